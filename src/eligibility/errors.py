@@ -1,0 +1,64 @@
+"""User errors: one family, each with a location and a bilingual message, caught only at the CLI boundary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from eligibility.messages import Lang, say
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where in which file a problem was found; every part is optional."""
+
+    path: str | None = None
+    line: int | None = None
+    column: int | str | None = None
+
+    def __str__(self) -> str:
+        parts = [self.path or "<input>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if isinstance(self.column, int):
+                parts.append(str(self.column))
+        text = ":".join(parts)
+        if isinstance(self.column, str):
+            text += f" [{self.column}]"
+        return text
+
+
+class EligibilityError(Exception):
+    """A problem the user can fix: bad option, unreadable file, broken rule file or roster layout.
+
+    It carries a message key and parameters rather than text, so the CLI can say it in the user's language.
+    """
+
+    exit_code = 2
+
+    def __init__(self, key: str, location: Location | None = None, **params: object) -> None:
+        self.key = key
+        self.location = location
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: Lang) -> str:
+        text = say(self.key, lang, **self.params)
+        return f"{self.location}: {text}" if self.location else text
+
+
+class OptionError(EligibilityError):
+    """A command-line option or library argument that cannot be used."""
+
+
+class RuleSetError(EligibilityError):
+    """A rule file that cannot be read, or says something the rule language does not allow."""
+
+
+class RosterError(EligibilityError):
+    """A roster, communities or approvals file that cannot be read as a whole."""
+
+
+def display_path(path: Path | str) -> str:
+    """The path as the user gave it, with forward slashes so reports read the same on every system."""
+    return Path(path).as_posix()

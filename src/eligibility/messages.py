@@ -1,0 +1,166 @@
+"""Every message the tool says to a user, in Chinese and English, keyed by a stable id."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+
+# key: (zh, en). Placeholders are filled with str.format; a missing one is left visible rather than failing.
+CATALOG: dict[str, tuple[str, str]] = {
+    # options and files
+    "option-election-date": ("选举日期 {value!r} 无法识别，应为 YYYY-MM-DD", "election date {value!r} is not a date; expected YYYY-MM-DD"),
+    "option-set": ("--set {value!r} 应写成 参数=值", "--set {value!r} must be PARAM=VALUE"),
+    "option-set-unknown": ("规则集没有参数 {name!r}；可用的参数：{known}", "the rule set has no parameter {name!r}; known parameters: {known}"),
+    "option-set-value": ("参数 {name} 的值 {value!r} 无法识别：{expected}", "parameter {name}: value {value!r} is not {expected}"),
+    "path-missing": ("找不到文件或文件夹", "no such file or folder"),
+    "path-unreadable": ("无法读取：{reason}", "cannot be read: {reason}"),
+    "folder-empty": ("文件夹中没有名册文件（{suffixes}）", "the folder holds no roster file ({suffixes})"),
+    "file-type": ("不支持的文件类型 {suffix!r}；支持：{suffixes}", "unsupported file type {suffix!r}; supported: {suffixes}"),
+    "file-encoding": ("文件不是 UTF-8 编码：{reason}", "the file is not UTF-8: {reason}"),
+    "file-empty": ("文件是空的，没有表头", "the file is empty: no header row"),
+    "file-parse": ("文件无法解析：{reason}", "the file cannot be parsed: {reason}"),
+    "file-shape": ("内容结构不对：{expected}", "unexpected structure: {expected}"),
+    "column-missing": (
+        "缺少必需的列 {zh}（{canonical}）；找到的列：{found}",
+        "required column {canonical} ({zh}) is missing; columns found: {found}",
+    ),
+    "column-duplicate": ("列 {canonical} 出现了两次：{headers}", "column {canonical} appears twice: {headers}"),
+    # rule files
+    "ruleset-unknown": ("没有名为 {name!r} 的内置规则集；内置：{known}", "no bundled rule set named {name!r}; bundled: {known}"),
+    "ruleset-yaml": ("YAML 语法错误：{reason}", "YAML syntax error: {reason}"),
+    "ruleset-invalid": ("{field}：{reason}", "{field}: {reason}"),
+    "ruleset-unknown-name": (
+        "{field}：未知的{what} {name!r}{suggestion}；可用：{known}",
+        "{field}: unknown {what} {name!r}{suggestion}; known: {known}",
+    ),
+    "ruleset-bad-value": ("{field}：{reason}", "{field}: {reason}"),
+    # findings on records (severity invalid)
+    "required-missing": ("必填列 {column} 为空", "required column {column} is blank"),
+    "id-number-format": (
+        "{column} 的值 {value!r} 不是身份证号：应为 18 位（末位可为 X）或 15 位数字",
+        "{column} value {value!r} is not an ID number: expected 18 characters (last may be X) or 15 digits",
+    ),
+    "id-number-excel": (
+        "{column} 的值 {value!r} 已被 Excel 改坏（{damage}）；请把该列设为文本后重新录入",
+        "{column} value {value!r} was damaged by Excel ({damage}); set the column to text and enter it again",
+    ),
+    "id-number-checksum": (
+        "{column} 的值 {value!r} 校验位错误：应为 {expected}",
+        "{column} value {value!r} has a wrong check character: expected {expected}",
+    ),
+    "id-number-birth": (
+        "{column} 的值 {value!r} 中的出生日期 {digits} 不存在",
+        "{column} value {value!r} holds a birth date {digits} that does not exist",
+    ),
+    "id-number-area": (
+        "{column} 的值 {value!r} 的地区码 {area} 不在 GB/T 2260 中，请核对",
+        "{column} value {value!r} has area code {area}, unknown to GB/T 2260; please verify",
+    ),
+    "date-invalid": (
+        "{column} 的值 {value!r} 不是日期：应为 1968-03-15、1968.3.15、1968年3月15日、19680315 或 1968年3月 等写法",
+        "{column} value {value!r} is not a date: expected 1968-03-15, 1968.3.15, 1968年3月15日, 19680315, 1968年3月 …",
+    ),
+    "date-impossible": (
+        "{column} 的值 {value!r} 不可能：{reason}",
+        "{column} value {value!r} is impossible: {reason}",
+    ),
+    "birth-date-mismatch": (
+        "{column} 为 {value}，与身份证号中的出生日期 {expected} 不一致",
+        "{column} is {value} but the ID number says {expected}",
+    ),
+    "gender-mismatch": (
+        "{column} 为 {value}，与身份证号（{expected}）不一致",
+        "{column} is {value} but the ID number says {expected}",
+    ),
+    "gender-unknown": (
+        "{column} 的值 {value!r} 无法识别：应为 {expected}",
+        "{column} value {value!r} is not recognised: expected {expected}",
+    ),
+    "education-unknown": (
+        "{column} 的值 {value!r} 不是已知的文化程度{suggestion}；可用：{expected}",
+        "{column} value {value!r} is not a known education level{suggestion}; known: {expected}",
+    ),
+    "role-unknown": (
+        "{column} 中的职务 {value!r} 无法识别{suggestion}；可用：{expected}",
+        "{column}: role {value!r} is not recognised{suggestion}; known: {expected}",
+    ),
+    "yes-no-unknown": (
+        "{column} 的值 {value!r} 应为 是/否",
+        "{column} value {value!r} must be yes or no ({expected})",
+    ),
+    "number-invalid": ("{column} 的值 {value!r} 不是数字", "{column} value {value!r} is not a number"),
+    "relatives-self": ("{column} 填写了本人", "{column} names the candidate themself"),
+    "duplicate-person": (
+        "身份证号与第 {other_row} 行（{other_path}）重复",
+        "the ID number also appears in row {other_row} of {other_path}",
+    ),
+    # not checked
+    "not-checked": (
+        "无法检查：缺少 {missing}",
+        "could not be checked: {missing} missing",
+    ),
+    "not-checked-column": (
+        "规则 {rule} 未检查：名册 {path} 没有列 {missing}",
+        "rule {rule} not checked: roster {path} has no column {missing}",
+    ),
+    # approvals
+    "approval-ineligible": ("不能提名的情形不能事先审批", "an ineligible finding cannot be approved"),
+    "approval-after-election": (
+        "批复日期 {date} 晚于选举日 {election_date}，须事先审批",
+        "approval dated {date}, after election day {election_date}; approval must come first",
+    ),
+    "approval-expired": (
+        "批复已于 {expires} 失效，早于选举日 {election_date}",
+        "approval expired on {expires}, before election day {election_date}",
+    ),
+    "approval-unused": (
+        "审批没有对应的审查意见（{rule}）",
+        "approval matches no review finding ({rule})",
+    ),
+    # report words
+    "status-eligible": ("符合条件", "eligible"),
+    "status-review": ("需事先审批", "needs approval"),
+    "status-ineligible": ("不能提名", "ineligible"),
+    "status-invalid": ("数据有误", "invalid data"),
+    "severity-invalid": ("数据有误", "invalid"),
+    "severity-ineligible": ("不能提名", "ineligible"),
+    "severity-review": ("需审批", "review"),
+    "severity-warning": ("提醒", "warning"),
+    "severity-info": ("提示", "info"),
+    "approved": ("已审批", "approved"),
+    "approval-not-counted": ("审批不计：{reason}", "approval not counted: {reason}"),
+    "heading-team": ("{street}{community}", "{street}{community}"),
+    "heading-team-findings": ("班子", "team"),
+    "column-name": ("姓名", "name"),
+    "column-id": ("身份证号", "ID number"),
+    "column-roles": ("拟任职务", "roles"),
+    "column-status": ("结论", "status"),
+    "column-findings": ("审查意见", "findings"),
+    "column-row": ("行", "row"),
+    "summary": (
+        "候选人 {candidates} 名：符合条件 {eligible}，需事先审批 {review}，不能提名 {ineligible}，数据有误 {invalid}；"
+        "班子意见 {team_findings} 条",
+        "{candidates} candidates: {eligible} eligible, {review} need approval, {ineligible} ineligible, "
+        "{invalid} invalid; {team_findings} team findings",
+    ),
+    "title": (
+        "候选人资格审查 · 规则集 {ruleset} · 选举日 {election_date}",
+        "Candidate eligibility · rule set {ruleset} · election day {election_date}",
+    ),
+    "no-findings": ("无", "none"),
+    "source-clause": ("依据：{document} {clause}", "per {document} {clause}"),
+    "written": ("报告已写入 {path}", "report written to {path}"),
+    "error": ("错误", "error"),
+}
+
+
+def say(key: str, lang: Lang, /, **params: object) -> str:
+    """The message `key` in `lang`, filled with `params`."""
+    zh, en = CATALOG[key]
+    template = zh if lang == "zh" else en
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template

@@ -1,0 +1,224 @@
+"""Cell normalisers: ID numbers (GB 11643), dates in Chinese spellings, 周岁, yes/no words and free text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# ---- text -------------------------------------------------------------------------------------------------
+
+_SPACE = re.compile(r"\s+")
+
+
+def clean(value: object) -> str:
+    """NFKC (full-width to half-width), trimmed, inner runs of white space made one space."""
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    if text.isascii():
+        return _SPACE.sub(" ", text).strip()
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def fold(text: str) -> str:
+    """The form used to match words against a vocabulary: cleaned, no spaces, lower-case latin."""
+    return clean(text).replace(" ", "").casefold()
+
+
+# Roles and list cells: 、 , ， ; ； / and line breaks; 兼 as in 党支部书记兼居委会主任. NFKC has already turned the
+# full-width forms into , and ;.
+LIST_SEPARATORS = re.compile(r"[、,;/\n|]+|兼")
+# Dates may themselves contain "/", so a list of dates is split on the other separators only.
+DATE_LIST_SEPARATORS = re.compile(r"[、,;\n|]+|\s+")
+
+
+def split_list(text: str) -> list[str]:
+    return [part.strip() for part in LIST_SEPARATORS.split(clean(text)) if part.strip()]
+
+
+# ---- resident ID numbers ----------------------------------------------------------------------------------
+
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_CHECK = "10X98765432"
+_ID18 = re.compile(r"\d{17}[\dX]")
+_ID15 = re.compile(r"\d{15}")
+_SCIENTIFIC = re.compile(r"\d(\.\d+)?E\+?\d+")
+_FLOAT = re.compile(r"(\d{15}|\d{18})\.0+")
+
+
+def check_character(first17: str) -> str:
+    """ISO 7064 MOD 11-2 check character of the first 17 digits."""
+    return _CHECK[sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=True)) % 11]
+
+
+@dataclass(frozen=True, slots=True)
+class IdNumber:
+    """A resident ID number that passed every check, and what it says of its holder."""
+
+    number: str
+    birth_date: dt.date
+    gender: str
+    area_known: bool
+
+
+@dataclass(frozen=True, slots=True)
+class IdProblem:
+    """Why a cell is not a usable ID number: a message key and its parameters."""
+
+    key: str
+    params: tuple[tuple[str, str], ...] = ()
+
+
+def read_id_number(value: object) -> IdNumber | IdProblem:
+    """Normalise an ID cell: NFKC, upper-case x, 15 digits converted; Excel damage named as such."""
+    text = clean(value).upper().replace(" ", "").replace("-", "")
+    if _SCIENTIFIC.fullmatch(text):
+        return IdProblem("id-number-excel", (("damage", "scientific notation"),))
+    if float_match := _FLOAT.fullmatch(text):
+        text = float_match.group(1)
+    if _ID15.fullmatch(text):
+        # Legacy numbers: area + YYMMDD + sequence, all born in the 1900s; the check character is computed.
+        body = text[:6] + "19" + text[6:]
+        text = body + check_character(body)
+    if not _ID18.fullmatch(text):
+        return IdProblem("id-number-format")
+    digits = text[6:14]
+    try:
+        birth = dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+    except ValueError:
+        return IdProblem("id-number-birth", (("digits", digits),))
+    expected = check_character(text[:17])
+    if text[17] != expected:
+        if text.endswith("000"):
+            # Excel keeps 15 significant digits: the last three of a number typed into a numeric cell become 0.
+            return IdProblem("id-number-excel", (("damage", "last three digits became 000"),))
+        return IdProblem("id-number-checksum", (("expected", expected),))
+    gender = "male" if int(text[16]) % 2 else "female"
+    return IdNumber(text, birth, gender, area_known(text[:6]))
+
+
+@lru_cache(maxsize=4096)
+def area_known(area: str) -> bool:
+    """Whether GB/T 2260 (as python-stdnum ships it) knows the area code, whatever the year it was created.
+
+    python-stdnum's own `validate` rejects numbers whose county was created after the birth year, which real
+    people hold; we only ever warn, and only when the code is unknown altogether.
+    """
+    from stdnum import numdb  # imported here: most runs never need the table loaded
+
+    info: dict[str, str] = {}
+    for _part, props in numdb.get("cn/loc").info(area):
+        info.update(props)
+    return "county" in info
+
+
+def mask_id(number: str) -> str:
+    """`110101********001X`: the area and the last four characters stay, the birth date is hidden."""
+    if len(number) >= 10:
+        return number[:6] + "*" * (len(number) - 10) + number[-4:]
+    return "*" * len(number)
+
+
+# ---- dates ------------------------------------------------------------------------------------------------
+
+_DAY = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?")
+_DAY_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_MONTH = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?")
+_MONTH_COMPACT = re.compile(r"(\d{4})(\d{2})")
+_YEAR = re.compile(r"(\d{4})\s*年?")
+# "1968.03（57岁）": a note in brackets after the date; "1968-03-15 00:00:00" from spreadsheet exports.
+_TRAILER = re.compile(r"\s*(\(.*\)|00:00(:00)?(\.0+)?)\s*$")
+
+DateRange = tuple[dt.date, dt.date]
+
+
+class DateError(ValueError):
+    """A cell that is not a date (`reason` None) or names one that cannot exist."""
+
+    def __init__(self, reason: str | None = None) -> None:
+        super().__init__(reason or "not a date")
+        self.reason = reason
+
+
+def parse_date(value: object) -> DateRange | None:
+    """Earliest and latest day a cell can mean: equal for a full date, a month or year wide for partial ones.
+
+    Blank gives None. Raises DateError for text that is not a date or names an impossible one.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date(), value.date()
+    if isinstance(value, dt.date):
+        return value, value
+    text = _TRAILER.sub("", clean(value))
+    if not text:
+        return None
+    try:
+        if m := _DAY.fullmatch(text) or _DAY_COMPACT.fullmatch(text):
+            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return _plausible(day, day)
+        if m := _MONTH.fullmatch(text) or _MONTH_COMPACT.fullmatch(text):
+            year, month = int(m[1]), int(m[2])
+            first = dt.date(year, month, 1)
+            last = (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
+            return _plausible(first, last)
+        if m := _YEAR.fullmatch(text):
+            year = int(m[1])
+            return _plausible(dt.date(year, 1, 1), dt.date(year, 12, 31))
+    except ValueError as err:
+        raise DateError(str(err)) from err
+    raise DateError()
+
+
+def _plausible(first: dt.date, last: dt.date) -> DateRange:
+    # A roster is about living adults and recent events: a year outside this range is a typing error.
+    if not 1900 <= first.year <= 2100:
+        raise DateError(f"year {first.year} out of range 1900–2100")
+    return first, last
+
+
+def parse_dates(value: object) -> tuple[DateRange, ...]:
+    """A cell holding several dates (计生违法日期); blank gives none."""
+    if isinstance(value, list | tuple):
+        return tuple(r for item in value if (r := parse_date(item)) is not None)
+    if isinstance(value, dt.date):
+        return ((value, value),)
+    text = clean(value)
+    return tuple(r for part in DATE_LIST_SEPARATORS.split(text) if (r := parse_date(part)) is not None)
+
+
+# ---- 周岁 and periods -------------------------------------------------------------------------------------
+
+
+def anniversary(day: dt.date, years: int) -> dt.date:
+    """The same day `years` later; 29 February falls on 1 March in a common year (民法典 §201–202)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return dt.date(day.year + years, 3, 1)
+
+
+def reaches_age(birth: dt.date, age: int, convention: str) -> dt.date:
+    """The day one is N 周岁: on the birthday (civil law), or the day after it (criminal-law convention)."""
+    day = anniversary(birth, age)
+    return day + dt.timedelta(days=1) if convention == "day-after-birthday" else day
+
+
+def completed_years(birth: dt.date, on: dt.date, convention: str = "birthday") -> int:
+    """周岁 on a day: completed years of age."""
+    years = on.year - birth.year
+    if reaches_age(birth, years, convention) > on:
+        years -= 1
+    return years
+
+
+def years_before(day: dt.date, years: int) -> dt.date:
+    """The start of a window of `years` ending on `day`; with no corresponding day, the month's last day (§202)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return dt.date(day.year - years, 2, 28)

@@ -1,0 +1,556 @@
+"""Conditions compiled once into plain callables that answer True, False or None (unknown); no eval."""
+
+from __future__ import annotations
+
+import datetime as dt
+import operator
+import string
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from eligibility.candidate import Candidate, Member, Team, Tri
+from eligibility.errors import Location, RuleSetError
+from eligibility.roster.normalise import IdNumber, clean, completed_years, reaches_age, read_id_number, years_before
+from eligibility.ruleset.facts import Fact, candidate_facts, team_facts
+from eligibility.ruleset.model import (
+    AllOf,
+    AnyOf,
+    Compare,
+    Condition,
+    Count,
+    Exists,
+    FactRef,
+    Not,
+    ParamRef,
+    RelatedPairs,
+    Rule,
+    RuleFile,
+    Share,
+)
+from eligibility.ruleset.vocab import Vocabulary, suggest
+
+Evidence = dict[str, Any]
+Node = Callable[[Any, Evidence | None], Tri]
+Where = Callable[[tuple[str | int, ...]], Location]
+Path = tuple[str | int, ...]
+
+_ORDER = {"gt": operator.gt, "ge": operator.ge, "lt": operator.lt, "le": operator.le}
+# Words a message template may always use, beside the rule's evidence and parameters.
+TEMPLATE_NAMES = frozenset({"name", "community", "street", "roles"})
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRule:
+    """A rule ready to run: its test, whom it applies to, the columns it needs, what its evidence means."""
+
+    rule: Rule
+    test: Node
+    applies_to: frozenset[str]
+    needs: tuple[tuple[str, ...], ...]
+    evidence_kinds: dict[str, str]
+    params: dict[str, Any]
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+
+@dataclass
+class _Seen:
+    """What compiling one rule found it needs: columns, evidence keys and their kinds, parameters."""
+
+    needs: set[tuple[str, ...]] = field(default_factory=set)
+    kinds: dict[str, str] = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+class Compiler:
+    """Turns the rules of one rule file into CompiledRules, reporting mistakes at their line."""
+
+    def __init__(self, rule_file: RuleFile, params: dict[str, Any], vocabulary: Vocabulary, where: Where) -> None:
+        self.file = rule_file
+        self.params = params
+        self.vocabulary = vocabulary
+        self.where = where
+        self.facts = {"candidate": candidate_facts(vocabulary, rule_file.fields), "team": team_facts(vocabulary)}
+        # Team rules ask questions of each member; the answers are computed as each candidate is read, so a
+        # team keeps a tuple of answers instead of whole candidates.
+        self.member_conditions: list[Node] = []
+        self.member_needs: list[set[tuple[str, ...]]] = []
+        self.declared_fields: set[str] = set()
+
+    # ---- rules ----
+
+    def compile_rule(self, rule: Rule, at: Path) -> CompiledRule:
+        seen = _Seen()
+        test = self.condition(rule.when, rule.scope, (*at, "when"), seen)
+        for index, role in enumerate(rule.applies_to):
+            if role not in self.vocabulary.words.roles:
+                self._unknown((*at, "applies_to", index), "role", role, list(self.vocabulary.words.roles))
+        if rule.applies_to and rule.scope == "team":
+            self._bad((*at, "applies_to"), "applies_to is for candidate rules; team rules choose members with count")
+        if rule.applies_to:
+            seen.needs.add(("roles",))
+        for lang in ("zh", "en"):
+            self._check_template(getattr(rule.message, lang), seen, (*at, "message", lang))
+        return CompiledRule(
+            rule=rule,
+            test=test,
+            applies_to=frozenset(rule.applies_to),
+            needs=tuple(sorted(seen.needs)),
+            evidence_kinds=seen.kinds,
+            params=seen.params,
+        )
+
+    def _check_template(self, template: str, seen: _Seen, at: Path) -> None:
+        allowed = TEMPLATE_NAMES | seen.kinds.keys() | seen.params.keys()
+        try:
+            names = [name for _, name, _, _ in string.Formatter().parse(template) if name]
+        except ValueError as err:
+            self._bad(at, f"message template: {err}")
+        for name in names:
+            if name not in allowed:
+                self._unknown(at, "message placeholder", name, sorted(allowed))
+
+    # ---- conditions ----
+
+    def condition(self, cond: Condition, scope: str, at: Path, seen: _Seen) -> Node:
+        if isinstance(cond, AllOf):
+            return _all([self.condition(c, scope, (*at, "all", i), seen) for i, c in enumerate(cond.all)])
+        if isinstance(cond, AnyOf):
+            return _any([self.condition(c, scope, (*at, "any", i), seen) for i, c in enumerate(cond.any)])
+        if isinstance(cond, Not):
+            return _not(self.condition(cond.not_, scope, (*at, "not"), seen))
+        if isinstance(cond, Compare):
+            return self.compare(cond, scope, at, seen)
+        if scope != "team":
+            kind = type(cond).__name__.lower()
+            self._bad(at, f"{kind} looks at a team's members and is allowed only in rules with scope: team")
+        if isinstance(cond, Count | Share | Exists):
+            return self.count(cond, at, seen)
+        if isinstance(cond, RelatedPairs):
+            return self.related_pairs(cond, at, seen)
+        raise AssertionError(f"condition kind {type(cond).__name__} has no compiler")
+
+    def _fact(self, name: str, scope: str, at: Path) -> Fact:
+        facts = self.facts[scope]
+        if name not in facts:
+            self._unknown(at, f"{scope} fact", name, list(facts))
+        return facts[name]
+
+    def _operand(self, value: Any, fact: Fact, scope: str, at: Path, seen: _Seen) -> Any:
+        """A literal or parameter converted to what the fact's values are compared with."""
+        if isinstance(value, ParamRef):
+            if value.param not in self.params:
+                self._unknown((*at, "param"), "parameter", value.param, list(self.params))
+            seen.params[value.param] = self.params[value.param]
+            value = self.params[value.param]
+        elif isinstance(value, FactRef):
+            other = self._fact(value.fact, scope, (*at, "fact"))
+            if other.kind != fact.kind or fact.kind not in ("number", "text", "choice"):
+                self._bad(at, f"{fact.name} ({fact.kind}) cannot be compared with fact {other.name} ({other.kind})")
+            seen.needs.update(other.columns)
+            seen.kinds[other.name] = other.kind
+            return other
+        return self._literal(value, fact, at)
+
+    def _literal(self, value: Any, fact: Fact, at: Path) -> Any:
+        kind = fact.kind
+        if isinstance(value, list):
+            return [self._literal(item, fact, at) for item in value]
+        if kind in ("number", "age"):
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                self._bad(at, f"{fact.name} is a number; {value!r} is not")
+            return value
+        if kind in ("date", "dates"):
+            if not isinstance(value, dt.date):
+                self._bad(at, f"{fact.name} is a date; {value!r} is not (write YYYY-MM-DD)")
+            return value
+        if kind == "bool":
+            if not isinstance(value, bool):
+                self._bad(at, f"{fact.name} is yes/no; write true or false, not {value!r}")
+            return value
+        if kind == "level":
+            level = self.vocabulary.level(str(value))
+            if not isinstance(level, str):
+                self._unknown(at, "education level", str(value), self.vocabulary.level_ids)
+            return self.vocabulary.rank_of[level]
+        if fact.values is not None and str(value) not in fact.values:
+            self._unknown(at, f"value of {fact.name}", str(value), sorted(fact.values))
+        return str(value)
+
+    def compare(self, cond: Compare, scope: str, at: Path, seen: _Seen) -> Node:
+        fact = self._fact(cond.fact, scope, (*at, "fact"))
+        op, raw = cond.operator
+        seen.needs.update(fact.columns)
+        seen.kinds[fact.name] = fact.kind
+        where = (*at, "in" if op == "in" else op)
+        if cond.reading is not None and fact.kind != "age":
+            self._bad((*at, "reading"), "reading applies to age only")
+        if op == "present":
+            return _present(fact, bool(raw))
+        if op == "within_years_before_election":
+            if fact.kind not in ("date", "dates"):
+                self._bad(where, f"within_years_before_election needs a date; {fact.name} is {fact.kind}")
+            years = self._operand(raw, Fact("years", "number", (), _none), scope, where, seen)
+            seen.kinds["election_date"] = "date"
+            seen.kinds["window_start"] = "date"
+            return _within_years(fact, int(years))
+        if op in ("has_any", "has_all", "has_none"):
+            if fact.kind != "set":
+                self._bad(where, f"{op} needs a set such as roles or bodies; {fact.name} is {fact.kind}")
+            wanted = frozenset(self._literal(item, fact, where) for item in raw)
+            return _has(fact, op, wanted)
+        if fact.kind in ("set", "dates"):
+            self._bad(where, f"{fact.name} holds several values; use has_any/has_all/has_none or present")
+        operand = self._operand(raw, fact, scope, where, seen)
+        if op in ("in", "not_in"):
+            if not isinstance(operand, list):
+                self._bad(where, f"{op} needs a list")
+            return _member_of(fact, frozenset(operand), negate=op == "not_in")
+        if op in _ORDER and fact.kind in ("text", "choice", "bool"):
+            self._bad(where, f"{fact.name} has no order; use eq, ne, in or not_in")
+        if fact.kind == "age":
+            reading = cond.reading or "completed-years"
+            if reading == "past-birthday" and op in ("eq", "ne"):
+                self._bad(where, "past-birthday reads 'over N'; use gt, ge, lt or le")
+            seen.kinds["birth_date"] = "date"
+            seen.kinds["election_date"] = "date"
+            return _age(op, int(operand), reading, self.file.age_convention)
+        if isinstance(operand, Fact):
+            return _compare_facts(fact, op, operand)
+        if fact.kind == "date":
+            return _compare_range(fact, op, operand)
+        return _compare_value(fact, op, operand)
+
+    def count(self, cond: Count | Share | Exists, at: Path, seen: _Seen) -> Node:
+        inner = cond.exists if isinstance(cond, Exists) else cond.count if isinstance(cond, Count) else cond.share
+        key = "exists" if isinstance(cond, Exists) else "count" if isinstance(cond, Count) else "share"
+        member_seen = _Seen()
+        index = len(self.member_conditions)
+        self.member_conditions.append(self.condition(inner, "candidate", (*at, key), member_seen))
+        self.member_needs.append(member_seen.needs)
+        seen.needs.update(member_seen.needs)
+        seen.params.update(member_seen.params)
+        among_all = cond.among == "candidates"
+        if isinstance(cond, Exists):
+            seen.kinds["matching"] = "names"
+            return _exists(index, among_all)
+        op, raw = cond.operator
+        operand = self._operand(raw, Fact(cond.label, "number", (), _none), "team", (*at, op), seen)
+        seen.kinds[cond.label] = "number"
+        seen.kinds[f"{cond.label}_of"] = "number"
+        seen.kinds[f"{cond.label}_names"] = "names"
+        return _tally(index, among_all, op, operand, share=isinstance(cond, Share), label=cond.label)
+
+    def related_pairs(self, cond: RelatedPairs, at: Path, seen: _Seen) -> Node:
+        spec = self.file.fields.get(cond.related_pairs)
+        if spec is None or spec.type not in ("list", "text"):
+            known = [name for name, s in self.file.fields.items() if s.type in ("list", "text")]
+            self._unknown((*at, "related_pairs"), "list field", cond.related_pairs, known)
+        self.declared_fields.add(cond.related_pairs)
+        seen.needs.add((cond.related_pairs,))
+        seen.kinds["pairs"] = "names"
+        return _related_pairs(cond.related_pairs, cond.among == "candidates")
+
+    # ---- errors ----
+
+    def _bad(self, at: Path, reason: str) -> Any:
+        raise RuleSetError("ruleset-bad-value", self.where(at), field=_dotted(at), reason=reason)
+
+    def _unknown(self, at: Path, what: str, name: str, known: Sequence[str]) -> Any:
+        close = suggest(name, list(known))
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise RuleSetError(
+            "ruleset-unknown-name", self.where(at), field=_dotted(at), what=what, name=name,
+            suggestion=hint, known=", ".join(known),
+        )
+
+
+def _dotted(at: Path) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in at).lstrip(".")
+
+
+def _none(_: Any) -> None:
+    return None
+
+
+# ---- the node builders: each returns a closure, so evaluation is plain function calls -----------------------
+
+
+def _all(nodes: list[Node]) -> Node:
+    def test(subject: Any, ev: Evidence | None) -> Tri:
+        unknown = False
+        for node in nodes:
+            answer = node(subject, ev)
+            if answer is False:
+                return False
+            unknown = unknown or answer is None
+        return None if unknown else True
+
+    return test
+
+
+def _any(nodes: list[Node]) -> Node:
+    def test(subject: Any, ev: Evidence | None) -> Tri:
+        unknown = False
+        for node in nodes:
+            answer = node(subject, ev)
+            if answer is True:
+                return True
+            unknown = unknown or answer is None
+        return None if unknown else False
+
+    return test
+
+
+def _not(node: Node) -> Node:
+    def test(subject: Any, ev: Evidence | None) -> Tri:
+        answer = node(subject, ev)
+        return None if answer is None else not answer
+
+    return test
+
+
+def _present(fact: Fact, wanted: bool) -> Node:
+    get, name = fact.get, fact.name
+
+    def test(subject: Any, ev: Evidence | None) -> Tri:
+        value = get(subject)
+        if ev is not None:
+            ev[name] = value
+        return (value not in (None, "", (), frozenset())) is wanted
+
+    return test
+
+
+def _has(fact: Fact, op: str, wanted: frozenset[str]) -> Node:
+    get, name = fact.get, fact.name
+
+    def test(subject: Any, ev: Evidence | None) -> Tri:
+        held: frozenset[str] | None = get(subject)
+        if ev is not None:
+            ev[name] = held
+        if held is None:
+            return None
+        if op == "has_any":
+            return not held.isdisjoint(wanted)
+        if op == "has_all":
+            return wanted <= held
+        return held.isdisjoint(wanted)
+
+    return test
+
+
+def _member_of(fact: Fact, allowed: frozenset[Any], *, negate: bool) -> Node:
+    get, name = fact.get, fact.name
+
+    def test(subject: Any, ev: Evidence | None) -> Tri:
+        value = get(subject)
+        if ev is not None:
+            ev[name] = value
+        if value is None:
+            return None
+        return (value in allowed) is not negate
+
+    return test
+
+
+def _compare_value(fact: Fact, op: str, operand: Any) -> Node:
+    get, name = fact.get, fact.name
+    compare = _ORDER.get(op) or (operator.eq if op == "eq" else operator.ne)
+
+    def test(subject: Any, ev: Evidence | None) -> Tri:
+        value = get(subject)
+        if ev is not None:
+            ev[name] = value
+        if value is None:
+            return None
+        return bool(compare(value, operand))
+
+    return test
+
+
+def _compare_facts(fact: Fact, op: str, other: Fact) -> Node:
+    get, other_get = fact.get, other.get
+    compare = _ORDER.get(op) or (operator.eq if op == "eq" else operator.ne)
+
+    def test(subject: Any, ev: Evidence | None) -> Tri:
+        left, right = get(subject), other_get(subject)
+        if ev is not None:
+            ev[fact.name] = left
+            ev[other.name] = right
+        if left is None or right is None:
+            return None
+        return bool(compare(left, right))
+
+    return test
+
+
+def _range_answer(op: str, low: Any, high: Any, operand: Any) -> Tri:
+    """Compare a value known only to lie in [low, high]: an answer only when every value in it agrees."""
+    if op in ("eq", "ne"):
+        if low == high:
+            return (low == operand) is (op == "eq")
+        if low <= operand <= high:
+            return None
+        return op == "ne"
+    compare = _ORDER[op]
+    first, last = bool(compare(low, operand)), bool(compare(high, operand))
+    return first if first == last else None
+
+
+def _compare_range(fact: Fact, op: str, operand: dt.date) -> Node:
+    get, name = fact.get, fact.name
+
+    def test(subject: Any, ev: Evidence | None) -> Tri:
+        value: tuple[dt.date, dt.date] | None = get(subject)
+        if ev is not None:
+            ev[name] = value
+        if value is None:
+            return None
+        return _range_answer(op, value[0], value[1], operand)
+
+    return test
+
+
+def _age(op: str, years: int, reading: str, convention: str) -> Node:
+    """周岁 on election day. completed-years compares whole years; past-birthday compares the exact age, so that
+    'over 57' holds from the day after the 57th birthday."""
+
+    def age_on(birth: dt.date, on: dt.date) -> int:
+        return completed_years(birth, on, convention)
+
+    def answer(birth: dt.date, on: dt.date) -> bool:
+        if reading == "completed-years":
+            value = age_on(birth, on)
+            if op in ("eq", "ne"):
+                return (value == years) is (op == "eq")
+            return bool(_ORDER[op](value, years))
+        # Exact age > N  <=>  election day is after the day one reached N.
+        return bool(_ORDER[op](on, reaches_age(birth, years, convention)))
+
+    def test(person: Candidate, ev: Evidence | None) -> Tri:
+        birth, on = person.birth, person.election_date
+        if ev is not None:
+            ev["election_date"] = on
+            ev["birth_date"] = birth
+            if birth is not None:
+                low, high = age_on(birth[1], on), age_on(birth[0], on)
+                ev["age"] = low if low == high else f"{low}–{high}"
+            else:
+                ev["age"] = None
+        if birth is None:
+            return None
+        # The answer is monotonic in the birth date, so the two ends of a partial date decide it.
+        first, last = answer(birth[0], on), answer(birth[1], on)
+        return first if first == last else None
+
+    return test
+
+
+def _within_years(fact: Fact, years: int) -> Node:
+    """A date (or any of several) inside [election day − N years, election day], both ends included."""
+    get, name, many = fact.get, fact.name, fact.kind == "dates"
+
+    def test(person: Candidate, ev: Evidence | None) -> Tri:
+        value = get(person)
+        ranges: tuple[tuple[dt.date, dt.date], ...] = (value or ()) if many else ((value,) if value else ())
+        end = person.election_date
+        start = years_before(end, years)
+        if ev is not None:
+            ev[name] = ranges
+            ev["window_start"] = start
+            ev["election_date"] = end
+        if value is None and not many:
+            return False
+        unknown = False
+        for low, high in ranges:
+            if start <= low and high <= end:
+                return True
+            if not (high < start or low > end):
+                unknown = True
+        return None if unknown else False
+
+    return test
+
+
+def _members(team: Team, among_all: bool) -> list[Member]:
+    return team.people if among_all else team.members()
+
+
+def _exists(index: int, among_all: bool) -> Node:
+    def test(team: Team, ev: Evidence | None) -> Tri:
+        people = _members(team, among_all)
+        matching = [p.name for p in people if p.answers[index] is True]
+        if ev is not None:
+            ev["matching"] = matching
+        if matching:
+            return True
+        return None if any(p.answers[index] is None for p in people) else False
+
+    return test
+
+
+def _tally(index: int, among_all: bool, op: str, operand: Any, *, share: bool, label: str) -> Node:
+    def test(team: Team, ev: Evidence | None) -> Tri:
+        people = _members(team, among_all)
+        yes = [p.name for p in people if p.answers[index] is True]
+        unknown = sum(1 for p in people if p.answers[index] is None)
+        total = len(people)
+        low, high = len(yes), len(yes) + unknown
+        if share:
+            if total == 0:
+                return None
+            low, high = low / total, high / total
+        if isinstance(operand, Fact):
+            bound = operand.get(team)
+            if bound is None:
+                return None
+        else:
+            bound = operand
+        if ev is not None:
+            value: Any = round(low, 3) if share else low
+            ev[label] = value if low == high else f"{value}–{round(high, 3) if share else high}"
+            ev[f"{label}_of"] = total
+            ev[f"{label}_names"] = yes
+        return _range_answer(op, low, high, bound)
+
+    return test
+
+
+def _related_pairs(field_name: str, among_all: bool) -> Node:
+    def test(team: Team, ev: Evidence | None) -> Tri:
+        people = _members(team, among_all)
+        by_key: dict[str, Member] = {}
+        for person in people:
+            by_key.setdefault(person.name, person)
+            if person.id_number:
+                by_key[person.id_number] = person
+        pairs: list[str] = []
+        seen: set[frozenset[int]] = set()
+        for person in people:
+            for declared in person.declared.get(field_name, ()):
+                other = by_key.get(declared)
+                if other is None or other is person:
+                    continue
+                pair = frozenset((id(person), id(other)))
+                if pair not in seen:
+                    seen.add(pair)
+                    pairs.append(f"{person.name}—{other.name}")
+        if ev is not None:
+            ev["pairs"] = pairs
+        return bool(pairs)
+
+    return test
+
+
+def declared_keys(value: Any) -> tuple[str, ...]:
+    """A relatives cell as matching keys: ID numbers normalised, names cleaned."""
+    items = value if isinstance(value, list | tuple | frozenset) else [value]
+    keys: list[str] = []
+    for item in items:
+        found = read_id_number(item)
+        keys.append(found.number if isinstance(found, IdNumber) else clean(item))
+    return tuple(k for k in keys if k)

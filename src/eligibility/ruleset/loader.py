@@ -1,0 +1,239 @@
+"""Find, read, validate and compile a rule set; every mistake is reported with its file, line and column."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from eligibility.errors import Location, RuleSetError, display_path
+from eligibility.messages import Lang, say
+from eligibility.ruleset import model
+from eligibility.ruleset.compiler import CompiledRule, Compiler, Node
+from eligibility.ruleset.model import RuleFile
+from eligibility.ruleset.vocab import Vocabulary, suggest
+from eligibility.ruleset.yamlpos import DuplicateKey, Positions, load
+
+DEFAULT_RULESET = "community-2006"
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A rule set compiled and ready to check rosters with."""
+
+    file: RuleFile
+    path: str
+    sha256: str
+    params: dict[str, Any]
+    overrides: dict[str, Any]
+    vocabulary: Vocabulary
+    candidate_rules: tuple[CompiledRule, ...]
+    team_rules: tuple[CompiledRule, ...]
+    member_conditions: tuple[Node, ...]
+    member_needs: tuple[frozenset[tuple[str, ...]], ...]
+    declared_fields: frozenset[str]
+
+    @property
+    def name(self) -> str:
+        return self.file.name
+
+    @property
+    def version(self) -> str:
+        return self.file.version
+
+    @property
+    def rules(self) -> tuple[CompiledRule, ...]:
+        return self.candidate_rules + self.team_rules
+
+    def rule(self, rule_id: str) -> CompiledRule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+
+class RuleSetProblems(RuleSetError):
+    """Several mistakes in one rule file, each with its place; reported together so one run shows them all."""
+
+    def __init__(self, problems: list[RuleSetError]) -> None:
+        self.problems = problems
+        super().__init__(problems[0].key, problems[0].location, **problems[0].params)
+
+    def message(self, lang: Lang) -> str:
+        return "\n".join(problem.message(lang) for problem in self.problems)
+
+
+def bundled_dir() -> Path:
+    """The bundled rule sets: inside the installed package, or the repository's rules/ when run from source."""
+    packaged = Path(str(resources.files("eligibility"))) / "rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "rules"
+
+
+def bundled_names() -> list[str]:
+    return sorted(p.stem for p in bundled_dir().glob("*.yaml"))
+
+
+def resolve(spec: str | Path | None) -> Path:
+    """A rule file path from a path or a bundled name."""
+    if spec is None:
+        spec = DEFAULT_RULESET
+    path = Path(spec)
+    if path.suffix in (".yaml", ".yml") or path.exists():
+        if not path.is_file():
+            raise RuleSetError("path-missing", Location(display_path(path)))
+        return path
+    candidate = bundled_dir() / f"{spec}.yaml"
+    if candidate.is_file():
+        return candidate
+    names = bundled_names()
+    close = suggest(str(spec), names)
+    raise RuleSetError(
+        "ruleset-unknown", name=str(spec) + (f" (did you mean {close[0]!r}?)" if close else ""), known=", ".join(names)
+    )
+
+
+def load_ruleset(spec: str | Path | None = None, overrides: dict[str, str] | None = None) -> Policy:
+    """Read, validate and compile a rule set; `overrides` are `--set` values as text, converted to each type."""
+    path = resolve(spec)
+    shown = display_path(path) if not path.is_relative_to(bundled_dir()) else f"{path.stem} (bundled)"
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise RuleSetError("path-unreadable", Location(shown), reason=err.strerror or str(err)) from err
+    data, positions = _parse(raw, shown)
+    rule_file = _validate(data, positions, shown)
+
+    def where(at: tuple[str | int, ...]) -> Location:
+        _, pos = positions.find(data, at)
+        return Location(shown, *(pos or (None, None)))
+
+    params = {name: p.value for name, p in rule_file.parameters.items()}
+    applied = {name: _convert_override(name, text, params, rule_file) for name, text in (overrides or {}).items()}
+    params.update(applied)
+    vocabulary = Vocabulary(rule_file.vocabularies)
+    _check_vocabulary(rule_file, where)
+    compiler = Compiler(rule_file, params, vocabulary, where)
+    compiled = [compiler.compile_rule(rule, ("rules", i)) for i, rule in enumerate(rule_file.rules)]
+    return Policy(
+        file=rule_file,
+        path=shown,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        params=params,
+        overrides=applied,
+        vocabulary=vocabulary,
+        candidate_rules=tuple(r for r in compiled if r.rule.scope == "candidate"),
+        team_rules=tuple(r for r in compiled if r.rule.scope == "team"),
+        member_conditions=tuple(compiler.member_conditions),
+        member_needs=tuple(frozenset(n) for n in compiler.member_needs),
+        declared_fields=frozenset(compiler.declared_fields),
+    )
+
+
+def _parse(raw: bytes, shown: str) -> tuple[Any, Positions]:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise RuleSetError("file-encoding", Location(shown), reason=str(err)) from err
+    try:
+        return load(text)
+    except DuplicateKey as err:
+        raise RuleSetError(
+            "ruleset-invalid", Location(shown, err.line, err.column), field=err.key, reason=str(err)
+        ) from err
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark
+        location = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
+        raise RuleSetError("ruleset-yaml", location, reason=err.problem or str(err)) from err
+    except yaml.YAMLError as err:
+        raise RuleSetError("ruleset-yaml", Location(shown), reason=str(err)) from err
+
+
+def _validate(data: Any, positions: Positions, shown: str) -> RuleFile:
+    try:
+        return RuleFile.model_validate(data)
+    except ValidationError as err:
+        problems = [_problem(e, data, positions, shown) for e in err.errors(include_url=False)]
+        raise RuleSetProblems(problems) from err
+
+
+def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSetError:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    path, pos = positions.find(data, loc, key=kind == "extra_forbidden")
+    location = Location(shown, *(pos or (None, None)))
+    dotted = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") or "(top)"
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        close = suggest(key, all_keys())
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return RuleSetError("ruleset-invalid", location, field=dotted, reason=f"unknown key {key!r}{hint}")
+    if kind == "missing":
+        return RuleSetError("ruleset-invalid", location, field=dotted, reason=f"{loc[-1]!r} is required")
+    reason = error["msg"].removeprefix("Value error, ")
+    return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
+
+
+@cache
+def all_keys() -> list[str]:
+    """Every key the rule language knows, for did-you-mean suggestions."""
+    keys: set[str] = set()
+    for value in vars(model).values():
+        if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == model.__name__:
+            for name, info in value.model_fields.items():
+                keys.add(info.alias or name)
+    return sorted(keys)
+
+
+def _check_vocabulary(rule_file: RuleFile, where: Any) -> None:
+    bodies = rule_file.vocabularies.bodies
+    for role_id, role in rule_file.vocabularies.roles.items():
+        if role.body is not None and role.body not in bodies:
+            close = suggest(role.body, list(bodies))
+            raise RuleSetError(
+                "ruleset-unknown-name", where(("vocabularies", "roles", role_id, "body")),
+                field=f"vocabularies.roles.{role_id}.body", what="body", name=role.body,
+                suggestion=f" (did you mean {close[0]!r}?)" if close else "", known=", ".join(bodies),
+            )
+    levels = [level.id for level in rule_file.vocabularies.education]
+    for index, level in enumerate(rule_file.vocabularies.education):
+        if level.incomplete is not None and level.incomplete not in levels:
+            raise RuleSetError(
+                "ruleset-unknown-name", where(("vocabularies", "education", index, "incomplete")),
+                field=f"vocabularies.education[{index}].incomplete", what="education level", name=level.incomplete,
+                suggestion="", known=", ".join(levels),
+            )
+
+
+def _convert_override(name: str, text: str, params: dict[str, Any], rule_file: RuleFile) -> Any:
+    from eligibility.errors import OptionError
+
+    if name not in params:
+        raise OptionError("option-set-unknown", name=name, known=", ".join(params) or "-")
+    current = params[name]
+    try:
+        if isinstance(current, bool):
+            truth = Vocabulary(rule_file.vocabularies).truth(text)
+            if truth is None:
+                raise ValueError(text)
+            return truth
+        if isinstance(current, int):
+            return int(text)
+        if isinstance(current, float):
+            return float(text)
+        if isinstance(current, dt.date):
+            return dt.date.fromisoformat(text)
+    except ValueError as err:
+        expected = type(current).__name__
+        raise OptionError("option-set-value", name=name, value=text, expected=expected) from err
+    return text
+
+
+def describe(policy: Policy, lang: Lang) -> str:
+    """One line naming the rule set, for report headings."""
+    return say("title", lang, ruleset=f"{policy.name} v{policy.version}", election_date=policy.file.election_date)

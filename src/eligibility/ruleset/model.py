@@ -1,0 +1,356 @@
+"""The rule-file language as pydantic models: what an officer may write in a rule set, and nothing else."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    Tag,
+    field_validator,
+    model_validator,
+)
+
+Severity = Literal["ineligible", "review", "warning", "info"]
+Scope = Literal["candidate", "team"]
+FieldType = Literal["bool", "date", "dates", "text", "number", "list"]
+AgeReading = Literal["completed-years", "past-birthday"]
+AgeConvention = Literal["birthday", "day-after-birthday"]
+Among = Literal["members", "candidates"]
+
+RULE_ID = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+NAME = r"^[a-z][a-z0-9_]*$"
+
+
+class _Strict(BaseModel):
+    """Every rule-file model refuses unknown keys, so a typo is an error with its line, never ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Text(_Strict):
+    """Words shown to users, in Chinese and English."""
+
+    zh: str
+    en: str
+
+    def __call__(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+class Document(_Strict):
+    """The notice, law or speech a rule set implements."""
+
+    title: str
+    issued_by: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+
+
+class Effective(_Strict):
+    """The dates between which a rule set applies."""
+
+    from_: dt.date | None = Field(default=None, alias="from")
+    to: dt.date | None = None
+
+
+class Clause(_Strict):
+    """Where a rule comes from: the document, the clause and its exact words."""
+
+    document: str
+    clause: str
+    quote: str
+
+
+Scalar = StrictBool | StrictInt | StrictFloat | dt.date | str
+
+
+class Parameter(_Strict):
+    """A named threshold that conditions refer to with `{param: name}`."""
+
+    value: Scalar
+    zh: str | None = None
+    en: str | None = None
+
+
+class Body(_Strict):
+    """A body whose seats are filled at the election: the party committee or the residents' committee."""
+
+    zh: str
+    en: str
+    quota_column: str | None = Field(
+        default=None, description="column of the communities file that holds the approved seat count"
+    )
+
+
+class Role(_Strict):
+    """A post a candidate may be proposed for, and the spellings rosters use for it."""
+
+    zh: str
+    en: str
+    aliases: list[str] = []
+    body: str | None = Field(default=None, description="the body this role is a seat of; none for posts outside")
+    principal: bool = Field(default=False, description="社区主干: the party secretary and the committee director")
+
+
+class Level(_Strict):
+    """An education level; the list order is the rank, lowest first."""
+
+    id: Annotated[str, Field(pattern=NAME)]
+    zh: str
+    en: str
+    aliases: list[str] = []
+    incomplete: str | None = Field(
+        default=None, description="the level held by one who did not finish this one (肄业); default the level below"
+    )
+
+
+class Genders(_Strict):
+    """Words a roster uses for each sex."""
+
+    male: list[str]
+    female: list[str]
+
+
+class Vocabularies(_Strict):
+    """The words of the rule set's world: bodies, roles, education levels, sexes, yes and no."""
+
+    bodies: dict[str, Body]
+    roles: dict[str, Role]
+    education: list[Level]
+    no_diploma: list[str] = Field(default=[], description="words (肄业, 结业) that mean the level was not completed")
+    genders: Genders
+    yes: list[str]
+    no: list[str]
+
+
+class FieldSpec(_Strict):
+    """A roster column that rules need beyond the core ones."""
+
+    type: FieldType
+    zh: str
+    en: str
+    aliases: list[str] = []
+
+
+# ---- conditions -------------------------------------------------------------------------------------------
+
+
+class ParamRef(_Strict):
+    """An operand taken from the rule set's parameters."""
+
+    param: str
+
+
+class FactRef(_Strict):
+    """An operand taken from another fact of the same candidate or team."""
+
+    fact: str
+
+
+Operand = ParamRef | FactRef | Scalar | list[Scalar]
+
+COMPARISONS = ("eq", "ne", "gt", "ge", "lt", "le")
+OPERATORS = (*COMPARISONS, "in", "not_in", "has_any", "has_all", "has_none", "within_years_before_election", "present")
+
+
+class _OneOperator(_Strict):
+    """A node that compares its left side with exactly one operator."""
+
+    eq: Operand | None = None
+    ne: Operand | None = None
+    gt: Operand | None = None
+    ge: Operand | None = None
+    lt: Operand | None = None
+    le: Operand | None = None
+
+    _operators: tuple[str, ...] = COMPARISONS
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> _OneOperator:
+        given = [op for op in self._operators if getattr(self, _attr(op)) is not None]
+        if len(given) != 1:
+            found = ", ".join(given) or "none"
+            raise ValueError(f"needs exactly one operator of {', '.join(self._operators)}; found {found}")
+        return self
+
+    @property
+    def operator(self) -> tuple[str, Any]:
+        for op in self._operators:
+            value = getattr(self, _attr(op))
+            if value is not None:
+                return op, value
+        raise AssertionError("validated to hold one operator")
+
+
+def _attr(op: str) -> str:
+    return {"in": "in_", "not": "not_"}.get(op, op)
+
+
+class Compare(_OneOperator):
+    """`{fact: age, gt: {param: principal_max_age}}`: a fact of the candidate or team against an operand."""
+
+    fact: str
+    in_: list[Scalar] | ParamRef | None = Field(default=None, alias="in")
+    not_in: list[Scalar] | ParamRef | None = None
+    has_any: list[str] | None = None
+    has_all: list[str] | None = None
+    has_none: list[str] | None = None
+    within_years_before_election: StrictInt | ParamRef | None = None
+    present: StrictBool | None = None
+    reading: AgeReading | None = Field(
+        default=None, description="for age: completed-years (周岁 > N, default) or past-birthday (any day after)"
+    )
+
+    _operators: tuple[str, ...] = OPERATORS
+
+
+class AllOf(_Strict):
+    """True when every condition holds."""
+
+    all: Annotated[list[Condition], Field(min_length=1)]
+
+
+class AnyOf(_Strict):
+    """True when at least one condition holds."""
+
+    any: Annotated[list[Condition], Field(min_length=1)]
+
+
+class Not(_Strict):
+    """True when the condition does not hold."""
+
+    not_: Condition = Field(alias="not")
+
+
+class Count(_OneOperator):
+    """Team: the number of members (or candidates) for whom a condition holds, compared with an operand."""
+
+    count: Condition
+    among: Among = "members"
+    label: Annotated[str, Field(pattern=NAME)] = "count"
+
+
+class Share(_OneOperator):
+    """Team: the share (0..1) of members for whom a condition holds, compared with an operand."""
+
+    share: Condition
+    among: Among = "members"
+    label: Annotated[str, Field(pattern=NAME)] = "share"
+
+
+class Exists(_Strict):
+    """Team: at least one member (or candidate) for whom the condition holds."""
+
+    exists: Condition
+    among: Among = "members"
+
+
+class RelatedPairs(_Strict):
+    """Team: two people of the team of whom one declares the other (by ID number or name) in a field."""
+
+    related_pairs: str
+    among: Among = "members"
+
+
+CONDITION_KEYS = ("all", "any", "not", "count", "share", "exists", "related_pairs", "fact")
+
+
+def _condition_kind(value: Any) -> str | None:
+    if isinstance(value, dict):
+        for key in CONDITION_KEYS:
+            if key in value:
+                return key
+        return None
+    if isinstance(value, BaseModel):
+        return _KIND_OF_MODEL.get(type(value))
+    return None
+
+
+Condition = Annotated[
+    Annotated[AllOf, Tag("all")]
+    | Annotated[AnyOf, Tag("any")]
+    | Annotated[Not, Tag("not")]
+    | Annotated[Count, Tag("count")]
+    | Annotated[Share, Tag("share")]
+    | Annotated[Exists, Tag("exists")]
+    | Annotated[RelatedPairs, Tag("related_pairs")]
+    | Annotated[Compare, Tag("fact")],
+    Discriminator(
+        _condition_kind,
+        custom_error_type="condition",
+        custom_error_message="a condition must be a mapping with one of the keys " + ", ".join(CONDITION_KEYS),
+    ),
+]
+
+_KIND_OF_MODEL: dict[type[BaseModel], str] = {
+    AllOf: "all",
+    AnyOf: "any",
+    Not: "not",
+    Count: "count",
+    Share: "share",
+    Exists: "exists",
+    RelatedPairs: "related_pairs",
+    Compare: "fact",
+}
+
+
+class Rule(_Strict):
+    """One requirement of the notice: when its condition holds, the candidate or team gets a finding."""
+
+    id: Annotated[str, Field(pattern=RULE_ID)]
+    title: Text
+    severity: Severity
+    scope: Scope
+    applies_to: list[str] = Field(default=[], description="role ids; the rule checks only candidates holding one")
+    when: Condition
+    message: Text
+    source: Clause
+
+
+class RuleFile(_Strict):
+    """A whole rule set as written in YAML."""
+
+    name: Annotated[str, Field(pattern=RULE_ID)]
+    title: Text
+    version: str
+    document: Document
+    effective: Effective = Effective()
+    election_date: dt.date
+    age_convention: AgeConvention = Field(
+        default="birthday",
+        description="birthday: one turns N on the birthday (民法典); day-after-birthday: on the day after (刑法)",
+    )
+    parameters: dict[Annotated[str, Field(pattern=NAME)], Parameter] = {}
+    vocabularies: Vocabularies
+    fields: dict[Annotated[str, Field(pattern=NAME)], FieldSpec] = {}
+    rules: Annotated[list[Rule], Field(min_length=1)]
+
+    @field_validator("parameters", mode="before")
+    @classmethod
+    def _plain_values(cls, value: Any) -> Any:
+        # `principal_max_age: 57` is the common case; `{value: 57, zh: …}` documents it.
+        if isinstance(value, dict):
+            return {k: v if isinstance(v, dict) else {"value": v} for k, v in value.items()}
+        return value
+
+    @field_validator("rules")
+    @classmethod
+    def _unique_ids(cls, rules: list[Rule]) -> list[Rule]:
+        seen: set[str] = set()
+        for rule in rules:
+            if rule.id in seen:
+                raise ValueError(f"rule id {rule.id!r} is used twice")
+            seen.add(rule.id)
+        return rules
+
+
+for _model in (AllOf, AnyOf, Not, Count, Share, Exists, RelatedPairs, Compare, Rule, RuleFile):
+    _model.model_rebuild()

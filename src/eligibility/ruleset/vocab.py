@@ -1,0 +1,105 @@
+"""A rule set's vocabularies compiled into look-ups: roles, education levels, sexes and yes/no words."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from eligibility.roster.normalise import fold
+from eligibility.ruleset.model import Vocabularies
+
+# "高中（中专）", "本科（在职）": the bracketed part qualifies the level or repeats it.
+_BRACKETS = re.compile(r"[(（\[【]([^)）\]】]*)[)）\]】]")
+
+
+@dataclass(frozen=True, slots=True)
+class Unknown:
+    """A word the vocabulary does not know, with the closest known words."""
+
+    word: str
+    suggestions: tuple[str, ...]
+
+
+def suggest(word: str, known: list[str]) -> tuple[str, ...]:
+    return tuple(difflib.get_close_matches(word, known, n=3, cutoff=0.5))
+
+
+class Vocabulary:
+    """Look-ups built once per rule set, used for every cell."""
+
+    def __init__(self, words: Vocabularies) -> None:
+        self.words = words
+        self.role_of: dict[str, str] = {}
+        for role_id, role in words.roles.items():
+            for alias in (role_id, role.zh, role.en, *role.aliases):
+                self.role_of[fold(alias)] = role_id
+        self.body_of_role = {role_id: role.body for role_id, role in words.roles.items()}
+        self.principal_roles = frozenset(r for r, role in words.roles.items() if role.principal)
+        self.level_ids = [level.id for level in words.education]
+        self.rank_of: dict[str, int] = {level.id: rank for rank, level in enumerate(words.education)}
+        self.level_of: dict[str, str] = {}
+        for level in words.education:
+            for alias in (level.id, level.zh, level.en, *level.aliases):
+                self.level_of[fold(alias)] = level.id
+        self.incomplete_of = {
+            level.id: level.incomplete or self.level_ids[max(rank - 1, 0)]
+            for rank, level in enumerate(words.education)
+        }
+        self.no_diploma = tuple(fold(word) for word in words.no_diploma)
+        self.gender_of = {fold(w): "male" for w in words.genders.male} | {
+            fold(w): "female" for w in words.genders.female
+        }
+        self.truth_of = {fold(w): True for w in words.yes} | {fold(w): False for w in words.no}
+
+    # ---- roles ----
+
+    def role(self, word: str) -> str | Unknown:
+        key = fold(word)
+        if key in self.role_of:
+            return self.role_of[key]
+        return Unknown(word, suggest(word, [r.zh for r in self.words.roles.values()]))
+
+    def role_names(self) -> str:
+        return "、".join(role.zh for role in self.words.roles.values())
+
+    # ---- education ----
+
+    def level(self, text: str) -> str | Unknown:
+        """The education level a free-text cell means; 肄业/结业 mean the level below was the last completed."""
+        key = fold(text)
+        found = self._level(key)
+        if found is None:
+            for marker in self.no_diploma:
+                if marker and marker in key and (base := self._level(key.replace(marker, ""))) is not None:
+                    return self.incomplete_of[base]
+            return Unknown(text, suggest(text, [level.zh for level in self.words.education]))
+        return found
+
+    def _level(self, key: str) -> str | None:
+        if key in self.level_of:
+            return self.level_of[key]
+        bare = _BRACKETS.sub("", key)
+        if bare in self.level_of:
+            return self.level_of[bare]
+        for inside in _BRACKETS.findall(key):
+            if inside in self.level_of:
+                return self.level_of[inside]
+        return None
+
+    def level_names(self) -> str:
+        return " < ".join(level.zh for level in self.words.education)
+
+    # ---- sexes and yes/no ----
+
+    def gender(self, text: str) -> str | None:
+        return self.gender_of.get(fold(text))
+
+    def gender_words(self) -> str:
+        return "/".join([*self.words.genders.male[:2], *self.words.genders.female[:2]])
+
+    def truth(self, text: str) -> bool | None:
+        return self.truth_of.get(fold(text))
+
+    def truth_words(self) -> str:
+        return "/".join([*self.words.yes[:4], *self.words.no[:4]])

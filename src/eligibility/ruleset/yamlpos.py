@@ -1,0 +1,88 @@
+"""YAML read safely with the line and column of every key and value, so rule-file errors can point at them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+YamlPath = tuple[str | int, ...]
+
+
+class DuplicateKey(ValueError):
+    """A mapping that names the same key twice: YAML would silently keep the last one."""
+
+    def __init__(self, key: str, line: int, column: int) -> None:
+        super().__init__(f"key {key!r} appears twice")
+        self.key, self.line, self.column = key, line, column
+
+
+@dataclass
+class Positions:
+    """Where each value (and each mapping key) of a YAML document starts, by its path of keys and indexes."""
+
+    values: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
+
+    def find(self, data: Any, loc: tuple[Any, ...], *, key: bool = False) -> tuple[YamlPath, tuple[int, int] | None]:
+        """The deepest real path along `loc` (skipping union tags pydantic adds) and its position."""
+        path: list[str | int] = []
+        node = data
+        for part in loc:
+            if isinstance(node, dict) and part in node:
+                path.append(part)
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                path.append(part)
+                node = node[part]
+            elif isinstance(node, dict) and isinstance(part, str) and part.rstrip("_") in node:
+                path.append(part.rstrip("_"))  # fields named in_/not_ are spelled in/not in the file
+                node = node[part.rstrip("_")]
+        found = tuple(path)
+        where = self.keys.get(found) if key else None
+        return found, where or self.values.get(found) or self.keys.get(found)
+
+
+class SafeLoader(yaml.SafeLoader):
+    """The safe loader with YAML 1.2 booleans: only true/false, so `yes:`, `no:`, `N` and `Y` stay words."""
+
+
+SafeLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+SafeLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def load(text: str) -> tuple[Any, Positions]:
+    """Parse one YAML document with the safe loader, recording positions and refusing duplicate keys."""
+    loader = SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, Positions()
+        positions = Positions()
+        _walk(node, (), positions)
+        return loader.construct_document(node), positions
+    finally:
+        loader.dispose()
+
+
+def _walk(node: yaml.Node, path: YamlPath, positions: Positions) -> None:
+    positions.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in seen:
+                raise DuplicateKey(key, key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            seen.add(key)
+            positions.keys[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            _walk(value_node, (*path, key), positions)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, (*path, index), positions)
