@@ -36,62 +36,72 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{field}: unknown {what} {name!r}{suggestion}; known: {known}",
     ),
     "ruleset-bad-value": ("{field}：{reason}", "{field}: {reason}"),
+    "cell-invalid": ("{field} 列：{reason}", "column {field}: {reason}"),
     # findings on records (severity invalid)
-    "required-missing": ("必填列 {column} 为空", "required column {column} is blank"),
+    "required-missing": ("必填列“{column}”为空", "required column {column} is blank"),
     "id-number-format": (
-        "{column} 的值 {value!r} 不是身份证号：应为 18 位（末位可为 X）或 15 位数字",
+        "{column}“{value}”不是身份证号：应为 18 位（末位可为 X）或 15 位数字",
         "{column} value {value!r} is not an ID number: expected 18 characters (last may be X) or 15 digits",
     ),
     "id-number-excel": (
-        "{column} 的值 {value!r} 已被 Excel 改坏（{damage}）；请把该列设为文本后重新录入",
+        "{column}“{value}”已被 Excel 改坏（{damage}）；请把该列设为文本后重新录入",
         "{column} value {value!r} was damaged by Excel ({damage}); set the column to text and enter it again",
     ),
     "id-number-checksum": (
-        "{column} 的值 {value!r} 校验位错误：应为 {expected}",
+        "{column}“{value}”校验位错误：应为 {expected}",
         "{column} value {value!r} has a wrong check character: expected {expected}",
     ),
     "id-number-birth": (
-        "{column} 的值 {value!r} 中的出生日期 {digits} 不存在",
+        "{column}“{value}”中的出生日期 {digits} 不存在",
         "{column} value {value!r} holds a birth date {digits} that does not exist",
     ),
     "id-number-area": (
-        "{column} 的值 {value!r} 的地区码 {area} 不在 GB/T 2260 中，请核对",
+        "{column}“{value}”的地区码 {area} 不在 GB/T 2260 中，请核对",
         "{column} value {value!r} has area code {area}, unknown to GB/T 2260; please verify",
     ),
     "date-invalid": (
-        "{column} 的值 {value!r} 不是日期：应为 1968-03-15、1968.3.15、1968年3月15日、19680315 或 1968年3月 等写法",
+        "{column}“{value}”不是日期：应为 1968-03-15、1968.3.15、1968年3月15日、19680315 或 1968年3月 等写法",
         "{column} value {value!r} is not a date: expected 1968-03-15, 1968.3.15, 1968年3月15日, 19680315, 1968年3月 …",
     ),
     "date-impossible": (
-        "{column} 的值 {value!r} 不可能：{reason}",
+        "{column}“{value}”不可能：{reason}",
         "{column} value {value!r} is impossible: {reason}",
     ),
     "birth-date-mismatch": (
-        "{column} 为 {value}，与身份证号中的出生日期 {expected} 不一致",
+        "{column}为 {value}，与身份证号中的出生日期 {expected} 不一致",
         "{column} is {value} but the ID number says {expected}",
     ),
     "gender-mismatch": (
-        "{column} 为 {value}，与身份证号（{expected}）不一致",
+        "{column}为 {value}，与身份证号（{expected}）不一致",
         "{column} is {value} but the ID number says {expected}",
     ),
     "gender-unknown": (
-        "{column} 的值 {value!r} 无法识别：应为 {expected}",
+        "{column}“{value}”无法识别：应为 {expected}",
         "{column} value {value!r} is not recognised: expected {expected}",
     ),
     "education-unknown": (
-        "{column} 的值 {value!r} 不是已知的文化程度{suggestion}；可用：{expected}",
+        "{column}“{value}”不是已知的文化程度{suggestion}；可用：{expected}",
         "{column} value {value!r} is not a known education level{suggestion}; known: {expected}",
     ),
     "role-unknown": (
-        "{column} 中的职务 {value!r} 无法识别{suggestion}；可用：{expected}",
+        "{column}中的职务“{value}”无法识别{suggestion}；可用：{expected}",
         "{column}: role {value!r} is not recognised{suggestion}; known: {expected}",
     ),
     "yes-no-unknown": (
-        "{column} 的值 {value!r} 应为 是/否",
+        "{column}“{value}”应为 是/否",
         "{column} value {value!r} must be yes or no ({expected})",
     ),
-    "number-invalid": ("{column} 的值 {value!r} 不是数字", "{column} value {value!r} is not a number"),
-    "relatives-self": ("{column} 填写了本人", "{column} names the candidate themself"),
+    "number-invalid": ("{column}“{value}”不是数字", "{column} value {value!r} is not a number"),
+    "row-too-long": (
+        "该行有 {value} 个单元格，多于表头的 {expected} 列，数据可能错位",
+        "the row has {value} cells, more than the {expected} columns of the header; cells may have shifted",
+    ),
+    "row-too-short": (
+        "该行只有 {value} 个单元格，少于表头的 {expected} 列，数据可能错位",
+        "the row has only {value} cells, fewer than the {expected} columns of the header; cells may have shifted",
+    ),
+    "record-shape": ("该记录不是键值映射：{value}", "the record is not a mapping of columns to values: {value}"),
+    "relatives-self": ("{column}填写了本人", "{column} names the candidate themself"),
     "duplicate-person": (
         "身份证号与第 {other_row} 行（{other_path}）重复",
         "the ID number also appears in row {other_row} of {other_path}",

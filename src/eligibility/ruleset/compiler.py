@@ -285,6 +285,10 @@ def _all(nodes: list[Node]) -> Node:
         for node in nodes:
             answer = node(subject, ev)
             if answer is False:
+                if ev is not None:
+                    # Explaining: the reader wants every fact the rule looks at, not only the deciding one.
+                    for rest in nodes:
+                        rest(subject, ev)
                 return False
             unknown = unknown or answer is None
         return None if unknown else True
@@ -298,6 +302,10 @@ def _any(nodes: list[Node]) -> Node:
         for node in nodes:
             answer = node(subject, ev)
             if answer is True:
+                if ev is not None:
+                    # Explaining: the reader wants every fact the rule looks at, not only the deciding one.
+                    for rest in nodes:
+                        rest(subject, ev)
                 return True
             unknown = unknown or answer is None
         return None if unknown else False

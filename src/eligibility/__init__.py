@@ -1,0 +1,23 @@
+"""Check candidate rosters for community and village two-committee elections against a declarative rule file."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from eligibility.engine import check  # noqa: E402
+from eligibility.errors import EligibilityError, RosterError, RuleSetError  # noqa: E402
+from eligibility.report import Report  # noqa: E402
+from eligibility.roster.readers import read_table  # noqa: E402
+from eligibility.ruleset.loader import Policy, load_ruleset  # noqa: E402
+
+__all__ = [
+    "EligibilityError",
+    "Policy",
+    "Report",
+    "RosterError",
+    "RuleSetError",
+    "__version__",
+    "check",
+    "load_ruleset",
+    "read_table",
+]

@@ -1,0 +1,377 @@
+"""The engine: candidate rules per row, team rules per community, approvals, statuses. Never prints or reads the clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eligibility import __version__
+from eligibility.candidate import Candidate, DataProblem, Member, Team, Tri
+from eligibility.errors import OptionError
+from eligibility.messages import Lang, say
+from eligibility.report import (
+    Approval,
+    CandidateResult,
+    Clause,
+    Finding,
+    NotChecked,
+    Report,
+    RuleSetInfo,
+    Source,
+    TeamResult,
+    status_of,
+    summarise,
+)
+from eligibility.roster.columns import ROSTER_COLUMNS, Column, map_headers
+from eligibility.roster.normalise import mask_id
+from eligibility.roster.readers import Table, expand, read_table
+from eligibility.roster.records import RecordReader
+from eligibility.roster.settings import (
+    ApprovalRecord,
+    Approvals,
+    Communities,
+    community_columns,
+    read_approvals,
+    read_communities,
+)
+from eligibility.ruleset.compiler import CompiledRule, Evidence, declared_keys
+from eligibility.ruleset.loader import Policy, load_ruleset
+
+TOOL = f"eligibility {__version__}"
+
+
+def check(
+    paths: Iterable[Path | str],
+    ruleset: Policy | str | Path | None = None,
+    *,
+    election_date: dt.date | None = None,
+    communities: Path | str | None = None,
+    approvals: Path | str | None = None,
+    overrides: dict[str, str] | None = None,
+    show_pii: bool = False,
+    lang: Lang = "zh",
+) -> Report:
+    """Check roster files against a rule set and return the Report.
+
+    `ruleset` is a loaded Policy, a rule file path or a bundled name (default community-2006). `election_date`
+    replaces the rule set's default; a roster's election_date column or the communities file still set it per
+    community. ID numbers are masked unless `show_pii`. Messages are in `lang`.
+    """
+    review = Review.start(ruleset, election_date, communities, approvals, overrides, show_pii, lang)
+    candidates = list(review.candidates(paths))
+    return review.report(candidates, review.teams())
+
+
+@dataclass
+class Review:
+    """One run of the rules over one or more rosters: candidates stream through, teams keep a small state."""
+
+    policy: Policy
+    election_date: dt.date
+    communities: Communities
+    approvals: Approvals
+    show_pii: bool = False
+    lang: Lang = "zh"
+    not_checked: list[NotChecked] = field(default_factory=list)
+    _teams: dict[tuple[str, str], Team] = field(default_factory=dict)
+    _skipped_by_path: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def start(
+        cls,
+        ruleset: Policy | str | Path | None,
+        election_date: dt.date | None,
+        communities: Path | str | None,
+        approvals: Path | str | None,
+        overrides: dict[str, str] | None,
+        show_pii: bool,
+        lang: Lang,
+    ) -> Review:
+        if isinstance(ruleset, Policy):
+            if overrides:
+                raise OptionError("option-set", value="overrides with an already loaded rule set")
+            policy = ruleset
+        else:
+            policy = load_ruleset(ruleset, overrides)
+        bodies = policy.file.vocabularies.bodies
+        quota_columns = {body: spec.quota_column for body, spec in bodies.items() if spec.quota_column}
+        zh_names = {body: spec.zh for body, spec in bodies.items()}
+        settings = read_communities(Path(communities), quota_columns, zh_names) if communities else Communities()
+        granted = read_approvals(Path(approvals)) if approvals else Approvals()
+        return cls(policy, election_date or policy.file.election_date, settings, granted, show_pii, lang)
+
+    def __post_init__(self) -> None:
+        policy = self.policy
+        self.columns: tuple[Column, ...] = ROSTER_COLUMNS + tuple(
+            Column(name, spec.zh, tuple(spec.aliases)) for name, spec in policy.file.fields.items()
+        )
+        self.reader = RecordReader(policy.vocabulary, policy.file.fields, self.election_date, self._community_date)
+        bodies = policy.file.vocabularies.bodies
+        self._quota_columns = {body: spec.quota_column for body, spec in bodies.items() if spec.quota_column}
+        self._community_columns = community_columns(self._quota_columns, {b: s.zh for b, s in bodies.items()})
+        self._role_label = {rid: role.zh if self.lang == "zh" else role.en for rid, role in
+                            policy.file.vocabularies.roles.items()}
+        self._body_label = {bid: body.zh if self.lang == "zh" else body.en for bid, body in bodies.items()}
+        self._level_label = {level.id: level.zh if self.lang == "zh" else level.en
+                             for level in policy.file.vocabularies.education}
+        self._level_ids = [level.id for level in policy.file.vocabularies.education]
+
+    # ---- candidates ----
+
+    def candidates(self, paths: Iterable[Path | str]) -> Iterator[CandidateResult]:
+        """Every data row of every file, in input order, each with its verdict."""
+        for path in expand(paths):
+            table = read_table(path, self.columns)
+            self._add_table_communities(table)
+            skipped = self._skipped(table)
+            for raw in table.rows:
+                person = self.reader.candidate(raw, table.header.headers)
+                yield self.evaluate(person, skipped)
+                self._join_team(person)
+
+    def evaluate(self, person: Candidate, skipped: frozenset[str] = frozenset()) -> CandidateResult:
+        """All candidate rules on one person, approvals applied."""
+        findings = [self._problem_finding(problem) for problem in person.problems]
+        for rule in self.policy.candidate_rules:
+            if rule.id in skipped or (rule.applies_to and rule.applies_to.isdisjoint(person.roles)):
+                continue
+            answer = rule.test(person, None)
+            if answer is False:
+                continue
+            evidence: Evidence = {}
+            rule.test(person, evidence)
+            granted = self.approvals.person(person.id_number, rule.id)
+            findings.append(self._finding(rule, evidence, answer, granted, person.election_date))
+        return CandidateResult(
+            source=Source(path=person.source.path, row=person.source.row, line=person.source.line),
+            name=person.name,
+            id_number=self._id(person.id_number),
+            street=person.street,
+            community=person.community,
+            roles=[self._role_label[r] for r in person.roles],
+            status=status_of(findings),
+            findings=findings,
+        )
+
+    # ---- teams ----
+
+    def _join_team(self, person: Candidate) -> None:
+        key = (person.street, person.community)
+        team = self._teams.get(key)
+        if team is None:
+            settings = self.communities.get(*key)
+            team = Team(
+                street=person.street,
+                community=person.community,
+                election_date=(settings.election_date if settings else None) or person.election_date,
+                quota=dict(settings.quota) if settings else {},
+            )
+            self._teams[key] = team
+        team.paths.add(person.source.path)
+        if person.id_number and any(m.id_number == person.id_number for m in team.people):
+            return  # one person listed twice is still one member
+        body_of = self.policy.vocabulary.body_of_role
+        team.people.append(
+            Member(
+                name=person.name,
+                id_number=person.id_number,
+                bodies=frozenset(b for r in person.roles if (b := body_of.get(r)) is not None),
+                answers=tuple(condition(person, None) for condition in self.policy.member_conditions),
+                declared={f: declared_keys(person.fields.get(f) or ()) for f in self.policy.declared_fields},
+            )
+        )
+
+    def teams(self) -> list[TeamResult]:
+        """Team rules on every community seen, in the order communities first appeared."""
+        results = []
+        for team in self._teams.values():
+            skipped = frozenset().union(*(self._skipped_by_path.get(p, frozenset()) for p in team.paths))
+            findings = []
+            for rule in self.policy.team_rules:
+                if rule.id in skipped:
+                    continue
+                answer = rule.test(team, None)
+                if answer is False:
+                    continue
+                evidence: Evidence = {}
+                rule.test(team, evidence)
+                granted = self.approvals.team(team.street, team.community, rule.id)
+                findings.append(self._finding(rule, evidence, answer, granted, team.election_date))
+            results.append(TeamResult(street=team.street, community=team.community, findings=findings))
+        return results
+
+    def report(self, candidates: list[CandidateResult], teams: list[TeamResult]) -> Report:
+        return Report(
+            tool=TOOL,
+            ruleset=RuleSetInfo(name=self.policy.name, version=self.policy.version, sha256=self.policy.sha256),
+            election_date=self.election_date,
+            summary=summarise([c.status for c in candidates]),
+            candidates=candidates,
+            teams=teams,
+            not_checked=self.not_checked,
+        )
+
+    # ---- settings ----
+
+    def _community_date(self, street: str, community: str) -> dt.date | None:
+        settings = self.communities.get(street, community)
+        return settings.election_date if settings else None
+
+    def _add_table_communities(self, table: Table) -> None:
+        """A YAML/JSON roster written per community carries each community's seats."""
+        for settings in table.communities:
+            header = map_headers([str(k) for k in settings], self._community_columns)
+            canonical = {name: settings[written] for name, written in header.headers.items()}
+            self.communities.add(canonical, _location(table.path), self._quota_columns)
+
+    def _skipped(self, table: Table) -> frozenset[str]:
+        """Rules that cannot run on this file because a column they need is absent: reported once, not per row."""
+        available = table.columns | self.communities.columns
+        skipped = set()
+        for rule in self.policy.rules:
+            missing = [alternatives for alternatives in rule.needs if available.isdisjoint(alternatives)]
+            if missing:
+                skipped.add(rule.id)
+                self.not_checked.append(
+                    NotChecked(rule=rule.id, path=table.path, missing=[" | ".join(m) for m in missing])
+                )
+        self._skipped_by_path[table.path] = frozenset(skipped)
+        return frozenset(skipped)
+
+    # ---- findings ----
+
+    def _finding(
+        self, rule: CompiledRule, evidence: Evidence, answer: Tri, granted: ApprovalRecord | None, election: dt.date
+    ) -> Finding:
+        spec = rule.rule
+        shown = {key: self._jsonable(value, rule.evidence_kinds.get(key, "")) for key, value in evidence.items()}
+        shown.update({name: self._param(value) for name, value in rule.params.items()})
+        severity = spec.severity
+        if answer is None:
+            # Unknown is not a pass: a rule that could not decide asks a person to look.
+            unknown = [key for key, value in evidence.items() if value is None] or ["?"]
+            severity = "review" if spec.severity in ("ineligible", "review") else "info"
+            message = f"{spec.title(self.lang)}：" + say("not-checked", self.lang, missing="、".join(unknown))
+            shown["unknown"] = unknown
+        else:
+            message = spec.message(self.lang).format_map(_Display(shown, self.lang))
+        approval = self._approval(granted, spec.severity, severity, election) if granted else None
+        return Finding(
+            rule=spec.id,
+            severity=severity,
+            message=message,
+            evidence=shown,
+            approval=approval,
+            source=Clause(document=spec.source.document, clause=spec.source.clause, quote=spec.source.quote),
+        )
+
+    def _approval(self, granted: ApprovalRecord, rule_severity: str, severity: str, election: dt.date) -> Approval:
+        reason = None
+        if rule_severity == "ineligible":
+            reason = say("approval-ineligible", self.lang)
+        elif granted.date > election:
+            reason = say("approval-after-election", self.lang, date=granted.date, election_date=election)
+        elif granted.expires is not None and granted.expires < election:
+            reason = say("approval-expired", self.lang, expires=granted.expires, election_date=election)
+        elif severity != "review":
+            reason = say("approval-ineligible", self.lang)
+        return Approval(
+            reference=granted.reference,
+            approved_by=granted.approved_by,
+            date=granted.date,
+            expires=granted.expires,
+            counted=reason is None,
+            reason=reason,
+        )
+
+    def _problem_finding(self, problem: DataProblem) -> Finding:
+        params = dict(problem.params)
+        value = problem.value
+        if problem.rule.startswith("id-number") and not self.show_pii:
+            value = mask_id(value)
+        if "expected" in params and params["expected"] in ("male", "female"):
+            params["expected"] = self._gender(params["expected"])
+        suggestion = params.pop("suggestion", "")
+        hint = ""
+        if suggestion:
+            hint = f"（是否为“{suggestion}”？）" if self.lang == "zh" else f" (did you mean {suggestion!r}?)"
+        message = say(problem.rule, self.lang, column=problem.column, value=value, suggestion=hint, **params)
+        evidence: dict[str, Any] = {"column": problem.column, "value": value, **params}
+        if suggestion:
+            evidence["suggestion"] = suggestion
+        return Finding(rule=problem.rule, severity=problem.severity, message=message, evidence=evidence)  # type: ignore[arg-type]
+
+    # ---- display ----
+
+    def _id(self, number: str | None) -> str | None:
+        if number is None or self.show_pii:
+            return number
+        return mask_id(number)
+
+    def _gender(self, value: str) -> str:
+        return {"male": ("男", "male"), "female": ("女", "female")}[value][0 if self.lang == "zh" else 1]
+
+    def _param(self, value: Any) -> Any:
+        if isinstance(value, str) and value in self._level_label:
+            return self._level_label[value]
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return value
+
+    def _jsonable(self, value: Any, kind: str) -> Any:
+        """Evidence as JSON values, in the report's language where it is a word of the vocabulary."""
+        if value is None:
+            return None
+        if kind == "level" and isinstance(value, int):
+            return self._level_label[self._level_ids[value]]
+        if kind == "choice" and value in ("male", "female"):
+            return self._gender(value)
+        if kind == "dates":
+            return [_date_text(item) for item in value]
+        if kind == "date" and isinstance(value, tuple):
+            return _date_text(value)
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, frozenset):
+            labels = self._role_label if value <= self._role_label.keys() else self._body_label
+            return [labels.get(item, item) for item in sorted(value)]
+        if isinstance(value, tuple):
+            return list(value)
+        return value
+
+
+def _date_text(value: tuple[dt.date, dt.date]) -> str:
+    low, high = value
+    return low.isoformat() if low == high else f"{low.isoformat()}/{high.isoformat()}"
+
+
+def _location(path: str) -> Any:
+    from eligibility.errors import Location
+
+    return Location(path)
+
+
+class _Display(dict[str, Any]):
+    """Evidence as message words: lists joined, yes/no in words; a missing name stays visible as {name}."""
+
+    def __init__(self, values: dict[str, Any], lang: Lang) -> None:
+        super().__init__(values)
+        self.lang = lang
+
+    def __getitem__(self, key: str) -> Any:
+        value = super().__getitem__(key)
+        if isinstance(value, list):
+            return "、".join(str(v) for v in value) if value else ("无" if self.lang == "zh" else "none")
+        if isinstance(value, bool):
+            return ("是" if value else "否") if self.lang == "zh" else ("yes" if value else "no")
+        if value is None:
+            return "?"
+        if isinstance(value, float):
+            return f"{value:.0%}"
+        return value
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"

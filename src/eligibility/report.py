@@ -1,0 +1,157 @@
+"""The Report: the single result of a check, which every output format reads and none recomputes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+Severity = Literal["invalid", "ineligible", "review", "warning", "info"]
+Status = Literal["invalid", "ineligible", "review", "eligible"]
+FailOn = Literal["warning", "review", "ineligible", "never"]
+
+# Worst first. A candidate's status is the worst open finding; warnings and info never change it.
+SEVERITY_ORDER: tuple[Severity, ...] = ("invalid", "ineligible", "review", "warning", "info")
+STATUS_OF: dict[str, Status] = {"invalid": "invalid", "ineligible": "ineligible", "review": "review"}
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Source(_Frozen):
+    """Where a candidate's data came from."""
+
+    path: str
+    row: int = Field(description="data row, counted from 1")
+    line: int | None = Field(default=None, description="physical line (CSV) or sheet row")
+
+
+class Clause(_Frozen):
+    """The document, clause and quoted words a rule comes from."""
+
+    document: str
+    clause: str
+    quote: str
+
+
+class Approval(_Frozen):
+    """A prior approval matched to a finding; `counted` says whether it turns the finding approved, and why not."""
+
+    reference: str
+    approved_by: str | None = None
+    date: dt.date
+    expires: dt.date | None = None
+    counted: bool
+    reason: str | None = None
+
+
+class Finding(_Frozen):
+    """One thing a rule (or the data check) found about a candidate or a team."""
+
+    rule: str
+    severity: Severity
+    message: str
+    evidence: dict[str, Any] = {}
+    approval: Approval | None = None
+    source: Clause | None = None
+
+    @property
+    def is_open(self) -> bool:
+        """Counts towards status and exit code: not approved by a counted approval."""
+        return self.approval is None or not self.approval.counted
+
+
+class CandidateResult(_Frozen):
+    """One roster row with its verdict."""
+
+    source: Source
+    name: str
+    id_number: str | None
+    street: str
+    community: str
+    roles: list[str]
+    status: Status
+    findings: list[Finding]
+
+
+class TeamResult(_Frozen):
+    """The two committees of one community with the team rules' findings."""
+
+    street: str
+    community: str
+    findings: list[Finding]
+
+
+class RuleSetInfo(_Frozen):
+    """Which rule set was applied, exactly."""
+
+    name: str
+    version: str
+    sha256: str
+
+
+class Summary(_Frozen):
+    """How many candidates ended in each status."""
+
+    candidates: int
+    eligible: int
+    review: int
+    ineligible: int
+    invalid: int
+
+
+class NotChecked(_Frozen):
+    """A rule that could not run on a roster file because a column it needs is absent."""
+
+    rule: str
+    path: str
+    missing: list[str]
+
+
+class Report(_Frozen):
+    """Everything a check found; schema_version 1 of the JSON contract."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    tool: str
+    ruleset: RuleSetInfo
+    election_date: dt.date
+    summary: Summary
+    candidates: list[CandidateResult]
+    teams: list[TeamResult]
+    not_checked: list[NotChecked] = []
+
+
+def status_of(findings: list[Finding]) -> Status:
+    worst: Status = "eligible"
+    for finding in findings:
+        if not finding.is_open:
+            continue
+        status = STATUS_OF.get(finding.severity)
+        if status == "invalid":
+            return "invalid"
+        if status == "ineligible" or (status == "review" and worst == "eligible"):
+            worst = status
+    return worst
+
+
+def summarise(statuses: list[Status]) -> Summary:
+    return Summary(
+        candidates=len(statuses),
+        eligible=statuses.count("eligible"),
+        review=statuses.count("review"),
+        ineligible=statuses.count("ineligible"),
+        invalid=statuses.count("invalid"),
+    )
+
+
+def fails(report: Report, fail_on: FailOn) -> bool:
+    """Whether the report holds an open finding at or above `fail_on`; invalid data fails at every level but never."""
+    if fail_on == "never":
+        return False
+    threshold = SEVERITY_ORDER.index(fail_on)
+    findings = [f for c in report.candidates for f in c.findings] + [f for t in report.teams for f in t.findings]
+    return any(f.is_open and SEVERITY_ORDER.index(f.severity) <= threshold for f in findings)

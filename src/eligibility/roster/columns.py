@@ -1,0 +1,98 @@
+"""Column headers: canonical names, their Chinese aliases, and matching a file's header row to them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from eligibility.roster.normalise import fold
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column a table may have: its canonical name, its Chinese name and the headers that mean it."""
+
+    name: str
+    zh: str
+    aliases: tuple[str, ...] = ()
+    required: bool = False
+
+
+# The roster columns of the contract (DESIGN.md); a rule set adds its own fields to these.
+ROSTER_COLUMNS: tuple[Column, ...] = (
+    Column("name", "姓名", ("姓名",), required=True),
+    Column("id_number", "身份证号", ("身份证号", "身份证号码", "公民身份号码", "身份证")),
+    Column("gender", "性别", ("性别",)),
+    Column("birth_date", "出生日期", ("出生日期", "出生年月", "出生年月日")),
+    Column("education", "文化程度", ("文化程度", "学历")),
+    Column("political_status", "政治面貌", ("政治面貌",)),
+    Column("street", "街道", ("街道", "所在街道", "街道办事处")),
+    Column("community", "社区", ("社区", "所在社区", "社区名称", "村", "村（社区）"), required=True),
+    Column("roles", "拟任职务", ("拟任职务", "拟任职位"), required=True),
+    Column("election_date", "选举日期", ("选举日期", "选举日")),
+)
+
+COMMUNITY_COLUMNS: tuple[Column, ...] = (
+    Column("community", "社区", ("社区", "所在社区", "社区名称"), required=True),
+    Column("street", "街道", ("街道", "所在街道")),
+    Column("election_date", "选举日期", ("选举日期", "选举日")),
+    Column("party_seats", "党组织核定职数", ("党组织核定职数", "党组织职数", "党支部核定职数")),
+    Column("committee_seats", "居委会核定职数", ("居委会核定职数", "居委会职数")),
+)
+
+APPROVAL_COLUMNS: tuple[Column, ...] = (
+    Column("id_number", "身份证号", ("身份证号", "身份证号码", "公民身份号码")),
+    Column("street", "街道", ("街道",)),
+    Column("community", "社区", ("社区", "所在社区")),
+    Column("name", "姓名", ("姓名",)),
+    Column("rule", "规则", ("规则", "规则编号", "审查事项"), required=True),
+    Column("reference", "批复文号", ("批复文号", "文号"), required=True),
+    Column("approved_by", "审批单位", ("审批单位", "批准机关", "审批机关")),
+    Column("date", "批复日期", ("批复日期", "审批日期", "日期"), required=True),
+    Column("expires", "有效期至", ("有效期至", "失效日期", "有效期")),
+)
+
+# "出生年月（岁）", "姓 名", "身份证号码(18位)": a bracketed note or stray spaces around the real header.
+_NOTE = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
+
+
+def header_key(header: str) -> str:
+    return fold(header)
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderMap:
+    """How one file's headers map to canonical columns."""
+
+    index: dict[str, int]  # canonical name -> position in the row
+    headers: dict[str, str]  # canonical name -> header as written
+    unknown: tuple[str, ...]
+    duplicates: tuple[tuple[str, tuple[str, ...]], ...]
+    missing: tuple[Column, ...]
+
+
+def map_headers(headers: list[str], columns: tuple[Column, ...]) -> HeaderMap:
+    """Match a header row to the known columns; exact alias first, then with a bracketed note removed."""
+    lookup: dict[str, str] = {}
+    for column in columns:
+        for alias in (column.name, column.zh, *column.aliases):
+            lookup.setdefault(header_key(alias), column.name)
+    index: dict[str, int] = {}
+    written: dict[str, list[str]] = {}
+    unknown: list[str] = []
+    for position, header in enumerate(headers):
+        key = header_key(header)
+        name = lookup.get(key) or lookup.get(_NOTE.sub("", key))
+        if name is None:
+            if key:
+                unknown.append(header)
+            continue
+        written.setdefault(name, []).append(header)
+        index.setdefault(name, position)
+    return HeaderMap(
+        index=index,
+        headers={name: hs[0] for name, hs in written.items()},
+        unknown=tuple(unknown),
+        duplicates=tuple((name, tuple(hs)) for name, hs in written.items() if len(hs) > 1),
+        missing=tuple(c for c in columns if c.required and c.name not in index),
+    )

@@ -1,0 +1,207 @@
+"""Turning a raw row into a Candidate: every cell normalised through the rule set's vocabularies, every problem kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from eligibility.candidate import Candidate, DataProblem
+from eligibility.roster.normalise import (
+    DateError,
+    IdNumber,
+    clean,
+    parse_date,
+    parse_dates,
+    read_id_number,
+    split_list,
+)
+from eligibility.roster.readers import RawRecord
+from eligibility.ruleset.model import FieldSpec
+from eligibility.ruleset.vocab import Unknown, Vocabulary
+
+class RecordReader:
+    """Builds Candidates for one rule set; one instance serves every row of a run."""
+
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        fields: dict[str, FieldSpec],
+        election_date: dt.date,
+        community_date: Callable[[str, str], dt.date | None] = lambda street, community: None,
+    ) -> None:
+        self.vocabulary = vocabulary
+        self.fields = fields
+        self.election_date = election_date
+        self.community_date = community_date
+
+    def candidate(self, raw: RawRecord, headers: dict[str, str]) -> Candidate:
+        """A Candidate from one row; `headers` names each canonical column as the file wrote it."""
+        cells = raw.cells
+        problems = list(raw.problems)
+
+        def problem(rule: str, name: str, value: Any, severity: str = "invalid", **params: str) -> None:
+            problems.append(DataProblem(rule, headers.get(name, name), clean(value), severity, tuple(params.items())))
+
+        name = self._required(cells, "name", problem)
+        community = self._required(cells, "community", problem)
+        street = clean(cells.get("street"))
+        roles = self._roles(cells, problem)
+
+        identity = self._id_number(cells, problem)
+        birth = self._birth(cells, identity, problem)
+        gender = self._gender(cells, identity, problem)
+        education, rank = self._education(cells, problem)
+
+        election_date = self.community_date(street, community) or self.election_date
+        if "election_date" in cells and clean(cells["election_date"]):
+            try:
+                stated = parse_date(cells["election_date"])
+            except DateError as err:
+                problem("date-invalid" if err.reason is None else "date-impossible", "election_date",
+                        cells["election_date"], reason=err.reason or "")
+            else:
+                if stated is not None and stated[0] == stated[1]:
+                    election_date = stated[0]
+                else:
+                    problem("date-invalid", "election_date", cells["election_date"])
+        if birth is not None and birth[0] > election_date:
+            problem("date-impossible", "birth_date" if identity is None else "id_number",
+                    birth[0].isoformat(), reason=f"after election day {election_date}")
+
+        values: dict[str, Any] = {}
+        for field_name, spec in self.fields.items():
+            if field_name in cells:
+                values[field_name] = self._field(field_name, spec, cells[field_name], problem)
+
+        political = clean(cells.get("political_status")) or None
+        return Candidate(
+            source=raw.source,
+            name=name,
+            id_number=identity.number if isinstance(identity, IdNumber) else (clean(cells.get("id_number")) or None),
+            gender=gender,
+            birth=birth,
+            education=education,
+            education_rank=rank,
+            political_status=political,
+            street=street,
+            community=community,
+            roles=roles,
+            election_date=election_date,
+            fields=values,
+            problems=problems,
+        )
+
+    # ---- cells ----
+
+    @staticmethod
+    def _required(cells: dict[str, Any], name: str, problem: Any) -> str:
+        value = clean(cells.get(name))
+        if not value:
+            problem("required-missing", name, "")
+        return value
+
+    def _roles(self, cells: dict[str, Any], problem: Any) -> tuple[str, ...]:
+        raw = cells.get("roles")
+        words = [clean(w) for w in raw] if isinstance(raw, list) else split_list(clean(raw))
+        if not words:
+            problem("required-missing", "roles", "")
+            return ()
+        roles: list[str] = []
+        for word in words:
+            found = self.vocabulary.role(word)
+            if isinstance(found, Unknown):
+                problem("role-unknown", "roles", word, suggestion=_did_you_mean(found),
+                        expected=self.vocabulary.role_names())
+            elif found not in roles:
+                roles.append(found)
+        return tuple(roles)
+
+    @staticmethod
+    def _id_number(cells: dict[str, Any], problem: Any) -> IdNumber | None:
+        value = cells.get("id_number")
+        if not clean(value):
+            return None
+        found = read_id_number(value)
+        if isinstance(found, IdNumber):
+            if not found.area_known:
+                problem("id-number-area", "id_number", found.number, "warning", area=found.number[:6])
+            return found
+        problem(found.key, "id_number", value, **dict(found.params))
+        return None
+
+    def _birth(self, cells: dict[str, Any], identity: IdNumber | None, problem: Any) -> tuple[dt.date, dt.date] | None:
+        stated = None
+        if clean(cells.get("birth_date")):
+            try:
+                stated = parse_date(cells["birth_date"])
+            except DateError as err:
+                key = "date-invalid" if err.reason is None else "date-impossible"
+                problem(key, "birth_date", cells["birth_date"], reason=err.reason or "")
+        if identity is None:
+            return stated
+        born = identity.birth_date
+        # The ID is the authority; a roster date that cannot be the same day is a data error, not a choice.
+        if stated is not None and not stated[0] <= born <= stated[1]:
+            problem("birth-date-mismatch", "birth_date", cells["birth_date"], expected=born.isoformat())
+        return born, born
+
+    def _gender(self, cells: dict[str, Any], identity: IdNumber | None, problem: Any) -> str | None:
+        stated = None
+        text = clean(cells.get("gender"))
+        if text:
+            stated = self.vocabulary.gender(text)
+            if stated is None:
+                problem("gender-unknown", "gender", text, expected=self.vocabulary.gender_words())
+        if identity is None:
+            return stated
+        if stated is not None and stated != identity.gender:
+            problem("gender-mismatch", "gender", text, expected=identity.gender)
+        return identity.gender
+
+    def _education(self, cells: dict[str, Any], problem: Any) -> tuple[str | None, int | None]:
+        text = clean(cells.get("education"))
+        if not text:
+            return None, None
+        found = self.vocabulary.level(text)
+        if isinstance(found, Unknown):
+            problem("education-unknown", "education", text, suggestion=_did_you_mean(found),
+                    expected=self.vocabulary.level_names())
+            return None, None
+        return found, self.vocabulary.rank_of[found]
+
+    def _field(self, name: str, spec: FieldSpec, value: Any, problem: Any) -> Any:
+        if spec.type == "bool":
+            if isinstance(value, bool):
+                return value
+            text = clean(value)
+            if not text:
+                return False  # blank means no (contract)
+            truth = self.vocabulary.truth(text)
+            if truth is None:
+                problem("yes-no-unknown", name, text, expected=self.vocabulary.truth_words())
+            return truth
+        if spec.type in ("date", "dates"):
+            try:
+                return parse_date(value) if spec.type == "date" else parse_dates(value)
+            except DateError as err:
+                problem("date-invalid" if err.reason is None else "date-impossible", name, value,
+                        reason=err.reason or "")
+                return None
+        if spec.type == "number":
+            text = clean(value)
+            if not text:
+                return None
+            try:
+                return float(text) if "." in text else int(text)
+            except ValueError:
+                problem("number-invalid", name, text)
+                return None
+        if spec.type == "list":
+            items = value if isinstance(value, list) else split_list(clean(value))
+            return tuple(clean(item) for item in items if clean(item))
+        return clean(value) or None
+
+
+def _did_you_mean(unknown: Unknown) -> str:
+    return unknown.suggestions[0] if unknown.suggestions else ""

@@ -1,0 +1,154 @@
+"""The supporting tables: each community's election date and approved seats, and the prior approvals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eligibility.errors import Location, RosterError
+from eligibility.roster.columns import APPROVAL_COLUMNS, COMMUNITY_COLUMNS, Column
+from eligibility.roster.normalise import DateError, IdNumber, clean, parse_date, read_id_number
+from eligibility.roster.readers import read_table
+
+
+@dataclass
+class Community:
+    """One community's settings from the communities file."""
+
+    street: str
+    community: str
+    election_date: dt.date | None = None
+    quota: dict[str, int | None] = field(default_factory=dict)
+
+
+class Communities:
+    """Settings by (street, community); a row without a street matches that community in any street."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[tuple[str, str], Community] = {}
+        self.columns: set[str] = set()
+
+    def add(self, settings: dict[str, Any], location: Location, quota_columns: dict[str, str]) -> None:
+        street, community = clean(settings.get("street")), clean(settings.get("community"))
+        if not community:
+            raise RosterError("column-missing", location, canonical="community", zh="社区", found="-")
+        entry = Community(street, community)
+        if clean(settings.get("election_date")):
+            entry.election_date = _date(settings["election_date"], location, "election_date")
+        for body, column in quota_columns.items():
+            if column in settings:
+                self.columns.add(column)
+                entry.quota[body] = _count(settings[column], location, column)
+        self.by_key[(street, community)] = entry
+
+    def get(self, street: str, community: str) -> Community | None:
+        return self.by_key.get((street, community)) or self.by_key.get(("", community))
+
+
+def community_columns(quota_columns: dict[str, str], zh_names: dict[str, str]) -> tuple[Column, ...]:
+    """The communities table's columns: the contract's, plus any quota column a rule set's bodies name."""
+    known = {c.name for c in COMMUNITY_COLUMNS}
+    extra = tuple(
+        Column(column, f"{zh_names[body]}核定职数") for body, column in quota_columns.items() if column not in known
+    )
+    return COMMUNITY_COLUMNS + extra
+
+
+def read_communities(path: Path, quota_columns: dict[str, str], zh_names: dict[str, str]) -> Communities:
+    table = read_table(path, community_columns(quota_columns, zh_names))
+    communities = Communities()
+    communities.columns.update(c for c in table.header.index if c in quota_columns.values())
+    for record in table.rows:
+        location = Location(record.source.path, record.source.line or record.source.row)
+        communities.add(record.cells, location, quota_columns)
+    return communities
+
+
+@dataclass(frozen=True)
+class ApprovalRecord:
+    """One prior approval: for a person (ID number) or a team (street, community), for one rule."""
+
+    rule: str
+    reference: str
+    approved_by: str | None
+    date: dt.date
+    expires: dt.date | None
+    id_number: str | None
+    street: str
+    community: str
+
+
+class Approvals:
+    """Approvals looked up by (ID number, rule) for candidates and (street, community, rule) for teams."""
+
+    def __init__(self, records: Iterable[ApprovalRecord] = ()) -> None:
+        self.for_person: dict[tuple[str, str], ApprovalRecord] = {}
+        self.for_team: dict[tuple[str, str, str], ApprovalRecord] = {}
+        for record in records:
+            if record.id_number:
+                self.for_person[(record.id_number, record.rule)] = record
+            else:
+                self.for_team[(record.street, record.community, record.rule)] = record
+
+    def person(self, id_number: str | None, rule: str) -> ApprovalRecord | None:
+        return self.for_person.get((id_number, rule)) if id_number else None
+
+    def team(self, street: str, community: str, rule: str) -> ApprovalRecord | None:
+        return self.for_team.get((street, community, rule)) or self.for_team.get(("", community, rule))
+
+
+def read_approvals(path: Path) -> Approvals:
+    table = read_table(path, APPROVAL_COLUMNS)
+    records: list[ApprovalRecord] = []
+    for record in table.rows:
+        cells = record.cells
+        location = Location(record.source.path, record.source.line or record.source.row)
+        id_number = None
+        if clean(cells.get("id_number")):
+            found = read_id_number(cells["id_number"])
+            if not isinstance(found, IdNumber):
+                raise RosterError("cell-invalid", location, field=table.header.headers["id_number"],
+                                  reason=f"{clean(cells['id_number'])!r} is not a valid ID number")
+            id_number = found.number
+        elif not clean(cells.get("community")):
+            raise RosterError("column-missing", location, canonical="id_number", zh="身份证号", found="-")
+        expires = _date(cells["expires"], location, "expires") if clean(cells.get("expires")) else None
+        records.append(
+            ApprovalRecord(
+                rule=clean(cells.get("rule")),
+                reference=clean(cells.get("reference")),
+                approved_by=clean(cells.get("approved_by")) or None,
+                date=_date(cells.get("date"), location, "date"),
+                expires=expires,
+                id_number=id_number,
+                street=clean(cells.get("street")),
+                community=clean(cells.get("community")),
+            )
+        )
+    return Approvals(records)
+
+
+def _date(value: Any, location: Location, column: str) -> dt.date:
+    try:
+        found = parse_date(value)
+    except DateError:
+        found = None
+    if found is None or found[0] != found[1]:
+        raise RosterError("cell-invalid", location, field=column, reason=f"{clean(value)!r} is not a full date")
+    return found[0]
+
+
+def _count(value: Any, location: Location, column: str) -> int | None:
+    text = clean(value)
+    if not text:
+        return None
+    try:
+        number = float(text)
+    except ValueError:
+        number = -1
+    if number < 0 or number != int(number):
+        raise RosterError("cell-invalid", location, field=column, reason=f"{text!r} is not a seat count")
+    return int(number)
