@@ -252,10 +252,10 @@ class Review:
         severity = spec.severity
         if answer is None:
             # Unknown is not a pass: a rule that could not decide asks a person to look.
-            unknown = [key for key, value in evidence.items() if value is None] or ["?"]
+            unknown = evidence.get("unknown") or ["?"]
             severity = "review" if spec.severity in ("ineligible", "review") else "info"
-            message = f"{spec.title(self.lang)}：" + say("not-checked", self.lang, missing="、".join(unknown))
-            shown["unknown"] = unknown
+            words = [self._fact_label(name) for name in unknown]
+            message = f"{spec.title(self.lang)}：" + say("not-checked", self.lang, missing="、".join(words))
         else:
             message = spec.message(self.lang).format_map(_Display(shown, self.lang))
         approval = self._approval(granted, spec.severity, severity, election) if granted else None
@@ -310,6 +310,12 @@ class Review:
         if number is None or self.show_pii:
             return number
         return mask_id(number)
+
+    def _fact_label(self, name: str) -> str:
+        fact = self.policy.facts.get(name)
+        if fact is None:
+            return name
+        return fact.zh if self.lang == "zh" else fact.en
 
     def _gender(self, value: str) -> str:
         return {"male": ("男", "male"), "female": ("女", "female")}[value][0 if self.lang == "zh" else 1]

@@ -148,7 +148,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "column-roles": ("拟任职务", "roles"),
     "column-status": ("结论", "status"),
     "column-findings": ("审查意见", "findings"),
-    "column-row": ("行", "row"),
+    "column-row": ("行号", "line"),
     "summary": (
         "候选人 {candidates} 名：符合条件 {eligible}，需事先审批 {review}，不能提名 {ineligible}，数据有误 {invalid}；"
         "班子意见 {team_findings} 条",

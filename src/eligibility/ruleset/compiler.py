@@ -276,6 +276,14 @@ def _none(_: Any) -> None:
     return None
 
 
+def _unsure(ev: Evidence | None, name: str) -> None:
+    """Note in the evidence which fact left the answer open, so the finding can say what to look at."""
+    if ev is not None:
+        names = ev.setdefault("unknown", [])
+        if name not in names:
+            names.append(name)
+
+
 # ---- the node builders: each returns a closure, so evaluation is plain function calls -----------------------
 
 
@@ -341,6 +349,7 @@ def _has(fact: Fact, op: str, wanted: frozenset[str]) -> Node:
         if ev is not None:
             ev[name] = held
         if held is None:
+            _unsure(ev, name)
             return None
         if op == "has_any":
             return not held.isdisjoint(wanted)
@@ -359,6 +368,7 @@ def _member_of(fact: Fact, allowed: frozenset[Any], *, negate: bool) -> Node:
         if ev is not None:
             ev[name] = value
         if value is None:
+            _unsure(ev, name)
             return None
         return (value in allowed) is not negate
 
@@ -374,6 +384,7 @@ def _compare_value(fact: Fact, op: str, operand: Any) -> Node:
         if ev is not None:
             ev[name] = value
         if value is None:
+            _unsure(ev, name)
             return None
         return bool(compare(value, operand))
 
@@ -390,6 +401,7 @@ def _compare_facts(fact: Fact, op: str, other: Fact) -> Node:
             ev[fact.name] = left
             ev[other.name] = right
         if left is None or right is None:
+            _unsure(ev, fact.name if left is None else other.name)
             return None
         return bool(compare(left, right))
 
@@ -417,8 +429,12 @@ def _compare_range(fact: Fact, op: str, operand: dt.date) -> Node:
         if ev is not None:
             ev[name] = value
         if value is None:
+            _unsure(ev, name)
             return None
-        return _range_answer(op, value[0], value[1], operand)
+        answer = _range_answer(op, value[0], value[1], operand)
+        if answer is None:
+            _unsure(ev, name)
+        return answer
 
     return test
 
@@ -450,10 +466,14 @@ def _age(op: str, years: int, reading: str, convention: str) -> Node:
             else:
                 ev["age"] = None
         if birth is None:
+            _unsure(ev, "age")
             return None
         # The answer is monotonic in the birth date, so the two ends of a partial date decide it.
         first, last = answer(birth[0], on), answer(birth[1], on)
-        return first if first == last else None
+        if first != last:
+            _unsure(ev, "age")
+            return None
+        return first
 
     return test
 
@@ -479,7 +499,10 @@ def _within_years(fact: Fact, years: int) -> Node:
                 return True
             if not (high < start or low > end):
                 unknown = True
-        return None if unknown else False
+        if unknown:
+            _unsure(ev, name)
+            return None
+        return False
 
     return test
 
@@ -496,7 +519,10 @@ def _exists(index: int, among_all: bool) -> Node:
             ev["matching"] = matching
         if matching:
             return True
-        return None if any(p.answers[index] is None for p in people) else False
+        if any(p.answers[index] is None for p in people):
+            _unsure(ev, "matching")
+            return None
+        return False
 
     return test
 
@@ -510,11 +536,13 @@ def _tally(index: int, among_all: bool, op: str, operand: Any, *, share: bool, l
         low, high = len(yes), len(yes) + unknown
         if share:
             if total == 0:
+                _unsure(ev, label)
                 return None
             low, high = low / total, high / total
         if isinstance(operand, Fact):
             bound = operand.get(team)
             if bound is None:
+                _unsure(ev, operand.name)
                 return None
         else:
             bound = operand
@@ -523,7 +551,10 @@ def _tally(index: int, among_all: bool, op: str, operand: Any, *, share: bool, l
             ev[label] = value if low == high else f"{value}–{round(high, 3) if share else high}"
             ev[f"{label}_of"] = total
             ev[f"{label}_names"] = yes
-        return _range_answer(op, low, high, bound)
+        answer = _range_answer(op, low, high, bound)
+        if answer is None:
+            _unsure(ev, label)
+        return answer
 
     return test
 

@@ -17,6 +17,7 @@ from eligibility.errors import Location, RuleSetError, display_path
 from eligibility.messages import Lang, say
 from eligibility.ruleset import model
 from eligibility.ruleset.compiler import CompiledRule, Compiler, Node
+from eligibility.ruleset.facts import Fact
 from eligibility.ruleset.model import RuleFile
 from eligibility.ruleset.vocab import Vocabulary, suggest
 from eligibility.ruleset.yamlpos import DuplicateKey, Positions, load
@@ -39,6 +40,7 @@ class Policy:
     member_conditions: tuple[Node, ...]
     member_needs: tuple[frozenset[tuple[str, ...]], ...]
     declared_fields: frozenset[str]
+    facts: dict[str, Fact]
 
     @property
     def name(self) -> str:
@@ -132,6 +134,7 @@ def load_ruleset(spec: str | Path | None = None, overrides: dict[str, str] | Non
         member_conditions=tuple(compiler.member_conditions),
         member_needs=tuple(frozenset(n) for n in compiler.member_needs),
         declared_fields=frozenset(compiler.declared_fields),
+        facts={**compiler.facts["team"], **compiler.facts["candidate"]},
     )
 
 

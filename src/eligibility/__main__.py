@@ -1,0 +1,5 @@
+"""`python -m eligibility`."""
+
+from eligibility.cli import main
+
+main()

@@ -1,0 +1,163 @@
+"""The command line: parse options, call the library, pick a formatter, choose the exit code. Nothing else."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sys
+import tempfile
+from enum import Enum, IntEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from eligibility import __version__
+from eligibility.errors import EligibilityError, OptionError
+from eligibility.formatters import OutputFormat, formatter_for
+from eligibility.formatters.interface import Options
+from eligibility.messages import Lang, say
+
+
+class ExitCode(IntEnum):
+    """What `check` tells its caller (CI reads these)."""
+
+    OK = 0  # nothing at or above --fail-on
+    FINDINGS = 1  # something is
+    ERROR = 2  # the check could not run
+
+
+class Language(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+class FailOn(str, Enum):
+    warning = "warning"
+    review = "review"
+    ineligible = "ineligible"
+    never = "never"
+
+
+app = typer.Typer(
+    name="eligibility",
+    help="Check candidate rosters for community and village two-committee (两委) elections against a rule file.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"eligibility {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Check candidate rosters for community and village two-committee (两委) elections against a rule file."""
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path], typer.Argument(help="Roster files (.csv .tsv .yaml .yml .json) or folders.")],
+    rules: Annotated[
+        str | None, typer.Option("--rules", help="Rule file, or the name of a bundled rule set.")
+    ] = None,
+    election_date: Annotated[
+        str | None, typer.Option("--election-date", help="Election day YYYY-MM-DD (default: the rule set's).")
+    ] = None,
+    communities: Annotated[
+        Path | None, typer.Option("--communities", help="Table of communities: election date and approved seats.")
+    ] = None,
+    approvals: Annotated[Path | None, typer.Option("--approvals", help="Table of prior approvals.")] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = OutputFormat.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Exit 1 when a finding at or above this level is open.")
+    ] = FailOn.review,
+    overrides: Annotated[
+        list[str] | None, typer.Option("--set", help="Override a rule-set parameter: PARAM=VALUE (repeatable).")
+    ] = None,
+    show_pii: Annotated[bool, typer.Option("--show-pii", help="Show ID numbers in full (masked by default).")] = False,
+    lang: Annotated[
+        Language, typer.Option("--lang", envvar="ELIGIBILITY_LANG", help="Language of the report and messages.")
+    ] = Language.zh,
+) -> None:
+    """Check rosters and report each candidate's and each team's eligibility.
+
+    Exit codes: 0 nothing at or above --fail-on; 1 something is; 2 the check could not run.
+    """
+    from eligibility.engine import check as run_check
+    from eligibility.report import fails
+
+    language: Lang = lang.value  # type: ignore[assignment]
+    try:
+        report = run_check(
+            paths,
+            rules,
+            election_date=_date_option(election_date),
+            communities=communities,
+            approvals=approvals,
+            overrides=_overrides(overrides or []),
+            show_pii=show_pii,
+            lang=language,
+        )
+        to_terminal = output is None and sys.stdout.isatty()
+        width = shutil.get_terminal_size((120, 24)).columns if to_terminal else 120
+        text = formatter_for(output_format).format(report, Options(lang=language, color=to_terminal, width=width))
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            _write_atomically(output, text)
+            typer.echo(say("written", language, path=output), err=True)
+    except EligibilityError as err:
+        typer.echo(f"{say('error', language)}: {err.message(language)}", err=True)
+        raise typer.Exit(ExitCode.ERROR) from None
+    raise typer.Exit(ExitCode.FINDINGS if fails(report, fail_on.value) else ExitCode.OK)
+
+
+def _date_option(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise OptionError("option-election-date", value=text) from None
+
+
+def _overrides(pairs: list[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise OptionError("option-set", value=pair)
+        found[name.strip()] = value.strip()
+    return found
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write beside the target and rename, so a reader never sees half a report."""
+    path = path.resolve()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except OSError as err:
+        from eligibility.errors import Location
+
+        raise EligibilityError("path-unreadable", Location(str(path)), reason=err.strerror or str(err)) from err
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,112 @@
+"""The terminal report: one table per team with each candidate's status and findings, then a summary line."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from eligibility.formatters.interface import Options
+from eligibility.messages import say
+from eligibility.report import CandidateResult, Finding, Report, TeamResult
+
+# "《通知》（讲话第二部分第2点引述）": the bracketed note is for the JSON report; the table keeps the name.
+_NOTE = re.compile(r"（[^）]*）$")
+STATUS_STYLE = {"eligible": "green", "review": "yellow", "ineligible": "bold red", "invalid": "bold magenta"}
+SEVERITY_STYLE = {
+    "invalid": "magenta",
+    "ineligible": "red",
+    "review": "yellow",
+    "warning": "cyan",
+    "info": "dim",
+}
+
+
+class TableFormatter:
+    """`--format table` (default): grouped by street and community, readable in Chinese or English."""
+
+    def format(self, report: Report, options: Options) -> str:
+        buffer = io.StringIO()
+        console = Console(
+            file=buffer, force_terminal=options.color, no_color=not options.color, width=options.width,
+            highlight=False, emoji=False,
+        )
+        lang = options.lang
+        console.print(Text(say("title", lang, ruleset=f"{report.ruleset.name} v{report.ruleset.version}",
+                               election_date=report.election_date), style="bold"))
+        teams = {(t.street, t.community): t for t in report.teams}
+        groups: dict[tuple[str, str], list[CandidateResult]] = {}
+        for candidate in report.candidates:
+            groups.setdefault((candidate.street, candidate.community), []).append(candidate)
+        for key, candidates in groups.items():
+            console.print()
+            console.print(_team_block(key, candidates, teams.get(key), options))
+        team_findings = sum(len(t.findings) for t in report.teams)
+        console.print()
+        for missing in report.not_checked:
+            console.print(Text(say("not-checked-column", lang, rule=missing.rule, path=missing.path,
+                                   missing=", ".join(missing.missing)), style="yellow"))
+        summary = report.summary
+        console.print(Text(say("summary", lang, **summary.model_dump(), team_findings=team_findings), style="bold"))
+        return buffer.getvalue()
+
+
+def _team_block(
+    key: tuple[str, str], candidates: list[CandidateResult], team: TeamResult | None, options: Options
+) -> Group:
+    lang = options.lang
+    street, community = key
+    heading = Text(f"{street} {community}".strip() if lang == "en" else f"{street}{community}", style="bold underline")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    table.add_column(say("column-row", lang), justify="right", no_wrap=True)
+    table.add_column(say("column-name", lang), no_wrap=True)
+    table.add_column(say("column-id", lang), no_wrap=True)
+    table.add_column(say("column-roles", lang))
+    table.add_column(say("column-status", lang), no_wrap=True)
+    table.add_column(say("column-findings", lang), ratio=1, overflow="fold")
+    for candidate in candidates:
+        status = Text(say(f"status-{candidate.status}", lang), style=STATUS_STYLE[candidate.status])
+        table.add_row(
+            str(candidate.source.line or candidate.source.row),
+            candidate.name,
+            candidate.id_number or "",
+            "、".join(candidate.roles) if lang == "zh" else ", ".join(candidate.roles),
+            status,
+            _findings(candidate.findings, options),
+        )
+    parts: list[Text | Table] = [heading, table]
+    if team and team.findings:
+        label = Text(say("heading-team-findings", lang) + "：", style="bold")
+        parts.append(Text.assemble(label, _findings(team.findings, options)))
+    return Group(*parts)
+
+
+def _findings(findings: list[Finding], options: Options) -> Text:
+    lang = options.lang
+    if not findings:
+        return Text("—", style="dim")
+    text = Text()
+    for index, finding in enumerate(findings):
+        if index:
+            text.append("\n")
+        approved = finding.approval is not None and finding.approval.counted
+        tag = say("approved", lang) if approved else say(f"severity-{finding.severity}", lang)
+        style = "green" if approved else SEVERITY_STYLE[finding.severity]
+        text.append(f"[{tag}] ", style=style)
+        text.append(finding.rule, style="bold")
+        text.append(" " + finding.message)
+        if finding.approval is not None:
+            approval = finding.approval
+            note = f"{approval.reference}" + (f"（{approval.approved_by}）" if approval.approved_by else "")
+            if not approval.counted:
+                note = say("approval-not-counted", lang, reason=approval.reason) + f" [{approval.reference}]"
+            text.append(f"\n  {note}", style="green" if approval.counted else "yellow")
+        if finding.source is not None:
+            document = _NOTE.sub("", finding.source.document)
+            text.append("\n  " + say("source-clause", lang, document=document, clause=finding.source.clause),
+                        style="dim")
+    return text

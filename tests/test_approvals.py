@@ -1,0 +1,71 @@
+"""Prior approvals: they turn a review finding approved only when dated by election day and not expired."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import only, person
+
+PRINCIPAL_OVER_57 = dict(roles="党支部书记", birth_date="1948-09-30")
+
+
+def approvals_file(tmp_path: Path, id_number: str, rule: str, date: str, expires: str = "") -> Path:
+    path = tmp_path / "approvals.csv"
+    path.write_text(
+        "身份证号,规则,批复文号,审批单位,批复日期,有效期至\n"
+        f"{id_number},{rule},组审〔2006〕1号,区委组织部,{date},{expires}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("date", "expires", "counted", "reason"),
+    [
+        ("2006-09-01", "", True, None),
+        ("2006-09-30", "", True, None),  # approved on election day itself is still in advance enough
+        ("2006-10-01", "", False, "晚于选举日"),
+        ("2006-01-01", "2006-09-30", True, None),  # valid through its last day
+        ("2006-01-01", "2006-09-29", False, "失效"),
+    ],
+)
+def test_approval_dates(
+    run: Any, tmp_path: Path, date: str, expires: str, counted: bool, reason: str | None
+) -> None:
+    candidate = person(**PRINCIPAL_OVER_57)
+    path = approvals_file(tmp_path, candidate["id_number"], "principal-age", date, expires)
+    result = only(run([candidate], approvals=path))
+    finding = result.findings[0]
+    assert finding.approval is not None
+    assert finding.approval.counted is counted
+    assert finding.approval.reference == "组审〔2006〕1号"
+    assert result.status == ("eligible" if counted else "review")
+    if reason:
+        assert reason in (finding.approval.reason or "")
+
+
+def test_an_ineligible_finding_cannot_be_approved(run: Any, tmp_path: Path) -> None:
+    candidate = person(two_violations="是")
+    path = approvals_file(tmp_path, candidate["id_number"], "two-violations", "2006-09-01")
+    result = only(run([candidate], approvals=path))
+    assert result.status == "ineligible"
+    assert result.findings[0].approval is not None
+    assert result.findings[0].approval.counted is False
+
+
+def test_approval_matches_the_id_number_in_any_spelling(run: Any, tmp_path: Path) -> None:
+    candidate = person(**PRINCIPAL_OVER_57)
+    full_width = candidate["id_number"].translate(str.maketrans("0123456789X", "０１２３４５６７８９ｘ"))
+    path = approvals_file(tmp_path, full_width, "principal-age", "2006-09-01")
+    assert only(run([candidate], approvals=path)).status == "eligible"
+
+
+def test_approval_for_another_rule_does_not_apply(run: Any, tmp_path: Path) -> None:
+    candidate = person(**PRINCIPAL_OVER_57)
+    path = approvals_file(tmp_path, candidate["id_number"], "principal-education", "2006-09-01")
+    result = only(run([candidate], approvals=path))
+    assert result.status == "review"
+    assert result.findings[0].approval is None

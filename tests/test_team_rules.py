@@ -1,0 +1,120 @@
+"""Each team rule of community-2006 firing and not firing, with the seat counts and shares at their boundary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import person, rules_of, team
+
+# A team that breaks no team rule: one-shoulder principal, a woman, the women's chair and the militia
+# commander on the committees, everyone educated and young.
+BALANCED = [
+    dict(roles="党支部书记、居委会主任", birth_date="1960-01-01"),
+    dict(roles="党支部副书记、妇代会主任", gender="女", birth_date="1965-03-03"),
+    dict(roles="党支部委员、民兵营长", birth_date="1970-01-01"),
+    dict(roles="居委会委员", gender="女", birth_date="1975-01-01"),
+]
+
+
+def team_rules(run: Any, people: list[dict[str, Any]], **options: Any) -> set[str]:
+    return rules_of(team(run([person(**cells) for cells in people], **options)))
+
+
+def test_balanced_team_has_no_findings(run: Any) -> None:
+    assert team_rules(run, BALANCED) == set()
+
+
+CASES: list[tuple[str, list[dict[str, Any]], set[str]]] = [
+    ("no woman on the committees", [
+        dict(roles="党支部书记、居委会主任"), dict(roles="党支部委员、民兵营长"), dict(roles="居委会委员"),
+    ], {"team-woman"}),
+    ("a woman only as women's chair, outside the committees, is not a member", [
+        dict(roles="党支部书记、居委会主任"), dict(roles="党支部委员、民兵营长"),
+        dict(roles="妇代会主任", gender="女"),
+    ], {"team-woman", "women-chair-seat"}),
+    ("women's chair without a seat", [*BALANCED[:1], dict(roles="党支部委员、民兵营长"),
+                                      dict(roles="居委会委员", gender="女"), dict(roles="妇代会主任", gender="女")],
+     {"women-chair-seat"}),
+    ("militia commander on the residents' committee only", [
+        *BALANCED[:2], dict(roles="居委会委员、民兵营长"), BALANCED[3],
+    ], {"militia-commander-party"}),
+    ("secretary and director are two people", [
+        dict(roles="党支部书记"), dict(roles="居委会主任"), *BALANCED[1:],
+    ], {"one-shoulder"}),
+    ("half of the members upper secondary is not a majority", [
+        {**BALANCED[0], "education": "初中"}, {**BALANCED[1], "education": "初中"}, BALANCED[2], BALANCED[3],
+    ], {"team-education-structure"}),
+    ("three of four upper secondary is a majority", [
+        {**BALANCED[0], "education": "初中"}, *BALANCED[1:],
+    ], set()),
+    ("half of the members under 60 is not a majority", [
+        {**BALANCED[0], "birth_date": "1946-09-30"}, {**BALANCED[1], "birth_date": "1940-01-01"},
+        BALANCED[2], BALANCED[3],
+    ], {"team-age-structure"}),
+    ("60 on election day is not under 60", [
+        {**BALANCED[0], "birth_date": "1946-09-30"}, {**BALANCED[1], "birth_date": "1946-09-30"},
+        {**BALANCED[2], "birth_date": "1946-09-30"}, BALANCED[3],
+    ], {"team-age-structure"}),
+    ("59 until tomorrow is under 60", [
+        {**BALANCED[0], "birth_date": "1946-10-01"}, {**BALANCED[1], "birth_date": "1940-01-01"},
+        BALANCED[2], BALANCED[3],
+    ], set()),
+    ("relatives declared by name", [
+        {**BALANCED[0], "name": "甲"}, {**BALANCED[1], "relatives": "甲"}, *BALANCED[2:],
+    ], {"team-relatives"}),
+]
+
+
+@pytest.mark.parametrize(("people", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_team_rule(run: Any, people: list[dict[str, Any]], expected: set[str]) -> None:
+    assert team_rules(run, people) == expected
+
+
+def test_relatives_declared_by_id_number_in_any_spelling(run: Any) -> None:
+    people = [person(**cells) for cells in BALANCED]
+    lower_x = people[0]["id_number"].lower()
+    people[2]["relatives"] = f"某某、{lower_x}"
+    report = run(people)
+    finding = next(f for f in team(report).findings if f.rule == "team-relatives")
+    assert finding.evidence["pairs"] == [f"{people[2]['name']}—{people[0]['name']}"]
+
+
+def test_relative_in_another_community_is_not_a_pair(run: Any) -> None:
+    people = [person(**cells) for cells in BALANCED]
+    outsider = person(community="翠竹社区", roles="居委会委员", name="乙")
+    people[1]["relatives"] = "乙"
+    assert "team-relatives" not in rules_of(team(run([*people, outsider])))
+
+
+def _communities(tmp_path: Path, party: int, committee: int) -> Path:
+    path = tmp_path / "communities.csv"
+    path.write_text(f"社区,街道,党组织核定职数,居委会核定职数\n青松社区,东湖街道,{party},{committee}\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("party_quota", "fires"), [(3, False), (2, True)])
+def test_seat_quota(run: Any, tmp_path: Path, party_quota: int, fires: bool) -> None:
+    # BALANCED fills three party seats and two committee seats.
+    report = run([person(**cells) for cells in BALANCED], communities=_communities(tmp_path, party_quota, 2))
+    findings = [f for f in team(report).findings if f.rule == "seat-quota"]
+    assert bool(findings) is fires
+    if fires:
+        assert findings[0].evidence == {"seats_party": 3, "quota_party": 2, "seats_committee": 2, "quota_committee": 2}
+        assert "3/2" in findings[0].message
+
+
+def test_seat_quota_without_communities_file_is_reported_not_checked(run: Any) -> None:
+    report = run([person(**cells) for cells in BALANCED])
+    assert [(n.rule, n.missing) for n in report.not_checked] == [
+        ("seat-quota", ["committee_seats", "party_seats"])
+    ]
+    assert "seat-quota" not in rules_of(team(report))
+
+
+def test_every_community_gets_a_team_entry(run: Any) -> None:
+    people = [person(**cells) for cells in BALANCED] + [person(community="翠竹社区", street="西岭街道")]
+    report = run(people)
+    assert [(t.street, t.community) for t in report.teams] == [("东湖街道", "青松社区"), ("西岭街道", "翠竹社区")]
