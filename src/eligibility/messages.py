@@ -107,10 +107,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the ID number also appears in row {other_row} of {other_path}",
     ),
     # not checked
-    "not-checked": (
-        "无法检查：缺少 {missing}",
-        "could not be checked: {missing} missing",
-    ),
+    "not-checked": ("无法检查（{missing}不明）", "could not be checked ({missing} unknown)"),
     "not-checked-column": (
         "规则 {rule} 未检查：名册 {path} 没有列 {missing}",
         "rule {rule} not checked: roster {path} has no column {missing}",

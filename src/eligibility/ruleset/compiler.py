@@ -145,7 +145,8 @@ class Compiler:
             if value.param not in self.params:
                 self._unknown((*at, "param"), "parameter", value.param, list(self.params))
             seen.params[value.param] = self.params[value.param]
-            value = self.params[value.param]
+            # A parameter of the wrong kind is wrong where it is defined, not where it is used.
+            return self._literal(self.params[value.param], fact, ("parameters", value.param, "value"))
         elif isinstance(value, FactRef):
             other = self._fact(value.fact, scope, (*at, "fact"))
             if other.kind != fact.kind or fact.kind not in ("number", "text", "choice"):

@@ -58,7 +58,8 @@ class Vocabulary:
         key = fold(word)
         if key in self.role_of:
             return self.role_of[key]
-        return Unknown(word, suggest(word, [r.zh for r in self.words.roles.values()]))
+        names = [name for r in self.words.roles.values() for name in (r.zh, *r.aliases)]
+        return Unknown(word, suggest(word, names))
 
     def role_names(self) -> str:
         return "、".join(role.zh for role in self.words.roles.values())
@@ -73,7 +74,8 @@ class Vocabulary:
             for marker in self.no_diploma:
                 if marker and marker in key and (base := self._level(key.replace(marker, ""))) is not None:
                     return self.incomplete_of[base]
-            return Unknown(text, suggest(text, [level.zh for level in self.words.education]))
+            names = [name for level in self.words.education for name in (level.zh, *level.aliases)]
+            return Unknown(text, suggest(text, names))
         return found
 
     def _level(self, key: str) -> str | None:

@@ -1,0 +1,218 @@
+"""Normalisers, one table each: ID numbers, dates, 周岁, education levels, roles, yes/no words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eligibility import load_ruleset
+from eligibility.roster.normalise import (
+    DateError,
+    IdNumber,
+    IdProblem,
+    completed_years,
+    mask_id,
+    parse_date,
+    parse_dates,
+    read_id_number,
+    split_list,
+    years_before,
+)
+from eligibility.ruleset.vocab import Unknown
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("cell", "number", "birth", "gender"),
+    [
+        ("11010119490930001X", "11010119490930001X", D(1949, 9, 30), "male"),
+        ("110101194910010036", "110101194910010036", D(1949, 10, 1), "male"),
+        ("110101194809300020", "110101194809300020", D(1948, 9, 30), "female"),
+        ("110101195202290051", "110101195202290051", D(1952, 2, 29), "male"),
+        ("11010519491231002X", "11010519491231002X", D(1949, 12, 31), "female"),
+        ("11010119490930001x", "11010119490930001X", D(1949, 9, 30), "male"),  # lower-case x
+        ("１１０１０１１９４９０９３０００１Ｘ", "11010119490930001X", D(1949, 9, 30), "male"),  # full-width
+        (" 110101 19490930 001X ", "11010119490930001X", D(1949, 9, 30), "male"),  # spaces
+        ("110101490930001", "11010119490930001X", D(1949, 9, 30), "male"),  # 15-digit legacy number
+        ("110101194910010036.0", "110101194910010036", D(1949, 10, 1), "male"),  # read back from a float cell
+        # python-stdnum >= 2.2 rejects this real-world shape: 玄武区 (320102) was created in 1983.
+        ("320102195706010020", "320102195706010020", D(1957, 6, 1), "female"),
+    ],
+)
+def test_valid_id_numbers(cell: str, number: str, birth: dt.date, gender: str) -> None:
+    found = read_id_number(cell)
+    assert isinstance(found, IdNumber), found
+    assert (found.number, found.birth_date, found.gender, found.area_known) == (number, birth, gender, True)
+
+
+@pytest.mark.parametrize(
+    ("cell", "key", "detail"),
+    [
+        ("110101194909300011", "id-number-checksum", ("expected", "X")),
+        ("1.10101E+17", "id-number-excel", ("damage", "scientific notation")),
+        ("110101194909300000", "id-number-excel", ("damage", "last three digits became 000")),
+        ("11010119490931001X", "id-number-birth", ("digits", "19490931")),
+        ("11010119490930001", "id-number-format", None),
+        ("1101011949093000XX", "id-number-format", None),
+        ("张三", "id-number-format", None),
+    ],
+)
+def test_invalid_id_numbers(cell: str, key: str, detail: tuple[str, str] | None) -> None:
+    found = read_id_number(cell)
+    assert isinstance(found, IdProblem)
+    assert found.key == key
+    if detail:
+        assert detail in found.params
+
+
+def test_unknown_area_code_is_valid_but_flagged() -> None:
+    body = "990101194909300" + "01"
+    from eligibility.roster.normalise import check_character
+
+    found = read_id_number(body + check_character(body))
+    assert isinstance(found, IdNumber)
+    assert found.area_known is False
+
+
+def test_mask() -> None:
+    assert mask_id("11010119490930001X") == "110101********001X"
+    assert mask_id("12345") == "*****"
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("1968-03-15", (D(1968, 3, 15), D(1968, 3, 15))),
+        ("1968/3/15", (D(1968, 3, 15), D(1968, 3, 15))),
+        ("1968.03.15", (D(1968, 3, 15), D(1968, 3, 15))),
+        ("1968年3月15日", (D(1968, 3, 15), D(1968, 3, 15))),
+        ("１９６８年３月１５日", (D(1968, 3, 15), D(1968, 3, 15))),
+        ("19680315", (D(1968, 3, 15), D(1968, 3, 15))),
+        ("1968-03-15 00:00:00", (D(1968, 3, 15), D(1968, 3, 15))),
+        ("1968.03", (D(1968, 3, 1), D(1968, 3, 31))),
+        ("1968年3月", (D(1968, 3, 1), D(1968, 3, 31))),
+        ("196802", (D(1968, 2, 1), D(1968, 2, 29))),
+        ("1968.03（57岁）", (D(1968, 3, 1), D(1968, 3, 31))),
+        ("1968.12", (D(1968, 12, 1), D(1968, 12, 31))),
+        ("1968年", (D(1968, 1, 1), D(1968, 12, 31))),
+        (D(1968, 3, 15), (D(1968, 3, 15), D(1968, 3, 15))),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_date_spellings(cell: object, expected: tuple[dt.date, dt.date] | None) -> None:
+    assert parse_date(cell) == expected
+
+
+@pytest.mark.parametrize("cell", ["1968-02-30", "1968-13-01", "1868-01-01", "yesterday", "68.3.15", "1968--03"])
+def test_not_dates(cell: str) -> None:
+    with pytest.raises(DateError):
+        parse_date(cell)
+
+
+def test_several_dates_in_one_cell() -> None:
+    assert parse_dates("2001-09-30、2003/5/6；2004年1月") == (
+        (D(2001, 9, 30), D(2001, 9, 30)),
+        (D(2003, 5, 6), D(2003, 5, 6)),
+        (D(2004, 1, 1), D(2004, 1, 31)),
+    )
+
+
+@pytest.mark.parametrize(
+    ("birth", "on", "convention", "age"),
+    [
+        (D(1948, 9, 30), D(2006, 9, 30), "birthday", 58),
+        (D(1948, 10, 1), D(2006, 9, 30), "birthday", 57),
+        (D(1948, 9, 30), D(2006, 9, 30), "day-after-birthday", 57),
+        (D(1948, 9, 30), D(2006, 10, 1), "day-after-birthday", 58),
+        (D(1988, 2, 29), D(2006, 2, 28), "birthday", 17),
+        (D(1988, 2, 29), D(2006, 3, 1), "birthday", 18),
+        (D(1988, 2, 29), D(2008, 2, 29), "birthday", 20),
+        (D(2007, 1, 1), D(2006, 9, 30), "birthday", -1),
+    ],
+)
+def test_completed_years(birth: dt.date, on: dt.date, convention: str, age: int) -> None:
+    assert completed_years(birth, on, convention) == age
+
+
+def test_years_before_a_leap_day_ends_on_the_last_day_of_february() -> None:
+    assert years_before(D(2008, 2, 29), 5) == D(2003, 2, 28)
+    assert years_before(D(2006, 9, 30), 5) == D(2001, 9, 30)
+
+
+VOCABULARY = load_ruleset().vocabulary
+
+
+@pytest.mark.parametrize(
+    ("cell", "level"),
+    [
+        ("文盲", "illiterate"),
+        ("高小", "primary"),
+        ("初中", "junior_middle"),
+        ("初中毕业", "junior_middle"),
+        ("高中", "upper_secondary"),
+        ("中专", "upper_secondary"),
+        ("职高", "upper_secondary"),
+        ("技校", "upper_secondary"),
+        ("高中（中专）", "upper_secondary"),
+        ("高中(中专)", "upper_secondary"),
+        ("大专", "junior_college"),
+        ("电大", "junior_college"),
+        ("党校大专", "junior_college"),
+        ("本科（在职）", "bachelor"),
+        ("大学本科", "bachelor"),
+        ("函授本科", "bachelor"),
+        ("在职研究生", "postgraduate"),
+        ("硕士", "postgraduate"),
+        ("高中肄业", "junior_middle"),
+        ("初中结业", "primary"),
+        ("本科肄业", "upper_secondary"),
+        (" 大 专 ", "junior_college"),
+    ],
+)
+def test_education_aliases(cell: str, level: str) -> None:
+    assert VOCABULARY.level(cell) == level
+
+
+def test_unknown_education_suggests() -> None:
+    found = VOCABULARY.level("高中毕叶")
+    assert isinstance(found, Unknown)
+    assert found.suggestions[0] == "高中毕业"
+
+
+@pytest.mark.parametrize(
+    ("cell", "roles"),
+    [
+        ("党支部书记、居委会主任", ["party_secretary", "committee_director"]),
+        ("党支部书记，居委会主任", ["party_secretary", "committee_director"]),
+        ("党支部书记,居委会主任", ["party_secretary", "committee_director"]),
+        ("党支部书记；居委会主任", ["party_secretary", "committee_director"]),
+        ("党支部书记/居委会主任", ["party_secretary", "committee_director"]),
+        ("党支部书记兼居委会主任", ["party_secretary", "committee_director"]),
+        ("书记", ["party_secretary"]),
+        ("社区党委书记", ["party_secretary"]),
+        ("副书记、妇代会主任", ["party_deputy", "women_chair"]),
+        ("纪检委员", ["party_member"]),
+        ("民兵营长", ["militia_commander"]),
+        ("party secretary", ["party_secretary"]),
+    ],
+)
+def test_roles(cell: str, roles: list[str]) -> None:
+    assert [VOCABULARY.role(word) for word in split_list(cell)] == roles
+
+
+def test_unknown_role_suggests() -> None:
+    found = VOCABULARY.role("居委会副主仼")
+    assert isinstance(found, Unknown)
+    assert found.suggestions[0] == "居委会副主任"
+
+
+@pytest.mark.parametrize(
+    ("cell", "truth"),
+    [("是", True), ("有", True), ("√", True), ("Y", True), ("yes", True), ("TRUE", True), ("1", True),
+     ("否", False), ("无", False), ("×", False), ("n", False), ("false", False), ("0", False), ("也许", None)],
+)
+def test_yes_no_words(cell: str, truth: bool | None) -> None:
+    assert VOCABULARY.truth(cell) is truth

@@ -1,0 +1,177 @@
+"""The rule-file language: extending a rule set without code, age readings, and precise rule-file errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import ROOT, only, person, rules_of
+from eligibility import check, load_ruleset
+from eligibility.errors import OptionError, RuleSetError
+
+BUNDLED = (ROOT / "rules" / "community-2006.yaml").read_text(encoding="utf-8")
+
+
+def variant(tmp_path: Path, *replacements: tuple[str, str], append: str = "") -> Path:
+    """A copy of the bundled rule file with text replaced (each replacement must apply) and text appended."""
+    text = BUNDLED
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = tmp_path / "rules.yaml"
+    path.write_text(text + append, encoding="utf-8")
+    return path
+
+
+NEW_FIELD = (
+    "fields:\n",
+    "fields:\n  party_years:\n    type: number\n    zh: 党龄\n    en: years in the party\n    aliases: [党龄]\n",
+)
+NEW_RULE = """
+  - id: secretary-party-years
+    title: {zh: 书记党龄不足, en: Secretary new to the party}
+    severity: review
+    scope: candidate
+    applies_to: [party_secretary]
+    when: {fact: party_years, lt: {param: secretary_min_party_years}}
+    message:
+      zh: 党龄{party_years}年，不足{secretary_min_party_years}年
+      en: "{party_years} years in the party, fewer than {secretary_min_party_years}"
+    source: {document: 某区通知, clause: 第三条, quote: 党组织书记应有三年以上党龄}
+"""
+NEW_PARAM = ("parameters:\n", "parameters:\n  secretary_min_party_years: 3\n")
+
+
+@pytest.mark.parametrize(("years", "fires"), [("2", "review"), ("3", None), ("", "unknown")])
+def test_new_field_and_rule_need_no_code(tmp_path: Path, years: str, fires: str | None) -> None:
+    rules = variant(tmp_path, NEW_FIELD, NEW_PARAM, append=NEW_RULE)
+    roster = tmp_path / "roster.csv"
+    secretary = person(roles="党支部书记")
+    roster.write_text(
+        "姓名,身份证号,社区,拟任职务,文化程度,党龄\n"
+        f"{secretary['name']},{secretary['id_number']},青松社区,党支部书记,高中,{years}\n",
+        encoding="utf-8",
+    )
+    result = only(check([roster], rules))
+    assert ("secretary-party-years" in rules_of(result)) is (fires is not None)
+    if fires == "review":
+        assert result.findings[0].message == "党龄2年，不足3年"
+        assert result.status == "review"
+    if fires == "unknown":  # blank: the rule cannot decide, so a person must look
+        assert result.findings[0].evidence["unknown"] == ["party_years"]
+        assert result.findings[0].message == "书记党龄不足：无法检查（党龄不明）"
+
+
+def test_rules_whose_columns_are_absent_are_listed_not_silently_skipped(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    candidate = person()
+    roster.write_text(f"姓名,身份证号,社区,拟任职务\n{candidate['name']},{candidate['id_number']},青松社区,居委会委员\n",
+                      encoding="utf-8")
+    report = check([roster])
+    missing = {n.rule for n in report.not_checked}
+    assert missing == {
+        "political-rights", "family-planning-5y", "two-violations", "governance-record", "principal-education",
+        "seat-quota", "team-education-structure", "team-relatives",
+    }
+    assert all(n.path == roster.as_posix() for n in report.not_checked)
+
+
+def test_day_after_birthday_convention(tmp_path: Path, run: Any) -> None:
+    rules = variant(tmp_path, ("age_convention: birthday", "age_convention: day-after-birthday"))
+    born_on_the_day = person(roles="党支部书记", birth_date="1948-09-30")
+    assert rules_of(only(run([born_on_the_day], ruleset=rules))) == set()
+    born_the_day_before = person(roles="党支部书记", birth_date="1948-09-29")
+    assert rules_of(only(run([born_the_day_before], ruleset=rules))) == {"principal-age"}
+
+
+@pytest.mark.parametrize(("birth", "fires"), [("1949-09-29", True), ("1949-09-30", False)])
+def test_past_birthday_reading(tmp_path: Path, run: Any, birth: str, fires: bool) -> None:
+    # "超过57周岁" read as any day after the 57th birthday.
+    rules = variant(tmp_path, ("when: {fact: age, gt: {param: principal_max_age}}",
+                               "when: {fact: age, gt: {param: principal_max_age}, reading: past-birthday}"))
+    result = only(run([person(roles="党支部书记", birth_date=birth)], ruleset=rules))
+    assert ("principal-age" in rules_of(result)) is fires
+
+
+def test_set_overrides_a_parameter(run: Any) -> None:
+    result = only(run([person(roles="党支部书记", birth_date="1948-09-30")], overrides={"principal_max_age": "58"}))
+    assert rules_of(result) == set()
+
+
+def test_set_unknown_parameter_is_an_error(run: Any) -> None:
+    with pytest.raises(OptionError) as caught:
+        run([person()], overrides={"principal_max_agee": "58"})
+    assert "principal_max_age" in str(caught.value)
+
+
+def test_election_date_of_the_communities_file_wins_over_the_option(run: Any, tmp_path: Path) -> None:
+    communities = tmp_path / "communities.csv"
+    communities.write_text("社区,选举日期\n青松社区,2006-10-01\n", encoding="utf-8")
+    result = only(run([person(birth_date="1988-10-01")], communities=communities,
+                      election_date=dt.date(2006, 9, 1)))
+    assert rules_of(result) == set()  # 18 on 2006-10-01
+
+
+# ---- rule-file errors: each names the file, the line and what was expected ----
+
+ERRORS: list[tuple[str, tuple[str, str], int, str]] = [
+    ("typo in a key", ("    severity: review\n    scope: candidate\n    applies_to",
+                       "    severty: review\n    scope: candidate\n    applies_to"), 0, "did you mean 'severity'"),
+    ("unknown operator", ("when: {fact: age, lt: {param: min_age}}", "when: {fact: age, less: {param: min_age}}"),
+     0, "unknown key 'less'"),
+    ("unknown fact", ("when: {fact: age, lt: {param: min_age}}", "when: {fact: agee, lt: {param: min_age}}"),
+     0, "unknown candidate fact 'agee' (did you mean 'age'?)"),
+    ("unknown parameter", ("when: {fact: age, lt: {param: min_age}}", "when: {fact: age, lt: {param: minage}}"),
+     0, "unknown parameter 'minage' (did you mean 'min_age'?)"),
+    ("unknown role", ("applies_to: [party_secretary, committee_director]",
+                      "applies_to: [party_secretery, committee_director]"), 0, "unknown role 'party_secretery'"),
+    ("unknown education level", ("  principal_low_education:\n    value: junior_middle",
+                                 "  principal_low_education:\n    value: junior_midle"), 0,
+     "unknown education level 'junior_midle'"),
+    ("bad severity", ("severity: ineligible\n    scope: candidate\n    when: {fact: age",
+                      "severity: fatal\n    scope: candidate\n    when: {fact: age"), 0, "'ineligible'"),
+    ("two operators", ("when: {fact: age, lt: {param: min_age}}", "when: {fact: age, lt: 18, gt: 1}"),
+     0, "exactly one operator"),
+    ("count in a candidate rule", ("when: {fact: two_violations, eq: true}",
+                                   "when: {count: {fact: two_violations, eq: true}, gt: 0}"), 0, "scope: team"),
+    ("duplicate rule id", ("  - id: two-violations", "  - id: min-age"), 0, "rule id 'min-age' is used twice"),
+    ("duplicate key", ("    scope: candidate\n    when: {fact: age, lt",
+                       "    scope: candidate\n    scope: team\n    when: {fact: age, lt"), 0, "appears twice"),
+    ("YAML syntax", ("  min_age:\n    value: 18", "  min_age:\n    value: [18"), 0, "YAML"),
+    ("bad date", ("election_date: 2006-09-30", "election_date: 2006-09-31"), 0, "election_date"),
+    ("unknown message placeholder", ("未满{min_age}周岁，没有", "未满{min_agee}周岁，没有"), 0,
+     "unknown message placeholder 'min_agee'"),
+    ("ordering a yes/no", ("when: {fact: two_violations, eq: true}", "when: {fact: two_violations, gt: true}"),
+     0, "has no order"),
+]
+
+
+def _line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+@pytest.mark.parametrize(("replacement", "message"), [(e[1], e[3]) for e in ERRORS], ids=[e[0] for e in ERRORS])
+def test_rule_file_error_names_line_and_expectation(tmp_path: Path, replacement: tuple[str, str], message: str) -> None:
+    path = variant(tmp_path, replacement)
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    text = caught.value.message("en")
+    problem = next((line for line in text.splitlines() if message in line), None)
+    assert problem is not None, text
+    # The location is the file and a line within the replaced text (or, for a parameter, its definition).
+    file_name, line = problem.split(": ")[0].split(":")[:2]
+    assert file_name == path.as_posix()
+    written = path.read_text(encoding="utf-8")
+    first_line = _line_of(written, replacement[1])
+    last_line = first_line + replacement[1].count("\n")
+    # A YAML syntax error is noticed where the parser stops, which may be the next line.
+    assert first_line <= int(line) <= last_line + (message == "YAML"), text
+
+
+def test_unknown_bundled_name_suggests(tmp_path: Path) -> None:
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset("community-2007")
+    assert "community-2006" in caught.value.message("en")
