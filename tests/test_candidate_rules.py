@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 import pytest
-
 from conftest import only, person, rules_of
 
 SECRETARY = "党支部书记"
@@ -18,7 +17,12 @@ CASES: list[tuple[str, dict[str, Any], str | None, str | None]] = [
     # min-age: one turns 18 on the 18th birthday
     ("turns 18 on election day", {"birth_date": "1988-09-30"}, None, None),
     ("17 until tomorrow", {"birth_date": "1988-10-01"}, None, "min-age"),
-    ("29 Feb birthday, 28 Feb of a common year: still 17", {"birth_date": "1988-02-29"}, "2006-02-28", "min-age"),
+    (
+        "29 Feb birthday, 28 Feb of a common year: still 17",
+        {"birth_date": "1988-02-29"},
+        "2006-02-28",
+        "min-age",
+    ),
     ("29 Feb birthday, 1 March of a common year: 18", {"birth_date": "1988-02-29"}, "2006-03-01", None),
     ("29 Feb birthday, leap-year election on 29 Feb: 18", {"birth_date": "1988-02-29"}, "2008-02-29", None),
     # political rights
@@ -26,15 +30,28 @@ CASES: list[tuple[str, dict[str, Any], str | None, str | None]] = [
     ("not deprived", {"political_rights_deprived": "否"}, None, None),
     ("blank means no", {"political_rights_deprived": ""}, None, None),
     # family planning: the window [election day − 5 years, election day] includes both ends
-    ("violation exactly 5 years before", {"family_planning_violation": "2001-09-30"}, None, "family-planning-5y"),
+    (
+        "violation exactly 5 years before",
+        {"family_planning_violation": "2001-09-30"},
+        None,
+        "family-planning-5y",
+    ),
     ("violation 5 years and a day before", {"family_planning_violation": "2001-09-29"}, None, None),
     ("violation on election day", {"family_planning_violation": "2006-09-30"}, None, "family-planning-5y"),
     ("violation after election day", {"family_planning_violation": "2006-10-01"}, None, None),
-    ("one of several dates inside", {"family_planning_violation": "1995-01-01、2003年5月6日"}, None,
-     "family-planning-5y"),
+    (
+        "one of several dates inside",
+        {"family_planning_violation": "1995-01-01、2003年5月6日"},
+        None,
+        "family-planning-5y",
+    ),
     ("several dates all outside", {"family_planning_violation": "1995-01-01；1999.12.31"}, None, None),
-    ("leap-day election: window starts 28 Feb", {"family_planning_violation": "2003-02-28"}, "2008-02-29",
-     "family-planning-5y"),
+    (
+        "leap-day election: window starts 28 Feb",
+        {"family_planning_violation": "2003-02-28"},
+        "2008-02-29",
+        "family-planning-5y",
+    ),
     ("leap-day election: 27 Feb is outside", {"family_planning_violation": "2003-02-27"}, "2008-02-29", None),
     # 两违 and 综治
     ("两违 yes", {"two_violations": "是"}, None, "two-violations"),
@@ -44,30 +61,60 @@ CASES: list[tuple[str, dict[str, Any], str | None, str | None]] = [
     ("综治 flagged", {"governance_record": "有"}, None, "governance-record"),
     ("综治 clear", {"governance_record": "无"}, None, None),
     # principal-age: 超过57周岁 is 周岁 >= 58
-    ("secretary turns 58 on election day", {"roles": SECRETARY, "birth_date": "1948-09-30"}, None, "principal-age"),
+    (
+        "secretary turns 58 on election day",
+        {"roles": SECRETARY, "birth_date": "1948-09-30"},
+        None,
+        "principal-age",
+    ),
     ("secretary 57 until tomorrow", {"roles": SECRETARY, "birth_date": "1948-10-01"}, None, None),
-    ("director turns 58 on election day", {"roles": DIRECTOR, "birth_date": "1948-09-30"}, None, "principal-age"),
-    ("one-shoulder principal over 57", {"roles": f"{SECRETARY}、{DIRECTOR}", "birth_date": "1940-01-01"}, None,
-     "principal-age"),
+    (
+        "director turns 58 on election day",
+        {"roles": DIRECTOR, "birth_date": "1948-09-30"},
+        None,
+        "principal-age",
+    ),
+    (
+        "one-shoulder principal over 57",
+        {"roles": f"{SECRETARY}、{DIRECTOR}", "birth_date": "1940-01-01"},
+        None,
+        "principal-age",
+    ),
     ("member over 57 is not a principal", {"roles": MEMBER, "birth_date": "1940-01-01"}, None, None),
-    ("deputy secretary over 57 is not a principal", {"roles": "副书记", "birth_date": "1940-01-01"}, None, None),
+    (
+        "deputy secretary over 57 is not a principal",
+        {"roles": "副书记", "birth_date": "1940-01-01"},
+        None,
+        None,
+    ),
     ("29 Feb principal, 28 Feb: 57", {"roles": SECRETARY, "birth_date": "1948-02-29"}, "2006-02-28", None),
-    ("29 Feb principal, 1 March: 58", {"roles": SECRETARY, "birth_date": "1948-02-29"}, "2006-03-01",
-     "principal-age"),
+    (
+        "29 Feb principal, 1 March: 58",
+        {"roles": SECRETARY, "birth_date": "1948-02-29"},
+        "2006-03-01",
+        "principal-age",
+    ),
     # principal-education: 初中以下 includes 初中
     ("secretary 初中", {"roles": SECRETARY, "education": "初中"}, None, "principal-education"),
     ("secretary 高中", {"roles": SECRETARY, "education": "高中"}, None, None),
     ("director 小学", {"roles": DIRECTOR, "education": "小学"}, None, "principal-education"),
     ("director 中专 ranks with 高中", {"roles": DIRECTOR, "education": "中专"}, None, None),
     ("director 高中（中专）", {"roles": DIRECTOR, "education": "高中（中专）"}, None, None),
-    ("secretary 高中肄业 holds 初中", {"roles": SECRETARY, "education": "高中肄业"}, None, "principal-education"),
+    (
+        "secretary 高中肄业 holds 初中",
+        {"roles": SECRETARY, "education": "高中肄业"},
+        None,
+        "principal-education",
+    ),
     ("secretary 本科肄业 holds upper secondary", {"roles": SECRETARY, "education": "本科肄业"}, None, None),
     ("member 初中 is not a principal", {"roles": MEMBER, "education": "初中"}, None, None),
 ]
 
 
 @pytest.mark.parametrize(("cells", "election", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-def test_candidate_rule_boundary(run: Any, cells: dict[str, Any], election: str | None, expected: str | None) -> None:
+def test_candidate_rule_boundary(
+    run: Any, cells: dict[str, Any], election: str | None, expected: str | None
+) -> None:
     options = {"election_date": dt.date.fromisoformat(election)} if election else {}
     result = only(run([person(**cells)], **options))
     fired = rules_of(result)
@@ -113,8 +160,12 @@ def test_month_only_birth_date_without_id_decides_only_when_the_day_cannot_matte
     assert sure.findings[0].severity == "review"
     assert "unknown" not in sure.findings[0].evidence
     # Born 1948-10 with no ID, election 2006-10-15: 58 or 57 depending on the day -> not a guess.
-    unsure = only(run([person(roles=SECRETARY, birth_date="1948年10月", id_number="")],
-                      election_date=dt.date(2006, 10, 15)))
+    unsure = only(
+        run(
+            [person(roles=SECRETARY, birth_date="1948年10月", id_number="")],
+            election_date=dt.date(2006, 10, 15),
+        )
+    )
     finding = unsure.findings[0]
     assert finding.rule == "principal-age"
     assert finding.evidence["unknown"] == ["age"]

@@ -106,7 +106,9 @@ def test_date_spellings(cell: object, expected: tuple[dt.date, dt.date] | None) 
     assert parse_date(cell) == expected
 
 
-@pytest.mark.parametrize("cell", ["1968-02-30", "1968-13-01", "1868-01-01", "yesterday", "68.3.15", "1968--03"])
+@pytest.mark.parametrize(
+    "cell", ["1968-02-30", "1968-13-01", "1868-01-01", "yesterday", "68.3.15", "1968--03"]
+)
 def test_not_dates(cell: str) -> None:
     with pytest.raises(DateError):
         parse_date(cell)
@@ -211,8 +213,22 @@ def test_unknown_role_suggests() -> None:
 
 @pytest.mark.parametrize(
     ("cell", "truth"),
-    [("是", True), ("有", True), ("√", True), ("Y", True), ("yes", True), ("TRUE", True), ("1", True),
-     ("否", False), ("无", False), ("×", False), ("n", False), ("false", False), ("0", False), ("也许", None)],
+    [
+        ("是", True),
+        ("有", True),
+        ("√", True),
+        ("Y", True),
+        ("yes", True),
+        ("TRUE", True),
+        ("1", True),
+        ("否", False),
+        ("无", False),
+        ("×", False),
+        ("n", False),
+        ("false", False),
+        ("0", False),
+        ("也许", None),
+    ],
 )
 def test_yes_no_words(cell: str, truth: bool | None) -> None:
     assert VOCABULARY.truth(cell) is truth

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import ROOT, only, person, rules_of
+
 from eligibility import check, load_ruleset
 from eligibility.errors import OptionError, RuleSetError
 
@@ -68,13 +68,21 @@ def test_new_field_and_rule_need_no_code(tmp_path: Path, years: str, fires: str 
 def test_rules_whose_columns_are_absent_are_listed_not_silently_skipped(tmp_path: Path) -> None:
     roster = tmp_path / "roster.csv"
     candidate = person()
-    roster.write_text(f"姓名,身份证号,社区,拟任职务\n{candidate['name']},{candidate['id_number']},青松社区,居委会委员\n",
-                      encoding="utf-8")
+    roster.write_text(
+        f"姓名,身份证号,社区,拟任职务\n{candidate['name']},{candidate['id_number']},青松社区,居委会委员\n",
+        encoding="utf-8",
+    )
     report = check([roster])
     missing = {n.rule for n in report.not_checked}
     assert missing == {
-        "political-rights", "family-planning-5y", "two-violations", "governance-record", "principal-education",
-        "seat-quota", "team-education-structure", "team-relatives",
+        "political-rights",
+        "family-planning-5y",
+        "two-violations",
+        "governance-record",
+        "principal-education",
+        "seat-quota",
+        "team-education-structure",
+        "team-relatives",
     }
     assert all(n.path == roster.as_posix() for n in report.not_checked)
 
@@ -90,14 +98,21 @@ def test_day_after_birthday_convention(tmp_path: Path, run: Any) -> None:
 @pytest.mark.parametrize(("birth", "fires"), [("1949-09-29", True), ("1949-09-30", False)])
 def test_past_birthday_reading(tmp_path: Path, run: Any, birth: str, fires: bool) -> None:
     # "超过57周岁" read as any day after the 57th birthday.
-    rules = variant(tmp_path, ("when: {fact: age, gt: {param: principal_max_age}}",
-                               "when: {fact: age, gt: {param: principal_max_age}, reading: past-birthday}"))
+    rules = variant(
+        tmp_path,
+        (
+            "when: {fact: age, gt: {param: principal_max_age}}",
+            "when: {fact: age, gt: {param: principal_max_age}, reading: past-birthday}",
+        ),
+    )
     result = only(run([person(roles="党支部书记", birth_date=birth)], ruleset=rules))
     assert ("principal-age" in rules_of(result)) is fires
 
 
 def test_set_overrides_a_parameter(run: Any) -> None:
-    result = only(run([person(roles="党支部书记", birth_date="1948-09-30")], overrides={"principal_max_age": "58"}))
+    result = only(
+        run([person(roles="党支部书记", birth_date="1948-09-30")], overrides={"principal_max_age": "58"})
+    )
     assert rules_of(result) == set()
 
 
@@ -110,42 +125,110 @@ def test_set_unknown_parameter_is_an_error(run: Any) -> None:
 def test_election_date_of_the_communities_file_wins_over_the_option(run: Any, tmp_path: Path) -> None:
     communities = tmp_path / "communities.csv"
     communities.write_text("社区,选举日期\n青松社区,2006-10-01\n", encoding="utf-8")
-    result = only(run([person(birth_date="1988-10-01")], communities=communities,
-                      election_date=dt.date(2006, 9, 1)))
+    result = only(
+        run([person(birth_date="1988-10-01")], communities=communities, election_date=dt.date(2006, 9, 1))
+    )
     assert rules_of(result) == set()  # 18 on 2006-10-01
 
 
 # ---- rule-file errors: each names the file, the line and what was expected ----
 
 ERRORS: list[tuple[str, tuple[str, str], int, str]] = [
-    ("typo in a key", ("    severity: review\n    scope: candidate\n    applies_to",
-                       "    severty: review\n    scope: candidate\n    applies_to"), 0, "did you mean 'severity'"),
-    ("unknown operator", ("when: {fact: age, lt: {param: min_age}}", "when: {fact: age, less: {param: min_age}}"),
-     0, "unknown key 'less'"),
-    ("unknown fact", ("when: {fact: age, lt: {param: min_age}}", "when: {fact: agee, lt: {param: min_age}}"),
-     0, "unknown candidate fact 'agee' (did you mean 'age'?)"),
-    ("unknown parameter", ("when: {fact: age, lt: {param: min_age}}", "when: {fact: age, lt: {param: minage}}"),
-     0, "unknown parameter 'minage' (did you mean 'min_age'?)"),
-    ("unknown role", ("applies_to: [party_secretary, committee_director]",
-                      "applies_to: [party_secretery, committee_director]"), 0, "unknown role 'party_secretery'"),
-    ("unknown education level", ("  principal_low_education:\n    value: junior_middle",
-                                 "  principal_low_education:\n    value: junior_midle"), 0,
-     "unknown education level 'junior_midle'"),
-    ("bad severity", ("severity: ineligible\n    scope: candidate\n    when: {fact: age",
-                      "severity: fatal\n    scope: candidate\n    when: {fact: age"), 0, "'ineligible'"),
-    ("two operators", ("when: {fact: age, lt: {param: min_age}}", "when: {fact: age, lt: 18, gt: 1}"),
-     0, "exactly one operator"),
-    ("count in a candidate rule", ("when: {fact: two_violations, eq: true}",
-                                   "when: {count: {fact: two_violations, eq: true}, gt: 0}"), 0, "scope: team"),
-    ("duplicate rule id", ("  - id: two-violations", "  - id: min-age"), 0, "rule id 'min-age' is used twice"),
-    ("duplicate key", ("    scope: candidate\n    when: {fact: age, lt",
-                       "    scope: candidate\n    scope: team\n    when: {fact: age, lt"), 0, "appears twice"),
+    (
+        "typo in a key",
+        (
+            "    severity: review\n    scope: candidate\n    applies_to",
+            "    severty: review\n    scope: candidate\n    applies_to",
+        ),
+        0,
+        "did you mean 'severity'",
+    ),
+    (
+        "unknown operator",
+        ("when: {fact: age, lt: {param: min_age}}", "when: {fact: age, less: {param: min_age}}"),
+        0,
+        "unknown key 'less'",
+    ),
+    (
+        "unknown fact",
+        ("when: {fact: age, lt: {param: min_age}}", "when: {fact: agee, lt: {param: min_age}}"),
+        0,
+        "unknown candidate fact 'agee' (did you mean 'age'?)",
+    ),
+    (
+        "unknown parameter",
+        ("when: {fact: age, lt: {param: min_age}}", "when: {fact: age, lt: {param: minage}}"),
+        0,
+        "unknown parameter 'minage' (did you mean 'min_age'?)",
+    ),
+    (
+        "unknown role",
+        (
+            "applies_to: [party_secretary, committee_director]",
+            "applies_to: [party_secretery, committee_director]",
+        ),
+        0,
+        "unknown role 'party_secretery'",
+    ),
+    (
+        "unknown education level",
+        (
+            "  principal_low_education:\n    value: junior_middle",
+            "  principal_low_education:\n    value: junior_midle",
+        ),
+        0,
+        "unknown education level 'junior_midle'",
+    ),
+    (
+        "bad severity",
+        (
+            "severity: ineligible\n    scope: candidate\n    when: {fact: age",
+            "severity: fatal\n    scope: candidate\n    when: {fact: age",
+        ),
+        0,
+        "'ineligible'",
+    ),
+    (
+        "two operators",
+        ("when: {fact: age, lt: {param: min_age}}", "when: {fact: age, lt: 18, gt: 1}"),
+        0,
+        "exactly one operator",
+    ),
+    (
+        "count in a candidate rule",
+        ("when: {fact: two_violations, eq: true}", "when: {count: {fact: two_violations, eq: true}, gt: 0}"),
+        0,
+        "scope: team",
+    ),
+    (
+        "duplicate rule id",
+        ("  - id: two-violations", "  - id: min-age"),
+        0,
+        "rule id 'min-age' is used twice",
+    ),
+    (
+        "duplicate key",
+        (
+            "    scope: candidate\n    when: {fact: age, lt",
+            "    scope: candidate\n    scope: team\n    when: {fact: age, lt",
+        ),
+        0,
+        "appears twice",
+    ),
     ("YAML syntax", ("  min_age:\n    value: 18", "  min_age:\n    value: [18"), 0, "YAML"),
     ("bad date", ("election_date: 2006-09-30", "election_date: 2006-09-31"), 0, "election_date"),
-    ("unknown message placeholder", ("未满{min_age}周岁，没有", "未满{min_agee}周岁，没有"), 0,
-     "unknown message placeholder 'min_agee'"),
-    ("ordering a yes/no", ("when: {fact: two_violations, eq: true}", "when: {fact: two_violations, gt: true}"),
-     0, "has no order"),
+    (
+        "unknown message placeholder",
+        ("未满{min_age}周岁，没有", "未满{min_agee}周岁，没有"),
+        0,
+        "unknown message placeholder 'min_agee'",
+    ),
+    (
+        "ordering a yes/no",
+        ("when: {fact: two_violations, eq: true}", "when: {fact: two_violations, gt: true}"),
+        0,
+        "has no order",
+    ),
 ]
 
 
@@ -153,8 +236,12 @@ def _line_of(text: str, needle: str) -> int:
     return text[: text.index(needle)].count("\n") + 1
 
 
-@pytest.mark.parametrize(("replacement", "message"), [(e[1], e[3]) for e in ERRORS], ids=[e[0] for e in ERRORS])
-def test_rule_file_error_names_line_and_expectation(tmp_path: Path, replacement: tuple[str, str], message: str) -> None:
+@pytest.mark.parametrize(
+    ("replacement", "message"), [(e[1], e[3]) for e in ERRORS], ids=[e[0] for e in ERRORS]
+)
+def test_rule_file_error_names_line_and_expectation(
+    tmp_path: Path, replacement: tuple[str, str], message: str
+) -> None:
     path = variant(tmp_path, replacement)
     with pytest.raises(RuleSetError) as caught:
         load_ruleset(path)

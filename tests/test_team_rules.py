@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import person, rules_of, team
 
 # A team that breaks no team rule: one-shoulder principal, a woman, the women's chair and the militia
@@ -28,43 +27,109 @@ def test_balanced_team_has_no_findings(run: Any) -> None:
 
 
 CASES: list[tuple[str, list[dict[str, Any]], set[str]]] = [
-    ("no woman on the committees", [
-        dict(roles="党支部书记、居委会主任"), dict(roles="党支部委员、民兵营长"), dict(roles="居委会委员"),
-    ], {"team-woman"}),
-    ("a woman only as women's chair, outside the committees, is not a member", [
-        dict(roles="党支部书记、居委会主任"), dict(roles="党支部委员、民兵营长"),
-        dict(roles="妇代会主任", gender="女"),
-    ], {"team-woman", "women-chair-seat"}),
-    ("women's chair without a seat", [*BALANCED[:1], dict(roles="党支部委员、民兵营长"),
-                                      dict(roles="居委会委员", gender="女"), dict(roles="妇代会主任", gender="女")],
-     {"women-chair-seat"}),
-    ("militia commander on the residents' committee only", [
-        *BALANCED[:2], dict(roles="居委会委员、民兵营长"), BALANCED[3],
-    ], {"militia-commander-party"}),
-    ("secretary and director are two people", [
-        dict(roles="党支部书记"), dict(roles="居委会主任"), *BALANCED[1:],
-    ], {"one-shoulder"}),
-    ("half of the members upper secondary is not a majority", [
-        {**BALANCED[0], "education": "初中"}, {**BALANCED[1], "education": "初中"}, BALANCED[2], BALANCED[3],
-    ], {"team-education-structure"}),
-    ("three of four upper secondary is a majority", [
-        {**BALANCED[0], "education": "初中"}, *BALANCED[1:],
-    ], set()),
-    ("half of the members under 60 is not a majority", [
-        {**BALANCED[0], "birth_date": "1946-09-30"}, {**BALANCED[1], "birth_date": "1940-01-01"},
-        BALANCED[2], BALANCED[3],
-    ], {"team-age-structure"}),
-    ("60 on election day is not under 60", [
-        {**BALANCED[0], "birth_date": "1946-09-30"}, {**BALANCED[1], "birth_date": "1946-09-30"},
-        {**BALANCED[2], "birth_date": "1946-09-30"}, BALANCED[3],
-    ], {"team-age-structure"}),
-    ("59 until tomorrow is under 60", [
-        {**BALANCED[0], "birth_date": "1946-10-01"}, {**BALANCED[1], "birth_date": "1940-01-01"},
-        BALANCED[2], BALANCED[3],
-    ], set()),
-    ("relatives declared by name", [
-        {**BALANCED[0], "name": "甲"}, {**BALANCED[1], "relatives": "甲"}, *BALANCED[2:],
-    ], {"team-relatives"}),
+    (
+        "no woman on the committees",
+        [
+            dict(roles="党支部书记、居委会主任"),
+            dict(roles="党支部委员、民兵营长"),
+            dict(roles="居委会委员"),
+        ],
+        {"team-woman"},
+    ),
+    (
+        "a woman only as women's chair, outside the committees, is not a member",
+        [
+            dict(roles="党支部书记、居委会主任"),
+            dict(roles="党支部委员、民兵营长"),
+            dict(roles="妇代会主任", gender="女"),
+        ],
+        {"team-woman", "women-chair-seat"},
+    ),
+    (
+        "women's chair without a seat",
+        [
+            *BALANCED[:1],
+            dict(roles="党支部委员、民兵营长"),
+            dict(roles="居委会委员", gender="女"),
+            dict(roles="妇代会主任", gender="女"),
+        ],
+        {"women-chair-seat"},
+    ),
+    (
+        "militia commander on the residents' committee only",
+        [
+            *BALANCED[:2],
+            dict(roles="居委会委员、民兵营长"),
+            BALANCED[3],
+        ],
+        {"militia-commander-party"},
+    ),
+    (
+        "secretary and director are two people",
+        [
+            dict(roles="党支部书记"),
+            dict(roles="居委会主任"),
+            *BALANCED[1:],
+        ],
+        {"one-shoulder"},
+    ),
+    (
+        "half of the members upper secondary is not a majority",
+        [
+            {**BALANCED[0], "education": "初中"},
+            {**BALANCED[1], "education": "初中"},
+            BALANCED[2],
+            BALANCED[3],
+        ],
+        {"team-education-structure"},
+    ),
+    (
+        "three of four upper secondary is a majority",
+        [
+            {**BALANCED[0], "education": "初中"},
+            *BALANCED[1:],
+        ],
+        set(),
+    ),
+    (
+        "half of the members under 60 is not a majority",
+        [
+            {**BALANCED[0], "birth_date": "1946-09-30"},
+            {**BALANCED[1], "birth_date": "1940-01-01"},
+            BALANCED[2],
+            BALANCED[3],
+        ],
+        {"team-age-structure"},
+    ),
+    (
+        "60 on election day is not under 60",
+        [
+            {**BALANCED[0], "birth_date": "1946-09-30"},
+            {**BALANCED[1], "birth_date": "1946-09-30"},
+            {**BALANCED[2], "birth_date": "1946-09-30"},
+            BALANCED[3],
+        ],
+        {"team-age-structure"},
+    ),
+    (
+        "59 until tomorrow is under 60",
+        [
+            {**BALANCED[0], "birth_date": "1946-10-01"},
+            {**BALANCED[1], "birth_date": "1940-01-01"},
+            BALANCED[2],
+            BALANCED[3],
+        ],
+        set(),
+    ),
+    (
+        "relatives declared by name",
+        [
+            {**BALANCED[0], "name": "甲"},
+            {**BALANCED[1], "relatives": "甲"},
+            *BALANCED[2:],
+        ],
+        {"team-relatives"},
+    ),
 ]
 
 
@@ -91,7 +156,9 @@ def test_relative_in_another_community_is_not_a_pair(run: Any) -> None:
 
 def _communities(tmp_path: Path, party: int, committee: int) -> Path:
     path = tmp_path / "communities.csv"
-    path.write_text(f"社区,街道,党组织核定职数,居委会核定职数\n青松社区,东湖街道,{party},{committee}\n", encoding="utf-8")
+    path.write_text(
+        f"社区,街道,党组织核定职数,居委会核定职数\n青松社区,东湖街道,{party},{committee}\n", encoding="utf-8"
+    )
     return path
 
 
@@ -102,7 +169,12 @@ def test_seat_quota(run: Any, tmp_path: Path, party_quota: int, fires: bool) -> 
     findings = [f for f in team(report).findings if f.rule == "seat-quota"]
     assert bool(findings) is fires
     if fires:
-        assert findings[0].evidence == {"seats_party": 3, "quota_party": 2, "seats_committee": 2, "quota_committee": 2}
+        assert findings[0].evidence == {
+            "seats_party": 3,
+            "quota_party": 2,
+            "seats_committee": 2,
+            "quota_committee": 2,
+        }
         assert "3/2" in findings[0].message
 
 
@@ -117,4 +189,7 @@ def test_seat_quota_without_communities_file_is_reported_not_checked(run: Any) -
 def test_every_community_gets_a_team_entry(run: Any) -> None:
     people = [person(**cells) for cells in BALANCED] + [person(community="翠竹社区", street="西岭街道")]
     report = run(people)
-    assert [(t.street, t.community) for t in report.teams] == [("东湖街道", "青松社区"), ("西岭街道", "翠竹社区")]
+    assert [(t.street, t.community) for t in report.teams] == [
+        ("东湖街道", "青松社区"),
+        ("西岭街道", "翠竹社区"),
+    ]

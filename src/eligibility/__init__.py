@@ -4,11 +4,11 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from eligibility.engine import check  # noqa: E402
-from eligibility.errors import EligibilityError, RosterError, RuleSetError  # noqa: E402
-from eligibility.report import Report  # noqa: E402
-from eligibility.roster.readers import read_table  # noqa: E402
-from eligibility.ruleset.loader import Policy, load_ruleset  # noqa: E402
+from eligibility.engine import check
+from eligibility.errors import EligibilityError, RosterError, RuleSetError
+from eligibility.report import Report
+from eligibility.roster.readers import read_table
+from eligibility.ruleset.loader import Policy, load_ruleset
 
 __all__ = [
     "EligibilityError",

@@ -7,7 +7,7 @@ import os
 import shutil
 import sys
 import tempfile
-from enum import Enum, IntEnum
+from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -28,12 +28,12 @@ class ExitCode(IntEnum):
     ERROR = 2  # the check could not run
 
 
-class Language(str, Enum):
+class Language(StrEnum):
     zh = "zh"
     en = "en"
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     warning = "warning"
     review = "review"
     ineligible = "ineligible"
@@ -67,28 +67,54 @@ def main_options(
 
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="Roster files (.csv .tsv .yaml .yml .json) or folders.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="PATH",
+            help="Roster files (.csv .tsv .yaml .yml .json) or folders.",
+            show_default=False,
+        ),
+    ],
     rules: Annotated[
-        str | None, typer.Option("--rules", help="Rule file, or the name of a bundled rule set.")
+        str | None,
+        typer.Option("--rules", metavar="FILE|NAME", help="Rule file, or the name of a bundled rule set."),
     ] = None,
     election_date: Annotated[
-        str | None, typer.Option("--election-date", help="Election day YYYY-MM-DD (default: the rule set's).")
+        str | None,
+        typer.Option(
+            "--election-date", metavar="YYYY-MM-DD", help="Election day YYYY-MM-DD (default: the rule set's)."
+        ),
     ] = None,
     communities: Annotated[
-        Path | None, typer.Option("--communities", help="Table of communities: election date and approved seats.")
+        Path | None,
+        typer.Option(
+            "--communities", metavar="FILE", help="Table of communities: election date and approved seats."
+        ),
     ] = None,
-    approvals: Annotated[Path | None, typer.Option("--approvals", help="Table of prior approvals.")] = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = OutputFormat.table,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    approvals: Annotated[
+        Path | None, typer.Option("--approvals", metavar="FILE", help="Table of prior approvals.")
+    ] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", help="Output format.")
+    ] = OutputFormat.table,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file.")
+    ] = None,
     fail_on: Annotated[
         FailOn, typer.Option("--fail-on", help="Exit 1 when a finding at or above this level is open.")
     ] = FailOn.review,
     overrides: Annotated[
-        list[str] | None, typer.Option("--set", help="Override a rule-set parameter: PARAM=VALUE (repeatable).")
+        list[str] | None,
+        typer.Option(
+            "--set", metavar="PARAM=VALUE", help="Override a rule-set parameter: PARAM=VALUE (repeatable)."
+        ),
     ] = None,
-    show_pii: Annotated[bool, typer.Option("--show-pii", help="Show ID numbers in full (masked by default).")] = False,
+    show_pii: Annotated[
+        bool, typer.Option("--show-pii", help="Show ID numbers in full (masked by default).")
+    ] = False,
     lang: Annotated[
-        Language, typer.Option("--lang", envvar="ELIGIBILITY_LANG", help="Language of the report and messages.")
+        Language,
+        typer.Option("--lang", envvar="ELIGIBILITY_LANG", help="Language of the report and messages."),
     ] = Language.zh,
 ) -> None:
     """Check rosters and report each candidate's and each team's eligibility.
@@ -98,7 +124,7 @@ def check(
     from eligibility.engine import check as run_check
     from eligibility.report import fails
 
-    language: Lang = lang.value  # type: ignore[assignment]
+    language: Lang = lang.value
     try:
         report = run_check(
             paths,
@@ -112,7 +138,9 @@ def check(
         )
         to_terminal = output is None and sys.stdout.isatty()
         width = shutil.get_terminal_size((120, 24)).columns if to_terminal else 120
-        text = formatter_for(output_format).format(report, Options(lang=language, color=to_terminal, width=width))
+        text = formatter_for(output_format).format(
+            report, Options(lang=language, color=to_terminal, width=width)
+        )
         if output is None:
             sys.stdout.write(text)
         else:
@@ -155,7 +183,9 @@ def _write_atomically(path: Path, text: str) -> None:
     except OSError as err:
         from eligibility.errors import Location
 
-        raise EligibilityError("path-unreadable", Location(str(path)), reason=err.strerror or str(err)) from err
+        raise EligibilityError(
+            "path-unreadable", Location(str(path)), reason=err.strerror or str(err)
+        ) from err
 
 
 def main() -> None:

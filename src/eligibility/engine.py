@@ -99,7 +99,9 @@ class Review:
         bodies = policy.file.vocabularies.bodies
         quota_columns = {body: spec.quota_column for body, spec in bodies.items() if spec.quota_column}
         zh_names = {body: spec.zh for body, spec in bodies.items()}
-        settings = read_communities(Path(communities), quota_columns, zh_names) if communities else Communities()
+        settings = (
+            read_communities(Path(communities), quota_columns, zh_names) if communities else Communities()
+        )
         granted = read_approvals(Path(approvals)) if approvals else Approvals()
         return cls(policy, election_date or policy.file.election_date, settings, granted, show_pii, lang)
 
@@ -108,15 +110,21 @@ class Review:
         self.columns: tuple[Column, ...] = ROSTER_COLUMNS + tuple(
             Column(name, spec.zh, tuple(spec.aliases)) for name, spec in policy.file.fields.items()
         )
-        self.reader = RecordReader(policy.vocabulary, policy.file.fields, self.election_date, self._community_date)
+        self.reader = RecordReader(
+            policy.vocabulary, policy.file.fields, self.election_date, self._community_date
+        )
         bodies = policy.file.vocabularies.bodies
         self._quota_columns = {body: spec.quota_column for body, spec in bodies.items() if spec.quota_column}
         self._community_columns = community_columns(self._quota_columns, {b: s.zh for b, s in bodies.items()})
-        self._role_label = {rid: role.zh if self.lang == "zh" else role.en for rid, role in
-                            policy.file.vocabularies.roles.items()}
+        self._role_label = {
+            rid: role.zh if self.lang == "zh" else role.en
+            for rid, role in policy.file.vocabularies.roles.items()
+        }
         self._body_label = {bid: body.zh if self.lang == "zh" else body.en for bid, body in bodies.items()}
-        self._level_label = {level.id: level.zh if self.lang == "zh" else level.en
-                             for level in policy.file.vocabularies.education}
+        self._level_label = {
+            level.id: level.zh if self.lang == "zh" else level.en
+            for level in policy.file.vocabularies.education
+        }
         self._level_ids = [level.id for level in policy.file.vocabularies.education]
 
     # ---- candidates ----
@@ -206,7 +214,9 @@ class Review:
     def report(self, candidates: list[CandidateResult], teams: list[TeamResult]) -> Report:
         return Report(
             tool=TOOL,
-            ruleset=RuleSetInfo(name=self.policy.name, version=self.policy.version, sha256=self.policy.sha256),
+            ruleset=RuleSetInfo(
+                name=self.policy.name, version=self.policy.version, sha256=self.policy.sha256
+            ),
             election_date=self.election_date,
             summary=summarise([c.status for c in candidates]),
             candidates=candidates,
@@ -235,8 +245,14 @@ class Review:
             missing = [alternatives for alternatives in rule.needs if available.isdisjoint(alternatives)]
             if missing:
                 skipped.add(rule.id)
+                severity = "review" if rule.rule.severity in ("ineligible", "review") else "info"
                 self.not_checked.append(
-                    NotChecked(rule=rule.id, path=table.path, missing=[" | ".join(m) for m in missing])
+                    NotChecked(
+                        rule=rule.id,
+                        severity=severity,
+                        path=table.path,
+                        missing=[" | ".join(m) for m in missing],
+                    )
                 )
         self._skipped_by_path[table.path] = frozenset(skipped)
         return frozenset(skipped)
@@ -244,10 +260,17 @@ class Review:
     # ---- findings ----
 
     def _finding(
-        self, rule: CompiledRule, evidence: Evidence, answer: Tri, granted: ApprovalRecord | None, election: dt.date
+        self,
+        rule: CompiledRule,
+        evidence: Evidence,
+        answer: Tri,
+        granted: ApprovalRecord | None,
+        election: dt.date,
     ) -> Finding:
         spec = rule.rule
-        shown = {key: self._jsonable(value, rule.evidence_kinds.get(key, "")) for key, value in evidence.items()}
+        shown = {
+            key: self._jsonable(value, rule.evidence_kinds.get(key, "")) for key, value in evidence.items()
+        }
         shown.update({name: self._param(value) for name, value in rule.params.items()})
         severity = spec.severity
         if answer is None:
@@ -268,7 +291,9 @@ class Review:
             source=Clause(document=spec.source.document, clause=spec.source.clause, quote=spec.source.quote),
         )
 
-    def _approval(self, granted: ApprovalRecord, rule_severity: str, severity: str, election: dt.date) -> Approval:
+    def _approval(
+        self, granted: ApprovalRecord, rule_severity: str, severity: str, election: dt.date
+    ) -> Approval:
         reason = None
         if rule_severity == "ineligible":
             reason = say("approval-ineligible", self.lang)
@@ -302,7 +327,7 @@ class Review:
         evidence: dict[str, Any] = {"column": problem.column, "value": value, **params}
         if suggestion:
             evidence["suggestion"] = suggestion
-        return Finding(rule=problem.rule, severity=problem.severity, message=message, evidence=evidence)  # type: ignore[arg-type]
+        return Finding(rule=problem.rule, severity=problem.severity, message=message, evidence=evidence)
 
     # ---- display ----
 

@@ -10,14 +10,26 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 # key: (zh, en). Placeholders are filled with str.format; a missing one is left visible rather than failing.
 CATALOG: dict[str, tuple[str, str]] = {
     # options and files
-    "option-election-date": ("选举日期 {value!r} 无法识别，应为 YYYY-MM-DD", "election date {value!r} is not a date; expected YYYY-MM-DD"),
+    "option-election-date": (
+        "选举日期 {value!r} 无法识别，应为 YYYY-MM-DD",
+        "election date {value!r} is not a date; expected YYYY-MM-DD",
+    ),
     "option-set": ("--set {value!r} 应写成 参数=值", "--set {value!r} must be PARAM=VALUE"),
-    "option-set-unknown": ("规则集没有参数 {name!r}；可用的参数：{known}", "the rule set has no parameter {name!r}; known parameters: {known}"),
-    "option-set-value": ("参数 {name} 的值 {value!r} 无法识别：{expected}", "parameter {name}: value {value!r} is not {expected}"),
+    "option-set-unknown": (
+        "规则集没有参数 {name!r}；可用的参数：{known}",
+        "the rule set has no parameter {name!r}; known parameters: {known}",
+    ),
+    "option-set-value": (
+        "参数 {name} 的值 {value!r} 无法识别：{expected}",
+        "parameter {name}: value {value!r} is not {expected}",
+    ),
     "path-missing": ("找不到文件或文件夹", "no such file or folder"),
     "path-unreadable": ("无法读取：{reason}", "cannot be read: {reason}"),
     "folder-empty": ("文件夹中没有名册文件（{suffixes}）", "the folder holds no roster file ({suffixes})"),
-    "file-type": ("不支持的文件类型 {suffix!r}；支持：{suffixes}", "unsupported file type {suffix!r}; supported: {suffixes}"),
+    "file-type": (
+        "不支持的文件类型 {suffix!r}；支持：{suffixes}",
+        "unsupported file type {suffix!r}; supported: {suffixes}",
+    ),
     "file-encoding": ("文件不是 UTF-8 编码：{reason}", "the file is not UTF-8: {reason}"),
     "file-empty": ("文件是空的，没有表头", "the file is empty: no header row"),
     "file-parse": ("文件无法解析：{reason}", "the file cannot be parsed: {reason}"),
@@ -26,9 +38,15 @@ CATALOG: dict[str, tuple[str, str]] = {
         "缺少必需的列 {zh}（{canonical}）；找到的列：{found}",
         "required column {canonical} ({zh}) is missing; columns found: {found}",
     ),
-    "column-duplicate": ("列 {canonical} 出现了两次：{headers}", "column {canonical} appears twice: {headers}"),
+    "column-duplicate": (
+        "列 {canonical} 出现了两次：{headers}",
+        "column {canonical} appears twice: {headers}",
+    ),
     # rule files
-    "ruleset-unknown": ("没有名为 {name!r} 的内置规则集；内置：{known}", "no bundled rule set named {name!r}; bundled: {known}"),
+    "ruleset-unknown": (
+        "没有名为 {name!r} 的内置规则集；内置：{known}",
+        "no bundled rule set named {name!r}; bundled: {known}",
+    ),
     "ruleset-yaml": ("YAML 语法错误：{reason}", "YAML syntax error: {reason}"),
     "ruleset-invalid": ("{field}：{reason}", "{field}: {reason}"),
     "ruleset-unknown-name": (
@@ -100,7 +118,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "该行只有 {value} 个单元格，少于表头的 {expected} 列，数据可能错位",
         "the row has only {value} cells, fewer than the {expected} columns of the header; cells may have shifted",
     ),
-    "record-shape": ("该记录不是键值映射：{value}", "the record is not a mapping of columns to values: {value}"),
+    "record-shape": (
+        "该记录不是键值映射：{value}",
+        "the record is not a mapping of columns to values: {value}",
+    ),
     "relatives-self": ("{column}填写了本人", "{column} names the candidate themself"),
     "duplicate-person": (
         "身份证号与第 {other_row} 行（{other_path}）重复",

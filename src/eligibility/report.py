@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 
 Severity = Literal["invalid", "ineligible", "review", "warning", "info"]
 Status = Literal["invalid", "ineligible", "review", "eligible"]
@@ -105,9 +105,13 @@ class Summary(_Frozen):
 
 
 class NotChecked(_Frozen):
-    """A rule that could not run on a roster file because a column it needs is absent."""
+    """A rule that could not run on a roster file because a column it needs is absent.
+
+    Unknown is not a pass: `severity` is review for a rule that could bar or hold up a candidate, so CI fails.
+    """
 
     rule: str
+    severity: Severity
     path: str
     missing: list[str]
 
@@ -153,5 +157,9 @@ def fails(report: Report, fail_on: FailOn) -> bool:
     if fail_on == "never":
         return False
     threshold = SEVERITY_ORDER.index(fail_on)
-    findings = [f for c in report.candidates for f in c.findings] + [f for t in report.teams for f in t.findings]
-    return any(f.is_open and SEVERITY_ORDER.index(f.severity) <= threshold for f in findings)
+    findings = [f for c in report.candidates for f in c.findings] + [
+        f for t in report.teams for f in t.findings
+    ]
+    if any(f.is_open and SEVERITY_ORDER.index(f.severity) <= threshold for f in findings):
+        return True
+    return any(SEVERITY_ORDER.index(n.severity) <= threshold for n in report.not_checked)

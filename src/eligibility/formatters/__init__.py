@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import assert_never
 
 from eligibility.formatters.interface import Formatter, Options
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     """The values of `--format`."""
 
     table = "table"

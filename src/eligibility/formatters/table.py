@@ -32,12 +32,25 @@ class TableFormatter:
     def format(self, report: Report, options: Options) -> str:
         buffer = io.StringIO()
         console = Console(
-            file=buffer, force_terminal=options.color, no_color=not options.color, width=options.width,
-            highlight=False, emoji=False,
+            file=buffer,
+            force_terminal=options.color,
+            no_color=not options.color,
+            width=options.width,
+            highlight=False,
+            emoji=False,
         )
         lang = options.lang
-        console.print(Text(say("title", lang, ruleset=f"{report.ruleset.name} v{report.ruleset.version}",
-                               election_date=report.election_date), style="bold"))
+        console.print(
+            Text(
+                say(
+                    "title",
+                    lang,
+                    ruleset=f"{report.ruleset.name} v{report.ruleset.version}",
+                    election_date=report.election_date,
+                ),
+                style="bold",
+            )
+        )
         teams = {(t.street, t.community): t for t in report.teams}
         groups: dict[tuple[str, str], list[CandidateResult]] = {}
         for candidate in report.candidates:
@@ -48,10 +61,22 @@ class TableFormatter:
         team_findings = sum(len(t.findings) for t in report.teams)
         console.print()
         for missing in report.not_checked:
-            console.print(Text(say("not-checked-column", lang, rule=missing.rule, path=missing.path,
-                                   missing=", ".join(missing.missing)), style="yellow"))
+            console.print(
+                Text(
+                    say(
+                        "not-checked-column",
+                        lang,
+                        rule=missing.rule,
+                        path=missing.path,
+                        missing=", ".join(missing.missing),
+                    ),
+                    style="yellow",
+                )
+            )
         summary = report.summary
-        console.print(Text(say("summary", lang, **summary.model_dump(), team_findings=team_findings), style="bold"))
+        console.print(
+            Text(say("summary", lang, **summary.model_dump(), team_findings=team_findings), style="bold")
+        )
         return buffer.getvalue()
 
 
@@ -60,7 +85,9 @@ def _team_block(
 ) -> Group:
     lang = options.lang
     street, community = key
-    heading = Text(f"{street} {community}".strip() if lang == "en" else f"{street}{community}", style="bold underline")
+    heading = Text(
+        f"{street} {community}".strip() if lang == "en" else f"{street}{community}", style="bold underline"
+    )
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     table.add_column(say("column-row", lang), justify="right", no_wrap=True)
     table.add_column(say("column-name", lang), no_wrap=True)
@@ -107,6 +134,8 @@ def _findings(findings: list[Finding], options: Options) -> Text:
             text.append(f"\n  {note}", style="green" if approval.counted else "yellow")
         if finding.source is not None:
             document = _NOTE.sub("", finding.source.document)
-            text.append("\n  " + say("source-clause", lang, document=document, clause=finding.source.clause),
-                        style="dim")
+            text.append(
+                "\n  " + say("source-clause", lang, document=document, clause=finding.source.clause),
+                style="dim",
+            )
     return text

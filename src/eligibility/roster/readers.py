@@ -51,16 +51,22 @@ def expand(paths: Iterable[Path | str]) -> list[Path]:
         path = Path(given)
         if path.is_dir():
             inside = sorted(
-                p for p in path.rglob("*")
+                p
+                for p in path.rglob("*")
                 if p.is_file() and p.suffix.lower() in TABLE_SUFFIXES and not p.name.startswith((".", "~$"))
             )
             if not inside:
-                raise RosterError("folder-empty", Location(display_path(path)), suffixes=", ".join(TABLE_SUFFIXES))
+                raise RosterError(
+                    "folder-empty", Location(display_path(path)), suffixes=", ".join(TABLE_SUFFIXES)
+                )
             found.extend(inside)
         elif path.is_file():
             if path.suffix.lower() not in TABLE_SUFFIXES:
                 raise RosterError(
-                    "file-type", Location(display_path(path)), suffix=path.suffix, suffixes=", ".join(TABLE_SUFFIXES)
+                    "file-type",
+                    Location(display_path(path)),
+                    suffix=path.suffix,
+                    suffixes=", ".join(TABLE_SUFFIXES),
                 )
             found.append(path)
         else:
@@ -87,7 +93,9 @@ def read_table(path: Path, columns: tuple[Column, ...]) -> Table:
     if table.header.missing:
         column = table.header.missing[0]
         found = "、".join(table.header.headers.values()) or "-"
-        raise RosterError("column-missing", Location(shown, 1), canonical=column.name, zh=column.zh, found=found)
+        raise RosterError(
+            "column-missing", Location(shown, 1), canonical=column.name, zh=column.zh, found=found
+        )
     return table
 
 
@@ -133,7 +141,7 @@ def _delimited_rows(
 
 def _structured(text: str, shown: str, suffix: str, columns: tuple[Column, ...]) -> Table:
     try:
-        data = json.loads(text) if suffix == ".json" else yaml.load(text, Loader=SafeLoader)  # noqa: S506
+        data = json.loads(text) if suffix == ".json" else yaml.load(text, Loader=SafeLoader)
     except (json.JSONDecodeError, yaml.YAMLError) as err:
         raise RosterError("file-parse", Location(shown), reason=str(err).splitlines()[0]) from err
     if data is None:
@@ -157,7 +165,8 @@ def _structured(text: str, shown: str, suffix: str, columns: tuple[Column, ...])
             records.extend((item, inherited) for item in community.get("candidates") or [])
     else:
         raise RosterError(
-            "file-shape", Location(shown),
+            "file-shape",
+            Location(shown),
             expected="a list of candidate records, or a mapping with election_date and communities",
         )
     headers: list[str] = []

@@ -20,6 +20,7 @@ from eligibility.roster.readers import RawRecord
 from eligibility.ruleset.model import FieldSpec
 from eligibility.ruleset.vocab import Unknown, Vocabulary
 
+
 class RecordReader:
     """Builds Candidates for one rule set; one instance serves every row of a run."""
 
@@ -41,7 +42,9 @@ class RecordReader:
         problems = list(raw.problems)
 
         def problem(rule: str, name: str, value: Any, severity: str = "invalid", **params: str) -> None:
-            problems.append(DataProblem(rule, headers.get(name, name), clean(value), severity, tuple(params.items())))
+            problems.append(
+                DataProblem(rule, headers.get(name, name), clean(value), severity, tuple(params.items()))
+            )
 
         name = self._required(cells, "name", problem)
         community = self._required(cells, "community", problem)
@@ -58,16 +61,24 @@ class RecordReader:
             try:
                 stated = parse_date(cells["election_date"])
             except DateError as err:
-                problem("date-invalid" if err.reason is None else "date-impossible", "election_date",
-                        cells["election_date"], reason=err.reason or "")
+                problem(
+                    "date-invalid" if err.reason is None else "date-impossible",
+                    "election_date",
+                    cells["election_date"],
+                    reason=err.reason or "",
+                )
             else:
                 if stated is not None and stated[0] == stated[1]:
                     election_date = stated[0]
                 else:
                     problem("date-invalid", "election_date", cells["election_date"])
         if birth is not None and birth[0] > election_date:
-            problem("date-impossible", "birth_date" if identity is None else "id_number",
-                    birth[0].isoformat(), reason=f"after election day {election_date}")
+            problem(
+                "date-impossible",
+                "birth_date" if identity is None else "id_number",
+                birth[0].isoformat(),
+                reason=f"after election day {election_date}",
+            )
 
         values: dict[str, Any] = {}
         for field_name, spec in self.fields.items():
@@ -78,7 +89,9 @@ class RecordReader:
         return Candidate(
             source=raw.source,
             name=name,
-            id_number=identity.number if isinstance(identity, IdNumber) else (clean(cells.get("id_number")) or None),
+            id_number=identity.number
+            if isinstance(identity, IdNumber)
+            else (clean(cells.get("id_number")) or None),
             gender=gender,
             birth=birth,
             education=education,
@@ -111,8 +124,13 @@ class RecordReader:
         for word in words:
             found = self.vocabulary.role(word)
             if isinstance(found, Unknown):
-                problem("role-unknown", "roles", word, suggestion=_did_you_mean(found),
-                        expected=self.vocabulary.role_names())
+                problem(
+                    "role-unknown",
+                    "roles",
+                    word,
+                    suggestion=_did_you_mean(found),
+                    expected=self.vocabulary.role_names(),
+                )
             elif found not in roles:
                 roles.append(found)
         return tuple(roles)
@@ -130,7 +148,9 @@ class RecordReader:
         problem(found.key, "id_number", value, **dict(found.params))
         return None
 
-    def _birth(self, cells: dict[str, Any], identity: IdNumber | None, problem: Any) -> tuple[dt.date, dt.date] | None:
+    def _birth(
+        self, cells: dict[str, Any], identity: IdNumber | None, problem: Any
+    ) -> tuple[dt.date, dt.date] | None:
         stated = None
         if clean(cells.get("birth_date")):
             try:
@@ -165,8 +185,13 @@ class RecordReader:
             return None, None
         found = self.vocabulary.level(text)
         if isinstance(found, Unknown):
-            problem("education-unknown", "education", text, suggestion=_did_you_mean(found),
-                    expected=self.vocabulary.level_names())
+            problem(
+                "education-unknown",
+                "education",
+                text,
+                suggestion=_did_you_mean(found),
+                expected=self.vocabulary.level_names(),
+            )
             return None, None
         return found, self.vocabulary.rank_of[found]
 
@@ -185,8 +210,12 @@ class RecordReader:
             try:
                 return parse_date(value) if spec.type == "date" else parse_dates(value)
             except DateError as err:
-                problem("date-invalid" if err.reason is None else "date-impossible", name, value,
-                        reason=err.reason or "")
+                problem(
+                    "date-invalid" if err.reason is None else "date-impossible",
+                    name,
+                    value,
+                    reason=err.reason or "",
+                )
                 return None
         if spec.type == "number":
             text = clean(value)

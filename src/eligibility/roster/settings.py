@@ -52,7 +52,9 @@ def community_columns(quota_columns: dict[str, str], zh_names: dict[str, str]) -
     """The communities table's columns: the contract's, plus any quota column a rule set's bodies name."""
     known = {c.name for c in COMMUNITY_COLUMNS}
     extra = tuple(
-        Column(column, f"{zh_names[body]}核定职数") for body, column in quota_columns.items() if column not in known
+        Column(column, f"{zh_names[body]}核定职数")
+        for body, column in quota_columns.items()
+        if column not in known
     )
     return COMMUNITY_COLUMNS + extra
 
@@ -110,8 +112,12 @@ def read_approvals(path: Path) -> Approvals:
         if clean(cells.get("id_number")):
             found = read_id_number(cells["id_number"])
             if not isinstance(found, IdNumber):
-                raise RosterError("cell-invalid", location, field=table.header.headers["id_number"],
-                                  reason=f"{clean(cells['id_number'])!r} is not a valid ID number")
+                raise RosterError(
+                    "cell-invalid",
+                    location,
+                    field=table.header.headers["id_number"],
+                    reason=f"{clean(cells['id_number'])!r} is not a valid ID number",
+                )
             id_number = found.number
         elif not clean(cells.get("community")):
             raise RosterError("column-missing", location, canonical="id_number", zh="身份证号", found="-")
@@ -137,7 +143,9 @@ def _date(value: Any, location: Location, column: str) -> dt.date:
     except DateError:
         found = None
     if found is None or found[0] != found[1]:
-        raise RosterError("cell-invalid", location, field=column, reason=f"{clean(value)!r} is not a full date")
+        raise RosterError(
+            "cell-invalid", location, field=column, reason=f"{clean(value)!r} is not a full date"
+        )
     return found[0]
 
 

@@ -7,11 +7,18 @@ import operator
 import string
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 from eligibility.candidate import Candidate, Member, Team, Tri
 from eligibility.errors import Location, RuleSetError
-from eligibility.roster.normalise import IdNumber, clean, completed_years, reaches_age, read_id_number, years_before
+from eligibility.roster.normalise import (
+    IdNumber,
+    clean,
+    completed_years,
+    reaches_age,
+    read_id_number,
+    years_before,
+)
 from eligibility.ruleset.facts import Fact, candidate_facts, team_facts
 from eligibility.ruleset.model import (
     AllOf,
@@ -68,12 +75,17 @@ class _Seen:
 class Compiler:
     """Turns the rules of one rule file into CompiledRules, reporting mistakes at their line."""
 
-    def __init__(self, rule_file: RuleFile, params: dict[str, Any], vocabulary: Vocabulary, where: Where) -> None:
+    def __init__(
+        self, rule_file: RuleFile, params: dict[str, Any], vocabulary: Vocabulary, where: Where
+    ) -> None:
         self.file = rule_file
         self.params = params
         self.vocabulary = vocabulary
         self.where = where
-        self.facts = {"candidate": candidate_facts(vocabulary, rule_file.fields), "team": team_facts(vocabulary)}
+        self.facts = {
+            "candidate": candidate_facts(vocabulary, rule_file.fields),
+            "team": team_facts(vocabulary),
+        }
         # Team rules ask questions of each member; the answers are computed as each candidate is read, so a
         # team keeps a tuple of answers instead of whole candidates.
         self.member_conditions: list[Node] = []
@@ -89,7 +101,9 @@ class Compiler:
             if role not in self.vocabulary.words.roles:
                 self._unknown((*at, "applies_to", index), "role", role, list(self.vocabulary.words.roles))
         if rule.applies_to and rule.scope == "team":
-            self._bad((*at, "applies_to"), "applies_to is for candidate rules; team rules choose members with count")
+            self._bad(
+                (*at, "applies_to"), "applies_to is for candidate rules; team rules choose members with count"
+            )
         if rule.applies_to:
             seen.needs.add(("roles",))
         for lang in ("zh", "en"):
@@ -150,7 +164,9 @@ class Compiler:
         elif isinstance(value, FactRef):
             other = self._fact(value.fact, scope, (*at, "fact"))
             if other.kind != fact.kind or fact.kind not in ("number", "text", "choice"):
-                self._bad(at, f"{fact.name} ({fact.kind}) cannot be compared with fact {other.name} ({other.kind})")
+                self._bad(
+                    at, f"{fact.name} ({fact.kind}) cannot be compared with fact {other.name} ({other.kind})"
+                )
             seen.needs.update(other.columns)
             seen.kinds[other.name] = other.kind
             return other
@@ -226,7 +242,9 @@ class Compiler:
         return _compare_value(fact, op, operand)
 
     def count(self, cond: Count | Share | Exists, at: Path, seen: _Seen) -> Node:
-        inner = cond.exists if isinstance(cond, Exists) else cond.count if isinstance(cond, Count) else cond.share
+        inner = (
+            cond.exists if isinstance(cond, Exists) else cond.count if isinstance(cond, Count) else cond.share
+        )
         key = "exists" if isinstance(cond, Exists) else "count" if isinstance(cond, Count) else "share"
         member_seen = _Seen()
         index = len(self.member_conditions)
@@ -257,15 +275,20 @@ class Compiler:
 
     # ---- errors ----
 
-    def _bad(self, at: Path, reason: str) -> Any:
+    def _bad(self, at: Path, reason: str) -> NoReturn:
         raise RuleSetError("ruleset-bad-value", self.where(at), field=_dotted(at), reason=reason)
 
-    def _unknown(self, at: Path, what: str, name: str, known: Sequence[str]) -> Any:
+    def _unknown(self, at: Path, what: str, name: str, known: Sequence[str]) -> NoReturn:
         close = suggest(name, list(known))
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         raise RuleSetError(
-            "ruleset-unknown-name", self.where(at), field=_dotted(at), what=what, name=name,
-            suggestion=hint, known=", ".join(known),
+            "ruleset-unknown-name",
+            self.where(at),
+            field=_dotted(at),
+            what=what,
+            name=name,
+            suggestion=hint,
+            known=", ".join(known),
         )
 
 
@@ -534,7 +557,8 @@ def _tally(index: int, among_all: bool, op: str, operand: Any, *, share: bool, l
         yes = [p.name for p in people if p.answers[index] is True]
         unknown = sum(1 for p in people if p.answers[index] is None)
         total = len(people)
-        low, high = len(yes), len(yes) + unknown
+        low: float = len(yes)
+        high: float = len(yes) + unknown
         if share:
             if total == 0:
                 _unsure(ev, label)

@@ -54,24 +54,62 @@ def candidate_facts(vocabulary: Vocabulary, fields: dict[str, FieldSpec]) -> dic
     facts = [
         Fact("age", "age", birth, _birth_date, zh="周岁", en="age"),
         Fact("birth_date", "date", birth, _birth_date, zh="出生日期", en="birth date"),
-        Fact("gender", "choice", (("gender", "id_number"),), lambda p: p.gender, frozenset({"male", "female"}),
-             zh="性别", en="sex"),
-        Fact("education", "level", (("education",),), lambda p: p.education_rank, zh="文化程度", en="education"),
-        Fact("roles", "set", (("roles",),), lambda p: frozenset(p.roles), role_ids, zh="拟任职务", en="roles"),
-        Fact("bodies", "set", (("roles",),),
-             lambda p: frozenset(b for r in p.roles if (b := body_of.get(r)) is not None), body_ids,
-             zh="所在班子", en="bodies"),
-        Fact("principal", "bool", (("roles",),), lambda p: not principals.isdisjoint(p.roles),
-             zh="社区主干", en="principal"),
-        Fact("political_status", "text", (("political_status",),), lambda p: p.political_status,
-             zh="政治面貌", en="political status"),
+        Fact(
+            "gender",
+            "choice",
+            (("gender", "id_number"),),
+            lambda p: p.gender,
+            frozenset({"male", "female"}),
+            zh="性别",
+            en="sex",
+        ),
+        Fact(
+            "education", "level", (("education",),), lambda p: p.education_rank, zh="文化程度", en="education"
+        ),
+        Fact(
+            "roles", "set", (("roles",),), lambda p: frozenset(p.roles), role_ids, zh="拟任职务", en="roles"
+        ),
+        Fact(
+            "bodies",
+            "set",
+            (("roles",),),
+            lambda p: frozenset(b for r in p.roles if (b := body_of.get(r)) is not None),
+            body_ids,
+            zh="所在班子",
+            en="bodies",
+        ),
+        Fact(
+            "principal",
+            "bool",
+            (("roles",),),
+            lambda p: not principals.isdisjoint(p.roles),
+            zh="社区主干",
+            en="principal",
+        ),
+        Fact(
+            "political_status",
+            "text",
+            (("political_status",),),
+            lambda p: p.political_status,
+            zh="政治面貌",
+            en="political status",
+        ),
         Fact("name", "text", (), lambda p: p.name, zh="姓名", en="name"),
         Fact("street", "text", (), lambda p: p.street or None, zh="街道", en="street"),
         Fact("community", "text", (), lambda p: p.community, zh="社区", en="community"),
-        Fact("election_date", "date", (), lambda p: (p.election_date, p.election_date), zh="选举日", en="election day"),
+        Fact(
+            "election_date",
+            "date",
+            (),
+            lambda p: (p.election_date, p.election_date),
+            zh="选举日",
+            en="election day",
+        ),
     ]
     for name, spec in fields.items():
-        facts.append(Fact(name, KIND_OF_FIELD[spec.type], ((name,),), _field_getter(name), zh=spec.zh, en=spec.en))
+        facts.append(
+            Fact(name, KIND_OF_FIELD[spec.type], ((name,),), _field_getter(name), zh=spec.zh, en=spec.en)
+        )
     return {fact.name: fact for fact in facts}
 
 
@@ -89,11 +127,27 @@ def team_facts(vocabulary: Vocabulary) -> dict[str, Fact]:
         Fact("candidates", "number", (), lambda t: len(t.people), zh="候选人数", en="candidates"),
     ]
     for body_id, body in vocabulary.words.bodies.items():
-        facts.append(Fact(f"seats_{body_id}", "number", (), _seats(body_id),
-                          zh=f"{body.zh}已配职数", en=f"{body.en} seats filled"))
+        facts.append(
+            Fact(
+                f"seats_{body_id}",
+                "number",
+                (),
+                _seats(body_id),
+                zh=f"{body.zh}已配职数",
+                en=f"{body.en} seats filled",
+            )
+        )
         if body.quota_column:
-            facts.append(Fact(f"quota_{body_id}", "number", ((body.quota_column,),), _quota(body_id),
-                              zh=f"{body.zh}核定职数", en=f"{body.en} approved seats"))
+            facts.append(
+                Fact(
+                    f"quota_{body_id}",
+                    "number",
+                    ((body.quota_column,),),
+                    _quota(body_id),
+                    zh=f"{body.zh}核定职数",
+                    en=f"{body.en} approved seats",
+                )
+            )
     return {fact.name: fact for fact in facts}
 
 

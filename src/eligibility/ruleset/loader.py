@@ -96,7 +96,9 @@ def resolve(spec: str | Path | None) -> Path:
     names = bundled_names()
     close = suggest(str(spec), names)
     raise RuleSetError(
-        "ruleset-unknown", name=str(spec) + (f" (did you mean {close[0]!r}?)" if close else ""), known=", ".join(names)
+        "ruleset-unknown",
+        name=str(spec) + (f" (did you mean {close[0]!r}?)" if close else ""),
+        known=", ".join(names),
     )
 
 
@@ -116,7 +118,9 @@ def load_ruleset(spec: str | Path | None = None, overrides: dict[str, str] | Non
         return Location(shown, *(pos or (None, None)))
 
     params = {name: p.value for name, p in rule_file.parameters.items()}
-    applied = {name: _convert_override(name, text, params, rule_file) for name, text in (overrides or {}).items()}
+    applied = {
+        name: _convert_override(name, text, params, rule_file) for name, text in (overrides or {}).items()
+    }
     params.update(applied)
     vocabulary = Vocabulary(rule_file.vocabularies)
     _check_vocabulary(rule_file, where)
@@ -199,17 +203,25 @@ def _check_vocabulary(rule_file: RuleFile, where: Any) -> None:
         if role.body is not None and role.body not in bodies:
             close = suggest(role.body, list(bodies))
             raise RuleSetError(
-                "ruleset-unknown-name", where(("vocabularies", "roles", role_id, "body")),
-                field=f"vocabularies.roles.{role_id}.body", what="body", name=role.body,
-                suggestion=f" (did you mean {close[0]!r}?)" if close else "", known=", ".join(bodies),
+                "ruleset-unknown-name",
+                where(("vocabularies", "roles", role_id, "body")),
+                field=f"vocabularies.roles.{role_id}.body",
+                what="body",
+                name=role.body,
+                suggestion=f" (did you mean {close[0]!r}?)" if close else "",
+                known=", ".join(bodies),
             )
     levels = [level.id for level in rule_file.vocabularies.education]
     for index, level in enumerate(rule_file.vocabularies.education):
         if level.incomplete is not None and level.incomplete not in levels:
             raise RuleSetError(
-                "ruleset-unknown-name", where(("vocabularies", "education", index, "incomplete")),
-                field=f"vocabularies.education[{index}].incomplete", what="education level", name=level.incomplete,
-                suggestion="", known=", ".join(levels),
+                "ruleset-unknown-name",
+                where(("vocabularies", "education", index, "incomplete")),
+                field=f"vocabularies.education[{index}].incomplete",
+                what="education level",
+                name=level.incomplete,
+                suggestion="",
+                known=", ".join(levels),
             )
 
 
@@ -239,4 +251,6 @@ def _convert_override(name: str, text: str, params: dict[str, Any], rule_file: R
 
 def describe(policy: Policy, lang: Lang) -> str:
     """One line naming the rule set, for report headings."""
-    return say("title", lang, ruleset=f"{policy.name} v{policy.version}", election_date=policy.file.election_date)
+    return say(
+        "title", lang, ruleset=f"{policy.name} v{policy.version}", election_date=policy.file.election_date
+    )

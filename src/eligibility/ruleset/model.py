@@ -96,8 +96,12 @@ class Role(_Strict):
     zh: str
     en: str
     aliases: list[str] = []
-    body: str | None = Field(default=None, description="the body this role is a seat of; none for posts outside")
-    principal: bool = Field(default=False, description="社区主干: the party secretary and the committee director")
+    body: str | None = Field(
+        default=None, description="the body this role is a seat of; none for posts outside"
+    )
+    principal: bool = Field(
+        default=False, description="社区主干: the party secretary and the committee director"
+    )
 
 
 class Level(_Strict):
@@ -108,7 +112,8 @@ class Level(_Strict):
     en: str
     aliases: list[str] = []
     incomplete: str | None = Field(
-        default=None, description="the level held by one who did not finish this one (肄业); default the level below"
+        default=None,
+        description="the level held by one who did not finish this one (肄业); default the level below",
     )
 
 
@@ -125,7 +130,9 @@ class Vocabularies(_Strict):
     bodies: dict[str, Body]
     roles: dict[str, Role]
     education: list[Level]
-    no_diploma: list[str] = Field(default=[], description="words (肄业, 结业) that mean the level was not completed")
+    no_diploma: list[str] = Field(
+        default=[], description="words (肄业, 结业) that mean the level was not completed"
+    )
     genders: Genders
     yes: list[str]
     no: list[str]
@@ -158,7 +165,16 @@ class FactRef(_Strict):
 Operand = ParamRef | FactRef | Scalar | list[Scalar]
 
 COMPARISONS = ("eq", "ne", "gt", "ge", "lt", "le")
-OPERATORS = (*COMPARISONS, "in", "not_in", "has_any", "has_all", "has_none", "within_years_before_election", "present")
+OPERATORS = (
+    *COMPARISONS,
+    "in",
+    "not_in",
+    "has_any",
+    "has_all",
+    "has_none",
+    "within_years_before_election",
+    "present",
+)
 
 
 class _OneOperator(_Strict):
@@ -206,7 +222,8 @@ class Compare(_OneOperator):
     within_years_before_election: StrictInt | ParamRef | None = None
     present: StrictBool | None = None
     reading: AgeReading | None = Field(
-        default=None, description="for age: completed-years (周岁 > N, default) or past-birthday (any day after)"
+        default=None,
+        description="for age: completed-years (周岁 > N, default) or past-birthday (any day after)",
     )
 
     _operators: tuple[str, ...] = OPERATORS
@@ -286,7 +303,8 @@ Condition = Annotated[
     Discriminator(
         _condition_kind,
         custom_error_type="condition",
-        custom_error_message="a condition must be a mapping with one of the keys " + ", ".join(CONDITION_KEYS),
+        custom_error_message="a condition must be a mapping with one of the keys "
+        + ", ".join(CONDITION_KEYS),
     ),
 ]
 
@@ -309,7 +327,9 @@ class Rule(_Strict):
     title: Text
     severity: Severity
     scope: Scope
-    applies_to: list[str] = Field(default=[], description="role ids; the rule checks only candidates holding one")
+    applies_to: list[str] = Field(
+        default=[], description="role ids; the rule checks only candidates holding one"
+    )
     when: Condition
     message: Text
     source: Clause

@@ -26,15 +26,16 @@ class Positions:
     values: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
     keys: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
 
-    def find(self, data: Any, loc: tuple[Any, ...], *, key: bool = False) -> tuple[YamlPath, tuple[int, int] | None]:
+    def find(
+        self, data: Any, loc: tuple[Any, ...], *, key: bool = False
+    ) -> tuple[YamlPath, tuple[int, int] | None]:
         """The deepest real path along `loc` (skipping union tags pydantic adds) and its position."""
         path: list[str | int] = []
         node = data
         for part in loc:
-            if isinstance(node, dict) and part in node:
-                path.append(part)
-                node = node[part]
-            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            if (isinstance(node, dict) and part in node) or (
+                isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+            ):
                 path.append(part)
                 node = node[part]
             elif isinstance(node, dict) and isinstance(part, str) and part.rstrip("_") in node:

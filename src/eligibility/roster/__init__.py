@@ -1,0 +1,1 @@
+"""Reading rosters: file readers, column headers, cell normalisers and the Candidate builder."""

@@ -1,0 +1,1 @@
+"""Rule sets: the rule-file language, its loader and the compiler of conditions."""

@@ -1,0 +1,215 @@
+"""The command line: each exit code, JSON equal to the library's Report, output files, PII and language."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import EXAMPLES, person
+from typer.testing import CliRunner
+
+from eligibility import check
+from eligibility.cli import app
+from eligibility.roster.normalise import check_character
+
+runner = CliRunner()
+UNKNOWN_AREA = "99010119660501001" + check_character("99010119660501001")
+
+EXAMPLE_ARGS = [
+    str(EXAMPLES / "roster.csv"),
+    "--communities",
+    str(EXAMPLES / "communities.csv"),
+    "--approvals",
+    str(EXAMPLES / "approvals.csv"),
+]
+
+
+def invoke(*args: str) -> Any:
+    return runner.invoke(app, ["check", *args])
+
+
+def write_roster(tmp_path: Path, people: list[dict[str, Any]]) -> Path:
+    path = tmp_path / "roster.json"
+    path.write_text(json.dumps(people, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def clean_team() -> list[dict[str, Any]]:
+    return [
+        person(roles="党支部书记、居委会主任"),
+        person(roles="党支部委员、民兵营长", gender="女"),
+        person(roles="居委会委员、妇代会主任", gender="女"),
+    ]
+
+
+def communities(tmp_path: Path) -> Path:
+    path = tmp_path / "communities.csv"
+    path.write_text("社区,党组织核定职数,居委会核定职数\n青松社区,5,5\n", encoding="utf-8")
+    return path
+
+
+def test_exit_0_when_nothing_at_or_above_fail_on(tmp_path: Path) -> None:
+    result = invoke(str(write_roster(tmp_path, clean_team())), "--communities", str(communities(tmp_path)))
+    assert result.exit_code == 0, result.output
+    assert "符合条件 3" in result.stdout
+
+
+def test_exit_1_on_a_review_finding(tmp_path: Path) -> None:
+    people = [*clean_team(), person(roles="党支部书记", birth_date="1940-01-01")]
+    result = invoke(str(write_roster(tmp_path, people)), "--communities", str(communities(tmp_path)))
+    assert result.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "extra", "code"),
+    [
+        ("ineligible", {"roles": "党支部书记", "birth_date": "1940-01-01"}, 0),  # review only
+        ("ineligible", {"two_violations": "是"}, 1),
+        ("ineligible", {"id_number": "110101194909300011"}, 1),  # invalid data fails at every level
+        ("never", {"id_number": "110101194909300011"}, 0),
+        ("warning", {"id_number": UNKNOWN_AREA}, 1),  # the area-code warning fails only at warning
+        ("review", {"id_number": UNKNOWN_AREA}, 0),
+    ],
+)
+def test_fail_on(tmp_path: Path, fail_on: str, extra: dict[str, Any], code: int) -> None:
+    people = [*clean_team(), person(**extra)]
+    result = invoke(
+        str(write_roster(tmp_path, people)), "--communities", str(communities(tmp_path)), "--fail-on", fail_on
+    )
+    assert result.exit_code == code, result.output
+
+
+def test_a_rule_not_checked_for_a_missing_column_fails_at_review(tmp_path: Path) -> None:
+    # Without the communities file, seat-quota cannot run: unknown is not a pass.
+    result = invoke(str(write_roster(tmp_path, clean_team())))
+    assert result.exit_code == 1
+    assert "seat-quota" in result.stdout
+    assert invoke(str(write_roster(tmp_path, clean_team())), "--fail-on", "ineligible").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["missing.csv"], "missing.csv: 找不到文件或文件夹"),
+        (["{roster}", "--rules", "nonexistent"], "没有名为 'nonexistent' 的内置规则集"),
+        (["{roster}", "--rules", "{bad_rules}"], "YAML"),
+        (["{roster}", "--election-date", "2006-13-01"], "选举日期 '2006-13-01' 无法识别"),
+        (["{roster}", "--set", "principal_max_age"], "--set 'principal_max_age' 应写成 参数=值"),
+        (["{roster}", "--set", "nope=1"], "规则集没有参数 'nope'"),
+        (["{roster}", "--set", "principal_max_age=old"], "参数 principal_max_age 的值 'old' 无法识别"),
+        (["{no_roles}"], "缺少必需的列 拟任职务（roles）"),
+        (["{roster}", "--format", "pdf"], "Invalid value"),
+        (["{notes}"], "不支持的文件类型 '.txt'"),
+    ],
+)
+def test_exit_2_when_the_check_cannot_run(tmp_path: Path, args: list[str], words: str) -> None:
+    files = {
+        "roster": write_roster(tmp_path, clean_team()),
+        "bad_rules": tmp_path / "bad.yaml",
+        "no_roles": tmp_path / "no_roles.csv",
+        "notes": tmp_path / "notes.txt",
+    }
+    files["bad_rules"].write_text("name: [unclosed\n", encoding="utf-8")
+    files["no_roles"].write_text("姓名,社区\n张三,青松社区\n", encoding="utf-8")
+    files["notes"].write_text("hello", encoding="utf-8")
+    result = invoke(*[a.format(**{k: str(v) for k, v in files.items()}) for a in args])
+    assert result.exit_code == 2
+    assert words in result.stderr, result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    assert result.stdout == ""
+
+
+def test_error_messages_in_english(tmp_path: Path) -> None:
+    result = invoke("missing.csv", "--lang", "en")
+    assert result.stderr.strip() == "error: missing.csv: no such file or folder"
+
+
+def test_json_output_is_the_library_report(tmp_path: Path) -> None:
+    result = invoke(*EXAMPLE_ARGS, "--format", "json")
+    assert result.exit_code == 1
+    report = check(
+        [EXAMPLES / "roster.csv"],
+        communities=EXAMPLES / "communities.csv",
+        approvals=EXAMPLES / "approvals.csv",
+    )
+    assert json.loads(result.stdout) == report.model_dump(mode="json")
+
+
+def test_json_contract_shape() -> None:
+    data = json.loads(invoke(*EXAMPLE_ARGS, "--format", "json").stdout)
+    assert list(data)[:7] == [
+        "schema_version",
+        "tool",
+        "ruleset",
+        "election_date",
+        "summary",
+        "candidates",
+        "teams",
+    ]
+    assert data["schema_version"] == 1
+    assert data["tool"] == "eligibility 0.1.0"
+    assert set(data["ruleset"]) == {"name", "version", "sha256"}
+    assert set(data["summary"]) == {"candidates", "eligible", "review", "ineligible", "invalid"}
+    candidate = data["candidates"][0]
+    assert list(candidate) == [
+        "source",
+        "name",
+        "id_number",
+        "street",
+        "community",
+        "roles",
+        "status",
+        "findings",
+    ]
+    assert candidate["source"] == {"path": (EXAMPLES / "roster.csv").as_posix(), "row": 1, "line": 2}
+    assert candidate["id_number"] == "350502********0111"
+    finding = candidate["findings"][0]
+    assert list(finding) == ["rule", "severity", "message", "evidence", "approval", "source"]
+    assert set(finding["source"]) == {"document", "clause", "quote"}
+    assert list(data["teams"][0]) == ["street", "community", "findings"]
+
+
+def test_show_pii(tmp_path: Path) -> None:
+    shown = json.loads(invoke(*EXAMPLE_ARGS, "--format", "json", "--show-pii").stdout)
+    assert shown["candidates"][0]["id_number"] == "350502194809300111"
+    masked = invoke(*EXAMPLE_ARGS).stdout
+    assert "350502194809300111" not in masked
+    assert "350502********0111" in masked
+
+
+def test_output_file(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "report.json"
+    result = invoke(*EXAMPLE_ARGS, "--format", "json", "--output", str(target))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["summary"]["candidates"] == 21
+    assert list(target.parent.iterdir()) == [target]  # no temporary file left behind
+
+
+def test_table_in_english() -> None:
+    out = invoke(*EXAMPLE_ARGS, "--lang", "en").stdout
+    assert "Candidate eligibility · rule set community-2006 v1 · election day 2006-09-30" in out
+    assert "21 candidates: 11 eligible, 3 need approval, 5 ineligible, 2 invalid; 9 team findings" in out
+
+
+def test_folder_of_rosters(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    write_roster(tmp_path / "a", clean_team())
+    (tmp_path / "a" / "b.csv").write_text("姓名,社区,拟任职务\n张三,翠竹社区,居委会委员\n", encoding="utf-8")
+    data = json.loads(invoke(str(tmp_path / "a"), "--format", "json").stdout)
+    assert [c["source"]["path"].rsplit("/", 1)[1] for c in data["candidates"]] == ["b.csv"] + [
+        "roster.json"
+    ] * 3
+
+
+def test_version_and_module_entry_point() -> None:
+    import subprocess
+    import sys
+
+    assert runner.invoke(app, ["--version"]).stdout == "eligibility 0.1.0\n"
+    done = subprocess.run(
+        [sys.executable, "-m", "eligibility", "--help"], capture_output=True, text=True, check=True
+    )
+    assert "check" in done.stdout

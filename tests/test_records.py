@@ -1,0 +1,207 @@
+"""Broken and contradictory records: each becomes an invalid finding naming column, value and expectation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import make_id, only, person, rules_of
+
+from eligibility import check
+from eligibility.errors import RosterError
+
+CASES: list[tuple[str, dict[str, Any], str, str, str]] = [
+    # (case, cells, rule, column, words the English message must hold)
+    (
+        "wrong check character",
+        {"id_number": "110101194909300011"},
+        "id-number-checksum",
+        "id_number",
+        "expected X",
+    ),
+    (
+        "Excel scientific notation",
+        {"id_number": "1.10101E+17"},
+        "id-number-excel",
+        "id_number",
+        "scientific notation",
+    ),
+    (
+        "Excel zeroed the last digits",
+        {"id_number": "110101194909300000"},
+        "id-number-excel",
+        "id_number",
+        "000",
+    ),
+    (
+        "birth date disagrees with the ID",
+        {"birth_date": "1966-05-02", "id_number": make_id("1966-05-01")},
+        "birth-date-mismatch",
+        "birth_date",
+        "the ID number says 1966-05-01",
+    ),
+    (
+        "sex disagrees with the ID",
+        {"gender": "女", "id_number": make_id("1966-05-01", "男")},
+        "gender-mismatch",
+        "gender",
+        "the ID number says male",
+    ),
+    (
+        "impossible birth date",
+        {"birth_date": "1966-02-30", "id_number": ""},
+        "date-impossible",
+        "birth_date",
+        "day is out of range",
+    ),
+    ("not a date", {"birth_date": "五月", "id_number": ""}, "date-invalid", "birth_date", "is not a date"),
+    (
+        "born after election day",
+        {"birth_date": "2007-01-01", "id_number": ""},
+        "date-impossible",
+        "birth_date",
+        "after election day",
+    ),
+    (
+        "unknown education",
+        {"education": "高中毕叶"},
+        "education-unknown",
+        "education",
+        "did you mean '高中毕业'",
+    ),
+    ("unknown role", {"roles": "居委会副主仼"}, "role-unknown", "roles", "did you mean '居委会副主任'"),
+    ("unknown sex", {"gender": "未知", "id_number": ""}, "gender-unknown", "gender", "expected"),
+    ("blank name", {"name": ""}, "required-missing", "name", "required column name is blank"),
+    ("blank roles", {"roles": ""}, "required-missing", "roles", "blank"),
+]
+
+
+@pytest.mark.parametrize(
+    ("cells", "rule", "column", "words"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_bad_record_is_invalid_and_explained(
+    run: Any, cells: dict[str, Any], rule: str, column: str, words: str
+) -> None:
+    good = person()
+    report = run([good, person(**cells), person()], lang="en")
+    assert [c.status for c in report.candidates][0::2] == ["eligible", "eligible"]
+    bad = report.candidates[1]
+    assert bad.status == "invalid"
+    finding = next(f for f in bad.findings if f.rule == rule)
+    assert finding.severity == "invalid"
+    assert finding.evidence["column"] == column
+    assert words in finding.message, finding.message
+
+
+def test_id_number_values_in_findings_are_masked_unless_asked(run: Any) -> None:
+    cells = {"id_number": "110101194909300011"}
+    masked = only(run([person(**cells)])).findings[0]
+    assert masked.evidence["value"] == "110101********0011"
+    shown = only(run([person(**cells)], show_pii=True)).findings[0]
+    assert shown.evidence["value"] == "110101194909300011"
+
+
+def test_unknown_area_code_is_only_a_warning(run: Any) -> None:
+    from eligibility.roster.normalise import check_character
+
+    body = "99010119660501001"
+    result = only(run([person(id_number=body + check_character(body))]))
+    assert rules_of(result) == {"id-number-area"}
+    assert result.findings[0].severity == "warning"
+    assert result.status == "eligible"
+
+
+def test_without_an_id_the_roster_birth_date_and_sex_are_used(run: Any) -> None:
+    result = only(run([person(roles="党支部书记", birth_date="1948-09-30", id_number="")]))
+    assert rules_of(result) == {"principal-age"}
+
+
+def _csv(tmp_path: Path, text: str, name: str = "roster.csv", encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding=encoding)
+    return path
+
+
+def test_ragged_rows_are_findings_and_nothing_is_dropped(tmp_path: Path) -> None:
+    a, b, c = (make_id("1966-05-01") for _ in range(3))
+    path = _csv(
+        tmp_path,
+        f"姓名,身份证号,社区,拟任职务\n甲,{a},青松社区,居委会委员\n乙,{b},青松社区\n"
+        f"丙,{c},青松社区,居委会委员,多出来的\n丁,{a},青松社区,居委会委员,,\n",
+    )
+    report = check([path], lang="en")
+    assert [c.name for c in report.candidates] == ["甲", "乙", "丙", "丁"]
+    assert [c.source.line for c in report.candidates] == [2, 3, 4, 5]
+    assert [c.status for c in report.candidates] == ["eligible", "invalid", "invalid", "eligible"]
+    assert report.candidates[1].findings[0].rule == "row-too-short"
+    assert report.candidates[2].findings[0].rule == "row-too-long"
+
+
+def test_csv_with_bom_and_canonical_headers(tmp_path: Path) -> None:
+    ident = make_id("1948-09-30")
+    path = _csv(
+        tmp_path, f"name,id_number,community,roles\n张三,{ident},青松社区,党支部书记\n", encoding="utf-8-sig"
+    )
+    result = only(check([path]))
+    assert result.name == "张三"
+    assert rules_of(result) == {"principal-age"}
+
+
+def test_header_variants(tmp_path: Path) -> None:
+    ident = make_id("1948-09-30")
+    path = _csv(
+        tmp_path,
+        f" 姓名 ,公民身份号码,出生年月（岁）,所在社区,拟任职务\n张三,{ident},1948.09（58岁）,青松社区,书记\n",
+    )
+    result = only(check([path]))
+    assert rules_of(result) == {"principal-age"}
+
+
+def test_missing_required_column_names_it_in_both_languages(tmp_path: Path) -> None:
+    path = _csv(tmp_path, "姓名,身份证号,社区\n张三,,青松社区\n")
+    with pytest.raises(RosterError) as caught:
+        check([path])
+    assert caught.value.message("zh").endswith(
+        "缺少必需的列 拟任职务（roles）；找到的列：姓名、身份证号、社区"
+    )
+    assert (
+        "required column roles (拟任职务) is missing; columns found: 姓名、身份证号、社区"
+        in caught.value.message("en")
+    )
+    assert caught.value.message("en").startswith(f"{path.as_posix()}:1:")
+
+
+def test_yaml_roster_per_community_with_seats(tmp_path: Path) -> None:
+    people = [
+        person(roles="党支部书记、居委会主任"),
+        person(roles="党支部委员", gender="女"),
+        person(roles="党支部委员"),
+    ]
+    lines = [
+        "election_date: 2006-09-30",
+        "communities:",
+        "  - name: 青松社区",
+        "    street: 东湖街道",
+        "    党组织核定职数: 2",
+        "    居委会核定职数: 3",
+        "    candidates:",
+    ]
+    for p in people:
+        lines.append(
+            f"      - {{姓名: {p['name']}, 身份证号: '{p['id_number']}', 性别: {p['gender']}, "
+            f"拟任职务: {p['roles']}, 学历: 高中}}"
+        )
+    path = tmp_path / "roster.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = check([path])
+    assert [c.community for c in report.candidates] == ["青松社区"] * 3
+    seat = next(f for f in report.teams[0].findings if f.rule == "seat-quota")
+    assert seat.evidence["seats_party"] == 3
+    assert seat.evidence["quota_party"] == 2
+
+
+def test_json_records_keep_input_order_and_rows(run: Any) -> None:
+    report = run([person(name=f"人{i}") for i in range(5)])
+    assert [c.name for c in report.candidates] == [f"人{i}" for i in range(5)]
+    assert [c.source.row for c in report.candidates] == [1, 2, 3, 4, 5]
