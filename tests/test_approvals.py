@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from conftest import only, person
 
 PRINCIPAL_OVER_57 = dict(roles="党支部书记", birth_date="1948-09-30")

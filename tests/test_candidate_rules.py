@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+
 from conftest import only, person, rules_of
 
 SECRETARY = "党支部书记"

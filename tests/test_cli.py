@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXAMPLES, person
 from typer.testing import CliRunner
 
 from eligibility import check
 from eligibility.cli import app
 from eligibility.roster.normalise import check_character
+
+from conftest import EXAMPLES, person
 
 runner = CliRunner()
 UNKNOWN_AREA = "99010119660501001" + check_character("99010119660501001")

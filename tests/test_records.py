@@ -6,10 +6,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import make_id, only, person, rules_of
 
 from eligibility import check
 from eligibility.errors import RosterError
+
+from conftest import make_id, only, person, rules_of
 
 CASES: list[tuple[str, dict[str, Any], str, str, str]] = [
     # (case, cells, rule, column, words the English message must hold)

@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, only, person, rules_of
 
 from eligibility import check, load_ruleset
 from eligibility.errors import OptionError, RuleSetError
+
+from conftest import ROOT, only, person, rules_of
 
 BUNDLED = (ROOT / "rules" / "community-2006.yaml").read_text(encoding="utf-8")
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from conftest import person, rules_of, team
 
 # A team that breaks no team rule: one-shoulder principal, a woman, the women's chair and the militia
