@@ -206,3 +206,24 @@ def test_json_records_keep_input_order_and_rows(run: Any) -> None:
     report = run([person(name=f"人{i}") for i in range(5)])
     assert [c.name for c in report.candidates] == [f"人{i}" for i in range(5)]
     assert [c.source.row for c in report.candidates] == [1, 2, 3, 4, 5]
+
+
+def test_blank_community_is_invalid_and_forms_no_team(run: Any) -> None:
+    report = run([person(community=""), person()])
+    assert report.candidates[0].status == "invalid"
+    assert [t.community for t in report.teams] == ["青松社区"]
+
+
+def test_read_roster_gives_normalised_candidates(tmp_path: Path) -> None:
+    from eligibility import read_roster
+
+    path = _csv(
+        tmp_path,
+        "姓名,身份证号,社区,拟任职务,学历\n张三,11010119490930001x,青松社区,书记兼主任,高中（中专）\n",
+    )
+    (candidate,) = read_roster(path)
+    assert candidate.id_number == "11010119490930001X"
+    assert candidate.roles == ("party_secretary", "committee_director")
+    assert candidate.education == "upper_secondary"
+    assert candidate.gender == "male"
+    assert candidate.problems == []

@@ -263,3 +263,23 @@ def test_unknown_bundled_name_suggests(tmp_path: Path) -> None:
     with pytest.raises(RuleSetError) as caught:
         load_ruleset("community-2007")
     assert "community-2006" in caught.value.message("en")
+
+
+LIST_RULE = """
+  - id: related-to-the-secretary
+    title: {zh: 与书记有亲属关系, en: Related to the secretary}
+    severity: warning
+    scope: candidate
+    when: {fact: relatives, has_any: [张书记]}
+    message: {zh: "申报的亲属：{relatives}", en: "declared relatives: {relatives}"}
+    source: {document: 某区通知, clause: 第四条, quote: 防止家族化}
+"""
+
+
+@pytest.mark.parametrize(("relatives", "fires"), [("李四、张书记", True), ("李四", False), ("", False)])
+def test_has_any_on_a_list_field(tmp_path: Path, run: Any, relatives: str, fires: bool) -> None:
+    rules = variant(tmp_path, append=LIST_RULE)
+    result = only(run([person(relatives=relatives)], ruleset=rules))
+    assert ("related-to-the-secretary" in rules_of(result)) is fires
+    if fires:
+        assert result.findings[0].message == "申报的亲属：李四、张书记"

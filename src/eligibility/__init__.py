@@ -4,13 +4,14 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from eligibility.engine import check
+from eligibility.candidate import Candidate
+from eligibility.engine import check, read_roster
 from eligibility.errors import EligibilityError, RosterError, RuleSetError
 from eligibility.report import Report
-from eligibility.roster.readers import read_table
 from eligibility.ruleset.loader import Policy, load_ruleset
 
 __all__ = [
+    "Candidate",
     "EligibilityError",
     "Policy",
     "Report",
@@ -19,5 +20,5 @@ __all__ = [
     "__version__",
     "check",
     "load_ruleset",
-    "read_table",
+    "read_roster",
 ]

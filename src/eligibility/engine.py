@@ -10,7 +10,7 @@ from typing import Any
 
 from eligibility import __version__
 from eligibility.candidate import Candidate, DataProblem, Member, Team, Tri
-from eligibility.errors import OptionError
+from eligibility.errors import Location, OptionError
 from eligibility.messages import Lang, say
 from eligibility.report import (
     Approval,
@@ -34,6 +34,7 @@ from eligibility.roster.settings import (
     Approvals,
     Communities,
     community_columns,
+    quota_columns,
     read_approvals,
     read_communities,
 )
@@ -63,6 +64,19 @@ def check(
     review = Review.start(ruleset, election_date, communities, approvals, overrides, show_pii, lang)
     candidates = list(review.candidates(paths))
     return review.report(candidates, review.teams())
+
+
+def read_roster(
+    path: Path | str, ruleset: Policy | str | Path | None = None, *, election_date: dt.date | None = None
+) -> Iterator[Candidate]:
+    """The candidates of one roster file, normalised through a rule set's vocabularies; no rule is applied.
+
+    Each Candidate carries its data problems; nothing is dropped.
+    """
+    review = Review.start(ruleset, election_date, None, None, None, False, "zh")
+    table = read_table(Path(path), review.columns)
+    for raw in table.rows:
+        yield review.reader.candidate(raw, table.header.headers)
 
 
 @dataclass
@@ -97,10 +111,8 @@ class Review:
         else:
             policy = load_ruleset(ruleset, overrides)
         bodies = policy.file.vocabularies.bodies
-        quota_columns = {body: spec.quota_column for body, spec in bodies.items() if spec.quota_column}
-        zh_names = {body: spec.zh for body, spec in bodies.items()}
         settings = (
-            read_communities(Path(communities), quota_columns, zh_names) if communities else Communities()
+            read_communities(Path(communities), bodies) if communities else Communities(quota_columns(bodies))
         )
         granted = read_approvals(Path(approvals)) if approvals else Approvals()
         return cls(policy, election_date or policy.file.election_date, settings, granted, show_pii, lang)
@@ -114,8 +126,7 @@ class Review:
             policy.vocabulary, policy.file.fields, self.election_date, self._community_date
         )
         bodies = policy.file.vocabularies.bodies
-        self._quota_columns = {body: spec.quota_column for body, spec in bodies.items() if spec.quota_column}
-        self._community_columns = community_columns(self._quota_columns, {b: s.zh for b, s in bodies.items()})
+        self._community_columns = community_columns(bodies)
         self._role_label = {
             rid: role.zh if self.lang == "zh" else role.en
             for rid, role in policy.file.vocabularies.roles.items()
@@ -167,6 +178,8 @@ class Review:
     # ---- teams ----
 
     def _join_team(self, person: Candidate) -> None:
+        if not person.community:
+            return  # already invalid: a team of nobody's community would only add noise
         key = (person.street, person.community)
         team = self._teams.get(key)
         if team is None:
@@ -235,7 +248,7 @@ class Review:
         for settings in table.communities:
             header = map_headers([str(k) for k in settings], self._community_columns)
             canonical = {name: settings[written] for name, written in header.headers.items()}
-            self.communities.add(canonical, _location(table.path), self._quota_columns)
+            self.communities.add(canonical, Location(table.path))
 
     def _skipped(self, table: Table) -> frozenset[str]:
         """Rules that cannot run on this file because a column they need is absent: reported once, not per row."""
@@ -377,12 +390,6 @@ class Review:
 def _date_text(value: tuple[dt.date, dt.date]) -> str:
     low, high = value
     return low.isoformat() if low == high else f"{low.isoformat()}/{high.isoformat()}"
-
-
-def _location(path: str) -> Any:
-    from eligibility.errors import Location
-
-    return Location(path)
 
 
 class _Display(dict[str, Any]):

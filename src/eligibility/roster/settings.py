@@ -12,6 +12,7 @@ from eligibility.errors import Location, RosterError
 from eligibility.roster.columns import APPROVAL_COLUMNS, COMMUNITY_COLUMNS, Column
 from eligibility.roster.normalise import DateError, IdNumber, clean, parse_date, read_id_number
 from eligibility.roster.readers import read_table
+from eligibility.ruleset.model import Body
 
 
 @dataclass
@@ -27,18 +28,20 @@ class Community:
 class Communities:
     """Settings by (street, community); a row without a street matches that community in any street."""
 
-    def __init__(self) -> None:
+    def __init__(self, quota_columns: dict[str, str]) -> None:
+        self.quota_columns = quota_columns
         self.by_key: dict[tuple[str, str], Community] = {}
+        # The quota columns some community has given: a rule comparing seats with them can run.
         self.columns: set[str] = set()
 
-    def add(self, settings: dict[str, Any], location: Location, quota_columns: dict[str, str]) -> None:
+    def add(self, settings: dict[str, Any], location: Location) -> None:
         street, community = clean(settings.get("street")), clean(settings.get("community"))
         if not community:
             raise RosterError("column-missing", location, canonical="community", zh="社区", found="-")
         entry = Community(street, community)
         if clean(settings.get("election_date")):
             entry.election_date = _date(settings["election_date"], location, "election_date")
-        for body, column in quota_columns.items():
+        for body, column in self.quota_columns.items():
             if column in settings:
                 self.columns.add(column)
                 entry.quota[body] = _count(settings[column], location, column)
@@ -48,24 +51,27 @@ class Communities:
         return self.by_key.get((street, community)) or self.by_key.get(("", community))
 
 
-def community_columns(quota_columns: dict[str, str], zh_names: dict[str, str]) -> tuple[Column, ...]:
+def quota_columns(bodies: dict[str, Body]) -> dict[str, str]:
+    """Body id -> the communities-file column holding its approved seat count."""
+    return {body: spec.quota_column for body, spec in bodies.items() if spec.quota_column}
+
+
+def community_columns(bodies: dict[str, Body]) -> tuple[Column, ...]:
     """The communities table's columns: the contract's, plus any quota column a rule set's bodies name."""
     known = {c.name for c in COMMUNITY_COLUMNS}
     extra = tuple(
-        Column(column, f"{zh_names[body]}核定职数")
-        for body, column in quota_columns.items()
+        Column(column, f"{bodies[body].zh}核定职数")
+        for body, column in quota_columns(bodies).items()
         if column not in known
     )
     return COMMUNITY_COLUMNS + extra
 
 
-def read_communities(path: Path, quota_columns: dict[str, str], zh_names: dict[str, str]) -> Communities:
-    table = read_table(path, community_columns(quota_columns, zh_names))
-    communities = Communities()
-    communities.columns.update(c for c in table.header.index if c in quota_columns.values())
+def read_communities(path: Path, bodies: dict[str, Body]) -> Communities:
+    table = read_table(path, community_columns(bodies))
+    communities = Communities(quota_columns(bodies))
     for record in table.rows:
-        location = Location(record.source.path, record.source.line or record.source.row)
-        communities.add(record.cells, location, quota_columns)
+        communities.add(record.cells, Location(record.source.path, record.source.line or record.source.row))
     return communities
 
 
