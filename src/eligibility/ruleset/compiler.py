@@ -369,12 +369,14 @@ def _has(fact: Fact, op: str, wanted: frozenset[str]) -> Node:
     get, name = fact.get, fact.name
 
     def test(subject: Any, ev: Evidence | None) -> Tri:
-        held: frozenset[str] | None = get(subject)
+        value: frozenset[str] | tuple[str, ...] | None = get(subject)
         if ev is not None:
-            ev[name] = held
-        if held is None:
+            ev[name] = value
+        if value is None:
             _unsure(ev, name)
             return None
+        # A list cell keeps the order it was written in, for the message; the rule compares it as a set.
+        held = value if isinstance(value, frozenset) else frozenset(value)
         if op == "has_any":
             return not held.isdisjoint(wanted)
         if op == "has_all":

@@ -107,16 +107,15 @@ def candidate_facts(vocabulary: Vocabulary, fields: dict[str, FieldSpec]) -> dic
         ),
     ]
     for name, spec in fields.items():
-        kind = KIND_OF_FIELD[spec.type]
-        facts.append(Fact(name, kind, ((name,),), _field_getter(name, kind == "set"), zh=spec.zh, en=spec.en))
+        facts.append(
+            Fact(name, KIND_OF_FIELD[spec.type], ((name,),), _field_getter(name), zh=spec.zh, en=spec.en)
+        )
     return {fact.name: fact for fact in facts}
 
 
-def _field_getter(name: str, as_set: bool) -> Callable[[Candidate], Any]:
+def _field_getter(name: str) -> Callable[[Candidate], Any]:
     def get(person: Candidate) -> Any:
-        value = person.fields.get(name)
-        # A list cell keeps its order for display; rules compare it as a set.
-        return frozenset(value) if as_set and value is not None else value
+        return person.fields.get(name)
 
     return get
 
