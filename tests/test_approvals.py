@@ -69,3 +69,18 @@ def test_approval_for_another_rule_does_not_apply(run: Any, tmp_path: Path) -> N
     result = only(run([candidate], approvals=path))
     assert result.status == "review"
     assert result.findings[0].approval is None
+
+
+def test_a_team_finding_is_approved_by_community(run: Any, tmp_path: Path) -> None:
+    communities = tmp_path / "communities.csv"
+    communities.write_text("社区,党组织核定职数,居委会核定职数\n青松社区,1,5\n", encoding="utf-8")
+    approvals = tmp_path / "approvals.csv"
+    approvals.write_text(
+        "社区,规则,批复文号,批复日期\n青松社区,seat-quota,组审〔2006〕9号,2006-08-01\n", encoding="utf-8"
+    )
+    people = [person(roles="党支部书记、居委会主任", gender="女"), person(roles="党支部委员")]
+    report = run(people, communities=communities, approvals=approvals)
+    finding = next(f for f in report.teams[0].findings if f.rule == "seat-quota")
+    assert finding.approval is not None
+    assert finding.approval.counted
+    assert not finding.is_open

@@ -106,7 +106,7 @@ class Review:
     ) -> Review:
         if isinstance(ruleset, Policy):
             if overrides:
-                raise OptionError("option-set", value="overrides with an already loaded rule set")
+                raise OptionError("option-overrides-loaded")
             policy = ruleset
         else:
             policy = load_ruleset(ruleset, overrides)

@@ -23,6 +23,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "参数 {name} 的值 {value!r} 无法识别：{expected}",
         "parameter {name}: value {value!r} is not {expected}",
     ),
+    "option-overrides-loaded": (
+        "参数覆盖须在加载规则集时给出（load_ruleset(…, overrides)）",
+        "parameter overrides must be given when the rule set is loaded (load_ruleset(…, overrides))",
+    ),
     "path-missing": ("找不到文件或文件夹", "no such file or folder"),
     "path-unreadable": ("无法读取：{reason}", "cannot be read: {reason}"),
     "folder-empty": ("文件夹中没有名册文件（{suffixes}）", "the folder holds no roster file ({suffixes})"),
