@@ -84,3 +84,31 @@ def test_a_team_finding_is_approved_by_community(run: Any, tmp_path: Path) -> No
     assert finding.approval is not None
     assert finding.approval.counted
     assert not finding.is_open
+
+
+def test_of_two_approvals_one_that_counts_is_enough(run: Any, tmp_path: Path) -> None:
+    candidate = person(**PRINCIPAL_OVER_57)
+    path = tmp_path / "approvals.csv"
+    path.write_text(
+        "身份证号,规则,批复文号,批复日期,有效期至\n"
+        f"{candidate['id_number']},principal-age,A号,2006-09-01,\n"
+        f"{candidate['id_number']},principal-age,B号,2005-01-01,2005-12-31\n",
+        encoding="utf-8",
+    )
+    result = only(run([candidate], approvals=path))
+    assert result.status == "eligible"
+    assert result.findings[0].approval is not None
+    assert result.findings[0].approval.reference == "A号"
+
+
+def test_an_approval_for_an_unknown_rule_is_an_error(run: Any, tmp_path: Path) -> None:
+    from eligibility.errors import RosterError
+
+    candidate = person(**PRINCIPAL_OVER_57)
+    path = approvals_file(tmp_path, candidate["id_number"], "principal_age", "2006-09-01")
+    with pytest.raises(RosterError) as caught:
+        run([candidate], approvals=path)
+    assert caught.value.message("en").endswith(
+        "规则 'principal_age' is not a rule of the rule set (did you mean 'principal-age'?)"
+    )
+    assert caught.value.location is not None and caught.value.location.line == 2

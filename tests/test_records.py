@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from eligibility import check
-from eligibility.errors import RosterError
+from eligibility.errors import OptionError, RosterError
 
 from conftest import make_id, only, person, rules_of
 
@@ -69,7 +70,7 @@ CASES: list[tuple[str, dict[str, Any], str, str, str]] = [
         {"education": "高中毕叶"},
         "education-unknown",
         "education",
-        "did you mean '高中毕业'",
+        "did you mean '高中'",
     ),
     ("unknown role", {"roles": "居委会副主仼"}, "role-unknown", "roles", "did you mean '居委会副主任'"),
     ("unknown sex", {"gender": "未知", "id_number": ""}, "gender-unknown", "gender", "expected"),
@@ -227,3 +228,144 @@ def test_read_roster_gives_normalised_candidates(tmp_path: Path) -> None:
     assert candidate.education == "upper_secondary"
     assert candidate.gender == "male"
     assert candidate.problems == []
+
+
+def test_records_may_spell_columns_differently(tmp_path: Path) -> None:
+    a, b = person(two_violations="否"), person(roles="居委会主任")
+    records = [
+        {
+            "姓名": "甲",
+            "身份证号": a["id_number"],
+            "社区": "青松社区",
+            "拟任职务": "居委会委员",
+            "two_violations": "否",
+        },
+        {
+            "name": "乙",
+            "id_number": b["id_number"],
+            "community": "青松社区",
+            "roles": "居委会委员",
+            "两违": "是",
+        },
+    ]
+    path = tmp_path / "mixed.json"
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    first, second = check([path]).candidates
+    assert (first.name, first.status) == ("甲", "eligible")
+    assert (second.name, second.community, second.status) == ("乙", "青松社区", "ineligible")
+    assert rules_of(second) == {"two-violations"}
+
+
+def test_yaml_date_and_time_in_a_dates_field(tmp_path: Path) -> None:
+    candidate = person()
+    path = tmp_path / "roster.yaml"
+    path.write_text(
+        f"- {{姓名: 甲, 身份证号: '{candidate['id_number']}', 社区: 青松社区, 拟任职务: 居委会委员, "
+        "计生违法日期: 2003-05-01 10:00:00}\n",
+        encoding="utf-8",
+    )
+    assert rules_of(only(check([path]))) == {"family-planning-5y"}
+
+
+@pytest.mark.parametrize(
+    ("cell", "roles"),
+    [
+        ("党支部书记\n居委会主任", ("党组织书记", "居委会主任")),
+        ("党支部书记兼任居委会主任", ("党组织书记", "居委会主任")),
+        ("党支部书记\u3000居委会主任", ("党组织书记", "居委会主任")),
+    ],
+)
+def test_line_breaks_and_ideographic_spaces_separate_roles(
+    run: Any, cell: str, roles: tuple[str, ...]
+) -> None:
+    result = only(run([person(roles=cell, birth_date="1960-01-01")]))
+    assert tuple(result.roles) == roles
+    assert result.status == "eligible"
+
+
+def test_line_break_separates_relatives(run: Any) -> None:
+    people = [
+        person(name="甲", roles="党支部书记、居委会主任"),
+        person(name="乙", gender="女", relatives="丙\n甲"),
+    ]
+    report = run(people)
+    pairs = next(f for f in report.teams[0].findings if f.rule == "team-relatives").evidence["pairs"]
+    assert pairs == ["乙—甲"]
+
+
+@pytest.mark.parametrize("cell", ["无", "否", "没有"])
+def test_no_word_in_a_dates_field_means_none(run: Any, cell: str) -> None:
+    assert only(run([person(family_planning_violation=cell)])).status == "eligible"
+
+
+def test_spaces_inside_a_chinese_date_in_a_dates_field(run: Any) -> None:
+    assert rules_of(only(run([person(family_planning_violation="2003年 5月 1日")]))) == {"family-planning-5y"}
+
+
+@pytest.mark.parametrize("cell", ["初中文化", "在职本科", "技工学校", "职业中专", "中共党校大专"])
+def test_more_education_spellings(run: Any, cell: str) -> None:
+    assert only(run([person(education=cell)])).status == "eligible"
+
+
+def test_line_separator_inside_a_cell_is_not_a_new_row(tmp_path: Path) -> None:
+    ident = make_id("1966-05-01")
+    path = _csv(
+        tmp_path,
+        f"姓名,身份证号,社区,拟任职务,备注\n甲,{ident},青松社区,居委会委员,a\u2028x\n乙,{ident},青松社区,居委会委员,\n",
+    )
+    report = check([path])
+    assert [(c.name, c.source.line) for c in report.candidates] == [("甲", 2), ("乙", 3)]
+
+
+def test_per_community_yaml_with_chinese_keys(tmp_path: Path) -> None:
+    a = person(roles="党支部书记、居委会主任")
+    path = tmp_path / "roster.yaml"
+    path.write_text(
+        "选举日期: 2006-10-01\ncommunities:\n  - 社区: 青松社区\n    街道: 东湖街道\n    党组织核定职数: 0\n"
+        "    居委会核定职数: 1\n    candidates:\n"
+        f"      - {{姓名: 甲, 身份证号: '{a['id_number']}', 拟任职务: 党支部书记、居委会主任, 学历: 高中}}\n",
+        encoding="utf-8",
+    )
+    report = check([path])
+    candidate = only(report)
+    assert (candidate.street, candidate.community) == ("东湖街道", "青松社区")
+    seat = next(f for f in report.teams[0].findings if f.rule == "seat-quota")
+    assert seat.evidence["quota_party"] == 0
+
+
+def test_a_blank_street_joins_the_community_of_its_street(tmp_path: Path) -> None:
+    a, b = person(roles="党支部书记、居委会主任", gender="女"), person(roles="居委会委员", street="")
+    report = check([_json(tmp_path, [a, b])])
+    assert len(report.teams) == 1
+    assert report.teams[0].street == "东湖街道"
+    assert "team-woman" not in rules_of(report.teams[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "suffix", "line"),
+    [("姓名: 甲\n- 乙\n", ".yaml", 2), ('[{"姓名": "甲",}]', ".json", 1)],
+)
+def test_yaml_and_json_syntax_errors_name_the_line(tmp_path: Path, text: str, suffix: str, line: int) -> None:
+    path = tmp_path / f"roster{suffix}"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RosterError) as caught:
+        check([path])
+    assert caught.value.location is not None
+    assert caught.value.location.line == line
+
+
+def test_library_takes_a_single_path_and_a_date_string() -> None:
+    from conftest import EXAMPLES
+
+    report = check(EXAMPLES / "roster.csv", election_date="2006-09-30", lang="en")
+    assert report.summary.candidates == 21
+    with pytest.raises(OptionError):
+        check(EXAMPLES / "roster.csv", election_date="30/9/2006")
+    with pytest.raises(OptionError):
+        check(EXAMPLES / "roster.csv", lang="fr")  # type: ignore[arg-type]
+
+
+def _json(tmp_path: Path, records: list[dict[str, Any]]) -> Path:
+    path = tmp_path / "roster.json"
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    return path

@@ -230,6 +230,44 @@ ERRORS: list[tuple[str, tuple[str, str], int, str]] = [
         0,
         "has no order",
     ),
+    ("a format in a message", ("未满{min_age}周岁，没有", "未满{min_age:d}周岁，没有"), 0, "takes no format"),
+    (
+        "a list where one value is compared",
+        ("when: {fact: two_violations, eq: true}", "when: {fact: two_violations, eq: [true]}"),
+        0,
+        "use in",
+    ),
+    (
+        "a negative window",
+        ("    value: 5\n    zh: 计生违法", "    value: -5\n    zh: 计生违法"),
+        0,
+        "whole number",
+    ),
+    ("a word that is both yes and no", ("no: [否, 无", "no: [是, 无"), 0, "means both 'yes' and 'no'"),
+    (
+        "an alias under two levels",
+        ("职业中专, 中职]", "职业中专, 中职, 高小]"),
+        0,
+        "'高小' means both 'primary' and 'upper_secondary'",
+    ),
+    (
+        "an alias under two roles",
+        ("aliases: [民兵营营长]", "aliases: [民兵营营长, 主任]"),
+        0,
+        "'主任' means both 'committee_director' and 'militia_commander'",
+    ),
+    (
+        "an operator typo suggests the operator",
+        ("when: {fact: age, lt: {param: min_age}}", "when: {fact: age, less: {param: min_age}}"),
+        0,
+        "did you mean 'le'",
+    ),
+    (
+        "a key valid elsewhere",
+        ("when: {fact: two_violations, eq: true}", "when: {fact: two_violations, eq: true, among: members}"),
+        0,
+        "not allowed here",
+    ),
 ]
 
 
@@ -283,3 +321,36 @@ def test_has_any_on_a_list_field(tmp_path: Path, run: Any, relatives: str, fires
     assert ("related-to-the-secretary" in rules_of(result)) is fires
     if fires:
         assert result.findings[0].message == "申报的亲属：李四、张书记"
+
+
+@pytest.mark.parametrize("content", ["", "just a line of text\n", "- a\n- list\n"])
+def test_a_file_that_is_not_a_rule_mapping(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    assert "a rule file is a YAML mapping with name, title" in caught.value.message("en")
+    assert "规则文件应是一个 YAML 映射" in caught.value.message("zh")
+
+
+def test_a_folder_is_not_a_rule_file(tmp_path: Path) -> None:
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(tmp_path)
+    assert caught.value.message("en").endswith("is a folder, not a rule file")
+
+
+def test_a_bad_set_value_is_blamed_on_the_command_line() -> None:
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(None, {"principal_low_education": "nosuch"})
+    text = caught.value.message("en")
+    assert text.startswith("--set [principal_low_education=nosuch]: ")
+    assert "unknown education level 'nosuch'" in text
+
+
+def test_rule_file_errors_in_chinese(tmp_path: Path) -> None:
+    path = variant(
+        tmp_path, ("when: {fact: age, lt: {param: min_age}}", "when: {fact: agee, lt: {param: min_age}}")
+    )
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    assert "未知的候选人事实“agee”（是否为“age”？）" in caught.value.message("zh")

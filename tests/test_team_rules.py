@@ -181,8 +181,8 @@ def test_seat_quota(run: Any, tmp_path: Path, party_quota: int, fires: bool) -> 
 
 def test_seat_quota_without_communities_file_is_reported_not_checked(run: Any) -> None:
     report = run([person(**cells) for cells in BALANCED])
-    assert [(n.rule, n.missing) for n in report.not_checked] == [
-        ("seat-quota", ["committee_seats", "party_seats"])
+    assert [(n.rule, n.missing, n.missing_from) for n in report.not_checked] == [
+        ("seat-quota", ["committee_seats", "party_seats"], "communities")
     ]
     assert "seat-quota" not in rules_of(team(report))
 
@@ -194,3 +194,26 @@ def test_every_community_gets_a_team_entry(run: Any) -> None:
         ("东湖街道", "青松社区"),
         ("西岭街道", "翠竹社区"),
     ]
+
+
+def test_a_warning_that_cannot_decide_stays_a_warning_and_names_whom_to_look_at(run: Any) -> None:
+    people = [person(**cells) for cells in BALANCED]
+    people[0]["education"] = ""  # with it, 2 or 3 of 4 are upper secondary: a majority or not
+    people[1]["education"] = "初中"
+    finding = next(f for f in team(run(people, lang="en")).findings if f.rule == "team-education-structure")
+    assert finding.severity == "warning"
+    assert finding.evidence["unknown"] == ["education"]
+    assert finding.message == (
+        f"Upper-secondary education not the majority: could not be checked (education unknown: {people[0]['name']})"
+    )
+
+
+@pytest.mark.parametrize("cell", ["nan", "inf", "-1", "2.5", "三"])
+def test_a_seat_count_that_is_not_a_count(run: Any, tmp_path: Path, cell: str) -> None:
+    from eligibility.errors import RosterError
+
+    communities = tmp_path / "communities.csv"
+    communities.write_text(f"社区,党组织核定职数\n青松社区,{cell}\n", encoding="utf-8")
+    with pytest.raises(RosterError) as caught:
+        run([person()], communities=communities)
+    assert f"'{cell}' is not a seat count" in caught.value.message("en")

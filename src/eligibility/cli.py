@@ -184,7 +184,7 @@ def _write_atomically(path: Path, text: str) -> None:
         from eligibility.errors import Location
 
         raise EligibilityError(
-            "path-unreadable", Location(str(path)), reason=err.strerror or str(err)
+            "path-unwritable", Location(str(path)), reason=err.strerror or str(err)
         ) from err
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from eligibility import __version__
 from eligibility.candidate import Candidate, DataProblem, Member, Team, Tri
 from eligibility.errors import Location, OptionError
-from eligibility.messages import Lang, say
+from eligibility.messages import LANGS, Lang, did_you_mean, say
 from eligibility.report import (
     Approval,
     CandidateResult,
@@ -45,10 +45,10 @@ TOOL = f"eligibility {__version__}"
 
 
 def check(
-    paths: Iterable[Path | str],
+    paths: Iterable[Path | str] | Path | str,
     ruleset: Policy | str | Path | None = None,
     *,
-    election_date: dt.date | None = None,
+    election_date: dt.date | str | None = None,
     communities: Path | str | None = None,
     approvals: Path | str | None = None,
     overrides: dict[str, str] | None = None,
@@ -61,20 +61,35 @@ def check(
     replaces the rule set's default; a roster's election_date column or the communities file still set it per
     community. ID numbers are masked unless `show_pii`. Messages are in `lang`.
     """
-    review = Review.start(ruleset, election_date, communities, approvals, overrides, show_pii, lang)
+    if isinstance(paths, str | Path):
+        paths = [paths]  # one path given on its own, not a string to iterate character by character
+    review = Review.start(ruleset, _as_date(election_date), communities, approvals, overrides, show_pii, lang)
     candidates = list(review.candidates(paths))
     return review.report(candidates, review.teams())
 
 
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise OptionError("option-election-date", value=value) from None
+
+
 def read_roster(
-    path: Path | str, ruleset: Policy | str | Path | None = None, *, election_date: dt.date | None = None
+    path: Path | str,
+    ruleset: Policy | str | Path | None = None,
+    *,
+    election_date: dt.date | str | None = None,
 ) -> Iterator[Candidate]:
     """The candidates of one roster file, normalised through a rule set's vocabularies; no rule is applied.
 
     Each Candidate carries its data problems; nothing is dropped.
     """
-    review = Review.start(ruleset, election_date, None, None, None, False, "zh")
-    table = read_table(Path(path), review.columns)
+    review = Review.start(ruleset, _as_date(election_date), None, None, None, False, "zh")
+    (checked,) = expand([path])
+    table = read_table(checked, review.columns)
     for raw in table.rows:
         yield review.reader.candidate(raw, table.header.headers)
 
@@ -104,6 +119,8 @@ class Review:
         show_pii: bool,
         lang: Lang,
     ) -> Review:
+        if lang not in LANGS:
+            raise OptionError("option-lang", value=lang, known=", ".join(LANGS))
         if isinstance(ruleset, Policy):
             if overrides:
                 raise OptionError("option-overrides-loaded")
@@ -114,7 +131,7 @@ class Review:
         settings = (
             read_communities(Path(communities), bodies) if communities else Communities(quota_columns(bodies))
         )
-        granted = read_approvals(Path(approvals)) if approvals else Approvals()
+        granted = read_approvals(Path(approvals), [r.id for r in policy.rules]) if approvals else Approvals()
         return cls(policy, election_date or policy.file.election_date, settings, granted, show_pii, lang)
 
     def __post_init__(self) -> None:
@@ -181,7 +198,7 @@ class Review:
         if not person.community:
             return  # already invalid: a team of nobody's community would only add noise
         key = (person.street, person.community)
-        team = self._teams.get(key)
+        team = self._teams.get(key) or self._same_community(person.street, person.community)
         if team is None:
             settings = self.communities.get(*key)
             team = Team(
@@ -205,10 +222,22 @@ class Review:
             )
         )
 
+    def _same_community(self, street: str, community: str) -> Team | None:
+        """A row that leaves the street blank belongs to the community's team in whatever street it is, and a
+        team first seen without its street takes the street a later row gives; otherwise one community would be
+        judged as two teams."""
+        if not street:
+            return next((t for (_, c), t in self._teams.items() if c == community), None)
+        team = self._teams.get(("", community))
+        if team is not None:
+            team.street = street
+            self._teams[(street, community)] = team
+        return team
+
     def teams(self) -> list[TeamResult]:
         """Team rules on every community seen, in the order communities first appeared."""
         results = []
-        for team in self._teams.values():
+        for team in {id(t): t for t in self._teams.values()}.values():  # a team may sit under two keys
             skipped = frozenset().union(*(self._skipped_by_path.get(p, frozenset()) for p in team.paths))
             findings = []
             for rule in self.policy.team_rules:
@@ -253,20 +282,27 @@ class Review:
     def _skipped(self, table: Table) -> frozenset[str]:
         """Rules that cannot run on this file because a column they need is absent: reported once, not per row."""
         available = table.columns | self.communities.columns
+        quota = set(self.communities.quota_columns.values())
         skipped = set()
         for rule in self.policy.rules:
             missing = [alternatives for alternatives in rule.needs if available.isdisjoint(alternatives)]
-            if missing:
-                skipped.add(rule.id)
-                severity = "review" if rule.rule.severity in ("ineligible", "review") else "info"
-                self.not_checked.append(
-                    NotChecked(
-                        rule=rule.id,
-                        severity=severity,
-                        path=table.path,
-                        missing=[" | ".join(m) for m in missing],
+            if not missing:
+                continue
+            skipped.add(rule.id)
+            # Unknown is not a pass: a rule that could bar or hold up a candidate fails CI at review.
+            severity = "review" if rule.rule.severity in ("ineligible", "review") else rule.rule.severity
+            for place in ("roster", "communities"):
+                columns = [" | ".join(m) for m in missing if (place == "communities") == quota.issuperset(m)]
+                if columns:
+                    self.not_checked.append(
+                        NotChecked(
+                            rule=rule.id,
+                            severity=severity,
+                            path=table.path,
+                            missing=columns,
+                            missing_from=place,
+                        )
                     )
-                )
         self._skipped_by_path[table.path] = frozenset(skipped)
         return frozenset(skipped)
 
@@ -277,7 +313,7 @@ class Review:
         rule: CompiledRule,
         evidence: Evidence,
         answer: Tri,
-        granted: ApprovalRecord | None,
+        granted: list[ApprovalRecord],
         election: dt.date,
     ) -> Finding:
         spec = rule.rule
@@ -287,14 +323,18 @@ class Review:
         shown.update({name: self._param(value) for name, value in rule.params.items()})
         severity = spec.severity
         if answer is None:
-            # Unknown is not a pass: a rule that could not decide asks a person to look.
-            unknown = evidence.get("unknown") or ["?"]
-            severity = "review" if spec.severity in ("ineligible", "review") else "info"
-            words = [self._fact_label(name) for name in unknown]
-            message = f"{spec.title(self.lang)}：" + say("not-checked", self.lang, missing="、".join(words))
+            # Unknown is not a pass: a rule that could not decide asks a person to look (review), and a
+            # warning that could not decide stays a warning.
+            severity = "review" if spec.severity == "ineligible" else spec.severity
+            colon = "：" if self.lang == "zh" else ": "
+            words = "、".join(self._fact_label(name) for name in evidence.get("unknown") or ["?"])
+            whom = colon + "、".join(evidence["unknown_members"]) if evidence.get("unknown_members") else ""
+            message = spec.title(self.lang) + colon + say("not-checked", self.lang, missing=words, whom=whom)
         else:
             message = spec.message(self.lang).format_map(_Display(shown, self.lang))
-        approval = self._approval(granted, spec.severity, severity, election) if granted else None
+        # Of several approvals for one finding, one that counts is enough; else the last one is shown with why.
+        weighed = [self._approval(g, spec.severity, severity, election) for g in granted]
+        approval = next((a for a in weighed if a.counted), weighed[-1] if weighed else None)
         return Finding(
             rule=spec.id,
             severity=severity,
@@ -315,7 +355,7 @@ class Review:
         elif granted.expires is not None and granted.expires < election:
             reason = say("approval-expired", self.lang, expires=granted.expires, election_date=election)
         elif severity != "review":
-            reason = say("approval-ineligible", self.lang)
+            reason = say("approval-not-needed", self.lang)
         return Approval(
             reference=granted.reference,
             approved_by=granted.approved_by,
@@ -333,9 +373,7 @@ class Review:
         if "expected" in params and params["expected"] in ("male", "female"):
             params["expected"] = self._gender(params["expected"])
         suggestion = params.pop("suggestion", "")
-        hint = ""
-        if suggestion:
-            hint = f"（是否为“{suggestion}”？）" if self.lang == "zh" else f" (did you mean {suggestion!r}?)"
+        hint = did_you_mean([suggestion] if suggestion else [])
         message = say(problem.rule, self.lang, column=problem.column, value=value, suggestion=hint, **params)
         evidence: dict[str, Any] = {"column": problem.column, "value": value, **params}
         if suggestion:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 Lang = Literal["zh", "en"]
@@ -23,11 +24,17 @@ CATALOG: dict[str, tuple[str, str]] = {
         "参数 {name} 的值 {value!r} 无法识别：{expected}",
         "parameter {name}: value {value!r} is not {expected}",
     ),
+    "option-lang": (
+        "语言 {value!r} 不可用；可用：{known}",
+        "language {value!r} is not available; available: {known}",
+    ),
     "option-overrides-loaded": (
         "参数覆盖须在加载规则集时给出（load_ruleset(…, overrides)）",
         "parameter overrides must be given when the rule set is loaded (load_ruleset(…, overrides))",
     ),
     "path-missing": ("找不到文件或文件夹", "no such file or folder"),
+    "path-unwritable": ("无法写入：{reason}", "cannot be written: {reason}"),
+    "ruleset-not-file": ("是文件夹，不是规则文件", "is a folder, not a rule file"),
     "path-unreadable": ("无法读取：{reason}", "cannot be read: {reason}"),
     "folder-empty": ("文件夹中没有名册文件（{suffixes}）", "the folder holds no roster file ({suffixes})"),
     "file-type": (
@@ -54,7 +61,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "ruleset-yaml": ("YAML 语法错误：{reason}", "YAML syntax error: {reason}"),
     "ruleset-invalid": ("{field}：{reason}", "{field}: {reason}"),
     "ruleset-unknown-name": (
-        "{field}：未知的{what} {name!r}{suggestion}；可用：{known}",
+        "{field}：未知的{what}“{name}”{suggestion}；可用：{known}",
         "{field}: unknown {what} {name!r}{suggestion}; known: {known}",
     ),
     "ruleset-bad-value": ("{field}：{reason}", "{field}: {reason}"),
@@ -132,13 +139,22 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the ID number also appears in row {other_row} of {other_path}",
     ),
     # not checked
-    "not-checked": ("无法检查（{missing}不明）", "could not be checked ({missing} unknown)"),
+    "not-checked": ("无法检查（{missing}不明{whom}）", "could not be checked ({missing} unknown{whom})"),
     "not-checked-column": (
         "规则 {rule} 未检查：名册 {path} 没有列 {missing}",
         "rule {rule} not checked: roster {path} has no column {missing}",
     ),
+    "not-checked-communities": (
+        "规则 {rule} 未检查：没有核定职数 {missing}（请用 --communities 提供社区表）",
+        "rule {rule} not checked: no approved seat counts {missing} (give a communities table with --communities)",
+    ),
     # approvals
     "approval-ineligible": ("不能提名的情形不能事先审批", "an ineligible finding cannot be approved"),
+    "approval-unknown-rule": (
+        "{column}“{rule}”不是本规则集的规则{suggestion}",
+        "{column} {rule!r} is not a rule of the rule set{suggestion}",
+    ),
+    "approval-not-needed": ("提醒和提示无需审批", "warnings and notes need no approval"),
     "approval-after-election": (
         "批复日期 {date} 晚于选举日 {election_date}，须事先审批",
         "approval dated {date}, after election day {election_date}; approval must come first",
@@ -188,11 +204,48 @@ CATALOG: dict[str, tuple[str, str]] = {
 }
 
 
+@dataclass(frozen=True)
+class Term:
+    """A word or phrase inside a message, in both languages; `say` picks the reader's."""
+
+    zh: str
+    en: str
+
+    def __str__(self) -> str:
+        return self.en
+
+
+# The kinds of thing a rule-file error can be about.
+WHAT: dict[str, Term] = {
+    "role": Term("职务", "role"),
+    "body": Term("班子", "body"),
+    "parameter": Term("参数", "parameter"),
+    "candidate fact": Term("候选人事实", "candidate fact"),
+    "team fact": Term("班子事实", "team fact"),
+    "education level": Term("文化程度", "education level"),
+    "message placeholder": Term("消息占位符", "message placeholder"),
+    "list field": Term("列表字段", "list field"),
+    "value": Term("取值", "value"),
+}
+
+
+def what(word: str) -> Term | str:
+    return WHAT.get(word, word)
+
+
+def did_you_mean(close: tuple[str, ...] | list[str]) -> Term | str:
+    """A did-you-mean hint for the closest known word, or nothing."""
+    if not close:
+        return ""
+    return Term(f"（是否为“{close[0]}”？）", f" (did you mean {close[0]!r}?)")
+
+
 def say(key: str, lang: Lang, /, **params: object) -> str:
-    """The message `key` in `lang`, filled with `params`."""
+    """The message `key` in `lang`, filled with `params` (each Term in the same language)."""
     zh, en = CATALOG[key]
     template = zh if lang == "zh" else en
+    chosen = {k: (v.zh if lang == "zh" else v.en) if isinstance(v, Term) else v for k, v in params.items()}
     try:
-        return template.format(**params)
+        return template.format(**chosen)
     except (KeyError, IndexError, ValueError):
         return template

@@ -114,6 +114,10 @@ class NotChecked(_Frozen):
     severity: Severity
     path: str
     missing: list[str]
+    missing_from: Literal["roster", "communities"] = Field(
+        default="roster",
+        description="where the columns were looked for: the roster file or the communities file",
+    )
 
 
 class Report(_Frozen):

@@ -61,18 +61,13 @@ class TableFormatter:
         team_findings = sum(len(t.findings) for t in report.teams)
         console.print()
         for missing in report.not_checked:
-            console.print(
-                Text(
-                    say(
-                        "not-checked-column",
-                        lang,
-                        rule=missing.rule,
-                        path=missing.path,
-                        missing=", ".join(missing.missing),
-                    ),
-                    style="yellow",
-                )
+            message_key = (
+                "not-checked-column" if missing.missing_from == "roster" else "not-checked-communities"
             )
+            words = say(
+                message_key, lang, rule=missing.rule, path=missing.path, missing=", ".join(missing.missing)
+            )
+            console.print(Text(words, style="yellow"))
         summary = report.summary
         console.print(
             Text(say("summary", lang, **summary.model_dump(), team_findings=team_findings), style="bold")
@@ -107,7 +102,7 @@ def _team_block(
         )
     parts: list[Text | Table] = [heading, table]
     if team and team.findings:
-        label = Text(say("heading-team-findings", lang) + "：", style="bold")
+        label = Text(say("heading-team-findings", lang) + ("：" if lang == "zh" else ": "), style="bold")
         parts.append(Text.assemble(label, _findings(team.findings, options)))
     return Group(*parts)
 

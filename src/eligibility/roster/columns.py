@@ -65,7 +65,8 @@ class HeaderMap:
     """How one file's headers map to canonical columns."""
 
     index: dict[str, int]  # canonical name -> position in the row
-    headers: dict[str, str]  # canonical name -> header as written
+    headers: dict[str, str]  # canonical name -> header as written (the first, if several)
+    canonical_of: dict[str, str]  # every recognised header as written -> its canonical name
     unknown: tuple[str, ...]
     duplicates: tuple[tuple[str, tuple[str, ...]], ...]
     missing: tuple[Column, ...]
@@ -78,6 +79,7 @@ def map_headers(headers: list[str], columns: tuple[Column, ...]) -> HeaderMap:
         for alias in (column.name, column.zh, *column.aliases):
             lookup.setdefault(header_key(alias), column.name)
     index: dict[str, int] = {}
+    canonical_of: dict[str, str] = {}
     written: dict[str, list[str]] = {}
     unknown: list[str] = []
     for position, header in enumerate(headers):
@@ -89,9 +91,11 @@ def map_headers(headers: list[str], columns: tuple[Column, ...]) -> HeaderMap:
             continue
         written.setdefault(name, []).append(header)
         index.setdefault(name, position)
+        canonical_of[header] = name
     return HeaderMap(
         index=index,
         headers={name: hs[0] for name, hs in written.items()},
+        canonical_of=canonical_of,
         unknown=tuple(unknown),
         duplicates=tuple((name, tuple(hs)) for name, hs in written.items() if len(hs) > 1),
         missing=tuple(c for c in columns if c.required and c.name not in index),

@@ -28,15 +28,22 @@ def fold(text: str) -> str:
     return clean(text).replace(" ", "").casefold()
 
 
-# Roles and list cells: 、 , ， ; ； / and line breaks; 兼 as in 党支部书记兼居委会主任. NFKC has already turned the
-# full-width forms into , and ;.
-LIST_SEPARATORS = re.compile(r"[、,;/\n|]+|兼")
-# Dates may themselves contain "/", so a list of dates is split on the other separators only.
-DATE_LIST_SEPARATORS = re.compile(r"[、,;\n|]+|\s+")
+# Roles and list cells: 、 , ， ; ； / | line breaks (Alt+Enter in Excel) and the ideographic space; 兼 and 兼任 as
+# in 党支部书记兼居委会主任. NFKC has already turned the full-width forms into , ; / and a plain space.
+LIST_SEPARATORS = re.compile(r"[、,;/|\r\n\u2028\u2029]+|兼任|兼")
+# Dates may themselves contain "/", so a list of dates is split on the other separators, and on white space
+# that is not inside a date written 2003年 5月 1日.
+DATE_LIST_SEPARATORS = re.compile(r"[、,;|\r\n\u2028\u2029]+|\s+")
+_SPACE_IN_DATE = re.compile(r"\s*([年月日./-])\s*")
 
 
-def split_list(text: str) -> list[str]:
-    return [part.strip() for part in LIST_SEPARATORS.split(clean(text)) if part.strip()]
+def split_list(value: object) -> list[str]:
+    """The items of a list cell, each cleaned; line breaks separate items before white space is folded."""
+    if value is None:
+        return []
+    text = (value if isinstance(value, str) else str(value)).replace("\u3000", "、")
+    text = unicodedata.normalize("NFKC", text)
+    return [item for part in LIST_SEPARATORS.split(text) if (item := clean(part))]
 
 
 # ---- resident ID numbers ----------------------------------------------------------------------------------
@@ -186,8 +193,10 @@ def parse_dates(value: object) -> tuple[DateRange, ...]:
     if isinstance(value, list | tuple):
         return tuple(r for item in value if (r := parse_date(item)) is not None)
     if isinstance(value, dt.date):
-        return ((value, value),)
-    text = clean(value)
+        found = parse_date(value)
+        return (found,) if found else ()
+    text = value if isinstance(value, str) else ("" if value is None else str(value))
+    text = _SPACE_IN_DATE.sub(r"\1", unicodedata.normalize("NFKC", text)).strip()
     return tuple(r for part in DATE_LIST_SEPARATORS.split(text) if (r := parse_date(part)) is not None)
 
 

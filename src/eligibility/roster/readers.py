@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -103,7 +104,8 @@ def read_table(path: Path, columns: tuple[Column, ...]) -> Table:
 
 
 def _delimited(text: str, shown: str, delimiter: str, columns: tuple[Column, ...]) -> Table:
-    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
+    # newline="" leaves line breaks inside quoted cells to the csv module, and U+2028 in a cell stays a character.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header_row: list[str] | None = None
     header_line = 0
     for row in reader:
@@ -142,7 +144,13 @@ def _delimited_rows(
 def _structured(text: str, shown: str, suffix: str, columns: tuple[Column, ...]) -> Table:
     try:
         data = json.loads(text) if suffix == ".json" else yaml.load(text, Loader=SafeLoader)
-    except (json.JSONDecodeError, yaml.YAMLError) as err:
+    except json.JSONDecodeError as err:
+        raise RosterError("file-parse", Location(shown, err.lineno, err.colno), reason=err.msg) from err
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark
+        where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
+        raise RosterError("file-parse", where, reason=err.problem or str(err)) from err
+    except yaml.YAMLError as err:
         raise RosterError("file-parse", Location(shown), reason=str(err).splitlines()[0]) from err
     if data is None:
         raise RosterError("file-empty", Location(shown))
@@ -151,18 +159,17 @@ def _structured(text: str, shown: str, suffix: str, columns: tuple[Column, ...])
     records: list[tuple[dict[str, Any], dict[str, Any]]] = []
     if isinstance(data, list):
         records = [(item, {}) for item in data]
-    elif isinstance(data, dict) and isinstance(data.get("communities"), list):
-        election_date = data.get("election_date")
-        for community in data["communities"]:
+    elif isinstance(data, dict) and isinstance(_key(data, "communities"), list):
+        election_date = _key(data, "election_date")
+        for community in _key(data, "communities"):
             if not isinstance(community, dict):
                 raise RosterError("file-shape", Location(shown), expected="each community is a mapping")
-            settings = {k: v for k, v in community.items() if k != "candidates"}
-            settings.setdefault("community", settings.pop("name", None))
+            settings = _community_settings(community)
             communities.append(settings)
             inherited = {k: settings[k] for k in ("community", "street", "election_date") if settings.get(k)}
             if election_date and "election_date" not in inherited:
                 inherited["election_date"] = election_date
-            records.extend((item, inherited) for item in community.get("candidates") or [])
+            records.extend((item, inherited) for item in _key(community, "candidates") or [])
     else:
         raise RosterError(
             "file-shape",
@@ -181,7 +188,7 @@ def _structured(text: str, shown: str, suffix: str, columns: tuple[Column, ...])
 def _structured_rows(
     records: list[tuple[Any, dict[str, Any]]], shown: str, header: HeaderMap
 ) -> Iterator[RawRecord]:
-    by_header = {written: name for name, written in header.headers.items()}
+    canonical_of = header.canonical_of
     for number, (item, inherited) in enumerate(records, start=1):
         cells: dict[str, Any] = {}
         record = RawRecord(RowSource(shown, number, None), cells)
@@ -189,8 +196,36 @@ def _structured_rows(
             record.problems.append(DataProblem("record-shape", "", repr(item)[:60]))
             yield record
             continue
-        for key, value in {**inherited, **item}.items():
-            name = by_header.get(str(key))
-            if name is not None:
-                cells.setdefault(name, value)
+        # Records may spell a column differently (姓名 in one, name in the next): every spelling is read.
+        for key, value in item.items():
+            name = canonical_of.get(str(key))
+            if name is not None and cells.get(name) in (None, ""):
+                cells[name] = value
+        for name, value in inherited.items():
+            if cells.get(name) in (None, ""):
+                cells[name] = value
         yield record
+
+
+# The words a YAML/JSON roster written per community may use for its own keys.
+_MAPPING_KEYS = {
+    "communities": ("communities", "社区列表"),
+    "candidates": ("candidates", "候选人"),
+    "election_date": ("election_date", "选举日期", "选举日"),
+    "community": ("community", "name", "社区", "社区名称", "所在社区"),
+    "street": ("street", "街道", "所在街道"),
+}
+
+
+def _key(mapping: dict[Any, Any], name: str) -> Any:
+    return next((mapping[k] for k in _MAPPING_KEYS[name] if k in mapping), None)
+
+
+def _community_settings(community: dict[Any, Any]) -> dict[str, Any]:
+    """A community's own keys, with its name, street and election date under their canonical names."""
+    own = {str(k): v for k, v in community.items() if k not in _MAPPING_KEYS["candidates"]}
+    for name in ("community", "street", "election_date"):
+        alias = next((a for a in _MAPPING_KEYS[name] if a in own), None)
+        if alias is not None:
+            own[name] = own.pop(alias)
+    return own

@@ -79,6 +79,7 @@ class RecordReader:
                 birth[0].isoformat(),
                 reason=f"after election day {election_date}",
             )
+            birth = None  # an age below zero would only confuse the age rules' messages
 
         values: dict[str, Any] = {}
         for field_name, spec in self.fields.items():
@@ -116,7 +117,7 @@ class RecordReader:
 
     def _roles(self, cells: dict[str, Any], problem: Any) -> tuple[str, ...]:
         raw = cells.get("roles")
-        words = [clean(w) for w in raw] if isinstance(raw, list) else split_list(clean(raw))
+        words = [clean(w) for w in raw] if isinstance(raw, list) else split_list(raw)
         if not words:
             problem("required-missing", "roles", "")
             return ()
@@ -207,6 +208,8 @@ class RecordReader:
                 problem("yes-no-unknown", name, text, expected=self.vocabulary.truth_words())
             return truth
         if spec.type in ("date", "dates"):
+            if isinstance(value, str) and self.vocabulary.truth(value) is False:
+                return None if spec.type == "date" else ()  # 无/否 written where no date applies
             try:
                 return parse_date(value) if spec.type == "date" else parse_dates(value)
             except DateError as err:
@@ -227,7 +230,7 @@ class RecordReader:
                 problem("number-invalid", name, text)
                 return None
         if spec.type == "list":
-            items = value if isinstance(value, list) else split_list(clean(value))
+            items = value if isinstance(value, list) else split_list(value)
             return tuple(clean(item) for item in items if clean(item))
         return clean(value) or None
 

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from eligibility.errors import Location, RosterError
+from eligibility.messages import did_you_mean
 from eligibility.roster.columns import APPROVAL_COLUMNS, COMMUNITY_COLUMNS, Column
 from eligibility.roster.normalise import DateError, IdNumber, clean, parse_date, read_id_number
 from eligibility.roster.readers import read_table
 from eligibility.ruleset.model import Body
+from eligibility.ruleset.vocab import suggest
 
 
 @dataclass
@@ -90,30 +93,44 @@ class ApprovalRecord:
 
 
 class Approvals:
-    """Approvals looked up by (ID number, rule) for candidates and (street, community, rule) for teams."""
+    """Approvals looked up by (ID number, rule) for candidates and (street, community, rule) for teams.
+
+    One person may hold several approvals for one rule (a renewal after one expired): all are kept, in file order.
+    """
 
     def __init__(self, records: Iterable[ApprovalRecord] = ()) -> None:
-        self.for_person: dict[tuple[str, str], ApprovalRecord] = {}
-        self.for_team: dict[tuple[str, str, str], ApprovalRecord] = {}
+        self.for_person: dict[tuple[str, str], list[ApprovalRecord]] = {}
+        self.for_team: dict[tuple[str, str, str], list[ApprovalRecord]] = {}
         for record in records:
             if record.id_number:
-                self.for_person[(record.id_number, record.rule)] = record
+                self.for_person.setdefault((record.id_number, record.rule), []).append(record)
             else:
-                self.for_team[(record.street, record.community, record.rule)] = record
+                self.for_team.setdefault((record.street, record.community, record.rule), []).append(record)
 
-    def person(self, id_number: str | None, rule: str) -> ApprovalRecord | None:
-        return self.for_person.get((id_number, rule)) if id_number else None
+    def person(self, id_number: str | None, rule: str) -> list[ApprovalRecord]:
+        return self.for_person.get((id_number, rule), []) if id_number else []
 
-    def team(self, street: str, community: str, rule: str) -> ApprovalRecord | None:
-        return self.for_team.get((street, community, rule)) or self.for_team.get(("", community, rule))
+    def team(self, street: str, community: str, rule: str) -> list[ApprovalRecord]:
+        return self.for_team.get((street, community, rule)) or self.for_team.get(("", community, rule)) or []
 
 
-def read_approvals(path: Path) -> Approvals:
+def read_approvals(path: Path, rule_ids: Iterable[str]) -> Approvals:
+    """The approvals table; a row naming a rule the rule set does not have is an error, not a silent no-op."""
+    known = list(rule_ids)
     table = read_table(path, APPROVAL_COLUMNS)
     records: list[ApprovalRecord] = []
     for record in table.rows:
         cells = record.cells
         location = Location(record.source.path, record.source.line or record.source.row)
+        rule = clean(cells.get("rule"))
+        if rule not in known:
+            raise RosterError(
+                "approval-unknown-rule",
+                location,
+                column=table.header.headers["rule"],
+                rule=rule,
+                suggestion=did_you_mean(suggest(rule, known)),
+            )
         id_number = None
         if clean(cells.get("id_number")):
             found = read_id_number(cells["id_number"])
@@ -130,7 +147,7 @@ def read_approvals(path: Path) -> Approvals:
         expires = _date(cells["expires"], location, "expires") if clean(cells.get("expires")) else None
         records.append(
             ApprovalRecord(
-                rule=clean(cells.get("rule")),
+                rule=rule,
                 reference=clean(cells.get("reference")),
                 approved_by=clean(cells.get("approved_by")) or None,
                 date=_date(cells.get("date"), location, "date"),
@@ -155,14 +172,14 @@ def _date(value: Any, location: Location, column: str) -> dt.date:
     return found[0]
 
 
+_SEATS = re.compile(r"(\d{1,3})(\.0*)?")
+
+
 def _count(value: Any, location: Location, column: str) -> int | None:
     text = clean(value)
     if not text:
         return None
-    try:
-        number = float(text)
-    except ValueError:
-        number = -1
-    if number < 0 or number != int(number):
+    found = _SEATS.fullmatch(text)
+    if found is None:
         raise RosterError("cell-invalid", location, field=column, reason=f"{text!r} is not a seat count")
-    return int(number)
+    return int(found[1])

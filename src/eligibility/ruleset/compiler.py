@@ -11,6 +11,8 @@ from typing import Any, NoReturn
 
 from eligibility.candidate import Candidate, Member, Team, Tri
 from eligibility.errors import Location, RuleSetError
+from eligibility.messages import did_you_mean
+from eligibility.messages import what as what_word
 from eligibility.roster.normalise import (
     IdNumber,
     clean,
@@ -120,10 +122,21 @@ class Compiler:
     def _check_template(self, template: str, seen: _Seen, at: Path) -> None:
         allowed = TEMPLATE_NAMES | seen.kinds.keys() | seen.params.keys()
         try:
-            names = [name for _, name, _, _ in string.Formatter().parse(template) if name]
+            fields = [
+                (name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)
+            ]
         except ValueError as err:
             self._bad(at, f"message template: {err}")
-        for name in names:
+        for name, spec, conversion in fields:
+            if name is None:
+                continue
+            if spec or conversion or not name:
+                # Values are formatted for the reader's language by the tool, so a template only names them.
+                self._bad(
+                    at,
+                    f"placeholder {{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}} "
+                    f"takes no format; write {{{name or 'name'}}}",
+                )
             if name not in allowed:
                 self._unknown(at, "message placeholder", name, sorted(allowed))
 
@@ -194,7 +207,7 @@ class Compiler:
                 self._unknown(at, "education level", str(value), self.vocabulary.level_ids)
             return self.vocabulary.rank_of[level]
         if fact.values is not None and str(value) not in fact.values:
-            self._unknown(at, f"value of {fact.name}", str(value), sorted(fact.values))
+            self._unknown(at, "value", str(value), sorted(fact.values))
         return str(value)
 
     def compare(self, cond: Compare, scope: str, at: Path, seen: _Seen) -> Node:
@@ -211,6 +224,9 @@ class Compiler:
             if fact.kind not in ("date", "dates"):
                 self._bad(where, f"within_years_before_election needs a date; {fact.name} is {fact.kind}")
             years = self._operand(raw, Fact("years", "number", (), _none), scope, where, seen)
+            if not isinstance(years, int) or years < 0:
+                blame = ("parameters", raw.param, "value") if isinstance(raw, ParamRef) else where
+                self._bad(blame, f"within_years_before_election needs a whole number of years, not {years!r}")
             seen.kinds["election_date"] = "date"
             seen.kinds["window_start"] = "date"
             return _within_years(fact, int(years))
@@ -221,6 +237,8 @@ class Compiler:
             return _has(fact, op, wanted)
         if fact.kind in ("set", "dates"):
             self._bad(where, f"{fact.name} holds several values; use has_any/has_all/has_none or present")
+        if op not in ("in", "not_in") and isinstance(raw, list):
+            self._bad(where, f"{op} compares with one value; to allow several, use in")
         operand = self._operand(raw, fact, scope, where, seen)
         if op in ("in", "not_in"):
             if not isinstance(operand, list):
@@ -253,15 +271,19 @@ class Compiler:
         seen.needs.update(member_seen.needs)
         seen.params.update(member_seen.params)
         among_all = cond.among == "candidates"
+        # When members' answers are unknown, the finding names the facts and the members to look at.
+        inner_facts = tuple(name for name, kind in member_seen.kinds.items() if kind != "names") or (key,)
         if isinstance(cond, Exists):
             seen.kinds["matching"] = "names"
-            return _exists(index, among_all)
+            return _exists(index, among_all, inner_facts)
         op, raw = cond.operator
         operand = self._operand(raw, Fact(cond.label, "number", (), _none), "team", (*at, op), seen)
         seen.kinds[cond.label] = "number"
         seen.kinds[f"{cond.label}_of"] = "number"
         seen.kinds[f"{cond.label}_names"] = "names"
-        return _tally(index, among_all, op, operand, share=isinstance(cond, Share), label=cond.label)
+        return _tally(
+            index, among_all, op, operand, share=isinstance(cond, Share), label=cond.label, inner=inner_facts
+        )
 
     def related_pairs(self, cond: RelatedPairs, at: Path, seen: _Seen) -> Node:
         spec = self.file.fields.get(cond.related_pairs)
@@ -279,15 +301,13 @@ class Compiler:
         raise RuleSetError("ruleset-bad-value", self.where(at), field=_dotted(at), reason=reason)
 
     def _unknown(self, at: Path, what: str, name: str, known: Sequence[str]) -> NoReturn:
-        close = suggest(name, list(known))
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
         raise RuleSetError(
             "ruleset-unknown-name",
             self.where(at),
             field=_dotted(at),
-            what=what,
+            what=what_word(what),
             name=name,
-            suggestion=hint,
+            suggestion=did_you_mean(suggest(name, list(known))),
             known=", ".join(known),
         )
 
@@ -537,7 +557,14 @@ def _members(team: Team, among_all: bool) -> list[Member]:
     return team.people if among_all else team.members()
 
 
-def _exists(index: int, among_all: bool) -> Node:
+def _unsure_members(ev: Evidence | None, inner: tuple[str, ...], people: list[Member], index: int) -> None:
+    if ev is not None:
+        for name in inner:
+            _unsure(ev, name)
+        ev["unknown_members"] = [p.name for p in people if p.answers[index] is None]
+
+
+def _exists(index: int, among_all: bool, inner: tuple[str, ...]) -> Node:
     def test(team: Team, ev: Evidence | None) -> Tri:
         people = _members(team, among_all)
         matching = [p.name for p in people if p.answers[index] is True]
@@ -546,14 +573,16 @@ def _exists(index: int, among_all: bool) -> Node:
         if matching:
             return True
         if any(p.answers[index] is None for p in people):
-            _unsure(ev, "matching")
+            _unsure_members(ev, inner, people, index)
             return None
         return False
 
     return test
 
 
-def _tally(index: int, among_all: bool, op: str, operand: Any, *, share: bool, label: str) -> Node:
+def _tally(
+    index: int, among_all: bool, op: str, operand: Any, *, share: bool, label: str, inner: tuple[str, ...]
+) -> Node:
     def test(team: Team, ev: Evidence | None) -> Tri:
         people = _members(team, among_all)
         yes = [p.name for p in people if p.answers[index] is True]
@@ -580,7 +609,7 @@ def _tally(index: int, among_all: bool, op: str, operand: Any, *, share: bool, l
             ev[f"{label}_names"] = yes
         answer = _range_answer(op, low, high, bound)
         if answer is None:
-            _unsure(ev, label)
+            _unsure_members(ev, inner, people, index)
         return answer
 
     return test

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from eligibility.errors import Location, RuleSetError, display_path
-from eligibility.messages import Lang, say
+from eligibility.messages import Lang, Term, did_you_mean, say
+from eligibility.roster.normalise import fold
 from eligibility.ruleset import model
 from eligibility.ruleset.compiler import CompiledRule, Compiler, Node
 from eligibility.ruleset.facts import Fact
@@ -86,6 +87,8 @@ def resolve(spec: str | Path | None) -> Path:
     if spec is None:
         spec = DEFAULT_RULESET
     path = Path(spec)
+    if path.is_dir():
+        raise RuleSetError("ruleset-not-file", Location(display_path(path)))
     if path.suffix in (".yaml", ".yml") or path.exists():
         if not path.is_file():
             raise RuleSetError("path-missing", Location(display_path(path)))
@@ -94,10 +97,10 @@ def resolve(spec: str | Path | None) -> Path:
     if candidate.is_file():
         return candidate
     names = bundled_names()
-    close = suggest(str(spec), names)
     raise RuleSetError(
         "ruleset-unknown",
-        name=str(spec) + (f" (did you mean {close[0]!r}?)" if close else ""),
+        name=str(spec),
+        suggestion=did_you_mean(suggest(str(spec), names)),
         known=", ".join(names),
     )
 
@@ -113,14 +116,18 @@ def load_ruleset(spec: str | Path | None = None, overrides: dict[str, str] | Non
     data, positions = _parse(raw, shown)
     rule_file = _validate(data, positions, shown)
 
-    def where(at: tuple[str | int, ...]) -> Location:
-        _, pos = positions.find(data, at)
-        return Location(shown, *(pos or (None, None)))
-
     params = {name: p.value for name, p in rule_file.parameters.items()}
     applied = {
         name: _convert_override(name, text, params, rule_file) for name, text in (overrides or {}).items()
     }
+
+    def where(at: tuple[str | int, ...]) -> Location:
+        if len(at) > 1 and at[0] == "parameters" and at[1] in applied:
+            # The value came from the command line, so that is where it is wrong.
+            return Location("--set", column=f"{at[1]}={(overrides or {})[str(at[1])]}")
+        _, pos = positions.find(data, at)
+        return Location(shown, *(pos or (None, None)))
+
     params.update(applied)
     vocabulary = Vocabulary(rule_file.vocabularies)
     _check_vocabulary(rule_file, where)
@@ -162,11 +169,26 @@ def _parse(raw: bytes, shown: str) -> tuple[Any, Positions]:
 
 
 def _validate(data: Any, positions: Positions, shown: str) -> RuleFile:
+    if not isinstance(data, dict):
+        raise RuleSetError(
+            "ruleset-invalid",
+            Location(shown, 1),
+            field="(top)",
+            reason=Term(
+                "规则文件应是一个 YAML 映射，包含 name、title、version、document、election_date、vocabularies 和 rules",
+                "a rule file is a YAML mapping with name, title, version, document, election_date, vocabularies "
+                "and rules",
+            ),
+        )
     try:
         return RuleFile.model_validate(data)
     except ValidationError as err:
-        problems = [_problem(e, data, positions, shown) for e in err.errors(include_url=False)]
-        raise RuleSetProblems(problems) from err
+        problems: dict[str, RuleSetError] = {}
+        for error in err.errors(include_url=False):
+            problem = _problem(error, data, positions, shown)
+            # A value that fits no member of a union gets one error per member; the first says enough.
+            problems.setdefault(str(problem.location) + str(problem.params.get("field")), problem)
+        raise RuleSetProblems(list(problems.values())) from err
 
 
 def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSetError:
@@ -177,13 +199,33 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
     dotted = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") or "(top)"
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        close = suggest(key, all_keys())
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return RuleSetError("ruleset-invalid", location, field=dotted, reason=f"unknown key {key!r}{hint}")
+        parent = _at(data, path[:-1])
+        # Beside `fact:` only operators make sense, so suggest among them first.
+        known = (
+            [*model.OPERATORS, "fact", "reading"]
+            if isinstance(parent, dict) and "fact" in parent
+            else all_keys()
+        )
+        hint = did_you_mean([k for k in suggest(key, known) if k != key])
+        if key in all_keys():
+            reason = Term(f"此处不能用键“{key}”", f"key {key!r} is not allowed here")
+        else:
+            reason = Term(
+                f"未知的键“{key}”{hint.zh if isinstance(hint, Term) else ''}",
+                f"unknown key {key!r}{hint.en if isinstance(hint, Term) else ''}",
+            )
+        return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
     if kind == "missing":
-        return RuleSetError("ruleset-invalid", location, field=dotted, reason=f"{loc[-1]!r} is required")
+        reason = Term(f"缺少必填项“{loc[-1]}”", f"{loc[-1]!r} is required")
+        return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
     reason = error["msg"].removeprefix("Value error, ")
     return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
+
+
+def _at(data: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path:
+        data = data[part]
+    return data
 
 
 @cache
@@ -198,21 +240,28 @@ def all_keys() -> list[str]:
 
 
 def _check_vocabulary(rule_file: RuleFile, where: Any) -> None:
-    bodies = rule_file.vocabularies.bodies
-    for role_id, role in rule_file.vocabularies.roles.items():
+    """Cross-references and ambiguities a schema cannot see: a word must mean one thing only."""
+    words = rule_file.vocabularies
+    bodies = words.bodies
+    for role_id, role in words.roles.items():
         if role.body is not None and role.body not in bodies:
-            close = suggest(role.body, list(bodies))
             raise RuleSetError(
                 "ruleset-unknown-name",
                 where(("vocabularies", "roles", role_id, "body")),
                 field=f"vocabularies.roles.{role_id}.body",
                 what="body",
                 name=role.body,
-                suggestion=f" (did you mean {close[0]!r}?)" if close else "",
+                suggestion=did_you_mean(suggest(role.body, list(bodies))),
                 known=", ".join(bodies),
             )
-    levels = [level.id for level in rule_file.vocabularies.education]
-    for index, level in enumerate(rule_file.vocabularies.education):
+    levels = [level.id for level in words.education]
+    for index, level in enumerate(words.education):
+        if level.id in levels[:index]:
+            _ambiguous(
+                where,
+                ("vocabularies", "education", index, "id"),
+                f"education level id {level.id!r} is used twice",
+            )
         if level.incomplete is not None and level.incomplete not in levels:
             raise RuleSetError(
                 "ruleset-unknown-name",
@@ -223,6 +272,46 @@ def _check_vocabulary(rule_file: RuleFile, where: Any) -> None:
                 suggestion="",
                 known=", ".join(levels),
             )
+    for spellings in _spellings(words).values():
+        owner: dict[str, str] = {}
+        for at, meaning, spelling in spellings:
+            key = fold(spelling)
+            if owner.get(key, meaning) != meaning:
+                _ambiguous(where, at, f"{spelling!r} means both {owner[key]!r} and {meaning!r}")
+            owner[key] = meaning
+
+
+Spelling = tuple[tuple[str | int, ...], str, str]
+
+
+def _spellings(words: Any) -> dict[str, list[Spelling]]:
+    """Every word of each vocabulary with where it is written and what it means."""
+    roles: list[Spelling] = []
+    for role_id, role in words.roles.items():
+        at = ("vocabularies", "roles", role_id)
+        roles += [(at, role_id, w) for w in (role_id, role.zh, role.en)]
+        roles += [((*at, "aliases", i), role_id, w) for i, w in enumerate(role.aliases)]
+    levels: list[Spelling] = []
+    for index, level in enumerate(words.education):
+        at = ("vocabularies", "education", index)
+        levels += [(at, level.id, w) for w in (level.id, level.zh, level.en)]
+        levels += [((*at, "aliases", i), level.id, w) for i, w in enumerate(level.aliases)]
+    genders = [
+        (("vocabularies", "genders", sex, i), sex, w)
+        for sex in ("male", "female")
+        for i, w in enumerate(getattr(words.genders, sex))
+    ]
+    truth = [
+        (("vocabularies", side, i), side, w)
+        for side in ("yes", "no")
+        for i, w in enumerate(getattr(words, side))
+    ]
+    return {"roles": roles, "education": levels, "genders": genders, "yes/no": truth}
+
+
+def _ambiguous(where: Any, at: tuple[str | int, ...], reason: str) -> NoReturn:
+    field = ".".join(str(p) for p in at)
+    raise RuleSetError("ruleset-bad-value", where(at), field=field, reason=reason)
 
 
 def _convert_override(name: str, text: str, params: dict[str, Any], rule_file: RuleFile) -> Any:

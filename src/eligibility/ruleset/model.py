@@ -133,6 +133,9 @@ class Vocabularies(_Strict):
     no_diploma: list[str] = Field(
         default=[], description="words (肄业, 结业) that mean the level was not completed"
     )
+    filler: list[str] = Field(
+        default=[], description="words dropped from an education cell before matching (文化, 毕业, 学历)"
+    )
     genders: Genders
     yes: list[str]
     no: list[str]

@@ -47,6 +47,7 @@ class Vocabulary:
             for rank, level in enumerate(words.education)
         }
         self.no_diploma = tuple(fold(word) for word in words.no_diploma)
+        self.filler = tuple(fold(word) for word in words.filler if fold(word))
         self.gender_of = {fold(w): "male" for w in words.genders.male} | {
             fold(w): "female" for w in words.genders.female
         }
@@ -81,6 +82,10 @@ class Vocabulary:
     def _level(self, key: str) -> str | None:
         if key in self.level_of:
             return self.level_of[key]
+        for word in self.filler:
+            key = key.replace(word, "")
+        if key in self.level_of:
+            return self.level_of[key]
         bare = _BRACKETS.sub("", key)
         if bare in self.level_of:
             return self.level_of[bare]
@@ -98,10 +103,10 @@ class Vocabulary:
         return self.gender_of.get(fold(text))
 
     def gender_words(self) -> str:
-        return "/".join([*self.words.genders.male[:2], *self.words.genders.female[:2]])
+        return "/".join([*self.words.genders.male, *self.words.genders.female])
 
     def truth(self, text: str) -> bool | None:
         return self.truth_of.get(fold(text))
 
     def truth_words(self) -> str:
-        return "/".join([*self.words.yes[:4], *self.words.no[:4]])
+        return "/".join([*self.words.yes, *self.words.no])
