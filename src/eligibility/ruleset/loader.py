@@ -296,12 +296,12 @@ def _spellings(words: Any) -> dict[str, list[Spelling]]:
         at = ("vocabularies", "education", index)
         levels += [(at, level.id, w) for w in (level.id, level.zh, level.en)]
         levels += [((*at, "aliases", i), level.id, w) for i, w in enumerate(level.aliases)]
-    genders = [
+    genders: list[Spelling] = [
         (("vocabularies", "genders", sex, i), sex, w)
         for sex in ("male", "female")
         for i, w in enumerate(getattr(words.genders, sex))
     ]
-    truth = [
+    truth: list[Spelling] = [
         (("vocabularies", side, i), side, w)
         for side in ("yes", "no")
         for i, w in enumerate(getattr(words, side))
