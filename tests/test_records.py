@@ -126,11 +126,11 @@ def _csv(tmp_path: Path, text: str, name: str = "roster.csv", encoding: str = "u
 
 
 def test_ragged_rows_are_findings_and_nothing_is_dropped(tmp_path: Path) -> None:
-    a, b, c = (make_id("1966-05-01") for _ in range(3))
+    a, b, c, d = (make_id("1966-05-01") for _ in range(4))
     path = _csv(
         tmp_path,
         f"姓名,身份证号,社区,拟任职务\n甲,{a},青松社区,居委会委员\n乙,{b},青松社区\n"
-        f"丙,{c},青松社区,居委会委员,多出来的\n丁,{a},青松社区,居委会委员,,\n",
+        f"丙,{c},青松社区,居委会委员,多出来的\n丁,{d},青松社区,居委会委员,,\n",
     )
     report = check([path], lang="en")
     assert [c.name for c in report.candidates] == ["甲", "乙", "丙", "丁"]

@@ -14,6 +14,7 @@ class RowSource:
     path: str
     row: int
     line: int | None = None
+    sheet: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,7 @@ class DataProblem:
     value: str
     severity: str = "invalid"
     params: tuple[tuple[str, Any], ...] = ()
+    cell: str | None = None  # "D12", or "候选人!D12" in a workbook
 
 
 @dataclass(slots=True)

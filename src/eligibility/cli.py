@@ -65,20 +65,28 @@ def main_options(
     """Check candidate rosters for community and village two-committee (两委) elections against a rule file."""
 
 
+# Options shared by several commands, defined once.
+RulesOption = Annotated[
+    str | None,
+    typer.Option("--rules", metavar="FILE|NAME", help="Rule file, or the name of a bundled rule set."),
+]
+LangOption = Annotated[
+    Language,
+    typer.Option("--lang", envvar="ELIGIBILITY_LANG", help="Language of the report and messages."),
+]
+
+
 @app.command()
 def check(
     paths: Annotated[
         list[Path],
         typer.Argument(
             metavar="PATH",
-            help="Roster files (.csv .tsv .yaml .yml .json) or folders.",
+            help="Roster files (.csv .tsv .xlsx .yaml .yml .json), folders, or - for standard input.",
             show_default=False,
         ),
     ],
-    rules: Annotated[
-        str | None,
-        typer.Option("--rules", metavar="FILE|NAME", help="Rule file, or the name of a bundled rule set."),
-    ] = None,
+    rules: RulesOption = None,
     election_date: Annotated[
         str | None,
         typer.Option(
@@ -112,10 +120,19 @@ def check(
     show_pii: Annotated[
         bool, typer.Option("--show-pii", help="Show ID numbers in full (masked by default).")
     ] = False,
-    lang: Annotated[
-        Language,
-        typer.Option("--lang", envvar="ELIGIBILITY_LANG", help="Language of the report and messages."),
-    ] = Language.zh,
+    lang: LangOption = Language.zh,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding", metavar="NAME", help="Text encoding of CSV/TSV input (default: detected)."
+        ),
+    ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet", metavar="NAME", help="Read only this worksheet (default: every roster sheet)."
+        ),
+    ] = None,
 ) -> None:
     """Check rosters and report each candidate's and each team's eligibility.
 
@@ -135,6 +152,8 @@ def check(
             overrides=_overrides(overrides or []),
             show_pii=show_pii,
             lang=language,
+            encoding=encoding,
+            sheet=sheet,
         )
         to_terminal = output is None and sys.stdout.isatty()
         width = shutil.get_terminal_size((120, 24)).columns if to_terminal else 120
@@ -150,6 +169,25 @@ def check(
         typer.echo(f"{say('error', language)}: {err.message(language)}", err=True)
         raise typer.Exit(ExitCode.ERROR) from None
     raise typer.Exit(ExitCode.FINDINGS if fails(report, fail_on.value) else ExitCode.OK)
+
+
+@app.command()
+def template(
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="The roster to write: .xlsx or .csv.")],
+    rules: RulesOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
+    lang: LangOption = Language.zh,
+) -> None:
+    """Write an empty roster with the rule set's columns under their Chinese headers, ready to fill in."""
+    from eligibility.template import write_template
+
+    language: Lang = lang.value
+    try:
+        write_template(path, rules, force=force)
+    except EligibilityError as err:
+        typer.echo(f"{say('error', language)}: {err.message(language)}", err=True)
+        raise typer.Exit(ExitCode.ERROR) from None
+    typer.echo(say("template-written", language, path=path), err=True)
 
 
 def _date_option(text: str | None) -> dt.date | None:

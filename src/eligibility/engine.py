@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,13 +11,14 @@ from typing import Any
 
 from eligibility import __version__
 from eligibility.candidate import Candidate, DataProblem, Member, Team, Tri
-from eligibility.errors import Location, OptionError
+from eligibility.errors import Location, OptionError, RosterError
 from eligibility.messages import LANGS, Lang, did_you_mean, say
 from eligibility.report import (
     Approval,
     CandidateResult,
     Clause,
     Finding,
+    InputFile,
     NotChecked,
     Report,
     RuleSetInfo,
@@ -25,9 +27,9 @@ from eligibility.report import (
     status_of,
     summarise,
 )
-from eligibility.roster.columns import ROSTER_COLUMNS, Column, map_headers
+from eligibility.roster.columns import APPROVAL_COLUMNS, ROSTER_COLUMNS, Column, map_headers
 from eligibility.roster.normalise import mask_id
-from eligibility.roster.readers import Table, expand, read_table
+from eligibility.roster.readers import Note, Table, open_tables
 from eligibility.roster.records import RecordReader
 from eligibility.roster.settings import (
     ApprovalRecord,
@@ -38,10 +40,13 @@ from eligibility.roster.settings import (
     read_approvals,
     read_communities,
 )
+from eligibility.roster.sources import Input, expand
 from eligibility.ruleset.compiler import CompiledRule, Evidence, declared_keys
 from eligibility.ruleset.loader import Policy, load_ruleset
 
 TOOL = f"eligibility {__version__}"
+_VALID_ID = re.compile(r"\d{17}[\dX]")
+_CHECK_VALUE = {c: i for i, c in enumerate("0123456789X")}
 
 
 def check(
@@ -54,18 +59,34 @@ def check(
     overrides: dict[str, str] | None = None,
     show_pii: bool = False,
     lang: Lang = "zh",
+    encoding: str | None = None,
+    sheet: str | None = None,
 ) -> Report:
     """Check roster files against a rule set and return the Report.
 
     `ruleset` is a loaded Policy, a rule file path or a bundled name (default community-2006). `election_date`
     replaces the rule set's default; a roster's election_date column or the communities file still set it per
-    community. ID numbers are masked unless `show_pii`. Messages are in `lang`.
+    community. ID numbers are masked unless `show_pii`. Messages are in `lang`. `encoding` overrides the
+    detected text encoding; `sheet` reads only that worksheet of a workbook. `-` among the paths is standard input.
     """
-    if isinstance(paths, str | Path):
-        paths = [paths]  # one path given on its own, not a string to iterate character by character
-    review = Review.start(ruleset, _as_date(election_date), communities, approvals, overrides, show_pii, lang)
+    options = Options(election_date, communities, approvals, overrides, show_pii, lang, encoding, sheet)
+    review = Review.start(ruleset, options)
     candidates = list(review.candidates(paths))
     return review.report(candidates, review.teams())
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to run a check, beside the rosters and the rule set."""
+
+    election_date: dt.date | str | None = None
+    communities: Path | str | None = None
+    approvals: Path | str | None = None
+    overrides: dict[str, str] | None = None
+    show_pii: bool = False
+    lang: Lang = "zh"
+    encoding: str | None = None
+    sheet: str | None = None
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:
@@ -82,16 +103,18 @@ def read_roster(
     ruleset: Policy | str | Path | None = None,
     *,
     election_date: dt.date | str | None = None,
+    encoding: str | None = None,
+    sheet: str | None = None,
 ) -> Iterator[Candidate]:
     """The candidates of one roster file, normalised through a rule set's vocabularies; no rule is applied.
 
     Each Candidate carries its data problems; nothing is dropped.
     """
-    review = Review.start(ruleset, _as_date(election_date), None, None, None, False, "zh")
-    (checked,) = expand([path])
-    table = read_table(checked, review.columns)
-    for raw in table.rows:
-        yield review.reader.candidate(raw, table.header.headers)
+    review = Review.start(ruleset, Options(election_date=election_date, encoding=encoding, sheet=sheet))
+    for source in expand([path]):
+        for table in open_tables(source, review.columns, encoding=encoding, sheet=sheet):
+            for raw in table.rows:
+                yield review.reader.candidate(raw, table)
 
 
 @dataclass
@@ -104,35 +127,44 @@ class Review:
     approvals: Approvals
     show_pii: bool = False
     lang: Lang = "zh"
+    encoding: str | None = None
+    sheet: str | None = None
     not_checked: list[NotChecked] = field(default_factory=list)
+    inputs: list[InputFile] = field(default_factory=list)
     _teams: dict[tuple[str, str], Team] = field(default_factory=dict)
     _skipped_by_path: dict[str, frozenset[str]] = field(default_factory=dict)
+    # First row of each ID number seen in the run: packed (file index << 32 | row), files listed in _paths.
+    _first_row: dict[int, int] = field(default_factory=dict)
+    _paths: list[str] = field(default_factory=list)
 
     @classmethod
-    def start(
-        cls,
-        ruleset: Policy | str | Path | None,
-        election_date: dt.date | None,
-        communities: Path | str | None,
-        approvals: Path | str | None,
-        overrides: dict[str, str] | None,
-        show_pii: bool,
-        lang: Lang,
-    ) -> Review:
-        if lang not in LANGS:
-            raise OptionError("option-lang", value=lang, known=", ".join(LANGS))
+    def start(cls, ruleset: Policy | str | Path | None, options: Options) -> Review:
+        """Load the rule set and the supporting tables; nothing is read from the rosters yet."""
+        if options.lang not in LANGS:
+            raise OptionError("option-lang", value=options.lang, known=", ".join(LANGS))
         if isinstance(ruleset, Policy):
-            if overrides:
+            if options.overrides:
                 raise OptionError("option-overrides-loaded")
             policy = ruleset
         else:
-            policy = load_ruleset(ruleset, overrides)
+            policy = load_ruleset(ruleset, options.overrides)
         bodies = policy.file.vocabularies.bodies
+        communities = options.communities
         settings = (
             read_communities(Path(communities), bodies) if communities else Communities(quota_columns(bodies))
         )
+        approvals = options.approvals
         granted = read_approvals(Path(approvals), [r.id for r in policy.rules]) if approvals else Approvals()
-        return cls(policy, election_date or policy.file.election_date, settings, granted, show_pii, lang)
+        return cls(
+            policy,
+            _as_date(options.election_date) or policy.file.election_date,
+            settings,
+            granted,
+            options.show_pii,
+            options.lang,
+            options.encoding,
+            options.sheet,
+        )
 
     def __post_init__(self) -> None:
         policy = self.policy
@@ -157,16 +189,89 @@ class Review:
 
     # ---- candidates ----
 
-    def candidates(self, paths: Iterable[Path | str]) -> Iterator[CandidateResult]:
-        """Every data row of every file, in input order, each with its verdict."""
-        for path in expand(paths):
-            table = read_table(path, self.columns)
-            self._add_table_communities(table)
-            skipped = self._skipped(table)
-            for raw in table.rows:
-                person = self.reader.candidate(raw, table.header.headers)
-                yield self.evaluate(person, skipped)
-                self._join_team(person)
+    def candidates(self, paths: Iterable[Path | str] | Path | str) -> Iterator[CandidateResult]:
+        """Every data row of every file and sheet, in input order, each with its verdict."""
+        if isinstance(paths, str | Path):
+            paths = [paths]  # one path given on its own, not a string to iterate character by character
+        for source in expand(paths):
+            try:
+                tables = open_tables(source, self.columns, encoding=self.encoding, sheet=self.sheet)
+            except RosterError as err:
+                note = (
+                    self._settings_table(source)
+                    if source.from_folder and err.key == "column-missing"
+                    else None
+                )
+                if note is None:
+                    raise
+                self.inputs.append(
+                    InputFile(
+                        path=source.shown, format=source.format, rows=0, findings=[self._note_finding(note)]
+                    )
+                )
+                continue
+            for table in tables:
+                yield from self._table(table)
+
+    def _table(self, table: Table) -> Iterator[CandidateResult]:
+        self._add_table_communities(table)
+        skipped = self._skipped(table)
+        rows = 0
+        for raw in table.rows:
+            rows += 1
+            person = self.reader.candidate(raw, table)
+            self._check_duplicate(person, table)
+            yield self.evaluate(person, skipped)
+            self._join_team(person)
+        self.inputs.append(
+            InputFile(
+                path=table.path,
+                sheet=table.sheet,
+                format=table.format,
+                encoding=table.encoding,
+                header_line=table.header_line,
+                rows=rows,
+                findings=[self._note_finding(n) for n in table.notes],
+            )
+        )
+
+    def _settings_table(self, source: Input) -> Note | None:
+        """A communities or approvals table met in a folder of rosters is set aside with a note, not an error."""
+        for kind, columns in (("communities", self._community_columns), ("approvals", APPROVAL_COLUMNS)):
+            try:
+                open_tables(source, columns, encoding=self.encoding)
+            except RosterError:
+                continue
+            return Note("file-skipped", "info", (("kind", kind), ("option", f"--{kind}")))
+        return None
+
+    def _check_duplicate(self, person: Candidate, table: Table) -> None:
+        """The same ID number on a later row of the run is a data error naming the first row it was on."""
+        number = person.id_number
+        if (
+            not number
+            or not _VALID_ID.fullmatch(number)
+            or any(p.rule.startswith("id-number-") for p in person.problems)
+        ):
+            return
+        # An int key and a packed int value keep this small at provincial scale.
+        key = int(number[:17]) * 11 + _CHECK_VALUE[number[17]]
+        first = self._first_row.get(key)
+        if first is None:
+            if not self._paths or self._paths[-1] != person.source.path:
+                self._paths.append(person.source.path)
+            self._first_row[key] = (len(self._paths) - 1) << 32 | person.source.row
+            return
+        path, row = self._paths[first >> 32], first & 0xFFFFFFFF
+        person.problems.append(
+            DataProblem(
+                "duplicate-person",
+                table.header.headers.get("id_number", "id_number"),
+                number,
+                params=(("other_path", path), ("other_row", str(row))),
+                cell=table.cell("id_number", person.source.line),
+            )
+        )
 
     def evaluate(self, person: Candidate, skipped: frozenset[str] = frozenset()) -> CandidateResult:
         """All candidate rules on one person, approvals applied."""
@@ -182,7 +287,12 @@ class Review:
             granted = self.approvals.person(person.id_number, rule.id)
             findings.append(self._finding(rule, evidence, answer, granted, person.election_date))
         return CandidateResult(
-            source=Source(path=person.source.path, row=person.source.row, line=person.source.line),
+            source=Source(
+                path=person.source.path,
+                row=person.source.row,
+                line=person.source.line,
+                sheet=person.source.sheet,
+            ),
             name=person.name,
             id_number=self._id(person.id_number),
             street=person.street,
@@ -209,18 +319,23 @@ class Review:
             )
             self._teams[key] = team
         team.paths.add(person.source.path)
-        if person.id_number and any(m.id_number == person.id_number for m in team.people):
-            return  # one person listed twice is still one member
         body_of = self.policy.vocabulary.body_of_role
-        team.people.append(
-            Member(
-                name=person.name,
-                id_number=person.id_number,
-                bodies=frozenset(b for r in person.roles if (b := body_of.get(r)) is not None),
-                answers=tuple(condition(person, None) for condition in self.policy.member_conditions),
-                declared={f: declared_keys(person.fields.get(f) or ()) for f in self.policy.declared_fields},
-            )
+        member = Member(
+            name=person.name,
+            id_number=person.id_number,
+            bodies=frozenset(b for r in person.roles if (b := body_of.get(r)) is not None),
+            answers=tuple(condition(person, None) for condition in self.policy.member_conditions),
+            declared={f: declared_keys(person.fields.get(f) or ()) for f in self.policy.declared_fields},
         )
+        same = next((m for m in team.people if person.id_number and m.id_number == person.id_number), None)
+        if same is None:
+            team.people.append(member)
+        else:
+            # One person on two rows (书记 on one, 主任 on the other) is one member holding both seats.
+            same.bodies |= member.bodies
+            same.answers = tuple(_either(a, b) for a, b in zip(same.answers, member.answers, strict=True))
+            for name, keys in member.declared.items():
+                same.declared[name] = same.declared.get(name, ()) + keys
 
     def _same_community(self, street: str, community: str) -> Team | None:
         """A row that leaves the street blank belongs to the community's team in whatever street it is, and a
@@ -264,6 +379,7 @@ class Review:
             candidates=candidates,
             teams=teams,
             not_checked=self.not_checked,
+            inputs=self.inputs,
         )
 
     # ---- settings ----
@@ -365,6 +481,14 @@ class Review:
             reason=reason,
         )
 
+    def _note_finding(self, note: Note) -> Finding:
+        """A finding about a whole file or sheet (an unknown column, a sheet not read)."""
+        params = dict(note.params)
+        suggestion = params.pop("suggestion", "")
+        hint = did_you_mean([suggestion] if suggestion else [])
+        message = say(note.key, self.lang, suggestion=hint, **params)
+        return Finding(rule=note.key, severity=note.severity, message=message, evidence=dict(note.params))
+
     def _problem_finding(self, problem: DataProblem) -> Finding:
         params = dict(problem.params)
         value = problem.value
@@ -423,6 +547,13 @@ class Review:
         if isinstance(value, tuple):
             return list(value)
         return value
+
+
+def _either(first: Tri, second: Tri) -> Tri:
+    """Three-valued or: true if either row says so, unknown if either cannot tell."""
+    if first is True or second is True:
+        return True
+    return None if first is None or second is None else False
 
 
 def _date_text(value: tuple[dt.date, dt.date]) -> str:

@@ -45,13 +45,61 @@ CATALOG: dict[str, tuple[str, str]] = {
     "file-empty": ("文件是空的，没有表头", "the file is empty: no header row"),
     "file-parse": ("文件无法解析：{reason}", "the file cannot be parsed: {reason}"),
     "file-shape": ("内容结构不对：{expected}", "unexpected structure: {expected}"),
+    "file-no-rows": ("文件有表头，但没有一行数据", "the file has a header but no data rows"),
+    "file-binary": ("不是文本表格，像是二进制文件", "is a binary file, not a text table"),
+    "file-xls": (
+        "是旧版 Excel 97-2003（.xls）工作簿；请在 Excel 中另存为 .xlsx",
+        "is an old Excel 97-2003 .xls workbook; save it as .xlsx in Excel",
+    ),
+    "file-not-xlsx": (
+        "扩展名是 .xlsx，但内容不是 Excel 工作簿",
+        "is named .xlsx but is not an Excel workbook",
+    ),
+    "file-is-xlsx": (
+        "扩展名是 .{suffix}，但内容是 Excel 工作簿；请改名为 .xlsx",
+        "is named .{suffix} but is an Excel workbook; rename it to .xlsx",
+    ),
+    "file-encoding-changed": (
+        "从这一行起无法按检测到的编码读取（{reason}）；请用 --encoding 指定编码",
+        "cannot be decoded from this line on ({reason}); name the encoding with --encoding",
+    ),
+    "encoding-unknown": ("未知的编码 {encoding!r}", "unknown encoding {encoding!r}"),
+    "file-too-deep": ("嵌套超过 {depth} 层", "is nested more than {depth} levels deep (too deeply nested)"),
+    "file-yaml-alias": (
+        "使用了 YAML 别名（*）；名册不需要别名，出于安全不予读取",
+        "uses YAML aliases (*), which a roster never needs and are refused for safety",
+    ),
+    "file-cell-too-long": (
+        "单元格超过 {limit} 个字符",
+        "a cell is longer than {limit} characters (too long)",
+    ),
+    "sheet-missing": (
+        "没有名为“{sheet}”的工作表；工作表：{sheets}",
+        "no sheet named {sheet!r}; sheets: {sheets}",
+    ),
+    "no-roster-sheet": (
+        "没有一个工作表像候选人名册（需要 姓名、社区、拟任职务 列）；工作表：{sheets}",
+        "no sheet looks like a roster (with columns name, community, roles); sheets: {sheets}",
+    ),
+    "column-unknown": (
+        "未知的列“{header}”{suggestion}，已忽略",
+        "unknown column {header!r}{suggestion}, ignored",
+    ),
+    "column-duplicate": (
+        "列“{header}”与“{used}”同为 {canonical}，只读取了“{used}”",
+        "column {header!r} means {canonical} like {used!r}; only {used!r} was read",
+    ),
+    "sheet-skipped": (
+        "工作表“{sheet}”不是名册，未读取：{reason}",
+        "sheet {sheet!r} is not a roster and was not read: {reason}",
+    ),
+    "file-skipped": (
+        "这是{kind}表，不是名册，未作为名册读取；请用 {option} 指定",
+        "this is a {kind} table, not a roster, so it was not read as one; give it with {option}",
+    ),
     "column-missing": (
         "缺少必需的列 {zh}（{canonical}）；找到的列：{found}",
         "required column {canonical} ({zh}) is missing; columns found: {found}",
-    ),
-    "column-duplicate": (
-        "列 {canonical} 出现了两次：{headers}",
-        "column {canonical} appears twice: {headers}",
     ),
     # rule files
     "ruleset-unknown": (
@@ -135,8 +183,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "relatives-self": ("{column}填写了本人", "{column} names the candidate themself"),
     "duplicate-person": (
-        "身份证号与第 {other_row} 行（{other_path}）重复",
-        "the ID number also appears in row {other_row} of {other_path}",
+        "{column}“{value}”与 {other_path} 第 {other_row} 行重复",
+        "{column} {value!r} already appears in data row {other_row} of {other_path}",
     ),
     # not checked
     "not-checked": ("无法检查（{missing}不明{whom}）", "could not be checked ({missing} unknown{whom})"),
@@ -199,6 +247,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "no-findings": ("无", "none"),
     "source-clause": ("依据：{document} {clause}", "per {document} {clause}"),
+    "input-read": ("已读取 {path}（{how}）：{rows} 行", "read {path} ({how}): {rows} rows"),
+    "template-written": ("已写入空白名册 {path}", "empty roster written to {path}"),
+    "template-exists": ("文件已存在；如要覆盖请加 --force", "the file exists; add --force to replace it"),
+    "template-type": ("模板只能是 .xlsx 或 .csv", "a template is .xlsx or .csv"),
     "written": ("报告已写入 {path}", "report written to {path}"),
     "error": ("错误", "error"),
 }

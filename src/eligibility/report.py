@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 SCHEMA_VERSION: Literal[1] = 1
 
@@ -28,6 +28,15 @@ class Source(_Frozen):
     path: str
     row: int = Field(description="data row, counted from 1")
     line: int | None = Field(default=None, description="physical line (CSV) or sheet row")
+    sheet: str | None = Field(default=None, description="the worksheet, for a workbook")
+
+    @model_serializer(mode="wrap")
+    def _without_empty_sheet(self, serialise: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # The contract's source is {path, row, line}; `sheet` appears only where there is one.
+        data: dict[str, Any] = serialise(self)
+        if data.get("sheet") is None:
+            data.pop("sheet", None)
+        return data
 
 
 class Clause(_Frozen):
@@ -120,6 +129,18 @@ class NotChecked(_Frozen):
     )
 
 
+class InputFile(_Frozen):
+    """One file (or worksheet) that was read: how, how many data rows, and what was noticed about it."""
+
+    path: str
+    sheet: str | None = None
+    format: str
+    encoding: str | None = Field(default=None, description="the text encoding used (detected or given)")
+    header_line: int | None = Field(default=None, description="line or sheet row of the header")
+    rows: int = Field(description="data rows read; every one is a candidate of the report")
+    findings: list[Finding] = Field(default=[], description="unknown or doubled columns, sheets not read")
+
+
 class Report(_Frozen):
     """Everything a check found; schema_version 1 of the JSON contract."""
 
@@ -131,6 +152,7 @@ class Report(_Frozen):
     candidates: list[CandidateResult]
     teams: list[TeamResult]
     not_checked: list[NotChecked] = []
+    inputs: list[InputFile] = []
 
 
 def status_of(findings: list[Finding]) -> Status:
@@ -161,9 +183,9 @@ def fails(report: Report, fail_on: FailOn) -> bool:
     if fail_on == "never":
         return False
     threshold = SEVERITY_ORDER.index(fail_on)
-    findings = [f for c in report.candidates for f in c.findings] + [
-        f for t in report.teams for f in t.findings
-    ]
+    findings = [f for c in report.candidates for f in c.findings]
+    findings += [f for t in report.teams for f in t.findings]
+    findings += [f for i in report.inputs for f in i.findings]
     if any(f.is_open and SEVERITY_ORDER.index(f.severity) <= threshold for f in findings):
         return True
     return any(SEVERITY_ORDER.index(n.severity) <= threshold for n in report.not_checked)

@@ -60,6 +60,17 @@ class TableFormatter:
             console.print(_team_block(key, candidates, teams.get(key), options))
         team_findings = sum(len(t.findings) for t in report.teams)
         console.print()
+        for read in report.inputs:
+            name = f"{read.path}#{read.sheet}" if read.sheet else read.path
+            how = ", ".join(part for part in (read.format, read.encoding) if part)
+            console.print(Text(say("input-read", lang, path=name, how=how, rows=read.rows), style="dim"))
+            for finding in read.findings:
+                tag = say(f"severity-{finding.severity}", lang)
+                console.print(
+                    Text(
+                        f"  [{tag}] {finding.rule} {finding.message}", style=SEVERITY_STYLE[finding.severity]
+                    )
+                )
         for missing in report.not_checked:
             message_key = (
                 "not-checked-column" if missing.missing_from == "roster" else "not-checked-communities"

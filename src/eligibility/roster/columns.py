@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -32,6 +33,35 @@ ROSTER_COLUMNS: tuple[Column, ...] = (
     Column("election_date", "选举日期", ("选举日期", "选举日")),
 )
 
+# Columns real rosters carry that no rule reads: recognised, so they raise no "unknown column" warning.
+OTHER_ROSTER_HEADERS = frozenset(
+    {
+        "序号",
+        "编号",
+        "民族",
+        "籍贯",
+        "出生地",
+        "入党时间",
+        "参加工作时间",
+        "现任职务",
+        "工作单位",
+        "学位",
+        "毕业院校",
+        "专业",
+        "健康状况",
+        "联系电话",
+        "手机",
+        "电话",
+        "住址",
+        "家庭住址",
+        "备注",
+        "照片",
+        "简历",
+    }
+)
+
+_OTHER = frozenset(fold(header) for header in OTHER_ROSTER_HEADERS)
+
 COMMUNITY_COLUMNS: tuple[Column, ...] = (
     Column("community", "社区", ("社区", "所在社区", "社区名称"), required=True),
     Column("street", "街道", ("街道", "所在街道")),
@@ -54,6 +84,13 @@ APPROVAL_COLUMNS: tuple[Column, ...] = (
 
 # "出生年月（岁）", "姓 名", "身份证号码(18位)": a bracketed note or stray spaces around the real header.
 _NOTE = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
+
+
+def suggest_column(header: str, columns: tuple[Column, ...]) -> str:
+    """The known header closest to an unknown one, or "" when none is close."""
+    known = [alias for column in columns for alias in (column.zh, *column.aliases)]
+    close = difflib.get_close_matches(header_key(header), known, n=1, cutoff=0.5)
+    return close[0] if close else ""
 
 
 def header_key(header: str) -> str:
@@ -86,7 +123,7 @@ def map_headers(headers: list[str], columns: tuple[Column, ...]) -> HeaderMap:
         key = header_key(header)
         name = lookup.get(key) or lookup.get(_NOTE.sub("", key))
         if name is None:
-            if key:
+            if key and key not in _OTHER and _NOTE.sub("", key) not in _OTHER:
                 unknown.append(header)
             continue
         written.setdefault(name, []).append(header)

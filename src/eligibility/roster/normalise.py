@@ -81,6 +81,13 @@ class IdProblem:
 
 def read_id_number(value: object) -> IdNumber | IdProblem:
     """Normalise an ID cell: NFKC, upper-case x, 15 digits converted; Excel damage named as such."""
+    if isinstance(value, float) and not value.is_integer():
+        return IdProblem("id-number-format")
+    if isinstance(value, float) and value >= 1e15:
+        # A workbook cell holding the ID as a number keeps 15 significant digits at most: the rest are gone.
+        return IdProblem("id-number-excel", (("damage", "stored as a number"),))
+    if isinstance(value, float):
+        value = int(value)  # 15-digit legacy numbers survive a numeric cell intact
     text = clean(value).upper().replace(" ", "").replace("-", "")
     if _SCIENTIFIC.fullmatch(text):
         return IdProblem("id-number-excel", (("damage", "scientific notation"),))
@@ -140,6 +147,7 @@ _YEAR = re.compile(r"(\d{4})\s*年?")
 _TRAILER = re.compile(r"\s*(\(.*\)|00:00(:00)?(\.0+)?)\s*$")
 
 DateRange = tuple[dt.date, dt.date]
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
 class DateError(ValueError):
@@ -161,6 +169,13 @@ def parse_date(value: object) -> DateRange | None:
         return value.date(), value.date()
     if isinstance(value, dt.date):
         return value, value
+    if isinstance(value, int | float) and not isinstance(value, bool) and 10_000 <= value < 100_000:
+        # An Excel date serial (days since 1899-12-30; five digits from 1927 to 2173) in a cell not formatted as
+        # a date. 1968 (a year), 196803 and 19680315 have other lengths and are read as text below.
+        day = _EXCEL_EPOCH + dt.timedelta(days=int(value))
+        return _plausible(day, day)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     text = _TRAILER.sub("", clean(value))
     if not text:
         return None
@@ -192,7 +207,7 @@ def parse_dates(value: object) -> tuple[DateRange, ...]:
     """A cell holding several dates (计生违法日期); blank gives none."""
     if isinstance(value, list | tuple):
         return tuple(r for item in value if (r := parse_date(item)) is not None)
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date | int | float) and not isinstance(value, bool):
         found = parse_date(value)
         return (found,) if found else ()
     text = value if isinstance(value, str) else ("" if value is None else str(value))

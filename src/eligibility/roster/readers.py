@@ -1,9 +1,9 @@
-"""Readers: roster, communities and approvals tables from CSV, TSV, YAML and JSON, as rows of raw cells."""
+"""Readers: roster, communities and approvals tables from CSV, TSV, YAML, JSON and Excel, as rows of raw cells."""
 
 from __future__ import annotations
 
 import csv
-import io
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -13,11 +13,26 @@ from typing import Any
 import yaml
 
 from eligibility.candidate import DataProblem, RowSource
-from eligibility.errors import Location, RosterError, display_path
-from eligibility.roster.columns import Column, HeaderMap, map_headers
+from eligibility.errors import Location, RosterError
+from eligibility.roster.columns import Column, HeaderMap, map_headers, suggest_column
+from eligibility.roster.normalise import clean
+from eligibility.roster.sources import (
+    Input,
+    check_container,
+    detect_encoding,
+    expand,
+    open_text,
+    read_bytes,
+)
 from eligibility.ruleset.yamlpos import SafeLoader
 
-TABLE_SUFFIXES = (".csv", ".tsv", ".yaml", ".yml", ".json")
+__all__ = ["Note", "RawRecord", "Table", "column_letter", "expand", "open_tables", "read_table"]
+
+# The header is the first row among these that holds every required column; rows above it are titles.
+HEADER_SEARCH_ROWS = 20
+# Bounds on YAML input, so a hostile or broken file cannot exhaust memory or time.
+YAML_MAX_DEPTH = 50
+YAML_MAX_SCALAR = 100_000
 
 
 @dataclass(slots=True)
@@ -29,13 +44,29 @@ class RawRecord:
     problems: list[DataProblem] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Something about a whole file or sheet worth saying: an unknown or doubled column, a skipped sheet."""
+
+    key: str
+    severity: str
+    params: tuple[tuple[str, str], ...] = ()
+
+
 @dataclass
 class Table:
-    """A file opened for reading: its header mapping, then its rows one at a time."""
+    """A file or sheet opened for reading: how it was read, its header mapping, then its rows one at a time."""
 
     path: str
+    format: str
     header: HeaderMap
     rows: Iterator[RawRecord]
+    encoding: str | None = None
+    sheet: str | None = None
+    header_line: int | None = None
+    # Column positions are counted from this spreadsheet column (a sheet whose data starts in column B).
+    first_column: int = 0
+    notes: list[Note] = field(default_factory=list)
     # From a YAML/JSON roster written as a mapping: the run's election date and each community's settings.
     election_date: Any = None
     communities: list[dict[str, Any]] = field(default_factory=list)
@@ -44,119 +75,182 @@ class Table:
     def columns(self) -> frozenset[str]:
         return frozenset(self.header.index)
 
-
-def expand(paths: Iterable[Path | str]) -> list[Path]:
-    """Files to read: each file as given, each folder's table files in name order, refusing what we cannot read."""
-    found: list[Path] = []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            inside = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in TABLE_SUFFIXES and not p.name.startswith((".", "~$"))
-            )
-            if not inside:
-                raise RosterError(
-                    "folder-empty", Location(display_path(path)), suffixes=", ".join(TABLE_SUFFIXES)
-                )
-            found.extend(inside)
-        elif path.is_file():
-            if path.suffix.lower() not in TABLE_SUFFIXES:
-                raise RosterError(
-                    "file-type",
-                    Location(display_path(path)),
-                    suffix=path.suffix,
-                    suffixes=", ".join(TABLE_SUFFIXES),
-                )
-            found.append(path)
-        else:
-            raise RosterError("path-missing", Location(display_path(path)))
-    return found
+    def cell(self, column: str, line: int | None) -> str | None:
+        """The spreadsheet reference of a column on a line: D12, or 候选人!D12 in a workbook."""
+        position = self.header.index.get(column)
+        if position is None or line is None or self.format not in ("csv", "tsv", "xlsx"):
+            return None
+        reference = f"{column_letter(self.first_column + position)}{line}"
+        return f"{self.sheet}!{reference}" if self.sheet else reference
 
 
-def read_table(path: Path, columns: tuple[Column, ...]) -> Table:
-    """Open a table file; the header is read and checked now, the rows as they are iterated."""
-    shown = display_path(path)
-    suffix = path.suffix.lower()
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise RosterError("path-unreadable", Location(shown), reason=err.strerror or str(err)) from err
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise RosterError("file-encoding", Location(shown), reason=str(err)) from err
-    if suffix in (".csv", ".tsv"):
-        table = _delimited(text, shown, "\t" if suffix == ".tsv" else ",", columns)
+def column_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def read_table(path: Path, columns: tuple[Column, ...], *, encoding: str | None = None) -> Table:
+    """One table from a named file (the first roster-like sheet of a workbook)."""
+    (source,) = expand([path])
+    return open_tables(source, columns, encoding=encoding)[0]
+
+
+def open_tables(
+    source: Input, columns: tuple[Column, ...], *, encoding: str | None = None, sheet: str | None = None
+) -> list[Table]:
+    """The tables of an input: one for a text file, one per roster-like sheet of a workbook.
+
+    The header is found and checked now; the rows are read as they are iterated.
+    """
+    head = read_bytes(source, limit=1 << 20)
+    check_container(source, head)
+    if source.format == "xlsx":
+        from eligibility.roster.workbook import workbook_tables  # imported on use: most runs read no workbook
+
+        tables = workbook_tables(source, columns, sheet)
     else:
-        table = _structured(text, shown, suffix, columns)
-    if table.header.missing:
-        column = table.header.missing[0]
-        found = "、".join(table.header.headers.values()) or "-"
-        raise RosterError(
-            "column-missing", Location(shown, 1), canonical=column.name, zh=column.zh, found=found
+        used = detect_encoding(head, encoding, source)
+        if source.format in ("csv", "tsv"):
+            tables = [_delimited(source, used, "\t" if source.format == "tsv" else ",", columns)]
+        else:
+            tables = [_structured(source, used, columns)]
+    for table in tables:
+        table.notes[:0] = header_notes(table.header, columns)
+    return tables
+
+
+def header_notes(header: HeaderMap, columns: tuple[Column, ...]) -> list[Note]:
+    """Warnings about the header: columns we do not know (with a did-you-mean) and columns given twice."""
+    notes = [
+        Note("column-unknown", "warning", (("header", h), ("suggestion", suggest_column(h, columns))))
+        for h in header.unknown
+    ]
+    for name, written in header.duplicates:
+        notes.append(
+            Note(
+                "column-duplicate",
+                "warning",
+                (("header", written[1]), ("used", written[0]), ("canonical", name)),
+            )
         )
-    return table
+    return notes
+
+
+def find_header(
+    rows: Iterable[tuple[int, list[Any]]], columns: tuple[Column, ...], shown: str
+) -> tuple[int, list[str], HeaderMap]:
+    """The header among the first rows: the first that holds every required column.
+
+    When none does, the error names the missing column and lists the headers of the likeliest row.
+    """
+    best: tuple[int, list[str], HeaderMap] | None = None
+    seen = 0
+    for line, row in rows:
+        headers = [clean(cell) for cell in row]
+        if not any(headers):
+            continue
+        header = map_headers(headers, columns)
+        if not header.missing:
+            return line, headers, header
+        if best is None or len(header.index) > len(best[2].index):
+            best = (line, headers, header)
+        seen += 1
+        if seen >= HEADER_SEARCH_ROWS:
+            break
+    if best is None:
+        raise RosterError("file-empty", Location(shown))
+    line, headers, header = best
+    missing = header.missing[0]
+    found = "、".join(h for h in headers if h) or "-"
+    raise RosterError(
+        "column-missing", Location(shown, line), canonical=missing.name, zh=missing.zh, found=found
+    )
+
+
+def require_rows(rows: Iterator[RawRecord], shown: str, header_line: int | None) -> Iterator[RawRecord]:
+    """The rows, refusing a table that has a header but not a single data row."""
+    first = next(rows, None)
+    if first is None:
+        raise RosterError("file-no-rows", Location(shown, header_line))
+    return itertools.chain([first], rows)
 
 
 # ---- CSV and TSV --------------------------------------------------------------------------------------------
 
 
-def _delimited(text: str, shown: str, delimiter: str, columns: tuple[Column, ...]) -> Table:
-    # newline="" leaves line breaks inside quoted cells to the csv module, and U+2028 in a cell stays a character.
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header_row: list[str] | None = None
-    header_line = 0
-    for row in reader:
-        if any(cell.strip() for cell in row):
-            header_row = row
-            header_line = reader.line_num
-            break
-    if header_row is None:
-        raise RosterError("file-empty", Location(shown))
-    header = map_headers(header_row, columns)
-    return Table(shown, header, _delimited_rows(reader, shown, header, len(header_row), header_line))
+def _delimited(source: Input, encoding: str, delimiter: str, columns: tuple[Column, ...]) -> Table:
+    stream = open_text(source, encoding)
+    reader = csv.reader(stream, delimiter=delimiter)
+    lines = _numbered(reader, source.shown)
+    header_line, headers, header = find_header(lines, columns, source.shown)
+    rows = _delimited_rows(lines, source.shown, header, len(headers), stream)
+    return Table(
+        source.shown,
+        source.format,
+        header,
+        require_rows(rows, source.shown, header_line),
+        encoding=encoding,
+        header_line=header_line,
+    )
+
+
+def _numbered(reader: Any, shown: str) -> Iterator[tuple[int, list[str]]]:
+    """Rows with the physical line each starts on (a quoted cell may span lines)."""
+    previous = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except UnicodeDecodeError as err:
+            raise RosterError(
+                "file-encoding-changed", Location(shown, previous + 1), reason=err.reason
+            ) from err
+        except csv.Error as err:
+            raise RosterError("file-parse", Location(shown, reader.line_num), reason=str(err)) from err
+        yield previous + 1, row
+        previous = reader.line_num
 
 
 def _delimited_rows(
-    reader: Any, shown: str, header: HeaderMap, width: int, previous_line: int
+    lines: Iterator[tuple[int, list[str]]], shown: str, header: HeaderMap, width: int, stream: Any
 ) -> Iterator[RawRecord]:
     number = 0
-    for row in reader:
-        line = previous_line + 1
-        previous_line = reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue
-        number += 1
-        cells = {name: row[i] if i < len(row) else "" for name, i in header.index.items()}
-        record = RawRecord(RowSource(shown, number, line), cells)
-        # Trailing empty cells are how spreadsheets pad rows; anything else means the cells have shifted.
-        if len(row) < width or any(cell.strip() for cell in row[width:]):
-            key = "row-too-long" if len(row) > width else "row-too-short"
-            record.problems.append(DataProblem(key, "", str(len(row)), params=(("expected", str(width)),)))
-        yield record
+    try:
+        for line, row in lines:
+            if not any(cell.strip() for cell in row):
+                continue
+            number += 1
+            cells = {name: row[i] if i < len(row) else "" for name, i in header.index.items()}
+            record = RawRecord(RowSource(shown, number, line), cells)
+            # Trailing empty cells are how spreadsheets pad rows; anything else means the cells have shifted.
+            if len(row) < width or any(cell.strip() for cell in row[width:]):
+                key = "row-too-long" if len(row) > width else "row-too-short"
+                record.problems.append(
+                    DataProblem(key, "", str(len(row)), params=(("expected", str(width)),))
+                )
+            yield record
+    finally:
+        stream.close()
 
 
 # ---- YAML and JSON ------------------------------------------------------------------------------------------
 
 
-def _structured(text: str, shown: str, suffix: str, columns: tuple[Column, ...]) -> Table:
-    try:
-        data = json.loads(text) if suffix == ".json" else yaml.load(text, Loader=SafeLoader)
-    except json.JSONDecodeError as err:
-        raise RosterError("file-parse", Location(shown, err.lineno, err.colno), reason=err.msg) from err
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark
-        where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
-        raise RosterError("file-parse", where, reason=err.problem or str(err)) from err
-    except yaml.YAMLError as err:
-        raise RosterError("file-parse", Location(shown), reason=str(err).splitlines()[0]) from err
+def _structured(source: Input, encoding: str, columns: tuple[Column, ...]) -> Table:
+    shown = source.shown
+    text = read_bytes(source).decode(encoding, errors="strict")
+    data = _load_json(text, shown) if source.format == "json" else _load_yaml(text, shown)
     if data is None:
         raise RosterError("file-empty", Location(shown))
     election_date: Any = None
     communities: list[dict[str, Any]] = []
-    records: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    records: list[tuple[Any, dict[str, Any]]] = []
     if isinstance(data, list):
         records = [(item, {}) for item in data]
     elif isinstance(data, dict) and isinstance(_key(data, "communities"), list):
@@ -182,7 +276,55 @@ def _structured(text: str, shown: str, suffix: str, columns: tuple[Column, ...])
             if str(key) not in headers:
                 headers.append(str(key))
     header = map_headers(headers, columns)
-    return Table(shown, header, _structured_rows(records, shown, header), election_date, communities)
+    if header.missing:
+        column = header.missing[0]
+        found = "、".join(headers) or "-"
+        raise RosterError("column-missing", Location(shown), canonical=column.name, zh=column.zh, found=found)
+    rows = require_rows(_structured_rows(records, shown, header), shown, None)
+    return Table(
+        shown,
+        source.format,
+        header,
+        rows,
+        encoding=encoding,
+        election_date=election_date,
+        communities=communities,
+    )
+
+
+def _load_json(text: str, shown: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise RosterError("file-parse", Location(shown, err.lineno, err.colno), reason=err.msg) from err
+    except RecursionError:
+        raise RosterError("file-too-deep", Location(shown), depth=YAML_MAX_DEPTH) from None
+
+
+def _load_yaml(text: str, shown: str) -> Any:
+    """Safe YAML, bounded: no aliases (a "billion laughs" bomb needs them), limited nesting and cell size."""
+    try:
+        depth = 0
+        for event in yaml.parse(text, Loader=SafeLoader):
+            mark = event.start_mark
+            where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
+            if isinstance(event, yaml.AliasEvent):
+                raise RosterError("file-yaml-alias", where)
+            if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                depth += 1
+                if depth > YAML_MAX_DEPTH:
+                    raise RosterError("file-too-deep", where, depth=YAML_MAX_DEPTH)
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                depth -= 1
+            elif isinstance(event, yaml.ScalarEvent) and len(event.value) > YAML_MAX_SCALAR:
+                raise RosterError("file-cell-too-long", where, limit=YAML_MAX_SCALAR)
+        return yaml.load(text, Loader=SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark
+        where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
+        raise RosterError("file-parse", where, reason=err.problem or str(err)) from err
+    except yaml.YAMLError as err:
+        raise RosterError("file-parse", Location(shown), reason=str(err).splitlines()[0]) from err
 
 
 def _structured_rows(

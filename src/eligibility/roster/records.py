@@ -16,7 +16,7 @@ from eligibility.roster.normalise import (
     read_id_number,
     split_list,
 )
-from eligibility.roster.readers import RawRecord
+from eligibility.roster.readers import RawRecord, Table
 from eligibility.ruleset.model import FieldSpec
 from eligibility.ruleset.vocab import Unknown, Vocabulary
 
@@ -36,14 +36,17 @@ class RecordReader:
         self.election_date = election_date
         self.community_date = community_date
 
-    def candidate(self, raw: RawRecord, headers: dict[str, str]) -> Candidate:
-        """A Candidate from one row; `headers` names each canonical column as the file wrote it."""
+    def candidate(self, raw: RawRecord, table: Table) -> Candidate:
+        """A Candidate from one row of a table; every problem names the column as the file wrote it, and its cell."""
         cells = raw.cells
         problems = list(raw.problems)
+        headers = table.header.headers
 
         def problem(rule: str, name: str, value: Any, severity: str = "invalid", **params: str) -> None:
+            cell = table.cell(name, raw.source.line)
+            shown = _shown_value(value)
             problems.append(
-                DataProblem(rule, headers.get(name, name), clean(value), severity, tuple(params.items()))
+                DataProblem(rule, headers.get(name, name), shown, severity, tuple(params.items()), cell)
             )
 
         name = self._required(cells, "name", problem)
@@ -237,3 +240,10 @@ class RecordReader:
 
 def _did_you_mean(unknown: Unknown) -> str:
     return unknown.suggestions[0] if unknown.suggestions else ""
+
+
+def _shown_value(value: Any) -> str:
+    """A cell as the user would see it: a number stored by Excel without its float noise."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
+        return f"{value:.15g}" if abs(value) >= 1e15 else str(int(value))
+    return clean(value)

@@ -1,0 +1,165 @@
+"""Opening what the user names: files by content as well as by name, encodings detected, standard input."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from eligibility.errors import Location, RosterError, display_path
+
+TEXT_SUFFIXES = (".csv", ".tsv", ".yaml", ".yml", ".json")
+SUFFIXES = (*TEXT_SUFFIXES, ".xlsx")
+STDIN = "-"
+
+_ZIP = b"PK\x03\x04"
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls
+# Enough text to tell an encoding apart; the rest is decoded as it is read, and a later surprise is an error
+# naming its line rather than a silent substitution.
+_SAMPLE = 1 << 20
+
+
+@dataclass(frozen=True)
+class Input:
+    """One thing to read: a file, or standard input, with the format it will be read as."""
+
+    path: Path | None  # None for standard input
+    shown: str
+    format: str  # csv, tsv, yaml, json, xlsx
+    from_folder: bool = False
+    data: bytes | None = None  # standard input, read once
+
+
+def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[Input]:
+    """Inputs in the order given; a folder's table files in name order; `-` is standard input."""
+    found: list[Input] = []
+    for given in paths:
+        if str(given) == STDIN:
+            raw = (stdin or sys.stdin.buffer).read()
+            found.append(Input(None, "<stdin>", sniff_format(raw), data=raw))
+            continue
+        path = Path(given)
+        shown = display_path(path)
+        if path.is_dir():
+            inside = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith((".", "~$"))
+            )
+            if not inside:
+                raise RosterError("folder-empty", Location(shown), suffixes=", ".join(SUFFIXES))
+            found.extend(Input(p, display_path(p), _format_of(p), from_folder=True) for p in inside)
+        elif path.is_file():
+            if path.suffix.lower() not in SUFFIXES:
+                raise RosterError(
+                    "file-type", Location(shown), suffix=path.suffix, suffixes=", ".join(SUFFIXES)
+                )
+            found.append(Input(path, shown, _format_of(path)))
+        elif path.exists():
+            raise RosterError("path-unreadable", Location(shown), reason="not a regular file")
+        else:
+            raise RosterError("path-missing", Location(shown))
+    return found
+
+
+def _format_of(path: Path) -> str:
+    suffix = path.suffix.lower()
+    return {".yml": "yaml"}.get(suffix, suffix.lstrip("."))
+
+
+def sniff_format(raw: bytes) -> str:
+    """The format of standard input, which has no name: a workbook, JSON, or else a delimited table."""
+    if raw.startswith(_ZIP):
+        return "xlsx"
+    head = raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith((b"[", b"{")):
+        return "json"
+    first_line = head.split(b"\n", 1)[0]
+    return "tsv" if b"\t" in first_line and b"," not in first_line else "csv"
+
+
+def read_bytes(source: Input, limit: int | None = None) -> bytes:
+    """The input's bytes (all, or the first `limit`); reading never changes the file."""
+    if source.data is not None:
+        return source.data if limit is None else source.data[:limit]
+    assert source.path is not None
+    try:
+        with source.path.open("rb") as stream:
+            return stream.read() if limit is None else stream.read(limit)
+    except OSError as err:
+        raise RosterError("path-unreadable", Location(source.shown), reason=err.strerror or str(err)) from err
+
+
+def check_container(source: Input, head: bytes) -> None:
+    """Refuse, with one clear line, a file whose content is not what its name says."""
+    where = Location(source.shown)
+    if not head.strip():
+        raise RosterError("file-empty", where)
+    if head.startswith(_OLE2):
+        raise RosterError("file-xls", where)
+    if source.format == "xlsx":
+        if not head.startswith(_ZIP):
+            raise RosterError("file-not-xlsx", where)
+    elif head.startswith(_ZIP):
+        raise RosterError("file-is-xlsx", where, suffix=source.format)
+
+
+def detect_encoding(head: bytes, given: str | None, source: Input) -> str:
+    """The encoding to read a text file with: the one given, or detected from its first megabyte.
+
+    Excel on Chinese Windows saves "CSV" as GBK (read as GB18030, its superset), "CSV UTF-8" with a BOM and
+    "Unicode text" as UTF-16 with a BOM. Anything else that is not valid UTF-8 is tried as GB18030.
+    """
+    where = Location(source.shown)
+    if given:
+        try:
+            codecs.lookup(given)
+        except LookupError:
+            raise RosterError("encoding-unknown", where, encoding=given) from None
+        return given
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    sample = head[:_SAMPLE]
+    if b"\x00" in sample:
+        # UTF-16 without a BOM puts a NUL beside every ASCII character; anything else with NULs is not text.
+        if sample[1::2].count(0) > len(sample) // 4:
+            return "utf-16-le"
+        if sample[0::2].count(0) > len(sample) // 4:
+            return "utf-16-be"
+        raise RosterError("file-binary", where)
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = _decode_prefix(sample, encoding, complete=len(head) < _SAMPLE)
+        except UnicodeDecodeError:
+            continue
+        if _looks_binary(text):
+            raise RosterError("file-binary", where)
+        return encoding
+    raise RosterError("file-binary", where)
+
+
+def _decode_prefix(sample: bytes, encoding: str, complete: bool) -> str:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    return decoder.decode(sample, final=complete)
+
+
+def _looks_binary(text: str) -> bool:
+    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\r\n\f\v")
+    return controls > 0 and controls * 100 > len(text[:65536])
+
+
+def open_text(source: Input, encoding: str) -> IO[str]:
+    """A text stream over the input; newline="" leaves line breaks inside quoted cells to the csv module."""
+    if source.data is not None:
+        return io.TextIOWrapper(io.BytesIO(source.data), encoding=encoding, newline="")
+    assert source.path is not None
+    try:
+        return source.path.open("r", encoding=encoding, newline="")
+    except OSError as err:
+        raise RosterError("path-unreadable", Location(source.shown), reason=err.strerror or str(err)) from err

@@ -1,0 +1,121 @@
+"""An empty roster to fill in: the rule set's columns under their Chinese headers, as .xlsx or .csv."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from eligibility.errors import Location, OptionError, display_path
+from eligibility.roster.columns import ROSTER_COLUMNS
+from eligibility.ruleset.loader import Policy, load_ruleset
+
+# Where each core column goes in the template: who, where, what post, then the rule set's own fields.
+ORDER = (
+    "street",
+    "community",
+    "name",
+    "gender",
+    "id_number",
+    "birth_date",
+    "political_status",
+    "education",
+    "roles",
+    "election_date",
+)
+# Cells typed as text so Excel keeps an 18-digit ID number and writes dates as they are typed.
+TEXT_COLUMNS = ("id_number", "birth_date", "election_date")
+TEMPLATE_ROWS = 2000
+
+
+def template_columns(policy: Policy) -> list[tuple[str, str, str]]:
+    """(canonical name, Chinese header, note for the officer) of each column, in template order."""
+    core = {c.name: c for c in ROSTER_COLUMNS}
+    notes = {
+        "name": "必填",
+        "community": "必填",
+        "roles": "必填；一人多职用“、”分隔，如：党支部书记、居委会主任",
+        "id_number": "18位身份证号，以文本录入",
+        "birth_date": "如 1968-03-15；与身份证号不一致会被标为数据有误",
+        "gender": "男 / 女",
+        "education": "如 初中、高中、中专、大专、本科",
+        "election_date": "可空；空则用社区表或规则集的选举日",
+    }
+    columns = [(name, core[name].zh, notes.get(name, "")) for name in ORDER]
+    for name, spec in policy.file.fields.items():
+        kind = {
+            "bool": "是 / 否，空表示否",
+            "dates": "日期，可填多个，用“、”分隔",
+            "date": "日期",
+            "list": "可填多个，用“、”分隔",
+        }.get(spec.type, "")
+        columns.append((name, spec.zh, kind))
+    return columns
+
+
+def write_template(path: Path, rules: str | Path | None = None, *, force: bool = False) -> None:
+    """Write the template; an existing file is kept unless `force`."""
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise OptionError("template-type", Location(display_path(path)))
+    if path.exists() and not force:
+        raise OptionError("template-exists", Location(display_path(path)))
+    policy = load_ruleset(rules)
+    columns = template_columns(policy)
+    if suffix == ".csv":
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\r\n").writerow([zh for _, zh, _ in columns])
+        # With a BOM, Excel on Chinese Windows opens UTF-8 as UTF-8 instead of guessing GBK.
+        path.write_text(buffer.getvalue(), encoding="utf-8-sig")
+        return
+    _write_workbook(path, policy, columns)
+
+
+def _write_workbook(path: Path, policy: Policy, columns: list[tuple[str, str, str]]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    words = policy.file.vocabularies
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "候选人"
+    sheet.append([zh for _, zh, _ in columns])
+    sheet.freeze_panes = "A2"
+    choices = {
+        "gender": ["男", "女"],
+        "education": [level.zh for level in words.education],
+        "roles": [role.zh for role in words.roles.values()],
+    }
+    for name, spec in policy.file.fields.items():
+        if spec.type == "bool":
+            choices[name] = ["是", "否"]
+    for index, (name, zh, _) in enumerate(columns, start=1):
+        letter = get_column_letter(index)
+        cell = sheet.cell(row=1, column=index)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        cell.alignment = Alignment(horizontal="center")
+        sheet.column_dimensions[letter].width = max(10, len(zh) * 2 + 4) if name != "id_number" else 22
+        if name in TEXT_COLUMNS:
+            for row in range(2, TEMPLATE_ROWS + 2):
+                sheet.cell(row=row, column=index).number_format = "@"
+        if name in choices:
+            # A drop-down that still accepts other text: several roles in one cell stay possible.
+            rule = DataValidation(
+                type="list",
+                formula1='"' + ",".join(choices[name]) + '"',
+                allow_blank=True,
+                showErrorMessage=False,
+            )
+            rule.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
+            sheet.add_data_validation(rule)
+    notes = book.create_sheet("填表说明")
+    notes.append(["列", "说明"])
+    for _, zh, note in columns:
+        notes.append([zh, note])
+    notes.column_dimensions["A"].width = 16
+    notes.column_dimensions["B"].width = 60
+    book.save(path)
