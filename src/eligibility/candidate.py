@@ -63,6 +63,7 @@ class Member:
 
     name: str
     id_number: str | None
+    roles: tuple[str, ...]
     bodies: frozenset[str]
     answers: tuple[Tri, ...]
     declared: dict[str, tuple[str, ...]]

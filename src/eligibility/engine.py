@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -319,23 +319,25 @@ class Review:
             )
             self._teams[key] = team
         team.paths.add(person.source.path)
+        same = next((m for m in team.people if person.id_number and m.id_number == person.id_number), None)
+        if same is not None:
+            # One person on two rows (书记 on one, 主任 on the other) is one member holding both seats: the
+            # member questions are asked again of the person with every role they were given.
+            person = replace(person, roles=tuple(dict.fromkeys(same.roles + person.roles)))
+            team.people.remove(same)
         body_of = self.policy.vocabulary.body_of_role
         member = Member(
             name=person.name,
             id_number=person.id_number,
+            roles=person.roles,
             bodies=frozenset(b for r in person.roles if (b := body_of.get(r)) is not None),
             answers=tuple(condition(person, None) for condition in self.policy.member_conditions),
             declared={f: declared_keys(person.fields.get(f) or ()) for f in self.policy.declared_fields},
         )
-        same = next((m for m in team.people if person.id_number and m.id_number == person.id_number), None)
-        if same is None:
-            team.people.append(member)
-        else:
-            # One person on two rows (书记 on one, 主任 on the other) is one member holding both seats.
-            same.bodies |= member.bodies
-            same.answers = tuple(_either(a, b) for a, b in zip(same.answers, member.answers, strict=True))
-            for name, keys in member.declared.items():
-                same.declared[name] = same.declared.get(name, ()) + keys
+        if same is not None:
+            for name, keys in same.declared.items():
+                member.declared[name] = keys + member.declared.get(name, ())
+        team.people.append(member)
 
     def _same_community(self, street: str, community: str) -> Team | None:
         """A row that leaves the street blank belongs to the community's team in whatever street it is, and a
@@ -500,6 +502,8 @@ class Review:
         hint = did_you_mean([suggestion] if suggestion else [])
         message = say(problem.rule, self.lang, column=problem.column, value=value, suggestion=hint, **params)
         evidence: dict[str, Any] = {"column": problem.column, "value": value, **params}
+        if problem.cell:
+            evidence["cell"] = problem.cell
         if suggestion:
             evidence["suggestion"] = suggestion
         return Finding(rule=problem.rule, severity=problem.severity, message=message, evidence=evidence)
@@ -547,13 +551,6 @@ class Review:
         if isinstance(value, tuple):
             return list(value)
         return value
-
-
-def _either(first: Tri, second: Tri) -> Tri:
-    """Three-valued or: true if either row says so, unknown if either cannot tell."""
-    if first is True or second is True:
-        return True
-    return None if first is None or second is None else False
 
 
 def _date_text(value: tuple[dt.date, dt.date]) -> str:

@@ -1,0 +1,299 @@
+"""The same roster in every form officials send it gives the same verdicts; workbooks, encodings and stdin."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from conftest import EXAMPLES, make_id
+from eligibility import check, read_roster
+from eligibility.cli import app
+from eligibility.errors import RosterError
+
+CANONICAL = [
+    "name",
+    "id_number",
+    "gender",
+    "birth_date",
+    "education",
+    "street",
+    "community",
+    "roles",
+    "family_planning_violation",
+    "two_violations",
+    "governance_record",
+    "political_rights_deprived",
+    "relatives",
+]
+CHINESE = [
+    "姓名",
+    "公民身份号码",
+    "性别",
+    "出生年月",
+    "学历",
+    "街道",
+    "所在社区",
+    "拟任职务",
+    "计生违法日期",
+    "两违",
+    "综治问题",
+    "被剥夺政治权利",
+    "亲属",
+]
+
+
+def example_rows() -> list[list[str]]:
+    with (EXAMPLES / "roster.csv").open(encoding="utf-8") as stream:
+        rows = list(csv.reader(stream))
+    header, body = rows[0], rows[1:]
+    # The example's headers are the Chinese ones; reorder each row into CANONICAL order.
+    order = [
+        header.index(h)
+        for h in [
+            "姓名",
+            "身份证号",
+            "性别",
+            "出生年月",
+            "文化程度",
+            "街道",
+            "社区",
+            "拟任职务",
+            "计生违法日期",
+            "两违",
+            "综治问题",
+            "被剥夺政治权利",
+            "亲属",
+        ]
+    ]
+    return [[row[i] for i in order] for row in body]
+
+
+def write_delimited(
+    path: Path, header: list[str], rows: list[list[str]], encoding: str, delimiter: str
+) -> Path:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    path.write_bytes(buffer.getvalue().encode(encoding))
+    return path
+
+
+def write_workbook(path: Path, header: list[str], rows: list[list[Any]], title: str | None = None) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "候选人"
+    if title:
+        sheet.append([title])
+        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def verdicts(path: Path, **options: Any) -> tuple[list[tuple[str, str, list[str]]], list[list[str]]]:
+    report = check(
+        [path], communities=EXAMPLES / "communities.csv", approvals=EXAMPLES / "approvals.csv", **options
+    )
+    people = [(c.name, c.status, sorted(f.rule for f in c.findings)) for c in report.candidates]
+    teams = [sorted(f.rule for f in t.findings) for t in report.teams]
+    return people, teams
+
+
+def test_same_roster_in_every_format_gives_the_same_verdicts(tmp_path: Path) -> None:
+    rows = example_rows()
+    utf8 = write_delimited(tmp_path / "utf8.csv", CANONICAL, rows, "utf-8", ",")
+    gb = write_delimited(tmp_path / "gb18030.csv", CHINESE, rows, "gb18030", ",")
+    utf16 = write_delimited(tmp_path / "unicode.tsv", CHINESE, rows, "utf-16", "\t")
+    book = write_workbook(
+        tmp_path / "roster.xlsx", CHINESE, rows, title="东湖、西岭街道2006年社区两委候选人名册"
+    )
+    expected = verdicts(utf8)
+    assert len(expected[0]) == 21
+    for other in (gb, utf16, book):
+        assert verdicts(other) == expected, other.name
+    encodings = [check([p]).inputs[0].encoding for p in (utf8, gb, utf16, book)]
+    assert encodings == ["utf-8", "gb18030", "utf-16", None]
+
+
+def test_workbook_cells_are_located_by_sheet_and_cell(tmp_path: Path) -> None:
+    good = make_id("1966-05-01")
+    book = write_workbook(
+        tmp_path / "r.xlsx",
+        ["姓名", "身份证号", "社区", "拟任职务"],
+        [["甲", good, "青松社区", "居委会委员"], ["乙", "110101194909300011", "青松社区", "居委会委员"]],
+        title="名册",
+    )
+    report = check([book], lang="en")
+    bad = report.candidates[1]
+    assert (bad.source.row, bad.source.line, bad.source.sheet) == (2, 4, "候选人")
+    assert bad.findings[0].evidence["cell"] == "候选人!B4"
+    assert report.inputs[0].header_line == 2
+    data = json.loads(report.model_dump_json())
+    assert data["candidates"][1]["source"] == {
+        "path": book.as_posix(),
+        "row": 2,
+        "line": 4,
+        "sheet": "候选人",
+    }
+
+
+def test_csv_findings_carry_the_cell(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("姓名,社区,拟任职务,学历\n甲,青松社区,居委会委员,高中毕叶\n", encoding="utf-8")
+    finding = check([path]).candidates[0].findings[0]
+    assert (finding.rule, finding.evidence["column"], finding.evidence["cell"]) == (
+        "education-unknown",
+        "学历",
+        "D2",
+    )
+
+
+def test_workbook_numbers_and_dates(tmp_path: Path) -> None:
+    legacy = "110101490930001"  # 15 digits fit a numeric cell exactly
+    rows: list[list[Any]] = [
+        [
+            "甲",
+            int(make_id("1966-05-01")[:-1] + "1"),
+            None,
+            "青松社区",
+            "居委会委员",
+        ],  # an 18-digit number: damaged
+        ["乙", int(legacy), None, "青松社区", "居委会委员"],
+        ["丙", None, dt.date(1948, 9, 30), "青松社区", "党支部书记"],  # a date-formatted cell
+        [
+            "丁",
+            None,
+            (dt.date(1948, 10, 1) - dt.date(1899, 12, 30)).days,
+            "青松社区",
+            "党支部书记",
+        ],  # a serial
+    ]
+    book = write_workbook(tmp_path / "n.xlsx", ["姓名", "身份证号", "出生日期", "社区", "拟任职务"], rows)
+    people = list(read_roster(book))
+    assert [p.problems[0].rule if p.problems else None for p in people] == [
+        "id-number-excel",
+        None,
+        None,
+        None,
+    ]
+    assert people[1].id_number == "11010119490930001X"
+    assert people[2].birth == (dt.date(1948, 9, 30), dt.date(1948, 9, 30))
+    assert people[3].birth == (dt.date(1948, 10, 1), dt.date(1948, 10, 1))
+    statuses = [c.status for c in check([book]).candidates]
+    assert statuses[2:] == ["review", "eligible"]  # 58 on election day; 57 until the next day
+
+
+def test_every_roster_sheet_is_read_and_others_are_noted(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "青松社区"
+    first.append(["姓名", "社区", "拟任职务"])
+    first.append(["甲", "青松社区", "居委会委员"])
+    second = book.create_sheet("翠竹社区")
+    second.append(["姓名", "社区", "拟任职务"])
+    second.append(["乙", "翠竹社区", "居委会委员"])
+    book.create_sheet("说明").append(["本表由街道填报"])
+    path = tmp_path / "two.xlsx"
+    book.save(path)
+    report = check([path], lang="en")
+    assert [(c.name, c.source.sheet) for c in report.candidates] == [("甲", "青松社区"), ("乙", "翠竹社区")]
+    assert [(i.sheet, i.rows) for i in report.inputs] == [("青松社区", 1), ("翠竹社区", 1)]
+    assert [f.rule for f in report.inputs[0].findings] == ["sheet-skipped"]
+    only_second = check([path], sheet="翠竹社区")
+    assert [c.name for c in only_second.candidates] == ["乙"]
+    with pytest.raises(RosterError) as caught:
+        check([path], sheet="梅园社区")
+    assert "no sheet named '梅园社区'; sheets: 青松社区、翠竹社区、说明" in caught.value.message("en")
+
+
+def test_encoding_can_be_named(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_bytes("姓名,社区,拟任职务\n张三,青松社区,居委会委员\n".encode("gb18030"))
+    assert check([path], encoding="gb18030").inputs[0].encoding == "gb18030"
+    with pytest.raises(RosterError) as caught:
+        check([path], encoding="latin-9x")
+    assert "unknown encoding 'latin-9x'" in caught.value.message("en")
+
+
+def test_standard_input() -> None:
+    text = (EXAMPLES / "roster.csv").read_bytes()
+    result = CliRunner().invoke(app, ["check", "-", "--format", "json"], input=text)
+    data = json.loads(result.stdout)
+    assert len(data["candidates"]) == 21
+    assert data["candidates"][0]["source"]["path"] == "<stdin>"
+
+
+def test_duplicate_id_numbers_in_one_run(tmp_path: Path) -> None:
+    same = make_id("1966-05-01")
+    path = tmp_path / "r.csv"
+    path.write_text(
+        f"姓名,身份证号,社区,拟任职务\n甲,{same},青松社区,党支部书记\n甲,{same.lower()},青松社区,居委会主任\n"
+        f"甲,{same},翠竹社区,居委会委员\n",
+        encoding="utf-8",
+    )
+    report = check([path], lang="en")
+    assert [c.status for c in report.candidates] == ["eligible", "invalid", "invalid"]
+    finding = report.candidates[1].findings[0]
+    assert finding.rule == "duplicate-person"
+    assert finding.message.endswith(f"already appears in data row 1 of {path.as_posix()}")
+    # One person on two rows of one community is one member holding both seats: secretary and director.
+    first_team = report.teams[0]
+    assert "one-shoulder" not in {f.rule for f in first_team.findings}
+
+
+def test_the_template_is_a_roster_the_checker_reads(tmp_path: Path) -> None:
+    runner = CliRunner()
+    for name in ("roster.xlsx", "roster.csv"):
+        target = tmp_path / name
+        result = runner.invoke(app, ["template", str(target)])
+        assert result.exit_code == 0, result.output
+        assert runner.invoke(app, ["template", str(target)]).exit_code == 2  # kept unless --force
+    book = openpyxl.load_workbook(tmp_path / "roster.xlsx")
+    header = [cell.value for cell in book["候选人"][1]]
+    assert header[:9] == [
+        "街道",
+        "社区",
+        "姓名",
+        "性别",
+        "身份证号",
+        "出生日期",
+        "政治面貌",
+        "文化程度",
+        "拟任职务",
+    ]
+    assert book["候选人"]["E2"].number_format == "@"  # ID numbers typed as text survive
+    text = (tmp_path / "roster.csv").read_text(encoding="utf-8-sig").strip()
+    assert text.split(",") == header
+    # Filled in, both are read with every column recognised.
+    sheet = book["候选人"]
+    sheet.append(
+        [
+            "东湖街道",
+            "青松社区",
+            "张三",
+            "男",
+            make_id("1966-05-01"),
+            "1966-05-01",
+            "群众",
+            "高中",
+            "居委会委员",
+        ]
+    )
+    book.save(tmp_path / "filled.xlsx")
+    report = check([tmp_path / "filled.xlsx"])
+    assert report.summary.eligible == 1
+    assert [f.rule for f in report.inputs[0].findings] == ["sheet-skipped"]  # the 填表说明 sheet, noted
+    assert report.not_checked == [n for n in report.not_checked if n.rule == "seat-quota"]
