@@ -297,3 +297,13 @@ def test_the_template_is_a_roster_the_checker_reads(tmp_path: Path) -> None:
     assert report.summary.eligible == 1
     assert [f.rule for f in report.inputs[0].findings] == ["sheet-skipped"]  # the 填表说明 sheet, noted
     assert report.not_checked == [n for n in report.not_checked if n.rule == "seat-quota"]
+
+
+def test_a_folder_with_its_communities_and_approvals_tables() -> None:
+    report = check([EXAMPLES])
+    assert report.summary.candidates == 21
+    skipped = {i.path.rsplit("/", 1)[1]: [f.rule for f in i.findings] for i in report.inputs if i.rows == 0}
+    assert skipped == {
+        "approvals.csv": ["file-skipped-approvals"],
+        "communities.csv": ["file-skipped-communities"],
+    }

@@ -242,7 +242,7 @@ class Review:
                 open_tables(source, columns, encoding=self.encoding)
             except RosterError:
                 continue
-            return Note("file-skipped", "info", (("kind", kind), ("option", f"--{kind}")))
+            return Note(f"file-skipped-{kind}", "info")
         return None
 
     def _check_duplicate(self, person: Candidate, table: Table) -> None:

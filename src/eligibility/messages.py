@@ -93,9 +93,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "工作表“{sheet}”不是名册，未读取：{reason}",
         "sheet {sheet!r} is not a roster and was not read: {reason}",
     ),
-    "file-skipped": (
-        "这是{kind}表，不是名册，未作为名册读取；请用 {option} 指定",
-        "this is a {kind} table, not a roster, so it was not read as one; give it with {option}",
+    "file-skipped-communities": (
+        "这是社区表，不是名册，未作为名册读取；请用 --communities 指定",
+        "this is a communities table, not a roster, so it was not read as one; give it with --communities",
+    ),
+    "file-skipped-approvals": (
+        "这是审批表，不是名册，未作为名册读取；请用 --approvals 指定",
+        "this is an approvals table, not a roster, so it was not read as one; give it with --approvals",
     ),
     "column-missing": (
         "缺少必需的列 {zh}（{canonical}）；找到的列：{found}",
