@@ -13,10 +13,11 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from conftest import EXAMPLES, make_id
 from eligibility import check, read_roster
 from eligibility.cli import app
 from eligibility.errors import RosterError
+
+from conftest import EXAMPLES, make_id
 
 CANONICAL = [
     "name",
