@@ -369,3 +369,16 @@ def _json(tmp_path: Path, records: list[dict[str, Any]]) -> Path:
     path = tmp_path / "roster.json"
     path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
     return path
+
+
+def test_an_unclosed_quote_is_reported_with_the_rows_it_swallowed(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        '姓名,身份证号,社区,拟任职务\n甲,,青松社区,居委会委员\n乙,"110101,青松社区,居委会委员\n'
+        "丙,,青松社区,居委会委员\n丁,,青松社区,居委会委员\n",
+    )
+    report = check([path], lang="en")
+    assert [c.name for c in report.candidates] == ["甲", "乙"]
+    finding = report.candidates[1].findings[0]
+    assert finding.rule == "row-unclosed-quote"
+    assert "the 2 rows after it were swallowed" in finding.message

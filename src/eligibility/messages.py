@@ -181,6 +181,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "该行只有 {value} 个单元格，少于表头的 {expected} 列，数据可能错位",
         "the row has only {value} cells, fewer than the {expected} columns of the header; cells may have shifted",
     ),
+    "row-unclosed-quote": (
+        "该行有一个引号没有闭合，其后 {value} 行被并入了同一个单元格；请检查引号",
+        "a quote on this row is never closed, so the {value} rows after it were swallowed into one cell; check the quotes",
+    ),
     "record-shape": (
         "该记录不是键值映射：{value}",
         "the record is not a mapping of columns to values: {value}",

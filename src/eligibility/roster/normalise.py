@@ -131,6 +131,8 @@ def area_known(area: str) -> bool:
 
 def mask_id(number: str) -> str:
     """`110101********001X`: the area and the last four characters stay, the birth date is hidden."""
+    if len(number) > 18:
+        return number[:6] + "*" * 8 + "…"  # not an ID number at all: enough to find the cell, no more
     if len(number) >= 10:
         return number[:6] + "*" * (len(number) - 10) + number[-4:]
     return "*" * len(number)

@@ -188,7 +188,7 @@ def _delimited(source: Input, encoding: str, delimiter: str, columns: tuple[Colu
     reader = csv.reader(stream, delimiter=delimiter)
     lines = _numbered(reader, source.shown)
     header_line, headers, header = find_header(lines, columns, source.shown)
-    rows = _delimited_rows(lines, source.shown, header, len(headers), stream)
+    rows = _delimited_rows(lines, source.shown, header, len(headers), stream, delimiter)
     return Table(
         source.shown,
         source.format,
@@ -217,8 +217,21 @@ def _numbered(reader: Any, shown: str) -> Iterator[tuple[int, list[str]]]:
         previous = reader.line_num
 
 
+def _swallowed_lines(row: list[str], delimiter: str, width: int) -> int:
+    """How many whole rows a cell holds: lines inside one cell that carry a row's worth of delimiters."""
+    needed = max(2, width - 2)
+    return sum(
+        1 for cell in row if "\n" in cell for line in cell.splitlines()[1:] if line.count(delimiter) >= needed
+    )
+
+
 def _delimited_rows(
-    lines: Iterator[tuple[int, list[str]]], shown: str, header: HeaderMap, width: int, stream: Any
+    lines: Iterator[tuple[int, list[str]]],
+    shown: str,
+    header: HeaderMap,
+    width: int,
+    stream: Any,
+    delimiter: str,
 ) -> Iterator[RawRecord]:
     number = 0
     try:
@@ -228,8 +241,12 @@ def _delimited_rows(
             number += 1
             cells = {name: row[i] if i < len(row) else "" for name, i in header.index.items()}
             record = RawRecord(RowSource(shown, number, line), cells)
+            swallowed = _swallowed_lines(row, delimiter, width)
+            if swallowed:
+                # A quote never closed turns the following lines into one cell: say so, or those rows vanish.
+                record.problems.append(DataProblem("row-unclosed-quote", "", str(swallowed)))
             # Trailing empty cells are how spreadsheets pad rows; anything else means the cells have shifted.
-            if len(row) < width or any(cell.strip() for cell in row[width:]):
+            elif len(row) < width or any(cell.strip() for cell in row[width:]):
                 key = "row-too-long" if len(row) > width else "row-too-short"
                 record.problems.append(
                     DataProblem(key, "", str(len(row)), params=(("expected", str(width)),))
