@@ -7,6 +7,8 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -142,7 +144,7 @@ def check(
     from eligibility.report import fails
 
     language: Lang = lang.value
-    try:
+    with user_errors(language):
         report = run_check(
             paths,
             rules,
@@ -165,9 +167,6 @@ def check(
         else:
             _write_atomically(output, text)
             typer.echo(say("written", language, path=output), err=True)
-    except EligibilityError as err:
-        typer.echo(f"{say('error', language)}: {err.message(language)}", err=True)
-        raise typer.Exit(ExitCode.ERROR) from None
     raise typer.Exit(ExitCode.FINDINGS if fails(report, fail_on.value) else ExitCode.OK)
 
 
@@ -182,12 +181,19 @@ def template(
     from eligibility.template import write_template
 
     language: Lang = lang.value
-    try:
+    with user_errors(language):
         write_template(path, rules, force=force)
+    typer.echo(say("template-written", language, path=path), err=True)
+
+
+@contextmanager
+def user_errors(language: Lang) -> Iterator[None]:
+    """The CLI boundary: a user error becomes one line on standard error and exit code 2, never a traceback."""
+    try:
+        yield
     except EligibilityError as err:
         typer.echo(f"{say('error', language)}: {err.message(language)}", err=True)
         raise typer.Exit(ExitCode.ERROR) from None
-    typer.echo(say("template-written", language, path=path), err=True)
 
 
 def _date_option(text: str | None) -> dt.date | None:

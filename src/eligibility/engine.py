@@ -279,13 +279,9 @@ class Review:
         for rule in self.policy.candidate_rules:
             if rule.id in skipped or (rule.applies_to and rule.applies_to.isdisjoint(person.roles)):
                 continue
-            answer = rule.test(person, None)
-            if answer is False:
-                continue
-            evidence: Evidence = {}
-            rule.test(person, evidence)
             granted = self.approvals.person(person.id_number, rule.id)
-            findings.append(self._finding(rule, evidence, answer, granted, person.election_date))
+            if (finding := self._apply(rule, person, granted, person.election_date)) is not None:
+                findings.append(finding)
         return CandidateResult(
             source=Source(
                 path=person.source.path,
@@ -360,13 +356,9 @@ class Review:
             for rule in self.policy.team_rules:
                 if rule.id in skipped:
                     continue
-                answer = rule.test(team, None)
-                if answer is False:
-                    continue
-                evidence: Evidence = {}
-                rule.test(team, evidence)
                 granted = self.approvals.team(team.street, team.community, rule.id)
-                findings.append(self._finding(rule, evidence, answer, granted, team.election_date))
+                if (finding := self._apply(rule, team, granted, team.election_date)) is not None:
+                    findings.append(finding)
             results.append(TeamResult(street=team.street, community=team.community, findings=findings))
         return results
 
@@ -425,6 +417,17 @@ class Review:
         return frozenset(skipped)
 
     # ---- findings ----
+
+    def _apply(
+        self, rule: CompiledRule, subject: Candidate | Team, granted: list[ApprovalRecord], election: dt.date
+    ) -> Finding | None:
+        """Run one rule; when it does not pass, run it again collecting the evidence (rarely, so cheaply)."""
+        answer = rule.test(subject, None)
+        if answer is False:
+            return None
+        evidence: Evidence = {}
+        rule.test(subject, evidence)
+        return self._finding(rule, evidence, answer, granted, election)
 
     def _finding(
         self,

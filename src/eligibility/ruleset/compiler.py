@@ -144,9 +144,13 @@ class Compiler:
 
     def condition(self, cond: Condition, scope: str, at: Path, seen: _Seen) -> Node:
         if isinstance(cond, AllOf):
-            return _all([self.condition(c, scope, (*at, "all", i), seen) for i, c in enumerate(cond.all)])
+            return _junction(
+                [self.condition(c, scope, (*at, "all", i), seen) for i, c in enumerate(cond.all)], False
+            )
         if isinstance(cond, AnyOf):
-            return _any([self.condition(c, scope, (*at, "any", i), seen) for i, c in enumerate(cond.any)])
+            return _junction(
+                [self.condition(c, scope, (*at, "any", i), seen) for i, c in enumerate(cond.any)], True
+            )
         if isinstance(cond, Not):
             return _not(self.condition(cond.not_, scope, (*at, "not"), seen))
         if isinstance(cond, Compare):
@@ -301,15 +305,20 @@ class Compiler:
         raise RuleSetError("ruleset-bad-value", self.where(at), field=_dotted(at), reason=reason)
 
     def _unknown(self, at: Path, what: str, name: str, known: Sequence[str]) -> NoReturn:
-        raise RuleSetError(
-            "ruleset-unknown-name",
-            self.where(at),
-            field=_dotted(at),
-            what=what_word(what),
-            name=name,
-            suggestion=did_you_mean(suggest(name, list(known))),
-            known=", ".join(known),
-        )
+        raise unknown_name(self.where(at), at, what, name, known)
+
+
+def unknown_name(location: Location, at: Path, what: str, name: str, known: Sequence[str]) -> RuleSetError:
+    """A rule-file error for a name that is not defined, with the closest defined one and the full list."""
+    return RuleSetError(
+        "ruleset-unknown-name",
+        location,
+        field=_dotted(at),
+        what=what_word(what),
+        name=name,
+        suggestion=did_you_mean(suggest(name, list(known))),
+        known=", ".join(known),
+    )
 
 
 def _dotted(at: Path) -> str:
@@ -331,36 +340,21 @@ def _unsure(ev: Evidence | None, name: str) -> None:
 # ---- the node builders: each returns a closure, so evaluation is plain function calls -----------------------
 
 
-def _all(nodes: list[Node]) -> Node:
+def _junction(nodes: list[Node], decisive: bool) -> Node:
+    """`all` (decided by a False) or `any` (decided by a True), in three-valued logic."""
+
     def test(subject: Any, ev: Evidence | None) -> Tri:
         unknown = False
         for node in nodes:
             answer = node(subject, ev)
-            if answer is False:
+            if answer is decisive:
                 if ev is not None:
                     # Explaining: the reader wants every fact the rule looks at, not only the deciding one.
                     for rest in nodes:
                         rest(subject, ev)
-                return False
+                return decisive
             unknown = unknown or answer is None
-        return None if unknown else True
-
-    return test
-
-
-def _any(nodes: list[Node]) -> Node:
-    def test(subject: Any, ev: Evidence | None) -> Tri:
-        unknown = False
-        for node in nodes:
-            answer = node(subject, ev)
-            if answer is True:
-                if ev is not None:
-                    # Explaining: the reader wants every fact the rule looks at, not only the deciding one.
-                    for rest in nodes:
-                        rest(subject, ev)
-                return True
-            unknown = unknown or answer is None
-        return None if unknown else False
+        return None if unknown else not decisive
 
     return test
 

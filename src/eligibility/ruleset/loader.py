@@ -17,7 +17,7 @@ from eligibility.errors import Location, RuleSetError, display_path
 from eligibility.messages import Lang, Term, did_you_mean, say
 from eligibility.roster.normalise import fold
 from eligibility.ruleset import model
-from eligibility.ruleset.compiler import CompiledRule, Compiler, Node
+from eligibility.ruleset.compiler import CompiledRule, Compiler, Node, unknown_name
 from eligibility.ruleset.facts import Fact
 from eligibility.ruleset.model import RuleFile
 from eligibility.ruleset.vocab import Vocabulary, suggest
@@ -245,15 +245,8 @@ def _check_vocabulary(rule_file: RuleFile, where: Any) -> None:
     bodies = words.bodies
     for role_id, role in words.roles.items():
         if role.body is not None and role.body not in bodies:
-            raise RuleSetError(
-                "ruleset-unknown-name",
-                where(("vocabularies", "roles", role_id, "body")),
-                field=f"vocabularies.roles.{role_id}.body",
-                what="body",
-                name=role.body,
-                suggestion=did_you_mean(suggest(role.body, list(bodies))),
-                known=", ".join(bodies),
-            )
+            at: tuple[str | int, ...] = ("vocabularies", "roles", role_id, "body")
+            raise unknown_name(where(at), at, "body", role.body, list(bodies))
     levels = [level.id for level in words.education]
     for index, level in enumerate(words.education):
         if level.id in levels[:index]:
@@ -263,15 +256,8 @@ def _check_vocabulary(rule_file: RuleFile, where: Any) -> None:
                 f"education level id {level.id!r} is used twice",
             )
         if level.incomplete is not None and level.incomplete not in levels:
-            raise RuleSetError(
-                "ruleset-unknown-name",
-                where(("vocabularies", "education", index, "incomplete")),
-                field=f"vocabularies.education[{index}].incomplete",
-                what="education level",
-                name=level.incomplete,
-                suggestion="",
-                known=", ".join(levels),
-            )
+            at = ("vocabularies", "education", index, "incomplete")
+            raise unknown_name(where(at), at, "education level", level.incomplete, levels)
     for spellings in _spellings(words).values():
         owner: dict[str, str] = {}
         for at, meaning, spelling in spellings:
