@@ -54,6 +54,8 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
                 raise RosterError("folder-empty", Location(shown), suffixes=", ".join(SUFFIXES))
             found.extend(Input(p, display_path(p), _format_of(p), from_folder=True) for p in inside)
         elif path.is_file():
+            if path.suffix.lower() == ".xls":
+                raise RosterError("file-xls", Location(shown))
             if path.suffix.lower() not in SUFFIXES:
                 raise RosterError(
                     "file-type", Location(shown), suffix=path.suffix, suffixes=", ".join(SUFFIXES)
