@@ -67,6 +67,9 @@ class Member:
     bodies: frozenset[str]
     answers: tuple[Tri, ...]
     declared: dict[str, tuple[str, ...]]
+    # For the team's profile in reports: 周岁 on election day and education rank, None when unknown.
+    age: int | None = None
+    education_rank: int | None = None
 
 
 @dataclass(slots=True)

@@ -7,7 +7,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import IntEnum, StrEnum
 from pathlib import Path
@@ -105,8 +105,9 @@ def check(
         Path | None, typer.Option("--approvals", metavar="FILE", help="Table of prior approvals.")
     ] = None,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", help="Output format.")
-    ] = OutputFormat.table,
+        OutputFormat | None,
+        typer.Option("--format", help="Output format (default: table; github under GitHub Actions)."),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file.")
     ] = None,
@@ -144,7 +145,13 @@ def check(
     from eligibility.report import fails
 
     language: Lang = lang.value
-    with user_errors(language):
+    chosen = output_format or (
+        OutputFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.table
+    )
+    formatter = formatter_for(chosen)
+    with user_errors(language), _progress(language) as progress:
+        if formatter.binary and output is None and sys.stdout.isatty():
+            raise OptionError("option-binary-terminal", format=chosen.value)
         report = run_check(
             paths,
             rules,
@@ -156,18 +163,41 @@ def check(
             lang=language,
             encoding=encoding,
             sheet=sheet,
+            progress=progress,
         )
         to_terminal = output is None and sys.stdout.isatty()
         width = shutil.get_terminal_size((120, 24)).columns if to_terminal else 120
-        text = formatter_for(output_format).format(
-            report, Options(lang=language, color=to_terminal, width=width)
-        )
+        options = Options(lang=language, color=to_terminal, width=width, fail_on=fail_on.value)
+        content = formatter.format(report, options)
+        if isinstance(content, str):
+            # A CSV file gets a byte-order mark so that Excel on Chinese Windows opens it as UTF-8.
+            bom = (
+                "\ufeff"
+                if output is not None and chosen in (OutputFormat.csv, OutputFormat.csv_candidates)
+                else ""
+            )
+            content = (bom + content).encode("utf-8")
         if output is None:
-            sys.stdout.write(text)
+            sys.stdout.buffer.write(content)
+            sys.stdout.flush()
         else:
-            _write_atomically(output, text)
+            _write_atomically(output, content)
             typer.echo(say("written", language, path=output), err=True)
     raise typer.Exit(ExitCode.FINDINGS if fails(report, fail_on.value) else ExitCode.OK)
+
+
+class Schema(StrEnum):
+    report = "report"
+
+
+@app.command()
+def schema(which: Annotated[Schema, typer.Argument(help="Which schema: report.")] = Schema.report) -> None:
+    """Print the JSON Schema of the JSON report (docs/report.schema.json), for validators and editors."""
+    import json
+
+    from eligibility.report import Report
+
+    sys.stdout.write(json.dumps(Report.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
 @app.command()
@@ -215,13 +245,33 @@ def _overrides(pairs: list[str]) -> dict[str, str]:
     return found
 
 
-def _write_atomically(path: Path, text: str) -> None:
+@contextmanager
+def _progress(language: Lang) -> Iterator[Callable[[int], None] | None]:
+    """A count of candidates checked, on standard error, only when a person is watching a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(say("progress", language, count=0))
+        yield lambda count: bar.update(task, description=say("progress", language, count=count))
+
+
+def _write_atomically(path: Path, text: bytes) -> None:
     """Write beside the target and rename, so a reader never sees half a report."""
     path = path.resolve()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        with os.fdopen(handle, "wb") as stream:
             stream.write(text)
         os.replace(temporary, path)
     except OSError as err:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,9 @@ from eligibility.report import (
     Finding,
     InputFile,
     NotChecked,
+    Profile,
     Report,
+    RuleInfo,
     RuleSetInfo,
     Source,
     TeamResult,
@@ -28,7 +30,7 @@ from eligibility.report import (
     summarise,
 )
 from eligibility.roster.columns import APPROVAL_COLUMNS, ROSTER_COLUMNS, Column, map_headers
-from eligibility.roster.normalise import mask_id
+from eligibility.roster.normalise import completed_years, mask_id
 from eligibility.roster.readers import Note, Table, open_tables
 from eligibility.roster.records import RecordReader
 from eligibility.roster.settings import (
@@ -45,6 +47,10 @@ from eligibility.ruleset.compiler import CompiledRule, Evidence, declared_keys
 from eligibility.ruleset.loader import Policy, load_ruleset
 
 TOOL = f"eligibility {__version__}"
+PROGRESS_EVERY = 1000
+# Age bands of the team profile: under 35, 35-44, 45-54, 55-59, 60 and over (60 is the rule set's usual line).
+AGE_BANDS = ("<35", "35–44", "45–54", "55–59", "≥60")
+AGE_TOPS = (35, 45, 55, 60, 1000)
 _VALID_ID = re.compile(r"\d{17}[\dX]")
 _CHECK_VALUE = {c: i for i, c in enumerate("0123456789X")}
 
@@ -61,6 +67,7 @@ def check(
     lang: Lang = "zh",
     encoding: str | None = None,
     sheet: str | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> Report:
     """Check roster files against a rule set and return the Report.
 
@@ -68,10 +75,17 @@ def check(
     replaces the rule set's default; a roster's election_date column or the communities file still set it per
     community. ID numbers are masked unless `show_pii`. Messages are in `lang`. `encoding` overrides the
     detected text encoding; `sheet` reads only that worksheet of a workbook. `-` among the paths is standard input.
+    `progress`, if given, is called with the number of candidates checked so far, now and then.
     """
     options = Options(election_date, communities, approvals, overrides, show_pii, lang, encoding, sheet)
     review = Review.start(ruleset, options)
-    candidates = list(review.candidates(paths))
+    candidates = []
+    for count, candidate in enumerate(review.candidates(paths), start=1):
+        candidates.append(candidate)
+        if progress is not None and count % PROGRESS_EVERY == 0:
+            progress(count)
+    if progress is not None:
+        progress(len(candidates))
     return review.report(candidates, review.teams())
 
 
@@ -329,6 +343,10 @@ class Review:
             bodies=frozenset(b for r in person.roles if (b := body_of.get(r)) is not None),
             answers=tuple(condition(person, None) for condition in self.policy.member_conditions),
             declared={f: declared_keys(person.fields.get(f) or ()) for f in self.policy.declared_fields},
+            age=completed_years(person.birth[0], person.election_date, self.policy.file.age_convention)
+            if person.birth and person.birth[0] == person.birth[1]
+            else None,
+            education_rank=person.education_rank,
         )
         if same is not None:
             for name, keys in same.declared.items():
@@ -359,8 +377,49 @@ class Review:
                 granted = self.approvals.team(team.street, team.community, rule.id)
                 if (finding := self._apply(rule, team, granted, team.election_date)) is not None:
                     findings.append(finding)
-            results.append(TeamResult(street=team.street, community=team.community, findings=findings))
+            results.append(
+                TeamResult(
+                    street=team.street,
+                    community=team.community,
+                    findings=findings,
+                    profile=self._profile(team),
+                )
+            )
         return results
+
+    def _profile(self, team: Team) -> Profile:
+        """Members by age band and education level, for the charts of the reports."""
+        members = team.members()
+        ages = dict.fromkeys(AGE_BANDS, 0)
+        education = dict.fromkeys(self._level_label.values(), 0)
+        for member in members:
+            band = (
+                "?"
+                if member.age is None
+                else next(b for b, top in zip(AGE_BANDS, AGE_TOPS, strict=True) if member.age < top)
+            )
+            ages[band] = ages.get(band, 0) + 1
+            level = (
+                "?"
+                if member.education_rank is None
+                else self._level_label[self._level_ids[member.education_rank]]
+            )
+            education[level] = education.get(level, 0) + 1
+        return Profile(members=len(members), ages=ages, education=education)
+
+    def rules(self) -> list[RuleInfo]:
+        return [
+            RuleInfo(
+                id=r.id,
+                title=r.rule.title(self.lang),
+                severity=r.rule.severity,
+                scope=r.rule.scope,
+                source=Clause(
+                    document=r.rule.source.document, clause=r.rule.source.clause, quote=r.rule.source.quote
+                ),
+            )
+            for r in self.policy.rules
+        ]
 
     def report(self, candidates: list[CandidateResult], teams: list[TeamResult]) -> Report:
         return Report(
@@ -374,6 +433,7 @@ class Review:
             teams=teams,
             not_checked=self.not_checked,
             inputs=self.inputs,
+            rules=self.rules(),
         )
 
     # ---- settings ----

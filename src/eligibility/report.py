@@ -87,12 +87,23 @@ class CandidateResult(_Frozen):
     findings: list[Finding]
 
 
+class Profile(_Frozen):
+    """The make-up of a team's members: how many in each age band and at each education level."""
+
+    members: int
+    ages: dict[str, int] = Field(description="age band (周岁 on election day) -> members; '?' when unknown")
+    education: dict[str, int] = Field(
+        description="education level, lowest first -> members; '?' when unknown"
+    )
+
+
 class TeamResult(_Frozen):
     """The two committees of one community with the team rules' findings."""
 
     street: str
     community: str
     findings: list[Finding]
+    profile: Profile | None = None
 
 
 class RuleSetInfo(_Frozen):
@@ -101,6 +112,16 @@ class RuleSetInfo(_Frozen):
     name: str
     version: str
     sha256: str
+
+
+class RuleInfo(_Frozen):
+    """A rule of the rule set that was applied, as reports list it."""
+
+    id: str
+    title: str
+    severity: str
+    scope: str
+    source: Clause
 
 
 class Summary(_Frozen):
@@ -153,6 +174,7 @@ class Report(_Frozen):
     teams: list[TeamResult]
     not_checked: list[NotChecked] = []
     inputs: list[InputFile] = []
+    rules: list[RuleInfo] = Field(default=[], description="every rule of the rule set, in its order")
 
 
 def status_of(findings: list[Finding]) -> Status:

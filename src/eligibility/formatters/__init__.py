@@ -13,10 +13,19 @@ class OutputFormat(StrEnum):
 
     table = "table"
     json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    csv_candidates = "csv-candidates"
+    markdown = "markdown"
+    junit = "junit"
+    sarif = "sarif"
+    github = "github"
+    html = "html"
+    xlsx = "xlsx"
 
 
 def formatter_for(choice: OutputFormat) -> Formatter:
-    """The formatter of a format; imported on use so start-up stays light."""
+    """The formatter of a format; each module is imported on use so start-up stays light."""
     match choice:
         case OutputFormat.table:
             from eligibility.formatters.table import TableFormatter
@@ -26,6 +35,42 @@ def formatter_for(choice: OutputFormat) -> Formatter:
             from eligibility.formatters.json import JsonFormatter
 
             return JsonFormatter()
+        case OutputFormat.jsonl:
+            from eligibility.formatters.jsonl import JsonlFormatter
+
+            return JsonlFormatter()
+        case OutputFormat.csv:
+            from eligibility.formatters.csv import CsvFindingsFormatter
+
+            return CsvFindingsFormatter()
+        case OutputFormat.csv_candidates:
+            from eligibility.formatters.csv import CsvCandidatesFormatter
+
+            return CsvCandidatesFormatter()
+        case OutputFormat.markdown:
+            from eligibility.formatters.markdown import MarkdownFormatter
+
+            return MarkdownFormatter()
+        case OutputFormat.junit:
+            from eligibility.formatters.junit import JunitFormatter
+
+            return JunitFormatter()
+        case OutputFormat.sarif:
+            from eligibility.formatters.sarif import SarifFormatter
+
+            return SarifFormatter()
+        case OutputFormat.github:
+            from eligibility.formatters.github import GithubFormatter
+
+            return GithubFormatter()
+        case OutputFormat.html:
+            from eligibility.formatters.html import HtmlFormatter
+
+            return HtmlFormatter()
+        case OutputFormat.xlsx:
+            from eligibility.formatters.xlsx import XlsxFormatter
+
+            return XlsxFormatter()
         case _:
             assert_never(choice)
 

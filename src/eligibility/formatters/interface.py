@@ -1,24 +1,28 @@
-"""The formatter interface: a pure function of the Report and display options to text."""
+"""The formatter interface: a pure function of the Report and display options to text or bytes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 from eligibility.messages import Lang
-from eligibility.report import Report
+from eligibility.report import FailOn, Report
 
 
 @dataclass(frozen=True)
 class Options:
-    """How to show a report: language, colour (a terminal) and width."""
+    """How to show a report: language, colour and width (a terminal), and the level that fails a run."""
 
     lang: Lang = "zh"
     color: bool = False
     width: int = 120
+    # Formats that mark pass and fail (JUnit, SARIF, GitHub annotations) draw the line where the exit code does.
+    fail_on: FailOn = "review"
 
 
 class Formatter(Protocol):
-    """Turns a Report into the text of one output format; reads nothing else and computes nothing new."""
+    """Turns a Report into one output format; reads nothing else and computes nothing new."""
 
-    def format(self, report: Report, options: Options) -> str: ...
+    binary: ClassVar[bool]
+
+    def format(self, report: Report, options: Options) -> str | bytes: ...

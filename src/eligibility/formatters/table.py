@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import ClassVar
 
 from rich import box
 from rich.console import Console, Group
@@ -28,6 +29,8 @@ SEVERITY_STYLE = {
 
 class TableFormatter:
     """`--format table` (default): grouped by street and community, readable in Chinese or English."""
+
+    binary: ClassVar[bool] = False
 
     def format(self, report: Report, options: Options) -> str:
         buffer = io.StringIO()

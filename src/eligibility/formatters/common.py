@@ -1,0 +1,97 @@
+"""What several formatters share: labels in the reader's language, flat finding rows, safe spreadsheet cells."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from eligibility.messages import Lang, say
+from eligibility.report import SEVERITY_ORDER, FailOn, Finding, Report
+
+# A cell starting with one of these is a formula to Excel and LibreOffice (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: str) -> str:
+    """Text that a spreadsheet shows as text: a leading quote before anything that would start a formula."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def status_label(status: str, lang: Lang) -> str:
+    return say(f"status-{status}", lang)
+
+
+def severity_label(finding: Finding, lang: Lang) -> str:
+    if finding.approval is not None and finding.approval.counted:
+        return say("approved", lang)
+    return say(f"severity-{finding.severity}", lang)
+
+
+def fails(finding: Finding, fail_on: FailOn) -> bool:
+    """Whether this finding, open, fails a run at `fail_on` (invalid data fails at every level but never)."""
+    if fail_on == "never" or not finding.is_open:
+        return False
+    return SEVERITY_ORDER.index(finding.severity) <= SEVERITY_ORDER.index(fail_on)
+
+
+def level(finding: Finding, fail_on: FailOn) -> str:
+    """error / warning / note, the scale of SARIF and of CI annotations."""
+    if fails(finding, fail_on):
+        return "error"
+    return "note" if finding.severity == "info" or not finding.is_open else "warning"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One finding with the candidate or team it belongs to, flat enough for a spreadsheet or an annotation."""
+
+    scope: str  # candidate, team or file
+    path: str
+    sheet: str | None
+    row: int | None
+    line: int | None
+    name: str
+    id_number: str
+    street: str
+    community: str
+    roles: str
+    status: str
+    finding: Finding
+
+    @property
+    def cell(self) -> str:
+        return str(self.finding.evidence.get("cell", ""))
+
+
+def finding_rows(report: Report, lang: Lang) -> Iterator[Row]:
+    """Every finding of the report in order: candidates', then teams' (placed at their first member), then files'."""
+    joiner = "、" if lang == "zh" else ", "
+    first_of_team: dict[tuple[str, str], tuple[str, str | None, int | None]] = {}
+    for c in report.candidates:
+        first_of_team.setdefault((c.street, c.community), (c.source.path, c.source.sheet, c.source.line))
+        for finding in c.findings:
+            yield Row(
+                "candidate",
+                c.source.path,
+                c.source.sheet,
+                c.source.row,
+                c.source.line,
+                c.name,
+                c.id_number or "",
+                c.street,
+                c.community,
+                joiner.join(c.roles),
+                c.status,
+                finding,
+            )
+    for team in report.teams:
+        path, sheet, line = first_of_team.get((team.street, team.community), ("", None, None))
+        for finding in team.findings:
+            yield Row("team", path, sheet, None, line, "", "", team.street, team.community, "", "", finding)
+    for read in report.inputs:
+        for finding in read.findings:
+            yield Row("file", read.path, read.sheet, None, read.header_line, "", "", "", "", "", "", finding)
+
+
+def team_name(street: str, community: str, lang: Lang) -> str:
+    return f"{street}{community}" if lang == "zh" else " ".join(p for p in (street, community) if p)

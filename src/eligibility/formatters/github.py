@@ -1,0 +1,43 @@
+"""GitHub Actions workflow commands: an annotation on the roster's row for each finding."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from eligibility.formatters.common import finding_rows, level
+from eligibility.formatters.interface import Options
+from eligibility.messages import say
+from eligibility.report import Report
+
+COMMAND = {"error": "error", "warning": "warning", "note": "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+class GithubFormatter:
+    """`--format github` (chosen by itself under GitHub Actions): `::error file=…,line=…::message` lines."""
+
+    binary: ClassVar[bool] = False
+
+    def format(self, report: Report, options: Options) -> str:
+        out = []
+        for row in finding_rows(report, options.lang):
+            finding = row.finding
+            parts = [f"file={_property(row.path)}"]
+            if row.line is not None:
+                parts.append(f"line={row.line}")
+            who = row.name or f"{row.street}{row.community}"
+            parts.append(f"title={_property(f'{finding.rule} {who}'.strip())}")
+            out.append(
+                f"::{COMMAND[level(finding, options.fail_on)]} {','.join(parts)}::{_data(finding.message)}"
+            )
+        summary = report.summary
+        team_findings = sum(len(t.findings) for t in report.teams)
+        out.append(say("summary", options.lang, **summary.model_dump(), team_findings=team_findings))
+        return "\n".join(out) + "\n"

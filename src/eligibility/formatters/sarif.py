@@ -1,0 +1,98 @@
+"""SARIF 2.1.0: each finding a result located at its roster row, each rule described with its clause."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, ClassVar
+
+from eligibility import __version__
+from eligibility.formatters.common import finding_rows, level
+from eligibility.formatters.interface import Options
+from eligibility.report import Finding, Report
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+class SarifFormatter:
+    """`--format sarif`: for code-scanning dashboards; results point at the file, line and column of the cell."""
+
+    binary: ClassVar[bool] = False
+
+    def format(self, report: Report, options: Options) -> str:
+        rules: dict[str, dict[str, Any]] = {}
+        results: list[dict[str, Any]] = []
+        for row in finding_rows(report, options.lang):
+            finding = row.finding
+            if finding.rule not in rules:
+                rules[finding.rule] = _rule(finding, len(rules))
+            result: dict[str, Any] = {
+                "ruleId": finding.rule,
+                "ruleIndex": rules[finding.rule]["_index"],
+                "level": level(finding, options.fail_on),
+                "message": {"text": _message(row.name, finding)},
+                "locations": [_location(row.path, row.line, finding)],
+                "properties": {
+                    "severity": finding.severity,
+                    "scope": row.scope,
+                    "street": row.street,
+                    "community": row.community,
+                    "evidence": finding.evidence,
+                },
+            }
+            if finding.approval is not None and finding.approval.counted:
+                result["suppressions"] = [{"kind": "external", "justification": finding.approval.reference}]
+            results.append(result)
+        driver = {
+            "name": "eligibility",
+            "version": __version__,
+            "semanticVersion": __version__,
+            "informationUri": "https://pypi.org/project/eligibility/",
+            "rules": [{k: v for k, v in rule.items() if k != "_index"} for rule in rules.values()],
+            "properties": {
+                "ruleset": report.ruleset.model_dump(),
+                "election_date": report.election_date.isoformat(),
+            },
+        }
+        log = {
+            "$schema": SCHEMA,
+            "version": "2.1.0",
+            "runs": [{"tool": {"driver": driver}, "results": results, "columnKind": "unicodeCodePoints"}],
+        }
+        return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _rule(finding: Finding, index: int) -> dict[str, Any]:
+    rule: dict[str, Any] = {"_index": index, "id": finding.rule, "name": finding.rule}
+    if finding.source is not None:
+        rule["shortDescription"] = {"text": f"{finding.source.document} {finding.source.clause}"}
+        rule["fullDescription"] = {"text": finding.source.quote}
+        rule["properties"] = {"document": finding.source.document, "clause": finding.source.clause}
+    else:
+        rule["shortDescription"] = {"text": finding.rule}
+    return rule
+
+
+def _message(name: str, finding: Finding) -> str:
+    return f"{name}: {finding.message}" if name else finding.message
+
+
+def _location(path: str, line: int | None, finding: Finding) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": path}}
+    if line is not None:
+        region: dict[str, Any] = {"startLine": line}
+        cell = str(finding.evidence.get("cell", ""))
+        column = _column_number(cell.rsplit("!", 1)[-1])
+        if column:
+            region["startColumn"] = column
+        physical["region"] = region
+    return {"physicalLocation": physical}
+
+
+def _column_number(reference: str) -> int:
+    """D12 -> 4: the spreadsheet column as a 1-based number (0 when there is none)."""
+    number = 0
+    for char in reference:
+        if not char.isalpha():
+            break
+        number = number * 26 + ord(char.upper()) - 64
+    return number

@@ -1,0 +1,182 @@
+"""An Excel workbook: candidates with a coloured status, findings, teams and the rules applied."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from eligibility.formatters.common import finding_rows, neutralise, severity_label, status_label
+from eligibility.formatters.interface import Options
+from eligibility.messages import Lang, say
+from eligibility.report import Report
+
+FILLS = {"eligible": "C8E6C9", "review": "FFF59D", "ineligible": "FFCDD2", "invalid": "E1BEE7"}
+
+
+class XlsxFormatter:
+    """`--format xlsx` (with --output): the workbook a street officer sorts, filters and sends back."""
+
+    binary: ClassVar[bool] = True
+
+    def format(self, report: Report, options: Options) -> bytes:
+        from openpyxl import Workbook  # imported on use: only this format needs it
+
+        lang = options.lang
+        book = Workbook()
+        sheet = book.active
+        assert sheet is not None
+        joiner = "、" if lang == "zh" else ", "
+        sheet.title = say("label-candidates", lang)
+        _fill(
+            sheet,
+            _labels(
+                lang,
+                "path",
+                "sheet",
+                "row",
+                "line",
+                "street",
+                "community",
+                "name",
+                "id",
+                "roles",
+                "status",
+                "findings",
+                "rules",
+            ),
+            (
+                [
+                    c.source.path,
+                    c.source.sheet or "",
+                    c.source.row,
+                    c.source.line,
+                    c.street,
+                    c.community,
+                    c.name,
+                    c.id_number or "",
+                    joiner.join(c.roles),
+                    status_label(c.status, lang),
+                    len(c.findings),
+                    " ".join(f.rule for f in c.findings),
+                ]
+                for c in report.candidates
+            ),
+        )
+        from openpyxl.styles import PatternFill
+
+        for index, candidate in enumerate(report.candidates, start=2):
+            sheet.cell(row=index, column=10).fill = PatternFill("solid", fgColor=FILLS[candidate.status])
+
+        findings = book.create_sheet(say("label-message", lang))
+        _fill(
+            findings,
+            _labels(
+                lang,
+                "scope",
+                "path",
+                "sheet",
+                "line",
+                "cell",
+                "column",
+                "street",
+                "community",
+                "name",
+                "id",
+                "rule",
+                "severity",
+                "message",
+                "document",
+                "clause",
+                "approval",
+            ),
+            (
+                [
+                    say(f"label-scope-{r.scope}", lang),
+                    r.path,
+                    r.sheet or "",
+                    r.line,
+                    r.cell,
+                    str(r.finding.evidence.get("column", "")),
+                    r.street,
+                    r.community,
+                    r.name,
+                    r.id_number,
+                    r.finding.rule,
+                    severity_label(r.finding, lang),
+                    r.finding.message,
+                    r.finding.source.document if r.finding.source else "",
+                    r.finding.source.clause if r.finding.source else "",
+                    r.finding.approval.reference if r.finding.approval else "",
+                ]
+                for r in finding_rows(report, lang)
+            ),
+        )
+
+        teams = book.create_sheet(say("label-teams", lang))
+        _fill(
+            teams,
+            _labels(lang, "street", "community", "members", "rule", "severity", "message"),
+            _team_rows(report, lang),
+        )
+
+        rules = book.create_sheet(say("label-applied-rules", lang))
+        _fill(
+            rules,
+            _labels(lang, "rule", "title", "severity", "scope", "document", "clause", "quote"),
+            (
+                [
+                    r.id,
+                    r.title,
+                    say(f"severity-{r.severity}", lang),
+                    say(f"label-scope-{r.scope}", lang),
+                    r.source.document,
+                    r.source.clause,
+                    r.source.quote,
+                ]
+                for r in report.rules
+            ),
+        )
+        buffer = io.BytesIO()
+        book.save(buffer)
+        return buffer.getvalue()
+
+
+def _labels(lang: Lang, *keys: str) -> list[str]:
+    return [say(f"label-{key}", lang) for key in keys]
+
+
+def _team_rows(report: Report, lang: Lang) -> Iterable[list[Any]]:
+    for team in report.teams:
+        members = team.profile.members if team.profile else ""
+        if not team.findings:
+            yield [team.street, team.community, members, "", "", ""]
+        for finding in team.findings:
+            yield [
+                team.street,
+                team.community,
+                members,
+                finding.rule,
+                severity_label(finding, lang),
+                finding.message,
+            ]
+
+
+def _fill(sheet: Any, header: list[str], rows: Iterable[list[Any]]) -> None:
+    """Header in bold, frozen and filtered; text cells stored as text, so nothing in them runs as a formula."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    sheet.append(header)
+    widths = [len(h) * 2 + 2 for h in header]
+    for row in rows:
+        sheet.append([neutralise(v) if isinstance(v, str) else v for v in row])
+        for index, value in enumerate(row):
+            text = "" if value is None else str(value)
+            widths[index] = max(widths[index], min(60, sum(2 if ord(ch) > 0x2E80 else 1 for ch in text) + 2))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width

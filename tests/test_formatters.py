@@ -1,0 +1,340 @@
+"""Every output format from the one Report: parsed back and counted, safe in spreadsheets, in both languages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from eligibility import check
+from eligibility.cli import app
+from eligibility.formatters import OutputFormat, formatter_for
+from eligibility.formatters.interface import Options
+from eligibility.report import Report
+
+from conftest import EXAMPLES, ROOT, make_id
+
+ARGS = [
+    str(EXAMPLES / "roster.csv"),
+    "--communities",
+    str(EXAMPLES / "communities.csv"),
+    "--approvals",
+    str(EXAMPLES / "approvals.csv"),
+]
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    return check(
+        [EXAMPLES / "roster.csv"],
+        communities=EXAMPLES / "communities.csv",
+        approvals=EXAMPLES / "approvals.csv",
+    )
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> Any:
+    return runner.invoke(app, ["check", *ARGS, *args], env=env)
+
+
+def all_findings(report: Report) -> int:
+    return (
+        sum(len(c.findings) for c in report.candidates)
+        + sum(len(t.findings) for t in report.teams)
+        + sum(len(i.findings) for i in report.inputs)
+    )
+
+
+def test_every_format_has_a_formatter(report: Report) -> None:
+    for choice in OutputFormat:
+        formatter = formatter_for(choice)
+        output = formatter.format(report, Options())
+        assert isinstance(output, bytes if formatter.binary else str), choice
+        assert output, choice
+
+
+def test_jsonl(report: Report) -> None:
+    lines = [json.loads(line) for line in run("--format", "jsonl").stdout.splitlines()]
+    kinds = [line["type"] for line in lines]
+    assert kinds[0] == "run" and kinds[-1] == "summary"
+    assert kinds.count("candidate") == 21 and kinds.count("team") == 3 and kinds.count("input") == 1
+    candidates = [
+        {k: v for k, v in line.items() if k != "type"} for line in lines if line["type"] == "candidate"
+    ]
+    assert candidates == report.model_dump(mode="json")["candidates"]
+
+
+def test_csv_one_row_per_finding(report: Report) -> None:
+    rows = list(csv.reader(io.StringIO(run("--format", "csv").stdout)))
+    assert rows[0][:4] == ["对象", "文件", "工作表", "数据行"]
+    assert len(rows) - 1 == all_findings(report)
+    english = list(csv.reader(io.StringIO(run("--format", "csv", "--lang", "en").stdout)))
+    assert english[0][:4] == ["scope", "file", "sheet", "row"]
+    checksum = next(r for r in english if r[13] == "id-number-checksum")
+    assert (checksum[4], checksum[7], checksum[8]) == ("21", "朱大勇", "350503********0490")
+
+
+def test_csv_candidates(report: Report) -> None:
+    rows = list(csv.reader(io.StringIO(run("--format", "csv-candidates", "--lang", "en").stdout)))
+    assert len(rows) == 22
+    assert [r[9] for r in rows[1:]].count("ineligible") == report.summary.ineligible
+
+
+def test_csv_file_opens_in_excel_as_utf8(tmp_path: Path) -> None:
+    target = tmp_path / "findings.csv"
+    assert run("--format", "csv", "--output", str(target)).exit_code == 1
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_markdown(report: Report) -> None:
+    text = run("--format", "markdown").stdout
+    assert text.startswith("### 候选人资格审查")
+    for candidate in report.candidates:
+        if candidate.status != "eligible":
+            assert f"| {candidate.name} |" in text
+    assert "`350502********0238`" in text
+    assert "<details>" in text and text.count("| 2 | 陈建国 |") == 2  # needs attention (approved) and all
+
+
+def test_junit_counts_and_locations(report: Report) -> None:
+    root = ET.fromstring(run("--format", "junit").stdout)
+    cases = root.findall("testsuite/testcase")
+    assert len(root.findall("testsuite")) == 3
+    assert len(cases) == int(root.get("tests", "")) == 21 + 3
+    failing_candidates = sum(1 for c in report.candidates if c.status != "eligible")
+    failing_teams = sum(
+        1 for t in report.teams if any(f.severity == "review" and f.is_open for f in t.findings)
+    )
+    assert int(root.get("failures", "")) == failing_candidates + failing_teams == 10 + 2
+    by_line = {case.get("line"): case for case in cases if case.get("file")}
+    assert by_line["21"].find("failure") is not None  # 朱大勇, invalid
+    assert by_line["2"].find("failure") is None  # 陈建国, approved
+    # At --fail-on ineligible the review-only candidates pass.
+    relaxed = ET.fromstring(run("--format", "junit", "--fail-on", "ineligible").stdout)
+    assert int(relaxed.get("failures", "")) == 7
+
+
+# The parts of SARIF 2.1.0 (OASIS, §3) that consumers such as GitHub code scanning require.
+SARIF_SHAPE = {
+    "type": "object",
+    "required": ["version", "runs", "$schema"],
+    "properties": {
+        "version": {"const": "2.1.0"},
+        "runs": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["tool", "results"],
+                "properties": {
+                    "tool": {
+                        "type": "object",
+                        "required": ["driver"],
+                        "properties": {
+                            "driver": {
+                                "type": "object",
+                                "required": ["name", "rules"],
+                                "properties": {
+                                    "rules": {
+                                        "type": "array",
+                                        "items": {"type": "object", "required": ["id", "shortDescription"]},
+                                    }
+                                },
+                            }
+                        },
+                    },
+                    "results": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["ruleId", "ruleIndex", "level", "message", "locations"],
+                            "properties": {
+                                "level": {"enum": ["error", "warning", "note", "none"]},
+                                "message": {"type": "object", "required": ["text"]},
+                                "locations": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "required": ["physicalLocation"],
+                                        "properties": {
+                                            "physicalLocation": {
+                                                "type": "object",
+                                                "required": ["artifactLocation"],
+                                                "properties": {
+                                                    "region": {
+                                                        "type": "object",
+                                                        "required": ["startLine"],
+                                                        "properties": {
+                                                            "startLine": {"type": "integer", "minimum": 1}
+                                                        },
+                                                    }
+                                                },
+                                            }
+                                        },
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
+
+
+def test_sarif(report: Report) -> None:
+    log = json.loads(run("--format", "sarif").stdout)
+    jsonschema.validate(log, SARIF_SHAPE)
+    run_ = log["runs"][0]
+    rules = [rule["id"] for rule in run_["tool"]["driver"]["rules"]]
+    assert len(rules) == len(set(rules))
+    results = run_["results"]
+    assert len(results) == all_findings(report)
+    for result in results:
+        assert rules[result["ruleIndex"]] == result["ruleId"]
+    checksum = next(r for r in results if r["ruleId"] == "id-number-checksum")
+    location = checksum["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"].endswith("examples/roster.csv")
+    assert location["region"]["startLine"] == 21
+    approved = next(
+        r
+        for r in results
+        if r["ruleId"] == "principal-age"
+        and r["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
+    )
+    assert approved["suppressions"][0]["justification"] == "东组审〔2006〕12号"
+    principal = next(rule for rule in run_["tool"]["driver"]["rules"] if rule["id"] == "principal-age")
+    assert "超过57周岁" in principal["fullDescription"]["text"]
+
+
+def test_github_annotations(report: Report) -> None:
+    lines = run("--format", "github").stdout.splitlines()
+    annotations = [line for line in lines if line.startswith("::")]
+    assert len(annotations) == all_findings(report)
+    pattern = re.compile(r"^::(error|warning|notice) file=[^,:]+,line=\d+,title=[^:]+::\S.*$")
+    assert all(pattern.match(line) for line in annotations), annotations
+    assert "::error file=" in annotations[1] and ",line=8," in annotations[1]
+    chosen = run(env={"GITHUB_ACTIONS": "true"}).stdout.splitlines()
+    assert chosen == lines
+
+
+def test_html_is_self_contained(report: Report) -> None:
+    page = run("--format", "html").stdout
+    assert page.startswith("<!DOCTYPE html>")
+    for outside in ("http://", "https://", "<script", "<link", "@import", "url(", "src="):
+        assert outside not in page, outside
+    for candidate in report.candidates:
+        assert candidate.name in page
+    assert page.count("<section") == 3 and page.count("<svg") == 1 + 3 * 2
+    assert "size: A4" in page
+    assert "350502********0111" in page and "350502194809300111" not in page
+    assert "350502194809300111" in run("--format", "html", "--show-pii").stdout
+    assert "Candidate eligibility" in run("--format", "html", "--lang", "en").stdout
+
+
+def chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(chromium() is None, reason="needs a Chromium to open the page (apt-get install chromium)")
+def test_html_opens_in_headless_chromium(tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    assert run("--format", "html", "--output", str(page)).exit_code == 1
+    done = subprocess.run(
+        [
+            str(chromium()),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert done.stdout.count("<tr>") >= 21 + 1
+    assert "陈建国" in done.stdout
+
+
+def test_xlsx(tmp_path: Path, report: Report) -> None:
+    target = tmp_path / "report.xlsx"
+    assert run("--format", "xlsx", "--output", str(target)).exit_code == 1
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["候选人", "审查意见", "班子", "适用的规则"]
+    candidates = book["候选人"]
+    assert candidates.max_row == 1 + 21
+    assert candidates.freeze_panes == "A2" and candidates.auto_filter.ref
+    statuses = {
+        row[6].value: (row[9].value, row[9].fill.fgColor.rgb) for row in candidates.iter_rows(min_row=2)
+    }
+    assert statuses["马强"] == ("不能提名", "00FFCDD2")
+    assert book["审查意见"].max_row == 1 + all_findings(report)
+    assert book["适用的规则"].max_row == 1 + 15
+
+
+def test_xlsx_to_a_terminal_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
+    result = runner.invoke(app, ["check", *ARGS, "--format", "xlsx"])
+    assert result.exit_code in (1, 2)
+
+
+def test_formula_injection_is_harmless(tmp_path: Path) -> None:
+    name = '=HYPERLINK("http://example.invalid","点击")'
+    roster = tmp_path / "r.csv"
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(
+        [["姓名", "身份证号", "社区", "拟任职务"], [name, make_id("1966-05-01"), "@SUM(1+1)", "+居委会委员"]]
+    )
+    roster.write_text(buffer.getvalue(), encoding="utf-8")
+    rows = list(
+        csv.reader(
+            io.StringIO(runner.invoke(app, ["check", str(roster), "--format", "csv-candidates"]).stdout)
+        )
+    )
+    assert rows[1][4] == "'" + name
+    assert rows[1][7] == "'@SUM(1+1)"
+    target = tmp_path / "r.xlsx"
+    runner.invoke(app, ["check", str(roster), "--format", "xlsx", "--output", str(target)])
+    cell = openpyxl.load_workbook(target)["候选人"]["G2"]
+    assert cell.data_type == "s" and cell.value == "'" + name
+
+
+def test_report_schema_is_current_and_validates_the_report(report: Report) -> None:
+    printed = runner.invoke(app, ["schema", "report"]).stdout
+    assert json.loads(printed) == json.loads(
+        (ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8")
+    )
+    jsonschema.validate(json.loads(report.model_dump_json()), json.loads(printed))
+
+
+def test_no_progress_when_not_a_terminal() -> None:
+    result = run("--format", "json")
+    assert result.stderr == ""
+
+
+def test_output_is_written_atomically(tmp_path: Path) -> None:
+    for choice in ("html", "xlsx", "sarif"):
+        target = tmp_path / f"report.{choice}"
+        run("--format", choice, "--output", str(target))
+        assert target.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html", "report.sarif", "report.xlsx"]
