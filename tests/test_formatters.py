@@ -338,3 +338,30 @@ def test_output_is_written_atomically(tmp_path: Path) -> None:
         run("--format", choice, "--output", str(target))
         assert target.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html", "report.sarif", "report.xlsx"]
+
+
+TEXT_FORMATS = [f.value for f in OutputFormat if not formatter_for(f).binary]
+
+
+@pytest.mark.parametrize("choice", TEXT_FORMATS)
+def test_every_text_format_masks_ids_unless_asked(choice: str) -> None:
+    masked, shown = run("--format", choice).stdout, run("--format", choice, "--show-pii").stdout
+    assert "350502194809300111" not in masked
+    # Annotations and SARIF results name the candidate, not the ID number; the others show it when asked.
+    assert ("350502194809300111" in shown) is (choice not in ("github", "sarif"))
+
+
+@pytest.mark.parametrize("choice", [c for c in TEXT_FORMATS if c not in ("json", "jsonl", "sarif")])
+def test_every_text_format_speaks_the_language_asked(choice: str) -> None:
+    assert "不能提名" in run("--format", choice).stdout
+    english = run("--format", choice, "--lang", "en").stdout
+    # The rules' quoted sources stay in Chinese, as written; every word the tool adds is English.
+    for rule in check([EXAMPLES / "roster.csv"]).rules:
+        english = english.replace(rule.source.quote, "")
+    assert "不能提名" not in english and "ineligible" in english
+
+
+def test_progress_is_reported_to_the_caller() -> None:
+    counts: list[int] = []
+    check([EXAMPLES / "roster.csv"], progress=counts.append)
+    assert counts == [21]

@@ -161,7 +161,7 @@ def _finding(finding: Finding, lang: Lang) -> str:
     if finding.source is not None:
         text += (
             f'<div class="clause">{escape(say("source-clause", lang, document=finding.source.document, clause=finding.source.clause))}'
-            f"：“{escape(finding.source.quote)}”</div>"
+            f"{'：' if lang == 'zh' else ': '}“{escape(finding.source.quote)}”</div>"
         )
     return text
 
@@ -190,7 +190,7 @@ def _appendix(report: Report, lang: Lang) -> str:
             f"<tr><td><code>{escape(rule.id)}</code></td><td>{escape(rule.title)}</td>"
             f"<td>{escape(say(f'severity-{rule.severity}', lang))}</td>"
             f"<td>{escape(say(f'label-scope-{rule.scope}', lang))}</td>"
-            f'<td>{escape(rule.source.clause)}<div class="clause">{escape(rule.source.quote)}</div></td></tr>'
+            f'<td>{escape(rule.source.clause)}<div class="clause">“{escape(rule.source.quote)}”</div></td></tr>'
         )
     out.append("</tbody></table>")
     return "\n".join(out)
