@@ -285,7 +285,7 @@ def test_xlsx(tmp_path: Path, report: Report) -> None:
     assert candidates.max_row == 1 + 21
     assert candidates.freeze_panes == "A2" and candidates.auto_filter.ref
     statuses = {
-        row[6].value: (row[9].value, row[9].fill.fgColor.rgb) for row in candidates.iter_rows(min_row=2)
+        row[4].value: (row[9].value, row[9].fill.fgColor.rgb) for row in candidates.iter_rows(min_row=2)
     }
     assert statuses["马强"] == ("不能提名", "00FFCDD2")
     assert book["审查意见"].max_row == 1 + all_findings(report)
@@ -315,7 +315,7 @@ def test_formula_injection_is_harmless(tmp_path: Path) -> None:
     assert rows[1][7] == "'@SUM(1+1)"
     target = tmp_path / "r.xlsx"
     runner.invoke(app, ["check", str(roster), "--format", "xlsx", "--output", str(target)])
-    cell = openpyxl.load_workbook(target)["候选人"]["G2"]
+    cell = openpyxl.load_workbook(target)["候选人"]["E2"]  # the name column
     assert cell.data_type == "s" and cell.value == "'" + name
 
 

@@ -95,3 +95,96 @@ def finding_rows(report: Report, lang: Lang) -> Iterator[Row]:
 
 def team_name(street: str, community: str, lang: Lang) -> str:
     return f"{street}{community}" if lang == "zh" else " ".join(p for p in (street, community) if p)
+
+
+Cell = str | int | None
+
+
+def finding_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[list[Cell]]]:
+    """Header and rows of the findings table that CSV and Excel share: one row per finding."""
+    keys = (
+        "scope",
+        "path",
+        "sheet",
+        "row",
+        "line",
+        "cell",
+        "column",
+        "name",
+        "id",
+        "street",
+        "community",
+        "roles",
+        "status",
+        "rule",
+        "severity",
+        "message",
+        "document",
+        "clause",
+        "approval",
+    )
+    rows = (
+        [
+            say(f"label-scope-{r.scope}", lang),
+            r.path,
+            r.sheet or "",
+            r.row,
+            r.line,
+            r.cell,
+            str(r.finding.evidence.get("column", "")),
+            r.name,
+            r.id_number,
+            r.street,
+            r.community,
+            r.roles,
+            status_label(r.status, lang) if r.status else "",
+            r.finding.rule,
+            severity_label(r.finding, lang),
+            r.finding.message,
+            r.finding.source.document if r.finding.source else "",
+            r.finding.source.clause if r.finding.source else "",
+            r.finding.approval.reference if r.finding.approval else "",
+        ]
+        for r in finding_rows(report, lang)
+    )
+    return [say(f"label-{key}", lang) for key in keys], rows
+
+
+STATUS_COLUMN = 9  # where candidate_table puts the status, for a format that colours it
+
+
+def candidate_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[list[Cell]]]:
+    """Header and rows of the candidates table that CSV and Excel share: one row per candidate."""
+    joiner = "、" if lang == "zh" else ", "
+    keys = (
+        "path",
+        "sheet",
+        "row",
+        "line",
+        "name",
+        "id",
+        "street",
+        "community",
+        "roles",
+        "status",
+        "findings",
+        "rules",
+    )
+    rows = (
+        [
+            c.source.path,
+            c.source.sheet or "",
+            c.source.row,
+            c.source.line,
+            c.name,
+            c.id_number or "",
+            c.street,
+            c.community,
+            joiner.join(c.roles),
+            status_label(c.status, lang),
+            len(c.findings),
+            " ".join(f.rule for f in c.findings),
+        ]
+        for c in report.candidates
+    )
+    return [say(f"label-{key}", lang) for key in keys], rows

@@ -6,7 +6,13 @@ import io
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
-from eligibility.formatters.common import finding_rows, neutralise, severity_label, status_label
+from eligibility.formatters.common import (
+    STATUS_COLUMN,
+    candidate_table,
+    finding_table,
+    neutralise,
+    severity_label,
+)
 from eligibility.formatters.interface import Options
 from eligibility.messages import Lang, say
 from eligibility.report import Report
@@ -26,93 +32,15 @@ class XlsxFormatter:
         book = Workbook()
         sheet = book.active
         assert sheet is not None
-        joiner = "、" if lang == "zh" else ", "
         sheet.title = say("label-candidates", lang)
-        _fill(
-            sheet,
-            _labels(
-                lang,
-                "path",
-                "sheet",
-                "row",
-                "line",
-                "street",
-                "community",
-                "name",
-                "id",
-                "roles",
-                "status",
-                "findings",
-                "rules",
-            ),
-            (
-                [
-                    c.source.path,
-                    c.source.sheet or "",
-                    c.source.row,
-                    c.source.line,
-                    c.street,
-                    c.community,
-                    c.name,
-                    c.id_number or "",
-                    joiner.join(c.roles),
-                    status_label(c.status, lang),
-                    len(c.findings),
-                    " ".join(f.rule for f in c.findings),
-                ]
-                for c in report.candidates
-            ),
-        )
+        _fill(sheet, *candidate_table(report, lang))
         from openpyxl.styles import PatternFill
 
         for index, candidate in enumerate(report.candidates, start=2):
-            sheet.cell(row=index, column=10).fill = PatternFill("solid", fgColor=FILLS[candidate.status])
-
-        findings = book.create_sheet(say("label-message", lang))
-        _fill(
-            findings,
-            _labels(
-                lang,
-                "scope",
-                "path",
-                "sheet",
-                "line",
-                "cell",
-                "column",
-                "street",
-                "community",
-                "name",
-                "id",
-                "rule",
-                "severity",
-                "message",
-                "document",
-                "clause",
-                "approval",
-            ),
-            (
-                [
-                    say(f"label-scope-{r.scope}", lang),
-                    r.path,
-                    r.sheet or "",
-                    r.line,
-                    r.cell,
-                    str(r.finding.evidence.get("column", "")),
-                    r.street,
-                    r.community,
-                    r.name,
-                    r.id_number,
-                    r.finding.rule,
-                    severity_label(r.finding, lang),
-                    r.finding.message,
-                    r.finding.source.document if r.finding.source else "",
-                    r.finding.source.clause if r.finding.source else "",
-                    r.finding.approval.reference if r.finding.approval else "",
-                ]
-                for r in finding_rows(report, lang)
-            ),
-        )
-
+            sheet.cell(row=index, column=STATUS_COLUMN + 1).fill = PatternFill(
+                "solid", fgColor=FILLS[candidate.status]
+            )
+        _fill(book.create_sheet(say("label-message", lang)), *finding_table(report, lang))
         teams = book.create_sheet(say("label-teams", lang))
         _fill(
             teams,
