@@ -188,16 +188,190 @@ def check(
 
 class Schema(StrEnum):
     report = "report"
+    rules = "rules"
 
 
 @app.command()
-def schema(which: Annotated[Schema, typer.Argument(help="Which schema: report.")] = Schema.report) -> None:
-    """Print the JSON Schema of the JSON report (docs/report.schema.json), for validators and editors."""
+def schema(
+    which: Annotated[Schema, typer.Argument(help="Which schema: report or rules.")] = Schema.report,
+) -> None:
+    """Print a JSON Schema: of the JSON report (docs/report.schema.json) or of rule files (docs/rules.schema.json)."""
     import json
 
-    from eligibility.report import Report
+    if which is Schema.report:
+        from eligibility.report import Report
 
-    sys.stdout.write(json.dumps(Report.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
+        document = Report.model_json_schema()
+    else:
+        from eligibility.ruleset.model import RuleFile
+
+        document = RuleFile.model_json_schema()
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+rules_app = typer.Typer(help="Rule sets: list, show, validate, explain and test them.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.command("list")
+def rules_list(lang: LangOption = Language.zh) -> None:
+    """The bundled rule sets."""
+    from eligibility.ruleset.loader import bundled_names, load_ruleset
+
+    language: Lang = lang.value
+    with user_errors(language):
+        for name in bundled_names():
+            policy = load_ruleset(name)
+            typer.echo(
+                f"{name}\tv{policy.version}\t{len(policy.rules)} rules\t{len(policy.file.tests)} tests\t"
+                f"{policy.file.title(language)}"
+            )
+
+
+@rules_app.command("show")
+def rules_show(
+    ruleset: Annotated[str, typer.Argument(metavar="NAME|FILE", help="A bundled name or a rule file.")],
+    lang: LangOption = Language.zh,
+) -> None:
+    """A table of the rules: id, severity, scope, condition in words, clause."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from eligibility.ruleset.describe import describe
+    from eligibility.ruleset.loader import load_ruleset
+
+    language: Lang = lang.value
+    with user_errors(language):
+        policy = load_ruleset(ruleset)
+    table = Table(title=f"{policy.name} v{policy.version} · {policy.file.title(language)}", show_lines=True)
+    for label in ("label-rule", "label-severity", "label-scope", "label-condition", "label-clause"):
+        table.add_column(say(label, language))
+    for rule in policy.rules:
+        spec = rule.rule
+        table.add_row(
+            spec.id,
+            say(f"severity-{spec.severity}", language),
+            say(f"label-scope-{spec.scope}", language),
+            describe(spec.when, policy.params, language)
+            + (f"\n[{', '.join(spec.applies_to)}]" if spec.applies_to else ""),
+            f"{spec.source.document}\n{spec.source.clause}",
+        )
+    Console(width=_width(), highlight=False).print(table)
+
+
+@rules_app.command("validate")
+def rules_validate(
+    files: Annotated[list[Path], typer.Argument(metavar="FILE", help="Rule files to check.")],
+    lang: LangOption = Language.zh,
+) -> None:
+    """Check rule files: every mistake with its line and column and a did-you-mean. Exit 1 if any is wrong."""
+    from eligibility.ruleset.loader import load_ruleset
+
+    language: Lang = lang.value
+    wrong = 0
+    for path in files:
+        try:
+            policy = load_ruleset(path)
+        except EligibilityError as err:
+            wrong += 1
+            typer.echo(err.message(language), err=True)
+            continue
+        typer.echo(
+            say(
+                "rules-valid",
+                language,
+                path=path,
+                name=policy.name,
+                version=policy.version,
+                rules=len(policy.rules),
+                tests=len(policy.file.tests),
+            )
+        )
+    raise typer.Exit(ExitCode.FINDINGS if wrong else ExitCode.OK)
+
+
+@rules_app.command("explain")
+def rules_explain(
+    rule_id: Annotated[str, typer.Argument(metavar="RULE_ID", help="The id of a rule, e.g. principal-age.")],
+    rules: RulesOption = None,
+    lang: LangOption = Language.zh,
+) -> None:
+    """One rule: what it checks, its parameters' values, its message and the words of its source."""
+    from eligibility.messages import did_you_mean
+    from eligibility.ruleset.describe import describe
+    from eligibility.ruleset.loader import load_ruleset
+    from eligibility.ruleset.vocab import suggest
+
+    language: Lang = lang.value
+    with user_errors(language):
+        policy = load_ruleset(rules)
+        rule = policy.rule(rule_id)
+        if rule is None:
+            ids = [r.id for r in policy.rules]
+            raise OptionError(
+                "rule-unknown",
+                rule=rule_id,
+                suggestion=did_you_mean(suggest(rule_id, ids)),
+                known=", ".join(ids),
+            )
+    spec = rule.rule
+    lines = [
+        f"{spec.id} — {spec.title(language)}",
+        f"{say('label-severity', language)}: {say(f'severity-{spec.severity}', language)}    "
+        f"{say('label-scope', language)}: {say(f'label-scope-{spec.scope}', language)}",
+        f"{say('label-condition', language)}: {describe(spec.when, policy.params, language)}",
+    ]
+    if spec.applies_to:
+        lines.append(f"{say('label-applies-to', language)}: {', '.join(spec.applies_to)}")
+    for name, value in rule.params.items():
+        parameter = policy.file.parameters[name]
+        note = (parameter.zh if language == "zh" else parameter.en) or ""
+        dated = (
+            ""
+            if parameter.values is None
+            else " " + ", ".join(f"{v.from_}→{v.value}" for v in parameter.values)
+        )
+        lines.append(f"  {name} = {value}{dated}  {note}".rstrip())
+    lines += [
+        f"{say('label-message', language)}: {spec.message(language)}",
+        f"{say('label-document', language)}: {spec.source.document}",
+        f"{say('label-clause', language)}: {spec.source.clause}",
+        f"{say('label-quote', language)}: “{spec.source.quote}”",
+    ]
+    typer.echo("\n".join(lines))
+
+
+@rules_app.command("test")
+def rules_test(
+    files: Annotated[
+        list[str], typer.Argument(metavar="NAME|FILE", help="Rule sets whose test cases to run.")
+    ],
+    lang: LangOption = Language.zh,
+) -> None:
+    """Run the test cases a rule file carries; name each case that fails and how. Exit 1 if any fails."""
+    from eligibility.casework import run_cases
+    from eligibility.ruleset.loader import load_ruleset
+
+    language: Lang = lang.value
+    passed = failed = 0
+    with user_errors(language):
+        for spec in files:
+            policy = load_ruleset(spec)
+            for result in run_cases(policy):
+                if result.passed:
+                    passed += 1
+                    typer.echo(f"PASS {policy.path} tests[{result.index}] {result.case}")
+                else:
+                    failed += 1
+                    typer.echo(f"FAIL {policy.path} tests[{result.index}] {result.case}")
+                    for difference in result.differences:
+                        typer.echo(f"     {difference}")
+    typer.echo(f"{passed} passed, {failed} failed")
+    raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
+
+
+def _width() -> int:
+    return shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 120
 
 
 @app.command()

@@ -227,6 +227,11 @@ class Review:
             for table in tables:
                 yield from self._table(table)
 
+    def tables(self, tables: Iterable[Table]) -> Iterator[CandidateResult]:
+        """Every row of tables already opened (or built in memory, as rule-file test cases are)."""
+        for table in tables:
+            yield from self._table(table)
+
     def _table(self, table: Table) -> Iterator[CandidateResult]:
         self._add_table_communities(table)
         skipped = self._skipped(table)
@@ -290,7 +295,7 @@ class Review:
     def evaluate(self, person: Candidate, skipped: frozenset[str] = frozenset()) -> CandidateResult:
         """All candidate rules on one person, approvals applied."""
         findings = [self._problem_finding(problem) for problem in person.problems]
-        for rule in self.policy.candidate_rules:
+        for rule in self.policy.at(person.election_date).candidate_rules:
             if rule.id in skipped or (rule.applies_to and rule.applies_to.isdisjoint(person.roles)):
                 continue
             granted = self.approvals.person(person.id_number, rule.id)
@@ -341,7 +346,9 @@ class Review:
             id_number=person.id_number,
             roles=person.roles,
             bodies=frozenset(b for r in person.roles if (b := body_of.get(r)) is not None),
-            answers=tuple(condition(person, None) for condition in self.policy.member_conditions),
+            answers=tuple(
+                condition(person, None) for condition in self.policy.at(team.election_date).member_conditions
+            ),
             declared={f: declared_keys(person.fields.get(f) or ()) for f in self.policy.declared_fields},
             age=completed_years(person.birth[0], person.election_date, self.policy.file.age_convention)
             if person.birth and person.birth[0] == person.birth[1]
@@ -371,7 +378,7 @@ class Review:
         for team in {id(t): t for t in self._teams.values()}.values():  # a team may sit under two keys
             skipped = frozenset().union(*(self._skipped_by_path.get(p, frozenset()) for p in team.paths))
             findings = []
-            for rule in self.policy.team_rules:
+            for rule in self.policy.at(team.election_date).team_rules:
                 if rule.id in skipped:
                     continue
                 granted = self.approvals.team(team.street, team.community, rule.id)
@@ -425,7 +432,11 @@ class Review:
         return Report(
             tool=TOOL,
             ruleset=RuleSetInfo(
-                name=self.policy.name, version=self.policy.version, sha256=self.policy.sha256
+                name=self.policy.name,
+                version=self.policy.version,
+                sha256=self.policy.sha256,
+                extends=self.policy.extends,
+                overrides=self.policy.overrides,
             ),
             election_date=self.election_date,
             summary=summarise([c.status for c in candidates]),

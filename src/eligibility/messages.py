@@ -110,6 +110,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "没有名为 {name!r} 的内置规则集；内置：{known}",
         "no bundled rule set named {name!r}; bundled: {known}",
     ),
+    "ruleset-cycle": ("extends 形成了循环：{chain}", "extends goes round in a circle: {chain}"),
+    "ruleset-param-undated": (
+        "参数 {name} 在 {day} 还没有生效的取值",
+        "parameter {name} has no value in force on {day}",
+    ),
     "ruleset-yaml": ("YAML 语法错误：{reason}", "YAML syntax error: {reason}"),
     "ruleset-invalid": ("{field}：{reason}", "{field}: {reason}"),
     "ruleset-unknown-name": (
@@ -256,6 +261,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "no-findings": ("无", "none"),
     # column and section labels of the reports
     "label-scope": ("对象", "scope"),
+    "label-condition": ("条件", "condition"),
+    "label-applies-to": ("适用职务", "applies to"),
     "label-path": ("文件", "file"),
     "label-sheet": ("工作表", "sheet"),
     "label-row": ("数据行", "row"),
@@ -305,6 +312,14 @@ CATALOG: dict[str, tuple[str, str]] = {
     "option-binary-terminal": (
         "--format {format} 是二进制文件，请用 --output 指定写入的文件",
         "--format {format} is a binary file: name one with --output",
+    ),
+    "rules-valid": (
+        "{path}：规则集 {name} v{version}，{rules} 条规则，{tests} 个测试用例，无误",
+        "{path}: rule set {name} v{version}, {rules} rules, {tests} test cases, valid",
+    ),
+    "rule-unknown": (
+        "没有规则“{rule}”{suggestion}；规则：{known}",
+        "no rule {rule!r}{suggestion}; rules: {known}",
     ),
     "template-written": ("已写入空白名册 {path}", "empty roster written to {path}"),
     "template-exists": ("文件已存在；如要覆盖请加 --force", "the file exists; add --force to replace it"),

@@ -111,7 +111,9 @@ class RuleSetInfo(_Frozen):
 
     name: str
     version: str
-    sha256: str
+    sha256: str = Field(description="of the rule file, or of the chain of files it extends")
+    extends: list[str] = Field(default=[], description="the rule sets this one builds on, nearest first")
+    overrides: dict[str, Any] = Field(default={}, description="parameters set on the command line (--set)")
 
 
 class RuleInfo(_Frozen):

@@ -263,6 +263,13 @@ def _structured(source: Input, encoding: str, columns: tuple[Column, ...]) -> Ta
     shown = source.shown
     text = read_bytes(source).decode(encoding, errors="strict")
     data = _load_json(text, shown) if source.format == "json" else _load_yaml(text, shown)
+    table = records_table(data, shown, columns, source.format)
+    table.encoding = encoding
+    return table
+
+
+def records_table(data: Any, shown: str, columns: tuple[Column, ...], format: str = "yaml") -> Table:
+    """A table from records already in memory: a list of records, or a mapping with communities."""
     if data is None:
         raise RosterError("file-empty", Location(shown))
     election_date: Any = None
@@ -298,15 +305,7 @@ def _structured(source: Input, encoding: str, columns: tuple[Column, ...]) -> Ta
         found = "、".join(headers) or "-"
         raise RosterError("column-missing", Location(shown), canonical=column.name, zh=column.zh, found=found)
     rows = require_rows(_structured_rows(records, shown, header), shown, None)
-    return Table(
-        shown,
-        source.format,
-        header,
-        rows,
-        encoding=encoding,
-        election_date=election_date,
-        communities=communities,
-    )
+    return Table(shown, format, header, rows, election_date=election_date, communities=communities)
 
 
 def _load_json(text: str, shown: str) -> Any:

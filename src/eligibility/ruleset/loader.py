@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -19,6 +20,7 @@ from eligibility.roster.normalise import fold
 from eligibility.ruleset import model
 from eligibility.ruleset.compiler import CompiledRule, Compiler, Node, unknown_name
 from eligibility.ruleset.facts import Fact
+from eligibility.ruleset.inherit import merge, resolve_parent
 from eligibility.ruleset.model import RuleFile
 from eligibility.ruleset.vocab import Vocabulary, suggest
 from eligibility.ruleset.yamlpos import DuplicateKey, Positions, load
@@ -27,21 +29,34 @@ DEFAULT_RULESET = "community-2006"
 
 
 @dataclass(frozen=True)
+class Compiled:
+    """The rules compiled with the parameter values in force on one election date."""
+
+    params: dict[str, Any]
+    candidate_rules: tuple[CompiledRule, ...]
+    team_rules: tuple[CompiledRule, ...]
+    member_conditions: tuple[Node, ...]
+    declared_fields: frozenset[str]
+    facts: dict[str, Fact]
+
+    @property
+    def rules(self) -> tuple[CompiledRule, ...]:
+        return self.candidate_rules + self.team_rules
+
+
+@dataclass
 class Policy:
-    """A rule set compiled and ready to check rosters with."""
+    """A rule set ready to check rosters with: compiled once per set of parameter values in force."""
 
     file: RuleFile
     path: str
     sha256: str
-    params: dict[str, Any]
     overrides: dict[str, Any]
     vocabulary: Vocabulary
-    candidate_rules: tuple[CompiledRule, ...]
-    team_rules: tuple[CompiledRule, ...]
-    member_conditions: tuple[Node, ...]
-    member_needs: tuple[frozenset[tuple[str, ...]], ...]
-    declared_fields: frozenset[str]
-    facts: dict[str, Fact]
+    # The rule files this one builds on, nearest first (`extends`).
+    extends: list[str]
+    _compile: Any = field(repr=False, default=None)
+    _by_values: dict[tuple[Any, ...], Compiled] = field(repr=False, default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -51,9 +66,55 @@ class Policy:
     def version(self) -> str:
         return self.file.version
 
+    def params_at(self, day: dt.date) -> dict[str, Any]:
+        """Every parameter's value in force on a day, with the command line's overrides."""
+        values = {name: p.at(day) for name, p in self.file.parameters.items()}
+        values.update(self.overrides)
+        missing = [name for name, value in values.items() if value is None]
+        if missing:
+            raise RuleSetError("ruleset-param-undated", Location(self.path), name=missing[0], day=day)
+        return values
+
+    def at(self, day: dt.date) -> Compiled:
+        """The rules as they stand on an election day (dated parameters decide); compiled once per value set."""
+        params = self.params_at(day)
+        key = tuple(params.items())
+        if key not in self._by_values:
+            self._by_values[key] = self._compile(params)
+        return self._by_values[key]
+
+    @property
+    def default(self) -> Compiled:
+        return self.at(self.file.election_date)
+
+    # The rule set on its own default election day: what listings and explanations show.
+    @property
+    def params(self) -> dict[str, Any]:
+        return self.default.params
+
+    @property
+    def candidate_rules(self) -> tuple[CompiledRule, ...]:
+        return self.default.candidate_rules
+
+    @property
+    def team_rules(self) -> tuple[CompiledRule, ...]:
+        return self.default.team_rules
+
     @property
     def rules(self) -> tuple[CompiledRule, ...]:
-        return self.candidate_rules + self.team_rules
+        return self.default.rules
+
+    @property
+    def member_conditions(self) -> tuple[Node, ...]:
+        return self.default.member_conditions
+
+    @property
+    def declared_fields(self) -> frozenset[str]:
+        return self.default.declared_fields
+
+    @property
+    def facts(self) -> dict[str, Fact]:
+        return self.default.facts
 
     def rule(self, rule_id: str) -> CompiledRule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -108,45 +169,89 @@ def resolve(spec: str | Path | None) -> Path:
 def load_ruleset(spec: str | Path | None = None, overrides: dict[str, str] | None = None) -> Policy:
     """Read, validate and compile a rule set; `overrides` are `--set` values as text, converted to each type."""
     path = resolve(spec)
-    shown = display_path(path) if not path.is_relative_to(bundled_dir()) else f"{path.stem} (bundled)"
+    data, positions, digest, chain = _read(path, ())
+    shown = _shown(path)
+
+    def where(at: tuple[str | int, ...]) -> Location:
+        if len(at) > 1 and at[0] == "parameters" and at[1] in (overrides or {}):
+            # The value came from the command line, so that is where it is wrong.
+            return Location("--set", column=f"{at[1]}={(overrides or {})[str(at[1])]}")
+        found, pos = positions.find(data, at)
+        return Location(positions.file_of(found, shown), *(pos or (None, None)))
+
+    rule_file = _validate(data, positions, shown)
+    defaults = {name: p.at(rule_file.election_date) for name, p in rule_file.parameters.items()}
+    applied = {
+        name: _convert_override(name, text, defaults, rule_file) for name, text in (overrides or {}).items()
+    }
+    vocabulary = Vocabulary(rule_file.vocabularies)
+    _check_vocabulary(rule_file, where)
+
+    def compile_with(params: dict[str, Any]) -> Compiled:
+        compiler = Compiler(rule_file, params, vocabulary, where)
+        compiled = [compiler.compile_rule(rule, ("rules", i)) for i, rule in enumerate(rule_file.rules)]
+        return Compiled(
+            params=params,
+            candidate_rules=tuple(r for r in compiled if r.rule.scope == "candidate"),
+            team_rules=tuple(r for r in compiled if r.rule.scope == "team"),
+            member_conditions=tuple(compiler.member_conditions),
+            declared_fields=frozenset(compiler.declared_fields),
+            facts={**compiler.facts["team"], **compiler.facts["candidate"]},
+        )
+
+    policy = Policy(rule_file, shown, digest, applied, vocabulary, chain, compile_with)
+    # Compile now for every date a dated value takes effect, so a mistake anywhere shows before any roster.
+    for day in sorted({rule_file.election_date, *_value_dates(rule_file)}):
+        with contextlib.suppress(RuleSetError) if day < rule_file.election_date else contextlib.nullcontext():
+            policy.at(day)
+    return policy
+
+
+def _value_dates(rule_file: RuleFile) -> set[dt.date]:
+    return {v.from_ for p in rule_file.parameters.values() for v in (p.values or [])}
+
+
+def _shown(path: Path) -> str:
+    bundled = bundled_dir()
+    return (
+        f"{path.stem} (bundled)" if path.resolve().is_relative_to(bundled.resolve()) else display_path(path)
+    )
+
+
+def _read(path: Path, stack: tuple[Path, ...]) -> tuple[Any, Positions, str, list[str]]:
+    """A rule file's data and positions, merged over the files it extends; a digest of the whole chain."""
+    shown = _shown(path)
+    if path.resolve() in stack:
+        cycle = " → ".join(_shown(p) for p in (*stack, path.resolve()))
+        raise RuleSetError("ruleset-cycle", Location(shown), chain=cycle)
     try:
         raw = path.read_bytes()
     except OSError as err:
         raise RuleSetError("path-unreadable", Location(shown), reason=err.strerror or str(err)) from err
     data, positions = _parse(raw, shown)
-    rule_file = _validate(data, positions, shown)
+    positions.files[()] = shown
+    digest = hashlib.sha256(raw).hexdigest()
+    if not isinstance(data, dict) or not data.get("extends"):
+        return data, positions, digest, []
+    parent_path = resolve_parent(str(data["extends"]), path, bundled_dir())
+    if not parent_path.is_file():
+        where = positions.find(data, ("extends",))[1] or (None, None)
+        names = bundled_names()
+        raise RuleSetError(
+            "ruleset-unknown",
+            Location(shown, *where),
+            name=str(data["extends"]),
+            suggestion=did_you_mean(suggest(str(data["extends"]), names)),
+            known=", ".join(names),
+        )
+    parent, parent_positions, parent_digest, chain = _read(parent_path, (*stack, path.resolve()))
 
-    params = {name: p.value for name, p in rule_file.parameters.items()}
-    applied = {
-        name: _convert_override(name, text, params, rule_file) for name, text in (overrides or {}).items()
-    }
+    def where_in_child(at: tuple[str | int, ...]) -> Location:
+        return Location(shown, *(positions.find(data, at)[1] or (None, None)))
 
-    def where(at: tuple[str | int, ...]) -> Location:
-        if len(at) > 1 and at[0] == "parameters" and at[1] in applied:
-            # The value came from the command line, so that is where it is wrong.
-            return Location("--set", column=f"{at[1]}={(overrides or {})[str(at[1])]}")
-        _, pos = positions.find(data, at)
-        return Location(shown, *(pos or (None, None)))
-
-    params.update(applied)
-    vocabulary = Vocabulary(rule_file.vocabularies)
-    _check_vocabulary(rule_file, where)
-    compiler = Compiler(rule_file, params, vocabulary, where)
-    compiled = [compiler.compile_rule(rule, ("rules", i)) for i, rule in enumerate(rule_file.rules)]
-    return Policy(
-        file=rule_file,
-        path=shown,
-        sha256=hashlib.sha256(raw).hexdigest(),
-        params=params,
-        overrides=applied,
-        vocabulary=vocabulary,
-        candidate_rules=tuple(r for r in compiled if r.rule.scope == "candidate"),
-        team_rules=tuple(r for r in compiled if r.rule.scope == "team"),
-        member_conditions=tuple(compiler.member_conditions),
-        member_needs=tuple(frozenset(n) for n in compiler.member_needs),
-        declared_fields=frozenset(compiler.declared_fields),
-        facts={**compiler.facts["team"], **compiler.facts["candidate"]},
-    )
+    merged = merge((parent, parent_positions), (data, positions), shown, where_in_child)
+    combined = hashlib.sha256((parent_digest + digest).encode()).hexdigest()
+    return merged[0], merged[1], combined, [_shown(parent_path), *chain]
 
 
 def _parse(raw: bytes, shown: str) -> tuple[Any, Positions]:
@@ -195,7 +300,7 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
     loc = tuple(error["loc"])
     kind = error["type"]
     path, pos = positions.find(data, loc, key=kind == "extra_forbidden")
-    location = Location(shown, *(pos or (None, None)))
+    location = Location(positions.file_of(path, shown), *(pos or (None, None)))
     dotted = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") or "(top)"
     if kind == "extra_forbidden":
         key = str(loc[-1])

@@ -72,12 +72,46 @@ class Clause(_Strict):
 Scalar = StrictBool | StrictInt | StrictFloat | dt.date | str
 
 
-class Parameter(_Strict):
-    """A named threshold that conditions refer to with `{param: name}`."""
+class DatedValue(_Strict):
+    """A parameter's value from an effective date on (until the next one takes over)."""
 
+    from_: dt.date = Field(alias="from")
     value: Scalar
+
+
+class Parameter(_Strict):
+    """A named threshold that conditions refer to with `{param: name}`.
+
+    Either one `value`, or `values` dated by when they took effect: the election date picks the value in force
+    (the latest `from` on or before it), as in OpenFisca.
+    """
+
+    value: Scalar | None = None
+    values: list[DatedValue] | None = None
     zh: str | None = None
     en: str | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Parameter:
+        if (self.value is None) == (self.values is None):
+            raise ValueError("a parameter has either value or values (dated), not both or neither")
+        if self.values is not None:
+            if not self.values:
+                raise ValueError("values needs at least one {from: YYYY-MM-DD, value: …}")
+            days = [v.from_ for v in self.values]
+            if days != sorted(days) or len(set(days)) != len(days):
+                raise ValueError("values must be in order of their from dates, each date once")
+        return self
+
+    def at(self, day: dt.date) -> Scalar | None:
+        """The value in force on a day; None when the day is before the first dated value."""
+        if self.values is None:
+            return self.value
+        current = None
+        for dated in self.values:
+            if dated.from_ <= day:
+                current = dated.value
+        return current
 
 
 class Body(_Strict):
@@ -338,6 +372,20 @@ class Rule(_Strict):
     source: Clause
 
 
+class TestCase(_Strict):
+    """A small roster and the findings the rule set must give it: `eligibility rules test` runs it."""
+
+    case: str = Field(description="what the case shows, shown when it fails")
+    election_date: dt.date | None = None
+    candidates: Annotated[list[dict[str, Any]], Field(min_length=1)] = Field(
+        description="roster records, with any header the roster readers accept"
+    )
+    communities: list[dict[str, Any]] = Field(default=[], description="rows of a communities table")
+    expect: dict[int | str, list[str]] = Field(
+        description="data row (from 1) or community name -> the exact rule ids of its findings"
+    )
+
+
 class RuleFile(_Strict):
     """A whole rule set as written in YAML."""
 
@@ -355,6 +403,13 @@ class RuleFile(_Strict):
     vocabularies: Vocabularies
     fields: dict[Annotated[str, Field(pattern=NAME)], FieldSpec] = {}
     rules: Annotated[list[Rule], Field(min_length=1)]
+    tests: list[TestCase] = Field(default=[], description="cases that `eligibility rules test` runs")
+    # Used while reading a file that builds on another; gone once the two are merged.
+    extends: str | None = Field(default=None, description="a bundled rule set's name, or a rule file's path")
+    disable: list[str] = Field(default=[], description="ids of inherited rules to drop")
+    severities: dict[str, Severity] = Field(
+        default={}, description="new severities of inherited rules, by id"
+    )
 
     @field_validator("parameters", mode="before")
     @classmethod
@@ -375,5 +430,5 @@ class RuleFile(_Strict):
         return rules
 
 
-for _model in (AllOf, AnyOf, Not, Count, Share, Exists, RelatedPairs, Compare, Rule, RuleFile):
+for _model in (AllOf, AnyOf, Not, Count, Share, Exists, RelatedPairs, Compare, Rule, TestCase, RuleFile):
     _model.model_rebuild()

@@ -25,6 +25,30 @@ class Positions:
 
     values: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
     keys: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
+    # For a document merged from several files (extends): the file each subtree came from.
+    files: dict[YamlPath, str] = field(default_factory=dict)
+
+    def file_of(self, path: YamlPath, default: str) -> str:
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.files:
+                return self.files[path[:end]]
+        return default
+
+    def copy_subtree(self, source: Positions, old: YamlPath, new: YamlPath, file: str) -> None:
+        """Take over the positions under `old` in `source` as positions under `new`, from `file`."""
+        for mine, theirs in ((self.values, source.values), (self.keys, source.keys)):
+            for path, where in theirs.items():
+                if path[: len(old)] == old:
+                    mine[new + path[len(old) :]] = where
+        self.files[new] = source.file_of(old, file)
+        for path, name in source.files.items():
+            if path[: len(old)] == old and len(path) > len(old):
+                self.files[new + path[len(old) :]] = name
+
+    def drop_subtree(self, prefix: YamlPath) -> None:
+        for table in (self.values, self.keys, self.files):
+            for path in [p for p in table if p[: len(prefix)] == prefix]:
+                del table[path]
 
     def find(
         self, data: Any, loc: tuple[Any, ...], *, key: bool = False

@@ -1,0 +1,66 @@
+"""Running the test cases a rule file carries (`tests:`): each a small roster and the findings it must give."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from eligibility.engine import Review
+from eligibility.report import CandidateResult, TeamResult
+from eligibility.roster.readers import records_table
+from eligibility.roster.settings import Approvals, Communities, quota_columns
+from eligibility.ruleset.loader import Policy
+from eligibility.ruleset.model import TestCase
+
+
+@dataclass
+class CaseResult:
+    """How one case went: passed, or the rows whose findings differ from what the case expects."""
+
+    index: int
+    case: str
+    differences: list[str] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return not self.differences
+
+
+def run_cases(policy: Policy) -> list[CaseResult]:
+    """Every case of the rule file, through the same readers and engine as a real roster."""
+    return [run_case(policy, index, case) for index, case in enumerate(policy.file.tests)]
+
+
+def run_case(policy: Policy, index: int, case: TestCase) -> CaseResult:
+    shown = f"{policy.path}#tests[{index}]"
+    review = Review(
+        policy,
+        case.election_date or policy.file.election_date,
+        Communities(quota_columns(policy.file.vocabularies.bodies)),
+        Approvals(),
+        show_pii=True,
+        lang="en",
+    )
+    table = records_table(case.candidates, shown, review.columns)
+    table.communities = [dict(row) for row in case.communities]
+    candidates = list(review.tables([table]))
+    teams = review.teams()
+    result = CaseResult(index, case.case)
+    for key, expected in case.expect.items():
+        got = _findings_of(key, candidates, teams)
+        if got is None:
+            result.differences.append(f"{key}: no such row or community in the case")
+        elif sorted(set(expected)) != got:
+            result.differences.append(f"{key}: expected {sorted(set(expected))}, got {got}")
+    return result
+
+
+def _findings_of(
+    key: int | str, candidates: list[CandidateResult], teams: list[TeamResult]
+) -> list[str] | None:
+    if isinstance(key, int) or (isinstance(key, str) and key.isdigit()):
+        row = int(key)
+        if not 1 <= row <= len(candidates):
+            return None
+        return sorted({f.rule for f in candidates[row - 1].findings})
+    team = next((t for t in teams if t.community == key), None)
+    return None if team is None else sorted({f.rule for f in team.findings})

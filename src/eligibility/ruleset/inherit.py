@@ -1,0 +1,122 @@
+"""`extends`: a rule file that builds on another — parameters, vocabulary words, fields and rules by name or id."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from eligibility.errors import Location, RuleSetError
+from eligibility.ruleset.yamlpos import Positions, YamlPath
+
+Document = tuple[dict[str, Any], Positions]
+Where = Callable[[YamlPath], Location]
+
+# Keys merged entry by entry (a child's entry replaces the parent's of the same name); any other key replaces.
+BY_NAME = ("parameters", "fields")
+VOCABULARY_BY_ID = ("bodies", "roles")
+
+
+def merge(parent: Document, child: Document, child_file: str, where: Where) -> Document:
+    """The child laid over the parent. Tests are the child's own: the parent's may not hold after changes."""
+    parent_data, parent_positions = parent
+    child_data, child_positions = child
+    data: dict[str, Any] = {}
+    positions = Positions()
+    for key, value in parent_data.items():
+        if key in ("tests", "extends", "disable", "severities"):
+            continue
+        data[key] = value
+        positions.copy_subtree(parent_positions, (key,), (key,), parent_positions.file_of((key,), ""))
+    for key, value in child_data.items():
+        if key in ("extends", "disable", "severities"):
+            continue
+        if key in BY_NAME and isinstance(value, dict) and isinstance(data.get(key), dict):
+            data[key] = _by_name(data[key], value, (key,), positions, child_positions, child_file)
+        elif key == "vocabularies" and isinstance(value, dict) and isinstance(data.get(key), dict):
+            merged = dict(data[key])
+            for part, words in value.items():
+                at = (key, part)
+                if (
+                    part in VOCABULARY_BY_ID
+                    and isinstance(words, dict)
+                    and isinstance(merged.get(part), dict)
+                ):
+                    merged[part] = _by_name(merged[part], words, at, positions, child_positions, child_file)
+                else:
+                    positions.drop_subtree(at)
+                    positions.copy_subtree(child_positions, at, at, child_file)
+                    merged[part] = words
+            data[key] = merged
+        elif key == "rules" and isinstance(value, list) and isinstance(data.get(key), list):
+            data[key] = _rules(data[key], value, positions, child_positions, child_file)
+        else:
+            positions.drop_subtree((key,))
+            positions.copy_subtree(child_positions, (key,), (key,), child_file)
+            data[key] = value
+    _disable(data, child_data.get("disable") or [], where)
+    _severities(data, child_data.get("severities") or {}, where)
+    return data, positions
+
+
+def _by_name(
+    old: dict[str, Any], new: dict[str, Any], at: YamlPath, positions: Positions, source: Positions, file: str
+) -> dict[str, Any]:
+    merged = dict(old)
+    for name, entry in new.items():
+        positions.drop_subtree((*at, name))
+        positions.copy_subtree(source, (*at, name), (*at, name), file)
+        merged[name] = entry
+    return merged
+
+
+def _rules(old: list[Any], new: list[Any], positions: Positions, source: Positions, file: str) -> list[Any]:
+    """A child rule with a parent rule's id replaces it in place; other child rules come after the parent's."""
+    merged = list(old)
+    index_of = {rule.get("id"): i for i, rule in enumerate(merged) if isinstance(rule, dict)}
+    for i, rule in enumerate(new):
+        rule_id = rule.get("id") if isinstance(rule, dict) else None
+        target = index_of.get(rule_id)
+        if target is None:
+            target = len(merged)
+            merged.append(rule)
+        else:
+            merged[target] = rule
+        positions.drop_subtree(("rules", target))
+        positions.copy_subtree(source, ("rules", i), ("rules", target), file)
+    return merged
+
+
+def _disable(data: dict[str, Any], ids: list[Any], where: Where) -> None:
+    rules = data.get("rules") or []
+    known = [r.get("id") for r in rules if isinstance(r, dict)]
+    for index, rule_id in enumerate(ids):
+        if rule_id not in known:
+            raise _unknown_rule(where(("disable", index)), ("disable", index), str(rule_id), known)
+    data["rules"] = [r for r in rules if not (isinstance(r, dict) and r.get("id") in ids)]
+
+
+def _severities(data: dict[str, Any], changes: dict[str, Any], where: Where) -> None:
+    # Copies, so that a parent's rules are never changed under it.
+    data["rules"] = rules = [dict(r) if isinstance(r, dict) else r for r in data.get("rules") or []]
+    by_id = {r.get("id"): r for r in rules if isinstance(r, dict)}
+    for rule_id, severity in changes.items():
+        if rule_id not in by_id:
+            raise _unknown_rule(
+                where(("severities", rule_id)), ("severities", rule_id), str(rule_id), list(by_id)
+            )
+        by_id[rule_id]["severity"] = severity
+
+
+def _unknown_rule(location: Location, at: YamlPath, name: str, known: list[Any]) -> RuleSetError:
+    from eligibility.ruleset.compiler import unknown_name  # the compiler imports this module's neighbours
+
+    return unknown_name(location, at, "rule", name, [str(k) for k in known])
+
+
+def resolve_parent(spec: str, child: Path, bundled: Path) -> Path:
+    """A parent named by a path relative to the child file, or by the name of a bundled rule set."""
+    relative = (child.parent / spec).resolve()
+    if spec.endswith((".yaml", ".yml")) or relative.exists():
+        return relative
+    return bundled / f"{spec}.yaml"
