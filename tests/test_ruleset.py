@@ -22,8 +22,10 @@ def variant(tmp_path: Path, *replacements: tuple[str, str], append: str = "") ->
     for old, new in replacements:
         assert old in text, old
         text = text.replace(old, new, 1)
+    # Appended rules go at the end of the rules list, before the rule file's own test cases.
+    cases = text.index("\n# Cases `eligibility rules test")
     path = tmp_path / "rules.yaml"
-    path.write_text(text + append, encoding="utf-8")
+    path.write_text(text[:cases] + append + text[cases:], encoding="utf-8")
     return path
 
 

@@ -136,6 +136,12 @@ def check(
             "--sheet", metavar="NAME", help="Read only this worksheet (default: every roster sheet)."
         ),
     ] = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain", help="Show the facts and parameters behind each finding and the rules passed."
+        ),
+    ] = False,
 ) -> None:
     """Check rosters and report each candidate's and each team's eligibility.
 
@@ -164,10 +170,13 @@ def check(
             encoding=encoding,
             sheet=sheet,
             progress=progress,
+            explain=explain,
         )
         to_terminal = output is None and sys.stdout.isatty()
         width = shutil.get_terminal_size((120, 24)).columns if to_terminal else 120
-        options = Options(lang=language, color=to_terminal, width=width, fail_on=fail_on.value)
+        options = Options(
+            lang=language, color=to_terminal, width=width, fail_on=fail_on.value, explain=explain
+        )
         content = formatter.format(report, options)
         if isinstance(content, str):
             # A CSV file gets a byte-order mark so that Excel on Chinese Windows opens it as UTF-8.

@@ -68,6 +68,7 @@ def check(
     encoding: str | None = None,
     sheet: str | None = None,
     progress: Callable[[int], None] | None = None,
+    explain: bool = False,
 ) -> Report:
     """Check roster files against a rule set and return the Report.
 
@@ -75,9 +76,12 @@ def check(
     replaces the rule set's default; a roster's election_date column or the communities file still set it per
     community. ID numbers are masked unless `show_pii`. Messages are in `lang`. `encoding` overrides the
     detected text encoding; `sheet` reads only that worksheet of a workbook. `-` among the paths is standard input.
-    `progress`, if given, is called with the number of candidates checked so far, now and then.
+    `progress`, if given, is called with the number of candidates checked so far, now and then. With `explain`,
+    each candidate also lists the rules checked that found nothing.
     """
-    options = Options(election_date, communities, approvals, overrides, show_pii, lang, encoding, sheet)
+    options = Options(
+        election_date, communities, approvals, overrides, show_pii, lang, encoding, sheet, explain
+    )
     review = Review.start(ruleset, options)
     candidates = []
     for count, candidate in enumerate(review.candidates(paths), start=1):
@@ -101,6 +105,7 @@ class Options:
     lang: Lang = "zh"
     encoding: str | None = None
     sheet: str | None = None
+    explain: bool = False
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:
@@ -143,6 +148,7 @@ class Review:
     lang: Lang = "zh"
     encoding: str | None = None
     sheet: str | None = None
+    explain: bool = False
     not_checked: list[NotChecked] = field(default_factory=list)
     inputs: list[InputFile] = field(default_factory=list)
     _teams: dict[tuple[str, str], Team] = field(default_factory=dict)
@@ -178,6 +184,7 @@ class Review:
             options.lang,
             options.encoding,
             options.sheet,
+            options.explain,
         )
 
     def __post_init__(self) -> None:
@@ -295,12 +302,15 @@ class Review:
     def evaluate(self, person: Candidate, skipped: frozenset[str] = frozenset()) -> CandidateResult:
         """All candidate rules on one person, approvals applied."""
         findings = [self._problem_finding(problem) for problem in person.problems]
+        passed: list[str] = []
         for rule in self.policy.at(person.election_date).candidate_rules:
             if rule.id in skipped or (rule.applies_to and rule.applies_to.isdisjoint(person.roles)):
                 continue
             granted = self.approvals.person(person.id_number, rule.id)
             if (finding := self._apply(rule, person, granted, person.election_date)) is not None:
                 findings.append(finding)
+            else:
+                passed.append(rule.id)
         return CandidateResult(
             source=Source(
                 path=person.source.path,
@@ -315,6 +325,7 @@ class Review:
             roles=[self._role_label[r] for r in person.roles],
             status=status_of(findings),
             findings=findings,
+            passed=passed if self.explain else None,
         )
 
     # ---- teams ----

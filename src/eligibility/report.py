@@ -85,6 +85,16 @@ class CandidateResult(_Frozen):
     roles: list[str]
     status: Status
     findings: list[Finding]
+    passed: list[str] | None = Field(
+        default=None, description="with --explain: the rules checked for this candidate that found nothing"
+    )
+
+    @model_serializer(mode="wrap")
+    def _without_unasked_explanation(self, serialise: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = serialise(self)
+        if data.get("passed") is None:
+            data.pop("passed", None)
+        return data
 
 
 class Profile(_Frozen):

@@ -18,6 +18,8 @@ class Options:
     width: int = 120
     # Formats that mark pass and fail (JUnit, SARIF, GitHub annotations) draw the line where the exit code does.
     fail_on: FailOn = "review"
+    # Terminal and page formats then show each finding's evidence and each candidate's rules passed.
+    explain: bool = False
 
 
 class Formatter(Protocol):

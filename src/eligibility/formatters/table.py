@@ -112,7 +112,7 @@ def _team_block(
             candidate.id_number or "",
             "、".join(candidate.roles) if lang == "zh" else ", ".join(candidate.roles),
             status,
-            _findings(candidate.findings, options),
+            _findings(candidate.findings, options, candidate.passed),
         )
     parts: list[Text | Table] = [heading, table]
     if team and team.findings:
@@ -121,11 +121,15 @@ def _team_block(
     return Group(*parts)
 
 
-def _findings(findings: list[Finding], options: Options) -> Text:
+def _findings(findings: list[Finding], options: Options, passed: list[str] | None = None) -> Text:
     lang = options.lang
-    if not findings:
+    if not findings and not passed:
         return Text("—", style="dim")
     text = Text()
+    if passed:
+        text.append(say("passed", lang, rules=", ".join(passed)), style="green dim")
+        if findings:
+            text.append("\n")
     for index, finding in enumerate(findings):
         if index:
             text.append("\n")
@@ -141,6 +145,9 @@ def _findings(findings: list[Finding], options: Options) -> Text:
             if not approval.counted:
                 note = say("approval-not-counted", lang, reason=approval.reason) + f" [{approval.reference}]"
             text.append(f"\n  {note}", style="green" if approval.counted else "yellow")
+        if options.explain and finding.evidence:
+            facts = ", ".join(f"{k}={v}" for k, v in finding.evidence.items())
+            text.append("\n  " + say("evidence", lang, facts=facts), style="cyan")
         if finding.source is not None:
             document = _NOTE.sub("", finding.source.document)
             text.append(

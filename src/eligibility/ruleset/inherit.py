@@ -54,7 +54,7 @@ def merge(parent: Document, child: Document, child_file: str, where: Where) -> D
             positions.drop_subtree((key,))
             positions.copy_subtree(child_positions, (key,), (key,), child_file)
             data[key] = value
-    _disable(data, child_data.get("disable") or [], where)
+    _disable(data, positions, child_data.get("disable") or [], where)
     _severities(data, child_data.get("severities") or {}, where)
     return data, positions
 
@@ -87,13 +87,24 @@ def _rules(old: list[Any], new: list[Any], positions: Positions, source: Positio
     return merged
 
 
-def _disable(data: dict[str, Any], ids: list[Any], where: Where) -> None:
+def _disable(data: dict[str, Any], positions: Positions, ids: list[Any], where: Where) -> None:
     rules = data.get("rules") or []
     known = [r.get("id") for r in rules if isinstance(r, dict)]
     for index, rule_id in enumerate(ids):
         if rule_id not in known:
             raise _unknown_rule(where(("disable", index)), ("disable", index), str(rule_id), known)
-    data["rules"] = [r for r in rules if not (isinstance(r, dict) and r.get("id") in ids)]
+    kept = [i for i, r in enumerate(rules) if not (isinstance(r, dict) and r.get("id") in ids)]
+    # The rules after a disabled one move up: their positions move with them.
+    before = Positions()
+    before.copy_subtree(positions, ("rules",), ("rules",), positions.file_of(("rules",), ""))
+    positions.drop_subtree(("rules",))
+    positions.copy_subtree(before, ("rules",), ("rules",), before.file_of(("rules",), ""))
+    for new, old in enumerate(kept):
+        positions.drop_subtree(("rules", new))
+        positions.copy_subtree(before, ("rules", old), ("rules", new), before.file_of(("rules", old), ""))
+    for extra in range(len(kept), len(rules)):
+        positions.drop_subtree(("rules", extra))
+    data["rules"] = [rules[i] for i in kept]
 
 
 def _severities(data: dict[str, Any], changes: dict[str, Any], where: Where) -> None:

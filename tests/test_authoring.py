@@ -1,0 +1,218 @@
+"""Rule authoring: embedded cases, extends, dated parameters, the rules commands, the rule-file schema, --explain."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from eligibility import check, load_ruleset
+from eligibility.casework import run_cases
+from eligibility.cli import app
+from eligibility.errors import RuleSetError
+from eligibility.ruleset.loader import bundled_dir, bundled_names
+from eligibility.ruleset.model import RuleFile
+
+from conftest import EXAMPLES, ROOT, person
+
+runner = CliRunner()
+BUNDLED = [(name, index) for name in bundled_names() for index in range(len(load_ruleset(name).file.tests))]
+
+
+@pytest.mark.parametrize(("name", "index"), BUNDLED, ids=[f"{n}[{i}]" for n, i in BUNDLED])
+def test_bundled_rule_set_cases(name: str, index: int) -> None:
+    result = run_cases(load_ruleset(name))[index]
+    assert result.passed, f"{result.case}: {result.differences}"
+
+
+def test_every_bundled_rule_has_a_case_that_fires_it() -> None:
+    for name in bundled_names():
+        policy = load_ruleset(name)
+        expected = {rule for case in policy.file.tests for rules in case.expect.values() for rule in rules}
+        assert {r.id for r in policy.rules} <= expected, name
+
+
+def test_rules_test_names_the_case_that_fails(tmp_path: Path) -> None:
+    text = (ROOT / "rules" / "community-2006.yaml").read_text(encoding="utf-8")
+    broken = text.replace("expect: {1: [], 2: [min-age]}", "expect: {1: [min-age], 2: [min-age]}", 1)
+    assert broken != text
+    path = tmp_path / "rules.yaml"
+    path.write_text(broken, encoding="utf-8")
+    result = runner.invoke(app, ["rules", "test", str(path)])
+    assert result.exit_code == 1
+    assert (
+        f"FAIL {path.as_posix()} tests[0] 选举日满18周岁有被选举权，差一天未满18周岁不能提名" in result.stdout
+    )
+    assert "1: expected ['min-age'], got []" in result.stdout
+    assert result.stdout.strip().endswith("17 passed, 1 failed")
+    assert runner.invoke(app, ["rules", "test", "community-2006"]).exit_code == 0
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+LOCAL = """
+extends: community-2006
+name: community-2006-east
+title: {zh: 东湖街道2006年细则, en: East street rules 2006}
+version: "1-east"
+parameters:
+  principal_max_age: 60
+disable: [one-shoulder]
+severities: {team-relatives: review}
+fields:
+  party_years: {type: number, zh: 党龄, en: years in the party, aliases: [党龄]}
+rules:
+  - id: secretary-party-years
+    title: {zh: 书记党龄不足三年, en: Secretary new to the party}
+    severity: review
+    scope: candidate
+    applies_to: [party_secretary]
+    when: {fact: party_years, lt: 3}
+    message: {zh: "党龄{party_years}年", en: "{party_years} years in the party"}
+    source: {document: 东湖街道细则, clause: 第二条, quote: 书记应有三年以上党龄}
+tests:
+  - case: 60周岁的书记不须审批
+    candidates:
+      - {姓名: 甲, 性别: 男, 出生日期: 1946-09-30, 社区: 青松社区, 拟任职务: 党支部书记, 文化程度: 高中, 党龄: 10}
+    expect: {1: []}
+"""
+
+
+def test_extends_overrides_disables_and_adds(tmp_path: Path, run: object) -> None:
+    path = write(tmp_path, "east.yaml", LOCAL)
+    policy = load_ruleset(path)
+    assert policy.extends == ["community-2006 (bundled)"]
+    ids = [r.id for r in policy.rules]
+    assert "one-shoulder" not in ids and policy.candidate_rules[-1].id == "secretary-party-years"
+    assert policy.rule("team-relatives").rule.severity == "review"  # type: ignore[union-attr]
+    assert policy.params["principal_max_age"] == 60
+    assert [r.passed for r in run_cases(policy)] == [True]
+    assert load_ruleset("community-2006").rule("team-relatives").rule.severity == "warning"  # type: ignore[union-attr]
+
+
+def test_errors_in_an_extending_file_point_into_it(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "east.yaml",
+        LOCAL.replace("when: {fact: party_years, lt: 3}", "when: {fact: party_yeers, lt: 3}"),
+    )
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    text = caught.value.message("en")
+    line = LOCAL.splitlines().index("    when: {fact: party_years, lt: 3}") + 1
+    assert text.startswith(f"{path.as_posix()}:{line}:")
+    assert "unknown candidate fact 'party_yeers' (did you mean 'party_years'?)" in text
+
+
+def test_disabling_an_unknown_rule(tmp_path: Path) -> None:
+    path = write(tmp_path, "east.yaml", LOCAL.replace("disable: [one-shoulder]", "disable: [one-shoulders]"))
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    assert "unknown rule 'one-shoulders' (did you mean 'one-shoulder'?)" in caught.value.message("en")
+
+
+def test_cyclic_extends(tmp_path: Path) -> None:
+    write(tmp_path, "a.yaml", "extends: b.yaml\n")
+    write(tmp_path, "b.yaml", "extends: a.yaml\n")
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(tmp_path / "a.yaml")
+    text = caught.value.message("en")
+    assert "extends goes round in a circle" in text and "a.yaml → " in text
+
+
+DATED = """
+extends: community-2006
+name: community-dated
+parameters:
+  principal_max_age:
+    values:
+      - {from: 2000-01-01, value: 57}
+      - {from: 2006-09-01, value: 60}
+"""
+
+
+def test_dated_parameters_follow_each_communitys_election_date(tmp_path: Path) -> None:
+    rules = write(tmp_path, "dated.yaml", DATED)
+    communities = write(tmp_path, "c.csv", "社区,选举日期\n早社区,2006-08-31\n晚社区,2006-09-30\n")
+    people = [
+        person(community="早社区", roles="党支部书记", birth_date="1946-01-01"),
+        person(community="晚社区", roles="党支部书记", birth_date="1946-01-01"),
+    ]
+    roster = write(tmp_path, "r.json", json.dumps(people, ensure_ascii=False))
+    report = check([roster], rules, communities=communities)
+    early, late = report.candidates
+    assert [f.rule for f in early.findings] == ["principal-age"]  # 60 > 57 in force on 2006-08-31
+    assert early.findings[0].evidence["principal_max_age"] == 57
+    assert late.findings == []  # 60 is not over 60, in force from 2006-09-01
+
+
+def test_a_dated_parameter_with_no_value_yet(tmp_path: Path) -> None:
+    rules = write(tmp_path, "dated.yaml", DATED.replace("2000-01-01", "2006-01-01"))
+    with pytest.raises(RuleSetError) as caught:
+        check([EXAMPLES / "roster.csv"], rules, election_date=dt.date(2005, 6, 1))
+    assert "parameter principal_max_age has no value in force on 2005-06-01" in caught.value.message("en")
+
+
+def test_the_report_records_overrides_and_extends(tmp_path: Path) -> None:
+    rules = write(tmp_path, "east.yaml", LOCAL)
+    report = check([EXAMPLES / "roster.csv"], rules, overrides={"min_age": "20"})
+    assert report.ruleset.overrides == {"min_age": 20}
+    assert report.ruleset.extends == ["community-2006 (bundled)"]
+
+
+def test_rule_file_schema_is_current_and_every_bundled_file_validates() -> None:
+    printed = json.loads(runner.invoke(app, ["schema", "rules"]).stdout)
+    assert printed == json.loads((ROOT / "docs" / "rules.schema.json").read_text(encoding="utf-8"))
+    assert printed == RuleFile.model_json_schema()
+    for path in sorted(bundled_dir().glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith("# yaml-language-server: $schema=../docs/rules.schema.json"), path.name
+        from eligibility.ruleset.yamlpos import load
+
+        data, _ = load(text)
+        jsonschema.validate(json.loads(json.dumps(data, default=str)), printed)
+
+
+def test_rules_list_show_explain() -> None:
+    listed = runner.invoke(app, ["rules", "list", "--lang", "en"]).stdout
+    assert "community-2006\tv1\t15 rules\t18 tests\tCandidate requirements for the 2006" in listed
+    shown = runner.invoke(app, ["rules", "show", "community-2006", "--lang", "en"]).stdout
+    assert "principal-age" in shown and "age > principal_max_age (57)" in shown
+    explained = runner.invoke(app, ["rules", "explain", "principal-age", "--lang", "en"]).stdout
+    assert "condition: age > principal_max_age (57)" in explained
+    assert "quote: “社区主干年龄超过57周岁" in explained
+    missing = runner.invoke(app, ["rules", "explain", "principal_age", "--lang", "en"])
+    assert missing.exit_code == 2 and "did you mean 'principal-age'" in missing.stderr
+
+
+def test_explain_lists_the_rules_passed() -> None:
+    plain = json.loads(runner.invoke(app, ["check", str(EXAMPLES / "roster.csv"), "--format", "json"]).stdout)
+    assert "passed" not in plain["candidates"][0]
+    data = json.loads(
+        runner.invoke(app, ["check", str(EXAMPLES / "roster.csv"), "--format", "json", "--explain"]).stdout
+    )
+    first = data["candidates"][0]  # 陈建国: a principal aged 58
+    assert first["passed"] == [
+        "min-age",
+        "political-rights",
+        "family-planning-5y",
+        "two-violations",
+        "governance-record",
+        "principal-education",
+    ]
+    assert first["findings"][0]["evidence"] == {
+        "election_date": "2006-09-30",
+        "birth_date": "1948-09-30",
+        "age": 58,
+        "principal_max_age": 57,
+    }
+    table = runner.invoke(app, ["check", str(EXAMPLES / "roster.csv"), "--explain", "--lang", "en"]).stdout
+    assert "checked and passed: min-age" in table and "facts seen:" in table
