@@ -1,0 +1,58 @@
+"""docs/rules.md teaches the rule language by example: every YAML example in it must be right.
+
+Each ```yaml block follows a marker: `<!-- rules-file: NAME -->` for a whole rule file, which must validate and
+pass its own tests, or `<!-- part-of: NAME -->` for a fragment, whose lines must appear, in order and together,
+in that whole file (indentation aside)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from eligibility.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+DOC = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+BLOCK = re.compile(r"(?:<!-- (rules-file|part-of): (\S+) -->\n)?```yaml\n(.*?)```", re.S)
+BLOCKS = [(kind, name, body) for kind, name, body in BLOCK.findall(DOC)]
+FILES = {name: body for kind, name, body in BLOCKS if kind == "rules-file"}
+PARTS = [(name, body) for kind, name, body in BLOCKS if kind == "part-of"]
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def test_every_yaml_example_is_marked() -> None:
+    assert FILES, "no whole rule file in docs/rules.md"
+    unmarked = [body.splitlines()[0] for kind, _, body in BLOCKS if not kind]
+    assert not unmarked, f"yaml blocks without a rules-file/part-of marker: {unmarked}"
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("docs-rules")
+    for name, body in FILES.items():
+        (folder / name).write_text(body, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_whole_rule_file_validates_and_passes_its_tests(written: Path, name: str) -> None:
+    path = written / name
+    validated = CliRunner().invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert validated.exit_code == 0, validated.stdout + validated.stderr
+    tested = CliRunner().invoke(app, ["rules", "test", str(path), "--lang", "en"])
+    assert tested.exit_code == 0, tested.stdout + tested.stderr
+    assert "0 failed" in tested.stdout and " 0 passed" not in tested.stdout, tested.stdout
+
+
+@pytest.mark.parametrize(("name", "fragment"), PARTS, ids=[f"{n}:{_lines(f)[0][:40]}" for n, f in PARTS])
+def test_fragment_is_part_of_its_whole_file(name: str, fragment: str) -> None:
+    assert name in FILES, f"part-of names {name}, which the document does not show whole"
+    whole, part = _lines(FILES[name]), _lines(fragment)
+    starts = [i for i in range(len(whole) - len(part) + 1) if whole[i : i + len(part)] == part]
+    assert starts, f"this fragment is not in {name}:\n{fragment}"

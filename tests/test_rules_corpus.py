@@ -1,0 +1,69 @@
+"""Broken rule files (tests/rules_corpus/): each must be refused with its file, line and a message that says what is
+wrong, through the command an officer runs, `eligibility rules validate FILE`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from eligibility.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "rules_corpus"
+CASES: list[dict[str, Any]] = yaml.safe_load((CORPUS / "cases.yaml").read_text(encoding="utf-8"))
+
+
+def _validate(path: Path) -> Any:
+    return CliRunner().invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+
+
+def _param(case: dict[str, Any]) -> Any:
+    marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
+    return pytest.param(case, id=case["file"], marks=marks)
+
+
+@pytest.mark.parametrize("case", [_param(case) for case in CASES])
+def test_broken_rule_file_is_refused_at_its_line(case: dict[str, Any]) -> None:
+    path = CORPUS / case["file"]
+    result = _validate(path)
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output, output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == 1, output
+    problem = next((line for line in result.stderr.splitlines() if case["expect"] in line), None)
+    assert problem is not None, f"{case['expect']!r} not in:\n{result.stderr}"
+    # The location comes first: FILE:LINE: (or FILE:LINE:COLUMN:), or `FILE: ` when there is no line.
+    where = f"{path}:{case['line']}:" if case["line"] is not None else f"{path}: "
+    assert problem.startswith(where), f"expected {where!r}, got:\n{problem}"
+
+
+def test_the_corpus_lists_every_file_once() -> None:
+    listed = [case["file"] for case in CASES]
+    assert len(listed) == len(set(listed))
+    on_disk = sorted(p.name for p in CORPUS.glob("*.yaml") if p.name != "cases.yaml")
+    assert sorted(listed) == on_disk
+    for case in CASES:
+        assert set(case) <= {"file", "mistake", "expect", "line", "fix", "xfail"}, case
+        assert case["expect"] and case["mistake"] and case["fix"], case
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["file"] for case in CASES])
+def test_broken_rule_file_holds_one_mistake(case: dict[str, Any], tmp_path: Path) -> None:
+    # Undoing the one mistake leaves a valid rule file: the file has no second, hidden mistake.
+    text = (CORPUS / case["file"]).read_text(encoding="utf-8")
+    wrong, right = case["fix"]["from"], case["fix"]["to"]
+    assert text.count(wrong) == 1, f"fix.from must occur once in {case['file']}"
+    fixed = tmp_path / case["file"]
+    fixed.write_text(text.replace(wrong, right), encoding="utf-8")
+    result = _validate(fixed)
+    assert result.exit_code == 0, result.stdout + result.stderr
+
+
+def test_the_bundled_rule_set_is_valid() -> None:
+    result = CliRunner().invoke(app, ["rules", "validate", str(ROOT / "rules" / "community-2006.yaml")])
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
