@@ -216,3 +216,54 @@ def test_explain_lists_the_rules_passed() -> None:
     }
     table = runner.invoke(app, ["check", str(EXAMPLES / "roster.csv"), "--explain", "--lang", "en"]).stdout
     assert "checked and passed: min-age" in table and "facts seen:" in table
+
+
+def _with_rule(tmp_path: Path, when: str, message: str = "{name}") -> Path:
+    return write(
+        tmp_path,
+        "local.yaml",
+        f"""
+extends: community-2006
+name: local
+title: {{zh: 本地, en: Local}}
+version: "1"
+rules:
+  - id: local-rule
+    title: {{zh: 本地规则, en: Local rule}}
+    severity: review
+    scope: candidate
+    when: {when}
+    message: {{zh: "{message}", en: "{message}"}}
+    source: {{document: 本地细则, clause: 第一条, quote: 本地规则}}
+""",
+    )
+
+
+def test_a_message_may_name_the_person_their_community_and_roles(tmp_path: Path) -> None:
+    path = _with_rule(tmp_path, "{fact: gender, eq: female}", "{name}（{street}{community}，{roles}）")
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "姓名,性别,出生日期,街道,社区,拟任职务,文化程度\n王芳,女,1970-01-01,东湖街道,青松社区,居委会委员,高中\n",
+        encoding="utf-8",
+    )
+    report = check([roster], path, election_date=dt.date(2006, 9, 30))
+    found = [f.message for c in report.candidates for f in c.findings if f.rule == "local-rule"]
+    assert found == ["王芳（东湖街道青松社区，居委会委员）"]
+
+
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [
+        ("{fact: age, in: [57, 58]}", "in compares exact values; age is age"),
+        ("{fact: birth_date, not_in: [1970-01-01]}", "not_in compares exact values; birth_date is date"),
+        (
+            "{fact: education, in: {param: principal_min_education}}",
+            "a parameter holds one value; in needs a list",
+        ),
+        ("{fact: gender, in: female}", "in needs a list: write in: [female]"),
+    ],
+)
+def test_in_needs_a_list_of_exact_values(tmp_path: Path, when: str, expected: str) -> None:
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(_with_rule(tmp_path, when))
+    assert expected in caught.value.message("en")

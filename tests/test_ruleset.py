@@ -292,8 +292,8 @@ def test_rule_file_error_names_line_and_expectation(
     # The location is the file and a line within the replaced text (or, for a parameter, its definition).
     file_name, line = problem.split(": ")[0].split(":")[:2]
     assert file_name == path.as_posix()
-    written = path.read_text(encoding="utf-8")
-    first_line = _line_of(written, replacement[1])
+    # Where the replaced text now stands (its old text's place), not an earlier line that reads the same.
+    first_line = _line_of(BUNDLED, replacement[0])
     last_line = first_line + replacement[1].count("\n")
     # A YAML syntax error is noticed where the parser stops, which may be the next line.
     assert first_line <= int(line) <= last_line + (message == "YAML"), text

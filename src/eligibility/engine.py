@@ -509,7 +509,11 @@ class Review:
             return None
         evidence: Evidence = {}
         rule.test(subject, evidence)
-        return self._finding(rule, evidence, answer, granted, election)
+        # Who the finding is about, so a message may say {name}, {community}, {street} or {roles}.
+        about: dict[str, Any] = {"community": subject.community, "street": subject.street}
+        if isinstance(subject, Candidate):
+            about |= {"name": subject.name, "roles": [self._role_label[r] for r in subject.roles]}
+        return self._finding(rule, evidence, answer, granted, election, about)
 
     def _finding(
         self,
@@ -518,6 +522,7 @@ class Review:
         answer: Tri,
         granted: list[ApprovalRecord],
         election: dt.date,
+        about: dict[str, Any],
     ) -> Finding:
         spec = rule.rule
         shown = {
@@ -534,7 +539,7 @@ class Review:
             whom = colon + "、".join(evidence["unknown_members"]) if evidence.get("unknown_members") else ""
             message = spec.title(self.lang) + colon + say("not-checked", self.lang, missing=words, whom=whom)
         else:
-            message = spec.message(self.lang).format_map(_Display(shown, self.lang))
+            message = spec.message(self.lang).format_map(_Display(about | shown, self.lang))
         # Of several approvals for one finding, one that counts is enough; else the last one is shown with why.
         weighed = [self._approval(g, spec.severity, severity, election) for g in granted]
         approval = next((a for a in weighed if a.counted), weighed[-1] if weighed else None)

@@ -110,6 +110,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "没有名为 {name!r} 的内置规则集；内置：{known}",
         "no bundled rule set named {name!r}; bundled: {known}",
     ),
+    "ruleset-parent-missing": (
+        "extends 指向的文件不存在：{path}（路径相对于本规则文件）",
+        "extends: no such file: {path} (a path is relative to this rule file)",
+    ),
     "ruleset-cycle": ("extends 形成了循环：{chain}", "extends goes round in a circle: {chain}"),
     "ruleset-param-undated": (
         "参数 {name} 在 {day} 还没有生效的取值",

@@ -11,7 +11,7 @@ from typing import Any, NoReturn
 
 from eligibility.candidate import Candidate, Member, Team, Tri
 from eligibility.errors import Location, RuleSetError
-from eligibility.messages import did_you_mean
+from eligibility.messages import Term, did_you_mean
 from eligibility.messages import what as what_word
 from eligibility.roster.normalise import (
     IdNumber,
@@ -243,10 +243,15 @@ class Compiler:
             self._bad(where, f"{fact.name} holds several values; use has_any/has_all/has_none or present")
         if op not in ("in", "not_in") and isinstance(raw, list):
             self._bad(where, f"{op} compares with one value; to allow several, use in")
+        if op in ("in", "not_in") and fact.kind in ("age", "date"):
+            # An age or a date read from a roster is a range of days, never one exact value to look up.
+            self._bad(where, f"{op} compares exact values; {fact.name} is {fact.kind}: use ge, le, gt or lt")
+        if op in ("in", "not_in") and isinstance(raw, ParamRef):
+            self._bad(where, f"a parameter holds one value; {op} needs a list written here: {op}: [a, b]")
         operand = self._operand(raw, fact, scope, where, seen)
         if op in ("in", "not_in"):
             if not isinstance(operand, list):
-                self._bad(where, f"{op} needs a list")
+                self._bad(where, f"{op} needs a list: write {op}: [{operand}]")
             return _member_of(fact, frozenset(operand), negate=op == "not_in")
         if op in _ORDER and fact.kind in ("text", "choice", "bool"):
             self._bad(where, f"{fact.name} has no order; use eq, ne, in or not_in")
@@ -291,7 +296,18 @@ class Compiler:
 
     def related_pairs(self, cond: RelatedPairs, at: Path, seen: _Seen) -> Node:
         spec = self.file.fields.get(cond.related_pairs)
-        if spec is None or spec.type not in ("list", "text"):
+        if spec is not None and spec.type not in ("list", "text"):
+            raise RuleSetError(
+                "ruleset-bad-value",
+                self.where((*at, "related_pairs")),
+                field=_dotted((*at, "related_pairs")),
+                reason=Term(
+                    f"“{cond.related_pairs}”是 {spec.type} 字段，不是列表字段；related_pairs 需要 type: list 的字段",
+                    f"{cond.related_pairs!r} is a {spec.type} field, not a list field; "
+                    "related_pairs needs a field of type list",
+                ),
+            )
+        if spec is None:
             known = [name for name, s in self.file.fields.items() if s.type in ("list", "text")]
             self._unknown((*at, "related_pairs"), "list field", cond.related_pairs, known)
         self.declared_fields.add(cond.related_pairs)

@@ -55,7 +55,7 @@ def merge(parent: Document, child: Document, child_file: str, where: Where) -> D
             positions.copy_subtree(child_positions, (key,), (key,), child_file)
             data[key] = value
     _disable(data, positions, child_data.get("disable") or [], where)
-    _severities(data, child_data.get("severities") or {}, where)
+    _severities(data, child_data.get("severities") or {}, where, (positions, child_positions, child_file))
     return data, positions
 
 
@@ -107,16 +107,24 @@ def _disable(data: dict[str, Any], positions: Positions, ids: list[Any], where: 
     data["rules"] = [rules[i] for i in kept]
 
 
-def _severities(data: dict[str, Any], changes: dict[str, Any], where: Where) -> None:
+def _severities(
+    data: dict[str, Any], changes: dict[str, Any], where: Where, moved: tuple[Positions, Positions, str]
+) -> None:
+    positions, source, file = moved
     # Copies, so that a parent's rules are never changed under it.
     data["rules"] = rules = [dict(r) if isinstance(r, dict) else r for r in data.get("rules") or []]
-    by_id = {r.get("id"): r for r in rules if isinstance(r, dict)}
+    index_of = {r.get("id"): i for i, r in enumerate(rules) if isinstance(r, dict)}
     for rule_id, severity in changes.items():
-        if rule_id not in by_id:
+        if rule_id not in index_of:
             raise _unknown_rule(
-                where(("severities", rule_id)), ("severities", rule_id), str(rule_id), list(by_id)
+                where(("severities", rule_id)), ("severities", rule_id), str(rule_id), list(index_of)
             )
-        by_id[rule_id]["severity"] = severity
+        rules[index_of[rule_id]]["severity"] = severity
+        # A wrong severity is wrong where it was written, in this file, not in the parent's rule.
+        at = ("rules", index_of[rule_id], "severity")
+        if ("severities", rule_id) in source.values:
+            positions.values[at] = source.values[("severities", rule_id)]
+            positions.files[at] = file
 
 
 def _unknown_rule(location: Location, at: YamlPath, name: str, known: list[Any]) -> RuleSetError:

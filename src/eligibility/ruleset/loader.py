@@ -236,6 +236,11 @@ def _read(path: Path, stack: tuple[Path, ...]) -> tuple[Any, Positions, str, lis
     parent_path = resolve_parent(str(data["extends"]), path, bundled_dir())
     if not parent_path.is_file():
         where = positions.find(data, ("extends",))[1] or (None, None)
+        if parent_path.parent != bundled_dir():
+            # A path, relative to this file: say which file was looked for.
+            raise RuleSetError(
+                "ruleset-parent-missing", Location(shown, *where), path=display_path(parent_path)
+            )
         names = bundled_names()
         raise RuleSetError(
             "ruleset-unknown",
@@ -267,10 +272,20 @@ def _parse(raw: bytes, shown: str) -> tuple[Any, Positions]:
         ) from err
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
+        reason = err.problem or str(err)
+        if err.context_mark and err.context and err.context.startswith(_OPENED):
+            # A bracket or quote never closed: the mistake is where it opened, not where the parser gave up.
+            mark = err.context_mark
+            reason = (
+                f"{err.context}, {reason} (line {err.problem_mark.line + 1})" if err.problem_mark else reason
+            )
         location = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
-        raise RuleSetError("ruleset-yaml", location, reason=err.problem or str(err)) from err
+        raise RuleSetError("ruleset-yaml", location, reason=reason) from err
     except yaml.YAMLError as err:
         raise RuleSetError("ruleset-yaml", Location(shown), reason=str(err)) from err
+
+
+_OPENED = ("while parsing a flow", "while scanning a quoted scalar", "while scanning a double-quoted scalar")
 
 
 def _validate(data: Any, positions: Positions, shown: str) -> RuleFile:
@@ -288,8 +303,11 @@ def _validate(data: Any, positions: Positions, shown: str) -> RuleFile:
     try:
         return RuleFile.model_validate(data)
     except ValidationError as err:
-        problems: dict[str, RuleSetError] = {}
+        precise = _out_of_order(data, positions, shown)
+        problems: dict[str, RuleSetError] = {str(p.location) + str(p.params.get("field")): p for p in precise}
         for error in err.errors(include_url=False):
+            if precise and error["msg"].startswith(_MODEL_ORDER_ERRORS):
+                continue  # said above, at the line of the second id or the misplaced date
             problem = _problem(error, data, positions, shown)
             # A value that fits no member of a union gets one error per member; the first says enough.
             problems.setdefault(str(problem.location) + str(problem.params.get("field")), problem)
@@ -299,7 +317,9 @@ def _validate(data: Any, positions: Positions, shown: str) -> RuleFile:
 def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSetError:
     loc = tuple(error["loc"])
     kind = error["type"]
-    path, pos = positions.find(data, loc, key=kind == "extra_forbidden")
+    if kind == "condition" and isinstance(error.get("input"), dict):
+        return _unknown_condition(error["input"], loc, data, positions, shown)
+    path, pos = positions.find(data, loc, key=kind == "extra_forbidden", tags=_TAGS)
     location = Location(positions.file_of(path, shown), *(pos or (None, None)))
     dotted = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") or "(top)"
     if kind == "extra_forbidden":
@@ -323,8 +343,118 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
     if kind == "missing":
         reason = Term(f"缺少必填项“{loc[-1]}”", f"{loc[-1]!r} is required")
         return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
+    operator = next((str(p).rstrip("_") for p in loc[-2:] if p in ("in", "in_", "not_in")), None)
+    if kind == "list_type" and operator:
+        op = operator
+        written = error.get("input")
+        reason = Term(
+            f"{op} 需要一个列表：写作 {op}: [{written}]", f"{op} needs a list: write {op}: [{written}]"
+        )
+        return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
+    if kind == "string_pattern_mismatch":
+        pattern = error.get("ctx", {}).get("pattern")
+        reason = _WRITING.get(pattern, Term(error["msg"], error["msg"]))
+        written = error.get("input")
+        reason = Term(f"“{written}”：{reason.zh}", f"{written!r}: {reason.en}")
+        return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
     reason = error["msg"].removeprefix("Value error, ")
     return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
+
+
+_MODEL_ORDER_ERRORS = ("Value error, rule id", "Value error, values must be in order")
+
+
+def _out_of_order(data: dict[str, Any], positions: Positions, shown: str) -> list[RuleSetError]:
+    """A rule id used twice, and dated values out of date order, each at the line of the second one."""
+    problems = []
+    first: dict[Any, int] = {}
+    rules = data.get("rules")
+    for index, rule in enumerate(rules if isinstance(rules, list) else []):
+        rule_id = rule.get("id") if isinstance(rule, dict) else None
+        if isinstance(rule_id, str) and rule_id in first:
+            at = ("rules", index, "id")
+            line = positions.find(data, ("rules", first[rule_id], "id"))[1]
+            reason = Term(
+                f"规则 id “{rule_id}”用了两次（第一次在第 {line[0] if line else '?'} 行）",
+                f"rule id {rule_id!r} is used twice (first at line {line[0] if line else '?'})",
+            )
+            problems.append(_at_path(at, data, positions, shown, reason))
+        elif isinstance(rule_id, str):
+            first[rule_id] = index
+    parameters = data.get("parameters")
+    for name, parameter in (parameters if isinstance(parameters, dict) else {}).items():
+        values = parameter.get("values") if isinstance(parameter, dict) else None
+        days = (
+            [v.get("from") if isinstance(v, dict) else None for v in values or []]
+            if isinstance(values, list)
+            else []
+        )
+        for index in range(1, len(days)):
+            before, day = days[index - 1], days[index]
+            if isinstance(before, dt.date) and isinstance(day, dt.date) and day <= before:
+                reason = Term(
+                    f"dated values 须按 from 日期先后排列，每个日期一次：{day} 不在 {before} 之后",
+                    f"values must be in order of their from dates, each date once: {day} is not after {before}",
+                )
+                problems.append(
+                    _at_path(("parameters", name, "values", index, "from"), data, positions, shown, reason)
+                )
+    return problems
+
+
+def _at_path(
+    at: tuple[str | int, ...], data: Any, positions: Positions, shown: str, reason: Term
+) -> RuleSetError:
+    path, pos = positions.find(data, at)
+    dotted = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+    return RuleSetError(
+        "ruleset-invalid",
+        Location(positions.file_of(path, shown), *(pos or (None, None))),
+        field=dotted,
+        reason=reason,
+    )
+
+
+_TAGS = frozenset(model.CONDITION_KEYS)
+_WRITING = {
+    model.RULE_ID: Term(
+        "请只用小写字母、数字和连字符，如 min-age",
+        "write lower-case letters, digits and hyphens, like min-age",
+    ),
+    model.NAME: Term(
+        "请只用小写字母、数字和下划线，如 min_age", "write lower-case letters, digits and _, like min_age"
+    ),
+}
+
+
+def _unknown_condition(
+    written: dict[str, Any], loc: tuple[Any, ...], data: Any, positions: Positions, shown: str
+) -> RuleSetError:
+    """A condition with none of the condition keys: name the key that is not one, and the closest that is."""
+    path, pos = positions.find(data, loc, tags=_TAGS)
+    allowed = {*model.CONDITION_KEYS, *model.OPERATORS, "among", "label", "reading"}
+    strange = [str(k) for k in written if str(k) not in allowed]
+    dotted = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") or "(top)"
+    if not strange:
+        reason = Term(
+            "条件须含下列键之一：" + "、".join(model.CONDITION_KEYS),
+            "a condition needs one of the keys " + ", ".join(model.CONDITION_KEYS),
+        )
+        return RuleSetError(
+            "ruleset-invalid", Location(shown, *(pos or (None, None))), field=dotted, reason=reason
+        )
+    key = strange[0]
+    where = positions.keys.get((*path, key)) or pos or (None, None)
+    hint = did_you_mean(suggest(key, list(model.CONDITION_KEYS)))
+    reason = Term(
+        f"未知的条件键“{key}”{hint.zh if isinstance(hint, Term) else ''}；条件须含下列键之一："
+        + "、".join(model.CONDITION_KEYS),
+        f"unknown condition key {key!r}{hint.en if isinstance(hint, Term) else ''}; a condition needs one of "
+        + ", ".join(model.CONDITION_KEYS),
+    )
+    return RuleSetError(
+        "ruleset-invalid", Location(positions.file_of(path, shown), *where), field=dotted, reason=reason
+    )
 
 
 def _at(data: Any, path: tuple[str | int, ...]) -> Any:

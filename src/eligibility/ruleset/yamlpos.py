@@ -51,12 +51,15 @@ class Positions:
                 del table[path]
 
     def find(
-        self, data: Any, loc: tuple[Any, ...], *, key: bool = False
+        self, data: Any, loc: tuple[Any, ...], *, key: bool = False, tags: frozenset[str] = frozenset()
     ) -> tuple[YamlPath, tuple[int, int] | None]:
-        """The deepest real path along `loc` (skipping union tags pydantic adds) and its position."""
+        """The deepest real path along `loc` (skipping the union `tags` pydantic adds) and its position."""
         path: list[str | int] = []
         node = data
-        for part in loc:
+        for index, part in enumerate(loc):
+            following = loc[index + 1] if index + 1 < len(loc) else None
+            if part in tags and isinstance(node, dict) and _has(node, following):
+                continue  # pydantic's name for the union member, not a key of the file
             if (isinstance(node, dict) and part in node) or (
                 isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
             ):
@@ -68,6 +71,10 @@ class Positions:
         found = tuple(path)
         where = self.keys.get(found) if key else None
         return found, where or self.values.get(found) or self.keys.get(found)
+
+
+def _has(node: dict[str, Any], key: Any) -> bool:
+    return isinstance(key, str) and (key in node or key.rstrip("_") in node)
 
 
 class SafeLoader(yaml.SafeLoader):
