@@ -25,6 +25,7 @@ from eligibility.report import (
     RuleInfo,
     RuleSetInfo,
     Source,
+    Summary,
     TeamResult,
     status_of,
     summarise,
@@ -83,14 +84,9 @@ def check(
         election_date, communities, approvals, overrides, show_pii, lang, encoding, sheet, explain
     )
     review = Review.start(ruleset, options)
-    candidates = []
-    for count, candidate in enumerate(review.candidates(paths), start=1):
-        candidates.append(candidate)
-        if progress is not None and count % PROGRESS_EVERY == 0:
-            progress(count)
-    if progress is not None:
-        progress(len(candidates))
-    return review.report(candidates, review.teams())
+    candidates: list[CandidateResult] = []
+    report = review.run(paths, candidates.append, progress)
+    return report.model_copy(update={"candidates": candidates})
 
 
 @dataclass(frozen=True)
@@ -207,6 +203,26 @@ class Review:
             for level in policy.file.vocabularies.education
         }
         self._level_ids = [level.id for level in policy.file.vocabularies.education]
+
+    def run(
+        self,
+        paths: Iterable[Path | str] | Path | str,
+        on_candidate: Callable[[CandidateResult], None],
+        progress: Callable[[int], None] | None = None,
+    ) -> Report:
+        """Check every roster, handing each candidate's result to `on_candidate` as soon as it is known and
+        keeping none: the Report returned has no candidates, but its summary counts them all. Memory stays
+        bounded by the teams' small state, however long the rosters."""
+        tally = dict.fromkeys(("eligible", "review", "ineligible", "invalid"), 0)
+        count = 0
+        for count, candidate in enumerate(self.candidates(paths), start=1):
+            tally[candidate.status] += 1
+            on_candidate(candidate)
+            if progress is not None and count % PROGRESS_EVERY == 0:
+                progress(count)
+        if progress is not None:
+            progress(count)
+        return self.report([], self.teams(), Summary(candidates=count, **tally))
 
     # ---- candidates ----
 
@@ -439,7 +455,9 @@ class Review:
             for r in self.policy.rules
         ]
 
-    def report(self, candidates: list[CandidateResult], teams: list[TeamResult]) -> Report:
+    def report(
+        self, candidates: list[CandidateResult], teams: list[TeamResult], summary: Summary | None = None
+    ) -> Report:
         return Report(
             tool=TOOL,
             ruleset=RuleSetInfo(
@@ -450,7 +468,7 @@ class Review:
                 overrides=self.policy.overrides,
             ),
             election_date=self.election_date,
-            summary=summarise([c.status for c in candidates]),
+            summary=summary or summarise([c.status for c in candidates]),
             candidates=candidates,
             teams=teams,
             not_checked=self.not_checked,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
+from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION: Literal[1] = 1
 
@@ -28,15 +28,10 @@ class Source(_Frozen):
     path: str
     row: int = Field(description="data row, counted from 1")
     line: int | None = Field(default=None, description="physical line (CSV) or sheet row")
-    sheet: str | None = Field(default=None, description="the worksheet, for a workbook")
-
-    @model_serializer(mode="wrap")
-    def _without_empty_sheet(self, serialise: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        # The contract's source is {path, row, line}; `sheet` appears only where there is one.
-        data: dict[str, Any] = serialise(self)
-        if data.get("sheet") is None:
-            data.pop("sheet", None)
-        return data
+    # The contract's source is {path, row, line}; `sheet` appears only where there is one.
+    sheet: str | None = Field(
+        default=None, description="the worksheet, for a workbook", exclude_if=lambda value: value is None
+    )
 
 
 class Clause(_Frozen):
@@ -86,15 +81,10 @@ class CandidateResult(_Frozen):
     status: Status
     findings: list[Finding]
     passed: list[str] | None = Field(
-        default=None, description="with --explain: the rules checked for this candidate that found nothing"
+        default=None,
+        description="with --explain: the rules checked for this candidate that found nothing",
+        exclude_if=lambda value: value is None,
     )
-
-    @model_serializer(mode="wrap")
-    def _without_unasked_explanation(self, serialise: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        data: dict[str, Any] = serialise(self)
-        if data.get("passed") is None:
-            data.pop("passed", None)
-        return data
 
 
 class Profile(_Frozen):

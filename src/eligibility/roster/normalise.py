@@ -18,9 +18,11 @@ def clean(value: object) -> str:
     if value is None:
         return ""
     text = value if isinstance(value, str) else str(value)
-    if text.isascii():
-        return _SPACE.sub(" ", text).strip()
-    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    if text.isprintable() and "  " not in text:
+        return text.strip()  # the common cell: no tab, line break or odd space inside, so only ends to trim
+    return _SPACE.sub(" ", text).strip()
 
 
 def fold(text: str) -> str:

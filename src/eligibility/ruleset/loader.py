@@ -57,6 +57,8 @@ class Policy:
     extends: list[str]
     _compile: Any = field(repr=False, default=None)
     _by_values: dict[tuple[Any, ...], Compiled] = field(repr=False, default_factory=dict)
+    # Asked once per row: the answer for a day is kept, as a day's values never change within a run.
+    _by_day: dict[dt.date, Compiled] = field(repr=False, default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -77,10 +79,14 @@ class Policy:
 
     def at(self, day: dt.date) -> Compiled:
         """The rules as they stand on an election day (dated parameters decide); compiled once per value set."""
+        found = self._by_day.get(day)
+        if found is not None:
+            return found
         params = self.params_at(day)
         key = tuple(params.items())
         if key not in self._by_values:
             self._by_values[key] = self._compile(params)
+        self._by_day[day] = self._by_values[key]
         return self._by_values[key]
 
     @property
