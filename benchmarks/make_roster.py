@@ -35,7 +35,9 @@ TEAM = [
     ["居委会委员"],
     ["党支部委员", "居委会委员"],
 ]
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+)
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂兰建国华红玉梅云飞志海波鹏"
 EDUCATION = ["初中"] * 4 + ["高中"] * 30 + ["中专"] * 15 + ["大专"] * 30 + ["本科"] * 20 + ["研究生"]
 PARTY = ["中共党员"] * 6 + ["群众"] * 3 + ["共青团员"]
@@ -43,13 +45,14 @@ WEIGHTS = (0, 1, 7, 3, 10, 10, 8, 10, 12, 14, 13, 10, 2)  # by age 20..80 in ste
 ELECTION = dt.date(2006, 9, 30)
 AREAS = ("350502", "350503", "350504", "350505", "350521", "350524", "350525", "350526")
 _CHECK = "10X98765432"
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
 
 def id_number(area: str, birth: dt.date, male: bool, sequence: int) -> str:
     """A synthetic ID number with a correct check character (GB 11643: odd sequence for a man)."""
     seq = 2 * (sequence % 499) + (1 if male else 2)
     body = f"{area}{birth:%Y%m%d}{seq:03d}"
-    total = sum(int(d) * w for d, w in zip(body, (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)))
+    total = sum(int(d) * w for d, w in zip(body, _WEIGHTS, strict=True))
     return body + _CHECK[total % 11]
 
 
@@ -69,7 +72,7 @@ def rows(n: int, seed: int = 2006) -> tuple[list[list[str]], list[list[str]]]:
         street = f"第{index // 12 + 1}街道"
         community = f"第{index + 1}社区"
         area = AREAS[index % len(AREAS)]
-        communities.append([street, community, ELECTION.isoformat(), "5", "5"])
+        communities.append([street, community, ELECTION.isoformat(), "5", "7"])
         names: list[str] = []
         for roles in TEAM[: min(len(TEAM), n - len(roster))]:
             male = "妇代会主任" not in roles and rng.random() < 0.6  # the women's director is a woman

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -11,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import IntEnum, StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Annotated
 
 import typer
 
@@ -142,13 +143,25 @@ def check(
             "--explain", help="Show the facts and parameters behind each finding and the rules passed."
         ),
     ] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Check with N processes (for large rosters; the report is the same as with 1).",
+        ),
+    ] = 1,
 ) -> None:
     """Check rosters and report each candidate's and each team's eligibility.
 
     Exit codes: 0 nothing at or above --fail-on; 1 something is; 2 the check could not run.
     """
-    from eligibility.engine import check as run_check
-    from eligibility.report import fails
+    from eligibility.engine import Options as CheckOptions
+    from eligibility.engine import Review
+    from eligibility.formatters.interface import Streams
+    from eligibility.report import CandidateResult, candidate_fails, fails
 
     language: Lang = lang.value
     chosen = output_format or (
@@ -158,25 +171,44 @@ def check(
     with user_errors(language), _progress(language) as progress:
         if formatter.binary and output is None and sys.stdout.isatty():
             raise OptionError("option-binary-terminal", format=chosen.value)
-        report = run_check(
-            paths,
-            rules,
-            election_date=_date_option(election_date),
-            communities=communities,
-            approvals=approvals,
-            overrides=_overrides(overrides or []),
-            show_pii=show_pii,
-            lang=language,
-            encoding=encoding,
-            sheet=sheet,
-            progress=progress,
-            explain=explain,
-        )
         to_terminal = output is None and sys.stdout.isatty()
         width = shutil.get_terminal_size((120, 24)).columns if to_terminal else 120
         options = Options(
             lang=language, color=to_terminal, width=width, fail_on=fail_on.value, explain=explain
         )
+        settings = CheckOptions(
+            _date_option(election_date),
+            communities,
+            approvals,
+            _overrides(overrides or []),
+            show_pii,
+            language,
+            encoding,
+            sheet,
+            explain,
+        )
+        review = Review.start(rules, settings)
+        if isinstance(formatter, Streams):
+            # JSON and JSON lines are written as candidates come, so memory does not grow with the rosters.
+            with _sink(output) as sink:
+                writer = formatter.writer(sink, options)
+                writer.begin(review.report([], []))
+                failing = False
+
+                def take(candidate: CandidateResult) -> None:
+                    nonlocal failing
+                    writer.candidate(candidate)
+                    failing = failing or candidate_fails(candidate, fail_on.value)
+
+                report = review.run(paths, take, progress, jobs=jobs, on_team=writer.team)
+                writer.finish(report)
+            if output is not None:
+                typer.echo(say("written", language, path=output), err=True)
+            failed = failing or fails(report, fail_on.value)
+            raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
+        candidates: list[CandidateResult] = []
+        report = review.run(paths, candidates.append, progress, jobs=jobs)
+        report = report.model_copy(update={"candidates": candidates})
         content = formatter.format(report, options)
         if isinstance(content, str):
             # A CSV file gets a byte-order mark so that Excel on Chinese Windows opens it as UTF-8.
@@ -446,6 +478,33 @@ def _progress(language: Lang) -> Iterator[Callable[[int], None] | None]:
     ) as bar:
         task = bar.add_task(say("progress", language, count=0))
         yield lambda count: bar.update(task, description=say("progress", language, count=count))
+
+
+@contextmanager
+def _sink(path: Path | None) -> Iterator[IO[bytes]]:
+    """Standard output, or a file written beside the target and renamed into place only once it is whole."""
+    if path is None:
+        yield sys.stdout.buffer
+        sys.stdout.flush()
+        return
+    path = path.resolve()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as err:
+        from eligibility.errors import Location
+
+        raise EligibilityError(
+            "path-unwritable", Location(str(path)), reason=err.strerror or str(err)
+        ) from err
+    try:
+        with os.fdopen(handle, "wb", buffering=1 << 20) as stream:
+            yield stream
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def _write_atomically(path: Path, text: bytes) -> None:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eligibility import __version__
 from eligibility.candidate import Candidate, DataProblem, Member, Team, Tri
@@ -46,6 +46,9 @@ from eligibility.roster.settings import (
 from eligibility.roster.sources import Input, expand
 from eligibility.ruleset.compiler import CompiledRule, Evidence, declared_keys
 from eligibility.ruleset.loader import Policy, load_ruleset
+
+if TYPE_CHECKING:
+    from eligibility.workers import Workers
 
 TOOL = f"eligibility {__version__}"
 PROGRESS_EVERY = 1000
@@ -152,6 +155,7 @@ class Review:
     # First row of each ID number seen in the run: packed (file index << 32 | row), files listed in _paths.
     _first_row: dict[int, int] = field(default_factory=dict)
     _paths: list[str] = field(default_factory=list)
+    started: tuple[str | Path | None, Options] | None = None
 
     @classmethod
     def start(cls, ruleset: Policy | str | Path | None, options: Options) -> Review:
@@ -171,7 +175,7 @@ class Review:
         )
         approvals = options.approvals
         granted = read_approvals(Path(approvals), [r.id for r in policy.rules]) if approvals else Approvals()
-        return cls(
+        review = cls(
             policy,
             _as_date(options.election_date) or policy.file.election_date,
             settings,
@@ -182,6 +186,9 @@ class Review:
             options.sheet,
             options.explain,
         )
+        # How to start the same review in another process (--jobs): a loaded Policy cannot travel there.
+        review.started = None if isinstance(ruleset, Policy) else (ruleset, options)
+        return review
 
     def __post_init__(self) -> None:
         policy = self.policy
@@ -209,24 +216,45 @@ class Review:
         paths: Iterable[Path | str] | Path | str,
         on_candidate: Callable[[CandidateResult], None],
         progress: Callable[[int], None] | None = None,
+        *,
+        jobs: int = 1,
+        on_team: Callable[[TeamResult], None] | None = None,
     ) -> Report:
         """Check every roster, handing each candidate's result to `on_candidate` as soon as it is known and
-        keeping none: the Report returned has no candidates, but its summary counts them all. Memory stays
-        bounded by the teams' small state, however long the rosters."""
+        keeping none: the Report returned has no candidates, but its summary counts them all. Teams likewise
+        go to `on_team` when it is given. Memory stays bounded by the teams' small state.
+
+        With `jobs` > 1, rows are read here and checked in that many worker processes; duplicates and teams
+        are still judged here, in row order, so the report is the same as with one process."""
         tally = dict.fromkeys(("eligible", "review", "ineligible", "invalid"), 0)
         count = 0
-        for count, candidate in enumerate(self.candidates(paths), start=1):
-            tally[candidate.status] += 1
-            on_candidate(candidate)
-            if progress is not None and count % PROGRESS_EVERY == 0:
-                progress(count)
+        workers = None
+        if jobs > 1 and self.started is not None:
+            from eligibility.workers import Workers  # processes only when asked for
+
+            workers = Workers(self, jobs)
+        try:
+            results = self.candidates(paths, workers)
+            for count, candidate in enumerate(results, start=1):
+                tally[candidate.status] += 1
+                on_candidate(candidate)
+                if progress is not None and count % PROGRESS_EVERY == 0:
+                    progress(count)
+        finally:
+            if workers is not None:
+                workers.close()
         if progress is not None:
             progress(count)
-        return self.report([], self.teams(), Summary(candidates=count, **tally))
+        teams: list[TeamResult] = []
+        for team in self.each_team():
+            (on_team or teams.append)(team)
+        return self.report([], teams, Summary(candidates=count, **tally))
 
     # ---- candidates ----
 
-    def candidates(self, paths: Iterable[Path | str] | Path | str) -> Iterator[CandidateResult]:
+    def candidates(
+        self, paths: Iterable[Path | str] | Path | str, workers: Workers | None = None
+    ) -> Iterator[CandidateResult]:
         """Every data row of every file and sheet, in input order, each with its verdict."""
         if isinstance(paths, str | Path):
             paths = [paths]  # one path given on its own, not a string to iterate character by character
@@ -248,23 +276,31 @@ class Review:
                 )
                 continue
             for table in tables:
-                yield from self._table(table)
+                yield from self._table(table, workers)
 
     def tables(self, tables: Iterable[Table]) -> Iterator[CandidateResult]:
         """Every row of tables already opened (or built in memory, as rule-file test cases are)."""
         for table in tables:
             yield from self._table(table)
 
-    def _table(self, table: Table) -> Iterator[CandidateResult]:
-        self._add_table_communities(table)
+    def _table(self, table: Table, workers: Workers | None = None) -> Iterator[CandidateResult]:
+        self.add_table_communities(table)
         skipped = self._skipped(table)
         rows = 0
-        for raw in table.rows:
-            rows += 1
-            person = self.reader.candidate(raw, table)
-            self._check_duplicate(person, table)
-            yield self.evaluate(person, skipped)
-            self._join_team(person)
+        if workers is None:
+            for raw in table.rows:
+                rows += 1
+                person = self.reader.candidate(raw, table)
+                self._check_duplicate(person, table)
+                yield self.evaluate(person, skipped)
+                self._join_team(person)
+        else:
+            for result, person in workers.check(table, skipped):
+                rows += 1
+                if self._check_duplicate(person, table):
+                    result = self.evaluate(person, skipped)  # rare: checked again with its new problem
+                yield result
+                self._join_team(person)
         self.inputs.append(
             InputFile(
                 path=table.path,
@@ -287,7 +323,7 @@ class Review:
             return Note(f"file-skipped-{kind}", "info")
         return None
 
-    def _check_duplicate(self, person: Candidate, table: Table) -> None:
+    def _check_duplicate(self, person: Candidate, table: Table) -> bool:
         """The same ID number on a later row of the run is a data error naming the first row it was on."""
         number = person.id_number
         if (
@@ -295,7 +331,7 @@ class Review:
             or not _VALID_ID.fullmatch(number)
             or any(p.rule.startswith("id-number-") for p in person.problems)
         ):
-            return
+            return False
         # An int key and a packed int value keep this small at provincial scale.
         key = int(number[:17]) * 11 + _CHECK_VALUE[number[17]]
         first = self._first_row.get(key)
@@ -303,7 +339,7 @@ class Review:
             if not self._paths or self._paths[-1] != person.source.path:
                 self._paths.append(person.source.path)
             self._first_row[key] = (len(self._paths) - 1) << 32 | person.source.row
-            return
+            return False
         path, row = self._paths[first >> 32], first & 0xFFFFFFFF
         person.problems.append(
             DataProblem(
@@ -314,6 +350,7 @@ class Review:
                 cell=table.cell("id_number", person.source.line),
             )
         )
+        return True
 
     def evaluate(self, person: Candidate, skipped: frozenset[str] = frozenset()) -> CandidateResult:
         """All candidate rules on one person, approvals applied."""
@@ -401,8 +438,15 @@ class Review:
 
     def teams(self) -> list[TeamResult]:
         """Team rules on every community seen, in the order communities first appeared."""
-        results = []
-        for team in {id(t): t for t in self._teams.values()}.values():  # a team may sit under two keys
+        return list(self.each_team())
+
+    def each_team(self) -> Iterator[TeamResult]:
+        """Team rules on every community seen, one team at a time; each team's state is let go once judged."""
+        teams = list({id(t): t for t in self._teams.values()}.values())  # a team may sit under two keys
+        self._teams.clear()
+        teams.reverse()
+        while teams:
+            team = teams.pop()
             skipped = frozenset().union(*(self._skipped_by_path.get(p, frozenset()) for p in team.paths))
             findings = []
             for rule in self.policy.at(team.election_date).team_rules:
@@ -411,15 +455,12 @@ class Review:
                 granted = self.approvals.team(team.street, team.community, rule.id)
                 if (finding := self._apply(rule, team, granted, team.election_date)) is not None:
                     findings.append(finding)
-            results.append(
-                TeamResult(
-                    street=team.street,
-                    community=team.community,
-                    findings=findings,
-                    profile=self._profile(team),
-                )
+            yield TeamResult(
+                street=team.street,
+                community=team.community,
+                findings=findings,
+                profile=self._profile(team),
             )
-        return results
 
     def _profile(self, team: Team) -> Profile:
         """Members by age band and education level, for the charts of the reports."""
@@ -482,7 +523,7 @@ class Review:
         settings = self.communities.get(street, community)
         return settings.election_date if settings else None
 
-    def _add_table_communities(self, table: Table) -> None:
+    def add_table_communities(self, table: Table) -> None:
         """A YAML/JSON roster written per community carries each community's seats."""
         for settings in table.communities:
             header = map_headers([str(k) for k in settings], self._community_columns)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar, Protocol
+from typing import IO, ClassVar, Protocol, runtime_checkable
 
 from eligibility.messages import Lang
-from eligibility.report import FailOn, Report
+from eligibility.report import CandidateResult, FailOn, Report, TeamResult
 
 
 @dataclass(frozen=True)
@@ -28,3 +28,27 @@ class Formatter(Protocol):
     binary: ClassVar[bool]
 
     def format(self, report: Report, options: Options) -> str | bytes: ...
+
+
+class ReportWriter(Protocol):
+    """A report written while the check runs: the head, each candidate as it is checked, each team as it is
+    judged, then the rest."""
+
+    def begin(self, head: Report) -> None: ...
+
+    def candidate(self, candidate: CandidateResult) -> None: ...
+
+    def team(self, team: TeamResult) -> None: ...
+
+    def finish(self, report: Report) -> None: ...
+
+
+@runtime_checkable
+class Streams(Protocol):
+    """A formatter that can write as candidates come (JSON, JSON lines), holding none of them."""
+
+    binary: ClassVar[bool]
+
+    def format(self, report: Report, options: Options) -> str | bytes: ...
+
+    def writer(self, sink: IO[bytes], options: Options) -> ReportWriter: ...

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+import tempfile
+from typing import IO, ClassVar
 
 from eligibility.formatters.interface import Options
-from eligibility.report import Report
+from eligibility.report import CandidateResult, Report, TeamResult
+
+_EMPTY = '\n  "candidates": [],\n  "teams": [],\n'
 
 
 class JsonFormatter:
@@ -15,3 +18,59 @@ class JsonFormatter:
 
     def format(self, report: Report, options: Options) -> str:
         return report.model_dump_json(indent=2) + "\n"
+
+    def writer(self, sink: IO[bytes], options: Options) -> JsonWriter:
+        return JsonWriter(sink)
+
+
+class JsonWriter:
+    """The same bytes as `format`, written as candidates and teams come. The summary comes before them in the
+    contract, so they wait in a temporary file (not in memory) until it is known."""
+
+    def __init__(self, sink: IO[bytes]) -> None:
+        self.sink = sink
+        self.spool = tempfile.TemporaryFile()  # noqa: SIM115 — closed in finish(), after the candidates
+        self.candidates = 0
+        self.teams = 0
+        self.teams_at: int | None = None
+
+    def begin(self, head: Report) -> None:
+        pass
+
+    def candidate(self, candidate: CandidateResult) -> None:
+        self._item(candidate.model_dump_json(indent=2), self.candidates)
+        self.candidates += 1
+
+    def team(self, team: TeamResult) -> None:
+        if self.teams_at is None:
+            self.teams_at = self.spool.tell()
+        self._item(team.model_dump_json(indent=2), self.teams)
+        self.teams += 1
+
+    def _item(self, text: str, index: int) -> None:
+        # Indented as a list item two levels deep; JSON strings hold no raw line break, so this is safe.
+        self.spool.write((("" if index == 0 else ",\n") + "    " + text.replace("\n", "\n    ")).encode())
+
+    def finish(self, report: Report) -> None:
+        whole = report.model_dump_json(indent=2) + "\n"
+        head, tail = whole.split(_EMPTY, 1)
+        end = self.spool.tell()
+        teams_at = end if self.teams_at is None else self.teams_at
+        self.sink.write(head.encode())
+        self._list("candidates", 0, teams_at, self.candidates)
+        self._list("teams", teams_at, end, self.teams)
+        self.sink.write(b"\n" + tail.encode())
+        self.spool.close()
+
+    def _list(self, name: str, start: int, end: int, count: int) -> None:
+        if not count:
+            self.sink.write(f'\n  "{name}": [],'.encode())
+            return
+        self.sink.write(f'\n  "{name}": [\n'.encode())
+        self.spool.seek(start)
+        left = end - start
+        while left:
+            chunk = self.spool.read(min(left, 1 << 20))
+            self.sink.write(chunk)
+            left -= len(chunk)
+        self.sink.write(b"\n  ],")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import IO, Any, ClassVar
 
 from eligibility.formatters.interface import Options
-from eligibility.report import Report
+from eligibility.report import CandidateResult, Report, TeamResult
 
 
 class JsonlFormatter:
@@ -18,12 +18,48 @@ class JsonlFormatter:
     def format(self, report: Report, options: Options) -> str:
         return "".join(lines(report))
 
+    def writer(self, sink: IO[bytes], options: Options) -> JsonlWriter:
+        return JsonlWriter(sink)
+
+
+class JsonlWriter:
+    """The same lines as `format`, each written as soon as it is known: nothing is held."""
+
+    def __init__(self, sink: IO[bytes]) -> None:
+        self.sink = sink
+
+    def begin(self, head: Report) -> None:
+        self.sink.write(run_line(head).encode())
+
+    def candidate(self, candidate: CandidateResult) -> None:
+        self.sink.write(candidate_line(candidate))
+
+    def team(self, team: TeamResult) -> None:
+        self.sink.write(_line("team", team.model_dump(mode="json")).encode())
+
+    def finish(self, report: Report) -> None:
+        self.sink.write("".join(closing_lines(report)).encode())
+
 
 def lines(report: Report) -> Iterator[str]:
-    data = report.model_dump(mode="json")
-    yield _line("run", {k: data[k] for k in ("schema_version", "tool", "ruleset", "election_date")})
-    for candidate in data["candidates"]:
-        yield _line("candidate", candidate)
+    yield run_line(report)
+    for candidate in report.candidates:
+        yield candidate_line(candidate).decode()
+    yield from closing_lines(report)
+
+
+def run_line(report: Report) -> str:
+    data = report.model_dump(mode="json", include={"schema_version", "tool", "ruleset", "election_date"})
+    return _line("run", data)
+
+
+def candidate_line(candidate: CandidateResult) -> bytes:
+    # pydantic writes the JSON itself (in Rust); the type goes in front of its first key.
+    return b'{"type":"candidate",' + candidate.model_dump_json().encode()[1:] + b"\n"
+
+
+def closing_lines(report: Report) -> Iterator[str]:
+    data = report.model_dump(mode="json", include={"teams", "inputs", "not_checked", "summary"})
     for team in data["teams"]:
         yield _line("team", team)
     for read in data["inputs"]:
@@ -34,4 +70,4 @@ def lines(report: Report) -> Iterator[str]:
 
 
 def _line(kind: str, body: dict[str, Any]) -> str:
-    return json.dumps({"type": kind, **body}, ensure_ascii=False) + "\n"
+    return json.dumps({"type": kind, **body}, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -1,0 +1,104 @@
+"""Provincial scale: JSON and JSON lines written as candidates come are the same report, and --jobs changes
+nothing but the speed."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from eligibility import check
+from eligibility.cli import app
+from eligibility.formatters.interface import Options
+from eligibility.formatters.json import JsonFormatter
+from eligibility.formatters.jsonl import JsonlFormatter
+
+from conftest import EXAMPLES, ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import make_roster
+
+EXAMPLE = [str(EXAMPLES / "roster.csv"), "--communities", str(EXAMPLES / "communities.csv")]
+
+
+def _run(tmp_path: Path, name: str, *args: str) -> bytes:
+    out = tmp_path / name
+    result = CliRunner().invoke(app, ["check", *args, "-o", str(out)])
+    assert result.exit_code in (0, 1), result.stdout + result.stderr
+    return out.read_bytes()
+
+
+@pytest.mark.parametrize("explain", [False, True])
+def test_streamed_json_is_byte_for_byte_the_report(tmp_path: Path, explain: bool) -> None:
+    flags = ["--explain"] if explain else []
+    streamed = _run(tmp_path, "report.json", *EXAMPLE, "--format", "json", *flags)
+    report = check([EXAMPLES / "roster.csv"], communities=EXAMPLES / "communities.csv", explain=explain)
+    assert streamed.decode() == JsonFormatter().format(report, Options())
+    assert json.loads(streamed)["summary"]["candidates"] == 21
+
+
+def test_streamed_json_with_candidates_and_no_team(tmp_path: Path) -> None:
+    roster = tmp_path / "no-community.csv"
+    roster.write_text("姓名,性别,出生日期,社区,拟任职务\n王芳,女,1970-01-01,,居委会委员\n", encoding="utf-8")
+    streamed = _run(tmp_path, "report.json", str(roster), "--format", "json")
+    assert streamed.decode() == JsonFormatter().format(check([roster]), Options())
+
+
+def test_streamed_jsonl_holds_the_same_lines_in_order(tmp_path: Path) -> None:
+    streamed = _run(tmp_path, "report.jsonl", *EXAMPLE, "--format", "jsonl").decode()
+    report = check([EXAMPLES / "roster.csv"], communities=EXAMPLES / "communities.csv")
+    assert streamed == JsonlFormatter().format(report, Options())
+    kinds = [json.loads(line)["type"] for line in streamed.splitlines()]
+    assert kinds[0] == "run" and kinds[-1] == "summary"
+    assert kinds.count("candidate") == 21 and kinds.count("team") == 3
+
+
+@pytest.fixture(scope="module")
+def big_roster(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """5,000 synthetic rows (three batches for the workers), and two rows that only the whole run can judge:
+    the first person's ID again in another community at the end (a duplicate across batches), and a
+    principal's second post on a row of their own far from the first (one member holding both seats)."""
+    folder = tmp_path_factory.mktemp("big")
+    rows, communities = make_roster.rows(5000)
+    again = list(rows[0])
+    again[make_roster.HEADER.index("社区")] = communities[-1][1]
+    again[make_roster.HEADER.index("街道")] = communities[-1][0]
+    second_post = list(rows[8])  # first row of the second community: its principal
+    second_post[make_roster.HEADER.index("拟任职务")] = "妇代会主任"
+    rows[4100:4100] = [second_post]
+    rows.append(again)
+    roster, settings = folder / "roster.csv", folder / "communities.csv"
+    with roster.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([make_roster.HEADER, *rows])
+    with settings.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(
+            [["街道", "社区", "选举日期", "党组织核定职数", "居委会核定职数"], *communities]
+        )
+    return roster, settings
+
+
+@pytest.mark.parametrize("output_format", ["jsonl", "json", "csv"])
+def test_jobs_change_nothing_but_the_speed(
+    tmp_path: Path, big_roster: tuple[Path, Path], output_format: str
+) -> None:
+    roster, settings = big_roster
+    args = [str(roster), "--communities", str(settings), "--format", output_format]
+    one = _run(tmp_path, "one", *args)
+    two = _run(tmp_path, "two", *args, "--jobs", "2")
+    assert one == two
+    if output_format == "jsonl":
+        candidates = [json.loads(line) for line in one.decode().splitlines() if '"type":"candidate"' in line]
+        assert len(candidates) == 5002
+        last = candidates[-1]
+        assert [f["rule"] for f in last["findings"]] == ["duplicate-person"]
+        assert last["findings"][0]["evidence"]["other_row"] == "1"
+
+
+def test_jobs_must_be_a_positive_number() -> None:
+    result = CliRunner().invoke(app, ["check", *EXAMPLE, "--jobs", "0"])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stdout + result.stderr
