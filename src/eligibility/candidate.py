@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -16,6 +16,9 @@ class RowSource:
     line: int | None = None
     sheet: str | None = None
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (RowSource, (self.path, self.row, self.line, self.sheet))  # --jobs sends millions of these
+
 
 @dataclass(frozen=True, slots=True)
 class DataProblem:
@@ -27,6 +30,9 @@ class DataProblem:
     severity: str = "invalid"
     params: tuple[tuple[str, Any], ...] = ()
     cell: str | None = None  # "D12", or "候选人!D12" in a workbook
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (DataProblem, (self.rule, self.column, self.value, self.severity, self.params, self.cell))
 
 
 @dataclass(slots=True)
@@ -53,23 +59,88 @@ class Candidate:
     fields: dict[str, Any] = field(default_factory=dict)
     problems: list[DataProblem] = field(default_factory=list)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A plain tuple of the fields: pickled in C, where the dataclass default walks its fields in Python.
+        return (Candidate, tuple(getattr(self, name) for name in _CANDIDATE_FIELDS))
+
+
+_CANDIDATE_FIELDS = tuple(f.name for f in fields(Candidate))
 
 Tri = bool | None
 
 
-@dataclass(slots=True)
-class Member:
-    """What team rules keep of one candidate: identity, seats, and the answers to the member conditions."""
+_CHECK = "0123456789X"
+_CHECK_VALUE = {c: i for i, c in enumerate(_CHECK)}
 
-    name: str
-    id_number: str | None
-    roles: tuple[str, ...]
-    bodies: frozenset[str]
-    answers: tuple[Tri, ...]
-    declared: dict[str, tuple[str, ...]]
-    # For the team's profile in reports: 周岁 on election day and education rank, None when unknown.
-    age: int | None = None
-    education_rank: int | None = None
+
+def pack_id(number: str | None) -> int | str | None:
+    """An 18-character ID number as one int (its 17 digits and check character), which takes half the memory
+    of the text; any other text is kept as it is."""
+    if number is not None and len(number) == 18 and number[:17].isdigit() and number[17] in _CHECK_VALUE:
+        return int(number[:17]) * 11 + _CHECK_VALUE[number[17]]
+    return number
+
+
+def unpack_id(packed: int | str | None) -> str | None:
+    if isinstance(packed, int):
+        digits, check = divmod(packed, 11)
+        return f"{digits:017d}{_CHECK[check]}"
+    return packed
+
+
+class Member:
+    """What team rules keep of one candidate: identity, seats, and the answers to the member conditions.
+
+    A province holds a million of these until its teams are judged, so each is kept small: the name as UTF-8
+    bytes, the ID number packed into an int, and the tuples shared between members who have the same ones."""
+
+    __slots__ = ("_id", "_name", "age", "answers", "bodies", "declared", "education_rank", "roles")
+
+    def __init__(
+        self,
+        name: str,
+        id_number: str | int | None,
+        roles: tuple[str, ...],
+        bodies: frozenset[str],
+        answers: tuple[Tri, ...],
+        declared: dict[str, tuple[str, ...]],
+        age: int | None = None,
+        education_rank: int | None = None,
+    ) -> None:
+        self._name = name.encode()
+        self._id = id_number if isinstance(id_number, int) else pack_id(id_number)
+        self.roles = roles
+        self.bodies = bodies
+        self.answers = answers
+        self.declared = declared
+        # For the team's profile in reports: 周岁 on election day and education rank, None when unknown.
+        self.age = age
+        self.education_rank = education_rank
+
+    @property
+    def name(self) -> str:
+        return self._name.decode()
+
+    @property
+    def id_number(self) -> str | None:
+        return unpack_id(self._id)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        state = (self._name, self._id, self.roles, self.bodies, self.answers, self.declared, self.age)
+        return (_rebuilt_member, (*state, self.education_rank))
+
+    def has_id(self, packed: int | str | None) -> bool:
+        return packed is not None and self._id == packed
+
+    def __repr__(self) -> str:
+        return f"Member({self.name!r}, {self.id_number!r}, roles={self.roles!r})"
+
+
+def _rebuilt_member(name: bytes, packed: int | str | None, *rest: Any) -> Member:
+    member = object.__new__(Member)
+    member._name, member._id = name, packed
+    member.roles, member.bodies, member.answers, member.declared, member.age, member.education_rank = rest
+    return member
 
 
 @dataclass(slots=True)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eligibility import __version__
-from eligibility.candidate import Candidate, DataProblem, Member, Team, Tri
+from eligibility.candidate import Candidate, DataProblem, Member, Team, Tri, pack_id
 from eligibility.errors import Location, OptionError, RosterError
 from eligibility.messages import LANGS, Lang, did_you_mean, say
 from eligibility.report import (
@@ -55,8 +54,7 @@ PROGRESS_EVERY = 1000
 # Age bands of the team profile: under 35, 35-44, 45-54, 55-59, 60 and over (60 is the rule set's usual line).
 AGE_BANDS = ("<35", "35–44", "45–54", "55–59", "≥60")
 AGE_TOPS = (35, 45, 55, 60, 1000)
-_VALID_ID = re.compile(r"\d{17}[\dX]")
-_CHECK_VALUE = {c: i for i, c in enumerate("0123456789X")}
+_NO_DECLARED: dict[str, tuple[str, ...]] = {}
 
 
 def check(
@@ -155,6 +153,8 @@ class Review:
     # First row of each ID number seen in the run: packed (file index << 32 | row), files listed in _paths.
     _first_row: dict[int, int] = field(default_factory=dict)
     _paths: list[str] = field(default_factory=list)
+    # Tuples many members have alike (roles, seats, answers), kept once.
+    _shared: dict[Any, Any] = field(default_factory=dict)
     started: tuple[str | Path | None, Options] | None = None
 
     @classmethod
@@ -291,16 +291,18 @@ class Review:
             for raw in table.rows:
                 rows += 1
                 person = self.reader.candidate(raw, table)
-                self._check_duplicate(person, table)
+                key = self._check_duplicate(person, table)
                 yield self.evaluate(person, skipped)
-                self._join_team(person)
+                self._join_team(person, key)
         else:
-            for result, person in workers.check(table, skipped):
+            for result, person, ready in workers.check(table, skipped):
                 rows += 1
-                if self._check_duplicate(person, table):
+                problems = len(person.problems)
+                key = self._check_duplicate(person, table)
+                if len(person.problems) > problems:
                     result = self.evaluate(person, skipped)  # rare: checked again with its new problem
                 yield result
-                self._join_team(person)
+                self._join_team(person, key, ready)
         self.inputs.append(
             InputFile(
                 path=table.path,
@@ -323,23 +325,22 @@ class Review:
             return Note(f"file-skipped-{kind}", "info")
         return None
 
-    def _check_duplicate(self, person: Candidate, table: Table) -> bool:
-        """The same ID number on a later row of the run is a data error naming the first row it was on."""
+    def _check_duplicate(self, person: Candidate, table: Table) -> int | str | None:
+        """The same ID number on a later row of the run is a data error naming the first row it was on.
+        Returns the ID number packed (see Member), the one object the run keeps of it."""
         number = person.id_number
-        if (
-            not number
-            or not _VALID_ID.fullmatch(number)
-            or any(p.rule.startswith("id-number-") for p in person.problems)
-        ):
-            return False
-        # An int key and a packed int value keep this small at provincial scale.
-        key = int(number[:17]) * 11 + _CHECK_VALUE[number[17]]
+        if not number or any(p.rule.startswith("id-number-") for p in person.problems):
+            return None
+        key = pack_id(number)
+        if not isinstance(key, int):
+            return key
         first = self._first_row.get(key)
         if first is None:
             if not self._paths or self._paths[-1] != person.source.path:
                 self._paths.append(person.source.path)
+            # An int key and a packed int value keep this small at provincial scale.
             self._first_row[key] = (len(self._paths) - 1) << 32 | person.source.row
-            return False
+            return key
         path, row = self._paths[first >> 32], first & 0xFFFFFFFF
         person.problems.append(
             DataProblem(
@@ -350,7 +351,7 @@ class Review:
                 cell=table.cell("id_number", person.source.line),
             )
         )
-        return True
+        return key
 
     def evaluate(self, person: Candidate, skipped: frozenset[str] = frozenset()) -> CandidateResult:
         """All candidate rules on one person, approvals applied."""
@@ -383,7 +384,14 @@ class Review:
 
     # ---- teams ----
 
-    def _join_team(self, person: Candidate) -> None:
+    def _join_team(
+        self,
+        person: Candidate,
+        packed: int | str | None = None,
+        ready: tuple[dt.date, Member] | None = None,
+    ) -> None:
+        """Add a person to their community's team. `ready` is the member a worker built, and the election day
+        it asked the member questions for; it is used when that is the team's day and the person is new to it."""
         if not person.community:
             return  # already invalid: a team of nobody's community would only add noise
         key = (person.street, person.community)
@@ -398,31 +406,59 @@ class Review:
             )
             self._teams[key] = team
         team.paths.add(person.source.path)
-        same = next((m for m in team.people if person.id_number and m.id_number == person.id_number), None)
+        if packed is None:
+            packed = pack_id(person.id_number)
+        same = next((m for m in team.people if m.has_id(packed)), None)
+        if same is None and ready is not None and ready[0] == team.election_date:
+            member = ready[1]
+            shared = self._shared
+            member.roles = shared.setdefault(member.roles, member.roles)
+            member.bodies = shared.setdefault(member.bodies, member.bodies)
+            member.answers = shared.setdefault(member.answers, member.answers)
+            if not any(member.declared.values()):
+                member.declared = _NO_DECLARED
+            team.people.append(member)
+            return
         if same is not None:
             # One person on two rows (书记 on one, 主任 on the other) is one member holding both seats: the
             # member questions are asked again of the person with every role they were given.
             person = replace(person, roles=tuple(dict.fromkeys(same.roles + person.roles)))
             team.people.remove(same)
+        member = self.member(person, team.election_date, packed)
+        if same is not None:
+            member.declared = {f: same.declared.get(f, ()) + keys for f, keys in member.declared.items()}
+        team.people.append(member)
+
+    def member(self, person: Candidate, election: dt.date, packed: int | str | None = None) -> Member:
+        """What the team rules keep of a person: seats, the member questions answered for that election day."""
         body_of = self.policy.vocabulary.body_of_role
-        member = Member(
+        declared = {f: declared_keys(person.fields.get(f) or ()) for f in self.policy.declared_fields}
+        shared = self._shared
+        return Member(
             name=person.name,
-            id_number=person.id_number,
-            roles=person.roles,
-            bodies=frozenset(b for r in person.roles if (b := body_of.get(r)) is not None),
-            answers=tuple(
-                condition(person, None) for condition in self.policy.at(team.election_date).member_conditions
+            id_number=packed if packed is not None else pack_id(person.id_number),
+            roles=shared.setdefault(person.roles, person.roles),
+            bodies=shared.setdefault(
+                bodies := frozenset(b for r in person.roles if (b := body_of.get(r)) is not None), bodies
             ),
-            declared={f: declared_keys(person.fields.get(f) or ()) for f in self.policy.declared_fields},
+            answers=shared.setdefault(
+                answers := tuple(
+                    condition(person, None) for condition in self.policy.at(election).member_conditions
+                ),
+                answers,
+            ),
+            # Most members declare no relatives: they all share one empty table (never changed in place).
+            declared=declared if any(declared.values()) else _NO_DECLARED,
             age=completed_years(person.birth[0], person.election_date, self.policy.file.age_convention)
             if person.birth and person.birth[0] == person.birth[1]
             else None,
             education_rank=person.education_rank,
         )
-        if same is not None:
-            for name, keys in same.declared.items():
-                member.declared[name] = keys + member.declared.get(name, ())
-        team.people.append(member)
+
+    def team_date(self, person: Candidate) -> dt.date:
+        """The election day of a person's team when the communities table gives one, else their own."""
+        settings = self.communities.get(person.street, person.community)
+        return (settings.election_date if settings else None) or person.election_date
 
     def _same_community(self, street: str, community: str) -> Team | None:
         """A row that leaves the street blank belongs to the community's team in whatever street it is, and a

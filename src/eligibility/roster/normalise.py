@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -17,7 +18,21 @@ def clean(value: object) -> str:
     """NFKC (full-width to half-width), trimmed, inner runs of white space made one space."""
     if value is None:
         return ""
-    text = value if isinstance(value, str) else str(value)
+    if type(value) is str and len(value) <= _SHORT:
+        return _clean_short(value)
+    return _clean(value if isinstance(value, str) else str(value))
+
+
+# Most cells of a roster are short words said again and again (否, 高中, a street's name): each is cleaned once.
+_SHORT = 12
+
+
+@lru_cache(maxsize=65536)
+def _clean_short(text: str) -> str:
+    return _clean(text)
+
+
+def _clean(text: str) -> str:
     if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     if text.isprintable() and "  " not in text:
@@ -25,6 +40,7 @@ def clean(value: object) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """The form used to match words against a vocabulary: cleaned, no spaces, lower-case latin."""
     return clean(text).replace(" ", "").casefold()
@@ -60,7 +76,7 @@ _FLOAT = re.compile(r"(\d{15}|\d{18})\.0+")
 
 def check_character(first17: str) -> str:
     """ISO 7064 MOD 11-2 check character of the first 17 digits."""
-    return _CHECK[sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=True)) % 11]
+    return _CHECK[sum(map(operator.mul, map(int, first17), _WEIGHTS)) % 11]
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +183,17 @@ def parse_date(value: object) -> DateRange | None:
 
     Blank gives None. Raises DateError for text that is not a date or names an impossible one.
     """
+    if type(value) is str:
+        return _parse_text_date(value)  # birth dates repeat across a province: each spelling is read once
+    return _parse_date(value)
+
+
+@lru_cache(maxsize=65536)
+def _parse_text_date(text: str) -> DateRange | None:
+    return _parse_date(text)
+
+
+def _parse_date(value: object) -> DateRange | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -236,6 +263,7 @@ def reaches_age(birth: dt.date, age: int, convention: str) -> dt.date:
     return day + dt.timedelta(days=1) if convention == "day-after-birthday" else day
 
 
+@lru_cache(maxsize=65536)
 def completed_years(birth: dt.date, on: dt.date, convention: str = "birthday") -> int:
     """周岁 on a day: completed years of age."""
     years = on.year - birth.year

@@ -43,6 +43,9 @@ class RawRecord:
     cells: dict[str, Any]
     problems: list[DataProblem] = field(default_factory=list)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (RawRecord, (self.source, self.cells, self.problems))  # --jobs sends every row
+
 
 @dataclass(frozen=True, slots=True)
 class Note:

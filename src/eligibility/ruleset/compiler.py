@@ -7,6 +7,7 @@ import operator
 import string
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, NoReturn
 
 from eligibility.candidate import Candidate, Member, Team, Tri
@@ -502,6 +503,8 @@ def _age(op: str, years: int, reading: str, convention: str) -> Node:
     def age_on(birth: dt.date, on: dt.date) -> int:
         return completed_years(birth, on, convention)
 
+    # Birth dates and election days repeat across a province: each pair is worked out once.
+    @lru_cache(maxsize=65536)
     def answer(birth: dt.date, on: dt.date) -> bool:
         if reading == "completed-years":
             value = age_on(birth, on)
