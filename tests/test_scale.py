@@ -102,3 +102,27 @@ def test_jobs_must_be_a_positive_number() -> None:
     result = CliRunner().invoke(app, ["check", *EXAMPLE, "--jobs", "0"])
     assert result.exit_code == 2
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_the_id_register_remembers_the_first_row_through_growth() -> None:
+    from eligibility.candidate import pack_id
+    from eligibility.register import IdRegister
+
+    register = IdRegister(capacity=8)
+    numbers = [make_roster.id_number("350502", make_roster.ELECTION, True, i) for i in range(499)]
+    keys = [pack_id(n) for n in numbers]
+    assert all(isinstance(k, int) for k in keys)
+    assert [register.first(k, row) for row, k in enumerate(keys, start=1)] == [None] * 499  # type: ignore[arg-type]
+    assert len(register) == 499
+    assert register.first(keys[0], 999) == 1  # type: ignore[arg-type]
+    assert register.first(keys[-1], 999) == 499  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("number", ["350502197604250011", "35050219760425001X", "1234567890", None])
+def test_a_member_keeps_name_and_id_number_exactly(number: str | None) -> None:
+    from eligibility.candidate import Member, pack_id
+
+    member = Member("欧阳娜娜", number, ("committee_member",), frozenset({"committee"}), (True,), {})
+    assert (member.name, member.id_number) == ("欧阳娜娜", number)
+    assert member.has_id(pack_id(number)) is (number is not None)
+    assert not member.has_id(pack_id("350502197604250029"))

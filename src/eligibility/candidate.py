@@ -91,10 +91,11 @@ def unpack_id(packed: int | str | None) -> str | None:
 class Member:
     """What team rules keep of one candidate: identity, seats, and the answers to the member conditions.
 
-    A province holds a million of these until its teams are judged, so each is kept small: the name as UTF-8
-    bytes, the ID number packed into an int, and the tuples shared between members who have the same ones."""
+    A province holds a million of these until its teams are judged, so each is kept small: the ID number and
+    the name share one bytes object (8 bytes of packed ID, then the name in UTF-8), and the tuples are shared
+    between members who have the same ones."""
 
-    __slots__ = ("_id", "_name", "age", "answers", "bodies", "declared", "education_rank", "roles")
+    __slots__ = ("_who", "age", "answers", "bodies", "declared", "education_rank", "roles")
 
     def __init__(
         self,
@@ -107,8 +108,7 @@ class Member:
         age: int | None = None,
         education_rank: int | None = None,
     ) -> None:
-        self._name = name.encode()
-        self._id = id_number if isinstance(id_number, int) else pack_id(id_number)
+        self._who = _who(id_number if isinstance(id_number, int) else pack_id(id_number), name)
         self.roles = roles
         self.bodies = bodies
         self.answers = answers
@@ -119,26 +119,52 @@ class Member:
 
     @property
     def name(self) -> str:
-        return self._name.decode()
+        return self._who[_NAME_AT[self._who[0]] :].decode() if self._who[0] != _TEXT else self._text()[1]
 
     @property
     def id_number(self) -> str | None:
-        return unpack_id(self._id)
+        kind = self._who[0]
+        if kind == _PACKED:
+            return unpack_id(int.from_bytes(self._who[1:9]))
+        return None if kind == _NONE else self._text()[0]
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        state = (self._name, self._id, self.roles, self.bodies, self.answers, self.declared, self.age)
-        return (_rebuilt_member, (*state, self.education_rank))
+    def _text(self) -> tuple[str, str]:
+        length = self._who[1]
+        return self._who[2 : 2 + length].decode(), self._who[2 + length :].decode()
 
     def has_id(self, packed: int | str | None) -> bool:
-        return packed is not None and self._id == packed
+        if packed is None:
+            return False
+        if isinstance(packed, int):
+            return self._who[0] == _PACKED and int.from_bytes(self._who[1:9]) == packed
+        return self._who[0] == _TEXT and self._text()[0] == packed
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        state = (self._who, self.roles, self.bodies, self.answers, self.declared, self.age)
+        return (_rebuilt_member, (*state, self.education_rank))
 
     def __repr__(self) -> str:
         return f"Member({self.name!r}, {self.id_number!r}, roles={self.roles!r})"
 
 
-def _rebuilt_member(name: bytes, packed: int | str | None, *rest: Any) -> Member:
+_PACKED, _NONE, _TEXT = 0, 1, 2
+_NAME_AT = {_PACKED: 9, _NONE: 1}
+
+
+def _who(packed: int | str | None, name: str) -> bytes:
+    if isinstance(packed, int):
+        return bytes((_PACKED,)) + packed.to_bytes(8) + name.encode()
+    if packed is None:
+        return bytes((_NONE,)) + name.encode()
+    text = (
+        packed.encode()[:255].decode(errors="ignore").encode()
+    )  # an absurd cell, cut to fit its length byte
+    return bytes((_TEXT, len(text))) + text + name.encode()
+
+
+def _rebuilt_member(who: bytes, *rest: Any) -> Member:
     member = object.__new__(Member)
-    member._name, member._id = name, packed
+    member._who = who
     member.roles, member.bodies, member.answers, member.declared, member.age, member.education_rank = rest
     return member
 

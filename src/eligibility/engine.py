@@ -12,6 +12,7 @@ from eligibility import __version__
 from eligibility.candidate import Candidate, DataProblem, Member, Team, Tri, pack_id
 from eligibility.errors import Location, OptionError, RosterError
 from eligibility.messages import LANGS, Lang, did_you_mean, say
+from eligibility.register import IdRegister
 from eligibility.report import (
     Approval,
     CandidateResult,
@@ -151,7 +152,7 @@ class Review:
     _teams: dict[tuple[str, str], Team] = field(default_factory=dict)
     _skipped_by_path: dict[str, frozenset[str]] = field(default_factory=dict)
     # First row of each ID number seen in the run: packed (file index << 32 | row), files listed in _paths.
-    _first_row: dict[int, int] = field(default_factory=dict)
+    _first_row: IdRegister = field(default_factory=IdRegister)
     _paths: list[str] = field(default_factory=list)
     # Tuples many members have alike (roles, seats, answers), kept once.
     _shared: dict[Any, Any] = field(default_factory=dict)
@@ -334,12 +335,10 @@ class Review:
         key = pack_id(number)
         if not isinstance(key, int):
             return key
-        first = self._first_row.get(key)
+        if not self._paths or self._paths[-1] != person.source.path:
+            self._paths.append(person.source.path)
+        first = self._first_row.first(key, (len(self._paths) - 1) << 32 | person.source.row)
         if first is None:
-            if not self._paths or self._paths[-1] != person.source.path:
-                self._paths.append(person.source.path)
-            # An int key and a packed int value keep this small at provincial scale.
-            self._first_row[key] = (len(self._paths) - 1) << 32 | person.source.row
             return key
         path, row = self._paths[first >> 32], first & 0xFFFFFFFF
         person.problems.append(

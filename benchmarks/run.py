@@ -1,0 +1,147 @@
+"""Measure `eligibility check` against the floor (read + validate each row, nothing else) and print the figures.
+
+    python benchmarks/run.py                 # N = 100,000 and 1,000,000, as benchmarks/README.md reports
+    python benchmarks/run.py --sizes 20000   # a quick look
+
+Every measurement runs in its own child process on the same generated file; wall time is measured around the
+child, peak memory is the child's own maximum resident set (os.wait4), so one run never inflates another.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+ELIGIBILITY = [sys.executable, "-m", "eligibility"]
+
+# The floor: the standard library's csv reader and a pydantic model of the roster's columns, results discarded.
+FLOOR_CSV = """
+import csv, sys
+from pydantic import BaseModel
+from make_roster import HEADER
+Row = type("Row", (BaseModel,), {"__annotations__": {name: str for name in HEADER}})
+with open(sys.argv[1], encoding="utf-8", newline="") as f:
+    for record in csv.DictReader(f):
+        Row.model_validate(record)
+"""
+# For a workbook the floor reads it with the same reader the tool uses (calamine), and validates likewise.
+FLOOR_XLSX = """
+import sys
+from python_calamine import CalamineWorkbook
+from pydantic import BaseModel
+from make_roster import HEADER
+Row = type("Row", (BaseModel,), {"__annotations__": {name: str for name in HEADER}})
+rows = CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_index(0).iter_rows()
+header = [str(cell) for cell in next(rows)]
+for values in rows:
+    Row.model_validate({k: "" if v is None else str(v) for k, v in zip(header, values)})
+"""
+
+
+def measure(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident megabytes of one child process."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=HERE.parent)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    errors = child.stderr.read().decode() if child.stderr else ""
+    if child.returncode not in (0, 1):  # 1: the roster has findings, as a real one does
+        raise SystemExit(f"{' '.join(command)} failed ({child.returncode}):\n{errors}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def files(n: int, xlsx: bool) -> tuple[Path, Path]:
+    roster, communities = DATA / f"roster-{n}.csv", DATA / f"communities-{n}.csv"
+    if not roster.exists() or (xlsx and not roster.with_suffix(".xlsx").exists()):
+        print(f"generating {n:,} candidates…", file=sys.stderr)
+        flags = ["--xlsx"] if xlsx else []
+        subprocess.run(
+            [sys.executable, str(HERE / "make_roster.py"), str(n), "--out", str(DATA), *flags], check=True
+        )
+    return roster, communities
+
+
+def row(label: str, n: int, wall: float, peak: float, floor: float | None) -> None:
+    ratio = f"{wall / floor:6.2f}×" if floor else "      –"
+    print(f"{label:<34} {n:>10,} {wall:9.2f} s {n / wall:>12,.0f}/s {ratio} {peak:9.0f} MB", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--xlsx-size", type=int, default=100_000, help="rows of the workbook run (0: none)")
+    parser.add_argument("--jobs", type=int, default=2, help="processes for the --jobs run")
+    args = parser.parse_args()
+    env_path = os.pathsep.join([str(HERE), os.environ.get("PYTHONPATH", "")])
+    os.environ["PYTHONPATH"] = env_path
+    out = DATA / "out"
+    out.mkdir(parents=True, exist_ok=True)
+
+    print(f"{'run':<34} {'records':>10} {'wall':>11} {'rate':>14} {'÷floor':>7} {'peak':>12}")
+    help_wall, help_peak = measure([*ELIGIBILITY, "--help"])
+    row("eligibility --help", 0, help_wall, help_peak, None)
+    small = DATA / "roster-10.csv"
+    if not small.exists():
+        files(10, False)
+    ten_wall, ten_peak = measure(
+        [*ELIGIBILITY, "check", str(small), "--format", "jsonl", "-o", str(out / "10.jsonl")]
+    )
+    row("check, 10 rows", 10, ten_wall, ten_peak, None)
+
+    jsonl_walls: dict[int, float] = {}
+    for n in args.sizes:
+        roster, communities = files(n, False)
+        check = [*ELIGIBILITY, "check", str(roster), "--communities", str(communities)]
+        floor, floor_peak = measure([sys.executable, "-c", FLOOR_CSV, str(roster)])
+        row("floor: csv + pydantic", n, floor, floor_peak, floor)
+        wall, peak = measure([*check, "--format", "jsonl", "-o", str(out / "report.jsonl")])
+        jsonl_walls[n] = wall
+        row("check --format jsonl", n, wall, peak, floor)
+        wall, peak = measure(
+            [*check, "--format", "jsonl", "--jobs", str(args.jobs), "-o", str(out / "jobs.jsonl")]
+        )
+        row(f"check --format jsonl --jobs {args.jobs}", n, wall, peak, floor)
+        wall, peak = measure([*check, "--format", "json", "-o", str(out / "report.json")])
+        row("check --format json", n, wall, peak, floor)
+
+    if args.xlsx_size:
+        n = args.xlsx_size
+        roster, communities = files(n, True)
+        workbook = roster.with_suffix(".xlsx")
+        floor, floor_peak = measure([sys.executable, "-c", FLOOR_XLSX, str(workbook)])
+        row("floor: xlsx (calamine) + pydantic", n, floor, floor_peak, floor)
+        wall, peak = measure(
+            [
+                *ELIGIBILITY,
+                "check",
+                str(workbook),
+                "--communities",
+                str(communities),
+                "--format",
+                "jsonl",
+                "-o",
+                str(out / "xlsx.jsonl"),
+            ]
+        )
+        row("check .xlsx --format jsonl", n, wall, peak, floor)
+
+    sizes = sorted(jsonl_walls)
+    if len(sizes) >= 2:
+        low, high = sizes[0], sizes[-1]
+        print(
+            f"growth: {high:,} took {jsonl_walls[high] / jsonl_walls[low]:.1f}× the time of {low:,} "
+            f"({high / low:.0f}× the records)"
+        )
+
+
+if __name__ == "__main__":
+    main()
