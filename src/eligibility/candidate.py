@@ -91,11 +91,11 @@ def unpack_id(packed: int | str | None) -> str | None:
 class Member:
     """What team rules keep of one candidate: identity, seats, and the answers to the member conditions.
 
-    A province holds a million of these until its teams are judged, so each is kept small: the ID number and
-    the name share one bytes object (8 bytes of packed ID, then the name in UTF-8), and the tuples are shared
-    between members who have the same ones."""
+    A province holds a million of these until its teams are judged, so each is kept small: the ID number, age,
+    education rank and name share one bytes object, and roles, seats and answers one tuple that members who
+    have the same ones share."""
 
-    __slots__ = ("_who", "age", "answers", "bodies", "declared", "education_rank", "roles")
+    __slots__ = ("_seat", "_who")
 
     def __init__(
         self,
@@ -108,64 +108,94 @@ class Member:
         age: int | None = None,
         education_rank: int | None = None,
     ) -> None:
-        self._who = _who(id_number if isinstance(id_number, int) else pack_id(id_number), name)
-        self.roles = roles
-        self.bodies = bodies
-        self.answers = answers
-        self.declared = declared
-        # For the team's profile in reports: 周岁 on election day and education rank, None when unknown.
-        self.age = age
-        self.education_rank = education_rank
+        packed = id_number if isinstance(id_number, int) else pack_id(id_number)
+        self._who = _who(packed, name, age, education_rank)
+        self._seat = (roles, bodies, answers, tuple(declared.items()))
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        return self._seat[0]
+
+    @property
+    def bodies(self) -> frozenset[str]:
+        return self._seat[1]
+
+    @property
+    def answers(self) -> tuple[Tri, ...]:
+        return self._seat[2]
+
+    @property
+    def declared(self) -> dict[str, tuple[str, ...]]:
+        """Relatives declared, by field: ID numbers and names (see compiler.declared_keys)."""
+        return dict(self._seat[3])
+
+    @declared.setter
+    def declared(self, value: dict[str, tuple[str, ...]]) -> None:
+        self._seat = (*self._seat[:3], tuple(value.items()))
+
+    @property
+    def age(self) -> int | None:
+        return None if self._who[1] == _UNKNOWN else self._who[1]
+
+    @property
+    def education_rank(self) -> int | None:
+        return None if self._who[2] == _UNKNOWN else self._who[2]
 
     @property
     def name(self) -> str:
-        return self._who[_NAME_AT[self._who[0]] :].decode() if self._who[0] != _TEXT else self._text()[1]
+        return self._who[self._name_at() :].decode()
 
     @property
     def id_number(self) -> str | None:
         kind = self._who[0]
         if kind == _PACKED:
-            return unpack_id(int.from_bytes(self._who[1:9]))
-        return None if kind == _NONE else self._text()[0]
+            return unpack_id(int.from_bytes(self._who[3:11]))
+        return None if kind == _NONE else self._who[4 : 4 + self._who[3]].decode()
 
-    def _text(self) -> tuple[str, str]:
-        length = self._who[1]
-        return self._who[2 : 2 + length].decode(), self._who[2 + length :].decode()
+    def _name_at(self) -> int:
+        kind = self._who[0]
+        return 11 if kind == _PACKED else 3 if kind == _NONE else 4 + self._who[3]
 
     def has_id(self, packed: int | str | None) -> bool:
         if packed is None:
             return False
         if isinstance(packed, int):
-            return self._who[0] == _PACKED and int.from_bytes(self._who[1:9]) == packed
-        return self._who[0] == _TEXT and self._text()[0] == packed
+            return self._who[0] == _PACKED and int.from_bytes(self._who[3:11]) == packed
+        return self._who[0] == _TEXT and self.id_number == packed
+
+    def share(self, shared: dict[Any, Any]) -> Member:
+        """Keep one copy of the roles, seats, answers and relatives tuple among all members that have the same."""
+        self._seat = shared.setdefault(self._seat, self._seat)
+        return self
 
     def __reduce__(self) -> tuple[Any, ...]:
-        state = (self._who, self.roles, self.bodies, self.answers, self.declared, self.age)
-        return (_rebuilt_member, (*state, self.education_rank))
+        return (_rebuilt_member, (self._who, self._seat))
 
     def __repr__(self) -> str:
         return f"Member({self.name!r}, {self.id_number!r}, roles={self.roles!r})"
 
 
 _PACKED, _NONE, _TEXT = 0, 1, 2
-_NAME_AT = {_PACKED: 9, _NONE: 1}
+_UNKNOWN = 255  # an age or an education rank not known
 
 
-def _who(packed: int | str | None, name: str) -> bytes:
+def _who(packed: int | str | None, name: str, age: int | None, rank: int | None) -> bytes:
+    known = bytes(
+        (_UNKNOWN if age is None or not 0 <= age < _UNKNOWN else age, _UNKNOWN if rank is None else rank)
+    )
     if isinstance(packed, int):
-        return bytes((_PACKED,)) + packed.to_bytes(8) + name.encode()
+        return bytes((_PACKED,)) + known + packed.to_bytes(8) + name.encode()
     if packed is None:
-        return bytes((_NONE,)) + name.encode()
+        return bytes((_NONE,)) + known + name.encode()
     text = (
         packed.encode()[:255].decode(errors="ignore").encode()
     )  # an absurd cell, cut to fit its length byte
-    return bytes((_TEXT, len(text))) + text + name.encode()
+    return bytes((_TEXT,)) + known + bytes((len(text),)) + text + name.encode()
 
 
-def _rebuilt_member(who: bytes, *rest: Any) -> Member:
+def _rebuilt_member(who: bytes, seat: tuple[Any, ...]) -> Member:
     member = object.__new__(Member)
-    member._who = who
-    member.roles, member.bodies, member.answers, member.declared, member.age, member.education_rank = rest
+    member._who, member._seat = who, seat
     return member
 
 
@@ -178,7 +208,7 @@ class Team:
     election_date: dt.date
     quota: dict[str, int | None] = field(default_factory=dict)
     people: list[Member] = field(default_factory=list)
-    paths: set[str] = field(default_factory=set)
+    paths: frozenset[str] = frozenset()
 
     def members(self) -> list[Member]:
         return [p for p in self.people if p.bodies]

@@ -55,7 +55,6 @@ PROGRESS_EVERY = 1000
 # Age bands of the team profile: under 35, 35-44, 45-54, 55-59, 60 and over (60 is the rule set's usual line).
 AGE_BANDS = ("<35", "35–44", "45–54", "55–59", "≥60")
 AGE_TOPS = (35, 45, 55, 60, 1000)
-_NO_DECLARED: dict[str, tuple[str, ...]] = {}
 
 
 def check(
@@ -393,7 +392,7 @@ class Review:
         it asked the member questions for; it is used when that is the team's day and the person is new to it."""
         if not person.community:
             return  # already invalid: a team of nobody's community would only add noise
-        key = (person.street, person.community)
+        key = self.communities.key(person.street, person.community)
         team = self._teams.get(key) or self._same_community(person.street, person.community)
         if team is None:
             settings = self.communities.get(*key)
@@ -401,22 +400,18 @@ class Review:
                 street=person.street,
                 community=person.community,
                 election_date=(settings.election_date if settings else None) or person.election_date,
-                quota=dict(settings.quota) if settings else {},
+                quota=settings.quota if settings else {},  # read only: shared, not copied
             )
             self._teams[key] = team
-        team.paths.add(person.source.path)
+        if person.source.path not in team.paths:
+            # A frozenset shared by every team read from the same files: most runs hold one.
+            paths = team.paths | {person.source.path}
+            team.paths = self._shared.setdefault(paths, paths)
         if packed is None:
             packed = pack_id(person.id_number)
         same = next((m for m in team.people if m.has_id(packed)), None)
         if same is None and ready is not None and ready[0] == team.election_date:
-            member = ready[1]
-            shared = self._shared
-            member.roles = shared.setdefault(member.roles, member.roles)
-            member.bodies = shared.setdefault(member.bodies, member.bodies)
-            member.answers = shared.setdefault(member.answers, member.answers)
-            if not any(member.declared.values()):
-                member.declared = _NO_DECLARED
-            team.people.append(member)
+            team.people.append(ready[1].share(self._shared))
             return
         if same is not None:
             # One person on two rows (书记 on one, 主任 on the other) is one member holding both seats: the
@@ -432,27 +427,20 @@ class Review:
         """What the team rules keep of a person: seats, the member questions answered for that election day."""
         body_of = self.policy.vocabulary.body_of_role
         declared = {f: declared_keys(person.fields.get(f) or ()) for f in self.policy.declared_fields}
-        shared = self._shared
         return Member(
             name=person.name,
             id_number=packed if packed is not None else pack_id(person.id_number),
-            roles=shared.setdefault(person.roles, person.roles),
-            bodies=shared.setdefault(
-                bodies := frozenset(b for r in person.roles if (b := body_of.get(r)) is not None), bodies
+            roles=person.roles,
+            bodies=frozenset(b for r in person.roles if (b := body_of.get(r)) is not None),
+            answers=tuple(
+                condition(person, None) for condition in self.policy.at(election).member_conditions
             ),
-            answers=shared.setdefault(
-                answers := tuple(
-                    condition(person, None) for condition in self.policy.at(election).member_conditions
-                ),
-                answers,
-            ),
-            # Most members declare no relatives: they all share one empty table (never changed in place).
-            declared=declared if any(declared.values()) else _NO_DECLARED,
+            declared=declared,
             age=completed_years(person.birth[0], person.election_date, self.policy.file.age_convention)
             if person.birth and person.birth[0] == person.birth[1]
             else None,
             education_rank=person.education_rank,
-        )
+        ).share(self._shared)
 
     def team_date(self, person: Candidate) -> dt.date:
         """The election day of a person's team when the communities table gives one, else their own."""

@@ -188,7 +188,7 @@ def parse_date(value: object) -> DateRange | None:
     return _parse_date(value)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=8192)
 def _parse_text_date(text: str) -> DateRange | None:
     return _parse_date(text)
 
@@ -263,7 +263,7 @@ def reaches_age(birth: dt.date, age: int, convention: str) -> dt.date:
     return day + dt.timedelta(days=1) if convention == "day-after-birthday" else day
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=8192)
 def completed_years(birth: dt.date, on: dt.date, convention: str = "birthday") -> int:
     """周岁 on a day: completed years of age."""
     years = on.year - birth.year

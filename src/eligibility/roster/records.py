@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -50,8 +51,9 @@ class RecordReader:
             )
 
         name = self._required(cells, "name", problem)
-        community = self._required(cells, "community", problem)
-        street = clean(cells.get("street"))
+        # Interned, so that a team and the communities table share one copy of each name.
+        community = sys.intern(self._required(cells, "community", problem))
+        street = sys.intern(clean(cells.get("street")))
         roles = self._roles(cells, problem)
 
         identity = self._id_number(cells, problem)

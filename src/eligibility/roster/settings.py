@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from eligibility.ruleset.model import Body
 from eligibility.ruleset.vocab import suggest
 
 
-@dataclass
+@dataclass(slots=True)
 class Community:
     """One community's settings from the communities file."""
 
@@ -26,6 +27,7 @@ class Community:
     community: str
     election_date: dt.date | None = None
     quota: dict[str, int | None] = field(default_factory=dict)
+    key: tuple[str, str] = ("", "")
 
 
 class Communities:
@@ -36,19 +38,32 @@ class Communities:
         self.by_key: dict[tuple[str, str], Community] = {}
         # The quota columns some community has given: a rule comparing seats with them can run.
         self.columns: set[str] = set()
+        self._shared: dict[Any, Any] = {}
 
     def add(self, settings: dict[str, Any], location: Location) -> None:
-        street, community = clean(settings.get("street")), clean(settings.get("community"))
+        # Interned: the roster's rows and the teams then share these strings (a province has 100,000 of them).
+        street = sys.intern(clean(settings.get("street")))
+        community = sys.intern(clean(settings.get("community")))
         if not community:
             raise RosterError("column-missing", location, canonical="community", zh="社区", found="-")
         entry = Community(street, community)
         if clean(settings.get("election_date")):
-            entry.election_date = _date(settings["election_date"], location, "election_date")
+            day = _date(settings["election_date"], location, "election_date")
+            entry.election_date = self._shared.setdefault(day, day)
+        quota: dict[str, int | None] = {}
         for body, column in self.quota_columns.items():
             if column in settings:
                 self.columns.add(column)
-                entry.quota[body] = _count(settings[column], location, column)
-        self.by_key[(street, community)] = entry
+                quota[body] = _count(settings[column], location, column)
+        # Most communities have the same seats: one table for all of them (never changed once read).
+        entry.quota = self._shared.setdefault(tuple(quota.items()), quota)
+        entry.key = (street, community)
+        self.by_key[entry.key] = entry
+
+    def key(self, street: str, community: str) -> tuple[str, str]:
+        """(street, community), as the table holds it when it has that community: one tuple, not two."""
+        settings = self.by_key.get((street, community))
+        return (street, community) if settings is None else settings.key
 
     def get(self, street: str, community: str) -> Community | None:
         return self.by_key.get((street, community)) or self.by_key.get(("", community))

@@ -504,7 +504,7 @@ def _age(op: str, years: int, reading: str, convention: str) -> Node:
         return completed_years(birth, on, convention)
 
     # Birth dates and election days repeat across a province: each pair is worked out once.
-    @lru_cache(maxsize=16384)
+    @lru_cache(maxsize=4096)
     def answer(birth: dt.date, on: dt.date) -> bool:
         if reading == "completed-years":
             value = age_on(birth, on)
