@@ -121,6 +121,11 @@ class Approvals:
                 self.for_person.setdefault((record.id_number, record.rule), []).append(record)
             else:
                 self.for_team.setdefault((record.street, record.community, record.rule), []).append(record)
+        self._people = {number for number, _ in self.for_person}
+
+    def has_person(self, id_number: str | None) -> bool:
+        """Whether any approval names this person: most people have none, and are not looked up rule by rule."""
+        return bool(id_number) and id_number in self._people
 
     def person(self, id_number: str | None, rule: str) -> list[ApprovalRecord]:
         return self.for_person.get((id_number, rule), []) if id_number else []

@@ -60,10 +60,11 @@ class CompiledRule:
     needs: tuple[tuple[str, ...], ...]
     evidence_kinds: dict[str, str]
     params: dict[str, Any]
+    # Read for every rule of every row: a plain attribute, not a property.
+    id: str = field(init=False)
 
-    @property
-    def id(self) -> str:
-        return self.rule.id
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "id", self.rule.id)  # frozen: set once, here
 
 
 @dataclass
@@ -598,11 +599,11 @@ def _tally(
 ) -> Node:
     def test(team: Team, ev: Evidence | None) -> Tri:
         people = _members(team, among_all)
-        yes = [p.name for p in people if p.answers[index] is True]
-        unknown = sum(1 for p in people if p.answers[index] is None)
+        answers = [p.answers[index] for p in people]
+        unknown = answers.count(None)
         total = len(people)
-        low: float = len(yes)
-        high: float = len(yes) + unknown
+        low: float = answers.count(True)
+        high: float = low + unknown
         if share:
             if total == 0:
                 _unsure(ev, label)
@@ -619,7 +620,7 @@ def _tally(
             value: Any = round(low, 3) if share else low
             ev[label] = value if low == high else f"{value}–{round(high, 3) if share else high}"
             ev[f"{label}_of"] = total
-            ev[f"{label}_names"] = yes
+            ev[f"{label}_names"] = [p.name for p in people if p.answers[index] is True]
         answer = _range_answer(op, low, high, bound)
         if answer is None:
             _unsure_members(ev, inner, people, index)
@@ -631,6 +632,10 @@ def _tally(
 def _related_pairs(field_name: str, among_all: bool) -> Node:
     def test(team: Team, ev: Evidence | None) -> Tri:
         people = _members(team, among_all)
+        if not any(p.declared.get(field_name) for p in people):
+            if ev is not None:
+                ev["pairs"] = []
+            return False  # nobody declared a relative: the common team, answered without reading names
         by_key: dict[str, Member] = {}
         for person in people:
             by_key.setdefault(person.name, person)
