@@ -126,3 +126,22 @@ def test_a_member_keeps_name_and_id_number_exactly(number: str | None) -> None:
     assert (member.name, member.id_number) == ("欧阳娜娜", number)
     assert member.has_id(pack_id(number)) is (number is not None)
     assert not member.has_id(pack_id("350502197604250029"))
+
+
+def test_a_file_that_breaks_midway_stops_jobs_as_it_stops_one_process(
+    tmp_path: Path, big_roster: tuple[Path, Path]
+) -> None:
+    roster, _ = big_roster
+    broken = tmp_path / "broken.csv"
+    # Past the first megabyte, which is what the encoding and the kind of file are judged by.
+    lines = roster.read_bytes().splitlines(keepends=True)
+    lines += lines[1:]
+    broken.write_bytes(b"".join(lines[:9000]) + b"\xff\xfe\xff broken bytes,\n" + b"".join(lines[9000:]))
+    one = CliRunner().invoke(app, ["check", str(broken), "--format", "jsonl", "-o", str(tmp_path / "1")])
+    two = CliRunner().invoke(
+        app, ["check", str(broken), "--format", "jsonl", "-o", str(tmp_path / "2"), "-j", "2"]
+    )
+    assert one.exit_code == two.exit_code == 2, one.stderr + two.stderr
+    assert one.stderr == two.stderr
+    assert "Traceback" not in two.stderr and f"{broken}:" in two.stderr
+    assert not (tmp_path / "2").exists()  # no half-written report

@@ -276,18 +276,20 @@ class Review:
                 )
                 continue
             for table in tables:
-                yield from self._table(table, workers)
+                yield from self._table(table, workers, source)
 
     def tables(self, tables: Iterable[Table]) -> Iterator[CandidateResult]:
         """Every row of tables already opened (or built in memory, as rule-file test cases are)."""
         for table in tables:
             yield from self._table(table)
 
-    def _table(self, table: Table, workers: Workers | None = None) -> Iterator[CandidateResult]:
+    def _table(
+        self, table: Table, workers: Workers | None = None, source: Input | None = None
+    ) -> Iterator[CandidateResult]:
         self.add_table_communities(table)
         skipped = self._skipped(table)
         rows = 0
-        if workers is None:
+        if workers is None or source is None:
             for raw in table.rows:
                 rows += 1
                 person = self.reader.candidate(raw, table)
@@ -295,7 +297,7 @@ class Review:
                 yield self.evaluate(person, skipped)
                 self._join_team(person, key)
         else:
-            for result, person, ready in workers.check(table, skipped):
+            for result, person, ready in workers.check(source, table, skipped):
                 rows += 1
                 problems = len(person.problems)
                 key = self._check_duplicate(person, table)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from eligibility.messages import Lang, say
 
@@ -42,9 +43,19 @@ class EligibilityError(Exception):
         self.params = params
         super().__init__(self.message("en"))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its key and parameters when a --jobs worker hands it to the parent.
+        return (_rebuilt, (type(self), self.key, self.location, self.params))
+
     def message(self, lang: Lang) -> str:
         text = say(self.key, lang, **self.params)
         return f"{self.location}: {text}" if self.location else text
+
+
+def _rebuilt(
+    kind: type[EligibilityError], key: str, location: Location | None, params: dict[str, object]
+) -> EligibilityError:
+    return kind(key, location, **params)
 
 
 class OptionError(EligibilityError):
