@@ -55,6 +55,10 @@ PROGRESS_EVERY = 1000
 # Age bands of the team profile: under 35, 35-44, 45-54, 55-59, 60 and over (60 is the rule set's usual line).
 AGE_BANDS = ("<35", "35–44", "45–54", "55–59", "≥60")
 AGE_TOPS = (35, 45, 55, 60, 1000)
+# Each age's band, looked up rather than searched: a province has a million members to place.
+_BAND_OF_AGE = [
+    next(b for b, top in zip(AGE_BANDS, AGE_TOPS, strict=True) if age < top) for age in range(151)
+]
 
 
 def check(
@@ -155,6 +159,7 @@ class Review:
     _paths: list[str] = field(default_factory=list)
     # Tuples many members have alike (roles, seats, answers), kept once.
     _shared: dict[Any, Any] = field(default_factory=dict)
+    _bodies_of: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     started: tuple[str | Path | None, Options] | None = None
 
     @classmethod
@@ -432,16 +437,20 @@ class Review:
 
     def member(self, person: Candidate, election: dt.date, packed: int | str | None = None) -> Member:
         """What the team rules keep of a person: seats, the member questions answered for that election day."""
-        body_of = self.policy.vocabulary.body_of_role
-        declared = {f: declared_keys(person.fields.get(f) or ()) for f in self.policy.declared_fields}
+        bodies = self._bodies_of.get(person.roles)
+        if bodies is None:
+            body_of = self.policy.vocabulary.body_of_role
+            bodies = frozenset(b for r in person.roles if (b := body_of.get(r)) is not None)
+            self._bodies_of[person.roles] = bodies
+        fields = person.fields
+        declared = {f: declared_keys(fields[f]) if fields.get(f) else () for f in self.policy.declared_fields}
+        conditions = self.policy.at(election).member_conditions
         return Member(
             name=person.name,
             id_number=packed if packed is not None else pack_id(person.id_number),
             roles=person.roles,
-            bodies=frozenset(b for r in person.roles if (b := body_of.get(r)) is not None),
-            answers=tuple(
-                condition(person, None) for condition in self.policy.at(election).member_conditions
-            ),
+            bodies=bodies,
+            answers=tuple([condition(person, None) for condition in conditions]),
             declared=declared,
             age=completed_years(person.birth[0], person.election_date, self.policy.file.age_convention)
             if person.birth and person.birth[0] == person.birth[1]
@@ -498,11 +507,8 @@ class Review:
         ages = dict.fromkeys(AGE_BANDS, 0)
         education = dict.fromkeys(self._level_label.values(), 0)
         for member in members:
-            band = (
-                "?"
-                if member.age is None
-                else next(b for b, top in zip(AGE_BANDS, AGE_TOPS, strict=True) if member.age < top)
-            )
+            age = member.age
+            band = "?" if age is None else _BAND_OF_AGE[age] if age < len(_BAND_OF_AGE) else AGE_BANDS[-1]
             ages[band] = ages.get(band, 0) + 1
             level = (
                 "?"

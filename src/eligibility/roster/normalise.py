@@ -106,7 +106,10 @@ def read_id_number(value: object) -> IdNumber | IdProblem:
         return IdProblem("id-number-excel", (("damage", "stored as a number"),))
     if isinstance(value, float):
         value = int(value)  # 15-digit legacy numbers survive a numeric cell intact
-    text = clean(value).upper().replace(" ", "").replace("-", "")
+    if type(value) is str and len(value) == 18 and value.isascii() and value[:17].isdigit():
+        text = value.upper()  # the common cell, already clean: nothing to fold or strip
+    else:
+        text = clean(value).upper().replace(" ", "").replace("-", "")
     if _SCIENTIFIC.fullmatch(text):
         return IdProblem("id-number-excel", (("damage", "scientific notation"),))
     if float_match := _FLOAT.fullmatch(text):
@@ -242,6 +245,13 @@ def parse_dates(value: object) -> tuple[DateRange, ...]:
         found = parse_date(value)
         return (found,) if found else ()
     text = value if isinstance(value, str) else ("" if value is None else str(value))
+    if not text or text.isspace():
+        return ()  # the common cell: nothing to report
+    return _parse_text_dates(text)
+
+
+@lru_cache(maxsize=4096)
+def _parse_text_dates(text: str) -> tuple[DateRange, ...]:
     text = _SPACE_IN_DATE.sub(r"\1", unicodedata.normalize("NFKC", text)).strip()
     return tuple(r for part in DATE_LIST_SEPARATORS.split(text) if (r := parse_date(part)) is not None)
 
