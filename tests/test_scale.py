@@ -81,14 +81,14 @@ def big_roster(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return roster, settings
 
 
-@pytest.mark.parametrize("output_format", ["jsonl", "json", "csv"])
+@pytest.mark.parametrize(("output_format", "jobs"), [("jsonl", 2), ("json", 2), ("csv", 2), ("jsonl", 3)])
 def test_jobs_change_nothing_but_the_speed(
-    tmp_path: Path, big_roster: tuple[Path, Path], output_format: str
+    tmp_path: Path, big_roster: tuple[Path, Path], output_format: str, jobs: int
 ) -> None:
     roster, settings = big_roster
     args = [str(roster), "--communities", str(settings), "--format", output_format]
     one = _run(tmp_path, "one", *args)
-    two = _run(tmp_path, "two", *args, "--jobs", "2")
+    two = _run(tmp_path, "two", *args, "--jobs", str(jobs))
     assert one == two
     if output_format == "jsonl":
         candidates = [json.loads(line) for line in one.decode().splitlines() if '"type":"candidate"' in line]
@@ -145,3 +145,18 @@ def test_a_file_that_breaks_midway_stops_jobs_as_it_stops_one_process(
     assert one.stderr == two.stderr
     assert "Traceback" not in two.stderr and f"{broken}:" in two.stderr
     assert not (tmp_path / "2").exists()  # no half-written report
+
+
+@pytest.mark.parametrize("jobs", [2, 4])
+def test_jobs_on_small_files_and_a_folder(tmp_path: Path, jobs: int) -> None:
+    # Fewer rows than one batch, several files (a workbook among them), the approvals applied.
+    folder = tmp_path / "rosters"
+    folder.mkdir()
+    (folder / "a.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
+    rows = (EXAMPLES / "roster.csv").read_text(encoding="utf-8").splitlines()
+    (folder / "b.tsv").write_text(
+        "\n".join(line.replace(",", "\t") for line in rows[:1] + rows[15:]), "utf-8"
+    )
+    args = [str(folder), "--communities", str(EXAMPLES / "communities.csv")]
+    args += ["--approvals", str(EXAMPLES / "approvals.csv"), "--format", "jsonl"]
+    assert _run(tmp_path, "one", *args) == _run(tmp_path, "many", *args, "--jobs", str(jobs))

@@ -163,6 +163,15 @@ class Member:
             return self._who[0] == _PACKED and int.from_bytes(self._who[3:11]) == packed
         return self._who[0] == _TEXT and self.id_number == packed
 
+    def same_person(self, other: Member) -> bool:
+        """Whether two members carry the same ID number (a person on two rows of one team)."""
+        kind = self._who[0]
+        if kind != other._who[0] or kind == _NONE:
+            return False
+        if kind == _PACKED:
+            return self._who[3:11] == other._who[3:11]
+        return self.id_number == other.id_number
+
     def share(self, shared: dict[Any, Any]) -> Member:
         """Keep one copy of the roles, seats, answers and relatives tuple among all members that have the same."""
         self._seat = shared.setdefault(self._seat, self._seat)

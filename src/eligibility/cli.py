@@ -161,7 +161,7 @@ def check(
     from eligibility.engine import Options as CheckOptions
     from eligibility.engine import Review
     from eligibility.formatters.interface import Streams
-    from eligibility.report import CandidateResult, candidate_fails, fails
+    from eligibility.report import CandidateResult, Serialised, candidate_fails, fails, fails_at
 
     language: Lang = lang.value
     chosen = output_format or (
@@ -200,7 +200,14 @@ def check(
                     writer.candidate(candidate)
                     failing = failing or candidate_fails(candidate, fail_on.value)
 
-                report = review.run(paths, take, progress, jobs=jobs, on_team=writer.team)
+                def take_json(candidate: Serialised) -> None:
+                    nonlocal failing
+                    writer.candidate_json(candidate.json)
+                    failing = failing or fails_at(candidate.worst, fail_on.value)
+
+                report = review.run(
+                    paths, take, progress, jobs=jobs, on_team=writer.team, on_serialised=take_json
+                )
                 writer.finish(report)
             if output is not None:
                 typer.echo(say("written", language, path=output), err=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eligibility import __version__
-from eligibility.candidate import Candidate, DataProblem, Member, Team, Tri, pack_id
+from eligibility.candidate import Candidate, DataProblem, Member, RowSource, Team, Tri, pack_id
 from eligibility.errors import Location, OptionError, RosterError
 from eligibility.messages import LANGS, Lang, did_you_mean, say
 from eligibility.register import IdRegister
@@ -24,6 +24,7 @@ from eligibility.report import (
     Report,
     RuleInfo,
     RuleSetInfo,
+    Serialised,
     Source,
     Summary,
     TeamResult,
@@ -48,7 +49,7 @@ from eligibility.ruleset.compiler import CompiledRule, Evidence, declared_keys
 from eligibility.ruleset.loader import Policy, load_ruleset
 
 if TYPE_CHECKING:
-    from eligibility.workers import Workers
+    from eligibility.workers import Checked, Workers
 
 TOOL = f"eligibility {__version__}"
 PROGRESS_EVERY = 1000
@@ -224,13 +225,15 @@ class Review:
         *,
         jobs: int = 1,
         on_team: Callable[[TeamResult], None] | None = None,
+        on_serialised: Callable[[Serialised], None] | None = None,
     ) -> Report:
         """Check every roster, handing each candidate's result to `on_candidate` as soon as it is known and
         keeping none: the Report returned has no candidates, but its summary counts them all. Teams likewise
         go to `on_team` when it is given. Memory stays bounded by the teams' small state.
 
-        With `jobs` > 1, rows are read here and checked in that many worker processes; duplicates and teams
-        are still judged here, in row order, so the report is the same as with one process."""
+        With `jobs` > 1, rows are checked in that many worker processes; duplicates and teams are still judged
+        here, in row order, so the report is the same as with one process. A row a worker wrote as JSON goes to
+        `on_serialised` when it is given, so a JSON writer need not read it back."""
         tally = dict.fromkeys(("eligible", "review", "ineligible", "invalid"), 0)
         count = 0
         workers = None
@@ -242,7 +245,12 @@ class Review:
             results = self.candidates(paths, workers)
             for count, candidate in enumerate(results, start=1):
                 tally[candidate.status] += 1
-                on_candidate(candidate)
+                if not isinstance(candidate, Serialised):
+                    on_candidate(candidate)
+                elif on_serialised is not None:
+                    on_serialised(candidate)
+                else:
+                    on_candidate(CandidateResult.model_validate_json(candidate.json))
                 if progress is not None and count % PROGRESS_EVERY == 0:
                     progress(count)
         finally:
@@ -259,7 +267,7 @@ class Review:
 
     def candidates(
         self, paths: Iterable[Path | str] | Path | str, workers: Workers | None = None
-    ) -> Iterator[CandidateResult]:
+    ) -> Iterator[CandidateResult | Serialised]:
         """Every data row of every file and sheet, in input order, each with its verdict."""
         if isinstance(paths, str | Path):
             paths = [paths]  # one path given on its own, not a string to iterate character by character
@@ -286,11 +294,13 @@ class Review:
     def tables(self, tables: Iterable[Table]) -> Iterator[CandidateResult]:
         """Every row of tables already opened (or built in memory, as rule-file test cases are)."""
         for table in tables:
-            yield from self._table(table)
+            for result in self._table(table):
+                assert isinstance(result, CandidateResult)  # only workers hand back serialised rows
+                yield result
 
     def _table(
         self, table: Table, workers: Workers | None = None, source: Input | None = None
-    ) -> Iterator[CandidateResult]:
+    ) -> Iterator[CandidateResult | Serialised]:
         self.add_table_communities(table)
         skipped = self._skipped(table)
         rows = 0
@@ -302,14 +312,9 @@ class Review:
                 yield self.evaluate(person, skipped)
                 self._join_team(person, key)
         else:
-            for result, person, ready in workers.check(source, table, skipped):
+            for row in workers.check(source, table, skipped):
                 rows += 1
-                problems = len(person.problems)
-                key = self._check_duplicate(person, table)
-                if len(person.problems) > problems:
-                    result = self.evaluate(person, skipped)  # rare: checked again with its new problem
-                yield result
-                self._join_team(person, key, ready)
+                yield self._from_worker(row, table, skipped)
         self.inputs.append(
             InputFile(
                 path=table.path,
@@ -321,6 +326,32 @@ class Review:
                 findings=[self._note_finding(n) for n in table.notes],
             )
         )
+
+    def _from_worker(
+        self, row: Checked, table: Table, skipped: frozenset[str]
+    ) -> CandidateResult | Serialised:
+        """A row a worker checked, judged here for duplicates and joined to its team, in row order. The common
+        row is passed on as the worker wrote it; a row the worker could not judge alone is read again here."""
+        serialised, packed, raw, (street, community, election_date, day, member) = row
+        result: CandidateResult | Serialised = serialised
+        first = self._register(packed, _source_of(raw, table)) if isinstance(packed, int) else None
+        if first is None and not isinstance(packed, str):
+            team = self._team_of(street, community, election_date, table.path)
+            if team is None:
+                return result
+            if team.election_date == day and not any(m.same_person(member) for m in team.people):
+                team.people.append(member.share(self._shared))
+                return result
+        # Rare: a repeated ID number, one the register cannot hold, a team voting on another day, or the same
+        # person on another row of the team (a wrong ID number escapes the register but not the team).
+        from eligibility.workers import expand_row
+
+        person = self.reader.candidate(expand_row(raw, table), table)
+        if first is not None:
+            self._add_duplicate(person, table, first)
+            result = self.evaluate(person, skipped)
+        self._join_team(person, packed)
+        return result
 
     def _settings_table(self, source: Input) -> Note | None:
         """A communities or approvals table met in a folder of rosters is set aside with a note, not an error."""
@@ -335,28 +366,36 @@ class Review:
     def _check_duplicate(self, person: Candidate, table: Table) -> int | str | None:
         """The same ID number on a later row of the run is a data error naming the first row it was on.
         Returns the ID number packed (see Member), the one object the run keeps of it."""
+        packed = self.packed_id(person)
+        if isinstance(packed, int) and (first := self._register(packed, person.source)) is not None:
+            self._add_duplicate(person, table, first)
+        return packed
+
+    @staticmethod
+    def packed_id(person: Candidate) -> int | str | None:
+        """The ID number the duplicate check goes by: none when the number is missing or itself wrong."""
         number = person.id_number
         if not number or any(p.rule.startswith("id-number-") for p in person.problems):
             return None
-        key = pack_id(number)
-        if not isinstance(key, int):
-            return key
-        if not self._paths or self._paths[-1] != person.source.path:
-            self._paths.append(person.source.path)
-        first = self._first_row.first(key, (len(self._paths) - 1) << 32 | person.source.row)
-        if first is None:
-            return key
+        return pack_id(number)
+
+    def _register(self, packed: int, source: RowSource) -> int | None:
+        """Where this ID number was first seen (packed file and row), or None, now noted, if it is new."""
+        if not self._paths or self._paths[-1] != source.path:
+            self._paths.append(source.path)
+        return self._first_row.first(packed, (len(self._paths) - 1) << 32 | source.row)
+
+    def _add_duplicate(self, person: Candidate, table: Table, first: int) -> None:
         path, row = self._paths[first >> 32], first & 0xFFFFFFFF
         person.problems.append(
             DataProblem(
                 "duplicate-person",
                 table.header.headers.get("id_number", "id_number"),
-                number,
+                person.id_number or "",
                 params=(("other_path", path), ("other_row", str(row))),
                 cell=table.cell("id_number", person.source.line),
             )
         )
-        return key
 
     def evaluate(self, person: Candidate, skipped: frozenset[str] = frozenset()) -> CandidateResult:
         """All candidate rules on one person, approvals applied."""
@@ -402,23 +441,9 @@ class Review:
     ) -> None:
         """Add a person to their community's team. `ready` is the member a worker built, and the election day
         it asked the member questions for; it is used when that is the team's day and the person is new to it."""
-        if not person.community:
-            return  # already invalid: a team of nobody's community would only add noise
-        key = self.communities.key(person.street, person.community)
-        team = self._teams.get(key) or self._same_community(person.street, person.community)
+        team = self._team_of(person.street, person.community, person.election_date, person.source.path)
         if team is None:
-            settings = self.communities.get(*key)
-            team = Team(
-                street=person.street,
-                community=person.community,
-                election_date=(settings.election_date if settings else None) or person.election_date,
-                quota=settings.quota if settings else {},  # read only: shared, not copied
-            )
-            self._teams[key] = team
-        if person.source.path not in team.paths:
-            # A frozenset shared by every team read from the same files: most runs hold one.
-            paths = team.paths | {person.source.path}
-            team.paths = self._shared.setdefault(paths, paths)
+            return
         if packed is None:
             packed = pack_id(person.id_number)
         same = next((m for m in team.people if m.has_id(packed)), None)
@@ -434,6 +459,27 @@ class Review:
         if same is not None:
             member.declared = {f: same.declared.get(f, ()) + keys for f, keys in member.declared.items()}
         team.people.append(member)
+
+    def _team_of(self, street: str, community: str, election_date: dt.date, path: str) -> Team | None:
+        """The team of a community, started by its first row; none for a row that names no community."""
+        if not community:
+            return None  # already invalid: a team of nobody's community would only add noise
+        key = self.communities.key(street, community)
+        team = self._teams.get(key) or self._same_community(street, community)
+        if team is None:
+            settings = self.communities.get(*key)
+            team = Team(
+                street=street,
+                community=community,
+                election_date=(settings.election_date if settings else None) or election_date,
+                quota=settings.quota if settings else {},  # read only: shared, not copied
+            )
+            self._teams[key] = team
+        if path not in team.paths:
+            # A frozenset shared by every team read from the same files: most runs hold one.
+            paths = team.paths | {path}
+            team.paths = self._shared.setdefault(paths, paths)
+        return team
 
     def member(self, person: Candidate, election: dt.date, packed: int | str | None = None) -> Member:
         """What the team rules keep of a person: seats, the member questions answered for that election day."""
@@ -736,6 +782,13 @@ class Review:
         if isinstance(value, tuple):
             return list(value)
         return value
+
+
+def _source_of(raw: Any, table: Table) -> RowSource:
+    """Where a row a worker sent back came from: whole, or (row, line, cells) when sent compact."""
+    if isinstance(raw, tuple):
+        return RowSource(table.path, raw[0], raw[1], table.sheet)
+    return raw.source  # type: ignore[no-any-return]
 
 
 def _date_text(value: tuple[dt.date, dt.date]) -> str:

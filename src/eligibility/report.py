@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -200,6 +200,26 @@ def summarise(statuses: list[Status]) -> Summary:
         ineligible=statuses.count("ineligible"),
         invalid=statuses.count("invalid"),
     )
+
+
+def worst_open(candidate: CandidateResult) -> int:
+    """The place in SEVERITY_ORDER of the candidate's worst open finding; past the end when none is open."""
+    return min(
+        (SEVERITY_ORDER.index(f.severity) for f in candidate.findings if f.is_open),
+        default=len(SEVERITY_ORDER),
+    )
+
+
+class Serialised(NamedTuple):
+    """A candidate's result as its JSON, with what a run needs to know of it without reading it back."""
+
+    json: bytes
+    status: Status
+    worst: int  # see worst_open
+
+
+def fails_at(worst: int, fail_on: FailOn) -> bool:
+    return fail_on != "never" and worst <= SEVERITY_ORDER.index(fail_on)
 
 
 def candidate_fails(candidate: CandidateResult, fail_on: FailOn) -> bool:

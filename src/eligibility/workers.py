@@ -13,9 +13,9 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from eligibility.candidate import Candidate, Member
-from eligibility.report import CandidateResult
-from eligibility.roster.readers import Table, open_tables
+from eligibility.candidate import Member, RowSource
+from eligibility.report import Serialised, worst_open
+from eligibility.roster.readers import RawRecord, Skip, Table, open_tables
 from eligibility.roster.sources import Input
 
 if TYPE_CHECKING:
@@ -27,7 +27,12 @@ BATCH = 2000
 # Batches a worker may have checked before the parent takes them: reading never runs far ahead of writing.
 AHEAD = 4
 
-Checked = tuple[CandidateResult, Candidate, tuple[dt.date, Member]]
+# A row as a worker hands it back: its result as JSON, its ID number as the duplicate check goes by it, the
+# row itself (read again by the parent in the rare case it must be), and what its team needs: street,
+# community, the person's election day, the day the member questions were answered for, and the member.
+Checked = tuple[Serialised, int | str | None, Any, tuple[str, str, dt.date, dt.date, Member]]
+# Between two cells of a row sent compact; a row with one in a cell is sent as it is.
+_SEP = "\x1f"
 _END = "end"
 
 
@@ -109,16 +114,67 @@ def _check_table(
     )
     review.add_table_communities(table)  # the community dates a YAML roster carries
     rows = iter(table.rows)
+    order = tuple(table.header.index)
     batch = 0
-    while raws := list(islice(rows, BATCH)):
+    while True:
+        if batch % jobs != worker and table.skip is not None:
+            # Another worker's batch: pass over its rows without making records of them.
+            passed = _pass_over(rows, table.skip, BATCH, first=batch == 0)
+            if not passed:
+                break
+            batch += 1
+            if passed < BATCH:
+                break
+            continue
+        raws = list(islice(rows, BATCH))
+        if not raws:
+            break
         if batch % jobs == worker:
             checked: list[Checked] = []
             for raw in raws:
                 person = review.reader.candidate(raw, table)
+                result = review.evaluate(person, skipped)
+                serialised = Serialised(result.model_dump_json().encode(), result.status, worst_open(result))
+                packed = review.packed_id(person)
                 # The member questions too, for the day the team will most likely have; the parent checks that.
                 day = review.team_date(person)
-                checked.append((review.evaluate(person, skipped), person, (day, review.member(person, day))))
+                member = review.member(person, day, packed)
+                team = (person.street, person.community, person.election_date, day, member)
+                checked.append((serialised, packed, _compact(raw, order), team))
             results.put(("rows", checked))
         batch += 1
     if batch % jobs == worker:  # the parent asks this worker for the batch after the last
         results.put((_END, None))
+
+
+def _compact(raw: RawRecord, order: tuple[str, ...]) -> Any:
+    """A row to send back: one string for its cells when they are all text in the header's order, which
+    pickles far faster than a dict of them; the parent needs it only in the rare case it must read it again."""
+    values = list(raw.cells.values())
+    if raw.problems or tuple(raw.cells) != order or not all(type(v) is str and _SEP not in v for v in values):
+        return raw
+    return (raw.source.row, raw.source.line, _SEP.join(values))
+
+
+def expand_row(compact: Any, table: Table) -> RawRecord:
+    """The row a worker sent back compact, whole again."""
+    if isinstance(compact, RawRecord):
+        return compact
+    row, line, joined = compact
+    cells = dict(zip(table.header.index, joined.split(_SEP), strict=True))
+    return RawRecord(RowSource(table.path, row, line, table.sheet), cells)
+
+
+def _pass_over(rows: Iterator[RawRecord], skip: Skip, count: int, *, first: bool) -> int:
+    """Pass over up to `count` rows; how many there were. The very first row was read when the table was
+    opened (to refuse a table without rows), so it waits as a record and is passed over as one."""
+    passed = 0
+    if first:
+        next(rows)
+        passed, count = 1, count - 1
+    if count:
+        skip.ahead, skip.passed = count - 1, 0
+        last = next(rows, None)
+        passed += skip.passed + (last is not None)
+        skip.ahead = 0  # the file may have ended before the count did
+    return passed

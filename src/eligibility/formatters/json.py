@@ -41,6 +41,9 @@ class JsonWriter:
         self._item(candidate.model_dump_json(indent=2), self.candidates)
         self.candidates += 1
 
+    def candidate_json(self, json: bytes) -> None:
+        self.candidate(CandidateResult.model_validate_json(json))  # read back, to be written indented
+
     def team(self, team: TeamResult) -> None:
         if self.teams_at is None:
             self.teams_at = self.spool.tell()

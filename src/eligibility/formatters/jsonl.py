@@ -34,6 +34,9 @@ class JsonlWriter:
     def candidate(self, candidate: CandidateResult) -> None:
         self.sink.write(candidate_line(candidate))
 
+    def candidate_json(self, json: bytes) -> None:
+        self.sink.write(b'{"type":"candidate",' + json[1:] + b"\n")
+
     def team(self, team: TeamResult) -> None:
         self.sink.write(_line("team", team.model_dump(mode="json")).encode())
 

@@ -57,6 +57,15 @@ class Note:
 
 
 @dataclass
+class Skip:
+    """Rows a reader passes over without making records of them: a --jobs worker skipping the others'
+    batches. Set `ahead` before asking for the next row; `passed` counts the rows passed over."""
+
+    ahead: int = 0
+    passed: int = 0
+
+
+@dataclass
 class Table:
     """A file or sheet opened for reading: how it was read, its header mapping, then its rows one at a time."""
 
@@ -73,6 +82,8 @@ class Table:
     # From a YAML/JSON roster written as a mapping: the run's election date and each community's settings.
     election_date: Any = None
     communities: list[dict[str, Any]] = field(default_factory=list)
+    # For text tables: rows can be passed over cheaply (see Skip).
+    skip: Skip | None = None
 
     @property
     def columns(self) -> frozenset[str]:
@@ -191,7 +202,8 @@ def _delimited(source: Input, encoding: str, delimiter: str, columns: tuple[Colu
     reader = csv.reader(stream, delimiter=delimiter)
     lines = _numbered(reader, source.shown)
     header_line, headers, header = find_header(lines, columns, source.shown)
-    rows = _delimited_rows(lines, source.shown, header, len(headers), stream, delimiter)
+    skip = Skip()
+    rows = _delimited_rows(lines, source.shown, header, len(headers), stream, delimiter, skip)
     return Table(
         source.shown,
         source.format,
@@ -199,6 +211,7 @@ def _delimited(source: Input, encoding: str, delimiter: str, columns: tuple[Colu
         require_rows(rows, source.shown, header_line),
         encoding=encoding,
         header_line=header_line,
+        skip=skip,
     )
 
 
@@ -235,6 +248,7 @@ def _delimited_rows(
     width: int,
     stream: Any,
     delimiter: str,
+    skip: Skip,
 ) -> Iterator[RawRecord]:
     number = 0
     try:
@@ -243,6 +257,10 @@ def _delimited_rows(
             if not joined.strip():
                 continue
             number += 1
+            if skip.ahead:
+                skip.ahead -= 1
+                skip.passed += 1
+                continue
             cells = {name: row[i] if i < len(row) else "" for name, i in header.index.items()}
             record = RawRecord(RowSource(shown, number, line), cells)
             swallowed = _swallowed_lines(row, delimiter, width) if "\n" in joined else 0
