@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import os
 import shutil
 import sys
@@ -187,6 +188,9 @@ def check(
             sheet,
             explain,
         )
+        # A check allocates a few short-lived objects per cell and keeps a small member per candidate: collecting
+        # the young generation less often saves about a tenth of the run, and the kept members are never cyclic.
+        gc.set_threshold(20_000, 50, 50)
         review = Review.start(rules, settings)
         if isinstance(formatter, Streams):
             # JSON and JSON lines are written as candidates come, so memory does not grow with the rosters.

@@ -7,6 +7,7 @@ and writes the report — which is therefore the same, byte for byte, as with on
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 from collections.abc import Iterator
 from itertools import islice
@@ -88,6 +89,7 @@ def _serve(
 ) -> None:
     from eligibility.engine import Review
 
+    gc.set_threshold(20_000, 50, 50)  # as the parent does (see cli.check)
     review = Review.start(ruleset, options)
     while (task := tasks.get()) is not None:
         source, path, sheet, skipped = task
