@@ -38,7 +38,7 @@ class JsonlWriter:
         self.sink.write(b'{"type":"candidate",' + json[1:] + b"\n")
 
     def team(self, team: TeamResult) -> None:
-        self.sink.write(_line("team", team.model_dump(mode="json")).encode())
+        self.sink.write(b'{"type":"team",' + team.model_dump_json().encode()[1:] + b"\n")
 
     def finish(self, report: Report) -> None:
         self.sink.write("".join(closing_lines(report)).encode())
@@ -62,9 +62,9 @@ def candidate_line(candidate: CandidateResult) -> bytes:
 
 
 def closing_lines(report: Report) -> Iterator[str]:
-    data = report.model_dump(mode="json", include={"teams", "inputs", "not_checked", "summary"})
-    for team in data["teams"]:
-        yield _line("team", team)
+    data = report.model_dump(mode="json", include={"inputs", "not_checked", "summary"})
+    for team in report.teams:
+        yield '{"type":"team",' + team.model_dump_json()[1:] + "\n"
     for read in data["inputs"]:
         yield _line("input", read)
     for missing in data["not_checked"]:

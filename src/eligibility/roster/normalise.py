@@ -69,6 +69,7 @@ def split_list(value: object) -> list[str]:
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
 _ID18 = re.compile(r"\d{17}[\dX]")
+_LAST = frozenset("0123456789Xx")
 _ID15 = re.compile(r"\d{15}")
 _SCIENTIFIC = re.compile(r"\d(\.\d+)?E\+?\d+")
 _FLOAT = re.compile(r"(\d{15}|\d{18})\.0+")
@@ -106,20 +107,26 @@ def read_id_number(value: object) -> IdNumber | IdProblem:
         return IdProblem("id-number-excel", (("damage", "stored as a number"),))
     if isinstance(value, float):
         value = int(value)  # 15-digit legacy numbers survive a numeric cell intact
-    if type(value) is str and len(value) == 18 and value.isascii() and value[:17].isdigit():
-        text = value.upper()  # the common cell, already clean: nothing to fold or strip
+    if (
+        type(value) is str
+        and len(value) == 18
+        and value.isascii()
+        and value[:17].isdigit()
+        and value[17] in _LAST
+    ):
+        text = value.upper()  # the common cell, already an 18-character number: nothing to fold or convert
     else:
         text = clean(value).upper().replace(" ", "").replace("-", "")
-    if _SCIENTIFIC.fullmatch(text):
-        return IdProblem("id-number-excel", (("damage", "scientific notation"),))
-    if float_match := _FLOAT.fullmatch(text):
-        text = float_match.group(1)
-    if _ID15.fullmatch(text):
-        # Legacy numbers: area + YYMMDD + sequence, all born in the 1900s; the check character is computed.
-        body = text[:6] + "19" + text[6:]
-        text = body + check_character(body)
-    if not _ID18.fullmatch(text):
-        return IdProblem("id-number-format")
+        if _SCIENTIFIC.fullmatch(text):
+            return IdProblem("id-number-excel", (("damage", "scientific notation"),))
+        if float_match := _FLOAT.fullmatch(text):
+            text = float_match.group(1)
+        if _ID15.fullmatch(text):
+            # Legacy numbers: area + YYMMDD + sequence, all born in the 1900s; the check character is computed.
+            body = text[:6] + "19" + text[6:]
+            text = body + check_character(body)
+        if not _ID18.fullmatch(text):
+            return IdProblem("id-number-format")
     digits = text[6:14]
     try:
         birth = dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
