@@ -233,7 +233,8 @@ class Review:
 
         With `jobs` > 1, rows are checked in that many worker processes; duplicates and teams are still judged
         here, in row order, so the report is the same as with one process. A row a worker wrote as JSON goes to
-        `on_serialised` when it is given, so a JSON writer need not read it back."""
+        `on_serialised` when it is given, so a JSON writer need not read it back. Workers are spawned, so a
+        script that asks for them must start under `if __name__ == "__main__":`, as multiprocessing requires."""
         tally = dict.fromkeys(("eligible", "review", "ineligible", "invalid"), 0)
         count = 0
         workers = None
