@@ -267,3 +267,27 @@ def test_in_needs_a_list_of_exact_values(tmp_path: Path, when: str, expected: st
     with pytest.raises(RuleSetError) as caught:
         load_ruleset(_with_rule(tmp_path, when))
     assert expected in caught.value.message("en")
+
+
+def test_a_team_message_cannot_name_one_person(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "team.yaml",
+        """
+extends: community-2006
+name: local
+title: {zh: 本地, en: Local}
+version: "1"
+rules:
+  - id: local-team
+    title: {zh: 本地班子规则, en: Local team rule}
+    severity: warning
+    scope: team
+    when: {fact: members, lt: 3}
+    message: {zh: "{community}：{name}", en: "{community}: {name}"}
+    source: {document: 本地细则, clause: 第二条, quote: 本地规则}
+""",
+    )
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    assert "unknown message placeholder 'name'" in caught.value.message("en")

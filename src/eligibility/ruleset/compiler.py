@@ -111,7 +111,7 @@ class Compiler:
         if rule.applies_to:
             seen.needs.add(("roles",))
         for lang in ("zh", "en"):
-            self._check_template(getattr(rule.message, lang), seen, (*at, "message", lang))
+            self._check_template(getattr(rule.message, lang), seen, (*at, "message", lang), rule.scope)
         return CompiledRule(
             rule=rule,
             test=test,
@@ -121,8 +121,10 @@ class Compiler:
             params=seen.params,
         )
 
-    def _check_template(self, template: str, seen: _Seen, at: Path) -> None:
-        allowed = TEMPLATE_NAMES | seen.kinds.keys() | seen.params.keys()
+    def _check_template(self, template: str, seen: _Seen, at: Path, scope: str) -> None:
+        # A team has a street and a community, but no one name or roles of its own.
+        about = TEMPLATE_NAMES if scope == "candidate" else TEMPLATE_NAMES - {"name", "roles"}
+        allowed = about | seen.kinds.keys() | seen.params.keys()
         try:
             fields = [
                 (name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)
