@@ -63,7 +63,9 @@ def files(n: int, xlsx: bool) -> tuple[Path, Path]:
         print(f"generating {n:,} candidates…", file=sys.stderr)
         flags = ["--xlsx"] if xlsx else []
         subprocess.run(
-            [sys.executable, str(HERE / "make_roster.py"), str(n), "--out", str(DATA), *flags], check=True
+            [sys.executable, str(HERE / "make_roster.py"), str(n), "--out", str(DATA), *flags],
+            check=True,
+            stdout=subprocess.DEVNULL,  # it prints the path it wrote; the table of results stays whole
         )
     return roster, communities
 

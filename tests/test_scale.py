@@ -160,3 +160,51 @@ def test_jobs_on_small_files_and_a_folder(tmp_path: Path, jobs: int) -> None:
     args = [str(folder), "--communities", str(EXAMPLES / "communities.csv")]
     args += ["--approvals", str(EXAMPLES / "approvals.csv"), "--format", "jsonl"]
     assert _run(tmp_path, "one", *args) == _run(tmp_path, "many", *args, "--jobs", str(jobs))
+
+
+@pytest.mark.parametrize("output_format", ["json", "jsonl", "table"])
+def test_a_team_finding_alone_fails_the_run_in_every_format(tmp_path: Path, output_format: str) -> None:
+    # One eligible man: no candidate finding, but his team has no woman (team-woman, review).
+    roster = tmp_path / "team.csv"
+    roster.write_text(
+        "姓名,性别,出生日期,社区,拟任职务,文化程度\n郑伟,男,1970-01-01,青松社区,居委会委员,高中\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / f"report.{output_format}"
+    result = CliRunner().invoke(app, ["check", str(roster), "--format", output_format, "-o", str(out)])
+    assert result.exit_code == 1, result.stderr
+    passing = CliRunner().invoke(
+        app, ["check", str(roster), "--format", output_format, "-o", str(out), "--fail-on", "ineligible"]
+    )
+    assert passing.exit_code == 0, passing.stderr
+
+
+@pytest.mark.parametrize("output_format", ["json", "table"])
+def test_a_folder_as_output_is_refused_before_the_check(tmp_path: Path, output_format: str) -> None:
+    result = CliRunner().invoke(app, ["check", *EXAMPLE, "--format", output_format, "-o", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "is a folder: name a file" in result.stderr or "是文件夹" in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_written_report_has_the_usual_file_mode(tmp_path: Path) -> None:
+    import os
+
+    out = tmp_path / "report.jsonl"
+    CliRunner().invoke(app, ["check", *EXAMPLE, "--format", "jsonl", "-o", str(out)])
+    mask = os.umask(0)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_square_brackets_are_shown_as_written(tmp_path: Path) -> None:
+    # rich reads [..] as markup unless told not to: a roster's cell and a rule's list must survive it.
+    roster = tmp_path / "brackets.csv"
+    roster.write_text(
+        "姓名,性别,出生日期,社区,拟任职务,文化程度\n[bold]王芳[/bold],女,1970-01-01,青松社区,居委会委员,高中\n",
+        encoding="utf-8",
+    )
+    table = CliRunner().invoke(app, ["check", str(roster), "--format", "table"])
+    assert "[bold]王芳[/bold]" in table.stdout
+    shown = CliRunner().invoke(app, ["rules", "show", "village-2021", "--lang", "en"])
+    assert "has any of [committee]" in shown.stdout

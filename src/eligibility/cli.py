@@ -18,7 +18,7 @@ from typing import IO, Annotated
 import typer
 
 from eligibility import __version__
-from eligibility.errors import EligibilityError, OptionError
+from eligibility.errors import EligibilityError, Location, OptionError, display_path
 from eligibility.formatters import OutputFormat, formatter_for
 from eligibility.formatters.interface import Options
 from eligibility.messages import Lang, say
@@ -162,7 +162,15 @@ def check(
     from eligibility.engine import Options as CheckOptions
     from eligibility.engine import Review
     from eligibility.formatters.interface import Streams
-    from eligibility.report import CandidateResult, Serialised, candidate_fails, fails, fails_at
+    from eligibility.report import (
+        CandidateResult,
+        Serialised,
+        TeamResult,
+        candidate_fails,
+        fails,
+        fails_at,
+        team_fails,
+    )
 
     language: Lang = lang.value
     chosen = output_format or (
@@ -191,6 +199,9 @@ def check(
         # A check allocates a few short-lived objects per cell and keeps a small member per candidate: collecting
         # the young generation less often saves about a tenth of the run, and the kept members are never cyclic.
         gc.set_threshold(20_000, 50, 50)
+        if output is not None and output.is_dir():
+            # Said now, not after a province has been checked.
+            raise EligibilityError("output-is-folder", Location(display_path(output)))
         review = Review.start(rules, settings)
         if isinstance(formatter, Streams):
             # JSON and JSON lines are written as candidates come, so memory does not grow with the rosters.
@@ -209,8 +220,13 @@ def check(
                     writer.candidate_json(candidate.json)
                     failing = failing or fails_at(candidate.worst, fail_on.value)
 
+                def take_team(team: TeamResult) -> None:
+                    nonlocal failing
+                    writer.team(team)
+                    failing = failing or team_fails(team, fail_on.value)
+
                 report = review.run(
-                    paths, take, progress, jobs=jobs, on_team=writer.team, on_serialised=take_json
+                    paths, take, progress, jobs=jobs, on_team=take_team, on_serialised=take_json
                 )
                 writer.finish(report)
             if output is not None:
@@ -288,6 +304,7 @@ def rules_show(
     """A table of the rules: id, severity, scope, condition in words, clause."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from eligibility.ruleset.describe import describe
     from eligibility.ruleset.loader import load_ruleset
@@ -295,18 +312,23 @@ def rules_show(
     language: Lang = lang.value
     with user_errors(language):
         policy = load_ruleset(ruleset)
-    table = Table(title=f"{policy.name} v{policy.version} · {policy.file.title(language)}", show_lines=True)
+    table = Table(
+        title=Text(f"{policy.name} v{policy.version} · {policy.file.title(language)}"), show_lines=True
+    )
     for label in ("label-rule", "label-severity", "label-scope", "label-condition", "label-clause"):
         table.add_column(say(label, language))
     for rule in policy.rules:
         spec = rule.rule
+        # Text, not markup: conditions hold lists such as [party_secretary], which rich would take as tags.
         table.add_row(
-            spec.id,
+            Text(spec.id),
             say(f"severity-{spec.severity}", language),
             say(f"label-scope-{spec.scope}", language),
-            describe(spec.when, policy.params, language)
-            + (f"\n[{', '.join(spec.applies_to)}]" if spec.applies_to else ""),
-            f"{spec.source.document}\n{spec.source.clause}",
+            Text(
+                describe(spec.when, policy.params, language)
+                + (f"\n[{', '.join(spec.applies_to)}]" if spec.applies_to else "")
+            ),
+            Text(f"{spec.source.document}\n{spec.source.clause}"),
         )
     Console(width=_width(), highlight=False).print(table)
 
@@ -502,20 +524,31 @@ def _sink(path: Path | None) -> Iterator[IO[bytes]]:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        _readable_as_usual(temporary)
     except OSError as err:
-        from eligibility.errors import Location
-
         raise EligibilityError(
             "path-unwritable", Location(str(path)), reason=err.strerror or str(err)
         ) from err
     try:
         with os.fdopen(handle, "wb", buffering=1 << 20) as stream:
             yield stream
-        os.replace(temporary, path)
+        try:
+            os.replace(temporary, path)
+        except OSError as err:
+            raise EligibilityError(
+                "path-unwritable", Location(str(path)), reason=err.strerror or str(err)
+            ) from err
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _readable_as_usual(temporary: str) -> None:
+    """A temporary file is private (0600); the report it becomes gets the mode any new file would (umask)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(temporary, 0o666 & ~mask)
 
 
 def _write_atomically(path: Path, text: bytes) -> None:
@@ -524,12 +557,11 @@ def _write_atomically(path: Path, text: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        _readable_as_usual(temporary)
         with os.fdopen(handle, "wb") as stream:
             stream.write(text)
         os.replace(temporary, path)
     except OSError as err:
-        from eligibility.errors import Location
-
         raise EligibilityError(
             "path-unwritable", Location(str(path)), reason=err.strerror or str(err)
         ) from err

@@ -33,6 +33,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "parameter overrides must be given when the rule set is loaded (load_ruleset(…, overrides))",
     ),
     "path-missing": ("找不到文件或文件夹", "no such file or folder"),
+    "output-is-folder": (
+        "是文件夹：请给出要写入报告的文件名",
+        "is a folder: name a file to write the report to",
+    ),
     "path-unwritable": ("无法写入：{reason}", "cannot be written: {reason}"),
     "ruleset-not-file": ("是文件夹，不是规则文件", "is a folder, not a rule file"),
     "path-unreadable": ("无法读取：{reason}", "cannot be read: {reason}"),

@@ -230,6 +230,14 @@ def candidate_fails(candidate: CandidateResult, fail_on: FailOn) -> bool:
     return any(f.is_open and SEVERITY_ORDER.index(f.severity) <= threshold for f in candidate.findings)
 
 
+def team_fails(team: TeamResult, fail_on: FailOn) -> bool:
+    """Whether one team holds an open finding at or above `fail_on`."""
+    if fail_on == "never":
+        return False
+    threshold = SEVERITY_ORDER.index(fail_on)
+    return any(f.is_open and SEVERITY_ORDER.index(f.severity) <= threshold for f in team.findings)
+
+
 def fails(report: Report, fail_on: FailOn) -> bool:
     """Whether the report holds an open finding at or above `fail_on`; invalid data fails at every level but never."""
     if fail_on == "never":

@@ -106,11 +106,12 @@ def _team_block(
     table.add_column(say("column-findings", lang), ratio=1, overflow="fold")
     for candidate in candidates:
         status = Text(say(f"status-{candidate.status}", lang), style=STATUS_STYLE[candidate.status])
+        # Cells as Text, never markup: a name written "[b]王芳[/b]" in a roster is shown as written.
         table.add_row(
             str(candidate.source.line or candidate.source.row),
-            candidate.name,
-            candidate.id_number or "",
-            "、".join(candidate.roles) if lang == "zh" else ", ".join(candidate.roles),
+            Text(candidate.name),
+            Text(candidate.id_number or ""),
+            Text("、".join(candidate.roles) if lang == "zh" else ", ".join(candidate.roles)),
             status,
             _findings(candidate.findings, options, candidate.passed),
         )
