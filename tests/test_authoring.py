@@ -291,3 +291,22 @@ rules:
     with pytest.raises(RuleSetError) as caught:
         load_ruleset(path)
     assert "unknown message placeholder 'name'" in caught.value.message("en")
+
+
+def test_a_set_value_of_the_wrong_kind_says_what_it_should_be() -> None:
+    result = CliRunner().invoke(
+        app, ["check", str(EXAMPLES / "roster.csv"), "--set", "principal_max_age=abc"]
+    )
+    assert result.exit_code == 2
+    assert "应为整数，如 60" in result.stderr and "int" not in result.stderr
+
+
+def test_a_misspelt_severity_gets_a_did_you_mean(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "sev.yaml",
+        'extends: community-2006\nname: x\ntitle: {zh: x, en: x}\nversion: "1"\nseverities: {team-woman: reveiw}\n',
+    )
+    result = CliRunner().invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert result.exit_code == 1
+    assert f"{path}:5:" in result.stderr and "(did you mean 'review'?)" in result.stderr

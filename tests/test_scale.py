@@ -208,3 +208,13 @@ def test_square_brackets_are_shown_as_written(tmp_path: Path) -> None:
     assert "[bold]王芳[/bold]" in table.stdout
     shown = CliRunner().invoke(app, ["rules", "show", "village-2021", "--lang", "en"])
     assert "has any of [committee]" in shown.stdout
+
+
+def test_a_misspelt_required_header_is_pointed_at(tmp_path: Path) -> None:
+    roster = tmp_path / "typo.csv"
+    roster.write_text(
+        "性名,性别,出生日期,社区,拟任职务\n王芳,女,1970-01-01,青松社区,居委会委员\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(app, ["check", str(roster), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "required column name (姓名) is missing (is '性名' it?)" in result.stderr

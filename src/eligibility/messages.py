@@ -21,7 +21,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the rule set has no parameter {name!r}; known parameters: {known}",
     ),
     "option-set-value": (
-        "参数 {name} 的值 {value!r} 无法识别：{expected}",
+        "参数 {name} 的值 {value!r} 无法识别：应为{expected}",
         "parameter {name}: value {value!r} is not {expected}",
     ),
     "option-lang": (
@@ -106,8 +106,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "this is an approvals table, not a roster, so it was not read as one; give it with --approvals",
     ),
     "column-missing": (
-        "缺少必需的列 {zh}（{canonical}）；找到的列：{found}",
-        "required column {canonical} ({zh}) is missing; columns found: {found}",
+        "缺少必需的列 {zh}（{canonical}）{suggestion}；找到的列：{found}",
+        "required column {canonical} ({zh}) is missing{suggestion}; columns found: {found}",
     ),
     # rule files
     "ruleset-unknown": (

@@ -14,6 +14,7 @@ import yaml
 
 from eligibility.candidate import DataProblem, RowSource
 from eligibility.errors import Location, RosterError
+from eligibility.messages import Term
 from eligibility.roster.columns import Column, HeaderMap, map_headers, suggest_column
 from eligibility.roster.normalise import clean
 from eligibility.roster.sources import (
@@ -179,11 +180,7 @@ def find_header(
     if best is None:
         raise RosterError("file-empty", Location(shown))
     line, headers, header = best
-    missing = header.missing[0]
-    found = "、".join(h for h in headers if h) or "-"
-    raise RosterError(
-        "column-missing", Location(shown, line), canonical=missing.name, zh=missing.zh, found=found
-    )
+    raise _missing(header, headers, Location(shown, line))
 
 
 def require_rows(rows: Iterator[RawRecord], shown: str, header_line: int | None) -> Iterator[RawRecord]:
@@ -192,6 +189,20 @@ def require_rows(rows: Iterator[RawRecord], shown: str, header_line: int | None)
     if first is None:
         raise RosterError("file-no-rows", Location(shown, header_line))
     return itertools.chain([first], rows)
+
+
+def _missing(header: HeaderMap, headers: list[str], location: Location) -> RosterError:
+    """A required column not found, with the header that is most likely it misspelt (性名 for 姓名)."""
+    column = header.missing[0]
+    guess = next((h for h in header.unknown if suggest_column(h, (column,))), "")
+    return RosterError(
+        "column-missing",
+        location,
+        canonical=column.name,
+        zh=column.zh,
+        found="、".join(h for h in headers if h) or "-",
+        suggestion=Term(f"（“{guess}”是不是它？）", f" (is {guess!r} it?)") if guess else "",
+    )
 
 
 # ---- CSV and TSV --------------------------------------------------------------------------------------------
@@ -323,9 +334,7 @@ def records_table(data: Any, shown: str, columns: tuple[Column, ...], format: st
                 headers.append(str(key))
     header = map_headers(headers, columns)
     if header.missing:
-        column = header.missing[0]
-        found = "、".join(headers) or "-"
-        raise RosterError("column-missing", Location(shown), canonical=column.name, zh=column.zh, found=found)
+        raise _missing(header, headers, Location(shown))
     rows = require_rows(_structured_rows(records, shown, header), shown, None)
     return Table(shown, format, header, rows, election_date=election_date, communities=communities)
 

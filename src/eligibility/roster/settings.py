@@ -45,7 +45,9 @@ class Communities:
         street = sys.intern(clean(settings.get("street")))
         community = sys.intern(clean(settings.get("community")))
         if not community:
-            raise RosterError("column-missing", location, canonical="community", zh="社区", found="-")
+            raise RosterError(
+                "column-missing", location, canonical="community", zh="社区", found="-", suggestion=""
+            )
         entry = Community(street, community)
         if clean(settings.get("election_date")):
             day = _date(settings["election_date"], location, "election_date")
@@ -163,7 +165,9 @@ def read_approvals(path: Path, rule_ids: Iterable[str]) -> Approvals:
                 )
             id_number = found.number
         elif not clean(cells.get("community")):
-            raise RosterError("column-missing", location, canonical="id_number", zh="身份证号", found="-")
+            raise RosterError(
+                "column-missing", location, canonical="id_number", zh="身份证号", found="-", suggestion=""
+            )
         expires = _date(cells["expires"], location, "expires") if clean(cells.get("expires")) else None
         records.append(
             ApprovalRecord(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -357,6 +358,11 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
             f"{op} 需要一个列表：写作 {op}: [{written}]", f"{op} needs a list: write {op}: [{written}]"
         )
         return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
+    if kind == "literal_error" and isinstance(error.get("input"), str):
+        allowed = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
+        hint = did_you_mean(suggest(error["input"], allowed)) if allowed else ""
+        reason = error["msg"] + (hint.en if isinstance(hint, Term) else "")
+        return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
     if kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern")
         reason = _WRITING.get(pattern, Term(error["msg"], error["msg"]))
@@ -560,9 +566,20 @@ def _convert_override(name: str, text: str, params: dict[str, Any], rule_file: R
         if isinstance(current, dt.date):
             return dt.date.fromisoformat(text)
     except ValueError as err:
-        expected = type(current).__name__
+        expected = next(
+            (words for kind, words in _VALUE_KINDS if isinstance(current, kind)), Term("文字", "text")
+        )
         raise OptionError("option-set-value", name=name, value=text, expected=expected) from err
     return text
+
+
+# What a --set value must look like, in words, by the type of the parameter's value (bool before int: a bool is one).
+_VALUE_KINDS: tuple[tuple[type, Term], ...] = (
+    (bool, Term("是或否", "yes or no")),
+    (int, Term("整数，如 60", "a whole number, such as 60")),
+    (float, Term("数，如 0.5", "a number, such as 0.5")),
+    (dt.date, Term("日期 YYYY-MM-DD", "a date YYYY-MM-DD")),
+)
 
 
 def describe(policy: Policy, lang: Lang) -> str:
