@@ -310,3 +310,20 @@ def test_a_misspelt_severity_gets_a_did_you_mean(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["rules", "validate", str(path), "--lang", "en"])
     assert result.exit_code == 1
     assert f"{path}:5:" in result.stderr and "(did you mean 'review'?)" in result.stderr
+
+
+def test_an_extending_files_errors_name_its_own_paths(tmp_path: Path) -> None:
+    rule = (
+        "  - id: local-rule\n    title: {zh: x, en: x}\n    severity: review\n    scope: candidate\n"
+        "    when: {fact: agee, gt: 3}\n    message: {zh: x, en: x}\n    source: {document: x, clause: x, quote: x}\n"
+    )
+    head = 'extends: community-2006\nname: x\ntitle: {zh: x, en: x}\nversion: "1"\n'
+    path = write(tmp_path, "child.yaml", head + "rules:\n" + rule)
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    assert f"{path.as_posix()}:10:" in caught.value.message("en")
+    assert "rules[0].when.fact: unknown candidate fact 'agee'" in caught.value.message("en")
+    severity = write(tmp_path, "sev.yaml", head + "severities: {team-woman: reveiw}\n")
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(severity)
+    assert "severities.team-woman: Input should be" in caught.value.message("en")

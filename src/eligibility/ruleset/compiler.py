@@ -80,12 +80,19 @@ class Compiler:
     """Turns the rules of one rule file into CompiledRules, reporting mistakes at their line."""
 
     def __init__(
-        self, rule_file: RuleFile, params: dict[str, Any], vocabulary: Vocabulary, where: Where
+        self,
+        rule_file: RuleFile,
+        params: dict[str, Any],
+        vocabulary: Vocabulary,
+        where: Where,
+        written_as: Callable[[Path], Path] = lambda at: at,
     ) -> None:
         self.file = rule_file
         self.params = params
         self.vocabulary = vocabulary
         self.where = where
+        # A merged rule's path as its own file writes it, for the field an error names.
+        self.written_as = written_as
         self.facts = {
             "candidate": candidate_facts(vocabulary, rule_file.fields),
             "team": team_facts(vocabulary),
@@ -304,7 +311,7 @@ class Compiler:
             raise RuleSetError(
                 "ruleset-bad-value",
                 self.where((*at, "related_pairs")),
-                field=_dotted((*at, "related_pairs")),
+                field=dotted_path(self.written_as((*at, "related_pairs"))),
                 reason=Term(
                     f"“{cond.related_pairs}”是 {spec.type} 字段，不是列表字段；related_pairs 需要 type: list 的字段",
                     f"{cond.related_pairs!r} is a {spec.type} field, not a list field; "
@@ -322,10 +329,12 @@ class Compiler:
     # ---- errors ----
 
     def _bad(self, at: Path, reason: str) -> NoReturn:
-        raise RuleSetError("ruleset-bad-value", self.where(at), field=_dotted(at), reason=reason)
+        raise RuleSetError(
+            "ruleset-bad-value", self.where(at), field=dotted_path(self.written_as(at)), reason=reason
+        )
 
     def _unknown(self, at: Path, what: str, name: str, known: Sequence[str]) -> NoReturn:
-        raise unknown_name(self.where(at), at, what, name, known)
+        raise unknown_name(self.where(at), self.written_as(at), what, name, known)
 
 
 def unknown_name(location: Location, at: Path, what: str, name: str, known: Sequence[str]) -> RuleSetError:
@@ -333,7 +342,7 @@ def unknown_name(location: Location, at: Path, what: str, name: str, known: Sequ
     return RuleSetError(
         "ruleset-unknown-name",
         location,
-        field=_dotted(at),
+        field=dotted_path(at),
         what=what_word(what),
         name=name,
         suggestion=did_you_mean(suggest(name, list(known))),
@@ -341,7 +350,7 @@ def unknown_name(location: Location, at: Path, what: str, name: str, known: Sequ
     )
 
 
-def _dotted(at: Path) -> str:
+def dotted_path(at: Path) -> str:
     return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in at).lstrip(".")
 
 

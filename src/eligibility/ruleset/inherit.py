@@ -125,6 +125,7 @@ def _severities(
         if ("severities", rule_id) in source.values:
             positions.values[at] = source.values[("severities", rule_id)]
             positions.files[at] = file
+            positions.written[at] = ("severities", rule_id)
 
 
 def _unknown_rule(location: Location, at: YamlPath, name: str, known: list[Any]) -> RuleSetError:

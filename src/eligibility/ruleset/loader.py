@@ -19,7 +19,7 @@ from eligibility.errors import Location, RuleSetError, display_path
 from eligibility.messages import Lang, Term, did_you_mean, say
 from eligibility.roster.normalise import fold
 from eligibility.ruleset import model
-from eligibility.ruleset.compiler import CompiledRule, Compiler, Node, unknown_name
+from eligibility.ruleset.compiler import CompiledRule, Compiler, Node, dotted_path, unknown_name
 from eligibility.ruleset.facts import Fact
 from eligibility.ruleset.inherit import merge, resolve_parent
 from eligibility.ruleset.model import RuleFile
@@ -195,7 +195,7 @@ def load_ruleset(spec: str | Path | None = None, overrides: dict[str, str] | Non
     _check_vocabulary(rule_file, where)
 
     def compile_with(params: dict[str, Any]) -> Compiled:
-        compiler = Compiler(rule_file, params, vocabulary, where)
+        compiler = Compiler(rule_file, params, vocabulary, where, positions.written_as)
         compiled = [compiler.compile_rule(rule, ("rules", i)) for i, rule in enumerate(rule_file.rules)]
         return Compiled(
             params=params,
@@ -328,7 +328,7 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
         return _unknown_condition(error["input"], loc, data, positions, shown)
     path, pos = positions.find(data, loc, key=kind == "extra_forbidden", tags=_TAGS)
     location = Location(positions.file_of(path, shown), *(pos or (None, None)))
-    dotted = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") or "(top)"
+    dotted = dotted_path(positions.written_as(path)) or "(top)"
     if kind == "extra_forbidden":
         key = str(loc[-1])
         parent = _at(data, path[:-1])
@@ -418,7 +418,7 @@ def _at_path(
     at: tuple[str | int, ...], data: Any, positions: Positions, shown: str, reason: Term
 ) -> RuleSetError:
     path, pos = positions.find(data, at)
-    dotted = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+    dotted = dotted_path(positions.written_as(path))
     return RuleSetError(
         "ruleset-invalid",
         Location(positions.file_of(path, shown), *(pos or (None, None))),
@@ -446,7 +446,7 @@ def _unknown_condition(
     path, pos = positions.find(data, loc, tags=_TAGS)
     allowed = {*model.CONDITION_KEYS, *model.OPERATORS, "among", "label", "reading"}
     strange = [str(k) for k in written if str(k) not in allowed]
-    dotted = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") or "(top)"
+    dotted = dotted_path(positions.written_as(path)) or "(top)"
     if not strange:
         reason = Term(
             "条件须含下列键之一：" + "、".join(model.CONDITION_KEYS),

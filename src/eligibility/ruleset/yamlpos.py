@@ -25,8 +25,17 @@ class Positions:
 
     values: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
     keys: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
-    # For a document merged from several files (extends): the file each subtree came from.
+    # For a document merged from several files (extends): the file each subtree came from, and the path it
+    # has in that file (a child's first rule may be the merged file's sixteenth).
     files: dict[YamlPath, str] = field(default_factory=dict)
+    written: dict[YamlPath, YamlPath] = field(default_factory=dict)
+
+    def written_as(self, path: YamlPath) -> YamlPath:
+        """The path as its own file writes it."""
+        for end in range(len(path), 0, -1):
+            if path[:end] in self.written:
+                return self.written[path[:end]] + path[end:]
+        return path
 
     def file_of(self, path: YamlPath, default: str) -> str:
         for end in range(len(path), -1, -1):
@@ -44,9 +53,14 @@ class Positions:
         for path, name in source.files.items():
             if path[: len(old)] == old and len(path) > len(old):
                 self.files[new + path[len(old) :]] = name
+        for path, was in source.written.items():
+            if path[: len(old)] == old and len(path) > len(old):
+                self.written[new + path[len(old) :]] = was
+        if new != old or old in source.written:
+            self.written[new] = source.written_as(old)
 
     def drop_subtree(self, prefix: YamlPath) -> None:
-        for table in (self.values, self.keys, self.files):
+        for table in (self.values, self.keys, self.files, self.written):
             for path in [p for p in table if p[: len(prefix)] == prefix]:
                 del table[path]
 
