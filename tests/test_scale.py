@@ -218,3 +218,12 @@ def test_a_misspelt_required_header_is_pointed_at(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["check", str(roster), "--lang", "en"])
     assert result.exit_code == 2
     assert "required column name (姓名) is missing (is '性名' it?)" in result.stderr
+
+
+def test_a_wrong_encoding_given_is_blamed_not_our_guess() -> None:
+    result = CliRunner().invoke(
+        app, ["check", str(EXAMPLES / "roster.csv"), "--encoding", "gbk", "--lang", "en"]
+    )
+    assert result.exit_code == 2
+    assert "cannot be decoded as gbk, the encoding given" in result.stderr
+    assert "name the encoding with --encoding" not in result.stderr

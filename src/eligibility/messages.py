@@ -67,6 +67,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "从这一行起无法按检测到的编码读取（{reason}）；请用 --encoding 指定编码",
         "cannot be decoded from this line on ({reason}); name the encoding with --encoding",
     ),
+    "file-encoding-given": (
+        "从这一行起无法按指定的编码 {encoding} 读取（{reason}）；请检查 --encoding 是否写对",
+        "cannot be decoded as {encoding}, the encoding given, from this line on ({reason}); check --encoding",
+    ),
     "encoding-unknown": ("未知的编码 {encoding!r}", "unknown encoding {encoding!r}"),
     "file-too-deep": ("嵌套超过 {depth} 层", "is nested more than {depth} levels deep (too deeply nested)"),
     "file-yaml-alias": (

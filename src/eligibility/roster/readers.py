@@ -131,7 +131,8 @@ def open_tables(
     else:
         used = detect_encoding(head, encoding, source)
         if source.format in ("csv", "tsv"):
-            tables = [_delimited(source, used, "\t" if source.format == "tsv" else ",", columns)]
+            delimiter = "\t" if source.format == "tsv" else ","
+            tables = [_delimited(source, used, delimiter, columns, given=encoding is not None)]
         else:
             tables = [_structured(source, used, columns)]
     for table in tables:
@@ -208,10 +209,12 @@ def _missing(header: HeaderMap, headers: list[str], location: Location) -> Roste
 # ---- CSV and TSV --------------------------------------------------------------------------------------------
 
 
-def _delimited(source: Input, encoding: str, delimiter: str, columns: tuple[Column, ...]) -> Table:
+def _delimited(
+    source: Input, encoding: str, delimiter: str, columns: tuple[Column, ...], *, given: bool = False
+) -> Table:
     stream = open_text(source, encoding)
     reader = csv.reader(stream, delimiter=delimiter)
-    lines = _numbered(reader, source.shown)
+    lines = _numbered(reader, source.shown, encoding if given else None)
     header_line, headers, header = find_header(lines, columns, source.shown)
     skip = Skip()
     rows = _delimited_rows(lines, source.shown, header, len(headers), stream, delimiter, skip)
@@ -226,7 +229,7 @@ def _delimited(source: Input, encoding: str, delimiter: str, columns: tuple[Colu
     )
 
 
-def _numbered(reader: Any, shown: str) -> Iterator[tuple[int, list[str]]]:
+def _numbered(reader: Any, shown: str, given: str | None = None) -> Iterator[tuple[int, list[str]]]:
     """Rows with the physical line each starts on (a quoted cell may span lines)."""
     previous = 0
     while True:
@@ -235,6 +238,10 @@ def _numbered(reader: Any, shown: str) -> Iterator[tuple[int, list[str]]]:
         except StopIteration:
             return
         except UnicodeDecodeError as err:
+            if given is not None:  # the user named the encoding: it is the one to doubt, not our guess
+                raise RosterError(
+                    "file-encoding-given", Location(shown, previous + 1), encoding=given, reason=err.reason
+                ) from err
             raise RosterError(
                 "file-encoding-changed", Location(shown, previous + 1), reason=err.reason
             ) from err
