@@ -365,3 +365,14 @@ def test_progress_is_reported_to_the_caller() -> None:
     counts: list[int] = []
     check([EXAMPLES / "roster.csv"], progress=counts.append)
     assert counts == [21]
+
+
+def test_the_same_missing_table_is_said_once(tmp_path: Path) -> None:
+    # Two rosters, no communities table: seat-quota is not checked for either, and the table says so once.
+    for name in ("a.csv", "b.csv"):
+        (tmp_path / name).write_bytes((EXAMPLES / "roster.csv").read_bytes())
+    result = CliRunner().invoke(
+        app, ["check", str(tmp_path / "a.csv"), str(tmp_path / "b.csv"), "--lang", "en"]
+    )
+    said = [line for line in result.stdout.splitlines() if line.startswith("rule seat-quota")]
+    assert len(said) == 1, result.stdout

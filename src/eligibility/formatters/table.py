@@ -74,6 +74,7 @@ class TableFormatter:
                         f"  [{tag}] {finding.rule} {finding.message}", style=SEVERITY_STYLE[finding.severity]
                     )
                 )
+        said: set[str] = set()
         for missing in report.not_checked:
             message_key = (
                 "not-checked-column" if missing.missing_from == "roster" else "not-checked-communities"
@@ -81,7 +82,9 @@ class TableFormatter:
             words = say(
                 message_key, lang, rule=missing.rule, path=missing.path, missing=", ".join(missing.missing)
             )
-            console.print(Text(words, style="yellow"))
+            if words not in said:  # a missing communities table is the same news for every roster
+                said.add(words)
+                console.print(Text(words, style="yellow"))
         summary = report.summary
         console.print(
             Text(say("summary", lang, **summary.model_dump(), team_findings=team_findings), style="bold")
