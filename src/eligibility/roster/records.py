@@ -36,6 +36,8 @@ class RecordReader:
         self.fields = fields
         self.election_date = election_date
         self.community_date = community_date
+        # Roles cells repeat (党支部书记、居委会主任): each spelling, once read without a problem, is kept.
+        self._known_roles: dict[str, tuple[str, ...]] = {}
 
     def candidate(self, raw: RawRecord, table: Table) -> Candidate:
         """A Candidate from one row of a table; every problem names the column as the file wrote it, and its cell."""
@@ -122,6 +124,8 @@ class RecordReader:
 
     def _roles(self, cells: dict[str, Any], problem: Any) -> tuple[str, ...]:
         raw = cells.get("roles")
+        if type(raw) is str and (known := self._known_roles.get(raw)) is not None:
+            return known  # a roles cell read before, every word of it known
         words = [clean(w) for w in raw] if isinstance(raw, list) else split_list(raw)
         if not words:
             problem("required-missing", "roles", "")
@@ -139,6 +143,8 @@ class RecordReader:
                 )
             elif found not in roles:
                 roles.append(found)
+        if type(raw) is str and len(roles) == len(set(words)) and len(self._known_roles) < 4096:
+            self._known_roles[raw] = tuple(roles)
         return tuple(roles)
 
     @staticmethod
