@@ -327,3 +327,18 @@ def test_an_extending_files_errors_name_its_own_paths(tmp_path: Path) -> None:
     with pytest.raises(RuleSetError) as caught:
         load_ruleset(severity)
     assert "severities.team-woman: Input should be" in caught.value.message("en")
+
+
+def test_rule_file_reasons_are_said_in_chinese(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "zh.yaml",
+        'name: x\ntitle: {zh: x, en: x}\nversion: "1"\ndocument: {title: x, date: 2021-13-01}\n'
+        "election_date: 2021-06-30\nvocabularies: {}\nrules: []\n",
+    )
+    result = CliRunner().invoke(app, ["rules", "validate", str(path)])
+    assert result.exit_code == 1
+    assert "document.date：应为日期，写作 YYYY-MM-DD" in result.stderr
+    assert "rules：至少要有 1 项" in result.stderr
+    english = CliRunner().invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert "document.date: Input should be a valid date" in english.stderr

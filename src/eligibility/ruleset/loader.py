@@ -358,10 +358,15 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
             f"{op} 需要一个列表：写作 {op}: [{written}]", f"{op} needs a list: write {op}: [{written}]"
         )
         return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
-    if kind == "literal_error" and isinstance(error.get("input"), str):
-        allowed = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
-        hint = did_you_mean(suggest(error["input"], allowed)) if allowed else ""
-        reason = error["msg"] + (hint.en if isinstance(hint, Term) else "")
+    if kind == "literal_error":
+        expected = str(error.get("ctx", {}).get("expected", ""))
+        allowed = re.findall(r"'([^']*)'", expected)
+        written = error.get("input")
+        hint = did_you_mean(suggest(written, allowed)) if allowed and isinstance(written, str) else ""
+        reason = Term(
+            f"应为 {'、'.join(allowed) or expected} 之一{hint.zh if isinstance(hint, Term) else ''}",
+            error["msg"] + (hint.en if isinstance(hint, Term) else ""),
+        )
         return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
     if kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern")
@@ -369,8 +374,37 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
         written = error.get("input")
         reason = Term(f"“{written}”：{reason.zh}", f"{written!r}: {reason.en}")
         return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
-    reason = error["msg"].removeprefix("Value error, ")
-    return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
+    english = error["msg"].removeprefix("Value error, ")
+    try:
+        zh = _IN_CHINESE.get(kind, "").format(**error.get("ctx", {}))
+    except (KeyError, IndexError, ValueError):
+        zh = ""  # a context pydantic did not give: its English says it
+    return RuleSetError("ruleset-invalid", location, field=dotted, reason=Term(zh or english, english))
+
+
+# pydantic's reasons as an officer reads them in Chinese, by error type; others keep pydantic's English.
+_IN_CHINESE = {
+    "date_parsing": "应为日期，写作 YYYY-MM-DD",
+    "date_from_datetime_parsing": "应为日期，写作 YYYY-MM-DD",
+    "date_from_datetime_inexact": "应为日期，不带时刻",
+    "date_type": "应为日期，写作 YYYY-MM-DD",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "int_from_float": "应为整数，不带小数",
+    "float_parsing": "应为数",
+    "float_type": "应为数",
+    "bool_parsing": "应为 true 或 false",
+    "bool_type": "应为 true 或 false",
+    "string_type": "应为文字",
+    "dict_type": "应为映射（键: 值）",
+    "model_type": "应为映射（键: 值）",
+    "model_attributes_type": "应为映射（键: 值）",
+    "list_type": "应为列表，写作 [a, b]",
+    "too_short": "至少要有 {min_length} 项",
+    "too_long": "至多只能有 {max_length} 项",
+    "greater_than_equal": "应不小于 {ge}",
+    "greater_than": "应大于 {gt}",
+}
 
 
 _MODEL_ORDER_ERRORS = ("Value error, rule id", "Value error, values must be in order")
