@@ -227,3 +227,24 @@ def test_a_wrong_encoding_given_is_blamed_not_our_guess() -> None:
     assert result.exit_code == 2
     assert "cannot be decoded as gbk, the encoding given" in result.stderr
     assert "name the encoding with --encoding" not in result.stderr
+
+
+def test_a_worker_that_dies_is_reported_not_waited_for(
+    tmp_path: Path, big_roster: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A worker killed from outside (out of memory, say) must not leave the parent waiting for ever.
+    from eligibility import workers
+
+    started = workers.Workers.__init__
+
+    def then_kill_one(self: workers.Workers, review: object, jobs: int) -> None:
+        started(self, review, jobs)  # type: ignore[arg-type]
+        self.processes[1].kill()
+
+    monkeypatch.setattr(workers.Workers, "__init__", then_kill_one)
+    roster, _ = big_roster
+    result = CliRunner().invoke(
+        app, ["check", str(roster), "--jobs", "2", "--lang", "en", "-o", str(tmp_path / "r")]
+    )
+    assert result.exit_code == 2, result.stderr
+    assert "worker process 2 stopped unexpectedly" in result.stderr

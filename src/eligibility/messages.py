@@ -33,6 +33,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "parameter overrides must be given when the rule set is loaded (load_ruleset(…, overrides))",
     ),
     "path-missing": ("找不到文件或文件夹", "no such file or folder"),
+    "worker-stopped": (
+        "第 {worker} 个检查进程意外退出（退出码 {code}）；请不加 --jobs 再试",
+        "worker process {worker} stopped unexpectedly (exit code {code}); try again without --jobs",
+    ),
     "output-is-folder": (
         "是文件夹：请给出要写入报告的文件名",
         "is a folder: name a file to write the report to",

@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import multiprocessing
+import queue
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eligibility.candidate import Member, RowSource
+from eligibility.errors import EligibilityError
 from eligibility.report import Serialised, worst_open
 from eligibility.roster.readers import RawRecord, Skip, Table, open_tables
 from eligibility.roster.sources import Input
@@ -61,11 +63,11 @@ class Workers:
 
     def check(self, source: Input, table: Table, skipped: frozenset[str]) -> Iterator[Checked]:
         """Each row of the table checked (no duplicate or team question yet), in row order."""
-        for queue in self.tasks:
-            queue.put((source, table.path, table.sheet, skipped))
+        for tasks in self.tasks:
+            tasks.put((source, table.path, table.sheet, skipped))
         batch = 0
         while True:
-            kind, payload = self.results[batch % self.jobs].get()
+            kind, payload = self._next(batch % self.jobs)
             if kind == "error":
                 raise payload
             if kind == _END:
@@ -73,10 +75,23 @@ class Workers:
             yield from payload
             batch += 1
 
+    def _next(self, worker: int) -> tuple[str, Any]:
+        """The worker's next message; if the worker has died instead (killed, out of memory), say so."""
+        while True:
+            try:
+                message: tuple[str, Any] = self.results[worker].get(timeout=2)
+                return message
+            except queue.Empty:
+                process = self.processes[worker]
+                if not process.is_alive():
+                    raise EligibilityError(
+                        "worker-stopped", worker=worker + 1, code=process.exitcode
+                    ) from None
+
     def close(self) -> None:
         """Let idle workers finish; a worker still busy (the run stopped on an error) is stopped."""
-        for queue in self.tasks:
-            queue.put(None)
+        for tasks in self.tasks:
+            tasks.put(None)
         for process in self.processes:
             process.join(timeout=1)
             if process.is_alive():
@@ -90,7 +105,11 @@ def _serve(
     from eligibility.engine import Review
 
     gc.set_threshold(20_000, 50, 50)  # as the parent does (see cli.check)
-    review = Review.start(ruleset, options)
+    try:
+        review = Review.start(ruleset, options)
+    except Exception as err:
+        results.put(("error", err))
+        return
     while (task := tasks.get()) is not None:
         source, path, sheet, skipped = task
         try:
