@@ -166,10 +166,9 @@ def check(
         CandidateResult,
         Serialised,
         TeamResult,
-        candidate_fails,
         fails,
         fails_at,
-        team_fails,
+        findings_fail,
     )
 
     language: Lang = lang.value
@@ -213,7 +212,7 @@ def check(
                 def take(candidate: CandidateResult) -> None:
                     nonlocal failing
                     writer.candidate(candidate)
-                    failing = failing or candidate_fails(candidate, fail_on.value)
+                    failing = failing or findings_fail(candidate.findings, fail_on.value)
 
                 def take_json(candidate: Serialised) -> None:
                     nonlocal failing
@@ -223,7 +222,7 @@ def check(
                 def take_team(team: TeamResult) -> None:
                     nonlocal failing
                     writer.team(team)
-                    failing = failing or team_fails(team, fail_on.value)
+                    failing = failing or findings_fail(team.findings, fail_on.value)
 
                 report = review.run(
                     paths, take, progress, jobs=jobs, on_team=take_team, on_serialised=take_json

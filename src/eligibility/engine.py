@@ -434,23 +434,14 @@ class Review:
 
     # ---- teams ----
 
-    def _join_team(
-        self,
-        person: Candidate,
-        packed: int | str | None = None,
-        ready: tuple[dt.date, Member] | None = None,
-    ) -> None:
-        """Add a person to their community's team. `ready` is the member a worker built, and the election day
-        it asked the member questions for; it is used when that is the team's day and the person is new to it."""
+    def _join_team(self, person: Candidate, packed: int | str | None = None) -> None:
+        """Add a person to their community's team; a second row of the same person merges into the first."""
         team = self._team_of(person.street, person.community, person.election_date, person.source.path)
         if team is None:
             return
         if packed is None:
             packed = pack_id(person.id_number)
         same = next((m for m in team.people if m.has_id(packed)), None)
-        if same is None and ready is not None and ready[0] == team.election_date:
-            team.people.append(ready[1].share(self._shared))
-            return
         if same is not None:
             # One person on two rows (书记 on one, 主任 on the other) is one member holding both seats: the
             # member questions are asked again of the person with every role they were given.

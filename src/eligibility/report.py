@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -202,12 +203,9 @@ def summarise(statuses: list[Status]) -> Summary:
     )
 
 
-def worst_open(candidate: CandidateResult) -> int:
-    """The place in SEVERITY_ORDER of the candidate's worst open finding; past the end when none is open."""
-    return min(
-        (SEVERITY_ORDER.index(f.severity) for f in candidate.findings if f.is_open),
-        default=len(SEVERITY_ORDER),
-    )
+def worst_open(findings: Iterable[Finding]) -> int:
+    """The place in SEVERITY_ORDER of the worst open finding; past the end when none is open."""
+    return min((SEVERITY_ORDER.index(f.severity) for f in findings if f.is_open), default=len(SEVERITY_ORDER))
 
 
 class Serialised(NamedTuple):
@@ -222,30 +220,17 @@ def fails_at(worst: int, fail_on: FailOn) -> bool:
     return fail_on != "never" and worst <= SEVERITY_ORDER.index(fail_on)
 
 
-def candidate_fails(candidate: CandidateResult, fail_on: FailOn) -> bool:
-    """Whether one candidate holds an open finding at or above `fail_on`."""
-    if fail_on == "never":
-        return False
-    threshold = SEVERITY_ORDER.index(fail_on)
-    return any(f.is_open and SEVERITY_ORDER.index(f.severity) <= threshold for f in candidate.findings)
-
-
-def team_fails(team: TeamResult, fail_on: FailOn) -> bool:
-    """Whether one team holds an open finding at or above `fail_on`."""
-    if fail_on == "never":
-        return False
-    threshold = SEVERITY_ORDER.index(fail_on)
-    return any(f.is_open and SEVERITY_ORDER.index(f.severity) <= threshold for f in team.findings)
+def findings_fail(findings: Iterable[Finding], fail_on: FailOn) -> bool:
+    """Whether one candidate's or one team's findings hold an open one at or above `fail_on`."""
+    return fails_at(worst_open(findings), fail_on)
 
 
 def fails(report: Report, fail_on: FailOn) -> bool:
     """Whether the report holds an open finding at or above `fail_on`; invalid data fails at every level but never."""
-    if fail_on == "never":
-        return False
-    threshold = SEVERITY_ORDER.index(fail_on)
     findings = [f for c in report.candidates for f in c.findings]
     findings += [f for t in report.teams for f in t.findings]
     findings += [f for i in report.inputs for f in i.findings]
-    if any(f.is_open and SEVERITY_ORDER.index(f.severity) <= threshold for f in findings):
-        return True
-    return any(SEVERITY_ORDER.index(n.severity) <= threshold for n in report.not_checked)
+    worst_not_checked = min(
+        (SEVERITY_ORDER.index(n.severity) for n in report.not_checked), default=len(SEVERITY_ORDER)
+    )
+    return fails_at(min(worst_open(findings), worst_not_checked), fail_on)

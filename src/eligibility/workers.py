@@ -155,7 +155,9 @@ def _check_table(
             for raw in raws:
                 person = review.reader.candidate(raw, table)
                 result = review.evaluate(person, skipped)
-                serialised = Serialised(result.model_dump_json().encode(), result.status, worst_open(result))
+                serialised = Serialised(
+                    result.model_dump_json().encode(), result.status, worst_open(result.findings)
+                )
                 packed = review.packed_id(person)
                 # The member questions too, for the day the team will most likely have; the parent checks that.
                 day = review.team_date(person)

@@ -35,10 +35,10 @@ class JsonlWriter:
         self.sink.write(candidate_line(candidate))
 
     def candidate_json(self, json: bytes) -> None:
-        self.sink.write(b'{"type":"candidate",' + json[1:] + b"\n")
+        self.sink.write(_typed(b"candidate", json))
 
     def team(self, team: TeamResult) -> None:
-        self.sink.write(b'{"type":"team",' + team.model_dump_json().encode()[1:] + b"\n")
+        self.sink.write(_typed(b"team", team.model_dump_json().encode()))
 
     def finish(self, report: Report) -> None:
         self.sink.write("".join(closing_lines(report)).encode())
@@ -57,19 +57,23 @@ def run_line(report: Report) -> str:
 
 
 def candidate_line(candidate: CandidateResult) -> bytes:
-    # pydantic writes the JSON itself (in Rust); the type goes in front of its first key.
-    return b'{"type":"candidate",' + candidate.model_dump_json().encode()[1:] + b"\n"
+    return _typed(b"candidate", candidate.model_dump_json().encode())
 
 
 def closing_lines(report: Report) -> Iterator[str]:
     data = report.model_dump(mode="json", include={"inputs", "not_checked", "summary"})
     for team in report.teams:
-        yield '{"type":"team",' + team.model_dump_json()[1:] + "\n"
+        yield _typed(b"team", team.model_dump_json().encode()).decode()
     for read in data["inputs"]:
         yield _line("input", read)
     for missing in data["not_checked"]:
         yield _line("not_checked", missing)
     yield _line("summary", data["summary"])
+
+
+def _typed(kind: bytes, json: bytes) -> bytes:
+    """An object pydantic wrote as JSON (in Rust), with its type put in front of its first key."""
+    return b'{"type":"' + kind + b'",' + json[1:] + b"\n"
 
 
 def _line(kind: str, body: dict[str, Any]) -> str:
