@@ -229,6 +229,69 @@ def test_encoding_can_be_named(tmp_path: Path) -> None:
     assert "unknown encoding 'latin-9x'" in caught.value.message("en")
 
 
+def _mixed_roster(filler: int) -> bytes:
+    """A UTF-8 roster with `filler` good rows, then one whose name and remark were pasted from a GBK file."""
+    header = "姓名,性别,身份证号,出生日期,社区,拟任职务,文化程度,备注\n"
+    good = f"王芳,女,{make_id('1960-01-02', '女')},1960-01-02,青松社区,居委会委员,高中,\n"
+    pasted = (
+        "李".encode("gbk") + f"雷,男,{make_id('1961-03-04')},1961-03-04,青松社区,居委会委员,高中,".encode()
+    )
+    after = f"赵敏,女,{make_id('1962-05-06', '女')},1962-05-06,青松社区,居委会主任,大专,\n"
+    return (header + good * filler).encode() + pasted + "备注甲\n".encode("gbk") + after.encode()
+
+
+@pytest.mark.parametrize("filler", [2, 40_000], ids=["in-the-first-megabyte", "after-the-first-megabyte"])
+def test_a_cell_pasted_in_another_encoding_is_named_on_its_row(tmp_path: Path, filler: int) -> None:
+    # One officer's GBK cell in another's UTF-8 file: that row says so, at its own line; every row is checked.
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(_mixed_roster(filler))
+    report = check([path], lang="en")
+    assert report.inputs[0].encoding == "utf-8"
+    assert len(report.candidates) == filler + 2
+    pasted, after = report.candidates[-2:]
+    assert pasted.source.line == filler + 2
+    assert [
+        (f.rule, f.evidence["column"], f.evidence["value"], f.evidence["cell"]) for f in pasted.findings
+    ] == [
+        ("cell-undecodable", "姓名", "C0 EE E9 9B B7", f"A{filler + 2}"),
+        ("cell-undecodable", "备注", "B1 B8 D7 A2 BC D7", f"H{filler + 2}"),
+    ]
+    assert pasted.name == "\ufffd\ufffd雷" and pasted.status == "invalid"
+    assert (
+        "holds bytes that cannot be decoded as utf-8 (C0 EE E9 9B B7), shown as �"
+        in pasted.findings[0].message
+    )
+    assert after.name == "赵敏" and after.status != "invalid"
+    assert not [f for c in report.candidates[:-2] for f in c.findings if f.rule == "cell-undecodable"]
+
+
+def test_a_header_the_encoding_cannot_read_is_an_error_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "header.csv"
+    path.write_bytes(
+        "说明：本表由街道填报\n".encode()
+        + "姓名,社区,拟任职务\n".encode("gbk")
+        + "张三,青松社区,居委会委员\n".encode()
+    )
+    with pytest.raises(RosterError) as caught:
+        check([path], encoding="utf-8")
+    assert caught.value.message("en").startswith(
+        f"{path}:2: cannot be decoded as utf-8, the encoding given (bytes "
+    )
+
+
+def test_an_undecodable_line_of_a_yaml_roster_is_named(tmp_path: Path) -> None:
+    # A YAML or JSON roster is one document: it stops there, but at the line that holds the bytes.
+    record = "- 姓名: 王芳\n  社区: 青松社区\n  拟任职务: 居委会委员\n"
+    path = tmp_path / "r.yaml"
+    path.write_bytes((record * 50_000).encode() + "- 姓名: ".encode() + "李雷".encode("gbk") + b"\n")
+    result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
+    assert result.exit_code == 2
+    assert (
+        f"{path}:150001: this line holds bytes (C0 EE C0 D7) that cannot be decoded as utf-8" in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+
+
 def test_standard_input() -> None:
     text = (EXAMPLES / "roster.csv").read_bytes()
     result = CliRunner().invoke(app, ["check", "-", "--format", "json"], input=text)

@@ -136,15 +136,34 @@ def test_a_file_that_breaks_midway_stops_jobs_as_it_stops_one_process(
     # Past the first megabyte, which is what the encoding and the kind of file are judged by.
     lines = roster.read_bytes().splitlines(keepends=True)
     lines += lines[1:]
-    broken.write_bytes(b"".join(lines[:9000]) + b"\xff\xfe\xff broken bytes,\n" + b"".join(lines[9000:]))
+    # A cell longer than the csv module will read stops the whole file there, in both ways of running.
+    broken.write_bytes(b"".join(lines[:9000]) + b'"' + b"x" * 200_000 + b'",\n' + b"".join(lines[9000:]))
     one = CliRunner().invoke(app, ["check", str(broken), "--format", "jsonl", "-o", str(tmp_path / "1")])
     two = CliRunner().invoke(
         app, ["check", str(broken), "--format", "jsonl", "-o", str(tmp_path / "2"), "-j", "2"]
     )
     assert one.exit_code == two.exit_code == 2, one.stderr + two.stderr
     assert one.stderr == two.stderr
-    assert "Traceback" not in two.stderr and f"{broken}:" in two.stderr
+    assert "Traceback" not in two.stderr and f"{broken}:9001:" in two.stderr
     assert not (tmp_path / "2").exists()  # no half-written report
+
+
+def test_undecodable_bytes_midway_are_one_rows_problem_with_or_without_jobs(
+    tmp_path: Path, big_roster: tuple[Path, Path]
+) -> None:
+    roster, _ = big_roster
+    mixed = tmp_path / "mixed.csv"
+    # Past the first megabyte, which is what the encoding is judged by; a name typed in GBK in a UTF-8 file.
+    lines = roster.read_bytes().splitlines(keepends=True)
+    lines += lines[1:]
+    lines[9000] = "王五".encode("gbk") + lines[9000][lines[9000].index(b",") :]
+    mixed.write_bytes(b"".join(lines))
+    one = _run(tmp_path, "one", str(mixed), "--format", "jsonl")
+    assert one == _run(tmp_path, "two", str(mixed), "--format", "jsonl", "--jobs", "2")
+    rows = [json.loads(line) for line in one.splitlines()]
+    flagged = [r for r in rows if any(f["rule"] == "cell-undecodable" for f in r.get("findings", []))]
+    assert [r["source"]["line"] for r in flagged] == [9001]
+    assert sum(r["type"] == "candidate" for r in rows) == len(lines) - 1
 
 
 @pytest.mark.parametrize("jobs", [2, 4])

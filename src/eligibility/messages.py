@@ -68,12 +68,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "is named .{suffix} but is an Excel workbook; rename it to .xlsx",
     ),
     "file-encoding-changed": (
-        "从这一行起无法按检测到的编码读取（{reason}）；请用 --encoding 指定编码",
-        "cannot be decoded from this line on ({reason}); name the encoding with --encoding",
+        "这一行有无法按检测到的编码 {encoding} 读取的字节（{reason}）；请用 --encoding 指定编码",
+        "this line holds bytes ({reason}) that cannot be decoded as {encoding}, the encoding detected; "
+        "name the encoding with --encoding",
     ),
     "file-encoding-given": (
-        "从这一行起无法按指定的编码 {encoding} 读取（{reason}）；请检查 --encoding 是否写对",
-        "cannot be decoded as {encoding}, the encoding given, from this line on ({reason}); check --encoding",
+        "这一行无法按指定的编码 {encoding} 读取（字节 {reason}）；请检查 --encoding 是否写对",
+        "cannot be decoded as {encoding}, the encoding given (bytes {reason}); check --encoding",
     ),
     "encoding-unknown": ("未知的编码 {encoding!r}", "unknown encoding {encoding!r}"),
     "file-too-deep": ("嵌套超过 {depth} 层", "is nested more than {depth} levels deep (too deeply nested)"),
@@ -201,6 +202,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "row-too-short": (
         "该行只有 {value} 个单元格，少于表头的 {expected} 列，数据可能错位",
         "the row has only {value} cells, fewer than the {expected} columns of the header; cells may have shifted",
+    ),
+    "cell-undecodable": (
+        "{column}中有无法按 {encoding} 读取的字节（{value}），已显示为 �；文件可能混用了编码，请统一另存为 UTF-8",
+        "{column} holds bytes that cannot be decoded as {encoding} ({value}), shown as �; the file may mix "
+        "encodings: save it again as UTF-8",
     ),
     "row-unclosed-quote": (
         "该行有一个引号没有闭合，其后 {value} 行被并入了同一个单元格；请检查引号",

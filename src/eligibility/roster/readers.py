@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import itertools
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,9 @@ from eligibility.messages import Term
 from eligibility.roster.columns import Column, HeaderMap, map_headers, suggest_column
 from eligibility.roster.normalise import clean
 from eligibility.roster.sources import (
+    KEEP_UNDECODABLE,
     Input,
+    Undecodable,
     check_container,
     detect_encoding,
     expand,
@@ -134,7 +137,7 @@ def open_tables(
             delimiter = "\t" if source.format == "tsv" else ","
             tables = [_delimited(source, used, delimiter, columns, given=encoding is not None)]
         else:
-            tables = [_structured(source, used, columns)]
+            tables = [_structured(source, used, columns, given=encoding is not None)]
     for table in tables:
         table.notes[:0] = header_notes(table.header, columns)
     return tables
@@ -214,10 +217,21 @@ def _delimited(
 ) -> Table:
     stream = open_text(source, encoding)
     reader = csv.reader(stream, delimiter=delimiter)
-    lines = _numbered(reader, source.shown, encoding if given else None)
-    header_line, headers, header = find_header(lines, columns, source.shown)
+    lines = _numbered(reader, source.shown)
+    searched: list[tuple[int, list[str]]] = []
+    met = Undecodable.met
+    try:
+        header_line, headers, header = find_header(_kept(lines, searched), columns, source.shown)
+    except RosterError:
+        # A header lost to bytes the encoding cannot read is the encoding's fault, not a missing column.
+        bad = next((line for line, row in searched if _UNDECODABLE.search("".join(row))), None)
+        if Undecodable.met == met or bad is None:
+            raise
+        raise _undecodable_file(source.shown, bad, searched, encoding, given) from None
+    if _UNDECODABLE.search("".join(headers)):
+        raise _undecodable_file(source.shown, header_line, searched, encoding, given)
     skip = Skip()
-    rows = _delimited_rows(lines, source.shown, header, len(headers), stream, delimiter, skip)
+    rows = _delimited_rows(lines, source.shown, header, headers, stream, delimiter, skip, (encoding, met))
     return Table(
         source.shown,
         source.format,
@@ -229,7 +243,45 @@ def _delimited(
     )
 
 
-def _numbered(reader: Any, shown: str, given: str | None = None) -> Iterator[tuple[int, list[str]]]:
+# What the decoder kept of bytes it could not read (see Undecodable).
+_UNDECODABLE = re.compile("[\udc00-\udcff]+")
+
+
+def _kept(
+    lines: Iterator[tuple[int, list[str]]], kept: list[tuple[int, list[str]]]
+) -> Iterator[tuple[int, list[str]]]:
+    for numbered in lines:
+        kept.append(numbered)
+        yield numbered
+
+
+def _undecodable_bytes(text: str) -> str:
+    """The bytes the decoder could not read, as an officer can look them up: C0 EE."""
+    return " ".join(f"{ord(ch) - 0xDC00:02X}" for run in _UNDECODABLE.findall(text) for ch in run)
+
+
+def _cell_bytes(cell: str, encoding: str) -> str:
+    """Every byte of a cell the decoder could not wholly read: a stray byte can make its neighbours look like
+    some other character, so the bytes are shown as they are in the file."""
+    try:
+        return " ".join(f"{b:02X}" for b in cell.encode(encoding, errors="surrogateescape"))
+    except UnicodeError:
+        return _undecodable_bytes(cell)
+
+
+def _undecodable_file(
+    shown: str, line: int, rows: list[tuple[int, list[str]]], encoding: str, given: bool
+) -> RosterError:
+    text = "".join("".join(row) for number, row in rows if number == line)
+    return RosterError(
+        "file-encoding-given" if given else "file-encoding-changed",  # a named encoding is the one to doubt
+        Location(shown, line),
+        encoding=encoding,
+        reason=_undecodable_bytes(text),
+    )
+
+
+def _numbered(reader: Any, shown: str) -> Iterator[tuple[int, list[str]]]:
     """Rows with the physical line each starts on (a quoted cell may span lines)."""
     previous = 0
     while True:
@@ -237,14 +289,6 @@ def _numbered(reader: Any, shown: str, given: str | None = None) -> Iterator[tup
             row = next(reader)
         except StopIteration:
             return
-        except UnicodeDecodeError as err:
-            if given is not None:  # the user named the encoding: it is the one to doubt, not our guess
-                raise RosterError(
-                    "file-encoding-given", Location(shown, previous + 1), encoding=given, reason=err.reason
-                ) from err
-            raise RosterError(
-                "file-encoding-changed", Location(shown, previous + 1), reason=err.reason
-            ) from err
         except csv.Error as err:
             raise RosterError("file-parse", Location(shown, reader.line_num), reason=str(err)) from err
         yield previous + 1, row
@@ -263,12 +307,15 @@ def _delimited_rows(
     lines: Iterator[tuple[int, list[str]]],
     shown: str,
     header: HeaderMap,
-    width: int,
+    headers: list[str],
     stream: Any,
     delimiter: str,
     skip: Skip,
+    decoded: tuple[str, int],
 ) -> Iterator[RawRecord]:
     number = 0
+    width = len(headers)
+    encoding, met = decoded  # the encoding, and how many undecodable bytes had been met before the file
     try:
         for line, row in lines:
             joined = "".join(row)  # one C call answers both questions below for the common row
@@ -279,6 +326,11 @@ def _delimited_rows(
                 skip.ahead -= 1
                 skip.passed += 1
                 continue
+            undecodable = (
+                _undecodable_cells(row, headers, line, encoding)
+                if Undecodable.met != met and _UNDECODABLE.search(joined)
+                else None
+            )
             cells = {name: row[i] if i < len(row) else "" for name, i in header.index.items()}
             record = RawRecord(RowSource(shown, number, line), cells)
             swallowed = _swallowed_lines(row, delimiter, width) if "\n" in joined else 0
@@ -291,17 +343,48 @@ def _delimited_rows(
                 record.problems.append(
                     DataProblem(key, "", str(len(row)), params=(("expected", str(width)),))
                 )
+            if undecodable:
+                record.problems.extend(undecodable)
             yield record
     finally:
         stream.close()
 
 
+def _undecodable_cells(row: list[str], headers: list[str], line: int, encoding: str) -> list[DataProblem]:
+    """Cells holding bytes the file's encoding cannot read (a GBK name pasted into a UTF-8 file): each is named
+    with its column and bytes, and shows U+FFFD for them, so the rest of the row is still checked."""
+    problems = []
+    for i, cell in enumerate(row):
+        if _UNDECODABLE.search(cell):
+            problems.append(
+                DataProblem(
+                    "cell-undecodable",
+                    headers[i] if i < len(headers) and headers[i] else column_letter(i),
+                    _cell_bytes(cell, encoding),
+                    params=(("encoding", encoding),),
+                    cell=f"{column_letter(i)}{line}",
+                )
+            )
+            row[i] = _UNDECODABLE.sub(lambda run: "\ufffd" * len(run.group()), cell)
+    return problems
+
+
 # ---- YAML and JSON ------------------------------------------------------------------------------------------
 
 
-def _structured(source: Input, encoding: str, columns: tuple[Column, ...]) -> Table:
+def _structured(source: Input, encoding: str, columns: tuple[Column, ...], *, given: bool = False) -> Table:
     shown = source.shown
-    text = read_bytes(source).decode(encoding, errors="strict")
+    data = read_bytes(source)
+    try:
+        text = data.decode(encoding, errors="strict")
+    except UnicodeDecodeError as err:
+        # One document: it cannot be read past a byte its encoding does not know. Say which line holds it.
+        before = data[: err.start].decode(encoding, errors="replace")
+        line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+        start, end = data.rfind(b"\n", 0, err.start) + 1, data.find(b"\n", err.start)
+        bad = _undecodable_bytes(data[start : end if end >= 0 else None].decode(encoding, KEEP_UNDECODABLE))
+        key = "file-encoding-given" if given else "file-encoding-changed"
+        raise RosterError(key, Location(shown, line), encoding=encoding, reason=bad) from None
     data = _load_json(text, shown) if source.format == "json" else _load_yaml(text, shown)
     table = records_table(data, shown, columns, source.format)
     table.encoding = encoding

@@ -18,9 +18,27 @@ STDIN = "-"
 
 _ZIP = b"PK\x03\x04"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls
-# Enough text to tell an encoding apart; the rest is decoded as it is read, and a later surprise is an error
-# naming its line rather than a silent substitution.
+# Enough text to tell an encoding apart; the rest is decoded as it is read, and a later surprise is a problem
+# on the row that holds it rather than a silent substitution or the end of the whole file.
 _SAMPLE = 1 << 20
+KEEP_UNDECODABLE = "eligibility-keep-undecodable"
+
+
+class Undecodable:
+    """Bytes the encoding cannot read are kept as lone surrogates (U+DC00 + byte), which no decoded text
+    holds otherwise, so the row they are on can name them. `met` counts them in this process: a reader looks
+    for them only once it has changed, and the common file never pays for the look."""
+
+    met = 0
+
+    @classmethod
+    def keep(cls, err: UnicodeError) -> tuple[str, int]:
+        assert isinstance(err, UnicodeDecodeError)
+        cls.met += 1
+        return "".join(chr(0xDC00 + b) for b in err.object[err.start : err.end]), err.end
+
+
+codecs.register_error(KEEP_UNDECODABLE, Undecodable.keep)
 
 
 @dataclass(frozen=True)
@@ -135,6 +153,8 @@ def detect_encoding(head: bytes, given: str | None, source: Input) -> str:
         if sample[0::2].count(0) > len(sample) // 4:
             return "utf-16-be"
         raise RosterError("file-binary", where)
+    if _mostly_utf8(sample):
+        return "utf-8"  # a few cells pasted from a GBK file are named on their rows; the rest is UTF-8
     for encoding in ("utf-8", "gb18030"):
         try:
             text = _decode_prefix(sample, encoding, complete=len(head) < _SAMPLE)
@@ -144,6 +164,14 @@ def detect_encoding(head: bytes, given: str | None, source: Input) -> str:
             raise RosterError("file-binary", where)
         return encoding
     raise RosterError("file-binary", where)
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """Valid UTF-8 but for a few stray sequences: read as GB18030, every UTF-8 character would be garbled."""
+    text = sample.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    other = len(text) - len(text.encode("ascii", errors="ignore")) - bad
+    return bad > 0 and other >= 10 * bad
 
 
 def _decode_prefix(sample: bytes, encoding: str, complete: bool) -> str:
@@ -159,9 +187,11 @@ def _looks_binary(text: str) -> bool:
 def open_text(source: Input, encoding: str) -> IO[str]:
     """A text stream over the input; newline="" leaves line breaks inside quoted cells to the csv module."""
     if source.data is not None:
-        return io.TextIOWrapper(io.BytesIO(source.data), encoding=encoding, newline="")
+        return io.TextIOWrapper(
+            io.BytesIO(source.data), encoding=encoding, errors=KEEP_UNDECODABLE, newline=""
+        )
     assert source.path is not None
     try:
-        return source.path.open("r", encoding=encoding, newline="")
+        return source.path.open("r", encoding=encoding, errors=KEEP_UNDECODABLE, newline="")
     except OSError as err:
         raise RosterError("path-unreadable", Location(source.shown), reason=err.strerror or str(err)) from err
