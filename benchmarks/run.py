@@ -30,6 +30,24 @@ with open(sys.argv[1], encoding="utf-8", newline="") as f:
     for record in csv.DictReader(f):
         Row.model_validate(record)
 """
+# Two bounds beside the floor, to tell what a design can reach. The least any per-row Python program does:
+# read each row and write a line of it. And what any design that validates each row into a pydantic model
+# and writes it out as JSON does: the floor plus one JSON line per row, nothing checked.
+BOUND_LINE = """
+import csv, sys
+with open(sys.argv[1], encoding="utf-8", newline="") as f, open(sys.argv[2], "w", encoding="utf-8") as out:
+    for r in csv.reader(f):
+        out.write(f'{{"name":"{r[0]}","status":"eligible"}}\\n')
+"""
+BOUND_JSON = """
+import csv, sys
+from pydantic import BaseModel
+from make_roster import HEADER
+Row = type("Row", (BaseModel,), {"__annotations__": {name: str for name in HEADER}})
+with open(sys.argv[1], encoding="utf-8", newline="") as f, open(sys.argv[2], "wb") as out:
+    for record in csv.DictReader(f):
+        out.write(Row.model_validate(record).model_dump_json().encode() + b"\\n")
+"""
 # For a workbook the floor reads it with the same reader the tool uses (calamine), and validates likewise.
 FLOOR_XLSX = """
 import sys
@@ -105,6 +123,10 @@ def main() -> None:
         check = [*ELIGIBILITY, "check", str(roster), "--communities", str(communities)]
         floor, floor_peak = measure([sys.executable, "-c", FLOOR_CSV, str(roster)])
         row("floor: csv + pydantic", n, floor, floor_peak, floor)
+        wall, peak = measure([sys.executable, "-c", BOUND_LINE, str(roster), str(out / "bound.txt")])
+        row("bound: csv, a line out per row", n, wall, peak, floor)
+        wall, peak = measure([sys.executable, "-c", BOUND_JSON, str(roster), str(out / "bound.jsonl")])
+        row("bound: floor + JSON line per row", n, wall, peak, floor)
         wall, peak = measure([*check, "--format", "jsonl", "-o", str(out / "report.jsonl")])
         jsonl_walls[n] = wall
         row("check --format jsonl", n, wall, peak, floor)
