@@ -184,3 +184,28 @@ def test_unknown_yes_no_word_is_invalid_and_the_rule_not_checked(run: Any) -> No
     assert result.status == "invalid"
     assert {f.rule for f in result.findings} == {"yes-no-unknown", "two-violations"}
     assert next(f for f in result.findings if f.rule == "two-violations").severity == "review"
+
+
+def test_rows_with_the_same_field_cells_are_each_read_whole(run: Any) -> None:
+    # Field cells are read once per spelling and shared; a problem is never shared, a list cell never kept.
+    rows = [
+        person(two_violations="也许"),
+        person(two_violations="也许"),
+        person(two_violations="是", relatives=["王五"]),
+        person(two_violations="是", relatives=["王五"]),
+        person(two_violations="否"),
+        person(two_violations="否"),
+    ]
+    results = run(rows).candidates
+    assert [rules_of(r) for r in results] == [
+        {"yes-no-unknown", "two-violations"},
+        {"yes-no-unknown", "two-violations"},
+        {"two-violations"},
+        {"two-violations"},
+        set(),
+        set(),
+    ]
+    assert [f.evidence["value"] for r in results[:2] for f in r.findings if f.rule == "yes-no-unknown"] == [
+        "也许",
+        "也许",
+    ]

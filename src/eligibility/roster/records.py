@@ -21,6 +21,8 @@ from eligibility.roster.readers import RawRecord, Table
 from eligibility.ruleset.model import FieldSpec
 from eligibility.ruleset.vocab import Unknown, Vocabulary
 
+_ABSENT = object()  # a field whose column the file does not have, unlike one left blank
+
 
 class RecordReader:
     """Builds Candidates for one rule set; one instance serves every row of a run."""
@@ -38,6 +40,8 @@ class RecordReader:
         self.community_date = community_date
         # Roles cells repeat (党支部书记、居委会主任): each spelling, once read without a problem, is kept.
         self._known_roles: dict[str, tuple[str, ...]] = {}
+        # The same for the rule set's fields: their cells as a tuple -> the values read, once without a problem.
+        self._known_fields: dict[tuple[Any, ...], dict[str, Any]] = {}
 
     def candidate(self, raw: RawRecord, table: Table) -> Candidate:
         """A Candidate from one row of a table; every problem names the column as the file wrote it, and its cell."""
@@ -88,10 +92,22 @@ class RecordReader:
             )
             birth = None  # an age below zero would only confuse the age rules' messages
 
-        values: dict[str, Any] = {}
-        for field_name, spec in self.fields.items():
-            if field_name in cells:
-                values[field_name] = self._field(field_name, spec, cells[field_name], problem)
+        # The rule set's own fields are mostly the same few words (否, 否, 否, blank) row after row.
+        key = tuple([cells.get(field_name, _ABSENT) for field_name in self.fields])
+        try:
+            values = self._known_fields.get(key)
+            keep = True
+        except TypeError:  # a list cell from a YAML roster: read it, but do not keep it
+            values, keep = None, False
+        if values is None:
+            before = len(problems)
+            values = {}
+            for field_name, spec in self.fields.items():
+                if field_name in cells:
+                    values[field_name] = self._field(field_name, spec, cells[field_name], problem)
+            if keep and len(problems) == before and len(self._known_fields) < 4096:
+                # Shared by every row that has the same cells: nothing writes to a candidate's fields.
+                self._known_fields[key] = values
 
         political = clean(cells.get("political_status")) or None
         return Candidate(
