@@ -128,6 +128,31 @@ def test_a_member_keeps_name_and_id_number_exactly(number: str | None) -> None:
     assert not member.has_id(pack_id("350502197604250029"))
 
 
+def test_a_teams_roll_gives_back_each_member_as_kept() -> None:
+    # Packed members: ID numbers that pack, one that does not, none, a long name; found, taken out, in order.
+    from eligibility.candidate import Member, Roll, pack_id
+
+    numbers = ["350502197604250011", "1234567890", None, "35050219760425001X", "350502195409290035"]
+    names = ["甲", "乙", "丙" * 200, "丁", "戊"]
+    people = [
+        Member(name, number, ("committee_member",), frozenset({"committee"}), (i % 2 == 0,), {}, 40 + i, i)
+        for i, (name, number) in enumerate(zip(names, numbers, strict=True))
+    ]
+    roll = Roll()
+    for member in people:
+        roll.append(member)
+    assert [(m.name, m.id_number, m.answers, m.age, m.education_rank) for m in roll] == [
+        (m.name, m.id_number, m.answers, m.age, m.education_rank) for m in people
+    ]
+    assert [roll.find_id(pack_id(n)) for n in numbers] == [0, 1, None, 3, 4]
+    assert roll.find(people[3]) == 3 and roll.find(people[2]) is None
+    assert roll.find_id(pack_id("350502197604250029")) is None
+    assert roll.pop(1).name == "乙"
+    assert roll.pop(1).name == "丙" * 200
+    assert [m.name for m in roll] == ["甲", "丁", "戊"] and len(roll) == 3
+    assert roll.find_id(pack_id(numbers[4])) == 2
+
+
 def test_a_file_that_breaks_midway_stops_jobs_as_it_stops_one_process(
     tmp_path: Path, big_roster: tuple[Path, Path]
 ) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -208,9 +210,60 @@ def _rebuilt_member(who: bytes, seat: tuple[Any, ...]) -> Member:
     return member
 
 
+class Roll:
+    """Everyone on a team's roster while the rows are read, packed: each member's identity bytes (see Member)
+    one after another in one buffer, and a reference to their shared seat tuple. A province keeps a million
+    members until its teams are judged; packed, each costs a third of a Member object."""
+
+    __slots__ = ("_ends", "_seats", "_who")
+
+    def __init__(self) -> None:
+        self._who = bytearray()
+        self._ends = array("I")  # where each member's bytes end in _who
+        self._seats: list[tuple[Any, ...]] = []
+
+    def __len__(self) -> int:
+        return len(self._seats)
+
+    def append(self, member: Member) -> None:
+        self._who += member._who
+        self._ends.append(len(self._who))
+        self._seats.append(member._seat)
+
+    def __iter__(self) -> Iterator[Member]:
+        who, start = self._who, 0
+        for end, seat in zip(self._ends, self._seats, strict=True):
+            yield _rebuilt_member(bytes(who[start:end]), seat)
+            start = end
+
+    def find(self, member: Member) -> int | None:
+        """The place of the member with the same ID number as this one, or None."""
+        if member._who[0] == _PACKED and self._who.find(member._who[3:11]) < 0:
+            return None  # the common answer, found in C: the number is nowhere in the buffer
+        return next((i for i, other in enumerate(self) if other.same_person(member)), None)
+
+    def find_id(self, packed: int | str | None) -> int | None:
+        """The place of the member with this packed ID number (see pack_id), or None."""
+        if packed is None or (isinstance(packed, int) and self._who.find(packed.to_bytes(8)) < 0):
+            return None
+        return next((i for i, other in enumerate(self) if other.has_id(packed)), None)
+
+    def pop(self, index: int) -> Member:
+        start, end = self._ends[index - 1] if index else 0, self._ends[index]
+        member = _rebuilt_member(bytes(self._who[start:end]), self._seats.pop(index))
+        del self._who[start:end]
+        del self._ends[index]
+        for later in range(index, len(self._ends)):
+            self._ends[later] -= end - start
+        return member
+
+
 @dataclass(slots=True)
 class Team:
-    """The two committees of one community as proposed: everyone on its roster, members being seat holders."""
+    """The two committees of one community as proposed: everyone on its roster, members being seat holders.
+
+    While rows are read the people are kept packed in `roll`; `people` is filled from it when the team is
+    judged (see unroll)."""
 
     street: str
     community: str
@@ -218,6 +271,12 @@ class Team:
     quota: dict[str, int | None] = field(default_factory=dict)
     people: list[Member] = field(default_factory=list)
     paths: frozenset[str] = frozenset()
+    roll: Roll = field(default_factory=Roll)
+
+    def unroll(self) -> Team:
+        """The people as Member objects, for the team rules; the packed roll is let go."""
+        self.people, self.roll = list(self.roll), Roll()
+        return self
 
     def members(self) -> list[Member]:
         return [p for p in self.people if p.bodies]

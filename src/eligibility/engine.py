@@ -340,8 +340,8 @@ class Review:
             team = self._team_of(street, community, election_date, table.path)
             if team is None:
                 return result
-            if team.election_date == day and not any(m.same_person(member) for m in team.people):
-                team.people.append(member.share(self._shared))
+            if team.election_date == day and team.roll.find(member) is None:
+                team.roll.append(member.share(self._shared))
                 return result
         # Rare: a repeated ID number, one the register cannot hold, a team voting on another day, or the same
         # person on another row of the team (a wrong ID number escapes the register but not the team).
@@ -441,16 +441,16 @@ class Review:
             return
         if packed is None:
             packed = pack_id(person.id_number)
-        same = next((m for m in team.people if m.has_id(packed)), None)
+        place = team.roll.find_id(packed)
+        same = None if place is None else team.roll.pop(place)
         if same is not None:
             # One person on two rows (书记 on one, 主任 on the other) is one member holding both seats: the
             # member questions are asked again of the person with every role they were given.
             person = replace(person, roles=tuple(dict.fromkeys(same.roles + person.roles)))
-            team.people.remove(same)
         member = self.member(person, team.election_date, packed)
         if same is not None:
             member.declared = {f: same.declared.get(f, ()) + keys for f, keys in member.declared.items()}
-        team.people.append(member)
+        team.roll.append(member)
 
     def _team_of(self, street: str, community: str, election_date: dt.date, path: str) -> Team | None:
         """The team of a community, started by its first row; none for a row that names no community."""
@@ -523,7 +523,7 @@ class Review:
         self._teams.clear()
         teams.reverse()
         while teams:
-            team = teams.pop()
+            team = teams.pop().unroll()
             skipped = frozenset().union(*(self._skipped_by_path.get(p, frozenset()) for p in team.paths))
             findings = []
             for rule in self.policy.at(team.election_date).team_rules:
