@@ -272,17 +272,22 @@ class Team:
     people: list[Member] = field(default_factory=list)
     paths: frozenset[str] = frozenset()
     roll: Roll = field(default_factory=Roll)
+    # The people holding a seat, worked out once the team is unrolled: every count rule asks for them.
+    seated: list[Member] | None = None
 
     def unroll(self) -> Team:
         """The people as Member objects, for the team rules; the packed roll is let go."""
         self.people, self.roll = list(self.roll), Roll()
+        self.seated = None
         return self
 
     def members(self) -> list[Member]:
-        return [p for p in self.people if p.bodies]
+        if self.seated is None:
+            self.seated = [p for p in self.people if p.bodies]
+        return self.seated
 
     def member_count(self) -> int:
-        return sum(1 for p in self.people if p.bodies)
+        return len(self.members())
 
     def seats(self, body: str) -> int:
-        return sum(1 for p in self.people if body in p.bodies)
+        return sum(1 for p in self.members() if body in p.bodies)
