@@ -91,7 +91,12 @@ def _has(node: dict[str, Any], key: Any) -> bool:
     return isinstance(key, str) and (key in node or key.rstrip("_") in node)
 
 
-class SafeLoader(yaml.SafeLoader):
+# libyaml's parser, where PyYAML was built with it, reads the bundled rule set ten times faster than the pure
+# Python one: most of a small check's start-up. Both give the same nodes and the same line and column marks.
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class SafeLoader(_Parser):  # type: ignore[valid-type,misc]
     """The safe loader with YAML 1.2 booleans: only true/false, so `yes:`, `no:`, `N` and `Y` stay words."""
 
 
