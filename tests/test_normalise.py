@@ -76,6 +76,25 @@ def test_unknown_area_code_is_valid_but_flagged() -> None:
     assert found.area_known is False
 
 
+def test_area_codes_are_those_python_stdnum_knows_as_counties() -> None:
+    # The table is read directly for speed; it must answer as stdnum's own reader does, code for code.
+    from stdnum import numdb
+
+    from eligibility.roster.normalise import area_known
+
+    table = numdb.get("cn/loc")
+
+    def stdnum_says(area: str) -> bool:
+        return any("county" in props for _part, props in table.info(area))
+
+    provinces = {f"{n:02d}" for n in range(10, 100)}
+    areas = [p + f"{n:04d}" for p in sorted(provinces) for n in range(0, 10000, 7)]
+    areas += ["110101", "110103", "110000", "990101", "000000"]  # 110103: 崇文区, abolished in 2010
+    disagree = [area for area in areas if area_known(area) != stdnum_says(area)]
+    assert disagree == []
+    assert area_known("110103") and not area_known("990101")
+
+
 def test_mask() -> None:
     assert mask_id("11010119490930001X") == "110101********001X"
     assert mask_id("12345") == "*****"

@@ -292,3 +292,44 @@ def test_a_worker_that_dies_is_reported_not_waited_for(
     )
     assert result.exit_code == 2, result.stderr
     assert "worker process 2 stopped unexpectedly" in result.stderr
+
+
+def _modules_loaded_by(*argv: str) -> set[str]:
+    """The modules a fresh interpreter has loaded after running `eligibility argv…`."""
+    import subprocess
+
+    probe = (
+        "import runpy, sys\n"
+        f"sys.argv = ['eligibility', *{list(argv)!r}]\n"
+        "try:\n"
+        "    runpy.run_module('eligibility', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('\\n'.join(sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return set(done.stderr.split())
+
+
+def test_help_loads_neither_the_engine_nor_the_report() -> None:
+    # Start-up is the import of modules: --help must not build the rule, record and report models it never uses.
+    loaded = _modules_loaded_by("--help")
+    assert "eligibility.cli" in loaded
+    heavy = {
+        "eligibility.engine",
+        "eligibility.report",
+        "eligibility.ruleset.model",
+        "openpyxl",
+        "stdnum",
+        "yaml",
+    }
+    assert loaded & heavy == set()
+
+
+def test_a_small_csv_check_loads_no_workbook_or_id_number_library(tmp_path: Path) -> None:
+    out = tmp_path / "report.jsonl"
+    loaded = _modules_loaded_by("check", str(EXAMPLES / "roster.csv"), "--format", "jsonl", "-o", str(out))
+    assert out.read_text(encoding="utf-8").count("\n") > 1
+    assert "eligibility.engine" in loaded
+    # The workbook libraries only for workbooks; stdnum's table of areas is read without importing stdnum.
+    assert loaded & {"openpyxl", "python_calamine", "stdnum", "stdnum.numdb", "rich.table"} == set()
