@@ -258,11 +258,75 @@ def test_a_cell_pasted_in_another_encoding_is_named_on_its_row(tmp_path: Path, f
     ]
     assert pasted.name == "\ufffd\ufffd雷" and pasted.status == "invalid"
     assert (
-        "holds bytes that cannot be decoded as utf-8 (C0 EE E9 9B B7), shown as �"
+        "holds bytes that cannot be decoded as utf-8, shown as � (the cell's bytes: C0 EE E9 9B B7)"
         in pasted.findings[0].message
     )
     assert after.name == "赵敏" and after.status != "invalid"
     assert not [f for c in report.candidates[:-2] for f in c.findings if f.rule == "cell-undecodable"]
+
+
+def test_the_bytes_of_a_cell_leave_out_the_files_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "bom.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + _mixed_roster(2))
+    report = check([path], lang="en")
+    assert report.inputs[0].encoding == "utf-8-sig"
+    [name_cell, _] = [f for f in report.candidates[-2].findings if f.rule == "cell-undecodable"]
+    assert name_cell.evidence["value"] == "C0 EE E9 9B B7"
+
+
+def test_a_community_its_encoding_cannot_read_makes_no_team(tmp_path: Path) -> None:
+    # 青松社区 pasted in GBK on one row: that row is invalid, and no second, garbled 青松社区 team is judged.
+    path = tmp_path / "community.csv"
+    data = _mixed_roster(3).replace("青松社区".encode(), "青松社区".encode("gbk"), 2)
+    path.write_bytes(data.replace("青松社区".encode("gbk"), "青松社区".encode(), 1))
+    report = check([path], lang="en")
+    assert len(report.candidates) == 5
+    garbled = report.candidates[1]
+    assert garbled.status == "invalid"
+    assert [f.evidence["column"] for f in garbled.findings if f.rule == "cell-undecodable"] == ["社区"]
+    assert [team.community for team in report.teams] == ["青松社区"]
+    # 王芳's three rows are one person; with 李雷 and 赵敏 the team has three members, the garbled row none.
+    assert report.teams[0].profile is not None and report.teams[0].profile.members == 3
+
+
+def test_a_column_pasted_whole_from_gbk_is_named_row_by_row_not_refused(tmp_path: Path) -> None:
+    # Neither UTF-8 nor GB18030 reads this file whole; it is text all the same, mostly UTF-8.
+    header = "姓名,性别,身份证号,出生日期,街道,社区,拟任职务,文化程度\n".encode()
+    rows = [
+        f"{name},女,{make_id(born, '女')},{born},东湖街道,青松社区,".encode()
+        + "居委会委员".encode("gbk")
+        + ",高中\n".encode()
+        for name, born in [("王芳", "1960-01-02"), ("李娟", "1961-02-03"), ("赵敏", "1962-03-04")]
+    ]
+    path = tmp_path / "roles-in-gbk.csv"
+    path.write_bytes(header + b"".join(rows))
+    report = check([path], lang="en")
+    assert report.inputs[0].encoding == "utf-8"
+    assert [c.name for c in report.candidates] == ["王芳", "李娟", "赵敏"]
+    for line, candidate in enumerate(report.candidates, start=2):
+        [problem] = [f for f in candidate.findings if f.rule == "cell-undecodable"]
+        assert (problem.evidence["column"], problem.evidence["cell"]) == ("拟任职务", f"G{line}")
+
+
+def test_a_gbk_file_with_a_cell_gb18030_cannot_read_names_that_row(tmp_path: Path) -> None:
+    header = "姓名,性别,身份证号,出生日期,街道,社区,拟任职务,文化程度,备注\n"
+    good = [
+        f"{name},女,{make_id(born, '女')},{born},东湖街道,青松社区,居委会委员,高中,\n".encode("gbk")
+        for name, born in [("王芳", "1960-01-02"), ("李娟", "1961-02-03")]
+    ]
+    # A remark ending in a lone lead byte, as a cell cut in the middle of a GBK character leaves it.
+    broken = (
+        f"赵敏,女,{make_id('1962-03-04', '女')},1962-03-04,东湖街道,青松社区,居委会主任,大专,".encode("gbk")
+        + "备注".encode("gbk")
+        + b"\x81\n"
+    )
+    path = tmp_path / "gbk.csv"
+    path.write_bytes(header.encode("gbk") + b"".join(good) + broken)
+    report = check([path], lang="en")
+    assert report.inputs[0].encoding == "gb18030"
+    assert [c.name for c in report.candidates] == ["王芳", "李娟", "赵敏"]
+    [problem] = [f for f in report.candidates[2].findings if f.rule == "cell-undecodable"]
+    assert (problem.evidence["column"], problem.evidence["cell"]) == ("备注", "I4")
 
 
 def test_a_header_the_encoding_cannot_read_is_an_error_at_its_line(tmp_path: Path) -> None:

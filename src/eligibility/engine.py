@@ -454,8 +454,10 @@ class Review:
 
     def _team_of(self, street: str, community: str, election_date: dt.date, path: str) -> Team | None:
         """The team of a community, started by its first row; none for a row that names no community."""
-        if not community:
-            return None  # already invalid: a team of nobody's community would only add noise
+        if not community or "\ufffd" in community or "\ufffd" in street:
+            # Already invalid (no community, or bytes its encoding could not read): a team of nobody's, or of a
+            # garbled, community would only add a team that does not exist, with findings of its own.
+            return None
         key = self.communities.key(street, community)
         team = self._teams.get(key) or self._same_community(street, community)
         if team is None:

@@ -134,6 +134,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "ruleset-yaml": ("YAML 语法错误：{reason}", "YAML syntax error: {reason}"),
     "ruleset-invalid": ("{field}：{reason}", "{field}: {reason}"),
+    "ruleset-duplicate-key": (
+        "键“{field}”写了两次（第一次在第 {first} 行）；YAML 只会留下后一个，请删去一个",
+        "key {field!r} appears twice (first at line {first}); YAML would keep only the last: remove one",
+    ),
     "ruleset-unknown-name": (
         "{field}：未知的{what}“{name}”{suggestion}；可用：{known}",
         "{field}: unknown {what} {name!r}{suggestion}; known: {known}",
@@ -204,9 +208,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the row has only {value} cells, fewer than the {expected} columns of the header; cells may have shifted",
     ),
     "cell-undecodable": (
-        "{column}中有无法按 {encoding} 读取的字节（{value}），已显示为 �；文件可能混用了编码，请统一另存为 UTF-8",
-        "{column} holds bytes that cannot be decoded as {encoding} ({value}), shown as �; the file may mix "
-        "encodings: save it again as UTF-8",
+        "{column}中有无法按 {encoding} 读取的字节，已显示为 �（该格的字节：{value}）；文件可能混用了编码，"
+        "请统一另存为 UTF-8",
+        "{column} holds bytes that cannot be decoded as {encoding}, shown as � (the cell's bytes: {value}); "
+        "the file may mix encodings: save it again as UTF-8",
     ),
     "row-unclosed-quote": (
         "该行有一个引号没有闭合，其后 {value} 行被并入了同一个单元格；请检查引号",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import itertools
 import json
@@ -264,8 +265,10 @@ def _cell_bytes(cell: str, encoding: str) -> str:
     """Every byte of a cell the decoder could not wholly read: a stray byte can make its neighbours look like
     some other character, so the bytes are shown as they are in the file."""
     try:
-        return " ".join(f"{b:02X}" for b in cell.encode(encoding, errors="surrogateescape"))
-    except UnicodeError:
+        encoder = codecs.getincrementalencoder(encoding)(errors="surrogateescape")
+        encoder.encode("")  # a BOM (utf-8-sig, utf-16) belongs to the file's start, not to this cell
+        return " ".join(f"{b:02X}" for b in encoder.encode(cell, final=True))
+    except (UnicodeError, LookupError):
         return _undecodable_bytes(cell)
 
 

@@ -163,15 +163,26 @@ def detect_encoding(head: bytes, given: str | None, source: Input) -> str:
         if _looks_binary(text):
             raise RosterError("file-binary", where)
         return encoding
-    raise RosterError("file-binary", where)
+    # Neither reads it whole: text with whole columns pasted from the other encoding. GB18030 reads nearly any
+    # bytes (as the wrong characters), so it is chosen only when most of the text is not UTF-8; either way the
+    # cells the chosen one cannot read are named on their rows, and the file is not refused.
+    chosen = "utf-8" if _utf8_share(sample) >= 0.5 else "gb18030"
+    if _looks_binary(sample.decode(chosen, errors="replace")):
+        raise RosterError("file-binary", where)
+    return chosen
 
 
 def _mostly_utf8(sample: bytes) -> bool:
     """Valid UTF-8 but for a few stray sequences: read as GB18030, every UTF-8 character would be garbled."""
+    return _utf8_share(sample) < 1 and _utf8_share(sample) >= 10 / 11  # one bad character in eleven at most
+
+
+def _utf8_share(sample: bytes) -> float:
+    """Of the sample's characters beyond ASCII, the share that UTF-8 reads (1.0 when it reads them all)."""
     text = sample.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
     other = len(text) - len(text.encode("ascii", errors="ignore")) - bad
-    return bad > 0 and other >= 10 * bad
+    return other / (other + bad) if bad else 1.0
 
 
 def _decode_prefix(sample: bytes, encoding: str, complete: bool) -> str:
