@@ -333,3 +333,28 @@ def test_a_small_csv_check_loads_no_workbook_or_id_number_library(tmp_path: Path
     assert "eligibility.engine" in loaded
     # The workbook libraries only for workbooks; stdnum's table of areas is read without importing stdnum.
     assert loaded & {"openpyxl", "python_calamine", "stdnum", "stdnum.numdb", "rich.table"} == set()
+
+
+def test_the_packages_names_load_when_asked_and_only_they_exist() -> None:
+    import eligibility
+
+    assert dir(eligibility) == sorted(eligibility.__all__)
+    assert eligibility.check is check
+    with pytest.raises(AttributeError, match="has no attribute 'chekc'"):
+        eligibility.chekc  # noqa: B018
+
+
+def test_a_type_checker_still_sees_a_misspelt_name(tmp_path: Path) -> None:
+    # Loading the names lazily must not turn them all into Any for the analysts' type checkers.
+    mypy = pytest.importorskip("mypy.api")
+    script = tmp_path / "use.py"
+    script.write_text(
+        "from eligibility import Report, check\nfrom eligibility import chekc\nreport: Report = check([])\n",
+        encoding="utf-8",
+    )
+    out, _, status = mypy.run(
+        [str(script), "--cache-dir", str(tmp_path / "cache"), "--follow-imports", "silent"]
+    )
+    assert status == 1
+    assert 'Module "eligibility" has no attribute "chekc"' in out
+    assert out.count("error:") == 1
