@@ -356,3 +356,20 @@ def test_rule_file_errors_in_chinese(tmp_path: Path) -> None:
     with pytest.raises(RuleSetError) as caught:
         load_ruleset(path)
     assert "未知的候选人事实“agee”（是否为“age”？）" in caught.value.message("zh")
+
+
+def test_a_key_written_twice_is_named_with_both_lines_in_either_language(tmp_path: Path) -> None:
+    path = variant(
+        tmp_path,
+        (
+            "    scope: candidate\n    when: {fact: age, lt",
+            "    scope: candidate\n    scope: team\n    when: {fact: age, lt",
+        ),
+    )
+    text = path.read_text(encoding="utf-8")
+    first = text[: text.index("    scope: team\n")].count("\n")  # the line of the first scope:, 1-based
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    assert caught.value.location is not None and caught.value.location.line == first + 1
+    assert f"键“scope”写了两次（第一次在第 {first} 行）" in caught.value.message("zh")
+    assert f"key 'scope' appears twice (first at line {first})" in caught.value.message("en")

@@ -275,7 +275,7 @@ def _parse(raw: bytes, shown: str) -> tuple[Any, Positions]:
         return load(text)
     except DuplicateKey as err:
         raise RuleSetError(
-            "ruleset-invalid", Location(shown, err.line, err.column), field=err.key, reason=str(err)
+            "ruleset-duplicate-key", Location(shown, err.line, err.column), field=err.key, first=err.first
         ) from err
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark

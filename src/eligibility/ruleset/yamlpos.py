@@ -14,9 +14,9 @@ YamlPath = tuple[str | int, ...]
 class DuplicateKey(ValueError):
     """A mapping that names the same key twice: YAML would silently keep the last one."""
 
-    def __init__(self, key: str, line: int, column: int) -> None:
-        super().__init__(f"key {key!r} appears twice")
-        self.key, self.line, self.column = key, line, column
+    def __init__(self, key: str, line: int, column: int, first: int) -> None:
+        super().__init__(f"key {key!r} appears twice (first at line {first})")
+        self.key, self.line, self.column, self.first = key, line, column, first
 
 
 @dataclass
@@ -137,12 +137,13 @@ def load(text: str) -> tuple[Any, Positions]:
 def _walk(node: yaml.Node, path: YamlPath, positions: Positions) -> None:
     positions.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
+        seen: dict[str, int] = {}  # key -> the line it was first written on
         for key_node, value_node in node.value:
             key = str(key_node.value)
             if key in seen:
-                raise DuplicateKey(key, key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            seen.add(key)
+                mark = key_node.start_mark
+                raise DuplicateKey(key, mark.line + 1, mark.column + 1, seen[key])
+            seen[key] = key_node.start_mark.line + 1
             positions.keys[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             _walk(value_node, (*path, key), positions)
     elif isinstance(node, yaml.SequenceNode):
