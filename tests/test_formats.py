@@ -353,6 +353,8 @@ def test_an_undecodable_line_of_a_yaml_roster_is_named(tmp_path: Path) -> None:
     assert (
         f"{path}:150001: this line holds bytes (C0 EE C0 D7) that cannot be decoded as utf-8" in result.stderr
     )
+    # The file is UTF-8 but for a pasted name: the advice is to mend it, not only to name another encoding.
+    assert "correct the line or save the file again as UTF-8" in " ".join(result.stderr.split())
     assert "Traceback" not in result.stderr
 
 

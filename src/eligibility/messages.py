@@ -68,9 +68,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "is named .{suffix} but is an Excel workbook; rename it to .xlsx",
     ),
     "file-encoding-changed": (
-        "这一行有无法按检测到的编码 {encoding} 读取的字节（{reason}）；请用 --encoding 指定编码",
-        "this line holds bytes ({reason}) that cannot be decoded as {encoding}, the encoding detected; "
-        "name the encoding with --encoding",
+        "这一行有无法按检测到的编码 {encoding} 读取的字节（{reason}）；文件可能混用了编码（从别的文件粘贴来的内容），"
+        "请改正这一行或把文件统一另存为 UTF-8；整个文件都是另一种编码时，用 --encoding 指定",
+        "this line holds bytes ({reason}) that cannot be decoded as {encoding}, the encoding detected; the file "
+        "may mix encodings (text pasted from another file): correct the line or save the file again as UTF-8, "
+        "or, if the whole file is in another encoding, name it with --encoding",
     ),
     "file-encoding-given": (
         "这一行无法按指定的编码 {encoding} 读取（字节 {reason}）；请检查 --encoding 是否写对",
