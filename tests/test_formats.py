@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -327,6 +328,40 @@ def test_a_gbk_file_with_a_cell_gb18030_cannot_read_names_that_row(tmp_path: Pat
     assert [c.name for c in report.candidates] == ["王芳", "李娟", "赵敏"]
     [problem] = [f for f in report.candidates[2].findings if f.rule == "cell-undecodable"]
     assert (problem.evidence["column"], problem.evidence["cell"]) == ("备注", "I4")
+
+
+def test_a_utf8_name_in_a_gbk_file_is_read_as_meant_and_named(tmp_path: Path) -> None:
+    # GB18030 reads the UTF-8 bytes of 王海 without complaint, as 鐜嬫捣: nothing would tell the officer.
+    header = "姓名,性别,身份证号,出生日期,街道,社区,拟任职务,文化程度\n".encode("gbk")
+    tail = f",男,{make_id('1961-02-03')},1961-02-03,东湖街道,青松社区,居委会委员,高中\n".encode("gbk")
+    good = f"王芳,女,{make_id('1960-01-02', '女')},1960-01-02,东湖街道,青松社区,居委会主任,大专\n"
+    path = tmp_path / "gbk.csv"
+    path.write_bytes(header + good.encode("gbk") + "王海".encode() + tail)
+    report = check([path], lang="en")
+    assert report.inputs[0].encoding == "gb18030"
+    first, pasted = report.candidates
+    assert (first.name, first.findings) == ("王芳", [])
+    assert pasted.name == "王海"
+    [problem] = [f for f in pasted.findings if f.rule == "cell-utf8-in-gbk"]
+    assert (problem.severity, problem.evidence["column"], problem.evidence["cell"]) == (
+        "warning",
+        "姓名",
+        "A3",
+    )
+    assert "read as '鐜嬫捣' in that" in problem.message
+
+
+def test_no_gbk_chinese_text_passes_for_utf8() -> None:
+    # Every GB2312 character, alone and beside the next: none reads back as Chinese in UTF-8 by chance.
+    from eligibility.roster.readers import _utf8_cells
+
+    pairs = [bytes([high, low]) for high in range(0xB0, 0xF8) for low in range(0xA1, 0xFF)]
+    characters = [pair.decode("gb2312", errors="replace") for pair in pairs]
+    characters = [ch for ch in characters if ch != "\ufffd"]
+    assert len(characters) >= 6763  # GB 2312: 6,763 characters
+    cells = characters + [a + b for a, b in itertools.pairwise(characters)]
+    cells += [a + b + c for a, b, c in zip(characters, characters[7:], characters[31:], strict=False)]
+    assert _utf8_cells(cells, [], 2, "gb18030") is None
 
 
 def test_a_header_the_encoding_cannot_read_is_an_error_at_its_line(tmp_path: Path) -> None:

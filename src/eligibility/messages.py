@@ -209,6 +209,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "该行只有 {value} 个单元格，少于表头的 {expected} 列，数据可能错位",
         "the row has only {value} cells, fewer than the {expected} columns of the header; cells may have shifted",
     ),
+    "cell-utf8-in-gbk": (
+        "{column}是按 UTF-8 写入的（文件其余部分是 {encoding}，按它读作“{as_read}”），已按 UTF-8 读作“{value}”；"
+        "请把文件统一另存为一种编码",
+        "{column} was written in UTF-8 in a {encoding} file (read as {as_read!r} in that), read as UTF-8: "
+        "{value!r}; save the file again in one encoding",
+    ),
     "cell-undecodable": (
         "{column}中有无法按 {encoding} 读取的字节，已显示为 �（该格的字节：{value}）；文件可能混用了编码，"
         "请统一另存为 UTF-8",

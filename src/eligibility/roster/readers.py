@@ -319,6 +319,7 @@ def _delimited_rows(
     number = 0
     width = len(headers)
     encoding, met = decoded  # the encoding, and how many undecodable bytes had been met before the file
+    gbk = codecs.lookup(encoding).name in _GBK
     try:
         for line, row in lines:
             joined = "".join(row)  # one C call answers both questions below for the common row
@@ -334,6 +335,7 @@ def _delimited_rows(
                 if Undecodable.met != met and _UNDECODABLE.search(joined)
                 else None
             )
+            pasted = _utf8_cells(row, headers, line, encoding) if gbk and not joined.isascii() else None
             cells = {name: row[i] if i < len(row) else "" for name, i in header.index.items()}
             record = RawRecord(RowSource(shown, number, line), cells)
             swallowed = _swallowed_lines(row, delimiter, width) if "\n" in joined else 0
@@ -348,6 +350,8 @@ def _delimited_rows(
                 )
             if undecodable:
                 record.problems.extend(undecodable)
+            if pasted:
+                record.problems.extend(pasted)
             yield record
     finally:
         stream.close()
@@ -369,6 +373,40 @@ def _undecodable_cells(row: list[str], headers: list[str], line: int, encoding: 
                 )
             )
             row[i] = _UNDECODABLE.sub(lambda run: "\ufffd" * len(run.group()), cell)
+    return problems
+
+
+_GBK = {"gb18030", "gbk", "gb2312"}
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def _utf8_cells(row: list[str], headers: list[str], line: int, encoding: str) -> list[DataProblem] | None:
+    """Cells of a GBK file that were written in UTF-8 (a name pasted from another file). GB18030 reads such
+    bytes without complaint, as other characters (王海 as 鐜嬫捣); read back as UTF-8 they are Chinese again,
+    which real GBK text almost never is. Each such cell is read as UTF-8 and named, as a warning."""
+    problems = None
+    for i, cell in enumerate(row):
+        if cell.isascii():
+            continue
+        try:
+            meant = cell.encode(encoding).decode("utf-8")
+        except UnicodeError:
+            continue
+        beyond_ascii = "".join(ch for ch in meant if not ch.isascii())
+        if not beyond_ascii or _HAN.sub("", beyond_ascii):
+            continue  # UTF-8 by chance: not Chinese characters alone
+        problems = problems or []
+        problems.append(
+            DataProblem(
+                "cell-utf8-in-gbk",
+                headers[i] if i < len(headers) and headers[i] else column_letter(i),
+                meant,
+                "warning",
+                params=(("encoding", encoding), ("as_read", cell)),
+                cell=f"{column_letter(i)}{line}",
+            )
+        )
+        row[i] = meant
     return problems
 
 
