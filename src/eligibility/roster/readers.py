@@ -364,16 +364,31 @@ def _undecodable_cells(row: list[str], headers: list[str], line: int, encoding: 
     for i, cell in enumerate(row):
         if _UNDECODABLE.search(cell):
             problems.append(
-                DataProblem(
-                    "cell-undecodable",
-                    headers[i] if i < len(headers) and headers[i] else column_letter(i),
-                    _cell_bytes(cell, encoding),
-                    params=(("encoding", encoding),),
-                    cell=f"{column_letter(i)}{line}",
-                )
+                _cell_problem("cell-undecodable", i, headers, line, _cell_bytes(cell, encoding), encoding)
             )
             row[i] = _UNDECODABLE.sub(lambda run: "\ufffd" * len(run.group()), cell)
     return problems
+
+
+def _cell_problem(
+    rule: str,
+    i: int,
+    headers: list[str],
+    line: int,
+    value: str,
+    encoding: str,
+    severity: str = "invalid",
+    **more: str,
+) -> DataProblem:
+    """A problem with the encoding of cell `i` of the row at `line`, named by its header (or its letter)."""
+    return DataProblem(
+        rule,
+        headers[i] if i < len(headers) and headers[i] else column_letter(i),
+        value,
+        severity,
+        params=(("encoding", encoding), *more.items()),
+        cell=f"{column_letter(i)}{line}",
+    )
 
 
 _GBK = {"gb18030", "gbk", "gb2312"}
@@ -407,14 +422,7 @@ def _utf8_cells(row: list[str], headers: list[str], line: int, encoding: str) ->
             continue  # UTF-8 by chance: not Chinese characters alone
         problems = problems or []
         problems.append(
-            DataProblem(
-                "cell-utf8-in-gbk",
-                headers[i] if i < len(headers) and headers[i] else column_letter(i),
-                meant,
-                "warning",
-                params=(("encoding", encoding), ("as_read", cell)),
-                cell=f"{column_letter(i)}{line}",
-            )
+            _cell_problem("cell-utf8-in-gbk", i, headers, line, meant, encoding, "warning", as_read=cell)
         )
         row[i] = meant
     return problems

@@ -153,7 +153,10 @@ def detect_encoding(head: bytes, given: str | None, source: Input) -> str:
         if sample[0::2].count(0) > len(sample) // 4:
             return "utf-16-be"
         raise RosterError("file-binary", where)
-    if _mostly_utf8(sample):
+    share = _utf8_share(sample)
+    if (
+        10 / 11 <= share < 1
+    ):  # one bad character in eleven at most: read as GB18030, the rest would be garbled
         return "utf-8"  # a few cells pasted from a GBK file are named on their rows; the rest is UTF-8
     for encoding in ("utf-8", "gb18030"):
         try:
@@ -166,15 +169,10 @@ def detect_encoding(head: bytes, given: str | None, source: Input) -> str:
     # Neither reads it whole: text with whole columns pasted from the other encoding. GB18030 reads nearly any
     # bytes (as the wrong characters), so it is chosen only when most of the text is not UTF-8; either way the
     # cells the chosen one cannot read are named on their rows, and the file is not refused.
-    chosen = "utf-8" if _utf8_share(sample) >= 0.5 else "gb18030"
+    chosen = "utf-8" if share >= 0.5 else "gb18030"
     if _looks_binary(sample.decode(chosen, errors="replace")):
         raise RosterError("file-binary", where)
     return chosen
-
-
-def _mostly_utf8(sample: bytes) -> bool:
-    """Valid UTF-8 but for a few stray sequences: read as GB18030, every UTF-8 character would be garbled."""
-    return _utf8_share(sample) < 1 and _utf8_share(sample) >= 10 / 11  # one bad character in eleven at most
 
 
 def _utf8_share(sample: bytes) -> float:

@@ -140,11 +140,11 @@ def _walk(node: yaml.Node, path: YamlPath, positions: Positions) -> None:
         seen: dict[str, int] = {}  # key -> the line it was first written on
         for key_node, value_node in node.value:
             key = str(key_node.value)
+            line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if key in seen:
-                mark = key_node.start_mark
-                raise DuplicateKey(key, mark.line + 1, mark.column + 1, seen[key])
-            seen[key] = key_node.start_mark.line + 1
-            positions.keys[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                raise DuplicateKey(key, line, column, seen[key])
+            seen[key] = line
+            positions.keys[(*path, key)] = (line, column)
             _walk(value_node, (*path, key), positions)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
