@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import operator
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -68,7 +67,6 @@ def split_list(value: object) -> list[str]:
 
 # ---- resident ID numbers ----------------------------------------------------------------------------------
 
-_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
 _ID18 = re.compile(r"\d{17}[\dX]")
 _LAST = frozenset("0123456789Xx")
@@ -79,7 +77,9 @@ _FLOAT = re.compile(r"(\d{15}|\d{18})\.0+")
 
 def check_character(first17: str) -> str:
     """ISO 7064 MOD 11-2 check character of the first 17 digits."""
-    return _CHECK[sum(map(operator.mul, map(int, first17), _WEIGHTS)) % 11]
+    # The weights are 2^17 … 2^1 mod 11, and 13 ≡ 2 (mod 11): the weighted sum is twice the digits read as a
+    # base-13 number, mod 11. int() does that in C, ten times faster than summing the products, once per row.
+    return _CHECK[int(first17, 13) * 2 % 11]
 
 
 @dataclass(frozen=True, slots=True)
