@@ -378,17 +378,95 @@ def test_a_header_the_encoding_cannot_read_is_an_error_at_its_line(tmp_path: Pat
     )
 
 
-def test_an_undecodable_line_of_a_yaml_roster_is_named(tmp_path: Path) -> None:
-    # A YAML or JSON roster is one document: it stops there, but at the line that holds the bytes.
-    record = "- 姓名: 王芳\n  社区: 青松社区\n  拟任职务: 居委会委员\n"
+def _yaml_record(name: bytes, born: str = "1960-01-02") -> bytes:
+    return (
+        "- 姓名: ".encode()
+        + name
+        + f"\n  身份证号: '{make_id(born, '女')}'\n  性别: 女\n  社区: 青松社区\n  拟任职务: 居委会委员\n".encode()
+    )
+
+
+def test_a_name_pasted_in_gbk_into_a_yaml_roster_is_that_records_problem(tmp_path: Path) -> None:
+    # A YAML roster is one document, but one pasted name must not stop the 50,001 others from being checked.
     path = tmp_path / "r.yaml"
-    path.write_bytes((record * 50_000).encode() + "- 姓名: ".encode() + "李雷".encode("gbk") + b"\n")
+    good = _yaml_record("王芳".encode())
+    path.write_bytes(good * 50_000 + _yaml_record("李雷".encode("gbk"), "1961-02-03") + good)
+    result = CliRunner().invoke(app, ["check", str(path), "--lang", "en", "--format", "json"])
+    assert result.exit_code == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert len(report["candidates"]) == 50_002
+    pasted = report["candidates"][50_000]
+    assert pasted["name"] == "\ufffd\ufffd\ufffd\ufffd" and pasted["status"] == "invalid"
+    [finding] = [f for f in pasted["findings"] if f["rule"] == "cell-undecodable"]
+    # Each record is five lines: the pasted name is on line 250,001, and the bytes are the cell's own.
+    assert finding["evidence"] == {
+        "column": "姓名",
+        "value": "C0 EE C0 D7",
+        "encoding": "utf-8",
+        "line": "250001",
+    }
+    assert (
+        "holds bytes that cannot be decoded as utf-8, shown as � (the cell's bytes: C0 EE C0 D7)"
+        in (finding["message"])
+    )
+    others = report["candidates"][:50_000] + report["candidates"][50_001:]
+    assert not [f for c in others for f in c["findings"] if f["rule"] == "cell-undecodable"]
+    assert "Traceback" not in result.stderr
+
+
+def test_the_same_pasted_name_twice_names_each_line(tmp_path: Path) -> None:
+    path = tmp_path / "r.json"
+    records = [
+        {
+            "姓名": name,
+            "身份证号": make_id(born, "女"),
+            "性别": "女",
+            "社区": "青松社区",
+            "拟任职务": "居委会委员",
+        }
+        for name, born in [("李雷", "1960-01-02"), ("王芳", "1961-02-03"), ("李雷", "1962-03-04")]
+    ]
+    text = json.dumps(records, ensure_ascii=False, indent=1).encode()
+    path.write_bytes(text.replace("李雷".encode(), "李雷".encode("gbk")))
+    report = check([path], lang="en")
+    lines = [
+        [f.evidence["line"] for f in c.findings if f.rule == "cell-undecodable"] for c in report.candidates
+    ]
+    assert lines == [["3"], [], ["17"]]
+    assert report.candidates[1].status != "invalid"
+
+
+def test_a_community_pasted_in_gbk_in_a_yaml_mapping_names_its_records_and_makes_no_team(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "r.yaml"
+    text = (
+        "election_date: 2026-12-20\n"
+        "communities:\n"
+        "  - 社区: 青松社区\n"
+        "    candidates:\n"
+        f"      - {{姓名: 王芳, 身份证号: '{make_id('1960-01-02', '女')}', 拟任职务: 居委会委员}}\n"
+        f"      - {{姓名: 赵敏, 身份证号: '{make_id('1961-02-03', '女')}', 拟任职务: 居委会委员}}\n"
+    )
+    path.write_bytes(text.encode().replace("青松社区".encode(), "青松社区".encode("gbk")))
+    report = check([path], lang="en")
+    assert [c.status for c in report.candidates] == ["invalid", "invalid"]
+    for candidate in report.candidates:
+        [finding] = [f for f in candidate.findings if f.rule == "cell-undecodable"]
+        assert finding.evidence["column"] == "community" and finding.evidence["line"] == "3"
+    assert report.teams == []
+
+
+def test_bytes_the_encoding_cannot_read_in_a_key_stop_the_file_at_their_line(tmp_path: Path) -> None:
+    # A key is the file's shape, not a candidate's cell: which column it was cannot be known.
+    path = tmp_path / "r.yaml"
+    path.write_bytes(
+        _yaml_record("王芳".encode()) * 3
+        + _yaml_record("王芳".encode()).replace("性别".encode(), "性别".encode("gbk"))
+    )
     result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
     assert result.exit_code == 2
-    assert (
-        f"{path}:150001: this line holds bytes (C0 EE C0 D7) that cannot be decoded as utf-8" in result.stderr
-    )
-    # The file is UTF-8 but for a pasted name: the advice is to mend it, not only to name another encoding.
+    assert f"{path}:18: this line holds bytes (D0 D4 B1 F0) that cannot be decoded as utf-8" in result.stderr
     assert "correct the line or save the file again as UTF-8" in " ".join(result.stderr.split())
     assert "Traceback" not in result.stderr
 

@@ -133,7 +133,10 @@ def open_tables(
 
         tables = workbook_tables(source, columns, sheet)
     else:
-        used = detect_encoding(head, encoding, source)
+        # A YAML or JSON file read whole as GB18030 when it is mostly UTF-8 would not only garble its text: a
+        # UTF-8 character's last byte and the } or , after it read as one GB18030 character break its shape.
+        # The cells of a table can be read again as UTF-8 one by one (cell-utf8-in-gbk); a document's cannot.
+        used = detect_encoding(head, encoding, source, 10 / 11 if source.format in ("csv", "tsv") else 0.5)
         if source.format in ("csv", "tsv"):
             delimiter = "\t" if source.format == "tsv" else ","
             tables = [_delimited(source, used, delimiter, columns, given=encoding is not None)]
@@ -433,21 +436,85 @@ def _utf8_cells(row: list[str], headers: list[str], line: int, encoding: str) ->
 
 def _structured(source: Input, encoding: str, columns: tuple[Column, ...], *, given: bool = False) -> Table:
     shown = source.shown
-    data = read_bytes(source)
-    try:
-        text = data.decode(encoding, errors="strict")
-    except UnicodeDecodeError as err:
-        # One document: it cannot be read past a byte its encoding does not know. Say which line holds it.
-        before = data[: err.start].decode(encoding, errors="replace")
-        line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
-        start, end = data.rfind(b"\n", 0, err.start) + 1, data.find(b"\n", err.start)
-        bad = _undecodable_bytes(data[start : end if end >= 0 else None].decode(encoding, KEEP_UNDECODABLE))
-        key = "file-encoding-given" if given else "file-encoding-changed"
-        raise RosterError(key, Location(shown, line), encoding=encoding, reason=bad) from None
+    kept = read_bytes(source).decode(encoding, KEEP_UNDECODABLE)
+    damaged = _UNDECODABLE.search(kept) is not None
+    # Bytes the encoding cannot read (a name pasted from a GBK file) are parsed as U+FFFD, which YAML and JSON
+    # take in a value, and named on the record that holds them, so that the other records are still checked.
+    text = _UNDECODABLE.sub(lambda run: "\ufffd" * len(run.group()), kept) if damaged else kept
     data = _load_json(text, shown) if source.format == "json" else _load_yaml(text, shown)
+    if damaged:
+        found = _Undecodable(kept, shown, encoding)
+        if (key := _damaged_key(data)) is not None:
+            # In a key the damage is to the file's shape, not to one candidate's cell: the file stops there.
+            line, bad = found.locate(key)
+            problem = "file-encoding-given" if given else "file-encoding-changed"
+            raise RosterError(problem, Location(shown, line), encoding=encoding, reason=bad)
     table = records_table(data, shown, columns, source.format)
     table.encoding = encoding
+    if damaged:
+        table.rows = found.named(table.rows, table.header.headers)
     return table
+
+
+class _Undecodable:
+    """Finds, in the text as decoded, where a value that shows U+FFFD came from: its line and its bytes."""
+
+    def __init__(self, kept: str, shown: str, encoding: str) -> None:
+        self.kept, self.shown, self.encoding = kept, shown, encoding
+        self.after = 0  # values are met in the order the file holds them: each is looked for past the last
+
+    def locate(self, value: str) -> tuple[int, str]:
+        parts = re.split("\ufffd+", value)
+        runs = [len(run) for run in re.findall("\ufffd+", value)]
+        pattern = "".join(
+            re.escape(part) + (f"[\\udc00-\\udcff]{{{runs[i]}}}" if i < len(runs) else "")
+            for i, part in enumerate(parts)
+        )
+        where = re.compile(pattern)
+        match = where.search(self.kept, self.after) or where.search(self.kept)
+        if match is not None:
+            self.after = match.end()
+            return self._line(match.start()), _cell_bytes(match.group(), self.encoding)
+        # A value YAML wrote otherwise (folded, escaped): the next bytes the encoding could not read.
+        run = _UNDECODABLE.search(self.kept, self.after) or _UNDECODABLE.search(self.kept)
+        assert run is not None  # only called for a file that holds some
+        return self._line(run.start()), _undecodable_bytes(run.group())
+
+    def _line(self, at: int) -> int:
+        before = self.kept[:at]
+        return before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+
+    def named(self, rows: Iterator[RawRecord], headers: dict[str, str]) -> Iterator[RawRecord]:
+        for record in rows:
+            for name, cell in record.cells.items():
+                texts = cell if isinstance(cell, list) else [cell]
+                for text in texts:
+                    if isinstance(text, str) and "\ufffd" in text:
+                        line, bad = self.locate(text)
+                        record.problems.append(
+                            DataProblem(
+                                "cell-undecodable",
+                                headers.get(name, name),
+                                bad,
+                                params=(("encoding", self.encoding), ("line", str(line))),
+                            )
+                        )
+            yield record
+
+
+def _damaged_key(data: Any) -> str | None:
+    """The first mapping key, at any depth, that holds bytes the encoding could not read."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str) and "\ufffd" in key:
+                return key
+            if (found := _damaged_key(value)) is not None:
+                return found
+    elif isinstance(data, list):
+        for item in data:
+            if (found := _damaged_key(item)) is not None:
+                return found
+    return None
 
 
 def records_table(data: Any, shown: str, columns: tuple[Column, ...], format: str = "yaml") -> Table:

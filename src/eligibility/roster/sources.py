@@ -128,11 +128,12 @@ def check_container(source: Input, head: bytes) -> None:
         raise RosterError("file-is-xlsx", where, suffix=source.format)
 
 
-def detect_encoding(head: bytes, given: str | None, source: Input) -> str:
+def detect_encoding(head: bytes, given: str | None, source: Input, utf8_from: float = 10 / 11) -> str:
     """The encoding to read a text file with: the one given, or detected from its first megabyte.
 
     Excel on Chinese Windows saves "CSV" as GBK (read as GB18030, its superset), "CSV UTF-8" with a BOM and
-    "Unicode text" as UTF-16 with a BOM. Anything else that is not valid UTF-8 is tried as GB18030.
+    "Unicode text" as UTF-16 with a BOM. Anything else that is not valid UTF-8 is tried as GB18030, unless at
+    least `utf8_from` of its characters beyond ASCII are UTF-8.
     """
     where = Location(source.shown)
     if given:
@@ -155,7 +156,7 @@ def detect_encoding(head: bytes, given: str | None, source: Input) -> str:
         raise RosterError("file-binary", where)
     share = _utf8_share(sample)
     if (
-        10 / 11 <= share < 1
+        utf8_from <= share < 1
     ):  # one bad character in eleven at most: read as GB18030, the rest would be garbled
         return "utf-8"  # a few cells pasted from a GBK file are named on their rows; the rest is UTF-8
     for encoding in ("utf-8", "gb18030"):
