@@ -376,3 +376,24 @@ def test_the_same_missing_table_is_said_once(tmp_path: Path) -> None:
     )
     said = [line for line in result.stdout.splitlines() if line.startswith("rule seat-quota")]
     assert len(said) == 1, result.stdout
+
+
+def _wide_table(report: Report, lang: str = "en") -> list[str]:
+    text = formatter_for(OutputFormat.table).format(report, Options(lang=lang, width=400))  # type: ignore[arg-type]
+    assert isinstance(text, str)
+    return text.splitlines()
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("en", "(cell D22)"), ("zh", "（单元格 D22）")])
+def test_the_table_names_the_cell_of_a_bad_value(report: Report, lang: str, shown: str) -> None:
+    # 许军's birth date disagrees with his ID number: the officer is told which cell to open, not only the line.
+    [line] = [line for line in _wide_table(report, lang) if "许军" in line]
+    assert "birth-date-mismatch" in line and shown in line
+
+
+def test_the_table_names_the_line_of_a_bad_value_in_a_yaml_roster(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    record = f"- 姓名: 王芳\n  身份证号: '{make_id('1960-01-02', '女')}'\n  社区: 青松社区\n  拟任职务: 居委会委员\n"
+    path.write_bytes(record.encode() * 20 + record.encode().replace("王芳".encode(), "王芳".encode("gbk")))
+    [line] = [line for line in _wide_table(check([path])) if "cell-undecodable" in line]
+    assert "(line 81)" in line

@@ -358,6 +358,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "passed": ("已检查且通过：{rules}", "checked and passed: {rules}"),
     "evidence": ("依据的事实：{facts}", "facts seen: {facts}"),
+    "at-cell": ("（单元格 {cell}）", " (cell {cell})"),
+    "at-line": ("（第 {line} 行）", " (line {line})"),
     "template-written": ("已写入空白名册 {path}", "empty roster written to {path}"),
     "template-exists": ("文件已存在；如要覆盖请加 --force", "the file exists; add --force to replace it"),
     "template-type": ("模板只能是 .xlsx 或 .csv", "a template is .xlsx or .csv"),

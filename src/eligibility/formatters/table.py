@@ -143,6 +143,11 @@ def _findings(findings: list[Finding], options: Options, passed: list[str] | Non
         text.append(f"[{tag}] ", style=style)
         text.append(finding.rule, style="bold")
         text.append(" " + finding.message)
+        # Where to put the cursor: the row's line is in the first column, the cell names the column too.
+        if cell := finding.evidence.get("cell"):
+            text.append(say("at-cell", lang, cell=cell), style="dim")
+        elif line := finding.evidence.get("line"):
+            text.append(say("at-line", lang, line=line), style="dim")
         if finding.approval is not None:
             approval = finding.approval
             note = f"{approval.reference}" + (f"（{approval.approved_by}）" if approval.approved_by else "")
