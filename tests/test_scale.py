@@ -358,3 +358,54 @@ def test_a_type_checker_still_sees_a_misspelt_name(tmp_path: Path) -> None:
     assert status == 1
     assert 'Module "eligibility" has no attribute "chekc"' in out
     assert out.count("error:") == 1
+
+
+def test_a_loaded_rule_set_goes_to_the_workers_with_its_values(
+    big_roster: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An analyst's script loads the rule set once, with its own values, and asks for two processes.
+    from eligibility import load_ruleset, workers
+
+    started: list[int] = []
+    spawn = workers.Workers.__init__
+
+    def counted(self: workers.Workers, review: object, jobs: int) -> None:
+        started.append(jobs)
+        spawn(self, review, jobs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(workers.Workers, "__init__", counted)
+    roster, settings = big_roster
+    policy = load_ruleset("community-2006", {"principal_max_age": "50"})
+    alone = check(roster, policy, communities=settings)
+    shared = check(roster, policy, communities=settings, jobs=2)
+    assert started == [2]
+    assert shared.model_dump() == alone.model_dump()
+    # The workers judged by 50, not by the file's 57: more principals need approval than by default.
+    default = check(roster, communities=settings)
+    assert shared.summary.review > default.summary.review
+
+
+def test_a_rule_set_travels_as_its_file_and_values(tmp_path: Path) -> None:
+    import pickle
+
+    from eligibility import load_ruleset
+    from eligibility.errors import RuleSetError
+
+    path = tmp_path / "rules.yaml"
+    path.write_bytes((ROOT / "rules" / "community-2006.yaml").read_bytes())
+    policy = load_ruleset(path, {"principal_max_age": "50"})
+    again = pickle.loads(pickle.dumps(policy))
+    assert (again.sha256, again.overrides, again.path) == (
+        policy.sha256,
+        {"principal_max_age": 50},
+        policy.path,
+    )
+    assert [r.id for r in again.rules] == [r.id for r in policy.rules]
+    # Changed on disk after it was loaded: a worker must not judge by another rule set than the parent.
+    path.write_bytes(path.read_bytes() + b"\n# edited\n")
+    with pytest.raises(RuleSetError) as caught:
+        pickle.loads(pickle.dumps(policy))
+    assert (
+        caught.value.message("en")
+        == f"{policy.path}: the rule file changed while the check was running; run the check again"
+    )

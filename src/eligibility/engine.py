@@ -76,6 +76,7 @@ def check(
     sheet: str | None = None,
     progress: Callable[[int], None] | None = None,
     explain: bool = False,
+    jobs: int = 1,
 ) -> Report:
     """Check roster files against a rule set and return the Report.
 
@@ -84,14 +85,16 @@ def check(
     community. ID numbers are masked unless `show_pii`. Messages are in `lang`. `encoding` overrides the
     detected text encoding; `sheet` reads only that worksheet of a workbook. `-` among the paths is standard input.
     `progress`, if given, is called with the number of candidates checked so far, now and then. With `explain`,
-    each candidate also lists the rules checked that found nothing.
+    each candidate also lists the rules checked that found nothing. `jobs` > 1 checks the rows in that many
+    processes, with the same report; as with multiprocessing, a script that asks for them must start under
+    `if __name__ == "__main__":`.
     """
     options = Options(
         election_date, communities, approvals, overrides, show_pii, lang, encoding, sheet, explain
     )
     review = Review.start(ruleset, options)
     candidates: list[CandidateResult] = []
-    report = review.run(paths, candidates.append, progress)
+    report = review.run(paths, candidates.append, progress, jobs=jobs)
     return report.model_copy(update={"candidates": candidates})
 
 
@@ -161,7 +164,7 @@ class Review:
     # Tuples many members have alike (roles, seats, answers), kept once.
     _shared: dict[Any, Any] = field(default_factory=dict)
     _bodies_of: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
-    started: tuple[str | Path | None, Options] | None = None
+    started: tuple[Policy | str | Path | None, Options] | None = None
 
     @classmethod
     def start(cls, ruleset: Policy | str | Path | None, options: Options) -> Review:
@@ -192,8 +195,8 @@ class Review:
             options.sheet,
             options.explain,
         )
-        # How to start the same review in another process (--jobs): a loaded Policy cannot travel there.
-        review.started = None if isinstance(ruleset, Policy) else (ruleset, options)
+        # How to start the same review in another process (--jobs); a loaded Policy travels as its file.
+        review.started = (ruleset, options)
         return review
 
     def __post_init__(self) -> None:

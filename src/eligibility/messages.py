@@ -130,6 +130,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "extends: no such file: {path} (a path is relative to this rule file)",
     ),
     "ruleset-cycle": ("extends 形成了循环：{chain}", "extends goes round in a circle: {chain}"),
+    "ruleset-changed": (
+        "规则文件在检查过程中被改动了；请重新运行检查",
+        "the rule file changed while the check was running; run the check again",
+    ),
     "ruleset-param-undated": (
         "参数 {name} 在 {day} 还没有生效的取值",
         "parameter {name} has no value in force on {day}",

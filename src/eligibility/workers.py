@@ -23,6 +23,7 @@ from eligibility.roster.sources import Input
 
 if TYPE_CHECKING:
     from eligibility.engine import Options, Review
+    from eligibility.ruleset.loader import Policy
 
 # Rows per batch: large enough that passing a batch between processes costs little beside checking it, small
 # enough to keep every worker busy and memory flat.
@@ -100,7 +101,7 @@ class Workers:
 
 
 def _serve(
-    ruleset: str | Path | None, options: Options, worker: int, jobs: int, tasks: Any, results: Any
+    ruleset: Policy | str | Path | None, options: Options, worker: int, jobs: int, tasks: Any, results: Any
 ) -> None:
     from eligibility.engine import Review
 

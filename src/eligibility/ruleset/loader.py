@@ -60,6 +60,13 @@ class Policy:
     _by_values: dict[tuple[Any, ...], Compiled] = field(repr=False, default_factory=dict)
     # Asked once per row: the answer for a day is kept, as a day's values never change within a run.
     _by_day: dict[dt.date, Compiled] = field(repr=False, default_factory=dict)
+    # Where it was read from, and the `--set` values as given: how another process (--jobs) loads it again.
+    source: Path | None = field(repr=False, default=None)
+    given: dict[str, str] = field(repr=False, default_factory=dict)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Compiled rules are closures, which do not pickle; the file is read again, and must not have changed.
+        return (_loaded_again, (self.source, self.given, self.sha256))
 
     @property
     def name(self) -> str:
@@ -207,10 +214,19 @@ def load_ruleset(spec: str | Path | None = None, overrides: dict[str, str] | Non
         )
 
     policy = Policy(rule_file, shown, digest, applied, vocabulary, chain, compile_with)
+    policy.source, policy.given = path, dict(overrides or {})
     # Compile now for every date a dated value takes effect, so a mistake anywhere shows before any roster.
     for day in sorted({rule_file.election_date, *_value_dates(rule_file)}):
         with contextlib.suppress(RuleSetError) if day < rule_file.election_date else contextlib.nullcontext():
             policy.at(day)
+    return policy
+
+
+def _loaded_again(source: Path | None, given: dict[str, str], sha256: str) -> Policy:
+    """A Policy in another process: the same file with the same values, or an error if the file has changed."""
+    policy = load_ruleset(source, given)
+    if policy.sha256 != sha256:
+        raise RuleSetError("ruleset-changed", Location(policy.path))
     return policy
 
 
