@@ -164,6 +164,7 @@ class Review:
     # Tuples many members have alike (roles, seats, answers), kept once.
     _shared: dict[Any, Any] = field(default_factory=dict)
     _bodies_of: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    _applicable: dict[tuple[Any, ...], tuple[CompiledRule, ...]] = field(default_factory=dict)
     started: tuple[Policy | str | Path | None, Options] | None = None
 
     @classmethod
@@ -403,15 +404,14 @@ class Review:
 
     def evaluate(self, person: Candidate, skipped: frozenset[str] = frozenset()) -> CandidateResult:
         """All candidate rules on one person, approvals applied."""
-        findings = [self._problem_finding(problem) for problem in person.problems]
+        findings = [self._problem_finding(problem) for problem in person.problems] if person.problems else []
         passed: list[str] = []
-        roles = person.roles
+        explain = self.explain
         approved = self.approvals.has_person(person.id_number)
-        for rule in self.policy.at(person.election_date).candidate_rules:
-            if rule.id in skipped or (rule.applies_to and rule.applies_to.isdisjoint(roles)):
-                continue
+        for rule in self._rules_for(person.election_date, person.roles, skipped):
             if rule.test(person, None) is False:  # the common answer, decided without a call more
-                passed.append(rule.id)
+                if explain:
+                    passed.append(rule.id)
                 continue
             granted = self.approvals.person(person.id_number, rule.id) if approved else []
             if (finding := self._apply(rule, person, granted, person.election_date)) is not None:
@@ -434,6 +434,23 @@ class Review:
             findings=findings,
             passed=passed if self.explain else None,
         )
+
+    def _rules_for(
+        self, day: dt.date, roles: tuple[str, ...], skipped: frozenset[str]
+    ) -> tuple[CompiledRule, ...]:
+        """The candidate rules that apply to someone proposed for these roles: worked out once per set of roles
+        (a province has a few dozen), not rule by rule on every row."""
+        key = (day, roles, skipped)
+        rules = self._applicable.get(key)
+        if rules is None:
+            rules = tuple(
+                rule
+                for rule in self.policy.at(day).candidate_rules
+                if rule.id not in skipped and not (rule.applies_to and rule.applies_to.isdisjoint(roles))
+            )
+            if len(self._applicable) < 4096:
+                self._applicable[key] = rules
+        return rules
 
     # ---- teams ----
 

@@ -22,6 +22,9 @@ from eligibility.ruleset.model import FieldSpec
 from eligibility.ruleset.vocab import Unknown, Vocabulary
 
 _ABSENT = object()  # a field whose column the file does not have, unlike one left blank
+_SEAT_COLUMNS = ("community", "street", "roles", "gender", "education", "political_status")
+# community, street, roles, gender as written, education level and its rank, political status
+_Seat = tuple[str, str, tuple[str, ...], str | None, str | None, int | None, str | None]
 
 
 class RecordReader:
@@ -42,6 +45,7 @@ class RecordReader:
         self._known_roles: dict[str, tuple[str, ...]] = {}
         # The same for the rule set's fields: their cells as a tuple -> the values read, once without a problem.
         self._known_fields: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self._known_seats: dict[tuple[Any, ...], _Seat] = {}
 
     def candidate(self, raw: RawRecord, table: Table) -> Candidate:
         """A Candidate from one row of a table; every problem names the column as the file wrote it, and its cell."""
@@ -57,15 +61,24 @@ class RecordReader:
             )
 
         name = self._required(cells, "name", problem)
-        # Interned, so that a team and the communities table share one copy of each name.
-        community = sys.intern(self._required(cells, "community", problem))
-        street = sys.intern(clean(cells.get("street")))
-        roles = self._roles(cells, problem)
+        # The cells that say where and what a person stands for repeat row after row (第1社区, 居委会委员, 高中):
+        # each combination, once read without a problem, is kept.
+        key = tuple([cells.get(column) for column in _SEAT_COLUMNS])
+        try:
+            seat = self._known_seats.get(key)
+            keep = True
+        except TypeError:  # a list cell from a YAML roster: read it, but do not keep it
+            seat, keep = None, False
+        if seat is None:
+            before = len(problems)
+            seat = self._seat(cells, problem)
+            if keep and len(problems) == before and len(self._known_seats) < 4096:
+                self._known_seats[key] = seat
+        community, street, roles, stated_gender, education, rank, political = seat
 
         identity = self._id_number(cells, problem)
         birth = self._birth(cells, identity, problem)
-        gender = self._gender(cells, identity, problem)
-        education, rank = self._education(cells, problem)
+        gender = self._gender(stated_gender, cells, identity, problem)
 
         election_date = self.community_date(street, community) or self.election_date
         if "election_date" in cells and clean(cells["election_date"]):
@@ -109,7 +122,6 @@ class RecordReader:
                 # Shared by every row that has the same cells: nothing writes to a candidate's fields.
                 self._known_fields[key] = values
 
-        political = clean(cells.get("political_status")) or None
         return Candidate(
             source=raw.source,
             name=name,
@@ -130,6 +142,21 @@ class RecordReader:
         )
 
     # ---- cells ----
+
+    def _seat(self, cells: dict[str, Any], problem: Any) -> _Seat:
+        # Interned, so that a team and the communities table share one copy of each name.
+        community = sys.intern(self._required(cells, "community", problem))
+        street = sys.intern(clean(cells.get("street")))
+        roles = self._roles(cells, problem)
+        stated_gender = None
+        text = clean(cells.get("gender"))
+        if text:
+            stated_gender = self.vocabulary.gender(text)
+            if stated_gender is None:
+                problem("gender-unknown", "gender", text, expected=self.vocabulary.gender_words())
+        education, rank = self._education(cells, problem)
+        political = clean(cells.get("political_status")) or None
+        return community, street, roles, stated_gender, education, rank, political
 
     @staticmethod
     def _required(cells: dict[str, Any], name: str, problem: Any) -> str:
@@ -194,17 +221,14 @@ class RecordReader:
             problem("birth-date-mismatch", "birth_date", cells["birth_date"], expected=born.isoformat())
         return born, born
 
-    def _gender(self, cells: dict[str, Any], identity: IdNumber | None, problem: Any) -> str | None:
-        stated = None
-        text = clean(cells.get("gender"))
-        if text:
-            stated = self.vocabulary.gender(text)
-            if stated is None:
-                problem("gender-unknown", "gender", text, expected=self.vocabulary.gender_words())
+    @staticmethod
+    def _gender(
+        stated: str | None, cells: dict[str, Any], identity: IdNumber | None, problem: Any
+    ) -> str | None:
         if identity is None:
             return stated
         if stated is not None and stated != identity.gender:
-            problem("gender-mismatch", "gender", text, expected=identity.gender)
+            problem("gender-mismatch", "gender", clean(cells.get("gender")), expected=identity.gender)
         return identity.gender
 
     def _education(self, cells: dict[str, Any], problem: Any) -> tuple[str | None, int | None]:
