@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from eligibility.candidate import Member, RowSource
 from eligibility.errors import EligibilityError
-from eligibility.report import Serialised, worst_open
+from eligibility.report import Serialised, json_bytes, worst_open
 from eligibility.roster.readers import RawRecord, Skip, Table, open_tables
 from eligibility.roster.sources import Input
 
@@ -157,7 +157,7 @@ def _check_table(
                 person = review.reader.candidate(raw, table)
                 result = review.evaluate(person, skipped)
                 serialised = Serialised(
-                    result.model_dump_json().encode(), result.status, worst_open(result.findings)
+                    json_bytes(result), result.status, worst_open(result.findings)
                 )
                 packed = review.packed_id(person)
                 # The member questions too, for the day the team will most likely have; the parent checks that.

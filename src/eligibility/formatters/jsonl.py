@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import IO, Any, ClassVar
 
 from eligibility.formatters.interface import Options
-from eligibility.report import CandidateResult, Report, TeamResult
+from eligibility.report import CandidateResult, Report, TeamResult, json_bytes
 
 
 class JsonlFormatter:
@@ -38,7 +38,7 @@ class JsonlWriter:
         self.sink.write(_typed(b"candidate", json))
 
     def team(self, team: TeamResult) -> None:
-        self.sink.write(_typed(b"team", team.model_dump_json().encode()))
+        self.sink.write(_typed(b"team", json_bytes(team)))
 
     def finish(self, report: Report) -> None:
         self.sink.write("".join(closing_lines(report)).encode())
@@ -57,13 +57,13 @@ def run_line(report: Report) -> str:
 
 
 def candidate_line(candidate: CandidateResult) -> bytes:
-    return _typed(b"candidate", candidate.model_dump_json().encode())
+    return _typed(b"candidate", json_bytes(candidate))
 
 
 def closing_lines(report: Report) -> Iterator[str]:
     data = report.model_dump(mode="json", include={"inputs", "not_checked", "summary"})
     for team in report.teams:
-        yield _typed(b"team", team.model_dump_json().encode()).decode()
+        yield _typed(b"team", json_bytes(team)).decode()
     for read in data["inputs"]:
         yield _line("input", read)
     for missing in data["not_checked"]:
