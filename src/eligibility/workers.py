@@ -156,9 +156,7 @@ def _check_table(
             for raw in raws:
                 person = review.reader.candidate(raw, table)
                 result = review.evaluate(person, skipped)
-                serialised = Serialised(
-                    json_bytes(result), result.status, worst_open(result.findings)
-                )
+                serialised = Serialised(json_bytes(result), result.status, worst_open(result.findings))
                 packed = review.packed_id(person)
                 # The member questions too, for the day the team will most likely have; the parent checks that.
                 day = review.team_date(person)
