@@ -219,6 +219,19 @@ ERRORS: list[tuple[str, tuple[str, str], int, str]] = [
         "appears twice",
     ),
     ("YAML syntax", ("  min_age:\n    value: 18", "  min_age:\n    value: [18"), 0, "YAML"),
+    # Closed by the next quote in the file, dozens of lines on, where the parser gives up: named where it opened.
+    (
+        "a single quote left open",
+        ("    zh: 社区主干超过此年龄（周岁）须事先审批", "    zh: '社区主干超过此年龄（周岁）须事先审批"),
+        0,
+        "is a closing quote missing?",
+    ),
+    (
+        "a double quote left open",
+        ("    zh: 社区主干超过此年龄（周岁）须事先审批", '    zh: "社区主干超过此年龄（周岁）须事先审批'),
+        0,
+        "is a closing quote missing?",
+    ),
     ("bad date", ("election_date: 2006-09-30", "election_date: 2006-09-31"), 0, "election_date"),
     (
         "unknown message placeholder",
@@ -373,3 +386,16 @@ def test_a_key_written_twice_is_named_with_both_lines_in_either_language(tmp_pat
     assert caught.value.location is not None and caught.value.location.line == first + 1
     assert f"键“scope”写了两次（第一次在第 {first} 行）" in caught.value.message("zh")
     assert f"key 'scope' appears twice (first at line {first})" in caught.value.message("en")
+
+
+def test_a_quoted_value_on_several_lines_is_not_blamed_for_a_mistake_after_it(tmp_path: Path) -> None:
+    path = variant(
+        tmp_path,
+        (
+            "    en: minimum age to stand (completed years)\n",
+            '    en: "minimum age to stand\n      (completed years)"\n  misplaced: [\n',
+        ),
+    )
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    assert "closing quote" not in caught.value.message("en")

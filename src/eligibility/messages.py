@@ -139,6 +139,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "parameter {name} has no value in force on {day}",
     ),
     "ruleset-yaml": ("YAML 语法错误：{reason}", "YAML syntax error: {reason}"),
+    "ruleset-yaml-quote": (
+        "这里打开的引号直到第 {end} 行才闭合，其间各行都被读成了一个值；是不是少了一个引号？（YAML：{reason}）",
+        "the quote opened here is closed only on line {end}, so the lines between were read as one value: is a "
+        "closing quote missing? (YAML: {reason})",
+    ),
     "ruleset-invalid": ("{field}：{reason}", "{field}: {reason}"),
     "ruleset-duplicate-key": (
         "键“{field}”写了两次（第一次在第 {first} 行）；YAML 只会留下后一个，请删去一个",

@@ -302,6 +302,11 @@ def _parse(raw: bytes, shown: str) -> tuple[Any, Positions]:
             reason = (
                 f"{err.context}, {reason} (line {err.problem_mark.line + 1})" if err.problem_mark else reason
             )
+        elif mark is not None and (quote := _runaway_quote(text, mark)) is not None:
+            opened = Location(shown, quote.start_mark.line + 1, quote.start_mark.column + 1)
+            raise RuleSetError(
+                "ruleset-yaml-quote", opened, end=quote.end_mark.line + 1, reason=reason
+            ) from err
         location = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
         raise RuleSetError("ruleset-yaml", location, reason=reason) from err
     except yaml.YAMLError as err:
@@ -309,6 +314,29 @@ def _parse(raw: bytes, shown: str) -> tuple[Any, Positions]:
 
 
 _OPENED = ("while parsing a flow", "while scanning a quoted scalar", "while scanning a double-quoted scalar")
+
+
+def _runaway_quote(text: str, problem: yaml.Mark) -> yaml.ScalarToken | None:
+    """A quoted value that ran on over several lines and ended just where the parser gave up: a quote left
+    open (zh: '社区主干…) is closed by the next quote in the file (residents' committee), lines later, and only
+    there does the YAML stop making sense. Neither PyYAML nor libyaml says where such a value began."""
+    found = None
+    try:
+        for token in yaml.scan(
+            text, Loader=yaml.SafeLoader
+        ):  # the pure scanner: its tokens carry their marks
+            if token.start_mark.line > problem.line:
+                break
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.style in ("'", '"')
+                and token.start_mark.line < token.end_mark.line
+                and token.end_mark.line == problem.line
+            ):
+                found = token
+    except yaml.YAMLError:
+        pass  # the scanner stops at the same mistake; the tokens before it are what is wanted
+    return found
 
 
 def _validate(data: Any, positions: Positions, shown: str) -> RuleFile:
