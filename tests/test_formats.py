@@ -553,3 +553,19 @@ def test_a_folder_with_its_communities_and_approvals_tables(tmp_path: Path) -> N
         "approvals.csv": ["file-skipped-approvals"],
         "communities.csv": ["file-skipped-communities"],
     }
+
+
+def test_a_whole_column_pasted_in_gbk_names_every_record_at_its_line(tmp_path: Path) -> None:
+    # Each record's name is GBK in a UTF-8 file: 20,000 problems, each at its own line, found in one pass.
+    path = tmp_path / "r.yaml"
+    names = ["王芳", "李娟", "赵敏", "刘洋"]
+    path.write_bytes(b"".join(_yaml_record(names[i % 4].encode("gbk")) for i in range(20_000)))
+    report = check([path], lang="en", encoding="utf-8")
+    lines = [
+        next(f.evidence["line"] for f in c.findings if f.rule == "cell-undecodable")
+        for c in report.candidates
+    ]
+    assert lines == [str(5 * i + 1) for i in range(20_000)]
+    assert report.candidates[1].findings[0].evidence["value"] == " ".join(
+        f"{b:02X}" for b in "李娟".encode("gbk")
+    )

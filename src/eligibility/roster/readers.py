@@ -443,7 +443,7 @@ def _structured(source: Input, encoding: str, columns: tuple[Column, ...], *, gi
     text = _UNDECODABLE.sub(lambda run: "\ufffd" * len(run.group()), kept) if damaged else kept
     data = _load_json(text, shown) if source.format == "json" else _load_yaml(text, shown)
     if damaged:
-        found = _Undecodable(kept, shown, encoding)
+        found = _Undecodable(kept, encoding)
         if (key := _damaged_key(data)) is not None:
             # In a key the damage is to the file's shape, not to one candidate's cell: the file stops there.
             line, bad = found.locate(key)
@@ -459,9 +459,10 @@ def _structured(source: Input, encoding: str, columns: tuple[Column, ...], *, gi
 class _Undecodable:
     """Finds, in the text as decoded, where a value that shows U+FFFD came from: its line and its bytes."""
 
-    def __init__(self, kept: str, shown: str, encoding: str) -> None:
-        self.kept, self.shown, self.encoding = kept, shown, encoding
+    def __init__(self, kept: str, encoding: str) -> None:
+        self.kept, self.encoding = kept, encoding
         self.after = 0  # values are met in the order the file holds them: each is looked for past the last
+        self._counted = (0, 1)  # a place in the text and its line: lines are counted on from there, not again
 
     def locate(self, value: str) -> tuple[int, str]:
         parts = re.split("\ufffd+", value)
@@ -481,8 +482,11 @@ class _Undecodable:
         return self._line(run.start()), _undecodable_bytes(run.group())
 
     def _line(self, at: int) -> int:
-        before = self.kept[:at]
-        return before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+        start, line = self._counted if at >= self._counted[0] else (0, 1)
+        text = self.kept
+        line += text.count("\n", start, at) + text.count("\r", start, at) - text.count("\r\n", start, at)
+        self._counted = (at, line)
+        return line
 
     def named(self, rows: Iterator[RawRecord], headers: dict[str, str]) -> Iterator[RawRecord]:
         for record in rows:
@@ -503,17 +507,17 @@ class _Undecodable:
 
 
 def _damaged_key(data: Any) -> str | None:
-    """The first mapping key, at any depth, that holds bytes the encoding could not read."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if isinstance(key, str) and "\ufffd" in key:
-                return key
-            if (found := _damaged_key(value)) is not None:
-                return found
-    elif isinstance(data, list):
-        for item in data:
-            if (found := _damaged_key(item)) is not None:
-                return found
+    """A mapping key, at any depth, that holds bytes the encoding could not read."""
+    waiting = [data]  # a stack, not recursion: JSON may nest as deep as its parser allowed
+    while waiting:
+        item = waiting.pop()
+        if isinstance(item, dict):
+            for key, value in item.items():
+                if isinstance(key, str) and "\ufffd" in key:
+                    return key
+                waiting.append(value)
+        elif isinstance(item, list):
+            waiting.extend(item)
     return None
 
 
