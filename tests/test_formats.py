@@ -436,9 +436,8 @@ def test_the_same_pasted_name_twice_names_each_line(tmp_path: Path) -> None:
     assert report.candidates[1].status != "invalid"
 
 
-def test_a_community_pasted_in_gbk_in_a_yaml_mapping_names_its_records_and_makes_no_team(
-    tmp_path: Path,
-) -> None:
+def test_a_communitys_own_setting_its_encoding_cannot_read_stops_the_file_at_its_line(tmp_path: Path) -> None:
+    # A community's name or election day belongs to the file, not to one candidate: it stops there, as a key does.
     path = tmp_path / "r.yaml"
     text = (
         "election_date: 2026-12-20\n"
@@ -446,22 +445,90 @@ def test_a_community_pasted_in_gbk_in_a_yaml_mapping_names_its_records_and_makes
         "  - 社区: 青松社区\n"
         "    candidates:\n"
         f"      - {{姓名: 王芳, 身份证号: '{make_id('1960-01-02', '女')}', 拟任职务: 居委会委员}}\n"
+        "  - 社区: 翠竹社区\n"
+        "    选举日期: '2026-12-青松'\n"
+        "    candidates:\n"
         f"      - {{姓名: 赵敏, 身份证号: '{make_id('1961-02-03', '女')}', 拟任职务: 居委会委员}}\n"
     )
-    path.write_bytes(text.encode().replace("青松社区".encode(), "青松社区".encode("gbk")))
+    path.write_bytes(text.encode().replace("青松".encode(), "青松".encode("gbk")))
+    with pytest.raises(RosterError) as caught:
+        check([path], lang="en")
+    assert caught.value.message("en").startswith(
+        f"{path}:3: this line holds bytes (C7 E0 CB C9 E7 A4 BE E5 8C BA) that cannot"
+    )
+
+
+def test_each_pasted_value_is_named_at_its_own_line_however_it_is_written(tmp_path: Path) -> None:
+    # The same pasted bytes in an escaped value, a plain one, a column the tool does not read, and a list cell.
+    gbk = "王海".encode("gbk")
+    path = tmp_path / "r.yaml"
+    path.write_bytes(
+        _yaml_record(b'"' + gbk + b'\\t"')
+        + _yaml_record(gbk).replace("性别: 女".encode(), "备注: ".encode() + gbk)
+        + _yaml_record(gbk)
+        + _yaml_record("李娟".encode()).replace(
+            "拟任职务: 居委会委员".encode(), "亲属: [李四, ".encode() + gbk + b"]"
+        )
+    )
     report = check([path], lang="en")
-    assert [c.status for c in report.candidates] == ["invalid", "invalid"]
-    for candidate in report.candidates:
-        [finding] = [f for f in candidate.findings if f.rule == "cell-undecodable"]
-        assert finding.evidence["column"] == "community" and finding.evidence["line"] == "3"
-    assert report.teams == []
+    found = [
+        [(f.evidence["line"], f.evidence["column"]) for f in c.findings if f.rule == "cell-undecodable"]
+        for c in report.candidates
+    ]
+    assert found == [[("1", "姓名")], [("6", "姓名")], [("11", "姓名")], [("20", "亲属")]]
+    # The tab escaped in the first value is trimmed, as any cell's outer white space is.
+    assert [c.name for c in report.candidates] == ["\ufffd" * 4, "\ufffd" * 4, "\ufffd" * 4, "李娟"]
+    assert report.candidates[3].findings[0].evidence["value"] == "CD F5 BA A3"
+
+
+def test_a_json_roster_with_escapes_beside_the_pasted_bytes_names_each_line(tmp_path: Path) -> None:
+    gbk = "王海".encode("gbk")
+    records = [
+        # 张 written as an escape, \u5f20, as json.dumps does by default; the rest as UTF-8.
+        '{"姓名": "\\u5f20@", '
+        + json.dumps(
+            {"身份证号": make_id(f"19{60 + i}-01-02", "女"), "社区": "青松社区", "拟任职务": "居委会委员"},
+            ensure_ascii=False,
+        )[1:]
+        for i in range(3)
+    ]
+    path = tmp_path / "r.json"
+    path.write_bytes(b"[\n" + b",\n".join(r.encode().replace(b"@", gbk) for r in records) + b"\n]\n")
+    report = check([path], lang="en")
+    assert [
+        next(f.evidence["line"] for f in c.findings if f.rule == "cell-undecodable")
+        for c in report.candidates
+    ] == ["2", "3", "4"]
+    assert report.candidates[0].name == "张\ufffd\ufffd\ufffd\ufffd"
+
+
+def test_a_real_replacement_character_is_not_taken_for_unreadable_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_bytes(_yaml_record("王\ufffd".encode()) + _yaml_record("王海".encode("gbk")))
+    report = check([path], lang="en")
+    assert [
+        [f.evidence["line"] for f in c.findings if f.rule == "cell-undecodable"] for c in report.candidates
+    ] == [[], ["6"]]
+
+
+def test_an_encoding_given_that_cannot_read_a_yaml_roster_stops_it(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_bytes(_yaml_record("王芳".encode()))
+    result = CliRunner().invoke(app, ["check", str(path), "--encoding", "ascii", "--lang", "en"])
+    assert result.exit_code == 2
+    assert (
+        f"{path}:1: cannot be decoded as ascii, the encoding given (bytes E5 A7 93 E5 90 8D E7 8E 8B E8 8A B3)"
+        in result.stderr
+    )
 
 
 def test_bytes_the_encoding_cannot_read_in_a_key_stop_the_file_at_their_line(tmp_path: Path) -> None:
     # A key is the file's shape, not a candidate's cell: which column it was cannot be known.
     path = tmp_path / "r.yaml"
+    # The same bytes in a candidate's name before it do not move the blame: it is the key's line.
     path.write_bytes(
-        _yaml_record("王芳".encode()) * 3
+        _yaml_record("性别".encode("gbk"))
+        + _yaml_record("王芳".encode()) * 2
         + _yaml_record("王芳".encode()).replace("性别".encode(), "性别".encode("gbk"))
     )
     result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
@@ -560,7 +627,7 @@ def test_a_whole_column_pasted_in_gbk_names_every_record_at_its_line(tmp_path: P
     path = tmp_path / "r.yaml"
     names = ["王芳", "李娟", "赵敏", "刘洋"]
     path.write_bytes(b"".join(_yaml_record(names[i % 4].encode("gbk")) for i in range(20_000)))
-    report = check([path], lang="en", encoding="utf-8")
+    report = check([path], lang="en")
     lines = [
         next(f.evidence["line"] for f in c.findings if f.rule == "cell-undecodable")
         for c in report.candidates

@@ -437,88 +437,128 @@ def _utf8_cells(row: list[str], headers: list[str], line: int, encoding: str) ->
 def _structured(source: Input, encoding: str, columns: tuple[Column, ...], *, given: bool = False) -> Table:
     shown = source.shown
     kept = read_bytes(source).decode(encoding, KEEP_UNDECODABLE)
-    damaged = _UNDECODABLE.search(kept) is not None
-    # Bytes the encoding cannot read (a name pasted from a GBK file) are parsed as U+FFFD, which YAML and JSON
-    # take in a value, and named on the record that holds them, so that the other records are still checked.
-    text = _UNDECODABLE.sub(lambda run: "\ufffd" * len(run.group()), kept) if damaged else kept
+    found = _Undecodable(kept, encoding) if _UNDECODABLE.search(kept) else None
+    if found is not None and given:
+        raise found.error(0, shown=shown, key="file-encoding-given")  # the encoding named is the one to doubt
+    text = found.text if found is not None else kept
     data = _load_json(text, shown) if source.format == "json" else _load_yaml(text, shown)
-    if damaged:
-        found = _Undecodable(kept, encoding)
-        if (key := _damaged_key(data)) is not None:
-            # In a key the damage is to the file's shape, not to one candidate's cell: the file stops there.
-            line, bad = found.locate(key)
-            problem = "file-encoding-given" if given else "file-encoding-changed"
-            raise RosterError(problem, Location(shown, line), encoding=encoding, reason=bad)
+    if found is not None and (damaged := found.outside_candidates(data)) is not None:
+        # In a key, or a community's own setting, the damage is to the file, not to one candidate's cell.
+        raise found.error(*damaged, shown=shown, key="file-encoding-changed")
     table = records_table(data, shown, columns, source.format)
     table.encoding = encoding
-    if damaged:
+    if found is not None:
         table.rows = found.named(table.rows, table.header.headers)
     return table
 
 
+# U+FFFD and two characters of plane 15's private use area, which number the run of bytes it stands for.
+_RUN = re.compile("\ufffd([\U000f0000-\U000ffffd])([\U000f0000-\U000ffffd])")
+_RUN_BASE = 0xFFFFE - 0xF0000
+
+
 class _Undecodable:
-    """Finds, in the text as decoded, where a value that shows U+FFFD came from: its line and its bytes."""
+    """Bytes of a YAML/JSON roster that its encoding cannot read (a name pasted from a GBK file), so that the
+    records holding them are named and the others still checked. Each run of such bytes is replaced, before
+    the file is parsed, by a mark that YAML and JSON keep in whatever value holds it, however the value was
+    written (quoted, escaped, folded): the mark says which run, on which line, with which bytes."""
 
     def __init__(self, kept: str, encoding: str) -> None:
-        self.kept, self.encoding = kept, encoding
-        self.after = 0  # values are met in the order the file holds them: each is looked for past the last
-        self._counted = (0, 1)  # a place in the text and its line: lines are counted on from there, not again
+        self.encoding = encoding
+        self.runs: list[tuple[int, str]] = []  # the line of each run, and the run (as lone surrogates)
+        parts: list[str] = []
+        last, line = 0, 1
+        for run in _UNDECODABLE.finditer(kept):
+            line += _line_breaks(kept, last, run.start())
+            number = len(self.runs)
+            self.runs.append((line, run.group()))
+            high, low = divmod(number, _RUN_BASE)
+            parts += (kept[last : run.start()], "\ufffd", chr(0xF0000 + high), chr(0xF0000 + low))
+            last = run.end()
+        parts.append(kept[last:])
+        self.text = "".join(parts)
 
-    def locate(self, value: str) -> tuple[int, str]:
-        parts = re.split("\ufffd+", value)
-        runs = [len(run) for run in re.findall("\ufffd+", value)]
-        pattern = "".join(
-            re.escape(part) + (f"[\\udc00-\\udcff]{{{runs[i]}}}" if i < len(runs) else "")
-            for i, part in enumerate(parts)
-        )
-        where = re.compile(pattern)
-        match = where.search(self.kept, self.after) or where.search(self.kept)
-        if match is not None:
-            self.after = match.end()
-            return self._line(match.start()), _cell_bytes(match.group(), self.encoding)
-        # A value YAML wrote otherwise (folded, escaped): the next bytes the encoding could not read.
-        run = _UNDECODABLE.search(self.kept, self.after) or _UNDECODABLE.search(self.kept)
-        assert run is not None  # only called for a file that holds some
-        return self._line(run.start()), _undecodable_bytes(run.group())
+    def _number(self, mark: re.Match[str]) -> int:
+        return (ord(mark[1]) - 0xF0000) * _RUN_BASE + ord(mark[2]) - 0xF0000
 
-    def _line(self, at: int) -> int:
-        start, line = self._counted if at >= self._counted[0] else (0, 1)
-        text = self.kept
-        line += text.count("\n", start, at) + text.count("\r", start, at) - text.count("\r\n", start, at)
-        self._counted = (at, line)
-        return line
+    def error(self, number: int, text: str | None = None, *, shown: str, key: str) -> RosterError:
+        """The file stops at the line of a run: the bytes shown are those of the text that holds it (a key, a
+        setting), or else every byte of that line the encoding could not read."""
+        line = self.runs[number][0]
+        if text is not None:
+            bad = _cell_bytes(self._as_read(text), self.encoding)
+        else:
+            bad = " ".join(_undecodable_bytes(run) for at, run in self.runs if at == line)
+        return RosterError(key, Location(shown, line), encoding=self.encoding, reason=bad)
+
+    def outside_candidates(self, data: Any) -> tuple[int, str] | None:
+        """The first run in a key, or in a value that is not a candidate's cell, and the text holding it."""
+        records = {id(record) for record in _record_mappings(data)}
+        first: tuple[int, str] | None = None
+        waiting = [data]  # a stack, not recursion: JSON may nest as deep as its parser allowed
+        while waiting:
+            item = waiting.pop()
+            texts: list[Any] = []
+            if isinstance(item, dict):
+                texts += item.keys()
+                if id(item) not in records:  # a candidate's cells are named on their record, not here
+                    waiting += item.values()
+            elif isinstance(item, list):
+                waiting += item
+            else:
+                texts.append(item)
+            for text in texts:
+                mark = _RUN.search(text) if isinstance(text, str) else None
+                if mark is not None and (first is None or self._number(mark) < first[0]):
+                    first = self._number(mark), text
+        return first
 
     def named(self, rows: Iterator[RawRecord], headers: dict[str, str]) -> Iterator[RawRecord]:
+        """Each record, its cells shown with U+FFFD for the bytes, and a cell-undecodable problem for each."""
         for record in rows:
             for name, cell in record.cells.items():
                 texts = cell if isinstance(cell, list) else [cell]
-                for text in texts:
-                    if isinstance(text, str) and "\ufffd" in text:
-                        line, bad = self.locate(text)
-                        record.problems.append(
-                            DataProblem(
-                                "cell-undecodable",
-                                headers.get(name, name),
-                                bad,
-                                params=(("encoding", self.encoding), ("line", str(line))),
-                            )
-                        )
+                marked = [t for t in texts if isinstance(t, str) and _RUN.search(t)]
+                if not marked:
+                    continue
+                first = _RUN.search(marked[0])
+                assert first is not None
+                line = self.runs[self._number(first)][0]
+                as_read = self._as_read(" ".join(marked))
+                record.problems.append(
+                    DataProblem(
+                        "cell-undecodable",
+                        headers.get(name, name),
+                        _cell_bytes(as_read, self.encoding),
+                        params=(("encoding", self.encoding), ("line", str(line))),
+                    )
+                )
+                shown = [self._shown(t) if isinstance(t, str) else t for t in texts]
+                record.cells[name] = shown if isinstance(cell, list) else shown[0]
             yield record
 
+    def _as_read(self, text: str) -> str:
+        """The text with each run as decoded (lone surrogates), from which its bytes can be told again."""
+        return _RUN.sub(lambda mark: self.runs[self._number(mark)][1], text)
 
-def _damaged_key(data: Any) -> str | None:
-    """A mapping key, at any depth, that holds bytes the encoding could not read."""
-    waiting = [data]  # a stack, not recursion: JSON may nest as deep as its parser allowed
-    while waiting:
-        item = waiting.pop()
-        if isinstance(item, dict):
-            for key, value in item.items():
-                if isinstance(key, str) and "\ufffd" in key:
-                    return key
-                waiting.append(value)
-        elif isinstance(item, list):
-            waiting.extend(item)
-    return None
+    def _shown(self, text: str) -> str:
+        return _RUN.sub(lambda mark: "\ufffd" * len(self.runs[self._number(mark)][1]), text)
+
+
+def _line_breaks(text: str, start: int, end: int) -> int:
+    """Line breaks between two places of a text: LF, CR or CR LF, as YAML counts them."""
+    return text.count("\n", start, end) + text.count("\r", start, end) - text.count("\r\n", start, end)
+
+
+def _record_mappings(data: Any) -> Iterator[dict[Any, Any]]:
+    """The candidate records of a parsed roster: its list, or each community's candidates."""
+    if isinstance(data, list):
+        yield from (item for item in data if isinstance(item, dict))
+    elif isinstance(data, dict) and isinstance(communities := _key(data, "communities"), list):
+        for community in communities:
+            candidates = _key(community, "candidates") if isinstance(community, dict) else None
+            if isinstance(candidates, list):
+                yield from (item for item in candidates if isinstance(item, dict))
 
 
 def records_table(data: Any, shown: str, columns: tuple[Column, ...], format: str = "yaml") -> Table:
