@@ -409,3 +409,22 @@ def test_a_rule_set_travels_as_its_file_and_values(tmp_path: Path) -> None:
         caught.value.message("en")
         == f"{policy.path}: the rule file changed while the check was running; run the check again"
     )
+
+
+def test_a_rule_file_changed_before_the_workers_load_it_is_said_not_a_worker_crash(
+    tmp_path: Path, big_roster: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eligibility import load_ruleset
+    from eligibility.errors import RuleSetError
+
+    roster, settings = big_roster
+    (tmp_path / "rules.yaml").write_bytes((ROOT / "rules" / "community-2006.yaml").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    policy = load_ruleset("rules.yaml")  # a path relative to where the script was started
+    monkeypatch.chdir(ROOT)
+    assert check(roster, policy, communities=settings, jobs=2).summary.candidates == 5002
+    with (tmp_path / "rules.yaml").open("a", encoding="utf-8") as rules:
+        rules.write("\n# edited while a script held it\n")
+    with pytest.raises(RuleSetError) as caught:
+        check(roster, policy, communities=settings, jobs=2)
+    assert "the rule file changed while the check was running" in caught.value.message("en")

@@ -23,7 +23,9 @@ from eligibility.roster.sources import Input
 
 if TYPE_CHECKING:
     from eligibility.engine import Options, Review
-    from eligibility.ruleset.loader import Policy
+
+# A loaded rule set as a worker receives it (Policy.recipe): its file, its --set values, the file's digest.
+Recipe = tuple[Path | None, dict[str, str], str]
 
 # Rows per batch: large enough that passing a batch between processes costs little beside checking it, small
 # enough to keep every worker busy and memory flat.
@@ -45,7 +47,14 @@ class Workers:
 
     def __init__(self, review: Review, jobs: int) -> None:
         assert review.started is not None
+        from eligibility.ruleset.loader import Policy
+
+        ruleset: Recipe | Policy | str | Path | None
         ruleset, options = review.started
+        if isinstance(ruleset, Policy):
+            # Sent as its recipe and loaded in the worker, where a rule file changed since is an error the
+            # worker can report, rather than a failure while the process is being started.
+            ruleset = ruleset.recipe()
         # spawn, not fork: the parent may run threads (the progress display), which fork does not copy safely.
         context = multiprocessing.get_context("spawn")
         self.jobs = jobs
@@ -101,13 +110,14 @@ class Workers:
 
 
 def _serve(
-    ruleset: Policy | str | Path | None, options: Options, worker: int, jobs: int, tasks: Any, results: Any
+    ruleset: Recipe | str | Path | None, options: Options, worker: int, jobs: int, tasks: Any, results: Any
 ) -> None:
     from eligibility.engine import Review
+    from eligibility.ruleset.loader import loaded_again
 
     gc.set_threshold(20_000, 50, 50)  # as the parent does (see cli.check)
     try:
-        review = Review.start(ruleset, options)
+        review = Review.start(loaded_again(*ruleset) if isinstance(ruleset, tuple) else ruleset, options)
     except Exception as err:
         results.put(("error", err))
         return

@@ -64,9 +64,13 @@ class Policy:
     source: Path | None = field(repr=False, default=None)
     given: dict[str, str] = field(repr=False, default_factory=dict)
 
+    def recipe(self) -> tuple[Path | None, dict[str, str], str]:
+        """How to load the same rule set in another process (see loaded_again)."""
+        return self.source, self.given, self.sha256
+
     def __reduce__(self) -> tuple[Any, ...]:
         # Compiled rules are closures, which do not pickle; the file is read again, and must not have changed.
-        return (_loaded_again, (self.source, self.given, self.sha256))
+        return (loaded_again, self.recipe())
 
     @property
     def name(self) -> str:
@@ -214,7 +218,8 @@ def load_ruleset(spec: str | Path | None = None, overrides: dict[str, str] | Non
         )
 
     policy = Policy(rule_file, shown, digest, applied, vocabulary, chain, compile_with)
-    policy.source, policy.given = path, dict(overrides or {})
+    # Resolved: a script may change its working folder before the workers start.
+    policy.source, policy.given = path.resolve(), dict(overrides or {})
     # Compile now for every date a dated value takes effect, so a mistake anywhere shows before any roster.
     for day in sorted({rule_file.election_date, *_value_dates(rule_file)}):
         with contextlib.suppress(RuleSetError) if day < rule_file.election_date else contextlib.nullcontext():
@@ -222,7 +227,7 @@ def load_ruleset(spec: str | Path | None = None, overrides: dict[str, str] | Non
     return policy
 
 
-def _loaded_again(source: Path | None, given: dict[str, str], sha256: str) -> Policy:
+def loaded_again(source: Path | None, given: dict[str, str], sha256: str) -> Policy:
     """A Policy in another process: the same file with the same values, or an error if the file has changed."""
     policy = load_ruleset(source, given)
     if policy.sha256 != sha256:
