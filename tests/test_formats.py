@@ -636,3 +636,16 @@ def test_a_whole_column_pasted_in_gbk_names_every_record_at_its_line(tmp_path: P
     assert report.candidates[1].findings[0].evidence["value"] == " ".join(
         f"{b:02X}" for b in "李娟".encode("gbk")
     )
+
+
+def test_yaml_cells_equal_in_python_but_not_as_written_are_read_apart(tmp_path: Path) -> None:
+    # 1, 1.0 and true are one value to Python; as communities they are three, as written.
+    path = tmp_path / "r.yaml"
+    records = [
+        f"- {{姓名: 王芳, 身份证号: '{make_id('1960-01-02', '女')}', 社区: 1, 拟任职务: 居委会委员}}\n",
+        f"- {{姓名: 李娟, 身份证号: '{make_id('1961-01-02', '女')}', 社区: 1.0, 拟任职务: 居委会委员}}\n",
+        f"- {{姓名: 赵敏, 身份证号: '{make_id('1962-01-02', '女')}', 社区: true, 拟任职务: 居委会委员}}\n",
+    ]
+    path.write_text("".join(records), encoding="utf-8")
+    report = check([path], lang="en")
+    assert [c.community for c in report.candidates] == ["1", "1.0", "True"]

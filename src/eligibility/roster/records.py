@@ -63,7 +63,8 @@ class RecordReader:
         name = self._required(cells, "name", problem)
         # The cells that say where and what a person stands for repeat row after row (第1社区, 居委会委员, 高中):
         # each combination, once read without a problem, is kept.
-        key = tuple([cells.get(column) for column in _SEAT_COLUMNS])
+        typed = table.format not in ("csv", "tsv")  # text cells only, where 1, 1.0 and True cannot meet
+        key = _key([cells.get(column) for column in _SEAT_COLUMNS], typed)
         try:
             seat = self._known_seats.get(key)
             keep = True
@@ -106,7 +107,7 @@ class RecordReader:
             birth = None  # an age below zero would only confuse the age rules' messages
 
         # The rule set's own fields are mostly the same few words (否, 否, 否, blank) row after row.
-        key = tuple([cells.get(field_name, _ABSENT) for field_name in self.fields])
+        key = _key([cells.get(field_name, _ABSENT) for field_name in self.fields], typed)
         try:
             values = self._known_fields.get(key)
             keep = True
@@ -284,6 +285,13 @@ class RecordReader:
             items = value if isinstance(value, list) else split_list(value)
             return tuple(clean(item) for item in items if clean(item))
         return clean(value) or None
+
+
+def _key(cells: list[Any], typed: bool) -> tuple[Any, ...]:
+    """Cells as a key to what was read of them. A YAML or workbook cell may be 1, 1.0 or True, which are equal
+    as Python values but not as cells (community "1" against "1.0", a yes/no field), so there each is keyed
+    with its type."""
+    return tuple([(type(cell), cell) for cell in cells]) if typed else tuple(cells)
 
 
 def _did_you_mean(unknown: Unknown) -> str:
