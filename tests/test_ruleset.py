@@ -399,3 +399,18 @@ def test_a_quoted_value_on_several_lines_is_not_blamed_for_a_mistake_after_it(tm
     with pytest.raises(RuleSetError) as caught:
         load_ruleset(path)
     assert "closing quote" not in caught.value.message("en")
+
+
+def test_stray_text_after_a_quote_closed_on_its_second_line_is_not_called_an_open_quote(
+    tmp_path: Path,
+) -> None:
+    # "年龄超过\n  70" 岁: closed where meant, then a stray word; the parser's own place is the one to give.
+    path = variant(
+        tmp_path,
+        ("    zh: 被选举权的最低年龄（周岁）\n", '    zh: "被选举权的最低年龄\n      （周岁）" 岁\n'),
+    )
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    text = caught.value.message("en")
+    assert "closing quote" not in text
+    assert f"{path.as_posix()}:{_line_of(BUNDLED, '    zh: 被选举权的最低年龄（周岁）') + 1}:" in text

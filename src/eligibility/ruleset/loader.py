@@ -327,9 +327,8 @@ def _runaway_quote(text: str, problem: yaml.Mark) -> yaml.ScalarToken | None:
     there does the YAML stop making sense. Neither PyYAML nor libyaml says where such a value began."""
     found = None
     try:
-        for token in yaml.scan(
-            text, Loader=yaml.SafeLoader
-        ):  # the pure scanner: its tokens carry their marks
+        # The pure scanner, whose tokens carry their marks.
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
             if token.start_mark.line > problem.line:
                 break
             if (
@@ -341,7 +340,15 @@ def _runaway_quote(text: str, problem: yaml.Mark) -> yaml.ScalarToken | None:
                 found = token
     except yaml.YAMLError:
         pass  # the scanner stops at the same mistake; the tokens before it are what is wanted
-    return found
+    if found is None:
+        return None
+    # Only a value that swallowed lines of the file's own shape (a key, a list item) ran away; a text written
+    # over two lines on purpose has none.
+    swallowed = text.splitlines()[found.start_mark.line + 1 : found.end_mark.line + 1]
+    return found if any(_SHAPE.match(line) for line in swallowed) else None
+
+
+_SHAPE = re.compile(r"\s*(- |[^\s#'\"][^:#'\"]*:(\s|$))")
 
 
 def _validate(data: Any, positions: Positions, shown: str) -> RuleFile:
