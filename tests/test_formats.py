@@ -546,6 +546,32 @@ def test_standard_input() -> None:
     assert data["candidates"][0]["source"]["path"] == "<stdin>"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- 姓名: 王芳\n  身份证号: '{id}'\n  社区: 青松社区\n  拟任职务: 居委会委员\n",
+        "# 青松社区\n---\n- {{姓名: 王芳, 身份证号: '{id}', 社区: 青松社区, 拟任职务: 居委会委员}}\n",
+        "选举日期: 2026-12-20\n社区列表:\n  - 社区: 青松社区\n    候选人:\n"
+        "      - {{姓名: 王芳, 身份证号: '{id}', 拟任职务: 居委会委员}}\n",
+    ],
+    ids=["records", "flow-records-after-a-comment", "communities"],
+)
+def test_a_yaml_roster_on_standard_input(text: str) -> None:
+    roster = text.format(id=make_id("1960-01-02", "女"))
+    result = CliRunner().invoke(app, ["check", "-", "--format", "json"], input=roster.encode())
+    assert result.exit_code in (0, 1), result.stderr
+    data = json.loads(result.stdout)
+    assert data["inputs"][0]["format"] == "yaml"
+    assert [c["name"] for c in data["candidates"]] == ["王芳"]
+
+
+def test_a_table_whose_title_row_has_a_colon_is_still_a_table_on_standard_input() -> None:
+    text = "附件1: 候选人名单\n" + (EXAMPLES / "roster.csv").read_text(encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "-", "--format", "json"], input=text.encode())
+    data = json.loads(result.stdout)
+    assert data["inputs"][0]["format"] == "csv" and len(data["candidates"]) == 21
+
+
 def test_duplicate_id_numbers_in_one_run(tmp_path: Path) -> None:
     same = make_id("1966-05-01")
     path = tmp_path / "r.csv"

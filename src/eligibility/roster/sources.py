@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -92,14 +93,22 @@ def _format_of(path: Path) -> str:
 
 
 def sniff_format(raw: bytes) -> str:
-    """The format of standard input, which has no name: a workbook, JSON, or else a delimited table."""
+    """The format of standard input, which has no name: a workbook, JSON, YAML, or else a delimited table."""
     if raw.startswith(_ZIP):
         return "xlsx"
     head = raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith((b"[", b"{")):
         return "json"
-    first_line = head.split(b"\n", 1)[0]
+    lines = [line.strip() for line in head.splitlines()]
+    first_line = next((line for line in lines if line and not line.startswith(b"#")), b"")
+    # A YAML roster is a list of records (- 姓名: …) or a mapping that starts with its own keys; a table's
+    # title row may hold a colon ("附件1: 候选人名单"), so a colon alone does not make YAML.
+    if first_line.startswith((b"- ", b"---")) or first_line == b"-" or _YAML_KEY.match(first_line):
+        return "yaml"
     return "tsv" if b"\t" in first_line and b"," not in first_line else "csv"
+
+
+_YAML_KEY = re.compile("(election_date|communities|选举日期|选举日|社区列表):(\\s|$)".encode())
 
 
 def read_bytes(source: Input, limit: int | None = None) -> bytes:
