@@ -54,8 +54,8 @@ def test_valid_id_numbers(cell: str, number: str, birth: dt.date, gender: str) -
     ("cell", "key", "detail"),
     [
         ("110101194909300011", "id-number-checksum", ("expected", "X")),
-        ("1.10101E+17", "id-number-excel", ("damage", "scientific notation")),
-        ("110101194909300000", "id-number-excel", ("damage", "last three digits became 000")),
+        ("1.10101E+17", "id-number-excel", ("damage", "scientific")),
+        ("110101194909300000", "id-number-excel", ("damage", "zeros")),
         ("11010119490931001X", "id-number-birth", ("digits", "19490931")),
         ("11010119490930001", "id-number-format", None),
         ("1101011949093000XX", "id-number-format", None),

@@ -96,6 +96,23 @@ def test_bad_record_is_invalid_and_explained(
     assert words in finding.message, finding.message
 
 
+@pytest.mark.parametrize(
+    ("cell", "zh", "en"),
+    [
+        ("1.10101E+17", "变成了科学计数法", "scientific notation"),
+        ("110101194909300000", "末三位变成了 000", "last three digits became 000"),
+    ],
+)
+def test_what_excel_did_to_an_id_number_is_said_in_the_language_asked(
+    run: Any, cell: str, zh: str, en: str
+) -> None:
+    for lang, words, other in (("zh", zh, en), ("en", en, zh)):
+        finding = next(f for f in run([person(id_number=cell)], lang=lang).candidates[0].findings)
+        assert finding.rule == "id-number-excel"
+        assert words in finding.message and other not in finding.message, finding.message
+        assert finding.evidence["damage"] == words
+
+
 def test_id_number_values_in_findings_are_masked_unless_asked(run: Any) -> None:
     cells = {"id_number": "110101194909300011"}
     masked = only(run([person(**cells)])).findings[0]

@@ -754,6 +754,8 @@ class Review:
             value = mask_id(value)
         if "expected" in params and params["expected"] in ("male", "female"):
             params["expected"] = self._gender(params["expected"])
+        if "damage" in params:
+            params["damage"] = say(f"excel-damage-{params['damage']}", self.lang)
         suggestion = params.pop("suggestion", "")
         hint = did_you_mean([suggestion] if suggestion else [])
         message = say(problem.rule, self.lang, column=problem.column, value=value, suggestion=hint, **params)

@@ -34,8 +34,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "path-missing": ("找不到文件或文件夹", "no such file or folder"),
     "worker-stopped": (
-        "第 {worker} 个检查进程意外退出（退出码 {code}）；请不加 --jobs 再试",
-        "worker process {worker} stopped unexpectedly (exit code {code}); try again without --jobs",
+        "第 {worker} 个检查进程意外退出（退出码 {code}）；请不加 --jobs（脚本中为 jobs=）再试",
+        "worker process {worker} stopped unexpectedly (exit code {code}); try again without --jobs (jobs= in a "
+        "script)",
     ),
     "output-is-folder": (
         "是文件夹：请给出要写入报告的文件名",
@@ -165,6 +166,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{column}“{value}”已被 Excel 改坏（{damage}）；请把该列设为文本后重新录入",
         "{column} value {value!r} was damaged by Excel ({damage}); set the column to text and enter it again",
     ),
+    # What Excel did to an ID number (id-number-excel's {damage}).
+    "excel-damage-number": ("以数字形式保存，只留下 15 位有效数字", "stored as a number"),
+    "excel-damage-scientific": ("变成了科学计数法", "scientific notation"),
+    "excel-damage-zeros": ("末三位变成了 000", "last three digits became 000"),
     "id-number-checksum": (
         "{column}“{value}”校验位错误：应为 {expected}",
         "{column} value {value!r} has a wrong check character: expected {expected}",

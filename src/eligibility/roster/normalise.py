@@ -106,7 +106,7 @@ def read_id_number(value: object) -> IdNumber | IdProblem:
         return IdProblem("id-number-format")
     if isinstance(value, float) and value >= 1e15:
         # A workbook cell holding the ID as a number keeps 15 significant digits at most: the rest are gone.
-        return IdProblem("id-number-excel", (("damage", "stored as a number"),))
+        return IdProblem("id-number-excel", (("damage", "number"),))
     if isinstance(value, float):
         value = int(value)  # 15-digit legacy numbers survive a numeric cell intact
     if (
@@ -120,7 +120,7 @@ def read_id_number(value: object) -> IdNumber | IdProblem:
     else:
         text = clean(value).upper().replace(" ", "").replace("-", "")
         if _SCIENTIFIC.fullmatch(text):
-            return IdProblem("id-number-excel", (("damage", "scientific notation"),))
+            return IdProblem("id-number-excel", (("damage", "scientific"),))
         if float_match := _FLOAT.fullmatch(text):
             text = float_match.group(1)
         if _ID15.fullmatch(text):
@@ -138,7 +138,7 @@ def read_id_number(value: object) -> IdNumber | IdProblem:
     if text[17] != expected:
         if text.endswith("000"):
             # Excel keeps 15 significant digits: the last three of a number typed into a numeric cell become 0.
-            return IdProblem("id-number-excel", (("damage", "last three digits became 000"),))
+            return IdProblem("id-number-excel", (("damage", "zeros"),))
         return IdProblem("id-number-checksum", (("expected", expected),))
     gender = "male" if int(text[16]) % 2 else "female"
     return IdNumber(text, birth, gender, area_known(text[:6]))
