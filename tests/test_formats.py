@@ -675,3 +675,33 @@ def test_yaml_cells_equal_in_python_but_not_as_written_are_read_apart(tmp_path: 
     path.write_text("".join(records), encoding="utf-8")
     report = check([path], lang="en")
     assert [c.community for c in report.candidates] == ["1", "1.0", "True"]
+
+
+def test_each_yaml_record_says_the_line_it_starts_on(tmp_path: Path) -> None:
+    # The table's line column and the report's source.line point into the file, as for CSV.
+    first, second = make_id("1960-01-02", "女"), make_id("1961-02-03", "女")
+    listed = tmp_path / "list.yaml"
+    listed.write_text(
+        "# 青松社区\n"
+        f"- 姓名: 王芳\n  身份证号: '{first}'\n  社区: 青松社区\n  拟任职务: 居委会委员\n"
+        f"- {{姓名: 李娟, 身份证号: '{second}', 社区: 青松社区, 拟任职务: [居委会主任]}}\n"
+        "- 不是一条记录\n"
+        "-\n  姓名: 赵敏\n  社区: 青松社区\n  拟任职务: 居委会委员\n",
+        encoding="utf-8",
+    )
+    assert [(c.source.row, c.source.line) for c in check([listed]).candidates] == [
+        (1, 2),
+        (2, 6),
+        (3, 7),
+        (4, 9),
+    ]
+    by_community = tmp_path / "communities.yaml"
+    by_community.write_text(
+        "选举日期: 2026-12-20\n社区列表:\n"
+        "  - 社区: 青松社区\n    备注: {候选人: [不是, 记录], 其他: {a: b}}\n    候选人:\n"
+        f"      - {{姓名: 王芳, 身份证号: '{first}', 拟任职务: 居委会委员}}\n\n"
+        "      - 姓名: 李娟\n        拟任职务: 居委会主任\n"
+        "  - 社区: 翠竹社区\n    候选人:\n      - {姓名: 赵敏, 拟任职务: 居委会委员}\n",
+        encoding="utf-8",
+    )
+    assert [c.source.line for c in check([by_community]).candidates] == [6, 8, 12]

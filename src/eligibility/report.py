@@ -28,7 +28,9 @@ class Source(_Frozen):
 
     path: str
     row: int = Field(description="data row, counted from 1")
-    line: int | None = Field(default=None, description="physical line (CSV) or sheet row")
+    line: int | None = Field(
+        default=None, description="physical line (CSV; in YAML, where the record starts) or sheet row"
+    )
     # The contract's source is {path, row, line}; `sheet` appears only where there is one.
     sheet: str | None = Field(
         default=None, description="the worksheet, for a workbook", exclude_if=lambda value: value is None

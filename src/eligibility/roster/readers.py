@@ -441,11 +441,12 @@ def _structured(source: Input, encoding: str, columns: tuple[Column, ...], *, gi
     if found is not None and given:
         raise found.error(0, shown=shown, key="file-encoding-given")  # the encoding named is the one to doubt
     text = found.text if found is not None else kept
-    data = _load_json(text, shown) if source.format == "json" else _load_yaml(text, shown)
+    lines: list[int] = []  # where each record starts, for a YAML roster (the json module tells no lines)
+    data = _load_json(text, shown) if source.format == "json" else _load_yaml(text, shown, lines)
     if found is not None and (damaged := found.outside_candidates(data)) is not None:
         # In a key, or a community's own setting, the damage is to the file, not to one candidate's cell.
         raise found.error(*damaged, shown=shown, key="file-encoding-changed")
-    table = records_table(data, shown, columns, source.format)
+    table = records_table(data, shown, columns, source.format, lines)
     table.encoding = encoding
     if found is not None:
         table.rows = found.named(table.rows, table.header.headers)
@@ -561,8 +562,11 @@ def _record_mappings(data: Any) -> Iterator[dict[Any, Any]]:
                 yield from (item for item in candidates if isinstance(item, dict))
 
 
-def records_table(data: Any, shown: str, columns: tuple[Column, ...], format: str = "yaml") -> Table:
-    """A table from records already in memory: a list of records, or a mapping with communities."""
+def records_table(
+    data: Any, shown: str, columns: tuple[Column, ...], format: str = "yaml", lines: list[int] | None = None
+) -> Table:
+    """A table from records already in memory: a list of records, or a mapping with communities; `lines`, when
+    known, are the lines the records start on."""
     if data is None:
         raise RosterError("file-empty", Location(shown))
     election_date: Any = None
@@ -595,7 +599,9 @@ def records_table(data: Any, shown: str, columns: tuple[Column, ...], format: st
     header = map_headers(headers, columns)
     if header.missing:
         raise _missing(header, headers, Location(shown))
-    rows = require_rows(_structured_rows(records, shown, header), shown, None)
+    if lines is not None and len(lines) != len(records):
+        lines = None  # a file the records were not all read from as expected (two candidate lists in one community)
+    rows = require_rows(_structured_rows(records, shown, header, lines), shown, None)
     return Table(shown, format, header, rows, election_date=election_date, communities=communities)
 
 
@@ -608,23 +614,39 @@ def _load_json(text: str, shown: str) -> Any:
         raise RosterError("file-too-deep", Location(shown), depth=YAML_MAX_DEPTH) from None
 
 
-def _load_yaml(text: str, shown: str) -> Any:
-    """Safe YAML, bounded: no aliases (a "billion laughs" bomb needs them), limited nesting and cell size."""
+def _load_yaml(text: str, shown: str, record_lines: list[int] | None = None) -> Any:
+    """Safe YAML, bounded: no aliases (a "billion laughs" bomb needs them), limited nesting and cell size.
+    The line each candidate record starts on is added to `record_lines`, in the order of the records."""
     try:
-        depth = 0
+        # Open collections, innermost last: [is a mapping, the key whose value comes next (None: a key comes
+        # next), its part in a roster (see _part)]. A record is an item of a collection whose part is "records".
+        open_: list[list[Any]] = []
         for event in yaml.parse(text, Loader=SafeLoader):
             mark = event.start_mark
             where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
             if isinstance(event, yaml.AliasEvent):
                 raise RosterError("file-yaml-alias", where)
-            if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-                depth += 1
-                if depth > YAML_MAX_DEPTH:
-                    raise RosterError("file-too-deep", where, depth=YAML_MAX_DEPTH)
-            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-                depth -= 1
-            elif isinstance(event, yaml.ScalarEvent) and len(event.value) > YAML_MAX_SCALAR:
-                raise RosterError("file-cell-too-long", where, limit=YAML_MAX_SCALAR)
+            if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                open_.pop()
+                _value_read(open_)
+                continue
+            if not isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent | yaml.ScalarEvent):
+                continue  # the stream's and documents' own start and end
+            parent = open_[-1] if open_ else None
+            if record_lines is not None and parent is not None and parent[2] == "records" and mark:
+                record_lines.append(mark.line + 1)
+            if isinstance(event, yaml.ScalarEvent):
+                if len(event.value) > YAML_MAX_SCALAR:
+                    raise RosterError("file-cell-too-long", where, limit=YAML_MAX_SCALAR)
+                if parent is not None and parent[0] and parent[1] is None:
+                    parent[1] = event.value  # a key: its value comes next
+                else:
+                    _value_read(open_)
+                continue
+            if len(open_) >= YAML_MAX_DEPTH:
+                raise RosterError("file-too-deep", where, depth=YAML_MAX_DEPTH)
+            is_mapping = isinstance(event, yaml.MappingStartEvent)
+            open_.append([is_mapping, None, _part(parent, is_mapping)])
         return yaml.load(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
@@ -634,13 +656,34 @@ def _load_yaml(text: str, shown: str) -> Any:
         raise RosterError("file-parse", Location(shown), reason=str(err).splitlines()[0]) from err
 
 
+def _part(parent: list[Any] | None, is_mapping: bool) -> str | None:
+    """What a collection is in a roster, from where it opens: the list of records at the root, or the mapping
+    at the root, its list of communities, each community, and each community's list of records."""
+    if parent is None:
+        return "root" if is_mapping else "records"
+    _, key, part = parent
+    if part == "root" and not is_mapping and key in _MAPPING_KEYS["communities"]:
+        return "communities"
+    if part == "communities" and is_mapping:
+        return "community"
+    if part == "community" and not is_mapping and key in _MAPPING_KEYS["candidates"]:
+        return "records"
+    return None
+
+
+def _value_read(open_: list[list[Any]]) -> None:
+    """A mapping's value has been read whole: a key comes next."""
+    if open_ and open_[-1][0]:
+        open_[-1][1] = None
+
+
 def _structured_rows(
-    records: list[tuple[Any, dict[str, Any]]], shown: str, header: HeaderMap
+    records: list[tuple[Any, dict[str, Any]]], shown: str, header: HeaderMap, lines: list[int] | None = None
 ) -> Iterator[RawRecord]:
     canonical_of = header.canonical_of
     for number, (item, inherited) in enumerate(records, start=1):
         cells: dict[str, Any] = {}
-        record = RawRecord(RowSource(shown, number, None), cells)
+        record = RawRecord(RowSource(shown, number, lines[number - 1] if lines else None), cells)
         if not isinstance(item, dict):
             record.problems.append(DataProblem("record-shape", "", repr(item)[:60]))
             yield record
