@@ -705,3 +705,87 @@ def test_each_yaml_record_says_the_line_it_starts_on(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert [c.source.line for c in check([by_community]).candidates] == [6, 8, 12]
+
+
+@pytest.mark.parametrize("form", ["yaml", "json"])
+def test_a_utf8_record_pasted_into_a_gbk_roster_is_read_as_written(tmp_path: Path, form: str) -> None:
+    # Read whole as GB18030, the pasted line's last byte and its } became one character and the file did not parse.
+    def record(name: str, born: str) -> str:
+        cells = {
+            "姓名": name,
+            "身份证号": make_id(born, "女"),
+            "社区": "青松社区",
+            "拟任职务": "居委会委员、妇代会主任",
+        }
+        if form == "json":
+            return json.dumps(cells, ensure_ascii=False) + ",\n"
+        return "- {" + ", ".join(f"{k}: '{v}'" for k, v in cells.items()) + "}\n"
+
+    before = "".join(record(f"王芳{i}", f"196{i}-01-02") for i in range(4)).encode("gbk")
+    pasted = record("阿依古丽·买买提", "1970-05-06").encode()
+    after = record("赵敏", "1971-02-03").encode("gbk")
+    data = before + pasted + after
+    if form == "json":
+        data = b"[\n" + data.rstrip(b",\n") + b"\n]\n"
+    path = tmp_path / f"r.{form}"
+    path.write_bytes(data)
+    report = check([path], lang="en")
+    assert report.inputs[0].encoding == "gb18030"
+    assert [c.name for c in report.candidates] == [
+        "王芳0",
+        "王芳1",
+        "王芳2",
+        "王芳3",
+        "阿依古丽·买买提",
+        "赵敏",
+    ]
+    [note] = report.inputs[0].findings
+    assert note.rule == "file-utf8-lines-in-gbk" and note.severity == "warning"
+    assert note.evidence["lines"] == ("6" if form == "json" else "5")
+
+
+def test_a_gbk_roster_alone_is_not_taken_for_utf8_line_by_line(tmp_path: Path) -> None:
+    names = [
+        "王芳",
+        "李娟",
+        "赵敏",
+        "刘洋",
+        "陈静",
+        "杨帆",
+        "黄磊",
+        "周婷",
+        "吴昊",
+        "徐丽",
+        "孙浩",
+        "马丽",
+        "朱红",
+        "胡军",
+        "郭鹏",
+        "何静",
+        "高峰",
+        "林涛",
+        "罗敏",
+        "郑爽",
+    ]
+    path = tmp_path / "r.yaml"
+    text = "".join(
+        f"- {{姓名: {name}, 身份证号: '{make_id(f'19{60 + i}-03-04', '女')}', 社区: 青松社区, 拟任职务: 居委会委员}}\n"
+        for i, name in enumerate(names)
+    )
+    path.write_bytes(text.encode("gbk"))
+    report = check([path], lang="en")
+    assert [c.name for c in report.candidates] == names and report.inputs[0].findings == []
+
+
+def test_no_line_of_gbk_chinese_passes_for_utf8() -> None:
+    # Lines of one to eight GB 2312 characters, bare or after YAML's "- " and "key: ", fixed seed.
+    import random
+
+    from eligibility.roster.readers import _gbk_with_utf8_lines
+
+    gb2312 = [bytes([lead, trail]) for lead in range(0xB0, 0xF8) for trail in range(0xA1, 0xFF)]
+    chance = random.Random(6)
+    for n in range(40_000):
+        text = b"".join(chance.choice(gb2312) for _ in range(chance.randint(1, 8)))
+        line = (b"", b"- ", b"    - ", "  姓名: ".encode("gbk"))[n % 4] + text + b"\n"
+        assert _gbk_with_utf8_lines(line)[1] == [], line

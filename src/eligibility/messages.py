@@ -109,6 +109,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "工作表“{sheet}”不是名册，未读取：{reason}",
         "sheet {sheet!r} is not a roster and was not read: {reason}",
     ),
+    "file-utf8-lines-in-gbk": (
+        "文件是 GBK 编码，但第 {lines} 行是按 UTF-8 写入的（从别的文件粘贴来的），已按 UTF-8 读取；请把文件统一另存为一种编码",
+        "the file is in GBK, but line(s) {lines} were written in UTF-8 (pasted from another file) and were read "
+        "as UTF-8; save the file again in one encoding",
+    ),
     "file-skipped-communities": (
         "这是社区表，不是名册，未作为名册读取；请用 --communities 指定",
         "this is a communities table, not a roster, so it was not read as one; give it with --communities",

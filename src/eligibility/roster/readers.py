@@ -436,7 +436,12 @@ def _utf8_cells(row: list[str], headers: list[str], line: int, encoding: str) ->
 
 def _structured(source: Input, encoding: str, columns: tuple[Column, ...], *, given: bool = False) -> Table:
     shown = source.shown
-    kept = read_bytes(source).decode(encoding, KEEP_UNDECODABLE)
+    raw = read_bytes(source)
+    utf8_lines: list[int] = []
+    if encoding == "gb18030" and not given:
+        kept, utf8_lines = _gbk_with_utf8_lines(raw)
+    else:
+        kept = raw.decode(encoding, KEEP_UNDECODABLE)
     found = _Undecodable(kept, encoding) if _UNDECODABLE.search(kept) else None
     if found is not None and given:
         raise found.error(0, shown=shown, key="file-encoding-given")  # the encoding named is the one to doubt
@@ -450,7 +455,44 @@ def _structured(source: Input, encoding: str, columns: tuple[Column, ...], *, gi
     table.encoding = encoding
     if found is not None:
         table.rows = found.named(table.rows, table.header.headers)
+    if utf8_lines:
+        shown_lines = "、".join(map(str, utf8_lines[:10])) + ("…" if len(utf8_lines) > 10 else "")
+        table.notes.append(Note("file-utf8-lines-in-gbk", "warning", (("lines", shown_lines),)))
     return table
+
+
+# Chinese text: Han characters, CJK and full-width punctuation, and the middle dot of 阿卜杜·热合曼.
+_UTF8_LINE = re.compile("[\u00b7\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")
+
+
+def _gbk_with_utf8_lines(raw: bytes) -> tuple[str, list[int]]:
+    """A YAML/JSON file in GBK with lines pasted from a UTF-8 file. Read whole as GB18030, a UTF-8 line is not
+    only garbled: the last byte of a character and the } or ] after it read as one GB18030 character, and the
+    file no longer parses. Each line is read as UTF-8 when it is UTF-8 and reads as Chinese text alone, with
+    four Han characters at least (a key and a name): eight bytes of GBK make two UTF-8 characters at most, and
+    GBK text practically never reads as UTF-8 Chinese anyway (see _utf8_cells). The lines so read are returned."""
+    if raw.isascii() or _UTF8_START_BYTES.search(raw) is None:
+        return raw.decode("gb18030", KEEP_UNDECODABLE), []
+    parts: list[str] = []
+    utf8_lines: list[int] = []
+    for number, line in enumerate(raw.splitlines(keepends=True), start=1):
+        if not line.isascii():
+            try:
+                text = line.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+            else:
+                beyond_ascii = "".join(ch for ch in text if not ch.isascii())
+                if len(_HAN.findall(beyond_ascii)) >= 4 and not _UTF8_LINE.sub("", beyond_ascii):
+                    parts.append(text)
+                    utf8_lines.append(number)
+                    continue
+        parts.append(line.decode("gb18030", KEEP_UNDECODABLE))
+    return "".join(parts), utf8_lines
+
+
+# A Chinese character in UTF-8: a lead byte E3–E9 (or EF for full-width forms) and two bytes 80–BF.
+_UTF8_START_BYTES = re.compile(b"[\xe3-\xe9\xef][\x80-\xbf][\x80-\xbf]")
 
 
 # U+FFFD and two characters of plane 15's private use area, which number the run of bytes it stands for.
