@@ -584,10 +584,30 @@ def test_duplicate_id_numbers_in_one_run(tmp_path: Path) -> None:
     assert [c.status for c in report.candidates] == ["eligible", "invalid", "invalid"]
     finding = report.candidates[1].findings[0]
     assert finding.rule == "duplicate-person"
-    assert finding.message.endswith(f"already appears in data row 1 of {path.as_posix()}")
+    # By the line the table and an editor show (the header is line 1), in either language.
+    assert finding.message.endswith(f"already appears on line 2 of {path.as_posix()}")
+    assert finding.evidence["other_line"] == "2"
+    zh = check([path]).candidates[1].findings[0].message
+    assert zh.endswith(f"与 {path.as_posix()} 第 2 行重复")
     # One person on two rows of one community is one member holding both seats: secretary and director.
     first_team = report.teams[0]
     assert "one-shoulder" not in {f.rule for f in first_team.findings}
+
+
+def test_a_duplicate_in_a_json_roster_names_the_data_row(tmp_path: Path) -> None:
+    # JSON tells no lines: the first record is named by its place among the records.
+    same = make_id("1966-05-01")
+    path = tmp_path / "r.json"
+    records = [
+        {"姓名": "甲", "身份证号": same, "社区": c, "拟任职务": "居委会委员"}
+        for c in ("青松社区", "翠竹社区")
+    ]
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    [finding] = [f for f in check([path], lang="en").candidates[1].findings if f.rule == "duplicate-person"]
+    assert finding.message.endswith(f"already appears in data row 1 of {path.as_posix()}")
+    assert finding.evidence["other_row"] == "1"
+    [finding] = [f for f in check([path]).candidates[1].findings if f.rule == "duplicate-person"]
+    assert finding.message.endswith(f"与 {path.as_posix()} 第 1 条记录重复")
 
 
 def test_the_template_is_a_roster_the_checker_reads(tmp_path: Path) -> None:

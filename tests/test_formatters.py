@@ -397,3 +397,28 @@ def test_the_table_names_the_line_of_a_bad_value_in_a_yaml_roster(tmp_path: Path
     path.write_bytes(record.encode() * 20 + record.encode().replace("王芳".encode(), "王芳".encode("gbk")))
     [line] = [line for line in _wide_table(check([path])) if "cell-undecodable" in line]
     assert "(line 81)" in line
+
+
+@pytest.mark.parametrize("choice", TEXT_FORMATS)
+def test_id_numbers_inside_other_findings_are_masked_unless_asked(tmp_path: Path, choice: str) -> None:
+    # A repeated ID number (duplicate-person) and relatives declared by their ID numbers (team-relatives).
+    first, second = make_id("1966-05-01", "男"), make_id("1970-03-02", "女")
+    roster = tmp_path / "r.csv"
+    roster.write_text(
+        "姓名,性别,身份证号,社区,拟任职务,亲属\n"
+        f"王强,男,{first},青松社区,党支部书记,{second}\n"
+        f"李娟,女,{second},青松社区,居委会委员,{first}\n"
+        f"王强,男,{first},翠竹社区,居委会委员,\n",
+        encoding="utf-8",
+    )
+    masked = runner.invoke(app, ["check", str(roster), "--format", choice, "--lang", "en"]).stdout
+    shown = runner.invoke(
+        app, ["check", str(roster), "--format", choice, "--lang", "en", "--show-pii"]
+    ).stdout
+    for number in (first, second):
+        assert number not in masked
+    if choice == "json":
+        findings = [f for c in json.loads(masked)["candidates"] for f in c["findings"]]
+        findings += [f for t in json.loads(masked)["teams"] for f in t["findings"]]
+        assert {"duplicate-person", "team-relatives"} <= {f["rule"] for f in findings}
+        assert first in shown and second in shown

@@ -95,7 +95,7 @@ def test_jobs_change_nothing_but_the_speed(
         assert len(candidates) == 5002
         last = candidates[-1]
         assert [f["rule"] for f in last["findings"]] == ["duplicate-person"]
-        assert last["findings"][0]["evidence"]["other_row"] == "1"
+        assert last["findings"][0]["evidence"]["other_line"] == "2"
 
 
 def test_jobs_must_be_a_positive_number() -> None:

@@ -31,7 +31,7 @@ from eligibility.report import (
     summarise,
 )
 from eligibility.roster.columns import APPROVAL_COLUMNS, ROSTER_COLUMNS, Column, map_headers
-from eligibility.roster.normalise import completed_years, mask_id
+from eligibility.roster.normalise import completed_years, mask_id, mask_ids
 from eligibility.roster.readers import Note, Table, open_tables
 from eligibility.roster.records import RecordReader
 from eligibility.roster.settings import (
@@ -385,19 +385,24 @@ class Review:
         return pack_id(number)
 
     def _register(self, packed: int, source: RowSource) -> int | None:
-        """Where this ID number was first seen (packed file and row), or None, now noted, if it is new."""
-        if not self._paths or self._paths[-1] != source.path:
-            self._paths.append(source.path)
-        return self._first_row.first(packed, (len(self._paths) - 1) << 32 | source.row)
+        """Where this ID number was first seen, or None, now noted, if it is new. The place is packed in one
+        word: the file (and sheet), then its line (the number the table and the officer's editor show) or,
+        where a file has no lines (JSON), its data row, with a bit to say which."""
+        where = f"{source.path}#{source.sheet}" if source.sheet else source.path
+        if not self._paths or self._paths[-1] != where:
+            self._paths.append(where)
+        place = source.line << 1 | 1 if source.line else source.row << 1
+        return self._first_row.first(packed, (len(self._paths) - 1) << 33 | place)
 
     def _add_duplicate(self, person: Candidate, table: Table, first: int) -> None:
-        path, row = self._paths[first >> 32], first & 0xFFFFFFFF
+        path, place = self._paths[first >> 33], first & 0x1FFFFFFFF
+        number = ("other_line" if place & 1 else "other_row", str(place >> 1))
         person.problems.append(
             DataProblem(
                 "duplicate-person",
                 table.header.headers.get("id_number", "id_number"),
                 person.id_number or "",
-                params=(("other_path", path), ("other_row", str(row))),
+                params=(("other_path", path), number),
                 cell=table.cell("id_number", person.source.line),
             )
         )
@@ -750,15 +755,24 @@ class Review:
     def _problem_finding(self, problem: DataProblem) -> Finding:
         params = dict(problem.params)
         value = problem.value
-        if problem.rule.startswith("id-number") and not self.show_pii:
-            value = mask_id(value)
+        if not self.show_pii:
+            # An ID number cell, whole or not; and any ID number inside another value (a duplicate's number,
+            # a relatives cell).
+            value = mask_id(value) if problem.rule.startswith("id-number") else mask_ids(value)
+            params = {k: mask_ids(v) if isinstance(v, str) else v for k, v in params.items()}
         if "expected" in params and params["expected"] in ("male", "female"):
             params["expected"] = self._gender(params["expected"])
         if "damage" in params:
             params["damage"] = say(f"excel-damage-{params['damage']}", self.lang)
         suggestion = params.pop("suggestion", "")
+        shown = dict(params)
+        if "other_path" in params:  # duplicate-person: where the first row is, by line when there is one
+            line, row = params.get("other_line"), params.get("other_row")
+            shown["place"] = (
+                say("place-line", self.lang, line=line) if line else say("place-row", self.lang, row=row)
+            )
         hint = did_you_mean([suggestion] if suggestion else [])
-        message = say(problem.rule, self.lang, column=problem.column, value=value, suggestion=hint, **params)
+        message = say(problem.rule, self.lang, column=problem.column, value=value, suggestion=hint, **shown)
         evidence: dict[str, Any] = {"column": problem.column, "value": value, **params}
         if problem.cell:
             evidence["cell"] = problem.cell
@@ -807,7 +821,12 @@ class Review:
             labels = self._role_label if value <= self._role_label.keys() else self._body_label
             return [labels.get(item, item) for item in sorted(value)]
         if isinstance(value, tuple):
-            return list(value)
+            value = list(value)
+        if not self.show_pii:  # an ID number a rule saw (relatives declared by their numbers) is masked too
+            if isinstance(value, str):
+                return mask_ids(value)
+            if isinstance(value, list):
+                return [mask_ids(item) if isinstance(item, str) else item for item in value]
         return value
 
 

@@ -250,9 +250,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "relatives-self": ("{column}填写了本人", "{column} names the candidate themself"),
     "duplicate-person": (
-        "{column}“{value}”与 {other_path} 第 {other_row} 行重复",
-        "{column} {value!r} already appears in data row {other_row} of {other_path}",
+        "{column}“{value}”与 {other_path} {place}重复",
+        "{column} {value!r} already appears {place} of {other_path}",
     ),
+    "place-line": ("第 {line} 行", "on line {line}"),
+    "place-row": ("第 {row} 条记录", "in data row {row}"),
     # not checked
     "not-checked": ("无法检查（{missing}不明{whom}）", "could not be checked ({missing} unknown{whom})"),
     "not-checked-column": (

@@ -177,6 +177,14 @@ def _counties() -> frozenset[str]:
     return frozenset(counties)
 
 
+_ID_IN_TEXT = re.compile(r"(?<![0-9])([0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9Xx])")
+
+
+def mask_ids(text: str) -> str:
+    """Every ID number within a text masked: a relatives cell, the value of a duplicate row."""
+    return _ID_IN_TEXT.sub(lambda found: mask_id(found.group()), text)
+
+
 def mask_id(number: str) -> str:
     """`110101********001X`: the area and the last four characters stay, the birth date is hidden."""
     if len(number) > 18:
