@@ -809,3 +809,43 @@ def test_no_line_of_gbk_chinese_passes_for_utf8() -> None:
         text = b"".join(chance.choice(gb2312) for _ in range(chance.randint(1, 8)))
         line = (b"", b"- ", b"    - ", "  姓名: ".encode("gbk"))[n % 4] + text + b"\n"
         assert _gbk_with_utf8_lines(line)[1] == [], line
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        (
+            "r.yaml",
+            "communities:\n  - 社区: 青松社区\n    candidates:\n      - {姓名: 甲, 拟任职务: 党组织书记}\n"
+            "    candidates:\n      - {姓名: 乙, 拟任职务: 居委会主任}\n",
+            ":5:5: key 'candidates' appears twice in one mapping (first at line 3)",
+        ),
+        (
+            "r.yaml",
+            "communities:\n  - {社区: 青松社区, candidates: [{姓名: 甲, 拟任职务: 居委会主任}]}\n"
+            "communities:\n  - {社区: 翠竹社区, candidates: [{姓名: 乙, 拟任职务: 居委会主任}]}\n",
+            ":3:1: key 'communities' appears twice in one mapping (first at line 1)",
+        ),
+        (
+            "r.json",
+            '{"communities": [{"社区": "青松社区", "candidates": [{"姓名": "甲", "拟任职务": "居委会主任"}]}],'
+            ' "communities": []}',
+            ": key 'communities' appears twice in one object",
+        ),
+        (
+            "r.yaml",
+            "communities:\n  - 社区: 青松社区\n    candidates:\n      - {姓名: 甲, 拟任职务: 党组织书记}\n"
+            "    候选人:\n      - {姓名: 乙, 拟任职务: 居委会主任}\n",
+            ": candidates, 候选人 are written side by side, and mean the same key",
+        ),
+    ],
+    ids=["two-candidate-lists", "two-communities-lists", "json", "two-spellings"],
+)
+def test_a_key_written_twice_stops_the_file_rather_than_drop_candidates(
+    tmp_path: Path, name: str, text: str, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RosterError) as caught:
+        check([path], lang="en")
+    assert caught.value.message("en").startswith(f"{path}{message}")

@@ -53,6 +53,20 @@ CATALOG: dict[str, tuple[str, str]] = {
     "file-encoding": ("文件不是 UTF-8 编码：{reason}", "the file is not UTF-8: {reason}"),
     "file-empty": ("文件是空的，没有表头", "the file is empty: no header row"),
     "file-parse": ("文件无法解析：{reason}", "the file cannot be parsed: {reason}"),
+    "file-duplicate-key": (
+        "键“{name}”在同一处写了两次（第一次在第 {first} 行）；YAML 只会留下后一个，其内容会被悄悄丢掉，请合并或删去一个",
+        "key {name!r} appears twice in one mapping (first at line {first}); YAML would keep only the last and "
+        "silently drop the other: merge them or remove one",
+    ),
+    "file-duplicate-key-json": (
+        "键“{name}”在同一个对象中写了两次；JSON 只会留下后一个，其内容会被悄悄丢掉，请合并或删去一个",
+        "key {name!r} appears twice in one object; JSON would keep only the last and silently drop the other: "
+        "merge them or remove one",
+    ),
+    "file-key-spellings": (
+        "同一处同时写了 {names}，它们是同一个键的不同写法；只会读取其中一个，请合并为一个",
+        "{names} are written side by side, and mean the same key; only one would be read: merge them into one",
+    ),
     "file-shape": ("内容结构不对：{expected}", "unexpected structure: {expected}"),
     "file-no-rows": ("文件有表头，但没有一行数据", "the file has a header but no data rows"),
     "file-binary": ("不是文本表格，像是二进制文件", "is a binary file, not a text table"),

@@ -617,10 +617,12 @@ def records_table(
     if isinstance(data, list):
         records = [(item, {}) for item in data]
     elif isinstance(data, dict) and isinstance(_key(data, "communities"), list):
+        _one_spelling(data, ("communities", "election_date"), shown)
         election_date = _key(data, "election_date")
         for community in _key(data, "communities"):
             if not isinstance(community, dict):
                 raise RosterError("file-shape", Location(shown), expected="each community is a mapping")
+            _one_spelling(community, ("candidates", "community", "street", "election_date"), shown)
             settings = _community_settings(community)
             communities.append(settings)
             inherited = {k: settings[k] for k in ("community", "street", "election_date") if settings.get(k)}
@@ -647,9 +649,30 @@ def records_table(
     return Table(shown, format, header, rows, election_date=election_date, communities=communities)
 
 
+class _TwiceKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _mapping_once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys are each written once: json keeps only the last of two, which would drop a list
+    of candidates without a word."""
+    mapping = dict(pairs)
+    if len(mapping) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _TwiceKey(key)
+            seen.add(key)
+    return mapping
+
+
 def _load_json(text: str, shown: str) -> Any:
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_mapping_once)
+    except _TwiceKey as err:
+        raise RosterError("file-duplicate-key-json", Location(shown), name=err.key) from None
     except json.JSONDecodeError as err:
         raise RosterError("file-parse", Location(shown, err.lineno, err.colno), reason=err.msg) from err
     except RecursionError:
@@ -661,7 +684,8 @@ def _load_yaml(text: str, shown: str, record_lines: list[int] | None = None) -> 
     The line each candidate record starts on is added to `record_lines`, in the order of the records."""
     try:
         # Open collections, innermost last: [is a mapping, the key whose value comes next (None: a key comes
-        # next), its part in a roster (see _part)]. A record is an item of a collection whose part is "records".
+        # next), its part in a roster (see _part), its keys so far and their lines]. A record is an item of a
+        # collection whose part is "records".
         open_: list[list[Any]] = []
         for event in yaml.parse(text, Loader=SafeLoader):
             mark = event.start_mark
@@ -682,13 +706,19 @@ def _load_yaml(text: str, shown: str, record_lines: list[int] | None = None) -> 
                     raise RosterError("file-cell-too-long", where, limit=YAML_MAX_SCALAR)
                 if parent is not None and parent[0] and parent[1] is None:
                     parent[1] = event.value  # a key: its value comes next
+                    # YAML keeps only the last of two equal keys: a second candidates list, or a second
+                    # communities list, would drop the first without a word.
+                    if event.value in parent[3]:
+                        first = parent[3][event.value]
+                        raise RosterError("file-duplicate-key", where, name=event.value, first=first)
+                    parent[3][event.value] = where.line
                 else:
                     _value_read(open_)
                 continue
             if len(open_) >= YAML_MAX_DEPTH:
                 raise RosterError("file-too-deep", where, depth=YAML_MAX_DEPTH)
             is_mapping = isinstance(event, yaml.MappingStartEvent)
-            open_.append([is_mapping, None, _part(parent, is_mapping)])
+            open_.append([is_mapping, None, _part(parent, is_mapping), {}])
         return yaml.load(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
@@ -703,7 +733,7 @@ def _part(parent: list[Any] | None, is_mapping: bool) -> str | None:
     at the root, its list of communities, each community, and each community's list of records."""
     if parent is None:
         return "root" if is_mapping else "records"
-    _, key, part = parent
+    key, part = parent[1], parent[2]
     if part == "root" and not is_mapping and key in _MAPPING_KEYS["communities"]:
         return "communities"
     if part == "communities" and is_mapping:
@@ -749,6 +779,15 @@ _MAPPING_KEYS = {
     "community": ("community", "name", "社区", "社区名称", "所在社区"),
     "street": ("street", "街道", "所在街道"),
 }
+
+
+def _one_spelling(mapping: dict[Any, Any], names: tuple[str, ...], shown: str) -> None:
+    """Each of a roster's own keys written once, in one spelling: with candidates and 候选人 both, one list
+    would be read and the other dropped without a word."""
+    for name in names:
+        found = [k for k in _MAPPING_KEYS[name] if k in mapping]
+        if len(found) > 1:
+            raise RosterError("file-key-spellings", Location(shown), names=", ".join(map(str, found)))
 
 
 def _key(mapping: dict[Any, Any], name: str) -> Any:
