@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from conftest import only, person
+from conftest import make_id, only, person
 
 PRINCIPAL_OVER_57 = dict(roles="党支部书记", birth_date="1948-09-30")
 
@@ -112,3 +112,39 @@ def test_an_approval_for_an_unknown_rule_is_an_error(run: Any, tmp_path: Path) -
         "规则 'principal_age' is not a rule of the rule set (did you mean 'principal-age'?)"
     )
     assert caught.value.location is not None and caught.value.location.line == 2
+
+
+@pytest.mark.parametrize(
+    ("id_number", "date", "zh", "en"),
+    [
+        (
+            "110101194809300111",
+            "2006-09-01",
+            "“110101********0111”不是有效的身份证号",
+            "'110101********0111' is not a valid",
+        ),
+        # An ID number typed into the date column is masked in the message too.
+        (
+            "",
+            "110101194809300112",
+            "“110101********0112”不是完整的日期",
+            "'110101********0112' is not a full date",
+        ),
+    ],
+)
+def test_an_approvals_error_masks_the_id_number_and_speaks_one_language(
+    tmp_path: Path, id_number: str, date: str, zh: str, en: str
+) -> None:
+    from typer.testing import CliRunner
+
+    from eligibility.cli import app
+
+    path = approvals_file(tmp_path, id_number or make_id("1948-09-30"), "principal-age", date)
+    roster = tmp_path / "r.csv"
+    roster.write_text("姓名,社区,拟任职务\n王强,青松社区,居委会委员\n", encoding="utf-8")
+    for lang, words in (("zh", zh), ("en", en)):
+        result = CliRunner().invoke(app, ["check", str(roster), "--approvals", str(path), "--lang", lang])
+        assert result.exit_code == 2
+        assert words in result.stderr, result.stderr
+        assert "1948093001" not in result.stderr
+    assert "is not" not in CliRunner().invoke(app, ["check", str(roster), "--approvals", str(path)]).stderr

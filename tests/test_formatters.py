@@ -422,3 +422,23 @@ def test_id_numbers_inside_other_findings_are_masked_unless_asked(tmp_path: Path
         findings += [f for t in json.loads(masked)["teams"] for f in t["findings"]]
         assert {"duplicate-person", "team-relatives"} <= {f["rule"] for f in findings}
         assert first in shown and second in shown
+
+
+@pytest.mark.parametrize("choice", TEXT_FORMATS)
+def test_an_id_number_typed_into_another_cell_is_masked_unless_asked(tmp_path: Path, choice: str) -> None:
+    # In the name cell beside the name, and in the birth date cell with spaces, as read_id_number accepts it.
+    in_name, spaced = make_id("1975-10-10", "女"), make_id("1965-05-05", "女")
+    roster = tmp_path / "r.csv"
+    roster.write_text(
+        "姓名,性别,身份证号,出生年月,社区,拟任职务\n"
+        f"赵六 {in_name},女,{in_name},1975-10-10,青松社区,居委会委员\n"
+        f"钱七,女,{spaced},{spaced[:6]} {spaced[6:14]} {spaced[14:]},青松社区,居委会委员\n",
+        encoding="utf-8",
+    )
+    masked = runner.invoke(app, ["check", str(roster), "--format", choice, "--lang", "en"]).stdout
+    assert in_name not in masked and spaced[6:14] not in masked
+    if choice == "json":
+        data = json.loads(masked)
+        assert data["candidates"][0]["name"] == f"赵六 {in_name[:6]}********{in_name[-4:]}"
+        shown = runner.invoke(app, ["check", str(roster), "--format", choice, "--show-pii"]).stdout
+        assert json.loads(shown)["candidates"][0]["name"] == f"赵六 {in_name}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -434,7 +435,7 @@ class Review:
                     "line": source.line,
                     "sheet": source.sheet,
                 },
-                "name": person.name,
+                "name": self._name(person.name),
                 "id_number": self._id(person.id_number),
                 "street": person.street,
                 "community": person.community,
@@ -683,7 +684,7 @@ class Review:
         # Who the finding is about, so a message may say {name}, {community}, {street} or {roles}.
         about: dict[str, Any] = {"community": subject.community, "street": subject.street}
         if isinstance(subject, Candidate):
-            about |= {"name": subject.name, "roles": [self._role_label[r] for r in subject.roles]}
+            about |= {"name": self._name(subject.name), "roles": [self._role_label[r] for r in subject.roles]}
         return self._finding(rule, evidence, answer, granted, election, about)
 
     def _finding(
@@ -759,7 +760,9 @@ class Review:
             # An ID number cell, whole or not; and any ID number inside another value (a duplicate's number,
             # a relatives cell).
             value = mask_id(value) if problem.rule.startswith("id-number") else mask_ids(value)
-            params = {k: mask_ids(v) if isinstance(v, str) else v for k, v in params.items()}
+            params = {
+                k: mask_ids(v) if isinstance(v, str) and k != "other_path" else v for k, v in params.items()
+            }
         if "expected" in params and params["expected"] in ("male", "female"):
             params["expected"] = self._gender(params["expected"])
         if "damage" in params:
@@ -781,6 +784,10 @@ class Review:
         return Finding(rule=problem.rule, severity=problem.severity, message=message, evidence=evidence)
 
     # ---- display ----
+
+    def _name(self, name: str) -> str:
+        """A name as shown: an ID number typed into the name cell (王强 110101…) is masked like any other."""
+        return name if self.show_pii or not _DIGIT.search(name) else mask_ids(name)
 
     def _id(self, number: str | None) -> str | None:
         if number is None or self.show_pii:
@@ -828,6 +835,9 @@ class Review:
             if isinstance(value, list):
                 return [mask_ids(item) if isinstance(item, str) else item for item in value]
         return value
+
+
+_DIGIT = re.compile("[0-9]")
 
 
 def _source_of(raw: Any, table: Table) -> RowSource:

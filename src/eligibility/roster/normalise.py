@@ -177,7 +177,10 @@ def _counties() -> frozenset[str]:
     return frozenset(counties)
 
 
-_ID_IN_TEXT = re.compile(r"(?<![0-9])([0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9Xx])")
+# As read_id_number accepts them: 18 or 15 characters, and spaces or hyphens between area, birth date and the rest.
+_ID_IN_TEXT = re.compile(
+    r"(?<![0-9])[0-9]{6}[ -]?([0-9]{8}[ -]?[0-9]{3}[0-9Xx]|[0-9]{6}[ -]?[0-9]{3})(?![0-9Xx])"
+)
 
 
 def mask_ids(text: str) -> str:

@@ -11,9 +11,17 @@ from pathlib import Path
 from typing import Any
 
 from eligibility.errors import Location, RosterError
-from eligibility.messages import did_you_mean
+from eligibility.messages import Term, did_you_mean
 from eligibility.roster.columns import APPROVAL_COLUMNS, COMMUNITY_COLUMNS, Column
-from eligibility.roster.normalise import DateError, IdNumber, clean, parse_date, read_id_number
+from eligibility.roster.normalise import (
+    DateError,
+    IdNumber,
+    clean,
+    mask_id,
+    mask_ids,
+    parse_date,
+    read_id_number,
+)
 from eligibility.roster.readers import read_table
 from eligibility.ruleset.model import Body
 from eligibility.ruleset.vocab import suggest
@@ -157,11 +165,12 @@ def read_approvals(path: Path, rule_ids: Iterable[str]) -> Approvals:
         if clean(cells.get("id_number")):
             found = read_id_number(cells["id_number"])
             if not isinstance(found, IdNumber):
+                shown = mask_id(clean(cells["id_number"]))  # an error message is output too: masked
                 raise RosterError(
                     "cell-invalid",
                     location,
                     field=table.header.headers["id_number"],
-                    reason=f"{clean(cells['id_number'])!r} is not a valid ID number",
+                    reason=Term(f"“{shown}”不是有效的身份证号", f"{shown!r} is not a valid ID number"),
                 )
             id_number = found.number
         elif not clean(cells.get("community")):
@@ -190,8 +199,12 @@ def _date(value: Any, location: Location, column: str) -> dt.date:
     except DateError:
         found = None
     if found is None or found[0] != found[1]:
+        shown = mask_ids(clean(value))
         raise RosterError(
-            "cell-invalid", location, field=column, reason=f"{clean(value)!r} is not a full date"
+            "cell-invalid",
+            location,
+            field=column,
+            reason=Term(f"“{shown}”不是完整的日期", f"{shown!r} is not a full date"),
         )
     return found[0]
 
