@@ -553,20 +553,27 @@ def test_standard_input() -> None:
         "# 青松社区\n---\n- {{姓名: 王芳, 身份证号: '{id}', 社区: 青松社区, 拟任职务: 居委会委员}}\n",
         "选举日期: 2026-12-20\n社区列表:\n  - 社区: 青松社区\n    候选人:\n"
         "      - {{姓名: 王芳, 身份证号: '{id}', 拟任职务: 居委会委员}}\n",
+        '%YAML 1.1\n---\ntitle: 青松社区名册\n"communities":\n  - 社区: 青松社区\n    candidates:\n'
+        "      - {{姓名: 王芳, 身份证号: '{id}', 拟任职务: 居委会委员}}\n",
+        "utf-16:- 姓名: 王芳\n  身份证号: '{id}'\n  社区: 青松社区\n  拟任职务: 居委会委员\n",
     ],
-    ids=["records", "flow-records-after-a-comment", "communities"],
+    ids=["records", "flow-records-after-a-comment", "communities", "directive-and-other-keys", "utf-16"],
 )
 def test_a_yaml_roster_on_standard_input(text: str) -> None:
     roster = text.format(id=make_id("1960-01-02", "女"))
-    result = CliRunner().invoke(app, ["check", "-", "--format", "json"], input=roster.encode())
+    data = roster.removeprefix("utf-16:").encode("utf-16" if roster.startswith("utf-16:") else "utf-8")
+    result = CliRunner().invoke(app, ["check", "-", "--format", "json"], input=data)
     assert result.exit_code in (0, 1), result.stderr
     data = json.loads(result.stdout)
     assert data["inputs"][0]["format"] == "yaml"
     assert [c["name"] for c in data["candidates"]] == ["王芳"]
 
 
-def test_a_table_whose_title_row_has_a_colon_is_still_a_table_on_standard_input() -> None:
-    text = "附件1: 候选人名单\n" + (EXAMPLES / "roster.csv").read_text(encoding="utf-8")
+@pytest.mark.parametrize(
+    "title", ["附件1: 候选人名单", "选举日期: 2021-01-01,,,", "- 附件1 -", "---------- 候选人名册 ----------"]
+)
+def test_a_table_whose_title_row_looks_like_yaml_is_still_a_table_on_standard_input(title: str) -> None:
+    text = title + "\n" + (EXAMPLES / "roster.csv").read_text(encoding="utf-8")
     result = CliRunner().invoke(app, ["check", "-", "--format", "json"], input=text.encode())
     data = json.loads(result.stdout)
     assert data["inputs"][0]["format"] == "csv" and len(data["candidates"]) == 21

@@ -20,6 +20,7 @@ from eligibility.messages import Term
 from eligibility.roster.columns import Column, HeaderMap, map_headers, suggest_column
 from eligibility.roster.normalise import clean
 from eligibility.roster.sources import (
+    COMMUNITIES_KEYS,
     KEEP_UNDECODABLE,
     Input,
     Undecodable,
@@ -773,7 +774,7 @@ def _structured_rows(
 
 # The words a YAML/JSON roster written per community may use for its own keys.
 _MAPPING_KEYS = {
-    "communities": ("communities", "社区列表"),
+    "communities": COMMUNITIES_KEYS,
     "candidates": ("candidates", "候选人"),
     "election_date": ("election_date", "选举日期", "选举日"),
     "community": ("community", "name", "社区", "社区名称", "所在社区"),

@@ -92,23 +92,57 @@ def _format_of(path: Path) -> str:
     return {".yml": "yaml"}.get(suffix, suffix.lstrip("."))
 
 
+# The key of a YAML/JSON roster written by community that holds the communities (see readers._MAPPING_KEYS).
+COMMUNITIES_KEYS = ("communities", "社区列表")
+
+
 def sniff_format(raw: bytes) -> str:
     """The format of standard input, which has no name: a workbook, JSON, YAML, or else a delimited table."""
     if raw.startswith(_ZIP):
         return "xlsx"
-    head = raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    head = raw[:65536]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        head = head.decode("utf-16", errors="replace").encode()
+    head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith((b"[", b"{")):
         return "json"
     lines = [line.strip() for line in head.splitlines()]
     first_line = next((line for line in lines if line and not line.startswith(b"#")), b"")
-    # A YAML roster is a list of records (- 姓名: …) or a mapping that starts with its own keys; a table's
-    # title row may hold a colon ("附件1: 候选人名单"), so a colon alone does not make YAML.
-    if first_line.startswith((b"- ", b"---")) or first_line == b"-" or _YAML_KEY.match(first_line):
+    if _MAYBE_YAML.match(first_line) and _reads_as_yaml_roster(raw):
         return "yaml"
     return "tsv" if b"\t" in first_line and b"," not in first_line else "csv"
 
 
-_YAML_KEY = re.compile("(election_date|communities|选举日期|选举日|社区列表):(\\s|$)".encode())
+# A first line a YAML roster may start with: a list item, a document or directive line, or a key (no commas).
+_MAYBE_YAML = re.compile(rb"(-( |$)|---|%YAML|[^,\t]+:( |$))")
+
+
+def _reads_as_yaml_roster(raw: bytes) -> bool:
+    """Whether the text parses as YAML into a roster's shape: a list of records, or a mapping with communities.
+    A table's title row can look like YAML (附件1: 候选人名单, - 附件1 -), the table under it does not."""
+    import yaml  # standard input only
+
+    utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    for encoding in ("utf-16",) if utf16 else ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        return False
+    try:
+        # Nodes, not values: an alias is not expanded, so a YAML bomb costs nothing here.
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return False
+    if isinstance(root, yaml.SequenceNode):
+        return bool(root.value) and all(isinstance(item, yaml.MappingNode) for item in root.value)
+    if isinstance(root, yaml.MappingNode):
+        return any(
+            isinstance(key, yaml.ScalarNode) and key.value in COMMUNITIES_KEYS for key, _ in root.value
+        )
+    return False
 
 
 def read_bytes(source: Input, limit: int | None = None) -> bytes:
