@@ -856,3 +856,37 @@ def test_a_key_written_twice_stops_the_file_rather_than_drop_candidates(
     with pytest.raises(RosterError) as caught:
         check([path], lang="en")
     assert caught.value.message("en").startswith(f"{path}{message}")
+
+
+@pytest.mark.parametrize(
+    ("pasted", "name"),
+    [
+        (
+            "- {{name: 王海, id_number: '{id}', community: 青松社区, roles: 居委会委员}}\n",
+            "王海",
+        ),  # short, parses
+        ("- name: 王海\n  id_number: '{id}'\n  community: 青松社区\n  roles: 居委会委员\n", "王海"),
+        ("- name: 欧阳海\n  id_number: '{id}'\n  community: 青松社区\n  roles: 居委会委员\n", "欧阳海"),
+        (
+            "- {{name: 欧阳海, id_number: '{id}', community: 青松社区—东区, roles: 居委会委员, 备注: “外聘”}}\n",
+            "欧阳海",
+        ),
+    ],
+    ids=["flow", "two-characters", "three-characters", "dash-and-curly-quotes"],
+)
+def test_every_value_pasted_in_utf8_into_a_gbk_yaml_roster_is_read_as_written(
+    tmp_path: Path, pasted: str, name: str
+) -> None:
+    gbk = "".join(
+        f"- {{name: {n}, id_number: '{make_id(f'19{60 + i}-01-02', '女')}', community: 青松社区, roles: 居委会委员}}\n"
+        for i, n in enumerate(["王芳", "李娟", "赵敏", "刘洋", "陈静", "杨帆"])
+    ).encode("gbk")
+    path = tmp_path / "r.yaml"
+    path.write_bytes(gbk + pasted.format(id=make_id("1970-05-06", "男")).encode())
+    report = check([path], lang="en")
+    assert report.inputs[0].encoding == "gb18030"
+    assert report.candidates[-1].name == name
+    assert {c.community for c in report.candidates} <= {"青松社区", "青松社区—东区"}
+    warned = [f.rule for f in report.candidates[-1].findings] + [f.rule for f in report.inputs[0].findings]
+    assert {"cell-utf8-in-gbk", "file-utf8-lines-in-gbk"} & set(warned)
+    assert all(c.status != "invalid" for c in report.candidates)

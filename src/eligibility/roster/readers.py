@@ -415,21 +415,28 @@ def _utf8_cells(row: list[str], headers: list[str], line: int, encoding: str) ->
     which real GBK text almost never is. Each such cell is read as UTF-8 and named, as a warning."""
     problems = None
     for i, cell in enumerate(row):
-        if not _UTF8_START.search(cell):
+        if (meant := _meant_as_utf8(cell, encoding)) is None:
             continue
-        try:
-            meant = cell.encode(encoding).decode("utf-8")
-        except UnicodeError:
-            continue
-        beyond_ascii = "".join(ch for ch in meant if not ch.isascii())
-        if not beyond_ascii or _HAN.sub("", beyond_ascii):
-            continue  # UTF-8 by chance: not Chinese characters alone
         problems = problems or []
         problems.append(
             _cell_problem("cell-utf8-in-gbk", i, headers, line, meant, encoding, "warning", as_read=cell)
         )
         row[i] = meant
     return problems
+
+
+def _meant_as_utf8(cell: str, encoding: str) -> str | None:
+    """A GBK cell's text as UTF-8, when it was written in UTF-8: it then reads as Chinese characters alone."""
+    if not _UTF8_START.search(cell):
+        return None
+    try:
+        meant = cell.encode(encoding).decode("utf-8")
+    except UnicodeError:
+        return None
+    beyond_ascii = "".join(ch for ch in meant if not ch.isascii())
+    if not beyond_ascii or _HAN.sub("", beyond_ascii):
+        return None  # UTF-8 by chance: not Chinese characters alone
+    return meant
 
 
 # ---- YAML and JSON ------------------------------------------------------------------------------------------
@@ -456,22 +463,25 @@ def _structured(source: Input, encoding: str, columns: tuple[Column, ...], *, gi
     table.encoding = encoding
     if found is not None:
         table.rows = found.named(table.rows, table.header.headers)
+    if encoding == "gb18030" and not given:
+        table.rows = _utf8_values(table.rows, table.header.headers, encoding)
     if utf8_lines:
         shown_lines = "、".join(map(str, utf8_lines[:10])) + ("…" if len(utf8_lines) > 10 else "")
         table.notes.append(Note("file-utf8-lines-in-gbk", "warning", (("lines", shown_lines),)))
     return table
 
 
-# Chinese text: Han characters, CJK and full-width punctuation, and the middle dot of 阿卜杜·热合曼.
-_UTF8_LINE = re.compile("[\u00b7\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")
+# Chinese text: Han characters, CJK, full-width and general punctuation (“” — …), and the middle dot of 阿卜杜·热合曼.
+_UTF8_LINE = re.compile("[\u00b7\u2010-\u2027\u2030-\u205e\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")
 
 
 def _gbk_with_utf8_lines(raw: bytes) -> tuple[str, list[int]]:
     """A YAML/JSON file in GBK with lines pasted from a UTF-8 file. Read whole as GB18030, a UTF-8 line is not
     only garbled: the last byte of a character and the } or ] after it read as one GB18030 character, and the
     file no longer parses. Each line is read as UTF-8 when it is UTF-8 and reads as Chinese text alone, with
-    four Han characters at least (a key and a name): eight bytes of GBK make two UTF-8 characters at most, and
-    GBK text practically never reads as UTF-8 Chinese anyway (see _utf8_cells). The lines so read are returned."""
+    four Han characters at least (a key and a name: eight bytes of GBK make two UTF-8 characters at most, and
+    GBK text practically never reads as UTF-8 Chinese anyway, see _utf8_cells), or GB18030 cannot read it at
+    all. The lines so read are returned; shorter pasted values are found once parsed (_utf8_values)."""
     if raw.isascii() or _UTF8_START_BYTES.search(raw) is None:
         return raw.decode("gb18030", KEEP_UNDECODABLE), []
     parts: list[str] = []
@@ -484,12 +494,39 @@ def _gbk_with_utf8_lines(raw: bytes) -> tuple[str, list[int]]:
                 pass
             else:
                 beyond_ascii = "".join(ch for ch in text if not ch.isascii())
-                if len(_HAN.findall(beyond_ascii)) >= 4 and not _UTF8_LINE.sub("", beyond_ascii):
+                if not _UTF8_LINE.sub("", beyond_ascii) and (
+                    len(_HAN.findall(beyond_ascii)) >= 4 or not _reads_as(line, "gb18030")
+                ):
                     parts.append(text)
                     utf8_lines.append(number)
                     continue
         parts.append(line.decode("gb18030", KEEP_UNDECODABLE))
     return "".join(parts), utf8_lines
+
+
+def _utf8_values(rows: Iterator[RawRecord], headers: dict[str, str], encoding: str) -> Iterator[RawRecord]:
+    """The records of a GBK YAML/JSON file, each text value that was written in UTF-8 read as such and named
+    (cell-utf8-in-gbk, a warning), as for the cells of a table (see _utf8_cells)."""
+    for record in rows:
+        for name, cell in record.cells.items():
+            if isinstance(cell, str) and (meant := _meant_as_utf8(cell, encoding)) is not None:
+                params = [("encoding", encoding), ("as_read", cell)]
+                if record.source.line:
+                    params.append(("line", str(record.source.line)))
+                column = headers.get(name, name)
+                record.problems.append(
+                    DataProblem("cell-utf8-in-gbk", column, meant, "warning", tuple(params))
+                )
+                record.cells[name] = meant
+        yield record
+
+
+def _reads_as(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 # A Chinese character in UTF-8: a lead byte E3–E9 (or EF for full-width forms) and two bytes 80–BF.
