@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import csv
 import itertools
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ import yaml
 from eligibility.candidate import DataProblem, RowSource
 from eligibility.errors import Location, RosterError
 from eligibility.messages import Term
-from eligibility.roster.columns import Column, HeaderMap, map_headers, suggest_column
+from eligibility.roster.columns import COMMUNITY_COLUMNS, Column, HeaderMap, map_headers, suggest_column
 from eligibility.roster.normalise import clean
 from eligibility.roster.sources import (
     COMMUNITIES_KEYS,
@@ -567,39 +568,53 @@ class _Undecodable:
         setting), or else every byte of that line the encoding could not read."""
         line = self.runs[number][0]
         if text is not None:
-            bad = _cell_bytes(self._as_read(text), self.encoding)
+            bad = _undecodable_bytes(self._as_read(text))
         else:
             bad = " ".join(_undecodable_bytes(run) for at, run in self.runs if at == line)
         return RosterError(key, Location(shown, line), encoding=self.encoding, reason=bad)
 
     def outside_candidates(self, data: Any) -> tuple[int, str] | None:
-        """The first run in a key, or in a value that is not a candidate's cell, and the text holding it."""
+        """The first run in a key, or in a setting the check reads (the roster's election day; a community's
+        name, street, election day or seats), and the text holding it: the file stops there. In any other value
+        outside the candidates' cells (a remark, a record that is not a mapping) the run is shown as U+FFFD."""
         records = {id(record) for record in _record_mappings(data)}
         first: tuple[int, str] | None = None
-        waiting = [data]  # a stack, not recursion: JSON may nest as deep as its parser allowed
+
+        def note(text: str) -> None:
+            nonlocal first
+            mark = _RUN.search(text)
+            if mark is not None and (first is None or self._number(mark) < first[0]):
+                first = self._number(mark), text
+
+        waiting: list[tuple[Any, str | None]] = [(data, "root")]  # a stack, not recursion: JSON may nest deep
         while waiting:
-            item = waiting.pop()
-            texts: list[Any] = []
+            item, part = waiting.pop()
             if isinstance(item, dict):
-                texts += item.keys()
-                if id(item) not in records:  # a candidate's cells are named on their record, not here
-                    waiting += item.values()
+                for key, value in item.items():
+                    if isinstance(key, str):
+                        note(key)
+                    if id(item) in records:
+                        continue  # a candidate's cells are named on their record (see named)
+                    if isinstance(value, str) and _RUN.search(value):
+                        if str(key) in _SETTINGS_READ.get(part or "", ()) or _is_seats(key, part):
+                            note(value)
+                        else:
+                            item[key] = self._shown(value)
+                    elif isinstance(value, dict | list):
+                        waiting.append((value, _part_below(part, key)))
             elif isinstance(item, list):
-                waiting += item
-            else:
-                texts.append(item)
-            for text in texts:
-                mark = _RUN.search(text) if isinstance(text, str) else None
-                if mark is not None and (first is None or self._number(mark) < first[0]):
-                    first = self._number(mark), text
+                for index, value in enumerate(item):
+                    if isinstance(value, str) and _RUN.search(value):
+                        item[index] = self._shown(value)
+                    elif isinstance(value, dict | list):
+                        waiting.append((value, "community" if part == "communities" else None))
         return first
 
     def named(self, rows: Iterator[RawRecord], headers: dict[str, str]) -> Iterator[RawRecord]:
         """Each record, its cells shown with U+FFFD for the bytes, and a cell-undecodable problem for each."""
         for record in rows:
             for name, cell in record.cells.items():
-                texts = cell if isinstance(cell, list) else [cell]
-                marked = [t for t in texts if isinstance(t, str) and _RUN.search(t)]
+                marked = [text for text in _texts_in(cell) if _RUN.search(text)]
                 if not marked:
                     continue
                 first = _RUN.search(marked[0])
@@ -614,9 +629,17 @@ class _Undecodable:
                         params=(("encoding", self.encoding), ("line", str(line))),
                     )
                 )
-                shown = [self._shown(t) if isinstance(t, str) else t for t in texts]
-                record.cells[name] = shown if isinstance(cell, list) else shown[0]
+                record.cells[name] = self._shown_in(cell)
             yield record
+
+    def _shown_in(self, value: Any) -> Any:
+        if isinstance(value, str):
+            return self._shown(value)
+        if isinstance(value, list):
+            return [self._shown_in(item) for item in value]
+        if isinstance(value, dict):
+            return {self._shown_in(k): self._shown_in(v) for k, v in value.items()}
+        return value
 
     def _as_read(self, text: str) -> str:
         """The text with each run as decoded (lone surrogates), from which its bytes can be told again."""
@@ -624,6 +647,30 @@ class _Undecodable:
 
     def _shown(self, text: str) -> str:
         return _RUN.sub(lambda mark: "\ufffd" * len(self.runs[self._number(mark)][1]), text)
+
+
+def _texts_in(value: Any) -> Iterator[str]:
+    """Every text within a cell: itself, or the items of a list or mapping a YAML cell may hold."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts_in(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts_in(key)
+            yield from _texts_in(item)
+
+
+def _part_below(part: str | None, key: Any) -> str | None:
+    if part == "root" and key in _MAPPING_KEYS["communities"]:
+        return "communities"
+    return None  # a community's candidates are records, found by _record_mappings
+
+
+def _is_seats(key: Any, part: str | None) -> bool:
+    """A community's approved seats, however a rule set names the column (党组织核定职数, committee_seats)."""
+    return part == "community" and isinstance(key, str) and ("职数" in key or key.endswith("seats"))
 
 
 def _line_breaks(text: str, start: int, end: int) -> int:
@@ -720,6 +767,7 @@ def _load_json(text: str, shown: str) -> Any:
 def _load_yaml(text: str, shown: str, record_lines: list[int] | None = None) -> Any:
     """Safe YAML, bounded: no aliases (a "billion laughs" bomb needs them), limited nesting and cell size.
     The line each candidate record starts on is added to `record_lines`, in the order of the records."""
+    physical = _physical_lines(text)
     try:
         # Open collections, innermost last: [is a mapping, the key whose value comes next (None: a key comes
         # next), its part in a roster (see _part), its keys so far and their lines]. A record is an item of a
@@ -727,7 +775,7 @@ def _load_yaml(text: str, shown: str, record_lines: list[int] | None = None) -> 
         open_: list[list[Any]] = []
         for event in yaml.parse(text, Loader=SafeLoader):
             mark = event.start_mark
-            where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
+            where = Location(shown, physical(mark.line + 1), mark.column + 1) if mark else Location(shown)
             if isinstance(event, yaml.AliasEvent):
                 raise RosterError("file-yaml-alias", where)
             if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
@@ -738,7 +786,7 @@ def _load_yaml(text: str, shown: str, record_lines: list[int] | None = None) -> 
                 continue  # the stream's and documents' own start and end
             parent = open_[-1] if open_ else None
             if record_lines is not None and parent is not None and parent[2] == "records" and mark:
-                record_lines.append(mark.line + 1)
+                record_lines.append(physical(mark.line + 1))
             if isinstance(event, yaml.ScalarEvent):
                 if len(event.value) > YAML_MAX_SCALAR:
                     raise RosterError("file-cell-too-long", where, limit=YAML_MAX_SCALAR)
@@ -760,10 +808,28 @@ def _load_yaml(text: str, shown: str, record_lines: list[int] | None = None) -> 
         return yaml.load(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
-        where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
+        where = Location(shown, physical(mark.line + 1), mark.column + 1) if mark else Location(shown)
         raise RosterError("file-parse", where, reason=err.problem or str(err)) from err
     except yaml.YAMLError as err:
         raise RosterError("file-parse", Location(shown), reason=str(err).splitlines()[0]) from err
+
+
+def _physical_lines(text: str) -> Callable[[int], int]:
+    """YAML counts NEL, U+2028 and U+2029 as line breaks; the file's lines, as an editor and the rest of this
+    reader count them, are broken by CR and LF alone. The line of a YAML mark, as the file's line."""
+    if not _YAML_ONLY_BREAK.search(text):
+        return lambda line: line
+    extra: list[int] = []  # the YAML lines on which a break of YAML's own falls, in order
+    line = 1
+    for found in _ANY_BREAK.finditer(text):
+        if found.group() not in ("\n", "\r", "\r\n"):
+            extra.append(line)
+        line += 1
+    return lambda yaml_line: yaml_line - bisect.bisect_left(extra, yaml_line)
+
+
+_YAML_ONLY_BREAK = re.compile("[\x85\u2028\u2029]")
+_ANY_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
 
 def _part(parent: list[Any] | None, is_mapping: bool) -> str | None:
@@ -816,6 +882,16 @@ _MAPPING_KEYS = {
     "election_date": ("election_date", "选举日期", "选举日"),
     "community": ("community", "name", "社区", "社区名称", "所在社区"),
     "street": ("street", "街道", "所在街道"),
+}
+
+
+# The settings a roster written by community gives that the check reads, at its root and in each community.
+_SETTINGS_READ = {
+    "root": frozenset(_MAPPING_KEYS["election_date"]),
+    "community": frozenset(
+        [*_MAPPING_KEYS["community"], *_MAPPING_KEYS["street"], *_MAPPING_KEYS["election_date"]]
+        + [name for column in COMMUNITY_COLUMNS for name in (column.name, column.zh, *column.aliases)]
+    ),
 }
 
 
