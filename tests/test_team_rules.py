@@ -148,6 +148,18 @@ def test_relatives_declared_by_id_number_in_any_spelling(run: Any) -> None:
     assert finding.evidence["pairs"] == [f"{people[2]['name']}—{people[0]['name']}"]
 
 
+def test_a_relative_declared_by_a_number_someone_else_repeats_is_its_first_holder(run: Any) -> None:
+    # 李四 holds the number; a later row gives it to 赵六 too (that row is the duplicate); 王五 declares it.
+    people = [person(**cells) for cells in BALANCED]
+    first = people[0]
+    people[2]["relatives"] = first["id_number"]
+    repeated = person(name="赵六", id_number=first["id_number"], roles="居委会委员")
+    report = run([*people, repeated])
+    assert "duplicate-person" in [f.rule for f in report.candidates[-1].findings]
+    finding = next(f for f in team(report).findings if f.rule == "team-relatives")
+    assert finding.evidence["pairs"] == [f"{people[2]['name']}—{first['name']}"]
+
+
 def test_relative_in_another_community_is_not_a_pair(run: Any) -> None:
     people = [person(**cells) for cells in BALANCED]
     outsider = person(community="翠竹社区", roles="居委会委员", name="乙")

@@ -482,8 +482,10 @@ class Review:
         same = None if place is None else team.roll.pop(place)
         if same is not None:
             # One person on two rows (书记 on one, 主任 on the other) is one member holding both seats: the
-            # member questions are asked again of the person with every role they were given.
-            person = replace(person, roles=tuple(dict.fromkeys(same.roles + person.roles)))
+            # member questions are asked again of the person with every role they were given. The member keeps
+            # the first row's name: where a second row gives the number to someone else, that row is the
+            # duplicate (duplicate-person), and a relative declared by the number means the first holder.
+            person = replace(person, name=same.name, roles=tuple(dict.fromkeys(same.roles + person.roles)))
         member = self.member(person, team.election_date, packed)
         if same is not None:
             member.declared = {f: same.declared.get(f, ()) + keys for f, keys in member.declared.items()}
