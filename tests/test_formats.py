@@ -931,3 +931,42 @@ def test_a_line_separator_inside_a_value_does_not_move_the_records_lines(tmp_pat
     assert [c.source.line for c in report.candidates] == [1, 2, 3]
     [undecodable] = [f for f in report.candidates[2].findings if f.rule == "cell-undecodable"]
     assert undecodable.evidence["line"] == "6"
+
+
+def test_a_yaml_merge_key_is_refused_rather_than_let_one_list_replace_another(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        "communities:\n  - <<: {candidates: [{姓名: 甲, 拟任职务: 居委会委员}]}\n    社区: 青松社区\n"
+        "    candidates: [{姓名: 乙, 拟任职务: 居委会委员}]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RosterError) as caught:
+        check([path], lang="en")
+    assert caught.value.message("en").startswith(f"{path}:2:5: uses a YAML merge key (<<)")
+
+
+def test_keys_yaml_keeps_apart_are_not_called_twice_written(tmp_path: Path) -> None:
+    # A plain 1 is a number and a quoted "1" a text: two keys to YAML; the same key in two records is fine.
+    path = tmp_path / "r.yaml"
+    record = "- {{姓名: {name}, 社区: 青松社区, 拟任职务: 居委会委员, 1: x, '1': y}}\n"
+    path.write_text(record.format(name="王芳") + record.format(name="李娟"), encoding="utf-8")
+    assert [c.name for c in check([path]).candidates] == ["王芳", "李娟"]
+
+
+def test_a_record_that_is_a_bare_string_is_not_cut_inside_an_id_number(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    number = make_id("1966-05-01")
+    path.write_text(
+        f"- {{姓名: 王芳, 社区: 青松社区, 拟任职务: 居委会委员}}\n"
+        f"- 这一行本该是一条记录，却写成了一整句话，说明这位候选人的具体情况，他的公民身份号码是 {number}\n",
+        encoding="utf-8",
+    )
+    [shape] = [f for f in check([path], lang="en").candidates[1].findings if f.rule == "record-shape"]
+    assert number[:10] not in shape.message and shape.message.endswith("…")
+
+
+def test_a_yaml_roster_with_a_mistake_on_standard_input_is_reported_as_yaml() -> None:
+    text = "- 姓名: 王芳\n  社区: 青松社区\n  拟任职务: [居委会委员\n"
+    result = CliRunner().invoke(app, ["check", "-", "--lang", "en"], input=text.encode())
+    assert result.exit_code == 2
+    assert "<stdin>:" in result.stderr and "cannot be parsed" in result.stderr

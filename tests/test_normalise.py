@@ -266,3 +266,22 @@ def test_unknown_role_suggests() -> None:
 )
 def test_yes_no_words(cell: str, truth: bool | None) -> None:
     assert VOCABULARY.truth(cell) is truth
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("王强 110101196605010119", "王强 110101********0119"),
+        ("王强 110101 1966 0501 0119", "王强 110101********…"),
+        ("赵六 110101-1972-0815-0227", "赵六 110101********…"),
+        ("王强 1101 0119 6605 0101 19", "王强 1101 0********…"),
+        ("王强11010119660501011", "王强110101*******1011"),  # cut short: 17 digits still name a person
+        ("110101660501011", "110101*****1011"),  # the 15-digit form
+        ("2003-05-01 2004-06-02", "2003-05-01 2004-06-02"),  # two dates, not a number
+        ("电话 13800138000", "电话 13800138000"),
+    ],
+)
+def test_id_numbers_within_a_text_are_masked_however_they_are_spaced(text: str, shown: str) -> None:
+    from eligibility.roster.normalise import mask_ids
+
+    assert mask_ids(text) == shown

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from conftest import person, rules_of, team
+from conftest import make_id, person, rules_of, team
 
 # A team that breaks no team rule: one-shoulder principal, a woman, the women's chair and the militia
 # commander on the committees, everyone educated and young.
@@ -229,3 +229,23 @@ def test_a_seat_count_that_is_not_a_count(run: Any, tmp_path: Path, cell: str) -
     with pytest.raises(RosterError) as caught:
         run([person()], communities=communities)
     assert f"'{cell}' is not a seat count" in caught.value.message("en")
+
+
+def test_a_team_could_not_be_checked_message_masks_an_id_number_in_a_name(run: Any) -> None:
+    # His sex and age unknown (no ID number, no sex, no birth date): the team rules name him as they cannot decide.
+    number = make_id("1966-05-01")
+    report = run(
+        [person(name=f"王强{number}", id_number="", gender="", birth_date="", roles="居委会委员")], lang="en"
+    )
+    text = report.model_dump_json()
+    assert number not in text
+    assert any("王强110101********" in f.message for f in team(report).findings)
+
+
+def test_a_member_whose_first_row_has_no_name_takes_the_second_rows(run: Any) -> None:
+    people = [person(**cells) for cells in BALANCED]
+    nameless = dict(people[0], name="", roles="妇代会主任")
+    people[2]["relatives"] = people[0]["id_number"]
+    report = run([nameless, *people])
+    finding = next(f for f in team(report).findings if f.rule == "team-relatives")
+    assert finding.evidence["pairs"] == [f"{people[2]['name']}—{people[0]['name']}"]

@@ -485,7 +485,8 @@ class Review:
             # member questions are asked again of the person with every role they were given. The member keeps
             # the first row's name: where a second row gives the number to someone else, that row is the
             # duplicate (duplicate-person), and a relative declared by the number means the first holder.
-            person = replace(person, name=same.name, roles=tuple(dict.fromkeys(same.roles + person.roles)))
+            name = same.name or person.name  # a first row left without a name gives way to the second's
+            person = replace(person, name=name, roles=tuple(dict.fromkeys(same.roles + person.roles)))
         member = self.member(person, team.election_date, packed)
         if same is not None:
             member.declared = {f: same.declared.get(f, ()) + keys for f, keys in member.declared.items()}
@@ -710,7 +711,8 @@ class Review:
             severity = "review" if spec.severity == "ineligible" else spec.severity
             colon = "：" if self.lang == "zh" else ": "
             words = "、".join(self._fact_label(name) for name in evidence.get("unknown") or ["?"])
-            whom = colon + "、".join(evidence["unknown_members"]) if evidence.get("unknown_members") else ""
+            unknown = shown.get("unknown_members")  # as shown: names masked where they hold an ID number
+            whom = colon + "、".join(unknown) if unknown else ""
             message = spec.title(self.lang) + colon + say("not-checked", self.lang, missing=words, whom=whom)
         else:
             message = spec.message(self.lang).format_map(_Display(about | shown, self.lang))

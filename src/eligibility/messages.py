@@ -94,6 +94,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "cannot be decoded as {encoding}, the encoding given (bytes {reason}); check --encoding",
     ),
     "encoding-unknown": ("未知的编码 {encoding!r}", "unknown encoding {encoding!r}"),
+    "file-yaml-merge": (
+        "使用了 YAML 合并键（<<）；合并时后写的键会悄悄覆盖先写的，名册不需要它：请把各个键直接写出",
+        "uses a YAML merge key (<<), which lets one key silently replace another; a roster never needs one: "
+        "write the keys out",
+    ),
     "file-too-deep": ("嵌套超过 {depth} 层", "is nested more than {depth} levels deep (too deeply nested)"),
     "file-yaml-alias": (
         "使用了 YAML 别名（*）；名册不需要别名，出于安全不予读取",

@@ -178,14 +178,31 @@ def _counties() -> frozenset[str]:
 
 
 # As read_id_number accepts them: 18 or 15 characters, and spaces or hyphens between area, birth date and the rest.
-_ID_IN_TEXT = re.compile(
-    r"(?<![0-9])[0-9]{6}[ -]?([0-9]{8}[ -]?[0-9]{3}[0-9Xx]|[0-9]{6}[ -]?[0-9]{3})(?![0-9Xx])"
-)
+# A run of 15 to 18 digits (the last may be X), a space or hyphen allowed between any two, as read_id_number
+# accepts them; and nothing but digits on either side.
+_ID_IN_TEXT = re.compile(r"(?<![0-9])[0-9](?:[ -]?[0-9]){13,16}(?:[ -]?[0-9Xx])(?![0-9Xx])")
 
 
 def mask_ids(text: str) -> str:
-    """Every ID number within a text masked: a relatives cell, the value of a duplicate row."""
-    return _ID_IN_TEXT.sub(lambda found: mask_id(found.group()), text)
+    """Every ID number within a text masked: a relatives cell, the value of a duplicate row, a name cell with
+    the number typed after it. A run of digits with spaces or hyphens in it counts only when it holds a birth
+    date where an ID number does (two dates in a cell, 2003-05-01 2004-06-02, are dates); one without them,
+    from 15 digits (a number cut short by Excel or a typist) to 18, always counts."""
+    return _ID_IN_TEXT.sub(_masked, text)
+
+
+def _masked(found: re.Match[str]) -> str:
+    written = found.group()
+    digits = written.replace(" ", "").replace("-", "")
+    if digits != written:
+        born = digits[6:14] if len(digits) >= 16 else "19" + digits[6:12]
+        try:
+            dt.date(int(born[:4]), int(born[4:6]), int(born[6:8]))
+        except ValueError:
+            return written
+        if not 1850 <= int(born[:4]) <= 2100:
+            return written
+    return mask_id(written)
 
 
 def mask_id(number: str) -> str:

@@ -19,7 +19,7 @@ from eligibility.candidate import DataProblem, RowSource
 from eligibility.errors import Location, RosterError
 from eligibility.messages import Term
 from eligibility.roster.columns import COMMUNITY_COLUMNS, Column, HeaderMap, map_headers, suggest_column
-from eligibility.roster.normalise import clean
+from eligibility.roster.normalise import clean, mask_ids
 from eligibility.roster.sources import (
     COMMUNITIES_KEYS,
     KEEP_UNDECODABLE,
@@ -757,7 +757,7 @@ def _load_json(text: str, shown: str) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_mapping_once)
     except _TwiceKey as err:
-        raise RosterError("file-duplicate-key-json", Location(shown), name=err.key) from None
+        raise RosterError("file-duplicate-key-json", Location(shown), name=mask_ids(err.key)) from None
     except json.JSONDecodeError as err:
         raise RosterError("file-parse", Location(shown, err.lineno, err.colno), reason=err.msg) from err
     except RecursionError:
@@ -780,7 +780,10 @@ def _load_yaml(text: str, shown: str, record_lines: list[int] | None = None) -> 
                 raise RosterError("file-yaml-alias", where)
             if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
                 open_.pop()
-                _value_read(open_)
+                if open_ and open_[-1][1] is _COMPLEX_KEY:
+                    open_[-1][1] = _COMPLEX_KEY_READ  # a key that is itself a list or mapping: its value next
+                else:
+                    _value_read(open_)
                 continue
             if not isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent | yaml.ScalarEvent):
                 continue  # the stream's and documents' own start and end
@@ -792,18 +795,27 @@ def _load_yaml(text: str, shown: str, record_lines: list[int] | None = None) -> 
                     raise RosterError("file-cell-too-long", where, limit=YAML_MAX_SCALAR)
                 if parent is not None and parent[0] and parent[1] is None:
                     parent[1] = event.value  # a key: its value comes next
+                    if event.value == "<<" and not event.style:  # plain: None, or "" from libyaml
+                        # A merge key (<<: {…}) folds one mapping into another and lets the second win: a list
+                        # of candidates could be dropped by it without a word; a roster never needs one.
+                        raise RosterError("file-yaml-merge", where)
                     # YAML keeps only the last of two equal keys: a second candidates list, or a second
-                    # communities list, would drop the first without a word.
-                    if event.value in parent[3]:
-                        first = parent[3][event.value]
-                        raise RosterError("file-duplicate-key", where, name=event.value, first=first)
-                    parent[3][event.value] = where.line
+                    # communities list, would drop the first without a word. A plain 1 and a quoted "1" differ.
+                    key = (event.value, not event.style)
+                    if key in parent[3]:
+                        first = parent[3][key]
+                        raise RosterError(
+                            "file-duplicate-key", where, name=mask_ids(event.value), first=first
+                        )
+                    parent[3][key] = where.line
                 else:
                     _value_read(open_)
                 continue
             if len(open_) >= YAML_MAX_DEPTH:
                 raise RosterError("file-too-deep", where, depth=YAML_MAX_DEPTH)
             is_mapping = isinstance(event, yaml.MappingStartEvent)
+            if parent is not None and parent[0] and parent[1] is None:
+                parent[1] = _COMPLEX_KEY  # ? [a, b]: a list or mapping as a key, never a roster's own
             open_.append([is_mapping, None, _part(parent, is_mapping), {}])
         return yaml.load(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as err:
@@ -812,6 +824,10 @@ def _load_yaml(text: str, shown: str, record_lines: list[int] | None = None) -> 
         raise RosterError("file-parse", where, reason=err.problem or str(err)) from err
     except yaml.YAMLError as err:
         raise RosterError("file-parse", Location(shown), reason=str(err).splitlines()[0]) from err
+
+
+# The key being read of a mapping whose key is a list or mapping, and that key once read.
+_COMPLEX_KEY, _COMPLEX_KEY_READ = object(), object()
 
 
 def _physical_lines(text: str) -> Callable[[int], int]:
@@ -847,6 +863,16 @@ def _part(parent: list[Any] | None, is_mapping: bool) -> str | None:
     return None
 
 
+def _shortened(text: str, limit: int = 60) -> str:
+    """A text cut for a message, never inside a run of digits: half an ID number is not masked, and tells it."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    if text[limit].isdigit():
+        cut = cut.rstrip("0123456789Xx -")
+    return cut + "…"
+
+
 def _value_read(open_: list[list[Any]]) -> None:
     """A mapping's value has been read whole: a key comes next."""
     if open_ and open_[-1][0]:
@@ -861,7 +887,7 @@ def _structured_rows(
         cells: dict[str, Any] = {}
         record = RawRecord(RowSource(shown, number, lines[number - 1] if lines else None), cells)
         if not isinstance(item, dict):
-            record.problems.append(DataProblem("record-shape", "", repr(item)[:60]))
+            record.problems.append(DataProblem("record-shape", "", _shortened(repr(item))))
             yield record
             continue
         # Records may spell a column differently (姓名 in one, name in the next): every spelling is read.

@@ -108,11 +108,21 @@ def sniff_format(raw: bytes) -> str:
         return "json"
     lines = [line.strip() for line in head.splitlines()]
     first_line = next((line for line in lines if line and not line.startswith(b"#")), b"")
+    # A record's first key (- 姓名: …), a document start or directive, or a roster's own first key, without
+    # the commas of a table's title row, says YAML outright: even a YAML file with a mistake in it is reported as
+    # YAML, at its line. Anything else that could be YAML is parsed to see whether it is a roster.
+    if _SURELY_YAML.match(first_line) and b"," not in first_line:
+        return "yaml"
     if _MAYBE_YAML.match(first_line) and _reads_as_yaml_roster(raw):
         return "yaml"
     return "tsv" if b"\t" in first_line and b"," not in first_line else "csv"
 
 
+_SURELY_YAML = re.compile(
+    rb"(- *(\{|[^ ][^:]*:( |$))|---( |$)|%YAML |(communities|election_date|"
+    + "社区列表|选举日期|选举日".encode()
+    + rb"):( |$))"
+)
 # A first line a YAML roster may start with: a list item, a document or directive line, or a key (no commas).
 _MAYBE_YAML = re.compile(rb"(-( |$)|---|%YAML|[^,\t]+:( |$))")
 
@@ -137,7 +147,9 @@ def _reads_as_yaml_roster(raw: bytes) -> bool:
     except yaml.YAMLError:
         return False
     if isinstance(root, yaml.SequenceNode):
-        return bool(root.value) and all(isinstance(item, yaml.MappingNode) for item in root.value)
+        return any(
+            isinstance(item, yaml.MappingNode) for item in root.value
+        )  # a bare string is one record's problem
     if isinstance(root, yaml.MappingNode):
         return any(
             isinstance(key, yaml.ScalarNode) and key.value in COMMUNITIES_KEYS for key, _ in root.value
