@@ -148,3 +148,13 @@ def test_an_approvals_error_masks_the_id_number_and_speaks_one_language(
         assert words in result.stderr, result.stderr
         assert "1948093001" not in result.stderr
     assert "is not" not in CliRunner().invoke(app, ["check", str(roster), "--approvals", str(path)]).stderr
+
+
+def test_an_approvals_date_error_names_the_column_as_the_file_writes_it(tmp_path: Path) -> None:
+    from eligibility.errors import RosterError
+    from eligibility.roster.settings import read_approvals
+
+    path = approvals_file(tmp_path, make_id("1948-09-30"), "principal-age", "九月")
+    with pytest.raises(RosterError) as caught:
+        read_approvals(path, ["principal-age"])
+    assert "批复日期 列" in caught.value.message("zh") and "column date" not in caught.value.message("en")

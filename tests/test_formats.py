@@ -970,3 +970,20 @@ def test_a_yaml_roster_with_a_mistake_on_standard_input_is_reported_as_yaml() ->
     result = CliRunner().invoke(app, ["check", "-", "--lang", "en"], input=text.encode())
     assert result.exit_code == 2
     assert "<stdin>:" in result.stderr and "cannot be parsed" in result.stderr
+
+
+def test_a_community_and_a_list_item_pasted_in_utf8_into_a_gbk_roster(tmp_path: Path) -> None:
+    # The community's name, pasted, must still match its own seat counts; a role inside a list is read back too.
+    gbk = (
+        "communities:\n  - 社区: @\n    党组织核定职数: 1\n    居委会核定职数: 1\n    candidates:\n"
+        f"      - 姓名: 王芳\n        身份证号: '{make_id('1960-01-02', '女')}'\n"
+        "        拟任职务:\n          - 党支部书记\n          - #\n"
+    )
+    data = gbk.encode("gbk").replace(b"@", "梅园".encode()).replace(b"#", "主任".encode())
+    path = tmp_path / "r.yaml"
+    path.write_bytes(data)
+    report = check([path], lang="en")
+    [only_one] = report.candidates
+    assert only_one.community == "梅园" and only_one.roles == ["party secretary", "committee director"]
+    assert "cell-utf8-in-gbk" in {f.rule for f in only_one.findings}
+    assert "seat-quota" not in {n.rule for n in report.not_checked}

@@ -466,6 +466,10 @@ def _structured(source: Input, encoding: str, columns: tuple[Column, ...], *, gi
         table.rows = found.named(table.rows, table.header.headers)
     if encoding == "gb18030" and not given:
         table.rows = _utf8_values(table.rows, table.header.headers, encoding)
+        for settings in table.communities:  # a community's name pasted in UTF-8: its seats must still match
+            for key, value in settings.items():
+                if isinstance(value, str) and (meant := _meant_as_utf8(value, encoding)) is not None:
+                    settings[key] = meant
     if utf8_lines:
         shown_lines = "、".join(map(str, utf8_lines[:10])) + ("…" if len(utf8_lines) > 10 else "")
         table.notes.append(Note("file-utf8-lines-in-gbk", "warning", (("lines", shown_lines),)))
@@ -510,15 +514,22 @@ def _utf8_values(rows: Iterator[RawRecord], headers: dict[str, str], encoding: s
     (cell-utf8-in-gbk, a warning), as for the cells of a table (see _utf8_cells)."""
     for record in rows:
         for name, cell in record.cells.items():
-            if isinstance(cell, str) and (meant := _meant_as_utf8(cell, encoding)) is not None:
-                params = [("encoding", encoding), ("as_read", cell)]
-                if record.source.line:
-                    params.append(("line", str(record.source.line)))
-                column = headers.get(name, name)
-                record.problems.append(
-                    DataProblem("cell-utf8-in-gbk", column, meant, "warning", tuple(params))
-                )
-                record.cells[name] = meant
+            items = (
+                cell if isinstance(cell, list) else [cell]
+            )  # a YAML list cell: each item, as a table's cell
+            read = [_meant_as_utf8(item, encoding) if isinstance(item, str) else None for item in items]
+            if not any(read):
+                continue
+            as_read = "、".join(str(item) for item, meant in zip(items, read, strict=True) if meant)
+            meant_all = [meant or item for item, meant in zip(items, read, strict=True)]
+            params = [("encoding", encoding), ("as_read", as_read)]
+            if record.source.line:
+                params.append(("line", str(record.source.line)))
+            shown = "、".join(meant for meant in read if meant)
+            record.problems.append(
+                DataProblem("cell-utf8-in-gbk", headers.get(name, name), shown, "warning", tuple(params))
+            )
+            record.cells[name] = meant_all if isinstance(cell, list) else meant_all[0]
         yield record
 
 

@@ -177,13 +177,18 @@ def read_approvals(path: Path, rule_ids: Iterable[str]) -> Approvals:
             raise RosterError(
                 "column-missing", location, canonical="id_number", zh="身份证号", found="-", suggestion=""
             )
-        expires = _date(cells["expires"], location, "expires") if clean(cells.get("expires")) else None
+        headers = table.header.headers  # a column is named as the file writes it (批复日期), not by our name
+        expires = (
+            _date(cells["expires"], location, headers.get("expires", "expires"))
+            if clean(cells.get("expires"))
+            else None
+        )
         records.append(
             ApprovalRecord(
                 rule=rule,
                 reference=clean(cells.get("reference")),
                 approved_by=clean(cells.get("approved_by")) or None,
-                date=_date(cells.get("date"), location, "date"),
+                date=_date(cells.get("date"), location, headers.get("date", "date")),
                 expires=expires,
                 id_number=id_number,
                 street=clean(cells.get("street")),
