@@ -399,6 +399,10 @@ def test_the_table_names_the_line_of_a_bad_value_in_a_yaml_roster(tmp_path: Path
     assert "(line 81)" in line
 
 
+def _printed(roster: Path, choice: str, *more: str) -> str:
+    return runner.invoke(app, ["check", str(roster), "--format", choice, "--lang", "en", *more]).stdout
+
+
 @pytest.mark.parametrize("choice", TEXT_FORMATS)
 def test_id_numbers_inside_other_findings_are_masked_unless_asked(tmp_path: Path, choice: str) -> None:
     # A repeated ID number (duplicate-person) and relatives declared by their ID numbers (team-relatives).
@@ -411,10 +415,7 @@ def test_id_numbers_inside_other_findings_are_masked_unless_asked(tmp_path: Path
         f"王强,男,{first},翠竹社区,居委会委员,\n",
         encoding="utf-8",
     )
-    masked = runner.invoke(app, ["check", str(roster), "--format", choice, "--lang", "en"]).stdout
-    shown = runner.invoke(
-        app, ["check", str(roster), "--format", choice, "--lang", "en", "--show-pii"]
-    ).stdout
+    masked, shown = _printed(roster, choice), _printed(roster, choice, "--show-pii")
     for number in (first, second):
         assert number not in masked
     if choice == "json":
@@ -435,10 +436,10 @@ def test_an_id_number_typed_into_another_cell_is_masked_unless_asked(tmp_path: P
         f"钱七,女,{spaced},{spaced[:6]} {spaced[6:14]} {spaced[14:]},青松社区,居委会委员\n",
         encoding="utf-8",
     )
-    masked = runner.invoke(app, ["check", str(roster), "--format", choice, "--lang", "en"]).stdout
+    masked = _printed(roster, choice)
     assert in_name not in masked and spaced[6:14] not in masked
     if choice == "json":
         data = json.loads(masked)
         assert data["candidates"][0]["name"] == f"赵六 {in_name[:6]}********{in_name[-4:]}"
-        shown = runner.invoke(app, ["check", str(roster), "--format", choice, "--show-pii"]).stdout
+        shown = _printed(roster, choice, "--show-pii")
         assert json.loads(shown)["candidates"][0]["name"] == f"赵六 {in_name}"

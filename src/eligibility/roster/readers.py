@@ -588,7 +588,6 @@ class _Undecodable:
         """The first run in a key, or in a setting the check reads (the roster's election day; a community's
         name, street, election day or seats), and the text holding it: the file stops there. In any other value
         outside the candidates' cells (a remark, a record that is not a mapping) the run is shown as U+FFFD."""
-        records = {id(record) for record in _record_mappings(data)}
         first: tuple[int, str] | None = None
 
         def note(text: str) -> None:
@@ -597,14 +596,15 @@ class _Undecodable:
             if mark is not None and (first is None or self._number(mark) < first[0]):
                 first = self._number(mark), text
 
-        waiting: list[tuple[Any, str | None]] = [(data, "root")]  # a stack, not recursion: JSON may nest deep
+        # A stack, not recursion: JSON may nest as deep as its parser allowed.
+        waiting: list[tuple[Any, str | None]] = [(data, _part(_DOCUMENT, None, isinstance(data, dict)))]
         while waiting:
             item, part = waiting.pop()
             if isinstance(item, dict):
                 for key, value in item.items():
                     if isinstance(key, str):
                         note(key)
-                    if id(item) in records:
+                    if part == "record":
                         continue  # a candidate's cells are named on their record (see named)
                     if isinstance(value, str) and _RUN.search(value):
                         if str(key) in _SETTINGS_READ.get(part or "", ()) or _is_seats(key, part):
@@ -612,13 +612,13 @@ class _Undecodable:
                         else:
                             item[key] = self._shown(value)
                     elif isinstance(value, dict | list):
-                        waiting.append((value, _part_below(part, key)))
+                        waiting.append((value, _part(part, key, isinstance(value, dict))))
             elif isinstance(item, list):
                 for index, value in enumerate(item):
                     if isinstance(value, str) and _RUN.search(value):
                         item[index] = self._shown(value)
                     elif isinstance(value, dict | list):
-                        waiting.append((value, "community" if part == "communities" else None))
+                        waiting.append((value, _part(part, None, isinstance(value, dict))))
         return first
 
     def named(self, rows: Iterator[RawRecord], headers: dict[str, str]) -> Iterator[RawRecord]:
@@ -673,12 +673,6 @@ def _texts_in(value: Any) -> Iterator[str]:
             yield from _texts_in(item)
 
 
-def _part_below(part: str | None, key: Any) -> str | None:
-    if part == "root" and key in _MAPPING_KEYS["communities"]:
-        return "communities"
-    return None  # a community's candidates are records, found by _record_mappings
-
-
 def _is_seats(key: Any, part: str | None) -> bool:
     """A community's approved seats, however a rule set names the column (党组织核定职数, committee_seats)."""
     return part == "community" and isinstance(key, str) and ("职数" in key or key.endswith("seats"))
@@ -687,17 +681,6 @@ def _is_seats(key: Any, part: str | None) -> bool:
 def _line_breaks(text: str, start: int, end: int) -> int:
     """Line breaks between two places of a text: LF, CR or CR LF, as YAML counts them."""
     return text.count("\n", start, end) + text.count("\r", start, end) - text.count("\r\n", start, end)
-
-
-def _record_mappings(data: Any) -> Iterator[dict[Any, Any]]:
-    """The candidate records of a parsed roster: its list, or each community's candidates."""
-    if isinstance(data, list):
-        yield from (item for item in data if isinstance(item, dict))
-    elif isinstance(data, dict) and isinstance(communities := _key(data, "communities"), list):
-        for community in communities:
-            candidates = _key(community, "candidates") if isinstance(community, dict) else None
-            if isinstance(candidates, list):
-                yield from (item for item in candidates if isinstance(item, dict))
 
 
 def records_table(
@@ -827,7 +810,8 @@ def _load_yaml(text: str, shown: str, record_lines: list[int] | None = None) -> 
             is_mapping = isinstance(event, yaml.MappingStartEvent)
             if parent is not None and parent[0] and parent[1] is None:
                 parent[1] = _COMPLEX_KEY  # ? [a, b]: a list or mapping as a key, never a roster's own
-            open_.append([is_mapping, None, _part(parent, is_mapping), {}])
+            part = _part(parent[2], parent[1], is_mapping) if parent else _part(_DOCUMENT, None, is_mapping)
+            open_.append([is_mapping, None, part, {}])
         return yaml.load(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
@@ -859,19 +843,24 @@ _YAML_ONLY_BREAK = re.compile("[\x85\u2028\u2029]")
 _ANY_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
 
-def _part(parent: list[Any] | None, is_mapping: bool) -> str | None:
-    """What a collection is in a roster, from where it opens: the list of records at the root, or the mapping
-    at the root, its list of communities, each community, and each community's list of records."""
-    if parent is None:
+def _part(above: str | None, key: Any, is_mapping: bool) -> str | None:
+    """What a collection is in a roster, from the part it opens in and under which key: the list of records at
+    the root, or the mapping at the root, its list of communities, each community, each community's list of
+    records; and each record."""
+    if above == _DOCUMENT:
         return "root" if is_mapping else "records"
-    key, part = parent[1], parent[2]
-    if part == "root" and not is_mapping and key in _MAPPING_KEYS["communities"]:
+    if above == "root" and not is_mapping and key in _MAPPING_KEYS["communities"]:
         return "communities"
-    if part == "communities" and is_mapping:
+    if above == "communities" and is_mapping:
         return "community"
-    if part == "community" and not is_mapping and key in _MAPPING_KEYS["candidates"]:
+    if above == "community" and not is_mapping and key in _MAPPING_KEYS["candidates"]:
         return "records"
+    if above == "records" and is_mapping:
+        return "record"
     return None
+
+
+_DOCUMENT = "document"  # what the root collection opens in
 
 
 def _shortened(text: str, limit: int = 60) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from eligibility.candidate import Candidate, DataProblem
 from eligibility.roster.normalise import (
@@ -21,6 +21,7 @@ from eligibility.roster.readers import RawRecord, Table
 from eligibility.ruleset.model import FieldSpec
 from eligibility.ruleset.vocab import Unknown, Vocabulary
 
+T = TypeVar("T")
 _ABSENT = object()  # a field whose column the file does not have, unlike one left blank
 _SEAT_COLUMNS = ("community", "street", "roles", "gender", "education", "political_status")
 # community, street, roles, gender as written, education level and its rank, political status
@@ -65,16 +66,7 @@ class RecordReader:
         # each combination, once read without a problem, is kept.
         typed = table.format not in ("csv", "tsv")  # text cells only, where 1, 1.0 and True cannot meet
         key = _key([cells.get(column) for column in _SEAT_COLUMNS], typed)
-        try:
-            seat = self._known_seats.get(key)
-            keep = True
-        except TypeError:  # a list cell from a YAML roster: read it, but do not keep it
-            seat, keep = None, False
-        if seat is None:
-            before = len(problems)
-            seat = self._seat(cells, problem)
-            if keep and len(problems) == before and len(self._known_seats) < 4096:
-                self._known_seats[key] = seat
+        seat = _remembered(self._known_seats, key, problems, self._seat, cells, problem)
         community, street, roles, stated_gender, education, rank, political = seat
 
         identity = self._id_number(cells, problem)
@@ -107,21 +99,9 @@ class RecordReader:
             birth = None  # an age below zero would only confuse the age rules' messages
 
         # The rule set's own fields are mostly the same few words (否, 否, 否, blank) row after row.
+        # Shared by every row that has the same cells: nothing writes to a candidate's fields.
         key = _key([cells.get(field_name, _ABSENT) for field_name in self.fields], typed)
-        try:
-            values = self._known_fields.get(key)
-            keep = True
-        except TypeError:  # a list cell from a YAML roster: read it, but do not keep it
-            values, keep = None, False
-        if values is None:
-            before = len(problems)
-            values = {}
-            for field_name, spec in self.fields.items():
-                if field_name in cells:
-                    values[field_name] = self._field(field_name, spec, cells[field_name], problem)
-            if keep and len(problems) == before and len(self._known_fields) < 4096:
-                # Shared by every row that has the same cells: nothing writes to a candidate's fields.
-                self._known_fields[key] = values
+        values = _remembered(self._known_fields, key, problems, self._fields, cells, problem)
 
         return Candidate(
             source=raw.source,
@@ -143,6 +123,13 @@ class RecordReader:
         )
 
     # ---- cells ----
+
+    def _fields(self, cells: dict[str, Any], problem: Any) -> dict[str, Any]:
+        return {
+            name: self._field(name, spec, cells[name], problem)
+            for name, spec in self.fields.items()
+            if name in cells
+        }
 
     def _seat(self, cells: dict[str, Any], problem: Any) -> _Seat:
         # Interned, so that a team and the communities table share one copy of each name.
@@ -285,6 +272,25 @@ class RecordReader:
             items = value if isinstance(value, list) else split_list(value)
             return tuple(clean(item) for item in items if clean(item))
         return clean(value) or None
+
+
+def _remembered(
+    known: dict[Any, T], key: tuple[Any, ...], problems: list[Any], read: Callable[..., T], *args: Any
+) -> T:
+    """What `read(*args)` gives for these cells, read once and kept when it added no problem (a row with a
+    problem is read again, so that each row names its own); a cell Python cannot hash (a YAML list) is read
+    but not kept. At most 4,096 combinations are kept."""
+    try:
+        found = known.get(key)
+        keep = True
+    except TypeError:
+        found, keep = None, False
+    if found is None:
+        before = len(problems)
+        found = read(*args)
+        if keep and len(problems) == before and len(known) < 4096:
+            known[key] = found
+    return found
 
 
 def _key(cells: list[Any], typed: bool) -> tuple[Any, ...]:
