@@ -47,7 +47,6 @@ from eligibility.roster.settings import (
 from eligibility.roster.sources import Input, expand
 from eligibility.ruleset.compiler import CompiledRule, Evidence, declared_keys
 from eligibility.ruleset.loader import Policy, load_ruleset
-from eligibility.verdicts import Verdicts, known_answer
 
 if TYPE_CHECKING:
     from eligibility.workers import Checked, Workers
@@ -58,8 +57,6 @@ PROGRESS_EVERY = 1000
 AGE_BANDS = ("<35", "35–44", "45–54", "55–59", "≥60")
 AGE_TOPS = (35, 45, 55, 60, 1000)
 # Each age's band, looked up rather than searched: a province has a million members to place.
-# Facts a key of (election day, roles) already decides: not read again for the candidate rules' answers.
-_DECIDED_BY_ROLES_AND_DAY = frozenset({"roles", "bodies", "principal", "election_date"})
 _BAND_OF_AGE = [
     next(b for b, top in zip(AGE_BANDS, AGE_TOPS, strict=True) if age < top) for age in range(151)
 ]
@@ -167,11 +164,7 @@ class Review:
     # Tuples many members have alike (roles, seats, answers), kept once.
     _shared: dict[Any, Any] = field(default_factory=dict)
     _bodies_of: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
-    _applicable: dict[tuple[Any, ...], tuple[tuple[CompiledRule, ...], Verdicts]] = field(
-        default_factory=dict
-    )
-    # The member questions' answers, per election day, by what they read of a person (see verdicts).
-    _member_answers: dict[tuple[dt.date, dt.date], Verdicts] = field(default_factory=dict)
+    _applicable: dict[tuple[Any, ...], tuple[CompiledRule, ...]] = field(default_factory=dict)
     _labels_of: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     started: tuple[Policy | str | Path | None, Options] | None = None
 
@@ -420,28 +413,17 @@ class Review:
         findings = [self._problem_finding(problem) for problem in person.problems] if person.problems else []
         passed: list[str] = []
         explain = self.explain
-        rules, verdicts = self._rules_for(person.election_date, person.roles, skipped)
-        key = None
-        if rules and not findings and not explain:
-            # Someone alike in every fact these rules read passed them all: so does this person.
-            key, clean = known_answer(verdicts, person)
-            if clean:
-                rules = ()
         approved = self.approvals.has_person(person.id_number)
-        all_false = True
-        for rule in rules:
+        for rule in self._rules_for(person.election_date, person.roles, skipped):
             if rule.test(person, None) is False:  # the common answer, decided without a call more
                 if explain:
                     passed.append(rule.id)
                 continue
-            all_false = False
             granted = self.approvals.person(person.id_number, rule.id) if approved else []
             if (finding := self._apply(rule, person, granted, person.election_date)) is not None:
                 findings.append(finding)
             else:
                 passed.append(rule.id)
-        if key is not None and rules and all_false:
-            verdicts.keep(key, True)
         source = person.source
         # Validated from a plain dict in one call to pydantic-core: a third faster than keyword arguments with a
         # Source model built first, a million times over.
@@ -472,24 +454,20 @@ class Review:
 
     def _rules_for(
         self, day: dt.date, roles: tuple[str, ...], skipped: frozenset[str]
-    ) -> tuple[tuple[CompiledRule, ...], Verdicts]:
-        """The candidate rules that apply to someone proposed for these roles, and the answers they gave people
-        alike: worked out once per set of roles (a province has a few dozen), not rule by rule on every row."""
+    ) -> tuple[CompiledRule, ...]:
+        """The candidate rules that apply to someone proposed for these roles: worked out once per set of roles
+        (a province has a few dozen), not rule by rule on every row."""
         key = (day, roles, skipped)
-        found = self._applicable.get(key)
-        if found is None:
-            compiled = self.policy.at(day)
+        rules = self._applicable.get(key)
+        if rules is None:
             rules = tuple(
                 rule
-                for rule in compiled.candidate_rules
+                for rule in self.policy.at(day).candidate_rules
                 if rule.id not in skipped and not (rule.applies_to and rule.applies_to.isdisjoint(roles))
             )
-            reads = {name for rule in rules for name in rule.reads}
-            facts = [compiled.facts[name] for name in sorted(reads)]
-            found = rules, Verdicts(facts, self.policy.file.age_convention, _DECIDED_BY_ROLES_AND_DAY)
             if len(self._applicable) < 4096:
-                self._applicable[key] = found
-        return found
+                self._applicable[key] = rules
+        return rules
 
     # ---- teams ----
 
@@ -546,26 +524,13 @@ class Review:
             self._bodies_of[person.roles] = bodies
         fields = person.fields
         declared = {f: declared_keys(fields[f]) if fields.get(f) else () for f in self.policy.declared_fields}
-        # The questions are those of the team's election day; a person's own day (a row may state one) is what
-        # their ages and date windows are read on.
-        days = (election, person.election_date)
-        verdicts = self._member_answers.get(days)
-        if verdicts is None:
-            compiled = self.policy.at(election)
-            facts = [compiled.facts[name] for name in sorted(compiled.member_reads)]
-            verdicts = self._member_answers[days] = Verdicts(facts, self.policy.file.age_convention)
-        key, answers = known_answer(verdicts, person)
-        if answers is None:
-            conditions = self.policy.at(election).member_conditions
-            answers = tuple([condition(person, None) for condition in conditions])
-            if key is not None:
-                verdicts.keep(key, answers)
+        conditions = self.policy.at(election).member_conditions
         return Member(
             name=person.name,
             id_number=packed if packed is not None else pack_id(person.id_number),
             roles=person.roles,
             bodies=bodies,
-            answers=answers,
+            answers=tuple([condition(person, None) for condition in conditions]),
             declared=declared,
             age=completed_years(person.birth[0], person.election_date, self.policy.file.age_convention)
             if person.birth and person.birth[0] == person.birth[1]

@@ -60,8 +60,6 @@ class CompiledRule:
     needs: tuple[tuple[str, ...], ...]
     evidence_kinds: dict[str, str]
     params: dict[str, Any]
-    # The facts its test reads: its answer for a candidate depends on these alone (see verdicts).
-    reads: frozenset[str] = frozenset()
     # Read for every rule of every row: a plain attribute, not a property.
     id: str = field(init=False)
 
@@ -76,7 +74,6 @@ class _Seen:
     needs: set[tuple[str, ...]] = field(default_factory=set)
     kinds: dict[str, str] = field(default_factory=dict)
     params: dict[str, Any] = field(default_factory=dict)
-    facts: set[str] = field(default_factory=set)
 
 
 class Compiler:
@@ -104,7 +101,6 @@ class Compiler:
         # team keeps a tuple of answers instead of whole candidates.
         self.member_conditions: list[Node] = []
         self.member_needs: list[set[tuple[str, ...]]] = []
-        self.member_reads: set[str] = set()
         self.declared_fields: set[str] = set()
 
     # ---- rules ----
@@ -130,7 +126,6 @@ class Compiler:
             needs=tuple(sorted(seen.needs)),
             evidence_kinds=seen.kinds,
             params=seen.params,
-            reads=frozenset(seen.facts) if rule.scope == "candidate" else frozenset(),
         )
 
     def _check_template(self, template: str, seen: _Seen, at: Path, scope: str) -> None:
@@ -202,7 +197,6 @@ class Compiler:
                 )
             seen.needs.update(other.columns)
             seen.kinds[other.name] = other.kind
-            seen.facts.add(other.name)
             return other
         return self._literal(value, fact, at)
 
@@ -236,7 +230,6 @@ class Compiler:
         op, raw = cond.operator
         seen.needs.update(fact.columns)
         seen.kinds[fact.name] = fact.kind
-        seen.facts.add(fact.name)
         where = (*at, "in" if op == "in" else op)
         if cond.reading is not None and fact.kind != "age":
             self._bad((*at, "reading"), "reading applies to age only")
@@ -295,7 +288,6 @@ class Compiler:
         index = len(self.member_conditions)
         self.member_conditions.append(self.condition(inner, "candidate", (*at, key), member_seen))
         self.member_needs.append(member_seen.needs)
-        self.member_reads.update(member_seen.facts)
         seen.needs.update(member_seen.needs)
         seen.params.update(member_seen.params)
         among_all = cond.among == "candidates"

@@ -39,8 +39,6 @@ class Compiled:
     member_conditions: tuple[Node, ...]
     declared_fields: frozenset[str]
     facts: dict[str, Fact]
-    # The candidate facts the member conditions read (see verdicts).
-    member_reads: frozenset[str] = frozenset()
 
     @property
     def rules(self) -> tuple[CompiledRule, ...]:
@@ -217,7 +215,6 @@ def load_ruleset(spec: str | Path | None = None, overrides: dict[str, str] | Non
             member_conditions=tuple(compiler.member_conditions),
             declared_fields=frozenset(compiler.declared_fields),
             facts={**compiler.facts["team"], **compiler.facts["candidate"]},
-            member_reads=frozenset(compiler.member_reads),
         )
 
     policy = Policy(rule_file, shown, digest, applied, vocabulary, chain, compile_with)
