@@ -4,18 +4,25 @@ nothing but the speed."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from eligibility import check
+from eligibility.candidate import Candidate, RowSource
 from eligibility.cli import app
+from eligibility.engine import Options as CheckOptions
+from eligibility.engine import Review
 from eligibility.formatters.interface import Options
 from eligibility.formatters.json import JsonFormatter
 from eligibility.formatters.jsonl import JsonlFormatter
+from eligibility.report import Serialised, json_bytes, worst_open
 
 from conftest import EXAMPLES, ROOT
 
@@ -428,3 +435,66 @@ def test_a_rule_file_changed_before_the_workers_load_it_is_said_not_a_worker_cra
     with pytest.raises(RuleSetError) as caught:
         check(roster, policy, communities=settings, jobs=2)
     assert "the rule file changed while the check was running" in caught.value.message("en")
+
+
+# ---- results without findings written as JSON from parts (Review.serialised) ----------------------------------
+
+_ANY_TEXT = st.text(
+    max_size=12
+)  # quotes, backslashes, control characters, U+2028, emoji: whatever a cell holds
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    name=_ANY_TEXT,
+    path=_ANY_TEXT,
+    sheet=st.none() | _ANY_TEXT,
+    line=st.none() | st.integers(1, 10**7),
+    row=st.integers(1, 10**7),
+    street=_ANY_TEXT,
+    community=_ANY_TEXT,
+    roles=st.lists(st.sampled_from(["party_secretary", "committee_member", "women_chair"]), unique=True),
+    number=st.none() | st.sampled_from(["11010119660501001X", "110101196605010012", "1101011966"]),
+    lang=st.sampled_from(["zh", "en"]),
+    show_pii=st.booleans(),
+)
+def test_a_result_without_findings_is_written_as_pydantic_writes_it(
+    name: str,
+    path: str,
+    sheet: str | None,
+    line: int | None,
+    row: int,
+    street: str,
+    community: str,
+    roles: list[str],
+    number: str | None,
+    lang: str,
+    show_pii: bool,
+) -> None:
+    review = Review.start(None, CheckOptions(lang=lang, show_pii=show_pii))
+    someone = Candidate(
+        source=RowSource(path, row, line, sheet),
+        name=name,
+        id_number=number,
+        gender="male",
+        birth=(dt.date(1966, 5, 1), dt.date(1966, 5, 1)),
+        education="upper_secondary",
+        education_rank=3,
+        political_status=None,
+        street=street,
+        community=community,
+        roles=tuple(roles),
+        election_date=dt.date(2006, 9, 30),
+        fields={
+            "family_planning_violation": (),
+            "two_violations": False,
+            "governance_record": False,
+            "political_rights_deprived": False,
+        },
+    )
+    written = review.serialised(someone)
+    result = review.evaluate(someone)
+    assert not result.findings, result.findings  # the person is eligible: the parts are what is tested
+    assert written == Serialised(json_bytes(result), "eligible", worst_open(result.findings))
+    # Twice: the second time from the parts kept for the file and the seat.
+    assert review.serialised(someone).json == json_bytes(result)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from eligibility.candidate import Member, RowSource
 from eligibility.errors import EligibilityError
-from eligibility.report import Serialised, json_bytes, worst_open
+from eligibility.report import Serialised
 from eligibility.roster.readers import RawRecord, Skip, Table, open_tables
 from eligibility.roster.sources import Input
 
@@ -165,8 +165,7 @@ def _check_table(
             checked: list[Checked] = []
             for raw in raws:
                 person = review.reader.candidate(raw, table)
-                result = review.evaluate(person, skipped)
-                serialised = Serialised(json_bytes(result), result.status, worst_open(result.findings))
+                serialised = review.serialised(person, skipped)
                 packed = review.packed_id(person)
                 # The member questions too, for the day the team will most likely have; the parent checks that.
                 day = review.team_date(person)
