@@ -23,9 +23,9 @@ from eligibility.ruleset.vocab import Unknown, Vocabulary
 
 T = TypeVar("T")
 _ABSENT = object()  # a field whose column the file does not have, unlike one left blank
-_SEAT_COLUMNS = ("community", "street", "roles", "gender", "education", "political_status")
-# community, street, roles, gender as written, education level and its rank, political status
-_Seat = tuple[str, str, tuple[str, ...], str | None, str | None, int | None, str | None]
+_SEAT_COLUMNS = ("roles", "gender", "education", "political_status")
+# roles, gender as written, education level and its rank, political status
+_Seat = tuple[tuple[str, ...], str | None, str | None, int | None, str | None]
 
 
 class RecordReader:
@@ -62,12 +62,15 @@ class RecordReader:
             )
 
         name = self._required(cells, "name", problem)
-        # The cells that say where and what a person stands for repeat row after row (第1社区, 居委会委员, 高中):
-        # each combination, once read without a problem, is kept.
+        # Interned, so that a team and the communities table share one copy of each name.
+        community = sys.intern(self._required(cells, "community", problem))
+        street = sys.intern(clean(cells.get("street")))
+        # The cells that say what a person stands for repeat row after row (居委会委员, 男, 高中, 群众): each
+        # combination, once read without a problem, is kept. (Not with the community: each has its own few rows.)
         typed = table.format not in ("csv", "tsv")  # text cells only, where 1, 1.0 and True cannot meet
         key = _key([cells.get(column) for column in _SEAT_COLUMNS], typed)
         seat = _remembered(self._known_seats, key, problems, self._seat, cells, problem)
-        community, street, roles, stated_gender, education, rank, political = seat
+        roles, stated_gender, education, rank, political = seat
 
         identity = self._id_number(cells, problem)
         birth = self._birth(cells, identity, problem)
@@ -132,9 +135,6 @@ class RecordReader:
         }
 
     def _seat(self, cells: dict[str, Any], problem: Any) -> _Seat:
-        # Interned, so that a team and the communities table share one copy of each name.
-        community = sys.intern(self._required(cells, "community", problem))
-        street = sys.intern(clean(cells.get("street")))
         roles = self._roles(cells, problem)
         stated_gender = None
         text = clean(cells.get("gender"))
@@ -144,7 +144,7 @@ class RecordReader:
                 problem("gender-unknown", "gender", text, expected=self.vocabulary.gender_words())
         education, rank = self._education(cells, problem)
         political = clean(cells.get("political_status")) or None
-        return community, street, roles, stated_gender, education, rank, political
+        return roles, stated_gender, education, rank, political
 
     @staticmethod
     def _required(cells: dict[str, Any], name: str, problem: Any) -> str:
