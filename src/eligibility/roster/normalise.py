@@ -246,7 +246,8 @@ def parse_date(value: object) -> DateRange | None:
     return _parse_date(value)
 
 
-@lru_cache(maxsize=8192)
+# A province's birth dates: forty years of days, each written two or three ways.
+@lru_cache(maxsize=1 << 16)
 def _parse_text_date(text: str) -> DateRange | None:
     return _parse_date(text)
 
@@ -328,7 +329,7 @@ def reaches_age(birth: dt.date, age: int, convention: str) -> dt.date:
     return day + dt.timedelta(days=1) if convention == "day-after-birthday" else day
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1 << 16)  # every birth date of a province, on one or two election days
 def completed_years(birth: dt.date, on: dt.date, convention: str = "birthday") -> int:
     """周岁 on a day: completed years of age."""
     years = on.year - birth.year
