@@ -181,7 +181,7 @@ class RecordReader:
     @staticmethod
     def _id_number(cells: dict[str, Any], problem: Any) -> IdNumber | None:
         value = cells.get("id_number")
-        if not clean(value):
+        if not _filled(value):
             return None
         found = read_id_number(value)
         if isinstance(found, IdNumber):
@@ -195,7 +195,7 @@ class RecordReader:
         self, cells: dict[str, Any], identity: IdNumber | None, problem: Any
     ) -> tuple[dt.date, dt.date] | None:
         stated = None
-        if clean(cells.get("birth_date")):
+        if _filled(cells.get("birth_date")):
             try:
                 stated = parse_date(cells["birth_date"])
             except DateError as err:
@@ -272,6 +272,12 @@ class RecordReader:
             items = value if isinstance(value, list) else split_list(value)
             return tuple(clean(item) for item in items if clean(item))
         return clean(value) or None
+
+
+def _filled(value: Any) -> bool:
+    """Whether a cell holds anything once cleaned. A text starting with a digit does, as nearly every ID number
+    and birth date cell does: answered without cleaning it (a microsecond a cell)."""
+    return (type(value) is str and value[:1].isdigit()) or bool(clean(value))
 
 
 def _remembered(
