@@ -588,8 +588,9 @@ class Review:
             bodies = frozenset(b for r in person.roles if (b := body_of.get(r)) is not None)
             self._bodies_of[person.roles] = bodies
         fields = person.fields
-        declared = {f: declared_keys(fields[f]) if fields.get(f) else () for f in self.policy.declared_fields}
-        conditions = self.policy.at(election).member_conditions
+        compiled = self.policy.at(election)
+        declared = {f: declared_keys(fields[f]) if fields.get(f) else () for f in compiled.declared_fields}
+        conditions = compiled.member_conditions
         return Member(
             name=person.name,
             id_number=packed if packed is not None else pack_id(person.id_number),
