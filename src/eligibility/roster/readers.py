@@ -7,6 +7,7 @@ import codecs
 import csv
 import itertools
 import json
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -325,6 +326,14 @@ def _delimited_rows(
     width = len(headers)
     encoding, met = decoded  # the encoding, and how many undecodable bytes had been met before the file
     gbk = codecs.lookup(encoding).name in _GBK
+    names, positions = tuple(header.index), tuple(header.index.values())
+    last = max(positions, default=-1)
+    # The known columns' cells of a row, in the header's order, taken in one call.
+    cells_of = (
+        operator.itemgetter(*positions)
+        if len(positions) > 1
+        else lambda row: tuple(row[p] for p in positions)
+    )
     try:
         for line, row in lines:
             joined = "".join(row)  # one C call answers both questions below for the common row
@@ -341,7 +350,10 @@ def _delimited_rows(
                 else None
             )
             pasted = _utf8_cells(row, headers, line, encoding) if gbk and _UTF8_START.search(joined) else None
-            cells = {name: row[i] if i < len(row) else "" for name, i in header.index.items()}
+            if len(row) > last:
+                cells = dict(zip(names, cells_of(row), strict=True))  # in C: the common, whole row
+            else:
+                cells = {name: row[i] if i < len(row) else "" for name, i in header.index.items()}
             record = RawRecord(RowSource(shown, number, line), cells)
             swallowed = _swallowed_lines(row, delimiter, width) if "\n" in joined else 0
             if swallowed:
