@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -496,5 +497,8 @@ def test_a_result_without_findings_is_written_as_pydantic_writes_it(
     result = review.evaluate(someone)
     assert not result.findings, result.findings  # the person is eligible: the parts are what is tested
     assert written == Serialised(json_bytes(result), "eligible", worst_open(result.findings))
-    # Twice: the second time from the parts kept for the file and the seat.
-    assert review.serialised(someone).json == json_bytes(result)
+    # Again after someone of another community and roles, and again: from the parts kept, and from parts
+    # written anew once the other one's have taken their place.
+    other = replace(someone, street=street + "东", community="另一" + community, roles=("committee_member",))
+    for person in (someone, other, other, someone, someone):
+        assert review.serialised(person).json == json_bytes(review.evaluate(person))

@@ -171,9 +171,10 @@ class Review:
     _bodies_of: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     _applicable: dict[tuple[Any, ...], tuple[CompiledRule, ...]] = field(default_factory=dict)
     _labels_of: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
-    # The parts of a result's JSON that many rows share: the file's, and the seat's (see _clean_json).
+    # The parts of a result's JSON that many rows share: the file's, the community's, the roles' (_clean_json).
     _json_heads: dict[str, bytes] = field(default_factory=dict)
-    _json_seats: dict[tuple[str, str, tuple[str, ...]], bytes] = field(default_factory=dict)
+    _json_place: tuple[tuple[str, str] | None, bytes] = (None, b"")
+    _json_roles: dict[tuple[str, ...], bytes] = field(default_factory=dict)
     # Set while a run hands results to a JSON writer: then results are made as JSON (see serialised).
     _as_json: bool = False
     started: tuple[Policy | str | Path | None, Options] | None = None
@@ -477,25 +478,21 @@ class Review:
 
     def _clean_json(self, person: Candidate) -> bytes:
         """A result without findings as pydantic writes it (a test holds the two to the byte): each value
-        written by pydantic-core, the file's part and the seat's part once for all the rows that share them."""
+        written by pydantic-core, and the parts many rows share (file, community, roles) written once."""
         source = person.source
         head = self._json_heads.get(source.path)
         if head is None:
             head = self._json_heads[source.path] = b'{"source":{"path":' + to_json(source.path) + b',"row":'
-        seat = (person.street, person.community, person.roles)
-        tail = self._json_seats.get(seat)
-        if tail is None:
-            tail = (
-                b',"street":'
-                + to_json(person.street)
-                + b',"community":'
-                + to_json(person.community)
-                + b',"roles":'
-                + to_json(self._role_labels(person.roles))
-                + b',"status":"eligible","findings":[]}'
-            )
-            if len(self._json_seats) < 4096:
-                self._json_seats[seat] = tail
+        # A roster's rows come community by community: the last community's part serves the rows that follow.
+        place = (person.street, person.community)
+        if place != self._json_place[0]:
+            written = b',"street":' + to_json(place[0]) + b',"community":' + to_json(place[1]) + b',"roles":'
+            self._json_place = (place, written)
+        roles = self._json_roles.get(person.roles)
+        if roles is None:
+            roles = to_json(self._role_labels(person.roles)) + b',"status":"eligible","findings":[]}'
+            if len(self._json_roles) < 4096:
+                self._json_roles[person.roles] = roles
         return b"".join(
             (
                 head,
@@ -507,7 +504,8 @@ class Review:
                 to_json(self._name(person.name)),
                 b',"id_number":',
                 to_json(self._id(person.id_number)),
-                tail,
+                self._json_place[1],
+                roles,
             )
         )
 
