@@ -21,8 +21,8 @@ from eligibility.cli import app
 from eligibility.engine import Options as CheckOptions
 from eligibility.engine import Review
 from eligibility.formatters.interface import Options
-from eligibility.formatters.json import JsonFormatter
-from eligibility.formatters.jsonl import JsonlFormatter
+from eligibility.formatters.json import JsonFormatter, JsonWriter
+from eligibility.formatters.jsonl import JsonlFormatter, JsonlWriter
 from eligibility.report import Serialised, json_bytes, worst_open
 
 from conftest import EXAMPLES, ROOT
@@ -47,6 +47,23 @@ def test_streamed_json_is_byte_for_byte_the_report(tmp_path: Path, explain: bool
     report = check([EXAMPLES / "roster.csv"], communities=EXAMPLES / "communities.csv", explain=explain)
     assert streamed.decode() == JsonFormatter().format(report, Options())
     assert json.loads(streamed)["summary"]["candidates"] == 21
+
+
+@pytest.mark.parametrize(
+    ("fmt", "writer", "unused"),
+    [("json", JsonWriter, "candidate_json"), ("jsonl", JsonlWriter, "candidate")],
+)
+def test_each_writer_is_handed_candidates_the_way_it_writes_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, writer: type, unused: str
+) -> None:
+    # JSON lines writes a candidate's compact JSON as it is; the indented JSON report writes the model. In one
+    # process each gets what it writes: JSON handed to the JSON report would be read back into a model first.
+    def not_this_way(*_: object) -> None:
+        raise AssertionError(f"{writer.__name__}.{unused} called")
+
+    monkeypatch.setattr(writer, unused, not_this_way)
+    expected = _run(tmp_path, f"jobs.{fmt}", *EXAMPLE, "--format", fmt, "--jobs", "1")
+    assert json.loads(expected.splitlines()[-1] if fmt == "jsonl" else expected)
 
 
 def test_streamed_json_with_candidates_and_no_team(tmp_path: Path) -> None:

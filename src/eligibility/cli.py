@@ -225,7 +225,12 @@ def check(
                     failing = failing or findings_fail(team.findings, fail_on.value)
 
                 report = review.run(
-                    paths, take, progress, jobs=jobs, on_team=take_team, on_serialised=take_json
+                    paths,
+                    take,
+                    progress,
+                    jobs=jobs,
+                    on_team=take_team,
+                    on_serialised=take_json if writer.takes_json else None,
                 )
                 writer.finish(report)
             if output is not None:

@@ -36,6 +36,10 @@ class ReportWriter(Protocol):
     """A report written while the check runs: the head, each candidate as it is checked, each team as it is
     judged, then the rest."""
 
+    # Whether candidate_json is this writer's cheap way in (the compact JSON is what it writes), so the check
+    # should hand it candidates as JSON; a writer that must read the JSON back into a model takes models.
+    takes_json: ClassVar[bool]
+
     def begin(self, head: Report) -> None: ...
 
     def candidate(self, candidate: CandidateResult) -> None: ...

@@ -27,6 +27,8 @@ class JsonWriter:
     """The same bytes as `format`, written as candidates and teams come. The summary comes before them in the
     contract, so they wait in a temporary file (not in memory) until it is known."""
 
+    takes_json: ClassVar[bool] = False  # written indented, from the model: JSON would be read back first
+
     def __init__(self, sink: IO[bytes]) -> None:
         self.sink = sink
         self.spool = tempfile.TemporaryFile()  # noqa: SIM115 — closed in finish(), after the candidates

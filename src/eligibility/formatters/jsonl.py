@@ -25,6 +25,8 @@ class JsonlFormatter:
 class JsonlWriter:
     """The same lines as `format`, each written as soon as it is known: nothing is held."""
 
+    takes_json: ClassVar[bool] = True  # a candidate's line is its compact JSON
+
     def __init__(self, sink: IO[bytes]) -> None:
         self.sink = sink
 
