@@ -987,3 +987,18 @@ def test_a_community_and_a_list_item_pasted_in_utf8_into_a_gbk_roster(tmp_path: 
     assert only_one.community == "梅园" and only_one.roles == ["party secretary", "committee director"]
     assert "cell-utf8-in-gbk" in {f.rule for f in only_one.findings}
     assert "seat-quota" not in {n.rule for n in report.not_checked}
+
+
+def test_a_cell_too_long_for_the_csv_reader_names_its_line(tmp_path: Path) -> None:
+    # Python's csv module refuses a field over 131,072 characters; the file stops there with its line named.
+    path = tmp_path / "huge.csv"
+    rows = [
+        "姓名,性别,身份证号,出生年月,文化程度,社区,拟任职务",
+        "王芳,女,,1970-01-01,高中,青松社区,居委会委员",
+        "李强,男,,1970-01-01," + "x" * 140_000 + ",青松社区,居委会委员",
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
+    assert result.exit_code == 2
+    assert f"{path}:3: the file cannot be parsed: field larger than field limit" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -238,7 +238,7 @@ def _delimited(
     if _UNDECODABLE.search("".join(headers)):
         raise _undecodable_file(source.shown, header_line, searched, encoding, given)
     skip = Skip()
-    rows = _delimited_rows(lines, source.shown, header, headers, stream, delimiter, skip, (encoding, met))
+    rows = _delimited_rows(reader, source.shown, header, headers, stream, delimiter, skip, (encoding, met))
     return Table(
         source.shown,
         source.format,
@@ -313,7 +313,7 @@ def _swallowed_lines(row: list[str], delimiter: str, width: int) -> int:
 
 
 def _delimited_rows(
-    lines: Iterator[tuple[int, list[str]]],
+    reader: Any,
     shown: str,
     header: HeaderMap,
     headers: list[str],
@@ -334,8 +334,12 @@ def _delimited_rows(
         if len(positions) > 1
         else lambda row: tuple(row[p] for p in positions)
     )
+    # The csv reader itself, past the header, each row numbered here by the line it starts on (as _numbered
+    # does for the header search): a generator less for every row.
+    previous = reader.line_num
     try:
-        for line, row in lines:
+        for row in reader:
+            line, previous = previous + 1, reader.line_num
             joined = "".join(row)  # one C call answers both questions below for the common row
             if not joined.strip():
                 continue
@@ -370,6 +374,8 @@ def _delimited_rows(
             if pasted:
                 record.problems.extend(pasted)
             yield record
+    except csv.Error as err:
+        raise RosterError("file-parse", Location(shown, reader.line_num), reason=str(err)) from err
     finally:
         stream.close()
 
