@@ -102,13 +102,6 @@ class IdProblem:
 
 def read_id_number(value: object) -> IdNumber | IdProblem:
     """Normalise an ID cell: NFKC, upper-case x, 15 digits converted; Excel damage named as such."""
-    if isinstance(value, float) and not value.is_integer():
-        return IdProblem("id-number-format")
-    if isinstance(value, float) and value >= 1e15:
-        # A workbook cell holding the ID as a number keeps 15 significant digits at most: the rest are gone.
-        return IdProblem("id-number-excel", (("damage", "number"),))
-    if isinstance(value, float):
-        value = int(value)  # 15-digit legacy numbers survive a numeric cell intact
     if (
         type(value) is str
         and len(value) == 18
@@ -118,6 +111,13 @@ def read_id_number(value: object) -> IdNumber | IdProblem:
     ):
         text = value.upper()  # the common cell, already an 18-character number: nothing to fold or convert
     else:
+        if isinstance(value, float) and not value.is_integer():
+            return IdProblem("id-number-format")
+        if isinstance(value, float) and value >= 1e15:
+            # A workbook cell holding the ID as a number keeps 15 significant digits at most: the rest are gone.
+            return IdProblem("id-number-excel", (("damage", "number"),))
+        if isinstance(value, float):
+            value = int(value)  # 15-digit legacy numbers survive a numeric cell intact
         text = clean(value).upper().replace(" ", "").replace("-", "")
         if _SCIENTIFIC.fullmatch(text):
             return IdProblem("id-number-excel", (("damage", "scientific"),))
@@ -130,9 +130,8 @@ def read_id_number(value: object) -> IdNumber | IdProblem:
         if not _ID18.fullmatch(text):
             return IdProblem("id-number-format")
     digits = text[6:14]
-    try:
-        birth = dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
-    except ValueError:
+    birth = _day_of(digits)
+    if birth is None:
         return IdProblem("id-number-birth", (("digits", digits),))
     expected = check_character(text[:17])
     if text[17] != expected:
@@ -142,6 +141,15 @@ def read_id_number(value: object) -> IdNumber | IdProblem:
         return IdProblem("id-number-checksum", (("expected", expected),))
     gender = "male" if int(text[16]) % 2 else "female"
     return IdNumber(text, birth, gender, area_known(text[:6]))
+
+
+@lru_cache(maxsize=1 << 16)  # a province's birth dates, each read once
+def _day_of(digits: str) -> dt.date | None:
+    """The day of eight digits YYYYMMDD, or None when there is no such day."""
+    try:
+        return dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+    except ValueError:
+        return None
 
 
 def area_known(area: str) -> bool:
