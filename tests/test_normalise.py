@@ -60,6 +60,10 @@ def test_valid_id_numbers(cell: str, number: str, birth: dt.date, gender: str) -
         ("11010119490930001", "id-number-format", None),
         ("1101011949093000XX", "id-number-format", None),
         ("张三", "id-number-format", None),
+        # Digits of another script (Arabic-Indic, Devanagari), which NFKC keeps and int() would read: a valid
+        # number's digits in disguise is not a resident ID number.
+        ("".join(chr(0x660 + int(c)) for c in "11010119490930001") + "X", "id-number-format", None),
+        ("".join(chr(0x966 + int(c)) for c in "110101490930001"), "id-number-format", None),
     ],
 )
 def test_invalid_id_numbers(cell: str, key: str, detail: tuple[str, str] | None) -> None:

@@ -68,9 +68,11 @@ def split_list(value: object) -> list[str]:
 # ---- resident ID numbers ----------------------------------------------------------------------------------
 
 _CHECK = "10X98765432"
-_ID18 = re.compile(r"\d{17}[\dX]")
+# ASCII digits only: `\d` alone takes any script's digits (١٢٣), which NFKC leaves as they are and int() reads,
+# so a number written in them would pass for a resident ID number.
+_ID18 = re.compile(r"\d{17}[\dX]", re.ASCII)
 _LAST = frozenset("0123456789Xx")
-_ID15 = re.compile(r"\d{15}")
+_ID15 = re.compile(r"\d{15}", re.ASCII)
 _SCIENTIFIC = re.compile(r"\d(\.\d+)?E\+?\d+")
 _FLOAT = re.compile(r"(\d{15}|\d{18})\.0+")
 
