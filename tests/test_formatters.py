@@ -443,3 +443,27 @@ def test_an_id_number_typed_into_another_cell_is_masked_unless_asked(tmp_path: P
         assert data["candidates"][0]["name"] == f"赵六 {in_name[:6]}********{in_name[-4:]}"
         shown = _printed(roster, choice, "--show-pii")
         assert json.loads(shown)["candidates"][0]["name"] == f"赵六 {in_name}"
+
+
+@pytest.mark.parametrize("choice", TEXT_FORMATS)
+def test_an_id_number_typed_into_the_street_or_community_is_masked_unless_asked(
+    tmp_path: Path, choice: str
+) -> None:
+    # Pasted one column to the right, an ID number lands in the street or community cell: it is shown in each
+    # candidate's and team's lines, and in a team finding's message.
+    in_street, in_community = make_id("1975-10-10", "女"), make_id("1965-05-05", "女")
+    roster = tmp_path / "r.csv"
+    roster.write_text(
+        "姓名,性别,身份证号,出生年月,街道,社区,拟任职务\n"
+        f"赵六,女,{make_id('1975-10-10', '女')},1975-10-10,{in_street},{in_community},居委会委员\n"
+        f"钱七,女,{make_id('1945-05-05', '女')},1945-05-05,{in_street},{in_community},居委会委员\n",
+        encoding="utf-8",
+    )
+    masked = _printed(roster, choice)
+    assert in_street not in masked and in_community not in masked
+    if choice == "json":
+        data = json.loads(masked)
+        assert data["candidates"][0]["community"] == f"{in_community[:6]}********{in_community[-4:]}"
+        assert data["teams"][0]["street"] == f"{in_street[:6]}********{in_street[-4:]}"
+    shown = _printed(roster, choice, "--show-pii")
+    assert in_community in shown

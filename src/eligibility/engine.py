@@ -467,8 +467,8 @@ class Review:
                 },
                 "name": self._name(person.name),
                 "id_number": self._id(person.id_number),
-                "street": person.street,
-                "community": person.community,
+                "street": self._name(person.street),
+                "community": self._name(person.community),
                 "roles": self._role_labels(person.roles),
                 "status": status_of(findings),
                 "findings": findings,
@@ -486,7 +486,13 @@ class Review:
         # A roster's rows come community by community: the last community's part serves the rows that follow.
         place = (person.street, person.community)
         if place != self._json_place[0]:
-            written = b',"street":' + to_json(place[0]) + b',"community":' + to_json(place[1]) + b',"roles":'
+            written = (
+                b',"street":'
+                + to_json(self._name(place[0]))
+                + b',"community":'
+                + to_json(self._name(place[1]))
+                + b',"roles":'
+            )
             self._json_place = (place, written)
         roles = self._json_roles.get(person.roles)
         if roles is None:
@@ -639,8 +645,8 @@ class Review:
                 if (finding := self._apply(rule, team, granted, team.election_date)) is not None:
                     findings.append(finding)
             yield TeamResult(
-                street=team.street,
-                community=team.community,
+                street=self._name(team.street),
+                community=self._name(team.community),
                 findings=findings,
                 profile=self._profile(team),
             )
@@ -749,7 +755,10 @@ class Review:
         evidence: Evidence = {}
         rule.test(subject, evidence)
         # Who the finding is about, so a message may say {name}, {community}, {street} or {roles}.
-        about: dict[str, Any] = {"community": subject.community, "street": subject.street}
+        about: dict[str, Any] = {
+            "community": self._name(subject.community),
+            "street": self._name(subject.street),
+        }
         if isinstance(subject, Candidate):
             about |= {"name": self._name(subject.name), "roles": [self._role_label[r] for r in subject.roles]}
         return self._finding(rule, evidence, answer, granted, election, about)
@@ -854,7 +863,8 @@ class Review:
     # ---- display ----
 
     def _name(self, name: str) -> str:
-        """A name as shown: an ID number typed into the name cell (王强 110101…) is masked like any other."""
+        """A name as shown (a person's, a street's, a community's): an ID number typed into the cell (王强
+        110101…) is masked like any other."""
         return name if self.show_pii or not _DIGIT.search(name) else mask_ids(name)
 
     def _id(self, number: str | None) -> str | None:
