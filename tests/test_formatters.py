@@ -292,6 +292,20 @@ def test_xlsx(tmp_path: Path, report: Report) -> None:
     assert book["适用的规则"].max_row == 1 + 15
 
 
+def test_a_control_character_in_a_cell_does_not_stop_the_workbook(tmp_path: Path) -> None:
+    # \x01 pasted into a name and a street (a JSON roster carries it; a CSV file holding it is refused as
+    # binary): XML has no place for it, so openpyxl refused the whole report.
+    roster = tmp_path / "r.json"
+    record = {"姓名": "赵\x01六", "身份证号": make_id("1975-10-10", "女"), "街道": "东湖\x01街道"}
+    record |= {"社区": "青松社区", "拟任职务": "居委会委员"}
+    roster.write_text(json.dumps([record]), encoding="utf-8")
+    target = tmp_path / "report.xlsx"
+    result = runner.invoke(app, ["check", str(roster), "--format", "xlsx", "--output", str(target)])
+    assert result.exit_code in (0, 1), result.stderr
+    names = [row[4].value for row in openpyxl.load_workbook(target)["候选人"].iter_rows(min_row=2)]
+    assert names == ["赵\ufffd六"]
+
+
 def test_xlsx_to_a_terminal_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
     result = runner.invoke(app, ["check", *ARGS, "--format", "xlsx"])

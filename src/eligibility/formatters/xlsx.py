@@ -92,13 +92,18 @@ def _team_rows(report: Report, lang: Lang) -> Iterable[list[Any]]:
 
 def _fill(sheet: Any, header: list[str], rows: Iterable[list[Any]]) -> None:
     """Header in bold, frozen and filtered; text cells stored as text, so nothing in them runs as a formula."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     sheet.append(header)
     widths = [len(h) * 2 + 2 for h in header]
     for row in rows:
-        sheet.append([neutralise(v) if isinstance(v, str) else v for v in row])
+        # A control character (pasted from another system) has no place in a workbook's XML: shown as U+FFFD,
+        # as bytes that cannot be read are, rather than failing the whole report.
+        sheet.append(
+            [neutralise(ILLEGAL_CHARACTERS_RE.sub("\ufffd", v)) if isinstance(v, str) else v for v in row]
+        )
         for index, value in enumerate(row):
             text = "" if value is None else str(value)
             widths[index] = max(widths[index], min(60, sum(2 if ord(ch) > 0x2E80 else 1 for ch in text) + 2))
