@@ -1002,3 +1002,19 @@ def test_a_cell_too_long_for_the_csv_reader_names_its_line(tmp_path: Path) -> No
     assert result.exit_code == 2
     assert f"{path}:3: the file cannot be parsed: field larger than field limit" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("choice", ["json", "jsonl", "table", "markdown"])
+def test_half_a_utf16_pair_escaped_in_a_json_roster_is_shown_not_a_crash(tmp_path: Path, choice: str) -> None:
+    # "\ud800" is half of a UTF-16 pair: json reads it as a lone surrogate, which no writer can write out.
+    path = tmp_path / "r.json"
+    number = make_id("1975-10-10", "女")
+    path.write_text(
+        '[{"姓名": "赵\\ud800六", "身份证号": "'
+        + number
+        + '", "社区": "青松社区", "拟任职务": "居委会委员"}]',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["check", str(path), "--format", choice])
+    assert result.exit_code in (0, 1), result.stderr
+    assert "赵\ufffd六" in result.stdout

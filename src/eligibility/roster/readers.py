@@ -475,6 +475,8 @@ def _structured(source: Input, encoding: str, columns: tuple[Column, ...], *, gi
     text = found.text if found is not None else kept
     lines: list[int] = []  # where each record starts, for a YAML roster (the json module tells no lines)
     data = _load_json(text, shown) if source.format == "json" else _load_yaml(text, shown, lines)
+    if _ESCAPED_SURROGATE.search(text):
+        data = _whole_characters(data)
     if found is not None and (damaged := found.outside_candidates(data)) is not None:
         # In a key, or a community's own setting, the damage is to the file, not to one candidate's cell.
         raise found.error(*damaged, shown=shown, key="file-encoding-changed")
@@ -676,6 +678,23 @@ class _Undecodable:
 
     def _shown(self, text: str) -> str:
         return _RUN.sub(lambda mark: "\ufffd" * len(self.runs[self._number(mark)][1]), text)
+
+
+# An escape of half a UTF-16 pair ("\ud800"): JSON and YAML read it as a lone surrogate, which is no character and
+# which no writer can write out.
+_ESCAPED_SURROGATE = re.compile(r"\\(u|U0000)[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole_characters(value: Any) -> Any:
+    """Every text within the data with each lone surrogate shown as U+FFFD, as bytes that cannot be read are."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_whole_characters(item) for item in value]
+    if isinstance(value, dict):
+        return {_whole_characters(key): _whole_characters(item) for key, item in value.items()}
+    return value
 
 
 def _texts_in(value: Any) -> Iterator[str]:
