@@ -428,7 +428,7 @@ class Review:
 
     def serialised(self, person: Candidate, skipped: frozenset[str] = frozenset()) -> Serialised:
         """The same as evaluate, as the JSON a report writes. Most people have no finding: their JSON is put
-        together from parts already written (the file's, the seat's), without a model made and serialised."""
+        together from parts already written (see _clean_json), without a model made and serialised."""
         findings, passed = self._judged(person, skipped)
         if not findings and not self.explain:
             return Serialised(self._clean_json(person), "eligible", NOTHING_OPEN)

@@ -217,7 +217,7 @@ NOTHING_OPEN = len(SEVERITY_ORDER)
 
 def worst_open(findings: Iterable[Finding]) -> int:
     """The place in SEVERITY_ORDER of the worst open finding; past the end when none is open."""
-    return min((SEVERITY_ORDER.index(f.severity) for f in findings if f.is_open), default=len(SEVERITY_ORDER))
+    return min((SEVERITY_ORDER.index(f.severity) for f in findings if f.is_open), default=NOTHING_OPEN)
 
 
 class Serialised(NamedTuple):

@@ -680,8 +680,8 @@ class _Undecodable:
         return _RUN.sub(lambda mark: "\ufffd" * len(self.runs[self._number(mark)][1]), text)
 
 
-# An escape of half a UTF-16 pair ("\ud800"): JSON and YAML read it as a lone surrogate, which is no character and
-# which no writer can write out.
+# An escape of half a UTF-16 pair ("\ud800"): the json module reads it as a lone surrogate, which is no character
+# and which no writer can write out. (YAML refuses such an escape where it stands.)
 _ESCAPED_SURROGATE = re.compile(r"\\(u|U0000)[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
