@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import itertools
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from typer.testing import CliRunner
 from eligibility import check, read_roster
 from eligibility.cli import app
 from eligibility.errors import RosterError
+from eligibility.roster.records import CELL_MAX_CHARS
 
 from conftest import EXAMPLES, make_id
 
@@ -989,19 +991,87 @@ def test_a_community_and_a_list_item_pasted_in_utf8_into_a_gbk_roster(tmp_path: 
     assert "seat-quota" not in {n.rule for n in report.not_checked}
 
 
-def test_a_cell_too_long_for_the_csv_reader_names_its_line(tmp_path: Path) -> None:
-    # Python's csv module refuses a field over 131,072 characters; the file stops there with its line named.
+def test_a_cell_of_a_whole_document_is_its_rows_problem_not_the_files(tmp_path: Path) -> None:
+    # Python's csv module refuses a cell over 131,072 characters, which stopped the whole file. Such a cell is
+    # one row's damage: named there, cut to its start, and every other row checked.
     path = tmp_path / "huge.csv"
     rows = [
         "姓名,性别,身份证号,出生年月,文化程度,社区,拟任职务",
         "王芳,女,,1970-01-01,高中,青松社区,居委会委员",
         "李强,男,,1970-01-01," + "x" * 140_000 + ",青松社区,居委会委员",
+        "赵六,女,,1970-01-01,高中,青松社区,居委会委员",
     ]
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
-    assert result.exit_code == 2
-    assert f"{path}:3: the file cannot be parsed: field larger than field limit" in result.stderr
-    assert "Traceback" not in result.stderr
+    result = CliRunner().invoke(app, ["check", str(path), "--format", "json", "--lang", "en"])
+    assert result.exit_code == 1, result.stderr
+    first, damaged, last = json.loads(result.stdout)["candidates"]
+    assert first["status"] == last["status"] == "eligible"
+    [too_long] = [f for f in damaged["findings"] if f["rule"] == "cell-too-long"]
+    assert too_long["evidence"] == {
+        "column": "文化程度",
+        "value": "x" * 40 + "...",
+        "length": "140000",
+        "limit": str(CELL_MAX_CHARS),
+        "cell": "E3",
+    }
+    assert too_long["message"].startswith("文化程度 is 140000 characters long (at most 10000)")
+    assert len(result.stdout) < 20_000  # the cell is not carried into the report
+
+
+def test_a_cell_at_the_length_limit_is_read_as_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "long.csv"
+    dates = "、".join(["2001-01-01"] * 909) + "、"  # a separator more or less reads as the same dates
+    rows = ["姓名,社区,拟任职务,计生违法日期", "王芳,青松社区,居委会委员," + dates]
+    assert len(rows[1].split(",")[3]) == CELL_MAX_CHARS - 1
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    [person] = check([path]).candidates
+    assert "cell-too-long" not in {f.rule for f in person.findings}
+    path.write_text("\n".join(rows) + "、\n", encoding="utf-8")  # one character more is still read…
+    [person] = check([path]).candidates
+    assert "cell-too-long" not in {f.rule for f in person.findings}
+    path.write_text("\n".join(rows) + "、、\n", encoding="utf-8")  # …and one past the limit is not
+    [person] = check([path]).candidates
+    assert "cell-too-long" in {f.rule for f in person.findings}
+
+
+@pytest.mark.parametrize("cell", ["张\x01三", "张\x7f三", "张\x85三", "张三\x1b[31m"])
+@pytest.mark.parametrize("kind", ["csv", "json"])
+def test_a_control_character_in_a_cell_is_named_and_shown_as_a_replacement(
+    tmp_path: Path, cell: str, kind: str
+) -> None:
+    records = [{"姓名": cell, "社区": "青松社区", "拟任职务": "居委会委员"}]
+    # Enough rows that the one control character is not taken for a binary file's.
+    records += [{"姓名": f"赵六{i}", "社区": "青松社区", "拟任职务": "居委会委员"} for i in range(8)]
+    path = tmp_path / f"r.{kind}"
+    if kind == "csv":
+        path.write_text(
+            "姓名,社区,拟任职务\n" + "\n".join(",".join(r.values()) for r in records) + "\n", encoding="utf-8"
+        )
+    else:
+        path.write_text(json.dumps(records), encoding="utf-8")  # escaped as \u0001 and so on
+    result = CliRunner().invoke(app, ["check", str(path), "--format", "json", "--lang", "en"])
+    assert result.exit_code == 1, result.stderr
+    damaged, *others = json.loads(result.stdout)["candidates"]
+    [finding] = damaged["findings"]
+    assert finding["rule"] == "cell-control-character" and finding["severity"] == "invalid"
+    assert damaged["name"] == finding["evidence"]["value"] == _CONTROL_SHOWN.sub("\ufffd", cell)
+    assert finding["evidence"]["code"] == f"U+{ord(_CONTROL_SHOWN.search(cell).group()):04X}"
+    if kind == "csv":
+        assert finding["evidence"]["cell"] == "A2"
+    assert {other["status"] for other in others} == {"eligible"}
+
+
+_CONTROL_SHOWN = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+@pytest.mark.parametrize("cell", ["张\t三", "张\n三", "张\u3000三", "阿卜杜·热合曼"])
+def test_white_space_and_wide_characters_are_not_control_characters(tmp_path: Path, cell: str) -> None:
+    path = tmp_path / "r.json"
+    path.write_text(
+        json.dumps([{"姓名": cell, "社区": "青松社区", "拟任职务": "居委会委员"}]), encoding="utf-8"
+    )
+    [person] = check([path]).candidates
+    assert "cell-control-character" not in {f.rule for f in person.findings}
 
 
 @pytest.mark.parametrize("choice", ["json", "jsonl", "table", "markdown"])
@@ -1016,5 +1086,19 @@ def test_half_a_utf16_pair_escaped_in_a_json_roster_is_shown_not_a_crash(tmp_pat
         encoding="utf-8",
     )
     result = CliRunner().invoke(app, ["check", str(path), "--format", choice])
+    assert result.exit_code == 1, result.stderr  # the cell is named: its row is invalid
+    assert "赵\ufffd六" in result.stdout and "cell-control-character" in result.stdout
+
+
+def test_half_a_utf16_pair_outside_a_candidates_cells_is_shown_as_a_replacement(tmp_path: Path) -> None:
+    # In a key, a list cell or a community's own name the half pair is shown as U+FFFD; only a cell is named.
+    path = tmp_path / "r.json"
+    path.write_text(
+        '{"communities": [{"社区": "青\\ud800松", "candidates": ['
+        '{"姓名": "赵六", "拟任职务": "居委会委员", "亲属": ["\\udc00"], "备注\\ud801": "x"}]}]}',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["check", str(path), "--format", "json"])
     assert result.exit_code in (0, 1), result.stderr
-    assert "赵\ufffd六" in result.stdout
+    [person] = json.loads(result.stdout)["candidates"]
+    assert person["community"] == "青\ufffd松"

@@ -24,6 +24,7 @@ from eligibility.formatters.interface import Options
 from eligibility.formatters.json import JsonFormatter, JsonWriter
 from eligibility.formatters.jsonl import JsonlFormatter, JsonlWriter
 from eligibility.report import Serialised, json_bytes, worst_open
+from eligibility.roster.readers import CSV_MAX_FIELD
 
 from conftest import EXAMPLES, ROOT
 
@@ -186,8 +187,9 @@ def test_a_file_that_breaks_midway_stops_jobs_as_it_stops_one_process(
     # Past the first megabyte, which is what the encoding and the kind of file are judged by.
     lines = roster.read_bytes().splitlines(keepends=True)
     lines += lines[1:]
-    # A cell longer than the csv module will read stops the whole file there, in both ways of running.
-    broken.write_bytes(b"".join(lines[:9000]) + b'"' + b"x" * 200_000 + b'",\n' + b"".join(lines[9000:]))
+    # A cell longer than the csv reader is let read stops the whole file there, in both ways of running.
+    huge = b"x" * (CSV_MAX_FIELD + 1)
+    broken.write_bytes(b"".join(lines[:9000]) + b'"' + huge + b'",\n' + b"".join(lines[9000:]))
     one = CliRunner().invoke(app, ["check", str(broken), "--format", "jsonl", "-o", str(tmp_path / "1")])
     two = CliRunner().invoke(
         app, ["check", str(broken), "--format", "jsonl", "-o", str(tmp_path / "2"), "-j", "2"]

@@ -259,6 +259,17 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{column} holds bytes that cannot be decoded as {encoding}, shown as � (the cell's bytes: {value}); "
         "the file may mix encodings: save it again as UTF-8",
     ),
+    "cell-too-long": (
+        "{column}长达 {length} 个字符（上限 {limit}），可能误粘贴了整段文字；只读取了开头“{value}”",
+        "{column} is {length} characters long (at most {limit}): text pasted in by mistake? Only its start was "
+        "read: {value!r}",
+    ),
+    "cell-control-character": (
+        "{column}中有不可显示的字符 {code}（控制字符或半个 UTF-16 字符，多为从其他系统复制时带入），已显示为 �：“{value}”；"
+        "请重新录入该格",
+        "{column} holds {code}, a control character or half a UTF-16 pair (usually carried over from another "
+        "system), shown as �: {value!r}; enter the cell again",
+    ),
     "row-unclosed-quote": (
         "该行有一个引号没有闭合，其后 {value} 行被并入了同一个单元格；请检查引号",
         "a quote on this row is never closed, so the {value} rows after it were swallowed into one cell; check the quotes",

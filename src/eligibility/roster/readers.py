@@ -41,6 +41,9 @@ HEADER_SEARCH_ROWS = 20
 # Bounds on YAML input, so a hostile or broken file cannot exhaust memory or time.
 YAML_MAX_DEPTH = 50
 YAML_MAX_SCALAR = 100_000
+# Python's csv module stops a file at a cell over 131,072 characters. A cell that long is one row's damage (a
+# document pasted in), named on its row by the record reader; only a cell past this much stops the file.
+CSV_MAX_FIELD = 1 << 24
 
 
 @dataclass(slots=True)
@@ -223,6 +226,8 @@ def _delimited(
     source: Input, encoding: str, delimiter: str, columns: tuple[Column, ...], *, given: bool = False
 ) -> Table:
     stream = open_text(source, encoding)
+    if csv.field_size_limit() < CSV_MAX_FIELD:
+        csv.field_size_limit(CSV_MAX_FIELD)
     reader = csv.reader(stream, delimiter=delimiter)
     lines = _numbered(reader, source.shown)
     searched: list[tuple[int, list[str]]] = []
@@ -476,7 +481,7 @@ def _structured(source: Input, encoding: str, columns: tuple[Column, ...], *, gi
     lines: list[int] = []  # where each record starts, for a YAML roster (the json module tells no lines)
     data = _load_json(text, shown) if source.format == "json" else _load_yaml(text, shown, lines)
     if _ESCAPED_SURROGATE.search(text):
-        data = _whole_characters(data)
+        data = _whole_characters(data, _part(_DOCUMENT, None, isinstance(data, dict)))
     if found is not None and (damaged := found.outside_candidates(data)) is not None:
         # In a key, or a community's own setting, the damage is to the file, not to one candidate's cell.
         raise found.error(*damaged, shown=shown, key="file-encoding-changed")
@@ -686,14 +691,21 @@ _ESCAPED_SURROGATE = re.compile(r"\\(u|U0000)[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _whole_characters(value: Any) -> Any:
-    """Every text within the data with each lone surrogate shown as U+FFFD, as bytes that cannot be read are."""
+def _whole_characters(value: Any, part: str | None) -> Any:
+    """Every text within the data with each lone surrogate shown as U+FFFD, as bytes that cannot be read are; but
+    a candidate's own cells are left for the record reader, which names each such cell on its row. `part` is what
+    the value is in the roster (see _part)."""
     if isinstance(value, str):
         return _SURROGATE.sub("\ufffd", value)
     if isinstance(value, list):
-        return [_whole_characters(item) for item in value]
+        return [_whole_characters(item, _part(part, None, isinstance(item, dict))) for item in value]
     if isinstance(value, dict):
-        return {_whole_characters(key): _whole_characters(item) for key, item in value.items()}
+        return {
+            _SURROGATE.sub("\ufffd", key) if isinstance(key, str) else key: item
+            if part == "record" and isinstance(item, str)
+            else _whole_characters(item, _part(part, key, isinstance(item, dict)))
+            for key, item in value.items()
+        }
     return value
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -26,6 +27,13 @@ _ABSENT = object()  # a field whose column the file does not have, unlike one le
 _SEAT_COLUMNS = ("roles", "gender", "education", "political_status")
 # roles, gender as written, education level and its rank, political status
 _Seat = tuple[tuple[str, ...], str | None, str | None, int | None, str | None]
+# No roster cell is this long but by damage (a document pasted in, a file read into one cell).
+CELL_MAX_CHARS = 10_000
+_CELL_START_SHOWN = 40
+# Characters no one types into a roster: control characters carried over from another system, and half a UTF-16
+# pair escaped in JSON ("\ud800"), which no report could write out. Tab, line breaks, vertical tab and form feed
+# are white space (Alt+Enter in Excel), folded by clean.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 class RecordReader:
@@ -53,6 +61,7 @@ class RecordReader:
         cells = raw.cells
         problems = list(raw.problems)
         headers = table.header.headers
+        typed = table.format not in ("csv", "tsv")  # text cells only, where 1, 1.0 and True cannot meet
 
         def problem(rule: str, name: str, value: Any, severity: str = "invalid", **params: str) -> None:
             cell = table.cell(name, raw.source.line)
@@ -61,13 +70,17 @@ class RecordReader:
                 DataProblem(rule, headers.get(name, name), shown, severity, tuple(params.items()), cell)
             )
 
+        texts = "".join([v for v in cells.values() if type(v) is str] if typed else cells.values())
+        # isprintable answers for the common row in one C loop; a wide space or the like asks the pattern.
+        if len(texts) > CELL_MAX_CHARS or (not texts.isprintable() and _CONTROL.search(texts)):
+            cells = _damage_named(cells, problem)
+
         name = self._required(cells, "name", problem)
         # Interned, so that a team and the communities table share one copy of each name.
         community = sys.intern(self._required(cells, "community", problem))
         street = sys.intern(clean(cells.get("street")))
         # The cells that say what a person stands for repeat row after row (居委会委员, 男, 高中, 群众): each
         # combination, once read without a problem, is kept. (Not with the community: each has its own few rows.)
-        typed = table.format not in ("csv", "tsv")  # text cells only, where 1, 1.0 and True cannot meet
         key = _key([cells.get(column) for column in _SEAT_COLUMNS], typed)
         seat = _remembered(self._known_seats, key, problems, self._seat, cells, problem)
         roles, stated_gender, education, rank, political = seat
@@ -272,6 +285,23 @@ class RecordReader:
             items = value if isinstance(value, list) else split_list(value)
             return tuple(clean(item) for item in items if clean(item))
         return clean(value) or None
+
+
+def _damage_named(cells: dict[str, Any], problem: Any) -> dict[str, Any]:
+    """The cells with each damaged one named as its row's problem and made fit to read and to write out: a control
+    character shown as U+FFFD (no workbook or terminal can show it), a cell of a whole document cut to its start."""
+    kept = dict(cells)
+    for name, value in cells.items():
+        if type(value) is not str:
+            continue
+        if len(value) > CELL_MAX_CHARS:
+            value = value[:_CELL_START_SHOWN] + "…"
+            problem("cell-too-long", name, value, length=str(len(cells[name])), limit=str(CELL_MAX_CHARS))
+        if (control := _CONTROL.search(value)) is not None:
+            value = _CONTROL.sub("\ufffd", value)
+            problem("cell-control-character", name, value, code=f"U+{ord(control.group()):04X}")
+        kept[name] = value
+    return kept
 
 
 def _filled(value: Any) -> bool:
