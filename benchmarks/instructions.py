@@ -2,6 +2,7 @@
 
     python benchmarks/instructions.py                         # the installed tool, 10,000 rows
     python benchmarks/instructions.py --rows 100000 src /tmp/old/src   # two source trees side by side
+    python benchmarks/instructions.py --format json src /tmp/old/src   # the JSON report instead of JSON lines
 
 Wall time on this project's 2-core machine moves by 15% from one run to the next, so a change worth 5% cannot
 be seen in it. Instructions can: each tree given is run under `valgrind --tool=callgrind` on the generated roster
@@ -26,13 +27,13 @@ from run import DATA, files
 COLLECTED = re.compile(r"Collected : (\d+)")
 
 
-def instructions(tree: str | None, rows: int) -> int:
-    """Instructions of one check of the roster of `rows` rows, JSON lines to a file, as callgrind counts them."""
+def instructions(tree: str | None, rows: int, fmt: str = "jsonl") -> int:
+    """Instructions of one check of the roster of `rows` rows, its report to a file, as callgrind counts them."""
     roster, communities = files(rows, False)
     env = dict(os.environ, PYTHONHASHSEED="0")
     if tree:
         env["PYTHONPATH"] = os.path.abspath(tree)
-    out = DATA / "out" / f"instructions-{rows}-{abs(hash(tree))}.jsonl"
+    out = DATA / "out" / f"instructions-{rows}-{abs(hash(tree))}.{fmt}"
     out.parent.mkdir(parents=True, exist_ok=True)
     done = subprocess.run(
         [
@@ -47,7 +48,7 @@ def instructions(tree: str | None, rows: int) -> int:
             "--communities",
             str(communities),
             "--format",
-            "jsonl",
+            fmt,
             "-o",
             str(out),
         ],
@@ -61,14 +62,14 @@ def instructions(tree: str | None, rows: int) -> int:
     return int(found.group(1))
 
 
-def per_row(tree: str | None, rows: int) -> float:
+def per_row(tree: str | None, rows: int, fmt: str = "jsonl") -> float:
     if tree:
         compileall.compile_dir(tree, quiet=1)  # as an installed tool starts: no module compiled at start
     else:
         import eligibility
 
         compileall.compile_dir(Path(eligibility.__file__).parent, quiet=1)
-    return (instructions(tree, rows) - instructions(tree, 10)) / (rows - 10)
+    return (instructions(tree, rows, fmt) - instructions(tree, 10, fmt)) / (rows - 10)
 
 
 def main() -> None:
@@ -77,12 +78,15 @@ def main() -> None:
     )
     parser.add_argument("trees", nargs="*", help="source folders (PYTHONPATH); none: the installed tool")
     parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--format", default="jsonl", help="the report's format (default jsonl)")
     args = parser.parse_args()
     trees: list[str | None] = list(args.trees) or [None]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        counts = list(pool.map(lambda tree: per_row(tree, args.rows), trees))
+        counts = list(pool.map(lambda tree: per_row(tree, args.rows, args.format), trees))
     for tree, count in zip(trees, counts, strict=True):
-        print(f"{tree or 'installed':<40} {count / 1000:8.1f}k instructions a row ({args.rows:,} rows)")
+        print(
+            f"{tree or 'installed':<40} {count / 1000:8.1f}k instructions a row ({args.rows:,} rows, {args.format})"
+        )
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
 import sys
 from dataclasses import replace
@@ -52,13 +53,13 @@ def test_streamed_json_is_byte_for_byte_the_report(tmp_path: Path, explain: bool
 
 @pytest.mark.parametrize(
     ("fmt", "writer", "unused"),
-    [("json", JsonWriter, "candidate_json"), ("jsonl", JsonlWriter, "candidate")],
+    [("json", JsonWriter, "candidate"), ("jsonl", JsonlWriter, "candidate")],
 )
 def test_each_writer_is_handed_candidates_the_way_it_writes_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, writer: type, unused: str
 ) -> None:
-    # JSON lines writes a candidate's compact JSON as it is; the indented JSON report writes the model. In one
-    # process each gets what it writes: JSON handed to the JSON report would be read back into a model first.
+    # Both take a candidate's compact JSON: JSON lines writes it as it is, the JSON report indents it (no model
+    # is made of it). In one process neither is handed a model made only to be written.
     def not_this_way(*_: object) -> None:
         raise AssertionError(f"{writer.__name__}.{unused} called")
 
@@ -516,6 +517,11 @@ def test_a_result_without_findings_is_written_as_pydantic_writes_it(
     result = review.evaluate(someone)
     assert not result.findings, result.findings  # the person is eligible: the parts are what is tested
     assert written == Serialised(json_bytes(result), "eligible", worst_open(result.findings))
+    # The JSON report indents what it is handed as pydantic writes the model indented, two levels deep.
+    writer = JsonWriter(io.BytesIO())
+    writer.candidate_json(written.json)
+    writer.spool.seek(0)
+    assert writer.spool.read().decode() == "    " + result.model_dump_json(indent=2).replace("\n", "\n    ")
     # Again after someone of another community and roles, and again: from the parts kept, and from parts
     # written anew once the other one's have taken their place.
     other = replace(someone, street=street + "东", community="另一" + community, roles=("committee_member",))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import tempfile
 from typing import IO, ClassVar
 
+from pydantic_core import from_json, to_json
+
 from eligibility.formatters.interface import Options
 from eligibility.report import CandidateResult, Report, TeamResult
 
@@ -27,7 +29,8 @@ class JsonWriter:
     """The same bytes as `format`, written as candidates and teams come. The summary comes before them in the
     contract, so they wait in a temporary file (not in memory) until it is known."""
 
-    takes_json: ClassVar[bool] = False  # written indented, from the model: JSON would be read back first
+    # A candidate may come as its compact JSON: indented here in pydantic-core, as the model would be written.
+    takes_json: ClassVar[bool] = True
 
     def __init__(self, sink: IO[bytes]) -> None:
         self.sink = sink
@@ -40,21 +43,22 @@ class JsonWriter:
         pass
 
     def candidate(self, candidate: CandidateResult) -> None:
-        self._item(candidate.model_dump_json(indent=2), self.candidates)
+        self._item(candidate.__pydantic_serializer__.to_json(candidate, indent=2), self.candidates)
         self.candidates += 1
 
     def candidate_json(self, json: bytes) -> None:
-        self.candidate(CandidateResult.model_validate_json(json))  # read back, to be written indented
+        self._item(to_json(from_json(json), indent=2), self.candidates)
+        self.candidates += 1
 
     def team(self, team: TeamResult) -> None:
         if self.teams_at is None:
             self.teams_at = self.spool.tell()
-        self._item(team.model_dump_json(indent=2), self.teams)
+        self._item(team.__pydantic_serializer__.to_json(team, indent=2), self.teams)
         self.teams += 1
 
-    def _item(self, text: str, index: int) -> None:
+    def _item(self, text: bytes, index: int) -> None:
         # Indented as a list item two levels deep; JSON strings hold no raw line break, so this is safe.
-        self.spool.write((("" if index == 0 else ",\n") + "    " + text.replace("\n", "\n    ")).encode())
+        self.spool.write((b"    " if index == 0 else b",\n    ") + text.replace(b"\n", b"\n    "))
 
     def finish(self, report: Report) -> None:
         whole = report.model_dump_json(indent=2) + "\n"
