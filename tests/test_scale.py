@@ -234,20 +234,30 @@ def test_jobs_on_small_files_and_a_folder(tmp_path: Path, jobs: int) -> None:
     assert _run(tmp_path, "one", *args) == _run(tmp_path, "many", *args, "--jobs", str(jobs))
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize("output_format", ["json", "jsonl", "table"])
-def test_a_team_finding_alone_fails_the_run_in_every_format(tmp_path: Path, output_format: str) -> None:
-    # One eligible man: no candidate finding, but his team has no woman (team-woman, review).
-    roster = tmp_path / "team.csv"
+def test_a_team_finding_alone_fails_the_run_in_every_format(
+    tmp_path: Path, output_format: str, jobs: str
+) -> None:
+    # One eligible man: no candidate finding and every column there, but his team has no woman (team-woman,
+    # review): the team's finding alone decides the exit code.
+    roster, settings = tmp_path / "team.csv", tmp_path / "communities.csv"
     roster.write_text(
-        "姓名,性别,出生日期,社区,拟任职务,文化程度\n郑伟,男,1970-01-01,青松社区,居委会委员,高中\n",
+        "姓名,性别,出生日期,文化程度,政治面貌,社区,拟任职务,计生违法日期,两违,综治问题,被剥夺政治权利,亲属\n"
+        "郑伟,男,1970-01-01,高中,群众,青松社区,居委会委员,,否,否,否,\n",
         encoding="utf-8",
     )
+    settings.write_text("社区,党组织核定职数,居委会核定职数\n青松社区,5,5\n", encoding="utf-8")
+    report = check([roster], communities=settings)
+    assert not report.not_checked and not report.candidates[0].findings
     out = tmp_path / f"report.{output_format}"
-    result = CliRunner().invoke(app, ["check", str(roster), "--format", output_format, "-o", str(out)])
+    # With --jobs the workers judge the team, and hand it back as JSON with its worst open finding.
+    args = ["check", str(roster), "--communities", str(settings), "--format", output_format, "-o", str(out)]
+    args += ["--jobs", jobs]
+    result = CliRunner().invoke(app, args)
     assert result.exit_code == 1, result.stderr
-    passing = CliRunner().invoke(
-        app, ["check", str(roster), "--format", output_format, "-o", str(out), "--fail-on", "ineligible"]
-    )
+    assert "team-woman" in out.read_text(encoding="utf-8")
+    passing = CliRunner().invoke(app, [*args, "--fail-on", "ineligible"])
     assert passing.exit_code == 0, passing.stderr
 
 

@@ -224,6 +224,11 @@ def check(
                     writer.team(team)
                     failing = failing or findings_fail(team.findings, fail_on.value)
 
+                def take_team_json(team: Serialised) -> None:
+                    nonlocal failing
+                    writer.team_json(team.json)
+                    failing = failing or fails_at(team.worst, fail_on.value)
+
                 report = review.run(
                     paths,
                     take,
@@ -231,6 +236,7 @@ def check(
                     jobs=jobs,
                     on_team=take_team,
                     on_serialised=take_json if writer.takes_json else None,
+                    on_team_serialised=take_team_json if writer.takes_json else None,
                 )
                 writer.finish(report)
             if output is not None:

@@ -242,6 +242,7 @@ class Review:
         jobs: int = 1,
         on_team: Callable[[TeamResult], None] | None = None,
         on_serialised: Callable[[Serialised], None] | None = None,
+        on_team_serialised: Callable[[Serialised], None] | None = None,
     ) -> Report:
         """Check every roster, handing each candidate's result to `on_candidate` as soon as it is known and
         keeping none: the Report returned has no candidates, but its summary counts them all. Teams likewise
@@ -249,7 +250,8 @@ class Review:
 
         With `jobs` > 1, rows are checked in that many worker processes; duplicates and teams are still judged
         here, in row order, so the report is the same as with one process. A row a worker wrote as JSON goes to
-        `on_serialised` when it is given, so a JSON writer need not read it back. Workers are spawned, so a
+        `on_serialised` when it is given, so a JSON writer need not read it back. Then the workers judge the
+        teams, and a team they wrote as JSON goes to `on_team_serialised` likewise. Workers are spawned, so a
         script that asks for them must start under `if __name__ == "__main__":`, as multiprocessing requires."""
         tally = dict.fromkeys(("eligible", "review", "ineligible", "invalid"), 0)
         count = 0
@@ -271,15 +273,21 @@ class Review:
                     on_candidate(CandidateResult.model_validate_json(candidate.json))
                 if progress is not None and count % PROGRESS_EVERY == 0:
                     progress(count)
+            self._as_json = False
+            if progress is not None:
+                progress(count)
+            teams: list[TeamResult] = []
+            for team in self.each_team(workers):
+                if not isinstance(team, Serialised):
+                    (on_team or teams.append)(team)
+                elif on_team_serialised is not None:
+                    on_team_serialised(team)
+                else:
+                    (on_team or teams.append)(TeamResult.model_validate_json(team.json))
         finally:
             self._as_json = False
             if workers is not None:
                 workers.close()
-        if progress is not None:
-            progress(count)
-        teams: list[TeamResult] = []
-        for team in self.each_team():
-            (on_team or teams.append)(team)
         return self.report([], teams, Summary(candidates=count, **tally))
 
     # ---- candidates ----
@@ -627,29 +635,43 @@ class Review:
 
     def teams(self) -> list[TeamResult]:
         """Team rules on every community seen, in the order communities first appeared."""
-        return list(self.each_team())
+        return [team for team in self.each_team() if isinstance(team, TeamResult)]
 
-    def each_team(self) -> Iterator[TeamResult]:
-        """Team rules on every community seen, one team at a time; each team's state is let go once judged."""
+    def each_team(self, workers: Workers | None = None) -> Iterator[TeamResult | Serialised]:
+        """Team rules on every community seen, one team at a time; each team's state is let go once judged.
+        With workers, they judge the teams, a batch each in turn, and hand them back in the same order, as
+        JSON: a model crosses between processes ten times slower."""
         teams = list({id(t): t for t in self._teams.values()}.values())  # a team may sit under two keys
         self._teams.clear()
+        if workers is not None:
+            yield from workers.judge(teams, self._skipped_by_path)
+            return
         teams.reverse()
         while teams:
-            team = teams.pop().unroll()
-            skipped = frozenset().union(*(self._skipped_by_path.get(p, frozenset()) for p in team.paths))
-            findings = []
-            for rule in self.policy.at(team.election_date).team_rules:
-                if rule.id in skipped:
-                    continue
-                granted = self.approvals.team(team.street, team.community, rule.id)
-                if (finding := self._apply(rule, team, granted, team.election_date)) is not None:
-                    findings.append(finding)
-            yield TeamResult(
-                street=self._name(team.street),
-                community=self._name(team.community),
-                findings=findings,
-                profile=self._profile(team),
-            )
+            yield self.judge_team(teams.pop())
+
+    def serialised_team(self, team: Team) -> Serialised:
+        """The same as judge_team, as the JSON a report writes."""
+        result = self.judge_team(team)
+        return Serialised(json_bytes(result), "eligible", worst_open(result.findings))
+
+    def judge_team(self, team: Team) -> TeamResult:
+        """The team rules on one team, approvals applied, and its profile."""
+        team = team.unroll()
+        skipped = frozenset().union(*(self._skipped_by_path.get(p, frozenset()) for p in team.paths))
+        findings = []
+        for rule in self.policy.at(team.election_date).team_rules:
+            if rule.id in skipped:
+                continue
+            granted = self.approvals.team(team.street, team.community, rule.id)
+            if (finding := self._apply(rule, team, granted, team.election_date)) is not None:
+                findings.append(finding)
+        return TeamResult(
+            street=self._name(team.street),
+            community=self._name(team.community),
+            findings=findings,
+            profile=self._profile(team),
+        )
 
     def _profile(self, team: Team) -> Profile:
         """Members by age band and education level, for the charts of the reports."""

@@ -221,7 +221,8 @@ def worst_open(findings: Iterable[Finding]) -> int:
 
 
 class Serialised(NamedTuple):
-    """A candidate's result as its JSON, with what a run needs to know of it without reading it back."""
+    """A candidate's or a team's result as its JSON, with what a run needs to know of it without reading it back
+    (a team has no status of its own: it is given as eligible)."""
 
     json: bytes
     status: Status

@@ -1,8 +1,9 @@
-"""`--jobs N`: candidate rows checked in N worker processes, handed back in row order.
+"""`--jobs N`: candidate rows checked in N worker processes, handed back in row order; then the teams judged.
 
 Each worker reads the whole file itself (reading is the cheap part) and checks every N-th batch of rows; the
-parent reads nothing, and takes the batches back in turn, so it only judges duplicates and teams, in row order,
-and writes the report — which is therefore the same, byte for byte, as with one process."""
+parent reads nothing, and takes the batches back in turn, so it only judges duplicates and puts people in their
+teams, in row order, and writes the report — which is therefore the same, byte for byte, as with one process.
+Once every row is in, the teams are complete: the workers judge them, every N-th batch of teams each."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from eligibility.candidate import Member, RowSource
+from eligibility.candidate import Member, RowSource, Team
 from eligibility.errors import EligibilityError
 from eligibility.report import Serialised
 from eligibility.roster.readers import RawRecord, Skip, Table, open_tables
@@ -32,6 +33,8 @@ Recipe = tuple[Path | None, dict[str, str], str]
 BATCH = 2000
 # Batches a worker may have checked before the parent takes them: reading never runs far ahead of writing.
 AHEAD = 4
+# Teams per batch sent to be judged: about as much work as a batch of rows.
+TEAMS_BATCH = 250
 
 # A row as a worker hands it back: its result as JSON, its ID number as the duplicate check goes by it, the
 # row itself (read again by the parent in the rare case it must be), and what its team needs: street,
@@ -40,6 +43,7 @@ Checked = tuple[Serialised, int | str | None, Any, tuple[str, str, dt.date, dt.d
 # Between two cells of a row sent compact; a row with one in a cell is sent as it is.
 _SEP = "\x1f"
 _END = "end"
+_TEAMS = "teams"
 
 
 class Workers:
@@ -85,6 +89,29 @@ class Workers:
             yield from payload
             batch += 1
 
+    def judge(self, teams: list[Team], skipped_by_path: dict[str, frozenset[str]]) -> Iterator[Serialised]:
+        """The teams judged, in their order: a batch to each worker in turn, a few batches ahead of the one
+        being taken back, and each team let go here once sent."""
+        batches: list[list[Team] | None] = [
+            teams[start : start + TEAMS_BATCH] for start in range(0, len(teams), TEAMS_BATCH)
+        ]
+        teams.clear()
+        ahead = self.jobs * AHEAD
+
+        def send(number: int) -> None:
+            if number < len(batches):
+                self.tasks[number % self.jobs].put((_TEAMS, skipped_by_path, batches[number]))
+                batches[number] = None
+
+        for number in range(ahead):
+            send(number)
+        for number in range(len(batches)):
+            kind, payload = self._next(number % self.jobs)
+            if kind == "error":
+                raise payload
+            send(number + ahead)
+            yield from payload
+
     def _next(self, worker: int) -> tuple[str, Any]:
         """The worker's next message; if the worker has died instead (killed, out of memory), say so."""
         while True:
@@ -122,8 +149,12 @@ def _serve(
         results.put(("error", err))
         return
     while (task := tasks.get()) is not None:
-        source, path, sheet, skipped = task
         try:
+            if task[0] == _TEAMS:
+                _, review._skipped_by_path, teams = task
+                results.put((_TEAMS, [review.serialised_team(team) for team in teams]))
+                continue
+            source, path, sheet, skipped = task
             _check_table(review, source, path, sheet, skipped, worker, jobs, results)
         except Exception as err:
             results.put(("error", err))

@@ -36,8 +36,9 @@ class ReportWriter(Protocol):
     """A report written while the check runs: the head, each candidate as it is checked, each team as it is
     judged, then the rest."""
 
-    # Whether candidate_json is this writer's cheap way in (the compact JSON is what it writes), so the check
-    # should hand it candidates as JSON; a writer that must read the JSON back into a model takes models.
+    # Whether candidate_json and team_json are this writer's cheap way in (the compact JSON is what it
+    # writes), so the check should hand it results as JSON; a writer that must read the JSON back into a model
+    # takes models.
     takes_json: ClassVar[bool]
 
     def begin(self, head: Report) -> None: ...
@@ -49,6 +50,10 @@ class ReportWriter(Protocol):
         ...
 
     def team(self, team: TeamResult) -> None: ...
+
+    def team_json(self, json: bytes) -> None:
+        """A team already serialised (compact JSON of TeamResult), as --jobs workers hand them."""
+        ...
 
     def finish(self, report: Report) -> None: ...
 

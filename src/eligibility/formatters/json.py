@@ -51,9 +51,15 @@ class JsonWriter:
         self.candidates += 1
 
     def team(self, team: TeamResult) -> None:
+        self._team(team.__pydantic_serializer__.to_json(team, indent=2))
+
+    def team_json(self, json: bytes) -> None:
+        self._team(to_json(from_json(json), indent=2))
+
+    def _team(self, indented: bytes) -> None:
         if self.teams_at is None:
             self.teams_at = self.spool.tell()
-        self._item(team.__pydantic_serializer__.to_json(team, indent=2), self.teams)
+        self._item(indented, self.teams)
         self.teams += 1
 
     def _item(self, text: bytes, index: int) -> None:

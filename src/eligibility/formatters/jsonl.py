@@ -42,6 +42,9 @@ class JsonlWriter:
     def team(self, team: TeamResult) -> None:
         self.sink.write(_typed(b"team", json_bytes(team)))
 
+    def team_json(self, json: bytes) -> None:
+        self.sink.write(_typed(b"team", json))
+
     def finish(self, report: Report) -> None:
         self.sink.write("".join(closing_lines(report)).encode())
 
