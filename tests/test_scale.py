@@ -7,7 +7,10 @@ import csv
 import datetime as dt
 import io
 import json
+import os
+import stat
 import sys
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -267,6 +270,33 @@ def test_a_folder_as_output_is_refused_before_the_check(tmp_path: Path, output_f
     assert result.exit_code == 2
     assert "is a folder: name a file" in result.stderr or "是文件夹" in result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+@pytest.mark.parametrize("output_format", ["jsonl", "table"])
+def test_a_named_pipe_as_output_is_written_through_not_replaced(tmp_path: Path, output_format: str) -> None:
+    # Renaming a finished file over the target would turn a pipe (or, for root, /dev/null) into a plain file.
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    result = CliRunner().invoke(app, ["check", *EXAMPLE, "--format", output_format, "-o", str(pipe)])
+    reader.join(timeout=10)
+    assert result.exit_code == 1, result.stderr
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert b"principal-age" in received[0] or "需事先审批".encode() in received[0]
+
+
+@pytest.mark.skipif(
+    not (Path("/dev/full").exists() and stat.S_ISCHR(Path("/dev/full").stat().st_mode)),
+    reason="needs /dev/full",
+)
+@pytest.mark.parametrize("output_format", ["jsonl", "json", "table", "xlsx"])
+def test_a_full_disk_is_said_not_a_traceback(output_format: str) -> None:
+    result = CliRunner().invoke(app, ["check", *EXAMPLE, "--format", output_format, "-o", "/dev/full"])
+    assert result.exit_code == 2
+    assert "/dev/full" in result.stderr and "Traceback" not in result.stderr
+    assert stat.S_ISCHR(Path("/dev/full").stat().st_mode)
 
 
 def test_a_written_report_has_the_usual_file_mode(tmp_path: Path) -> None:

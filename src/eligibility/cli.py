@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import IntEnum, StrEnum
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, Annotated, cast
 
 import typer
 
@@ -525,33 +525,68 @@ def _progress(language: Lang) -> Iterator[Callable[[int], None] | None]:
 
 @contextmanager
 def _sink(path: Path | None) -> Iterator[IO[bytes]]:
-    """Standard output, or a file written beside the target and renamed into place only once it is whole."""
+    """Standard output, or a file written beside the target and renamed into place only once it is whole; or a
+    device or pipe (-o /dev/null, a named pipe another program reads) written through, never replaced by a file
+    renamed over it. A write that fails (a full disk, a closed pipe) names the output."""
     if path is None:
         yield sys.stdout.buffer
         sys.stdout.flush()
         return
     path = path.resolve()
+    if path.exists() and not path.is_file():
+        try:
+            device = path.open("wb")
+        except OSError as err:
+            raise _unwritable(path, err) from err
+        try:
+            yield cast(IO[bytes], _Written(device, path))
+            _flushed(device, path)
+        finally:
+            with contextlib.suppress(OSError):
+                device.close()
+        return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         _readable_as_usual(temporary)
     except OSError as err:
-        raise EligibilityError(
-            "path-unwritable", Location(str(path)), reason=err.strerror or str(err)
-        ) from err
+        raise _unwritable(path, err) from err
     try:
         with os.fdopen(handle, "wb", buffering=1 << 20) as stream:
-            yield stream
+            yield cast(IO[bytes], _Written(stream, path))
+            _flushed(stream, path)
         try:
             os.replace(temporary, path)
         except OSError as err:
-            raise EligibilityError(
-                "path-unwritable", Location(str(path)), reason=err.strerror or str(err)
-            ) from err
+            raise _unwritable(path, err) from err
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+class _Written:
+    """The report's output: a write that fails is the output's error, said as such, not a traceback."""
+
+    def __init__(self, stream: IO[bytes], path: Path) -> None:
+        self.stream, self.path = stream, path
+
+    def write(self, data: bytes) -> int:
+        try:
+            return self.stream.write(data)
+        except OSError as err:
+            raise _unwritable(self.path, err) from err
+
+
+def _flushed(stream: IO[bytes], path: Path) -> None:
+    try:
+        stream.flush()
+    except OSError as err:
+        raise _unwritable(path, err) from err
+
+
+def _unwritable(path: Path, err: OSError) -> EligibilityError:
+    return EligibilityError("path-unwritable", Location(str(path)), reason=err.strerror or str(err))
 
 
 def _readable_as_usual(temporary: str) -> None:
@@ -562,19 +597,9 @@ def _readable_as_usual(temporary: str) -> None:
 
 
 def _write_atomically(path: Path, text: bytes) -> None:
-    """Write beside the target and rename, so a reader never sees half a report."""
-    path = path.resolve()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        _readable_as_usual(temporary)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except OSError as err:
-        raise EligibilityError(
-            "path-unwritable", Location(str(path)), reason=err.strerror or str(err)
-        ) from err
+    """Write beside the target and rename, so a reader never sees half a report (see _sink)."""
+    with _sink(path) as stream:
+        stream.write(text)
 
 
 def main() -> None:
