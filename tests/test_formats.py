@@ -1102,3 +1102,39 @@ def test_half_a_utf16_pair_outside_a_candidates_cells_is_shown_as_a_replacement(
     assert result.exit_code in (0, 1), result.stderr
     [person] = json.loads(result.stdout)["candidates"]
     assert person["community"] == "青\ufffd松"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (  # candidate: for candidates: in the second community
+            "communities:\n  - 社区: 青松社区\n    candidates:\n      - {姓名: 甲, 拟任职务: 居委会委员}\n"
+            "  - 社区: 翠竹社区\n    candidate:\n      - {姓名: 乙, 拟任职务: 居委会委员}\n",
+            "candidate",
+        ),
+        (  # a candidates list beside the communities
+            "communities:\n  - 社区: 青松社区\n    candidates:\n      - {姓名: 甲, 拟任职务: 居委会委员}\n"
+            "candidates:\n  - {姓名: 乙, 社区: 青松社区, 拟任职务: 居委会委员}\n",
+            "candidates",
+        ),
+    ],
+)
+def test_records_under_a_key_the_check_does_not_read_stop_the_file(
+    tmp_path: Path, text: str, key: str
+) -> None:
+    # Read as it was, the roster lost 乙 without a word: one candidate checked, nothing said.
+    path = tmp_path / "grouped.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
+    assert result.exit_code == 2
+    assert f"the 1 records under {key!r} would not be read" in result.stderr
+
+
+def test_other_lists_in_a_community_are_not_records(tmp_path: Path) -> None:
+    path = tmp_path / "grouped.yaml"
+    path.write_text(
+        "communities:\n  - 社区: 青松社区\n    备注: [换届试点, 老旧小区]\n"
+        "    candidates:\n      - {姓名: 甲, 拟任职务: 居委会委员}\n",
+        encoding="utf-8",
+    )
+    assert len(check([path]).candidates) == 1

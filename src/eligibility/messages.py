@@ -63,6 +63,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "key {name!r} appears twice in one object; JSON would keep only the last and silently drop the other: "
         "merge them or remove one",
     ),
+    "file-records-aside": (
+        "“{name}”下有 {count} 条记录，但该键不会被读取，这些记录将被漏掉；记录应写在 {expected} 之下",
+        "the {count} records under {name!r} would not be read, as that key is not one the check reads; records go "
+        "under {expected}",
+    ),
     "file-key-spellings": (
         "同一处同时写了 {names}，它们是同一个键的不同写法；只会读取其中一个，请合并为一个",
         "{names} are written side by side, and mean the same key; only one would be read: merge them into one",

@@ -746,11 +746,13 @@ def records_table(
         records = [(item, {}) for item in data]
     elif isinstance(data, dict) and isinstance(_key(data, "communities"), list):
         _one_spelling(data, ("communities", "election_date"), shown)
+        _no_records_aside(data, "communities", shown)
         election_date = _key(data, "election_date")
         for community in _key(data, "communities"):
             if not isinstance(community, dict):
                 raise RosterError("file-shape", Location(shown), expected="each community is a mapping")
             _one_spelling(community, ("candidates", "community", "street", "election_date"), shown)
+            _no_records_aside(community, "candidates", shown)
             settings = _community_settings(community)
             communities.append(settings)
             inherited = {k: settings[k] for k in ("community", "street", "election_date") if settings.get(k)}
@@ -977,6 +979,24 @@ def _one_spelling(mapping: dict[Any, Any], names: tuple[str, ...], shown: str) -
         found = [k for k in _MAPPING_KEYS[name] if k in mapping]
         if len(found) > 1:
             raise RosterError("file-key-spellings", Location(shown), names=", ".join(map(str, found)))
+
+
+def _no_records_aside(mapping: dict[Any, Any], name: str, shown: str) -> None:
+    """Records under a key the check does not read (candidate: for candidates:, a candidates list beside the
+    communities) would be dropped without a word: the file stops, naming the key and where records belong."""
+    for key, value in mapping.items():
+        if (
+            key not in _MAPPING_KEYS[name]
+            and isinstance(value, list)
+            and any(isinstance(v, dict) for v in value)
+        ):
+            raise RosterError(
+                "file-records-aside",
+                Location(shown),
+                name=mask_ids(str(key)),
+                count=str(sum(isinstance(v, dict) for v in value)),
+                expected=" / ".join(_MAPPING_KEYS[name]),
+            )
 
 
 def _key(mapping: dict[Any, Any], name: str) -> Any:
