@@ -1138,3 +1138,50 @@ def test_other_lists_in_a_community_are_not_records(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert len(check([path]).candidates) == 1
+
+
+@pytest.mark.parametrize(
+    ("encoding", "said"),
+    [
+        ("utf-16", "cannot be read as 'utf-16': UTF-16 stream does not start with BOM"),
+        ("idna", "cannot be read as 'idna'"),
+        ("undefined", "cannot be read as 'undefined'"),
+        ("hex", "unknown encoding 'hex'"),
+    ],
+)
+def test_an_encoding_given_that_cannot_read_the_file_is_said(encoding: str, said: str) -> None:
+    result = CliRunner().invoke(
+        app, ["check", str(EXAMPLES / "roster.csv"), "--encoding", encoding, "--lang", "en"]
+    )
+    assert result.exit_code == 2
+    assert said in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("kind", ["json", "yaml"])
+def test_a_number_longer_than_python_reads_is_a_cell_not_a_crash(tmp_path: Path, kind: str) -> None:
+    huge = "1" * 5000
+    path = tmp_path / f"r.{kind}"
+    if kind == "json":
+        path.write_text(
+            f'[{{"姓名": "甲", "社区": "青松社区", "拟任职务": "居委会委员", "两违": {huge}}}]', "utf-8"
+        )
+    else:
+        path.write_text(f"- {{姓名: 甲, 社区: 青松社区, 拟任职务: 居委会委员, 两违: {huge}}}\n", "utf-8")
+    [person] = check([path]).candidates
+    [finding] = [f for f in person.findings if f.rule == "yes-no-unknown"]
+    assert finding.evidence["value"] == huge
+
+
+@pytest.mark.parametrize(
+    "option",
+    [
+        ["--set", "family_planning_window_years=3000"],
+        ["--set", "principal_max_age=" + "9" * 30],
+        ["--election-date", "0001-01-01"],
+        ["--election-date", "9999-12-31"],
+    ],
+)
+def test_thresholds_and_days_at_the_calendars_ends_run(option: list[str]) -> None:
+    result = CliRunner().invoke(app, ["check", str(EXAMPLES / "roster.csv"), *option, "--format", "json"])
+    assert result.exit_code in (0, 1), result.stderr
+    assert json.loads(result.stdout)["summary"]["candidates"] == 21

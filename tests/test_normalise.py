@@ -13,11 +13,13 @@ from eligibility.roster.normalise import (
     DateError,
     IdNumber,
     IdProblem,
+    anniversary,
     check_character,
     completed_years,
     mask_id,
     parse_date,
     parse_dates,
+    reaches_age,
     read_id_number,
     split_list,
     years_before,
@@ -175,6 +177,18 @@ def test_several_dates_in_one_cell() -> None:
 )
 def test_completed_years(birth: dt.date, on: dt.date, convention: str, age: int) -> None:
     assert completed_years(birth, on, convention) == age
+
+
+def test_a_threshold_past_the_calendar_reaches_its_end_not_an_error() -> None:
+    # --set window_years=3000 or an age of 10**20 in a rule file: every date of a roster is inside the window,
+    # and no one reaches that age.
+    assert years_before(D(2006, 9, 30), 3000) == D.min
+    assert years_before(D(1, 1, 1), 5) == D.min
+    assert years_before(D(2006, 9, 30), -(10**20)) == D.max
+    assert anniversary(D(1950, 2, 28), 10**20) == D.max
+    assert reaches_age(D(1950, 2, 28), 10**20, "day-after-birthday") == D.max
+    assert completed_years(D(1950, 2, 28), D(9999, 12, 31)) == 8049
+    assert years_before(D(2006, 9, 30), 2005) == D(1, 9, 30)  # the last window the calendar holds
 
 
 def test_years_before_a_leap_day_ends_on_the_last_day_of_february() -> None:

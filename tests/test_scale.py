@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import json
 import os
+import resource
 import stat
 import sys
 import threading
@@ -132,6 +133,17 @@ def test_jobs_must_be_a_positive_number() -> None:
     result = CliRunner().invoke(app, ["check", *EXAMPLE, "--jobs", "0"])
     assert result.exit_code == 2
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_more_jobs_than_the_system_can_start_is_said_not_a_traceback() -> None:
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(256, hard), hard))  # whatever the machine allows
+    try:
+        result = CliRunner().invoke(app, ["check", *EXAMPLE, "--jobs", "1000", "--lang", "en"])
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    assert result.exit_code == 2
+    assert "cannot start 1000 worker processes" in result.stderr
 
 
 def test_the_id_register_remembers_the_first_row_through_growth() -> None:

@@ -33,6 +33,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "parameter overrides must be given when the rule set is loaded (load_ruleset(…, overrides))",
     ),
     "path-missing": ("找不到文件或文件夹", "no such file or folder"),
+    "workers-unstartable": (
+        "无法启动 {jobs} 个检查进程：{reason}；请减小 --jobs（通常不超过 CPU 核数）",
+        "cannot start {jobs} worker processes: {reason}; use a smaller --jobs (usually no more than the CPU cores)",
+    ),
     "worker-stopped": (
         "第 {worker} 个检查进程意外退出（退出码 {code}）；请不加 --jobs（脚本中为 jobs=）再试",
         "worker process {worker} stopped unexpectedly (exit code {code}); try again without --jobs (jobs= in a "
@@ -99,6 +103,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "cannot be decoded as {encoding}, the encoding given (bytes {reason}); check --encoding",
     ),
     "encoding-unknown": ("未知的编码 {encoding!r}", "unknown encoding {encoding!r}"),
+    "encoding-unusable": (
+        "无法按编码 {encoding!r} 读取：{reason}；请换一种编码，或不加 --encoding 由程序识别",
+        "cannot be read as {encoding!r}: {reason}; name another encoding, or leave out --encoding to detect it",
+    ),
     "file-yaml-merge": (
         "使用了 YAML 合并键（<<）；合并时后写的键会悄悄覆盖先写的，名册不需要它：请把各个键直接写出",
         "uses a YAML merge key (<<), which lets one key silently replace another; a roster never needs one: "

@@ -62,18 +62,23 @@ class Workers:
         # spawn, not fork: the parent may run threads (the progress display), which fork does not copy safely.
         context = multiprocessing.get_context("spawn")
         self.jobs = jobs
-        self.tasks = [context.Queue() for _ in range(jobs)]
-        self.results = [context.Queue(maxsize=AHEAD) for _ in range(jobs)]
-        self.processes = [
-            context.Process(
-                target=_serve,
-                args=(ruleset, options, worker, jobs, self.tasks[worker], self.results[worker]),
-                daemon=True,
-            )
-            for worker in range(jobs)
-        ]
-        for process in self.processes:
-            process.start()
+        self.processes: list[Any] = []
+        try:
+            self.tasks = [context.Queue() for _ in range(jobs)]
+            self.results = [context.Queue(maxsize=AHEAD) for _ in range(jobs)]
+            for worker in range(jobs):
+                process = context.Process(
+                    target=_serve,
+                    args=(ruleset, options, worker, jobs, self.tasks[worker], self.results[worker]),
+                    daemon=True,
+                )
+                process.start()
+                self.processes.append(process)
+        except OSError as err:
+            # More workers than the system lets one process start (--jobs 100000: too many open files).
+            for process in self.processes:
+                process.kill()
+            raise EligibilityError("workers-unstartable", jobs=jobs, reason=err.strerror or str(err)) from err
 
     def check(self, source: Input, table: Table, skipped: frozenset[str]) -> Iterator[Checked]:
         """Each row of the table checked (no duplicate or team question yet), in row order."""

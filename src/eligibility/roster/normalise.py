@@ -327,16 +327,25 @@ def _parse_text_dates(text: str) -> tuple[DateRange, ...]:
 
 def anniversary(day: dt.date, years: int) -> dt.date:
     """The same day `years` later; 29 February falls on 1 March in a common year (民法典 §201–202)."""
+    year = day.year + years
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return _calendar_end(years)
     try:
-        return day.replace(year=day.year + years)
+        return day.replace(year=year)
     except ValueError:
-        return dt.date(day.year + years, 3, 1)
+        return dt.date(year, 3, 1)
+
+
+def _calendar_end(years: int) -> dt.date:
+    # A threshold past the calendar (--set window_years=3000, an age of 20,000): the calendar's end that way,
+    # which no date of a roster reaches.
+    return dt.date.max if years > 0 else dt.date.min
 
 
 def reaches_age(birth: dt.date, age: int, convention: str) -> dt.date:
     """The day one is N 周岁: on the birthday (civil law), or the day after it (criminal-law convention)."""
     day = anniversary(birth, age)
-    return day + dt.timedelta(days=1) if convention == "day-after-birthday" else day
+    return day + dt.timedelta(days=1) if convention == "day-after-birthday" and day < dt.date.max else day
 
 
 @lru_cache(maxsize=1 << 16)  # every birth date of a province, on one or two election days
@@ -350,7 +359,10 @@ def completed_years(birth: dt.date, on: dt.date, convention: str = "birthday") -
 
 def years_before(day: dt.date, years: int) -> dt.date:
     """The start of a window of `years` ending on `day`; with no corresponding day, the month's last day (§202)."""
+    year = day.year - years
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return _calendar_end(-years)
     try:
-        return day.replace(year=day.year - years)
+        return day.replace(year=year)
     except ValueError:
-        return dt.date(day.year - years, 2, 28)
+        return dt.date(year, 2, 28)

@@ -798,9 +798,14 @@ def _mapping_once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return mapping
 
 
+def _integer(text: str) -> int | str:
+    """A JSON integer; one of more than 4,300 digits, more than Python reads as an int, is kept as its text."""
+    return int(text) if len(text) <= 4300 else text
+
+
 def _load_json(text: str, shown: str) -> Any:
     try:
-        return json.loads(text, object_pairs_hook=_mapping_once)
+        return json.loads(text, object_pairs_hook=_mapping_once, parse_int=_integer)
     except _TwiceKey as err:
         raise RosterError("file-duplicate-key-json", Location(shown), name=mask_ids(err.key)) from None
     except json.JSONDecodeError as err:

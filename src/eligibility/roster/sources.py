@@ -193,9 +193,16 @@ def detect_encoding(head: bytes, given: str | None, source: Input, utf8_from: fl
     where = Location(source.shown)
     if given:
         try:
-            codecs.lookup(given)
+            codec = codecs.lookup(given)
         except LookupError:
             raise RosterError("encoding-unknown", where, encoding=given) from None
+        if not getattr(codec, "_is_text_encoding", True):  # hex, base64, rot13: bytes to bytes, not text
+            raise RosterError("encoding-unknown", where, encoding=given)
+        try:
+            # UTF-16 without its byte-order mark, or idna, which cannot keep bytes it cannot read: said here.
+            codecs.getincrementaldecoder(given)(KEEP_UNDECODABLE).decode(head[:_SAMPLE], final=False)
+        except UnicodeError as err:
+            raise RosterError("encoding-unusable", where, encoding=given, reason=str(err)) from None
         return given
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"

@@ -114,7 +114,17 @@ def _timestamp(loader: SafeLoader, node: yaml.ScalarNode) -> Any:
         return loader.construct_scalar(node)
 
 
+def _integer(loader: SafeLoader, node: yaml.ScalarNode) -> Any:
+    # A number of more than 4,300 digits is more than Python reads as an int (a guard against slow parsing):
+    # kept as its text, which a cell shows and a rule file's validation refuses at its line.
+    try:
+        return yaml.SafeLoader.construct_yaml_int(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
 SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+SafeLoader.add_constructor("tag:yaml.org,2002:int", _integer)
 SafeLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
