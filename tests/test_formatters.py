@@ -481,3 +481,44 @@ def test_an_id_number_typed_into_the_street_or_community_is_masked_unless_asked(
         assert data["teams"][0]["street"] == f"{in_street[:6]}********{in_street[-4:]}"
     shown = _printed(roster, choice, "--show-pii")
     assert in_community in shown
+
+
+def _pii_inputs(tmp_path: Path, number: str) -> dict[str, list[str]]:
+    """Runs whose output carried an ID number unmasked: the command line of each."""
+    headerless = tmp_path / "headerless.csv"  # the first row is shown as the columns found
+    headerless.write_text(f"张三,{number},青松社区,居委会委员\n", encoding="utf-8")
+    stray = tmp_path / "stray.csv"  # a stray byte: the cell's bytes are shown, and they spell the number
+    others = "".join(f"王{i},,青松社区,居委会委员\n" for i in range(30))
+    stray.write_bytes(
+        f"姓名,身份证号,社区,拟任职务\n张三,{number}".encode()
+        + b"\xff"
+        + f",青松社区,居委会委员\n{others}".encode()
+    )
+    header = tmp_path / "header.csv"  # typed as a column's header
+    header.write_text(f"姓名,社区,拟任职务,{number}\n张三,青松社区,居委会委员,x\n", encoding="utf-8")
+    seats = tmp_path / "seats.csv"  # typed as a seat count in the communities table
+    seats.write_text(f"社区,党组织核定职数\n青松社区,{number}\n", encoding="utf-8")
+    return {
+        "headerless": ["check", str(headerless)],
+        "stray byte": ["check", str(stray), "--format", "json"],
+        "header": ["check", str(header), "--format", "json"],
+        "seats": ["check", str(EXAMPLES / "roster.csv"), "--communities", str(seats)],
+    }
+
+
+@pytest.mark.parametrize("case", ["headerless", "stray byte", "header", "seats"])
+def test_an_id_number_in_an_error_or_a_files_finding_is_masked_unless_asked(
+    tmp_path: Path, case: str
+) -> None:
+    number = make_id("1970-01-01", "男")
+    args = _pii_inputs(tmp_path, number)[case]
+
+    def written(text: str) -> tuple[str, str]:  # as text, and as the bytes a stray-byte finding shows
+        return text, " ".join(f"{b:02X}" for b in text.encode())
+
+    masked = CliRunner().invoke(app, args)
+    said = masked.stdout + masked.stderr
+    assert not any(form in said for form in written(number))
+    assert any(form in said for form in written(number[:6]))  # the area stays, to find the cell by
+    shown = CliRunner().invoke(app, [*args, "--show-pii"])
+    assert any(form in shown.stdout + shown.stderr for form in written(number))

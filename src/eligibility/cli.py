@@ -176,7 +176,7 @@ def check(
         OutputFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.table
     )
     formatter = formatter_for(chosen)
-    with user_errors(language), _progress(language) as progress:
+    with user_errors(language, show_pii), _progress(language) as progress:
         if formatter.binary and output is None and sys.stdout.isatty():
             raise OptionError("option-binary-terminal", format=chosen.value)
         to_terminal = output is None and sys.stdout.isatty()
@@ -475,12 +475,17 @@ def template(
 
 
 @contextmanager
-def user_errors(language: Lang) -> Iterator[None]:
-    """The CLI boundary: a user error becomes one line on standard error and exit code 2, never a traceback."""
+def user_errors(language: Lang, show_pii: bool = False) -> Iterator[None]:
+    """The CLI boundary: a user error becomes one line on standard error and exit code 2, never a traceback.
+    An ID number in it (a roster without its header row shows its first row as the columns found; a seat count
+    or a rule id typed as one) is masked unless --show-pii, as in every report."""
     try:
         yield
     except EligibilityError as err:
-        typer.echo(f"{say('error', language)}: {err.message(language)}", err=True)
+        from eligibility.roster.normalise import mask_ids  # only on the way out: --help stays quick
+
+        message = err.message(language)
+        typer.echo(f"{say('error', language)}: {message if show_pii else mask_ids(message)}", err=True)
         raise typer.Exit(ExitCode.ERROR) from None
 
 

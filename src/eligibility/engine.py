@@ -37,7 +37,7 @@ from eligibility.report import (
     worst_open,
 )
 from eligibility.roster.columns import APPROVAL_COLUMNS, ROSTER_COLUMNS, Column, map_headers
-from eligibility.roster.normalise import completed_years, mask_id, mask_ids
+from eligibility.roster.normalise import completed_years, mask_id, mask_id_bytes, mask_ids
 from eligibility.roster.readers import Note, Table, open_tables
 from eligibility.roster.records import RecordReader
 from eligibility.roster.settings import (
@@ -847,10 +847,13 @@ class Review:
     def _note_finding(self, note: Note) -> Finding:
         """A finding about a whole file or sheet (an unknown column, a sheet not read)."""
         params = dict(note.params)
+        if not self.show_pii:  # an ID number typed as a column's header, or in a sheet's name
+            params = {k: mask_ids(v) if isinstance(v, str) else v for k, v in params.items()}
+        evidence = dict(params)
         suggestion = params.pop("suggestion", "")
         hint = did_you_mean([suggestion] if suggestion else [])
         message = say(note.key, self.lang, suggestion=hint, **params)
-        return Finding(rule=note.key, severity=note.severity, message=message, evidence=dict(note.params))
+        return Finding(rule=note.key, severity=note.severity, message=message, evidence=evidence)
 
     def _problem_finding(self, problem: DataProblem) -> Finding:
         params = dict(problem.params)
@@ -858,7 +861,7 @@ class Review:
         if not self.show_pii:
             # An ID number cell, whole or not; and any ID number inside another value (a duplicate's number,
             # a relatives cell).
-            value = mask_id(value) if problem.rule.startswith("id-number") else mask_ids(value)
+            value = mask_id(value) if problem.rule.startswith("id-number") else mask_ids(mask_id_bytes(value))
             params = {
                 k: mask_ids(v) if isinstance(v, str) and k != "other_path" else v for k, v in params.items()
             }

@@ -215,6 +215,20 @@ def _masked(found: re.Match[str]) -> str:
     return mask_id(written)
 
 
+def mask_id_bytes(text: str) -> str:
+    """Bytes shown as hex (a cell with a stray byte: 31 31 30 31 … FF) whose digits spell an ID number, masked as
+    the number would be: the area's six and the last four stay."""
+    return _ID_BYTES.sub(_masked_bytes, text)
+
+
+_ID_BYTES = re.compile(r"\b(?:3[0-9] ){14,}(?:3[0-9]|58|78)\b")
+
+
+def _masked_bytes(found: re.Match[str]) -> str:
+    shown = found.group().split(" ")
+    return " ".join(shown[:6] + ["**"] * (len(shown) - 10) + shown[-4:])
+
+
 def mask_id(number: str) -> str:
     """`110101********001X`: the area and the last four characters stay, the birth date is hidden."""
     if len(number) > 18:
