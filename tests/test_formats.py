@@ -1185,3 +1185,67 @@ def test_thresholds_and_days_at_the_calendars_ends_run(option: list[str]) -> Non
     result = CliRunner().invoke(app, ["check", str(EXAMPLES / "roster.csv"), *option, "--format", "json"])
     assert result.exit_code in (0, 1), result.stderr
     assert json.loads(result.stdout)["summary"]["candidates"] == 21
+
+
+@pytest.mark.parametrize("stray", ["\x01", "\x00"])
+def test_one_stray_control_character_in_a_short_roster_is_its_rows_problem(
+    tmp_path: Path, stray: str
+) -> None:
+    # A short file with one control character was refused whole as binary (more than 1% of its characters).
+    path = tmp_path / "short.csv"
+    path.write_text(
+        f"姓名,社区,拟任职务\n张三{stray},青松社区,居委会委员\n李四,青松社区,居委会主任\n", "utf-8"
+    )
+    first, second = check([path]).candidates
+    assert [f.rule for f in first.findings] == ["cell-control-character"]
+    assert first.name == "张三\ufffd" and not second.findings
+
+
+def test_a_binary_file_named_csv_is_still_refused(tmp_path: Path) -> None:
+    path = tmp_path / "roster.csv"
+    path.write_bytes(bytes(range(256)) * 64)
+    result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
+    assert result.exit_code == 2 and "is a binary file" in result.stderr
+
+
+def test_a_control_character_in_a_list_cell_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "r.json"
+    records = [
+        {"姓名": "甲", "社区": "青松社区", "拟任职务": ["居委会委员\x1b[2J"], "亲属": ["乙", "x" * 20_000]}
+    ]
+    path.write_text(json.dumps(records), encoding="utf-8")
+    [person] = check([path]).candidates
+    rules = [f.rule for f in person.findings if f.rule.startswith("cell-")]
+    assert rules == ["cell-control-character", "cell-too-long"]
+    assert "\x1b" not in person.model_dump_json()
+
+
+@pytest.mark.parametrize("table", ["approvals", "communities"])
+def test_a_control_character_in_a_settings_table_stops_at_its_line(tmp_path: Path, table: str) -> None:
+    path = tmp_path / f"{table}.csv"
+    if table == "approvals":
+        path.write_text(
+            "id_number,rule,reference,approved_by,date\n"
+            f"{make_id('1950-01-01', '男')},principal-age,X号\x01,区委组织部,2006-09-01\n",
+            "utf-8",
+        )
+    else:
+        path.write_text("社区,选举日期\n青松\x01社区,2006-09-30\n", "utf-8")
+    result = CliRunner().invoke(
+        app, ["check", str(EXAMPLES / "roster.csv"), f"--{table}", str(path), "--lang", "en"]
+    )
+    assert result.exit_code == 2
+    assert f"{path}:2: column" in result.stderr and "holds U+0001" in result.stderr
+
+
+def test_a_community_given_twice_in_the_communities_table_is_refused(tmp_path: Path) -> None:
+    # The second row's election day won without a word: 陈建国 turned 57 between the two days.
+    path = tmp_path / "communities.csv"
+    path.write_text(
+        "街道,社区,选举日期\n东湖街道,青松社区,2006-09-30\n东湖街道,青松社区,2006-09-20\n", "utf-8"
+    )
+    result = CliRunner().invoke(
+        app, ["check", str(EXAMPLES / "roster.csv"), "--communities", str(path), "--lang", "en"]
+    )
+    assert result.exit_code == 2
+    assert f"{path}:3: community '东湖街道 青松社区' is already on line 2" in result.stderr

@@ -103,6 +103,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "cannot be decoded as {encoding}, the encoding given (bytes {reason}); check --encoding",
     ),
     "encoding-unknown": ("未知的编码 {encoding!r}", "unknown encoding {encoding!r}"),
+    "settings-control-character": (
+        "{column}列中有不可显示的字符 {code}（多为从其他系统复制时带入）；请重新录入该格",
+        "column {column} holds {code}, a control character (usually carried over from another system); enter "
+        "the cell again",
+    ),
+    "communities-twice": (
+        "社区“{community}”在第 {first} 行已经出现过；同一社区只能写一行，否则后一行的选举日期和职数会悄悄取代前一行",
+        "community {community!r} is already on line {first}; give each community one row, or the second row's "
+        "election day and seats would silently replace the first's",
+    ),
     "encoding-unusable": (
         "无法按编码 {encoding!r} 读取：{reason}；请换一种编码，或不加 --encoding 由程序识别",
         "cannot be read as {encoding!r}: {reason}; name another encoding, or leave out --encoding to detect it",

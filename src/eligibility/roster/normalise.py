@@ -24,6 +24,11 @@ def clean(value: object) -> str:
     return _clean(value if isinstance(value, str) else str(value))
 
 
+# Characters no one types into a roster: control characters carried over from another system, and half a UTF-16
+# pair escaped in JSON ("\ud800"), which no report could write out. Tab, line breaks, vertical tab and form feed
+# are white space (Alt+Enter in Excel), folded by clean.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
 # Most cells of a roster are short words said again and again (否, 高中, a street's name): each is cleaned once.
 _SHORT = 12
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from eligibility.candidate import Candidate, DataProblem
 from eligibility.roster.normalise import (
+    CONTROL_CHARACTERS,
     DateError,
     IdNumber,
     clean,
@@ -30,10 +30,6 @@ _Seat = tuple[tuple[str, ...], str | None, str | None, int | None, str | None]
 # No roster cell is this long but by damage (a document pasted in, a file read into one cell).
 CELL_MAX_CHARS = 10_000
 _CELL_START_SHOWN = 40
-# Characters no one types into a roster: control characters carried over from another system, and half a UTF-16
-# pair escaped in JSON ("\ud800"), which no report could write out. Tab, line breaks, vertical tab and form feed
-# are white space (Alt+Enter in Excel), folded by clean.
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 class RecordReader:
@@ -70,9 +66,9 @@ class RecordReader:
                 DataProblem(rule, headers.get(name, name), shown, severity, tuple(params.items()), cell)
             )
 
-        texts = "".join([v for v in cells.values() if type(v) is str] if typed else cells.values())
+        texts = "".join(_texts(cells) if typed else cells.values())
         # isprintable answers for the common row in one C loop; a wide space or the like asks the pattern.
-        if len(texts) > CELL_MAX_CHARS or (not texts.isprintable() and _CONTROL.search(texts)):
+        if len(texts) > CELL_MAX_CHARS or (not texts.isprintable() and CONTROL_CHARACTERS.search(texts)):
             cells = _damage_named(cells, problem)
 
         name = self._required(cells, "name", problem)
@@ -287,21 +283,42 @@ class RecordReader:
         return clean(value) or None
 
 
+def _texts(cells: dict[str, Any]) -> list[str]:
+    """The text of a YAML, JSON or workbook row: its text cells, and the text items of its list cells."""
+    texts = []
+    for value in cells.values():
+        if type(value) is str:
+            texts.append(value)
+        elif type(value) is list:
+            texts.extend(item for item in value if type(item) is str)
+    return texts
+
+
 def _damage_named(cells: dict[str, Any], problem: Any) -> dict[str, Any]:
     """The cells with each damaged one named as its row's problem and made fit to read and to write out: a control
-    character shown as U+FFFD (no workbook or terminal can show it), a cell of a whole document cut to its start."""
+    character shown as U+FFFD (no workbook or terminal can show it), a cell of a whole document cut to its start.
+    A list cell (YAML, JSON) is one cell: its items are looked at as one text."""
     kept = dict(cells)
     for name, value in cells.items():
-        if type(value) is not str:
-            continue
-        if len(value) > CELL_MAX_CHARS:
-            value = value[:_CELL_START_SHOWN] + "…"
-            problem("cell-too-long", name, value, length=str(len(cells[name])), limit=str(CELL_MAX_CHARS))
-        if (control := _CONTROL.search(value)) is not None:
-            value = _CONTROL.sub("\ufffd", value)
-            problem("cell-control-character", name, value, code=f"U+{ord(control.group()):04X}")
-        kept[name] = value
+        if type(value) is list:
+            items = [_whole(name, item, problem) if type(item) is str else item for item in value]
+            if items != value:
+                kept[name] = items
+        elif type(value) is str:
+            kept[name] = _whole(name, value, problem)
     return kept
+
+
+def _whole(name: str, value: str, problem: Any) -> str:
+    """One text of a cell with its damage named (see _damage_named)."""
+    if len(value) > CELL_MAX_CHARS:
+        length = len(value)
+        value = value[:_CELL_START_SHOWN] + "…"
+        problem("cell-too-long", name, value, length=str(length), limit=str(CELL_MAX_CHARS))
+    if (control := CONTROL_CHARACTERS.search(value)) is not None:
+        value = CONTROL_CHARACTERS.sub("\ufffd", value)
+        problem("cell-control-character", name, value, code=f"U+{ord(control.group()):04X}")
+    return value
 
 
 def _filled(value: Any) -> bool:

@@ -14,6 +14,7 @@ from eligibility.errors import Location, RosterError
 from eligibility.messages import Term, did_you_mean
 from eligibility.roster.columns import APPROVAL_COLUMNS, COMMUNITY_COLUMNS, Column
 from eligibility.roster.normalise import (
+    CONTROL_CHARACTERS,
     DateError,
     IdNumber,
     clean,
@@ -47,8 +48,11 @@ class Communities:
         # The quota columns some community has given: a rule comparing seats with them can run.
         self.columns: set[str] = set()
         self._shared: dict[Any, Any] = {}
+        self._where: dict[tuple[str, str], Location] = {}
 
-    def add(self, settings: dict[str, Any], location: Location) -> None:
+    def add(self, settings: dict[str, Any], location: Location, *, once: bool = False) -> None:
+        """One community's settings. With `once` (the communities table), a community given twice in the same
+        file is an error: the second row's election day or seats would win without a word."""
         # Interned: the roster's rows and the teams then share these strings (a province has 100,000 of them).
         street = sys.intern(clean(settings.get("street")))
         community = sys.intern(clean(settings.get("community")))
@@ -68,6 +72,15 @@ class Communities:
         # Most communities have the same seats: one table for all of them (never changed once read).
         entry.quota = self._shared.setdefault(tuple(quota.items()), quota)
         entry.key = (street, community)
+        first = self._where.get(entry.key)
+        if once and first is not None and first.path == location.path:
+            raise RosterError(
+                "communities-twice",
+                location,
+                community=f"{street} {community}".strip(),
+                first=str(first.line),
+            )
+        self._where[entry.key] = location
         self.by_key[entry.key] = entry
 
     def key(self, street: str, community: str) -> tuple[str, str]:
@@ -99,8 +112,23 @@ def read_communities(path: Path, bodies: dict[str, Body]) -> Communities:
     table = read_table(path, community_columns(bodies))
     communities = Communities(quota_columns(bodies))
     for record in table.rows:
-        communities.add(record.cells, Location(record.source.path, record.source.line or record.source.row))
+        location = Location(record.source.path, record.source.line or record.source.row)
+        _no_control_characters(record.cells, table.header.headers, location)
+        communities.add(record.cells, location, once=True)
     return communities
+
+
+def _no_control_characters(cells: dict[str, Any], headers: dict[str, str], location: Location) -> None:
+    """A settings table is the officer's own, and short: a control character in it (a reference pasted from
+    another system) stops the check at its line rather than reaching a report or a terminal."""
+    for name, value in cells.items():
+        if isinstance(value, str) and (found := CONTROL_CHARACTERS.search(value)) is not None:
+            raise RosterError(
+                "settings-control-character",
+                location,
+                column=headers.get(name, name),
+                code=f"U+{ord(found.group()):04X}",
+            )
 
 
 @dataclass(frozen=True)
@@ -152,6 +180,7 @@ def read_approvals(path: Path, rule_ids: Iterable[str]) -> Approvals:
     for record in table.rows:
         cells = record.cells
         location = Location(record.source.path, record.source.line or record.source.row)
+        _no_control_characters(cells, table.header.headers, location)
         rule = clean(cells.get("rule"))
         if rule not in known:
             raise RosterError(

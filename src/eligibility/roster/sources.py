@@ -210,12 +210,14 @@ def detect_encoding(head: bytes, given: str | None, source: Input, utf8_from: fl
         return "utf-16"
     sample = head[:_SAMPLE]
     if b"\x00" in sample:
-        # UTF-16 without a BOM puts a NUL beside every ASCII character; anything else with NULs is not text.
+        # UTF-16 without a BOM puts a NUL beside every ASCII character; anything else with NULs throughout is
+        # not text. A stray NUL or two in a cell is that row's problem (cell-control-character), not the file's.
         if sample[1::2].count(0) > len(sample) // 4:
             return "utf-16-le"
         if sample[0::2].count(0) > len(sample) // 4:
             return "utf-16-be"
-        raise RosterError("file-binary", where)
+        if _many(sample.count(0), len(sample)):
+            raise RosterError("file-binary", where)
     share = _utf8_share(sample)
     if (
         utf8_from <= share < 1
@@ -253,7 +255,13 @@ def _decode_prefix(sample: bytes, encoding: str, complete: bool) -> str:
 
 def _looks_binary(text: str) -> bool:
     controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\r\n\f\v")
-    return controls > 0 and controls * 100 > len(text[:65536])
+    return _many(controls, len(text[:65536]))
+
+
+def _many(controls: int, length: int) -> bool:
+    """Control characters enough to say a file is not text: more than one in a hundred, and more than a row's
+    worth of stray ones (a short roster with one pasted control character is still a roster)."""
+    return controls > 8 and controls * 100 > length
 
 
 def open_text(source: Input, encoding: str) -> IO[str]:
