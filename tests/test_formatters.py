@@ -522,3 +522,15 @@ def test_an_id_number_in_an_error_or_a_files_finding_is_masked_unless_asked(
     assert any(form in said for form in written(number[:6]))  # the area stays, to find the cell by
     shown = CliRunner().invoke(app, [*args, "--show-pii"])
     assert any(form in shown.stdout + shown.stderr for form in written(number))
+
+
+def test_markdown_shows_html_typed_into_a_cell_as_text(tmp_path: Path) -> None:
+    # A pull-request comment renders HTML: a name written as a tag ended the folded list of candidates.
+    path = tmp_path / "r.csv"
+    path.write_text(
+        '姓名,社区,拟任职务\n"<img src=x onerror=alert(1)>","</details><h1>青松</h1>",居委会委员\n', "utf-8"
+    )
+    result = CliRunner().invoke(app, ["check", str(path), "--format", "markdown"])
+    assert "<img" not in result.stdout and "<h1>" not in result.stdout
+    assert "&lt;img src=x onerror=alert(1)&gt;" in result.stdout
+    assert result.stdout.count("</details>") == result.stdout.count("<details>") == 1

@@ -13,9 +13,13 @@ STATUS_MARK = {"eligible": "✅", "review": "🟡", "ineligible": "⛔", "invali
 
 
 def escape(text: str) -> str:
-    """Text safe inside a table cell: pipes escaped, line breaks as <br>, no accidental markup."""
+    """Text safe inside a table cell: pipes escaped, line breaks as <br>, no accidental markup, and no HTML of its
+    own (a name written <img …> or </details> would end the folded list of a pull-request comment)."""
     return (
-        text.replace("\\", "\\\\")
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\\", "\\\\")
         .replace("|", "\\|")
         .replace("\n", "<br>")
         .replace("*", "\\*")
