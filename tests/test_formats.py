@@ -1249,3 +1249,13 @@ def test_a_community_given_twice_in_the_communities_table_is_refused(tmp_path: P
     )
     assert result.exit_code == 2
     assert f"{path}:3: community '东湖街道 青松社区' is already on line 2" in result.stderr
+
+
+def test_a_zero_width_space_after_a_community_does_not_make_another_team(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "姓名,社区,拟任职务\n甲,青松社区,党组织书记\n\ufeff乙,青松社区\u200b,党组织委员\n", encoding="utf-8"
+    )
+    report = check([path])
+    assert [t.community for t in report.teams] == ["青松社区"]
+    assert report.candidates[1].name == "乙"

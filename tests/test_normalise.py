@@ -15,6 +15,7 @@ from eligibility.roster.normalise import (
     IdProblem,
     anniversary,
     check_character,
+    clean,
     completed_years,
     mask_id,
     parse_date,
@@ -303,3 +304,23 @@ def test_id_numbers_within_a_text_are_masked_however_they_are_spaced(text: str, 
     from eligibility.roster.normalise import mask_ids
 
     assert mask_ids(text) == shown
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "青松社区\u200b",
+        "\ufeff青松社区",
+        "青松\u00ad社区",
+        "青松\u200d社区",
+        "\u202e青松社区\u202c",
+        "青松\u2060社区",
+    ],
+)
+def test_invisible_characters_are_taken_out_of_a_cell(written: str) -> None:
+    assert clean(written) == "青松社区"
+
+
+def test_visible_characters_stay() -> None:
+    assert clean("阿卜杜·热合曼") == "阿卜杜·热合曼"
+    assert clean("青松\u3000社区") == "青松 社区"  # an ideographic space is a space, folded as one

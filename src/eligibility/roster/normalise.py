@@ -16,7 +16,8 @@ _SPACE = re.compile(r"\s+")
 
 
 def clean(value: object) -> str:
-    """NFKC (full-width to half-width), trimmed, inner runs of white space made one space."""
+    """NFKC (full-width to half-width), trimmed, inner runs of white space made one space, invisible characters
+    (zero-width, byte-order and direction marks) taken out."""
     if value is None:
         return ""
     if type(value) is str and len(value) <= _SHORT:
@@ -43,7 +44,13 @@ def _clean(text: str) -> str:
         text = unicodedata.normalize("NFKC", text)
     if text.isprintable() and "  " not in text:
         return text.strip()  # the common cell: no tab, line break or odd space inside, so only ends to trim
-    return _SPACE.sub(" ", text).strip()
+    return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
+# Characters that show nothing: zero-width spaces and joiners, a byte-order mark pasted mid-file, soft hyphens,
+# and the marks that turn text right to left. Left in, 青松社区 with a zero-width space after it would be another
+# community, judged as a team of its own, and a reversed run could disguise what a cell says.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 @lru_cache(maxsize=8192)
