@@ -3,16 +3,39 @@
 from __future__ import annotations
 
 import io
+import operator
+import posixpath
+import re
+import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import Any
+from xml.etree import ElementTree
 
 from python_calamine import CalamineWorkbook
 
 from eligibility.candidate import RowSource
 from eligibility.errors import Location, RosterError
 from eligibility.roster.columns import Column, HeaderMap
-from eligibility.roster.readers import Note, RawRecord, Table, find_header, require_rows
+from eligibility.roster.readers import Note, RawRecord, Table, column_letter, find_header, require_rows
 from eligibility.roster.sources import Input
+
+# calamine reads a sheet as one rectangle of 32-byte cells from its first cell to its last, however empty the
+# space between: a stray cell at XFD1048576 asks for 512 GiB and the process aborts where no error can be
+# caught. A sheet whose rectangle is larger than this is refused before calamine reads it: all 1,048,576 rows of
+# a sheet 32 columns wide (1 GiB in calamine), larger than any real roster.
+MAX_SHEET_CELLS = 1_048_576 * 32
+# The quick look at a sheet: a cell reference from column AA on, or from row 1,100,000 on. A sheet without one
+# is at most 26 × 1,099,999 cells, within MAX_SHEET_CELLS; only a sheet with one is measured cell by cell.
+_WIDE_OR_DEEP = re.compile(rb'r=["\'][A-Z](?:[A-Z]|(?:[2-9][0-9]|1[1-9])[0-9]{5}|[0-9]{8})')
+# A cell's reference, in a cell that holds something: a self-closing one (<c r="XFD9" s="3"/>) holds only
+# formatting, and calamine leaves it out of the range, so a cell coloured and then emptied far away costs nothing.
+_CELL = re.compile(rb'r=["\']([A-Z]+)([0-9]+)["\'][^>/]*>')
+_ROW_FIRST = operator.itemgetter(1, 0)
+_CHUNK = 1 << 22
+# What a damaged archive raises when read: a missing part, a bad checksum or deflate stream, a method or
+# encryption zipfile does not support.
+_UNREADABLE = (KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError)
 
 
 def workbook_tables(source: Input, columns: tuple[Column, ...], sheet: str | None) -> list[Table]:
@@ -26,26 +49,36 @@ def workbook_tables(source: Input, columns: tuple[Column, ...], sheet: str | Non
             book = CalamineWorkbook.from_path(str(source.path))
         names = [m.name for m in book.sheets_metadata if str(m.typ).endswith("WorkSheet")]
     except Exception as err:  # calamine raises its own error types for corrupt archives
-        raise RosterError(
-            "file-parse", where, reason=str(err).splitlines()[0] if str(err) else type(err).__name__
-        ) from err
+        raise RosterError("file-parse", where, reason=_first_line(err)) from err
     if sheet is not None:
         if sheet not in names:
             raise RosterError("sheet-missing", where, sheet=sheet, sheets="、".join(names))
         names = [sheet]
     tables: list[Table] = []
     skipped: list[tuple[str, RosterError]] = []
-    for name in names:
-        try:
-            tables.append(_sheet_table(source, book, name, columns))
-        except RosterError as not_read:
-            if sheet is not None or len(names) == 1:
-                raise
-            skipped.append((name, not_read))
+    archive = _archive(source)
+    parts = _sheet_parts(archive) if archive else {}
+    try:
+        for name in names:
+            try:
+                if archive and name in parts:
+                    _check_used_range(archive, parts[name], f"{source.shown}#{name}")
+                tables.append(_sheet_table(source, book, name, columns))
+            except RosterError as not_read:
+                if sheet is not None or len(names) == 1:
+                    raise
+                skipped.append((name, not_read))
+    finally:
+        if archive:
+            archive.close()
     if not tables:
-        # A roster sheet with a header and no rows says more than "no roster here".
-        empty = next((problem for _, problem in skipped if problem.key == "file-no-rows"), None)
-        raise empty or RosterError("no-roster-sheet", where, sheets="、".join(names))
+        # A sheet too large to read may be the roster; a roster sheet with a header and no rows says more than
+        # "no roster here".
+        for key in ("sheet-too-large", "file-no-rows"):
+            found = next((problem for _, problem in skipped if problem.key == key), None)
+            if found:
+                raise found
+        raise RosterError("no-roster-sheet", where, sheets="、".join(names))
     for name, problem in skipped:
         reason = problem.message("en").split(": ", 1)[-1]  # the sheet is named already; keep what is wrong
         tables[0].notes.append(Note("sheet-skipped", "info", (("sheet", name), ("reason", reason))))
@@ -53,8 +86,13 @@ def workbook_tables(source: Input, columns: tuple[Column, ...], sheet: str | Non
 
 
 def _sheet_table(source: Input, book: Any, name: str, columns: tuple[Column, ...]) -> Table:
-    sheet = book.get_sheet_by_name(name)
     shown = f"{source.shown}#{name}"
+    try:
+        sheet = book.get_sheet_by_name(name)
+    except (
+        Exception
+    ) as err:  # calamine reads the sheet's part only now: a damaged one fails here, not on opening
+        raise RosterError("file-parse", Location(shown), reason=_first_line(err)) from err
     first_column = sheet.start[1] if sheet.start else 0
     rows = enumerate(sheet.iter_rows(), start=1)  # calamine pads rows above the data, so row i is sheet row i
     header_line, headers, header = find_header(rows, columns, shown)
@@ -80,3 +118,106 @@ def _sheet_rows(
         number += 1
         cells = {name: row[i] if i < len(row) else "" for name, i in header.index.items()}
         yield RawRecord(RowSource(shown, number, line, sheet), cells)
+
+
+def _first_line(err: Exception) -> str:
+    return str(err).splitlines()[0] if str(err) else type(err).__name__
+
+
+def _archive(source: Input) -> zipfile.ZipFile | None:
+    """The workbook as the zip archive it is, for measuring its sheets; none if only calamine can open it."""
+    try:
+        if source.data is not None:
+            return zipfile.ZipFile(io.BytesIO(source.data))
+        assert source.path is not None
+        return zipfile.ZipFile(source.path)
+    except (zipfile.BadZipFile, OSError):
+        return None
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Each worksheet's name and the part of the archive that holds its cells; none when they cannot be found,
+    and then calamine, reading the sheet, says what is wrong with the file."""
+    try:
+        book = "xl/workbook.xml"
+        for relation in ElementTree.fromstring(archive.read("_rels/.rels")):
+            if relation.get("Type", "").endswith("/officeDocument"):
+                book = relation.get("Target", book).lstrip("/")
+        folder, name = posixpath.split(book)
+        targets = {
+            relation.get("Id"): relation.get("Target", "")
+            for relation in ElementTree.fromstring(archive.read(f"{folder}/_rels/{name}.rels"))
+        }
+        parts: dict[str, str] = {}
+        for element in ElementTree.fromstring(archive.read(book)).iter():
+            if element.tag.rsplit("}", 1)[-1] != "sheet":
+                continue
+            # r:id, in whichever namespace the file's edition of the standard uses
+            relation_id = next((v for k, v in element.attrib.items() if k.endswith("}id")), None)
+            target = targets.get(relation_id, "")
+            if target:
+                at = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+                parts[element.get("name", "")] = posixpath.normpath(at)
+        return parts
+    except (*_UNREADABLE, ElementTree.ParseError):
+        return {}
+
+
+def _check_used_range(archive: zipfile.ZipFile, part: str, shown: str) -> None:
+    """Refuse a sheet whose used range calamine could not hold, naming its farthest cells.
+
+    The range is counted from A1, a little more than calamine's own when the table starts further in."""
+    try:
+        if not any(_WIDE_OR_DEEP.search(text) for text in _xml_chunks(archive, part)):
+            return
+        bottom = right = 0
+        far_down = far_right = ""
+        for text in _xml_chunks(archive, part):
+            cells = _CELL.findall(text)
+            # One cell of each column and of each row, kept by dict() at C speed: a chunk has tens of thousands
+            # of cells but only a few columns and a few thousand rows.
+            of_column = dict(cells)
+            of_row = dict(map(_ROW_FIRST, cells))
+            if of_column:
+                widest = max(of_column, key=_column_number)
+                if _column_number(widest) > right:
+                    right, far_right = _column_number(widest), (widest + of_column[widest]).decode()
+            if of_row:
+                lowest = max(of_row, key=int)
+                if int(lowest) > bottom:
+                    bottom, far_down = int(lowest), (of_row[lowest] + lowest).decode()
+    except _UNREADABLE:
+        return  # calamine, reading the sheet, says what is wrong with the file
+    if bottom * right > MAX_SHEET_CELLS:
+        raise RosterError(
+            "sheet-too-large",
+            Location(shown),
+            rows=f"{bottom:,}",
+            columns=f"{right:,}",
+            last=column_letter(right - 1),
+            cells="、".join(dict.fromkeys((far_right, far_down))),
+            limit=f"{MAX_SHEET_CELLS:,}",
+        )
+
+
+def _xml_chunks(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
+    """A sheet's XML a few megabytes at a time, each piece ending before a tag, so no tag is cut in two."""
+    rest = b""
+    with archive.open(part) as stream:
+        while chunk := stream.read(_CHUNK):
+            text = rest + chunk
+            cut = text.rfind(b"<")
+            if cut <= 0:
+                rest = text
+                continue
+            rest = text[cut:]
+            yield text[:cut]
+    yield rest
+
+
+def _column_number(letters: bytes) -> int:
+    """b"A" -> 1, b"Z" -> 26, b"AA" -> 27."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number

@@ -1,0 +1,184 @@
+"""A workbook with stray cells far outside its table is read in bounded memory, or refused naming the cells."""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import openpyxl
+from openpyxl.styles import PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
+
+from eligibility import check
+
+from conftest import make_id
+
+HEADER = ["姓名", "身份证号", "社区", "拟任职务"]
+# Enough for the tool and a real roster's sheet; far less than the rectangle calamine would make of the far
+# cells (2.2 GB for ZZ1 and A100000), so a run that reads them whole fails here instead of filling the machine.
+MEMORY_LIMIT = 1 << 30
+
+
+def roster(path: Path, people: int = 1, sheet: str = "候选人") -> tuple[openpyxl.Workbook, Worksheet]:
+    book = openpyxl.Workbook()
+    table = book.active
+    assert table is not None
+    table.title = sheet
+    table.append(HEADER)
+    for n in range(people):
+        table.append([f"候选人{n + 1}", make_id("1966-05-01"), "青松社区", "居委会委员"])
+    return book, table
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    """The command in a process of its own with its memory capped, so a sheet read whole cannot stop the tests."""
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+    return subprocess.run(
+        [sys.executable, "-m", "eligibility", "check", *args],
+        input=stdin.decode("latin-1") if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        encoding="latin-1" if stdin is not None else "utf-8",
+        preexec_fn=cap,
+        timeout=60,
+    )
+
+
+def test_stray_cells_in_the_far_corners_are_refused_naming_file_sheet_and_cells(tmp_path: Path) -> None:
+    path = tmp_path / "far.xlsx"
+    book, table = roster(path)
+    table["XFD1"] = "x"
+    table["A1048576"] = "y"
+    book.save(path)
+    done = run(str(path), "--lang", "en")
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert (
+        f"{path.as_posix()}#候选人: the sheet's used range is 1,048,576 rows × 16,384 columns" in done.stderr
+    )
+    assert "farthest cells: XFD1、A1048576" in done.stderr
+    assert "delete those stray cells far outside the roster's table" in done.stderr
+    chinese = run(str(path))
+    assert chinese.returncode == 2
+    assert "最远的单元格：XFD1、A1048576" in chinese.stderr
+    assert "请删除名册表格以外远处的这些零散单元格" in chinese.stderr
+
+
+def test_a_workbook_on_standard_input_is_measured_too(tmp_path: Path) -> None:
+    path = tmp_path / "far.xlsx"
+    book, table = roster(path)
+    table["XFD1048576"] = "y"
+    book.save(path)
+    done = run("-", "--lang", "en", stdin=path.read_bytes())
+    assert done.returncode == 2, done.stderr
+    assert "farthest cells: XFD1048576" in done.stderr
+
+
+def test_stray_cells_at_zz1_and_a100000_are_refused_at_once(tmp_path: Path) -> None:
+    # 702 columns × 100,000 rows: calamine took 2.2 GB and 10 s to read this one-row roster.
+    path = tmp_path / "mid.xlsx"
+    book, table = roster(path)
+    table["ZZ1"] = "x"
+    table["A100000"] = "y"
+    book.save(path)
+    started = time.perf_counter()
+    done = run(str(path), "--lang", "en")
+    assert done.returncode == 2, done.stderr
+    assert time.perf_counter() - started < 10
+    assert "100,000 rows × 702 columns (A to ZZ; farthest cells: ZZ1、A100000)" in done.stderr
+
+
+def test_one_column_past_the_limit_is_refused(tmp_path: Path) -> None:
+    # All 1,048,576 rows 32 columns wide is the most a sheet may hold; 33 is one column too many.
+    path = tmp_path / "wide.xlsx"
+    book, table = roster(path)
+    table["AG1048576"] = "y"
+    book.save(path)
+    done = run(str(path), "--lang", "en")
+    assert done.returncode == 2, done.stderr
+    assert "1,048,576 rows × 33 columns (A to AG; farthest cells: AG1048576)" in done.stderr
+
+
+def test_a_one_row_roster_with_a_stray_cell_at_zz1_is_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "zz1.xlsx"
+    book, table = roster(path)
+    table["ZZ1"] = "x"
+    book.save(path)
+    started = time.perf_counter()
+    report = check([path], lang="en")
+    assert time.perf_counter() - started < 5
+    assert [(c.name, c.source.line, c.status) for c in report.candidates] == [("候选人1", 2, "eligible")]
+    assert [(f.rule, f.evidence.get("header")) for f in report.inputs[0].findings] == [
+        ("column-unknown", "x")
+    ]
+
+
+def test_a_far_cell_that_is_only_formatted_costs_nothing(tmp_path: Path) -> None:
+    # Coloured and then emptied: Excel keeps the cell, calamine leaves it out of the sheet's range.
+    path = tmp_path / "styled.xlsx"
+    book, table = roster(path, people=3)
+    table["XFD1048576"].fill = PatternFill("solid", fgColor="FFFF00")
+    book.save(path)
+    done = run(str(path), "--lang", "en", "--format", "jsonl")
+    assert done.returncode in (0, 1), done.stderr
+    assert done.stdout.count('"name":"候选人') == 3
+
+
+def test_no_row_is_dropped_from_a_sheet_measured_cell_by_cell(tmp_path: Path) -> None:
+    # A cell at AB1 sends the sheet to be measured cell by cell; it is within bounds, so every row is read,
+    # a candidate far down the sheet too.
+    path = tmp_path / "gap.xlsx"
+    book, table = roster(path, people=3)
+    table["AB1"] = "备注"
+    table.append([])
+    for cell, value in zip("ABCD", ["候选人4", make_id("1970-01-01"), "青松社区", "居委会委员"], strict=True):
+        table[f"{cell}5000"] = value
+    book.save(path)
+    report = check([path], lang="en")
+    assert [(c.name, c.source.line) for c in report.candidates] == [
+        ("候选人1", 2),
+        ("候选人2", 3),
+        ("候选人3", 4),
+        ("候选人4", 5000),
+    ]
+
+
+def test_a_far_flung_sheet_beside_the_roster_is_skipped_and_named(tmp_path: Path) -> None:
+    path = tmp_path / "two.xlsx"
+    book, _ = roster(path, people=2)
+    notes = book.create_sheet("说明")
+    notes["A1"] = "本表由街道填报"
+    notes["XFD1048576"] = "."
+    book.save(path)
+    done = run(str(path), "--lang", "en", "--format", "json")
+    assert done.returncode in (0, 1), done.stderr
+    assert done.stdout.count('"name": "候选人') == 2
+    assert (
+        "sheet '说明' is not a roster and was not read: the sheet's used range is 1,048,576 rows"
+        in done.stdout
+    )
+
+
+def test_a_damaged_sheet_is_named_not_a_traceback(tmp_path: Path) -> None:
+    # calamine opens the workbook and fails only on reading the sheet's part; the measuring passes it over.
+    path = tmp_path / "damaged.xlsx"
+    book, _ = roster(path)
+    book.save(path)
+    with zipfile.ZipFile(path) as archive:
+        part = archive.getinfo("xl/worksheets/sheet1.xml")
+    data = bytearray(path.read_bytes())
+    start = part.header_offset + 30 + len(part.filename) + len(part.extra)
+    for at in range(start + 20, start + part.compress_size):
+        data[at] ^= 0x55
+    path.write_bytes(bytes(data))
+    done = run(str(path), "--lang", "en")
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert f"{path.as_posix()}#候选人: the file cannot be parsed" in done.stderr
