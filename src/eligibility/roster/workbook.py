@@ -87,11 +87,10 @@ def workbook_tables(source: Input, columns: tuple[Column, ...], sheet: str | Non
 
 def _sheet_table(source: Input, book: Any, name: str, columns: tuple[Column, ...]) -> Table:
     shown = f"{source.shown}#{name}"
+    # calamine reads the sheet's part only now: a damaged one fails here, not on opening the workbook.
     try:
         sheet = book.get_sheet_by_name(name)
-    except (
-        Exception
-    ) as err:  # calamine reads the sheet's part only now: a damaged one fails here, not on opening
+    except Exception as err:
         raise RosterError("file-parse", Location(shown), reason=_first_line(err)) from err
     first_column = sheet.start[1] if sheet.start else 0
     rows = enumerate(sheet.iter_rows(), start=1)  # calamine pads rows above the data, so row i is sheet row i
