@@ -1259,3 +1259,17 @@ def test_a_zero_width_space_after_a_community_does_not_make_another_team(tmp_pat
     report = check([path])
     assert [t.community for t in report.teams] == ["青松社区"]
     assert report.candidates[1].name == "乙"
+
+
+def test_a_workbooks_one_and_zero_in_a_yes_no_column_are_yes_and_no(tmp_path: Path) -> None:
+    # Excel stores 1 and 0 as numbers, read as 1.0 and 0.0: every candidate was invalid (yes-no-unknown '0.0').
+    path = tmp_path / "r.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "身份证号", "社区", "拟任职务", "两违", "综治问题"])
+    sheet.append(["甲", make_id("1970-01-01", "男"), "青松社区", "居委会委员", 0, 1])
+    sheet.append(["乙", make_id("1971-01-01", "女"), "青松社区", "居委会委员", 0.0, 0])
+    book.save(path)
+    first, second = check([path]).candidates
+    assert [f.rule for f in first.findings if f.severity != "info"] == ["governance-record"]
+    assert not [f for f in second.findings if f.severity == "invalid"]

@@ -248,7 +248,7 @@ class RecordReader:
         if spec.type == "bool":
             if isinstance(value, bool):
                 return value
-            text = clean(value)
+            text = _shown_value(value)  # a workbook's 1 and 0 are numbers, read as 1.0: shown as written, 1
             if not text:
                 return False  # blank means no (contract)
             truth = self.vocabulary.truth(text)
