@@ -1273,3 +1273,21 @@ def test_a_workbooks_one_and_zero_in_a_yes_no_column_are_yes_and_no(tmp_path: Pa
     first, second = check([path]).candidates
     assert [f.rule for f in first.findings if f.severity != "info"] == ["governance-record"]
     assert not [f for f in second.findings if f.severity == "invalid"]
+
+
+def test_a_control_character_yaml_refuses_is_named_by_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        '- {姓名: 乙, 社区: 青松社区, 拟任职务: 居委会委员}\n- {姓名: "甲\x01", 社区: 青松社区}\n', "utf-8"
+    )
+    result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
+    assert result.exit_code == 2
+    assert f"{path}:2:10: the file cannot be parsed: unacceptable character #x0001" in result.stderr
+
+
+def test_a_seat_count_that_is_none_is_said_in_the_officers_language(tmp_path: Path) -> None:
+    path = tmp_path / "communities.csv"
+    path.write_text("社区,党组织核定职数\n青松社区,-5\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(EXAMPLES / "roster.csv"), "--communities", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:2: party_seats 列：“-5”不是职数（应为 0 或正整数）" in result.stderr

@@ -873,6 +873,16 @@ def _load_yaml(text: str, shown: str, record_lines: list[int] | None = None) -> 
         mark = err.problem_mark
         where = Location(shown, physical(mark.line + 1), mark.column + 1) if mark else Location(shown)
         raise RosterError("file-parse", where, reason=err.problem or str(err)) from err
+    except yaml.reader.ReaderError as err:
+        # A character YAML refuses (a control character pasted in). libyaml tells its place in bytes, not in
+        # lines: found again here with YAML's own pattern.
+        reason = str(err).splitlines()[0]
+        found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+        if found is None:
+            raise RosterError("file-parse", Location(shown), reason=reason) from err
+        at = found.start()
+        where = Location(shown, physical(text.count("\n", 0, at) + 1), at - text.rfind("\n", 0, at))
+        raise RosterError("file-parse", where, reason=reason) from err
     except yaml.YAMLError as err:
         raise RosterError("file-parse", Location(shown), reason=str(err).splitlines()[0]) from err
 

@@ -252,5 +252,12 @@ def _count(value: Any, location: Location, column: str) -> int | None:
         return None
     found = _SEATS.fullmatch(text)
     if found is None:
-        raise RosterError("cell-invalid", location, field=column, reason=f"{text!r} is not a seat count")
+        raise RosterError(
+            "cell-invalid",
+            location,
+            field=column,
+            reason=Term(
+                f"“{text}”不是职数（应为 0 或正整数）", f"{text!r} is not a seat count (0 or a whole number)"
+            ),
+        )
     return int(found[1])
