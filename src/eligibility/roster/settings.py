@@ -48,11 +48,9 @@ class Communities:
         # The quota columns some community has given: a rule comparing seats with them can run.
         self.columns: set[str] = set()
         self._shared: dict[Any, Any] = {}
-        self._where: dict[tuple[str, str], Location] = {}
 
-    def add(self, settings: dict[str, Any], location: Location, *, once: bool = False) -> None:
-        """One community's settings. With `once` (the communities table), a community given twice in the same
-        file is an error: the second row's election day or seats would win without a word."""
+    def add(self, settings: dict[str, Any], location: Location) -> tuple[str, str]:
+        """One community's settings; the (street, community) it is kept under."""
         # Interned: the roster's rows and the teams then share these strings (a province has 100,000 of them).
         street = sys.intern(clean(settings.get("street")))
         community = sys.intern(clean(settings.get("community")))
@@ -72,16 +70,8 @@ class Communities:
         # Most communities have the same seats: one table for all of them (never changed once read).
         entry.quota = self._shared.setdefault(tuple(quota.items()), quota)
         entry.key = (street, community)
-        first = self._where.get(entry.key)
-        if once and first is not None and first.path == location.path:
-            raise RosterError(
-                "communities-twice",
-                location,
-                community=f"{street} {community}".strip(),
-                first=str(first.line),
-            )
-        self._where[entry.key] = location
         self.by_key[entry.key] = entry
+        return entry.key
 
     def key(self, street: str, community: str) -> tuple[str, str]:
         """(street, community), as the table holds it when it has that community: one tuple, not two."""
@@ -111,10 +101,20 @@ def community_columns(bodies: dict[str, Body]) -> tuple[Column, ...]:
 def read_communities(path: Path, bodies: dict[str, Body]) -> Communities:
     table = read_table(path, community_columns(bodies))
     communities = Communities(quota_columns(bodies))
+    first_line: dict[tuple[str, str], int | None] = {}  # for this file only: a province's is let go once read
     for record in table.rows:
         location = Location(record.source.path, record.source.line or record.source.row)
         _no_control_characters(record.cells, table.header.headers, location)
-        communities.add(record.cells, location, once=True)
+        key = communities.add(record.cells, location)
+        if key in first_line:
+            # The second row's election day or seats would replace the first's without a word.
+            raise RosterError(
+                "communities-twice",
+                location,
+                community=" ".join(filter(None, key)),
+                first=str(first_line[key]),
+            )
+        first_line[key] = location.line
     return communities
 
 
