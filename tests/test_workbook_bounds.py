@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import resource
 import subprocess
 import sys
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
+import pytest
 from openpyxl.styles import PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -150,20 +153,56 @@ def test_no_row_is_dropped_from_a_sheet_measured_cell_by_cell(tmp_path: Path) ->
     ]
 
 
-def test_a_far_flung_sheet_beside_the_roster_is_skipped_and_named(tmp_path: Path) -> None:
+def test_a_far_flung_sheet_beside_the_roster_stops_the_check(tmp_path: Path) -> None:
+    # It may be the roster (a second one, 李四 marked 两违): passed over as "not a roster", the run said nothing
+    # of him and could pass.
     path = tmp_path / "two.xlsx"
     book, _ = roster(path, people=2)
-    notes = book.create_sheet("说明")
-    notes["A1"] = "本表由街道填报"
+    notes = book.create_sheet("第二批")
+    notes.append(HEADER)
+    notes.append(["李四", make_id("1970-01-01"), "翠竹社区", "居委会委员"])
     notes["XFD1048576"] = "."
     book.save(path)
     done = run(str(path), "--lang", "en", "--format", "json")
-    assert done.returncode in (0, 1), done.stderr
-    assert done.stdout.count('"name": "候选人') == 2
-    assert (
-        "sheet '说明' is not a roster and was not read: the sheet's used range is 1,048,576 rows"
-        in done.stdout
-    )
+    assert done.returncode == 2, done.stderr
+    assert f"{path.as_posix()}#第二批: the sheet's used range is 1,048,576 rows" in done.stderr
+
+
+def _rewritten(path: Path, change: Callable[[bytes], bytes]) -> None:
+    """The workbook with its first sheet's XML changed, as another program than Excel might write it."""
+    with zipfile.ZipFile(path) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, change(data) if name == "xl/worksheets/sheet1.xml" else data)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda xml: xml.replace(b'r="XFD1048576"', b'r = "XFD1048576"'),  # spaces around =, as XML allows
+        lambda xml: xml.replace(b'r="XFD1048576"', b'r="xfd1048576"'),  # a reference in lower case
+        lambda xml: re.sub(  # cells with no reference, placed by their order in a far row
+            rb'<row r="1048576".*?</row>',
+            b'<row r="1048576">' + b'<c t="inlineStr"><is><t>x</t></is></c>' * 3000 + b"</row>",
+            xml,
+            flags=re.S,
+        ),
+    ],
+    ids=["spaces", "lower-case", "no-references"],
+)
+def test_a_far_cell_written_otherwise_is_measured_too(
+    tmp_path: Path, change: Callable[[bytes], bytes]
+) -> None:
+    # Each got past the measuring, and calamine then asked for 512 GiB and aborted the process.
+    path = tmp_path / "far.xlsx"
+    book, table = roster(path)
+    table["XFD1048576"] = "x"
+    book.save(path)
+    _rewritten(path, change)
+    done = run(str(path), "--lang", "en")
+    assert done.returncode == 2, done.stderr
+    assert "the sheet's used range is 1,048,576 rows" in done.stderr
 
 
 def test_a_damaged_sheet_is_named_not_a_traceback(tmp_path: Path) -> None:

@@ -27,10 +27,13 @@ from eligibility.roster.sources import Input
 MAX_SHEET_CELLS = 1_048_576 * 32
 # The quick look at a sheet: a cell reference from column AA on, or from row 1,100,000 on. A sheet without one
 # is at most 26 × 1,099,999 cells, within MAX_SHEET_CELLS; only a sheet with one is measured cell by cell.
-_WIDE_OR_DEEP = re.compile(rb'r=["\'][A-Z](?:[A-Z]|(?:[2-9][0-9]|1[1-9])[0-9]{5}|[0-9]{8})')
+# XML lets the attribute be written r = "…", and a reference may be in lower case.
+_WIDE_OR_DEEP = re.compile(rb'\br\s*=\s*["\'][A-Za-z](?:[A-Za-z]|(?:[2-9][0-9]|1[1-9])[0-9]{5}|[0-9]{8})')
+# A row or cell written without its reference, placed by its order instead: only measured by reading the XML.
+_UNNUMBERED = re.compile(rb"<(?:c|row)(?=[\s>/])(?:(?!\br\s*=)[^>])*>")
 # A cell's reference, in a cell that holds something: a self-closing one (<c r="XFD9" s="3"/>) holds only
 # formatting, and calamine leaves it out of the range, so a cell coloured and then emptied far away costs nothing.
-_CELL = re.compile(rb'r=["\']([A-Z]+)([0-9]+)["\'][^>/]*>')
+_CELL = re.compile(rb'\br\s*=\s*["\']([A-Za-z]+)([0-9]+)["\'][^>/]*>')
 _ROW_FIRST = operator.itemgetter(1, 0)
 _CHUNK = 1 << 22
 # What a damaged archive raises when read: a missing part, a bad checksum or deflate stream, a method or
@@ -65,20 +68,18 @@ def workbook_tables(source: Input, columns: tuple[Column, ...], sheet: str | Non
                     _check_used_range(archive, parts[name], f"{source.shown}#{name}")
                 tables.append(_sheet_table(source, book, name, columns))
             except RosterError as not_read:
-                if sheet is not None or len(names) == 1:
+                # A sheet that could not be read at all (too large, damaged) may be the roster: it stops the
+                # check rather than be passed over as "not a roster".
+                if sheet is not None or len(names) == 1 or not_read.key in ("sheet-too-large", "file-parse"):
                     raise
                 skipped.append((name, not_read))
     finally:
         if archive:
             archive.close()
     if not tables:
-        # A sheet too large to read may be the roster; a roster sheet with a header and no rows says more than
-        # "no roster here".
-        for key in ("sheet-too-large", "file-no-rows"):
-            found = next((problem for _, problem in skipped if problem.key == key), None)
-            if found:
-                raise found
-        raise RosterError("no-roster-sheet", where, sheets="、".join(names))
+        # A roster sheet with a header and no rows says more than "no roster here".
+        empty = next((problem for _, problem in skipped if problem.key == "file-no-rows"), None)
+        raise empty or RosterError("no-roster-sheet", where, sheets="、".join(names))
     for name, problem in skipped:
         reason = problem.message("en").split(": ", 1)[-1]  # the sheet is named already; keep what is wrong
         tables[0].notes.append(Note("sheet-skipped", "info", (("sheet", name), ("reason", reason))))
@@ -167,25 +168,16 @@ def _check_used_range(archive: zipfile.ZipFile, part: str, shown: str) -> None:
 
     The range is counted from A1, a little more than calamine's own when the table starts further in."""
     try:
-        if not any(_WIDE_OR_DEEP.search(text) for text in _xml_chunks(archive, part)):
+        looked = [
+            (bool(_WIDE_OR_DEEP.search(t)), bool(_UNNUMBERED.search(t))) for t in _xml_chunks(archive, part)
+        ]
+        if any(unnumbered for _, unnumbered in looked):
+            bottom, right, far_down, far_right = _parsed_range(archive, part)
+        elif not any(far for far, _ in looked):
             return
-        bottom = right = 0
-        far_down = far_right = ""
-        for text in _xml_chunks(archive, part):
-            cells = _CELL.findall(text)
-            # One cell of each column and of each row, kept by dict() at C speed: a chunk has tens of thousands
-            # of cells but only a few columns and a few thousand rows.
-            of_column = dict(cells)
-            of_row = dict(map(_ROW_FIRST, cells))
-            if of_column:
-                widest = max(of_column, key=_column_number)
-                if _column_number(widest) > right:
-                    right, far_right = _column_number(widest), (widest + of_column[widest]).decode()
-            if of_row:
-                lowest = max(of_row, key=int)
-                if int(lowest) > bottom:
-                    bottom, far_down = int(lowest), (of_row[lowest] + lowest).decode()
-    except _UNREADABLE:
+        else:
+            bottom, right, far_down, far_right = _range(archive, part)
+    except (*_UNREADABLE, ElementTree.ParseError):
         return  # calamine, reading the sheet, says what is wrong with the file
     if bottom * right > MAX_SHEET_CELLS:
         raise RosterError(
@@ -197,6 +189,52 @@ def _check_used_range(archive: zipfile.ZipFile, part: str, shown: str) -> None:
             cells="、".join(dict.fromkeys((far_right, far_down))),
             limit=f"{MAX_SHEET_CELLS:,}",
         )
+
+
+def _range(archive: zipfile.ZipFile, part: str) -> tuple[int, int, str, str]:
+    """The farthest row and column of a sheet whose cells all carry their reference, and a cell at each."""
+    bottom = right = 0
+    far_down = far_right = ""
+    for text in _xml_chunks(archive, part):
+        cells = [(column.upper(), row) for column, row in _CELL.findall(text)]
+        # One cell of each column and of each row, kept by dict() at C speed: a chunk has tens of thousands
+        # of cells but only a few columns and a few thousand rows.
+        of_column = dict(cells)
+        of_row = dict(map(_ROW_FIRST, cells))
+        if of_column:
+            widest = max(of_column, key=_column_number)
+            if _column_number(widest) > right:
+                right, far_right = _column_number(widest), (widest + of_column[widest]).decode()
+        if of_row:
+            lowest = max(of_row, key=int)
+            if int(lowest) > bottom:
+                bottom, far_down = int(lowest), (of_row[lowest] + lowest).decode()
+    return bottom, right, far_down, far_right
+
+
+def _parsed_range(archive: zipfile.ZipFile, part: str) -> tuple[int, int, str, str]:
+    """The same, for a sheet some of whose rows or cells are placed by their order (no reference): read as XML,
+    which is slower, and which only such rare writers need."""
+    bottom = right = row = 0
+    far_down = far_right = ""
+    with archive.open(part) as stream:
+        for _, element in ElementTree.iterparse(stream):
+            if element.tag.rsplit("}", 1)[-1] != "row":
+                continue
+            written = element.get("r", "")
+            row = int(written) if written.isdigit() else row + 1
+            column = 0
+            for cell in element:
+                if cell.tag.rsplit("}", 1)[-1] != "c":
+                    continue
+                reference = (cell.get("r") or "").upper().rstrip("0123456789")
+                column = _column_number(reference.encode()) if reference.isalpha() else column + 1
+                if len(cell) and column > right:  # a cell with a value (<v>, <is>), not formatting alone
+                    right, far_right = column, f"{column_letter(column - 1)}{row}"
+                if len(cell) and row > bottom:
+                    bottom, far_down = row, f"{column_letter(column - 1)}{row}"
+            element.clear()
+    return bottom, right, far_down, far_right
 
 
 def _xml_chunks(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
