@@ -10,6 +10,7 @@ import json
 import os
 import resource
 import stat
+import subprocess
 import sys
 import threading
 from dataclasses import replace
@@ -309,6 +310,45 @@ def test_a_full_disk_is_said_not_a_traceback(output_format: str) -> None:
     assert result.exit_code == 2
     assert "/dev/full" in result.stderr and "Traceback" not in result.stderr
     assert stat.S_ISCHR(Path("/dev/full").stat().st_mode)
+
+
+def test_dev_stdout_as_output_writes_to_the_pipe_it_names() -> None:
+    # /dev/stdout (and a shell's >(…), /dev/fd/63) is a link to a pipe: resolved, it named no file.
+    done = subprocess.run(
+        [sys.executable, "-m", "eligibility", "check", *EXAMPLE, "--format", "json", "-o", "/dev/stdout"],
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert json.loads(done.stdout)["summary"]["candidates"] == 21
+
+
+@pytest.mark.skipif(
+    not (Path("/dev/full").exists() and stat.S_ISCHR(Path("/dev/full").stat().st_mode)),
+    reason="needs /dev/full",
+)
+@pytest.mark.parametrize("output_format", ["table", "jsonl"])
+def test_standard_output_that_cannot_be_written_is_said_with_exit_2(output_format: str) -> None:
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "eligibility",
+                "check",
+                *EXAMPLE,
+                "--format",
+                output_format,
+                "--lang",
+                "en",
+            ],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert done.stderr == "error: <stdout>: cannot be written: No space left on device\n"
 
 
 def test_a_written_report_has_the_usual_file_mode(tmp_path: Path) -> None:

@@ -255,11 +255,9 @@ def check(
                 else ""
             )
             content = (bom + content).encode("utf-8")
-        if output is None:
-            sys.stdout.buffer.write(content)
-            sys.stdout.flush()
-        else:
-            _write_atomically(output, content)
+        with _sink(output) as stream:
+            stream.write(content)
+        if output is not None:
             typer.echo(say("written", language, path=output), err=True)
     raise typer.Exit(ExitCode.FINDINGS if fails(report, fail_on.value) else ExitCode.OK)
 
@@ -534,11 +532,11 @@ def _sink(path: Path | None) -> Iterator[IO[bytes]]:
     device or pipe (-o /dev/null, a named pipe another program reads) written through, never replaced by a file
     renamed over it. A write that fails (a full disk, a closed pipe) names the output."""
     if path is None:
-        yield sys.stdout.buffer
-        sys.stdout.flush()
+        yield cast(IO[bytes], _Written(sys.stdout.buffer, STANDARD_OUTPUT))
+        _flushed(sys.stdout.buffer, STANDARD_OUTPUT)
         return
-    path = path.resolve()
     if path.exists() and not path.is_file():
+        # Opened as named: /dev/stdout and a shell's >(…) are links to a pipe, which resolved are no path.
         try:
             device = path.open("wb")
         except OSError as err:
@@ -550,6 +548,7 @@ def _sink(path: Path | None) -> Iterator[IO[bytes]]:
             with contextlib.suppress(OSError):
                 device.close()
         return
+    path = path.resolve()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -568,6 +567,9 @@ def _sink(path: Path | None) -> Iterator[IO[bytes]]:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+STANDARD_OUTPUT = Path("<stdout>")
 
 
 class _Written:
@@ -591,6 +593,11 @@ def _flushed(stream: IO[bytes], path: Path) -> None:
 
 
 def _unwritable(path: Path, err: OSError) -> EligibilityError:
+    if path == STANDARD_OUTPUT:
+        # Nothing more can go there (a reader that closed its end, a full disk): what Python would still try to
+        # flush at exit goes nowhere, so the one message on standard error is the last word.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return EligibilityError("path-unwritable", Location(str(path)), reason=err.strerror or str(err))
 
 
@@ -599,12 +606,6 @@ def _readable_as_usual(temporary: str) -> None:
     mask = os.umask(0)
     os.umask(mask)
     os.chmod(temporary, 0o666 & ~mask)
-
-
-def _write_atomically(path: Path, text: bytes) -> None:
-    """Write beside the target and rename, so a reader never sees half a report (see _sink)."""
-    with _sink(path) as stream:
-        stream.write(text)
 
 
 def main() -> None:
