@@ -1131,13 +1131,43 @@ def test_records_under_a_key_the_check_does_not_read_stop_the_file(
 
 
 def test_other_lists_in_a_community_are_not_records(tmp_path: Path) -> None:
+    # Remarks, a revision log, last term's team (a name, but no roles proposed): the file's own business.
     path = tmp_path / "grouped.yaml"
     path.write_text(
+        "修订记录: [{日期: 2006-09-01, 修改人: 张三}]\n"
         "communities:\n  - 社区: 青松社区\n    备注: [换届试点, 老旧小区]\n"
+        "    上届班子: [{姓名: 王五, 职务: 书记}]\n"
         "    candidates:\n      - {姓名: 甲, 拟任职务: 居委会委员}\n",
         encoding="utf-8",
     )
     assert len(check([path]).candidates) == 1
+
+
+def test_a_community_written_twice_in_a_grouped_roster_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "grouped.yaml"
+    path.write_text(
+        "communities:\n"
+        "  - {社区: 青松社区, 党组织核定职数: 1, candidates: [{姓名: 甲, 拟任职务: 党组织书记}]}\n"
+        "  - {社区: 青松社区, 党组织核定职数: 9, candidates: [{姓名: 乙, 拟任职务: 党组织委员}]}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "community '青松社区' is written twice in the roster's communities" in result.stderr
+
+
+def test_a_grouped_rosters_own_election_day_keeps_the_tables_seats(tmp_path: Path) -> None:
+    # The roster gave only an election day for 翠竹社区, and its settings replaced the table's row whole: the
+    # seats the communities table gives were lost, and seat-quota could not be checked.
+    path = tmp_path / "grouped.yaml"
+    path.write_text(
+        "communities:\n  - {street: 东湖街道, community: 翠竹社区, 选举日期: 2006-09-30, "
+        "candidates: [{姓名: 甲, 拟任职务: 党组织书记}]}\n",
+        encoding="utf-8",
+    )
+    report = check([path], communities=EXAMPLES / "communities.csv")
+    [team] = report.teams
+    assert not [f for f in team.findings if f.rule == "seat-quota" and "unknown" in f.evidence]
 
 
 @pytest.mark.parametrize(

@@ -732,11 +732,18 @@ class Review:
         return settings.election_date if settings else None
 
     def add_table_communities(self, table: Table) -> None:
-        """A YAML/JSON roster written per community carries each community's seats."""
+        """A YAML/JSON roster written per community carries each community's seats; one community written
+        twice in it is refused, as in the communities table, or the second's seats would win without a word."""
+        given: set[tuple[str, str]] = set()
         for settings in table.communities:
             header = map_headers([str(k) for k in settings], self._community_columns)
             canonical = {name: settings[written] for name, written in header.headers.items()}
-            self.communities.add(canonical, Location(table.path))
+            key = self.communities.add(canonical, Location(table.path))
+            if key in given:
+                raise RosterError(
+                    "communities-twice-in-roster", Location(table.path), community=" ".join(filter(None, key))
+                )
+            given.add(key)
 
     def _skipped(self, table: Table) -> frozenset[str]:
         """Rules that cannot run on this file because a column they need is absent: reported once, not per row."""

@@ -113,6 +113,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "community {community!r} is already on line {first}; give each community one row, or the second row's "
         "election day and seats would silently replace the first's",
     ),
+    "communities-twice-in-roster": (
+        "社区“{community}”在名册的社区列表中写了两次；请合并为一处，否则后一处的职数和选举日期会悄悄取代前一处",
+        "community {community!r} is written twice in the roster's communities; merge them, or the second's seats "
+        "and election day would silently replace the first's",
+    ),
     "encoding-unusable": (
         "无法按编码 {encoding!r} 读取：{reason}；请换一种编码，或不加 --encoding 由程序识别",
         "cannot be read as {encoding!r}: {reason}; name another encoding, or leave out --encoding to detect it",

@@ -746,13 +746,13 @@ def records_table(
         records = [(item, {}) for item in data]
     elif isinstance(data, dict) and isinstance(_key(data, "communities"), list):
         _one_spelling(data, ("communities", "election_date"), shown)
-        _no_records_aside(data, "communities", shown)
+        _no_records_aside(data, "communities", shown, columns)
         election_date = _key(data, "election_date")
         for community in _key(data, "communities"):
             if not isinstance(community, dict):
                 raise RosterError("file-shape", Location(shown), expected="each community is a mapping")
             _one_spelling(community, ("candidates", "community", "street", "election_date"), shown)
-            _no_records_aside(community, "candidates", shown)
+            _no_records_aside(community, "candidates", shown, columns)
             settings = _community_settings(community)
             communities.append(settings)
             inherited = {k: settings[k] for k in ("community", "street", "election_date") if settings.get(k)}
@@ -996,15 +996,12 @@ def _one_spelling(mapping: dict[Any, Any], names: tuple[str, ...], shown: str) -
             raise RosterError("file-key-spellings", Location(shown), names=", ".join(map(str, found)))
 
 
-def _no_records_aside(mapping: dict[Any, Any], name: str, shown: str) -> None:
-    """Records under a key the check does not read (candidate: for candidates:, a candidates list beside the
-    communities) would be dropped without a word: the file stops, naming the key and where records belong."""
+def _no_records_aside(mapping: dict[Any, Any], name: str, shown: str, columns: tuple[Column, ...]) -> None:
+    """Candidates' records under a key the check does not read (candidate: for candidates:, a candidates list
+    beside the communities) would be dropped without a word: the file stops, naming the key and where records
+    belong. A list of other records (a revision log, last term's team) is the file's own business."""
     for key, value in mapping.items():
-        if (
-            key not in _MAPPING_KEYS[name]
-            and isinstance(value, list)
-            and any(isinstance(v, dict) for v in value)
-        ):
+        if key not in _MAPPING_KEYS[name] and isinstance(value, list) and _candidates_in(value, columns):
             raise RosterError(
                 "file-records-aside",
                 Location(shown),
@@ -1012,6 +1009,13 @@ def _no_records_aside(mapping: dict[Any, Any], name: str, shown: str) -> None:
                 count=str(sum(isinstance(v, dict) for v in value)),
                 expected=" / ".join(_MAPPING_KEYS[name]),
             )
+
+
+def _candidates_in(items: list[Any], columns: tuple[Column, ...]) -> bool:
+    """Whether a list holds records with a candidate's name and the roles proposed."""
+    keys = list(dict.fromkeys(str(k) for item in items if isinstance(item, dict) for k in item))
+    found = map_headers(keys, columns).index if keys else {}
+    return "name" in found and "roles" in found
 
 
 def _key(mapping: dict[Any, Any], name: str) -> Any:

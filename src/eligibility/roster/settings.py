@@ -50,7 +50,9 @@ class Communities:
         self._shared: dict[Any, Any] = {}
 
     def add(self, settings: dict[str, Any], location: Location) -> tuple[str, str]:
-        """One community's settings; the (street, community) it is kept under."""
+        """One community's settings; the (street, community) it is kept under. Settings given for a community
+        already known (a roster's own, after the communities table) add to what is known, each one given
+        replacing the one before: a roster that gives only an election day keeps the table's seats."""
         # Interned: the roster's rows and the teams then share these strings (a province has 100,000 of them).
         street = sys.intern(clean(settings.get("street")))
         community = sys.intern(clean(settings.get("community")))
@@ -67,6 +69,10 @@ class Communities:
             if column in settings:
                 self.columns.add(column)
                 quota[body] = _count(settings[column], location, column)
+        known = self.by_key.get((street, community))
+        if known is not None:
+            entry.election_date = entry.election_date or known.election_date
+            quota = known.quota | quota
         # Most communities have the same seats: one table for all of them (never changed once read).
         entry.quota = self._shared.setdefault(tuple(quota.items()), quota)
         entry.key = (street, community)
