@@ -315,6 +315,12 @@ def test_id_numbers_within_a_text_are_masked_however_they_are_spaced(text: str, 
         "青松\u200d社区",
         "\u202e青松社区\u202c",
         "青松\u2060社区",
+        "青松社区\u061c",  # the Arabic letter mark, a direction mark too
+        "青松社区\ufe0f",  # a variation selector: printable, so past the common cell's quick test before
+        "青松社区\U000e0020",
+        "青松\u3164社区",
+        "青松\u034f社区",
+        "青松社区\u180e",
     ],
 )
 def test_invisible_characters_are_taken_out_of_a_cell(written: str) -> None:

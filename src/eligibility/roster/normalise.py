@@ -40,17 +40,25 @@ def _clean_short(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
+        if _INVISIBLE.search(text):
+            text = _INVISIBLE.sub("", text)
     if text.isprintable() and "  " not in text:
         return text.strip()  # the common cell: no tab, line break or odd space inside, so only ends to trim
-    return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
+    return _SPACE.sub(" ", text).strip()
 
 
-# Characters that show nothing: zero-width spaces and joiners, a byte-order mark pasted mid-file, soft hyphens,
-# and the marks that turn text right to left. Left in, 青松社区 with a zero-width space after it would be another
-# community, judged as a team of its own, and a reversed run could disguise what a cell says.
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Characters that show nothing, Unicode's default-ignorable code points: zero-width spaces and joiners, a
+# byte-order mark pasted mid-file, soft hyphens, variation selectors, Hangul fillers, tags, and the marks that
+# turn text right to left. Left in, 青松社区 with a zero-width space after it would be another community, judged
+# as a team of its own, and a reversed run could disguise what a cell says.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
 
 
 @lru_cache(maxsize=8192)
