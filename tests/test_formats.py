@@ -1174,7 +1174,7 @@ def test_a_grouped_rosters_own_election_day_keeps_the_tables_seats(tmp_path: Pat
     ("encoding", "said"),
     [
         ("utf-16", "cannot be read as 'utf-16': UTF-16 stream does not start with BOM"),
-        ("idna", "cannot be read as 'idna'"),
+        ("idna", "cannot be read as 'idna': not made for files"),
         ("undefined", "cannot be read as 'undefined'"),
         ("hex", "unknown encoding 'hex'"),
     ],
@@ -1321,3 +1321,11 @@ def test_a_seat_count_that_is_none_is_said_in_the_officers_language(tmp_path: Pa
     result = CliRunner().invoke(app, ["check", str(EXAMPLES / "roster.csv"), "--communities", str(path)])
     assert result.exit_code == 2
     assert f"{path}:2: party_seats 列：“-5”不是职数（应为 0 或正整数）" in result.stderr
+
+
+def test_a_control_character_yaml_refuses_is_placed_by_cr_line_ends_too(tmp_path: Path) -> None:
+    path = tmp_path / "cr.yaml"
+    path.write_bytes("\r".join(["- 姓名: 甲"] * 19 + ["- 姓名: 乙\x01"]).encode())
+    result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
+    assert result.exit_code == 2
+    assert f"{path}:20:8: the file cannot be parsed" in result.stderr

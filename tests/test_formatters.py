@@ -534,3 +534,10 @@ def test_markdown_shows_html_typed_into_a_cell_as_text(tmp_path: Path) -> None:
     assert "<img" not in result.stdout and "<h1>" not in result.stdout
     assert "&lt;img src=x onerror=alert(1)&gt;" in result.stdout
     assert result.stdout.count("</details>") == result.stdout.count("<details>") == 1
+
+
+def test_markdown_shows_a_link_typed_into_a_cell_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("姓名,社区,拟任职务\n[点我](http://evil.example),青松社区,居委会委员\n", "utf-8")
+    result = CliRunner().invoke(app, ["check", str(path), "--format", "markdown"])
+    assert "[点我](" not in result.stdout and "\\[点我\\](http://evil.example)" in result.stdout

@@ -24,6 +24,8 @@ def escape(text: str) -> str:
         .replace("\n", "<br>")
         .replace("*", "\\*")
         .replace("_", "\\_")
+        .replace("[", "\\[")  # a name written [点我](http://…) would be a live link in the comment
+        .replace("]", "\\]")
     )
 
 

@@ -881,10 +881,14 @@ def _load_yaml(text: str, shown: str, record_lines: list[int] | None = None) -> 
         if found is None:
             raise RosterError("file-parse", Location(shown), reason=reason) from err
         at = found.start()
-        where = Location(shown, physical(text.count("\n", 0, at) + 1), at - text.rfind("\n", 0, at))
+        breaks = [m.end() for m in _LINE_BREAK.finditer(text, 0, at)]  # CR alone ends a line too
+        where = Location(shown, len(breaks) + 1, at - (breaks[-1] if breaks else 0) + 1)
         raise RosterError("file-parse", where, reason=reason) from err
     except yaml.YAMLError as err:
         raise RosterError("file-parse", Location(shown), reason=str(err).splitlines()[0]) from err
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 # The key being read of a mapping whose key is a list or mapping, and that key once read.

@@ -202,7 +202,9 @@ def detect_encoding(head: bytes, given: str | None, source: Input, utf8_from: fl
             # UTF-16 without its byte-order mark, or idna, which cannot keep bytes it cannot read: said here.
             codecs.getincrementaldecoder(given)(KEEP_UNDECODABLE).decode(head[:_SAMPLE], final=False)
         except UnicodeError as err:
-            raise RosterError("encoding-unusable", where, encoding=given, reason=str(err)) from None
+            # idna and punycode name this reader's own error handler, which means nothing to an officer.
+            reason = "not made for files" if KEEP_UNDECODABLE in str(err) else str(err)
+            raise RosterError("encoding-unusable", where, encoding=given, reason=reason) from None
         return given
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
