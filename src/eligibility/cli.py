@@ -533,7 +533,10 @@ def _sink(path: Path | None) -> Iterator[IO[bytes]]:
     renamed over it. A write that fails (a full disk, a closed pipe) names the output."""
     if path is None:
         yield cast(IO[bytes], _Written(sys.stdout.buffer, STANDARD_OUTPUT))
-        _flushed(sys.stdout.buffer, STANDARD_OUTPUT)
+        try:
+            sys.stdout.flush()  # the text layer too, and the bytes under it
+        except OSError as err:
+            raise _unwritable(STANDARD_OUTPUT, err) from err
         return
     if path.exists() and not path.is_file():
         # Opened as named: /dev/stdout and a shell's >(…) are links to a pipe, which resolved are no path.
