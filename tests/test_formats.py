@@ -1329,3 +1329,20 @@ def test_a_control_character_yaml_refuses_is_placed_by_cr_line_ends_too(tmp_path
     result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
     assert result.exit_code == 2
     assert f"{path}:20:8: the file cannot be parsed" in result.stderr
+
+
+def test_a_cell_right_of_a_workbooks_header_is_said_not_dropped(tmp_path: Path) -> None:
+    # A remark beside the table, or data under no column name: read as nothing, it was lost without a word.
+    path = tmp_path / "r.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([None, "姓名", "社区", "拟任职务"])  # the table starts in column B
+    sheet.append([None, "甲", "青松社区", "居委会委员", None, "已核实"])
+    sheet.append([None, "乙", "青松社区", "居委会主任"])
+    book.save(path)
+    first, second = check([path]).candidates
+    [said] = [f for f in first.findings if f.rule == "row-cells-beyond-header"]
+    assert said.severity == "warning" and said.evidence["value"] == "F2"
+    assert first.status == "eligible" and not [
+        f for f in second.findings if f.rule == "row-cells-beyond-header"
+    ]

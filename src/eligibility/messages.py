@@ -295,6 +295,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{column} holds bytes that cannot be decoded as {encoding}, shown as � (the cell's bytes: {value}); "
         "the file may mix encodings: save it again as UTF-8",
     ),
+    "row-cells-beyond-header": (
+        "单元格 {value} 在表头最后一列的右边，没有列名，未被读取；如是数据，请在表头补上列名",
+        "cell(s) {value} lie right of the header's last column, with no column name, and were not read; if they "
+        "hold data, give their column a name in the header",
+    ),
     "cell-too-long": (
         "{column}长达 {length} 个字符（上限 {limit}），可能误粘贴了整段文字；只读取了开头“{value}”",
         "{column} is {length} characters long (at most {limit}): text pasted in by mistake? Only its start was "

@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 
 from python_calamine import CalamineWorkbook
 
-from eligibility.candidate import RowSource
+from eligibility.candidate import DataProblem, RowSource
 from eligibility.errors import Location, RosterError
 from eligibility.roster.columns import Column, HeaderMap
 from eligibility.roster.readers import Note, RawRecord, Table, column_letter, find_header, require_rows
@@ -96,7 +96,9 @@ def _sheet_table(source: Input, book: Any, name: str, columns: tuple[Column, ...
     first_column = sheet.start[1] if sheet.start else 0
     rows = enumerate(sheet.iter_rows(), start=1)  # calamine pads rows above the data, so row i is sheet row i
     header_line, headers, header = find_header(rows, columns, shown)
-    records = _sheet_rows(rows, source.shown, name, header, len(headers))
+    # The header's last named column: a cell right of it in a data row has no column to be read as.
+    named = max((i for i, text in enumerate(headers) if str(text).strip()), default=-1) + 1
+    records = _sheet_rows(rows, source.shown, name, header, named, first_column)
     return Table(
         source.shown,
         "xlsx",
@@ -109,7 +111,12 @@ def _sheet_table(source: Input, book: Any, name: str, columns: tuple[Column, ...
 
 
 def _sheet_rows(
-    rows: Iterator[tuple[int, list[Any]]], shown: str, sheet: str, header: HeaderMap, width: int
+    rows: Iterator[tuple[int, list[Any]]],
+    shown: str,
+    sheet: str,
+    header: HeaderMap,
+    width: int,
+    first_column: int,
 ) -> Iterator[RawRecord]:
     number = 0
     for line, row in rows:
@@ -117,7 +124,18 @@ def _sheet_rows(
             continue
         number += 1
         cells = {name: row[i] if i < len(row) else "" for name, i in header.index.items()}
-        yield RawRecord(RowSource(shown, number, line, sheet), cells)
+        record = RawRecord(RowSource(shown, number, line, sheet), cells)
+        beyond = [i for i in range(width, len(row)) if row[i] not in ("", None)]
+        if beyond:
+            # A remark typed beside the table, or data with no column name: said, as CSV says row-too-long,
+            # never read as nothing without a word.
+            where = "、".join(f"{column_letter(first_column + i)}{line}" for i in beyond[:5])
+            record.problems.append(
+                DataProblem(
+                    "row-cells-beyond-header", "", where + ("…" if len(beyond) > 5 else ""), "warning"
+                )
+            )
+        yield record
 
 
 def _first_line(err: Exception) -> str:
