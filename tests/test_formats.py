@@ -837,7 +837,7 @@ def test_no_line_of_gbk_chinese_passes_for_utf8() -> None:
             "r.json",
             '{"communities": [{"社区": "青松社区", "candidates": [{"姓名": "甲", "拟任职务": "居委会主任"}]}],'
             ' "communities": []}',
-            ": key 'communities' appears twice in one object",
+            ":1:81: key 'communities' appears twice in one object",
         ),
         (
             "r.yaml",
@@ -1346,3 +1346,17 @@ def test_a_cell_right_of_a_workbooks_header_is_said_not_dropped(tmp_path: Path) 
     assert first.status == "eligible" and not [
         f for f in second.findings if f.rule == "row-cells-beyond-header"
     ]
+
+
+def test_a_key_twice_in_one_record_of_a_json_roster_is_placed(tmp_path: Path) -> None:
+    # Every record repeats every key: the place is that of the one object holding a key twice.
+    path = tmp_path / "r.json"
+    path.write_text(
+        '[{"姓名": "甲", "社区": "青松社区", "拟任职务": "居委会委员"},\n'
+        ' {"姓名": "乙", "备注": "写作 \\"姓名\\": 丙", "社区": "青松社区",\n'
+        '  "拟任职务": "居委会主任", "姓名": "丙"}]\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
+    assert result.exit_code == 2
+    assert f"{path}:3:20: key '姓名' appears twice in one object" in result.stderr

@@ -803,11 +803,38 @@ def _integer(text: str) -> int | str:
     return int(text) if len(text) <= 4300 else text
 
 
+# A JSON text's strings and the marks that give it shape, enough to tell keys and the objects they are in.
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:]')
+
+
+def _twice_at(text: str) -> tuple[int, int] | None:
+    """The line and column of the first key written a second time in one object: the json module tells no
+    place, and a roster's records repeat every key, so the place is found by going through the objects again."""
+    objects: list[set[str] | None] = []  # the keys of each open object; None for an open list
+    before: re.Match[str] | None = None
+    for token in _JSON_TOKEN.finditer(text):
+        mark = token.group()
+        if mark == ":" and before is not None and objects and objects[-1] is not None:
+            key = json.loads(before.group())
+            if key in objects[-1]:
+                at = before.start()
+                return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+            objects[-1].add(key)
+        elif mark in "{[":
+            objects.append(set() if mark == "{" else None)
+        elif mark in "}]" and objects:
+            objects.pop()
+        before = token if mark.startswith('"') else None
+    return None
+
+
 def _load_json(text: str, shown: str) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_mapping_once, parse_int=_integer)
     except _TwiceKey as err:
-        raise RosterError("file-duplicate-key-json", Location(shown), name=mask_ids(err.key)) from None
+        at = _twice_at(text)
+        where = Location(shown, *at) if at else Location(shown)
+        raise RosterError("file-duplicate-key-json", where, name=mask_ids(err.key)) from None
     except json.JSONDecodeError as err:
         raise RosterError("file-parse", Location(shown, err.lineno, err.colno), reason=err.msg) from err
     except RecursionError:
