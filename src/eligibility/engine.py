@@ -273,7 +273,6 @@ class Review:
                     on_candidate(CandidateResult.model_validate_json(candidate.json))
                 if progress is not None and count % PROGRESS_EVERY == 0:
                     progress(count)
-            self._as_json = False
             if progress is not None:
                 progress(count)
             teams: list[TeamResult] = []

@@ -144,8 +144,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "工作表的使用范围达 {rows} 行 × {columns} 列（A–{last} 列，最远的单元格：{cells}），"
         "超过可读取的 {limit} 个单元格；请删除名册表格以外远处的这些零散单元格（选中表格右侧的列、下方的行，整列整行删除），保存后再试",
         "the sheet's used range is {rows} rows × {columns} columns (A to {last}; farthest cells: {cells}), "
-        "more than the "
-        "{limit} cells that can be read; delete those stray cells far outside the roster's table (select the "
+        "more than the {limit} cells that can be read; delete those stray cells far outside the roster's table (select the "
         "columns to its right and the rows below it and delete them whole), save, and try again",
     ),
     "no-roster-sheet": (

@@ -25,15 +25,16 @@ from eligibility.roster.sources import Input
 # caught. A sheet whose rectangle is larger than this is refused before calamine reads it: all 1,048,576 rows of
 # a sheet 32 columns wide (1 GiB in calamine), larger than any real roster.
 MAX_SHEET_CELLS = 1_048_576 * 32
-# The quick look at a sheet: a cell reference from column AA on, or from row 1,100,000 on. A sheet without one
-# is at most 26 × 1,099,999 cells, within MAX_SHEET_CELLS; only a sheet with one is measured cell by cell.
-# XML lets the attribute be written r = "…", and a reference may be in lower case.
-_WIDE_OR_DEEP = re.compile(rb'\br\s*=\s*["\'][A-Za-z](?:[A-Za-z]|(?:[2-9][0-9]|1[1-9])[0-9]{5}|[0-9]{8})')
-# A row or cell written without its reference, placed by its order instead: only measured by reading the XML.
-_UNNUMBERED = re.compile(rb"<(?:c|row)(?=[\s>/])(?:(?!\br\s*=)[^>])*>")
+# The quick look at a sheet, in one pass: a row or cell tag that is not written as Excel writes it (<c r="A1", the
+# reference first: other writers may put spaces round the =, another attribute first, or no reference, placing
+# the cell by its order), which only reading the XML can measure; or a cell reference from column AA on, or from
+# row 1,100,000 on. A sheet with neither is at most 26 × 1,099,999 cells, within MAX_SHEET_CELLS.
+_LOOK = re.compile(
+    rb'<(?:c|row)(?:(?P<unplaced>[>\t\n\r]| (?!r="))| r="[A-Za-z](?:[A-Za-z]|(?:[2-9][0-9]|1[1-9])[0-9]{5}|[0-9]{8}))'
+)
 # A cell's reference, in a cell that holds something: a self-closing one (<c r="XFD9" s="3"/>) holds only
 # formatting, and calamine leaves it out of the range, so a cell coloured and then emptied far away costs nothing.
-_CELL = re.compile(rb'\br\s*=\s*["\']([A-Za-z]+)([0-9]+)["\'][^>/]*>')
+_CELL = re.compile(rb' r="([A-Za-z]+)([0-9]+)"[^>/]*>')
 _ROW_FIRST = operator.itemgetter(1, 0)
 _CHUNK = 1 << 22
 # What a damaged archive raises when read: a missing part, a bad checksum or deflate stream, a method or
@@ -186,15 +187,11 @@ def _check_used_range(archive: zipfile.ZipFile, part: str, shown: str) -> None:
 
     The range is counted from A1, a little more than calamine's own when the table starts further in."""
     try:
-        looked = [
-            (bool(_WIDE_OR_DEEP.search(t)), bool(_UNNUMBERED.search(t))) for t in _xml_chunks(archive, part)
-        ]
-        if any(unnumbered for _, unnumbered in looked):
-            bottom, right, far_down, far_right = _parsed_range(archive, part)
-        elif not any(far for far, _ in looked):
+        looked = _look(archive, part)
+        if looked is None:
             return
-        else:
-            bottom, right, far_down, far_right = _range(archive, part)
+        measure = _parsed_range if looked == "unplaced" else _range
+        bottom, right, far_down, far_right = measure(archive, part)
     except (*_UNREADABLE, ElementTree.ParseError):
         return  # calamine, reading the sheet, says what is wrong with the file
     if bottom * right > MAX_SHEET_CELLS:
@@ -207,6 +204,17 @@ def _check_used_range(archive: zipfile.ZipFile, part: str, shown: str) -> None:
             cells="、".join(dict.fromkeys((far_right, far_down))),
             limit=f"{MAX_SHEET_CELLS:,}",
         )
+
+
+def _look(archive: zipfile.ZipFile, part: str) -> str | None:
+    """What the quick look finds first that matters (see _LOOK): "unplaced", "far", or nothing."""
+    found_far = None
+    for text in _xml_chunks(archive, part):
+        for found in _LOOK.finditer(text):
+            if found["unplaced"] is not None:
+                return "unplaced"
+            found_far = "far"
+    return found_far
 
 
 def _range(archive: zipfile.ZipFile, part: str) -> tuple[int, int, str, str]:
