@@ -1360,3 +1360,58 @@ def test_a_key_twice_in_one_record_of_a_json_roster_is_placed(tmp_path: Path) ->
     result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
     assert result.exit_code == 2
     assert f"{path}:3:20: key '姓名' appears twice in one object" in result.stderr
+
+
+def test_a_roster_written_as_one_candidates_list_shares_its_day_community_and_seats(tmp_path: Path) -> None:
+    # A rule file's test cases write candidates: this way; a roster written so was refused as "unexpected
+    # structure", in Chinese with the English shapes inside.
+    path = tmp_path / "qingsong.yaml"
+    path.write_text(
+        "# 青松社区候选人\n"
+        "街道: 东湖街道\n"
+        "社区: 青松社区\n"
+        "选举日期: 2006-10-01\n"
+        "党组织核定职数: 1\n"
+        "居委会核定职数: 5\n"
+        "candidates:\n"
+        "  # 满18周岁恰在选举日\n"
+        f"  - {{姓名: 甲, 性别: 女, 身份证号: '{make_id('1988-10-01', '女')}', 拟任职务: 党组织委员, 文化程度: 高中}}\n"
+        f"  - {{姓名: 乙, 性别: 男, 身份证号: '{make_id('1966-05-01')}', 拟任职务: 党组织书记, 文化程度: 高中}}\n",
+        encoding="utf-8",
+    )
+    report = check([path])
+    first, second = report.candidates
+    assert (first.street, first.community) == ("东湖街道", "青松社区")
+    # 18 on the roster's own election day (a day later than the rule set's): old enough.
+    assert [f.rule for f in first.findings] == []
+    assert (first.source.line, second.source.line) == (9, 10)
+    [team] = report.teams
+    [quota] = [f for f in team.findings if f.rule == "seat-quota"]
+    assert quota.evidence["seats_party"] == 2 and quota.evidence["quota_party"] == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        ('{"姓名": "甲"}', "内容结构不对：候选人记录的列表，或含 candidates（候选人）列表的映射"),
+        ('{"communities": [1]}', "内容结构不对：communities 下的每个社区都应是一个映射（键: 值）"),
+    ],
+)
+def test_a_roster_of_another_shape_is_said_in_chinese(tmp_path: Path, content: str, said: str) -> None:
+    path = tmp_path / "r.json"
+    path.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(path)])
+    assert result.exit_code == 2
+    assert said in result.stderr and "mapping" not in result.stderr
+
+
+def test_a_candidates_list_beside_the_communities_is_still_refused(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        "communities:\n  - {社区: 青松社区, candidates: [{姓名: 甲, 拟任职务: 居委会委员}]}\n"
+        "candidates:\n  - {姓名: 乙, 社区: 青松社区, 拟任职务: 居委会委员}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "candidates" in result.stderr and "Traceback" not in result.stderr

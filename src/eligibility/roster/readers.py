@@ -750,7 +750,13 @@ def records_table(
         election_date = _key(data, "election_date")
         for community in _key(data, "communities"):
             if not isinstance(community, dict):
-                raise RosterError("file-shape", Location(shown), expected="each community is a mapping")
+                raise RosterError(
+                    "file-shape",
+                    Location(shown),
+                    expected=Term(
+                        "communities 下的每个社区都应是一个映射（键: 值）", "each community is a mapping"
+                    ),
+                )
             _one_spelling(community, ("candidates", "community", "street", "election_date"), shown)
             _no_records_aside(community, "candidates", shown, columns)
             settings = _community_settings(community)
@@ -759,11 +765,26 @@ def records_table(
             if election_date and "election_date" not in inherited:
                 inherited["election_date"] = election_date
             records.extend((item, inherited) for item in _key(community, "candidates") or [])
+    elif isinstance(data, dict) and isinstance(_key(data, "candidates"), list):
+        # One list under candidates:, as a rule file's test cases write it, with what its records share beside
+        # it: the election day, and the community and street (with its seats) when the list is one community's.
+        _one_spelling(data, ("candidates", "community", "street", "election_date"), shown)
+        _no_records_aside(data, "candidates", shown, columns)
+        settings = _community_settings(data)
+        if settings.get("community"):
+            communities.append(settings)
+        election_date = settings.get("election_date")
+        inherited = {k: settings[k] for k in ("community", "street", "election_date") if settings.get(k)}
+        records = [(item, inherited) for item in _key(data, "candidates")]
     else:
         raise RosterError(
             "file-shape",
             Location(shown),
-            expected="a list of candidate records, or a mapping with election_date and communities",
+            expected=Term(
+                "候选人记录的列表，或含 candidates（候选人）列表的映射，或含 election_date 和 communities 的映射",
+                "a list of candidate records, a mapping with a candidates list, "
+                "or a mapping with election_date and communities",
+            ),
         )
     headers: list[str] = []
     for item, inherited in records:
@@ -942,12 +963,14 @@ _ANY_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
 def _part(above: str | None, key: Any, is_mapping: bool) -> str | None:
     """What a collection is in a roster, from the part it opens in and under which key: the list of records at
-    the root, or the mapping at the root, its list of communities, each community, each community's list of
-    records; and each record."""
+    the root, or the mapping at the root, its list of records or of communities, each community, each
+    community's list of records; and each record."""
     if above == _DOCUMENT:
         return "root" if is_mapping else "records"
     if above == "root" and not is_mapping and key in _MAPPING_KEYS["communities"]:
         return "communities"
+    if above == "root" and not is_mapping and key in _MAPPING_KEYS["candidates"]:
+        return "records"  # one list under candidates: (records_table refuses it beside communities)
     if above == "communities" and is_mapping:
         return "community"
     if above == "community" and not is_mapping and key in _MAPPING_KEYS["candidates"]:
