@@ -1415,3 +1415,21 @@ def test_a_candidates_list_beside_the_communities_is_still_refused(tmp_path: Pat
     result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
     assert result.exit_code == 2
     assert "candidates" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_seats_beside_a_candidates_list_without_its_community_are_not_dropped(tmp_path: Path) -> None:
+    # The seats belong to a community the file does not name: refused as a grouped roster's would be, where they
+    # were read as nothing; a street shared by the list, or a title, needs no community.
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        "党组织核定职数: 1\ncandidates: [{姓名: 甲, 社区: 青松社区, 拟任职务: 党组织书记}]\n", "utf-8"
+    )
+    result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "required column community (社区) is missing" in result.stderr
+    path.write_text(
+        "街道: 东湖街道\n标题: 名单\ncandidates: [{姓名: 甲, 社区: 青松社区, 拟任职务: 党组织书记}]\n",
+        "utf-8",
+    )
+    [person] = check([path]).candidates
+    assert (person.street, person.community) == ("东湖街道", "青松社区")

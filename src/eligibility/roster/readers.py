@@ -771,7 +771,10 @@ def records_table(
         _one_spelling(data, ("candidates", "community", "street", "election_date"), shown)
         _no_records_aside(data, "candidates", shown, columns)
         settings = _community_settings(data)
-        if settings.get("community"):
+        # Seats given beside the list belong to a community: without one named, the table refuses them.
+        if settings.get("community") or any(
+            k in _SETTINGS_READ["community"] for k in settings if k not in ("street", "election_date")
+        ):
             communities.append(settings)
         election_date = settings.get("election_date")
         inherited = {k: settings[k] for k in ("community", "street", "election_date") if settings.get(k)}
