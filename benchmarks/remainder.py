@@ -10,31 +10,17 @@ must also take out of Python to come near the floor.
 
 from __future__ import annotations
 
-import argparse
-import gc
 import tempfile
 import time
-from pathlib import Path
+
+from stages import opened
 
 from eligibility.candidate import Member
-from eligibility.engine import Options, Review
 from eligibility.report import NOTHING_OPEN, Serialised
-from eligibility.roster.readers import open_tables
-from eligibility.roster.sources import expand
-
-DATA = Path(__file__).parent / "data"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("size", type=int, nargs="?", default=100_000)
-    size = parser.parse_args().size
-    gc.set_threshold(20_000, 50, 50)  # as cli.check does
-    review = Review.start(None, Options(communities=DATA / f"communities-{size}.csv"))
-    [source] = expand([DATA / f"roster-{size}.csv"])
-    [table] = open_tables(source, review.columns)
+    review, table = opened(__doc__)
     day = review.election_date
     prepared = []
     for raw in table.rows:

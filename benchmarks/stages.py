@@ -15,23 +15,29 @@ from pathlib import Path
 
 from eligibility.engine import Options, Review
 from eligibility.formatters.jsonl import candidate_line
-from eligibility.roster.readers import open_tables
+from eligibility.roster.readers import Table, open_tables
 from eligibility.roster.sources import expand
 
 DATA = Path(__file__).parent / "data"
 
 
-def main() -> None:
+def opened(description: str | None) -> tuple[Review, Table]:
+    """The review and the opened roster of the size the command line names (100,000 if none), set up as
+    cli.check sets them up."""
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        description=description, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("size", type=int, nargs="?", default=100_000)
     size = parser.parse_args().size
-    roster = DATA / f"roster-{size}.csv"
     gc.set_threshold(20_000, 50, 50)  # as cli.check does
     review = Review.start(None, Options(communities=DATA / f"communities-{size}.csv"))
-    [source] = list(expand([roster]))
+    [source] = expand([DATA / f"roster-{size}.csv"])
     [table] = open_tables(source, review.columns)
+    return review, table
+
+
+def main() -> None:
+    review, table = opened(__doc__)
     skipped = review._skipped(table)
     spent: dict[str, float] = {}
 

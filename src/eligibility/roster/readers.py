@@ -757,28 +757,19 @@ def records_table(
                         "communities 下的每个社区都应是一个映射（键: 值）", "each community is a mapping"
                     ),
                 )
-            _one_spelling(community, ("candidates", "community", "street", "election_date"), shown)
-            _no_records_aside(community, "candidates", shown, columns)
-            settings = _community_settings(community)
+            settings, found = _community_records(community, shown, columns, election_date)
             communities.append(settings)
-            inherited = {k: settings[k] for k in ("community", "street", "election_date") if settings.get(k)}
-            if election_date and "election_date" not in inherited:
-                inherited["election_date"] = election_date
-            records.extend((item, inherited) for item in _key(community, "candidates") or [])
+            records.extend(found)
     elif isinstance(data, dict) and isinstance(_key(data, "candidates"), list):
         # One list under candidates:, as a rule file's test cases write it, with what its records share beside
         # it: the election day, and the community and street (with its seats) when the list is one community's.
-        _one_spelling(data, ("candidates", "community", "street", "election_date"), shown)
-        _no_records_aside(data, "candidates", shown, columns)
-        settings = _community_settings(data)
+        settings, records = _community_records(data, shown, columns)
         # Seats given beside the list belong to a community: without one named, the table refuses them.
         if settings.get("community") or any(
             k in _SETTINGS_READ["community"] for k in settings if k not in ("street", "election_date")
         ):
             communities.append(settings)
         election_date = settings.get("election_date")
-        inherited = {k: settings[k] for k in ("community", "street", "election_date") if settings.get(k)}
-        records = [(item, inherited) for item in _key(data, "candidates")]
     else:
         raise RosterError(
             "file-shape",
@@ -1073,6 +1064,20 @@ def _candidates_in(items: list[Any], columns: tuple[Column, ...]) -> bool:
     keys = list(dict.fromkeys(str(k) for item in items if isinstance(item, dict) for k in item))
     found = map_headers(keys, columns).index if keys else {}
     return "name" in found and "roles" in found
+
+
+def _community_records(
+    community: dict[Any, Any], shown: str, columns: tuple[Column, ...], election_date: Any = None
+) -> tuple[dict[str, Any], list[tuple[Any, dict[str, Any]]]]:
+    """A community's own settings, and its records with what each takes from it: the community's name, street
+    and election day (or the file's, when the community gives none)."""
+    _one_spelling(community, ("candidates", "community", "street", "election_date"), shown)
+    _no_records_aside(community, "candidates", shown, columns)
+    settings = _community_settings(community)
+    inherited = {k: settings[k] for k in ("community", "street", "election_date") if settings.get(k)}
+    if election_date and "election_date" not in inherited:
+        inherited["election_date"] = election_date
+    return settings, [(item, inherited) for item in _key(community, "candidates") or []]
 
 
 def _key(mapping: dict[Any, Any], name: str) -> Any:
