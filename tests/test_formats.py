@@ -1305,14 +1305,53 @@ def test_a_workbooks_one_and_zero_in_a_yes_no_column_are_yes_and_no(tmp_path: Pa
     assert not [f for f in second.findings if f.severity == "invalid"]
 
 
-def test_a_control_character_yaml_refuses_is_named_by_line_and_column(tmp_path: Path) -> None:
+def test_a_control_character_yaml_refuses_is_named_on_its_record_and_the_others_still_checked(
+    tmp_path: Path,
+) -> None:
+    # PyYAML refuses the whole stream for one such character: one pasted name stopped every record's check.
     path = tmp_path / "r.yaml"
     path.write_text(
-        '- {姓名: 乙, 社区: 青松社区, 拟任职务: 居委会委员}\n- {姓名: "甲\x01", 社区: 青松社区}\n', "utf-8"
+        '- {姓名: 乙, 社区: 青松社区, 拟任职务: 居委会委员}\n- {姓名: "甲\x01", 社区: 青松社区}\n'
+        "- 姓名: 丙\x07\n  社区: 青松社区\n",
+        "utf-8",
     )
+    first, second, third = check([path], election_date="2006-09-30", lang="en").candidates
+    assert not [f for f in first.findings if f.severity == "invalid"]
+    for person, line, code in ((second, 2, "U+0001"), (third, 3, "U+0007")):
+        [said] = [f for f in person.findings if f.rule == "cell-control-character"]
+        assert person.status == "invalid" and person.source.line == line and code in said.message
+    assert second.name == "甲\ufffd"
+
+
+def test_a_control_character_in_a_json_string_is_named_on_its_record(tmp_path: Path) -> None:
+    path = tmp_path / "r.json"
+    path.write_text(
+        '[{"姓名": "甲\x01", "社区": "青松社区", "拟任职务": "主任"},'
+        ' {"姓名": "乙", "社区": "青松社区", "拟任职务": "居委会委员"}]',
+        "utf-8",
+    )
+    first, second = check([path], election_date="2006-09-30").candidates
+    assert [f.rule for f in first.findings if f.severity == "invalid"] == ["cell-control-character"]
+    assert not [f for f in second.findings if f.severity == "invalid"]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("- {姓\x01名: 甲, 社区: 青松社区}\n", "1:5"),  # a column's name
+        ('- {"姓\x01名": 甲, 社区: 青松社区}\n', "1:6"),
+        ("election_date: 2006-09-30\x03\ncandidates:\n  - {姓名: 甲, 社区: 青松社区}\n", "1:26"),
+        ("communities:\n  - community: 青\x02松\n    candidates: [{姓名: 甲}]\n", "2:17"),
+    ],
+)
+def test_a_control_character_in_a_key_or_a_setting_stops_the_yaml_file_at_its_place(
+    tmp_path: Path, text: str, where: str
+) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text(text, "utf-8")
     result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
     assert result.exit_code == 2
-    assert f"{path}:2:10: the file cannot be parsed: unacceptable character #x0001" in result.stderr
+    assert f"{path}:{where}: the file cannot be parsed: unacceptable character #x000" in result.stderr
 
 
 def test_a_seat_count_that_is_none_is_said_in_the_officers_language(tmp_path: Path) -> None:
@@ -1325,10 +1364,10 @@ def test_a_seat_count_that_is_none_is_said_in_the_officers_language(tmp_path: Pa
 
 def test_a_control_character_yaml_refuses_is_placed_by_cr_line_ends_too(tmp_path: Path) -> None:
     path = tmp_path / "cr.yaml"
-    path.write_bytes("\r".join(["- 姓名: 甲"] * 19 + ["- 姓名: 乙\x01"]).encode())
+    path.write_bytes("\r".join(["- 姓名: 甲"] * 19 + ["- 姓\x01名: 乙"]).encode())
     result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
     assert result.exit_code == 2
-    assert f"{path}:20:8: the file cannot be parsed" in result.stderr
+    assert f"{path}:20:4: the file cannot be parsed" in result.stderr
 
 
 def test_a_cell_right_of_a_workbooks_header_is_said_not_dropped(tmp_path: Path) -> None:

@@ -845,7 +845,9 @@ def _twice_at(text: str) -> tuple[int, int] | None:
 
 def _load_json(text: str, shown: str) -> Any:
     try:
-        return json.loads(text, object_pairs_hook=_mapping_once, parse_int=_integer)
+        # strict=False: a control character pasted raw into a string is read as its escape (\u0001) is, and
+        # named on the record that holds it (cell-control-character), instead of stopping the whole file.
+        return json.loads(text, object_pairs_hook=_mapping_once, parse_int=_integer, strict=False)
     except _TwiceKey as err:
         at = _twice_at(text)
         where = Location(shown, *at) if at else Location(shown)
@@ -860,6 +862,15 @@ def _load_yaml(text: str, shown: str, record_lines: list[int] | None = None) -> 
     """Safe YAML, bounded: no aliases (a "billion laughs" bomb needs them), limited nesting and cell size.
     The line each candidate record starts on is added to `record_lines`, in the order of the records."""
     physical = _physical_lines(text)
+    # A character YAML refuses (a control character pasted in from another system) would stop the whole file:
+    # it is read as a mark YAML keeps in any scalar, and given back once parsed, so the cell that holds it is
+    # named on its own record (cell-control-character) and the other records are still checked. Not where the
+    # file already holds such marks (plane 16's private use area, which no roster needs), nor in a key.
+    refused = {found.group() for found in yaml.reader.Reader.NON_PRINTABLE.finditer(text)}
+    restore: dict[int, str] | None = None
+    if refused and _REFUSED_MARK.search(text) is None:
+        restore = {_REFUSED_BASE + ord(char): char for char in refused}
+        text = text.translate({ord(char): mark for mark, char in restore.items()})
     try:
         # Open collections, innermost last: [is a mapping, the key whose value comes next (None: a key comes
         # next), its part in a roster (see _part), its keys so far and their lines]. A record is an item of a
@@ -886,6 +897,12 @@ def _load_yaml(text: str, shown: str, record_lines: list[int] | None = None) -> 
                 if len(event.value) > YAML_MAX_SCALAR:
                     raise RosterError("file-cell-too-long", where, limit=YAML_MAX_SCALAR)
                 if parent is not None and parent[0] and parent[1] is None:
+                    if restore is not None and (marked := _REFUSED_MARK.search(event.value)):
+                        # A column's or a setting's name with such a character names nothing: the file stops.
+                        code = ord(marked.group()) - _REFUSED_BASE
+                        column = mark.column + 1 + marked.start() + bool(event.style) if mark else None
+                        place = Location(shown, where.line, column)
+                        raise RosterError("file-parse", place, reason=_refused_reason(code))
                     parent[1] = event.value  # a key: its value comes next
                     if event.value == "<<" and not event.style:  # plain: None, or "" from libyaml
                         # A merge key (<<: {…}) folds one mapping into another and lets the second win: a list
@@ -910,7 +927,24 @@ def _load_yaml(text: str, shown: str, record_lines: list[int] | None = None) -> 
                 parent[1] = _COMPLEX_KEY  # ? [a, b]: a list or mapping as a key, never a roster's own
             part = _part(parent[2], parent[1], is_mapping) if parent else _part(_DOCUMENT, None, is_mapping)
             open_.append([is_mapping, None, part, {}])
-        return yaml.load(text, Loader=SafeLoader)
+        data = yaml.load(text, Loader=SafeLoader)
+        if restore is None:
+            return data
+
+        def refuse(setting: str) -> None:
+            marked = _REFUSED_MARK.search(setting)
+            assert marked is not None
+            # The setting as written, where it is written so (a plain or quoted value); else its character's
+            # first place in the file.
+            at = text.find(setting)
+            at = at + marked.start() if at >= 0 else text.find(marked.group())
+            breaks = [m.end() for m in _LINE_BREAK.finditer(text, 0, at)]
+            where = Location(shown, physical(len(breaks) + 1), at - (breaks[-1] if breaks else 0) + 1)
+            raise RosterError(
+                "file-parse", where, reason=_refused_reason(ord(marked.group()) - _REFUSED_BASE)
+            )
+
+        return _restored(data, restore, refuse, _part(_DOCUMENT, None, isinstance(data, dict)))
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
         where = Location(shown, physical(mark.line + 1), mark.column + 1) if mark else Location(shown)
@@ -931,6 +965,34 @@ def _load_yaml(text: str, shown: str, record_lines: list[int] | None = None) -> 
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Where a character YAML refuses stands while the file is parsed: U+100000 plus its code (see _load_yaml).
+_REFUSED_BASE = 0x100000
+_REFUSED_MARK = re.compile("[\U00100000-\U0010ffff]")
+
+
+def _refused_reason(code: int) -> str:
+    """What PyYAML says of such a character, for a key that holds one."""
+    return f"unacceptable character #x{code:04x}: control characters are not allowed"
+
+
+def _restored(value: Any, restore: dict[int, str], refuse: Callable[[str], None], part: str | None) -> Any:
+    """The parsed data with each mark given back as the character it stands for (keys hold none). A mark in a
+    setting the check reads (the roster's election day; a community's name, street, day or seats) is the
+    file's damage, not a candidate's: `refuse` stops the file there, as for bytes that cannot be read."""
+    if isinstance(value, str):
+        return value.translate(restore)
+    if isinstance(value, list):
+        return [_restored(item, restore, refuse, _part(part, None, isinstance(item, dict))) for item in value]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            read = str(key) in _SETTINGS_READ.get(part or "", ()) or _is_seats(key, part)
+            if read and isinstance(item, str) and _REFUSED_MARK.search(item):
+                refuse(item)
+        return {
+            key: _restored(item, restore, refuse, _part(part, key, isinstance(item, dict)))
+            for key, item in value.items()
+        }
+    return value
 
 
 # The key being read of a mapping whose key is a list or mapping, and that key once read.
