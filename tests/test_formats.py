@@ -353,6 +353,41 @@ def test_a_utf8_name_in_a_gbk_file_is_read_as_meant_and_named(tmp_path: Path) ->
     assert "read as '鐜嬫捣' in that" in problem.message
 
 
+def test_a_utf8_cell_gb18030_cannot_wholly_read_is_read_as_meant_not_lost(tmp_path: Path) -> None:
+    # 第1社区 in UTF-8 is E7 AC AC 31 …: GB18030 reads E7 AC as 绗, and AC 31 is no character, so the cell held
+    # bytes it could not read and was shown as lost (cell-undecodable, invalid) instead of read as UTF-8.
+    header = "姓名,性别,身份证号,街道,社区,拟任职务\n".encode("gbk")
+    good = f"王芳,女,{make_id('1960-01-02', '女')},东湖街道,第1社区,居委会主任\n".encode("gbk")
+    pasted = f"王海,男,{make_id('1961-02-03')},东湖街道,第1社区,居委会委员\n".encode()  # the whole line
+    path = tmp_path / "gbk.csv"
+    path.write_bytes(header + good + pasted)
+    first, second = check([path], election_date="2006-09-30", lang="en").candidates
+    assert (second.name, second.community, second.status) == ("王海", "第1社区", "eligible")
+    warned = {f.evidence["column"]: f for f in second.findings if f.rule == "cell-utf8-in-gbk"}
+    assert {"姓名", "性别", "社区"} <= warned.keys()  # each Chinese cell of the line, as written
+    assert warned["社区"].evidence["as_read"].startswith("绗\ufffd1")
+    assert first.findings == []
+
+
+@pytest.mark.parametrize("where", ["record", "community"])
+def test_a_utf8_value_in_a_gbk_line_of_a_yaml_roster_is_read_as_meant(tmp_path: Path, where: str) -> None:
+    # The key in GBK, the value pasted in UTF-8: the line is neither, and GB18030 cannot read all its bytes.
+    person = f"{{姓名: 王芳, 身份证号: '{make_id('1960-01-02', '女')}', 拟任职务: 居委会主任"
+    if where == "record":
+        text = f"election_date: 2006-09-30\ncandidates:\n  - {person}}}\n  - 姓名: 王海\n    社区: @\n"
+        text += f"    身份证号: '{make_id('1961-02-03')}'\n    拟任职务: 居委会委员\n"
+        text = text.replace("拟任职务: 居委会主任", "拟任职务: 居委会主任, 社区: 第1社区")
+    else:
+        text = f"communities:\n  - 社区: @\n    选举日期: 2006-09-30\n    candidates:\n      - {person}}}\n"
+    path = tmp_path / "r.yaml"
+    path.write_bytes(text.encode("gbk").replace(b"@", "第1社区".encode()))
+    report = check([path], lang="en")
+    assert report.inputs[0].encoding == "gb18030"
+    pasted = report.candidates[-1]
+    assert pasted.community == "第1社区" and pasted.status == "eligible"
+    assert "cell-utf8-in-gbk" in {f.rule for f in pasted.findings}
+
+
 def test_no_gbk_chinese_text_passes_for_utf8() -> None:
     # Every GB2312 character, alone and beside the next: none reads back as Chinese in UTF-8 by chance.
     from eligibility.roster.readers import _utf8_cells

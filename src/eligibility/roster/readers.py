@@ -353,12 +353,14 @@ def _delimited_rows(
                 skip.ahead -= 1
                 skip.passed += 1
                 continue
+            # A cell pasted in UTF-8 first: GB18030 may fail on some of its bytes (第1 reads as 绗, a byte it
+            # cannot read, and 1), and those are then the cell's UTF-8, not bytes to show as lost.
+            pasted = _utf8_cells(row, headers, line, encoding) if gbk and _UTF8_START.search(joined) else None
             undecodable = (
                 _undecodable_cells(row, headers, line, encoding)
-                if Undecodable.met != met and _UNDECODABLE.search(joined)
+                if Undecodable.met != met and _UNDECODABLE.search("".join(row) if pasted else joined)
                 else None
             )
-            pasted = _utf8_cells(row, headers, line, encoding) if gbk and _UTF8_START.search(joined) else None
             if len(row) > last:
                 cells = dict(zip(names, cells_of(row), strict=True))  # in C: the common, whole row
             else:
@@ -442,8 +444,9 @@ def _utf8_cells(row: list[str], headers: list[str], line: int, encoding: str) ->
         if (meant := _meant_as_utf8(cell, encoding)) is None:
             continue
         problems = problems or []
+        as_read = _UNDECODABLE.sub(lambda run: "\ufffd" * len(run.group()), cell)
         problems.append(
-            _cell_problem("cell-utf8-in-gbk", i, headers, line, meant, encoding, "warning", as_read=cell)
+            _cell_problem("cell-utf8-in-gbk", i, headers, line, meant, encoding, "warning", as_read=as_read)
         )
         row[i] = meant
     return problems
@@ -454,7 +457,8 @@ def _meant_as_utf8(cell: str, encoding: str) -> str | None:
     if not _UTF8_START.search(cell):
         return None
     try:
-        meant = cell.encode(encoding).decode("utf-8")
+        # surrogateescape: the bytes GB18030 could not read are given back, as UTF-8 may read them
+        meant = cell.encode(encoding, "surrogateescape").decode("utf-8")
     except UnicodeError:
         return None
     beyond_ascii = "".join(ch for ch in meant if not ch.isascii())
@@ -482,14 +486,15 @@ def _structured(source: Input, encoding: str, columns: tuple[Column, ...], *, gi
     data = _load_json(text, shown) if source.format == "json" else _load_yaml(text, shown, lines)
     if _ESCAPED_SURROGATE.search(text):
         data = _whole_characters(data, _part(_DOCUMENT, None, isinstance(data, dict)))
-    if found is not None and (damaged := found.outside_candidates(data)) is not None:
+    utf8_values = encoding == "gb18030" and not given
+    if found is not None and (damaged := found.outside_candidates(data, utf8_values=utf8_values)) is not None:
         # In a key, or a community's own setting, the damage is to the file, not to one candidate's cell.
         raise found.error(*damaged, shown=shown, key="file-encoding-changed")
     table = records_table(data, shown, columns, source.format, lines)
     table.encoding = encoding
     if found is not None:
-        table.rows = found.named(table.rows, table.header.headers)
-    if encoding == "gb18030" and not given:
+        table.rows = found.named(table.rows, table.header.headers, utf8_values=utf8_values)
+    if utf8_values:
         table.rows = _utf8_values(table.rows, table.header.headers, encoding)
         for settings in table.communities:  # a community's name pasted in UTF-8: its seats must still match
             for key, value in settings.items():
@@ -545,7 +550,11 @@ def _utf8_values(rows: Iterator[RawRecord], headers: dict[str, str], encoding: s
             read = [_meant_as_utf8(item, encoding) if isinstance(item, str) else None for item in items]
             if not any(read):
                 continue
-            as_read = "、".join(str(item) for item, meant in zip(items, read, strict=True) if meant)
+            as_read = "、".join(
+                _UNDECODABLE.sub(lambda run: "\ufffd" * len(run.group()), str(item))
+                for item, meant in zip(items, read, strict=True)
+                if meant
+            )
             meant_all = [meant or item for item, meant in zip(items, read, strict=True)]
             params = [("encoding", encoding), ("as_read", as_read)]
             if record.source.line:
@@ -609,7 +618,7 @@ class _Undecodable:
             bad = " ".join(_undecodable_bytes(run) for at, run in self.runs if at == line)
         return RosterError(key, Location(shown, line), encoding=self.encoding, reason=bad)
 
-    def outside_candidates(self, data: Any) -> tuple[int, str] | None:
+    def outside_candidates(self, data: Any, *, utf8_values: bool = False) -> tuple[int, str] | None:
         """The first run in a key, or in a setting the check reads (the roster's election day; a community's
         name, street, election day or seats), and the text holding it: the file stops there. In any other value
         outside the candidates' cells (a remark, a record that is not a mapping) the run is shown as U+FFFD."""
@@ -632,7 +641,9 @@ class _Undecodable:
                     if part == "record":
                         continue  # a candidate's cells are named on their record (see named)
                     if isinstance(value, str) and _RUN.search(value):
-                        if str(key) in _SETTINGS_READ.get(part or "", ()) or _is_seats(key, part):
+                        if utf8_values and _meant_as_utf8(self._as_read(value), self.encoding) is not None:
+                            item[key] = self._as_read(value)  # UTF-8 pasted in: read as such (see named)
+                        elif str(key) in _SETTINGS_READ.get(part or "", ()) or _is_seats(key, part):
                             note(value)
                         else:
                             item[key] = self._shown(value)
@@ -646,13 +657,22 @@ class _Undecodable:
                         waiting.append((value, _part(part, None, isinstance(value, dict))))
         return first
 
-    def named(self, rows: Iterator[RawRecord], headers: dict[str, str]) -> Iterator[RawRecord]:
-        """Each record, its cells shown with U+FFFD for the bytes, and a cell-undecodable problem for each."""
+    def named(
+        self, rows: Iterator[RawRecord], headers: dict[str, str], *, utf8_values: bool = False
+    ) -> Iterator[RawRecord]:
+        """Each record, its cells shown with U+FFFD for the bytes, and a cell-undecodable problem for each.
+        With `utf8_values`, a text cell whose bytes read as UTF-8 Chinese (第1社区 pasted into a GBK line, which
+        GB18030 reads as 绗, a byte it cannot read, 1…) is left with its bytes, for _utf8_values to read."""
         for record in rows:
             for name, cell in record.cells.items():
                 marked = [text for text in _texts_in(cell) if _RUN.search(text)]
                 if not marked:
                     continue
+                if utf8_values and isinstance(cell, str):
+                    as_read = self._as_read(cell)
+                    if _meant_as_utf8(as_read, self.encoding) is not None:
+                        record.cells[name] = as_read
+                        continue
                 first = _RUN.search(marked[0])
                 assert first is not None
                 line = self.runs[self._number(first)][0]
