@@ -285,6 +285,39 @@ def test_a_folder_as_output_is_refused_before_the_check(tmp_path: Path, output_f
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
+@pytest.mark.parametrize("output_format", ["jsonl", "xlsx", "table"])
+@pytest.mark.parametrize(
+    "named", ["roster", "roster-other-spelling", "in-folder", "communities", "hard-link"]
+)
+def test_a_report_is_never_written_over_a_file_the_check_reads(
+    tmp_path: Path, output_format: str, named: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The report was renamed over the roster: the roster lost, and its ID numbers masked in what replaced it.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "rosters").mkdir()
+    roster = tmp_path / "rosters" / "r.csv"
+    roster.write_bytes((EXAMPLES / "roster.csv").read_bytes())
+    settings = tmp_path / "communities.csv"
+    settings.write_bytes((EXAMPLES / "communities.csv").read_bytes())
+    given, output = {
+        "roster": ("rosters/r.csv", "rosters/r.csv"),
+        "roster-other-spelling": ("rosters/r.csv", str(roster)),
+        "in-folder": ("rosters", "rosters/r.csv"),
+        "communities": ("rosters/r.csv", "communities.csv"),
+        "hard-link": ("rosters/r.csv", "link.csv"),
+    }[named]
+    if named == "hard-link":
+        os.link(roster, tmp_path / "link.csv")
+    before = roster.read_bytes(), settings.read_bytes()
+    args = ["check", given, "--communities", "communities.csv", "--format", output_format, "-o", output]
+    result = CliRunner().invoke(app, [*args, "--lang", "en"])
+    assert result.exit_code == 2
+    assert "is a file the check reads" in result.stderr and "name another file" in result.stderr
+    assert (roster.read_bytes(), settings.read_bytes()) == before
+    beside = CliRunner().invoke(app, [*args[:-1], "rosters/report.txt"])  # in the folder, not a roster
+    assert beside.exit_code == 1, beside.stderr
+
+
 @pytest.mark.parametrize("output_format", ["jsonl", "table"])
 def test_a_named_pipe_as_output_is_written_through_not_replaced(tmp_path: Path, output_format: str) -> None:
     # Renaming a finished file over the target would turn a pipe (or, for root, /dev/null) into a plain file.

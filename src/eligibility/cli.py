@@ -201,6 +201,10 @@ def check(
         if output is not None and output.is_dir():
             # Said now, not after a province has been checked.
             raise EligibilityError("output-is-folder", Location(display_path(output)))
+        if output is not None and (read := _read_from(output, [*paths, communities, approvals, rules])):
+            # The report would be renamed over a file the check reads: a roster replaced by its report, with
+            # the ID numbers masked, cannot be had back.
+            raise EligibilityError("output-is-input", Location(display_path(output)), input=read)
         review = Review.start(rules, settings)
         if isinstance(formatter, Streams):
             # JSON and JSON lines are written as candidates come, so memory does not grow with the rosters.
@@ -524,6 +528,25 @@ def _progress(language: Lang) -> Iterator[Callable[[int], None] | None]:
     ) as bar:
         task = bar.add_task(say("progress", language, count=0))
         yield lambda count: bar.update(task, description=say("progress", language, count=count))
+
+
+def _read_from(output: Path, given: list[Path | str | None]) -> str | None:
+    """The input (a roster, a folder's roster, a settings or rule file) that the output is, however named."""
+    from eligibility.roster.sources import STDIN, SUFFIXES
+
+    if not output.is_file():
+        return None  # not there yet, or a device or pipe, which is written through and replaces nothing
+    for path in given:
+        if path is None or str(path) == STDIN or not Path(path).exists():
+            continue  # standard input, a bundled rule set's name, or what the check will say is missing
+        path = Path(path)
+        if path.is_dir():
+            inside = output.resolve().is_relative_to(path.resolve())
+            if inside and output.suffix.lower() in SUFFIXES and not output.name.startswith((".", "~$")):
+                return display_path(path)
+        elif os.path.samefile(output, path):
+            return display_path(path)
+    return None
 
 
 @contextmanager

@@ -42,6 +42,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "worker process {worker} stopped unexpectedly (exit code {code}); try again without --jobs (jobs= in a "
         "script)",
     ),
+    "output-is-input": (
+        "是要检查的文件（{input}）：报告会覆盖它，请另给一个文件名",
+        "is a file the check reads ({input}): the report would replace it; name another file",
+    ),
     "output-is-folder": (
         "是文件夹：请给出要写入报告的文件名",
         "is a folder: name a file to write the report to",
