@@ -8,6 +8,7 @@ import io
 import itertools
 import json
 import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -1403,6 +1404,53 @@ def test_a_control_character_yaml_refuses_is_placed_by_cr_line_ends_too(tmp_path
     result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
     assert result.exit_code == 2
     assert f"{path}:20:4: the file cannot be parsed" in result.stderr
+
+
+def _saved_result(path: Path, cell: str, result: str) -> None:
+    """Give a formula openpyxl wrote the result Excel would have saved with it (openpyxl saves none)."""
+    with zipfile.ZipFile(path) as book:
+        parts = {name: book.read(name) for name in book.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    formula = re.search(f'<c r="{cell}"><f>(.*?)</f><v */?>(</v>)?</c>', sheet)
+    assert formula is not None
+    saved = f'<c r="{cell}" t="str"><f>{formula[1]}</f><v>{result}</v></c>'
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(formula[0], saved).encode()
+    with zipfile.ZipFile(path, "w") as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+
+
+def test_an_excel_error_or_an_unsaved_formula_is_never_read_as_blank(tmp_path: Path) -> None:
+    # calamine reads #N/A and a formula with no saved result as empty: 两违 #N/A passed as "no", #REF! in the
+    # ID number as no ID number, and the barred candidate came out eligible.
+    path = tmp_path / "r.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["姓名", "身份证号", "社区", "拟任职务", "两违", "备注"])
+    people = [make_id(f"19{60 + i}-01-02", "女") for i in range(5)]
+    sheet.append(["甲", people[0], "青松社区", "居委会委员", "#N/A", None])
+    sheet.append(["乙", "#REF!", "青松社区", "居委会委员", "否", None])
+    sheet.append(["丙", people[2], "青松社区", "居委会委员", '=IF(1=1,"是","否")', None])
+    sheet.append(["丁", people[3], "青松社区", "居委会委员", '=IF(1=1,"是","否")', None])  # saved: 是
+    sheet.append(["戊", people[4], "青松社区", "居委会委员", "否", "#DIV/0!"])  # a column not read
+    sheet.append([None, None, None, None, None, "#N/A"])  # nothing read on this row: passed over as blank
+    book.save(path)
+    _saved_result(path, "E5", "是")
+    first, second, third, fourth, fifth = check([path], election_date="2006-09-30", lang="en").candidates
+    named = [
+        [(f.rule, f.evidence["cell"], f.evidence["value"]) for f in p.findings if f.rule.startswith("cell-")]
+        for p in (first, second, third)
+    ]
+    assert named == [
+        [("cell-excel-error", "Sheet!E2", "#N/A")],
+        [("cell-excel-error", "Sheet!B3", "#REF!")],
+        [("cell-formula-unsaved", "Sheet!E4", '=IF(1=1,"是","否")')],
+    ]
+    assert all(p.status == "invalid" for p in (first, second, third))
+    assert "error value #N/A" in first.findings[0].message
+    assert [f.rule for f in fourth.findings if f.severity != "info"] == ["two-violations"]  # 是, as saved
+    assert not [f for f in fifth.findings if f.severity != "info"]
 
 
 def test_a_cell_right_of_a_workbooks_header_is_said_not_dropped(tmp_path: Path) -> None:

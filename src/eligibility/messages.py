@@ -298,6 +298,17 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{column} holds bytes that cannot be decoded as {encoding}, shown as � (the cell's bytes: {value}); "
         "the file may mix encodings: save it again as UTF-8",
     ),
+    "cell-excel-error": (
+        "{column}是 Excel 的错误值 {value}，不是数据，无法据此审查；请改正该格的公式或重新录入",
+        "{column} holds Excel's error value {value}, not data, so the row cannot be judged on it; fix the "
+        "cell's formula or enter the value again",
+    ),
+    "cell-formula-unsaved": (
+        "{column}是公式 {value}，但文件里没有保存它的计算结果（文件由不计算公式的程序生成）；"
+        "请用 Excel 或 WPS 打开后重新保存，或直接填入值",
+        "{column} is the formula {value}, but the file holds no saved result for it (it was written by a "
+        "program that does not calculate); open and save it again in Excel or WPS, or enter the value",
+    ),
     "row-cells-beyond-header": (
         "单元格 {value} 在表头最后一列的右边，没有列名，未被读取；如是数据，请在表头补上列名",
         "cell(s) {value} lie right of the header's last column, with no column name, and were not read; if they "

@@ -65,9 +65,10 @@ def workbook_tables(source: Input, columns: tuple[Column, ...], sheet: str | Non
     try:
         for name in names:
             try:
+                unread = {}
                 if archive and name in parts:
-                    _check_used_range(archive, parts[name], f"{source.shown}#{name}")
-                tables.append(_sheet_table(source, book, name, columns))
+                    unread = _check_used_range(archive, parts[name], f"{source.shown}#{name}")
+                tables.append(_sheet_table(source, book, name, columns, unread))
             except RosterError as not_read:
                 # A sheet that could not be read at all (too large, damaged) may be the roster: it stops the
                 # check rather than be passed over as "not a roster".
@@ -87,7 +88,13 @@ def workbook_tables(source: Input, columns: tuple[Column, ...], sheet: str | Non
     return tables
 
 
-def _sheet_table(source: Input, book: Any, name: str, columns: tuple[Column, ...]) -> Table:
+def _sheet_table(
+    source: Input,
+    book: Any,
+    name: str,
+    columns: tuple[Column, ...],
+    unread: dict[int, dict[int, tuple[str, str]]],
+) -> Table:
     shown = f"{source.shown}#{name}"
     # calamine reads the sheet's part only now: a damaged one fails here, not on opening the workbook.
     try:
@@ -99,7 +106,7 @@ def _sheet_table(source: Input, book: Any, name: str, columns: tuple[Column, ...
     header_line, headers, header = find_header(rows, columns, shown)
     # The header's last named column: a cell right of it in a data row has no column to be read as.
     named = max((i for i, text in enumerate(headers) if str(text).strip()), default=-1) + 1
-    records = _sheet_rows(rows, source.shown, name, header, named, first_column)
+    records = _sheet_rows(rows, source.shown, name, header, named, first_column, unread)
     return Table(
         source.shown,
         "xlsx",
@@ -118,14 +125,19 @@ def _sheet_rows(
     header: HeaderMap,
     width: int,
     first_column: int,
+    unread: dict[int, dict[int, tuple[str, str]]],
 ) -> Iterator[RawRecord]:
     number = 0
+    read = {first_column + i for i in header.index.values()}
     for line, row in rows:
-        if all(cell == "" or cell is None for cell in row):
+        flagged = {at: found for at, found in unread[line].items() if at in read} if line in unread else None
+        if all(cell == "" or cell is None for cell in row) and not flagged:
             continue
         number += 1
         cells = {name: row[i] if i < len(row) else "" for name, i in header.index.items()}
         record = RawRecord(RowSource(shown, number, line, sheet), cells)
+        if flagged:
+            _name_unread(record, flagged, header, first_column)
         beyond = [i for i in range(width, len(row)) if row[i] not in ("", None)]
         if beyond:
             # A remark typed beside the table, or data with no column name: said, as CSV says row-too-long,
@@ -137,6 +149,79 @@ def _sheet_rows(
                 )
             )
         yield record
+
+
+def _name_unread(
+    record: RawRecord, flagged: dict[int, tuple[str, str]], header: HeaderMap, first_column: int
+) -> None:
+    """An error value or a formula with no saved result in a column the check reads: the cell holds what Excel
+    shows (#N/A, or the formula), never nothing, and the row says why it cannot be judged on it."""
+    for name, i in header.index.items():
+        found = flagged.get(first_column + i)
+        if found is None:
+            continue
+        kind, text = found
+        record.cells[name] = text
+        cell = f"{record.source.sheet}!{column_letter(first_column + i)}{record.source.line}"
+        record.problems.append(DataProblem(kind, header.headers.get(name, name), text, cell=cell))
+
+
+def _unread_cells(text: bytes, found: dict[int, dict[int, tuple[str, str]]]) -> None:
+    """The cells of a piece of a sheet that calamine reads as empty though they are not: an error value (#N/A,
+    #REF!: t="e") and a formula whose result was never saved (written by a program that does not calculate:
+    no <v>, or an empty one not typed as text). By sheet row, then column (0 for A): the problem's id and the
+    text Excel shows."""
+    if b't="e"' not in text and b"<f" not in text:
+        return  # the common piece: plain values only
+    for cell in _SUSPECT_CELL.finditer(text):
+        column, row, attributes, body = cell.groups()
+        if _ERROR_TYPE.search(attributes):
+            value = _VALUE.search(body)
+            shown = _xml_text(value[1]) if value else "#N/A"
+            kind = "cell-excel-error"
+        elif (formula := _FORMULA.search(body)) is not None and _unsaved(attributes, body):
+            shown = "=" + (_xml_text(formula[1]) if formula[1] else "…")  # a shared formula's copy
+            kind = "cell-formula-unsaved"
+        else:
+            continue
+        found.setdefault(int(row), {})[_column_number(column.upper()) - 1] = (kind, shown)
+
+
+# A cell with its reference that may hold an error or a formula, whole: <c r="K2" t="e"><v>#N/A</v></c>.
+_SUSPECT_CELL = re.compile(rb'<c r="([A-Za-z]+)([0-9]+)"([^>]*?)(?<!/)>(.*?)</c>', re.DOTALL)
+_ERROR_TYPE = re.compile(rb'\bt="e"')
+_VALUE = re.compile(rb"<v>([^<]*)</v>")
+_FORMULA = re.compile(rb"<f(?:\s[^>]*)?(?:/>|>([^<]*)</f>)")
+
+
+def _unsaved(attributes: bytes, body: bytes) -> bool:
+    """A formula with no result: no value at all, or an empty one that is not an empty text (t="str")."""
+    value = _VALUE.search(body)
+    if value is not None and value[1]:
+        return False
+    return not (value is not None and b't="str"' in attributes)
+
+
+def _xml_text(raw: bytes) -> str:
+    from xml.sax.saxutils import unescape
+
+    return unescape(raw.decode("utf-8", "replace"), {"&quot;": '"', "&apos;": "'"})
+
+
+def _cell_chunks(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
+    """A sheet's XML in pieces that each end after a whole cell, so no cell is cut in two."""
+    rest = b""
+    for text in _xml_chunks(archive, part):
+        text = rest + text
+        cut = text.rfind(b"</c>")
+        opened = text.rfind(b"<c ")
+        if opened > cut:  # a cell still open: kept for the next piece
+            rest, text = text[opened:], text[:opened]
+        else:
+            rest = b""
+        yield text
+    if rest:
+        yield rest
 
 
 def _first_line(err: Exception) -> str:
@@ -182,18 +267,22 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
         return {}
 
 
-def _check_used_range(archive: zipfile.ZipFile, part: str, shown: str) -> None:
-    """Refuse a sheet whose used range calamine could not hold, naming its farthest cells.
+def _check_used_range(
+    archive: zipfile.ZipFile, part: str, shown: str
+) -> dict[int, dict[int, tuple[str, str]]]:
+    """Refuse a sheet whose used range calamine could not hold, naming its farthest cells; else the cells it
+    would read as empty though they are not (see _unread_cells), found in the same pass over the sheet.
 
     The range is counted from A1, a little more than calamine's own when the table starts further in."""
+    unread: dict[int, dict[int, tuple[str, str]]] = {}
     try:
-        looked = _look(archive, part)
+        looked = _look(archive, part, unread)
         if looked is None:
-            return
+            return unread
         measure = _parsed_range if looked == "unplaced" else _range
         bottom, right, far_down, far_right = measure(archive, part)
     except (*_UNREADABLE, ElementTree.ParseError):
-        return  # calamine, reading the sheet, says what is wrong with the file
+        return unread  # calamine, reading the sheet, says what is wrong with the file
     if bottom * right > MAX_SHEET_CELLS:
         raise RosterError(
             "sheet-too-large",
@@ -204,15 +293,21 @@ def _check_used_range(archive: zipfile.ZipFile, part: str, shown: str) -> None:
             cells="、".join(dict.fromkeys((far_right, far_down))),
             limit=f"{MAX_SHEET_CELLS:,}",
         )
+    return unread
 
 
-def _look(archive: zipfile.ZipFile, part: str) -> str | None:
-    """What the quick look finds first that matters (see _LOOK): "unplaced", "far", or nothing."""
-    found_far = None
-    for text in _xml_chunks(archive, part):
+def _look(archive: zipfile.ZipFile, part: str, unread: dict[int, dict[int, tuple[str, str]]]) -> str | None:
+    """What the quick look finds first that matters (see _LOOK): "unplaced", "far", or nothing; and, in the
+    same pass, the cells calamine would read as empty though they are not, added to `unread`."""
+    found_far: str | None = None
+    for text in _cell_chunks(archive, part):
+        _unread_cells(text, unread)
+        if found_far == "unplaced":
+            continue
         for found in _LOOK.finditer(text):
             if found["unplaced"] is not None:
-                return "unplaced"
+                found_far = "unplaced"
+                break
             found_far = "far"
     return found_far
 
