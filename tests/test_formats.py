@@ -1453,6 +1453,41 @@ def test_an_excel_error_or_an_unsaved_formula_is_never_read_as_blank(tmp_path: P
     assert not [f for f in fifth.findings if f.severity != "info"]
 
 
+@pytest.mark.parametrize("form", ["xlsx", "json", "yaml"])
+def test_a_birth_month_of_october_typed_as_a_number_is_never_read_as_january(
+    tmp_path: Path, form: str
+) -> None:
+    # 1988.10 in a number cell is stored as 1988.1: read as January, a 17-year-old passed as 18.
+    header = ["姓名", "出生年月", "身份证号", "社区", "拟任职务"]
+    rows = [
+        ["十月生", 1988.10, None, "青松社区", "居委会委员"],  # 17 or 18 on 2006-09-30: undecided
+        ["有号", 1968.10, make_id("1968-10-15", "男"), "青松社区", "居委会委员"],  # the ID decides: October
+        ["一月", 1988.1, make_id("1988-01-15", "男"), "青松社区", "居委会委员"],  # or January
+        ["二月", 1988.2, None, "青松社区", "居委会委员"],  # .2 is February: 20 is no month
+    ]
+    path = tmp_path / f"r.{form}"
+    if form == "xlsx":
+        book = openpyxl.Workbook()
+        sheet = book.active
+        assert sheet is not None
+        for row in [header, *rows]:
+            sheet.append(row)
+        book.save(path)
+    else:
+        records = [{k: v for k, v in zip(header, row, strict=True) if v is not None} for row in rows]
+        text = (
+            json.dumps(records, ensure_ascii=False)
+            .replace("1988.1,", "1988.10,")
+            .replace("1968.1,", "1968.10,")
+        )
+        path.write_text(text, "utf-8")  # JSON is YAML too: the numbers written as an officer types them
+    october, known, january, february = check([path], election_date="2006-09-30", lang="en").candidates
+    [undecided] = [f for f in october.findings if f.rule == "min-age"]
+    assert (undecided.severity, undecided.evidence["birth_date"]) == ("review", "1988-01-01/1988-10-31")
+    for person in (known, january, february):
+        assert [f.rule for f in person.findings if f.severity != "info"] == [], person.name
+
+
 def test_a_cell_right_of_a_workbooks_header_is_said_not_dropped(tmp_path: Path) -> None:
     # A remark beside the table, or data under no column name: read as nothing, it was lost without a word.
     path = tmp_path / "r.xlsx"

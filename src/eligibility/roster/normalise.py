@@ -265,6 +265,7 @@ _DAY_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _MONTH = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?")
 _MONTH_COMPACT = re.compile(r"(\d{4})(\d{2})")
 _YEAR = re.compile(r"(\d{4})\s*年?")
+_TENTH_MONTH = re.compile(r"(\d{4})\.1")  # a year and month as a number whose month lost its 0 (see _parse_date)
 # "1968.03（57岁）": a note in brackets after the date; "1968-03-15 00:00:00" from spreadsheet exports.
 _TRAILER = re.compile(r"\s*(\(.*\)|00:00(:00)?(\.0+)?)\s*$")
 
@@ -310,6 +311,14 @@ def _parse_date(value: object) -> DateRange | None:
         return _plausible(day, day)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if isinstance(value, float) and (m := _TENTH_MONTH.fullmatch(repr(value))):
+        # 1968.10 typed into a number cell (or a JSON/YAML number) is kept as 1968.1: January or October. Read
+        # as either, as a month-only date is, so the ID number or the election day decides, never a guess.
+        year = int(m[1])
+        try:
+            return _plausible(dt.date(year, 1, 1), dt.date(year, 10, 31))
+        except ValueError as err:
+            raise DateError(str(err)) from err
     text = _TRAILER.sub("", clean(value))
     if not text:
         return None
