@@ -1488,6 +1488,21 @@ def test_a_birth_month_of_october_typed_as_a_number_is_never_read_as_january(
         assert [f.rule for f in person.findings if f.severity != "info"] == [], person.name
 
 
+@pytest.mark.parametrize("output_format", ["table", "github", "markdown", "html"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_escape_sequence_in_a_header_never_reaches_the_terminal(
+    tmp_path: Path, output_format: str, lang: str
+) -> None:
+    # The Chinese message quoted the header as written: ESC [31m turned the terminal red, ESC ]0; retitled it.
+    path = tmp_path / "r.csv"
+    path.write_text("姓名,社区,拟任职务,备\x1b[31m注\x1b]0;pwned\x07\n甲,青松社区,居委会委员,x\n", "utf-8")
+    args = ["check", str(path), "--election-date", "2006-09-30", "--format", output_format, "--lang", lang]
+    result = CliRunner().invoke(app, args)
+    said = result.stdout + result.stderr
+    assert "pwned" in said and "column-unknown" in said
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f]", said.replace("\r\n", "\n"))
+
+
 def test_a_cell_right_of_a_workbooks_header_is_said_not_dropped(tmp_path: Path) -> None:
     # A remark beside the table, or data under no column name: read as nothing, it was lost without a word.
     path = tmp_path / "r.xlsx"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -510,11 +511,20 @@ def did_you_mean(close: tuple[str, ...] | list[str]) -> Term | str:
     return Term(f"（是否为“{close[0]}”？）", f" (did you mean {close[0]!r}?)")
 
 
+# Characters a message never prints as they are: C0 and C1 controls but the tab and line break, lone surrogates.
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def say(key: str, lang: Lang, /, **params: object) -> str:
     """The message `key` in `lang`, filled with `params` (each Term in the same language)."""
     zh, en = CATALOG[key]
     template = zh if lang == "zh" else en
     chosen = {k: (v.zh if lang == "zh" else v.en) if isinstance(v, Term) else v for k, v in params.items()}
+    for k, v in chosen.items():
+        if isinstance(v, str) and not v.isprintable() and _UNSHOWABLE.search(v):
+            # A header or a file name holding an escape sequence (\x1b[31m, a BEL) would act on the terminal
+            # the message is printed to: shown as �, as such a character in a cell is.
+            chosen[k] = _UNSHOWABLE.sub("\ufffd", v)
     try:
         return template.format(**chosen)
     except (KeyError, IndexError, ValueError):
