@@ -1503,6 +1503,42 @@ def test_an_escape_sequence_in_a_header_never_reaches_the_terminal(
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f]", said.replace("\r\n", "\n"))
 
 
+@pytest.mark.parametrize(
+    ("name", "delimiter", "encoding", "shown"),
+    [
+        ("r.csv", "\t", "utf-16", "Tab"),  # Excel's "Unicode text", renamed .csv
+        ("r.csv", ";", "utf-8", ";"),  # a European Excel's CSV
+        ("r.tsv", ",", "utf-8", ","),
+        ("r.csv", "|", "gbk", "|"),
+    ],
+)
+def test_a_table_separated_otherwise_than_its_name_says_is_read_as_it_is(
+    tmp_path: Path, name: str, delimiter: str, encoding: str, shown: str
+) -> None:
+    # The header was read as one cell, and the error said 姓名 was missing while listing it among the columns found.
+    rows = [
+        ["姓名", "身份证号", "社区", "拟任职务"],
+        ["王芳", make_id("1960-01-02", "女"), "青松社区", "居委会主任"],
+    ]
+    path = tmp_path / name
+    path.write_bytes("".join(delimiter.join(row) + "\r\n" for row in rows).encode(encoding))
+    report = check([path], election_date="2006-09-30", lang="en")
+    [person] = report.candidates
+    assert (person.name, person.community, person.status) == ("王芳", "青松社区", "eligible")
+    [said] = [f for f in report.inputs[0].findings if f.rule == "file-delimiter"]
+    assert said.severity == "warning" and f"separated by '{shown}'" in said.message
+
+
+def test_a_header_missing_a_column_in_a_table_separated_otherwise_names_the_columns_apart(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("姓名x;社区;拟任职务\n甲;青松社区;居委会委员\n", "utf-8")
+    result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "(is '姓名x' it?); columns found: 姓名x、社区、拟任职务" in result.stderr
+
+
 def test_a_cell_right_of_a_workbooks_header_is_said_not_dropped(tmp_path: Path) -> None:
     # A remark beside the table, or data under no column name: read as nothing, it was lost without a word.
     path = tmp_path / "r.xlsx"

@@ -299,6 +299,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{column} holds bytes that cannot be decoded as {encoding}, shown as � (the cell's bytes: {value}); "
         "the file may mix encodings: save it again as UTF-8",
     ),
+    "file-delimiter": (
+        "文件是 .{suffix} 文件，各列之间却是用“{delimiter}”分隔的（不是“{named}”），已按“{delimiter}”读取",
+        "the file is a .{suffix} file but its columns are separated by '{delimiter}', not '{named}'; read as "
+        "separated by '{delimiter}'",
+    ),
     "cell-excel-error": (
         "{column}是 Excel 的错误值 {value}，不是数据，无法据此审查；请改正该格的公式或重新录入",
         "{column} holds Excel's error value {value}, not data, so the row cannot be judged on it; fix the "

@@ -144,8 +144,7 @@ def open_tables(
         # The cells of a table can be read again as UTF-8 one by one (cell-utf8-in-gbk); a document's cannot.
         used = detect_encoding(head, encoding, source, 10 / 11 if source.format in ("csv", "tsv") else 0.5)
         if source.format in ("csv", "tsv"):
-            delimiter = "\t" if source.format == "tsv" else ","
-            tables = [_delimited(source, used, delimiter, columns, given=encoding is not None)]
+            tables = [_delimited_any(source, used, columns, given=encoding is not None)]
         else:
             tables = [_structured(source, used, columns, given=encoding is not None)]
     for table in tables:
@@ -253,6 +252,42 @@ def _delimited(
         header_line=header_line,
         skip=skip,
     )
+
+
+# Other ways columns are separated in files named .csv or .tsv: Excel's "Unicode text" (tabs) renamed .csv, a
+# European Excel's CSV (semicolons), an export from another system (vertical bars). How each is named.
+_DELIMITERS = {",": ",", "\t": "Tab", ";": ";", "|": "|"}
+
+
+def _delimited_any(source: Input, encoding: str, columns: tuple[Column, ...], *, given: bool) -> Table:
+    """The table as its name says it is separated; or, when no header is found so, separated as the file is:
+    the header read whole as one cell would name its columns while saying they are missing."""
+    named = "\t" if source.format == "tsv" else ","
+    try:
+        return _delimited(source, encoding, named, columns, given=given)
+    except RosterError as missing:
+        if missing.key != "column-missing":
+            raise
+        said = missing  # of the ways tried, the one that split the header into the most columns
+        head = read_bytes(source, limit=1 << 16).decode(encoding, "replace")
+        for other in _DELIMITERS:
+            if other == named or other not in head:
+                continue
+            try:
+                table = _delimited(source, encoding, other, columns, given=given)
+            except RosterError as also:
+                if also.key == "column-missing" and _found(also) > _found(said):
+                    said = also
+                continue
+            suffix = source.format if source.path is None else source.path.suffix.lstrip(".")
+            params = (("delimiter", _DELIMITERS[other]), ("named", _DELIMITERS[named]), ("suffix", suffix))
+            table.notes.append(Note("file-delimiter", "warning", params))
+            return table
+        raise said from None
+
+
+def _found(missing: RosterError) -> int:
+    return str(missing.params.get("found", "")).count("、")
 
 
 # What the decoder kept of bytes it could not read (see Undecodable).
