@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -1537,6 +1538,28 @@ def test_a_header_missing_a_column_in_a_table_separated_otherwise_names_the_colu
     result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
     assert result.exit_code == 2
     assert "(is '姓名x' it?); columns found: 姓名x、社区、拟任职务" in result.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-be"])
+@pytest.mark.parametrize("name", ["r.csv", "r.yaml", "-"])
+def test_a_utf32_file_with_its_mark_is_read_as_utf32(tmp_path: Path, encoding: str, name: str) -> None:
+    # UTF-32's little-endian mark (FF FE 00 00) begins as UTF-16's does: the file was read as UTF-16, NULs and all.
+    text = (
+        "姓名,社区,拟任职务\n王芳,青松社区,居委会主任\n"
+        if name != "r.yaml"
+        else "- {姓名: 王芳, 社区: 青松社区, 拟任职务: 居委会主任}\n"
+    )
+    mark = codecs.BOM_UTF32_BE if encoding == "utf-32-be" else b""
+    data = mark + text.encode(encoding)
+    args = ["check", "--election-date", "2006-09-30", "--format", "jsonl"]
+    if name == "-":
+        result = CliRunner().invoke(app, [*args, "-"], input=data)
+    else:
+        (tmp_path / name).write_bytes(data)
+        result = CliRunner().invoke(app, [*args, str(tmp_path / name)])
+    assert result.exit_code == 1, result.stderr  # the team has no woman: a review finding
+    [person] = [json.loads(line) for line in result.stdout.splitlines() if '"candidate"' in line]
+    assert (person["name"], person["community"], person["status"]) == ("王芳", "青松社区", "eligible")
 
 
 def test_a_cell_right_of_a_workbooks_header_is_said_not_dropped(tmp_path: Path) -> None:

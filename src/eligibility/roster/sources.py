@@ -101,7 +101,9 @@ def sniff_format(raw: bytes) -> str:
     if raw.startswith(_ZIP):
         return "xlsx"
     head = raw[:65536]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        head = head.decode("utf-32", errors="replace").encode()
+    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         head = head.decode("utf-16", errors="replace").encode()
     head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith((b"[", b"{")):
@@ -132,8 +134,9 @@ def _reads_as_yaml_roster(raw: bytes) -> bool:
     A table's title row can look like YAML (附件1: 候选人名单, - 附件1 -), the table under it does not."""
     import yaml  # standard input only
 
+    utf32 = raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE))
     utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    for encoding in ("utf-16",) if utf16 else ("utf-8-sig", "gb18030"):
+    for encoding in ("utf-32",) if utf32 else ("utf-16",) if utf16 else ("utf-8-sig", "gb18030"):
         try:
             text = raw.decode(encoding)
             break
@@ -208,6 +211,8 @@ def detect_encoding(head: bytes, given: str | None, source: Input, utf8_from: fl
         return given
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"  # its little-endian mark begins as UTF-16's does: asked first
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     sample = head[:_SAMPLE]
