@@ -1562,6 +1562,39 @@ def test_a_utf32_file_with_its_mark_is_read_as_utf32(tmp_path: Path, encoding: s
     assert (person["name"], person["community"], person["status"]) == ("王芳", "青松社区", "eligible")
 
 
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+def test_a_templates_numbered_empty_rows_and_a_header_pasted_again_are_not_candidates(
+    tmp_path: Path, form: str
+) -> None:
+    # A template numbered 1-10 with 3 rows filled made 7 invalid "candidates"; a second table pasted under the
+    # first made its header a candidate named 姓名 with a dozen findings.
+    header = ["序号", "姓名", "身份证号", "社区", "拟任职务", "备注"]
+    rows = [
+        header,
+        [1, "王芳", make_id("1960-01-02", "女"), "青松社区", "居委会主任", ""],
+        [2, "", "", "", "", ""],
+        [3, "\u200b", "", "\u3000", "", ""],  # characters that show nothing
+        header,
+        [4, "李娟", make_id("1961-01-02", "女"), "翠竹社区", "居委会主任", ""],
+        [5, "", "", "", "", "已调走"],  # a remark is something written: kept, and said to be incomplete
+        [6, "", make_id("1962-01-02", "女"), "翠竹社区", "居委会委员", ""],  # no name, but a person
+    ]
+    path = tmp_path / f"r.{form}"
+    if form == "csv":
+        path.write_text("".join(",".join(map(str, row)) + "\n" for row in rows), "utf-8")
+    else:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        assert sheet is not None
+        for row in rows:
+            sheet.append(row)
+        book.save(path)
+    people = check([path], election_date="2006-09-30").candidates
+    assert [(p.name, p.source.line) for p in people] == [("王芳", 2), ("李娟", 6), ("", 7), ("", 8)]
+    assert people[0].status == people[1].status == "eligible"
+    assert people[2].status == people[3].status == "invalid"
+
+
 def test_a_cell_right_of_a_workbooks_header_is_said_not_dropped(tmp_path: Path) -> None:
     # A remark beside the table, or data under no column name: read as nothing, it was lost without a word.
     path = tmp_path / "r.xlsx"

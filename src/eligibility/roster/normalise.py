@@ -265,7 +265,9 @@ _DAY_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _MONTH = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?")
 _MONTH_COMPACT = re.compile(r"(\d{4})(\d{2})")
 _YEAR = re.compile(r"(\d{4})\s*年?")
-_TENTH_MONTH = re.compile(r"(\d{4})\.1")  # a year and month as a number whose month lost its 0 (see _parse_date)
+_TENTH_MONTH = re.compile(
+    r"(\d{4})\.1"
+)  # a year and month as a number whose month lost its 0 (see _parse_date)
 # "1968.03（57岁）": a note in brackets after the date; "1968-03-15 00:00:00" from spreadsheet exports.
 _TRAILER = re.compile(r"\s*(\(.*\)|00:00(:00)?(\.0+)?)\s*$")
 

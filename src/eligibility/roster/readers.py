@@ -196,6 +196,27 @@ def find_header(
     raise _missing(header, headers, Location(shown, line))
 
 
+# Columns that number the rows: a template's rows numbered in advance are not candidates until named.
+_NUMBERING = frozenset({"序号", "编号", "No.", "No", "NO.", "NO", "#"})
+
+
+def row_not_a_record(headers: list[str], header: HeaderMap) -> Callable[[list[Any]], bool]:
+    """Whether a row whose name cell is empty, or the header's, is still no record: empty but for its number (序号
+    filled down a template's rows) or characters that show nothing (a zero-width space); or the header again
+    (a second table pasted under the first). Asked only of such rows: a named one is a record."""
+    numbering = frozenset(i for i, text in enumerate(headers) if text in _NUMBERING)
+    mapped = tuple(header.index.values())
+    written = tuple(headers[i] for i in mapped)
+
+    def not_a_record(row: list[Any]) -> bool:
+        cells = [clean(cell) for cell in row]
+        if all(not text or i in numbering for i, text in enumerate(cells)):
+            return True
+        return tuple(cells[i] if i < len(cells) else "" for i in mapped) == written
+
+    return not_a_record
+
+
 def require_rows(rows: Iterator[RawRecord], shown: str, header_line: int | None) -> Iterator[RawRecord]:
     """The rows, refusing a table that has a header but not a single data row."""
     first = next(rows, None)
@@ -365,6 +386,9 @@ def _delimited_rows(
     number = 0
     width = len(headers)
     encoding, met = decoded  # the encoding, and how many undecodable bytes had been met before the file
+    not_a_record = row_not_a_record(headers, header)
+    name_at = header.index["name"]
+    name_written = headers[name_at]
     gbk = codecs.lookup(encoding).name in _GBK
     names, positions = tuple(header.index), tuple(header.index.values())
     last = max(positions, default=-1)
@@ -382,6 +406,10 @@ def _delimited_rows(
             line, previous = previous + 1, reader.line_num
             joined = "".join(row)  # one C call answers both questions below for the common row
             if not joined.strip():
+                continue
+            named = row[name_at] if name_at < len(row) else ""
+            # isprintable: a zero-width space alone is empty too, and no printable name needs asking
+            if (not named.strip() or not named.isprintable() or named == name_written) and not_a_record(row):
                 continue
             number += 1
             if skip.ahead:

@@ -17,7 +17,15 @@ from python_calamine import CalamineWorkbook
 from eligibility.candidate import DataProblem, RowSource
 from eligibility.errors import Location, RosterError
 from eligibility.roster.columns import Column, HeaderMap
-from eligibility.roster.readers import Note, RawRecord, Table, column_letter, find_header, require_rows
+from eligibility.roster.readers import (
+    Note,
+    RawRecord,
+    Table,
+    column_letter,
+    find_header,
+    require_rows,
+    row_not_a_record,
+)
 from eligibility.roster.sources import Input
 
 # calamine reads a sheet as one rectangle of 32-byte cells from its first cell to its last, however empty the
@@ -106,7 +114,7 @@ def _sheet_table(
     header_line, headers, header = find_header(rows, columns, shown)
     # The header's last named column: a cell right of it in a data row has no column to be read as.
     named = max((i for i, text in enumerate(headers) if str(text).strip()), default=-1) + 1
-    records = _sheet_rows(rows, source.shown, name, header, named, first_column, unread)
+    records = _sheet_rows(rows, source.shown, name, header, headers, named, first_column, unread)
     return Table(
         source.shown,
         "xlsx",
@@ -123,15 +131,25 @@ def _sheet_rows(
     shown: str,
     sheet: str,
     header: HeaderMap,
+    headers: list[str],
     width: int,
     first_column: int,
     unread: dict[int, dict[int, tuple[str, str]]],
 ) -> Iterator[RawRecord]:
     number = 0
     read = {first_column + i for i in header.index.values()}
+    not_a_record = row_not_a_record(headers, header)
+    name_at = header.index["name"]
+    name_written = headers[name_at]
     for line, row in rows:
         flagged = {at: found for at, found in unread[line].items() if at in read} if line in unread else None
         if all(cell == "" or cell is None for cell in row) and not flagged:
+            continue
+        named = row[name_at] if name_at < len(row) else ""
+        unnamed = named in ("", None) or (
+            isinstance(named, str) and not (named.strip() and named.isprintable())
+        )
+        if (unnamed or named == name_written) and not flagged and not_a_record(row):
             continue
         number += 1
         cells = {name: row[i] if i < len(row) else "" for name, i in header.index.items()}
