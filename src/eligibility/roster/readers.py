@@ -387,8 +387,9 @@ def _delimited_rows(
     width = len(headers)
     encoding, met = decoded  # the encoding, and how many undecodable bytes had been met before the file
     not_a_record = row_not_a_record(headers, header)
-    name_at = header.index["name"]
-    name_written = headers[name_at]
+    # Asked of the name cell; a settings table (communities, approvals) has none, and rows of its own to say.
+    name_at = header.index.get("name", -1)
+    name_written = headers[name_at] if name_at >= 0 else None
     gbk = codecs.lookup(encoding).name in _GBK
     names, positions = tuple(header.index), tuple(header.index.values())
     last = max(positions, default=-1)
@@ -407,7 +408,7 @@ def _delimited_rows(
             joined = "".join(row)  # one C call answers both questions below for the common row
             if not joined.strip():
                 continue
-            named = row[name_at] if name_at < len(row) else ""
+            named = row[name_at] if 0 <= name_at < len(row) else ""
             # isprintable: a zero-width space alone is empty too, and no printable name needs asking
             if (not named.strip() or not named.isprintable() or named == name_written) and not_a_record(row):
                 continue

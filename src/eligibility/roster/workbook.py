@@ -139,13 +139,13 @@ def _sheet_rows(
     number = 0
     read = {first_column + i for i in header.index.values()}
     not_a_record = row_not_a_record(headers, header)
-    name_at = header.index["name"]
-    name_written = headers[name_at]
+    name_at = header.index.get("name", -1)  # a settings sheet has none: every row is asked
+    name_written = headers[name_at] if name_at >= 0 else None
     for line, row in rows:
         flagged = {at: found for at, found in unread[line].items() if at in read} if line in unread else None
         if all(cell == "" or cell is None for cell in row) and not flagged:
             continue
-        named = row[name_at] if name_at < len(row) else ""
+        named = row[name_at] if 0 <= name_at < len(row) else ""
         unnamed = named in ("", None) or (
             isinstance(named, str) and not (named.strip() and named.isprintable())
         )
