@@ -1595,6 +1595,42 @@ def test_a_templates_numbered_empty_rows_and_a_header_pasted_again_are_not_candi
     assert people[2].status == people[3].status == "invalid"
 
 
+def test_a_list_or_mapping_where_one_value_is_meant_is_named_not_read_as_its_python_spelling(
+    tmp_path: Path,
+) -> None:
+    # {"first": "志明"} became the name "{'first': '志明'}", eligible; ["青松社区"] a community of its own.
+    def person(**cells: Any) -> dict[str, Any]:
+        return {"姓名": "王芳", "社区": "青松社区", "拟任职务": "居委会委员", **cells}
+
+    records = [
+        person(),
+        person(姓名={"first": "志明"}),
+        person(社区=["青松社区"]),
+        person(两违=["是"]),
+        person(拟任职务=["党支部书记", ["妇代会主任"]]),
+        person(拟任职务=["党支部书记", "妇代会主任"], 亲属=["李娟", "赵敏"]),  # lists where lists are meant
+    ]
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(records, ensure_ascii=False), "utf-8")
+    report = check([path], election_date="2006-09-30", lang="en")
+    said = [
+        [(f.rule, f.evidence["value"]) for f in p.findings if f.rule.startswith("cell-")]
+        for p in report.candidates
+    ]
+    assert said == [
+        [],
+        [("cell-is-mapping", '{"first": "志明"}')],
+        [("cell-is-list", '["青松社区"]')],
+        [("cell-is-list", '["是"]')],
+        [("cell-item-nested", '["妇代会主任"]')],
+        [],
+    ]
+    assert [p.status for p in report.candidates[1:5]] == ["invalid"] * 4
+    assert report.candidates[4].roles == ["party secretary"]
+    assert report.candidates[5].roles == ["party secretary", "women's congress chair"]
+    assert {t.community for t in report.teams} == {"青松社区"}  # no team named ['青松社区']
+
+
 def test_a_cell_right_of_a_workbooks_header_is_said_not_dropped(tmp_path: Path) -> None:
     # A remark beside the table, or data under no column name: read as nothing, it was lost without a word.
     path = tmp_path / "r.xlsx"

@@ -299,6 +299,18 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{column} holds bytes that cannot be decoded as {encoding}, shown as � (the cell's bytes: {value}); "
         "the file may mix encodings: save it again as UTF-8",
     ),
+    "cell-is-list": (
+        "{column}应是一个值，却写成了列表 {value}，未读取；请只写一个值",
+        "{column} should hold one value but holds a list, {value}; not read: write one value",
+    ),
+    "cell-is-mapping": (
+        "{column}应是一个值，却写成了键值对 {value}，未读取；请只写一个值",
+        "{column} should hold one value but holds a mapping, {value}; not read: write one value",
+    ),
+    "cell-item-nested": (
+        "{column}中有一项写成了 {value}（列表或键值对），未读取；每一项应是一个值",
+        "an item of {column} is written as {value}, a list or mapping; not read: each item should be one value",
+    ),
     "file-delimiter": (
         "文件是 .{suffix} 文件，各列之间却是用“{delimiter}”分隔的（不是“{named}”），已按“{delimiter}”读取",
         "the file is a .{suffix} file but its columns are separated by '{delimiter}', not '{named}'; read as "

@@ -44,6 +44,10 @@ class RecordReader:
     ) -> None:
         self.vocabulary = vocabulary
         self.fields = fields
+        # The cells a YAML/JSON roster may write as a list: roles, and the rule set's list and date-list fields.
+        self._list_columns = frozenset(
+            ["roles", *(name for name, spec in fields.items() if spec.type in ("list", "dates"))]
+        )
         self.election_date = election_date
         self.community_date = community_date
         # Roles cells repeat (党支部书记、居委会主任): each spelling, once read without a problem, is kept.
@@ -70,6 +74,10 @@ class RecordReader:
         # isprintable answers for the common row in one C loop; a wide space or the like asks the pattern.
         if len(texts) > CELL_MAX_CHARS or (not texts.isprintable() and CONTROL_CHARACTERS.search(texts)):
             cells = _damage_named(cells, problem)
+        if table.format in ("yaml", "json") and any(
+            type(v) is dict or type(v) is list for v in cells.values()
+        ):
+            cells = self._shapes_named(cells, problem)
 
         name = self._required(cells, "name", problem)
         # Interned, so that a team and the communities table share one copy of each name.
@@ -135,6 +143,22 @@ class RecordReader:
         )
 
     # ---- cells ----
+
+    def _shapes_named(self, cells: dict[str, Any], problem: Any) -> dict[str, Any]:
+        """A YAML/JSON cell written as a mapping, or as a list where one value is meant (a name, a community),
+        is named as its row's problem and read as empty: its Python spelling (['青松社区']) would have been read
+        as the value, a community of its own. A list of roles, relatives or dates is a list."""
+        kept = dict(cells)
+        for name, value in cells.items():
+            if type(value) is dict or (type(value) is list and name not in self._list_columns):
+                problem("cell-is-mapping" if type(value) is dict else "cell-is-list", name, _as_json(value))
+                kept[name] = ""
+            elif type(value) is list and any(type(item) in (dict, list) for item in value):
+                for item in value:
+                    if type(item) in (dict, list):
+                        problem("cell-item-nested", name, _as_json(item))
+                kept[name] = [item for item in value if type(item) not in (dict, list)]
+        return kept
 
     def _fields(self, cells: dict[str, Any], problem: Any) -> dict[str, Any]:
         return {
@@ -319,6 +343,14 @@ def _whole(name: str, value: str, problem: Any) -> str:
         value = CONTROL_CHARACTERS.sub("\ufffd", value)
         problem("cell-control-character", name, value, code=f"U+{ord(control.group()):04X}")
     return value
+
+
+def _as_json(value: Any) -> str:
+    """A list or mapping as YAML/JSON writes it, its start only."""
+    import json
+
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:60] + "…"
 
 
 def _filled(value: Any) -> bool:
