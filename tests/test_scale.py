@@ -32,7 +32,7 @@ from eligibility.formatters.jsonl import JsonlFormatter, JsonlWriter
 from eligibility.report import Serialised, json_bytes, worst_open
 from eligibility.roster.readers import CSV_MAX_FIELD
 
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES, ROOT, make_id
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import make_roster
@@ -128,6 +128,40 @@ def test_jobs_change_nothing_but_the_speed(
         last = candidates[-1]
         assert [f["rule"] for f in last["findings"]] == ["duplicate-person"]
         assert last["findings"][0]["evidence"]["other_line"] == "2"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("settings", [False, True])
+def test_one_community_voting_on_two_days_is_judged_on_one_and_named(
+    tmp_path: Path, jobs: str, settings: bool
+) -> None:
+    # A row's own election day overrode its community's: 小王, 18 on 2006-10-01 but 17 on the community's day,
+    # passed. Rows far apart land in different batches of --jobs workers: the parent must still see it.
+    header = "姓名,身份证号,社区,拟任职务,选举日期\n"
+    filler = "".join(
+        f"人{i},{make_id(dt.date(1960, 1, 1 + i % 28))},其他{i // 8}社区,居委会委员,\n" for i in range(2500)
+    )
+    rows = (
+        f"老陈,{make_id('1948-09-30')},青松社区,党支部书记,2006-09-29\n"
+        + filler
+        + f"小王,{make_id('1988-10-01')},青松社区,居委会委员,2006-10-01\n"
+        + f"郑伟,{make_id('1988-09-30')},青松社区,居委会委员,\n"
+    )
+    roster = tmp_path / "r.csv"
+    roster.write_text(header + rows, "utf-8")
+    args = [str(roster), "--format", "jsonl", "--jobs", jobs, "--lang", "en"]
+    if settings:
+        (tmp_path / "c.csv").write_text("社区,选举日期\n青松社区,2006-09-29\n", "utf-8")
+        args += ["--communities", str(tmp_path / "c.csv")]
+    lines = [json.loads(line) for line in _run(tmp_path, "out", *args).splitlines()]
+    people = {c["name"]: c for c in lines if c["type"] == "candidate"}
+    wang, zheng = people["小王"], people["郑伟"]
+    rule = "election-date-not-settings" if settings else "election-date-not-team"
+    assert [f["rule"] for f in wang["findings"]] == [rule, "min-age"]
+    assert "judged on 2006-09-29" in wang["findings"][0]["message"]
+    assert wang["findings"][1]["evidence"]["election_date"] == "2006-09-29"
+    # A row leaving the day blank votes with its community: 17 on 2006-09-29, not 18 on the run's 2006-09-30.
+    assert [f["rule"] for f in zheng["findings"]] == ["min-age"]
 
 
 def test_jobs_must_be_a_positive_number() -> None:

@@ -60,6 +60,8 @@ class Candidate:
     election_date: dt.date
     fields: dict[str, Any] = field(default_factory=dict)
     problems: list[DataProblem] = field(default_factory=list)
+    # Whether the row's own election_date cell gave the day (else the community's settings or the run's default).
+    date_stated: bool = False
 
     def __reduce__(self) -> tuple[Any, ...]:
         # A plain tuple of the fields: pickled in C, where the dataclass default walks its fields in Python.

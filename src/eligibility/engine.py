@@ -334,6 +334,7 @@ class Review:
             for raw in table.rows:
                 rows += 1
                 person = self.reader.candidate(raw, table)
+                self._team_day(person, table)
                 key = self._check_duplicate(person, table)
                 yield self.serialised(person, skipped) if self._as_json else self.evaluate(person, skipped)
                 self._join_team(person, key)
@@ -373,8 +374,10 @@ class Review:
         from eligibility.workers import expand_row
 
         person = self.reader.candidate(expand_row(raw, table), table)
+        moved = self._team_day(person, table)
         if first is not None:
             self._add_duplicate(person, table, first)
+        if first is not None or moved:
             result = self.evaluate(person, skipped)
         self._join_team(person, packed)
         return result
@@ -388,6 +391,30 @@ class Review:
                 continue
             return Note(f"file-skipped-{kind}", "info")
         return None
+
+    def _team_day(self, person: Candidate, table: Table) -> bool:
+        """A row of a community whose team, started by an earlier row, votes on another day is judged on the
+        team's day: a row that leaves the day blank takes it, and one that states another is named
+        (election-date-not-team), as two days for one community cannot both be right. Whether it moved."""
+        if not person.community:
+            return False
+        key = self.communities.key(person.street, person.community)
+        team = self._teams.get(key) or self._same_community(person.street, person.community)
+        if team is None or team.election_date == person.election_date:
+            return False
+        if person.date_stated:
+            stated = table.header.headers.get("election_date", "election_date")
+            person.problems.append(
+                DataProblem(
+                    "election-date-not-team",
+                    stated,
+                    person.election_date.isoformat(),
+                    params=(("other", team.election_date.isoformat()),),
+                    cell=table.cell("election_date", person.source.line),
+                )
+            )
+        person.election_date = team.election_date
+        return True
 
     def _check_duplicate(self, person: Candidate, table: Table) -> int | str | None:
         """The same ID number on a later row of the run is a data error naming the first row it was on.

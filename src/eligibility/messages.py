@@ -299,6 +299,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{column} holds bytes that cannot be decoded as {encoding}, shown as � (the cell's bytes: {value}); "
         "the file may mix encodings: save it again as UTF-8",
     ),
+    "election-date-not-settings": (
+        "{column}写的是 {value}，社区表给本社区的选举日却是 {other}；已按 {other} 审查，请改正其中一个",
+        "{column} says {value}, but the communities table gives this community's election day as {other}; "
+        "judged on {other}: correct one of them",
+    ),
+    "election-date-not-team": (
+        "{column}写的是 {value}，本社区前面的行却是按 {other} 选举的；已按 {other} 审查，请改正其中一个",
+        "{column} says {value}, but this community's earlier rows vote on {other}; judged on {other}: correct "
+        "one of them",
+    ),
     "cell-is-list": (
         "{column}应是一个值，却写成了列表 {value}，未读取；请只写一个值",
         "{column} should hold one value but holds a list, {value}; not read: write one value",

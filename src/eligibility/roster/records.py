@@ -93,7 +93,9 @@ class RecordReader:
         birth = self._birth(cells, identity, problem)
         gender = self._gender(stated_gender, cells, identity, problem)
 
-        election_date = self.community_date(street, community) or self.election_date
+        set_for_community = self.community_date(street, community)
+        election_date = set_for_community or self.election_date
+        date_stated = False
         if "election_date" in cells and clean(cells["election_date"]):
             try:
                 stated = parse_date(cells["election_date"])
@@ -106,7 +108,17 @@ class RecordReader:
                 )
             else:
                 if stated is not None and stated[0] == stated[1]:
-                    election_date = stated[0]
+                    if set_for_community is not None and stated[0] != set_for_community:
+                        # Two days for one community: the row cannot be judged on either with confidence. It
+                        # is judged on the communities table's, the officer's own, and the row is named.
+                        problem(
+                            "election-date-not-settings",
+                            "election_date",
+                            cells["election_date"],
+                            other=set_for_community.isoformat(),
+                        )
+                    else:
+                        election_date, date_stated = stated[0], True
                 else:
                     problem("date-invalid", "election_date", cells["election_date"])
         if birth is not None and birth[0] > election_date:
@@ -140,6 +152,7 @@ class RecordReader:
             election_date=election_date,
             fields=values,
             problems=problems,
+            date_stated=date_stated,
         )
 
     # ---- cells ----
