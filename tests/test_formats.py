@@ -1631,6 +1631,35 @@ def test_a_list_or_mapping_where_one_value_is_meant_is_named_not_read_as_its_pyt
     assert {t.community for t in report.teams} == {"青松社区"}  # no team named ['青松社区']
 
 
+def test_what_the_reading_libraries_say_is_said_in_chinese_too(tmp_path: Path) -> None:
+    # The Chinese messages held datetime's and PyYAML's English: 不可能：day is out of range for month.
+    dates = tmp_path / "r.csv"
+    dates.write_text(
+        "姓名,出生年月,社区,拟任职务\n甲,1949-02-29,青松社区,居委会委员\n乙,1962-13-12,青松社区,居委会委员\n"
+    )
+    first, second = check([dates], election_date="2006-09-30").candidates
+    assert first.findings[0].message == "出生年月“1949-02-29”不可能：该月没有这一天"
+    assert second.findings[0].message == "出生年月“1962-13-12”不可能：月份应在 1 到 12 之间"
+    assert first.findings[0].evidence["reason"] == "day is out of range for month"  # the evidence stays as is
+    two = tmp_path / "two.yaml"
+    two.write_text("- {姓名: 甲, 社区: 青松社区, 拟任职务: 居委会委员}\n---\n- {姓名: 乙}\n", "utf-8")
+    tabs = tmp_path / "tabs.yaml"
+    tabs.write_text("- 姓名: 甲\n\t社区: 青松社区\n", "utf-8")
+    for path, said in ((two, "文件中有不止一个 YAML 文档"), (tabs, "YAML 只能用空格")):
+        result = CliRunner().invoke(app, ["check", str(path)])
+        assert result.exit_code == 2 and said in result.stderr, result.stderr
+    book = tmp_path / "r.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["姓名", "社区", "拟任职务"])
+    sheet.append(["甲", "青松社区", "居委会委员"])
+    workbook.create_sheet("说明").append(["填表说明"])
+    workbook.save(book)
+    [note] = [f for f in check([book]).inputs[0].findings if f.rule == "sheet-skipped"]
+    assert note.message == "工作表“说明”不是名册，未读取：缺少必需的列 姓名（name）；找到的列：填表说明"
+
+
 def test_a_cell_right_of_a_workbooks_header_is_said_not_dropped(tmp_path: Path) -> None:
     # A remark beside the table, or data under no column name: read as nothing, it was lost without a word.
     path = tmp_path / "r.xlsx"

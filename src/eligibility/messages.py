@@ -165,7 +165,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "column {header!r} means {canonical} like {used!r}; only {used!r} was read",
     ),
     "sheet-skipped": (
-        "工作表“{sheet}”不是名册，未读取：{reason}",
+        "工作表“{sheet}”不是名册，未读取：{reason_zh}",
         "sheet {sheet!r} is not a roster and was not read: {reason}",
     ),
     "file-utf8-lines-in-gbk": (
@@ -538,6 +538,49 @@ def did_you_mean(close: tuple[str, ...] | list[str]) -> Term | str:
     return Term(f"（是否为“{close[0]}”？）", f" (did you mean {close[0]!r}?)")
 
 
+# What the libraries the tool reads with (datetime, PyYAML, csv, calamine) say is wrong, in English, and how a
+# Chinese message says it; a reason not here is shown as the library said it.
+_REASONS_ZH = [
+    (re.compile(p), zh)
+    for p, zh in (
+        (r"day is out of range for month", "该月没有这一天"),
+        (r"month must be in 1\.\.12", "月份应在 1 到 12 之间"),
+        (r"year (\d+) is out of range", r"年份 \1 超出范围"),
+        (r"year (\d+) out of range 1900–2100", r"年份 \1 不在 1900–2100 之间"),
+        (r"after election day (\S+)", r"晚于选举日 \1"),
+        (r"but found another document", "文件中有不止一个 YAML 文档（以 --- 分隔），名册只能写成一个文档"),
+        (r"found character '\\t' that cannot start any token", "这里有制表符（Tab）：YAML 只能用空格缩进"),
+        (r"found character (.*) that cannot start any token", r"有 YAML 无法识别的字符 \1"),
+        (
+            r"found character that cannot start any token",
+            "有 YAML 无法识别的字符（常见原因：用制表符 Tab 缩进，YAML 只能用空格）",
+        ),
+        (r"found unexpected end of stream", "文件意外结束：是不是有引号或括号没有闭合？"),
+        (
+            r"mapping values are not allowed here",
+            "这里不能写“键: 值”：是不是缩进不对，或值里的冒号没加引号？",
+        ),
+        (r"could not find expected ':'", "缺少冒号“:”"),
+        (r"found a tab character that violates indentation", "这里有制表符（Tab）：YAML 只能用空格缩进"),
+        (r"field larger than field limit \((\d+)\)", r"有单元格超过 \1 个字符"),
+        (r"File not found '(.*)'", r"缺少工作簿的组成部分 \1，不是完整的 Excel 文件"),
+        (
+            r"unacceptable character #x([0-9a-f]+): control characters are not allowed",
+            r"有不允许的控制字符 U+\1",
+        ),
+        (r"not a regular file", "不是普通文件"),
+    )
+]
+
+
+def reason_in_chinese(reason: str) -> str:
+    """A library's reason, said in Chinese where the tool knows how."""
+    for pattern, zh in _REASONS_ZH:
+        if (found := pattern.search(reason)) is not None:
+            return found.expand(zh)
+    return reason
+
+
 # Characters a message never prints as they are: C0 and C1 controls but the tab and line break, lone surrogates.
 _UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
@@ -547,6 +590,8 @@ def say(key: str, lang: Lang, /, **params: object) -> str:
     zh, en = CATALOG[key]
     template = zh if lang == "zh" else en
     chosen = {k: (v.zh if lang == "zh" else v.en) if isinstance(v, Term) else v for k, v in params.items()}
+    if lang == "zh" and isinstance(reason := chosen.get("reason"), str):
+        chosen["reason"] = reason_in_chinese(reason)
     for k, v in chosen.items():
         if isinstance(v, str) and not v.isprintable() and _UNSHOWABLE.search(v):
             # A header or a file name holding an escape sequence (\x1b[31m, a BEL) would act on the terminal

@@ -16,6 +16,7 @@ from python_calamine import CalamineWorkbook
 
 from eligibility.candidate import DataProblem, RowSource
 from eligibility.errors import Location, RosterError
+from eligibility.messages import say
 from eligibility.roster.columns import Column, HeaderMap
 from eligibility.roster.readers import (
     Note,
@@ -91,8 +92,10 @@ def workbook_tables(source: Input, columns: tuple[Column, ...], sheet: str | Non
         empty = next((problem for _, problem in skipped if problem.key == "file-no-rows"), None)
         raise empty or RosterError("no-roster-sheet", where, sheets="、".join(names))
     for name, problem in skipped:
-        reason = problem.message("en").split(": ", 1)[-1]  # the sheet is named already; keep what is wrong
-        tables[0].notes.append(Note("sheet-skipped", "info", (("sheet", name), ("reason", reason))))
+        # The sheet is named already: what is wrong with it, in each language (a note is said in either).
+        reason, reason_zh = (say(problem.key, lang, **problem.params) for lang in ("en", "zh"))
+        params = (("sheet", name), ("reason", reason), ("reason_zh", reason_zh))
+        tables[0].notes.append(Note("sheet-skipped", "info", params))
     return tables
 
 
