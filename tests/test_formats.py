@@ -1660,6 +1660,40 @@ def test_what_the_reading_libraries_say_is_said_in_chinese_too(tmp_path: Path) -
     assert note.message == "工作表“说明”不是名册，未读取：缺少必需的列 姓名（name）；找到的列：填表说明"
 
 
+@pytest.mark.parametrize(
+    ("name", "data", "said"),
+    [
+        # An OLE compound file whose directory names the encrypted package, as Excel writes a workbook with a
+        # password to open (the header and directory only: enough to be told apart from an old .xls).
+        (
+            "locked.xlsx",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "EncryptedPackage".encode("utf-16-le"),
+            "encrypted with an opening password",
+        ),
+        ("old.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "old Excel 97-2003 .xls workbook"),
+        ("empty.json", b"[]", "holds no candidate records"),
+        ("empty.yaml", b"election_date: 2006-09-30\ncandidates: []\n", "holds no candidate records"),
+    ],
+)
+def test_a_file_that_cannot_be_a_roster_says_what_it_is(
+    tmp_path: Path, name: str, data: bytes, said: str
+) -> None:
+    # A locked workbook was called an old .xls; an empty list said 姓名 was missing.
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
+    assert result.exit_code == 2
+    assert said in result.stderr
+
+
+def test_a_link_to_nothing_in_a_folder_is_said_not_passed_over(tmp_path: Path) -> None:
+    (tmp_path / "a.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
+    (tmp_path / "b.csv").symlink_to(tmp_path / "gone.csv")
+    result = CliRunner().invoke(app, ["check", str(tmp_path), "--lang", "en"])
+    assert result.exit_code == 2
+    assert f"{(tmp_path / 'b.csv').as_posix()}: cannot be read: a link to nothing" in result.stderr
+
+
 def test_a_cell_right_of_a_workbooks_header_is_said_not_dropped(tmp_path: Path) -> None:
     # A remark beside the table, or data under no column name: read as nothing, it was lost without a word.
     path = tmp_path / "r.xlsx"

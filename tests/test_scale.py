@@ -352,6 +352,13 @@ def test_a_report_is_never_written_over_a_file_the_check_reads(
     assert beside.exit_code == 1, beside.stderr
 
 
+def test_an_output_under_a_file_names_the_file_in_the_way(tmp_path: Path) -> None:
+    (tmp_path / "report.csv").write_text("", "utf-8")
+    result = CliRunner().invoke(app, ["check", *EXAMPLE, "-o", str(tmp_path / "report.csv" / "x.json")])
+    assert result.exit_code == 2
+    assert f"{(tmp_path / 'report.csv').as_posix()} 是文件，不是文件夹" in result.stderr
+
+
 @pytest.mark.parametrize("output_format", ["jsonl", "table"])
 def test_a_named_pipe_as_output_is_written_through_not_replaced(tmp_path: Path, output_format: str) -> None:
     # Renaming a finished file over the target would turn a pipe (or, for root, /dev/null) into a plain file.

@@ -624,7 +624,13 @@ def _unwritable(path: Path, err: OSError) -> EligibilityError:
         # flush at exit goes nowhere, so the one message on standard error is the last word.
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return EligibilityError("path-unwritable", Location(str(path)), reason=err.strerror or str(err))
+    reason = err.strerror or str(err)
+    if isinstance(err, FileExistsError | NotADirectoryError):
+        # A folder on the way that is a file (-o report.csv/x.json): "File exists" would not say which.
+        blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+        if blocking is not None:
+            reason = f"{display_path(blocking)} is a file, not a folder"
+    return EligibilityError("path-unwritable", Location(str(path)), reason=reason)
 
 
 def _readable_as_usual(temporary: str) -> None:

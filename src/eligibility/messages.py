@@ -83,7 +83,13 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "file-shape": ("内容结构不对：{expected}", "unexpected structure: {expected}"),
     "file-no-rows": ("文件有表头，但没有一行数据", "the file has a header but no data rows"),
+    "file-no-records": ("文件里没有一条候选人记录（列表是空的）", "the file holds no candidate records (the list is empty)"),
     "file-binary": ("不是文本表格，像是二进制文件", "is a binary file, not a text table"),
+    "file-encrypted": (
+        "是设有打开密码的加密工作簿，无法读取；请在 Excel 中去掉密码（文件 → 信息 → 保护工作簿）后另存",
+        "is a workbook encrypted with an opening password and cannot be read; remove the password in Excel "
+        "(File → Info → Protect Workbook) and save it again",
+    ),
     "file-xls": (
         "是旧版 Excel 97-2003（.xls）工作簿；请在 Excel 中另存为 .xlsx",
         "is an old Excel 97-2003 .xls workbook; save it as .xlsx in Excel",
@@ -569,6 +575,8 @@ _REASONS_ZH = [
             r"有不允许的控制字符 U+\1",
         ),
         (r"not a regular file", "不是普通文件"),
+        (r"a link to nothing", "是一个链接，但它指向的文件已不存在"),
+        (r"(.*) is a file, not a folder", r"\1 是文件，不是文件夹"),
     )
 ]
 

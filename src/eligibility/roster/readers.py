@@ -864,6 +864,9 @@ def records_table(
                 "or a mapping with election_date and communities",
             ),
         )
+    if not records:
+        # No record at all, rather than records that lack a column: said so, not "name is missing".
+        raise RosterError("file-no-records", Location(shown))
     headers: list[str] = []
     for item, inherited in records:
         for key in (*(item.keys() if isinstance(item, dict) else ()), *inherited):

@@ -67,10 +67,15 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
             inside = sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith((".", "~$"))
+                if (p.is_file() or p.is_symlink())
+                and p.suffix.lower() in SUFFIXES
+                and not p.name.startswith((".", "~$"))
             )
             if not inside:
                 raise RosterError("folder-empty", Location(shown), suffixes=", ".join(SUFFIXES))
+            for p in inside:
+                if not p.is_file():  # a roster's link whose file has gone: said, not passed over
+                    raise RosterError("path-unreadable", Location(display_path(p)), reason="a link to nothing")
             found.extend(Input(p, display_path(p), _format_of(p), from_folder=True) for p in inside)
         elif path.is_file():
             if path.suffix.lower() == ".xls":
@@ -178,7 +183,9 @@ def check_container(source: Input, head: bytes) -> None:
     if not head.strip():
         raise RosterError("file-empty", where)
     if head.startswith(_OLE2):
-        raise RosterError("file-xls", where)
+        # A workbook with an opening password is an OLE file too, holding the encrypted .xlsx: not an old .xls.
+        encrypted = "EncryptedPackage".encode("utf-16-le") in head
+        raise RosterError("file-encrypted" if encrypted else "file-xls", where)
     if source.format == "xlsx":
         if not head.startswith(_ZIP):
             raise RosterError("file-not-xlsx", where)
