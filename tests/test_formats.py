@@ -638,20 +638,27 @@ def test_duplicate_id_numbers_in_one_run(tmp_path: Path) -> None:
     assert "one-shoulder" not in {f.rule for f in first_team.findings}
 
 
-def test_a_duplicate_in_a_json_roster_names_the_data_row(tmp_path: Path) -> None:
-    # JSON tells no lines: the first record is named by its place among the records.
+@pytest.mark.parametrize("indent", [None, 1])
+def test_a_json_rosters_records_are_placed_by_line(tmp_path: Path, indent: int | None) -> None:
+    # The json module tells no lines, so JSON records had none: no SARIF region, no GitHub annotation's line,
+    # and a duplicate named only by its place among the records.
     same = make_id("1966-05-01")
     path = tmp_path / "r.json"
     records = [
-        {"姓名": "甲", "身份证号": same, "社区": c, "拟任职务": "居委会委员"}
+        {"姓名": "甲", "身份证号": same, "社区": c, "拟任职务": ["居委会委员"], "备注": {"a": [1, "}"]}}
         for c in ("青松社区", "翠竹社区")
     ]
-    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
-    [finding] = [f for f in check([path], lang="en").candidates[1].findings if f.rule == "duplicate-person"]
-    assert finding.message.endswith(f"already appears in data row 1 of {path.as_posix()}")
-    assert finding.evidence["other_row"] == "1"
-    [finding] = [f for f in check([path]).candidates[1].findings if f.rule == "duplicate-person"]
-    assert finding.message.endswith(f"与 {path.as_posix()} 第 1 条记录重复")
+    grouped = {"election_date": "2006-09-30", "communities": [{"社区": "梅园", "candidates": records}]}
+    path.write_text(json.dumps(grouped, ensure_ascii=False, indent=indent), encoding="utf-8")
+    first, second = check([path], lang="en").candidates
+    expected = [1, 1] if indent is None else [7, 21]
+    assert [first.source.line, second.source.line] == expected
+    text = path.read_text("utf-8").splitlines()
+    assert all(text[line - 1].strip().startswith("{") for line in expected)
+    [finding] = [f for f in second.findings if f.rule == "duplicate-person"]
+    assert finding.message.endswith(f"already appears on line {expected[0]} of {path.as_posix()}")
+    result = CliRunner().invoke(app, ["check", str(path), "--format", "github"])
+    assert f"file={path.as_posix()},line={expected[1]}," in result.stdout
 
 
 def test_the_template_is_a_roster_the_checker_reads(tmp_path: Path) -> None:

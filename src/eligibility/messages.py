@@ -83,7 +83,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "file-shape": ("内容结构不对：{expected}", "unexpected structure: {expected}"),
     "file-no-rows": ("文件有表头，但没有一行数据", "the file has a header but no data rows"),
-    "file-no-records": ("文件里没有一条候选人记录（列表是空的）", "the file holds no candidate records (the list is empty)"),
+    "file-no-records": (
+        "文件里没有一条候选人记录（列表是空的）",
+        "the file holds no candidate records (the list is empty)",
+    ),
     "file-binary": ("不是文本表格，像是二进制文件", "is a binary file, not a text table"),
     "file-encrypted": (
         "是设有打开密码的加密工作簿，无法读取；请在 Excel 中去掉密码（文件 → 信息 → 保护工作簿）后另存",

@@ -75,7 +75,9 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
                 raise RosterError("folder-empty", Location(shown), suffixes=", ".join(SUFFIXES))
             for p in inside:
                 if not p.is_file():  # a roster's link whose file has gone: said, not passed over
-                    raise RosterError("path-unreadable", Location(display_path(p)), reason="a link to nothing")
+                    raise RosterError(
+                        "path-unreadable", Location(display_path(p)), reason="a link to nothing"
+                    )
             found.extend(Input(p, display_path(p), _format_of(p), from_folder=True) for p in inside)
         elif path.is_file():
             if path.suffix.lower() == ".xls":
