@@ -1275,9 +1275,11 @@ def test_one_stray_control_character_in_a_short_roster_is_its_rows_problem(
     assert first.name == "张三\ufffd" and not second.findings
 
 
-def test_a_binary_file_named_csv_is_still_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("data", [bytes(range(256)) * 64, bytes(1000)], ids=["bytes", "nuls"])
+def test_a_binary_file_named_csv_is_still_refused(tmp_path: Path, data: bytes) -> None:
+    # A file of NULs alone was taken for UTF-16 (a NUL beside every character) and its "header" of NULs printed.
     path = tmp_path / "roster.csv"
-    path.write_bytes(bytes(range(256)) * 64)
+    path.write_bytes(data)
     result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
     assert result.exit_code == 2 and "is a binary file" in result.stderr
 

@@ -228,9 +228,11 @@ def detect_encoding(head: bytes, given: str | None, source: Input, utf8_from: fl
     if b"\x00" in sample:
         # UTF-16 without a BOM puts a NUL beside every ASCII character; anything else with NULs throughout is
         # not text. A stray NUL or two in a cell is that row's problem (cell-control-character), not the file's.
-        if sample[1::2].count(0) > len(sample) // 4:
+        # (Not when the other bytes are NULs as well: a file of NULs alone is no text in any encoding.)
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        if odd > len(sample) // 4 and even < len(sample) // 4:
             return "utf-16-le"
-        if sample[0::2].count(0) > len(sample) // 4:
+        if even > len(sample) // 4 and odd < len(sample) // 4:
             return "utf-16-be"
         if _many(sample.count(0), len(sample)):
             raise RosterError("file-binary", where)
