@@ -162,6 +162,8 @@ class Review:
     not_checked: list[NotChecked] = field(default_factory=list)
     inputs: list[InputFile] = field(default_factory=list)
     _teams: dict[tuple[str, str], Team] = field(default_factory=dict)
+    # The team of the row before: a roster's rows come community by community (see _team_day).
+    _last_team: Team | None = None
     _skipped_by_path: dict[str, frozenset[str]] = field(default_factory=dict)
     # First row of each ID number seen in the run: packed (file index << 32 | row), files listed in _paths.
     _first_row: IdRegister = field(default_factory=IdRegister)
@@ -398,9 +400,14 @@ class Review:
         (election-date-not-team), as two days for one community cannot both be right. Whether it moved."""
         if not person.community:
             return False
-        key = self.communities.key(person.street, person.community)
-        team = self._teams.get(key) or self._same_community(person.street, person.community)
-        if team is None or team.election_date == person.election_date:
+        team = self._last_team
+        if team is None or team.community != person.community or team.street != person.street:
+            key = self.communities.key(person.street, person.community)
+            team = self._teams.get(key) or self._same_community(person.street, person.community)
+            if team is None:
+                return False
+            self._last_team = team
+        if team.election_date == person.election_date:
             return False
         if person.date_stated:
             stated = table.header.headers.get("election_date", "election_date")
@@ -669,6 +676,7 @@ class Review:
         JSON: a model crosses between processes ten times slower."""
         teams = list({id(t): t for t in self._teams.values()}.values())  # a team may sit under two keys
         self._teams.clear()
+        self._last_team = None
         if workers is not None:
             yield from workers.judge(teams, self._skipped_by_path)
             return
