@@ -108,6 +108,18 @@ CASES: list[tuple[str, dict[str, Any], str | None, str | None]] = [
         "principal-education",
     ),
     ("secretary 本科肄业 holds upper secondary", {"roles": SECRETARY, "education": "本科肄业"}, None, None),
+    (
+        "director 高中（肄业） holds 初中",
+        {"roles": DIRECTOR, "education": "高中（肄业）"},
+        None,
+        "principal-education",
+    ),
+    (
+        "secretary 中专(结业) holds 初中",
+        {"roles": SECRETARY, "education": "中专(结业)"},
+        None,
+        "principal-education",
+    ),
     ("member 初中 is not a principal", {"roles": MEMBER, "education": "初中"}, None, None),
 ]
 

@@ -224,6 +224,16 @@ VOCABULARY = load_ruleset().vocabulary
         ("高中肄业", "junior_middle"),
         ("初中结业", "primary"),
         ("本科肄业", "upper_secondary"),
+        # The marker in brackets, or after them: the brackets were dropped first, and 高中 read whole.
+        ("高中（肄业）", "junior_middle"),
+        ("高中(结业)", "junior_middle"),
+        ("中专（肄业）", "junior_middle"),
+        ("高中（中专）肄业", "junior_middle"),
+        ("高中（中专肄业）", "junior_middle"),
+        ("高中（在读）", "junior_middle"),
+        ("高中（未毕业）", "junior_middle"),
+        ("大专（在读）", "upper_secondary"),
+        ("本科（肄业）", "upper_secondary"),
         (" 大 专 ", "junior_college"),
     ],
 )

@@ -70,11 +70,13 @@ class Vocabulary:
     def level(self, text: str) -> str | Unknown:
         """The education level a free-text cell means; 肄业/结业 mean the level below was the last completed."""
         key = fold(text)
+        # The marker first, wherever it is written (高中肄业, 高中（肄业）, 中专(结业), 高中（中专肄业）): looked for
+        # only when the level was not found, a marker in brackets was dropped with them and 高中 read whole.
+        for marker in self.no_diploma:
+            if marker and marker in key and (base := self._level(key.replace(marker, ""))) is not None:
+                return self.incomplete_of[base]
         found = self._level(key)
         if found is None:
-            for marker in self.no_diploma:
-                if marker and marker in key and (base := self._level(key.replace(marker, ""))) is not None:
-                    return self.incomplete_of[base]
             names = [name for level in self.words.education for name in (level.zh, *level.aliases)]
             return Unknown(text, suggest(text, names))
         return found
