@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -214,3 +216,62 @@ def test_version_and_module_entry_point() -> None:
         [sys.executable, "-m", "eligibility", "--help"], capture_output=True, text=True, check=True
     )
     assert "check" in done.stdout
+
+
+def test_the_count_on_a_terminal_is_cleared_before_the_report_is_written_there() -> None:
+    # The spinner was left on its line and the report's title written after it: "⠋ 已检查 0 名候选人 0:00:00候选人资格审查".
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    command = [sys.executable, "-m", "eligibility", "check", str(EXAMPLES / "roster.csv")]
+    run = subprocess.Popen(command, stdin=follower, stdout=follower, stderr=follower)
+    os.close(follower)
+    said = b""
+    with contextlib.suppress(OSError):  # the terminal's far end reads EIO once the program has gone
+        while chunk := os.read(leader, 1 << 16):  # read as it is written: a full terminal would stop it
+            said += chunk
+    os.close(leader)
+    run.wait(timeout=60)
+    text = said.decode("utf-8", "replace")
+    assert run.returncode == 1
+    title = text.index("候选人资格审查")
+    counted = text.rfind("已检查", 0, title)
+    assert counted >= 0  # a person watching saw the count
+    assert "\x1b[2K" in text[counted:title]  # and it was erased before the report began
+
+
+@pytest.mark.parametrize(
+    ("name", "starts"),
+    [
+        ("r.json", b"{\n"),
+        ("r.jsonl", b'{"type":"run"'),
+        ("r.html", b"<!DOCTYPE html>"),
+        ("r.xlsx", b"PK"),
+        ("r.csv", "\ufeff对象,文件".encode()),
+        ("r.txt", "候选人资格审查".encode()),
+    ],
+)
+def test_an_output_file_without_format_is_written_as_its_name_says(
+    tmp_path: Path, name: str, starts: bytes
+) -> None:
+    # -o report.json wrote the text table into report.json.
+    out = tmp_path / name
+    result = CliRunner().invoke(app, ["check", str(EXAMPLES / "roster.csv"), "-o", str(out)])
+    assert result.exit_code == 1, result.stderr
+    assert out.read_bytes().startswith(starts)
+
+
+def test_a_reader_that_stops_reading_ends_the_run_quietly() -> None:
+    # | head -1 printed "错误: <stdout>: 无法写入：Broken pipe".
+    import subprocess
+    import sys
+
+    roster = (EXAMPLES / "roster.csv").read_bytes()
+    rows = roster.splitlines(keepends=True)
+    many = rows[0] + b"".join(rows[1:]) * 200  # far more than a pipe holds
+    command = f"'{sys.executable}' -m eligibility check - --format jsonl | head -1"
+    run = subprocess.run(command, shell=True, input=many, capture_output=True, timeout=120, check=False)
+    assert run.stdout.startswith(b'{"type":"run"') and run.stdout.count(b"\n") == 1
+    assert run.stderr == b""

@@ -1695,6 +1695,16 @@ def test_a_file_that_cannot_be_a_roster_says_what_it_is(
     assert said in result.stderr
 
 
+def test_a_folders_hidden_files_and_folders_are_not_rosters(tmp_path: Path) -> None:
+    # A roster repository checked as a folder stopped at .github/workflows/ci.yml ("not a roster's shape").
+    (tmp_path / "a.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "ci.yml").write_text("on: push\njobs: {}\n", "utf-8")
+    (tmp_path / ".pre-commit-config.yaml").write_text("repos: []\n", "utf-8")
+    report = check([tmp_path], election_date="2006-09-30")
+    assert [i.path for i in report.inputs] == [(tmp_path / "a.csv").as_posix()]
+
+
 def test_a_link_to_nothing_in_a_folder_is_said_not_passed_over(tmp_path: Path) -> None:
     (tmp_path / "a.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
     (tmp_path / "b.csv").symlink_to(tmp_path / "gone.csv")

@@ -17,6 +17,9 @@ def test_pre_commit_hook() -> None:
     files, exclude = re.compile(hook["files"]), re.compile(hook["exclude"])
     assert files.search("rosters/东湖街道.xlsx") and files.search("a/roster.csv")
     assert exclude.search("rosters/communities.csv") and not exclude.search("rosters/roster.csv")
+    # The repository's own YAML is no roster: it stopped the first commit of the README's recipe.
+    assert exclude.search(".pre-commit-config.yaml") and exclude.search(".github/workflows/ci.yml")
+    assert not exclude.search("rosters/a.b.yaml")
 
 
 def test_github_action() -> None:

@@ -19,7 +19,7 @@ import typer
 
 from eligibility import __version__
 from eligibility.errors import EligibilityError, Location, OptionError, display_path
-from eligibility.formatters import OutputFormat, formatter_for
+from eligibility.formatters import FORMAT_OF_SUFFIX, OutputFormat, formatter_for
 from eligibility.formatters.interface import Options
 from eligibility.messages import Lang, say
 
@@ -108,7 +108,7 @@ def check(
     ] = None,
     output_format: Annotated[
         OutputFormat | None,
-        typer.Option("--format", help="Output format (default: table; github under GitHub Actions)."),
+        typer.Option("--format", help="Output format (default: from -o's extension, else table; github under GitHub Actions)."),
     ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file.")
@@ -172,11 +172,17 @@ def check(
     )
 
     language: Lang = lang.value
-    chosen = output_format or (
-        OutputFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.table
+    chosen = (
+        output_format
+        or (FORMAT_OF_SUFFIX.get(output.suffix.lower()) if output is not None else None)
+        or (OutputFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.table)
     )
     formatter = formatter_for(chosen)
-    with user_errors(language, show_pii), _progress(language) as progress:
+    with user_errors(language, show_pii), contextlib.ExitStack() as watched:
+        # The count on the terminal ends before the report is written there, and is not shown at all while a
+        # streamed report goes to that terminal: the two would be drawn over each other.
+        streamed_here = output is None and sys.stdout.isatty() and isinstance(formatter, Streams)
+        progress = None if streamed_here else watched.enter_context(_progress(language))
         if formatter.binary and output is None and sys.stdout.isatty():
             raise OptionError("option-binary-terminal", format=chosen.value)
         to_terminal = output is None and sys.stdout.isatty()
@@ -242,6 +248,7 @@ def check(
                     on_serialised=take_json if writer.takes_json else None,
                     on_team_serialised=take_team_json if writer.takes_json else None,
                 )
+                watched.close()
                 writer.finish(report)
             if output is not None:
                 typer.echo(say("written", language, path=output), err=True)
@@ -249,6 +256,7 @@ def check(
             raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
         candidates: list[CandidateResult] = []
         report = review.run(paths, candidates.append, progress, jobs=jobs)
+        watched.close()
         report = report.model_copy(update={"candidates": candidates})
         content = formatter.format(report, options)
         if isinstance(content, str):
@@ -483,6 +491,8 @@ def user_errors(language: Lang, show_pii: bool = False) -> Iterator[None]:
     or a rule id typed as one) is masked unless --show-pii, as in every report."""
     try:
         yield
+    except QuietExit:
+        raise typer.Exit(ExitCode.ERROR) from None
     except EligibilityError as err:
         from eligibility.roster.normalise import mask_ids  # only on the way out: --help stays quick
 
@@ -598,6 +608,13 @@ def _sink(path: Path | None) -> Iterator[IO[bytes]]:
 STANDARD_OUTPUT = Path("<stdout>")
 
 
+class QuietExit(EligibilityError):
+    """The run ends with nothing more said: standard output's reader has gone (see _unwritable)."""
+
+    def __init__(self) -> None:
+        super().__init__("path-unwritable", Location(str(STANDARD_OUTPUT)), reason="Broken pipe")
+
+
 class _Written:
     """The report's output: a write that fails is the output's error, said as such, not a traceback."""
 
@@ -619,6 +636,11 @@ def _flushed(stream: IO[bytes], path: Path) -> None:
 
 
 def _unwritable(path: Path, err: OSError) -> EligibilityError:
+    if path == STANDARD_OUTPUT and isinstance(err, BrokenPipeError):
+        # The reader took what it wanted (| head): the run ends quietly, as any command in a pipe does.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return QuietExit()
     if path == STANDARD_OUTPUT:
         # Nothing more can go there (a reader that closed its end, a full disk): what Python would still try to
         # flush at exit goes nowhere, so the one message on standard error is the last word.

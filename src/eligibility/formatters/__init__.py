@@ -24,6 +24,21 @@ class OutputFormat(StrEnum):
     xlsx = "xlsx"
 
 
+# The format an output file's name asks for, when --format is not given: -o report.json writes JSON.
+FORMAT_OF_SUFFIX = {
+    ".json": OutputFormat.json,
+    ".jsonl": OutputFormat.jsonl,
+    ".ndjson": OutputFormat.jsonl,
+    ".csv": OutputFormat.csv,
+    ".md": OutputFormat.markdown,
+    ".xml": OutputFormat.junit,
+    ".sarif": OutputFormat.sarif,
+    ".html": OutputFormat.html,
+    ".htm": OutputFormat.html,
+    ".xlsx": OutputFormat.xlsx,
+}
+
+
 def formatter_for(choice: OutputFormat) -> Formatter:
     """The formatter of a format; each module is imported on use so start-up stays light."""
     match choice:

@@ -69,7 +69,9 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
                 for p in path.rglob("*")
                 if (p.is_file() or p.is_symlink())
                 and p.suffix.lower() in SUFFIXES
-                and not p.name.startswith((".", "~$"))
+                and not p.name.startswith("~$")  # Excel's lock file beside an open workbook
+                # Hidden files and folders (.github/workflows, .git) are a repository's own, never rosters.
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not inside:
                 raise RosterError("folder-empty", Location(shown), suffixes=", ".join(SUFFIXES))
