@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -275,3 +276,18 @@ def test_a_reader_that_stops_reading_ends_the_run_quietly() -> None:
     run = subprocess.run(command, shell=True, input=many, capture_output=True, timeout=120, check=False)
     assert run.stdout.startswith(b'{"type":"run"') and run.stdout.count(b"\n") == 1
     assert run.stderr == b""
+
+
+@pytest.mark.parametrize(
+    "output_format",
+    ["table", "json", "jsonl", "csv", "csv-candidates", "markdown", "junit", "sarif", "github", "html"],
+)
+def test_no_birth_date_beside_a_masked_id_number_gives_it_back(output_format: str) -> None:
+    # 350503********0516 beside "与身份证号中的出生日期 1950-06-18" is 350503195006180516 in full.
+    args = ["check", str(EXAMPLES / "roster.csv"), "--format", output_format, "--explain"]
+    masked = CliRunner().invoke(app, args).stdout
+    births = re.compile(r"19\d\d[-./年]\d{1,2}[-./月]\d{1,2}")
+    assert "1950-06-18" not in masked and not births.search(masked)
+    assert "********" in masked or output_format == "table"
+    shown = CliRunner().invoke(app, [*args, "--show-pii"]).stdout
+    assert "1950-06-18" in shown or output_format in ("csv-candidates",)

@@ -1491,7 +1491,9 @@ def test_a_birth_month_of_october_typed_as_a_number_is_never_read_as_january(
             .replace("1968.1,", "1968.10,")
         )
         path.write_text(text, "utf-8")  # JSON is YAML too: the numbers written as an officer types them
-    october, known, january, february = check([path], election_date="2006-09-30", lang="en").candidates
+    october, known, january, february = check(
+        [path], election_date="2006-09-30", lang="en", show_pii=True
+    ).candidates
     [undecided] = [f for f in october.findings if f.rule == "min-age"]
     assert (undecided.severity, undecided.evidence["birth_date"]) == ("review", "1988-01-01/1988-10-31")
     for person in (known, january, february):
@@ -1646,7 +1648,7 @@ def test_what_the_reading_libraries_say_is_said_in_chinese_too(tmp_path: Path) -
     dates.write_text(
         "姓名,出生年月,社区,拟任职务\n甲,1949-02-29,青松社区,居委会委员\n乙,1962-13-12,青松社区,居委会委员\n"
     )
-    first, second = check([dates], election_date="2006-09-30").candidates
+    first, second = check([dates], election_date="2006-09-30", show_pii=True).candidates
     assert first.findings[0].message == "出生年月“1949-02-29”不可能：该月没有这一天"
     assert second.findings[0].message == "出生年月“1962-13-12”不可能：月份应在 1 到 12 之间"
     assert first.findings[0].evidence["reason"] == "day is out of range for month"  # the evidence stays as is

@@ -108,7 +108,10 @@ def check(
     ] = None,
     output_format: Annotated[
         OutputFormat | None,
-        typer.Option("--format", help="Output format (default: from -o's extension, else table; github under GitHub Actions)."),
+        typer.Option(
+            "--format",
+            help="Output format (default: from -o's extension, else table; github under GitHub Actions).",
+        ),
     ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file.")

@@ -37,7 +37,7 @@ from eligibility.report import (
     worst_open,
 )
 from eligibility.roster.columns import APPROVAL_COLUMNS, ROSTER_COLUMNS, Column, map_headers
-from eligibility.roster.normalise import completed_years, mask_id, mask_id_bytes, mask_ids
+from eligibility.roster.normalise import completed_years, mask_birth, mask_id, mask_id_bytes, mask_ids
 from eligibility.roster.readers import Note, Table, open_tables
 from eligibility.roster.records import RecordReader
 from eligibility.roster.settings import (
@@ -837,7 +837,8 @@ class Review:
     ) -> Finding:
         spec = rule.rule
         shown = {
-            key: self._jsonable(value, rule.evidence_kinds.get(key, "")) for key, value in evidence.items()
+            key: self._jsonable(value, rule.evidence_kinds.get(key, ""), key)
+            for key, value in evidence.items()
         }
         shown.update({name: self._param(value) for name, value in rule.params.items()})
         severity = spec.severity
@@ -899,6 +900,7 @@ class Review:
     def _problem_finding(self, problem: DataProblem) -> Finding:
         params = dict(problem.params)
         value = problem.value
+        key = problem.rule
         if not self.show_pii:
             # An ID number cell, whole or not; and any ID number inside another value (a duplicate's number,
             # a relatives cell).
@@ -906,6 +908,11 @@ class Review:
             params = {
                 k: mask_ids(v) if isinstance(v, str) and k != "other_path" else v for k, v in params.items()
             }
+            if problem.rule == "birth-date-mismatch" or problem.column in _BIRTH_HEADERS:
+                # A birth date beside the masked ID number would give back the digits it hides: its year only.
+                value = mask_birth(value)
+                params = {k: mask_birth(v) if k in ("expected", "reason") else v for k, v in params.items()}
+                key = "birth-date-mismatch-masked" if problem.rule == "birth-date-mismatch" else key
         if "expected" in params and params["expected"] in ("male", "female"):
             params["expected"] = self._gender(params["expected"])
         if "damage" in params:
@@ -918,7 +925,7 @@ class Review:
                 say("place-line", self.lang, line=line) if line else say("place-row", self.lang, row=row)
             )
         hint = did_you_mean([suggestion] if suggestion else [])
-        message = say(problem.rule, self.lang, column=problem.column, value=value, suggestion=hint, **shown)
+        message = say(key, self.lang, column=problem.column, value=value, suggestion=hint, **shown)
         evidence: dict[str, Any] = {"column": problem.column, "value": value, **params}
         if problem.cell:
             evidence["cell"] = problem.cell
@@ -954,10 +961,13 @@ class Review:
             return value.isoformat()
         return value
 
-    def _jsonable(self, value: Any, kind: str) -> Any:
+    def _jsonable(self, value: Any, kind: str, key: str = "") -> Any:
         """Evidence as JSON values, in the report's language where it is a word of the vocabulary."""
         if value is None:
             return None
+        if key == "birth_date" and not self.show_pii:  # beside a masked ID number, it would give it back
+            shown = self._jsonable(value, kind)
+            return mask_birth(shown) if isinstance(shown, str) else shown
         if kind == "level" and isinstance(value, int):
             return self._level_label[self._level_ids[value]]
         if kind == "choice" and value in ("male", "female"):
@@ -982,6 +992,13 @@ class Review:
 
 
 _DIGIT = re.compile("[0-9]")
+# A birth date column's headers, however written: its dates are masked with the ID numbers (see mask_birth).
+_BIRTH_HEADERS = frozenset(
+    name
+    for column in ROSTER_COLUMNS
+    if column.name == "birth_date"
+    for name in (column.name, column.zh, *column.aliases)
+)
 
 
 def _source_of(raw: Any, table: Table) -> RowSource:

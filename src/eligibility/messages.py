@@ -267,6 +267,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{column}为 {value}，与身份证号中的出生日期 {expected} 不一致",
         "{column} is {value} but the ID number says {expected}",
     ),
+    "birth-date-mismatch-masked": (
+        "{column}为 {value}，与身份证号中的出生日期 {expected} 不一致（日期只显示年份，以免还原身份证号；"
+        "请看名册该格，或加 --show-pii）",
+        "{column} is {value} but the ID number says {expected} (dates show their year only, so that the ID "
+        "number cannot be worked out: see the cell in the roster, or use --show-pii)",
+    ),
     "gender-mismatch": (
         "{column}为 {value}，与身份证号（{expected}）不一致",
         "{column} is {value} but the ID number says {expected}",

@@ -249,6 +249,16 @@ def _masked_bytes(found: re.Match[str]) -> str:
     return " ".join(shown[:6] + ["**"] * (len(shown) - 10) + shown[-4:])
 
 
+def mask_birth(text: str) -> str:
+    """A birth date as shown beside masked ID numbers: its year only (1950-**-**, 1950年*月**日, 1950****). The
+    eight digits an ID number hides are its holder's birth date: shown in full beside it, they give it back."""
+    return _BIRTH_DIGITS.sub(lambda digit: digit["year"] or "*", text)
+
+
+# A year (19xx, 20xx) where a date starts, kept; every other digit, hidden.
+_BIRTH_DIGITS = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})|\d")
+
+
 def mask_id(number: str) -> str:
     """`110101********001X`: the area and the last four characters stay, the birth date is hidden."""
     if len(number) > 18:
