@@ -541,3 +541,20 @@ def test_markdown_shows_a_link_typed_into_a_cell_as_text(tmp_path: Path) -> None
     path.write_text("姓名,社区,拟任职务\n[点我](http://evil.example),青松社区,居委会委员\n", "utf-8")
     result = CliRunner().invoke(app, ["check", str(path), "--format", "markdown"])
     assert "[点我](" not in result.stdout and "\\[点我\\](http://evil.example)" in result.stdout
+
+
+@pytest.mark.parametrize("output_format", ["csv", "xlsx"])
+def test_an_approval_that_does_not_count_is_said_so_in_the_sheets(tmp_path: Path, output_format: str) -> None:
+    # The approval column held 东组审〔2005〕3号 alone for an expired approval: filtered on it, it read as approved.
+    out = tmp_path / f"r.{output_format}"
+    args = ["check", str(EXAMPLES / "roster.csv"), "--communities", str(EXAMPLES / "communities.csv")]
+    args += ["--approvals", str(EXAMPLES / "approvals.csv"), "--lang", "en", "-o", str(out)]
+    assert CliRunner().invoke(app, args).exit_code == 1
+    if output_format == "csv":
+        cells = [cell for row in csv.reader(out.read_text("utf-8-sig").splitlines()) for cell in row]
+    else:
+        book = openpyxl.load_workbook(out)
+        cells = [str(c.value) for sheet in book for row in sheet.iter_rows() for c in row if c.value]
+    approvals = [cell for cell in cells if "组审" in cell]
+    assert any("(not counted:" in cell for cell in approvals)
+    assert any("(not counted:" not in cell for cell in approvals)  # one that counts stands alone

@@ -423,6 +423,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "severity-warning": ("提醒", "warning"),
     "severity-info": ("提示", "info"),
     "approved": ("已审批", "approved"),
+    "approval-reference-not-counted": (
+        "{reference}（不计：{reason}）",
+        "{reference} (not counted: {reason})",
+    ),
     "approval-not-counted": ("审批不计：{reason}", "approval not counted: {reason}"),
     "heading-team": ("{street}{community}", "{street}{community}"),
     "heading-team-findings": ("班子", "team"),

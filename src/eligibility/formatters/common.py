@@ -27,6 +27,19 @@ def severity_label(finding: Finding, lang: Lang) -> str:
     return say(f"severity-{finding.severity}", lang)
 
 
+def approval_text(finding: Finding, lang: Lang) -> str:
+    """The approval column: its reference, and why it does not count when it does not (an approval dated after
+    election day, or expired, is not one: a sheet filtered on this column must not read it as one)."""
+    approval = finding.approval
+    if approval is None:
+        return ""
+    if approval.counted:
+        return approval.reference
+    return say(
+        "approval-reference-not-counted", lang, reference=approval.reference, reason=approval.reason or ""
+    )
+
+
 def fails(finding: Finding, fail_on: FailOn) -> bool:
     """Whether this finding, open, fails a run at `fail_on` (invalid data fails at every level but never)."""
     if fail_on == "never" or not finding.is_open:
@@ -143,7 +156,7 @@ def finding_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[list[
             r.finding.message,
             r.finding.source.document if r.finding.source else "",
             r.finding.source.clause if r.finding.source else "",
-            r.finding.approval.reference if r.finding.approval else "",
+            approval_text(r.finding, lang),
         ]
         for r in finding_rows(report, lang)
     )
