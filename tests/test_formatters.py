@@ -558,3 +558,31 @@ def test_an_approval_that_does_not_count_is_said_so_in_the_sheets(tmp_path: Path
     approvals = [cell for cell in cells if "组审" in cell]
     assert any("(not counted:" in cell for cell in approvals)
     assert any("(not counted:" not in cell for cell in approvals)  # one that counts stands alone
+
+
+@pytest.mark.parametrize("output_format", ["table", "markdown", "html"])
+def test_a_rule_not_checked_names_the_column_as_an_officer_heads_it(
+    tmp_path: Path, output_format: str
+) -> None:
+    # "没有列 political_rights_deprived": the rules' name, which no roster heads a column with.
+    roster = tmp_path / "r.csv"
+    roster.write_text("姓名,社区,拟任职务\n甲,青松社区,居委会委员\n", "utf-8")
+    said = runner.invoke(app, ["check", str(roster), "--format", output_format]).stdout
+    said = said.replace("\\_", "_")  # Markdown escapes the underscores
+    assert "被剥夺政治权利（political_rights_deprived）" in said
+    assert "党组织核定职数（party_seats）" in said
+    data = json.loads(runner.invoke(app, ["check", str(roster), "--format", "json"]).stdout)
+    [rights] = [n for n in data["not_checked"] if n["rule"] == "political-rights"]
+    assert (rights["missing"], rights["headers"]) == (["political_rights_deprived"], ["被剥夺政治权利"])
+
+
+def test_a_share_of_a_team_with_no_members_says_so_not_the_counts_label(tmp_path: Path) -> None:
+    # "中青年未占多数：无法检查（young不明）": the count's label, a word of the rule file, not of the roster.
+    roster = tmp_path / "r.csv"
+    roster.write_text(
+        "姓名,性别,出生年月,社区,拟任职务,文化程度\n甲,女,1970-01-01,青松社区,妇代会主任,高中\n", "utf-8"
+    )
+    [team] = check([roster], election_date="2006-09-30").teams
+    said = {f.rule: f.message for f in team.findings}
+    assert said["team-age-structure"].endswith("无法检查（班子里没有两委成员，比例无从算起）")
+    assert "young" not in said["team-age-structure"] and "educated" not in said["team-education-structure"]

@@ -224,6 +224,7 @@ class Review:
         )
         bodies = policy.file.vocabularies.bodies
         self._community_columns = community_columns(bodies)
+        self._headed = {column.name: column.zh for column in (*self.columns, *self._community_columns)}
         self._role_label = {
             rid: role.zh if self.lang == "zh" else role.en
             for rid, role in policy.file.vocabularies.roles.items()
@@ -792,14 +793,16 @@ class Review:
             # Unknown is not a pass: a rule that could bar or hold up a candidate fails CI at review.
             severity = "review" if rule.rule.severity in ("ineligible", "review") else rule.rule.severity
             for place in ("roster", "communities"):
-                columns = [" | ".join(m) for m in missing if (place == "communities") == quota.issuperset(m)]
-                if columns:
+                among = [m for m in missing if (place == "communities") == quota.issuperset(m)]
+                if among:
                     self.not_checked.append(
                         NotChecked(
                             rule=rule.id,
                             severity=severity,
                             path=table.path,
-                            missing=columns,
+                            missing=[" | ".join(m) for m in among],
+                            # As an officer heads the column (被剥夺政治权利), not by its name in the rules.
+                            headers=[" | ".join(self._headed.get(c, c) for c in m) for m in among],
                             missing_from=place,
                         )
                     )
@@ -850,7 +853,12 @@ class Review:
             words = "、".join(self._fact_label(name) for name in evidence.get("unknown") or ["?"])
             unknown = shown.get("unknown_members")  # as shown: names masked where they hold an ID number
             whom = colon + "、".join(unknown) if unknown else ""
-            message = spec.title(self.lang) + colon + say("not-checked", self.lang, missing=words, whom=whom)
+            said = (
+                say("not-checked-no-members", self.lang)
+                if evidence.get("unknown") == ["members"]
+                else say("not-checked", self.lang, missing=words, whom=whom)
+            )
+            message = spec.title(self.lang) + colon + said
         else:
             message = spec.message(self.lang).format_map(_Display(about | shown, self.lang))
         # Of several approvals for one finding, one that counts is enough; else the last one is shown with why.

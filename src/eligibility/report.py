@@ -149,6 +149,10 @@ class NotChecked(_Frozen):
     severity: Severity
     path: str
     missing: list[str]
+    headers: list[str] = Field(
+        default_factory=list,
+        description="the missing columns as a roster or communities table heads them (被剥夺政治权利), in order",
+    )
     missing_from: Literal["roster", "communities"] = Field(
         default="roster",
         description="where the columns were looked for: the roster file or the communities file",

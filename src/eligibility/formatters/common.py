@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from eligibility.messages import Lang, say
-from eligibility.report import SEVERITY_ORDER, FailOn, Finding, Report
+from eligibility.report import SEVERITY_ORDER, FailOn, Finding, NotChecked, Report
 
 # A cell starting with one of these is a formula to Excel and LibreOffice (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -25,6 +25,15 @@ def severity_label(finding: Finding, lang: Lang) -> str:
     if finding.approval is not None and finding.approval.counted:
         return say("approved", lang)
     return say(f"severity-{finding.severity}", lang)
+
+
+def missing_columns(missing: NotChecked, lang: Lang) -> str:
+    """The columns a rule went without, as the officer heads them and as the rules name them: 被剥夺政治权利
+    （political_rights_deprived）."""
+    return ", ".join(
+        f"{header}（{name}）" if lang == "zh" else f"{header} ({name})"
+        for header, name in zip(missing.headers or missing.missing, missing.missing, strict=True)
+    )
 
 
 def approval_text(finding: Finding, lang: Lang) -> str:

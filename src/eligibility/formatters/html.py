@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import ClassVar
 
-from eligibility.formatters.common import severity_label, status_label, team_name
+from eligibility.formatters.common import missing_columns, severity_label, status_label, team_name
 from eligibility.formatters.interface import Options
 from eligibility.messages import Lang, say
 from eligibility.report import CandidateResult, Finding, Profile, Report, TeamResult
@@ -178,7 +178,7 @@ def _appendix(report: Report, lang: Lang) -> str:
     if report.not_checked:
         out.append(f"<h2>{escape(say('label-not-checked', lang))}</h2><ul>")
         out += [
-            f"<li><code>{escape(n.rule)}</code> {escape(n.path)}: {escape(', '.join(n.missing))}</li>"
+            f"<li><code>{escape(n.rule)}</code> {escape(n.path)}: {escape(missing_columns(n, lang))}</li>"
             for n in report.not_checked
         ]
         out.append("</ul>")

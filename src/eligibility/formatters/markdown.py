@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from eligibility.formatters.common import severity_label, status_label, team_name
+from eligibility.formatters.common import missing_columns, severity_label, status_label, team_name
 from eligibility.formatters.interface import Options
 from eligibility.messages import Lang, say
 from eligibility.report import CandidateResult, Finding, Report
@@ -71,7 +71,7 @@ class MarkdownFormatter:
             out += [f"#### {say('label-not-checked', lang)} / {say('label-inputs', lang)}", ""]
             for missing in report.not_checked:
                 out.append(
-                    f"- `{missing.rule}` — {escape(missing.path)}: {escape(', '.join(missing.missing))}"
+                    f"- `{missing.rule}` — {escape(missing.path)}: {escape(missing_columns(missing, lang))}"
                 )
             out += [f"- {_finding(f, lang)}" for f in notes]
             out.append("")

@@ -11,6 +11,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from eligibility.formatters.common import missing_columns
 from eligibility.formatters.interface import Options
 from eligibility.messages import say
 from eligibility.report import CandidateResult, Finding, Report, TeamResult
@@ -80,7 +81,11 @@ class TableFormatter:
                 "not-checked-column" if missing.missing_from == "roster" else "not-checked-communities"
             )
             words = say(
-                message_key, lang, rule=missing.rule, path=missing.path, missing=", ".join(missing.missing)
+                message_key,
+                lang,
+                rule=missing.rule,
+                path=missing.path,
+                missing=missing_columns(missing, lang),
             )
             if words not in said:  # a missing communities table is the same news for every roster
                 said.add(words)

@@ -618,7 +618,7 @@ def _tally(
         high: float = low + unknown
         if share:
             if total == 0:
-                _unsure(ev, label)
+                _unsure(ev, "members")  # a share of nobody: the team has no members to count
                 return None
             low, high = low / total, high / total
         if isinstance(operand, Fact):
