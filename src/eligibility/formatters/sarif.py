@@ -79,20 +79,7 @@ def _message(name: str, finding: Finding) -> str:
 def _location(path: str, line: int | None, finding: Finding) -> dict[str, Any]:
     physical: dict[str, Any] = {"artifactLocation": {"uri": path}}
     if line is not None:
-        region: dict[str, Any] = {"startLine": line}
-        cell = str(finding.evidence.get("cell", ""))
-        column = _column_number(cell.rsplit("!", 1)[-1])
-        if column:
-            region["startColumn"] = column
-        physical["region"] = region
+        # The line alone: SARIF counts a column in characters of the line, and a cell's column (D in D12) is
+        # not that; the cell stands in the result's properties, with the evidence.
+        physical["region"] = {"startLine": line}
     return {"physicalLocation": physical}
-
-
-def _column_number(reference: str) -> int:
-    """D12 -> 4: the spreadsheet column as a 1-based number (0 when there is none)."""
-    number = 0
-    for char in reference:
-        if not char.isalpha():
-            break
-        number = number * 26 + ord(char.upper()) - 64
-    return number
