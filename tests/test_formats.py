@@ -1463,7 +1463,7 @@ def test_an_excel_error_or_an_unsaved_formula_is_never_read_as_blank(tmp_path: P
     assert not [f for f in fifth.findings if f.severity != "info"]
 
 
-@pytest.mark.parametrize("form", ["xlsx", "json", "yaml"])
+@pytest.mark.parametrize("form", ["xlsx", "json", "yaml", "csv"])
 def test_a_birth_month_of_october_typed_as_a_number_is_never_read_as_january(
     tmp_path: Path, form: str
 ) -> None:
@@ -1483,6 +1483,9 @@ def test_a_birth_month_of_october_typed_as_a_number_is_never_read_as_january(
         for row in [header, *rows]:
             sheet.append(row)
         book.save(path)
+    elif form == "csv":  # as Excel writes the number cell 1988.10 into a CSV file: 1988.1
+        lines = [",".join("" if v is None else str(v) for v in row) for row in [header, *rows]]
+        path.write_text("\n".join(lines) + "\n", "utf-8")
     else:
         records = [{k: v for k, v in zip(header, row, strict=True) if v is not None} for row in rows]
         text = (
@@ -1705,6 +1708,13 @@ def test_a_folders_hidden_files_and_folders_are_not_rosters(tmp_path: Path) -> N
     (tmp_path / ".pre-commit-config.yaml").write_text("repos: []\n", "utf-8")
     report = check([tmp_path], election_date="2006-09-30")
     assert [i.path for i in report.inputs] == [(tmp_path / "a.csv").as_posix()]
+
+
+def test_a_sheet_asked_of_a_file_that_is_no_workbook_is_said_not_ignored() -> None:
+    report = check([EXAMPLES / "roster.csv"], sheet="候选人", lang="en")
+    [said] = [f for f in report.inputs[0].findings if f.rule == "sheet-not-workbook"]
+    assert said.severity == "warning" and "--sheet 候选人 applies to workbooks only" in said.message
+    assert report.summary.candidates == 21
 
 
 def test_a_link_to_nothing_in_a_folder_is_said_not_passed_over(tmp_path: Path) -> None:

@@ -173,6 +173,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "列“{header}”与“{used}”同为 {canonical}，只读取了“{used}”",
         "column {header!r} means {canonical} like {used!r}; only {used!r} was read",
     ),
+    "sheet-not-workbook": (
+        "--sheet {sheet} 只对 Excel 工作簿有效；这个文件不是工作簿，已整个读取",
+        "--sheet {sheet} applies to workbooks only; this file is not one and was read whole",
+    ),
     "sheet-skipped": (
         "工作表“{sheet}”不是名册，未读取：{reason_zh}",
         "sheet {sheet!r} is not a roster and was not read: {reason}",

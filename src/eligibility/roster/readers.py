@@ -149,6 +149,9 @@ def open_tables(
             tables = [_structured(source, used, columns, given=encoding is not None)]
     for table in tables:
         table.notes[:0] = header_notes(table.header, columns)
+        if sheet is not None and source.format != "xlsx":
+            # Said, not ignored: the officer may have meant another file, a workbook.
+            table.notes.append(Note("sheet-not-workbook", "warning", (("sheet", sheet),)))
     return tables
 
 
