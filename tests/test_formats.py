@@ -1717,6 +1717,21 @@ def test_a_sheet_asked_of_a_file_that_is_no_workbook_is_said_not_ignored() -> No
     assert report.summary.candidates == 21
 
 
+def test_an_election_day_outside_the_rule_sets_dates_is_said_on_its_roster(tmp_path: Path) -> None:
+    # community-2006 applies from 2006-04-12 to 2006-09-30: a 2010 roster judged by it had no word of it.
+    settings = tmp_path / "c.csv"
+    settings.write_text("社区,选举日期\n青松社区,2006-09-30\n翠竹社区,2010-06-01\n", "utf-8")
+    roster = tmp_path / "r.csv"
+    roster.write_text("姓名,社区,拟任职务\n甲,青松社区,居委会委员\n乙,翠竹社区,居委会委员\n", "utf-8")
+    report = check([roster], communities=settings, lang="en")
+    [said] = [f for f in report.inputs[0].findings if f.rule == "ruleset-not-in-effect"]
+    assert said.severity == "warning"
+    assert said.message.startswith("election day 2010-06-01 is outside the dates rule set community-2006")
+    assert "(2006-04-12 to 2006-09-30)" in said.message
+    within = check([roster], election_date="2006-09-30")
+    assert not [f for f in within.inputs[0].findings if f.rule == "ruleset-not-in-effect"]
+
+
 def test_a_link_to_nothing_in_a_folder_is_said_not_passed_over(tmp_path: Path) -> None:
     (tmp_path / "a.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
     (tmp_path / "b.csv").symlink_to(tmp_path / "gone.csv")

@@ -164,6 +164,8 @@ class Review:
     _teams: dict[tuple[str, str], Team] = field(default_factory=dict)
     # The team of the row before: a roster's rows come community by community (see _team_day).
     _last_team: Team | None = None
+    # Election days, by roster file, outside the dates the rule set applies between (see _effect_notes).
+    _days_out_of_effect: dict[str, set[dt.date]] = field(default_factory=dict)
     _skipped_by_path: dict[str, frozenset[str]] = field(default_factory=dict)
     # First row of each ID number seen in the run: packed (file index << 32 | row), files listed in _paths.
     _first_row: IdRegister = field(default_factory=IdRegister)
@@ -353,9 +355,30 @@ class Review:
                 encoding=table.encoding,
                 header_line=table.header_line,
                 rows=rows,
-                findings=[self._note_finding(n) for n in table.notes],
+                findings=[self._note_finding(n) for n in [*table.notes, *self._effect_notes(table.path)]],
             )
         )
+
+    def _in_effect(self, day: dt.date) -> bool:
+        effective = self.policy.file.effective
+        return (effective.from_ is None or effective.from_ <= day) and (
+            effective.to is None or day <= effective.to
+        )
+
+    def _effect_notes(self, path: str) -> list[Note]:
+        """A roster voting on a day the rule set does not apply to: said on its input, as a rule set for another
+        round of elections (a province's 2021 rules for a 2024 roster) would judge it by the wrong thresholds."""
+        days = self._days_out_of_effect.get(path)
+        if not days:
+            return []
+        effective = self.policy.file.effective
+        params = (
+            ("days", "、".join(sorted(d.isoformat() for d in days))),
+            ("ruleset", self.policy.name),
+            ("start", effective.from_.isoformat() if effective.from_ else "…"),
+            ("end", effective.to.isoformat() if effective.to else "…"),
+        )
+        return [Note("ruleset-not-in-effect", "warning", params)]
 
     def _from_worker(
         self, row: Checked, table: Table, skipped: frozenset[str]
@@ -620,6 +643,8 @@ class Review:
                 quota=settings.quota if settings else {},  # read only: shared, not copied
             )
             self._teams[key] = team
+            if not self._in_effect(team.election_date):
+                self._days_out_of_effect.setdefault(path, set()).add(team.election_date)
         if path not in team.paths:
             # A frozenset shared by every team read from the same files: most runs hold one.
             paths = team.paths | {path}

@@ -173,6 +173,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "列“{header}”与“{used}”同为 {canonical}，只读取了“{used}”",
         "column {header!r} means {canonical} like {used!r}; only {used!r} was read",
     ),
+    "ruleset-not-in-effect": (
+        "选举日 {days} 不在规则集 {ruleset} 的适用期（{start} 至 {end}）内；请确认这是本次换届的规则集（--rules）",
+        "election day {days} is outside the dates rule set {ruleset} applies between ({start} to {end}); make sure "
+        "it is this round's rule set (--rules)",
+    ),
     "sheet-not-workbook": (
         "--sheet {sheet} 只对 Excel 工作簿有效；这个文件不是工作簿，已整个读取",
         "--sheet {sheet} applies to workbooks only; this file is not one and was read whole",
