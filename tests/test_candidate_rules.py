@@ -191,6 +191,18 @@ def test_partial_violation_date_straddling_the_window_is_not_guessed(run: Any) -
     assert finding.severity == "review"
 
 
+def test_a_violation_finding_names_only_the_dates_inside_the_window(run: Any) -> None:
+    # "计生违法日期 2001-09-30、1999-01-01/1999-12-31 在选举日前5年内": 1999 is outside it, and no part of the finding.
+    finding = only(run([person(family_planning_violation="1999、2001-09-30")])).findings[0]
+    assert finding.evidence["family_planning_violation"] == ["2001-09-30"]
+    assert finding.message.startswith("计生违法日期 2001-09-30 在选举日前5年内")
+    unsure = only(run([person(family_planning_violation="1999、2001年9月")])).findings[0]
+    assert (unsure.severity, unsure.evidence["family_planning_violation"]) == (
+        "review",
+        ["2001-09-01/2001-09-30"],
+    )
+
+
 def test_unknown_yes_no_word_is_invalid_and_the_rule_not_checked(run: Any) -> None:
     result = only(run([person(two_violations="也许")]))
     assert result.status == "invalid"

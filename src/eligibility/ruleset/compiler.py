@@ -560,18 +560,21 @@ def _within_years(fact: Fact, years: int) -> Node:
         end = person.election_date
         start = years_before(end, years)
         if ev is not None:
-            ev[name] = ranges
+            ev[name] = ranges if many else value
             ev["window_start"] = start
             ev["election_date"] = end
         if value is None and not many:
             return False
-        unknown = False
-        for low, high in ranges:
-            if start <= low and high <= end:
-                return True
-            if not (high < start or low > end):
-                unknown = True
-        if unknown:
+        inside = [(low, high) for low, high in ranges if start <= low and high <= end]
+        if inside:
+            if ev is not None:
+                # The dates that decide it: one outside the window is no part of the finding.
+                ev[name] = inside if many else inside[0]
+            return True
+        astride = [(low, high) for low, high in ranges if not (high < start or low > end)]
+        if astride:
+            if ev is not None:
+                ev[name] = astride if many else astride[0]
             _unsure(ev, name)
             return None
         return False
