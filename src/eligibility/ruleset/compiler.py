@@ -324,7 +324,16 @@ class Compiler:
         self.declared_fields.add(cond.related_pairs)
         seen.needs.add((cond.related_pairs,))
         seen.kinds["pairs"] = "names"
-        return _related_pairs(cond.related_pairs, cond.among == "candidates")
+        sides: list[int] = []
+        for i, side in enumerate(cond.between or ()):
+            # Each side is asked of every member once, as a count's condition is (see count).
+            member_seen = _Seen()
+            sides.append(len(self.member_conditions))
+            self.member_conditions.append(self.condition(side, "candidate", (*at, "between", i), member_seen))
+            self.member_needs.append(member_seen.needs)
+            seen.needs.update(member_seen.needs)
+            seen.params.update(member_seen.params)
+        return _related_pairs(cond.related_pairs, cond.among == "candidates", tuple(sides))
 
     # ---- errors ----
 
@@ -644,7 +653,17 @@ def _tally(
     return test
 
 
-def _related_pairs(field_name: str, among_all: bool) -> Node:
+def _related_pairs(field_name: str, among_all: bool, sides: tuple[int, ...] = ()) -> Node:
+    def between(one: Member, other: Member) -> Tri:
+        """Whether the pair is one of each side (either way round); unknown when an answer left it open."""
+        if not sides:
+            return True
+        first, second = sides
+        ways = ((one.answers[first], other.answers[second]), (other.answers[first], one.answers[second]))
+        if any(a is True and b is True for a, b in ways):
+            return True
+        return None if any(a is not False and b is not False for a, b in ways) else False
+
     def test(team: Team, ev: Evidence | None) -> Tri:
         people = _members(team, among_all)
         if not any(p.declared.get(field_name) for p in people):
@@ -657,6 +676,7 @@ def _related_pairs(field_name: str, among_all: bool) -> Node:
             if person.id_number:
                 by_key[person.id_number] = person
         pairs: list[str] = []
+        open_pairs: list[str] = []  # declared, but whether one of each side is not known
         seen: set[frozenset[int]] = set()
         for person in people:
             for declared in person.declared.get(field_name, ()):
@@ -666,9 +686,14 @@ def _related_pairs(field_name: str, among_all: bool) -> Node:
                 pair = frozenset((id(person), id(other)))
                 if pair not in seen:
                     seen.add(pair)
-                    pairs.append(f"{person.name}—{other.name}")
+                    fits = between(person, other)
+                    if fits is not False:
+                        (pairs if fits else open_pairs).append(f"{person.name}—{other.name}")
         if ev is not None:
-            ev["pairs"] = pairs
+            ev["pairs"] = pairs or open_pairs
+        if not pairs and open_pairs:
+            _unsure(ev, field_name)
+            return None
         return bool(pairs)
 
     return test

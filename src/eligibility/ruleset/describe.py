@@ -41,6 +41,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "within {years} years before election day (both ends included)",
     ),
     "pairs": ("中有人在“{field}”中申报了另一成员", " of whom one declares another in {field}"),
+    "between": ("（一方{one}，另一方{other}）", " (one with {one}, the other with {other})"),
     "past-birthday": ("（过生日即算）", " (any day past the birthday)"),
 }
 
@@ -75,7 +76,11 @@ def describe(cond: Condition, params: dict[str, Any], lang: Lang) -> str:
     if isinstance(cond, Exists):
         return f"{_word('exists', lang)} {_word(cond.among, lang)}: {describe(cond.exists, params, lang)}"
     if isinstance(cond, RelatedPairs):
-        return _word(cond.among, lang) + _word("pairs", lang).format(field=cond.related_pairs)
+        text = _word(cond.among, lang) + _word("pairs", lang).format(field=cond.related_pairs)
+        if cond.between:
+            one, other = (describe(side, params, lang) for side in cond.between)
+            text += _word("between", lang).format(one=one, other=other)
+        return text
     raise AssertionError(f"no words for {type(cond).__name__}")
 
 

@@ -312,6 +312,11 @@ class RelatedPairs(_Strict):
 
     related_pairs: str
     among: Among = "members"
+    between: Annotated[list[Condition], Field(min_length=2, max_length=2)] | None = Field(
+        default=None,
+        description="only pairs of whom one meets the first condition and the other the second (a committee "
+        "member and a supervision committee member)",
+    )
 
 
 CONDITION_KEYS = ("all", "any", "not", "count", "share", "exists", "related_pairs", "fact")
