@@ -346,3 +346,20 @@ def test_rule_file_reasons_are_said_in_chinese(tmp_path: Path) -> None:
     assert "rules：至少要有 1 项" in result.stderr
     english = CliRunner().invoke(app, ["rules", "validate", str(path), "--lang", "en"])
     assert "document.date: Input should be a valid date" in english.stderr
+
+
+@pytest.mark.parametrize(
+    ("extends", "said"),
+    [("[community-2006]", None), ("[community-2006, village-2021]", "extends names one rule set")],
+)
+def test_extends_written_as_a_list(tmp_path: Path, extends: str, said: str | None) -> None:
+    # extends: [community-2006] said 'no bundled rule set named "['community-2006']"'.
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        f'name: mine\nversion: "1"\nextends: {extends}\nparameters: {{min_age: {{value: 18}}}}\n', "utf-8"
+    )
+    result = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    if said is None:
+        assert result.exit_code == 0, result.stderr
+    else:
+        assert result.exit_code == 1 and f"{path.as_posix()}:3:10: {said}" in result.stderr

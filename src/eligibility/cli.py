@@ -361,7 +361,10 @@ def rules_validate(
     files: Annotated[list[Path], typer.Argument(metavar="FILE", help="Rule files to check.")],
     lang: LangOption = Language.zh,
 ) -> None:
-    """Check rule files: every mistake with its line and column and a did-you-mean. Exit 1 if any is wrong."""
+    """Check rule files: each mistake with its line and column and a did-you-mean. Exit 1 if any is wrong.
+
+    A file is checked in two steps: its shape (keys, values, severities), then what it names (facts, parameters,
+    roles, levels). Mistakes of the second step are found once the first step's are put right."""
     from eligibility.ruleset.loader import load_ruleset
 
     language: Lang = lang.value

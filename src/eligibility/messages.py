@@ -221,6 +221,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "参数 {name} 在 {day} 还没有生效的取值",
         "parameter {name} has no value in force on {day}",
     ),
+    "ruleset-extends-one": (
+        "extends 只写一个规则集的名字或文件路径（它自己的 extends 可以再接一个）",
+        "extends names one rule set, by name or path (whose own extends may name another)",
+    ),
     "ruleset-yaml": ("YAML 语法错误：{reason}", "YAML syntax error: {reason}"),
     "ruleset-yaml-quote": (
         "这里打开的引号直到第 {end} 行才闭合，其间各行都被读成了一个值；是不是少了一个引号？（YAML：{reason}）",

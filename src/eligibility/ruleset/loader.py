@@ -261,6 +261,13 @@ def _read(path: Path, stack: tuple[Path, ...]) -> tuple[Any, Positions, str, lis
     digest = hashlib.sha256(raw).hexdigest()
     if not isinstance(data, dict) or not data.get("extends"):
         return data, positions, digest, []
+    if isinstance(data["extends"], list):
+        # extends: [community-2006], as other tools write such keys: one name in a list is that name; a rule
+        # file builds on one other (whose own extends may build on a third), so two are refused, said why.
+        if len(data["extends"]) != 1 or not isinstance(data["extends"][0], str):
+            where = positions.find(data, ("extends",))[1] or (None, None)
+            raise RuleSetError("ruleset-extends-one", Location(shown, *where))
+        data["extends"] = data["extends"][0]
     parent_path = resolve_parent(str(data["extends"]), path, bundled_dir())
     if not parent_path.is_file():
         where = positions.find(data, ("extends",))[1] or (None, None)
