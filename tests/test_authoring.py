@@ -363,3 +363,19 @@ def test_extends_written_as_a_list(tmp_path: Path, extends: str, said: str | Non
         assert result.exit_code == 0, result.stderr
     else:
         assert result.exit_code == 1 and f"{path.as_posix()}:3:10: {said}" in result.stderr
+
+
+def test_what_the_rule_compiler_says_is_said_in_chinese_too(tmp_path: Path) -> None:
+    # The reasons of the rule compiler were English in a Chinese message: "has_any needs a set such as roles".
+    path = tmp_path / "mine.yaml"
+    rule = (
+        "rules:\n  - id: extra\n    title: {zh: 甲, en: A}\n    severity: review\n    scope: candidate\n"
+        "    when: {fact: age, has_any: [a]}\n    message: {zh: 甲, en: A}\n"
+        "    source: {document: d, clause: c, quote: q}\n"
+    )
+    path.write_text('name: mine\nversion: "1"\nextends: community-2006\n' + rule, "utf-8")
+    result = runner.invoke(app, ["rules", "validate", str(path)])
+    assert result.exit_code == 1
+    assert "has_any 需要集合（如 roles、bodies）；age 是 age" in result.stderr
+    english = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert "has_any needs a set such as roles or bodies; age is age" in english.stderr

@@ -1250,7 +1250,6 @@ def test_a_number_longer_than_python_reads_is_a_cell_not_a_crash(tmp_path: Path,
     "option",
     [
         ["--set", "family_planning_window_years=3000"],
-        ["--set", "principal_max_age=" + "9" * 30],
         ["--election-date", "0001-01-01"],
         ["--election-date", "9999-12-31"],
     ],
@@ -1259,6 +1258,24 @@ def test_thresholds_and_days_at_the_calendars_ends_run(option: list[str]) -> Non
     result = CliRunner().invoke(app, ["check", str(EXAMPLES / "roster.csv"), *option, "--format", "json"])
     assert result.exit_code in (0, 1), result.stderr
     assert json.loads(result.stdout)["summary"]["candidates"] == 21
+
+
+@pytest.mark.parametrize(
+    ("setting", "said"),
+    [
+        ("principal_max_age=" + "9" * 30, "an age (completed years) is a whole number from 0 to 150"),
+        ("principal_max_age=-5", "an age (completed years) is a whole number from 0 to 150, not -5"),
+        ("structure_share=1.5", "this is a share from 0 to 1 (0.5 is half), not 1.5"),
+        ("min_women=-1", "this is 0 or more, not -1"),
+    ],
+)
+def test_a_threshold_no_rule_could_mean_is_refused_at_its_parameter(setting: str, said: str) -> None:
+    # principal_max_age=-5 and structure_share=1.5 were taken, and the rules then said nothing true.
+    result = CliRunner().invoke(
+        app, ["check", str(EXAMPLES / "roster.csv"), "--set", setting, "--lang", "en"]
+    )
+    assert result.exit_code == 2
+    assert f"parameters.{setting.split('=')[0]}.value: {said}" in result.stderr
 
 
 @pytest.mark.parametrize("stray", ["\x01", "\x00"])

@@ -113,7 +113,9 @@ class Compiler:
                 self._unknown((*at, "applies_to", index), "role", role, list(self.vocabulary.words.roles))
         if rule.applies_to and rule.scope == "team":
             self._bad(
-                (*at, "applies_to"), "applies_to is for candidate rules; team rules choose members with count"
+                (*at, "applies_to"),
+                "applies_to 只用于候选人规则；班子规则用 count、share、exists 挑选成员",
+                "applies_to is for candidate rules; team rules choose members with count",
             )
         if rule.applies_to:
             seen.needs.add(("roles",))
@@ -137,16 +139,17 @@ class Compiler:
                 (name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)
             ]
         except ValueError as err:
-            self._bad(at, f"message template: {err}")
+            self._bad(at, f"消息模板：{err}", f"message template: {err}")
         for name, spec, conversion in fields:
             if name is None:
                 continue
             if spec or conversion or not name:
                 # Values are formatted for the reader's language by the tool, so a template only names them.
+                written = f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}"
                 self._bad(
                     at,
-                    f"placeholder {{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}} "
-                    f"takes no format; write {{{name or 'name'}}}",
+                    f"占位符 {written} 不能带格式（工具按读者的语言写出数值）；写成 {{{name or 'name'}}}",
+                    f"placeholder {written} takes no format; write {{{name or 'name'}}}",
                 )
             if name not in allowed:
                 self._unknown(at, "message placeholder", name, sorted(allowed))
@@ -168,7 +171,11 @@ class Compiler:
             return self.compare(cond, scope, at, seen)
         if scope != "team":
             kind = type(cond).__name__.lower()
-            self._bad(at, f"{kind} looks at a team's members and is allowed only in rules with scope: team")
+            self._bad(
+                at,
+                f"{kind} 看的是班子成员，只能用在 scope: team 的规则里",
+                f"{kind} looks at a team's members and is allowed only in rules with scope: team",
+            )
         if isinstance(cond, Count | Share | Exists):
             return self.count(cond, at, seen)
         if isinstance(cond, RelatedPairs):
@@ -193,7 +200,9 @@ class Compiler:
             other = self._fact(value.fact, scope, (*at, "fact"))
             if other.kind != fact.kind or fact.kind not in ("number", "text", "choice"):
                 self._bad(
-                    at, f"{fact.name} ({fact.kind}) cannot be compared with fact {other.name} ({other.kind})"
+                    at,
+                    f"{fact.name}（{fact.kind}）不能与事实 {other.name}（{other.kind}）比较",
+                    f"{fact.name} ({fact.kind}) cannot be compared with fact {other.name} ({other.kind})",
                 )
             seen.needs.update(other.columns)
             seen.kinds[other.name] = other.kind
@@ -206,15 +215,25 @@ class Compiler:
             return [self._literal(item, fact, at) for item in value]
         if kind in ("number", "age"):
             if isinstance(value, bool) or not isinstance(value, int | float):
-                self._bad(at, f"{fact.name} is a number; {value!r} is not")
+                self._bad(
+                    at, f"{fact.name} 是数字；{value!r} 不是", f"{fact.name} is a number; {value!r} is not"
+                )
             return value
         if kind in ("date", "dates"):
             if not isinstance(value, dt.date):
-                self._bad(at, f"{fact.name} is a date; {value!r} is not (write YYYY-MM-DD)")
+                self._bad(
+                    at,
+                    f"{fact.name} 是日期；{value!r} 不是（写成 YYYY-MM-DD）",
+                    f"{fact.name} is a date; {value!r} is not (write YYYY-MM-DD)",
+                )
             return value
         if kind == "bool":
             if not isinstance(value, bool):
-                self._bad(at, f"{fact.name} is yes/no; write true or false, not {value!r}")
+                self._bad(
+                    at,
+                    f"{fact.name} 是“是/否”；写 true 或 false，不是 {value!r}",
+                    f"{fact.name} is yes/no; write true or false, not {value!r}",
+                )
             return value
         if kind == "level":
             level = self.vocabulary.level(str(value))
@@ -232,44 +251,92 @@ class Compiler:
         seen.kinds[fact.name] = fact.kind
         where = (*at, "in" if op == "in" else op)
         if cond.reading is not None and fact.kind != "age":
-            self._bad((*at, "reading"), "reading applies to age only")
+            self._bad((*at, "reading"), "reading 只用于 age", "reading applies to age only")
         if op == "present":
             return _present(fact, bool(raw))
         if op == "within_years_before_election":
             if fact.kind not in ("date", "dates"):
-                self._bad(where, f"within_years_before_election needs a date; {fact.name} is {fact.kind}")
+                self._bad(
+                    where,
+                    f"within_years_before_election 需要日期；{fact.name} 是 {fact.kind}",
+                    f"within_years_before_election needs a date; {fact.name} is {fact.kind}",
+                )
             years = self._operand(raw, Fact("years", "number", (), _none), scope, where, seen)
             if not isinstance(years, int) or years < 0:
                 blame = ("parameters", raw.param, "value") if isinstance(raw, ParamRef) else where
-                self._bad(blame, f"within_years_before_election needs a whole number of years, not {years!r}")
+                self._bad(
+                    blame,
+                    f"within_years_before_election 需要整数年数（0 或以上），不是 {years!r}",
+                    f"within_years_before_election needs a whole number of years, not {years!r}",
+                )
             seen.kinds["election_date"] = "date"
             seen.kinds["window_start"] = "date"
             return _within_years(fact, int(years))
         if op in ("has_any", "has_all", "has_none"):
             if fact.kind != "set":
-                self._bad(where, f"{op} needs a set such as roles or bodies; {fact.name} is {fact.kind}")
+                self._bad(
+                    where,
+                    f"{op} 需要集合（如 roles、bodies）；{fact.name} 是 {fact.kind}",
+                    f"{op} needs a set such as roles or bodies; {fact.name} is {fact.kind}",
+                )
             wanted = frozenset(self._literal(item, fact, where) for item in raw)
             return _has(fact, op, wanted)
         if fact.kind in ("set", "dates"):
-            self._bad(where, f"{fact.name} holds several values; use has_any/has_all/has_none or present")
+            self._bad(
+                where,
+                f"{fact.name} 有多个值；请用 has_any、has_all、has_none 或 present",
+                f"{fact.name} holds several values; use has_any/has_all/has_none or present",
+            )
         if op not in ("in", "not_in") and isinstance(raw, list):
-            self._bad(where, f"{op} compares with one value; to allow several, use in")
+            self._bad(
+                where,
+                f"{op} 只与一个值比较；要允许几个值，请用 in",
+                f"{op} compares with one value; to allow several, use in",
+            )
         if op in ("in", "not_in") and fact.kind in ("age", "date"):
             # An age or a date read from a roster is a range of days, never one exact value to look up.
-            self._bad(where, f"{op} compares exact values; {fact.name} is {fact.kind}: use ge, le, gt or lt")
+            self._bad(
+                where,
+                f"{op} 比较的是确切的值；{fact.name} 是 {fact.kind}：请用 ge、le、gt 或 lt",
+                f"{op} compares exact values; {fact.name} is {fact.kind}: use ge, le, gt or lt",
+            )
         if op in ("in", "not_in") and isinstance(raw, ParamRef):
-            self._bad(where, f"a parameter holds one value; {op} needs a list written here: {op}: [a, b]")
+            self._bad(
+                where,
+                f"参数只有一个值；{op} 需要在这里直接写列表：{op}: [a, b]",
+                f"a parameter holds one value; {op} needs a list written here: {op}: [a, b]",
+            )
         operand = self._operand(raw, fact, scope, where, seen)
         if op in ("in", "not_in"):
             if not isinstance(operand, list):
-                self._bad(where, f"{op} needs a list: write {op}: [{operand}]")
+                self._bad(
+                    where,
+                    f"{op} 需要列表：写成 {op}: [{operand}]",
+                    f"{op} needs a list: write {op}: [{operand}]",
+                )
             return _member_of(fact, frozenset(operand), negate=op == "not_in")
         if op in _ORDER and fact.kind in ("text", "choice", "bool"):
-            self._bad(where, f"{fact.name} has no order; use eq, ne, in or not_in")
+            self._bad(
+                where,
+                f"{fact.name} 没有大小之分；请用 eq、ne、in 或 not_in",
+                f"{fact.name} has no order; use eq, ne, in or not_in",
+            )
         if fact.kind == "age":
             reading = cond.reading or "completed-years"
             if reading == "past-birthday" and op in ("eq", "ne"):
-                self._bad(where, "past-birthday reads 'over N'; use gt, ge, lt or le")
+                self._bad(
+                    where,
+                    "past-birthday 读作“超过 N”；请用 gt、ge、lt 或 le",
+                    "past-birthday reads 'over N'; use gt, ge, lt or le",
+                )
+            if isinstance(operand, float) or not 0 <= operand <= MAX_AGE:
+                # An age of -5 or 1.5 passes the rule's check as a number and makes it say nothing true.
+                blame = ("parameters", raw.param, "value") if isinstance(raw, ParamRef) else where
+                self._bad(
+                    blame,
+                    f"年龄（周岁）是 0 到 {MAX_AGE} 的整数，不是 {operand!r}",
+                    f"an age (completed years) is a whole number from 0 to {MAX_AGE}, not {operand!r}",
+                )
             seen.kinds["birth_date"] = "date"
             seen.kinds["election_date"] = "date"
             return _age(op, int(operand), reading, self.file.age_convention)
@@ -298,6 +365,16 @@ class Compiler:
             return _exists(index, among_all, inner_facts)
         op, raw = cond.operator
         operand = self._operand(raw, Fact(cond.label, "number", (), _none), "team", (*at, op), seen)
+        low, high = (0, 1) if isinstance(cond, Share) else (0, None)
+        if isinstance(operand, int | float) and (operand < low or (high is not None and operand > high)):
+            # A share of 1.5 can never be exceeded, a count of -1 always is: the rule would say nothing true.
+            blame = ("parameters", raw.param, "value") if isinstance(raw, ParamRef) else (*at, op)
+            zh, en = (
+                ("0 到 1 之间的比例（0.5 即一半）", "a share from 0 to 1 (0.5 is half)")
+                if high
+                else ("0 或正数", "0 or more")
+            )
+            self._bad(blame, f"这里应是 {zh}，不是 {operand!r}", f"this is {en}, not {operand!r}")
         seen.kinds[cond.label] = "number"
         seen.kinds[f"{cond.label}_of"] = "number"
         seen.kinds[f"{cond.label}_names"] = "names"
@@ -337,9 +414,9 @@ class Compiler:
 
     # ---- errors ----
 
-    def _bad(self, at: Path, reason: str) -> NoReturn:
+    def _bad(self, at: Path, zh: str, en: str) -> NoReturn:
         raise RuleSetError(
-            "ruleset-bad-value", self.where(at), field=dotted_path(self.written_as(at)), reason=reason
+            "ruleset-bad-value", self.where(at), field=dotted_path(self.written_as(at)), reason=Term(zh, en)
         )
 
     def _unknown(self, at: Path, what: str, name: str, known: Sequence[str]) -> NoReturn:
@@ -589,6 +666,10 @@ def _within_years(fact: Fact, years: int) -> Node:
         return False
 
     return test
+
+
+# The oldest age a rule may name: past any person's, short of nonsense (an age of -5, or of 10**20).
+MAX_AGE = 150
 
 
 def _members(team: Team, among_all: bool) -> list[Member]:
