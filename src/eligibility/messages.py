@@ -437,8 +437,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "severity-invalid": ("数据有误", "invalid"),
     "severity-ineligible": ("不能提名", "ineligible"),
     "severity-review": ("需审批", "review"),
-    "severity-warning": ("提醒", "warning"),
-    "severity-info": ("提示", "info"),
+    # 注意 and 说明, not 提醒 and 提示: two near-synonyms told an officer nothing of which weighs more.
+    "severity-warning": ("注意", "warning"),
+    "severity-info": ("说明", "info"),
     "approved": ("已审批", "approved"),
     "approval-reference-not-counted": (
         "{reference}（不计：{reason}）",
