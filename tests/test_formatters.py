@@ -588,3 +588,14 @@ def test_a_share_of_a_team_with_no_members_says_so_not_the_counts_label(tmp_path
     said = {f.rule: f.message for f in team.findings}
     assert said["team-age-structure"].endswith("无法检查（班子里没有两委成员，比例无从算起）")
     assert "young" not in said["team-age-structure"] and "educated" not in said["team-education-structure"]
+
+
+def test_explained_facts_read_as_words_not_python(tmp_path: Path) -> None:
+    # --explain printed family_planning_violation=['2003-01-01'], two_violations=True, matching=[].
+    roster = tmp_path / "r.csv"
+    roster.write_text("姓名,社区,拟任职务,计生违法日期,两违\n甲,青松社区,居委会委员,2003-01-01,是\n", "utf-8")
+    args = ["check", str(roster), "--election-date", "2006-09-30", "--explain"]
+    table = runner.invoke(app, [*args, "--lang", "en"], env={"COLUMNS": "200"}).stdout
+    assert "family_planning_violation=2003-01-01" in table and "two_violations=yes" in table
+    assert "['" not in table and "=True" not in table and "=[]" not in table
+    assert "two_violations=是" in runner.invoke(app, args, env={"COLUMNS": "200"}).stdout

@@ -16,6 +16,20 @@ from eligibility.formatters.interface import Options
 from eligibility.messages import say
 from eligibility.report import CandidateResult, Finding, Report, TeamResult
 
+
+def _fact_text(value: object, lang: str) -> str:
+    """A fact as an officer reads it, not as Python prints it: 2001-09-30、2003-01-01, 是, 无 (not ['…'], True, [])."""
+    if isinstance(value, bool):
+        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+    if isinstance(value, list):
+        if not value:
+            return "无" if lang == "zh" else "none"
+        return ("、" if lang == "zh" else "; ").join(_fact_text(item, lang) for item in value)
+    if value is None:
+        return "不明" if lang == "zh" else "unknown"
+    return str(value)
+
+
 # "《通知》（讲话第二部分第2点引述）": the bracketed note is for the JSON report; the table keeps the name.
 _NOTE = re.compile(r"（[^）]*）$")
 STATUS_STYLE = {"eligible": "green", "review": "yellow", "ineligible": "bold red", "invalid": "bold magenta"}
@@ -160,7 +174,7 @@ def _findings(findings: list[Finding], options: Options, passed: list[str] | Non
                 note = say("approval-not-counted", lang, reason=approval.reason) + f" [{approval.reference}]"
             text.append(f"\n  {note}", style="green" if approval.counted else "yellow")
         if options.explain and finding.evidence:
-            facts = ", ".join(f"{k}={v}" for k, v in finding.evidence.items())
+            facts = ", ".join(f"{k}={_fact_text(v, lang)}" for k, v in finding.evidence.items())
             text.append("\n  " + say("evidence", lang, facts=facts), style="cyan")
         if finding.source is not None:
             document = _NOTE.sub("", finding.source.document)
