@@ -291,3 +291,36 @@ def test_no_birth_date_beside_a_masked_id_number_gives_it_back(output_format: st
     assert "********" in masked or output_format == "table"
     shown = CliRunner().invoke(app, [*args, "--show-pii"]).stdout
     assert "1950-06-18" in shown or output_format in ("csv-candidates",)
+
+
+@pytest.mark.parametrize(
+    ("args", "zh", "en"),
+    [
+        (
+            ["--fail-on", "bogus"],
+            "--fail-on 只能是 warning、review、ineligible、never 之一",
+            "--fail-on must be one of",
+        ),
+        (
+            ["--fial-on", "never"],
+            "没有 --fial-on 这个选项（是否为“--fail-on”？）",
+            "there is no option --fial-on",
+        ),
+        (["--jobs", "x"], "--jobs/-j 的值不对：应为整数", "--jobs/-j has a value that cannot be used"),
+    ],
+)
+def test_a_mistake_on_the_command_line_is_said_in_the_users_language(
+    args: list[str], zh: str, en: str
+) -> None:
+    # click said every one in English: "Error: Invalid value for '--fail-on': Value error, 'bogus' is not one of …".
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "eligibility", "check", str(EXAMPLES / "roster.csv"), *args]
+    chinese = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    assert chinese.returncode == 2 and chinese.stderr.startswith(f"错误: {zh}"), chinese.stderr
+    assert "eligibility check --help" in chinese.stderr and "Traceback" not in chinese.stderr
+    english = subprocess.run(
+        [*command, "--lang", "en"], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert english.returncode == 2 and english.stderr.startswith(f"error: {en}"), english.stderr

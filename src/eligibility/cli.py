@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import gc
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -13,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import IntEnum, StrEnum
 from pathlib import Path
-from typing import IO, Annotated, cast
+from typing import IO, Annotated, Any, cast
 
 import typer
 
@@ -21,7 +22,7 @@ from eligibility import __version__
 from eligibility.errors import EligibilityError, Location, OptionError, display_path
 from eligibility.formatters import FORMAT_OF_SUFFIX, OutputFormat, formatter_for
 from eligibility.formatters.interface import Options
-from eligibility.messages import Lang, say
+from eligibility.messages import Lang, Term, say
 
 
 class ExitCode(IntEnum):
@@ -669,5 +670,71 @@ def _readable_as_usual(temporary: str) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point. A mistake on the command line is said in the user's language (click says it in
+    English only), with the usage and a did-you-mean; exit 2 as before."""
+    # Typer carries its own click: its usage error is found by name from the one exception it exports.
+    usage_error: Any = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+    try:
+        code = app(standalone_mode=False)
+    except usage_error as err:
+        try:
+            said = _usage_error(err, _language_asked(sys.argv[1:]))
+        except Exception:  # a kind of mistake, or a Typer, not foreseen here: click says it, as before
+            said = None
+        if said is None:
+            err.show()  # e.g. `eligibility rules` alone: its help, as click shows it
+        else:
+            typer.echo(said, err=True)
+        sys.exit(ExitCode.ERROR)
+    except typer.Abort:
+        typer.echo("Aborted!", err=True)
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _language_asked(args: list[str]) -> Lang:
+    """--lang on the command line, else ELIGIBILITY_LANG, else Chinese: read by hand, as the line did not parse."""
+    for i, arg in enumerate(args):
+        value = (
+            arg.split("=", 1)[1]
+            if arg.startswith("--lang=")
+            else args[i + 1]
+            if arg == "--lang" and i + 1 < len(args)
+            else None
+        )
+        if value in ("zh", "en"):
+            return value  # type: ignore[return-value]
+    return "en" if os.environ.get("ELIGIBILITY_LANG") == "en" else "zh"
+
+
+def _usage_error(err: Any, lang: Lang) -> str | None:
+    """What click found wrong, in the user's language where the kind of mistake is known; None for a kind that
+    click says best itself (a command group given no command shows its help)."""
+    from eligibility.messages import did_you_mean
+    from eligibility.ruleset.vocab import suggest
+
+    kinds = {c.__name__ for c in type(err).__mro__}
+    if "NoArgsIsHelpError" in kinds:
+        return None
+    command = err.ctx.command_path if err.ctx else "eligibility"
+    options = [name for p in (err.ctx.command.params if err.ctx else []) for name in p.opts]
+    if "NoSuchOption" in kinds:
+        said = say("usage-no-such-option", lang, option=err.option_name)
+        hint = did_you_mean(suggest(err.option_name, options))
+        said += (hint.zh if lang == "zh" else hint.en) if isinstance(hint, Term) else ""
+    elif "MissingParameter" in kinds and err.param is not None:
+        said = say("usage-missing", lang, name=err.param.metavar or err.param.name.upper())
+    elif "BadParameter" in kinds and err.param is not None:
+        name = "/".join(err.param.opts)
+        # Typer says a wrong choice as "'bogus' is not one of 'warning', 'review', …."
+        choices = re.search(r"is not one of (.*?)\.?$", err.message)
+        if choices:
+            listed = ("、" if lang == "zh" else ", ").join(
+                c.strip().strip("'") for c in choices[1].split(",")
+            )
+            said = say("usage-choice", lang, option=name, choices=listed)
+        else:
+            said = say("usage-bad-value", lang, option=name, reason=err.message)
+    else:
+        said = say("usage-other", lang, reason=err.format_message())
+    return f"{say('error', lang)}: {said}\n{say('usage-help', lang, command=command)}"

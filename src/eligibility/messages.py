@@ -43,6 +43,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "worker process {worker} stopped unexpectedly (exit code {code}); try again without --jobs (jobs= in a "
         "script)",
     ),
+    "usage-no-such-option": ("没有 {option} 这个选项", "there is no option {option}"),
+    "usage-missing": ("缺少 {name}", "{name} is missing"),
+    "usage-choice": ("{option} 只能是 {choices} 之一", "{option} must be one of {choices}"),
+    "usage-bad-value": ("{option} 的值不对：{reason}", "{option} has a value that cannot be used: {reason}"),
+    "usage-other": ("命令行有误：{reason}", "the command line is wrong: {reason}"),
+    "usage-help": ("用法见 {command} --help", "see {command} --help"),
     "output-is-input": (
         "是要检查的文件（{input}）：报告会覆盖它，请另给一个文件名",
         "is a file the check reads ({input}): the report would replace it; name another file",
@@ -606,6 +612,8 @@ _REASONS_ZH = [
             r"有不允许的控制字符 U+\1",
         ),
         (r"not a regular file", "不是普通文件"),
+        (r"Input should be a valid integer", "应为整数"),
+        (r"Input should be greater than or equal to (\d+)", r"应不小于 \1"),
         (r"a link to nothing", "是一个链接，但它指向的文件已不存在"),
         (r"(.*) is a file, not a folder", r"\1 是文件，不是文件夹"),
     )
