@@ -323,7 +323,9 @@ def _parse_date(value: object) -> DateRange | None:
         return _plausible(day, day)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if isinstance(value, float | str) and (m := _TENTH_MONTH.fullmatch(str(value).strip())):
+    if (isinstance(value, float) or (isinstance(value, str) and value.rstrip().endswith(".1"))) and (
+        m := _TENTH_MONTH.fullmatch(str(value).strip())
+    ):
         # 1968.10 typed into a number cell (or a JSON/YAML number) is kept as 1968.1, and Excel writes it so into
         # a CSV file too: January or October. Read as either, as a month-only date is, so the ID number or the
         # election day decides, never a guess.

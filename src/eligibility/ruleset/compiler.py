@@ -649,8 +649,8 @@ def _within_years(fact: Fact, years: int) -> Node:
             ev[name] = ranges if many else value
             ev["window_start"] = start
             ev["election_date"] = end
-        if value is None and not many:
-            return False
+        if not ranges:
+            return False  # the common row: no date at all
         inside = [(low, high) for low, high in ranges if start <= low and high <= end]
         if inside:
             if ev is not None:
