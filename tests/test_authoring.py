@@ -379,3 +379,30 @@ def test_what_the_rule_compiler_says_is_said_in_chinese_too(tmp_path: Path) -> N
     assert "has_any 需要集合（如 roles、bodies）；age 是 age" in result.stderr
     english = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
     assert "has_any needs a set such as roles or bodies; age is age" in english.stderr
+
+
+@pytest.mark.parametrize(
+    ("education", "fires"),
+    [
+        ("初中", False),
+        ("小学", True),
+        ("小学及以下", True),  # 文盲/半文盲 and 小学: both listed
+        ("初中及以下", None),  # 小学 is listed, 初中 is not: a person must look
+        ("大专及以上", False),  # none of 大专, 本科, 研究生 is listed
+    ],
+)
+def test_a_range_of_levels_among_listed_levels(tmp_path: Path, education: str, fires: bool | None) -> None:
+    path = _with_rule(tmp_path, "{fact: education, in: [illiterate, primary]}")
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "姓名,性别,出生日期,街道,社区,拟任职务,文化程度\n"
+        f"王芳,女,1970-01-01,东湖街道,青松社区,居委会委员,{education}\n",
+        encoding="utf-8",
+    )
+    report = check([roster], path, election_date=dt.date(2006, 9, 30))
+    found = [f for c in report.candidates for f in c.findings if f.rule == "local-rule"]
+    if fires is False:
+        assert found == []
+    else:
+        assert len(found) == 1
+        assert ("education" in found[0].evidence.get("unknown", [])) is (fires is None)

@@ -121,6 +121,18 @@ CASES: list[tuple[str, dict[str, Any], str | None, str | None]] = [
         "principal-education",
     ),
     ("member 初中 is not a principal", {"roles": MEMBER, "education": "初中"}, None, None),
+    # A cell naming a range of levels: 以下 and 以上 include the level named (民法典 §1259)
+    ("secretary 初中以下", {"roles": SECRETARY, "education": "初中以下"}, None, "principal-education"),
+    ("director 初中及以下", {"roles": DIRECTOR, "education": "初中及以下"}, None, "principal-education"),
+    (
+        "secretary 小学及以下学历",
+        {"roles": SECRETARY, "education": "小学及以下学历"},
+        None,
+        "principal-education",
+    ),
+    ("director 高中及以上", {"roles": DIRECTOR, "education": "高中及以上"}, None, None),
+    ("secretary 大专以上文化", {"roles": SECRETARY, "education": "大专以上文化"}, None, None),
+    ("member 初中以下 is not a principal", {"roles": MEMBER, "education": "初中以下"}, None, None),
 ]
 
 
@@ -164,6 +176,26 @@ def test_unknown_fact_is_a_review_finding_not_a_pass(run: Any) -> None:
     assert finding.severity == "review"
     assert finding.evidence["unknown"] == ["education"]
     assert result.status == "review"
+
+
+def test_education_up_to_a_level_above_the_bar_cannot_be_cleared(run: Any) -> None:
+    # 高中及以下 may be 初中 (needs approval) or 高中 (does not): a person must look, as for a blank cell.
+    result = only(run([person(roles=SECRETARY, education="高中及以下")]))
+    assert rules_of(result) == {"principal-education"}
+    finding = result.findings[0]
+    assert finding.evidence["unknown"] == ["education"]
+    assert finding.evidence["education"] == "高中/中专及以下"
+    assert result.status == "review"
+    assert "invalid" not in {
+        f.severity for f in result.findings
+    }  # a range is what the cell says, not an error
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("zh", "初中及以下"), ("en", "junior middle school or below")])
+def test_an_education_range_is_named_in_the_finding(run: Any, lang: str, shown: str) -> None:
+    finding = only(run([person(roles=SECRETARY, education="初中以下")], lang=lang)).findings[0]
+    assert finding.evidence["education"] == shown
+    assert shown in finding.message
 
 
 def test_month_only_birth_date_without_id_decides_only_when_the_day_cannot_matter(run: Any) -> None:

@@ -72,6 +72,7 @@ CASES: list[tuple[str, dict[str, Any], str, str, str]] = [
         "education",
         "did you mean '高中'",
     ),
+    ("a bound of no level", {"education": "中学以下"}, "education-unknown", "education", "'中学以下'"),
     ("unknown role", {"roles": "居委会副主仼"}, "role-unknown", "roles", "did you mean '居委会副主任'"),
     ("unknown sex", {"gender": "未知", "id_number": ""}, "gender-unknown", "gender", "expected"),
     ("blank name", {"name": ""}, "required-missing", "name", "required column name is blank"),

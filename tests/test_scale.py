@@ -666,7 +666,7 @@ def test_a_result_without_findings_is_written_as_pydantic_writes_it(
         gender="male",
         birth=(dt.date(1966, 5, 1), dt.date(1966, 5, 1)),
         education="upper_secondary",
-        education_rank=3,
+        education_ranks=(3, 3),
         political_status=None,
         street=street,
         community=community,

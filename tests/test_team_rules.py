@@ -85,6 +85,26 @@ CASES: list[tuple[str, list[dict[str, Any]], set[str]]] = [
         {"team-education-structure"},
     ),
     (
+        "初中及以下 is below upper secondary",
+        [
+            {**BALANCED[0], "education": "初中及以下"},
+            {**BALANCED[1], "education": "初中"},
+            BALANCED[2],
+            BALANCED[3],
+        ],
+        {"team-education-structure"},
+    ),
+    (
+        "高中及以上 is upper secondary or above",
+        [
+            {**BALANCED[0], "education": "初中"},
+            {**BALANCED[1], "education": "高中及以上"},
+            BALANCED[2],
+            BALANCED[3],
+        ],
+        set(),
+    ),
+    (
         "three of four upper secondary is a majority",
         [
             {**BALANCED[0], "education": "初中"},

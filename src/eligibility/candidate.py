@@ -52,7 +52,9 @@ class Candidate:
     # The earliest and latest birth date the data allows: equal when the day is known.
     birth: tuple[dt.date, dt.date] | None
     education: str | None
-    education_rank: int | None
+    # The lowest and highest education rank the cell allows: equal when it names one level, apart for
+    # 初中及以下 or 大专以上.
+    education_ranks: tuple[int, int] | None
     political_status: str | None
     street: str
     community: str
@@ -62,6 +64,12 @@ class Candidate:
     problems: list[DataProblem] = field(default_factory=list)
     # Whether the row's own election_date cell gave the day (else the community's settings or the run's default).
     date_stated: bool = False
+
+    @property
+    def education_rank(self) -> int | None:
+        """The rank of the one level the education cell names; None for a range of levels, or none."""
+        ranks = self.education_ranks
+        return ranks[0] if ranks is not None and ranks[0] == ranks[1] else None
 
     def __reduce__(self) -> tuple[Any, ...]:
         # A plain tuple of the fields: pickled in C, where the dataclass default walks its fields in Python.

@@ -994,6 +994,17 @@ class Review:
             return value.isoformat()
         return value
 
+    def _levels_text(self, low: int, high: int) -> str:
+        """An education cell's ranks in words: 初中, 初中及以下, 大专及以上."""
+        label = [self._level_label[level] for level in self._level_ids]
+        if low == high:
+            return label[low]
+        if low == 0:
+            return say("level-or-below", self.lang, level=label[high])
+        if high == len(label) - 1:
+            return say("level-or-above", self.lang, level=label[low])
+        return f"{label[low]}–{label[high]}"
+
     def _jsonable(self, value: Any, kind: str, key: str = "") -> Any:
         """Evidence as JSON values, in the report's language where it is a word of the vocabulary."""
         if value is None:
@@ -1001,6 +1012,8 @@ class Review:
         if key == "birth_date" and not self.show_pii:  # beside a masked ID number, it would give it back
             shown = self._jsonable(value, kind)
             return mask_birth(shown) if isinstance(shown, str) else shown
+        if kind == "level" and isinstance(value, tuple):
+            return self._levels_text(*value)
         if kind == "level" and isinstance(value, int):
             return self._level_label[self._level_ids[value]]
         if kind == "choice" and value in ("male", "female"):

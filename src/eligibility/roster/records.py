@@ -25,8 +25,8 @@ from eligibility.ruleset.vocab import Unknown, Vocabulary
 T = TypeVar("T")
 _ABSENT = object()  # a field whose column the file does not have, unlike one left blank
 _SEAT_COLUMNS = ("roles", "gender", "education", "political_status")
-# roles, gender as written, education level and its rank, political status
-_Seat = tuple[tuple[str, ...], str | None, str | None, int | None, str | None]
+# roles, gender as written, education as written and the ranks it allows, political status
+_Seat = tuple[tuple[str, ...], str | None, str | None, tuple[int, int] | None, str | None]
 # No roster cell is this long but by damage (a document pasted in, a file read into one cell).
 CELL_MAX_CHARS = 10_000
 _CELL_START_SHOWN = 40
@@ -87,7 +87,7 @@ class RecordReader:
         # combination, once read without a problem, is kept. (Not with the community: each has its own few rows.)
         key = _key([cells.get(column) for column in _SEAT_COLUMNS], typed)
         seat = _remembered(self._known_seats, key, problems, self._seat, cells, problem)
-        roles, stated_gender, education, rank, political = seat
+        roles, stated_gender, education, ranks, political = seat
 
         identity = self._id_number(cells, problem)
         birth = self._birth(cells, identity, problem)
@@ -144,7 +144,7 @@ class RecordReader:
             gender=gender,
             birth=birth,
             education=education,
-            education_rank=rank,
+            education_ranks=ranks,
             political_status=political,
             street=street,
             community=community,
@@ -188,9 +188,9 @@ class RecordReader:
             stated_gender = self.vocabulary.gender(text)
             if stated_gender is None:
                 problem("gender-unknown", "gender", text, expected=self.vocabulary.gender_words())
-        education, rank = self._education(cells, problem)
+        education, ranks = self._education(cells, problem)
         political = clean(cells.get("political_status")) or None
-        return roles, stated_gender, education, rank, political
+        return roles, stated_gender, education, ranks, political
 
     @staticmethod
     def _required(cells: dict[str, Any], name: str, problem: Any) -> str:
@@ -265,11 +265,11 @@ class RecordReader:
             problem("gender-mismatch", "gender", clean(cells.get("gender")), expected=identity.gender)
         return identity.gender
 
-    def _education(self, cells: dict[str, Any], problem: Any) -> tuple[str | None, int | None]:
+    def _education(self, cells: dict[str, Any], problem: Any) -> tuple[str | None, tuple[int, int] | None]:
         text = clean(cells.get("education"))
         if not text:
             return None, None
-        found = self.vocabulary.level(text)
+        found = self.vocabulary.ranks(text)
         if isinstance(found, Unknown):
             problem(
                 "education-unknown",
@@ -279,7 +279,7 @@ class RecordReader:
                 expected=self.vocabulary.level_names(),
             )
             return None, None
-        return found, self.vocabulary.rank_of[found]
+        return self.vocabulary.level_ids[found[0]] if found[0] == found[1] else text, found
 
     def _field(self, name: str, spec: FieldSpec, value: Any, problem: Any) -> Any:
         if spec.type == "bool":

@@ -314,6 +314,8 @@ class Compiler:
                     f"{op} 需要列表：写成 {op}: [{operand}]",
                     f"{op} needs a list: write {op}: [{operand}]",
                 )
+            if fact.kind == "level":
+                return _level_among(fact, frozenset(operand), negate=op == "not_in")
             return _member_of(fact, frozenset(operand), negate=op == "not_in")
         if op in _ORDER and fact.kind in ("text", "choice", "bool"):
             self._bad(
@@ -342,6 +344,9 @@ class Compiler:
             return _age(op, int(operand), reading, self.file.age_convention)
         if isinstance(operand, Fact):
             return _compare_facts(fact, op, operand)
+        if fact.kind == "level":
+            # An education cell allows a range of levels (初中及以下): one answer only when all of them agree.
+            return _compare_range(fact, op, operand)
         if fact.kind == "date":
             return _compare_range(fact, op, operand)
         return _compare_value(fact, op, operand)
@@ -530,6 +535,26 @@ def _member_of(fact: Fact, allowed: frozenset[Any], *, negate: bool) -> Node:
     return test
 
 
+def _level_among(fact: Fact, allowed: frozenset[int], *, negate: bool) -> Node:
+    """An education range among listed levels: yes when every level it allows is listed, no when none is."""
+    get, name = fact.get, fact.name
+
+    def test(subject: Any, ev: Evidence | None) -> Tri:
+        value: tuple[int, int] | None = get(subject)
+        if ev is not None:
+            ev[name] = value
+        if value is None:
+            _unsure(ev, name)
+            return None
+        listed = {rank in allowed for rank in range(value[0], value[1] + 1)}
+        if len(listed) > 1:
+            _unsure(ev, name)
+            return None
+        return listed.pop() is not negate
+
+    return test
+
+
 def _compare_value(fact: Fact, op: str, operand: Any) -> Node:
     get, name = fact.get, fact.name
     compare = _ORDER.get(op) or (operator.eq if op == "eq" else operator.ne)
@@ -576,7 +601,7 @@ def _range_answer(op: str, low: Any, high: Any, operand: Any) -> Tri:
     return first if first == last else None
 
 
-def _compare_range(fact: Fact, op: str, operand: dt.date) -> Node:
+def _compare_range(fact: Fact, op: str, operand: Any) -> Node:
     get, name = fact.get, fact.name
 
     def test(subject: Any, ev: Evidence | None) -> Tri:

@@ -64,7 +64,12 @@ def candidate_facts(vocabulary: Vocabulary, fields: dict[str, FieldSpec]) -> dic
             en="sex",
         ),
         Fact(
-            "education", "level", (("education",),), lambda p: p.education_rank, zh="文化程度", en="education"
+            "education",
+            "level",
+            (("education",),),
+            lambda p: p.education_ranks,
+            zh="文化程度",
+            en="education",
         ),
         Fact(
             "roles", "set", (("roles",),), lambda p: frozenset(p.roles), role_ids, zh="拟任职务", en="roles"

@@ -170,6 +170,12 @@ class Vocabularies(_Strict):
     filler: list[str] = Field(
         default=[], description="words dropped from an education cell before matching (文化, 毕业, 学历)"
     )
+    or_below: list[str] = Field(
+        default=[], description="words after a level that make it that level or lower (及以下, 以下)"
+    )
+    or_above: list[str] = Field(
+        default=[], description="words after a level that make it that level or higher (及以上, 以上)"
+    )
     genders: Genders
     yes: list[str]
     no: list[str]

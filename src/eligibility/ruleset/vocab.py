@@ -48,6 +48,12 @@ class Vocabulary:
         }
         self.no_diploma = tuple(fold(word) for word in words.no_diploma)
         self.filler = tuple(fold(word) for word in words.filler if fold(word))
+        # The longer word first: 初中及以下 ends in 以下 too, and 初中及 is no level.
+        self.bounds = sorted(
+            [(fold(w), "below") for w in words.or_below if fold(w)]
+            + [(fold(w), "above") for w in words.or_above if fold(w)],
+            key=lambda bound: -len(bound[0]),
+        )
         self.gender_of = {fold(w): "male" for w in words.genders.male} | {
             fold(w): "female" for w in words.genders.female
         }
@@ -79,6 +85,24 @@ class Vocabulary:
         if found is None:
             names = [name for level in self.words.education for name in (level.zh, *level.aliases)]
             return Unknown(text, suggest(text, names))
+        return found
+
+    def ranks(self, text: str) -> tuple[int, int] | Unknown:
+        """The ranks an education cell allows, lowest first: one level's, or a level and all below or above it
+        (初中及以下, 大专以上: 以下 and 以上 include the level named, 民法典 §1259)."""
+        found = self.level(text)
+        if isinstance(found, str):
+            rank = self.rank_of[found]
+            return rank, rank
+        key = fold(text)
+        for word in self.filler:
+            key = key.replace(word, "")  # 初中及以下学历, 高中以上文化
+        for word, side in self.bounds:
+            if key.endswith(word) and len(key) > len(word):
+                base = self.level(key[: -len(word)])
+                if isinstance(base, str):
+                    rank = self.rank_of[base]
+                    return (0, rank) if side == "below" else (rank, len(self.level_ids) - 1)
         return found
 
     def _level(self, key: str) -> str | None:
