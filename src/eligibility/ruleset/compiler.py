@@ -345,8 +345,7 @@ class Compiler:
         if isinstance(operand, Fact):
             return _compare_facts(fact, op, operand)
         if fact.kind == "level":
-            # An education cell allows a range of levels (初中及以下): one answer only when all of them agree.
-            return _compare_range(fact, op, operand)
+            return _compare_levels(fact, op, operand)
         if fact.kind == "date":
             return _compare_range(fact, op, operand)
         return _compare_value(fact, op, operand)
@@ -535,6 +534,30 @@ def _member_of(fact: Fact, allowed: frozenset[Any], *, negate: bool) -> Node:
     return test
 
 
+def _compare_levels(fact: Fact, op: str, operand: int) -> Node:
+    """An education cell against a level: the cell may allow a range of levels (初中及以下), and then there is
+    one answer only when all of them agree."""
+    get, name = fact.get, fact.name
+    compare = _ORDER.get(op) or (operator.eq if op == "eq" else operator.ne)
+
+    def test(subject: Any, ev: Evidence | None) -> Tri:
+        value: tuple[int, int] | None = get(subject)
+        if ev is not None:
+            ev[name] = value
+        if value is None:
+            _unsure(ev, name)
+            return None
+        low, high = value
+        if low == high:  # the common cell: one level
+            return bool(compare(low, operand))
+        answer = _range_answer(op, low, high, operand)
+        if answer is None:
+            _unsure(ev, name)
+        return answer
+
+    return test
+
+
 def _level_among(fact: Fact, allowed: frozenset[int], *, negate: bool) -> Node:
     """An education range among listed levels: yes when every level it allows is listed, no when none is."""
     get, name = fact.get, fact.name
@@ -601,7 +624,7 @@ def _range_answer(op: str, low: Any, high: Any, operand: Any) -> Tri:
     return first if first == last else None
 
 
-def _compare_range(fact: Fact, op: str, operand: Any) -> Node:
+def _compare_range(fact: Fact, op: str, operand: dt.date) -> Node:
     get, name = fact.get, fact.name
 
     def test(subject: Any, ev: Evidence | None) -> Tri:
