@@ -293,6 +293,43 @@ def test_no_birth_date_beside_a_masked_id_number_gives_it_back(output_format: st
     assert "1950-06-18" in shown or output_format in ("csv-candidates",)
 
 
+@pytest.mark.parametrize("output_format", ["table", "json", "jsonl", "csv", "markdown", "sarif", "html"])
+def test_an_impossible_birth_date_in_an_id_number_is_masked_with_it(
+    tmp_path: Path, output_format: str
+) -> None:
+    # 110101********0071 beside "出生日期 19751301 不存在" is 110101197513010071 in full.
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "姓名,身份证号,街道,社区,拟任职务\n癸,110101197513010071,东湖街道,青松社区,居委会委员\n",
+        encoding="utf-8",
+    )
+    args = ["check", str(roster), "--format", output_format, "--election-date", "2006-09-30"]
+    masked = CliRunner().invoke(app, args).stdout
+    assert "1975****" in masked.replace("\\", "") and "19751301" not in masked
+    assert "19751301" in CliRunner().invoke(app, [*args, "--show-pii"]).stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "reason"), [("zh", "月份应在 1 到 12 之间"), ("en", "month must be in 1..12")]
+)
+def test_a_masked_birth_date_keeps_its_reason_and_the_election_day(
+    tmp_path: Path, lang: str, reason: str
+) -> None:
+    # The year-only mask once fell on the reason too: "month must be in *..**", "晚于选举日 2006-**-**".
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "姓名,出生年月,街道,社区,拟任职务\n"
+        "张三,1960-13-01,东湖街道,青松社区,居委会委员\n"
+        "卫五,2060-01-01,东湖街道,青松社区,居委会委员\n",
+        encoding="utf-8",
+    )
+    args = ["check", str(roster), "--format", "json", "--election-date", "2006-09-30", "--lang", lang]
+    report = json.loads(CliRunner().invoke(app, args).stdout)
+    messages = [f["message"] for c in report["candidates"] for f in c["findings"]]
+    assert any("1960-**-**" in m and reason in m for m in messages), messages
+    assert any("2060-**-**" in m and "2006-09-30" in m for m in messages), messages
+
+
 @pytest.mark.parametrize(
     ("args", "zh", "en"),
     [

@@ -943,9 +943,15 @@ class Review:
             }
             if problem.rule == "birth-date-mismatch" or problem.column in _BIRTH_HEADERS:
                 # A birth date beside the masked ID number would give back the digits it hides: its year only.
+                # The reason is the calendar's (month must be in 1..12) or names the election day: kept whole.
                 value = mask_birth(value)
-                params = {k: mask_birth(v) if k in ("expected", "reason") else v for k, v in params.items()}
+                if "expected" in params:
+                    params["expected"] = mask_birth(params["expected"])
                 key = "birth-date-mismatch-masked" if problem.rule == "birth-date-mismatch" else key
+            if "digits" in params:
+                # The birth date an ID number holds, though no such day exists (19751301): they are the very
+                # digits the masked number hides.
+                params["digits"] = mask_birth(params["digits"])
         if "expected" in params and params["expected"] in ("male", "female"):
             params["expected"] = self._gender(params["expected"])
         if "damage" in params:
