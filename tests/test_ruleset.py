@@ -11,7 +11,7 @@ import pytest
 from eligibility import check, load_ruleset
 from eligibility.errors import OptionError, RuleSetError
 
-from conftest import ROOT, only, person, rules_of
+from conftest import ROOT, only, person, rules_of, team
 
 BUNDLED = (ROOT / "rules" / "community-2006.yaml").read_text(encoding="utf-8")
 
@@ -132,6 +132,67 @@ def test_election_date_of_the_communities_file_wins_over_the_option(run: Any, tm
         run([person(birth_date="1988-10-01")], communities=communities, election_date=dt.date(2006, 9, 1))
     )
     assert rules_of(result) == set()  # 18 on 2006-10-01
+
+
+def _streetless(**cells: Any) -> dict[str, Any]:
+    record = person(**cells)
+    del record["street"]  # one street's roster, with no street column
+    return record
+
+
+def test_a_roster_without_streets_takes_the_day_and_seats_of_the_one_community_of_that_name(
+    run: Any, tmp_path: Path
+) -> None:
+    communities = tmp_path / "communities.csv"
+    communities.write_text(
+        "街道,社区,选举日期,居委会核定职数,党组织核定职数\n"
+        "东湖街道,青松社区,2006-10-01,1,3\n西山街道,翠竹社区,2006-09-01,5,3\n",
+        encoding="utf-8",
+    )
+    report = run(
+        [_streetless(birth_date="1988-10-01"), _streetless(birth_date="1966-05-01")],
+        communities=communities,
+        election_date=dt.date(2006, 9, 1),
+    )
+    assert [rules_of(c) for c in report.candidates] == [set(), set()]  # 18 on 2006-10-01, not on 09-01
+    assert "seat-quota" in rules_of(team(report))  # two members for one approved seat
+    assert not [f for i in report.inputs for f in i.findings if f.rule == "community-settings-elsewhere"]
+
+
+def test_a_roster_without_streets_is_told_when_two_streets_have_its_community(
+    run: Any, tmp_path: Path
+) -> None:
+    communities = tmp_path / "communities.csv"
+    communities.write_text(
+        "街道,社区,选举日期\n东湖街道,青松社区,2006-10-01\n西山街道,青松社区,2006-09-20\n", encoding="utf-8"
+    )
+    report = run([_streetless(birth_date="1988-10-01")], communities=communities, lang="en")
+    notes = [f.message for i in report.inputs for f in i.findings if f.rule == "community-settings-elsewhere"]
+    assert notes == [
+        "the communities file has no 青松社区, only 东湖街道 青松社区 on line 2: is the street written another way? "
+        "Its election day and seats were not used for 青松社区",
+        "the communities file has no 青松社区, only 西山街道 青松社区 on line 3: is the street written another way? "
+        "Its election day and seats were not used for 青松社区",
+    ]
+    assert rules_of(only(report)) == {"min-age"}  # neither day was taken: 17 on the rule set's 2006-09-30
+
+
+def test_a_street_written_another_way_than_in_the_communities_file_is_said(run: Any, tmp_path: Path) -> None:
+    # 东湖街道办事处 is 东湖街道 to a person, not to a look-up: the day was dropped without a word.
+    communities = tmp_path / "communities.csv"
+    communities.write_text(
+        "街道,社区,选举日期\n东湖街道,青松社区,2006-10-01\n东湖街道,翠竹社区,2006-10-01\n", encoding="utf-8"
+    )
+    report = run([person(street="东湖街道办事处", birth_date="1988-10-01")], communities=communities)
+    notes = [f for i in report.inputs for f in i.findings if f.rule == "community-settings-elsewhere"]
+    assert [(f.severity, f.message) for f in notes] == [
+        (
+            "warning",
+            "社区表里没有 东湖街道办事处 青松社区，只有第 2 行的 东湖街道 青松社区：街道的写法不同？"
+            "其选举日和核定职数未用于 东湖街道办事处 青松社区",
+        )
+    ]  # and nothing of 翠竹社区, which has no candidates here: a district's file names every community
+    assert rules_of(only(report)) == {"min-age"}
 
 
 # ---- rule-file errors: each names the file, the line and what was expected ----

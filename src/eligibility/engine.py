@@ -166,6 +166,8 @@ class Review:
     _last_team: Team | None = None
     # Election days, by roster file, outside the dates the rule set applies between (see _effect_notes).
     _days_out_of_effect: dict[str, set[dt.date]] = field(default_factory=dict)
+    # Notes on a roster found while its rows were read (see _settings_elsewhere).
+    _notes_by_path: dict[str, list[Note]] = field(default_factory=dict)
     _skipped_by_path: dict[str, frozenset[str]] = field(default_factory=dict)
     # First row of each ID number seen in the run: packed (file index << 32 | row), files listed in _paths.
     _first_row: IdRegister = field(default_factory=IdRegister)
@@ -355,7 +357,14 @@ class Review:
                 encoding=table.encoding,
                 header_line=table.header_line,
                 rows=rows,
-                findings=[self._note_finding(n) for n in [*table.notes, *self._effect_notes(table.path)]],
+                findings=[
+                    self._note_finding(n)
+                    for n in [
+                        *table.notes,
+                        *self._effect_notes(table.path),
+                        *self._notes_by_path.pop(table.path, []),
+                    ]
+                ],
             )
         )
 
@@ -364,6 +373,21 @@ class Review:
         return (effective.from_ is None or effective.from_ <= day) and (
             effective.to is None or day <= effective.to
         )
+
+    def _settings_elsewhere(self, street: str, community: str, path: str) -> None:
+        """A community the communities file names only under another street (东街道 against 东街道办事处, or two
+        streets each with a 青松社区 and a roster that names neither): said on the roster, as its election day
+        and seats were not used, where a district's file naming communities with no candidates says nothing."""
+        for settings in self.communities.elsewhere(community):
+            where = " ".join(filter(None, (settings.street, settings.community)))
+            params = (
+                ("community", " ".join(filter(None, (street, community)))),
+                ("settings", where),
+                ("line", str(settings.line or "?")),
+            )
+            self._notes_by_path.setdefault(path, []).append(
+                Note("community-settings-elsewhere", "warning", params)
+            )
 
     def _effect_notes(self, path: str) -> list[Note]:
         """A roster voting on a day the rule set does not apply to: said on its input, as a rule set for another
@@ -645,6 +669,8 @@ class Review:
             self._teams[key] = team
             if not self._in_effect(team.election_date):
                 self._days_out_of_effect.setdefault(path, set()).add(team.election_date)
+            if settings is None:
+                self._settings_elsewhere(street, community, path)
         if path not in team.paths:
             # A frozenset shared by every team read from the same files: most runs hold one.
             paths = team.paths | {path}

@@ -179,6 +179,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "列“{header}”与“{used}”同为 {canonical}，只读取了“{used}”",
         "column {header!r} means {canonical} like {used!r}; only {used!r} was read",
     ),
+    "community-settings-elsewhere": (
+        "社区表里没有 {community}，只有第 {line} 行的 {settings}：街道的写法不同？其选举日和核定职数未用于 {community}",
+        "the communities file has no {community}, only {settings} on line {line}: is the street written another "
+        "way? Its election day and seats were not used for {community}",
+    ),
     "ruleset-not-in-effect": (
         "选举日 {days} 不在规则集 {ruleset} 的适用期（{start} 至 {end}）内；请确认这是本次换届的规则集（--rules）",
         "election day {days} is outside the dates rule set {ruleset} applies between ({start} to {end}); make sure "

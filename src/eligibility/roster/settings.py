@@ -37,14 +37,18 @@ class Community:
     election_date: dt.date | None = None
     quota: dict[str, int | None] = field(default_factory=dict)
     key: tuple[str, str] = ("", "")
+    # Where the settings were written (the communities file's line), for a note that names them.
+    line: int | None = None
 
 
 class Communities:
-    """Settings by (street, community); a row without a street matches that community in any street."""
+    """Settings by (street, community). A settings row without a street matches that community in any street,
+    and a roster row without one the community of that name, when only one street has it."""
 
     def __init__(self, quota_columns: dict[str, str]) -> None:
         self.quota_columns = quota_columns
         self.by_key: dict[tuple[str, str], Community] = {}
+        self.by_name: dict[str, list[Community]] = {}
         # The quota columns some community has given: a rule comparing seats with them can run.
         self.columns: set[str] = set()
         self._shared: dict[Any, Any] = {}
@@ -76,6 +80,12 @@ class Communities:
         # Most communities have the same seats: one table for all of them (never changed once read).
         entry.quota = self._shared.setdefault(tuple(quota.items()), quota)
         entry.key = (street, community)
+        entry.line = known.line if known is not None else location.line
+        if known is None:
+            self.by_name.setdefault(community, []).append(entry)
+        else:
+            named = self.by_name[community]
+            named[named.index(known)] = entry
         self.by_key[entry.key] = entry
         return entry.key
 
@@ -85,7 +95,17 @@ class Communities:
         return (street, community) if settings is None else settings.key
 
     def get(self, street: str, community: str) -> Community | None:
-        return self.by_key.get((street, community)) or self.by_key.get(("", community))
+        found = self.by_key.get((street, community)) or self.by_key.get(("", community))
+        if found is None and not street:
+            # A roster without a street column (one street's roster) against a district's communities file.
+            named = self.by_name.get(community)
+            if named is not None and len(named) == 1:
+                return named[0]
+        return found
+
+    def elsewhere(self, community: str) -> list[Community]:
+        """The settings of communities of this name, in whatever street: for a row that matched none of them."""
+        return self.by_name.get(community, [])
 
 
 def quota_columns(bodies: dict[str, Body]) -> dict[str, str]:
