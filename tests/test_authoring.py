@@ -406,3 +406,44 @@ def test_a_range_of_levels_among_listed_levels(tmp_path: Path, education: str, f
     else:
         assert len(found) == 1
         assert ("education" in found[0].evidence.get("unknown", [])) is (fires is None)
+
+
+def test_a_title_names_its_parameters_as_set_for_the_run(tmp_path: Path) -> None:
+    # A principal born in 1945, day unknown: the message that could not decide named the bundled 57, not the 60 set.
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "姓名,出生年月,街道,社区,拟任职务\n甲,1945,东湖街道,青松社区,党支部书记\n", encoding="utf-8"
+    )
+    policy = load_ruleset(None, {"principal_max_age": "60"})
+    report = check([roster], policy, election_date=dt.date(2006, 9, 30))
+    finding = next(f for c in report.candidates for f in c.findings if f.rule == "principal-age")
+    assert finding.message.startswith("社区主干年龄超过60周岁：无法检查")
+    english = check([roster], policy, election_date=dt.date(2006, 9, 30), lang="en")
+    assert next(r.title for r in english.rules if r.id == "principal-age") == "Principal over 60"
+    assert next(r.title for r in english.rules if r.id == "min-age") == "Under 18"
+
+
+@pytest.mark.parametrize(("title", "unknown"), [("超过{age}周岁", "age"), ("{name}超龄", "name")])
+def test_a_title_may_name_only_the_parameters_of_its_rule(tmp_path: Path, title: str, unknown: str) -> None:
+    path = write(
+        tmp_path,
+        "local.yaml",
+        f"""
+extends: community-2006
+name: local
+title: {{zh: 本地, en: Local}}
+version: "1"
+rules:
+  - id: local-rule
+    title: {{zh: "{title}", en: Local rule}}
+    severity: review
+    scope: candidate
+    when: {{fact: age, gt: {{param: principal_max_age}}}}
+    message: {{zh: "{{age}}", en: "{{age}}"}}
+    source: {{document: 本地细则, clause: 第一条, quote: 本地规则}}
+""",
+    )
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    assert f"unknown title placeholder '{unknown}'" in caught.value.message("en")
+    assert "principal_max_age" in caught.value.message("en")

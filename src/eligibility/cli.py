@@ -415,9 +415,11 @@ def rules_explain(
                 suggestion=did_you_mean(suggest(rule_id, ids)),
                 known=", ".join(ids),
             )
+    from eligibility.engine import rule_title
+
     spec = rule.rule
     lines = [
-        f"{spec.id} — {spec.title(language)}",
+        f"{spec.id} — {rule_title(rule, policy, language)}",
         f"{say('label-severity', language)}: {say(f'severity-{spec.severity}', language)}    "
         f"{say('label-scope', language)}: {say(f'label-scope-{spec.scope}', language)}",
         f"{say('label-condition', language)}: {describe(spec.when, policy.params, language)}",

@@ -780,7 +780,7 @@ class Review:
         return [
             RuleInfo(
                 id=r.id,
-                title=r.rule.title(self.lang),
+                title=rule_title(r, self.policy, self.lang),
                 severity=r.rule.severity,
                 scope=r.rule.scope,
                 source=Clause(
@@ -909,7 +909,7 @@ class Review:
                 if evidence.get("unknown") == ["members"]
                 else say("not-checked", self.lang, missing=words, whom=whom)
             )
-            message = spec.title(self.lang) + colon + said
+            message = spec.title(self.lang).format_map(_Display(shown, self.lang)) + colon + said
         else:
             message = spec.message(self.lang).format_map(_Display(about | shown, self.lang))
         # Of several approvals for one finding, one that counts is enough; else the last one is shown with why.
@@ -1089,6 +1089,22 @@ def _source_of(raw: Any, table: Table) -> RowSource:
 def _date_text(value: tuple[dt.date, dt.date]) -> str:
     low, high = value
     return low.isoformat() if low == high else f"{low.isoformat()}/{high.isoformat()}"
+
+
+def rule_title(rule: CompiledRule, policy: Policy, lang: Lang) -> str:
+    """A rule's title with its parameters' values (超过{principal_max_age}周岁: 超过57周岁, or 60 with --set)."""
+    labels = {
+        level.id: level.zh if lang == "zh" else level.en for level in policy.file.vocabularies.education
+    }
+    values = {
+        name: value.isoformat()
+        if isinstance(value, dt.date)
+        else labels.get(value, value)
+        if isinstance(value, str)
+        else value
+        for name, value in rule.params.items()
+    }
+    return rule.rule.title(lang).format_map(_Display(values, lang))
 
 
 class _Display(dict[str, Any]):

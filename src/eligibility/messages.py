@@ -572,6 +572,7 @@ WHAT: dict[str, Term] = {
     "team fact": Term("班子事实", "team fact"),
     "education level": Term("文化程度", "education level"),
     "message placeholder": Term("消息占位符", "message placeholder"),
+    "title placeholder": Term("标题占位符", "title placeholder"),
     "list field": Term("列表字段", "list field"),
     "value": Term("取值", "value"),
 }

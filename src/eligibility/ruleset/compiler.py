@@ -6,6 +6,7 @@ import datetime as dt
 import operator
 import string
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NoReturn
@@ -119,8 +120,14 @@ class Compiler:
             )
         if rule.applies_to:
             seen.needs.add(("roles",))
+        # A team has a street and a community, but no one name or roles of its own.
+        about = TEMPLATE_NAMES if rule.scope == "candidate" else TEMPLATE_NAMES - {"name", "roles"}
         for lang in ("zh", "en"):
-            self._check_template(getattr(rule.message, lang), seen, (*at, "message", lang), rule.scope)
+            allowed = about | seen.kinds.keys() | seen.params.keys()
+            self._check_template(getattr(rule.message, lang), allowed, (*at, "message", lang))
+            # A title names no one: only the rule's parameters (超过{principal_max_age}周岁), so that --set
+            # changes it too.
+            self._check_template(getattr(rule.title, lang), set(seen.params), (*at, "title", lang))
         return CompiledRule(
             rule=rule,
             test=test,
@@ -130,10 +137,7 @@ class Compiler:
             params=seen.params,
         )
 
-    def _check_template(self, template: str, seen: _Seen, at: Path, scope: str) -> None:
-        # A team has a street and a community, but no one name or roles of its own.
-        about = TEMPLATE_NAMES if scope == "candidate" else TEMPLATE_NAMES - {"name", "roles"}
-        allowed = about | seen.kinds.keys() | seen.params.keys()
+    def _check_template(self, template: str, allowed: AbstractSet[str], at: Path) -> None:
         try:
             fields = [
                 (name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)
@@ -152,7 +156,8 @@ class Compiler:
                     f"placeholder {written} takes no format; write {{{name or 'name'}}}",
                 )
             if name not in allowed:
-                self._unknown(at, "message placeholder", name, sorted(allowed))
+                what = "title placeholder" if at[-2] == "title" else "message placeholder"
+                self._unknown(at, what, name, sorted(allowed))
 
     # ---- conditions ----
 
