@@ -225,6 +225,33 @@ def test_every_roster_sheet_is_read_and_others_are_noted(tmp_path: Path) -> None
     assert "no sheet named '梅园社区'; sheets: 青松社区、翠竹社区、说明" in caught.value.message("en")
 
 
+def test_a_rule_not_checked_is_said_of_the_sheet_that_lacks_its_column(tmp_path: Path) -> None:
+    # Each sheet's columns overwrote the last's: the team of the first sheet lost the relatives rule, which its
+    # own columns allowed, and the list of rules not checked named the workbook, twice, for one sheet's lack.
+    book = openpyxl.Workbook()
+    full = book.active
+    assert full is not None
+    full.title = "名册"
+    full.append(["姓名", "社区", "拟任职务", "两违", "亲属"])
+    full.append(["甲", "青松社区", "党支部书记、居委会主任", "否", "乙"])
+    full.append(["乙", "青松社区", "居委会委员", "否", ""])
+    short = book.create_sheet("西社区")
+    short.append(["姓名", "社区", "拟任职务"])
+    short.append(["丙", "翠竹社区", "居委会委员"])
+    path = tmp_path / "two.xlsx"
+    book.save(path)
+    report = check([path], lang="en", election_date=dt.date(2006, 9, 30))
+    first = next(t for t in report.teams if t.community == "青松社区")
+    assert "team-relatives" in {f.rule for f in first.findings}
+    lacking = {(n.rule, n.sheet) for n in report.not_checked}
+    assert ("team-relatives", "西社区") in lacking and ("two-violations", "西社区") in lacking
+    assert ("team-relatives", "名册") not in lacking and ("two-violations", "名册") not in lacking
+    assert len(report.not_checked) == len(lacking)  # each once
+    said = CliRunner().invoke(app, ["check", str(path), "--lang", "en"]).stdout.replace("\n", "")
+    assert f"{path}#西社区 has no column 两违" in said and f"{path}#名册 has no column 两违" not in said
+    assert f"{path} has no column" not in said
+
+
 def test_encoding_can_be_named(tmp_path: Path) -> None:
     path = tmp_path / "r.csv"
     path.write_bytes("姓名,社区,拟任职务\n张三,青松社区,居委会委员\n".encode("gb18030"))

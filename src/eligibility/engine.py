@@ -361,8 +361,8 @@ class Review:
                     self._note_finding(n)
                     for n in [
                         *table.notes,
-                        *self._effect_notes(table.path),
-                        *self._notes_by_path.pop(table.path, []),
+                        *self._effect_notes(_where(table.path, table.sheet)),
+                        *self._notes_by_path.pop(_where(table.path, table.sheet), []),
                     ]
                 ],
             )
@@ -413,7 +413,7 @@ class Review:
         result: CandidateResult | Serialised = serialised
         first = self._register(packed, _source_of(raw, table)) if isinstance(packed, int) else None
         if first is None and not isinstance(packed, str):
-            team = self._team_of(street, community, election_date, table.path)
+            team = self._team_of(street, community, election_date, _where(table.path, table.sheet))
             if team is None:
                 return result
             if team.election_date == day and team.roll.find(member) is None:
@@ -631,7 +631,8 @@ class Review:
 
     def _join_team(self, person: Candidate, packed: int | str | None = None) -> None:
         """Add a person to their community's team; a second row of the same person merges into the first."""
-        team = self._team_of(person.street, person.community, person.election_date, person.source.path)
+        where = _where(person.source.path, person.source.sheet)
+        team = self._team_of(person.street, person.community, person.election_date, where)
         if team is None:
             return
         if packed is None:
@@ -851,13 +852,14 @@ class Review:
                             rule=rule.id,
                             severity=severity,
                             path=table.path,
+                            sheet=table.sheet,
                             missing=[" | ".join(m) for m in among],
                             # As an officer heads the column (被剥夺政治权利), not by its name in the rules.
                             headers=[" | ".join(self._headed.get(c, c) for c in m) for m in among],
                             missing_from=place,
                         )
                     )
-        self._skipped_by_path[table.path] = frozenset(skipped)
+        self._skipped_by_path[_where(table.path, table.sheet)] = frozenset(skipped)
         return frozenset(skipped)
 
     # ---- findings ----
@@ -1089,6 +1091,11 @@ def _source_of(raw: Any, table: Table) -> RowSource:
 def _date_text(value: tuple[dt.date, dt.date]) -> str:
     low, high = value
     return low.isoformat() if low == high else f"{low.isoformat()}/{high.isoformat()}"
+
+
+def _where(path: str, sheet: str | None) -> str:
+    """A file, or one worksheet of a workbook: what a team's rows came from, what a note is said on."""
+    return f"{path}#{sheet}" if sheet else path
 
 
 def rule_title(rule: CompiledRule, policy: Policy, lang: Lang) -> str:

@@ -148,6 +148,7 @@ class NotChecked(_Frozen):
     rule: str
     severity: Severity
     path: str
+    sheet: str | None = Field(default=None, description="the worksheet of a workbook that lacks the columns")
     missing: list[str]
     headers: list[str] = Field(
         default_factory=list,
@@ -157,6 +158,11 @@ class NotChecked(_Frozen):
         default="roster",
         description="where the columns were looked for: the roster file or the communities file",
     )
+
+    @property
+    def where(self) -> str:
+        """The file, and its worksheet, as the list of files read names it (名册.xlsx#西社区)."""
+        return f"{self.path}#{self.sheet}" if self.sheet else self.path
 
 
 class InputFile(_Frozen):

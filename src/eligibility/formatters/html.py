@@ -178,7 +178,7 @@ def _appendix(report: Report, lang: Lang) -> str:
     if report.not_checked:
         out.append(f"<h2>{escape(say('label-not-checked', lang))}</h2><ul>")
         out += [
-            f"<li><code>{escape(n.rule)}</code> {escape(n.path)}: {escape(missing_columns(n, lang))}</li>"
+            f"<li><code>{escape(n.rule)}</code> {escape(n.where)}: {escape(missing_columns(n, lang))}</li>"
             for n in report.not_checked
         ]
         out.append("</ul>")

@@ -71,7 +71,7 @@ class MarkdownFormatter:
             out += [f"#### {say('label-not-checked', lang)} / {say('label-inputs', lang)}", ""]
             for missing in report.not_checked:
                 out.append(
-                    f"- `{missing.rule}` — {escape(missing.path)}: {escape(missing_columns(missing, lang))}"
+                    f"- `{missing.rule}` — {escape(missing.where)}: {escape(missing_columns(missing, lang))}"
                 )
             out += [f"- {_finding(f, lang)}" for f in notes]
             out.append("")

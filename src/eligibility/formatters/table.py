@@ -98,7 +98,7 @@ class TableFormatter:
                 message_key,
                 lang,
                 rule=missing.rule,
-                path=missing.path,
+                path=missing.where,
                 missing=missing_columns(missing, lang),
             )
             if words not in said:  # a missing communities table is the same news for every roster
