@@ -164,6 +164,35 @@ def test_one_community_voting_on_two_days_is_judged_on_one_and_named(
     assert [f["rule"] for f in zheng["findings"]] == ["min-age"]
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_day_written_after_rows_that_left_it_blank_says_they_did(tmp_path: Path, jobs: str) -> None:
+    # The message said the earlier rows "vote on 2006-09-30", a day no row wrote: the run's default.
+    header = "姓名,身份证号,社区,拟任职务,选举日期\n"
+    filler = "".join(
+        f"人{i},{make_id(dt.date(1960, 1, 1 + i % 28))},其他{i // 8}社区,居委会委员,\n" for i in range(2500)
+    )
+    rows = (
+        f"甲,{make_id('1966-05-01')},青松社区,居委会委员,\n"
+        + filler
+        + f"乙,{make_id('1966-05-02')},青松社区,居委会委员,2006-09-10\n"
+        + f"丙,{make_id('1966-05-03')},翠竹社区,居委会委员,2006-09-10\n"
+        + filler.replace("其他", "另外")
+        + f"丁,{make_id('1966-05-04')},翠竹社区,居委会委员,2006-09-20\n"
+    )
+    roster = tmp_path / "r.csv"
+    roster.write_text(header + rows, "utf-8")
+    args = [str(roster), "--format", "jsonl", "--jobs", jobs, "--lang", "en"]
+    lines = [json.loads(line) for line in _run(tmp_path, "out", *args).splitlines()]
+    people = {c["name"]: c for c in lines if c["type"] == "candidate"}
+    blank, stated = people["乙"]["findings"], people["丁"]["findings"]
+    assert [f["rule"] for f in blank] == [f["rule"] for f in stated] == ["election-date-not-team"]
+    assert blank[0]["message"] == (
+        "选举日期 says 2006-09-10, but this community's earlier rows leave it blank and were judged on 2006-09-30; "
+        "judged on 2006-09-30 too: write one day on every row of the community (or in the communities file)"
+    )
+    assert "this community's earlier rows vote on 2006-09-10" in stated[0]["message"]
+
+
 def test_jobs_must_be_a_positive_number() -> None:
     result = CliRunner().invoke(app, ["check", *EXAMPLE, "--jobs", "0"])
     assert result.exit_code == 2

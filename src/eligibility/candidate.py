@@ -279,6 +279,8 @@ class Team:
     community: str
     election_date: dt.date
     quota: dict[str, int | None] = field(default_factory=dict)
+    # Whether its day was written (by the communities table, or on one of its rows), not the run's default.
+    day_stated: bool = False
     people: list[Member] = field(default_factory=list)
     paths: frozenset[str] = frozenset()
     roll: Roll = field(default_factory=Roll)

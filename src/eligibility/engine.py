@@ -409,15 +409,16 @@ class Review:
     ) -> CandidateResult | Serialised:
         """A row a worker checked, judged here for duplicates and joined to its team, in row order. The common
         row is passed on as the worker wrote it; a row the worker could not judge alone is read again here."""
-        serialised, packed, raw, (street, community, election_date, day, member) = row
+        serialised, packed, raw, (street, community, election_date, day, member, stated) = row
         result: CandidateResult | Serialised = serialised
         first = self._register(packed, _source_of(raw, table)) if isinstance(packed, int) else None
         if first is None and not isinstance(packed, str):
-            team = self._team_of(street, community, election_date, _where(table.path, table.sheet))
+            team = self._team_of(street, community, election_date, _where(table.path, table.sheet), stated)
             if team is None:
                 return result
             if team.election_date == day and team.roll.find(member) is None:
                 team.roll.append(member.share(self._shared))
+                team.day_stated = team.day_stated or stated
                 return result
         # Rare: a repeated ID number, one the register cannot hold, a team voting on another day, or the same
         # person on another row of the team (a wrong ID number escapes the register but not the team).
@@ -456,15 +457,18 @@ class Review:
                 return False
             self._last_team = team
         if team.election_date == person.election_date:
+            team.day_stated = team.day_stated or person.date_stated
             return False
         if person.date_stated:
             stated = table.header.headers.get("election_date", "election_date")
+            # Earlier rows that left the day blank were judged on the run's day: said so, not that they chose it.
+            earlier = "stated" if team.day_stated else "blank"
             person.problems.append(
                 DataProblem(
                     "election-date-not-team",
                     stated,
                     person.election_date.isoformat(),
-                    params=(("other", team.election_date.isoformat()),),
+                    params=(("other", team.election_date.isoformat()), ("earlier", earlier)),
                     cell=table.cell("election_date", person.source.line),
                 )
             )
@@ -632,7 +636,7 @@ class Review:
     def _join_team(self, person: Candidate, packed: int | str | None = None) -> None:
         """Add a person to their community's team; a second row of the same person merges into the first."""
         where = _where(person.source.path, person.source.sheet)
-        team = self._team_of(person.street, person.community, person.election_date, where)
+        team = self._team_of(person.street, person.community, person.election_date, where, person.date_stated)
         if team is None:
             return
         if packed is None:
@@ -651,8 +655,11 @@ class Review:
             member.declared = {f: same.declared.get(f, ()) + keys for f, keys in member.declared.items()}
         team.roll.append(member)
 
-    def _team_of(self, street: str, community: str, election_date: dt.date, path: str) -> Team | None:
-        """The team of a community, started by its first row; none for a row that names no community."""
+    def _team_of(
+        self, street: str, community: str, election_date: dt.date, path: str, stated: bool = False
+    ) -> Team | None:
+        """The team of a community, started by its first row (which `stated` its day, or left it blank); none
+        for a row that names no community."""
         if not community or "\ufffd" in community or "\ufffd" in street:
             # Already invalid (no community, or bytes its encoding could not read): a team of nobody's, or of a
             # garbled, community would only add a team that does not exist, with findings of its own.
@@ -666,6 +673,7 @@ class Review:
                 community=community,
                 election_date=(settings.election_date if settings else None) or election_date,
                 quota=settings.quota if settings else {},  # read only: shared, not copied
+                day_stated=stated or (settings is not None and settings.election_date is not None),
             )
             self._teams[key] = team
             if not self._in_effect(team.election_date):
@@ -984,6 +992,8 @@ class Review:
             params["expected"] = self._gender(params["expected"])
         if "damage" in params:
             params["damage"] = say(f"excel-damage-{params['damage']}", self.lang)
+        if params.get("earlier") == "blank":
+            key = "election-date-not-team-blank"
         suggestion = params.pop("suggestion", "")
         shown = dict(params)
         if "other_path" in params:  # duplicate-person: where the first row is, by line when there is one

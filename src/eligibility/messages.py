@@ -348,6 +348,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{column} says {value}, but this community's earlier rows vote on {other}; judged on {other}: correct "
         "one of them",
     ),
+    "election-date-not-team-blank": (
+        "{column}写的是 {value}，本社区前面的行没有写选举日，已按 {other} 审查；本行也按 {other} 审查，"
+        "请在本社区每一行写同一个选举日（或在社区表里写）",
+        "{column} says {value}, but this community's earlier rows leave it blank and were judged on {other}; "
+        "judged on {other} too: write one day on every row of the community (or in the communities file)",
+    ),
     "cell-is-list": (
         "{column}应是一个值，却写成了列表 {value}，未读取；请只写一个值",
         "{column} should hold one value but holds a list, {value}; not read: write one value",

@@ -38,8 +38,9 @@ TEAMS_BATCH = 250
 
 # A row as a worker hands it back: its result as JSON, its ID number as the duplicate check goes by it, the
 # row itself (read again by the parent in the rare case it must be), and what its team needs: street,
-# community, the person's election day, the day the member questions were answered for, and the member.
-Checked = tuple[Serialised, int | str | None, Any, tuple[str, str, dt.date, dt.date, Member]]
+# community, the person's election day, the day the member questions were answered for, the member, and
+# whether the row wrote its day.
+Checked = tuple[Serialised, int | str | None, Any, tuple[str, str, dt.date, dt.date, Member, bool]]
 # Between two cells of a row sent compact; a row with one in a cell is sent as it is.
 _SEP = "\x1f"
 _END = "end"
@@ -206,7 +207,14 @@ def _check_table(
                 # The member questions too, for the day the team will most likely have; the parent checks that.
                 day = review.team_date(person)
                 member = review.member(person, day, packed)
-                team = (person.street, person.community, person.election_date, day, member)
+                team = (
+                    person.street,
+                    person.community,
+                    person.election_date,
+                    day,
+                    member,
+                    person.date_stated,
+                )
                 checked.append((serialised, packed, _compact(raw, order), team))
             results.put(("rows", checked))
         batch += 1
