@@ -994,6 +994,8 @@ class Review:
             params["damage"] = say(f"excel-damage-{params['damage']}", self.lang)
         if params.get("earlier") == "blank":
             key = "election-date-not-team-blank"
+        if params.pop("whole", None) == "day":
+            key = "date-invalid-day"
         suggestion = params.pop("suggestion", "")
         shown = dict(params)
         if "other_path" in params:  # duplicate-person: where the first row is, by line when there is one

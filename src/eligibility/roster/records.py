@@ -100,12 +100,10 @@ class RecordReader:
             try:
                 stated = parse_date(cells["election_date"])
             except DateError as err:
-                problem(
-                    "date-invalid" if err.reason is None else "date-impossible",
-                    "election_date",
-                    cells["election_date"],
-                    reason=err.reason or "",
-                )
+                if err.reason is None:
+                    problem("date-invalid", "election_date", cells["election_date"], whole="day")
+                else:
+                    problem("date-impossible", "election_date", cells["election_date"], reason=err.reason)
             else:
                 if stated is not None and stated[0] == stated[1]:
                     if set_for_community is not None and stated[0] != set_for_community:
@@ -120,7 +118,8 @@ class RecordReader:
                     else:
                         election_date, date_stated = stated[0], True
                 else:
-                    problem("date-invalid", "election_date", cells["election_date"])
+                    # A month (2006-09) is a birth date's, never an election's: one day is voted on.
+                    problem("date-invalid", "election_date", cells["election_date"], whole="day")
         if birth is not None and birth[0] > election_date:
             problem(
                 "date-impossible",
