@@ -299,6 +299,8 @@ def test_yaml_date_and_time_in_a_dates_field(tmp_path: Path) -> None:
         ("党支部书记\n居委会主任", ("党组织书记", "居委会主任")),
         ("党支部书记兼任居委会主任", ("党组织书记", "居委会主任")),
         ("党支部书记\u3000居委会主任", ("党组织书记", "居委会主任")),
+        ("党支部书记（兼居委会主任）", ("党组织书记", "居委会主任")),
+        ("党支部书记【兼任居委会主任】", ("党组织书记", "居委会主任")),
     ],
 )
 def test_line_breaks_and_ideographic_spaces_separate_roles(
@@ -317,6 +319,22 @@ def test_line_break_separates_relatives(run: Any) -> None:
     report = run(people)
     pairs = next(f for f in report.teams[0].findings if f.rule == "team-relatives").evidence["pairs"]
     assert pairs == ["乙—甲"]
+
+
+@pytest.mark.parametrize("cell", ["甲（父子）", "甲(父亲)", "甲【兄弟】"])
+def test_a_relation_in_brackets_beside_a_relative_is_not_part_of_the_name(run: Any, cell: str) -> None:
+    people = [
+        person(name="甲", roles="党支部书记、居委会主任"),
+        person(name="乙", relatives=cell),
+    ]
+    pairs = next(f for f in run(people).teams[0].findings if f.rule == "team-relatives").evidence["pairs"]
+    assert pairs == ["乙—甲"]
+
+
+def test_a_note_in_brackets_in_a_roles_cell_is_quoted_as_written(run: Any) -> None:
+    # 居委会委员（妇女） was quoted as "居委会委员(妇女)", and 书记（兼主任） as "党支部书记(" and "居委会主任)".
+    result = only(run([person(roles="居委会委员（妇女）")], lang="en"))
+    assert [(f.rule, f.evidence["value"]) for f in result.findings] == [("role-unknown", "妇女")]
 
 
 @pytest.mark.parametrize("cell", ["无", "否", "没有"])

@@ -68,8 +68,10 @@ def fold(text: str) -> str:
 
 
 # Roles and list cells: 、 , ， ; ； / | line breaks (Alt+Enter in Excel) and the ideographic space; 兼 and 兼任 as
-# in 党支部书记兼居委会主任. NFKC has already turned the full-width forms into , ; / and a plain space.
-LIST_SEPARATORS = re.compile(r"[、,;/|\r\n\u2028\u2029]+|兼任|兼")
+# in 党支部书记兼居委会主任; brackets, as in 党支部书记（兼居委会主任） or 张伟（父子）, so that each item is what
+# the officer wrote and a note in brackets is an item of its own. NFKC has already turned the full-width forms
+# into , ; / ( ) and a plain space.
+LIST_SEPARATORS = re.compile(r"[、,;/|()\[\]【】\r\n\u2028\u2029]+|兼任|兼")
 # Dates may themselves contain "/", so a list of dates is split on the other separators, and on white space
 # that is not inside a date written 2003年 5月 1日.
 DATE_LIST_SEPARATORS = re.compile(r"[、,;|\r\n\u2028\u2029]+|\s+")
