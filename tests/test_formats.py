@@ -133,6 +133,21 @@ def test_same_roster_in_every_format_gives_the_same_verdicts(tmp_path: Path) -> 
     assert encodings == ["utf-8", "gb18030", "utf-16", None]
 
 
+@pytest.mark.parametrize(("encoding", "shown"), [("utf-16", "utf-16"), ("gb18030", "gb18030")])
+def test_a_sheet_excel_saved_as_text_is_read_when_named(tmp_path: Path, encoding: str, shown: str) -> None:
+    # Excel's "Unicode 文本 (*.txt)" (UTF-16) and "文本文件(制表符分隔)" (GBK on Chinese Windows) were refused.
+    rows = example_rows()
+    expected = verdicts(write_delimited(tmp_path / "utf8.csv", CANONICAL, rows, "utf-8", ","))
+    text = write_delimited(tmp_path / "名册.txt", CHINESE, rows, encoding, "\t")
+    assert verdicts(text) == expected
+    read = check([text]).inputs[0]
+    assert (read.format, read.encoding) == ("tsv", shown)
+    # In a folder a .txt is more often a note than a roster: passed over, as it always was.
+    (tmp_path / "说明.txt").write_text("本文件夹是东湖街道的名册\n", encoding="utf-8")
+    folder = check([tmp_path])
+    assert sorted(Path(i.path).name for i in folder.inputs) == ["utf8.csv"]
+
+
 def test_workbook_cells_are_located_by_sheet_and_cell(tmp_path: Path) -> None:
     good = make_id("1966-05-01")
     book = write_workbook(

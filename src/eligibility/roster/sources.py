@@ -15,6 +15,9 @@ from eligibility.errors import Location, RosterError, display_path
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".yaml", ".yml", ".json")
 SUFFIXES = (*TEXT_SUFFIXES, ".xlsx")
+# Excel's "Unicode 文本" and "文本文件(制表符分隔)" save a sheet as .txt: read when named, as the table it is. Not
+# looked for in a folder, where a .txt is more often a note (说明.txt) than a roster.
+NAMED_SUFFIXES = (*SUFFIXES, ".txt")
 STDIN = "-"
 
 _ZIP = b"PK\x03\x04"
@@ -84,9 +87,9 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
         elif path.is_file():
             if path.suffix.lower() == ".xls":
                 raise RosterError("file-xls", Location(shown))
-            if path.suffix.lower() not in SUFFIXES:
+            if path.suffix.lower() not in NAMED_SUFFIXES:
                 raise RosterError(
-                    "file-type", Location(shown), suffix=path.suffix, suffixes=", ".join(SUFFIXES)
+                    "file-type", Location(shown), suffix=path.suffix, suffixes=", ".join(NAMED_SUFFIXES)
                 )
             found.append(Input(path, shown, _format_of(path)))
         elif path.exists():
@@ -98,7 +101,26 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
 
 def _format_of(path: Path) -> str:
     suffix = path.suffix.lower()
+    if suffix == ".txt":
+        with path.open("rb") as file:
+            return _delimited(_text_head(file.read(65536)))
     return {".yml": "yaml"}.get(suffix, suffix.lstrip("."))
+
+
+def _text_head(head: bytes) -> bytes:
+    """The first bytes of a text file as UTF-8-compatible bytes, whatever its byte-order mark."""
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return head.decode("utf-32", errors="replace").encode()
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return head.decode("utf-16", errors="replace").encode()
+    return head.lstrip(b"\xef\xbb\xbf")
+
+
+def _delimited(head: bytes) -> str:
+    """A table's delimiter, from its first line: tab-separated when it has tabs and no commas."""
+    lines = [line.strip() for line in head.lstrip(b" \t\r\n").splitlines()]
+    first_line = next((line for line in lines if line and not line.startswith(b"#")), b"")
+    return "tsv" if b"\t" in first_line and b"," not in first_line else "csv"
 
 
 # The key of a YAML/JSON roster written by community that holds the communities (see readers._MAPPING_KEYS).
@@ -109,12 +131,7 @@ def sniff_format(raw: bytes) -> str:
     """The format of standard input, which has no name: a workbook, JSON, YAML, or else a delimited table."""
     if raw.startswith(_ZIP):
         return "xlsx"
-    head = raw[:65536]
-    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        head = head.decode("utf-32", errors="replace").encode()
-    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        head = head.decode("utf-16", errors="replace").encode()
-    head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    head = _text_head(raw[:65536]).lstrip(b" \t\r\n")
     if head.startswith((b"[", b"{")):
         return "json"
     lines = [line.strip() for line in head.splitlines()]
@@ -126,7 +143,7 @@ def sniff_format(raw: bytes) -> str:
         return "yaml"
     if _MAYBE_YAML.match(first_line) and _reads_as_yaml_roster(raw):
         return "yaml"
-    return "tsv" if b"\t" in first_line and b"," not in first_line else "csv"
+    return _delimited(head)
 
 
 _SURELY_YAML = re.compile(
