@@ -105,7 +105,7 @@ def test_a_rule_not_checked_for_a_missing_column_fails_at_review(tmp_path: Path)
         (["{roster}", "--set", "principal_max_age=old"], "参数 principal_max_age 的值 'old' 无法识别"),
         (["{no_roles}"], "缺少必需的列 拟任职务（roles）"),
         (["{roster}", "--format", "pdf"], "Invalid value"),
-        (["{notes}"], "不支持的文件类型 '.txt'"),
+        (["{notes}"], "不支持的文件类型 '.md'"),
     ],
 )
 def test_exit_2_when_the_check_cannot_run(tmp_path: Path, args: list[str], words: str) -> None:
@@ -113,7 +113,7 @@ def test_exit_2_when_the_check_cannot_run(tmp_path: Path, args: list[str], words
         "roster": write_roster(tmp_path, clean_team()),
         "bad_rules": tmp_path / "bad.yaml",
         "no_roles": tmp_path / "no_roles.csv",
-        "notes": tmp_path / "notes.txt",
+        "notes": tmp_path / "notes.md",
     }
     files["bad_rules"].write_text("name: [unclosed\n", encoding="utf-8")
     files["no_roles"].write_text("姓名,社区\n张三,青松社区\n", encoding="utf-8")
