@@ -346,7 +346,9 @@ def test_spaces_inside_a_chinese_date_in_a_dates_field(run: Any) -> None:
     assert rules_of(only(run([person(family_planning_violation="2003年 5月 1日")]))) == {"family-planning-5y"}
 
 
-@pytest.mark.parametrize("cell", ["初中文化", "在职本科", "技工学校", "职业中专", "中共党校大专"])
+@pytest.mark.parametrize(
+    "cell", ["初中文化", "在职本科", "技工学校", "职业中专", "中共党校大专", "在职大专", "自考本科", "成人高中"]
+)
 def test_more_education_spellings(run: Any, cell: str) -> None:
     assert only(run([person(education=cell)])).status == "eligible"
 
