@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -599,3 +600,27 @@ def test_explained_facts_read_as_words_not_python(tmp_path: Path) -> None:
     assert "family_planning_violation=2003-01-01" in table and "two_violations=yes" in table
     assert "['" not in table and "=True" not in table and "=[]" not in table
     assert "two_violations=是" in runner.invoke(app, args, env={"COLUMNS": "200"}).stdout
+
+
+def test_a_community_voting_on_its_own_day_says_so_in_its_heading(tmp_path: Path) -> None:
+    # Only the title gave a day (the run's): 梅园社区's ages were counted to another, said only inside messages.
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "姓名,社区,拟任职务\n甲,青松社区,居委会委员\n乙,梅园社区,居委会委员\n丙,,居委会委员\n",
+        encoding="utf-8",
+    )
+    communities = tmp_path / "communities.csv"
+    communities.write_text("社区,选举日期\n梅园社区,2006-09-26\n", encoding="utf-8")
+    for lang, own, nowhere in (
+        ("zh", "梅园社区 · 选举日 2006-09-26", "（未写社区）"),
+        ("en", "梅园社区 · election day 2006-09-26", "(no community)"),
+    ):
+        args = ["check", str(roster), "--communities", str(communities), "--lang", lang]
+        lines = CliRunner().invoke(app, args).stdout.splitlines()
+        assert own in lines and nowhere in lines
+        assert "青松社区" in lines  # the run's own day: the title says it
+    report = check([roster], communities=communities)
+    assert {t.community: t.election_date for t in report.teams} == {
+        "青松社区": dt.date(2006, 9, 30),
+        "梅园社区": dt.date(2006, 9, 26),
+    }

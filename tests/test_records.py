@@ -347,7 +347,8 @@ def test_spaces_inside_a_chinese_date_in_a_dates_field(run: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    "cell", ["初中文化", "在职本科", "技工学校", "职业中专", "中共党校大专", "在职大专", "自考本科", "成人高中"]
+    "cell",
+    ["初中文化", "在职本科", "技工学校", "职业中专", "中共党校大专", "在职大专", "自考本科", "成人高中"],
 )
 def test_more_education_spellings(run: Any, cell: str) -> None:
     assert only(run([person(education=cell)])).status == "eligible"

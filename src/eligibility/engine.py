@@ -766,6 +766,7 @@ class Review:
             community=self._name(team.community),
             findings=findings,
             profile=self._profile(team),
+            election_date=team.election_date,
         )
 
     def _profile(self, team: Team) -> Profile:

@@ -469,6 +469,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "approval-not-counted": ("审批不计：{reason}", "approval not counted: {reason}"),
     "heading-team": ("{street}{community}", "{street}{community}"),
     "heading-team-findings": ("班子", "team"),
+    "heading-no-community": ("（未写社区）", "(no community)"),
+    "heading-own-day": (" · 选举日 {day}", " · election day {day}"),
     "column-name": ("姓名", "name"),
     "column-id": ("身份证号", "ID number"),
     "column-roles": ("拟任职务", "roles"),

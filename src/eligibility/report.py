@@ -107,6 +107,9 @@ class TeamResult(_Frozen):
     community: str
     findings: list[Finding]
     profile: Profile | None = None
+    election_date: dt.date | None = Field(
+        default=None, description="the day the team votes on, which every age and window was counted to"
+    )
 
 
 class RuleSetInfo(_Frozen):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from typing import ClassVar
@@ -11,7 +12,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from eligibility.formatters.common import missing_columns
+from eligibility.formatters.common import missing_columns, team_name
 from eligibility.formatters.interface import Options
 from eligibility.messages import say
 from eligibility.report import CandidateResult, Finding, Report, TeamResult
@@ -75,7 +76,7 @@ class TableFormatter:
             groups.setdefault((candidate.street, candidate.community), []).append(candidate)
         for key, candidates in groups.items():
             console.print()
-            console.print(_team_block(key, candidates, teams.get(key), options))
+            console.print(_team_block(key, candidates, teams.get(key), options, report.election_date))
         team_findings = sum(len(t.findings) for t in report.teams)
         console.print()
         for read in report.inputs:
@@ -112,13 +113,19 @@ class TableFormatter:
 
 
 def _team_block(
-    key: tuple[str, str], candidates: list[CandidateResult], team: TeamResult | None, options: Options
+    key: tuple[str, str],
+    candidates: list[CandidateResult],
+    team: TeamResult | None,
+    options: Options,
+    election_date: dt.date,
 ) -> Group:
     lang = options.lang
     street, community = key
-    heading = Text(
-        f"{street} {community}".strip() if lang == "en" else f"{street}{community}", style="bold underline"
-    )
+    name = team_name(street, community, lang) if community else say("heading-no-community", lang)
+    if team is not None and team.election_date is not None and team.election_date != election_date:
+        # A community voting on its own day: the title's day is not the one its ages were counted to.
+        name += say("heading-own-day", lang, day=team.election_date.isoformat())
+    heading = Text(name, style="bold underline")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     table.add_column(say("column-row", lang), justify="right", no_wrap=True)
     table.add_column(say("column-name", lang), no_wrap=True)
