@@ -269,3 +269,14 @@ def test_a_member_whose_first_row_has_no_name_takes_the_second_rows(run: Any) ->
     report = run([nameless, *people])
     finding = next(f for f in team(report).findings if f.rule == "team-relatives")
     assert finding.evidence["pairs"] == [f"{people[2]['name']}—{people[0]['name']}"]
+
+
+def test_a_team_whose_every_role_is_unreadable_is_not_judged_as_if_empty(run: Any) -> None:
+    # "two committees of 0 with 0 women" and "the secretary is not the director" were said of nobody: the
+    # rows are there, but who holds which seat is not known.
+    report = run([person(roles="书计"), person(roles="主忍", gender="女")], lang="en")
+    findings = team(report).findings
+    assert findings and all(f.evidence["unknown"] == ["members"] for f in findings)
+    assert all("the team has no two-committee members to count" in f.message for f in findings)
+    assert {f.rule for f in findings} >= {"team-woman", "one-shoulder"}
+    assert {c.status for c in report.candidates} == {"invalid"}

@@ -755,11 +755,19 @@ class Review:
         team = team.unroll()
         skipped = frozenset().union(*(self._skipped_by_path.get(p, frozenset()) for p in team.paths))
         findings = []
+        # No seat among the rows, and a roles cell among them unreadable: who is on the team is not known, and
+        # "no woman among 0 members" or "the secretary is not the director" would be said of nobody. (A team of
+        # a 妇代会主任 alone is known: she holds no seat, and women-chair-seat says so.)
+        unknown = not team.members() and any(not person.roles for person in team.people)
         for rule in self.policy.at(team.election_date).team_rules:
             if rule.id in skipped:
                 continue
             granted = self.approvals.team(team.street, team.community, rule.id)
-            if (finding := self._apply(rule, team, granted, team.election_date)) is not None:
+            if unknown:
+                about = {"community": self._name(team.community), "street": self._name(team.street)}
+                evidence: Evidence = {"unknown": ["members"]}
+                findings.append(self._finding(rule, evidence, None, granted, team.election_date, about))
+            elif (finding := self._apply(rule, team, granted, team.election_date)) is not None:
                 findings.append(finding)
         return TeamResult(
             street=self._name(team.street),

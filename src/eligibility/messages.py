@@ -420,8 +420,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     # not checked
     "not-checked": ("无法检查（{missing}不明{whom}）", "could not be checked ({missing} unknown{whom})"),
     "not-checked-no-members": (
-        "无法检查（班子里没有两委成员，比例无从算起）",
-        "could not be checked (the team has no two-committee members to count a share of)",
+        "无法检查（班子里没有两委成员可数）",
+        "could not be checked (the team has no two-committee members to count)",
     ),
     "not-checked-column": (
         "规则 {rule} 未检查：名册 {path} 没有列 {missing}",
