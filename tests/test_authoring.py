@@ -222,7 +222,7 @@ def test_explain_lists_the_rules_passed() -> None:
     assert "checked and passed: min-age" in table and "facts seen:" in table
 
 
-def _with_rule(tmp_path: Path, when: str, message: str = "{name}") -> Path:
+def _with_rule(tmp_path: Path, when: str, message: str = "{name}", title: str = "本地规则") -> Path:
     return write(
         tmp_path,
         "local.yaml",
@@ -233,7 +233,7 @@ title: {{zh: 本地, en: Local}}
 version: "1"
 rules:
   - id: local-rule
-    title: {{zh: 本地规则, en: Local rule}}
+    title: {{zh: "{title}", en: Local rule}}
     severity: review
     scope: candidate
     when: {when}
@@ -425,24 +425,7 @@ def test_a_title_names_its_parameters_as_set_for_the_run(tmp_path: Path) -> None
 
 @pytest.mark.parametrize(("title", "unknown"), [("超过{age}周岁", "age"), ("{name}超龄", "name")])
 def test_a_title_may_name_only_the_parameters_of_its_rule(tmp_path: Path, title: str, unknown: str) -> None:
-    path = write(
-        tmp_path,
-        "local.yaml",
-        f"""
-extends: community-2006
-name: local
-title: {{zh: 本地, en: Local}}
-version: "1"
-rules:
-  - id: local-rule
-    title: {{zh: "{title}", en: Local rule}}
-    severity: review
-    scope: candidate
-    when: {{fact: age, gt: {{param: principal_max_age}}}}
-    message: {{zh: "{{age}}", en: "{{age}}"}}
-    source: {{document: 本地细则, clause: 第一条, quote: 本地规则}}
-""",
-    )
+    path = _with_rule(tmp_path, "{fact: age, gt: {param: principal_max_age}}", "{age}", title=title)
     with pytest.raises(RuleSetError) as caught:
         load_ruleset(path)
     assert f"unknown title placeholder '{unknown}'" in caught.value.message("en")

@@ -378,7 +378,7 @@ class Review:
         """A community the communities file names only under another street (东街道 against 东街道办事处, or two
         streets each with a 青松社区 and a roster that names neither): said on the roster, as its election day
         and seats were not used, where a district's file naming communities with no candidates says nothing."""
-        for settings in self.communities.elsewhere(community):
+        for settings in self.communities.named(community):
             where = " ".join(filter(None, (settings.street, settings.community)))
             params = (
                 ("community", " ".join(filter(None, (street, community)))),

@@ -48,7 +48,9 @@ class Communities:
     def __init__(self, quota_columns: dict[str, str]) -> None:
         self.quota_columns = quota_columns
         self.by_key: dict[tuple[str, str], Community] = {}
-        self.by_name: dict[str, list[Community]] = {}
+        # Communities by name alone, made when first asked for (see named): a province's file matched street
+        # and all never needs it, and 100,000 lists would be 20 MB of a 300 MB budget.
+        self._by_name: dict[str, list[Community]] | None = None
         # The quota columns some community has given: a rule comparing seats with them can run.
         self.columns: set[str] = set()
         self._shared: dict[Any, Any] = {}
@@ -81,12 +83,8 @@ class Communities:
         entry.quota = self._shared.setdefault(tuple(quota.items()), quota)
         entry.key = (street, community)
         entry.line = known.line if known is not None else location.line
-        if known is None:
-            self.by_name.setdefault(community, []).append(entry)
-        else:
-            named = self.by_name[community]
-            named[named.index(known)] = entry
         self.by_key[entry.key] = entry
+        self._by_name = None
         return entry.key
 
     def key(self, street: str, community: str) -> tuple[str, str]:
@@ -98,14 +96,18 @@ class Communities:
         found = self.by_key.get((street, community)) or self.by_key.get(("", community))
         if found is None and not street:
             # A roster without a street column (one street's roster) against a district's communities file.
-            named = self.by_name.get(community)
-            if named is not None and len(named) == 1:
+            named = self.named(community)
+            if len(named) == 1:
                 return named[0]
         return found
 
-    def elsewhere(self, community: str) -> list[Community]:
-        """The settings of communities of this name, in whatever street: for a row that matched none of them."""
-        return self.by_name.get(community, [])
+    def named(self, community: str) -> list[Community]:
+        """The settings of every community of this name, whatever its street, in the order given."""
+        if self._by_name is None:
+            self._by_name = {}
+            for entry in self.by_key.values():
+                self._by_name.setdefault(entry.community, []).append(entry)
+        return self._by_name.get(community, [])
 
 
 def quota_columns(bodies: dict[str, Body]) -> dict[str, str]:

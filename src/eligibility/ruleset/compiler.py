@@ -542,43 +542,38 @@ def _member_of(fact: Fact, allowed: frozenset[Any], *, negate: bool) -> Node:
 def _compare_levels(fact: Fact, op: str, operand: int) -> Node:
     """An education cell against a level: the cell may allow a range of levels (初中及以下), and then there is
     one answer only when all of them agree."""
-    get, name = fact.get, fact.name
     compare = _ORDER.get(op) or (operator.eq if op == "eq" else operator.ne)
 
-    def test(subject: Any, ev: Evidence | None) -> Tri:
-        value: tuple[int, int] | None = get(subject)
-        if ev is not None:
-            ev[name] = value
-        if value is None:
-            _unsure(ev, name)
-            return None
-        low, high = value
+    def answer(low: int, high: int) -> Tri:
         if low == high:  # the common cell: one level
             return bool(compare(low, operand))
-        answer = _range_answer(op, low, high, operand)
-        if answer is None:
-            _unsure(ev, name)
-        return answer
+        return _range_answer(op, low, high, operand)
 
-    return test
+    return _levels(fact, answer)
 
 
 def _level_among(fact: Fact, allowed: frozenset[int], *, negate: bool) -> Node:
     """An education range among listed levels: yes when every level it allows is listed, no when none is."""
+
+    def answer(low: int, high: int) -> Tri:
+        listed = {rank in allowed for rank in range(low, high + 1)}
+        return None if len(listed) > 1 else listed.pop() is not negate
+
+    return _levels(fact, answer)
+
+
+def _levels(fact: Fact, answer: Callable[[int, int], Tri]) -> Node:
+    """A test of an education cell's ranks, lowest and highest: unknown when the cell is, or the answer is."""
     get, name = fact.get, fact.name
 
     def test(subject: Any, ev: Evidence | None) -> Tri:
         value: tuple[int, int] | None = get(subject)
         if ev is not None:
             ev[name] = value
-        if value is None:
+        result = None if value is None else answer(*value)
+        if result is None:
             _unsure(ev, name)
-            return None
-        listed = {rank in allowed for rank in range(value[0], value[1] + 1)}
-        if len(listed) > 1:
-            _unsure(ev, name)
-            return None
-        return listed.pop() is not negate
+        return result
 
     return test
 
