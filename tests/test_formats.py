@@ -703,6 +703,20 @@ def test_a_json_rosters_records_are_placed_by_line(tmp_path: Path, indent: int |
     assert f"file={path.as_posix()},line={expected[1]}," in result.stdout
 
 
+@pytest.mark.parametrize("rules", ["community-2006", "village-2021"])
+def test_the_templates_example_roles_are_its_rule_sets_own(tmp_path: Path, rules: str) -> None:
+    # The village template said "如：党支部书记、居委会主任", and 居委会主任 is no village role.
+    from eligibility.ruleset.loader import load_ruleset
+    from eligibility.template import template_columns
+
+    [note] = [n for name, _, n in template_columns(load_ruleset(rules)) if name == "roles"]
+    example = note.rsplit("如：", 1)[1]
+    roster = tmp_path / "roster.csv"
+    roster.write_text(f"姓名,社区,拟任职务\n甲,青山村,{example}\n", encoding="utf-8")
+    [person] = check([roster], rules).candidates
+    assert len(person.roles) == 2 and "role-unknown" not in {f.rule for f in person.findings}
+
+
 def test_the_template_is_a_roster_the_checker_reads(tmp_path: Path) -> None:
     runner = CliRunner()
     for name in ("roster.xlsx", "roster.csv"):
@@ -1901,3 +1915,17 @@ def test_seats_beside_a_candidates_list_without_its_community_are_not_dropped(tm
     )
     [person] = check([path]).candidates
     assert (person.street, person.community) == ("东湖街道", "青松社区")
+
+
+def test_a_yaml_list_in_a_finding_is_shown_as_written_not_as_python(tmp_path: Path) -> None:
+    # "计生违法日期“[datetime.date(2018, 1, 15), '不详']”不是日期": Python's text for a YAML list of dates.
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        f"- 姓名: 甲\n  身份证号: {make_id('1966-05-01')}\n  社区: 青松社区\n  拟任职务: 居委会委员\n"
+        "  计生违法日期: [2018-01-15, 不详]\n",
+        encoding="utf-8",
+    )
+    [person] = check([path]).candidates
+    [finding] = [f for f in person.findings if f.rule == "date-invalid"]
+    assert finding.evidence["value"] == "2018-01-15、不详"
+    assert "datetime" not in finding.message and "“2018-01-15、不详”" in finding.message

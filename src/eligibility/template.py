@@ -31,10 +31,16 @@ TEMPLATE_ROWS = 2000
 def template_columns(policy: Policy) -> list[tuple[str, str, str]]:
     """(canonical name, Chinese header, note for the officer) of each column, in template order."""
     core = {c.name: c for c in ROSTER_COLUMNS}
+    # The example is the rule set's own principals (党组织书记、村委会主任 for a village): a community's roles,
+    # typed into a village roster as the note said, were unknown to its rule set.
+    principals = [role.zh for role in policy.file.vocabularies.roles.values() if role.principal][:2]
+    example = "、".join(principals) or "、".join(
+        r.zh for r in list(policy.file.vocabularies.roles.values())[:2]
+    )
     notes = {
         "name": "必填",
         "community": "必填",
-        "roles": "必填；一人多职用“、”分隔，如：党支部书记、居委会主任",
+        "roles": f"必填；一人多职用“、”分隔，如：{example}",
         "id_number": "18位身份证号，以文本录入",
         "birth_date": "如 1968-03-15；与身份证号不一致会被标为数据有误",
         "gender": "男 / 女",

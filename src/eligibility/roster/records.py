@@ -402,7 +402,12 @@ def _did_you_mean(unknown: Unknown) -> str:
 
 
 def _shown_value(value: Any) -> str:
-    """A cell as the user would see it: a number stored by Excel without its float noise."""
+    """A cell as the user would see it: a number stored by Excel without its float noise, a YAML list's items
+    joined with 、 and its dates as written, never Python's own text for them."""
+    if isinstance(value, list | tuple):
+        return "、".join(_shown_value(item) for item in value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
         return f"{value:.15g}" if abs(value) >= 1e15 else str(int(value))
     return clean(value)
