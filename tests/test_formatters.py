@@ -625,3 +625,26 @@ def test_a_community_voting_on_its_own_day_says_so_in_its_heading(tmp_path: Path
         "青松社区": dt.date(2006, 9, 30),
         "梅园社区": dt.date(2006, 9, 26),
     }
+
+
+@pytest.mark.parametrize("fail_on", ["review", "warning"])
+def test_a_ci_format_says_why_the_run_fails_when_only_files_make_it_fail(tmp_path: Path, fail_on: str) -> None:
+    # A roster without the columns of the bars fails the run (a rule not checked is a review), and a rule set out
+    # of effect warns on the file: JUnit said failures="0", and GitHub and SARIF named neither.
+    roster = tmp_path / "roster.csv"
+    roster.write_text("姓名,社区,拟任职务\n甲,青松社区,居委会委员\n", encoding="utf-8")
+    args = ["check", str(roster), "--fail-on", fail_on, "--election-date", "2030-01-01"]
+    runner = CliRunner()
+    junit = runner.invoke(app, [*args, "--format", "junit"])
+    assert junit.exit_code == 1
+    root = ET.fromstring(junit.stdout)
+    assert int(root.get("failures", "0")) >= 1
+    failed = [case.find("failure") for case in root.iter("testcase") if case.find("failure") is not None]
+    assert any("political-rights" in (f.text or "") for f in failed if f is not None)
+    github = runner.invoke(app, [*args, "--format", "github"]).stdout
+    assert "::error file=" in github and "title=political-rights::" in github
+    sarif = json.loads(runner.invoke(app, [*args, "--format", "sarif"]).stdout)
+    rules = {r["ruleId"] for r in sarif["runs"][0]["results"]}
+    assert {"political-rights", "ruleset-not-in-effect"} <= rules
+    findings_csv = runner.invoke(app, [*args, "--format", "csv"]).stdout
+    assert "political-rights" in findings_csv

@@ -36,6 +36,14 @@ def missing_columns(missing: NotChecked, lang: Lang) -> str:
     )
 
 
+def not_checked_finding(missing: NotChecked, lang: Lang) -> Finding:
+    """A rule not checked, as a finding on its file: what the CI formats and the findings table show, since it
+    fails the run as an open finding of its severity would."""
+    key = "not-checked-column" if missing.missing_from == "roster" else "not-checked-communities"
+    words = say(key, lang, rule=missing.rule, path=missing.where, missing=missing_columns(missing, lang))
+    return Finding(rule=missing.rule, severity=missing.severity, message=words)
+
+
 def approval_text(finding: Finding, lang: Lang) -> str:
     """The approval column: its reference, and why it does not count when it does not (an approval dated after
     election day, or expired, is not one: a sheet filtered on this column must not read it as one)."""
@@ -86,7 +94,8 @@ class Row:
 
 
 def finding_rows(report: Report, lang: Lang) -> Iterator[Row]:
-    """Every finding of the report in order: candidates', then teams' (placed at their first member), then files'."""
+    """Every finding of the report in order: candidates', then teams' (placed at their first member), then files',
+    then the rules not checked (placed at their file's header)."""
     joiner = "、" if lang == "zh" else ", "
     first_of_team: dict[tuple[str, str], tuple[str, str | None, int | None]] = {}
     for c in report.candidates:
@@ -110,9 +119,15 @@ def finding_rows(report: Report, lang: Lang) -> Iterator[Row]:
         path, sheet, line = first_of_team.get((team.street, team.community), ("", None, None))
         for finding in team.findings:
             yield Row("team", path, sheet, None, line, "", "", team.street, team.community, "", "", finding)
+    header_line = {}
     for read in report.inputs:
+        header_line[(read.path, read.sheet)] = read.header_line
         for finding in read.findings:
             yield Row("file", read.path, read.sheet, None, read.header_line, "", "", "", "", "", "", finding)
+    for missing in report.not_checked:
+        line = header_line.get((missing.path, missing.sheet))
+        finding = not_checked_finding(missing, lang)
+        yield Row("file", missing.path, missing.sheet, None, line, "", "", "", "", "", "", finding)
 
 
 def team_name(street: str, community: str, lang: Lang) -> str:

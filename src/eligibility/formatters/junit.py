@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import ClassVar
 
-from eligibility.formatters.common import fails, severity_label, status_label, team_name
+from eligibility.formatters.common import fails, not_checked_finding, severity_label, status_label, team_name
 from eligibility.formatters.interface import Options
 from eligibility.messages import Lang, say
 from eligibility.report import FailOn, Finding, Report
@@ -46,6 +46,23 @@ class JunitFormatter:
                 classname=team_name(team.street, team.community, lang),
             )
             _verdict(case, team.findings, fail_on, lang, "")
+        # A file's own findings and the rules it could not be checked by fail a run too: a test case each, or a
+        # CI job would fail with every test passed.
+        files: dict[tuple[str, str | None], list[Finding]] = {}
+        for read in report.inputs:
+            files.setdefault((read.path, read.sheet), []).extend(read.findings)
+        for missing in report.not_checked:
+            files.setdefault((missing.path, missing.sheet), []).append(not_checked_finding(missing, lang))
+        for (path, sheet), findings in files.items():
+            if findings:
+                case = ET.SubElement(
+                    suite("", say("label-inputs", lang)),
+                    "testcase",
+                    name=f"{path}#{sheet}" if sheet else path,
+                    classname=path,
+                    file=path,
+                )
+                _verdict(case, findings, fail_on, lang, "")
         for element in suites.values():
             cases = element.findall("testcase")
             element.set("tests", str(len(cases)))
