@@ -1929,3 +1929,24 @@ def test_a_yaml_list_in_a_finding_is_shown_as_written_not_as_python(tmp_path: Pa
     [finding] = [f for f in person.findings if f.rule == "date-invalid"]
     assert finding.evidence["value"] == "2018-01-15、不详"
     assert "datetime" not in finding.message and "“2018-01-15、不详”" in finding.message
+
+
+@pytest.mark.parametrize("suffix", ["yaml", "json"])
+def test_a_key_one_record_leaves_out_is_blank_as_in_a_table(tmp_path: Path, suffix: str) -> None:
+    # An exporter that drops empty values: 乙's record without 两违 got "could not be checked" (review), where
+    # the same row in a CSV file, its cell blank, is "no".
+    records = [
+        {
+            "姓名": "甲",
+            "身份证号": make_id("1966-05-01"),
+            "社区": "青松社区",
+            "拟任职务": "居委会委员",
+            "两违": "是",
+        },
+        {"姓名": "乙", "身份证号": make_id("1966-05-02"), "社区": "青松社区", "拟任职务": "居委会委员"},
+    ]
+    path = tmp_path / f"r.{suffix}"
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")  # JSON is YAML too
+    first, second = check([path]).candidates
+    assert "two-violations" in {f.rule for f in first.findings}
+    assert "two-violations" not in {f.rule for f in second.findings}

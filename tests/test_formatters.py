@@ -628,7 +628,9 @@ def test_a_community_voting_on_its_own_day_says_so_in_its_heading(tmp_path: Path
 
 
 @pytest.mark.parametrize("fail_on", ["review", "warning"])
-def test_a_ci_format_says_why_the_run_fails_when_only_files_make_it_fail(tmp_path: Path, fail_on: str) -> None:
+def test_a_ci_format_says_why_the_run_fails_when_only_files_make_it_fail(
+    tmp_path: Path, fail_on: str
+) -> None:
     # A roster without the columns of the bars fails the run (a rule not checked is a review), and a rule set out
     # of effect warns on the file: JUnit said failures="0", and GitHub and SARIF named neither.
     roster = tmp_path / "roster.csv"

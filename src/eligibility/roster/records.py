@@ -74,10 +74,14 @@ class RecordReader:
         # isprintable answers for the common row in one C loop; a wide space or the like asks the pattern.
         if len(texts) > CELL_MAX_CHARS or (not texts.isprintable() and CONTROL_CHARACTERS.search(texts)):
             cells = _damage_named(cells, problem)
-        if table.format in ("yaml", "json") and any(
-            type(v) is dict or type(v) is list for v in cells.values()
-        ):
-            cells = self._shapes_named(cells, problem)
+        if table.format in ("yaml", "json"):
+            if any(type(v) is dict or type(v) is list for v in cells.values()):
+                cells = self._shapes_named(cells, problem)
+            # A record that leaves out a key the others give (an exporter dropping empty values) left that
+            # cell blank, as a CSV row would, and blank is no: not a column the file lacks, which is unknown.
+            left_out = [name for name in self.fields if name not in cells and name in table.columns]
+            if left_out:
+                cells = {**cells, **dict.fromkeys(left_out)}
 
         name = self._required(cells, "name", problem)
         # Interned, so that a team and the communities table share one copy of each name.
