@@ -158,3 +158,24 @@ def test_an_approvals_date_error_names_the_column_as_the_file_writes_it(tmp_path
     with pytest.raises(RosterError) as caught:
         read_approvals(path, ["principal-age"])
     assert "批复日期 列" in caught.value.message("zh") and "column date" not in caught.value.message("en")
+
+
+def test_a_team_approval_naming_its_street_counts_for_a_roster_without_streets(
+    run: Any, tmp_path: Path
+) -> None:
+    # The communities file's row was found by community alone; the approvals file's was not, without a word.
+    communities = tmp_path / "communities.csv"
+    communities.write_text(
+        "街道,社区,党组织核定职数,居委会核定职数\n东湖街道,青松社区,1,5\n", encoding="utf-8"
+    )
+    approvals = tmp_path / "approvals.csv"
+    approvals.write_text(
+        "街道,社区,规则,批复文号,批复日期\n东湖街道,青松社区,seat-quota,组审〔2006〕9号,2006-08-01\n",
+        encoding="utf-8",
+    )
+    people = [person(roles="党支部书记、居委会主任", gender="女"), person(roles="党支部委员")]
+    for record in people:
+        del record["street"]
+    report = run(people, communities=communities, approvals=approvals)
+    finding = next(f for f in report.teams[0].findings if f.rule == "seat-quota")
+    assert finding.approval is not None and finding.approval.counted

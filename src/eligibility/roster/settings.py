@@ -188,6 +188,9 @@ class Approvals:
             else:
                 self.for_team.setdefault((record.street, record.community, record.rule), []).append(record)
         self._people = {number for number, _ in self.for_person}
+        self._by_name: dict[tuple[str, str], list[list[ApprovalRecord]]] = {}
+        for (_, community, rule), held in self.for_team.items():
+            self._by_name.setdefault((community, rule), []).append(held)
 
     def has_person(self, id_number: str | None) -> bool:
         """Whether any approval names this person: most people have none, and are not looked up rule by rule."""
@@ -197,7 +200,13 @@ class Approvals:
         return self.for_person.get((id_number, rule), []) if id_number else []
 
     def team(self, street: str, community: str, rule: str) -> list[ApprovalRecord]:
-        return self.for_team.get((street, community, rule)) or self.for_team.get(("", community, rule)) or []
+        found = self.for_team.get((street, community, rule)) or self.for_team.get(("", community, rule))
+        if found is None and not street:
+            # A roster without streets: the approvals of the one community of that name, as for its settings.
+            named = self._by_name.get((community, rule), [])
+            if len(named) == 1:
+                return named[0]
+        return found or []
 
 
 def read_approvals(path: Path, rule_ids: Iterable[str]) -> Approvals:
