@@ -179,3 +179,24 @@ def test_a_team_approval_naming_its_street_counts_for_a_roster_without_streets(
     report = run(people, communities=communities, approvals=approvals)
     finding = next(f for f in report.teams[0].findings if f.rule == "seat-quota")
     assert finding.approval is not None and finding.approval.counted
+
+
+@pytest.mark.parametrize(("written", "counted"), [("", True), ("{name}", True), ("完全不同的人", False)])
+def test_an_approval_naming_someone_else_does_not_count(
+    run: Any, tmp_path: Path, written: str, counted: bool
+) -> None:
+    # Filed under 甲's ID number for another person (a mistyped number): it counted for 甲 without a word.
+    candidate = person(name="甲", **PRINCIPAL_OVER_57)
+    path = tmp_path / "approvals.csv"
+    path.write_text(
+        "身份证号,姓名,规则,批复文号,批复日期\n"
+        f"{candidate['id_number']},{written.format(name='甲')},principal-age,A号,2006-09-01\n",
+        encoding="utf-8",
+    )
+    finding = only(run([candidate], approvals=path, lang="en")).findings[0]
+    assert finding.approval is not None and finding.approval.counted is counted
+    if not counted:
+        assert (
+            finding.approval.reason
+            == "the approval names 完全不同的人, the roster 甲: is the ID number mistyped?"
+        )

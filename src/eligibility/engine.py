@@ -932,7 +932,7 @@ class Review:
         else:
             message = spec.message(self.lang).format_map(_Display(about | shown, self.lang))
         # Of several approvals for one finding, one that counts is enough; else the last one is shown with why.
-        weighed = [self._approval(g, spec.severity, severity, election) for g in granted]
+        weighed = [self._approval(g, spec.severity, severity, election, about.get("name")) for g in granted]
         approval = next((a for a in weighed if a.counted), weighed[-1] if weighed else None)
         return Finding(
             rule=spec.id,
@@ -944,11 +944,19 @@ class Review:
         )
 
     def _approval(
-        self, granted: ApprovalRecord, rule_severity: str, severity: str, election: dt.date
+        self,
+        granted: ApprovalRecord,
+        rule_severity: str,
+        severity: str,
+        election: dt.date,
+        name: str | None = None,
     ) -> Approval:
         reason = None
         if rule_severity == "ineligible":
             reason = say("approval-ineligible", self.lang)
+        elif granted.name and name and granted.name != name:
+            # Filed under this ID number for someone else: a mistyped number, not this person's approval.
+            reason = say("approval-other-name", self.lang, approved_name=self._name(granted.name), name=name)
         elif granted.date > election:
             reason = say("approval-after-election", self.lang, date=granted.date, election_date=election)
         elif granted.expires is not None and granted.expires < election:

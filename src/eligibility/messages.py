@@ -442,6 +442,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "批复日期 {date} 晚于选举日 {election_date}，须事先审批",
         "approval dated {date}, after election day {election_date}; approval must come first",
     ),
+    "approval-other-name": (
+        "批复上的姓名是 {approved_name}，名册上是 {name}：身份证号写错了？",
+        "the approval names {approved_name}, the roster {name}: is the ID number mistyped?",
+    ),
     "approval-expired": (
         "批复已于 {expires} 失效，早于选举日 {election_date}",
         "approval expired on {expires}, before election day {election_date}",

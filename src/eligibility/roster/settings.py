@@ -171,6 +171,8 @@ class ApprovalRecord:
     id_number: str | None
     street: str
     community: str
+    # The person's name as the approval writes it, when it does: a check on the ID number it is filed under.
+    name: str = ""
 
 
 class Approvals:
@@ -259,6 +261,7 @@ def read_approvals(path: Path, rule_ids: Iterable[str]) -> Approvals:
                 id_number=id_number,
                 street=clean(cells.get("street")),
                 community=clean(cells.get("community")),
+                name=clean(cells.get("name")) if id_number else "",
             )
         )
     return Approvals(records)
