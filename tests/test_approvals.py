@@ -200,3 +200,32 @@ def test_an_approval_naming_someone_else_does_not_count(
             finding.approval.reason
             == "the approval names 完全不同的人, the roster 甲: is the ID number mistyped?"
         )
+
+
+def test_an_approval_row_naming_no_one_is_said_of_its_row_not_as_a_missing_column(tmp_path: Path) -> None:
+    # "缺少必需的列 身份证号（id_number）；找到的列：-" of a file whose 身份证号 column is there, one cell blank.
+    from typer.testing import CliRunner
+
+    from eligibility.cli import app
+
+    from conftest import EXAMPLES
+
+    path = tmp_path / "approvals.csv"
+    path.write_text("身份证号,规则,批复文号,批复日期\n,principal-age,A号,2006-09-01\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(EXAMPLES / "roster.csv"), "--approvals", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:2: 身份证号 列：身份证号为空，社区也为空" in result.stderr
+    assert "缺少必需的列" not in result.stderr
+
+
+def test_a_village_heads_its_approvals_and_communities_as_its_roster(run: Any, tmp_path: Path) -> None:
+    communities = tmp_path / "communities.csv"
+    communities.write_text("村,党组织核定职数,居委会核定职数\n青松社区,1,5\n", encoding="utf-8")
+    approvals = tmp_path / "approvals.csv"
+    approvals.write_text(
+        "村（社区）,规则,批复文号,批复日期\n青松社区,seat-quota,组审9号,2006-08-01\n", "utf-8"
+    )
+    people = [person(roles="党支部书记、居委会主任", gender="女"), person(roles="党支部委员")]
+    report = run(people, communities=communities, approvals=approvals)
+    finding = next(f for f in report.teams[0].findings if f.rule == "seat-quota")
+    assert finding.approval is not None and finding.approval.counted

@@ -650,3 +650,15 @@ def test_a_ci_format_says_why_the_run_fails_when_only_files_make_it_fail(
     assert {"political-rights", "ruleset-not-in-effect"} <= rules
     findings_csv = runner.invoke(app, [*args, "--format", "csv"]).stdout
     assert "political-rights" in findings_csv
+
+
+def test_a_sarif_location_is_a_uri_whatever_the_file_is_named(tmp_path: Path) -> None:
+    # "名册 A#1.csv" as it stood: the space is no URI character, and # starts a fragment.
+    from urllib.parse import unquote
+
+    roster = tmp_path / "名册 A#1.csv"
+    roster.write_text("姓名,身份证号,社区,拟任职务\n甲,110101194909300011,青松社区,居委会委员\n", encoding="utf-8")
+    log = json.loads(CliRunner().invoke(app, ["check", str(roster), "--format", "sarif"]).stdout)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
+    assert uris and all(" " not in uri and "#" not in uri for uri in uris)
+    assert {unquote(uri) for uri in uris} == {roster.as_posix()}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from typing import Any, ClassVar
+from urllib.parse import quote
 
 from eligibility import __version__
 from eligibility.formatters.common import finding_rows, level
@@ -77,7 +78,8 @@ def _message(name: str, finding: Finding) -> str:
 
 
 def _location(path: str, line: int | None, finding: Finding) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": {"uri": path}}
+    # A URI reference: a space, a # (名册 A#1.csv) or a Chinese name percent-encoded, as SARIF viewers read it.
+    physical: dict[str, Any] = {"artifactLocation": {"uri": quote(path, safe="/")}}
     if line is not None:
         # The line alone: SARIF counts a column in characters of the line, and a cell's column (D in D12) is
         # not that; the cell stands in the result's properties, with the evidence.

@@ -20,6 +20,11 @@ class Column:
 
 
 # The roster columns of the contract (DESIGN.md); a rule set adds its own fields to these.
+# How the place is headed, the same in the roster, the communities table and the approvals table: a village's
+# officer writes 村 in all three.
+STREET_HEADERS = ("街道", "所在街道", "街道办事处")
+COMMUNITY_HEADERS = ("社区", "所在社区", "社区名称", "村", "村（社区）")
+
 ROSTER_COLUMNS: tuple[Column, ...] = (
     Column("name", "姓名", ("姓名",), required=True),
     Column("id_number", "身份证号", ("身份证号", "身份证号码", "公民身份号码", "身份证")),
@@ -27,8 +32,8 @@ ROSTER_COLUMNS: tuple[Column, ...] = (
     Column("birth_date", "出生日期", ("出生日期", "出生年月", "出生年月日")),
     Column("education", "文化程度", ("文化程度", "学历")),
     Column("political_status", "政治面貌", ("政治面貌",)),
-    Column("street", "街道", ("街道", "所在街道", "街道办事处")),
-    Column("community", "社区", ("社区", "所在社区", "社区名称", "村", "村（社区）"), required=True),
+    Column("street", "街道", STREET_HEADERS),
+    Column("community", "社区", COMMUNITY_HEADERS, required=True),
     Column("roles", "拟任职务", ("拟任职务", "拟任职位"), required=True),
     Column("election_date", "选举日期", ("选举日期", "选举日")),
 )
@@ -63,8 +68,8 @@ OTHER_ROSTER_HEADERS = frozenset(
 _OTHER = frozenset(fold(header) for header in OTHER_ROSTER_HEADERS)
 
 COMMUNITY_COLUMNS: tuple[Column, ...] = (
-    Column("community", "社区", ("社区", "所在社区", "社区名称"), required=True),
-    Column("street", "街道", ("街道", "所在街道")),
+    Column("community", "社区", COMMUNITY_HEADERS, required=True),
+    Column("street", "街道", STREET_HEADERS),
     Column("election_date", "选举日期", ("选举日期", "选举日")),
     Column("party_seats", "党组织核定职数", ("党组织核定职数", "党组织职数", "党支部核定职数")),
     Column("committee_seats", "居委会核定职数", ("居委会核定职数", "居委会职数")),
@@ -72,8 +77,8 @@ COMMUNITY_COLUMNS: tuple[Column, ...] = (
 
 APPROVAL_COLUMNS: tuple[Column, ...] = (
     Column("id_number", "身份证号", ("身份证号", "身份证号码", "公民身份号码")),
-    Column("street", "街道", ("街道",)),
-    Column("community", "社区", ("社区", "所在社区")),
+    Column("street", "街道", STREET_HEADERS),
+    Column("community", "社区", COMMUNITY_HEADERS),
     Column("name", "姓名", ("姓名",)),
     Column("rule", "规则", ("规则", "规则编号", "审查事项"), required=True),
     Column("reference", "批复文号", ("批复文号", "文号"), required=True),

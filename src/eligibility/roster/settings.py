@@ -242,8 +242,15 @@ def read_approvals(path: Path, rule_ids: Iterable[str]) -> Approvals:
                 )
             id_number = found.number
         elif not clean(cells.get("community")):
+            # The row's cells are blank, not the file's columns missing: said of the row, whose is it.
             raise RosterError(
-                "column-missing", location, canonical="id_number", zh="身份证号", found="-", suggestion=""
+                "cell-invalid",
+                location,
+                field=table.header.headers.get("id_number", "身份证号"),
+                reason=Term(
+                    "身份证号为空，社区也为空：这条批复是给哪个人（或哪个社区）的？",
+                    "the ID number is blank, and so is the community: whose approval is it?",
+                ),
             )
         headers = table.header.headers  # a column is named as the file writes it (批复日期), not by our name
         expires = (
