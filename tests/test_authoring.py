@@ -15,7 +15,7 @@ from eligibility.casework import run_cases
 from eligibility.cli import app
 from eligibility.errors import RuleSetError
 from eligibility.ruleset.loader import bundled_dir, bundled_names
-from eligibility.ruleset.model import RuleFile
+from eligibility.ruleset.model import rule_file_schema
 
 from conftest import EXAMPLES, ROOT, person
 
@@ -171,7 +171,7 @@ def test_the_report_records_overrides_and_extends(tmp_path: Path) -> None:
 def test_rule_file_schema_is_current_and_every_bundled_file_validates() -> None:
     printed = json.loads(runner.invoke(app, ["schema", "rules"]).stdout)
     assert printed == json.loads((ROOT / "docs" / "rules.schema.json").read_text(encoding="utf-8"))
-    assert printed == RuleFile.model_json_schema()
+    assert printed == rule_file_schema()
     for path in sorted(bundled_dir().glob("*.yaml")):
         text = path.read_text(encoding="utf-8")
         assert text.startswith("# yaml-language-server: $schema=../docs/rules.schema.json"), path.name
@@ -179,6 +179,12 @@ def test_rule_file_schema_is_current_and_every_bundled_file_validates() -> None:
 
         data, _ = load(text)
         jsonschema.validate(json.loads(json.dumps(data, default=str)), printed)
+    # A file that builds on another gives only what it changes: the docs' example (a bare parameter value, a
+    # role added, no document) was valid to `rules validate` and eight errors to an editor using the schema.
+    data, _ = load(LOCAL)
+    jsonschema.validate(json.loads(json.dumps(data, default=str)), printed)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"name": "x", "rules": []}, printed)  # neither whole nor extending another
 
 
 def test_rules_list_show_explain() -> None:

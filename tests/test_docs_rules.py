@@ -41,6 +41,19 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("name", sorted(FILES))
+def test_whole_rule_file_is_valid_to_the_schema_editors_use(name: str) -> None:
+    import json
+
+    import jsonschema
+
+    from eligibility.ruleset.model import rule_file_schema
+    from eligibility.ruleset.yamlpos import load
+
+    data, _ = load(FILES[name])
+    jsonschema.validate(json.loads(json.dumps(data, default=str)), rule_file_schema())
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
 def test_whole_rule_file_validates_and_passes_its_tests(written: Path, name: str) -> None:
     path = written / name
     validated = CliRunner().invoke(app, ["rules", "validate", str(path), "--lang", "en"])

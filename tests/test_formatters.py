@@ -657,8 +657,12 @@ def test_a_sarif_location_is_a_uri_whatever_the_file_is_named(tmp_path: Path) ->
     from urllib.parse import unquote
 
     roster = tmp_path / "名册 A#1.csv"
-    roster.write_text("姓名,身份证号,社区,拟任职务\n甲,110101194909300011,青松社区,居委会委员\n", encoding="utf-8")
+    roster.write_text(
+        "姓名,身份证号,社区,拟任职务\n甲,110101194909300011,青松社区,居委会委员\n", encoding="utf-8"
+    )
     log = json.loads(CliRunner().invoke(app, ["check", str(roster), "--format", "sarif"]).stdout)
-    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]
+    }
     assert uris and all(" " not in uri and "#" not in uri for uri in uris)
     assert {unquote(uri) for uri in uris} == {roster.as_posix()}

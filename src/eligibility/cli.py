@@ -295,9 +295,9 @@ def schema(
 
         document = Report.model_json_schema()
     else:
-        from eligibility.ruleset.model import RuleFile
+        from eligibility.ruleset.model import rule_file_schema
 
-        document = RuleFile.model_json_schema()
+        document = rule_file_schema()
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 

@@ -443,3 +443,37 @@ class RuleFile(_Strict):
 
 for _model in (AllOf, AnyOf, Not, Count, Share, Exists, RelatedPairs, Compare, Rule, TestCase, RuleFile):
     _model.model_rebuild()
+
+
+def rule_file_schema() -> dict[str, Any]:
+    """The JSON Schema editors check rule files with: RuleFile's, where a parameter may be written as its bare
+    value (`principal_max_age: 57`), and a file that `extends` another needs to give only what it changes."""
+    import copy
+
+    whole = RuleFile.model_json_schema()
+    definitions = whole.pop("$defs")
+    bare = {"anyOf": [{"$ref": "#/$defs/Parameter"}, {"type": ["boolean", "number", "string"]}]}
+    whole["properties"]["parameters"]["patternProperties"] = {NAME: bare}
+    # Vocabularies merge by entry and list (see docs/rules.md §11): any of them, or none, may be given.
+    part = copy.deepcopy(definitions["Vocabularies"])
+    part.pop("required", None)
+    part["title"] = "Vocabularies (extending)"
+    definitions["VocabulariesExtending"] = part
+    extending = copy.deepcopy(whole)
+    extending["title"] = "RuleFile (extends another)"
+    extending["required"] = ["extends"]
+    extending["properties"]["vocabularies"] = {"$ref": "#/$defs/VocabulariesExtending"}
+    extending["properties"]["rules"].pop("minItems", None)  # an extension may only change parameters
+    extending["properties"]["extends"] = {
+        "anyOf": [
+            {"type": "string"},
+            {"items": {"type": "string"}, "maxItems": 1, "minItems": 1, "type": "array"},
+        ],
+        "description": whole["properties"]["extends"]["description"],
+    }
+    return {
+        "$defs": definitions,
+        "title": "RuleFile",
+        "description": whole.get("description", ""),
+        "anyOf": [whole, extending],
+    }
