@@ -229,3 +229,27 @@ def test_a_village_heads_its_approvals_and_communities_as_its_roster(run: Any, t
     report = run(people, communities=communities, approvals=approvals)
     finding = next(f for f in report.teams[0].findings if f.rule == "seat-quota")
     assert finding.approval is not None and finding.approval.counted
+
+
+def test_an_unknown_column_of_a_settings_table_is_said_not_dropped(run: Any, tmp_path: Path) -> None:
+    # 居委会核定数 (a typo) was passed over without a word, and seat-quota said to give a communities table.
+    communities = tmp_path / "communities.csv"
+    communities.write_text("社区,党组织核定职数,居委会核定数\n青松社区,3,5\n", encoding="utf-8")
+    approvals = tmp_path / "approvals.csv"
+    approvals.write_text(
+        "社区,规则,批复文号,批复日期,批复人\n青松社区,seat-quota,组审9号,2006-08-01,王\n", "utf-8"
+    )
+    report = run([person()], communities=communities, approvals=approvals, lang="en")
+    notes = [f.message for i in report.inputs for f in i.findings if f.rule == "settings-column-unknown"]
+    assert notes == [
+        f"unknown column '居委会核定数' in {communities}" + " (did you mean '居委会核定职数'?), ignored",
+        f"unknown column '批复人' in {approvals}" + " (did you mean '批复日期'?), ignored",
+    ]
+
+
+def test_a_village_heads_its_committee_seats_as_a_village(run: Any, tmp_path: Path) -> None:
+    communities = tmp_path / "communities.csv"
+    communities.write_text("村,村委会核定职数,党组织核定职数\n青松社区,1,3\n", encoding="utf-8")
+    people = [person(roles="居委会主任"), person(roles="居委会委员")]
+    report = run(people, communities=communities)
+    assert "seat-quota" in {f.rule for f in report.teams[0].findings}  # two on a committee of one

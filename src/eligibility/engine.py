@@ -168,6 +168,7 @@ class Review:
     _days_out_of_effect: dict[str, set[dt.date]] = field(default_factory=dict)
     # Notes on a roster found while its rows were read (see _settings_elsewhere).
     _notes_by_path: dict[str, list[Note]] = field(default_factory=dict)
+    _settings_said: bool = False
     _skipped_by_path: dict[str, frozenset[str]] = field(default_factory=dict)
     # First row of each ID number seen in the run: packed (file index << 32 | row), files listed in _paths.
     _first_row: IdRegister = field(default_factory=IdRegister)
@@ -363,6 +364,7 @@ class Review:
                         *table.notes,
                         *self._effect_notes(_where(table.path, table.sheet)),
                         *self._notes_by_path.pop(_where(table.path, table.sheet), []),
+                        *self._settings_notes(),
                     ]
                 ],
             )
@@ -373,6 +375,13 @@ class Review:
         return (effective.from_ is None or effective.from_ <= day) and (
             effective.to is None or day <= effective.to
         )
+
+    def _settings_notes(self) -> list[Note]:
+        """The communities and approvals tables' own notes, said once, on the first roster read."""
+        if self._settings_said:
+            return []
+        self._settings_said = True
+        return [*self.communities.notes, *self.approvals.notes]
 
     def _settings_elsewhere(self, street: str, community: str, path: str) -> None:
         """A community the communities file names only under another street (东街道 against 东街道办事处, or two

@@ -175,6 +175,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "未知的列“{header}”{suggestion}，已忽略",
         "unknown column {header!r}{suggestion}, ignored",
     ),
+    "settings-column-unknown": (
+        "{file} 里有未知的列“{header}”{suggestion}，已忽略",
+        "unknown column {header!r} in {file}{suggestion}, ignored",
+    ),
     "column-duplicate": (
         "列“{header}”与“{used}”同为 {canonical}，只读取了“{used}”",
         "column {header!r} means {canonical} like {used!r}; only {used!r} was read",
@@ -428,8 +432,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "rule {rule} not checked: roster {path} has no column {missing}",
     ),
     "not-checked-communities": (
-        "规则 {rule} 未检查：没有核定职数 {missing}（请用 --communities 提供社区表）",
-        "rule {rule} not checked: no approved seat counts {missing} (give a communities table with --communities)",
+        "规则 {rule} 未检查：没有核定职数 {missing}（请在社区表（--communities）里写这一列）",
+        "rule {rule} not checked: no approved seat counts {missing} (write the column in the communities table, "
+        "--communities)",
     ),
     # approvals
     "approval-ineligible": ("不能提名的情形不能事先审批", "an ineligible finding cannot be approved"),

@@ -72,7 +72,12 @@ COMMUNITY_COLUMNS: tuple[Column, ...] = (
     Column("street", "街道", STREET_HEADERS),
     Column("election_date", "选举日期", ("选举日期", "选举日")),
     Column("party_seats", "党组织核定职数", ("党组织核定职数", "党组织职数", "党支部核定职数")),
-    Column("committee_seats", "居委会核定职数", ("居委会核定职数", "居委会职数")),
+    # A village's committee is its 村民委员会: its seats headed as a village officer heads them.
+    Column(
+        "committee_seats",
+        "居委会核定职数",
+        ("居委会核定职数", "居委会职数", "村委会核定职数", "村民委员会核定职数", "村委会职数"),
+    ),
 )
 
 APPROVAL_COLUMNS: tuple[Column, ...] = (

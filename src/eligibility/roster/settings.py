@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from eligibility.roster.normalise import (
     parse_date,
     read_id_number,
 )
-from eligibility.roster.readers import read_table
+from eligibility.roster.readers import Note, read_table
 from eligibility.ruleset.model import Body
 from eligibility.ruleset.vocab import suggest
 
@@ -54,6 +54,8 @@ class Communities:
         # The quota columns some community has given: a rule comparing seats with them can run.
         self.columns: set[str] = set()
         self._shared: dict[Any, Any] = {}
+        # What the table's header held that no column is (村委会核定职数 for 村民委员会核定职数): said on the report.
+        self.notes: list[Note] = []
 
     def add(self, settings: dict[str, Any], location: Location) -> tuple[str, str]:
         """One community's settings; the (street, community) it is kept under. Settings given for a community
@@ -123,12 +125,16 @@ def community_columns(bodies: dict[str, Body]) -> tuple[Column, ...]:
         for body, column in quota_columns(bodies).items()
         if column not in known
     )
-    return COMMUNITY_COLUMNS + extra
+    # A rule set's own seat column (村民委员会核定职数 of its body 村民委员会) is its, not a spelling of ours.
+    taken = {c.zh for c in extra}
+    ours = tuple(replace(c, aliases=tuple(a for a in c.aliases if a not in taken)) for c in COMMUNITY_COLUMNS)
+    return ours + extra
 
 
 def read_communities(path: Path, bodies: dict[str, Body]) -> Communities:
     table = read_table(path, community_columns(bodies))
     communities = Communities(quota_columns(bodies))
+    communities.notes = _unknown_columns(table.notes, table.path)
     first_line: dict[tuple[str, str], int | None] = {}  # for this file only: a province's is let go once read
     for record in table.rows:
         location = Location(record.source.path, record.source.line or record.source.row)
@@ -144,6 +150,15 @@ def read_communities(path: Path, bodies: dict[str, Body]) -> Communities:
             )
         first_line[key] = location.line
     return communities
+
+
+def _unknown_columns(notes: list[Note], path: str) -> list[Note]:
+    """A settings table's unknown columns, as notes naming the table: its seats or dates may be under one."""
+    return [
+        Note("settings-column-unknown", note.severity, (("file", path), *note.params))
+        for note in notes
+        if note.key == "column-unknown"
+    ]
 
 
 def _no_control_characters(cells: dict[str, Any], headers: dict[str, str], location: Location) -> None:
@@ -190,6 +205,7 @@ class Approvals:
             else:
                 self.for_team.setdefault((record.street, record.community, record.rule), []).append(record)
         self._people = {number for number, _ in self.for_person}
+        self.notes: list[Note] = []
         self._by_name: dict[tuple[str, str], list[list[ApprovalRecord]]] = {}
         for (_, community, rule), held in self.for_team.items():
             self._by_name.setdefault((community, rule), []).append(held)
@@ -271,7 +287,9 @@ def read_approvals(path: Path, rule_ids: Iterable[str]) -> Approvals:
                 name=clean(cells.get("name")) if id_number else "",
             )
         )
-    return Approvals(records)
+    approvals = Approvals(records)
+    approvals.notes = _unknown_columns(table.notes, table.path)
+    return approvals
 
 
 def _date(value: Any, location: Location, column: str) -> dt.date:
