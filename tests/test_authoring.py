@@ -436,3 +436,26 @@ def test_a_title_may_name_only_the_parameters_of_its_rule(tmp_path: Path, title:
         load_ruleset(path)
     assert f"unknown title placeholder '{unknown}'" in caught.value.message("en")
     assert "principal_max_age" in caught.value.message("en")
+
+
+def test_a_test_case_expecting_a_finding_no_rule_gives_is_refused_where_written(tmp_path: Path) -> None:
+    # `rules validate` passed it, and `rules test` then failed the case without saying why.
+    path = write(
+        tmp_path,
+        "local.yaml",
+        """
+extends: community-2006
+name: local
+title: {zh: 本地, en: Local}
+version: "1"
+tests:
+  - case: 未满十八周岁
+    candidates:
+      - {姓名: 甲, 出生日期: 1990-01-01, 社区: 青松社区, 拟任职务: 居委会委员}
+    expect: {1: [min-agee, date-invalid]}
+""",
+    )
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    said = caught.value.message("en")
+    assert "tests[0].expect[1][0]: unknown expected finding 'min-agee' (did you mean 'min-age'?)" in said

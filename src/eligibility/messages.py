@@ -594,6 +594,7 @@ WHAT: dict[str, Term] = {
     "education level": Term("文化程度", "education level"),
     "message placeholder": Term("消息占位符", "message placeholder"),
     "title placeholder": Term("标题占位符", "title placeholder"),
+    "expected finding": Term("预期的审查意见", "expected finding"),
     "list field": Term("列表字段", "list field"),
     "value": Term("取值", "value"),
 }

@@ -204,6 +204,7 @@ def load_ruleset(spec: str | Path | None = None, overrides: dict[str, str] | Non
     }
     vocabulary = Vocabulary(rule_file.vocabularies)
     _check_vocabulary(rule_file, where)
+    _check_expectations(rule_file, where)
 
     def compile_with(params: dict[str, Any]) -> Compiled:
         compiler = Compiler(rule_file, params, vocabulary, where, positions.written_as)
@@ -233,6 +234,20 @@ def loaded_again(source: Path | None, given: dict[str, str], sha256: str) -> Pol
     if policy.sha256 != sha256:
         raise RuleSetError("ruleset-changed", Location(policy.path))
     return policy
+
+
+def _check_expectations(rule_file: RuleFile, where: Any) -> None:
+    """A test case that expects a finding no rule and no data check gives can only fail, and `rules test`
+    would say so without saying why: said where it is written, with the closest rule id."""
+    from eligibility.messages import CATALOG
+
+    ids = [rule.id for rule in rule_file.rules]
+    for index, case in enumerate(rule_file.tests):
+        for key, expected in case.expect.items():
+            for position, rule_id in enumerate(expected):
+                if rule_id not in ids and rule_id not in CATALOG:
+                    at = ("tests", index, "expect", key, position)
+                    raise unknown_name(where(at), at, "expected finding", rule_id, ids)
 
 
 def _value_dates(rule_file: RuleFile) -> set[dt.date]:
