@@ -340,7 +340,8 @@ def rules_show(
         title=Text(f"{policy.name} v{policy.version} · {policy.file.title(language)}"), show_lines=True
     )
     for label in ("label-rule", "label-severity", "label-scope", "label-condition", "label-clause"):
-        table.add_column(say(label, language))
+        # Folded, never cut with …: a document's title or a condition is read whole.
+        table.add_column(say(label, language), overflow="fold")
     for rule in policy.rules:
         spec = rule.rule
         # Text, not markup: conditions hold lists such as [party_secretary], which rich would take as tags.
