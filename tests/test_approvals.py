@@ -253,3 +253,25 @@ def test_a_village_heads_its_committee_seats_as_a_village(run: Any, tmp_path: Pa
     people = [person(roles="居委会主任"), person(roles="居委会委员")]
     report = run(people, communities=communities)
     assert "seat-quota" in {f.rule for f in report.teams[0].findings}  # two on a committee of one
+
+
+def test_an_approval_that_expires_before_it_was_given_is_refused_at_its_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from eligibility.cli import app
+
+    from conftest import EXAMPLES
+
+    path = tmp_path / "approvals.csv"
+    path.write_text(
+        "身份证号,规则,批复文号,批复日期,有效期至\n"
+        f"{make_id('1948-09-30')},principal-age,A号,2006-09-01,2006-08-01\n",
+        encoding="utf-8",
+    )
+    args = ["check", str(EXAMPLES / "roster.csv"), "--approvals", str(path), "--lang", "en"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert (
+        f"{path}:2: column 有效期至: expires on 2006-08-01, before the approval's date 2006-09-01"
+        in result.stderr
+    )

@@ -274,12 +274,24 @@ def read_approvals(path: Path, rule_ids: Iterable[str]) -> Approvals:
             if clean(cells.get("expires"))
             else None
         )
+        date = _date(cells.get("date"), location, headers.get("date", "date"))
+        if expires is not None and expires < date:
+            # Expired before it was given: one of the two dates is mistyped, and either reading would be a guess.
+            raise RosterError(
+                "cell-invalid",
+                location,
+                field=headers.get("expires", "expires"),
+                reason=Term(
+                    f"有效期至 {expires} 早于批复日期 {date}",
+                    f"expires on {expires}, before the approval's date {date}",
+                ),
+            )
         records.append(
             ApprovalRecord(
                 rule=rule,
                 reference=clean(cells.get("reference")),
                 approved_by=clean(cells.get("approved_by")) or None,
-                date=_date(cells.get("date"), location, headers.get("date", "date")),
+                date=date,
                 expires=expires,
                 id_number=id_number,
                 street=clean(cells.get("street")),
