@@ -1950,3 +1950,17 @@ def test_a_key_one_record_leaves_out_is_blank_as_in_a_table(tmp_path: Path, suff
     first, second = check([path]).candidates
     assert "two-violations" in {f.rule for f in first.findings}
     assert "two-violations" not in {f.rule for f in second.findings}
+
+
+@pytest.mark.parametrize("candidates", ["1e308", '"甲"', '{"姓名": "甲"}'])
+def test_a_communitys_candidates_that_are_no_list_are_said_not_a_traceback(
+    tmp_path: Path, candidates: str
+) -> None:
+    # A number there raised TypeError: 'float' object is not iterable; a text was read letter by letter.
+    path = tmp_path / "r.json"
+    community = f'{{"community": "梅园社区", "candidates": {candidates}}}'
+    path.write_text(f'{{"election_date": "2006-09-30", "communities": [{community}]}}', encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "a list of candidate records under candidates, in community '梅园社区'" in result.stderr
+    assert "Traceback" not in result.output + result.stderr

@@ -1287,7 +1287,19 @@ def _community_records(
     inherited = {k: settings[k] for k in ("community", "street", "election_date") if settings.get(k)}
     if election_date and "election_date" not in inherited:
         inherited["election_date"] = election_date
-    return settings, [(item, inherited) for item in _key(community, "candidates") or []]
+    candidates = _key(community, "candidates")
+    if candidates is not None and not isinstance(candidates, list):
+        # A number, a text or a mapping where the records go: said, not iterated (a float is no records at all).
+        name = settings.get("community") or "?"
+        raise RosterError(
+            "file-shape",
+            Location(shown),
+            expected=Term(
+                f"社区“{name}”的 candidates（候选人）应是候选人记录的列表",
+                f"a list of candidate records under candidates, in community {name!r}",
+            ),
+        )
+    return settings, [(item, inherited) for item in candidates or []]
 
 
 def _key(mapping: dict[Any, Any], name: str) -> Any:
