@@ -1964,3 +1964,50 @@ def test_a_communitys_candidates_that_are_no_list_are_said_not_a_traceback(
     assert result.exit_code == 2
     assert "a list of candidate records under candidates, in community '梅园社区'" in result.stderr
     assert "Traceback" not in result.output + result.stderr
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        (
+            'name="候选人"',
+            'name="候选\n人"',
+        ),  # a line break in the name: XML reads a space, calamine keeps it
+        (
+            "<sheet ",
+            '<sheet state="visible" state="visible" ',
+        ),  # an attribute twice: calamine alone reads it
+    ],
+)
+def test_an_absurd_sheet_whose_name_cannot_be_matched_is_still_refused(
+    tmp_path: Path, damage: tuple[str, str]
+) -> None:
+    # The used range went unmeasured and calamine tried to hold 16,384 × 1,048,576 cells: the process aborted.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "候选人"
+    sheet.append(["姓名", "社区", "拟任职务"])
+    sheet.append(["张三", "青松社区", "居委会委员"])
+    sheet["XFD1048576"] = 1
+    buffer = io.BytesIO()
+    book.save(buffer)
+    path = tmp_path / "abort.xlsx"
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "xl/workbook.xml":
+                data = data.decode().replace(*damage, 1).encode()
+            target.writestr(name, data)
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-m", "eligibility", "check", str(path), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 2, run.stderr[-500:]
+    assert "XFD1048576" in run.stderr

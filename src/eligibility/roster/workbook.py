@@ -75,8 +75,16 @@ def workbook_tables(source: Input, columns: tuple[Column, ...], sheet: str | Non
         for name in names:
             try:
                 unread = {}
-                if archive and name in parts:
-                    unread = _check_used_range(archive, parts[name], f"{source.shown}#{name}")
+                part = parts.get(name) or parts.get(
+                    " ".join(name.split())
+                )  # a line break XML reads as a space
+                if archive and part:
+                    unread = _check_used_range(archive, part, f"{source.shown}#{name}")
+                elif archive:
+                    # Which part holds the sheet could not be told (a workbook.xml calamine reads and we do not):
+                    # every worksheet is measured, so an absurd range is refused before calamine allocates it.
+                    for other in _worksheets(archive):
+                        _check_used_range(archive, other, f"{source.shown}#{name}")
                 tables.append(_sheet_table(source, book, name, columns, unread))
             except RosterError as not_read:
                 # A sheet that could not be read at all (too large, damaged) may be the roster: it stops the
@@ -258,6 +266,11 @@ def _archive(source: Input) -> zipfile.ZipFile | None:
         return zipfile.ZipFile(source.path)
     except (zipfile.BadZipFile, OSError):
         return None
+
+
+def _worksheets(archive: zipfile.ZipFile) -> list[str]:
+    """Every part of the archive that is a worksheet's cells, whatever the workbook says of them."""
+    return [n for n in archive.namelist() if re.fullmatch(r"(.*/)?worksheets/[^/]+\.xml", n)]
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
