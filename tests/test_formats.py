@@ -2011,3 +2011,28 @@ def test_an_absurd_sheet_whose_name_cannot_be_matched_is_still_refused(
     )
     assert run.returncode == 2, run.stderr[-500:]
     assert "XFD1048576" in run.stderr
+
+
+def test_rows_above_the_header_that_look_like_records_are_said_not_dropped(tmp_path: Path) -> None:
+    # A misspelled first header (职务) and a right one below it: 张三 and 李四 were passed over as title rows.
+    rows = "张三,青松社区,居委会委员\n李四,青松社区,居委会委员\n"
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "姓名,社区,职务\n" + rows + "姓名,社区,拟任职务\n王五,青松社区,居委会委员\n", encoding="utf-8"
+    )
+    report = check([path], lang="en")
+    assert [c.name for c in report.candidates] == ["王五"]
+    [note] = [f for f in report.inputs[0].findings if f.rule == "rows-above-header"]
+    assert note.severity == "warning" and "line(s) 1、2、3 above it" in note.message
+    book = write_workbook(tmp_path / "r.xlsx", ["姓名", "社区", "职务"], [["张三", "青松社区", "居委会委员"]])
+    sheet = openpyxl.load_workbook(book)
+    sheet.active.append(["姓名", "社区", "拟任职务"])  # type: ignore[union-attr]
+    sheet.active.append(["王五", "青松社区", "居委会委员"])  # type: ignore[union-attr]
+    sheet.save(book)
+    assert "rows-above-header" in {f.rule for f in check([book]).inputs[0].findings}
+    # A title above the header is one cell: nothing to say.
+    titled = tmp_path / "t.csv"
+    titled.write_text(
+        "东湖街道2006年社区两委候选人名册\n姓名,社区,拟任职务\n王五,青松社区,居委会委员\n", "utf-8"
+    )
+    assert "rows-above-header" not in {f.rule for f in check([titled]).inputs[0].findings}

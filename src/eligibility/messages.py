@@ -175,6 +175,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "未知的列“{header}”{suggestion}，已忽略",
         "unknown column {header!r}{suggestion}, ignored",
     ),
+    "rows-above-header": (
+        "表头在第 {header_line} 行；其上第 {lines} 行有多个单元格，未作为候选人读取：若是候选人，请改正上面的表头",
+        "the header is on line {header_line}; line(s) {lines} above it hold several cells and were not read as "
+        "candidates: if they are, correct the header above them",
+    ),
     "settings-column-unknown": (
         "{file} 里有未知的列“{header}”{suggestion}，已忽略",
         "unknown column {header!r} in {file}{suggestion}, ignored",

@@ -173,9 +173,13 @@ def header_notes(header: HeaderMap, columns: tuple[Column, ...]) -> list[Note]:
 
 
 def find_header(
-    rows: Iterable[tuple[int, list[Any]]], columns: tuple[Column, ...], shown: str
+    rows: Iterable[tuple[int, list[Any]]],
+    columns: tuple[Column, ...],
+    shown: str,
+    above: list[int] | None = None,
 ) -> tuple[int, list[str], HeaderMap]:
-    """The header among the first rows: the first that holds every required column.
+    """The header among the first rows: the first that holds every required column. The lines passed over
+    that held more than one cell (a title is one, often merged) go into `above`: they may be records.
 
     When none does, the error names the missing column and lists the headers of the likeliest row.
     """
@@ -188,6 +192,8 @@ def find_header(
         header = map_headers(headers, columns)
         if not header.missing:
             return line, headers, header
+        if above is not None and sum(1 for text in headers if text) > 1:
+            above.append(line)
         if best is None or len(header.index) > len(best[2].index):
             best = (line, headers, header)
         seen += 1
@@ -201,6 +207,15 @@ def find_header(
 
 # Columns that number the rows: a template's rows numbered in advance are not candidates until named.
 _NUMBERING = frozenset({"序号", "编号", "No.", "No", "NO.", "NO", "#"})
+
+
+def rows_above_header(lines: list[int], header_line: int) -> list[Note]:
+    """A note on rows above the header that look like records (a table whose first header was misspelled, and
+    a second one below it): not read as candidates, and said, so none is dropped without a word."""
+    if not lines:
+        return []
+    shown = "、".join(str(line) for line in lines[:10]) + ("…" if len(lines) > 10 else "")
+    return [Note("rows-above-header", "warning", (("lines", shown), ("header_line", str(header_line))))]
 
 
 def row_not_a_record(headers: list[str], header: HeaderMap) -> Callable[[list[Any]], bool]:
@@ -255,8 +270,9 @@ def _delimited(
     lines = _numbered(reader, source.shown)
     searched: list[tuple[int, list[str]]] = []
     met = Undecodable.met
+    above: list[int] = []
     try:
-        header_line, headers, header = find_header(_kept(lines, searched), columns, source.shown)
+        header_line, headers, header = find_header(_kept(lines, searched), columns, source.shown, above)
     except RosterError:
         # A header lost to bytes the encoding cannot read is the encoding's fault, not a missing column.
         bad = next((line for line, row in searched if _UNDECODABLE.search("".join(row))), None)
@@ -267,7 +283,7 @@ def _delimited(
         raise _undecodable_file(source.shown, header_line, searched, encoding, given)
     skip = Skip()
     rows = _delimited_rows(reader, source.shown, header, headers, stream, delimiter, skip, (encoding, met))
-    return Table(
+    table = Table(
         source.shown,
         source.format,
         header,
@@ -276,6 +292,8 @@ def _delimited(
         header_line=header_line,
         skip=skip,
     )
+    table.notes.extend(rows_above_header(above, header_line))
+    return table
 
 
 # Other ways columns are separated in files named .csv or .tsv: Excel's "Unicode text" (tabs) renamed .csv, a

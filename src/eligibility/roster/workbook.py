@@ -26,6 +26,7 @@ from eligibility.roster.readers import (
     find_header,
     require_rows,
     row_not_a_record,
+    rows_above_header,
 )
 from eligibility.roster.sources import Input
 
@@ -122,11 +123,12 @@ def _sheet_table(
         raise RosterError("file-parse", Location(shown), reason=_first_line(err)) from err
     first_column = sheet.start[1] if sheet.start else 0
     rows = enumerate(sheet.iter_rows(), start=1)  # calamine pads rows above the data, so row i is sheet row i
-    header_line, headers, header = find_header(rows, columns, shown)
+    above: list[int] = []
+    header_line, headers, header = find_header(rows, columns, shown, above)
     # The header's last named column: a cell right of it in a data row has no column to be read as.
     named = max((i for i, text in enumerate(headers) if str(text).strip()), default=-1) + 1
     records = _sheet_rows(rows, source.shown, name, header, headers, named, first_column, unread)
-    return Table(
+    table = Table(
         source.shown,
         "xlsx",
         header,
@@ -135,6 +137,8 @@ def _sheet_table(
         header_line=header_line,
         first_column=first_column,
     )
+    table.notes.extend(rows_above_header(above, header_line))
+    return table
 
 
 def _sheet_rows(
