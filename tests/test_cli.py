@@ -103,6 +103,8 @@ def test_a_rule_not_checked_for_a_missing_column_fails_at_review(tmp_path: Path)
         (["{roster}", "--set", "principal_max_age"], "--set 'principal_max_age' 应写成 参数=值"),
         (["{roster}", "--set", "nope=1"], "规则集没有参数 'nope'"),
         (["{roster}", "--set", "principal_max_age=old"], "参数 principal_max_age 的值 'old' 无法识别"),
+        # NaN compares false with every bound: the share rule it sets would never fire.
+        (["{roster}", "--set", "structure_share=nan"], "参数 structure_share 的值 'nan' 无法识别"),
         (["{no_roles}"], "缺少必需的列 拟任职务（roles）"),
         (["{roster}", "--format", "pdf"], "Invalid value"),
         (["{notes}"], "不支持的文件类型 '.md'"),

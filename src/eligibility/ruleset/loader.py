@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -674,7 +675,10 @@ def _convert_override(name: str, text: str, params: dict[str, Any], rule_file: R
         if isinstance(current, int):
             return int(text)
         if isinstance(current, float):
-            return float(text)
+            number = float(text)
+            if math.isnan(number):
+                raise ValueError(text)  # compares false with every bound: a rule on it would never answer
+            return number
         if isinstance(current, dt.date):
             return dt.date.fromisoformat(text)
     except ValueError as err:
