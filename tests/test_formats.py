@@ -2036,3 +2036,12 @@ def test_rows_above_the_header_that_look_like_records_are_said_not_dropped(tmp_p
         "东湖街道2006年社区两委候选人名册\n姓名,社区,拟任职务\n王五,青松社区,居委会委员\n", "utf-8"
     )
     assert "rows-above-header" not in {f.rule for f in check([titled]).inputs[0].findings}
+
+
+def test_text_in_the_number_column_alone_is_a_record_gone_astray_not_a_numbered_row(tmp_path: Path) -> None:
+    # 张三 typed into 序号 was passed over as a template's numbered empty row.
+    path = tmp_path / "r.csv"
+    path.write_text("序号,姓名,社区,拟任职务\n张三,,,\n1,李四,青松社区,居委会委员\n2,,,\n3.,,,\n", "utf-8")
+    report = check([path])
+    assert [c.source.line for c in report.candidates] == [2, 3]
+    assert report.candidates[0].status == "invalid"

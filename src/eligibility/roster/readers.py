@@ -205,6 +205,8 @@ def find_header(
     raise _missing(header, headers, Location(shown, line))
 
 
+# A row's number as a template fills it down: 1, 01, 1., 1.0 (a workbook's number cell).
+_ROW_NUMBER = re.compile(r"\d+(\.0*)?\.?")
 # Columns that number the rows: a template's rows numbered in advance are not candidates until named.
 _NUMBERING = frozenset({"序号", "编号", "No.", "No", "NO.", "NO", "#"})
 
@@ -228,7 +230,8 @@ def row_not_a_record(headers: list[str], header: HeaderMap) -> Callable[[list[An
 
     def not_a_record(row: list[Any]) -> bool:
         cells = [clean(cell) for cell in row]
-        if all(not text or i in numbering for i, text in enumerate(cells)):
+        # A number in the 序号 column, not any text: a name typed into it is a record gone astray, said as one.
+        if all(not text or (i in numbering and _ROW_NUMBER.fullmatch(text)) for i, text in enumerate(cells)):
             return True
         return tuple(cells[i] if i < len(cells) else "" for i in mapped) == written
 
