@@ -462,3 +462,77 @@ tests:
         load_ruleset(path)
     said = caught.value.message("en")
     assert "tests[0].expect[1][0]: unknown expected finding 'min-agee' (did you mean 'min-age'?)" in said
+
+
+def test_rules_explain_tells_a_data_check_in_both_languages() -> None:
+    # A CI log names id-number-checksum beside principal-age: an officer asks what it is the same way.
+    zh = runner.invoke(app, ["rules", "explain", "id-number-checksum"])
+    assert zh.exit_code == 0
+    assert zh.stdout.splitlines()[:2] == [
+        "id-number-checksum — 数据检查：本工具对名册数据本身的检查，不是规则集的规则；规则文件不能关闭它，也不能审批",
+        "等级: 数据有误    对象: 候选人",
+    ]
+    en = runner.invoke(app, ["rules", "explain", "rows-above-header", "--lang", "en"]).stdout
+    assert "severity: warning    scope: file" in en
+    assert "finding: the header is on line {header_line}" in en
+    typo = runner.invoke(app, ["rules", "explain", "id-number-chksum", "--lang", "en"])
+    assert typo.exit_code == 2 and "did you mean 'id-number-checksum'" in typo.stderr
+
+
+def test_a_rule_named_as_a_data_check_is_refused_at_its_id(tmp_path: Path) -> None:
+    path = tmp_path / "east.yaml"
+    path.write_text(
+        "extends: community-2006\n"
+        "rules:\n"
+        "  - id: duplicate-person\n"
+        "    title: {zh: 重复, en: twice}\n"
+        "    severity: warning\n"
+        "    scope: candidate\n"
+        "    when: {fact: age, gt: 100}\n"
+        "    message: {zh: 重复, en: twice}\n"
+        "    source: {document: d, clause: c, quote: q}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleSetError) as raised:
+        load_ruleset(path)
+    assert raised.value.location.line == 3
+    assert "names one of the tool's data checks" in raised.value.message("en")
+
+
+def test_every_data_finding_the_code_makes_is_a_listed_data_check() -> None:
+    # Read from the source, as the corpus cannot reach every check: the id each finding is made with.
+    import ast
+
+    from eligibility.messages import CATALOG, DATA_CHECKS
+
+    makers = {"DataProblem", "problem", "IdProblem", "Note", "_cell_problem"}
+    made: set[str] = set()
+    sources = [p for p in (ROOT / "src" / "eligibility").rglob("*.py") if p.name != "messages.py"]
+    for node in ast.walk(
+        ast.Module(body=[ast.parse(p.read_text("utf-8")) for p in sources], type_ignores=[])
+    ):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+        first = node.args[0]
+        if name not in makers:
+            continue
+        ids = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
+        for made_with in ids:
+            if isinstance(made_with, ast.Constant):
+                assert made_with.value in DATA_CHECKS, made_with.value
+                made.add(made_with.value)
+                severity = [
+                    a.value
+                    for a in node.args[1:]
+                    if isinstance(a, ast.Constant) and a.value in {"invalid", "warning", "info"}
+                ]
+                assert severity in ([], [DATA_CHECKS[made_with.value][0]]), made_with.value
+            elif isinstance(made_with, ast.JoinedStr):  # file-skipped-{kind}
+                prefix = made_with.values[0]
+                assert isinstance(prefix, ast.Constant)
+                made |= {c for c in DATA_CHECKS if c.startswith(prefix.value)}
+    # row-too-long and row-too-short are made by name (key = ...), as one of two.
+    named = {"row-too-long", "row-too-short"}
+    assert set(DATA_CHECKS) - made == named
+    assert set(DATA_CHECKS) <= set(CATALOG)

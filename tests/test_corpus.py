@@ -17,6 +17,7 @@ import yaml
 from typer.testing import CliRunner
 
 from eligibility.cli import app
+from eligibility.messages import DATA_CHECKS
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 FILES = CORPUS / "files"
@@ -63,6 +64,13 @@ def test_corpus_file(case: dict[str, Any]) -> None:
     for row, rules in case.get("findings", {}).items():
         found = {finding["rule"] for finding in candidates[row - 1]["findings"]}
         assert set(rules) <= found, f"row {row}: expected {rules}, found {sorted(found)}"
+    # Every finding is a rule of the rule set, or a data check `rules explain` can tell, at its listed level.
+    rules = {rule["id"] for rule in report["rules"]}
+    said = [("candidate", f) for c in candidates for f in c["findings"]]
+    said += [("file", f) for i in report["inputs"] for f in i["findings"]]
+    for scope, finding in said:
+        if finding["rule"] not in rules:
+            assert DATA_CHECKS[finding["rule"]] == (finding["severity"], scope), finding
 
 
 def test_corpus_is_complete_and_well_formed() -> None:

@@ -399,7 +399,7 @@ def rules_explain(
     lang: LangOption = Language.zh,
 ) -> None:
     """One rule: what it checks, its parameters' values, its message and the words of its source."""
-    from eligibility.messages import did_you_mean
+    from eligibility.messages import DATA_CHECKS, did_you_mean
     from eligibility.ruleset.describe import describe
     from eligibility.ruleset.loader import load_ruleset
     from eligibility.ruleset.vocab import suggest
@@ -408,12 +408,16 @@ def rules_explain(
     with user_errors(language):
         policy = load_ruleset(rules)
         rule = policy.rule(rule_id)
+        if rule is None and rule_id in DATA_CHECKS:
+            typer.echo(_data_check(rule_id, language))
+            return
         if rule is None:
             ids = [r.id for r in policy.rules]
             raise OptionError(
                 "rule-unknown",
                 rule=rule_id,
-                suggestion=did_you_mean(suggest(rule_id, ids)),
+                # A data check's id (id-number-chksum) is suggested too: a report names both kinds alike.
+                suggestion=did_you_mean(suggest(rule_id, [*ids, *DATA_CHECKS])),
                 known=", ".join(ids),
             )
     from eligibility.engine import rule_title
@@ -443,6 +447,22 @@ def rules_explain(
         f"{say('label-quote', language)}: “{spec.source.quote}”",
     ]
     typer.echo("\n".join(lines))
+
+
+def _data_check(check: str, language: Lang) -> str:
+    """What `rules explain` says of a finding the tool makes of the data itself (id-number-checksum)."""
+    from eligibility.messages import CATALOG, DATA_CHECKS
+
+    severity, scope = DATA_CHECKS[check]
+    zh, en = CATALOG[check]
+    return "\n".join(
+        [
+            say("data-check", language, id=check),
+            f"{say('label-severity', language)}: {say(f'severity-{severity}', language)}    "
+            f"{say('label-scope', language)}: {say(f'label-scope-{scope}', language)}",
+            f"{say('label-message', language)}: {zh if language == 'zh' else en}",
+        ]
+    )
 
 
 @rules_app.command("test")

@@ -562,6 +562,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{path}：规则集 {name} v{version}，{rules} 条规则，{tests} 个测试用例，无误",
         "{path}: rule set {name} v{version}, {rules} rules, {tests} test cases, valid",
     ),
+    "data-check": (
+        "{id} — 数据检查：本工具对名册数据本身的检查，不是规则集的规则；规则文件不能关闭它，也不能审批",
+        "{id} — a data check: the tool's own check of the roster's data, not a rule of the rule set; a rule file "
+        "cannot turn it off, and no approval applies to it",
+    ),
     "rule-unknown": (
         "没有规则“{rule}”{suggestion}；规则：{known}",
         "no rule {rule!r}{suggestion}; rules: {known}",
@@ -587,6 +592,57 @@ class Term:
 
     def __str__(self) -> str:
         return self.en
+
+
+# The findings the tool makes of the data itself, beside a rule set's rules: id -> (severity, scope). A row's make
+# it invalid (its data could not be read or contradicts itself) or carry a warning; a file's are said on the file.
+# `eligibility rules explain ID` tells each, and a test holds this list to every finding the code makes.
+DATA_CHECKS: dict[str, tuple[str, str]] = {
+    # a row's cells
+    "required-missing": ("invalid", "candidate"),
+    "id-number-format": ("invalid", "candidate"),
+    "id-number-excel": ("invalid", "candidate"),
+    "id-number-checksum": ("invalid", "candidate"),
+    "id-number-birth": ("invalid", "candidate"),
+    "id-number-area": ("warning", "candidate"),
+    "date-invalid": ("invalid", "candidate"),
+    "date-impossible": ("invalid", "candidate"),
+    "birth-date-mismatch": ("invalid", "candidate"),
+    "gender-unknown": ("invalid", "candidate"),
+    "gender-mismatch": ("invalid", "candidate"),
+    "education-unknown": ("invalid", "candidate"),
+    "role-unknown": ("invalid", "candidate"),
+    "yes-no-unknown": ("invalid", "candidate"),
+    "number-invalid": ("invalid", "candidate"),
+    "election-date-not-settings": ("invalid", "candidate"),
+    "election-date-not-team": ("invalid", "candidate"),
+    "duplicate-person": ("invalid", "candidate"),
+    "cell-control-character": ("invalid", "candidate"),
+    "cell-too-long": ("invalid", "candidate"),
+    "cell-undecodable": ("invalid", "candidate"),
+    "cell-utf8-in-gbk": ("warning", "candidate"),
+    "cell-is-list": ("invalid", "candidate"),
+    "cell-is-mapping": ("invalid", "candidate"),
+    "cell-item-nested": ("invalid", "candidate"),
+    "record-shape": ("invalid", "candidate"),
+    "row-too-long": ("invalid", "candidate"),
+    "row-too-short": ("invalid", "candidate"),
+    "row-unclosed-quote": ("invalid", "candidate"),
+    "row-cells-beyond-header": ("warning", "candidate"),
+    # a file's
+    "column-unknown": ("warning", "file"),
+    "column-duplicate": ("warning", "file"),
+    "rows-above-header": ("warning", "file"),
+    "file-delimiter": ("warning", "file"),
+    "file-utf8-lines-in-gbk": ("warning", "file"),
+    "sheet-not-workbook": ("warning", "file"),
+    "sheet-skipped": ("info", "file"),
+    "file-skipped-communities": ("info", "file"),
+    "file-skipped-approvals": ("info", "file"),
+    "settings-column-unknown": ("warning", "file"),
+    "community-settings-elsewhere": ("warning", "file"),
+    "ruleset-not-in-effect": ("warning", "file"),
+}
 
 
 # The kinds of thing a rule-file error can be about.

@@ -205,7 +205,7 @@ def load_ruleset(spec: str | Path | None = None, overrides: dict[str, str] | Non
     }
     vocabulary = Vocabulary(rule_file.vocabularies)
     _check_vocabulary(rule_file, where)
-    _check_expectations(rule_file, where)
+    _check_expectations(rule_file, where, positions.written_as)
 
     def compile_with(params: dict[str, Any]) -> Compiled:
         compiler = Compiler(rule_file, params, vocabulary, where, positions.written_as)
@@ -237,16 +237,26 @@ def loaded_again(source: Path | None, given: dict[str, str], sha256: str) -> Pol
     return policy
 
 
-def _check_expectations(rule_file: RuleFile, where: Any) -> None:
+def _check_expectations(rule_file: RuleFile, where: Any, written_as: Any) -> None:
     """A test case that expects a finding no rule and no data check gives can only fail, and `rules test`
-    would say so without saying why: said where it is written, with the closest rule id."""
-    from eligibility.messages import CATALOG
+    would say so without saying why: said where it is written, with the closest rule id. A rule named as a
+    data check is (duplicate-person): a report, an approval or --fail-on could not tell the two apart."""
+    from eligibility.messages import DATA_CHECKS, Term
 
     ids = [rule.id for rule in rule_file.rules]
+    for index, rule_id in enumerate(ids):
+        if rule_id in DATA_CHECKS:
+            at_id = ("rules", index, "id")
+            reason = Term(
+                f"“{rule_id}”是本工具数据检查的名称，请给规则另起一个 id",
+                f"{rule_id!r} names one of the tool's data checks; give the rule another id",
+            )
+            field = dotted_path(written_as(at_id))
+            raise RuleSetError("ruleset-bad-value", where(at_id), field=field, reason=reason)
     for index, case in enumerate(rule_file.tests):
         for key, expected in case.expect.items():
             for position, rule_id in enumerate(expected):
-                if rule_id not in ids and rule_id not in CATALOG:
+                if rule_id not in ids and rule_id not in DATA_CHECKS:
                     at = ("tests", index, "expect", key, position)
                     raise unknown_name(where(at), at, "expected finding", rule_id, ids)
 
