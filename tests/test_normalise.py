@@ -234,11 +234,38 @@ VOCABULARY = load_ruleset().vocabulary
         ("高中（未毕业）", "junior_middle"),
         ("大专（在读）", "upper_secondary"),
         ("本科（肄业）", "upper_secondary"),
+        # A higher course left unfinished, in brackets: the level outside them was completed.
+        ("高中（大专肄业）", "upper_secondary"),
+        ("中专（大专在读）", "upper_secondary"),
+        ("高中（本科在读）", "upper_secondary"),
+        ("中专（大学肄业）", "upper_secondary"),
+        ("初中（高中肄业）", "junior_middle"),
         (" 大 专 ", "junior_college"),
     ],
 )
 def test_education_aliases(cell: str, level: str) -> None:
     assert VOCABULARY.level(cell) == level
+
+
+@pytest.mark.parametrize(
+    ("cell", "levels"),
+    [
+        ("中专/职高", ("upper_secondary", "upper_secondary")),
+        ("职高／技校", ("upper_secondary", "upper_secondary")),
+        ("中专、职高", ("upper_secondary", "upper_secondary")),
+        ("高中或中专", ("upper_secondary", "upper_secondary")),
+        # Two levels apart: either may be so, and a rule between them cannot tell.
+        ("高中/大专", ("upper_secondary", "junior_college")),
+        ("初中/高中", ("junior_middle", "upper_secondary")),
+    ],
+)
+def test_education_alternatives_are_the_levels_named(cell: str, levels: tuple[str, str]) -> None:
+    low, high = VOCABULARY.ranks(cell)  # type: ignore[misc]
+    assert (VOCABULARY.level_ids[low], VOCABULARY.level_ids[high]) == levels
+
+
+def test_an_alternative_that_is_no_level_leaves_the_cell_unknown() -> None:
+    assert isinstance(VOCABULARY.ranks("中专/外星"), Unknown)
 
 
 def test_unknown_education_suggests() -> None:

@@ -11,6 +11,8 @@ from eligibility.ruleset.model import Vocabularies
 
 # "高中（中专）", "本科（在职）": the bracketed part qualifies the level or repeats it.
 _BRACKETS = re.compile(r"[(（\[【]([^)）\]】]*)[)）\]】]")
+# Between levels of which a cell names one: 中专/职高, 中专、职高, 高中或中专.
+_ALTERNATIVES = re.compile(r"[/／、]|或")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +81,16 @@ class Vocabulary:
         # The marker first, wherever it is written (高中肄业, 高中（肄业）, 中专(结业), 高中（中专肄业）): looked for
         # only when the level was not found, a marker in brackets was dropped with them and 高中 read whole.
         for marker in self.no_diploma:
-            if marker and marker in key and (base := self._level(key.replace(marker, ""))) is not None:
+            if not marker or marker not in key:
+                continue
+            # 高中（大专肄业）: the course left unfinished is in brackets and above the level outside them, which
+            # was completed. (高中（中专肄业）, the same level named again, is the 高中 itself left unfinished.)
+            outer = self._level(_BRACKETS.sub("", key))
+            for inside in _BRACKETS.findall(key):
+                unfinished = self._level(inside.replace(marker, "")) if marker in inside else None
+                if outer and unfinished and self.rank_of[unfinished] > self.rank_of[outer]:
+                    return outer
+            if (base := self._level(key.replace(marker, ""))) is not None:
                 return self.incomplete_of[base]
         found = self._level(key)
         if found is None:
@@ -103,6 +114,13 @@ class Vocabulary:
                 if isinstance(base, str):
                     rank = self.rank_of[base]
                     return (0, rank) if side == "below" else (rank, len(self.level_ids) - 1)
+        # 中专/职高, 高中或中专: one of the levels named, from the lowest to the highest of them.
+        parts = [part for part in _ALTERNATIVES.split(key) if part]
+        if len(parts) > 1:
+            levels = [self.level(part) for part in parts]
+            ranks = [self.rank_of[level] for level in levels if isinstance(level, str)]
+            if len(ranks) == len(parts):
+                return min(ranks), max(ranks)
         return found
 
     def _level(self, key: str) -> str | None:
