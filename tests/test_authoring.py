@@ -542,4 +542,9 @@ def test_every_item_of_the_village_negative_list_bars() -> None:
     # DOMAIN.md: "A 2020 '十不选' list bars: …" down to the dishonest debtor and the 3-year incompetent rating.
     policy = load_ruleset("village-2021")
     barred = {r.id for r in policy.rules if r.rule.severity == "ineligible"}
-    assert {"dishonest-debtor", "incompetent-recalled-3y", "criminal-record", "ecological-damage-5y"} <= barred
+    assert {
+        "dishonest-debtor",
+        "incompetent-recalled-3y",
+        "criminal-record",
+        "ecological-damage-5y",
+    } <= barred

@@ -237,7 +237,7 @@ def test_every_roster_sheet_is_read_and_others_are_noted(tmp_path: Path) -> None
     assert [c.name for c in only_second.candidates] == ["乙"]
     with pytest.raises(RosterError) as caught:
         check([path], sheet="梅园社区")
-    assert "no sheet named '梅园社区'; sheets: 青松社区、翠竹社区、说明" in caught.value.message("en")
+    assert "no sheet named '梅园社区'; sheets: 青松社区, 翠竹社区, 说明" in caught.value.message("en")
 
 
 def test_a_rule_not_checked_is_said_of_the_sheet_that_lacks_its_column(tmp_path: Path) -> None:
@@ -1624,7 +1624,7 @@ def test_a_header_missing_a_column_in_a_table_separated_otherwise_names_the_colu
     path.write_text("姓名x;社区;拟任职务\n甲;青松社区;居委会委员\n", "utf-8")
     result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
     assert result.exit_code == 2
-    assert "(is '姓名x' it?); columns found: 姓名x、社区、拟任职务" in result.stderr
+    assert "(is '姓名x' it?); columns found: 姓名x, 社区, 拟任职务" in result.stderr
 
 
 @pytest.mark.parametrize("encoding", ["utf-32", "utf-32-be"])

@@ -194,7 +194,7 @@ def test_missing_required_column_names_it_in_both_languages(tmp_path: Path) -> N
         "缺少必需的列 拟任职务（roles）；找到的列：姓名、身份证号、社区"
     )
     assert (
-        "required column roles (拟任职务) is missing; columns found: 姓名、身份证号、社区"
+        "required column roles (拟任职务) is missing; columns found: 姓名, 身份证号, 社区"
         in caught.value.message("en")
     )
     assert caught.value.message("en").startswith(f"{path.as_posix()}:1:")

@@ -280,3 +280,11 @@ def test_a_team_whose_every_role_is_unreadable_is_not_judged_as_if_empty(run: An
     assert all("the team has no two-committee members to count" in f.message for f in findings)
     assert {f.rule for f in findings} >= {"team-woman", "one-shoulder"}
     assert {c.status for c in report.candidates} == {"invalid"}
+
+
+@pytest.mark.parametrize(("lang", "pairs"), [("zh", "、"), ("en", ", ")])
+def test_two_pairs_of_relatives_are_listed_in_the_readers_language(run: Any, lang: str, pairs: str) -> None:
+    people = [person(**cells, name=name) for cells, name in zip(BALANCED, "甲乙丙丁", strict=True)]
+    people[1]["relatives"], people[3]["relatives"] = "甲", "丙"
+    finding = next(f for f in team(run(people, lang=lang)).findings if f.rule == "team-relatives")
+    assert f"甲—乙{pairs}丙—丁" in finding.message or f"乙—甲{pairs}丁—丙" in finding.message, finding.message

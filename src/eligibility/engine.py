@@ -928,10 +928,10 @@ class Review:
             # Unknown is not a pass: a rule that could not decide asks a person to look (review), and a
             # warning that could not decide stays a warning.
             severity = "review" if spec.severity == "ineligible" else spec.severity
-            colon = "：" if self.lang == "zh" else ": "
-            words = "、".join(self._fact_label(name) for name in evidence.get("unknown") or ["?"])
+            colon, comma = ("：", "、") if self.lang == "zh" else (": ", ", ")
+            words = comma.join(self._fact_label(name) for name in evidence.get("unknown") or ["?"])
             unknown = shown.get("unknown_members")  # as shown: names masked where they hold an ID number
-            whom = colon + "、".join(unknown) if unknown else ""
+            whom = colon + comma.join(unknown) if unknown else ""
             said = (
                 say("not-checked-no-members", self.lang)
                 if evidence.get("unknown") == ["members"]
@@ -1162,7 +1162,9 @@ class _Display(dict[str, Any]):
     def __getitem__(self, key: str) -> Any:
         value = super().__getitem__(key)
         if isinstance(value, list):
-            return "、".join(str(v) for v in value) if value else ("无" if self.lang == "zh" else "none")
+            if not value:
+                return "无" if self.lang == "zh" else "none"
+            return ("、" if self.lang == "zh" else ", ").join(str(v) for v in value)
         if isinstance(value, bool):
             return ("是" if value else "否") if self.lang == "zh" else ("yes" if value else "no")
         if value is None:

@@ -661,6 +661,11 @@ WHAT: dict[str, Term] = {
 }
 
 
+def listed(items: list[str]) -> Term:
+    """Items inside a message: 、 between them in Chinese, a comma in English."""
+    return Term("、".join(items), ", ".join(items))
+
+
 def what(word: str) -> Term | str:
     return WHAT.get(word, word)
 

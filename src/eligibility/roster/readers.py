@@ -18,7 +18,7 @@ import yaml
 
 from eligibility.candidate import DataProblem, RowSource
 from eligibility.errors import Location, RosterError
-from eligibility.messages import Term
+from eligibility.messages import Term, listed
 from eligibility.roster.columns import COMMUNITY_COLUMNS, Column, HeaderMap, map_headers, suggest_column
 from eligibility.roster.normalise import clean, mask_ids
 from eligibility.roster.sources import (
@@ -255,7 +255,7 @@ def _missing(header: HeaderMap, headers: list[str], location: Location) -> Roste
         location,
         canonical=column.name,
         zh=column.zh,
-        found="、".join(h for h in headers if h) or "-",
+        found=listed([h for h in headers if h]) if any(headers) else "-",
         suggestion=Term(f"（“{guess}”是不是它？）", f" (is {guess!r} it?)") if guess else "",
     )
 
@@ -332,7 +332,8 @@ def _delimited_any(source: Input, encoding: str, columns: tuple[Column, ...], *,
 
 
 def _found(missing: RosterError) -> int:
-    return str(missing.params.get("found", "")).count("、")
+    found = missing.params.get("found", "")
+    return found.zh.count("、") if isinstance(found, Term) else 0
 
 
 # What the decoder kept of bytes it could not read (see Undecodable).

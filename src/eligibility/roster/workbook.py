@@ -16,7 +16,7 @@ from python_calamine import CalamineWorkbook
 
 from eligibility.candidate import DataProblem, RowSource
 from eligibility.errors import Location, RosterError
-from eligibility.messages import say
+from eligibility.messages import listed, say
 from eligibility.roster.columns import Column, HeaderMap
 from eligibility.roster.readers import (
     Note,
@@ -66,7 +66,7 @@ def workbook_tables(source: Input, columns: tuple[Column, ...], sheet: str | Non
         raise RosterError("file-parse", where, reason=_first_line(err)) from err
     if sheet is not None:
         if sheet not in names:
-            raise RosterError("sheet-missing", where, sheet=sheet, sheets="、".join(names))
+            raise RosterError("sheet-missing", where, sheet=sheet, sheets=listed(names))
         names = [sheet]
     tables: list[Table] = []
     skipped: list[tuple[str, RosterError]] = []
@@ -99,7 +99,7 @@ def workbook_tables(source: Input, columns: tuple[Column, ...], sheet: str | Non
     if not tables:
         # A roster sheet with a header and no rows says more than "no roster here".
         empty = next((problem for _, problem in skipped if problem.key == "file-no-rows"), None)
-        raise empty or RosterError("no-roster-sheet", where, sheets="、".join(names))
+        raise empty or RosterError("no-roster-sheet", where, sheets=listed(names))
     for name, problem in skipped:
         # The sheet is named already: what is wrong with it, in each language (a note is said in either).
         reason, reason_zh = (say(problem.key, lang, **problem.params) for lang in ("en", "zh"))
