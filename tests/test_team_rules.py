@@ -288,3 +288,17 @@ def test_two_pairs_of_relatives_are_listed_in_the_readers_language(run: Any, lan
     people[1]["relatives"], people[3]["relatives"] = "甲", "丙"
     finding = next(f for f in team(run(people, lang=lang)).findings if f.rule == "team-relatives")
     assert f"甲—乙{pairs}丙—丁" in finding.message or f"乙—甲{pairs}丁—丙" in finding.message, finding.message
+
+
+def test_a_members_age_unknown_is_said_as_the_age_not_as_its_birth_date_and_election_day(run: Any) -> None:
+    # Born in September 1946 with no day: 59 or 60 on 2006-09-15, so the age share cannot be decided.
+    people = [
+        dict(BALANCED[0], name="甲", birth_date="1980-01-01"),
+        dict(BALANCED[2], name="乙", birth_date="1980-01-01"),
+        dict(BALANCED[1], name="丙", birth_date="1940-01-01"),
+        dict(BALANCED[3], name="丁", birth_date="1946.9", id_number=""),
+    ]
+    found = team(run([person(**cells) for cells in people], election_date="2006-09-15"))
+    finding = next(f for f in found.findings if f.rule == "team-age-structure")
+    assert finding.evidence["unknown"] == ["age"] and finding.evidence["unknown_members"] == ["丁"]
+    assert finding.message.endswith("（周岁不明：丁）"), finding.message

@@ -368,7 +368,12 @@ class Compiler:
         seen.params.update(member_seen.params)
         among_all = cond.among == "candidates"
         # When members' answers are unknown, the finding names the facts and the members to look at.
-        inner_facts = tuple(name for name, kind in member_seen.kinds.items() if kind != "names") or (key,)
+        # Named by the facts tested, not those shown beside them: a member's election day is always known, and an
+        # age unknown is said as such (周岁不明), as of a candidate, not as its birth date and election day too.
+        beside = {"election_date", "window_start"} | ({"birth_date"} if "age" in member_seen.kinds else set())
+        inner_facts = tuple(
+            name for name, kind in member_seen.kinds.items() if kind != "names" and name not in beside
+        ) or (key,)
         if isinstance(cond, Exists):
             seen.kinds["matching"] = "names"
             return _exists(index, among_all, inner_facts)
