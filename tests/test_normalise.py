@@ -331,8 +331,8 @@ def test_yes_no_words(cell: str, truth: bool | None) -> None:
         ("王强 110101 1966 0501 0119", "王强 110101********…"),
         ("赵六 110101-1972-0815-0227", "赵六 110101********…"),
         ("王强 1101 0119 6605 0101 19", "王强 1101 0********…"),
-        ("王强11010119660501011", "王强110101*******1011"),  # cut short: 17 digits still name a person
-        ("110101660501011", "110101*****1011"),  # the 15-digit form
+        ("王强11010119660501011", "王强110101********011"),  # cut short: 17 digits still name a person
+        ("110101660501011", "110101******011"),  # the 15-digit form
         ("2003-05-01 2004-06-02", "2003-05-01 2004-06-02"),  # two dates, not a number
         ("电话 13800138000", "电话 13800138000"),
     ],
@@ -367,3 +367,19 @@ def test_invisible_characters_are_taken_out_of_a_cell(written: str) -> None:
 def test_visible_characters_stay() -> None:
     assert clean("阿卜杜·热合曼") == "阿卜杜·热合曼"
     assert clean("青松\u3000社区") == "青松 社区"  # an ideographic space is a space, folded as one
+
+
+@pytest.mark.parametrize(
+    ("number", "shown"),
+    [
+        ("11010119490930001X", "110101********001X"),
+        # 15 digits: the birth date is six (490930), so three stay after it, not four
+        ("110101490930001", "110101******001"),
+        # a character short or long: no more than lies past the birth date whichever is lost
+        ("11010119490930001", "110101********001"),
+        ("1101011949093000", "110101********00"),
+        ("11010119490930", "110101********"),
+    ],
+)
+def test_a_masked_number_hides_every_digit_of_the_birth_date(number: str, shown: str) -> None:
+    assert mask_id(number) == shown

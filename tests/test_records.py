@@ -429,3 +429,45 @@ def test_an_unclosed_quote_is_reported_with_the_rows_it_swallowed(tmp_path: Path
     finding = report.candidates[1].findings[0]
     assert finding.rule == "row-unclosed-quote"
     assert "the 2 rows after it were swallowed" in finding.message
+
+
+# ---- birth dates that would give back a masked ID number ----
+
+
+def test_a_birth_date_from_the_id_number_said_impossible_is_shown_by_its_year(tmp_path: Path) -> None:
+    # Born after election day: the date the message names is the ID number's own eight hidden digits.
+    number = make_id("2007-01-15")
+    path = tmp_path / "r.csv"
+    path.write_text(f"姓名,身份证号,社区,拟任职务\n张三,{number},青松社区,居委会委员\n", "utf-8")
+    [finding] = [f for f in only(check([path])).findings if f.rule == "date-impossible"]
+    assert "2007-**-**" in finding.message and "01-15" not in json.dumps(
+        finding.model_dump(), ensure_ascii=False
+    )
+    shown = only(check([path], show_pii=True)).findings
+    assert any("2007-01-15" in f.message for f in shown)
+
+
+def test_a_roster_without_its_header_row_is_said_so_and_its_birth_date_hidden(tmp_path: Path) -> None:
+    number = make_id("1948-09-30")
+    path = tmp_path / "r.csv"
+    path.write_text(f"陈建国,男,{number},1948-09-30,青松社区,党支部书记\n", "utf-8")
+    with pytest.raises(RosterError) as raised:
+        check([path])
+    said = raised.value.message("en")
+    assert "this line looks like a record, not a header: is the header row missing?" in said
+    assert "1948-**-**" in said and "09-30" not in said
+
+
+def test_rows_swallowed_by_an_open_quote_show_no_birth_date_beside_a_masked_number(tmp_path: Path) -> None:
+    first, second = make_id("1962-05-12", "女"), make_id("1970-03-08")
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "姓名,身份证号,出生日期,社区,拟任职务\n"
+        f'"林秀英,{first},1962.05.12,青松社区,居委会委员\n'
+        f"黄志明,{second},1970-03-08,青松社区,居委会委员\n",
+        "utf-8",
+    )
+    [swallowed] = check([path]).candidates
+    assert "row-unclosed-quote" in rules_of(swallowed)
+    assert first[:6] in swallowed.name and "1962.**.**" in swallowed.name and "1970-**-**" in swallowed.name
+    assert first not in swallowed.name and "05.12" not in swallowed.name and "03-08" not in swallowed.name

@@ -32,9 +32,14 @@ class DataProblem:
     severity: str = "invalid"
     params: tuple[tuple[str, Any], ...] = ()
     cell: str | None = None  # "D12", or "候选人!D12" in a workbook
+    # The column's own name (birth_date) where the header is written otherwise (出生年月): what masking goes by.
+    of: str = ""
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (DataProblem, (self.rule, self.column, self.value, self.severity, self.params, self.cell))
+        return (
+            DataProblem,
+            (self.rule, self.column, self.value, self.severity, self.params, self.cell, self.of),
+        )
 
 
 @dataclass(slots=True)

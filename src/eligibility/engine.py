@@ -37,7 +37,14 @@ from eligibility.report import (
     worst_open,
 )
 from eligibility.roster.columns import APPROVAL_COLUMNS, ROSTER_COLUMNS, Column, map_headers
-from eligibility.roster.normalise import completed_years, mask_birth, mask_id, mask_id_bytes, mask_ids
+from eligibility.roster.normalise import (
+    completed_years,
+    mask_birth,
+    mask_id,
+    mask_id_bytes,
+    mask_ids,
+    mask_ids_and_births,
+)
 from eligibility.roster.readers import Note, Table, open_tables
 from eligibility.roster.records import RecordReader
 from eligibility.roster.settings import (
@@ -999,13 +1006,23 @@ class Review:
         if not self.show_pii:
             # An ID number cell, whole or not; and any ID number inside another value (a duplicate's number,
             # a relatives cell).
-            value = mask_id(value) if problem.rule.startswith("id-number") else mask_ids(mask_id_bytes(value))
+            value = (
+                mask_id(value)
+                if problem.rule.startswith("id-number")
+                else mask_ids_and_births(mask_id_bytes(value))
+            )
             params = {
                 k: mask_ids(v) if isinstance(v, str) and k != "other_path" else v for k, v in params.items()
             }
-            if problem.rule == "birth-date-mismatch" or problem.column in _BIRTH_HEADERS:
-                # A birth date beside the masked ID number would give back the digits it hides: its year only.
-                # The reason is the calendar's (month must be in 1..12) or names the election day: kept whole.
+            # A birth date beside the masked ID number would give back the digits it hides: its year only. The
+            # reason is the calendar's (month must be in 1..12) or names the election day: kept whole. Among
+            # them, the birth date an ID number holds, said impossible (born after election day).
+            if (
+                problem.rule == "birth-date-mismatch"
+                or problem.of == "birth_date"
+                or problem.column in _BIRTH_HEADERS
+                or (problem.rule == "date-impossible" and problem.of == "id_number")
+            ):
                 value = mask_birth(value)
                 if "expected" in params:
                     params["expected"] = mask_birth(params["expected"])
@@ -1043,7 +1060,7 @@ class Review:
     def _name(self, name: str) -> str:
         """A name as shown (a person's, a street's, a community's): an ID number typed into the cell (王强
         110101…) is masked like any other."""
-        return name if self.show_pii or not _DIGIT.search(name) else mask_ids(name)
+        return name if self.show_pii or not _DIGIT.search(name) else mask_ids_and_births(name)
 
     def _id(self, number: str | None) -> str | None:
         if number is None or self.show_pii:

@@ -223,6 +223,21 @@ def mask_ids(text: str) -> str:
     return _ID_IN_TEXT.sub(_masked, text)
 
 
+def mask_ids_and_births(text: str) -> str:
+    """mask_ids, and beside a number masked the text's other digits shown as a birth date is (mask_birth): a row
+    swallowed into one cell by a quote left open holds each person's birth date beside their number."""
+    masked = mask_ids(text)
+    if masked == text:
+        return text
+    parts = _MASKED_ID.split(masked)
+    numbers = _MASKED_ID.findall(masked)
+    return "".join(mask_birth(part) + number for part, number in zip(parts, [*numbers, ""], strict=True))
+
+
+# A number as mask_id shows it, left as it is when the rest of the text is masked.
+_MASKED_ID = re.compile(r"[0-9]{6}\*+(?:…|[0-9Xx]{0,4})")
+
+
 def _masked(found: re.Match[str]) -> str:
     written = found.group()
     digits = written.replace(" ", "").replace("-", "")
@@ -266,7 +281,10 @@ def mask_id(number: str) -> str:
     if len(number) > 18:
         return number[:6] + "*" * 8 + "…"  # not an ID number at all: enough to find the cell, no more
     if len(number) >= 10:
-        return number[:6] + "*" * (len(number) - 10) + number[-4:]
+        # Of what follows the area, only what lies past the birth date: four of 18 characters, three of 15 (whose
+        # birth date is six digits); of a number a character short or long, no more than lies past it either way.
+        kept = 4 if len(number) == 18 else 3 if len(number) == 15 else min(3, max(0, len(number) - 14))
+        return number[:6] + "*" * (len(number) - 6 - kept) + number[len(number) - kept :]
     return "*" * len(number)
 
 

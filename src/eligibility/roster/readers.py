@@ -20,7 +20,7 @@ from eligibility.candidate import DataProblem, RowSource
 from eligibility.errors import Location, RosterError
 from eligibility.messages import Term, listed
 from eligibility.roster.columns import COMMUNITY_COLUMNS, Column, HeaderMap, map_headers, suggest_column
-from eligibility.roster.normalise import clean, mask_ids
+from eligibility.roster.normalise import clean, mask_birth, mask_ids
 from eligibility.roster.sources import (
     COMMUNITIES_KEYS,
     KEEP_UNDECODABLE,
@@ -250,13 +250,23 @@ def _missing(header: HeaderMap, headers: list[str], location: Location) -> Roste
     """A required column not found, with the header that is most likely it misspelt (性名 for 姓名)."""
     column = header.missing[0]
     guess = next((h for h in header.unknown if suggest_column(h, (column,))), "")
+    found = [h for h in headers if h]
+    suggestion: Term | str = Term(f"（“{guess}”是不是它？）", f" (is {guess!r} it?)") if guess else ""
+    if any(mask_ids(h) != h for h in found):
+        # No header, a person's row first: said so, and its birth date shown by the year only, as beside any
+        # masked ID number (the digits it hides). The number itself is masked with the message, unless --show-pii.
+        found = [h if mask_ids(h) != h else mask_birth(h) for h in found]
+        suggestion = Term(
+            "（这一行像是一条记录，不是表头：名册缺了表头行？）",
+            " (this line looks like a record, not a header: is the header row missing?)",
+        )
     return RosterError(
         "column-missing",
         location,
         canonical=column.name,
         zh=column.zh,
-        found=listed([h for h in headers if h]) if any(headers) else "-",
-        suggestion=Term(f"（“{guess}”是不是它？）", f" (is {guess!r} it?)") if guess else "",
+        found=listed(found) if found else "-",
+        suggestion=suggestion,
     )
 
 

@@ -67,7 +67,7 @@ class RecordReader:
             cell = table.cell(name, raw.source.line)
             shown = _shown_value(value)
             problems.append(
-                DataProblem(rule, headers.get(name, name), shown, severity, tuple(params.items()), cell)
+                DataProblem(rule, headers.get(name, name), shown, severity, tuple(params.items()), cell, name)
             )
 
         texts = "".join(_texts(cells) if typed else cells.values())
