@@ -221,3 +221,57 @@ def test_a_damaged_sheet_is_named_not_a_traceback(tmp_path: Path) -> None:
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
     assert f"{path.as_posix()}#候选人: the file cannot be parsed" in done.stderr
+
+
+def test_merged_community_and_street_cells_stand_for_every_row_they_cover(tmp_path: Path) -> None:
+    # 街道 merged over G2:G5 and 社区 over H2:H4: the rows under the top one were read blank.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["姓名", "性别", "身份证号", "出生日期", "文化程度", "政治面貌", "街道", "社区", "拟任职务"])
+    people = [("甲", "青松社区"), ("乙", None), ("丙", None), ("丁", "翠竹社区")]
+    for name, community in people:
+        born = "1970-01-01"
+        sheet.append(
+            [
+                name,
+                "男",
+                make_id(born),
+                born,
+                "高中",
+                "群众",
+                "东湖街道" if name == "甲" else None,
+                community,
+                "居委会委员",
+            ]
+        )
+    sheet.append([None] * 9)  # a blank row inside neither range stays nobody
+    sheet.merge_cells("G2:G5")
+    sheet.merge_cells("H2:H4")
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+    report = check([path])
+    assert [(c.name, c.street, c.community) for c in report.candidates] == [
+        ("甲", "东湖街道", "青松社区"),
+        ("乙", "东湖街道", "青松社区"),
+        ("丙", "东湖街道", "青松社区"),
+        ("丁", "东湖街道", "翠竹社区"),
+    ]
+    assert all(c.status == "eligible" for c in report.candidates)
+    assert [(t.street, t.community) for t in report.teams] == [
+        ("东湖街道", "青松社区"),
+        ("东湖街道", "翠竹社区"),
+    ]
+
+
+def test_a_merged_cell_never_makes_a_record_of_a_row_with_nothing_else(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["姓名", "身份证号", "社区", "拟任职务"])
+    sheet.append(["甲", make_id("1970-01-01"), "青松社区", "居委会委员"])
+    sheet.append([None, None, None, None])  # under the merged 社区, no one
+    sheet.merge_cells("C2:C3")
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+    assert [c.name for c in check([path]).candidates] == ["甲"]

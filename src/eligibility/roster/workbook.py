@@ -128,6 +128,8 @@ def _sheet_table(
     # The header's last named column: a cell right of it in a data row has no column to be read as.
     named = max((i for i, text in enumerate(headers) if str(text).strip()), default=-1) + 1
     records = _sheet_rows(rows, source.shown, name, header, headers, named, first_column, unread)
+    if merged := _merged_down(sheet):
+        records = _filled_down(records, merged, header, first_column)
     table = Table(
         source.shown,
         "xlsx",
@@ -181,6 +183,50 @@ def _sheet_rows(
                     "row-cells-beyond-header", "", where + ("…" if len(beyond) > 5 else ""), "warning"
                 )
             )
+        yield record
+
+
+def _merged_down(sheet: Any) -> dict[int, list[tuple[int, int, int]]]:
+    """The sheet's merged cells that span rows, by the sheet row of their top-left cell: (first column, last
+    column, last row). A roster merges 社区 or 街道 over a community's rows, and the value stands for each."""
+    found: dict[int, list[tuple[int, int, int]]] = {}
+    for (first_row, first_column), (last_row, last_column) in (
+        getattr(sheet, "merged_cell_ranges", None) or ()
+    ):
+        if last_row > first_row:
+            found.setdefault(first_row + 1, []).append((first_column, last_column, last_row + 1))
+    return found
+
+
+def _filled_down(
+    records: Iterator[RawRecord],
+    merged: dict[int, list[tuple[int, int, int]]],
+    header: HeaderMap,
+    first_column: int,
+) -> Iterator[RawRecord]:
+    """The records, each cell a merged range covers given the value of its top-left cell, as Excel shows it: read
+    as they were, the rows under the top one were blank (社区 missing), or left their street and made a team of
+    their own. A row is a record or not as it was written; filling only gives it the merged value."""
+    column_of = {first_column + i: name for name, i in header.index.items()}
+    filling: dict[str, tuple[Any, int]] = {}  # column name -> (value, last sheet row of its range)
+    for record in records:
+        line = record.source.line or 0
+        for name, (value, last) in list(filling.items()):
+            if line > last:
+                del filling[name]
+            elif record.cells.get(name) in ("", None):
+                record.cells[name] = value
+        for first, last_column, last_row in merged.get(line, ()):
+            anchor = column_of.get(first)
+            value = record.cells.get(anchor) if anchor is not None else None
+            if value in ("", None):
+                continue
+            for column in range(first, last_column + 1):
+                covered = column_of.get(column)
+                if covered is not None:
+                    filling[covered] = (value, last_row)
+                    if record.cells.get(covered) in ("", None):
+                        record.cells[covered] = value
         yield record
 
 
