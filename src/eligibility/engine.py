@@ -312,6 +312,7 @@ class Review:
         """Every data row of every file and sheet, in input order, each with its verdict."""
         if isinstance(paths, str | Path):
             paths = [paths]  # one path given on its own, not a string to iterate character by character
+        set_aside: Input | None = None  # the first communities or approvals table met in a folder
         for source in expand(paths):
             try:
                 tables = open_tables(source, self.columns, encoding=self.encoding, sheet=self.sheet)
@@ -328,9 +329,13 @@ class Review:
                         path=source.shown, format=source.format, rows=0, findings=[self._note_finding(note)]
                     )
                 )
+                set_aside = set_aside or source
                 continue
             for table in tables:
                 yield from self._table(table, workers, source)
+        if set_aside is not None and all(i.rows == 0 for i in self.inputs):
+            # Only communities or approvals tables: nobody was checked, and a run that passed would say so.
+            raise RosterError("folder-only-settings", Location(set_aside.shown))
 
     def tables(self, tables: Iterable[Table]) -> Iterator[CandidateResult]:
         """Every row of tables already opened (or built in memory, as rule-file test cases are)."""

@@ -184,6 +184,19 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{file} 里有未知的列“{header}”{suggestion}，已忽略",
         "unknown column {header!r} in {file}{suggestion}, ignored",
     ),
+    "settings-column-duplicate": (
+        "{file} 里的列“{header}”与“{used}”同为 {canonical}，只读取了“{used}”",
+        "column {header!r} in {file} means {canonical} like {used!r}; only {used!r} was read",
+    ),
+    "folder-only-settings": (
+        "文件夹中只有社区表或批复表，没有名册：没有检查任何候选人；社区表和批复表请用 --communities、--approvals 给出",
+        "the folder holds only a communities or approvals table, no roster: no candidate was checked; give those "
+        "tables with --communities and --approvals",
+    ),
+    "table-is-folder": (
+        "是文件夹：社区表和批复表各是一个文件（.csv、.xlsx 等）",
+        "is a folder: the communities and approvals tables are one file each (.csv, .xlsx, …)",
+    ),
     "column-duplicate": (
         "列“{header}”与“{used}”同为 {canonical}，只读取了“{used}”",
         "column {header!r} means {canonical} like {used!r}; only {used!r} was read",
@@ -640,6 +653,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "file-skipped-communities": ("info", "file"),
     "file-skipped-approvals": ("info", "file"),
     "settings-column-unknown": ("warning", "file"),
+    "settings-column-duplicate": ("warning", "file"),
     "community-settings-elsewhere": ("warning", "file"),
     "ruleset-not-in-effect": ("warning", "file"),
 }
@@ -724,8 +738,9 @@ def reason_in_chinese(reason: str) -> str:
     return reason
 
 
-# Characters a message never prints as they are: C0 and C1 controls but the tab and line break, lone surrogates.
-_UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# Characters a message never prints as they are: C0 and C1 controls but the tab and line break, lone surrogates,
+# and U+FFFE and U+FFFF (no characters at all).
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def say(key: str, lang: Lang, /, **params: object) -> str:

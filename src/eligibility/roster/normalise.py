@@ -26,9 +26,10 @@ def clean(value: object) -> str:
 
 
 # Characters no one types into a roster: control characters carried over from another system, and half a UTF-16
-# pair escaped in JSON ("\ud800"), which no report could write out. Tab, line breaks, vertical tab and form feed
-# are white space (Alt+Enter in Excel), folded by clean.
-CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# pair escaped in JSON ("\ud800"), and U+FFFE and U+FFFF, which are no characters: no report could write them out
+# (XML, and so JUnit and Excel, refuses them). Tab, line breaks, vertical tab and form feed are white space
+# (Alt+Enter in Excel), folded by clean.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 # Most cells of a roster are short words said again and again (否, 高中, a street's name): each is cleaned once.
 _SHORT = 12

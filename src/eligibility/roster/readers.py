@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from eligibility.candidate import DataProblem, RowSource
-from eligibility.errors import Location, RosterError
+from eligibility.errors import Location, RosterError, display_path
 from eligibility.messages import Term, listed
 from eligibility.roster.columns import COMMUNITY_COLUMNS, Column, HeaderMap, map_headers, suggest_column
 from eligibility.roster.normalise import clean, mask_birth, mask_ids
@@ -34,7 +34,7 @@ from eligibility.roster.sources import (
 )
 from eligibility.ruleset.yamlpos import SafeLoader
 
-__all__ = ["Note", "RawRecord", "Table", "column_letter", "expand", "open_tables", "read_table"]
+__all__ = ["Note", "RawRecord", "Table", "column_letter", "expand", "open_tables", "read_tables"]
 
 # The header is the first row among these that holds every required column; rows above it are titles.
 HEADER_SEARCH_ROWS = 20
@@ -119,10 +119,13 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def read_table(path: Path, columns: tuple[Column, ...], *, encoding: str | None = None) -> Table:
-    """One table from a named file (the first roster-like sheet of a workbook)."""
+def read_tables(path: Path, columns: tuple[Column, ...], *, encoding: str | None = None) -> list[Table]:
+    """The tables of one named file (a communities or approvals table): every sheet of a workbook that holds
+    the columns, as a district's table may keep one street to a sheet. A folder is refused, not read through."""
+    if path.is_dir():
+        raise RosterError("table-is-folder", Location(display_path(path)))
     (source,) = expand([path])
-    return open_tables(source, columns, encoding=encoding)[0]
+    return open_tables(source, columns, encoding=encoding)
 
 
 def open_tables(

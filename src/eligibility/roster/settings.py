@@ -23,7 +23,7 @@ from eligibility.roster.normalise import (
     parse_date,
     read_id_number,
 )
-from eligibility.roster.readers import Note, read_table
+from eligibility.roster.readers import Note, RawRecord, Table, read_tables
 from eligibility.ruleset.model import Body
 from eligibility.ruleset.vocab import suggest
 
@@ -132,32 +132,61 @@ def community_columns(bodies: dict[str, Body]) -> tuple[Column, ...]:
 
 
 def read_communities(path: Path, bodies: dict[str, Body]) -> Communities:
-    table = read_table(path, community_columns(bodies))
     communities = Communities(quota_columns(bodies))
-    communities.notes = _unknown_columns(table.notes, table.path)
     first_line: dict[tuple[str, str], int | None] = {}  # for this file only: a province's is let go once read
-    for record in table.rows:
+    streets_of: dict[str, set[str]] = {}  # the streets each community name was given under, "" for none
+    for table, record in _rows(path, community_columns(bodies), communities.notes):
         location = Location(record.source.path, record.source.line or record.source.row)
         _no_control_characters(record.cells, table.header.headers, location)
+        if not clean(record.cells.get("community")):
+            # The column is there (the header was found): this row leaves it blank, a total row (合计) or one
+            # half filled. Said of the row, not as a column missing from the file.
+            raise RosterError(
+                "cell-invalid",
+                location,
+                field=table.header.headers.get("community", "社区"),
+                reason=Term("社区为空：这一行是哪个社区的？", "the community is blank: whose row is this?"),
+            )
         key = communities.add(record.cells, location)
-        if key in first_line:
+        streets = streets_of.setdefault(key[1], set())
+        # A row without a street is the community in any street: beside a row that names one, the two would
+        # both be its settings, and the street's replace the other's without a word.
+        other = next((s for s in streets if s != key[0] and "" in (s, key[0])), None)
+        if key in first_line or other is not None:
             # The second row's election day or seats would replace the first's without a word.
             raise RosterError(
                 "communities-twice",
                 location,
                 community=" ".join(filter(None, key)),
-                first=str(first_line[key]),
+                first=str(first_line[key if other is None else (other, key[1])]),
             )
         first_line[key] = location.line
+        streets.add(key[0])
     return communities
 
 
-def _unknown_columns(notes: list[Note], path: str) -> list[Note]:
-    """A settings table's unknown columns, as notes naming the table: its seats or dates may be under one."""
+def _rows(path: Path, columns: tuple[Column, ...], notes: list[Note]) -> Iterable[tuple[Table, RawRecord]]:
+    """Every row of a settings table, sheet after sheet, each table's notes added to `notes`. A row the reader
+    found cells beyond the header in, or a quote never closed in, is refused at its line: in the officer's own
+    short table, a seat count typed 1,000 or a row swallowed into a cell is a mistake to correct, not to guess."""
+    for table in read_tables(path, columns):
+        notes += _table_notes(table.notes, table.path)
+        for record in table.rows:
+            for problem in record.problems:
+                if problem.rule in ("row-too-long", "row-unclosed-quote"):
+                    where = Location(record.source.path, record.source.line or record.source.row)
+                    raise RosterError(problem.rule, where, value=problem.value, **dict(problem.params))
+            yield table, record
+
+
+def _table_notes(notes: list[Note], path: str) -> list[Note]:
+    """A settings table's unknown and doubled columns, as notes naming the table: its seats or dates may be
+    under one, or the column read may not be the one meant."""
+    keys = {"column-unknown": "settings-column-unknown", "column-duplicate": "settings-column-duplicate"}
     return [
-        Note("settings-column-unknown", note.severity, (("file", path), *note.params))
+        Note(keys[note.key], note.severity, (("file", path), *note.params))
         for note in notes
-        if note.key == "column-unknown"
+        if note.key in keys
     ]
 
 
@@ -230,13 +259,33 @@ class Approvals:
 def read_approvals(path: Path, rule_ids: Iterable[str]) -> Approvals:
     """The approvals table; a row naming a rule the rule set does not have is an error, not a silent no-op."""
     known = list(rule_ids)
-    table = read_table(path, APPROVAL_COLUMNS)
     records: list[ApprovalRecord] = []
-    for record in table.rows:
+    notes: list[Note] = []
+    for table, record in _rows(path, APPROVAL_COLUMNS, notes):
         cells = record.cells
         location = Location(record.source.path, record.source.line or record.source.row)
         _no_control_characters(cells, table.header.headers, location)
         rule = clean(cells.get("rule"))
+        if not rule:
+            raise RosterError(
+                "cell-invalid",
+                location,
+                field=table.header.headers["rule"],
+                reason=Term(
+                    "规则为空：这条批复批的是哪条规则？", "the rule is blank: which rule does this approve?"
+                ),
+            )
+        if not clean(cells.get("reference")):
+            # An approval is known by its document number; one without it cannot be looked up, nor told apart.
+            raise RosterError(
+                "cell-invalid",
+                location,
+                field=table.header.headers.get("reference", "批复文号"),
+                reason=Term(
+                    "批复文号为空：没有文号的批复无从核对",
+                    "the reference is blank: an approval without one cannot be verified",
+                ),
+            )
         if rule not in known:
             raise RosterError(
                 "approval-unknown-rule",
@@ -300,7 +349,7 @@ def read_approvals(path: Path, rule_ids: Iterable[str]) -> Approvals:
             )
         )
     approvals = Approvals(records)
-    approvals.notes = _unknown_columns(table.notes, table.path)
+    approvals.notes = notes
     return approvals
 
 

@@ -19,6 +19,8 @@ SUFFIXES = (*TEXT_SUFFIXES, ".xlsx")
 # looked for in a folder, where a .txt is more often a note (说明.txt) than a roster.
 NAMED_SUFFIXES = (*SUFFIXES, ".txt")
 STDIN = "-"
+# Workbooks an officer may save a roster as that the tool does not read: in a folder, refused, not passed over.
+UNREAD_WORKBOOKS = (".xls", ".xlsm", ".xlsb", ".et", ".ods")
 
 _ZIP = b"PK\x03\x04"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls
@@ -76,6 +78,17 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
                 # Hidden files and folders (.github/workflows, .git) are a repository's own, never rosters.
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
+            # A workbook the tool cannot read (.xls, .xlsm) among the rosters is refused as it would be named:
+            # passed over, its candidates would go unchecked and the run pass.
+            unread = sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in UNREAD_WORKBOOKS
+                and not p.name.startswith("~$")
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if unread:
+                raise _unreadable(unread[0])
             if not inside:
                 raise RosterError("folder-empty", Location(shown), suffixes=", ".join(SUFFIXES))
             for p in inside:
@@ -85,18 +98,23 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
                     )
             found.extend(Input(p, display_path(p), _format_of(p), from_folder=True) for p in inside)
         elif path.is_file():
-            if path.suffix.lower() == ".xls":
-                raise RosterError("file-xls", Location(shown))
             if path.suffix.lower() not in NAMED_SUFFIXES:
-                raise RosterError(
-                    "file-type", Location(shown), suffix=path.suffix, suffixes=", ".join(NAMED_SUFFIXES)
-                )
+                raise _unreadable(path)
             found.append(Input(path, shown, _format_of(path)))
         elif path.exists():
             raise RosterError("path-unreadable", Location(shown), reason="not a regular file")
         else:
             raise RosterError("path-missing", Location(shown))
     return found
+
+
+def _unreadable(path: Path) -> RosterError:
+    """A file of a type the tool does not read: an old .xls to save again as .xlsx, or another type."""
+    if path.suffix.lower() == ".xls":
+        return RosterError("file-xls", Location(display_path(path)))
+    return RosterError(
+        "file-type", Location(display_path(path)), suffix=path.suffix, suffixes=", ".join(NAMED_SUFFIXES)
+    )
 
 
 def _format_of(path: Path) -> str:

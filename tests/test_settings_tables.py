@@ -1,0 +1,182 @@
+"""The communities and approvals tables as officers keep them: one street to a sheet, a folder given by mistake,
+a row shifted by a comma, a column written twice, a community with and without its street."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from eligibility import check
+from eligibility.errors import RosterError
+
+from conftest import EXAMPLES, make_id, only, person, team
+
+HEADER = "街道,社区,选举日期,党组织核定职数,居委会核定职数\n"
+
+
+def written(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_every_sheet_of_a_communities_workbook_is_read(run: Any, tmp_path: Path) -> None:
+    # A district keeps one street to a sheet: the second street's election day was lost without a word.
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "东湖街道"
+    first.append(["街道", "社区", "选举日期"])
+    first.append(["东湖街道", "青松社区", "2006-09-20"])
+    second = book.create_sheet("西岭街道")
+    second.append(["街道", "社区", "选举日期"])
+    second.append(["西岭街道", "梅园社区", "2006-09-21"])
+    path = tmp_path / "communities.xlsx"
+    book.save(path)
+    report = run(
+        [person(), person(street="西岭街道", community="梅园社区")],
+        communities=path,
+        election_date="2006-09-30",
+    )
+    assert [(t.community, str(t.election_date)) for t in report.teams] == [
+        ("青松社区", "2006-09-20"),
+        ("梅园社区", "2006-09-21"),
+    ]
+
+
+def test_every_sheet_of_an_approvals_workbook_is_read(run: Any, tmp_path: Path) -> None:
+    candidate = person(roles="党支部书记", birth_date="1948-09-30", street="西岭街道", community="梅园社区")
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    first.append(["身份证号", "规则", "批复文号", "批复日期"])
+    first.append([make_id("1950-01-01"), "principal-age", "组审〔2006〕1号", "2006-09-01"])
+    second = book.create_sheet("西岭街道")
+    second.append(["身份证号", "规则", "批复文号", "批复日期"])
+    second.append([candidate["id_number"], "principal-age", "组审〔2006〕2号", "2006-09-01"])
+    path = tmp_path / "approvals.xlsx"
+    book.save(path)
+    [finding] = only(run([candidate], approvals=path)).findings
+    assert finding.rule == "principal-age" and finding.approval is not None and finding.approval.counted
+
+
+@pytest.mark.parametrize("option", ["communities", "approvals"])
+def test_a_folder_given_for_a_table_is_refused(tmp_path: Path, option: str) -> None:
+    folder = tmp_path / "tables"
+    folder.mkdir()
+    (folder / "a.csv").write_text(HEADER, encoding="utf-8")
+    (folder / "b.csv").write_text(HEADER, encoding="utf-8")
+    with pytest.raises(RosterError) as raised:
+        check([EXAMPLES / "roster.csv"], **{option: folder})
+    assert raised.value.key == "table-is-folder"
+    assert "is a folder: the communities and approvals tables are one file each" in raised.value.message("en")
+
+
+def test_a_communities_row_shifted_by_a_comma_is_refused_at_its_line(tmp_path: Path) -> None:
+    # 1,000 typed unquoted: the seats would read 1 and 0, and the 7 be dropped.
+    path = written(tmp_path, "c.csv", HEADER + "东湖街道,青松社区,2006-09-30,1,000,7\n")
+    with pytest.raises(RosterError) as raised:
+        check([EXAMPLES / "roster.csv"], communities=path)
+    assert raised.value.key == "row-too-long" and raised.value.location is not None
+    assert raised.value.location.line == 2
+    assert "the row has 6 cells, more than the 5 columns of the header" in raised.value.message("en")
+
+
+def test_a_column_written_twice_in_the_communities_table_is_said(run: Any, tmp_path: Path) -> None:
+    path = written(tmp_path, "c.csv", "社区,选举日期,选举日期\n青松社区,2006-09-20,2006-09-25\n")
+    report = run([person()], communities=path)
+    said = [f for i in report.inputs for f in i.findings if f.rule == "settings-column-duplicate"]
+    assert len(said) == 1 and said[0].severity == "warning" and "c.csv" in said[0].message
+    assert str(team(report).election_date) == "2006-09-20"  # the first, as the warning says
+
+
+def test_a_community_with_and_without_its_street_is_written_twice(tmp_path: Path) -> None:
+    # Both rows are 东湖街道's 青松社区: which day it votes on would be a guess.
+    path = written(tmp_path, "c.csv", HEADER + "东湖街道,青松社区,2006-09-21,,\n,青松社区,2006-09-20,,\n")
+    with pytest.raises(RosterError) as raised:
+        check([EXAMPLES / "roster.csv"], communities=path)
+    assert raised.value.key == "communities-twice" and raised.value.location is not None
+    assert raised.value.location.line == 3 and raised.value.params["first"] == "2"
+
+
+def test_the_same_community_name_in_two_streets_is_two_communities(run: Any, tmp_path: Path) -> None:
+    path = written(
+        tmp_path, "c.csv", HEADER + "东湖街道,青松社区,2006-09-21,,\n西岭街道,青松社区,2006-09-20,,\n"
+    )
+    report = run([person(), person(street="西岭街道")], communities=path)
+    assert sorted(str(t.election_date) for t in report.teams) == ["2006-09-20", "2006-09-21"]
+
+
+def test_a_folder_of_tables_and_no_roster_checks_nobody_and_says_so(tmp_path: Path) -> None:
+    folder = tmp_path / "submitted"
+    folder.mkdir()
+    (folder / "approvals.csv").write_text(
+        "身份证号,规则,批复文号,批复日期\n"
+        f"{make_id('1948-09-30')},principal-age,组审〔2006〕1号,2006-09-01\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RosterError) as raised:
+        check([folder])
+    assert raised.value.key == "folder-only-settings"
+    (folder / "roster.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
+    assert len(check([folder]).candidates) == 21  # beside a roster, the table is set aside as before
+
+
+@pytest.mark.parametrize("name", ["b.xls", "c.xlsm", "d.ods"])
+def test_a_workbook_the_tool_cannot_read_in_a_folder_is_refused_not_passed_over(
+    tmp_path: Path, name: str
+) -> None:
+    folder = tmp_path / "rosters"
+    folder.mkdir()
+    (folder / "a.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
+    (folder / name).write_bytes(b"\xd0\xcf\x11\xe0 not read")
+    with pytest.raises(RosterError) as raised:
+        check([folder])
+    assert raised.value.key in ("file-xls", "file-type")
+    assert raised.value.location is not None and raised.value.location.path.endswith(name)
+
+
+def test_a_noncharacter_in_a_cell_is_named_and_never_reaches_a_report(tmp_path: Path) -> None:
+    # U+FFFF: no XML may hold it, so the JUnit report and the workbook came out unreadable.
+    path = written(
+        tmp_path,
+        "r.csv",
+        f"姓名,身份证号,社区,拟任职务\n孙\uffff,{make_id('1970-01-01')},青松社区,居委会委员\n",
+    )
+    result = only(check([path]))
+    assert result.status == "invalid" and "cell-control-character" in {f.rule for f in result.findings}
+    assert "\uffff" not in result.model_dump_json()
+
+
+def test_a_total_row_in_the_communities_table_is_said_of_its_row_not_as_a_column_missing(
+    tmp_path: Path,
+) -> None:
+    path = written(tmp_path, "c.csv", HEADER + "东湖街道,青松社区,2006-09-30,5,5\n,,,10,合计\n")
+    with pytest.raises(RosterError) as raised:
+        check([EXAMPLES / "roster.csv"], communities=path)
+    assert raised.value.location is not None and raised.value.location.line == 3
+    assert raised.value.message("en").endswith("column 社区: the community is blank: whose row is this?")
+
+
+@pytest.mark.parametrize(
+    ("rule", "reference", "said"),
+    [
+        ("", "合计", "the rule is blank: which rule does this approve?"),
+        ("principal-age", "", "the reference is blank: an approval without one cannot be verified"),
+    ],
+)
+def test_an_approval_without_its_rule_or_reference_is_refused_at_its_line(
+    tmp_path: Path, rule: str, reference: str, said: str
+) -> None:
+    path = written(
+        tmp_path,
+        "a.csv",
+        f"身份证号,规则,批复文号,批复日期\n{make_id('1948-09-30')},{rule},{reference},2006-09-01\n",
+    )
+    with pytest.raises(RosterError) as raised:
+        check([EXAMPLES / "roster.csv"], approvals=path)
+    assert raised.value.location is not None and raised.value.location.line == 2
+    assert raised.value.message("en").endswith(said)
