@@ -42,7 +42,7 @@ def test_rules_test_names_the_case_that_fails(tmp_path: Path) -> None:
     assert broken != text
     path = tmp_path / "rules.yaml"
     path.write_text(broken, encoding="utf-8")
-    result = runner.invoke(app, ["rules", "test", str(path)])
+    result = runner.invoke(app, ["rules", "test", str(path), "--lang", "en"])
     assert result.exit_code == 1
     assert (
         f"FAIL {path.as_posix()} tests[0] 选举日满18周岁有被选举权，差一天未满18周岁不能提名" in result.stdout
@@ -548,3 +548,168 @@ def test_every_item_of_the_village_negative_list_bars() -> None:
         "criminal-record",
         "ecological-damage-5y",
     } <= barred
+
+
+@pytest.mark.parametrize(
+    ("parent", "zh", "en"),
+    [
+        ("- a\n", "是一个列表", "is a list"),
+        ("", "是空的", "is empty"),
+        ("just some words\n", "只是一段文字", "is plain text"),
+        ("姓名,社区\n甲,青松社区\n", "只是一段文字", "is plain text"),
+    ],
+    ids=["list", "empty", "text", "csv"],
+)
+def test_extends_naming_a_file_that_is_not_a_rule_file(tmp_path: Path, parent: str, zh: str, en: str) -> None:
+    # AttributeError: 'list' object has no attribute 'items', from rules validate and from check alike.
+    write(tmp_path, "parent.yaml", parent)
+    child = write(tmp_path, "child.yaml", "name: mine\nextends: parent.yaml\n")
+    where = f"{child.as_posix()}:2:10: "
+    shown = (tmp_path / "parent.yaml").resolve().as_posix()
+    validated = runner.invoke(app, ["rules", "validate", str(child)])
+    assert validated.exit_code == 1
+    assert validated.stderr == (
+        f"{where}extends 指向的 {shown} 不是规则文件：规则文件是一个 YAML 映射（键: 值），而它{zh}\n"
+    )
+    roster = write(tmp_path, "roster.csv", "姓名,社区,拟任职务\n甲,青松社区,居委会委员\n")
+    checked = runner.invoke(app, ["check", str(roster), "--rules", str(child), "--lang", "en"])
+    assert checked.exit_code == 2
+    assert checked.stderr == (
+        f"error: {where}extends: {shown} is not a rule file: a rule file is a YAML mapping (key: value), "
+        f"and it {en}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("child", "said"),
+    [
+        ("disable: one-shoulder\n", "3:10: disable: should be a list of rule ids"),
+        ("severities: [team-relatives]\n", "3:13: severities: should be a mapping of rule id to severity"),
+        ("rules:\n  - {id: [x]}\n", "4:10: rules[0].id: Input should be a valid string"),
+    ],
+)
+def test_extends_with_disable_severities_or_ids_of_the_wrong_kind(
+    tmp_path: Path, child: str, said: str
+) -> None:
+    # TypeError / AttributeError from the merge, before validation could say where the mistake is.
+    path = write(tmp_path, "mine.yaml", f"extends: community-2006\nname: mine\n{child}")
+    result = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert result.exit_code == 1 and f"{path.as_posix()}:{said}" in result.stderr
+
+
+def test_a_parent_whose_rules_are_not_a_list_is_said_in_the_parent(tmp_path: Path) -> None:
+    write(tmp_path, "parent.yaml", "name: parent\nrules: 5\n")
+    child = write(tmp_path, "child.yaml", "extends: parent.yaml\n")
+    result = runner.invoke(app, ["rules", "validate", str(child), "--lang", "en"])
+    parent = (tmp_path / "parent.yaml").resolve().as_posix()
+    assert result.exit_code == 1 and f"{parent}:2:8: rules: Input should be a valid list" in result.stderr
+
+
+def nested(depth: int) -> str:
+    """A rule file with one team rule `depth` conditions deep: exists, any in any …, and a comparison inside."""
+    condition = '{"any": [' * (depth - 2) + "{fact: age, gt: 1}" + "]}" * (depth - 2)
+    return (
+        "extends: community-2006\nname: deep\nrules:\n  - id: deep-rule\n    title: {zh: 深, en: deep}\n"
+        "    severity: warning\n    scope: team\n    message: {zh: 深, en: deep}\n"
+        "    source: {document: a, clause: b, quote: c}\n"
+        f"    when: {{exists: {condition}}}\n"
+    )
+
+
+def test_conditions_nested_too_deep_are_refused_where_too_deep(tmp_path: Path) -> None:
+    # 250 levels passed `rules validate` and `check`, and `rules show` and `rules explain` died of RecursionError.
+    path = write(tmp_path, "deep.yaml", nested(250))
+    column = len("    when: {exists: ") + 1 + len('{"any": [') * 49  # the 51st condition
+    said = f"{path.as_posix()}:10:{column}: rules[0].when"
+    validated = runner.invoke(app, ["rules", "validate", str(path)])
+    assert validated.exit_code == 1
+    assert validated.stderr == f"{said}：条件嵌套超过 50 层（真实的规则不过几层）；请改写得简单些\n"
+    for args in (["rules", "show", str(path)], ["rules", "explain", "deep-rule", "--rules", str(path)]):
+        result = runner.invoke(app, [*args, "--lang", "en"])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(f"error: {said}: conditions are nested more than 50 levels deep")
+    assert (
+        runner.invoke(app, ["rules", "validate", str(write(tmp_path, "51.yaml", nested(51)))]).exit_code == 1
+    )
+    shallow = write(tmp_path, "shallow.yaml", nested(50))
+    assert runner.invoke(app, ["rules", "validate", str(shallow)]).exit_code == 0
+    assert runner.invoke(app, ["rules", "show", str(shallow)]).exit_code == 0
+    explained = runner.invoke(app, ["rules", "explain", "deep-rule", "--rules", str(shallow), "--lang", "en"])
+    assert "condition: some of the members: " + "(" * 47 + "age > 1" + ")" * 47 in explained.stdout
+
+
+def test_a_condition_too_deep_for_pydantic_is_said_in_chinese(tmp_path: Path) -> None:
+    # Deeper still (400), the file showed pydantic's English "Recursion error - maximum validation depth exceeded".
+    result = runner.invoke(app, ["rules", "validate", str(write(tmp_path, "deep.yaml", nested(400)))])
+    assert (
+        result.exit_code == 1 and "条件嵌套超过 50 层" in result.stderr and "Recursion" not in result.stderr
+    )
+    # Should pydantic's limit be met all the same, its reason is said in Chinese too.
+    from pydantic import ValidationError
+
+    from eligibility.ruleset.loader import _problem
+    from eligibility.ruleset.model import Rule
+    from eligibility.ruleset.yamlpos import load
+
+    data, positions = load(nested(400))
+    with pytest.raises(ValidationError) as caught:
+        Rule.model_validate(data["rules"][0])
+    error = caught.value.errors(include_url=False)[0]
+    assert error["type"] == "recursion_depth_exceeded"
+    problem = _problem(error, data["rules"][0], positions, "deep.yaml")
+    assert problem.message("zh").endswith("：嵌套层数太多，超过了能检查的深度")
+    assert problem.message("en").endswith(": Recursion error - maximum validation depth exceeded")
+
+
+def test_describe_stops_at_the_depth_a_rule_file_allows() -> None:
+    from pydantic import TypeAdapter
+
+    from eligibility.ruleset.describe import describe
+    from eligibility.ruleset.model import Condition
+
+    written: dict[str, object] = {"fact": "age", "gt": 1}
+    for _ in range(250):
+        written = {"any": [written]}
+    condition = TypeAdapter(Condition).validate_python(written)
+    # The outermost `any` needs no brackets; the 50 inside it each have theirs, the last said as …
+    assert describe(condition, {}, "en") == "(" * 50 + "…" + ")" * 50
+
+
+def test_a_yaml_file_nested_past_the_readers_limit_is_said_in_chinese(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["rules", "validate", str(write(tmp_path, "deep.yaml", nested(1200)))])
+    assert result.exit_code == 1 and "YAML 语法错误：嵌套层数太多（超过 YAML 读取器的上限）" in result.stderr
+
+
+def test_rules_test_speaks_the_chosen_language(tmp_path: Path) -> None:
+    # Under the default Chinese, all but the case's own words were English: "5: no such row …", "0 passed, 1 failed".
+    path = write(
+        tmp_path,
+        "mine.yaml",
+        "extends: community-2006\nname: mine\ntests:\n  - case: 甲\n    candidates:\n"
+        "      - {姓名: 甲, 社区: 青松社区, 拟任职务: 居委会委员}\n    expect: {5: [min-age], 1: [min-age]}\n",
+    )
+    chinese = runner.invoke(app, ["rules", "test", str(path)])
+    assert chinese.exit_code == 1
+    assert chinese.stdout == (
+        f"FAIL {path.as_posix()} tests[0] 甲\n"
+        "     5：用例里没有这一行，也没有这个社区\n"
+        "     1：应为 ['min-age']，实际为 []\n"
+        "通过 0 个，失败 1 个\n"
+    )
+    english = runner.invoke(app, ["rules", "test", str(path), "--lang", "en"])
+    assert english.stdout == (
+        f"FAIL {path.as_posix()} tests[0] 甲\n"
+        "     5: no such row or community in the case\n"
+        "     1: expected ['min-age'], got []\n"
+        "0 passed, 1 failed\n"
+    )
+    bundled = runner.invoke(app, ["rules", "test", "community-2006"]).stdout.splitlines()
+    assert (
+        bundled[0].startswith("PASS community-2006（内置） tests[0] ")
+        and bundled[-1] == "通过 18 个，失败 0 个"
+    )
+    bundled = runner.invoke(app, ["rules", "test", "community-2006", "--lang", "en"]).stdout.splitlines()
+    assert (
+        bundled[0].startswith("PASS community-2006 (bundled) tests[0] ")
+        and bundled[-1] == "18 passed, 0 failed"
+    )

@@ -363,3 +363,38 @@ def test_a_mistake_on_the_command_line_is_said_in_the_users_language(
         [*command, "--lang", "en"], capture_output=True, text=True, timeout=60, check=False
     )
     assert english.returncode == 2 and english.stderr.startswith(f"error: {en}"), english.stderr
+
+
+@pytest.mark.parametrize("name", ["t.xlsx", "t.csv"])
+def test_template_makes_the_folders_it_is_written_into(tmp_path: Path, name: str) -> None:
+    # FileNotFoundError, where `check --output` makes the folders its report goes into.
+    target = tmp_path / "new" / "folder" / name
+    result = runner.invoke(app, ["template", str(target), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert target.is_file() and result.stderr == f"empty roster written to {target}\n"
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_template_refuses_a_folder(tmp_path: Path, force: list[str]) -> None:
+    # IsADirectoryError with --force; without it, "the file exists; add --force", which would not help.
+    folder = tmp_path / "d.xlsx"
+    folder.mkdir()
+    chinese = runner.invoke(app, ["template", str(folder), *force])
+    assert chinese.exit_code == 2
+    assert chinese.stderr == f"错误: {folder.as_posix()}: 是文件夹：请给出要写入空白名册的文件名\n"
+    english = runner.invoke(app, ["template", str(folder), *force, "--lang", "en"])
+    assert (
+        english.stderr
+        == f"error: {folder.as_posix()}: is a folder: name a file to write the empty roster to\n"
+    )
+    assert folder.is_dir() and not any(folder.iterdir())
+
+
+def test_template_under_a_file_says_which_file_is_in_the_way(tmp_path: Path) -> None:
+    (tmp_path / "f").write_text("", encoding="utf-8")
+    target = tmp_path / "f" / "t.csv"
+    result = runner.invoke(app, ["template", str(target), "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {target.as_posix()}: cannot be written: {(tmp_path / 'f').as_posix()} is a file, not a folder\n"
+    )

@@ -5,11 +5,30 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from eligibility.engine import Review
+from eligibility.messages import Lang, say
 from eligibility.report import CandidateResult, TeamResult
 from eligibility.roster.readers import records_table
 from eligibility.roster.settings import Approvals, Communities, quota_columns
 from eligibility.ruleset.loader import Policy
 from eligibility.ruleset.model import TestCase
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A row or team of a case whose findings are not the ones expected; `got` None: the case has no such one."""
+
+    key: int | str
+    expected: list[str]
+    got: list[str] | None
+
+    def message(self, lang: Lang) -> str:
+        """The difference in words, in `lang`."""
+        if self.got is None:
+            return say("rules-test-no-row", lang, key=self.key)
+        return say("rules-test-differs", lang, key=self.key, expected=self.expected, got=self.got)
+
+    def __str__(self) -> str:
+        return self.message("en")
 
 
 @dataclass
@@ -18,7 +37,7 @@ class CaseResult:
 
     index: int
     case: str
-    differences: list[str] = field(default_factory=list)
+    differences: list[Difference] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
@@ -47,10 +66,8 @@ def run_case(policy: Policy, index: int, case: TestCase) -> CaseResult:
     result = CaseResult(index, case.case)
     for key, expected in case.expect.items():
         got = _findings_of(key, candidates, teams)
-        if got is None:
-            result.differences.append(f"{key}: no such row or community in the case")
-        elif sorted(set(expected)) != got:
-            result.differences.append(f"{key}: expected {sorted(set(expected))}, got {got}")
+        if got is None or sorted(set(expected)) != got:
+            result.differences.append(Difference(key, sorted(set(expected)), got))
     return result
 
 

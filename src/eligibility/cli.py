@@ -474,23 +474,27 @@ def rules_test(
 ) -> None:
     """Run the test cases a rule file carries; name each case that fails and how. Exit 1 if any fails."""
     from eligibility.casework import run_cases
-    from eligibility.ruleset.loader import load_ruleset
+    from eligibility.ruleset.loader import bundled_dir, load_ruleset
 
     language: Lang = lang.value
     passed = failed = 0
     with user_errors(language):
         for spec in files:
             policy = load_ruleset(spec)
+            shown = policy.path
+            if policy.source is not None and policy.source.is_relative_to(bundled_dir().resolve()):
+                shown = say("rules-bundled", language, name=policy.source.stem)
             for result in run_cases(policy):
+                # PASS and FAIL stay as they are in either language: scripts and CI logs look for them.
                 if result.passed:
                     passed += 1
-                    typer.echo(f"PASS {policy.path} tests[{result.index}] {result.case}")
+                    typer.echo(f"PASS {shown} tests[{result.index}] {result.case}")
                 else:
                     failed += 1
-                    typer.echo(f"FAIL {policy.path} tests[{result.index}] {result.case}")
+                    typer.echo(f"FAIL {shown} tests[{result.index}] {result.case}")
                     for difference in result.differences:
-                        typer.echo(f"     {difference}")
-    typer.echo(f"{passed} passed, {failed} failed")
+                        typer.echo(f"     {difference.message(language)}")
+    typer.echo(say("rules-test-summary", language, passed=passed, failed=failed))
     raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
 
 

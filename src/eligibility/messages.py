@@ -275,6 +275,26 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "ruleset-bad-value": ("{field}：{reason}", "{field}: {reason}"),
     "cell-invalid": ("{field} 列：{reason}", "column {field}: {reason}"),
+    "ruleset-parent-not-rules": (
+        "extends 指向的 {path} 不是规则文件：规则文件是一个 YAML 映射（键: 值），而它{found}",
+        "extends: {path} is not a rule file: a rule file is a YAML mapping (key: value), and it {found}",
+    ),
+    "ruleset-too-deep": (
+        "{field}：条件嵌套超过 {depth} 层（真实的规则不过几层）；请改写得简单些",
+        "{field}: conditions are nested more than {depth} levels deep (a real rule needs a handful); write it "
+        "more simply",
+    ),
+    "template-is-folder": (
+        "是文件夹：请给出要写入空白名册的文件名",
+        "is a folder: name a file to write the empty roster to",
+    ),
+    "rules-bundled": ("{name}（内置）", "{name} (bundled)"),
+    "rules-test-no-row": (
+        "{key}：用例里没有这一行，也没有这个社区",
+        "{key}: no such row or community in the case",
+    ),
+    "rules-test-differs": ("{key}：应为 {expected}，实际为 {got}", "{key}: expected {expected}, got {got}"),
+    "rules-test-summary": ("通过 {passed} 个，失败 {failed} 个", "{passed} passed, {failed} failed"),
     # findings on records (severity invalid)
     "required-missing": ("必填列“{column}”为空", "required column {column} is blank"),
     "id-number-format": (

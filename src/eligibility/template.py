@@ -6,7 +6,7 @@ import csv
 import io
 from pathlib import Path
 
-from eligibility.errors import Location, OptionError, display_path
+from eligibility.errors import EligibilityError, Location, OptionError, display_path
 from eligibility.roster.columns import ROSTER_COLUMNS
 from eligibility.ruleset.loader import Policy, load_ruleset
 
@@ -60,21 +60,39 @@ def template_columns(policy: Policy) -> list[tuple[str, str, str]]:
 
 
 def write_template(path: Path, rules: str | Path | None = None, *, force: bool = False) -> None:
-    """Write the template; an existing file is kept unless `force`."""
+    """Write the template, making its folder as `check --output` does; an existing file is kept unless `force`."""
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise OptionError("template-type", Location(display_path(path)))
+    if path.is_dir():
+        # Before "the file exists": --force would not make a folder a file.
+        raise OptionError("template-is-folder", Location(display_path(path)))
     if path.exists() and not force:
         raise OptionError("template-exists", Location(display_path(path)))
     policy = load_ruleset(rules)
     columns = template_columns(policy)
-    if suffix == ".csv":
-        buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\r\n").writerow([zh for _, zh, _ in columns])
-        # With a BOM, Excel on Chinese Windows opens UTF-8 as UTF-8 instead of guessing GBK.
-        path.write_text(buffer.getvalue(), encoding="utf-8-sig")
-        return
-    _write_workbook(path, policy, columns)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if suffix == ".csv":
+            buffer = io.StringIO()
+            csv.writer(buffer, lineterminator="\r\n").writerow([zh for _, zh, _ in columns])
+            # With a BOM, Excel on Chinese Windows opens UTF-8 as UTF-8 instead of guessing GBK.
+            path.write_text(buffer.getvalue(), encoding="utf-8-sig")
+        else:
+            _write_workbook(path, policy, columns)
+    except OSError as err:
+        raise _unwritable(path, err) from err
+
+
+def _unwritable(path: Path, err: OSError) -> EligibilityError:
+    """A template that cannot be written (no permission, a full disk), said with the file, as check's output is."""
+    reason = err.strerror or str(err)
+    if isinstance(err, FileExistsError | NotADirectoryError):
+        # A folder on the way that is a file (t/x.csv where t is a file): "File exists" would not say which.
+        blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+        if blocking is not None:
+            reason = f"{display_path(blocking)} is a file, not a folder"
+    return EligibilityError("path-unwritable", Location(display_path(path)), reason=reason)
 
 
 def _write_workbook(path: Path, policy: Policy, columns: list[tuple[str, str, str]]) -> None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from eligibility.messages import Lang
 from eligibility.ruleset.model import (
+    MAX_CONDITION_DEPTH,
     AllOf,
     AnyOf,
     Compare,
@@ -51,41 +52,45 @@ def _word(key: str, lang: Lang) -> str:
     return zh if lang == "zh" else en
 
 
-def describe(cond: Condition, params: dict[str, Any], lang: Lang) -> str:
+def describe(cond: Condition, params: dict[str, Any], lang: Lang, depth: int = 1) -> str:
     """A condition as one line of text: `age > principal_max_age (57)`, `count(members with gender = female) < 1`."""
+    if depth > MAX_CONDITION_DEPTH:
+        # A rule file refuses such nesting; a condition built in code may still hold it, and is not worth a crash.
+        return "…"
     if isinstance(cond, AllOf | AnyOf):
         parts = cond.all if isinstance(cond, AllOf) else cond.any
         joined = _word("and" if isinstance(cond, AllOf) else "or", lang).join(
-            _grouped(part, params, lang) for part in parts
+            _grouped(part, params, lang, depth + 1) for part in parts
         )
         return joined
     if isinstance(cond, Not):
-        return f"{_word('not', lang)} ({describe(cond.not_, params, lang)})"
+        return f"{_word('not', lang)} ({describe(cond.not_, params, lang, depth + 1)})"
     if isinstance(cond, Compare):
         return _compare(cond, params, lang)
     if isinstance(cond, Count | Share):
         inner = cond.count if isinstance(cond, Count) else cond.share
         kind = "count" if isinstance(cond, Count) else "share"
         op, operand = cond.operator
-        condition = describe(inner, params, lang)
+        condition = describe(inner, params, lang, depth + 1)
         if lang == "zh":
             subject = f"{_word(cond.among, lang)}中“{condition}”的{_word(kind, lang)}"
         else:
             subject = f"the {_word(kind, lang)} {_word(cond.among, lang)} with {condition}"
         return f"{subject} {SYMBOL[op]} {_operand(operand, params)}"
     if isinstance(cond, Exists):
-        return f"{_word('exists', lang)} {_word(cond.among, lang)}: {describe(cond.exists, params, lang)}"
+        inner_text = describe(cond.exists, params, lang, depth + 1)
+        return f"{_word('exists', lang)} {_word(cond.among, lang)}: {inner_text}"
     if isinstance(cond, RelatedPairs):
         text = _word(cond.among, lang) + _word("pairs", lang).format(field=cond.related_pairs)
         if cond.between:
-            one, other = (describe(side, params, lang) for side in cond.between)
+            one, other = (describe(side, params, lang, depth + 1) for side in cond.between)
             text += _word("between", lang).format(one=one, other=other)
         return text
     raise AssertionError(f"no words for {type(cond).__name__}")
 
 
-def _grouped(cond: Condition, params: dict[str, Any], lang: Lang) -> str:
-    text = describe(cond, params, lang)
+def _grouped(cond: Condition, params: dict[str, Any], lang: Lang, depth: int) -> str:
+    text = describe(cond, params, lang, depth)
     return f"({text})" if isinstance(cond, AllOf | AnyOf) else text
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from eligibility.errors import Location, RuleSetError
+from eligibility.messages import Term
 from eligibility.ruleset.yamlpos import Positions, YamlPath
 
 Document = tuple[dict[str, Any], Positions]
@@ -54,9 +55,28 @@ def merge(parent: Document, child: Document, child_file: str, where: Where) -> D
             positions.drop_subtree((key,))
             positions.copy_subtree(child_positions, (key,), (key,), child_file)
             data[key] = value
-    _disable(data, positions, child_data.get("disable") or [], where)
-    _severities(data, child_data.get("severities") or {}, where, (positions, child_positions, child_file))
+    disable = child_data.get("disable") or []
+    if not isinstance(disable, list):
+        raise _not_a(
+            where(("disable",)), "disable", Term("规则 id 的列表，写作 [a, b]", "a list of rule ids: [a, b]")
+        )
+    severities = child_data.get("severities") or {}
+    if not isinstance(severities, dict):
+        raise _not_a(
+            where(("severities",)),
+            "severities",
+            Term("规则 id 到等级的映射，写作 {a: review}", "a mapping of rule id to severity: {a: review}"),
+        )
+    _disable(data, positions, disable, where)
+    _severities(data, severities, where, (positions, child_positions, child_file))
     return data, positions
+
+
+def _not_a(location: Location, key: str, expected: Term) -> RuleSetError:
+    """`disable` or `severities` written as another kind of value: merged, it would vanish before validation."""
+    return RuleSetError(
+        "ruleset-invalid", location, field=key, reason=Term(f"应为{expected.zh}", f"should be {expected.en}")
+    )
 
 
 def _by_name(
@@ -73,9 +93,9 @@ def _by_name(
 def _rules(old: list[Any], new: list[Any], positions: Positions, source: Positions, file: str) -> list[Any]:
     """A child rule with a parent rule's id replaces it in place; other child rules come after the parent's."""
     merged = list(old)
-    index_of = {rule.get("id"): i for i, rule in enumerate(merged) if isinstance(rule, dict)}
+    index_of = {_rule_id(rule): i for i, rule in enumerate(merged) if _rule_id(rule) is not None}
     for i, rule in enumerate(new):
-        rule_id = rule.get("id") if isinstance(rule, dict) else None
+        rule_id = _rule_id(rule)
         target = index_of.get(rule_id)
         if target is None:
             target = len(merged)
@@ -87,8 +107,19 @@ def _rules(old: list[Any], new: list[Any], positions: Positions, source: Positio
     return merged
 
 
+def _rule_id(rule: Any) -> str | None:
+    """A rule's id where it is text; any other (a list, a number) is left for validation to refuse at its line."""
+    rule_id = rule.get("id") if isinstance(rule, dict) else None
+    return rule_id if isinstance(rule_id, str) else None
+
+
 def _disable(data: dict[str, Any], positions: Positions, ids: list[Any], where: Where) -> None:
     rules = data.get("rules") or []
+    if not isinstance(rules, list):
+        # `rules: 5` in the parent: validation says so at its line; here there is no rule to disable.
+        rules = []
+        if not ids:
+            return
     known = [r.get("id") for r in rules if isinstance(r, dict)]
     for index, rule_id in enumerate(ids):
         if rule_id not in known:
@@ -111,9 +142,14 @@ def _severities(
     data: dict[str, Any], changes: dict[str, Any], where: Where, moved: tuple[Positions, Positions, str]
 ) -> None:
     positions, source, file = moved
+    if not isinstance(data.get("rules") or [], list):
+        if changes:
+            first = next(iter(changes))
+            raise _unknown_rule(where(("severities", first)), ("severities", first), str(first), [])
+        return  # `rules: 5`: left for validation to refuse at its line
     # Copies, so that a parent's rules are never changed under it.
     data["rules"] = rules = [dict(r) if isinstance(r, dict) else r for r in data.get("rules") or []]
-    index_of = {r.get("id"): i for i, r in enumerate(rules) if isinstance(r, dict)}
+    index_of = {_rule_id(r): i for i, r in enumerate(rules) if _rule_id(r) is not None}
     for rule_id, severity in changes.items():
         if rule_id not in index_of:
             raise _unknown_rule(

@@ -311,6 +311,15 @@ def _read(path: Path, stack: tuple[Path, ...]) -> tuple[Any, Positions, str, lis
             known=", ".join(names),
         )
     parent, parent_positions, parent_digest, chain = _read(parent_path, (*stack, path.resolve()))
+    if not isinstance(parent, dict):
+        # A list, an empty file, a CSV read as YAML: nothing to build on, said at this file's `extends:`.
+        where = positions.find(data, ("extends",))[1] or (None, None)
+        raise RuleSetError(
+            "ruleset-parent-not-rules",
+            Location(shown, *where),
+            path=_shown(parent_path),
+            found=_shape(parent),
+        )
 
     def where_in_child(at: tuple[str | int, ...]) -> Location:
         return Location(shown, *(positions.find(data, at)[1] or (None, None)))
@@ -318,6 +327,15 @@ def _read(path: Path, stack: tuple[Path, ...]) -> tuple[Any, Positions, str, lis
     merged = merge((parent, parent_positions), (data, positions), shown, where_in_child)
     combined = hashlib.sha256((parent_digest + digest).encode()).hexdigest()
     return merged[0], merged[1], combined, [_shown(parent_path), *chain]
+
+
+def _shape(data: Any) -> Term:
+    """What a YAML document that is not a mapping is, in words."""
+    if data is None:
+        return Term("是空的", "is empty")
+    if isinstance(data, list):
+        return Term("是一个列表", "is a list")
+    return Term("只是一段文字", "is plain text")
 
 
 def _parse(raw: bytes, shown: str) -> tuple[Any, Positions]:
@@ -346,6 +364,11 @@ def _parse(raw: bytes, shown: str) -> tuple[Any, Positions]:
                 "ruleset-yaml-quote", opened, end=quote.end_mark.line + 1, reason=reason
             ) from err
         location = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
+        if reason == "exceeded maximum nesting depth":
+            # libyaml's limit on nesting, said in English only; a rule file is refused long before it anyway.
+            raise RuleSetError(
+                "ruleset-yaml", location, reason=Term("嵌套层数太多（超过 YAML 读取器的上限）", reason)
+            ) from err
         raise RuleSetError("ruleset-yaml", location, reason=reason) from err
     except yaml.YAMLError as err:
         raise RuleSetError("ruleset-yaml", Location(shown), reason=str(err)) from err
@@ -396,6 +419,9 @@ def _validate(data: Any, positions: Positions, shown: str) -> RuleFile:
                 "and rules",
             ),
         )
+    deep = _too_deep(data, positions, shown)
+    if deep:
+        raise RuleSetProblems(deep)
     try:
         return RuleFile.model_validate(data)
     except ValidationError as err:
@@ -408,6 +434,30 @@ def _validate(data: Any, positions: Positions, shown: str) -> RuleFile:
             # A value that fits no member of a union gets one error per member; the first says enough.
             problems.setdefault(str(problem.location) + str(problem.params.get("field")), problem)
         raise RuleSetProblems(list(problems.values())) from err
+
+
+def _too_deep(data: dict[str, Any], positions: Positions, shown: str) -> list[RuleSetError]:
+    """Each rule whose condition nests too deep, at the first condition past the limit."""
+    problems = []
+    rules = data.get("rules")
+    for index, rule in enumerate(rules if isinstance(rules, list) else []):
+        if not isinstance(rule, dict):
+            continue
+        inside = model.too_deep(rule.get("when"))
+        if inside is None:
+            continue
+        at = ("rules", index, "when", *inside)
+        path, pos = positions.find(data, at)
+        problems.append(
+            RuleSetError(
+                "ruleset-too-deep",
+                Location(positions.file_of(path, shown), *(pos or (None, None))),
+                # The rule's condition, not the fifty steps into it.
+                field=dotted_path(positions.written_as(("rules", index, "when"))),
+                depth=model.MAX_CONDITION_DEPTH,
+            )
+        )
+    return problems
 
 
 def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSetError:
@@ -493,6 +543,8 @@ _IN_CHINESE = {
     "too_long": "至多只能有 {max_length} 项",
     "greater_than_equal": "应不小于 {ge}",
     "greater_than": "应大于 {gt}",
+    # Nesting past pydantic's own limit; conditions are refused well before it (model.MAX_CONDITION_DEPTH).
+    "recursion_depth_exceeded": "嵌套层数太多，超过了能检查的深度",
 }
 
 

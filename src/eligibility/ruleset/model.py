@@ -327,6 +327,31 @@ class RelatedPairs(_Strict):
 
 CONDITION_KEYS = ("all", "any", "not", "count", "share", "exists", "related_pairs", "fact")
 
+# A real rule nests a handful of conditions. Far deeper, validating, compiling, checking and describing it would
+# each recurse past what Python allows: such a file is refused at the first condition too deep.
+MAX_CONDITION_DEPTH = 50
+
+
+def too_deep(condition: Any, limit: int = MAX_CONDITION_DEPTH) -> tuple[str | int, ...] | None:
+    """The path, from a condition as written, of the first condition inside it nested more than `limit` deep."""
+    # A stack, not recursion: the point is to look at what is too deep to recurse into.
+    stack: list[tuple[Any, tuple[str | int, ...], int]] = [(condition, (), 1)]
+    while stack:
+        node, path, depth = stack.pop()
+        if not isinstance(node, dict):
+            continue
+        if depth > limit:
+            return path
+        inner: list[tuple[Any, tuple[str | int, ...], int]] = []
+        for key in ("all", "any", "between"):
+            if isinstance(node.get(key), list):
+                inner += [(item, (*path, key, i), depth + 1) for i, item in enumerate(node[key])]
+        for key in ("not", "count", "share", "exists"):
+            if key in node:
+                inner.append((node[key], (*path, key), depth + 1))
+        stack += reversed(inner)  # the first written is looked at first
+    return None
+
 
 def _condition_kind(value: Any) -> str | None:
     if isinstance(value, dict):
