@@ -713,3 +713,8 @@ def test_rules_test_speaks_the_chosen_language(tmp_path: Path) -> None:
         bundled[0].startswith("PASS community-2006 (bundled) tests[0] ")
         and bundled[-1] == "18 passed, 0 failed"
     )
+
+
+def test_rules_list_counts_in_the_chosen_language() -> None:
+    listed = runner.invoke(app, ["rules", "list"]).stdout
+    assert "community-2006\tv1\t15 条规则\t18 个用例\t" in listed

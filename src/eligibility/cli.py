@@ -315,7 +315,8 @@ def rules_list(lang: LangOption = Language.zh) -> None:
         for name in bundled_names():
             policy = load_ruleset(name)
             typer.echo(
-                f"{name}\tv{policy.version}\t{len(policy.rules)} rules\t{len(policy.file.tests)} tests\t"
+                f"{name}\tv{policy.version}\t"
+                f"{say('rules-list-counts', language, rules=len(policy.rules), tests=len(policy.file.tests))}\t"
                 f"{policy.file.title(language)}"
             )
 

@@ -289,6 +289,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "is a folder: name a file to write the empty roster to",
     ),
     "rules-bundled": ("{name}（内置）", "{name} (bundled)"),
+    "rules-list-counts": ("{rules} 条规则\t{tests} 个用例", "{rules} rules\t{tests} tests"),
     "rules-test-no-row": (
         "{key}：用例里没有这一行，也没有这个社区",
         "{key}: no such row or community in the case",
@@ -682,6 +683,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
 # The kinds of thing a rule-file error can be about.
 WHAT: dict[str, Term] = {
     "role": Term("职务", "role"),
+    "rule": Term("规则", "rule"),
     "body": Term("班子", "body"),
     "parameter": Term("参数", "parameter"),
     "candidate fact": Term("候选人事实", "candidate fact"),
