@@ -180,3 +180,16 @@ def test_an_approval_without_its_rule_or_reference_is_refused_at_its_line(
         check([EXAMPLES / "roster.csv"], approvals=path)
     assert raised.value.location is not None and raised.value.location.line == 2
     assert raised.value.message("en").endswith(said)
+
+
+@pytest.mark.parametrize(
+    ("header", "cell", "said"),
+    [("选举日期", "2006-13-01", "column 选举日期: "), ("党组织核定职数", "五个", "column 党组织核定职数: ")],
+)
+def test_a_communities_cell_that_cannot_be_read_is_named_by_its_header(
+    tmp_path: Path, header: str, cell: str, said: str
+) -> None:
+    path = written(tmp_path, "c.csv", f"社区,{header}\n青松社区,{cell}\n")
+    with pytest.raises(RosterError) as raised:
+        check([EXAMPLES / "roster.csv"], communities=path)
+    assert said in raised.value.message("en"), raised.value.message("en")

@@ -57,7 +57,9 @@ class Communities:
         # What the table's header held that no column is (村委会核定职数 for 村民委员会核定职数): said on the report.
         self.notes: list[Note] = []
 
-    def add(self, settings: dict[str, Any], location: Location) -> tuple[str, str]:
+    def add(
+        self, settings: dict[str, Any], location: Location, headers: dict[str, str] | None = None
+    ) -> tuple[str, str]:
         """One community's settings; the (street, community) it is kept under. Settings given for a community
         already known (a roster's own, after the communities table) add to what is known, each one given
         replacing the one before: a roster that gives only an election day keeps the table's seats."""
@@ -70,13 +72,15 @@ class Communities:
             )
         entry = Community(street, community)
         if clean(settings.get("election_date")):
-            day = _date(settings["election_date"], location, "election_date")
+            # A cell that cannot be read is named by its column as the table writes it (选举日期).
+            written = headers or {}
+            day = _date(settings["election_date"], location, written.get("election_date", "election_date"))
             entry.election_date = self._shared.setdefault(day, day)
         quota: dict[str, int | None] = {}
         for body, column in self.quota_columns.items():
             if column in settings:
                 self.columns.add(column)
-                quota[body] = _count(settings[column], location, column)
+                quota[body] = _count(settings[column], location, (headers or {}).get(column, column))
         known = self.by_key.get((street, community))
         if known is not None:
             entry.election_date = entry.election_date or known.election_date
@@ -147,7 +151,7 @@ def read_communities(path: Path, bodies: dict[str, Body]) -> Communities:
                 field=table.header.headers.get("community", "社区"),
                 reason=Term("社区为空：这一行是哪个社区的？", "the community is blank: whose row is this?"),
             )
-        key = communities.add(record.cells, location)
+        key = communities.add(record.cells, location, table.header.headers)
         streets = streets_of.setdefault(key[1], set())
         # A row without a street is the community in any street: beside a row that names one, the two would
         # both be its settings, and the street's replace the other's without a word.
