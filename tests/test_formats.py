@@ -1478,7 +1478,7 @@ def test_a_seat_count_that_is_none_is_said_in_the_officers_language(tmp_path: Pa
     path.write_text("社区,党组织核定职数\n青松社区,-5\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["check", str(EXAMPLES / "roster.csv"), "--communities", str(path)])
     assert result.exit_code == 2
-    assert f"{path}:2: party_seats 列：“-5”不是职数（应为 0 或正整数）" in result.stderr
+    assert f"{path}:2: 党组织核定职数 列：“-5”不是职数（应为 0 或正整数）" in result.stderr
 
 
 def test_a_control_character_yaml_refuses_is_placed_by_cr_line_ends_too(tmp_path: Path) -> None:
