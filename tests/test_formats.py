@@ -1217,6 +1217,11 @@ def test_half_a_utf16_pair_outside_a_candidates_cells_is_shown_as_a_replacement(
             "candidates:\n  - {姓名: 乙, 社区: 青松社区, 拟任职务: 居委会委员}\n",
             "candidates",
         ),
+        (  # candidates deeper, in a mapping under a key the check does not read
+            "communities:\n  - 社区: 青松社区\n    candidates:\n      - {姓名: 甲, 拟任职务: 居委会委员}\n"
+            "extra:\n  candidates:\n    - {姓名: 乙, 社区: 青松社区, 拟任职务: 居委会委员}\n",
+            "extra.candidates",
+        ),
     ],
 )
 def test_records_under_a_key_the_check_does_not_read_stop_the_file(

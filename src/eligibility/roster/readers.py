@@ -1294,14 +1294,27 @@ def _no_records_aside(mapping: dict[Any, Any], name: str, shown: str, columns: t
     beside the communities) would be dropped without a word: the file stops, naming the key and where records
     belong. A list of other records (a revision log, last term's team) is the file's own business."""
     for key, value in mapping.items():
-        if key not in _MAPPING_KEYS[name] and isinstance(value, list) and _candidates_in(value, columns):
-            raise RosterError(
-                "file-records-aside",
-                Location(shown),
-                name=mask_ids(str(key)),
-                count=str(sum(isinstance(v, dict) for v in value)),
-                expected=" / ".join(_MAPPING_KEYS[name]),
-            )
+        if key in _MAPPING_KEYS[name]:
+            continue
+        # Under the key itself, or deeper in a mapping under it (extra: {candidates: [...]}).
+        for path, records in _record_lists(value, str(key)):
+            if _candidates_in(records, columns):
+                raise RosterError(
+                    "file-records-aside",
+                    Location(shown),
+                    name=mask_ids(path),
+                    count=str(sum(isinstance(v, dict) for v in records)),
+                    expected=" / ".join(_MAPPING_KEYS[name]),
+                )
+
+
+def _record_lists(value: Any, path: str, depth: int = 0) -> Iterator[tuple[str, list[Any]]]:
+    """The lists within a value, each with its path of keys (extra.candidates); mappings looked into a few deep."""
+    if isinstance(value, list):
+        yield path, value
+    elif isinstance(value, dict) and depth < 4:
+        for key, inner in value.items():
+            yield from _record_lists(inner, f"{path}.{key}", depth + 1)
 
 
 def _candidates_in(items: list[Any], columns: tuple[Column, ...]) -> bool:
