@@ -231,13 +231,37 @@ def test_every_roster_sheet_is_read_and_others_are_noted(tmp_path: Path) -> None
     book.save(path)
     report = check([path], lang="en")
     assert [(c.name, c.source.sheet) for c in report.candidates] == [("甲", "青松社区"), ("乙", "翠竹社区")]
-    assert [(i.sheet, i.rows) for i in report.inputs] == [("青松社区", 1), ("翠竹社区", 1)]
-    assert [f.rule for f in report.inputs[0].findings] == ["sheet-skipped"]
+    # The sheet not read is an input of its own, so a report's sheet column names it, not the one read before it.
+    assert [(i.sheet, i.rows) for i in report.inputs] == [("青松社区", 1), ("说明", 0), ("翠竹社区", 1)]
+    assert [[f.rule for f in i.findings] for i in report.inputs] == [[], ["sheet-skipped"], []]
     only_second = check([path], sheet="翠竹社区")
     assert [c.name for c in only_second.candidates] == ["乙"]
     with pytest.raises(RosterError) as caught:
         check([path], sheet="梅园社区")
     assert "no sheet named '梅园社区'; sheets: 青松社区, 翠竹社区, 说明" in caught.value.message("en")
+
+
+def test_a_sheet_of_candidates_without_its_community_column_fails_the_run(tmp_path: Path) -> None:
+    # One community to a sheet, its name on the tab: the sheet's candidates were passed over with an info note,
+    # and the run passed at --fail-on ineligible.
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "柳岸社区"
+    first.append(["姓名", "社区", "拟任职务"])
+    first.append(["甲", "柳岸社区", "居委会委员"])
+    second = book.create_sheet("桃花社区")
+    second.append(["姓名", "身份证号", "拟任职务"])
+    second.append(["乙", make_id("1970-01-01"), "居委会委员"])
+    path = tmp_path / "sheets.xlsx"
+    book.save(path)
+    report = check([path], lang="en")
+    [not_read] = [i for i in report.inputs if i.sheet == "桃花社区"]
+    [finding] = not_read.findings
+    assert (finding.rule, finding.severity, not_read.rows) == ("sheet-roster-not-read", "invalid", 0)
+    assert "none of its candidates was checked" in finding.message and "community" in finding.message
+    result = CliRunner().invoke(app, ["check", str(path), "--fail-on", "ineligible"])
+    assert result.exit_code == 1
 
 
 def test_a_rule_not_checked_is_said_of_the_sheet_that_lacks_its_column(tmp_path: Path) -> None:
@@ -758,7 +782,9 @@ def test_the_template_is_a_roster_the_checker_reads(tmp_path: Path) -> None:
     book.save(tmp_path / "filled.xlsx")
     report = check([tmp_path / "filled.xlsx"])
     assert report.summary.eligible == 1
-    assert [f.rule for f in report.inputs[0].findings] == ["sheet-skipped"]  # the 填表说明 sheet, noted
+    assert [f.rule for i in report.inputs for f in i.findings] == [
+        "sheet-skipped"
+    ]  # the 填表说明 sheet, noted
     assert report.not_checked == [n for n in report.not_checked if n.rule == "seat-quota"]
 
 
@@ -1748,7 +1774,7 @@ def test_what_the_reading_libraries_say_is_said_in_chinese_too(tmp_path: Path) -
     sheet.append(["甲", "青松社区", "居委会委员"])
     workbook.create_sheet("说明").append(["填表说明"])
     workbook.save(book)
-    [note] = [f for f in check([book]).inputs[0].findings if f.rule == "sheet-skipped"]
+    [note] = [f for i in check([book]).inputs for f in i.findings if f.rule == "sheet-skipped"]
     assert note.message == "工作表“说明”不是名册，未读取：缺少必需的列 姓名（name）；找到的列：填表说明"
 
 

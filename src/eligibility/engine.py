@@ -373,7 +373,7 @@ class Review:
                 findings=[
                     self._note_finding(n)
                     for n in [
-                        *table.notes,
+                        *(n for n in table.notes if n.key not in _OF_A_SHEET),
                         *self._effect_notes(_where(table.path, table.sheet)),
                         *self._notes_by_path.pop(_where(table.path, table.sheet), []),
                         *self._settings_notes(),
@@ -381,6 +381,15 @@ class Review:
                 ],
             )
         )
+        # A sheet not read is an input of its own, named by its sheet: filed under the sheet that was read, a
+        # report's sheet column (csv, xlsx) pointed at the wrong one.
+        for note in table.notes:
+            if note.key in _OF_A_SHEET:
+                sheet = dict(note.params)["sheet"]
+                finding = self._note_finding(note)
+                self.inputs.append(
+                    InputFile(path=table.path, sheet=sheet, format=table.format, rows=0, findings=[finding])
+                )
 
     def _in_effect(self, day: dt.date) -> bool:
         effective = self.policy.file.effective
@@ -1132,6 +1141,8 @@ class Review:
 
 
 _DIGIT = re.compile("[0-9]")
+# The notes about a workbook's sheet that was not read, said as an input of that sheet's own.
+_OF_A_SHEET = frozenset({"sheet-skipped", "sheet-roster-not-read"})
 # A birth date column's headers, however written: its dates are masked with the ID numbers (see mask_birth).
 _BIRTH_HEADERS = frozenset(
     name

@@ -219,6 +219,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "工作表“{sheet}”不是名册，未读取：{reason_zh}",
         "sheet {sheet!r} is not a roster and was not read: {reason}",
     ),
+    "sheet-roster-not-read": (
+        "工作表“{sheet}”有姓名和拟任职务，是名册，但未能读取，其中的候选人都没有检查：{reason_zh}",
+        "sheet {sheet!r} has names and roles proposed, a roster, but could not be read, so none of its "
+        "candidates was checked: {reason}",
+    ),
     "file-utf8-lines-in-gbk": (
         "文件是 GBK 编码，但第 {lines} 行是按 UTF-8 写入的（从别的文件粘贴来的），已按 UTF-8 读取；请把文件统一另存为一种编码",
         "the file is in GBK, but line(s) {lines} were written in UTF-8 (pasted from another file) and were read "
@@ -671,6 +676,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "file-utf8-lines-in-gbk": ("warning", "file"),
     "sheet-not-workbook": ("warning", "file"),
     "sheet-skipped": ("info", "file"),
+    "sheet-roster-not-read": ("invalid", "file"),
     "file-skipped-communities": ("info", "file"),
     "file-skipped-approvals": ("info", "file"),
     "settings-column-unknown": ("warning", "file"),

@@ -270,6 +270,9 @@ def _missing(header: HeaderMap, headers: list[str], location: Location) -> Roste
         zh=column.zh,
         found=listed(found) if found else "-",
         suggestion=suggestion,
+        # Every required column missing, not only the one said: a workbook's sheet with 姓名 and 拟任职务 but
+        # no 社区 is a roster all the same (see workbook.open_workbook).
+        missing=",".join(c.name for c in header.missing),
     )
 
 

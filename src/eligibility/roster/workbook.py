@@ -104,7 +104,15 @@ def workbook_tables(source: Input, columns: tuple[Column, ...], sheet: str | Non
         # The sheet is named already: what is wrong with it, in each language (a note is said in either).
         reason, reason_zh = (say(problem.key, lang, **problem.params) for lang in ("en", "zh"))
         params = (("sheet", name), ("reason", reason), ("reason_zh", reason_zh))
-        tables[0].notes.append(Note("sheet-skipped", "info", params))
+        # A sheet with names and roles proposed but no 社区 (one community to a sheet, its name on the tab) holds
+        # candidates: not read, they go unchecked, and that fails the run rather than pass as a note.
+        roster = problem.key == "column-missing" and str(problem.params.get("missing")) == "community"
+        note = (
+            Note("sheet-roster-not-read", "invalid", params)
+            if roster
+            else Note("sheet-skipped", "info", params)
+        )
+        tables[0].notes.append(note)
     return tables
 
 
