@@ -193,3 +193,17 @@ def test_a_communities_cell_that_cannot_be_read_is_named_by_its_header(
     with pytest.raises(RosterError) as raised:
         check([EXAMPLES / "roster.csv"], communities=path)
     assert said in raised.value.message("en"), raised.value.message("en")
+
+
+def test_a_community_the_communities_file_lacks_is_said_with_the_closest_name(
+    run: Any, tmp_path: Path
+) -> None:
+    # 柳岸社区 on the roster, 柳岸社区居委会 in the table: its day (09-28) went unused without a word.
+    path = written(tmp_path, "c.csv", HEADER + "东湖街道,柳岸社区居委会,2006-09-28,5,5\n")
+    report = run([person(community="柳岸社区")], communities=path, lang="en")
+    [said] = [f for i in report.inputs for f in i.findings if f.rule == "community-not-in-settings"]
+    assert said.severity == "warning"
+    assert "has no 东湖街道 柳岸社区 (did you mean '柳岸社区居委会'?)" in said.message
+    assert str(team(report, "柳岸社区").election_date) == "2006-09-30"
+    unasked = run([person(community="柳岸社区")])  # no communities file: nothing to miss
+    assert not [f for i in unasked.inputs for f in i.findings if f.rule == "community-not-in-settings"]

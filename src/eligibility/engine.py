@@ -407,8 +407,19 @@ class Review:
     def _settings_elsewhere(self, street: str, community: str, path: str) -> None:
         """A community the communities file names only under another street (东街道 against 东街道办事处, or two
         streets each with a 青松社区 and a roster that names neither): said on the roster, as its election day
-        and seats were not used, where a district's file naming communities with no candidates says nothing."""
-        for settings in self.communities.named(community):
+        and seats were not used, where a district's file naming communities with no candidates says nothing.
+        One the file names nowhere (柳岸社区 against its 柳岸社区居委会) is said too, with the closest name."""
+        named = self.communities.named(community)
+        if not named and self.communities.from_file is not None:
+            params = (
+                ("community", " ".join(filter(None, (street, community)))),
+                ("file", self.communities.from_file),
+                ("suggestion", self.communities.closest(community)),
+            )
+            self._notes_by_path.setdefault(path, []).append(
+                Note("community-not-in-settings", "warning", params)
+            )
+        for settings in named:
             where = " ".join(filter(None, (settings.street, settings.community)))
             params = (
                 ("community", " ".join(filter(None, (street, community)))),

@@ -201,6 +201,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "列“{header}”与“{used}”同为 {canonical}，只读取了“{used}”",
         "column {header!r} means {canonical} like {used!r}; only {used!r} was read",
     ),
+    "community-not-in-settings": (
+        "社区表 {file} 里没有 {community}{suggestion}：其选举日和核定职数未用上，按名册或默认的选举日检查",
+        "the communities file {file} has no {community}{suggestion}: its election day and seats were not used, "
+        "and it was checked on the roster's or the default election day",
+    ),
     "community-settings-elsewhere": (
         "社区表里没有 {community}，只有第 {line} 行的 {settings}：街道的写法不同？其选举日和核定职数未用于 {community}",
         "the communities file has no {community}, only {settings} on line {line}: is the street written another "
@@ -681,6 +686,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "file-skipped-approvals": ("info", "file"),
     "settings-column-unknown": ("warning", "file"),
     "settings-column-duplicate": ("warning", "file"),
+    "community-not-in-settings": ("warning", "file"),
     "community-settings-elsewhere": ("warning", "file"),
     "ruleset-not-in-effect": ("warning", "file"),
 }

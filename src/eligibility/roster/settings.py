@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from eligibility.errors import Location, RosterError
+from eligibility.errors import Location, RosterError, display_path
 from eligibility.messages import Term, did_you_mean
 from eligibility.roster.columns import APPROVAL_COLUMNS, COMMUNITY_COLUMNS, Column
 from eligibility.roster.normalise import (
@@ -56,6 +56,8 @@ class Communities:
         self._shared: dict[Any, Any] = {}
         # What the table's header held that no column is (村委会核定职数 for 村民委员会核定职数): said on the report.
         self.notes: list[Note] = []
+        # The communities file read, as shown; None when none was given (a roster's own settings only).
+        self.from_file: str | None = None
 
     def add(
         self, settings: dict[str, Any], location: Location, headers: dict[str, str] | None = None
@@ -106,6 +108,18 @@ class Communities:
             if len(named) == 1:
                 return named[0]
         return found
+
+    def closest(self, community: str) -> str:
+        """The community the table names most like one it lacks (柳岸社区居委会 for 柳岸社区), or "". Looked for
+        in a table of up to 5,000 communities only: in a province's, each miss would take a second."""
+        names = {entry.community for entry in self.by_key.values()}
+        if len(names) > 5000:
+            return ""
+        holding = sorted((n for n in names if community in n or n in community), key=len)
+        if holding:
+            return holding[0]
+        close = suggest(community, sorted(names))
+        return close[0] if close else ""
 
     def named(self, community: str) -> list[Community]:
         """The settings of every community of this name, whatever its street, in the order given."""
@@ -166,6 +180,7 @@ def read_communities(path: Path, bodies: dict[str, Body]) -> Communities:
             )
         first_line[key] = location.line
         streets.add(key[0])
+    communities.from_file = display_path(path)
     return communities
 
 
