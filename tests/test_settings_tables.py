@@ -207,3 +207,25 @@ def test_a_community_the_communities_file_lacks_is_said_with_the_closest_name(
     assert str(team(report, "柳岸社区").election_date) == "2006-09-30"
     unasked = run([person(community="柳岸社区")])  # no communities file: nothing to miss
     assert not [f for i in unasked.inputs for f in i.findings if f.rule == "community-not-in-settings"]
+
+
+def test_an_approval_may_name_its_rule_by_the_title_a_report_shows(run: Any, tmp_path: Path) -> None:
+    candidate = person(roles="党支部书记", education="初中")
+    path = written(
+        tmp_path,
+        "a.csv",
+        f"身份证号,规则,批复文号,批复日期\n{candidate['id_number']},社区主干初中以下文化程度,组审〔2006〕3号,2006-09-01\n",
+    )
+    [finding] = only(run([candidate], approvals=path)).findings
+    assert finding.rule == "principal-education" and finding.approval is not None and finding.approval.counted
+
+
+def test_an_approval_naming_no_rule_lists_the_rules(tmp_path: Path) -> None:
+    path = written(
+        tmp_path,
+        "a.csv",
+        f"身份证号,规则,批复文号,批复日期\n{make_id('1950-01-01')},主干年龄,组审〔2006〕3号,2006-09-01\n",
+    )
+    with pytest.raises(RosterError) as raised:
+        check([EXAMPLES / "roster.csv"], approvals=path)
+    assert "; rules: min-age, political-rights, family-planning-5y" in raised.value.message("en")

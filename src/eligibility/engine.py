@@ -210,7 +210,13 @@ class Review:
             read_communities(Path(communities), bodies) if communities else Communities(quota_columns(bodies))
         )
         approvals = options.approvals
-        granted = read_approvals(Path(approvals), [r.id for r in policy.rules]) if approvals else Approvals()
+        # A rule is written in the approvals table by its id or, as an officer copies it from a report, its title.
+        titles = {rule_title(r, policy, lang): r.id for r in policy.rules for lang in LANGS}
+        granted = (
+            read_approvals(Path(approvals), [r.id for r in policy.rules], titles)
+            if approvals
+            else Approvals()
+        )
         review = cls(
             policy,
             _as_date(options.election_date) or policy.file.election_date,

@@ -488,8 +488,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     # approvals
     "approval-ineligible": ("不能提名的情形不能事先审批", "an ineligible finding cannot be approved"),
     "approval-unknown-rule": (
-        "{column}“{rule}”不是本规则集的规则{suggestion}",
-        "{column} {rule!r} is not a rule of the rule set{suggestion}",
+        "{column}“{rule}”不是本规则集的规则{suggestion}；规则：{known}",
+        "{column} {rule!r} is not a rule of the rule set{suggestion}; rules: {known}",
     ),
     "approval-not-needed": ("提醒和提示无需审批", "warnings and notes need no approval"),
     "approval-after-election": (

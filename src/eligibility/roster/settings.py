@@ -275,9 +275,11 @@ class Approvals:
         return found or []
 
 
-def read_approvals(path: Path, rule_ids: Iterable[str]) -> Approvals:
-    """The approvals table; a row naming a rule the rule set does not have is an error, not a silent no-op."""
+def read_approvals(path: Path, rule_ids: Iterable[str], titles: dict[str, str] | None = None) -> Approvals:
+    """The approvals table; a row naming a rule the rule set does not have is an error, not a silent no-op. A
+    rule may be written by its id or by its title (社区主干初中以下文化程度), as a report shows it."""
     known = list(rule_ids)
+    titles = titles or {}
     records: list[ApprovalRecord] = []
     notes: list[Note] = []
     for table, record in _rows(path, APPROVAL_COLUMNS, notes):
@@ -285,6 +287,7 @@ def read_approvals(path: Path, rule_ids: Iterable[str]) -> Approvals:
         location = Location(record.source.path, record.source.line or record.source.row)
         _no_control_characters(cells, table.header.headers, location)
         rule = clean(cells.get("rule"))
+        rule = titles.get(rule, rule)
         if not rule:
             raise RosterError(
                 "cell-invalid",
@@ -311,7 +314,8 @@ def read_approvals(path: Path, rule_ids: Iterable[str]) -> Approvals:
                 location,
                 column=table.header.headers["rule"],
                 rule=rule,
-                suggestion=did_you_mean(suggest(rule, known)),
+                suggestion=did_you_mean(suggest(rule, [*known, *titles])),
+                known=", ".join(known),
             )
         id_number = None
         if clean(cells.get("id_number")):
