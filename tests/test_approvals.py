@@ -275,3 +275,19 @@ def test_an_approval_that_expires_before_it_was_given_is_refused_at_its_line(tmp
         f"{path}:2: column 有效期至: expires on 2006-08-01, before the approval's date 2006-09-01"
         in result.stderr
     )
+
+
+def test_an_id_number_typed_into_an_approvals_reference_is_masked(run: Any, tmp_path: Path) -> None:
+    candidate = person(**PRINCIPAL_OVER_57)
+    number = make_id("1930-10-27", "女")
+    path = tmp_path / "approvals.csv"
+    path.write_text(
+        "身份证号,规则,批复文号,审批单位,批复日期\n"
+        f"{candidate['id_number']},principal-age,东组审〔2006〕1号（{number}）,{number},2006-09-01\n",
+        encoding="utf-8",
+    )
+    [finding] = only(run([candidate], approvals=path)).findings
+    assert finding.approval is not None and finding.approval.counted
+    assert number not in finding.model_dump_json() and number[:6] in (finding.approval.reference or "")
+    [shown] = only(run([candidate], approvals=path, show_pii=True)).findings
+    assert shown.approval is not None and shown.approval.approved_by == number

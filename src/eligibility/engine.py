@@ -126,6 +126,8 @@ class Options:
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()  # a datetime (a pandas Timestamp) is a date too, but compares with none
     if value is None or isinstance(value, dt.date):
         return value
     try:
@@ -274,6 +276,9 @@ class Review:
         `on_serialised` when it is given, so a JSON writer need not read it back. Then the workers judge the
         teams, and a team they wrote as JSON goes to `on_team_serialised` likewise. Workers are spawned, so a
         script that asks for them must start under `if __name__ == "__main__":`, as multiprocessing requires."""
+        if type(jobs) is not int or jobs < 1:
+            # The command line's own check (--jobs is at least 1), for a library caller: 0 or "2" is no count.
+            raise OptionError("option-jobs", value=jobs)
         tally = dict.fromkeys(("eligible", "review", "ineligible", "invalid"), 0)
         count = 0
         workers = None
@@ -1011,8 +1016,9 @@ class Review:
         elif severity != "review":
             reason = say("approval-not-needed", self.lang)
         return Approval(
-            reference=granted.reference,
-            approved_by=granted.approved_by,
+            # The approvals table is the officer's own text: an ID number typed into it is masked as anywhere.
+            reference=self._name(granted.reference),
+            approved_by=self._name(granted.approved_by) if granted.approved_by else granted.approved_by,
             date=granted.date,
             expires=granted.expires,
             counted=reason is None,

@@ -25,6 +25,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "参数 {name} 的值 {value!r} 无法识别：应为{expected}",
         "parameter {name}: value {value!r} is not {expected}",
     ),
+    "option-jobs": (
+        "进程数 {value!r} 应是不小于 1 的整数",
+        "jobs {value!r} must be a whole number, 1 or more",
+    ),
     "option-lang": (
         "语言 {value!r} 不可用；可用：{known}",
         "language {value!r} is not available; available: {known}",

@@ -180,8 +180,17 @@ class InputFile(_Frozen):
     findings: list[Finding] = Field(default=[], description="unknown or doubled columns, sheets not read")
 
 
+def _contract(schema: dict[str, Any]) -> None:
+    """The report's schema as the contract reads: a reader tells version 1 by its schema_version, always written
+    (a default would leave it optional), and the schema names its own dialect."""
+    schema["required"] = ["schema_version", *schema.get("required", [])]
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+
+
 class Report(_Frozen):
     """Everything a check found; schema_version 1 of the JSON contract."""
+
+    model_config = ConfigDict(frozen=True, json_schema_extra=_contract)
 
     schema_version: Literal[1] = SCHEMA_VERSION
     tool: str

@@ -743,7 +743,7 @@ def _convert_override(name: str, text: str, params: dict[str, Any], rule_file: R
             return number
         if isinstance(current, dt.date):
             return dt.date.fromisoformat(text)
-    except ValueError as err:
+    except (ValueError, TypeError) as err:  # TypeError: a library caller's None, or a list, for a value
         expected = next(
             (words for kind, words in _VALUE_KINDS if isinstance(current, kind)), Term("文字", "text")
         )

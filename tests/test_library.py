@@ -1,0 +1,47 @@
+"""The library as an analyst's script calls it: arguments of the wrong kind are user errors, never a TypeError."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+import eligibility
+from eligibility.errors import OptionError
+
+from conftest import EXAMPLES
+
+
+def test_an_election_day_given_as_a_datetime_is_that_day() -> None:
+    # A pandas Timestamp is a datetime: it compared with no date and raised TypeError in the row reader.
+    by_datetime = eligibility.check(EXAMPLES / "roster.csv", election_date=dt.datetime(2006, 9, 30, 8, 0))
+    by_date = eligibility.check(EXAMPLES / "roster.csv", election_date=dt.date(2006, 9, 30))
+    assert by_datetime.election_date == dt.date(2006, 9, 30)
+    assert by_datetime.model_dump_json() == by_date.model_dump_json()
+
+
+@pytest.mark.parametrize("jobs", [0, -3, "2", 1.5, True])
+def test_a_number_of_jobs_that_is_no_count_is_refused(jobs: Any) -> None:
+    with pytest.raises(OptionError) as raised:
+        eligibility.check(EXAMPLES / "roster.csv", jobs=jobs)
+    assert "must be a whole number, 1 or more" in raised.value.message("en")
+
+
+def test_an_override_given_as_none_is_refused_as_no_value() -> None:
+    with pytest.raises(OptionError) as raised:
+        eligibility.check(EXAMPLES / "roster.csv", overrides={"principal_max_age": None})  # type: ignore[dict-item]
+    assert "parameter principal_max_age: value None is not a whole number" in raised.value.message("en")
+
+
+def test_the_report_schema_requires_its_version(tmp_path: Path) -> None:
+    report = json.loads(eligibility.check(EXAMPLES / "roster.csv").model_dump_json())
+    schema = eligibility.Report.model_json_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    jsonschema.validate(report, schema)
+    del report["schema_version"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(report, schema)
