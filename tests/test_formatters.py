@@ -666,3 +666,24 @@ def test_a_sarif_location_is_a_uri_whatever_the_file_is_named(tmp_path: Path) ->
     }
     assert uris and all(" " not in uri and "#" not in uri for uri in uris)
     assert {unquote(uri) for uri in uris} == {roster.as_posix()}
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "github", "html"])
+def test_the_summary_says_how_many_rules_were_not_checked(tmp_path: Path, fmt: str) -> None:
+    # No 两违, 综治问题 … columns: everyone reads 符合条件, which holds only of the rules that were checked.
+    path = tmp_path / "r.csv"
+    path.write_text(f"姓名,身份证号,社区,拟任职务\n甲,{make_id('1970-01-01')},青松社区,居委会委员\n", "utf-8")
+    result = runner.invoke(app, ["check", str(path), "--format", fmt, "--lang", "en"], env={"COLUMNS": "300"})
+    assert "rules not checked: eligible means by the rules that were checked" in " ".join(result.stdout.split())
+    full = runner.invoke(
+        app,
+        [
+            "check",
+            str(EXAMPLES / "roster.csv"),
+            "--communities",
+            str(EXAMPLES / "communities.csv"),
+            "--format",
+            fmt,
+        ],
+    )
+    assert "条规则未检查" not in full.stdout

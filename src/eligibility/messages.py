@@ -545,6 +545,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{candidates} candidates: {eligible} eligible, {review} need approval, {ineligible} ineligible, "
         "{invalid} invalid; {team_findings} team findings",
     ),
+    "summary-not-checked": (
+        "；{count} 条规则未检查，“符合条件”只就已检查的规则而言",
+        "; {count} rules not checked: eligible means by the rules that were checked",
+    ),
     "title": (
         "候选人资格审查 · 规则集 {ruleset} · 选举日 {election_date}",
         "Candidate eligibility · rule set {ruleset} · election day {election_date}",

@@ -36,6 +36,15 @@ def missing_columns(missing: NotChecked, lang: Lang) -> str:
     )
 
 
+def summary_line(report: Report, lang: Lang) -> str:
+    """The counts of the report, and how many rules were not checked: a roster without the 两违 column reads
+    符合条件 for everyone, which holds only of the rules that were checked."""
+    team_findings = sum(len(t.findings) for t in report.teams)
+    line = say("summary", lang, **report.summary.model_dump(), team_findings=team_findings)
+    rules = {missing.rule for missing in report.not_checked}
+    return line + (say("summary-not-checked", lang, count=len(rules)) if rules else "")
+
+
 def not_checked_finding(missing: NotChecked, lang: Lang) -> Finding:
     """A rule not checked, as a finding on its file: what the CI formats and the findings table show, since it
     fails the run as an open finding of its severity would."""

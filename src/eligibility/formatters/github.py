@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from eligibility.formatters.common import finding_rows, level
+from eligibility.formatters.common import finding_rows, level, summary_line
 from eligibility.formatters.interface import Options
-from eligibility.messages import say
 from eligibility.report import Report
 
 COMMAND = {"error": "error", "warning": "warning", "note": "notice"}
@@ -37,7 +36,5 @@ class GithubFormatter:
             out.append(
                 f"::{COMMAND[level(finding, options.fail_on)]} {','.join(parts)}::{_data(finding.message)}"
             )
-        summary = report.summary
-        team_findings = sum(len(t.findings) for t in report.teams)
-        out.append(say("summary", options.lang, **summary.model_dump(), team_findings=team_findings))
+        out.append(summary_line(report, options.lang))
         return "\n".join(out) + "\n"

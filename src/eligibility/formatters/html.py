@@ -5,7 +5,13 @@ from __future__ import annotations
 from html import escape
 from typing import ClassVar
 
-from eligibility.formatters.common import missing_columns, severity_label, status_label, team_name
+from eligibility.formatters.common import (
+    missing_columns,
+    severity_label,
+    status_label,
+    summary_line,
+    team_name,
+)
 from eligibility.formatters.interface import Options
 from eligibility.messages import Lang, say
 from eligibility.report import CandidateResult, Finding, Profile, Report, TeamResult
@@ -58,7 +64,6 @@ class HtmlFormatter:
             election_date=report.election_date,
         )
         s = report.summary
-        team_findings = sum(len(t.findings) for t in report.teams)
         parts = [
             f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">',
             f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>",
@@ -73,7 +78,7 @@ class HtmlFormatter:
                 f"{escape(status_label(status, lang))}</div>"
             )
         parts.append("</div>")
-        parts.append(f"<p>{escape(say('summary', lang, **s.model_dump(), team_findings=team_findings))}</p>")
+        parts.append(f"<p>{escape(summary_line(report, lang))}</p>")
         parts.append(_bars([(status_label(k, lang), getattr(s, k), COLOURS[k]) for k in COLOURS], width=420))
         teams = {(t.street, t.community): t for t in report.teams}
         groups: dict[tuple[str, str], list[CandidateResult]] = {}

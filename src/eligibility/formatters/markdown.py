@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from eligibility.formatters.common import missing_columns, severity_label, status_label, team_name
+from eligibility.formatters.common import (
+    missing_columns,
+    severity_label,
+    status_label,
+    summary_line,
+    team_name,
+)
 from eligibility.formatters.interface import Options
 from eligibility.messages import Lang, say
 from eligibility.report import CandidateResult, Finding, Report
@@ -43,8 +49,7 @@ class MarkdownFormatter:
             ruleset=f"{report.ruleset.name} v{report.ruleset.version}",
             election_date=report.election_date,
         )
-        team_findings = sum(len(t.findings) for t in report.teams)
-        out = [f"### {title}", "", say("summary", lang, **s.model_dump(), team_findings=team_findings), ""]
+        out = [f"### {title}", "", summary_line(report, lang), ""]
         out += [
             "| "
             + " | ".join(status_label(k, lang) for k in ("eligible", "review", "ineligible", "invalid"))

@@ -12,7 +12,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from eligibility.formatters.common import missing_columns, team_name
+from eligibility.formatters.common import missing_columns, summary_line, team_name
 from eligibility.formatters.interface import Options
 from eligibility.messages import say
 from eligibility.report import CandidateResult, Finding, Report, TeamResult
@@ -77,7 +77,6 @@ class TableFormatter:
         for key, candidates in groups.items():
             console.print()
             console.print(_team_block(key, candidates, teams.get(key), options, report.election_date))
-        team_findings = sum(len(t.findings) for t in report.teams)
         console.print()
         for read in report.inputs:
             name = f"{read.path}#{read.sheet}" if read.sheet else read.path
@@ -105,10 +104,7 @@ class TableFormatter:
             if words not in said:  # a missing communities table is the same news for every roster
                 said.add(words)
                 console.print(Text(words, style="yellow"))
-        summary = report.summary
-        console.print(
-            Text(say("summary", lang, **summary.model_dump(), team_findings=team_findings), style="bold")
-        )
+        console.print(Text(summary_line(report, lang), style="bold"))
         return buffer.getvalue()
 
 
