@@ -695,10 +695,12 @@ def test_duplicate_id_numbers_in_one_run(tmp_path: Path) -> None:
     finding = report.candidates[1].findings[0]
     assert finding.rule == "duplicate-person"
     # By the line the table and an editor show (the header is line 1), in either language.
-    assert finding.message.endswith(f"already appears on line 2 of {path.as_posix()}")
+    assert (
+        f"already appears on line 2 of {path.as_posix()}: one person holding several posts" in finding.message
+    )
     assert finding.evidence["other_line"] == "2"
     zh = check([path]).candidates[1].findings[0].message
-    assert zh.endswith(f"与 {path.as_posix()} 第 2 行重复")
+    assert f"与 {path.as_posix()} 第 2 行重复：一人兼任几个职务（一肩挑）时，请写在一行" in zh
     # One person on two rows of one community is one member holding both seats: secretary and director.
     first_team = report.teams[0]
     assert "one-shoulder" not in {f.rule for f in first_team.findings}
@@ -722,7 +724,7 @@ def test_a_json_rosters_records_are_placed_by_line(tmp_path: Path, indent: int |
     text = path.read_text("utf-8").splitlines()
     assert all(text[line - 1].strip().startswith("{") for line in expected)
     [finding] = [f for f in second.findings if f.rule == "duplicate-person"]
-    assert finding.message.endswith(f"already appears on line {expected[0]} of {path.as_posix()}")
+    assert f"already appears on line {expected[0]} of {path.as_posix()}:" in finding.message
     result = CliRunner().invoke(app, ["check", str(path), "--format", "github"])
     assert f"file={path.as_posix()},line={expected[1]}," in result.stdout
 

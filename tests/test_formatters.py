@@ -674,7 +674,9 @@ def test_the_summary_says_how_many_rules_were_not_checked(tmp_path: Path, fmt: s
     path = tmp_path / "r.csv"
     path.write_text(f"姓名,身份证号,社区,拟任职务\n甲,{make_id('1970-01-01')},青松社区,居委会委员\n", "utf-8")
     result = runner.invoke(app, ["check", str(path), "--format", fmt, "--lang", "en"], env={"COLUMNS": "300"})
-    assert "rules not checked: eligible means by the rules that were checked" in " ".join(result.stdout.split())
+    assert "rules not checked: eligible means by the rules that were checked" in " ".join(
+        result.stdout.split()
+    )
     full = runner.invoke(
         app,
         [

@@ -383,3 +383,21 @@ def test_visible_characters_stay() -> None:
 )
 def test_a_masked_number_hides_every_digit_of_the_birth_date(number: str, shown: str) -> None:
     assert mask_id(number) == shown
+
+
+@pytest.mark.parametrize(
+    ("word", "role"),
+    [
+        ("支书", "party_secretary"),
+        ("社区党总支副书记", "party_deputy"),
+        ("社区党支部委员", "party_member"),
+        ("治保主任", "committee_member"),
+        ("妇联主席", "women_chair"),
+    ],
+)
+def test_role_words_officers_write(word: str, role: str) -> None:
+    assert VOCABULARY.role(word) == role
+
+
+def test_a_tv_university_diploma_is_junior_college() -> None:
+    assert VOCABULARY.level("电大大专") == "junior_college"
