@@ -99,7 +99,13 @@ def test_a_rule_not_checked_for_a_missing_column_fails_at_review(tmp_path: Path)
         (["missing.csv"], "missing.csv: 找不到文件或文件夹"),
         (["{roster}", "--rules", "nonexistent"], "没有名为 'nonexistent' 的内置规则集"),
         (["{roster}", "--rules", "{bad_rules}"], "YAML"),
-        (["{roster}", "--election-date", "2006-13-01"], "选举日期 '2006-13-01' 无法识别"),
+        # Written as asked but no such day: said so, not "expected YYYY-MM-DD".
+        (
+            ["{roster}", "--election-date", "2006-13-01"],
+            "选举日期“2006-13-01”不是有效的日期：月份应在 1 到 12 之间",
+        ),
+        (["{roster}", "--election-date", "2006-09-31"], "选举日期“2006-09-31”不是有效的日期：该月没有这一天"),
+        (["{roster}", "--election-date", "2006/9/30"], "选举日期“2006/9/30”无法识别，应为 YYYY-MM-DD"),
         (["{roster}", "--set", "principal_max_age"], "--set 'principal_max_age' 应写成 参数=值"),
         (["{roster}", "--set", "nope=1"], "规则集没有参数 'nope'"),
         (["{roster}", "--set", "principal_max_age=old"], "参数 principal_max_age 的值 'old' 无法识别"),

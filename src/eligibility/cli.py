@@ -541,7 +541,10 @@ def _date_option(text: str | None) -> dt.date | None:
         return None
     try:
         return dt.date.fromisoformat(text.strip())
-    except ValueError:
+    except ValueError as err:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+            # Written as asked (2006-09-31), but no such day: said so, not "expected YYYY-MM-DD".
+            raise OptionError("option-election-date-day", value=text, reason=str(err)) from None
         raise OptionError("option-election-date", value=text) from None
 
 

@@ -13,8 +13,12 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 CATALOG: dict[str, tuple[str, str]] = {
     # options and files
     "option-election-date": (
-        "选举日期 {value!r} 无法识别，应为 YYYY-MM-DD",
+        "选举日期“{value}”无法识别，应为 YYYY-MM-DD",
         "election date {value!r} is not a date; expected YYYY-MM-DD",
+    ),
+    "option-election-date-day": (
+        "选举日期“{value}”不是有效的日期：{reason}",
+        "election date {value!r} is no day: {reason}",
     ),
     "option-set": ("--set {value!r} 应写成 参数=值", "--set {value!r} must be PARAM=VALUE"),
     "option-set-unknown": (
