@@ -689,3 +689,18 @@ def test_the_summary_says_how_many_rules_were_not_checked(tmp_path: Path, fmt: s
         ],
     )
     assert "条规则未检查" not in full.stdout
+
+
+def test_the_html_heads_each_community_as_the_terminal_does(tmp_path: Path) -> None:
+    # The HTML lost 梅园社区's own election day, and a section of rows naming no community had an empty heading.
+    roster = tmp_path / "r.csv"
+    roster.write_text(
+        (EXAMPLES / "roster.csv").read_text("utf-8") + ",,,,,,,,,,,,,,,\n审核人：张三,,,,,,,,,,,,,,,\n",
+        "utf-8",
+    )
+    page = runner.invoke(
+        app, ["check", str(roster), "--communities", str(EXAMPLES / "communities.csv"), "--format", "html"]
+    ).stdout
+    headings = re.findall(r"<h2>([^<]*)</h2>", page)
+    assert "西岭街道梅园社区 · 选举日 2006-09-26" in headings
+    assert "（未写社区）" in headings and "" not in headings

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from eligibility.messages import Lang, say
-from eligibility.report import SEVERITY_ORDER, FailOn, Finding, NotChecked, Report
+from eligibility.report import SEVERITY_ORDER, FailOn, Finding, NotChecked, Report, TeamResult
 
 # A cell starting with one of these is a formula to Excel and LibreOffice (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -141,6 +142,15 @@ def finding_rows(report: Report, lang: Lang) -> Iterator[Row]:
 
 def team_name(street: str, community: str, lang: Lang) -> str:
     return f"{street}{community}" if lang == "zh" else " ".join(p for p in (street, community) if p)
+
+
+def team_heading(street: str, community: str, team: TeamResult | None, run_day: dt.date, lang: Lang) -> str:
+    """A community's heading: its name (or that its rows named none), and its own election day when that is not
+    the run's: the title's day is not the one its ages were counted to."""
+    name = team_name(street, community, lang) if community else say("heading-no-community", lang)
+    if team is not None and team.election_date is not None and team.election_date != run_day:
+        name += say("heading-own-day", lang, day=team.election_date.isoformat())
+    return name
 
 
 Cell = str | int | None

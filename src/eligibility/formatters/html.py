@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 from typing import ClassVar
 
@@ -10,7 +11,7 @@ from eligibility.formatters.common import (
     severity_label,
     status_label,
     summary_line,
-    team_name,
+    team_heading,
 )
 from eligibility.formatters.interface import Options
 from eligibility.messages import Lang, say
@@ -85,16 +86,21 @@ class HtmlFormatter:
         for candidate in report.candidates:
             groups.setdefault((candidate.street, candidate.community), []).append(candidate)
         for key, candidates in groups.items():
-            parts.append(_team(key, candidates, teams.get(key), lang))
+            parts.append(_team(key, candidates, teams.get(key), report.election_date, lang))
         parts.append(_appendix(report, lang))
         parts.append("</body></html>\n")
         return "\n".join(parts)
 
 
 def _team(
-    key: tuple[str, str], candidates: list[CandidateResult], team: TeamResult | None, lang: Lang
+    key: tuple[str, str],
+    candidates: list[CandidateResult],
+    team: TeamResult | None,
+    run_day: dt.date,
+    lang: Lang,
 ) -> str:
-    out = ['<section class="team">', f"<h2>{escape(team_name(*key, lang))}</h2>"]
+    # As the terminal heads it: 柳岸社区 · 选举日 2006-09-28, or （未写社区） for rows naming no community.
+    out = ['<section class="team">', f"<h2>{escape(team_heading(*key, team, run_day, lang))}</h2>"]
     if team is not None and team.findings:
         out.append('<div class="teamfindings"><ul>')
         out += [f"<li>{_finding(f, lang)}</li>" for f in team.findings]

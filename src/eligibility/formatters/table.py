@@ -12,7 +12,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from eligibility.formatters.common import missing_columns, summary_line, team_name
+from eligibility.formatters.common import missing_columns, summary_line, team_heading
 from eligibility.formatters.interface import Options
 from eligibility.messages import say
 from eligibility.report import CandidateResult, Finding, Report, TeamResult
@@ -117,11 +117,7 @@ def _team_block(
 ) -> Group:
     lang = options.lang
     street, community = key
-    name = team_name(street, community, lang) if community else say("heading-no-community", lang)
-    if team is not None and team.election_date is not None and team.election_date != election_date:
-        # A community voting on its own day: the title's day is not the one its ages were counted to.
-        name += say("heading-own-day", lang, day=team.election_date.isoformat())
-    heading = Text(name, style="bold underline")
+    heading = Text(team_heading(street, community, team, election_date, lang), style="bold underline")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     table.add_column(say("column-row", lang), justify="right", no_wrap=True)
     table.add_column(say("column-name", lang), no_wrap=True)
