@@ -704,3 +704,10 @@ def test_the_html_heads_each_community_as_the_terminal_does(tmp_path: Path) -> N
     headings = re.findall(r"<h2>([^<]*)</h2>", page)
     assert "西岭街道梅园社区 · 选举日 2006-09-26" in headings
     assert "（未写社区）" in headings and "" not in headings
+
+
+def test_the_html_names_the_cell_of_a_finding_as_the_terminal_does() -> None:
+    page = runner.invoke(app, ["check", str(EXAMPLES / "roster.csv"), "--format", "html"]).stdout
+    terminal = runner.invoke(app, ["check", str(EXAMPLES / "roster.csv")], env={"COLUMNS": "300"}).stdout
+    cells = re.findall(r"（单元格 ([A-Z]+\d+)）", terminal)
+    assert cells and all(f"（单元格 {cell}）" in page for cell in cells)

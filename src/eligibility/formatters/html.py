@@ -164,6 +164,11 @@ def _finding(finding: Finding, lang: Lang) -> str:
         f'<span class="tag" style="color:{colour}">[{escape(severity_label(finding, lang))}]</span> '
         f"<code>{escape(finding.rule)}</code> {escape(finding.message)}"
     )
+    # Where to put the cursor, as the terminal says it: the cell, which names the column too, else the line.
+    if cell := finding.evidence.get("cell"):
+        text += f'<span class="clause">{escape(say("at-cell", lang, cell=cell))}</span>'
+    elif line := finding.evidence.get("line"):
+        text += f'<span class="clause">{escape(say("at-line", lang, line=line))}</span>'
     if finding.approval is not None:
         note = finding.approval.reference
         if not finding.approval.counted:
