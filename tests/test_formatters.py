@@ -711,3 +711,13 @@ def test_the_html_names_the_cell_of_a_finding_as_the_terminal_does() -> None:
     terminal = runner.invoke(app, ["check", str(EXAMPLES / "roster.csv")], env={"COLUMNS": "300"}).stdout
     cells = re.findall(r"（单元格 ([A-Z]+\d+)）", terminal)
     assert cells and all(f"（单元格 {cell}）" in page for cell in cells)
+
+
+def test_the_candidates_table_names_each_rule_that_fired_once(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("姓名,身份证号,社区,拟任职务\n,,,居委会委员x\n", "utf-8")  # two required cells blank
+    rows = list(
+        csv.reader(io.StringIO(runner.invoke(app, ["check", str(path), "--format", "csv-candidates"]).stdout))
+    )
+    fired = rows[1][-1].split()
+    assert fired.count("required-missing") == 1 and len(fired) == len(set(fired))

@@ -239,7 +239,7 @@ def candidate_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[lis
             joiner.join(c.roles),
             status_label(c.status, lang),
             len(c.findings),
-            " ".join(f.rule for f in c.findings),
+            " ".join(dict.fromkeys(f.rule for f in c.findings)),  # each rule once: three blank cells, one id
         ]
         for c in report.candidates
     )
