@@ -262,6 +262,8 @@ def test_a_sheet_of_candidates_without_its_community_column_fails_the_run(tmp_pa
     assert "none of its candidates was checked" in finding.message and "community" in finding.message
     result = CliRunner().invoke(app, ["check", str(path), "--fail-on", "ineligible"])
     assert result.exit_code == 1
+    # Said as not read, where it read "已读取 … 0 行".
+    assert f"未读取 {path.as_posix()}#桃花社区" in result.stdout and "桃花社区（xlsx）" not in result.stdout
 
 
 def test_a_rule_not_checked_is_said_of_the_sheet_that_lacks_its_column(tmp_path: Path) -> None:

@@ -610,6 +610,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label-none-attention": ("所有候选人均符合条件。", "Every candidate is eligible."),
     "source-clause": ("依据：{document} {clause}", "per {document} {clause}"),
     "input-read": ("已读取 {path}（{how}）：{rows} 行", "read {path} ({how}): {rows} rows"),
+    "input-not-read": ("未读取 {path}", "not read: {path}"),
     "progress": ("已检查 {count} 名候选人", "{count} candidates checked"),
     "option-binary-terminal": (
         "--format {format} 是二进制文件，请用 --output 指定写入的文件",

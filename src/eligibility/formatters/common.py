@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from eligibility.messages import Lang, say
-from eligibility.report import SEVERITY_ORDER, FailOn, Finding, NotChecked, Report, TeamResult
+from eligibility.report import SEVERITY_ORDER, FailOn, Finding, InputFile, NotChecked, Report, TeamResult
 
 # A cell starting with one of these is a formula to Excel and LibreOffice (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -142,6 +142,22 @@ def finding_rows(report: Report, lang: Lang) -> Iterator[Row]:
 
 def team_name(street: str, community: str, lang: Lang) -> str:
     return f"{street}{community}" if lang == "zh" else " ".join(p for p in (street, community) if p)
+
+
+# The findings that say an input was set aside rather than read: a sheet that is no roster, a settings table met
+# among rosters.
+NOT_READ = frozenset(
+    {"sheet-skipped", "sheet-roster-not-read", "file-skipped-communities", "file-skipped-approvals"}
+)
+
+
+def input_line(read: InputFile, lang: Lang) -> str:
+    """What became of one input: read, in what format and encoding, how many rows; or not read at all."""
+    name = f"{read.path}#{read.sheet}" if read.sheet else read.path
+    if not read.rows and any(f.rule in NOT_READ for f in read.findings):
+        return say("input-not-read", lang, path=name)
+    how = ", ".join(part for part in (read.format, read.encoding) if part)
+    return say("input-read", lang, path=name, how=how, rows=read.rows)
 
 
 def team_heading(street: str, community: str, team: TeamResult | None, run_day: dt.date, lang: Lang) -> str:

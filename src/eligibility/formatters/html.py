@@ -7,6 +7,7 @@ from html import escape
 from typing import ClassVar
 
 from eligibility.formatters.common import (
+    input_line,
     missing_columns,
     severity_label,
     status_label,
@@ -185,9 +186,7 @@ def _finding(finding: Finding, lang: Lang) -> str:
 def _appendix(report: Report, lang: Lang) -> str:
     out = [f"<h2>{escape(say('label-inputs', lang))}</h2><ul>"]
     for read in report.inputs:
-        name = f"{read.path}#{read.sheet}" if read.sheet else read.path
-        how = ", ".join(p for p in (read.format, read.encoding) if p)
-        out.append(f"<li>{escape(say('input-read', lang, path=name, how=how, rows=read.rows))}")
+        out.append(f"<li>{escape(input_line(read, lang))}")
         out += [f"<div>{_finding(f, lang)}</div>" for f in read.findings]
         out.append("</li>")
     out.append("</ul>")

@@ -12,7 +12,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from eligibility.formatters.common import missing_columns, summary_line, team_heading
+from eligibility.formatters.common import input_line, missing_columns, summary_line, team_heading
 from eligibility.formatters.interface import Options
 from eligibility.messages import say
 from eligibility.report import CandidateResult, Finding, Report, TeamResult
@@ -79,9 +79,7 @@ class TableFormatter:
             console.print(_team_block(key, candidates, teams.get(key), options, report.election_date))
         console.print()
         for read in report.inputs:
-            name = f"{read.path}#{read.sheet}" if read.sheet else read.path
-            how = ", ".join(part for part in (read.format, read.encoding) if part)
-            console.print(Text(say("input-read", lang, path=name, how=how, rows=read.rows), style="dim"))
+            console.print(Text(input_line(read, lang), style="dim"))
             for finding in read.findings:
                 tag = say(f"severity-{finding.severity}", lang)
                 console.print(
