@@ -283,7 +283,7 @@ def test_xlsx(tmp_path: Path, report: Report) -> None:
     target = tmp_path / "report.xlsx"
     assert run("--format", "xlsx", "--output", str(target)).exit_code == 1
     book = openpyxl.load_workbook(target)
-    assert book.sheetnames == ["候选人", "审查意见", "班子", "适用的规则"]
+    assert book.sheetnames == ["候选人", "审查意见", "班子", "适用的规则", "汇总"]
     candidates = book["候选人"]
     assert candidates.max_row == 1 + 21
     assert candidates.freeze_panes == "A2" and candidates.auto_filter.ref
@@ -293,6 +293,11 @@ def test_xlsx(tmp_path: Path, report: Report) -> None:
     assert statuses["马强"] == ("不能提名", "00FFCDD2")
     assert book["审查意见"].max_row == 1 + all_findings(report)
     assert book["适用的规则"].max_row == 1 + 15
+    # A team's finding with its clause, as the 审查意见 sheet gives a candidate's; the summary line on its own sheet.
+    header = [c.value for c in book["班子"][1]]
+    assert header[-3:] == ["依据文件", "条款", "审批"]
+    assert any(row[7] for row in book["班子"].iter_rows(min_row=2, values_only=True))
+    assert str(book["汇总"]["A2"].value).startswith("候选人 21 名：")
 
 
 def test_a_control_character_in_a_cell_does_not_stop_the_workbook(tmp_path: Path) -> None:

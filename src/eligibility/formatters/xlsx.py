@@ -8,10 +8,12 @@ from typing import Any, ClassVar
 
 from eligibility.formatters.common import (
     STATUS_COLUMN,
+    approval_text,
     candidate_table,
     finding_table,
     neutralise,
     severity_label,
+    summary_line,
 )
 from eligibility.formatters.interface import Options
 from eligibility.messages import Lang, say
@@ -44,7 +46,18 @@ class XlsxFormatter:
         teams = book.create_sheet(say("label-teams", lang))
         _fill(
             teams,
-            _labels(lang, "street", "community", "members", "rule", "severity", "message"),
+            _labels(
+                lang,
+                "street",
+                "community",
+                "members",
+                "rule",
+                "severity",
+                "message",
+                "document",
+                "clause",
+                "approval",
+            ),
             _team_rows(report, lang),
         )
 
@@ -65,6 +78,12 @@ class XlsxFormatter:
                 for r in report.rules
             ),
         )
+        # The counts the terminal's last line gives, and how many rules were not checked (see summary_line).
+        _fill(
+            book.create_sheet(say("label-summary", lang)),
+            [say("label-summary", lang)],
+            [[summary_line(report, lang)]],
+        )
         buffer = io.BytesIO()
         book.save(buffer)
         return buffer.getvalue()
@@ -78,8 +97,9 @@ def _team_rows(report: Report, lang: Lang) -> Iterable[list[Any]]:
     for team in report.teams:
         members = team.profile.members if team.profile else ""
         if not team.findings:
-            yield [team.street, team.community, members, "", "", ""]
+            yield [team.street, team.community, members, "", "", "", "", "", ""]
         for finding in team.findings:
+            # The clause and the approval, as the 审查意见 sheet and the terminal give them for a team's finding.
             yield [
                 team.street,
                 team.community,
@@ -87,6 +107,9 @@ def _team_rows(report: Report, lang: Lang) -> Iterable[list[Any]]:
                 finding.rule,
                 severity_label(finding, lang),
                 finding.message,
+                finding.source.document if finding.source else "",
+                finding.source.clause if finding.source else "",
+                approval_text(finding, lang),
             ]
 
 
