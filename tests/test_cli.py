@@ -404,3 +404,12 @@ def test_template_under_a_file_says_which_file_is_in_the_way(tmp_path: Path) -> 
     assert result.stderr == (
         f"error: {target.as_posix()}: cannot be written: {(tmp_path / 'f').as_posix()} is a file, not a folder\n"
     )
+
+
+def test_output_dash_is_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # It wrote a file named "-" and said so.
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(
+        app, ["check", str(EXAMPLES / "roster.csv"), "--format", "csv", "--output", "-"]
+    )
+    assert result.stdout.startswith("对象,文件,") and not (tmp_path / "-").exists()

@@ -176,6 +176,8 @@ def check(
     )
 
     language: Lang = lang.value
+    if output is not None and str(output) == STDIN_NAME:
+        output = None  # --output - is standard output, as - among the paths is standard input
     chosen = (
         output_format
         or (FORMAT_OF_SUFFIX.get(output.suffix.lower()) if output is not None else None)
@@ -644,6 +646,7 @@ def _sink(path: Path | None) -> Iterator[IO[bytes]]:
 
 
 STANDARD_OUTPUT = Path("<stdout>")
+STDIN_NAME = "-"  # the name of standard input among the paths, and of standard output for --output
 
 
 class QuietExit(EligibilityError):
