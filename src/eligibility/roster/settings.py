@@ -115,7 +115,7 @@ class Communities:
         names = {entry.community for entry in self.by_key.values()}
         if len(names) > 5000:
             return ""
-        holding = sorted((n for n in names if community in n or n in community), key=len)
+        holding = sorted((n for n in names if community in n or n in community), key=lambda n: (len(n), n))
         if holding:
             return holding[0]
         close = suggest(community, sorted(names))
