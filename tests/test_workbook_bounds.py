@@ -275,3 +275,70 @@ def test_a_merged_cell_never_makes_a_record_of_a_row_with_nothing_else(tmp_path:
     path = tmp_path / "merged.xlsx"
     book.save(path)
     assert [c.name for c in check([path]).candidates] == ["甲"]
+
+
+def test_a_merged_excel_error_stands_for_every_row_it_covers(tmp_path: Path) -> None:
+    # 两违 #N/A merged over three rows: the rows under the top one took "#N/A" as their answer without a word.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["姓名", "身份证号", "社区", "拟任职务", "两违"])
+    for name in ("甲", "乙", "丙"):
+        sheet.append(
+            [name, make_id("1970-01-01"), "青松社区", "居委会委员", "#N/A" if name == "甲" else None]
+        )
+    sheet.merge_cells("E2:E4")
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+    people = check([path], lang="en").candidates
+    assert [
+        [(f.rule, f.evidence["cell"]) for f in p.findings if f.rule.startswith("cell-")] for p in people
+    ] == [[("cell-excel-error", "Sheet!E2")]] * 3
+    assert [p.status for p in people] == ["invalid"] * 3
+
+
+def test_a_merge_across_columns_fills_only_its_first_column(tmp_path: Path) -> None:
+    # 街道 merged over G2:H3 (street and community): the street was copied into 社区 and 乙 made a team of
+    # "东湖街道". Excel shows the value in the first column only; 社区 is blank as the officer sees it.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["姓名", "性别", "身份证号", "出生日期", "文化程度", "政治面貌", "街道", "社区", "拟任职务"])
+    for name in ("甲", "乙"):
+        born = "1970-01-01"
+        street = "东湖街道" if name == "甲" else None
+        sheet.append([name, "男", make_id(born), born, "高中", "群众", street, None, "居委会委员"])
+    sheet.merge_cells("G2:H3")
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+    people = check([path], lang="en").candidates
+    assert [(p.street, p.community) for p in people] == [("东湖街道", ""), ("东湖街道", "")]
+    assert [[(f.rule, f.evidence["column"]) for f in p.findings] for p in people] == [
+        [("required-missing", "社区")]
+    ] * 2
+
+
+def test_a_value_hidden_under_a_merge_gives_way_to_the_one_shown(tmp_path: Path) -> None:
+    # A program wrote 翠竹社区 under a merged 青松社区: Excel shows 青松社区 on both rows, and so does the check.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["姓名", "身份证号", "社区", "拟任职务"])
+    sheet.append(["甲", make_id("1970-01-01"), "青松社区", "居委会委员"])
+    sheet.append(["乙", make_id("1971-01-01"), "翠竹社区", "居委会委员"])
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    xml = xml.replace(
+        "</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="C2:C3"/></mergeCells>'
+    )
+    parts["xl/worksheets/sheet1.xml"] = xml.encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    assert [(p.name, p.community) for p in check([path]).candidates] == [
+        ("甲", "青松社区"),
+        ("乙", "青松社区"),
+    ]

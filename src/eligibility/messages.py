@@ -677,6 +677,8 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "duplicate-person": ("invalid", "candidate"),
     "cell-control-character": ("invalid", "candidate"),
     "cell-too-long": ("invalid", "candidate"),
+    "cell-excel-error": ("invalid", "candidate"),
+    "cell-formula-unsaved": ("invalid", "candidate"),
     "cell-undecodable": ("invalid", "candidate"),
     "cell-utf8-in-gbk": ("warning", "candidate"),
     "cell-is-list": ("invalid", "candidate"),

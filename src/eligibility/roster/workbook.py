@@ -216,25 +216,28 @@ def _filled_down(
     as they were, the rows under the top one were blank (社区 missing), or left their street and made a team of
     their own. A row is a record or not as it was written; filling only gives it the merged value."""
     column_of = {first_column + i: name for name, i in header.index.items()}
-    filling: dict[str, tuple[Any, int]] = {}  # column name -> (value, last sheet row of its range)
+    # column name -> (value, last sheet row of its range, the top cell's problem: #N/A stands for every row)
+    filling: dict[str, tuple[Any, int, DataProblem | None]] = {}
     for record in records:
         line = record.source.line or 0
-        for name, (value, last) in list(filling.items()):
+        for name, (value, last, problem) in list(filling.items()):
             if line > last:
                 del filling[name]
-            elif record.cells.get(name) in ("", None):
-                record.cells[name] = value
-        for first, last_column, last_row in merged.get(line, ()):
+                continue
+            # Excel shows the top cell's value over the whole range, whatever a program left under it.
+            record.cells[name] = value
+            if problem is not None:
+                record.problems.append(problem)
+        for first, _, last_row in merged.get(line, ()):
+            # Only the top-left cell's column is filled: a range across 街道 and 社区 shows one value, in the
+            # first; the others are blank as the officer sees them, never a copy of the street.
             anchor = column_of.get(first)
             value = record.cells.get(anchor) if anchor is not None else None
-            if value in ("", None):
+            if anchor is None or value in ("", None):
                 continue
-            for column in range(first, last_column + 1):
-                covered = column_of.get(column)
-                if covered is not None:
-                    filling[covered] = (value, last_row)
-                    if record.cells.get(covered) in ("", None):
-                        record.cells[covered] = value
+            cell = f"{record.source.sheet}!{column_letter(first)}{line}"
+            problem = next((p for p in record.problems if p.cell == cell), None)
+            filling[anchor] = (value, last_row, problem)
         yield record
 
 
