@@ -127,6 +127,12 @@ CASES: list[tuple[str, dict[str, Any], str | None, str | None]] = [
         None,
     ),
     ("director 中专/职高 is upper secondary", {"roles": DIRECTOR, "education": "中专/职高"}, None, None),
+    (
+        "secretary 小学/初中（大专） is 初中 at most",
+        {"roles": SECRETARY, "education": "小学/初中（大专）"},
+        None,
+        "principal-education",
+    ),
     ("member 初中 is not a principal", {"roles": MEMBER, "education": "初中"}, None, None),
     # A cell naming a range of levels: 以下 and 以上 include the level named (民法典 §1259)
     ("secretary 初中以下", {"roles": SECRETARY, "education": "初中以下"}, None, "principal-education"),

@@ -247,6 +247,16 @@ def test_education_aliases(cell: str, level: str) -> None:
     assert VOCABULARY.level(cell) == level
 
 
+@pytest.mark.parametrize("cell", ["外星（大专）", "小学/初中（大专）", "外星（大专肄业）", "某某(本科)"])
+def test_a_level_in_brackets_never_stands_for_an_unknown_word_outside_them(cell: str) -> None:
+    # Read as the bracket's 大专, a principal with 初中 written beside it passed the education rule.
+    assert isinstance(VOCABULARY.level(cell), Unknown)
+
+
+def test_a_level_in_brackets_alone_is_the_level() -> None:
+    assert VOCABULARY.level("（大专）") == "junior_college"
+
+
 @pytest.mark.parametrize(
     ("cell", "levels"),
     [
@@ -257,6 +267,8 @@ def test_education_aliases(cell: str, level: str) -> None:
         # Two levels apart: either may be so, and a rule between them cannot tell.
         ("高中/大专", ("upper_secondary", "junior_college")),
         ("初中/高中", ("junior_middle", "upper_secondary")),
+        # The bracket qualifies each level named; it never stands for the choice between them.
+        ("小学/初中（大专）", ("primary", "junior_middle")),
     ],
 )
 def test_education_alternatives_are_the_levels_named(cell: str, levels: tuple[str, str]) -> None:

@@ -133,6 +133,10 @@ class Vocabulary:
         bare = _BRACKETS.sub("", key)
         if bare in self.level_of:
             return self.level_of[bare]
+        if bare:
+            # 外星（大专）, 小学/初中（大专）: what is outside the brackets is what the cell says; a level in them
+            # never stands in for a word unknown or a choice of levels (a principal with 初中 passed as 大专).
+            return None
         for inside in _BRACKETS.findall(key):
             if inside in self.level_of:
                 return self.level_of[inside]
