@@ -1252,6 +1252,26 @@ def test_half_a_utf16_pair_outside_a_candidates_cells_is_shown_as_a_replacement(
             "extra:\n  candidates:\n    - {姓名: 乙, 社区: 青松社区, 拟任职务: 居委会委员}\n",
             "extra.candidates",
         ),
+        (  # in a list inside a list
+            "communities:\n  - 社区: 青松社区\n    candidates:\n      - {姓名: 甲, 拟任职务: 居委会委员}\n"
+            "extra:\n  - - {姓名: 乙, 社区: 青松社区, 拟任职务: 居委会委员}\n",
+            "extra[0]",
+        ),
+        (  # six mappings deep
+            "communities:\n  - 社区: 青松社区\n    candidates:\n      - {姓名: 甲, 拟任职务: 居委会委员}\n"
+            "a: {b: {c: {d: {e: {f: [{姓名: 乙, 社区: 青松社区, 拟任职务: 居委会委员}]}}}}}\n",
+            "a.b.c.d.e.f",
+        ),
+        (  # a mapping of records by name
+            "communities:\n  - 社区: 青松社区\n    candidates:\n      - {姓名: 甲, 拟任职务: 居委会委员}\n"
+            "others:\n  乙: {姓名: 乙, 社区: 青松社区, 拟任职务: 居委会委员}\n",
+            "others",
+        ),
+        (  # one record under a key of its own, in a community
+            "communities:\n  - 社区: 青松社区\n    candidates:\n      - {姓名: 甲, 拟任职务: 居委会委员}\n"
+            "    secretary: {姓名: 乙, 拟任职务: 党组织书记}\n",
+            "secretary",
+        ),
     ],
 )
 def test_records_under_a_key_the_check_does_not_read_stop_the_file(

@@ -1311,13 +1311,27 @@ def _no_records_aside(mapping: dict[Any, Any], name: str, shown: str, columns: t
                 )
 
 
-def _record_lists(value: Any, path: str, depth: int = 0) -> Iterator[tuple[str, list[Any]]]:
-    """The lists within a value, each with its path of keys (extra.candidates); mappings looked into a few deep."""
-    if isinstance(value, list):
-        yield path, value
-    elif isinstance(value, dict) and depth < 4:
-        for key, inner in value.items():
-            yield from _record_lists(inner, f"{path}.{key}", depth + 1)
+def _record_lists(value: Any, path: str) -> Iterator[tuple[str, list[Any]]]:
+    """The collections of would-be records within a value, each with its path of keys (extra.candidates): every
+    list, list in a list, mapping of records (张三: {...}) and lone record, however deep; outermost first."""
+    waiting: list[tuple[Any, str]] = [(value, path)]
+    while waiting:  # no cycle to guard against: a YAML alias is refused before this
+        found, at = waiting.pop()
+        if isinstance(found, list):
+            yield at, found
+            waiting.extend(
+                (item, f"{at}[{i}]")
+                for i, item in reversed(list(enumerate(found)))
+                if isinstance(item, list | dict)
+            )
+        elif isinstance(found, dict):
+            yield at, [found]
+            yield at, list(found.values())
+            waiting.extend(
+                (inner, f"{at}.{key}")
+                for key, inner in reversed(found.items())
+                if isinstance(inner, list | dict)
+            )
 
 
 def _candidates_in(items: list[Any], columns: tuple[Column, ...]) -> bool:
