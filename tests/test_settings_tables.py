@@ -184,7 +184,12 @@ def test_an_approval_without_its_rule_or_reference_is_refused_at_its_line(
 
 @pytest.mark.parametrize(
     ("header", "cell", "said"),
-    [("选举日期", "2006-13-01", "column 选举日期: "), ("党组织核定职数", "五个", "column 党组织核定职数: ")],
+    [
+        ("选举日期", "2006-13-01", "column 选举日期: "),
+        ("党组织核定职数", "五个", "column 党组织核定职数: "),
+        # Written in full, but no such day: not "not a full date".
+        ("选举日期", "2006-09-31", "'2006-09-31' is no day: day is out of range for month"),
+    ],
 )
 def test_a_communities_cell_that_cannot_be_read_is_named_by_its_header(
     tmp_path: Path, header: str, cell: str, said: str
@@ -229,3 +234,74 @@ def test_an_approval_naming_no_rule_lists_the_rules(tmp_path: Path) -> None:
     with pytest.raises(RosterError) as raised:
         check([EXAMPLES / "roster.csv"], approvals=path)
     assert "; rules: min-age, political-rights, family-planning-5y" in raised.value.message("en")
+
+
+def test_an_error_in_a_communities_workbook_names_its_sheet(tmp_path: Path) -> None:
+    # Each street's sheet has a line 2: "communities.xlsx:2" did not say which street's row to correct.
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "东湖街道"
+    first.append(["街道", "社区", "选举日期"])
+    first.append(["东湖街道", "青松社区", "2006-09-20"])
+    second = book.create_sheet("西岭街道")
+    second.append(["街道", "社区", "选举日期"])
+    second.append(["西岭街道", "梅园社区", "2006-13-21"])
+    path = tmp_path / "communities.xlsx"
+    book.save(path)
+    with pytest.raises(RosterError) as raised:
+        check([EXAMPLES / "roster.csv"], communities=path)
+    assert str(raised.value.location) == f"{path.as_posix()}#西岭街道:2"
+
+
+def test_a_cell_beyond_the_header_of_a_communities_workbook_is_refused_at_its_row(tmp_path: Path) -> None:
+    # As a CSV row too long is: a seat count typed one column to the right would be left unread.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["街道", "社区", "选举日期"])
+    sheet.append(["东湖街道", "青松社区", "2006-09-20", 7])
+    path = tmp_path / "communities.xlsx"
+    book.save(path)
+    with pytest.raises(RosterError) as raised:
+        check([EXAMPLES / "roster.csv"], communities=path)
+    assert raised.value.key == "row-cells-beyond-header"
+    assert str(raised.value.location) == f"{path.as_posix()}#Sheet:2"
+    assert "cell(s) D2 lie right of the header's last column" in raised.value.message("en")
+
+
+@pytest.mark.parametrize("option", ["communities", "approvals"])
+def test_a_roster_given_as_a_table_is_said_to_be_a_roster(tmp_path: Path, option: str) -> None:
+    # Its candidates' rows had been read as communities: "青松社区 is written twice" at its line 3.
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "姓名,身份证号,社区,拟任职务,规则,批复文号,批复日期\n"
+        f"甲,{make_id('1970-01-01')},青松社区,居委会委员,,,\n"
+        f"乙,{make_id('1971-01-01')},青松社区,居委会委员,,,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RosterError) as raised:
+        check([roster], **{option: roster})
+    assert raised.value.key == "settings-is-roster"
+    assert "is a roster of candidates" in raised.value.message("en")
+
+
+def test_the_roster_sheet_of_a_workbook_given_as_the_communities_table_is_left_to_the_roster(
+    run: Any, tmp_path: Path
+) -> None:
+    # One workbook, 候选人 and 社区设置: given as both, each is read as what it is.
+    book = openpyxl.Workbook()
+    people = book.active
+    assert people is not None
+    people.title = "候选人"
+    people.append(["姓名", "身份证号", "街道", "社区", "拟任职务"])
+    people.append(["甲", make_id("1970-01-01"), "东湖街道", "青松社区", "居委会委员"])
+    people.append(["乙", make_id("1971-01-01"), "东湖街道", "青松社区", "居委会委员"])
+    settings = book.create_sheet("社区设置")
+    settings.append(["街道", "社区", "选举日期"])
+    settings.append(["东湖街道", "青松社区", "2006-09-20"])
+    path = tmp_path / "roster.xlsx"
+    book.save(path)
+    report = check([path], communities=path)
+    assert [c.name for c in report.candidates] == ["甲", "乙"]
+    assert [(t.community, str(t.election_date)) for t in report.teams] == [("青松社区", "2006-09-20")]

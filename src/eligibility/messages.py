@@ -201,6 +201,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the folder holds only a communities or approvals table, no roster: no candidate was checked; give those "
         "tables with --communities and --approvals",
     ),
+    "settings-is-roster": (
+        "是候选人名册（有姓名和拟任职务两列），不是社区表或批复表；名册请作为要检查的文件给出",
+        "is a roster of candidates (it has names and the posts proposed), not a communities or approvals table; "
+        "give a roster as a file to check",
+    ),
     "table-is-folder": (
         "是文件夹：社区表和批复表各是一个文件（.csv、.xlsx 等）",
         "is a folder: the communities and approvals tables are one file each (.csv, .xlsx, …)",

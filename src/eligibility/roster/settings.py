@@ -11,8 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from eligibility.errors import Location, RosterError, display_path
-from eligibility.messages import Term, did_you_mean
-from eligibility.roster.columns import APPROVAL_COLUMNS, COMMUNITY_COLUMNS, Column
+from eligibility.messages import Term, did_you_mean, reason_in_chinese
+from eligibility.roster.columns import (
+    APPROVAL_COLUMNS,
+    COMMUNITY_COLUMNS,
+    ROSTER_COLUMNS,
+    Column,
+    map_headers,
+)
 from eligibility.roster.normalise import (
     CONTROL_CHARACTERS,
     DateError,
@@ -154,16 +160,16 @@ def read_communities(path: Path, bodies: dict[str, Body]) -> Communities:
     first_line: dict[tuple[str, str], int | None] = {}  # for this file only: a province's is let go once read
     streets_of: dict[str, set[str]] = {}  # the streets each community name was given under, "" for none
     for table, record in _rows(path, community_columns(bodies), communities.notes):
-        location = Location(record.source.path, record.source.line or record.source.row)
+        location = _where(record)
         _no_control_characters(record.cells, table.header.headers, location)
         if not clean(record.cells.get("community")):
             # The column is there (the header was found): this row leaves it blank, a total row (合计) or one
             # half filled. Said of the row, not as a column missing from the file.
-            raise RosterError(
-                "cell-invalid",
+            raise _refused(
                 location,
-                field=table.header.headers.get("community", "社区"),
-                reason=Term("社区为空：这一行是哪个社区的？", "the community is blank: whose row is this?"),
+                table.header.headers.get("community", "社区"),
+                "社区为空：这一行是哪个社区的？",
+                "the community is blank: whose row is this?",
             )
         key = communities.add(record.cells, location, table.header.headers)
         streets = streets_of.setdefault(key[1], set())
@@ -188,14 +194,40 @@ def _rows(path: Path, columns: tuple[Column, ...], notes: list[Note]) -> Iterabl
     """Every row of a settings table, sheet after sheet, each table's notes added to `notes`. A row the reader
     found cells beyond the header in, or a quote never closed in, is refused at its line: in the officer's own
     short table, a seat count typed 1,000 or a row swallowed into a cell is a mistake to correct, not to guess."""
-    for table in read_tables(path, columns):
-        notes += _table_notes(table.notes, table.path)
+    tables = read_tables(path, columns)
+    rosters = [table for table in tables if _is_roster(table)]
+    if rosters and len(rosters) == len(tables):
+        # The roster given for the table: each of its candidates' rows would be read as a community's settings.
+        first = rosters[0]
+        raise RosterError("settings-is-roster", Location(_shown(first.path, first.sheet)))
+    for table in tables:
+        if any(table is roster for roster in rosters):
+            continue  # the roster's own sheet beside the settings sheet of one workbook: checked as the roster
+        notes += _table_notes(table.notes, _shown(table.path, table.sheet))
         for record in table.rows:
             for problem in record.problems:
-                if problem.rule in ("row-too-long", "row-unclosed-quote"):
-                    where = Location(record.source.path, record.source.line or record.source.row)
-                    raise RosterError(problem.rule, where, value=problem.value, **dict(problem.params))
+                if problem.rule in ("row-too-long", "row-unclosed-quote", "row-cells-beyond-header"):
+                    raise RosterError(
+                        problem.rule, _where(record), value=problem.value, **dict(problem.params)
+                    )
             yield table, record
+
+
+def _is_roster(table: Table) -> bool:
+    """Whether a table has the columns of a roster: candidates' names and the posts proposed for them."""
+    written = [*table.header.canonical_of, *table.header.unknown]
+    found = map_headers(written, ROSTER_COLUMNS).index
+    return "name" in found and "roles" in found
+
+
+def _shown(path: str, sheet: str | None) -> str:
+    return f"{path}#{sheet}" if sheet else path
+
+
+def _where(record: RawRecord) -> Location:
+    """A settings row's place: its file, the sheet of a workbook (a district's table keeps a street to a sheet,
+    and line 7 is on each), and its line."""
+    return Location(_shown(record.source.path, record.source.sheet), record.source.line or record.source.row)
 
 
 def _table_notes(notes: list[Note], path: str) -> list[Note]:
@@ -284,29 +316,24 @@ def read_approvals(path: Path, rule_ids: Iterable[str], titles: dict[str, str] |
     notes: list[Note] = []
     for table, record in _rows(path, APPROVAL_COLUMNS, notes):
         cells = record.cells
-        location = Location(record.source.path, record.source.line or record.source.row)
+        location = _where(record)
         _no_control_characters(cells, table.header.headers, location)
         rule = clean(cells.get("rule"))
         rule = titles.get(rule, rule)
         if not rule:
-            raise RosterError(
-                "cell-invalid",
+            raise _refused(
                 location,
-                field=table.header.headers["rule"],
-                reason=Term(
-                    "规则为空：这条批复批的是哪条规则？", "the rule is blank: which rule does this approve?"
-                ),
+                table.header.headers["rule"],
+                "规则为空：这条批复批的是哪条规则？",
+                "the rule is blank: which rule does this approve?",
             )
         if not clean(cells.get("reference")):
             # An approval is known by its document number; one without it cannot be looked up, nor told apart.
-            raise RosterError(
-                "cell-invalid",
+            raise _refused(
                 location,
-                field=table.header.headers.get("reference", "批复文号"),
-                reason=Term(
-                    "批复文号为空：没有文号的批复无从核对",
-                    "the reference is blank: an approval without one cannot be verified",
-                ),
+                table.header.headers.get("reference", "批复文号"),
+                "批复文号为空：没有文号的批复无从核对",
+                "the reference is blank: an approval without one cannot be verified",
             )
         if rule not in known:
             raise RosterError(
@@ -322,23 +349,20 @@ def read_approvals(path: Path, rule_ids: Iterable[str], titles: dict[str, str] |
             found = read_id_number(cells["id_number"])
             if not isinstance(found, IdNumber):
                 shown = mask_id(clean(cells["id_number"]))  # an error message is output too: masked
-                raise RosterError(
-                    "cell-invalid",
+                raise _refused(
                     location,
-                    field=table.header.headers["id_number"],
-                    reason=Term(f"“{shown}”不是有效的身份证号", f"{shown!r} is not a valid ID number"),
+                    table.header.headers["id_number"],
+                    f"“{shown}”不是有效的身份证号",
+                    f"{shown!r} is not a valid ID number",
                 )
             id_number = found.number
         elif not clean(cells.get("community")):
             # The row's cells are blank, not the file's columns missing: said of the row, whose is it.
-            raise RosterError(
-                "cell-invalid",
+            raise _refused(
                 location,
-                field=table.header.headers.get("id_number", "身份证号"),
-                reason=Term(
-                    "身份证号为空，社区也为空：这条批复是给哪个人（或哪个社区）的？",
-                    "the ID number is blank, and so is the community: whose approval is it?",
-                ),
+                table.header.headers.get("id_number", "身份证号"),
+                "身份证号为空，社区也为空：这条批复是给哪个人（或哪个社区）的？",
+                "the ID number is blank, and so is the community: whose approval is it?",
             )
         headers = table.header.headers  # a column is named as the file writes it (批复日期), not by our name
         expires = (
@@ -349,14 +373,11 @@ def read_approvals(path: Path, rule_ids: Iterable[str], titles: dict[str, str] |
         date = _date(cells.get("date"), location, headers.get("date", "date"))
         if expires is not None and expires < date:
             # Expired before it was given: one of the two dates is mistyped, and either reading would be a guess.
-            raise RosterError(
-                "cell-invalid",
+            raise _refused(
                 location,
-                field=headers.get("expires", "expires"),
-                reason=Term(
-                    f"有效期至 {expires} 早于批复日期 {date}",
-                    f"expires on {expires}, before the approval's date {date}",
-                ),
+                headers.get("expires", "expires"),
+                f"有效期至 {expires} 早于批复日期 {date}",
+                f"expires on {expires}, before the approval's date {date}",
             )
         records.append(
             ApprovalRecord(
@@ -376,19 +397,25 @@ def read_approvals(path: Path, rule_ids: Iterable[str], titles: dict[str, str] |
     return approvals
 
 
+def _refused(location: Location, column: str, zh: str, en: str) -> RosterError:
+    """A settings cell that cannot be read, named by its column as the table writes it, with why."""
+    return RosterError("cell-invalid", location, field=column, reason=Term(zh, en))
+
+
 def _date(value: Any, location: Location, column: str) -> dt.date:
+    shown = mask_ids(clean(value))
     try:
         found = parse_date(value)
-    except DateError:
-        found = None
+    except DateError as err:
+        if err.reason is None:
+            found = None
+        else:  # 2006-09-31 is written in full, but no such day: said so, not "not a full date"
+            zh, en = reason_in_chinese(err.reason), err.reason
+            raise _refused(
+                location, column, f"“{shown}”不是有效的日期：{zh}", f"{shown!r} is no day: {en}"
+            ) from None
     if found is None or found[0] != found[1]:
-        shown = mask_ids(clean(value))
-        raise RosterError(
-            "cell-invalid",
-            location,
-            field=column,
-            reason=Term(f"“{shown}”不是完整的日期", f"{shown!r} is not a full date"),
-        )
+        raise _refused(location, column, f"“{shown}”不是完整的日期", f"{shown!r} is not a full date")
     return found[0]
 
 
@@ -401,12 +428,10 @@ def _count(value: Any, location: Location, column: str) -> int | None:
         return None
     found = _SEATS.fullmatch(text)
     if found is None:
-        raise RosterError(
-            "cell-invalid",
+        raise _refused(
             location,
-            field=column,
-            reason=Term(
-                f"“{text}”不是职数（应为 0 或正整数）", f"{text!r} is not a seat count (0 or a whole number)"
-            ),
+            column,
+            f"“{text}”不是职数（应为 0 或正整数）",
+            f"{text!r} is not a seat count (0 or a whole number)",
         )
     return int(found[1])
