@@ -229,6 +229,9 @@ def test_explain_lists_the_rules_passed() -> None:
     assert json.loads(shown)["candidates"][0]["findings"][0]["evidence"]["birth_date"] == "1948-09-30"
     table = runner.invoke(app, ["check", str(EXAMPLES / "roster.csv"), "--explain", "--lang", "en"]).stdout
     assert "checked and passed: min-age" in table and "facts seen:" in table
+    zh = runner.invoke(app, ["check", str(EXAMPLES / "roster.csv"), "--explain"]).stdout
+    facts = [line.split("依据的事实：", 1)[1] for line in zh.splitlines() if "依据的事实：" in line]
+    assert facts and all(", " not in line for line in facts) and any("，" in line for line in facts)
 
 
 def _with_rule(tmp_path: Path, when: str, message: str = "{name}", title: str = "本地规则") -> Path:

@@ -579,6 +579,7 @@ def test_a_rule_not_checked_names_the_column_as_an_officer_heads_it(
     said = said.replace("\\_", "_")  # Markdown escapes the underscores
     assert "被剥夺政治权利（political_rights_deprived）" in said
     assert "党组织核定职数（party_seats）" in said
+    assert "居委会核定职数（committee_seats）、党组织核定职数（party_seats）" in said  # a Chinese list
     data = json.loads(runner.invoke(app, ["check", str(roster), "--format", "json"]).stdout)
     [rights] = [n for n in data["not_checked"] if n["rule"] == "political-rights"]
     assert (rights["missing"], rights["headers"]) == (["political_rights_deprived"], ["被剥夺政治权利"])

@@ -31,7 +31,7 @@ def severity_label(finding: Finding, lang: Lang) -> str:
 def missing_columns(missing: NotChecked, lang: Lang) -> str:
     """The columns a rule went without, as the officer heads them and as the rules name them: 被剥夺政治权利
     （political_rights_deprived）."""
-    return ", ".join(
+    return ("、" if lang == "zh" else ", ").join(
         f"{header}（{name}）" if lang == "zh" else f"{header} ({name})"
         for header, name in zip(missing.headers or missing.missing, missing.missing, strict=True)
     )

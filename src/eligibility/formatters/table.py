@@ -171,7 +171,9 @@ def _findings(findings: list[Finding], options: Options, passed: list[str] | Non
                 note = say("approval-not-counted", lang, reason=approval.reason) + f" [{approval.reference}]"
             text.append(f"\n  {note}", style="green" if approval.counted else "yellow")
         if options.explain and finding.evidence:
-            facts = ", ".join(f"{k}={_fact_text(v, lang)}" for k, v in finding.evidence.items())
+            facts = ("，" if lang == "zh" else ", ").join(
+                f"{k}={_fact_text(v, lang)}" for k, v in finding.evidence.items()
+            )
             text.append("\n  " + say("evidence", lang, facts=facts), style="cyan")
         if finding.source is not None:
             document = _NOTE.sub("", finding.source.document)
