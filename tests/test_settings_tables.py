@@ -305,3 +305,25 @@ def test_the_roster_sheet_of_a_workbook_given_as_the_communities_table_is_left_t
     report = check([path], communities=path)
     assert [c.name for c in report.candidates] == ["甲", "乙"]
     assert [(t.community, str(t.election_date)) for t in report.teams] == [("青松社区", "2006-09-20")]
+
+
+@pytest.mark.parametrize(
+    ("missing", "suggested"),
+    [
+        ("翠竹社区", ""),  # only 社区 in common with 青松社区: no suggestion
+        ("松青社区", "青松社区"),
+        ("柳岸社区", "柳岸社区居委会"),
+        ("柳岸居委会", "柳岸社区居委会"),
+        ("社区", ""),
+    ],
+)
+def test_the_closest_community_is_alike_by_its_own_name_not_by_the_word_for_a_community(
+    missing: str, suggested: str
+) -> None:
+    from eligibility.errors import Location
+    from eligibility.roster.settings import Communities
+
+    communities = Communities({})
+    for n, name in enumerate(["青松社区", "柳岸社区居委会", "梅园村"], start=2):
+        communities.add({"community": name}, Location("c.csv", n))
+    assert communities.closest(missing) == suggested

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 import sys
 from collections.abc import Iterable
@@ -57,6 +58,9 @@ class Communities:
         # Communities by name alone, made when first asked for (see named): a province's file matched street
         # and all never needs it, and 100,000 lists would be 20 MB of a 300 MB budget.
         self._by_name: dict[str, list[Community]] | None = None
+        # For suggesting a name the table has (closest): each community's own part, and who holds each character.
+        self._names: dict[str, str] | None = None
+        self._holding: dict[str, list[str]] = {}
         # The quota columns some community has given: a rule comparing seats with them can run.
         self.columns: set[str] = set()
         self._shared: dict[Any, Any] = {}
@@ -99,6 +103,7 @@ class Communities:
         entry.line = known.line if known is not None else location.line
         self.by_key[entry.key] = entry
         self._by_name = None
+        self._names = None
         return entry.key
 
     def key(self, street: str, community: str) -> tuple[str, str]:
@@ -116,16 +121,36 @@ class Communities:
         return found
 
     def closest(self, community: str) -> str:
-        """The community the table names most like one it lacks (柳岸社区居委会 for 柳岸社区), or "". Looked for
-        in a table of up to 5,000 communities only: in a province's, each miss would take a second."""
-        names = {entry.community for entry in self.by_key.values()}
-        if len(names) > 5000:
+        """The community the table names most like one it lacks (柳岸社区居委会 for 柳岸社区), or "". Alike by
+        the name itself, never by the 社区 or 居委会 every name has: 翠竹社区 is not 青松社区."""
+        if self._names is None:
+            # Built once, on the first miss: each name's own part, and the names holding each of its characters
+            # and pairs of characters.
+            self._names = {}
+            for entry in self.by_key.values():
+                self._names.setdefault(entry.community, _own_part(entry.community))
+            self._holding = {}
+            for name, own in self._names.items():
+                for piece in _pieces(own):
+                    self._holding.setdefault(piece, []).append(name)
+        own = _own_part(community)
+        if not own:
             return ""
-        holding = sorted((n for n in names if community in n or n in community), key=lambda n: (len(n), n))
+        # Only names sharing a piece of its own part are compared, those sharing most first; a piece a thousand
+        # names hold (新, 花园) tells little, and counting its holders for each miss would take a province's
+        # table seconds.
+        shared: dict[str, int] = {}
+        for piece in _pieces(own):
+            holders = self._holding.get(piece, ())
+            if len(holders) <= 1000:
+                for name in holders:
+                    shared[name] = shared.get(name, 0) + 1
+        likely = heapq.nsmallest(50, shared, key=lambda n: (-shared[n], len(n), n))
+        holding = [n for n in likely if own in self._names[n] or self._names[n] in own]
         if holding:
-            return holding[0]
-        close = suggest(community, sorted(names))
-        return close[0] if close else ""
+            return min(holding, key=lambda n: (len(n), n))
+        close = suggest(own, sorted(self._names[n] for n in likely))
+        return next(n for n in sorted(likely) if self._names[n] == close[0]) if close else ""
 
     def named(self, community: str) -> list[Community]:
         """The settings of every community of this name, whatever its street, in the order given."""
@@ -134,6 +159,22 @@ class Communities:
             for entry in self.by_key.values():
                 self._by_name.setdefault(entry.community, []).append(entry)
         return self._by_name.get(community, [])
+
+
+# What every name of a place ends in, and so tells nothing of which place is meant: the longer first.
+_PLACE_WORDS = re.compile(
+    "(社区居民委员会|社区居委会|居民委员会|村民委员会|居委会|村委会|社区|街道办事处|街道|办事处|嘎查|村|镇|乡)+$"
+)
+
+
+def _own_part(name: str) -> str:
+    """A community's name without the words for a kind of place (青松 of 青松社区居委会)."""
+    return _PLACE_WORDS.sub("", name.strip())
+
+
+def _pieces(own: str) -> set[str]:
+    """The characters of a name's own part and its pairs of neighbouring characters, to find names alike."""
+    return {*own, *(own[i : i + 2] for i in range(len(own) - 1))}
 
 
 def quota_columns(bodies: dict[str, Body]) -> dict[str, str]:
