@@ -2100,3 +2100,67 @@ def test_text_in_the_number_column_alone_is_a_record_gone_astray_not_a_numbered_
     report = check([path])
     assert [c.source.line for c in report.candidates] == [2, 3]
     assert report.candidates[0].status == "invalid"
+
+
+def _two_row_header_workbook(path: Path, grouped_below: bool) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    man, woman = make_id("1970-01-01"), make_id("1971-01-01", "女")
+    if grouped_below:  # 基本情况 over 性别, 身份证号, 出生日期; the other headers merged down both rows
+        sheet.append(["序号", "姓名", "基本情况", None, None, "社区", "拟任职务"])
+        sheet.append([None, None, "性别", "身份证号", "出生日期", None, None])
+        merges = ["A1:A2", "B1:B2", "C1:E1", "F1:F2", "G1:G2"]
+    else:  # 身份证号 merged down; 候选人 over 姓名, 社区 and 拟任职务 in the row the header is found in
+        sheet.append(["身份证号", "性别", "候选人", None, None])
+        sheet.append([None, None, "姓名", "社区", "拟任职务"])
+        merges = ["A1:A2", "B1:B2", "C1:E1"]
+    for n, (number, sex) in enumerate([(man, "男"), (woman, "男")], start=1):
+        name = "甲乙"[n - 1]
+        if grouped_below:
+            sheet.append([n, name, sex, number, number[6:14], "青松社区", "居委会委员"])
+        else:
+            sheet.append([number, sex, name, "青松社区", "居委会委员"])
+    for merged in merges:
+        sheet.merge_cells(merged)
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("grouped_below", [True, False], ids=["second-row-below", "group-row-above"])
+def test_a_two_row_header_is_read_as_one(tmp_path: Path, grouped_below: bool) -> None:
+    # Read as its first (or second) row alone, 性别, 身份证号 and 出生日期 were unknown or missing: the ID number
+    # unread, the age rules not checked, and the second row made an invalid record of nobody.
+    path = _two_row_header_workbook(tmp_path / "r.xlsx", grouped_below)
+    report = check([path], lang="en")
+    assert [(c.name, c.source.line) for c in report.candidates] == [("甲", 3), ("乙", 4)]
+    first, second = report.candidates
+    assert first.status == "eligible"
+    assert [f.rule for f in second.findings] == ["gender-mismatch"]  # the ID number and the sex were read
+    assert not [n for n in report.not_checked if n.rule in ("min-age", "principal-age")]
+    assert not [
+        f for i in report.inputs for f in i.findings if f.rule in ("column-unknown", "rows-above-header")
+    ]
+
+
+def test_a_two_row_header_saved_as_csv_is_read_as_one(tmp_path: Path) -> None:
+    man = make_id("1970-01-01")
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "序号,姓名,基本情况,,,社区,拟任职务\n,,性别,身份证号,出生日期,,\n"
+        f"1,甲,男,{man},1970-01-01,青松社区,居委会委员\n",
+        encoding="utf-8",
+    )
+    report = check([path], lang="en")
+    [candidate] = report.candidates
+    assert (candidate.name, candidate.source.line, candidate.status) == ("甲", 3, "eligible")
+    assert not [n for n in report.not_checked if n.rule == "min-age"]
+
+
+def test_a_record_under_the_header_is_never_read_as_its_second_row(tmp_path: Path) -> None:
+    # A person whose cells happen to be words a header uses is still a record: 甲's name is no column.
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "姓名,社区,拟任职务,备注\n甲,青松社区,居委会委员,性别\n乙,青松社区,居委会委员,\n", "utf-8"
+    )
+    assert [c.name for c in check([path]).candidates] == ["甲", "乙"]

@@ -188,15 +188,25 @@ def find_header(
     """
     best: tuple[int, list[str], HeaderMap] | None = None
     seen = 0
+    previous: tuple[int, list[str]] = (0, [])
     for line, row in rows:
         headers = [clean(cell) for cell in row]
         if not any(headers):
             continue
         header = map_headers(headers, columns)
         if not header.missing:
+            # A two-row header (身份证号 merged over both rows, 候选人信息 over 姓名, 社区 and 拟任职务 below it):
+            # the row above names the columns this one leaves blank.
+            if previous[0] == line - 1 and (
+                joined := two_row_header(previous[1], headers, columns, below=False)
+            ):
+                if above and above[-1] == previous[0]:
+                    above.pop()  # the header's own first row, not a record
+                return line, *joined
             return line, headers, header
         if above is not None and sum(1 for text in headers if text) > 1:
             above.append(line)
+        previous = (line, headers)
         if best is None or len(header.index) > len(best[2].index):
             best = (line, headers, header)
         seen += 1
@@ -206,6 +216,34 @@ def find_header(
         raise RosterError("file-empty", Location(shown))
     line, headers, header = best
     raise _missing(header, headers, Location(shown, line))
+
+
+def two_row_header(
+    upper: list[str], lower: list[Any], columns: tuple[Column, ...], *, below: bool = True
+) -> tuple[list[str], HeaderMap] | None:
+    """The header of two rows, as a roster groups columns (基本情况 over 性别, 身份证号 and 出生日期; 姓名 merged
+    down both rows), or None when the other row is not a header's. Of the row below the header, every cell must
+    name a column (a record's 甲 does not); of the row above, every cell it gives where the header is blank."""
+    upper = [clean(cell) for cell in upper]
+    lower = [clean(cell) for cell in lower]
+    other = lower if below else upper
+    width = max(len(upper), len(lower))
+    upper += [""] * (width - len(upper))
+    lower += [""] * (width - len(lower))
+    # Each column is named by its lower cell, or by the upper one where the lower is blank (merged down).
+    joined = [low or high for high, low in zip(upper, lower, strict=True)]
+    given = [text for i, text in enumerate(other) if text and (below or not lower[i])]
+    if not given:
+        return None
+    named = map_headers(given, columns)
+    if named.unknown or not named.index:
+        return None
+    header = map_headers(joined, columns)
+    kept = map_headers(lower if not below else upper, columns)
+    # The second row must add a column, and take none away (a known header under a known header).
+    if not set(header.index) > set(kept.index) or header.duplicates:
+        return None
+    return joined, header
 
 
 # A row's number as a template fills it down: 1, 01, 1., 1.0 (a workbook's number cell).
@@ -300,8 +338,15 @@ def _delimited(
         raise _undecodable_file(source.shown, bad, searched, encoding, given) from None
     if _UNDECODABLE.search("".join(headers)):
         raise _undecodable_file(source.shown, header_line, searched, encoding, given)
+    # The row under the header may be its second row (an Excel roster's grouped header, saved as CSV).
+    pending = next(lines, None)
+    if pending is not None and (joined := two_row_header(headers, pending[1], columns)):
+        headers, header = joined
+        pending = None
     skip = Skip()
-    rows = _delimited_rows(reader, source.shown, header, headers, stream, delimiter, skip, (encoding, met))
+    rows = _delimited_rows(
+        reader, source.shown, header, headers, stream, delimiter, skip, (encoding, met), pending
+    )
     table = Table(
         source.shown,
         source.format,
@@ -423,7 +468,10 @@ def _delimited_rows(
     delimiter: str,
     skip: Skip,
     decoded: tuple[str, int],
+    pending: tuple[int, list[str]] | None = None,
 ) -> Iterator[RawRecord]:
+    """The records of a delimited file past its header; `pending`, the first row, read already to see whether
+    it was the header's second row."""
     number = 0
     width = len(headers)
     encoding, met = decoded  # the encoding, and how many undecodable bytes had been met before the file
@@ -442,9 +490,9 @@ def _delimited_rows(
     )
     # The csv reader itself, past the header, each row numbered here by the line it starts on (as _numbered
     # does for the header search): a generator less for every row.
-    previous = reader.line_num
+    previous = reader.line_num if pending is None else pending[0] - 1
     try:
-        for row in reader:
+        for row in reader if pending is None else itertools.chain((pending[1],), reader):
             line, previous = previous + 1, reader.line_num
             joined = "".join(row)  # one C call answers both questions below for the common row
             if not joined.strip():

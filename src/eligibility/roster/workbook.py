@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import operator
 import posixpath
 import re
@@ -27,6 +28,7 @@ from eligibility.roster.readers import (
     require_rows,
     row_not_a_record,
     rows_above_header,
+    two_row_header,
 )
 from eligibility.roster.sources import Input
 
@@ -130,9 +132,16 @@ def _sheet_table(
     except Exception as err:
         raise RosterError("file-parse", Location(shown), reason=_first_line(err)) from err
     first_column = sheet.start[1] if sheet.start else 0
-    rows = enumerate(sheet.iter_rows(), start=1)  # calamine pads rows above the data, so row i is sheet row i
+    # calamine pads rows above the data, so row i is sheet row i
+    rows: Iterator[tuple[int, list[Any]]] = enumerate(sheet.iter_rows(), start=1)
     above: list[int] = []
     header_line, headers, header = find_header(rows, columns, shown, above)
+    # The row under the header may be its second row (基本情况 over 性别, 身份证号, 出生日期).
+    pending = next(rows, None)
+    if pending is not None and (joined := two_row_header(headers, pending[1], columns)):
+        headers, header = joined
+    elif pending is not None:
+        rows = itertools.chain((pending,), rows)
     # The header's last named column: a cell right of it in a data row has no column to be read as.
     named = max((i for i, text in enumerate(headers) if str(text).strip()), default=-1) + 1
     records = _sheet_rows(rows, source.shown, name, header, headers, named, first_column, unread)
