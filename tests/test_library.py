@@ -31,6 +31,20 @@ def test_a_number_of_jobs_that_is_no_count_is_refused(jobs: Any) -> None:
     assert "must be a whole number, 1 or more" in raised.value.message("en")
 
 
+@pytest.mark.parametrize("paths", [[], (), iter([])])
+def test_no_roster_to_check_is_refused_not_an_empty_report(paths: Any) -> None:
+    # An empty glob in a script gave a report with nobody in it: 0 ineligible, as if all were well.
+    with pytest.raises(OptionError) as raised:
+        eligibility.check(paths)
+    assert raised.value.message("en") == "no roster was given to check: no candidate was checked"
+
+
+def test_paths_given_as_a_generator_are_all_checked() -> None:
+    as_list = eligibility.check([EXAMPLES / "roster.csv"])
+    as_generator = eligibility.check(p for p in [EXAMPLES / "roster.csv"])
+    assert len(as_generator.candidates) == len(as_list.candidates) > 0
+
+
 def test_an_override_given_as_none_is_refused_as_no_value() -> None:
     with pytest.raises(OptionError) as raised:
         eligibility.check(EXAMPLES / "roster.csv", overrides={"principal_max_age": None})  # type: ignore[dict-item]

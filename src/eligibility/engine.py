@@ -101,6 +101,11 @@ def check(
     processes, with the same report; as with multiprocessing, a script that asks for them must start under
     `if __name__ == "__main__":`.
     """
+    paths = [paths] if isinstance(paths, str | Path) else list(paths)
+    if not paths:
+        # An empty glob in a script: an empty report would read as "nobody broke a rule", as the command line
+        # refuses to say without a PATH.
+        raise OptionError("option-no-paths")
     options = Options(
         election_date, communities, approvals, overrides, show_pii, lang, encoding, sheet, explain
     )

@@ -29,6 +29,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "参数 {name} 的值 {value!r} 无法识别：应为{expected}",
         "parameter {name}: value {value!r} is not {expected}",
     ),
+    "option-no-paths": (
+        "没有给出要检查的名册：没有检查任何候选人",
+        "no roster was given to check: no candidate was checked",
+    ),
     "option-jobs": (
         "进程数 {value!r} 应是不小于 1 的整数",
         "jobs {value!r} must be a whole number, 1 or more",
