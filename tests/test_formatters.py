@@ -74,6 +74,10 @@ def test_jsonl(report: Report) -> None:
         {k: v for k, v in line.items() if k != "type"} for line in lines if line["type"] == "candidate"
     ]
     assert candidates == report.model_dump(mode="json")["candidates"]
+    # Each rule after the run, as the JSON report's rules: a pipeline has titles and clauses by rule id.
+    rules = [{k: v for k, v in line.items() if k != "type"} for line in lines if line["type"] == "rule"]
+    assert kinds[1 : 1 + len(rules)] == ["rule"] * len(rules)
+    assert rules == report.model_dump(mode="json")["rules"] and len(rules) == 15
 
 
 def test_csv_one_row_per_finding(report: Report) -> None:

@@ -1,4 +1,4 @@
-"""JSON lines: one object per line — the run, each candidate, each team, each file, the summary — for pipelines."""
+"""JSON lines: one object per line — the run, each rule, each candidate, each team, each file, the summary."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ class JsonlWriter:
         self.sink = sink
 
     def begin(self, head: Report) -> None:
-        self.sink.write(run_line(head).encode())
+        self.sink.write("".join(opening_lines(head)).encode())
 
     def candidate(self, candidate: CandidateResult) -> None:
         self.sink.write(candidate_line(candidate))
@@ -50,7 +50,7 @@ class JsonlWriter:
 
 
 def lines(report: Report) -> Iterator[str]:
-    yield run_line(report)
+    yield from opening_lines(report)
     for candidate in report.candidates:
         yield candidate_line(candidate).decode()
     yield from closing_lines(report)
@@ -59,6 +59,14 @@ def lines(report: Report) -> Iterator[str]:
 def run_line(report: Report) -> str:
     data = report.model_dump(mode="json", include={"schema_version", "tool", "ruleset", "election_date"})
     return _line("run", data)
+
+
+def opening_lines(report: Report) -> Iterator[str]:
+    """The run, then each rule of the rule set (its title, severity and clause), as the JSON report's `rules`: a
+    pipeline reading findings by rule id has their titles and sources without the rule file."""
+    yield run_line(report)
+    for rule in report.rules:
+        yield _line("rule", rule.model_dump(mode="json"))
 
 
 def candidate_line(candidate: CandidateResult) -> bytes:
