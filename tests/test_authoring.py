@@ -193,11 +193,17 @@ def test_rules_list_show_explain() -> None:
     shown = runner.invoke(
         app, ["rules", "show", "community-2006", "--lang", "en"], env={"COLUMNS": "120"}
     ).stdout
-    assert "principal-age" in shown and "age > principal_max_age (57)" in shown
+    assert "principal-age" in shown and "age > 57 (principal_max_age)" in shown
     assert "…" not in shown  # a document's title was cut short to fit
     explained = runner.invoke(app, ["rules", "explain", "principal-age", "--lang", "en"]).stdout
-    assert "condition: age > principal_max_age (57)" in explained
+    assert "condition: age > 57 (principal_max_age)" in explained
     assert "quote: “社区主干年龄超过57周岁" in explained
+    # The officer's words for facts, values and posts, not the rule file's ids.
+    education = runner.invoke(app, ["rules", "explain", "principal-education"]).stdout
+    assert "条件: 文化程度 ≤ 初中（principal_low_education）" in education
+    assert "适用职务: 党组织书记、居委会主任" in education
+    woman = runner.invoke(app, ["rules", "explain", "team-woman"]).stdout
+    assert "条件: 成员中“性别 = 女”的人数 < 1（min_women）" in woman
     missing = runner.invoke(app, ["rules", "explain", "principal_age", "--lang", "en"])
     assert missing.exit_code == 2 and "did you mean 'principal-age'" in missing.stderr
 

@@ -333,7 +333,7 @@ def rules_show(
     from rich.table import Table
     from rich.text import Text
 
-    from eligibility.ruleset.describe import describe
+    from eligibility.ruleset.describe import describe, names_of
     from eligibility.ruleset.loader import load_ruleset
 
     language: Lang = lang.value
@@ -345,6 +345,7 @@ def rules_show(
     for label in ("label-rule", "label-severity", "label-scope", "label-condition", "label-clause"):
         # Folded, never cut with …: a document's title or a condition is read whole.
         table.add_column(say(label, language), overflow="fold")
+    names = names_of(policy.file.vocabularies, policy.file.fields)
     for rule in policy.rules:
         spec = rule.rule
         # Text, not markup: conditions hold lists such as [party_secretary], which rich would take as tags.
@@ -353,8 +354,8 @@ def rules_show(
             say(f"severity-{spec.severity}", language),
             say(f"label-scope-{spec.scope}", language),
             Text(
-                describe(spec.when, policy.params, language)
-                + (f"\n[{', '.join(spec.applies_to)}]" if spec.applies_to else "")
+                describe(spec.when, policy.params, language, names=names)
+                + (f"\n{names.listed('roles', spec.applies_to, language)}" if spec.applies_to else "")
             ),
             Text(f"{spec.source.document}\n{spec.source.clause}"),
         )
@@ -403,7 +404,7 @@ def rules_explain(
 ) -> None:
     """One rule: what it checks, its parameters' values, its message and the words of its source."""
     from eligibility.messages import DATA_CHECKS, did_you_mean
-    from eligibility.ruleset.describe import describe
+    from eligibility.ruleset.describe import describe, names_of
     from eligibility.ruleset.loader import load_ruleset
     from eligibility.ruleset.vocab import suggest
 
@@ -426,14 +427,17 @@ def rules_explain(
     from eligibility.engine import rule_title
 
     spec = rule.rule
+    names = names_of(policy.file.vocabularies, policy.file.fields)
     lines = [
         f"{spec.id} — {rule_title(rule, policy, language)}",
         f"{say('label-severity', language)}: {say(f'severity-{spec.severity}', language)}    "
         f"{say('label-scope', language)}: {say(f'label-scope-{spec.scope}', language)}",
-        f"{say('label-condition', language)}: {describe(spec.when, policy.params, language)}",
+        f"{say('label-condition', language)}: {describe(spec.when, policy.params, language, names=names)}",
     ]
     if spec.applies_to:
-        lines.append(f"{say('label-applies-to', language)}: {', '.join(spec.applies_to)}")
+        lines.append(
+            f"{say('label-applies-to', language)}: {names.listed('roles', spec.applies_to, language)[1:-1]}"
+        )
     for name, value in rule.params.items():
         parameter = policy.file.parameters[name]
         note = (parameter.zh if language == "zh" else parameter.en) or ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from eligibility.messages import Lang
@@ -14,10 +15,12 @@ from eligibility.ruleset.model import (
     Count,
     Exists,
     FactRef,
+    FieldSpec,
     Not,
     ParamRef,
     RelatedPairs,
     Share,
+    Vocabularies,
 )
 
 SYMBOL = {"eq": "=", "ne": "≠", "gt": ">", "ge": "≥", "lt": "<", "le": "≤"}
@@ -47,71 +50,124 @@ WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+@dataclass(frozen=True)
+class Names:
+    """What the officer calls the facts and values a rule file names by id: 周岁 for age, 初中 for
+    junior_middle, 党组织书记 for party_secretary. Without them (Names()), a condition is written in ids."""
+
+    facts: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # By fact: the words for the values it holds (roles, bodies, levels, sexes).
+    values: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
+
+    def fact(self, name: str, lang: Lang) -> str:
+        zh, en = self.facts.get(name, (name, name))
+        return (zh if lang == "zh" else en) or name
+
+    def value(self, fact: str, value: Any, lang: Lang) -> str:
+        if isinstance(value, bool):
+            return ("是" if value else "否") if self.facts and lang == "zh" else str(value).lower()
+        words = self.values.get(fact, {}).get(str(value))
+        return str(value) if words is None else words[0 if lang == "zh" else 1]
+
+    def listed(self, fact: str, values: list[Any], lang: Lang) -> str:
+        comma = "、" if self.facts and lang == "zh" else ", "
+        return "[" + comma.join(self.value(fact, item, lang) for item in values) + "]"
+
+
+def names_of(words: Vocabularies, fields: dict[str, FieldSpec]) -> Names:
+    """The names of a rule set's facts and values, from its vocabularies and fields."""
+    from eligibility.ruleset.facts import candidate_facts, team_facts
+    from eligibility.ruleset.vocab import Vocabulary
+
+    vocabulary = Vocabulary(words)
+    facts = {**candidate_facts(vocabulary, fields), **team_facts(vocabulary)}
+    roles = {role_id: (role.zh, role.en) for role_id, role in words.roles.items()}
+    levels = {level.id: (level.zh, level.en) for level in words.education}
+    return Names(
+        facts={name: (fact.zh, fact.en) for name, fact in facts.items()},
+        values={
+            "roles": roles,
+            "bodies": {body_id: (body.zh, body.en) for body_id, body in words.bodies.items()},
+            "education": levels,
+            "gender": {"male": ("男", "male"), "female": ("女", "female")},
+        },
+    )
+
+
 def _word(key: str, lang: Lang) -> str:
     zh, en = WORDS[key]
     return zh if lang == "zh" else en
 
 
-def describe(cond: Condition, params: dict[str, Any], lang: Lang, depth: int = 1) -> str:
-    """A condition as one line of text: `age > principal_max_age (57)`, `count(members with gender = female) < 1`."""
+def describe(
+    cond: Condition, params: dict[str, Any], lang: Lang, depth: int = 1, names: Names | None = None
+) -> str:
+    """A condition as one line of text: `周岁 > 57（principal_max_age）` with the rule set's names, else in ids:
+    `age > principal_max_age (57)`."""
+    names = names or Names()
     if depth > MAX_CONDITION_DEPTH:
         # A rule file refuses such nesting; a condition built in code may still hold it, and is not worth a crash.
         return "…"
     if isinstance(cond, AllOf | AnyOf):
         parts = cond.all if isinstance(cond, AllOf) else cond.any
         joined = _word("and" if isinstance(cond, AllOf) else "or", lang).join(
-            _grouped(part, params, lang, depth + 1) for part in parts
+            _grouped(part, params, lang, depth + 1, names) for part in parts
         )
         return joined
     if isinstance(cond, Not):
-        return f"{_word('not', lang)} ({describe(cond.not_, params, lang, depth + 1)})"
+        return f"{_word('not', lang)} ({describe(cond.not_, params, lang, depth + 1, names)})"
     if isinstance(cond, Compare):
-        return _compare(cond, params, lang)
+        return _compare(cond, params, lang, names)
     if isinstance(cond, Count | Share):
         inner = cond.count if isinstance(cond, Count) else cond.share
         kind = "count" if isinstance(cond, Count) else "share"
         op, operand = cond.operator
-        condition = describe(inner, params, lang, depth + 1)
+        condition = describe(inner, params, lang, depth + 1, names)
         if lang == "zh":
             subject = f"{_word(cond.among, lang)}中“{condition}”的{_word(kind, lang)}"
         else:
             subject = f"the {_word(kind, lang)} {_word(cond.among, lang)} with {condition}"
-        return f"{subject} {SYMBOL[op]} {_operand(operand, params)}"
+        return f"{subject} {SYMBOL[op]} {_operand(operand, params, lang, names)}"
     if isinstance(cond, Exists):
-        inner_text = describe(cond.exists, params, lang, depth + 1)
+        inner_text = describe(cond.exists, params, lang, depth + 1, names)
         return f"{_word('exists', lang)} {_word(cond.among, lang)}: {inner_text}"
     if isinstance(cond, RelatedPairs):
-        text = _word(cond.among, lang) + _word("pairs", lang).format(field=cond.related_pairs)
+        pairs = _word("pairs", lang).format(field=names.fact(cond.related_pairs, lang))
+        text = _word(cond.among, lang) + pairs
         if cond.between:
-            one, other = (describe(side, params, lang, depth + 1) for side in cond.between)
+            one, other = (describe(side, params, lang, depth + 1, names) for side in cond.between)
             text += _word("between", lang).format(one=one, other=other)
         return text
     raise AssertionError(f"no words for {type(cond).__name__}")
 
 
-def _grouped(cond: Condition, params: dict[str, Any], lang: Lang, depth: int) -> str:
-    text = describe(cond, params, lang, depth)
+def _grouped(cond: Condition, params: dict[str, Any], lang: Lang, depth: int, names: Names) -> str:
+    text = describe(cond, params, lang, depth, names)
     return f"({text})" if isinstance(cond, AllOf | AnyOf) else text
 
 
-def _compare(cond: Compare, params: dict[str, Any], lang: Lang) -> str:
+def _compare(cond: Compare, params: dict[str, Any], lang: Lang, names: Names) -> str:
     op, operand = cond.operator
+    fact = names.fact(cond.fact, lang)
     if op == "present":
-        return f"{cond.fact} {_word('present' if operand else 'absent', lang)}"
+        return f"{fact} {_word('present' if operand else 'absent', lang)}"
     if op == "within_years_before_election":
-        return f"{cond.fact} " + _word("within", lang).format(years=_operand(operand, params))
+        return f"{fact} " + _word("within", lang).format(years=_operand(operand, params, lang, names))
     reading = _word("past-birthday", lang) if cond.reading == "past-birthday" else ""
     relation = SYMBOL.get(op) or _word(op, lang)
-    return f"{cond.fact} {relation} {_operand(operand, params)}{reading}"
+    return f"{fact} {relation} {_operand(operand, params, lang, names, cond.fact)}{reading}"
 
 
-def _operand(operand: Any, params: dict[str, Any]) -> str:
+def _operand(operand: Any, params: dict[str, Any], lang: Lang, names: Names, fact: str = "") -> str:
     if isinstance(operand, ParamRef):
-        return f"{operand.param} ({params.get(operand.param)})"
+        value = params.get(operand.param)
+        if not names.facts:
+            return f"{operand.param} ({value})"
+        # The value first, as the officer reads the rule; the parameter's name, as --set changes it.
+        shown = names.listed(fact, value, lang) if isinstance(value, list) else names.value(fact, value, lang)
+        return f"{shown}（{operand.param}）" if lang == "zh" else f"{shown} ({operand.param})"
     if isinstance(operand, FactRef):
-        return operand.fact
+        return names.fact(operand.fact, lang)
     if isinstance(operand, list):
-        return "[" + ", ".join(str(item) for item in operand) + "]"
-    if isinstance(operand, bool):
-        return "true" if operand else "false"
-    return str(operand)
+        return names.listed(fact, operand, lang)
+    return names.value(fact, operand, lang)
