@@ -431,6 +431,32 @@ def test_an_unclosed_quote_is_reported_with_the_rows_it_swallowed(tmp_path: Path
     assert "the 2 rows after it were swallowed" in finding.message
 
 
+def test_an_unclosed_quote_swallowing_rows_cut_short_is_reported(tmp_path: Path) -> None:
+    # An export that leaves trailing empty cells off: the swallowed rows had too few commas to be told from a
+    # remark spanning lines, and 乙 and 丙 vanished into 甲's 备注 without a word.
+    people = [make_id(f"19{60 + i}-01-02") for i in range(3)]
+    path = _csv(
+        tmp_path,
+        "姓名,身份证号,社区,拟任职务,两违,综治问题,被剥夺政治权利,备注\n"
+        f'甲,{people[0]},青松社区,居委会委员,否,否,否,"调入\n'
+        f"乙,{people[1]},青松社区,居委会委员\n丙,{people[2]},青松社区,居委会委员\n",
+    )
+    [first] = check([path], lang="en").candidates
+    assert "row-unclosed-quote" in rules_of(first)
+    assert "the 2 rows after it were swallowed" in next(
+        f.message for f in first.findings if f.rule == "row-unclosed-quote"
+    )
+
+
+def test_a_remark_spanning_lines_is_no_swallowed_row(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        '姓名,社区,拟任职务,备注\n甲,青松社区,居委会委员,"2003年调入,任居委会委员\n2005年起,兼任调解主任"\n',
+    )
+    [first] = check([path]).candidates
+    assert "row-unclosed-quote" not in rules_of(first) and first.status == "eligible"
+
+
 # ---- birth dates that would give back a masked ID number ----
 
 

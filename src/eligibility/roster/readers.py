@@ -452,11 +452,20 @@ def _numbered(reader: Any, shown: str) -> Iterator[tuple[int, list[str]]]:
 
 
 def _swallowed_lines(row: list[str], delimiter: str, width: int) -> int:
-    """How many whole rows a cell holds: lines inside one cell that carry a row's worth of delimiters."""
+    """How many whole rows a cell holds: lines inside one cell that carry a row's worth of delimiters, or a
+    row cut short (its empty cells left off, as some exports do) with an ID number in it."""
     needed = max(2, width - 2)
     return sum(
-        1 for cell in row if "\n" in cell for line in cell.splitlines()[1:] if line.count(delimiter) >= needed
+        1
+        for cell in row
+        if "\n" in cell
+        for line in cell.splitlines()[1:]
+        if (found := line.count(delimiter)) >= needed or (found and _ID_LIKE.search(line))
     )
+
+
+# An ID number among a line's cells: a remark spanning lines holds none, a swallowed row does.
+_ID_LIKE = re.compile(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9])")
 
 
 def _delimited_rows(
