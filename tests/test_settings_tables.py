@@ -23,8 +23,8 @@ def written(tmp_path: Path, name: str, text: str) -> Path:
     return path
 
 
-def test_every_sheet_of_a_communities_workbook_is_read(run: Any, tmp_path: Path) -> None:
-    # A district keeps one street to a sheet: the second street's election day was lost without a word.
+def two_streets(path: Path, second_day: str) -> Path:
+    """A communities workbook with one street to a sheet: 东湖街道's 青松社区, then 西岭街道's 梅园社区."""
     book = openpyxl.Workbook()
     first = book.active
     assert first is not None
@@ -33,9 +33,14 @@ def test_every_sheet_of_a_communities_workbook_is_read(run: Any, tmp_path: Path)
     first.append(["东湖街道", "青松社区", "2006-09-20"])
     second = book.create_sheet("西岭街道")
     second.append(["街道", "社区", "选举日期"])
-    second.append(["西岭街道", "梅园社区", "2006-09-21"])
-    path = tmp_path / "communities.xlsx"
+    second.append(["西岭街道", "梅园社区", second_day])
     book.save(path)
+    return path
+
+
+def test_every_sheet_of_a_communities_workbook_is_read(run: Any, tmp_path: Path) -> None:
+    # A district keeps one street to a sheet: the second street's election day was lost without a word.
+    path = two_streets(tmp_path / "communities.xlsx", "2006-09-21")
     report = run(
         [person(), person(street="西岭街道", community="梅园社区")],
         communities=path,
@@ -238,17 +243,7 @@ def test_an_approval_naming_no_rule_lists_the_rules(tmp_path: Path) -> None:
 
 def test_an_error_in_a_communities_workbook_names_its_sheet(tmp_path: Path) -> None:
     # Each street's sheet has a line 2: "communities.xlsx:2" did not say which street's row to correct.
-    book = openpyxl.Workbook()
-    first = book.active
-    assert first is not None
-    first.title = "东湖街道"
-    first.append(["街道", "社区", "选举日期"])
-    first.append(["东湖街道", "青松社区", "2006-09-20"])
-    second = book.create_sheet("西岭街道")
-    second.append(["街道", "社区", "选举日期"])
-    second.append(["西岭街道", "梅园社区", "2006-13-21"])
-    path = tmp_path / "communities.xlsx"
-    book.save(path)
+    path = two_streets(tmp_path / "communities.xlsx", "2006-13-21")
     with pytest.raises(RosterError) as raised:
         check([EXAMPLES / "roster.csv"], communities=path)
     assert str(raised.value.location) == f"{path.as_posix()}#西岭街道:2"
