@@ -128,8 +128,8 @@ CASES: list[tuple[str, dict[str, Any], str | None, str | None]] = [
     ),
     ("director 中专/职高 is upper secondary", {"roles": DIRECTOR, "education": "中专/职高"}, None, None),
     (
-        "secretary 小学/初中（大专） is 初中 at most",
-        {"roles": SECRETARY, "education": "小学/初中（大专）"},
+        "secretary 大专在读（初中） completed 初中",
+        {"roles": SECRETARY, "education": "大专在读（初中）"},
         None,
         "principal-education",
     ),

@@ -1700,7 +1700,9 @@ def test_a_utf32_file_with_its_mark_is_read_as_utf32(tmp_path: Path, encoding: s
         (tmp_path / name).write_bytes(data)
         result = CliRunner().invoke(app, [*args, str(tmp_path / name)])
     assert result.exit_code == 1, result.stderr  # the team has no woman: a review finding
-    [person] = [json.loads(line) for line in result.stdout.splitlines() if '"candidate"' in line]
+    [person] = [
+        json.loads(line) for line in result.stdout.splitlines() if line.startswith('{"type":"candidate"')
+    ]
     assert (person["name"], person["community"], person["status"]) == ("王芳", "青松社区", "eligible")
 
 

@@ -247,10 +247,29 @@ def test_education_aliases(cell: str, level: str) -> None:
     assert VOCABULARY.level(cell) == level
 
 
-@pytest.mark.parametrize("cell", ["外星（大专）", "小学/初中（大专）", "外星（大专肄业）", "某某(本科)"])
-def test_a_level_in_brackets_never_stands_for_an_unknown_word_outside_them(cell: str) -> None:
-    # Read as the bracket's 大专, a principal with 初中 written beside it passed the education rule.
-    assert isinstance(VOCABULARY.level(cell), Unknown)
+@pytest.mark.parametrize(
+    "cell", ["小学/初中（大专）", "大专（初中）", "（大专）（初中）", "（高中）（小学）", "外星/初中（大专）"]
+)
+def test_a_cell_naming_two_levels_in_and_out_of_brackets_is_neither(cell: str) -> None:
+    # Read as the bracket's 大专 (or the first bracket's), a principal with 初中 written beside it passed.
+    assert isinstance(VOCABULARY.ranks(cell), Unknown)
+
+
+@pytest.mark.parametrize(
+    ("cell", "level"),
+    [
+        ("大学(专科)", "junior_college"),  # 大学专科, not the 大学 that alone means 本科
+        ("党校（大专）", "junior_college"),
+        ("全日制（本科）", "bachelor"),
+        ("外星（大专）", "junior_college"),  # a word outside that is no level: the bracket says the level
+        ("大专在读（初中）", "junior_middle"),  # the course unfinished outside, the level completed inside
+        ("大专肄业（初中）", "junior_middle"),
+        ("（初中）大专肄业", "junior_middle"),
+        ("本科肄业（小学）", "primary"),
+    ],
+)
+def test_a_level_in_brackets_is_read_with_what_is_outside_them(cell: str, level: str) -> None:
+    assert VOCABULARY.level(cell) == level
 
 
 def test_a_level_in_brackets_alone_is_the_level() -> None:
@@ -267,8 +286,6 @@ def test_a_level_in_brackets_alone_is_the_level() -> None:
         # Two levels apart: either may be so, and a rule between them cannot tell.
         ("高中/大专", ("upper_secondary", "junior_college")),
         ("初中/高中", ("junior_middle", "upper_secondary")),
-        # The bracket qualifies each level named; it never stands for the choice between them.
-        ("小学/初中（大专）", ("primary", "junior_middle")),
     ],
 )
 def test_education_alternatives_are_the_levels_named(cell: str, levels: tuple[str, str]) -> None:

@@ -130,17 +130,23 @@ class Vocabulary:
             key = key.replace(word, "")
         if key in self.level_of:
             return self.level_of[key]
-        bare = _BRACKETS.sub("", key)
-        if bare in self.level_of:
-            return self.level_of[bare]
-        if bare:
-            # 外星（大专）, 小学/初中（大专）: what is outside the brackets is what the cell says; a level in them
-            # never stands in for a word unknown or a choice of levels (a principal with 初中 passed as 大专).
+        if not _BRACKETS.search(key):
             return None
-        for inside in _BRACKETS.findall(key):
-            if inside in self.level_of:
-                return self.level_of[inside]
-        return None
+        # 大学（专科）, 党校（大专）: read as one word with the brackets taken out, a word the vocabulary knows.
+        joined = _BRACKETS.sub(r"\1", key)
+        if joined in self.level_of:
+            return self.level_of[joined]
+        bare = _BRACKETS.sub("", key)
+        inside = {self.level_of[text] for text in _BRACKETS.findall(key) if text in self.level_of}
+        outer = self.level_of.get(bare)
+        if outer is not None:
+            # 高中（中专）, 本科（学士）: the bracket repeats the level. 大专（初中） says two levels: neither is taken.
+            return outer if inside <= {outer} else None
+        if bare and any(part in self.level_of for part in _ALTERNATIVES.split(bare)):
+            return None  # 小学/初中（大专）: the bracket never stands for a choice of levels outside it
+        # 全日制（本科）, （大专）: how it was studied, or nothing, outside; the level in the bracket. Two
+        # different ones, （大专）（初中）, are neither.
+        return next(iter(inside)) if len(inside) == 1 else None
 
     def level_names(self) -> str:
         return " < ".join(level.zh for level in self.words.education)
