@@ -1267,6 +1267,11 @@ def test_half_a_utf16_pair_outside_a_candidates_cells_is_shown_as_a_replacement(
             "others:\n  乙: {姓名: 乙, 社区: 青松社区, 拟任职务: 居委会委员}\n",
             "others",
         ),
+        (  # a mapping of records keyed by the name, without 姓名 in them
+            "communities:\n  - 社区: 青松社区\n    candidates:\n      - {姓名: 甲, 拟任职务: 居委会委员}\n"
+            "补充候选人:\n  乙: {社区: 青松社区, 拟任职务: 居委会委员}\n",
+            "补充候选人",
+        ),
         (  # one record under a key of its own, in a community
             "communities:\n  - 社区: 青松社区\n    candidates:\n      - {姓名: 甲, 拟任职务: 居委会委员}\n"
             "    secretary: {姓名: 乙, 拟任职务: 党组织书记}\n",
@@ -1283,6 +1288,20 @@ def test_records_under_a_key_the_check_does_not_read_stop_the_file(
     result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
     assert result.exit_code == 2
     assert f"the 1 records under {key!r} would not be read" in result.stderr
+
+
+def test_a_communitys_group_among_a_list_of_records_stops_the_file(tmp_path: Path) -> None:
+    # 乙 and 丙 under a record's candidates: one nameless invalid record, and the two never mentioned.
+    path = tmp_path / "listed.yaml"
+    path.write_text(
+        "- {姓名: 甲, 社区: 青松社区, 拟任职务: 居委会委员}\n"
+        "- {社区: 翠竹社区, candidates: [{姓名: 乙, 拟任职务: 居委会委员}, {姓名: 丙, 拟任职务: 居委会委员}]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RosterError) as raised:
+        check([path])
+    assert raised.value.key == "file-group-in-list"
+    assert "holds 2 records under 'candidates'" in raised.value.message("en")
 
 
 def test_other_lists_in_a_community_are_not_records(tmp_path: Path) -> None:

@@ -95,6 +95,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the {count} records under {name!r} would not be read, as that key is not one the check reads; records go "
         "under {expected}",
     ),
+    "file-group-in-list": (
+        "名册是一列记录，其中一条记录的“{name}”下又有 {count} 条记录，它们不会被读取；按社区分组的名册应写成 "
+        "communities: [{{社区: …, candidates: [...]}}]",
+        "the roster is a list of records, and one of them holds {count} records under {name!r}, which would not "
+        "be read; a roster grouped by community is written communities: [{{community: …, candidates: [...]}}]",
+    ),
     "file-key-spellings": (
         "同一处同时写了 {names}，它们是同一个键的不同写法；只会读取其中一个，请合并为一个",
         "{names} are written side by side, and mean the same key; only one would be read: merge them into one",

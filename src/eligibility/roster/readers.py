@@ -927,6 +927,11 @@ def records_table(
     communities: list[dict[str, Any]] = []
     records: list[tuple[Any, dict[str, Any]]] = []
     if isinstance(data, list):
+        for item in data:
+            # A community's group among the records (- {社区: 翠竹社区, candidates: [...]}): its candidates
+            # would be one nameless record.
+            if isinstance(item, dict) and any(isinstance(v, list | dict) for v in item.values()):
+                _no_records_aside(item, None, shown, columns)
         records = [(item, {}) for item in data]
     elif isinstance(data, dict) and isinstance(_key(data, "communities"), list):
         _one_spelling(data, ("communities", "election_date"), shown)
@@ -1349,53 +1354,80 @@ def _one_spelling(mapping: dict[Any, Any], names: tuple[str, ...], shown: str) -
             raise RosterError("file-key-spellings", Location(shown), names=", ".join(map(str, found)))
 
 
-def _no_records_aside(mapping: dict[Any, Any], name: str, shown: str, columns: tuple[Column, ...]) -> None:
+def _no_records_aside(
+    mapping: dict[Any, Any], name: str | None, shown: str, columns: tuple[Column, ...]
+) -> None:
     """Candidates' records under a key the check does not read (candidate: for candidates:, a candidates list
-    beside the communities) would be dropped without a word: the file stops, naming the key and where records
-    belong. A list of other records (a revision log, last term's team) is the file's own business."""
+    beside the communities, a community's group written as a record of a list) would be dropped without a word:
+    the file stops, naming the key and where records belong. A list of other records (a revision log, last
+    term's team) is the file's own business."""
+    # A record's keys (and whether keyed by name) -> whether they are a candidate's: asked once for each, as a
+    # revision log of 200,000 entries has one set of keys.
+    holds: dict[tuple[tuple[str, ...], bool], bool] = {}
     for key, value in mapping.items():
-        if key in _MAPPING_KEYS[name]:
+        if (name is not None and key in _MAPPING_KEYS[name]) or not isinstance(value, list | dict):
             continue
         # Under the key itself, or deeper in a mapping under it (extra: {candidates: [...]}).
-        for path, records in _record_lists(value, str(key)):
-            if _candidates_in(records, columns):
-                raise RosterError(
-                    "file-records-aside",
-                    Location(shown),
-                    name=mask_ids(path),
-                    count=str(sum(isinstance(v, dict) for v in records)),
-                    expected=" / ".join(_MAPPING_KEYS[name]),
-                )
+        for path, records, by_name in _record_lists(value, str(key)):
+            if not _candidates_in(records, columns, holds, by_name):
+                continue
+            count = str(sum(isinstance(v, dict) for v in records))
+            if name is None:  # a record of a list holding records: a community's group, written as one
+                raise RosterError("file-group-in-list", Location(shown), name=mask_ids(path), count=count)
+            raise RosterError(
+                "file-records-aside",
+                Location(shown),
+                name=mask_ids(path),
+                count=count,
+                expected=" / ".join(_MAPPING_KEYS[name]),
+            )
 
 
-def _record_lists(value: Any, path: str) -> Iterator[tuple[str, list[Any]]]:
-    """The collections of would-be records within a value, each with its path of keys (extra.candidates): every
-    list, list in a list, mapping of records (张三: {...}) and lone record, however deep; outermost first."""
-    waiting: list[tuple[Any, str]] = [(value, path)]
+def _record_lists(value: Any, path: str) -> Iterator[tuple[str, list[Any], bool]]:
+    """The collections of would-be records within a value, each with its path of keys (extra.candidates) and
+    whether they are keyed by name: every list, list in a list, mapping of records (张三: {...}) and lone
+    record, however deep; outermost first."""
+    # Each with whether it is an item of a list: the list was asked about with every item's keys at once.
+    waiting: list[tuple[Any, str, bool]] = [(value, path, False)]
     while waiting:  # no cycle to guard against: a YAML alias is refused before this
-        found, at = waiting.pop()
+        found, at, listed = waiting.pop()
         if isinstance(found, list):
-            yield at, found
+            yield at, found, False
             waiting.extend(
-                (item, f"{at}[{i}]")
+                (item, f"{at}[{i}]", True)
                 for i, item in reversed(list(enumerate(found)))
                 if isinstance(item, list | dict)
             )
         elif isinstance(found, dict):
-            yield at, [found]
-            yield at, list(found.values())
+            if not listed:
+                yield at, [found], False
+            inner = [item for item in found.values() if isinstance(item, list | dict)]
+            if not inner:
+                continue  # a record of plain cells: nothing below it
+            if keyed := [item for item in inner if isinstance(item, dict)]:
+                yield at, keyed, True  # 乙: {拟任职务: …}: the name is the key
             waiting.extend(
-                (inner, f"{at}.{key}")
-                for key, inner in reversed(found.items())
-                if isinstance(inner, list | dict)
+                (item, f"{at}.{key}", False)
+                for key, item in reversed(found.items())
+                if isinstance(item, list | dict)
             )
 
 
-def _candidates_in(items: list[Any], columns: tuple[Column, ...]) -> bool:
-    """Whether a list holds records with a candidate's name and the roles proposed."""
-    keys = list(dict.fromkeys(str(k) for item in items if isinstance(item, dict) for k in item))
-    found = map_headers(keys, columns).index if keys else {}
-    return "name" in found and "roles" in found
+def _candidates_in(
+    items: list[Any],
+    columns: tuple[Column, ...],
+    holds: dict[tuple[tuple[str, ...], bool], bool],
+    by_name: bool,
+) -> bool:
+    """Whether a list holds records with a candidate's name (or is keyed by it) and the roles proposed."""
+    keys = tuple(dict.fromkeys(str(k) for item in items if isinstance(item, dict) for k in item))
+    if not keys:
+        return False
+    asked = (keys, by_name)
+    if asked not in holds:
+        found = map_headers(list(keys), columns).index
+        holds[asked] = "roles" in found and ("name" in found or by_name)
+    return holds[asked]
 
 
 def _community_records(
