@@ -265,20 +265,32 @@ def test_a_cell_beyond_the_header_of_a_communities_workbook_is_refused_at_its_ro
     assert "cell(s) D2 lie right of the header's last column" in raised.value.message("en")
 
 
-@pytest.mark.parametrize("option", ["communities", "approvals"])
-def test_a_roster_given_as_a_table_is_said_to_be_a_roster(tmp_path: Path, option: str) -> None:
+def test_a_roster_given_as_the_communities_table_is_said_to_be_a_roster(tmp_path: Path) -> None:
     # Its candidates' rows had been read as communities: "青松社区 is written twice" at its line 3.
     roster = tmp_path / "roster.csv"
     roster.write_text(
-        "姓名,身份证号,社区,拟任职务,规则,批复文号,批复日期\n"
-        f"甲,{make_id('1970-01-01')},青松社区,居委会委员,,,\n"
-        f"乙,{make_id('1971-01-01')},青松社区,居委会委员,,,\n",
+        "姓名,身份证号,社区,拟任职务\n"
+        f"甲,{make_id('1970-01-01')},青松社区,居委会委员\n"
+        f"乙,{make_id('1971-01-01')},青松社区,居委会委员\n",
         encoding="utf-8",
     )
     with pytest.raises(RosterError) as raised:
-        check([roster], **{option: roster})
+        check([roster], communities=roster)
     assert raised.value.key == "settings-is-roster"
     assert "is a roster of candidates" in raised.value.message("en")
+
+
+def test_an_approvals_table_noting_the_post_is_no_roster(run: Any, tmp_path: Path) -> None:
+    # 姓名 and 拟任职务 beside 规则 and 批复文号: an approvals table, whose approval had been refused as a roster's.
+    candidate = person(roles="党支部书记", birth_date="1948-09-30")
+    path = written(
+        tmp_path,
+        "approvals.csv",
+        "身份证号,姓名,拟任职务,规则,批复文号,批复日期\n"
+        f"{candidate['id_number']},{candidate['name']},党支部书记,principal-age,组审〔2006〕1号,2006-09-01\n",
+    )
+    [finding] = only(run([candidate], approvals=path)).findings
+    assert finding.rule == "principal-age" and finding.approval is not None and finding.approval.counted
 
 
 def test_the_roster_sheet_of_a_workbook_given_as_the_communities_table_is_left_to_the_roster(

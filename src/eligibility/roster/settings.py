@@ -236,7 +236,7 @@ def _rows(path: Path, columns: tuple[Column, ...], notes: list[Note]) -> Iterabl
     found cells beyond the header in, or a quote never closed in, is refused at its line: in the officer's own
     short table, a seat count typed 1,000 or a row swallowed into a cell is a mistake to correct, not to guess."""
     tables = read_tables(path, columns)
-    rosters = [table for table in tables if _is_roster(table)]
+    rosters = [table for table in tables if _is_roster(table, columns)]
     if rosters and len(rosters) == len(tables):
         # The roster given for the table: each of its candidates' rows would be read as a community's settings.
         first = rosters[0]
@@ -254,11 +254,15 @@ def _rows(path: Path, columns: tuple[Column, ...], notes: list[Note]) -> Iterabl
             yield table, record
 
 
-def _is_roster(table: Table) -> bool:
-    """Whether a table has the columns of a roster: candidates' names and the posts proposed for them."""
+def _is_roster(table: Table, columns: tuple[Column, ...]) -> bool:
+    """Whether a table has the columns of a roster, candidates' names and the posts proposed for them, and none
+    a roster has not: an approvals table may note the person's post (拟任职务), but a roster has no 批复文号, and
+    a communities table's seat counts are its own."""
     written = [*table.header.canonical_of, *table.header.unknown]
     found = map_headers(written, ROSTER_COLUMNS).index
-    return "name" in found and "roles" in found
+    roster = {column.name for column in ROSTER_COLUMNS}
+    own = {column.name for column in columns} - roster
+    return "name" in found and "roles" in found and not own & set(table.header.index)
 
 
 def _shown(path: str, sheet: str | None) -> str:
