@@ -318,14 +318,16 @@ def test_a_merge_across_columns_fills_only_its_first_column(tmp_path: Path) -> N
     ] * 2
 
 
-def test_a_value_hidden_under_a_merge_gives_way_to_the_one_shown(tmp_path: Path) -> None:
-    # A program wrote 翠竹社区 under a merged 青松社区: Excel shows 青松社区 on both rows, and so does the check.
+@pytest.mark.parametrize("hidden", ["翠竹社区", "#N/A"])
+def test_a_value_hidden_under_a_merge_gives_way_to_the_one_shown(tmp_path: Path, hidden: str) -> None:
+    # A program wrote 翠竹社区 (or #N/A) under a merged 青松社区: Excel shows 青松社区 on both rows, and so does
+    # the check, with no error said of a cell whose value is not used.
     book = openpyxl.Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.append(["姓名", "身份证号", "社区", "拟任职务"])
     sheet.append(["甲", make_id("1970-01-01"), "青松社区", "居委会委员"])
-    sheet.append(["乙", make_id("1971-01-01"), "翠竹社区", "居委会委员"])
+    sheet.append(["乙", make_id("1971-01-01"), hidden, "居委会委员"])
     path = tmp_path / "merged.xlsx"
     book.save(path)
     with zipfile.ZipFile(path) as archive:
@@ -338,7 +340,8 @@ def test_a_value_hidden_under_a_merge_gives_way_to_the_one_shown(tmp_path: Path)
     with zipfile.ZipFile(path, "w") as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
-    assert [(p.name, p.community) for p in check([path]).candidates] == [
-        ("甲", "青松社区"),
-        ("乙", "青松社区"),
+    people = check([path]).candidates
+    assert [(p.name, p.community, p.status) for p in people] == [
+        ("甲", "青松社区", "eligible"),
+        ("乙", "青松社区", "eligible"),
     ]

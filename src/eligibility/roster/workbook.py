@@ -225,6 +225,7 @@ def _filled_down(
     as they were, the rows under the top one were blank (社区 missing), or left their street and made a team of
     their own. A row is a record or not as it was written; filling only gives it the merged value."""
     column_of = {first_column + i: name for name, i in header.index.items()}
+    column_of_name = {name: column for column, name in column_of.items()}
     # column name -> (value, last sheet row of its range, the top cell's problem: #N/A stands for every row)
     filling: dict[str, tuple[Any, int, DataProblem | None]] = {}
     for record in records:
@@ -233,8 +234,11 @@ def _filled_down(
             if line > last:
                 del filling[name]
                 continue
-            # Excel shows the top cell's value over the whole range, whatever a program left under it.
+            # Excel shows the top cell's value over the whole range, whatever a program left under it: an error
+            # or a formula hidden there goes with the value it had.
             record.cells[name] = value
+            hidden = f"{record.source.sheet}!{column_letter(column_of_name[name])}{line}"
+            record.problems[:] = [p for p in record.problems if p.cell != hidden]
             if problem is not None:
                 record.problems.append(problem)
         for first, _, last_row in merged.get(line, ()):
