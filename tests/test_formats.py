@@ -2185,3 +2185,58 @@ def test_a_record_under_the_header_is_never_read_as_its_second_row(tmp_path: Pat
         "姓名,社区,拟任职务,备注\n甲,青松社区,居委会委员,性别\n乙,青松社区,居委会委员,\n", "utf-8"
     )
     assert [c.name for c in check([path]).candidates] == ["甲", "乙"]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "姓名,基本情况,,,,社区,拟任职务\n,性别,年龄,身份证号,出生日期,,\n",  # 年龄: a header not read
+        "姓名,基本情况,,,,社区,拟任职务\n\n,性别,年龄,身份证号,出生日期,,\n",  # a blank line between
+        ",,,,身份证号,,\n姓名,性别,年龄,社区,,出生日期,拟任职务\n",  # the first row names a column the second leaves blank
+    ],
+    ids=["unknown-header", "blank-between", "row-above"],
+)
+def test_a_two_row_header_with_a_column_not_read_is_still_one(tmp_path: Path, head: str) -> None:
+    # 年龄 is a header the check does not know: the second row became a nameless invalid record, and the ID number
+    # under it went unread.
+    number = make_id("1948-01-01")
+    header = [h for h in head.splitlines() if h][-1].split(",")
+    cells = {"姓名": "甲", "性别": "男", "年龄": "58", "身份证号": number, "出生日期": "1948-01-01"}
+    cells |= {"社区": "青松社区", "拟任职务": "党组织书记", "": ""}
+    first = next(h for h in head.splitlines() if h).split(",")
+    row = [cells.get(h or first[i], "") for i, h in enumerate(header)]
+    path = tmp_path / "r.csv"
+    path.write_text(head + ",".join(row) + "\n", encoding="utf-8")
+    report = check([path], lang="en")
+    [candidate] = report.candidates
+    assert candidate.id_number is not None and candidate.id_number.endswith(number[-4:])
+    assert [f.rule for f in candidate.findings] == ["principal-age"]  # 58 on the day, by the ID number
+    assert not [n for n in report.not_checked if n.rule == "principal-age"]
+
+
+def test_a_second_header_row_of_columns_kept_but_not_read_is_no_record(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text(
+        f"姓名,身份证号,社区,拟任职务,联系方式,\n,,,,手机,电话\n甲,{make_id('1970-01-01')},青松社区,居委会委员,138,0591\n",
+        encoding="utf-8",
+    )
+    assert [c.name for c in check([path]).candidates] == ["甲"]
+
+
+def test_a_two_row_header_repeated_under_the_table_is_no_record(tmp_path: Path) -> None:
+    # A second community's table pasted below the first, with its two header rows: a candidate named 姓名 in a
+    # community 社区, and a nameless one with 身份证号 for an ID number.
+    head = "姓名,基本情况,,社区,拟任职务\n,性别,身份证号,,\n"
+    path = tmp_path / "r.csv"
+    path.write_text(
+        head
+        + f"甲,男,{make_id('1970-01-01')},青松社区,居委会委员\n"
+        + head
+        + f"乙,男,{make_id('1971-01-01')},翠竹社区,居委会委员\n",
+        encoding="utf-8",
+    )
+    report = check([path])
+    assert [(c.name, c.community, c.status) for c in report.candidates] == [
+        ("甲", "青松社区", "eligible"),
+        ("乙", "翠竹社区", "eligible"),
+    ]

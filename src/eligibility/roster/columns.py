@@ -117,6 +117,8 @@ class HeaderMap:
     unknown: tuple[str, ...]
     duplicates: tuple[tuple[str, tuple[str, ...]], ...]
     missing: tuple[Column, ...]
+    # The two rows of a two-row header, as written (a repeat of either under the table is no record).
+    rows: tuple[tuple[str, ...], ...] = ()
 
 
 def map_headers(headers: list[str], columns: tuple[Column, ...]) -> HeaderMap:

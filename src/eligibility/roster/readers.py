@@ -10,7 +10,7 @@ import json
 import operator
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -197,9 +197,7 @@ def find_header(
         if not header.missing:
             # A two-row header (身份证号 merged over both rows, 候选人信息 over 姓名, 社区 and 拟任职务 below it):
             # the row above names the columns this one leaves blank.
-            if previous[0] == line - 1 and (
-                joined := two_row_header(previous[1], headers, columns, below=False)
-            ):
+            if previous[0] and (joined := two_row_header(previous[1], headers, columns, below=False)):
                 if above and above[-1] == previous[0]:
                     above.pop()  # the header's own first row, not a record
                 return line, *joined
@@ -219,31 +217,54 @@ def find_header(
 
 
 def two_row_header(
-    upper: list[str], lower: list[Any], columns: tuple[Column, ...], *, below: bool = True
+    upper: list[Any], lower: list[Any], columns: tuple[Column, ...], *, below: bool = True
 ) -> tuple[list[str], HeaderMap] | None:
     """The header of two rows, as a roster groups columns (基本情况 over 性别, 身份证号 and 出生日期; 姓名 merged
-    down both rows), or None when the other row is not a header's. Of the row below the header, every cell must
-    name a column (a record's 甲 does not); of the row above, every cell it gives where the header is blank."""
+    down both rows), or None when the other row is not a header's. `below`: the header was found in `upper`
+    (the row under it may be its second row), else in `lower` (the row above may be its first).
+
+    The other row's cells must read as column names: one at least is a column the header lacks (or all are
+    columns kept but not read), none holds a digit (a record's ID number, date or count); and under a column the
+    header names, the row below is blank, as a merged cell leaves it, where a record has its name."""
     upper = [clean(cell) for cell in upper]
     lower = [clean(cell) for cell in lower]
-    other = lower if below else upper
     width = max(len(upper), len(lower))
     upper += [""] * (width - len(upper))
     lower += [""] * (width - len(lower))
+    found = map_headers(upper if below else lower, columns)
+    named = set(found.index.values())
+    if below and any(lower[i] and lower[i] != upper[i] for i in named):
+        return None
+    other = lower if below else upper
+    given = [text for i, text in enumerate(other) if text and i not in named and (below or not lower[i])]
+    if not given or any(character.isdigit() for text in given for character in text):
+        return None
+    said = map_headers(given, columns)
+    # A column the header lacks (性别 under 基本情况); or only columns kept but not read (手机 and 电话 under
+    # 联系方式), which a record would not be either.
+    if not set(said.index) - set(found.index) and (said.index or said.unknown):
+        return None
     # Each column is named by its lower cell, or by the upper one where the lower is blank (merged down).
     joined = [low or high for high, low in zip(upper, lower, strict=True)]
-    given = [text for i, text in enumerate(other) if text and (below or not lower[i])]
-    if not given:
-        return None
-    named = map_headers(given, columns)
-    if named.unknown or not named.index:
-        return None
     header = map_headers(joined, columns)
-    kept = map_headers(lower if not below else upper, columns)
-    # The second row must add a column, and take none away (a known header under a known header).
-    if not set(header.index) > set(kept.index) or header.duplicates:
+    if header.duplicates or not set(header.index) >= set(found.index):
         return None
-    return joined, header
+    return joined, replace(header, rows=(tuple(upper), tuple(lower)))
+
+
+def second_header_row(
+    rows: Iterator[tuple[int, list[Any]]], headers: list[str], header: HeaderMap, columns: tuple[Column, ...]
+) -> tuple[list[str], HeaderMap, tuple[int, list[Any]] | None]:
+    """The header, joined with the first row under it when that is its second row (blank rows between passed
+    over); else as it was, with that row, read already, to be read as the first record."""
+    for pending in rows:
+        if any(clean(cell) for cell in pending[1]):
+            break
+    else:
+        return headers, header, None
+    if joined := two_row_header(headers, pending[1], columns):
+        return *joined, None
+    return headers, header, pending
 
 
 # A row's number as a template fills it down: 1, 01, 1., 1.0 (a workbook's number cell).
@@ -268,13 +289,22 @@ def row_not_a_record(headers: list[str], header: HeaderMap) -> Callable[[list[An
     numbering = frozenset(i for i, text in enumerate(headers) if text in _NUMBERING)
     mapped = tuple(header.index.values())
     written = tuple(headers[i] for i in mapped)
+    # Of a two-row header, the text each row has over each column read: either row, repeated, is a header.
+    either = [{row[i] for row in header.rows if i < len(row)} | {""} for i in mapped]
 
     def not_a_record(row: list[Any]) -> bool:
         cells = [clean(cell) for cell in row]
         # A number in the 序号 column, not any text: a name typed into it is a record gone astray, said as one.
         if all(not text or (i in numbering and _ROW_NUMBER.fullmatch(text)) for i, text in enumerate(cells)):
             return True
-        return tuple(cells[i] if i < len(cells) else "" for i in mapped) == written
+        read = tuple(cells[i] if i < len(cells) else "" for i in mapped)
+        if read == written:
+            return True
+        return (
+            bool(header.rows)
+            and any(read)
+            and all(text in held for text, held in zip(read, either, strict=True))
+        )
 
     return not_a_record
 
@@ -339,10 +369,7 @@ def _delimited(
     if _UNDECODABLE.search("".join(headers)):
         raise _undecodable_file(source.shown, header_line, searched, encoding, given)
     # The row under the header may be its second row (an Excel roster's grouped header, saved as CSV).
-    pending = next(lines, None)
-    if pending is not None and (joined := two_row_header(headers, pending[1], columns)):
-        headers, header = joined
-        pending = None
+    headers, header, pending = second_header_row(lines, headers, header, columns)
     skip = Skip()
     rows = _delimited_rows(
         reader, source.shown, header, headers, stream, delimiter, skip, (encoding, met), pending

@@ -28,7 +28,7 @@ from eligibility.roster.readers import (
     require_rows,
     row_not_a_record,
     rows_above_header,
-    two_row_header,
+    second_header_row,
 )
 from eligibility.roster.sources import Input
 
@@ -137,10 +137,8 @@ def _sheet_table(
     above: list[int] = []
     header_line, headers, header = find_header(rows, columns, shown, above)
     # The row under the header may be its second row (基本情况 over 性别, 身份证号, 出生日期).
-    pending = next(rows, None)
-    if pending is not None and (joined := two_row_header(headers, pending[1], columns)):
-        headers, header = joined
-    elif pending is not None:
+    headers, header, pending = second_header_row(rows, headers, header, columns)
+    if pending is not None:
         rows = itertools.chain((pending,), rows)
     # The header's last named column: a cell right of it in a data row has no column to be read as.
     named = max((i for i, text in enumerate(headers) if str(text).strip()), default=-1) + 1
