@@ -322,6 +322,7 @@ def test_the_roster_sheet_of_a_workbook_given_as_the_communities_table_is_left_t
         ("柳岸社区", "柳岸社区居委会"),
         ("柳岸居委会", "柳岸社区居委会"),
         ("社区", ""),
+        ("梅园居委会", "梅园社区"),  # its own name exactly, before 梅园新村
     ],
 )
 def test_the_closest_community_is_alike_by_its_own_name_not_by_the_word_for_a_community(
@@ -331,6 +332,18 @@ def test_the_closest_community_is_alike_by_its_own_name_not_by_the_word_for_a_co
     from eligibility.roster.settings import Communities
 
     communities = Communities({})
-    for n, name in enumerate(["青松社区", "柳岸社区居委会", "梅园村"], start=2):
+    for n, name in enumerate(["青松社区", "柳岸社区居委会", "梅园新村", "梅园社区"], start=2):
         communities.add({"community": name}, Location("c.csv", n))
     assert communities.closest(missing) == suggested
+
+
+def test_the_closest_community_is_found_among_a_thousand_alike() -> None:
+    # 和平 in 1,200 names: each of its pieces too common to look through, and 和平社区 was never offered.
+    from eligibility.errors import Location
+    from eligibility.roster.settings import Communities
+
+    communities = Communities({})
+    for n in range(1200):
+        communities.add({"community": f"和平{n}村"}, Location("c.csv", n + 2))
+    communities.add({"community": "和平社区"}, Location("c.csv", 1202))
+    assert communities.closest("和平居委会") == "和平社区"

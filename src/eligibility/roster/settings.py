@@ -61,6 +61,7 @@ class Communities:
         # For suggesting a name the table has (closest): each community's own part, and who holds each character.
         self._names: dict[str, str] | None = None
         self._holding: dict[str, list[str]] = {}
+        self._by_own: dict[str, list[str]] = {}
         # The quota columns some community has given: a rule comparing seats with them can run.
         self.columns: set[str] = set()
         self._shared: dict[Any, Any] = {}
@@ -130,12 +131,16 @@ class Communities:
             for entry in self.by_key.values():
                 self._names.setdefault(entry.community, _own_part(entry.community))
             self._holding = {}
+            self._by_own = {}
             for name, own in self._names.items():
+                self._by_own.setdefault(own, []).append(name)
                 for piece in _pieces(own):
                     self._holding.setdefault(piece, []).append(name)
         own = _own_part(community)
         if not own:
             return ""
+        if same := self._by_own.get(own):
+            return min(same, key=lambda n: (len(n), n))  # 梅园社区 for 梅园居委会, however common 梅园 is
         # Only names sharing a piece of its own part are compared, those sharing most first; a piece a thousand
         # names hold (新, 花园) tells little, and counting its holders for each miss would take a province's
         # table seconds.
@@ -146,11 +151,13 @@ class Communities:
                 for name in holders:
                     shared[name] = shared.get(name, 0) + 1
         likely = heapq.nsmallest(50, shared, key=lambda n: (-shared[n], len(n), n))
-        holding = [n for n in likely if own in self._names[n] or self._names[n] in own]
+        names = self._names
+        holding = [n for n in likely if own in names[n] or names[n] in own]
         if holding:
-            return min(holding, key=lambda n: (len(n), n))
-        close = suggest(own, sorted(self._names[n] for n in likely))
-        return next(n for n in sorted(likely) if self._names[n] == close[0]) if close else ""
+            # The nearest in length of its own part first: 梅园 is nearer 梅园新村's 梅园新 than 梅园一二三村's.
+            return min(holding, key=lambda n: (abs(len(names[n]) - len(own)), len(n), n))
+        close = suggest(own, sorted(names[n] for n in likely))
+        return next(n for n in sorted(likely) if names[n] == close[0]) if close else ""
 
     def named(self, community: str) -> list[Community]:
         """The settings of every community of this name, whatever its street, in the order given."""
