@@ -2118,9 +2118,38 @@ def test_text_in_the_number_column_alone_is_a_record_gone_astray_not_a_numbered_
     # 张三 typed into 序号 was passed over as a template's numbered empty row.
     path = tmp_path / "r.csv"
     path.write_text("序号,姓名,社区,拟任职务\n张三,,,\n1,李四,青松社区,居委会委员\n2,,,\n3.,,,\n", "utf-8")
-    report = check([path])
+    report = check([path], lang="en")
     assert [c.source.line for c in report.candidates] == [2, 3]
     assert report.candidates[0].status == "invalid"
+    [said] = report.candidates[0].findings
+    assert (said.rule, said.evidence["cell"]) == ("row-not-a-candidate", "A2")
+    assert "only '张三': if it is a candidate, put each item in its column" in said.message
+
+
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+def test_a_footer_row_is_said_with_its_text_not_as_three_blank_columns(tmp_path: Path, form: str) -> None:
+    # 审核人 under 序号: "姓名 is blank, 社区 is blank, 拟任职务 is blank, age unknown", and nothing of what the
+    # row holds.
+    header = ["序号", "姓名", "身份证号", "社区", "拟任职务", "备注"]
+    rows = [
+        ["1", "甲", make_id("1970-01-01"), "青松社区", "居委会委员", ""],
+        ["审核人：王五", "", "", "", "", ""],
+        ["", "", "", "", "", "以上人员均经街道党工委审查"],
+        ["", "", make_id("1971-01-01"), "青松社区", "居委会委员", "待补"],  # a candidate without a name
+    ]
+    if form == "csv":
+        path = tmp_path / "r.csv"
+        path.write_text("\n".join(",".join(r) for r in [header, *rows]) + "\n", encoding="utf-8")
+    else:
+        path = write_workbook(tmp_path / "r.xlsx", header, rows)
+    people = check([path], lang="en").candidates
+    sheet = "候选人!" if form == "xlsx" else ""
+    assert [[(f.rule, f.evidence.get("cell")) for f in p.findings] for p in people[1:3]] == [
+        [("row-not-a-candidate", f"{sheet}A3")],
+        [("row-not-a-candidate", f"{sheet}F4")],
+    ]
+    assert "only '审核人:王五'" in people[1].findings[0].message
+    assert [f.rule for f in people[3].findings] == ["required-missing"]  # a candidate's row, its name blank
 
 
 def _two_row_header_workbook(path: Path, grouped_below: bool) -> Path:

@@ -588,6 +588,9 @@ class Review:
     def _judged(self, person: Candidate, skipped: frozenset[str]) -> tuple[list[Finding], list[str]]:
         """A person's findings (their data's, then the rules') and, with --explain, the rules they passed."""
         findings = [self._problem_finding(problem) for problem in person.problems] if person.problems else []
+        if findings and any(finding.rule == "row-not-a-candidate" for finding in findings):
+            # A footer or a note, no candidate: what it is said once, with no column blank nor rule undecided.
+            return [f for f in findings if f.rule == "row-not-a-candidate"], []
         passed: list[str] = []
         explain = self.explain
         approved = self.approvals.has_person(person.id_number)

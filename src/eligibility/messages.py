@@ -462,6 +462,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{column} is the formula {value}, but the file holds no saved result for it (it was written by a "
         "program that does not calculate); open and save it again in Excel or WPS, or enter the value",
     ),
+    "row-not-a-candidate": (
+        "这一行没有姓名、社区和拟任职务，只写着“{value}”：如是候选人，请把各项填进各自的列；如是表尾或说明，"
+        "请删去，或移到表格以外",
+        "the row has no name, community or post, only {value!r}: if it is a candidate, put each item in its "
+        "column; if it is a footer or a note, delete it or move it out of the table",
+    ),
     "row-cells-beyond-header": (
         "单元格 {value} 在表头最后一列的右边，没有列名，未被读取；如是数据，请在表头补上列名",
         "cell(s) {value} lie right of the header's last column, with no column name, and were not read; if they "
@@ -704,6 +710,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "row-too-short": ("invalid", "candidate"),
     "row-unclosed-quote": ("invalid", "candidate"),
     "row-cells-beyond-header": ("warning", "candidate"),
+    "row-not-a-candidate": ("invalid", "candidate"),
     # a file's
     "column-unknown": ("warning", "file"),
     "column-duplicate": ("warning", "file"),

@@ -267,6 +267,25 @@ def second_header_row(
     return headers, header, pending
 
 
+def text_aside(
+    row: list[Any], header: HeaderMap, line: int, first_column: int = 0, sheet: str | None = None
+) -> DataProblem | None:
+    """Of a row with no name, community or posts: its text in a column not read (审核人：王五 under 序号), a
+    footer or a note. Said with the text and its cell, as the row is no candidate and shows nothing of itself."""
+    for column in ("name", "community", "roles"):
+        at = header.index.get(column)
+        if at is not None and at < len(row) and clean(row[at]):
+            return None
+    read = set(header.index.values())
+    found = next(((i, text) for i, cell in enumerate(row) if i not in read and (text := clean(cell))), None)
+    if found is None:
+        return None
+    at, text = found
+    cell = f"{column_letter(first_column + at)}{line}"
+    shown = text if len(text) <= 40 else text[:40] + "…"
+    return DataProblem("row-not-a-candidate", "", shown, cell=f"{sheet}!{cell}" if sheet else cell)
+
+
 # A row's number as a template fills it down: 1, 01, 1., 1.0 (a workbook's number cell).
 _ROW_NUMBER = re.compile(r"\d+(\.0*)?\.?")
 # Columns that number the rows: a template's rows numbered in advance are not candidates until named.
@@ -555,6 +574,8 @@ def _delimited_rows(
             else:
                 cells = {name: row[i] if i < len(row) else "" for name, i in header.index.items()}
             record = RawRecord(RowSource(shown, number, line), cells)
+            if name_at >= 0 and not named.strip() and (aside := text_aside(row, header, line)) is not None:
+                record.problems.append(aside)
             swallowed = _swallowed_lines(row, delimiter, width) if "\n" in joined else 0
             if swallowed:
                 # A quote never closed turns the following lines into one cell: say so, or those rows vanish.

@@ -29,6 +29,7 @@ from eligibility.roster.readers import (
     row_not_a_record,
     rows_above_header,
     second_header_row,
+    text_aside,
 )
 from eligibility.roster.sources import Input
 
@@ -186,6 +187,8 @@ def _sheet_rows(
         number += 1
         cells = {name: row[i] if i < len(row) else "" for name, i in header.index.items()}
         record = RawRecord(RowSource(shown, number, line, sheet), cells)
+        if name_at >= 0 and unnamed and (aside := text_aside(row, header, line, first_column, sheet)):
+            record.problems.append(aside)
         if flagged:
             _name_unread(record, flagged, header, first_column)
         beyond = [i for i in range(width, len(row)) if row[i] not in ("", None)]
