@@ -142,7 +142,7 @@ def test_unknown_area_code_is_only_a_warning(run: Any) -> None:
 
 def test_without_an_id_the_roster_birth_date_and_sex_are_used(run: Any) -> None:
     result = only(run([person(roles="党支部书记", birth_date="1948-09-30", id_number="")]))
-    assert rules_of(result) == {"principal-age"}
+    assert rules_of(result) == {"principal-age", "id-number-blank"}
 
 
 def _csv(tmp_path: Path, text: str, name: str = "roster.csv", encoding: str = "utf-8") -> Path:
@@ -497,3 +497,23 @@ def test_rows_swallowed_by_an_open_quote_show_no_birth_date_beside_a_masked_numb
     assert "row-unclosed-quote" in rules_of(swallowed)
     assert first[:6] in swallowed.name and "1962.**.**" in swallowed.name and "1970-**-**" in swallowed.name
     assert first not in swallowed.name and "05.12" not in swallowed.name and "03-08" not in swallowed.name
+
+
+def test_a_blank_id_number_in_a_roster_that_has_the_column_is_a_warning(tmp_path: Path) -> None:
+    # Left blank, the ID number checked nothing: a birth date typed younger, a sex typed wrong, one person on two
+    # rows all went by without a word, while the same roster's other rows were held to their numbers.
+    path = _csv(
+        tmp_path,
+        "姓名,身份证号,出生日期,社区,拟任职务\n"
+        f"甲,{make_id('1970-01-01')},1970-01-01,青松社区,居委会委员\n"
+        "乙,,1971-01-01,青松社区,居委会委员\n",
+    )
+    first, second = check([path], lang="en").candidates
+    assert first.findings == []
+    [blank] = second.findings
+    assert (blank.rule, blank.severity, blank.evidence["cell"]) == ("id-number-blank", "warning", "B3")
+    assert "cannot be checked against the ID number" in blank.message
+    assert second.status == "eligible"  # a warning: the officer is told, nobody is held up
+    # A roster without the column is told once, by the rules that could not be checked, not row by row.
+    without = _csv(tmp_path, "姓名,出生日期,社区,拟任职务\n乙,1971-01-01,青松社区,居委会委员\n")
+    assert check([without]).candidates[0].findings == []

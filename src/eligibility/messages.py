@@ -462,6 +462,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{column} is the formula {value}, but the file holds no saved result for it (it was written by a "
         "program that does not calculate); open and save it again in Excel or WPS, or enter the value",
     ),
+    "id-number-blank": (
+        "{column}为空：出生日期和性别无从与身份证号核对，同一人写在两行也查不出；请补上身份证号",
+        "{column} is blank: the birth date and sex cannot be checked against the ID number, nor one person on two "
+        "rows be found; fill in the ID number",
+    ),
     "row-not-a-candidate": (
         "这一行没有姓名、社区和拟任职务，只写着“{value}”：如是候选人，请把各项填进各自的列；如是表尾或说明，"
         "请删去，或移到表格以外",
@@ -684,6 +689,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "id-number-checksum": ("invalid", "candidate"),
     "id-number-birth": ("invalid", "candidate"),
     "id-number-area": ("warning", "candidate"),
+    "id-number-blank": ("warning", "candidate"),
     "date-invalid": ("invalid", "candidate"),
     "date-impossible": ("invalid", "candidate"),
     "birth-date-mismatch": ("invalid", "candidate"),

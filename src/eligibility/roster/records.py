@@ -79,7 +79,9 @@ class RecordReader:
                 cells = self._shapes_named(cells, problem)
             # A record that leaves out a key the others give (an exporter dropping empty values) left that
             # cell blank, as a CSV row would, and blank is no: not a column the file lacks, which is unknown.
-            left_out = [name for name in self.fields if name not in cells and name in table.columns]
+            left_out = [
+                name for name in (*self.fields, "id_number") if name not in cells and name in table.columns
+            ]
             if left_out:
                 cells = {**cells, **dict.fromkeys(left_out)}
 
@@ -231,6 +233,8 @@ class RecordReader:
     def _id_number(cells: dict[str, Any], problem: Any) -> IdNumber | None:
         value = cells.get("id_number")
         if not _filled(value):
+            if "id_number" in cells:
+                problem("id-number-blank", "id_number", "", "warning")
             return None
         found = read_id_number(value)
         if isinstance(found, IdNumber):
