@@ -517,3 +517,66 @@ def test_a_blank_id_number_in_a_roster_that_has_the_column_is_a_warning(tmp_path
     # A roster without the column is told once, by the rules that could not be checked, not row by row.
     without = _csv(tmp_path, "姓名,出生日期,社区,拟任职务\n乙,1971-01-01,青松社区,居委会委员\n")
     assert check([without]).candidates[0].findings == []
+
+
+def test_two_columns_of_one_meaning_are_both_read(tmp_path: Path) -> None:
+    # 违反计划生育日期 and 两违问题 beside blank 计生违法日期 and 两违: only the first of each was read, and a
+    # barred candidate came out eligible, exit 0, with a file warning CI passes.
+    path = _csv(
+        tmp_path,
+        "姓名,身份证号,社区,拟任职务,计生违法日期,违反计划生育日期,两违,两违问题\n"
+        f"甲,{make_id('1970-01-01')},青松社区,居委会委员,,2005-01-01,,\n"
+        f"乙,{make_id('1971-01-01')},青松社区,居委会委员,,,否,是\n"
+        f"丙,{make_id('1972-01-01')},青松社区,居委会委员,2001-09-29,2005-01-01,否,否\n",
+    )
+    first, second, third = check([path], lang="en").candidates
+    assert [(p.status, sorted(rules_of(p))) for p in (first, second)] == [
+        ("ineligible", ["family-planning-5y"]),
+        ("ineligible", ["two-violations"]),
+    ]
+    [planning] = third.findings  # both dates are read: the one within five years bars
+    assert planning.rule == "family-planning-5y" and "2005-01-01" in planning.message
+
+
+def test_a_yes_in_either_of_two_columns_of_one_meaning_is_yes(tmp_path: Path) -> None:
+    # village-2021 reads 涉黑涉恶 and 村霸 as one fact: a village bully with 涉黑涉恶 否 is still barred.
+    path = _csv(
+        tmp_path,
+        "姓名,身份证号,社区,拟任职务,涉黑涉恶,村霸\n"
+        f"甲,{make_id('1970-01-01')},青松村,村委会委员,否,是\n"
+        f"乙,{make_id('1971-01-01')},青松村,村委会委员,否,否\n"
+        f"丙,{make_id('1972-01-01')},青松村,村委会委员,否,不详\n",
+    )
+    first, second, third = check([path], "village-2021", lang="en").candidates
+    assert "village-tyrant" in rules_of(first) and first.status == "ineligible"
+    assert "village-tyrant" not in rules_of(second)
+    assert "yes-no-unknown" in rules_of(third)  # a word read as neither is said, not passed over for the 否
+
+
+@pytest.mark.parametrize("form", ["csv", "json"])
+def test_a_name_written_two_ways_in_two_columns_is_a_data_problem(tmp_path: Path, form: str) -> None:
+    number = make_id("1970-01-01")
+    if form == "csv":
+        path = _csv(
+            tmp_path, f"姓名,身份证号,社区,所在社区,拟任职务\n甲,{number},青松社区,翠竹社区,居委会委员\n"
+        )
+    else:
+        path = _json(
+            tmp_path,
+            [
+                {
+                    "姓名": "甲",
+                    "身份证号": number,
+                    "社区": "青松社区",
+                    "所在社区": "翠竹社区",
+                    "拟任职务": "居委会委员",
+                }
+            ],
+        )
+    [person] = check([path], lang="en").candidates
+    [differs] = [f for f in person.findings if f.rule == "column-values-differ"]
+    assert person.status == "invalid"
+    assert (
+        "社区 and the column(s) 所在社区 of the same meaning hold different values: 青松社区、翠竹社区"
+        in (differs.message)
+    )

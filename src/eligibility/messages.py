@@ -221,8 +221,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "is a folder: the communities and approvals tables are one file each (.csv, .xlsx, …)",
     ),
     "column-duplicate": (
-        "列“{header}”与“{used}”同为 {canonical}，只读取了“{used}”",
-        "column {header!r} means {canonical} like {used!r}; only {used!r} was read",
+        "列“{header}”与“{used}”同为 {canonical}，两列都读取：任一列为“是”即为是，日期和职务合在一起，其余写得不同时报错",
+        "column {header!r} means {canonical} like {used!r}; both are read: a yes in either is yes, dates and posts "
+        "are taken from both, and other values that differ are a finding",
     ),
     "community-not-in-settings": (
         "社区表 {file} 里没有 {community}{suggestion}：其选举日和核定职数未用上，按名册或默认的选举日检查",
@@ -466,6 +467,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{column}为空：出生日期和性别无从与身份证号核对，同一人写在两行也查不出；请补上身份证号",
         "{column} is blank: the birth date and sex cannot be checked against the ID number, nor one person on two "
         "rows be found; fill in the ID number",
+    ),
+    "column-values-differ": (
+        "{column}与同义的列 {headers} 写着不同的值：{value}；请只留一列，或改成一致",
+        "{column} and the column(s) {headers} of the same meaning hold different values: {value}; keep one "
+        "column, or make them agree",
     ),
     "row-not-a-candidate": (
         "这一行没有姓名、社区和拟任职务，只写着“{value}”：如是候选人，请把各项填进各自的列；如是表尾或说明，"
@@ -717,6 +723,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "row-unclosed-quote": ("invalid", "candidate"),
     "row-cells-beyond-header": ("warning", "candidate"),
     "row-not-a-candidate": ("invalid", "candidate"),
+    "column-values-differ": ("invalid", "candidate"),
     # a file's
     "column-unknown": ("warning", "file"),
     "column-duplicate": ("warning", "file"),

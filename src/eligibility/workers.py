@@ -226,7 +226,12 @@ def _compact(raw: RawRecord, order: tuple[str, ...]) -> Any:
     """A row to send back: one string for its cells when they are all text in the header's order, which
     pickles far faster than a dict of them; the parent needs it only in the rare case it must read it again."""
     values = list(raw.cells.values())
-    if raw.problems or tuple(raw.cells) != order or not all(type(v) is str and _SEP not in v for v in values):
+    if (
+        raw.problems
+        or raw.also
+        or tuple(raw.cells) != order
+        or not all(type(v) is str and _SEP not in v for v in values)
+    ):
         return raw
     return (raw.source.row, raw.source.line, _SEP.join(values))
 

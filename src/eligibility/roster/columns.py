@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from eligibility.roster.normalise import fold
 
@@ -119,6 +119,8 @@ class HeaderMap:
     missing: tuple[Column, ...]
     # The two rows of a two-row header, as written (a repeat of either under the table is no record).
     rows: tuple[tuple[str, ...], ...] = ()
+    # canonical name -> the positions of its further columns (村霸 beside 涉黑涉恶): read too, never dropped.
+    also: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 def map_headers(headers: list[str], columns: tuple[Column, ...]) -> HeaderMap:
@@ -130,6 +132,7 @@ def map_headers(headers: list[str], columns: tuple[Column, ...]) -> HeaderMap:
     index: dict[str, int] = {}
     canonical_of: dict[str, str] = {}
     written: dict[str, list[str]] = {}
+    also: dict[str, list[int]] = {}
     unknown: list[str] = []
     for position, header in enumerate(headers):
         key = header_key(header)
@@ -139,6 +142,8 @@ def map_headers(headers: list[str], columns: tuple[Column, ...]) -> HeaderMap:
                 unknown.append(header)
             continue
         written.setdefault(name, []).append(header)
+        if name in index:
+            also.setdefault(name, []).append(position)
         index.setdefault(name, position)
         canonical_of[header] = name
     return HeaderMap(
@@ -148,4 +153,5 @@ def map_headers(headers: list[str], columns: tuple[Column, ...]) -> HeaderMap:
         unknown=tuple(unknown),
         duplicates=tuple((name, tuple(hs)) for name, hs in written.items() if len(hs) > 1),
         missing=tuple(c for c in columns if c.required and c.name not in index),
+        also={name: tuple(positions) for name, positions in also.items()},
     )

@@ -53,9 +53,12 @@ class RawRecord:
     source: RowSource
     cells: dict[str, Any]
     problems: list[DataProblem] = field(default_factory=list)
+    # The further columns of one meaning (村霸 beside 涉黑涉恶, 两违问题 beside 两违), by canonical name: each
+    # header as written and its cell. Read with the first, never passed over (see records.also_read).
+    also: dict[str, list[tuple[str, Any]]] | None = None
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (RawRecord, (self.source, self.cells, self.problems))  # --jobs sends every row
+        return (RawRecord, (self.source, self.cells, self.problems, self.also))  # --jobs sends every row
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +268,18 @@ def second_header_row(
     if joined := two_row_header(headers, pending[1], columns):
         return *joined, None
     return headers, header, pending
+
+
+def also_cells(
+    row: list[Any], header: HeaderMap, headers: list[str]
+) -> dict[str, list[tuple[str, Any]]] | None:
+    """The cells of a row's further columns of one meaning that hold something, by canonical name."""
+    found: dict[str, list[tuple[str, Any]]] = {}
+    for name, positions in header.also.items():
+        for at in positions:
+            if at < len(row) and row[at] not in ("", None) and clean(row[at]):
+                found.setdefault(name, []).append((headers[at], row[at]))
+    return found or None
 
 
 def text_aside(
@@ -574,6 +589,8 @@ def _delimited_rows(
             else:
                 cells = {name: row[i] if i < len(row) else "" for name, i in header.index.items()}
             record = RawRecord(RowSource(shown, number, line), cells)
+            if header.also:
+                record.also = also_cells(row, header, headers)
             if name_at >= 0 and not named.strip() and (aside := text_aside(row, header, line)) is not None:
                 record.problems.append(aside)
             swallowed = _swallowed_lines(row, delimiter, width) if "\n" in joined else 0
@@ -1365,8 +1382,13 @@ def _structured_rows(
         # Records may spell a column differently (姓名 in one, name in the next): every spelling is read.
         for key, value in item.items():
             name = canonical_of.get(str(key))
-            if name is not None and cells.get(name) in (None, ""):
+            if name is None:
+                continue
+            if cells.get(name) in (None, ""):
                 cells[name] = value
+            elif value not in (None, ""):  # 村霸 beside 涉黑涉恶: read too, as a table's second column is
+                record.also = record.also or {}
+                record.also.setdefault(name, []).append((str(key), value))
         for name, value in inherited.items():
             if cells.get(name) in (None, ""):
                 cells[name] = value

@@ -70,6 +70,8 @@ class RecordReader:
                 DataProblem(rule, headers.get(name, name), shown, severity, tuple(params.items()), cell, name)
             )
 
+        if raw.also:
+            cells = self._also_read(cells, raw.also, problem)
         texts = "".join(_texts(cells) if typed else cells.values())
         # isprintable answers for the common row in one C loop; a wide space or the like asks the pattern.
         if len(texts) > CELL_MAX_CHARS or (not texts.isprintable() and CONTROL_CHARACTERS.search(texts)):
@@ -196,6 +198,46 @@ class RecordReader:
         education, ranks = self._education(cells, problem)
         political = clean(cells.get("political_status")) or None
         return roles, stated_gender, education, ranks, political
+
+    def _also_read(
+        self, cells: dict[str, Any], also: dict[str, list[tuple[str, Any]]], problem: Any
+    ) -> dict[str, Any]:
+        """The cells of one meaning in several columns (村霸 beside 涉黑涉恶), read as one: a yes in any is yes;
+        dates, posts and relatives are all of them; anything else written two ways is a data problem, never one
+        of the two taken without a word."""
+        cells = dict(cells)
+        for name, others in also.items():
+            first = cells.get(name)
+            written = [value for value in (first, *(value for _, value in others)) if clean(value)]
+            kind = self.fields[name].type if name in self.fields else ("list" if name == "roles" else "text")
+            if not written:
+                continue
+            if kind == "bool":
+                truths = [
+                    self.vocabulary.truth(_shown_value(v)) if not isinstance(v, bool) else v for v in written
+                ]
+                # Yes in any column; else a word read as neither, to be said; else the first no.
+                pick = next((i for i, t in enumerate(truths) if t is True), None)
+                pick = next((i for i, t in enumerate(truths) if t is None), 0) if pick is None else pick
+                cells[name] = written[pick]
+            elif kind in ("date", "dates", "list"):
+                if all(isinstance(v, str) for v in written):
+                    cells[name] = "、".join(dict.fromkeys(clean(v) for v in written))
+                else:
+                    cells[name] = written  # a workbook's date cells and serials, each read as it is
+                if kind == "date" and len({clean(_shown_value(v)) for v in written}) > 1:
+                    self._differs(name, written, others, problem)
+            elif len({clean(_shown_value(v)) for v in written}) > 1:
+                self._differs(name, written, others, problem)
+                cells[name] = written[0]
+            elif not clean(first):
+                cells[name] = written[0]
+        return cells
+
+    @staticmethod
+    def _differs(name: str, written: list[Any], others: list[tuple[str, Any]], problem: Any) -> None:
+        shown = "、".join(dict.fromkeys(_shown_value(v) for v in written))
+        problem("column-values-differ", name, shown, headers="、".join(header for header, _ in others))
 
     @staticmethod
     def _required(cells: dict[str, Any], name: str, problem: Any) -> str:

@@ -23,6 +23,7 @@ from eligibility.roster.readers import (
     Note,
     RawRecord,
     Table,
+    also_cells,
     column_letter,
     find_header,
     require_rows,
@@ -187,6 +188,8 @@ def _sheet_rows(
         number += 1
         cells = {name: row[i] if i < len(row) else "" for name, i in header.index.items()}
         record = RawRecord(RowSource(shown, number, line, sheet), cells)
+        if header.also:
+            record.also = also_cells(row, header, headers)
         if name_at >= 0 and unnamed and (aside := text_aside(row, header, line, first_column, sheet)):
             record.problems.append(aside)
         if flagged:
