@@ -347,3 +347,35 @@ def test_the_closest_community_is_found_among_a_thousand_alike() -> None:
         communities.add({"community": f"和平{n}村"}, Location("c.csv", n + 2))
     communities.add({"community": "和平社区"}, Location("c.csv", 1202))
     assert communities.closest("和平居委会") == "和平社区"
+
+
+@pytest.mark.parametrize("form", ["yaml-group", "json-top", "csv-row"])
+def test_a_rosters_own_election_day_never_replaces_the_communities_tables(tmp_path: Path, form: str) -> None:
+    # 甲 turns 58 on 2006-09-20, the table's day; the YAML group's day (09-19) had replaced it without a word,
+    # and a principal who needs approval passed.
+    number = make_id("1948-09-20")
+    table = written(tmp_path, "c.csv", "社区,选举日期\n青松社区,2006-09-20\n")
+    if form == "yaml-group":
+        path = written(
+            tmp_path,
+            "r.yaml",
+            "communities:\n  - 社区: 青松社区\n    election_date: 2006-09-19\n"
+            f"    candidates:\n      - {{姓名: 甲, 身份证号: '{number}', 拟任职务: 党组织书记}}\n",
+        )
+    elif form == "json-top":
+        path = written(
+            tmp_path,
+            "r.json",
+            '{"election_date": "2006-09-19", "community": "青松社区", "candidates": '
+            f'[{{"姓名": "甲", "身份证号": "{number}", "拟任职务": "党组织书记"}}]}}',
+        )
+    else:
+        path = written(
+            tmp_path,
+            "r.csv",
+            f"姓名,身份证号,社区,拟任职务,选举日期\n甲,{number},青松社区,党组织书记,2006-09-19\n",
+        )
+    report = check([path], communities=table, lang="en")
+    [person] = report.candidates
+    assert str(team(report, "青松社区").election_date) == "2006-09-20"
+    assert {"election-date-not-settings", "principal-age"} <= {f.rule for f in person.findings}

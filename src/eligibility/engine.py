@@ -38,6 +38,7 @@ from eligibility.report import (
 )
 from eligibility.roster.columns import APPROVAL_COLUMNS, ROSTER_COLUMNS, Column, map_headers
 from eligibility.roster.normalise import (
+    clean,
     completed_years,
     mask_birth,
     mask_id,
@@ -902,6 +903,12 @@ class Review:
         for settings in table.communities:
             header = map_headers([str(k) for k in settings], self._community_columns)
             canonical = {name: settings[written] for name, written in header.headers.items()}
+            street, community = clean(canonical.get("street")), clean(canonical.get("community"))
+            known = self.communities.get(street, community) if self.communities.from_file else None
+            if known is not None and known.election_date is not None:
+                # The communities table's day stands, the officer's own: the roster's group day goes to its
+                # rows, each said (election-date-not-settings) where it differs, as a row's own day is.
+                canonical.pop("election_date", None)
             key = self.communities.add(canonical, Location(table.path))
             if key in given:
                 raise RosterError(

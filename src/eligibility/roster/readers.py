@@ -261,7 +261,8 @@ def second_header_row(
     """The header, joined with the first row under it when that is its second row (blank rows between passed
     over); else as it was, with that row, read already, to be read as the first record."""
     for pending in rows:
-        if any(clean(cell) for cell in pending[1]):
+        # Blank as the readers of records take it: a cell of characters that show nothing is still a record's.
+        if any(cell not in ("", None) and (type(cell) is not str or cell.strip()) for cell in pending[1]):
             break
     else:
         return headers, header, None
