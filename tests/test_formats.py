@@ -2271,3 +2271,31 @@ def test_a_two_row_header_repeated_under_the_table_is_no_record(tmp_path: Path) 
         ("甲", "青松社区", "eligible"),
         ("乙", "翠竹社区", "eligible"),
     ]
+
+
+def test_date_serials_of_a_workbook_of_the_1904_date_system_count_from_1904(tmp_path: Path) -> None:
+    # Plain numbers in a workbook saved with the 1904 date system were counted from 1899-12-30: every date four
+    # years and a day early, so a 17-year-old passed and a violation fell out of its five years.
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    epoch = dt.date(1904, 1, 1)
+    book = openpyxl.Workbook()
+    book.epoch = CALENDAR_MAC_1904
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["姓名", "出生日期", "社区", "拟任职务", "计生违法日期"])
+    sheet.append(["少年", (dt.date(1988, 10, 1) - epoch).days, "青松社区", "居委会委员", None])
+    sheet.append(
+        [
+            "违法",
+            (dt.date(1970, 1, 1) - epoch).days,
+            "青松社区",
+            "居委会委员",
+            (dt.date(2002, 9, 30) - epoch).days,
+        ]
+    )
+    path = tmp_path / "mac.xlsx"
+    book.save(path)
+    young, violated = check([path], election_date="2006-09-30").candidates
+    assert "min-age" in {f.rule for f in young.findings} and young.status == "ineligible"
+    assert "family-planning-5y" in {f.rule for f in violated.findings} and violated.status == "ineligible"

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 # ---- text -------------------------------------------------------------------------------------------------
 
@@ -304,6 +305,20 @@ _TRAILER = re.compile(r"\s*(\(.*\)|00:00(:00)?(\.0+)?)\s*$")
 
 DateRange = tuple[dt.date, dt.date]
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+_EXCEL_EPOCH_1904 = dt.date(1904, 1, 1)
+
+
+def from_1904(value: Any) -> Any:
+    """A date serial of a workbook saved with the 1904 date system, as the day it means; any other value as it
+    is. (A cell formatted as a date is read right already; a plain number is counted from 1899-12-30 otherwise,
+    four years and a day early.)"""
+    if isinstance(value, list):
+        return [from_1904(item) for item in value]
+    if isinstance(value, int | float) and not isinstance(value, bool) and 10_000 <= value < 100_000:
+        return _EXCEL_EPOCH_1904 + dt.timedelta(days=int(value))
+    return value
 
 
 class DateError(ValueError):

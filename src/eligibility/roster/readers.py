@@ -98,6 +98,8 @@ class Table:
     communities: list[dict[str, Any]] = field(default_factory=list)
     # For text tables: rows can be passed over cheaply (see Skip).
     skip: Skip | None = None
+    # A workbook saved with Excel's 1904 date system (Mac Excel of old): its date serials count from 1904-01-01.
+    date1904: bool = False
 
     @property
     def columns(self) -> frozenset[str]:

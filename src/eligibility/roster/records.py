@@ -13,6 +13,7 @@ from eligibility.roster.normalise import (
     DateError,
     IdNumber,
     clean,
+    from_1904,
     parse_date,
     parse_dates,
     read_id_number,
@@ -48,6 +49,12 @@ class RecordReader:
         self._list_columns = frozenset(
             ["roles", *(name for name, spec in fields.items() if spec.type in ("list", "dates"))]
         )
+        # The cells that hold dates: in a workbook of the 1904 date system, a number there is counted from 1904.
+        self._date_columns = (
+            "birth_date",
+            "election_date",
+            *(name for name, spec in fields.items() if spec.type in ("date", "dates")),
+        )
         self.election_date = election_date
         self.community_date = community_date
         # Roles cells repeat (党支部书记、居委会主任): each spelling, once read without a problem, is kept.
@@ -72,6 +79,8 @@ class RecordReader:
 
         if raw.also:
             cells = self._also_read(cells, raw.also, problem)
+        if table.date1904:
+            cells = {**cells, **{c: from_1904(cells[c]) for c in self._date_columns if c in cells}}
         texts = "".join(_texts(cells) if typed else cells.values())
         # isprintable answers for the common row in one C loop; a wide space or the like asks the pattern.
         if len(texts) > CELL_MAX_CHARS or (not texts.isprintable() and CONTROL_CHARACTERS.search(texts)):

@@ -25,6 +25,7 @@ from eligibility.roster.normalise import (
     DateError,
     IdNumber,
     clean,
+    from_1904,
     mask_id,
     mask_ids,
     parse_date,
@@ -219,7 +220,10 @@ def read_communities(path: Path, bodies: dict[str, Body]) -> Communities:
                 "社区为空：这一行是哪个社区的？",
                 "the community is blank: whose row is this?",
             )
-        key = communities.add(record.cells, location, table.header.headers)
+        cells = record.cells
+        if table.date1904 and "election_date" in cells:
+            cells = {**cells, "election_date": from_1904(cells["election_date"])}
+        key = communities.add(cells, location, table.header.headers)
         streets = streets_of.setdefault(key[1], set())
         # A row without a street is the community in any street: beside a row that names one, the two would
         # both be its settings, and the street's replace the other's without a word.
@@ -417,6 +421,8 @@ def read_approvals(path: Path, rule_ids: Iterable[str], titles: dict[str, str] |
                 "the ID number is blank, and so is the community: whose approval is it?",
             )
         headers = table.header.headers  # a column is named as the file writes it (批复日期), not by our name
+        if table.date1904:
+            cells = {**cells, **{c: from_1904(cells[c]) for c in ("date", "expires") if c in cells}}
         expires = (
             _date(cells["expires"], location, headers.get("expires", "expires"))
             if clean(cells.get("expires"))

@@ -76,6 +76,7 @@ def workbook_tables(source: Input, columns: tuple[Column, ...], sheet: str | Non
     skipped: list[tuple[str, RosterError]] = []
     archive = _archive(source)
     parts = _sheet_parts(archive) if archive else {}
+    date1904 = _date1904(archive) if archive else False
     try:
         for name in names:
             try:
@@ -91,6 +92,7 @@ def workbook_tables(source: Input, columns: tuple[Column, ...], sheet: str | Non
                     for other in _worksheets(archive):
                         _check_used_range(archive, other, f"{source.shown}#{name}")
                 tables.append(_sheet_table(source, book, name, columns, unread))
+                tables[-1].date1904 = date1904
             except RosterError as not_read:
                 # A sheet that could not be read at all (too large, damaged) may be the roster: it stops the
                 # check rather than be passed over as "not a roster".
@@ -344,6 +346,16 @@ def _archive(source: Input) -> zipfile.ZipFile | None:
         return zipfile.ZipFile(source.path)
     except (zipfile.BadZipFile, OSError):
         return None
+
+
+def _date1904(archive: zipfile.ZipFile) -> bool:
+    """Whether the workbook counts its dates from 1904 (<workbookPr date1904="1"/>, as old Mac Excel saved)."""
+    try:
+        with archive.open("xl/workbook.xml") as part:
+            head = part.read(1 << 16)
+    except (KeyError, OSError, zipfile.BadZipFile, zlib.error):
+        return False
+    return re.search(rb'date1904="(?:1|true)"', head) is not None
 
 
 def _worksheets(archive: zipfile.ZipFile) -> list[str]:
