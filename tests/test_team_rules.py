@@ -302,3 +302,20 @@ def test_a_members_age_unknown_is_said_as_the_age_not_as_its_birth_date_and_elec
     finding = next(f for f in found.findings if f.rule == "team-age-structure")
     assert finding.evidence["unknown"] == ["age"] and finding.evidence["unknown_members"] == ["丁"]
     assert finding.message.endswith("（周岁不明：丁）"), finding.message
+
+
+def test_a_members_sex_unknown_is_said_as_the_sex_alone(tmp_path: Path) -> None:
+    # committee-woman reads sex and bodies: "性别、所在班子不明：a2" named a body that was known.
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "姓名,身份证号,性别,出生日期,社区,拟任职务\n"
+        f"a1,{make_id('1970-01-01')},男,1970-01-01,甲村,村党组织书记、村委会主任\n"
+        "a2,,,1970-01-01,甲村,村委会委员\n",
+        encoding="utf-8",
+    )
+    from eligibility import check
+
+    [found] = check([path], "village-2021").teams
+    finding = next(f for f in found.findings if f.rule == "committee-woman")
+    assert finding.evidence["unknown"] == ["gender"] and finding.evidence["unknown_members"] == ["a2"]
+    assert finding.message.endswith("（性别不明：a2）"), finding.message

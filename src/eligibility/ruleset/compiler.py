@@ -729,10 +729,15 @@ def _members(team: Team, among_all: bool) -> list[Member]:
     return team.people if among_all else team.members()
 
 
+# Facts a person always has (posts are read, if only as none): never why a member condition could not decide.
+_NEVER_UNKNOWN = frozenset({"roles", "bodies", "principal", "name", "community", "election_date"})
+
+
 def _unsure_members(ev: Evidence | None, inner: tuple[str, ...], people: list[Member], index: int) -> None:
     if ev is not None:
         for name in inner:
-            _unsure(ev, name)
+            if name not in _NEVER_UNKNOWN:
+                _unsure(ev, name)
         ev["unknown_members"] = [p.name for p in people if p.answers[index] is None]
 
 
