@@ -319,3 +319,23 @@ def test_a_members_sex_unknown_is_said_as_the_sex_alone(tmp_path: Path) -> None:
     finding = next(f for f in found.findings if f.rule == "committee-woman")
     assert finding.evidence["unknown"] == ["gender"] and finding.evidence["unknown_members"] == ["a2"]
     assert finding.message.endswith("（性别不明：a2）"), finding.message
+
+
+@pytest.mark.parametrize(
+    ("declared", "pair"),
+    [
+        ("与王建国系夫妻", "李秀英—王建国"),  # words about a member: the name in them is the member's
+        ("妻子王建国", "李秀英—王建国"),
+        ("王建国（丈夫）", "李秀英—王建国"),
+        ("王建", None),  # no one's name: 王建 is not 王建国
+        ("张三丰", None),  # a name of its own, a relative who is no candidate: not 张三
+    ],
+)
+def test_a_relative_written_in_words_is_found_by_the_name_in_them(
+    run: Any, declared: str, pair: str | None
+) -> None:
+    names = ["王建国", "李秀英", "张三", "赵六"]
+    people = [person(**cells, name=name) for cells, name in zip(BALANCED, names, strict=True)]
+    people[1]["relatives"] = declared
+    found = next((f for f in team(run(people)).findings if f.rule == "team-relatives"), None)
+    assert (found.evidence["pairs"] if found else None) == ([pair] if pair else None)

@@ -819,7 +819,7 @@ def _related_pairs(field_name: str, among_all: bool, sides: tuple[int, ...] = ()
         seen: set[frozenset[int]] = set()
         for person in people:
             for declared in person.declared.get(field_name, ()):
-                other = by_key.get(declared)
+                other = by_key.get(declared) or _named_within(declared, people, person)
                 if other is None or other is person:
                     continue
                 pair = frozenset((id(person), id(other)))
@@ -836,6 +836,16 @@ def _related_pairs(field_name: str, among_all: bool, sides: tuple[int, ...] = ()
         return bool(pairs)
 
     return test
+
+
+def _named_within(declared: str, people: list[Member], declaring: Member) -> Member | None:
+    """The member a relatives entry written as words names (妻子李秀英, 与李秀英系夫妻): the one whose name, of
+    two characters or more, it holds, the longest first. None when none does, or when the entry is itself a name
+    (张三丰, who is no candidate, holds 张三, who is)."""
+    if len(declared) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in declared):
+        return None  # a name of its own (张三丰, 欧阳修文), not words about one: 张三 is not in it
+    within = [p for p in people if p is not declaring and len(p.name) >= 2 and p.name in declared]
+    return max(within, key=lambda p: len(p.name)) if within else None
 
 
 def declared_keys(value: Any) -> tuple[str, ...]:
