@@ -379,3 +379,21 @@ def test_a_rosters_own_election_day_never_replaces_the_communities_tables(tmp_pa
     [person] = report.candidates
     assert str(team(report, "青松社区").election_date) == "2006-09-20"
     assert {"election-date-not-settings", "principal-age"} <= {f.rule for f in person.findings}
+
+
+def test_a_rosters_own_seats_never_replace_the_approved_ones(tmp_path: Path) -> None:
+    # The roster claimed 9 party seats where the district approved 2: its 3 party members passed seat-quota.
+    table = written(tmp_path, "c.csv", "社区,党组织核定职数,居委会核定职数\n青松社区,2,5\n")
+    path = written(
+        tmp_path,
+        "r.yaml",
+        "communities:\n  - 社区: 青松社区\n    党组织核定职数: 9\n    居委会核定职数: 5\n    candidates:\n"
+        + "".join(f"      - {{姓名: {n}, 拟任职务: 党组织委员}}\n" for n in "甲乙丙"),
+    )
+    report = check([path], communities=table, lang="en")
+    assert "seat-quota" in {f.rule for f in team(report, "青松社区").findings}
+    [said] = [f for i in report.inputs for f in i.findings if f.rule == "roster-seats-not-settings"]
+    assert (
+        "the roster gives 青松社区 9 for 党组织核定职数, but line 2 of the communities table approves 2"
+        in (said.message)
+    )

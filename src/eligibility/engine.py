@@ -52,6 +52,7 @@ from eligibility.roster.settings import (
     ApprovalRecord,
     Approvals,
     Communities,
+    Community,
     community_columns,
     quota_columns,
     read_approvals,
@@ -909,12 +910,35 @@ class Review:
                 # The communities table's day stands, the officer's own: the roster's group day goes to its
                 # rows, each said (election-date-not-settings) where it differs, as a row's own day is.
                 canonical.pop("election_date", None)
+            if known is not None:
+                self._table_seats_stand(canonical, known, table)
             key = self.communities.add(canonical, Location(table.path))
             if key in given:
                 raise RosterError(
                     "communities-twice-in-roster", Location(table.path), community=" ".join(filter(None, key))
                 )
             given.add(key)
+
+    def _table_seats_stand(self, canonical: dict[str, Any], known: Community, table: Table) -> None:
+        """The approved seats the communities table gives stand against a roster's own (a community claiming
+        9 where the district approved 5 would pass seat-quota): the roster's are left out, and said where they
+        differ."""
+        for body, column in self.communities.quota_columns.items():
+            approved = known.quota.get(body)
+            if column not in canonical or approved is None:
+                continue
+            given = clean(canonical.pop(column))
+            if given and given.removesuffix(".0") != str(approved):
+                params = (
+                    ("community", " ".join(filter(None, known.key))),
+                    ("column", self._headed.get(column, column)),
+                    ("given", given),
+                    ("approved", str(approved)),
+                    ("line", str(known.line or "?")),
+                )
+                self._notes_by_path.setdefault(_where(table.path, table.sheet), []).append(
+                    Note("roster-seats-not-settings", "warning", params)
+                )
 
     def _skipped(self, table: Table) -> frozenset[str]:
         """Rules that cannot run on this file because a column they need is absent: reported once, not per row."""

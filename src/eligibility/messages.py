@@ -230,6 +230,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the communities file {file} has no {community}{suggestion}: its election day and seats were not used, "
         "and it was checked on the roster's or the default election day",
     ),
+    "roster-seats-not-settings": (
+        "名册给 {community} 的{column}是 {given}，社区表第 {line} 行核定的却是 {approved}：已按社区表的 {approved} 检查",
+        "the roster gives {community} {given} for {column}, but line {line} of the communities table approves "
+        "{approved}: checked against the table's {approved}",
+    ),
     "community-settings-elsewhere": (
         "社区表里没有 {community}，只有第 {line} 行的 {settings}：街道的写法不同？其选举日和核定职数未用于 {community}",
         "the communities file has no {community}, only {settings} on line {line}: is the street written another "
@@ -739,6 +744,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "settings-column-duplicate": ("warning", "file"),
     "community-not-in-settings": ("warning", "file"),
     "community-settings-elsewhere": ("warning", "file"),
+    "roster-seats-not-settings": ("warning", "file"),
     "ruleset-not-in-effect": ("warning", "file"),
 }
 
