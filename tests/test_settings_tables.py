@@ -397,3 +397,31 @@ def test_a_rosters_own_seats_never_replace_the_approved_ones(tmp_path: Path) -> 
         "the roster gives 青松社区 9 for 党组织核定职数, but line 2 of the communities table approves 2"
         in (said.message)
     )
+
+
+@pytest.mark.parametrize(
+    ("group", "table_row"),
+    [("社区: 青松社区", "东湖街道,青松社区"), ("街道: 西岭街道\n    社区: 青松社区", ",青松社区")],
+    ids=["group-without-street", "table-without-street"],
+)
+def test_a_grouped_rosters_community_is_the_tables_however_its_street_is_written(
+    tmp_path: Path, group: str, table_row: str
+) -> None:
+    # Matched to the table's row but added under its own key: a second entry, without the table's day and
+    # seats, answered for the community, and the principal of 58 on the table's day passed.
+    table = written(
+        tmp_path, "c.csv", f"街道,社区,选举日期,党组织核定职数,居委会核定职数\n{table_row},2006-09-30,5,5\n"
+    )
+    number = make_id("1948-09-15")
+    path = written(
+        tmp_path,
+        "r.yaml",
+        f"communities:\n  - {group}\n    election_date: 2006-09-01\n"
+        f"    candidates:\n      - {{姓名: 甲, 身份证号: '{number}', 拟任职务: 居委会主任}}\n",
+    )
+    report = check([path], communities=table, lang="en")
+    [person] = report.candidates
+    assert {"election-date-not-settings", "principal-age"} <= {f.rule for f in person.findings}
+    [found] = report.teams
+    assert str(found.election_date) == "2006-09-30"
+    assert "seat-quota" not in {f.rule for f in found.findings}  # 0 of 5, 1 of 5: the table's seats known

@@ -912,6 +912,9 @@ class Review:
                 canonical.pop("election_date", None)
             if known is not None:
                 self._table_seats_stand(canonical, known, table)
+                # Kept under the table's own key: added under the roster's (no street, or another spelling of
+                # it), a second entry without the table's day and seats would answer for the community.
+                canonical["street"], canonical["community"] = known.key
             key = self.communities.add(canonical, Location(table.path))
             if key in given:
                 raise RosterError(
