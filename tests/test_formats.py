@@ -2150,7 +2150,7 @@ def test_a_footer_row_is_said_with_its_text_not_as_three_blank_columns(tmp_path:
         [("row-not-a-candidate", f"{sheet}A3")],
         [("row-not-a-candidate", f"{sheet}F4")],
     ]
-    assert "only '审核人:王五'" in people[1].findings[0].message
+    assert "only '审核人：王五'" in people[1].findings[0].message  # as written
     assert [f.rule for f in people[3].findings] == ["required-missing"]  # a candidate's row, its name blank
 
 
@@ -2299,3 +2299,64 @@ def test_date_serials_of_a_workbook_of_the_1904_date_system_count_from_1904(tmp_
     young, violated = check([path], election_date="2006-09-30").candidates
     assert "min-age" in {f.rule for f in young.findings} and young.status == "ineligible"
     assert "family-planning-5y" in {f.rule for f in violated.findings} and violated.status == "ineligible"
+
+
+def test_a_candidate_over_two_merged_rows_keeps_the_findings_of_the_second(tmp_path: Path) -> None:
+    # Name, ID number, community and post merged over rows 2-3; row 3 holds the violation, the 两违 and a remark.
+    # Read as a footer before the merge filled it, row 3 lost both bars to "delete this row".
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["姓名", "身份证号", "社区", "拟任职务", "计生违法日期", "两违", "备注"])
+    sheet.append(["甲", make_id("1970-01-01"), "青松社区", "居委会委员", None, "否", None])
+    sheet.append([None, None, None, None, "2003-05-01", "是", "2003年超生，已处理"])
+    for column in "ABCD":
+        sheet.merge_cells(f"{column}2:{column}3")
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+    _, second = check([path]).candidates
+    assert {"family-planning-5y", "two-violations"} <= {f.rule for f in second.findings}
+    assert "row-not-a-candidate" not in {f.rule for f in second.findings}
+
+
+def test_a_two_row_header_with_two_columns_of_one_meaning_is_one(tmp_path: Path) -> None:
+    # 两违 and 两违问题 both: the joined header was refused for its doubled column, and the second row made a
+    # record; the ID number under 基本情况 was never read.
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "姓名,基本情况,,社区,拟任职务,两违,两违问题\n,身份证号,出生日期,,,,\n"
+        f"甲,{make_id('1990-01-01')},1990-01-01,青松社区,居委会委员,否,是\n",
+        encoding="utf-8",
+    )
+    [person] = check([path], election_date="2006-09-30").candidates
+    assert {"min-age", "two-violations"} <= {f.rule for f in person.findings}
+
+
+@pytest.mark.parametrize(
+    ("row", "quoted"),
+    [
+        ("审核人：王五,,,,", "审核人：王五"),  # in 街道, a column the check reads
+        (",填表人：张三,,,", "填表人：张三"),  # in 姓名: no name has a colon
+        (",,,,4", None),  # a number alone: not quoted for want of words
+    ],
+)
+def test_a_footer_in_any_column_is_said_with_its_words(tmp_path: Path, row: str, quoted: str | None) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text(
+        f"街道,姓名,社区,拟任职务,序号\n东湖街道,甲,青松社区,居委会委员,1\n{row}\n", encoding="utf-8"
+    )
+    people = check([path], lang="en").candidates
+    if quoted is None:
+        assert len(people) == 1  # 4 under 序号 alone is a numbered empty row
+        return
+    [said] = people[1].findings
+    assert said.rule == "row-not-a-candidate" and said.evidence["value"] == quoted
+
+
+def test_a_footer_is_quoted_by_its_words_not_its_row_number(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "序号,姓名,社区,拟任职务,备注\n1,甲,青松社区,居委会委员,\n2,,,,以上人员均经审查\n", encoding="utf-8"
+    )
+    [said] = check([path]).candidates[1].findings
+    assert said.evidence["value"] == "以上人员均经审查" and said.evidence["cell"] == "E3"

@@ -580,3 +580,58 @@ def test_a_name_written_two_ways_in_two_columns_is_a_data_problem(tmp_path: Path
         "社区 and the column(s) 所在社区 of the same meaning hold different values: 青松社区、翠竹社区"
         in (differs.message)
     )
+
+
+@pytest.mark.parametrize(
+    ("header", "first", "second"),
+    [
+        ("出生日期,出生年月", "1970.01.01", "1970年1月1日"),
+        ("出生日期,出生年月", "1970-01", "1970-01-01"),  # the month holds the day
+        ("姓名,名字", "李四", "李 四"),
+    ],
+)
+def test_one_value_written_two_ways_in_two_columns_is_no_difference(
+    tmp_path: Path, header: str, first: str, second: str
+) -> None:
+    number = make_id("1970-01-01")
+    other = "姓名," if not header.startswith("姓名") else ""
+    name = "甲," if other else ""
+    path = _csv(
+        tmp_path,
+        f"{other}{header},身份证号,社区,拟任职务\n{name}{first},{second},{number},青松社区,居委会委员\n",
+    )
+    [person] = check([path]).candidates
+    assert "column-values-differ" not in rules_of(person) and person.status == "eligible", person.findings
+
+
+def test_an_id_number_written_twice_with_x_and_X_is_one_number(tmp_path: Path) -> None:
+    number = next(
+        make_id(f"1970-01-{d:02d}") for d in range(1, 29) if make_id(f"1970-01-{d:02d}").endswith("X")
+    )
+    path = _csv(
+        tmp_path,
+        f"姓名,身份证号,公民身份号码,社区,拟任职务\n甲,{number},{number.lower()},青松社区,居委会委员\n",
+    )
+    [person] = check([path]).candidates
+    assert person.findings == []
+
+
+def test_lists_under_two_keys_of_one_meaning_are_both_read(tmp_path: Path) -> None:
+    # Each list was read as a list of lists: cell-item-nested, the 2003 date dropped and the posts lost.
+    path = _json(
+        tmp_path,
+        [
+            {
+                "姓名": "甲",
+                "身份证号": make_id("1970-01-01"),
+                "社区": "青松社区",
+                "拟任职务": ["党组织书记", "居委会主任"],
+                "拟任职位": ["民兵营长"],
+                "计生违法日期": ["2003-01-01"],
+                "违反计划生育日期": ["1990-01-01"],
+            }
+        ],
+    )
+    [person] = check([path]).candidates
+    assert person.roles == ["党组织书记", "居委会主任", "民兵营长"]
+    assert rules_of(person) == {"family-planning-5y"}

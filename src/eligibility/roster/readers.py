@@ -252,7 +252,7 @@ def two_row_header(
     # Each column is named by its lower cell, or by the upper one where the lower is blank (merged down).
     joined = [low or high for high, low in zip(upper, lower, strict=True)]
     header = map_headers(joined, columns)
-    if header.duplicates or not set(header.index) >= set(found.index):
+    if not set(header.index) >= set(found.index):
         return None
     return joined, replace(header, rows=(tuple(upper), tuple(lower)))
 
@@ -288,20 +288,27 @@ def also_cells(
 def text_aside(
     row: list[Any], header: HeaderMap, line: int, first_column: int = 0, sheet: str | None = None
 ) -> DataProblem | None:
-    """Of a row with no name, community or posts: its text in a column not read (审核人：王五 under 序号), a
-    footer or a note. Said with the text and its cell, as the row is no candidate and shows nothing of itself."""
-    for column in ("name", "community", "roles"):
+    """Of a row with no name, community or posts: a footer or a note (审核人：王五 under 序号 or 街道, 以上人员…
+    under 备注), said with its text and cell, as the row is no candidate and shows nothing of itself. A row that
+    also holds what the check reads (a date, a yes) is a candidate's whose name is missing: not this."""
+    for column in ("community", "roles"):
         at = header.index.get(column)
         if at is not None and at < len(row) and clean(row[at]):
             return None
+    at = header.index.get("name")
+    if at is not None and at < len(row) and (name := clean(row[at])) and ":" not in name:
+        return None  # a name; 填表人：张三 in the name column is none
     read = set(header.index.values())
-    found = next(((i, text) for i, cell in enumerate(row) if i not in read and (text := clean(cell))), None)
-    if found is None:
+    texts = [(i, cell) for i, cell in enumerate(row) if clean(cell)]
+    if not texts or (len(texts) > 1 and any(i in read for i, _ in texts)):
         return None
-    at, text = found
-    cell = f"{column_letter(first_column + at)}{line}"
+    # The words, not the row's number beside them: the longest text that is not a number.
+    words = [(i, cell) for i, cell in texts if not _ROW_NUMBER.fullmatch(clean(cell))] or texts
+    at, cell = max(words, key=lambda found: len(str(found[1])))
+    text = " ".join(str(cell).split())  # as written, its line breaks as spaces
+    reference = f"{column_letter(first_column + at)}{line}"
     shown = text if len(text) <= 40 else text[:40] + "…"
-    return DataProblem("row-not-a-candidate", "", shown, cell=f"{sheet}!{cell}" if sheet else cell)
+    return DataProblem("row-not-a-candidate", "", shown, cell=f"{sheet}!{reference}" if sheet else reference)
 
 
 # A row's number as a template fills it down: 1, 01, 1., 1.0 (a workbook's number cell).
@@ -594,7 +601,11 @@ def _delimited_rows(
             record = RawRecord(RowSource(shown, number, line), cells)
             if header.also:
                 record.also = also_cells(row, header, headers)
-            if name_at >= 0 and not named.strip() and (aside := text_aside(row, header, line)) is not None:
+            if (
+                name_at >= 0
+                and (not named.strip() or ":" in named or "：" in named)
+                and (aside := text_aside(row, header, line)) is not None
+            ):
                 record.problems.append(aside)
             swallowed = _swallowed_lines(row, delimiter, width) if "\n" in joined else 0
             if swallowed:

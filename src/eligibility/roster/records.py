@@ -212,41 +212,42 @@ class RecordReader:
         self, cells: dict[str, Any], also: dict[str, list[tuple[str, Any]]], problem: Any
     ) -> dict[str, Any]:
         """The cells of one meaning in several columns (村霸 beside 涉黑涉恶), read as one: a yes in any is yes;
-        dates, posts and relatives are all of them; anything else written two ways is a data problem, never one
-        of the two taken without a word."""
+        dates, posts and relatives are all of them; anything else is one value however written (1970.01.01 and
+        1970年1月1日, an ID number's x and X), or a data problem, never one of two taken without a word."""
         cells = dict(cells)
         for name, others in also.items():
             first = cells.get(name)
             written = [value for value in (first, *(value for _, value in others)) if clean(value)]
-            kind = self.fields[name].type if name in self.fields else ("list" if name == "roles" else "text")
             if not written:
                 continue
+            kind = self.fields[name].type if name in self.fields else _BUILT_IN_KINDS.get(name, "text")
             if kind == "bool":
                 truths = [
-                    self.vocabulary.truth(_shown_value(v)) if not isinstance(v, bool) else v for v in written
+                    v if isinstance(v, bool) else self.vocabulary.truth(_shown_value(v)) for v in written
                 ]
                 # Yes in any column; else a word read as neither, to be said; else the first no.
                 pick = next((i for i, t in enumerate(truths) if t is True), None)
                 pick = next((i for i, t in enumerate(truths) if t is None), 0) if pick is None else pick
                 cells[name] = written[pick]
-            elif kind in ("date", "dates", "list"):
-                if all(isinstance(v, str) for v in written):
-                    cells[name] = "、".join(dict.fromkeys(clean(v) for v in written))
+            elif kind in ("dates", "list"):
+                items = [
+                    item for value in written for item in (value if isinstance(value, list) else [value])
+                ]
+                if all(isinstance(item, str) for item in items):
+                    cells[name] = "、".join(dict.fromkeys(clean(item) for item in items))
                 else:
-                    cells[name] = written  # a workbook's date cells and serials, each read as it is
-                if kind == "date" and len({clean(_shown_value(v)) for v in written}) > 1:
-                    self._differs(name, written, others, problem)
-            elif len({clean(_shown_value(v)) for v in written}) > 1:
-                self._differs(name, written, others, problem)
-                cells[name] = written[0]
-            elif not clean(first):
-                cells[name] = written[0]
+                    cells[name] = (
+                        items  # a workbook's date cells and serials, a JSON list: each read as it is
+                    )
+            else:
+                agreed = _agreed(kind, written)
+                if agreed is None:
+                    shown = "、".join(dict.fromkeys(_shown_value(v) for v in written))
+                    problem("column-values-differ", name, shown, headers="、".join(h for h, _ in others))
+                    cells[name] = written[0]
+                else:
+                    cells[name] = agreed
         return cells
-
-    @staticmethod
-    def _differs(name: str, written: list[Any], others: list[tuple[str, Any]], problem: Any) -> None:
-        shown = "、".join(dict.fromkeys(_shown_value(v) for v in written))
-        problem("column-values-differ", name, shown, headers="、".join(header for header, _ in others))
 
     @staticmethod
     def _required(cells: dict[str, Any], name: str, problem: Any) -> str:
@@ -376,6 +377,32 @@ class RecordReader:
             items = value if isinstance(value, list) else split_list(value)
             return tuple(clean(item) for item in items if clean(item))
         return clean(value) or None
+
+
+# How the roster's own columns are read when written twice (the rule set's fields say their own type).
+_BUILT_IN_KINDS = {"roles": "list", "birth_date": "date", "election_date": "date", "id_number": "id"}
+
+
+def _agreed(kind: str, written: list[Any]) -> Any:
+    """One value of several cells of one meaning, or None when they say different things: dates that can be
+    the same day (the narrowest is kept: 1970-01-01 within 1970-01), ID numbers that are one number, text that
+    differs only in spaces."""
+    if kind == "date":
+        try:
+            ranges = [found for value in written if (found := parse_date(value)) is not None]
+        except DateError:
+            ranges = []  # a cell that is no date: said by the date's own reading, compared as text here
+        if ranges and len(ranges) == len(written):
+            narrowest = min(range(len(ranges)), key=lambda i: ranges[i][1] - ranges[i][0])
+            low, high = ranges[narrowest]
+            return written[narrowest] if all(r[0] <= low and high <= r[1] for r in ranges) else None
+    if kind == "id":
+        numbers = {
+            number.number if isinstance(number := read_id_number(v), IdNumber) else clean(v) for v in written
+        }
+        return written[0] if len(numbers) == 1 else None
+    texts = {"".join(clean(_shown_value(v)).split()) for v in written}
+    return written[0] if len(texts) == 1 else None
 
 
 def _texts(cells: dict[str, Any]) -> list[str]:

@@ -192,7 +192,8 @@ def _sheet_rows(
         record = RawRecord(RowSource(shown, number, line, sheet), cells)
         if header.also:
             record.also = also_cells(row, header, headers)
-        if name_at >= 0 and unnamed and (aside := text_aside(row, header, line, first_column, sheet)):
+        maybe_aside = unnamed or (isinstance(named, str) and (":" in named or "：" in named))
+        if name_at >= 0 and maybe_aside and (aside := text_aside(row, header, line, first_column, sheet)):
             record.problems.append(aside)
         if flagged:
             _name_unread(record, flagged, header, first_column)
@@ -221,6 +222,10 @@ def _merged_down(sheet: Any) -> dict[int, list[tuple[int, int, int]]]:
     return found
 
 
+# The cells that make a row a candidate's: one filled by a merged range makes it no footer.
+_WHO_AND_WHERE = frozenset({"name", "community", "roles"})
+
+
 def _filled_down(
     records: Iterator[RawRecord],
     merged: dict[int, list[tuple[int, int, int]]],
@@ -241,10 +246,15 @@ def _filled_down(
                 del filling[name]
                 continue
             # Excel shows the top cell's value over the whole range, whatever a program left under it: an error
-            # or a formula hidden there goes with the value it had.
+            # or a formula hidden there goes with the value it had; a row given its name, community or post
+            # by the range is a candidate's, not a footer.
             record.cells[name] = value
             hidden = f"{record.source.sheet}!{column_letter(column_of_name[name])}{line}"
-            record.problems[:] = [p for p in record.problems if p.cell != hidden]
+            record.problems[:] = [
+                p
+                for p in record.problems
+                if p.cell != hidden and not (p.rule == "row-not-a-candidate" and name in _WHO_AND_WHERE)
+            ]
             if problem is not None:
                 record.problems.append(problem)
         for first, _, last_row in merged.get(line, ()):
