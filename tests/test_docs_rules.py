@@ -69,3 +69,18 @@ def test_fragment_is_part_of_its_whole_file(name: str, fragment: str) -> None:
     whole, part = _lines(FILES[name]), _lines(fragment)
     starts = [i for i in range(len(whole) - len(part) + 1) if whole[i : i + len(part)] == part]
     assert starts, f"this fragment is not in {name}:\n{fragment}"
+
+
+def test_the_commands_the_guide_shows_print_what_it_says(
+    written: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The guide's ```text block of `$ eligibility …` lines, each run on its files: the words it shows (a
+    # condition as 周岁 > 60, not age > director_max_age) are what the tool prints.
+    shown = re.search(r"```text\n(\$ eligibility rules validate .*?)```", DOC, re.S)
+    assert shown is not None
+    monkeypatch.chdir(written)
+    for command in re.split(r"\n(?=\$ )", shown[1].strip()):
+        line, *printed = command.splitlines()
+        args = line.removeprefix("$ eligibility ").split()
+        result = CliRunner().invoke(app, args)
+        assert result.stdout.splitlines() == [p for p in printed if p], line
