@@ -221,9 +221,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "is a folder: the communities and approvals tables are one file each (.csv, .xlsx, …)",
     ),
     "column-duplicate": (
-        "列“{header}”与“{used}”同为 {canonical}，两列都读取：任一列为“是”即为是，日期和职务合在一起，其余写得不同时报错",
-        "column {header!r} means {canonical} like {used!r}; both are read: a yes in either is yes, dates and posts "
-        "are taken from both, and other values that differ are a finding",
+        "列“{header}”与“{used}”同为 {canonical}，两列都读取，读作一个值（是否题任一列为“是”即为是；日期、职务、"
+        "亲属两列合在一起；其余两列写得不一致时，在那一行说明）",
+        "column {header!r} means {canonical} like {used!r}; both are read as one value (for a yes/no, a yes in "
+        "either; dates, posts and relatives from both; anything else, a row where the two disagree says so)",
     ),
     "community-not-in-settings": (
         "社区表 {file} 里没有 {community}{suggestion}：其选举日和核定职数未用上，按名册或默认的选举日检查",
