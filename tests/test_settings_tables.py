@@ -425,3 +425,36 @@ def test_a_grouped_rosters_community_is_the_tables_however_its_street_is_written
     [found] = report.teams
     assert str(found.election_date) == "2006-09-30"
     assert "seat-quota" not in {f.rule for f in found.findings}  # 0 of 5, 1 of 5: the table's seats known
+
+
+@pytest.mark.parametrize(
+    ("group", "said"),
+    [
+        ("街道: 东湖街道办事处\n    社区: 青松社区", "community-settings-elsewhere"),
+        ("街道: 西岭街道\n    社区: 梅园社区", "community-not-in-settings"),
+    ],
+    ids=["street-spelt-otherwise", "missing-from-the-table"],
+)
+def test_a_grouped_community_the_table_lacks_is_said_and_its_own_seats_not_taken_for_approved(
+    tmp_path: Path, group: str, said: str
+) -> None:
+    # The roster's group was added as if the table had it: its own 9 seats passed seat-quota and its day stood,
+    # with no word that the district's table did not name it (a flat roster is told).
+    table = written(tmp_path, "c.csv", HEADER + "东湖街道,青松社区,2006-09-30,2,5\n")
+    number = make_id("1948-09-15")
+    path = written(
+        tmp_path,
+        "r.yaml",
+        f"communities:\n  - {group}\n    election_date: 2006-09-01\n    党组织核定职数: 9\n    candidates:\n"
+        f"      - {{姓名: 甲, 身份证号: '{number}', 拟任职务: 党组织书记}}\n"
+        + "".join(f"      - {{姓名: {n}, 拟任职务: 党组织委员}}\n" for n in "乙丙"),
+    )
+    report = check([path], communities=table, lang="en")
+    notes = [f for i in report.inputs for f in i.findings]
+    assert said in {f.rule for f in notes}
+    [unused] = [f for f in notes if f.rule == "roster-seats-no-settings"]
+    assert "9 for 党组织核定职数" in unused.message
+    [found] = report.teams
+    assert str(found.election_date) == "2006-09-01"  # the group's day, as a flat roster's own day stands
+    seats = next(f for f in found.findings if f.rule == "seat-quota")
+    assert seats.evidence.get("unknown")  # no approved seats: neither the roster's 9 passed nor the table's 2 taken

@@ -915,12 +915,34 @@ class Review:
                 # Kept under the table's own key: added under the roster's (no street, or another spelling of
                 # it), a second entry without the table's day and seats would answer for the community.
                 canonical["street"], canonical["community"] = known.key
-            key = self.communities.add(canonical, Location(table.path))
+            if self.communities.from_file and known is None:
+                # The district's table does not name it: the roster's own seats are not approved ones, and kept
+                # as settings they would pass seat-quota and hush the note a flat roster gets (its rows say it,
+                # community-not-in-settings). Its day stays with its rows, as a flat roster's own day does.
+                self._roster_seats_unused(canonical, (street, community), table)
+                key = (street, community)
+            else:
+                key = self.communities.add(canonical, Location(table.path))
             if key in given:
                 raise RosterError(
                     "communities-twice-in-roster", Location(table.path), community=" ".join(filter(None, key))
                 )
             given.add(key)
+
+    def _roster_seats_unused(self, canonical: dict[str, Any], key: tuple[str, str], table: Table) -> None:
+        """A roster's seats for a community the communities table lacks: said, as they are not used."""
+        for column in self.communities.quota_columns.values():
+            given = clean(canonical.get(column))
+            if given:
+                params = (
+                    ("community", " ".join(filter(None, key))),
+                    ("column", self._headed.get(column, column)),
+                    ("given", given),
+                    ("file", self.communities.from_file or ""),
+                )
+                self._notes_by_path.setdefault(_where(table.path, table.sheet), []).append(
+                    Note("roster-seats-no-settings", "warning", params)
+                )
 
     def _table_seats_stand(self, canonical: dict[str, Any], known: Community, table: Table) -> None:
         """The approved seats the communities table gives stand against a roster's own (a community claiming
