@@ -329,6 +329,15 @@ def test_a_members_sex_unknown_is_said_as_the_sex_alone(tmp_path: Path) -> None:
         ("王建国（丈夫）", "李秀英—王建国"),
         ("王建", None),  # no one's name: 王建 is not 王建国
         ("张三丰", None),  # a name of its own, a relative who is no candidate: not 张三
+        # A name within a longer one is not that person: 张三 is the start of 张三丰, a relative who is no candidate.
+        ("妻子张三丰", None),
+        ("张三华（丈夫）", None),
+        ("张三的妻子", "李秀英—张三"),
+        # Short entries: one word of kinship and a name.
+        ("夫王建国", "李秀英—王建国"),
+        ("王建国之妻", "李秀英—王建国"),
+        ("张三妻", "李秀英—张三"),
+        ("配偶 王 建国", "李秀英—王建国"),  # spaces padding a name
     ],
 )
 def test_a_relative_written_in_words_is_found_by_the_name_in_them(
@@ -339,3 +348,13 @@ def test_a_relative_written_in_words_is_found_by_the_name_in_them(
     people[1]["relatives"] = declared
     found = next((f for f in team(run(people)).findings if f.rule == "team-relatives"), None)
     assert (found.evidence["pairs"] if found else None) == ([pair] if pair else None)
+
+
+@pytest.mark.parametrize("words", ["配偶身份证号{id}", "丈夫（{id}）", "与{id}系夫妻"])
+def test_a_relatives_id_number_among_words_names_the_member(run: Any, words: str) -> None:
+    # Read only as a whole cell: an ID number among words named nobody, and the couple passed team-relatives.
+    names = ["王建国", "李秀英", "张三", "赵六"]
+    people = [person(**cells, name=name) for cells, name in zip(BALANCED, names, strict=True)]
+    people[1]["relatives"] = words.format(id=people[0]["id_number"])
+    found = next(f for f in team(run(people)).findings if f.rule == "team-relatives")
+    assert found.evidence["pairs"] == ["李秀英—王建国"]

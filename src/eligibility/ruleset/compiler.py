@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+import re
 import string
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
@@ -819,7 +820,7 @@ def _related_pairs(field_name: str, among_all: bool, sides: tuple[int, ...] = ()
         seen: set[frozenset[int]] = set()
         for person in people:
             for declared in person.declared.get(field_name, ()):
-                other = by_key.get(declared) or _named_within(declared, people, person)
+                other = by_key.get(declared) or _named_within(declared, people, person, by_key)
                 if other is None or other is person:
                     continue
                 pair = frozenset((id(person), id(other)))
@@ -838,14 +839,70 @@ def _related_pairs(field_name: str, among_all: bool, sides: tuple[int, ...] = ()
     return test
 
 
-def _named_within(declared: str, people: list[Member], declaring: Member) -> Member | None:
-    """The member a relatives entry written as words names (妻子李秀英, 与李秀英系夫妻): the one whose name, of
-    two characters or more, it holds, the longest first. None when none does, or when the entry is itself a name
-    (张三丰, who is no candidate, holds 张三, who is)."""
-    if len(declared) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in declared):
-        return None  # a name of its own (张三丰, 欧阳修文), not words about one: 张三 is not in it
-    within = [p for p in people if p is not declaring and len(p.name) >= 2 and p.name in declared]
+def _named_within(
+    declared: str, people: list[Member], declaring: Member, by_key: dict[str, Member]
+) -> Member | None:
+    """The member a relatives entry written as words names (妻子李秀英, 与李秀英系夫妻, 王海之妻, 配偶身份证号
+    followed by the number): by an ID number in it, or by a name of two characters or more standing on its own
+    in it, the longest first. A name within a longer one (王海 in 王海燕, 张三 in 张三丰) is not that person."""
+    for digits in _ID_IN_WORDS.findall(declared):
+        found = read_id_number(digits)
+        if isinstance(found, IdNumber) and found.number in by_key:
+            return by_key[found.number]
+    # Spaces are dropped, as an officer pads a two-character name (王 五), but where one stood a name may end.
+    squeezed, breaks = "", set()
+    for ch in declared:
+        if ch.isspace():
+            breaks.add(len(squeezed))
+        else:
+            squeezed += ch
+    within = [
+        p
+        for p in people
+        if p is not declaring
+        and len(p.name) >= 2
+        and _stands_alone(squeezed, p.name.replace(" ", ""), breaks)
+    ]
     return max(within, key=lambda p: len(p.name)) if within else None
+
+
+def _stands_alone(text: str, name: str, breaks: set[int]) -> bool:
+    """Whether the name is somewhere in the text bounded on each side by its start or end, a space, a mark
+    that is not a Chinese character, or a word of kinship (妻子, 之妻, 系, 与…)."""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        before, after = text[:start], text[end:]
+        if (not before or start in breaks or not _is_han(before[-1]) or before.endswith(_KIN_BEFORE)) and (
+            not after or end in breaks or not _is_han(after[0]) or after.startswith(_KIN_AFTER)
+        ):
+            return True
+        start = text.find(name, start + 1)
+    return False
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+# An ID number written among words (配偶身份证号110101…): 18 characters or 15 digits, not part of a longer run.
+_ID_IN_WORDS = re.compile(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9Xx])")
+
+# The words a relatives entry puts around a name: kinship, and the words joining it to the name. A name is read
+# only where it meets one of them (or a space, a mark, the entry's start or end), so 王海 is never taken out of
+# 王海燕. One character alone is a word only where names seldom hold it: 同 before 王海, never after it (王海同).
+# fmt: off
+_KIN = (
+    "配偶", "妻子", "丈夫", "老婆", "老公", "爱人", "夫妻", "夫人", "父亲", "母亲", "父子", "母子",
+    "父女", "母女", "爸爸", "妈妈", "儿子", "女儿", "儿媳", "女婿", "兄弟", "姐妹", "兄妹", "姐弟",
+    "哥哥", "弟弟", "姐姐", "妹妹", "岳父", "岳母", "公公", "婆婆", "祖父", "祖母", "爷爷", "奶奶",
+    "外公", "外婆", "孙子", "孙女", "外孙", "叔叔", "伯父", "伯伯", "姑姑", "舅舅", "阿姨", "侄子",
+    "侄女", "外甥", "姐夫", "妹夫", "嫂子", "弟媳", "连襟", "妯娌", "表兄", "表弟", "表姐", "表妹",
+    "堂兄", "堂弟", "堂姐", "堂妹", "亲属", "亲戚", "关系", "身份证号码", "身份证号", "身份证", "姓名",
+)
+# fmt: on
+_KIN_BEFORE = (*_KIN, *"妻夫子女父母兄弟姐妹与和跟同系即为是之")
+_KIN_AFTER = (*_KIN, *"妻夫系的是为与和", *(f"之{w}" for w in "妻夫子女父母兄弟姐妹"))
 
 
 def declared_keys(value: Any) -> tuple[str, ...]:
