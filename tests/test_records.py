@@ -538,6 +538,28 @@ def test_two_columns_of_one_meaning_are_both_read(tmp_path: Path) -> None:
     assert planning.rule == "family-planning-5y" and "2005-01-01" in planning.message
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "found"),
+    [
+        ("无", "否", []),  # joined, "无、否" was no date: the record invalid
+        ("2003-05-01", "无", ["family-planning-5y"]),  # joined, no date: the violation lost
+        ("2003-05-01", "2003年5月1日", ["family-planning-5y"]),  # one day written two ways: one violation
+    ],
+)
+def test_a_none_beside_a_date_in_two_columns_of_one_meaning_is_the_date(
+    tmp_path: Path, first: str, second: str, found: list[str]
+) -> None:
+    path = _csv(
+        tmp_path,
+        "姓名,身份证号,社区,拟任职务,计生违法日期,违反计划生育日期\n"
+        f"甲,{make_id('1970-01-01')},青松社区,居委会委员,{first},{second}\n",
+    )
+    [person] = check([path], election_date="2006-09-30", lang="en").candidates
+    assert sorted(rules_of(person)) == found, person.findings
+    if found:
+        assert person.findings[0].message.count("2003-05-01") == 1, person.findings[0].message
+
+
 def test_a_yes_in_either_of_two_columns_of_one_meaning_is_yes(tmp_path: Path) -> None:
     # village-2021 reads 涉黑涉恶 and 村霸 as one fact: a village bully with 涉黑涉恶 否 is still barred.
     path = _csv(

@@ -233,6 +233,8 @@ class RecordReader:
                 items = [
                     item for value in written for item in (value if isinstance(value, list) else [value])
                 ]
+                if kind == "dates":
+                    items = self._dates_given(items) or items[:1]
                 if all(isinstance(item, str) for item in items):
                     cells[name] = "、".join(dict.fromkeys(clean(item) for item in items))
                 else:
@@ -248,6 +250,24 @@ class RecordReader:
                 else:
                     cells[name] = agreed
         return cells
+
+    def _dates_given(self, items: list[Any]) -> list[Any]:
+        """The dates of several columns of one meaning: a 无 or 否 in one column says nothing of the other's date
+        (joined, "2003-05-01、无" was no date and the violation was lost), and one day written in two ways is one."""
+        given: list[Any] = []
+        days: set[Any] = set()
+        for item in items:
+            if isinstance(item, str) and self.vocabulary.truth(item) is False:
+                continue
+            try:
+                day = parse_dates(item)
+            except DateError:
+                day = None  # no date: kept, for its reading to say so
+            if day is None or day not in days:
+                given.append(item)
+            if day is not None:
+                days.add(day)
+        return given
 
     @staticmethod
     def _required(cells: dict[str, Any], name: str, problem: Any) -> str:
