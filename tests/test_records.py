@@ -610,6 +610,7 @@ def test_a_name_written_two_ways_in_two_columns_is_a_data_problem(tmp_path: Path
         ("出生日期,出生年月", "1970.01.01", "1970年1月1日"),
         ("出生日期,出生年月", "1970-01", "1970-01-01"),  # the month holds the day
         ("姓名,名字", "李四", "李 四"),
+        ("学历,文化程度", "高中", "高中（中专）"),  # one level, written two ways
     ],
 )
 def test_one_value_written_two_ways_in_two_columns_is_no_difference(

@@ -242,7 +242,7 @@ class RecordReader:
                         items  # a workbook's date cells and serials, a JSON list: each read as it is
                     )
             else:
-                agreed = _agreed(kind, written)
+                agreed = self._same_level(written) if name == "education" else _agreed(kind, written)
                 if agreed is None:
                     shown = "、".join(dict.fromkeys(_shown_value(v) for v in written))
                     problem("column-values-differ", name, shown, headers="、".join(h for h, _ in others))
@@ -250,6 +250,17 @@ class RecordReader:
                 else:
                     cells[name] = agreed
         return cells
+
+    def _same_level(self, written: list[Any]) -> Any:
+        """Education in two columns is one when both read as the same level (高中 and 高中（中专）), or the same
+        text however spaced; else None, to be said."""
+        levels = {
+            ranks if not isinstance(ranks := self.vocabulary.ranks(clean(_shown_value(v))), Unknown) else None
+            for v in written
+        }
+        if len(levels) == 1 and None not in levels:
+            return written[0]
+        return _agreed("text", written)
 
     def _dates_given(self, items: list[Any]) -> list[Any]:
         """The dates of several columns of one meaning: a 无 or 否 in one column says nothing of the other's date
