@@ -2360,3 +2360,31 @@ def test_a_footer_is_quoted_by_its_words_not_its_row_number(tmp_path: Path) -> N
     )
     [said] = check([path]).candidates[1].findings
     assert said.evidence["value"] == "以上人员均经审查" and said.evidence["cell"] == "E3"
+
+
+def test_a_footer_inside_a_merged_community_range_is_still_a_footer(tmp_path: Path) -> None:
+    # 社区 merged down the whole sheet, the footer's row too: given 青松社区 by the range, 填表人：张三 was taken
+    # for a candidate with no name.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["序号", "姓名", "身份证号", "社区", "拟任职务"])
+    sheet.append([1, "甲", make_id("1970-01-01"), "青松社区", "居委会委员"])
+    sheet.append(["填表人：张三", None, None, None, None])
+    sheet.merge_cells("D2:D3")
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+    _, footer = check([path], lang="en").candidates
+    assert [f.rule for f in footer.findings] == ["row-not-a-candidate"], footer.findings
+
+
+@pytest.mark.parametrize("numbered", [False, True])
+def test_a_row_holding_only_a_date_is_read_alike_numbered_or_not(tmp_path: Path, numbered: bool) -> None:
+    # With its 序号 the row was a candidate with three blank columns; without, a row that is no candidate.
+    path = tmp_path / "r.csv"
+    path.write_text(
+        f"序号,姓名,社区,拟任职务,计生违法日期\n1,甲,青松社区,居委会委员,\n{'2' if numbered else ''},,,,2003-05-01\n",
+        encoding="utf-8",
+    )
+    _, second = check([path], lang="en").candidates
+    assert [f.rule for f in second.findings] == ["row-not-a-candidate"], second.findings

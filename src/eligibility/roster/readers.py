@@ -290,7 +290,8 @@ def text_aside(
 ) -> DataProblem | None:
     """Of a row with no name, community or posts: a footer or a note (审核人：王五 under 序号 or 街道, 以上人员…
     under 备注), said with its text and cell, as the row is no candidate and shows nothing of itself. A row that
-    also holds what the check reads (a date, a yes) is a candidate's whose name is missing: not this."""
+    holds what the check reads (a date, a yes) beside another text is a candidate's whose name is missing: not
+    this. Its number is no text of its own: numbered or not, the row is read alike."""
     for column in ("community", "roles"):
         at = header.index.get(column)
         if at is not None and at < len(row) and clean(row[at]):
@@ -300,7 +301,9 @@ def text_aside(
         return None  # a name; 填表人：张三 in the name column is none
     read = set(header.index.values())
     texts = [(i, cell) for i, cell in enumerate(row) if clean(cell)]
-    if not texts or (len(texts) > 1 and any(i in read for i, _ in texts)):
+    # Its number (序号) is not counted: a date alone is the same row numbered or not.
+    counted = [(i, cell) for i, cell in texts if i in read or not _ROW_NUMBER.fullmatch(clean(cell))]
+    if not texts or (len(counted) > 1 and any(i in read for i, _ in counted)):
         return None
     # The words, not the row's number beside them: the longest text that is not a number.
     words = [(i, cell) for i, cell in texts if not _ROW_NUMBER.fullmatch(clean(cell))] or texts

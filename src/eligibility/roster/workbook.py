@@ -222,8 +222,9 @@ def _merged_down(sheet: Any) -> dict[int, list[tuple[int, int, int]]]:
     return found
 
 
-# The cells that make a row a candidate's: one filled by a merged range makes it no footer.
-_WHO_AND_WHERE = frozenset({"name", "community", "roles"})
+# The cells that make a row a candidate's: one filled by a merged range makes it no footer. Not 社区: merged
+# down a whole sheet, its range covers the footer (填表人：张三) too.
+_WHO_AND_WHERE = frozenset({"name", "roles"})
 
 
 def _filled_down(
