@@ -458,3 +458,31 @@ def test_a_grouped_community_the_table_lacks_is_said_and_its_own_seats_not_taken
     assert str(found.election_date) == "2006-09-01"  # the group's day, as a flat roster's own day stands
     seats = next(f for f in found.findings if f.rule == "seat-quota")
     assert seats.evidence.get("unknown")  # no approved seats: neither the roster's 9 passed nor the table's 2 taken
+
+
+@pytest.mark.parametrize("written_seats", ["'05'", "'5.00'", "5.0"])
+def test_a_rosters_seats_written_otherwise_but_the_same_count_are_not_said_to_differ(
+    tmp_path: Path, written_seats: str
+) -> None:
+    # Compared as text: 05 and 5.00 against the table's 5 were said to differ.
+    table = written(tmp_path, "c.csv", "社区,党组织核定职数,居委会核定职数\n青松社区,5,5\n")
+    path = written(
+        tmp_path,
+        "r.yaml",
+        f"communities:\n  - 社区: 青松社区\n    党组织核定职数: {written_seats}\n    candidates:\n"
+        "      - {姓名: 甲, 拟任职务: 党组织委员}\n",
+    )
+    report = check([path], communities=table, lang="en")
+    assert "roster-seats-not-settings" not in {f.rule for i in report.inputs for f in i.findings}
+
+
+def test_a_rosters_seats_that_are_no_count_are_refused_as_the_tables_are(tmp_path: Path) -> None:
+    table = written(tmp_path, "c.csv", "社区,党组织核定职数,居委会核定职数\n青松社区,5,5\n")
+    path = written(
+        tmp_path,
+        "r.yaml",
+        "communities:\n  - 社区: 青松社区\n    党组织核定职数: 五个\n    candidates:\n"
+        "      - {姓名: 甲, 拟任职务: 党组织委员}\n",
+    )
+    with pytest.raises(RosterError, match="五个"):
+        check([path], communities=table, lang="en")

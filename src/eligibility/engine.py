@@ -57,6 +57,7 @@ from eligibility.roster.settings import (
     quota_columns,
     read_approvals,
     read_communities,
+    seat_count,
 )
 from eligibility.roster.sources import Input, expand
 from eligibility.ruleset.compiler import CompiledRule, Evidence, declared_keys
@@ -934,6 +935,7 @@ class Review:
         for column in self.communities.quota_columns.values():
             given = clean(canonical.get(column))
             if given:
+                seat_count(given, Location(table.path), self._headed.get(column, column))  # no count: refused
                 params = (
                     ("community", " ".join(filter(None, key))),
                     ("column", self._headed.get(column, column)),
@@ -953,7 +955,11 @@ class Review:
             if column not in canonical or approved is None:
                 continue
             given = clean(canonical.pop(column))
-            if given and given.removesuffix(".0") != str(approved):
+            # Read as the table's own seats are: 03 and 3.00 are 3, and a cell that is no count is refused.
+            if (
+                given
+                and seat_count(given, Location(table.path), self._headed.get(column, column)) != approved
+            ):
                 params = (
                     ("community", " ".join(filter(None, known.key))),
                     ("column", self._headed.get(column, column)),

@@ -94,7 +94,7 @@ class Communities:
         for body, column in self.quota_columns.items():
             if column in settings:
                 self.columns.add(column)
-                quota[body] = _count(settings[column], location, (headers or {}).get(column, column))
+                quota[body] = seat_count(settings[column], location, (headers or {}).get(column, column))
         known = self.by_key.get((street, community))
         if known is not None:
             entry.election_date = entry.election_date or known.election_date
@@ -480,7 +480,8 @@ def _date(value: Any, location: Location, column: str) -> dt.date:
 _SEATS = re.compile(r"(\d{1,3})(\.0*)?")
 
 
-def _count(value: Any, location: Location, column: str) -> int | None:
+def seat_count(value: Any, location: Location, column: str) -> int | None:
+    """A cell of approved seats (党组织核定职数) as a count: 5, 05 and 5.0 are 5; blank is none; else refused."""
     text = clean(value)
     if not text:
         return None
