@@ -658,3 +658,24 @@ def test_lists_under_two_keys_of_one_meaning_are_both_read(tmp_path: Path) -> No
     [person] = check([path]).candidates
     assert person.roles == ["党组织书记", "居委会主任", "民兵营长"]
     assert rules_of(person) == {"family-planning-5y"}
+
+
+@pytest.mark.parametrize("written_name", ["王  五", "王\n五", "王\u3000五"])
+def test_a_chinese_name_padded_or_broken_over_two_lines_is_one_name(tmp_path: Path, written_name: str) -> None:
+    # Read as "王 五": the report named someone no register holds, and a relatives entry 王五 found nobody.
+    path = _json(
+        tmp_path,
+        [
+            {"姓名": written_name, "社区": "青松社区", "拟任职务": "居委会委员"},
+            {"姓名": "李秀英", "社区": "青松社区", "拟任职务": "居委会委员", "亲属": "王五"},
+        ],
+    )
+    report = check([path], lang="en")
+    assert report.candidates[0].name == "王五"
+    [related] = [f for t in report.teams for f in t.findings if f.rule == "team-relatives"]
+    assert related.evidence["pairs"] == ["李秀英—王五"]
+
+
+def test_a_name_in_latin_letters_keeps_its_space(tmp_path: Path) -> None:
+    path = _json(tmp_path, [{"姓名": "John  Smith", "社区": "青松社区", "拟任职务": "居委会委员"}])
+    assert check([path]).candidates[0].name == "John Smith"

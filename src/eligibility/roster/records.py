@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -97,6 +98,10 @@ class RecordReader:
                 cells = {**cells, **dict.fromkeys(left_out)}
 
         name = self._required(cells, "name", problem)
+        if " " in name:
+            # 王  五 padded to line up with three-character names, or 王 and 五 on two lines of a cell (Alt+Enter):
+            # one name, 王五, as the ID register and a relatives entry write it. John Smith keeps his space.
+            name = _SPACE_IN_HAN_NAME.sub("", name)
         # Interned, so that a team and the communities table share one copy of each name.
         community = sys.intern(self._required(cells, "community", problem))
         street = sys.intern(clean(cells.get("street")))
@@ -409,6 +414,9 @@ class RecordReader:
             return tuple(clean(item) for item in items if clean(item))
         return clean(value) or None
 
+
+# A space between two Chinese characters of a name.
+_SPACE_IN_HAN_NAME = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])")
 
 # How the roster's own columns are read when written twice (the rule set's fields say their own type).
 _BUILT_IN_KINDS = {"roles": "list", "birth_date": "date", "election_date": "date", "id_number": "id"}
