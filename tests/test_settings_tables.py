@@ -486,3 +486,27 @@ def test_a_rosters_seats_that_are_no_count_are_refused_as_the_tables_are(tmp_pat
     )
     with pytest.raises(RosterError, match="五个"):
         check([path], communities=table, lang="en")
+
+
+@pytest.mark.parametrize(
+    "table_text",
+    [HEADER + "东湖街道,青松社区,2006-09-30,,\n", "街道,社区,选举日期\n东湖街道,青松社区,2006-09-30\n"],
+    ids=["seats-blank", "no-seat-columns"],
+)
+def test_a_rosters_seats_are_not_taken_where_the_table_approves_none(tmp_path: Path, table_text: str) -> None:
+    # The table names the community but leaves its seats blank: the roster's claimed 9 and 9 passed seat-quota.
+    table = written(tmp_path, "c.csv", table_text)
+    path = written(
+        tmp_path,
+        "r.yaml",
+        "communities:\n  - 街道: 东湖街道\n    社区: 青松社区\n    党组织核定职数: 9\n    居委会核定职数: 9\n"
+        "    candidates:\n" + "".join(f"      - {{姓名: {n}, 拟任职务: 党组织委员}}\n" for n in "甲乙丙"),
+    )
+    report = check([path], communities=table, lang="en")
+    said = [f for i in report.inputs for f in i.findings if f.rule == "roster-seats-no-settings"]
+    assert len(said) == 2 and "approves no such seats" in said[0].message
+    seats = next((f for f in team(report, "青松社区").findings if f.rule == "seat-quota"), None)
+    if seats is None:  # no seat column anywhere: the rule is not checked, said once for the roster
+        assert "seat-quota" in {n.rule for n in report.not_checked}
+    else:
+        assert seats.evidence.get("unknown")

@@ -931,7 +931,8 @@ class Review:
             given.add(key)
 
     def _roster_seats_unused(self, canonical: dict[str, Any], key: tuple[str, str], table: Table) -> None:
-        """A roster's seats for a community the communities table lacks: said, as they are not used."""
+        """A roster's seats for a community the communities table lacks, or approves none of: said, as they
+        are not used."""
         for column in self.communities.quota_columns.values():
             given = clean(canonical.get(column))
             if given:
@@ -952,7 +953,12 @@ class Review:
         differ."""
         for body, column in self.communities.quota_columns.items():
             approved = known.quota.get(body)
-            if column not in canonical or approved is None:
+            if column not in canonical:
+                continue
+            if approved is None:
+                # The table names the community but approves no seats for this body: the roster's are no more
+                # approved for that, and taken they would pass seat-quota where the table leaves it unknown.
+                self._roster_seats_unused({column: canonical.pop(column)}, known.key, table)
                 continue
             given = clean(canonical.pop(column))
             # Read as the table's own seats are: 03 and 3.00 are 3, and a cell that is no count is refused.
