@@ -661,7 +661,9 @@ def test_lists_under_two_keys_of_one_meaning_are_both_read(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize("written_name", ["王  五", "王\n五", "王\u3000五"])
-def test_a_chinese_name_padded_or_broken_over_two_lines_is_one_name(tmp_path: Path, written_name: str) -> None:
+def test_a_chinese_name_padded_or_broken_over_two_lines_is_one_name(
+    tmp_path: Path, written_name: str
+) -> None:
     # Read as "王 五": the report named someone no register holds, and a relatives entry 王五 found nobody.
     path = _json(
         tmp_path,

@@ -457,7 +457,9 @@ def test_a_grouped_community_the_table_lacks_is_said_and_its_own_seats_not_taken
     [found] = report.teams
     assert str(found.election_date) == "2006-09-01"  # the group's day, as a flat roster's own day stands
     seats = next(f for f in found.findings if f.rule == "seat-quota")
-    assert seats.evidence.get("unknown")  # no approved seats: neither the roster's 9 passed nor the table's 2 taken
+    assert seats.evidence.get(
+        "unknown"
+    )  # no approved seats: neither the roster's 9 passed nor the table's 2 taken
 
 
 @pytest.mark.parametrize("written_seats", ["'05'", "'5.00'", "5.0"])

@@ -338,6 +338,12 @@ def test_a_members_sex_unknown_is_said_as_the_sex_alone(tmp_path: Path) -> None:
         ("王建国之妻", "李秀英—王建国"),
         ("张三妻", "李秀英—张三"),
         ("配偶 王 建国", "李秀英—王建国"),  # spaces padding a name
+        ("张三同志", "李秀英—张三"),
+        ("老伴张三", "李秀英—张三"),
+        ("张三长子", "李秀英—张三"),
+        ("张三和（舅舅）", None),  # 张三和, a name: 和 after a name is part of it
+        ("张三\U00020bb7", None),  # 张三𠮷, a name with a character beyond the first plane
+        ("张三13800000000", "李秀英—张三"),  # a telephone number beside the name
     ],
 )
 def test_a_relative_written_in_words_is_found_by_the_name_in_them(
@@ -358,3 +364,45 @@ def test_a_relatives_id_number_among_words_names_the_member(run: Any, words: str
     people[1]["relatives"] = words.format(id=people[0]["id_number"])
     found = next(f for f in team(run(people)).findings if f.rule == "team-relatives")
     assert found.evidence["pairs"] == ["李秀英—王建国"]
+
+
+@pytest.mark.parametrize(
+    "declared", ["妻子王建国儿子张三", "王建国 张三", "妻 王建国 子 张三", "王建国与张三"]
+)
+def test_a_relatives_entry_naming_two_members_pairs_both(run: Any, declared: str) -> None:
+    # Only the longest name in an entry was taken: 李秀英—张三 was lost.
+    names = ["王建国", "李秀英", "张三", "赵六"]
+    people = [person(**cells, name=name) for cells, name in zip(BALANCED, names, strict=True)]
+    people[1]["relatives"] = declared
+    found = next(f for f in team(run(people)).findings if f.rule == "team-relatives")
+    assert sorted(found.evidence["pairs"]) == ["李秀英—张三", "李秀英—王建国"]
+
+
+@pytest.mark.parametrize(
+    ("member", "declared", "paired"),
+    [
+        ("阿依古丽·买买提", "阿依古丽•买买提", True),  # the dot written another way
+        ("阿依古丽·买买提", "妻子阿依古丽买买提", True),  # or left out
+        ("阿依古丽", "阿依古丽·买买提", False),  # a name within a longer one: not that person
+        ("John Smith", "JOHN SMITH", True),
+        ("Li Na", "Li Nan", False),
+    ],
+)
+def test_names_with_dots_and_latin_names_in_relatives_entries(
+    run: Any, member: str, declared: str, paired: bool
+) -> None:
+    names = [member, "李秀英", "张三", "赵六"]
+    people = [person(**cells, name=name) for cells, name in zip(BALANCED, names, strict=True)]
+    people[1]["relatives"] = declared
+    found = next((f for f in team(run(people)).findings if f.rule == "team-relatives"), None)
+    assert (found is not None) is paired, found
+
+
+@pytest.mark.parametrize("padded", ["张\u3000三", "张\n三"])
+def test_a_relatives_name_padded_with_a_full_width_space_is_one_name(run: Any, padded: str) -> None:
+    # Split on the full-width space: 张 and 五, two names of nobody.
+    names = ["王建国", "李秀英", "张三", "赵六"]
+    people = [person(**cells, name=name) for cells, name in zip(BALANCED, names, strict=True)]
+    people[1]["relatives"] = padded
+    found = next(f for f in team(run(people)).findings if f.rule == "team-relatives")
+    assert found.evidence["pairs"] == ["李秀英—张三"]

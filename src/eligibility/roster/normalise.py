@@ -84,9 +84,21 @@ def split_list(value: object) -> list[str]:
     """The items of a list cell, each cleaned; line breaks separate items before white space is folded."""
     if value is None:
         return []
-    text = (value if isinstance(value, str) else str(value)).replace("\u3000", "、")
-    text = unicodedata.normalize("NFKC", text)
+    text = value if isinstance(value, str) else str(value)
+    if _PADDED_NAME.search(text):
+        # 王　五: a two-character name padded to the width of three (or broken over two lines), not two people
+        # named 王 and 五; nobody's name is one character.
+        text = _PADDED_NAME.sub(r"\1\2", text)
+    text = unicodedata.normalize("NFKC", text.replace("\u3000", "、"))
     return [item for part in LIST_SEPARATORS.split(text) if (item := clean(part))]
+
+
+# One Chinese character, white space, one Chinese character, the whole of an item (between separators or ends).
+_HAN = "\u3400-\u9fff\U00020000-\U0003134f"
+_PADDED_NAME = re.compile(
+    rf"(?<![^\s、,，;；/|()（）\[\]【】])([{_HAN}])[\u3000 \t]*[\u3000\r\n \t][\u3000 \t]*([{_HAN}])"
+    rf"(?![^\s、,，;；/|()（）\[\]【】])"
+)
 
 
 # ---- resident ID numbers ----------------------------------------------------------------------------------

@@ -416,7 +416,9 @@ class RecordReader:
 
 
 # A space between two Chinese characters of a name.
-_SPACE_IN_HAN_NAME = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])")
+_SPACE_IN_HAN_NAME = re.compile(
+    r"(?<=[\u3400-\u9fff\U00020000-\U0003134f]) +(?=[\u3400-\u9fff\U00020000-\U0003134f])"
+)
 
 # How the roster's own columns are read when written twice (the rule set's fields say their own type).
 _BUILT_IN_KINDS = {"roles": "list", "birth_date": "date", "election_date": "date", "id_number": "id"}

@@ -820,15 +820,18 @@ def _related_pairs(field_name: str, among_all: bool, sides: tuple[int, ...] = ()
         seen: set[frozenset[int]] = set()
         for person in people:
             for declared in person.declared.get(field_name, ()):
-                other = by_key.get(declared) or _named_within(declared, people, person, by_key)
-                if other is None or other is person:
-                    continue
-                pair = frozenset((id(person), id(other)))
-                if pair not in seen:
-                    seen.add(pair)
-                    fits = between(person, other)
-                    if fits is not False:
-                        (pairs if fits else open_pairs).append(f"{person.name}—{other.name}")
+                exact = by_key.get(declared)
+                for other in (
+                    [exact] if exact is not None else _named_within(declared, people, person, by_key)
+                ):
+                    if other is person:
+                        continue
+                    pair = frozenset((id(person), id(other)))
+                    if pair not in seen:
+                        seen.add(pair)
+                        fits = between(person, other)
+                        if fits is not False:
+                            (pairs if fits else open_pairs).append(f"{person.name}—{other.name}")
         if ev is not None:
             ev["pairs"] = pairs or open_pairs
         if not pairs and open_pairs:
@@ -841,56 +844,59 @@ def _related_pairs(field_name: str, among_all: bool, sides: tuple[int, ...] = ()
 
 def _named_within(
     declared: str, people: list[Member], declaring: Member, by_key: dict[str, Member]
-) -> Member | None:
-    """The member a relatives entry written as words names (妻子李秀英, 与李秀英系夫妻, 王海之妻, 配偶身份证号
-    followed by the number): by an ID number in it, or by a name of two characters or more standing on its own
-    in it, the longest first. A name within a longer one (王海 in 王海燕, 张三 in 张三丰) is not that person."""
+) -> list[Member]:
+    """The members a relatives entry written as words names (妻子李秀英, 与李秀英系夫妻, 王海之妻, 配偶身份证号
+    followed by the number, 妻子李秀英儿子张三): each by an ID number in it, or by a name of two characters or
+    more standing on its own in it. A name within a longer one (王海 in 王海燕, 张三 in 张三丰) is not that person."""
+    named: list[Member] = []
     for digits in _ID_IN_WORDS.findall(declared):
         found = read_id_number(digits)
         if isinstance(found, IdNumber) and found.number in by_key:
-            return by_key[found.number]
+            named.append(by_key[found.number])
     # Spaces are dropped, as an officer pads a two-character name (王 五), but where one stood a name may end.
+    # A name's dot is written many ways (阿依古丽·买买提, •, ., ・) or left out: never where a name ends.
     squeezed, breaks = "", set()
-    for ch in declared:
+    for ch in _NAME_DOTS.sub("", declared).casefold():
         if ch.isspace():
             breaks.add(len(squeezed))
         else:
             squeezed += ch
-    within = [
-        p
-        for p in people
-        if p is not declaring
-        and len(p.name) >= 2
-        and _stands_alone(squeezed, p.name.replace(" ", ""), breaks)
-    ]
-    return max(within, key=lambda p: len(p.name)) if within else None
+    for person in people:
+        name = _NAME_DOTS.sub("", person.name).replace(" ", "").casefold()
+        if person is not declaring and len(name) >= 2 and _stands_alone(squeezed, name, breaks):
+            named.append(person)
+    return named
 
 
 def _stands_alone(text: str, name: str, breaks: set[int]) -> bool:
     """Whether the name is somewhere in the text bounded on each side by its start or end, a space, a mark
-    that is not a Chinese character, or a word of kinship (妻子, 之妻, 系, 与…)."""
+    that is no letter of a name (a digit, a bracket), or a word of kinship (妻子, 之妻, 系, 与…)."""
     start = text.find(name)
     while start >= 0:
         end = start + len(name)
         before, after = text[:start], text[end:]
-        if (not before or start in breaks or not _is_han(before[-1]) or before.endswith(_KIN_BEFORE)) and (
-            not after or end in breaks or not _is_han(after[0]) or after.startswith(_KIN_AFTER)
+        if (not before or start in breaks or not _in_name(before[-1]) or before.endswith(_KIN_BEFORE)) and (
+            not after or end in breaks or not _in_name(after[0]) or after.startswith(_KIN_AFTER)
         ):
             return True
         start = text.find(name, start + 1)
     return False
 
 
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+def _in_name(ch: str) -> bool:
+    """A character a name may hold: a letter of any script (a Chinese character of any plane, Latin), or 〇."""
+    return ch.isalpha() or ch == "〇"
 
+
+_NAME_DOTS = re.compile("[·•.・‧∙⋅･]")
 
 # An ID number written among words (配偶身份证号110101…): 18 characters or 15 digits, not part of a longer run.
 _ID_IN_WORDS = re.compile(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9Xx])")
 
 # The words a relatives entry puts around a name: kinship, and the words joining it to the name. A name is read
 # only where it meets one of them (or a space, a mark, the entry's start or end), so 王海 is never taken out of
-# 王海燕. One character alone is a word only where names seldom hold it: 同 before 王海, never after it (王海同).
+# 王海燕. One character alone is a word only where names seldom hold it: 同 or 和 before 王海, never after it
+# (王海同, 王建和).
 # fmt: off
 _KIN = (
     "配偶", "妻子", "丈夫", "老婆", "老公", "爱人", "夫妻", "夫人", "父亲", "母亲", "父子", "母子",
@@ -899,10 +905,15 @@ _KIN = (
     "外公", "外婆", "孙子", "孙女", "外孙", "叔叔", "伯父", "伯伯", "姑姑", "舅舅", "阿姨", "侄子",
     "侄女", "外甥", "姐夫", "妹夫", "嫂子", "弟媳", "连襟", "妯娌", "表兄", "表弟", "表姐", "表妹",
     "堂兄", "堂弟", "堂姐", "堂妹", "亲属", "亲戚", "关系", "身份证号码", "身份证号", "身份证", "姓名",
+    "同志", "老伴", "家属", "亲家", "媳妇", "儿媳妇", "丈母娘", "老丈人", "大哥", "二哥", "大姐", "二姐",
+    "哥", "嫂", "嫂嫂", "大嫂", "胞兄", "胞弟", "胞姐", "胞妹", "长子", "次子", "长女", "次女", "侄儿",
+    "外甥女", "表哥", "表嫂", "姨父", "姨妈", "姑父", "姑妈", "舅妈", "婶婶", "叔父", "伯母", "小姨子",
+    "小舅子", "大伯子", "小叔子", "继父", "继母", "养父", "养母", "女婿", "孙媳", "妻弟", "妻妹", "妻兄",
+    "妻姐", "夫兄", "夫弟", "儿女", "子女",
 )
 # fmt: on
 _KIN_BEFORE = (*_KIN, *"妻夫子女父母兄弟姐妹与和跟同系即为是之")
-_KIN_AFTER = (*_KIN, *"妻夫系的是为与和", *(f"之{w}" for w in "妻夫子女父母兄弟姐妹"))
+_KIN_AFTER = (*_KIN, *"妻夫系的是与", *(f"之{w}" for w in "妻夫子女父母兄弟姐妹"))
 
 
 def declared_keys(value: Any) -> tuple[str, ...]:
