@@ -398,7 +398,7 @@ def test_names_with_dots_and_latin_names_in_relatives_entries(
     assert (found is not None) is paired, found
 
 
-@pytest.mark.parametrize("padded", ["张\u3000三", "张\n三"])
+@pytest.mark.parametrize("padded", ["张\u3000三", "张 \u3000三"])
 def test_a_relatives_name_padded_with_a_full_width_space_is_one_name(run: Any, padded: str) -> None:
     # Split on the full-width space: 张 and 五, two names of nobody.
     names = ["王建国", "李秀英", "张三", "赵六"]

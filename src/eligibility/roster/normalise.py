@@ -86,8 +86,8 @@ def split_list(value: object) -> list[str]:
         return []
     text = value if isinstance(value, str) else str(value)
     if _PADDED_NAME.search(text):
-        # 王　五: a two-character name padded to the width of three (or broken over two lines), not two people
-        # named 王 and 五; nobody's name is one character.
+        # 王　五: a two-character name padded to the width of three, not two people named 王 and 五 (a line
+        # break still parts two items, as officers list one relative to a line).
         text = _PADDED_NAME.sub(r"\1\2", text)
     text = unicodedata.normalize("NFKC", text.replace("\u3000", "、"))
     return [item for part in LIST_SEPARATORS.split(text) if (item := clean(part))]
@@ -96,7 +96,7 @@ def split_list(value: object) -> list[str]:
 # One Chinese character, white space, one Chinese character, the whole of an item (between separators or ends).
 _HAN = "\u3400-\u9fff\U00020000-\U0003134f"
 _PADDED_NAME = re.compile(
-    rf"(?<![^\s、,，;；/|()（）\[\]【】])([{_HAN}])[\u3000 \t]*[\u3000\r\n \t][\u3000 \t]*([{_HAN}])"
+    rf"(?<![^\s、,，;；/|()（）\[\]【】])([{_HAN}])[\u3000 \t]+([{_HAN}])"
     rf"(?![^\s、,，;；/|()（）\[\]【】])"
 )
 
