@@ -2388,3 +2388,34 @@ def test_a_row_holding_only_a_date_is_read_alike_numbered_or_not(tmp_path: Path,
     )
     _, second = check([path], lang="en").candidates
     assert [f.rule for f in second.findings] == ["row-not-a-candidate"], second.findings
+
+
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+@pytest.mark.parametrize(
+    ("cells", "quoted"),
+    [
+        ({1: "以上人员经审核"}, "以上人员经审核"),
+        ({1: "合计"}, "合计"),
+        ({1: "填表人 张三"}, "填表人 张三"),
+        ({1: "2006-09-01"}, "2006-09-01"),
+        ({1: "以上人员经审核，符合条件。"}, "以上人员经审核，符合条件。"),
+        ({1: "填表人：张三", 3: "审核人：李四"}, "填表人：张三"),
+        ({1: "填表人：张三", 7: "是"}, "填表人：张三"),
+    ],
+    ids=["words", "total", "signed", "date", "sentence", "two-signatures", "signature-and-a-yes"],
+)
+def test_words_where_the_name_goes_make_a_footer_whatever_else_the_row_holds(
+    tmp_path: Path, form: str, cells: dict[int, str], quoted: str
+) -> None:
+    # In 姓名, these were candidates: required-missing, an ID number masked to ******, two-violations ineligible.
+    header = ["序号", "姓名", "性别", "身份证号", "社区", "拟任职务", "文化程度", "两违"]
+    rows = [["1", "甲", "男", make_id("1970-01-01"), "青松社区", "居委会委员", "高中", "否"]]
+    rows.append([cells.get(i, "") for i in range(len(header))])
+    if form == "csv":
+        path = tmp_path / "r.csv"
+        path.write_text("\n".join(",".join(f'"{c}"' for c in r) for r in [header, *rows]) + "\n", "utf-8")
+    else:
+        path = write_workbook(tmp_path / "r.xlsx", header, rows)
+    _, footer = check([path], lang="en").candidates
+    assert [f.rule for f in footer.findings] == ["row-not-a-candidate"], footer.findings
+    assert footer.findings[0].evidence["value"] == quoted

@@ -297,14 +297,18 @@ def text_aside(
         if at is not None and at < len(row) and clean(row[at]):
             return None
     at = header.index.get("name")
-    if at is not None and at < len(row) and (name := clean(row[at])) and ":" not in name:
-        return None  # a name; 填表人：张三 in the name column is none
-    read = set(header.index.values())
+    name = clean(row[at]) if at is not None and at < len(row) else ""
+    if name and not NOT_A_NAME.search(name):
+        return None  # a name; 填表人：张三, 以上人员经审核。 or 合计 in the name column is none
     texts = [(i, cell) for i, cell in enumerate(row) if clean(cell)]
-    # Its number (序号) is not counted: a date alone is the same row numbered or not.
-    counted = [(i, cell) for i, cell in texts if i in read or not _ROW_NUMBER.fullmatch(clean(cell))]
-    if not texts or (len(counted) > 1 and any(i in read for i, _ in counted)):
+    if not texts:
         return None
+    if not name:
+        read = set(header.index.values())
+        # Its number (序号) is not counted: a date alone is the same row numbered or not.
+        counted = [(i, cell) for i, cell in texts if i in read or not _ROW_NUMBER.fullmatch(clean(cell))]
+        if len(counted) > 1 and any(i in read for i, _ in counted):
+            return None
     # The words, not the row's number beside them: the longest text that is not a number.
     words = [(i, cell) for i, cell in texts if not _ROW_NUMBER.fullmatch(clean(cell))] or texts
     at, cell = max(words, key=lambda found: len(str(found[1])))
@@ -313,6 +317,14 @@ def text_aside(
     shown = text if len(text) <= 40 else text[:40] + "…"
     return DataProblem("row-not-a-candidate", "", shown, cell=f"{sheet}!{reference}" if sheet else reference)
 
+
+# What no name holds, and a footer does: a colon (填表人：张三), a sentence's marks (以上人员经审核，符合条件。),
+# a digit (a date, a total), or a footer's first word (合计, 填表人 张三). Words where the name goes make the row a
+# footer whatever else it holds, but a community or a post.
+NOT_A_NAME = re.compile(
+    r"[:：，,。;；!！?？\d]|^(合计|总计|小计|共计|以上|以下|填表|填报|制表|审核|审批|审查|负责人|联系人|联系电话|"
+    r"经办人|备注|注|说明|日期)"
+)
 
 # A row's number as a template fills it down: 1, 01, 1., 1.0 (a workbook's number cell).
 _ROW_NUMBER = re.compile(r"\d+(\.0*)?\.?")
@@ -606,7 +618,7 @@ def _delimited_rows(
                 record.also = also_cells(row, header, headers)
             if (
                 name_at >= 0
-                and (not named.strip() or ":" in named or "：" in named)
+                and (not named.strip() or NOT_A_NAME.search(named))
                 and (aside := text_aside(row, header, line)) is not None
             ):
                 record.problems.append(aside)

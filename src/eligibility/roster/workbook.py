@@ -20,6 +20,7 @@ from eligibility.errors import Location, RosterError
 from eligibility.messages import listed, say
 from eligibility.roster.columns import Column, HeaderMap
 from eligibility.roster.readers import (
+    NOT_A_NAME,
     Note,
     RawRecord,
     Table,
@@ -192,7 +193,7 @@ def _sheet_rows(
         record = RawRecord(RowSource(shown, number, line, sheet), cells)
         if header.also:
             record.also = also_cells(row, header, headers)
-        maybe_aside = unnamed or (isinstance(named, str) and (":" in named or "：" in named))
+        maybe_aside = unnamed or not isinstance(named, str) or NOT_A_NAME.search(named) is not None
         if name_at >= 0 and maybe_aside and (aside := text_aside(row, header, line, first_column, sheet)):
             record.problems.append(aside)
         if flagged:
