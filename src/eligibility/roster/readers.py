@@ -616,13 +616,14 @@ def _delimited_rows(
             record = RawRecord(RowSource(shown, number, line), cells)
             if header.also:
                 record.also = also_cells(row, header, headers)
+            swallowed = _swallowed_lines(row, delimiter, width) if "\n" in joined else 0
             if (
                 name_at >= 0
+                and not swallowed  # rows swallowed into the name are no footer's words: said as they are
                 and (not named.strip() or NOT_A_NAME.search(named))
                 and (aside := text_aside(row, header, line)) is not None
             ):
                 record.problems.append(aside)
-            swallowed = _swallowed_lines(row, delimiter, width) if "\n" in joined else 0
             if swallowed:
                 # A quote never closed turns the following lines into one cell: say so, or those rows vanish.
                 record.problems.append(DataProblem("row-unclosed-quote", "", str(swallowed)))
