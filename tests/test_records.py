@@ -682,3 +682,28 @@ def test_a_chinese_name_padded_or_broken_over_two_lines_is_one_name(
 def test_a_name_in_latin_letters_keeps_its_space(tmp_path: Path) -> None:
     path = _json(tmp_path, [{"姓名": "John  Smith", "社区": "青松社区", "拟任职务": "居委会委员"}])
     assert check([path]).candidates[0].name == "John Smith"
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("1.10101E+17", "id-number-excel"),  # scientific notation: the number is gone
+        ("{damaged}", "id-number-excel"),  # the last three digits turned to 000
+        ("配偶身份证号{damaged}", "id-number-excel"),  # among words
+        ("{mistyped}", "id-number-checksum"),
+    ],
+)
+def test_a_relatives_id_number_that_is_none_is_said(tmp_path: Path, written: str, said: str) -> None:
+    # Matched to nobody without a word: a relative on the team went unseen, and the record passed.
+    number = make_id("1961-01-02")
+    wrong = next(c for c in "0123456789X" if c != number[17])
+    # A workbook's number keeps 15 significant digits: the last three are 000.
+    cell = written.format(damaged=number[:15] + "000", mistyped=number[:17] + wrong)
+    path = _csv(
+        tmp_path,
+        "姓名,身份证号,社区,拟任职务,亲属\n"
+        f"王海,{number},青松社区,居委会主任,\n李梅,{make_id('1965-01-01', '女')},青松社区,居委会委员,{cell}\n",
+    )
+    _, relative = check([path], lang="en").candidates
+    assert said in rules_of(relative) and relative.status == "invalid", relative.findings
+    assert "亲属 value" in next(f.message for f in relative.findings if f.rule == said)

@@ -286,6 +286,16 @@ class RecordReader:
         return given
 
     @staticmethod
+    def _id_in_list(name: str, item: str, problem: Any) -> None:
+        """An ID number in a list cell (a relative's) that is none: damaged by Excel (1.10101E+17, its last digits
+        000), mistyped, or of a day that never was. Said as in 身份证号, as nobody could be matched by it."""
+        whole = _ID_ATTEMPT.fullmatch(item)
+        for written in [item] if whole else _DIGIT_RUN.findall(item):
+            found = read_id_number(written)
+            if not isinstance(found, IdNumber):
+                problem(found.key, name, written, **dict(found.params))
+
+    @staticmethod
     def _required(cells: dict[str, Any], name: str, problem: Any) -> str:
         value = clean(cells.get(name))
         if not value:
@@ -411,9 +421,18 @@ class RecordReader:
                 return None
         if spec.type == "list":
             items = value if isinstance(value, list) else split_list(value)
-            return tuple(clean(item) for item in items if clean(item))
+            kept = tuple(clean(item) for item in items if clean(item))
+            for item in kept:
+                if _ID_ATTEMPT.search(item):
+                    self._id_in_list(name, item, problem)
+            return kept
         return clean(value) or None
 
+
+# A list item that is an ID number, or meant to be one: a run of 15 or more digits (among words too: 配偶身份证号
+# 1101…), or a number in Excel's scientific notation (1.10101E+17).
+_ID_ATTEMPT = re.compile(r"\d{14,}[\dXx]|^\d(\.\d+)?[Ee]\+?\d+$|^[\d ]{15,}[\dXx]?$|^\d{15,18}\.0+$")
+_DIGIT_RUN = re.compile(r"\d{15,}[Xx]?")
 
 # A space between two Chinese characters of a name.
 _SPACE_IN_HAN_NAME = re.compile(
