@@ -707,3 +707,18 @@ def test_a_relatives_id_number_that_is_none_is_said(tmp_path: Path, written: str
     _, relative = check([path], lang="en").candidates
     assert said in rules_of(relative) and relative.status == "invalid", relative.findings
     assert "亲属 value" in next(f.message for f in relative.findings if f.rule == said)
+
+
+@pytest.mark.parametrize(
+    "cell", ["李秀英 工资卡6222021234567890123", "13800138000 13900139000", "李秀英1961010213800138000"]
+)
+def test_digits_in_a_relatives_cell_that_are_no_id_number_are_not_said_to_be_one(
+    tmp_path: Path, cell: str
+) -> None:
+    # A bank card, two telephone numbers, a birthday beside a telephone: each was "not an ID number", invalid.
+    path = _csv(
+        tmp_path,
+        f"姓名,身份证号,社区,拟任职务,亲属\n李梅,{make_id('1965-01-01', '女')},青松社区,居委会委员,{cell}\n",
+    )
+    [person] = check([path], lang="en").candidates
+    assert person.status == "eligible", person.findings

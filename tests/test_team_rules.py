@@ -341,7 +341,10 @@ def test_a_members_sex_unknown_is_said_as_the_sex_alone(tmp_path: Path) -> None:
         ("张三同志", "李秀英—张三"),
         ("老伴张三", "李秀英—张三"),
         ("张三长子", "李秀英—张三"),
-        ("张三和（舅舅）", None),  # 张三和, a name: 和 after a name is part of it
+        ("张三和（舅舅）", None),  # 张三和, a name: 和 after a name, at its end, is part of it
+        ("与张三为夫妻", "李秀英—张三"),  # 为 joining words that follow
+        ("张三为其配偶", "李秀英—张三"),
+        ("配偶身份证号 {id} ", "李秀英—王建国"),  # an ID number written in parts among words
         ("张三\U00020bb7", None),  # 张三𠮷, a name with a character beyond the first plane
         ("张三13800000000", "李秀英—张三"),  # a telephone number beside the name
     ],
@@ -351,7 +354,8 @@ def test_a_relative_written_in_words_is_found_by_the_name_in_them(
 ) -> None:
     names = ["王建国", "李秀英", "张三", "赵六"]
     people = [person(**cells, name=name) for cells, name in zip(BALANCED, names, strict=True)]
-    people[1]["relatives"] = declared
+    number = people[0]["id_number"]
+    people[1]["relatives"] = declared.replace("{id}", f"{number[:6]} {number[6:14]} {number[14:]}")
     found = next((f for f in team(run(people)).findings if f.rule == "team-relatives"), None)
     assert (found.evidence["pairs"] if found else None) == ([pair] if pair else None)
 
@@ -367,15 +371,19 @@ def test_a_relatives_id_number_among_words_names_the_member(run: Any, words: str
 
 
 @pytest.mark.parametrize(
-    "declared", ["妻子王建国儿子张三", "王建国 张三", "妻 王建国 子 张三", "王建国与张三"]
+    "declared",
+    ["妻子王建国儿子张三", "王建国 张三", "妻 王建国 子 张三", "王建国与张三", "王建国和儿子张三", "{ids}"],
 )
 def test_a_relatives_entry_naming_two_members_pairs_both(run: Any, declared: str) -> None:
     # Only the longest name in an entry was taken: 李秀英—张三 was lost.
     names = ["王建国", "李秀英", "张三", "赵六"]
     people = [person(**cells, name=name) for cells, name in zip(BALANCED, names, strict=True)]
-    people[1]["relatives"] = declared
-    found = next(f for f in team(run(people)).findings if f.rule == "team-relatives")
+    # Two ID numbers parted by a space: read as one number of 36 digits, the record was invalid.
+    people[1]["relatives"] = declared.replace("{ids}", f"{people[0]['id_number']} {people[2]['id_number']}")
+    report = run(people)
+    found = next(f for f in team(report).findings if f.rule == "team-relatives")
     assert sorted(found.evidence["pairs"]) == ["李秀英—张三", "李秀英—王建国"]
+    assert report.candidates[1].status != "invalid", report.candidates[1].findings
 
 
 @pytest.mark.parametrize(

@@ -190,6 +190,28 @@ def _day_of(digits: str) -> dt.date | None:
         return None
 
 
+def ids_in_text(text: str) -> list[str]:
+    """The ID numbers written among words (配偶身份证号110101…, 110101 19630413 0109, two in one cell), as
+    written: 18 characters or 15 digits, spaces or dashes between the parts, each with a birth date of the 1900s
+    or 2000s where an ID number has it, so a bank card or a telephone number is none. The whole text in Excel's
+    scientific notation (1.10101E+17) is one, damaged."""
+    if _SCIENTIFIC_TEXT.fullmatch(text.strip()):
+        return [text.strip()]
+    found = []
+    for match in _ID_IN_TEXT.finditer(text):
+        digits = match.group().replace(" ", "").replace("-", "")
+        born = digits[6:14] if len(digits) == 18 else "19" + digits[6:12]
+        if born[:2] in ("19", "20") and _day_of(born) is not None:
+            found.append(match.group())
+    return found
+
+
+_ID_IN_TEXT = re.compile(
+    r"(?<![0-9])[0-9]{6}[ -]?[0-9]{8}[ -]?[0-9]{3}[0-9Xx](?![0-9Xx])|(?<![0-9])[0-9]{15}(?![0-9])"
+)
+_SCIENTIFIC_TEXT = re.compile(r"[0-9](\.[0-9]+)?[Ee]\+?[0-9]+")
+
+
 def area_known(area: str) -> bool:
     """Whether GB/T 2260 (as python-stdnum ships it) knows the area code, whatever the year it was created.
 

@@ -15,6 +15,7 @@ from eligibility.roster.normalise import (
     IdNumber,
     clean,
     from_1904,
+    ids_in_text,
     parse_date,
     parse_dates,
     read_id_number,
@@ -288,9 +289,8 @@ class RecordReader:
     @staticmethod
     def _id_in_list(name: str, item: str, problem: Any) -> None:
         """An ID number in a list cell (a relative's) that is none: damaged by Excel (1.10101E+17, its last digits
-        000), mistyped, or of a day that never was. Said as in 身份证号, as nobody could be matched by it."""
-        whole = _ID_ATTEMPT.fullmatch(item)
-        for written in [item] if whole else _DIGIT_RUN.findall(item):
+        000) or mistyped. Said as in 身份证号, as nobody could be matched by it."""
+        for written in ids_in_text(item):
             found = read_id_number(written)
             if not isinstance(found, IdNumber):
                 problem(found.key, name, written, **dict(found.params))
@@ -423,16 +423,14 @@ class RecordReader:
             items = value if isinstance(value, list) else split_list(value)
             kept = tuple(clean(item) for item in items if clean(item))
             for item in kept:
-                if _ID_ATTEMPT.search(item):
+                if _DIGITS.search(item):
                     self._id_in_list(name, item, problem)
             return kept
         return clean(value) or None
 
 
-# A list item that is an ID number, or meant to be one: a run of 15 or more digits (among words too: 配偶身份证号
-# 1101…), or a number in Excel's scientific notation (1.10101E+17).
-_ID_ATTEMPT = re.compile(r"\d{14,}[\dXx]|^\d(\.\d+)?[Ee]\+?\d+$|^[\d ]{15,}[\dXx]?$|^\d{15,18}\.0+$")
-_DIGIT_RUN = re.compile(r"\d{15,}[Xx]?")
+# Enough digits in a row to be an ID number's, or Excel's scientific notation of one: looked at more closely.
+_DIGITS = re.compile(r"[0-9]{6}|[0-9][Ee]\+?[0-9]")
 
 # A space between two Chinese characters of a name.
 _SPACE_IN_HAN_NAME = re.compile(

@@ -20,6 +20,7 @@ from eligibility.roster.normalise import (
     IdNumber,
     clean,
     completed_years,
+    ids_in_text,
     reaches_age,
     read_id_number,
     years_before,
@@ -849,7 +850,7 @@ def _named_within(
     followed by the number, 妻子李秀英儿子张三): each by an ID number in it, or by a name of two characters or
     more standing on its own in it. A name within a longer one (王海 in 王海燕, 张三 in 张三丰) is not that person."""
     named: list[Member] = []
-    for digits in _ID_IN_WORDS.findall(declared):
+    for digits in ids_in_text(declared):
         found = read_id_number(digits)
         if isinstance(found, IdNumber) and found.number in by_key:
             named.append(by_key[found.number])
@@ -876,7 +877,13 @@ def _stands_alone(text: str, name: str, breaks: set[int]) -> bool:
         end = start + len(name)
         before, after = text[:start], text[end:]
         if (not before or start in breaks or not _in_name(before[-1]) or before.endswith(_KIN_BEFORE)) and (
-            not after or end in breaks or not _in_name(after[0]) or after.startswith(_KIN_AFTER)
+            not after
+            or end in breaks
+            or not _in_name(after[0])
+            or after.startswith(_KIN_AFTER)
+            # 与黄志明为夫妻, 李秀英和儿子张三: 为 and 和 join words that follow; at the end, or before a bracket,
+            # they are the name's own last character (李有为, 王建和（舅舅）).
+            or (after[0] in "为和" and len(after) > 1 and _in_name(after[1]))
         ):
             return True
         start = text.find(name, start + 1)
@@ -889,9 +896,6 @@ def _in_name(ch: str) -> bool:
 
 
 _NAME_DOTS = re.compile("[·•.・‧∙⋅･]")
-
-# An ID number written among words (配偶身份证号110101…): 18 characters or 15 digits, not part of a longer run.
-_ID_IN_WORDS = re.compile(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9Xx])")
 
 # The words a relatives entry puts around a name: kinship, and the words joining it to the name. A name is read
 # only where it meets one of them (or a space, a mark, the entry's start or end), so 王海 is never taken out of
