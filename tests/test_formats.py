@@ -2419,3 +2419,22 @@ def test_words_where_the_name_goes_make_a_footer_whatever_else_the_row_holds(
     _, footer = check([path], lang="en").candidates
     assert [f.rule for f in footer.findings] == ["row-not-a-candidate"], footer.findings
     assert footer.findings[0].evidence["value"] == quoted
+
+
+@pytest.mark.parametrize(
+    ("name", "number"), [("王伟2", "id"), ("王伟（大）", "id"), ("说明华", "id"), ("王伟2", "")]
+)
+def test_a_candidate_whose_community_and_post_are_blank_is_no_footer_for_the_way_its_name_is_written(
+    tmp_path: Path, name: str, number: str
+) -> None:
+    # 王伟2 (two 王伟 told apart) with 两违 是 beside it: taken for a footer, its two-violations bar was dropped.
+    path = tmp_path / "r.csv"
+    cell = make_id("1962-03-12") if number else ""
+    path.write_text(
+        "姓名,性别,身份证号,社区,拟任职务,两违\n"
+        f"陈建国,男,{make_id('1960-01-10')},青松社区,居委会主任,否\n{name},男,{cell},,,是\n",
+        encoding="utf-8",
+    )
+    _, second = check([path], lang="en").candidates
+    assert {"two-violations", "required-missing"} <= {f.rule for f in second.findings}, second.findings
+    assert "row-not-a-candidate" not in {f.rule for f in second.findings}

@@ -20,7 +20,7 @@ from eligibility.candidate import DataProblem, RowSource
 from eligibility.errors import Location, RosterError, display_path
 from eligibility.messages import Term, listed
 from eligibility.roster.columns import COMMUNITY_COLUMNS, Column, HeaderMap, map_headers, suggest_column
-from eligibility.roster.normalise import clean, mask_birth, mask_ids
+from eligibility.roster.normalise import clean, ids_in_text, mask_birth, mask_ids
 from eligibility.roster.sources import (
     COMMUNITIES_KEYS,
     KEEP_UNDECODABLE,
@@ -296,10 +296,13 @@ def text_aside(
         at = header.index.get(column)
         if at is not None and at < len(row) and clean(row[at]):
             return None
+    at = header.index.get("id_number")
+    if at is not None and at < len(row) and ids_in_text(str(row[at])):
+        return None  # no footer holds an ID number: a candidate's row, however its name is written (王伟2)
     at = header.index.get("name")
     name = clean(row[at]) if at is not None and at < len(row) else ""
-    if name and not NOT_A_NAME.search(name):
-        return None  # a name; 填表人：张三, 以上人员经审核。 or 合计 in the name column is none
+    if name and not _footer_words(name):
+        return None  # a name; 填表人：张三, 以上人员经审核。, 合计 or a date in the name column is none
     texts = [(i, cell) for i, cell in enumerate(row) if clean(cell)]
     if not texts:
         return None
@@ -325,6 +328,21 @@ NOT_A_NAME = re.compile(
     r"[:：，,。;；!！?？\d]|^(合计|总计|小计|共计|以上|以下|填表|填报|制表|审核|审批|审查|负责人|联系人|联系电话|"
     r"经办人|备注|注|说明|日期)"
 )
+
+
+def _footer_words(name: str) -> bool:
+    """Whether a name cell holds a footer's words: its marks or first words, or digits without a Chinese
+    character (2006-09-01, 8); 王伟2, two 王伟 told apart, is a name."""
+    found = NOT_A_NAME.search(name)
+    if found is None:
+        return False
+    if not found.group().isdigit():
+        return True
+    return NOT_A_NAME.search(name.translate(_NO_DIGITS)) is not None or not _HAN_LETTER.search(name)
+
+
+_NO_DIGITS = str.maketrans("", "", "0123456789")
+_HAN_LETTER = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
 
 # A row's number as a template fills it down: 1, 01, 1., 1.0 (a workbook's number cell).
 _ROW_NUMBER = re.compile(r"\d+(\.0*)?\.?")
