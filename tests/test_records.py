@@ -722,3 +722,17 @@ def test_digits_in_a_relatives_cell_that_are_no_id_number_are_not_said_to_be_one
     )
     [person] = check([path], lang="en").candidates
     assert person.status == "eligible", person.findings
+
+
+@pytest.mark.parametrize("order", ["学历,文化程度", "文化程度,学历"])
+def test_education_beside_a_word_that_is_no_level_gives_the_same_findings_in_either_order(
+    tmp_path: Path, order: str
+) -> None:
+    # 高中 first: column-values-differ; 无 first: education-unknown and principal-education unknown as well.
+    first, second = ("高中", "无") if order.startswith("学历") else ("无", "高中")
+    path = _csv(
+        tmp_path,
+        f"姓名,身份证号,社区,拟任职务,{order}\n甲,{make_id('1960-01-01')},青松社区,居委会主任,{first},{second}\n",
+    )
+    [person] = check([path], lang="en").candidates
+    assert sorted(rules_of(person)) == ["column-values-differ"], person.findings

@@ -237,10 +237,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{approved}: checked against the table's {approved}",
     ),
     "roster-seats-no-settings": (
-        "名册给 {community} 的{column}是 {given}，但社区表 {file} 没有为它核定这一职数：核定职数以社区表为准，名册的未用，"
-        "按不明处理",
+        "名册给 {community} 的{column}是 {given}，但社区表 {file} 没有按名册的写法为 {community} 核定这一职数："
+        "核定职数以社区表为准，名册的未用，按不明处理",
         "the roster gives {community} {given} for {column}, but the communities file {file} approves no such seats "
-        "for it: approved seats come from that file, so the roster's were not used and are taken as unknown",
+        "for {community} as the roster writes it: approved seats come from that file, so the roster's were not "
+        "used and are taken as unknown",
     ),
     "community-settings-elsewhere": (
         "社区表里没有 {community}，只有第 {line} 行的 {settings}：街道的写法不同？其选举日和核定职数未用于 {community}",

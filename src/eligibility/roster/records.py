@@ -252,10 +252,18 @@ class RecordReader:
                 if agreed is None:
                     shown = "、".join(dict.fromkeys(_shown_value(v) for v in written))
                     problem("column-values-differ", name, shown, headers="、".join(h for h, _ in others))
-                    cells[name] = written[0]
+                    # Read as the first cell that means something (高中 beside 无, whichever column comes first):
+                    # the findings are then the same whatever the columns' order.
+                    cells[name] = next((v for v in written if self._means(name, v)), written[0])
                 else:
                     cells[name] = agreed
         return cells
+
+    def _means(self, name: str, value: Any) -> bool:
+        """Whether an education cell reads as a level (any other column's cell always means itself)."""
+        return name != "education" or not isinstance(
+            self.vocabulary.ranks(clean(_shown_value(value))), Unknown
+        )
 
     def _same_level(self, written: list[Any]) -> Any:
         """Education in two columns is one when both read as the same level (高中 and 高中（中专）), or the same
