@@ -691,6 +691,9 @@ def test_a_name_in_latin_letters_keeps_its_space(tmp_path: Path) -> None:
         ("{damaged}", "id-number-excel"),  # the last three digits turned to 000
         ("配偶身份证号{damaged}", "id-number-excel"),  # among words
         ("{mistyped}", "id-number-checksum"),
+        ("{short}", "id-number-format"),  # a digit dropped
+        ("{long}", "id-number-format"),  # a digit added
+        ("{no_day}", "id-number-birth"),  # 31 February
     ],
 )
 def test_a_relatives_id_number_that_is_none_is_said(tmp_path: Path, written: str, said: str) -> None:
@@ -698,7 +701,13 @@ def test_a_relatives_id_number_that_is_none_is_said(tmp_path: Path, written: str
     number = make_id("1961-01-02")
     wrong = next(c for c in "0123456789X" if c != number[17])
     # A workbook's number keeps 15 significant digits: the last three are 000.
-    cell = written.format(damaged=number[:15] + "000", mistyped=number[:17] + wrong)
+    cell = written.format(
+        damaged=number[:15] + "000",
+        mistyped=number[:17] + wrong,
+        short=number[:17],
+        long=number + "1",
+        no_day=number[:10] + "0231" + number[14:],
+    )
     path = _csv(
         tmp_path,
         "姓名,身份证号,社区,拟任职务,亲属\n"
@@ -710,7 +719,13 @@ def test_a_relatives_id_number_that_is_none_is_said(tmp_path: Path, written: str
 
 
 @pytest.mark.parametrize(
-    "cell", ["李秀英 工资卡6222021234567890123", "13800138000 13900139000", "李秀英1961010213800138000"]
+    "cell",
+    [
+        "李秀英 工资卡6222021234567890123",
+        "王海（妻弟） 工资卡6222021001123456",  # 16 digits, its 7th to 12th a day of 1900s
+        "13800138000 13900139000",
+        "李秀英1961010213800138000",
+    ],
 )
 def test_digits_in_a_relatives_cell_that_are_no_id_number_are_not_said_to_be_one(
     tmp_path: Path, cell: str

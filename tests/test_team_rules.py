@@ -414,3 +414,23 @@ def test_a_relatives_name_padded_with_a_full_width_space_is_one_name(run: Any, p
     people[1]["relatives"] = padded
     found = next(f for f in team(run(people)).findings if f.rule == "team-relatives")
     assert found.evidence["pairs"] == ["李秀英—张三"]
+
+
+@pytest.mark.parametrize("between", ["\u3000", "—", " - "])
+def test_a_relatives_id_number_typed_in_parts_is_read(run: Any, between: str) -> None:
+    # Split at the full-width space into three items, or its long dashes kept: no pair, no word.
+    names = ["王建国", "李秀英", "张三", "赵六"]
+    people = [person(**cells, name=name) for cells, name in zip(BALANCED, names, strict=True)]
+    number = people[0]["id_number"]
+    people[1]["relatives"] = "配偶 " + between.join((number[:6], number[6:14], number[14:]))
+    found = next(f for f in team(run(people)).findings if f.rule == "team-relatives")
+    assert found.evidence["pairs"] == ["李秀英—王建国"]
+
+
+def test_a_name_that_begins_a_longer_one_named_is_not_paired(run: Any) -> None:
+    # 与王建和为甥舅 paired 王建 too: 和 before 为 was read as joining words.
+    names = ["王建", "李秀英", "王建和", "赵六"]
+    people = [person(**cells, name=name) for cells, name in zip(BALANCED, names, strict=True)]
+    people[1]["relatives"] = "与王建和为甥舅"
+    found = next(f for f in team(run(people)).findings if f.rule == "team-relatives")
+    assert found.evidence["pairs"] == ["李秀英—王建和"]

@@ -84,7 +84,7 @@ def split_list(value: object) -> list[str]:
     """The items of a list cell, each cleaned; line breaks separate items before white space is folded."""
     if value is None:
         return []
-    text = value if isinstance(value, str) else str(value)
+    text = join_id_parts(value if isinstance(value, str) else str(value))
     if _PADDED_NAME.search(text):
         # 王　五: a two-character name padded to the width of three, not two people named 王 and 五 (a line
         # break still parts two items, as officers list one relative to a line).
@@ -192,22 +192,37 @@ def _day_of(digits: str) -> dt.date | None:
 
 def ids_in_text(text: str) -> list[str]:
     """The ID numbers written among words (配偶身份证号110101…, 110101 19630413 0109, two in one cell), as
-    written: 18 characters or 15 digits, spaces or dashes between the parts, each with a birth date of the 1900s
-    or 2000s where an ID number has it, so a bank card or a telephone number is none. The whole text in Excel's
-    scientific notation (1.10101E+17) is one, damaged."""
+    written: 18 characters or 15 digits with a birth date of the 1900s or 2000s where an ID number has it, or
+    15 to 19 digits that begin with a county's code (one digit too many or too few, a day that never was), so a
+    bank card or a telephone number is none. The whole text in Excel's scientific notation (1.10101E+17) is one,
+    damaged."""
     if _SCIENTIFIC_TEXT.fullmatch(text.strip()):
         return [text.strip()]
     found = []
-    for match in _ID_IN_TEXT.finditer(text):
-        digits = match.group().replace(" ", "").replace("-", "")
-        born = digits[6:14] if len(digits) == 18 else "19" + digits[6:12]
-        if born[:2] in ("19", "20") and _day_of(born) is not None:
+    for match in _ID_AMONG_WORDS.finditer(text):
+        digits = _ID_PART_BREAK.sub("", match.group())
+        born = digits[6:14] if len(digits) == 18 else "19" + digits[6:12] if len(digits) == 15 else ""
+        if (born[:2] in ("19", "20") and _day_of(born) is not None) or area_known(digits[:6]):
             found.append(match.group())
     return found
 
 
-_ID_IN_TEXT = re.compile(
-    r"(?<![0-9])[0-9]{6}[ -]?[0-9]{8}[ -]?[0-9]{3}[0-9Xx](?![0-9Xx])|(?<![0-9])[0-9]{15}(?![0-9])"
+def id_digits(written: str) -> str:
+    """An ID number found among words, its parts' spaces and dashes taken out."""
+    return _ID_PART_BREAK.sub("", written)
+
+
+def join_id_parts(text: str) -> str:
+    """An ID number typed in its three parts (110101　19630413　0109, 110101—19630413—0109) as one."""
+    return _ID_PARTS.sub(r"\1\2\3", text) if _ID_PARTS.search(text) else text
+
+
+# What officers put between an ID number's parts: spaces, a full-width one, dashes of every length.
+_BREAK = "[ \u3000\\-‐–—－]+"
+_ID_PART_BREAK = re.compile(_BREAK)
+_ID_PARTS = re.compile(rf"(?<![0-9])([0-9]{{6}}){_BREAK}([0-9]{{8}}){_BREAK}([0-9]{{3}}[0-9Xx])(?![0-9Xx])")
+_ID_AMONG_WORDS = re.compile(
+    rf"(?<![0-9])(?:[0-9]{{6}}(?:{_BREAK})?[0-9]{{8}}(?:{_BREAK})?[0-9]{{3}}[0-9Xx]|[0-9]{{15,19}}[Xx]?)(?![0-9Xx])"
 )
 _SCIENTIFIC_TEXT = re.compile(r"[0-9](\.[0-9]+)?[Ee]\+?[0-9]+")
 

@@ -297,8 +297,10 @@ def text_aside(
         if at is not None and at < len(row) and clean(row[at]):
             return None
     at = header.index.get("id_number")
-    if at is not None and at < len(row) and ids_in_text(str(row[at])):
-        return None  # no footer holds an ID number: a candidate's row, however its name is written (王伟2)
+    if at is not None and at < len(row) and (number := clean(row[at])) and ids_in_text(number) == [number]:
+        # No footer holds an ID number alone in its cell: a candidate's row, however its name is written (王伟2).
+        # 身份证号：1101… beside 经办人：刘明 is a footer's.
+        return None
     at = header.index.get("name")
     name = clean(row[at]) if at is not None and at < len(row) else ""
     if name and not _footer_words(name):

@@ -15,6 +15,7 @@ from eligibility.roster.normalise import (
     IdNumber,
     clean,
     from_1904,
+    id_digits,
     ids_in_text,
     parse_date,
     parse_dates,
@@ -299,7 +300,7 @@ class RecordReader:
         """An ID number in a list cell (a relative's) that is none: damaged by Excel (1.10101E+17, its last digits
         000) or mistyped. Said as in 身份证号, as nobody could be matched by it."""
         for written in ids_in_text(item):
-            found = read_id_number(written)
+            found = read_id_number(id_digits(written))
             if not isinstance(found, IdNumber):
                 problem(found.key, name, written, **dict(found.params))
 

@@ -20,6 +20,7 @@ from eligibility.roster.normalise import (
     IdNumber,
     clean,
     completed_years,
+    id_digits,
     ids_in_text,
     reaches_age,
     read_id_number,
@@ -851,7 +852,7 @@ def _named_within(
     more standing on its own in it. A name within a longer one (王海 in 王海燕, 张三 in 张三丰) is not that person."""
     named: list[Member] = []
     for digits in ids_in_text(declared):
-        found = read_id_number(digits)
+        found = read_id_number(id_digits(digits))
         if isinstance(found, IdNumber) and found.number in by_key:
             named.append(by_key[found.number])
     # Spaces are dropped, as an officer pads a two-character name (王 五), but where one stood a name may end.
@@ -862,10 +863,15 @@ def _named_within(
             breaks.add(len(squeezed))
         else:
             squeezed += ch
-    for person in people:
-        name = _NAME_DOTS.sub("", person.name).replace(" ", "").casefold()
-        if person is not declaring and len(name) >= 2 and _stands_alone(squeezed, name, breaks):
+    names = [
+        (_NAME_DOTS.sub("", p.name).replace(" ", "").casefold(), p) for p in people if p is not declaring
+    ]
+    # The longest first, each found taken out of the text (a mark in its place, the same length): 王建和 found in
+    # 与王建和为甥舅 leaves no 王建 to be found in it.
+    for name, person in sorted(names, key=lambda found: -len(found[0])):
+        if len(name) >= 2 and _stands_alone(squeezed, name, breaks):
             named.append(person)
+            squeezed = squeezed.replace(name, "|" * len(name))
     return named
 
 
