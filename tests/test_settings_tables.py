@@ -512,3 +512,16 @@ def test_a_rosters_seats_are_not_taken_where_the_table_approves_none(tmp_path: P
         assert "seat-quota" in {n.rule for n in report.not_checked}
     else:
         assert seats.evidence.get("unknown")
+
+
+def test_seats_written_beside_the_communities_of_a_grouped_roster_are_refused(tmp_path: Path) -> None:
+    # Passed over without a word: each community went without the seats the officer wrote for them.
+    path = written(
+        tmp_path,
+        "r.yaml",
+        "党组织核定职数: 9\ncommunities:\n  - 社区: 青松社区\n    candidates:\n      - {姓名: 甲, 拟任职务: 党组织委员}\n",
+    )
+    with pytest.raises(RosterError) as raised:
+        check([path], lang="en")
+    assert raised.value.key == "file-seats-beside-communities"
+    assert "党组织核定职数 is written beside communities" in raised.value.message("en")

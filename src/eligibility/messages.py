@@ -105,6 +105,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "同一处同时写了 {names}，它们是同一个键的不同写法；只会读取其中一个，请合并为一个",
         "{names} are written side by side, and mean the same key; only one would be read: merge them into one",
     ),
+    "file-seats-beside-communities": (
+        "{keys} 写在 communities 旁边：核定职数是各社区自己的，请写进每个社区",
+        "{keys} is written beside communities: approved seats are each community's; write them in each community",
+    ),
     "file-shape": ("内容结构不对：{expected}", "unexpected structure: {expected}"),
     "file-no-rows": ("文件有表头，但没有一行数据", "the file has a header but no data rows"),
     "file-no-records": (

@@ -1051,6 +1051,9 @@ def records_table(
     elif isinstance(data, dict) and isinstance(_key(data, "communities"), list):
         _one_spelling(data, ("communities", "election_date"), shown)
         _no_records_aside(data, "communities", shown, columns)
+        if seats := [str(k) for k in data if _is_seats(k, "community")]:
+            # Beside the communities, seats are no community's: passed over, a community would go without them.
+            raise RosterError("file-seats-beside-communities", Location(shown), keys="、".join(seats))
         election_date = _key(data, "election_date")
         for community in _key(data, "communities"):
             if not isinstance(community, dict):
