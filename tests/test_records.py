@@ -545,6 +545,8 @@ def test_two_columns_of_one_meaning_are_both_read(tmp_path: Path) -> None:
         ("无", "否", []),  # joined, "无、否" was no date: the record invalid
         ("2003-05-01", "无", ["family-planning-5y"]),  # joined, no date: the violation lost
         ("2003-05-01", "2003年5月1日", ["family-planning-5y"]),  # one day written two ways: one violation
+        ("2003-05-01；1999-01-01", "2003-05-01", ["family-planning-5y"]),  # one of two dates written again
+        ("2003-05", "2003-05-01", ["family-planning-5y"]),  # the month and a day of it
     ],
 )
 def test_a_none_beside_a_date_in_two_columns_of_one_meaning_is_the_date(

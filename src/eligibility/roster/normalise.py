@@ -459,6 +459,12 @@ def parse_dates(value: object) -> tuple[DateRange, ...]:
     return _parse_text_dates(text)
 
 
+def date_parts(text: str) -> list[str]:
+    """The dates a cell of several holds, each as written (2003-05-01；2004-01-01 is two)."""
+    text = _SPACE_IN_DATE.sub(r"\1", unicodedata.normalize("NFKC", text)).strip()
+    return [part for part in DATE_LIST_SEPARATORS.split(text) if part]
+
+
 @lru_cache(maxsize=4096)
 def _parse_text_dates(text: str) -> tuple[DateRange, ...]:
     text = _SPACE_IN_DATE.sub(r"\1", unicodedata.normalize("NFKC", text)).strip()

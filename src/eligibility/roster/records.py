@@ -14,6 +14,7 @@ from eligibility.roster.normalise import (
     DateError,
     IdNumber,
     clean,
+    date_parts,
     from_1904,
     id_digits,
     ids_in_text,
@@ -279,20 +280,24 @@ class RecordReader:
 
     def _dates_given(self, items: list[Any]) -> list[Any]:
         """The dates of several columns of one meaning: a 无 or 否 in one column says nothing of the other's date
-        (joined, "2003-05-01、无" was no date and the violation was lost), and one day written in two ways is one."""
-        given: list[Any] = []
-        days: set[Any] = set()
+        (joined, "2003-05-01、无" was no date and the violation was lost); one day written in two ways is one, and
+        a month beside a day of it (2003-05 and 2003-05-01) is that day."""
+        read: list[tuple[Any, Any]] = []  # each date as written, with its range (None: no date, to be said)
         for item in items:
             if isinstance(item, str) and self.vocabulary.truth(item) is False:
                 continue
-            try:
-                day = parse_dates(item)
-            except DateError:
-                day = None  # no date: kept, for its reading to say so
-            if day is None or day not in days:
-                given.append(item)
-            if day is not None:
-                days.add(day)
+            for part in date_parts(item) if isinstance(item, str) else [item]:
+                try:
+                    found = parse_dates(part)
+                except DateError:
+                    found = ()
+                read.append((part, found[0] if len(found) == 1 else None))
+        given: list[Any] = []
+        for i, (part, span) in enumerate(read):
+            if span is None or not any(
+                _same_or_within(span, other, j < i) for j, (_, other) in enumerate(read) if j != i
+            ):
+                given.append(part)  # not written before, and no day within it given
         return given
 
     @staticmethod
@@ -440,6 +445,16 @@ class RecordReader:
 
 # Enough digits in a row to be an ID number's, or Excel's scientific notation of one: looked at more closely.
 _DIGITS = re.compile(r"[0-9]{6}|[0-9][Ee]\+?[0-9]")
+
+
+def _same_or_within(span: Any, other: Any, earlier: bool) -> bool:
+    """Whether a date is told by another: the same, written before it, or a day within it (2003-05-01 in 2003-05)."""
+    if other is None:
+        return False
+    if other == span:
+        return earlier
+    return bool(span[0] <= other[0] and other[1] <= span[1])
+
 
 # A space between two Chinese characters of a name.
 _SPACE_IN_HAN_NAME = re.compile(
