@@ -177,6 +177,14 @@ def _rewritten(path: Path, change: Callable[[bytes], bytes]) -> None:
             archive.writestr(name, change(data) if name == "xl/worksheets/sheet1.xml" else data)
 
 
+def _prefixed(xml: bytes) -> bytes:
+    """The sheet's cells written with a prefix for their namespace, as valid OOXML allows."""
+    main = b'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    return re.sub(
+        rb"<(/?)(c|row|v|f|is|t)\b", rb"<\1x:\2", xml.replace(b"<worksheet ", b"<worksheet " + main, 1)
+    )
+
+
 @pytest.mark.parametrize(
     "change",
     [
@@ -188,8 +196,9 @@ def _rewritten(path: Path, change: Callable[[bytes], bytes]) -> None:
             xml,
             flags=re.S,
         ),
+        lambda xml: _prefixed(xml),  # the namespace's prefix on every tag: <x:c r="XFD1048576">
     ],
-    ids=["spaces", "lower-case", "no-references"],
+    ids=["spaces", "lower-case", "no-references", "prefixed"],
 )
 def test_a_far_cell_written_otherwise_is_measured_too(
     tmp_path: Path, change: Callable[[bytes], bytes]
@@ -345,3 +354,15 @@ def test_a_value_hidden_under_a_merge_gives_way_to_the_one_shown(tmp_path: Path,
         ("甲", "青松社区", "eligible"),
         ("乙", "青松社区", "eligible"),
     ]
+
+
+def test_an_error_cell_written_with_the_namespaces_prefix_is_said(tmp_path: Path) -> None:
+    # <x:c r="E2" t="e"><x:v>#N/A</x:v></x:c>: read as blank, 两违 was no, and the candidate eligible.
+    path = tmp_path / "prefixed.xlsx"
+    book, table = roster(path)
+    table["E1"] = "两违"
+    table["E2"] = "#N/A"
+    book.save(path)
+    _rewritten(path, _prefixed)
+    [person] = check([path]).candidates
+    assert person.status == "invalid" and "cell-excel-error" in {f.rule for f in person.findings}

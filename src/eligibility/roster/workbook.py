@@ -334,6 +334,10 @@ def _cell_chunks(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
     rest = b""
     for text in _xml_chunks(archive, part):
         text = rest + text
+        if b":c " in text or b":row" in text:
+            # <x:c r="XFD1048576">: the same cells, written with the namespace's prefix, which calamine reads too;
+            # looked at without it, or a far cell and an error cell went unseen.
+            text = _TAG_PREFIX.sub(rb"<\1", text)
         cut = text.rfind(b"</c>")
         opened = text.rfind(b"<c ")
         if opened > cut:  # a cell still open: kept for the next piece
@@ -343,6 +347,10 @@ def _cell_chunks(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
         yield text
     if rest:
         yield rest
+
+
+# An element's namespace prefix, opening or closing: <x:c, </x:row.
+_TAG_PREFIX = re.compile(rb"<(/?)[A-Za-z_][\w.\-]*:(?=[A-Za-z])")
 
 
 def _first_line(err: Exception) -> str:
