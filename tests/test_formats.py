@@ -241,9 +241,16 @@ def test_every_roster_sheet_is_read_and_others_are_noted(tmp_path: Path) -> None
     assert "no sheet named '梅园社区'; sheets: 青松社区, 翠竹社区, 说明" in caught.value.message("en")
 
 
-def test_a_sheet_of_candidates_without_its_community_column_fails_the_run(tmp_path: Path) -> None:
-    # One community to a sheet, its name on the tab: the sheet's candidates were passed over with an info note,
-    # and the run passed at --fail-on ineligible.
+@pytest.mark.parametrize(
+    ("header", "missing"),
+    [(["姓名", "身份证号", "拟任职务"], "community"), (["姓名", "身份证号", "社区", "职务"], "roles")],
+    ids=["no-community", "roles-misspelt"],
+)
+def test_a_sheet_of_candidates_without_one_of_its_columns_fails_the_run(
+    tmp_path: Path, header: list[str], missing: str
+) -> None:
+    # One community to a sheet, its name on the tab, or 职务 for 拟任职务: the sheet's candidates were passed over
+    # with an info note, and the run passed at --fail-on ineligible.
     book = openpyxl.Workbook()
     first = book.active
     assert first is not None
@@ -251,15 +258,15 @@ def test_a_sheet_of_candidates_without_its_community_column_fails_the_run(tmp_pa
     first.append(["姓名", "社区", "拟任职务"])
     first.append(["甲", "柳岸社区", "居委会委员"])
     second = book.create_sheet("桃花社区")
-    second.append(["姓名", "身份证号", "拟任职务"])
-    second.append(["乙", make_id("1970-01-01"), "居委会委员"])
+    second.append(header)
+    second.append(["乙", make_id("1970-01-01"), "桃花社区", "居委会委员"][: len(header) - 1] + ["居委会委员"])
     path = tmp_path / "sheets.xlsx"
     book.save(path)
     report = check([path], lang="en")
     [not_read] = [i for i in report.inputs if i.sheet == "桃花社区"]
     [finding] = not_read.findings
     assert (finding.rule, finding.severity, not_read.rows) == ("sheet-roster-not-read", "invalid", 0)
-    assert "none of its candidates was checked" in finding.message and "community" in finding.message
+    assert "none of its candidates was checked" in finding.message and missing in finding.message
     result = CliRunner().invoke(app, ["check", str(path), "--fail-on", "ineligible"])
     assert result.exit_code == 1
     # Said as not read, where it read "已读取 … 0 行".

@@ -266,9 +266,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "sheet {sheet!r} is not a roster and was not read: {reason}",
     ),
     "sheet-roster-not-read": (
-        "工作表“{sheet}”有姓名和拟任职务，是名册，但未能读取，其中的候选人都没有检查：{reason_zh}",
-        "sheet {sheet!r} has names and roles proposed, a roster, but could not be read, so none of its "
-        "candidates was checked: {reason}",
+        "工作表“{sheet}”有姓名、社区、拟任职务中的两列，是名册，但未能读取，其中的候选人都没有检查：{reason_zh}",
+        "sheet {sheet!r} has two of the columns 姓名, 社区 and 拟任职务, a roster, but could not be read, so none "
+        "of its candidates was checked: {reason}",
     ),
     "file-utf8-lines-in-gbk": (
         "文件是 GBK 编码，但第 {lines} 行是按 UTF-8 写入的（从别的文件粘贴来的），已按 UTF-8 读取；请把文件统一另存为一种编码",

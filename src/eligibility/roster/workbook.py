@@ -111,9 +111,11 @@ def workbook_tables(source: Input, columns: tuple[Column, ...], sheet: str | Non
         # The sheet is named already: what is wrong with it, in each language (a note is said in either).
         reason, reason_zh = (say(problem.key, lang, **problem.params) for lang in ("en", "zh"))
         params = (("sheet", name), ("reason", reason), ("reason_zh", reason_zh))
-        # A sheet with names and roles proposed but no 社区 (one community to a sheet, its name on the tab) holds
-        # candidates: not read, they go unchecked, and that fails the run rather than pass as a note.
-        roster = problem.key == "column-missing" and str(problem.params.get("missing")) == "community"
+        # A sheet lacking one of the three columns every roster has (no 社区, one community to a sheet and its
+        # name on the tab; 职务 for 拟任职务) holds candidates: not read, they go unchecked, and that fails the
+        # run rather than pass as a note. A sheet of notes, or of a settings table, lacks two or all three.
+        missing = str(problem.params.get("missing", ""))
+        roster = problem.key == "column-missing" and missing in ("name", "community", "roles")
         note = (
             Note("sheet-roster-not-read", "invalid", params)
             if roster
