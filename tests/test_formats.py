@@ -2456,3 +2456,23 @@ def test_a_candidate_whose_community_and_post_are_blank_is_no_footer_for_the_way
     _, second = check([path], lang="en").candidates
     assert {"two-violations", "required-missing"} <= {f.rule for f in second.findings}, second.findings
     assert "row-not-a-candidate" not in {f.rule for f in second.findings}
+
+
+@pytest.mark.parametrize("form", ["csv", "xlsx", "xlsx-merged"])
+def test_cells_under_a_blank_header_cell_are_said_not_read(tmp_path: Path, form: str) -> None:
+    # 两违：是 under a blank header cell, or 四 of 李四 under 姓名 merged over two columns: read as nothing, and
+    # the candidate passed without a word.
+    header = ["姓名", "", "社区", "拟任职务"]
+    row = ["李", "四", "青松社区", "居委会委员"]
+    if form == "csv":
+        path = tmp_path / "r.csv"
+        path.write_text(",".join(header) + "\n" + ",".join(row) + "\n", encoding="utf-8")
+    else:
+        path = write_workbook(tmp_path / "r.xlsx", header, [row])
+        if form == "xlsx-merged":
+            book = openpyxl.load_workbook(path)
+            book.active.merge_cells("A1:B1")  # type: ignore[union-attr]
+            book.save(path)
+    [person] = check([path], lang="en").candidates
+    [said] = [f for f in person.findings if f.rule == "row-cells-beyond-header"]
+    assert said.evidence["value"].endswith("B2") and "under a blank header cell" in said.message

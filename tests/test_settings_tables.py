@@ -262,7 +262,7 @@ def test_a_cell_beyond_the_header_of_a_communities_workbook_is_refused_at_its_ro
         check([EXAMPLES / "roster.csv"], communities=path)
     assert raised.value.key == "row-cells-beyond-header"
     assert str(raised.value.location) == f"{path.as_posix()}#Sheet:2"
-    assert "cell(s) D2 lie right of the header's last column" in raised.value.message("en")
+    assert "cell(s) D2 have no column name above them" in raised.value.message("en")
 
 
 def test_a_roster_given_as_the_communities_table_is_said_to_be_a_roster(tmp_path: Path) -> None:

@@ -497,9 +497,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "column; if it is a footer or a note, delete it or move it out of the table",
     ),
     "row-cells-beyond-header": (
-        "单元格 {value} 在表头最后一列的右边，没有列名，未被读取；如是数据，请在表头补上列名",
-        "cell(s) {value} lie right of the header's last column, with no column name, and were not read; if they "
-        "hold data, give their column a name in the header",
+        "单元格 {value} 上方没有列名（在表头右边，或表头的这一格是空的），未被读取；如是数据，请在表头补上列名",
+        "cell(s) {value} have no column name above them (right of the header, or under a blank header cell) and "
+        "were not read; if they hold data, give their column a name in the header",
     ),
     "cell-too-long": (
         "{column}长达 {length} 个字符（上限 {limit}），可能误粘贴了整段文字；只读取了开头“{value}”",

@@ -557,6 +557,18 @@ def _numbered(reader: Any, shown: str) -> Iterator[tuple[int, list[str]]]:
         previous = reader.line_num
 
 
+def unnamed_cells(
+    row: list[Any], columns: Iterable[int], line: int, first_column: int = 0
+) -> DataProblem | None:
+    """Cells holding something in columns with no name in the header (a blank header cell, 姓名 merged over two
+    columns, or right of the header): said, as they are not read, never dropped without a word."""
+    found = [i for i in columns if i < len(row) and row[i] is not None and str(row[i]).strip()]
+    if not found:
+        return None
+    where = "、".join(f"{column_letter(first_column + i)}{line}" for i in found[:5])
+    return DataProblem("row-cells-beyond-header", "", where + ("…" if len(found) > 5 else ""), "warning")
+
+
 def _swallowed_lines(row: list[str], delimiter: str, width: int) -> int:
     """How many whole rows a cell holds: lines inside one cell that carry a row's worth of delimiters, or a
     row cut short (its empty cells left off, as some exports do) with an ID number in it."""
@@ -597,6 +609,7 @@ def _delimited_rows(
     gbk = codecs.lookup(encoding).name in _GBK
     names, positions = tuple(header.index), tuple(header.index.values())
     last = max(positions, default=-1)
+    unnamed = tuple(i for i, text in enumerate(headers) if not text.strip())  # most headers have none
     # The known columns' cells of a row, in the header's order, taken in one call.
     cells_of = (
         operator.itemgetter(*positions)
@@ -653,6 +666,8 @@ def _delimited_rows(
                 record.problems.append(
                     DataProblem(key, "", str(len(row)), params=(("expected", str(width)),))
                 )
+            if unnamed and (without := unnamed_cells(row, unnamed, line)) is not None:
+                record.problems.append(without)
             if undecodable:
                 record.problems.extend(undecodable)
             if pasted:

@@ -32,6 +32,7 @@ from eligibility.roster.readers import (
     rows_above_header,
     second_header_row,
     text_aside,
+    unnamed_cells,
 )
 from eligibility.roster.sources import Input
 
@@ -180,6 +181,7 @@ def _sheet_rows(
     not_a_record = row_not_a_record(headers, header)
     name_at = header.index.get("name", -1)  # a settings sheet has none: every row is asked
     name_written = headers[name_at] if name_at >= 0 else None
+    no_header = [i for i, text in enumerate(headers[:width]) if not str(text or "").strip()]
     for line, row in rows:
         flagged = {at: found for at, found in unread[line].items() if at in read} if line in unread else None
         if all(cell == "" or cell is None for cell in row) and not flagged:
@@ -200,16 +202,12 @@ def _sheet_rows(
             record.problems.append(aside)
         if flagged:
             _name_unread(record, flagged, header, first_column)
-        beyond = [i for i in range(width, len(row)) if row[i] not in ("", None)]
-        if beyond:
-            # A remark typed beside the table, or data with no column name: said, as CSV says row-too-long,
-            # never read as nothing without a word.
-            where = "、".join(f"{column_letter(first_column + i)}{line}" for i in beyond[:5])
-            record.problems.append(
-                DataProblem(
-                    "row-cells-beyond-header", "", where + ("…" if len(beyond) > 5 else ""), "warning"
-                )
-            )
+        if len(row) > width or no_header:
+            # A remark typed beside the table, or data under no column name (a blank header cell, 姓名 merged
+            # over two columns): said, as CSV says row-too-long, never read as nothing without a word.
+            without = unnamed_cells(row, [*no_header, *range(width, len(row))], line, first_column)
+            if without is not None:
+                record.problems.append(without)
         yield record
 
 
