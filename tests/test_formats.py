@@ -259,7 +259,7 @@ def test_a_sheet_of_candidates_without_one_of_its_columns_fails_the_run(
     first.append(["甲", "柳岸社区", "居委会委员"])
     second = book.create_sheet("桃花社区")
     second.append(header)
-    second.append(["乙", make_id("1970-01-01"), "桃花社区", "居委会委员"][: len(header) - 1] + ["居委会委员"])
+    second.append([*["乙", make_id("1970-01-01"), "桃花社区"][: len(header) - 1], "居委会委员"])
     path = tmp_path / "sheets.xlsx"
     book.save(path)
     report = check([path], lang="en")
