@@ -2476,3 +2476,17 @@ def test_cells_under_a_blank_header_cell_are_said_not_read(tmp_path: Path, form:
     [person] = check([path], lang="en").candidates
     [said] = [f for f in person.findings if f.rule == "row-cells-beyond-header"]
     assert said.evidence["value"].endswith("B2") and "under a blank header cell" in said.message
+
+
+@pytest.mark.parametrize("name", [12345, True, dt.datetime(2000, 1, 1), "12345", "2000-01-01"])
+def test_a_number_a_date_or_a_yes_where_the_name_goes_is_no_name(tmp_path: Path, name: Any) -> None:
+    # A candidate called 12345.0, True or 2000-01-01, eligible, with no word.
+    path = write_workbook(
+        tmp_path / "r.xlsx",
+        ["姓名", "身份证号", "社区", "拟任职务"],
+        [[name, make_id("1970-01-01"), "青松社区", "居委会委员"]],
+    )
+    [person] = check([path], lang="en").candidates
+    assert person.status == "invalid" and "name-not-a-name" in {f.rule for f in person.findings}, (
+        person.findings
+    )

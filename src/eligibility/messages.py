@@ -349,6 +349,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "rules-test-summary": ("通过 {passed} 个，失败 {failed} 个", "{passed} passed, {failed} failed"),
     # findings on records (severity invalid)
     "required-missing": ("必填列“{column}”为空", "required column {column} is blank"),
+    "name-not-a-name": (
+        "{column}“{value}”不是人名（是数字、日期或是/否）：列错位了？请填写候选人的姓名",
+        "{column} value {value!r} is no person's name (a number, a date or a yes/no): has a column shifted? Give "
+        "the candidate's name",
+    ),
     "id-number-format": (
         "{column}“{value}”不是身份证号：应为 18 位（末位可为 X）或 15 位数字",
         "{column} value {value!r} is not an ID number: expected 18 characters (last may be X) or 15 digits",
@@ -707,6 +712,7 @@ class Term:
 DATA_CHECKS: dict[str, tuple[str, str]] = {
     # a row's cells
     "required-missing": ("invalid", "candidate"),
+    "name-not-a-name": ("invalid", "candidate"),
     "id-number-format": ("invalid", "candidate"),
     "id-number-excel": ("invalid", "candidate"),
     "id-number-checksum": ("invalid", "candidate"),

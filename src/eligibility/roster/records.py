@@ -101,6 +101,10 @@ class RecordReader:
                 cells = {**cells, **dict.fromkeys(left_out)}
 
         name = self._required(cells, "name", problem)
+        if name and (not isinstance(cells.get("name"), str) or not any(ch.isalpha() for ch in name)):
+            # 12345, TRUE or a date where the name goes (a workbook's typed cell, a shifted column): no one's name,
+            # and checked as one it would pass as a candidate called 12345.0.
+            problem("name-not-a-name", "name", _shown_value(cells.get("name")))
         if " " in name:
             # 王  五 padded to line up with three-character names, or 王 and 五 on two lines of a cell (Alt+Enter):
             # one name, 王五, as the ID register and a relatives entry write it. John Smith keeps his space.
