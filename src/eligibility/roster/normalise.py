@@ -93,10 +93,11 @@ def split_list(value: object) -> list[str]:
     return [item for part in LIST_SEPARATORS.split(text) if (item := clean(part))]
 
 
+# The Chinese characters, of the basic plane and beyond it (𠮷), as a regular expression's class holds them.
+HAN = "\u3400-\u9fff\U00020000-\U0003134f"
 # One Chinese character, white space, one Chinese character, the whole of an item (between separators or ends).
-_HAN = "\u3400-\u9fff\U00020000-\U0003134f"
 _PADDED_NAME = re.compile(
-    rf"(?<![^\s、,，;；/|()（）\[\]【】])([{_HAN}])[\u3000 \t]+([{_HAN}])"
+    rf"(?<![^\s、,，;；/|()（）\[\]【】])([{HAN}])[\u3000 \t]+([{HAN}])"
     rf"(?![^\s、,，;；/|()（）\[\]【】])"
 )
 
@@ -200,7 +201,7 @@ def ids_in_text(text: str) -> list[str]:
         return [text.strip()]
     found = []
     for match in _ID_AMONG_WORDS.finditer(text):
-        digits = _ID_PART_BREAK.sub("", match.group())
+        digits = id_digits(match.group())
         born = digits[6:14] if len(digits) == 18 else "19" + digits[6:12] if len(digits) == 15 else ""
         if (born[:2] in ("19", "20") and _day_of(born) is not None) or area_known(digits[:6]):
             found.append(match.group())
@@ -467,8 +468,7 @@ def date_parts(text: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _parse_text_dates(text: str) -> tuple[DateRange, ...]:
-    text = _SPACE_IN_DATE.sub(r"\1", unicodedata.normalize("NFKC", text)).strip()
-    return tuple(r for part in DATE_LIST_SEPARATORS.split(text) if (r := parse_date(part)) is not None)
+    return tuple(r for part in date_parts(text) if (r := parse_date(part)) is not None)
 
 
 # ---- 周岁 and periods -------------------------------------------------------------------------------------

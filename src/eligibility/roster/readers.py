@@ -20,7 +20,7 @@ from eligibility.candidate import DataProblem, RowSource
 from eligibility.errors import Location, RosterError, display_path
 from eligibility.messages import Term, listed
 from eligibility.roster.columns import COMMUNITY_COLUMNS, Column, HeaderMap, map_headers, suggest_column
-from eligibility.roster.normalise import clean, ids_in_text, mask_birth, mask_ids
+from eligibility.roster.normalise import HAN, clean, ids_in_text, mask_birth, mask_ids
 from eligibility.roster.sources import (
     COMMUNITIES_KEYS,
     KEEP_UNDECODABLE,
@@ -324,27 +324,26 @@ def text_aside(
 
 
 # What no name holds, and a footer does: a colon (填表人：张三), a sentence's marks (以上人员经审核，符合条件。),
-# a digit (a date, a total), or a footer's first word (合计, 填表人 张三). Words where the name goes make the row a
-# footer whatever else it holds, but a community or a post.
-NOT_A_NAME = re.compile(
-    r"[:：，,。;；!！?？\d]|^(合计|总计|小计|共计|以上|以下|填表|填报|制表|审核|审批|审查|负责人|联系人|联系电话|"
+# or a footer's first word (合计, 填表人 张三). Words where the name goes make the row a footer whatever else it
+# holds, but a community or a post.
+_FOOTER_WORDS = (
+    r"[:：，,。;；!！?？]|^(合计|总计|小计|共计|以上|以下|填表|填报|制表|审核|审批|审查|负责人|联系人|联系电话|"
     r"经办人|备注|注|说明|日期)"
 )
+_FOOTER = re.compile(_FOOTER_WORDS)
+# A name cell worth asking about (see _footer_words): footer words, or a digit (a date, a total, or 王伟2).
+NOT_A_NAME = re.compile(_FOOTER_WORDS + r"|\d")
+_HAN_LETTER = re.compile(f"[{HAN}]")
+_NO_DIGITS = str.maketrans("", "", "0123456789")
 
 
 def _footer_words(name: str) -> bool:
     """Whether a name cell holds a footer's words: its marks or first words, or digits without a Chinese
     character (2006-09-01, 8); 王伟2, two 王伟 told apart, is a name."""
-    found = NOT_A_NAME.search(name)
-    if found is None:
-        return False
-    if not found.group().isdigit():
+    if _FOOTER.search(name.translate(_NO_DIGITS)):  # 1合计, numbered, as 合计
         return True
-    return NOT_A_NAME.search(name.translate(_NO_DIGITS)) is not None or not _HAN_LETTER.search(name)
+    return any(ch.isdigit() for ch in name) and not _HAN_LETTER.search(name)
 
-
-_NO_DIGITS = str.maketrans("", "", "0123456789")
-_HAN_LETTER = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
 
 # A row's number as a template fills it down: 1, 01, 1., 1.0 (a workbook's number cell).
 _ROW_NUMBER = re.compile(r"\d+(\.0*)?\.?")

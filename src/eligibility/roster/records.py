@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from eligibility.candidate import Candidate, DataProblem
 from eligibility.roster.normalise import (
     CONTROL_CHARACTERS,
+    HAN,
     DateError,
     IdNumber,
     clean,
@@ -267,17 +268,17 @@ class RecordReader:
 
     def _means(self, name: str, value: Any) -> bool:
         """Whether an education cell reads as a level (any other column's cell always means itself)."""
-        return name != "education" or not isinstance(
-            self.vocabulary.ranks(clean(_shown_value(value))), Unknown
-        )
+        return name != "education" or self._level_of(value) is not None
+
+    def _level_of(self, value: Any) -> Any:
+        """The levels an education cell reads as, or None when it is no level."""
+        ranks = self.vocabulary.ranks(clean(_shown_value(value)))
+        return None if isinstance(ranks, Unknown) else ranks
 
     def _same_level(self, written: list[Any]) -> Any:
         """Education in two columns is one when both read as the same level (高中 and 高中（中专）), or the same
         text however spaced; else None, to be said."""
-        levels = {
-            ranks if not isinstance(ranks := self.vocabulary.ranks(clean(_shown_value(v))), Unknown) else None
-            for v in written
-        }
+        levels = {self._level_of(v) for v in written}
         if len(levels) == 1 and None not in levels:
             return written[0]
         return _agreed("text", written)
@@ -461,9 +462,7 @@ def _same_or_within(span: Any, other: Any, earlier: bool) -> bool:
 
 
 # A space between two Chinese characters of a name.
-_SPACE_IN_HAN_NAME = re.compile(
-    r"(?<=[\u3400-\u9fff\U00020000-\U0003134f]) +(?=[\u3400-\u9fff\U00020000-\U0003134f])"
-)
+_SPACE_IN_HAN_NAME = re.compile(rf"(?<=[{HAN}]) +(?=[{HAN}])")
 
 # How the roster's own columns are read when written twice (the rule set's fields say their own type).
 _BUILT_IN_KINDS = {"roles": "list", "birth_date": "date", "election_date": "date", "id_number": "id"}
