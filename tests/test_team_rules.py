@@ -394,6 +394,11 @@ def test_a_relatives_entry_naming_two_members_pairs_both(run: Any, declared: str
         ("阿依古丽", "阿依古丽·买买提", False),  # a name within a longer one: not that person
         ("John Smith", "JOHN SMITH", True),
         ("Li Na", "Li Nan", False),
+        # A dot parting two members' names is a list (it had paired nobody), but only where each part is one.
+        ("王建国", "王建国•李秀英", True),  # the declaring member's own name among them
+        ("王建国", "张三·王建国", True),
+        ("王建国", "王建国・赵六・张三", True),
+        ("阿依古丽", "阿依古丽·买买提·张三", False),  # 买买提 names nobody: the dot may be the name's own
     ],
 )
 def test_names_with_dots_and_latin_names_in_relatives_entries(

@@ -850,6 +850,21 @@ def _named_within(
     """The members a relatives entry written as words names (妻子李秀英, 与李秀英系夫妻, 王海之妻, 配偶身份证号
     followed by the number, 妻子李秀英儿子张三): each by an ID number in it, or by a name of two characters or
     more standing on its own in it. A name within a longer one (王海 in 王海燕, 张三 in 张三丰) is not that person."""
+    named = _named_in_words(declared, people, declaring, by_key)
+    if not named and _NAME_DOTS.search(declared):
+        # 李秀英•张三: a dot parting two names, as a list. Taken as a list only where every part names a member,
+        # as a dot is also the one inside a name (阿依古丽·买买提 names nobody where only 阿依古丽 stands).
+        # The declaring member's own name among them is a part too (王建国•李秀英, written by 李秀英).
+        parts = [_named_in_words(part, people, None, by_key) for part in _NAME_DOTS.split(declared)]
+        if len(parts) > 1 and all(parts):
+            named = [member for found in parts for member in found if member is not declaring]
+    return named
+
+
+def _named_in_words(
+    declared: str, people: list[Member], declaring: Member | None, by_key: dict[str, Member]
+) -> list[Member]:
+    """The members an entry names, its dots read as inside a name (see _named_within)."""
     named: list[Member] = []
     for digits in ids_in_text(declared):
         found = read_id_number(id_digits(digits))
