@@ -439,3 +439,30 @@ def test_a_name_that_begins_a_longer_one_named_is_not_paired(run: Any) -> None:
     people[1]["relatives"] = "与王建和为甥舅"
     found = next(f for f in team(run(people)).findings if f.rule == "team-relatives")
     assert found.evidence["pairs"] == ["李秀英—王建和"]
+
+
+@pytest.mark.parametrize(
+    ("declared", "unsure"),
+    [
+        ("王建囯", True),  # one character off 王建国: a typo had passed the team as having no relatives on it
+        ("张四", True),
+        ("王建國、張三", True),
+        ("王建国", False),  # the member: a pair, decided
+        ("黄志明", False),  # nobody's name nor near one: a relative who stands for no seat
+        ("王建", False),  # a character short is another name, not one mistyped
+        ("没有", False),  # none, beside a member named 沈有
+        ("无", False),
+    ],
+)
+def test_a_relative_named_one_character_off_a_member_leaves_the_rule_undecided(
+    run: Any, declared: str, unsure: bool
+) -> None:
+    names = ["王建国", "李秀英", "张三", "沈有"]
+    people = [person(**cells, name=name) for cells, name in zip(BALANCED, names, strict=True)]
+    people[1]["relatives"] = declared
+    found = next((f for f in team(run(people)).findings if f.rule == "team-relatives"), None)
+    if unsure:
+        assert found is not None and found.evidence["unknown_members"] == ["李秀英"], found
+        assert found.evidence["unknown"] == ["relatives"]
+    else:
+        assert found is None or found.evidence.get("pairs") == ["李秀英—王建国"], found

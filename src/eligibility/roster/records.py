@@ -440,7 +440,10 @@ class RecordReader:
                 return None
         if spec.type == "list":
             items = value if isinstance(value, list) else split_list(value)
-            kept = tuple(clean(item) for item in items if clean(item))
+            # 无 or 没有 in a list cell says it holds nobody: no item, never a name one character off another.
+            kept = tuple(
+                text for item in items if (text := clean(item)) and self.vocabulary.truth(text) is not False
+            )
             for item in kept:
                 if _DIGITS.search(item):
                     self._id_in_list(name, item, problem)

@@ -819,13 +819,15 @@ def _related_pairs(field_name: str, among_all: bool, sides: tuple[int, ...] = ()
                 by_key[person.id_number] = person
         pairs: list[str] = []
         open_pairs: list[str] = []  # declared, but whether one of each side is not known
+        mistyped: list[Member] = []  # declared a name one character off a member's: a typo, or another person
         seen: set[frozenset[int]] = set()
         for person in people:
             for declared in person.declared.get(field_name, ()):
                 exact = by_key.get(declared)
-                for other in (
-                    [exact] if exact is not None else _named_within(declared, people, person, by_key)
-                ):
+                named = [exact] if exact is not None else _named_within(declared, people, person, by_key)
+                if not named and _one_off(declared, people, person) and person not in mistyped:
+                    mistyped.append(person)
+                for other in named:
                     if other is person:
                         continue
                     pair = frozenset((id(person), id(other)))
@@ -836,12 +838,27 @@ def _related_pairs(field_name: str, among_all: bool, sides: tuple[int, ...] = ()
                             (pairs if fits else open_pairs).append(f"{person.name}—{other.name}")
         if ev is not None:
             ev["pairs"] = pairs or open_pairs
-        if not pairs and open_pairs:
+        if not pairs and (open_pairs or mistyped):
             _unsure(ev, field_name)
+            if ev is not None and mistyped:
+                ev["unknown_members"] = [p.name for p in mistyped]
             return None
         return bool(pairs)
 
     return test
+
+
+def _one_off(declared: str, people: list[Member], declaring: Member) -> bool:
+    """Whether a relative written as a bare name differs from a member's name by one character (张国墙 for
+    张国强): a typo would otherwise pass the team as having no relatives on it, without a word."""
+    written = _NAME_DOTS.sub("", declared).replace(" ", "").casefold()
+    if len(written) < 2 or not all(_in_name(ch) for ch in written):
+        return False
+    names = (_NAME_DOTS.sub("", m.name).replace(" ", "").casefold() for m in people if m is not declaring)
+    return any(
+        len(name) == len(written) and sum(a != b for a, b in zip(name, written, strict=True)) == 1
+        for name in names
+    )
 
 
 def _named_within(
