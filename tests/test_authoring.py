@@ -735,3 +735,34 @@ def test_rules_test_speaks_the_chosen_language(tmp_path: Path) -> None:
 def test_rules_list_counts_in_the_chosen_language() -> None:
     listed = runner.invoke(app, ["rules", "list"]).stdout
     assert "community-2006\tv1\t15 条规则\t18 个用例\t" in listed
+
+
+CHILD = 'extends: community-2006\nname: x\ntitle: {zh: x, en: x}\nversion: "1"\n'
+
+
+@pytest.mark.parametrize(
+    ("written", "refused"),
+    [
+        # Misspelt, it was a new parameter no rule read: principal_max_age stayed 57 without a word.
+        (
+            "parameters:\n  principal_max_agee: 55\n",
+            "parameters.principal_max_agee: no rule uses this parameter",
+        ),
+        ("parameters:\n  principal_max_age: 55\n", None),
+        # A parent's parameter set again beside the rule that reads it disabled: no misspelling.
+        ("parameters:\n  principal_max_age: 55\ndisable: [principal-age]\n", None),
+    ],
+)
+def test_a_parameter_no_rule_reads_is_refused_at_its_line(
+    tmp_path: Path, written: str, refused: str | None
+) -> None:
+    path = write(tmp_path, "east.yaml", CHILD + written)
+    if refused is None:
+        load_ruleset(path)
+        return
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    assert caught.value.message("en").startswith(f"{path.as_posix()}:6:")
+    assert refused in caught.value.message("en")
+    assert "(did you mean 'principal_max_age'?)" in caught.value.message("en")
+    assert "没有规则用到这个参数" in caught.value.message("zh")

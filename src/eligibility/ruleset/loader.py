@@ -188,7 +188,7 @@ def resolve(spec: str | Path | None) -> Path:
 def load_ruleset(spec: str | Path | None = None, overrides: dict[str, str] | None = None) -> Policy:
     """Read, validate and compile a rule set; `overrides` are `--set` values as text, converted to each type."""
     path = resolve(spec)
-    data, positions, digest, chain = _read(path, ())
+    data, positions, digest, chain, inherited = _read(path, ())
     shown = _shown(path)
 
     def where(at: tuple[str | int, ...]) -> Location:
@@ -226,7 +226,27 @@ def load_ruleset(spec: str | Path | None = None, overrides: dict[str, str] | Non
     for day in sorted({rule_file.election_date, *_value_dates(rule_file)}):
         with contextlib.suppress(RuleSetError) if day < rule_file.election_date else contextlib.nullcontext():
             policy.at(day)
+    _check_parameters_used(rule_file, policy.rules, where, shown, inherited)
     return policy
+
+
+def _check_parameters_used(
+    rule_file: RuleFile, rules: tuple[CompiledRule, ...], where: Any, shown: str, inherited: frozenset[str]
+) -> None:
+    """A parameter this file writes that no rule reads is refused: most often a misspelt name
+    (principal_max_agee: 55), which would leave the threshold it meant unchanged without a word. A parent's
+    parameter left unread by a rule this file disables is the parent's business, even where this file sets it."""
+    used = sorted({name for rule in rules for name in rule.params})
+    for name in rule_file.parameters:
+        location = where(("parameters", name))
+        if name not in used and name not in inherited and location.path == shown:
+            raise RuleSetError(
+                "ruleset-param-unused",
+                location,
+                name=name,
+                suggestion=did_you_mean(suggest(name, used)),
+                used=", ".join(used) or "—",
+            )
 
 
 def loaded_again(source: Path | None, given: dict[str, str], sha256: str) -> Policy:
@@ -272,7 +292,7 @@ def _shown(path: Path) -> str:
     )
 
 
-def _read(path: Path, stack: tuple[Path, ...]) -> tuple[Any, Positions, str, list[str]]:
+def _read(path: Path, stack: tuple[Path, ...]) -> tuple[Any, Positions, str, list[str], frozenset[str]]:
     """A rule file's data and positions, merged over the files it extends; a digest of the whole chain."""
     shown = _shown(path)
     if path.resolve() in stack:
@@ -286,7 +306,7 @@ def _read(path: Path, stack: tuple[Path, ...]) -> tuple[Any, Positions, str, lis
     positions.files[()] = shown
     digest = hashlib.sha256(raw).hexdigest()
     if not isinstance(data, dict) or not data.get("extends"):
-        return data, positions, digest, []
+        return data, positions, digest, [], frozenset()
     if isinstance(data["extends"], list):
         # extends: [community-2006], as other tools write such keys: one name in a list is that name; a rule
         # file builds on one other (whose own extends may build on a third), so two are refused, said why.
@@ -310,7 +330,7 @@ def _read(path: Path, stack: tuple[Path, ...]) -> tuple[Any, Positions, str, lis
             suggestion=did_you_mean(suggest(str(data["extends"]), names)),
             known=", ".join(names),
         )
-    parent, parent_positions, parent_digest, chain = _read(parent_path, (*stack, path.resolve()))
+    parent, parent_positions, parent_digest, chain, _ = _read(parent_path, (*stack, path.resolve()))
     if not isinstance(parent, dict):
         # A list, an empty file, a CSV read as YAML: nothing to build on, said at this file's `extends:`.
         where = positions.find(data, ("extends",))[1] or (None, None)
@@ -326,7 +346,12 @@ def _read(path: Path, stack: tuple[Path, ...]) -> tuple[Any, Positions, str, lis
 
     merged = merge((parent, parent_positions), (data, positions), shown, where_in_child)
     combined = hashlib.sha256((parent_digest + digest).encode()).hexdigest()
-    return merged[0], merged[1], combined, [_shown(parent_path), *chain]
+    # The parameters this file takes from the one it builds on, by name: one it sets again for a rule it
+    # disables is no misspelling.
+    inherited = (
+        frozenset(parent.get("parameters") or {}) if isinstance(parent.get("parameters"), dict) else None
+    )
+    return merged[0], merged[1], combined, [_shown(parent_path), *chain], inherited or frozenset()
 
 
 def _shape(data: Any) -> Term:
