@@ -766,3 +766,30 @@ def test_a_parameter_no_rule_reads_is_refused_at_its_line(
     assert refused in caught.value.message("en")
     assert "(did you mean 'principal_max_age'?)" in caught.value.message("en")
     assert "没有规则用到这个参数" in caught.value.message("zh")
+
+
+def test_a_decimal_that_is_no_share_is_shown_as_the_number(tmp_path: Path) -> None:
+    # 党龄 2.25 under 2.5 read "党龄225%年，不满250%年": every decimal was shown as a percentage.
+    path = write(
+        tmp_path,
+        "years.yaml",
+        CHILD
+        + "parameters:\n  min_years: 2.5\n"
+        + "fields:\n  party_years: {type: number, zh: 党龄, en: party years, aliases: [党龄]}\n"
+        + "rules:\n  - id: party-years\n    title: {zh: '党龄不满{min_years}年', en: 'Under {min_years} years'}\n"
+        + "    severity: review\n    scope: candidate\n    when: {fact: party_years, lt: {param: min_years}}\n"
+        + "    message: {zh: '党龄{party_years}年，不满{min_years}年', en: x}\n"
+        + "    source: {document: x, clause: x, quote: x}\n",
+    )
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "姓名,性别,出生日期,社区,拟任职务,文化程度,党龄\n王芳,女,1970-01-01,青松社区,居委会委员,高中,2.25\n",
+        encoding="utf-8",
+    )
+    report = check([roster], path, election_date=dt.date(2006, 9, 30))
+    [found] = [f for f in report.candidates[0].findings if f.rule == "party-years"]
+    assert found.message == "党龄2.25年，不满2.5年"
+    # A share of a team is still a percentage, in its message and its title.
+    shares = check([EXAMPLES / "roster.csv"], communities=EXAMPLES / "communities.csv")
+    said = [f.message for t in shares.teams for f in t.findings if f.rule == "team-age-structure"]
+    assert said and all(message.endswith("未超过 50%") for message in said), said

@@ -1056,9 +1056,9 @@ class Review:
                 if evidence.get("unknown") == ["members"]
                 else say("not-checked", self.lang, missing=words, whom=whom)
             )
-            message = spec.title(self.lang).format_map(_Display(shown, self.lang)) + colon + said
+            message = spec.title(self.lang).format_map(_Display(shown, self.lang, rule.shares)) + colon + said
         else:
-            message = spec.message(self.lang).format_map(_Display(about | shown, self.lang))
+            message = spec.message(self.lang).format_map(_Display(about | shown, self.lang, rule.shares))
         # Of several approvals for one finding, one that counts is enough; else the last one is shown with why.
         weighed = [self._approval(g, spec.severity, severity, election, about.get("name")) for g in granted]
         approval = next((a for a in weighed if a.counted), weighed[-1] if weighed else None)
@@ -1281,15 +1281,17 @@ def rule_title(rule: CompiledRule, policy: Policy, lang: Lang) -> str:
         else value
         for name, value in rule.params.items()
     }
-    return rule.rule.title(lang).format_map(_Display(values, lang))
+    return rule.rule.title(lang).format_map(_Display(values, lang, rule.shares))
 
 
 class _Display(dict[str, Any]):
-    """Evidence as message words: lists joined, yes/no in words; a missing name stays visible as {name}."""
+    """Evidence as message words: lists joined, yes/no in words, shares as percentages; a missing name stays
+    visible as {name}."""
 
-    def __init__(self, values: dict[str, Any], lang: Lang) -> None:
+    def __init__(self, values: dict[str, Any], lang: Lang, shares: frozenset[str]) -> None:
         super().__init__(values)
         self.lang = lang
+        self.shares = shares
 
     def __getitem__(self, key: str) -> Any:
         value = super().__getitem__(key)
@@ -1302,7 +1304,8 @@ class _Display(dict[str, Any]):
         if value is None:
             return "?"
         if isinstance(value, float):
-            return f"{value:.0%}"
+            # A share of a team is a percentage (0.5: 50%); any other decimal, as 党龄 2.5, is that number.
+            return f"{value:.0%}" if key in self.shares else f"{value:.10g}"
         return value
 
     def __missing__(self, key: str) -> str:

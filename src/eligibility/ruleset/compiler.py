@@ -64,6 +64,8 @@ class CompiledRule:
     needs: tuple[tuple[str, ...], ...]
     evidence_kinds: dict[str, str]
     params: dict[str, Any]
+    # The evidence and parameters that are shares of a team (shown as 50%); any other decimal is a number.
+    shares: frozenset[str] = frozenset()
     # Read for every rule of every row: a plain attribute, not a property.
     id: str = field(init=False)
 
@@ -78,6 +80,7 @@ class _Seen:
     needs: set[tuple[str, ...]] = field(default_factory=set)
     kinds: dict[str, str] = field(default_factory=dict)
     params: dict[str, Any] = field(default_factory=dict)
+    shares: set[str] = field(default_factory=set)
 
 
 class Compiler:
@@ -138,6 +141,7 @@ class Compiler:
             needs=tuple(sorted(seen.needs)),
             evidence_kinds=seen.kinds,
             params=seen.params,
+            shares=frozenset(seen.shares),
         )
 
     def _check_template(self, template: str, allowed: AbstractSet[str], at: Path) -> None:
@@ -392,6 +396,10 @@ class Compiler:
                 else ("0 或正数", "0 or more")
             )
             self._bad(blame, f"这里应是 {zh}，不是 {operand!r}", f"this is {en}, not {operand!r}")
+        if isinstance(cond, Share):
+            seen.shares.add(cond.label)
+            if isinstance(raw, ParamRef):
+                seen.shares.add(raw.param)
         seen.kinds[cond.label] = "number"
         seen.kinds[f"{cond.label}_of"] = "number"
         seen.kinds[f"{cond.label}_names"] = "names"
