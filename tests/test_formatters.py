@@ -731,3 +731,22 @@ def test_the_candidates_table_names_each_rule_that_fired_once(tmp_path: Path) ->
     )
     fired = rows[1][-1].split()
     assert fired.count("required-missing") == 1 and len(fired) == len(set(fired))
+
+
+@pytest.mark.parametrize("choice", TEXT_FORMATS)
+def test_a_birth_date_where_the_name_or_community_goes_is_shown_by_its_year(
+    tmp_path: Path, choice: str
+) -> None:
+    # 1964-02-08 in 姓名 beside 110101********2235 gave back the eight digits the mask hides.
+    number = make_id("1964-02-08", "男")
+    roster = tmp_path / "r.csv"
+    roster.write_text(
+        "姓名,性别,身份证号,出生年月,社区,拟任职务\n"
+        f"1964-02-08,男,{number},1964-02-08,青松社区19640208,居委会委员\n"
+        f"王强{number[:6]}—{number[6:14]}—{number[14:]},男,{number},1964-02-08,青松社区,居委会委员\n",
+        encoding="utf-8",
+    )
+    masked = _printed(roster, choice)
+    assert "02-08" not in masked and "0208" not in masked and number[6:14] not in masked
+    assert "1964-" in masked or choice == "csv-candidates"  # the year stays (markdown escapes the stars)
+    assert "02-08" in _printed(roster, choice, "--show-pii")

@@ -364,6 +364,15 @@ def test_yes_no_words(cell: str, truth: bool | None) -> None:
         ("110101660501011", "110101******011"),  # the 15-digit form
         ("2003-05-01 2004-06-02", "2003-05-01 2004-06-02"),  # two dates, not a number
         ("电话 13800138000", "电话 13800138000"),
+        # Each of these had been shown whole (a review of where personal data reaches the report):
+        ("王强110101—19610302—0712", "王强110101********0712"),  # dashes of any length
+        ("青松社区110101 - 19610302 - 0712", "青松社区110101********0712"),
+        ('="110101"&"19610302"&"0712"', '="110101********0712"'),  # a formula joining its parts
+        ("王强 110101 19751301 044X", "王强 110101********044X"),  # in parts, a day that never was
+        ("王强11010119610302071213800138000", "王强110101********…"),  # glued to a telephone number
+        ("1101011964\ufffd02082235", "110101********…"),  # a byte no encoding read, in the middle
+        ("11010119610302071Xx", "110101********071Xx"),
+        ("2003.05.01/2004.06.02", "2003.05.01/2004.06.02"),  # still two dates
     ],
 )
 def test_id_numbers_within_a_text_are_masked_however_they_are_spaced(text: str, shown: str) -> None:
@@ -430,3 +439,33 @@ def test_role_words_officers_write(word: str, role: str) -> None:
 
 def test_a_tv_university_diploma_is_junior_college() -> None:
     assert VOCABULARY.level("电大大专") == "junior_college"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("1964-02-08", "1964-**-**"),
+        ("东湖街道19640208", "东湖街道1964****"),
+        ("孙八生于1964.2.8", "孙八生于1964.*.*"),
+        ("电话13800138000", "电话13800138000"),
+        ("第1964号", "第1964号"),
+    ],
+)
+def test_a_whole_date_where_none_belongs_is_shown_by_its_year(text: str, shown: str) -> None:
+    from eligibility.roster.normalise import mask_days
+
+    assert mask_days(text) == shown
+
+
+def test_a_birth_date_in_chinese_numerals_is_shown_by_its_year() -> None:
+    from eligibility.roster.normalise import mask_birth
+
+    assert mask_birth("一九七六年九月二十七日") == "一九七六年*月***日"
+
+
+def test_the_bytes_of_full_width_digits_are_masked_as_digits() -> None:
+    from eligibility.roster.normalise import mask_id_bytes
+
+    # One GBK full-width digit among them had left every byte shown: the number could be read back from them.
+    shown = "31 31 30 31 30 31 A3 B1 A3 B9 A3 B6 A3 B4 30 32 30 38 32 32 33 35"
+    assert mask_id_bytes(shown) == "31 31 30 31 30 31 ** ** ** ** ** ** ** ** 32 32 33 35"

@@ -41,6 +41,7 @@ from eligibility.roster.normalise import (
     clean,
     completed_years,
     mask_birth,
+    mask_days,
     mask_id,
     mask_id_bytes,
     mask_ids,
@@ -1124,6 +1125,10 @@ class Review:
                 if problem.rule.startswith("id-number")
                 else mask_ids_and_births(mask_id_bytes(value))
             )
+            if not self._holds_dates(problem.of):
+                # A whole date where none belongs (a name, a post, a footer's 生于1964.2.8) is the birth date
+                # more often than not: beside the masked number it would give it back.
+                value = mask_days(value)
             params = {
                 k: mask_ids(v) if isinstance(v, str) and k != "other_path" else v for k, v in params.items()
             }
@@ -1173,7 +1178,12 @@ class Review:
     def _name(self, name: str) -> str:
         """A name as shown (a person's, a street's, a community's): an ID number typed into the cell (王强
         110101…) is masked like any other."""
-        return name if self.show_pii or not _DIGIT.search(name) else mask_ids_and_births(name)
+        return name if self.show_pii or not _DIGIT.search(name) else mask_days(mask_ids_and_births(name))
+
+    def _holds_dates(self, column: str) -> bool:
+        """Whether a column's cells are dates other than the birth date (a violation's), shown whole."""
+        spec = self.policy.file.fields.get(column)
+        return column == "election_date" or (spec is not None and spec.type in ("date", "dates"))
 
     def _id(self, number: str | None) -> str | None:
         if number is None or self.show_pii:

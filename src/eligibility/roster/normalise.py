@@ -261,18 +261,40 @@ def _counties() -> frozenset[str]:
     return frozenset(counties)
 
 
-# As read_id_number accepts them: 18 or 15 characters, and spaces or hyphens between area, birth date and the rest.
-# A run of 15 to 18 digits (the last may be X), a space or hyphen allowed between any two, as read_id_number
-# accepts them; and nothing but digits on either side.
-_ID_IN_TEXT = re.compile(r"(?<![0-9])[0-9](?:[ -]?[0-9]){13,16}(?:[ -]?[0-9Xx])(?![0-9Xx])")
+# A run of 15 to 18 digits (the last may be X), one mark allowed between any two (a space, a dash, a stray
+# control character shown as �); and no digit on either side.
+_ID_IN_TEXT = re.compile(
+    r"(?<![0-9])[0-9](?:[^0-9A-Za-z\u3400-\u9fff]?[0-9]){13,16}(?:[^0-9A-Za-z\u3400-\u9fff]?[0-9Xx])(?![0-9])"
+)
+# An ID number in its three parts, whatever stands between them (110101 — 19610302 — 0712, ="110101"&"19…"):
+# the shape alone, 6, 8 and 4, is an ID number's, whether or not its birth date is a day that exists.
+_ID_IN_PARTS = re.compile(
+    r"(?<![0-9])[0-9]{6}[^0-9A-Za-z\u3400-\u9fff]{1,3}[0-9]{8}[^0-9A-Za-z\u3400-\u9fff]{1,3}[0-9]{3}[0-9Xx](?![0-9])"
+)
+# More digits in a row than any ID number has: one glued to a telephone number, or a digit too many.
+_LONG_DIGITS = re.compile(r"(?<![0-9])[0-9]{19,}[Xx]?")
 
 
 def mask_ids(text: str) -> str:
     """Every ID number within a text masked: a relatives cell, the value of a duplicate row, a name cell with
-    the number typed after it. A run of digits with spaces or hyphens in it counts only when it holds a birth
-    date where an ID number does (two dates in a cell, 2003-05-01 2004-06-02, are dates); one without them,
-    from 15 digits (a number cut short by Excel or a typist) to 18, always counts."""
+    the number typed after it, a formula joining its parts. A run of digits with marks in it counts only when
+    it holds a birth date where an ID number does (two dates in a cell, 2003-05-01 2004-06-02, are dates), or
+    when its parts are an ID number's, 6, 8 and 4; one without them, from 15 digits (a number cut short by
+    Excel or a typist) up, always counts."""
+    if not _FIFTEEN_DIGITS.search(_NOT_DIGIT.sub("", text)):
+        return text  # the common text: too few digits in all to hide a number
+    text = _ID_IN_PARTS.sub(lambda found: mask_id(_id_characters(found.group())), text)
+    text = _LONG_DIGITS.sub(lambda found: mask_id(found.group()), text)
     return _ID_IN_TEXT.sub(_masked, text)
+
+
+_NOT_DIGIT = re.compile(r"[^0-9]+")
+_FIFTEEN_DIGITS = re.compile(r"[0-9]{15}")
+
+
+def _id_characters(written: str) -> str:
+    """The digits (and a last X) of a number written with marks between them."""
+    return "".join(ch for ch in written if ch.isascii() and (ch.isdigit() or ch in "Xx"))
 
 
 def mask_ids_and_births(text: str) -> str:
@@ -286,13 +308,25 @@ def mask_ids_and_births(text: str) -> str:
     return "".join(mask_birth(part) + number for part, number in zip(parts, [*numbers, ""], strict=True))
 
 
+def mask_days(text: str) -> str:
+    """Whole dates in a cell that should hold none (a name, a community, a post: 1964-02-08, 19640208) shown by
+    their year: beside the row's masked ID number, the day would give back the digits it hides."""
+    return _WHOLE_DAY.sub(lambda day: day["year"] + _BIRTH_DIGITS.sub("*", day["rest"]), text)
+
+
+_WHOLE_DAY = re.compile(
+    r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})(?P<rest>\s*[-./年]\s*[0-9]{1,2}\s*[-./月]\s*[0-9]{1,2}"
+    r"|(?:0[1-9]|1[0-2])(?:[0-2][0-9]|3[01]))(?![0-9])"
+)
+
+
 # A number as mask_id shows it, left as it is when the rest of the text is masked.
 _MASKED_ID = re.compile(r"[0-9]{6}\*+(?:…|[0-9Xx]{0,4})")
 
 
 def _masked(found: re.Match[str]) -> str:
     written = found.group()
-    digits = written.replace(" ", "").replace("-", "")
+    digits = _id_characters(written)
     if digits != written:
         born = digits[6:14] if len(digits) >= 16 else "19" + digits[6:12]
         try:
@@ -310,22 +344,33 @@ def mask_id_bytes(text: str) -> str:
     return _ID_BYTES.sub(_masked_bytes, text)
 
 
-_ID_BYTES = re.compile(r"\b(?:3[0-9] ){14,}(?:3[0-9]|58|78)\b")
+# A digit's bytes: ASCII, or a full-width digit in GBK (A3 B0–B9) or UTF-8 (EF BC 90–99), as typed in a Chinese
+# input method.
+_DIGIT_BYTES = r"(?:3[0-9]|A3 B[0-9]|EF BC 9[0-9])"
+_ID_BYTES = re.compile(rf"\b(?:{_DIGIT_BYTES} ){{14,}}(?:{_DIGIT_BYTES}|58|78)\b")
 
 
 def _masked_bytes(found: re.Match[str]) -> str:
-    shown = found.group().split(" ")
+    shown = _DIGIT_BYTE.findall(found.group())
     return " ".join(shown[:6] + ["**"] * (len(shown) - 10) + shown[-4:])
+
+
+_DIGIT_BYTE = re.compile(rf"{_DIGIT_BYTES}|58|78")
 
 
 def mask_birth(text: str) -> str:
     """A birth date as shown beside masked ID numbers: its year only (1950-**-**, 1950年*月**日, 1950****). The
     eight digits an ID number hides are its holder's birth date: shown in full beside it, they give it back."""
-    return _BIRTH_DIGITS.sub(lambda digit: digit["year"] or "*", text)
+    text = _BIRTH_DIGITS.sub(lambda digit: digit["year"] or "*", text)
+    return (
+        _CHINESE_MONTH_DAY.sub(lambda numerals: "*" * len(numerals.group()), text) if "月" in text else text
+    )
 
 
 # A year (19xx, 20xx) where a date starts, kept; every other digit, hidden.
 _BIRTH_DIGITS = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})|\d")
+# A month and day in Chinese numerals (一九七六年九月二十七日): hidden too, but never the 六 of 赵六.
+_CHINESE_MONTH_DAY = re.compile(r"[〇零一二三四五六七八九十]+(?=[月日号])")
 
 
 def mask_id(number: str) -> str:
