@@ -59,3 +59,24 @@ def test_the_report_schema_requires_its_version(tmp_path: Path) -> None:
     del report["schema_version"]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(report, schema)
+
+
+def test_an_error_the_library_raises_masks_an_id_number_unless_asked(tmp_path: Path) -> None:
+    # Only the command line masked it, at its edge: a script printing the error showed the number whole.
+    from eligibility.errors import EligibilityError
+
+    from conftest import make_id
+
+    number = make_id("1961-03-02")
+    communities = tmp_path / "c.csv"
+    communities.write_text(f"社区,党组织核定职数,居委会核定职数\n青松社区,{number},5\n", encoding="utf-8")
+    roster = tmp_path / "r.csv"
+    roster.write_text("姓名,社区,拟任职务\n王强,青松社区,居委会委员\n", encoding="utf-8")
+    with pytest.raises(EligibilityError) as caught:
+        eligibility.check([roster], communities=communities)
+    for said in (caught.value.message("zh"), caught.value.message("en"), str(caught.value)):
+        assert number not in said and f"{number[:6]}********{number[-4:]}" in said, said
+    assert caught.value.__suppress_context__  # the unmasked error is not printed beneath it
+    with pytest.raises(EligibilityError) as whole:
+        eligibility.check([roster], communities=communities, show_pii=True)
+    assert number in whole.value.message("zh")

@@ -13,7 +13,7 @@ from pydantic_core import to_json
 
 from eligibility import __version__
 from eligibility.candidate import Candidate, DataProblem, Member, RowSource, Team, Tri, pack_id
-from eligibility.errors import Location, OptionError, RosterError
+from eligibility.errors import EligibilityError, Location, OptionError, RosterError
 from eligibility.messages import LANGS, Lang, did_you_mean, say
 from eligibility.register import IdRegister
 from eligibility.report import (
@@ -113,9 +113,14 @@ def check(
     options = Options(
         election_date, communities, approvals, overrides, show_pii, lang, encoding, sheet, explain
     )
-    review = Review.start(ruleset, options)
     candidates: list[CandidateResult] = []
-    report = review.run(paths, candidates.append, progress, jobs=jobs)
+    try:
+        review = Review.start(ruleset, options)
+        report = review.run(paths, candidates.append, progress, jobs=jobs)
+    except EligibilityError as err:
+        if show_pii:
+            raise
+        raise err.masked() from None  # not chained: the unmasked one would be printed under it
     return report.model_copy(update={"candidates": candidates})
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from eligibility.messages import Lang, say
+from eligibility.messages import Lang, Term, say
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,23 @@ class EligibilityError(Exception):
     def message(self, lang: Lang) -> str:
         text = say(self.key, lang, **self.params)
         return f"{self.location}: {text}" if self.location else text
+
+    def masked(self) -> EligibilityError:
+        """The same error with any ID number in its values masked, as the library hands it to a script: a
+        seat count or a community typed as one reaches the message otherwise."""
+        # Imported only for an error: start-up stays quick.
+        from eligibility.roster.normalise import mask_ids
+
+        def masked(value: object) -> object:
+            if isinstance(value, Term):
+                return Term(mask_ids(value.zh), mask_ids(value.en))
+            return mask_ids(value) if isinstance(value, str) else value
+
+        params = {k: masked(v) for k, v in self.params.items()}
+        location = self.location
+        if location is not None and isinstance(location.column, str):
+            location = Location(location.path, location.line, mask_ids(location.column))
+        return type(self)(self.key, location, **params)
 
 
 def _rebuilt(
