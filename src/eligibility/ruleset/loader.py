@@ -205,6 +205,7 @@ def load_ruleset(spec: str | Path | None = None, overrides: dict[str, str] | Non
     }
     vocabulary = Vocabulary(rule_file.vocabularies)
     _check_vocabulary(rule_file, where)
+    _check_what_else(rule_file, data, where)
     _check_expectations(rule_file, where, positions.written_as)
 
     def compile_with(params: dict[str, Any]) -> Compiled:
@@ -700,7 +701,7 @@ def _check_vocabulary(rule_file: RuleFile, where: Any) -> None:
             _ambiguous(
                 where,
                 ("vocabularies", "education", index, "id"),
-                f"education level id {level.id!r} is used twice",
+                Term(f"文化程度编号“{level.id}”用了两次", f"education level id {level.id!r} is used twice"),
             )
         if level.incomplete is not None and level.incomplete not in levels:
             at = ("vocabularies", "education", index, "incomplete")
@@ -710,7 +711,14 @@ def _check_vocabulary(rule_file: RuleFile, where: Any) -> None:
         for at, meaning, spelling in spellings:
             key = fold(spelling)
             if owner.get(key, meaning) != meaning:
-                _ambiguous(where, at, f"{spelling!r} means both {owner[key]!r} and {meaning!r}")
+                _ambiguous(
+                    where,
+                    at,
+                    Term(
+                        f"“{spelling}”既指“{owner[key]}”又指“{meaning}”；一个词只能有一个意思",
+                        f"{spelling!r} means both {owner[key]!r} and {meaning!r}",
+                    ),
+                )
             owner[key] = meaning
 
 
@@ -742,9 +750,68 @@ def _spellings(words: Any) -> dict[str, list[Spelling]]:
     return {"roles": roles, "education": levels, "genders": genders, "yes/no": truth}
 
 
-def _ambiguous(where: Any, at: tuple[str | int, ...], reason: str) -> NoReturn:
+def _ambiguous(where: Any, at: tuple[str | int, ...], reason: str | Term) -> NoReturn:
     field = ".".join(str(p) for p in at)
     raise RuleSetError("ruleset-bad-value", where(at), field=field, reason=reason)
+
+
+def _check_what_else(rule_file: RuleFile, data: dict[str, Any], where: Any) -> None:
+    """Mistakes that pass the schema and would change verdicts without a word: a field headed as another
+    column, a rule for no role, changes to inherited rules in a file that inherits none, dates reversed."""
+    from eligibility.roster.columns import ROSTER_COLUMNS
+
+    headed: dict[str, tuple[str, str]] = {}  # a header, folded -> the column it heads, and its Chinese name
+    for column in ROSTER_COLUMNS:
+        for header in (column.name, column.zh, *column.aliases):
+            headed.setdefault(fold(header), (column.name, column.zh))
+    for name, spec in rule_file.fields.items():
+        at: tuple[str | int, ...] = ("fields", name)
+        for index, header in enumerate((spec.zh, *spec.aliases)):
+            owner, other = headed.get(fold(header), (name, ""))
+            if owner != name:
+                # 两违 claimed by two fields, or 学历 by a field: the column is read as one of them only, and
+                # the other's rules are said to lack a column the roster has.
+                _ambiguous(
+                    where,
+                    (*at, "aliases", index - 1) if index else (*at, "zh"),
+                    Term(
+                        f"列名“{header}”已是 {owner}（{other}）列的写法；一个列名只能指一列",
+                        f"the header {header!r} already heads the column {owner} ({other}); a header heads one "
+                        "column",
+                    ),
+                )
+            headed[fold(header)] = (name, spec.zh)
+    for index, rule in enumerate(data.get("rules") or []):
+        if isinstance(rule, dict) and rule.get("applies_to") == []:
+            # Left out, a rule is for everyone; written empty it most often had its roles deleted.
+            _ambiguous(
+                where,
+                ("rules", index, "applies_to"),
+                Term(
+                    "applies_to 是空列表：写上职务编号，或删去这一行让规则适用于所有人",
+                    "applies_to is an empty list: name the roles, or leave the key out for a rule on everyone",
+                ),
+            )
+    for key in ("disable", "severities"):
+        if data.get(key) and not rule_file.extends:
+            _ambiguous(
+                where,
+                (key,),
+                Term(
+                    f"{key} 只改变 extends 继承来的规则；本文件自己的规则请直接删去或改它的 severity",
+                    f"{key} changes rules inherited through extends; change this file's own rules where written",
+                ),
+            )
+    effective = rule_file.effective
+    if effective.from_ is not None and effective.to is not None and effective.from_ > effective.to:
+        _ambiguous(
+            where,
+            ("effective",),
+            Term(
+                f"effective 的 from（{effective.from_}）晚于 to（{effective.to}）",
+                f"effective from ({effective.from_}) is after to ({effective.to})",
+            ),
+        )
 
 
 def _convert_override(name: str, text: str, params: dict[str, Any], rule_file: RuleFile) -> Any:
