@@ -793,3 +793,41 @@ def test_a_decimal_that_is_no_share_is_shown_as_the_number(tmp_path: Path) -> No
     shares = check([EXAMPLES / "roster.csv"], communities=EXAMPLES / "communities.csv")
     said = [f.message for t in shares.teams for f in t.findings if f.rule == "team-age-structure"]
     assert said and all(message.endswith("未超过 50%") for message in said), said
+
+
+@pytest.mark.parametrize(
+    ("record", "communities", "unknown"),
+    [
+        (
+            "{姓名: 甲, 性别: 男, 出生日期: 1966-05-01, 社区: 青松社区, 拟任职务: 居委会委员, 两危: 是}",
+            "",
+            "两危",
+        ),
+        (
+            "{姓名: 甲, 性别: 男, 出生日期: 1966-05-01, 社区: 青松社区, 拟任职务: 居委会委员}",
+            "    communities: [{社区: 青松社区, 党组核定职数: 0, 居委会核定职数: 0}]\n",
+            "党组核定职数",
+        ),
+        (
+            "{姓名: 甲, 性别: 男, 出生日期: 1966-05-01, 社区: 青松社区, 拟任职务: 居委会委员, 两违: 否}",
+            "",
+            None,
+        ),
+    ],
+)
+def test_a_case_whose_record_names_no_column_fails(
+    tmp_path: Path, record: str, communities: str, unknown: str | None
+) -> None:
+    # 两危 for 两违: the case expecting no finding passed, having checked nothing.
+    path = write(
+        tmp_path,
+        "cases.yaml",
+        CHILD
+        + f"tests:\n  - case: 列名拼错\n{communities}    candidates:\n      - {record}\n    expect: {{1: []}}\n",
+    )
+    [result] = run_cases(load_ruleset(path))
+    if unknown is None:
+        assert result.passed, result.differences
+    else:
+        assert not result.passed
+        assert [str(d) for d in result.differences if unknown in str(d)], result.differences

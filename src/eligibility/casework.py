@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from eligibility.engine import Review
-from eligibility.messages import Lang, say
+from eligibility.messages import Lang, did_you_mean, say
 from eligibility.report import CandidateResult, TeamResult
+from eligibility.roster.columns import map_headers, suggest_column
 from eligibility.roster.readers import records_table
-from eligibility.roster.settings import Approvals, Communities, quota_columns
+from eligibility.roster.settings import Approvals, Communities, community_columns, quota_columns
 from eligibility.ruleset.loader import Policy
 from eligibility.ruleset.model import TestCase
 
@@ -31,13 +32,34 @@ class Difference:
         return self.message("en")
 
 
+@dataclass(frozen=True)
+class UnknownHeader:
+    """A key of a case's record or communities row that names no column: the case checked nothing by it."""
+
+    header: str
+    table: str  # "candidates" or "communities"
+    suggestion: str = ""
+
+    def message(self, lang: Lang) -> str:
+        return say(
+            "rules-test-unknown-header",
+            lang,
+            header=self.header,
+            table=self.table,
+            suggestion=did_you_mean([self.suggestion] if self.suggestion else []),
+        )
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
 @dataclass
 class CaseResult:
     """How one case went: passed, or the rows whose findings differ from what the case expects."""
 
     index: int
     case: str
-    differences: list[Difference] = field(default_factory=list)
+    differences: list[Difference | UnknownHeader] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
@@ -64,6 +86,15 @@ def run_case(policy: Policy, index: int, case: TestCase) -> CaseResult:
     candidates = list(review.tables([table]))
     teams = review.teams()
     result = CaseResult(index, case.case)
+    # A misspelt key (两危 for 两违) leaves its column unread: a case written to sit just past a boundary would
+    # pass having tested nothing.
+    for name, rows, columns in (
+        ("candidates", case.candidates, review.columns),
+        ("communities", case.communities, community_columns(policy.file.vocabularies.bodies)),
+    ):
+        keys = list(dict.fromkeys(str(key) for row in rows for key in row))
+        for header in map_headers(keys, columns).unknown:
+            result.differences.append(UnknownHeader(header, name, suggest_column(header, columns)))
     for key, expected in case.expect.items():
         got = _findings_of(key, candidates, teams)
         if got is None or sorted(set(expected)) != got:

@@ -349,6 +349,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{key}：用例里没有这一行，也没有这个社区",
         "{key}: no such row or community in the case",
     ),
+    "rules-test-unknown-header": (
+        "{table} 里的“{header}”不是已知的列{suggestion}，用例没有检查它",
+        "{header!r} in {table} is no known column{suggestion}; the case checked nothing by it",
+    ),
     "rules-test-differs": ("{key}：应为 {expected}，实际为 {got}", "{key}: expected {expected}, got {got}"),
     "rules-test-summary": ("通过 {passed} 个，失败 {failed} 个", "{passed} passed, {failed} failed"),
     # findings on records (severity invalid)
