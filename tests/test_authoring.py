@@ -831,3 +831,44 @@ def test_a_case_whose_record_names_no_column_fails(
     else:
         assert not result.passed
         assert [str(d) for d in result.differences if unknown in str(d)], result.differences
+
+
+def test_a_rule_file_saved_in_gbk_is_said_at_its_line_and_as_gbk(tmp_path: Path) -> None:
+    # It read "'utf-8' codec can't decode byte 0xc9 in position 53": a byte offset, in English.
+    path = tmp_path / "gbk.yaml"
+    path.write_bytes((CHILD + "parameters:\n  principal_max_age: 55  # 东区\n").encode("gbk"))
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    assert (
+        caught.value.message("zh")
+        == f"{path.as_posix()}:6: 文件不是 UTF-8 编码：看来是 GBK/GB18030 编码；请另存为 UTF-8"
+    )
+    assert "save it as UTF-8" in caught.value.message("en")
+
+
+@pytest.mark.parametrize(
+    ("written", "zh", "en"),
+    [
+        # Read as a timestamp: "Datetimes provided to dates should have zero time".
+        (
+            "election_date: 20060930\n",
+            "日期写作 YYYY-MM-DD（如 2006-09-30）；20060930 是一个数",
+            "20060930 is a number",
+        ),
+        (
+            "rules:\n  - id: x\n    title: {zh: x, en: x}\n    severity: info\n    scope: candidate\n"
+            "    when: {fact: age, gt: 1}\n    message: {zh: '{', en: x}\n"
+            "    source: {document: x, clause: x, quote: x}\n",
+            "消息模板里的 { 或 } 没有配对",
+            "a brace itself is written {{ or }}",
+        ),
+    ],
+)
+def test_rule_file_mistakes_pydantic_and_python_word_are_said_in_each_language(
+    tmp_path: Path, written: str, zh: str, en: str
+) -> None:
+    path = write(tmp_path, "east.yaml", CHILD + written)
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    assert zh in caught.value.message("zh") and "encountered" not in caught.value.message("zh")
+    assert en in caught.value.message("en")

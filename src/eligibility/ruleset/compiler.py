@@ -150,7 +150,11 @@ class Compiler:
                 (name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)
             ]
         except ValueError as err:
-            self._bad(at, f"消息模板：{err}", f"message template: {err}")
+            self._bad(
+                at,
+                "消息模板里的 { 或 } 没有配对；要写花括号本身，请写 {{ 或 }}",
+                f"message template: {err}; a brace itself is written {{{{ or }}}}",
+            )
         for name, spec, conversion in fields:
             if name is None:
                 continue

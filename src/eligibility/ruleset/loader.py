@@ -368,7 +368,16 @@ def _parse(raw: bytes, shown: str) -> tuple[Any, Positions]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise RuleSetError("file-encoding", Location(shown), reason=str(err)) from err
+        # Said at its line, and as what it most likely is: a file saved by Chinese Notepad or WPS in GBK.
+        line = raw[: err.start].count(b"\n") + 1
+        try:
+            raw.decode("gb18030")
+            likely = Term(
+                "看来是 GBK/GB18030 编码；请另存为 UTF-8", "it looks like GBK/GB18030; save it as UTF-8"
+            )
+        except UnicodeDecodeError:
+            likely = Term("请另存为 UTF-8", "save it as UTF-8")
+        raise RuleSetError("file-encoding", Location(shown, line), reason=likely) from err
     try:
         return load(text)
     except DuplicateKey as err:
@@ -521,6 +530,14 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
         written = error.get("input")
         reason = Term(
             f"{op} 需要一个列表：写作 {op}: [{written}]", f"{op} needs a list: write {op}: [{written}]"
+        )
+        return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
+    if kind.startswith("date") and isinstance(error.get("input"), int | float):
+        # election_date: 20060930 is read by YAML as a number, which pydantic takes for a timestamp: say so.
+        written = error["input"]
+        reason = Term(
+            f"日期写作 YYYY-MM-DD（如 2006-09-30）；{written} 是一个数",
+            f"a date is written YYYY-MM-DD (as 2006-09-30); {written} is a number",
         )
         return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
     if kind == "literal_error":
