@@ -74,9 +74,11 @@ class Positions:
             following = loc[index + 1] if index + 1 < len(loc) else None
             if part in tags and isinstance(node, dict) and _has(node, following):
                 continue  # pydantic's name for the union member, not a key of the file
-            if (isinstance(node, dict) and part in node) or (
-                isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
-            ):
+            if isinstance(node, dict) and part in node:
+                # A key YAML read as a number (expect: {1: …}) is held by its text among the positions.
+                path.append(part if isinstance(part, str) else str(part))
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
                 path.append(part)
                 node = node[part]
             elif isinstance(node, dict) and isinstance(part, str) and part.rstrip("_") in node:
