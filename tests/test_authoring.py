@@ -872,3 +872,18 @@ def test_rule_file_mistakes_pydantic_and_python_word_are_said_in_each_language(
         load_ruleset(path)
     assert zh in caught.value.message("zh") and "encountered" not in caught.value.message("zh")
     assert en in caught.value.message("en")
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        "{fact: family_planning_violation, ge: 2001-01-01}",
+        '{fact: family_planning_violation, has_any: ["2001-01-01"]}',
+    ],
+)
+def test_a_dates_field_compared_otherwise_is_pointed_to_what_it_takes(tmp_path: Path, when: str) -> None:
+    # The advice went round: ge said use has_any, and has_any said it needs a set.
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(_with_rule(tmp_path, when))
+    assert "use within_years_before_election" in caught.value.message("en")
+    assert "has_any/has_all" not in caught.value.message("en")

@@ -289,6 +289,13 @@ class Compiler:
             seen.kinds["window_start"] = "date"
             return _within_years(fact, int(years))
         if op in ("has_any", "has_all", "has_none"):
+            if fact.kind == "dates":
+                self._bad(
+                    where,
+                    f"{op} 比较的是词的集合；{fact.name} 是几个日期，请用 within_years_before_election 或 present",
+                    f"{op} compares a set of words; {fact.name} holds dates: use within_years_before_election "
+                    "or present",
+                )
             if fact.kind != "set":
                 self._bad(
                     where,
@@ -297,7 +304,15 @@ class Compiler:
                 )
             wanted = frozenset(self._literal(item, fact, where) for item in raw)
             return _has(fact, op, wanted)
-        if fact.kind in ("set", "dates"):
+        if fact.kind == "dates":
+            # Not has_any: that compares a set of words, and a dates field holds days (the advice went round).
+            self._bad(
+                where,
+                f"{fact.name} 是几个日期；请用 within_years_before_election（选举日前几年内）或 present",
+                f"{fact.name} holds several dates; use within_years_before_election (within N years before "
+                "election day) or present",
+            )
+        if fact.kind == "set":
             self._bad(
                 where,
                 f"{fact.name} 有多个值；请用 has_any、has_all、has_none 或 present",
