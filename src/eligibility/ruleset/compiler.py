@@ -476,7 +476,7 @@ def unknown_name(location: Location, at: Path, what: str, name: str, known: Sequ
         what=what_word(what),
         name=name,
         suggestion=did_you_mean(suggest(name, list(known))),
-        known=", ".join(known),
+        known=", ".join(known) or "—",
     )
 
 

@@ -68,6 +68,18 @@ def merge(parent: Document, child: Document, child_file: str, where: Where) -> D
             Term("规则 id 到等级的映射，写作 {a: review}", "a mapping of rule id to severity: {a: review}"),
         )
     _disable(data, positions, disable, where)
+    for rule_id in severities:
+        if rule_id in disable:
+            # Both at once: said as what it is, not as a rule that does not exist.
+            raise RuleSetError(
+                "ruleset-invalid",
+                where(("severities", rule_id)),
+                field=f"severities.{rule_id}",
+                reason=Term(
+                    f"规则“{rule_id}”已在 disable 里停用，不能再改它的等级",
+                    f"rule {rule_id!r} is disabled in this file: its severity cannot be changed too",
+                ),
+            )
     _severities(data, severities, where, (positions, child_positions, child_file))
     return data, positions
 
