@@ -887,3 +887,16 @@ def test_a_dates_field_compared_otherwise_is_pointed_to_what_it_takes(tmp_path: 
         load_ruleset(_with_rule(tmp_path, when))
     assert "use within_years_before_election" in caught.value.message("en")
     assert "has_any/has_all" not in caught.value.message("en")
+
+
+def test_a_change_that_makes_the_bundled_set_wrong_is_said_in_the_changing_file(tmp_path: Path) -> None:
+    # An education list without junior_middle was said only at community-2006 (bundled):31, a file the
+    # officer cannot edit and did not change.
+    levels = "    - {id: primary, zh: 小学, en: primary}\n    - {id: upper_secondary, zh: 高中, en: upper secondary}\n"
+    path = write(tmp_path, "east.yaml", CHILD + "vocabularies:\n  education:\n" + levels)
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    said = caught.value.message("en")
+    assert said.startswith(f"{path.as_posix()}:6:"), said
+    assert "community-2006 (bundled):" in said and "junior_middle" in said
+    assert "本文件的改动使它所继承的 community-2006 (bundled)" in caught.value.message("zh")

@@ -301,6 +301,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "规则文件在检查过程中被改动了；请重新运行检查",
         "the rule file changed while the check was running; run the check again",
     ),
+    "ruleset-broken-by-change": (
+        "本文件的改动使它所继承的 {parent} 出错：{reason}",
+        "this file's changes make {parent}, which it builds on, wrong: {reason}",
+    ),
     "ruleset-param-unused": (
         "parameters.{name}：没有规则用到这个参数{suggestion}；规则用到的参数：{used}",
         "parameters.{name}: no rule uses this parameter{suggestion}; the rules use: {used}",

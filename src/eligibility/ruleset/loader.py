@@ -198,37 +198,65 @@ def load_ruleset(spec: str | Path | None = None, overrides: dict[str, str] | Non
         found, pos = positions.find(data, at)
         return Location(positions.file_of(found, shown), *(pos or (None, None)))
 
-    rule_file = _validate(data, positions, shown)
-    defaults = {name: p.at(rule_file.election_date) for name, p in rule_file.parameters.items()}
-    applied = {
-        name: _convert_override(name, text, defaults, rule_file) for name, text in (overrides or {}).items()
-    }
-    vocabulary = Vocabulary(rule_file.vocabularies)
-    _check_vocabulary(rule_file, where)
-    _check_what_else(rule_file, data, where)
-    _check_expectations(rule_file, where, positions.written_as)
+    try:
+        rule_file = _validate(data, positions, shown)
+        defaults = {name: p.at(rule_file.election_date) for name, p in rule_file.parameters.items()}
+        applied = {
+            name: _convert_override(name, text, defaults, rule_file)
+            for name, text in (overrides or {}).items()
+        }
+        vocabulary = Vocabulary(rule_file.vocabularies)
+        _check_vocabulary(rule_file, where)
+        _check_what_else(rule_file, data, where)
+        _check_expectations(rule_file, where, positions.written_as)
 
-    def compile_with(params: dict[str, Any]) -> Compiled:
-        compiler = Compiler(rule_file, params, vocabulary, where, positions.written_as)
-        compiled = [compiler.compile_rule(rule, ("rules", i)) for i, rule in enumerate(rule_file.rules)]
-        return Compiled(
-            params=params,
-            candidate_rules=tuple(r for r in compiled if r.rule.scope == "candidate"),
-            team_rules=tuple(r for r in compiled if r.rule.scope == "team"),
-            member_conditions=tuple(compiler.member_conditions),
-            declared_fields=frozenset(compiler.declared_fields),
-            facts={**compiler.facts["team"], **compiler.facts["candidate"]},
-        )
+        def compile_with(params: dict[str, Any]) -> Compiled:
+            compiler = Compiler(rule_file, params, vocabulary, where, positions.written_as)
+            compiled = [compiler.compile_rule(rule, ("rules", i)) for i, rule in enumerate(rule_file.rules)]
+            return Compiled(
+                params=params,
+                candidate_rules=tuple(r for r in compiled if r.rule.scope == "candidate"),
+                team_rules=tuple(r for r in compiled if r.rule.scope == "team"),
+                member_conditions=tuple(compiler.member_conditions),
+                declared_fields=frozenset(compiler.declared_fields),
+                facts={**compiler.facts["team"], **compiler.facts["candidate"]},
+            )
 
-    policy = Policy(rule_file, shown, digest, applied, vocabulary, chain, compile_with)
-    # Resolved: a script may change its working folder before the workers start.
-    policy.source, policy.given = path.resolve(), dict(overrides or {})
-    # Compile now for every date a dated value takes effect, so a mistake anywhere shows before any roster.
-    for day in sorted({rule_file.election_date, *_value_dates(rule_file)}):
-        with contextlib.suppress(RuleSetError) if day < rule_file.election_date else contextlib.nullcontext():
-            policy.at(day)
-    _check_parameters_used(rule_file, policy.rules, where, shown, inherited)
+        policy = Policy(rule_file, shown, digest, applied, vocabulary, chain, compile_with)
+        # Resolved: a script may change its working folder before the workers start.
+        policy.source, policy.given = path.resolve(), dict(overrides or {})
+        # Compile now for every date a dated value takes effect, so a mistake anywhere shows before any roster.
+        for day in sorted({rule_file.election_date, *_value_dates(rule_file)}):
+            with (
+                contextlib.suppress(RuleSetError)
+                if day < rule_file.election_date
+                else contextlib.nullcontext()
+            ):
+                policy.at(day)
+        _check_parameters_used(rule_file, policy.rules, where, shown, inherited)
+    except RuleSetError as err:
+        if chain and err.location is not None and err.location.path not in (shown, "--set"):
+            # Wrong in a file this one builds on (often a bundled one, not the user's to edit), made wrong by
+            # this file's change (an education list without the level a parameter names): said here too.
+            raise _broken_by_change(err, positions, shown) from None
+        raise
     return policy
+
+
+def _broken_by_change(err: RuleSetError, positions: Positions, shown: str) -> RuleSetError:
+    """An error in a parent file, said at the first change this file makes, naming the parent's line."""
+    own = [
+        at
+        for path, at in {**positions.values, **positions.keys}.items()
+        if path
+        and path[0] not in ("name", "title", "version", "document")
+        and positions.file_of(path, "") == shown
+    ]
+    line, column = min(own) if own else (None, None)
+    reason = Term(say(err.key, "zh", **err.params), say(err.key, "en", **err.params))
+    return RuleSetError(
+        "ruleset-broken-by-change", Location(shown, line, column), parent=str(err.location), reason=reason
+    )
 
 
 def _check_parameters_used(
