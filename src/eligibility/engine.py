@@ -536,6 +536,7 @@ class Review:
                     person.election_date.isoformat(),
                     params=(("other", team.election_date.isoformat()), ("earlier", earlier)),
                     cell=table.cell("election_date", person.source.line),
+                    of="election_date",
                 )
             )
         person.election_date = team.election_date

@@ -272,7 +272,7 @@ _ID_IN_PARTS = re.compile(
     r"(?<![0-9])[0-9]{6}[^0-9A-Za-z\u3400-\u9fff]{1,3}[0-9]{8}[^0-9A-Za-z\u3400-\u9fff]{1,3}[0-9]{3}[0-9Xx](?![0-9])"
 )
 # More digits in a row than any ID number has: one glued to a telephone number, or a digit too many.
-_LONG_DIGITS = re.compile(r"(?<![0-9])[0-9]{19,}[Xx]?")
+_LONG_DIGITS = re.compile(r"(?<![0-9])[0-9]{19,40}[Xx]?(?![0-9])")
 
 
 def mask_ids(text: str) -> str:
