@@ -750,3 +750,30 @@ def test_a_birth_date_where_the_name_or_community_goes_is_shown_by_its_year(
     assert "02-08" not in masked and "0208" not in masked and number[6:14] not in masked
     assert "1964-" in masked or choice == "csv-candidates"  # the year stays (markdown escapes the stars)
     assert "02-08" in _printed(roster, choice, "--show-pii")
+
+
+@pytest.mark.parametrize("choice", TEXT_FORMATS)
+def test_an_id_number_in_a_folder_file_or_sheet_name_is_masked_unless_asked(
+    tmp_path: Path, choice: str
+) -> None:
+    # A roster saved under its holder's number showed it whole in every path: source, inputs, SARIF's uri,
+    # JUnit's file, a duplicate's other row, and a cell's sheet.
+    folder, file, sheet = make_id("1979-03-18"), make_id("1973-06-04"), make_id("1985-08-21")
+    roster_folder = tmp_path / folder
+    roster_folder.mkdir()
+    number = make_id("1976-09-27")
+    (roster_folder / f"名册{file}.csv").write_text(
+        f"姓名,性别,身份证号,社区,拟任职务\n王五,男,{number},青松社区,居委会委员\n赵六,男,{number},青松社区,居委会委员\n",
+        encoding="utf-8",
+    )
+    book = openpyxl.Workbook()
+    book.active.title = f"名册{sheet}"
+    book.active.append(["姓名", "性别", "身份证号", "社区", "拟任职务"])
+    book.active.append(["钱七", "男", "1101", "翠竹社区", "居委会委员"])
+    book.save(roster_folder / "b.xlsx")
+    masked = _printed(roster_folder, choice)
+    for hidden in (folder, file, sheet):
+        assert hidden[6:14] not in masked, hidden
+    assert f"{folder[:6]}********{folder[-4:]}" in masked.replace("\\*", "*")  # markdown escapes the stars
+    shown = _printed(roster_folder, choice, "--show-pii")
+    assert file in shown

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from pydantic_core import to_json
 
@@ -203,6 +203,7 @@ class Review:
     _labels_of: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     # The parts of a result's JSON that many rows share: the file's, the community's, the roles' (_clean_json).
     _json_heads: dict[str, bytes] = field(default_factory=dict)
+    _places: dict[str, str] = field(default_factory=dict)  # paths and sheet names as shown (see _place)
     _json_place: tuple[tuple[str, str] | None, bytes] = (None, b"")
     _json_roles: dict[tuple[str, ...], bytes] = field(default_factory=dict)
     # Set while a run hands results to a JSON writer: then results are made as JSON (see serialised).
@@ -351,7 +352,10 @@ class Review:
                     raise
                 self.inputs.append(
                     InputFile(
-                        path=source.shown, format=source.format, rows=0, findings=[self._note_finding(note)]
+                        path=self._place(source.shown),
+                        format=source.format,
+                        rows=0,
+                        findings=[self._note_finding(note)],
                     )
                 )
                 set_aside = set_aside or source
@@ -389,8 +393,8 @@ class Review:
                 yield self._from_worker(row, table, skipped)
         self.inputs.append(
             InputFile(
-                path=table.path,
-                sheet=table.sheet,
+                path=self._place(table.path),
+                sheet=self._place(table.sheet),
                 format=table.format,
                 encoding=table.encoding,
                 header_line=table.header_line,
@@ -413,7 +417,13 @@ class Review:
                 sheet = dict(note.params)["sheet"]
                 finding = self._note_finding(note)
                 self.inputs.append(
-                    InputFile(path=table.path, sheet=sheet, format=table.format, rows=0, findings=[finding])
+                    InputFile(
+                        path=self._place(table.path),
+                        sheet=self._place(sheet),
+                        format=table.format,
+                        rows=0,
+                        findings=[finding],
+                    )
                 )
 
     def _in_effect(self, day: dt.date) -> bool:
@@ -623,10 +633,10 @@ class Review:
         return CandidateResult.model_validate(
             {
                 "source": {
-                    "path": source.path,
+                    "path": self._place(source.path),
                     "row": source.row,
                     "line": source.line,
-                    "sheet": source.sheet,
+                    "sheet": self._place(source.sheet),
                 },
                 "name": self._name(person.name),
                 "id_number": self._id(person.id_number),
@@ -645,7 +655,9 @@ class Review:
         source = person.source
         head = self._json_heads.get(source.path)
         if head is None:
-            head = self._json_heads[source.path] = b'{"source":{"path":' + to_json(source.path) + b',"row":'
+            head = self._json_heads[source.path] = (
+                b'{"source":{"path":' + to_json(self._place(source.path)) + b',"row":'
+            )
         # A roster's rows come community by community: the last community's part serves the rows that follow.
         place = (person.street, person.community)
         if place != self._json_place[0]:
@@ -668,7 +680,7 @@ class Review:
                 str(source.row).encode(),
                 b',"line":',
                 b"null" if source.line is None else str(source.line).encode(),
-                b"}" if source.sheet is None else b',"sheet":' + to_json(source.sheet) + b"}",
+                b"}" if source.sheet is None else b',"sheet":' + to_json(self._place(source.sheet)) + b"}",
                 b',"name":',
                 to_json(self._name(person.name)),
                 b',"id_number":',
@@ -1003,8 +1015,8 @@ class Review:
                         NotChecked(
                             rule=rule.id,
                             severity=severity,
-                            path=table.path,
-                            sheet=table.sheet,
+                            path=self._place(table.path),
+                            sheet=self._place(table.sheet),
                             missing=[" | ".join(m) for m in among],
                             # As an officer heads the column (被剥夺政治权利), not by its name in the rules.
                             headers=[" | ".join(self._headed.get(c, c) for c in m) for m in among],
@@ -1136,7 +1148,8 @@ class Review:
                 # more often than not: beside the masked number it would give it back.
                 value = mask_days(value)
             params = {
-                k: mask_ids(v) if isinstance(v, str) and k != "other_path" else v for k, v in params.items()
+                k: (self._place(v) if k == "other_path" else mask_ids(v)) if isinstance(v, str) else v
+                for k, v in params.items()
             }
             # A birth date beside the masked ID number would give back the digits it hides: its year only. The
             # reason is the calendar's (month must be in 1..12) or names the election day: kept whole. Among
@@ -1174,7 +1187,7 @@ class Review:
         message = say(key, self.lang, column=problem.column, value=value, suggestion=hint, **shown)
         evidence: dict[str, Any] = {"column": problem.column, "value": value, **params}
         if problem.cell:
-            evidence["cell"] = problem.cell
+            evidence["cell"] = problem.cell if self.show_pii else mask_ids(problem.cell)  # a sheet's name
         if suggestion:
             evidence["suggestion"] = suggestion
         return Finding(rule=problem.rule, severity=problem.severity, message=message, evidence=evidence)
@@ -1185,6 +1198,20 @@ class Review:
         """A name as shown (a person's, a street's, a community's): an ID number typed into the cell (王强
         110101…) is masked like any other."""
         return name if self.show_pii or not _DIGIT.search(name) else mask_days(mask_ids_and_births(name))
+
+    @overload
+    def _place(self, where: str) -> str: ...
+    @overload
+    def _place(self, where: None) -> None: ...
+    def _place(self, where: str | None) -> str | None:
+        """A file's path or a sheet's name as shown: an ID number in it (名册110101….xlsx, a sheet named by one)
+        masked like any other; the file on disk keeps its name."""
+        if where is None or self.show_pii:
+            return where
+        shown = self._places.get(where)
+        if shown is None:
+            shown = self._places[where] = mask_ids(where)
+        return shown
 
     def _holds_dates(self, column: str) -> bool:
         """Whether a column's cells are dates other than the birth date (a violation's), shown whole."""
