@@ -361,6 +361,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "rules-test-summary": ("通过 {passed} 个，失败 {failed} 个", "{passed} passed, {failed} failed"),
     # findings on records (severity invalid)
     "required-missing": ("必填列“{column}”为空", "required column {column} is blank"),
+    "date-after-election": (
+        "{column}“{value}”晚于选举日 {election_date}，不在任何“选举日前”的期限内：是否写错了年份？",
+        "{column} {value!r} is after election day {election_date}, so inside no window before it: a year mistyped?",
+    ),
     "name-not-a-name": (
         "{column}“{value}”不是人名（是数字、日期或是/否）：列错位了？请填写候选人的姓名",
         "{column} value {value!r} is no person's name (a number, a date or a yes/no): has a column shifted? Give "
@@ -725,6 +729,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     # a row's cells
     "required-missing": ("invalid", "candidate"),
     "name-not-a-name": ("invalid", "candidate"),
+    "date-after-election": ("warning", "candidate"),
     "id-number-format": ("invalid", "candidate"),
     "id-number-excel": ("invalid", "candidate"),
     "id-number-checksum": ("invalid", "candidate"),

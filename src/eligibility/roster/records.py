@@ -60,6 +60,8 @@ class RecordReader:
             "election_date",
             *(name for name, spec in fields.items() if spec.type in ("date", "dates")),
         )
+        # The rule set's date fields, each a day or several before election day (a violation, a dismissal).
+        self._history_dates = tuple(name for name, spec in fields.items() if spec.type in ("date", "dates"))
         self.election_date = election_date
         self.community_date = community_date
         # Roles cells repeat (党支部书记、居委会主任): each spelling, once read without a problem, is kept.
@@ -163,6 +165,18 @@ class RecordReader:
         # Shared by every row that has the same cells: nothing writes to a candidate's fields.
         key = _key([cells.get(field_name, _ABSENT) for field_name in self.fields], typed)
         values = _remembered(self._known_fields, key, problems, self._fields, cells, problem)
+        for field_name in self._history_dates:
+            written = values.get(field_name)
+            if written and _after(written, election_date):
+                # 2011 typed for 2001: a violation "after" election day counts for no window, and the candidate
+                # passed without a word. Said, as a warning: the verdict stands on the dates as written.
+                problem(
+                    "date-after-election",
+                    field_name,
+                    cells.get(field_name),
+                    "warning",
+                    election_date=election_date.isoformat(),
+                )
 
         return Candidate(
             source=raw.source,
@@ -449,6 +463,12 @@ class RecordReader:
                     self._id_in_list(name, item, problem)
             return kept
         return clean(value) or None
+
+
+def _after(written: Any, election_date: dt.date) -> bool:
+    """Whether a date field's value (a day's range, or several) begins after election day."""
+    spans = written if written and isinstance(written[0], tuple) else (written,)
+    return any(low > election_date for low, _ in spans)
 
 
 # Enough digits in a row to be an ID number's, or Excel's scientific notation of one: looked at more closely.
