@@ -373,6 +373,8 @@ def test_yes_no_words(cell: str, truth: bool | None) -> None:
         ("1101011964\ufffd02082235", "110101********…"),  # a byte no encoding read, in the middle
         ("11010119610302071Xx", "110101********071Xx"),
         ("2003.05.01/2004.06.02", "2003.05.01/2004.06.02"),  # still two dates
+        ("王一1.10101196103021E+17", "王一1.10101*********E+17"),  # Excel's number, shown to 15 digits
+        ("1.10101E+17", "1.10101E+17"),  # the usual damage: nothing past the area to hide
     ],
 )
 def test_id_numbers_within_a_text_are_masked_however_they_are_spaced(text: str, shown: str) -> None:

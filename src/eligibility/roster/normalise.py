@@ -284,11 +284,14 @@ def mask_ids(text: str) -> str:
     if not _FIFTEEN_DIGITS.search(_NOT_DIGIT.sub("", text)):
         return text  # the common text: too few digits in all to hide a number
     text = _ID_IN_PARTS.sub(lambda found: mask_id(_id_characters(found.group())), text)
+    text = _ID_IN_SCIENTIFIC.sub(lambda found: found[1] + "*" * len(found[2]) + found[3], text)
     text = _LONG_DIGITS.sub(lambda found: mask_id(found.group()), text)
     return _ID_IN_TEXT.sub(_masked, text)
 
 
 _NOT_DIGIT = re.compile(r"[^0-9]+")
+# An ID number Excel stored as a number and showed with 15 digits (1.10101196103021E+17): the area's digits stay.
+_ID_IN_SCIENTIFIC = re.compile(r"(?<![0-9])([0-9]\.[0-9]{5})([0-9]{3,})([Ee]\+?1[4-7])(?![0-9])")
 _FIFTEEN_DIGITS = re.compile(r"[0-9]{15}")
 
 
