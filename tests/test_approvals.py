@@ -291,3 +291,16 @@ def test_an_id_number_typed_into_an_approvals_reference_is_masked(run: Any, tmp_
     assert number not in finding.model_dump_json() and number[:6] in (finding.approval.reference or "")
     [shown] = only(run([candidate], approvals=path, show_pii=True)).findings
     assert shown.approval is not None and shown.approval.approved_by == number
+
+
+def test_an_approvals_reference_keeps_its_own_dates(run: Any, tmp_path: Path) -> None:
+    # Shown 东组审〔2006〕0912号（2006.*.**）: masked as a birth date where none is.
+    candidate = person(**PRINCIPAL_OVER_57)
+    path = tmp_path / "approvals.csv"
+    path.write_text(
+        "身份证号,规则,批复文号,审批单位,批复日期\n"
+        f"{candidate['id_number']},principal-age,东组审〔2006〕0912号（2006.9.12）,区委组织部,2006-09-12\n",
+        encoding="utf-8",
+    )
+    [finding] = only(run([candidate], approvals=path)).findings
+    assert finding.approval is not None and finding.approval.reference == "东组审〔2006〕0912号(2006.9.12)"

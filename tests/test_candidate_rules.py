@@ -40,7 +40,12 @@ CASES: list[tuple[str, dict[str, Any], str | None, str | None]] = [
     ("violation 5 years and a day before", {"family_planning_violation": "2001-09-29"}, None, None),
     ("violation on election day", {"family_planning_violation": "2006-09-30"}, None, "family-planning-5y"),
     # No bar, but said: a date after election day is most often a mistyped year.
-    ("violation after election day", {"family_planning_violation": "2006-10-01"}, None, "date-after-election"),
+    (
+        "violation after election day",
+        {"family_planning_violation": "2006-10-01"},
+        None,
+        "date-after-election",
+    ),
     (
         "one of several dates inside",
         {"family_planning_violation": "1995-01-01、2003年5月6日"},

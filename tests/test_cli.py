@@ -413,3 +413,30 @@ def test_output_dash_is_standard_output(tmp_path: Path, monkeypatch: pytest.Monk
         app, ["check", str(EXAMPLES / "roster.csv"), "--format", "csv", "--output", "-"]
     )
     assert result.stdout.startswith("对象,文件,") and not (tmp_path / "-").exists()
+
+
+def test_terminal_lines_naming_an_id_number_mask_it(tmp_path: Path) -> None:
+    # The report's path on "written to", a template's, and a rule file's case names were printed whole.
+    from conftest import make_id
+
+    number = make_id("1961-03-02")
+    roster = tmp_path / "r.csv"
+    roster.write_text("姓名,社区,拟任职务\n王强,青松社区,居委会委员\n", encoding="utf-8")
+    written = CliRunner().invoke(app, ["check", str(roster), "-o", str(tmp_path / f"{number}.json")])
+    assert (tmp_path / f"{number}.json").exists() and number not in written.stderr, written.stderr
+    shown = CliRunner().invoke(
+        app, ["check", str(roster), "-o", str(tmp_path / f"b{number}.json"), "--show-pii"]
+    )
+    assert number in shown.stderr
+    template = CliRunner().invoke(app, ["template", str(tmp_path / f"t{number}.csv")])
+    assert number not in template.stderr and number[:6] in template.stderr
+    rules = tmp_path / "cases.yaml"
+    rules.write_text(
+        'extends: community-2006\nname: x\ntitle: {zh: x, en: x}\nversion: "1"\ntests:\n'
+        f"  - case: 王强 {number} 满18周岁\n    candidates:\n"
+        "      - {姓名: 甲, 性别: 男, 出生日期: 1966-05-01, 社区: 青松社区, 拟任职务: 居委会委员}\n"
+        "    expect: {1: [min-age]}\n",
+        encoding="utf-8",
+    )
+    tested = CliRunner().invoke(app, ["rules", "test", str(rules)])
+    assert "FAIL" in tested.stdout and number not in tested.stdout and number[:6] in tested.stdout

@@ -375,6 +375,21 @@ def test_yes_no_words(cell: str, truth: bool | None) -> None:
         ("2003.05.01/2004.06.02", "2003.05.01/2004.06.02"),  # still two dates
         ("王一1.10101196103021E+17", "王一1.10101*********E+17"),  # Excel's number, shown to 15 digits
         ("1.10101E+17", "1.10101E+17"),  # the usual damage: nothing past the area to hide
+        # Found by the next review: more marks, four groups, other scripts' digits, three numbers run together.
+        ("王强110101 - 1961 - 0302 - 0712", "王强110101********…"),
+        ('="110101"&"1961"&"0302"&"0712"', '="110101********…"'),
+        ('=CONCATENATE("110101", "19610302", "0712")', '=CONCATENATE("110101********0712")'),
+        ("王强１１０１０１－１９６１０３０２－０７１２", "王强110101********0712"),
+        (
+            "\u0661\u0661\u0660\u0661\u0660\u0661\u0661\u0669\u0666\u0661\u0660\u0663\u0660\u0662\u0660\u0667\u0661\u0662",
+            "110101********0712",
+        ),
+        ("李四110101196103020712350502198004121237110101197506150049", "李四110101********…"),
+        ("１２３", "１２３"),
+        # And two dates whose digits read as a birth date where an ID number has one are still dates.
+        ("2003-05-19、2004-13-02", "2003-05-19、2004-13-02"),
+        ("2006-09-20、2006-10-20", "2006-09-20、2006-10-20"),
+        ("1961-03-02 110101196103020712", "1961-03-02 110101********0712"),
     ],
 )
 def test_id_numbers_within_a_text_are_masked_however_they_are_spaced(text: str, shown: str) -> None:
@@ -451,6 +466,9 @@ def test_a_tv_university_diploma_is_junior_college() -> None:
         ("孙八生于1964.2.8", "孙八生于1964.*.*"),
         ("电话13800138000", "电话13800138000"),
         ("第1964号", "第1964号"),
+        ("联系电话：0591-20110520", "联系电话：0591-20110520"),  # a telephone's eight digits after a dash
+        ("填表日期：2006-09-20", "填表日期：2006-09-20"),  # a date said to be another
+        ("出生日期：1964-02-08", "出生日期：1964-**-**"),
     ],
 )
 def test_a_whole_date_where_none_belongs_is_shown_by_its_year(text: str, shown: str) -> None:
@@ -470,4 +488,10 @@ def test_the_bytes_of_full_width_digits_are_masked_as_digits() -> None:
 
     # One GBK full-width digit among them had left every byte shown: the number could be read back from them.
     shown = "31 31 30 31 30 31 A3 B1 A3 B9 A3 B6 A3 B4 30 32 30 38 32 32 33 35"
-    assert mask_id_bytes(shown) == "31 31 30 31 30 31 ** ** ** ** ** ** ** ** 32 32 33 35"
+    assert mask_id_bytes(shown) == "31 31 30 31 30 31 ** ** ** ** ** ** ** ** ** ** ** ** 32 32 33 35"
+    # A dash between the parts had left every byte of them shown.
+    dashed = "CD F5 A3 A8 31 31 30 31 30 31 2D 31 39 36 31 30 33 30 32 2D 30 37 31 32 A3 A9"
+    assert (
+        mask_id_bytes(dashed)
+        == "CD F5 A3 A8 31 31 30 31 30 31 2D ** ** ** ** ** ** ** ** 2D 30 37 31 32 A3 A9"
+    )

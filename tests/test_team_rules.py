@@ -466,3 +466,14 @@ def test_a_relative_named_one_character_off_a_member_leaves_the_rule_undecided(
         assert found.evidence["unknown"] == ["relatives"]
     else:
         assert found is None or found.evidence.get("pairs") == ["李秀英—王建国"], found
+
+
+def test_a_birth_date_in_a_members_name_is_shown_by_its_year_in_a_team_finding(run: Any) -> None:
+    # 王强 1961.03.02 was 王强 1961.**.** in the candidate's row but whole in team-relatives' pairs.
+    names = ["王强 1961.03.02", "李秀英", "张三", "赵六"]
+    people = [person(**cells, name=name) for cells, name in zip(BALANCED, names, strict=True)]
+    people[1]["relatives"] = people[0]["id_number"]
+    found = next(f for f in team(run(people)).findings if f.rule == "team-relatives")
+    assert found.evidence["pairs"] == ["李秀英—王强 1961.**.**"] and "03.02" not in found.message
+    shown = next(f for f in team(run(people, show_pii=True)).findings if f.rule == "team-relatives")
+    assert "1961.03.02" in shown.message

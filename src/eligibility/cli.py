@@ -257,7 +257,7 @@ def check(
                 watched.close()
                 writer.finish(report)
             if output is not None:
-                typer.echo(say("written", language, path=output), err=True)
+                typer.echo(say("written", language, path=_masked(str(output), show_pii)), err=True)
             failed = failing or fails(report, fail_on.value)
             raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
         candidates: list[CandidateResult] = []
@@ -276,7 +276,7 @@ def check(
         with _sink(output) as stream:
             stream.write(content)
         if output is not None:
-            typer.echo(say("written", language, path=output), err=True)
+            typer.echo(say("written", language, path=_masked(str(output), show_pii)), err=True)
     raise typer.Exit(ExitCode.FINDINGS if fails(report, fail_on.value) else ExitCode.OK)
 
 
@@ -380,7 +380,7 @@ def rules_validate(
             policy = load_ruleset(path)
         except EligibilityError as err:
             wrong += 1
-            typer.echo(err.message(language), err=True)
+            typer.echo(_masked(err.message(language)), err=True)
             continue
         typer.echo(
             say(
@@ -495,12 +495,12 @@ def rules_test(
                 # PASS and FAIL stay as they are in either language: scripts and CI logs look for them.
                 if result.passed:
                     passed += 1
-                    typer.echo(f"PASS {shown} tests[{result.index}] {result.case}")
+                    typer.echo(_masked(f"PASS {shown} tests[{result.index}] {result.case}"))
                 else:
                     failed += 1
-                    typer.echo(f"FAIL {shown} tests[{result.index}] {result.case}")
+                    typer.echo(_masked(f"FAIL {shown} tests[{result.index}] {result.case}"))
                     for difference in result.differences:
-                        typer.echo(f"     {difference.message(language)}")
+                        typer.echo(_masked(f"     {difference.message(language)}"))
     typer.echo(say("rules-test-summary", language, passed=passed, failed=failed))
     raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
 
@@ -522,7 +522,16 @@ def template(
     language: Lang = lang.value
     with user_errors(language):
         write_template(path, rules, force=force)
-    typer.echo(say("template-written", language, path=path), err=True)
+    typer.echo(say("template-written", language, path=_masked(str(path))), err=True)
+
+
+def _masked(text: str, show_pii: bool = False) -> str:
+    """A line for the terminal with any ID number in it masked (a path, a case's name), unless --show-pii."""
+    if show_pii:
+        return text
+    from eligibility.roster.normalise import mask_ids  # only on the way out: --help stays quick
+
+    return mask_ids(text)
 
 
 @contextmanager
@@ -535,10 +544,7 @@ def user_errors(language: Lang, show_pii: bool = False) -> Iterator[None]:
     except QuietExit:
         raise typer.Exit(ExitCode.ERROR) from None
     except EligibilityError as err:
-        from eligibility.roster.normalise import mask_ids  # only on the way out: --help stays quick
-
-        message = err.message(language)
-        typer.echo(f"{say('error', language)}: {message if show_pii else mask_ids(message)}", err=True)
+        typer.echo(f"{say('error', language)}: {_masked(err.message(language), show_pii)}", err=True)
         raise typer.Exit(ExitCode.ERROR) from None
 
 

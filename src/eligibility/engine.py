@@ -1112,8 +1112,9 @@ class Review:
             reason = say("approval-not-needed", self.lang)
         return Approval(
             # The approvals table is the officer's own text: an ID number typed into it is masked as anywhere.
-            reference=self._name(granted.reference),
-            approved_by=self._name(granted.approved_by) if granted.approved_by else granted.approved_by,
+            # A document number holds its own dates (东组审〔2006〕0912号（2006.9.12）): only ID numbers are masked.
+            reference=self._text(granted.reference),
+            approved_by=self._text(granted.approved_by) if granted.approved_by else granted.approved_by,
             date=granted.date,
             expires=granted.expires,
             counted=reason is None,
@@ -1213,6 +1214,10 @@ class Review:
             shown = self._places[where] = mask_ids(where)
         return shown
 
+    def _text(self, text: str) -> str:
+        """An officer's own text (an approval's reference): an ID number in it masked, its dates kept."""
+        return text if self.show_pii or not _DIGIT.search(text) else mask_ids_and_births(text)
+
     def _holds_dates(self, column: str) -> bool:
         """Whether a column's cells are dates other than the birth date (a violation's), shown whole."""
         spec = self.policy.file.fields.get(column)
@@ -1274,11 +1279,13 @@ class Review:
             return [labels.get(item, item) for item in sorted(value)]
         if isinstance(value, tuple):
             value = list(value)
-        if not self.show_pii:  # an ID number a rule saw (relatives declared by their numbers) is masked too
+        if not self.show_pii:
+            # An ID number a rule saw (relatives declared by their numbers) is masked too, and a whole date in a
+            # name or a text field (王强 1961.03.02) shown by its year, as in the candidate's own row.
             if isinstance(value, str):
-                return mask_ids(value)
+                return self._name(value)
             if isinstance(value, list):
-                return [mask_ids(item) if isinstance(item, str) else item for item in value]
+                return [self._name(item) if isinstance(item, str) else item for item in value]
         return value
 
 

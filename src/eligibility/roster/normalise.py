@@ -266,30 +266,46 @@ def _counties() -> frozenset[str]:
 _ID_IN_TEXT = re.compile(
     r"(?<![0-9])[0-9](?:[^0-9A-Za-z\u3400-\u9fff]?[0-9]){13,16}(?:[^0-9A-Za-z\u3400-\u9fff]?[0-9Xx])(?![0-9])"
 )
-# An ID number in its three parts, whatever stands between them (110101 — 19610302 — 0712, ="110101"&"19…"):
+# An ID number in its three parts, up to five marks between them (110101 — 19610302 — 0712, ="110101" & "19…"):
 # the shape alone, 6, 8 and 4, is an ID number's, whether or not its birth date is a day that exists.
 _ID_IN_PARTS = re.compile(
-    r"(?<![0-9])[0-9]{6}[^0-9A-Za-z\u3400-\u9fff]{1,3}[0-9]{8}[^0-9A-Za-z\u3400-\u9fff]{1,3}[0-9]{3}[0-9Xx](?![0-9])"
+    r"(?<![0-9])[0-9]{6}[^0-9A-Za-z\u3400-\u9fff]{1,5}[0-9]{8}[^0-9A-Za-z\u3400-\u9fff]{1,5}[0-9]{3}[0-9Xx](?![0-9])"
 )
-# More digits in a row than any ID number has: one glued to a telephone number, or a digit too many.
-_LONG_DIGITS = re.compile(r"(?<![0-9])[0-9]{19,40}[Xx]?(?![0-9])")
+# Groups of digits with up to five marks between each (110101 - 1961 - 0302 - 0712, a formula's "&" or ","):
+# an ID number when they hold 15 to 18 digits with a birth date where an ID number has it.
+_ID_IN_GROUPS = re.compile(
+    r"(?<![0-9])[0-9]+(?:[^0-9A-Za-z\u3400-\u9fff]{1,5}[0-9]+)+(?:[^0-9A-Za-z\u3400-\u9fff]{0,5}[Xx])?(?![0-9])"
+)
+# More digits in a row than any ID number has: one glued to a telephone number, a digit too many, a few numbers
+# run together (a cell of thousands of digits is no one's number).
+_LONG_DIGITS = re.compile(r"(?<![0-9])[0-9]{19,100}[Xx]?(?![0-9])")
+# Two dates a cell lists (2003-05-19、2004-06-02) may hold a birth date where an ID number would: a run that
+# begins with a whole date written with its marks is dates, never a number.
+_STARTS_WITH_A_DAY = re.compile(r"(?:19|20)[0-9]{2}\s*[-./年]\s*[0-9]{1,2}\s*[-./月]\s*[0-9]{1,2}(?![0-9])")
 
 
 def mask_ids(text: str) -> str:
     """Every ID number within a text masked: a relatives cell, the value of a duplicate row, a name cell with
-    the number typed after it, a formula joining its parts. A run of digits with marks in it counts only when
-    it holds a birth date where an ID number does (two dates in a cell, 2003-05-01 2004-06-02, are dates), or
-    when its parts are an ID number's, 6, 8 and 4; one without them, from 15 digits (a number cut short by
-    Excel or a typist) up, always counts."""
+    the number typed after it, a formula joining its parts, a file's name. A run of digits with marks in it
+    counts only when it holds a birth date where an ID number does (two dates in a cell, 2003-05-01
+    2004-06-02, are dates), or when its parts are an ID number's, 6, 8 and 4; one without them, from 15
+    digits (a number cut short by Excel or a typist) up, always counts. Digits of other scripts (full-width
+    １２３, Arabic-Indic) count as digits: a masked text shows them as ASCII digits."""
+    if not text.isascii() and _OTHER_DIGIT.search(text):
+        ascii_digits = _OTHER_DIGIT.sub(lambda digit: str(unicodedata.decimal(digit.group())), text)
+        masked = mask_ids(ascii_digits)
+        return text if masked == ascii_digits else masked
     if not _FIFTEEN_DIGITS.search(_NOT_DIGIT.sub("", text)):
         return text  # the common text: too few digits in all to hide a number
     text = _ID_IN_PARTS.sub(lambda found: mask_id(_id_characters(found.group())), text)
     text = _ID_IN_SCIENTIFIC.sub(lambda found: found[1] + "*" * len(found[2]) + found[3], text)
     text = _LONG_DIGITS.sub(lambda found: mask_id(found.group()), text)
-    return _ID_IN_TEXT.sub(_masked, text)
+    text = _ID_IN_TEXT.sub(_masked, text)
+    return _ID_IN_GROUPS.sub(_masked, text)
 
 
 _NOT_DIGIT = re.compile(r"[^0-9]+")
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 # An ID number Excel stored as a number and showed with 15 digits (1.10101196103021E+17): the area's digits stay.
 _ID_IN_SCIENTIFIC = re.compile(r"(?<![0-9])([0-9]\.[0-9]{5})([0-9]{3,})([Ee]\+?1[4-7])(?![0-9])")
 _FIFTEEN_DIGITS = re.compile(r"[0-9]{15}")
@@ -313,13 +329,21 @@ def mask_ids_and_births(text: str) -> str:
 
 def mask_days(text: str) -> str:
     """Whole dates in a cell that should hold none (a name, a community, a post: 1964-02-08, 19640208) shown by
-    their year: beside the row's masked ID number, the day would give back the digits it hides."""
-    return _WHOLE_DAY.sub(lambda day: day["year"] + _BIRTH_DIGITS.sub("*", day["rest"]), text)
+    their year: beside the row's masked ID number, the day would give back the digits it hides. A date said
+    to be another (填表日期：2006-09-20) and eight digits after a dash (a telephone's 0591-20110520) stay."""
+    return _WHOLE_DAY.sub(_day_by_its_year, text)
+
+
+def _day_by_its_year(day: re.Match[str]) -> str:
+    before = day.string[max(0, day.start() - 6) : day.start()]
+    if ("日期" in before or "时间" in before) and "生" not in before:
+        return day.group()
+    return day["year"] + _BIRTH_DIGITS.sub("*", day["rest"])
 
 
 _WHOLE_DAY = re.compile(
     r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})(?P<rest>\s*[-./年]\s*[0-9]{1,2}\s*[-./月]\s*[0-9]{1,2}"
-    r"|(?:0[1-9]|1[0-2])(?:[0-2][0-9]|3[01]))(?![0-9])"
+    r"|(?<![-－‐–—][0-9]{4})(?:0[1-9]|1[0-2])(?:[0-2][0-9]|3[01]))(?![0-9])"
 )
 
 
@@ -331,6 +355,10 @@ def _masked(found: re.Match[str]) -> str:
     written = found.group()
     digits = _id_characters(written)
     if digits != written:
+        if not 15 <= len(digits) <= 18:
+            return written
+        if _STARTS_WITH_A_DAY.match(written):
+            return written
         born = digits[6:14] if len(digits) >= 16 else "19" + digits[6:12]
         try:
             dt.date(int(born[:4]), int(born[4:6]), int(born[6:8]))
@@ -343,22 +371,29 @@ def _masked(found: re.Match[str]) -> str:
 
 def mask_id_bytes(text: str) -> str:
     """Bytes shown as hex (a cell with a stray byte: 31 31 30 31 … FF) whose digits spell an ID number, masked as
-    the number would be: the area's six and the last four stay."""
-    return _ID_BYTES.sub(_masked_bytes, text)
+    the number would be: the area's six digits and the last four stay. Marks between the digits (a dash, a
+    space, a full-width bracket) do not hide the number: every digit between counts."""
+    return _BYTE_DUMP.sub(_masked_bytes, text) if "3" in text or "A3" in text or "EF" in text else text
 
 
 # A digit's bytes: ASCII, or a full-width digit in GBK (A3 B0–B9) or UTF-8 (EF BC 90–99), as typed in a Chinese
 # input method.
 _DIGIT_BYTES = r"(?:3[0-9]|A3 B[0-9]|EF BC 9[0-9])"
-_ID_BYTES = re.compile(rf"\b(?:{_DIGIT_BYTES} ){{14,}}(?:{_DIGIT_BYTES}|58|78)\b")
+_DIGIT_BYTE = re.compile(rf"\b{_DIGIT_BYTES}\b")
+_BYTE_DUMP = re.compile(r"\b[0-9A-F]{2}(?: [0-9A-F]{2}){14,}\b")
 
 
 def _masked_bytes(found: re.Match[str]) -> str:
-    shown = _DIGIT_BYTE.findall(found.group())
-    return " ".join(shown[:6] + ["**"] * (len(shown) - 10) + shown[-4:])
-
-
-_DIGIT_BYTE = re.compile(rf"{_DIGIT_BYTES}|58|78")
+    dump = found.group()
+    digits = list(_DIGIT_BYTE.finditer(dump))
+    if len(digits) < 15:
+        return dump
+    hidden = digits[6 : len(digits) - 4]
+    out, at = [], 0
+    for digit in hidden:
+        out += [dump[at : digit.start()], " ".join("**" for _ in digit.group().split(" "))]
+        at = digit.end()
+    return "".join(out) + dump[at:]
 
 
 def mask_birth(text: str) -> str:
