@@ -80,3 +80,17 @@ def test_an_error_the_library_raises_masks_an_id_number_unless_asked(tmp_path: P
     with pytest.raises(EligibilityError) as whole:
         eligibility.check([roster], communities=communities, show_pii=True)
     assert number in whole.value.message("zh")
+
+
+def test_a_library_error_masks_an_id_number_in_the_files_name(tmp_path: Path) -> None:
+    # The message's cells were masked, but not the file it named: the command line masked both.
+    from eligibility.errors import EligibilityError
+
+    from conftest import make_id
+
+    number = make_id("1960-01-01")
+    roster = tmp_path / f"空{number}.csv"
+    roster.write_text("姓名,社区,拟任职务\n", encoding="utf-8")
+    with pytest.raises(EligibilityError) as caught:
+        eligibility.check([roster])
+    assert number not in caught.value.message("zh") and number[:6] in caught.value.message("zh")

@@ -64,8 +64,10 @@ class EligibilityError(Exception):
 
         params = {k: masked(v) for k, v in self.params.items()}
         location = self.location
-        if location is not None and isinstance(location.column, str):
-            location = Location(location.path, location.line, mask_ids(location.column))
+        if location is not None:
+            # The file's name too (名册110101….csv), as the command line masks the whole line.
+            column = mask_ids(location.column) if isinstance(location.column, str) else location.column
+            location = Location(location.path and mask_ids(location.path), location.line, column)
         return type(self)(self.key, location, **params)
 
 
