@@ -278,6 +278,13 @@ def test_a_file_that_breaks_midway_stops_jobs_as_it_stops_one_process(
     assert one.stderr == two.stderr
     assert "Traceback" not in two.stderr and f"{broken}:9001:" in two.stderr
     assert not (tmp_path / "2").exists()  # no half-written report
+    # JSON lines to standard output are streamed as they are checked: up to the row before the break, the
+    # same with workers as with one process, not cut back to the last whole batch a worker finished.
+    one = CliRunner().invoke(app, ["check", str(broken), "--format", "jsonl"])
+    two = CliRunner().invoke(app, ["check", str(broken), "--format", "jsonl", "-j", "2"])
+    assert one.exit_code == two.exit_code == 2, one.stderr + two.stderr
+    lines = [json.loads(line) for line in two.stdout.splitlines()]
+    assert two.stdout == one.stdout and lines[-1]["source"]["line"] == 9000
 
 
 def test_undecodable_bytes_midway_are_one_rows_problem_with_or_without_jobs(

@@ -45,6 +45,7 @@ Checked = tuple[Serialised, int | str | None, Any, tuple[str, str, dt.date, dt.d
 _SEP = "\x1f"
 _END = "end"
 _TEAMS = "teams"
+_BROKEN = "broken"  # the rows of a batch before the one that stopped the file, and its error
 
 
 class Workers:
@@ -92,6 +93,10 @@ class Workers:
                 raise payload
             if kind == _END:
                 return
+            if kind == _BROKEN:
+                checked, error = payload
+                yield from checked
+                raise error
             yield from payload
             batch += 1
 
@@ -195,12 +200,16 @@ def _check_table(
             if passed < BATCH:
                 break
             continue
-        raws = list(islice(rows, BATCH))
-        if not raws:
-            break
-        if batch % jobs == worker:
-            checked: list[Checked] = []
-            for raw in raws:
+        if batch % jobs != worker:  # a table read whole (no Skip): another worker's rows read and let go
+            if not sum(1 for _ in islice(rows, BATCH)):
+                break
+            batch += 1
+            continue
+        checked: list[Checked] = []
+        try:
+            # Row by row, as one process reads them: a file that breaks midway has had every row before the
+            # break checked, and they go back with the error, so the report streamed up to it is the same.
+            for raw in islice(rows, BATCH):
                 person = review.reader.candidate(raw, table)
                 serialised = review.serialised(person, skipped)
                 packed = review.packed_id(person)
@@ -216,7 +225,12 @@ def _check_table(
                     person.date_stated,
                 )
                 checked.append((serialised, packed, _compact(raw, order), team))
-            results.put(("rows", checked))
+        except Exception as err:
+            results.put((_BROKEN, (checked, err)))
+            return
+        if not checked:
+            break
+        results.put(("rows", checked))
         batch += 1
     if batch % jobs == worker:  # the parent asks this worker for the batch after the last
         results.put((_END, None))
