@@ -208,6 +208,20 @@ def test_rules_list_show_explain() -> None:
     assert missing.exit_code == 2 and "did you mean 'principal-age'" in missing.stderr
 
 
+def test_a_parameter_described_in_one_language_is_shown_in_it_in_either(tmp_path: Path) -> None:
+    child = tmp_path / "east.yaml"
+    child.write_text(
+        'extends: community-2006\nname: east\ntitle: {zh: 东区, en: East}\nversion: "1"\n'
+        "parameters:\n  principal_max_age: {value: 55, zh: 东区主干的年龄上限}\n",
+        encoding="utf-8",
+    )
+    for lang in ("zh", "en"):
+        explained = runner.invoke(
+            app, ["rules", "explain", "principal-age", "--rules", str(child), "--lang", lang]
+        )
+        assert "principal_max_age = 55  东区主干的年龄上限" in explained.stdout, explained.stdout
+
+
 def test_explain_lists_the_rules_passed() -> None:
     plain = json.loads(runner.invoke(app, ["check", str(EXAMPLES / "roster.csv"), "--format", "json"]).stdout)
     assert "passed" not in plain["candidates"][0]

@@ -440,7 +440,9 @@ def rules_explain(
         )
     for name, value in rule.params.items():
         parameter = policy.file.parameters[name]
-        note = (parameter.zh if language == "zh" else parameter.en) or ""
+        # A file may describe a parameter in one language only: shown in it rather than not at all.
+        zh, en = parameter.zh, parameter.en
+        note = (zh or en if language == "zh" else en or zh) or ""
         dated = (
             ""
             if parameter.values is None

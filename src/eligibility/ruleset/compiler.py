@@ -415,6 +415,14 @@ class Compiler:
                 else ("0 或正数", "0 or more")
             )
             self._bad(blame, f"这里应是 {zh}，不是 {operand!r}", f"this is {en}, not {operand!r}")
+        if isinstance(cond, Count) and isinstance(operand, float) and not operand.is_integer():
+            # People come whole: "fewer than 1.5 women" is "at most one", which the file should say as it means.
+            blame = ("parameters", raw.param, "value") if isinstance(raw, ParamRef) else (*at, op)
+            self._bad(
+                blame,
+                f"人数是整数，不是 {operand!r}；比例请用 share",
+                f"a count of people is a whole number, not {operand!r}; for a proportion use share",
+            )
         if isinstance(cond, Share):
             seen.shares.add(cond.label)
             if isinstance(raw, ParamRef):

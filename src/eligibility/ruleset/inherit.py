@@ -136,6 +136,17 @@ def _disable(data: dict[str, Any], positions: Positions, ids: list[Any], where: 
     for index, rule_id in enumerate(ids):
         if rule_id not in known:
             raise _unknown_rule(where(("disable", index)), ("disable", index), str(rule_id), known)
+        if rule_id in ids[:index]:
+            # Harmless twice, but most often a copied line whose id was meant to be changed to another's.
+            raise RuleSetError(
+                "ruleset-invalid",
+                where(("disable", index)),
+                field=f"disable.{index}",
+                reason=Term(
+                    f"“{rule_id}”写了两次；是不是想停用另一条规则？",
+                    f"{rule_id!r} is named twice: was another rule meant?",
+                ),
+            )
     kept = [i for i, r in enumerate(rules) if not (isinstance(r, dict) and r.get("id") in ids)]
     # The rules after a disabled one move up: their positions move with them.
     before = Positions()
