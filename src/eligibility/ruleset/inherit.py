@@ -141,7 +141,7 @@ def _disable(data: dict[str, Any], positions: Positions, ids: list[Any], where: 
             raise RuleSetError(
                 "ruleset-invalid",
                 where(("disable", index)),
-                field=f"disable.{index}",
+                field=f"disable[{index}]",
                 reason=Term(
                     f"“{rule_id}”写了两次；是不是想停用另一条规则？",
                     f"{rule_id!r} is named twice: was another rule meant?",
