@@ -43,6 +43,9 @@ D = dt.date
         (" 110101 19490930 001X ", "11010119490930001X", D(1949, 9, 30), "male"),  # spaces
         ("110101490930001", "11010119490930001X", D(1949, 9, 30), "male"),  # 15-digit legacy number
         ("110101194910010036.0", "110101194910010036", D(1949, 10, 1), "male"),  # read back from a float cell
+        # A CSV export's guards against Excel's numbers: a formula giving the text, and a leading apostrophe.
+        ('="110101194910010036"', "110101194910010036", D(1949, 10, 1), "male"),
+        ("'11010119490930001x", "11010119490930001X", D(1949, 9, 30), "male"),
         # python-stdnum >= 2.2 rejects this real-world shape: 玄武区 (320102) was created in 1983.
         ("320102195706010020", "320102195706010020", D(1957, 6, 1), "female"),
     ],
@@ -63,6 +66,8 @@ def test_valid_id_numbers(cell: str, number: str, birth: dt.date, gender: str) -
         ("11010119490930001", "id-number-format", None),
         ("1101011949093000XX", "id-number-format", None),
         ("张三", "id-number-format", None),
+        ('="11010119490930001"', "id-number-format", None),  # the guard read, a digit still missing
+        ("''110101194910010036", "id-number-format", None),
         # Digits of another script (Arabic-Indic, Devanagari), which NFKC keeps and int() would read: a valid
         # number's digits in disguise is not a resident ID number.
         ("".join(chr(0x660 + int(c)) for c in "11010119490930001") + "X", "id-number-format", None),

@@ -112,6 +112,9 @@ _LAST = frozenset("0123456789Xx")
 _ID15 = re.compile(r"\d{15}", re.ASCII)
 _SCIENTIFIC = re.compile(r"\d(\.\d+)?E\+?\d+")
 _FLOAT = re.compile(r"(\d{15}|\d{18})\.0+")
+# The ways a CSV export keeps Excel from turning an ID number into a number: a formula giving the text
+# (="110101…", Excel's own advice) or a leading apostrophe. Excel shows the number alone, and so is it read.
+_AS_TEXT = re.compile(r"=\"([0-9X]+)\"|'([0-9X]+)")
 
 
 def check_character(first17: str) -> str:
@@ -158,6 +161,8 @@ def read_id_number(value: object) -> IdNumber | IdProblem:
         if isinstance(value, float):
             value = int(value)  # 15-digit legacy numbers survive a numeric cell intact
         text = clean(value).upper().replace(" ", "").replace("-", "")
+        if as_text := _AS_TEXT.fullmatch(text):
+            text = as_text.group(1) or as_text.group(2)
         if _SCIENTIFIC.fullmatch(text):
             return IdProblem("id-number-excel", (("damage", "scientific"),))
         if float_match := _FLOAT.fullmatch(text):
