@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from conftest import make_id, person, rules_of, team
+from conftest import make_id, person, rules_of, run_records, team
 
 # A team that breaks no team rule: one-shoulder principal, a woman, the women's chair and the militia
 # commander on the committees, everyone educated and young.
@@ -217,6 +217,42 @@ def test_seat_quota_without_communities_file_is_reported_not_checked(run: Any) -
         ("seat-quota", ["committee_seats", "party_seats"], "communities")
     ]
     assert "seat-quota" not in rules_of(team(report))
+
+
+@pytest.mark.parametrize(("committee_quota", "fires"), [(1, True), (2, False)])
+def test_seat_quota_decided_by_the_one_quota_given_is_said(
+    run: Any, tmp_path: Path, committee_quota: int, fires: bool
+) -> None:
+    # The communities table gives the committee's quota and not the party's: two committee seats over one
+    # approved is too many, whatever the party's; two of two leaves the rule not checked, as it was.
+    settings = tmp_path / "communities.csv"
+    settings.write_text(f"社区,街道,居委会核定职数\n青松社区,东湖街道,{committee_quota}\n", encoding="utf-8")
+    report = run([person(**cells) for cells in BALANCED], communities=settings)
+    findings = [f for f in team(report).findings if f.rule == "seat-quota"]
+    assert bool(findings) is fires
+    if fires:
+        assert "2/1" in findings[0].message and findings[0].evidence["quota_party"] is None
+    assert [(n.rule, n.missing) for n in report.not_checked] == [("seat-quota", ["party_seats"])]
+
+
+def test_a_candidate_rule_a_missing_column_cannot_change_is_decided(tmp_path: Path) -> None:
+    rules = tmp_path / "east.yaml"
+    # Barred when either holds: under 18, or (a column this roster lacks) deprived of political rights.
+    rules.write_text(
+        'extends: community-2006\nname: east\ntitle: {zh: 东区, en: East}\nversion: "1"\n'
+        "rules:\n  - id: political-rights\n    title: {zh: 未满18周岁或被剥夺政治权利, en: Under 18 or deprived}\n"
+        "    severity: ineligible\n    scope: candidate\n"
+        "    when: {any: [{fact: age, lt: 18}, {fact: political_rights_deprived, eq: true}]}\n"
+        "    message: {zh: 不能提名, en: not to be nominated}\n"
+        "    source: {document: 组织法, clause: 第八条, quote: 年满十八周岁}\n",
+        encoding="utf-8",
+    )
+    people = [person(name="甲", birth_date="1990-01-01"), person(name="乙", birth_date="1960-01-01")]
+    for record in people:
+        del record["political_rights_deprived"]  # the roster has no such column
+    report = run_records(tmp_path, people, ruleset=rules, election_date="2006-09-30")
+    assert [rules_of(c) for c in report.candidates] == [{"min-age", "political-rights"}, set()]
+    assert "political-rights" in {n.rule for n in report.not_checked}
 
 
 def test_every_community_gets_a_team_entry(run: Any) -> None:

@@ -615,7 +615,10 @@ class Review:
         explain = self.explain
         approved = self.approvals.has_person(person.id_number)
         for rule in self._rules_for(person.election_date, person.roles, skipped):
-            if rule.test(person, None) is False:  # the common answer, decided without a call more
+            answer = rule.test(person, None)
+            if answer is not True and skipped and rule.id in skipped:
+                continue  # a column it needs is missing, and the others do not decide it: said once, not here
+            if answer is False:  # the common answer, decided without a call more
                 if explain:
                     passed.append(rule.id)
                 continue
@@ -700,14 +703,15 @@ class Review:
         self, day: dt.date, roles: tuple[str, ...], skipped: frozenset[str]
     ) -> tuple[CompiledRule, ...]:
         """The candidate rules that apply to someone proposed for these roles: worked out once per set of roles
-        (a province has a few dozen), not rule by rule on every row."""
-        key = (day, roles, skipped)
+        (a province has a few dozen), not rule by rule on every row. A rule `skipped` for a missing column is
+        among them: the columns there may decide it all the same (any: [a missing one, one that holds])."""
+        key = (day, roles)
         rules = self._applicable.get(key)
         if rules is None:
             rules = tuple(
                 rule
                 for rule in self.policy.at(day).candidate_rules
-                if rule.id not in skipped and not (rule.applies_to and rule.applies_to.isdisjoint(roles))
+                if not (rule.applies_to and rule.applies_to.isdisjoint(roles))
             )
             if len(self._applicable) < 4096:
                 self._applicable[key] = rules
@@ -842,7 +846,9 @@ class Review:
         # a 妇代会主任 alone is known: she holds no seat, and women-chair-seat says so.)
         unknown = not team.members() and any(not person.roles for person in team.people)
         for rule in self.policy.at(team.election_date).team_rules:
-            if rule.id in skipped:
+            if rule.id in skipped and (unknown or rule.test(team, None) is not True):
+                # A column it needs is missing (said once for the file), and the others do not decide it. One
+                # that holds all the same is said: 居委会 3 seats of 1 approved, whatever the party's quota.
                 continue
             granted = self.approvals.team(team.street, team.community, rule.id)
             if unknown:
