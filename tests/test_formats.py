@@ -812,6 +812,42 @@ def test_a_folder_with_its_communities_and_approvals_tables(tmp_path: Path) -> N
     }
 
 
+def test_what_else_lies_in_a_folder_of_rosters_is_said_and_the_rosters_checked(tmp_path: Path) -> None:
+    folder = tmp_path / "rosters"
+    folder.mkdir()
+    (folder / "roster.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
+    # Last week's reports saved among the rosters, in both languages, and the rule file given with --rules.
+    runner, settings = CliRunner(), ["--communities", str(EXAMPLES / "communities.csv")]
+    for output, lang in (("审查结果.xlsx", "zh"), ("report.csv", "zh"), ("report-en.csv", "en")):
+        out = ["-o", str(folder / output), "--lang", lang, "--format", output.rsplit(".", 1)[1]]
+        assert runner.invoke(app, ["check", str(folder), *settings, *out]).exit_code == 1
+    rules = folder / "my-rules.yaml"
+    rules.write_text('extends: community-2006\nname: mine\ntitle: {zh: 我的, en: Mine}\nversion: "1"\n')
+    assert runner.invoke(app, ["template", str(folder / "模板.xlsx")]).exit_code == 0  # a blank template
+    (folder / "broken.xlsx").write_bytes(b"not a workbook")
+    report = check([folder, folder / "roster.csv"], rules, communities=EXAMPLES / "communities.csv")
+    assert report.summary.candidates == 21  # the roster's, once
+    said = [
+        (i.path.rsplit("/", 1)[1], i.sheet, i.rows, [(f.rule, f.severity) for f in i.findings])
+        for i in report.inputs
+    ]
+    assert said == [
+        ("broken.xlsx", None, 0, [("file-unread", "invalid")]),
+        ("my-rules.yaml", None, 0, [("file-skipped-rules", "info")]),
+        ("report-en.csv", None, 0, [("file-skipped-report", "info")]),
+        ("report.csv", None, 0, [("file-skipped-report", "info")]),
+        ("roster.csv", None, 21, []),
+        ("审查结果.xlsx", "候选人", 0, [("file-skipped-report", "info")]),
+        ("审查结果.xlsx", "审查意见", 0, [("file-skipped-report", "info")]),
+        ("模板.xlsx", None, 0, [("file-no-candidates", "warning")]),
+        ("roster.csv", None, 0, [("file-given-twice", "info")]),  # named again after its folder: read once
+    ]
+    # The file that could not be read fails the run, as invalid data does; named on its own, it stops it.
+    assert runner.invoke(app, ["check", str(folder), *settings, "--rules", str(rules)]).exit_code == 1
+    with pytest.raises(RosterError, match="not an Excel workbook|不是 Excel"):
+        check([folder / "broken.xlsx"])
+
+
 def test_a_whole_column_pasted_in_gbk_names_every_record_at_its_line(tmp_path: Path) -> None:
     # Each record's name is GBK in a UTF-8 file: 20,000 problems, each at its own line, found in one pass.
     path = tmp_path / "r.yaml"

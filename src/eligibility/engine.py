@@ -60,7 +60,7 @@ from eligibility.roster.settings import (
     read_communities,
     seat_count,
 )
-from eligibility.roster.sources import Input, expand
+from eligibility.roster.sources import Input, expand, read_bytes
 from eligibility.ruleset.compiler import CompiledRule, Evidence, declared_keys
 from eligibility.ruleset.loader import Policy, load_ruleset
 
@@ -339,32 +339,50 @@ class Review:
         if isinstance(paths, str | Path):
             paths = [paths]  # one path given on its own, not a string to iterate character by character
         set_aside: Input | None = None  # the first communities or approvals table met in a folder
+        given: dict[Path, str] = {}  # each file read, as first named: a folder and a file in it name it twice
         for source in expand(paths):
+            if source.path is not None:
+                resolved = source.path.resolve()
+                if resolved in given:
+                    self._set_aside(source, Note("file-given-twice", "info", (("first", given[resolved]),)))
+                    continue
+                given[resolved] = source.shown
             try:
                 tables = open_tables(source, self.columns, encoding=self.encoding, sheet=self.sheet)
             except RosterError as err:
-                note = (
-                    self._settings_table(source)
-                    if source.from_folder and err.key == "column-missing"
-                    else None
-                )
-                if note is None:
-                    raise
-                self.inputs.append(
-                    InputFile(
-                        path=self._place(source.shown),
-                        format=source.format,
-                        rows=0,
-                        findings=[self._note_finding(note)],
-                    )
-                )
-                set_aside = set_aside or source
+                if not source.from_folder:
+                    raise  # a file named on its own is the one the officer meant: said, and the run stops
+                note = self._settings_table(source) if err.key == "column-missing" else None
+                if note is not None:
+                    set_aside = set_aside or source
+                else:
+                    # One file of a folder that is no roster, or cannot be read, does not stop the others:
+                    # said as that file's finding, which fails the run as an invalid row would.
+                    note = _rule_file(source) or _unread(source, err, self.lang)
+                self._set_aside(source, note)
                 continue
             for table in tables:
+                if _a_report(table):
+                    # An earlier run's report saved among the rosters: its 姓名 and 社区 columns would make
+                    # every line of it a candidate, and every finding in it a row with a problem.
+                    self._set_aside(source, Note("file-skipped-report", "info"), table.sheet)
+                    continue
                 yield from self._table(table, workers, source)
         if set_aside is not None and all(i.rows == 0 for i in self.inputs):
             # Only communities or approvals tables: nobody was checked, and a run that passed would say so.
             raise RosterError("folder-only-settings", Location(set_aside.shown))
+
+    def _set_aside(self, source: Input, note: Note, sheet: str | None = None) -> None:
+        """A file (or sheet) not read as a roster, and why, as an input of the report with no rows."""
+        self.inputs.append(
+            InputFile(
+                path=self._place(source.shown),
+                sheet=self._place(sheet),
+                format=source.format,
+                rows=0,
+                findings=[self._note_finding(note)],
+            )
+        )
 
     def tables(self, tables: Iterable[Table]) -> Iterator[CandidateResult]:
         """Every row of tables already opened (or built in memory, as rule-file test cases are)."""
@@ -1305,6 +1323,46 @@ _BIRTH_HEADERS = frozenset(
     if column.name == "birth_date"
     for name in (column.name, column.zh, *column.aliases)
 )
+
+
+def _unread(source: Input, err: RosterError, lang: Lang) -> Note:
+    """Why a file of a folder was not read, where in it (a sheet, a line) but not again which file. A file
+    with no candidates in it (a blank template) leaves no one unchecked: a warning, not invalid data."""
+    where = str(err.location) if err.location else ""
+    where = where[len(source.shown) :].lstrip("#:") if where.startswith(source.shown) else where
+    reason = say(err.key, lang, **err.params)
+    reason = f"{where}: {reason}" if where else reason
+    if err.key in ("file-empty", "file-no-rows", "file-no-records"):
+        return Note("file-no-candidates", "warning", (("reason", reason),))
+    return Note("file-unread", "invalid", (("reason", reason),))
+
+
+def _rule_file(source: Input) -> Note | None:
+    """A rule file met in a folder of rosters (often the very one given with --rules): set aside with a note."""
+    if source.format != "yaml":
+        return None
+    head = read_bytes(source, limit=1 << 16).decode("utf-8", errors="replace")
+    keys = set(_TOP_KEY.findall(head))
+    return Note("file-skipped-rules", "info") if "rules" in keys or "extends" in keys else None
+
+
+# A YAML file's top-level keys, as a rule file has them (rules:, extends:) and no roster does.
+_TOP_KEY = re.compile(r"^(rules|extends|vocabularies|parameters):", re.MULTILINE)
+# The headers of a report's tables (CSV, or the workbook's sheets) in both languages: a roster has none of them.
+_REPORT_HEADERS = tuple(
+    frozenset(say(key, lang) for key in keys)
+    for keys in (
+        ("label-status", "label-findings", "label-rules"),
+        ("label-rule", "label-severity", "label-message"),
+    )
+    for lang in ("zh", "en")
+)
+
+
+def _a_report(table: Table) -> bool:
+    """Whether a table is a report this tool wrote: its unknown headers hold a report table's own."""
+    unknown = set(table.header.unknown)
+    return any(headers <= unknown for headers in _REPORT_HEADERS)
 
 
 def _source_of(raw: Any, table: Table) -> RowSource:

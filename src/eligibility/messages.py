@@ -283,6 +283,28 @@ CATALOG: dict[str, tuple[str, str]] = {
         "这是审批表，不是名册，未作为名册读取；请用 --approvals 指定",
         "this is an approvals table, not a roster, so it was not read as one; give it with --approvals",
     ),
+    "file-skipped-report": (
+        "这是本工具写出的审查报告，不是名册，未作为名册读取；报告请存到名册文件夹以外",
+        "this is a report this tool wrote, not a roster, so it was not read as one; keep reports outside the "
+        "rosters' folder",
+    ),
+    "file-skipped-rules": (
+        "这是规则文件，不是名册，未作为名册读取；规则文件请用 --rules 指定",
+        "this is a rule file, not a roster, so it was not read as one; give it with --rules",
+    ),
+    "file-given-twice": (
+        "这个文件前面已经给出过（{first}），只检查一次",
+        "this file was given already ({first}): it is checked once",
+    ),
+    "file-no-candidates": (
+        "文件里没有候选人：{reason}；文件夹里其余的文件照常检查",
+        "no candidates in this file: {reason}; the folder's other files were checked",
+    ),
+    "file-unread": (
+        "未能作为名册读取，其中的候选人都没有检查：{reason}；文件夹里其余的文件照常检查",
+        "not read as a roster, so none of its candidates were checked: {reason}; the folder's other files were "
+        "checked",
+    ),
     "column-missing": (
         "缺少必需的列 {zh}（{canonical}）{suggestion}；找到的列：{found}",
         "required column {canonical} ({zh}) is missing{suggestion}; columns found: {found}",
@@ -775,6 +797,11 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "sheet-roster-not-read": ("invalid", "file"),
     "file-skipped-communities": ("info", "file"),
     "file-skipped-approvals": ("info", "file"),
+    "file-skipped-report": ("info", "file"),
+    "file-skipped-rules": ("info", "file"),
+    "file-given-twice": ("info", "file"),
+    "file-unread": ("invalid", "file"),
+    "file-no-candidates": ("warning", "file"),
     "settings-column-unknown": ("warning", "file"),
     "settings-column-duplicate": ("warning", "file"),
     "community-not-in-settings": ("warning", "file"),
