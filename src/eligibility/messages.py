@@ -534,10 +534,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "column, or make them agree",
     ),
     "row-not-a-candidate": (
-        "这一行没有姓名、社区和拟任职务，只写着“{value}”：如是候选人，请把各项填进各自的列；如是表尾或说明，"
-        "请删去，或移到表格以外",
-        "the row has no name, community or post, only {value!r}: if it is a candidate, put each item in its "
-        "column; if it is a footer or a note, delete it or move it out of the table",
+        "这一行不像候选人的记录（没有姓名、社区和拟任职务，或写着表尾的字样）：“{value}”；如是候选人，请把姓名、"
+        "社区、拟任职务等各项填进各自的列；如是表尾或说明，请删去，或移到表格以外",
+        "the row does not read as a candidate's (no name, community or post, or a footer's words): {value!r}; if it "
+        "is a candidate, put its name, community, post and the rest each in its column; if it is a footer or a "
+        "note, delete it or move it out of the table",
     ),
     "row-cells-beyond-header": (
         "单元格 {value} 上方没有列名（在表头右边，或表头的这一格是空的），未被读取；如是数据，请在表头补上列名",

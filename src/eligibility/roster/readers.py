@@ -285,30 +285,68 @@ def also_cells(
     return found or None
 
 
+def margin(headers: list[str], header: HeaderMap) -> tuple[int, ...]:
+    """The cells a footer's words may stand in where no candidate's do: the row's number (序号) and the ID
+    number. 制表人：王五 across them is a footer, though 王五 under 姓名 would pass for a name."""
+    numbering = (i for i, text in enumerate(headers) if str(text or "").strip() in _NUMBERING)
+    return (*numbering, *([header.index["id_number"]] if "id_number" in header.index else []))
+
+
+def footer_in_margin(row: list[Any], at: tuple[int, ...]) -> int | None:
+    """Where a footer's words stand where a number goes (合计 or 制表人： under 序号, 审核人：李四 under 身份证号),
+    if they do. Asked of every row: a number's cell is let go at the first look."""
+    for i in at:
+        cell = row[i] if i < len(row) else None
+        if type(cell) is str and cell and not cell.isascii() and not cell.isdigit():
+            text = clean(cell)
+            if (_TOTAL.match(text) or _FOOTER_LABEL.search(text)) and not ids_in_text(text):
+                return i
+    return None
+
+
 def text_aside(
-    row: list[Any], header: HeaderMap, line: int, first_column: int = 0, sheet: str | None = None
+    row: list[Any],
+    header: HeaderMap,
+    line: int,
+    first_column: int = 0,
+    sheet: str | None = None,
+    margin: tuple[int, ...] = (),
 ) -> DataProblem | None:
     """Of a row with no name, community or posts: a footer or a note (审核人：王五 under 序号 or 街道, 以上人员…
     under 备注), said with its text and cell, as the row is no candidate and shows nothing of itself. A row that
     holds what the check reads (a date, a yes) beside another text is a candidate's whose name is missing: not
-    this. Its number is no text of its own: numbered or not, the row is read alike."""
-    for column in ("community", "roles"):
-        at = header.index.get(column)
-        if at is not None and at < len(row) and clean(row[at]):
-            return None
-    at = header.index.get("id_number")
-    if at is not None and at < len(row) and (number := clean(row[at])) and ids_in_text(number) == [number]:
-        # No footer holds an ID number alone in its cell: a candidate's row, however its name is written (王伟2).
-        # 身份证号：1101… beside 经办人：刘明 is a footer's.
-        return None
+    this. Its number is no text of its own: numbered or not, the row is read alike. A total (小计 beside its
+    community) and a footer's words where a number goes (see footer_in_margin) are footers whatever else the row
+    holds."""
     at = header.index.get("name")
     name = clean(row[at]) if at is not None and at < len(row) else ""
-    if name and not _footer_words(name):
-        return None  # a name; 填表人：张三, 以上人员经审核。, 合计 or a date in the name column is none
+    # The cell that makes it a footer whatever else the row holds, shown as what the row is.
+    surely = footer_in_margin(row, margin)
+    if name and _TOTAL.match(name):
+        surely = at if surely is None else surely
+    elif name and _footer_words(name):
+        surely = None  # the name's own words say it, and are shown, as ever
+    if surely is None:
+        for column in ("community", "roles"):
+            at = header.index.get(column)
+            if at is not None and at < len(row) and clean(row[at]):
+                return None
+        at = header.index.get("id_number")
+        if (
+            at is not None
+            and at < len(row)
+            and (number := clean(row[at]))
+            and ids_in_text(number) == [number]
+        ):
+            # No footer holds an ID number alone in its cell: a candidate's row, however its name is written
+            # (王伟2). 身份证号：1101… beside 经办人：刘明 is a footer's.
+            return None
+        if name and not _footer_words(name):
+            return None  # a name; 填表人：张三, 以上人员经审核。, 合计 or a date in the name column is none
     texts = [(i, cell) for i, cell in enumerate(row) if clean(cell)]
     if not texts:
         return None
-    if not name:
+    if not name and surely is None:
         read = set(header.index.values())
         # Its number (序号) is not counted: a date alone is the same row numbered or not.
         counted = [(i, cell) for i, cell in texts if i in read or not _ROW_NUMBER.fullmatch(clean(cell))]
@@ -316,7 +354,9 @@ def text_aside(
             return None
     # The words, not the row's number beside them: the longest text that is not a number.
     words = [(i, cell) for i, cell in texts if not _ROW_NUMBER.fullmatch(clean(cell))] or texts
-    at, cell = max(words, key=lambda found: len(str(found[1])))
+    at, cell = (
+        (surely, row[surely]) if surely is not None else max(words, key=lambda found: len(str(found[1])))
+    )
     text = " ".join(str(cell).split())  # as written, its line breaks as spaces
     reference = f"{column_letter(first_column + at)}{line}"
     shown = text if len(text) <= 40 else text[:40] + "…"
@@ -326,10 +366,16 @@ def text_aside(
 # What no name holds, and a footer does: a colon (填表人：张三), a sentence's marks (以上人员经审核，符合条件。),
 # or a footer's first word (合计, 填表人 张三). Words where the name goes make the row a footer whatever else it
 # holds, but a community or a post.
-_FOOTER_WORDS = (
-    r"[:：，,。;；!！?？]|^(合计|总计|小计|共计|以上|以下|填表|填报|制表|审核|审批|审查|负责人|联系人|联系电话|"
-    r"经办人|备注|注|说明|日期)"
+_FOOTER_START = (
+    r"^(合计|总计|小计|共计|以上|以下|填表|填报|制表|审核|审批|审查|负责人|联系人|联系电话|经办人|备注|注|说明|日期)"
+    r"|盖章|签章|签字|签名|公章"
 )
+_FOOTER_WORDS = r"[:：，,。;；!！?？]|" + _FOOTER_START
+# Where a number goes, only a footer's first words: 1， typed for a row's number is still a row's.
+_FOOTER_LABEL = re.compile(_FOOTER_START)
+# A total's row, whatever else it holds (小计 beside the community it totals), and a head count where the name
+# goes (合计 under 序号, 5人 under 姓名).
+_TOTAL = re.compile(r"(合计|总计|小计|共计)|共?\d+\s*[人名]$")
 _FOOTER = re.compile(_FOOTER_WORDS)
 # A name cell worth asking about (see _footer_words): footer words, or a digit (a date, a total, or 王伟2).
 NOT_A_NAME = re.compile(_FOOTER_WORDS + r"|\d")
@@ -605,6 +651,7 @@ def _delimited_rows(
     # Asked of the name cell; a settings table (communities, approvals) has none, and rows of its own to say.
     name_at = header.index.get("name", -1)
     name_written = headers[name_at] if name_at >= 0 else None
+    footer_at = margin(headers, header)
     gbk = codecs.lookup(encoding).name in _GBK
     names, positions = tuple(header.index), tuple(header.index.values())
     last = max(positions, default=-1)
@@ -652,8 +699,12 @@ def _delimited_rows(
             if (
                 name_at >= 0
                 and not swallowed  # rows swallowed into the name are no footer's words: said as they are
-                and (not named.strip() or NOT_A_NAME.search(named))
-                and (aside := text_aside(row, header, line)) is not None
+                and (
+                    not named.strip()
+                    or NOT_A_NAME.search(named)
+                    or footer_in_margin(row, footer_at) is not None
+                )
+                and (aside := text_aside(row, header, line, margin=footer_at)) is not None
             ):
                 record.problems.append(aside)
             if swallowed:

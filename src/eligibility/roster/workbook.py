@@ -27,6 +27,8 @@ from eligibility.roster.readers import (
     also_cells,
     column_letter,
     find_header,
+    footer_in_margin,
+    margin,
     require_rows,
     row_not_a_record,
     rows_above_header,
@@ -182,6 +184,7 @@ def _sheet_rows(
     name_at = header.index.get("name", -1)  # a settings sheet has none: every row is asked
     name_written = headers[name_at] if name_at >= 0 else None
     no_header = [i for i, text in enumerate(headers[:width]) if not str(text or "").strip()]
+    footer_at = margin(headers, header)
     for line, row in rows:
         flagged = {at: found for at, found in unread[line].items() if at in read} if line in unread else None
         if all(cell == "" or cell is None for cell in row) and not flagged:
@@ -197,8 +200,17 @@ def _sheet_rows(
         record = RawRecord(RowSource(shown, number, line, sheet), cells)
         if header.also:
             record.also = also_cells(row, header, headers)
-        maybe_aside = unnamed or not isinstance(named, str) or NOT_A_NAME.search(named) is not None
-        if name_at >= 0 and maybe_aside and (aside := text_aside(row, header, line, first_column, sheet)):
+        maybe_aside = (
+            unnamed
+            or not isinstance(named, str)
+            or NOT_A_NAME.search(named) is not None
+            or footer_in_margin(row, footer_at) is not None
+        )
+        if (
+            name_at >= 0
+            and maybe_aside
+            and (aside := text_aside(row, header, line, first_column, sheet, footer_at))
+        ):
             record.problems.append(aside)
         if flagged:
             _name_unread(record, flagged, header, first_column)
