@@ -1592,8 +1592,9 @@ def _record_lists(value: Any, path: str) -> Iterator[tuple[str, list[Any], bool]
             inner = [item for item in found.values() if isinstance(item, list | dict)]
             if not inner:
                 continue  # a record of plain cells: nothing below it
-            if keyed := [item for item in inner if isinstance(item, dict)]:
-                yield at, keyed, True  # 乙: {拟任职务: …}: the name is the key
+            # 乙: {拟任职务: …}: the name is the key; a blank key names no one (a cell's odd shape, said on its row).
+            if keyed := [item for k, item in found.items() if isinstance(item, dict) and str(k).strip()]:
+                yield at, keyed, True
             waiting.extend(
                 (item, f"{at}.{key}", False)
                 for key, item in reversed(found.items())
