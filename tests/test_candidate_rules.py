@@ -262,6 +262,17 @@ def test_unknown_yes_no_word_is_invalid_and_the_rule_not_checked(run: Any) -> No
     assert next(f for f in result.findings if f.rule == "two-violations").severity == "review"
 
 
+@pytest.mark.parametrize("cell", ["/", "-", "—", "——", "无。", "否.", "未发现"])
+def test_a_forms_nothing_to_write_here_is_no(run: Any, cell: str) -> None:
+    assert only(run([person(two_violations=cell, governance_record=cell)])).findings == []
+
+
+@pytest.mark.parametrize("spelling", ["普通高中", "中等专科", "中等职业学校", "技工"])
+def test_everyday_spellings_of_upper_secondary_are_read(run: Any, spelling: str) -> None:
+    # A principal at upper secondary needs no approval; an unread spelling was invalid and left it undecided.
+    assert only(run([person(education=spelling, roles="居委会主任")])).findings == []
+
+
 def test_rows_with_the_same_field_cells_are_each_read_whole(run: Any) -> None:
     # Field cells are read once per spelling and shared; a problem is never shared, a list cell never kept.
     rows = [

@@ -812,6 +812,20 @@ def test_a_folder_with_its_communities_and_approvals_tables(tmp_path: Path) -> N
     }
 
 
+def test_a_village_rosters_headers_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "v.csv"
+    path.write_text(
+        f"乡镇,所在村,姓名,身份证号,拟任职务\n青山镇,青山村,甲,{make_id('1970-01-01')},村委会委员\n", "utf-8"
+    )
+    settings = tmp_path / "c.csv"
+    settings.write_text("乡镇,村名,村党组织核定职数,村委会核定职数\n青山镇,青山村,3,1\n", "utf-8")
+    report = check([path], "village-2021", communities=settings)
+    [person] = report.candidates
+    assert (person.street, person.community) == ("青山镇", "青山村")
+    assert not [f for i in report.inputs for f in i.findings]  # no header unknown
+    assert "seat-quota" not in {n.rule for n in report.not_checked}
+
+
 def test_what_else_lies_in_a_folder_of_rosters_is_said_and_the_rosters_checked(tmp_path: Path) -> None:
     folder = tmp_path / "rosters"
     folder.mkdir()

@@ -75,6 +75,12 @@ CASES: list[tuple[str, list[dict[str, Any]], set[str]]] = [
         {"one-shoulder"},
     ),
     (
+        # The party branch's roster sent on its own: no director proposed, so no two people to be one.
+        "a secretary and no director",
+        [dict(roles="党支部书记", gender="女"), *BALANCED[1:3]],
+        set(),
+    ),
+    (
         "half of the members upper secondary is not a majority",
         [
             {**BALANCED[0], "education": "初中"},
@@ -272,7 +278,8 @@ def test_a_warning_that_cannot_decide_stays_a_warning_and_names_whom_to_look_at(
     assert finding.severity == "warning"
     assert finding.evidence["unknown"] == ["education"]
     assert finding.message == (
-        f"Upper-secondary education not the majority: could not be checked (education unknown: {people[0]['name']})"
+        f"Members with upper secondary education or above not the majority: could not be checked "
+        f"(education unknown: {people[0]['name']})"
     )
 
 
@@ -513,3 +520,15 @@ def test_a_birth_date_in_a_members_name_is_shown_by_its_year_in_a_team_finding(r
     assert found.evidence["pairs"] == ["李秀英—王强 1961.**.**"] and "03.02" not in found.message
     shown = next(f for f in team(run(people, show_pii=True)).findings if f.rule == "team-relatives")
     assert "1961.03.02" in shown.message
+
+
+def test_a_teams_message_says_the_level_the_rule_set_was_given(run: Any) -> None:
+    # The level is a parameter: a message that wrote "upper secondary" itself said 0% of two 高中 members.
+    people = [person(**cells) for cells in BALANCED]
+    report = run(people, lang="en", overrides={"structure_education": "junior_college"})
+    finding = next(f for f in team(report).findings if f.rule == "team-education-structure")
+    assert finding.message.startswith("0% of the 4 members have junior college education or above")
+    secretary = next(
+        c for c in run(people, overrides={"principal_low_education": "upper_secondary"}).candidates
+    )
+    assert "（高中/中专以下，含高中/中专）" in secretary.findings[0].message

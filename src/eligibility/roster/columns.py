@@ -22,8 +22,30 @@ class Column:
 # The roster columns of the contract (DESIGN.md); a rule set adds its own fields to these.
 # How the place is headed, the same in the roster, the communities table and the approvals table: a village's
 # officer writes 村 in all three.
-STREET_HEADERS = ("街道", "所在街道", "街道办事处")
-COMMUNITY_HEADERS = ("社区", "所在社区", "社区名称", "村", "村（社区）")
+# A village's roster heads them as a township's officer does: 乡镇 for the street, 所在村 for the community.
+STREET_HEADERS = (
+    "街道",
+    "所在街道",
+    "街道办事处",
+    "乡镇",
+    "所在乡镇",
+    "镇",
+    "乡",
+    "乡镇（街道）",
+    "街道（乡镇）",
+)
+COMMUNITY_HEADERS = (
+    "社区",
+    "所在社区",
+    "社区名称",
+    "村",
+    "村（社区）",
+    "社区（村）",
+    "所在村",
+    "村名",
+    "村名称",
+    "行政村",
+)
 
 ROSTER_COLUMNS: tuple[Column, ...] = (
     Column("name", "姓名", ("姓名",), required=True),
@@ -71,7 +93,11 @@ COMMUNITY_COLUMNS: tuple[Column, ...] = (
     Column("community", "社区", COMMUNITY_HEADERS, required=True),
     Column("street", "街道", STREET_HEADERS),
     Column("election_date", "选举日期", ("选举日期", "选举日")),
-    Column("party_seats", "党组织核定职数", ("党组织核定职数", "党组织职数", "党支部核定职数")),
+    Column(
+        "party_seats",
+        "党组织核定职数",
+        ("党组织核定职数", "党组织职数", "党支部核定职数", "村党组织核定职数", "社区党组织核定职数"),
+    ),
     # A village's committee is its 村民委员会: its seats headed as a village officer heads them.
     Column(
         "committee_seats",

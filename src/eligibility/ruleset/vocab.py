@@ -160,7 +160,9 @@ class Vocabulary:
         return "/".join([*self.words.genders.male, *self.words.genders.female])
 
     def truth(self, text: str) -> bool | None:
-        return self.truth_of.get(fold(text))
+        folded = fold(text)
+        # 无。 as a sentence ends: the full stop says nothing more.
+        return self.truth_of.get(folded if folded[-1:] not in ("。", ".") else folded.rstrip("。."))
 
     def truth_words(self) -> str:
-        return "/".join([*self.words.yes, *self.words.no])
+        return "、".join([*self.words.yes, *self.words.no])  # not "/", which is one of the words
