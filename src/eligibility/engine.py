@@ -632,7 +632,7 @@ class Review:
         passed: list[str] = []
         explain = self.explain
         approved = self.approvals.has_person(person.id_number)
-        for rule in self._rules_for(person.election_date, person.roles, skipped):
+        for rule in self._rules_for(person.election_date, person.roles):
             answer = rule.test(person, None)
             if answer is not True and skipped and rule.id in skipped:
                 continue  # a column it needs is missing, and the others do not decide it: said once, not here
@@ -717,11 +717,9 @@ class Review:
             labels = self._labels_of[roles] = tuple(self._role_label[r] for r in roles)
         return labels
 
-    def _rules_for(
-        self, day: dt.date, roles: tuple[str, ...], skipped: frozenset[str]
-    ) -> tuple[CompiledRule, ...]:
+    def _rules_for(self, day: dt.date, roles: tuple[str, ...]) -> tuple[CompiledRule, ...]:
         """The candidate rules that apply to someone proposed for these roles: worked out once per set of roles
-        (a province has a few dozen), not rule by rule on every row. A rule `skipped` for a missing column is
+        (a province has a few dozen), not rule by rule on every row. A rule skipped for a missing column is
         among them: the columns there may decide it all the same (any: [a missing one, one that holds])."""
         key = (day, roles)
         rules = self._applicable.get(key)
@@ -1342,12 +1340,11 @@ def _rule_file(source: Input) -> Note | None:
     if source.format != "yaml":
         return None
     head = read_bytes(source, limit=1 << 16).decode("utf-8", errors="replace")
-    keys = set(_TOP_KEY.findall(head))
-    return Note("file-skipped-rules", "info") if "rules" in keys or "extends" in keys else None
+    return Note("file-skipped-rules", "info") if _TOP_KEY.search(head) else None
 
 
 # A YAML file's top-level keys, as a rule file has them (rules:, extends:) and no roster does.
-_TOP_KEY = re.compile(r"^(rules|extends|vocabularies|parameters):", re.MULTILINE)
+_TOP_KEY = re.compile(r"^(rules|extends):", re.MULTILINE)
 # The headers of a report's tables (CSV, or the workbook's sheets) in both languages: a roster has none of them.
 _REPORT_HEADERS = tuple(
     frozenset(say(key, lang) for key in keys)

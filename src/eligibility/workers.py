@@ -191,19 +191,18 @@ def _check_table(
     order = tuple(table.header.index)
     batch = 0
     while True:
-        if batch % jobs != worker and table.skip is not None:
-            # Another worker's batch: pass over its rows without making records of them.
-            passed = _pass_over(rows, table.skip, BATCH, first=batch == 0)
+        if batch % jobs != worker:
+            # Another worker's batch: passed over without making records of them where the reader can (a text
+            # table), else read and let go.
+            if table.skip is not None:
+                passed = _pass_over(rows, table.skip, BATCH, first=batch == 0)
+            else:
+                passed = sum(1 for _ in islice(rows, BATCH))
             if not passed:
                 break
             batch += 1
             if passed < BATCH:
                 break
-            continue
-        if batch % jobs != worker:  # a table read whole (no Skip): another worker's rows read and let go
-            if not sum(1 for _ in islice(rows, BATCH)):
-                break
-            batch += 1
             continue
         checked: list[Checked] = []
         try:

@@ -285,7 +285,7 @@ def also_cells(
     return found or None
 
 
-def margin(headers: list[str], header: HeaderMap) -> tuple[int, ...]:
+def margin_columns(headers: list[str], header: HeaderMap) -> tuple[int, ...]:
     """The cells a footer's words may stand in where no candidate's do: the row's number (序号) and the ID
     number. 制表人：王五 across them is a footer, though 王五 under 姓名 would pass for a name."""
     numbering = (i for i, text in enumerate(headers) if str(text or "").strip() in _NUMBERING)
@@ -651,7 +651,7 @@ def _delimited_rows(
     # Asked of the name cell; a settings table (communities, approvals) has none, and rows of its own to say.
     name_at = header.index.get("name", -1)
     name_written = headers[name_at] if name_at >= 0 else None
-    footer_at = margin(headers, header)
+    footer_at = margin_columns(headers, header)
     gbk = codecs.lookup(encoding).name in _GBK
     names, positions = tuple(header.index), tuple(header.index.values())
     last = max(positions, default=-1)

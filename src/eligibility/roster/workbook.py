@@ -28,7 +28,7 @@ from eligibility.roster.readers import (
     column_letter,
     find_header,
     footer_in_margin,
-    margin,
+    margin_columns,
     require_rows,
     row_not_a_record,
     rows_above_header,
@@ -184,7 +184,7 @@ def _sheet_rows(
     name_at = header.index.get("name", -1)  # a settings sheet has none: every row is asked
     name_written = headers[name_at] if name_at >= 0 else None
     no_header = [i for i, text in enumerate(headers[:width]) if not str(text or "").strip()]
-    footer_at = margin(headers, header)
+    footer_at = margin_columns(headers, header)
     for line, row in rows:
         flagged = {at: found for at, found in unread[line].items() if at in read} if line in unread else None
         if all(cell == "" or cell is None for cell in row) and not flagged:
