@@ -304,3 +304,58 @@ def test_an_approvals_reference_keeps_its_own_dates(run: Any, tmp_path: Path) ->
     )
     [finding] = only(run([candidate], approvals=path)).findings
     assert finding.approval is not None and finding.approval.reference == "东组审〔2006〕0912号(2006.9.12)"
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "column", "zh", "en"),
+    [
+        # A person's rule filed under a community: it matched no one, and the candidate stayed "review" unsaid.
+        (
+            "身份证号,社区,规则,批复文号,批复日期",
+            ",青松社区,principal-age,A号,2006-09-01",
+            "身份证号",
+            "principal-age 是对候选人个人的规则：批复须写明此人的身份证号",
+            "principal-age is a rule about one candidate: the approval must give that person's ID number",
+        ),
+        # A team's rule filed under a person: it matched no team.
+        (
+            "身份证号,社区,规则,批复文号,批复日期",
+            f"{make_id('1948-09-30')},,seat-quota,A号,2006-09-01",
+            "社区",
+            "seat-quota 是对班子的规则：批复须写明社区",
+            "seat-quota is a rule about a team: the approval must name its community",
+        ),
+    ],
+)
+def test_an_approval_filed_the_wrong_way_for_its_rule_is_refused_at_its_line(
+    tmp_path: Path, header: str, row: str, column: str, zh: str, en: str
+) -> None:
+    from typer.testing import CliRunner
+
+    from eligibility.cli import app
+
+    from conftest import EXAMPLES
+
+    path = tmp_path / "approvals.csv"
+    path.write_text(f"{header}\n{row}\n", encoding="utf-8")
+    for lang, words in (("zh", f"{path}:2: {column} 列：{zh}"), ("en", en)):
+        result = CliRunner().invoke(
+            app, ["check", str(EXAMPLES / "roster.csv"), "--approvals", str(path), "--lang", lang]
+        )
+        assert result.exit_code == 2, result.output
+        assert words in result.stderr, result.stderr
+
+
+def test_a_team_approval_beside_an_id_number_is_the_teams(run: Any, tmp_path: Path) -> None:
+    # The secretary's ID number written beside the community does not make a team's approval a person's.
+    communities = tmp_path / "communities.csv"
+    communities.write_text("社区,党组织核定职数,居委会核定职数\n青松社区,1,5\n", encoding="utf-8")
+    approvals = tmp_path / "approvals.csv"
+    approvals.write_text(
+        f"身份证号,社区,规则,批复文号,批复日期\n{make_id('1960-01-01')},青松社区,seat-quota,组审9号,2006-08-01\n",
+        encoding="utf-8",
+    )
+    people = [person(roles="党支部书记"), person(roles="党支部委员")]
+    result = run(people, communities=communities, approvals=approvals)
+    findings = [f for t in result.teams for f in t.findings if f.rule == "seat-quota"]
+    assert findings and all(f.approval is not None and f.approval.counted for f in findings)

@@ -230,7 +230,12 @@ class Review:
         # A rule is written in the approvals table by its id or, as an officer copies it from a report, its title.
         titles = {rule_title(r, policy, lang): r.id for r in policy.rules for lang in LANGS}
         granted = (
-            read_approvals(Path(approvals), [r.id for r in policy.rules], titles)
+            read_approvals(
+                Path(approvals),
+                [r.id for r in policy.rules],
+                titles,
+                [r.id for r in policy.rules if r.rule.scope == "team"],
+            )
             if approvals
             else Approvals()
         )

@@ -363,10 +363,18 @@ class Approvals:
         return found or []
 
 
-def read_approvals(path: Path, rule_ids: Iterable[str], titles: dict[str, str] | None = None) -> Approvals:
+def read_approvals(
+    path: Path,
+    rule_ids: Iterable[str],
+    titles: dict[str, str] | None = None,
+    team_rules: Iterable[str] = (),
+) -> Approvals:
     """The approvals table; a row naming a rule the rule set does not have is an error, not a silent no-op. A
-    rule may be written by its id or by its title (社区主干初中以下文化程度), as a report shows it."""
+    rule may be written by its id or by its title (社区主干初中以下文化程度), as a report shows it. A person's
+    rule is approved for an ID number and a team's for a community: a row filed the other way would match no
+    one, and is refused at its line."""
     known = list(rule_ids)
+    for_teams = frozenset(team_rules)
     titles = titles or {}
     records: list[ApprovalRecord] = []
     notes: list[Note] = []
@@ -400,8 +408,26 @@ def read_approvals(path: Path, rule_ids: Iterable[str], titles: dict[str, str] |
                 suggestion=did_you_mean(suggest(rule, [*known, *titles])),
                 known=", ".join(known),
             )
+        headers = table.header.headers  # a column is named as the file writes it (批复日期), not by our name
+        if rule in for_teams and not clean(cells.get("community")):
+            raise _refused(
+                location,
+                headers.get("community", "社区"),
+                f"{rule} 是对班子的规则：批复须写明社区（身份证号不能代替）",
+                f"{rule} is a rule about a team: the approval must name its community (an ID number cannot)",
+            )
+        if rule not in for_teams and not clean(cells.get("id_number")) and clean(cells.get("community")):
+            raise _refused(
+                location,
+                headers.get("id_number", "身份证号"),
+                f"{rule} 是对候选人个人的规则：批复须写明此人的身份证号（社区不能代替）",
+                f"{rule} is a rule about one candidate: the approval must give that person's ID number"
+                " (a community cannot)",
+            )
         id_number = None
-        if clean(cells.get("id_number")):
+        if rule in for_teams:
+            pass  # a team's approval: an ID number beside its community (the secretary's) is not what it is for
+        elif clean(cells.get("id_number")):
             found = read_id_number(cells["id_number"])
             if not isinstance(found, IdNumber):
                 shown = mask_id(clean(cells["id_number"]))  # an error message is output too: masked
@@ -420,7 +446,6 @@ def read_approvals(path: Path, rule_ids: Iterable[str], titles: dict[str, str] |
                 "身份证号为空，社区也为空：这条批复是给哪个人（或哪个社区）的？",
                 "the ID number is blank, and so is the community: whose approval is it?",
             )
-        headers = table.header.headers  # a column is named as the file writes it (批复日期), not by our name
         if table.date1904:
             cells = {**cells, **{c: from_1904(cells[c]) for c in ("date", "expires") if c in cells}}
         expires = (
