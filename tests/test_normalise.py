@@ -323,14 +323,30 @@ def test_unknown_education_suggests() -> None:
         ("纪检委员", ["party_member"]),
         ("民兵营长", ["militia_commander"]),
         ("party secretary", ["party_secretary"]),
+        # 一肩挑 stands for both principals; 连任, 拟任 say how a post is held, not which.
+        ("党支部书记、居委会主任（一肩挑）", ["party_secretary", "committee_director"]),
+        ("书记（一肩挑）", ["party_secretary", "committee_director"]),
+        ("一肩挑", ["party_secretary", "committee_director"]),
+        ("书记（连任）", ["party_secretary"]),
+        ("连任书记", ["party_secretary"]),
+        ("拟任居委会副主任", ["committee_deputy"]),
+        ("党支部委员 居委会委员", ["party_member", "committee_member"]),
+        ("连任", []),
     ],
 )
 def test_roles(cell: str, roles: list[str]) -> None:
-    assert [VOCABULARY.role(word) for word in split_list(cell)] == roles
+    found = [VOCABULARY.roles(word) for word in split_list(cell)]
+    assert not any(isinstance(each, Unknown) for each in found)
+    assert list(dict.fromkeys(r for each in found for r in each)) == roles  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("word", ["党支部书记 外星人", "连任外星人", "一肩挑挑"])
+def test_a_role_word_with_an_unknown_part_is_unknown(word: str) -> None:
+    assert isinstance(VOCABULARY.roles(word), Unknown)
 
 
 def test_unknown_role_suggests() -> None:
-    found = VOCABULARY.role("居委会副主仼")
+    found = VOCABULARY.roles("居委会副主仼")
     assert isinstance(found, Unknown)
     assert found.suggestions[0] == "居委会副主任"
 
@@ -456,7 +472,7 @@ def test_a_masked_number_hides_every_digit_of_the_birth_date(number: str, shown:
     ],
 )
 def test_role_words_officers_write(word: str, role: str) -> None:
-    assert VOCABULARY.role(word) == role
+    assert VOCABULARY.roles(word) == (role,)
 
 
 def test_a_tv_university_diploma_is_junior_college() -> None:

@@ -116,7 +116,7 @@ def test_normalisers_answer_or_explain(cell: Any) -> None:
             parse(cell)
     text = "" if cell is None else str(cell)
     VOCABULARY.level(text)
-    VOCABULARY.role(text)
+    VOCABULARY.roles(text)
     VOCABULARY.truth(text)
     VOCABULARY.gender(text)
 

@@ -75,6 +75,18 @@ CASES: list[tuple[str, list[dict[str, Any]], set[str]]] = [
         {"one-shoulder"},
     ),
     (
+        # 一肩挑 in brackets after the secretary is the director too: one person, the two principals.
+        "书记（一肩挑） is both principals",
+        [dict(roles="书记（一肩挑）", birth_date="1960-01-01"), *BALANCED[1:]],
+        set(),
+    ),
+    (
+        # 连任 says the director is re-elected, not another post: still two people for the two principals.
+        "书记（连任） and 主任（连任） are two people",
+        [dict(roles="书记（连任）"), dict(roles="连任居委会主任"), *BALANCED[1:]],
+        {"one-shoulder"},
+    ),
+    (
         # The party branch's roster sent on its own: no director proposed, so no two people to be one.
         "a secretary and no director",
         [dict(roles="党支部书记", gender="女"), *BALANCED[1:3]],

@@ -337,16 +337,18 @@ class RecordReader:
 
     def _roles(self, cells: dict[str, Any], problem: Any) -> tuple[str, ...]:
         raw = cells.get("roles")
-        if type(raw) is str and (known := self._known_roles.get(raw)) is not None:
-            return known  # a roles cell read before, every word of it known
+        if type(raw) is str and (read := self._known_roles.get(raw)) is not None:
+            return read  # a roles cell read before, every word of it known
         words = [clean(w) for w in raw] if isinstance(raw, list) else split_list(raw)
         if not words:
             problem("required-missing", "roles", "")
             return ()
         roles: list[str] = []
+        understood = True
         for word in words:
-            found = self.vocabulary.role(word)
+            found = self.vocabulary.roles(word)
             if isinstance(found, Unknown):
+                understood = False
                 problem(
                     "role-unknown",
                     "roles",
@@ -354,9 +356,18 @@ class RecordReader:
                     suggestion=_did_you_mean(found),
                     expected=self.vocabulary.role_names(),
                 )
-            elif found not in roles:
-                roles.append(found)
-        if type(raw) is str and len(roles) == len(set(words)) and len(self._known_roles) < 4096:
+                continue
+            roles.extend(role for role in found if role not in roles)
+        if not roles and understood:
+            # 连任 alone says how a post is held, not which post: no role is named.
+            problem(
+                "role-unknown",
+                "roles",
+                "、".join(words),
+                suggestion="",
+                expected=self.vocabulary.role_names(),
+            )
+        if type(raw) is str and understood and roles and len(self._known_roles) < 4096:
             self._known_roles[raw] = tuple(roles)
         return tuple(roles)
 

@@ -740,6 +740,11 @@ def _check_vocabulary(rule_file: RuleFile, where: Any) -> None:
         if role.body is not None and role.body not in bodies:
             at: tuple[str | int, ...] = ("vocabularies", "roles", role_id, "body")
             raise unknown_name(where(at), at, "body", role.body, list(bodies))
+    for word, held in words.role_sets.items():
+        for index, role_id in enumerate(held):
+            if role_id not in words.roles:
+                at = ("vocabularies", "role_sets", word, index)
+                raise unknown_name(where(at), at, "role", role_id, list(words.roles))
     levels = [level.id for level in words.education]
     for index, level in enumerate(words.education):
         if level.id in levels[:index]:
@@ -777,6 +782,9 @@ def _spellings(words: Any) -> dict[str, list[Spelling]]:
         at = ("vocabularies", "roles", role_id)
         roles += [(at, role_id, w) for w in (role_id, role.zh, role.en)]
         roles += [((*at, "aliases", i), role_id, w) for i, w in enumerate(role.aliases)]
+    # A word for several roles, or for none (a remark), is still one word: it cannot also be a role's alias.
+    roles += [(("vocabularies", "role_sets", w), "+".join(held), w) for w, held in words.role_sets.items()]
+    roles += [(("vocabularies", "role_remarks", i), "-", w) for i, w in enumerate(words.role_remarks)]
     levels: list[Spelling] = []
     for index, level in enumerate(words.education):
         at = ("vocabularies", "education", index)

@@ -163,6 +163,14 @@ class Vocabularies(_Strict):
 
     bodies: dict[str, Body]
     roles: dict[str, Role]
+    role_sets: dict[str, list[str]] = Field(
+        default={},
+        description="a word of a roles cell that stands for several roles (一肩挑: the secretary and the director)",
+    )
+    role_remarks: list[str] = Field(
+        default=[],
+        description="words of a roles cell that say how a post is held, not which (连任, 拟任), dropped before matching",
+    )
     education: list[Level]
     no_diploma: list[str] = Field(
         default=[], description="words (肄业, 结业) that mean the level was not completed"

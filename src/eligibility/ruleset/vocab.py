@@ -36,6 +36,11 @@ class Vocabulary:
         for role_id, role in words.roles.items():
             for alias in (role_id, role.zh, role.en, *role.aliases):
                 self.role_of[fold(alias)] = role_id
+        self.roles_of: dict[str, tuple[str, ...]] = {
+            fold(w): tuple(held) for w, held in words.role_sets.items()
+        }
+        # The longer remark first: 拟任 inside 拟任职 is not left as 职.
+        self.role_remarks = sorted({fold(w) for w in words.role_remarks if fold(w)}, key=lambda w: -len(w))
         self.body_of_role = {role_id: role.body for role_id, role in words.roles.items()}
         self.principal_roles = frozenset(r for r, role in words.roles.items() if role.principal)
         self.level_ids = [level.id for level in words.education]
@@ -63,12 +68,31 @@ class Vocabulary:
 
     # ---- roles ----
 
-    def role(self, word: str) -> str | Unknown:
+    def roles(self, word: str) -> tuple[str, ...] | Unknown:
+        """The roles one item of a roles cell names: one (书记), several (一肩挑), or none (连任, a remark). A
+        remark may be written into the role (连任书记, 拟任主任); roles parted by spaces (党支部书记 居委会主任)
+        are each read."""
         key = fold(word)
-        if key in self.role_of:
-            return self.role_of[key]
+        if (found := self._roles_of_key(key)) is not None:
+            return found
+        for remark in self.role_remarks:
+            key = key.replace(remark, "")
+        if (found := self._roles_of_key(key)) is not None:
+            return found
+        parts = word.split()
+        if len(parts) > 1:
+            each = [self.roles(part) for part in parts]
+            if not any(isinstance(found, Unknown) for found in each):
+                return tuple(r for found in each for r in found)  # type: ignore[union-attr]
         names = [name for r in self.words.roles.values() for name in (r.zh, *r.aliases)]
-        return Unknown(word, suggest(word, names))
+        return Unknown(word, suggest(word, [*names, *self.words.role_sets]))
+
+    def _roles_of_key(self, key: str) -> tuple[str, ...] | None:
+        if not key:
+            return ()
+        if key in self.role_of:
+            return (self.role_of[key],)
+        return self.roles_of.get(key)
 
     def role_names(self) -> str:
         return "、".join(role.zh for role in self.words.roles.values())
