@@ -411,6 +411,10 @@ def test_yes_no_words(cell: str, truth: bool | None) -> None:
         ("2003-05-19、2004-13-02", "2003-05-19、2004-13-02"),
         ("2006-09-20、2006-10-20", "2006-09-20、2006-10-20"),
         ("1961-03-02 110101196103020712", "1961-03-02 110101********0712"),
+        # A digit and one mark before a whole number (a folder test_4/ above a folder named by the number) had
+        # been read with it as one number with no birth date, and the number shown whole.
+        ("/tmp/folder_4/11010119790318009X/b.xlsx", "/tmp/folder_4/110101********009X/b.xlsx"),
+        ("第4-110101490930001", "第4-110101******001"),
     ],
 )
 def test_id_numbers_within_a_text_are_masked_however_they_are_spaced(text: str, shown: str) -> None:

@@ -283,6 +283,7 @@ _ID_IN_GROUPS = re.compile(
 )
 # More digits in a row than any ID number has: one glued to a telephone number, a digit too many, a few numbers
 # run together (a cell of thousands of digits is no one's number).
+_WHOLE_ID = re.compile(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9])")
 _LONG_DIGITS = re.compile(r"(?<![0-9])[0-9]{19,100}[Xx]?(?![0-9])")
 # Two dates a cell lists (2003-05-19、2004-06-02) may hold a birth date where an ID number would: a run that
 # begins with a whole date written with its marks is dates, never a number.
@@ -305,6 +306,9 @@ def mask_ids(text: str) -> str:
     text = _ID_IN_PARTS.sub(lambda found: mask_id(_id_characters(found.group())), text)
     text = _ID_IN_SCIENTIFIC.sub(lambda found: found[1] + "*" * len(found[2]) + found[3], text)
     text = _LONG_DIGITS.sub(lambda found: mask_id(found.group()), text)
+    # A whole number first: read with the digit before a mark (…folder_4/110101…), it was no number and hid
+    # the one after the mark from the looks below.
+    text = _WHOLE_ID.sub(lambda found: mask_id(found.group()), text)
     text = _ID_IN_TEXT.sub(_masked, text)
     return _ID_IN_GROUPS.sub(_masked, text)
 
