@@ -366,3 +366,32 @@ def test_an_error_cell_written_with_the_namespaces_prefix_is_said(tmp_path: Path
     _rewritten(path, _prefixed)
     [person] = check([path]).candidates
     assert person.status == "invalid" and "cell-excel-error" in {f.rule for f in person.findings}
+
+
+@pytest.mark.parametrize("written", ["excel", "prefixed"])
+def test_hidden_rows_and_a_hidden_sheet_are_checked_and_said(tmp_path: Path, written: str) -> None:
+    # A withdrawn candidate hidden rather than deleted, or rows a filter hides, are in the file the district
+    # receives: checked as the others, and said, for the officer has not seen them.
+    path = tmp_path / "hidden.xlsx"
+    book, table = roster(path, people=4)
+    table.row_dimensions[3].hidden = True  # 候选人2
+    table.row_dimensions[5].hidden = True  # 候选人4
+    old = book.create_sheet("旧名单")
+    old.append(HEADER)
+    old.append(["候选人9", make_id("1970-02-02"), "翠竹社区", "居委会委员"])
+    old.sheet_state = "hidden"
+    book.save(path)
+    if written == "prefixed":
+        _rewritten(path, _prefixed)
+    report = check([path])
+    by_name = {c.name: c for c in report.candidates}
+    assert set(by_name) == {"候选人1", "候选人2", "候选人3", "候选人4", "候选人9"}
+    hidden = {name for name, c in by_name.items() if any(f.rule == "row-hidden" for f in c.findings)}
+    assert hidden == {"候选人2", "候选人4"}
+    finding = next(f for f in by_name["候选人2"].findings if f.rule == "row-hidden")
+    assert finding.severity == "warning" and by_name["候选人2"].status == "eligible"
+    assert "第 3 行在 Excel 中是隐藏的" in finding.message
+    notes = [f for i in report.inputs for f in i.findings if f.rule == "sheet-hidden"]
+    assert [n.message for n in notes] == [
+        "工作表“旧名单”在 Excel 中是隐藏的，其中的候选人照常检查；如不是本次名册，请删去这张表"
+    ]

@@ -261,6 +261,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "--sheet {sheet} 只对 Excel 工作簿有效；这个文件不是工作簿，已整个读取",
         "--sheet {sheet} applies to workbooks only; this file is not one and was read whole",
     ),
+    "sheet-hidden": (
+        "工作表“{sheet}”在 Excel 中是隐藏的，其中的候选人照常检查；如不是本次名册，请删去这张表",
+        "sheet {sheet!r} is hidden in Excel; its candidates were checked as the others — if it is not part of this "
+        "roster, delete the sheet",
+    ),
     "sheet-skipped": (
         "工作表“{sheet}”不是名册，未读取：{reason_zh}",
         "sheet {sheet!r} is not a roster and was not read: {reason}",
@@ -540,6 +545,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "is a candidate, put its name, community, post and the rest each in its column; if it is a footer or a "
         "note, delete it or move it out of the table",
     ),
+    "row-hidden": (
+        "第 {value} 行在 Excel 中是隐藏的（手动隐藏或被筛选掉），照常检查；如此人已不是候选人，请从名册中删去这一行",
+        "row {value} is hidden in Excel (by hand or by a filter) and was checked as the others; if this person is no "
+        "longer a candidate, delete the row from the roster",
+    ),
     "row-cells-beyond-header": (
         "单元格 {value} 上方没有列名（在表头右边，或表头的这一格是空的），未被读取；如是数据，请在表头补上列名",
         "cell(s) {value} have no column name above them (right of the header, or under a blank header cell) and "
@@ -785,6 +795,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "row-too-short": ("invalid", "candidate"),
     "row-unclosed-quote": ("invalid", "candidate"),
     "row-cells-beyond-header": ("warning", "candidate"),
+    "row-hidden": ("warning", "candidate"),
     "row-not-a-candidate": ("invalid", "candidate"),
     "column-values-differ": ("invalid", "candidate"),
     # a file's
@@ -794,6 +805,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "file-delimiter": ("warning", "file"),
     "file-utf8-lines-in-gbk": ("warning", "file"),
     "sheet-not-workbook": ("warning", "file"),
+    "sheet-hidden": ("warning", "file"),
     "sheet-skipped": ("info", "file"),
     "sheet-roster-not-read": ("invalid", "file"),
     "file-skipped-communities": ("info", "file"),

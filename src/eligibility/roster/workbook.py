@@ -70,6 +70,8 @@ def workbook_tables(source: Input, columns: tuple[Column, ...], sheet: str | Non
             assert source.path is not None
             book = CalamineWorkbook.from_path(str(source.path))
         names = [m.name for m in book.sheets_metadata if str(m.typ).endswith("WorkSheet")]
+        # Hidden and "very hidden" (set only by a macro or a program) alike: the officer does not see them.
+        hidden_sheets = {m.name for m in book.sheets_metadata if not str(m.visible).endswith("Visible")}
     except Exception as err:  # calamine raises its own error types for corrupt archives
         raise RosterError("file-parse", where, reason=_first_line(err)) from err
     if sheet is not None:
@@ -84,19 +86,23 @@ def workbook_tables(source: Input, columns: tuple[Column, ...], sheet: str | Non
     try:
         for name in names:
             try:
-                unread = {}
+                unread: dict[int, dict[int, tuple[str, str]]] = {}
+                hidden: set[int] = set()
                 part = parts.get(name) or parts.get(
                     " ".join(name.split())
                 )  # a line break XML reads as a space
                 if archive and part:
-                    unread = _check_used_range(archive, part, f"{source.shown}#{name}")
+                    unread, hidden = _check_used_range(archive, part, f"{source.shown}#{name}")
                 elif archive:
                     # Which part holds the sheet could not be told (a workbook.xml calamine reads and we do not):
                     # every worksheet is measured, so an absurd range is refused before calamine allocates it.
                     for other in _worksheets(archive):
                         _check_used_range(archive, other, f"{source.shown}#{name}")
-                tables.append(_sheet_table(source, book, name, columns, unread))
+                tables.append(_sheet_table(source, book, name, columns, unread, hidden))
                 tables[-1].date1904 = date1904
+                if name in hidden_sheets:
+                    # Read and checked as any sheet: a hidden sheet of candidates is still submitted with the file.
+                    tables[-1].notes.append(Note("sheet-hidden", "warning", (("sheet", name),)))
             except RosterError as not_read:
                 # A sheet that could not be read at all (too large, damaged) may be the roster: it stops the
                 # check rather than be passed over as "not a roster".
@@ -134,6 +140,7 @@ def _sheet_table(
     name: str,
     columns: tuple[Column, ...],
     unread: dict[int, dict[int, tuple[str, str]]],
+    hidden: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> Table:
     shown = f"{source.shown}#{name}"
     # calamine reads the sheet's part only now: a damaged one fails here, not on opening the workbook.
@@ -152,7 +159,7 @@ def _sheet_table(
         rows = itertools.chain((pending,), rows)
     # The header's last named column: a cell right of it in a data row has no column to be read as.
     named = max((i for i, text in enumerate(headers) if str(text).strip()), default=-1) + 1
-    records = _sheet_rows(rows, source.shown, name, header, headers, named, first_column, unread)
+    records = _sheet_rows(rows, source.shown, name, header, headers, named, first_column, unread, hidden)
     if merged := _merged_down(sheet):
         records = _filled_down(records, merged, header, first_column)
     table = Table(
@@ -177,6 +184,7 @@ def _sheet_rows(
     width: int,
     first_column: int,
     unread: dict[int, dict[int, tuple[str, str]]],
+    hidden: set[int],
 ) -> Iterator[RawRecord]:
     number = 0
     read = {first_column + i for i in header.index.values()}
@@ -214,6 +222,9 @@ def _sheet_rows(
             record.problems.append(aside)
         if flagged:
             _name_unread(record, flagged, header, first_column)
+        if line in hidden:
+            # Hidden by hand or by a filter: a withdrawn candidate left in, or one the officer has not seen.
+            record.problems.append(DataProblem("row-hidden", "", str(line), "warning"))
         if len(row) > width or no_header:
             # A remark typed beside the table, or data under no column name (a blank header cell, 姓名 merged
             # over two columns): said, as CSV says row-too-long, never read as nothing without a word.
@@ -320,6 +331,8 @@ def _unread_cells(text: bytes, found: dict[int, dict[int, tuple[str, str]]]) -> 
         found.setdefault(int(row), {})[_column_number(column.upper()) - 1] = (kind, shown)
 
 
+# A row Excel does not show (hidden by hand, or by a filter): <row r="7" spans="1:14" hidden="1">.
+_HIDDEN_ROW = re.compile(rb'<row\s(?=[^>]*\bhidden="(?:1|true)")[^>]*?\br="([0-9]+)"')
 # A cell with its reference that may hold an error or a formula, whole: <c r="K2" t="e"><v>#N/A</v></c>.
 _SUSPECT_CELL = re.compile(rb'<c r="([A-Za-z]+)([0-9]+)"([^>]*?)(?<!/)>(.*?)</c>', re.DOTALL)
 _ERROR_TYPE = re.compile(rb'\bt="e"')
@@ -425,20 +438,22 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
 
 def _check_used_range(
     archive: zipfile.ZipFile, part: str, shown: str
-) -> dict[int, dict[int, tuple[str, str]]]:
+) -> tuple[dict[int, dict[int, tuple[str, str]]], set[int]]:
     """Refuse a sheet whose used range calamine could not hold, naming its farthest cells; else the cells it
-    would read as empty though they are not (see _unread_cells), found in the same pass over the sheet.
+    would read as empty though they are not (see _unread_cells) and the rows Excel hides, found in the same
+    pass over the sheet.
 
     The range is counted from A1, a little more than calamine's own when the table starts further in."""
     unread: dict[int, dict[int, tuple[str, str]]] = {}
+    hidden: set[int] = set()
     try:
-        looked = _look(archive, part, unread)
+        looked = _look(archive, part, unread, hidden)
         if looked is None:
-            return unread
+            return unread, hidden
         measure = _parsed_range if looked == "unplaced" else _range
         bottom, right, far_down, far_right = measure(archive, part)
     except (*_UNREADABLE, ElementTree.ParseError):
-        return unread  # calamine, reading the sheet, says what is wrong with the file
+        return unread, hidden  # calamine, reading the sheet, says what is wrong with the file
     if bottom * right > MAX_SHEET_CELLS:
         raise RosterError(
             "sheet-too-large",
@@ -449,15 +464,23 @@ def _check_used_range(
             cells="、".join(dict.fromkeys((far_right, far_down))),
             limit=f"{MAX_SHEET_CELLS:,}",
         )
-    return unread
+    return unread, hidden
 
 
-def _look(archive: zipfile.ZipFile, part: str, unread: dict[int, dict[int, tuple[str, str]]]) -> str | None:
+def _look(
+    archive: zipfile.ZipFile,
+    part: str,
+    unread: dict[int, dict[int, tuple[str, str]]],
+    hidden: set[int],
+) -> str | None:
     """What the quick look finds first that matters (see _LOOK): "unplaced", "far", or nothing; and, in the
-    same pass, the cells calamine would read as empty though they are not, added to `unread`."""
+    same pass, the cells calamine would read as empty though they are not, added to `unread`, and the rows
+    hidden, to `hidden`."""
     found_far: str | None = None
     for text in _cell_chunks(archive, part):
         _unread_cells(text, unread)
+        if b"hidden=" in text:
+            hidden.update(int(row) for row in _HIDDEN_ROW.findall(text))
         if found_far == "unplaced":
             continue
         for found in _LOOK.finditer(text):
