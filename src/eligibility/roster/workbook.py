@@ -140,7 +140,7 @@ def _sheet_table(
     name: str,
     columns: tuple[Column, ...],
     unread: dict[int, dict[int, tuple[str, str]]],
-    hidden: set[int] = frozenset(),  # type: ignore[assignment]
+    hidden: set[int],
 ) -> Table:
     shown = f"{source.shown}#{name}"
     # calamine reads the sheet's part only now: a damaged one fails here, not on opening the workbook.
