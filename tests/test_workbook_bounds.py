@@ -395,3 +395,21 @@ def test_hidden_rows_and_a_hidden_sheet_are_checked_and_said(tmp_path: Path, wri
     assert [n.message for n in notes] == [
         "工作表“旧名单”在 Excel 中是隐藏的，其中的候选人照常检查；如不是本次名册，请删去这张表"
     ]
+
+
+def test_a_birth_date_serial_that_disagrees_with_the_id_number_is_shown_with_its_day(tmp_path: Path) -> None:
+    # 18000 in a cell formatted as a number is the day 1949-04-12: the message said "18000" alone.
+    path = tmp_path / "serial.xlsx"
+    book, table = roster(path, people=0)
+    table.append(["甲", "11010119490930001X", "青松社区", "居委会委员", 18000])
+    table.append(["乙", "110101194910010036", "青松社区", "居委会委员", 18172])  # 1949-10-01, the ID's day
+    table["E1"] = "出生年月"
+    book.save(path)
+    shown = check([path], show_pii=True, lang="en")
+    first, second = shown.candidates
+    assert [f.message for f in first.findings] == [
+        "出生年月 is 18000(1949-04-12) but the ID number says 1949-09-30"
+    ]
+    assert second.findings == []
+    masked = check([path]).candidates[0].findings[0].message
+    assert "04-12" not in masked and "18000" not in masked and "1949-**-**" in masked

@@ -173,7 +173,7 @@ class RecordReader:
                 problem(
                     "date-after-election",
                     field_name,
-                    cells.get(field_name),
+                    _late_dates(cells.get(field_name), election_date),
                     "warning",
                     election_date=election_date.isoformat(),
                 )
@@ -401,7 +401,12 @@ class RecordReader:
         born = identity.birth_date
         # The ID is the authority; a roster date that cannot be the same day is a data error, not a choice.
         if stated is not None and not stated[0] <= born <= stated[1]:
-            problem("birth-date-mismatch", "birth_date", cells["birth_date"], expected=born.isoformat())
+            written = cells["birth_date"]
+            if isinstance(written, int | float) and not isinstance(written, bool):
+                # An Excel date serial in a cell formatted as a number: the officer sees 18000, and is told the
+                # day it stands for beside it.
+                written = f"{written:g}（{stated[0].isoformat()}）"
+            problem("birth-date-mismatch", "birth_date", written, expected=born.isoformat())
         return born, born
 
     @staticmethod
@@ -474,6 +479,22 @@ class RecordReader:
                     self._id_in_list(name, item, problem)
             return kept
         return clean(value) or None
+
+
+def _late_dates(cell: Any, election_date: dt.date) -> Any:
+    """The dates of a cell that fall after election day, as written (2006-10-05 of 2003-05-01；2006-10-05): the
+    ones a warning is about, not the whole cell. A cell of one date, or a list, is itself."""
+    if not isinstance(cell, str):
+        return cell
+    late = []
+    for part in date_parts(cell):
+        try:
+            found = parse_date(part)
+        except DateError:
+            continue
+        if found is not None and found[0] > election_date:
+            late.append(part)
+    return "、".join(late) if late else cell
 
 
 def _after(written: Any, election_date: dt.date) -> bool:
