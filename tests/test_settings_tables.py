@@ -156,10 +156,8 @@ def test_a_noncharacter_in_a_cell_is_named_and_never_reaches_a_report(tmp_path: 
     assert "\uffff" not in result.model_dump_json()
 
 
-def test_a_total_row_in_the_communities_table_is_said_of_its_row_not_as_a_column_missing(
-    tmp_path: Path,
-) -> None:
-    path = written(tmp_path, "c.csv", HEADER + "东湖街道,青松社区,2006-09-30,5,5\n,,,10,合计\n")
+def test_a_row_without_its_community_is_said_of_its_row_not_as_a_column_missing(tmp_path: Path) -> None:
+    path = written(tmp_path, "c.csv", HEADER + "东湖街道,青松社区,2006-09-30,5,5\n东湖街道,,,10,12\n")
     with pytest.raises(RosterError) as raised:
         check([EXAMPLES / "roster.csv"], communities=path)
     assert raised.value.location is not None and raised.value.location.line == 3
@@ -167,9 +165,35 @@ def test_a_total_row_in_the_communities_table_is_said_of_its_row_not_as_a_column
 
 
 @pytest.mark.parametrize(
+    "footer",
+    [",,,10,合计", "合计,,,10,12", "东湖街道,小计,,10,12", "制表人：王五,,,,", ",,,,（盖章）"],
+)
+def test_a_total_or_a_footer_ending_a_settings_table_is_passed_over_with_a_note(
+    tmp_path: Path, footer: str
+) -> None:
+    # Excel tables end so: the check had stopped at "the community is blank" over a 合计 row.
+    communities = written(tmp_path, "c.csv", HEADER + f"东湖街道,青松社区,2006-09-30,5人,5 名\n{footer}\n")
+    approvals = written(
+        tmp_path,
+        "a.csv",
+        f"身份证号,规则,批复文号,批复日期\n{make_id('1948-09-30')},principal-age,组审1号,2006-09-01\n"
+        "合计,,,\n",
+    )
+    report = check([EXAMPLES / "roster.csv"], communities=communities, approvals=approvals)
+    notes = [f for i in report.inputs for f in i.findings if f.rule == "settings-row-footer"]
+    assert [(n.severity, n.message[:20]) for n in notes] == [
+        ("info", f"{communities} 第 3 行"[:20]),
+        ("info", f"{approvals} 第 3 行"[:20]),
+    ]
+    first = next(t for t in report.teams if t.community == "青松社区")
+    assert first.profile is not None
+
+
+@pytest.mark.parametrize(
     ("rule", "reference", "said"),
     [
-        ("", "合计", "the rule is blank: which rule does this approve?"),
+        ("", "组审1号", "the rule is blank: which rule does this approve?"),
+        ("", "合计", "the rule is blank: which rule does this approve?"),  # an ID number: no footer
         ("principal-age", "", "the reference is blank: an approval without one cannot be verified"),
     ],
 )

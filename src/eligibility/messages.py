@@ -202,6 +202,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the header is on line {header_line}; line(s) {lines} above it hold several cells and were not read as "
         "candidates: if they are, correct the header above them",
     ),
+    "settings-row-footer": (
+        "{file} 第 {line} 行（“{text}”）是合计或表尾，不是一条设置，未读取",
+        "{file} line {line} ({text!r}) is a total or a footer, not a setting, and was not read",
+    ),
     "settings-column-unknown": (
         "{file} 里有未知的列“{header}”{suggestion}，已忽略",
         "unknown column {header!r} in {file}{suggestion}, ignored",
@@ -816,6 +820,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "file-unread": ("invalid", "file"),
     "file-no-candidates": ("warning", "file"),
     "settings-column-unknown": ("warning", "file"),
+    "settings-row-footer": ("info", "file"),
     "settings-column-duplicate": ("warning", "file"),
     "community-not-in-settings": ("warning", "file"),
     "community-settings-elsewhere": ("warning", "file"),

@@ -292,15 +292,24 @@ def margin_columns(headers: list[str], header: HeaderMap) -> tuple[int, ...]:
     return (*numbering, *([header.index["id_number"]] if "id_number" in header.index else []))
 
 
+def is_footer(text: str) -> bool:
+    """Whether a cleaned cell is a total's (合计, 5人) or a footer's first words (制表人：, 盖章) and no ID number."""
+    return bool(_TOTAL.match(text) or _FOOTER_LABEL.search(text)) and not ids_in_text(text)
+
+
 def footer_in_margin(row: list[Any], at: tuple[int, ...]) -> int | None:
     """Where a footer's words stand where a number goes (合计 or 制表人： under 序号, 审核人：李四 under 身份证号),
     if they do. Asked of every row: a number's cell is let go at the first look."""
     for i in at:
         cell = row[i] if i < len(row) else None
-        if type(cell) is str and cell and not cell.isascii() and not cell.isdigit():
-            text = clean(cell)
-            if (_TOTAL.match(text) or _FOOTER_LABEL.search(text)) and not ids_in_text(text):
-                return i
+        if (
+            type(cell) is str
+            and cell
+            and not cell.isascii()
+            and not cell.isdigit()
+            and is_footer(clean(cell))
+        ):
+            return i
     return None
 
 

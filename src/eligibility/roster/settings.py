@@ -31,7 +31,7 @@ from eligibility.roster.normalise import (
     parse_date,
     read_id_number,
 )
-from eligibility.roster.readers import Note, RawRecord, Table, read_tables
+from eligibility.roster.readers import Note, RawRecord, Table, is_footer, read_tables
 from eligibility.ruleset.model import Body
 from eligibility.ruleset.vocab import suggest
 
@@ -211,6 +211,8 @@ def read_communities(path: Path, bodies: dict[str, Body]) -> Communities:
     for table, record in _rows(path, community_columns(bodies), communities.notes):
         location = _where(record)
         _no_control_characters(record.cells, table.header.headers, location)
+        if _footer_said(record, "community", communities.notes):
+            continue
         if not clean(record.cells.get("community")):
             # The column is there (the header was found): this row leaves it blank, a total row (合计) or one
             # half filled. Said of the row, not as a column missing from the file.
@@ -263,6 +265,24 @@ def _rows(path: Path, columns: tuple[Column, ...], notes: list[Note]) -> Iterabl
                         problem.rule, _where(record), value=problem.value, **dict(problem.params)
                     )
             yield table, record
+
+
+def _footer_said(record: RawRecord, key: str, notes: list[Note]) -> bool:
+    """Whether a settings row is the table's total or footer (合计 under 街道, 制表人：王五): its key cell (the
+    community, the rule) blank or those words themselves. Passed over with a note, not refused as a row
+    without its community: Excel tables end so."""
+    own = clean(record.cells.get(key))
+    person = clean(record.cells.get("id_number"))
+    if person and not is_footer(person):
+        return False  # a person's approval, whatever its other cells say
+    for value in record.cells.values():
+        text = clean(value) if isinstance(value, str) else ""
+        if text and is_footer(text) and own in ("", text) and person in ("", text):
+            where = _where(record)
+            params = (("file", where.path), ("line", str(where.line or "?")), ("text", text))
+            notes.append(Note("settings-row-footer", "info", params))
+            return True
+    return False
 
 
 def _is_roster(table: Table, columns: tuple[Column, ...]) -> bool:
@@ -382,6 +402,8 @@ def read_approvals(
         cells = record.cells
         location = _where(record)
         _no_control_characters(cells, table.header.headers, location)
+        if _footer_said(record, "rule", notes):
+            continue
         rule = clean(cells.get("rule"))
         rule = titles.get(rule, rule)
         if not rule:
@@ -502,7 +524,8 @@ def _date(value: Any, location: Location, column: str) -> dt.date:
     return found[0]
 
 
-_SEATS = re.compile(r"(\d{1,3})(\.0*)?")
+# 5, 05, 5.0, and 5人 or 5名 as an officer writes a head count.
+_SEATS = re.compile(r"(\d{1,3})(?:\.0*|[人名个])?")
 
 
 def seat_count(value: Any, location: Location, column: str) -> int | None:
@@ -510,7 +533,7 @@ def seat_count(value: Any, location: Location, column: str) -> int | None:
     text = clean(value)
     if not text:
         return None
-    found = _SEATS.fullmatch(text)
+    found = _SEATS.fullmatch(text.replace(" ", ""))
     if found is None:
         raise _refused(
             location,
