@@ -279,7 +279,7 @@ def _footer_said(record: RawRecord, key: str, notes: list[Note]) -> bool:
         text = clean(value) if isinstance(value, str) else ""
         if text and is_footer(text) and own in ("", text) and person in ("", text):
             where = _where(record)
-            params = (("file", where.path), ("line", str(where.line or "?")), ("text", text))
+            params = (("file", where.path or ""), ("line", str(where.line or "?")), ("text", text))
             notes.append(Note("settings-row-footer", "info", params))
             return True
     return False
