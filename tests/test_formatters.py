@@ -777,3 +777,30 @@ def test_an_id_number_in_a_folder_file_or_sheet_name_is_masked_unless_asked(
     assert f"{folder[:6]}********{folder[-4:]}" in masked.replace("\\*", "*")  # markdown escapes the stars
     shown = _printed(roster_folder, choice, "--show-pii")
     assert file in shown
+
+
+@pytest.mark.parametrize("choice", ["table", "github", "junit", "sarif"])
+def test_a_row_of_a_workbook_of_several_sheets_is_named_with_its_sheet(tmp_path: Path, choice: str) -> None:
+    # Each street's sheet has its own row 2: the line alone did not tell the officer which sheet to open.
+    book = openpyxl.Workbook()
+    for title, community in (("东湖街道", "青松社区"), ("西岭街道", "梅园社区")):
+        sheet = book.create_sheet(title)
+        sheet.append(["姓名", "性别", "身份证号", "社区", "拟任职务"])
+        sheet.append(["王强", "男", make_id("1940-01-01"), community, "党支部书记"])
+    del book["Sheet"]
+    roster = tmp_path / "streets.xlsx"
+    book.save(roster)
+    printed = _printed(roster, choice, "--election-date", "2006-09-30")
+    if choice == "sarif":
+        names = [
+            place["name"]
+            for result in json.loads(printed)["runs"][0]["results"]
+            if result["ruleId"] == "principal-age"
+            for place in result["locations"][0]["logicalLocations"]
+        ]
+        assert names == ["东湖街道!2", "西岭街道!2"]
+    elif choice == "junit":
+        classes = {case.get("classname") for case in ET.fromstring(printed).iter("testcase")}
+        assert {f"{roster}#东湖街道:2", f"{roster}#西岭街道:2"} <= classes
+    else:
+        assert "东湖街道!2" in printed and "西岭街道!2" in printed, printed

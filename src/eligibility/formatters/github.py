@@ -32,7 +32,9 @@ class GithubFormatter:
             if row.line is not None:
                 parts.append(f"line={row.line}")
             who = row.name or f"{row.street}{row.community}"
-            parts.append(f"title={_property(f'{finding.rule} {who}'.strip())}")
+            # GitHub places an annotation by file and line; a workbook's sheet goes in its title (候选人!12).
+            at = f" {row.sheet}!{row.line}" if row.sheet and row.line is not None else ""
+            parts.append(f"title={_property(f'{finding.rule} {who}{at}'.strip())}")
             out.append(
                 f"::{COMMAND[level(finding, options.fail_on)]} {','.join(parts)}::{_data(finding.message)}"
             )

@@ -33,7 +33,7 @@ class JunitFormatter:
                 suite(c.street, c.community),
                 "testcase",
                 name=f"{c.name} ({c.id_number or '-'})",
-                classname=f"{c.source.path}:{c.source.line or c.source.row}",
+                classname=f"{_place(c.source.path, c.source.sheet)}:{c.source.line or c.source.row}",
                 file=c.source.path,
                 line=str(c.source.line or c.source.row),
             )
@@ -85,3 +85,8 @@ def _verdict(case: ET.Element, findings: list[Finding], fail_on: FailOn, lang: L
         failure.text = text
     elif findings:
         ET.SubElement(case, "system-out").text = text
+
+
+def _place(path: str, sheet: str | None) -> str:
+    """A file, or a workbook's sheet in it (名册.xlsx#候选人): a row number alone is on every sheet."""
+    return f"{path}#{sheet}" if sheet else path

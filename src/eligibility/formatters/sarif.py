@@ -31,7 +31,7 @@ class SarifFormatter:
                 "ruleIndex": rules[finding.rule]["_index"],
                 "level": level(finding, options.fail_on),
                 "message": {"text": _message(row.name, finding)},
-                "locations": [_location(row.path, row.line, finding)],
+                "locations": [_location(row.path, row.line, finding, row.sheet)],
                 "properties": {
                     "severity": finding.severity,
                     "scope": row.scope,
@@ -77,11 +77,16 @@ def _message(name: str, finding: Finding) -> str:
     return f"{name}: {finding.message}" if name else finding.message
 
 
-def _location(path: str, line: int | None, finding: Finding) -> dict[str, Any]:
+def _location(path: str, line: int | None, finding: Finding, sheet: str | None = None) -> dict[str, Any]:
     # A URI reference: a space, a # (名册 A#1.csv) or a Chinese name percent-encoded, as SARIF viewers read it.
     physical: dict[str, Any] = {"artifactLocation": {"uri": quote(path, safe="/")}}
     if line is not None:
         # The line alone: SARIF counts a column in characters of the line, and a cell's column (D in D12) is
         # not that; the cell stands in the result's properties, with the evidence.
         physical["region"] = {"startLine": line}
-    return {"physicalLocation": physical}
+    location: dict[str, Any] = {"physicalLocation": physical}
+    if sheet:
+        # A workbook's line is a row of one sheet: the sheet is where within the file (候选人!12).
+        name = f"{sheet}!{line}" if line is not None else sheet
+        location["logicalLocations"] = [{"name": name, "kind": "element"}]
+    return location

@@ -74,9 +74,11 @@ class TableFormatter:
         groups: dict[tuple[str, str], list[CandidateResult]] = {}
         for candidate in report.candidates:
             groups.setdefault((candidate.street, candidate.community), []).append(candidate)
+        # A workbook of several sheets has a row 5 on each: the row is named with its sheet (候选人!5) then.
+        sheets = len({(read.path, read.sheet) for read in report.inputs if read.sheet}) > 1
         for key, candidates in groups.items():
             console.print()
-            console.print(_team_block(key, candidates, teams.get(key), options, report.election_date))
+            console.print(_team_block(key, candidates, teams.get(key), options, report.election_date, sheets))
         console.print()
         for read in report.inputs:
             console.print(Text(input_line(read, lang), style="dim"))
@@ -112,6 +114,7 @@ def _team_block(
     team: TeamResult | None,
     options: Options,
     election_date: dt.date,
+    sheets: bool = False,
 ) -> Group:
     lang = options.lang
     street, community = key
@@ -126,8 +129,9 @@ def _team_block(
     for candidate in candidates:
         status = Text(say(f"status-{candidate.status}", lang), style=STATUS_STYLE[candidate.status])
         # Cells as Text, never markup: a name written "[b]王芳[/b]" in a roster is shown as written.
+        row = str(candidate.source.line or candidate.source.row)
         table.add_row(
-            str(candidate.source.line or candidate.source.row),
+            f"{candidate.source.sheet}!{row}" if sheets and candidate.source.sheet else row,
             Text(candidate.name),
             Text(candidate.id_number or ""),
             Text("、".join(candidate.roles) if lang == "zh" else ", ".join(candidate.roles)),
