@@ -498,6 +498,9 @@ def test_rules_explain_tells_a_data_check_in_both_languages() -> None:
     en = runner.invoke(app, ["rules", "explain", "rows-above-header", "--lang", "en"]).stdout
     assert "severity: warning    scope: file" in en
     assert "finding: the header is on line {header_line}" in en
+    # The code's own conversion ({value!r}) is not what an officer reads.
+    role = runner.invoke(app, ["rules", "explain", "role-unknown", "--lang", "en"]).stdout
+    assert "finding: {column}: role {value} is not recognised{suggestion}; known: {expected}" in role
     typo = runner.invoke(app, ["rules", "explain", "id-number-chksum", "--lang", "en"])
     assert typo.exit_code == 2 and "did you mean 'id-number-checksum'" in typo.stderr
 

@@ -464,14 +464,19 @@ def _data_check(check: str, language: Lang) -> str:
 
     severity, scope = DATA_CHECKS[check]
     zh, en = CATALOG[check]
+    template = _PLACEHOLDER.sub(r"{\1}", zh if language == "zh" else en)
     return "\n".join(
         [
             say("data-check", language, id=check),
             f"{say('label-severity', language)}: {say(f'severity-{severity}', language)}    "
             f"{say('label-scope', language)}: {say(f'label-scope-{scope}', language)}",
-            f"{say('label-message', language)}: {zh if language == 'zh' else en}",
+            f"{say('label-message', language)}: {template}",
         ]
     )
+
+
+# A message's placeholder as an officer reads it, {value}, without the code's conversion ({value!r}).
+_PLACEHOLDER = re.compile(r"\{(\w+)(?:![rsa])?(?::[^{}]*)?\}")
 
 
 @rules_app.command("test")
