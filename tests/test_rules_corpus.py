@@ -3,6 +3,7 @@ wrong, through the command an officer runs, `eligibility rules validate FILE`.""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -67,3 +68,40 @@ def test_the_bundled_rule_set_is_valid() -> None:
     result = CliRunner().invoke(app, ["rules", "validate", str(ROOT / "rules" / "community-2006.yaml")])
     assert result.exit_code == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def _guide_messages() -> list[str]:
+    """The messages docs/rules.md's table of common mistakes shows (section 13), as written there."""
+    guide = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## 13.") : guide.index("## 14.")]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and "`" in line.split(" | ")[-1]]
+    rows = [row for row in rows if "Message (" not in row]  # the table's head
+    return [row.split(" | ")[-1].split("`")[1] for row in rows]
+
+
+@pytest.fixture(scope="module")
+def corpus_said() -> Iterator[list[str]]:
+    # Run from the corpus folder, as an author runs it beside their file: paths read as written.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(CORPUS)
+        yield [line for case in CASES for line in _validate(Path(case["file"])).stderr.splitlines()]
+
+
+@pytest.mark.parametrize("message", _guide_messages())
+def test_the_guide_shows_each_common_mistake_as_the_tool_says_it(
+    message: str, corpus_said: list[str]
+) -> None:
+    # The guide's table is what an author compares their screen with: each message, its … parts left out,
+    # must be what `rules validate` says of one of the corpus files, in that order on one line.
+    pieces = [piece for piece in message.split("…") if piece.strip(" ;")]
+
+    def says(line: str) -> bool:
+        at = 0
+        for piece in pieces:
+            at = line.find(piece, at)
+            if at < 0:
+                return False
+            at += len(piece)
+        return True
+
+    assert any(says(line) for line in corpus_said), f"no corpus file is told {message!r}"

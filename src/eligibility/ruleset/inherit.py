@@ -195,7 +195,8 @@ def _unknown_rule(location: Location, at: YamlPath, name: str, known: list[Any])
 
 def resolve_parent(spec: str, child: Path, bundled: Path) -> Path:
     """A parent named by a path relative to the child file, or by the name of a bundled rule set."""
-    relative = (child.parent / spec).resolve()
+    # Not resolved: a file found beside one given as rules/east.yaml is said as rules/west.yaml, not from /.
+    relative = child.parent / spec
     if spec.endswith((".yaml", ".yml")) or relative.exists():
         return relative
     return bundled / f"{spec}.yaml"

@@ -321,12 +321,14 @@ def _shown(path: Path) -> str:
     )
 
 
-def _read(path: Path, stack: tuple[Path, ...]) -> tuple[Any, Positions, str, list[str], frozenset[str]]:
+def _read(
+    path: Path, stack: tuple[tuple[Path, str], ...]
+) -> tuple[Any, Positions, str, list[str], frozenset[str]]:
     """A rule file's data and positions, merged over the files it extends; a digest of the whole chain."""
     shown = _shown(path)
-    if path.resolve() in stack:
-        cycle = " → ".join(_shown(p) for p in (*stack, path.resolve()))
-        raise RuleSetError("ruleset-cycle", Location(shown), chain=cycle)
+    if any(path.resolve() == seen for seen, _ in stack):
+        chain = " → ".join([*(name for _, name in stack), shown])
+        raise RuleSetError("ruleset-cycle", Location(shown), chain=chain)
     try:
         raw = path.read_bytes()
     except OSError as err:
@@ -359,7 +361,7 @@ def _read(path: Path, stack: tuple[Path, ...]) -> tuple[Any, Positions, str, lis
             suggestion=did_you_mean(suggest(str(data["extends"]), names)),
             known=", ".join(names),
         )
-    parent, parent_positions, parent_digest, chain, _ = _read(parent_path, (*stack, path.resolve()))
+    parent, parent_positions, parent_digest, chain, _ = _read(parent_path, (*stack, (path.resolve(), shown)))
     if not isinstance(parent, dict):
         # A list, an empty file, a CSV read as YAML: nothing to build on, said at this file's `extends:`.
         where = positions.find(data, ("extends",))[1] or (None, None)
