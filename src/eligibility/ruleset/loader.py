@@ -327,8 +327,8 @@ def _read(
     """A rule file's data and positions, merged over the files it extends; a digest of the whole chain."""
     shown = _shown(path)
     if any(path.resolve() == seen for seen, _ in stack):
-        chain = " → ".join([*(name for _, name in stack), shown])
-        raise RuleSetError("ruleset-cycle", Location(shown), chain=chain)
+        ring = " → ".join([*(name for _, name in stack), shown])
+        raise RuleSetError("ruleset-cycle", Location(shown), chain=ring)
     try:
         raw = path.read_bytes()
     except OSError as err:
