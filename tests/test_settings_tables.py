@@ -549,3 +549,38 @@ def test_seats_written_beside_the_communities_of_a_grouped_roster_are_refused(tm
         check([path], lang="en")
     assert raised.value.key == "file-seats-beside-communities"
     assert "党组织核定职数 is written beside communities" in raised.value.message("en")
+
+
+@pytest.mark.parametrize(
+    ("places", "apart"),
+    [
+        # The street written before the name, 居委会 after it: one community, three teams judged apart.
+        (
+            [("东湖街道", "青松社区"), ("东湖街道", "东湖街道青松社区"), ("东湖街道", "青松社区居委会")],
+            ["东湖街道 青松社区", "东湖街道 东湖街道青松社区", "东湖街道 青松社区居委会"],
+        ),
+        ([("东湖街道", "青松社区"), ("东湖街道", "青松")], ["东湖街道 青松社区", "东湖街道 青松"]),
+        ([("", "青松社区"), ("", "青松社区居民委员会")], ["青松社区", "青松社区居民委员会"]),
+        # A village and a community of one name may be two places; so may two streets' 青松社区, and 翠竹 is
+        # not 青松 whatever they end in.
+        ([("东湖街道", "青松村"), ("东湖街道", "青松社区")], None),
+        ([("东湖街道", "青松社区"), ("西岭街道", "青松社区居委会")], None),
+        ([("东湖街道", "青松社区"), ("东湖街道", "翠竹社区")], None),
+        ([("东湖街道", "社区"), ("东湖街道", "居委会")], None),
+    ],
+)
+def test_one_community_written_several_ways_is_said_on_the_roster(
+    run: Any, places: list[tuple[str, str]], apart: list[str] | None
+) -> None:
+    genders = ["男", "女", "男"][: len(places)]
+    report = run([person(street=s, community=c, gender=g) for (s, c), g in zip(places, genders, strict=True)])
+    # Judged as written, one team to a spelling: merged on a guess, two places could be judged as one.
+    assert len(report.teams) == len(places)
+    said = [f for i in report.inputs for f in i.findings if f.rule == "community-written-apart"]
+    if apart is None:
+        assert said == []
+        return
+    [note] = said
+    assert note.severity == "warning"
+    assert note.evidence == {"communities": "、".join(apart), "count": str(len(apart))}
+    assert f"{len(apart)} 种写法" in note.message

@@ -54,6 +54,7 @@ from eligibility.roster.settings import (
     Approvals,
     Communities,
     Community,
+    alike,
     community_columns,
     quota_columns,
     read_approvals,
@@ -192,6 +193,8 @@ class Review:
     # Notes on a roster found while its rows were read (see _settings_elsewhere).
     _notes_by_path: dict[str, list[Note]] = field(default_factory=dict)
     _settings_said: bool = False
+    # Each roster's (or sheet's) entry in inputs, by where its rows came from: notes found once every row is in.
+    _input_at: dict[str, InputFile] = field(default_factory=dict)
     _skipped_by_path: dict[str, frozenset[str]] = field(default_factory=dict)
     # First row of each ID number seen in the run: packed (file index << 32 | row), files listed in _paths.
     _first_row: IdRegister = field(default_factory=IdRegister)
@@ -414,25 +417,26 @@ class Review:
             for row in workers.check(source, table, skipped):
                 rows += 1
                 yield self._from_worker(row, table, skipped)
-        self.inputs.append(
-            InputFile(
-                path=self._place(table.path),
-                sheet=self._place(table.sheet),
-                format=table.format,
-                encoding=table.encoding,
-                header_line=table.header_line,
-                rows=rows,
-                findings=[
-                    self._note_finding(n)
-                    for n in [
-                        *(n for n in table.notes if n.key not in _OF_A_SHEET),
-                        *self._effect_notes(_where(table.path, table.sheet)),
-                        *self._notes_by_path.pop(_where(table.path, table.sheet), []),
-                        *self._settings_notes(),
-                    ]
-                ],
-            )
+        where = _where(table.path, table.sheet)
+        read = InputFile(
+            path=self._place(table.path),
+            sheet=self._place(table.sheet),
+            format=table.format,
+            encoding=table.encoding,
+            header_line=table.header_line,
+            rows=rows,
+            findings=[
+                self._note_finding(n)
+                for n in [
+                    *(n for n in table.notes if n.key not in _OF_A_SHEET),
+                    *self._effect_notes(where),
+                    *self._notes_by_path.pop(where, []),
+                    *self._settings_notes(),
+                ]
+            ],
         )
+        self.inputs.append(read)
+        self._input_at.setdefault(where, read)
         # A sheet not read is an input of its own, named by its sheet: filed under the sheet that was read, a
         # report's sheet column (csv, xlsx) pointed at the wrong one.
         for note in table.notes:
@@ -844,6 +848,7 @@ class Review:
         JSON: a model crosses between processes ten times slower."""
         teams = list({id(t): t for t in self._teams.values()}.values())  # a team may sit under two keys
         self._teams.clear()
+        self._written_apart(teams)
         self._last_team = None
         if workers is not None:
             yield from workers.judge(teams, self._skipped_by_path)
@@ -851,6 +856,35 @@ class Review:
         teams.reverse()
         while teams:
             yield self.judge_team(teams.pop())
+
+    def _written_apart(self, teams: list[Team]) -> None:
+        """Communities of one street that look like one written several ways (青松社区, 东湖街道青松社区,
+        青松社区居委会): each was judged as a team of its own, its team rules answered for part of its people
+        (no woman among two of them, seats counted short). Said on the rosters they came from, for the name to
+        be written one way; not merged, as a guess at which places are one would judge teams that are not."""
+        groups: dict[tuple[str, str, str], list[Team]] = {}
+        for team in teams:
+            street, own, sort = alike(team.street, team.community)
+            if own:
+                groups.setdefault((street, own, sort), []).append(team)
+        sorts: dict[tuple[str, str], list[str]] = {}
+        for street, own, sort in groups:
+            sorts.setdefault((street, own), []).append(sort)
+        for (street, own), found in sorts.items():
+            # A bare name (青松) is the village's or the community's of that name, whichever the street has.
+            if "" in found and len(found) == 2:
+                named = next(sort for sort in found if sort)
+                groups[(street, own, named)] += groups.pop((street, own, ""))
+        for group in groups.values():
+            if len(group) < 2:
+                continue
+            names = "、".join(self._name(" ".join(filter(None, (t.street, t.community)))) for t in group)
+            note = Note(
+                "community-written-apart", "warning", (("communities", names), ("count", str(len(group))))
+            )
+            for where in dict.fromkeys(p for t in group for p in sorted(t.paths)):
+                if (read := self._input_at.get(where)) is not None:
+                    read.findings.append(self._note_finding(note))
 
     def serialised_team(self, team: Team) -> Serialised:
         """The same as judge_team, as the JSON a report writes."""

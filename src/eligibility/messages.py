@@ -256,6 +256,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the communities file has no {community}, only {settings} on line {line}: is the street written another "
         "way? Its election day and seats were not used for {community}",
     ),
+    "community-written-apart": (
+        "{communities} 看来是同一个社区的 {count} 种写法，已作为 {count} 个班子分别审查，班子意见只就各自的人而言：请统一写法",
+        "{communities} look like one community written {count} ways; each was judged as a team of its own, its "
+        "team findings only of its own rows: write the name one way",
+    ),
     "ruleset-not-in-effect": (
         "选举日 {days} 不在规则集 {ruleset} 的适用期（{start} 至 {end}）内；请确认这是本次换届的规则集（--rules）",
         "election day {days} is outside the dates rule set {ruleset} applies between ({start} to {end}); make sure "
@@ -824,6 +829,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "settings-column-duplicate": ("warning", "file"),
     "community-not-in-settings": ("warning", "file"),
     "community-settings-elsewhere": ("warning", "file"),
+    "community-written-apart": ("warning", "file"),
     "roster-seats-no-settings": ("warning", "file"),
     "roster-seats-not-settings": ("warning", "file"),
     "ruleset-not-in-effect": ("warning", "file"),

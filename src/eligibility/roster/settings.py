@@ -180,6 +180,27 @@ def _own_part(name: str) -> str:
     return _PLACE_WORDS.sub("", name.strip())
 
 
+def alike(street: str, community: str) -> tuple[str, str, str]:
+    """What one community's names share however it is written in a street's roster: its own part, without the
+    street written before it (东湖街道青松社区) or the words for its kind of place after (青松社区居委会), and
+    whether it is a village or a community, since 青松村 and 青松社区 may be two places. A name that is only
+    words for a place has no own part, and is alike no other."""
+    name = community.strip()
+    if street and name.startswith(street) and len(name) > len(street):
+        name = name[len(street) :].removeprefix("办事处")
+    found = _PLACE_WORDS.search(name)
+    kind = found.group() if found else ""
+    own = name[: found.start()] if found else name
+    sort = (
+        "village"
+        if "村" in kind or "嘎查" in kind
+        else "community"
+        if "社区" in kind or "居" in kind
+        else kind
+    )
+    return street, own, sort
+
+
 def _pieces(own: str) -> set[str]:
     """The characters of a name's own part and its pairs of neighbouring characters, to find names alike."""
     return {*own, *(own[i : i + 2] for i in range(len(own) - 1))}
