@@ -695,6 +695,7 @@ def test_a_name_in_latin_letters_keeps_its_space(tmp_path: Path) -> None:
         ("{mistyped}", "id-number-checksum"),
         ("{short}", "id-number-format"),  # a digit dropped
         ("{long}", "id-number-format"),  # a digit added
+        ("11010119610102009X1", "id-number-format"),  # a digit added after the X: read as no number, once
         ("{no_day}", "id-number-birth"),  # 31 February
     ],
 )

@@ -228,7 +228,8 @@ _BREAK = "[ \u3000\\-‐–—－]+"
 _ID_PART_BREAK = re.compile(_BREAK)
 _ID_PARTS = re.compile(rf"(?<![0-9])([0-9]{{6}}){_BREAK}([0-9]{{8}}){_BREAK}([0-9]{{3}}[0-9Xx])(?![0-9Xx])")
 _ID_AMONG_WORDS = re.compile(
-    rf"(?<![0-9])(?:[0-9]{{6}}(?:{_BREAK})?[0-9]{{8}}(?:{_BREAK})?[0-9]{{3}}[0-9Xx]|[0-9]{{15,19}}[Xx]?)(?![0-9Xx])"
+    rf"(?<![0-9])(?:[0-9]{{6}}(?:{_BREAK})?[0-9]{{8}}(?:{_BREAK})?[0-9]{{3}}[0-9Xx]|[0-9]{{15,19}}(?:[Xx][0-9]{{0,2}})?)"
+    r"(?![0-9Xx])"  # a digit typed after the X (…009X1) is a number too long, not no number at all
 )
 _SCIENTIFIC_TEXT = re.compile(r"[0-9](\.[0-9]+)?[Ee]\+?[0-9]+")
 
