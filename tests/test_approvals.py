@@ -359,3 +359,64 @@ def test_a_team_approval_beside_an_id_number_is_the_teams(run: Any, tmp_path: Pa
     result = run(people, communities=communities, approvals=approvals)
     findings = [f for t in result.teams for f in t.findings if f.rule == "seat-quota"]
     assert findings and all(f.approval is not None and f.approval.counted for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("approved_name", "rule", "shown"),
+    [
+        # The approval names her, under another number (a neighbour's row copied): hers, most likely, but the
+        # number is for the officer to put right, so it is shown and does not count.
+        ("李秀英", "principal-age", True),
+        ("王芳", "principal-age", False),  # another person's
+        ("李秀英", "principal-education", False),  # for another rule
+    ],
+)
+def test_an_approval_naming_the_candidate_under_another_id_number_is_shown_not_counted(
+    run: Any, tmp_path: Path, approved_name: str, rule: str, shown: bool
+) -> None:
+    candidate = person(name="李秀英", **PRINCIPAL_OVER_57)
+    other = make_id("1950-02-14", "女")
+    path = tmp_path / "approvals.csv"
+    path.write_text(
+        f"身份证号,姓名,规则,批复文号,批复日期\n{other},{approved_name},{rule},组审〔2006〕7号,2006-09-01\n",
+        encoding="utf-8",
+    )
+    result = only(run([candidate], approvals=path))
+    assert result.status == "review"
+    [finding] = result.findings
+    if not shown:
+        assert finding.approval is None
+        return
+    assert finding.approval is not None and not finding.approval.counted
+    assert finding.approval.reference == "组审〔2006〕7号"
+    assert finding.approval.reason == (
+        f"批复写的是 李秀英，身份证号却是 {other[:6]}********{other[-4:]}，与名册上的不同：哪个写错了？"
+    )
+
+
+@pytest.mark.parametrize(
+    ("filed_under", "shown"),
+    [("青松社区居委会", True), ("东湖街道青松社区", True), ("青松村", False), ("翠竹社区", False)],
+)
+def test_a_team_approval_filed_under_its_community_written_another_way_is_shown_not_counted(
+    run: Any, tmp_path: Path, filed_under: str, shown: bool
+) -> None:
+    communities = tmp_path / "communities.csv"
+    communities.write_text("社区,党组织核定职数,居委会核定职数\n青松社区,1,5\n", encoding="utf-8")
+    approvals = tmp_path / "approvals.csv"
+    approvals.write_text(
+        f"街道,社区,规则,批复文号,批复日期\n东湖街道,{filed_under},seat-quota,组审〔2006〕9号,2006-08-01\n",
+        encoding="utf-8",
+    )
+    people = [person(roles="党支部书记、居委会主任", gender="女"), person(roles="党支部委员")]
+    report = run(people, communities=communities, approvals=approvals)
+    finding = next(f for f in report.teams[0].findings if f.rule == "seat-quota")
+    assert finding.is_open
+    if not shown:
+        assert finding.approval is None
+        return
+    assert finding.approval is not None and not finding.approval.counted
+    assert (
+        finding.approval.reason
+        == f"批复登记在 东湖街道 {filed_under} 下，名册写的是 青松社区：请统一社区名的写法"
+    )

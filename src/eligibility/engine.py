@@ -651,6 +651,9 @@ class Review:
                 continue
             granted = self.approvals.person(person.id_number, rule.id) if approved else []
             if (finding := self._apply(rule, person, granted, person.election_date)) is not None:
+                if not granted and finding.severity == "review" and self.approvals.has_rule(rule.id):
+                    near = self.approvals.near_person(person.id_number, person.name, rule.id)
+                    finding = self._near(finding, near, person.name) if near else finding
                 findings.append(finding)
             else:
                 passed.append(rule.id)
@@ -911,6 +914,9 @@ class Review:
                 evidence: Evidence = {"unknown": ["members"]}
                 findings.append(self._finding(rule, evidence, None, granted, team.election_date, about))
             elif (finding := self._apply(rule, team, granted, team.election_date)) is not None:
+                if not granted and finding.severity == "review" and self.approvals.has_rule(rule.id):
+                    near = self.approvals.near_team(team.street, team.community, rule.id)
+                    finding = self._near(finding, near, team.community) if near else finding
                 findings.append(finding)
         return TeamResult(
             street=self._name(team.street),
@@ -1181,6 +1187,30 @@ class Review:
             counted=reason is None,
             reason=reason,
         )
+
+    def _near(self, finding: Finding, near: ApprovalRecord, name: str) -> Finding:
+        """A finding with the approval that is most likely its own though filed under another ID number or
+        community: shown with why it does not count, so the officer puts the table right rather than thinks
+        no approval was given. Never counted: two people may share a name, two places a name's own part."""
+        if near.id_number is None:
+            where = " ".join(filter(None, (near.street, near.community)))
+            reason = say(
+                "approval-near-community", self.lang, approved_community=self._name(where), community=name
+            )
+        else:
+            approved_id = self._id(near.id_number)
+            reason = say(
+                "approval-near-name", self.lang, approved_name=self._name(near.name), approved_id=approved_id
+            )
+        approval = Approval(
+            reference=self._text(near.reference),
+            approved_by=self._text(near.approved_by) if near.approved_by else near.approved_by,
+            date=near.date,
+            expires=near.expires,
+            counted=False,
+            reason=reason,
+        )
+        return finding.model_copy(update={"approval": approval})
 
     def _note_finding(self, note: Note) -> Finding:
         """A finding about a whole file or sheet (an unknown column, a sheet not read)."""

@@ -621,6 +621,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "批复上的姓名是 {approved_name}，名册上是 {name}：身份证号写错了？",
         "the approval names {approved_name}, the roster {name}: is the ID number mistyped?",
     ),
+    "approval-near-name": (
+        "批复写的是 {approved_name}，身份证号却是 {approved_id}，与名册上的不同：哪个写错了？",
+        "the approval names {approved_name}, but under ID number {approved_id}, not the roster's: which is "
+        "mistyped?",
+    ),
+    "approval-near-community": (
+        "批复登记在 {approved_community} 下，名册写的是 {community}：请统一社区名的写法",
+        "the approval is filed under {approved_community}, the roster says {community}: write the community's "
+        "name one way",
+    ),
     "approval-expired": (
         "批复已于 {expires} 失效，早于选举日 {election_date}",
         "approval expired on {expires}, before election day {election_date}",

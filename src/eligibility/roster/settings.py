@@ -386,6 +386,8 @@ class Approvals:
         self._by_name: dict[tuple[str, str], list[list[ApprovalRecord]]] = {}
         for (_, community, rule), held in self.for_team.items():
             self._by_name.setdefault((community, rule), []).append(held)
+        self._named: dict[tuple[str, str], list[ApprovalRecord]] | None = None  # see near_person
+        self._rules = {rule for _, rule in self.for_person} | {rule for *_, rule in self.for_team}
 
     def has_person(self, id_number: str | None) -> bool:
         """Whether any approval names this person: most people have none, and are not looked up rule by rule."""
@@ -393,6 +395,37 @@ class Approvals:
 
     def person(self, id_number: str | None, rule: str) -> list[ApprovalRecord]:
         return self.for_person.get((id_number, rule), []) if id_number else []
+
+    def has_rule(self, rule: str) -> bool:
+        """Whether any approval is for this rule: a finding of a rule no one was approved for has none near."""
+        return rule in self._rules
+
+    def near_person(self, id_number: str | None, name: str, rule: str) -> ApprovalRecord | None:
+        """An approval for this rule naming this person under another ID number (a neighbour's row copied, a
+        number from another list): most likely theirs. Shown on the finding, never counted: the number is the
+        officer's to put right. (A number a keystroke off is no valid ID number: the table refuses it.)"""
+        if self._named is None:
+            self._named = {}
+            for (_, rule_id), held in self.for_person.items():
+                for record in held:
+                    if record.name:
+                        self._named.setdefault((record.name, rule_id), []).append(record)
+        found = self._named.get((name, rule), ())
+        return next((record for record in found if record.id_number != id_number), None) if name else None
+
+    def near_team(self, street: str, community: str, rule: str) -> ApprovalRecord | None:
+        """An approval for this rule filed under the community written another way (青松社区居委会 for the
+        roster's 青松社区, 东湖街道青松社区): shown on the team's finding, never counted."""
+        wanted = alike(street, community)
+        if not wanted[1]:
+            return None  # 社区 alone: alike no other name
+        for (their_street, their_community, rule_id), held in self.for_team.items():
+            if rule_id != rule or (their_street, their_community) == (street, community):
+                continue
+            theirs = alike(their_street or street, their_community)
+            if theirs[:2] == wanted[:2] and (theirs[2] == wanted[2] or not theirs[2] or not wanted[2]):
+                return held[-1]
+        return None
 
     def team(self, street: str, community: str, rule: str) -> list[ApprovalRecord]:
         found = self.for_team.get((street, community, rule)) or self.for_team.get(("", community, rule))
