@@ -345,10 +345,18 @@ def test_a_role_word_with_an_unknown_part_is_unknown(word: str) -> None:
     assert isinstance(VOCABULARY.roles(word), Unknown)
 
 
-def test_unknown_role_suggests() -> None:
-    found = VOCABULARY.roles("居委会副主仼")
+@pytest.mark.parametrize(
+    ("word", "meant"),
+    [
+        ("居委会副主仼", "居委会副主任"),
+        # Nearest to 调解委员, an alias of the committee member's: the suggestion is the role, not the alias.
+        ("委员", "居委会委员"),
+    ],
+)
+def test_unknown_role_suggests_the_role_by_its_own_name(word: str, meant: str) -> None:
+    found = VOCABULARY.roles(word)
     assert isinstance(found, Unknown)
-    assert found.suggestions[0] == "居委会副主任"
+    assert found.suggestions[0] == meant
 
 
 @pytest.mark.parametrize(

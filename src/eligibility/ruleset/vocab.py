@@ -84,8 +84,11 @@ class Vocabulary:
             each = [self.roles(part) for part in parts]
             if not any(isinstance(found, Unknown) for found in each):
                 return tuple(r for found in each for r in found)  # type: ignore[union-attr]
-        names = [name for r in self.words.roles.values() for name in (r.zh, *r.aliases)]
-        return Unknown(word, suggest(word, [*names, *self.words.role_sets]))
+        # Suggested by the role's own name: 调解委员, nearest to 委员, is an alias of 居委会委员, which is meant.
+        name_of = {name: r.zh for r in self.words.roles.values() for name in (r.zh, *r.aliases)}
+        name_of |= {name: name for name in self.words.role_sets}
+        close = suggest(word, list(name_of))
+        return Unknown(word, tuple(dict.fromkeys(name_of[name] for name in close)))
 
     def _roles_of_key(self, key: str) -> tuple[str, ...] | None:
         if not key:
