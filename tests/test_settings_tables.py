@@ -584,3 +584,11 @@ def test_one_community_written_several_ways_is_said_on_the_roster(
     assert note.severity == "warning"
     assert note.evidence == {"communities": "、".join(apart), "count": str(len(apart))}
     assert f"{len(apart)} 种写法" in note.message
+
+
+def test_a_villages_seat_column_is_named_as_its_committee_when_not_given() -> None:
+    # The contract's column is committee_seats, 居委会核定职数: said so to a village, it named no body of its own.
+    report = check([EXAMPLES / "village-2021" / "roster.csv"], ruleset="village-2021")
+    [quota] = [n for n in report.not_checked if n.rule == "seat-quota"]
+    assert sorted(quota.headers) == ["党组织核定职数", "村民委员会核定职数"]
+    assert sorted(quota.missing) == ["committee_seats", "party_seats"]

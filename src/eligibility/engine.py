@@ -268,6 +268,14 @@ class Review:
         bodies = policy.file.vocabularies.bodies
         self._community_columns = community_columns(bodies)
         self._headed = {column.name: column.zh for column in (*self.columns, *self._community_columns)}
+        for column in self._community_columns:
+            # A seat column headed as its body is named where the contract's name is not its body's: the 居委会
+            # of 居委会核定职数 is no village's (村民委员会核定职数); 社区党组织 is still a 党组织.
+            bodies_of = [b.zh for b in bodies.values() if b.quota_column == column.name]
+            named = f"{bodies_of[0]}核定职数" if len(bodies_of) == 1 else ""
+            own = column.zh.removesuffix("核定职数")
+            if named in column.aliases and own not in bodies_of[0]:
+                self._headed[column.name] = named
         self._role_label = {
             rid: role.zh if self.lang == "zh" else role.en
             for rid, role in policy.file.vocabularies.roles.items()
