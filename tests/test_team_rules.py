@@ -326,6 +326,30 @@ def test_a_member_whose_first_row_has_no_name_takes_the_second_rows(run: Any) ->
     assert finding.evidence["pairs"] == [f"{people[2]['name']}—{people[0]['name']}"]
 
 
+@pytest.mark.parametrize(
+    ("second_birth", "second_name", "members"),
+    [
+        ("1970-03-07", "张三", 2),  # the same name born the same day: one person, 书记 and 主任
+        ("1971-03-07", "张三", 3),  # a namesake born another day
+        ("1970-03-07", "张珊", 3),  # another name born that day
+        ("1970-03", "张三", 3),  # a month alone tells no day: not taken for the same person on a guess
+    ],
+)
+def test_a_roster_without_id_numbers_counts_one_person_on_two_rows_once(
+    run: Any, second_birth: str, second_name: str, members: int
+) -> None:
+    # Without an ID column the two rows were two members: 书记 and 主任 "not the same person" (one-shoulder).
+    rows = [
+        dict(name="张三", birth_date="1970-03-07", roles="党支部书记"),
+        dict(name=second_name, birth_date=second_birth, roles="居委会主任"),
+        dict(name="李四", gender="女", birth_date="1980-01-01", roles="居委会委员"),
+    ]
+    records = [{k: v for k, v in person(**row, id_number="").items() if k != "id_number"} for row in rows]
+    judged = team(run(records))
+    assert judged.profile.members == members
+    assert ("one-shoulder" in rules_of(judged)) is (members == 3)
+
+
 def test_a_team_whose_every_role_is_unreadable_is_not_judged_as_if_empty(run: Any) -> None:
     # "two committees of 0 with 0 women" and "the secretary is not the director" were said of nobody: the
     # rows are there, but who holds which seat is not known.

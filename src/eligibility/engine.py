@@ -761,8 +761,7 @@ class Review:
         team = self._team_of(person.street, person.community, person.election_date, where, person.date_stated)
         if team is None:
             return
-        if packed is None:
-            packed = pack_id(person.id_number)
+        packed = self._identity(person, packed)
         place = team.roll.find_id(packed)
         same = None if place is None else team.roll.pop(place)
         if same is not None:
@@ -821,7 +820,7 @@ class Review:
         conditions = compiled.member_conditions
         return Member(
             name=person.name,
-            id_number=packed if packed is not None else pack_id(person.id_number),
+            id_number=self._identity(person, packed),
             roles=person.roles,
             bodies=bodies,
             answers=tuple([condition(person, None) for condition in conditions]),
@@ -831,6 +830,18 @@ class Review:
             else None,
             education_rank=person.education_rank,
         ).share(self._shared)
+
+    @staticmethod
+    def _identity(person: Candidate, packed: int | str | None) -> int | str | None:
+        """Who a member is, to find them on a second row of their team: the ID number packed, or the number as
+        written when it is no ID number. A row without one (a roster with no ID column) goes by name and day of
+        birth: 张三 born 1970-03-07 as 书记 on one row and 主任 on the next is one person, not two."""
+        if packed is None:
+            packed = pack_id(person.id_number)
+        if packed is None and person.name and person.birth and person.birth[0] == person.birth[1]:
+            # Never an ID number's text: the unit separator is no character a cell keeps.
+            packed = f"\x1f{person.birth[0].isoformat()}\x1f{person.name}"
+        return packed
 
     def team_date(self, person: Candidate) -> dt.date:
         """The election day of a person's team when the communities table gives one, else their own."""
