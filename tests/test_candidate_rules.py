@@ -318,3 +318,26 @@ def test_a_violation_dated_after_election_day_is_said(run: Any, dates: str, said
     if said:
         assert found[0].severity == "warning" and "2006-09-30" in found[0].message
         assert f"“{said}”晚于选举日" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("written", "severity", "shown"),
+    [
+        # The cell is invalid data; the bar was said "checked and passed" for it.
+        ("2003年5月婚外生育", "review", []),
+        ("不详", "review", []),
+        # One date read and inside the window: barred, whatever the other part says.
+        ("2003-05-05、不详", "ineligible", ["2003-05-05"]),
+        # One read and outside, the other unread: the unread one may be inside.
+        ("1995-01-01、不详", "review", []),
+    ],
+)
+def test_a_violation_date_that_cannot_be_read_is_no_pass(
+    run: Any, written: str, severity: str, shown: list[str]
+) -> None:
+    result = only(run([person(family_planning_violation=written)], explain=True))
+    assert rules_of(result) == {"date-invalid", "family-planning-5y"}
+    bar = next(f for f in result.findings if f.rule == "family-planning-5y")
+    assert bar.severity == severity
+    assert bar.evidence["family_planning_violation"] == shown
+    assert "family-planning-5y" not in (result.passed or [])

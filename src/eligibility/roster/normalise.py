@@ -447,6 +447,9 @@ _TENTH_MONTH = re.compile(
 _TRAILER = re.compile(r"\s*(\(.*\)|00:00(:00)?(\.0+)?)\s*$")
 
 DateRange = tuple[dt.date, dt.date]
+# A date written so it cannot be read, among a cell's dates (2003-05-05、不详): some day, which one unknown. A
+# rule asking whether a date falls in a window then cannot say no.
+UNREADABLE_DATE: DateRange = (dt.date.min, dt.date.max)
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 

@@ -12,6 +12,7 @@ from eligibility.candidate import Candidate, DataProblem
 from eligibility.roster.normalise import (
     CONTROL_CHARACTERS,
     HAN,
+    UNREADABLE_DATE,
     DateError,
     IdNumber,
     clean,
@@ -458,7 +459,11 @@ class RecordReader:
                     value,
                     reason=err.reason or "",
                 )
-                return None
+                if spec.type == "date":
+                    return None  # unknown, as a blank date is
+                # Of several, those that read are kept and the rest is some day unknown: 2003-05-05、不详 is
+                # still a violation in the window, and 2003年5月婚外生育 cannot be taken for none.
+                return (*_readable_dates(value), UNREADABLE_DATE)
         if spec.type == "number":
             text = clean(value)
             if not text:
@@ -479,6 +484,22 @@ class RecordReader:
                     self._id_in_list(name, item, problem)
             return kept
         return clean(value) or None
+
+
+def _readable_dates(value: Any) -> tuple[tuple[dt.date, dt.date], ...]:
+    """The dates of a cell of several that can be read, when some cannot."""
+    parts = (
+        value if isinstance(value, list | tuple) else date_parts(value) if isinstance(value, str) else [value]
+    )
+    kept = []
+    for part in parts:
+        try:
+            found = parse_date(part)
+        except DateError:
+            continue
+        if found is not None:
+            kept.append(found)
+    return tuple(kept)
 
 
 def _late_dates(cell: Any, election_date: dt.date) -> Any:

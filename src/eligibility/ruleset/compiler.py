@@ -17,6 +17,7 @@ from eligibility.errors import Location, RuleSetError
 from eligibility.messages import Term, did_you_mean
 from eligibility.messages import what as what_word
 from eligibility.roster.normalise import (
+    UNREADABLE_DATE,
     IdNumber,
     clean,
     completed_years,
@@ -751,7 +752,9 @@ def _within_years(fact: Fact, years: int) -> Node:
         astride = [(low, high) for low, high in ranges if not (high < start or low > end)]
         if astride:
             if ev is not None:
-                ev[name] = astride if many else astride[0]
+                # A date that could not be read is said by the cell's own finding, not shown as a day.
+                shown = [span for span in astride if span != UNREADABLE_DATE]
+                ev[name] = shown if many else astride[0]
             _unsure(ev, name)
             return None
         return False
