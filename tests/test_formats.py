@@ -2576,3 +2576,38 @@ def test_a_number_a_date_or_a_yes_where_the_name_goes_is_no_name(tmp_path: Path,
     assert person.status == "invalid" and "name-not-a-name" in {f.rule for f in person.findings}, (
         person.findings
     )
+
+
+@pytest.mark.parametrize(
+    ("shown_as", "by_month"),
+    [
+        ('yyyy"年"m"月"', True),  # what a Chinese Excel sets when 1970年3月 is typed
+        ("mmm-yy", True),  # a built-in format (17)
+        ("yyyy.mm", True),
+        ('[$-804]yyyy"年"m"月";@', True),
+        ("yyyy/m/d", False),  # the day shown: a whole date
+        ("yyyy-mm-dd h:mm", False),
+    ],
+)
+def test_a_date_cell_excel_shows_by_its_month_is_read_as_year_and_month(
+    tmp_path: Path, shown_as: str, by_month: bool
+) -> None:
+    # Excel stores the 1st of the month under the format: read as a whole date, it disagreed with the ID
+    # number (birth-date-mismatch) and, without one, decided an age the unknown day could change.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["社区", "姓名", "身份证号", "出生年月", "拟任职务"])
+    sheet.append(["青松社区", "甲", make_id("1970-03-12", "女"), dt.datetime(1970, 3, 1), "居委会委员"])
+    sheet.append(["青松社区", "乙", "", dt.datetime(1988, 10, 1), "居委会委员"])  # 18 on 10-01 or later
+    for row in (2, 3):
+        sheet[f"D{row}"].number_format = shown_as
+    path = tmp_path / "roster.xlsx"
+    book.save(path)
+    first, second = check([path], election_date=dt.date(2006, 10, 15)).candidates
+    assert ("birth-date-mismatch" in {f.rule for f in first.findings}) is not by_month
+    min_age = next((f for f in second.findings if f.rule == "min-age"), None)
+    if by_month:
+        assert min_age is not None and min_age.evidence["unknown"] == ["age"], second.findings
+    else:
+        assert min_age is None  # born 1988-10-01: 18 on election day

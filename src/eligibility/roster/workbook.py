@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import itertools
 import operator
@@ -83,22 +84,26 @@ def workbook_tables(source: Input, columns: tuple[Column, ...], sheet: str | Non
     archive = _archive(source)
     parts = _sheet_parts(archive) if archive else {}
     date1904 = _date1904(archive) if archive else False
+    month_styles = _month_styles(archive) if archive else frozenset()
     try:
         for name in names:
             try:
                 unread: dict[int, dict[int, tuple[str, str]]] = {}
                 hidden: set[int] = set()
+                months: dict[int, set[int]] = {}
                 part = parts.get(name) or parts.get(
                     " ".join(name.split())
                 )  # a line break XML reads as a space
                 if archive and part:
                     unread, hidden = _check_used_range(archive, part, f"{source.shown}#{name}")
+                    if month_styles:
+                        months = _month_cells(archive, part, month_styles)
                 elif archive:
                     # Which part holds the sheet could not be told (a workbook.xml calamine reads and we do not):
                     # every worksheet is measured, so an absurd range is refused before calamine allocates it.
                     for other in _worksheets(archive):
                         _check_used_range(archive, other, f"{source.shown}#{name}")
-                tables.append(_sheet_table(source, book, name, columns, unread, hidden))
+                tables.append(_sheet_table(source, book, name, columns, unread, hidden, months))
                 tables[-1].date1904 = date1904
                 if name in hidden_sheets:
                     # Read and checked as any sheet: a hidden sheet of candidates is still submitted with the file.
@@ -141,6 +146,7 @@ def _sheet_table(
     columns: tuple[Column, ...],
     unread: dict[int, dict[int, tuple[str, str]]],
     hidden: set[int],
+    months: dict[int, set[int]],
 ) -> Table:
     shown = f"{source.shown}#{name}"
     # calamine reads the sheet's part only now: a damaged one fails here, not on opening the workbook.
@@ -159,7 +165,9 @@ def _sheet_table(
         rows = itertools.chain((pending,), rows)
     # The header's last named column: a cell right of it in a data row has no column to be read as.
     named = max((i for i, text in enumerate(headers) if str(text).strip()), default=-1) + 1
-    records = _sheet_rows(rows, source.shown, name, header, headers, named, first_column, unread, hidden)
+    records = _sheet_rows(
+        rows, source.shown, name, header, headers, named, first_column, unread, hidden, months
+    )
     if merged := _merged_down(sheet):
         records = _filled_down(records, merged, header, first_column)
     table = Table(
@@ -185,6 +193,7 @@ def _sheet_rows(
     first_column: int,
     unread: dict[int, dict[int, tuple[str, str]]],
     hidden: set[int],
+    months: dict[int, set[int]],
 ) -> Iterator[RawRecord]:
     number = 0
     read = {first_column + i for i in header.index.values()}
@@ -205,6 +214,8 @@ def _sheet_rows(
             continue
         number += 1
         cells = {name: row[i] if i < len(row) else "" for name, i in header.index.items()}
+        if line in months:
+            _as_shown_by_month(cells, months[line], header, first_column)
         record = RawRecord(RowSource(shown, number, line, sheet), cells)
         if header.also:
             record.also = also_cells(row, header, headers)
@@ -391,6 +402,76 @@ def _archive(source: Input) -> zipfile.ZipFile | None:
         return zipfile.ZipFile(source.path)
     except (zipfile.BadZipFile, OSError):
         return None
+
+
+def _as_shown_by_month(cells: dict[str, Any], at: set[int], header: HeaderMap, first_column: int) -> None:
+    """A date cell Excel shows by its year and month (1970年3月, typed so in a Chinese Excel, stores 1970-03-01)
+    read as the year and month it shows, as the text 1970年3月 would be: its day is none the officer gave, and
+    taken as the 1st it disagreed with the ID number, or decided an age the day could change."""
+    for name, i in header.index.items():
+        value = cells.get(name)
+        if first_column + i in at and isinstance(value, dt.date):
+            cells[name] = f"{value.year}年{value.month}月"
+
+
+def _month_styles(archive: zipfile.ZipFile) -> frozenset[bytes]:
+    """The cell styles (their index, as a cell's s="…" writes it) that show a date by year and month alone:
+    a format with y and m but no d (yyyy"年"m"月", yyyy.mm, mmm-yy), or a built-in one that is so."""
+    part = "xl/styles.xml"
+    if part not in archive.namelist():
+        part = next((n for n in archive.namelist() if n.endswith("styles.xml")), "")
+    try:
+        root = ElementTree.fromstring(archive.read(part)) if part else None
+    except (*_UNREADABLE, ElementTree.ParseError):
+        return frozenset()
+    if root is None:
+        return frozenset()
+    codes = {
+        element.get("numFmtId", ""): element.get("formatCode", "")
+        for element in root.iter()
+        if element.tag.rsplit("}", 1)[-1] == "numFmt"
+    }
+    months = {number for number, code in codes.items() if _by_month(code)} | _BUILT_IN_MONTH_FORMATS
+    found = set()
+    for element in root.iter():
+        if element.tag.rsplit("}", 1)[-1] == "cellXfs":
+            for index, xf in enumerate(x for x in element if x.tag.rsplit("}", 1)[-1] == "xf"):
+                if xf.get("numFmtId", "0") in months:
+                    found.add(str(index).encode())
+    return frozenset(found)
+
+
+def _by_month(code: str) -> bool:
+    """Whether a number format shows a date by year and month, and no day (its first section, without its
+    quoted words, escaped characters and [colour] or [$-804] parts)."""
+    bare = _FORMAT_LITERALS.sub("", code.split(";")[0]).lower()
+    return "y" in bare and "m" in bare and not any(part in bare for part in "dhs")
+
+
+# Built-in formats a Chinese Excel shows as 1970年3月 (27, 36, 50, 52, 57 in its locale) and mmm-yy (17).
+_BUILT_IN_MONTH_FORMATS = frozenset({"17", "27", "36", "50", "52", "57"})
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+_STYLED_CELL = re.compile(rb"<(?:[A-Za-z]+:)?c\b([^>]*)>")
+_CELL_REFERENCE = re.compile(rb'\br="([A-Za-z]+)([0-9]+)"')
+_CELL_STYLE = re.compile(rb'\bs="([0-9]+)"')
+
+
+def _month_cells(archive: zipfile.ZipFile, part: str, styles: frozenset[bytes]) -> dict[int, set[int]]:
+    """The cells of a sheet styled to show a date by year and month: by row, then column (0 for A)."""
+    found: dict[int, set[int]] = {}
+    try:
+        for text in _cell_chunks(archive, part):
+            for cell in _STYLED_CELL.finditer(text):
+                attributes = cell[1]
+                style = _CELL_STYLE.search(attributes)
+                if style is None or style[1] not in styles:
+                    continue
+                where = _CELL_REFERENCE.search(attributes)
+                if where is not None:
+                    found.setdefault(int(where[2]), set()).add(_column_number(where[1].upper()) - 1)
+    except _UNREADABLE:
+        return found
+    return found
 
 
 def _date1904(archive: zipfile.ZipFile) -> bool:
