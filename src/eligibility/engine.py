@@ -884,10 +884,20 @@ class Review:
         青松社区居委会): each was judged as a team of its own, its team rules answered for part of its people
         (no woman among two of them, seats counted short). Said on the rosters they came from, for the name to
         be written one way; not merged, as a guess at which places are one would judge teams that are not."""
+        # A first pass keeps only a hash of each name's own part: a province's 125,000 teams, grouped whole,
+        # held 40 MB more at the run's peak. The few whose own part repeats in their street are grouped.
+        seen: set[int] = set()
+        twice: set[int] = set()
+        for team in teams:
+            street, own, _ = alike(team.street, team.community)
+            if own:
+                key = hash((street, own))
+                (twice if key in seen else seen).add(key)
+        seen.clear()
         groups: dict[tuple[str, str, str], list[Team]] = {}
         for team in teams:
             street, own, sort = alike(team.street, team.community)
-            if own:
+            if own and hash((street, own)) in twice:
                 groups.setdefault((street, own, sort), []).append(team)
         sorts: dict[tuple[str, str], list[str]] = {}
         for street, own, sort in groups:
