@@ -128,3 +128,14 @@ def test_a_row_of_characters_that_show_nothing_is_blank(tmp_path: Path) -> None:
         ",".join(COLUMNS) + "\n甲,,,,,青松社区,居委会委员\n\xad\n\u200b,\u200b\n", encoding="utf-8"
     )
     assert [c.name for c in check([path]).candidates] == ["甲"]
+
+
+def test_a_mapping_in_a_records_roles_cell_is_that_cells_finding_not_a_group(tmp_path: Path) -> None:
+    # Found by the property above: {'0': {'ROLES': None}} under 拟任职务 looked like a group of records
+    # written as a record of a list, and the whole file stopped.
+    path = tmp_path / "roster.json"
+    path.write_text(
+        '[{"姓名": "甲", "社区": "青松社区", "拟任职务": {"0": {"ROLES": null}}}]', encoding="utf-8"
+    )
+    [candidate] = check([path]).candidates
+    assert "cell-is-mapping" in {f.rule for f in candidate.findings}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import csv
+import functools
 import itertools
 import json
 import operator
@@ -19,7 +20,14 @@ import yaml
 from eligibility.candidate import DataProblem, RowSource
 from eligibility.errors import Location, RosterError, display_path
 from eligibility.messages import Term, listed
-from eligibility.roster.columns import COMMUNITY_COLUMNS, Column, HeaderMap, map_headers, suggest_column
+from eligibility.roster.columns import (
+    COMMUNITY_COLUMNS,
+    Column,
+    HeaderMap,
+    header_key,
+    map_headers,
+    suggest_column,
+)
 from eligibility.roster.normalise import HAN, clean, ids_in_text, mask_birth, mask_ids
 from eligibility.roster.sources import (
     COMMUNITIES_KEYS,
@@ -1551,6 +1559,12 @@ def _one_spelling(mapping: dict[Any, Any], names: tuple[str, ...], shown: str) -
             raise RosterError("file-key-spellings", Location(shown), names=", ".join(map(str, found)))
 
 
+@functools.lru_cache(maxsize=8)
+def _headers_of(columns: tuple[Column, ...]) -> frozenset[str]:
+    """Every header a roster's columns are known by, as headers are compared."""
+    return frozenset(header_key(a) for c in columns for a in (c.name, c.zh, *c.aliases))
+
+
 def _no_records_aside(
     mapping: dict[Any, Any], name: str | None, shown: str, columns: tuple[Column, ...]
 ) -> None:
@@ -1564,6 +1578,8 @@ def _no_records_aside(
     for key, value in mapping.items():
         if (name is not None and key in _MAPPING_KEYS[name]) or not isinstance(value, list | dict):
             continue
+        if name is None and header_key(str(key)) in _headers_of(columns):
+            continue  # a cell of the record (拟任职务: {…}), said on its record as cell-is-mapping
         # Under the key itself, or deeper in a mapping under it (extra: {candidates: [...]}).
         for path, records, by_name in _record_lists(value, str(key)):
             if not _candidates_in(records, columns, holds, by_name):
