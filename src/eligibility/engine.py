@@ -1206,6 +1206,10 @@ class Review:
             reason = say("approval-expired", self.lang, expires=granted.expires, election_date=election)
         elif severity != "review":
             reason = say("approval-not-needed", self.lang)
+        return self._shown_approval(granted, reason)
+
+    def _shown_approval(self, granted: ApprovalRecord, reason: str | None) -> Approval:
+        """An approval as a finding shows it: counted when there is no reason it does not."""
         return Approval(
             # The approvals table is the officer's own text: an ID number typed into it is masked as anywhere.
             # A document number holds its own dates (东组审〔2006〕0912号（2006.9.12）): only ID numbers are masked.
@@ -1231,15 +1235,7 @@ class Review:
             reason = say(
                 "approval-near-name", self.lang, approved_name=self._name(near.name), approved_id=approved_id
             )
-        approval = Approval(
-            reference=self._text(near.reference),
-            approved_by=self._text(near.approved_by) if near.approved_by else near.approved_by,
-            date=near.date,
-            expires=near.expires,
-            counted=False,
-            reason=reason,
-        )
-        return finding.model_copy(update={"approval": approval})
+        return finding.model_copy(update={"approval": self._shown_approval(near, reason)})
 
     def _note_finding(self, note: Note) -> Finding:
         """A finding about a whole file or sheet (an unknown column, a sheet not read)."""

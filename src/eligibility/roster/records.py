@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 from eligibility.candidate import Candidate, DataProblem
@@ -491,15 +491,18 @@ def _readable_dates(value: Any) -> tuple[tuple[dt.date, dt.date], ...]:
     parts = (
         value if isinstance(value, list | tuple) else date_parts(value) if isinstance(value, str) else [value]
     )
-    kept = []
+    return tuple(found for _, found in _dates_read(parts))
+
+
+def _dates_read(parts: Any) -> Iterator[tuple[Any, tuple[dt.date, dt.date]]]:
+    """Each part of a cell of several dates that reads as one, as written and as read; the others passed over."""
     for part in parts:
         try:
             found = parse_date(part)
         except DateError:
             continue
         if found is not None:
-            kept.append(found)
-    return tuple(kept)
+            yield part, found
 
 
 def _late_dates(cell: Any, election_date: dt.date) -> Any:
@@ -507,14 +510,7 @@ def _late_dates(cell: Any, election_date: dt.date) -> Any:
     ones a warning is about, not the whole cell. A cell of one date, or a list, is itself."""
     if not isinstance(cell, str):
         return cell
-    late = []
-    for part in date_parts(cell):
-        try:
-            found = parse_date(part)
-        except DateError:
-            continue
-        if found is not None and found[0] > election_date:
-            late.append(part)
+    late = [part for part, found in _dates_read(date_parts(cell)) if found[0] > election_date]
     return "、".join(late) if late else cell
 
 

@@ -187,10 +187,9 @@ def alike(street: str, community: str) -> tuple[str, str, str]:
     words for a place has no own part, and is alike no other."""
     name = community.strip()
     if street and name.startswith(street) and len(name) > len(street):
-        name = name[len(street) :].removeprefix("办事处")
-    found = _PLACE_WORDS.search(name)
-    kind = found.group() if found else ""
-    own = name[: found.start()] if found else name
+        name = name[len(street) :].removeprefix("办事处").strip()
+    own = _own_part(name)
+    kind = name[len(own) :]
     sort = (
         "village"
         if "村" in kind or "嘎查" in kind

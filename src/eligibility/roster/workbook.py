@@ -95,14 +95,14 @@ def workbook_tables(source: Input, columns: tuple[Column, ...], sheet: str | Non
                     " ".join(name.split())
                 )  # a line break XML reads as a space
                 if archive and part:
-                    unread, hidden = _check_used_range(archive, part, f"{source.shown}#{name}")
-                    if month_styles:
-                        months = _month_cells(archive, part, month_styles)
+                    unread, hidden, months = _check_used_range(
+                        archive, part, f"{source.shown}#{name}", month_styles
+                    )
                 elif archive:
                     # Which part holds the sheet could not be told (a workbook.xml calamine reads and we do not):
                     # every worksheet is measured, so an absurd range is refused before calamine allocates it.
                     for other in _worksheets(archive):
-                        _check_used_range(archive, other, f"{source.shown}#{name}")
+                        _check_used_range(archive, other, f"{source.shown}#{name}", frozenset())
                 tables.append(_sheet_table(source, book, name, columns, unread, hidden, months))
                 tables[-1].date1904 = date1904
                 if name in hidden_sheets:
@@ -456,22 +456,16 @@ _CELL_REFERENCE = re.compile(rb'\br="([A-Za-z]+)([0-9]+)"')
 _CELL_STYLE = re.compile(rb'\bs="([0-9]+)"')
 
 
-def _month_cells(archive: zipfile.ZipFile, part: str, styles: frozenset[bytes]) -> dict[int, set[int]]:
-    """The cells of a sheet styled to show a date by year and month: by row, then column (0 for A)."""
-    found: dict[int, set[int]] = {}
-    try:
-        for text in _cell_chunks(archive, part):
-            for cell in _STYLED_CELL.finditer(text):
-                attributes = cell[1]
-                style = _CELL_STYLE.search(attributes)
-                if style is None or style[1] not in styles:
-                    continue
-                where = _CELL_REFERENCE.search(attributes)
-                if where is not None:
-                    found.setdefault(int(where[2]), set()).add(_column_number(where[1].upper()) - 1)
-    except _UNREADABLE:
-        return found
-    return found
+def _month_cells(text: bytes, styles: frozenset[bytes], found: dict[int, set[int]]) -> None:
+    """The cells of a piece of a sheet styled to show a date by year and month: by row, then column (0 for A)."""
+    for cell in _STYLED_CELL.finditer(text):
+        attributes = cell[1]
+        style = _CELL_STYLE.search(attributes)
+        if style is None or style[1] not in styles:
+            continue
+        where = _CELL_REFERENCE.search(attributes)
+        if where is not None:
+            found.setdefault(int(where[2]), set()).add(_column_number(where[1].upper()) - 1)
 
 
 def _date1904(archive: zipfile.ZipFile) -> bool:
@@ -518,23 +512,24 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
 
 
 def _check_used_range(
-    archive: zipfile.ZipFile, part: str, shown: str
-) -> tuple[dict[int, dict[int, tuple[str, str]]], set[int]]:
+    archive: zipfile.ZipFile, part: str, shown: str, month_styles: frozenset[bytes]
+) -> tuple[dict[int, dict[int, tuple[str, str]]], set[int], dict[int, set[int]]]:
     """Refuse a sheet whose used range calamine could not hold, naming its farthest cells; else the cells it
-    would read as empty though they are not (see _unread_cells) and the rows Excel hides, found in the same
-    pass over the sheet.
+    would read as empty though they are not (see _unread_cells), the rows Excel hides and the cells it shows by
+    year and month (see _month_styles), found in the same pass over the sheet.
 
     The range is counted from A1, a little more than calamine's own when the table starts further in."""
     unread: dict[int, dict[int, tuple[str, str]]] = {}
     hidden: set[int] = set()
+    months: dict[int, set[int]] = {}
     try:
-        looked = _look(archive, part, unread, hidden)
+        looked = _look(archive, part, unread, hidden, month_styles, months)
         if looked is None:
-            return unread, hidden
+            return unread, hidden, months
         measure = _parsed_range if looked == "unplaced" else _range
         bottom, right, far_down, far_right = measure(archive, part)
     except (*_UNREADABLE, ElementTree.ParseError):
-        return unread, hidden  # calamine, reading the sheet, says what is wrong with the file
+        return unread, hidden, months  # calamine, reading the sheet, says what is wrong with the file
     if bottom * right > MAX_SHEET_CELLS:
         raise RosterError(
             "sheet-too-large",
@@ -545,7 +540,7 @@ def _check_used_range(
             cells="、".join(dict.fromkeys((far_right, far_down))),
             limit=f"{MAX_SHEET_CELLS:,}",
         )
-    return unread, hidden
+    return unread, hidden, months
 
 
 def _look(
@@ -553,15 +548,19 @@ def _look(
     part: str,
     unread: dict[int, dict[int, tuple[str, str]]],
     hidden: set[int],
+    month_styles: frozenset[bytes],
+    months: dict[int, set[int]],
 ) -> str | None:
     """What the quick look finds first that matters (see _LOOK): "unplaced", "far", or nothing; and, in the
-    same pass, the cells calamine would read as empty though they are not, added to `unread`, and the rows
-    hidden, to `hidden`."""
+    same pass, the cells calamine would read as empty though they are not, added to `unread`, the rows hidden,
+    to `hidden`, and the cells shown by year and month, to `months`."""
     found_far: str | None = None
     for text in _cell_chunks(archive, part):
         _unread_cells(text, unread)
         if b"hidden=" in text:
             hidden.update(int(row) for row in _HIDDEN_ROW.findall(text))
+        if month_styles:  # only a workbook that has such a style: most have none
+            _month_cells(text, month_styles, months)
         if found_far == "unplaced":
             continue
         for found in _LOOK.finditer(text):
