@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 from eligibility import check, read_roster
 from eligibility.cli import app
 from eligibility.errors import RosterError
+from eligibility.report import Report
 from eligibility.roster.records import CELL_MAX_CHARS
 
 from conftest import EXAMPLES, make_id
@@ -2403,12 +2404,20 @@ def test_a_footer_in_any_column_is_said_with_its_words(tmp_path: Path, row: str,
     path.write_text(
         f"街道,姓名,社区,拟任职务,序号\n东湖街道,甲,青松社区,居委会委员,1\n{row}\n", encoding="utf-8"
     )
-    people = check([path], lang="en").candidates
-    if quoted is None:
-        assert len(people) == 1  # 4 under 序号 alone is a numbered empty row
-        return
-    [said] = people[1].findings
-    assert said.rule == "row-not-a-candidate" and said.evidence["value"] == quoted
+    report = check([path], lang="en")
+    assert len(report.candidates) == 1  # 4 under 序号 alone is a numbered empty row; a footer no candidate
+    if quoted is not None:
+        assert [text for text, _ in _footers(report)] == [quoted]
+
+
+def _footers(report: Report) -> list[tuple[str, str | None]]:
+    """The rows said as a footer or a total under the table: their text, and the cell's column."""
+    return [
+        (f.evidence["text"], (f.evidence["cell"] or "")[-2:-1] or None)
+        for i in report.inputs
+        for f in i.findings
+        if f.rule == "row-footer"
+    ]
 
 
 def test_a_footer_is_quoted_by_its_words_not_its_row_number(tmp_path: Path) -> None:
@@ -2416,8 +2425,14 @@ def test_a_footer_is_quoted_by_its_words_not_its_row_number(tmp_path: Path) -> N
     path.write_text(
         "序号,姓名,社区,拟任职务,备注\n1,甲,青松社区,居委会委员,\n2,,,,以上人员均经审查\n", encoding="utf-8"
     )
-    [said] = check([path]).candidates[1].findings
-    assert said.evidence["value"] == "以上人员均经审查" and said.evidence["cell"] == "E3"
+    report = check([path])
+    assert [c.name for c in report.candidates] == ["甲"]
+    [said] = [f for f in report.inputs[0].findings if f.rule == "row-footer"]
+    assert (said.severity, said.evidence) == ("info", {"line": "3", "text": "以上人员均经审查", "cell": "E3"})
+    assert (
+        said.message
+        == "第 3 行（“以上人员均经审查”，单元格 E3）是表尾、合计或说明，不是候选人，未作为候选人检查"
+    )
 
 
 def test_a_footer_inside_a_merged_community_range_is_still_a_footer(tmp_path: Path) -> None:
@@ -2432,8 +2447,9 @@ def test_a_footer_inside_a_merged_community_range_is_still_a_footer(tmp_path: Pa
     sheet.merge_cells("D2:D3")
     path = tmp_path / "merged.xlsx"
     book.save(path)
-    _, footer = check([path], lang="en").candidates
-    assert [f.rule for f in footer.findings] == ["row-not-a-candidate"], footer.findings
+    report = check([path], lang="en")
+    assert [c.name for c in report.candidates] == ["甲"]
+    assert _footers(report) == [("填表人：张三", "A")]
 
 
 @pytest.mark.parametrize("form", ["csv", "xlsx"])
@@ -2461,13 +2477,21 @@ def test_a_footer_among_a_candidates_cells_is_still_a_footer(
         path.write_text(text + "\n", "utf-8")
     else:
         path = write_workbook(tmp_path / "r.xlsx", header, rows)
-    first, said, last = check([path], lang="en").candidates
+    report = check([path], lang="en")
+    if quoted in ("合计", "5人", "小计"):
+        # A total is no candidate wherever it stands: said on the file, its line counted out of the rows.
+        assert [c.name for c in report.candidates] == ["甲", "乙"]
+        assert _footers(report) == [(quoted, column)] and report.inputs[0].rows == 2
+        assert not report.candidates[1].findings
+        return
+    # A footer amid the rows, a candidate after it, may be a candidate's row written wrong: said on the row.
+    first, said, last = report.candidates
     assert said.findings[0].rule == "row-not-a-candidate", said.findings
     assert (said.findings[0].evidence["value"], said.findings[0].evidence["cell"][-2:]) == (
         quoted,
         f"{column}3",
     )
-    assert not first.findings and not last.findings
+    assert not first.findings and not last.findings and not _footers(report)
 
 
 @pytest.mark.parametrize("numbered", [False, True])
@@ -2519,10 +2543,19 @@ def test_words_where_the_name_goes_make_a_footer_whatever_else_the_row_holds(
         path.write_text("\n".join(",".join(f'"{c}"' for c in r) for r in [header, *rows]) + "\n", "utf-8")
     else:
         path = write_workbook(tmp_path / "r.xlsx", header, rows)
-    _, footer = check([path], lang="en").candidates
-    assert [f.rule for f in footer.findings] == ["row-not-a-candidate"], footer.findings
-    if quoted is not None:  # else the longest words, here the ID number's, masked
+    report = check([path], lang="en")
+    if quoted == "2006-**-**":
+        # A date alone holds no footer's words: it may be a candidate's cell gone astray, said on its row.
+        _, footer = report.candidates
+        assert [f.rule for f in footer.findings] == ["row-not-a-candidate"], footer.findings
         assert footer.findings[0].evidence["value"] == quoted
+        return
+    # Under the table: a footer, said on the file, no candidate.
+    assert [c.name for c in report.candidates] == ["甲"]
+    [(text, column)] = _footers(report)
+    assert column == "B" if quoted is not None else "D"
+    # Else the longest words, here the ID number's, masked.
+    assert text == quoted if quoted is not None else text.startswith("身份证号：") and "*" in text
 
 
 @pytest.mark.parametrize(
@@ -2611,3 +2644,51 @@ def test_a_date_cell_excel_shows_by_its_month_is_read_as_year_and_month(
         assert min_age is not None and min_age.evidence["unknown"] == ["age"], second.findings
     else:
         assert min_age is None  # born 1988-10-01: 18 on election day
+
+
+@pytest.mark.parametrize("from_folder", [False, True])
+def test_a_roster_under_which_stand_only_footers_is_no_pass(tmp_path: Path, from_folder: bool) -> None:
+    # A blank template sent back with its footer filled in: its footer's row was an invalid candidate, and the
+    # run failed. No candidate now, the file itself is what is said: invalid named on its own, a file of a
+    # folder with no candidates (a warning) among the others.
+    folder = tmp_path / "street"
+    folder.mkdir()
+    roster = folder / "blank.csv"
+    roster.write_text("姓名,社区,拟任职务\n制表人：李四,,\n", "utf-8")
+    result = CliRunner().invoke(
+        app,
+        ["check", str(folder if from_folder else roster), "--format", "json", "--fail-on", "ineligible"],
+    )
+    report = json.loads(result.stdout)
+    assert report["summary"]["candidates"] == 0
+    [read] = report["inputs"]
+    said = [(f["rule"], f["severity"]) for f in read["findings"]]
+    if from_folder:
+        assert said == [("file-no-candidates", "warning"), ("row-footer", "info")]
+        assert "is this a blank template?" not in read["findings"][0]["message"]  # zh, as the run's language
+        assert "空白的模板" in read["findings"][0]["message"]
+        assert result.exit_code == 0
+    else:
+        assert said == [("file-only-footer", "invalid"), ("row-footer", "info")]
+        assert result.exit_code == 1
+
+
+def test_a_footer_under_a_clean_roster_fails_no_check(tmp_path: Path) -> None:
+    # 审核人：王五 and 制表人 under every roster an office sends: two invalid "candidates", and CI failed.
+    path = tmp_path / "r.csv"
+    rows = [
+        f"{name},{make_id(born)},青松社区,居委会委员"
+        for name, born in [("甲", "1970-01-01"), ("乙", "1971-02-02")]
+    ]
+    footer = ["审核人：王五,,,", "制表人：李四     填报日期：2006年9月1日,,,"]
+    path.write_text("\n".join(["姓名,身份证号,社区,拟任职务", *rows, *footer]) + "\n", "utf-8")
+    result = CliRunner().invoke(app, ["check", str(path), "--fail-on", "ineligible", "--lang", "en"])
+    assert result.exit_code == 0, result.stdout
+    assert "2 candidates: 2 eligible" in result.stdout
+    said = " ".join(result.stdout.split())
+    assert "r.csv (csv, utf-8): 2 rows" in said
+    assert (
+        "[info] row-footer line 4 ('审核人：王五', cell A4) is a footer, a total or a note, not a candidate"
+        in said
+    )
+    assert "line 5 ('制表人：李四 填报日期：2006年9月1日', cell A5)" in said

@@ -702,10 +702,11 @@ def test_the_summary_says_how_many_rules_were_not_checked(tmp_path: Path, fmt: s
 
 
 def test_the_html_heads_each_community_as_the_terminal_does(tmp_path: Path) -> None:
-    # The HTML lost 梅园社区's own election day, and a section of rows naming no community had an empty heading.
+    # The HTML lost 梅园社区's own election day, and a section of rows naming no community (赵六's, a name
+    # alone) had an empty heading.
     roster = tmp_path / "r.csv"
     roster.write_text(
-        (EXAMPLES / "roster.csv").read_text("utf-8") + ",,,,,,,,,,,,,,,\n审核人：张三,,,,,,,,,,,,,,,\n",
+        (EXAMPLES / "roster.csv").read_text("utf-8") + ",,,,,,,,,,,,,,,\n赵六,,,,,,,,,,,,,,,\n",
         "utf-8",
     )
     page = runner.invoke(

@@ -729,3 +729,33 @@ def test_a_result_without_findings_is_written_as_pydantic_writes_it(
     other = replace(someone, street=street + "东", community="另一" + community, roles=("committee_member",))
     for person in (someone, other, other, someone, someone):
         assert review.serialised(person).json == json_bytes(review.evaluate(person))
+
+
+@pytest.mark.parametrize("output_format", ["jsonl", "json"])
+def test_footers_are_told_from_candidates_alike_with_jobs(tmp_path: Path, output_format: str) -> None:
+    # A footer under the table is said on the file, not counted as a candidate; one amid the rows is held back
+    # until the next row shows it is no footer under the table. Held across a worker's batch (rows 2000 and
+    # 2001 go to two workers), the report must be the same.
+    rows, _ = make_roster.rows(2500)
+    blank = [""] * len(make_roster.HEADER)
+    total = list(blank)
+    total[0] = "小计"  # a total amid the rows: no candidate wherever it is
+    signed = list(blank)
+    signed[0] = "审核人：王五"  # amid the rows: perhaps a candidate written wrong, so said on its row
+    rows[1998:1998] = [signed]
+    rows[1000:1000] = [total]  # and the row above is now the first batch's last (data row 2,000)
+    rows += [signed, ["制表人：李四（盖章）", *blank[1:]]]
+    roster = tmp_path / "roster.csv"
+    with roster.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([make_roster.HEADER, *rows])
+    args = [str(roster), "--format", output_format, "--lang", "en"]
+    one = _run(tmp_path, "one", *args)
+    assert one == _run(tmp_path, "two", *args, "--jobs", "2")
+    report = check([roster], lang="en")
+    assert len(report.candidates) == report.inputs[0].rows == 2501  # 2,500 and the footer amid the rows
+    [amid] = [c for c in report.candidates if c.source.line == 2001]
+    assert [f.rule for f in amid.findings] == ["row-not-a-candidate"] and amid.status == "invalid"
+    said = [
+        (f.evidence["line"], f.evidence["text"]) for f in report.inputs[0].findings if f.rule == "row-footer"
+    ]
+    assert said == [("1002", "小计"), ("2504", "审核人：王五"), ("2505", "制表人：李四（盖章）")]

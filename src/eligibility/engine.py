@@ -47,7 +47,7 @@ from eligibility.roster.normalise import (
     mask_ids,
     mask_ids_and_births,
 )
-from eligibility.roster.readers import Note, Table, open_tables
+from eligibility.roster.readers import Note, RawRecord, Table, has_footer_words, is_total, open_tables
 from eligibility.roster.records import RecordReader
 from eligibility.roster.settings import (
     ApprovalRecord,
@@ -413,18 +413,41 @@ class Review:
         self.add_table_communities(table)
         skipped = self._skipped(table)
         rows = 0
-        if workers is None or source is None:
-            for raw in table.rows:
+        # Rows that read as a footer (审核人：王五, 以上人员经审核。) are held until a candidate's row follows: the
+        # footer under a table is no candidate, and is said as a note on the file; one amid the rows may be a
+        # candidate written wrong, and is a candidate's finding, as ever. A total (小计) is a note wherever it is;
+        # a row holding no footer's words (a date alone, 待补) is a candidate's finding wherever it is.
+        held: list[tuple[RawRecord, Any]] = []
+        footers: list[Finding] = []
+        items: Iterable[tuple[Any, Any]] = (
+            ((raw, raw) for raw in table.rows)
+            if workers is None or source is None
+            else ((row[2], row) for row in workers.check(source, table, skipped))
+        )
+        for raw, item in items:
+            aside = _footer_of(raw)
+            if aside is not None and has_footer_words(aside.value):
+                if is_total(aside.value):
+                    footers.append(self._footer_finding(aside, raw))
+                else:
+                    held.append((raw, item))
+                continue
+            for _, earlier in held:
                 rows += 1
-                person = self.reader.candidate(raw, table)
-                self._team_day(person, table)
-                key = self._check_duplicate(person, table)
-                yield self.serialised(person, skipped) if self._as_json else self.evaluate(person, skipped)
-                self._join_team(person, key)
-        else:
-            for row in workers.check(source, table, skipped):
-                rows += 1
-                yield self._from_worker(row, table, skipped)
+                yield self._checked(earlier, table, skipped)
+            held.clear()
+            rows += 1
+            yield self._checked(item, table, skipped)
+        footers.extend(self._footer_finding(aside, raw) for raw, _ in held if (aside := _footer_of(raw)))
+        footers.sort(key=lambda finding: finding.evidence["line"])
+        if footers and not rows:
+            # Only a footer under the header: a blank template, sent as it was handed out. Named on its own it
+            # fails the run, as the footer's row did when it was taken for a candidate; in a folder, it is one
+            # more file with no candidates (see _unread).
+            only = Note("file-only-footer", "invalid")
+            if source is not None and source.from_folder:
+                only = Note("file-no-candidates", "warning", (("reason", say(only.key, self.lang)),))
+            footers.insert(0, self._note_finding(only))
         where = _where(table.path, table.sheet)
         read = InputFile(
             path=self._place(table.path),
@@ -441,7 +464,8 @@ class Review:
                     *self._notes_by_path.pop(where, []),
                     *self._settings_notes(),
                 ]
-            ],
+            ]
+            + footers,
         )
         self.inputs.append(read)
         self._input_at.setdefault(where, read)
@@ -460,6 +484,25 @@ class Review:
                         findings=[finding],
                     )
                 )
+
+    def _checked(self, item: Any, table: Table, skipped: frozenset[str]) -> CandidateResult | Serialised:
+        """One row checked: read here, or (with --jobs) taken back from a worker that checked it."""
+        if isinstance(item, tuple):
+            return self._from_worker(item, table, skipped)
+        person = self.reader.candidate(item, table)
+        self._team_day(person, table)
+        key = self._check_duplicate(person, table)
+        result = self.serialised(person, skipped) if self._as_json else self.evaluate(person, skipped)
+        self._join_team(person, key)
+        return result
+
+    def _footer_finding(self, aside: DataProblem, raw: RawRecord) -> Finding:
+        """A footer or a total under the table, said on the file with its line, cell and text, masked as on a
+        row."""
+        shown = self._problem_finding(aside).evidence
+        line = raw.source.line if raw.source.line is not None else raw.source.row
+        params = (("line", str(line)), ("text", shown["value"]), ("cell", shown.get("cell") or ""))
+        return self._note_finding(Note("row-footer", "info", params))
 
     def _in_effect(self, day: dt.date) -> bool:
         effective = self.policy.file.effective
@@ -1427,6 +1470,16 @@ def _unread(source: Input, err: RosterError, lang: Lang) -> Note:
     if err.key in ("file-empty", "file-no-rows", "file-no-records"):
         return Note("file-no-candidates", "warning", (("reason", reason),))
     return Note("file-unread", "invalid", (("reason", reason),))
+
+
+def _footer_of(raw: Any) -> DataProblem | None:
+    """The row-not-a-candidate finding of a row read as a footer or a note, if it is one (a row a --jobs worker
+    sends compact has no finding at all)."""
+    if isinstance(raw, RawRecord) and raw.problems:
+        for problem in raw.problems:
+            if problem.rule == "row-not-a-candidate":
+                return problem
+    return None
 
 
 def _rule_file(source: Input) -> Note | None:

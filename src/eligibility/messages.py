@@ -202,6 +202,15 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the header is on line {header_line}; line(s) {lines} above it hold several cells and were not read as "
         "candidates: if they are, correct the header above them",
     ),
+    "row-footer": (
+        "第 {line} 行（“{text}”，单元格 {cell}）是表尾、合计或说明，不是候选人，未作为候选人检查",
+        "line {line} ({text!r}, cell {cell}) is a footer, a total or a note, not a candidate, and was not checked as "
+        "one",
+    ),
+    "file-only-footer": (
+        "表头下只有表尾或合计，没有一名候选人：是空白的模板吗？",
+        "there is only a footer or a total under the header, not one candidate: is this a blank template?",
+    ),
     "settings-row-footer": (
         "{file} 第 {line} 行（“{text}”）是合计或表尾，不是一条设置，未读取",
         "{file} line {line} ({text!r}) is a total or a footer, not a setting, and was not read",
@@ -836,6 +845,8 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "file-no-candidates": ("warning", "file"),
     "settings-column-unknown": ("warning", "file"),
     "settings-row-footer": ("info", "file"),
+    "row-footer": ("info", "file"),
+    "file-only-footer": ("invalid", "file"),
     "settings-column-duplicate": ("warning", "file"),
     "community-not-in-settings": ("warning", "file"),
     "community-settings-elsewhere": ("warning", "file"),

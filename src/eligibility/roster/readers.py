@@ -305,6 +305,18 @@ def is_footer(text: str) -> bool:
     return bool(_TOTAL.match(text) or _FOOTER_LABEL.search(text)) and not ids_in_text(text)
 
 
+def is_total(text: str) -> bool:
+    """Whether a row's text is a total's (合计, 小计 5人): never a candidate's, wherever it stands."""
+    return _TOTAL.match(text) is not None
+
+
+def has_footer_words(text: str) -> bool:
+    """Whether the text of a row that is no candidate's holds a footer's words: a total, a colon (审核人：王五), a
+    sentence's marks, or a footer's first words (以上人员…, 盖章). A date or a word alone (待补) is none: it may
+    be a candidate's cell gone astray."""
+    return is_total(text) or _FOOTER.search(text.translate(_NO_DIGITS)) is not None
+
+
 def footer_in_margin(row: list[Any], at: tuple[int, ...]) -> int | None:
     """Where a footer's words stand where a number goes (合计 or 制表人： under 序号, 审核人：李四 under 身份证号),
     if they do. Asked of every row: a number's cell is let go at the first look."""
