@@ -90,9 +90,9 @@ def test_of_two_approvals_one_that_counts_is_enough(run: Any, tmp_path: Path) ->
     candidate = person(**PRINCIPAL_OVER_57)
     path = tmp_path / "approvals.csv"
     path.write_text(
-        "身份证号,规则,批复文号,批复日期,有效期至\n"
-        f"{candidate['id_number']},principal-age,A号,2006-09-01,\n"
-        f"{candidate['id_number']},principal-age,B号,2005-01-01,2005-12-31\n",
+        "身份证号,规则,批复文号,审批单位,批复日期,有效期至\n"
+        f"{candidate['id_number']},principal-age,A号,区委组织部,2006-09-01,\n"
+        f"{candidate['id_number']},principal-age,B号,区委组织部,2005-01-01,2005-12-31\n",
         encoding="utf-8",
     )
     result = only(run([candidate], approvals=path))
@@ -189,8 +189,8 @@ def test_an_approval_naming_someone_else_does_not_count(
     candidate = person(name="甲", **PRINCIPAL_OVER_57)
     path = tmp_path / "approvals.csv"
     path.write_text(
-        "身份证号,姓名,规则,批复文号,批复日期\n"
-        f"{candidate['id_number']},{written.format(name='甲')},principal-age,A号,2006-09-01\n",
+        "身份证号,姓名,规则,批复文号,审批单位,批复日期\n"
+        f"{candidate['id_number']},{written.format(name='甲')},principal-age,A号,区委组织部,2006-09-01\n",
         encoding="utf-8",
     )
     finding = only(run([candidate], approvals=path, lang="en")).findings[0]
@@ -283,14 +283,14 @@ def test_an_id_number_typed_into_an_approvals_reference_is_masked(run: Any, tmp_
     path = tmp_path / "approvals.csv"
     path.write_text(
         "身份证号,规则,批复文号,审批单位,批复日期\n"
-        f"{candidate['id_number']},principal-age,东组审〔2006〕1号（{number}）,{number},2006-09-01\n",
+        f"{candidate['id_number']},principal-age,东组审〔2006〕1号（{number}）,区委组织部{number},2006-09-01\n",
         encoding="utf-8",
     )
     [finding] = only(run([candidate], approvals=path)).findings
     assert finding.approval is not None and finding.approval.counted
     assert number not in finding.model_dump_json() and number[:6] in (finding.approval.reference or "")
     [shown] = only(run([candidate], approvals=path, show_pii=True)).findings
-    assert shown.approval is not None and shown.approval.approved_by == number
+    assert shown.approval is not None and shown.approval.approved_by == f"区委组织部{number}"
 
 
 def test_an_approvals_reference_keeps_its_own_dates(run: Any, tmp_path: Path) -> None:
@@ -420,3 +420,52 @@ def test_a_team_approval_filed_under_its_community_written_another_way_is_shown_
         finding.approval.reason
         == f"批复登记在 东湖街道 {filed_under} 下，名册写的是 青松社区：请统一社区名的写法"
     )
+
+
+@pytest.mark.parametrize(
+    ("rules", "approved_by", "reason"),
+    [
+        ("community-2006", "区委组织部", None),
+        ("community-2006", "中共东湖区委组织部", None),
+        ("community-2006", "东湖区委 组织部", None),  # spaced as typed
+        (
+            "community-2006",
+            "东湖街道党工委",
+            "approved by 东湖街道党工委; this rule needs the approval of 区委组织部",
+        ),
+        (
+            "community-2006",
+            "",
+            "the approval names no approving body; this rule needs the approval of 区委组织部",
+        ),
+        ("village-2021", "中共青山县委组织部", None),
+        ("village-2021", "县级党委组织部", None),
+        (
+            "village-2021",
+            "青山镇党委",
+            "approved by 青山镇党委; this rule needs the approval of 县级党委组织部, 县委组织部",
+        ),
+    ],
+)
+def test_an_approval_counts_only_from_the_body_the_notice_names(
+    tmp_path: Path, rules: str, approved_by: str, reason: str | None
+) -> None:
+    # 一定要事先报区委组织部审核同意: the street that sends the roster in approved its own principal, or no body
+    # was written at all, and the finding was approved and CI passed.
+    from eligibility import check
+
+    number = make_id("1948-09-30")
+    roster = tmp_path / "r.csv"
+    roster.write_text(f"姓名,身份证号,社区,拟任职务\n甲,{number},青松社区,党支部书记\n", "utf-8")
+    approvals = tmp_path / "approvals.csv"
+    approvals.write_text(
+        f"身份证号,规则,批复文号,审批单位,批复日期\n{number},principal-age,A号,{approved_by},2006-09-01\n",
+        "utf-8",
+    )
+    report = check([roster], ruleset=rules, approvals=approvals, election_date="2006-09-30", lang="en")
+    [finding] = [f for f in report.candidates[0].findings if f.rule == "principal-age"]
+    assert finding.approval is not None
+    assert finding.approval.counted is (reason is None)
+    if reason is not None:
+        assert finding.approval.reason is not None and finding.approval.reason.startswith(reason)
+        assert report.candidates[0].status == "review"

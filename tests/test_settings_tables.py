@@ -60,8 +60,8 @@ def test_every_sheet_of_an_approvals_workbook_is_read(run: Any, tmp_path: Path) 
     first.append(["身份证号", "规则", "批复文号", "批复日期"])
     first.append([make_id("1950-01-01"), "principal-age", "组审〔2006〕1号", "2006-09-01"])
     second = book.create_sheet("西岭街道")
-    second.append(["身份证号", "规则", "批复文号", "批复日期"])
-    second.append([candidate["id_number"], "principal-age", "组审〔2006〕2号", "2006-09-01"])
+    second.append(["身份证号", "规则", "批复文号", "审批单位", "批复日期"])
+    second.append([candidate["id_number"], "principal-age", "组审〔2006〕2号", "区委组织部", "2006-09-01"])
     path = tmp_path / "approvals.xlsx"
     book.save(path)
     [finding] = only(run([candidate], approvals=path)).findings
@@ -248,7 +248,7 @@ def test_an_approval_may_name_its_rule_by_the_title_a_report_shows(run: Any, tmp
     path = written(
         tmp_path,
         "a.csv",
-        f"身份证号,规则,批复文号,批复日期\n{candidate['id_number']},社区主干初中以下文化程度,组审〔2006〕3号,2006-09-01\n",
+        f"身份证号,规则,批复文号,审批单位,批复日期\n{candidate['id_number']},社区主干初中以下文化程度,组审〔2006〕3号,区委组织部,2006-09-01\n",
     )
     [finding] = only(run([candidate], approvals=path)).findings
     assert finding.rule == "principal-education" and finding.approval is not None and finding.approval.counted
@@ -310,8 +310,8 @@ def test_an_approvals_table_noting_the_post_is_no_roster(run: Any, tmp_path: Pat
     path = written(
         tmp_path,
         "approvals.csv",
-        "身份证号,姓名,拟任职务,规则,批复文号,批复日期\n"
-        f"{candidate['id_number']},{candidate['name']},党支部书记,principal-age,组审〔2006〕1号,2006-09-01\n",
+        "身份证号,姓名,拟任职务,规则,批复文号,审批单位,批复日期\n"
+        f"{candidate['id_number']},{candidate['name']},党支部书记,principal-age,组审〔2006〕1号,区委组织部,2006-09-01\n",
     )
     [finding] = only(run([candidate], approvals=path)).findings
     assert finding.rule == "principal-age" and finding.approval is not None and finding.approval.counted

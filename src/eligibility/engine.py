@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -1218,7 +1219,10 @@ class Review:
         else:
             message = spec.message(self.lang).format_map(_Display(about | shown, self.lang, rule.shares))
         # Of several approvals for one finding, one that counts is enough; else the last one is shown with why.
-        weighed = [self._approval(g, spec.severity, severity, election, about.get("name")) for g in granted]
+        bodies = tuple(spec.approved_by)
+        weighed = [
+            self._approval(g, spec.severity, severity, election, about.get("name"), bodies) for g in granted
+        ]
         approval = next((a for a in weighed if a.counted), weighed[-1] if weighed else None)
         return Finding(
             rule=spec.id,
@@ -1236,6 +1240,7 @@ class Review:
         severity: str,
         election: dt.date,
         name: str | None = None,
+        bodies: tuple[str, ...] = (),
     ) -> Approval:
         reason = None
         if rule_severity == "ineligible":
@@ -1247,6 +1252,14 @@ class Review:
             reason = say("approval-after-election", self.lang, date=granted.date, election_date=election)
         elif granted.expires is not None and granted.expires < election:
             reason = say("approval-expired", self.lang, expires=granted.expires, election_date=election)
+        elif bodies and not _approved_by_one_of(granted.approved_by, bodies):
+            # The notice names who approves (事先报区委组织部审核同意): the street that sends the roster in, or a
+            # blank, cannot stand for it.
+            key = "approval-wrong-body" if granted.approved_by else "approval-no-body"
+            comma = "、" if self.lang == "zh" else ", "
+            reason = say(
+                key, self.lang, approved_by=self._text(granted.approved_by or ""), bodies=comma.join(bodies)
+            )
         elif severity != "review":
             reason = say("approval-not-needed", self.lang)
         return self._shown_approval(granted, reason)
@@ -1470,6 +1483,15 @@ def _unread(source: Input, err: RosterError, lang: Lang) -> Note:
     if err.key in ("file-empty", "file-no-rows", "file-no-records"):
         return Note("file-no-candidates", "warning", (("reason", reason),))
     return Note("file-unread", "invalid", (("reason", reason),))
+
+
+def _approved_by_one_of(approved_by: str | None, bodies: tuple[str, ...]) -> bool:
+    """Whether an approval's 审批单位 names one of the bodies a rule names: 中共东湖区委组织部 holds 区委组织部,
+    however it is spaced or its width."""
+    if not approved_by:
+        return False
+    written = "".join(unicodedata.normalize("NFKC", approved_by).split())
+    return any("".join(unicodedata.normalize("NFKC", body).split()) in written for body in bodies)
 
 
 def _footer_of(raw: Any) -> DataProblem | None:

@@ -644,6 +644,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "批复已于 {expires} 失效，早于选举日 {election_date}",
         "approval expired on {expires}, before election day {election_date}",
     ),
+    "approval-wrong-body": (
+        "审批单位是 {approved_by}，本条须由 {bodies} 审核同意",
+        "approved by {approved_by}; this rule needs the approval of {bodies}",
+    ),
+    "approval-no-body": (
+        "批复没有写审批单位，本条须由 {bodies} 审核同意",
+        "the approval names no approving body; this rule needs the approval of {bodies}",
+    ),
     "approval-unused": (
         "审批没有对应的审查意见（{rule}）",
         "approval matches no review finding ({rule})",

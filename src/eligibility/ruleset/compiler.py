@@ -127,6 +127,12 @@ class Compiler:
             )
         if rule.applies_to:
             seen.needs.add(("roles",))
+        if rule.approved_by and rule.severity != "review":
+            self._bad(
+                (*at, "approved_by"),
+                "approved_by 只用于 severity: review 的规则：只有这种审查意见能经事先审批",
+                "approved_by is for rules of severity review: only those findings can be approved in advance",
+            )
         # A team has a street and a community, but no one name or roles of its own.
         about = TEMPLATE_NAMES if rule.scope == "candidate" else TEMPLATE_NAMES - {"name", "roles"}
         for lang in ("zh", "en"):

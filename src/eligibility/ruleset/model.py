@@ -414,6 +414,11 @@ class Rule(_Strict):
     when: Condition
     message: Text
     source: Clause
+    approved_by: list[Annotated[str, Field(min_length=1)]] = Field(
+        default=[],
+        description="the bodies whose prior approval counts for this review rule (区委组织部): an approval counts "
+        "only when its 审批单位 holds one of these words; none given, any approval counts",
+    )
 
 
 class TestCase(_Strict):
