@@ -2692,3 +2692,45 @@ def test_a_footer_under_a_clean_roster_fails_no_check(tmp_path: Path) -> None:
         in said
     )
     assert "line 5 ('制表人：李四 填报日期：2006年9月1日', cell A5)" in said
+
+
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+@pytest.mark.parametrize("grouped", ["name-under-group", "roles-under-group"])
+def test_a_two_row_header_whose_rows_each_lack_a_column_is_read_as_one(
+    tmp_path: Path, form: str, grouped: str
+) -> None:
+    # 基本情况 over 姓名, 性别 and 出生年月 (姓名 in the second row only), or 拟任情况 over 社区 and 拟任职务: no
+    # row alone held the three columns, and the roster was refused, "缺少必需的列 姓名", 姓名 in plain sight.
+    man = make_id("1953-04-12")
+    if grouped == "name-under-group":
+        upper = ["序号", "基本情况", "", "", "身份证号码", "社区", "拟任职务"]
+        lower = ["", "姓名", "性别", "出生年月", "", "", ""]
+        row = ["1", "陈建平", "男", "1953.04", man, "青松社区", "党组织书记"]
+        merges = ["A1:A2", "B1:D1", "E1:E2", "F1:F2", "G1:G2"]
+    else:
+        upper = ["姓名", "身份证号", "拟任情况", ""]
+        lower = ["", "", "社区", "拟任职务"]
+        row = ["陈建平", man, "青松社区", "党组织书记"]
+        merges = ["A1:A2", "B1:B2", "C1:D1"]
+    title = ["东湖街道2006年社区“两委”换届候选人初步人选名册"] + [""] * (len(upper) - 1)
+    if form == "csv":
+        path = tmp_path / "r.csv"
+        path.write_text("\n".join(",".join(r) for r in [title, upper, lower, row]) + "\n", "utf-8")
+    else:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        assert sheet is not None
+        for r in [title, upper, lower, row]:
+            sheet.append([c or None for c in r])
+        for merged in merges:
+            first, last = merged.split(":")
+            sheet.merge_cells(f"{first[0]}{int(first[1:]) + 1}:{last[0]}{int(last[1:]) + 1}")
+        path = tmp_path / "r.xlsx"
+        book.save(path)
+    report = check([path], lang="en")
+    [candidate] = report.candidates
+    assert (candidate.name, candidate.community, candidate.source.line) == ("陈建平", "青松社区", 4)
+    assert candidate.id_number is not None and candidate.id_number.endswith(man[-4:])
+    assert candidate.status == "eligible", candidate.findings
+    assert report.inputs[0].header_line == 3
+    assert not [f for f in report.inputs[0].findings if f.rule in ("column-unknown", "rows-above-header")]

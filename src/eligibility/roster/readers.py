@@ -215,6 +215,13 @@ def find_header(
                     above.pop()  # the header's own first row, not a record
                 return line, *joined
             return line, headers, header
+        if previous[0] and (joined := two_row_header(previous[1], headers, columns, below=False)):
+            # Neither row alone names every column: 基本情况 over 姓名, 性别 and 出生年月, the rest merged down
+            # both rows; or 拟任情况 over 社区 and 拟任职务, 姓名 merged down. Together they do.
+            if not joined[1].missing:
+                if above and above[-1] == previous[0]:
+                    above.pop()
+                return line, *joined
         if above is not None and sum(1 for text in headers if text) > 1:
             above.append(line)
         previous = (line, headers)
