@@ -2734,3 +2734,46 @@ def test_a_two_row_header_whose_rows_each_lack_a_column_is_read_as_one(
     assert candidate.status == "eligible", candidate.findings
     assert report.inputs[0].header_line == 3
     assert not [f for f in report.inputs[0].findings if f.rule in ("column-unknown", "rows-above-header")]
+
+
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+@pytest.mark.parametrize(
+    ("footer", "quoted"),
+    [
+        (
+            {"姓名": "审核人：", "社区": "制表人："},
+            "审核人：",
+        ),  # 制表人： under 社区 started a team of its own
+        ({"序号": "小计", "姓名": "5", "社区": "青松社区"}, "小计"),  # a count under 姓名: name-not-a-name
+        ({"文化程度": "审核人：王五", "拟任职务": "填报日期：2006年8月15日"}, "填报日期：2006年8月15日"),
+        ({"姓名": "（此页无正文）"}, "（此页无正文）"),
+        (
+            {"社区": "青松社区", "拟任职务": "合计6人"},
+            "合计6人",
+        ),  # a total under the post, its community beside it
+    ],
+    ids=[
+        "signers-under-name-and-community",
+        "count-beside-subtotal",
+        "labels-under-read-columns",
+        "no-text",
+        "total-under-post",
+    ],
+)
+def test_a_footer_written_under_the_columns_read_is_no_candidate_nor_team(
+    tmp_path: Path, form: str, footer: dict[str, str], quoted: str
+) -> None:
+    # Each was a candidate (required-missing, role-unknown, min-age unknown), and 制表人： under 社区 a team with
+    # seven findings of its own (helper-45).
+    header = ["序号", "姓名", "性别", "出生年月", "身份证号", "文化程度", "社区", "拟任职务"]
+    rows = [["1", "陈建平", "男", "1953.04", make_id("1953-04-12"), "高中", "青松社区", "党组织书记"]]
+    rows.append([footer.get(h, "") for h in header])
+    if form == "csv":
+        path = tmp_path / "r.csv"
+        path.write_text("\n".join(",".join(r) for r in [header, *rows]) + "\n", "utf-8")
+    else:
+        path = write_workbook(tmp_path / "r.xlsx", header, rows)
+    report = check([path], lang="en")
+    assert [c.name for c in report.candidates] == ["陈建平"]
+    assert [t.community for t in report.teams] == ["青松社区"]
+    assert [text for text, _ in _footers(report)] == [quoted]

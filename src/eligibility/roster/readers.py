@@ -215,13 +215,13 @@ def find_header(
                     above.pop()  # the header's own first row, not a record
                 return line, *joined
             return line, headers, header
-        if previous[0] and (joined := two_row_header(previous[1], headers, columns, below=False)):
-            # Neither row alone names every column: 基本情况 over 姓名, 性别 and 出生年月, the rest merged down
-            # both rows; or 拟任情况 over 社区 and 拟任职务, 姓名 merged down. Together they do.
-            if not joined[1].missing:
-                if above and above[-1] == previous[0]:
-                    above.pop()
-                return line, *joined
+        # Neither row alone names every column: 基本情况 over 姓名, 性别 and 出生年月, the rest merged down both
+        # rows; or 拟任情况 over 社区 and 拟任职务, 姓名 merged down. Together they do.
+        joined = two_row_header(previous[1], headers, columns, below=False) if previous[0] else None
+        if joined and not joined[1].missing:
+            if above and above[-1] == previous[0]:
+                above.pop()
+            return line, *joined
         if above is not None and sum(1 for text in headers if text) > 1:
             above.append(line)
         previous = (line, headers)
@@ -360,12 +360,18 @@ def text_aside(
     surely = footer_in_margin(row, margin)
     if name and _TOTAL.match(name):
         surely = at if surely is None else surely
-    elif name and _footer_words(name):
-        surely = None  # the name's own words say it, and are shown, as ever
+    elif name and _footer_words(name) and not _ROW_NUMBER.fullmatch(name):
+        surely = None  # the name's own words say it, and are shown, as ever; a count (5 beside 小计) says nothing
+    elif surely is None:
+        # A total in any column read (合计6人 under 拟任职务, beside the community it totals).
+        surely = next(
+            (i for i in sorted(header.index.values()) if i < len(row) and is_total(clean(row[i]))), None
+        )
     if surely is None:
         for column in ("community", "roles"):
             at = header.index.get(column)
-            if at is not None and at < len(row) and clean(row[at]):
+            # 制表人：李四 under 社区, 填报日期： under 拟任职务: a footer's words, no community or post.
+            if at is not None and at < len(row) and (text := clean(row[at])) and not is_footer(text):
                 return None
         at = header.index.get("id_number")
         if (
@@ -385,7 +391,12 @@ def text_aside(
     if not name and surely is None:
         read = set(header.index.values())
         # Its number (序号) is not counted: a date alone is the same row numbered or not.
-        counted = [(i, cell) for i, cell in texts if i in read or not _ROW_NUMBER.fullmatch(clean(cell))]
+        # Nor is a footer's label (审核人：王五 under 文化程度 beside 填报日期： under 拟任职务).
+        counted = [
+            (i, cell)
+            for i, cell in texts
+            if (i in read or not _ROW_NUMBER.fullmatch(clean(cell))) and not is_footer(clean(cell))
+        ]
         if len(counted) > 1 and any(i in read for i, _ in counted):
             return None
     # The words, not the row's number beside them: the longest text that is not a number.
@@ -404,7 +415,7 @@ def text_aside(
 # holds, but a community or a post.
 _FOOTER_START = (
     r"^(合计|总计|小计|共计|以上|以下|填表|填报|制表|审核|审批|审查|负责人|联系人|联系电话|经办人|备注|注|说明|日期)"
-    r"|盖章|签章|签字|签名|公章"
+    r"|盖章|签章|签字|签名|公章|此页无正文"
 )
 _FOOTER_WORDS = r"[:：，,。;；!！?？]|" + _FOOTER_START
 # Where a number goes, only a footer's first words: 1， typed for a row's number is still a row's.
