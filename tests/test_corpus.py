@@ -91,6 +91,11 @@ def test_corpus_is_complete_and_well_formed() -> None:
         assert not statuses or len(statuses) == case["rows"], case["file"]
         assert set(statuses) <= STATUSES, case["file"]
         assert all(1 <= row <= case["rows"] for row in case.get("findings", {})), case["file"]
-        # exit 1 at --fail-on ineligible needs an ineligible or invalid candidate, and exit 0 allows none.
+        # exit 1 at --fail-on ineligible needs an ineligible or invalid candidate, or an invalid finding on the
+        # file (a misspelt column), and exit 0 allows none.
         if statuses:
-            assert (case["exit"] == 1) == bool({"ineligible", "invalid"} & set(statuses)), case["file"]
+            from eligibility.messages import DATA_CHECKS
+
+            of_file = {DATA_CHECKS[rule][0] for rule in case.get("input_findings", []) if rule in DATA_CHECKS}
+            failing = {"ineligible", "invalid"} & (set(statuses) | of_file)
+            assert (case["exit"] == 1) == bool(failing), case["file"]

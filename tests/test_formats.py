@@ -2777,3 +2777,50 @@ def test_a_footer_written_under_the_columns_read_is_no_candidate_nor_team(
     assert [c.name for c in report.candidates] == ["陈建平"]
     assert [t.community for t in report.teams] == ["青松社区"]
     assert [text for text, _ in _footers(report)] == [quoted]
+
+
+@pytest.mark.parametrize(
+    ("id_header", "birth_header", "roles_header"),
+    [("公民身份证号码", "出生时间", "拟提名职务"), ("居民身份证号码", "出生年月", "拟推荐职务")],
+)
+def test_headers_offices_write_for_the_id_number_birth_and_post_are_read(
+    tmp_path: Path, id_header: str, birth_header: str, roles_header: str
+) -> None:
+    # 公民身份证号码 was an unknown column, ignored with a warning: a wrong check character went unseen, and a
+    # mistyped 出生年月 made a 36-year-old ineligible as under 18, his ID number unread (helper-45).
+    number = make_id("1970-03-08")
+    wrong = number[:-1] + ("0" if number[-1] != "0" else "1")
+    path = tmp_path / "r.csv"
+    path.write_text(
+        f"姓名,{id_header},{birth_header},社区,{roles_header}\n"
+        f"甲,{number},1990.01,青松社区,居委会委员\n乙,{wrong},,青松社区,居委会委员\n",
+        "utf-8",
+    )
+    report = check([path], lang="en")
+    first, second = report.candidates
+    assert [f.rule for f in first.findings] == ["birth-date-mismatch"]  # the ID number, not 1990, decides
+    assert [f.rule for f in second.findings][:1] == ["id-number-checksum"]
+    assert not [f for f in report.inputs[0].findings if f.rule.startswith("column-")]
+
+
+@pytest.mark.parametrize(("header", "misspelt"), [("公民身份证明号码", True), ("出生地", False)])
+def test_a_header_that_all_but_spells_a_missing_column_fails_the_run(
+    tmp_path: Path, header: str, misspelt: bool
+) -> None:
+    # A warning only, and the run passed with no ID number read at all.
+    path = tmp_path / "r.csv"
+    ids = "" if misspelt else ",身份证号"
+    number = "" if misspelt else "," + make_id("1970-01-01")
+    path.write_text(
+        f"姓名,{header}{ids},社区,拟任职务\n甲,{make_id('1970-01-01') if misspelt else '福州'}{number},青松社区,居委会委员\n",
+        "utf-8",
+    )
+    result = CliRunner().invoke(
+        app, ["check", str(path), "--fail-on", "ineligible", "--format", "json", "--lang", "en"]
+    )
+    said = {f["rule"]: f for f in json.loads(result.stdout)["inputs"][0]["findings"]}
+    if misspelt:
+        assert said["column-misspelt"]["severity"] == "invalid" and result.exit_code == 1
+        assert "so the roster has no 身份证号 column" in said["column-misspelt"]["message"]
+    else:
+        assert "column-misspelt" not in said and result.exit_code == 0

@@ -197,6 +197,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "未知的列“{header}”{suggestion}，已忽略",
         "unknown column {header!r}{suggestion}, ignored",
     ),
+    "column-misspelt": (
+        "未知的列“{header}”{suggestion}，未读取；名册因此没有{column}列，要用到它的检查都没有做：请改正表头",
+        "unknown column {header!r}{suggestion} was not read, so the roster has no {column} column and every "
+        "check that needs it went undone: correct the header",
+    ),
     "rows-above-header": (
         "表头在第 {header_line} 行；其上第 {lines} 行有多个单元格，未作为候选人读取：若是候选人，请改正上面的表头",
         "the header is on line {header_line}; line(s) {lines} above it hold several cells and were not read as "
@@ -836,6 +841,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "column-values-differ": ("invalid", "candidate"),
     # a file's
     "column-unknown": ("warning", "file"),
+    "column-misspelt": ("invalid", "file"),
     "column-duplicate": ("warning", "file"),
     "rows-above-header": ("warning", "file"),
     "file-delimiter": ("warning", "file"),

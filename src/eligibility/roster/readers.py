@@ -26,6 +26,7 @@ from eligibility.roster.columns import (
     HeaderMap,
     header_key,
     map_headers,
+    misspelt_column,
     suggest_column,
 )
 from eligibility.roster.normalise import HAN, clean, ids_in_text, mask_birth, mask_ids
@@ -173,10 +174,14 @@ def open_tables(
 
 def header_notes(header: HeaderMap, columns: tuple[Column, ...]) -> list[Note]:
     """Warnings about the header: columns we do not know (with a did-you-mean) and columns given twice."""
-    notes = [
-        Note("column-unknown", "warning", (("header", h), ("suggestion", suggest_column(h, columns))))
-        for h in header.unknown
-    ]
+    notes = []
+    for written in header.unknown:
+        suggestion = suggest_column(written, columns)
+        params = (("header", written), ("suggestion", suggestion))
+        if (column := misspelt_column(written, suggestion, header, columns)) is not None:
+            notes.append(Note("column-misspelt", "invalid", (*params, ("column", column.zh))))
+        else:
+            notes.append(Note("column-unknown", "warning", params))
     for name, written in header.duplicates:
         notes.append(
             Note(

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from eligibility.errors import Location, RosterError, display_path
-from eligibility.messages import Term, did_you_mean, reason_in_chinese
+from eligibility.messages import DATA_CHECKS, Term, did_you_mean, reason_in_chinese
 from eligibility.roster.columns import (
     APPROVAL_COLUMNS,
     COMMUNITY_COLUMNS,
@@ -330,8 +330,14 @@ def _table_notes(notes: list[Note], path: str) -> list[Note]:
     """A settings table's unknown and doubled columns, as notes naming the table: its seats or dates may be
     under one, or the column read may not be the one meant."""
     keys = {"column-unknown": "settings-column-unknown", "column-duplicate": "settings-column-duplicate"}
+    # A misspelt seats or date column is said as unknown: the rule it feeds is listed as not checked.
+    keys["column-misspelt"] = keys["column-unknown"]
     return [
-        Note(keys[note.key], note.severity, (("file", path), *note.params))
+        Note(
+            keys[note.key],
+            DATA_CHECKS[keys[note.key]][0],
+            (("file", path), *(param for param in note.params if param[0] != "column")),
+        )
         for note in notes
         if note.key in keys
     ]
