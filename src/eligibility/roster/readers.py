@@ -175,10 +175,10 @@ def open_tables(
 def header_notes(header: HeaderMap, columns: tuple[Column, ...]) -> list[Note]:
     """Warnings about the header: columns we do not know (with a did-you-mean) and columns given twice."""
     notes = []
-    for written in header.unknown:
-        suggestion = suggest_column(written, columns)
-        params = (("header", written), ("suggestion", suggestion))
-        if (column := misspelt_column(written, suggestion, header, columns)) is not None:
+    for unknown in header.unknown:
+        suggestion = suggest_column(unknown, columns)
+        params = (("header", unknown), ("suggestion", suggestion))
+        if (column := misspelt_column(unknown, suggestion, header, columns)) is not None:
             notes.append(Note("column-misspelt", "invalid", (*params, ("column", column.zh))))
         else:
             notes.append(Note("column-unknown", "warning", params))
