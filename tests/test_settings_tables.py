@@ -130,17 +130,35 @@ def test_a_folder_of_tables_and_no_roster_checks_nobody_and_says_so(tmp_path: Pa
     assert len(check([folder]).candidates) == 21  # beside a roster, the table is set aside as before
 
 
-@pytest.mark.parametrize("name", ["b.xls", "c.xlsm", "d.ods"])
-def test_a_workbook_the_tool_cannot_read_in_a_folder_is_refused_not_passed_over(
-    tmp_path: Path, name: str
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("b.xls", "old Excel 97-2003 .xls workbook; save it as .xlsx"),
+        ("c.xlsm", "a spreadsheet the tool does not read (.xlsm"),
+        ("d.ods", "a spreadsheet the tool does not read (.ods"),
+        ("e.et", "a spreadsheet the tool does not read (.et"),
+        ("f.docx", "a word-processing document (.docx), not a table; copy the roster's table into Excel"),
+        ("g.wps", "a word-processing document (.wps)"),
+    ],
+)
+def test_a_file_the_tool_cannot_read_in_a_folder_fails_the_run_and_the_others_are_read(
+    tmp_path: Path, name: str, said: str
 ) -> None:
+    # The .xls stopped the whole run with no report of the others; a .docx or .wps roster (typed into Word)
+    # was passed over without a word, and the run passed (helper-45).
     folder = tmp_path / "rosters"
     folder.mkdir()
     (folder / "a.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
     (folder / name).write_bytes(b"\xd0\xcf\x11\xe0 not read")
+    report = check([folder], lang="en")
+    assert len(report.candidates) == 21  # a.csv, read whole
+    [unread] = [i for i in report.inputs if i.path.endswith(name)]
+    assert (unread.rows, unread.format) == (0, name.split(".")[1])
+    [finding] = unread.findings
+    assert (finding.rule, finding.severity) == ("file-unread", "invalid") and said in finding.message
+    # Named on its own, it stops the run, saying the same.
     with pytest.raises(RosterError) as raised:
-        check([folder])
-    assert raised.value.key in ("file-xls", "file-type")
+        check([folder / name])
     assert raised.value.location is not None and raised.value.location.path.endswith(name)
 
 

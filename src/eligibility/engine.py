@@ -62,7 +62,7 @@ from eligibility.roster.settings import (
     read_communities,
     seat_count,
 )
-from eligibility.roster.sources import Input, expand, read_bytes
+from eligibility.roster.sources import UNREAD, Input, expand, read_bytes, unreadable
 from eligibility.ruleset.compiler import CompiledRule, Evidence, declared_keys
 from eligibility.ruleset.loader import Policy, load_ruleset
 
@@ -364,6 +364,10 @@ class Review:
                     self._set_aside(source, Note("file-given-twice", "info", (("first", given[resolved]),)))
                     continue
                 given[resolved] = source.shown
+            if source.format in UNREAD and source.path is not None:
+                # A workbook or document of a folder the tool does not read: its candidates go unchecked.
+                self._set_aside(source, _unread(source, unreadable(source.path), self.lang))
+                continue
             try:
                 tables = open_tables(source, self.columns, encoding=self.encoding, sheet=self.sheet)
             except RosterError as err:

@@ -121,6 +121,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "is a workbook encrypted with an opening password and cannot be read; remove the password in Excel "
         "(File → Info → Protect Workbook) and save it again",
     ),
+    "file-workbook-other": (
+        "是本工具不读取的表格文件（{suffix}，如 WPS 表格 .et、带宏的 .xlsm）；请在 WPS 或 Excel 中另存为 .xlsx",
+        "is a spreadsheet the tool does not read ({suffix}: a WPS .et, a macro .xlsm); save it as .xlsx in WPS or "
+        "Excel",
+    ),
+    "file-document": (
+        "是文字处理文档（{suffix}），不是表格；请把其中的名册表格复制到 Excel 或 WPS 表格，另存为 .xlsx",
+        "is a word-processing document ({suffix}), not a table; copy the roster's table into Excel or WPS and save "
+        "it as .xlsx",
+    ),
     "file-xls": (
         "是旧版 Excel 97-2003（.xls）工作簿；请在 Excel 中另存为 .xlsx",
         "is an old Excel 97-2003 .xls workbook; save it as .xlsx in Excel",

@@ -19,8 +19,12 @@ SUFFIXES = (*TEXT_SUFFIXES, ".xlsx")
 # looked for in a folder, where a .txt is more often a note (说明.txt) than a roster.
 NAMED_SUFFIXES = (*SUFFIXES, ".txt")
 STDIN = "-"
-# Workbooks an officer may save a roster as that the tool does not read: in a folder, refused, not passed over.
+# Workbooks an officer may save a roster as that the tool does not read, and documents a roster is typed into as
+# a table (Word, WPS): in a folder, each is said as a file not read, which fails the run, never passed over.
 UNREAD_WORKBOOKS = (".xls", ".xlsm", ".xlsb", ".et", ".ods")
+UNREAD_DOCUMENTS = (".doc", ".docx", ".wps")
+# The formats of such files met in a folder (xls, docx): set aside with why, the other files read.
+UNREAD = frozenset(suffix[1:] for suffix in (*UNREAD_WORKBOOKS, *UNREAD_DOCUMENTS))
 
 _ZIP = b"PK\x03\x04"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls
@@ -78,28 +82,35 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
                 # Hidden files and folders (.github/workflows, .git) are a repository's own, never rosters.
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
-            # A workbook the tool cannot read (.xls, .xlsm) among the rosters is refused as it would be named:
-            # passed over, its candidates would go unchecked and the run pass.
-            unread = sorted(
+            # A workbook the tool cannot read (.xls, .xlsm) or a document (.docx) among the rosters: passed over,
+            # its candidates would go unchecked and the run pass. Each is an input set aside with why (file-unread,
+            # invalid), and the others are read.
+            unread = {
                 p
                 for p in path.rglob("*")
-                if p.suffix.lower() in UNREAD_WORKBOOKS
+                if p.suffix.lower() in (*UNREAD_WORKBOOKS, *UNREAD_DOCUMENTS)
                 and not p.name.startswith("~$")
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            if unread:
-                raise _unreadable(unread[0])
-            if not inside:
+            }
+            if not inside and not unread:
                 raise RosterError("folder-empty", Location(shown), suffixes=", ".join(SUFFIXES))
             for p in inside:
                 if not p.is_file():  # a roster's link whose file has gone: said, not passed over
                     raise RosterError(
                         "path-unreadable", Location(display_path(p)), reason="a link to nothing"
                     )
-            found.extend(Input(p, display_path(p), _format_of(p), from_folder=True) for p in inside)
+            found.extend(
+                Input(
+                    p,
+                    display_path(p),
+                    p.suffix.lower()[1:] if p in unread else _format_of(p),
+                    from_folder=True,
+                )
+                for p in sorted({*inside, *unread})
+            )
         elif path.is_file():
             if path.suffix.lower() not in NAMED_SUFFIXES:
-                raise _unreadable(path)
+                raise unreadable(path)
             found.append(Input(path, shown, _format_of(path)))
         elif path.exists():
             raise RosterError("path-unreadable", Location(shown), reason="not a regular file")
@@ -108,13 +119,18 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
     return found
 
 
-def _unreadable(path: Path) -> RosterError:
-    """A file of a type the tool does not read: an old .xls to save again as .xlsx, or another type."""
-    if path.suffix.lower() == ".xls":
-        return RosterError("file-xls", Location(display_path(path)))
-    return RosterError(
-        "file-type", Location(display_path(path)), suffix=path.suffix, suffixes=", ".join(NAMED_SUFFIXES)
-    )
+def unreadable(path: Path) -> RosterError:
+    """A file of a type the tool does not read: an old .xls or a WPS sheet to save again as .xlsx, a Word or WPS
+    document whose table to copy into one, or another type."""
+    suffix = path.suffix.lower()
+    where = Location(display_path(path))
+    if suffix == ".xls":
+        return RosterError("file-xls", where)
+    if suffix in UNREAD_WORKBOOKS:
+        return RosterError("file-workbook-other", where, suffix=path.suffix)
+    if suffix in UNREAD_DOCUMENTS:
+        return RosterError("file-document", where, suffix=path.suffix)
+    return RosterError("file-type", where, suffix=path.suffix, suffixes=", ".join(NAMED_SUFFIXES))
 
 
 def _format_of(path: Path) -> str:
