@@ -246,6 +246,14 @@ VOCABULARY = load_ruleset().vocabulary
         ("中专（大学肄业）", "upper_secondary"),
         ("初中（高中肄业）", "junior_middle"),
         (" 大 专 ", "junior_college"),
+        # How or where it was studied, which does not change the level (a review found each refused as unknown).
+        ("全日制本科", "bachelor"),
+        ("非全日制研究生", "postgraduate"),
+        ("夜大本科", "bachelor"),
+        ("党校研究生", "postgraduate"),
+        ("省委党校研究生", "postgraduate"),
+        ("中等师范", "upper_secondary"),
+        ("工农兵大学", "junior_college"),
     ],
 )
 def test_education_aliases(cell: str, level: str) -> None:
@@ -336,6 +344,9 @@ def test_unknown_education_suggests() -> None:
         ("居委主任", ["committee_director"]),
         ("社区主任", ["committee_director"]),
         ("支部副书记", ["party_deputy"]),
+        # How the post is held: 居委会委员（专职） was role-unknown "专职", invalid.
+        ("居委会委员（专职）", ["committee_member"]),
+        ("副书记（主持工作）", ["party_deputy"]),
     ],
 )
 def test_roles(cell: str, roles: list[str]) -> None:

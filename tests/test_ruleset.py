@@ -322,7 +322,7 @@ ERRORS: list[tuple[str, tuple[str, str], int, str]] = [
     ("a word that is both yes and no", ("no: [否, 无", "no: [是, 无"), 0, "means both 'yes' and 'no'"),
     (
         "an alias under two levels",
-        ("职业中专, 中职]", "职业中专, 中职, 高小]"),
+        ("中等师范, 中等师范学校]", "中等师范, 中等师范学校, 高小]"),
         0,
         "'高小' means both 'primary' and 'upper_secondary'",
     ),
