@@ -2824,3 +2824,29 @@ def test_a_header_that_all_but_spells_a_missing_column_fails_the_run(
         assert "so the roster has no 身份证号 column" in said["column-misspelt"]["message"]
     else:
         assert "column-misspelt" not in said and result.exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("above", "said"),
+    [
+        (["填报单位：东湖街道党工委（盖章）", "", "填报日期：2006年8月15日"], False),
+        (["单位：人", "", "日期：2006.8.15"], False),
+        (["张三", "青松社区", "居委会委员"], True),  # a record above a header: said, as ever
+    ],
+)
+def test_the_forms_own_lines_above_the_header_are_no_rows_to_warn_of(
+    tmp_path: Path, above: list[str], said: bool
+) -> None:
+    # 填报单位： beside 填报日期： on every office's form was "line 2 holds several cells and was not read as
+    # candidates", a warning that failed --fail-on warning for every roster sent in.
+    path = tmp_path / "r.csv"
+    lines = [
+        "东湖街道2006年社区“两委”换届候选人名册,,",
+        ",".join(above),
+        "姓名,社区,拟任职务",
+        "李四,青松社区,居委会委员",
+    ]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    report = check([path])
+    assert [c.name for c in report.candidates] == ["李四"]
+    assert ("rows-above-header" in {f.rule for f in report.inputs[0].findings}) is said

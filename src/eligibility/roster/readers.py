@@ -227,7 +227,9 @@ def find_header(
             if above and above[-1] == previous[0]:
                 above.pop()
             return line, *joined
-        if above is not None and sum(1 for text in headers if text) > 1:
+        filled = [text for text in headers if text]
+        # 填报单位：东湖街道党工委（盖章） beside 填报日期：2006年8月15日: the form's own lines, no record.
+        if above is not None and len(filled) > 1 and not all(_FOOTER.search(text) for text in filled):
             above.append(line)
         previous = (line, headers)
         if best is None or len(header.index) > len(best[2].index):
