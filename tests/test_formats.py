@@ -2618,6 +2618,7 @@ def test_a_number_a_date_or_a_yes_where_the_name_goes_is_no_name(tmp_path: Path,
         ("mmm-yy", True),  # a built-in format (17)
         ("yyyy.mm", True),
         ('[$-804]yyyy"年"m"月";@', True),
+        ('e"年"m"月"', True),  # e, the year as a Chinese Excel also offers it: read as the 1st (helper-45)
         ("yyyy/m/d", False),  # the day shown: a whole date
         ("yyyy-mm-dd h:mm", False),
     ],

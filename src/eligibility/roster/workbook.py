@@ -445,7 +445,8 @@ def _by_month(code: str) -> bool:
     """Whether a number format shows a date by year and month, and no day (its first section, without its
     quoted words, escaped characters and [colour] or [$-804] parts)."""
     bare = _FORMAT_LITERALS.sub("", code.split(";")[0]).lower()
-    return "y" in bare and "m" in bare and not any(part in bare for part in "dhs")
+    # e is the year too (e"年"m"月", as a Chinese Excel offers it); a scientific 0.00E+00 has no m.
+    return ("y" in bare or "e" in bare) and "m" in bare and not any(part in bare for part in "dhs")
 
 
 # Built-in formats a Chinese Excel shows as 1970年3月 (27, 36, 50, 52, 57 in its locale) and mmm-yy (17).
