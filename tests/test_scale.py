@@ -759,3 +759,51 @@ def test_footers_are_told_from_candidates_alike_with_jobs(tmp_path: Path, output
         (f.evidence["line"], f.evidence["text"]) for f in report.inputs[0].findings if f.rule == "row-footer"
     ]
     assert said == [("1002", "小计"), ("2504", "审核人：王五"), ("2505", "制表人：李四（盖章）")]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_rows_under_a_community_written_once_are_counted_in_its_team(tmp_path: Path, jobs: str) -> None:
+    # 社区 merged over a community's rows, saved as CSV: the name on the first row only. Judged on its first
+    # row alone, 青松社区 got "no woman on the two committees", its three women on the rows below (helper-45).
+    people = [
+        ("陈建平", "1953-04-12", "男", "青松社区", "党组织书记、居委会主任"),
+        ("林秀芳", "1962-05-12", "女", "", "党组织副书记、妇代会主任"),
+        ("吴丽萍", "1975-11-20", "女", "", "居委会副主任"),
+        ("王五", "1970-01-01", "男", "", "居委会委员"),
+        ("张国华", "1960-01-10", "男", "翠竹社区", "党组织书记、居委会主任"),
+        ("李四", "1965-02-02", "男", "", "党组织委员"),
+    ]
+    rows = [
+        f"{name},{sex},{make_id(born, sex)},高中,东湖街道,{community},{roles}"
+        for name, born, sex, community, roles in people
+    ]
+    roster = tmp_path / "r.csv"
+    roster.write_text(
+        "\n".join(["姓名,性别,身份证号,文化程度,街道,社区,拟任职务", *rows, "审核人：王五,,,,,,"]) + "\n",
+        "utf-8",
+    )
+    args = [str(roster), "--format", "jsonl", "--lang", "en"]
+    assert _run(tmp_path, "one", *args) == _run(tmp_path, "jobs", *args, "--jobs", jobs)
+    report = check([roster], lang="en")
+    teams = {t.community: {f.rule for f in t.findings} for t in report.teams}
+    assert set(teams) == {"青松社区", "翠竹社区"}
+    assert "team-woman" not in teams["青松社区"] and "team-woman" in teams["翠竹社区"]
+    # Each row keeps its own finding: the officer still writes the community in.
+    assert [c.status for c in report.candidates] == ["eligible", *["invalid"] * 3, "eligible", "invalid"]
+    said = [f.evidence for f in report.inputs[0].findings if f.rule == "community-filled-down"]
+    assert said == [
+        {"lines": "3、4、5", "community": "东湖街道 青松社区"},
+        {"lines": "7", "community": "东湖街道 翠竹社区"},
+    ]
+
+
+def test_a_row_with_its_community_blank_under_another_street_joins_no_team(tmp_path: Path) -> None:
+    roster = tmp_path / "r.csv"
+    roster.write_text(
+        "姓名,身份证号,街道,社区,拟任职务\n"
+        f"甲,{make_id('1970-01-01')},东湖街道,青松社区,居委会委员\n乙,{make_id('1971-01-01')},西岭街道,,居委会委员\n",
+        "utf-8",
+    )
+    report = check([roster])
+    assert [t.community for t in report.teams] == ["青松社区"]
+    assert not [f for f in report.inputs[0].findings if f.rule == "community-filled-down"]

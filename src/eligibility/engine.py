@@ -189,6 +189,10 @@ class Review:
     _teams: dict[tuple[str, str], Team] = field(default_factory=dict)
     # The team of the row before: a roster's rows come community by community (see _team_day).
     _last_team: Team | None = None
+    # The team the row above joined, and where (file and sheet): a row under it with its 社区 blank joins it too
+    # (see _join_team); and, by where, the lines each team so took in.
+    _above: tuple[str, Team] | None = None
+    _filled_down: dict[str, dict[tuple[str, str], list[int]]] = field(default_factory=dict)
     # Election days, by roster file, outside the dates the rule set applies between (see _effect_notes).
     _days_out_of_effect: dict[str, set[dt.date]] = field(default_factory=dict)
     # Notes on a roster found while its rows were read (see _settings_elsewhere).
@@ -467,6 +471,7 @@ class Review:
                     *(n for n in table.notes if n.key not in _OF_A_SHEET),
                     *self._effect_notes(where),
                     *self._notes_by_path.pop(where, []),
+                    *self._filled_notes(where),
                     *self._settings_notes(),
                 ]
             ]
@@ -571,16 +576,18 @@ class Review:
         serialised, packed, raw, (street, community, election_date, day, member, stated) = row
         result: CandidateResult | Serialised = serialised
         first = self._register(packed, _source_of(raw, table)) if isinstance(packed, int) else None
-        if first is None and not isinstance(packed, str):
+        if first is None and not isinstance(packed, str) and community:
             team = self._team_of(street, community, election_date, _where(table.path, table.sheet), stated)
+            self._above = (_where(table.path, table.sheet), team) if team is not None else None
             if team is None:
                 return result
             if team.election_date == day and team.roll.find(member) is None:
                 team.roll.append(member.share(self._shared))
                 team.day_stated = team.day_stated or stated
                 return result
-        # Rare: a repeated ID number, one the register cannot hold, a team voting on another day, or the same
-        # person on another row of the team (a wrong ID number escapes the register but not the team).
+        # Rare: a repeated ID number, one the register cannot hold, a team voting on another day, the same
+        # person on another row of the team (a wrong ID number escapes the register but not the team), or a row
+        # with its community blank (see _join_team).
         from eligibility.workers import expand_row
 
         person = self.reader.candidate(expand_row(raw, table), table)
@@ -806,7 +813,15 @@ class Review:
     def _join_team(self, person: Candidate, packed: int | str | None = None) -> None:
         """Add a person to their community's team; a second row of the same person merges into the first."""
         where = _where(person.source.path, person.source.sheet)
+        if not person.community and (above := self._filled_from(person, where)) is not None:
+            # 社区 merged over a community's rows and saved as CSV (or left blank for "as above"): the value is on
+            # the first row only. The row keeps its own finding (required-missing); its team counts it, as Excel
+            # shows it, rather than judge 青松社区 on one person of six, and the file says so (_filled_notes).
+            lines = self._filled_down.setdefault(where, {}).setdefault((above.street, above.community), [])
+            lines.append(person.source.line or person.source.row)
+            person = replace(person, street=above.street, community=above.community)
         team = self._team_of(person.street, person.community, person.election_date, where, person.date_stated)
+        self._above = (where, team) if team is not None else None
         if team is None:
             return
         packed = self._identity(person, packed)
@@ -823,6 +838,27 @@ class Review:
         if same is not None:
             member.declared = {f: same.declared.get(f, ()) + keys for f, keys in member.declared.items()}
         team.roll.append(member)
+
+    def _filled_from(self, person: Candidate, where: str) -> Team | None:
+        """The team of the row above, for a row of the same file that leaves its community blank and writes no
+        other street: none for a footer, nor across files."""
+        if self._above is None or self._above[0] != where:
+            return None
+        team = self._above[1]
+        if person.street and person.street != team.street:
+            return None
+        if any(problem.rule == "row-not-a-candidate" for problem in person.problems):
+            return None
+        return team
+
+    def _filled_notes(self, where: str) -> list[Note]:
+        """For each team that took in rows with their community blank: which lines, shown as a file's note."""
+        notes = []
+        for (street, community), lines in self._filled_down.pop(where, {}).items():
+            shown = "、".join(str(line) for line in lines[:10]) + ("…" if len(lines) > 10 else "")
+            place = self._name(" ".join(filter(None, (street, community))))
+            notes.append(Note("community-filled-down", "warning", (("lines", shown), ("community", place))))
+        return notes
 
     def _team_of(
         self, street: str, community: str, election_date: dt.date, path: str, stated: bool = False

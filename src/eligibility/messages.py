@@ -217,6 +217,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the header is on line {header_line}; line(s) {lines} above it hold several cells and were not read as "
         "candidates: if they are, correct the header above them",
     ),
+    "community-filled-down": (
+        "第 {lines} 行没有写社区，班子检查时按上一行计入 {community}（合并的单元格另存为 CSV 后常这样）；请在这些行补上社区",
+        "line(s) {lines} leave the community blank and were counted in {community}'s team, as the row above (a "
+        "merged cell saved as CSV leaves it so); write the community on those rows",
+    ),
     "row-footer": (
         "第 {line} 行（“{text}”，单元格 {cell}）是表尾、合计或说明，不是候选人，未作为候选人检查",
         "line {line} ({text!r}, cell {cell}) is a footer, a total or a note, not a candidate, and was not checked as "
@@ -870,6 +875,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "settings-column-unknown": ("warning", "file"),
     "settings-row-footer": ("info", "file"),
     "row-footer": ("info", "file"),
+    "community-filled-down": ("warning", "file"),
     "file-only-footer": ("invalid", "file"),
     "settings-column-duplicate": ("warning", "file"),
     "community-not-in-settings": ("warning", "file"),
