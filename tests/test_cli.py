@@ -440,3 +440,49 @@ def test_terminal_lines_naming_an_id_number_mask_it(tmp_path: Path) -> None:
     )
     tested = CliRunner().invoke(app, ["rules", "test", str(rules)])
     assert "FAIL" in tested.stdout and number not in tested.stdout and number[:6] in tested.stdout
+
+
+@pytest.mark.parametrize("fail_on", ["ineligible", "review", "warning", "never"])
+@pytest.mark.parametrize("communities", [True, False])
+@pytest.mark.parametrize("output", ["table", "github"])
+def test_the_last_line_says_whether_the_run_passes_and_what_fails_it(
+    fail_on: str, communities: bool, output: str
+) -> None:
+    # A clean roster checked without its communities table exited 1, and nothing printed said why: the seats'
+    # rule, not checked, fails the run at review.
+    args = ["check", str(EXAMPLES / "roster.csv"), "--fail-on", fail_on, "--lang", "en", "--format", output]
+    if communities:
+        args += ["--communities", str(EXAMPLES / "communities.csv")]
+    result = runner.invoke(app, args, env={"COLUMNS": "200"})
+    last = result.stdout.rstrip().splitlines()[-1]
+    assert result.exit_code in (0, 1)
+    if fail_on == "never":
+        assert result.exit_code == 0 and last == "result: not judged (--fail-on never)"
+    elif result.exit_code == 0:
+        assert last == f"result: passes at --fail-on {fail_on}"
+    else:
+        assert last.startswith(f"result: fails at --fail-on {fail_on}: ")
+        assert ("rule(s) not checked (seat-quota)" in last) is (not communities and fail_on != "ineligible")
+
+
+def test_a_clean_roster_without_its_seats_says_it_fails_for_the_rule_not_checked(tmp_path: Path) -> None:
+    roster = tmp_path / "r.csv"
+    roster.write_text(
+        "姓名,性别,身份证号,文化程度,社区,拟任职务,计生违法日期,两违,综治问题,被剥夺政治权利,亲属\n"
+        + "\n".join(
+            f"{name},{sex},{person(birth_date=born, gender=sex)['id_number']},高中,青松社区,{roles},,否,否,否,"
+            for name, sex, born, roles in [
+                ("甲", "男", "1960-01-10", "党组织书记、居委会主任"),
+                ("乙", "女", "1965-02-02", "居委会委员、妇代会主任"),
+                ("丙", "男", "1970-03-03", "党组织委员、民兵营长"),
+            ]
+        )
+        + "\n",
+        "utf-8",
+    )
+    result = runner.invoke(app, ["check", str(roster)], env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    assert (
+        result.stdout.rstrip().splitlines()[-1]
+        == "结果：未通过（--fail-on review）：未检查的规则 1 条（seat-quota）"
+    )

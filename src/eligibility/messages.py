@@ -703,6 +703,16 @@ CATALOG: dict[str, tuple[str, str]] = {
     "column-status": ("结论", "status"),
     "column-findings": ("审查意见", "findings"),
     "column-row": ("行号", "line"),
+    "verdict-pass": ("结果：通过（--fail-on {level}）", "result: passes at --fail-on {level}"),
+    "verdict-never": ("结果：--fail-on never，不判通过与否", "result: not judged (--fail-on never)"),
+    "verdict-fail": (
+        "结果：未通过（--fail-on {level}）：{reasons}",
+        "result: fails at --fail-on {level}: {reasons}",
+    ),
+    "verdict-people": ("候选人 {count} 名", "{count} candidate(s)"),
+    "verdict-teams": ("班子 {count} 个", "{count} team(s)"),
+    "verdict-files": ("文件意见 {count} 条", "{count} file finding(s)"),
+    "verdict-rules": ("未检查的规则 {count} 条（{rules}）", "{count} rule(s) not checked ({rules})"),
     "summary": (
         "候选人 {candidates} 名：符合条件 {eligible}，需事先审批 {review}，不能提名 {ineligible}，数据有误 {invalid}；"
         "班子意见 {team_findings} 条",

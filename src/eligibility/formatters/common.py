@@ -46,6 +46,33 @@ def summary_line(report: Report, lang: Lang) -> str:
     return line + (say("summary-not-checked", lang, count=len(rules)) if rules else "")
 
 
+def verdict_line(report: Report, fail_on: FailOn, lang: Lang) -> str:
+    """Whether the run passes at --fail-on, and, when it does not, what fails it: a CI log that ends in exit 1
+    says why (a clean roster fails at review when the seats were not given, its rule not checked)."""
+    if fail_on == "never":
+        return say("verdict-never", lang)
+    people = sum(1 for c in report.candidates if any(fails(f, fail_on) for f in c.findings))
+    teams = sum(1 for t in report.teams if any(fails(f, fail_on) for f in t.findings))
+    files = sum(1 for i in report.inputs for f in i.findings if fails(f, fail_on))
+    rules = list(
+        dict.fromkeys(
+            n.rule
+            for n in report.not_checked
+            if SEVERITY_ORDER.index(n.severity) <= SEVERITY_ORDER.index(fail_on)
+        )
+    )
+    reasons = [
+        say(key, lang, count=count)
+        for key, count in (("verdict-people", people), ("verdict-teams", teams), ("verdict-files", files))
+        if count
+    ]
+    if rules:
+        reasons.append(say("verdict-rules", lang, count=len(rules), rules=", ".join(rules)))
+    if not reasons:
+        return say("verdict-pass", lang, level=fail_on)
+    return say("verdict-fail", lang, level=fail_on, reasons=("，" if lang == "zh" else "; ").join(reasons))
+
+
 def not_checked_finding(missing: NotChecked, lang: Lang) -> Finding:
     """A rule not checked, as a finding on its file: what the CI formats and the findings table show, since it
     fails the run as an open finding of its severity would."""

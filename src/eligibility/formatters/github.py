@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from eligibility.formatters.common import finding_rows, level, summary_line
+from eligibility.formatters.common import finding_rows, level, summary_line, verdict_line
 from eligibility.formatters.interface import Options
 from eligibility.report import Report
 
@@ -39,4 +39,5 @@ class GithubFormatter:
                 f"::{COMMAND[level(finding, options.fail_on)]} {','.join(parts)}::{_data(finding.message)}"
             )
         out.append(summary_line(report, options.lang))
+        out.append(verdict_line(report, options.fail_on, options.lang))
         return "\n".join(out) + "\n"

@@ -12,7 +12,13 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from eligibility.formatters.common import input_line, missing_columns, summary_line, team_heading
+from eligibility.formatters.common import (
+    input_line,
+    missing_columns,
+    summary_line,
+    team_heading,
+    verdict_line,
+)
 from eligibility.formatters.interface import Options
 from eligibility.messages import say
 from eligibility.report import CandidateResult, Finding, Report, TeamResult
@@ -105,6 +111,7 @@ class TableFormatter:
                 said.add(words)
                 console.print(Text(words, style="yellow"))
         console.print(Text(summary_line(report, lang), style="bold"))
+        console.print(Text(verdict_line(report, options.fail_on, lang), style="bold"))
         return buffer.getvalue()
 
 
