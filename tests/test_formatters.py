@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import json
 import re
 import shutil
@@ -16,6 +17,7 @@ from typing import Any
 import jsonschema
 import openpyxl
 import pytest
+from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from eligibility import check
@@ -805,3 +807,22 @@ def test_a_row_of_a_workbook_of_several_sheets_is_named_with_its_sheet(tmp_path:
         assert {f"{roster}#东湖街道:2", f"{roster}#西岭街道:2"} <= classes
     else:
         assert "东湖街道!2" in printed and "西岭街道!2" in printed, printed
+
+
+@pytest.mark.parametrize("width", range(14, 61, 3))  # 14: （2006-09-30）, the widest part that cannot break
+def test_a_chinese_finding_is_wrapped_where_a_chinese_line_may_break(width: int) -> None:
+    # rich folded at whatever cell the width fell on: 超过5 / 7周岁 read as a threshold of 5, and a line began with ，
+    from rich.console import Console
+    from rich.text import Text
+
+    from eligibility.formatters.table import Wrapped
+
+    message = "[需审批] principal-age 拟任社区主干，选举日（2006-09-30）58周岁，超过57周岁，须事先报区委组织部审核同意"
+    console = Console(width=width, file=io.StringIO(), color_system=None)
+    console.print(Wrapped(Text(message)))
+    lines = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    assert "".join(line.strip() for line in lines).replace(" ", "") == message.replace(" ", "")
+    assert all(cell_len(line.rstrip()) <= width for line in lines)
+    for upper, lower in itertools.pairwise(line.strip() for line in lines):
+        assert not (upper[-1].isdigit() and lower[0].isdigit()), (upper, lower)
+        assert lower[0] not in "，。、）" and upper[-1] != "（", (upper, lower)

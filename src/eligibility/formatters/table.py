@@ -8,7 +8,9 @@ import re
 from typing import ClassVar
 
 from rich import box
-from rich.console import Console, Group
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -47,6 +49,62 @@ SEVERITY_STYLE = {
     "warning": "cyan",
     "info": "dim",
 }
+
+
+class Wrapped:
+    """Text wrapped where a Chinese line may break: between two characters, never inside a number or a Latin
+    word (超过5 / 7周岁), nor before a closing mark or after an opening one (，at a line's start). rich folds a
+    Chinese sentence, which has no spaces, at whatever cell the width falls on."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.text)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(options.max_width, 1)
+        for line in self.text.split("\n", allow_blank=True):
+            offsets = _breaks(line.plain, width)
+            for part in line.divide(offsets) if offsets else [line]:
+                part.rstrip()
+                part.end = "\n"
+                yield part
+
+
+def _breaks(plain: str, width: int) -> list[int]:
+    """Where to end each line of `plain` so none is wider than `width` cells: at the last place a line may end
+    (see Wrapped), or mid-word where a word is wider than a line."""
+    offsets: list[int] = []
+    start, used, last = 0, 0, 0  # the line's first character, its cells so far, the last place it may end
+    for i, character in enumerate(plain):
+        if i > start and _may_break(plain[i - 1], character):
+            last = i
+        cells = cell_len(character)
+        if used + cells > width and i > start:
+            end = last if last > start else i
+            offsets.append(end)
+            start, last = end, end
+            used = cell_len(plain[start:i])
+        used += cells
+    return offsets
+
+
+def _may_break(before: str, after: str) -> bool:
+    if before.isspace():
+        return not after.isspace()
+    if after.isspace() or after in _CLOSING or before in _OPENING:
+        return False
+    if _WORD.match(before) and _WORD.match(after):
+        return False  # 2006-09-30, 57, seat-quota: one word
+    return bool(_WIDE.match(before) or _WIDE.match(after))
+
+
+_CLOSING = frozenset("，。、；：？！）》」』”’〕】%…,.;:?!)]}")
+_OPENING = frozenset("（《「『“‘〔【([{")
+_WORD = re.compile(r"[0-9A-Za-z_\-./:'*]")
+# A character a Chinese line may break beside: an ideograph, or a full-width mark.
+_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d]")
 
 
 class TableFormatter:
@@ -143,12 +201,12 @@ def _team_block(
             Text(candidate.id_number or ""),
             Text("、".join(candidate.roles) if lang == "zh" else ", ".join(candidate.roles)),
             status,
-            _findings(candidate.findings, options, candidate.passed),
+            Wrapped(_findings(candidate.findings, options, candidate.passed)),
         )
-    parts: list[Text | Table] = [heading, table]
+    parts: list[Text | Table | Wrapped] = [heading, table]
     if team and team.findings:
         label = Text(say("heading-team-findings", lang) + ("：" if lang == "zh" else ": "), style="bold")
-        parts.append(Text.assemble(label, _findings(team.findings, options)))
+        parts.append(Wrapped(Text.assemble(label, _findings(team.findings, options))))
     return Group(*parts)
 
 
