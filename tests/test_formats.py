@@ -2851,3 +2851,22 @@ def test_the_forms_own_lines_above_the_header_are_no_rows_to_warn_of(
     report = check([path])
     assert [c.name for c in report.candidates] == ["李四"]
     assert ("rows-above-header" in {f.rule for f in report.inputs[0].findings}) is said
+
+
+@pytest.mark.parametrize("written", ["17806", "17806.0"])
+def test_an_excel_date_serial_saved_into_a_csv_is_the_day_it_stands_for(tmp_path: Path, written: str) -> None:
+    # A date column Excel showed as a number, saved as CSV: 17806 was date-invalid, and the row invalid, where
+    # the workbook read it as 1948-09-30 (helper-44; DOMAIN: a birth date may be an Excel date serial).
+    number = make_id("1948-09-30")
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "姓名,身份证号,出生年月,社区,拟任职务,计生违法日期\n"
+        f"甲,{number},{written},青松社区,党组织书记,37500\n乙,{make_id('1948-09-29')},17807,青松社区,居委会委员,\n",
+        "utf-8",
+    )
+    first, second = check([path], lang="en", show_pii=True).candidates
+    # 17806 is the ID number's day; 37500, 2002-09-01, is inside the five years before 2006-09-30.
+    assert {f.rule for f in first.findings} == {"principal-age", "family-planning-5y"}
+    assert first.status == "ineligible"
+    [mismatch] = second.findings
+    assert mismatch.rule == "birth-date-mismatch" and "17807(1948-10-01)" in mismatch.message

@@ -462,6 +462,9 @@ def from_1904(value: Any) -> Any:
     four years and a day early.)"""
     if isinstance(value, list):
         return [from_1904(item) for item in value]
+    if isinstance(value, str) and SERIAL_TEXT.fullmatch(value.strip()):
+        # The same serial as Excel writes it into a CSV file from a number cell: 17806 (or 17806.0).
+        value = float(value.strip())
     if isinstance(value, int | float) and not isinstance(value, bool) and 10_000 <= value < 100_000:
         return _EXCEL_EPOCH_1904 + dt.timedelta(days=int(value))
     return value
@@ -491,6 +494,10 @@ def _parse_text_date(text: str) -> DateRange | None:
     return _parse_date(text)
 
 
+# An Excel date serial written as text: five digits, as a CSV file saved from a number cell holds it.
+SERIAL_TEXT = re.compile(r"[1-9]\d{4}(\.0+)?")
+
+
 def _parse_date(value: object) -> DateRange | None:
     if value is None:
         return None
@@ -498,6 +505,9 @@ def _parse_date(value: object) -> DateRange | None:
         return value.date(), value.date()
     if isinstance(value, dt.date):
         return value, value
+    if isinstance(value, str) and SERIAL_TEXT.fullmatch(value.strip()):
+        # The same serial as Excel writes it into a CSV file from a number cell: 17806 (or 17806.0).
+        value = float(value.strip())
     if isinstance(value, int | float) and not isinstance(value, bool) and 10_000 <= value < 100_000:
         # An Excel date serial (days since 1899-12-30; five digits from 1927 to 2173) in a cell not formatted as
         # a date. 1968 (a year), 196803 and 19680315 have other lengths and are read as text below.

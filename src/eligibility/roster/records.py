@@ -12,6 +12,7 @@ from eligibility.candidate import Candidate, DataProblem
 from eligibility.roster.normalise import (
     CONTROL_CHARACTERS,
     HAN,
+    SERIAL_TEXT,
     UNREADABLE_DATE,
     DateError,
     IdNumber,
@@ -403,6 +404,8 @@ class RecordReader:
         # The ID is the authority; a roster date that cannot be the same day is a data error, not a choice.
         if stated is not None and not stated[0] <= born <= stated[1]:
             written = cells["birth_date"]
+            if isinstance(written, str) and SERIAL_TEXT.fullmatch(written.strip()):
+                written = float(written.strip())
             if isinstance(written, int | float) and not isinstance(written, bool):
                 # An Excel date serial in a cell formatted as a number: the officer sees 18000, and is told the
                 # day it stands for beside it.
