@@ -543,3 +543,36 @@ def test_the_bytes_of_full_width_digits_are_masked_as_digits() -> None:
         mask_id_bytes(dashed)
         == "CD F5 A3 A8 31 31 30 31 30 31 2D ** ** ** ** ** ** ** ** 2D 30 37 31 32 A3 A9"
     )
+
+
+@pytest.mark.parametrize(
+    ("cell", "first", "last"),
+    [
+        ("65.3", "1965-03-01", "1965-03-31"),
+        ("66.02", "1966-02-01", "1966-02-28"),
+        ("65.03.15", "1965-03-15", "1965-03-15"),
+        ("65年3月", "1965-03-01", "1965-03-31"),
+        ("68.1", "1968-01-01", "1968-10-31"),  # 68.10 as a number cell keeps it: January or October
+        ("68.10", "1968-10-01", "1968-10-31"),
+        ("1965年3月份", "1965-03-01", "1965-03-31"),
+        ("1965—03", "1965-03-01", "1965-03-31"),
+        ("1965.03.", "1965-03-01", "1965-03-31"),
+    ],
+)
+def test_a_birth_date_as_rosters_write_it_short(cell: str, first: str, last: str) -> None:
+    # Each was date-invalid, and the row invalid, its value masked to **.* in the message (helper-45).
+    from eligibility.roster.normalise import parse_birth_date
+
+    assert parse_birth_date(cell) == (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+
+
+@pytest.mark.parametrize("cell", ["18.3", "03.5", "3.15", "12.5"])
+def test_a_two_digit_year_is_read_only_for_a_birth_date_and_only_where_one_century_fits(cell: str) -> None:
+    # 18.3 among a 2021 roster's violation dates is 2018: read as 1918 it would fall out of the five years, and
+    # bar no one. Not read at all, it stays invalid, never a guess; so does a birth year of 1900-1919 or 2000s.
+    from eligibility.roster.normalise import DateError, parse_birth_date, parse_date
+
+    with pytest.raises(DateError):
+        parse_date(cell)
+    with pytest.raises(DateError):
+        parse_birth_date(cell)

@@ -435,9 +435,14 @@ def mask_id(number: str) -> str:
 
 # ---- dates ------------------------------------------------------------------------------------------------
 
-_DAY = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?")
+_DAY = re.compile(r"(\d{4})\s*[-./年—]\s*(\d{1,2})\s*[-./月—]\s*(\d{1,2})\s*[日号]?\.?")
 _DAY_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
-_MONTH = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?")
+# 1965.03, 1965年3月份, 1965—03 (a dash typed by a Chinese input method), 1965.03. (a stray stop).
+_MONTH = re.compile(r"(\d{4})\s*[-./年—]\s*(\d{1,2})\s*(月份?)?\.?")
+# A year of two digits, as rosters long wrote it (65.3, 66.02, 65.03.15, 65年3月): 1920 to 1999, the years a
+# candidate's birth can be in. Only with . or 年, never - or /, which write a month and a day (3/15).
+_SHORT_DAY = re.compile(r"([2-9]\d)\s*[.年]\s*(\d{1,2})\s*[.月]\s*(\d{1,2})\s*日?")
+_SHORT_MONTH = re.compile(r"([2-9]\d)\s*[.年]\s*(\d{1,2})\s*(月份?)?")
 _MONTH_COMPACT = re.compile(r"(\d{4})(\d{2})")
 _YEAR = re.compile(r"(\d{4})\s*年?")
 _TENTH_MONTH = re.compile(
@@ -486,6 +491,34 @@ def parse_date(value: object) -> DateRange | None:
     if type(value) is str:
         return _parse_text_date(value)  # birth dates repeat across a province: each spelling is read once
     return _parse_date(value)
+
+
+def parse_birth_date(value: object) -> DateRange | None:
+    """A birth date: as parse_date, and a year of two digits besides (65.3, 66.02, 65.03.15), 1920 to 1999 — a
+    living candidate's. Only a birth date: 18.3 among a 2021 roster's violation dates is 2018, not 1918."""
+    try:
+        return parse_date(value)
+    except DateError:
+        if type(value) is not str or (found := _short_year(clean(value))) is None:
+            raise
+        return found
+
+
+def _short_year(text: str) -> DateRange | None:
+    try:
+        if m := _SHORT_DAY.fullmatch(text):
+            day = dt.date(1900 + int(m[1]), int(m[2]), int(m[3]))
+            return day, day
+        if m := _SHORT_MONTH.fullmatch(text):
+            year, month = 1900 + int(m[1]), int(m[2])
+            if m[2] == "1" and "." in text and not m[3]:
+                # 68.1: 68.10 typed into a number cell loses its 0, as 1968.1 does: January or October.
+                return dt.date(year, 1, 1), dt.date(year, 10, 31)
+            first = dt.date(year, month, 1)
+            return first, dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    except ValueError as err:
+        raise DateError(str(err)) from err
+    return None
 
 
 # A province's birth dates: forty years of days, each written two or three ways.

@@ -21,6 +21,7 @@ from eligibility.roster.normalise import (
     from_1904,
     id_digits,
     ids_in_text,
+    parse_birth_date,
     parse_date,
     parse_dates,
     read_id_number,
@@ -394,7 +395,7 @@ class RecordReader:
         stated = None
         if _filled(cells.get("birth_date")):
             try:
-                stated = parse_date(cells["birth_date"])
+                stated = parse_birth_date(cells["birth_date"])
             except DateError as err:
                 key = "date-invalid" if err.reason is None else "date-impossible"
                 problem(key, "birth_date", cells["birth_date"], reason=err.reason or "")
