@@ -2870,3 +2870,18 @@ def test_an_excel_date_serial_saved_into_a_csv_is_the_day_it_stands_for(tmp_path
     assert first.status == "ineligible"
     [mismatch] = second.findings
     assert mismatch.rule == "birth-date-mismatch" and "17807(1948-10-01)" in mismatch.message
+
+
+def test_a_birth_date_that_is_no_date_says_why_its_digits_are_hidden(tmp_path: Path) -> None:
+    # 出生年月“**..*”不是日期: the value masked in its own message, and nothing said of why, nor how to see it.
+    path = tmp_path / "r.csv"
+    path.write_text(
+        f"姓名,身份证号,出生年月,社区,拟任职务\n甲,{make_id('1968-01-01')},68..1,青松社区,居委会委员\n",
+        "utf-8",
+    )
+    [masked] = check([path], lang="en").candidates[0].findings
+    assert masked.rule == "date-invalid" and masked.evidence["value"] == "**..*"
+    assert "its digits are hidden, so that the ID number cannot be worked out" in masked.message
+    assert "use --show-pii" in masked.message
+    [shown] = check([path], lang="en", show_pii=True).candidates[0].findings
+    assert shown.message.startswith("出生年月 value '68..1' is not a date: expected")

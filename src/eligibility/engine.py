@@ -1373,10 +1373,13 @@ class Review:
                 or problem.column in _BIRTH_HEADERS
                 or (problem.rule == "date-impossible" and problem.of == "id_number")
             ):
-                value = mask_birth(value)
+                masked = mask_birth(value)
                 if "expected" in params:
                     params["expected"] = mask_birth(params["expected"])
                 key = "birth-date-mismatch-masked" if problem.rule == "birth-date-mismatch" else key
+                if key == "date-invalid" and masked != value:
+                    key = "date-invalid-masked"  # **.* alone left the officer nothing to look for
+                value = masked
             if "digits" in params:
                 # The birth date an ID number holds, though no such day exists (19751301): they are the very
                 # digits the masked number hides.

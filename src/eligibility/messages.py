@@ -463,6 +463,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{column}“{value}”不是日期：应为 1968-03-15、1968.3.15、1968年3月15日、19680315 或 1968年3月 等写法",
         "{column} value {value!r} is not a date: expected 1968-03-15, 1968.3.15, 1968年3月15日, 19680315, 1968年3月 …",
     ),
+    "date-invalid-masked": (
+        "{column}“{value}”不是日期（数字已隐去，以免还原身份证号；请看名册该格，或加 --show-pii）：应为 1968-03-15、"
+        "1968.3.15、1968年3月15日、19680315 或 1968年3月 等写法",
+        "{column} value {value!r} is not a date (its digits are hidden, so that the ID number cannot be worked out: "
+        "see the cell in the roster, or use --show-pii): expected 1968-03-15, 1968.3.15, 1968年3月15日, 19680315, "
+        "1968年3月 …",
+    ),
     "date-invalid-day": (
         "{column}“{value}”不是某一天：应为 2006-09-30、2006.9.30、2006年9月30日 或 20060930 等写法",
         "{column} value {value!r} is not one day: expected 2006-09-30, 2006.9.30, 2006年9月30日, 20060930 …",
