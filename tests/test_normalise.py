@@ -576,3 +576,20 @@ def test_a_two_digit_year_is_read_only_for_a_birth_date_and_only_where_one_centu
         parse_date(cell)
     with pytest.raises(DateError):
         parse_birth_date(cell)
+
+
+@pytest.mark.parametrize(
+    ("cell", "suggested"),
+    [
+        ("团支部书记", ()),  # the youth league's secretary: 党组织书记 would seat a principal
+        ("团委书记", ()),
+        ("治调主任", ()),
+        ("居委副主任", ("居委会副主任", "居委会主任")),  # a deputy's post: suggested as ever
+        ("支部书计", ("党组织书记", "党组织副书记")),  # a typo of the principal's own title
+    ],
+)
+def test_another_bodys_post_named_like_a_principal_is_not_suggested_as_one(
+    cell: str, suggested: tuple[str, ...]
+) -> None:
+    found = VOCABULARY.roles(cell)
+    assert isinstance(found, Unknown) and found.suggestions == suggested

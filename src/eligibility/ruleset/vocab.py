@@ -87,8 +87,18 @@ class Vocabulary:
         # Suggested by the role's own name: 调解委员, nearest to 委员, is an alias of 居委会委员, which is meant.
         name_of = {name: r.zh for r in self.words.roles.values() for name in (r.zh, *r.aliases)}
         name_of |= {name: name for name in self.words.role_sets}
+        # A principal's title with other words before it (团支部书记, 治调主任) is another body's post: a
+        # suggestion from it (党组织书记 for the youth league's secretary) would seat a principal.
+        principal = {fold(name) for r in self.principal_roles for name in self._names_of(r)}
+        before = [key[: -len(name)] for name in principal if key.endswith(name)]
+        if any(words and not words.endswith("副") for words in before):
+            return Unknown(word, ())  # (居委副主任, a deputy's post, is suggested as ever)
         close = suggest(word, list(name_of))
         return Unknown(word, tuple(dict.fromkeys(name_of[name] for name in close)))
+
+    def _names_of(self, role_id: str) -> tuple[str, ...]:
+        role = self.words.roles[role_id]
+        return (role.zh, *role.aliases)
 
     def _roles_of_key(self, key: str) -> tuple[str, ...] | None:
         if not key:
