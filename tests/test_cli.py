@@ -486,3 +486,20 @@ def test_a_clean_roster_without_its_seats_says_it_fails_for_the_rule_not_checked
         result.stdout.rstrip().splitlines()[-1]
         == "结果：未通过（--fail-on review）：未检查的规则 1 条（seat-quota）"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown", "hidden"),
+    [
+        ("zh", "计生违法日期=2001-09-30", "family_planning_violation="),
+        ("en", "family-planning violation dates=2001-09-30", "family_planning_violation="),
+    ],
+)
+def test_explain_names_the_facts_in_the_readers_language(lang: str, shown: str, hidden: str) -> None:
+    # 依据的事实：family_planning_violation=2001-09-30, window_start=…: the rule file's ids, in a Chinese report.
+    result = runner.invoke(
+        app, ["check", str(EXAMPLES / "roster.csv"), "--explain", "--lang", lang], env={"COLUMNS": "300"}
+    )
+    said = " ".join(result.stdout.split())
+    assert hidden not in said
+    assert shown.replace(" ", "") in said.replace(" ", "")

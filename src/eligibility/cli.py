@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import gc
 import os
@@ -218,6 +219,8 @@ def check(
             # the ID numbers masked, cannot be had back.
             raise EligibilityError("output-is-input", Location(display_path(output)), input=read)
         review = Review.start(rules, settings)
+        if explain:
+            options = dataclasses.replace(options, labels=review.evidence_labels())
         if isinstance(formatter, Streams):
             # JSON and JSON lines are written as candidates come, so memory does not grow with the rosters.
             with _sink(output) as sink:

@@ -1443,6 +1443,13 @@ class Review:
             return number
         return mask_id(number)
 
+    def evidence_labels(self) -> dict[str, str]:
+        """The evidence's keys in the run's language, for --explain: the rule set's facts (年龄, 计生违法日期)
+        and the keys the tool itself gives (选举日, 期限起点, 单元格)."""
+        labels = {name: self._fact_label(name) for name in self.policy.facts}
+        labels |= {key: say(f"evidence-{key}", self.lang) for key in _EVIDENCE_KEYS}
+        return labels
+
     def _fact_label(self, name: str) -> str:
         fact = self.policy.facts.get(name)
         if fact is None:
@@ -1506,6 +1513,8 @@ class Review:
 
 _DIGIT = re.compile("[0-9]")
 # The notes about a workbook's sheet that was not read, said as an input of that sheet's own.
+# The evidence keys the tool gives whatever the rule set (see evidence_labels).
+_EVIDENCE_KEYS = ("election_date", "window_start", "cell", "column", "value", "expected", "matching", "pairs")
 _OF_A_SHEET = frozenset({"sheet-skipped", "sheet-roster-not-read"})
 # A birth date column's headers, however written: its dates are masked with the ID numbers (see mask_birth).
 _BIRTH_HEADERS = frozenset(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
 from eligibility.messages import Lang
@@ -22,6 +23,9 @@ class Options:
     fail_on: FailOn = "review"
     # Terminal and page formats then show each finding's evidence and each candidate's rules passed.
     explain: bool = False
+    # The evidence's keys as the reader's language names them (age: 年龄), where the rule set or the tool names
+    # them; a key not here is shown as it is.
+    labels: Mapping[str, str] = field(default_factory=dict)
 
 
 class Formatter(Protocol):

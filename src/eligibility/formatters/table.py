@@ -241,7 +241,7 @@ def _findings(findings: list[Finding], options: Options, passed: list[str] | Non
             text.append(f"\n  {note}", style="green" if approval.counted else "yellow")
         if options.explain and finding.evidence:
             facts = ("，" if lang == "zh" else ", ").join(
-                f"{k}={_fact_text(v, lang)}" for k, v in finding.evidence.items()
+                f"{options.labels.get(k, k)}={_fact_text(v, lang)}" for k, v in finding.evidence.items()
             )
             text.append("\n  " + say("evidence", lang, facts=facts), style="cyan")
         if finding.source is not None:
