@@ -2885,3 +2885,25 @@ def test_a_birth_date_that_is_no_date_says_why_its_digits_are_hidden(tmp_path: P
     assert "use --show-pii" in masked.message
     [shown] = check([path], lang="en", show_pii=True).candidates[0].findings
     assert shown.message.startswith("出生年月 value '68..1' is not a date: expected")
+
+
+@pytest.mark.parametrize("note", ["注：身份证号待补", "备注：身份证过期换领中", "说明：港澳居民", "日期待定"])
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+def test_a_candidate_at_the_foot_with_a_note_for_an_id_number_is_still_a_candidate(
+    tmp_path: Path, note: str, form: str
+) -> None:
+    # 赵红, her community and post written, 注：身份证号待补 under 身份证号: taken for a footer under the table,
+    # she became an info note, and the run passed (helper-46).
+    header = ["序号", "姓名", "身份证号", "社区", "拟任职务"]
+    rows = [
+        ["1", "甲", make_id("1970-01-01"), "青松社区", "居委会委员"],
+        ["2", "赵红", note, "青松社区", "居委会委员"],
+    ]
+    if form == "csv":
+        path = tmp_path / "r.csv"
+        path.write_text("\n".join(",".join(r) for r in [header, *rows]) + "\n", "utf-8")
+    else:
+        path = write_workbook(tmp_path / "r.xlsx", header, rows)
+    report = check([path], lang="en")
+    assert [c.name for c in report.candidates] == ["甲", "赵红"]
+    assert report.candidates[1].status == "invalid" and not _footers(report)

@@ -48,7 +48,15 @@ from eligibility.roster.normalise import (
     mask_ids,
     mask_ids_and_births,
 )
-from eligibility.roster.readers import Note, RawRecord, Table, has_footer_words, is_total, open_tables
+from eligibility.roster.readers import (
+    Note,
+    RawRecord,
+    Table,
+    has_footer_words,
+    holds_a_candidate,
+    is_total,
+    open_tables,
+)
 from eligibility.roster.records import RecordReader
 from eligibility.roster.settings import (
     ApprovalRecord,
@@ -448,7 +456,7 @@ class Review:
             rows += 1
             yield self._checked(item, table, skipped)
         footers.extend(self._footer_finding(aside, raw) for raw, _ in held if (aside := _footer_of(raw)))
-        footers.sort(key=lambda finding: finding.evidence["line"])
+        footers.sort(key=lambda finding: int(finding.evidence["line"]))
         if footers and not rows:
             # Only a footer under the header: a blank template, sent as it was handed out. Named on its own it
             # fails the run, as the footer's row did when it was taken for a candidate; in a folder, it is one
@@ -1547,12 +1555,13 @@ def _approved_by_one_of(approved_by: str | None, bodies: tuple[str, ...]) -> boo
 
 
 def _footer_of(raw: Any) -> DataProblem | None:
-    """The row-not-a-candidate finding of a row read as a footer or a note, if it is one (a row a --jobs worker
-    sends compact has no finding at all)."""
+    """The row-not-a-candidate finding of a row read as a footer or a note, if it is one and the row holds no
+    candidate's name or post (赵红 beside 注：身份证号待补 under 身份证号 is a candidate whose row is wrong, never
+    a footer to pass over). A row a --jobs worker sends compact has no finding at all."""
     if isinstance(raw, RawRecord) and raw.problems:
         for problem in raw.problems:
             if problem.rule == "row-not-a-candidate":
-                return problem
+                return None if holds_a_candidate(raw.cells) else problem
     return None
 
 

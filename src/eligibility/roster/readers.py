@@ -331,6 +331,17 @@ def has_footer_words(text: str) -> bool:
     return is_total(text) or _FOOTER.search(text.translate(_NO_DIGITS)) is not None
 
 
+def holds_a_candidate(cells: dict[str, Any]) -> bool:
+    """Whether a row's name or post is a candidate's: written, and no footer's words (审核人：王五 under 姓名,
+    合计6人 under 拟任职务) nor a count (5 under 姓名). Not its community: a 社区 merged down the whole sheet
+    covers the footer's row too, and a total names the community it totals."""
+    for column in ("name", "roles"):
+        text = clean(cells.get(column))
+        if text and not has_footer_words(text) and not _ROW_NUMBER.fullmatch(text):
+            return True
+    return False
+
+
 def footer_in_margin(row: list[Any], at: tuple[int, ...]) -> int | None:
     """Where a footer's words stand where a number goes (合计 or 制表人： under 序号, 审核人：李四 under 身份证号),
     if they do. Asked of every row: a number's cell is let go at the first look."""
