@@ -26,11 +26,16 @@ class Column:
 STREET_HEADERS = (
     "街道",
     "所在街道",
+    "所属街道",
+    "街道办",
     "街道办事处",
     "乡镇",
     "所在乡镇",
+    "所属乡镇",
     "镇",
+    "所在镇",
     "乡",
+    "所在乡",
     "乡镇（街道）",
     "街道（乡镇）",
 )
@@ -46,6 +51,8 @@ COMMUNITY_HEADERS = (
     "村名称",
     "行政村",
 )
+
+ELECTION_DATE_HEADERS = ("选举日期", "选举日", "换届选举日期", "拟选举日期", "预计选举日期", "本届选举日期")
 
 ROSTER_COLUMNS: tuple[Column, ...] = (
     Column("name", "姓名", ("姓名",), required=True),
@@ -69,7 +76,7 @@ ROSTER_COLUMNS: tuple[Column, ...] = (
     Column("street", "街道", STREET_HEADERS),
     Column("community", "社区", COMMUNITY_HEADERS, required=True),
     Column("roles", "拟任职务", ("拟任职务", "拟任职位", "拟提名职务", "拟推荐职务"), required=True),
-    Column("election_date", "选举日期", ("选举日期", "选举日")),
+    Column("election_date", "选举日期", ELECTION_DATE_HEADERS),
 )
 
 # Columns real rosters carry that no rule reads: recognised, so they raise no "unknown column" warning.
@@ -104,7 +111,7 @@ _OTHER = frozenset(fold(header) for header in OTHER_ROSTER_HEADERS)
 COMMUNITY_COLUMNS: tuple[Column, ...] = (
     Column("community", "社区", COMMUNITY_HEADERS, required=True),
     Column("street", "街道", STREET_HEADERS),
-    Column("election_date", "选举日期", ("选举日期", "选举日")),
+    Column("election_date", "选举日期", ELECTION_DATE_HEADERS),
     Column(
         "party_seats",
         "党组织核定职数",
@@ -125,11 +132,18 @@ APPROVAL_COLUMNS: tuple[Column, ...] = (
     Column("name", "姓名", ("姓名",)),
     Column("rule", "规则", ("规则", "规则编号", "审查事项"), required=True),
     Column("reference", "批复文号", ("批复文号", "文号"), required=True),
-    Column("approved_by", "审批单位", ("审批单位", "批准机关", "审批机关")),
+    Column(
+        "approved_by",
+        "审批单位",
+        ("审批单位", "批准机关", "审批机关", "审批部门", "审批机构", "批准单位", "批复单位", "审核单位"),
+    ),
     Column("date", "批复日期", ("批复日期", "审批日期", "日期"), required=True),
     Column("expires", "有效期至", ("有效期至", "失效日期", "有效期")),
 )
 
+# A yes/no column headed as the question it asks (是否被剥夺政治权利, 有无两违问题, 刑事处罚情况): the column
+# the question names.
+_ASKED = re.compile(r"^(是否存在|是否有|是否|有无|有没有)|(情况|问题)$")
 # "出生年月（岁）", "姓 名", "身份证号码(18位)": a bracketed note or stray spaces around the real header.
 _NOTE = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
 
@@ -144,18 +158,24 @@ def suggest_column(header: str, columns: tuple[Column, ...]) -> str:
 def misspelt_column(
     header: str, suggestion: str, found: HeaderMap, columns: tuple[Column, ...]
 ) -> Column | None:
-    """The column an unknown header all but spells (公民身份证号码 for 公民身份号码) when the table has no such
-    column otherwise: every check it feeds would go undone without a word but a warning."""
-    if not suggestion or difflib.SequenceMatcher(None, header_key(header), suggestion).ratio() < _MISSPELT:
+    """The ID number's column when an unknown header all but spells it (公民身份证明号码, 身分证号) and the table
+    has no such column otherwise: the ID checks, the duplicates and the birth date's check would go undone with
+    a warning only. Any other column missing is said where it matters: a rule it feeds is not checked."""
+    key = header_key(header)
+    if (
+        not suggestion
+        or len(key) < len(suggestion)  # 身份 (居民 or 干部) is no 身份证 cut short
+        or difflib.SequenceMatcher(None, key, suggestion).ratio() < _MISSPELT
+    ):
         return None
     for column in columns:
-        if suggestion in (column.zh, *column.aliases):
+        if column.name == "id_number" and suggestion in (column.zh, *column.aliases):
             return None if column.name in found.index else column
     return None
 
 
-# How alike an unknown header and a known one must be to be taken for a misspelling: 公民身份证号码 and
-# 公民身份号码 are 0.92 alike; 出生地 and 出生日期, another column, 0.57.
+# How alike an unknown header and a known one must be to be taken for a misspelling: 公民身份证明号码 and
+# 公民身份证号码 are 0.93 alike, 身分证号 and 身份证号 0.75.
 _MISSPELT = 0.75
 
 
@@ -192,7 +212,11 @@ def map_headers(headers: list[str], columns: tuple[Column, ...]) -> HeaderMap:
     unknown: list[str] = []
     for position, header in enumerate(headers):
         key = header_key(header)
-        name = lookup.get(key) or lookup.get(_NOTE.sub("", key))
+        name = (
+            lookup.get(key)
+            or lookup.get(_NOTE.sub("", key))
+            or lookup.get(_ASKED.sub("", _NOTE.sub("", key)))
+        )
         if name is None:
             if key and key not in _OTHER and _NOTE.sub("", key) not in _OTHER:
                 unknown.append(header)
