@@ -283,14 +283,16 @@ def test_an_id_number_typed_into_an_approvals_reference_is_masked(run: Any, tmp_
     path = tmp_path / "approvals.csv"
     path.write_text(
         "身份证号,规则,批复文号,审批单位,批复日期\n"
-        f"{candidate['id_number']},principal-age,东组审〔2006〕1号（{number}）,区委组织部{number},2006-09-01\n",
+        f"{candidate['id_number']},principal-age,东组审〔2006〕1号（{number}）,区委组织部（经办 {number}）,2006-09-01\n",
         encoding="utf-8",
     )
     [finding] = only(run([candidate], approvals=path)).findings
     assert finding.approval is not None and finding.approval.counted
     assert number not in finding.model_dump_json() and number[:6] in (finding.approval.reference or "")
     [shown] = only(run([candidate], approvals=path, show_pii=True)).findings
-    assert shown.approval is not None and shown.approval.approved_by == f"区委组织部{number}"
+    assert (
+        shown.approval is not None and shown.approval.approved_by == f"区委组织部(经办 {number})"
+    )  # cleaned: brackets half-width
 
 
 def test_an_approvals_reference_keeps_its_own_dates(run: Any, tmp_path: Path) -> None:
@@ -428,6 +430,18 @@ def test_a_team_approval_filed_under_its_community_written_another_way_is_shown_
         ("community-2006", "区委组织部", None),
         ("community-2006", "中共东湖区委组织部", None),
         ("community-2006", "东湖区委 组织部", None),  # spaced as typed
+        ("community-2006", "中共东湖区委员会组织部", None),  # the formal name (helper-46)
+        ("community-2006", "區委組織部", None),
+        ("community-2006", "区委组织部干部科", None),
+        ("community-2006", "东湖街道党工委、区委组织部", None),
+        (
+            "community-2006",
+            "东湖街道党工委（已报区委组织部）",
+            "approved by 东湖街道党工委(已报区委组织部)",
+        ),
+        ("community-2006", "东湖街道党工委报区委组织部", "approved by 东湖街道党工委报区委组织部"),
+        ("community-2006", "区委组织部（未同意）", "approved by 区委组织部(未同意)"),
+        ("community-2006", "市委组织部", "approved by 市委组织部"),
         (
             "community-2006",
             "东湖街道党工委",
@@ -436,10 +450,11 @@ def test_a_team_approval_filed_under_its_community_written_another_way_is_shown_
         (
             "community-2006",
             "",
-            "the approval names no approving body; this rule needs the approval of 区委组织部",
+            "the approval names no approving body (the approvals table needs a 审批单位 column)",
         ),
         ("village-2021", "中共青山县委组织部", None),
         ("village-2021", "县级党委组织部", None),
+        ("village-2021", "中共青山县委员会组织部", None),
         (
             "village-2021",
             "青山镇党委",

@@ -1546,12 +1546,36 @@ def _unread(source: Input, err: RosterError, lang: Lang) -> Note:
 
 
 def _approved_by_one_of(approved_by: str | None, bodies: tuple[str, ...]) -> bool:
-    """Whether an approval's 审批单位 names one of the bodies a rule names: 中共东湖区委组织部 holds 区委组织部,
-    however it is spaced or its width."""
+    """Whether an approval's 审批单位 is one of the bodies a rule names: the name ends with it (中共东湖区委组织部,
+    东湖区委员会组织部, 区委组织部干部科), whatever its width, spacing or traditional characters. Not a body it
+    was reported to (东湖街道党工委报区委组织部, 东湖街道党工委（已报区委组织部）), nor one that said no
+    (区委组织部（未同意）)."""
     if not approved_by:
         return False
-    written = "".join(unicodedata.normalize("NFKC", approved_by).split())
-    return any("".join(unicodedata.normalize("NFKC", body).split()) in written for body in bodies)
+    written = _body_name(approved_by)
+    if _REFUSED.search(written):
+        return False
+    written = _BRACKETED.sub("", written)
+    written = _SUB_UNIT.sub("", written)
+    for body in bodies:
+        name = _body_name(body)
+        if written.endswith(name) and not written[: -len(name)].endswith(_REPORTED_TO):
+            return True
+    return False
+
+
+def _body_name(text: str) -> str:
+    """A body's name as compared: NFKC, no spaces, simplified, 区委员会组织部 as 区委组织部."""
+    text = "".join(unicodedata.normalize("NFKC", text).split()).translate(_SIMPLIFIED)
+    return text.replace("委员会组织部", "委组织部")
+
+
+_SIMPLIFIED = str.maketrans("區縣組織員會黨鎮級審批準", "区县组织员会党镇级审批准")
+_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+# A section of the body (干部科, 组织一科, 办公室): the body approved all the same.
+_SUB_UNIT = re.compile(r"(?<=部)[\u4e00-\u9fff]{0,5}[科处室股]$")
+_REFUSED = re.compile(r"未同意|不同意|不予|未批准|不批准|未审批|待审|待批|未批")
+_REPORTED_TO = ("报", "呈", "送", "呈报", "上报", "报送")
 
 
 def _footer_of(raw: Any) -> DataProblem | None:

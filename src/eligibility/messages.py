@@ -676,8 +676,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "approved by {approved_by}; this rule needs the approval of {bodies}",
     ),
     "approval-no-body": (
-        "批复没有写审批单位，本条须由 {bodies} 审核同意",
-        "the approval names no approving body; this rule needs the approval of {bodies}",
+        "批复没有写审批单位（审批表要有“审批单位”一列），本条须由 {bodies} 审核同意",
+        "the approval names no approving body (the approvals table needs a 审批单位 column); this rule needs the "
+        "approval of {bodies}",
     ),
     "approval-unused": (
         "审批没有对应的审查意见（{rule}）",
