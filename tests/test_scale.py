@@ -807,3 +807,29 @@ def test_a_row_with_its_community_blank_under_another_street_joins_no_team(tmp_p
     report = check([roster])
     assert [t.community for t in report.teams] == ["青松社区"]
     assert not [f for f in report.inputs[0].findings if f.rule == "community-filled-down"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_row_counted_in_the_team_above_is_judged_on_its_day_and_a_blank_row_ends_the_fill(
+    tmp_path: Path, jobs: str
+) -> None:
+    # 梅园社区 votes on 2006-09-26: its row with 社区 left blank was judged on the run's day (58, principal-age)
+    # though counted in 梅园's team; and after a blank row, a second group's rows all joined 青松 (helper-46).
+    settings = tmp_path / "communities.csv"
+    settings.write_text("社区,选举日期\n梅园社区,2006-09-26\n", "utf-8")
+    rows = [
+        f"甲,{make_id('1960-01-01')},梅园社区,党组织书记",
+        f"乙,{make_id('1948-09-28')},,居委会主任",  # 57 on 2006-09-26, 58 on the 30th
+        "",
+        f"丙,{make_id('1970-01-01')},,居委会委员",  # under a blank row: no team's
+    ]
+    roster = tmp_path / "r.csv"
+    roster.write_text("\n".join(["姓名,身份证号,社区,拟任职务", *rows]) + "\n", "utf-8")
+    args = [str(roster), "--communities", str(settings), "--format", "jsonl", "--lang", "en"]
+    assert _run(tmp_path, "one", *args) == _run(tmp_path, "jobs", *args, "--jobs", jobs)
+    report = check([roster], communities=settings, lang="en")
+    second, third = report.candidates[1:]
+    assert [f.rule for f in second.findings] == ["required-missing"]  # no principal-age: 57 on 梅园's day
+    assert [f.rule for f in third.findings] == ["required-missing"]
+    [said] = [f.evidence for f in report.inputs[0].findings if f.rule == "community-filled-down"]
+    assert said == {"lines": "3", "community": "梅园社区"}

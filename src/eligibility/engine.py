@@ -199,7 +199,7 @@ class Review:
     _last_team: Team | None = None
     # The team the row above joined, and where (file and sheet): a row under it with its 社区 blank joins it too
     # (see _join_team); and, by where, the lines each team so took in.
-    _above: tuple[str, Team] | None = None
+    _above: tuple[str, Team, Any] | None = None  # where, the team, and the row (or its line) that joined it
     _filled_down: dict[str, dict[tuple[str, str], list[int]]] = field(default_factory=dict)
     # Election days, by roster file, outside the dates the rule set applies between (see _effect_notes).
     _days_out_of_effect: dict[str, set[dt.date]] = field(default_factory=dict)
@@ -508,7 +508,8 @@ class Review:
         if isinstance(item, tuple):
             return self._from_worker(item, table, skipped)
         person = self.reader.candidate(item, table)
-        self._team_day(person, table)
+        if not self._team_day(person, table):
+            self._filled_day(person, table)
         key = self._check_duplicate(person, table)
         result = self.serialised(person, skipped) if self._as_json else self.evaluate(person, skipped)
         self._join_team(person, key)
@@ -586,7 +587,7 @@ class Review:
         first = self._register(packed, _source_of(raw, table)) if isinstance(packed, int) else None
         if first is None and not isinstance(packed, str) and community:
             team = self._team_of(street, community, election_date, _where(table.path, table.sheet), stated)
-            self._above = (_where(table.path, table.sheet), team) if team is not None else None
+            self._above = (_where(table.path, table.sheet), team, raw) if team is not None else None
             if team is None:
                 return result
             if team.election_date == day and team.roll.find(member) is None:
@@ -599,7 +600,7 @@ class Review:
         from eligibility.workers import expand_row
 
         person = self.reader.candidate(expand_row(raw, table), table)
-        moved = self._team_day(person, table)
+        moved = self._team_day(person, table) or self._filled_day(person, table)
         if first is not None:
             self._add_duplicate(person, table, first)
         if first is not None or moved:
@@ -829,7 +830,7 @@ class Review:
             lines.append(person.source.line or person.source.row)
             person = replace(person, street=above.street, community=above.community)
         team = self._team_of(person.street, person.community, person.election_date, where, person.date_stated)
-        self._above = (where, team) if team is not None else None
+        self._above = (where, team, person.source.line) if team is not None else None
         if team is None:
             return
         packed = self._identity(person, packed)
@@ -847,12 +848,26 @@ class Review:
             member.declared = {f: same.declared.get(f, ()) + keys for f, keys in member.declared.items()}
         team.roll.append(member)
 
+    def _filled_day(self, person: Candidate, table: Table) -> bool:
+        """A row counted in the team above (see _join_team) is judged on that team's day, as its other rows
+        are, unless it states its own. Whether it moved."""
+        if person.community or person.date_stated:
+            return False
+        above = self._filled_from(person, _where(table.path, table.sheet))
+        if above is None or above.election_date == person.election_date:
+            return False
+        person.election_date = above.election_date
+        return True
+
     def _filled_from(self, person: Candidate, where: str) -> Team | None:
-        """The team of the row above, for a row of the same file that leaves its community blank and writes no
-        other street: none for a footer, nor across files."""
-        if self._above is None or self._above[0] != where:
+        """The team of the row right above, for a row of the same file that leaves its community blank and
+        writes no other street: none for a footer, nor across files, nor under a blank row (a new group starts)."""
+        if self._above is None or self._above[0] != where or person.source.line is None:
             return None
-        team = self._above[1]
+        _, team, above = self._above
+        line = above if above is None or isinstance(above, int) else _source_of(above, None).line
+        if line is None or person.source.line != line + 1:
+            return None
         if person.street and person.street != team.street:
             return None
         if any(problem.rule == "row-not-a-candidate" for problem in person.problems):
@@ -1616,10 +1631,10 @@ def _a_report(table: Table) -> bool:
     return any(headers <= unknown for headers in _REPORT_HEADERS)
 
 
-def _source_of(raw: Any, table: Table) -> RowSource:
+def _source_of(raw: Any, table: Table | None) -> RowSource:
     """Where a row a worker sent back came from: whole, or (row, line, cells) when sent compact."""
     if isinstance(raw, tuple):
-        return RowSource(table.path, raw[0], raw[1], table.sheet)
+        return RowSource(table.path if table else "", raw[0], raw[1], table.sheet if table else None)
     return raw.source  # type: ignore[no-any-return]
 
 
