@@ -70,7 +70,14 @@ from eligibility.roster.settings import (
     read_communities,
     seat_count,
 )
-from eligibility.roster.sources import UNREAD, Input, expand, read_bytes, unreadable
+from eligibility.roster.sources import (
+    UNREAD,
+    Input,
+    document_holds_roster,
+    expand,
+    read_bytes,
+    unreadable,
+)
 from eligibility.ruleset.compiler import CompiledRule, Evidence, declared_keys
 from eligibility.ruleset.loader import Policy, load_ruleset
 
@@ -377,8 +384,12 @@ class Review:
                     continue
                 given[resolved] = source.shown
             if source.format in UNREAD and source.path is not None:
-                # A workbook or document of a folder the tool does not read: its candidates go unchecked.
-                self._set_aside(source, _unread(source, unreadable(source.path), self.lang))
+                # A workbook or document of a folder the tool does not read: its candidates go unchecked. A
+                # document without a roster's table (the letter sent with the rosters) is only noted.
+                if source.format in ("doc", "docx", "wps") and not document_holds_roster(source.path):
+                    self._set_aside(source, Note("file-skipped-document", "info"))
+                else:
+                    self._set_aside(source, _unread(source, unreadable(source.path), self.lang))
                 continue
             try:
                 tables = open_tables(source, self.columns, encoding=self.encoding, sheet=self.sheet)

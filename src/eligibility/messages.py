@@ -331,6 +331,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "this is a report this tool wrote, not a roster, so it was not read as one; keep reports outside the "
         "rosters' folder",
     ),
+    "file-skipped-document": (
+        "这是文字处理文档，里面没有名册样的表格（没有“姓名”和“职务”），未作为名册读取；如果名册在里面，请复制到 Excel，另存为 .xlsx",
+        "a word-processing document with no roster's table in it (no 姓名 beside 职务), not read as a roster; if a "
+        "roster is in it, copy it into Excel and save it as .xlsx",
+    ),
     "file-skipped-rules": (
         "这是规则文件，不是名册，未作为名册读取；规则文件请用 --rules 指定",
         "this is a rule file, not a roster, so it was not read as one; give it with --rules",
@@ -895,6 +900,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "file-skipped-approvals": ("info", "file"),
     "file-skipped-report": ("info", "file"),
     "file-skipped-rules": ("info", "file"),
+    "file-skipped-document": ("info", "file"),
     "file-given-twice": ("info", "file"),
     "file-unread": ("invalid", "file"),
     "file-no-candidates": ("warning", "file"),

@@ -6,6 +6,8 @@ import codecs
 import io
 import re
 import sys
+import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,6 +119,25 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
         else:
             raise RosterError("path-missing", Location(shown))
     return found
+
+
+def document_holds_roster(path: Path) -> bool:
+    """Whether a Word or WPS document looks like it holds a roster's table (姓名 beside 职务 or 社区), rather
+    than being the letter sent with the rosters (关于…的请示): a .docx's text, or a .doc's or .wps's bytes as
+    UTF-16 or GBK. A document that cannot be looked into is taken to hold one."""
+    try:
+        if path.suffix.lower() == ".docx":
+            with zipfile.ZipFile(path) as archive, archive.open("word/document.xml") as part:
+                text = part.read(32 << 20).decode("utf-8", "replace")
+            texts = [text] if "<w:tbl" in text else []
+        else:
+            raw = path.read_bytes()[: 32 << 20]
+            texts = [raw.decode("utf-16-le", "replace"), raw.decode("gb18030", "replace")]
+    except (OSError, KeyError, zipfile.BadZipFile, zlib.error):
+        return True
+    # Word splits a cell's text into runs (<w:t>姓</w:t><w:t>名</w:t>): the tags are taken out first.
+    words = [re.sub(r"<[^>]*>", "", text) for text in texts]
+    return any("姓名" in text and ("职务" in text or "社区" in text or "村" in text) for text in words)
 
 
 def unreadable(path: Path) -> RosterError:
