@@ -819,7 +819,10 @@ def test_a_chinese_finding_is_wrapped_where_a_chinese_line_may_break(width: int)
 
     from eligibility.formatters.table import Wrapped
 
-    message = "[需审批] principal-age 拟任社区主干，选举日（2006-09-30）58周岁，超过57周岁，须事先报区委组织部审核同意"
+    message = (
+        "[需审批] principal-age 拟任社区主干，选举日（2006-09-30）58周岁，超过57周岁，须事先报区委组织部审核同意；"
+        "出生年月为1951年3月，选举日前5年内"
+    )
     console = Console(width=width, file=io.StringIO(), color_system=None)
     console.print(Wrapped(Text(message)))
     lines = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
@@ -828,3 +831,14 @@ def test_a_chinese_finding_is_wrapped_where_a_chinese_line_may_break(width: int)
     for upper, lower in itertools.pairwise(line.strip() for line in lines):
         assert not (upper[-1].isdigit() and lower[0].isdigit()), (upper, lower)
         assert lower[0] not in "，。、）" and upper[-1] != "（", (upper, lower)
+        assert not (upper[-1] in "年月" and lower[0].isdigit()), (upper, lower)  # 1951年3月 kept whole
+        assert not (upper[-1].isdigit() and lower[0] in "年月岁周"), (upper, lower)
+
+
+def test_a_footer_is_annotated_at_its_own_line_on_github(tmp_path: Path) -> None:
+    # Annotated at line 1, the header's, not at the footer the note is about (helper-46).
+    roster = tmp_path / "r.csv"
+    roster.write_text((EXAMPLES / "roster.csv").read_text("utf-8") + "审核人：王五,,,,,,,,,,,,,,\n", "utf-8")
+    out = runner.invoke(app, ["check", str(roster), "--format", "github", "--lang", "en"]).stdout
+    [footer] = [line for line in out.splitlines() if "title=row-footer" in line]
+    assert ",line=23," in footer

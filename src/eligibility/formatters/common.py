@@ -160,7 +160,10 @@ def finding_rows(report: Report, lang: Lang) -> Iterator[Row]:
     for read in report.inputs:
         header_line[(read.path, read.sheet)] = read.header_line
         for finding in read.findings:
-            yield Row("file", read.path, read.sheet, None, read.header_line, "", "", "", "", "", "", finding)
+            # A file's finding about one of its lines (a footer under the table) is placed at that line.
+            said = finding.evidence.get("line")
+            line = int(said) if isinstance(said, str) and said.isdigit() else read.header_line
+            yield Row("file", read.path, read.sheet, None, line, "", "", "", "", "", "", finding)
     for missing in report.not_checked:
         line = header_line.get((missing.path, missing.sheet))
         finding = not_checked_finding(missing, lang)

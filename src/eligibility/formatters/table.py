@@ -97,9 +97,12 @@ def _may_break(before: str, after: str) -> bool:
         return False
     if _WORD.match(before) and _WORD.match(after):
         return False  # 2006-09-30, 57, seat-quota: one word
+    if (before.isdigit() and after in _COUNTED) or (before in "年月" and after.isdigit()):
+        return False  # 1951年3月, 57周岁, 5年: a number and what it counts
     return bool(_WIDE.match(before) or _WIDE.match(after))
 
 
+_COUNTED = frozenset("年月日号时分秒岁周人名个届次条项")
 _CLOSING = frozenset("，。、；：？！）》」』”’〕】%…,.;:?!)]}")
 _OPENING = frozenset("（《「『“‘〔【([{")
 _WORD = re.compile(r"[0-9A-Za-z_\-./:'*]")
