@@ -2934,3 +2934,28 @@ def test_a_header_offices_write_is_read_or_passed_over_but_never_fails_the_run(
     assert not [f for f in report.inputs[0].findings if f.severity == "invalid"]
     if read_as is not None:
         assert not [f for f in report.inputs[0].findings if f.rule.startswith("column-")]
+
+
+def test_a_name_struck_through_is_checked_and_said(tmp_path: Path) -> None:
+    # 删除线 marks a candidate withdrawn in Chinese offices: the row was read without a word (helper-45).
+    from openpyxl.styles import Font
+
+    path = write_workbook(
+        tmp_path / "r.xlsx",
+        ["姓名", "身份证号", "社区", "拟任职务"],
+        [
+            ["甲", make_id("1970-01-01"), "青松社区", "居委会委员"],
+            ["乙", make_id("1971-01-01"), "青松社区", "居委会委员"],
+        ],
+    )
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    assert sheet is not None
+    sheet["A3"].font = Font(strike=True)
+    sheet["C2"].font = Font(strike=True)  # a struck community, not a name: the person is not withdrawn
+    book.save(path)
+    first, second = check([path], lang="en").candidates
+    assert not first.findings
+    [struck] = second.findings
+    assert (struck.rule, struck.severity) == ("row-struck", "warning")
+    assert "the name on row 3 is struck through" in struck.message

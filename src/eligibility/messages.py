@@ -595,6 +595,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "is a candidate, put its name, community, post and the rest each in its column; if it is a footer or a "
         "note, delete it or move it out of the table",
     ),
+    "row-struck": (
+        "第 {value} 行的姓名加了删除线（常用来表示此人已不是候选人），照常检查；如此人已不是候选人，请从名册中删去这一行",
+        "the name on row {value} is struck through (how an office often marks someone withdrawn) and was checked as "
+        "the others; if this person is no longer a candidate, delete the row from the roster",
+    ),
     "row-hidden": (
         "第 {value} 行在 Excel 中是隐藏的（手动隐藏或被筛选掉），照常检查；如此人已不是候选人，请从名册中删去这一行",
         "row {value} is hidden in Excel (by hand or by a filter) and was checked as the others; if this person is no "
@@ -883,6 +888,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "row-unclosed-quote": ("invalid", "candidate"),
     "row-cells-beyond-header": ("warning", "candidate"),
     "row-hidden": ("warning", "candidate"),
+    "row-struck": ("warning", "candidate"),
     "row-not-a-candidate": ("invalid", "candidate"),
     "column-values-differ": ("invalid", "candidate"),
     # a file's

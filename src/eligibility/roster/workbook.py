@@ -11,7 +11,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 from xml.etree import ElementTree
 
 from python_calamine import CalamineWorkbook
@@ -84,26 +84,26 @@ def workbook_tables(source: Input, columns: tuple[Column, ...], sheet: str | Non
     archive = _archive(source)
     parts = _sheet_parts(archive) if archive else {}
     date1904 = _date1904(archive) if archive else False
-    month_styles = _month_styles(archive) if archive else frozenset()
+    styles = _styles(archive) if archive else _NO_STYLES
     try:
         for name in names:
             try:
                 unread: dict[int, dict[int, tuple[str, str]]] = {}
                 hidden: set[int] = set()
-                months: dict[int, set[int]] = {}
+                shown_as = _Shown({}, {})
                 part = parts.get(name) or parts.get(
                     " ".join(name.split())
                 )  # a line break XML reads as a space
                 if archive and part:
-                    unread, hidden, months = _check_used_range(
-                        archive, part, f"{source.shown}#{name}", month_styles
+                    unread, hidden, shown_as = _check_used_range(
+                        archive, part, f"{source.shown}#{name}", styles
                     )
                 elif archive:
                     # Which part holds the sheet could not be told (a workbook.xml calamine reads and we do not):
                     # every worksheet is measured, so an absurd range is refused before calamine allocates it.
                     for other in _worksheets(archive):
-                        _check_used_range(archive, other, f"{source.shown}#{name}", frozenset())
-                tables.append(_sheet_table(source, book, name, columns, unread, hidden, months))
+                        _check_used_range(archive, other, f"{source.shown}#{name}", _NO_STYLES)
+                tables.append(_sheet_table(source, book, name, columns, unread, hidden, shown_as))
                 tables[-1].date1904 = date1904
                 if name in hidden_sheets:
                     # Read and checked as any sheet: a hidden sheet of candidates is still submitted with the file.
@@ -146,7 +146,7 @@ def _sheet_table(
     columns: tuple[Column, ...],
     unread: dict[int, dict[int, tuple[str, str]]],
     hidden: set[int],
-    months: dict[int, set[int]],
+    shown_as: _Shown,
 ) -> Table:
     shown = f"{source.shown}#{name}"
     # calamine reads the sheet's part only now: a damaged one fails here, not on opening the workbook.
@@ -166,7 +166,7 @@ def _sheet_table(
     # The header's last named column: a cell right of it in a data row has no column to be read as.
     named = max((i for i, text in enumerate(headers) if str(text).strip()), default=-1) + 1
     records = _sheet_rows(
-        rows, source.shown, name, header, headers, named, first_column, unread, hidden, months
+        rows, source.shown, name, header, headers, named, first_column, unread, hidden, shown_as
     )
     if merged := _merged_down(sheet):
         records = _filled_down(records, merged, header, first_column)
@@ -193,7 +193,7 @@ def _sheet_rows(
     first_column: int,
     unread: dict[int, dict[int, tuple[str, str]]],
     hidden: set[int],
-    months: dict[int, set[int]],
+    shown_as: _Shown,
 ) -> Iterator[RawRecord]:
     number = 0
     read = {first_column + i for i in header.index.values()}
@@ -214,8 +214,8 @@ def _sheet_rows(
             continue
         number += 1
         cells = {name: row[i] if i < len(row) else "" for name, i in header.index.items()}
-        if line in months:
-            _as_shown_by_month(cells, months[line], header, first_column)
+        if line in shown_as.months:
+            _as_shown_by_month(cells, shown_as.months[line], header, first_column)
         record = RawRecord(RowSource(shown, number, line, sheet), cells)
         if header.also:
             record.also = also_cells(row, header, headers)
@@ -236,6 +236,9 @@ def _sheet_rows(
         if line in hidden:
             # Hidden by hand or by a filter: a withdrawn candidate left in, or one the officer has not seen.
             record.problems.append(DataProblem("row-hidden", "", str(line), "warning"))
+        if line in shown_as.struck and first_column + name_at in shown_as.struck[line]:
+            # A name struck through (删除线) is how an office marks a candidate withdrawn: checked, and said.
+            record.problems.append(DataProblem("row-struck", "", str(line), "warning"))
         if len(row) > width or no_header:
             # A remark typed beside the table, or data under no column name (a blank header cell, 姓名 merged
             # over two columns): said, as CSV says row-too-long, never read as nothing without a word.
@@ -414,31 +417,55 @@ def _as_shown_by_month(cells: dict[str, Any], at: set[int], header: HeaderMap, f
             cells[name] = f"{value.year}年{value.month}月"
 
 
-def _month_styles(archive: zipfile.ZipFile) -> frozenset[bytes]:
-    """The cell styles (their index, as a cell's s="…" writes it) that show a date by year and month alone:
-    a format with y and m but no d (yyyy"年"m"月", yyyy.mm, mmm-yy), or a built-in one that is so."""
+class _Shown(NamedTuple):
+    """A sheet's cells shown otherwise than their values say, by row, then column (0 for A)."""
+
+    months: dict[int, set[int]]  # a date shown by its year and month
+    struck: dict[int, set[int]]  # text struck through
+
+
+def _styles(archive: zipfile.ZipFile) -> tuple[frozenset[bytes], frozenset[bytes]]:
+    """The cell styles (their index, as a cell's s="…" writes it) that show a date by year and month alone — a
+    format with y and m but no d (yyyy"年"m"月", yyyy.mm, mmm-yy), or a built-in one that is so — and those
+    whose font is struck through."""
     part = "xl/styles.xml"
     if part not in archive.namelist():
         part = next((n for n in archive.namelist() if n.endswith("styles.xml")), "")
     try:
         root = ElementTree.fromstring(archive.read(part)) if part else None
     except (*_UNREADABLE, ElementTree.ParseError):
-        return frozenset()
+        return _NO_STYLES
     if root is None:
-        return frozenset()
+        return _NO_STYLES
     codes = {
         element.get("numFmtId", ""): element.get("formatCode", "")
         for element in root.iter()
-        if element.tag.rsplit("}", 1)[-1] == "numFmt"
+        if _tag(element) == "numFmt"
     }
     months = {number for number, code in codes.items() if _by_month(code)} | _BUILT_IN_MONTH_FORMATS
-    found = set()
+    struck_fonts: set[str] = set()
     for element in root.iter():
-        if element.tag.rsplit("}", 1)[-1] == "cellXfs":
-            for index, xf in enumerate(x for x in element if x.tag.rsplit("}", 1)[-1] == "xf"):
+        if _tag(element) == "fonts":
+            for index, font in enumerate(f for f in element if _tag(f) == "font"):
+                strike = next((c for c in font if _tag(c) == "strike"), None)
+                if strike is not None and strike.get("val", "1") not in ("0", "false"):
+                    struck_fonts.add(str(index))
+    by_month, struck = set(), set()
+    for element in root.iter():
+        if _tag(element) == "cellXfs":
+            for index, xf in enumerate(x for x in element if _tag(x) == "xf"):
                 if xf.get("numFmtId", "0") in months:
-                    found.add(str(index).encode())
-    return frozenset(found)
+                    by_month.add(str(index).encode())
+                if xf.get("fontId", "0") in struck_fonts:
+                    struck.add(str(index).encode())
+    return frozenset(by_month), frozenset(struck)
+
+
+def _tag(element: ElementTree.Element) -> str:
+    return element.tag.rsplit("}", 1)[-1]
+
+
+_NO_STYLES: tuple[frozenset[bytes], frozenset[bytes]] = (frozenset(), frozenset())
 
 
 def _by_month(code: str) -> bool:
@@ -457,8 +484,8 @@ _CELL_REFERENCE = re.compile(rb'\br="([A-Za-z]+)([0-9]+)"')
 _CELL_STYLE = re.compile(rb'\bs="([0-9]+)"')
 
 
-def _month_cells(text: bytes, styles: frozenset[bytes], found: dict[int, set[int]]) -> None:
-    """The cells of a piece of a sheet styled to show a date by year and month: by row, then column (0 for A)."""
+def _styled_cells(text: bytes, styles: frozenset[bytes], found: dict[int, set[int]]) -> None:
+    """The cells of a piece of a sheet in one of these styles: by row, then column (0 for A)."""
     for cell in _STYLED_CELL.finditer(text):
         attributes = cell[1]
         style = _CELL_STYLE.search(attributes)
@@ -513,24 +540,24 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
 
 
 def _check_used_range(
-    archive: zipfile.ZipFile, part: str, shown: str, month_styles: frozenset[bytes]
-) -> tuple[dict[int, dict[int, tuple[str, str]]], set[int], dict[int, set[int]]]:
+    archive: zipfile.ZipFile, part: str, shown: str, styles: tuple[frozenset[bytes], frozenset[bytes]]
+) -> tuple[dict[int, dict[int, tuple[str, str]]], set[int], _Shown]:
     """Refuse a sheet whose used range calamine could not hold, naming its farthest cells; else the cells it
     would read as empty though they are not (see _unread_cells), the rows Excel hides and the cells it shows by
-    year and month (see _month_styles), found in the same pass over the sheet.
+    year and month or struck through (see _styles), found in the same pass over the sheet.
 
     The range is counted from A1, a little more than calamine's own when the table starts further in."""
     unread: dict[int, dict[int, tuple[str, str]]] = {}
     hidden: set[int] = set()
-    months: dict[int, set[int]] = {}
+    shown_as = _Shown({}, {})
     try:
-        looked = _look(archive, part, unread, hidden, month_styles, months)
+        looked = _look(archive, part, unread, hidden, styles, shown_as)
         if looked is None:
-            return unread, hidden, months
+            return unread, hidden, shown_as
         measure = _parsed_range if looked == "unplaced" else _range
         bottom, right, far_down, far_right = measure(archive, part)
     except (*_UNREADABLE, ElementTree.ParseError):
-        return unread, hidden, months  # calamine, reading the sheet, says what is wrong with the file
+        return unread, hidden, shown_as  # calamine, reading the sheet, says what is wrong with the file
     if bottom * right > MAX_SHEET_CELLS:
         raise RosterError(
             "sheet-too-large",
@@ -541,7 +568,7 @@ def _check_used_range(
             cells="、".join(dict.fromkeys((far_right, far_down))),
             limit=f"{MAX_SHEET_CELLS:,}",
         )
-    return unread, hidden, months
+    return unread, hidden, shown_as
 
 
 def _look(
@@ -549,19 +576,20 @@ def _look(
     part: str,
     unread: dict[int, dict[int, tuple[str, str]]],
     hidden: set[int],
-    month_styles: frozenset[bytes],
-    months: dict[int, set[int]],
+    styles: tuple[frozenset[bytes], frozenset[bytes]],
+    shown_as: _Shown,
 ) -> str | None:
     """What the quick look finds first that matters (see _LOOK): "unplaced", "far", or nothing; and, in the
     same pass, the cells calamine would read as empty though they are not, added to `unread`, the rows hidden,
-    to `hidden`, and the cells shown by year and month, to `months`."""
+    to `hidden`, and the cells shown by year and month or struck through, to `shown_as`."""
     found_far: str | None = None
     for text in _cell_chunks(archive, part):
         _unread_cells(text, unread)
         if b"hidden=" in text:
             hidden.update(int(row) for row in _HIDDEN_ROW.findall(text))
-        if month_styles:  # only a workbook that has such a style: most have none
-            _month_cells(text, month_styles, months)
+        for styled, cells in zip(styles, shown_as, strict=True):
+            if styled:  # only a workbook that has such a style: most have none
+                _styled_cells(text, styled, cells)
         if found_far == "unplaced":
             continue
         for found in _LOOK.finditer(text):
