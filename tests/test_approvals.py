@@ -442,6 +442,16 @@ def test_a_team_approval_filed_under_its_community_written_another_way_is_shown_
         ("community-2006", "东湖街道党工委报区委组织部", "approved by 东湖街道党工委报区委组织部"),
         ("community-2006", "区委组织部（未同意）", "approved by 区委组织部(未同意)"),
         ("community-2006", "市委组织部", "approved by 市委组织部"),
+        # With what follows the body's name, joint, or short (helper-47)
+        ("community-2006", "区委组织部 2006.9.1", None),
+        ("community-2006", "区委组织部东组审〔2006〕12号", None),
+        ("community-2006", "区委组织部同意", None),
+        ("community-2006", "东湖区委组织部【盖章】", None),
+        ("community-2006", "区委组织部 区民政局", None),
+        ("community-2006", "区委组织部基层组织建设科", None),
+        ("community-2006", "东湖区组织部", None),
+        ("community-2006", "东湖街道党工委报请区委组织部", "approved by 东湖街道党工委报请区委组织部"),
+        ("community-2006", "东湖街道党工委→区委组织部", "approved by 东湖街道党工委→区委组织部"),
         (
             "community-2006",
             "东湖街道党工委",

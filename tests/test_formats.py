@@ -2854,22 +2854,43 @@ def test_the_forms_own_lines_above_the_header_are_no_rows_to_warn_of(
 
 
 @pytest.mark.parametrize("written", ["17806", "17806.0"])
-def test_an_excel_date_serial_saved_into_a_csv_is_the_day_it_stands_for(tmp_path: Path, written: str) -> None:
-    # A date column Excel showed as a number, saved as CSV: 17806 was date-invalid, and the row invalid, where
-    # the workbook read it as 1948-09-30 (helper-44; DOMAIN: a birth date may be an Excel date serial).
+def test_an_excel_date_serial_saved_into_a_csv_is_the_birth_day_it_stands_for(
+    tmp_path: Path, written: str
+) -> None:
+    # A birth date column Excel showed as a number, saved as CSV: 17806 was date-invalid, and the row invalid,
+    # where the workbook read it as 1948-09-30 (helper-44; DOMAIN: a birth date may be an Excel date serial).
     number = make_id("1948-09-30")
     path = tmp_path / "r.csv"
     path.write_text(
         "姓名,身份证号,出生年月,社区,拟任职务,计生违法日期\n"
-        f"甲,{number},{written},青松社区,党组织书记,37500\n乙,{make_id('1948-09-29')},17807,青松社区,居委会委员,\n",
+        f"甲,{number},{written},青松社区,党组织书记,\n乙,{make_id('1948-09-29')},17807,青松社区,居委会委员,\n"
+        # 20181 is 2018年1月, no serial; and five digits in a violation's date are never read as one: 12345 for
+        # 1933 would pass a bar unseen (helper-47).
+        f"丙,{make_id('1960-01-01')},19601,青松社区,居委会委员,37500\n",
         "utf-8",
     )
-    first, second = check([path], lang="en", show_pii=True).candidates
-    # 17806 is the ID number's day; 37500, 2002-09-01, is inside the five years before 2006-09-30.
-    assert {f.rule for f in first.findings} == {"principal-age", "family-planning-5y"}
-    assert first.status == "ineligible"
+    first, second, third = check([path], lang="en", show_pii=True).candidates
+    assert [f.rule for f in first.findings] == ["principal-age"]  # 17806 is the ID number's day
     [mismatch] = second.findings
     assert mismatch.rule == "birth-date-mismatch" and "17807(1948-10-01)" in mismatch.message
+    assert {(f.rule, f.evidence.get("value")) for f in third.findings} >= {
+        ("date-invalid", "19601"),
+        ("date-invalid", "37500"),
+    }
+
+
+def test_a_two_digit_birth_year_typed_into_a_number_cell_is_read_as_written(tmp_path: Path) -> None:
+    # 60.9 typed into Excel is a number: still date-invalid where the text 60.9 was read (helper-47).
+    path = write_workbook(
+        tmp_path / "r.xlsx",
+        ["姓名", "身份证号", "出生年月", "社区", "拟任职务"],
+        [
+            ["甲", make_id("1960-09-15"), 60.9, "青松社区", "居委会委员"],
+            ["乙", make_id("1960-10-15"), 60.1, "青松社区", "居委会委员"],
+        ],
+    )
+    first, second = check([path], lang="en").candidates
+    assert not first.findings and not second.findings  # 60.1: January or October, the ID number decides
 
 
 def test_a_birth_date_that_is_no_date_says_why_its_digits_are_hidden(tmp_path: Path) -> None:
@@ -2919,6 +2940,7 @@ def test_a_candidate_at_the_foot_with_a_note_for_an_id_number_is_still_a_candida
         ("是否被剥夺政治权利", "political_rights_deprived"),
         ("有无两违问题", "two_violations"),
         ("身份", None),  # 居民 or 干部: no ID number cut short
+        ("身份证地址", None),  # nor one spelt long (helper-47)
         ("出生年份", None),
         ("民族", None),
         ("籍贯", None),

@@ -792,8 +792,8 @@ def test_rows_under_a_community_written_once_are_counted_in_its_team(tmp_path: P
     assert [c.status for c in report.candidates] == ["eligible", *["invalid"] * 3, "eligible", "invalid"]
     said = [f.evidence for f in report.inputs[0].findings if f.rule == "community-filled-down"]
     assert said == [
-        {"lines": "3、4、5", "community": "东湖街道 青松社区"},
-        {"lines": "7", "community": "东湖街道 翠竹社区"},
+        {"lines": "3、4、5", "community": "东湖街道 青松社区", "line": "3"},
+        {"lines": "7", "community": "东湖街道 翠竹社区", "line": "7"},
     ]
 
 
@@ -832,4 +832,4 @@ def test_a_row_counted_in_the_team_above_is_judged_on_its_day_and_a_blank_row_en
     assert [f.rule for f in second.findings] == ["required-missing"]  # no principal-age: 57 on 梅园's day
     assert [f.rule for f in third.findings] == ["required-missing"]
     [said] = [f.evidence for f in report.inputs[0].findings if f.rule == "community-filled-down"]
-    assert said == {"lines": "3", "community": "梅园社区"}
+    assert said == {"lines": "3", "community": "梅园社区", "line": "3"}

@@ -645,3 +645,23 @@ def test_a_letter_sent_with_the_rosters_is_noted_and_a_document_holding_a_roster
     assert [(f.rule, f.severity) for f in document.findings] == [
         (rule, "info" if rule == "file-skipped-document" else "invalid")
     ]
+
+
+def test_a_documents_roster_table_headed_with_spaces_is_a_roster_not_read(tmp_path: Path) -> None:
+    # 姓　 名, spaced out as forms head it: taken for the letter sent with the rosters, and the run passed
+    # (helper-47).
+    import zipfile
+
+    folder = tmp_path / "rosters"
+    folder.mkdir()
+    (folder / "a.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
+    table = "<w:tbl><w:tr><w:tc><w:t>姓　 名</w:t></w:tc><w:tc><w:t>拟任职务</w:t></w:tc></w:tr></w:tbl>"
+    with zipfile.ZipFile(folder / "名册.docx", "w") as archive:
+        archive.writestr(
+            "word/document.xml", f'<w:document xmlns:w="x"><w:body>{table}</w:body></w:document>'
+        )
+    (folder / "名册.doc").write_bytes(b"\xd0\xcf\x11\xe0" + "姓 名\u3000拟任职务".encode("utf-16-le"))
+    report = check([folder], lang="en")
+    for name in ("名册.docx", "名册.doc"):
+        [document] = [i for i in report.inputs if i.path.endswith(name)]
+        assert [f.rule for f in document.findings] == ["file-unread"], name

@@ -891,7 +891,8 @@ class Review:
         for (street, community), lines in self._filled_down.pop(where, {}).items():
             shown = "、".join(str(line) for line in lines[:10]) + ("…" if len(lines) > 10 else "")
             place = self._name(" ".join(filter(None, (street, community))))
-            notes.append(Note("community-filled-down", "warning", (("lines", shown), ("community", place))))
+            params = (("lines", shown), ("community", place), ("line", str(lines[0])))
+            notes.append(Note("community-filled-down", "warning", params))
         return notes
 
     def _team_of(
@@ -1572,36 +1573,44 @@ def _unread(source: Input, err: RosterError, lang: Lang) -> Note:
 
 
 def _approved_by_one_of(approved_by: str | None, bodies: tuple[str, ...]) -> bool:
-    """Whether an approval's 审批单位 is one of the bodies a rule names: the name ends with it (中共东湖区委组织部,
-    东湖区委员会组织部, 区委组织部干部科), whatever its width, spacing or traditional characters. Not a body it
-    was reported to (东湖街道党工委报区委组织部, 东湖街道党工委（已报区委组织部）), nor one that said no
-    (区委组织部（未同意）)."""
-    if not approved_by:
+    """Whether an approval's 审批单位 names one of the bodies a rule names as the one that approved: 中共东湖区委
+    员会组织部, 區委組織部, 区委组织部干部科, 区委组织部（盖章）, 区委组织部东组审〔2006〕12号, a joint 区委组织部、区
+    民政局 — whatever its width, spacing or traditional characters. Not a body it was reported to (东湖街道党工委
+    报请区委组织部, 东湖街道党工委（已报区委组织部）), nor one that said no (区委组织部（未同意）)."""
+    if not approved_by or _REFUSED.search(approved_by):
         return False
-    written = _body_name(approved_by)
-    if _REFUSED.search(written):
-        return False
-    written = _BRACKETED.sub("", written)
-    written = _SUB_UNIT.sub("", written)
-    for body in bodies:
-        name = _body_name(body)
-        if written.endswith(name) and not written[: -len(name)].endswith(_REPORTED_TO):
-            return True
+    unbracketed = _BRACKETED.sub(" ", approved_by)
+    whole = _body_name(unbracketed)
+    if any((at := whole.find(_body_name(body))) >= 0 and _REPORTED_TO.search(whole[:at]) for body in bodies):
+        return False  # 东湖街道党工委 报 区委组织部: reported to it, however spaced
+    # Whole first (东湖区委 组织部, spaced as typed), then body by body.
+    for part in (unbracketed, *_JOINT.split(unbracketed)):
+        written = _body_name(part)
+        for body in map(_body_name, bodies):
+            at = written.find(body)
+            if at < 0 or _REPORTED_TO.search(written[:at]):
+                continue
+            if not _ANOTHER_BODY.search(written[at + len(body) :]):
+                return True
     return False
 
 
 def _body_name(text: str) -> str:
-    """A body's name as compared: NFKC, no spaces, simplified, 区委员会组织部 as 区委组织部."""
+    """A body's name as compared: NFKC, no spaces, simplified, 区委员会组织部 and 区组织部 as 区委组织部."""
     text = "".join(unicodedata.normalize("NFKC", text).split()).translate(_SIMPLIFIED)
-    return text.replace("委员会组织部", "委组织部")
+    return _SHORT_BODY.sub(r"\1委组织部", text.replace("委员会组织部", "委组织部"))
 
 
 _SIMPLIFIED = str.maketrans("區縣組織員會黨鎮級審批準", "区县组织员会党镇级审批准")
-_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
-# A section of the body (干部科, 组织一科, 办公室): the body approved all the same.
-_SUB_UNIT = re.compile(r"(?<=部)[\u4e00-\u9fff]{0,5}[科处室股]$")
-_REFUSED = re.compile(r"未同意|不同意|不予|未批准|不批准|未审批|待审|待批|未批")
-_REPORTED_TO = ("报", "呈", "送", "呈报", "上报", "报送")
+_BRACKETED = re.compile(r"[（(【\[〔][^）)】\]〕]*[）)】\]〕]")
+# Bodies written side by side, one approval from each: 区委组织部、区民政局.
+_JOINT = re.compile(r"[、，,；;/\s]+")
+_SHORT_BODY = re.compile(r"(区|县|市|旗)组织部")
+_REFUSED = re.compile(r"未同意|不同意|不予|未批准|不批准|未审批|待审|待批|未批|退回|暂缓")
+# Before the body's name: the approval went to it, not from it (报请, 上报, 呈, 提交, →).
+_REPORTED_TO = re.compile(r"报|呈|送|提交|→|->")
+# After it, a section of it, a date, a reference, 同意 or a stamp are its own; another body (区民政局) is not.
+_ANOTHER_BODY = re.compile(r"委|局|政府|办事处|街道|党工委|人大|政协|报")
 
 
 def _footer_of(raw: Any) -> DataProblem | None:

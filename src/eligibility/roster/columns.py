@@ -164,7 +164,8 @@ def misspelt_column(
     key = header_key(header)
     if (
         not suggestion
-        or len(key) < len(suggestion)  # 身份 (居民 or 干部) is no 身份证 cut short
+        # 身份 (居民 or 干部) is no 身份证 cut short, nor 身份证地址 one spelt long: a misspelling keeps the length.
+        or not len(suggestion) <= len(key) <= len(suggestion) + 1
         or difflib.SequenceMatcher(None, key, suggestion).ratio() < _MISSPELT
     ):
         return None

@@ -467,9 +467,6 @@ def from_1904(value: Any) -> Any:
     four years and a day early.)"""
     if isinstance(value, list):
         return [from_1904(item) for item in value]
-    if isinstance(value, str) and SERIAL_TEXT.fullmatch(value.strip()):
-        # The same serial as Excel writes it into a CSV file from a number cell: 17806 (or 17806.0).
-        value = float(value.strip())
     if isinstance(value, int | float) and not isinstance(value, bool) and 10_000 <= value < 100_000:
         return _EXCEL_EPOCH_1904 + dt.timedelta(days=int(value))
     return value
@@ -496,10 +493,20 @@ def parse_date(value: object) -> DateRange | None:
 def parse_birth_date(value: object) -> DateRange | None:
     """A birth date: as parse_date, and a year of two digits besides (65.3, 66.02, 65.03.15), 1920 to 1999 — a
     living candidate's. Only a birth date: 18.3 among a 2021 roster's violation dates is 2018, not 1918."""
+    if (
+        type(value) is str
+        and SERIAL_TEXT.fullmatch(value.strip())
+        and not _YEAR_AND_MONTH.fullmatch(value.strip())
+    ):
+        # An Excel date serial as Excel writes it into a CSV file from a number cell (17806, 17806.0); the ID
+        # number checks it. Not 20181 (2018年1月), nor in other dates, where a typing error would pass for a day.
+        return parse_date(float(value.strip()))
     try:
         return parse_date(value)
     except DateError:
-        if type(value) is not str or (found := _short_year(clean(value))) is None:
+        # A number cell holds 65.3 as a float: read as it is written.
+        text = clean(value) if type(value) is str else (f"{value}" if type(value) is float else None)
+        if text is None or (found := _short_year(text)) is None:
             raise
         return found
 
@@ -529,6 +536,8 @@ def _parse_text_date(text: str) -> DateRange | None:
 
 # An Excel date serial written as text: five digits, as a CSV file saved from a number cell holds it.
 SERIAL_TEXT = re.compile(r"[1-9]\d{4}(\.0+)?")
+# A year and a one-digit month run together (20181, 19655): five digits, but no serial.
+_YEAR_AND_MONTH = re.compile(r"(19|20)\d\d[1-9]")
 
 
 def _parse_date(value: object) -> DateRange | None:
@@ -538,9 +547,6 @@ def _parse_date(value: object) -> DateRange | None:
         return value.date(), value.date()
     if isinstance(value, dt.date):
         return value, value
-    if isinstance(value, str) and SERIAL_TEXT.fullmatch(value.strip()):
-        # The same serial as Excel writes it into a CSV file from a number cell: 17806 (or 17806.0).
-        value = float(value.strip())
     if isinstance(value, int | float) and not isinstance(value, bool) and 10_000 <= value < 100_000:
         # An Excel date serial (days since 1899-12-30; five digits from 1927 to 2173) in a cell not formatted as
         # a date. 1968 (a year), 196803 and 19680315 have other lengths and are read as text below.

@@ -135,9 +135,10 @@ def document_holds_roster(path: Path) -> bool:
             texts = [raw.decode("utf-16-le", "replace"), raw.decode("gb18030", "replace")]
     except (OSError, KeyError, zipfile.BadZipFile, zlib.error):
         return True
-    # Word splits a cell's text into runs (<w:t>姓</w:t><w:t>名</w:t>): the tags are taken out first.
-    words = [re.sub(r"<[^>]*>", "", text) for text in texts]
-    return any("姓名" in text and ("职务" in text or "社区" in text or "村" in text) for text in words)
+    # Word splits a cell's text into runs (<w:t>姓</w:t><w:t>名</w:t>), and a form spaces a header out (姓　名):
+    # the tags and every space are taken out first.
+    words = ["".join(re.sub(r"<[^>]*>", "", text).split()) for text in texts]
+    return any("姓名" in text and ("职务" in text or "社区" in text) for text in words)
 
 
 def unreadable(path: Path) -> RosterError:
