@@ -2769,12 +2769,7 @@ def test_a_footer_written_under_the_columns_read_is_no_candidate_nor_team(
     header = ["序号", "姓名", "性别", "出生年月", "身份证号", "文化程度", "社区", "拟任职务"]
     rows = [["1", "陈建平", "男", "1953.04", make_id("1953-04-12"), "高中", "青松社区", "党组织书记"]]
     rows.append([footer.get(h, "") for h in header])
-    if form == "csv":
-        path = tmp_path / "r.csv"
-        path.write_text("\n".join(",".join(r) for r in [header, *rows]) + "\n", "utf-8")
-    else:
-        path = write_workbook(tmp_path / "r.xlsx", header, rows)
-    report = check([path], lang="en")
+    report = check([_roster_file(tmp_path, form, header, rows)], lang="en")
     assert [c.name for c in report.candidates] == ["陈建平"]
     assert [t.community for t in report.teams] == ["青松社区"]
     assert [text for text, _ in _footers(report)] == [quoted]
@@ -2920,12 +2915,7 @@ def test_a_candidate_at_the_foot_with_a_note_for_an_id_number_is_still_a_candida
         ["1", "甲", make_id("1970-01-01"), "青松社区", "居委会委员"],
         ["2", "赵红", note, "青松社区", "居委会委员"],
     ]
-    if form == "csv":
-        path = tmp_path / "r.csv"
-        path.write_text("\n".join(",".join(r) for r in [header, *rows]) + "\n", "utf-8")
-    else:
-        path = write_workbook(tmp_path / "r.xlsx", header, rows)
-    report = check([path], lang="en")
+    report = check([_roster_file(tmp_path, form, header, rows)], lang="en")
     assert [c.name for c in report.candidates] == ["甲", "赵红"]
     assert report.candidates[1].status == "invalid" and not _footers(report)
 
@@ -2981,3 +2971,12 @@ def test_a_name_struck_through_is_checked_and_said(tmp_path: Path) -> None:
     [struck] = second.findings
     assert (struck.rule, struck.severity) == ("row-struck", "warning")
     assert "the name on row 3 is struck through" in struck.message
+
+
+def _roster_file(tmp_path: Path, form: str, header: list[str], rows: list[list[str]]) -> Path:
+    """The same rows as a CSV file or as a workbook."""
+    if form == "csv":
+        path = tmp_path / "r.csv"
+        path.write_text("\n".join(",".join(r) for r in [header, *rows]) + "\n", "utf-8")
+        return path
+    return write_workbook(tmp_path / "r.xlsx", header, rows)

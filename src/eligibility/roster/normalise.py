@@ -495,12 +495,13 @@ def parse_birth_date(value: object) -> DateRange | None:
     living candidate's. Only a birth date: 18.3 among a 2021 roster's violation dates is 2018, not 1918."""
     if (
         type(value) is str
-        and SERIAL_TEXT.fullmatch(value.strip())
-        and not _YEAR_AND_MONTH.fullmatch(value.strip())
+        and len(value) < 9
+        and SERIAL_TEXT.fullmatch(bare := value.strip())
+        and not _YEAR_AND_MONTH.fullmatch(bare)
     ):
         # An Excel date serial as Excel writes it into a CSV file from a number cell (17806, 17806.0); the ID
         # number checks it. Not 20181 (2018年1月), nor in other dates, where a typing error would pass for a day.
-        return parse_date(float(value.strip()))
+        return parse_date(float(bare))
     try:
         return parse_date(value)
     except DateError:
