@@ -151,11 +151,8 @@ class TableFormatter:
             console.print(Text(input_line(read, lang), style="dim"))
             for finding in read.findings:
                 tag = say(f"severity-{finding.severity}", lang)
-                console.print(
-                    Text(
-                        f"  [{tag}] {finding.rule} {finding.message}", style=SEVERITY_STYLE[finding.severity]
-                    )
-                )
+                said_of_file = f"  [{tag}] {finding.rule} {finding.message}"
+                console.print(Wrapped(Text(said_of_file, style=SEVERITY_STYLE[finding.severity])))
         said: set[str] = set()
         for missing in report.not_checked:
             message_key = (
@@ -170,9 +167,11 @@ class TableFormatter:
             )
             if words not in said:  # a missing communities table is the same news for every roster
                 said.add(words)
-                console.print(Text(words, style="yellow"))
-        console.print(Text(summary_line(report, lang), style="bold"))
-        console.print(Text(verdict_line(report, options.fail_on, lang), style="bold"))
+                console.print(
+                    Text(words, style="yellow")
+                )  # at spaces: 被剥夺政治权利（political_rights_deprived）
+        console.print(Wrapped(Text(summary_line(report, lang), style="bold")))
+        console.print(Wrapped(Text(verdict_line(report, options.fail_on, lang), style="bold")))
         return buffer.getvalue()
 
 
