@@ -447,12 +447,13 @@ class Review:
         # a row holding no footer's words (a date alone, 待补) is a candidate's finding wherever it is.
         held: list[tuple[RawRecord, Any]] = []
         footers: list[Finding] = []
-        items: Iterable[tuple[Any, Any]] = (
-            ((raw, raw) for raw in table.rows)
-            if workers is None or source is None
-            else ((row[2], row) for row in workers.check(source, table, skipped))
-        )
-        for raw, item in items:
+        items: Iterable[Any] = table.rows
+        check: Callable[[Any, Table, frozenset[str]], CandidateResult | Serialised] = self._checked
+        by_workers = workers is not None and source is not None
+        if workers is not None and source is not None:
+            items, check = workers.check(source, table, skipped), self._from_worker
+        for item in items:
+            raw = item[2] if by_workers else item  # a worker's row: (result, ID number, the row, team)
             aside = _footer_of(raw)
             if aside is not None and has_footer_words(aside.value):
                 if is_total(aside.value):
@@ -462,10 +463,10 @@ class Review:
                 continue
             for _, earlier in held:
                 rows += 1
-                yield self._checked(earlier, table, skipped)
+                yield check(earlier, table, skipped)
             held.clear()
             rows += 1
-            yield self._checked(item, table, skipped)
+            yield check(item, table, skipped)
         footers.extend(self._footer_finding(aside, raw) for raw, _ in held if (aside := _footer_of(raw)))
         footers.sort(key=lambda finding: int(finding.evidence["line"]))
         if footers and not rows:
@@ -514,11 +515,9 @@ class Review:
                     )
                 )
 
-    def _checked(self, item: Any, table: Table, skipped: frozenset[str]) -> CandidateResult | Serialised:
-        """One row checked: read here, or (with --jobs) taken back from a worker that checked it."""
-        if isinstance(item, tuple):
-            return self._from_worker(item, table, skipped)
-        person = self.reader.candidate(item, table)
+    def _checked(self, raw: RawRecord, table: Table, skipped: frozenset[str]) -> CandidateResult | Serialised:
+        """One row read and checked here (with --jobs, _from_worker takes it back from a worker)."""
+        person = self.reader.candidate(raw, table)
         if not self._team_day(person, table):
             self._filled_day(person, table)
         key = self._check_duplicate(person, table)
@@ -876,7 +875,7 @@ class Review:
         if self._above is None or self._above[0] != where or person.source.line is None:
             return None
         _, team, above = self._above
-        line = above if above is None or isinstance(above, int) else _source_of(above, None).line
+        line = above if above is None or isinstance(above, int) else _line_of(above)
         if line is None or person.source.line != line + 1:
             return None
         if person.street and person.street != team.street:
@@ -1651,11 +1650,16 @@ def _a_report(table: Table) -> bool:
     return any(headers <= unknown for headers in _REPORT_HEADERS)
 
 
-def _source_of(raw: Any, table: Table | None) -> RowSource:
+def _source_of(raw: Any, table: Table) -> RowSource:
     """Where a row a worker sent back came from: whole, or (row, line, cells) when sent compact."""
     if isinstance(raw, tuple):
-        return RowSource(table.path if table else "", raw[0], raw[1], table.sheet if table else None)
+        return RowSource(table.path, raw[0], raw[1], table.sheet)
     return raw.source  # type: ignore[no-any-return]
+
+
+def _line_of(raw: Any) -> int | None:
+    """The line of a row a worker sent back, whole or compact (see _source_of)."""
+    return raw[1] if isinstance(raw, tuple) else raw.source.line  # type: ignore[no-any-return]
 
 
 def _date_text(value: tuple[dt.date, dt.date]) -> str:

@@ -518,15 +518,23 @@ def _short_year(text: str) -> DateRange | None:
             day = dt.date(1900 + int(m[1]), int(m[2]), int(m[3]))
             return day, day
         if m := _SHORT_MONTH.fullmatch(text):
-            year, month = 1900 + int(m[1]), int(m[2])
             if m[2] == "1" and "." in text and not m[3]:
                 # 68.1: 68.10 typed into a number cell loses its 0, as 1968.1 does: January or October.
-                return dt.date(year, 1, 1), dt.date(year, 10, 31)
-            first = dt.date(year, month, 1)
-            return first, dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+                return _january_or_october(1900 + int(m[1]))
+            return _month_range(1900 + int(m[1]), int(m[2]))
     except ValueError as err:
         raise DateError(str(err)) from err
     return None
+
+
+def _month_range(year: int, month: int) -> DateRange:
+    """The first and last day of a month."""
+    return dt.date(year, month, 1), dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def _january_or_october(year: int) -> DateRange:
+    """A month written .1 by a number cell that dropped the 0 of .10: either, from January to October."""
+    return dt.date(year, 1, 1), dt.date(year, 10, 31)
 
 
 # A province's birth dates: forty years of days, each written two or three ways.
@@ -561,9 +569,8 @@ def _parse_date(value: object) -> DateRange | None:
         # 1968.10 typed into a number cell (or a JSON/YAML number) is kept as 1968.1, and Excel writes it so into
         # a CSV file too: January or October. Read as either, as a month-only date is, so the ID number or the
         # election day decides, never a guess.
-        year = int(m[1])
         try:
-            return _plausible(dt.date(year, 1, 1), dt.date(year, 10, 31))
+            return _plausible(*_january_or_october(int(m[1])))
         except ValueError as err:
             raise DateError(str(err)) from err
     text = _TRAILER.sub("", clean(value))
@@ -574,10 +581,7 @@ def _parse_date(value: object) -> DateRange | None:
             day = dt.date(int(m[1]), int(m[2]), int(m[3]))
             return _plausible(day, day)
         if m := _MONTH.fullmatch(text) or _MONTH_COMPACT.fullmatch(text):
-            year, month = int(m[1]), int(m[2])
-            first = dt.date(year, month, 1)
-            last = (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
-            return _plausible(first, last)
+            return _plausible(*_month_range(int(m[1]), int(m[2])))
         if m := _YEAR.fullmatch(text):
             year = int(m[1])
             return _plausible(dt.date(year, 1, 1), dt.date(year, 12, 31))

@@ -379,9 +379,8 @@ def text_aside(
     if name and _TOTAL.match(name):
         surely = at if surely is None else surely
     elif name and _footer_words(name) and not _ROW_NUMBER.fullmatch(name):
-        surely = (
-            None  # the name's own words say it, and are shown, as ever; a count (5 beside 小计) says nothing
-        )
+        # The name's own words say it, and are shown, as ever; a count (5 beside 小计) says nothing.
+        surely = None
     elif surely is None:
         # A total in any column read (合计6人 under 拟任职务, beside the community it totals).
         surely = next(

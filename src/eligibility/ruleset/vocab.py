@@ -43,6 +43,9 @@ class Vocabulary:
         self.role_remarks = sorted({fold(w) for w in words.role_remarks if fold(w)}, key=lambda w: -len(w))
         self.body_of_role = {role_id: role.body for role_id, role in words.roles.items()}
         self.principal_roles = frozenset(r for r, role in words.roles.items() if role.principal)
+        self._principal_names = frozenset(
+            fold(name) for r in self.principal_roles for name in (words.roles[r].zh, *words.roles[r].aliases)
+        )
         self.level_ids = [level.id for level in words.education]
         self.rank_of: dict[str, int] = {level.id: rank for rank, level in enumerate(words.education)}
         self.level_of: dict[str, str] = {}
@@ -89,16 +92,11 @@ class Vocabulary:
         name_of |= {name: name for name in self.words.role_sets}
         # A principal's title with other words before it (团支部书记, 治调主任) is another body's post: a
         # suggestion from it (党组织书记 for the youth league's secretary) would seat a principal.
-        principal = {fold(name) for r in self.principal_roles for name in self._names_of(r)}
-        before = [key[: -len(name)] for name in principal if key.endswith(name)]
+        before = [key[: -len(name)] for name in self._principal_names if key.endswith(name)]
         if any(words and not words.endswith("副") for words in before):
             return Unknown(word, ())  # (居委副主任, a deputy's post, is suggested as ever)
         close = suggest(word, list(name_of))
         return Unknown(word, tuple(dict.fromkeys(name_of[name] for name in close)))
-
-    def _names_of(self, role_id: str) -> tuple[str, ...]:
-        role = self.words.roles[role_id]
-        return (role.zh, *role.aliases)
 
     def _roles_of_key(self, key: str) -> tuple[str, ...] | None:
         if not key:
