@@ -250,28 +250,133 @@ def test_every_roster_sheet_is_read_and_others_are_noted(tmp_path: Path) -> None
 def test_a_sheet_of_candidates_without_one_of_its_columns_fails_the_run(
     tmp_path: Path, header: list[str], missing: str
 ) -> None:
-    # One community to a sheet, its name on the tab, or 职务 for 拟任职务: the sheet's candidates were passed over
-    # with an info note, and the run passed at --fail-on ineligible.
+    # No 社区 on a sheet whose tab names no community, or 职务 for 拟任职务: the sheet's candidates were passed
+    # over with an info note, and the run passed at --fail-on ineligible.
     book = openpyxl.Workbook()
     first = book.active
     assert first is not None
     first.title = "柳岸社区"
     first.append(["姓名", "社区", "拟任职务"])
     first.append(["甲", "柳岸社区", "居委会委员"])
-    second = book.create_sheet("桃花社区")
+    second = book.create_sheet("第二页")
     second.append(header)
     second.append([*["乙", make_id("1970-01-01"), "桃花社区"][: len(header) - 1], "居委会委员"])
     path = tmp_path / "sheets.xlsx"
     book.save(path)
     report = check([path], lang="en")
-    [not_read] = [i for i in report.inputs if i.sheet == "桃花社区"]
+    [not_read] = [i for i in report.inputs if i.sheet == "第二页"]
     [finding] = not_read.findings
     assert (finding.rule, finding.severity, not_read.rows) == ("sheet-roster-not-read", "invalid", 0)
     assert "none of its candidates was checked" in finding.message and missing in finding.message
     result = CliRunner().invoke(app, ["check", str(path), "--fail-on", "ineligible"])
     assert result.exit_code == 1
     # Said as not read, where it read "已读取 … 0 行".
-    assert f"未读取 {path.as_posix()}#桃花社区" in result.stdout and "桃花社区（xlsx）" not in result.stdout
+    assert f"未读取 {path.as_posix()}#第二页" in result.stdout and "第二页（xlsx）" not in result.stdout
+
+
+def _one_sheet_a_community(path: Path, titles: dict[str, str]) -> Path:
+    """The example roster kept one community to a sheet, each tab named as `titles` says, with no 社区 nor 街道
+    column: how a street's office often sends it."""
+    book = openpyxl.Workbook()
+    book.remove(book.worksheets[0])
+    header = [h for i, h in enumerate(CHINESE) if i not in (5, 6)]
+    for community, title in titles.items():
+        sheet = book.create_sheet(title)
+        sheet.append(header)
+        for row in example_rows():
+            if row[6] == community:
+                sheet.append([cell for i, cell in enumerate(row) if i not in (5, 6)])
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_sheet_named_for_its_community_is_read_as_that_communitys_roster(tmp_path: Path, jobs: int) -> None:
+    # One community to a sheet, its name on the tab and no 社区 column: every sheet was refused
+    # (sheet-roster-not-read), the whole workbook unchecked. Each is now that community's, and says so.
+    titles = {"青松社区": "青松社区", "翠竹社区": "2 翠竹社区两委候选人名单", "梅园社区": "西岭街道梅园社区"}
+    path = _one_sheet_a_community(tmp_path / "by-sheet.xlsx", titles)
+    communities = EXAMPLES / "communities.csv"
+    whole = check([EXAMPLES / "roster.csv"], communities=communities, lang="en")
+    split = check([path], communities=communities, lang="en", jobs=jobs)
+
+    def verdicts(report: Report) -> list[tuple[str, str, str, list[str]]]:
+        return sorted(
+            (c.name, c.community, c.status, [f.rule for f in c.findings]) for c in report.candidates
+        )
+
+    assert verdicts(split) == verdicts(whole)
+    teams = {(t.street, t.community): ([f.rule for f in t.findings], t.election_date) for t in split.teams}
+    assert teams == {
+        ("", "青松社区"): ([f.rule for f in whole.teams[0].findings], dt.date(2006, 9, 30)),
+        ("", "翠竹社区"): ([f.rule for f in whole.teams[1].findings], dt.date(2006, 9, 30)),
+        # The tab names its street too, and the communities table dates this one apart.
+        ("西岭街道", "梅园社区"): ([f.rule for f in whole.teams[2].findings], dt.date(2006, 9, 26)),
+    }
+    notes = {i.sheet: [(f.rule, f.severity, f.message) for f in i.findings] for i in split.inputs}
+    assert notes["2 翠竹社区两委候选人名单"] == [
+        (
+            "community-from-sheet",
+            "info",
+            "the sheet has no 社区 column; its candidates were taken to be of 翠竹社区, as the sheet is named "
+            "'2 翠竹社区两委候选人名单' — if that is wrong, add a 社区 column",
+        )
+    ]
+    assert "西岭街道梅园社区, as the sheet" in notes["西岭街道梅园社区"][0][2]
+    result = CliRunner().invoke(app, ["check", str(path), "--communities", str(communities)])
+    assert "按工作表名“青松社区”把其中的候选人都算作 青松社区 的" in " ".join(result.stdout.split())
+
+
+def test_a_csv_or_a_workbook_of_one_sheet_named_for_its_community_is_read_as_its_roster(
+    tmp_path: Path,
+) -> None:
+    header = [h for i, h in enumerate(CHINESE) if i not in (5, 6)]
+    rows = [
+        [c for i, c in enumerate(row) if i not in (5, 6)] for row in example_rows() if row[6] == "青松社区"
+    ]
+    written = write_delimited(tmp_path / "东湖街道青松社区两委候选人.csv", header, rows, "utf-8", ",")
+    one_sheet = write_workbook(tmp_path / "青松社区（定稿）.xlsx", header, rows)
+    for path, rule in ((written, "community-from-file"), (one_sheet, "community-from-file")):
+        report = check([path], lang="en")
+        assert {(c.street, c.community) for c in report.candidates} == {
+            ("东湖街道" if path == written else "", "青松社区")
+        }
+        assert len(report.candidates) == len(rows)
+        assert [f.rule for f in report.inputs[0].findings] == [rule]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Sheet1", "候选人名单", "各社区汇总", "社区", "东湖街道", "农村", "青松"],
+)
+def test_a_roster_without_its_community_column_named_for_no_community_is_still_refused(
+    tmp_path: Path, title: str
+) -> None:
+    header = [h for i, h in enumerate(CHINESE) if i not in (5, 6)]
+    rows = [[c for i, c in enumerate(row) if i not in (5, 6)] for row in example_rows()]
+    path = write_delimited(tmp_path / f"{title}.csv", header, rows, "utf-8", ",")
+    with pytest.raises(RosterError) as caught:
+        check([path], lang="en")
+    assert caught.value.key == "column-missing" and caught.value.params["canonical"] == "community"
+
+
+def test_a_roster_named_for_its_community_lacking_another_column_says_the_first_it_lacks(
+    tmp_path: Path,
+) -> None:
+    # 社区 is given by the name; 拟任职务 is not, and the error still names the column the table lacks first.
+    path = write_delimited(
+        tmp_path / "青松社区.csv", ["姓名", "身份证号"], [["甲", make_id("1970-01-01")]], "utf-8", ","
+    )
+    with pytest.raises(RosterError) as caught:
+        check([path], lang="en")
+    assert caught.value.key == "column-missing" and caught.value.params["missing"] == "community,roles"
+
+
+def test_a_communities_table_named_for_a_community_still_needs_its_column(tmp_path: Path) -> None:
+    # Only a roster takes its community from its name: a settings table lacking 社区 is refused, as ever.
+    table = write_delimited(tmp_path / "青松社区.csv", ["选举日期"], [["2006-09-30"]], "utf-8", ",")
+    result = CliRunner().invoke(app, ["check", str(EXAMPLES / "roster.csv"), "--communities", str(table)])
+    assert result.exit_code == 2 and "社区" in result.stdout + result.stderr
 
 
 def test_a_rule_not_checked_is_said_of_the_sheet_that_lacks_its_column(tmp_path: Path) -> None:

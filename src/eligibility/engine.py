@@ -181,7 +181,7 @@ def read_roster(
     """
     review = Review.start(ruleset, Options(election_date=election_date, encoding=encoding, sheet=sheet))
     for source in expand([path]):
-        for table in open_tables(source, review.columns, encoding=encoding, sheet=sheet):
+        for table in open_tables(source, review.columns, encoding=encoding, sheet=sheet, roster=True):
             for raw in table.rows:
                 yield review.reader.candidate(raw, table)
 
@@ -392,7 +392,9 @@ class Review:
                     self._set_aside(source, _unread(source, unreadable(source.path), self.lang))
                 continue
             try:
-                tables = open_tables(source, self.columns, encoding=self.encoding, sheet=self.sheet)
+                tables = open_tables(
+                    source, self.columns, encoding=self.encoding, sheet=self.sheet, roster=True
+                )
             except RosterError as err:
                 if not source.from_folder:
                     raise  # a file named on its own is the one the officer meant: said, and the run stops

@@ -304,6 +304,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "sheet {sheet!r} is hidden in Excel; its candidates were checked as the others — if it is not part of this "
         "roster, delete the sheet",
     ),
+    "community-from-sheet": (
+        "工作表没有“社区”列，按工作表名“{title}”把其中的候选人都算作 {place} 的；如不对，请加上“社区”列",
+        "the sheet has no 社区 column; its candidates were taken to be of {place}, as the sheet is named "
+        "{title!r} — if that is wrong, add a 社区 column",
+    ),
+    "community-from-file": (
+        "表中没有“社区”列，按文件名“{title}”把其中的候选人都算作 {place} 的；如不对，请加上“社区”列",
+        "the table has no 社区 column; its candidates were taken to be of {place}, as the file is named "
+        "{title!r} — if that is wrong, add a 社区 column",
+    ),
     "sheet-skipped": (
         "工作表“{sheet}”不是名册，未读取：{reason_zh}",
         "sheet {sheet!r} is not a roster and was not read: {reason}",
@@ -901,6 +911,8 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "sheet-not-workbook": ("warning", "file"),
     "sheet-hidden": ("warning", "file"),
     "sheet-skipped": ("info", "file"),
+    "community-from-sheet": ("info", "file"),
+    "community-from-file": ("info", "file"),
     "sheet-roster-not-read": ("invalid", "file"),
     "file-skipped-communities": ("info", "file"),
     "file-skipped-approvals": ("info", "file"),

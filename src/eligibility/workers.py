@@ -183,7 +183,9 @@ def _check_table(
 ) -> None:
     table = next(
         t
-        for t in open_tables(source, review.columns, encoding=review.encoding, sheet=review.sheet)
+        for t in open_tables(
+            source, review.columns, encoding=review.encoding, sheet=review.sheet, roster=True
+        )
         if (t.path, t.sheet) == (path, sheet)
     )
     review.add_table_communities(table)  # the community dates a YAML roster carries

@@ -143,25 +143,42 @@ def read_tables(path: Path, columns: tuple[Column, ...], *, encoding: str | None
 
 
 def open_tables(
-    source: Input, columns: tuple[Column, ...], *, encoding: str | None = None, sheet: str | None = None
+    source: Input,
+    columns: tuple[Column, ...],
+    *,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    roster: bool = False,
 ) -> list[Table]:
     """The tables of an input: one for a text file, one per roster-like sheet of a workbook.
 
-    The header is found and checked now; the rows are read as they are iterated.
+    The header is found and checked now; the rows are read as they are iterated. `roster`: a roster's table
+    with no 社区 column may take its community from its sheet's or file's name (see place_in_title).
     """
     head = read_bytes(source, limit=1 << 20)
     check_container(source, head)
     if source.format == "xlsx":
         from eligibility.roster.workbook import workbook_tables  # imported on use: most runs read no workbook
 
-        tables = workbook_tables(source, columns, sheet)
+        tables = workbook_tables(source, columns, sheet, roster=roster)
     else:
         # A YAML or JSON file read whole as GB18030 when it is mostly UTF-8 would not only garble its text: a
         # UTF-8 character's last byte and the } or , after it read as one GB18030 character break its shape.
         # The cells of a table can be read again as UTF-8 one by one (cell-utf8-in-gbk); a document's cannot.
         used = detect_encoding(head, encoding, source, 10 / 11 if source.format in ("csv", "tsv") else 0.5)
         if source.format in ("csv", "tsv"):
-            tables = [_delimited_any(source, used, columns, given=encoding is not None)]
+            given = encoding is not None
+            try:
+                tables = [_delimited_any(source, used, columns, given=given)]
+            except RosterError as err:
+                titled = titled_place(err, [source.path.stem] if roster and source.path else [])
+                if titled is None:
+                    raise
+                try:
+                    table = _delimited_any(source, used, without_community(columns), given=given)
+                except RosterError:
+                    raise err from None  # the community was not all it lacked: said as first found
+                tables = [placed(table, titled, "file")]
         else:
             tables = [_structured(source, used, columns, given=encoding is not None)]
     for table in tables:
@@ -170,6 +187,72 @@ def open_tables(
             # Said, not ignored: the officer may have meant another file, a workbook.
             table.notes.append(Note("sheet-not-workbook", "warning", (("sheet", sheet),)))
     return tables
+
+
+# A roster kept one community to a sheet, or one to a file, often has no 社区 column: the tab or the file is
+# named for it (青松社区, 东湖街道青松社区, 五里村两委候选人名单). What such a name adds around the place, and
+# which names are no community's (各社区, 农村).
+_TITLE_NUMBERING = re.compile(r"^(?:\d{4}年度?|[\d\s.、，,\-_—])+")
+_TITLE_TAIL = re.compile(
+    r"(?:[（(][^（）()]*[）)]|\d{2,4}年度?|[\d\s.\-_—]+|两委|班子|换届|选举|拟任|拟提名|候选人|初步人选|人选|推荐|提名|名单|名册|"
+    r"花名册|成员|信息|情况|汇总|审核|审查|资格|联审|登记|统计|表|第[一二三四五六七八九十\d]+届)$"
+)
+_PLACE_TITLE = re.compile(
+    f"(?:(?P<street>[{HAN}]{{2,8}}?(?:街道|镇|乡))(?=[{HAN}]+(?:社区|村)$))?(?P<community>[{HAN}]+)"
+)
+_NO_PLACE = frozenset(
+    {"各", "全", "全部", "所有", "本", "其他", "其它", "各个", "城市", "城镇", "城乡", "农", "乡"}
+)
+
+
+def place_in_title(title: str) -> tuple[str, str] | None:
+    """The street (or "") and community a sheet or file is named for: 青松社区, 东湖街道青松社区 or
+    五里村两委候选人名单 name a place; Sheet1, 候选人名单 and 各社区汇总 do not."""
+    text = _TITLE_NUMBERING.sub("", "".join(title.split()))
+    while (trimmed := _TITLE_TAIL.sub("", text)) != text:
+        text = trimmed
+    # The committee named for its place: 青松社区居委会, 五里村村委会, 五里村民委员会.
+    text = re.sub(r"(?<=社区)居(?:民)?委(?:员)?会$|(?<=村)村(?:民)?委(?:员)?会$", "", text)
+    text = re.sub(r"村(?:民)?委(?:员)?会$", "村", text)
+    found = _PLACE_TITLE.fullmatch(text)
+    if found is None:
+        return None
+    community = found["community"]
+    suffix = "社区" if community.endswith("社区") else "村" if community.endswith("村") else ""
+    if not suffix or len(community) <= len(suffix) or community[: -len(suffix)] in _NO_PLACE:
+        return None
+    return found["street"] or "", community
+
+
+def titled_place(err: RosterError, titles: Iterable[str]) -> tuple[str, str, str] | None:
+    """The title and place of a roster refused for lacking its 社区 column alone, when its sheet's or file's
+    name says which community it is."""
+    if err.key != "column-missing" or err.params.get("missing") != "community":
+        return None
+    return next(((title, *place) for title in titles if (place := place_in_title(title))), None)
+
+
+def without_community(columns: tuple[Column, ...]) -> tuple[Column, ...]:
+    return tuple(replace(c, required=False) if c.name == "community" else c for c in columns)
+
+
+def placed(table: Table, titled: tuple[str, str, str], named: str) -> Table:
+    """The table with every row in the community its title names (and street, where it has no such column);
+    said in a note, as the officer did not write it on the rows."""
+    title, street, community = titled
+    with_street = bool(street) and "street" not in table.header.index
+
+    def rows(records: Iterator[RawRecord]) -> Iterator[RawRecord]:
+        for record in records:
+            record.cells["community"] = community
+            if with_street:
+                record.cells["street"] = street
+            yield record
+
+    table.rows = rows(table.rows)
+    place = street + community if with_street else community
+    table.notes.append(Note(f"community-from-{named}", "info", (("title", title), ("place", place))))
+    return table
 
 
 def header_notes(header: HeaderMap, columns: tuple[Column, ...]) -> list[Note]:

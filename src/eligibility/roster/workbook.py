@@ -30,12 +30,15 @@ from eligibility.roster.readers import (
     find_header,
     footer_in_margin,
     margin_columns,
+    placed,
     require_rows,
     row_not_a_record,
     rows_above_header,
     second_header_row,
     text_aside,
+    titled_place,
     unnamed_cells,
+    without_community,
 )
 from eligibility.roster.sources import Input
 
@@ -61,8 +64,11 @@ _CHUNK = 1 << 22
 _UNREADABLE = (KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError)
 
 
-def workbook_tables(source: Input, columns: tuple[Column, ...], sheet: str | None) -> list[Table]:
-    """One table per roster-like sheet; a sheet that is not one is named in a note, never silently passed over."""
+def workbook_tables(
+    source: Input, columns: tuple[Column, ...], sheet: str | None, *, roster: bool = False
+) -> list[Table]:
+    """One table per roster-like sheet; a sheet that is not one is named in a note, never silently passed over.
+    `roster`: a sheet with no 社区 column may be named for its community (see readers.place_in_title)."""
     where = Location(source.shown)
     try:
         if source.data is not None:
@@ -103,7 +109,13 @@ def workbook_tables(source: Input, columns: tuple[Column, ...], sheet: str | Non
                     # every worksheet is measured, so an absurd range is refused before calamine allocates it.
                     for other in _worksheets(archive):
                         _check_used_range(archive, other, f"{source.shown}#{name}", _NO_STYLES)
-                tables.append(_sheet_table(source, book, name, columns, unread, hidden, shown_as))
+                # A sheet named for its community (青松社区); a workbook of one sheet (Sheet1) by its file's name.
+                titles = [name] if len(names) > 1 or source.path is None else [name, source.path.stem]
+                tables.append(
+                    _sheet_table(
+                        source, book, name, columns, unread, hidden, shown_as, titles if roster else []
+                    )
+                )
                 tables[-1].date1904 = date1904
                 if name in hidden_sheets:
                     # Read and checked as any sheet: a hidden sheet of candidates is still submitted with the file.
@@ -147,6 +159,7 @@ def _sheet_table(
     unread: dict[int, dict[int, tuple[str, str]]],
     hidden: set[int],
     shown_as: _Shown,
+    titles: list[str],
 ) -> Table:
     shown = f"{source.shown}#{name}"
     # calamine reads the sheet's part only now: a damaged one fails here, not on opening the workbook.
@@ -158,7 +171,19 @@ def _sheet_table(
     # calamine pads rows above the data, so row i is sheet row i
     rows: Iterator[tuple[int, list[Any]]] = enumerate(sheet.iter_rows(), start=1)
     above: list[int] = []
-    header_line, headers, header = find_header(rows, columns, shown, above)
+    titled = None
+    try:
+        header_line, headers, header = find_header(rows, columns, shown, above)
+    except RosterError as err:
+        titled = titled_place(err, titles)
+        if titled is None:
+            raise
+        columns = without_community(columns)
+        rows, above = enumerate(sheet.iter_rows(), start=1), []
+        try:
+            header_line, headers, header = find_header(rows, columns, shown, above)
+        except RosterError:
+            raise err from None
     # The row under the header may be its second row (基本情况 over 性别, 身份证号, 出生日期).
     headers, header, pending = second_header_row(rows, headers, header, columns)
     if pending is not None:
@@ -180,6 +205,8 @@ def _sheet_table(
         first_column=first_column,
     )
     table.notes.extend(rows_above_header(above, header_line))
+    if titled is not None:
+        placed(table, titled, "sheet" if titled[0] == name else "file")
     return table
 
 
