@@ -8,8 +8,10 @@ from typing import Any
 
 import openpyxl
 import pytest
+from typer.testing import CliRunner
 
 from eligibility import check
+from eligibility.cli import app
 from eligibility.errors import RosterError
 
 from conftest import EXAMPLES, make_id, only, person, team
@@ -128,6 +130,36 @@ def test_a_folder_of_tables_and_no_roster_checks_nobody_and_says_so(tmp_path: Pa
     assert raised.value.key == "folder-only-settings"
     (folder / "roster.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
     assert len(check([folder]).candidates) == 21  # beside a roster, the table is set aside as before
+
+
+@pytest.mark.parametrize(
+    ("written", "wrote", "said"),
+    [
+        ("拟任职务", "拟任岗位", "line 1: required column roles (拟任职务) is missing (is '拟任岗位' it?)"),
+        ("姓名", "名字", "line 1: required column name (姓名) is missing"),
+    ],
+    ids=["post-misspelt", "name-misspelt"],
+)
+@pytest.mark.parametrize("beside", ["a roster", "a communities table"])
+def test_a_roster_in_a_folder_short_of_a_column_is_no_communities_table(
+    tmp_path: Path, written: str, wrote: str, said: str, beside: str
+) -> None:
+    # 社区 is all a communities table needs: a roster headed 拟任岗位 for 拟任职务 was set aside as one
+    # (file-skipped-communities, info), its candidates unchecked and the run passed in CI (helper-49); beside
+    # only a communities table, the run said the folder held no roster.
+    folder = tmp_path / "submitted"
+    folder.mkdir()
+    text = (EXAMPLES / "roster.csv").read_text(encoding="utf-8")
+    (folder / "东湖街道.csv").write_text(text.replace(written, wrote, 1), encoding="utf-8")
+    other = EXAMPLES / ("roster.csv" if beside == "a roster" else "communities.csv")
+    (folder / "other.csv").write_bytes(other.read_bytes())
+    report = check([folder], lang="en")
+    [short] = [i for i in report.inputs if i.path.endswith("东湖街道.csv")]
+    [finding] = short.findings
+    assert (finding.rule, finding.severity, short.rows) == ("file-unread", "invalid", 0)
+    assert said in finding.message
+    result = CliRunner().invoke(app, ["check", str(folder), "--fail-on", "ineligible"])
+    assert result.exit_code == 1 and "第 1 行：缺少必需的列" in " ".join(result.stdout.split())
 
 
 @pytest.mark.parametrize(

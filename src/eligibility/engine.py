@@ -37,7 +37,7 @@ from eligibility.report import (
     summarise,
     worst_open,
 )
-from eligibility.roster.columns import APPROVAL_COLUMNS, ROSTER_COLUMNS, Column, map_headers
+from eligibility.roster.columns import APPROVAL_COLUMNS, ROSTER_COLUMNS, Column, HeaderMap, map_headers
 from eligibility.roster.normalise import (
     clean,
     completed_years,
@@ -414,8 +414,14 @@ class Review:
                     self._set_aside(source, Note("file-skipped-report", "info"), table.sheet)
                     continue
                 yield from self._table(table, workers, source)
-        if set_aside is not None and all(i.rows == 0 for i in self.inputs):
-            # Only communities or approvals tables: nobody was checked, and a run that passed would say so.
+        unread = {"file-unread", "sheet-roster-not-read"}
+        if (
+            set_aside is not None
+            and all(i.rows == 0 for i in self.inputs)
+            and not any(f.rule in unread for i in self.inputs for f in i.findings)
+        ):
+            # Only communities or approvals tables: nobody was checked, and a run that passed would say so. (A
+            # roster among them that could not be read is said as its own finding, which fails the run.)
             raise RosterError("folder-only-settings", Location(set_aside.shown))
 
     def _set_aside(self, source: Input, note: Note, sheet: str | None = None) -> None:
@@ -624,11 +630,20 @@ class Review:
         """A communities or approvals table met in a folder of rosters is set aside with a note, not an error."""
         for kind, columns in (("communities", self._community_columns), ("approvals", APPROVAL_COLUMNS)):
             try:
-                open_tables(source, columns, encoding=self.encoding)
+                tables = open_tables(source, columns, encoding=self.encoding)
             except RosterError:
+                continue
+            if kind == "communities" and any(self._holds_people(table.header) for table in tables):
+                # A roster short of a column (拟任岗位 for 拟任职务, 名字 for 姓名) has a 社区 column too: taken
+                # for a communities table, its candidates went unchecked and the run passed.
                 continue
             return Note(f"file-skipped-{kind}", "info")
         return None
+
+    def _holds_people(self, header: HeaderMap) -> bool:
+        """Whether a table has a column only a roster has (姓名, 身份证号, 拟任职务, 文化程度, 两违 …)."""
+        theirs = {"street", "community", "election_date"}
+        return any(name not in theirs for name in map_headers(list(header.unknown), self.columns).index)
 
     def _team_day(self, person: Candidate, table: Table) -> bool:
         """A row of a community whose team, started by an earlier row, votes on another day is judged on the
@@ -1564,13 +1579,27 @@ _BIRTH_HEADERS = frozenset(
 def _unread(source: Input, err: RosterError, lang: Lang) -> Note:
     """Why a file of a folder was not read, where in it (a sheet, a line) but not again which file. A file
     with no candidates in it (a blank template) leaves no one unchecked: a warning, not invalid data."""
-    where = str(err.location) if err.location else ""
-    where = where[len(source.shown) :].lstrip("#:") if where.startswith(source.shown) else where
     reason = say(err.key, lang, **err.params)
-    reason = f"{where}: {reason}" if where else reason
+    if (where := _where_in(source, err.location, lang)) is not None:
+        reason = f"{where}{reason}" if lang == "zh" else f"{where}: {reason}"
     if err.key in ("file-empty", "file-no-rows", "file-no-records"):
         return Note("file-no-candidates", "warning", (("reason", reason),))
     return Note("file-unread", "invalid", (("reason", reason),))
+
+
+def _where_in(source: Input, location: Location | None, lang: Lang) -> str | None:
+    """Where in a file a problem is, in words (工作表“候选人”第 3 行：, sheet '候选人', line 3), the file
+    itself being named already: "1:" read as part of the reason."""
+    if location is None:
+        return None
+    path = location.path or ""
+    sheet = path[len(source.shown) :].lstrip("#") if path.startswith(source.shown) else ""
+    line = location.line
+    if lang == "zh":
+        said = (f"工作表“{sheet}”" if sheet else "") + (f"第 {line} 行" if line is not None else "")
+        return f"{said}：" if said else None
+    parts = [*([f"sheet {sheet!r}"] if sheet else []), *([f"line {line}"] if line is not None else [])]
+    return ", ".join(parts) or None
 
 
 def _approved_by_one_of(approved_by: str | None, bodies: tuple[str, ...]) -> bool:
