@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+from pathlib import Path
 
 import yaml
 
@@ -29,3 +31,41 @@ def test_github_action() -> None:
     script = "\n".join(step.get("run", "") for step in action["runs"]["steps"])
     assert 'pip install "${{ github.action_path }}"' in script
     assert "--format github" in script and "--format sarif" in script
+
+
+def test_the_github_action_passes_inputs_as_values_and_reports_at_the_checks_level(tmp_path: Path) -> None:
+    # SARIF and the summary were written at --fail-on never, whatever the input said: every SARIF result a
+    # warning, so code scanning passed ineligible candidates; inputs were pasted into the script, and a folder
+    # named with a space was two arguments (helper-49).
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    [step] = [s for s in action["runs"]["steps"] if s.get("name") == "Check rosters"]
+    script = step["run"]
+    assert "--fail-on never" not in script and "${{" not in script
+    assert set(step["env"].values()) >= {f"${{{{ inputs.{name} }}}}" for name in action["inputs"]}
+    # The script itself, run by bash with eligibility standing in as a program that prints its arguments.
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "eligibility"
+    fake.write_text('#!/bin/bash\nprintf "<%s>" "$@"; echo\n', encoding="utf-8")
+    fake.chmod(0o755)
+    env = {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "ROSTERS": "rosters/东湖 街道\nrosters/西岭街道.xlsx\n",
+        "RULES": "$(touch pwned)",
+        "FAIL_ON": "ineligible",
+        "LANG_": "zh",
+        "COMMUNITIES": "",
+        "APPROVALS": "",
+        "ELECTION_DATE": "",
+        "SARIF": "out.sarif",
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+    }
+    ran = subprocess.run(["bash", "-c", script], env=env, cwd=tmp_path, capture_output=True, text=True)
+    assert ran.returncode == 0, ran.stderr
+    calls = [*ran.stdout.splitlines(), *(tmp_path / "summary.md").read_text(encoding="utf-8").splitlines()]
+    assert len(calls) == 3 and not (tmp_path / "pwned").exists()
+    for call in calls:
+        assert call.startswith("<check><rosters/东湖 街道><rosters/西岭街道.xlsx><--rules><$(touch pwned)>")
+        assert "<--fail-on><ineligible>" in call and "never" not in call
+    assert calls[0].endswith("<--format><sarif><--output><out.sarif>")
+    assert calls[1].endswith("<--format><github>") and calls[2].endswith("<--format><markdown>")

@@ -833,3 +833,26 @@ def test_a_row_counted_in_the_team_above_is_judged_on_its_day_and_a_blank_row_en
     assert [f.rule for f in third.findings] == ["required-missing"]
     [said] = [f.evidence for f in report.inputs[0].findings if f.rule == "community-filled-down"]
     assert said == {"lines": "3", "community": "梅园社区", "line": "3"}
+
+
+def test_a_districts_markdown_fits_a_pull_request_comment(
+    big_roster: tuple[Path, Path], tmp_path: Path
+) -> None:
+    # 1,500 rows made 1.15 MB of markdown: over a comment's 65,536 characters and a job summary's 1 MiB, so it
+    # was dropped; nor did it say whether the run passed (helper-49).
+    roster, settings = big_roster
+    unread = tmp_path / "rosters"
+    unread.mkdir()
+    (unread / "roster.csv").write_bytes(roster.read_bytes())
+    (unread / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")  # a file finding, said whatever the length
+    result = CliRunner().invoke(
+        app, ["check", str(unread), "--communities", str(settings), "--format", "markdown"]
+    )
+    text = result.stdout
+    assert result.exit_code == 1 and len(text) <= 65_536
+    assert text.splitlines()[2].startswith("**结果：未通过（--fail-on review）：候选人 ")
+    assert "file-unread" in text and "另有 " in text and "全部 5002 名候选人的列表太长，未附上" in text
+    said = int(text.split("另有 ")[1].split(" ")[0])
+    shown = text.count("\n| ") - 3  # the candidates' rows: not the two of the counts, nor the table's header
+    report = check([unread], communities=settings)
+    assert shown + said == sum(1 for c in report.candidates if c.status != "eligible" or c.findings)

@@ -813,6 +813,14 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label-all-candidates": ("全部候选人", "all candidates"),
     "label-needs-attention": ("需要处理的候选人", "candidates that need attention"),
     "label-none-attention": ("所有候选人均符合条件。", "Every candidate is eligible."),
+    "markdown-left-out": (
+        "……另有 {count} 条未列出（评论篇幅有限）；完整结果请用 --format xlsx、html 或 json",
+        "… {count} more not listed (a comment's length is limited); for every result use --format xlsx, html or json",
+    ),
+    "markdown-all-left-out": (
+        "全部 {count} 名候选人的列表太长，未附上；完整结果请用 --format xlsx、html 或 json",
+        "the list of all {count} candidates is too long to attach; for every result use --format xlsx, html or json",
+    ),
     "source-clause": ("依据：{document} {clause}", "per {document} {clause}"),
     "input-read": ("已读取 {path}（{how}）：{rows} 行", "read {path} ({how}): {rows} rows"),
     "input-not-read": ("未读取 {path}", "not read: {path}"),

@@ -10,12 +10,16 @@ from eligibility.formatters.common import (
     status_label,
     summary_line,
     team_name,
+    verdict_line,
 )
 from eligibility.formatters.interface import Options
 from eligibility.messages import Lang, say
 from eligibility.report import CandidateResult, Finding, Report
 
 STATUS_MARK = {"eligible": "✅", "review": "🟡", "ineligible": "⛔", "invalid": "❗"}
+# A pull-request comment holds at most 65,536 characters, a job summary 1 MiB: a district's roster of 1,500 rows
+# made 1.15 MB, and was dropped. The lists are cut to fit, saying how many are left out and where to see them.
+MAX_CHARS = 60_000
 
 
 def escape(text: str) -> str:
@@ -49,7 +53,8 @@ class MarkdownFormatter:
             ruleset=f"{report.ruleset.name} v{report.ruleset.version}",
             election_date=report.election_date,
         )
-        out = [f"### {title}", "", summary_line(report, lang), ""]
+        out = [f"### {title}", "", f"**{escape(verdict_line(report, options.fail_on, lang))}**", ""]
+        out += [summary_line(report, lang), ""]
         out += [
             "| "
             + " | ".join(status_label(k, lang) for k in ("eligible", "review", "ineligible", "invalid"))
@@ -60,45 +65,99 @@ class MarkdownFormatter:
         ]
         attention = [c for c in report.candidates if c.status != "eligible" or c.findings]
         out += [f"#### {say('label-needs-attention', lang)}", ""]
+        # The rules not checked and the files' findings are said whole, whatever the length: a CI reader must
+        # see them. The teams' findings are kept to a part of the room; the candidates' list takes the rest.
+        teams, files = _teams(report, lang), _files(report, lang)
         if attention:
-            out += _candidate_table(attention, lang)
+            room = MAX_CHARS - _length(out) - _length(files) - min(_length(teams), MAX_CHARS // 4)
+            out += _candidate_table(attention, lang, room)
         else:
             out += [say("label-none-attention", lang), ""]
-        teams = [t for t in report.teams if t.findings]
-        if teams:
-            out += [f"#### {say('label-teams', lang)}", ""]
-            for team in teams:
-                out.append(f"- **{escape(team_name(team.street, team.community, lang))}**")
-                out += [f"  - {_finding(f, lang)}" for f in team.findings]
-            out.append("")
-        notes = [f for read in report.inputs for f in read.findings]
-        if report.not_checked or notes:
-            out += [f"#### {say('label-not-checked', lang)} / {say('label-inputs', lang)}", ""]
-            for missing in report.not_checked:
-                out.append(
-                    f"- `{missing.rule}` — {escape(missing.where)}: {escape(missing_columns(missing, lang))}"
-                )
-            out += [f"- {_finding(f, lang)}" for f in notes]
-            out.append("")
-        out += ["<details>", f"<summary>{say('label-all-candidates', lang)} ({s.candidates})</summary>", ""]
-        out += _candidate_table(report.candidates, lang)
-        out += ["</details>", ""]
+        out += _cut(teams, MAX_CHARS - _length(out) - _length(files), lang)
+        out += files
+        room = MAX_CHARS - _length(out) - 200
+        every = _candidate_table(report.candidates, lang, room, cut_at_all=True)
+        if every:
+            out += [
+                "<details>",
+                f"<summary>{say('label-all-candidates', lang)} ({s.candidates})</summary>",
+                "",
+            ]
+            out += [*every, "</details>", ""]
+        else:
+            out += [say("markdown-all-left-out", lang, count=s.candidates), ""]
         return "\n".join(out)
 
 
-def _candidate_table(candidates: list[CandidateResult], lang: Lang) -> list[str]:
+def _teams(report: Report, lang: Lang) -> list[str]:
+    out: list[str] = []
+    teams = [t for t in report.teams if t.findings]
+    if teams:
+        out += [f"#### {say('label-teams', lang)}", ""]
+        for team in teams:
+            out.append(f"- **{escape(team_name(team.street, team.community, lang))}**")
+            out += [f"  - {_finding(f, lang)}" for f in team.findings]
+        out.append("")
+    return out
+
+
+def _files(report: Report, lang: Lang) -> list[str]:
+    out: list[str] = []
+    notes = [f for read in report.inputs for f in read.findings]
+    if report.not_checked or notes:
+        out += [f"#### {say('label-not-checked', lang)} / {say('label-inputs', lang)}", ""]
+        for missing in report.not_checked:
+            out.append(
+                f"- `{missing.rule}` — {escape(missing.where)}: {escape(missing_columns(missing, lang))}"
+            )
+        out += [f"- {_finding(f, lang)}" for f in notes]
+        out.append("")
+    return out
+
+
+def _length(lines: list[str]) -> int:
+    return sum(len(line) + 1 for line in lines)
+
+
+def _cut(lines: list[str], room: int, lang: Lang) -> list[str]:
+    """As many of the lines as fit, then how many were left out."""
+    if _length(lines) <= room:
+        return lines
+    kept: list[str] = []
+    used = 200  # the line saying what was left out
+    for line in lines:
+        if used + len(line) + 1 > room:
+            break
+        kept.append(line)
+        used += len(line) + 1
+    left = sum(1 for line in lines[len(kept) :] if line.startswith("  - "))  # the findings, not the teams
+    return [*kept, "", say("markdown-left-out", lang, count=left), ""]
+
+
+def _candidate_table(
+    candidates: list[CandidateResult], lang: Lang, room: int, *, cut_at_all: bool = False
+) -> list[str]:
+    """The candidates' table, as many rows as fit in `room` characters, then how many were left out; with
+    `cut_at_all`, nothing unless every row fits."""
     labels = [
         say(f"label-{k}", lang) for k in ("line", "name", "id", "community", "roles", "status", "message")
     ]
     rows = ["| " + " | ".join(labels) + " |", "|---:|---|---|---|---|---|---|"]
+    used = _length(rows) + 200
     joiner = "、" if lang == "zh" else ", "
-    for c in candidates:
+    for shown, c in enumerate(candidates):
         findings = "<br>".join(_finding(f, lang) for f in c.findings) or "—"
-        rows.append(
+        row = (
             f"| {c.source.line or c.source.row} | {escape(c.name)} | {_code(c.id_number or '')} | "
             f"{escape(team_name(c.street, c.community, lang))} | {escape(joiner.join(c.roles))} | "
             f"{STATUS_MARK[c.status]} {status_label(c.status, lang)} | {findings} |"
         )
+        used += len(row) + 1
+        if used > room:
+            if cut_at_all:
+                return []
+            return [*rows, "", say("markdown-left-out", lang, count=len(candidates) - shown), ""]
+        rows.append(row)
     return [*rows, ""]
 
 
