@@ -503,3 +503,33 @@ def test_explain_names_the_facts_in_the_readers_language(lang: str, shown: str, 
     said = " ".join(result.stdout.split())
     assert hidden not in said
     assert shown.replace(" ", "") in said.replace(" ", "")
+
+
+def _on_a_terminal(env: dict[str, str]) -> bytes:
+    """What `eligibility check` writes to a terminal (a pseudo-terminal here), with these variables set."""
+    import subprocess
+    import sys
+
+    leader, follower = os.openpty()
+    with contextlib.closing(os.fdopen(leader, "rb", buffering=0)) as screen:
+        done = subprocess.run(
+            [sys.executable, "-m", "eligibility", "check", str(EXAMPLES / "roster.csv")],
+            stdout=follower,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "COLUMNS": "120", "TERM": "xterm-256color", **env},
+            check=False,
+        )
+        os.close(follower)
+        written = b""
+        with contextlib.suppress(OSError):  # the terminal's other end closed: all of it read
+            while chunk := screen.read(65536):
+                written += chunk
+    assert done.returncode == 1
+    return written
+
+
+def test_no_color_turns_the_tables_colour_off_on_a_terminal() -> None:
+    # NO_COLOR was heeded by the progress count only: the table went on writing 35 colour codes (helper-49).
+    assert b"\x1b[" in _on_a_terminal({"NO_COLOR": ""})  # set but empty: no request (no-color.org)
+    plain = _on_a_terminal({"NO_COLOR": "1"})
+    assert b"\x1b[" not in plain and "陈建国".encode() in plain

@@ -194,9 +194,9 @@ def check(
             raise OptionError("option-binary-terminal", format=chosen.value)
         to_terminal = output is None and sys.stdout.isatty()
         width = shutil.get_terminal_size((120, 24)).columns if to_terminal else 120
-        options = Options(
-            lang=language, color=to_terminal, width=width, fail_on=fail_on.value, explain=explain
-        )
+        # NO_COLOR (no-color.org): set to anything but "", no colour, on a terminal too.
+        color = to_terminal and not os.environ.get("NO_COLOR")
+        options = Options(lang=language, color=color, width=width, fail_on=fail_on.value, explain=explain)
         settings = CheckOptions(
             _date_option(election_date),
             communities,
