@@ -93,6 +93,51 @@ def test_a_rule_not_checked_for_a_missing_column_fails_at_review(tmp_path: Path)
     assert invoke(str(write_roster(tmp_path, clean_team())), "--fail-on", "ineligible").exit_code == 0
 
 
+def test_a_roster_without_the_columns_that_bar_candidates_fails_at_ineligible(tmp_path: Path) -> None:
+    # No 两违 / 综治 / 被剥夺政治权利 / 计生 columns: nobody could be found ineligible, which is not a pass.
+    roster = tmp_path / "r.csv"
+    roster.write_text(
+        "姓名,性别,身份证号,文化程度,社区,拟任职务\n"
+        + "".join(
+            f"{p['name']},{p['gender']},{p['id_number']},高中,青松社区,{p['roles']}\n" for p in clean_team()
+        ),
+        "utf-8",
+    )
+    args = [str(roster), "--communities", str(communities(tmp_path)), "--format", "json"]
+    result = invoke(*args, "--fail-on", "ineligible")
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.stdout)
+    bars = {"political-rights", "family-planning-5y", "two-violations", "governance-record"}
+    assert {n["rule"]: n["severity"] for n in report["not_checked"]} == {
+        **dict.fromkeys(bars, "ineligible"),
+        "team-relatives": "warning",  # each rule at its own severity, not all at one
+    }
+    assert report["summary"]["ineligible"] == 0
+    # The same roster with the columns, all answered 否, passes at ineligible.
+    roster.write_text(
+        "姓名,性别,身份证号,文化程度,社区,拟任职务,计生违法日期,两违,综治问题,被剥夺政治权利,亲属\n"
+        + "".join(
+            f"{p['name']},{p['gender']},{p['id_number']},高中,青松社区,{p['roles']},,否,否,否,\n"
+            for p in clean_team()
+        ),
+        "utf-8",
+    )
+    result = invoke(*args, "--fail-on", "ineligible")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["not_checked"] == []
+
+
+def test_a_roster_of_footers_only_leaves_no_rule_unchecked(tmp_path: Path) -> None:
+    # A blank template with its footer: no candidate for whom a rule went undecided.
+    roster = tmp_path / "r.csv"
+    roster.write_text("姓名,性别,身份证号,社区,拟任职务\n审核人：王五,,,,\n", "utf-8")
+    result = invoke(str(roster), "--communities", str(communities(tmp_path)), "--format", "json")
+    report = json.loads(result.stdout)
+    assert report["not_checked"] == [] and report["candidates"] == []
+    [source] = report["inputs"]
+    assert "file-only-footer" in {f["rule"] for f in source["findings"]}  # the file is still reported
+
+
 @pytest.mark.parametrize(
     ("args", "words"),
     [

@@ -447,6 +447,7 @@ class Review:
         self, table: Table, workers: Workers | None = None, source: Input | None = None
     ) -> Iterator[CandidateResult | Serialised]:
         self.add_table_communities(table)
+        unchecked = len(self.not_checked)
         skipped = self._skipped(table)
         rows = 0
         # Rows that read as a footer (审核人：王五, 以上人员经审核。) are held until a candidate's row follows: the
@@ -477,6 +478,8 @@ class Review:
             yield check(item, table, skipped)
         footers.extend(self._footer_finding(aside, raw) for raw, _ in held if (aside := _footer_of(raw)))
         footers.sort(key=lambda finding: int(finding.evidence["line"]))
+        if not rows:
+            del self.not_checked[unchecked:]  # no one to check: no rule left undecided for want of a column
         if footers and not rows:
             # Only a footer under the header: a blank template, sent as it was handed out. Named on its own it
             # fails the run, as the footer's row did when it was taken for a candidate; in a folder, it is one
@@ -1237,8 +1240,10 @@ class Review:
             if not missing:
                 continue
             skipped.add(rule.id)
-            # Unknown is not a pass: a rule that could bar or hold up a candidate fails CI at review.
-            severity = "review" if rule.rule.severity in ("ineligible", "review") else rule.rule.severity
+            # Unknown is not a pass: a rule not checked counts as an open finding of its own severity would, so
+            # a run gated at --fail-on ineligible fails when the columns that bar candidates are missing (it
+            # passed, counted as review: nobody could be found ineligible).
+            severity = rule.rule.severity
             for place in ("roster", "communities"):
                 among = [m for m in missing if (place == "communities") == quota.issuperset(m)]
                 if among:

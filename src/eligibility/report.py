@@ -145,7 +145,8 @@ class Summary(_Frozen):
 class NotChecked(_Frozen):
     """A rule that could not run on a roster file because a column it needs is absent.
 
-    Unknown is not a pass: `severity` is review for a rule that could bar or hold up a candidate, so CI fails.
+    Unknown is not a pass: `severity` is the rule's own, and the run fails at it as at an open finding of the
+    rule's (a roster without the columns that bar candidates fails at --fail-on ineligible).
     """
 
     rule: str

@@ -521,6 +521,7 @@ def list_yaml() -> bytes:
   两违: false
   综治问题: 否
   被剥夺政治权利: 否
+  计生违法日期:
 - 姓名: 李娜
   身份证号: "{ident("19720815", 22)}"
   性别: 女
@@ -531,6 +532,7 @@ def list_yaml() -> bytes:
   两违: no
   综治问题: 否
   被剥夺政治权利: 否
+  计生违法日期: ""
 """.encode()
 
 
@@ -545,7 +547,7 @@ communities:
     committee_seats: 5
     candidates:
       - {{name: 张伟, id_number: "{ident("19660501", 11)}", education: 高中, roles: 党支部书记兼居委会主任,
-          two_violations: 否, governance_record: 否, political_rights_deprived: 否}}
+          two_violations: 否, governance_record: 否, political_rights_deprived: 否, family_planning_violation: ""}}
       - {{name: 李娜, id_number: "{ident("19720815", 22)}", education: 大专, roles: 党支部委员、妇代会主任,
           two_violations: 否, governance_record: 否, political_rights_deprived: 否}}
       - {{name: 王芳, id_number: "{ident("19580312", 34)}", education: 中专, roles: 居委会委员,
