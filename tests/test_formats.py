@@ -2047,12 +2047,43 @@ def test_an_election_day_outside_the_rule_sets_dates_is_said_on_its_roster(tmp_p
     assert not [f for f in within.inputs[0].findings if f.rule == "ruleset-not-in-effect"]
 
 
-def test_a_link_to_nothing_in_a_folder_is_said_not_passed_over(tmp_path: Path) -> None:
+def test_a_link_to_nothing_in_a_folder_is_said_and_the_others_checked(tmp_path: Path) -> None:
+    # One roster's link whose file has gone stopped the whole batch (helper-48): now it is that file's finding.
     (tmp_path / "a.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
     (tmp_path / "b.csv").symlink_to(tmp_path / "gone.csv")
+    (tmp_path / "c.xlsx").symlink_to(tmp_path / "gone.xlsx")
+    result = CliRunner().invoke(app, ["check", str(tmp_path), "--lang", "en", "--format", "json"])
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.stdout)
+    assert report["summary"]["candidates"] == 21  # a.csv's people all checked
+    for name in ("b.csv", "c.xlsx"):
+        [source] = [i for i in report["inputs"] if i["path"] == (tmp_path / name).as_posix()]
+        [finding] = source["findings"]
+        assert (finding["rule"], finding["severity"]) == ("file-unread", "invalid")
+        assert "cannot be read: a link to nothing" in finding["message"]
+    # Named on its own, it is the file the officer meant: the run stops and says why.
+    alone = CliRunner().invoke(app, ["check", str(tmp_path / "b.csv"), "--lang", "en"])
+    assert alone.exit_code == 2
+    assert f"{(tmp_path / 'b.csv').as_posix()}: cannot be read: a link to nothing" in alone.stderr
+
+
+@pytest.mark.parametrize("name", ["签字版名册.pdf", "名册.ofd", "名册照片.JPG", "各社区名册.zip"])
+def test_a_scan_or_archive_in_a_folder_is_noted_not_passed_over(tmp_path: Path, name: str) -> None:
+    # The signed roster scanned to PDF beside the workbook: it may hold candidates, so it is never left unsaid.
+    (tmp_path / "a.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
+    (tmp_path / name).write_bytes(b"%PDF-1.4\n")
+    (tmp_path / "说明.md").write_text("notes", "utf-8")  # a note of the repository's own: not a roster's
+    report = check([tmp_path], lang="en")
+    assert report.summary.candidates == 21
+    [noted] = [i for i in report.inputs if i.path.endswith(name)]
+    [finding] = noted.findings
+    assert (finding.rule, finding.severity, noted.rows) == ("file-skipped-type", "info", 0)
+    assert f"({Path(name).suffix.lower()}) the tool does not read" in finding.message
+    assert not [i for i in report.inputs if i.path.endswith(".md")]
+    # Scans alone are no roster: nothing to check is not a pass.
+    (tmp_path / "a.csv").unlink()
     result = CliRunner().invoke(app, ["check", str(tmp_path), "--lang", "en"])
-    assert result.exit_code == 2
-    assert f"{(tmp_path / 'b.csv').as_posix()}: cannot be read: a link to nothing" in result.stderr
+    assert result.exit_code == 2 and "the folder holds no roster file" in result.stderr, result.output
 
 
 def test_a_cell_right_of_a_workbooks_header_is_said_not_dropped(tmp_path: Path) -> None:

@@ -71,6 +71,7 @@ from eligibility.roster.settings import (
     seat_count,
 )
 from eligibility.roster.sources import (
+    NOTED,
     UNREAD,
     Input,
     document_holds_roster,
@@ -383,6 +384,9 @@ class Review:
                     self._set_aside(source, Note("file-given-twice", "info", (("first", given[resolved]),)))
                     continue
                 given[resolved] = source.shown
+            if source.format in NOTED:
+                self._set_aside(source, Note("file-skipped-type", "info", (("type", f".{source.format}"),)))
+                continue
             if source.format in UNREAD and source.path is not None:
                 # A workbook or document of a folder the tool does not read: its candidates go unchecked. A
                 # document without a roster's table (the letter sent with the rosters) is only noted.

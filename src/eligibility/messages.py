@@ -346,6 +346,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "a word-processing document with no roster's table in it (no 姓名 beside 职务), not read as a roster; if a "
         "roster is in it, copy it into Excel and save it as .xlsx",
     ),
+    "file-skipped-type": (
+        "这是扫描件、图片或压缩包（{type}），本工具不读取，未作为名册检查；如果里面有候选人，请把名册另存为 .xlsx 或 .csv 放进文件夹",
+        "a scan, picture or archive ({type}) the tool does not read, not checked as a roster; if candidates are in "
+        "it, put their roster in the folder as .xlsx or .csv",
+    ),
     "file-skipped-rules": (
         "这是规则文件，不是名册，未作为名册读取；规则文件请用 --rules 指定",
         "this is a rule file, not a roster, so it was not read as one; give it with --rules",
@@ -927,6 +932,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "file-skipped-report": ("info", "file"),
     "file-skipped-rules": ("info", "file"),
     "file-skipped-document": ("info", "file"),
+    "file-skipped-type": ("info", "file"),
     "file-given-twice": ("info", "file"),
     "file-unread": ("invalid", "file"),
     "file-no-candidates": ("warning", "file"),

@@ -27,6 +27,23 @@ UNREAD_WORKBOOKS = (".xls", ".xlsm", ".xlsb", ".et", ".ods")
 UNREAD_DOCUMENTS = (".doc", ".docx", ".wps")
 # The formats of such files met in a folder (xls, docx): set aside with why, the other files read.
 UNREAD = frozenset(suffix[1:] for suffix in (*UNREAD_WORKBOOKS, *UNREAD_DOCUMENTS))
+# Scans, pictures and archives sent with the rosters (the signed roster as a PDF or OFD, a zip of a street's
+# rosters): no table to read, but they may hold candidates, so each is noted rather than passed over in silence.
+NOTED_ONLY = (
+    ".pdf",
+    ".ofd",
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".tif",
+    ".tiff",
+    ".bmp",
+    ".heic",
+    ".zip",
+    ".rar",
+    ".7z",
+)
+NOTED = frozenset(suffix[1:] for suffix in NOTED_ONLY)
 
 _ZIP = b"PK\x03\x04"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls
@@ -90,17 +107,13 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
             unread = {
                 p
                 for p in path.rglob("*")
-                if p.suffix.lower() in (*UNREAD_WORKBOOKS, *UNREAD_DOCUMENTS)
+                if p.suffix.lower() in (*UNREAD_WORKBOOKS, *UNREAD_DOCUMENTS, *NOTED_ONLY)
                 and not p.name.startswith("~$")
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             }
-            if not inside and not unread:
+            # Scans and archives alone are no roster: the folder holds nothing to check, which is not a pass.
+            if not inside and all(p.suffix.lower() in NOTED_ONLY for p in unread):
                 raise RosterError("folder-empty", Location(shown), suffixes=", ".join(SUFFIXES))
-            for p in inside:
-                if not p.is_file():  # a roster's link whose file has gone: said, not passed over
-                    raise RosterError(
-                        "path-unreadable", Location(display_path(p)), reason="a link to nothing"
-                    )
             found.extend(
                 Input(
                     p,
@@ -116,6 +129,8 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
             found.append(Input(path, shown, _format_of(path)))
         elif path.exists():
             raise RosterError("path-unreadable", Location(shown), reason="not a regular file")
+        elif path.is_symlink():
+            raise RosterError("path-unreadable", Location(shown), reason="a link to nothing")
         else:
             raise RosterError("path-missing", Location(shown))
     return found
@@ -242,6 +257,13 @@ def _reads_as_yaml_roster(raw: bytes) -> bool:
     return False
 
 
+def cannot_read(source: Input, err: OSError) -> RosterError:
+    """Why a file could not be opened; a link whose file has gone is said as such, not as a missing file."""
+    if source.path is not None and source.path.is_symlink() and not source.path.exists():
+        return RosterError("path-unreadable", Location(source.shown), reason="a link to nothing")
+    return RosterError("path-unreadable", Location(source.shown), reason=err.strerror or str(err))
+
+
 def read_bytes(source: Input, limit: int | None = None) -> bytes:
     """The input's bytes (all, or the first `limit`); reading never changes the file."""
     if source.data is not None:
@@ -251,7 +273,7 @@ def read_bytes(source: Input, limit: int | None = None) -> bytes:
         with source.path.open("rb") as stream:
             return stream.read() if limit is None else stream.read(limit)
     except OSError as err:
-        raise RosterError("path-unreadable", Location(source.shown), reason=err.strerror or str(err)) from err
+        raise cannot_read(source, err) from err
 
 
 def check_container(source: Input, head: bytes) -> None:
@@ -367,4 +389,4 @@ def open_text(source: Input, encoding: str) -> IO[str]:
     try:
         return source.path.open("r", encoding=encoding, errors=KEEP_UNDECODABLE, newline="")
     except OSError as err:
-        raise RosterError("path-unreadable", Location(source.shown), reason=err.strerror or str(err)) from err
+        raise cannot_read(source, err) from err
