@@ -51,6 +51,36 @@ def test_an_override_given_as_none_is_refused_as_no_value() -> None:
     assert "parameter principal_max_age: value None is not a whole number" in raised.value.message("en")
 
 
+@pytest.mark.parametrize(
+    ("name", "value", "taken"),
+    [
+        ("principal_max_age", 58, 58),
+        ("principal_max_age", 58.0, 58),
+        ("principal_max_age", "58", 58),
+        ("structure_share", 0.6, 0.6),
+        ("structure_share", 1, 1.0),
+    ],
+)
+def test_an_override_given_as_a_value_is_taken_as_that_value(name: str, value: object, taken: object) -> None:
+    report = eligibility.check(EXAMPLES / "roster.csv", overrides={name: value})
+    assert report.ruleset.overrides == {name: taken}
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        # int(57.9) is 57 and int(True) is 1: a value the parameter cannot take exactly is refused, never cut.
+        ("principal_max_age", 57.9),
+        ("principal_max_age", True),
+        ("structure_share", True),
+    ],
+)
+def test_an_override_that_would_change_in_the_taking_is_refused(name: str, value: object) -> None:
+    with pytest.raises(OptionError) as raised:
+        eligibility.check(EXAMPLES / "roster.csv", overrides={name: value})
+    assert f"parameter {name}: value {value!r} is not" in raised.value.message("en")
+
+
 def test_the_report_schema_requires_its_version(tmp_path: Path) -> None:
     report = json.loads(eligibility.check(EXAMPLES / "roster.csv").model_dump_json())
     schema = eligibility.Report.model_json_schema()

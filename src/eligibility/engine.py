@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
@@ -103,7 +103,7 @@ def check(
     election_date: dt.date | str | None = None,
     communities: Path | str | None = None,
     approvals: Path | str | None = None,
-    overrides: dict[str, str] | None = None,
+    overrides: Mapping[str, object] | None = None,
     show_pii: bool = False,
     lang: Lang = "zh",
     encoding: str | None = None,
@@ -116,7 +116,9 @@ def check(
 
     `ruleset` is a loaded Policy, a rule file path or a bundled name (default community-2006). `election_date`
     replaces the rule set's default; a roster's election_date column or the communities file still set it per
-    community. ID numbers are masked unless `show_pii`. Messages are in `lang`. `encoding` overrides the
+    community. `overrides` set parameters as `--set` does, each as its text ("57") or its value (57, 0.5, a
+    date); a value the parameter cannot take exactly (57.9 for a whole number) is refused. ID numbers are masked
+    unless `show_pii`. Messages are in `lang`. `encoding` overrides the
     detected text encoding; `sheet` reads only that worksheet of a workbook. `-` among the paths is standard input.
     `progress`, if given, is called with the number of candidates checked so far, now and then. With `explain`,
     each candidate also lists the rules checked that found nothing. `jobs` > 1 checks the rows in that many
@@ -149,7 +151,7 @@ class Options:
     election_date: dt.date | str | None = None
     communities: Path | str | None = None
     approvals: Path | str | None = None
-    overrides: dict[str, str] | None = None
+    overrides: Mapping[str, object] | None = None
     show_pii: bool = False
     lang: Lang = "zh"
     encoding: str | None = None

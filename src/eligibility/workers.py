@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from eligibility.engine import Options, Review
 
 # A loaded rule set as a worker receives it (Policy.recipe): its file, its --set values, the file's digest.
-Recipe = tuple[Path | None, dict[str, str], str]
+Recipe = tuple[Path | None, dict[str, object], str]
 
 # Rows per batch: large enough that passing a batch between processes costs little beside checking it, small
 # enough to keep every worker busy and memory flat.

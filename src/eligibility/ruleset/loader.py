@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -63,9 +64,9 @@ class Policy:
     _by_day: dict[dt.date, Compiled] = field(repr=False, default_factory=dict)
     # Where it was read from, and the `--set` values as given: how another process (--jobs) loads it again.
     source: Path | None = field(repr=False, default=None)
-    given: dict[str, str] = field(repr=False, default_factory=dict)
+    given: dict[str, object] = field(repr=False, default_factory=dict)
 
-    def recipe(self) -> tuple[Path | None, dict[str, str], str]:
+    def recipe(self) -> tuple[Path | None, dict[str, object], str]:
         """How to load the same rule set in another process (see loaded_again)."""
         return self.source, self.given, self.sha256
 
@@ -185,7 +186,7 @@ def resolve(spec: str | Path | None) -> Path:
     )
 
 
-def load_ruleset(spec: str | Path | None = None, overrides: dict[str, str] | None = None) -> Policy:
+def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object] | None = None) -> Policy:
     """Read, validate and compile a rule set; `overrides` are `--set` values as text, converted to each type."""
     path = resolve(spec)
     data, positions, digest, chain, inherited = _read(path, ())
@@ -278,7 +279,7 @@ def _check_parameters_used(
             )
 
 
-def loaded_again(source: Path | None, given: dict[str, str], sha256: str) -> Policy:
+def loaded_again(source: Path | None, given: Mapping[str, object], sha256: str) -> Policy:
     """A Policy in another process: the same file with the same values, or an error if the file has changed."""
     policy = load_ruleset(source, given)
     if policy.sha256 != sha256:
@@ -869,27 +870,33 @@ def _check_what_else(rule_file: RuleFile, data: dict[str, Any], where: Any) -> N
         )
 
 
-def _convert_override(name: str, text: str, params: dict[str, Any], rule_file: RuleFile) -> Any:
+def _convert_override(name: str, text: Any, params: dict[str, Any], rule_file: RuleFile) -> Any:
     from eligibility.errors import OptionError
 
     if name not in params:
         raise OptionError("option-set-unknown", name=name, known=", ".join(params) or "-")
     current = params[name]
     try:
+        # A library caller may pass the value itself (57, 0.5, True, a date) rather than its text; one that would
+        # change in the converting is refused as a wrong one typed would be: int(57.9) is 57, int(True) is 1.
         if isinstance(current, bool):
-            truth = Vocabulary(rule_file.vocabularies).truth(text)
+            truth = text if isinstance(text, bool) else Vocabulary(rule_file.vocabularies).truth(text)
             if truth is None:
                 raise ValueError(text)
             return truth
+        if isinstance(text, bool):
+            raise TypeError(text)
         if isinstance(current, int):
-            return int(text)
+            if isinstance(text, float) and not text.is_integer():
+                raise ValueError(text)
+            return text if isinstance(text, int) else int(text)
         if isinstance(current, float):
             number = float(text)
             if math.isnan(number):
                 raise ValueError(text)  # compares false with every bound: a rule on it would never answer
             return number
         if isinstance(current, dt.date):
-            return dt.date.fromisoformat(text)
+            return text if type(text) is dt.date else dt.date.fromisoformat(text)
     except (ValueError, TypeError) as err:  # TypeError: a library caller's None, or a list, for a value
         expected = next(
             (words for kind, words in _VALUE_KINDS if isinstance(current, kind)), Term("文字", "text")
