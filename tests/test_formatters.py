@@ -842,3 +842,90 @@ def test_a_footer_is_annotated_at_its_own_line_on_github(tmp_path: Path) -> None
     out = runner.invoke(app, ["check", str(roster), "--format", "github", "--lang", "en"]).stdout
     [footer] = [line for line in out.splitlines() if "title=row-footer" in line]
     assert ",line=23," in footer
+
+
+def test_a_check_that_cannot_run_is_an_error_annotation_and_a_summary_line(tmp_path: Path) -> None:
+    # Exit 2 said only on standard error: the workflow's annotations and job summary showed nothing (helper-49).
+    roster = tmp_path / "r.csv"
+    roster.write_text("姓名,社区\n甲,青松社区\n", "utf-8")
+    github = runner.invoke(
+        app,
+        ["check", str(roster), "--format", "github", "--lang", "en"],
+        env={"GITHUB_WORKSPACE": str(tmp_path)},
+    )
+    assert github.exit_code == 2
+    assert github.stdout.splitlines() == [
+        "::error file=r.csv,line=1,title=eligibility::result: the check could not run (exit 2), so there is no "
+        "report: required column roles (拟任职务) is missing; columns found: 姓名, 社区"
+    ]
+    assert "required column roles (拟任职务) is missing" in github.stderr  # said as before, too
+    # An error of no file (a --set typo) is annotated on none.
+    option = runner.invoke(app, ["check", str(roster), "--format", "github", "--set", "nope=1"])
+    assert option.exit_code == 2 and option.stdout.startswith("::error title=eligibility::结果：检查未能进行")
+    summary = runner.invoke(app, ["check", str(roster), "--format", "markdown", "--lang", "en"])
+    assert summary.exit_code == 2
+    assert summary.stdout.startswith("**result: the check could not run (exit 2), so there is no report: ")
+    # A format read by a program says nothing on standard output: its reader goes by the exit code.
+    as_json = runner.invoke(app, ["check", str(roster), "--format", "json"])
+    assert as_json.exit_code == 2 and as_json.stdout == ""
+
+
+def test_github_annotations_name_the_file_as_the_repository_holds_it(tmp_path: Path) -> None:
+    # An absolute path (a workflow's ${{ github.workspace }}/rosters) annotated no file of the pull request.
+    folder = tmp_path / "rosters"
+    folder.mkdir()
+    shutil.copy(EXAMPLES / "roster.csv", folder / "东湖街道.csv")
+    out = runner.invoke(
+        app, ["check", str(folder), "--format", "github"], env={"GITHUB_WORKSPACE": str(tmp_path)}
+    ).stdout
+    files = {m.group(1) for m in re.finditer(r"^::\w+ file=([^,]+),", out, re.MULTILINE)}
+    assert files == {"rosters/东湖街道.csv"}
+    elsewhere = runner.invoke(
+        app, ["check", str(folder), "--format", "github"], env={"GITHUB_WORKSPACE": str(tmp_path / "other")}
+    ).stdout
+    assert f"file={(folder / '东湖街道.csv').as_posix().replace(':', '%3A')}," in elsewhere
+
+
+def test_sarif_rules_carry_their_title_default_level_and_help_and_results_keep_their_fingerprint(
+    tmp_path: Path,
+) -> None:
+    # shortDescription was the clause and no rule had a level or help: code scanning listed 15 rules named by
+    # a document's title, and a row added above moved every alert (helper-49).
+    roster = tmp_path / "r.csv"
+    shutil.copy(EXAMPLES / "roster.csv", roster)
+
+    def sarif(*args: str) -> dict[str, Any]:
+        out = runner.invoke(app, ["check", str(roster), "--format", "sarif", "--lang", "en", *args]).stdout
+        return json.loads(out)["runs"][0]  # type: ignore[no-any-return]
+
+    first = sarif()
+    rules = {rule["id"]: rule for rule in first["tool"]["driver"]["rules"]}
+    age = rules["principal-age"]
+    assert age["shortDescription"]["text"] == "Principal over 57"
+    assert age["defaultConfiguration"]["level"] == "error"  # review fails at the default --fail-on review
+    assert age["help"]["text"].startswith("Principal over 57\n")
+    assert "二、2、二要把好任职条件" in age["help"]["text"]
+    assert rules["id-number-checksum"]["shortDescription"]["text"] == "id-number-checksum"  # no title: its id
+    at_ineligible = {r["id"]: r for r in sarif("--fail-on", "ineligible")["tool"]["driver"]["rules"]}
+    assert at_ineligible["principal-age"]["defaultConfiguration"]["level"] == "warning"
+    assert at_ineligible["two-violations"]["defaultConfiguration"]["level"] == "error"
+
+    def fingerprints(run_: dict[str, Any]) -> dict[str, int]:
+        placed = [r for r in run_["results"] if r["properties"]["scope"] == "candidate"]
+        lines = {
+            r["partialFingerprints"]["eligibilityFinding/v1"]: r["locations"][0]["physicalLocation"][
+                "region"
+            ]["startLine"]
+            for r in placed
+        }
+        assert len(lines) == len(placed)  # one fingerprint to each finding
+        return lines
+
+    before = fingerprints(first)
+    header, *rows = (EXAMPLES / "roster.csv").read_text("utf-8").splitlines()
+    cells = rows[0].split(",")
+    cells[:4] = ["新来的", "男", make_id("1970-01-01"), "1970-01-01"]
+    roster.write_text("\n".join([header, ",".join(cells), *rows]) + "\n", "utf-8")
+    after = fingerprints(sarif())
+    # Each candidate's finding followed its row down one line, under the same fingerprint.
+    assert {key: after.get(key) for key in before} == {key: line + 1 for key, line in before.items()}

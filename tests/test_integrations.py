@@ -69,3 +69,31 @@ def test_the_github_action_passes_inputs_as_values_and_reports_at_the_checks_lev
         assert "<--fail-on><ineligible>" in call and "never" not in call
     assert calls[0].endswith("<--format><sarif><--output><out.sarif>")
     assert calls[1].endswith("<--format><github>") and calls[2].endswith("<--format><markdown>")
+
+
+def test_the_github_action_leaves_no_earlier_sarif_behind_a_check_that_cannot_run(tmp_path: Path) -> None:
+    # Exit 2 writes no report: an earlier run's SARIF left in place was uploaded as this run's (helper-49).
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    [step] = [s for s in action["runs"]["steps"] if s.get("name") == "Check rosters"]
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "eligibility").write_text("#!/bin/bash\nexit 2\n", encoding="utf-8")
+    (bin_dir / "eligibility").chmod(0o755)
+    env = {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        **{name: "" for name in ("RULES", "FAIL_ON", "LANG_", "COMMUNITIES", "APPROVALS", "ELECTION_DATE")},
+        "ROSTERS": "rosters",
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+    }
+    stale = tmp_path / "out.sarif"
+    stale.write_text(
+        '{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "runs": []\n}\n', "utf-8"
+    )
+    mistaken = tmp_path / "roster.csv"  # a SARIF input naming a roster: never removed
+    mistaken.write_text("姓名,社区,拟任职务\n甲,青松社区,居委会委员\n", "utf-8")
+    for path in (stale, mistaken):
+        ran = subprocess.run(
+            ["bash", "-c", step["run"]], env={**env, "SARIF": path.name}, cwd=tmp_path, capture_output=True
+        )
+        assert ran.returncode == 2
+    assert not stale.exists() and mistaken.exists()

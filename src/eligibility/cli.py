@@ -185,7 +185,10 @@ def check(
         or (OutputFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.table)
     )
     formatter = formatter_for(chosen)
-    with user_errors(language, show_pii), contextlib.ExitStack() as watched:
+    with (
+        user_errors(language, show_pii, _error_in_report(chosen, output, language, show_pii)),
+        contextlib.ExitStack() as watched,
+    ):
         # The count on the terminal ends before the report is written there, and is not shown at all while a
         # streamed report goes to that terminal: the two would be drawn over each other.
         streamed_here = output is None and sys.stdout.isatty() and isinstance(formatter, Streams)
@@ -545,17 +548,54 @@ def _masked(text: str, show_pii: bool = False) -> str:
 
 
 @contextmanager
-def user_errors(language: Lang, show_pii: bool = False) -> Iterator[None]:
+def user_errors(
+    language: Lang, show_pii: bool = False, report_as: Callable[[EligibilityError], None] | None = None
+) -> Iterator[None]:
     """The CLI boundary: a user error becomes one line on standard error and exit code 2, never a traceback.
     An ID number in it (a roster without its header row shows its first row as the columns found; a seat count
-    or a rule id typed as one) is masked unless --show-pii, as in every report."""
+    or a rule id typed as one) is masked unless --show-pii, as in every report. `report_as` says it in the
+    report's own format too, where a reader of that format would otherwise see nothing (see _error_in_report)."""
     try:
         yield
     except QuietExit:
         raise typer.Exit(ExitCode.ERROR) from None
     except EligibilityError as err:
+        if report_as is not None:
+            with contextlib.suppress(OSError):
+                report_as(err)
         typer.echo(f"{say('error', language)}: {_masked(err.message(language), show_pii)}", err=True)
         raise typer.Exit(ExitCode.ERROR) from None
+
+
+def _error_in_report(
+    chosen: OutputFormat, output: Path | None, language: Lang, show_pii: bool
+) -> Callable[[EligibilityError], None] | None:
+    """How a check that could not run is said in a format CI reads from standard output: an error annotation
+    (--format github, wherever the report was to go) or the job summary's line (--format markdown to standard
+    output). Without it, a workflow's log and summary showed nothing of why the step failed."""
+    if chosen is OutputFormat.github:
+
+        def annotate(err: EligibilityError) -> None:
+            from eligibility.formatters.github import error_line
+
+            where = err.location
+            path = where.path if where is not None and where.path and Path(where.path).exists() else None
+            reason = _masked(
+                err.message(language) if path is None else say(err.key, language, **err.params), show_pii
+            )
+            line = where.line if where is not None else None
+            print(error_line(reason, path and _masked(path, show_pii), line, language), flush=True)
+
+        return annotate
+    if chosen is OutputFormat.markdown and output is None:
+
+        def summarise(err: EligibilityError) -> None:
+            from eligibility.formatters.markdown import error_block
+
+            print(error_block(_masked(err.message(language), show_pii), language), flush=True)
+
+        return summarise
+    return None
 
 
 def _date_option(text: str | None) -> dt.date | None:

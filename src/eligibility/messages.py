@@ -750,6 +750,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "结果：未通过（--fail-on {level}）：{reasons}",
         "result: fails at --fail-on {level}: {reasons}",
     ),
+    "verdict-error": (
+        "结果：检查未能进行（退出码 2），没有审查结果：{reason}",
+        "result: the check could not run (exit 2), so there is no report: {reason}",
+    ),
     "verdict-people": ("候选人 {count} 名", "{count} candidate(s)"),
     "verdict-teams": ("班子 {count} 个", "{count} team(s)"),
     "verdict-files": ("文件意见 {count} 条", "{count} file finding(s)"),

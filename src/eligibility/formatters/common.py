@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from eligibility.messages import Lang, say
 from eligibility.report import SEVERITY_ORDER, FailOn, Finding, InputFile, NotChecked, Report, TeamResult
@@ -106,6 +108,24 @@ def level(finding: Finding, fail_on: FailOn) -> str:
     if fails(finding, fail_on):
         return "error"
     return "note" if finding.severity == "info" or not finding.is_open else "warning"
+
+
+def severity_level(severity: str, fail_on: FailOn) -> str:
+    """The level an open finding of this severity has at --fail-on: a rule's default in SARIF."""
+    if fail_on != "never" and SEVERITY_ORDER.index(severity) <= SEVERITY_ORDER.index(fail_on):
+        return "error"
+    return "note" if severity == "info" else "warning"
+
+
+def in_repository(path: str) -> str:
+    """The path as GitHub places an annotation or a SARIF result: relative to the repository (the workspace),
+    however it was typed (an absolute path, ./rosters/a.csv); one outside the workspace is left as it is."""
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    pure = PurePath(os.path.normpath(path))
+    if workspace and pure.is_absolute():
+        root = PurePath(os.path.normpath(workspace))
+        return pure.relative_to(root).as_posix() if pure.is_relative_to(root) else path
+    return pure.as_posix() if not pure.is_absolute() else path
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from eligibility.formatters.common import finding_rows, level, summary_line, verdict_line
+from eligibility.formatters.common import finding_rows, in_repository, level, summary_line, verdict_line
 from eligibility.formatters.interface import Options
+from eligibility.messages import Lang, say
 from eligibility.report import Report
 
 COMMAND = {"error": "error", "warning": "warning", "note": "notice"}
@@ -28,7 +29,7 @@ class GithubFormatter:
         out = []
         for row in finding_rows(report, options.lang):
             finding = row.finding
-            parts = [f"file={_property(row.path)}"]
+            parts = [f"file={_property(in_repository(row.path))}"]
             if row.line is not None:
                 parts.append(f"line={row.line}")
             who = row.name or f"{row.street}{row.community}"
@@ -41,3 +42,13 @@ class GithubFormatter:
         out.append(summary_line(report, options.lang))
         out.append(verdict_line(report, options.fail_on, options.lang))
         return "\n".join(out) + "\n"
+
+
+def error_line(reason: str, path: str | None, line: int | None, lang: Lang) -> str:
+    """A check that could not run (exit 2) as an error annotation, on the file it names where that is a file:
+    the step's log and the pull request say why, where before only standard error did."""
+    parts = [f"file={_property(in_repository(path))}"] if path is not None else []
+    if path is not None and line is not None:
+        parts.append(f"line={line}")
+    parts.append(f"title={_property('eligibility')}")
+    return f"::error {','.join(parts)}::{_data(say('verdict-error', lang, reason=reason))}"

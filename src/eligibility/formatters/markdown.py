@@ -168,3 +168,8 @@ def _code(text: str) -> str:
 def _finding(finding: Finding, lang: Lang) -> str:
     clause = f" ({escape(finding.source.clause)})" if finding.source else ""
     return f"**{severity_label(finding, lang)}** `{finding.rule}` {escape(finding.message)}{clause}"
+
+
+def error_block(reason: str, lang: Lang) -> str:
+    """A check that could not run (exit 2) as the job summary's one line: said there, not left blank."""
+    return f"**{escape(say('verdict-error', lang, reason=reason))}**\n"

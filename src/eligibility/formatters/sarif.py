@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any, ClassVar
 from urllib.parse import quote
 
 from eligibility import __version__
-from eligibility.formatters.common import finding_rows, level
+from eligibility.formatters.common import Row, finding_rows, in_repository, level, severity_level
 from eligibility.formatters.interface import Options
-from eligibility.report import Finding, Report
+from eligibility.report import FailOn, Finding, Report, RuleInfo
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -22,16 +23,18 @@ class SarifFormatter:
     def format(self, report: Report, options: Options) -> str:
         rules: dict[str, dict[str, Any]] = {}
         results: list[dict[str, Any]] = []
+        described = {rule.id: rule for rule in report.rules}
         for row in finding_rows(report, options.lang):
             finding = row.finding
             if finding.rule not in rules:
-                rules[finding.rule] = _rule(finding, len(rules))
+                rules[finding.rule] = _rule(finding, len(rules), described.get(finding.rule), options.fail_on)
             result: dict[str, Any] = {
                 "ruleId": finding.rule,
                 "ruleIndex": rules[finding.rule]["_index"],
                 "level": level(finding, options.fail_on),
                 "message": {"text": _message(row.name, finding)},
-                "locations": [_location(row.path, row.line, finding, row.sheet)],
+                "locations": [_location(in_repository(row.path), row.line, finding, row.sheet)],
+                "partialFingerprints": {"eligibilityFinding/v1": _fingerprint(row)},
                 "properties": {
                     "severity": finding.severity,
                     "scope": row.scope,
@@ -62,15 +65,34 @@ class SarifFormatter:
         return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
-def _rule(finding: Finding, index: int) -> dict[str, Any]:
+def _rule(finding: Finding, index: int, described: RuleInfo | None, fail_on: FailOn) -> dict[str, Any]:
+    """A rule as code scanning lists it: its title, the clause it comes from and its words, and the level its
+    findings have at this run's --fail-on. A check of the data itself (id-number-checksum) has no clause."""
     rule: dict[str, Any] = {"_index": index, "id": finding.rule, "name": finding.rule}
+    title = described.title if described is not None else finding.rule
+    rule["shortDescription"] = {"text": title}
+    severity = described.severity if described is not None else finding.severity
+    rule["defaultConfiguration"] = {"level": severity_level(severity, fail_on)}
+    rule["properties"] = {"severity": severity}
     if finding.source is not None:
-        rule["shortDescription"] = {"text": f"{finding.source.document} {finding.source.clause}"}
+        cited = f"{finding.source.document} {finding.source.clause}"
         rule["fullDescription"] = {"text": finding.source.quote}
-        rule["properties"] = {"document": finding.source.document, "clause": finding.source.clause}
-    else:
-        rule["shortDescription"] = {"text": finding.rule}
+        rule["help"] = {"text": f"{title}\n{cited}：“{finding.source.quote}”"}
+        rule["properties"] |= {"document": finding.source.document, "clause": finding.source.clause}
     return rule
+
+
+def _fingerprint(row: Row) -> str:
+    """The same finding of the same person (or team, or file) from run to run, wherever the row moves, so code
+    scanning follows it rather than closing one alert and opening another when a row is added above."""
+    if row.scope == "candidate":
+        who: tuple[str, ...] = (row.street, row.community, row.name, row.id_number)
+    elif row.scope == "team":
+        who = (row.street, row.community)
+    else:
+        who = (row.path, row.sheet or "", row.finding.message)
+    text = "\x1f".join((row.finding.rule, row.scope, *who))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
 def _message(name: str, finding: Finding) -> str:
