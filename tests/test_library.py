@@ -124,3 +124,56 @@ def test_a_library_error_masks_an_id_number_in_the_files_name(tmp_path: Path) ->
     with pytest.raises(EligibilityError) as caught:
         eligibility.check([roster])
     assert number not in caught.value.message("zh") and number[:6] in caught.value.message("zh")
+
+
+def test_a_script_can_take_each_candidate_as_it_comes_and_judge_the_run_as_the_command_line_does() -> None:
+    # A province's report held whole is about 3 KB a candidate; and the verdict of exit 1 was the CLI's alone.
+    args = dict(communities=EXAMPLES / "communities.csv", approvals=EXAMPLES / "approvals.csv")
+    whole = eligibility.check(EXAMPLES / "roster.csv", **args)
+    taken: list[eligibility.CandidateResult] = []
+    streamed = eligibility.check(EXAMPLES / "roster.csv", on_candidate=taken.append, **args)
+    assert streamed.candidates == [] and streamed.summary == whole.summary
+    assert taken == whole.candidates
+    assert streamed.teams == whole.teams and streamed.inputs == whole.inputs
+    from typer.testing import CliRunner
+
+    from eligibility.cli import app
+
+    for level in ("ineligible", "review", "warning", "never"):
+        code = CliRunner().invoke(
+            app,
+            ["check", str(EXAMPLES / "roster.csv"), "--communities", str(args["communities"]),
+             "--approvals", str(args["approvals"]), "--fail-on", level],
+        ).exit_code  # fmt: skip
+        assert eligibility.fails(whole, level) is (code == 1), level
+        # The streamed report's teams and files, with its candidates judged one by one, say the same.
+        each = any(eligibility.findings_fail(c.findings, level) for c in taken)
+        assert (each or eligibility.fails(streamed, level)) is (code == 1), level
+
+
+def test_the_library_names_its_results_at_the_top() -> None:
+    from eligibility.report import CandidateResult, Finding, TeamResult
+
+    assert (eligibility.CandidateResult, eligibility.TeamResult, eligibility.Finding) == (
+        CandidateResult,
+        TeamResult,
+        Finding,
+    )
+    assert {"CandidateResult", "TeamResult", "Finding", "fails", "findings_fail"} <= set(dir(eligibility))
+
+
+def test_read_roster_reads_a_folders_rosters_and_passes_over_its_settings_tables(tmp_path: Path) -> None:
+    # A folder with its communities and approvals tables raised column-missing at the approvals table.
+    import shutil
+
+    for name in ("roster.csv", "communities.csv", "approvals.csv"):
+        shutil.copy(EXAMPLES / name, tmp_path / name)
+    (tmp_path / "签字版.pdf").write_bytes(b"%PDF-1.4\n")
+    read = list(eligibility.read_roster(tmp_path))
+    assert [c.name for c in read] == [c.name for c in eligibility.read_roster(EXAMPLES / "roster.csv")]
+    assert len(read) == 21
+    (tmp_path / "其他.csv").write_text(
+        "序号,备注\n1,无\n", "utf-8"
+    )  # no roster, and no settings table either
+    with pytest.raises(eligibility.RosterError):
+        list(eligibility.read_roster(tmp_path))

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from eligibility.candidate import Candidate
     from eligibility.engine import check, read_roster
     from eligibility.errors import EligibilityError, RosterError, RuleSetError
-    from eligibility.report import Report
+    from eligibility.report import CandidateResult, Finding, Report, TeamResult, fails, findings_fail
     from eligibility.ruleset.loader import Policy, load_ruleset
 
 # The library's names are loaded when first asked for (PEP 562), so that `eligibility --help`, which imports this
@@ -21,6 +21,11 @@ _HOME = {
     "EligibilityError": "eligibility.errors",
     "Policy": "eligibility.ruleset.loader",
     "Report": "eligibility.report",
+    "CandidateResult": "eligibility.report",
+    "TeamResult": "eligibility.report",
+    "Finding": "eligibility.report",
+    "fails": "eligibility.report",
+    "findings_fail": "eligibility.report",
     "RosterError": "eligibility.errors",
     "RuleSetError": "eligibility.errors",
     "check": "eligibility.engine",
@@ -44,13 +49,18 @@ if not TYPE_CHECKING:  # type checkers see the imports above, so a misspelt name
 
 __all__ = [
     "Candidate",
+    "CandidateResult",
     "EligibilityError",
+    "Finding",
     "Policy",
     "Report",
     "RosterError",
     "RuleSetError",
+    "TeamResult",
     "__version__",
     "check",
+    "fails",
+    "findings_fail",
     "load_ruleset",
     "read_roster",
 ]

@@ -111,6 +111,7 @@ def check(
     progress: Callable[[int], None] | None = None,
     explain: bool = False,
     jobs: int = 1,
+    on_candidate: Callable[[CandidateResult], None] | None = None,
 ) -> Report:
     """Check roster files against a rule set and return the Report.
 
@@ -123,7 +124,9 @@ def check(
     `progress`, if given, is called with the number of candidates checked so far, now and then. With `explain`,
     each candidate also lists the rules checked that found nothing. `jobs` > 1 checks the rows in that many
     processes, with the same report; as with multiprocessing, a script that asks for them must start under
-    `if __name__ == "__main__":`.
+    `if __name__ == "__main__":`. With `on_candidate`, each candidate's result is handed to it as soon as it is
+    known and the Report keeps none (its summary still counts them all): a province's batch in bounded memory,
+    where the whole report holds about 3 KB a candidate.
     """
     paths = [paths] if isinstance(paths, str | Path) else list(paths)
     if not paths:
@@ -136,12 +139,12 @@ def check(
     candidates: list[CandidateResult] = []
     try:
         review = Review.start(ruleset, options)
-        report = review.run(paths, candidates.append, progress, jobs=jobs)
+        report = review.run(paths, on_candidate or candidates.append, progress, jobs=jobs)
     except EligibilityError as err:
         if show_pii:
             raise
         raise err.masked() from None  # not chained: the unmasked one would be printed under it
-    return report.model_copy(update={"candidates": candidates})
+    return report if on_candidate is not None else report.model_copy(update={"candidates": candidates})
 
 
 @dataclass(frozen=True)
@@ -180,11 +183,21 @@ def read_roster(
 ) -> Iterator[Candidate]:
     """The candidates of one roster file, normalised through a rule set's vocabularies; no rule is applied.
 
-    Each Candidate carries its data problems; nothing is dropped.
+    Each Candidate carries its data problems; nothing is dropped. In a folder, a communities or approvals table
+    and a scan or archive (.pdf, .zip) are passed over, as `check` sets them aside; any other file that is no
+    roster raises, as it is reached.
     """
     review = Review.start(ruleset, Options(election_date=election_date, encoding=encoding, sheet=sheet))
     for source in expand([path]):
-        for table in open_tables(source, review.columns, encoding=encoding, sheet=sheet, roster=True):
+        if source.format in NOTED:
+            continue  # a scan or an archive beside the rosters: no table in it to read
+        try:
+            tables = open_tables(source, review.columns, encoding=encoding, sheet=sheet, roster=True)
+        except RosterError as err:
+            if source.from_folder and err.key == "column-missing" and review._settings_table(source):
+                continue
+            raise
+        for table in tables:
             for raw in table.rows:
                 yield review.reader.candidate(raw, table)
 

@@ -262,7 +262,9 @@ def findings_fail(findings: Iterable[Finding], fail_on: FailOn) -> bool:
 
 
 def fails(report: Report, fail_on: FailOn) -> bool:
-    """Whether the report holds an open finding at or above `fail_on`; invalid data fails at every level but never."""
+    """Whether the report holds an open finding at or above `fail_on`, as the command line's exit code 1 says;
+    invalid data fails at every level but never. A report whose candidates went to `check(on_candidate=…)`
+    holds none of them: judge each as it comes with `findings_fail(candidate.findings, fail_on)`."""
     findings = [f for c in report.candidates for f in c.findings]
     findings += [f for t in report.teams for f in t.findings]
     findings += [f for i in report.inputs for f in i.findings]
