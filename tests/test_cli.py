@@ -578,3 +578,21 @@ def test_no_color_turns_the_tables_colour_off_on_a_terminal() -> None:
     assert b"\x1b[" in _on_a_terminal({"NO_COLOR": ""})  # set but empty: no request (no-color.org)
     plain = _on_a_terminal({"NO_COLOR": "1"})
     assert b"\x1b[" not in plain and "陈建国".encode() in plain
+
+
+def test_a_pattern_left_to_the_tool_is_read_as_the_files_it_matches(tmp_path: Path, monkeypatch: Any) -> None:
+    # Windows' cmd passes rosters\*.csv as it is typed, as does a quoted pattern: it was "no such file".
+    monkeypatch.chdir(tmp_path)
+    for street in ("东湖街道", "西岭街道"):
+        (tmp_path / "rosters" / street).mkdir(parents=True)
+        write = (tmp_path / "rosters" / street / "名册.csv").write_bytes
+        write((EXAMPLES / "roster.csv").read_bytes())
+    result = invoke("rosters/*/名册.csv", "--format", "json")
+    assert [i["path"] for i in json.loads(result.stdout)["inputs"]] == [
+        "rosters/东湖街道/名册.csv",
+        "rosters/西岭街道/名册.csv",
+    ]
+    recursive = invoke("rosters/**/*.csv", "--format", "json")
+    assert len(json.loads(recursive.stdout)["inputs"]) == 2
+    none = invoke("rosters/*.xlsx", "--lang", "en")
+    assert none.exit_code == 2 and "rosters/*.xlsx: no file matches this pattern" in none.stderr

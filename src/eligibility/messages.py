@@ -46,6 +46,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "parameter overrides must be given when the rule set is loaded (load_ruleset(…, overrides))",
     ),
     "path-missing": ("找不到文件或文件夹", "no such file or folder"),
+    "path-no-match": ("没有文件与这个通配符相符", "no file matches this pattern"),
     "workers-unstartable": (
         "无法启动 {jobs} 个检查进程：{reason}；请减小 --jobs（通常不超过 CPU 核数）",
         "cannot start {jobs} worker processes: {reason}; use a smaller --jobs (usually no more than the CPU cores)",

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import codecs
+import glob
 import io
+import os
 import re
 import sys
 import zipfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -81,10 +83,24 @@ class Input:
     data: bytes | None = None  # standard input, read once
 
 
+def _globbed(paths: Iterable[Path | str]) -> Iterator[Path | str]:
+    """The paths, a pattern no file is named by (rosters/*.xlsx, quoted, or typed in Windows' cmd, which leaves
+    it to the program) read as the files it matches, in name order; one that matches nothing is left for the
+    caller to say is missing."""
+    for given in paths:
+        text = str(given)
+        if text != STDIN and any(c in text for c in "*?[") and not os.path.lexists(text):
+            matches = sorted(glob.glob(text, recursive=True))
+            if matches:
+                yield from matches
+                continue
+        yield given
+
+
 def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[Input]:
     """Inputs in the order given; a folder's table files in name order; `-` is standard input."""
     found: list[Input] = []
-    for given in paths:
+    for given in _globbed(paths):
         if str(given) == STDIN:
             raw = (stdin or sys.stdin.buffer).read()
             found.append(Input(None, "<stdin>", sniff_format(raw), data=raw))
@@ -131,6 +147,8 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
             raise RosterError("path-unreadable", Location(shown), reason="not a regular file")
         elif path.is_symlink():
             raise RosterError("path-unreadable", Location(shown), reason="a link to nothing")
+        elif any(c in str(given) for c in "*?["):
+            raise RosterError("path-no-match", Location(shown))
         else:
             raise RosterError("path-missing", Location(shown))
     return found
