@@ -929,3 +929,11 @@ def test_sarif_rules_carry_their_title_default_level_and_help_and_results_keep_t
     after = fingerprints(sarif())
     # Each candidate's finding followed its row down one line, under the same fingerprint.
     assert {key: after.get(key) for key in before} == {key: line + 1 for key, line in before.items()}
+
+
+def test_the_table_ends_no_line_in_spaces() -> None:
+    # Each cell padded to its column: 62 of the example's lines ended in spaces, kept in a file or an e-mail.
+    out = run("--format", "table").stdout
+    assert out.endswith("\n") and not out.endswith("\n\n")
+    assert [line for line in out.split("\n") if line != line.rstrip(" ")] == []
+    assert "  审查意见" in out  # the padding between columns is kept
