@@ -1523,6 +1523,13 @@ class Review:
         and the keys the tool itself gives (选举日, 期限起点, 单元格)."""
         labels = {name: self._fact_label(name) for name in self.policy.facts}
         labels |= {key: say(f"evidence-{key}", self.lang) for key in _EVIDENCE_KEYS}
+        # A threshold is named as the rule set's parameter (参数 principal_max_age=57): a bare id read as a
+        # fact of the candidate's; `eligibility rules show` describes it by that name.
+        labels |= {
+            name: say("evidence-parameter", self.lang, name=name)
+            for name in self.policy.file.parameters
+            if name not in labels
+        }
         return labels
 
     def _fact_label(self, name: str) -> str:

@@ -739,6 +739,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "column-row": ("行号", "line"),
     "evidence-election_date": ("选举日", "election day"),
     "evidence-window_start": ("期限起点", "window start"),
+    "evidence-parameter": ("参数 {name}", "parameter {name}"),
     "evidence-cell": ("单元格", "cell"),
     "evidence-column": ("列", "column"),
     "evidence-value": ("值", "value"),
