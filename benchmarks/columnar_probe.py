@@ -27,6 +27,7 @@ import polars as pl
 
 from eligibility.roster.normalise import DateError, parse_date, parse_dates, split_list
 from eligibility.ruleset.loader import load_ruleset
+from eligibility.ruleset.vocab import Unknown
 
 ELECTION = dt.date(2006, 9, 30)
 BATCH = 100_000
@@ -78,7 +79,9 @@ def main() -> None:
         return words.rank_of.get(found) if isinstance(found, str) else None
 
     def roles(cell: str | None) -> list[str]:
-        return [r for w in split_list(cell) if isinstance(r := words.role(w), str)]
+        return [
+            r for w in split_list(cell) if not isinstance(found := words.roles(w), Unknown) for r in found
+        ]
 
     def truth(cell: str | None) -> bool | None:
         return words.truth(cell) if cell else False
