@@ -395,6 +395,17 @@ def test_progress_is_reported_to_the_caller() -> None:
     assert counts == [21]
 
 
+def test_progress_says_each_count_once(tmp_path: Path) -> None:
+    # 2,000 rows were counted 1000, 2000, 2000: the last count said again (helper-48).
+    roster = tmp_path / "r.csv"
+    born = [dt.date(1960, 1, 1) + dt.timedelta(days=i) for i in range(2000)]
+    rows = [f"候选人{i},{make_id(day)},青松社区,居委会委员" for i, day in enumerate(born)]
+    roster.write_text("姓名,身份证号,社区,拟任职务\n" + "\n".join(rows) + "\n", "utf-8")
+    counts: list[int] = []
+    check([roster], progress=counts.append)
+    assert counts == [1000, 2000]
+
+
 def test_the_same_missing_table_is_said_once(tmp_path: Path) -> None:
     # Two rosters, no communities table: seat-quota is not checked for either, and the table says so once.
     for name in ("a.csv", "b.csv"):

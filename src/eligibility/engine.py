@@ -366,8 +366,8 @@ class Review:
                     on_candidate(CandidateResult.model_validate_json(candidate.json))
                 if progress is not None and count % PROGRESS_EVERY == 0:
                     progress(count)
-            if progress is not None:
-                progress(count)
+            if progress is not None and (count % PROGRESS_EVERY or not count):
+                progress(count)  # the last count, unless it was just said (a multiple of PROGRESS_EVERY)
             teams: list[TeamResult] = []
             for team in self.each_team(workers):
                 if not isinstance(team, Serialised):
