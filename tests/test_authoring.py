@@ -920,3 +920,54 @@ def test_a_change_that_makes_the_bundled_set_wrong_is_said_in_the_changing_file(
     assert said.startswith(f"{path.as_posix()}:6:"), said
     assert "community-2006 (bundled):" in said and "junior_middle" in said
     assert "本文件的改动使它所继承的 community-2006 (bundled)" in caught.value.message("zh")
+
+
+RULE = (
+    "  - id: {id}\n    title: {{zh: 甲, en: a}}\n    severity: review\n    scope: candidate\n"
+    "    when: {when}\n    message: {{zh: 甲, en: a}}\n    source: {{document: d, clause: c, quote: q}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "at", "refused"),
+    [
+        # A field named as a fact the tool reads took its place: team-woman then found no woman on any team.
+        (
+            "fields:\n  gender: {type: text, zh: 某列, en: col}\n",
+            "6:11",
+            "fields.gender: the field name gender is a fact the tool reads itself",
+        ),
+        ("fields:\n  roles: {type: list, zh: 某列, en: col}\n", "6:10", "fields.roles: the field name roles"),
+        (
+            "fields:\n  principal: {type: bool, zh: 某列, en: col}\n",
+            "6:14",
+            "fields.principal: the field name",
+        ),
+        # A text fact compared with true, a date or a number: it never equals a cell, and the rule never fired.
+        (
+            "fields:\n  remark: {type: text, zh: 备注, en: remark}\nrules:\n"
+            + RULE.format(id="remark-true", when="{fact: remark, eq: true}"),
+            "12:30",
+            "rules[0].when.eq: remark is text and compares with text only, not true",
+        ),
+        (
+            "rules:\n" + RULE.format(id="status-in", when="{fact: political_status, in: [群众, 2006-01-01]}"),
+            "10:40",
+            "rules[0].when.in: political_status is text and compares with text only, not 2006-01-01",
+        ),
+        # Disabled and written again: the new rule vanished, and validate counted it among none.
+        (
+            "disable: [principal-age]\nrules:\n"
+            + RULE.format(id="principal-age", when="{fact: age, gt: 55}"),
+            "7:9",
+            "rules[0].id: rule 'principal-age' is disabled in this file and written again here",
+        ),
+    ],
+)
+def test_a_rule_file_that_would_judge_nobody_as_it_reads_is_refused_at_its_line(
+    tmp_path: Path, written: str, at: str, refused: str
+) -> None:
+    path = write(tmp_path, "east.yaml", CHILD + written)
+    result = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert result.exit_code == 1
+    assert f"{path.as_posix()}:{at}: {refused}" in result.stderr, result.stderr

@@ -345,6 +345,18 @@ class Compiler:
                 f"a parameter holds one value; {op} needs a list written here: {op}: [a, b]",
             )
         operand = self._operand(raw, fact, scope, where, seen)
+        if fact.kind == "text" and not isinstance(operand, Fact):
+            # A text cell is compared as written: true, a date or 3 never equals it, and the rule never fired.
+            literals = raw if isinstance(raw, list) else [raw]
+            wrong = [v for v in literals if not isinstance(v, str | ParamRef | FactRef)]
+            if wrong:
+                self._bad(
+                    where,
+                    f"{fact.name} 是文字，只能与文字比较，不是 {_shown(wrong[0])}；要比较数字或日期，请把字段的 type "
+                    "改为 number 或 date，或给值加上引号",
+                    f"{fact.name} is text and compares with text only, not {_shown(wrong[0])}; to compare a "
+                    "number or a date, give the field type number or date, or quote the value",
+                )
         if op in ("in", "not_in"):
             if not isinstance(operand, list):
                 self._bad(
@@ -1010,3 +1022,12 @@ def declared_keys(value: Any) -> tuple[str, ...]:
         found = read_id_number(item)
         keys.append(found.number if isinstance(found, IdNumber) else clean(item))
     return tuple(k for k in keys if k)
+
+
+def _shown(value: Any) -> str:
+    """A value of a rule file as it was written there (true, 2006-01-01), not as Python prints it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return repr(value)

@@ -67,6 +67,21 @@ def merge(parent: Document, child: Document, child_file: str, where: Where) -> D
             "severities",
             Term("规则 id 到等级的映射，写作 {a: review}", "a mapping of rule id to severity: {a: review}"),
         )
+    own = child_data.get("rules")
+    for index, rule in enumerate(own if isinstance(own, list) else []):
+        if (rule_id := _rule_id(rule)) is not None and rule_id in disable:
+            # Both at once: the rule written here replaced the parent's, then disable took it away unsaid.
+            raise RuleSetError(
+                "ruleset-invalid",
+                where(("rules", index, "id")),
+                field=f"rules[{index}].id",
+                reason=Term(
+                    f"规则“{rule_id}”在本文件的 disable 里停用了，又在这里重写：要替换继承来的规则，写同一个 id 的"
+                    "规则即可，并从 disable 删去它",
+                    f"rule {rule_id!r} is disabled in this file and written again here: to replace an inherited "
+                    "rule, write a rule of the same id and take it out of disable",
+                ),
+            )
     _disable(data, positions, disable, where)
     for rule_id in severities:
         if rule_id in disable:

@@ -820,8 +820,21 @@ def _check_what_else(rule_file: RuleFile, data: dict[str, Any], where: Any) -> N
     for column in ROSTER_COLUMNS:
         for header in (column.name, column.zh, *column.aliases):
             headed.setdefault(fold(header), (column.name, column.zh))
+    # The facts the tool itself reads from a roster's core columns or works out (性别, 拟任职务, 周岁, 社区主干):
+    # a field of one of these names took its place, and rules on sex or roles judged by a column never read.
+    built_in = {column.name for column in ROSTER_COLUMNS} | {"age", "bodies", "principal"}
     for name, spec in rule_file.fields.items():
         at: tuple[str | int, ...] = ("fields", name)
+        if name in built_in:
+            _ambiguous(
+                where,
+                at,
+                Term(
+                    f"字段名 {name} 是工具自带的事实，规则里直接用它即可；自己的列请另取一个名字",
+                    f"the field name {name} is a fact the tool reads itself: name it in rules as it is, and give "
+                    "a column of your own another name",
+                ),
+            )
         for index, header in enumerate((spec.zh, *spec.aliases)):
             owner, other = headed.get(fold(header), (name, ""))
             if owner != name:
