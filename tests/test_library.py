@@ -149,6 +149,54 @@ def test_a_script_can_take_each_candidate_as_it_comes_and_judge_the_run_as_the_c
         # The streamed report's teams and files, with its candidates judged one by one, say the same.
         each = any(eligibility.findings_fail(c.findings, level) for c in taken)
         assert (each or eligibility.fails(streamed, level)) is (code == 1), level
+    # Its summary alone says it at review and above: the five ineligible it counts fail it (helper-51).
+    assert eligibility.fails(streamed, "ineligible") and streamed.summary.ineligible == 5
+
+
+def test_a_script_can_take_each_team_as_it_comes_too() -> None:
+    # With on_candidate alone, 28,572 teams of 2.7 KB each were kept: 515 MB at a million rows (helper-51).
+    args = dict(communities=EXAMPLES / "communities.csv")
+    whole = eligibility.check(EXAMPLES / "roster.csv", **args)
+    teams: list[eligibility.TeamResult] = []
+    streamed = eligibility.check(
+        EXAMPLES / "roster.csv", on_candidate=lambda c: None, on_team=teams.append, **args
+    )
+    assert streamed.teams == [] and teams == whole.teams and len(teams) == 3
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        ({"paths": 123}, "paths should be a path or a list of paths, not 123"),
+        ({"paths": None}, "paths should be a path or a list of paths, not None"),
+        ({"paths": b"roster.csv"}, "paths should be a path or a list of paths, not b'roster.csv'"),
+        ({"paths": [1]}, "paths should be a path (str or Path), not 1"),
+        ({"paths": [["roster.csv"]]}, "paths should be a path (str or Path), not ['roster.csv']"),
+        # "false" from a setting is truthy: every ID number was shown whole.
+        ({"show_pii": "false"}, "show_pii should be True or False, not 'false'"),
+        ({"overrides": "principal_max_age=60"}, "overrides should be a mapping of names to values"),
+        ({"on_candidate": 5}, "on_candidate should be a function, not 5"),
+        ({"ruleset": 5}, "ruleset should be a rule file's path or a bundled rule set's name, not 5"),
+    ],
+)
+def test_an_argument_of_the_wrong_kind_is_said_as_what_it_should_be(
+    arguments: dict[str, Any], said: str
+) -> None:
+    arguments = {"paths": EXAMPLES / "roster.csv", **arguments}
+    with pytest.raises(OptionError) as raised:
+        eligibility.check(arguments.pop("paths"), **arguments)
+    assert said in raised.value.message("en")
+
+
+def test_a_verdict_asked_at_no_level_is_said_so() -> None:
+    report = eligibility.check(EXAMPLES / "roster.csv")
+    with pytest.raises(OptionError) as raised:
+        eligibility.fails(report, "fatal")  # type: ignore[arg-type]
+    assert "fail-on level 'fatal' is not one of warning, review, ineligible, never" in raised.value.message(
+        "en"
+    )
+    with pytest.raises(OptionError):
+        eligibility.findings_fail(report.candidates[0].findings, "Review")  # type: ignore[arg-type]
 
 
 def test_the_library_names_its_results_at_the_top() -> None:

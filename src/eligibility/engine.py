@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -15,7 +16,7 @@ from pydantic_core import to_json
 from eligibility import __version__
 from eligibility.candidate import Candidate, DataProblem, Member, RowSource, Team, Tri, pack_id
 from eligibility.errors import EligibilityError, Location, OptionError, RosterError
-from eligibility.messages import LANGS, Lang, did_you_mean, say
+from eligibility.messages import LANGS, Lang, Term, did_you_mean, say
 from eligibility.register import IdRegister
 from eligibility.report import (
     NOTHING_OPEN,
@@ -112,6 +113,7 @@ def check(
     explain: bool = False,
     jobs: int = 1,
     on_candidate: Callable[[CandidateResult], None] | None = None,
+    on_team: Callable[[TeamResult], None] | None = None,
 ) -> Report:
     """Check roster files against a rule set and return the Report.
 
@@ -126,9 +128,18 @@ def check(
     processes, with the same report; as with multiprocessing, a script that asks for them must start under
     `if __name__ == "__main__":`. With `on_candidate`, each candidate's result is handed to it as soon as it is
     known and the Report keeps none (its summary still counts them all): a province's batch in bounded memory,
-    where the whole report holds about 3 KB a candidate.
+    where the whole report holds about 3 KB a candidate. `on_team` does the same for the teams' results.
     """
-    paths = [paths] if isinstance(paths, str | Path) else list(paths)
+    _check_arguments(paths, overrides, show_pii, on_candidate, on_team, progress)
+    paths = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+    for path in paths:
+        if not isinstance(path, str | os.PathLike):
+            raise OptionError(
+                "option-type",
+                name="paths",
+                value=repr(path)[:80],
+                expected=Term("路径（str 或 Path）", "a path (str or Path)"),
+            )
     if not paths:
         # An empty glob in a script: an empty report would read as "nobody broke a rule", as the command line
         # refuses to say without a PATH.
@@ -139,12 +150,35 @@ def check(
     candidates: list[CandidateResult] = []
     try:
         review = Review.start(ruleset, options)
-        report = review.run(paths, on_candidate or candidates.append, progress, jobs=jobs)
+        report = review.run(paths, on_candidate or candidates.append, progress, jobs=jobs, on_team=on_team)
     except EligibilityError as err:
         if show_pii:
             raise
         raise err.masked() from None  # not chained: the unmasked one would be printed under it
     return report if on_candidate is not None else report.model_copy(update={"candidates": candidates})
+
+
+def _check_arguments(paths: object, overrides: object, show_pii: object, *callbacks: object) -> None:
+    """Arguments of the wrong kind, said as what they should be before any roster is read: a TypeError from
+    deep in the reader told a script nothing, and show_pii="false" (from a setting) showed every ID number."""
+
+    def wrong(name: str, value: object, zh: str, en: str) -> OptionError:
+        return OptionError("option-type", name=name, value=repr(value)[:80], expected=Term(zh, en))
+
+    if type(show_pii) is not bool:
+        raise wrong("show_pii", show_pii, "True 或 False", "True or False")
+    if overrides is not None and not isinstance(overrides, Mapping):
+        raise wrong(
+            "overrides",
+            overrides,
+            "参数名到值的映射（dict）",
+            'a mapping of names to values ({"min_age": 18})',
+        )
+    for name, callback in zip(("on_candidate", "on_team", "progress"), callbacks, strict=True):
+        if callback is not None and not callable(callback):
+            raise wrong(name, callback, "可调用的函数", "a function")
+    if isinstance(paths, bytes) or not isinstance(paths, str | os.PathLike | Iterable):
+        raise wrong("paths", paths, "路径或路径的列表", "a path or a list of paths")
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "没有给出要检查的名册：没有检查任何候选人",
         "no roster was given to check: no candidate was checked",
     ),
+    "option-type": (
+        "{name} 应为{expected}，不是 {value}",
+        "{name} should be {expected}, not {value}",
+    ),
     "option-jobs": (
         "进程数 {value!r} 应是不小于 1 的整数",
         "jobs {value!r} must be a whole number, 1 or more",
@@ -44,6 +48,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "option-overrides-loaded": (
         "参数覆盖须在加载规则集时给出（load_ruleset(…, overrides)）",
         "parameter overrides must be given when the rule set is loaded (load_ruleset(…, overrides))",
+    ),
+    "option-fail-on": (
+        "失败等级 {value!r} 无法识别：应为 warning、review、ineligible 或 never",
+        "fail-on level {value!r} is not one of warning, review, ineligible, never",
     ),
     "path-missing": ("找不到文件或文件夹", "no such file or folder"),
     "path-no-match": ("没有文件与这个通配符相符", "no file matches this pattern"),

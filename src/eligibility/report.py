@@ -258,17 +258,32 @@ def fails_at(worst: int, fail_on: FailOn) -> bool:
 
 def findings_fail(findings: Iterable[Finding], fail_on: FailOn) -> bool:
     """Whether one candidate's or one team's findings hold an open one at or above `fail_on`."""
+    _check_level(fail_on)
     return fails_at(worst_open(findings), fail_on)
+
+
+def _check_level(fail_on: object) -> None:
+    if fail_on not in ("warning", "review", "ineligible", "never"):
+        from eligibility.errors import OptionError  # only for the error: the report's models import no more
+
+        raise OptionError("option-fail-on", value=fail_on)
 
 
 def fails(report: Report, fail_on: FailOn) -> bool:
     """Whether the report holds an open finding at or above `fail_on`, as the command line's exit code 1 says;
     invalid data fails at every level but never. A report whose candidates went to `check(on_candidate=…)`
-    holds none of them: judge each as it comes with `findings_fail(candidate.findings, fail_on)`."""
+    holds none of them, but its summary counts their statuses, which say it at review and above; a warning
+    of theirs only each candidate's findings hold (`findings_fail(candidate.findings, "warning")`)."""
+    _check_level(fail_on)
     findings = [f for c in report.candidates for f in c.findings]
     findings += [f for t in report.teams for f in t.findings]
     findings += [f for i in report.inputs for f in i.findings]
     worst_not_checked = min(
         (SEVERITY_ORDER.index(n.severity) for n in report.not_checked), default=len(SEVERITY_ORDER)
     )
-    return fails_at(min(worst_open(findings), worst_not_checked), fail_on)
+    counted = report.summary.model_dump()
+    worst_status = min(
+        (SEVERITY_ORDER.index(s) for s in ("invalid", "ineligible", "review") if counted[s]),
+        default=len(SEVERITY_ORDER),
+    )
+    return fails_at(min(worst_open(findings), worst_not_checked, worst_status), fail_on)

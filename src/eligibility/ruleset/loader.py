@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import math
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -167,6 +168,17 @@ def resolve(spec: str | Path | None) -> Path:
     """A rule file path from a path or a bundled name."""
     if spec is None:
         spec = DEFAULT_RULESET
+    if not isinstance(spec, str | os.PathLike):
+        from eligibility.errors import OptionError
+
+        raise OptionError(
+            "option-type",
+            name="ruleset",
+            value=repr(spec)[:80],
+            expected=Term(
+                "规则文件的路径或内置规则集的名字", "a rule file's path or a bundled rule set's name"
+            ),
+        )
     path = Path(spec)
     if path.is_dir():
         raise RuleSetError("ruleset-not-file", Location(display_path(path)))
@@ -188,6 +200,15 @@ def resolve(spec: str | Path | None) -> Path:
 
 def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object] | None = None) -> Policy:
     """Read, validate and compile a rule set; `overrides` are `--set` values as text, converted to each type."""
+    if overrides is not None and not isinstance(overrides, Mapping):
+        from eligibility.errors import OptionError
+
+        raise OptionError(
+            "option-type",
+            name="overrides",
+            value=repr(overrides)[:80],
+            expected=Term("参数名到值的映射（dict）", 'a mapping of names to values ({"min_age": 18})'),
+        )
     path = resolve(spec)
     data, positions, digest, chain, inherited = _read(path, ())
     shown = _shown(path)
