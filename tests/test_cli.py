@@ -599,3 +599,28 @@ def test_a_pattern_left_to_the_tool_is_read_as_the_files_it_matches(tmp_path: Pa
     assert len(json.loads(recursive.stdout)["inputs"]) == 2
     none = invoke("rosters/*.xlsx", "--lang", "en")
     assert none.exit_code == 2 and "rosters/*.xlsx: no file matches this pattern" in none.stderr
+
+
+@pytest.mark.parametrize("name", ["report.json", "report.jsonl"])
+def test_a_report_kept_in_the_rosters_folder_is_set_aside_and_written_over(tmp_path: Path, name: str) -> None:
+    # report.json beside the rosters was read back as a roster of 21 candidates, each a duplicate-person of
+    # the real row, and the next run refused to write over it (helper-50).
+    folder = tmp_path / "rosters"
+    folder.mkdir()
+    (folder / "roster.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
+    args = [str(folder), "--communities", str(EXAMPLES / "communities.csv"), "-o", str(folder / name)]
+    first = invoke(*args)
+    assert first.exit_code == 1, first.output
+    again = invoke(*args)
+    assert again.exit_code == 1, again.output  # written over, not "the report would replace an input"
+    lines = (folder / name).read_text("utf-8")
+    report = json.loads(lines) if name.endswith(".json") else None
+    if report is not None:
+        assert report["summary"]["candidates"] == 21
+        [aside] = [i for i in report["inputs"] if i["path"].endswith(name)]
+        assert [f["rule"] for f in aside["findings"]] == ["file-skipped-report"]
+    else:
+        assert '"candidates":21' in lines and '{"type":"summary"' in lines
+    # A roster named as the output is still refused: it would be lost.
+    refused = invoke(str(folder), "-o", str(folder / "roster.csv"))
+    assert refused.exit_code == 2

@@ -652,11 +652,35 @@ def _read_from(output: Path, given: list[Path | str | None]) -> str | None:
         path = Path(path)
         if path.is_dir():
             inside = output.resolve().is_relative_to(path.resolve())
-            if inside and output.suffix.lower() in SUFFIXES and not output.name.startswith((".", "~$")):
+            if (
+                inside
+                and output.suffix.lower() in SUFFIXES
+                and not output.name.startswith((".", "~$"))
+                and not _our_json_report(output)
+            ):
                 return display_path(path)
         elif os.path.samefile(output, path):
             return display_path(path)
     return None
+
+
+def _our_json_report(path: Path) -> bool:
+    """Whether a JSON or JSON lines file in a rosters' folder is an earlier report of this tool: set aside when
+    the folder is read, it is no input, and the next run may write over it (a CI job keeping report.json)."""
+    if path.suffix.lower() not in (".json", ".jsonl"):
+        return False
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(256)
+    except OSError:
+        return False
+    return (
+        re.match(
+            rb'\s*\{\s*("type"\s*:\s*"run"\s*,\s*)?"schema_version"\s*:\s*\d+\s*,\s*"tool"\s*:\s*"eligibility ',
+            head,
+        )
+        is not None
+    )
 
 
 @contextmanager

@@ -1730,13 +1730,16 @@ def _rule_file(source: Input) -> Note | None:
 # A YAML file's top-level keys, as a rule file has them (rules:, extends:) and no roster does.
 _TOP_KEY = re.compile(r"^(rules|extends):", re.MULTILINE)
 # The headers of a report's tables (CSV, or the workbook's sheets) in both languages: a roster has none of them.
-_REPORT_HEADERS = tuple(
-    frozenset(say(key, lang) for key in keys)
-    for keys in (
-        ("label-status", "label-findings", "label-rules"),
-        ("label-rule", "label-severity", "label-message"),
-    )
-    for lang in ("zh", "en")
+_REPORT_HEADERS = (
+    *(
+        frozenset(say(key, lang) for key in keys)
+        for keys in (
+            ("label-status", "label-findings", "label-rules"),
+            ("label-rule", "label-severity", "label-message"),
+        )
+        for lang in ("zh", "en")
+    ),
+    frozenset({"source", "status", "findings"}),  # the JSON report's candidates, under their own keys
 )
 
 
