@@ -856,3 +856,46 @@ def test_a_districts_markdown_fits_a_pull_request_comment(
     shown = text.count("\n| ") - 3  # the candidates' rows: not the two of the counts, nor the table's header
     report = check([unread], communities=settings)
     assert shown + said == sum(1 for c in report.candidates if c.status != "eligible" or c.findings)
+
+
+def test_sigterm_stops_the_workers_and_leaves_no_half_written_output(tmp_path: Path) -> None:
+    # A cancelled CI job sends SIGTERM: the parent went at once, its two workers lived on under PID 1 holding
+    # the job's output open, and the job hung (helper-50).
+    import signal
+    import time
+
+    roster = tmp_path / "roster.csv"
+    rows, _ = make_roster.rows(60_000)
+    with roster.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([make_roster.HEADER, *rows])
+    out = tmp_path / "out"
+    out.mkdir()
+    command = [
+        sys.executable,
+        "-m",
+        "eligibility",
+        "check",
+        str(roster),
+        "--jobs",
+        "2",
+        "-o",
+        str(out / "r.json"),
+    ]
+    running = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    workers: list[str] = []
+    for _ in range(300):  # until both workers are at work
+        children = subprocess.run(["pgrep", "-P", str(running.pid)], capture_output=True, text=True).stdout
+        workers = children.split()
+        if len(workers) >= 2 or running.poll() is not None:
+            break
+        time.sleep(0.1)
+    time.sleep(1.0)
+    assert running.poll() is None, "the check ended before it could be stopped"
+    running.send_signal(signal.SIGTERM)
+    running.communicate(timeout=60)  # returns: no worker holds the pipes open
+    assert running.returncode == 128 + signal.SIGTERM
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
+    assert list(out.iterdir()) == []  # the temporary file removed, nothing renamed into place

@@ -214,6 +214,7 @@ def check(
         # A check allocates a few short-lived objects per cell and keeps a small member per candidate: collecting
         # the young generation less often saves about a tenth of the run, and the kept members are never cyclic.
         gc.set_threshold(20_000, 50, 50)
+        _end_cleanly_on_sigterm()
         if output is not None and output.is_dir():
             # Said now, not after a province has been checked.
             raise EligibilityError("output-is-folder", Location(display_path(output)))
@@ -662,6 +663,22 @@ def _read_from(output: Path, given: list[Path | str | None]) -> str | None:
         elif os.path.samefile(output, path):
             return display_path(path)
     return None
+
+
+def _end_cleanly_on_sigterm() -> None:
+    """SIGTERM (a cancelled or timed-out CI job) ends the run as Ctrl-C does: the workers stopped and a half-
+    written output removed, rather than the process gone at once and its workers left behind."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return  # a test runner's thread: signals go to the main one
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+
+        def terminated(signum: int, frame: object) -> None:
+            raise SystemExit(128 + signum)
+
+        signal.signal(signal.SIGTERM, terminated)
 
 
 def _our_json_report(path: Path) -> bool:

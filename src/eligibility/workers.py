@@ -10,7 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import multiprocessing
+import os
 import queue
+import threading
+import time
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
@@ -154,6 +157,7 @@ def _serve(
     from eligibility.ruleset.loader import loaded_again
 
     gc.set_threshold(20_000, 50, 50)  # as the parent does (see cli.check)
+    _leave_with_parent()
     try:
         review = Review.start(loaded_again(*ruleset) if isinstance(ruleset, tuple) else ruleset, options)
     except Exception as err:
@@ -169,6 +173,19 @@ def _serve(
             _check_table(review, source, path, sheet, skipped, worker, jobs, results)
         except Exception as err:
             results.put(("error", err))
+
+
+def _leave_with_parent() -> None:
+    """End this worker when its parent has gone (killed with SIGTERM by a cancelled CI job, or SIGKILL): it
+    would wait on its queues for ever, holding the job's standard output open, and the job would hang."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _check_table(
