@@ -22,6 +22,15 @@ def test_pre_commit_hook() -> None:
     # The repository's own YAML is no roster: it stopped the first commit of the README's recipe.
     assert exclude.search(".pre-commit-config.yaml") and exclude.search(".github/workflows/ci.yml")
     assert not exclude.search("rosters/a.b.yaml")
+    # A roster named for its community was passed over by a 社区 prefix, and a broken one passed (helper-50).
+    assert not exclude.search("rosters/社区两委候选人名册.csv")
+    assert exclude.search("rosters/审批表.xlsx") and exclude.search("rosters/社区职数.xlsx")
+    # The README's configuration keeps the hook's file types: a scan among the rosters is not named to it.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    [config] = re.findall(r"```yaml\n(repos:.*?)```", readme, re.DOTALL)
+    [hook_config] = yaml.safe_load(config)["repos"][0]["hooks"]
+    given = re.compile(hook_config["files"])
+    assert given.search("rosters/东湖街道.xlsx") and not given.search("rosters/签字版.pdf")
 
 
 def test_github_action() -> None:

@@ -133,6 +133,28 @@ def test_a_folder_of_tables_and_no_roster_checks_nobody_and_says_so(tmp_path: Pa
 
 
 @pytest.mark.parametrize(
+    ("table", "option", "said"),
+    [
+        ("approvals.csv", "--approvals", "这是审批表，不是名册：请用 --approvals 指定它"),
+        ("communities.csv", "--communities", "这是社区表，不是名册：请用 --communities 指定它"),
+    ],
+)
+def test_a_settings_table_named_as_a_roster_is_said_to_be_one(
+    tmp_path: Path, table: str, option: str, said: str
+) -> None:
+    # `eligibility check *.csv` beside communities.csv and approvals.csv: the table was refused as a roster
+    # "缺少必需的列 姓名", leaving the officer to guess the table was taken for a roster.
+    for name in ("roster.csv", table):
+        (tmp_path / name).write_bytes((EXAMPLES / name).read_bytes())
+    result = CliRunner().invoke(app, ["check", str(tmp_path / "roster.csv"), str(tmp_path / table)])
+    assert result.exit_code == 2
+    assert f"{table}: {said}" in " ".join(result.stderr.split()) and "姓名" not in result.stderr
+    given = CliRunner().invoke(app, ["check", str(tmp_path / "roster.csv"), option, str(tmp_path / table)])
+    # Given with the option it names, the same table is read as what it is.
+    assert given.exit_code == 1 and "这是" not in given.stderr
+
+
+@pytest.mark.parametrize(
     ("written", "wrote", "said"),
     [
         ("拟任职务", "拟任岗位", "line 1: required column roles (拟任职务) is missing (is '拟任岗位' it?)"),

@@ -449,9 +449,14 @@ class Review:
                     source, self.columns, encoding=self.encoding, sheet=self.sheet, roster=True
                 )
             except RosterError as err:
-                if not source.from_folder:
-                    raise  # a file named on its own is the one the officer meant: said, and the run stops
                 note = self._settings_table(source) if err.key == "column-missing" else None
+                if not source.from_folder:
+                    # A file named on its own is the one the officer meant: said, and the run stops; a settings
+                    # table (check *.csv beside communities.csv) as what it is, not as a roster lacking 姓名.
+                    if note is not None:
+                        kind = note.key.removeprefix("file-skipped-")
+                        raise RosterError(f"file-is-{kind}", Location(source.shown)) from err
+                    raise
                 if note is not None:
                     set_aside = set_aside or source
                 else:

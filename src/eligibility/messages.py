@@ -337,6 +337,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the file is in GBK, but line(s) {lines} were written in UTF-8 (pasted from another file) and were read "
         "as UTF-8; save the file again in one encoding",
     ),
+    "file-is-communities": (
+        "这是社区表，不是名册：请用 --communities 指定它，而不是作为名册检查",
+        "this is a communities table, not a roster: give it with --communities rather than as a roster to check",
+    ),
+    "file-is-approvals": (
+        "这是审批表，不是名册：请用 --approvals 指定它，而不是作为名册检查",
+        "this is an approvals table, not a roster: give it with --approvals rather than as a roster to check",
+    ),
     "file-skipped-communities": (
         "这是社区表，不是名册，未作为名册读取；请用 --communities 指定",
         "this is a communities table, not a roster, so it was not read as one; give it with --communities",
