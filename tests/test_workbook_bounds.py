@@ -397,6 +397,30 @@ def test_hidden_rows_and_a_hidden_sheet_are_checked_and_said(tmp_path: Path, wri
     ]
 
 
+@pytest.mark.parametrize("written", ["excel", "prefixed"])
+def test_a_hidden_column_that_is_read_is_said(tmp_path: Path, written: str) -> None:
+    # Two 两违 columns, the one saying 是 hidden: the candidate was ineligible and the officer, looking at the
+    # sheet, saw only 否 and no reason for it.
+    path = tmp_path / "hidden-column.xlsx"
+    book, table = roster(path, people=2)
+    table["E1"], table["E2"], table["E3"] = "两违", "否", "否"
+    table["F1"], table["F2"], table["F3"] = "是否两违", "是", "否"
+    table["G1"] = "备注"  # hidden too, but not read: nothing to say of it
+    for letter in ("F", "G"):
+        table.column_dimensions[letter].hidden = True
+    book.save(path)
+    if written == "prefixed":
+        _rewritten(path, lambda xml: re.sub(rb"<(/?)(cols?)\b", rb"<\1x:\2", _prefixed(xml)))
+    report = check([path])
+    assert [c.status for c in report.candidates] == ["ineligible", "eligible"]
+    notes = [f for i in report.inputs for f in i.findings if f.rule == "column-hidden"]
+    assert [(n.severity, n.message) for n in notes] == [
+        ("warning", "F 列“是否两违”在 Excel 中是隐藏的，照常读取、参与审查；如不该用，请删去这一列")
+    ]
+    with zipfile.ZipFile(path) as archive:  # the hiding was written as Excel writes it
+        assert b"hidden" in archive.read("xl/worksheets/sheet1.xml")
+
+
 def test_a_birth_date_serial_that_disagrees_with_the_id_number_is_shown_with_its_day(tmp_path: Path) -> None:
     # 18000 in a cell formatted as a number is the day 1949-04-12: the message said "18000" alone.
     path = tmp_path / "serial.xlsx"

@@ -313,6 +313,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "sheet {sheet!r} is hidden in Excel; its candidates were checked as the others — if it is not part of this "
         "roster, delete the sheet",
     ),
+    "column-hidden": (
+        "{column} 列“{header}”在 Excel 中是隐藏的，照常读取、参与审查；如不该用，请删去这一列",
+        "column {column} ({header}) is hidden in Excel and was read as the others, its values judged; if it should "
+        "not count, delete the column",
+    ),
     "community-from-sheet": (
         "工作表没有“社区”列，按工作表名“{title}”把其中的候选人都算作 {place} 的；如不对，请加上“社区”列",
         "the sheet has no 社区 column; its candidates were taken to be of {place}, as the sheet is named "
@@ -945,6 +950,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "file-utf8-lines-in-gbk": ("warning", "file"),
     "sheet-not-workbook": ("warning", "file"),
     "sheet-hidden": ("warning", "file"),
+    "column-hidden": ("warning", "file"),
     "sheet-skipped": ("info", "file"),
     "community-from-sheet": ("info", "file"),
     "community-from-file": ("info", "file"),

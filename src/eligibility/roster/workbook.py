@@ -96,7 +96,7 @@ def workbook_tables(
             try:
                 unread: dict[int, dict[int, tuple[str, str]]] = {}
                 hidden: set[int] = set()
-                shown_as = _Shown({}, {})
+                shown_as = _Shown({}, {}, set())
                 part = parts.get(name) or parts.get(
                     " ".join(name.split())
                 )  # a line break XML reads as a space
@@ -205,6 +205,15 @@ def _sheet_table(
         first_column=first_column,
     )
     table.notes.extend(rows_above_header(above, header_line))
+    if shown_as.columns:
+        # A column hidden in Excel is read as any other: a 两违 column hidden beside the one shown decides the
+        # verdict while the officer, looking at the sheet, sees none of it.
+        for canonical, at in sorted(header.index.items(), key=lambda item: item[1]):
+            for position in (at, *header.also.get(canonical, ())):
+                if first_column + position in shown_as.columns:
+                    letter = column_letter(first_column + position)
+                    params = (("header", str(headers[position])), ("column", letter))
+                    table.notes.append(Note("column-hidden", "warning", params))
     if titled is not None:
         placed(table, titled, "sheet" if titled[0] == name else "file")
     return table
@@ -374,6 +383,10 @@ def _unread_cells(text: bytes, found: dict[int, dict[int, tuple[str, str]]]) -> 
 
 # A row Excel does not show (hidden by hand, or by a filter): <row r="7" spans="1:14" hidden="1">.
 _HIDDEN_ROW = re.compile(rb'<row\s(?=[^>]*\bhidden="(?:1|true)")[^>]*?\br="([0-9]+)"')
+# Columns Excel does not show, before the rows: <col min="3" max="4" width="0" hidden="1" customWidth="1"/>.
+_HIDDEN_COLUMNS = re.compile(
+    rb'<col\s(?=[^>]*\bhidden="(?:1|true)")(?=[^>]*\bmin="([0-9]+)")(?=[^>]*\bmax="([0-9]+)")[^>]*>'
+)
 # A cell with its reference that may hold an error or a formula, whole: <c r="K2" t="e"><v>#N/A</v></c>.
 _SUSPECT_CELL = re.compile(rb'<c r="([A-Za-z]+)([0-9]+)"([^>]*?)(?<!/)>(.*?)</c>', re.DOTALL)
 _ERROR_TYPE = re.compile(rb'\bt="e"')
@@ -449,6 +462,7 @@ class _Shown(NamedTuple):
 
     months: dict[int, set[int]]  # a date shown by its year and month
     struck: dict[int, set[int]]  # text struck through
+    columns: set[int]  # a column Excel hides (0 for A): its cells decide, unseen by the officer
 
 
 def _styles(archive: zipfile.ZipFile) -> tuple[frozenset[bytes], frozenset[bytes]]:
@@ -576,7 +590,7 @@ def _check_used_range(
     The range is counted from A1, a little more than calamine's own when the table starts further in."""
     unread: dict[int, dict[int, tuple[str, str]]] = {}
     hidden: set[int] = set()
-    shown_as = _Shown({}, {})
+    shown_as = _Shown({}, {}, set())
     try:
         looked = _look(archive, part, unread, hidden, styles, shown_as)
         if looked is None:
@@ -614,7 +628,9 @@ def _look(
         _unread_cells(text, unread)
         if b"hidden=" in text:
             hidden.update(int(row) for row in _HIDDEN_ROW.findall(text))
-        for styled, cells in zip(styles, shown_as, strict=True):
+            for first, last in _HIDDEN_COLUMNS.findall(text):
+                shown_as.columns.update(range(int(first) - 1, int(last)))
+        for styled, cells in zip(styles, (shown_as.months, shown_as.struck), strict=True):
             if styled:  # only a workbook that has such a style: most have none
                 _styled_cells(text, styled, cells)
         if found_far == "unplaced":
