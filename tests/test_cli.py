@@ -559,19 +559,22 @@ def _on_a_terminal(env: dict[str, str]) -> bytes:
     import sys
 
     leader, follower = os.openpty()
-    with contextlib.closing(os.fdopen(leader, "rb", buffering=0)) as screen:
-        done = subprocess.run(
-            [sys.executable, "-m", "eligibility", "check", str(EXAMPLES / "roster.csv")],
-            stdout=follower,
-            stderr=subprocess.DEVNULL,
-            env={**os.environ, "COLUMNS": "120", "TERM": "xterm-256color", **env},
-            check=False,
-        )
-        os.close(follower)
-        written = b""
-        with contextlib.suppress(OSError):  # the terminal's other end closed: all of it read
-            while chunk := screen.read(65536):
-                written += chunk
+    run = subprocess.Popen(
+        [sys.executable, "-m", "eligibility", "check", str(EXAMPLES / "roster.csv")],
+        stdout=follower,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "COLUMNS": "120", "TERM": "xterm-256color", **env},
+    )
+    os.close(follower)
+    written = b""
+    with contextlib.suppress(OSError):  # the terminal's other end closed: all of it read
+        # Read as it is written: a terminal holds a few kilobytes, and the report, waited for before it was
+        # read, stopped on a full terminal and the tests with it.
+        while chunk := os.read(leader, 65536):
+            written += chunk
+    os.close(leader)
+    done = run
+    done.wait(timeout=60)
     assert done.returncode == 1
     return written
 
