@@ -48,6 +48,7 @@ D = dt.date
         ("'11010119490930001x", "11010119490930001X", D(1949, 9, 30), "male"),
         # python-stdnum >= 2.2 rejects this real-world shape: 玄武区 (320102) was created in 1983.
         ("320102195706010020", "320102195706010020", D(1957, 6, 1), "female"),
+        ("110101190001010030", "110101190001010030", D(1900, 1, 1), "male"),  # the first day of 1900 is a day
     ],
 )
 def test_valid_id_numbers(cell: str, number: str, birth: dt.date, gender: str) -> None:
@@ -63,6 +64,9 @@ def test_valid_id_numbers(cell: str, number: str, birth: dt.date, gender: str) -
         ("1.10101E+17", "id-number-excel", ("damage", "scientific")),
         ("110101194909300000", "id-number-excel", ("damage", "zeros")),
         ("11010119490931001X", "id-number-birth", ("digits", "19490931")),
+        # Valid check characters, born the last day of the 1800s: 18 typed for 19, a candidate of 106.
+        ("110101189912310036", "id-number-birth-year", ("year", "1899")),
+        ("110101188003010031", "id-number-birth-year", ("year", "1880")),
         ("11010119490930001", "id-number-format", None),
         ("1101011949093000XX", "id-number-format", None),
         ("张三", "id-number-format", None),

@@ -686,6 +686,22 @@ def test_a_name_in_latin_letters_keeps_its_space(tmp_path: Path) -> None:
     assert check([path]).candidates[0].name == "John Smith"
 
 
+def test_an_id_number_born_before_1900_is_no_candidates_age(tmp_path: Path) -> None:
+    # 110101188003010031: 1880 typed for 1980 with a check character that still held. The candidate, 126 on
+    # election day, was 符合条件 under every age rule; a birth date cell of 1880 was refused all along.
+    path = _csv(
+        tmp_path,
+        "姓名,身份证号,社区,拟任职务\n"
+        "王海,110101188003010031,青松社区,居委会委员\n"
+        f"李梅,{make_id('1900-01-01', '女')},青松社区,居委会委员\n",
+    )
+    old, first_of_1900 = check([path]).candidates
+    assert old.status == "invalid" and rules_of(old) >= {"id-number-birth-year"}
+    said = next(f.message for f in old.findings if f.rule == "id-number-birth-year")
+    assert "出生年份 1880 早于 1900 年" in said and "8003" not in said  # the day stays masked
+    assert first_of_1900.status == "eligible"
+
+
 @pytest.mark.parametrize(
     ("written", "said"),
     [

@@ -497,6 +497,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{column}“{value}”中的出生日期 {digits} 不存在",
         "{column} value {value!r} holds a birth date {digits} that does not exist",
     ),
+    "id-number-birth-year": (
+        "{column}“{value}”中的出生年份 {year} 早于 1900 年，不可信（常是 19 误写成 18）；请核对身份证",
+        "{column} value {value!r} gives a birth year of {year}, before 1900, which cannot be right (often 18 "
+        "typed for 19); check it against the ID card",
+    ),
     "id-number-area": (
         "{column}“{value}”的地区码 {area} 不在 GB/T 2260 中，请核对",
         "{column} value {value!r} has area code {area}, unknown to GB/T 2260; please verify",
@@ -909,6 +914,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "id-number-excel": ("invalid", "candidate"),
     "id-number-checksum": ("invalid", "candidate"),
     "id-number-birth": ("invalid", "candidate"),
+    "id-number-birth-year": ("invalid", "candidate"),
     "id-number-area": ("warning", "candidate"),
     "id-number-blank": ("warning", "candidate"),
     "date-invalid": ("invalid", "candidate"),
