@@ -717,6 +717,47 @@ def test_a_yaml_file_nested_past_the_readers_limit_is_said_in_chinese(tmp_path: 
     assert result.exit_code == 1 and "YAML 语法错误：嵌套层数太多（超过 YAML 读取器的上限）" in result.stderr
 
 
+def test_a_rule_file_whose_aliases_expand_past_any_rule_file_is_refused_and_a_shared_quote_is_read(
+    tmp_path: Path,
+) -> None:
+    # Nine aliases nested eight deep ("billion laughs"): `rules validate` and `check --rules` walked 43 million
+    # values and did not come back.
+    lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    for before, name in zip("abcdefg", "bcdefgh", strict=True):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{before}"] * 9) + "]")
+    bomb = write(tmp_path, "bomb.yaml", "\n".join(lines) + "\n")
+    for args in (
+        ["rules", "validate", str(bomb)],
+        ["check", str(EXAMPLES / "roster.csv"), "--rules", str(bomb)],
+    ):
+        result = runner.invoke(app, args)
+        assert (
+            result.exit_code in (1, 2)
+            and ":6:1: YAML 语法错误：用别名（*）展开后超过 200,000 个值" in result.stderr
+        )
+    # An anchor used as authors use it, one source quoted by two rules, is read as written.
+    shared = write(
+        tmp_path,
+        "shared.yaml",
+        "extends: community-2006\nname: shared\nrules:\n"
+        + "".join(
+            f"  - id: local-{n}\n    title: {{zh: 本地{n}, en: local {n}}}\n    severity: warning\n"
+            "    scope: candidate\n    when: {fact: age, gt: 70}\n    message: {zh: 年长, en: old}\n"
+            + (
+                "    source: &notice {document: 通知, clause: 一, quote: 年长者}\n"
+                if n == 1
+                else "    source: *notice\n"
+            )
+            for n in (1, 2)
+        ),
+    )
+    validated = runner.invoke(app, ["rules", "validate", str(shared)])
+    assert validated.exit_code == 0, validated.stderr
+    assert [r.rule.source.quote for r in load_ruleset(shared).rules if r.id.startswith("local-")] == [
+        "年长者"
+    ] * 2
+
+
 def test_rules_test_speaks_the_chosen_language(tmp_path: Path) -> None:
     # Under the default Chinese, all but the case's own words were English: "5: no such row …", "0 passed, 1 failed".
     path = write(

@@ -27,7 +27,7 @@ from eligibility.ruleset.facts import Fact
 from eligibility.ruleset.inherit import merge, resolve_parent
 from eligibility.ruleset.model import RuleFile
 from eligibility.ruleset.vocab import Vocabulary, suggest
-from eligibility.ruleset.yamlpos import DuplicateKey, Positions, load
+from eligibility.ruleset.yamlpos import MAX_VALUES, DuplicateKey, Positions, TooLarge, load
 
 DEFAULT_RULESET = "community-2006"
 
@@ -432,6 +432,11 @@ def _parse(raw: bytes, shown: str) -> tuple[Any, Positions]:
         raise RuleSetError("file-encoding", Location(shown, line), reason=likely) from err
     try:
         return load(text)
+    except TooLarge as err:
+        too_many = Term(
+            f"用别名（*）展开后超过 {MAX_VALUES:,} 个值，不像规则文件", f"{err}, which no rule file is"
+        )
+        raise RuleSetError("ruleset-yaml", Location(shown, err.line, err.column), reason=too_many) from err
     except DuplicateKey as err:
         raise RuleSetError(
             "ruleset-duplicate-key", Location(shown, err.line, err.column), field=err.key, first=err.first

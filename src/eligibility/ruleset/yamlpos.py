@@ -19,6 +19,19 @@ class DuplicateKey(ValueError):
         self.key, self.line, self.column, self.first = key, line, column, first
 
 
+class TooLarge(ValueError):
+    """A document whose aliases, expanded, make more values than any rule file has (a "billion laughs")."""
+
+    def __init__(self, line: int, column: int) -> None:
+        super().__init__(f"more than {MAX_VALUES:,} values once its aliases are expanded")
+        self.line, self.column = line, column
+
+
+# The bundled rule sets have a few thousand values; nine aliases nested nine deep make 387 million, which
+# walking and validating would take hours over. Anchors and aliases within this are read as written.
+MAX_VALUES = 200_000
+
+
 @dataclass
 class Positions:
     """Where each value (and each mapping key) of a YAML document starts, by its path of keys and indexes."""
@@ -140,13 +153,17 @@ def load(text: str) -> tuple[Any, Positions]:
         if node is None:
             return None, Positions()
         positions = Positions()
-        _walk(node, (), positions)
+        _walk(node, (), positions, [MAX_VALUES])
         return loader.construct_document(node), positions
     finally:
         loader.dispose()
 
 
-def _walk(node: yaml.Node, path: YamlPath, positions: Positions) -> None:
+def _walk(node: yaml.Node, path: YamlPath, positions: Positions, left: list[int]) -> None:
+    left[0] -= 1
+    if left[0] < 0:
+        # Said at the top-level key being expanded (the last anchor's line), not at a value deep inside.
+        raise TooLarge(*positions.keys.get(path[:1], (node.start_mark.line + 1, node.start_mark.column + 1)))
     positions.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}  # key -> the line it was first written on
@@ -157,7 +174,7 @@ def _walk(node: yaml.Node, path: YamlPath, positions: Positions) -> None:
                 raise DuplicateKey(key, line, column, seen[key])
             seen[key] = line
             positions.keys[(*path, key)] = (line, column)
-            _walk(value_node, (*path, key), positions)
+            _walk(value_node, (*path, key), positions, left)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, (*path, index), positions)
+            _walk(item, (*path, index), positions, left)
