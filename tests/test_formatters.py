@@ -368,6 +368,37 @@ def test_output_is_written_atomically(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html", "report.sarif", "report.xlsx"]
 
 
+@pytest.mark.parametrize(
+    ("name", "starts"),
+    [
+        (
+            "results.sarif.json",
+            '{\n  "$schema": "https://json.schemastore.org/sarif',
+        ),  # GitHub's own name for it
+        ("report.json", '{\n  "schema_version"'),
+        ("report.markdown", "### 候选人资格审查"),
+        ("report.JSONL", '{"type":"run"'),
+        ("report.txt", "候选人资格审查"),  # a name that says nothing: the table
+    ],
+)
+def test_the_output_files_name_chooses_its_format(tmp_path: Path, name: str, starts: str) -> None:
+    # -o results.sarif.json wrote the JSON report, which code scanning refused; report.markdown, the table.
+    result = run("--output", str(tmp_path / name))
+    assert result.exit_code == 1
+    assert (tmp_path / name).read_text(encoding="utf-8").startswith(starts)
+
+
+@pytest.mark.parametrize("name", ["report.tsv", "report.xls"])
+def test_an_output_named_for_a_format_no_report_has_is_refused_before_the_check(
+    tmp_path: Path, name: str
+) -> None:
+    # The table's text under report.xls opened in Excel as a broken workbook.
+    result = run("--output", str(tmp_path / name))
+    assert result.exit_code == 2 and not (tmp_path / name).exists()
+    assert f"没有一种报告格式写成 {name[6:]} 文件" in result.stderr
+    assert run("--output", str(tmp_path / name), "--format", "csv").exit_code == 1  # asked for, it is written
+
+
 TEXT_FORMATS = [f.value for f in OutputFormat if not formatter_for(f).binary]
 
 

@@ -21,7 +21,7 @@ import typer
 
 from eligibility import __version__
 from eligibility.errors import EligibilityError, Location, OptionError, display_path
-from eligibility.formatters import FORMAT_OF_SUFFIX, OutputFormat, formatter_for
+from eligibility.formatters import NO_FORMAT_WRITES, OutputFormat, format_of, formatter_for
 from eligibility.formatters.interface import Options
 from eligibility.messages import Lang, Term, say
 
@@ -179,9 +179,12 @@ def check(
     language: Lang = lang.value
     if output is not None and str(output) == STDIN_NAME:
         output = None  # --output - is standard output, as - among the paths is standard input
+    if output_format is None and output is not None and output.suffix.lower() in NO_FORMAT_WRITES:
+        with user_errors(language, show_pii):
+            raise OptionError("option-output-suffix", suffix=output.suffix, formats=", ".join(OutputFormat))
     chosen = (
         output_format
-        or (FORMAT_OF_SUFFIX.get(output.suffix.lower()) if output is not None else None)
+        or (format_of(output.name) if output is not None else None)
         or (OutputFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.table)
     )
     formatter = formatter_for(chosen)

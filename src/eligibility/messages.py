@@ -37,6 +37,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{name} 应为{expected}，不是 {value}",
         "{name} should be {expected}, not {value}",
     ),
+    "option-output-suffix": (
+        "没有一种报告格式写成 {suffix} 文件：请换个文件名（.csv、.xlsx、.json、.md …），或用 --format 指定"
+        "格式（{formats}）",
+        "no report format writes a {suffix} file: name it otherwise (.csv, .xlsx, .json, .md …) or give "
+        "--format ({formats})",
+    ),
     "option-jobs": (
         "进程数 {value!r} 应是不小于 1 的整数",
         "jobs {value!r} must be a whole number, 1 or more",

@@ -39,6 +39,23 @@ FORMAT_OF_SUFFIX = {
 }
 
 
+# Longer endings first: results.sarif.json is SARIF, as GitHub's code scanning names it, not plain JSON.
+_FORMAT_OF_ENDING = {
+    ".sarif.json": OutputFormat.sarif,
+    ".markdown": OutputFormat.markdown,
+    ".jsonlines": OutputFormat.jsonl,
+    **FORMAT_OF_SUFFIX,
+}
+# Endings of a data file no format writes: a table's text under such a name opens as a broken sheet.
+NO_FORMAT_WRITES = (".tsv", ".xls", ".xlsm", ".ods", ".yaml", ".yml", ".pdf", ".docx", ".doc")
+
+
+def format_of(name: str) -> OutputFormat | None:
+    """The format an output file's name asks for (None: the name says nothing, and the table is written)."""
+    lowered = name.lower()
+    return next((chosen for end, chosen in _FORMAT_OF_ENDING.items() if lowered.endswith(end)), None)
+
+
 def formatter_for(choice: OutputFormat) -> Formatter:
     """The formatter of a format; each module is imported on use so start-up stays light."""
     match choice:
