@@ -758,6 +758,27 @@ def test_a_rule_file_whose_aliases_expand_past_any_rule_file_is_refused_and_a_sh
     ] * 2
 
 
+def test_a_mistake_in_a_value_dated_before_the_election_day_is_said_by_validate(tmp_path: Path) -> None:
+    # junior_midle from 2018: `rules validate` said 无误, and `check` refused the rule set for a village voting in
+    # 2019, after every other roster of the day had been read.
+    dated = (
+        "extends: village-2021\nname: dated\nparameters:\n  principal_low_education:\n    values:\n"
+        "      - {from: 2018-01-01, value: WRONG}\n      - {from: 2021-01-01, value: upper_secondary}\n"
+    )
+    wrong = runner.invoke(
+        app, ["rules", "validate", str(write(tmp_path, "wrong.yaml", dated.replace("WRONG", "junior_midle")))]
+    )
+    assert wrong.exit_code == 1
+    assert "未知的文化程度“junior_midle”（是否为“junior_middle”？）" in wrong.stderr
+    # Right, it validates, though its first value starts after the other dated parameter's (2006): an election
+    # before 2018 has no value, which is said of such an election, not of the file.
+    right = runner.invoke(
+        app,
+        ["rules", "validate", str(write(tmp_path, "right.yaml", dated.replace("WRONG", "junior_middle")))],
+    )
+    assert right.exit_code == 0, right.stderr
+
+
 def test_rules_test_speaks_the_chosen_language(tmp_path: Path) -> None:
     # Under the default Chinese, all but the case's own words were English: "5: no such row …", "0 passed, 1 failed".
     path = write(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import math
@@ -249,12 +248,14 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
         policy.source, policy.given = path.resolve(), dict(overrides or {})
         # Compile now for every date a dated value takes effect, so a mistake anywhere shows before any roster.
         for day in sorted({rule_file.election_date, *_value_dates(rule_file)}):
-            with (
-                contextlib.suppress(RuleSetError)
-                if day < rule_file.election_date
-                else contextlib.nullcontext()
-            ):
+            try:
                 policy.at(day)
+            except RuleSetError as err:
+                # A day before one parameter's first value (another's takes effect earlier) only bars an
+                # election on it, said then; any other mistake in a value is the file's, and said now, for
+                # `rules validate` passed a dated value that `check` refused on its day (helper-51).
+                if day >= rule_file.election_date or err.key != "ruleset-param-undated":
+                    raise
         _check_parameters_used(rule_file, policy.rules, where, shown, inherited)
     except RuleSetError as err:
         if chain and err.location is not None and err.location.path not in (shown, "--set"):
