@@ -225,3 +225,31 @@ def test_read_roster_reads_a_folders_rosters_and_passes_over_its_settings_tables
     )  # no roster, and no settings table either
     with pytest.raises(eligibility.RosterError):
         list(eligibility.read_roster(tmp_path))
+
+
+def test_jobs_asked_for_inside_a_pool_worker_check_the_rows_in_that_worker(tmp_path: Path) -> None:
+    # A district's folders checked in a multiprocessing.Pool, each with jobs=2: every call stopped on
+    # "AssertionError: daemonic processes are not allowed to have children" (helper-51).
+    import subprocess
+    import sys
+
+    script = tmp_path / "district.py"
+    script.write_text(
+        "import multiprocessing, sys\n"
+        "from eligibility import check\n"
+        "def one(path):\n"
+        "    report = check([path], jobs=2)\n"
+        "    return [(c.name, c.status) for c in report.candidates]\n"
+        "if __name__ == '__main__':\n"
+        "    with multiprocessing.get_context('spawn').Pool(1) as pool:\n"
+        "        print(pool.map(one, [sys.argv[1]])[0] == one(sys.argv[1]), len(pool.map(one, [sys.argv[1]])[0]))\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script), str(EXAMPLES / "roster.csv")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "21"]  # the same verdicts as one process gives, every row

@@ -236,6 +236,15 @@ def read_roster(
                 yield review.reader.candidate(raw, table)
 
 
+def _in_a_pool_worker() -> bool:
+    """Whether this process is a multiprocessing.Pool's worker, which may start none of its own: a script
+    checking a district's folders in a Pool with jobs=2 each stopped on "daemonic processes are not allowed to
+    have children". Its rows are checked here, in one process, with the same result."""
+    import multiprocessing
+
+    return bool(multiprocessing.current_process().daemon)
+
+
 @dataclass
 class Review:
     """One run of the rules over one or more rosters: candidates stream through, teams keep a small state."""
@@ -383,7 +392,7 @@ class Review:
         tally = dict.fromkeys(("eligible", "review", "ineligible", "invalid"), 0)
         count = 0
         workers = None
-        if jobs > 1 and self.started is not None:
+        if jobs > 1 and self.started is not None and not _in_a_pool_worker():
             from eligibility.workers import Workers  # processes only when asked for
 
             workers = Workers(self, jobs)
