@@ -1017,6 +1017,26 @@ RULE = (
             "10:40",
             "rules[0].when.in: political_status is text and compares with text only, not 2006-01-01",
         ),
+        # An empty list: in and has_any are never true, not_in and has_none always (helper-51).
+        (
+            "rules:\n" + RULE.format(id="in-nothing", when="{fact: education, in: []}"),
+            "10:33",
+            "rules[0].when.in: List should have at least 1 item",
+        ),
+        (
+            "rules:\n" + RULE.format(id="none-of-nothing", when="{fact: roles, has_none: []}"),
+            "10:35",
+            "rules[0].when.has_none: List should have at least 1 item",
+        ),
+        # A message in one language only: the finding was said with no words at all in the other.
+        (
+            "rules:\n"
+            + RULE.format(id="unsaid", when="{fact: age, gt: 70}").replace(
+                "message: {zh: 甲", 'message: {zh: ""'
+            ),
+            "11:19",
+            "rules[0].message.zh: String should have at least 1 character",
+        ),
         # Disabled and written again: the new rule vanished, and validate counted it among none.
         (
             "disable: [principal-age]\nrules:\n"

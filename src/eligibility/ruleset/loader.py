@@ -641,6 +641,7 @@ _IN_CHINESE = {
     "model_attributes_type": "应为映射（键: 值）",
     "list_type": "应为列表，写作 [a, b]",
     "too_short": "至少要有 {min_length} 项",
+    "string_too_short": "不能为空",
     "too_long": "至多只能有 {max_length} 项",
     "greater_than_equal": "应不小于 {ge}",
     "greater_than": "应大于 {gt}",

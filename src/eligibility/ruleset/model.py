@@ -38,8 +38,9 @@ class _Strict(BaseModel):
 class Text(_Strict):
     """Words shown to users, in Chinese and English."""
 
-    zh: str
-    en: str
+    # Both said: an empty message left a finding with no words in one language, and rules validate passed it.
+    zh: Annotated[str, Field(min_length=1)]
+    en: Annotated[str, Field(min_length=1)]
 
     def __call__(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
@@ -265,11 +266,12 @@ class Compare(_OneOperator):
     """`{fact: age, gt: {param: principal_max_age}}`: a fact of the candidate or team against an operand."""
 
     fact: str
-    in_: list[Scalar] | ParamRef | None = Field(default=None, alias="in")
-    not_in: list[Scalar] | ParamRef | None = None
-    has_any: list[str] | None = None
-    has_all: list[str] | None = None
-    has_none: list[str] | None = None
+    # An empty list is never (in, has_any) or always (not_in, has_none) true: a rule that judges nobody, or all.
+    in_: Annotated[list[Scalar], Field(min_length=1)] | ParamRef | None = Field(default=None, alias="in")
+    not_in: Annotated[list[Scalar], Field(min_length=1)] | ParamRef | None = None
+    has_any: Annotated[list[str], Field(min_length=1)] | None = None
+    has_all: Annotated[list[str], Field(min_length=1)] | None = None
+    has_none: Annotated[list[str], Field(min_length=1)] | None = None
     within_years_before_election: StrictInt | ParamRef | None = None
     present: StrictBool | None = None
     reading: AgeReading | None = Field(
