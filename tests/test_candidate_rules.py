@@ -217,6 +217,27 @@ def test_an_education_range_is_named_in_the_finding(run: Any, lang: str, shown: 
     assert shown in finding.message
 
 
+@pytest.mark.parametrize(
+    ("written", "lang", "said"),
+    [
+        ("高中肄业", "zh", "文化程度为初中（名册写作“高中肄业”）（初中以下，含初中）"),
+        (
+            "高中肄业",
+            "en",
+            "education junior middle school (written 高中肄业) (junior middle school or lower)",
+        ),
+        ("初中", "zh", "文化程度为初中（初中以下，含初中）"),  # written as its level: said once
+    ],
+)
+def test_an_education_counted_as_another_level_is_said_as_written_too(
+    run: Any, written: str, lang: str, said: str
+) -> None:
+    # 高中肄业 counts as 初中 (no diploma): "文化程度为初中" beside a cell saying 高中 read as the tool's mistake.
+    finding = only(run([person(roles=SECRETARY, education=written)], lang=lang)).findings[0]
+    assert finding.rule == "principal-education" and said in finding.message
+    assert finding.evidence["education"] == ("初中" if lang == "zh" else "junior middle school")  # the level
+
+
 def test_month_only_birth_date_without_id_decides_only_when_the_day_cannot_matter(run: Any) -> None:
     # Born 1948-09 with no ID: 58 on 2006-09-30 whatever the day, so principal-age fires.
     sure = only(run([person(roles=SECRETARY, birth_date="1948.09", id_number="")]))

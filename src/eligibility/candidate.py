@@ -69,6 +69,8 @@ class Candidate:
     problems: list[DataProblem] = field(default_factory=list)
     # Whether the row's own election_date cell gave the day (else the community's settings or the run's default).
     date_stated: bool = False
+    # The education cell as written (高中肄业), where `education` holds the level it counts as (junior_middle).
+    education_written: str | None = None
 
     @property
     def education_rank(self) -> int | None:

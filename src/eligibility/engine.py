@@ -1347,6 +1347,8 @@ class Review:
         }
         if isinstance(subject, Candidate):
             about |= {"name": self._name(subject.name), "roles": [self._role_label[r] for r in subject.roles]}
+            if "education" in evidence and subject.education_written:
+                about[_WRITTEN_EDUCATION] = subject.education_written
         return self._finding(rule, evidence, answer, granted, election, about)
 
     def _finding(
@@ -1380,7 +1382,21 @@ class Review:
             )
             message = spec.title(self.lang).format_map(_Display(shown, self.lang, rule.shares)) + colon + said
         else:
-            message = spec.message(self.lang).format_map(_Display(about | shown, self.lang, rule.shares))
+            worded = about | shown
+            written = about.get(_WRITTEN_EDUCATION)
+            if (
+                written
+                and isinstance(worded.get("education"), str)
+                and written.strip() != worded["education"]
+            ):
+                # 高中肄业 is 初中 by its level: "文化程度为初中" beside a cell saying 高中 read as a mistake.
+                worded["education"] = say(
+                    "level-as-written",
+                    self.lang,
+                    level=worded["education"],
+                    written=self._name(written.strip()),
+                )
+            message = spec.message(self.lang).format_map(_Display(worded, self.lang, rule.shares))
         # Of several approvals for one finding, one that counts is enough; else the last one is shown with why.
         bodies = tuple(spec.approved_by)
         weighed = [
@@ -1642,6 +1658,8 @@ class Review:
 
 
 _DIGIT = re.compile("[0-9]")
+# The education cell as written, beside a rule's evidence: no placeholder can name it (it holds a space).
+_WRITTEN_EDUCATION = "education as written"
 # The notes about a workbook's sheet that was not read, said as an input of that sheet's own.
 # The evidence keys the tool gives whatever the rule set (see evidence_labels).
 _EVIDENCE_KEYS = ("election_date", "window_start", "cell", "column", "value", "expected", "matching", "pairs")

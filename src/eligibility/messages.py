@@ -846,6 +846,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label-education": ("文化程度结构", "education"),
     "level-or-below": ("{level}及以下", "{level} or below"),
     "level-or-above": ("{level}及以上", "{level} or above"),
+    "level-as-written": ("{level}（名册写作“{written}”）", "{level} (written {written})"),
     "label-not-checked": ("未检查的规则", "rules not checked"),
     "label-inputs": ("读取的文件", "files read"),
     "label-applied-rules": ("适用的规则", "rules applied"),

@@ -34,8 +34,9 @@ from eligibility.ruleset.vocab import Unknown, Vocabulary
 T = TypeVar("T")
 _ABSENT = object()  # a field whose column the file does not have, unlike one left blank
 _SEAT_COLUMNS = ("roles", "gender", "education", "political_status")
-# roles, gender as written, education as written and the ranks it allows, political status
-_Seat = tuple[tuple[str, ...], str | None, str | None, tuple[int, int] | None, str | None]
+# roles, gender as written, education (its level, or as written when it allows several) and the ranks it
+# allows, political status, and the education cell as written
+_Seat = tuple[tuple[str, ...], str | None, str | None, tuple[int, int] | None, str | None, str | None]
 # No roster cell is this long but by damage (a document pasted in, a file read into one cell).
 CELL_MAX_CHARS = 10_000
 _CELL_START_SHOWN = 40
@@ -122,7 +123,7 @@ class RecordReader:
         # combination, once read without a problem, is kept. (Not with the community: each has its own few rows.)
         key = _key([cells.get(column) for column in _SEAT_COLUMNS], typed)
         seat = _remembered(self._known_seats, key, problems, self._seat, cells, problem)
-        roles, stated_gender, education, ranks, political = seat
+        roles, stated_gender, education, ranks, political, education_written = seat
 
         identity = self._id_number(cells, problem)
         birth = self._birth(cells, identity, problem)
@@ -191,6 +192,7 @@ class RecordReader:
             birth=birth,
             education=education,
             education_ranks=ranks,
+            education_written=education_written,
             political_status=political,
             street=street,
             community=community,
@@ -236,7 +238,7 @@ class RecordReader:
                 problem("gender-unknown", "gender", text, expected=self.vocabulary.gender_words())
         education, ranks = self._education(cells, problem)
         political = clean(cells.get("political_status")) or None
-        return roles, stated_gender, education, ranks, political
+        return roles, stated_gender, education, ranks, political, clean(cells.get("education")) or None
 
     def _also_read(
         self, cells: dict[str, Any], also: dict[str, list[tuple[str, Any]]], problem: Any
