@@ -28,8 +28,13 @@ def approvals_file(tmp_path: Path, id_number: str, rule: str, date: str, expires
         ("2006-09-01", "", True, None),
         ("2006-09-30", "", True, None),  # approved on election day itself is still in advance enough
         ("2006-10-01", "", False, "晚于选举日"),
-        ("2006-01-01", "2006-09-30", True, None),  # valid through its last day
-        ("2006-01-01", "2006-09-29", False, "失效"),
+        ("2006-05-01", "2006-09-30", True, None),  # valid through its last day
+        ("2006-05-01", "2006-09-29", False, "失效"),
+        # The last round's (2003), and one given the day before the 2006 notice took effect (2006-04-12): each
+        # approved another election's team. From the notice's own day it is this round's.
+        ("2003-08-01", "", False, "早于本届换届规则的施行日 2006-04-12，是上一届的批复"),
+        ("2006-04-11", "", False, "是上一届的批复"),
+        ("2006-04-12", "", True, None),
     ],
 )
 def test_approval_dates(

@@ -729,6 +729,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "批复已于 {expires} 失效，早于选举日 {election_date}",
         "approval expired on {expires}, before election day {election_date}",
     ),
+    "approval-before-round": (
+        "批复日期 {date} 早于本届换届规则的施行日 {start}，是上一届的批复；本届须重新报批",
+        "approval dated {date}, before this round's rules took effect on {start}: an earlier round's approval; "
+        "this round needs its own",
+    ),
     "approval-wrong-body": (
         "审批单位是 {approved_by}，本条须由 {bodies} 审核同意",
         "approved by {approved_by}; this rule needs the approval of {bodies}",
