@@ -1037,6 +1037,23 @@ RULE = (
             "11:19",
             "rules[0].message.zh: String should have at least 1 character",
         ),
+        # A parameter named as a value the tool gives the message: {name} showed 70, not the candidate's name.
+        (
+            "parameters:\n  name: {value: 70, zh: 年龄, en: age}\nrules:\n"
+            + RULE.format(id="old", when="{fact: age, gt: {param: name}}"),
+            "6:9",
+            "parameters.name: parameter name name is also the {name} this rule's message is given by the tool",
+        ),
+        # Two counts without a label are both count: the message said the second's number for both.
+        (
+            "rules:\n"
+            + RULE.format(
+                id="two-counts",
+                when="{all: [{count: {fact: gender, eq: female}, lt: 1}, {count: {fact: age, gt: 50}, gt: 3}]}",
+            ).replace("scope: candidate", "scope: team"),
+            "10:62",  # the second count, which has no label of its own to point at
+            "rules[0].when.all[1].label: label count already names another count or share of this rule",
+        ),
         # Disabled and written again: the new rule vanished, and validate counted it among none.
         (
             "disable: [principal-age]\nrules:\n"

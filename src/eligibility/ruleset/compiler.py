@@ -135,6 +135,15 @@ class Compiler:
             )
         # A team has a street and a community, but no one name or roles of its own.
         about = TEMPLATE_NAMES if rule.scope == "candidate" else TEMPLATE_NAMES - {"name", "roles"}
+        for name in sorted(seen.params.keys() & (about | seen.kinds.keys())):
+            # A parameter named name: {name} in the message showed 70, not the candidate's name, and one named
+            # age showed the threshold where the candidate's age was meant.
+            self._bad(
+                ("parameters", name),
+                f"参数名 {name} 与这条规则消息里的 {{{name}}}（本工具给出的值）重名；请给参数换个名字",
+                f"parameter name {name} is also the {{{name}}} this rule's message is given by the tool; "
+                "rename the parameter",
+            )
         for lang in ("zh", "en"):
             allowed = about | seen.kinds.keys() | seen.params.keys()
             self._check_template(getattr(rule.message, lang), allowed, (*at, "message", lang))
@@ -441,6 +450,14 @@ class Compiler:
                 blame,
                 f"人数是整数，不是 {operand!r}；比例请用 share",
                 f"a count of people is a whole number, not {operand!r}; for a proportion use share",
+            )
+        if cond.label in seen.kinds:
+            # Two counts of one rule under one name (two without a label are both count): the message said the
+            # second's number for both.
+            self._bad(
+                (*at, "label"),
+                f"label {cond.label} 已用于这条规则的另一个 count 或 share；请给每个数起不同的名字（label）",
+                f"label {cond.label} already names another count or share of this rule; give each its own label",
             )
         if isinstance(cond, Share):
             seen.shares.add(cond.label)
