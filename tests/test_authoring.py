@@ -1070,3 +1070,31 @@ def test_a_rule_file_that_would_judge_nobody_as_it_reads_is_refused_at_its_line(
     result = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
     assert result.exit_code == 1
     assert f"{path.as_posix()}:{at}: {refused}" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("severity", "status", "reason"),
+    [
+        ("warning", "eligible", "提醒和提示无需审批"),
+        ("ineligible", "ineligible", "不能提名的情形不能事先审批"),
+    ],
+)
+def test_a_rule_approved_by_a_body_may_take_another_severity(
+    tmp_path: Path, severity: str, status: str, reason: str
+) -> None:
+    # severities: {principal-age: warning} was refused for the parent's approved_by, said at a line 258 of the
+    # district's four-line file (helper-51).
+    path = write(
+        tmp_path,
+        "east.yaml",
+        f"extends: community-2006\nname: east\nseverities: {{principal-age: {severity}}}\n",
+    )
+    validated = runner.invoke(app, ["rules", "validate", str(path)])
+    assert validated.exit_code == 0, validated.stderr
+    report = check([EXAMPLES / "roster.csv"], path, approvals=EXAMPLES / "approvals.csv")
+    [approved] = [
+        c for c in report.candidates if c.name == "陈建国"
+    ]  # approved by 区委组织部 under community-2006
+    finding = next(f for f in approved.findings if f.rule == "principal-age")
+    assert finding.severity == severity and approved.status == status
+    assert finding.approval is not None and not finding.approval.counted and finding.approval.reason == reason
