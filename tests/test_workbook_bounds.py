@@ -397,6 +397,20 @@ def test_hidden_rows_and_a_hidden_sheet_are_checked_and_said(tmp_path: Path, wri
     ]
 
 
+def test_an_id_number_stored_as_a_number_is_shown_as_excel_shows_it(tmp_path: Path) -> None:
+    # 110101196001010 (15 digits, no such day) in a number cell: the report's ID column said 110101********0.0, its
+    # message 110101******010 — one cell shown two ways, neither as Excel shows it.
+    path = tmp_path / "numeric.xlsx"
+    book, table = roster(path)
+    table["B2"] = 110101196001010
+    book.save(path)
+    [person] = check([path], show_pii=True).candidates
+    assert person.id_number == "110101196001010" and person.status == "invalid"
+    assert any("“110101196001010”" in f.message for f in person.findings if f.rule == "id-number-birth")
+    [masked] = check([path]).candidates
+    assert masked.id_number is not None and masked.id_number in masked.findings[0].message
+
+
 @pytest.mark.parametrize("written", ["excel", "prefixed"])
 def test_a_hidden_column_that_is_read_is_said(tmp_path: Path, written: str) -> None:
     # Two 两违 columns, the one saying 是 hidden: the candidate was ineligible and the officer, looking at the

@@ -187,7 +187,8 @@ class RecordReader:
             name=name,
             id_number=identity.number
             if isinstance(identity, IdNumber)
-            else (clean(cells.get("id_number")) or None),
+            # As the officer sees the cell: a number Excel stored, 110101196001010, never 110101196001010.0.
+            else (_shown_value(cells.get("id_number")) or None),
             gender=gender,
             birth=birth,
             education=education,
