@@ -675,6 +675,19 @@ def test_a_villages_seat_column_is_named_as_its_committee_when_not_given() -> No
             "<w:body><w:p><w:r><w:t>关于东湖街道社区两委候选人初步人选的请示</w:t></w:r></w:p></w:body>",
             "file-skipped-document",
         ),
+        (  # a letter naming the columns in its words, with a table that is no roster's
+            "请示2.docx",
+            "<w:body><w:p><w:r><w:t>请各社区核对候选人姓名、身份证号、拟任职务和社区。</w:t></w:r></w:p>"
+            "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>审核人</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>日期</w:t>"
+            "</w:r></w:p></w:tc></w:tr></w:tbl></w:body>",
+            "file-skipped-document",
+        ),
+        (  # its table cut off where the document was read no further: still a roster
+            "长名册.docx",
+            "<w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>姓名</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>社区"
+            "</w:t></w:r></w:p></w:tc></w:tr>",
+            "file-unread",
+        ),
         (
             "名册.docx",
             "<w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>姓</w:t></w:r><w:r><w:t>名</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>拟任职务</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body>",

@@ -154,6 +154,11 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
     return found
 
 
+# A Word table, whole, or to the end of what was read (a table nested in a cell ends the match early, which
+# still holds the outer table's header).
+_TABLE = re.compile(r"<w:tbl\b.*?(?:</w:tbl>|$)", re.DOTALL)
+
+
 def document_holds_roster(path: Path) -> bool:
     """Whether a Word or WPS document looks like it holds a roster's table (姓名 beside 职务 or 社区), rather
     than being the letter sent with the rosters (关于…的请示): a .docx's text, or a .doc's or .wps's bytes as
@@ -162,7 +167,9 @@ def document_holds_roster(path: Path) -> bool:
         if path.suffix.lower() == ".docx":
             with zipfile.ZipFile(path) as archive, archive.open("word/document.xml") as part:
                 text = part.read(32 << 20).decode("utf-8", "replace")
-            texts = [text] if "<w:tbl" in text else []
+            # The tables' text only: a letter's own words (请核对候选人姓名、拟任职务) are no roster's header, and
+            # a letter with a table of signatures failed the run as a roster not read.
+            texts = _TABLE.findall(text)
         else:
             raw = path.read_bytes()[: 32 << 20]
             texts = [raw.decode("utf-16-le", "replace"), raw.decode("gb18030", "replace")]
