@@ -979,3 +979,46 @@ def test_the_table_ends_no_line_in_spaces() -> None:
     assert out.endswith("\n") and not out.endswith("\n\n")
     assert [line for line in out.split("\n") if line != line.rstrip(" ")] == []
     assert "  审查意见" in out  # the padding between columns is kept
+
+
+@pytest.mark.parametrize("width", ["100", "120"])
+def test_a_candidates_many_posts_are_folded_in_the_table_not_cut(tmp_path: Path, width: str) -> None:
+    # 党组织书记、居委会主任、党组织副书… : the posts that decide the verdict were cut off at the column's edge.
+    posts = [
+        "党组织书记",
+        "居委会主任",
+        "党组织副书记",
+        "居委会副主任",
+        "妇代会主任",
+        "民兵营长",
+        "居委会委员",
+    ]
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        f"姓名,身份证号,社区,拟任职务\n甲,{make_id('1960-01-01')},青松社区,{'、'.join(posts)}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        app, ["check", str(roster), "--election-date", "2006-09-30"], env={"COLUMNS": width}
+    )
+    lines = result.stdout.split("\n")
+    header = next(line for line in lines if "拟任职务" in line and "结论" in line)
+    # The column's cells on the terminal (a Chinese character takes two), read down from the candidate's row.
+    left, right = (cell_len(header[: header.index(word)]) for word in ("拟任职务", "结论"))
+
+    def within(line: str, start: int, end: int) -> str:
+        at, kept = 0, ""
+        for character in line:
+            if start <= at < end:
+                kept += character
+            at += cell_len(character)
+        return kept.strip()
+
+    start = next(i for i, line in enumerate(lines) if "   甲   " in line)
+    folded = within(lines[start], left, right)
+    # Its continuation lines: blank left of the column (the next row or the team's findings are not).
+    for line in lines[start + 1 :]:
+        if within(line, 0, left) or not within(line, left, right):
+            break
+        folded += within(line, left, right)
+    assert "…" not in result.stdout and folded == "、".join(posts)

@@ -194,7 +194,8 @@ def _team_block(
     table.add_column(say("column-row", lang), justify="right", no_wrap=True)
     table.add_column(say("column-name", lang), no_wrap=True)
     table.add_column(say("column-id", lang), no_wrap=True)
-    table.add_column(say("column-roles", lang))
+    # Folded, not cut with …: the posts decide the verdict, and 、 gives rich no place to wrap.
+    table.add_column(say("column-roles", lang), overflow="fold")
     table.add_column(say("column-status", lang), no_wrap=True)
     table.add_column(say("column-findings", lang), ratio=1, overflow="fold")
     for candidate in candidates:
