@@ -25,6 +25,7 @@ def test_pre_commit_hook() -> None:
     # A roster named for its community was passed over by a 社区 prefix, and a broken one passed (helper-50).
     assert not exclude.search("rosters/社区两委候选人名册.csv")
     assert exclude.search("rosters/审批表.xlsx") and exclude.search("rosters/社区职数.xlsx")
+    assert exclude.search("rosters/社区表.csv") and exclude.search("rosters/Communities.csv")  # (helper-53)
     # The README's configuration keeps the hook's file types: a scan among the rosters is not named to it.
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     [config] = re.findall(r"```yaml\n(repos:.*?)```", readme, re.DOTALL)

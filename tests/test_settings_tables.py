@@ -3,6 +3,7 @@ a row shifted by a comma, a column written twice, a community with and without i
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -149,9 +150,27 @@ def test_a_settings_table_named_as_a_roster_is_said_to_be_one(
     result = CliRunner().invoke(app, ["check", str(tmp_path / "roster.csv"), str(tmp_path / table)])
     assert result.exit_code == 2
     assert f"{table}: {said}" in " ".join(result.stderr.split()) and "姓名" not in result.stderr
-    given = CliRunner().invoke(app, ["check", str(tmp_path / "roster.csv"), option, str(tmp_path / table)])
-    # Given with the option it names, the same table is read as what it is.
-    assert given.exit_code == 1 and "这是" not in given.stderr
+    # Given with the option it names, the same table is read as what it is, and passed over among the rosters
+    # (check *.csv --approvals approvals.csv): refused, it told the officer to do what they had done (helper-53).
+    for among in ([], [str(tmp_path / table)]):
+        given = CliRunner().invoke(
+            app,
+            [
+                "check",
+                str(tmp_path / "roster.csv"),
+                *among,
+                option,
+                str(tmp_path / table),
+                "--format",
+                "json",
+            ],
+        )
+        assert given.exit_code == 1 and "这是" not in given.stderr
+        report = json.loads(given.stdout)
+        assert [
+            [f["rule"] for f in i["findings"]] for i in report["inputs"] if i["path"].endswith(table)
+        ] == ([["file-given-as-table"]] if among else [])
+        assert len(report["candidates"]) == 21
 
 
 @pytest.mark.parametrize(
@@ -409,6 +428,18 @@ def test_the_roster_sheet_of_a_workbook_given_as_the_communities_table_is_left_t
     report = check([path], communities=path)
     assert [c.name for c in report.candidates] == ["甲", "乙"]
     assert [(t.community, str(t.election_date)) for t in report.teams] == [("青松社区", "2006-09-20")]
+    # Without its roster sheet, the workbook is the table alone: passed over among the rosters, as a CSV is.
+    del book["候选人"]
+    book.save(path)
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        f"姓名,身份证号,街道,社区,拟任职务\n甲,{make_id('1970-01-01')},东湖街道,青松社区,居委会委员\n"
+    )
+    alone = check([roster, path], communities=path)
+    assert [[f.rule for f in i.findings] for i in alone.inputs if i.path.endswith(".xlsx")] == [
+        ["file-given-as-table"]
+    ]
+    assert [str(t.election_date) for t in alone.teams] == ["2006-09-20"]
 
 
 @pytest.mark.parametrize(

@@ -291,6 +291,9 @@ class Review:
     # Set while a run hands results to a JSON writer: then results are made as JSON (see serialised).
     _as_json: bool = False
     started: tuple[Policy | str | Path | None, Options] | None = None
+    # The communities and approvals tables given with their options, resolved: met again among the rosters
+    # (check *.csv --communities communities.csv), each is passed over as given.
+    tables_given: dict[Path, str] = field(default_factory=dict)
 
     @classmethod
     def start(cls, ruleset: Policy | str | Path | None, options: Options) -> Review:
@@ -334,6 +337,9 @@ class Review:
         )
         # How to start the same review in another process (--jobs); a loaded Policy travels as its file.
         review.started = (ruleset, options)
+        for option, table in (("--communities", communities), ("--approvals", approvals)):
+            if table and str(table) != "-" and Path(table).is_file():
+                review.tables_given[Path(table).resolve()] = option
         return review
 
     def __post_init__(self) -> None:
@@ -441,6 +447,11 @@ class Review:
                 if resolved in given:
                     self._set_aside(source, Note("file-given-twice", "info", (("first", given[resolved]),)))
                     continue
+                if resolved in self.tables_given and source.format != "xlsx":
+                    # (A workbook may hold the roster too, one sheet each: its sheets are told apart as read.)
+                    option = self.tables_given[resolved]
+                    self._set_aside(source, Note("file-given-as-table", "info", (("option", option),)))
+                    continue
                 given[resolved] = source.shown
             if source.format in NOTED:
                 self._set_aside(source, Note("file-skipped-type", "info", (("type", f".{source.format}"),)))
@@ -459,6 +470,11 @@ class Review:
                 )
             except RosterError as err:
                 note = self._settings_table(source) if err.key == "column-missing" else None
+                given_as = self.tables_given.get(source.path.resolve()) if source.path is not None else None
+                if note is not None and given_as is not None:
+                    # A workbook of the table alone, given with its option and among the rosters too.
+                    self._set_aside(source, Note("file-given-as-table", "info", (("option", given_as),)))
+                    continue
                 if not source.from_folder:
                     # A file named on its own is the one the officer meant: said, and the run stops; a settings
                     # table (check *.csv beside communities.csv) as what it is, not as a roster lacking 姓名.

@@ -348,6 +348,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the file is in GBK, but line(s) {lines} were written in UTF-8 (pasted from another file) and were read "
         "as UTF-8; save the file again in one encoding",
     ),
+    "file-given-as-table": (
+        "已用 {option} 指定，不作为名册读取",
+        "given with {option}, so not read as a roster",
+    ),
     "file-is-communities": (
         "这是社区表，不是名册：请用 --communities 指定它，而不是作为名册检查",
         "this is a communities table, not a roster: give it with --communities rather than as a roster to check",
@@ -980,6 +984,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "file-skipped-document": ("info", "file"),
     "file-skipped-type": ("info", "file"),
     "file-given-twice": ("info", "file"),
+    "file-given-as-table": ("info", "file"),
     "file-unread": ("invalid", "file"),
     "file-no-candidates": ("warning", "file"),
     "settings-column-unknown": ("warning", "file"),
