@@ -204,6 +204,29 @@ def test_a_roster_in_a_folder_short_of_a_column_is_no_communities_table(
 
 
 @pytest.mark.parametrize(
+    "header", ["序号,候选人,社区,职务,选举日期", "序号,社区,拟任人选,拟任岗位,备注", "街道,社区,姓 名,性别"]
+)
+def test_a_roster_headed_in_no_way_the_tool_knows_is_no_communities_table(
+    tmp_path: Path, header: str
+) -> None:
+    # Its only known columns 社区 and 选举日期, a roster was taken for a communities table: named on its own it was
+    # refused as one, and in a folder passed over as one, its candidates unchecked and the run passed (helper-53).
+    folder = tmp_path / "submitted"
+    folder.mkdir()
+    row = ",".join(
+        {"序号": "1", "街道": "东湖街道", "社区": "翠竹社区", "选举日期": "2006-09-30"}.get(word, "王某")
+        for word in header.split(",")
+    )
+    (folder / "v1.csv").write_text(f"{header}\n{row}\n", encoding="utf-8")
+    (folder / "roster.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
+    report = check([folder], communities=EXAMPLES / "communities.csv")
+    [short] = [i for i in report.inputs if i.path.endswith("v1.csv")]
+    assert [(f.rule, f.severity) for f in short.findings] == [("file-unread", "invalid")]
+    alone = CliRunner().invoke(app, ["check", str(folder / "v1.csv")])
+    assert alone.exit_code == 2 and "缺少必需的列" in alone.stderr and "社区表" not in alone.stderr
+
+
+@pytest.mark.parametrize(
     ("name", "said"),
     [
         ("b.xls", "old Excel 97-2003 .xls workbook; save it as .xlsx"),

@@ -727,8 +727,13 @@ class Review:
         return None
 
     def _holds_people(self, header: HeaderMap) -> bool:
-        """Whether a table has a column only a roster has (姓名, 身份证号, 拟任职务, 文化程度, 两违 …)."""
+        """Whether a table has a column only a roster has (姓名, 身份证号, 拟任职务, 文化程度, 两违 …), or one
+        headed with a word for a person or a post though in no way the tool knows (候选人, 职务, 拟任岗位)."""
         theirs = {"street", "community", "election_date"}
+        if any(_A_PERSONS_HEADER.search(str(text)) for text in header.unknown):
+            # 序号,候选人,社区,职务,选举日期: refused as a communities table, and in a folder passed over as one,
+            # its candidates unchecked and the run passed (helper-53).
+            return True
         return any(name not in theirs for name in map_headers(list(header.unknown), self.columns).index)
 
     def _team_day(self, person: Candidate, table: Table) -> bool:
@@ -1678,6 +1683,10 @@ class Review:
 
 
 _DIGIT = re.compile("[0-9]")
+# Words that head a column about a person or a post, which no communities table has.
+_A_PERSONS_HEADER = re.compile(
+    "候选|人选|姓名|名字|职务|岗位|性别|出生|年龄|学历|文化|政治面貌|身份证|民族|党龄|籍贯|单位|现任"
+)
 # The education cell as written, beside a rule's evidence: no placeholder can name it (it holds a space).
 _WRITTEN_EDUCATION = "education as written"
 # The notes about a workbook's sheet that was not read, said as an input of that sheet's own.
