@@ -604,7 +604,7 @@ def test_a_pattern_left_to_the_tool_is_read_as_the_files_it_matches(tmp_path: Pa
     assert none.exit_code == 2 and "rosters/*.xlsx: no file matches this pattern" in none.stderr
 
 
-@pytest.mark.parametrize("name", ["report.json", "report.jsonl"])
+@pytest.mark.parametrize("name", ["report.json", "report.jsonl", "results.sarif.json"])
 def test_a_report_kept_in_the_rosters_folder_is_set_aside_and_written_over(tmp_path: Path, name: str) -> None:
     # report.json beside the rosters was read back as a roster of 21 candidates, each a duplicate-person of
     # the real row, and the next run refused to write over it (helper-50).
@@ -617,8 +617,14 @@ def test_a_report_kept_in_the_rosters_folder_is_set_aside_and_written_over(tmp_p
     again = invoke(*args)
     assert again.exit_code == 1, again.output  # written over, not "the report would replace an input"
     lines = (folder / name).read_text("utf-8")
-    report = json.loads(lines) if name.endswith(".json") else None
-    if report is not None:
+    report = json.loads(lines) if name == "report.json" else None
+    if name.endswith(".sarif.json"):
+        # results.sarif.json, as the GitHub action names it: read back as a roster, it failed the next run.
+        assert json.loads(lines)["runs"][0]["tool"]["driver"]["name"] == "eligibility"
+        plain = invoke(str(folder), "--format", "json")
+        [aside] = [i for i in json.loads(plain.stdout)["inputs"] if i["path"].endswith(name)]
+        assert [f["rule"] for f in aside["findings"]] == ["file-skipped-report"]
+    elif report is not None:
         assert report["summary"]["candidates"] == 21
         [aside] = [i for i in report["inputs"] if i["path"].endswith(name)]
         assert [f["rule"] for f in aside["findings"]] == ["file-skipped-report"]

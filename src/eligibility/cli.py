@@ -687,20 +687,16 @@ def _end_cleanly_on_sigterm() -> None:
 def _our_json_report(path: Path) -> bool:
     """Whether a JSON or JSON lines file in a rosters' folder is an earlier report of this tool: set aside when
     the folder is read, it is no input, and the next run may write over it (a CI job keeping report.json)."""
+    from eligibility.formatters import our_report
+
     if path.suffix.lower() not in (".json", ".jsonl"):
         return False
     try:
         with path.open("rb") as stream:
-            head = stream.read(256)
+            head = stream.read(512)
     except OSError:
         return False
-    return (
-        re.match(
-            rb'\s*\{\s*("type"\s*:\s*"run"\s*,\s*)?"schema_version"\s*:\s*\d+\s*,\s*"tool"\s*:\s*"eligibility ',
-            head,
-        )
-        is not None
-    )
+    return our_report(head)
 
 
 @contextmanager

@@ -487,7 +487,7 @@ class Review:
                 else:
                     # One file of a folder that is no roster, or cannot be read, does not stop the others:
                     # said as that file's finding, which fails the run as an invalid row would.
-                    note = _rule_file(source) or _unread(source, err, self.lang)
+                    note = _rule_file(source) or _report_file(source) or _unread(source, err, self.lang)
                 self._set_aside(source, note)
                 continue
             for table in tables:
@@ -1786,6 +1786,16 @@ def _rule_file(source: Input) -> Note | None:
         return None
     head = read_bytes(source, limit=1 << 16).decode("utf-8", errors="replace")
     return Note("file-skipped-rules", "info") if _TOP_KEY.search(head) else None
+
+
+def _report_file(source: Input) -> Note | None:
+    """A report this tool wrote as SARIF (results.sarif.json) met in a folder of rosters: set aside, as its JSON
+    report is (a table read with a report's headers, see _a_report); read as a roster, it failed the next run."""
+    if source.format != "json":
+        return None
+    from eligibility.formatters import our_report
+
+    return Note("file-skipped-report", "info") if our_report(read_bytes(source, limit=512)) else None
 
 
 # A YAML file's top-level keys, as a rule file has them (rules:, extends:) and no roster does.
