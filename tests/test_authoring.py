@@ -1098,3 +1098,26 @@ def test_a_rule_approved_by_a_body_may_take_another_severity(
     finding = next(f for f in approved.findings if f.rule == "principal-age")
     assert finding.severity == severity and approved.status == status
     assert finding.approval is not None and not finding.approval.counted and finding.approval.reason == reason
+
+
+def test_a_rule_made_review_again_down_a_chain_keeps_its_approving_body(tmp_path: Path) -> None:
+    # east made principal-age a warning and its approved_by was dropped; a town file making it review again
+    # then counted the street's own approval (helper-53).
+    write(
+        tmp_path, "east.yaml", "extends: community-2006\nname: east\nseverities: {principal-age: warning}\n"
+    )
+    town = write(
+        tmp_path, "town.yaml", "extends: ./east.yaml\nname: town\nseverities: {principal-age: review}\n"
+    )
+    approvals = write(
+        tmp_path,
+        "approvals.csv",
+        "身份证号,规则,批复文号,审批单位,批复日期\n"
+        "350502194809300111,principal-age,东街党〔2006〕1号,东湖街道党工委,2006-09-01\n",
+    )
+    report = check([EXAMPLES / "roster.csv"], town, approvals=approvals)
+    [chen] = [c for c in report.candidates if c.name == "陈建国"]
+    finding = next(f for f in chen.findings if f.rule == "principal-age")
+    assert finding.severity == "review" and chen.status == "review"
+    assert finding.approval is not None and not finding.approval.counted
+    assert "须由 区委组织部 审核同意" in (finding.approval.reason or "")

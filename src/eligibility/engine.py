@@ -1419,7 +1419,7 @@ class Review:
                 )
             message = spec.message(self.lang).format_map(_Display(worded, self.lang, rule.shares))
         # Of several approvals for one finding, one that counts is enough; else the last one is shown with why.
-        bodies = tuple(spec.approved_by)
+        bodies = tuple(spec.approved_by) if spec.severity == "review" else ()
         weighed = [
             self._approval(g, spec.severity, severity, election, about.get("name"), bodies) for g in granted
         ]

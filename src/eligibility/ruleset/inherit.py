@@ -194,10 +194,6 @@ def _severities(
                 where(("severities", rule_id)), ("severities", rule_id), str(rule_id), list(index_of)
             )
         rules[index_of[rule_id]]["severity"] = severity
-        if severity != "review":
-            # Who approves a review finding (approved_by) means nothing once the finding is a warning, or one no
-            # approval can lift: the district's change is allowed, not refused for a line of the parent's.
-            rules[index_of[rule_id]].pop("approved_by", None)
         # A wrong severity is wrong where it was written, in this file, not in the parent's rule.
         at = ("rules", index_of[rule_id], "severity")
         if ("severities", rule_id) in source.values:
