@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import resource
 import subprocess
@@ -433,6 +434,16 @@ def test_a_hidden_column_that_is_read_is_said(tmp_path: Path, written: str) -> N
     ]
     with zipfile.ZipFile(path) as archive:  # the hiding was written as Excel writes it
         assert b"hidden" in archive.read("xl/worksheets/sheet1.xml")
+    # A damaged range, F to column 50,000,000: one range, not fifty million numbers held (helper-53).
+    _rewritten(path, lambda xml: re.sub(rb'min="6" max="6"', b'min="6" max="50000000"', xml))
+    with zipfile.ZipFile(path) as archive:
+        assert b'max="50000000"' in archive.read("xl/worksheets/sheet1.xml")
+    far = run(str(path), "--format", "json")
+    assert far.returncode == 1, far.stderr
+    hidden = [
+        f for i in json.loads(far.stdout)["inputs"] for f in i["findings"] if f["rule"] == "column-hidden"
+    ]
+    assert [f["message"] for f in hidden] == [notes[0].message]
 
 
 def test_a_birth_date_serial_that_disagrees_with_the_id_number_is_shown_with_its_day(tmp_path: Path) -> None:

@@ -96,7 +96,7 @@ def workbook_tables(
             try:
                 unread: dict[int, dict[int, tuple[str, str]]] = {}
                 hidden: set[int] = set()
-                shown_as = _Shown({}, {}, set())
+                shown_as = _Shown({}, {}, [])
                 part = parts.get(name) or parts.get(
                     " ".join(name.split())
                 )  # a line break XML reads as a space
@@ -210,7 +210,7 @@ def _sheet_table(
         # verdict while the officer, looking at the sheet, sees none of it.
         for canonical, at in sorted(header.index.items(), key=lambda item: item[1]):
             for position in (at, *header.also.get(canonical, ())):
-                if first_column + position in shown_as.columns:
+                if any(first_column + position in hidden for hidden in shown_as.columns):
                     letter = column_letter(first_column + position)
                     params = (("header", str(headers[position])), ("column", letter))
                     table.notes.append(Note("column-hidden", "warning", params))
@@ -462,7 +462,9 @@ class _Shown(NamedTuple):
 
     months: dict[int, set[int]]  # a date shown by its year and month
     struck: dict[int, set[int]]  # text struck through
-    columns: set[int]  # a column Excel hides (0 for A): its cells decide, unseen by the officer
+    # The columns Excel hides (0 for A), as written: a damaged <col max="50000000"> is one range, not fifty
+    # million numbers (helper-53). Their cells decide, unseen by the officer.
+    columns: list[range]
 
 
 def _styles(archive: zipfile.ZipFile) -> tuple[frozenset[bytes], frozenset[bytes]]:
@@ -590,7 +592,7 @@ def _check_used_range(
     The range is counted from A1, a little more than calamine's own when the table starts further in."""
     unread: dict[int, dict[int, tuple[str, str]]] = {}
     hidden: set[int] = set()
-    shown_as = _Shown({}, {}, set())
+    shown_as = _Shown({}, {}, [])
     try:
         looked = _look(archive, part, unread, hidden, styles, shown_as)
         if looked is None:
@@ -629,7 +631,7 @@ def _look(
         if b"hidden=" in text:
             hidden.update(int(row) for row in _HIDDEN_ROW.findall(text))
             for first, last in _HIDDEN_COLUMNS.findall(text):
-                shown_as.columns.update(range(int(first) - 1, int(last)))
+                shown_as.columns.append(range(int(first) - 1, int(last)))
         for styled, cells in zip(styles, (shown_as.months, shown_as.struck), strict=True):
             if styled:  # only a workbook that has such a style: most have none
                 _styled_cells(text, styled, cells)
