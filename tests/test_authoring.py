@@ -1054,6 +1054,36 @@ RULE = (
             "10:62",  # the second count, which has no label of its own to point at
             "rules[0].when.all[1].label: label count already names another count or share of this rule",
         ),
+        # A count labelled as a value the tool gives: {community} showed the count, not the community (helper-53).
+        (
+            "rules:\n"
+            + RULE.format(
+                id="women", when="{count: {fact: gender, eq: female}, ge: 1, label: community}"
+            ).replace("scope: candidate", "scope: team"),
+            "10:61",
+            "rules[0].when.label: label community would make {community} in the message a count",
+        ),
+        # Two exists and {matching}: it named the second's people for both (helper-53).
+        (
+            "rules:\n"
+            + RULE.format(
+                id="both",
+                when="{all: [{exists: {fact: two_violations, eq: true}}, {exists: {fact: gender, eq: female}}]}",
+            )
+            .replace("scope: candidate", "scope: team")
+            .replace("message: {zh: 甲, en: a}", "message: {zh: 甲, en: '{matching}'}"),
+            "11:26",
+            "rules[0].message.en: this rule has more than one exists, and {matching} can name one group only",
+        ),
+        # A message of spaces, or a zero-width space, said nothing as an empty one did (helper-53).
+        (
+            "rules:\n"
+            + RULE.format(id="blank", when="{fact: age, gt: 70}").replace(
+                "message: {zh: 甲", 'message: {zh: "\\u200b"'
+            ),
+            "11:19",
+            "rules[0].message.zh: should hold words, not only spaces or invisible characters",
+        ),
         # Disabled and written again: the new rule vanished, and validate counted it among none.
         (
             "disable: [principal-age]\nrules:\n"

@@ -53,6 +53,10 @@ Path = tuple[str | int, ...]
 _ORDER = {"gt": operator.gt, "ge": operator.ge, "lt": operator.lt, "le": operator.le}
 # Words a message template may always use, beside the rule's evidence and parameters.
 TEMPLATE_NAMES = frozenset({"name", "community", "street", "roles"})
+# Evidence the tool itself gives a message, whatever the rule: a count's label may not take these names.
+_GIVEN_EVIDENCE = frozenset(
+    {"election_date", "window_start", "matching", "pairs", "unknown", "unknown_members"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +86,7 @@ class _Seen:
     kinds: dict[str, str] = field(default_factory=dict)
     params: dict[str, Any] = field(default_factory=dict)
     shares: set[str] = field(default_factory=set)
+    exists: list[Path] = field(default_factory=list)  # where each exists is: {matching} names the last one's
 
 
 class Compiler:
@@ -151,6 +156,15 @@ class Compiler:
                 "rename the parameter",
             )
         for lang in ("zh", "en"):
+            if len(seen.exists) > 1 and "{matching}" in getattr(rule.message, lang):
+                # {matching} names one exists' people: with two, it named the second's for both (helper-53).
+                self._bad(
+                    (*at, "message", lang),
+                    "这条规则有不止一个 exists，{matching} 只能指其中一组人；请分成两条规则，或改用带 label 的 "
+                    "count（{label_names} 是符合的人）",
+                    "this rule has more than one exists, and {matching} can name one group only; make two rules, "
+                    "or use count with a label ({label_names} names those who match)",
+                )
             allowed = about | seen.kinds.keys() | seen.params.keys()
             self._check_template(getattr(rule.message, lang), allowed, (*at, "message", lang))
             # A title names no one: only the rule's parameters (超过{principal_max_age}周岁), so that --set
@@ -435,6 +449,7 @@ class Compiler:
             name for name, kind in member_seen.kinds.items() if kind != "names" and name not in beside
         ) or (key,)
         if isinstance(cond, Exists):
+            seen.exists.append((*at, "exists"))
             seen.kinds["matching"] = "names"
             return _exists(index, among_all, inner_facts)
         op, raw = cond.operator
@@ -456,6 +471,15 @@ class Compiler:
                 blame,
                 f"人数是整数，不是 {operand!r}；比例请用 share",
                 f"a count of people is a whole number, not {operand!r}; for a proportion use share",
+            )
+        said = {cond.label, f"{cond.label}_of", f"{cond.label}_names"} & (TEMPLATE_NAMES | _GIVEN_EVIDENCE)
+        if said:
+            # label: community made {community} the count, not the community's name (helper-53).
+            self._bad(
+                (*at, "label"),
+                f"label {cond.label} 会让消息里的 {{{min(said)}}} 变成人数，而它是本工具给出的值；请换个名字",
+                f"label {cond.label} would make {{{min(said)}}} in the message a count, where the tool gives it; "
+                "choose another name",
             )
         if cond.label in seen.kinds:
             # Two counts of one rule under one name (two without a label are both count): the message said the

@@ -642,6 +642,7 @@ _IN_CHINESE = {
     "list_type": "应为列表，写作 [a, b]",
     "too_short": "至少要有 {min_length} 项",
     "string_too_short": "不能为空",
+    "string_blank": "不能只有空格或看不见的字符，要写出文字",
     "too_long": "至多只能有 {max_length} 项",
     "greater_than_equal": "应不小于 {ge}",
     "greater_than": "应大于 {gt}",

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Discriminator,
@@ -17,6 +18,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 Severity = Literal["ineligible", "review", "warning", "info"]
 Scope = Literal["candidate", "team"]
@@ -35,12 +37,21 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
+def _words(text: str) -> str:
+    if not any(character.isprintable() and not character.isspace() for character in text):
+        raise PydanticCustomError(
+            "string_blank", "should hold words, not only spaces or invisible characters"
+        )
+    return text
+
+
 class Text(_Strict):
     """Words shown to users, in Chinese and English."""
 
-    # Both said: an empty message left a finding with no words in one language, and rules validate passed it.
-    zh: Annotated[str, Field(min_length=1)]
-    en: Annotated[str, Field(min_length=1)]
+    # Both said: an empty message left a finding with no words in one language, and rules validate passed it;
+    # so did one of spaces, or of a zero-width space (helper-53).
+    zh: Annotated[str, Field(min_length=1), AfterValidator(_words)]
+    en: Annotated[str, Field(min_length=1), AfterValidator(_words)]
 
     def __call__(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
