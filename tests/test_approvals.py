@@ -34,6 +34,7 @@ def approvals_file(tmp_path: Path, id_number: str, rule: str, date: str, expires
         # approved another election's team. From the notice's own day it is this round's.
         ("2003-08-01", "", False, "早于本届换届规则的施行日 2006-04-12，是上一届的批复"),
         ("2006-04-11", "", False, "是上一届的批复"),
+        ("2003-08-01", "2006-12-31", True, None),  # valid, its table says, through this election (helper-53)
         ("2006-04-12", "", True, None),
     ],
 )

@@ -388,7 +388,7 @@ def test_the_output_files_name_chooses_its_format(tmp_path: Path, name: str, sta
     assert (tmp_path / name).read_text(encoding="utf-8").startswith(starts)
 
 
-@pytest.mark.parametrize("name", ["report.tsv", "report.xls"])
+@pytest.mark.parametrize("name", ["report.tsv", "report.xls", "report.et", "report.wps"])
 def test_an_output_named_for_a_format_no_report_has_is_refused_before_the_check(
     tmp_path: Path, name: str
 ) -> None:

@@ -1452,9 +1452,13 @@ class Review:
             reason = say("approval-after-election", self.lang, date=granted.date, election_date=election)
         elif granted.expires is not None and granted.expires < election:
             reason = say("approval-expired", self.lang, expires=granted.expires, election_date=election)
-        elif (start := self.policy.file.effective.from_) is not None and granted.date < start <= election:
+        elif (
+            (start := self.policy.file.effective.from_) is not None
+            and granted.date < start <= election
+            and granted.expires is None
+        ):
             # Given before this round's rules were issued: the last round's approval (2003's, for its election),
-            # which approved that team, not this one. Without a date in the table it expired on none.
+            # which approved that team, not this one. One the table says runs past election day counts as it says.
             reason = say("approval-before-round", self.lang, date=granted.date, start=start)
         elif bodies and not _approved_by_one_of(granted.approved_by, bodies):
             # The notice names who approves (事先报区委组织部审核同意): the street that sends the roster in, or a

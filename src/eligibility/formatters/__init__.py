@@ -48,7 +48,11 @@ _FORMAT_OF_ENDING = {
     **FORMAT_OF_SUFFIX,
 }
 # Endings of a data file no format writes: a table's text under such a name opens as a broken sheet.
-NO_FORMAT_WRITES = (".tsv", ".xls", ".xlsm", ".ods", ".yaml", ".yml", ".pdf", ".docx", ".doc")
+# WPS's own (.et, .wps, .dps) are as common in the offices as Excel's and Word's.
+NO_FORMAT_WRITES = (
+    *(".tsv", ".xls", ".xlsm", ".xlsb", ".ods", ".et", ".ett"),
+    *(".doc", ".docx", ".wps", ".wpt", ".odt", ".rtf", ".pdf", ".ppt", ".pptx", ".dps", ".yaml", ".yml"),
+)
 
 
 # The opening of a report this tool wrote as JSON, JSON lines or SARIF: kept in the rosters' folder (a CI job's
