@@ -449,6 +449,25 @@ def test_an_unclosed_quote_swallowing_rows_cut_short_is_reported(tmp_path: Path)
     )
 
 
+@pytest.mark.parametrize("after", ["", "丙,一社区,居委会委员,1962-01-01\n"])
+def test_a_quote_opened_at_the_start_of_a_row_and_never_closed_is_said_of_that_row(
+    tmp_path: Path, after: str
+) -> None:
+    # "甲,一社区,书记,1960-01-01: the row read as one cell was taken for a footer, and the file, its only row
+    # gone, for a blank template (file-only-footer) (helper-52).
+    path = _csv(tmp_path, f'姓名,社区,拟任职务,出生日期\n"甲,一社区,书记,1960-01-01\n{after}')
+    report = check([path], lang="en")
+    [first] = report.candidates
+    assert first.status == "invalid" and {"row-unclosed-quote-own", "row-unclosed-quote"} & rules_of(first)
+    assert not [f for i in report.inputs for f in i.findings if f.rule in ("file-only-footer", "row-footer")]
+    if not after:
+        said = next(f.message for f in first.findings if f.rule == "row-unclosed-quote-own")
+        assert (
+            said
+            == "a quote on this row is never closed, so the whole row '甲,一社区,书记,1960-**-**' was read as one cell; check the quotes"
+        )
+
+
 def test_a_remark_spanning_lines_is_no_swallowed_row(tmp_path: Path) -> None:
     path = _csv(
         tmp_path,

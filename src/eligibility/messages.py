@@ -673,6 +673,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{column} holds {code}, a control character or half a UTF-16 pair (usually carried over from another "
         "system), shown as �: {value!r}; enter the cell again",
     ),
+    "row-unclosed-quote-own": (
+        "该行有一个引号没有闭合，整行“{value}”被读成了一个单元格；请检查引号",
+        "a quote on this row is never closed, so the whole row {value!r} was read as one cell; check the quotes",
+    ),
     "row-unclosed-quote": (
         "该行有一个引号没有闭合，其后 {value} 行被并入了同一个单元格；请检查引号",
         "a quote on this row is never closed, so the {value} rows after it were swallowed into one cell; check the quotes",
@@ -956,6 +960,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "cell-item-nested": ("invalid", "candidate"),
     "record-shape": ("invalid", "candidate"),
     "row-too-long": ("invalid", "candidate"),
+    "row-unclosed-quote-own": ("invalid", "candidate"),
     "row-too-short": ("invalid", "candidate"),
     "row-unclosed-quote": ("invalid", "candidate"),
     "row-cells-beyond-header": ("warning", "candidate"),

@@ -845,8 +845,14 @@ def _delimited_rows(
             if header.also:
                 record.also = also_cells(row, header, headers)
             swallowed = _swallowed_lines(row, delimiter, width) if "\n" in joined else 0
+            # "甲,一社区,书记,1960-01-01 with its quote never closed: the row itself read as one cell, taken for a
+            # footer, and the file for a blank template (helper-52).
+            own = len(row) < width and any(
+                cell.split("\n", 1)[0].count(delimiter) >= max(2, width - 2) for cell in row
+            )
             if (
                 name_at >= 0
+                and not own
                 and not swallowed  # rows swallowed into the name are no footer's words: said as they are
                 and (
                     not named.strip()
@@ -859,6 +865,8 @@ def _delimited_rows(
             if swallowed:
                 # A quote never closed turns the following lines into one cell: say so, or those rows vanish.
                 record.problems.append(DataProblem("row-unclosed-quote", "", str(swallowed)))
+            elif own:
+                record.problems.append(DataProblem("row-unclosed-quote-own", "", joined.split("\n", 1)[0]))
             # Trailing empty cells are how spreadsheets pad rows; anything else means the cells have shifted.
             elif len(row) < width or any(cell.strip() for cell in row[width:]):
                 key = "row-too-long" if len(row) > width else "row-too-short"
