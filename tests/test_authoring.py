@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -1151,3 +1152,37 @@ def test_a_rule_made_review_again_down_a_chain_keeps_its_approving_body(tmp_path
     assert finding.severity == "review" and chen.status == "review"
     assert finding.approval is not None and not finding.approval.counted
     assert "须由 区委组织部 审核同意" in (finding.approval.reason or "")
+
+
+@pytest.mark.parametrize(
+    ("written", "zh", "en"),
+    [
+        ("parameters:\n  min_age:\n", "parameters.min_age：没有写值", "parameters.min_age: has no value"),
+        (
+            "rules:\n" + RULE.format(id="blank-operator", when="{fact: age, lt: }"),
+            "lt 没有写值",
+            "lt has no value",
+        ),
+        (
+            "rules:\n" + RULE.format(id="words", when="age < 18"),
+            "rules[0].when：条件应写成映射，含以下键之一：all、any",
+            "rules[0].when: a condition must be a mapping with one of the keys all, any",
+        ),
+        (
+            "rules:\n" + RULE.format(id="two", when="{fact: age, lt: 1, gt: 2}"),
+            "要写且只写一个运算符（eq、ne、gt",
+            "needs exactly one operator of eq, ne, gt",
+        ),
+    ],
+)
+def test_a_condition_or_parameter_written_wrong_is_said_in_the_readers_language(
+    tmp_path: Path, written: str, zh: str, en: str
+) -> None:
+    # "a condition must be a mapping …", "needs exactly one operator … found none" (of `lt:` left blank) and "a
+    # parameter has either value or values" were English under the default Chinese (helper-52).
+    path = write(tmp_path, "east.yaml", CHILD + written)
+    chinese = runner.invoke(app, ["rules", "validate", str(path)])
+    english = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert chinese.exit_code == english.exit_code == 1
+    assert zh in chinese.stderr and en in english.stderr
+    assert not re.search(r"[a-z]{3,} [a-z]{3,} [a-z]{3,}", chinese.stderr.split("：", 1)[1]), chinese.stderr

@@ -105,11 +105,18 @@ class Parameter(_Strict):
 
     @model_validator(mode="after")
     def _one_kind(self) -> Parameter:
-        if (self.value is None) == (self.values is None):
-            raise ValueError("a parameter has either value or values (dated), not both or neither")
+        # Said in the reader's language (see loader._IN_CHINESE), by their own types.
+        if self.value is None and self.values is None:
+            raise PydanticCustomError(
+                "parameter_blank", "has no value: write value: … or values: [{from, value}]"
+            )
+        if self.value is not None and self.values is not None:
+            raise PydanticCustomError("parameter_both", "has either value or values (dated), not both")
         if self.values is not None:
             if not self.values:
-                raise ValueError("values needs at least one {from: YYYY-MM-DD, value: …}")
+                raise PydanticCustomError(
+                    "parameter_values_empty", "values needs at least one {from: YYYY-MM-DD, value: …}"
+                )
             days = [v.from_ for v in self.values]
             if days != sorted(days) or len(set(days)) != len(days):
                 raise ValueError("values must be in order of their from dates, each date once")
@@ -255,9 +262,21 @@ class _OneOperator(_Strict):
     @model_validator(mode="after")
     def _exactly_one(self) -> _OneOperator:
         given = [op for op in self._operators if getattr(self, _attr(op)) is not None]
+        # `lt:` with its value left blank is written, but None: said as blank, not as no operator at all.
+        blank = [op for op in self._operators if _attr(op) in self.model_fields_set and op not in given]
+        if not given and blank:
+            raise PydanticCustomError("operator_blank", "{operator} has no value", {"operator": blank[0]})
         if len(given) != 1:
-            found = ", ".join(given) or "none"
-            raise ValueError(f"needs exactly one operator of {', '.join(self._operators)}; found {found}")
+            raise PydanticCustomError(
+                "operator_count",
+                "needs exactly one operator of {operators}; found {found}",
+                {
+                    "operators": ", ".join(self._operators),
+                    "operators_zh": "、".join(self._operators),
+                    "found": ", ".join(given) or "none",
+                    "found_zh": "、".join(given) or "无",
+                },
+            )
         return self
 
     @property
