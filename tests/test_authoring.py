@@ -294,8 +294,8 @@ def test_a_message_may_name_the_person_their_community_and_roles(tmp_path: Path)
 @pytest.mark.parametrize(
     ("when", "expected"),
     [
-        ("{fact: age, in: [57, 58]}", "in compares exact values; age is age"),
-        ("{fact: birth_date, not_in: [1970-01-01]}", "not_in compares exact values; birth_date is date"),
+        ("{fact: age, in: [57, 58]}", "in compares exact values; age is an age"),
+        ("{fact: birth_date, not_in: [1970-01-01]}", "not_in compares exact values; birth_date is a date"),
         (
             "{fact: education, in: {param: principal_min_education}}",
             "a parameter holds one value; in needs a list",
@@ -412,9 +412,9 @@ def test_what_the_rule_compiler_says_is_said_in_chinese_too(tmp_path: Path) -> N
     path.write_text('name: mine\nversion: "1"\nextends: community-2006\n' + rule, "utf-8")
     result = runner.invoke(app, ["rules", "validate", str(path)])
     assert result.exit_code == 1
-    assert "has_any 需要集合（如 roles、bodies）；age 是 age" in result.stderr
+    assert "has_any 需要集合（如 roles、bodies）；age 是周岁年龄" in result.stderr
     english = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
-    assert "has_any needs a set such as roles or bodies; age is age" in english.stderr
+    assert "has_any needs a set such as roles or bodies; age is an age" in english.stderr
 
 
 @pytest.mark.parametrize(
@@ -1186,3 +1186,18 @@ def test_a_condition_or_parameter_written_wrong_is_said_in_the_readers_language(
     assert chinese.exit_code == english.exit_code == 1
     assert zh in chinese.stderr and en in english.stderr
     assert not re.search(r"[a-z]{3,} [a-z]{3,} [a-z]{3,}", chinese.stderr.split("：", 1)[1]), chinese.stderr
+
+
+def test_a_yes_or_no_parameter_is_shown_as_the_rule_file_writes_it(tmp_path: Path) -> None:
+    # `flag_on = True`, Python's word, where the file says true (helper-52).
+    path = write(
+        tmp_path,
+        "east.yaml",
+        CHILD
+        + "parameters:\n  flagged: {value: true, zh: 标记, en: flag}\nfields:\n"
+        + "  flag: {type: bool, zh: 标记列, en: flag column}\nrules:\n"
+        + RULE.format(id="flagged", when="{fact: flag, eq: {param: flagged}}"),
+    )
+    shown = runner.invoke(app, ["rules", "explain", "flagged", "--rules", str(path)])
+    assert shown.exit_code == 0, shown.stderr
+    assert "  flagged = true  标记" in shown.stdout and "True" not in shown.stdout

@@ -995,7 +995,11 @@ def test_yaml_cells_equal_in_python_but_not_as_written_are_read_apart(tmp_path: 
     ]
     path.write_text("".join(records), encoding="utf-8")
     report = check([path], lang="en")
-    assert [c.community for c in report.candidates] == ["1", "1.0", "True"]
+    assert [c.community for c in report.candidates] == [
+        "1",
+        "1.0",
+        "TRUE",
+    ]  # a yes, shown as a sheet shows it
 
 
 def test_each_yaml_record_says_the_line_it_starts_on(tmp_path: Path) -> None:

@@ -786,3 +786,16 @@ def test_a_documents_roster_table_headed_with_spaces_is_a_roster_not_read(tmp_pa
     for name in ("名册.docx", "名册.doc"):
         [document] = [i for i in report.inputs if i.path.endswith(name)]
         assert [f.rule for f in document.findings] == ["file-unread"], name
+
+
+def test_an_excel_true_where_a_count_goes_is_quoted_as_excel_shows_it(tmp_path: Path) -> None:
+    # 党组织核定职数 列：“True”不是职数 — Python's word for Excel's TRUE (helper-52).
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["街道", "社区", "选举日期", "党组织核定职数"])
+    sheet.append(["东湖街道", "青松社区", "2006-09-30", True])
+    path = tmp_path / "communities.xlsx"
+    book.save(path)
+    result = CliRunner().invoke(app, ["check", str(EXAMPLES / "roster.csv"), "--communities", str(path)])
+    assert result.exit_code == 2 and "“TRUE”不是职数" in result.stderr and "True" not in result.stderr

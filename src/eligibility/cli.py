@@ -456,9 +456,9 @@ def rules_explain(
         dated = (
             ""
             if parameter.values is None
-            else " " + ", ".join(f"{v.from_}→{v.value}" for v in parameter.values)
+            else " " + ", ".join(f"{v.from_}→{_as_written(v.value)}" for v in parameter.values)
         )
-        lines.append(f"  {name} = {value}{dated}  {note}".rstrip())
+        lines.append(f"  {name} = {_as_written(value)}{dated}  {note}".rstrip())
     lines += [
         f"{say('label-message', language)}: {spec.message(language)}",
         f"{say('label-document', language)}: {spec.source.document}",
@@ -682,6 +682,13 @@ def _end_cleanly_on_sigterm() -> None:
             raise SystemExit(128 + signum)
 
         signal.signal(signal.SIGTERM, terminated)
+
+
+def _as_written(value: object) -> str:
+    """A parameter's value as its rule file writes it: true, not Python's True."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def _our_json_report(path: Path) -> bool:

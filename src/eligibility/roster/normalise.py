@@ -23,6 +23,8 @@ def clean(value: object) -> str:
         return ""
     if type(value) is str and len(value) <= _SHORT:
         return _clean_short(value)
+    if isinstance(value, bool):  # as Excel shows its TRUE in a cell, never Python's True (helper-52)
+        return "TRUE" if value else "FALSE"
     return _clean(value if isinstance(value, str) else str(value))
 
 

@@ -53,6 +53,40 @@ Path = tuple[str | int, ...]
 _ORDER = {"gt": operator.gt, "ge": operator.ge, "lt": operator.lt, "le": operator.le}
 # Words a message template may always use, beside the rule's evidence and parameters.
 TEMPLATE_NAMES = frozenset({"name", "community", "street", "roles"})
+# What each kind of fact is, as a message says it: "age 是 age" told the author nothing (helper-52).
+_KIND_WORDS: dict[str, tuple[str, str]] = {
+    "age": ("周岁年龄", "an age"),
+    "number": ("数字", "a number"),
+    "date": ("日期", "a date"),
+    "dates": ("日期", "dates"),
+    "level": ("文化程度", "an education level"),
+    "text": ("文字", "text"),
+    "bool": ("是/否", "yes/no"),
+    "set": ("集合", "a set"),
+    "choice": ("选项", "a choice"),
+}
+
+
+def _kind(fact: Fact, lang: str) -> str:
+    zh, en = _KIND_WORDS.get(fact.kind, (fact.kind, fact.kind))
+    return zh if lang == "zh" else en
+
+
+def _written(value: Any, lang: str) -> str:
+    """A value of the rule file as its author wrote it, never Python's own text (datetime.date(…), True)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return "[" + ", ".join(_written(item, lang) for item in value) + "]"
+    if isinstance(value, str):
+        return f"“{value}”" if lang == "zh" else repr(value)
+    if value is None:
+        return "（空）" if lang == "zh" else "(blank)"
+    return str(value)
+
+
 # Evidence the tool itself gives a message, whatever the rule: a count's label may not take these names.
 _GIVEN_EVIDENCE = frozenset(
     {"election_date", "window_start", "matching", "pairs", "unknown", "unknown_members"}
@@ -253,8 +287,8 @@ class Compiler:
             if other.kind != fact.kind or fact.kind not in ("number", "text", "choice"):
                 self._bad(
                     at,
-                    f"{fact.name}（{fact.kind}）不能与事实 {other.name}（{other.kind}）比较",
-                    f"{fact.name} ({fact.kind}) cannot be compared with fact {other.name} ({other.kind})",
+                    f"{fact.name}（{_kind(fact, 'zh')}）不能与事实 {other.name}（{_kind(other, 'zh')}）比较",
+                    f"{fact.name} ({_kind(fact, 'en')}) cannot be compared with fact {other.name} ({_kind(other, 'en')})",
                 )
             seen.needs.update(other.columns)
             seen.kinds[other.name] = other.kind
@@ -268,23 +302,25 @@ class Compiler:
         if kind in ("number", "age"):
             if isinstance(value, bool) or not isinstance(value, int | float):
                 self._bad(
-                    at, f"{fact.name} 是数字；{value!r} 不是", f"{fact.name} is a number; {value!r} is not"
+                    at,
+                    f"{fact.name} 是数字；{_written(value, 'zh')} 不是",
+                    f"{fact.name} is a number; {_written(value, 'en')} is not",
                 )
             return value
         if kind in ("date", "dates"):
             if not isinstance(value, dt.date):
                 self._bad(
                     at,
-                    f"{fact.name} 是日期；{value!r} 不是（写成 YYYY-MM-DD）",
-                    f"{fact.name} is a date; {value!r} is not (write YYYY-MM-DD)",
+                    f"{fact.name} 是日期；{_written(value, 'zh')} 不是（写成 YYYY-MM-DD）",
+                    f"{fact.name} is a date; {_written(value, 'en')} is not (write YYYY-MM-DD)",
                 )
             return value
         if kind == "bool":
             if not isinstance(value, bool):
                 self._bad(
                     at,
-                    f"{fact.name} 是“是/否”；写 true 或 false，不是 {value!r}",
-                    f"{fact.name} is yes/no; write true or false, not {value!r}",
+                    f"{fact.name} 是“是/否”；写 true 或 false，不是 {_written(value, 'zh')}",
+                    f"{fact.name} is yes/no; write true or false, not {_written(value, 'en')}",
                 )
             return value
         if kind == "level":
@@ -310,16 +346,16 @@ class Compiler:
             if fact.kind not in ("date", "dates"):
                 self._bad(
                     where,
-                    f"within_years_before_election 需要日期；{fact.name} 是 {fact.kind}",
-                    f"within_years_before_election needs a date; {fact.name} is {fact.kind}",
+                    f"within_years_before_election 需要日期；{fact.name} 是{_kind(fact, 'zh')}",
+                    f"within_years_before_election needs a date; {fact.name} is {_kind(fact, 'en')}",
                 )
             years = self._operand(raw, Fact("years", "number", (), _none), scope, where, seen)
             if not isinstance(years, int) or years < 0:
                 blame = ("parameters", raw.param, "value") if isinstance(raw, ParamRef) else where
                 self._bad(
                     blame,
-                    f"within_years_before_election 需要整数年数（0 或以上），不是 {years!r}",
-                    f"within_years_before_election needs a whole number of years, not {years!r}",
+                    f"within_years_before_election 需要整数年数（0 或以上），不是 {_written(years, 'zh')}",
+                    f"within_years_before_election needs a whole number of years, not {_written(years, 'en')}",
                 )
             seen.kinds["election_date"] = "date"
             seen.kinds["window_start"] = "date"
@@ -335,8 +371,8 @@ class Compiler:
             if fact.kind != "set":
                 self._bad(
                     where,
-                    f"{op} 需要集合（如 roles、bodies）；{fact.name} 是 {fact.kind}",
-                    f"{op} needs a set such as roles or bodies; {fact.name} is {fact.kind}",
+                    f"{op} 需要集合（如 roles、bodies）；{fact.name} 是{_kind(fact, 'zh')}",
+                    f"{op} needs a set such as roles or bodies; {fact.name} is {_kind(fact, 'en')}",
                 )
             wanted = frozenset(self._literal(item, fact, where) for item in raw)
             return _has(fact, op, wanted)
@@ -364,8 +400,8 @@ class Compiler:
             # An age or a date read from a roster is a range of days, never one exact value to look up.
             self._bad(
                 where,
-                f"{op} 比较的是确切的值；{fact.name} 是 {fact.kind}：请用 ge、le、gt 或 lt",
-                f"{op} compares exact values; {fact.name} is {fact.kind}: use ge, le, gt or lt",
+                f"{op} 比较的是确切的值；{fact.name} 是{_kind(fact, 'zh')}：请用 ge、le、gt 或 lt",
+                f"{op} compares exact values; {fact.name} is {_kind(fact, 'en')}: use ge, le, gt or lt",
             )
         if op in ("in", "not_in") and isinstance(raw, ParamRef):
             self._bad(
@@ -415,8 +451,8 @@ class Compiler:
                 blame = ("parameters", raw.param, "value") if isinstance(raw, ParamRef) else where
                 self._bad(
                     blame,
-                    f"年龄（周岁）是 0 到 {MAX_AGE} 的整数，不是 {operand!r}",
-                    f"an age (completed years) is a whole number from 0 to {MAX_AGE}, not {operand!r}",
+                    f"年龄（周岁）是 0 到 {MAX_AGE} 的整数，不是 {_written(operand, 'zh')}",
+                    f"an age (completed years) is a whole number from 0 to {MAX_AGE}, not {_written(operand, 'en')}",
                 )
             seen.kinds["birth_date"] = "date"
             seen.kinds["election_date"] = "date"
@@ -463,14 +499,18 @@ class Compiler:
                 if high
                 else ("0 或正数", "0 or more")
             )
-            self._bad(blame, f"这里应是 {zh}，不是 {operand!r}", f"this is {en}, not {operand!r}")
+            self._bad(
+                blame,
+                f"这里应是 {zh}，不是 {_written(operand, 'zh')}",
+                f"this is {en}, not {_written(operand, 'zh')}",
+            )
         if isinstance(cond, Count) and isinstance(operand, float) and not operand.is_integer():
             # People come whole: "fewer than 1.5 women" is "at most one", which the file should say as it means.
             blame = ("parameters", raw.param, "value") if isinstance(raw, ParamRef) else (*at, op)
             self._bad(
                 blame,
-                f"人数是整数，不是 {operand!r}；比例请用 share",
-                f"a count of people is a whole number, not {operand!r}; for a proportion use share",
+                f"人数是整数，不是 {_written(operand, 'zh')}；比例请用 share",
+                f"a count of people is a whole number, not {_written(operand, 'en')}; for a proportion use share",
             )
         said = {cond.label, f"{cond.label}_of", f"{cond.label}_names"} & (TEMPLATE_NAMES | _GIVEN_EVIDENCE)
         if said:
