@@ -390,16 +390,26 @@ def test_a_blank_street_joins_the_community_of_its_street(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize(
-    ("text", "suffix", "line"),
-    [("姓名: 甲\n- 乙\n", ".yaml", 2), ('[{"姓名": "甲",}]', ".json", 1)],
+    ("text", "suffix", "line", "said"),
+    [
+        ("姓名: 甲\n- 乙\n", ".yaml", 2, ""),
+        ('[{"姓名": "甲",}]', ".json", 1, "这里应是用双引号括起的键（是不是多了一个逗号？）"),
+        # A brace never closed: said where it opened, not on a line after the file's end (helper-52).
+        ("- {姓名: 甲, 社区: 一社区, 拟任职务: 书记\n", ".yaml", 1, "缺少“,”或“}”：是不是花括号没有闭合？"),
+        ("- {姓名: 甲, 社区: 一社区\n- {姓名: 乙, 社区: 一社区}\n", ".yaml", 1, "缺少“,”或“}”"),
+        ('[{"姓名": "甲"}, ]', ".json", 1, "这里缺少一个值（是不是多了一个逗号？）"),
+    ],
 )
-def test_yaml_and_json_syntax_errors_name_the_line(tmp_path: Path, text: str, suffix: str, line: int) -> None:
+def test_yaml_and_json_syntax_errors_name_the_line(
+    tmp_path: Path, text: str, suffix: str, line: int, said: str
+) -> None:
     path = tmp_path / f"roster{suffix}"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(RosterError) as caught:
         check([path])
     assert caught.value.location is not None
     assert caught.value.location.line == line
+    assert said in caught.value.message("zh")  # in Chinese, not PyYAML's or json's English
 
 
 def test_library_takes_a_single_path_and_a_date_string() -> None:

@@ -462,3 +462,16 @@ def test_a_birth_date_serial_that_disagrees_with_the_id_number_is_shown_with_its
     assert second.findings == []
     masked = check([path]).candidates[0].findings[0].message
     assert "04-12" not in masked and "18000" not in masked and "1949-**-**" in masked
+
+
+def test_a_file_named_xlsx_that_is_no_workbook_is_said_so_in_chinese(tmp_path: Path) -> None:
+    # 文件无法解析：invalid Zip archive: Could not find EOCD — calamine's English under the default Chinese
+    # (helper-52).
+    path = tmp_path / "名册.xlsx"
+    path.write_bytes(b"PK\x03\x04garbage")
+    result = run(str(path))
+    assert result.returncode == 2
+    assert (
+        "不是完好的 .xlsx 文件（压缩包已损坏或只是改了扩展名）" in result.stderr
+        and "EOCD" not in result.stderr
+    )

@@ -1050,7 +1050,32 @@ _REASONS_ZH = [
         (r"year (\d+) is out of range", r"年份 \1 超出范围"),
         (r"year (\d+) out of range 1900–2100", r"年份 \1 不在 1900–2100 之间"),
         (r"after election day (\S+)", r"晚于选举日 \1"),
-        (r"but found another document", "文件中有不止一个 YAML 文档（以 --- 分隔），名册只能写成一个文档"),
+        (r"but found another document", "文件中有不止一个 YAML 文档（以 --- 分隔），只能写成一个文档"),
+        # What PyYAML, json and the zip reader say most often, in Chinese (helper-52).
+        (
+            r"mapping values are not allowed in this context",
+            "这里不能写“键: 值”：是不是缩进不对，或值里的冒号没加引号？",
+        ),
+        (r"found unhashable key", "键不能是列表或映射"),
+        (r"could not determine a constructor for the tag '([^']*)'", r"不能用标签 \1（只能写普通的值）"),
+        (r"did not find expected ',' or '\}'", "缺少“,”或“}”：是不是花括号没有闭合？"),
+        (r"did not find expected ',' or '\]'", "缺少“,”或“]”：是不是方括号没有闭合？"),
+        (r"did not find expected key", "这里应是一个键：是不是缩进不对？"),
+        (r"did not find expected node content", "这里缺少一个值"),
+        (r"found undefined alias", "用了没有定义的别名（*）"),
+        (
+            r"Expecting property name enclosed in double quotes",
+            "这里应是用双引号括起的键（是不是多了一个逗号？）",
+        ),
+        (r"Expecting value", "这里缺少一个值（是不是多了一个逗号？）"),
+        (r"Expecting ',' delimiter", "这里缺少逗号"),
+        (r"Expecting ':' delimiter", "这里缺少冒号"),
+        (r"Unterminated string starting at", "字符串的引号没有闭合"),
+        (r"Extra data", "JSON 之后还有多余的内容"),
+        (
+            r"[Ii]nvalid Zip archive|File is not a zip file|Bad magic number",
+            "不是完好的 .xlsx 文件（压缩包已损坏或只是改了扩展名）",
+        ),
         (r"found character '\\t' that cannot start any token", "这里有制表符（Tab）：YAML 只能用空格缩进"),
         (r"found character (.*) that cannot start any token", r"有 YAML 无法识别的字符 \1"),
         (

@@ -1431,6 +1431,10 @@ def json_record_lines(text: str) -> list[int]:
     return lines
 
 
+# What PyYAML says of a collection or quote left open, with the mark of where it opened.
+_OPENED = ("while parsing a flow", "while scanning a quoted scalar", "while scanning a double-quoted scalar")
+
+
 def _load_json(text: str, shown: str) -> Any:
     try:
         # strict=False: a control character pasted raw into a string is read as its escape (\u0001) is, and
@@ -1535,6 +1539,10 @@ def _load_yaml(text: str, shown: str, record_lines: list[int] | None = None) -> 
         return _restored(data, restore, refuse, _part(_DOCUMENT, None, isinstance(data, dict)))
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
+        if err.context_mark is not None and (err.context or "").startswith(_OPENED):
+            # A brace, bracket or quote never closed: said where it opened, not on the line after the file's end
+            # where the parser gave up (helper-52).
+            mark = err.context_mark
         where = Location(shown, physical(mark.line + 1), mark.column + 1) if mark else Location(shown)
         raise RosterError("file-parse", where, reason=err.problem or str(err)) from err
     except yaml.reader.ReaderError as err:
