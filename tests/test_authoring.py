@@ -48,7 +48,7 @@ def test_rules_test_names_the_case_that_fails(tmp_path: Path) -> None:
     assert (
         f"FAIL {path.as_posix()} tests[0] 选举日满18周岁有被选举权，差一天未满18周岁不能提名" in result.stdout
     )
-    assert "1: expected ['min-age'], got []" in result.stdout
+    assert "1: expected min-age, got (none)" in result.stdout
     assert result.stdout.strip().endswith("17 passed, 1 failed")
     assert runner.invoke(app, ["rules", "test", "community-2006"]).exit_code == 0
 
@@ -793,14 +793,14 @@ def test_rules_test_speaks_the_chosen_language(tmp_path: Path) -> None:
     assert chinese.stdout == (
         f"FAIL {path.as_posix()} tests[0] 甲\n"
         "     5：用例里没有这一行，也没有这个社区\n"
-        "     1：应为 ['min-age']，实际为 []\n"
+        "     1：应为 min-age，实际为 无\n"
         "通过 0 个，失败 1 个\n"
     )
     english = runner.invoke(app, ["rules", "test", str(path), "--lang", "en"])
     assert english.stdout == (
         f"FAIL {path.as_posix()} tests[0] 甲\n"
         "     5: no such row or community in the case\n"
-        "     1: expected ['min-age'], got []\n"
+        "     1: expected min-age, got (none)\n"
         "0 passed, 1 failed\n"
     )
     bundled = runner.invoke(app, ["rules", "test", "community-2006"]).stdout.splitlines()

@@ -1022,3 +1022,12 @@ def test_a_candidates_many_posts_are_folded_in_the_table_not_cut(tmp_path: Path,
             break
         folded += within(line, left, right)
     assert "…" not in result.stdout and folded == "、".join(posts)
+
+
+def test_explain_leaves_out_the_list_of_unknown_facts(tmp_path: Path) -> None:
+    # 依据的事实：…，周岁=不明，unknown=age — the tool's own key beside the facts said 不明 already (helper-52).
+    roster = tmp_path / "roster.csv"
+    roster.write_text("姓名,社区,拟任职务,出生日期\n甲,青松社区,居委会委员,\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(roster), "--explain"], env={"COLUMNS": "200"})
+    facts = next(line for line in result.stdout.split("\n") if "依据的事实" in line)
+    assert "周岁=不明" in facts and "unknown" not in facts

@@ -26,7 +26,16 @@ class Difference:
         """The difference in words, in `lang`."""
         if self.got is None:
             return say("rules-test-no-row", lang, key=self.key)
-        return say("rules-test-differs", lang, key=self.key, expected=self.expected, got=self.got)
+        # The findings' ids as words, never Python's ['director-age'] (helper-52).
+        none = "无" if lang == "zh" else "(none)"
+        comma = "、" if lang == "zh" else ", "
+        return say(
+            "rules-test-differs",
+            lang,
+            key=self.key,
+            expected=comma.join(self.expected) or none,
+            got=comma.join(self.got) or none,
+        )
 
     def __str__(self) -> str:
         return self.message("en")

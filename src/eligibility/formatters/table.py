@@ -248,7 +248,10 @@ def _findings(findings: list[Finding], options: Options, passed: list[str] | Non
             text.append(f"\n  {note}", style="green" if approval.counted else "yellow")
         if options.explain and finding.evidence:
             facts = ("，" if lang == "zh" else ", ").join(
-                f"{options.labels.get(k, k)}={_fact_text(v, lang)}" for k, v in finding.evidence.items()
+                f"{options.labels.get(k, k)}={_fact_text(v, lang)}"
+                for k, v in finding.evidence.items()
+                # Which facts were not known is said by the message itself, and by each fact shown 不明.
+                if k not in ("unknown", "unknown_members")
             )
             text.append("\n  " + say("evidence", lang, facts=facts), style="cyan")
         if finding.source is not None:
