@@ -1201,3 +1201,22 @@ def test_a_yes_or_no_parameter_is_shown_as_the_rule_file_writes_it(tmp_path: Pat
     shown = runner.invoke(app, ["rules", "explain", "flagged", "--rules", str(path)])
     assert shown.exit_code == 0, shown.stderr
     assert "  flagged = true  标记" in shown.stdout and "True" not in shown.stdout
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (
+            "parameters:\n  min_age: [18, 19]\n",
+            "parameters.min_age：应为一个值（数、日期、文字或 true/false），不能是列表",
+        ),
+        (
+            "parameters:\n  min_age: {values: [{from: 2020-01-01, value: }]}\n",
+            "parameters.min_age.values[0].value：没有写值",
+        ),
+    ],
+)
+def test_a_parameter_that_is_no_one_value_is_said_so(tmp_path: Path, written: str, said: str) -> None:
+    # Both were "应为 true 或 false", pydantic's first try at a value of several kinds (helper-52).
+    result = runner.invoke(app, ["rules", "validate", str(write(tmp_path, "east.yaml", CHILD + written))])
+    assert result.exit_code == 1 and said in result.stderr and "true 或 false，" not in result.stderr

@@ -614,6 +614,19 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
         written = error.get("input")
         reason = Term(f"“{written}”：{reason.zh}", f"{written!r}: {reason.en}")
         return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
+    if kind == "bool_type" and loc[-1:] == ("bool",) and error.get("input") is None:
+        return RuleSetError(
+            "ruleset-invalid", location, field=dotted, reason=Term("没有写值", "has no value")
+        )
+    if kind == "bool_type" and loc[-1:] == ("bool",) and isinstance(error.get("input"), list | dict):
+        # One value of several kinds (true/false, a number, a date, text): pydantic's first try, a boolean,
+        # said "应为 true 或 false" of a list (helper-52).
+        reason = Term(
+            "应为一个值（数、日期、文字或 true/false），不能是列表或映射；按日期的值写作 values: [{from, value}]",
+            "should be one value (a number, a date, text or true/false), not a list or mapping; dated values are "
+            "written values: [{from, value}]",
+        )
+        return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
     english = error["msg"].removeprefix("Value error, ")
     try:
         zh = _IN_CHINESE.get(kind, "").format(**error.get("ctx", {}))
