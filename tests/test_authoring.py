@@ -1220,3 +1220,33 @@ def test_a_parameter_that_is_no_one_value_is_said_so(tmp_path: Path, written: st
     # Both were "应为 true 或 false", pydantic's first try at a value of several kinds (helper-52).
     result = runner.invoke(app, ["rules", "validate", str(write(tmp_path, "east.yaml", CHILD + written))])
     assert result.exit_code == 1 and said in result.stderr and "true 或 false，" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (
+            "effective: {from: 2006-01-01, until: 2007-01-01}\n",
+            "effective.until：未知的键“until”；此处可用：from、to",
+        ),
+        (
+            "rules:\n"
+            + RULE.format(id="paged", when="{fact: age, gt: 70}").replace("quote: q}", "quote: q, page: 3}"),
+            "rules[0].source.page：未知的键“page”；此处可用：clause、document、quote",
+        ),
+        (
+            "rules:\n"
+            + RULE.format(id="fr", when="{fact: age, gt: 70}").replace(
+                "title: {zh: 甲, en: a}", "title: {zh: 甲, en: a, fr: b}"
+            ),
+            "此处可用：en、zh",
+        ),
+    ],
+)
+def test_an_unknown_key_is_offered_only_the_keys_its_place_takes(
+    tmp_path: Path, written: str, said: str
+) -> None:
+    # until: in effective was asked "title?", page: in a source "ge?": suggestions from every key of the language
+    # (helper-52).
+    result = runner.invoke(app, ["rules", "validate", str(write(tmp_path, "east.yaml", CHILD + written))])
+    assert result.exit_code == 1 and said in result.stderr, result.stderr

@@ -7,6 +7,8 @@ import hashlib
 import math
 import os
 import re
+import types
+import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -565,14 +567,19 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
         key = str(loc[-1])
         parent = _at(data, path[:-1])
         # Beside `fact:` only operators make sense, so suggest among them first.
+        here = _keys_at(loc[:-1])
         known = (
             [*model.OPERATORS, "fact", "reading"]
             if isinstance(parent, dict) and "fact" in parent
-            else all_keys()
+            else here or all_keys()
         )
         hint = did_you_mean([k for k in suggest(key, known) if k != key])
+        if not isinstance(hint, Term) and here:
+            # Nothing close: the keys this place takes, so the author need not look them up.
+            hint = Term(f"；此处可用：{'、'.join(here)}", f"; allowed here: {', '.join(here)}")
         if key in all_keys():
-            reason = Term(f"此处不能用键“{key}”", f"key {key!r} is not allowed here")
+            zh, en = (hint.zh, hint.en) if isinstance(hint, Term) else ("", "")
+            reason = Term(f"此处不能用键“{key}”{zh}", f"key {key!r} is not allowed here{en}")
         else:
             reason = Term(
                 f"未知的键“{key}”{hint.zh if isinstance(hint, Term) else ''}",
@@ -773,6 +780,43 @@ def _at(data: Any, path: tuple[str | int, ...]) -> Any:
 
 
 @cache
+def _keys_at(loc: tuple[Any, ...]) -> list[str] | None:
+    """The keys the model at a place of the rule file allows, followed from RuleFile along pydantic's location;
+    None where it cannot be told (inside a condition's union). `page:` in a source was asked "ge?" and `until:`
+    in effective "title?", from every key of the language (helper-52)."""
+    current: Any = _unwrapped(RuleFile)
+    for part in loc:
+        if typing.get_origin(current) in (list, dict):
+            current = _unwrapped(typing.get_args(current)[-1])  # past the item's index or the entry's key
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        found = next(
+            (info for name, info in current.model_fields.items() if part in (name, info.alias)), None
+        )
+        if found is None:
+            return None
+        current = _unwrapped(found.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return sorted(info.alias or name for name, info in current.model_fields.items())
+    return None
+
+
+def _unwrapped(annotation: Any) -> Any:
+    """A field's type without Annotated[…] and `| None`; a union of several kinds stays as it is."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+            continue
+        if origin in (typing.Union, types.UnionType):
+            members = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(members) == 1:
+                annotation = members[0]
+                continue
+        return annotation
+
+
 def all_keys() -> list[str]:
     """Every key the rule language knows, for did-you-mean suggestions."""
     keys: set[str] = set()
