@@ -475,3 +475,20 @@ def test_a_file_named_xlsx_that_is_no_workbook_is_said_so_in_chinese(tmp_path: P
         "不是完好的 .xlsx 文件（压缩包已损坏或只是改了扩展名）" in result.stderr
         and "EOCD" not in result.stderr
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "rule"), [("=1/0", "cell-formula-unsaved"), ("#N/A", "cell-excel-error")]
+)
+def test_a_cell_holding_no_value_is_said_once(tmp_path: Path, written: str, rule: str) -> None:
+    # 两违 “=1/0” 应为 是/否 beside cell-formula-unsaved: the officer was told to type 是 or 否 over a formula
+    # the file had never calculated (helper-52).
+    path = tmp_path / "formula.xlsx"
+    book, table = roster(path)
+    table["E1"], table["E2"] = "两违", written
+    book.save(path)
+    [person] = check([path]).candidates
+    assert [f.rule for f in person.findings if f.severity == "invalid"] == [rule]
+    assert person.status == "invalid"
+    undecided = next(f for f in person.findings if f.rule == "two-violations")
+    assert undecided.severity == "review" and "无法检查" in undecided.message

@@ -181,6 +181,8 @@ class RecordReader:
                     "warning",
                     election_date=election_date.isoformat(),
                 )
+        if raw.problems and any(p.rule in _UNREAD_CELL for p in raw.problems):
+            problems = _said_once(problems)
 
         return Candidate(
             source=raw.source,
@@ -619,6 +621,17 @@ def _filled(value: Any) -> bool:
     """Whether a cell holds anything once cleaned. A text starting with a digit does, as nearly every ID number
     and birth date cell does: answered without cleaning it (a microsecond a cell)."""
     return (type(value) is str and value[:1].isdigit()) or bool(clean(value))
+
+
+# A workbook cell that holds no value the check can read: an error value, a formula never calculated.
+_UNREAD_CELL = frozenset({"cell-excel-error", "cell-formula-unsaved"})
+
+
+def _said_once(problems: list[DataProblem]) -> list[DataProblem]:
+    """A cell said to hold no value (=1/0 never calculated, #N/A) is not also said to hold a wrong one: 两违
+    “=1/0” 应为 是/否 beside cell-formula-unsaved told the officer to type 是 or 否 over a formula (helper-52)."""
+    unread = {p.cell for p in problems if p.rule in _UNREAD_CELL and p.cell}
+    return [p for p in problems if p.rule in _UNREAD_CELL or p.cell not in unread]
 
 
 def _remembered(
