@@ -1250,3 +1250,12 @@ def test_an_unknown_key_is_offered_only_the_keys_its_place_takes(
     # (helper-52).
     result = runner.invoke(app, ["rules", "validate", str(write(tmp_path, "east.yaml", CHILD + written))])
     assert result.exit_code == 1 and said in result.stderr, result.stderr
+
+
+def test_a_key_missing_from_the_whole_file_is_said_of_the_file_in_chinese(tmp_path: Path) -> None:
+    # (top)：缺少必填项“title” — English for the file itself under the default Chinese (helper-52).
+    path = write(tmp_path, "bare.yaml", "name: bare\n")
+    chinese = runner.invoke(app, ["rules", "validate", str(path)])
+    english = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert "文件顶层：缺少必填项“title”" in chinese.stderr and "(top)" not in chinese.stderr
+    assert "(top): 'title' is required" in english.stderr

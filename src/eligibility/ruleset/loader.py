@@ -507,7 +507,7 @@ def _validate(data: Any, positions: Positions, shown: str) -> RuleFile:
         raise RuleSetError(
             "ruleset-invalid",
             Location(shown, 1),
-            field="(top)",
+            field=_TOP,
             reason=Term(
                 "规则文件应是一个 YAML 映射，包含 name、title、version、document、election_date、vocabularies 和 rules",
                 "a rule file is a YAML mapping with name, title, version, document, election_date, vocabularies "
@@ -562,7 +562,7 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
         return _unknown_condition(error["input"], loc, data, positions, shown)
     path, pos = positions.find(data, loc, key=kind == "extra_forbidden", tags=_TAGS)
     location = Location(positions.file_of(path, shown), *(pos or (None, None)))
-    dotted = dotted_path(positions.written_as(path)) or "(top)"
+    dotted: str | Term = dotted_path(positions.written_as(path)) or _TOP
     if kind == "extra_forbidden":
         key = str(loc[-1])
         parent = _at(data, path[:-1])
@@ -750,7 +750,7 @@ def _unknown_condition(
     path, pos = positions.find(data, loc, tags=_TAGS)
     allowed = {*model.CONDITION_KEYS, *model.OPERATORS, "among", "label", "reading"}
     strange = [str(k) for k in written if str(k) not in allowed]
-    dotted = dotted_path(positions.written_as(path)) or "(top)"
+    dotted: str | Term = dotted_path(positions.written_as(path)) or _TOP
     if not strange:
         reason = Term(
             "条件须含下列键之一：" + "、".join(model.CONDITION_KEYS),
@@ -779,7 +779,10 @@ def _at(data: Any, path: tuple[str | int, ...]) -> Any:
     return data
 
 
-@cache
+# The file itself, as a place a key is missing from: (top) in English, 文件顶层 in Chinese (helper-52).
+_TOP = Term("文件顶层", "(top)")
+
+
 def _keys_at(loc: tuple[Any, ...]) -> list[str] | None:
     """The keys the model at a place of the rule file allows, followed from RuleFile along pydantic's location;
     None where it cannot be told (inside a condition's union). `page:` in a source was asked "ge?" and `until:`
@@ -817,6 +820,7 @@ def _unwrapped(annotation: Any) -> Any:
         return annotation
 
 
+@cache
 def all_keys() -> list[str]:
     """Every key the rule language knows, for did-you-mean suggestions."""
     keys: set[str] = set()
