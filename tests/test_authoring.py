@@ -1259,3 +1259,14 @@ def test_a_key_missing_from_the_whole_file_is_said_of_the_file_in_chinese(tmp_pa
     english = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
     assert "文件顶层：缺少必填项“title”" in chinese.stderr and "(top)" not in chinese.stderr
     assert "(top): 'title' is required" in english.stderr
+
+
+def test_a_brace_never_closed_is_said_where_it_opened_and_within_the_file(tmp_path: Path) -> None:
+    # "unclosed.yaml:9:13: … did not find expected ',' or '}' (line 10)" of a nine-line file (helper-52).
+    path = write(
+        tmp_path, "unclosed.yaml", "extends: community-2006\nname: l\nparameters: {min_age: {value: 18}\n"
+    )
+    english = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert f"{path.as_posix()}:3:13: YAML syntax error:" in english.stderr and "(line 3)" in english.stderr
+    chinese = runner.invoke(app, ["rules", "validate", str(path)])
+    assert "YAML 语法错误：缺少“,”或“}”：是不是花括号没有闭合？" in chinese.stderr

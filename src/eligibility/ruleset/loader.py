@@ -450,8 +450,13 @@ def _parse(raw: bytes, shown: str) -> tuple[Any, Positions]:
         if err.context_mark and err.context and err.context.startswith(_OPENED):
             # A bracket or quote never closed: the mistake is where it opened, not where the parser gave up.
             mark = err.context_mark
+            # Where the parser gave up, never past the file's last line (the end of a file ending in a line
+            # break is the start of a line that is not there).
+            last = max(1, text.count("\n") + (not text.endswith("\n")))
             reason = (
-                f"{err.context}, {reason} (line {err.problem_mark.line + 1})" if err.problem_mark else reason
+                f"{err.context}, {reason} (line {min(err.problem_mark.line + 1, last)})"
+                if err.problem_mark
+                else reason
             )
         elif mark is not None and (quote := _runaway_quote(text, mark)) is not None:
             opened = Location(shown, quote.start_mark.line + 1, quote.start_mark.column + 1)
