@@ -694,7 +694,7 @@ def _as_written(value: object) -> str:
 def _our_json_report(path: Path) -> bool:
     """Whether a JSON or JSON lines file in a rosters' folder is an earlier report of this tool: set aside when
     the folder is read, it is no input, and the next run may write over it (a CI job keeping report.json)."""
-    from eligibility.formatters import our_report
+    from eligibility.roster.sources import our_report
 
     if path.suffix.lower() not in (".json", ".jsonl"):
         return False

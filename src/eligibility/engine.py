@@ -77,6 +77,7 @@ from eligibility.roster.sources import (
     Input,
     document_holds_roster,
     expand,
+    our_report,
     read_bytes,
     unreadable,
 )
@@ -1797,8 +1798,6 @@ def _report_file(source: Input) -> Note | None:
     report is (a table read with a report's headers, see _a_report); read as a roster, it failed the next run."""
     if source.format != "json":
         return None
-    from eligibility.formatters import our_report
-
     return Note("file-skipped-report", "info") if our_report(read_bytes(source, limit=512)) else None
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from enum import StrEnum
 from typing import assert_never
 
@@ -53,20 +52,6 @@ NO_FORMAT_WRITES = (
     *(".tsv", ".xls", ".xlsm", ".xlsb", ".ods", ".et", ".ett"),
     *(".doc", ".docx", ".wps", ".wpt", ".odt", ".rtf", ".pdf", ".ppt", ".pptx", ".dps", ".yaml", ".yml"),
 )
-
-
-# The opening of a report this tool wrote as JSON, JSON lines or SARIF: kept in the rosters' folder (a CI job's
-# report.json, results.sarif.json), it is set aside when the folder is read, and the next run writes over it.
-_OUR_REPORT = re.compile(
-    rb'\s*\{\s*(?:("type"\s*:\s*"run"\s*,\s*)?"schema_version"\s*:\s*\d+\s*,\s*"tool"\s*:\s*"eligibility '
-    rb'|"\$schema"\s*:\s*"https://json\.schemastore\.org/sarif-[^"]*"\s*,\s*"version"\s*:\s*"[^"]*"\s*,\s*'
-    rb'"runs"\s*:\s*\[\s*\{\s*"tool"\s*:\s*\{\s*"driver"\s*:\s*\{\s*"name"\s*:\s*"eligibility")'
-)
-
-
-def our_report(head: bytes) -> bool:
-    """Whether the first few hundred bytes of a file are those of a report this tool wrote (see _OUR_REPORT)."""
-    return _OUR_REPORT.match(head) is not None
 
 
 def format_of(name: str) -> OutputFormat | None:

@@ -154,6 +154,20 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
     return found
 
 
+# The opening of a report this tool wrote as JSON, JSON lines or SARIF: kept in the rosters' folder (a CI job's
+# report.json, results.sarif.json), it is set aside when the folder is read, and the next run writes over it.
+_OUR_REPORT = re.compile(
+    rb'\s*\{\s*(?:("type"\s*:\s*"run"\s*,\s*)?"schema_version"\s*:\s*\d+\s*,\s*"tool"\s*:\s*"eligibility '
+    rb'|"\$schema"\s*:\s*"https://json\.schemastore\.org/sarif-[^"]*"\s*,\s*"version"\s*:\s*"[^"]*"\s*,\s*'
+    rb'"runs"\s*:\s*\[\s*\{\s*"tool"\s*:\s*\{\s*"driver"\s*:\s*\{\s*"name"\s*:\s*"eligibility")'
+)
+
+
+def our_report(head: bytes) -> bool:
+    """Whether the first few hundred bytes of a file are those of a report this tool wrote (see _OUR_REPORT)."""
+    return _OUR_REPORT.match(head) is not None
+
+
 # A Word table, whole, or to the end of what was read (a table nested in a cell ends the match early, which
 # still holds the outer table's header).
 _TABLE = re.compile(r"<w:tbl\b.*?(?:</w:tbl>|$)", re.DOTALL)
