@@ -1206,6 +1206,8 @@ def test_a_yes_or_no_parameter_is_shown_as_the_rule_file_writes_it(tmp_path: Pat
 @pytest.mark.parametrize(
     ("written", "said"),
     [
+        # A list, or a dated value left blank: both were "应为 true 或 false", pydantic's first try at a value of
+        # several kinds (helper-52).
         (
             "parameters:\n  min_age: [18, 19]\n",
             "parameters.min_age：应为一个值（数、日期、文字或 true/false），不能是列表",
@@ -1214,17 +1216,8 @@ def test_a_yes_or_no_parameter_is_shown_as_the_rule_file_writes_it(tmp_path: Pat
             "parameters:\n  min_age: {values: [{from: 2020-01-01, value: }]}\n",
             "parameters.min_age.values[0].value：没有写值",
         ),
-    ],
-)
-def test_a_parameter_that_is_no_one_value_is_said_so(tmp_path: Path, written: str, said: str) -> None:
-    # Both were "应为 true 或 false", pydantic's first try at a value of several kinds (helper-52).
-    result = runner.invoke(app, ["rules", "validate", str(write(tmp_path, "east.yaml", CHILD + written))])
-    assert result.exit_code == 1 and said in result.stderr and "true 或 false，" not in result.stderr
-
-
-@pytest.mark.parametrize(
-    ("written", "said"),
-    [
+        # An unknown key, offered the keys of its place: until: in effective was asked "title?", page: in a
+        # source "ge?", suggestions from every key of the language (helper-52).
         (
             "effective: {from: 2006-01-01, until: 2007-01-01}\n",
             "effective.until：未知的键“until”；此处可用：from、to",
@@ -1243,13 +1236,11 @@ def test_a_parameter_that_is_no_one_value_is_said_so(tmp_path: Path, written: st
         ),
     ],
 )
-def test_an_unknown_key_is_offered_only_the_keys_its_place_takes(
-    tmp_path: Path, written: str, said: str
-) -> None:
-    # until: in effective was asked "title?", page: in a source "ge?": suggestions from every key of the language
-    # (helper-52).
+def test_a_rule_file_mistake_is_said_as_what_it_is_and_where(tmp_path: Path, written: str, said: str) -> None:
     result = runner.invoke(app, ["rules", "validate", str(write(tmp_path, "east.yaml", CHILD + written))])
-    assert result.exit_code == 1 and said in result.stderr, result.stderr
+    assert result.exit_code == 1 and said in result.stderr and "true 或 false，" not in result.stderr, (
+        result.stderr
+    )
 
 
 def test_a_key_missing_from_the_whole_file_is_said_of_the_file_in_chinese(tmp_path: Path) -> None:
