@@ -1261,3 +1261,26 @@ def test_a_brace_never_closed_is_said_where_it_opened_and_within_the_file(tmp_pa
     assert f"{path.as_posix()}:3:13: YAML syntax error:" in english.stderr and "(line 3)" in english.stderr
     chinese = runner.invoke(app, ["rules", "validate", str(path)])
     assert "YAML 语法错误：缺少“,”或“}”：是不是花括号没有闭合？" in chinese.stderr
+
+
+def test_a_case_whose_tables_cannot_be_read_fails_and_the_cases_after_it_run(tmp_path: Path) -> None:
+    # A community written twice in one case stopped `rules test` with exit 2, no case after it run, and a seat
+    # count of 三 was said of committee_seats, a name the author never wrote (helper-52).
+    path = write(
+        tmp_path,
+        "cases.yaml",
+        CHILD
+        + "tests:\n"
+        + "  - case: 两次\n    candidates: [{姓名: 甲, 社区: 一村, 拟任职务: 居委会委员}]\n"
+        + "    communities: [{社区: 一村, 选举日期: 2006-09-30}, {社区: 一村, 选举日期: 2006-09-30}]\n"
+        + "    expect: {1: []}\n"
+        + "  - case: 职数\n    candidates: [{姓名: 甲, 社区: 二村, 拟任职务: 居委会委员}]\n"
+        + "    communities: [{社区: 二村, 居委会核定职数: 三}]\n    expect: {1: []}\n"
+        + "  - case: 照常\n    candidates: [{姓名: 甲, 社区: 三村, 拟任职务: 居委会委员, 出生日期: 1970-01-01}]\n"
+        + "    expect: {1: []}\n",
+    )
+    result = runner.invoke(app, ["rules", "test", str(path)])
+    assert result.exit_code == 1
+    assert f"{path.as_posix()}#tests[0]: 社区“一村”在社区列表中写了两次" in result.stdout
+    assert f"{path.as_posix()}#tests[1]: 居委会核定职数 列：“三”不是职数" in result.stdout
+    assert result.stdout.strip().endswith("通过 1 个，失败 2 个")

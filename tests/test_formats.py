@@ -1495,7 +1495,7 @@ def test_a_community_written_twice_in_a_grouped_roster_is_refused(tmp_path: Path
     )
     result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
     assert result.exit_code == 2
-    assert "community '青松社区' is written twice in the roster's communities" in result.stderr
+    assert "community '青松社区' is written twice in the communities listed" in result.stderr
 
 
 def test_a_grouped_rosters_own_election_day_keeps_the_tables_seats(tmp_path: Path) -> None:

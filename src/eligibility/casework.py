@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from eligibility.engine import Review
+from eligibility.errors import RosterError
 from eligibility.messages import Lang, did_you_mean, say
 from eligibility.report import CandidateResult, TeamResult
 from eligibility.roster.columns import map_headers, suggest_column
@@ -62,13 +63,24 @@ class UnknownHeader:
         return self.message("en")
 
 
+@dataclass(frozen=True)
+class Unreadable:
+    """A case whose candidates or communities could not be read (a community written twice, a seat count of 三):
+    the case fails with why, and the other cases still run."""
+
+    error: RosterError
+
+    def message(self, lang: Lang) -> str:
+        return self.error.message(lang)
+
+
 @dataclass
 class CaseResult:
     """How one case went: passed, or the rows whose findings differ from what the case expects."""
 
     index: int
     case: str
-    differences: list[Difference | UnknownHeader] = field(default_factory=list)
+    differences: list[Difference | UnknownHeader | Unreadable] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
@@ -90,11 +102,16 @@ def run_case(policy: Policy, index: int, case: TestCase) -> CaseResult:
         show_pii=True,
         lang="en",
     )
-    table = records_table(case.candidates, shown, review.columns)
-    table.communities = [dict(row) for row in case.communities]
-    candidates = list(review.tables([table]))
-    teams = review.teams()
     result = CaseResult(index, case.case)
+    try:
+        table = records_table(case.candidates, shown, review.columns)
+        table.communities = [dict(row) for row in case.communities]
+        candidates = list(review.tables([table]))
+        teams = review.teams()
+    except RosterError as err:
+        # One case's table written wrong stopped `rules test` with exit 2 and no case after it run (helper-52).
+        result.differences.append(Unreadable(err))
+        return result
     # A misspelt key (两危 for 两违) leaves its column unread: a case written to sit just past a boundary would
     # pass having tested nothing.
     for name, rows, columns in (

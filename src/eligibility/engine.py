@@ -1265,7 +1265,8 @@ class Review:
                 self._roster_seats_unused(canonical, (street, community), table)
                 key = (street, community)
             else:
-                key = self.communities.add(canonical, Location(table.path))
+                # A cell that is no count is named by its header as written (居委会核定职数, not committee_seats).
+                key = self.communities.add(canonical, Location(table.path), header.headers)
             if key in given:
                 raise RosterError(
                     "communities-twice-in-roster", Location(table.path), community=" ".join(filter(None, key))

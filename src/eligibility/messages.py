@@ -181,8 +181,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "election day and seats would silently replace the first's",
     ),
     "communities-twice-in-roster": (
-        "社区“{community}”在名册的社区列表中写了两次；请合并为一处，否则后一处的职数和选举日期会悄悄取代前一处",
-        "community {community!r} is written twice in the roster's communities; merge them, or the second's seats "
+        "社区“{community}”在社区列表中写了两次；请合并为一处，否则后一处的职数和选举日期会悄悄取代前一处",
+        "community {community!r} is written twice in the communities listed; merge them, or the second's seats "
         "and election day would silently replace the first's",
     ),
     "encoding-unusable": (
