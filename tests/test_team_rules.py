@@ -568,3 +568,21 @@ def test_a_teams_message_says_the_level_the_rule_set_was_given(run: Any) -> None
         c for c in run(people, overrides={"principal_low_education": "upper_secondary"}).candidates
     )
     assert "（高中/中专以下，含高中/中专）" in secretary.findings[0].message
+
+
+def test_a_team_with_a_member_whose_posts_cannot_be_read_is_judged_on_none_of_its_counts(run: Any) -> None:
+    # 乙 社区党组织委员, a post the rule set does not know: dropped from the team, which was then said to have
+    # "1 人中妇女干部 0 名" though 乙 is a woman, and 1 party seat of 1 though she holds the second (helper-54).
+    people = [
+        person(roles="党支部书记、居委会主任", name="甲"),
+        person(roles="社区党组织委员", gender="女", name="乙"),
+    ]
+    report = run(people)
+    assert report.candidates[1].status == "invalid"
+    findings = team(report).findings
+    assert findings and all("无法检查（拟任职务不明：乙）" in f.message for f in findings)
+    woman = next(f for f in findings if f.rule == "team-woman")
+    assert woman.severity == "review" and woman.evidence["unknown_members"] == ["乙"]
+    # Her post read, the team is judged as ever: a woman on it, nothing to say.
+    people[1] = person(roles="党支部委员", gender="女", name="乙")
+    assert "team-woman" not in rules_of(team(run(people)))

@@ -1155,10 +1155,12 @@ class Review:
         team = team.unroll()
         skipped = frozenset().union(*(self._skipped_by_path.get(p, frozenset()) for p in team.paths))
         findings = []
-        # No seat among the rows, and a roles cell among them unreadable: who is on the team is not known, and
-        # "no woman among 0 members" or "the secretary is not the director" would be said of nobody. (A team of
-        # a 妇代会主任 alone is known: she holds no seat, and women-chair-seat says so.)
-        unknown = not team.members() and any(not person.roles for person in team.people)
+        # A roles cell unreadable (社区党组织委员, a post the rule set does not know) or blank: who is on the team is
+        # not known, and "1 人中妇女干部 0 名" or "党组织 1/1" would be said of a team that may have one more member,
+        # the woman, the seat over the quota (helper-54). (A 妇代会主任 alone is known: she holds no seat, and
+        # women-chair-seat says so.) The row itself is invalid and said so.
+        postless = [person.name for person in team.people if not person.roles]
+        unknown = bool(postless)
         for rule in self.policy.at(team.election_date).team_rules:
             if rule.id in skipped and (unknown or rule.test(team, None) is not True):
                 # A column it needs is missing (said once for the file), and the others do not decide it. One
@@ -1167,7 +1169,12 @@ class Review:
             granted = self.approvals.team(team.street, team.community, rule.id)
             if unknown:
                 about = {"community": self._name(team.community), "street": self._name(team.street)}
-                evidence: Evidence = {"unknown": ["members"]}
+                # Nobody seated: no members to count. Else whose posts could not be read (拟任职务不明：乙).
+                evidence: Evidence = (
+                    {"unknown": ["roles"], "unknown_members": postless}
+                    if team.members()
+                    else {"unknown": ["members"]}
+                )
                 findings.append(self._finding(rule, evidence, None, granted, team.election_date, about))
             elif (finding := self._apply(rule, team, granted, team.election_date)) is not None:
                 if not granted and finding.severity == "review" and self.approvals.has_rule(rule.id):
