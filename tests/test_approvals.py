@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from eligibility import check
+
 from conftest import make_id, only, person
 
 PRINCIPAL_OVER_57 = dict(roles="党支部书记", birth_date="1948-09-30")
@@ -82,7 +84,8 @@ def test_a_team_finding_is_approved_by_community(run: Any, tmp_path: Path) -> No
     communities.write_text("社区,党组织核定职数,居委会核定职数\n青松社区,1,5\n", encoding="utf-8")
     approvals = tmp_path / "approvals.csv"
     approvals.write_text(
-        "社区,规则,批复文号,批复日期\n青松社区,seat-quota,组审〔2006〕9号,2006-08-01\n", encoding="utf-8"
+        "社区,规则,批复文号,审批单位,批复日期\n青松社区,seat-quota,组审〔2006〕9号,区委组织部,2006-08-01\n",
+        encoding="utf-8",
     )
     people = [person(roles="党支部书记、居委会主任", gender="女"), person(roles="党支部委员")]
     report = run(people, communities=communities, approvals=approvals)
@@ -176,7 +179,7 @@ def test_a_team_approval_naming_its_street_counts_for_a_roster_without_streets(
     )
     approvals = tmp_path / "approvals.csv"
     approvals.write_text(
-        "街道,社区,规则,批复文号,批复日期\n东湖街道,青松社区,seat-quota,组审〔2006〕9号,2006-08-01\n",
+        "街道,社区,规则,批复文号,审批单位,批复日期\n东湖街道,青松社区,seat-quota,组审〔2006〕9号,区委组织部,2006-08-01\n",
         encoding="utf-8",
     )
     people = [person(roles="党支部书记、居委会主任", gender="女"), person(roles="党支部委员")]
@@ -229,7 +232,8 @@ def test_a_village_heads_its_approvals_and_communities_as_its_roster(run: Any, t
     communities.write_text("村,党组织核定职数,居委会核定职数\n青松社区,1,5\n", encoding="utf-8")
     approvals = tmp_path / "approvals.csv"
     approvals.write_text(
-        "村（社区）,规则,批复文号,批复日期\n青松社区,seat-quota,组审9号,2006-08-01\n", "utf-8"
+        "村（社区）,规则,批复文号,审批单位,批复日期\n青松社区,seat-quota,组审9号,区委组织部,2006-08-01\n",
+        "utf-8",
     )
     people = [person(roles="党支部书记、居委会主任", gender="女"), person(roles="党支部委员")]
     report = run(people, communities=communities, approvals=approvals)
@@ -360,7 +364,8 @@ def test_a_team_approval_beside_an_id_number_is_the_teams(run: Any, tmp_path: Pa
     communities.write_text("社区,党组织核定职数,居委会核定职数\n青松社区,1,5\n", encoding="utf-8")
     approvals = tmp_path / "approvals.csv"
     approvals.write_text(
-        f"身份证号,社区,规则,批复文号,批复日期\n{make_id('1960-01-01')},青松社区,seat-quota,组审9号,2006-08-01\n",
+        f"身份证号,社区,规则,批复文号,审批单位,批复日期\n{make_id('1960-01-01')},青松社区,seat-quota,组审9号,区委组织部,"
+        "2006-08-01\n",
         encoding="utf-8",
     )
     people = [person(roles="党支部书记"), person(roles="党支部委员")]
@@ -500,3 +505,39 @@ def test_an_approval_counts_only_from_the_body_the_notice_names(
     if reason is not None:
         assert finding.approval.reason is not None and finding.approval.reason.startswith(reason)
         assert report.candidates[0].status == "review"
+
+
+@pytest.mark.parametrize(
+    ("body", "counted"),
+    [
+        ("东湖街道党工委", False),
+        ("", False),
+        ("区委组织部", True),
+        ("东湖区人民政府", True),
+        ("区政府", True),
+    ],
+)
+def test_seats_over_the_quota_are_approved_by_those_who_set_them(
+    tmp_path: Path, body: str, counted: bool
+) -> None:
+    # 街道党工委、办事处不要未经批准擅自增加职数配备: the street's own approval, or one naming no body, counted
+    # (helper-54).
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "姓名,身份证号,性别,社区,拟任职务\n"
+        f"甲,{make_id('1960-01-01')},男,青松社区,党支部书记、居委会主任\n"
+        f"乙,{make_id('1962-01-01', '女')},女,青松社区,党支部委员\n",
+        encoding="utf-8",
+    )
+    communities = tmp_path / "communities.csv"
+    communities.write_text(
+        "社区,选举日期,党组织核定职数,居委会核定职数\n青松社区,2006-09-30,1,1\n", encoding="utf-8"
+    )
+    approvals = tmp_path / "approvals.csv"
+    approvals.write_text(
+        f"社区,规则,批复文号,审批单位,批复日期\n青松社区,seat-quota,〔2006〕5号,{body},2006-09-01\n",
+        encoding="utf-8",
+    )
+    report = check([roster], communities=communities, approvals=approvals)
+    [quota] = [f for f in report.teams[0].findings if f.rule == "seat-quota"]
+    assert quota.approval is not None and quota.approval.counted is counted

@@ -1765,9 +1765,11 @@ def _approved_by_one_of(approved_by: str | None, bodies: tuple[str, ...]) -> boo
 
 
 def _body_name(text: str) -> str:
-    """A body's name as compared: NFKC, no spaces, simplified, 区委员会组织部 and 区组织部 as 区委组织部."""
+    """A body's name as compared: NFKC, no spaces, simplified, 区委员会组织部 and 区组织部 as 区委组织部, 区人民政府
+    as 区政府."""
     text = "".join(unicodedata.normalize("NFKC", text).split()).translate(_SIMPLIFIED)
-    return _SHORT_BODY.sub(r"\1委组织部", text.replace("委员会组织部", "委组织部"))
+    text = text.replace("委员会组织部", "委组织部").replace("人民政府", "政府")
+    return _SHORT_BODY.sub(r"\1委组织部", text)
 
 
 _SIMPLIFIED = str.maketrans("區縣組織員會黨鎮級審批準", "区县组织员会党镇级审批准")
