@@ -541,3 +541,21 @@ def test_seats_over_the_quota_are_approved_by_those_who_set_them(
     report = check([roster], communities=communities, approvals=approvals)
     [quota] = [f for f in report.teams[0].findings if f.rule == "seat-quota"]
     assert quota.approval is not None and quota.approval.counted is counted
+
+
+@pytest.mark.parametrize("approved_name", ["李　四", "李 四", "李四"])
+@pytest.mark.parametrize("roster_name", ["李四", "李　四"])
+def test_a_name_padded_to_line_up_is_the_same_name_on_the_approval(
+    run: Any, tmp_path: Path, approved_name: str, roster_name: str
+) -> None:
+    # 批复上的姓名是 李 四，名册上是 李四：身份证号写错了？ — the approval's name kept the space padding it, where the
+    # roster's was joined (helper-54).
+    candidate = person(name=roster_name, **PRINCIPAL_OVER_57)
+    path = tmp_path / "approvals.csv"
+    path.write_text(
+        "身份证号,姓名,规则,批复文号,审批单位,批复日期\n"
+        f"{candidate['id_number']},{approved_name},principal-age,组审〔2006〕1号,区委组织部,2006-09-01\n",
+        encoding="utf-8",
+    )
+    result = only(run([candidate], approvals=path))
+    assert result.findings[0].approval is not None and result.findings[0].approval.counted

@@ -97,6 +97,16 @@ def split_list(value: object) -> list[str]:
 
 # The Chinese characters, of the basic plane and beyond it (𠮷), as a regular expression's class holds them.
 HAN = "\u3400-\u9fff\U00020000-\U0003134f"
+# A space between two Chinese characters of a name.
+_SPACE_IN_HAN_NAME = re.compile(rf"(?<=[{HAN}]) +(?=[{HAN}])")
+
+
+def joined_name(name: str) -> str:
+    """A cleaned name without the spaces that pad it (王  五 lined up with three-character names, 王 and 五 on two
+    lines of a cell): one name, 王五, wherever it is written. John Smith keeps his space."""
+    return _SPACE_IN_HAN_NAME.sub("", name) if " " in name else name
+
+
 # One Chinese character, white space, one Chinese character, the whole of an item (between separators or ends).
 _PADDED_NAME = re.compile(
     rf"(?<![^\s、,，;；/|()（）\[\]【】])([{HAN}])[\u3000 \t]+([{HAN}])"

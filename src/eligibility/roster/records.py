@@ -11,7 +11,6 @@ from typing import Any, TypeVar
 from eligibility.candidate import Candidate, DataProblem
 from eligibility.roster.normalise import (
     CONTROL_CHARACTERS,
-    HAN,
     SERIAL_TEXT,
     UNREADABLE_DATE,
     DateError,
@@ -21,6 +20,7 @@ from eligibility.roster.normalise import (
     from_1904,
     id_digits,
     ids_in_text,
+    joined_name,
     parse_birth_date,
     parse_date,
     parse_dates,
@@ -112,10 +112,7 @@ class RecordReader:
             # 12345, TRUE or a date where the name goes (a workbook's typed cell, a shifted column): no one's name,
             # and checked as one it would pass as a candidate called 12345.0.
             problem("name-not-a-name", "name", _shown_value(cells.get("name")))
-        if " " in name:
-            # 王  五 padded to line up with three-character names, or 王 and 五 on two lines of a cell (Alt+Enter):
-            # one name, 王五, as the ID register and a relatives entry write it. John Smith keeps his space.
-            name = _SPACE_IN_HAN_NAME.sub("", name)
+        name = joined_name(name)  # 王  五 is 王五, as the ID register and a relatives entry write it
         # Interned, so that a team and the communities table share one copy of each name.
         community = sys.intern(self._required(cells, "community", problem))
         street = sys.intern(clean(cells.get("street")))
@@ -541,9 +538,6 @@ def _same_or_within(span: Any, other: Any, earlier: bool) -> bool:
         return earlier
     return bool(span[0] <= other[0] and other[1] <= span[1])
 
-
-# A space between two Chinese characters of a name.
-_SPACE_IN_HAN_NAME = re.compile(rf"(?<=[{HAN}]) +(?=[{HAN}])")
 
 # How the roster's own columns are read when written twice (the rule set's fields say their own type).
 _BUILT_IN_KINDS = {"roles": "list", "birth_date": "date", "election_date": "date", "id_number": "id"}

@@ -26,6 +26,7 @@ from eligibility.roster.normalise import (
     IdNumber,
     clean,
     from_1904,
+    joined_name,
     mask_id,
     mask_ids,
     parse_date,
@@ -553,7 +554,8 @@ def read_approvals(
                 id_number=id_number,
                 street=clean(cells.get("street")),
                 community=clean(cells.get("community")),
-                name=clean(cells.get("name")) if id_number else "",
+                # 李　四 padded as the roster's 李四 is: the same person's approval, not another's (helper-54).
+                name=joined_name(clean(cells.get("name"))) if id_number else "",
             )
         )
     approvals = Approvals(records)
