@@ -362,3 +362,21 @@ def test_a_violation_date_that_cannot_be_read_is_no_pass(
     assert bar.severity == severity
     assert bar.evidence["family_planning_violation"] == shown
     assert "family-planning-5y" not in (result.passed or [])
+
+
+@pytest.mark.parametrize(
+    ("posts", "contradicts"),
+    [
+        ("党支部副书记（一肩挑）", True),  # a deputy made secretary and director by the word beside it
+        ("居委会委员（一肩挑）", True),
+        ("党支部书记（一肩挑）", False),  # the set names the post written: one person, both posts
+        ("书记兼主任", False),
+        ("妇代会主任（一肩挑）", False),  # a post on no committee the set seats
+    ],
+)
+def test_a_set_of_posts_beside_a_post_it_contradicts_is_said(run: Any, posts: str, contradicts: bool) -> None:
+    # 党支部副书记（一肩挑） read as deputy, secretary and director: a principal reviewed for age and a second
+    # director counted against the quota, without a word (helper-54).
+    result = only(run([person(roles=posts)]))
+    assert ("role-set-contradicts" in rules_of(result)) is contradicts
+    assert (result.status == "invalid") is contradicts

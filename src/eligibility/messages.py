@@ -673,6 +673,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{column} holds {code}, a control character or half a UTF-16 pair (usually carried over from another "
         "system), shown as �: {value!r}; enter the cell again",
     ),
+    "role-set-contradicts": (
+        "拟任职务里“{set}”是{posts}，与同一单元格的“{value}”矛盾：请只写此人实际拟任的职务",
+        "in the posts, {set!r} means {posts}, which {value!r} in the same cell contradicts: write only the posts "
+        "this person is proposed for",
+    ),
     "row-unclosed-quote-own": (
         "该行有一个引号没有闭合，整行“{value}”被读成了一个单元格；请检查引号",
         "a quote on this row is never closed, so the whole row {value!r} was read as one cell; check the quotes",
@@ -961,6 +966,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "record-shape": ("invalid", "candidate"),
     "row-too-long": ("invalid", "candidate"),
     "row-unclosed-quote-own": ("invalid", "candidate"),
+    "role-set-contradicts": ("invalid", "candidate"),
     "row-too-short": ("invalid", "candidate"),
     "row-unclosed-quote": ("invalid", "candidate"),
     "row-cells-beyond-header": ("warning", "candidate"),

@@ -350,8 +350,11 @@ class RecordReader:
             return ()
         roles: list[str] = []
         understood = True
+        sets: list[tuple[str, tuple[str, ...]]] = []  # 一肩挑 and the posts it names
         for word in words:
             found = self.vocabulary.roles(word)
+            if not isinstance(found, Unknown) and len(found) > 1 and self.vocabulary.is_role_set(word):
+                sets.append((word, found))
             if isinstance(found, Unknown):
                 understood = False
                 problem(
@@ -372,9 +375,32 @@ class RecordReader:
                 suggestion="",
                 expected=self.vocabulary.role_names(),
             )
+        if sets and (clash := self._set_clash(sets, words)) is not None:
+            # 党支部副书记（一肩挑）: 一肩挑 made the deputy a secretary and director, a principal reviewed for age
+            # and a second director counted against the quota, without a word (helper-54).
+            understood = False
+            problem("role-set-contradicts", "roles", clash[1], set=clash[0], posts=clash[2])
         if type(raw) is str and understood and roles and len(self._known_roles) < 4096:
             self._known_roles[raw] = tuple(roles)
         return tuple(roles)
+
+    def _set_clash(
+        self, sets: list[tuple[str, tuple[str, ...]]], words: list[str]
+    ) -> tuple[str, str, str] | None:
+        """A post written beside a set of posts (一肩挑) on a body the set already seats, and not one of the set's:
+        党支部副书记 or 居委会委员 beside 一肩挑 (secretary and director). The set, the post, and the set's posts."""
+        roles = self.vocabulary.words.roles
+        for name, held in sets:
+            bodies = {roles[role].body for role in held if roles[role].body}
+            for word in words:
+                if word == name:
+                    continue
+                found = self.vocabulary.roles(word)
+                if isinstance(found, Unknown):
+                    continue
+                if any(role not in held and roles[role].body in bodies for role in found):
+                    return name, word, "、".join(roles[role].zh for role in held)
+        return None
 
     @staticmethod
     def _id_number(cells: dict[str, Any], problem: Any) -> IdNumber | None:

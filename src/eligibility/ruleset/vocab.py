@@ -98,6 +98,13 @@ class Vocabulary:
         close = suggest(word, list(name_of))
         return Unknown(word, tuple(dict.fromkeys(name_of[name] for name in close)))
 
+    def is_role_set(self, word: str) -> bool:
+        """Whether an item of a roles cell is a set of posts held by one person (一肩挑), remarks aside."""
+        key = fold(word)
+        for remark in self.role_remarks:
+            key = key.replace(remark, "")
+        return key in self.roles_of
+
     def _roles_of_key(self, key: str) -> tuple[str, ...] | None:
         if not key:
             return ()
