@@ -351,6 +351,10 @@ def test_unknown_education_suggests() -> None:
         # How the post is held: 居委会委员（专职） was role-unknown "专职", invalid.
         ("居委会委员（专职）", ["committee_member"]),
         ("副书记（主持工作）", ["party_deputy"]),
+        # 兼 with what goes with it: cut at 兼 alone, 职妇代会主任 and 党支部书记并 were posts no one knows.
+        ("居委会委员兼职妇代会主任", ["committee_member", "women_chair"]),
+        ("党支部书记并兼任居委会主任", ["party_secretary", "committee_director"]),
+        ("党支部书记同时兼任居委会主任", ["party_secretary", "committee_director"]),
     ],
 )
 def test_roles(cell: str, roles: list[str]) -> None:

@@ -75,7 +75,9 @@ def fold(text: str) -> str:
 # in 党支部书记兼居委会主任; brackets, as in 党支部书记（兼居委会主任） or 张伟（父子）, so that each item is what
 # the officer wrote and a note in brackets is an item of its own. NFKC has already turned the full-width forms
 # into , ; / ( ) and a plain space.
-LIST_SEPARATORS = re.compile(r"[、,;/|()\[\]【】\r\n\u2028\u2029]+|兼任|兼")
+# 兼 whole with what goes with it (并兼任, 兼职): cut at 兼 alone, 居委会委员兼职妇代会主任 left a post 职妇代会主任
+# that no one knows, and 党支部书记并兼任居委会主任 one 党支部书记并 (helper-54).
+LIST_SEPARATORS = re.compile(r"[、,;/|()\[\]【】\r\n\u2028\u2029]+|(?:同时|并)?兼(?:任|职)?")
 # Dates may themselves contain "/", so a list of dates is split on the other separators, and on white space
 # that is not inside a date written 2003年 5月 1日.
 DATE_LIST_SEPARATORS = re.compile(r"[、,;|\r\n\u2028\u2029]+|\s+")
