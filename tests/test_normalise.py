@@ -355,6 +355,14 @@ def test_unknown_education_suggests() -> None:
         ("居委会委员兼职妇代会主任", ["committee_member", "women_chair"]),
         ("党支部书记并兼任居委会主任", ["party_secretary", "committee_director"]),
         ("党支部书记同时兼任居委会主任", ["party_secretary", "committee_director"]),
+        # As the notice and officers write them (helper-54): joined by 和, 社区 before the party's posts.
+        ("党支部书记和居委会主任", ["party_secretary", "committee_director"]),
+        ("书记主任", ["party_secretary", "committee_director"]),
+        ("社区书记", ["party_secretary"]),
+        ("社区党组织书记", ["party_secretary"]),
+        ("总支副书记", ["party_deputy"]),
+        ("社区副主任", ["committee_deputy"]),
+        ("居委副主任", ["committee_deputy"]),
     ],
 )
 def test_roles(cell: str, roles: list[str]) -> None:
@@ -592,7 +600,7 @@ def test_a_two_digit_year_is_read_only_for_a_birth_date_and_only_where_one_centu
         ("团支部书记", ()),  # the youth league's secretary: 党组织书记 would seat a principal
         ("团委书记", ()),
         ("治调主任", ()),
-        ("居委副主任", ("居委会副主任", "居委会主任")),  # a deputy's post: suggested as ever
+        ("社区居委副主任", ("居委会副主任", "居委会主任")),  # a deputy's post: suggested as ever
         ("支部书计", ("党组织书记", "党组织副书记")),  # a typo of the principal's own title
     ],
 )

@@ -571,11 +571,11 @@ def test_a_teams_message_says_the_level_the_rule_set_was_given(run: Any) -> None
 
 
 def test_a_team_with_a_member_whose_posts_cannot_be_read_is_judged_on_none_of_its_counts(run: Any) -> None:
-    # 乙 社区党组织委员, a post the rule set does not know: dropped from the team, which was then said to have
+    # 乙 团支部书记, a post the rule set does not know: dropped from the team, which was then said to have
     # "1 人中妇女干部 0 名" though 乙 is a woman, and 1 party seat of 1 though she holds the second (helper-54).
     people = [
         person(roles="党支部书记、居委会主任", name="甲"),
-        person(roles="社区党组织委员", gender="女", name="乙"),
+        person(roles="团支部书记", gender="女", name="乙"),
     ]
     report = run(people)
     assert report.candidates[1].status == "invalid"

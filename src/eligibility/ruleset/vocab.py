@@ -13,6 +13,8 @@ from eligibility.ruleset.model import Vocabularies
 _BRACKETS = re.compile(r"[(（\[【]([^)）\]】]*)[)）\]】]")
 # Between levels of which a cell names one: 中专/职高, 中专、职高, 高中或中专.
 _ALTERNATIVES = re.compile(r"[/／、]|或")
+# Words that join two posts in one item of a roles cell: white space, 和, 及, 与.
+_JOINED_POSTS = re.compile(r"\s+|和|及|与")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +84,9 @@ class Vocabulary:
             key = key.replace(remark, "")
         if (found := self._roles_of_key(key)) is not None:
             return found
-        parts = word.split()
+        # Posts joined by a word rather than a separator (党支部书记和居委会主任, as the notice itself writes the
+        # two), or by spaces: each read, when every one is a post (helper-54).
+        parts = [part for part in _JOINED_POSTS.split(word) if part]
         if len(parts) > 1:
             each = [self.roles(part) for part in parts]
             if not any(isinstance(found, Unknown) for found in each):
