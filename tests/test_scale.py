@@ -899,3 +899,47 @@ def test_sigterm_stops_the_workers_and_leaves_no_half_written_output(tmp_path: P
         time.sleep(0.2)
     assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
     assert list(out.iterdir()) == []  # the temporary file removed, nothing renamed into place
+
+
+@pytest.mark.parametrize("after", [1.0, 2.0, 3.0, 4.0])
+def test_a_worker_killed_mid_run_ends_the_run_with_its_error_not_a_hang(tmp_path: Path, after: float) -> None:
+    # A worker killed while it sent a batch (the kernel's out-of-memory killer, kill -9): the parent waited for
+    # ever on half a message in the pipe, or at exit on batches it could not hand a dead worker, and the CI job
+    # hung to its timeout (helper-55).
+    import signal
+    import time
+
+    roster = tmp_path / "roster.csv"
+    rows, _ = make_roster.rows(80_000)
+    # A birth date against every ID number: a finding on every row, and batches too large for the pipe to take
+    # at once, which a killed worker leaves half sent.
+    birth = make_roster.HEADER.index("出生年月")
+    for row in rows:
+        row[birth] = "1950-01-01"
+    with roster.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([make_roster.HEADER, *rows])
+    command = [sys.executable, "-m", "eligibility", "check", str(roster), "--jobs", "2", "--format", "json"]
+    running = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    workers: list[str] = []
+    for _ in range(300):
+        children = subprocess.run(["pgrep", "-P", str(running.pid)], capture_output=True, text=True).stdout
+        workers = [pid for pid in children.split() if "spawn_main" in _cmdline(pid)]
+        if len(workers) >= 2 or running.poll() is not None:
+            break
+        time.sleep(0.1)
+    time.sleep(after)
+    if running.poll() is not None:
+        pytest.skip(
+            "the check ended before a worker could be killed: a machine this fast needs a larger roster"
+        )
+    os.kill(int(workers[-1]), signal.SIGKILL)
+    _, said = running.communicate(timeout=90)  # returns: the run does not wait on the dead worker
+    assert running.returncode == 2
+    assert "第 2 个检查进程意外退出（退出码 -9）" in said.decode("utf-8")
+
+
+def _cmdline(pid: str) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_text(errors="replace")
+    except OSError:
+        return ""

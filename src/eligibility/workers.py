@@ -79,6 +79,10 @@ class Workers:
                 )
                 process.start()
                 self.processes.append(process)
+                # The parent only reads these: its copy of the pipe's writing end, left open, kept a read waiting
+                # for ever on half a batch a killed worker left in the pipe, where the worker's end closing now
+                # ends it (EOFError, said as worker-stopped) (helper-55).
+                self.results[worker]._writer.close()  # type: ignore[attr-defined]
         except OSError as err:
             # More workers than the system lets one process start (--jobs 100000: too many open files).
             for process in self.processes:
@@ -138,11 +142,20 @@ class Workers:
                     raise EligibilityError(
                         "worker-stopped", worker=worker + 1, code=process.exitcode
                     ) from None
+            except (EOFError, OSError):
+                # Killed while it was sending: the pipe ends inside a message.
+                process = self.processes[worker]
+                process.join(timeout=5)
+                raise EligibilityError("worker-stopped", worker=worker + 1, code=process.exitcode) from None
 
     def close(self) -> None:
         """Let idle workers finish; a worker still busy (the run stopped on an error) is stopped."""
         for tasks in self.tasks:
             tasks.put(None)
+            # A dead worker reads no more: the batches still queued for it would keep the process from
+            # exiting, waiting to write them into a pipe no one empties (helper-55). A live one has taken them
+            # all by the time it is joined below.
+            tasks.cancel_join_thread()
         for process in self.processes:
             process.join(timeout=1)
             if process.is_alive():
