@@ -143,10 +143,37 @@ def test_a_sheet_excel_saved_as_text_is_read_when_named(tmp_path: Path, encoding
     assert verdicts(text) == expected
     read = check([text]).inputs[0]
     assert (read.format, read.encoding) == ("tsv", shown)
-    # In a folder a .txt is more often a note than a roster: passed over, as it always was.
+    # In a folder too: a .txt of candidates was passed over without a word, and the run passed (helper-55). A
+    # note beside it (说明.txt) is noted, never failed.
     (tmp_path / "说明.txt").write_text("本文件夹是东湖街道的名册\n", encoding="utf-8")
     folder = check([tmp_path])
-    assert sorted(Path(i.path).name for i in folder.inputs) == ["utf8.csv"]
+    read = {Path(i.path).name: (i.rows, [f.rule for f in i.findings]) for i in folder.inputs}
+    assert read == {
+        "utf8.csv": (len(rows), []),
+        "名册.txt": (len(rows), []),
+        "说明.txt": (0, ["file-skipped-text"]),
+    }
+    assert len(folder.candidates) == 2 * len(rows)
+
+
+def test_a_folder_of_a_note_alone_checks_nobody_and_says_so(tmp_path: Path) -> None:
+    (tmp_path / "说明.txt").write_text("本文件夹是东湖街道的名册\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(tmp_path)])
+    assert result.exit_code == 2 and "文件夹中没有一名候选人可检查" in result.stderr
+    # Named on its own (a pre-commit hook hands over what was staged): noted, and nothing to fail on.
+    named = CliRunner().invoke(app, ["check", str(tmp_path / "说明.txt"), "--format", "json"])
+    assert named.exit_code == 0
+    assert [f["rule"] for i in json.loads(named.stdout)["inputs"] for f in i["findings"]] == [
+        "file-skipped-text"
+    ]
+
+
+def test_a_text_roster_in_a_folder_short_of_a_column_fails_the_run(tmp_path: Path) -> None:
+    # Noted as a note, a roster saved as text without its 社区 column would go unchecked and the run pass.
+    (tmp_path / "roster.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
+    (tmp_path / "名册.txt").write_text("姓名\t拟任职务\n甲\t居委会委员\n", encoding="utf-16")
+    [text] = [i for i in check([tmp_path]).inputs if i.path.endswith(".txt")]
+    assert [(f.rule, f.severity) for f in text.findings] == [("file-unread", "invalid")]
 
 
 def test_workbook_cells_are_located_by_sheet_and_cell(tmp_path: Path) -> None:
@@ -2791,25 +2818,27 @@ def test_a_date_cell_excel_shows_by_its_month_is_read_as_year_and_month(
 def test_a_roster_under_which_stand_only_footers_is_no_pass(tmp_path: Path, from_folder: bool) -> None:
     # A blank template sent back with its footer filled in: its footer's row was an invalid candidate, and the
     # run failed. No candidate now, the file itself is what is said: invalid named on its own, a file of a
-    # folder with no candidates (a warning) among the others.
+    # folder with no candidates (a warning) among the others — and a folder of it alone checks nobody, which is
+    # no pass (it passed, exit 0, helper-55).
     folder = tmp_path / "street"
     folder.mkdir()
     roster = folder / "blank.csv"
     roster.write_text("姓名,社区,拟任职务\n制表人：李四,,\n", "utf-8")
-    result = CliRunner().invoke(
-        app,
-        ["check", str(folder if from_folder else roster), "--format", "json", "--fail-on", "ineligible"],
-    )
+    args = ["--format", "json", "--fail-on", "ineligible"]
+    result = CliRunner().invoke(app, ["check", str(folder if from_folder else roster), *args])
+    if from_folder:
+        assert result.exit_code == 2 and "文件夹中没有一名候选人可检查" in result.stderr
+        (folder / "roster.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
+        result = CliRunner().invoke(app, ["check", str(folder), *args])
     report = json.loads(result.stdout)
-    assert report["summary"]["candidates"] == 0
-    [read] = report["inputs"]
+    [read] = [i for i in report["inputs"] if i["path"].endswith("blank.csv")]
     said = [(f["rule"], f["severity"]) for f in read["findings"]]
     if from_folder:
         assert said == [("file-no-candidates", "warning"), ("row-footer", "info")]
         assert "is this a blank template?" not in read["findings"][0]["message"]  # zh, as the run's language
         assert "空白的模板" in read["findings"][0]["message"]
-        assert result.exit_code == 0
     else:
+        assert report["summary"]["candidates"] == 0
         assert said == [("file-only-footer", "invalid"), ("row-footer", "info")]
         assert result.exit_code == 1
 

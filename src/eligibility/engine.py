@@ -15,7 +15,7 @@ from pydantic_core import to_json
 
 from eligibility import __version__
 from eligibility.candidate import Candidate, DataProblem, Member, RowSource, Team, Tri, pack_id
-from eligibility.errors import EligibilityError, Location, OptionError, RosterError
+from eligibility.errors import EligibilityError, Location, OptionError, RosterError, display_path
 from eligibility.messages import LANGS, Lang, Term, did_you_mean, say
 from eligibility.register import IdRegister
 from eligibility.report import (
@@ -442,7 +442,8 @@ class Review:
             paths = [paths]  # one path given on its own, not a string to iterate character by character
         set_aside: Input | None = None  # the first communities or approvals table met in a folder
         given: dict[Path, str] = {}  # each file read, as first named: a folder and a file in it name it twice
-        for source in expand(paths):
+        sources = expand(paths)
+        for source in sources:
             if source.path is not None:
                 resolved = source.path.resolve()
                 if resolved in given:
@@ -472,6 +473,10 @@ class Review:
             except RosterError as err:
                 note = self._settings_table(source) if err.key == "column-missing" else None
                 given_as = self.tables_given.get(source.path.resolve()) if source.path is not None else None
+                if note is None and (note := _a_note(source, err)) is not None:
+                    # A note saved as text (说明.txt), named or handed over by a pre-commit hook: noted, not failed.
+                    self._set_aside(source, note)
+                    continue
                 if note is not None and given_as is not None:
                     # A workbook of the table alone, given with its option and among the rosters too.
                     self._set_aside(source, Note("file-given-as-table", "info", (("option", given_as),)))
@@ -488,7 +493,12 @@ class Review:
                 else:
                     # One file of a folder that is no roster, or cannot be read, does not stop the others:
                     # said as that file's finding, which fails the run as an invalid row would.
-                    note = _rule_file(source) or _report_file(source) or _unread(source, err, self.lang)
+                    note = (
+                        _rule_file(source)
+                        or _report_file(source)
+                        or _a_note(source, err)
+                        or _unread(source, err, self.lang)
+                    )
                 self._set_aside(source, note)
                 continue
             for table in tables:
@@ -507,6 +517,15 @@ class Review:
             # Only communities or approvals tables: nobody was checked, and a run that passed would say so. (A
             # roster among them that could not be read is said as its own finding, which fails the run.)
             raise RosterError("folder-only-settings", Location(set_aside.shown))
+        if (
+            sources
+            and all(source.from_folder for source in sources)
+            and all(i.rows == 0 for i in self.inputs)
+            and not any(f.severity == "invalid" for i in self.inputs for f in i.findings)
+        ):
+            # A folder of notes alone (说明.txt, a letter, a scan): nobody was checked, which is not a pass.
+            folder = sources[0].path.parent if sources[0].path is not None else Path(sources[0].shown)
+            raise RosterError("folder-nobody-checked", Location(display_path(folder)))
 
     def _set_aside(self, source: Input, note: Note, sheet: str | None = None) -> None:
         """A file (or sheet) not read as a roster, and why, as an input of the report with no rows."""
@@ -1801,6 +1820,27 @@ def _rule_file(source: Input) -> Note | None:
         return None
     head = read_bytes(source, limit=1 << 16).decode("utf-8", errors="replace")
     return Note("file-skipped-rules", "info") if _TOP_KEY.search(head) else None
+
+
+def _a_note(source: Input, err: RosterError) -> Note | None:
+    """A .txt of a folder that is no table of candidates (说明.txt, a list of what was sent): noted, not failed. One
+    that names a roster's columns (Excel's "Unicode 文本" of a roster missing one) is a roster not read. A .txt of
+    candidates had been passed over without a word, and the run passed (helper-55)."""
+    if source.path is None or source.path.suffix.lower() != ".txt" or err.key != "column-missing":
+        return None
+    head = read_bytes(source, limit=1 << 16)
+    text = next((head.decode(c, "ignore") for c in ("utf-8", "utf-16", "gb18030") if _decodes(head, c)), "")
+    if any(word in text for word in ("姓名", "身份证", "拟任")):
+        return None
+    return Note("file-skipped-text", "info")
+
+
+def _decodes(raw: bytes, codec: str) -> bool:
+    try:
+        raw.decode(codec)
+    except UnicodeDecodeError as err:
+        return err.start > len(raw) - 4  # cut off mid-character by the limit read: as good as whole
+    return True
 
 
 def _report_file(source: Input) -> Note | None:

@@ -88,6 +88,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "ruleset-not-file": ("是文件夹，不是规则文件", "is a folder, not a rule file"),
     "path-unreadable": ("无法读取：{reason}", "cannot be read: {reason}"),
     "folder-empty": ("文件夹中没有名册文件（{suffixes}）", "the folder holds no roster file ({suffixes})"),
+    "folder-nobody-checked": (
+        "文件夹中没有一名候选人可检查：其中的文件都不是名册（说明、信函、扫描件、设置表），或名册只有表头",
+        "no candidate in the folder to check: its files are no rosters (notes, letters, scans, settings tables), or "
+        "rosters with a header alone",
+    ),
     "file-type": (
         "不支持的文件类型 {suffix!r}；支持：{suffixes}",
         "unsupported file type {suffix!r}; supported: {suffixes}",
@@ -377,6 +382,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "这是文字处理文档，里面没有名册样的表格（没有“姓名”和“职务”），未作为名册读取；如果名册在里面，请复制到 Excel，另存为 .xlsx",
         "a word-processing document with no roster's table in it (no 姓名 beside 职务), not read as a roster; if a "
         "roster is in it, copy it into Excel and save it as .xlsx",
+    ),
+    "file-skipped-text": (
+        "这个 .txt 文件不是候选人的表格（没有姓名、身份证号、拟任职务等列），未作为名册检查",
+        "this .txt file is no table of candidates (no 姓名, 身份证号 or 拟任职务 column), not checked as a roster",
     ),
     "file-skipped-type": (
         "这是扫描件、图片或压缩包（{type}），本工具不读取，未作为名册检查；如果里面有候选人，请把名册另存为 .xlsx 或 .csv 放进文件夹",
@@ -994,6 +1003,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "file-skipped-rules": ("info", "file"),
     "file-skipped-document": ("info", "file"),
     "file-skipped-type": ("info", "file"),
+    "file-skipped-text": ("info", "file"),
     "file-given-twice": ("info", "file"),
     "file-given-as-table": ("info", "file"),
     "file-unread": ("invalid", "file"),

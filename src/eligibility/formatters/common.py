@@ -197,7 +197,20 @@ def team_name(street: str, community: str, lang: Lang) -> str:
 # The findings that say an input was set aside rather than read: a sheet that is no roster, a settings table met
 # among rosters.
 NOT_READ = frozenset(
-    {"sheet-skipped", "sheet-roster-not-read", "file-skipped-communities", "file-skipped-approvals"}
+    {
+        "sheet-skipped",
+        "sheet-roster-not-read",
+        "file-unread",
+        "file-skipped-communities",
+        "file-skipped-approvals",
+        "file-skipped-report",
+        "file-skipped-rules",
+        "file-skipped-document",
+        "file-skipped-type",
+        "file-skipped-text",
+        "file-given-as-table",
+        "file-given-twice",
+    }
 )
 
 

@@ -19,8 +19,8 @@ from eligibility.errors import Location, RosterError, display_path
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".yaml", ".yml", ".json")
 SUFFIXES = (*TEXT_SUFFIXES, ".xlsx")
-# Excel's "Unicode 文本" and "文本文件(制表符分隔)" save a sheet as .txt: read when named, as the table it is. Not
-# looked for in a folder, where a .txt is more often a note (说明.txt) than a roster.
+# Excel's "Unicode 文本" and "文本文件(制表符分隔)" save a sheet as .txt: read as the table it is, named or in a
+# folder. There a .txt is as often a note (说明.txt): one holding no roster's header is noted, not failed.
 NAMED_SUFFIXES = (*SUFFIXES, ".txt")
 STDIN = "-"
 # Workbooks an officer may save a roster as that the tool does not read, and documents a roster is typed into as
@@ -112,7 +112,7 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
                 p
                 for p in path.rglob("*")
                 if (p.is_file() or p.is_symlink())
-                and p.suffix.lower() in SUFFIXES
+                and p.suffix.lower() in NAMED_SUFFIXES
                 and not p.name.startswith("~$")  # Excel's lock file beside an open workbook
                 # Hidden files and folders (.github/workflows, .git) are a repository's own, never rosters.
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
