@@ -928,6 +928,33 @@ def test_github_annotations_name_the_file_as_the_repository_holds_it(tmp_path: P
     assert f"file={(folder / '东湖街道.csv').as_posix().replace(':', '%3A')}," in elsewhere
 
 
+def test_annotations_name_the_file_as_the_repository_holds_it_when_run_from_a_subfolder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from urllib.parse import quote
+
+    # cd rosters; eligibility check 东湖街道.csv: annotated file=东湖街道.csv, which GitHub finds nowhere, and the
+    # SARIF result's uri the same (helper-55).
+    folder = tmp_path / "rosters"
+    folder.mkdir()
+    shutil.copy(EXAMPLES / "roster.csv", folder / "东湖街道.csv")
+    monkeypatch.chdir(folder)
+    workspace = {"GITHUB_WORKSPACE": str(tmp_path)}
+    out = runner.invoke(app, ["check", "东湖街道.csv", "--format", "github"], env=workspace).stdout
+    assert {m.group(1) for m in re.finditer(r"^::\w+ file=([^,]+),", out, re.MULTILINE)} == {
+        "rosters/东湖街道.csv"
+    }
+    sarif = json.loads(
+        runner.invoke(app, ["check", "东湖街道.csv", "--format", "sarif"], env=workspace).stdout
+    )
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in sarif["runs"][0]["results"]
+        if r.get("locations")
+    }
+    assert uris == {quote("rosters/东湖街道.csv")}  # a URI, its characters percent-encoded
+
+
 def test_sarif_rules_carry_their_title_default_level_and_help_and_results_keep_their_fingerprint(
     tmp_path: Path,
 ) -> None:

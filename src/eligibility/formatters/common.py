@@ -122,6 +122,10 @@ def in_repository(path: str) -> str:
     however it was typed (an absolute path, ./rosters/a.csv); one outside the workspace is left as it is."""
     workspace = os.environ.get("GITHUB_WORKSPACE")
     pure = PurePath(os.path.normpath(path))
+    if workspace and not pure.is_absolute() and path != "<stdin>":
+        # Typed relative to the folder the tool ran in, which may be below the repository's root (cd rosters;
+        # eligibility check a.csv): a.csv is rosters/a.csv to GitHub (helper-55).
+        pure = PurePath(os.path.normpath(os.path.join(os.getcwd(), path)))
     if workspace and pure.is_absolute():
         root = PurePath(os.path.normpath(workspace))
         return pure.relative_to(root).as_posix() if pure.is_relative_to(root) else path
