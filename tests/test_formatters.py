@@ -1058,3 +1058,16 @@ def test_explain_leaves_out_the_list_of_unknown_facts(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", str(roster), "--explain"], env={"COLUMNS": "200"})
     facts = next(line for line in result.stdout.split("\n") if "依据的事实" in line)
     assert "周岁=不明" in facts and "unknown" not in facts
+
+
+def test_json_lines_cut_short_by_a_file_that_cannot_be_read_end_with_an_error_line(tmp_path: Path) -> None:
+    # 21 candidates streamed, then a blank template stopped the check (exit 2): the lines ended with no summary
+    # and nothing to say the report was cut short (helper-55).
+    blank = tmp_path / "blank.csv"
+    blank.write_text("姓名,社区,拟任职务\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(EXAMPLES / "roster.csv"), str(blank), "--format", "jsonl"])
+    assert result.exit_code == 2
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["type"] for r in records].count("candidate") == 21
+    assert records[-1]["type"] == "error" and records[-1]["rule"] == "file-no-rows"
+    assert "summary" not in {r["type"] for r in records}

@@ -599,6 +599,18 @@ def _error_in_report(
             print(error_block(_masked(err.message(language), show_pii), language), flush=True)
 
         return summarise
+    if chosen is OutputFormat.jsonl and output is None:
+
+        def end_the_stream(err: EligibilityError) -> None:
+            # The lines already written to standard output cannot be taken back: a last line says the report
+            # stops here, short of its summary, so a pipeline that kept the stream does not take it for whole
+            # (helper-55).
+            import json
+
+            record = {"type": "error", "rule": err.key, "message": _masked(err.message(language), show_pii)}
+            print(json.dumps(record, ensure_ascii=False, separators=(",", ":")), flush=True)
+
+        return end_the_stream
     return None
 
 
