@@ -892,8 +892,13 @@ def test_sigterm_stops_the_workers_and_leaves_no_half_written_output(tmp_path: P
     time.sleep(1.0)
     assert running.poll() is None, "the check ended before it could be stopped"
     running.send_signal(signal.SIGTERM)
-    running.communicate(timeout=60)  # returns: no worker holds the pipes open
+    _, said = running.communicate(timeout=60)  # returns: no worker holds the pipes open
     assert running.returncode == 128 + signal.SIGTERM
+    # One line of why, or the cancelled job's log ended with nothing at all (helper-55).
+    assert (
+        said.decode("utf-8").strip()
+        == "错误: 检查被中止（收到 SIGTERM，如 CI 任务被取消或超时），没有写出报告"
+    )
     deadline = time.monotonic() + 10
     while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.2)

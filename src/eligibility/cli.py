@@ -217,7 +217,7 @@ def check(
         # A check allocates a few short-lived objects per cell and keeps a small member per candidate: collecting
         # the young generation less often saves about a tenth of the run, and the kept members are never cyclic.
         gc.set_threshold(20_000, 50, 50)
-        _end_cleanly_on_sigterm()
+        _end_cleanly_on_sigterm(language)
         if output is not None and output.is_dir():
             # Said now, not after a province has been checked.
             raise EligibilityError("output-is-folder", Location(display_path(output)))
@@ -680,7 +680,7 @@ def _read_from(output: Path, given: list[Path | str | None]) -> str | None:
     return None
 
 
-def _end_cleanly_on_sigterm() -> None:
+def _end_cleanly_on_sigterm(language: Lang) -> None:
     """SIGTERM (a cancelled or timed-out CI job) ends the run as Ctrl-C does: the workers stopped and a half-
     written output removed, rather than the process gone at once and its workers left behind."""
     import signal
@@ -691,6 +691,8 @@ def _end_cleanly_on_sigterm() -> None:
     if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
 
         def terminated(signum: int, frame: object) -> None:
+            # Said, or a cancelled or timed-out job's log ended with no word of why it has no report (helper-55).
+            sys.stderr.write(f"{say('error', language)}: {say('run-terminated', language)}\n")
             raise SystemExit(128 + signum)
 
         signal.signal(signal.SIGTERM, terminated)

@@ -88,6 +88,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "ruleset-not-file": ("是文件夹，不是规则文件", "is a folder, not a rule file"),
     "path-unreadable": ("无法读取：{reason}", "cannot be read: {reason}"),
     "folder-empty": ("文件夹中没有名册文件（{suffixes}）", "the folder holds no roster file ({suffixes})"),
+    "run-terminated": (
+        "检查被中止（收到 SIGTERM，如 CI 任务被取消或超时），没有写出报告",
+        "the check was stopped (SIGTERM: a CI job cancelled or timed out); no report was written",
+    ),
     "folder-nobody-checked": (
         "文件夹中没有一名候选人可检查：其中的文件都不是名册（说明、信函、扫描件、设置表），或名册只有表头",
         "no candidate in the folder to check: its files are no rosters (notes, letters, scans, settings tables), or "
