@@ -492,3 +492,14 @@ def test_a_cell_holding_no_value_is_said_once(tmp_path: Path, written: str, rule
     assert person.status == "invalid"
     undecided = next(f for f in person.findings if f.rule == "two-violations")
     assert undecided.severity == "review" and "无法检查" in undecided.message
+
+
+def test_a_sheet_cut_in_half_is_said_to_be_damaged(tmp_path: Path) -> None:
+    # 文件无法解析：t — a fragment of calamine's XML error, of a sheet whose XML ends half way (helper-55).
+    path = tmp_path / "cut.xlsx"
+    book, _ = roster(path, people=50)
+    book.save(path)
+    _rewritten(path, lambda xml: xml[: len(xml) // 2])
+    result = run(str(path))
+    assert result.returncode == 2
+    assert "工作表的 XML 已损坏，读不完整；请用 Excel 或 WPS 打开后重新保存" in result.stderr

@@ -18,7 +18,7 @@ from python_calamine import CalamineWorkbook
 
 from eligibility.candidate import DataProblem, RowSource
 from eligibility.errors import Location, RosterError
-from eligibility.messages import listed, say
+from eligibility.messages import Term, listed, say
 from eligibility.roster.columns import Column, HeaderMap
 from eligibility.roster.readers import (
     NOT_A_NAME,
@@ -80,7 +80,7 @@ def workbook_tables(
         # Hidden and "very hidden" (set only by a macro or a program) alike: the officer does not see them.
         hidden_sheets = {m.name for m in book.sheets_metadata if not str(m.visible).endswith("Visible")}
     except Exception as err:  # calamine raises its own error types for corrupt archives
-        raise RosterError("file-parse", where, reason=_first_line(err)) from err
+        raise RosterError("file-parse", where, reason=_why(err)) from err
     if sheet is not None:
         if sheet not in names:
             raise RosterError("sheet-missing", where, sheet=sheet, sheets=listed(names))
@@ -166,7 +166,7 @@ def _sheet_table(
     try:
         sheet = book.get_sheet_by_name(name)
     except Exception as err:
-        raise RosterError("file-parse", Location(shown), reason=_first_line(err)) from err
+        raise RosterError("file-parse", Location(shown), reason=_why(err)) from err
     first_column = sheet.start[1] if sheet.start else 0
     # calamine pads rows above the data, so row i is sheet row i
     rows: Iterator[tuple[int, list[Any]]] = enumerate(sheet.iter_rows(), start=1)
@@ -430,6 +430,17 @@ def _cell_chunks(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
 
 # An element's namespace prefix, opening or closing: <x:c, </x:row.
 _TAG_PREFIX = re.compile(rb"<(/?)[A-Za-z_][\w.\-]*:(?=[A-Za-z])")
+
+
+def _why(err: Exception) -> str | Term:
+    """What calamine says is wrong with a workbook, where it says it in words; its XML errors say only a tag's
+    fragment ("文件无法解析：t" of a sheet cut in half, helper-55)."""
+    if type(err).__name__ == "XmlError":
+        return Term(
+            "工作表的 XML 已损坏，读不完整；请用 Excel 或 WPS 打开后重新保存",
+            "the sheet's XML is damaged and cannot be read whole; open the file in Excel or WPS and save it again",
+        )
+    return _first_line(err)
 
 
 def _first_line(err: Exception) -> str:
