@@ -1071,3 +1071,36 @@ def test_json_lines_cut_short_by_a_file_that_cannot_be_read_end_with_an_error_li
     assert [r["type"] for r in records].count("candidate") == 21
     assert records[-1]["type"] == "error" and records[-1]["rule"] == "file-no-rows"
     assert "summary" not in {r["type"] for r in records}
+
+
+def test_a_mistyped_option_under_github_actions_is_an_error_annotation(tmp_path: Path) -> None:
+    # --fail-on Review: exit 2 with the reason on standard error only, and the workflow's annotations said
+    # nothing of why the step failed (helper-55).
+    import os
+    import subprocess
+    import sys
+
+    command = [
+        sys.executable,
+        "-m",
+        "eligibility",
+        "check",
+        str(EXAMPLES / "roster.csv"),
+        "--fail-on",
+        "Review",
+    ]
+    done = subprocess.run(
+        command, capture_output=True, text=True, env={**os.environ, "GITHUB_ACTIONS": "true"}, check=False
+    )
+    assert done.returncode == 2
+    assert done.stdout.startswith("::error title=eligibility::") and "--fail-on 只能是" in done.stdout
+    assert "错误: 错误" not in done.stdout and "：错误:" not in done.stdout
+    # Asked for another format, the annotation is not written into it.
+    other = subprocess.run(
+        [*command, "--format", "json"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "GITHUB_ACTIONS": "true"},
+        check=False,
+    )
+    assert other.returncode == 2 and other.stdout == ""

@@ -840,11 +840,30 @@ def main() -> None:
             err.show()  # e.g. `eligibility rules` alone: its help, as click shows it
         else:
             typer.echo(said, err=True)
+            if _annotated(sys.argv[1:]):
+                # A workflow's annotations said nothing of a mistyped option (--fail-on Review): said there too.
+                from eligibility.formatters.github import error_line
+
+                lang = _language_asked(sys.argv[1:])
+                reason = said.splitlines()[0].removeprefix(f"{say('error', lang)}: ")
+                print(error_line(reason, None, None, lang), flush=True)
         sys.exit(ExitCode.ERROR)
     except typer.Abort:
         typer.echo("Aborted!", err=True)
         sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _annotated(args: list[str]) -> bool:
+    """Whether `check` would have written GitHub annotations: under GitHub Actions, no other --format asked."""
+    if not args or args[0] != "check" or os.environ.get("GITHUB_ACTIONS") != "true":
+        return False
+    for i, arg in enumerate(args):
+        if arg.startswith("--format="):
+            return arg.split("=", 1)[1] == "github"
+        if arg == "--format" and i + 1 < len(args):
+            return args[i + 1] == "github"
+    return True
 
 
 def _language_asked(args: list[str]) -> Lang:
