@@ -284,7 +284,9 @@ def test_a_file_that_breaks_midway_stops_jobs_as_it_stops_one_process(
     two = CliRunner().invoke(app, ["check", str(broken), "--format", "jsonl", "-j", "2"])
     assert one.exit_code == two.exit_code == 2, one.stderr + two.stderr
     lines = [json.loads(line) for line in two.stdout.splitlines()]
-    assert two.stdout == one.stdout and lines[-1]["source"]["line"] == 9000
+    # Then the line that says the report stops there, and why.
+    assert two.stdout == one.stdout and lines[-2]["source"]["line"] == 9000
+    assert lines[-1]["type"] == "error" and f"{broken}:9001:" in lines[-1]["message"]
 
 
 def test_undecodable_bytes_midway_are_one_rows_problem_with_or_without_jobs(
