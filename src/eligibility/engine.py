@@ -444,8 +444,8 @@ class Review:
         given: dict[Path, str] = {}  # each file read, as first named: a folder and a file in it name it twice
         sources = expand(paths)
         for source in sources:
-            if source.path is not None:
-                resolved = source.path.resolve()
+            resolved = source.path.resolve() if source.path is not None else None
+            if resolved is not None:
                 if resolved in given:
                     self._set_aside(source, Note("file-given-twice", "info", (("first", given[resolved]),)))
                     continue
@@ -472,7 +472,7 @@ class Review:
                 )
             except RosterError as err:
                 note = self._settings_table(source) if err.key == "column-missing" else None
-                given_as = self.tables_given.get(source.path.resolve()) if source.path is not None else None
+                given_as = self.tables_given.get(resolved) if resolved is not None else None
                 if note is None and (note := _a_note(source, err)) is not None:
                     # A note saved as text (说明.txt), named or handed over by a pre-commit hook: noted, not failed.
                     self._set_aside(source, note)
@@ -493,12 +493,7 @@ class Review:
                 else:
                     # One file of a folder that is no roster, or cannot be read, does not stop the others:
                     # said as that file's finding, which fails the run as an invalid row would.
-                    note = (
-                        _rule_file(source)
-                        or _report_file(source)
-                        or _a_note(source, err)
-                        or _unread(source, err, self.lang)
-                    )
+                    note = _rule_file(source) or _report_file(source) or _unread(source, err, self.lang)
                 self._set_aside(source, note)
                 continue
             for table in tables:
@@ -1433,17 +1428,10 @@ class Review:
         else:
             worded = about | shown
             written = about.get(_WRITTEN_EDUCATION)
-            if (
-                written
-                and isinstance(worded.get("education"), str)
-                and written.strip() != worded["education"]
-            ):
+            if written and isinstance(worded.get("education"), str) and written != worded["education"]:
                 # 高中肄业 is 初中 by its level: "文化程度为初中" beside a cell saying 高中 read as a mistake.
                 worded["education"] = say(
-                    "level-as-written",
-                    self.lang,
-                    level=worded["education"],
-                    written=self._name(written.strip()),
+                    "level-as-written", self.lang, level=worded["education"], written=self._name(written)
                 )
             message = spec.message(self.lang).format_map(_Display(worded, self.lang, rule.shares))
         # Of several approvals for one finding, one that counts is enough; else the last one is shown with why.

@@ -236,9 +236,9 @@ class RecordReader:
             stated_gender = self.vocabulary.gender(text)
             if stated_gender is None:
                 problem("gender-unknown", "gender", text, expected=self.vocabulary.gender_words())
-        education, ranks = self._education(cells, problem)
+        education, ranks, written = self._education(cells, problem)
         political = clean(cells.get("political_status")) or None
-        return roles, stated_gender, education, ranks, political, clean(cells.get("education")) or None
+        return roles, stated_gender, education, ranks, political, written
 
     def _also_read(
         self, cells: dict[str, Any], also: dict[str, list[tuple[str, Any]]], problem: Any
@@ -350,11 +350,9 @@ class RecordReader:
             return ()
         roles: list[str] = []
         understood = True
-        sets: list[tuple[str, tuple[str, ...]]] = []  # 一肩挑 and the posts it names
+        named: list[tuple[str, tuple[str, ...]]] = []  # each word known, with the posts it names
         for word in words:
             found = self.vocabulary.roles(word)
-            if not isinstance(found, Unknown) and len(found) > 1 and self.vocabulary.is_role_set(word):
-                sets.append((word, found))
             if isinstance(found, Unknown):
                 understood = False
                 problem(
@@ -365,6 +363,7 @@ class RecordReader:
                     expected=self.vocabulary.role_names(),
                 )
                 continue
+            named.append((word, found))
             roles.extend(role for role in found if role not in roles)
         if not roles and understood:
             # 连任 alone says how a post is held, not which post: no role is named.
@@ -375,7 +374,7 @@ class RecordReader:
                 suggestion="",
                 expected=self.vocabulary.role_names(),
             )
-        if sets and (clash := self._set_clash(sets, words)) is not None:
+        if len(named) > 1 and (clash := self._set_clash(named)) is not None:
             # 党支部副书记（一肩挑）: 一肩挑 made the deputy a secretary and director, a principal reviewed for age
             # and a second director counted against the quota, without a word (helper-54).
             understood = False
@@ -384,21 +383,16 @@ class RecordReader:
             self._known_roles[raw] = tuple(roles)
         return tuple(roles)
 
-    def _set_clash(
-        self, sets: list[tuple[str, tuple[str, ...]]], words: list[str]
-    ) -> tuple[str, str, str] | None:
+    def _set_clash(self, named: list[tuple[str, tuple[str, ...]]]) -> tuple[str, str, str] | None:
         """A post written beside a set of posts (一肩挑) on a body the set already seats, and not one of the set's:
         党支部副书记 or 居委会委员 beside 一肩挑 (secretary and director). The set, the post, and the set's posts."""
         roles = self.vocabulary.words.roles
-        for name, held in sets:
+        for name, held in named:
+            if len(held) < 2 or not self.vocabulary.is_role_set(name):
+                continue
             bodies = {roles[role].body for role in held if roles[role].body}
-            for word in words:
-                if word == name:
-                    continue
-                found = self.vocabulary.roles(word)
-                if isinstance(found, Unknown):
-                    continue
-                if any(role not in held and roles[role].body in bodies for role in found):
+            for word, found in named:
+                if word != name and any(role not in held and roles[role].body in bodies for role in found):
                     return name, word, "、".join(roles[role].zh for role in held)
         return None
 
@@ -452,10 +446,14 @@ class RecordReader:
             problem("gender-mismatch", "gender", clean(cells.get("gender")), expected=identity.gender)
         return identity.gender
 
-    def _education(self, cells: dict[str, Any], problem: Any) -> tuple[str | None, tuple[int, int] | None]:
+    def _education(
+        self, cells: dict[str, Any], problem: Any
+    ) -> tuple[str | None, tuple[int, int] | None, str | None]:
+        """The level an education cell names (as written where it allows several), its ranks, and the cell as
+        written."""
         text = clean(cells.get("education"))
         if not text:
-            return None, None
+            return None, None, None
         found = self.vocabulary.ranks(text)
         if isinstance(found, Unknown):
             problem(
@@ -465,8 +463,8 @@ class RecordReader:
                 suggestion=_did_you_mean(found),
                 expected=self.vocabulary.level_names(),
             )
-            return None, None
-        return self.vocabulary.level_ids[found[0]] if found[0] == found[1] else text, found
+            return None, None, text
+        return self.vocabulary.level_ids[found[0]] if found[0] == found[1] else text, found, text
 
     def _field(self, name: str, spec: FieldSpec, value: Any, problem: Any) -> Any:
         if spec.type == "bool":

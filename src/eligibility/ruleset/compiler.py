@@ -120,7 +120,7 @@ class _Seen:
     kinds: dict[str, str] = field(default_factory=dict)
     params: dict[str, Any] = field(default_factory=dict)
     shares: set[str] = field(default_factory=set)
-    exists: list[Path] = field(default_factory=list)  # where each exists is: {matching} names the last one's
+    exists: int = 0  # how many: {matching} names the last one's people
 
 
 class Compiler:
@@ -190,7 +190,7 @@ class Compiler:
                 "rename the parameter",
             )
         for lang in ("zh", "en"):
-            if len(seen.exists) > 1 and "{matching}" in getattr(rule.message, lang):
+            if seen.exists > 1 and "{matching}" in getattr(rule.message, lang):
                 # {matching} names one exists' people: with two, it named the second's for both (helper-53).
                 self._bad(
                     (*at, "message", lang),
@@ -485,7 +485,7 @@ class Compiler:
             name for name, kind in member_seen.kinds.items() if kind != "names" and name not in beside
         ) or (key,)
         if isinstance(cond, Exists):
-            seen.exists.append((*at, "exists"))
+            seen.exists += 1
             seen.kinds["matching"] = "names"
             return _exists(index, among_all, inner_facts)
         op, raw = cond.operator
@@ -502,7 +502,7 @@ class Compiler:
             self._bad(
                 blame,
                 f"这里应是 {zh}，不是 {_written(operand, 'zh')}",
-                f"this is {en}, not {_written(operand, 'zh')}",
+                f"this is {en}, not {_written(operand, 'en')}",
             )
         if isinstance(cond, Count) and isinstance(operand, float) and not operand.is_integer():
             # People come whole: "fewer than 1.5 women" is "at most one", which the file should say as it means.
