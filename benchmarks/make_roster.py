@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import itertools
 import random
 from pathlib import Path
 
@@ -114,11 +115,28 @@ def rows(n: int, seed: int = 2006) -> tuple[list[list[str]], list[list[str]]]:
     return roster, communities
 
 
+def write_streets(roster: list[list[str]], folder: Path) -> None:
+    """The roster as a province receives it: one workbook for each street (12 communities, about 96 people)."""
+    import openpyxl
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for street, people in itertools.groupby(roster, key=lambda row: row[HEADER.index("街道")]):
+        book = openpyxl.Workbook(write_only=True)
+        sheet = book.create_sheet("候选人")
+        sheet.append(HEADER)
+        for row in people:
+            sheet.append(row)
+        book.save(folder / f"{street}.xlsx")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("n", type=int, help="number of candidates")
     parser.add_argument("--out", type=Path, default=Path("benchmarks/data"), help="folder to write into")
     parser.add_argument("--xlsx", action="store_true", help="also write the roster as .xlsx")
+    parser.add_argument(
+        "--streets", action="store_true", help="also write it as a folder of workbooks, one for each street"
+    )
     args = parser.parse_args()
     roster, communities = rows(args.n)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -140,6 +158,8 @@ def main() -> None:
         for row in roster:
             sheet.append(row)
         book.save(args.out / f"{stem}.xlsx")
+    if args.streets:
+        write_streets(roster, args.out / f"streets-{args.n}")
     print(args.out / f"{stem}.csv")
 
 

@@ -62,6 +62,20 @@ header = [str(cell) for cell in next(rows)]
 for values in rows:
     Row.model_validate({k: "" if v is None else str(v) for k, v in zip(header, values)})
 """
+# A folder of workbooks, one for each street, as a province's rosters arrive: each read the same way.
+FLOOR_FOLDER = """
+import sys
+from pathlib import Path
+from python_calamine import CalamineWorkbook
+from pydantic import BaseModel
+from make_roster import HEADER
+Row = type("Row", (BaseModel,), {"__annotations__": {name: str for name in HEADER}})
+for path in sorted(Path(sys.argv[1]).glob("*.xlsx")):
+    rows = CalamineWorkbook.from_path(path).get_sheet_by_index(0).iter_rows()
+    header = [str(cell) for cell in next(rows)]
+    for values in rows:
+        Row.model_validate({k: "" if v is None else str(v) for k, v in zip(header, values)})
+"""
 
 
 def measure(command: list[str]) -> tuple[float, float]:
@@ -93,11 +107,15 @@ def compiled() -> None:
     compileall.compile_dir(Path(eligibility.__file__).parent, quiet=1)
 
 
-def files(n: int, xlsx: bool) -> tuple[Path, Path]:
+def files(n: int, xlsx: bool, streets: bool = False) -> tuple[Path, Path]:
     roster, communities = DATA / f"roster-{n}.csv", DATA / f"communities-{n}.csv"
-    if not roster.exists() or (xlsx and not roster.with_suffix(".xlsx").exists()):
+    if (
+        not roster.exists()
+        or (xlsx and not roster.with_suffix(".xlsx").exists())
+        or (streets and not (DATA / f"streets-{n}").exists())
+    ):
         print(f"generating {n:,} candidates…", file=sys.stderr)
-        flags = ["--xlsx"] if xlsx else []
+        flags = (["--xlsx"] if xlsx else []) + (["--streets"] if streets else [])
         subprocess.run(
             [sys.executable, str(HERE / "make_roster.py"), str(n), "--out", str(DATA), *flags],
             check=True,
@@ -115,8 +133,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100_000, 1_000_000])
     parser.add_argument("--xlsx-size", type=int, default=100_000, help="rows of the workbook run (0: none)")
+    parser.add_argument(
+        "--folder-size",
+        type=int,
+        default=100_000,
+        help="candidates of the folder run, a workbook a street (0: none)",
+    )
     parser.add_argument("--jobs", type=int, default=2, help="processes for the --jobs run")
     args = parser.parse_args()
     env_path = os.pathsep.join([str(HERE), os.environ.get("PYTHONPATH", "")])
@@ -176,6 +200,18 @@ def main() -> None:
             ]
         )
         row("check .xlsx --format jsonl", n, wall, peak, floor)
+
+    if args.folder_size:
+        n = args.folder_size
+        _, communities = files(n, False, streets=True)
+        folder = DATA / f"streets-{n}"
+        floor, floor_peak = measure([sys.executable, "-c", FLOOR_FOLDER, str(folder)])
+        row(f"floor: {len(list(folder.glob('*.xlsx'))):,} workbooks + pydantic", n, floor, floor_peak, floor)
+        check = [*ELIGIBILITY, "check", str(folder), "--communities", str(communities), "--format", "jsonl"]
+        wall, peak = measure([*check, "-o", str(out / "folder.jsonl")])
+        row("check folder --format jsonl", n, wall, peak, floor)
+        wall, peak = measure([*check, "--jobs", str(args.jobs), "-o", str(out / "folder-jobs.jsonl")])
+        row(f"check folder --format jsonl --jobs {args.jobs}", n, wall, peak, floor)
 
     sizes = sorted(jsonl_walls)
     if len(sizes) >= 2:

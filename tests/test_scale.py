@@ -164,6 +164,133 @@ def test_one_community_voting_on_two_days_is_judged_on_one_and_named(
     assert [f["rule"] for f in zheng["findings"]] == ["min-age"]
 
 
+def _province(folder: Path, big_roster: tuple[Path, Path]) -> Path:
+    """A folder as a province's rosters arrive: a file for each street, one of them large, a workbook of two
+    sheets, a person proposed in two streets' files, one community's rows split between two files, the
+    communities table, an earlier report, a note, and a file that is no workbook."""
+    roster, communities = big_roster
+    folder.mkdir()
+    rows = list(csv.reader(roster.read_text(encoding="utf-8").splitlines()))
+    header, people = rows[0], rows[1:]
+    streets: dict[str, list[list[str]]] = {}
+    for person in people[:480]:  # five streets of 96
+        streets.setdefault(person[header.index("街道")], []).append(person)
+    split = streets["第2街道"]
+    streets["第3街道"].extend(split[-3:])  # the last community of 第2街道, its last three rows filed with 第3
+    del split[-3:]
+    twice = list(streets["第1街道"][5])
+    twice[header.index("拟任职务")] = "居委会委员"
+    streets["第4街道"].insert(2, twice)  # the same ID number proposed again in another street
+    for number, (street, those) in enumerate(streets.items()):
+        if number == 4:
+            (folder / "第5街道.xlsx").write_bytes(
+                _workbook({"第5街道甲": [header, *those[:40]], "第5街道乙": [header, *those[40:]]})
+            )
+            continue
+        with (folder / f"{street}.csv").open("w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows([header, *those])
+    # Large enough to be shared out by batches (see test_a_large_file_among_small_ones_is_shared_out_by_batches).
+    with (folder / "第6街道及以后.csv").open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([header, *people[480:]])
+    (folder / "communities.csv").write_bytes(communities.read_bytes())
+    (folder / "说明.txt").write_text("各街道名册，请审核。\n", encoding="utf-8")
+    (folder / "损坏.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
+    return folder
+
+
+def _workbook(sheets: dict[str, list[list[str]]]) -> bytes:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("jobs", ["2", "3"])
+def test_a_folder_of_many_rosters_reads_with_jobs_as_with_one_process(
+    tmp_path: Path, big_roster: tuple[Path, Path], jobs: str
+) -> None:
+    # Each small file goes whole to a worker; the report is the same to the byte all the same: rows in file
+    # order, the person in two files said on the second, the split community judged as one team.
+    folder = _province(tmp_path / "province", big_roster)
+    args = [str(folder), "--format", "jsonl", "--lang", "en"]
+    one = _run(tmp_path, "one", *args)
+    assert one == _run(tmp_path, "many", *args, "--jobs", jobs)
+    lines = [json.loads(line) for line in one.splitlines()]
+    read = [line for line in lines if line["type"] == "input"]
+    assert [Path(r["path"]).name for r in read if r["rows"]] == [
+        "第1街道.csv",
+        "第2街道.csv",
+        "第3街道.csv",
+        "第4街道.csv",
+        "第5街道.xlsx",
+        "第5街道.xlsx",
+        "第6街道及以后.csv",
+    ]
+    twice = [
+        line
+        for line in lines
+        if line["type"] == "candidate" and any(f["rule"] == "duplicate-person" for f in line["findings"])
+    ]
+    fourth = [t for t in twice if Path(t["source"]["path"]).name == "第4街道.csv"]
+    assert len(fourth) == 1 and "第1街道.csv" in fourth[0]["findings"][0]["message"]
+    candidates = sum(line["type"] == "candidate" for line in lines)
+    assert candidates == 5002 + 1  # every row of the big roster, and the one proposed twice
+    unread = [r for r in read if any(f["rule"] == "file-unread" for f in r["findings"])]
+    assert [Path(r["path"]).name for r in unread] == ["损坏.xlsx"]
+
+
+def test_a_large_file_among_small_ones_is_shared_out_by_batches(
+    tmp_path: Path, big_roster: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The parent opens no small file itself: the worker sent it reads it. A large one waits for its turn,
+    # is opened here, and its rows are shared out by batches, as a run of one file is.
+    from eligibility import engine, workers
+
+    folder = _province(tmp_path / "province", big_roster)
+    opened: list[str] = []
+    original = engine.open_tables
+
+    def counted(source: object, *args: object, **kwargs: object) -> object:
+        opened.append(Path(source.shown).name)  # type: ignore[attr-defined]
+        return original(source, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "open_tables", counted)
+    monkeypatch.setattr(workers, "WHOLE_FILE_BYTES", 100_000)  # the 4,500-row file is past it, the others not
+    args = [str(folder), "--format", "jsonl"]
+    many = _run(tmp_path, "many", *args, "--jobs", "2")
+    # (and, to say what they are, the files a worker could not read as rosters: the table, the note)
+    assert set(opened) == {"第6街道及以后.csv", "communities.csv", "说明.txt"}, opened
+    assert opened.count("第6街道及以后.csv") == 1
+    opened.clear()
+    assert _run(tmp_path, "one", *args) == many
+    assert {"第1街道.csv", "第5街道.xlsx", "损坏.xlsx"} <= set(opened)  # one process opens every file itself
+
+
+def test_a_file_of_a_folder_that_breaks_midway_stops_jobs_as_it_stops_one_process(
+    tmp_path: Path, big_roster: tuple[Path, Path]
+) -> None:
+    folder = _province(tmp_path / "province", big_roster)
+    broken = folder / "第2街道.csv"
+    lines = broken.read_bytes().splitlines(keepends=True)
+    huge = b"x" * (CSV_MAX_FIELD + 1)
+    broken.write_bytes(b"".join(lines[:50]) + b'"' + huge + b'",\n' + b"".join(lines[50:]))
+    one = CliRunner().invoke(app, ["check", str(folder), "--format", "jsonl"])
+    two = CliRunner().invoke(app, ["check", str(folder), "--format", "jsonl", "-j", "2"])
+    assert one.exit_code == two.exit_code == 2, one.stderr + two.stderr
+    assert one.stderr == two.stderr and "Traceback" not in two.stderr
+    assert two.stdout == one.stdout
+    last = [json.loads(line) for line in two.stdout.splitlines()][-2:]
+    assert Path(last[0]["source"]["path"]).name == "第2街道.csv" and last[0]["source"]["line"] == 50
+    assert last[1]["type"] == "error"
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_day_written_after_rows_that_left_it_blank_says_they_did(tmp_path: Path, jobs: str) -> None:
     # The message said the earlier rows "vote on 2006-09-30", a day no row wrote: the run's default.

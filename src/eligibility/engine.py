@@ -443,35 +443,32 @@ class Review:
         set_aside: Input | None = None  # the first communities or approvals table met in a folder
         given: dict[Path, str] = {}  # each file read, as first named: a folder and a file in it name it twice
         sources = expand(paths)
-        for source in sources:
-            resolved = source.path.resolve() if source.path is not None else None
-            if resolved is not None:
-                if resolved in given:
-                    self._set_aside(source, Note("file-given-twice", "info", (("first", given[resolved]),)))
-                    continue
-                if resolved in self.tables_given and source.format != "xlsx":
-                    # (A workbook may hold the roster too, one sheet each: its sheets are told apart as read.)
-                    option = self.tables_given[resolved]
-                    self._set_aside(source, Note("file-given-as-table", "info", (("option", option),)))
-                    continue
-                given[resolved] = source.shown
-            if source.format in NOTED:
-                self._set_aside(source, Note("file-skipped-type", "info", (("type", f".{source.format}"),)))
-                continue
-            if source.format in UNREAD and source.path is not None:
-                # A workbook or document of a folder the tool does not read: its candidates go unchecked. A
-                # document without a roster's table (the letter sent with the rosters) is only noted.
-                if source.format in ("doc", "docx", "wps") and not document_holds_roster(source.path):
-                    self._set_aside(source, Note("file-skipped-document", "info"))
-                else:
-                    self._set_aside(source, _unread(source, unreadable(source.path), self.lang))
+        plan = [(source, self._not_opened(source, given)) for source in sources]
+        files = None
+        if workers is not None:
+            # Several rosters (a province's folder of street workbooks): each goes whole to a worker, read and
+            # checked ahead of its turn here; shared out by batches, each small file was read by every worker
+            # and checked by one, while the rest waited, slower than one process.
+            opened = [source for source, aside in plan if aside is None]
+            if len(opened) > 1 and not any(source.format in ("yaml", "json") for source in opened):
+                # (A YAML or JSON roster carries communities' settings that rows of later files may need.)
+                files = workers.files(opened)
+        for source, aside in plan:
+            if aside is not None:
+                self._set_aside(source, aside)
                 continue
             try:
-                tables = open_tables(
-                    source, self.columns, encoding=self.encoding, sheet=self.sheet, roster=True
+                checked = files.opened(source) if files is not None else None
+                tables = (
+                    checked
+                    if checked is not None
+                    else open_tables(
+                        source, self.columns, encoding=self.encoding, sheet=self.sheet, roster=True
+                    )
                 )
             except RosterError as err:
                 note = self._settings_table(source) if err.key == "column-missing" else None
+                resolved = source.path.resolve() if source.path is not None else None
                 given_as = self.tables_given.get(resolved) if resolved is not None else None
                 if note is None and (note := _a_note(source, err)) is not None:
                     # A note saved as text (说明.txt), named or handed over by a pre-commit hook: noted, not failed.
@@ -497,12 +494,12 @@ class Review:
                 self._set_aside(source, note)
                 continue
             for table in tables:
-                if _a_report(table):
+                if is_report(table):
                     # An earlier run's report saved among the rosters: its 姓名 and 社区 columns would make
                     # every line of it a candidate, and every finding in it a row with a problem.
                     self._set_aside(source, Note("file-skipped-report", "info"), table.sheet)
                     continue
-                yield from self._table(table, workers, source)
+                yield from self._table(table, workers, source, by_worker=checked is not None)
         unread = {"file-unread", "sheet-roster-not-read"}
         if (
             set_aside is not None
@@ -521,6 +518,27 @@ class Review:
             # A folder of notes alone (说明.txt, a letter, a scan): nobody was checked, which is not a pass.
             folder = sources[0].path.parent if sources[0].path is not None else Path(sources[0].shown)
             raise RosterError("folder-nobody-checked", Location(display_path(folder)))
+
+    def _not_opened(self, source: Input, given: dict[Path, str]) -> Note | None:
+        """Why a file is not read as a roster, said before it is opened (named twice, given as a settings
+        table, a kind the tool does not read), or None for a file to read; `given` notes the files to read."""
+        resolved = source.path.resolve() if source.path is not None else None
+        if resolved is not None:
+            if resolved in given:
+                return Note("file-given-twice", "info", (("first", given[resolved]),))
+            if resolved in self.tables_given and source.format != "xlsx":
+                # (A workbook may hold the roster too, one sheet each: its sheets are told apart as read.)
+                return Note("file-given-as-table", "info", (("option", self.tables_given[resolved]),))
+            given[resolved] = source.shown
+        if source.format in NOTED:
+            return Note("file-skipped-type", "info", (("type", f".{source.format}"),))
+        if source.format in UNREAD and source.path is not None:
+            # A workbook or document of a folder the tool does not read: its candidates go unchecked. A
+            # document without a roster's table (the letter sent with the rosters) is only noted.
+            if source.format in ("doc", "docx", "wps") and not document_holds_roster(source.path):
+                return Note("file-skipped-document", "info")
+            return _unread(source, unreadable(source.path), self.lang)
+        return None
 
     def _set_aside(self, source: Input, note: Note, sheet: str | None = None) -> None:
         """A file (or sheet) not read as a roster, and why, as an input of the report with no rows."""
@@ -542,7 +560,11 @@ class Review:
                 yield result
 
     def _table(
-        self, table: Table, workers: Workers | None = None, source: Input | None = None
+        self,
+        table: Table,
+        workers: Workers | None = None,
+        source: Input | None = None,
+        by_worker: bool = False,
     ) -> Iterator[CandidateResult | Serialised]:
         self.add_table_communities(table)
         unchecked = len(self.not_checked)
@@ -556,8 +578,10 @@ class Review:
         footers: list[Finding] = []
         items: Iterable[Any] = table.rows
         check: Callable[[Any, Table, frozenset[str]], CandidateResult | Serialised] = self._checked
-        by_workers = workers is not None and source is not None
-        if workers is not None and source is not None:
+        by_workers = by_worker or (workers is not None and source is not None)
+        if by_worker:
+            check = self._from_worker  # its rows already checked by a worker, that read the whole file
+        elif workers is not None and source is not None:
             items, check = workers.check(source, table, skipped), self._from_worker
         for item in items:
             raw = item[2] if by_workers else item  # a worker's row: (result, ID number, the row, team)
@@ -1833,7 +1857,7 @@ def _decodes(raw: bytes, codec: str) -> bool:
 
 def _report_file(source: Input) -> Note | None:
     """A report this tool wrote as SARIF (results.sarif.json) met in a folder of rosters: set aside, as its JSON
-    report is (a table read with a report's headers, see _a_report); read as a roster, it failed the next run."""
+    report is (a table read with a report's headers, see is_report); read as a roster, it failed the next run."""
     if source.format != "json":
         return None
     return Note("file-skipped-report", "info") if our_report(read_bytes(source, limit=512)) else None
@@ -1855,7 +1879,7 @@ _REPORT_HEADERS = (
 )
 
 
-def _a_report(table: Table) -> bool:
+def is_report(table: Table) -> bool:
     """Whether a table is a report this tool wrote: its unknown headers hold a report table's own."""
     unknown = set(table.header.unknown)
     return any(headers <= unknown for headers in _REPORT_HEADERS)

@@ -14,7 +14,9 @@ import os
 import queue
 import threading
 import time
+from collections import deque
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,6 +40,9 @@ BATCH = 2000
 AHEAD = 4
 # Teams per batch sent to be judged: about as much work as a batch of rows.
 TEAMS_BATCH = 250
+# Of several rosters, one smaller than this (a street's workbook, a few hundred rows) goes whole to one worker;
+# a larger one is shared out by batches of rows, as a run of one file is.
+WHOLE_FILE_BYTES = 1 << 20
 
 # A row as a worker hands it back: its result as JSON, its ID number as the duplicate check goes by it, the
 # row itself (read again by the parent in the rare case it must be), and what its team needs: street,
@@ -49,6 +54,9 @@ _SEP = "\x1f"
 _END = "end"
 _TEAMS = "teams"
 _BROKEN = "broken"  # the rows of a batch before the one that stopped the file, and its error
+_SOURCE = "source"  # a whole file to read and check
+_TABLES = "tables"  # its tables as opened, without their rows
+_UNOPENED = "unopened"  # the error that kept it from being opened
 
 
 class Workers:
@@ -107,6 +115,10 @@ class Workers:
             yield from payload
             batch += 1
 
+    def files(self, sources: list[Input]) -> Files:
+        """Several rosters, each to go whole to a worker ahead of its turn (see Files)."""
+        return Files(self, sources)
+
     def judge(self, teams: list[Team], skipped_by_path: dict[str, frozenset[str]]) -> Iterator[Serialised]:
         """The teams judged, in their order: a batch to each worker in turn, a few batches ahead of the one
         being taken back, and each team let go here once sent."""
@@ -163,6 +175,70 @@ class Workers:
                 process.join()
 
 
+class Files:
+    """The rosters of a run of several files, in the order the parent reads them. Each small one goes whole to a
+    worker in turn, a few files ahead of the one the parent is taking back, so that the workers read and check
+    files side by side; the parent opens none of them. A large one waits until the parent reaches it, and is
+    shared out by batches (Workers.check)."""
+
+    def __init__(self, workers: Workers, sources: list[Input]) -> None:
+        self.workers = workers
+        self.waiting = deque((source, _small(source)) for source in sources)
+        self.sent: deque[tuple[Input, int]] = deque()
+        self.turn = 0
+
+    def opened(self, source: Input) -> list[Table] | None:
+        """The tables of `source` as a worker opened them, each table's rows coming as the worker checked them
+        (see Review._from_worker); None for a large file, which the parent opens. An error opening the file is
+        raised here, as open_tables would have raised it."""
+        if not self.sent and self.waiting and self.waiting[0][0] is source and not self.waiting[0][1]:
+            self.waiting.popleft()
+            return None
+        self._send()
+        sent, worker = self.sent.popleft()
+        assert sent is source, "files are taken back in the order they were sent"
+        self._send()
+        kind, payload = self.workers._next(worker)
+        if kind in ("error", _UNOPENED):
+            raise payload
+        tables: list[Table] = payload
+        for table in tables:
+            # Its rows come checked (Checked), which Review._table takes from a table opened here.
+            table.rows = self._rows(worker, table)  # type: ignore[assignment]
+        return tables
+
+    def _send(self) -> None:
+        """Files sent ahead, up to the next large one, a few for each worker."""
+        while len(self.sent) < self.workers.jobs * AHEAD and self.waiting and self.waiting[0][1]:
+            source, _ = self.waiting.popleft()
+            worker = self.turn % self.workers.jobs
+            self.turn += 1
+            self.workers.tasks[worker].put((_SOURCE, source))
+            self.sent.append((source, worker))
+
+    def _rows(self, worker: int, table: Table) -> Iterator[Checked]:
+        while True:
+            kind, payload = self.workers._next(worker)
+            if kind == "error":
+                raise payload
+            if kind == _END:
+                table.notes[:] = payload  # as they stood once every row was read
+                return
+            if kind == _BROKEN:
+                checked, error = payload
+                yield from checked
+                raise error
+            yield from payload
+
+
+def _small(source: Input) -> bool:
+    """Whether a file goes whole to one worker: a file that cannot be looked at does too, to be said there."""
+    try:
+        return source.path is not None and source.path.stat().st_size < WHOLE_FILE_BYTES
+    except OSError:
+        return True
+
+
 def _serve(
     ruleset: Recipe | str | Path | None, options: Options, worker: int, jobs: int, tasks: Any, results: Any
 ) -> None:
@@ -181,6 +257,9 @@ def _serve(
             if task[0] == _TEAMS:
                 _, review._skipped_by_path, teams = task
                 results.put((_TEAMS, [review.serialised_team(team) for team in teams]))
+                continue
+            if task[0] == _SOURCE:
+                _check_source(review, task[1], results)
                 continue
             source, path, sheet, skipped = task
             _check_table(review, source, path, sheet, skipped, worker, jobs, results)
@@ -236,28 +315,8 @@ def _check_table(
             if passed < BATCH:
                 break
             continue
-        checked: list[Checked] = []
-        try:
-            # Row by row, as one process reads them: a file that breaks midway has had every row before the
-            # break checked, and they go back with the error, so the report streamed up to it is the same.
-            for raw in islice(rows, BATCH):
-                person = review.reader.candidate(raw, table)
-                serialised = review.serialised(person, skipped)
-                packed = review.packed_id(person)
-                # The member questions too, for the day the team will most likely have; the parent checks that.
-                day = review.team_date(person)
-                member = review.member(person, day, packed)
-                team = (
-                    person.street,
-                    person.community,
-                    person.election_date,
-                    day,
-                    member,
-                    person.date_stated,
-                )
-                checked.append((serialised, packed, _compact(raw, order), team))
-        except Exception as err:
-            results.put((_BROKEN, (checked, err)))
+        checked = _batch(review, table, skipped, rows, order, results)
+        if checked is None:
             return
         if not checked:
             break
@@ -265,6 +324,67 @@ def _check_table(
         batch += 1
     if batch % jobs == worker:  # the parent asks this worker for the batch after the last
         results.put((_END, None))
+
+
+def _check_source(review: Review, source: Input, results: Any) -> None:
+    """A whole file opened and checked here: its tables as opened, then each one's rows, batch by batch, and
+    its notes once they are all read. An error opening it goes back to be said as the parent would have."""
+    from eligibility.engine import is_report
+
+    try:
+        tables = open_tables(
+            source, review.columns, encoding=review.encoding, sheet=review.sheet, roster=True
+        )
+    except Exception as err:
+        results.put((_UNOPENED, err))
+        return
+    results.put((_TABLES, [replace(table, rows=iter(()), skip=None) for table in tables]))
+    for table in tables:
+        if is_report(table):
+            continue  # set aside by the parent, which takes no rows of it
+        skipped = review._skipped(table)
+        review.not_checked.clear()  # said by the parent, which works it out again; not kept file after file
+        review.add_table_communities(table)
+        rows = iter(table.rows)
+        order = tuple(table.header.index)
+        while True:
+            checked = _batch(review, table, skipped, rows, order, results)
+            if checked is None:
+                return
+            if checked:
+                results.put(("rows", checked))
+            if len(checked) < BATCH:
+                break
+        results.put((_END, table.notes))
+
+
+def _batch(
+    review: Review,
+    table: Table,
+    skipped: frozenset[str],
+    rows: Iterator[RawRecord],
+    order: tuple[str, ...],
+    results: Any,
+) -> list[Checked] | None:
+    """The next batch of rows checked (no duplicate or team question yet); None when the file broke, the rows
+    before the break sent back with its error."""
+    checked: list[Checked] = []
+    try:
+        # Row by row, as one process reads them: a file that breaks midway has had every row before the
+        # break checked, and they go back with the error, so the report streamed up to it is the same.
+        for raw in islice(rows, BATCH):
+            person = review.reader.candidate(raw, table)
+            serialised = review.serialised(person, skipped)
+            packed = review.packed_id(person)
+            # The member questions too, for the day the team will most likely have; the parent checks that.
+            day = review.team_date(person)
+            member = review.member(person, day, packed)
+            team = (person.street, person.community, person.election_date, day, member, person.date_stated)
+            checked.append((serialised, packed, _compact(raw, order), team))
+    except Exception as err:
+        results.put((_BROKEN, (checked, err)))
+        return None
+    return checked
 
 
 def _compact(raw: RawRecord, order: tuple[str, ...]) -> Any:
