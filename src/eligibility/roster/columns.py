@@ -200,12 +200,27 @@ class HeaderMap:
     also: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
 
-def map_headers(headers: list[str], columns: tuple[Column, ...]) -> HeaderMap:
-    """Match a header row to the known columns; exact alias first, then with a bracketed note removed."""
+# Each set of columns' spellings, folded once: a province's folder maps a header row per file, two per workbook.
+_LOOKUPS: dict[int, tuple[tuple[Column, ...], dict[str, str]]] = {}
+
+
+def _lookup(columns: tuple[Column, ...]) -> dict[str, str]:
+    kept = _LOOKUPS.get(id(columns))
+    if kept is not None and kept[0] is columns:
+        return kept[1]
     lookup: dict[str, str] = {}
     for column in columns:
         for alias in (column.name, column.zh, *column.aliases):
             lookup.setdefault(header_key(alias), column.name)
+    if len(_LOOKUPS) >= 64:
+        _LOOKUPS.clear()
+    _LOOKUPS[id(columns)] = (columns, lookup)  # the columns kept too, so that their id is not reused
+    return lookup
+
+
+def map_headers(headers: list[str], columns: tuple[Column, ...]) -> HeaderMap:
+    """Match a header row to the known columns; exact alias first, then with a bracketed note removed."""
+    lookup = _lookup(columns)
     index: dict[str, int] = {}
     canonical_of: dict[str, str] = {}
     written: dict[str, list[str]] = {}
