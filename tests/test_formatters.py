@@ -928,7 +928,7 @@ def test_github_annotations_name_the_file_as_the_repository_holds_it(tmp_path: P
     assert f"file={(folder / '东湖街道.csv').as_posix().replace(':', '%3A')}," in elsewhere
 
 
-def test_annotations_name_the_file_as_the_repository_holds_it_when_run_from_a_subfolder(
+def test_annotations_and_reports_name_the_file_as_the_repository_holds_it_when_run_from_a_subfolder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from urllib.parse import quote
@@ -953,6 +953,10 @@ def test_annotations_name_the_file_as_the_repository_holds_it_when_run_from_a_su
         if r.get("locations")
     }
     assert uris == {quote("rosters/东湖街道.csv")}  # a URI, its characters percent-encoded
+    # JUnit's file= too, which the test-report actions annotate by (it named 东湖街道.csv).
+    junit = runner.invoke(app, ["check", "东湖街道.csv", "--format", "junit"], env=workspace).stdout
+    files = {case.get("file") for case in ET.fromstring(junit).iter("testcase")}
+    assert files - {None} == {"rosters/东湖街道.csv"}
 
 
 def test_sarif_rules_carry_their_title_default_level_and_help_and_results_keep_their_fingerprint(

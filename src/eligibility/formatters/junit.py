@@ -5,7 +5,14 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import ClassVar
 
-from eligibility.formatters.common import fails, not_checked_finding, severity_label, status_label, team_name
+from eligibility.formatters.common import (
+    fails,
+    in_repository,
+    not_checked_finding,
+    severity_label,
+    status_label,
+    team_name,
+)
 from eligibility.formatters.interface import Options
 from eligibility.messages import Lang, say
 from eligibility.report import FailOn, Finding, Report
@@ -34,7 +41,7 @@ class JunitFormatter:
                 "testcase",
                 name=f"{c.name} ({c.id_number or '-'})",
                 classname=f"{_place(c.source.path, c.source.sheet)}:{c.source.line or c.source.row}",
-                file=c.source.path,
+                file=in_repository(c.source.path),
                 line=str(c.source.line or c.source.row),
             )
             _verdict(case, c.findings, fail_on, lang, status_label(c.status, lang))
@@ -60,7 +67,7 @@ class JunitFormatter:
                     "testcase",
                     name=f"{path}#{sheet}" if sheet else path,
                     classname=path,
-                    file=path,
+                    file=in_repository(path),
                 )
                 _verdict(case, findings, fail_on, lang, "")
         for element in suites.values():
