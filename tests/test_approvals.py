@@ -543,6 +543,62 @@ def test_seats_over_the_quota_are_approved_by_those_who_set_them(
     assert quota.approval is not None and quota.approval.counted is counted
 
 
+@pytest.mark.parametrize(
+    ("body", "counted"),
+    [
+        ("青山县委组织部", True),
+        ("青山县人民政府", True),
+        ("中共青山县委", True),
+        ("青山镇党委", False),
+        ("青山镇人民政府", False),
+    ],
+)
+def test_a_villages_seats_over_the_quota_are_approved_by_the_county(
+    tmp_path: Path, body: str, counted: bool
+) -> None:
+    # 村“两委”班子职数按县级核定的职数配备，不得未经批准擅自增加: a township's own approval counted (helper-57).
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "姓名,身份证号,性别,社区,拟任职务\n"
+        f"甲,{make_id('1970-01-01')},男,青山村,村党组织书记、村委会主任\n"
+        f"乙,{make_id('1972-01-01', '女')},女,青山村,村党组织委员、村委会委员\n",
+        encoding="utf-8",
+    )
+    communities = tmp_path / "communities.csv"
+    communities.write_text(
+        "社区,选举日期,党组织核定职数,居委会核定职数\n青山村,2021-01-15,1,1\n", encoding="utf-8"
+    )
+    approvals = tmp_path / "approvals.csv"
+    approvals.write_text(
+        f"社区,规则,批复文号,审批单位,批复日期\n青山村,seat-quota,〔2021〕5号,{body},2021-01-05\n",
+        encoding="utf-8",
+    )
+    report = check([roster], "village-2021", communities=communities, approvals=approvals)
+    [quota] = [f for f in report.teams[0].findings if f.rule == "seat-quota"]
+    assert quota.approval is not None and quota.approval.counted is counted
+
+
+def test_a_villagers_committee_without_a_woman_is_no_approval_away(tmp_path: Path) -> None:
+    # 村民委员会成员中，应当有妇女成员: the law's 应当, which a township's approval had lifted (helper-57).
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "姓名,身份证号,性别,社区,拟任职务\n"
+        f"甲,{make_id('1970-01-01')},男,青山村,村党组织书记、村委会主任\n"
+        f"乙,{make_id('1972-01-01', '女')},女,青山村,村党组织委员\n"
+        f"丙,{make_id('1975-01-01')},男,青山村,村委会委员\n",
+        encoding="utf-8",
+    )
+    approvals = tmp_path / "approvals.csv"
+    approvals.write_text(
+        "社区,规则,批复文号,审批单位,批复日期\n青山村,committee-woman,〔2021〕6号,青山县委组织部,2021-01-05\n",
+        encoding="utf-8",
+    )
+    report = check([roster], "village-2021", approvals=approvals)
+    [woman] = [f for f in report.teams[0].findings if f.rule == "committee-woman"]
+    assert woman.severity == "ineligible" and woman.is_open
+    assert woman.approval is None or not woman.approval.counted
+
+
 @pytest.mark.parametrize("approved_name", ["李　四", "李 四", "李四"])
 @pytest.mark.parametrize("roster_name", ["李四", "李　四"])
 def test_a_name_padded_to_line_up_is_the_same_name_on_the_approval(

@@ -338,6 +338,9 @@ def test_unknown_education_suggests() -> None:
         # 一肩挑 stands for both principals; 连任, 拟任 say how a post is held, not which.
         ("党支部书记、居委会主任（一肩挑）", ["party_secretary", "committee_director"]),
         ("书记（一肩挑）", ["party_secretary", "committee_director"]),
+        # In quotes, as the notices write it (helper-57).
+        ("党支部书记、居委会主任“一肩挑”", ["party_secretary", "committee_director"]),
+        ('书记"一肩挑"', ["party_secretary", "committee_director"]),
         ("一肩挑", ["party_secretary", "committee_director"]),
         ("书记（连任）", ["party_secretary"]),
         ("连任书记", ["party_secretary"]),

@@ -77,7 +77,9 @@ def fold(text: str) -> str:
 # into , ; / ( ) and a plain space.
 # 兼 whole with what goes with it (并兼任, 兼职): cut at 兼 alone, 居委会委员兼职妇代会主任 left a post 职妇代会主任
 # that no one knows, and 党支部书记并兼任居委会主任 one 党支部书记并 (helper-54).
-LIST_SEPARATORS = re.compile(r"[、,;/|()\[\]【】\r\n\u2028\u2029]+|(?:同时|并)?兼(?:任|职)?")
+# Quotes as brackets are: 村委会主任“一肩挑” is the post and a note on it, where it was a post no one knows
+# (helper-57).
+LIST_SEPARATORS = re.compile(r"[、,;/|()\[\]【】\"“”‘’「」『』\r\n\u2028\u2029]+|(?:同时|并)?兼(?:任|职)?")
 # Dates may themselves contain "/", so a list of dates is split on the other separators, and on white space
 # that is not inside a date written 2003年 5月 1日.
 DATE_LIST_SEPARATORS = re.compile(r"[、,;|\r\n\u2028\u2029]+|\s+")
