@@ -3,6 +3,7 @@
 Each worker reads the whole file itself (reading is the cheap part) and checks every N-th batch of rows; the
 parent reads nothing, and takes the batches back in turn, so it only judges duplicates and puts people in their
 teams, in row order, and writes the report — which is therefore the same, byte for byte, as with one process.
+Of several files (a folder of street workbooks), each small one goes whole to one worker instead (see Files).
 Once every row is in, the teams are complete: the workers judge them, every N-th batch of teams each."""
 
 from __future__ import annotations
