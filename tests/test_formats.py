@@ -2098,6 +2098,57 @@ def test_a_link_to_nothing_in_a_folder_is_said_and_the_others_checked(tmp_path: 
     assert f"{(tmp_path / 'b.csv').as_posix()}: cannot be read: a link to nothing" in alone.stderr
 
 
+def test_a_linked_folder_is_read_and_a_link_back_up_the_tree_read_once(tmp_path: Path) -> None:
+    # A district's folder linking each street's folder: rglob passed the linked folder over without a word, its
+    # candidates unchecked and the run passing (helper-56).
+    street = tmp_path / "elsewhere" / "东湖街道"
+    street.mkdir(parents=True)
+    (street / "a.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
+    district = tmp_path / "district"
+    district.mkdir()
+    (district / "b.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
+    (district / "东湖街道").symlink_to(street, target_is_directory=True)
+    (district / "back").symlink_to(district, target_is_directory=True)  # a loop: read once, not for ever
+    result = CliRunner().invoke(app, ["check", str(district), "--lang", "en", "--format", "json"])
+    report = json.loads(result.stdout)
+    read = sorted(Path(i["path"]).relative_to(district).as_posix() for i in report["inputs"] if i["rows"])
+    assert read == ["b.csv", "东湖街道/a.csv"]
+    assert report["summary"]["candidates"] == 42
+
+
+def test_a_folder_that_cannot_be_opened_is_said_and_the_others_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # chmod 000 on a street's folder: passed over without a word (helper-56). (Refused here by the test, as a
+    # root user's run opens any folder.)
+    import os
+
+    (tmp_path / "a.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
+    closed = tmp_path / "西湖街道"
+    closed.mkdir()
+    (closed / "b.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
+    scandir, listdir = os.scandir, os.listdir
+
+    def refuse(opener: Any) -> Any:
+        def opened(path: Any = ".") -> Any:
+            if Path(path) == closed:
+                raise PermissionError(13, "Permission denied", str(path))
+            return opener(path)
+
+        return opened
+
+    monkeypatch.setattr(os, "scandir", refuse(scandir))
+    monkeypatch.setattr(os, "listdir", refuse(listdir))
+    result = CliRunner().invoke(app, ["check", str(tmp_path), "--lang", "en", "--format", "json"])
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.stdout)
+    assert report["summary"]["candidates"] == 21  # a.csv's people all checked
+    [source] = [i for i in report["inputs"] if i["path"] == closed.as_posix()]
+    [finding] = source["findings"]
+    assert (finding["rule"], finding["severity"]) == ("file-unread", "invalid")
+    assert "cannot be read: Permission denied" in finding["message"]
+
+
 @pytest.mark.parametrize("name", ["签字版名册.pdf", "名册.ofd", "名册照片.JPG", "各社区名册.zip"])
 def test_a_scan_or_archive_in_a_folder_is_noted_not_passed_over(tmp_path: Path, name: str) -> None:
     # The signed roster scanned to PDF beside the workbook: it may hold candidates, so it is never left unsaid.

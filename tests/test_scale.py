@@ -273,6 +273,45 @@ def test_a_large_file_among_small_ones_is_shared_out_by_batches(
     assert {"第1街道.csv", "第5街道.xlsx", "损坏.xlsx"} <= set(opened)  # one process opens every file itself
 
 
+def test_a_yaml_roster_or_a_rule_file_among_them_keeps_the_others_going_whole(
+    tmp_path: Path, big_roster: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Any .yaml or .json in the folder (a rule file, an earlier report) had every file shared out by batches,
+    # read by every worker and checked by one: --jobs 2 took twice as long as one process (helper-56). A YAML
+    # roster carries its communities' settings, which the files after it need: it alone is shared out.
+    from eligibility import engine
+
+    folder = _province(tmp_path / "province", big_roster)
+    (folder / "规则.yaml").write_bytes((ROOT / "rules" / "village-2021.yaml").read_bytes())
+    (folder / "第2街道补充.yaml").write_text(
+        "communities:\n  - name: 补充社区\n    street: 第2街道\n    选举日期: 2006-06-01\n    candidates:\n"
+        "      - {姓名: 补一, 性别: 男, 出生日期: 1970-01-01, 拟任职务: 居委会委员}\n",
+        encoding="utf-8",
+    )
+    # In a file read after it: 18 on 2006-09-30, 17 on the community's own day.
+    (folder / "第3街道补充.csv").write_text(
+        "姓名,性别,出生日期,街道,社区,拟任职务\n补二,女,1988-07-01,第2街道,补充社区,居委会委员\n",
+        encoding="utf-8",
+    )
+    args = [str(folder), "--format", "jsonl", "--lang", "en"]
+    one = _run(tmp_path, "one", *args)
+    (tmp_path / "one").rename(folder / "report.json")  # an earlier run's report left among the rosters
+    one = _run(tmp_path, "one", *args)
+    opened: list[str] = []
+    original = engine.open_tables
+
+    def counted(source: object, *args: object, **kwargs: object) -> object:
+        opened.append(Path(source.shown).name)  # type: ignore[attr-defined]
+        return original(source, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "open_tables", counted)
+    assert _run(tmp_path, "many", *args, "--jobs", "2") == one
+    assert not any(name.startswith(("第1街道", "第4街道", "第3街道补充")) for name in opened), opened
+    lines = [json.loads(line) for line in one.splitlines()]
+    [late] = [line for line in lines if line.get("name") == "补二"]
+    assert [f["rule"] for f in late["findings"]] == ["min-age"]
+
+
 def test_a_file_of_a_folder_that_breaks_midway_stops_jobs_as_it_stops_one_process(
     tmp_path: Path, big_roster: tuple[Path, Path]
 ) -> None:
@@ -1033,6 +1072,71 @@ def test_sigterm_stops_the_workers_and_leaves_no_half_written_output(tmp_path: P
         time.sleep(0.2)
     assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
     assert list(out.iterdir()) == []  # the temporary file removed, nothing renamed into place
+
+
+def test_sigterm_says_a_report_streamed_to_standard_output_stops_short(tmp_path: Path) -> None:
+    # "No report was written" was said with thousands of JSON lines already out, and no last line to tell the
+    # stream from a whole one (helper-56).
+    import signal
+
+    roster = tmp_path / "roster.csv"
+    rows, _ = make_roster.rows(60_000)
+    with roster.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([make_roster.HEADER, *rows])
+    command = [sys.executable, "-m", "eligibility", "check", str(roster), "--format", "jsonl", "--lang", "en"]
+    running = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    lines: list[bytes] = []
+    assert running.stdout is not None
+    while len(lines) < 2000:  # well into the rows
+        lines.append(running.stdout.readline())
+    running.send_signal(signal.SIGTERM)
+    rest, said = running.communicate(timeout=60)
+    assert running.returncode == 128 + signal.SIGTERM, said.decode()[-800:]
+    assert said.decode().strip() == (
+        "error: the check was stopped (SIGTERM: a CI job cancelled or timed out); the report on standard "
+        "output stops short and is not whole"
+    )
+    last = json.loads((b"".join(lines) + rest).splitlines()[-1])
+    assert last["type"] == "error" and last["rule"] == "run-terminated-partial"
+
+
+def test_ctrl_c_stops_a_jobs_run_without_a_traceback_from_each_worker(tmp_path: Path) -> None:
+    # Ctrl-C reaches the whole process group: each worker printed its KeyboardInterrupt's traceback (helper-56).
+    import signal
+    import time
+
+    roster = tmp_path / "roster.csv"
+    rows, _ = make_roster.rows(60_000)
+    with roster.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([make_roster.HEADER, *rows])
+    command = [
+        sys.executable,
+        "-m",
+        "eligibility",
+        "check",
+        str(roster),
+        "--jobs",
+        "2",
+        "-o",
+        str(tmp_path / "r"),
+    ]
+    running = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+    )
+    for _ in range(300):  # until both workers are at work
+        children = subprocess.run(["pgrep", "-P", str(running.pid)], capture_output=True, text=True).stdout
+        if len(children.split()) >= 2 or running.poll() is not None:
+            break
+        time.sleep(0.1)
+    time.sleep(1.5)
+    assert running.poll() is None, "the check ended before it could be stopped"
+    started = time.monotonic()
+    os.killpg(running.pid, signal.SIGINT)
+    _, said = running.communicate(timeout=60)
+    assert time.monotonic() - started < 5
+    assert running.returncode != 0
+    assert "Traceback" not in said.decode() and "KeyboardInterrupt" not in said.decode(), said.decode()
+    assert not (tmp_path / "r").exists()
 
 
 @pytest.mark.parametrize("after", [1.0, 2.0, 3.0, 4.0])

@@ -217,7 +217,9 @@ def check(
         # A check allocates a few short-lived objects per cell and keeps a small member per candidate: collecting
         # the young generation less often saves about a tenth of the run, and the kept members are never cyclic.
         gc.set_threshold(20_000, 50, 50)
-        _end_cleanly_on_sigterm(language)
+        _end_cleanly_on_sigterm(
+            language, output is None, _error_in_report(chosen, output, language, show_pii)
+        )
         if output is not None and output.is_dir():
             # Said now, not after a province has been checked.
             raise EligibilityError("output-is-folder", Location(display_path(output)))
@@ -680,9 +682,17 @@ def _read_from(output: Path, given: list[Path | str | None]) -> str | None:
     return None
 
 
-def _end_cleanly_on_sigterm(language: Lang) -> None:
+# The signal that stopped the run, once one has (see _end_cleanly_on_sigterm and main).
+_STOPPED_BY: list[int] = []
+
+
+def _end_cleanly_on_sigterm(
+    language: Lang, to_stdout: bool, report_as: Callable[[EligibilityError], None] | None
+) -> None:
     """SIGTERM (a cancelled or timed-out CI job) ends the run as Ctrl-C does: the workers stopped and a half-
-    written output removed, rather than the process gone at once and its workers left behind."""
+    written output removed, rather than the process gone at once and its workers left behind. A report going to
+    standard output cannot be taken back: it is said to stop short, and its own format says so where it can
+    (JSON lines end with an error line, as when a file cannot be read)."""
     import signal
     import threading
 
@@ -692,7 +702,14 @@ def _end_cleanly_on_sigterm(language: Lang) -> None:
 
         def terminated(signum: int, frame: object) -> None:
             # Said, or a cancelled or timed-out job's log ended with no word of why it has no report (helper-55).
-            sys.stderr.write(f"{say('error', language)}: {say('run-terminated', language)}\n")
+            # "No report was written" was untrue of one streamed to standard output, half of it there (helper-56).
+            _STOPPED_BY.append(signum)
+            stopped = EligibilityError("run-terminated-partial" if to_stdout else "run-terminated")
+            if report_as is not None:
+                # (Not if the signal came inside a write to the same output: that write is not to be broken.)
+                with contextlib.suppress(OSError, ValueError, RuntimeError):
+                    report_as(stopped)
+            sys.stderr.write(f"{say('error', language)}: {stopped.message(language)}\n")
             raise SystemExit(128 + signum)
 
         signal.signal(signal.SIGTERM, terminated)
@@ -851,6 +868,13 @@ def main() -> None:
     except typer.Abort:
         typer.echo("Aborted!", err=True)
         sys.exit(1)
+    except Exception:
+        if _STOPPED_BY:
+            # SIGTERM's SystemExit raised inside a library that wraps what it meets (pydantic-core serialising a
+            # result said "Error serializing to JSON: SystemExit: 143" with a traceback, and exit 1): the run was
+            # stopped, and has said so (helper-56).
+            sys.exit(128 + _STOPPED_BY[0])
+        raise
     sys.exit(code if isinstance(code, int) else 0)
 
 

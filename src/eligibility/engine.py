@@ -72,6 +72,7 @@ from eligibility.roster.settings import (
     seat_count,
 )
 from eligibility.roster.sources import (
+    FOLDER,
     NOTED,
     UNREAD,
     Input,
@@ -80,6 +81,7 @@ from eligibility.roster.sources import (
     our_report,
     read_bytes,
     unreadable,
+    unreadable_folder,
 )
 from eligibility.ruleset.compiler import CompiledRule, Evidence, declared_keys
 from eligibility.ruleset.loader import Policy, load_ruleset
@@ -226,6 +228,8 @@ def read_roster(
     for source in expand([path]):
         if source.format in NOTED:
             continue  # a scan or an archive beside the rosters: no table in it to read
+        if source.format == FOLDER and source.path is not None:
+            raise unreadable_folder(source.path)
         try:
             tables = open_tables(source, review.columns, encoding=encoding, sheet=sheet, roster=True)
         except RosterError as err:
@@ -426,6 +430,13 @@ class Review:
                     on_team_serialised(team)
                 else:
                     (on_team or teams.append)(TeamResult.model_validate_json(team.json))
+        except BaseException:
+            if workers is not None:
+                workers.close(
+                    at_once=True
+                )  # stopped on an error, Ctrl-C or SIGTERM: their work is not wanted
+                workers = None
+            raise
         finally:
             self._as_json = False
             if workers is not None:
@@ -450,8 +461,7 @@ class Review:
             # checked ahead of its turn here; shared out by batches, each small file was read by every worker
             # and checked by one, while the rest waited, slower than one process.
             opened = [source for source, aside in plan if aside is None]
-            if len(opened) > 1 and not any(source.format in ("yaml", "json") for source in opened):
-                # (A YAML or JSON roster carries communities' settings that rows of later files may need.)
+            if len(opened) > 1:
                 files = workers.files(opened)
         for source, aside in plan:
             if aside is not None:
@@ -532,6 +542,8 @@ class Review:
             given[resolved] = source.shown
         if source.format in NOTED:
             return Note("file-skipped-type", "info", (("type", f".{source.format}"),))
+        if source.format == FOLDER and source.path is not None:
+            return _unread(source, unreadable_folder(source.path), self.lang)
         if source.format in UNREAD and source.path is not None:
             # A workbook or document of a folder the tool does not read: its candidates go unchecked. A
             # document without a roster's table (the letter sent with the rosters) is only noted.

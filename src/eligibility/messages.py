@@ -92,6 +92,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "检查被中止（收到 SIGTERM，如 CI 任务被取消或超时），没有写出报告",
         "the check was stopped (SIGTERM: a CI job cancelled or timed out); no report was written",
     ),
+    "run-terminated-partial": (
+        "检查被中止（收到 SIGTERM，如 CI 任务被取消或超时），标准输出上的报告只写了一部分，不完整",
+        "the check was stopped (SIGTERM: a CI job cancelled or timed out); the report on standard output stops "
+        "short and is not whole",
+    ),
     "folder-nobody-checked": (
         "文件夹中没有一名候选人可检查：其中的文件都不是名册（说明、信函、扫描件、设置表），或名册只有表头",
         "no candidate in the folder to check: its files are no rosters (notes, letters, scans, settings tables), or "

@@ -13,6 +13,7 @@ import gc
 import multiprocessing
 import os
 import queue
+import signal
 import threading
 import time
 from collections import deque
@@ -161,19 +162,24 @@ class Workers:
                 process.join(timeout=5)
                 raise EligibilityError("worker-stopped", worker=worker + 1, code=process.exitcode) from None
 
-    def close(self) -> None:
-        """Let idle workers finish; a worker still busy (the run stopped on an error) is stopped."""
+    def close(self, at_once: bool = False) -> None:
+        """Let idle workers finish; a worker still busy (the run stopped on an error, or was stopped) is stopped,
+        `at_once` or after a second's grace shared by all (a second each had --jobs 16 take 16 s to stop)."""
         for tasks in self.tasks:
             tasks.put(None)
-            # A dead worker reads no more: the batches still queued for it would keep the process from
-            # exiting, waiting to write them into a pipe no one empties (helper-55). A live one has taken them
-            # all by the time it is joined below.
-            tasks.cancel_join_thread()
+        deadline = time.monotonic() + (0 if at_once else 1)
         for process in self.processes:
-            process.join(timeout=1)
+            process.join(timeout=max(0.0, deadline - time.monotonic()))
+        for tasks, process in zip(self.tasks, self.processes, strict=True):
             if process.is_alive():
                 process.kill()
                 process.join()
+            if process.exitcode != 0:
+                # A stopped worker reads no more: the batches still queued for it would keep this process from
+                # exiting, waiting to write them into a pipe no one empties (helper-55). Only then: cancelled
+                # for a worker that ended well, the queue's clean-up was cut short at exit and Python warned of
+                # a leaked semaphore (helper-56).
+                tasks.cancel_join_thread()
 
 
 class Files:
@@ -233,7 +239,12 @@ class Files:
 
 
 def _small(source: Input) -> bool:
-    """Whether a file goes whole to one worker: a file that cannot be looked at does too, to be said there."""
+    """Whether a file goes whole to one worker: a file that cannot be looked at does too, to be said there. A
+    YAML or JSON file never does: a roster written so carries its communities' settings, which every worker must
+    have before it checks a later file's rows; shared out by batches, it reaches each of them in turn. (Any such
+    file in a folder, a rule file or an earlier report among them, had kept every file from going whole.)"""
+    if source.format in ("yaml", "json"):
+        return False
     try:
         return source.path is not None and source.path.stat().st_size < WHOLE_FILE_BYTES
     except OSError:
@@ -247,6 +258,9 @@ def _serve(
     from eligibility.ruleset.loader import loaded_again
 
     gc.set_threshold(20_000, 50, 50)  # as the parent does (see cli.check)
+    # Ctrl-C reaches the whole process group: the parent stops the run and its workers; a worker's own
+    # KeyboardInterrupt only printed a traceback each (helper-56).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _leave_with_parent()
     try:
         review = Review.start(loaded_again(*ruleset) if isinstance(ruleset, tuple) else ruleset, options)

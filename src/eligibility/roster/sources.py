@@ -46,6 +46,8 @@ NOTED_ONLY = (
     ".7z",
 )
 NOTED = frozenset(suffix[1:] for suffix in NOTED_ONLY)
+# The format of a folder inside the one named that could not be opened: said as a file not read.
+FOLDER = "folder"
 
 _ZIP = b"PK\x03\x04"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls
@@ -108,36 +110,31 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
         path = Path(given)
         shown = display_path(path)
         if path.is_dir():
-            inside = sorted(
-                p
-                for p in path.rglob("*")
-                if (p.is_file() or p.is_symlink())
-                and p.suffix.lower() in NAMED_SUFFIXES
-                and not p.name.startswith("~$")  # Excel's lock file beside an open workbook
-                # Hidden files and folders (.github/workflows, .git) are a repository's own, never rosters.
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            files, closed = _walk(path)
+            # Excel's lock file beside an open workbook (~$名册.xlsx) is no roster.
+            files = [p for p in files if not p.name.startswith("~$")]
+            # (A pipe or a device named .csv is not read: it could hold the run for ever. A link to nothing is, to
+            # be said as a file not read.)
+            inside = [
+                p for p in files if p.suffix.lower() in NAMED_SUFFIXES and (p.is_file() or p.is_symlink())
+            ]
             # A workbook the tool cannot read (.xls, .xlsm) or a document (.docx) among the rosters: passed over,
             # its candidates would go unchecked and the run pass. Each is an input set aside with why (file-unread,
             # invalid), and the others are read.
             unread = {
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in (*UNREAD_WORKBOOKS, *UNREAD_DOCUMENTS, *NOTED_ONLY)
-                and not p.name.startswith("~$")
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                p for p in files if p.suffix.lower() in (*UNREAD_WORKBOOKS, *UNREAD_DOCUMENTS, *NOTED_ONLY)
             }
             # Scans and archives alone are no roster: the folder holds nothing to check, which is not a pass.
-            if not inside and all(p.suffix.lower() in NOTED_ONLY for p in unread):
+            if not inside and not closed and all(p.suffix.lower() in NOTED_ONLY for p in unread):
                 raise RosterError("folder-empty", Location(shown), suffixes=", ".join(SUFFIXES))
             found.extend(
                 Input(
                     p,
                     display_path(p),
-                    p.suffix.lower()[1:] if p in unread else _format_of(p),
+                    FOLDER if p in closed else p.suffix.lower()[1:] if p in unread else _format_of(p),
                     from_folder=True,
                 )
-                for p in sorted({*inside, *unread})
+                for p in sorted({*inside, *unread, *closed})
             )
         elif path.is_file():
             if path.suffix.lower() not in NAMED_SUFFIXES:
@@ -152,6 +149,45 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
         else:
             raise RosterError("path-missing", Location(shown))
     return found
+
+
+def _walk(folder: Path) -> tuple[list[Path], set[Path]]:
+    """Every file under a folder, through linked folders too (a district's folder linking each street's), and
+    the folders that could not be opened. Hidden files and folders (.github/workflows, .git) are a repository's
+    own, never rosters. A folder reached twice (a link back up the tree, two links to one street) is read once.
+    (Path.rglob passed over a linked folder, and one it could not open, without a word: their candidates went
+    unchecked and the run could pass, helper-56.)"""
+    files: list[Path] = []
+    closed: set[Path] = set()
+    seen: set[tuple[int, int]] = set()
+
+    def refused(err: OSError) -> None:
+        if err.filename is not None:
+            closed.add(Path(err.filename))
+
+    for top, folders, names in os.walk(folder, onerror=refused, followlinks=True):
+        try:
+            status = os.stat(top)
+        except OSError:
+            closed.add(Path(top))
+            folders.clear()
+            continue
+        if (status.st_dev, status.st_ino) in seen:
+            folders.clear()
+            continue
+        seen.add((status.st_dev, status.st_ino))
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        files.extend(Path(top, name) for name in names if not name.startswith("."))
+    return files, closed
+
+
+def unreadable_folder(path: Path) -> RosterError:
+    """Why a folder among the rosters could not be opened (Permission denied), to say it as a file not read."""
+    try:
+        os.listdir(path)
+    except OSError as err:
+        return RosterError("path-unreadable", Location(display_path(path)), reason=err.strerror or str(err))
+    return RosterError("path-unreadable", Location(display_path(path)), reason="?")
 
 
 # The opening of a report this tool wrote as JSON, JSON lines or SARIF: kept in the rosters' folder (a CI job's
