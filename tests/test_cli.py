@@ -294,6 +294,9 @@ def test_the_count_on_a_terminal_is_cleared_before_the_report_is_written_there()
     counted = text.rfind("已检查", 0, title)
     assert counted >= 0  # a person watching saw the count
     assert "\x1b[2K" in text[counted:title]  # and it was erased before the report began
+    # While the table was laid out, the count said so: a province's took half a minute with the count standing
+    # still, as if the run had hung (helper-56).
+    assert "已检查 21 名候选人，正在生成报告" in text[:title]
 
 
 @pytest.mark.parametrize(

@@ -274,9 +274,13 @@ def check(
             raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
         candidates: list[CandidateResult] = []
         report = review.run(paths, candidates.append, progress, jobs=jobs)
-        watched.close()
+        if progress is not None:
+            # Laying out a province's table takes a while (a second for every thousand candidates or so): the
+            # count said so, where it had stood still as if the run had hung (helper-56).
+            progress(-len(candidates))
         report = report.model_copy(update={"candidates": candidates})
         content = formatter.format(report, options)
+        watched.close()
         if isinstance(content, str):
             # A CSV file gets a byte-order mark so that Excel on Chinese Windows opens it as UTF-8.
             bom = (
@@ -655,7 +659,13 @@ def _progress(language: Lang) -> Iterator[Callable[[int], None] | None]:
         transient=True,
     ) as bar:
         task = bar.add_task(say("progress", language, count=0))
-        yield lambda count: bar.update(task, description=say("progress", language, count=count))
+
+        def said(count: int) -> None:
+            # A count below zero: all of them checked, and the report being put together.
+            key = "progress-writing" if count < 0 else "progress"
+            bar.update(task, description=say(key, language, count=abs(count)), refresh=count < 0)
+
+        yield said
 
 
 def _read_from(output: Path, given: list[Path | str | None]) -> str | None:

@@ -905,6 +905,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "input-read": ("已读取 {path}（{how}）：{rows} 行", "read {path} ({how}): {rows} rows"),
     "input-not-read": ("未读取 {path}", "not read: {path}"),
     "progress": ("已检查 {count} 名候选人", "{count} candidates checked"),
+    "progress-writing": (
+        "已检查 {count} 名候选人，正在生成报告……",
+        "{count} candidates checked; putting the report together…",
+    ),
     "option-binary-terminal": (
         "--format {format} 是二进制文件，请用 --output 指定写入的文件",
         "--format {format} is a binary file: name one with --output",
