@@ -448,6 +448,17 @@ def test_the_same_missing_table_is_said_once(tmp_path: Path) -> None:
     assert len(said) == 1, result.stdout
 
 
+def test_a_communitys_rows_from_two_files_are_named_with_their_file_in_the_table(tmp_path: Path) -> None:
+    # 青松社区 in the street's file and in a supplement: its block listed lines 2, 3, 2 with no file (helper-56).
+    lines = (EXAMPLES / "roster.csv").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "东湖街道.csv").write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")
+    (tmp_path / "补充.csv").write_text("\n".join([lines[0], lines[6]]) + "\n", encoding="utf-8")
+    assert "青松社区" in lines[6]
+    out = CliRunner().invoke(app, ["check", str(tmp_path), "--lang", "en"]).stdout
+    rows = [line.split()[0] for line in out.splitlines() if re.match(r"\s*\S+\.csv:\d+ ", line)]
+    assert rows == ["东湖街道.csv:2", "东湖街道.csv:3", "补充.csv:2"]
+
+
 def _wide_table(report: Report, lang: str = "en") -> list[str]:
     text = formatter_for(OutputFormat.table).format(report, Options(lang=lang, width=400))  # type: ignore[arg-type]
     assert isinstance(text, str)

@@ -464,17 +464,23 @@ def test_a_birth_date_serial_that_disagrees_with_the_id_number_is_shown_with_its
     assert "04-12" not in masked and "18000" not in masked and "1949-**-**" in masked
 
 
-def test_a_file_named_xlsx_that_is_no_workbook_is_said_so_in_chinese(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh", "不是完好的 .xlsx 文件（压缩包已损坏或只是改了扩展名）"),
+        ("en", "not a whole .xlsx file (the archive is damaged, or only its name ends in .xlsx)"),
+    ],
+)
+def test_a_file_named_xlsx_that_is_no_workbook_is_said_so_in_the_readers_language(
+    tmp_path: Path, lang: str, said: str
+) -> None:
     # 文件无法解析：invalid Zip archive: Could not find EOCD — calamine's English under the default Chinese
-    # (helper-52).
+    # (helper-52), and its English, which says nothing of what to do, under --lang en (helper-56).
     path = tmp_path / "名册.xlsx"
     path.write_bytes(b"PK\x03\x04garbage")
-    result = run(str(path))
+    result = run(str(path), "--lang", lang)
     assert result.returncode == 2
-    assert (
-        "不是完好的 .xlsx 文件（压缩包已损坏或只是改了扩展名）" in result.stderr
-        and "EOCD" not in result.stderr
-    )
+    assert said in result.stderr and "EOCD" not in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -1141,6 +1141,29 @@ def reason_in_chinese(reason: str) -> str:
     return reason
 
 
+# The library reasons whose own English tells an officer nothing of what to do (Could not find EOCD), said as
+# the Chinese says them (helper-56).
+_REASONS_EN = [
+    (re.compile(pattern), en)
+    for pattern, en in (
+        (
+            r"[Ii]nvalid Zip archive.*|File is not a zip file|Bad magic number.*",
+            "not a whole .xlsx file (the archive is damaged, or only its name ends in .xlsx)",
+        ),
+        (r"field larger than field limit \((\d+)\)", r"a cell holds more than \1 characters"),
+        (r"File not found '(.*)'", r"part \1 of the workbook is missing: not a whole Excel file"),
+    )
+]
+
+
+def reason_in_english(reason: str) -> str:
+    """A library's reason, said in plain English where the tool knows how."""
+    for pattern, en in _REASONS_EN:
+        if (found := pattern.search(reason)) is not None:
+            return reason[: found.start()] + found.expand(en) + reason[found.end() :]
+    return reason
+
+
 # Characters a message never prints as they are: C0 and C1 controls but the tab and line break, lone surrogates,
 # and U+FFFE and U+FFFF (no characters at all).
 _UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -1151,8 +1174,8 @@ def say(key: str, lang: Lang, /, **params: object) -> str:
     zh, en = CATALOG[key]
     template = zh if lang == "zh" else en
     chosen = {k: (v.zh if lang == "zh" else v.en) if isinstance(v, Term) else v for k, v in params.items()}
-    if lang == "zh" and isinstance(reason := chosen.get("reason"), str):
-        chosen["reason"] = reason_in_chinese(reason)
+    if isinstance(reason := chosen.get("reason"), str):
+        chosen["reason"] = reason_in_chinese(reason) if lang == "zh" else reason_in_english(reason)
     for k, v in chosen.items():
         if isinstance(v, str) and not v.isprintable() and _UNSHOWABLE.search(v):
             # A header or a file name holding an escape sequence (\x1b[31m, a BEL) would act on the terminal

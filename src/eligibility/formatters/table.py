@@ -198,12 +198,19 @@ def _team_block(
     table.add_column(say("column-roles", lang), overflow="fold")
     table.add_column(say("column-status", lang), no_wrap=True)
     table.add_column(say("column-findings", lang), ratio=1, overflow="fold")
+    # One community's rows in two files (a street's and a supplement): each row named with its file, or 2, 3,
+    # 2, 3, 4 could not be found (helper-56). By the file's own name, or its path where two share a name.
+    files = dict.fromkeys(candidate.source.path for candidate in candidates)
+    names = {path: path.rsplit("/", 1)[-1] for path in files}
+    shown = names if len(set(names.values())) == len(names) else {path: path for path in files}
     for candidate in candidates:
         status = Text(say(f"status-{candidate.status}", lang), style=STATUS_STYLE[candidate.status])
         # Cells as Text, never markup: a name written "[b]王芳[/b]" in a roster is shown as written.
         row = str(candidate.source.line or candidate.source.row)
+        if sheets and candidate.source.sheet:
+            row = f"{candidate.source.sheet}!{row}"
         table.add_row(
-            f"{candidate.source.sheet}!{row}" if sheets and candidate.source.sheet else row,
+            f"{shown[candidate.source.path]}:{row}" if len(files) > 1 else row,
             Text(candidate.name),
             Text(candidate.id_number or ""),
             Text("、".join(candidate.roles) if lang == "zh" else ", ".join(candidate.roles)),
