@@ -211,7 +211,7 @@ def main() -> None:
         wall, peak = measure([*check, "-o", str(out / "folder.jsonl")])
         row("check folder --format jsonl", n, wall, peak, floor)
         wall, peak = measure([*check, "--jobs", str(args.jobs), "-o", str(out / "folder-jobs.jsonl")])
-        row(f"check folder --format jsonl --jobs {args.jobs}", n, wall, peak, floor)
+        row(f"check folder jsonl --jobs {args.jobs}", n, wall, peak, floor)
 
     sizes = sorted(jsonl_walls)
     if len(sizes) >= 2:
