@@ -1026,16 +1026,22 @@ def test_a_districts_markdown_fits_a_pull_request_comment(
     assert shown + said == sum(1 for c in report.candidates if c.status != "eligible" or c.findings)
 
 
+def _long_roster(folder: Path) -> Path:
+    """60,000 synthetic candidates: a run long enough to be stopped part way."""
+    roster = folder / "roster.csv"
+    rows, _ = make_roster.rows(60_000)
+    with roster.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([make_roster.HEADER, *rows])
+    return roster
+
+
 def test_sigterm_stops_the_workers_and_leaves_no_half_written_output(tmp_path: Path) -> None:
     # A cancelled CI job sends SIGTERM: the parent went at once, its two workers lived on under PID 1 holding
     # the job's output open, and the job hung (helper-50).
     import signal
     import time
 
-    roster = tmp_path / "roster.csv"
-    rows, _ = make_roster.rows(60_000)
-    with roster.open("w", encoding="utf-8", newline="") as f:
-        csv.writer(f).writerows([make_roster.HEADER, *rows])
+    roster = _long_roster(tmp_path)
     out = tmp_path / "out"
     out.mkdir()
     command = [
@@ -1079,10 +1085,7 @@ def test_sigterm_says_a_report_streamed_to_standard_output_stops_short(tmp_path:
     # stream from a whole one (helper-56).
     import signal
 
-    roster = tmp_path / "roster.csv"
-    rows, _ = make_roster.rows(60_000)
-    with roster.open("w", encoding="utf-8", newline="") as f:
-        csv.writer(f).writerows([make_roster.HEADER, *rows])
+    roster = _long_roster(tmp_path)
     command = [sys.executable, "-m", "eligibility", "check", str(roster), "--format", "jsonl", "--lang", "en"]
     running = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     lines: list[bytes] = []
@@ -1105,10 +1108,7 @@ def test_ctrl_c_stops_a_jobs_run_without_a_traceback_from_each_worker(tmp_path: 
     import signal
     import time
 
-    roster = tmp_path / "roster.csv"
-    rows, _ = make_roster.rows(60_000)
-    with roster.open("w", encoding="utf-8", newline="") as f:
-        csv.writer(f).writerows([make_roster.HEADER, *rows])
+    roster = _long_roster(tmp_path)
     command = [
         sys.executable,
         "-m",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import itertools
 import multiprocessing
 import os
 import queue
@@ -17,9 +18,8 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import replace
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -103,19 +103,24 @@ class Workers:
         """Each row of the table checked (no duplicate or team question yet), in row order."""
         for tasks in self.tasks:
             tasks.put((source, table.path, table.sheet, skipped))
-        batch = 0
-        while True:
-            kind, payload = self._next(batch % self.jobs)
+        yield from self._taken(itertools.cycle(range(self.jobs)))
+
+    def _taken(self, turns: Iterator[int]) -> Generator[Checked, None, Any]:
+        """Checked rows from the workers whose turn it is, batch by batch, until one says the table has ended
+        (what it said of it is returned); a file that broke midway yields the rows before the break, then its
+        error is raised."""
+        for worker in turns:
+            kind, payload = self._next(worker)
             if kind == "error":
                 raise payload
             if kind == _END:
-                return
+                return payload
             if kind == _BROKEN:
                 checked, error = payload
                 yield from checked
                 raise error
             yield from payload
-            batch += 1
+        return None
 
     def files(self, sources: list[Input]) -> Files:
         """Several rosters, each to go whole to a worker ahead of its turn (see Files)."""
@@ -224,18 +229,8 @@ class Files:
             self.sent.append((source, worker))
 
     def _rows(self, worker: int, table: Table) -> Iterator[Checked]:
-        while True:
-            kind, payload = self.workers._next(worker)
-            if kind == "error":
-                raise payload
-            if kind == _END:
-                table.notes[:] = payload  # as they stood once every row was read
-                return
-            if kind == _BROKEN:
-                checked, error = payload
-                yield from checked
-                raise error
-            yield from payload
+        notes = yield from self.workers._taken(itertools.repeat(worker))
+        table.notes[:] = notes  # as they stood once every row was read
 
 
 def _small(source: Input) -> bool:
@@ -323,7 +318,7 @@ def _check_table(
             if table.skip is not None:
                 passed = _pass_over(rows, table.skip, BATCH, first=batch == 0)
             else:
-                passed = sum(1 for _ in islice(rows, BATCH))
+                passed = sum(1 for _ in itertools.islice(rows, BATCH))
             if not passed:
                 break
             batch += 1
@@ -387,7 +382,7 @@ def _batch(
     try:
         # Row by row, as one process reads them: a file that breaks midway has had every row before the
         # break checked, and they go back with the error, so the report streamed up to it is the same.
-        for raw in islice(rows, BATCH):
+        for raw in itertools.islice(rows, BATCH):
             person = review.reader.candidate(raw, table)
             serialised = review.serialised(person, skipped)
             packed = review.packed_id(person)
