@@ -312,22 +312,37 @@ def test_a_yaml_roster_or_a_rule_file_among_them_keeps_the_others_going_whole(
     assert [f["rule"] for f in late["findings"]] == ["min-age"]
 
 
-def test_a_file_of_a_folder_that_breaks_midway_stops_jobs_as_it_stops_one_process(
-    tmp_path: Path, big_roster: tuple[Path, Path]
+@pytest.mark.parametrize("jobs", ["2", "3"])
+@pytest.mark.parametrize("whole", [True, False], ids=["sent-whole", "shared-out"])
+def test_a_file_of_a_folder_that_breaks_midway_is_said_and_the_others_checked(
+    tmp_path: Path, big_roster: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, jobs: str, whole: bool
 ) -> None:
+    # One street's file with a cell past the csv reader's limit stopped a province's whole run, the other
+    # files unchecked (helper-56): now it is that file's finding, as a file that cannot be read at all is, with
+    # the rows before the break checked; the same with workers, whether the file goes whole to one (small) or
+    # is shared out by batches among them (large), every worker meeting the break.
+    from eligibility import workers
+
     folder = _province(tmp_path / "province", big_roster)
     broken = folder / "第2街道.csv"
     lines = broken.read_bytes().splitlines(keepends=True)
+    lines = lines + lines[1:] * 40  # past two batches of rows, to be shared out when large
     huge = b"x" * (CSV_MAX_FIELD + 1)
-    broken.write_bytes(b"".join(lines[:50]) + b'"' + huge + b'",\n' + b"".join(lines[50:]))
-    one = CliRunner().invoke(app, ["check", str(folder), "--format", "jsonl"])
-    two = CliRunner().invoke(app, ["check", str(folder), "--format", "jsonl", "-j", "2"])
-    assert one.exit_code == two.exit_code == 2, one.stderr + two.stderr
-    assert one.stderr == two.stderr and "Traceback" not in two.stderr
-    assert two.stdout == one.stdout
-    last = [json.loads(line) for line in two.stdout.splitlines()][-2:]
-    assert Path(last[0]["source"]["path"]).name == "第2街道.csv" and last[0]["source"]["line"] == 50
-    assert last[1]["type"] == "error"
+    broken.write_bytes(b"".join(lines[:2500]) + b'"' + huge + b'",\n' + b"".join(lines[2500:]))
+    monkeypatch.setattr(workers, "WHOLE_FILE_BYTES", 1 << 30 if whole else 100_000)
+    args = ["check", str(folder), "--format", "jsonl", "--lang", "en"]
+    one = CliRunner().invoke(app, args)
+    many = CliRunner().invoke(app, [*args, "-j", jobs])
+    assert one.exit_code == many.exit_code == 1, one.stderr + many.stderr
+    assert many.stdout == one.stdout and "Traceback" not in many.stderr
+    lines_out = [json.loads(line) for line in one.stdout.splitlines()]
+    [read] = [line for line in lines_out if line["type"] == "input" and line["path"].endswith("第2街道.csv")]
+    [finding] = read["findings"]
+    assert finding["rule"] == "file-broken-midway" and finding["severity"] == "invalid"
+    assert finding["message"].startswith("cannot be read from line 2501 on: ")
+    assert read["rows"] == 2499 and "the 2499 before it were" in finding["message"]
+    after = [Path(line["path"]).name for line in lines_out if line["type"] == "input" and line["rows"]]
+    assert after[after.index("第2街道.csv") + 1 :][:2] == ["第3街道.csv", "第4街道.csv"]  # the others checked
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

@@ -595,7 +595,8 @@ class Review:
             check = self._from_worker  # its rows already checked by a worker, that read the whole file
         elif workers is not None and source is not None:
             items, check = workers.check(source, table, skipped), self._from_worker
-        for item in items:
+        broken: list[RosterError] = []
+        for item in _until_broken(items, source, broken):
             raw = item[2] if by_workers else item  # a worker's row: (result, ID number, the row, team)
             aside = _footer_of(raw)
             if aside is not None and has_footer_words(aside.value):
@@ -611,6 +612,17 @@ class Review:
             rows += 1
             yield check(item, table, skipped)
         footers.extend(self._footer_finding(aside, raw) for raw, _ in held if (aside := _footer_of(raw)))
+        if broken:
+            # One file of a province's folder that breaks midway (a cell past the csv reader's limit) stopped
+            # every other file's check (helper-56): said of it, as a file that cannot be read at all is.
+            err = broken[0]
+            line = str(err.location.line) if err.location and err.location.line else "?"
+            reason = say(err.key, self.lang, **err.params)
+            table.notes.append(
+                Note(
+                    "file-broken-midway", "invalid", (("line", line), ("reason", reason), ("rows", str(rows)))
+                )
+            )
         footers.sort(key=lambda finding: int(finding.evidence["line"]))
         if not rows:
             del self.not_checked[unchecked:]  # no one to check: no rule left undecided for want of a column
@@ -1767,6 +1779,17 @@ def _unread(source: Input, err: RosterError, lang: Lang) -> Note:
     if err.key in ("file-empty", "file-no-rows", "file-no-records"):
         return Note("file-no-candidates", "warning", (("reason", reason),))
     return Note("file-unread", "invalid", (("reason", reason),))
+
+
+def _until_broken(items: Iterable[Any], source: Input | None, broken: list[RosterError]) -> Iterator[Any]:
+    """A table's rows, up to where a file of a folder cannot be read further, its error kept in `broken`; a
+    file named on its own is the one the officer meant, and its error stops the run."""
+    try:
+        yield from items
+    except RosterError as err:
+        if source is None or not source.from_folder:
+            raise
+        broken.append(err)
 
 
 def _where_in(source: Input, location: Location | None, lang: Lang) -> str | None:

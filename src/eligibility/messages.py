@@ -413,6 +413,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "文件里没有候选人：{reason}；文件夹里其余的文件照常检查",
         "no candidates in this file: {reason}; the folder's other files were checked",
     ),
+    "file-broken-midway": (
+        "第 {line} 行起无法读取：{reason}；此后的行都没有检查，此前的 {rows} 行已检查；文件夹里其余的文件照常检查",
+        "cannot be read from line {line} on: {reason}; the rows after it were not checked, the {rows} before it "
+        "were; the folder's other files were checked",
+    ),
     "file-unread": (
         "未能作为名册读取，其中的候选人都没有检查：{reason}；文件夹里其余的文件照常检查",
         "not read as a roster, so none of its candidates were checked: {reason}; the folder's other files were "
@@ -1020,6 +1025,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "file-given-twice": ("info", "file"),
     "file-given-as-table": ("info", "file"),
     "file-unread": ("invalid", "file"),
+    "file-broken-midway": ("invalid", "file"),
     "file-no-candidates": ("warning", "file"),
     "settings-column-unknown": ("warning", "file"),
     "settings-row-footer": ("info", "file"),

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eligibility.candidate import Member, RowSource, Team
-from eligibility.errors import EligibilityError
+from eligibility.errors import EligibilityError, RosterError
 from eligibility.report import Serialised
 from eligibility.roster.readers import RawRecord, Skip, Table, open_tables
 from eligibility.roster.sources import Input
@@ -103,12 +103,13 @@ class Workers:
         """Each row of the table checked (no duplicate or team question yet), in row order."""
         for tasks in self.tasks:
             tasks.put((source, table.path, table.sheet, skipped))
-        yield from self._taken(itertools.cycle(range(self.jobs)))
+        yield from self._taken(itertools.cycle(range(self.jobs)), shared=True)
 
-    def _taken(self, turns: Iterator[int]) -> Generator[Checked, None, Any]:
+    def _taken(self, turns: Iterator[int], shared: bool = False) -> Generator[Checked, None, Any]:
         """Checked rows from the workers whose turn it is, batch by batch, until one says the table has ended
         (what it said of it is returned); a file that broke midway yields the rows before the break, then its
-        error is raised."""
+        error is raised. A `shared` file's other workers met the same break, reading past it to their own
+        batches: what each said of it is taken too, so that their next word is of the next file."""
         for worker in turns:
             kind, payload = self._next(worker)
             if kind == "error":
@@ -118,6 +119,12 @@ class Workers:
             if kind == _BROKEN:
                 checked, error = payload
                 yield from checked
+                if shared and isinstance(
+                    error, RosterError
+                ):  # the file's own: every reader of it stops there
+                    for other in range(self.jobs):
+                        while other != worker and self._next(other)[0] not in ("error", _BROKEN, _END):
+                            pass
                 raise error
             yield from payload
         return None
@@ -360,12 +367,12 @@ def _check_source(review: Review, source: Input, results: Any) -> None:
         while True:
             checked = _batch(review, table, skipped, rows, order, results)
             if checked is None:
-                return
+                break  # broken midway, said with the rows before it; a folder's run goes on to the next sheet
             if checked:
                 results.put(("rows", checked))
             if len(checked) < BATCH:
+                results.put((_END, table.notes))
                 break
-        results.put((_END, table.notes))
 
 
 def _batch(
