@@ -228,6 +228,15 @@ def check(
             # the ID numbers masked, cannot be had back.
             raise EligibilityError("output-is-input", Location(display_path(output)), input=read)
         review = Review.start(rules, settings)
+        if jobs > (
+            cores := len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        ):
+            # Each process holds the rule set and its own reading (some 50 MB) and there are only so many cores
+            # to run them: --jobs 64 on 2 took twenty times as long and 3 GB, without a word (helper-56).
+            typer.echo(
+                f"{say('warning', language)}: {say('jobs-above-cores', language, jobs=jobs, cores=cores)}",
+                err=True,
+            )
         if explain:
             options = dataclasses.replace(options, labels=review.evidence_labels())
         if isinstance(formatter, Streams):

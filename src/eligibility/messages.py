@@ -910,6 +910,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "input-read": ("已读取 {path}（{how}）：{rows} 行", "read {path} ({how}): {rows} rows"),
     "input-not-read": ("未读取 {path}", "not read: {path}"),
     "progress": ("已检查 {count} 名候选人", "{count} candidates checked"),
+    "jobs-above-cores": (
+        "--jobs {jobs} 多于本机可用的 {cores} 个处理器核心：多出的进程不会更快，每个还要占用约 50 MB 内存；"
+        "一般用 --jobs {cores}",
+        "--jobs {jobs} is more than the {cores} processor cores this machine gives the check: the extra processes "
+        "are no faster, and each holds some 50 MB; --jobs {cores} is the most that helps",
+    ),
     "progress-writing": (
         "已检查 {count} 名候选人，正在生成报告……",
         "{count} candidates checked; putting the report together…",
@@ -940,6 +946,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "template-type": ("模板只能是 .xlsx 或 .csv", "a template is .xlsx or .csv"),
     "written": ("报告已写入 {path}", "report written to {path}"),
     "error": ("错误", "error"),
+    "warning": ("注意", "warning"),
 }
 
 
