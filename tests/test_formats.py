@@ -2109,11 +2109,16 @@ def test_a_linked_folder_is_read_and_a_link_back_up_the_tree_read_once(tmp_path:
     (district / "b.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
     (district / "东湖街道").symlink_to(street, target_is_directory=True)
     (district / "back").symlink_to(district, target_is_directory=True)  # a loop: read once, not for ever
+    (district / "z").mkdir()
+    (district / "z" / "c.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
+    (district / "0link").symlink_to(
+        district / "z", target_is_directory=True
+    )  # named where it is, not by the link
     result = CliRunner().invoke(app, ["check", str(district), "--lang", "en", "--format", "json"])
     report = json.loads(result.stdout)
     read = sorted(Path(i["path"]).relative_to(district).as_posix() for i in report["inputs"] if i["rows"])
-    assert read == ["b.csv", "东湖街道/a.csv"]
-    assert report["summary"]["candidates"] == 42
+    assert read == ["b.csv", "z/c.csv", "东湖街道/a.csv"]
+    assert report["summary"]["candidates"] == 63
 
 
 def test_a_folder_that_cannot_be_opened_is_said_and_the_others_checked(
@@ -2147,6 +2152,11 @@ def test_a_folder_that_cannot_be_opened_is_said_and_the_others_checked(
     [finding] = source["findings"]
     assert (finding["rule"], finding["severity"]) == ("file-unread", "invalid")
     assert "cannot be read: Permission denied" in finding["message"]
+    # The folder named is the one meant: the check cannot run (it was a file-unread finding saying the folder's
+    # other files were checked, helper-58).
+    alone = CliRunner().invoke(app, ["check", str(closed)])
+    assert alone.exit_code == 2
+    assert alone.stderr == f"错误: {closed.as_posix()}: 无法读取：没有读取它的权限\n"
 
 
 @pytest.mark.parametrize("name", ["签字版名册.pdf", "名册.ofd", "名册照片.JPG", "各社区名册.zip"])

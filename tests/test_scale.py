@@ -1132,8 +1132,27 @@ def test_sigterm_says_a_report_streamed_to_standard_output_stops_short(tmp_path:
     assert last["type"] == "error" and last["rule"] == "run-terminated-partial"
 
 
-def test_ctrl_c_stops_a_jobs_run_without_a_traceback_from_each_worker(tmp_path: Path) -> None:
-    # Ctrl-C reaches the whole process group: each worker printed its KeyboardInterrupt's traceback (helper-56).
+def test_sigterm_says_no_report_was_written_of_a_table_meant_for_standard_output(tmp_path: Path) -> None:
+    # A table is written once whole: stopped, nothing of it is out, and "stops short" was untrue (helper-58).
+    import signal
+    import time
+
+    command = [sys.executable, "-m", "eligibility", "check", str(_long_roster(tmp_path)), "--lang", "en"]
+    running = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(2.0)
+    assert running.poll() is None, "the check ended before it could be stopped"
+    running.send_signal(signal.SIGTERM)
+    out, said = running.communicate(timeout=60)
+    assert running.returncode == 128 + signal.SIGTERM and out == b""
+    assert said.decode().strip() == (
+        "error: the check was stopped (SIGTERM: a CI job cancelled or timed out); no report was written"
+    )
+
+
+@pytest.mark.parametrize("wait", [0.0, 1.5], ids=["starting", "working"])
+def test_ctrl_c_stops_a_jobs_run_without_a_traceback_from_each_worker(tmp_path: Path, wait: float) -> None:
+    # Ctrl-C reaches the whole process group: each worker printed its KeyboardInterrupt's traceback (helper-56),
+    # and still did while it was starting (helper-58).
     import signal
     import time
 
@@ -1157,7 +1176,7 @@ def test_ctrl_c_stops_a_jobs_run_without_a_traceback_from_each_worker(tmp_path: 
         if len(children.split()) >= 2 or running.poll() is not None:
             break
         time.sleep(0.1)
-    time.sleep(1.5)
+    time.sleep(wait)
     assert running.poll() is None, "the check ended before it could be stopped"
     started = time.monotonic()
     os.killpg(running.pid, signal.SIGINT)

@@ -217,9 +217,10 @@ def check(
         # A check allocates a few short-lived objects per cell and keeps a small member per candidate: collecting
         # the young generation less often saves about a tenth of the run, and the kept members are never cyclic.
         gc.set_threshold(20_000, 50, 50)
-        _end_cleanly_on_sigterm(
-            language, output is None, _error_in_report(chosen, output, language, show_pii)
-        )
+        # Only JSON and JSON lines are written as they come: any other report to standard output has nothing
+        # of it there yet (helper-58).
+        streamed = output is None and isinstance(formatter, Streams)
+        _end_cleanly_on_sigterm(language, streamed, _error_in_report(chosen, output, language, show_pii))
         if output is not None and output.is_dir():
             # Said now, not after a province has been checked.
             raise EligibilityError("output-is-folder", Location(display_path(output)))

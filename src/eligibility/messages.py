@@ -1138,6 +1138,7 @@ _REASONS_ZH = [
             r"有不允许的控制字符 U+\1",
         ),
         (r"not a regular file", "不是普通文件"),
+        (r"Permission denied", "没有读取它的权限"),
         (r"Input should be a valid integer", "应为整数"),
         (r"Input should be greater than or equal to (\d+)", r"应不小于 \1"),
         (r"a link to nothing", "是一个链接，但它指向的文件已不存在"),

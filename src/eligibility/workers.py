@@ -78,6 +78,10 @@ class Workers:
         context = multiprocessing.get_context("spawn")
         self.jobs = jobs
         self.processes: list[Any] = []
+        # Started with Ctrl-C ignored, which they keep from their first instruction: set once a worker runs,
+        # a Ctrl-C while it was still starting printed its traceback (helper-58). The parent stops them.
+        main = threading.current_thread() is threading.main_thread()
+        interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
         try:
             self.tasks = [context.Queue() for _ in range(jobs)]
             self.results = [context.Queue(maxsize=AHEAD) for _ in range(jobs)]
@@ -98,6 +102,9 @@ class Workers:
             for process in self.processes:
                 process.kill()
             raise EligibilityError("workers-unstartable", jobs=jobs, reason=err.strerror or str(err)) from err
+        finally:
+            if interrupt is not None:
+                signal.signal(signal.SIGINT, interrupt)
 
     def check(self, source: Input, table: Table, skipped: frozenset[str]) -> Iterator[Checked]:
         """Each row of the table checked (no duplicate or team question yet), in row order."""
