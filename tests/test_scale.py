@@ -1055,6 +1055,20 @@ def test_a_districts_markdown_fits_a_pull_request_comment(
     assert shown + said == sum(1 for c in report.candidates if c.status != "eligible" or c.findings)
 
 
+def _workers_started(running: subprocess.Popen[bytes]) -> list[str]:
+    """The process ids of a check's two workers, once both are started (or the check has ended)."""
+    import time
+
+    workers: list[str] = []
+    for _ in range(300):
+        children = subprocess.run(["pgrep", "-P", str(running.pid)], capture_output=True, text=True).stdout
+        workers = children.split()
+        if len(workers) >= 2 or running.poll() is not None:
+            break
+        time.sleep(0.1)
+    return workers
+
+
 def _long_roster(folder: Path) -> Path:
     """60,000 synthetic candidates: a run long enough to be stopped part way."""
     roster = folder / "roster.csv"
@@ -1085,13 +1099,7 @@ def test_sigterm_stops_the_workers_and_leaves_no_half_written_output(tmp_path: P
         str(out / "r.json"),
     ]
     running = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    workers: list[str] = []
-    for _ in range(300):  # until both workers are at work
-        children = subprocess.run(["pgrep", "-P", str(running.pid)], capture_output=True, text=True).stdout
-        workers = children.split()
-        if len(workers) >= 2 or running.poll() is not None:
-            break
-        time.sleep(0.1)
+    workers = _workers_started(running)
     time.sleep(1.0)
     assert running.poll() is None, "the check ended before it could be stopped"
     running.send_signal(signal.SIGTERM)
@@ -1171,11 +1179,7 @@ def test_ctrl_c_stops_a_jobs_run_without_a_traceback_from_each_worker(tmp_path: 
     running = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
     )
-    for _ in range(300):  # until both workers are at work
-        children = subprocess.run(["pgrep", "-P", str(running.pid)], capture_output=True, text=True).stdout
-        if len(children.split()) >= 2 or running.poll() is not None:
-            break
-        time.sleep(0.1)
+    _workers_started(running)
     time.sleep(wait)
     assert running.poll() is None, "the check ended before it could be stopped"
     started = time.monotonic()

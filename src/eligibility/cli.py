@@ -229,9 +229,7 @@ def check(
             # the ID numbers masked, cannot be had back.
             raise EligibilityError("output-is-input", Location(display_path(output)), input=read)
         review = Review.start(rules, settings)
-        if jobs > (
-            cores := len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-        ):
+        if jobs > 1 and jobs > (cores := _cores()):
             # Each process holds the rule set and its own reading (some 50 MB) and there are only so many cores
             # to run them: --jobs 64 on 2 took twenty times as long and 3 GB, without a word (helper-56).
             typer.echo(
@@ -700,6 +698,11 @@ def _read_from(output: Path, given: list[Path | str | None]) -> str | None:
         elif os.path.samefile(output, path):
             return display_path(path)
     return None
+
+
+def _cores() -> int:
+    """The processor cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 # The signal that stopped the run, once one has (see _end_cleanly_on_sigterm and main).

@@ -432,9 +432,8 @@ class Review:
                     (on_team or teams.append)(TeamResult.model_validate_json(team.json))
         except BaseException:
             if workers is not None:
-                workers.close(
-                    at_once=True
-                )  # stopped on an error, Ctrl-C or SIGTERM: their work is not wanted
+                # Stopped on an error, Ctrl-C or SIGTERM: their work is not wanted.
+                workers.close(at_once=True)
                 workers = None
             raise
         finally:
@@ -468,14 +467,13 @@ class Review:
                 self._set_aside(source, aside)
                 continue
             try:
-                checked = files.opened(source) if files is not None else None
-                tables = (
-                    checked
-                    if checked is not None
-                    else open_tables(
+                # A worker's tables, their rows checked there; else opened here.
+                tables = files.opened(source) if files is not None else None
+                by_worker = tables is not None
+                if tables is None:
+                    tables = open_tables(
                         source, self.columns, encoding=self.encoding, sheet=self.sheet, roster=True
                     )
-                )
             except RosterError as err:
                 note = self._settings_table(source) if err.key == "column-missing" else None
                 resolved = source.path.resolve() if source.path is not None else None
@@ -509,7 +507,7 @@ class Review:
                     # every line of it a candidate, and every finding in it a row with a problem.
                     self._set_aside(source, Note("file-skipped-report", "info"), table.sheet)
                     continue
-                yield from self._table(table, workers, source, by_worker=checked is not None)
+                yield from self._table(table, workers, source, by_worker=by_worker)
         unread = {"file-unread", "sheet-roster-not-read"}
         if (
             set_aside is not None
@@ -590,14 +588,17 @@ class Review:
         footers: list[Finding] = []
         items: Iterable[Any] = table.rows
         check: Callable[[Any, Table, frozenset[str]], CandidateResult | Serialised] = self._checked
-        by_workers = by_worker or (workers is not None and source is not None)
+        if not by_worker and workers is not None and source is not None:
+            items, by_worker = workers.check(source, table, skipped), True
         if by_worker:
-            check = self._from_worker  # its rows already checked by a worker, that read the whole file
-        elif workers is not None and source is not None:
-            items, check = workers.check(source, table, skipped), self._from_worker
+            check = self._from_worker  # its rows checked by a worker: the whole file, or a batch of it each
         broken: list[RosterError] = []
-        for item in _until_broken(items, source, broken):
-            raw = item[2] if by_workers else item  # a worker's row: (result, ID number, the row, team)
+        if source is not None and source.from_folder:
+            items = _until_broken(
+                items, broken
+            )  # a folder's file that breaks midway is said, not the run's end
+        for item in items:
+            raw = item[2] if by_worker else item  # a worker's row: (result, ID number, the row, team)
             aside = _footer_of(raw)
             if aside is not None and has_footer_words(aside.value):
                 if is_total(aside.value):
@@ -1781,14 +1782,12 @@ def _unread(source: Input, err: RosterError, lang: Lang) -> Note:
     return Note("file-unread", "invalid", (("reason", reason),))
 
 
-def _until_broken(items: Iterable[Any], source: Input | None, broken: list[RosterError]) -> Iterator[Any]:
-    """A table's rows, up to where a file of a folder cannot be read further, its error kept in `broken`; a
-    file named on its own is the one the officer meant, and its error stops the run."""
+def _until_broken(items: Iterable[Any], broken: list[RosterError]) -> Iterator[Any]:
+    """A folder's table's rows, up to where the file cannot be read further, its error kept in `broken`. (A file
+    named on its own is the one the officer meant: its error stops the run, and it is not asked here.)"""
     try:
         yield from items
     except RosterError as err:
-        if source is None or not source.from_folder:
-            raise
         broken.append(err)
 
 

@@ -129,9 +129,9 @@ class Workers:
                 if shared and isinstance(
                     error, RosterError
                 ):  # the file's own: every reader of it stops there
-                    for other in range(self.jobs):
-                        while other != worker and self._next(other)[0] not in ("error", _BROKEN, _END):
-                            pass
+                    for other in (w for w in range(self.jobs) if w != worker):
+                        while self._next(other)[0] not in ("error", _BROKEN, _END):
+                            pass  # a batch before the break: already taken from the file's worker in turn
                 raise error
             yield from payload
         return None

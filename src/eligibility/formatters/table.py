@@ -190,24 +190,32 @@ def _print_plain(console: Console, buffer: io.StringIO, block: Group) -> None:
     heading, table, *after = block.renderables
     assert isinstance(table, Table)
     console.print(heading)
+    lines = _table_lines(console, table)
+    if lines is None:
+        console.print(table)
+    else:
+        buffer.write("\n".join(lines) + "\n")
+    for part in after:
+        console.print(part)
+
+
+def _table_lines(console: Console, table: Table) -> list[str] | None:
+    """The table's lines, its plain rows written here and the rest by rich at the same widths; None where rich
+    is best left the whole table (fewer than two plain rows, or columns squeezed past their headers)."""
     columns = table.columns
     cells = [column._cells for column in columns]
     count = len(cells[0])
-    plain = [i for i in range(count) if _plain_row([column[i] for column in cells])]
-    plain_set = set(plain)
+    plain = {i for i in range(count) if _plain_row([column[i] for column in cells])}
     if len(plain) < 2:
-        console.print(table)  # nothing to gain
-        for part in after:
-            console.print(part)
-        return
+        return None
     # The columns' widths are those rich gives the whole table: each column's widest cell and longest word
     # among the plain rows stand for them all, beside every other row as it is.
-    rest = [i for i in range(count) if i not in plain_set]
     widest = [
         max((column[i] for i in plain), key=lambda cell: cell_len(_plain_text(cell))) for column in cells
     ]
     longest = [max((column[i] for i in plain), key=_longest_word) for column in cells]
-    sizing = _like(table, [[column[i] for column in cells] for i in rest] + [widest, longest], header=True)
+    others = [[column[i] for column in cells] for i in range(count) if i not in plain]
+    sizing = _like(table, [*others, widest, longest], header=True)
     options = console.options
     widths = sizing._calculate_column_widths(
         console, options.update_width(options.max_width - sizing._extra_width)
@@ -217,15 +225,12 @@ def _print_plain(console: Console, buffer: io.StringIO, block: Group) -> None:
     if any(space < max(1, cell_len(str(column.header))) for space, column in zip(room, columns, strict=True)):
         # Squeezed past its headers (a file's long path in the row column of a narrow terminal): rich's own
         # layout drops and crops columns, which only rich itself reproduces.
-        console.print(table)
-        for part in after:
-            console.print(part)
-        return
+        return None
     lines = _lines(console, _like(table, [], header=True, widths=room))
     for i in range(count):
         row = [column[i] for column in cells]
-        texts = [_plain_text(cell) for cell in row]
-        if i in plain_set and all(cell_len(text) <= room[n] for n, text in enumerate(texts)):
+        texts = [_plain_text(cell) for cell in row] if i in plain else []
+        if texts and all(cell_len(text) <= room[n] for n, text in enumerate(texts)):
             parts = []
             for n, text in enumerate(texts):
                 gap = " " * (room[n] - cell_len(text))
@@ -234,9 +239,7 @@ def _print_plain(console: Console, buffer: io.StringIO, block: Group) -> None:
             lines.append(" ".join(parts))
         else:
             lines.extend(_lines(console, _like(table, [row], header=False, widths=room)))
-    buffer.write("\n".join(lines) + "\n")
-    for part in after:
-        console.print(part)
+    return lines
 
 
 def _plain_row(row: list[Any]) -> bool:

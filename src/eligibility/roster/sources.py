@@ -111,7 +111,7 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
         shown = display_path(path)
         if path.is_dir():
             files, closed = _walk(path)
-            if path in closed or Path(os.path.normpath(path)) in closed:
+            if path in closed:
                 # The folder named cannot be opened itself: the check cannot run, as for a file named.
                 raise unreadable_folder(path)
             # Excel's lock file beside an open workbook (~$名册.xlsx) is no roster.
@@ -182,9 +182,9 @@ def _walk(folder: Path) -> tuple[list[Path], set[Path]]:
         # The folders themselves before links to them, so that a file is named where it is, not by a link that
         # sorts first (0link/a.csv for z/a.csv, helper-58).
         shown = sorted(name for name in folders if not name.startswith("."))
-        folders[:] = [name for name in shown if not os.path.islink(os.path.join(top, name))] + [
-            name for name in shown if os.path.islink(os.path.join(top, name))
-        ]
+        folders[:] = sorted(
+            shown, key=lambda name: os.path.islink(os.path.join(top, name))
+        )  # stable: in name order
         files.extend(Path(top, name) for name in names if not name.startswith("."))
     return files, closed
 
