@@ -1061,7 +1061,10 @@ def _workers_started(running: subprocess.Popen[bytes]) -> list[str]:
 
     workers: list[str] = []
     for _ in range(300):
-        children = subprocess.run(["pgrep", "-P", str(running.pid)], capture_output=True, text=True).stdout
+        # Its workers, not the standard library's resource tracker, which is a child too and starts first.
+        children = subprocess.run(
+            ["pgrep", "-P", str(running.pid), "-f", "spawn_main"], capture_output=True, text=True
+        ).stdout
         workers = children.split()
         if len(workers) >= 2 or running.poll() is not None:
             break
@@ -1191,6 +1194,74 @@ def test_ctrl_c_stops_a_jobs_run_without_a_traceback_from_each_worker(tmp_path: 
     assert not (tmp_path / "r").exists()
 
 
+@pytest.mark.parametrize("terminal", [False, True], ids=["piped", "on-a-terminal"])
+def test_ctrl_c_pressed_while_the_workers_start_stops_the_run(tmp_path: Path, terminal: bool) -> None:
+    # The workers start with Ctrl-C ignored; a Ctrl-C pressed in that window was ignored by the parent too,
+    # which ran on to the end (CI, stop 28); on a terminal, the progress display's thread took it and lost it.
+    # Here it is pressed, always, as the second worker starts.
+    import contextlib
+    import pty
+    import time
+
+    roster = _long_roster(tmp_path)
+    pressing = (
+        "import os, signal, sys, time\n"
+        "from multiprocessing.context import SpawnProcess\n"
+        "start = SpawnProcess.start\n"
+        "def pressed(self):\n"
+        "    if self.name.endswith('-2'):\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "        time.sleep(0.3)  # time for any other thread to take it\n"
+        "    start(self)\n"
+        "SpawnProcess.start = pressed\n"
+        "from eligibility.cli import main\n"
+        "sys.argv = ['eligibility', *sys.argv[1:]]\n"
+        "main()\n"
+    )
+    command = [sys.executable, "-c", pressing, "check", str(roster), "--jobs", "2", "-o", str(tmp_path / "r")]
+    started = time.monotonic()
+    if terminal:
+        screen, stderr = pty.openpty()
+        running = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr)
+        os.close(stderr)
+        shown = b""
+        with contextlib.suppress(OSError):  # the terminal closed: the check has ended
+            while said := os.read(screen, 4096):
+                shown += said
+        os.close(screen)
+        running.wait(timeout=120)
+        returncode, said_there = running.returncode, shown.decode(errors="replace")
+    else:
+        ran = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        returncode, said_there = ran.returncode, ran.stderr
+    assert time.monotonic() - started < 10, "the run went on to its end"
+    assert returncode != 0
+    assert "Traceback" not in said_there and "KeyboardInterrupt" not in said_there, said_there
+    assert not (tmp_path / "r").exists()
+
+
+def test_ctrl_c_pressed_while_the_command_is_loaded_ends_it_without_a_traceback() -> None:
+    # The command line takes a few tenths of a second to load (typer, pydantic); a Ctrl-C pressed then printed
+    # the traceback of whatever was being imported, and the process died of the signal. Here it is pressed, always,
+    # as the command line is imported.
+    pressing = (
+        "import builtins, os, signal, sys\n"
+        "imported = builtins.__import__\n"
+        "def pressed(name, *args, **kwargs):\n"
+        "    if name == 'eligibility.cli':\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "    return imported(name, *args, **kwargs)\n"
+        "builtins.__import__ = pressed\n"
+        "from eligibility.__main__ import run\n"
+        "sys.argv = ['eligibility', '--help']\n"
+        "run()\n"
+    )
+    ran = subprocess.run([sys.executable, "-c", pressing], capture_output=True, text=True, timeout=60)
+    assert ran.returncode == 130, ran.stderr
+    assert "Traceback" not in ran.stderr and "KeyboardInterrupt" not in ran.stderr, ran.stderr
+    assert ran.stdout == ""
+
+
 @pytest.mark.parametrize("after", [1.0, 2.0, 3.0, 4.0])
 def test_a_worker_killed_mid_run_ends_the_run_with_its_error_not_a_hang(tmp_path: Path, after: float) -> None:
     # A worker killed while it sent a batch (the kernel's out-of-memory killer, kill -9): the parent waited for
@@ -1212,7 +1283,10 @@ def test_a_worker_killed_mid_run_ends_the_run_with_its_error_not_a_hang(tmp_path
     running = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     workers: list[str] = []
     for _ in range(300):
-        children = subprocess.run(["pgrep", "-P", str(running.pid)], capture_output=True, text=True).stdout
+        # Its workers, not the standard library's resource tracker, which is a child too and starts first.
+        children = subprocess.run(
+            ["pgrep", "-P", str(running.pid), "-f", "spawn_main"], capture_output=True, text=True
+        ).stdout
         workers = [pid for pid in children.split() if "spawn_main" in _cmdline(pid)]
         if len(workers) >= 2 or running.poll() is not None:
             break

@@ -656,16 +656,27 @@ def _progress(language: Lang) -> Iterator[Callable[[int], None] | None]:
     if not sys.stderr.isatty():
         yield None
         return
+    import signal
+
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    with Progress(
+    bar = Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
         TimeElapsedColumn(),
         console=Console(stderr=True),
         transient=True,
-    ) as bar:
+    )
+    # Its display thread starts with Ctrl-C held back, as a thread keeps the signals held back in the one that
+    # started it, so that Ctrl-C always goes to the main thread: while --jobs workers start, the main thread holds it
+    # back and ignores it, and one the display thread took then was lost (the run went on to its end).
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        bar.start()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    with bar:
         task = bar.add_task(say("progress", language, count=0))
 
         def said(count: int) -> None:

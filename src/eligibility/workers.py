@@ -78,13 +78,19 @@ class Workers:
         context = multiprocessing.get_context("spawn")
         self.jobs = jobs
         self.processes: list[Any] = []
-        # Started with Ctrl-C ignored, which they keep from their first instruction: set once a worker runs,
-        # a Ctrl-C while it was still starting printed its traceback (helper-58). The parent stops them.
-        main = threading.current_thread() is threading.main_thread()
-        interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+        held, interrupt = False, None
         try:
+            # Made first: their semaphores start the standard library's resource tracker, which unblocks Ctrl-C
+            # once it has started, and so would let it be lost below.
             self.tasks = [context.Queue() for _ in range(jobs)]
             self.results = [context.Queue(maxsize=AHEAD) for _ in range(jobs)]
+            # Started with Ctrl-C ignored, which they keep from their first instruction: set once a worker ran, one
+            # pressed while it was starting printed its traceback (helper-58). The parent stops them. The parent
+            # holds it back (blocks it) meanwhile and takes it after: ignored alone, one pressed while they
+            # started was lost, and the run went on to its end (CI, stop 28).
+            if threading.current_thread() is threading.main_thread():
+                signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+                held, interrupt = True, signal.signal(signal.SIGINT, signal.SIG_IGN)
             for worker in range(jobs):
                 process = context.Process(
                     target=_serve,
@@ -103,8 +109,9 @@ class Workers:
                 process.kill()
             raise EligibilityError("workers-unstartable", jobs=jobs, reason=err.strerror or str(err)) from err
         finally:
-            if interrupt is not None:
+            if held:
                 signal.signal(signal.SIGINT, interrupt)
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # one held back is taken now
 
     def check(self, source: Input, table: Table, skipped: frozenset[str]) -> Iterator[Checked]:
         """Each row of the table checked (no duplicate or team question yet), in row order."""
@@ -268,8 +275,10 @@ def _serve(
 
     gc.set_threshold(20_000, 50, 50)  # as the parent does (see cli.check)
     # Ctrl-C reaches the whole process group: the parent stops the run and its workers; a worker's own
-    # KeyboardInterrupt only printed a traceback each (helper-56).
+    # KeyboardInterrupt only printed a traceback each (helper-56). Started with it ignored and held back, a worker
+    # takes none: one held back is dropped as it is ignored.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _leave_with_parent()
     try:
         review = Review.start(loaded_again(*ruleset) if isinstance(ruleset, tuple) else ruleset, options)
