@@ -1307,3 +1307,20 @@ def _cmdline(pid: str) -> str:
         return Path(f"/proc/{pid}/cmdline").read_text(errors="replace")
     except OSError:
         return ""
+
+
+def test_a_missing_file_is_said_before_any_worker_is_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The workers started first (a second's work, and their semaphores now and then left to the resource tracker
+    # with a warning), to be stopped at once when the file was not there.
+    import eligibility.workers
+    from eligibility.errors import RosterError
+
+    started: list[int] = []
+    monkeypatch.setattr(eligibility.workers, "Workers", lambda review, jobs: started.append(jobs))
+    review = Review.start(None, CheckOptions())
+    with pytest.raises(RosterError) as raised:
+        review.run([EXAMPLES / "roster.csv", tmp_path / "名册.csv"], lambda _: None, jobs=2)
+    assert raised.value.key == "path-missing"
+    assert started == []

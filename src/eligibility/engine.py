@@ -402,6 +402,11 @@ class Review:
             raise OptionError("option-jobs", value=jobs)
         tally = dict.fromkeys(("eligible", "review", "ineligible", "invalid"), 0)
         count = 0
+        if isinstance(paths, str | Path):
+            paths = [paths]  # one path given on its own, not a string to iterate character by character
+        # Found first: a file that is not there is said before any worker is started for it (a second's start,
+        # and their semaphores left to the resource tracker to clean up, now and then with a warning).
+        sources = expand(paths)
         workers = None
         if jobs > 1 and self.started is not None and not _in_a_pool_worker():
             from eligibility.workers import Workers  # processes only when asked for
@@ -409,7 +414,7 @@ class Review:
             workers = Workers(self, jobs)
         self._as_json = on_serialised is not None
         try:
-            results = self.candidates(paths, workers)
+            results = self.candidates(sources, workers)
             for count, candidate in enumerate(results, start=1):
                 tally[candidate.status] += 1
                 if not isinstance(candidate, Serialised):
@@ -445,14 +450,11 @@ class Review:
     # ---- candidates ----
 
     def candidates(
-        self, paths: Iterable[Path | str] | Path | str, workers: Workers | None = None
+        self, sources: list[Input], workers: Workers | None = None
     ) -> Iterator[CandidateResult | Serialised]:
-        """Every data row of every file and sheet, in input order, each with its verdict."""
-        if isinstance(paths, str | Path):
-            paths = [paths]  # one path given on its own, not a string to iterate character by character
+        """Every data row of every input's files and sheets, in input order, each with its verdict."""
         set_aside: Input | None = None  # the first communities or approvals table met in a folder
         given: dict[Path, str] = {}  # each file read, as first named: a folder and a file in it name it twice
-        sources = expand(paths)
         plan = [(source, self._not_opened(source, given)) for source in sources]
         files = None
         if workers is not None:
