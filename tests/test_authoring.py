@@ -1284,3 +1284,67 @@ def test_a_case_whose_tables_cannot_be_read_fails_and_the_cases_after_it_run(tmp
     assert f"{path.as_posix()}#tests[0]: 社区“一村”在社区列表中写了两次" in result.stdout
     assert f"{path.as_posix()}#tests[1]: 居委会核定职数 列：“三”不是职数" in result.stdout
     assert result.stdout.strip().endswith("通过 1 个，失败 2 个")
+
+
+TWO_RULES = """
+extends: community-2006
+name: local
+title: {zh: 本地, en: Local}
+version: "1"
+parameters:
+  party_min_years: 3
+fields:
+  party_years: {type: number, zh: 党龄, en: years in the party, aliases: [党龄]}
+rules:
+  - id: party-years
+    title: {zh: 党龄不足, en: New to the party}
+    severity: review
+    scope: candidate
+    when: {fact: party_years, lt: {param: party_min_years}}
+    message: {zh: "党龄{party_years}年", en: "{party_years} years in the party"}
+    source: {document: 本地细则, clause: 第一条, quote: 应有三年以上党龄}
+  - id: secretary-party-years
+    title: {zh: 书记党龄不足, en: Secretary new to the party}
+    severity: review
+    scope: candidate
+    applies_to: [party_secretary]
+    when: {fact: party_years, lt: 5}
+    message: {zh: "党龄{party_years}年", en: "{party_years} years in the party"}
+    source: {document: 本地细则, clause: 第二条, quote: 书记应有五年以上党龄}
+"""
+
+
+def test_every_rules_mistake_is_said_at_once(tmp_path: Path) -> None:
+    # A rule file's author fixed the first mistake, ran `rules validate` again, and only then met the next.
+    text = TWO_RULES.replace(
+        "when: {fact: party_years, lt: {param", "when: {fact: party_yeers, lt: {param"
+    ).replace("applies_to: [party_secretary]", "applies_to: [party_secretery]")
+    path = write(tmp_path, "local.yaml", text)
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    said = caught.value.message("en").splitlines()
+    lines = text.splitlines()
+    assert said[0].startswith(
+        f"{path.as_posix()}:{lines.index('    when: {fact: party_yeers, lt: {param: party_min_years}}') + 1}:"
+    )
+    assert "unknown candidate fact 'party_yeers' (did you mean 'party_years'?)" in said[0]
+    assert said[1].startswith(f"{path.as_posix()}:{lines.index('    applies_to: [party_secretery]') + 1}:")
+    assert "party_secretery" in said[1] and "party_secretary" in said[1]
+    assert len(said) == 2
+    zh = CliRunner().invoke(app, ["rules", "validate", str(path)])
+    assert zh.exit_code == 1 and "party_yeers" in zh.stderr and "party_secretery" in zh.stderr
+
+
+def test_every_parameter_no_rule_reads_is_said_at_once(tmp_path: Path) -> None:
+    text = TWO_RULES.replace(
+        "  party_min_years: 3\n", "  party_min_years: 3\n  principal_max_agee: 60\n  member_max_agee: 65\n"
+    )
+    path = write(tmp_path, "local.yaml", text)
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    said = caught.value.message("en").splitlines()
+    lines = text.splitlines()
+    assert len(said) == 2, said
+    for line, unread in zip(said, ("  principal_max_agee: 60", "  member_max_agee: 65"), strict=True):
+        assert line.startswith(f"{path.as_posix()}:{lines.index(unread) + 1}:")
+        assert f"{unread.split(':')[0].strip()}" in line

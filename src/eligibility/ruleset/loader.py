@@ -235,7 +235,16 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
 
         def compile_with(params: dict[str, Any]) -> Compiled:
             compiler = Compiler(rule_file, params, vocabulary, where, positions.written_as)
-            compiled = [compiler.compile_rule(rule, ("rules", i)) for i, rule in enumerate(rule_file.rules)]
+            compiled, problems = [], []
+            for i, rule in enumerate(rule_file.rules):
+                # Every rule's mistake at once: a rule file's author fixed the first, ran it again, and only
+                # then met the next.
+                try:
+                    compiled.append(compiler.compile_rule(rule, ("rules", i)))
+                except RuleSetError as err:
+                    problems.extend(err.problems if isinstance(err, RuleSetProblems) else [err])
+            if problems:
+                raise problems[0] if len(problems) == 1 else RuleSetProblems(problems)
             return Compiled(
                 params=params,
                 candidate_rules=tuple(r for r in compiled if r.rule.scope == "candidate"),
@@ -291,16 +300,21 @@ def _check_parameters_used(
     (principal_max_agee: 55), which would leave the threshold it meant unchanged without a word. A parent's
     parameter left unread by a rule this file disables is the parent's business, even where this file sets it."""
     used = sorted({name for rule in rules for name in rule.params})
-    for name in rule_file.parameters:
-        location = where(("parameters", name))
-        if name not in used and name not in inherited and location.path == shown:
-            raise RuleSetError(
-                "ruleset-param-unused",
-                location,
-                name=name,
-                suggestion=did_you_mean(suggest(name, used)),
-                used=", ".join(used) or "—",
-            )
+    problems = [
+        RuleSetError(
+            "ruleset-param-unused",
+            location,
+            name=name,
+            suggestion=did_you_mean(suggest(name, used)),
+            used=", ".join(used) or "—",
+        )
+        for name in rule_file.parameters
+        if name not in used
+        and name not in inherited
+        and (location := where(("parameters", name))).path == shown
+    ]
+    if problems:
+        raise problems[0] if len(problems) == 1 else RuleSetProblems(problems)
 
 
 def loaded_again(source: Path | None, given: Mapping[str, object], sha256: str) -> Policy:
