@@ -220,12 +220,14 @@ def test_an_education_range_is_named_in_the_finding(run: Any, lang: str, shown: 
 @pytest.mark.parametrize(
     ("written", "lang", "said"),
     [
-        ("高中肄业", "zh", "文化程度为初中（名册写作“高中肄业”）（初中以下，含初中）"),
+        ("高中肄业", "zh", "文化程度为高中肄业（按初中计）（初中以下，含初中）"),
         (
             "高中肄业",
             "en",
-            "education junior middle school (written 高中肄业) (junior middle school or lower)",
+            "education 高中肄业 (counted as junior middle school) (junior middle school or lower)",
         ),
+        # Not "文化程度为文盲/半文盲", of one who went to primary school.
+        ("小学肄业", "zh", "文化程度为小学肄业（按文盲/半文盲计）（初中以下，含初中）"),
         ("初中", "zh", "文化程度为初中（初中以下，含初中）"),  # written as its level: said once
     ],
 )
@@ -235,7 +237,8 @@ def test_an_education_counted_as_another_level_is_said_as_written_too(
     # 高中肄业 counts as 初中 (no diploma): "文化程度为初中" beside a cell saying 高中 read as the tool's mistake.
     finding = only(run([person(roles=SECRETARY, education=written)], lang=lang)).findings[0]
     assert finding.rule == "principal-education" and said in finding.message
-    assert finding.evidence["education"] == ("初中" if lang == "zh" else "junior middle school")  # the level
+    level = {"小学肄业": ("文盲/半文盲", "illiterate")}.get(written, ("初中", "junior middle school"))
+    assert finding.evidence["education"] == level[lang != "zh"]  # the level
 
 
 def test_month_only_birth_date_without_id_decides_only_when_the_day_cannot_matter(run: Any) -> None:

@@ -1481,6 +1481,7 @@ class Review:
             written = about.get(_WRITTEN_EDUCATION)
             if written and isinstance(worded.get("education"), str) and written != worded["education"]:
                 # 高中肄业 is 初中 by its level: "文化程度为初中" beside a cell saying 高中 read as a mistake.
+                # Said as written, and as the level it counts as.
                 worded["education"] = say(
                     "level-as-written", self.lang, level=worded["education"], written=self._name(written)
                 )

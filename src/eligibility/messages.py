@@ -887,7 +887,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label-education": ("文化程度结构", "education"),
     "level-or-below": ("{level}及以下", "{level} or below"),
     "level-or-above": ("{level}及以上", "{level} or above"),
-    "level-as-written": ("{level}（名册写作“{written}”）", "{level} (written {written})"),
+    # As written, then the level it counts as: "文化程度为文盲/半文盲（名册写作“小学肄业”）" said one who went to
+    # primary school could not read.
+    "level-as-written": ("{written}（按{level}计）", "{written} (counted as {level})"),
     "label-not-checked": ("未检查的规则", "rules not checked"),
     "label-inputs": ("读取的文件", "files read"),
     "label-applied-rules": ("适用的规则", "rules applied"),
