@@ -1348,3 +1348,32 @@ def test_every_parameter_no_rule_reads_is_said_at_once(tmp_path: Path) -> None:
     for line, unread in zip(said, ("  principal_max_agee: 60", "  member_max_agee: 65"), strict=True):
         assert line.startswith(f"{path.as_posix()}:{lines.index(unread) + 1}:")
         assert f"{unread.split(':')[0].strip()}" in line
+
+
+def test_every_mistake_the_schema_cannot_see_is_said_at_once(tmp_path: Path) -> None:
+    # An empty applies_to, a header that already heads a core column, and a test case expecting a rule
+    # that is not there: three runs of `rules validate` to find them, one each.
+    text = (
+        TWO_RULES.replace("aliases: [党龄]", "aliases: [党龄, 性别]")
+        .replace("applies_to: [party_secretary]", "applies_to: []")
+        .rstrip("\n")
+        + """
+tests:
+  - case: 党龄两年
+    candidates:
+      - {姓名: 甲, 性别: 男, 出生日期: 1960-01-01, 社区: 青松社区, 拟任职务: 党支部书记, 文化程度: 高中, 党龄: 2}
+    expect: {1: [party-yeras]}
+"""
+    )
+    path = write(tmp_path, "local.yaml", text)
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    said = caught.value.message("en").splitlines()
+    lines = text.splitlines()
+    where = [
+        lines.index("  party_years: {type: number, zh: 党龄, en: years in the party, aliases: [党龄, 性别]}"),
+        lines.index("    applies_to: []"),
+        lines.index("    expect: {1: [party-yeras]}"),
+    ]
+    assert [line.split(":")[1] for line in said] == [str(index + 1) for index in where], said
+    assert "'性别'" in said[0] and "applies_to is an empty list" in said[1] and "party-yeras" in said[2]

@@ -9,12 +9,12 @@ import os
 import re
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -153,6 +153,12 @@ class RuleSetProblems(RuleSetError):
         return "\n".join(problem.message(lang) for problem in self.problems)
 
 
+def _raise_any(problems: list[RuleSetError]) -> None:
+    """The mistakes found, if any: one as itself, several together."""
+    if problems:
+        raise problems[0] if len(problems) == 1 else RuleSetProblems(problems)
+
+
 def bundled_dir() -> Path:
     """The bundled rule sets: inside the installed package, or the repository's rules/ when run from source."""
     packaged = Path(str(resources.files("eligibility"))) / "rules"
@@ -229,9 +235,14 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
             for name, text in (overrides or {}).items()
         }
         vocabulary = Vocabulary(rule_file.vocabularies)
-        _check_vocabulary(rule_file, where)
-        _check_what_else(rule_file, data, where)
-        _check_expectations(rule_file, where, positions.written_as)
+        # Every mistake of these kinds at once, as the schema's are.
+        _raise_any(
+            [
+                *_vocabulary_problems(rule_file, where, positions.written_as),
+                *_what_else_problems(rule_file, data, where, positions.written_as),
+                *_expectation_problems(rule_file, where, positions.written_as),
+            ]
+        )
 
         def compile_with(params: dict[str, Any]) -> Compiled:
             compiler = Compiler(rule_file, params, vocabulary, where, positions.written_as)
@@ -243,8 +254,7 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
                     compiled.append(compiler.compile_rule(rule, ("rules", i)))
                 except RuleSetError as err:
                     problems.extend(err.problems if isinstance(err, RuleSetProblems) else [err])
-            if problems:
-                raise problems[0] if len(problems) == 1 else RuleSetProblems(problems)
+            _raise_any(problems)
             return Compiled(
                 params=params,
                 candidate_rules=tuple(r for r in compiled if r.rule.scope == "candidate"),
@@ -313,8 +323,7 @@ def _check_parameters_used(
         and name not in inherited
         and (location := where(("parameters", name))).path == shown
     ]
-    if problems:
-        raise problems[0] if len(problems) == 1 else RuleSetProblems(problems)
+    _raise_any(problems)
 
 
 def loaded_again(source: Path | None, given: Mapping[str, object], sha256: str) -> Policy:
@@ -325,7 +334,7 @@ def loaded_again(source: Path | None, given: Mapping[str, object], sha256: str) 
     return policy
 
 
-def _check_expectations(rule_file: RuleFile, where: Any, written_as: Any) -> None:
+def _expectation_problems(rule_file: RuleFile, where: Any, written_as: Any) -> Iterator[RuleSetError]:
     """A test case that expects a finding no rule and no data check gives can only fail, and `rules test`
     would say so without saying why: said where it is written, with the closest rule id. A rule named as a
     data check is (duplicate-person): a report, an approval or --fail-on could not tell the two apart."""
@@ -340,13 +349,13 @@ def _check_expectations(rule_file: RuleFile, where: Any, written_as: Any) -> Non
                 f"{rule_id!r} names one of the tool's data checks; give the rule another id",
             )
             field = dotted_path(written_as(at_id))
-            raise RuleSetError("ruleset-bad-value", where(at_id), field=field, reason=reason)
+            yield RuleSetError("ruleset-bad-value", where(at_id), field=field, reason=reason)
     for index, case in enumerate(rule_file.tests):
         for key, expected in case.expect.items():
             for position, rule_id in enumerate(expected):
                 if rule_id not in ids and rule_id not in DATA_CHECKS:
                     at = ("tests", index, "expect", key, position)
-                    raise unknown_name(where(at), at, "expected finding", rule_id, ids)
+                    yield unknown_name(where(at), at, "expected finding", rule_id, ids)
 
 
 def _value_dates(rule_file: RuleFile) -> set[dt.date]:
@@ -850,37 +859,39 @@ def all_keys() -> list[str]:
     return sorted(keys)
 
 
-def _check_vocabulary(rule_file: RuleFile, where: Any) -> None:
+def _vocabulary_problems(rule_file: RuleFile, where: Any, written_as: Any) -> Iterator[RuleSetError]:
     """Cross-references and ambiguities a schema cannot see: a word must mean one thing only."""
     words = rule_file.vocabularies
     bodies = words.bodies
     for role_id, role in words.roles.items():
         if role.body is not None and role.body not in bodies:
             at: tuple[str | int, ...] = ("vocabularies", "roles", role_id, "body")
-            raise unknown_name(where(at), at, "body", role.body, list(bodies))
+            yield unknown_name(where(at), written_as(at), "body", role.body, list(bodies))
     for word, held in words.role_sets.items():
         for index, role_id in enumerate(held):
             if role_id not in words.roles:
                 at = ("vocabularies", "role_sets", word, index)
-                raise unknown_name(where(at), at, "role", role_id, list(words.roles))
+                yield unknown_name(where(at), written_as(at), "role", role_id, list(words.roles))
     levels = [level.id for level in words.education]
     for index, level in enumerate(words.education):
         if level.id in levels[:index]:
-            _ambiguous(
+            yield _ambiguity(
                 where,
+                written_as,
                 ("vocabularies", "education", index, "id"),
                 Term(f"文化程度编号“{level.id}”用了两次", f"education level id {level.id!r} is used twice"),
             )
         if level.incomplete is not None and level.incomplete not in levels:
             at = ("vocabularies", "education", index, "incomplete")
-            raise unknown_name(where(at), at, "education level", level.incomplete, levels)
+            yield unknown_name(where(at), written_as(at), "education level", level.incomplete, levels)
     for spellings in _spellings(words).values():
         owner: dict[str, str] = {}
         for at, meaning, spelling in spellings:
             key = fold(spelling)
             if owner.get(key, meaning) != meaning:
-                _ambiguous(
+                yield _ambiguity(
                     where,
+                    written_as,
                     at,
                     Term(
                         f"“{spelling}”既指“{owner[key]}”又指“{meaning}”；一个词只能有一个意思",
@@ -921,12 +932,14 @@ def _spellings(words: Any) -> dict[str, list[Spelling]]:
     return {"roles": roles, "education": levels, "genders": genders, "yes/no": truth}
 
 
-def _ambiguous(where: Any, at: tuple[str | int, ...], reason: str | Term) -> NoReturn:
-    field = ".".join(str(p) for p in at)
-    raise RuleSetError("ruleset-bad-value", where(at), field=field, reason=reason)
+def _ambiguity(where: Any, written_as: Any, at: tuple[str | int, ...], reason: str | Term) -> RuleSetError:
+    # Named as the file writes it (rules[1]), not by its place among the rules it inherits too (rules.16).
+    return RuleSetError("ruleset-bad-value", where(at), field=dotted_path(written_as(at)), reason=reason)
 
 
-def _check_what_else(rule_file: RuleFile, data: dict[str, Any], where: Any) -> None:
+def _what_else_problems(
+    rule_file: RuleFile, data: dict[str, Any], where: Any, written_as: Any
+) -> Iterator[RuleSetError]:
     """Mistakes that pass the schema and would change verdicts without a word: a field headed as another
     column, a rule for no role, changes to inherited rules in a file that inherits none, dates reversed."""
     from eligibility.roster.columns import ROSTER_COLUMNS
@@ -941,8 +954,9 @@ def _check_what_else(rule_file: RuleFile, data: dict[str, Any], where: Any) -> N
     for name, spec in rule_file.fields.items():
         at: tuple[str | int, ...] = ("fields", name)
         if name in built_in:
-            _ambiguous(
+            yield _ambiguity(
                 where,
+                written_as,
                 at,
                 Term(
                     f"字段名 {name} 是工具自带的事实，规则里直接用它即可；自己的列请另取一个名字",
@@ -955,8 +969,9 @@ def _check_what_else(rule_file: RuleFile, data: dict[str, Any], where: Any) -> N
             if owner != name:
                 # 两违 claimed by two fields, or 学历 by a field: the column is read as one of them only, and
                 # the other's rules are said to lack a column the roster has.
-                _ambiguous(
+                yield _ambiguity(
                     where,
+                    written_as,
                     (*at, "aliases", index - 1) if index else (*at, "zh"),
                     Term(
                         f"列名“{header}”已是 {owner}（{other}）列的写法；一个列名只能指一列",
@@ -968,8 +983,9 @@ def _check_what_else(rule_file: RuleFile, data: dict[str, Any], where: Any) -> N
     for index, rule in enumerate(data.get("rules") or []):
         if isinstance(rule, dict) and rule.get("applies_to") == []:
             # Left out, a rule is for everyone; written empty it most often had its roles deleted.
-            _ambiguous(
+            yield _ambiguity(
                 where,
+                written_as,
                 ("rules", index, "applies_to"),
                 Term(
                     "applies_to 是空列表：写上职务编号，或删去这一行让规则适用于所有人",
@@ -978,8 +994,9 @@ def _check_what_else(rule_file: RuleFile, data: dict[str, Any], where: Any) -> N
             )
     for key in ("disable", "severities"):
         if data.get(key) and not rule_file.extends:
-            _ambiguous(
+            yield _ambiguity(
                 where,
+                written_as,
                 (key,),
                 Term(
                     f"{key} 只改变 extends 继承来的规则；本文件自己的规则请直接删去或改它的 severity",
@@ -988,8 +1005,9 @@ def _check_what_else(rule_file: RuleFile, data: dict[str, Any], where: Any) -> N
             )
     effective = rule_file.effective
     if effective.from_ is not None and effective.to is not None and effective.from_ > effective.to:
-        _ambiguous(
+        yield _ambiguity(
             where,
+            written_as,
             ("effective",),
             Term(
                 f"effective 的 from（{effective.from_}）晚于 to（{effective.to}）",
