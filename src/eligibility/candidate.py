@@ -6,7 +6,7 @@ import datetime as dt
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,10 +126,11 @@ class Member:
         declared: dict[str, tuple[str, ...]],
         age: int | None = None,
         education_rank: int | None = None,
+        posts_unread: bool = False,
     ) -> None:
         packed = id_number if isinstance(id_number, int) else pack_id(id_number)
         self._who = _who(packed, name, age, education_rank)
-        self._seat = (roles, bodies, answers, tuple(declared.items()))
+        self._seat = (roles, bodies, answers, tuple(declared.items()), posts_unread)
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -150,7 +151,13 @@ class Member:
 
     @declared.setter
     def declared(self, value: dict[str, tuple[str, ...]]) -> None:
-        self._seat = (*self._seat[:3], tuple(value.items()))
+        self._seat = (*self._seat[:3], tuple(value.items()), self._seat[4])
+
+    @property
+    def posts_unread(self) -> bool:
+        """Whether the roles cell was blank, or held a post the rule set does not know (党支部委页): the person
+        may hold seats besides those read, and so may be a member though none was read."""
+        return self._seat[4]
 
     @property
     def age(self) -> int | None:
@@ -301,12 +308,35 @@ class Team:
         return self
 
     def members(self) -> list[Member]:
+        """The people known to hold a seat."""
         if self.seated is None:
             self.seated = [p for p in self.people if p.bodies]
         return self.seated
 
-    def member_count(self) -> int:
-        return len(self.members())
+    def maybe_members(self) -> list[Member]:
+        """The people not known to hold a seat who may hold one: their posts could not all be read."""
+        return [p for p in self.people if p.posts_unread and not p.bodies]
 
-    def seats(self, body: str) -> int:
-        return sum(1 for p in self.members() if body in p.bodies)
+    def member_count(self) -> int | Span:
+        """How many hold a seat: a span while some whose posts could not be read may hold one."""
+        low = len(self.members())
+        return _span(low, low + len(self.maybe_members()))
+
+    def seats(self, body: str) -> int | Span:
+        """Seats filled in a body: a span while some not read as holding one may hold one."""
+        low = sum(1 for p in self.members() if body in p.bodies)
+        return _span(low, low + sum(1 for p in self.people if p.posts_unread and body not in p.bodies))
+
+
+class Span(NamedTuple):
+    """A count known only to lie between two numbers, both included."""
+
+    low: int
+    high: int
+
+    def __str__(self) -> str:
+        return f"{self.low}–{self.high}"
+
+
+def _span(low: int, high: int) -> int | Span:
+    return low if low == high else Span(low, high)

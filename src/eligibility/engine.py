@@ -1110,17 +1110,29 @@ class Review:
         compiled = self.policy.at(election)
         declared = {f: declared_keys(fields[f]) if fields.get(f) else () for f in compiled.declared_fields}
         conditions = compiled.member_conditions
+        # A post not read (blank, or one the rule set does not know): the person may hold seats besides those read,
+        # and a question on their posts has no answer. A team rule that could turn on them cannot decide, and one
+        # that holds whatever they are still does (helper-59).
+        unread = not person.roles or any(problem.rule == "role-unknown" for problem in person.problems)
+        if unread:
+            answers = tuple(
+                None if reads else condition(person, None)
+                for condition, reads in zip(conditions, compiled.reads_posts, strict=True)
+            )
+        else:
+            answers = tuple([condition(person, None) for condition in conditions])
         return Member(
             name=person.name,
             id_number=self._identity(person, packed),
             roles=person.roles,
             bodies=bodies,
-            answers=tuple([condition(person, None) for condition in conditions]),
+            answers=answers,
             declared=declared,
             age=completed_years(person.birth[0], person.election_date, self.policy.file.age_convention)
             if person.birth and person.birth[0] == person.birth[1]
             else None,
             education_rank=person.education_rank,
+            posts_unread=unread,
         ).share(self._shared)
 
     @staticmethod
@@ -1220,28 +1232,20 @@ class Review:
         team = team.unroll()
         skipped = frozenset().union(*(self._skipped_by_path.get(p, frozenset()) for p in team.paths))
         findings = []
-        # A roles cell unreadable (社区党组织委员, a post the rule set does not know) or blank: who is on the team is
-        # not known, and "1 人中妇女干部 0 名" or "党组织 1/1" would be said of a team that may have one more member,
-        # the woman, the seat over the quota (helper-54). (A 妇代会主任 alone is known: she holds no seat, and
-        # women-chair-seat says so.) The row itself is invalid and said so.
-        postless = [person.name for person in team.people if not person.roles]
-        unknown = bool(postless)
+        # A roles cell blank, or holding a post the rule set does not know (社区党组织委员): who is on the team, and
+        # in which body, is not known, and "1 人中妇女干部 0 名" or "党组织 1/1" would be said of a team that may
+        # have one more member, the woman, the seat over the quota (helper-54). Each rule says so where they could
+        # change its answer, and only there: a woman already seated is one whatever the others hold (helper-59).
+        # (A 妇代会主任 alone is known: she holds no seat, and women-chair-seat says so.) The row itself is
+        # invalid and said so.
+        unread = [person.name for person in team.people if person.posts_unread]
         for rule in self.policy.at(team.election_date).team_rules:
-            if rule.id in skipped and (unknown or rule.test(team, None) is not True):
+            if rule.id in skipped and rule.test(team, None) is not True:
                 # A column it needs is missing (said once for the file), and the others do not decide it. One
                 # that holds all the same is said: 居委会 3 seats of 1 approved, whatever the party's quota.
                 continue
             granted = self.approvals.team(team.street, team.community, rule.id)
-            if unknown:
-                about = {"community": self._name(team.community), "street": self._name(team.street)}
-                # Nobody seated: no members to count. Else whose posts could not be read (拟任职务不明：乙).
-                evidence: Evidence = (
-                    {"unknown": ["roles"], "unknown_members": postless}
-                    if team.members()
-                    else {"unknown": ["members"]}
-                )
-                findings.append(self._finding(rule, evidence, None, granted, team.election_date, about))
-            elif (finding := self._apply(rule, team, granted, team.election_date)) is not None:
+            if (finding := self._apply(rule, team, granted, team.election_date, unread)) is not None:
                 if not granted and finding.severity == "review" and self.approvals.has_rule(rule.id):
                     near = self.approvals.near_team(team.street, team.community, rule.id)
                     finding = self._near(finding, near, team.community) if near else finding
@@ -1427,14 +1431,23 @@ class Review:
     # ---- findings ----
 
     def _apply(
-        self, rule: CompiledRule, subject: Candidate | Team, granted: list[ApprovalRecord], election: dt.date
+        self,
+        rule: CompiledRule,
+        subject: Candidate | Team,
+        granted: list[ApprovalRecord],
+        election: dt.date,
+        unread: list[str] | None = None,
     ) -> Finding | None:
-        """Run one rule; when it does not pass, run it again collecting the evidence (rarely, so cheaply)."""
+        """Run one rule; when it does not pass, run it again collecting the evidence (rarely, so cheaply). A team
+        rule left open by a count of seats or members, where posts were `unread`, names whose."""
         answer = rule.test(subject, None)
         if answer is False:
             return None
         evidence: Evidence = {}
         rule.test(subject, evidence)
+        if answer is None and unread and "unknown_members" not in evidence:
+            evidence["unknown"] = ["roles", *evidence.get("unknown", ())]
+            evidence["unknown_members"] = unread
         # Who the finding is about, so a message may say {name}, {community}, {street} or {roles}.
         about: dict[str, Any] = {
             "community": self._name(subject.community),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NoReturn
 
-from eligibility.candidate import Candidate, Member, Team, Tri
+from eligibility.candidate import Candidate, Member, Span, Team, Tri
 from eligibility.errors import Location, RuleSetError
 from eligibility.messages import Term, did_you_mean
 from eligibility.messages import what as what_word
@@ -431,6 +431,8 @@ class Compiler:
                 )
             if fact.kind == "level":
                 return _level_among(fact, frozenset(operand), negate=op == "not_in")
+            if fact.spans:
+                return _span_among(fact, frozenset(operand), negate=op == "not_in")
             return _member_of(fact, frozenset(operand), negate=op == "not_in")
         if op in _ORDER and fact.kind in ("text", "choice", "bool"):
             self._bad(
@@ -457,6 +459,8 @@ class Compiler:
             seen.kinds["birth_date"] = "date"
             seen.kinds["election_date"] = "date"
             return _age(op, int(operand), reading, self.file.age_convention)
+        if fact.spans or (isinstance(operand, Fact) and operand.spans):
+            return _compare_spans(fact, op, operand)
         if isinstance(operand, Fact):
             return _compare_facts(fact, op, operand)
         if fact.kind == "level":
@@ -688,6 +692,25 @@ def _member_of(fact: Fact, allowed: frozenset[Any], *, negate: bool) -> Node:
     return test
 
 
+def _span_among(fact: Fact, allowed: frozenset[Any], *, negate: bool) -> Node:
+    """A team's count, which may be known only as a span (see Team.seats), among values: an answer only when
+    every count in the span is among them, or none is."""
+    get, name = fact.get, fact.name
+
+    def test(subject: Any, ev: Evidence | None) -> Tri:
+        value = get(subject)
+        if ev is not None:
+            ev[name] = str(value) if isinstance(value, Span) else value
+        low, high = value if isinstance(value, Span) else (value, value)
+        inside = {count in allowed for count in range(low, high + 1)}
+        if len(inside) > 1:
+            _unsure(ev, name)
+            return None
+        return inside.pop() is not negate
+
+    return test
+
+
 def _compare_levels(fact: Fact, op: str, operand: int) -> Node:
     """An education cell against a level: the cell may allow a range of levels (初中及以下), and then there is
     one answer only when all of them agree."""
@@ -756,6 +779,41 @@ def _compare_facts(fact: Fact, op: str, other: Fact) -> Node:
             _unsure(ev, fact.name if left is None else other.name)
             return None
         return bool(compare(left, right))
+
+    return test
+
+
+def _compare_spans(fact: Fact, op: str, operand: Any) -> Node:
+    """A team's count, which may be known only as a span (see Team.seats), against a value or another fact: an
+    answer only when every count in the spans gives the same."""
+    get = fact.get
+    other = operand.get if isinstance(operand, Fact) else None
+
+    def test(subject: Any, ev: Evidence | None) -> Tri:
+        left = get(subject)
+        right = other(subject) if other is not None else operand
+        if ev is not None:
+            ev[fact.name] = str(left) if isinstance(left, Span) else left
+            if isinstance(operand, Fact):
+                ev[operand.name] = str(right) if isinstance(right, Span) else right
+        if left is None or right is None:
+            _unsure(ev, fact.name if left is None else operand.name)
+            return None
+        low, high = left if isinstance(left, Span) else (left, left)
+        least, most = right if isinstance(right, Span) else (right, right)
+        if op in ("eq", "ne"):
+            if low == high == least == most:
+                return op == "eq"
+            if high < least or most < low:
+                return op == "ne"
+            answer = None
+        else:
+            compare = _ORDER[op]
+            corners = {bool(compare(a, b)) for a in (low, high) for b in (least, most)}
+            answer = corners.pop() if len(corners) == 1 else None
+        if answer is None:
+            _unsure(ev, fact.name if isinstance(left, Span) else operand.name)
+        return answer
 
     return test
 
@@ -871,32 +929,50 @@ def _within_years(fact: Fact, years: int) -> Node:
 MAX_AGE = 150
 
 
-def _members(team: Team, among_all: bool) -> list[Member]:
-    return team.people if among_all else team.members()
+def _members(team: Team, among_all: bool) -> tuple[list[Member], list[Member]]:
+    """Whom a count is of, and who may be among them or not: a person whose posts could not all be read may
+    hold a seat (everyone is a candidate)."""
+    return (team.people, []) if among_all else (team.members(), team.maybe_members())
 
 
 # Facts a person always has (posts are read, if only as none): never why a member condition could not decide.
 _NEVER_UNKNOWN = frozenset({"roles", "bodies", "principal", "name", "community", "election_date"})
 
 
-def _unsure_members(ev: Evidence | None, inner: tuple[str, ...], people: list[Member], index: int) -> None:
-    if ev is not None:
+_POSTS = frozenset({"roles", "bodies", "principal"})
+
+
+def _unsure_members(
+    ev: Evidence | None, inner: tuple[str, ...], people: list[Member], maybe: list[Member], index: int
+) -> None:
+    """Why members' answers left a count open, and whose: a fact not known, or posts not read (``maybe``: who
+    may not be members at all)."""
+    if ev is None:
+        return
+    unanswered = [p for p in people if p.answers[index] is None]
+    reads_posts = not _POSTS.isdisjoint(inner)
+    # Unanswered for a fact not known, unless the question is on posts not read.
+    if any(not (p.posts_unread and reads_posts) for p in (*unanswered, *maybe) if p.answers[index] is None):
         for name in inner:
             if name not in _NEVER_UNKNOWN:
                 _unsure(ev, name)
-        ev["unknown_members"] = [p.name for p in people if p.answers[index] is None]
+    if maybe or any(p.posts_unread for p in unanswered):
+        _unsure(ev, "roles")
+    ev["unknown_members"] = [p.name for p in unanswered] + [p.name for p in maybe if p not in unanswered]
 
 
 def _exists(index: int, among_all: bool, inner: tuple[str, ...]) -> Node:
     def test(team: Team, ev: Evidence | None) -> Tri:
-        people = _members(team, among_all)
+        people, maybe = _members(team, among_all)
         matching = [p.name for p in people if p.answers[index] is True]
         if ev is not None:
             ev["matching"] = matching
         if matching:
             return True
-        if any(p.answers[index] is None for p in people):
-            _unsure_members(ev, inner, people, index)
+        # One who may be a member, and may match: one who does not match decides nothing, member or not.
+        open_maybe = [p for p in maybe if p.answers[index] is not False]
+        if any(p.answers[index] is None for p in people) or open_maybe:
+            _unsure_members(ev, inner, people, open_maybe, index)
             return None
         return False
 
@@ -907,20 +983,27 @@ def _tally(
     index: int, among_all: bool, op: str, operand: Any, *, share: bool, label: str, inner: tuple[str, ...]
 ) -> Node:
     def test(team: Team, ev: Evidence | None) -> Tri:
-        people = _members(team, among_all)
+        people, maybe = _members(team, among_all)
         answers = [p.answers[index] for p in people]
         unknown = answers.count(None)
         total = len(people)
         low: float = answers.count(True)
-        high: float = low + unknown
+        # Each who may be a member: counted, at most, when they may match; for a share, taken in or left out,
+        # whichever moves it further (a match raises it, a person who does not match lowers it).
+        may_match = sum(1 for p in maybe if p.answers[index] is not False)
+        may_not = sum(1 for p in maybe if p.answers[index] is not True)
+        high: float = low + unknown + may_match
         if share:
             if total == 0:
-                _unsure(ev, "members")  # a share of nobody: the team has no members to count
+                if maybe:  # whose posts were not read: members or not, who the share is of is not known
+                    _unsure_members(ev, (), people, maybe, index)
+                else:
+                    _unsure(ev, "members")  # a share of nobody: the team has no members to count
                 return None
-            low, high = low / total, high / total
+            low, high = low / (total + may_not), high / (total + may_match)
         if isinstance(operand, Fact):
             bound = operand.get(team)
-            if bound is None:
+            if bound is None or isinstance(bound, Span):  # not known, or known only as a span
                 _unsure(ev, operand.name)
                 return None
         else:
@@ -928,11 +1011,13 @@ def _tally(
         if ev is not None:
             value: Any = round(low, 3) if share else low
             ev[label] = value if low == high else f"{value}–{round(high, 3) if share else high}"
-            ev[f"{label}_of"] = total
+            ev[f"{label}_of"] = total if not maybe else f"{total}–{total + len(maybe)}"
             ev[f"{label}_names"] = [p.name for p in people if p.answers[index] is True]
         answer = _range_answer(op, low, high, bound)
         if answer is None:
-            _unsure_members(ev, inner, people, index)
+            _unsure_members(
+                ev, inner, people, [p for p in maybe if p.answers[index] is not False or share], index
+            )
         return answer
 
     return test
@@ -950,7 +1035,8 @@ def _related_pairs(field_name: str, among_all: bool, sides: tuple[int, ...] = ()
         return None if any(a is not False and b is not False for a, b in ways) else False
 
     def test(team: Team, ev: Evidence | None) -> Tri:
-        people = _members(team, among_all)
+        members, maybe = _members(team, among_all)
+        people = members + maybe
         if not any(p.declared.get(field_name) for p in people):
             if ev is not None:
                 ev["pairs"] = []
@@ -963,6 +1049,7 @@ def _related_pairs(field_name: str, among_all: bool, sides: tuple[int, ...] = ()
         pairs: list[str] = []
         open_pairs: list[str] = []  # declared, but whether one of each side is not known
         mistyped: list[Member] = []  # declared a name one character off a member's: a typo, or another person
+        unsure_of: list[Member] = []  # in an open pair, and may not be a member
         seen: set[frozenset[int]] = set()
         for person in people:
             for declared in person.declared.get(field_name, ()):
@@ -978,13 +1065,21 @@ def _related_pairs(field_name: str, among_all: bool, sides: tuple[int, ...] = ()
                         seen.add(pair)
                         fits = between(person, other)
                         if fits is not False:
-                            (pairs if fits else open_pairs).append(f"{person.name}—{other.name}")
+                            # A pair with one who may not be a member at all is open too.
+                            sure = fits and person not in maybe and other not in maybe
+                            (pairs if sure else open_pairs).append(f"{person.name}—{other.name}")
+                            if not sure and ev is not None:
+                                unsure_of.extend(
+                                    p for p in (person, other) if p in maybe and p not in unsure_of
+                                )
         if ev is not None:
             ev["pairs"] = pairs or open_pairs
         if not pairs and (open_pairs or mistyped):
             _unsure(ev, field_name)
-            if ev is not None and mistyped:
-                ev["unknown_members"] = [p.name for p in mistyped]
+            if unsure_of:
+                _unsure(ev, "roles")
+            if ev is not None and (mistyped or unsure_of):
+                ev["unknown_members"] = [p.name for p in (*mistyped, *unsure_of)]
             return None
         return bool(pairs)
 

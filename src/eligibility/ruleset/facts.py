@@ -38,6 +38,9 @@ class Fact:
     zh: str = ""
     en: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    # A count that may be known only as a span (Span): the seats and members of a team whose posts were not all
+    # read.
+    spans: bool = False
 
 
 def _birth_date(person: Candidate) -> tuple[dt.date, dt.date] | None:
@@ -128,7 +131,7 @@ def _field_getter(name: str) -> Callable[[Candidate], Any]:
 def team_facts(vocabulary: Vocabulary) -> dict[str, Fact]:
     """Facts of a team (the two committees of one community): head counts, seats filled and approved."""
     facts = [
-        Fact("members", "number", (), lambda t: t.member_count(), zh="班子成员数", en="members"),
+        Fact("members", "number", (), lambda t: t.member_count(), zh="班子成员数", en="members", spans=True),
         Fact("candidates", "number", (), lambda t: len(t.people), zh="候选人数", en="candidates"),
     ]
     for body_id, body in vocabulary.words.bodies.items():
@@ -140,6 +143,7 @@ def team_facts(vocabulary: Vocabulary) -> dict[str, Fact]:
                 _seats(body_id),
                 zh=f"{body.zh}已配职数",
                 en=f"{body.en} seats filled",
+                spans=True,
             )
         )
         if body.quota_column:
@@ -156,7 +160,7 @@ def team_facts(vocabulary: Vocabulary) -> dict[str, Fact]:
     return {fact.name: fact for fact in facts}
 
 
-def _seats(body: str) -> Callable[[Any], int]:
+def _seats(body: str) -> Callable[[Any], Any]:
     return lambda team: team.seats(body)
 
 

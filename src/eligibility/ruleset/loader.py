@@ -43,6 +43,9 @@ class Compiled:
     member_conditions: tuple[Node, ...]
     declared_fields: frozenset[str]
     facts: dict[str, Fact]
+    # Which member conditions read a person's posts (roles, bodies, principal): unanswered for one whose posts
+    # could not all be read.
+    reads_posts: tuple[bool, ...] = ()
 
     @property
     def rules(self) -> tuple[CompiledRule, ...]:
@@ -260,6 +263,7 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
                 candidate_rules=tuple(r for r in compiled if r.rule.scope == "candidate"),
                 team_rules=tuple(r for r in compiled if r.rule.scope == "team"),
                 member_conditions=tuple(compiler.member_conditions),
+                reads_posts=tuple(("roles",) in needs for needs in compiler.member_needs),
                 declared_fields=frozenset(compiler.declared_fields),
                 facts={**compiler.facts["team"], **compiler.facts["candidate"]},
             )
