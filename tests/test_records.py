@@ -499,8 +499,14 @@ def test_a_birth_date_from_the_id_number_said_impossible_is_shown_by_its_year(tm
     assert "2007-**-**" in finding.message and "01-15" not in json.dumps(
         finding.model_dump(), ensure_ascii=False
     )
+    # Said as the birth date the number holds: "身份证号“2007-**-**”不可能" called a date the number (helper-59).
+    assert finding.message.startswith("身份证号中的出生日期“2007-**-**”不可能：晚于选举日")
     shown = only(check([path], show_pii=True)).findings
     assert any("2007-01-15" in f.message for f in shown)
+    [english] = [f for f in only(check([path], lang="en")).findings if f.rule == "date-impossible"]
+    assert english.message.startswith(
+        "the birth date '2007-**-**' in the 身份证号 is impossible: after election day"
+    )
 
 
 def test_a_roster_without_its_header_row_is_said_so_and_its_birth_date_hidden(tmp_path: Path) -> None:

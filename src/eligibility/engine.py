@@ -1641,6 +1641,8 @@ class Review:
             key = "election-date-not-team-blank"
         if params.pop("whole", None) == "day":
             key = "date-invalid-day"
+        if key == "date-impossible" and problem.of == "id_number":
+            key = "date-impossible-in-id"  # the birth date it holds, not the number: "身份证号“2006-**-**”"
         suggestion = params.pop("suggestion", "")
         shown = dict(params)
         if "other_path" in params:  # duplicate-person: where the first row is, by line when there is one

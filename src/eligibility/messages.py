@@ -558,6 +558,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{column}“{value}”不可能：{reason}",
         "{column} value {value!r} is impossible: {reason}",
     ),
+    "date-impossible-in-id": (
+        "{column}中的出生日期“{value}”不可能：{reason}",
+        "the birth date {value!r} in the {column} is impossible: {reason}",
+    ),
     "birth-date-mismatch": (
         "{column}为 {value}，与身份证号中的出生日期 {expected} 不一致",
         "{column} is {value} but the ID number says {expected}",
