@@ -3181,6 +3181,30 @@ def test_a_header_offices_write_is_read_or_passed_over_but_never_fails_the_run(
         assert not [f for f in report.inputs[0].findings if f.rule.startswith("column-")]
 
 
+@pytest.mark.parametrize(
+    ("header", "rule"),
+    [
+        ("有无综治问题", "governance-record"),
+        ("是否有综治问题", "governance-record"),
+        ("综治问题情况", "governance-record"),
+        ("是否两违", "two-violations"),
+        ("有无两违问题", "two-violations"),
+        ("是否被剥夺政治权利", "political-rights"),
+    ],
+)
+def test_a_yes_no_column_headed_as_its_question_is_read_as_that_column(
+    tmp_path: Path, header: str, rule: str
+) -> None:
+    # 有无综治问题 was taken for a column 综治 (its question's words taken off both ends): passed over, and a
+    # candidate with 有 under it was eligible (helper-59).
+    path = tmp_path / "r.csv"
+    path.write_text(
+        f"姓名,身份证号,社区,拟任职务,{header}\n甲,{make_id('1970-01-01')},青松社区,居委会委员,有\n", "utf-8"
+    )
+    [candidate] = check([path], lang="en").candidates
+    assert [f.rule for f in candidate.findings] == [rule]
+
+
 def test_a_name_struck_through_is_checked_and_said(tmp_path: Path) -> None:
     # 删除线 marks a candidate withdrawn in Chinese offices: the row was read without a word (helper-45).
     from openpyxl.styles import Font

@@ -143,7 +143,8 @@ APPROVAL_COLUMNS: tuple[Column, ...] = (
 
 # A yes/no column headed as the question it asks (是否被剥夺政治权利, 有无两违问题, 刑事处罚情况): the column
 # the question names.
-_ASKED = re.compile(r"^(是否存在|是否有|是否|有无|有没有)|(情况|问题)$")
+_ASKED = re.compile(r"^(?:是否存在|是否有|是否|有无|有没有)")
+_ASKED_ABOUT = re.compile(r"(?:情况|问题)$")
 # "出生年月（岁）", "姓 名", "身份证号码(18位)": a bracketed note or stray spaces around the real header.
 _NOTE = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
 
@@ -218,6 +219,16 @@ def _lookup(columns: tuple[Column, ...]) -> dict[str, str]:
     return lookup
 
 
+def _asked(header: str, lookup: dict[str, str]) -> str | None:
+    """The column a header asking a question names: without the question's words before it, after it, or both
+    (有无综治问题 is 综治问题, not 综治; 是否两违 is 两违)."""
+    before = _ASKED.sub("", header)
+    for key in (before, _ASKED_ABOUT.sub("", header), _ASKED_ABOUT.sub("", before)):
+        if key != header and key in lookup:
+            return lookup[key]
+    return None
+
+
 def map_headers(headers: list[str], columns: tuple[Column, ...]) -> HeaderMap:
     """Match a header row to the known columns; exact alias first, then with a bracketed note removed."""
     lookup = _lookup(columns)
@@ -228,11 +239,8 @@ def map_headers(headers: list[str], columns: tuple[Column, ...]) -> HeaderMap:
     unknown: list[str] = []
     for position, header in enumerate(headers):
         key = header_key(header)
-        name = (
-            lookup.get(key)
-            or lookup.get(_NOTE.sub("", key))
-            or lookup.get(_ASKED.sub("", _NOTE.sub("", key)))
-        )
+        bare = _NOTE.sub("", key)
+        name = lookup.get(key) or lookup.get(bare) or _asked(bare, lookup)
         if name is None:
             if key and key not in _OTHER and _NOTE.sub("", key) not in _OTHER:
                 unknown.append(header)
