@@ -913,6 +913,21 @@ class Review:
                 findings.append(finding)
             else:
                 passed.append(rule.id)
+        if not person.roles or any(problem.rule == "role-unknown" for problem in person.problems):
+            # A post not read (居委会主仼): a rule for posts they are not read as holding (a principal's age) may
+            # be theirs, and is said could-not-be-checked where it would find something, rather than passed over
+            # in silence (helper-59).
+            for rule in self.policy.at(person.election_date).candidate_rules:
+                if not rule.applies_to or not rule.applies_to.isdisjoint(person.roles):
+                    continue  # judged above
+                answer = rule.test(person, None)
+                if answer is False or (answer is None and skipped and rule.id in skipped):
+                    continue
+                granted = self.approvals.person(person.id_number, rule.id) if approved else []
+                if (
+                    finding := self._apply(rule, person, granted, person.election_date, posts_open=True)
+                ) is not None:
+                    findings.append(finding)
         return findings, passed
 
     def _result(self, person: Candidate, findings: list[Finding], passed: list[str]) -> CandidateResult:
@@ -1027,7 +1042,9 @@ class Review:
             # duplicate (duplicate-person), and a relative declared by the number means the first holder.
             name = same.name or person.name  # a first row left without a name gives way to the second's
             person = replace(person, name=name, roles=tuple(dict.fromkeys(same.roles + person.roles)))
-        member = self.member(person, team.election_date, packed)
+        member = self.member(
+            person, team.election_date, packed, unread=same is not None and same.posts_unread
+        )
         if same is not None:
             member.declared = {f: same.declared.get(f, ()) + keys for f, keys in member.declared.items()}
         team.roll.append(member)
@@ -1099,8 +1116,11 @@ class Review:
             team.paths = self._shared.setdefault(paths, paths)
         return team
 
-    def member(self, person: Candidate, election: dt.date, packed: int | str | None = None) -> Member:
-        """What the team rules keep of a person: seats, the member questions answered for that election day."""
+    def member(
+        self, person: Candidate, election: dt.date, packed: int | str | None = None, unread: bool = False
+    ) -> Member:
+        """What the team rules keep of a person: seats, the member questions answered for that election day;
+        `unread` when another row of theirs held a post not read."""
         bodies = self._bodies_of.get(person.roles)
         if bodies is None:
             body_of = self.policy.vocabulary.body_of_role
@@ -1113,7 +1133,9 @@ class Review:
         # A post not read (blank, or one the rule set does not know): the person may hold seats besides those read,
         # and a question on their posts has no answer. A team rule that could turn on them cannot decide, and one
         # that holds whatever they are still does (helper-59).
-        unread = not person.roles or any(problem.rule == "role-unknown" for problem in person.problems)
+        unread = (
+            unread or not person.roles or any(problem.rule == "role-unknown" for problem in person.problems)
+        )
         if unread:
             answers = tuple(
                 None if reads else condition(person, None)
@@ -1437,9 +1459,12 @@ class Review:
         granted: list[ApprovalRecord],
         election: dt.date,
         unread: list[str] | None = None,
+        *,
+        posts_open: bool = False,
     ) -> Finding | None:
         """Run one rule; when it does not pass, run it again collecting the evidence (rarely, so cheaply). A team
-        rule left open by a count of seats or members, where posts were `unread`, names whose."""
+        rule left open by a count of seats or members, where posts were `unread`, names whose. A candidate rule
+        for posts the person may hold, their posts not all read, is open on them (`posts_open`)."""
         answer = rule.test(subject, None)
         if answer is False:
             return None
@@ -1448,6 +1473,12 @@ class Review:
         if answer is None and unread and "unknown_members" not in evidence:
             evidence["unknown"] = ["roles", *evidence.get("unknown", ())]
             evidence["unknown_members"] = unread
+        if posts_open:
+            answer = None
+            evidence["unknown"] = [
+                "roles",
+                *(name for name in evidence.get("unknown", ()) if name != "roles"),
+            ]
         # Who the finding is about, so a message may say {name}, {community}, {street} or {roles}.
         about: dict[str, Any] = {
             "community": self._name(subject.community),
