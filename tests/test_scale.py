@@ -1032,6 +1032,42 @@ def test_a_row_counted_in_the_team_above_is_judged_on_its_day_and_a_blank_row_en
     assert said == {"lines": "3", "community": "梅园社区", "line": "3"}
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("where", ["post", "remark", "first-row"])
+def test_a_cell_over_two_lines_does_not_end_the_fill(tmp_path: Path, jobs: str, where: str) -> None:
+    # Alt+Enter in a cell (党支部书记 / 居委会主任 on two lines, or a 备注 of two lines) puts the row on two lines of
+    # the CSV file: the row below, starting a line later than one row after it, was taken to be under a blank row,
+    # the fill ended, and 甲社区 was judged on one member: "1 人中妇女干部 0 名", its seats over the quota
+    # unsaid (helper-60).
+    settings = tmp_path / "communities.csv"
+    settings.write_text("社区,党组织核定职数,居委会核定职数\n甲社区,2,3\n", "utf-8")
+    first_roles, first_remark = (
+        ('"党支部书记\n居委会主任"', "") if where == "post" else ("党支部书记、居委会主任", "")
+    )
+    second_remark = ""
+    if where == "remark":
+        second_remark = '"第一行\n第二行"'
+    elif where == "first-row":
+        first_remark = '"连任\n两届"'
+    rows = [
+        f"人1,男,{make_id('1970-01-01')},甲社区,{first_roles},{first_remark}",
+        f"人2,女,{make_id('1970-01-02', '女')},,党支部委员,{second_remark}",
+        f"人3,男,{make_id('1970-01-03')},,党支部委员,",
+    ]
+    roster = tmp_path / "r.csv"
+    roster.write_text("\n".join(["姓名,性别,身份证号,社区,拟任职务,备注", *rows]) + "\n", "utf-8")
+    args = [str(roster), "--communities", str(settings), "--format", "jsonl", "--lang", "en"]
+    assert _run(tmp_path, "one", *args) == _run(tmp_path, "jobs", *args, "--jobs", jobs)
+    report = check([roster], communities=settings, lang="en")
+    [team] = report.teams
+    findings = {f.rule: f for f in team.findings}
+    assert "team-woman" not in findings
+    assert findings["seat-quota"].evidence["seats_party"] == 3
+    [said] = [f.evidence for f in report.inputs[0].findings if f.rule == "community-filled-down"]
+    lines = said["lines"].split("、")
+    assert len(lines) == 2 and said["community"] == "甲社区"
+
+
 def test_a_districts_markdown_fits_a_pull_request_comment(
     big_roster: tuple[Path, Path], tmp_path: Path
 ) -> None:

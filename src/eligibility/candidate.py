@@ -17,9 +17,13 @@ class RowSource:
     row: int
     line: int | None = None
     sheet: str | None = None
+    # The last line of a row written over several (a cell with a line break, Alt+Enter in Excel); None for a row
+    # of one line: the row below it starts on the line after this one, not after `line`.
+    end: int | None = None
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (RowSource, (self.path, self.row, self.line, self.sheet))  # --jobs sends millions of these
+        # --jobs sends millions of these
+        return (RowSource, (self.path, self.row, self.line, self.sheet, self.end))
 
 
 @dataclass(frozen=True, slots=True)

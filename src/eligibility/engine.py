@@ -1029,7 +1029,7 @@ class Review:
             lines.append(person.source.line or person.source.row)
             person = replace(person, street=above.street, community=above.community)
         team = self._team_of(person.street, person.community, person.election_date, where, person.date_stated)
-        self._above = (where, team, person.source.line) if team is not None else None
+        self._above = (where, team, person.source.end or person.source.line) if team is not None else None
         if team is None:
             return
         packed = self._identity(person, packed)
@@ -1066,6 +1066,8 @@ class Review:
         if self._above is None or self._above[0] != where or person.source.line is None:
             return None
         _, team, above = self._above
+        # The row right above: starting on the line after the one it ends on (a cell over several lines takes
+        # several, and cut the fill there; helper-60).
         line = above if above is None or isinstance(above, int) else _line_of(above)
         if line is None or person.source.line != line + 1:
             return None
@@ -1976,8 +1978,8 @@ def _source_of(raw: Any, table: Table) -> RowSource:
 
 
 def _line_of(raw: Any) -> int | None:
-    """The line of a row a worker sent back, whole or compact (see _source_of)."""
-    return raw[1] if isinstance(raw, tuple) else raw.source.line  # type: ignore[no-any-return]
+    """The last line of a row a worker sent back, whole or compact (see _source_of; a compact row is on one)."""
+    return raw[1] if isinstance(raw, tuple) else raw.source.end or raw.source.line  # type: ignore[no-any-return]
 
 
 def _date_text(value: tuple[dt.date, dt.date]) -> str:

@@ -427,6 +427,7 @@ def _compact(raw: RawRecord, order: tuple[str, ...]) -> Any:
     if (
         raw.problems
         or raw.also
+        or raw.source.end is not None  # a row over several lines, which the row below it starts after
         or tuple(raw.cells) != order
         or not all(type(v) is str and _SEP not in v for v in values)
     ):

@@ -841,7 +841,9 @@ def _delimited_rows(
                 cells = dict(zip(names, cells_of(row), strict=True))  # in C: the common, whole row
             else:
                 cells = {name: row[i] if i < len(row) else "" for name, i in header.index.items()}
-            record = RawRecord(RowSource(shown, number, line), cells)
+            record = RawRecord(
+                RowSource(shown, number, line, None, previous if previous != line else None), cells
+            )
             if header.also:
                 record.also = also_cells(row, header, headers)
             swallowed = _swallowed_lines(row, delimiter, width) if "\n" in joined else 0
