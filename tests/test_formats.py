@@ -3237,3 +3237,29 @@ def _roster_file(tmp_path: Path, form: str, header: list[str], rows: list[list[s
         path.write_text("\n".join(",".join(r) for r in [header, *rows]) + "\n", "utf-8")
         return path
     return write_workbook(tmp_path / "r.xlsx", header, rows)
+
+
+@pytest.mark.parametrize("title", ["乙社区候选人名单", "乙社区两委候选人花名册", "乙社区拟任人选一览表"])
+def test_the_title_of_a_second_table_stacked_under_the_first_is_no_candidate(
+    tmp_path: Path, title: str
+) -> None:
+    # 乙社区候选人名单 above a second header was a candidate of that name, its age, post and community unchecked
+    # and said so (helper-60): one row that is no candidate's, said once.
+    header = "姓名,性别,身份证号,社区,拟任职务"
+    rows = [
+        "东湖街道社区两委候选人名册,,,,",
+        header,
+        f"人1,男,{make_id('1970-01-01')},甲社区,党支部书记、居委会主任",
+        ",,,,",
+        f"{title},,,,",
+        header,
+        f"人2,男,{make_id('1971-01-01')},乙社区,党支部书记、居委会主任",
+    ]
+    path = tmp_path / "r.csv"
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    report = check([path], lang="en")
+    assert [(c.name, [f.rule for f in c.findings]) for c in report.candidates] == [
+        ("人1", []),
+        (title, ["row-not-a-candidate"]),
+        ("人2", []),
+    ]

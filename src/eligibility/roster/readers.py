@@ -518,6 +518,8 @@ def text_aside(
 _FOOTER_START = (
     r"^(合计|总计|小计|共计|以上|以下|填表|填报|制表|审核|审批|审查|负责人|联系人|联系电话|经办人|备注|注|说明|日期)"
     r"|盖章|签章|签字|签名|公章|此页无正文"
+    # The title of a second table stacked under the first (乙社区候选人名单): no person's name ends so (helper-60).
+    r"|(名单|名册|一览表|情况表|登记表|推荐表|汇总表|统计表)$"
 )
 _FOOTER_WORDS = r"[:：，,。;；!！?？]|" + _FOOTER_START
 # Where a number goes, only a footer's first words: 1， typed for a row's number is still a row's.
