@@ -503,11 +503,15 @@ class Review:
                     note = _rule_file(source) or _report_file(source) or _unread(source, err, self.lang)
                 self._set_aside(source, note)
                 continue
+            reported = False
             for table in tables:
                 if is_report(table):
                     # An earlier run's report saved among the rosters: its 姓名 and 社区 columns would make
-                    # every line of it a candidate, and every finding in it a row with a problem.
-                    self._set_aside(source, Note("file-skipped-report", "info"), table.sheet)
+                    # every line of it a candidate, and every finding in it a row with a problem. Said once of
+                    # the file, not of each of its sheets (候选人, 审查意见) (helper-60).
+                    if not reported:
+                        self._set_aside(source, Note("file-skipped-report", "info"))
+                    reported = True
                     continue
                 yield from self._table(table, workers, source, by_worker=by_worker)
         unread = {"file-unread", "sheet-roster-not-read"}
