@@ -1159,3 +1159,14 @@ def test_a_mistyped_option_under_github_actions_is_an_error_annotation(tmp_path:
         check=False,
     )
     assert other.returncode == 2 and other.stdout == ""
+
+
+@pytest.mark.parametrize(("rows", "said"), [(1, "1 row"), (2, "2 rows"), (0, "0 rows")])
+def test_a_files_rows_are_counted_in_good_english(rows: int, said: str) -> None:
+    # "read r.csv (csv, utf-8): 1 rows" (helper-60).
+    from eligibility.formatters.common import input_line
+    from eligibility.report import InputFile
+
+    read = InputFile(path="r.csv", format="csv", encoding="utf-8", rows=rows, findings=[])
+    assert input_line(read, "en") == f"read r.csv (csv, utf-8): {said}"
+    assert input_line(read, "zh") == f"已读取 r.csv（csv, utf-8）：{rows} 行"

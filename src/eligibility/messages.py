@@ -914,6 +914,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "source-clause": ("依据：{document} {clause}", "per {document} {clause}"),
     "input-read": ("已读取 {path}（{how}）：{rows} 行", "read {path} ({how}): {rows} rows"),
+    "input-read-one": ("已读取 {path}（{how}）：{rows} 行", "read {path} ({how}): {rows} row"),
     "input-not-read": ("未读取 {path}", "not read: {path}"),
     "progress": ("已检查 {count} 名候选人", "{count} candidates checked"),
     "jobs-above-cores": (

@@ -224,7 +224,7 @@ def input_line(read: InputFile, lang: Lang) -> str:
     if not read.rows and any(f.rule in NOT_READ for f in read.findings):
         return say("input-not-read", lang, path=name)
     how = ", ".join(part for part in (read.format, read.encoding) if part)
-    return say("input-read", lang, path=name, how=how, rows=read.rows)
+    return say("input-read-one" if read.rows == 1 else "input-read", lang, path=name, how=how, rows=read.rows)
 
 
 def team_heading(street: str, community: str, team: TeamResult | None, run_day: dt.date, lang: Lang) -> str:
