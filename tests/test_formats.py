@@ -3262,3 +3262,20 @@ def test_the_title_of_a_second_table_stacked_under_the_first_is_no_candidate(
         (title, ["row-not-a-candidate"]),
         ("人2", []),
     ]
+
+
+def test_markdown_names_a_row_with_its_sheet_in_a_workbook_of_several(tmp_path: Path) -> None:
+    # Row 2 of 东湖街道 and row 2 of 西岭街道 were both "2" in the markdown, where the table says 东湖街道!2
+    # (helper-60).
+    book = openpyxl.Workbook()
+    for index, street in enumerate(("东湖街道", "西岭街道")):
+        sheet = book.active if index == 0 else book.create_sheet()
+        assert sheet is not None
+        sheet.title = street
+        sheet.append(["姓名", "身份证号", "社区", "拟任职务"])
+        sheet.append([f"{street}甲", make_id(f"197{index}-01-01"), "青松社区", "居委会委员"])
+    path = tmp_path / "r.xlsx"
+    book.save(path)
+    said = CliRunner().invoke(app, ["check", str(path), "--format", "markdown"]).stdout
+    rows = [line for line in said.splitlines() if "甲 |" in line]
+    assert [row.split(" | ")[0] for row in rows] == ["| 东湖街道!2", "| 西岭街道!2"], said

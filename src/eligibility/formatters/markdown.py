@@ -145,10 +145,15 @@ def _candidate_table(
     rows = ["| " + " | ".join(labels) + " |", "|---:|---|---|---|---|---|---|"]
     used = _length(rows) + 200
     joiner = "、" if lang == "zh" else ", "
+    # A workbook of several sheets has a row 5 on each: named with its sheet (候选人!5), as the table does.
+    sheets = len({(c.source.path, c.source.sheet) for c in candidates if c.source.sheet}) > 1
     for shown, c in enumerate(candidates):
         findings = "<br>".join(_finding(f, lang) for f in c.findings) or "—"
+        place = f"{c.source.line or c.source.row}"
+        if sheets and c.source.sheet:
+            place = escape(f"{c.source.sheet}!{place}")
         row = (
-            f"| {c.source.line or c.source.row} | {escape(c.name)} | {_code(c.id_number or '')} | "
+            f"| {place} | {escape(c.name)} | {_code(c.id_number or '')} | "
             f"{escape(team_name(c.street, c.community, lang))} | {escape(joiner.join(c.roles))} | "
             f"{STATUS_MARK[c.status]} {status_label(c.status, lang)} | {findings} |"
         )
