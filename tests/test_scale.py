@@ -1108,6 +1108,11 @@ def _workers_started(running: subprocess.Popen[bytes]) -> list[str]:
     return workers
 
 
+def _with_two_jobs(roster: Path, output: Path) -> list[str]:
+    """The command checking a roster with two workers into a file."""
+    return [sys.executable, "-m", "eligibility", "check", str(roster), "--jobs", "2", "-o", str(output)]
+
+
 def _long_roster(folder: Path) -> Path:
     """60,000 synthetic candidates: a run long enough to be stopped part way."""
     roster = folder / "roster.csv"
@@ -1126,18 +1131,9 @@ def test_sigterm_stops_the_workers_and_leaves_no_half_written_output(tmp_path: P
     roster = _long_roster(tmp_path)
     out = tmp_path / "out"
     out.mkdir()
-    command = [
-        sys.executable,
-        "-m",
-        "eligibility",
-        "check",
-        str(roster),
-        "--jobs",
-        "2",
-        "-o",
-        str(out / "r.json"),
-    ]
-    running = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    running = subprocess.Popen(
+        _with_two_jobs(roster, out / "r.json"), stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     workers = _workers_started(running)
     time.sleep(1.0)
     assert running.poll() is None, "the check ended before it could be stopped"
@@ -1204,19 +1200,11 @@ def test_ctrl_c_stops_a_jobs_run_without_a_traceback_from_each_worker(tmp_path: 
     import time
 
     roster = _long_roster(tmp_path)
-    command = [
-        sys.executable,
-        "-m",
-        "eligibility",
-        "check",
-        str(roster),
-        "--jobs",
-        "2",
-        "-o",
-        str(tmp_path / "r"),
-    ]
     running = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+        _with_two_jobs(roster, tmp_path / "r"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
     )
     _workers_started(running)
     time.sleep(wait)

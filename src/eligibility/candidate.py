@@ -82,6 +82,15 @@ class Candidate:
         ranks = self.education_ranks
         return ranks[0] if ranks is not None and ranks[0] == ranks[1] else None
 
+    @property
+    def posts_unread(self) -> bool:
+        """Whether the roles cell was blank, or held a post the rule set does not know (居委会主仼): the person
+        may hold posts besides those read."""
+        # Asked of every row: most have no problem, and no generator is made for them.
+        return not self.roles or (
+            bool(self.problems) and any(p.rule == "role-unknown" for p in self.problems)
+        )
+
     def __reduce__(self) -> tuple[Any, ...]:
         # A plain tuple of the fields: pickled in C, where the dataclass default walks its fields in Python.
         return (Candidate, tuple(getattr(self, name) for name in _CANDIDATE_FIELDS))

@@ -600,9 +600,8 @@ class Review:
             check = self._from_worker  # its rows checked by a worker: the whole file, or a batch of it each
         broken: list[RosterError] = []
         if source is not None and source.from_folder:
-            items = _until_broken(
-                items, broken
-            )  # a folder's file that breaks midway is said, not the run's end
+            # A folder's file that breaks midway is said, not the run's end.
+            items = _until_broken(items, broken)
         for item in items:
             raw = item[2] if by_worker else item  # a worker's row: (result, ID number, the row, team)
             aside = _footer_of(raw)
@@ -917,7 +916,7 @@ class Review:
                 findings.append(finding)
             else:
                 passed.append(rule.id)
-        if not person.roles or any(problem.rule == "role-unknown" for problem in person.problems):
+        if person.posts_unread:
             # A post not read (居委会主仼): a rule for posts they are not read as holding (a principal's age) may
             # be theirs, and is said could-not-be-checked where it would find something, rather than passed over
             # in silence (helper-59).
@@ -1139,9 +1138,7 @@ class Review:
         # A post not read (blank, or one the rule set does not know): the person may hold seats besides those read,
         # and a question on their posts has no answer. A team rule that could turn on them cannot decide, and one
         # that holds whatever they are still does (helper-59).
-        unread = (
-            unread or not person.roles or any(problem.rule == "role-unknown" for problem in person.problems)
-        )
+        unread = unread or person.posts_unread
         if unread:
             answers = tuple(
                 None if reads else condition(person, None)
@@ -1476,15 +1473,15 @@ class Review:
             return None
         evidence: Evidence = {}
         rule.test(subject, evidence)
-        if answer is None and unread and "unknown_members" not in evidence:
-            evidence["unknown"] = ["roles", *evidence.get("unknown", ())]
-            evidence["unknown_members"] = unread
-        if posts_open:
+        left_to_posts = answer is None and bool(unread) and "unknown_members" not in evidence
+        if posts_open or left_to_posts:
             answer = None
             evidence["unknown"] = [
                 "roles",
                 *(name for name in evidence.get("unknown", ()) if name != "roles"),
             ]
+            if left_to_posts:
+                evidence["unknown_members"] = unread
         # Who the finding is about, so a message may say {name}, {community}, {street} or {roles}.
         about: dict[str, Any] = {
             "community": self._name(subject.community),

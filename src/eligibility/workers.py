@@ -133,9 +133,8 @@ class Workers:
             if kind == _BROKEN:
                 checked, error = payload
                 yield from checked
-                if shared and isinstance(
-                    error, RosterError
-                ):  # the file's own: every reader of it stops there
+                if shared and isinstance(error, RosterError):
+                    # The file's own: every reader of it stops there.
                     for other in (w for w in range(self.jobs) if w != worker):
                         while self._next(other)[0] not in ("error", _BROKEN, _END):
                             pass  # a batch before the break: already taken from the file's worker in turn

@@ -242,7 +242,7 @@ def map_headers(headers: list[str], columns: tuple[Column, ...]) -> HeaderMap:
         bare = _NOTE.sub("", key)
         name = lookup.get(key) or lookup.get(bare) or _asked(bare, lookup)
         if name is None:
-            if key and key not in _OTHER and _NOTE.sub("", key) not in _OTHER:
+            if key and key not in _OTHER and bare not in _OTHER:
                 unknown.append(header)
             continue
         written.setdefault(name, []).append(header)

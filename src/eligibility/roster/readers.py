@@ -844,7 +844,7 @@ def _delimited_rows(
             else:
                 cells = {name: row[i] if i < len(row) else "" for name, i in header.index.items()}
             record = RawRecord(
-                RowSource(shown, number, line, None, previous if previous != line else None), cells
+                RowSource(shown, number, line, end=previous if previous != line else None), cells
             )
             if header.also:
                 record.also = also_cells(row, header, headers)

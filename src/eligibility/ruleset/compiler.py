@@ -700,8 +700,8 @@ def _span_among(fact: Fact, allowed: frozenset[Any], *, negate: bool) -> Node:
     def test(subject: Any, ev: Evidence | None) -> Tri:
         value = get(subject)
         if ev is not None:
-            ev[name] = str(value) if isinstance(value, Span) else value
-        low, high = value if isinstance(value, Span) else (value, value)
+            ev[name] = _count_shown(value)
+        low, high = _ends(value)
         inside = {count in allowed for count in range(low, high + 1)}
         if len(inside) > 1:
             _unsure(ev, name)
@@ -793,14 +793,13 @@ def _compare_spans(fact: Fact, op: str, operand: Any) -> Node:
         left = get(subject)
         right = other(subject) if other is not None else operand
         if ev is not None:
-            ev[fact.name] = str(left) if isinstance(left, Span) else left
+            ev[fact.name] = _count_shown(left)
             if isinstance(operand, Fact):
-                ev[operand.name] = str(right) if isinstance(right, Span) else right
+                ev[operand.name] = _count_shown(right)
         if left is None or right is None:
             _unsure(ev, fact.name if left is None else operand.name)
             return None
-        low, high = left if isinstance(left, Span) else (left, left)
-        least, most = right if isinstance(right, Span) else (right, right)
+        (low, high), (least, most) = _ends(left), _ends(right)
         if op in ("eq", "ne"):
             if low == high == least == most:
                 return op == "eq"
@@ -816,6 +815,16 @@ def _compare_spans(fact: Fact, op: str, operand: Any) -> Node:
         return answer
 
     return test
+
+
+def _ends(count: int | Span) -> tuple[int, int]:
+    """The least and the most a team's count may be."""
+    return (count.low, count.high) if isinstance(count, Span) else (count, count)
+
+
+def _count_shown(count: Any) -> Any:
+    """A team's count as its evidence shows it: a span as 1–3."""
+    return str(count) if isinstance(count, Span) else count
 
 
 def _range_answer(op: str, low: Any, high: Any, operand: Any) -> Tri:
@@ -958,7 +967,7 @@ def _unsure_members(
                 _unsure(ev, name)
     if maybe or any(p.posts_unread for p in unanswered):
         _unsure(ev, "roles")
-    ev["unknown_members"] = [p.name for p in unanswered] + [p.name for p in maybe if p not in unanswered]
+    ev["unknown_members"] = [p.name for p in (*unanswered, *maybe)]  # no one is both: a maybe is no member
 
 
 def _exists(index: int, among_all: bool, inner: tuple[str, ...]) -> Node:

@@ -352,8 +352,7 @@ def _expectation_problems(rule_file: RuleFile, where: Any, written_as: Any) -> I
                 f"“{rule_id}”是本工具数据检查的名称，请给规则另起一个 id",
                 f"{rule_id!r} names one of the tool's data checks; give the rule another id",
             )
-            field = dotted_path(written_as(at_id))
-            yield RuleSetError("ruleset-bad-value", where(at_id), field=field, reason=reason)
+            yield _bad_value(where, written_as, at_id, reason)
     for index, case in enumerate(rule_file.tests):
         for key, expected in case.expect.items():
             for position, rule_id in enumerate(expected):
@@ -879,7 +878,7 @@ def _vocabulary_problems(rule_file: RuleFile, where: Any, written_as: Any) -> It
     levels = [level.id for level in words.education]
     for index, level in enumerate(words.education):
         if level.id in levels[:index]:
-            yield _ambiguity(
+            yield _bad_value(
                 where,
                 written_as,
                 ("vocabularies", "education", index, "id"),
@@ -893,7 +892,7 @@ def _vocabulary_problems(rule_file: RuleFile, where: Any, written_as: Any) -> It
         for at, meaning, spelling in spellings:
             key = fold(spelling)
             if owner.get(key, meaning) != meaning:
-                yield _ambiguity(
+                yield _bad_value(
                     where,
                     written_as,
                     at,
@@ -936,7 +935,7 @@ def _spellings(words: Any) -> dict[str, list[Spelling]]:
     return {"roles": roles, "education": levels, "genders": genders, "yes/no": truth}
 
 
-def _ambiguity(where: Any, written_as: Any, at: tuple[str | int, ...], reason: str | Term) -> RuleSetError:
+def _bad_value(where: Any, written_as: Any, at: tuple[str | int, ...], reason: str | Term) -> RuleSetError:
     # Named as the file writes it (rules[1]), not by its place among the rules it inherits too (rules.16).
     return RuleSetError("ruleset-bad-value", where(at), field=dotted_path(written_as(at)), reason=reason)
 
@@ -958,7 +957,7 @@ def _what_else_problems(
     for name, spec in rule_file.fields.items():
         at: tuple[str | int, ...] = ("fields", name)
         if name in built_in:
-            yield _ambiguity(
+            yield _bad_value(
                 where,
                 written_as,
                 at,
@@ -973,7 +972,7 @@ def _what_else_problems(
             if owner != name:
                 # 两违 claimed by two fields, or 学历 by a field: the column is read as one of them only, and
                 # the other's rules are said to lack a column the roster has.
-                yield _ambiguity(
+                yield _bad_value(
                     where,
                     written_as,
                     (*at, "aliases", index - 1) if index else (*at, "zh"),
@@ -987,7 +986,7 @@ def _what_else_problems(
     for index, rule in enumerate(data.get("rules") or []):
         if isinstance(rule, dict) and rule.get("applies_to") == []:
             # Left out, a rule is for everyone; written empty it most often had its roles deleted.
-            yield _ambiguity(
+            yield _bad_value(
                 where,
                 written_as,
                 ("rules", index, "applies_to"),
@@ -998,7 +997,7 @@ def _what_else_problems(
             )
     for key in ("disable", "severities"):
         if data.get(key) and not rule_file.extends:
-            yield _ambiguity(
+            yield _bad_value(
                 where,
                 written_as,
                 (key,),
@@ -1009,7 +1008,7 @@ def _what_else_problems(
             )
     effective = rule_file.effective
     if effective.from_ is not None and effective.to is not None and effective.from_ > effective.to:
-        yield _ambiguity(
+        yield _bad_value(
             where,
             written_as,
             ("effective",),
