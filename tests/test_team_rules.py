@@ -666,3 +666,62 @@ def test_a_principals_rule_is_open_for_one_whose_posts_were_not_all_read(run: An
         assert finding.message.endswith(": could not be checked (roles unknown)")
     assert [f.rule for f in younger.findings] == ["role-unknown"]
     assert older.status == younger.status == "invalid"
+
+
+def test_a_rule_on_what_posts_make_a_person_is_open_when_their_posts_were_not_all_read(
+    tmp_path: Path,
+) -> None:
+    # 村务监督委员会主任、村委会委贝: the typo may be 村委会委员, and supervision-incompatible, which asks whether
+    # they sit on the committee too, was said checked and passed (helper-59's fix looked only at applies_to).
+    # The same posts read in full decide it; a post found among those read decides it whatever the rest are.
+    village = dict(street="青山镇", community="青山村")
+    people = [
+        person(name="甲", roles="村务监督委员会主任、村委会委贝", **village),
+        person(name="乙", roles="村务监督委员会主任、村委会委员", **village),
+        person(name="丙", roles="村务监督委员会主任、村委会主任、村妇联主帘", **village),
+        person(name="丁", roles="村务监督委员会主任", **village),
+    ]
+    report = run_records(tmp_path, people, ruleset="village-2021", lang="en", explain=True)
+    rule = "supervision-incompatible"
+    verdicts = {
+        c.name: (
+            [(f.severity, f.evidence.get("unknown")) for f in c.findings if f.rule == rule],
+            rule in c.passed,
+        )
+        for c in report.candidates
+    }
+    assert verdicts == {
+        "甲": ([("review", ["roles"])], False),
+        "乙": ([("ineligible", None)], False),
+        "丙": ([("ineligible", None)], False),
+        "丁": ([], True),
+    }
+    [open_] = [f for f in report.candidates[0].findings if f.rule == rule]
+    assert open_.message.endswith(": could not be checked (roles unknown)")
+
+
+def test_a_condition_on_being_a_principal_is_open_when_posts_were_not_all_read(tmp_path: Path) -> None:
+    # A rule for everyone whose condition asks whether they are a principal: 居委会委员、居委会主仼 at 66 may be
+    # the director, and was said not one. 党支部书记 and a typo is one, whatever the typo is.
+    rules = tmp_path / "east.yaml"
+    rules.write_text(
+        'extends: community-2006\nname: east\ntitle: {zh: 东区, en: East}\nversion: "1"\n'
+        "rules:\n  - id: old-principal\n    title: {zh: 主干年龄偏大, en: An older principal}\n"
+        "    severity: review\n    scope: candidate\n"
+        "    when: {all: [{fact: principal, eq: true}, {fact: age, gt: 60}]}\n"
+        "    message: {zh: 主干超过60周岁, en: a principal over 60}\n"
+        "    source: {document: 东区通知, clause: 一, quote: 主干一般不超过60周岁}\n",
+        encoding="utf-8",
+    )
+    people = [
+        person(name="甲", roles="居委会委员、居委会主仼", birth_date="1940-01-01"),
+        person(name="乙", roles="党支部书记、居委会主仼", birth_date="1940-01-01"),
+        person(name="丙", roles="居委会委员、居委会主仼", birth_date="1970-01-01"),
+        person(name="丁", roles="居委会委员", birth_date="1940-01-01"),
+    ]
+    report = run_records(tmp_path, people, ruleset=rules, election_date="2006-09-30", lang="en")
+    found = {
+        c.name: [(f.severity, f.evidence.get("unknown")) for f in c.findings if f.rule == "old-principal"]
+        for c in report.candidates
+    }
+    assert found == {"甲": [("review", ["roles"])], "乙": [("review", None)], "丙": [], "丁": []}

@@ -1474,11 +1474,14 @@ class Review:
         evidence: Evidence = {}
         rule.test(subject, evidence)
         left_to_posts = answer is None and bool(unread) and "unknown_members" not in evidence
+        if answer is None and isinstance(subject, Candidate) and subject.posts_unread:
+            # Whether they are a principal was not known for a post not read: their posts are what to look at.
+            posts_open = posts_open or "principal" in evidence.get("unknown", ())
         if posts_open or left_to_posts:
             answer = None
             evidence["unknown"] = [
                 "roles",
-                *(name for name in evidence.get("unknown", ()) if name != "roles"),
+                *(name for name in evidence.get("unknown", ()) if name not in ("roles", "principal")),
             ]
             if left_to_posts:
                 evidence["unknown_members"] = unread

@@ -27,7 +27,7 @@ from eligibility.roster.normalise import (
     read_id_number,
     years_before,
 )
-from eligibility.ruleset.facts import Fact, candidate_facts, team_facts
+from eligibility.ruleset.facts import Fact, OpenSet, candidate_facts, team_facts
 from eligibility.ruleset.model import (
     AllOf,
     AnyOf,
@@ -669,10 +669,16 @@ def _has(fact: Fact, op: str, wanted: frozenset[str]) -> Node:
         # A list cell keeps the order it was written in, for the message; the rule compares it as a set.
         held = value if isinstance(value, frozenset) else frozenset(value)
         if op == "has_any":
-            return not held.isdisjoint(wanted)
-        if op == "has_all":
-            return wanted <= held
-        return held.isdisjoint(wanted)
+            answer = not held.isdisjoint(wanted)
+        elif op == "has_all":
+            answer = wanted <= held
+        else:
+            answer = held.isdisjoint(wanted)
+        if isinstance(held, OpenSet) and answer is (op == "has_none"):
+            # Posts not all read: what was not found among them may be held, and what was found stays held.
+            _unsure(ev, "roles")
+            return None
+        return answer
 
     return test
 

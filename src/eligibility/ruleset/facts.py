@@ -43,6 +43,13 @@ class Fact:
     spans: bool = False
 
 
+class OpenSet(frozenset[str]):
+    """The posts read of a person whose posts were not all read (居委会主仼): they may hold more, so a set of
+    them answers has_any only yes or not known, and has_none only no or not known."""
+
+    __slots__ = ()
+
+
 def _birth_date(person: Candidate) -> tuple[dt.date, dt.date] | None:
     return person.birth
 
@@ -74,14 +81,12 @@ def candidate_facts(vocabulary: Vocabulary, fields: dict[str, FieldSpec]) -> dic
             zh="文化程度",
             en="education",
         ),
-        Fact(
-            "roles", "set", (("roles",),), lambda p: frozenset(p.roles), role_ids, zh="拟任职务", en="roles"
-        ),
+        Fact("roles", "set", (("roles",),), _held(lambda p: p.roles), role_ids, zh="拟任职务", en="roles"),
         Fact(
             "bodies",
             "set",
             (("roles",),),
-            lambda p: frozenset(b for r in p.roles if (b := body_of.get(r)) is not None),
+            _held(lambda p: (b for r in p.roles if (b := body_of.get(r)) is not None)),
             body_ids,
             zh="所在班子",
             en="bodies",
@@ -90,7 +95,8 @@ def candidate_facts(vocabulary: Vocabulary, fields: dict[str, FieldSpec]) -> dic
             "principal",
             "bool",
             (("roles",),),
-            lambda p: not principals.isdisjoint(p.roles),
+            # Not a principal by the posts read may still be one by a post not read.
+            lambda p: True if not principals.isdisjoint(p.roles) else None if p.posts_unread else False,
             zh="社区主干",
             en="principal",
         ),
@@ -119,6 +125,16 @@ def candidate_facts(vocabulary: Vocabulary, fields: dict[str, FieldSpec]) -> dic
             Fact(name, KIND_OF_FIELD[spec.type], ((name,),), _field_getter(name), zh=spec.zh, en=spec.en)
         )
     return {fact.name: fact for fact in facts}
+
+
+def _held(read: Callable[[Candidate], Any]) -> Callable[[Candidate], frozenset[str]]:
+    """A set of what a person's posts make them, open (OpenSet) when their posts were not all read."""
+
+    def get(person: Candidate) -> frozenset[str]:
+        held = frozenset(read(person))
+        return OpenSet(held) if person.posts_unread else held
+
+    return get
 
 
 def _field_getter(name: str) -> Callable[[Candidate], Any]:
