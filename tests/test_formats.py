@@ -3238,30 +3238,53 @@ def _roster_file(tmp_path: Path, form: str, header: list[str], rows: list[list[s
     return write_workbook(tmp_path / "r.xlsx", header, rows)
 
 
-@pytest.mark.parametrize("title", ["乙社区候选人名单", "乙社区两委候选人花名册", "乙社区拟任人选一览表"])
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+@pytest.mark.parametrize(
+    "title", ["乙社区候选人名单", "乙社区两委候选人花名册", "乙社区拟任人选一览表", "（二）乙社区："]
+)
 def test_the_title_of_a_second_table_stacked_under_the_first_is_no_candidate(
-    tmp_path: Path, title: str
+    tmp_path: Path, title: str, form: str
 ) -> None:
     # 乙社区候选人名单 above a second header was a candidate of that name, its age, post and community unchecked
-    # and said so (helper-60): one row that is no candidate's, said once.
-    header = "姓名,性别,身份证号,社区,拟任职务"
+    # and said so (helper-60), and then an invalid row, failing the run: it stands above the header written
+    # again, and is said on the file as the title it is. (A name alone above it, 二、乙社区, is still a candidate
+    # whose other cells are missing: a person's row is never set aside on a guess.)
+    header = ["姓名", "性别", "身份证号", "社区", "拟任职务"]
     rows = [
-        "东湖街道社区两委候选人名册,,,,",
+        ["人1", "男", make_id("1970-01-01"), "甲社区", "党支部书记、居委会主任"],
+        ["", "", "", "", ""],
+        [title, "", "", "", ""],
         header,
-        f"人1,男,{make_id('1970-01-01')},甲社区,党支部书记、居委会主任",
-        ",,,,",
-        f"{title},,,,",
-        header,
-        f"人2,男,{make_id('1971-01-01')},乙社区,党支部书记、居委会主任",
+        ["人2", "男", make_id("1971-01-01"), "乙社区", "党支部书记、居委会主任"],
     ]
-    path = tmp_path / "r.csv"
-    path.write_text("\n".join(rows) + "\n", "utf-8")
-    report = check([path], lang="en")
+    report = check([_roster_file(tmp_path, form, header, rows)], lang="en")
+    assert [(c.name, [f.rule for f in c.findings]) for c in report.candidates] == [("人1", []), ("人2", [])]
+    [said] = [f for f in report.inputs[0].findings if f.rule == "row-table-title"]
+    assert (said.severity, said.evidence["line"], said.evidence["header_line"]) == ("info", "4", "5")
+    cell = "A4" if form == "csv" else "候选人!A4"
+    assert said.message.startswith(
+        f"line 4 ({title!r}, cell {cell}) stands above the header written again on line 5"
+    )
+
+
+def test_a_row_of_no_candidate_amid_the_rows_is_still_said_on_its_row(tmp_path: Path) -> None:
+    # Only above the header written again is such a row a title: amid the rows, or under the last, a row of some
+    # words and no name, community or post may be a candidate written wrong, and is said on its row.
+    header = ["姓名", "性别", "身份证号", "社区", "拟任职务"]
+    rows = [
+        ["人1", "男", make_id("1970-01-01"), "甲社区", "党支部书记、居委会主任"],
+        ["乙社区候选人名单", "", "", "", ""],
+        ["人2", "男", make_id("1971-01-01"), "乙社区", "党支部书记、居委会主任"],
+        ["", "", "2006-09-01", "", ""],
+    ]
+    report = check([_roster_file(tmp_path, "csv", header, rows)], lang="en")
     assert [(c.name, [f.rule for f in c.findings]) for c in report.candidates] == [
         ("人1", []),
-        (title, ["row-not-a-candidate"]),
+        ("乙社区候选人名单", ["row-not-a-candidate"]),
         ("人2", []),
+        ("", ["row-not-a-candidate"]),
     ]
+    assert not [f for f in report.inputs[0].findings if f.rule in ("row-table-title", "row-footer")]
 
 
 def test_markdown_names_a_row_with_its_sheet_in_a_workbook_of_several(tmp_path: Path) -> None:

@@ -941,6 +941,9 @@ def test_footers_are_told_from_candidates_alike_with_jobs(tmp_path: Path, output
     signed[0] = "审核人：王五"  # amid the rows: perhaps a candidate written wrong, so said on its row
     rows[1998:1998] = [signed]
     rows[1000:1000] = [total]  # and the row above is now the first batch's last (data row 2,000)
+    title = list(blank)
+    title[0] = "乙社区候选人名单"  # a second table's title, above the header written again (lines 2202, 2203)
+    rows[2200:2200] = [title, make_roster.HEADER]
     rows += [signed, ["制表人：李四（盖章）", *blank[1:]]]
     roster = tmp_path / "roster.csv"
     with roster.open("w", encoding="utf-8", newline="") as f:
@@ -955,7 +958,9 @@ def test_footers_are_told_from_candidates_alike_with_jobs(tmp_path: Path, output
     said = [
         (f.evidence["line"], f.evidence["text"]) for f in report.inputs[0].findings if f.rule == "row-footer"
     ]
-    assert said == [("1002", "小计"), ("2504", "审核人：王五"), ("2505", "制表人：李四（盖章）")]
+    assert said == [("1002", "小计"), ("2506", "审核人：王五"), ("2507", "制表人：李四（盖章）")]
+    [titled] = [f.evidence for f in report.inputs[0].findings if f.rule == "row-table-title"]
+    assert (titled["line"], titled["text"], titled["header_line"]) == ("2202", "乙社区候选人名单", "2203")
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

@@ -605,19 +605,31 @@ class Review:
         for item in items:
             raw = item[2] if by_worker else item  # a worker's row: (result, ID number, the row, team)
             aside = _footer_of(raw)
-            if aside is not None and has_footer_words(aside.value):
+            if aside is not None:
                 if is_total(aside.value):
                     footers.append(self._footer_finding(aside, raw))
                 else:
                     held.append((raw, item))
                 continue
+            if held and isinstance(raw, RawRecord) and raw.header_above is not None:
+                # Above the header written again: the title of the table under it (乙社区候选人名单) or the
+                # footer of the one above, not candidates.
+                footers.extend(self._footer_finding(_footer_of(r), r, raw.header_above) for r, _ in held)
+                held.clear()
             for _, earlier in held:
                 rows += 1
                 yield check(earlier, table, skipped)
             held.clear()
             rows += 1
             yield check(item, table, skipped)
-        footers.extend(self._footer_finding(aside, raw) for raw, _ in held if (aside := _footer_of(raw)))
+        # Under the table, a row of a footer's words is its footer; one of other words (a date alone, 待补) may be
+        # a candidate's row gone wrong, and is said as one.
+        for raw, item in held:
+            if (aside := _footer_of(raw)) is not None and has_footer_words(aside.value):
+                footers.append(self._footer_finding(aside, raw))
+            else:
+                rows += 1
+                yield check(item, table, skipped)
         if broken:
             # One file of a province's folder that breaks midway (a cell past the csv reader's limit) stopped
             # every other file's check (helper-56): said of it, as a file that cannot be read at all is.
@@ -688,12 +700,15 @@ class Review:
         self._join_team(person, key)
         return result
 
-    def _footer_finding(self, aside: DataProblem, raw: RawRecord) -> Finding:
-        """A footer or a total under the table, said on the file with its line, cell and text, masked as on a
-        row."""
+    def _footer_finding(self, aside: DataProblem | None, raw: RawRecord, header_line: int | None = None) -> Finding:
+        """A footer or a total under the table, or a row above the header written again (`header_line`), said on
+        the file with its line, cell and text, masked as on a row."""
+        assert aside is not None  # only rows read as a footer are held
         shown = self._problem_finding(aside).evidence
         line = raw.source.line if raw.source.line is not None else raw.source.row
         params = (("line", str(line)), ("text", shown["value"]), ("cell", shown.get("cell") or ""))
+        if header_line is not None:
+            return self._note_finding(Note("row-table-title", "info", (*params, ("header_line", str(header_line)))))
         return self._note_finding(Note("row-footer", "info", params))
 
     def _in_effect(self, day: dt.date) -> bool:

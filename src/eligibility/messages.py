@@ -256,6 +256,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "line {line} ({text!r}, cell {cell}) is a footer, a total or a note, not a candidate, and was not checked as "
         "one",
     ),
+    "row-table-title": (
+        "第 {line} 行（“{text}”，单元格 {cell}）在第 {header_line} 行重写的表头之上，是下一张表的标题或上一张表的表尾，"
+        "不是候选人，未作为候选人检查",
+        "line {line} ({text!r}, cell {cell}) stands above the header written again on line {header_line}: the title "
+        "of the table under it or the footer of the one above, not a candidate, and was not checked as one",
+    ),
     "file-only-footer": (
         "表头下只有表尾或合计，没有一名候选人：是空白的模板吗？",
         "there is only a footer or a total under the header, not one candidate: is this a blank template?",
@@ -1044,6 +1050,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "settings-column-unknown": ("warning", "file"),
     "settings-row-footer": ("info", "file"),
     "row-footer": ("info", "file"),
+    "row-table-title": ("info", "file"),
     "community-filled-down": ("warning", "file"),
     "file-only-footer": ("invalid", "file"),
     "settings-column-duplicate": ("warning", "file"),

@@ -426,6 +426,7 @@ def _compact(raw: RawRecord, order: tuple[str, ...]) -> Any:
     if (
         raw.problems
         or raw.also
+        or raw.header_above is not None  # the rows above it may be a second table's title
         or raw.source.end is not None  # a row over several lines, which the row below it starts after
         or tuple(raw.cells) != order
         or not all(type(v) is str and _SEP not in v for v in values)

@@ -65,9 +65,13 @@ class RawRecord:
     # The further columns of one meaning (村霸 beside 涉黑涉恶, 两违问题 beside 两违), by canonical name: each
     # header as written and its cell. Read with the first, never passed over (see records.also_read).
     also: dict[str, list[tuple[str, Any]]] | None = None
+    # The line of the header written again just above this row: a second table stacked under the first, whose
+    # title (乙社区候选人名单) the rows before it may be.
+    header_above: int | None = None
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (RawRecord, (self.source, self.cells, self.problems, self.also))  # --jobs sends every row
+        # --jobs sends every row
+        return (RawRecord, (self.source, self.cells, self.problems, self.also, self.header_above))
 
 
 @dataclass(frozen=True, slots=True)
@@ -557,29 +561,30 @@ def rows_above_header(lines: list[int], header_line: int) -> list[Note]:
     return [Note("rows-above-header", "warning", (("lines", shown), ("header_line", str(header_line))))]
 
 
-def row_not_a_record(headers: list[str], header: HeaderMap) -> Callable[[list[Any]], bool]:
-    """Whether a row whose name cell is empty, or the header's, is still no record: empty but for its number (序号
-    filled down a template's rows) or characters that show nothing (a zero-width space); or the header again
-    (a second table pasted under the first). Asked only of such rows: a named one is a record."""
+def row_not_a_record(headers: list[str], header: HeaderMap) -> Callable[[list[Any]], str]:
+    """Whether a row whose name cell is empty, or the header's, is still no record, and why: "blank", empty but
+    for its number (序号 filled down a template's rows) or characters that show nothing (a zero-width space);
+    "header", the header again (a second table pasted under the first); "" for a record. Asked only of such
+    rows: a named one is a record."""
     numbering = frozenset(i for i, text in enumerate(headers) if text in _NUMBERING)
     mapped = tuple(header.index.values())
     written = tuple(headers[i] for i in mapped)
     # Of a two-row header, the text each row has over each column read: either row, repeated, is a header.
     either = [{row[i] for row in header.rows if i < len(row)} | {""} for i in mapped]
 
-    def not_a_record(row: list[Any]) -> bool:
+    def not_a_record(row: list[Any]) -> str:
         cells = [clean(cell) for cell in row]
         # A number in the 序号 column, not any text: a name typed into it is a record gone astray, said as one.
         if all(not text or (i in numbering and _ROW_NUMBER.fullmatch(text)) for i, text in enumerate(cells)):
-            return True
+            return "blank"
         read = tuple(cells[i] if i < len(cells) else "" for i in mapped)
-        if read == written:
-            return True
-        return (
+        if read == written or (
             bool(header.rows)
             and any(read)
             and all(text in held for text, held in zip(read, either, strict=True))
-        )
+        ):
+            return "header"
+        return ""
 
     return not_a_record
 
@@ -816,6 +821,7 @@ def _delimited_rows(
     # The csv reader itself, past the header, each row numbered here by the line it starts on (as _numbered
     # does for the header search): a generator less for every row.
     previous = reader.line_num if pending is None else pending[0] - 1
+    header_above: int | None = None
     try:
         for row in reader if pending is None else itertools.chain((pending[1],), reader):
             line, previous = previous + 1, reader.line_num
@@ -824,12 +830,17 @@ def _delimited_rows(
                 continue
             named = row[name_at] if 0 <= name_at < len(row) else ""
             # isprintable: a zero-width space alone is empty too, and no printable name needs asking
-            if (not named.strip() or not named.isprintable() or named == name_written) and not_a_record(row):
+            if (not named.strip() or not named.isprintable() or named == name_written) and (
+                passed_over := not_a_record(row)
+            ):
+                if passed_over == "header":
+                    header_above = line
                 continue
             number += 1
             if skip.ahead:
                 skip.ahead -= 1
                 skip.passed += 1
+                header_above = None
                 continue
             # A cell pasted in UTF-8 first: GB18030 may fail on some of its bytes (第1 reads as 绗, a byte it
             # cannot read, and 1), and those are then the cell's UTF-8, not bytes to show as lost.
@@ -848,6 +859,8 @@ def _delimited_rows(
             )
             if header.also:
                 record.also = also_cells(row, header, headers)
+            if header_above is not None:
+                record.header_above, header_above = header_above, None
             swallowed = _swallowed_lines(row, delimiter, width) if "\n" in joined else 0
             # "甲,一社区,书记,1960-01-01 with its quote never closed: the row itself read as one cell, taken for a
             # footer, and the file for a blank template (helper-52).

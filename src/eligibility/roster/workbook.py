@@ -238,6 +238,7 @@ def _sheet_rows(
     name_written = headers[name_at] if name_at >= 0 else None
     no_header = [i for i, text in enumerate(headers[:width]) if not str(text or "").strip()]
     footer_at = margin_columns(headers, header)
+    header_above: int | None = None
     for line, row in rows:
         flagged = {at: found for at, found in unread[line].items() if at in read} if line in unread else None
         if all(cell == "" or cell is None for cell in row) and not flagged:
@@ -246,13 +247,16 @@ def _sheet_rows(
         unnamed = named in ("", None) or (
             isinstance(named, str) and not (named.strip() and named.isprintable())
         )
-        if (unnamed or named == name_written) and not flagged and not_a_record(row):
+        if (unnamed or named == name_written) and not flagged and (passed_over := not_a_record(row)):
+            if passed_over == "header":
+                header_above = line
             continue
         number += 1
         cells = {name: row[i] if i < len(row) else "" for name, i in header.index.items()}
         if line in shown_as.months:
             _as_shown_by_month(cells, shown_as.months[line], header, first_column)
-        record = RawRecord(RowSource(shown, number, line, sheet), cells)
+        record = RawRecord(RowSource(shown, number, line, sheet), cells, header_above=header_above)
+        header_above = None
         if header.also:
             record.also = also_cells(row, header, headers)
         maybe_aside = (
