@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from eligibility import check, load_ruleset
 from eligibility.casework import run_cases
 from eligibility.cli import app
-from eligibility.errors import RuleSetError
+from eligibility.errors import OptionError, RuleSetError
 from eligibility.ruleset.loader import bundled_dir, bundled_names
 from eligibility.ruleset.model import rule_file_schema
 
@@ -836,8 +836,14 @@ CHILD = 'extends: community-2006\nname: x\ntitle: {zh: x, en: x}\nversion: "1"\n
             "parameters.principal_max_agee: no rule uses this parameter",
         ),
         ("parameters:\n  principal_max_age: 55\n", None),
-        # A parent's parameter set again beside the rule that reads it disabled: no misspelling.
-        ("parameters:\n  principal_max_age: 55\ndisable: [principal-age]\n", None),
+        # A parent's parameter set again beside the rule that reads it disabled: set, it changed nothing, and
+        # the file passed (helper-62).
+        (
+            "parameters:\n  principal_max_age: 55\ndisable: [principal-age]\n",
+            "parameters.principal_max_age: no rule of this rule set uses this parameter any more",
+        ),
+        # Not set here: the parent's, unread, is no mistake of this file.
+        ("disable: [principal-age]\n", None),
     ],
 )
 def test_a_parameter_no_rule_reads_is_refused_at_its_line(
@@ -851,8 +857,22 @@ def test_a_parameter_no_rule_reads_is_refused_at_its_line(
         load_ruleset(path)
     assert caught.value.message("en").startswith(f"{path.as_posix()}:6:")
     assert refused in caught.value.message("en")
-    assert "(did you mean 'principal_max_age'?)" in caught.value.message("en")
-    assert "没有规则用到这个参数" in caught.value.message("zh")
+    if "any more" not in refused:
+        assert "(did you mean 'principal_max_age'?)" in caught.value.message("en")
+    assert "没有规则" in caught.value.message("zh") and "用到这个参数" in caught.value.message("zh")
+
+
+def test_set_of_a_parameter_no_rule_reads_is_refused(tmp_path: Path) -> None:
+    # --set principal_max_age=55 over a rule set that disables principal-age changed nothing, without a word.
+    path = write(tmp_path, "east.yaml", CHILD + "disable: [principal-age]\n")
+    with pytest.raises(OptionError) as caught:
+        load_ruleset(path, {"principal_max_age": "55"})
+    assert "no rule of the rule set uses parameter 'principal_max_age'" in caught.value.message("en")
+    assert "principal_low_education" in caught.value.message("en")  # what the rules do use
+    load_ruleset(path, {"principal_low_education": "primary"})
+    roster = str(EXAMPLES / "roster.csv")
+    cli = runner.invoke(app, ["check", roster, "--rules", str(path), "--set", "principal_max_age=55"])
+    assert cli.exit_code == 2 and "--set 不改变任何结果" in cli.output and "Traceback" not in cli.output
 
 
 def test_a_decimal_that_is_no_share_is_shown_as_the_number(tmp_path: Path) -> None:
@@ -1381,3 +1401,40 @@ tests:
     ]
     assert [line.split(":")[1] for line in said] == [str(index + 1) for index in where], said
     assert "'性别'" in said[0] and "applies_to is an empty list" in said[1] and "party-yeras" in said[2]
+
+
+def test_a_column_of_a_disabled_rule_leaves_the_template_and_is_said_not_read(tmp_path: Path) -> None:
+    # disable: [criminal-record] kept 受过刑事处罚 in the template, with its 是/否 drop-down, and a 是 under it
+    # in a roster was read and used by nothing, without a word (helper-62).
+    from eligibility.template import template_columns
+
+    path = write(
+        tmp_path,
+        "prov.yaml",
+        CHILD.replace("community-2006", "village-2021") + "disable: [criminal-record]\n",
+    )
+    policy = load_ruleset(path)
+    assert "criminal_record" in policy.file.fields and "criminal_record" not in policy.fields_read
+    headers = [zh for _, zh, _ in template_columns(policy)]
+    assert "受过刑事处罚" not in headers and "被剥夺政治权利" in headers
+    assert "受过刑事处罚" in [zh for _, zh, _ in template_columns(load_ruleset("village-2021"))]
+    roster = EXAMPLES / "village-2021" / "roster.csv"
+    report = check([roster], path, communities=EXAMPLES / "village-2021" / "communities.csv", lang="en")
+    said = [(f.rule, f.severity, f.message) for f in report.inputs[0].findings if f.rule == "column-not-read"]
+    assert said == [
+        (
+            "column-not-read",
+            "warning",
+            "no rule reads column '受过刑事处罚' (the rules that read it are disabled or replaced in this rule set); "
+            "not read",
+        )
+    ]
+    # The parent rule set reads it: no such note.
+    parent = check([roster], "village-2021", communities=EXAMPLES / "village-2021" / "communities.csv")
+    assert not [f for f in parent.inputs[0].findings if f.rule == "column-not-read"]
+
+
+def test_a_rule_set_prints_as_its_name_not_its_whole_file() -> None:
+    # print(load_ruleset(...)) dumped tens of kilobytes of rule file into a notebook (helper-62).
+    shown = repr(load_ruleset("village-2021"))
+    assert shown.startswith("Policy('village-2021' v1, ") and " rules, from " in shown and len(shown) < 200

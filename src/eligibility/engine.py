@@ -352,9 +352,11 @@ class Review:
         self.columns: tuple[Column, ...] = ROSTER_COLUMNS + tuple(
             Column(name, spec.zh, tuple(spec.aliases)) for name, spec in policy.file.fields.items()
         )
-        self.reader = RecordReader(
-            policy.vocabulary, policy.file.fields, self.election_date, self._community_date
-        )
+        # A column of a field no rule reads (its rule disabled by the rule set built on this one) is known, so
+        # said as not read rather than unknown, and its cells are left alone.
+        read = policy.fields_read
+        self._fields_unread = frozenset(policy.file.fields) - frozenset(read)
+        self.reader = RecordReader(policy.vocabulary, read, self.election_date, self._community_date)
         bodies = policy.file.vocabularies.bodies
         self._community_columns = community_columns(bodies)
         self._headed = {column.name: column.zh for column in (*self.columns, *self._community_columns)}
@@ -583,6 +585,13 @@ class Review:
         by_worker: bool = False,
     ) -> Iterator[CandidateResult | Serialised]:
         self.add_table_communities(table)
+        if self._fields_unread:
+            header = table.header
+            table.notes.extend(
+                Note("column-not-read", "warning", (("header", header.headers[name]),))
+                for name in header.index
+                if name in self._fields_unread
+            )
         unchecked = len(self.not_checked)
         skipped = self._skipped(table)
         rows = 0
@@ -700,7 +709,9 @@ class Review:
         self._join_team(person, key)
         return result
 
-    def _footer_finding(self, aside: DataProblem | None, raw: RawRecord, header_line: int | None = None) -> Finding:
+    def _footer_finding(
+        self, aside: DataProblem | None, raw: RawRecord, header_line: int | None = None
+    ) -> Finding:
         """A footer or a total under the table, or a row above the header written again (`header_line`), said on
         the file with its line, cell and text, masked as on a row."""
         assert aside is not None  # only rows read as a footer are held
@@ -708,7 +719,9 @@ class Review:
         line = raw.source.line if raw.source.line is not None else raw.source.row
         params = (("line", str(line)), ("text", shown["value"]), ("cell", shown.get("cell") or ""))
         if header_line is not None:
-            return self._note_finding(Note("row-table-title", "info", (*params, ("header_line", str(header_line)))))
+            return self._note_finding(
+                Note("row-table-title", "info", (*params, ("header_line", str(header_line))))
+            )
         return self._note_finding(Note("row-footer", "info", params))
 
     def _in_effect(self, day: dt.date) -> bool:

@@ -25,6 +25,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "规则集没有参数 {name!r}；可用的参数：{known}",
         "the rule set has no parameter {name!r}; known parameters: {known}",
     ),
+    "option-set-unread": (
+        "规则集的参数 {name!r} 没有规则用到（用到它的规则已停用或改写），--set 不改变任何结果；规则用到的参数：{used}",
+        "no rule of the rule set uses parameter {name!r} (the rules that read it are disabled or replaced), so --set "
+        "changes nothing; the rules use: {used}",
+    ),
     "option-set-value": (
         "参数 {name} 的值 {value!r} 无法识别：应为{expected}",
         "parameter {name}: value {value!r} is not {expected}",
@@ -235,6 +240,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "column-unknown": (
         "未知的列“{header}”{suggestion}，已忽略",
         "unknown column {header!r}{suggestion}, ignored",
+    ),
+    "column-not-read": (
+        "列“{header}”没有规则读取（读它的规则在本规则集停用或改写了），未读取",
+        "no rule reads column {header!r} (the rules that read it are disabled or replaced in this rule set); not read",
     ),
     "column-misspelt": (
         "未知的列“{header}”{suggestion}，未读取；名册因此没有{column}列，要用到它的检查都没有做：请改正表头",
@@ -454,6 +463,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "ruleset-param-unused": (
         "parameters.{name}：没有规则用到这个参数{suggestion}；规则用到的参数：{used}",
         "parameters.{name}: no rule uses this parameter{suggestion}; the rules use: {used}",
+    ),
+    "ruleset-param-unread-here": (
+        "parameters.{name}：本规则集没有规则再用到这个参数（所继承文件里用到它的规则在这里停用或改写了），设它不改变任何结果{suggestion}；"
+        "规则用到的参数：{used}",
+        "parameters.{name}: no rule of this rule set uses this parameter any more (the rules of the file it builds on "
+        "that read it are disabled or replaced here), so setting it changes nothing{suggestion}; the rules use: {used}",
     ),
     "ruleset-param-undated": (
         "参数 {name} 在 {day} 还没有生效的取值",
@@ -1023,6 +1038,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "column-values-differ": ("invalid", "candidate"),
     # a file's
     "column-unknown": ("warning", "file"),
+    "column-not-read": ("warning", "file"),
     "column-misspelt": ("invalid", "file"),
     "column-duplicate": ("warning", "file"),
     "rows-above-header": ("warning", "file"),

@@ -46,14 +46,17 @@ def template_columns(policy: Policy) -> list[tuple[str, str, str]]:
         "gender": "男 / 女",
         "education": "如 初中、高中、中专、大专、本科",
         "election_date": "可空；空则用社区表或规则集的选举日",
+        "street": "街道或乡镇，如 东湖街道",
+        "political_status": "如 中共党员、共青团员、群众",
     }
     columns = [(name, core[name].zh, notes.get(name, "")) for name in ORDER]
-    for name, spec in policy.file.fields.items():
+    for name, spec in policy.fields_read.items():
         kind = {
             "bool": "是 / 否，空表示否",
             "dates": "日期，可填多个，用“、”分隔",
             "date": "日期",
             "list": "可填多个，用“、”分隔",
+            "number": "数字，如 3",
         }.get(spec.type, "")
         columns.append((name, spec.zh, kind))
     return columns
@@ -113,7 +116,7 @@ def _write_workbook(path: Path, policy: Policy, columns: list[tuple[str, str, st
         "education": [level.zh for level in words.education],
         "roles": [role.zh for role in words.roles.values()],
     }
-    for name, spec in policy.file.fields.items():
+    for name, spec in policy.fields_read.items():
         if spec.type == "bool":
             choices[name] = ["是", "否"]
     for index, (name, zh, _) in enumerate(columns, start=1):

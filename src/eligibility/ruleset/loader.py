@@ -26,7 +26,7 @@ from eligibility.ruleset import model
 from eligibility.ruleset.compiler import CompiledRule, Compiler, Node, dotted_path, unknown_name
 from eligibility.ruleset.facts import Fact
 from eligibility.ruleset.inherit import merge, resolve_parent
-from eligibility.ruleset.model import RuleFile
+from eligibility.ruleset.model import FieldSpec, RuleFile
 from eligibility.ruleset.vocab import Vocabulary, suggest
 from eligibility.ruleset.yamlpos import MAX_VALUES, DuplicateKey, Positions, TooLarge, load
 
@@ -52,7 +52,7 @@ class Compiled:
         return self.candidate_rules + self.team_rules
 
 
-@dataclass
+@dataclass(repr=False)
 class Policy:
     """A rule set ready to check rosters with: compiled once per set of parameter values in force."""
 
@@ -70,6 +70,17 @@ class Policy:
     # Where it was read from, and the `--set` values as given: how another process (--jobs) loads it again.
     source: Path | None = field(repr=False, default=None)
     given: dict[str, object] = field(repr=False, default_factory=dict)
+
+    def __repr__(self) -> str:
+        # The whole rule file, tens of kilobytes, flooded a notebook that printed one (helper-62).
+        return f"Policy({self.name!r} v{self.version}, {len(self.rules)} rules, from {self.path!r})"
+
+    @property
+    def fields_read(self) -> dict[str, FieldSpec]:
+        """The rule set's fields some rule reads: a parent's whose rules this one disables or replaces are left
+        out of the template, and their column in a roster is said not read."""
+        read = {column for rule in self.rules for columns in rule.needs for column in columns}
+        return {name: spec for name, spec in self.file.fields.items() if name in read}
 
     def recipe(self) -> tuple[Path | None, dict[str, object], str]:
         """How to load the same rule set in another process (see loaded_again)."""
@@ -281,7 +292,7 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
                 # `rules validate` passed a dated value that `check` refused on its day (helper-51).
                 if day >= rule_file.election_date or err.key != "ruleset-param-undated":
                     raise
-        _check_parameters_used(rule_file, policy.rules, where, shown, inherited)
+        _check_parameters_used(rule_file, policy.rules, where, shown, inherited, overrides or {})
     except RuleSetError as err:
         if chain and err.location is not None and err.location.path not in (shown, "--set"):
             # Wrong in a file this one builds on (often a bundled one, not the user's to edit), made wrong by
@@ -308,26 +319,35 @@ def _broken_by_change(err: RuleSetError, positions: Positions, shown: str) -> Ru
 
 
 def _check_parameters_used(
-    rule_file: RuleFile, rules: tuple[CompiledRule, ...], where: Any, shown: str, inherited: frozenset[str]
+    rule_file: RuleFile,
+    rules: tuple[CompiledRule, ...],
+    where: Any,
+    shown: str,
+    inherited: frozenset[str],
+    overrides: Mapping[str, object],
 ) -> None:
     """A parameter this file writes that no rule reads is refused: most often a misspelt name
-    (principal_max_agee: 55), which would leave the threshold it meant unchanged without a word. A parent's
-    parameter left unread by a rule this file disables is the parent's business, even where this file sets it."""
+    (principal_max_agee: 55), which would leave the threshold it meant unchanged without a word; or a parent's
+    whose rules this file disables or replaces, set to a value that changes nothing (helper-62). One this file
+    does not write is the parent's business. So is --set of one no rule reads."""
     used = sorted({name for rule in rules for name in rule.params})
     problems = [
         RuleSetError(
-            "ruleset-param-unused",
+            "ruleset-param-unread-here" if name in inherited else "ruleset-param-unused",
             location,
             name=name,
             suggestion=did_you_mean(suggest(name, used)),
             used=", ".join(used) or "—",
         )
         for name in rule_file.parameters
-        if name not in used
-        and name not in inherited
-        and (location := where(("parameters", name))).path == shown
+        if name not in used and (location := where(("parameters", name))).path == shown
     ]
     _raise_any(problems)
+    from eligibility.errors import OptionError
+
+    for name in overrides:
+        if name not in used:
+            raise OptionError("option-set-unread", name=name, used=", ".join(used) or "-")
 
 
 def loaded_again(source: Path | None, given: Mapping[str, object], sha256: str) -> Policy:
