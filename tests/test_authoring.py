@@ -1438,3 +1438,73 @@ def test_a_rule_set_prints_as_its_name_not_its_whole_file() -> None:
     # print(load_ruleset(...)) dumped tens of kilobytes of rule file into a notebook (helper-62).
     shown = repr(load_ruleset("village-2021"))
     assert shown.startswith("Policy('village-2021' v1, ") and " rules, from " in shown and len(shown) < 200
+
+
+def test_every_mistake_of_one_rule_is_said_at_once_in_the_order_written(tmp_path: Path) -> None:
+    # A wrong role, two wrong facts and a wrong placeholder in one rule took four runs of `rules validate`: a
+    # rule's first mistake stopped it (helper-62). The placeholder {party_years} a rule with its facts right
+    # would give is not said wrong for the mistakes before it.
+    text = CHILD + (
+        "parameters:\n  min_party_years: 3\n"
+        "fields:\n  party_years: {type: number, zh: 党龄, en: party years}\n"
+        "rules:\n  - id: secretary-party-years\n    title: {zh: 书记党龄不足, en: Short}\n"
+        "    severity: review\n    scope: candidate\n    applies_to: [party_secrtary]\n"
+        "    when: {all: [{fact: party_yeras, lt: {param: min_party_years}}, {fact: agee, gt: 3}]}\n"
+        '    message: {zh: "党龄{party_years}年，少于{min_party_year}年", en: "{party_years} < {min_party_years}"}\n'
+        "    source: {document: 东区通知, clause: 一, quote: 书记党龄一般应在3年以上}\n"
+    )
+    path = write(tmp_path, "east.yaml", text)
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    said = caught.value.message("en").splitlines()
+    assert [line.split(": ", 2)[1] for line in said] == [
+        "rules[0].applies_to[0]",
+        "rules[0].when.all[0].fact",
+        "rules[0].when.all[1].fact",
+        "rules[0].message.zh",
+    ]
+    assert "unknown message placeholder 'min_party_year' (did you mean 'min_party_years'?)" in said[3]
+    # Right, the same rule compiles.
+    fixed = (
+        text.replace("party_secrtary", "party_secretary")
+        .replace("party_yeras", "party_years")
+        .replace("agee", "age")
+        .replace("{min_party_year}", "{min_party_years}")
+    )
+    assert load_ruleset(write(tmp_path, "fixed.yaml", fixed)).rule("secretary-party-years") is not None
+
+
+def test_every_required_key_missing_is_said_not_only_the_first(tmp_path: Path) -> None:
+    # `rules: []` said only that name was missing: title, version, document, election day and vocabularies
+    # came one run at a time (helper-62).
+    path = write(tmp_path, "empty.yaml", "rules: []\n")
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    said = caught.value.message("en").splitlines()
+    missing = [line.split(": ")[-1] for line in said if line.endswith("is required")]
+    assert missing == [f"{key!r} is required" for key in ("name", "title", "version", "document")] + [
+        "'election_date' is required",
+        "'vocabularies' is required",
+    ]
+
+
+def test_a_parent_wrong_by_itself_is_said_as_its_own_mistake(tmp_path: Path) -> None:
+    # A county file changing nothing was told its changes made the file it builds on wrong (helper-62).
+    parent = write(
+        tmp_path,
+        "district.yaml",
+        CHILD.replace("name: x", "name: district")
+        + "rules:\n  - id: old-principal\n    title: {zh: 老, en: Old}\n    severity: review\n"
+        "    scope: candidate\n    when: {fact: age, gt: {param: old_agee}}\n"
+        "    message: {zh: 老, en: old}\n    source: {document: d, clause: c, quote: q}\n",
+    )
+    (tmp_path / "county").mkdir()
+    county = write(tmp_path / "county", "d.yaml", CHILD.replace("community-2006", "../district.yaml"))
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(county)
+    said = caught.value.message("en")
+    assert said.startswith(f"{(tmp_path / 'county' / '../district.yaml').as_posix()}:10:")
+    assert "unknown parameter 'old_agee'" in said and "this file's changes" not in said
+    with pytest.raises(RuleSetError) as alone:
+        load_ruleset(parent)
+    assert alone.value.message("en").split(": ", 1)[1] == said.split(": ", 1)[1]

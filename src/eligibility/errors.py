@@ -84,6 +84,33 @@ class OptionError(EligibilityError):
 class RuleSetError(EligibilityError):
     """A rule file that cannot be read, or says something the rule language does not allow."""
 
+    @property
+    def problems(self) -> list[RuleSetError]:
+        """Each mistake on its own: this one."""
+        return [self]
+
+
+class RuleSetProblems(RuleSetError):
+    """Several mistakes in one rule file, each with its place; reported together so one run shows them all."""
+
+    def __init__(self, problems: list[RuleSetError]) -> None:
+        self._problems = [one for problem in problems for one in problem.problems]
+        first = self._problems[0]
+        super().__init__(first.key, first.location, **first.params)
+
+    @property
+    def problems(self) -> list[RuleSetError]:
+        return self._problems
+
+    def message(self, lang: Lang) -> str:
+        return "\n".join(problem.message(lang) for problem in self._problems)
+
+
+def raise_any(problems: list[RuleSetError]) -> None:
+    """The mistakes found, if any: one as itself, several together."""
+    if problems:
+        raise problems[0] if len(problems) == 1 else RuleSetProblems(problems)
+
 
 class RosterError(EligibilityError):
     """A roster, communities or approvals file that cannot be read as a whole."""

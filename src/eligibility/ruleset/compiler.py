@@ -6,14 +6,14 @@ import datetime as dt
 import operator
 import re
 import string
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NoReturn
 
 from eligibility.candidate import Candidate, Member, Span, Team, Tri
-from eligibility.errors import Location, RuleSetError
+from eligibility.errors import Location, RuleSetError, raise_any
 from eligibility.messages import Term, did_you_mean
 from eligibility.messages import what as what_word
 from eligibility.roster.normalise import (
@@ -153,16 +153,49 @@ class Compiler:
     # ---- rules ----
 
     def compile_rule(self, rule: Rule, at: Path) -> CompiledRule:
+        """A rule compiled, or every mistake in it at once (a wrong fact, an unknown role, a placeholder): one
+        run of `rules validate` showed the first, and the author met the next only after fixing it."""
         seen = _Seen()
-        test = self.condition(rule.when, rule.scope, (*at, "when"), seen)
+        problems: list[RuleSetError] = []
+        test = _attempt(problems, lambda: self.condition(rule.when, rule.scope, (*at, "when"), seen))
         for index, role in enumerate(rule.applies_to):
             if role not in self.vocabulary.words.roles:
-                self._unknown((*at, "applies_to", index), "role", role, list(self.vocabulary.words.roles))
+                problems.append(
+                    unknown_name(
+                        self.where((*at, "applies_to", index)),
+                        self.written_as((*at, "applies_to", index)),
+                        "role",
+                        role,
+                        list(self.vocabulary.words.roles),
+                    )
+                )
+        _attempt(problems, lambda: self._checked_rule(rule, at, seen, complete=not problems))
+        raise_any(sorted(problems, key=_place))
+        assert test is not None
+        return CompiledRule(
+            rule=rule,
+            test=test,
+            applies_to=frozenset(rule.applies_to),
+            needs=tuple(sorted(seen.needs)),
+            evidence_kinds=seen.kinds,
+            params=seen.params,
+            shares=frozenset(seen.shares),
+        )
+
+    def _checked_rule(self, rule: Rule, at: Path, seen: _Seen, *, complete: bool) -> None:
+        """The rest of a rule's mistakes: where applies_to and approved_by may stand, and the names its title and
+        message use. With its condition not `complete` (a mistake in it), what the condition would have given
+        the message is not known: any fact or parameter of the rule set may be named, so no name is said wrong
+        that the condition, once right, would give."""
+        problems: list[RuleSetError] = []
         if rule.applies_to and rule.scope == "team":
-            self._bad(
-                (*at, "applies_to"),
-                "applies_to 只用于候选人规则；班子规则用 count、share、exists 挑选成员",
-                "applies_to is for candidate rules; team rules choose members with count",
+            _attempt(
+                problems,
+                lambda: self._bad(
+                    (*at, "applies_to"),
+                    "applies_to 只用于候选人规则；班子规则用 count、share、exists 挑选成员",
+                    "applies_to is for candidate rules; team rules choose members with count",
+                ),
             )
         if rule.applies_to:
             seen.needs.add(("roles",))
@@ -173,46 +206,62 @@ class Compiler:
             and rule.severity != "review"
             and self.written_as((*at, "severity"))[0] != "severities"
         ):
-            self._bad(
-                (*at, "approved_by"),
-                "approved_by 只用于 severity: review 的规则：只有这种审查意见能经事先审批",
-                "approved_by is for rules of severity review: only those findings can be approved in advance",
+            _attempt(
+                problems,
+                lambda: self._bad(
+                    (*at, "approved_by"),
+                    "approved_by 只用于 severity: review 的规则：只有这种审查意见能经事先审批",
+                    "approved_by is for rules of severity review: only those findings can be approved in advance",
+                ),
             )
         # A team has a street and a community, but no one name or roles of its own.
         about = TEMPLATE_NAMES if rule.scope == "candidate" else TEMPLATE_NAMES - {"name", "roles"}
         for name in sorted(seen.params.keys() & (about | seen.kinds.keys())):
             # A parameter named name: {name} in the message showed 70, not the candidate's name, and one named
             # age showed the threshold where the candidate's age was meant.
-            self._bad(
-                ("parameters", name),
-                f"参数名 {name} 与这条规则消息里的 {{{name}}}（本工具给出的值）重名；请给参数换个名字",
-                f"parameter name {name} is also the {{{name}}} this rule's message is given by the tool; "
-                "rename the parameter",
+            _attempt(
+                problems,
+                lambda name=name: self._bad(  # type: ignore[misc]
+                    ("parameters", name),
+                    f"参数名 {name} 与这条规则消息里的 {{{name}}}（本工具给出的值）重名；请给参数换个名字",
+                    f"parameter name {name} is also the {{{name}}} this rule's message is given by the tool; "
+                    "rename the parameter",
+                ),
             )
+        if complete:
+            allowed, titled = about | seen.kinds.keys() | seen.params.keys(), set(seen.params)
+        else:
+            every = self.facts[rule.scope].keys() | self.params.keys() | _GIVEN_EVIDENCE
+            labels = {f"{label}{end}" for label in _labels(rule.when) for end in ("", "_of", "_names")}
+            allowed, titled = about | every | labels, set(self.params)
         for lang in ("zh", "en"):
             if seen.exists > 1 and "{matching}" in getattr(rule.message, lang):
                 # {matching} names one exists' people: with two, it named the second's for both (helper-53).
-                self._bad(
-                    (*at, "message", lang),
-                    "这条规则有不止一个 exists，{matching} 只能指其中一组人；请分成两条规则，或改用带 label 的 "
-                    "count（{label_names} 是符合的人）",
-                    "this rule has more than one exists, and {matching} can name one group only; make two rules, "
-                    "or use count with a label ({label_names} names those who match)",
+                _attempt(
+                    problems,
+                    lambda lang=lang: self._bad(  # type: ignore[misc]
+                        (*at, "message", lang),
+                        "这条规则有不止一个 exists，{matching} 只能指其中一组人；请分成两条规则，或改用带 label 的 "
+                        "count（{label_names} 是符合的人）",
+                        "this rule has more than one exists, and {matching} can name one group only; make two "
+                        "rules, or use count with a label ({label_names} names those who match)",
+                    ),
                 )
-            allowed = about | seen.kinds.keys() | seen.params.keys()
-            self._check_template(getattr(rule.message, lang), allowed, (*at, "message", lang))
+            _attempt(
+                problems,
+                lambda lang=lang: self._check_template(  # type: ignore[misc]
+                    getattr(rule.message, lang), allowed, (*at, "message", lang)
+                ),
+            )
             # A title names no one: only the rule's parameters (超过{principal_max_age}周岁), so that --set
             # changes it too.
-            self._check_template(getattr(rule.title, lang), set(seen.params), (*at, "title", lang))
-        return CompiledRule(
-            rule=rule,
-            test=test,
-            applies_to=frozenset(rule.applies_to),
-            needs=tuple(sorted(seen.needs)),
-            evidence_kinds=seen.kinds,
-            params=seen.params,
-            shares=frozenset(seen.shares),
-        )
+            _attempt(
+                problems,
+                lambda lang=lang: self._check_template(  # type: ignore[misc]
+                    getattr(rule.title, lang), titled, (*at, "title", lang)
+                ),
+            )
+        raise_any(problems)
 
     def _check_template(self, template: str, allowed: AbstractSet[str], at: Path) -> None:
         try:
@@ -243,14 +292,16 @@ class Compiler:
     # ---- conditions ----
 
     def condition(self, cond: Condition, scope: str, at: Path, seen: _Seen) -> Node:
-        if isinstance(cond, AllOf):
-            return _junction(
-                [self.condition(c, scope, (*at, "all", i), seen) for i, c in enumerate(cond.all)], False
-            )
-        if isinstance(cond, AnyOf):
-            return _junction(
-                [self.condition(c, scope, (*at, "any", i), seen) for i, c in enumerate(cond.any)], True
-            )
+        if isinstance(cond, AllOf | AnyOf):
+            # Each part's mistakes, not only the first part's.
+            key, parts = ("all", cond.all) if isinstance(cond, AllOf) else ("any", cond.any)
+            problems: list[RuleSetError] = []
+            nodes = [
+                _attempt(problems, lambda c=c, i=i: self.condition(c, scope, (*at, key, i), seen))  # type: ignore[misc]
+                for i, c in enumerate(parts)
+            ]
+            raise_any(problems)
+            return _junction([node for node in nodes if node is not None], key == "any")
         if isinstance(cond, Not):
             return _not(self.condition(cond.not_, scope, (*at, "not"), seen))
         if isinstance(cond, Compare):
@@ -596,6 +647,32 @@ def unknown_name(location: Location, at: Path, what: str, name: str, known: Sequ
         suggestion=did_you_mean(suggest(name, list(known))),
         known=", ".join(known) or "—",
     )
+
+
+def _labels(cond: Any) -> Iterator[str]:
+    """The labels of a condition's counts and shares, wherever they stand in it."""
+    if isinstance(cond, Count | Share):
+        yield cond.label
+    for part in (getattr(cond, name, None) for name in ("all", "any", "not_")):
+        for each in part if isinstance(part, list) else [part] if part is not None else []:
+            yield from _labels(each)
+
+
+def _place(problem: RuleSetError) -> tuple[int, int]:
+    """Where a mistake is written, to say a rule's mistakes in the order they are read."""
+    location = problem.location
+    if location is None:
+        return (0, 0)
+    return (location.line or 0, location.column if isinstance(location.column, int) else 0)
+
+
+def _attempt(problems: list[RuleSetError], work: Callable[[], Any]) -> Any:
+    """What the work gives, or None with its mistakes added to `problems`, so the next part is still looked at."""
+    try:
+        return work()
+    except RuleSetError as err:
+        problems.extend(err.problems)
+        return None
 
 
 def dotted_path(at: Path) -> str:

@@ -19,7 +19,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from eligibility.errors import Location, RuleSetError, display_path
+from eligibility.errors import Location, RuleSetError, RuleSetProblems, display_path
+from eligibility.errors import raise_any as _raise_any
 from eligibility.messages import Lang, Term, did_you_mean, say
 from eligibility.roster.normalise import fold
 from eligibility.ruleset import model
@@ -156,23 +157,6 @@ class Policy:
         return next((r for r in self.rules if r.id == rule_id), None)
 
 
-class RuleSetProblems(RuleSetError):
-    """Several mistakes in one rule file, each with its place; reported together so one run shows them all."""
-
-    def __init__(self, problems: list[RuleSetError]) -> None:
-        self.problems = problems
-        super().__init__(problems[0].key, problems[0].location, **problems[0].params)
-
-    def message(self, lang: Lang) -> str:
-        return "\n".join(problem.message(lang) for problem in self.problems)
-
-
-def _raise_any(problems: list[RuleSetError]) -> None:
-    """The mistakes found, if any: one as itself, several together."""
-    if problems:
-        raise problems[0] if len(problems) == 1 else RuleSetProblems(problems)
-
-
 def bundled_dir() -> Path:
     """The bundled rule sets: inside the installed package, or the repository's rules/ when run from source."""
     packaged = Path(str(resources.files("eligibility"))) / "rules"
@@ -267,7 +251,7 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
                 try:
                     compiled.append(compiler.compile_rule(rule, ("rules", i)))
                 except RuleSetError as err:
-                    problems.extend(err.problems if isinstance(err, RuleSetProblems) else [err])
+                    problems.extend(err.problems)
             _raise_any(problems)
             return Compiled(
                 params=params,
@@ -295,11 +279,20 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
         _check_parameters_used(rule_file, policy.rules, where, shown, inherited, overrides or {})
     except RuleSetError as err:
         if chain and err.location is not None and err.location.path not in (shown, "--set"):
-            # Wrong in a file this one builds on (often a bundled one, not the user's to edit), made wrong by
-            # this file's change (an education list without the level a parameter names): said here too.
+            # Wrong in a file this one builds on: by itself, said as its own mistake (this file was blamed for
+            # it, helper-62); or made wrong by this file's change (an education list without the level a
+            # parameter names), said here too.
+            _raise_parents_own(path)
             raise _broken_by_change(err, positions, shown) from None
         raise
     return policy
+
+
+def _raise_parents_own(path: Path) -> None:
+    """The mistakes of the file a rule file builds on, if it is wrong by itself."""
+    data, _ = _parse(path.read_bytes(), _shown(path))
+    if isinstance(data, dict) and isinstance(data.get("extends"), str):
+        load_ruleset(resolve_parent(data["extends"], path, bundled_dir()))
 
 
 def _broken_by_change(err: RuleSetError, positions: Positions, shown: str) -> RuleSetError:
@@ -577,8 +570,10 @@ def _validate(data: Any, positions: Positions, shown: str) -> RuleFile:
             if precise and error["msg"].startswith(_MODEL_ORDER_ERRORS):
                 continue  # said above, at the line of the second id or the misplaced date
             problem = _problem(error, data, positions, shown)
-            # A value that fits no member of a union gets one error per member; the first says enough.
-            problems.setdefault(str(problem.location) + str(problem.params.get("field")), problem)
+            # A value that fits no member of a union gets one error per member; the first says enough. Each
+            # required key missing is its own, though all are said at the mapping's line (helper-62).
+            missing = str(error["loc"][-1]) if error["type"] == "missing" and error["loc"] else ""
+            problems.setdefault(str(problem.location) + str(problem.params.get("field")) + missing, problem)
         raise RuleSetProblems(list(problems.values())) from err
 
 
