@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.util import find_spec
@@ -685,3 +686,53 @@ def years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=year)
     except ValueError:
         return dt.date(year, 2, 28)
+
+
+# ---- numbers ----------------------------------------------------------------------------------------------
+
+_NUMERALS = {
+    ch: value
+    for value, chars in enumerate(("零〇", "一", "二两", "三", "四", "五", "六", "七", "八", "九"))
+    for ch in chars
+}
+_CHINESE_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百]+")
+# 3年6个月, 3年零6个月: years and months, where years are the unit.
+_YEARS_MONTHS = re.compile(r"(?P<years>.+?)\s*年\s*零?\s*(?P<months>.+?)\s*个?月")
+
+
+def read_number(text: str, units: Sequence[str] = ()) -> int | float | None:
+    """A number cell as a number: 5, 2.5, 五, 十二, or with one of its field's unit words after it (5年 where the
+    unit is 年, and 3年6个月 as 3.5 years); None when it is none."""
+    for unit in sorted(units, key=len, reverse=True):
+        if unit == "年" and (both := _YEARS_MONTHS.fullmatch(text)):
+            years, months = read_number(both["years"]), read_number(both["months"])
+            if years is not None and months is not None and 0 <= months < 12:
+                return years + months / 12
+        if text.endswith(unit) and len(text) > len(unit):
+            text = text[: -len(unit)].strip()
+            break
+    if _CHINESE_NUMBER.fullmatch(text):
+        return _chinese_number(text)
+    try:
+        return float(text) if "." in text else int(text)
+    except ValueError:
+        return None
+
+
+def _chinese_number(text: str) -> int | None:
+    """五 5, 十二 12, 二十 20, 一百零五 105, 三五 None (digits run together are no number said aloud)."""
+    if len(text) == 1 and text in _NUMERALS:
+        return _NUMERALS[text]
+    total, digit = 0, None
+    for ch in text:
+        if ch in _NUMERALS:
+            if digit is not None and ch not in "零〇":
+                return None  # 三五: two digits with no place between them
+            digit = None if ch in "零〇" else _NUMERALS[ch]
+        else:  # 十 or 百
+            place = 10 if ch == "十" else 100
+            if total % (place * 10) >= place or (digit is None and total and ch == "百"):
+                return None
+            total += (1 if digit is None else digit) * place
+            digit = None
+    return total + (digit or 0)

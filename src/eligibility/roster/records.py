@@ -25,6 +25,7 @@ from eligibility.roster.normalise import (
     parse_date,
     parse_dates,
     read_id_number,
+    read_number,
     split_list,
 )
 from eligibility.roster.readers import RawRecord, Table
@@ -498,11 +499,10 @@ class RecordReader:
             text = clean(value)
             if not text:
                 return None
-            try:
-                return float(text) if "." in text else int(text)
-            except ValueError:
+            found = read_number(text, spec.units)
+            if found is None:
                 problem("number-invalid", name, text)
-                return None
+            return found
         if spec.type == "list":
             items = value if isinstance(value, list) else split_list(value)
             # 无 or 没有 in a list cell says it holds nobody: no item, never a name one character off another.

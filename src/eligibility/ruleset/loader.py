@@ -690,6 +690,7 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
 
 # pydantic's reasons as an officer reads them in Chinese, by error type; others keep pydantic's English.
 _IN_CHINESE = {
+    "field_units": "units 只用于 type: number 的字段",
     "date_parsing": "应为日期，写作 YYYY-MM-DD",
     "date_from_datetime_parsing": "应为日期，写作 YYYY-MM-DD",
     "date_from_datetime_inexact": "应为日期，不带时刻",

@@ -215,6 +215,14 @@ class FieldSpec(_Strict):
     zh: str
     en: str
     aliases: list[str] = []
+    # A number field's unit words, which a cell may write after the number (党龄 5年, 3年6个月 with 年).
+    units: list[str] = []
+
+    @model_validator(mode="after")
+    def _units_of_a_number(self) -> FieldSpec:
+        if self.units and self.type != "number":
+            raise PydanticCustomError("field_units", "units are for a field of type number")
+        return self
 
 
 # ---- conditions -------------------------------------------------------------------------------------------
