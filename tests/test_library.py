@@ -253,3 +253,12 @@ def test_jobs_asked_for_inside_a_pool_worker_check_the_rows_in_that_worker(tmp_p
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["True", "21"]  # the same verdicts as one process gives, every row
+
+
+def test_role_ids_are_the_same_in_every_language(tmp_path: Path) -> None:
+    # A script grouping candidates by post broke with --lang: roles were 党组织书记 in one report and party
+    # secretary in the other, and no id was given (helper-62).
+    roster = EXAMPLES / "roster.csv"
+    zh, en = (eligibility.check([roster], lang=lang).candidates[0] for lang in ("zh", "en"))
+    assert zh.roles == ["党组织书记", "居委会主任"] and en.roles == ["party secretary", "committee director"]
+    assert zh.role_ids == en.role_ids == ["party_secretary", "committee_director"]

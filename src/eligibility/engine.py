@@ -978,6 +978,7 @@ class Review:
                 "street": self._name(person.street),
                 "community": self._name(person.community),
                 "roles": self._role_labels(person.roles),
+                "role_ids": person.roles,
                 "status": status_of(findings),
                 "findings": findings,
                 "passed": passed if self.explain else None,
@@ -1006,7 +1007,12 @@ class Review:
             self._json_place = (place, written)
         roles = self._json_roles.get(person.roles)
         if roles is None:
-            roles = to_json(self._role_labels(person.roles)) + b',"status":"eligible","findings":[]}'
+            roles = (
+                to_json(self._role_labels(person.roles))
+                + b',"role_ids":'
+                + to_json(person.roles)
+                + b',"status":"eligible","findings":[]}'
+            )
             if len(self._json_roles) < 4096:
                 self._json_roles[person.roles] = roles
         return b"".join(

@@ -81,6 +81,11 @@ class CandidateResult(_Frozen):
     street: str
     community: str
     roles: list[str]
+    role_ids: list[str] = Field(
+        default=[],
+        description="the roles as the rule set's ids (party_secretary), the same in every language, in the order of "
+        "roles",
+    )
     status: Status
     findings: list[Finding]
     passed: list[str] | None = Field(
