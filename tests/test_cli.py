@@ -217,6 +217,7 @@ def test_json_contract_shape() -> None:
         "street",
         "community",
         "roles",
+        "role_ids",
         "status",
         "findings",
     ]
