@@ -615,3 +615,21 @@ def test_a_name_padded_to_line_up_is_the_same_name_on_the_approval(
     )
     result = only(run([candidate], approvals=path))
     assert result.findings[0].approval is not None and result.findings[0].approval.counted
+
+
+@pytest.mark.parametrize(
+    ("approved_by", "counted"),
+    [
+        ("青松社区委员会", False),  # 社区委员会 holds 区委: the community approving itself (helper-61)
+        ("青松社区居委会", False),
+        ("东湖区委", True),
+        ("中共东湖区委员会", True),
+        ("东城区委", True),  # 城区 is a district
+        ("青松社区委员会、东湖区委", True),
+        ("东湖区人民政府", True),
+    ],
+)
+def test_a_communitys_own_committee_is_not_the_district_committee(approved_by: str, counted: bool) -> None:
+    from eligibility.engine import _approved_by_one_of
+
+    assert _approved_by_one_of(approved_by, ("区委", "区政府")) is counted

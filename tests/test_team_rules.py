@@ -725,3 +725,39 @@ def test_a_condition_on_being_a_principal_is_open_when_posts_were_not_all_read(t
         for c in report.candidates
     }
     assert found == {"甲": [("review", ["roles"])], "乙": [("review", None)], "丙": [], "丁": []}
+
+
+@pytest.mark.parametrize("declaring_first", [True, False])
+def test_a_relative_of_the_same_name_is_found_whichever_row_comes_first(
+    run: Any, declaring_first: bool
+) -> None:
+    # 张伟 declaring 张伟 (his son of the same name) passed the team when he stood first: the name found the
+    # first 张伟, himself, and the pair was dropped (helper-61).
+    father = dict(name="张伟", roles="党支部书记、居委会主任", birth_date="1960-01-01", relatives="张伟")
+    son = dict(name="张伟", roles="居委会委员", birth_date="1985-01-01")
+    rows = [father, son] if declaring_first else [son, father]
+    report = run([person(**cells) for cells in [*rows, BALANCED[1]]], lang="en")
+    [found] = [f for f in team(report).findings if f.rule == "team-relatives"]
+    assert (found.severity, found.evidence["pairs"]) == ("warning", ["张伟—张伟"])
+
+
+def test_a_relative_named_as_two_others_of_that_name_is_open(run: Any) -> None:
+    # Which of two other 张伟 is meant is not known: not a finding as if known, nor a pass.
+    father = dict(name="张伟", roles="党支部书记、居委会主任", birth_date="1960-01-01", relatives="张伟")
+    others = [dict(name="张伟", roles="居委会委员", birth_date=day) for day in ("1985-01-01", "1990-01-01")]
+    report = run([person(**cells) for cells in [father, *others, BALANCED[1]]], lang="en")
+    [found] = [f for f in team(report).findings if f.rule == "team-relatives"]
+    assert found.message.endswith("could not be checked (relatives among the candidates unknown)")
+
+
+def test_a_share_known_only_as_a_span_is_said_in_percentages(run: Any) -> None:
+    # "占 0.0–0.5" where a share decided is "占 50%" (helper-61): two of four may be members, posts not read.
+    people = [
+        person(name="甲", roles="党支部书记、居委会主任", education="初中", birth_date="1960-01-01"),
+        person(name="乙", roles="居委会委员", education="初中", birth_date="1962-01-01"),
+        person(name="丙", roles="计生主任", education="大专", gender="女", birth_date="1980-01-01"),
+        person(name="丁", roles="计生主任", education="大专", gender="女", birth_date="1981-01-01"),
+    ]
+    [found] = [f for f in team(run(people)).findings if f.rule == "team-education-structure"]
+    assert "高中/中专及以上学历者占 0%–50%，未超过 50%" in found.message
+    assert found.evidence["educated"] == "0.0–0.5"  # the report's evidence keeps the numbers

@@ -1911,6 +1911,8 @@ def _approved_by_one_of(approved_by: str | None, bodies: tuple[str, ...]) -> boo
         written = _body_name(part)
         for body in map(_body_name, bodies):
             at = written.find(body)
+            while at > 0 and body[0] == "区" and written[at - 1] in _NOT_A_DISTRICT:
+                at = written.find(body, at + 1)  # 青松社区委员会 is no 区委 (helper-61)
             if at < 0 or _REPORTED_TO.search(written[:at]):
                 continue
             if not _ANOTHER_BODY.search(written[at + len(body) :]):
@@ -1926,6 +1928,8 @@ def _body_name(text: str) -> str:
     return _SHORT_BODY.sub(r"\1委组织部", text)
 
 
+# Before 区, a word that makes it no district (社区, 小区, 园区, 片区, 街区, 景区, 辖区, 校区): 社区委员会 holds 区委.
+_NOT_A_DISTRICT = frozenset("社小园片街景辖校")
 _SIMPLIFIED = str.maketrans("區縣組織員會黨鎮級審批準", "区县组织员会党镇级审批准")
 _BRACKETED = re.compile(r"[（(【\[〔][^）)】\]〕]*[）)】\]〕]")
 # Bodies written side by side, one approval from each: 区委组织部、区民政局.
@@ -2068,6 +2072,10 @@ class _Display(dict[str, Any]):
         if isinstance(value, float):
             # A share of a team is a percentage (0.5: 50%); any other decimal, as 党龄 2.5, is that number.
             return f"{value:.0%}" if key in self.shares else f"{value:.10g}"
+        if isinstance(value, str) and key in self.shares and "–" in value:
+            # A share known only as a span (0.0–0.5, posts not all read) is percentages too (helper-61).
+            low, _, high = value.partition("–")
+            return f"{float(low):.0%}–{float(high):.0%}"
         return value
 
     def __missing__(self, key: str) -> str:

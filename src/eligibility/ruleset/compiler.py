@@ -1134,8 +1134,11 @@ def _related_pairs(field_name: str, among_all: bool, sides: tuple[int, ...] = ()
                 ev["pairs"] = []
             return False  # nobody declared a relative: the common team, answered without reading names
         by_key: dict[str, Member] = {}
+        # Every member of a name: 张伟 declaring 张伟 names the other 张伟, whichever row comes first (the first
+        # alone was kept, and was the one declaring: the pair was dropped as himself, helper-61).
+        by_name: dict[str, list[Member]] = {}
         for person in people:
-            by_key.setdefault(person.name, person)
+            by_name.setdefault(person.name, []).append(person)
             if person.id_number:
                 by_key[person.id_number] = person
         pairs: list[str] = []
@@ -1146,7 +1149,12 @@ def _related_pairs(field_name: str, among_all: bool, sides: tuple[int, ...] = ()
         for person in people:
             for declared in person.declared.get(field_name, ()):
                 exact = by_key.get(declared)
-                named = [exact] if exact is not None else _named_within(declared, people, person, by_key)
+                same = [] if exact is not None else [p for p in by_name.get(declared, ()) if p is not person]
+                # Of two others of that name, which one is meant is not known: the pair is open.
+                which_unknown = len(same) > 1
+                named = (
+                    [exact] if exact is not None else same or _named_within(declared, people, person, by_key)
+                )
                 if not named and _one_off(declared, people, person) and person not in mistyped:
                     mistyped.append(person)
                 for other in named:
@@ -1158,7 +1166,7 @@ def _related_pairs(field_name: str, among_all: bool, sides: tuple[int, ...] = ()
                         fits = between(person, other)
                         if fits is not False:
                             # A pair with one who may not be a member at all is open too.
-                            sure = fits and person not in maybe and other not in maybe
+                            sure = fits and not which_unknown and person not in maybe and other not in maybe
                             (pairs if sure else open_pairs).append(f"{person.name}—{other.name}")
                             if not sure and ev is not None:
                                 unsure_of.extend(
