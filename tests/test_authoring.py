@@ -1560,3 +1560,30 @@ def test_units_on_a_field_that_is_no_number_are_refused(tmp_path: Path) -> None:
         load_ruleset(path)
     assert caught.value.message("en").endswith("fields.party_years: units are for a field of type number")
     assert "units 只用于 type: number 的字段" in caught.value.message("zh")
+
+
+def test_small_rule_file_mistakes_are_said_with_what_was_written_and_what_is_meant(tmp_path: Path) -> None:
+    # helper-62: severity: fatal was "应为 ineligible、review、warning、info 之一" without the word; applies_to:
+    # [书记] offered no way to the id; bad indentation in English gave no hint; a missing file exited 1.
+    rule = (
+        "rules:\n  - id: x\n    title: {zh: x, en: x}\n    severity: fatal\n    scope: candidate\n"
+        "    applies_to: [书记]\n    when: {fact: age, gt: 3}\n    message: {zh: x, en: x}\n"
+        "    source: {document: d, clause: c, quote: q}\n"
+    )
+    path = write(tmp_path, "x.yaml", CHILD + rule)
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    assert "rules[0].severity: 'fatal': Input should be" in caught.value.message("en")
+    assert "rules[0].severity：“fatal”应为 ineligible、review、warning、info 之一" in caught.value.message(
+        "zh"
+    )
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(write(tmp_path, "y.yaml", CHILD + rule.replace("fatal", "review")))
+    assert "unknown role '书记' (did you mean 'party_secretary'?)" in caught.value.message("en")
+    indented = write(tmp_path, "z.yaml", CHILD + "parameters:\n  a:\n    value: 3\n   b: 4\n")
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(indented)
+    assert caught.value.message("en").endswith("did not find expected key: is the indentation wrong?")
+    missing = runner.invoke(app, ["rules", "validate", str(tmp_path / "nope.yaml"), str(path)])
+    assert missing.exit_code == 2 and "fatal" in missing.stderr
+    assert runner.invoke(app, ["rules", "validate", str(path)]).exit_code == 1

@@ -208,7 +208,14 @@ def test_json_contract_shape() -> None:
     assert data["schema_version"] == 1
     assert data["tool"] == "eligibility 0.1.0"
     assert {"name", "version", "sha256"} <= set(data["ruleset"])
-    assert set(data["summary"]) == {"candidates", "eligible", "review", "ineligible", "invalid"}
+    assert set(data["summary"]) == {
+        "candidates",
+        "eligible",
+        "review",
+        "ineligible",
+        "invalid",
+        "files_not_read",
+    }
     candidate = data["candidates"][0]
     assert list(candidate) == [
         "source",
@@ -637,3 +644,28 @@ def test_a_report_kept_in_the_rosters_folder_is_set_aside_and_written_over(tmp_p
     # A roster named as the output is still refused: it would be lost.
     refused = invoke(str(folder), "-o", str(folder / "roster.csv"))
     assert refused.exit_code == 2
+
+
+@pytest.mark.parametrize("output_format", ["csv-candidates", "json", "jsonl"])
+def test_a_report_that_does_not_say_why_the_run_fails_has_it_said_on_standard_error(
+    tmp_path: Path, output_format: str
+) -> None:
+    # One clean row of csv-candidates and exit 1, nothing saying a file was not read (helper-62).
+    (tmp_path / "缺列.csv").write_text("姓名,社区\n张三,青松社区\n", encoding="utf-8")
+    (tmp_path / "ok.csv").write_text("姓名,社区,拟任职务\n李四,青松社区,居委会委员\n", encoding="utf-8")
+    args = ["check", str(tmp_path), "--format", output_format, "--fail-on", "ineligible", "--lang", "en"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert (
+        result.stderr.strip()
+        .splitlines()[-1]
+        .startswith("result: fails at --fail-on ineligible: 1 file finding")
+    )
+    # A run that passes says nothing there; the table says it itself, once.
+    ok = str(tmp_path / "ok.csv")
+    passing = runner.invoke(
+        app, ["check", ok, "--format", output_format, "--fail-on", "never", "--lang", "en"]
+    )
+    assert passing.exit_code == 0 and not passing.stderr.strip()
+    table = runner.invoke(app, ["check", str(tmp_path), "--fail-on", "ineligible", "--lang", "en"])
+    assert table.output.count("result: fails at --fail-on ineligible") == 1

@@ -13,7 +13,7 @@ import pytest
 import eligibility
 from eligibility.errors import OptionError
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, ROOT
 
 
 def test_an_election_day_given_as_a_datetime_is_that_day() -> None:
@@ -262,3 +262,27 @@ def test_role_ids_are_the_same_in_every_language(tmp_path: Path) -> None:
     zh, en = (eligibility.check([roster], lang=lang).candidates[0] for lang in ("zh", "en"))
     assert zh.roles == ["党组织书记", "居委会主任"] and en.roles == ["party secretary", "committee director"]
     assert zh.role_ids == en.role_ids == ["party_secretary", "committee_director"]
+
+
+def test_a_file_not_read_is_counted_in_the_summary(tmp_path: Path) -> None:
+    # A folder's file without a 拟任职务 column was in no count of the summary: a tally per street built from it
+    # dropped the file without a word (helper-62).
+    (tmp_path / "缺列.csv").write_text("姓名,社区\n张三,青松社区\n", encoding="utf-8")
+    (tmp_path / "ok.csv").write_text("姓名,社区,拟任职务\n李四,青松社区,居委会委员\n", encoding="utf-8")
+    report = eligibility.check([tmp_path])
+    assert (report.summary.candidates, report.summary.files_not_read) == (1, 1)
+    assert eligibility.check([tmp_path / "ok.csv"]).summary.files_not_read == 0
+
+
+def test_read_roster_passes_over_in_a_folder_what_check_sets_aside(tmp_path: Path) -> None:
+    # check noted notes.txt and read on; read_roster raised "required column 姓名 is missing" on it (helper-62).
+    (tmp_path / "ok.csv").write_text("姓名,社区,拟任职务\n李四,青松社区,居委会委员\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("hello\n", encoding="utf-8")
+    (tmp_path / "rules.yaml").write_bytes((ROOT / "rules" / "community-2006.yaml").read_bytes())
+    assert [c.name for c in eligibility.read_roster(tmp_path)] == ["李四"]
+    assert [c.name for c in eligibility.check([tmp_path]).candidates] == ["李四"]
+    (tmp_path / "bad.csv").write_text(
+        "姓名,社区\n张三,青松社区\n", encoding="utf-8"
+    )  # a roster missing a column
+    with pytest.raises(eligibility.RosterError):
+        list(eligibility.read_roster(tmp_path))

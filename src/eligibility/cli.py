@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import IntEnum, StrEnum
 from pathlib import Path
-from typing import IO, Annotated, Any, cast
+from typing import IO, TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 
@@ -24,6 +24,9 @@ from eligibility.errors import EligibilityError, Location, OptionError, display_
 from eligibility.formatters import NO_FORMAT_WRITES, OutputFormat, format_of, formatter_for
 from eligibility.formatters.interface import Options
 from eligibility.messages import Lang, Term, say
+
+if TYPE_CHECKING:
+    from eligibility.report import Report
 
 
 class ExitCode(IntEnum):
@@ -244,16 +247,19 @@ def check(
                 writer = formatter.writer(sink, options)
                 writer.begin(review.report([], []))
                 failing = False
+                people_failing = 0
 
                 def take(candidate: CandidateResult) -> None:
-                    nonlocal failing
+                    nonlocal failing, people_failing
                     writer.candidate(candidate)
-                    failing = failing or findings_fail(candidate.findings, fail_on.value)
+                    if findings_fail(candidate.findings, fail_on.value):
+                        failing, people_failing = True, people_failing + 1
 
                 def take_json(candidate: Serialised) -> None:
-                    nonlocal failing
+                    nonlocal failing, people_failing
                     writer.candidate_json(candidate.json)
-                    failing = failing or fails_at(candidate.worst, fail_on.value)
+                    if fails_at(candidate.worst, fail_on.value):
+                        failing, people_failing = True, people_failing + 1
 
                 def take_team(team: TeamResult) -> None:
                     nonlocal failing
@@ -279,6 +285,8 @@ def check(
             if output is not None:
                 typer.echo(say("written", language, path=_masked(str(output), show_pii)), err=True)
             failed = failing or fails(report, fail_on.value)
+            if failed:
+                _say_why_it_fails(report, fail_on, language, people_failing)
             raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
         candidates: list[CandidateResult] = []
         report = review.run(paths, candidates.append, progress, jobs=jobs)
@@ -301,7 +309,18 @@ def check(
             stream.write(content)
         if output is not None:
             typer.echo(say("written", language, path=_masked(str(output), show_pii)), err=True)
-    raise typer.Exit(ExitCode.FINDINGS if fails(report, fail_on.value) else ExitCode.OK)
+    failed = fails(report, fail_on.value)
+    if failed and chosen not in (OutputFormat.table, OutputFormat.markdown, OutputFormat.github):
+        _say_why_it_fails(report, fail_on, language)
+    raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
+
+
+def _say_why_it_fails(report: Report, fail_on: FailOn, lang: Lang, people: int | None = None) -> None:
+    """The verdict line on standard error, for a report that does not say it itself (CSV, JSON, SARIF): a CI log
+    that ended in exit 1 with one clean row of csv-candidates said nothing of the file not read (helper-62)."""
+    from eligibility.formatters.common import verdict_line
+
+    typer.echo(verdict_line(report, fail_on.value, lang, people), err=True)
 
 
 class Schema(StrEnum):
@@ -391,7 +410,8 @@ def rules_validate(
     files: Annotated[list[Path], typer.Argument(metavar="FILE", help="Rule files to check.")],
     lang: LangOption = Language.zh,
 ) -> None:
-    """Check rule files: each mistake with its line and column and a did-you-mean. Exit 1 if any is wrong.
+    """Check rule files: each mistake with its line and column and a did-you-mean. Exit 1 if any is wrong, 2 if
+    one is not found.
 
     A file is checked in two steps: its shape (keys, values, severities), then what it names (facts, parameters,
     roles, levels). Mistakes of the second step are found once the first step's are put right."""
@@ -399,11 +419,16 @@ def rules_validate(
 
     language: Lang = lang.value
     wrong = 0
+    not_found = False
     for path in files:
         try:
             policy = load_ruleset(path)
         except EligibilityError as err:
             wrong += 1
+            # No such file is the command's mistake, not the file's: exit 2, as rules show and test say it.
+            not_found = (
+                not_found or err.key == "path-missing" or (err.key == "ruleset-unknown" and not err.location)
+            )
             typer.echo(_masked(err.message(language)), err=True)
             continue
         typer.echo(
@@ -417,7 +442,7 @@ def rules_validate(
                 tests=len(policy.file.tests),
             )
         )
-    raise typer.Exit(ExitCode.FINDINGS if wrong else ExitCode.OK)
+    raise typer.Exit(ExitCode.ERROR if not_found else ExitCode.FINDINGS if wrong else ExitCode.OK)
 
 
 @rules_app.command("explain")

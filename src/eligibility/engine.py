@@ -220,23 +220,32 @@ def read_roster(
 ) -> Iterator[Candidate]:
     """The candidates of one roster file, normalised through a rule set's vocabularies; no rule is applied.
 
-    Each Candidate carries its data problems; nothing is dropped. In a folder, a communities or approvals table
-    and a scan or archive (.pdf, .zip) are passed over, as `check` sets them aside; any other file that is no
-    roster raises, as it is reached.
+    Each Candidate carries its data problems; nothing is dropped. In a folder, what `check` sets aside with a
+    note is passed over too: a communities or approvals table, a scan or archive (.pdf, .zip), a note saved as
+    text (说明.txt), a rule file, an earlier run's report; any other file that is no roster raises, as it is
+    reached, where `check` would report it not read (it raised on 说明.txt, which check passes over: helper-62).
     """
     review = Review.start(ruleset, Options(election_date=election_date, encoding=encoding, sheet=sheet))
+    given: dict[Path, str] = {}
     for source in expand([path]):
-        if source.format in NOTED:
+        aside = review._not_opened(source, given)
+        if aside is not None and aside.key.startswith("file-skipped-"):
             continue  # a scan or an archive beside the rosters: no table in it to read
         if source.format == FOLDER and source.path is not None:
             raise unreadable_folder(source.path)
         try:
             tables = open_tables(source, review.columns, encoding=encoding, sheet=sheet, roster=True)
         except RosterError as err:
-            if source.from_folder and err.key == "column-missing" and review._settings_table(source):
+            if source.from_folder and (
+                (err.key == "column-missing" and review._settings_table(source))
+                or _a_note(source, err)
+                or _rule_file(source)
+            ):
                 continue
             raise
         for table in tables:
+            if source.from_folder and is_report(table):
+                continue
             for raw in table.rows:
                 yield review.reader.candidate(raw, table)
 
@@ -1361,7 +1370,13 @@ class Review:
                 overrides=self.policy.overrides,
             ),
             election_date=self.election_date,
-            summary=summary or summarise([c.status for c in candidates]),
+            summary=(summary or summarise([c.status for c in candidates])).model_copy(
+                update={
+                    "files_not_read": sum(
+                        1 for i in self.inputs if any(f.rule in _NOT_READ for f in i.findings)
+                    )
+                }
+            ),
             candidates=candidates,
             teams=teams,
             not_checked=self.not_checked,
@@ -1851,6 +1866,8 @@ _WRITTEN_EDUCATION = "education as written"
 # The evidence keys the tool gives whatever the rule set (see evidence_labels).
 _EVIDENCE_KEYS = ("election_date", "window_start", "cell", "column", "value", "expected", "matching", "pairs")
 _OF_A_SHEET = frozenset({"sheet-skipped", "sheet-roster-not-read"})
+# A file's findings that say its candidates, or some of them, were not read (Summary.files_not_read).
+_NOT_READ = frozenset({"file-unread", "sheet-roster-not-read", "file-broken-midway"})
 # A birth date column's headers, however written: its dates are masked with the ID numbers (see mask_birth).
 _BIRTH_HEADERS = frozenset(
     name

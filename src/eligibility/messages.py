@@ -1196,6 +1196,24 @@ _REASONS_EN = [
         ),
         (r"field larger than field limit \((\d+)\)", r"a cell holds more than \1 characters"),
         (r"File not found '(.*)'", r"part \1 of the workbook is missing: not a whole Excel file"),
+        # PyYAML's words, with the hint the Chinese gives (helper-62).
+        (r"did not find expected key", "did not find expected key: is the indentation wrong?"),
+        (
+            r"mapping values are not allowed (?:here|in this context)",
+            "a 'key: value' cannot stand here: is the indentation wrong, or a colon in a value not quoted?",
+        ),
+        (
+            r"found character that cannot start any token",
+            "found a character YAML cannot read (most often a tab used to indent: YAML indents with spaces)",
+        ),
+        (
+            r"found a tab character that violates indentation",
+            "found a tab character that violates indentation: YAML indents with spaces",
+        ),
+        (
+            r"found unexpected end of stream",
+            "the file ends unexpectedly: is a quote or a bracket not closed?",
+        ),
     )
 ]
 

@@ -145,6 +145,11 @@ class Summary(_Frozen):
     review: int
     ineligible: int
     invalid: int
+    files_not_read: int = Field(
+        default=0,
+        description="roster files or sheets that could not be read, or not to their end: their candidates are in "
+        "no count above (each input's findings say why)",
+    )
 
 
 class NotChecked(_Frozen):

@@ -160,13 +160,18 @@ class Compiler:
         test = _attempt(problems, lambda: self.condition(rule.when, rule.scope, (*at, "when"), seen))
         for index, role in enumerate(rule.applies_to):
             if role not in self.vocabulary.words.roles:
+                known = list(self.vocabulary.words.roles)
+                # 书记 is how a roster writes party_secretary; a rule names the role by its id.
+                spelt = self.vocabulary.roles(role)
+                meant = spelt if isinstance(spelt, tuple) and len(spelt) == 1 else ()
                 problems.append(
                     unknown_name(
                         self.where((*at, "applies_to", index)),
                         self.written_as((*at, "applies_to", index)),
                         "role",
                         role,
-                        list(self.vocabulary.words.roles),
+                        known,
+                        meant=meant[0] if meant else None,
                     )
                 )
         _attempt(problems, lambda: self._checked_rule(rule, at, seen, complete=not problems))
@@ -636,15 +641,18 @@ class Compiler:
         raise unknown_name(self.where(at), self.written_as(at), what, name, known)
 
 
-def unknown_name(location: Location, at: Path, what: str, name: str, known: Sequence[str]) -> RuleSetError:
-    """A rule-file error for a name that is not defined, with the closest defined one and the full list."""
+def unknown_name(
+    location: Location, at: Path, what: str, name: str, known: Sequence[str], meant: str | None = None
+) -> RuleSetError:
+    """A rule-file error for a name that is not defined, with the closest defined one (or the one it is a
+    spelling of, `meant`) and the full list."""
     return RuleSetError(
         "ruleset-unknown-name",
         location,
         field=dotted_path(at),
         what=what_word(what),
         name=name,
-        suggestion=did_you_mean(suggest(name, list(known))),
+        suggestion=did_you_mean((meant,)) if meant else did_you_mean(suggest(name, list(known))),
         known=", ".join(known) or "—",
     )
 

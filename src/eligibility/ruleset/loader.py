@@ -656,9 +656,11 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
         allowed = re.findall(r"'([^']*)'", expected)
         written = error.get("input")
         hint = did_you_mean(suggest(written, allowed)) if allowed and isinstance(written, str) else ""
+        # The value written, said back: 应为…之一 alone left the reader to find which word was wrong (helper-62).
+        shown = f"“{written}”" if isinstance(written, str | int | float) else ""
         reason = Term(
-            f"应为 {'、'.join(allowed) or expected} 之一{hint.zh if isinstance(hint, Term) else ''}",
-            error["msg"] + (hint.en if isinstance(hint, Term) else ""),
+            f"{shown}应为 {'、'.join(allowed) or expected} 之一{hint.zh if isinstance(hint, Term) else ''}",
+            (f"{written!r}: " if shown else "") + error["msg"] + (hint.en if isinstance(hint, Term) else ""),
         )
         return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
     if kind == "string_pattern_mismatch":
