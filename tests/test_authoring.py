@@ -212,6 +212,9 @@ def test_rules_list_show_explain() -> None:
     assert "条件: 成员中“性别 = 女”的人数 < 1（min_women）" in woman
     missing = runner.invoke(app, ["rules", "explain", "principal_age", "--lang", "en"])
     assert missing.exit_code == 2 and "did you mean 'principal-age'" in missing.stderr
+    # A name that is no rule's misspelt is offered none: nonexistent-rule was asked about one-shoulder (helper-62).
+    unrelated = runner.invoke(app, ["rules", "explain", "nonexistent-rule", "--lang", "en"])
+    assert unrelated.exit_code == 2 and "did you mean" not in unrelated.stderr
 
 
 def test_a_parameter_described_in_one_language_is_shown_in_it_in_either(tmp_path: Path) -> None:
@@ -368,7 +371,7 @@ def test_an_extending_files_errors_name_its_own_paths(tmp_path: Path) -> None:
     severity = write(tmp_path, "sev.yaml", head + "severities: {team-woman: reveiw}\n")
     with pytest.raises(RuleSetError) as caught:
         load_ruleset(severity)
-    assert "severities.team-woman: Input should be" in caught.value.message("en")
+    assert "severities.team-woman: 'reveiw': Input should be" in caught.value.message("en")
 
 
 def test_rule_file_reasons_are_said_in_chinese(tmp_path: Path) -> None:

@@ -470,7 +470,9 @@ def rules_explain(
                 "rule-unknown",
                 rule=rule_id,
                 # A data check's id (id-number-chksum) is suggested too: a report names both kinds alike.
-                suggestion=did_you_mean(suggest(rule_id, [*ids, *DATA_CHECKS])),
+                # Closer than a word's: a long rule id shares letters with any other (nonexistent-rule was
+                # asked whether it meant one-shoulder, helper-62).
+                suggestion=did_you_mean(suggest(rule_id, [*ids, *DATA_CHECKS], cutoff=0.7)),
                 known=", ".join(ids),
             )
     from eligibility.engine import rule_title

@@ -25,8 +25,8 @@ class Unknown:
     suggestions: tuple[str, ...]
 
 
-def suggest(word: str, known: list[str]) -> tuple[str, ...]:
-    return tuple(difflib.get_close_matches(word, known, n=3, cutoff=0.5))
+def suggest(word: str, known: list[str], cutoff: float = 0.5) -> tuple[str, ...]:
+    return tuple(difflib.get_close_matches(word, known, n=3, cutoff=cutoff))
 
 
 class Vocabulary:
