@@ -246,8 +246,8 @@ ERRORS: list[tuple[str, tuple[str, str], int, str]] = [
     (
         "bad severity",
         (
-            "severity: ineligible\n    scope: candidate\n    applies_to: [party_secretary, party_deputy",
-            "severity: fatal\n    scope: candidate\n    applies_to: [party_secretary, party_deputy",
+            "severity: ineligible\n    scope: candidate\n    when: {fact: age",
+            "severity: fatal\n    scope: candidate\n    when: {fact: age",
         ),
         0,
         "'ineligible'",
@@ -273,8 +273,8 @@ ERRORS: list[tuple[str, tuple[str, str], int, str]] = [
     (
         "duplicate key",
         (
-            "    scope: candidate\n    applies_to: [party_secretary, party_deputy",
-            "    scope: candidate\n    scope: team\n    applies_to: [party_secretary, party_deputy",
+            "    scope: candidate\n    when: {fact: age, lt",
+            "    scope: candidate\n    scope: team\n    when: {fact: age, lt",
         ),
         0,
         "appears twice",
@@ -436,8 +436,8 @@ def test_a_key_written_twice_is_named_with_both_lines_in_either_language(tmp_pat
     path = variant(
         tmp_path,
         (
-            "    scope: candidate\n    applies_to: [party_secretary, party_deputy",
-            "    scope: candidate\n    scope: team\n    applies_to: [party_secretary, party_deputy",
+            "    scope: candidate\n    when: {fact: age, lt",
+            "    scope: candidate\n    scope: team\n    when: {fact: age, lt",
         ),
     )
     text = path.read_text(encoding="utf-8")
