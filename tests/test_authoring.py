@@ -1590,3 +1590,30 @@ def test_small_rule_file_mistakes_are_said_with_what_was_written_and_what_is_mea
     missing = runner.invoke(app, ["rules", "validate", str(tmp_path / "nope.yaml"), str(path)])
     assert missing.exit_code == 2 and "fatal" in missing.stderr
     assert runner.invoke(app, ["rules", "validate", str(path)]).exit_code == 1
+
+
+def test_every_wrong_placeholder_of_a_message_is_said_and_mistakes_come_in_the_order_written(
+    tmp_path: Path,
+) -> None:
+    # {relatives} and {two_violations}, neither given the message by its rule: the second was said only once
+    # the first was put right; and a rule's missing keys came after a wrong one below them (helper-63).
+    rule = (
+        "rules:\n  - id: x\n    title: {zh: x, en: x}\n    severity: review\n    scope: candidate\n"
+        "    when: {fact: age, gt: 3}\n    message: {zh: '亲属：{relativez}；两违：{two_violationz}', en: x}\n"
+        "    source: {document: d, clause: c, quote: q}\n"
+    )
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(write(tmp_path, "x.yaml", CHILD + rule))
+    said = caught.value.message("en").splitlines()
+    assert [line.split("placeholder ")[1].split(" ")[0].rstrip(";") for line in said] == [
+        "'relativez'",
+        "'two_violationz'",
+    ]
+    shape = (
+        CHILD
+        + "rules:\n  - id: x\n    title: {zh: x, en: x}\n    scope: candidate\n    when: {fact: age, gtt: 3}\n"
+    )
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(write(tmp_path, "y.yaml", shape))
+    lines = [int(line.split(":")[1]) for line in caught.value.message("en").splitlines()]
+    assert lines == sorted(lines) and len(lines) >= 3

@@ -669,3 +669,25 @@ def test_a_report_that_does_not_say_why_the_run_fails_has_it_said_on_standard_er
     assert passing.exit_code == 0 and not passing.stderr.strip()
     table = runner.invoke(app, ["check", str(tmp_path), "--fail-on", "ineligible", "--lang", "en"])
     assert table.output.count("result: fails at --fail-on ineligible") == 1
+
+
+def test_the_verdict_on_standard_error_counts_teams_alike_in_every_format(tmp_path: Path) -> None:
+    # JSON, written as it goes, said 候选人 10 名 where the table says 候选人 10 名，班子 2 个: its report held no
+    # teams to count, and a run failing on a team alone was said to pass (helper-63).
+    given = [
+        "--communities",
+        str(EXAMPLES / "communities.csv"),
+        "--approvals",
+        str(EXAMPLES / "approvals.csv"),
+    ]
+    said = {}
+    for output_format in ("json", "jsonl", "csv", "sarif"):
+        result = runner.invoke(
+            app, ["check", str(EXAMPLES / "roster.csv"), *given, "--format", output_format]
+        )
+        assert result.exit_code == 1
+        said[output_format] = result.stderr.strip().splitlines()[-1]
+    assert set(said.values()) == {"结果：未通过（--fail-on review）：候选人 10 名，班子 2 个"}
+    # The table written to a file says it there, and on standard error too, as the terminal does not show it.
+    table = runner.invoke(app, ["check", str(EXAMPLES / "roster.csv"), *given, "-o", str(tmp_path / "t.txt")])
+    assert table.stderr.strip().splitlines()[-1] == said["json"]

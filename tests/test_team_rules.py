@@ -761,3 +761,19 @@ def test_a_share_known_only_as_a_span_is_said_in_percentages(run: Any) -> None:
     [found] = [f for f in team(run(people)).findings if f.rule == "team-education-structure"]
     assert "高中/中专及以上学历者占 0%–50%，未超过 50%" in found.message
     assert found.evidence["educated"] == "0.0–0.5"  # the report's evidence keeps the numbers
+
+
+def test_a_relative_named_as_a_member_and_as_someone_off_the_team_is_open(run: Any) -> None:
+    # 张伟 the committee member, and 张伟 the women's chair on no seat: which one 甲 declared is not known
+    # (helper-63).
+    father = dict(name="甲", roles="党支部书记、居委会主任", birth_date="1960-01-01", relatives="张伟")
+    others = [
+        dict(name="张伟", roles="居委会委员", birth_date="1985-01-01"),
+        dict(name="张伟", roles="妇代会主任", gender="女", birth_date="1990-01-01"),
+    ]
+    report = run([person(**cells) for cells in [father, *others, BALANCED[1]]], lang="en")
+    [found] = [f for f in team(report).findings if f.rule == "team-relatives"]
+    assert found.message.endswith("could not be checked (relatives among the candidates unknown)")
+    alone = run([person(**cells) for cells in [father, others[0], BALANCED[1]]], lang="en")
+    [sure] = [f for f in team(alone).findings if f.rule == "team-relatives"]
+    assert sure.evidence["pairs"] == ["甲—张伟"] and sure.severity == "warning"

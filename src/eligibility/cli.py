@@ -247,7 +247,7 @@ def check(
                 writer = formatter.writer(sink, options)
                 writer.begin(review.report([], []))
                 failing = False
-                people_failing = 0
+                people_failing = teams_failing = 0
 
                 def take(candidate: CandidateResult) -> None:
                     nonlocal failing, people_failing
@@ -262,14 +262,16 @@ def check(
                         failing, people_failing = True, people_failing + 1
 
                 def take_team(team: TeamResult) -> None:
-                    nonlocal failing
+                    nonlocal failing, teams_failing
                     writer.team(team)
-                    failing = failing or findings_fail(team.findings, fail_on.value)
+                    if findings_fail(team.findings, fail_on.value):
+                        failing, teams_failing = True, teams_failing + 1
 
                 def take_team_json(team: Serialised) -> None:
-                    nonlocal failing
+                    nonlocal failing, teams_failing
                     writer.team_json(team.json)
-                    failing = failing or fails_at(team.worst, fail_on.value)
+                    if fails_at(team.worst, fail_on.value):
+                        failing, teams_failing = True, teams_failing + 1
 
                 report = review.run(
                     paths,
@@ -286,7 +288,7 @@ def check(
                 typer.echo(say("written", language, path=_masked(str(output), show_pii)), err=True)
             failed = failing or fails(report, fail_on.value)
             if failed:
-                _say_why_it_fails(report, fail_on, language, people_failing)
+                _say_why_it_fails(report, fail_on, language, (people_failing, teams_failing))
             raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
         candidates: list[CandidateResult] = []
         report = review.run(paths, candidates.append, progress, jobs=jobs)
@@ -310,17 +312,21 @@ def check(
         if output is not None:
             typer.echo(say("written", language, path=_masked(str(output), show_pii)), err=True)
     failed = fails(report, fail_on.value)
-    if failed and chosen not in (OutputFormat.table, OutputFormat.markdown, OutputFormat.github):
+    # The table, markdown and GitHub annotations end with the verdict: said again only when written to a file.
+    says_it = chosen in (OutputFormat.table, OutputFormat.markdown, OutputFormat.github) and output is None
+    if failed and not says_it:
         _say_why_it_fails(report, fail_on, language)
     raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
 
 
-def _say_why_it_fails(report: Report, fail_on: FailOn, lang: Lang, people: int | None = None) -> None:
+def _say_why_it_fails(
+    report: Report, fail_on: FailOn, lang: Lang, counted: tuple[int, int] | None = None
+) -> None:
     """The verdict line on standard error, for a report that does not say it itself (CSV, JSON, SARIF): a CI log
     that ended in exit 1 with one clean row of csv-candidates said nothing of the file not read (helper-62)."""
     from eligibility.formatters.common import verdict_line
 
-    typer.echo(verdict_line(report, fail_on.value, lang, people), err=True)
+    typer.echo(verdict_line(report, fail_on.value, lang, counted), err=True)
 
 
 class Schema(StrEnum):

@@ -147,8 +147,8 @@ class Summary(_Frozen):
     invalid: int
     files_not_read: int = Field(
         default=0,
-        description="roster files or sheets that could not be read, or not to their end: their candidates are in "
-        "no count above (each input's findings say why)",
+        description="roster files or sheets that could not be read, or not to their end: the candidates not read "
+        "are in no count above (each input's findings say why)",
     )
 
 

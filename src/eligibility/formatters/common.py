@@ -48,15 +48,18 @@ def summary_line(report: Report, lang: Lang) -> str:
     return line + (say("summary-not-checked", lang, count=len(rules)) if rules else "")
 
 
-def verdict_line(report: Report, fail_on: FailOn, lang: Lang, people: int | None = None) -> str:
+def verdict_line(report: Report, fail_on: FailOn, lang: Lang, counted: tuple[int, int] | None = None) -> str:
     """Whether the run passes at --fail-on, and, when it does not, what fails it: a CI log that ends in exit 1
-    says why (a clean roster fails at review when the seats were not given, its rule not checked). `people`:
-    how many candidates fail, counted as they were written, where the report holds none (JSON streamed)."""
+    says why (a clean roster fails at review when the seats were not given, its rule not checked). `counted`:
+    how many candidates and teams fail, counted as they were written, where the report holds none (JSON
+    streamed)."""
     if fail_on == "never":
         return say("verdict-never", lang)
-    if people is None:
+    if counted is not None:
+        people, teams = counted
+    else:
         people = sum(1 for c in report.candidates if any(fails(f, fail_on) for f in c.findings))
-    teams = sum(1 for t in report.teams if any(fails(f, fail_on) for f in t.findings))
+        teams = sum(1 for t in report.teams if any(fails(f, fail_on) for f in t.findings))
     files = sum(1 for i in report.inputs for f in i.findings if fails(f, fail_on))
     rules = list(
         dict.fromkeys(

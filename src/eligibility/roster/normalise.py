@@ -713,6 +713,8 @@ def read_number(text: str, units: Sequence[str] = ()) -> int | float | None:
             break
     if _CHINESE_NUMBER.fullmatch(text):
         return _chinese_number(text)
+    if "_" in text:
+        return None  # Python reads 1_000 as 1000; no one writes a number so
     try:
         return float(text) if "." in text else int(text)
     except ValueError:

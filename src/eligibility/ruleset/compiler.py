@@ -175,7 +175,7 @@ class Compiler:
                     )
                 )
         _attempt(problems, lambda: self._checked_rule(rule, at, seen, complete=not problems))
-        raise_any(sorted(problems, key=_place))
+        raise_any(sorted(problems, key=place_of))
         assert test is not None
         return CompiledRule(
             rule=rule,
@@ -279,20 +279,27 @@ class Compiler:
                 "消息模板里的 { 或 } 没有配对；要写花括号本身，请写 {{ 或 }}",
                 f"message template: {err}; a brace itself is written {{{{ or }}}}",
             )
+        problems: list[RuleSetError] = []  # each placeholder's, not only the first's (helper-63)
         for name, spec, conversion in fields:
             if name is None:
                 continue
             if spec or conversion or not name:
                 # Values are formatted for the reader's language by the tool, so a template only names them.
                 written = f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}"
-                self._bad(
-                    at,
-                    f"占位符 {written} 不能带格式（工具按读者的语言写出数值）；写成 {{{name or 'name'}}}",
-                    f"placeholder {written} takes no format; write {{{name or 'name'}}}",
+                _attempt(
+                    problems,
+                    lambda written=written, name=name: self._bad(  # type: ignore[misc]
+                        at,
+                        f"占位符 {written} 不能带格式（工具按读者的语言写出数值）；写成 {{{name or 'name'}}}",
+                        f"placeholder {written} takes no format; write {{{name or 'name'}}}",
+                    ),
                 )
-            if name not in allowed:
+            elif name not in allowed:
                 what = "title placeholder" if at[-2] == "title" else "message placeholder"
-                self._unknown(at, what, name, sorted(allowed))
+                problems.append(
+                    unknown_name(self.where(at), self.written_as(at), what, name, sorted(allowed))
+                )
+        raise_any(problems)
 
     # ---- conditions ----
 
@@ -666,7 +673,7 @@ def _labels(cond: Any) -> Iterator[str]:
             yield from _labels(each)
 
 
-def _place(problem: RuleSetError) -> tuple[int, int]:
+def place_of(problem: RuleSetError) -> tuple[int, int]:
     """Where a mistake is written, to say a rule's mistakes in the order they are read."""
     location = problem.location
     if location is None:
@@ -1158,8 +1165,12 @@ def _related_pairs(field_name: str, among_all: bool, sides: tuple[int, ...] = ()
             for declared in person.declared.get(field_name, ()):
                 exact = by_key.get(declared)
                 same = [] if exact is not None else [p for p in by_name.get(declared, ()) if p is not person]
-                # Of two others of that name, which one is meant is not known: the pair is open.
-                which_unknown = len(same) > 1
+                # Of two others of that name on the roster, which one is meant is not known: the pair is open,
+                # the other one on no seat too (a 村民小组长 张伟 beside the committee's, helper-63).
+                which_unknown = bool(same) and (
+                    len(same) > 1
+                    or sum(1 for p in team.people if p.name == declared and p is not person) > len(same)
+                )
                 named = (
                     [exact] if exact is not None else same or _named_within(declared, people, person, by_key)
                 )

@@ -25,6 +25,7 @@ from eligibility.messages import Lang, Term, did_you_mean, say
 from eligibility.roster.normalise import fold
 from eligibility.ruleset import model
 from eligibility.ruleset.compiler import CompiledRule, Compiler, Node, dotted_path, unknown_name
+from eligibility.ruleset.compiler import place_of as _place
 from eligibility.ruleset.facts import Fact
 from eligibility.ruleset.inherit import merge, resolve_parent
 from eligibility.ruleset.model import FieldSpec, RuleFile
@@ -574,7 +575,8 @@ def _validate(data: Any, positions: Positions, shown: str) -> RuleFile:
             # required key missing is its own, though all are said at the mapping's line (helper-62).
             missing = str(error["loc"][-1]) if error["type"] == "missing" and error["loc"] else ""
             problems.setdefault(str(problem.location) + str(problem.params.get("field")) + missing, problem)
-        raise RuleSetProblems(list(problems.values())) from err
+        # In the order they are written, as the compiler's are (pydantic goes by the model's fields).
+        raise RuleSetProblems(sorted(problems.values(), key=_place)) from err
 
 
 def _too_deep(data: dict[str, Any], positions: Positions, shown: str) -> list[RuleSetError]:
