@@ -359,7 +359,7 @@ def test_report_schema_is_current_and_validates_the_report(report: Report) -> No
 def test_no_progress_when_not_a_terminal() -> None:
     # No count of candidates checked; only the verdict, as the JSON does not say why the run fails.
     result = run("--format", "json")
-    assert result.stderr == "结果：未通过（--fail-on review）：候选人 10 名\n"
+    assert result.stderr == "结果：未通过（--fail-on review）：候选人 10 名，班子 2 个\n"
     assert run("--format", "json", "--fail-on", "never").stderr == ""
 
 
