@@ -429,6 +429,14 @@ def test_a_members_sex_unknown_is_said_as_the_sex_alone(tmp_path: Path) -> None:
         ("配偶身份证号 {id} ", "李秀英—王建国"),  # an ID number written in parts among words
         ("张三\U00020bb7", None),  # 张三𠮷, a name with a character beyond the first plane
         ("张三13800000000", "李秀英—张三"),  # a telephone number beside the name
+        # A post before the name, a kinship word of two characters after 之: each passed the pair (helper-64).
+        ("系村党组织书记王建国之妻", "李秀英—王建国"),
+        ("系书记王建国之弟", "李秀英—王建国"),
+        ("与村主任王建国系父子", "李秀英—王建国"),
+        ("系村委会委员张三之妻", "李秀英—张三"),
+        ("系王建国之儿媳", "李秀英—王建国"),
+        ("系王建国之侄女婿", "李秀英—王建国"),
+        ("系张三之表弟", "李秀英—张三"),
     ],
 )
 def test_a_relative_written_in_words_is_found_by_the_name_in_them(

@@ -1311,8 +1311,29 @@ _KIN = (
     "妻姐", "夫兄", "夫弟", "儿女", "子女",
 )
 # fmt: on
-_KIN_BEFORE = (*_KIN, *"妻夫子女父母兄弟姐妹与和跟同系即为是之")
-_KIN_AFTER = (*_KIN, *"妻夫系的是与", *(f"之{w}" for w in "妻夫子女父母兄弟姐妹"))
+# A post written before the name (系村党组织书记王建国之妻, 与村主任王建国系父子): its last words end where the name
+# starts (helper-64).
+_POSTS_BEFORE = (
+    "书记",
+    "主任",
+    "委员",
+    "主席",
+    "会计",
+    "文书",
+    "组长",
+    "营长",
+    "连长",
+    "村官",
+    "干部",
+    "成员",
+)
+_KIN_BEFORE = (*_KIN, *_POSTS_BEFORE, *"妻夫子女父母兄弟姐妹与和跟同系即为是之")
+# 之 and the first character of a kinship word after the name: 之妻, and 之儿媳, 之侄女婿, 之表弟, 之岳父 (helper-64).
+_KIN_AFTER = (
+    *_KIN,
+    *"妻夫系的是与",
+    *(f"之{w}" for w in "妻夫子女父母兄弟姐妹儿侄甥孙叔伯姑舅姨堂表岳公婆祖外媳婿嫂胞长次养继亲"),
+)
 
 
 def declared_keys(value: Any) -> tuple[str, ...]:
