@@ -12,7 +12,7 @@ import pytest
 from eligibility import check
 from eligibility.errors import OptionError, RosterError
 
-from conftest import make_id, only, person, rules_of
+from conftest import make_id, only, person, rules_of, run_records
 
 CASES: list[tuple[str, dict[str, Any], str, str, str]] = [
     # (case, cells, rule, column, words the English message must hold)
@@ -805,3 +805,17 @@ def test_education_beside_a_word_that_is_no_level_gives_the_same_findings_in_eit
     )
     [person] = check([path], lang="en").candidates
     assert sorted(rules_of(person)) == ["column-values-differ"], person.findings
+
+
+@pytest.mark.parametrize("answer", ["经查无", "经核查无", "无此情况", "查无记录", "没有发现", "不存在"])
+def test_how_a_department_answers_none_found_is_no(tmp_path: Path, answer: str) -> None:
+    # 经查无, 无此情况, 没有发现: each was 数据有误 and its bar undecided (helper-64).
+    report = run_records(tmp_path, [person(two_violations=answer)], lang="en")
+    assert not [f for f in report.candidates[0].findings if f.rule in ("yes-no-unknown", "two-violations")]
+
+
+def test_a_yes_no_answer_not_read_lists_the_words_in_chinese_too(tmp_path: Path) -> None:
+    # The Chinese said only 应为 是/否, where the English listed the words it reads (helper-64).
+    report = run_records(tmp_path, [person(two_violations="待查")])
+    [said] = [f for f in report.candidates[0].findings if f.rule == "yes-no-unknown"]
+    assert "应为 是/否（可写：是、有、" in said.message and "经查无" in said.message

@@ -610,7 +610,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{column}: role {value!r} is not recognised{suggestion}; known: {expected}",
     ),
     "yes-no-unknown": (
-        "{column}“{value}”应为 是/否",
+        "{column}“{value}”应为 是/否（可写：{expected}）",
         "{column} value {value!r} must be yes or no ({expected})",
     ),
     "number-invalid": ("{column}“{value}”不是数字", "{column} value {value!r} is not a number"),
