@@ -1172,3 +1172,33 @@ def test_a_files_rows_are_counted_in_good_english(rows: int, said: str) -> None:
     read = InputFile(path="r.csv", format="csv", encoding="utf-8", rows=rows, findings=[])
     assert input_line(read, "en") == f"read r.csv (csv, utf-8): {said}"
     assert input_line(read, "zh") == f"已读取 r.csv（csv, utf-8）：{rows} 行"
+
+
+def test_a_review_that_only_asks_for_facts_is_said_to_verify_not_to_be_approved(tmp_path: Path) -> None:
+    # A violation in 2001年9月, the month the window opens: the bar could not decide, a review no approval
+    # answers, and it read 需事先审批 / [需审批], sending the officer to the wrong office (helper-64). A principal
+    # over 57 still needs approval.
+    from eligibility.formatters.common import severity_label, status_label
+
+    from conftest import person, run_records
+
+    report = run_records(
+        tmp_path,
+        [
+            person(name="甲", family_planning_violation="2001年9月"),
+            person(name="乙", roles="党支部书记", birth_date="1940-01-01"),
+            person(
+                name="丙", roles="党支部书记", birth_date="1940-01-01", family_planning_violation="2001年9月"
+            ),
+        ],
+        election_date="2006-09-30",
+    )
+    unsure, old, both = report.candidates
+    assert unsure.status == old.status == both.status == "review"  # the report's status is unchanged
+    assert [status_label(c.status, "zh", c.findings) for c in (unsure, old, both)] == [
+        "待核实",
+        "需事先审批",
+        "需事先审批",
+    ]
+    tags = {f.rule: severity_label(f, "zh") for f in both.findings}
+    assert tags == {"family-planning-5y": "待核实", "principal-age": "需审批"}

@@ -816,6 +816,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "severity-invalid": ("数据有误", "invalid"),
     "severity-ineligible": ("不能提名", "ineligible"),
     "severity-review": ("需审批", "review"),
+    # A rule that could not decide (无法检查) is review too, but no approval answers it: the fact is to be found out.
+    "severity-unknown": ("待核实", "to verify"),
+    "status-unknown": ("待核实", "to verify"),
     # 注意 and 说明, not 提醒 and 提示: two near-synonyms told an officer nothing of which weighs more.
     "severity-warning": ("注意", "warning"),
     "severity-info": ("说明", "info"),

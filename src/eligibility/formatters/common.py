@@ -20,14 +20,30 @@ def neutralise(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
-def status_label(status: str, lang: Lang) -> str:
+def status_label(status: str, lang: Lang, findings: list[Finding] | None = None) -> str:
+    """A status in words; a candidate's review that only asks for facts to be found out (every open review
+    finding could not decide) is 待核实, not 需事先审批: no approval answers it (helper-64)."""
+    if status == "review" and findings is not None and _only_to_verify(findings):
+        return say("status-unknown", lang)
     return say(f"status-{status}", lang)
 
 
 def severity_label(finding: Finding, lang: Lang) -> str:
     if finding.approval is not None and finding.approval.counted:
         return say("approved", lang)
+    if to_verify(finding):
+        return say("severity-unknown", lang)
     return say(f"severity-{finding.severity}", lang)
+
+
+def to_verify(finding: Finding) -> bool:
+    """A review finding of a rule that could not decide: a fact to find out, not an approval to seek."""
+    return finding.severity == "review" and bool(finding.evidence.get("unknown"))
+
+
+def _only_to_verify(findings: list[Finding]) -> bool:
+    open_review = [f for f in findings if f.severity == "review" and not (f.approval and f.approval.counted)]
+    return bool(open_review) and all(to_verify(f) for f in open_review)
 
 
 def missing_columns(missing: NotChecked, lang: Lang) -> str:
@@ -153,6 +169,8 @@ class Row:
     roles: str
     status: str
     finding: Finding
+    # The candidate's findings, that say whether its review is only to verify (status_label).
+    of_candidate: tuple[Finding, ...] = ()
 
     @property
     def cell(self) -> str:
@@ -180,6 +198,7 @@ def finding_rows(report: Report, lang: Lang) -> Iterator[Row]:
                 joiner.join(c.roles),
                 c.status,
                 finding,
+                tuple(c.findings),
             )
     for team in report.teams:
         path, sheet, line = first_of_team.get((team.street, team.community), ("", None, None))
@@ -281,7 +300,7 @@ def finding_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[list[
             r.street,
             r.community,
             r.roles,
-            status_label(r.status, lang) if r.status else "",
+            status_label(r.status, lang, list(r.of_candidate)) if r.status else "",
             r.finding.rule,
             severity_label(r.finding, lang),
             r.finding.message,
@@ -325,7 +344,7 @@ def candidate_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[lis
             c.street,
             c.community,
             joiner.join(c.roles),
-            status_label(c.status, lang),
+            status_label(c.status, lang, c.findings),
             len(c.findings),
             " ".join(dict.fromkeys(f.rule for f in c.findings)),  # each rule once: three blank cells, one id
         ]

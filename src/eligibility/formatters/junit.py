@@ -44,7 +44,7 @@ class JunitFormatter:
                 file=in_repository(c.source.path),
                 line=str(c.source.line or c.source.row),
             )
-            _verdict(case, c.findings, fail_on, lang, status_label(c.status, lang))
+            _verdict(case, c.findings, fail_on, lang, status_label(c.status, lang, c.findings))
         for team in report.teams:
             case = ET.SubElement(
                 suite(team.street, team.community),

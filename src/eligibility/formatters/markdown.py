@@ -155,7 +155,7 @@ def _candidate_table(
         row = (
             f"| {place} | {escape(c.name)} | {_code(c.id_number or '')} | "
             f"{escape(team_name(c.street, c.community, lang))} | {escape(joiner.join(c.roles))} | "
-            f"{STATUS_MARK[c.status]} {status_label(c.status, lang)} | {findings} |"
+            f"{STATUS_MARK[c.status]} {status_label(c.status, lang, c.findings)} | {findings} |"
         )
         used += len(row) + 1
         if used > room:

@@ -17,6 +17,8 @@ from rich.text import Text
 from eligibility.formatters.common import (
     input_line,
     missing_columns,
+    severity_label,
+    status_label,
     summary_line,
     team_heading,
     verdict_line,
@@ -154,7 +156,7 @@ class TableFormatter:
         for read in report.inputs:
             console.print(Text(input_line(read, lang), style="dim"))
             for finding in read.findings:
-                tag = say(f"severity-{finding.severity}", lang)
+                tag = severity_label(finding, lang)
                 said_of_file = f"  [{tag}] {finding.rule} {finding.message}"
                 console.print(Wrapped(Text(said_of_file, style=SEVERITY_STYLE[finding.severity])))
         said: set[str] = set()
@@ -316,7 +318,9 @@ def _team_block(
     names = {path: path.rsplit("/", 1)[-1] for path in files}
     shown = names if len(set(names.values())) == len(names) else {path: path for path in files}
     for candidate in candidates:
-        status = Text(say(f"status-{candidate.status}", lang), style=STATUS_STYLE[candidate.status])
+        status = Text(
+            status_label(candidate.status, lang, candidate.findings), style=STATUS_STYLE[candidate.status]
+        )
         # Cells as Text, never markup: a name written "[b]王芳[/b]" in a roster is shown as written.
         row = str(candidate.source.line or candidate.source.row)
         if sheets and candidate.source.sheet:
@@ -349,7 +353,7 @@ def _findings(findings: list[Finding], options: Options, passed: list[str] | Non
         if index:
             text.append("\n")
         approved = finding.approval is not None and finding.approval.counted
-        tag = say("approved", lang) if approved else say(f"severity-{finding.severity}", lang)
+        tag = severity_label(finding, lang)
         style = "green" if approved else SEVERITY_STYLE[finding.severity]
         text.append(f"[{tag}] ", style=style)
         text.append(finding.rule, style="bold")
