@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import only, person, rules_of
+from conftest import only, person, rules_of, run_records
 
 SECRETARY = "党支部书记"
 DIRECTOR = "居委会主任"
@@ -383,3 +384,21 @@ def test_a_set_of_posts_beside_a_post_it_contradicts_is_said(run: Any, posts: st
     result = only(run([person(roles=posts)]))
     assert ("role-set-contradicts" in rules_of(result)) is contradicts
     assert (result.status == "invalid") is contradicts
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [("2001年9月", "2001-09"), ("2001", "2001"), ("2001年9月、2003-05-05", None)],
+)
+def test_a_date_written_to_the_month_that_leaves_a_bar_open_is_said_so(
+    tmp_path: Path, written: str, shown: str | None
+) -> None:
+    # 2001年9月, the month the window opens (2001-09-30): "计生违法日期不明", as if nothing were written, and no
+    # word of what to write (helper-64). A day that decides it (2003-05-05) decides it.
+    report = run_records(tmp_path, [person(family_planning_violation=written)], election_date="2006-09-30")
+    [found] = [f for f in report.candidates[0].findings if f.rule == "family-planning-5y"]
+    if shown is None:
+        assert found.severity == "ineligible"
+        return
+    assert found.severity == "review"
+    assert found.message.endswith(f"无法检查（计生违法日期只写到年月或年：{shown}，不足以判断；请写明到日）")

@@ -1569,9 +1569,12 @@ class Review:
             words = comma.join(self._fact_label(name) for name in evidence.get("unknown") or ["?"])
             unknown = shown.get("unknown_members")  # as shown: names masked where they hold an ID number
             whom = colon + comma.join(unknown) if unknown else ""
+            vague = _vague_days(evidence, rule.evidence_kinds, evidence.get("unknown") or [])
             said = (
                 say("not-checked-no-members", self.lang)
                 if evidence.get("unknown") == ["members"]
+                else say("not-checked-vague", self.lang, missing=words, written=comma.join(vague))
+                if vague
                 else say("not-checked", self.lang, missing=words, whom=whom)
             )
             message = spec.title(self.lang).format_map(_Display(shown, self.lang, rule.shares)) + colon + said
@@ -2039,6 +2042,30 @@ def _source_of(raw: Any, table: Table) -> RowSource:
 def _line_of(raw: Any) -> int | None:
     """The last line of a row a worker sent back, whole or compact (see _source_of; a compact row is on one)."""
     return raw[1] if isinstance(raw, tuple) else raw.source.end or raw.source.line  # type: ignore[no-any-return]
+
+
+def _vague_days(evidence: Evidence, kinds: dict[str, str], unknown: list[str]) -> list[str]:
+    """The dates, written to the month or the year only, that left a rule undecided (2018年1月, where the window
+    opens on 2018-01-20), as a month (2018-01) or a year: the one unknown, said as what to write more precisely
+    rather than as not known at all (helper-64)."""
+    if len(unknown) != 1 or kinds.get(unknown[0]) not in ("date", "dates"):
+        return []
+    value = evidence.get(unknown[0])
+    days = [value] if kinds[unknown[0]] == "date" else list(value or ())
+    vague = []
+    for day in days:
+        if not (isinstance(day, tuple) and len(day) == 2 and all(isinstance(d, dt.date) for d in day)):
+            return []  # a date not read at all: not known, as said
+        low, high = day
+        if low == high:
+            continue
+        if (low.month, low.day, high.month, high.day) == (1, 1, 12, 31) and low.year == high.year:
+            vague.append(f"{low.year}")
+        elif low.day == 1 and (low.year, low.month) == (high.year, high.month):
+            vague.append(f"{low.year}-{low.month:02d}")
+        else:
+            return []
+    return vague
 
 
 def _date_text(value: tuple[dt.date, dt.date]) -> str:

@@ -748,6 +748,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "place-row": ("第 {row} 条记录", "in data row {row}"),
     # not checked
     "not-checked": ("无法检查（{missing}不明{whom}）", "could not be checked ({missing} unknown{whom})"),
+    "not-checked-vague": (
+        "无法检查（{missing}只写到年月或年：{written}，不足以判断；请写明到日）",
+        "could not be checked ({missing} is written to the month or year only: {written}, not enough to decide; "
+        "write the day)",
+    ),
     "not-checked-no-members": (
         "无法检查（班子里没有两委成员可数）",
         "could not be checked (the team has no two-committee members to count)",
