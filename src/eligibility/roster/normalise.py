@@ -597,7 +597,16 @@ def _parse_date(value: object) -> DateRange | None:
     text = _TRAILER.sub("", clean(value))
     if not text:
         return None
+    if "年" in text and _CN_DIGIT.search(text):
+        text = _in_digits(text)  # 二〇一九年三月五日, as an office writes a date in full (helper-64)
     try:
+        if m := _TEN_DAYS.fullmatch(text):
+            # 2019年3月上旬: the first ten days of the month, the middle ten, or the rest.
+            first, last = _month_range(int(m[1]), int(m[2]))
+            start = {"上": 1, "中": 11, "下": 21}[m[3]]
+            return _plausible(
+                first.replace(day=start), last if m[3] == "下" else first.replace(day=start + 9)
+            )
         if m := _DAY.fullmatch(text) or _DAY_COMPACT.fullmatch(text):
             day = dt.date(int(m[1]), int(m[2]), int(m[3]))
             return _plausible(day, day)
@@ -609,6 +618,19 @@ def _parse_date(value: object) -> DateRange | None:
     except ValueError as err:
         raise DateError(str(err)) from err
     raise DateError()
+
+
+_CN_DIGIT = re.compile("[〇零一二三四五六七八九十]")
+# A year in Chinese digits (二〇一九年), and a month or day in Chinese numerals (三月, 二十五日).
+_CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=\s*年)")
+_CN_MONTH_DAY = re.compile(r"[一二三四五六七八九十]{1,3}(?=\s*[月日号])")
+_TEN_DAYS = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*([上中下])旬")
+
+
+def _in_digits(text: str) -> str:
+    """A date in Chinese numerals in Arabic digits: 二〇一九年三月五日 as 2019年3月5日; what is no numeral stays."""
+    text = _CN_YEAR.sub(lambda m: "".join(str(_NUMERALS[ch]) for ch in m[0]), text)
+    return _CN_MONTH_DAY.sub(lambda m: str(_chinese_number(m[0]) or m[0]), text)
 
 
 def _plausible(first: dt.date, last: dt.date) -> DateRange:
