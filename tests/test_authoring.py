@@ -250,6 +250,7 @@ def test_explain_lists_the_rules_passed() -> None:
         "election_date": "2006-09-30",
         "birth_date": "1948-**-**",  # beside the masked ID number, its year only: the day would give it back
         "age": 58,
+        "cell": "D2",  # the cell the finding is about: its birth date (helper-64)
         "principal_max_age": 57,
     }
     shown = runner.invoke(

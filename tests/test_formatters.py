@@ -1202,3 +1202,19 @@ def test_a_review_that_only_asks_for_facts_is_said_to_verify_not_to_be_approved(
     ]
     tags = {f.rule: severity_label(f, "zh") for f in both.findings}
     assert tags == {"family-planning-5y": "待核实", "principal-age": "需审批"}
+
+
+def test_a_rules_finding_names_the_cell_it_is_about() -> None:
+    # 两违 in K15, 计生违法日期 in J11: a data problem named its cell, a bar's finding did not, and the officer
+    # looked along the row for it (helper-64). An age is about the birth date's cell.
+    report = check([EXAMPLES / "roster.csv"], communities=EXAMPLES / "communities.csv")
+    cells = {
+        (c.name, f.rule): f.evidence.get("cell")
+        for c in report.candidates
+        for f in c.findings
+        if f.rule in ("two-violations", "family-planning-5y", "min-age", "principal-age")
+    }
+    assert cells[("胡斌", "two-violations")] == "K15"
+    assert cells[("赵红梅", "family-planning-5y")] == "J11"
+    assert cells[("马强", "min-age")] == "D14"
+    assert cells[("陈建国", "principal-age")] == "D2"

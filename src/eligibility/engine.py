@@ -714,7 +714,10 @@ class Review:
         if not self._team_day(person, table):
             self._filled_day(person, table)
         key = self._check_duplicate(person, table)
-        result = self.serialised(person, skipped) if self._as_json else self.evaluate(person, skipped)
+        if self._as_json:
+            result: CandidateResult | Serialised = self.serialised(person, skipped, table)
+        else:
+            result = self.evaluate(person, skipped, table)
         self._join_team(person, key)
         return result
 
@@ -814,7 +817,7 @@ class Review:
         if first is not None:
             self._add_duplicate(person, table, first)
         if first is not None or moved:
-            result = self.evaluate(person, skipped)
+            result = self.evaluate(person, skipped, table)
         self._join_team(person, packed)
         return result
 
@@ -914,21 +917,28 @@ class Review:
             )
         )
 
-    def evaluate(self, person: Candidate, skipped: frozenset[str] = frozenset()) -> CandidateResult:
-        """All candidate rules on one person, approvals applied."""
-        findings, passed = self._judged(person, skipped)
+    def evaluate(
+        self, person: Candidate, skipped: frozenset[str] = frozenset(), table: Table | None = None
+    ) -> CandidateResult:
+        """All candidate rules on one person, approvals applied; with the `table` read, each finding names its
+        cell."""
+        findings, passed = self._judged(person, skipped, table)
         return self._result(person, findings, passed)
 
-    def serialised(self, person: Candidate, skipped: frozenset[str] = frozenset()) -> Serialised:
+    def serialised(
+        self, person: Candidate, skipped: frozenset[str] = frozenset(), table: Table | None = None
+    ) -> Serialised:
         """The same as evaluate, as the JSON a report writes. Most people have no finding: their JSON is put
         together from parts already written (see _clean_json), without a model made and serialised."""
-        findings, passed = self._judged(person, skipped)
+        findings, passed = self._judged(person, skipped, table)
         if not findings and not self.explain:
             return Serialised(self._clean_json(person), "eligible", NOTHING_OPEN)
         result = self._result(person, findings, passed)
         return Serialised(json_bytes(result), result.status, worst_open(result.findings))
 
-    def _judged(self, person: Candidate, skipped: frozenset[str]) -> tuple[list[Finding], list[str]]:
+    def _judged(
+        self, person: Candidate, skipped: frozenset[str], table: Table | None = None
+    ) -> tuple[list[Finding], list[str]]:
         """A person's findings (their data's, then the rules') and, with --explain, the rules they passed."""
         findings = [self._problem_finding(problem) for problem in person.problems] if person.problems else []
         if findings and any(finding.rule == "row-not-a-candidate" for finding in findings):
@@ -946,7 +956,8 @@ class Review:
                     passed.append(rule.id)
                 continue
             granted = self.approvals.person(person.id_number, rule.id) if approved else []
-            if (finding := self._apply(rule, person, granted, person.election_date)) is not None:
+            cell = self._rule_cell(rule, table, person.source.line)
+            if (finding := self._apply(rule, person, granted, person.election_date, cell=cell)) is not None:
                 if not granted and finding.severity == "review" and self.approvals.has_rule(rule.id):
                     near = self.approvals.near_person(person.id_number, person.name, rule.id)
                     finding = self._near(finding, near, person.name) if near else finding
@@ -964,11 +975,27 @@ class Review:
                 if answer is False or (answer is None and skipped and rule.id in skipped):
                     continue
                 granted = self.approvals.person(person.id_number, rule.id) if approved else []
+                cell = self._rule_cell(rule, table, person.source.line)
                 if (
-                    finding := self._apply(rule, person, granted, person.election_date, posts_open=True)
+                    finding := self._apply(
+                        rule, person, granted, person.election_date, posts_open=True, cell=cell
+                    )
                 ) is not None:
                     findings.append(finding)
         return findings, passed
+
+    def _rule_cell(self, rule: CompiledRule, table: Table | None, line: int | None) -> str | None:
+        """The cell a candidate rule's finding is about: of the first column it reads beside the posts (两违 for
+        two-violations, 出生日期 or 身份证号 for an age), its posts for a rule on posts alone. An officer found the
+        cell of a data problem at once, and had to look along the row for a bar's (helper-64)."""
+        if table is None:
+            return None
+        groups = [group for group in rule.needs if group != ("roles",)] or list(rule.needs)
+        for group in groups:
+            for column in group:
+                if (cell := table.cell(column, line)) is not None:
+                    return cell if self.show_pii else mask_ids(cell)  # a sheet named by an ID number
+        return None
 
     def _result(self, person: Candidate, findings: list[Finding], passed: list[str]) -> CandidateResult:
         source = person.source
@@ -1513,6 +1540,7 @@ class Review:
         unread: list[str] | None = None,
         *,
         posts_open: bool = False,
+        cell: str | None = None,
     ) -> Finding | None:
         """Run one rule; when it does not pass, run it again collecting the evidence (rarely, so cheaply). A team
         rule left open by a count of seats or members, where posts were `unread`, names whose. A candidate rule
@@ -1522,6 +1550,8 @@ class Review:
             return None
         evidence: Evidence = {}
         rule.test(subject, evidence)
+        if cell is not None:
+            evidence["cell"] = cell
         left_to_posts = answer is None and bool(unread) and "unknown_members" not in evidence
         if answer is None and isinstance(subject, Candidate) and subject.posts_unread:
             # Whether they are a principal was not known for a post not read: their posts are what to look at.

@@ -406,7 +406,7 @@ def _batch(
         # break checked, and they go back with the error, so the report streamed up to it is the same.
         for raw in itertools.islice(rows, BATCH):
             person = review.reader.candidate(raw, table)
-            serialised = review.serialised(person, skipped)
+            serialised = review.serialised(person, skipped, table)
             packed = review.packed_id(person)
             # The member questions too, for the day the team will most likely have; the parent checks that.
             day = review.team_date(person)
