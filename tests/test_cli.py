@@ -550,8 +550,8 @@ def test_a_clean_roster_without_its_seats_says_it_fails_for_the_rule_not_checked
         ("zh", "计生违法日期=2001-09-30", "family_planning_violation="),
         ("en", "family-planning violation dates=2001-09-30", "family_planning_violation="),
         # A threshold is said to be the rule set's, not the candidate's: a bare principal_max_age=57 was.
-        ("zh", "周岁=58，单元格=D2，参数 principal_max_age=57", "，principal_max_age=57"),
-        ("en", "age=58, cell=D2, parameter principal_max_age=57", ", principal_max_age=57"),
+        ("zh", "周岁=58，参数 principal_max_age=57", "，principal_max_age=57"),
+        ("en", "age=58, parameter principal_max_age=57", ", principal_max_age=57"),
     ],
 )
 def test_explain_names_the_facts_in_the_readers_language(lang: str, shown: str, hidden: str) -> None:

@@ -11,6 +11,7 @@ from rich import box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.measure import Measurement
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -333,10 +334,12 @@ def _team_block(
             status,
             Wrapped(_findings(candidate.findings, options, candidate.passed)),
         )
-    parts: list[Text | Table | Wrapped] = [heading, table]
+    parts: list[Text | Table | Wrapped | Padding] = [heading, table]
     if team and team.findings:
-        label = Text(say("heading-team-findings", lang) + ("：" if lang == "zh" else ": "), style="bold")
-        parts.append(Wrapped(Text.assemble(label, _findings(team.findings, options))))
+        # The label on a line of its own and each finding under it, indented: the first beside the label and the
+        # rest at the margin read as headings of their own (helper-64).
+        parts.append(Text(say("heading-team-findings", lang) + ("：" if lang == "zh" else ":"), style="bold"))
+        parts.append(Padding(Wrapped(_findings(team.findings, options)), (0, 0, 0, 2)))
     return Group(*parts)
 
 
@@ -373,8 +376,9 @@ def _findings(findings: list[Finding], options: Options, passed: list[str] | Non
             facts = ("，" if lang == "zh" else ", ").join(
                 f"{options.labels.get(k, k)}={_fact_text(v, lang)}"
                 for k, v in finding.evidence.items()
-                # Which facts were not known is said by the message itself, and by each fact shown 不明.
-                if k not in ("unknown", "unknown_members")
+                # Which facts were not known is said by the message itself, and by each fact shown 不明; the
+                # cell, after the message.
+                if k not in ("unknown", "unknown_members", "cell")
             )
             text.append("\n  " + say("evidence", lang, facts=facts), style="cyan")
         if finding.source is not None:
