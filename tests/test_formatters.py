@@ -1218,3 +1218,15 @@ def test_a_rules_finding_names_the_cell_it_is_about() -> None:
     assert cells[("赵红梅", "family-planning-5y")] == "J11"
     assert cells[("马强", "min-age")] == "D14"
     assert cells[("陈建国", "principal-age")] == "D2"
+
+
+def test_a_teams_findings_stand_under_their_label_each_indented() -> None:
+    # 班子：[注意] women-chair-seat … and the next finding at the margin, read as a heading of its own (helper-64).
+    lines = run(env={"COLUMNS": "120"}).stdout.splitlines()
+    at = [i for i, line in enumerate(lines) if line.startswith("班子")]
+    assert at and all(lines[i] == "班子：" for i in at)
+    for i in at:
+        block = list(itertools.takewhile(bool, lines[i + 1 :]))
+        tags = [line for line in block if line.lstrip().startswith("[")]
+        assert len(tags) >= 2 and all(line.startswith("  [") for line in tags)
+        assert all(line.startswith("  ") for line in block)
