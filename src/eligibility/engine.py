@@ -1898,7 +1898,7 @@ _WRITTEN_EDUCATION = "education as written"
 # The notes about a workbook's sheet that was not read, said as an input of that sheet's own.
 # The evidence keys the tool gives whatever the rule set (see evidence_labels).
 _EVIDENCE_KEYS = ("election_date", "window_start", "cell", "column", "value", "expected", "matching", "pairs")
-_OF_A_SHEET = frozenset({"sheet-skipped", "sheet-roster-not-read"})
+_OF_A_SHEET = frozenset({"sheet-skipped", "sheet-skipped-instructions", "sheet-roster-not-read"})
 # A file's findings that say its candidates, or some of them, were not read (Summary.files_not_read).
 _NOT_READ = frozenset({"file-unread", "sheet-roster-not-read", "file-broken-midway"})
 # A birth date column's headers, however written: its dates are masked with the ID numbers (see mask_birth).

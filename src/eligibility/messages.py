@@ -367,6 +367,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "工作表“{sheet}”不是名册，未读取：{reason_zh}",
         "sheet {sheet!r} is not a roster and was not read: {reason}",
     ),
+    "sheet-skipped-instructions": (
+        "工作表“{sheet}”是模板的填表说明，未读取",
+        "sheet {sheet!r} holds the template's instructions and was not read",
+    ),
     "sheet-roster-not-read": (
         "工作表“{sheet}”有姓名、社区、拟任职务中的两列，是名册，但未能读取，其中的候选人都没有检查：{reason_zh}",
         "sheet {sheet!r} has two of the columns 姓名, 社区 and 拟任职务, a roster, but could not be read, so none "
@@ -1056,6 +1060,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "sheet-hidden": ("warning", "file"),
     "column-hidden": ("warning", "file"),
     "sheet-skipped": ("info", "file"),
+    "sheet-skipped-instructions": ("info", "file"),
     "community-from-sheet": ("info", "file"),
     "community-from-file": ("info", "file"),
     "sheet-roster-not-read": ("invalid", "file"),

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from eligibility.errors import EligibilityError, Location, OptionError, display_path
 from eligibility.roster.columns import ROSTER_COLUMNS
+from eligibility.roster.workbook import INSTRUCTIONS_SHEET
 from eligibility.ruleset.loader import Policy, load_ruleset
 
 # Where each core column goes in the template: who, where, what post, then the rule set's own fields.
@@ -139,7 +140,7 @@ def _write_workbook(path: Path, policy: Policy, columns: list[tuple[str, str, st
             )
             rule.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
             sheet.add_data_validation(rule)
-    notes = book.create_sheet("填表说明")
+    notes = book.create_sheet(INSTRUCTIONS_SHEET)
     notes.append(["列", "说明"])
     for _, zh, note in columns:
         notes.append([zh, note])

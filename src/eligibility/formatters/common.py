@@ -227,6 +227,7 @@ def team_name(street: str, community: str, lang: Lang) -> str:
 NOT_READ = frozenset(
     {
         "sheet-skipped",
+        "sheet-skipped-instructions",
         "sheet-roster-not-read",
         "file-unread",
         "file-skipped-communities",

@@ -63,6 +63,9 @@ _CHUNK = 1 << 22
 # encryption zipfile does not support.
 _UNREADABLE = (KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError)
 
+# The sheet of notes `eligibility template` writes beside the roster.
+INSTRUCTIONS_SHEET = "填表说明"
+
 
 def workbook_tables(
     source: Input, columns: tuple[Column, ...], sheet: str | None, *, roster: bool = False
@@ -143,7 +146,11 @@ def workbook_tables(
         missing = str(problem.params.get("missing", ""))
         roster = problem.key == "column-missing" and missing in ("name", "community", "roles")
         note = (
-            Note("sheet-roster-not-read", "invalid", params)
+            # The template's own instructions, sent back with the roster filled in: said as what it is, not with
+            # the columns its lines of notes were taken for (找到的列：街道、街道或乡镇，如 东湖街道, helper-64).
+            Note("sheet-skipped-instructions", "info", (("sheet", name),))
+            if name == INSTRUCTIONS_SHEET
+            else Note("sheet-roster-not-read", "invalid", params)
             if roster
             else Note("sheet-skipped", "info", params)
         )
