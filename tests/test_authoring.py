@@ -1520,6 +1520,7 @@ def test_a_parent_wrong_by_itself_is_said_as_its_own_mistake(tmp_path: Path) -> 
         ("5年", "[年]", 5),
         ("3年6个月", "[年]", 3.5),
         ("3年零6个月", "[年]", 3.5),
+        ("6个月", "[年]", 0.5),  # under a year (helper-63)
         ("五", "[]", 5),
         ("十二年", "[年]", 12),
         ("２", "[]", 2),
@@ -1618,3 +1619,13 @@ def test_every_wrong_placeholder_of_a_message_is_said_and_mistakes_come_in_the_o
         load_ruleset(write(tmp_path, "y.yaml", shape))
     lines = [int(line.split(":")[1]) for line in caught.value.message("en").splitlines()]
     assert lines == sorted(lines) and len(lines) >= 3
+
+
+def test_years_and_months_are_said_to_two_places(tmp_path: Path) -> None:
+    # 2年7个月 was said 党龄2.583333333年 (helper-63).
+    rules = write(
+        tmp_path, "local.yaml", TWO_RULES.replace("aliases: [党龄]}", "aliases: [党龄], units: [年]}")
+    )
+    report = run_records(tmp_path, [person(party_years="2年7个月")], ruleset=rules)
+    [short] = [f for f in report.candidates[0].findings if f.rule == "party-years"]
+    assert short.message == "党龄2.58年" and short.evidence["party_years"] == pytest.approx(2 + 7 / 12)

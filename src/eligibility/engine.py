@@ -2145,7 +2145,8 @@ class _Display(dict[str, Any]):
             return "?"
         if isinstance(value, float):
             # A share of a team is a percentage (0.5: 50%); any other decimal, as 党龄 2.5, is that number.
-            return f"{value:.0%}" if key in self.shares else f"{value:.10g}"
+            # 2年7个月 read as 2.5833…: said to two places, as a person would write it.
+            return f"{value:.0%}" if key in self.shares else f"{round(value, 2):g}"
         if isinstance(value, str) and key in self.shares and "–" in value:
             # A share known only as a span (0.0–0.5, posts not all read) is percentages too (helper-61).
             low, _, high = value.partition("–")

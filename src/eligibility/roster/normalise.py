@@ -720,6 +720,7 @@ _NUMERALS = {
 _CHINESE_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百]+")
 # 3年6个月, 3年零6个月: years and months, where years are the unit.
 _YEARS_MONTHS = re.compile(r"(?P<years>.+?)\s*年\s*零?\s*(?P<months>.+?)\s*个?月")
+_MONTHS = re.compile(r"(?P<months>[^年]+?)\s*个月")
 
 
 def read_number(text: str, units: Sequence[str] = ()) -> int | float | None:
@@ -730,6 +731,10 @@ def read_number(text: str, units: Sequence[str] = ()) -> int | float | None:
             years, months = read_number(both["years"]), read_number(both["months"])
             if years is not None and months is not None and 0 <= months < 12:
                 return years + months / 12
+        if unit == "年" and (only := _MONTHS.fullmatch(text)):
+            months = read_number(only["months"])  # 6个月, under a year
+            if months is not None and 0 <= months < 12:
+                return months / 12
         if text.endswith(unit) and len(text) > len(unit):
             text = text[: -len(unit)].strip()
             break
