@@ -20,11 +20,18 @@ ELECTION = dt.date(2006, 9, 30)
 _sequence = itertools.count(1)
 
 
+# The next sequence number of each area, day and sex: a number is issued again only after 499 of one day, not
+# whenever the count of every number issued so far comes round (two rows of one test met as one person, by the
+# order the tests ran in).
+_issued: dict[tuple[str, dt.date, bool], itertools.count[int]] = {}
+
+
 def make_id(birth: str | dt.date, sex: str = "男", area: str = "110101") -> str:
     """A synthetic 18-digit ID number with a correct check character (odd sequence = male)."""
     day = birth if isinstance(birth, dt.date) else dt.date.fromisoformat(birth)
-    n = next(_sequence) % 400
-    sequence = 2 * n + (1 if sex in ("男", "male", "M") else 2)
+    male = sex in ("男", "male", "M")
+    n = next(_issued.setdefault((area, day, male), itertools.count(0))) % 499
+    sequence = 2 * n + (1 if male else 2)
     body = f"{area}{day:%Y%m%d}{sequence:03d}"
     return body + check_character(body)
 

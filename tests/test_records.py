@@ -39,7 +39,7 @@ CASES: list[tuple[str, dict[str, Any], str, str, str]] = [
     ),
     (
         "birth date disagrees with the ID",
-        {"birth_date": "1966-05-02", "id_number": make_id("1966-05-01")},
+        {"birth_date": "1966-05-02", "id_number": make_id("1966-05-03")},
         "birth-date-mismatch",
         "birth_date",
         "the ID number says 1966-**-** (dates show their year only",
