@@ -1353,3 +1353,28 @@ def test_a_missing_file_is_said_before_any_worker_is_started(
         review.run([EXAMPLES / "roster.csv", tmp_path / "名册.csv"], lambda _: None, jobs=2)
     assert raised.value.key == "path-missing"
     assert started == []
+
+
+@pytest.mark.parametrize("quiet", [True, False])
+def test_the_resource_tracker_cleans_up_after_a_stopped_run_without_a_word(
+    tmp_path: Path, quiet: bool
+) -> None:
+    # SIGTERM mid-shutdown left the queues' semaphores to the tracker, which warned of each under the one line
+    # that said why the run stopped: the CI log read as a crash (CI run of f3566f3). Here a process leaves one
+    # on purpose; the tracker started after quiet_tracker() says nothing, one started without it warns.
+    import time
+
+    script = (
+        "import multiprocessing, os\n"
+        "from eligibility.workers import quiet_tracker\n"
+        f"{'quiet_tracker()' if quiet else ''}\n"
+        "kept = multiprocessing.get_context('spawn').Queue()\n"
+        "os._exit(0)\n"
+    )
+    log = tmp_path / "stderr"
+    with log.open("w") as err:  # the tracker outlives the process a moment, writing to the same stderr
+        subprocess.run([sys.executable, "-c", script], stderr=err, timeout=60)
+    deadline = time.monotonic() + (3 if quiet else 15)
+    while time.monotonic() < deadline and "leaked semaphore" not in log.read_text():
+        time.sleep(0.2)
+    assert ("leaked semaphore" in log.read_text()) is not quiet
