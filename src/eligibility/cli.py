@@ -246,32 +246,28 @@ def check(
             with _sink(output) as sink:
                 writer = formatter.writer(sink, options)
                 writer.begin(review.report([], []))
-                failing = False
+                # Counted as written, for the verdict: the report streamed holds neither.
                 people_failing = teams_failing = 0
 
                 def take(candidate: CandidateResult) -> None:
-                    nonlocal failing, people_failing
+                    nonlocal people_failing
                     writer.candidate(candidate)
-                    if findings_fail(candidate.findings, fail_on.value):
-                        failing, people_failing = True, people_failing + 1
+                    people_failing += findings_fail(candidate.findings, fail_on.value)
 
                 def take_json(candidate: Serialised) -> None:
-                    nonlocal failing, people_failing
+                    nonlocal people_failing
                     writer.candidate_json(candidate.json)
-                    if fails_at(candidate.worst, fail_on.value):
-                        failing, people_failing = True, people_failing + 1
+                    people_failing += fails_at(candidate.worst, fail_on.value)
 
                 def take_team(team: TeamResult) -> None:
-                    nonlocal failing, teams_failing
+                    nonlocal teams_failing
                     writer.team(team)
-                    if findings_fail(team.findings, fail_on.value):
-                        failing, teams_failing = True, teams_failing + 1
+                    teams_failing += findings_fail(team.findings, fail_on.value)
 
                 def take_team_json(team: Serialised) -> None:
-                    nonlocal failing, teams_failing
+                    nonlocal teams_failing
                     writer.team_json(team.json)
-                    if fails_at(team.worst, fail_on.value):
-                        failing, teams_failing = True, teams_failing + 1
+                    teams_failing += fails_at(team.worst, fail_on.value)
 
                 report = review.run(
                     paths,
@@ -286,7 +282,7 @@ def check(
                 writer.finish(report)
             if output is not None:
                 typer.echo(say("written", language, path=_masked(str(output), show_pii)), err=True)
-            failed = failing or fails(report, fail_on.value)
+            failed = bool(people_failing or teams_failing) or fails(report, fail_on.value)
             if failed:
                 _say_why_it_fails(report, fail_on, language, (people_failing, teams_failing))
             raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)

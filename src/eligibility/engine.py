@@ -604,11 +604,12 @@ class Review:
         unchecked = len(self.not_checked)
         skipped = self._skipped(table)
         rows = 0
-        # Rows that read as a footer (审核人：王五, 以上人员经审核。) are held until a candidate's row follows: the
-        # footer under a table is no candidate, and is said as a note on the file; one amid the rows may be a
-        # candidate written wrong, and is a candidate's finding, as ever. A total (小计) is a note wherever it is;
-        # a row holding no footer's words (a date alone, 待补) is a candidate's finding wherever it is.
-        held: list[tuple[RawRecord, Any]] = []
+        # Rows that read as no candidate's (审核人：王五, 以上人员经审核。, 乙社区候选人名单) are held, with what they
+        # read as, until the next row shows what they are: above the header written again, a table's title or
+        # footer; under the table, its footer if of a footer's words; else, amid the rows or under them, perhaps
+        # a candidate written wrong (a date alone, 待补), a candidate's finding as ever. A total (小计) is a note
+        # wherever it is.
+        held: list[tuple[RawRecord, Any, DataProblem]] = []
         footers: list[Finding] = []
         items: Iterable[Any] = table.rows
         check: Callable[[Any, Table, frozenset[str]], CandidateResult | Serialised] = self._checked
@@ -627,14 +628,14 @@ class Review:
                 if is_total(aside.value):
                     footers.append(self._footer_finding(aside, raw))
                 else:
-                    held.append((raw, item))
+                    held.append((raw, item, aside))
                 continue
             if held and isinstance(raw, RawRecord) and raw.header_above is not None:
                 # Above the header written again: the title of the table under it (乙社区候选人名单) or the
                 # footer of the one above, not candidates.
-                footers.extend(self._footer_finding(_footer_of(r), r, raw.header_above) for r, _ in held)
+                footers.extend(self._footer_finding(said, r, raw.header_above) for r, _, said in held)
                 held.clear()
-            for _, earlier in held:
+            for _, earlier, _ in held:
                 rows += 1
                 yield check(earlier, table, skipped)
             held.clear()
@@ -642,8 +643,8 @@ class Review:
             yield check(item, table, skipped)
         # Under the table, a row of a footer's words is its footer; one of other words (a date alone, 待补) may be
         # a candidate's row gone wrong, and is said as one.
-        for raw, item in held:
-            if (aside := _footer_of(raw)) is not None and has_footer_words(aside.value):
+        for raw, item, aside in held:
+            if has_footer_words(aside.value):
                 footers.append(self._footer_finding(aside, raw))
             else:
                 rows += 1
@@ -721,12 +722,9 @@ class Review:
         self._join_team(person, key)
         return result
 
-    def _footer_finding(
-        self, aside: DataProblem | None, raw: RawRecord, header_line: int | None = None
-    ) -> Finding:
+    def _footer_finding(self, aside: DataProblem, raw: RawRecord, header_line: int | None = None) -> Finding:
         """A footer or a total under the table, or a row above the header written again (`header_line`), said on
         the file with its line, cell and text, masked as on a row."""
-        assert aside is not None  # only rows read as a footer are held
         shown = self._problem_finding(aside).evidence
         line = raw.source.line if raw.source.line is not None else raw.source.row
         params = (("line", str(line)), ("text", shown["value"]), ("cell", shown.get("cell") or ""))

@@ -157,7 +157,11 @@ class Compiler:
         run of `rules validate` showed the first, and the author met the next only after fixing it."""
         seen = _Seen()
         problems: list[RuleSetError] = []
-        test = _attempt(problems, lambda: self.condition(rule.when, rule.scope, (*at, "when"), seen))
+        test: Node | None = None
+        try:
+            test = self.condition(rule.when, rule.scope, (*at, "when"), seen)
+        except RuleSetError as err:
+            problems.extend(err.problems)
         for index, role in enumerate(rule.applies_to):
             if role not in self.vocabulary.words.roles:
                 known = list(self.vocabulary.words.roles)
@@ -174,7 +178,7 @@ class Compiler:
                         meant=meant[0] if meant else None,
                     )
                 )
-        _attempt(problems, lambda: self._checked_rule(rule, at, seen, complete=not problems))
+        problems += self._checked_rule(rule, at, seen, complete=not problems)
         raise_any(sorted(problems, key=place_of))
         assert test is not None
         return CompiledRule(
@@ -187,20 +191,19 @@ class Compiler:
             shares=frozenset(seen.shares),
         )
 
-    def _checked_rule(self, rule: Rule, at: Path, seen: _Seen, *, complete: bool) -> None:
+    def _checked_rule(self, rule: Rule, at: Path, seen: _Seen, *, complete: bool) -> list[RuleSetError]:
         """The rest of a rule's mistakes: where applies_to and approved_by may stand, and the names its title and
         message use. With its condition not `complete` (a mistake in it), what the condition would have given
         the message is not known: any fact or parameter of the rule set may be named, so no name is said wrong
         that the condition, once right, would give."""
         problems: list[RuleSetError] = []
         if rule.applies_to and rule.scope == "team":
-            _attempt(
-                problems,
-                lambda: self._bad(
+            problems.append(
+                self._mistake(
                     (*at, "applies_to"),
                     "applies_to 只用于候选人规则；班子规则用 count、share、exists 挑选成员",
                     "applies_to is for candidate rules; team rules choose members with count",
-                ),
+                )
             )
         if rule.applies_to:
             seen.needs.add(("roles",))
@@ -211,28 +214,26 @@ class Compiler:
             and rule.severity != "review"
             and self.written_as((*at, "severity"))[0] != "severities"
         ):
-            _attempt(
-                problems,
-                lambda: self._bad(
+            problems.append(
+                self._mistake(
                     (*at, "approved_by"),
                     "approved_by 只用于 severity: review 的规则：只有这种审查意见能经事先审批",
                     "approved_by is for rules of severity review: only those findings can be approved in advance",
-                ),
+                )
             )
         # A team has a street and a community, but no one name or roles of its own.
         about = TEMPLATE_NAMES if rule.scope == "candidate" else TEMPLATE_NAMES - {"name", "roles"}
-        for name in sorted(seen.params.keys() & (about | seen.kinds.keys())):
-            # A parameter named name: {name} in the message showed 70, not the candidate's name, and one named
-            # age showed the threshold where the candidate's age was meant.
-            _attempt(
-                problems,
-                lambda name=name: self._bad(  # type: ignore[misc]
-                    ("parameters", name),
-                    f"参数名 {name} 与这条规则消息里的 {{{name}}}（本工具给出的值）重名；请给参数换个名字",
-                    f"parameter name {name} is also the {{{name}}} this rule's message is given by the tool; "
-                    "rename the parameter",
-                ),
+        # A parameter named name: {name} in the message showed 70, not the candidate's name, and one named age
+        # showed the threshold where the candidate's age was meant.
+        problems.extend(
+            self._mistake(
+                ("parameters", name),
+                f"参数名 {name} 与这条规则消息里的 {{{name}}}（本工具给出的值）重名；请给参数换个名字",
+                f"parameter name {name} is also the {{{name}}} this rule's message is given by the tool; "
+                "rename the parameter",
             )
+            for name in sorted(seen.params.keys() & (about | seen.kinds.keys()))
+        )
         if complete:
             allowed, titled = about | seen.kinds.keys() | seen.params.keys(), set(seen.params)
         else:
@@ -242,64 +243,55 @@ class Compiler:
         for lang in ("zh", "en"):
             if seen.exists > 1 and "{matching}" in getattr(rule.message, lang):
                 # {matching} names one exists' people: with two, it named the second's for both (helper-53).
-                _attempt(
-                    problems,
-                    lambda lang=lang: self._bad(  # type: ignore[misc]
+                problems.append(
+                    self._mistake(
                         (*at, "message", lang),
                         "这条规则有不止一个 exists，{matching} 只能指其中一组人；请分成两条规则，或改用带 label 的 "
                         "count（{label_names} 是符合的人）",
                         "this rule has more than one exists, and {matching} can name one group only; make two "
                         "rules, or use count with a label ({label_names} names those who match)",
-                    ),
+                    )
                 )
-            _attempt(
-                problems,
-                lambda lang=lang: self._check_template(  # type: ignore[misc]
-                    getattr(rule.message, lang), allowed, (*at, "message", lang)
-                ),
-            )
+            problems += self._template_mistakes(getattr(rule.message, lang), allowed, (*at, "message", lang))
             # A title names no one: only the rule's parameters (超过{principal_max_age}周岁), so that --set
             # changes it too.
-            _attempt(
-                problems,
-                lambda lang=lang: self._check_template(  # type: ignore[misc]
-                    getattr(rule.title, lang), titled, (*at, "title", lang)
-                ),
-            )
-        raise_any(problems)
+            problems += self._template_mistakes(getattr(rule.title, lang), titled, (*at, "title", lang))
+        return problems
 
-    def _check_template(self, template: str, allowed: AbstractSet[str], at: Path) -> None:
+    def _template_mistakes(self, template: str, allowed: AbstractSet[str], at: Path) -> list[RuleSetError]:
+        """Each placeholder of a message or title that is wrong, not only the first (helper-63)."""
         try:
             fields = [
                 (name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)
             ]
         except ValueError as err:
-            self._bad(
-                at,
-                "消息模板里的 { 或 } 没有配对；要写花括号本身，请写 {{ 或 }}",
-                f"message template: {err}; a brace itself is written {{{{ or }}}}",
-            )
-        problems: list[RuleSetError] = []  # each placeholder's, not only the first's (helper-63)
+            return [
+                self._mistake(
+                    at,
+                    "消息模板里的 { 或 } 没有配对；要写花括号本身，请写 {{ 或 }}",
+                    f"message template: {err}; a brace itself is written {{{{ or }}}}",
+                )
+            ]
+        problems: list[RuleSetError] = []
         for name, spec, conversion in fields:
             if name is None:
                 continue
             if spec or conversion or not name:
                 # Values are formatted for the reader's language by the tool, so a template only names them.
                 written = f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}"
-                _attempt(
-                    problems,
-                    lambda written=written, name=name: self._bad(  # type: ignore[misc]
+                problems.append(
+                    self._mistake(
                         at,
                         f"占位符 {written} 不能带格式（工具按读者的语言写出数值）；写成 {{{name or 'name'}}}",
                         f"placeholder {written} takes no format; write {{{name or 'name'}}}",
-                    ),
+                    )
                 )
             elif name not in allowed:
                 what = "title placeholder" if at[-2] == "title" else "message placeholder"
                 problems.append(
                     unknown_name(self.where(at), self.written_as(at), what, name, sorted(allowed))
                 )
-        raise_any(problems)
+        return problems
 
     # ---- conditions ----
 
@@ -308,12 +300,14 @@ class Compiler:
             # Each part's mistakes, not only the first part's.
             key, parts = ("all", cond.all) if isinstance(cond, AllOf) else ("any", cond.any)
             problems: list[RuleSetError] = []
-            nodes = [
-                _attempt(problems, lambda c=c, i=i: self.condition(c, scope, (*at, key, i), seen))  # type: ignore[misc]
-                for i, c in enumerate(parts)
-            ]
+            nodes: list[Node] = []
+            for i, part in enumerate(parts):
+                try:
+                    nodes.append(self.condition(part, scope, (*at, key, i), seen))
+                except RuleSetError as err:
+                    problems.extend(err.problems)
             raise_any(problems)
-            return _junction([node for node in nodes if node is not None], key == "any")
+            return _junction(nodes, key == "any")
         if isinstance(cond, Not):
             return _not(self.condition(cond.not_, scope, (*at, "not"), seen))
         if isinstance(cond, Compare):
@@ -639,10 +633,13 @@ class Compiler:
 
     # ---- errors ----
 
-    def _bad(self, at: Path, zh: str, en: str) -> NoReturn:
-        raise RuleSetError(
+    def _mistake(self, at: Path, zh: str, en: str) -> RuleSetError:
+        return RuleSetError(
             "ruleset-bad-value", self.where(at), field=dotted_path(self.written_as(at)), reason=Term(zh, en)
         )
+
+    def _bad(self, at: Path, zh: str, en: str) -> NoReturn:
+        raise self._mistake(at, zh, en)
 
     def _unknown(self, at: Path, what: str, name: str, known: Sequence[str]) -> NoReturn:
         raise unknown_name(self.where(at), self.written_as(at), what, name, known)
@@ -679,15 +676,6 @@ def place_of(problem: RuleSetError) -> tuple[int, int]:
     if location is None:
         return (0, 0)
     return (location.line or 0, location.column if isinstance(location.column, int) else 0)
-
-
-def _attempt(problems: list[RuleSetError], work: Callable[[], Any]) -> Any:
-    """What the work gives, or None with its mistakes added to `problems`, so the next part is still looked at."""
-    try:
-        return work()
-    except RuleSetError as err:
-        problems.extend(err.problems)
-        return None
 
 
 def dotted_path(at: Path) -> str:
