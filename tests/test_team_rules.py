@@ -785,3 +785,39 @@ def test_a_relative_named_as_a_member_and_as_someone_off_the_team_is_open(run: A
     alone = run([person(**cells) for cells in [father, others[0], BALANCED[1]]], lang="en")
     [sure] = [f for f in team(alone).findings if f.rule == "team-relatives"]
     assert sure.evidence["pairs"] == ["甲—张伟"] and sure.severity == "warning"
+
+
+@pytest.mark.parametrize(
+    ("declared", "said"),
+    [
+        ("王健国", True),  # a typo two characters off, or a relative not standing: said, never passed silently
+        ("妻子李秀英（非候选人）", True),
+        ("张伟、王健国", False),  # beside a name found, other words are read as remarks: this typo passes
+        (f"张伟、{make_id('1990-02-02')}", True),  # but an ID number is always someone
+        ("张伟", False),  # a candidate of the community
+        ("张伟（妇代会主任）", False),  # one on no seat is still on the roster
+        ("张卫", False),  # one character off a member's: the rule itself leaves the pair open
+        ("无", False),
+        ("", False),
+    ],
+)
+def test_a_relative_declared_who_is_none_of_the_communitys_candidates_is_said(
+    run: Any, declared: str, said: bool
+) -> None:
+    # The column holds relatives who are also candidates (DESIGN); a name matching none passed the team as
+    # having no relatives on it without a word (helper-64).
+    rows = [
+        dict(name="甲", roles="党支部书记、居委会主任", birth_date="1960-01-01", relatives=declared),
+        dict(name="张伟", roles="妇代会主任", gender="女", birth_date="1985-01-01"),
+    ]
+    for lang in ("zh", "en"):
+        report = run([person(**cells) for cells in [*rows, *BALANCED[1:]]], lang=lang)
+        notes = [f for f in team(report).findings if f.rule == "relative-not-on-team"]
+        assert len(notes) == int(said), notes
+        if said:
+            [note] = notes
+            shown = declared.replace("（", "、").rstrip("）").removeprefix("张伟、")
+            shown = shown[:6] + "********" + shown[14:] if shown[:1].isdigit() else shown  # masked
+            assert note.severity == "warning" and note.evidence["relative"] == shown
+            assert shown in note.message and "甲" in note.message
+        assert all(c.status != "invalid" for c in report.candidates)

@@ -83,7 +83,7 @@ from eligibility.roster.sources import (
     unreadable,
     unreadable_folder,
 )
-from eligibility.ruleset.compiler import CompiledRule, Evidence, declared_keys
+from eligibility.ruleset.compiler import CompiledRule, Evidence, declared_keys, relatives_not_on_team
 from eligibility.ruleset.loader import Policy, load_ruleset
 
 if TYPE_CHECKING:
@@ -300,6 +300,7 @@ class Review:
     # The parts of a result's JSON that many rows share: the file's, the community's, the roles' (_clean_json).
     _json_heads: dict[str, bytes] = field(default_factory=dict)
     _places: dict[str, str] = field(default_factory=dict)  # paths and sheet names as shown (see _place)
+    _names: dict[str, str] = field(default_factory=dict)  # streets and communities as shown (see _name)
     _json_place: tuple[tuple[str, str] | None, bytes] = (None, b"")
     _json_roles: dict[tuple[str, ...], bytes] = field(default_factory=dict)
     # Set while a run hands results to a JSON writer: then results are made as JSON (see serialised).
@@ -1343,6 +1344,12 @@ class Review:
                     near = self.approvals.near_team(team.street, team.community, rule.id)
                     finding = self._near(finding, near, team.community) if near else finding
                 findings.append(finding)
+        for field_name in sorted(self.policy.at(team.election_date).declared_fields):
+            for person, relative in relatives_not_on_team(team, field_name):
+                where = " ".join(filter(None, (team.street, team.community)))
+                said = (("name", self._name(person.name)), ("relative", self._name("、".join(relative))))
+                said += (("community", self._name(where)),)
+                findings.append(self._note_finding(Note("relative-not-on-team", "warning", said)))
         return TeamResult(
             street=self._name(team.street),
             community=self._name(team.community),
@@ -1781,7 +1788,16 @@ class Review:
     def _name(self, name: str) -> str:
         """A name as shown (a person's, a street's, a community's): an ID number typed into the cell (王强
         110101…) is masked like any other."""
-        return name if self.show_pii or not _DIGIT.search(name) else mask_days(mask_ids_and_births(name))
+        if self.show_pii or not _DIGIT.search(name):
+            return name
+        # A street's or community's name (第1社区) is shown on every row of it: worked out once. A person's
+        # name with digits is rare, and not kept, so a roster of them does not grow the store.
+        shown = self._names.get(name)
+        if shown is None:
+            shown = mask_days(mask_ids_and_births(name))
+            if len(self._names) < 100_000:
+                self._names[name] = shown
+        return shown
 
     @overload
     def _place(self, where: str) -> str: ...

@@ -334,6 +334,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{communities} look like one community written {count} ways; each was judged as a team of its own, its "
         "team findings only of its own rows: write the name one way",
     ),
+    "relative-not-on-team": (
+        "{name} 申报的亲属“{relative}”不在{community}的候选人名单中，未核对回避；如其在此参选，请核对姓名或身份证号",
+        "relative “{relative}” declared by {name} is not on the roster of {community} and was not checked; if they "
+        "stand there, check the name or ID number",
+    ),
     "ruleset-not-in-effect": (
         "选举日 {days} 不在规则集 {ruleset} 的适用期（{start} 至 {end}）内；请确认这是本次换届的规则集（--rules）",
         "election day {days} is outside the dates rule set {ruleset} applies between ({start} to {end}); make sure "
@@ -1089,6 +1094,8 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "roster-seats-no-settings": ("warning", "file"),
     "roster-seats-not-settings": ("warning", "file"),
     "ruleset-not-in-effect": ("warning", "file"),
+    # a team's
+    "relative-not-on-team": ("warning", "team"),
 }
 
 

@@ -1151,16 +1151,12 @@ def _related_pairs(field_name: str, among_all: bool, sides: tuple[int, ...] = ()
         seen: set[frozenset[int]] = set()
         for person in people:
             for declared in person.declared.get(field_name, ()):
-                exact = by_key.get(declared)
-                same = [] if exact is not None else [p for p in by_name.get(declared, ()) if p is not person]
+                named, same = _named_by(declared, person, people, by_key, by_name)
                 # Of two others of that name on the roster, which one is meant is not known: the pair is open,
                 # the other one on no seat too (a 村民小组长 张伟 beside the committee's, helper-63).
                 which_unknown = bool(same) and (
                     len(same) > 1
                     or sum(1 for p in team.people if p.name == declared and p is not person) > len(same)
-                )
-                named = (
-                    [exact] if exact is not None else same or _named_within(declared, people, person, by_key)
                 )
                 if not named and _one_off(declared, people, person) and person not in mistyped:
                     mistyped.append(person)
@@ -1191,6 +1187,51 @@ def _related_pairs(field_name: str, among_all: bool, sides: tuple[int, ...] = ()
         return bool(pairs)
 
     return test
+
+
+def _named_by(
+    declared: str,
+    person: Member,
+    people: list[Member],
+    by_key: dict[str, Member],
+    by_name: dict[str, list[Member]],
+) -> tuple[list[Member], list[Member]]:
+    """Whom one entry of a person's relatives cell names: the holder of an ID number, the others of a name, or
+    those named within words; and, apart, the others of the name it is (whom a bare name may mean)."""
+    exact = by_key.get(declared)
+    if exact is not None:
+        return [exact], []
+    same = [p for p in by_name.get(declared, ()) if p is not person]
+    return same or _named_within(declared, people, person, by_key), same
+
+
+def relatives_not_on_team(team: Team, field_name: str) -> list[tuple[Member, tuple[str, ...]]]:
+    """Relatives declared who are none of the community's candidates, by whom they were declared: the column
+    holds relatives who are also candidates, so a cell naming no one is a typo the pairs passed over, one
+    standing elsewhere, or someone not standing. A cell whose entries name someone keeps its other entries as
+    remarks (张伟（已故）, split at the bracket), but for an ID number, which is always someone. A name one
+    character off a member's is already said, open, by the rule (see _one_off). Of every row of the community,
+    seated or not."""
+    people = team.people
+    if not any(p.declared.get(field_name) for p in people):
+        return []
+    by_key = {p.id_number: p for p in people if p.id_number}
+    by_name: dict[str, list[Member]] = {}
+    for p in people:
+        by_name.setdefault(p.name, []).append(p)
+    found: list[tuple[Member, tuple[str, ...]]] = []
+    for person in people:
+        declared = person.declared.get(field_name, ())
+        unnamed = tuple(
+            entry
+            for entry in declared
+            if not any(o is not person for o in _named_by(entry, person, people, by_key, by_name)[0])
+        )
+        if len(unnamed) < len(declared):
+            unnamed = tuple(entry for entry in unnamed if ids_in_text(entry))
+        if unnamed and not any(_one_off(entry, people, person) for entry in unnamed):
+            found.append((person, unnamed))
+    return found
 
 
 def _one_off(declared: str, people: list[Member], declaring: Member) -> bool:
