@@ -790,7 +790,8 @@ def test_a_relative_named_as_a_member_and_as_someone_off_the_team_is_open(run: A
 @pytest.mark.parametrize(
     ("declared", "said"),
     [
-        ("王健国", True),  # a typo two characters off, or a relative not standing: said, never passed silently
+        # A typo two characters off, or a relative not standing: said, never passed silently.
+        ("王健国", True),
         ("妻子李秀英（非候选人）", True),
         ("张伟、王健国", False),  # beside a name found, other words are read as remarks: this typo passes
         (f"张伟、{make_id('1990-02-02')}", True),  # but an ID number is always someone
