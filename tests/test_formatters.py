@@ -304,7 +304,30 @@ def test_xlsx(tmp_path: Path, report: Report) -> None:
     header = [c.value for c in book["班子"][1]]
     assert header[-3:] == ["依据文件", "条款", "审批"]
     assert any(row[7] for row in book["班子"].iter_rows(min_row=2, values_only=True))
-    assert str(book["汇总"]["A2"].value).startswith("候选人 21 名：")
+    assert str(book["汇总"]["A2"].value).startswith("候选人资格审查 · 规则集 community-2006 v1")
+    assert str(book["汇总"]["A3"].value).startswith("候选人 21 名：")
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "html"])
+@pytest.mark.parametrize(
+    ("fail_on", "verdict"), [("review", "结果：未通过"), ("never", "结果：--fail-on never")]
+)
+def test_the_workbook_and_the_page_say_the_verdict(
+    tmp_path: Path, fmt: str, fail_on: str, verdict: str
+) -> None:
+    # Sent on to the township as the whole of the review, they gave the counts and not whether it passed
+    # (helper-64): the verdict was said on standard error only.
+    target = tmp_path / f"report.{fmt}"
+    done = run("--format", fmt, "--output", str(target), "--fail-on", fail_on)
+    assert done.exit_code == (1 if fail_on == "review" else 0)
+    if fmt == "xlsx":
+        lines = [str(row[0]) for row in openpyxl.load_workbook(target)["汇总"].iter_rows(values_only=True)]
+    else:
+        lines = re.findall(r'<p class="verdict"><b>(.*?)</b></p>', target.read_text(encoding="utf-8"))
+    [said] = [line for line in lines if line.startswith("结果")]
+    assert said.startswith(verdict)
+    if fail_on == "review":
+        assert said in done.stderr  # as standard error says it, word for word
 
 
 def test_a_control_character_in_a_cell_does_not_stop_the_workbook(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from eligibility.formatters.common import (
     status_label,
     summary_line,
     team_heading,
+    verdict_line,
 )
 from eligibility.formatters.interface import Options
 from eligibility.messages import Lang, say
@@ -81,6 +82,8 @@ class HtmlFormatter:
             )
         parts.append("</div>")
         parts.append(f"<p>{escape(summary_line(report, lang))}</p>")
+        # The verdict, as the terminal ends with it: the page is what is printed and sent on (helper-64).
+        parts.append(f'<p class="verdict"><b>{escape(verdict_line(report, options.fail_on, lang))}</b></p>')
         parts.append(_bars([(status_label(k, lang), getattr(s, k), COLOURS[k]) for k in COLOURS], width=420))
         teams = {(t.street, t.community): t for t in report.teams}
         groups: dict[tuple[str, str], list[CandidateResult]] = {}

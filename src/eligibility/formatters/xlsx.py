@@ -14,6 +14,7 @@ from eligibility.formatters.common import (
     neutralise,
     severity_label,
     summary_line,
+    verdict_line,
 )
 from eligibility.formatters.interface import Options
 from eligibility.messages import Lang, say
@@ -78,11 +79,18 @@ class XlsxFormatter:
                 for r in report.rules
             ),
         )
-        # The counts the terminal's last line gives, and how many rules were not checked (see summary_line).
+        # What the terminal heads and ends with: the title, the counts and how many rules were not checked (see
+        # summary_line), and the verdict, so the workbook sent on to the township says it (helper-64).
+        title = say(
+            "title",
+            lang,
+            ruleset=f"{report.ruleset.name} v{report.ruleset.version}",
+            election_date=report.election_date,
+        )
         _fill(
             book.create_sheet(say("label-summary", lang)),
             [say("label-summary", lang)],
-            [[summary_line(report, lang)]],
+            [[title], [summary_line(report, lang)], [verdict_line(report, options.fail_on, lang)]],
         )
         buffer = io.BytesIO()
         book.save(buffer)
