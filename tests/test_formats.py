@@ -886,6 +886,45 @@ def test_the_templates_example_roles_are_its_rule_sets_own(tmp_path: Path, rules
     assert len(person.roles) == 2 and "role-unknown" not in {f.rule for f in person.findings}
 
 
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_a_village_template_heads_its_places_as_the_township_does(tmp_path: Path, fmt: str) -> None:
+    # The village template was headed 街道 and 社区 (helper-64): its rule set now says 乡镇 and 村, and the
+    # roster filled in under them reads back.
+    target = tmp_path / f"村名册.{fmt}"
+    assert CliRunner().invoke(app, ["template", str(target), "--rules", "village-2021"]).exit_code == 0
+    if fmt == "xlsx":
+        book = openpyxl.load_workbook(target)
+        header = [cell.value for cell in book["候选人"][1]]
+        row = ["青山镇", "青山村", "李建华", "男", make_id("1970-03-12"), "", "", "", "村委会委员"]
+        for column, value in enumerate(row, start=1):
+            book["候选人"].cell(row=2, column=column, value=value or None)
+        book.save(target)
+    else:
+        header = next(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
+        row = ["青山镇", "青山村", "李建华", "男", make_id("1970-03-12"), "", "", "", "村委会委员"]
+        with target.open("a", encoding="utf-8") as out:
+            out.write(",".join(row + [""] * (len(header) - len(row))) + "\n")
+    assert header[:3] == ["乡镇", "村", "姓名"]
+    [person] = check([target], "village-2021").candidates
+    assert (person.street, person.community, person.roles) == ("青山镇", "青山村", ["村委会委员"])
+    assert [f.rule for f in person.findings if f.severity == "invalid"] == []
+
+
+def test_a_place_header_the_reader_does_not_know_is_refused(tmp_path: Path) -> None:
+    # 村委会 would head a template whose filled-in roster names no community column.
+    from eligibility.errors import RuleSetError
+    from eligibility.ruleset.loader import load_ruleset
+
+    text = (Path(__file__).parent.parent / "rules" / "village-2021.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "town.yaml"
+    path.write_text(text.replace("community: 村}", "community: 村委会}"), encoding="utf-8")
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    assert "村委会 is not a header the roster reader knows for this column" in caught.value.message("en")
+    assert "村委会 不是名册读取时认得的这一列的表头" in caught.value.message("zh")
+    assert caught.value.location.line == text[: text.index("places:")].count("\n") + 1
+
+
 def test_the_template_is_a_roster_the_checker_reads(tmp_path: Path) -> None:
     runner = CliRunner()
     for name in ("roster.xlsx", "roster.csv"):

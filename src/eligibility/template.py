@@ -50,7 +50,13 @@ def template_columns(policy: Policy) -> list[tuple[str, str, str]]:
         "street": "街道或乡镇，如 东湖街道",
         "political_status": "如 中共党员、共青团员、群众",
     }
-    columns = [(name, core[name].zh, notes.get(name, "")) for name in ORDER]
+    # A village's roster heads its places 乡镇 and 村, as its rule set says; a community's 街道 and 社区.
+    places = policy.file.vocabularies.places
+    headers = {name: core[name].zh for name in ORDER} | {
+        "street": places.street,
+        "community": places.community,
+    }
+    columns = [(name, headers[name], notes.get(name, "")) for name in ORDER]
     for name, spec in policy.fields_read.items():
         kind = {
             "bool": "是 / 否，空表示否",

@@ -177,6 +177,29 @@ class Genders(_Strict):
     female: list[str]
 
 
+class Places(_Strict):
+    """How the rule set's rosters head their two place columns: a village's 乡镇 and 村, a community's 街道 and 社区."""
+
+    street: str = Field(
+        default="街道", description="the street column's header in the template (乡镇 for villages)"
+    )
+    community: str = Field(default="社区", description="the community column's header in the template (村)")
+
+    @model_validator(mode="after")
+    def _headers_read_back(self) -> Places:
+        # The template's roster must read back: a header of its own would be a column no check knows.
+        from eligibility.roster.columns import COMMUNITY_HEADERS, STREET_HEADERS
+
+        for header, known in ((self.street, STREET_HEADERS), (self.community, COMMUNITY_HEADERS)):
+            if header not in known:
+                raise PydanticCustomError(
+                    "place_header",
+                    "{header} is not a header the roster reader knows for this column; one of: {known}",
+                    {"header": header, "known": ", ".join(known)},
+                )
+        return self
+
+
 class Vocabularies(_Strict):
     """The words of the rule set's world: bodies, roles, education levels, sexes, yes and no."""
 
@@ -206,6 +229,7 @@ class Vocabularies(_Strict):
     genders: Genders
     yes: list[str]
     no: list[str]
+    places: Places = Field(default=Places(), description="the place columns' headers in the template")
 
 
 class FieldSpec(_Strict):
