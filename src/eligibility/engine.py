@@ -1346,10 +1346,10 @@ class Review:
                 findings.append(finding)
         for field_name in sorted(self.policy.at(team.election_date).declared_fields):
             for person, relative in relatives_not_on_team(team, field_name):
-                where = " ".join(filter(None, (team.street, team.community)))
-                said = (("name", self._name(person.name)), ("relative", self._name("、".join(relative))))
-                said += (("community", self._name(where)),)
-                findings.append(self._note_finding(Note("relative-not-on-team", "warning", said)))
+                where = self._name(" ".join(filter(None, (team.street, team.community))))
+                said = {"name": self._name(person.name), "relative": self._name("、".join(relative))}
+                note = Note("relative-not-on-team", "warning", (*said.items(), ("community", where)))
+                findings.append(self._note_finding(note))
         return TeamResult(
             street=self._name(team.street),
             community=self._name(team.community),
