@@ -271,8 +271,14 @@ def test_every_roster_sheet_is_read_and_others_are_noted(tmp_path: Path) -> None
 
 @pytest.mark.parametrize(
     ("header", "missing"),
-    [(["姓名", "身份证号", "拟任职务"], "community"), (["姓名", "身份证号", "社区", "职务"], "roles")],
-    ids=["no-community", "roles-misspelt"],
+    [
+        (["姓名", "身份证号", "拟任职务"], "community"),
+        (["姓名", "身份证号", "社区", "职务"], "roles"),
+        # Neither 社区 (the tab names the community) nor 拟任职务: it lacked two of three and was passed over as
+        # a sheet of notes, its 书记 with 两违 unchecked and the run passed (helper-65).
+        (["姓名", "身份证号", "职务"], "roles"),
+    ],
+    ids=["no-community", "roles-misspelt", "both"],
 )
 def test_a_sheet_of_candidates_without_one_of_its_columns_fails_the_run(
     tmp_path: Path, header: list[str], missing: str
@@ -285,20 +291,23 @@ def test_a_sheet_of_candidates_without_one_of_its_columns_fails_the_run(
     first.title = "柳岸社区"
     first.append(["姓名", "社区", "拟任职务"])
     first.append(["甲", "柳岸社区", "居委会委员"])
-    second = book.create_sheet("第二页")
+    second = book.create_sheet("第二页" if header[-1] != "职务" or "社区" in header else "桃花社区")
     second.append(header)
     second.append([*["乙", make_id("1970-01-01"), "桃花社区"][: len(header) - 1], "居委会委员"])
     path = tmp_path / "sheets.xlsx"
     book.save(path)
     report = check([path], lang="en")
-    [not_read] = [i for i in report.inputs if i.sheet == "第二页"]
+    [not_read] = [i for i in report.inputs if i.sheet == second.title]
     [finding] = not_read.findings
     assert (finding.rule, finding.severity, not_read.rows) == ("sheet-roster-not-read", "invalid", 0)
-    assert "none of its candidates was checked" in finding.message and missing in finding.message
+    assert (
+        "none of its candidates was checked" in finding.message and f"column {missing} (" in finding.message
+    )
     result = CliRunner().invoke(app, ["check", str(path), "--fail-on", "ineligible"])
     assert result.exit_code == 1
     # Said as not read, where it read "已读取 … 0 行".
-    assert f"未读取 {path.as_posix()}#第二页" in result.stdout and "第二页（xlsx）" not in result.stdout
+    shown = f"未读取 {path.as_posix()}#{second.title}"
+    assert shown in result.stdout and f"{second.title}（xlsx）" not in result.stdout
 
 
 def _one_sheet_a_community(path: Path, titles: dict[str, str]) -> Path:

@@ -377,9 +377,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "sheet {sheet!r} holds the template's instructions and was not read",
     ),
     "sheet-roster-not-read": (
-        "工作表“{sheet}”有姓名、社区、拟任职务中的两列，是名册，但未能读取，其中的候选人都没有检查：{reason_zh}",
-        "sheet {sheet!r} has two of the columns 姓名, 社区 and 拟任职务, a roster, but could not be read, so none "
-        "of its candidates was checked: {reason}",
+        "工作表“{sheet}”像是名册（有“姓名”列，或只缺这一列），但未能读取，其中的候选人都没有检查：{reason_zh}",
+        "sheet {sheet!r} looks like a roster (it has a 姓名 column, or lacks only that one), but could not be read, "
+        "so none of its candidates was checked: {reason}",
     ),
     "file-utf8-lines-in-gbk": (
         "文件是 GBK 编码，但第 {lines} 行是按 UTF-8 写入的（从别的文件粘贴来的），已按 UTF-8 读取；请把文件统一另存为一种编码",

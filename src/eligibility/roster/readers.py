@@ -599,7 +599,8 @@ def require_rows(rows: Iterator[RawRecord], shown: str, header_line: int | None)
 
 def _missing(header: HeaderMap, headers: list[str], location: Location) -> RosterError:
     """A required column not found, with the header that is most likely it misspelt (性名 for 姓名)."""
-    column = header.missing[0]
+    # 社区 is said last of several: a sheet's or file's name may give it, and then the other is what is missing.
+    column = next((c for c in header.missing if c.name != "community"), header.missing[0])
     guess = next((h for h in header.unknown if suggest_column(h, (column,))), "")
     found = [h for h in headers if h]
     suggestion: Term | str = Term(f"（“{guess}”是不是它？）", f" (is {guess!r} it?)") if guess else ""

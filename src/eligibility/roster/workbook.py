@@ -140,11 +140,11 @@ def workbook_tables(
         # The sheet is named already: what is wrong with it, in each language (a note is said in either).
         reason, reason_zh = (say(problem.key, lang, **problem.params) for lang in ("en", "zh"))
         params = (("sheet", name), ("reason", reason), ("reason_zh", reason_zh))
-        # A sheet lacking one of the three columns every roster has (no 社区, one community to a sheet and its
-        # name on the tab; 职务 for 拟任职务) holds candidates: not read, they go unchecked, and that fails the
-        # run rather than pass as a note. A sheet of notes, or of a settings table, lacks two or all three.
-        missing = str(problem.params.get("missing", ""))
-        roster = problem.key == "column-missing" and missing in ("name", "community", "roles")
+        # A sheet with a 姓名 column, or lacking only that, holds candidates (no 社区, one community to a sheet
+        # and its name on the tab; 职务 for 拟任职务; both, helper-65): not read, they go unchecked, and that fails
+        # the run rather than pass as a note. A sheet of notes, or of a settings table, has no 姓名 and lacks more.
+        missing = str(problem.params.get("missing", "")).split(",")
+        roster = problem.key == "column-missing" and ("name" not in missing or missing == ["name"])
         note = (
             # The template's own instructions, sent back with the roster filled in: said as what it is, not with
             # the columns its lines of notes were taken for (找到的列：街道、街道或乡镇，如 东湖街道, helper-64).
