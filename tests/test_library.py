@@ -286,3 +286,21 @@ def test_read_roster_passes_over_in_a_folder_what_check_sets_aside(tmp_path: Pat
     )  # a roster missing a column
     with pytest.raises(eligibility.RosterError):
         list(eligibility.read_roster(tmp_path))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_rule_file_with_several_mistakes_raises_rule_set_error_from_the_library(
+    tmp_path: Path, jobs: int
+) -> None:
+    # The README promises RuleSetError; several mistakes together raised TypeError, as the library masks an
+    # error's values by rebuilding it from one key (helper-66).
+    import pickle
+
+    rules = tmp_path / "bad.yaml"
+    rules.write_text("name: x\nrules:\n  - id: foo\n    severity: bogus\n", encoding="utf-8")
+    with pytest.raises(eligibility.RuleSetError) as caught:
+        eligibility.check([EXAMPLES / "roster.csv"], rules, jobs=jobs)
+    assert len(caught.value.problems) > 1
+    said = caught.value.message("en")
+    assert "'title' is required" in said and "bogus" in said
+    assert pickle.loads(pickle.dumps(caught.value)).message("en") == said

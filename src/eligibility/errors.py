@@ -105,6 +105,14 @@ class RuleSetProblems(RuleSetError):
     def message(self, lang: Lang) -> str:
         return "\n".join(problem.message(lang) for problem in self._problems)
 
+    def masked(self) -> RuleSetProblems:
+        # Each mistake masked on its own: rebuilt as one error of the first's key, the library raised TypeError
+        # where a script catches EligibilityError (helper-66).
+        return RuleSetProblems([problem.masked() for problem in self._problems])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (RuleSetProblems, (self._problems,))
+
 
 def raise_any(problems: list[RuleSetError]) -> None:
     """The mistakes found, if any: one as itself, several together."""
