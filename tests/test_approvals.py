@@ -100,14 +100,14 @@ def test_of_two_approvals_one_that_counts_is_enough(run: Any, tmp_path: Path) ->
     path = tmp_path / "approvals.csv"
     path.write_text(
         "身份证号,规则,批复文号,审批单位,批复日期,有效期至\n"
-        f"{candidate['id_number']},principal-age,A号,区委组织部,2006-09-01,\n"
-        f"{candidate['id_number']},principal-age,B号,区委组织部,2005-01-01,2005-12-31\n",
+        f"{candidate['id_number']},principal-age,A1号,区委组织部,2006-09-01,\n"
+        f"{candidate['id_number']},principal-age,B1号,区委组织部,2005-01-01,2005-12-31\n",
         encoding="utf-8",
     )
     result = only(run([candidate], approvals=path))
     assert result.status == "eligible"
     assert result.findings[0].approval is not None
-    assert result.findings[0].approval.reference == "A号"
+    assert result.findings[0].approval.reference == "A1号"
 
 
 def test_an_approval_for_an_unknown_rule_is_an_error(run: Any, tmp_path: Path) -> None:
@@ -199,7 +199,7 @@ def test_an_approval_naming_someone_else_does_not_count(
     path = tmp_path / "approvals.csv"
     path.write_text(
         "身份证号,姓名,规则,批复文号,审批单位,批复日期\n"
-        f"{candidate['id_number']},{written.format(name='甲')},principal-age,A号,区委组织部,2006-09-01\n",
+        f"{candidate['id_number']},{written.format(name='甲')},principal-age,A1号,区委组织部,2006-09-01\n",
         encoding="utf-8",
     )
     finding = only(run([candidate], approvals=path, lang="en")).findings[0]
@@ -220,7 +220,7 @@ def test_an_approval_row_naming_no_one_is_said_of_its_row_not_as_a_missing_colum
     from conftest import EXAMPLES
 
     path = tmp_path / "approvals.csv"
-    path.write_text("身份证号,规则,批复文号,批复日期\n,principal-age,A号,2006-09-01\n", encoding="utf-8")
+    path.write_text("身份证号,规则,批复文号,批复日期\n,principal-age,A1号,2006-09-01\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["check", str(EXAMPLES / "roster.csv"), "--approvals", str(path)])
     assert result.exit_code == 2
     assert f"{path}:2: 身份证号 列：身份证号为空，社区也为空" in result.stderr
@@ -275,7 +275,7 @@ def test_an_approval_that_expires_before_it_was_given_is_refused_at_its_line(tmp
     path = tmp_path / "approvals.csv"
     path.write_text(
         "身份证号,规则,批复文号,批复日期,有效期至\n"
-        f"{make_id('1948-09-30')},principal-age,A号,2006-09-01,2006-08-01\n",
+        f"{make_id('1948-09-30')},principal-age,A1号,2006-09-01,2006-08-01\n",
         encoding="utf-8",
     )
     args = ["check", str(EXAMPLES / "roster.csv"), "--approvals", str(path), "--lang", "en"]
@@ -324,7 +324,7 @@ def test_an_approvals_reference_keeps_its_own_dates(run: Any, tmp_path: Path) ->
         # A person's rule filed under a community: it matched no one, and the candidate stayed "review" unsaid.
         (
             "身份证号,社区,规则,批复文号,批复日期",
-            ",青松社区,principal-age,A号,2006-09-01",
+            ",青松社区,principal-age,A1号,2006-09-01",
             "身份证号",
             "principal-age 是对候选人个人的规则：批复须写明此人的身份证号",
             "principal-age is a rule about one candidate: the approval must give that person's ID number",
@@ -332,7 +332,7 @@ def test_an_approvals_reference_keeps_its_own_dates(run: Any, tmp_path: Path) ->
         # A team's rule filed under a person: it matched no team.
         (
             "身份证号,社区,规则,批复文号,批复日期",
-            f"{make_id('1948-09-30')},,seat-quota,A号,2006-09-01",
+            f"{make_id('1948-09-30')},,seat-quota,A1号,2006-09-01",
             "社区",
             "seat-quota 是对班子的规则：批复须写明社区",
             "seat-quota is a rule about a team: the approval must name its community",
@@ -452,6 +452,12 @@ def test_a_team_approval_filed_under_its_community_written_another_way_is_shown_
         ),
         ("community-2006", "东湖街道党工委报区委组织部", "approved by 东湖街道党工委报区委组织部"),
         ("community-2006", "区委组织部（未同意）", "approved by 区委组织部(未同意)"),
+        # It said no, or not yet, in other words (helper-65).
+        ("community-2006", "区委组织部（驳回）", "approved by 区委组织部(驳回)"),
+        ("community-2006", "区委组织部（不通过）", "approved by 区委组织部(不通过)"),
+        ("community-2006", "区委组织部（撤销）", "approved by 区委组织部(撤销)"),
+        ("community-2006", "区委组织部（拟）", "approved by 区委组织部(拟)"),
+        ("community-2006", "区委组织部：否", "approved by 区委组织部:否"),
         ("community-2006", "市委组织部", "approved by 市委组织部"),
         # With what follows the body's name, joint, or short (helper-47)
         ("community-2006", "区委组织部 2006.9.1", None),
@@ -495,7 +501,7 @@ def test_an_approval_counts_only_from_the_body_the_notice_names(
     roster.write_text(f"姓名,身份证号,社区,拟任职务\n甲,{number},青松社区,党支部书记\n", "utf-8")
     approvals = tmp_path / "approvals.csv"
     approvals.write_text(
-        f"身份证号,规则,批复文号,审批单位,批复日期\n{number},principal-age,A号,{approved_by},2006-09-01\n",
+        f"身份证号,规则,批复文号,审批单位,批复日期\n{number},principal-age,A1号,{approved_by},2006-09-01\n",
         "utf-8",
     )
     report = check([roster], ruleset=rules, approvals=approvals, election_date="2006-09-30", lang="en")
@@ -633,3 +639,56 @@ def test_a_communitys_own_committee_is_not_the_district_committee(approved_by: s
     from eligibility.engine import _approved_by_one_of
 
     assert _approved_by_one_of(approved_by, ("区委", "区政府")) is counted
+
+
+@pytest.mark.parametrize("reference", ["无", "/", "—", "待批", "暂无文号", "退回", "未批复"])
+def test_an_approvals_reference_that_is_no_number_is_refused_at_its_line(
+    tmp_path: Path, reference: str
+) -> None:
+    # 无 or 待批 where the document number goes counted as an approval; a blank one was refused (helper-65).
+    from eligibility.errors import RosterError
+
+    candidate = person(**PRINCIPAL_OVER_57)
+    path = approvals_file(tmp_path, candidate["id_number"], "principal-age", "2006-09-01")
+    path.write_text(path.read_text(encoding="utf-8").replace("组审〔2006〕1号", reference), encoding="utf-8")
+    roster = tmp_path / "r.csv"
+    roster.write_text(
+        f"姓名,身份证号,社区,拟任职务\n甲,{candidate['id_number']},青松社区,党支部书记\n", "utf-8"
+    )
+    with pytest.raises(RosterError) as caught:
+        check([roster], approvals=path)
+    said = caught.value.message("zh")
+    assert said.startswith(f"{path.as_posix()}:2: 批复文号 列：批复文号“{reference}”里没有号"), said
+    assert "holds no number" in caught.value.message("en")
+
+
+@pytest.mark.parametrize(
+    ("opinion", "counted"),
+    [
+        ("同意", True),
+        ("通过", True),
+        ("同意报批", True),
+        ("", True),
+        ("不同意", False),
+        ("退回", False),
+        ("否", False),
+        ("待定", False),
+    ],
+)
+def test_an_approval_the_body_said_no_to_does_not_count(
+    run: Any, tmp_path: Path, opinion: str, counted: bool
+) -> None:
+    # A 审批意见 column of 不同意 was an unknown column, passed over, and the approval counted (helper-65).
+    candidate = person(**PRINCIPAL_OVER_57)
+    path = tmp_path / "approvals.csv"
+    path.write_text(
+        "身份证号,规则,批复文号,审批单位,批复日期,审批意见\n"
+        f"{candidate['id_number']},principal-age,组审〔2006〕1号,区委组织部,2006-09-01,{opinion}\n",
+        encoding="utf-8",
+    )
+    result = only(run([candidate], approvals=path))
+    [finding] = result.findings
+    assert finding.approval is not None and finding.approval.counted is counted
+    assert result.status == ("eligible" if counted else "review")
+    if not counted:
+        assert finding.approval.reason == f"审批意见为“{opinion}”，不是同意"

@@ -1650,6 +1650,9 @@ class Review:
         reason = None
         if rule_severity == "ineligible":
             reason = say("approval-ineligible", self.lang)
+        elif granted.opinion and (_REFUSED.search(granted.opinion) or not _AGREED.search(granted.opinion)):
+            # 不同意, 退回, 否 in the table's 审批意见: the body was asked and said no (helper-65).
+            reason = say("approval-refused", self.lang, opinion=self._text(granted.opinion))
         elif granted.name and name and granted.name != name:
             # Filed under this ID number for someone else: a mistyped number, not this person's approval.
             reason = say("approval-other-name", self.lang, approved_name=self._name(granted.name), name=name)
@@ -1999,7 +2002,12 @@ _BRACKETED = re.compile(r"[（(【\[〔][^）)】\]〕]*[）)】\]〕]")
 # Bodies written side by side, one approval from each: 区委组织部、区民政局.
 _JOINT = re.compile(r"[、，,；;/\s]+")
 _SHORT_BODY = re.compile(r"(区|县|市|旗)组织部")
-_REFUSED = re.compile(r"未同意|不同意|不予|未批准|不批准|未审批|待审|待批|未批|退回|暂缓")
+_REFUSED = re.compile(
+    r"未同意|不同意|不予|未批准|不批准|未审批|待审|待批|未批|退回|暂缓|驳回|不通过|未通过|拒绝|撤销|撤回|作废|否决|待复"
+    r"|[（(]拟[)）]|拟同意|[:：]\s*否"
+)
+# An opinion that agrees: 同意, 通过, 批准, 准予, 核准, or a yes.
+_AGREED = re.compile(r"同意|通过|批准|准予|核准|^(?:是|√|✓)$")
 # Before the body's name: the approval went to it, not from it (报请, 上报, 呈, 提交, →).
 _REPORTED_TO = re.compile(r"报|呈|送|提交|→|->")
 # After it, a section of it, a date, a reference, 同意 or a stamp are its own; another body (区民政局) is not.

@@ -809,6 +809,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "approval dated {date}, before this round's rules took effect on {start}: an earlier round's approval; "
         "this round needs its own",
     ),
+    "approval-refused": (
+        "审批意见为“{opinion}”，不是同意",
+        "the approval's opinion is {opinion!r}, not an agreement",
+    ),
     "approval-wrong-body": (
         "审批单位是 {approved_by}，本条须由 {bodies} 审核同意",
         "approved by {approved_by}; this rule needs the approval of {bodies}",

@@ -139,6 +139,12 @@ APPROVAL_COLUMNS: tuple[Column, ...] = (
     ),
     Column("date", "批复日期", ("批复日期", "审批日期", "日期"), required=True),
     Column("expires", "有效期至", ("有效期至", "失效日期", "有效期")),
+    # What the approving body said: 不同意 under it was a column no one read, and the approval counted (helper-65).
+    Column(
+        "opinion",
+        "审批意见",
+        ("审批意见", "审核意见", "批复意见", "审批结果", "审核结果", "是否同意", "意见"),
+    ),
 )
 
 # A yes/no column headed as the question it asks (是否被剥夺政治权利, 有无两违问题, 刑事处罚情况): the column

@@ -357,6 +357,10 @@ def _no_control_characters(cells: dict[str, Any], headers: dict[str, str], locat
             )
 
 
+# A document number has a number in it (东组审〔2006〕12号, 〔二〇〇六〕十二号).
+_NUMBERED = re.compile(r"[0-9〇零一二三四五六七八九十]")
+
+
 @dataclass(frozen=True)
 class ApprovalRecord:
     """One prior approval: for a person (ID number) or a team (street, community), for one rule."""
@@ -371,6 +375,8 @@ class ApprovalRecord:
     community: str
     # The person's name as the approval writes it, when it does: a check on the ID number it is filed under.
     name: str = ""
+    # What the approving body said (同意, 不同意), when the table has the column.
+    opinion: str = ""
 
 
 class Approvals:
@@ -481,6 +487,15 @@ def read_approvals(
                 "批复文号为空：没有文号的批复无从核对",
                 "the reference is blank: an approval without one cannot be verified",
             )
+        if not _NUMBERED.search(clean(cells.get("reference"))):
+            # 无, /, 待批, 暂无文号, 退回: the words of no document, as good as blank (helper-65).
+            written = clean(cells.get("reference"))
+            raise _refused(
+                location,
+                table.header.headers.get("reference", "批复文号"),
+                f"批复文号“{written}”里没有号：不是文号的批复无从核对",
+                f"the reference {written!r} holds no number: an approval without one cannot be verified",
+            )
         if rule not in known:
             raise RosterError(
                 "approval-unknown-rule",
@@ -556,6 +571,7 @@ def read_approvals(
                 community=clean(cells.get("community")),
                 # 李　四 padded as the roster's 李四 is: the same person's approval, not another's (helper-54).
                 name=joined_name(clean(cells.get("name"))) if id_number else "",
+                opinion=clean(cells.get("opinion")),
             )
         )
     approvals = Approvals(records)
