@@ -108,7 +108,8 @@ class RuleSetProblems(RuleSetError):
     def masked(self) -> RuleSetProblems:
         # Each mistake masked on its own: rebuilt as one error of the first's key, the library raised TypeError
         # where a script catches EligibilityError (helper-66).
-        return RuleSetProblems([problem.masked() for problem in self._problems])
+        masked = [problem.masked() for problem in self._problems]
+        return RuleSetProblems([problem for problem in masked if isinstance(problem, RuleSetError)])
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (RuleSetProblems, (self._problems,))
