@@ -819,3 +819,20 @@ def test_a_yes_no_answer_not_read_lists_the_words_in_chinese_too(tmp_path: Path)
     report = run_records(tmp_path, [person(two_violations="待查")])
     [said] = [f for f in report.candidates[0].findings if f.rule == "yes-no-unknown"]
     assert "应为 是/否（可写：是、有、" in said.message and "经查无" in said.message
+
+
+@pytest.mark.parametrize("second", ["拟兼职务", "兼任职务", "拟任其他职务", "拟任居委会职务", "拟任党内职务"])
+def test_a_second_post_column_is_read_with_the_first(tmp_path: Path, second: str) -> None:
+    # 居委会主任 under 拟兼职务 was an unknown column passed over: a 党支部委员 to be director, 58 and with 小学,
+    # passed as no principal (helper-65).
+    roster = tmp_path / "r.csv"
+    number = make_id("1948-09-30", "女")
+    roster.write_text(
+        f"姓名,身份证号,文化程度,社区,拟任职务,{second}\n王秀英,{number},小学,青松社区,党支部委员,居委会主任\n",
+        encoding="utf-8",
+    )
+    report = check([roster], election_date="2006-09-30")
+    [person] = report.candidates
+    assert person.role_ids == ["party_member", "committee_director"]
+    assert {f.rule for f in person.findings} >= {"principal-age", "principal-education"}
+    assert not [f for i in report.inputs for f in i.findings if f.rule == "column-unknown"]

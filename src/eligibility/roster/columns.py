@@ -75,7 +75,29 @@ ROSTER_COLUMNS: tuple[Column, ...] = (
     Column("political_status", "政治面貌", ("政治面貌",)),
     Column("street", "街道", STREET_HEADERS),
     Column("community", "社区", COMMUNITY_HEADERS, required=True),
-    Column("roles", "拟任职务", ("拟任职务", "拟任职位", "拟提名职务", "拟推荐职务"), required=True),
+    Column(
+        "roles",
+        "拟任职务",
+        (
+            "拟任职务",
+            "拟任职位",
+            "拟提名职务",
+            "拟推荐职务",
+            # A second post column beside it: read with it, as 居委会主任 under 拟兼职务 passed over as an unknown
+            # column left a 党支部委员 who is to be director unchecked as a principal (helper-65).
+            "拟兼职务",
+            "拟兼任职务",
+            "兼任职务",
+            "拟任其他职务",
+            "其他拟任职务",
+            "拟任党内职务",
+            "拟任党组织职务",
+            "拟任居委会职务",
+            "拟任村委会职务",
+            "拟任村党组织职务",
+        ),
+        required=True,
+    ),
     Column("election_date", "选举日期", ELECTION_DATE_HEADERS),
 )
 
