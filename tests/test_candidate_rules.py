@@ -40,7 +40,7 @@ CASES: list[tuple[str, dict[str, Any], str | None, str | None]] = [
     ),
     ("violation 5 years and a day before", {"family_planning_violation": "2001-09-29"}, None, None),
     ("violation on election day", {"family_planning_violation": "2006-09-30"}, None, "family-planning-5y"),
-    # No bar, but said: a date after election day is most often a mistyped year.
+    # No bar, but invalid: a date after election day is a mistyped year (2050 for 2005 passed as a warning).
     (
         "violation after election day",
         {"family_planning_violation": "2006-10-01"},
@@ -341,7 +341,8 @@ def test_a_violation_dated_after_election_day_is_said(run: Any, dates: str, said
     found = [f for f in result.findings if f.rule == "date-after-election"]
     assert bool(found) is (said is not None), result.findings
     if said:
-        assert found[0].severity == "warning" and "2006-09-30" in found[0].message
+        assert found[0].severity == "invalid" and "2006-09-30" in found[0].message
+        assert result.status == "invalid"
         assert f"“{said}”晚于选举日" in found[0].message
 
 

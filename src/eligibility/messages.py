@@ -532,8 +532,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     # findings on records (severity invalid)
     "required-missing": ("必填列“{column}”为空", "required column {column} is blank"),
     "date-after-election": (
-        "{column}“{value}”晚于选举日 {election_date}，不在任何“选举日前”的期限内：是否写错了年份？",
-        "{column} {value!r} is after election day {election_date}, so inside no window before it: a year mistyped?",
+        "{column}“{value}”晚于选举日 {election_date}：名册在选举前报送，不会有选举日之后的日期，是否写错了年份？请核实改正",
+        "{column} {value!r} is after election day {election_date}: a roster made before its election holds no "
+        "later date; a year mistyped? Check and correct it",
     ),
     "name-not-a-name": (
         "{column}“{value}”不是人名（是数字、日期或是/否）：列错位了？请填写候选人的姓名",
@@ -1017,7 +1018,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     # a row's cells
     "required-missing": ("invalid", "candidate"),
     "name-not-a-name": ("invalid", "candidate"),
-    "date-after-election": ("warning", "candidate"),
+    "date-after-election": ("invalid", "candidate"),
     "id-number-format": ("invalid", "candidate"),
     "id-number-excel": ("invalid", "candidate"),
     "id-number-checksum": ("invalid", "candidate"),

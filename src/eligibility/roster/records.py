@@ -171,12 +171,12 @@ class RecordReader:
             written = values.get(field_name)
             if written and _after(written, election_date):
                 # 2011 typed for 2001: a violation "after" election day counts for no window, and the candidate
-                # passed without a word. Said, as a warning: the verdict stands on the dates as written.
+                # passed without a word. A roster is made before its election, so the date is wrong, not late:
+                # the row is invalid until it is put right (as a warning, 2050 for 2005 passed, helper-65).
                 problem(
                     "date-after-election",
                     field_name,
                     _late_dates(cells.get(field_name), election_date),
-                    "warning",
                     election_date=election_date.isoformat(),
                 )
         if raw.problems and any(p.rule in _UNREAD_CELL for p in raw.problems):
