@@ -174,6 +174,10 @@ def test_date_spellings(cell: object, expected: tuple[dt.date, dt.date] | None) 
         "68.3.15",
         "1968--03",
         "二〇一九年十三月",
+        # A lunar day is another day: its note taken off, 1988年8月25日 was read as the Gregorian (helper-65).
+        "1988年8月25日（农历）",
+        "农历1988年8月25日",
+        "1988.8.25(阴历)",
     ],
 )
 def test_not_dates(cell: str) -> None:

@@ -471,6 +471,7 @@ _TENTH_MONTH = re.compile(
 )  # a year and month as a number whose month lost its 0 (see _parse_date)
 # "1968.03（57岁）": a note in brackets after the date; "1968-03-15 00:00:00" from spreadsheet exports.
 _TRAILER = re.compile(r"\s*(\(.*\)|00:00(:00)?(\.0+)?)\s*$")
+_LUNAR = re.compile(r"农历|阴历|旧历|夏历")
 
 DateRange = tuple[dt.date, dt.date]
 # A date written so it cannot be read, among a cell's dates (2003-05-05、不详): some day, which one unknown. A
@@ -594,7 +595,12 @@ def _parse_date(value: object) -> DateRange | None:
             return _plausible(*_january_or_october(int(m[1])))
         except ValueError as err:
             raise DateError(str(err)) from err
-    text = _TRAILER.sub("", clean(value))
+    written = clean(value)
+    if _LUNAR.search(written):
+        # 1988年8月25日（农历）: a day of the lunar calendar, some six weeks from the same numbers in the
+        # Gregorian; its note taken off, it was read as the Gregorian day, and a 17-year-old passed (helper-65).
+        raise DateError()
+    text = _TRAILER.sub("", written)
     if not text:
         return None
     if "年" in text and _CN_DIGIT.search(text):
