@@ -1344,9 +1344,9 @@ class Review:
                     near = self.approvals.near_team(team.street, team.community, rule.id)
                     finding = self._near(finding, near, team.community) if near else finding
                 findings.append(finding)
+        where = self._name(" ".join(filter(None, (team.street, team.community))))
         for field_name in sorted(self.policy.at(team.election_date).declared_fields):
             for person, relative in relatives_not_on_team(team, field_name):
-                where = self._name(" ".join(filter(None, (team.street, team.community))))
                 said = {"name": self._name(person.name), "relative": self._name("、".join(relative))}
                 note = Note("relative-not-on-team", "warning", (*said.items(), ("community", where)))
                 findings.append(self._note_finding(note))

@@ -64,6 +64,12 @@ def summary_line(report: Report, lang: Lang) -> str:
     return line + (say("summary-not-checked", lang, count=len(rules)) if rules else "")
 
 
+def title_line(report: Report, lang: Lang) -> str:
+    """The report's heading: 候选人资格审查 · 规则集 community-2006 v1 · 选举日 2006-09-30."""
+    ruleset = f"{report.ruleset.name} v{report.ruleset.version}"
+    return say("title", lang, ruleset=ruleset, election_date=report.election_date)
+
+
 def verdict_line(report: Report, fail_on: FailOn, lang: Lang, counted: tuple[int, int] | None = None) -> str:
     """Whether the run passes at --fail-on, and, when it does not, what fails it: a CI log that ends in exit 1
     says why (a clean roster fails at review when the seats were not given, its rule not checked). `counted`:

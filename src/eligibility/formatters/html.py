@@ -13,6 +13,7 @@ from eligibility.formatters.common import (
     status_label,
     summary_line,
     team_heading,
+    title_line,
     verdict_line,
 )
 from eligibility.formatters.interface import Options
@@ -60,12 +61,7 @@ class HtmlFormatter:
 
     def format(self, report: Report, options: Options) -> str:
         lang = options.lang
-        title = say(
-            "title",
-            lang,
-            ruleset=f"{report.ruleset.name} v{report.ruleset.version}",
-            election_date=report.election_date,
-        )
+        title = title_line(report, lang)
         s = report.summary
         parts = [
             f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">',

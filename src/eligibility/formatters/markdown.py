@@ -10,6 +10,7 @@ from eligibility.formatters.common import (
     status_label,
     summary_line,
     team_name,
+    title_line,
     verdict_line,
 )
 from eligibility.formatters.interface import Options
@@ -47,12 +48,7 @@ class MarkdownFormatter:
     def format(self, report: Report, options: Options) -> str:
         lang = options.lang
         s = report.summary
-        title = say(
-            "title",
-            lang,
-            ruleset=f"{report.ruleset.name} v{report.ruleset.version}",
-            election_date=report.election_date,
-        )
+        title = title_line(report, lang)
         out = [f"### {title}", "", f"**{escape(verdict_line(report, options.fail_on, lang))}**", ""]
         out += [summary_line(report, lang), ""]
         out += [

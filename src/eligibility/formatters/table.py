@@ -22,6 +22,7 @@ from eligibility.formatters.common import (
     status_label,
     summary_line,
     team_heading,
+    title_line,
     verdict_line,
 )
 from eligibility.formatters.interface import Options
@@ -131,12 +132,7 @@ class TableFormatter:
         lang = options.lang
         console.print(
             Text(
-                say(
-                    "title",
-                    lang,
-                    ruleset=f"{report.ruleset.name} v{report.ruleset.version}",
-                    election_date=report.election_date,
-                ),
+                title_line(report, lang),
                 style="bold",
             )
         )

@@ -14,6 +14,7 @@ from eligibility.formatters.common import (
     neutralise,
     severity_label,
     summary_line,
+    title_line,
     verdict_line,
 )
 from eligibility.formatters.interface import Options
@@ -81,12 +82,7 @@ class XlsxFormatter:
         )
         # What the terminal heads and ends with: the title, the counts and how many rules were not checked (see
         # summary_line), and the verdict, so the workbook sent on to the township says it (helper-64).
-        title = say(
-            "title",
-            lang,
-            ruleset=f"{report.ruleset.name} v{report.ruleset.version}",
-            election_date=report.election_date,
-        )
+        title = title_line(report, lang)
         _fill(
             book.create_sheet(say("label-summary", lang)),
             [say("label-summary", lang)],

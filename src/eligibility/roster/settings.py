@@ -479,7 +479,8 @@ def read_approvals(
                 "规则为空：这条批复批的是哪条规则？",
                 "the rule is blank: which rule does this approve?",
             )
-        if not clean(cells.get("reference")):
+        reference = clean(cells.get("reference"))
+        if not reference:
             # An approval is known by its document number; one without it cannot be looked up, nor told apart.
             raise _refused(
                 location,
@@ -487,14 +488,13 @@ def read_approvals(
                 "批复文号为空：没有文号的批复无从核对",
                 "the reference is blank: an approval without one cannot be verified",
             )
-        if not _NUMBERED.search(clean(cells.get("reference"))):
+        if not _NUMBERED.search(reference):
             # 无, /, 待批, 暂无文号, 退回: the words of no document, as good as blank (helper-65).
-            written = clean(cells.get("reference"))
             raise _refused(
                 location,
                 table.header.headers.get("reference", "批复文号"),
-                f"批复文号“{written}”里没有号：不是文号的批复无从核对",
-                f"the reference {written!r} holds no number: an approval without one cannot be verified",
+                f"批复文号“{reference}”里没有号：不是文号的批复无从核对",
+                f"the reference {reference!r} holds no number: an approval without one cannot be verified",
             )
         if rule not in known:
             raise RosterError(
@@ -562,7 +562,7 @@ def read_approvals(
         records.append(
             ApprovalRecord(
                 rule=rule,
-                reference=clean(cells.get("reference")),
+                reference=reference,
                 approved_by=clean(cells.get("approved_by")) or None,
                 date=date,
                 expires=expires,

@@ -1136,14 +1136,7 @@ def _related_pairs(field_name: str, among_all: bool, sides: tuple[int, ...] = ()
             if ev is not None:
                 ev["pairs"] = []
             return False  # nobody declared a relative: the common team, answered without reading names
-        by_key: dict[str, Member] = {}
-        # Every member of a name: 张伟 declaring 张伟 names the other 张伟, whichever row comes first (the first
-        # alone was kept, and was the one declaring: the pair was dropped as himself, helper-61).
-        by_name: dict[str, list[Member]] = {}
-        for person in people:
-            by_name.setdefault(person.name, []).append(person)
-            if person.id_number:
-                by_key[person.id_number] = person
+        by_key, by_name = _by_key_and_name(people)
         pairs: list[str] = []
         open_pairs: list[str] = []  # declared, but whether one of each side is not known
         mistyped: list[Member] = []  # declared a name one character off a member's: a typo, or another person
@@ -1189,6 +1182,19 @@ def _related_pairs(field_name: str, among_all: bool, sides: tuple[int, ...] = ()
     return test
 
 
+def _by_key_and_name(people: list[Member]) -> tuple[dict[str, Member], dict[str, list[Member]]]:
+    """The people by ID number, and every one of a name by it: 张伟 declaring 张伟 names the other 张伟,
+    whichever row comes first (the first alone was kept, and was the one declaring: the pair was dropped as
+    himself, helper-61)."""
+    by_key: dict[str, Member] = {}
+    by_name: dict[str, list[Member]] = {}
+    for person in people:
+        by_name.setdefault(person.name, []).append(person)
+        if person.id_number:
+            by_key[person.id_number] = person
+    return by_key, by_name
+
+
 def _named_by(
     declared: str,
     person: Member,
@@ -1215,10 +1221,7 @@ def relatives_not_on_team(team: Team, field_name: str) -> list[tuple[Member, tup
     people = team.people
     if not any(p.declared.get(field_name) for p in people):
         return []
-    by_key = {p.id_number: p for p in people if p.id_number}
-    by_name: dict[str, list[Member]] = {}
-    for p in people:
-        by_name.setdefault(p.name, []).append(p)
+    by_key, by_name = _by_key_and_name(people)
     found: list[tuple[Member, tuple[str, ...]]] = []
     for person in people:
         declared = person.declared.get(field_name, ())
