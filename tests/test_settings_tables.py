@@ -688,6 +688,15 @@ def test_seats_written_beside_the_communities_of_a_grouped_roster_are_refused(tm
         ),
         ([("东湖街道", "青松社区"), ("东湖街道", "青松")], ["东湖街道 青松社区", "东湖街道 青松"]),
         ([("", "青松社区"), ("", "青松社区居民委员会")], ["青松社区", "青松社区居民委员会"]),
+        # The street written three ways over one community's rows (helper-65): one community, three teams.
+        (
+            [("东湖街道", "青松社区"), ("东湖街道办", "青松社区"), ("东湖", "青松社区")],
+            ["东湖街道 青松社区", "东湖街道办 青松社区", "东湖 青松社区"],
+        ),
+        (
+            [("东湖街道办事处", "青松社区"), ("东湖街道", "东湖街道青松社区")],
+            ["东湖街道办事处 青松社区", "东湖街道 东湖街道青松社区"],
+        ),
         # A village and a community of one name may be two places; so may two streets' 青松社区, and 翠竹 is
         # not 青松 whatever they end in.
         ([("东湖街道", "青松村"), ("东湖街道", "青松社区")], None),

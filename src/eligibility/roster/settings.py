@@ -176,6 +176,10 @@ _PLACE_WORDS = re.compile(
 )
 
 
+# What a street's (town's) name may end in: 东湖, 东湖街道, 东湖街道办 and 东湖街道办事处 are one street.
+_STREET_WORDS = re.compile("(街道办事处|街道办|街道|办事处|人民政府|镇|乡)+$")
+
+
 def _own_part(name: str) -> str:
     """A community's name without the words for a kind of place (青松 of 青松社区居委会)."""
     return _PLACE_WORDS.sub("", name.strip())
@@ -187,8 +191,12 @@ def alike(street: str, community: str) -> tuple[str, str, str]:
     whether it is a village or a community, since 青松村 and 青松社区 may be two places. A name that is only
     words for a place has no own part, and is alike no other."""
     name = community.strip()
+    street = street.strip()
     if street and name.startswith(street) and len(name) > len(street):
         name = name[len(street) :].removeprefix("办事处").strip()
+    # The street by its own part: 东湖街道 and 东湖街道办 over two rows of one community split it into two teams
+    # as surely as two spellings of the community do (helper-65). One that is only the words is kept whole.
+    street = _STREET_WORDS.sub("", street) or street
     own = _own_part(name)
     kind = name[len(own) :]
     sort = (
