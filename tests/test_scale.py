@@ -999,6 +999,36 @@ def test_rows_under_a_community_written_once_are_counted_in_its_team(tmp_path: P
     ]
 
 
+@pytest.mark.parametrize("ditto", ["同上", "〃", "同 上"])
+def test_a_community_written_as_the_row_above_is_counted_in_its_team_and_said(
+    tmp_path: Path, ditto: str
+) -> None:
+    # 同上 read as a community's name made a team of its own: 青松社区's woman and deputy were judged apart from
+    # it, and 同上同上 came out with no findings at all (helper-65).
+    people = [
+        ("陈建平", "1953-04-12", "男", "东湖街道", "青松社区", "党组织书记、居委会主任"),
+        ("林秀芳", "1962-05-12", "女", ditto, ditto, "党组织副书记、妇代会主任"),
+        ("吴丽萍", "1975-11-20", "女", ditto, ditto, "居委会副主任"),
+    ]
+    rows = [
+        f"{name},{sex},{make_id(born, sex)},高中,{street},{community},{roles}"
+        for name, born, sex, street, community, roles in people
+    ]
+    roster = tmp_path / "r.csv"
+    roster.write_text("\n".join(["姓名,性别,身份证号,文化程度,街道,社区,拟任职务", *rows]) + "\n", "utf-8")
+    report = check([roster], lang="en")
+    [team] = report.teams
+    assert (team.street, team.community) == ("东湖街道", "青松社区")
+    assert "team-woman" not in {f.rule for f in team.findings}
+    assert [c.status for c in report.candidates] == ["eligible", "invalid", "invalid"]
+    # One finding a row, on its community: the street is read as blank, and said no more.
+    said = [[(f.rule, f.evidence["cell"]) for f in c.findings] for c in report.candidates[1:]]
+    assert said == [[("same-as-above", "F3")], [("same-as-above", "F4")]]
+    assert f"says {ditto!r}" in report.candidates[1].findings[0].message
+    [filled] = [f.evidence for f in report.inputs[0].findings if f.rule == "community-filled-down"]
+    assert filled["lines"] == "3、4"
+
+
 def test_a_row_with_its_community_blank_under_another_street_joins_no_team(tmp_path: Path) -> None:
     roster = tmp_path / "r.csv"
     roster.write_text(

@@ -531,6 +531,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "rules-test-summary": ("通过 {passed} 个，失败 {failed} 个", "{passed} passed, {failed} failed"),
     # findings on records (severity invalid)
     "required-missing": ("必填列“{column}”为空", "required column {column} is blank"),
+    "same-as-above": (
+        "{column}写的是“{value}”，不是名称：排序、筛选或分表后“同上”就指错了行；班子检查时按上一行计入（如紧接其下），请写明",
+        "{column} says {value!r}, no name: once rows are sorted, filtered or split, “as above” means another row; "
+        "counted with the row right above it for the team checks, if any; write the name",
+    ),
     "date-after-election": (
         "{column}“{value}”晚于选举日 {election_date}：名册在选举前报送，不会有选举日之后的日期，是否写错了年份？请核实改正",
         "{column} {value!r} is after election day {election_date}: a roster made before its election holds no "
@@ -1018,6 +1023,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     # a row's cells
     "required-missing": ("invalid", "candidate"),
     "name-not-a-name": ("invalid", "candidate"),
+    "same-as-above": ("invalid", "candidate"),
     "date-after-election": ("invalid", "candidate"),
     "id-number-format": ("invalid", "candidate"),
     "id-number-excel": ("invalid", "candidate"),

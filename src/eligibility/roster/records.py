@@ -43,6 +43,21 @@ CELL_MAX_CHARS = 10_000
 _CELL_START_SHOWN = 40
 
 
+# How a form says "as the row above" (同上, a ditto mark): no place's name.
+_AS_ABOVE = frozenset({"同上", "同上行", "同前", "同左", "〃", "′′", '"', "ditto", "Ditto", "do."})
+
+
+def _not_as_above(place: str, column: str, problem: Callable[..., None]) -> str:
+    """A community written 同上 is read as left blank: taken as a place's name, 同上 made a team of every such
+    row, judged apart from the community it meant (helper-65). A blank community right under a named one is
+    counted in the team above (Review._join_team); the row is invalid until the name is written, as a sort or
+    filter leaves 同上 meaning another row."""
+    if place.replace(" ", "") not in _AS_ABOVE:
+        return place
+    problem("same-as-above", column, place)
+    return ""
+
+
 class RecordReader:
     """Builds Candidates for one rule set; one instance serves every row of a run."""
 
@@ -115,8 +130,13 @@ class RecordReader:
             problem("name-not-a-name", "name", _shown_value(cells.get("name")))
         name = joined_name(name)  # 王  五 is 王五, as the ID register and a relatives entry write it
         # Interned, so that a team and the communities table share one copy of each name.
-        community = sys.intern(self._required(cells, "community", problem))
-        street = sys.intern(clean(cells.get("street")))
+        community = sys.intern(
+            _not_as_above(self._required(cells, "community", problem), "community", problem)
+        )
+        street = clean(cells.get("street"))
+        # A street written 同上 is read as blank, as its community is named or said once (a blank street joins its
+        # community's team in whatever street).
+        street = sys.intern("" if street.replace(" ", "") in _AS_ABOVE else street)
         # The cells that say what a person stands for repeat row after row (居委会委员, 男, 高中, 群众): each
         # combination, once read without a problem, is kept. (Not with the community: each has its own few rows.)
         key = _key([cells.get(column) for column in _SEAT_COLUMNS], typed)
