@@ -86,6 +86,9 @@ CASES: list[tuple[str, dict[str, Any], str, str, str]] = [
     ("unknown sex", {"gender": "未知", "id_number": ""}, "gender-unknown", "gender", "expected"),
     ("blank name", {"name": ""}, "required-missing", "name", "required column name is blank"),
     ("blank roles", {"roles": ""}, "required-missing", "roles", "blank"),
+    ("two people in a name", {"name": "张三、李四"}, "name-several", "name", "more than one person"),
+    ("two people by a slash", {"name": "张三/李四"}, "name-several", "name", "'张三/李四'"),
+    ("two people by a comma", {"name": "张三，李四"}, "name-several", "name", "one row for each"),
 ]
 
 
@@ -234,6 +237,12 @@ def test_json_records_keep_input_order_and_rows(run: Any) -> None:
     report = run([person(name=f"人{i}") for i in range(5)])
     assert [c.name for c in report.candidates] == [f"人{i}" for i in range(5)]
     assert [c.source.row for c in report.candidates] == [1, 2, 3, 4, 5]
+
+
+@pytest.mark.parametrize("name", ["阿依古丽·买买提", "阿依古丽•买买提", "John Smith", "欧阳娜娜"])
+def test_one_persons_name_with_a_dot_or_a_space_is_one_name(run: Any, name: str) -> None:
+    [candidate] = run([person(name=name)]).candidates
+    assert (candidate.status, candidate.name) == ("eligible", name)
 
 
 def test_blank_community_is_invalid_and_forms_no_team(run: Any) -> None:

@@ -531,6 +531,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "rules-test-summary": ("通过 {passed} 个，失败 {failed} 个", "{passed} passed, {failed} failed"),
     # findings on records (severity invalid)
     "required-missing": ("必填列“{column}”为空", "required column {column} is blank"),
+    "name-several": (
+        "{column}“{value}”写了不止一个人：每位候选人一行，各填各的身份证号、出生年月和拟任职务",
+        "{column} {value!r} names more than one person: one row for each candidate, each with their own ID number, "
+        "birth date and post",
+    ),
     "same-as-above": (
         "{column}写的是“{value}”，不是名称：排序、筛选或分表后“同上”就指错了行；班子检查时按上一行计入（如紧接其下），请写明",
         "{column} says {value!r}, no name: once rows are sorted, filtered or split, “as above” means another row; "
@@ -1024,6 +1029,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "required-missing": ("invalid", "candidate"),
     "name-not-a-name": ("invalid", "candidate"),
     "same-as-above": ("invalid", "candidate"),
+    "name-several": ("invalid", "candidate"),
     "date-after-election": ("invalid", "candidate"),
     "id-number-format": ("invalid", "candidate"),
     "id-number-excel": ("invalid", "candidate"),

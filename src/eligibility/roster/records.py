@@ -43,6 +43,8 @@ CELL_MAX_CHARS = 10_000
 _CELL_START_SHOWN = 40
 
 
+# Between two people's names; never inside one (阿依古丽·买买提 keeps its dot, John Smith his space).
+_SEVERAL_NAMES = re.compile("[、,，;；/／|]")
 # How a form says "as the row above" (同上, a ditto mark): no place's name.
 _AS_ABOVE = frozenset({"同上", "同上行", "同前", "同左", "〃", "′′", '"', "ditto", "Ditto", "do."})
 
@@ -128,6 +130,10 @@ class RecordReader:
             # 12345, TRUE or a date where the name goes (a workbook's typed cell, a shifted column): no one's name,
             # and checked as one it would pass as a candidate called 12345.0.
             problem("name-not-a-name", "name", _shown_value(cells.get("name")))
+        elif name and _SEVERAL_NAMES.search(name):
+            # 张三、李四 in one cell: two people, and checked as one they were one candidate, the second with no
+            # ID number, age or post of their own (helper-65).
+            problem("name-several", "name", name)
         name = joined_name(name)  # 王  五 is 王五, as the ID register and a relatives entry write it
         # Interned, so that a team and the communities table share one copy of each name.
         community = sys.intern(
