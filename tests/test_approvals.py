@@ -692,3 +692,29 @@ def test_an_approval_the_body_said_no_to_does_not_count(
     assert result.status == ("eligible" if counted else "review")
     if not counted:
         assert finding.approval.reason == f"审批意见为“{opinion}”，不是同意"
+
+
+@pytest.mark.parametrize(("sheet", "counted"), [("已批准", True), ("不予批准", False), ("退回", False)])
+def test_approvals_on_a_sheet_that_says_no_do_not_count(
+    run: Any, tmp_path: Path, sheet: str, counted: bool
+) -> None:
+    # A workbook of approvals keeps the refused requests on a sheet of their own (不予批准): each of its rows
+    # counted as granted (helper-65).
+    from openpyxl import Workbook
+
+    candidate = person(**PRINCIPAL_OVER_57)
+    book = Workbook()
+    granted = book.active
+    granted.title = "批复"
+    granted.append(["身份证号", "规则", "批复文号", "审批单位", "批复日期"])
+    refused = book.create_sheet(sheet)
+    refused.append(["身份证号", "规则", "批复文号", "审批单位", "批复日期"])
+    refused.append([candidate["id_number"], "principal-age", "组审〔2006〕1号", "区委组织部", "2006-09-01"])
+    path = tmp_path / "approvals.xlsx"
+    book.save(path)
+    result = only(run([candidate], approvals=path))
+    [finding] = result.findings
+    assert finding.approval is not None and finding.approval.counted is counted
+    assert result.status == ("eligible" if counted else "review")
+    if not counted:
+        assert finding.approval.reason == f"审批意见为“{sheet}”，不是同意"

@@ -60,6 +60,8 @@ from eligibility.roster.readers import (
 )
 from eligibility.roster.records import RecordReader
 from eligibility.roster.settings import (
+    AGREED,
+    REFUSED,
     ApprovalRecord,
     Approvals,
     Communities,
@@ -1650,7 +1652,7 @@ class Review:
         reason = None
         if rule_severity == "ineligible":
             reason = say("approval-ineligible", self.lang)
-        elif granted.opinion and (_REFUSED.search(granted.opinion) or not _AGREED.search(granted.opinion)):
+        elif granted.opinion and (REFUSED.search(granted.opinion) or not AGREED.search(granted.opinion)):
             # 不同意, 退回, 否 in the table's 审批意见: the body was asked and said no (helper-65).
             reason = say("approval-refused", self.lang, opinion=self._text(granted.opinion))
         elif granted.name and name and granted.name != name:
@@ -1967,7 +1969,7 @@ def _approved_by_one_of(approved_by: str | None, bodies: tuple[str, ...]) -> boo
     员会组织部, 區委組織部, 区委组织部干部科, 区委组织部（盖章）, 区委组织部东组审〔2006〕12号, a joint 区委组织部、区
     民政局 — whatever its width, spacing or traditional characters. Not a body it was reported to (东湖街道党工委
     报请区委组织部, 东湖街道党工委（已报区委组织部）), nor one that said no (区委组织部（未同意）)."""
-    if not approved_by or _REFUSED.search(approved_by):
+    if not approved_by or REFUSED.search(approved_by):
         return False
     unbracketed = _BRACKETED.sub(" ", approved_by)
     whole = _body_name(unbracketed)
@@ -2002,12 +2004,6 @@ _BRACKETED = re.compile(r"[（(【\[〔][^）)】\]〕]*[）)】\]〕]")
 # Bodies written side by side, one approval from each: 区委组织部、区民政局.
 _JOINT = re.compile(r"[、，,；;/\s]+")
 _SHORT_BODY = re.compile(r"(区|县|市|旗)组织部")
-_REFUSED = re.compile(
-    r"未同意|不同意|不予|未批准|不批准|未审批|待审|待批|未批|退回|暂缓|驳回|不通过|未通过|拒绝|撤销|撤回|作废|否决|待复"
-    r"|[（(]拟[)）]|拟同意|[:：]\s*否"
-)
-# An opinion that agrees: 同意, 通过, 批准, 准予, 核准, or a yes.
-_AGREED = re.compile(r"同意|通过|批准|准予|核准|^(?:是|√|✓)$")
 # Before the body's name: the approval went to it, not from it (报请, 上报, 呈, 提交, →).
 _REPORTED_TO = re.compile(r"报|呈|送|提交|→|->")
 # After it, a section of it, a date, a reference, 同意 or a stamp are its own; another body (区民政局) is not.

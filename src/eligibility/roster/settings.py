@@ -366,6 +366,13 @@ def _no_control_characters(cells: dict[str, Any], headers: dict[str, str], locat
 
 
 # A document number has a number in it (东组审〔2006〕12号, 〔二〇〇六〕十二号).
+# The words of a body that said no, or has not yet said yes, in an approval's opinion, its body or its sheet.
+REFUSED = re.compile(
+    r"未同意|不同意|不予|未批准|不批准|未审批|待审|待批|未批|退回|暂缓|驳回|不通过|未通过|拒绝|撤销|撤回|作废|否决|待复"
+    r"|[（(]拟[)）]|拟同意|[:：]\s*否"
+)
+# An opinion that agrees: 同意, 通过, 批准, 准予, 核准, or a yes.
+AGREED = re.compile(r"同意|通过|批准|准予|核准|^(?:是|√|✓)$")
 _NUMBERED = re.compile(r"[0-9〇零一二三四五六七八九十]")
 
 
@@ -579,12 +586,20 @@ def read_approvals(
                 community=clean(cells.get("community")),
                 # 李　四 padded as the roster's 李四 is: the same person's approval, not another's (helper-54).
                 name=joined_name(clean(cells.get("name"))) if id_number else "",
-                opinion=clean(cells.get("opinion")),
+                opinion=_opinion(clean(cells.get("opinion")), record.source.sheet),
             )
         )
     approvals = Approvals(records)
     approvals.notes = notes
     return approvals
+
+
+def _opinion(written: str, sheet: str | None) -> str:
+    """An approval's opinion, and its sheet's name where that says no: a workbook keeps the requests refused (不予批准,
+    退回) on a sheet of their own beside those granted, and each row of it counted as granted (helper-65)."""
+    if sheet is None or not REFUSED.search(sheet):
+        return written
+    return f"{sheet}；{written}" if written else sheet
 
 
 def _refused(location: Location, column: str, zh: str, en: str) -> RosterError:
