@@ -90,7 +90,10 @@ def _fingerprint(row: Row) -> str:
     elif row.scope == "team":
         who = (row.street, row.community)
     else:
-        who = (row.path, row.sheet or "", row.finding.message)
+        # By what it says of the file, not its message: the message is in the run's language, and a CI that
+        # switched --lang saw each alert closed and opened again (helper-66).
+        said = json.dumps(row.finding.evidence, ensure_ascii=False, sort_keys=True, default=str)
+        who = (row.path, row.sheet or "", said)
     text = "\x1f".join((row.finding.rule, row.scope, *who))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
