@@ -214,6 +214,8 @@ def test_json_contract_shape() -> None:
         "review",
         "ineligible",
         "invalid",
+        "to_verify",
+        "warnings",
         "files_not_read",
     }
     candidate = data["candidates"][0]

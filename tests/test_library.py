@@ -304,3 +304,36 @@ def test_a_rule_file_with_several_mistakes_raises_rule_set_error_from_the_librar
     said = caught.value.message("en")
     assert "'title' is required" in said and "bogus" in said
     assert pickle.loads(pickle.dumps(caught.value)).message("en") == said
+
+
+def test_a_streamed_reports_summary_counts_warnings_and_reviews_only_to_verify(tmp_path: Path) -> None:
+    # fails(report, "warning") was False of a streamed report whose one warning was a candidate's: the summary
+    # counted statuses alone (helper-66). And 需事先审批 counted a review that waits on a fact, not an approval.
+    from eligibility.roster.normalise import check_character
+
+    from conftest import person, run_records
+
+    body = "99010119660501001"  # no such area: a warning
+    records = [
+        person(name="甲", id_number=body + check_character(body)),
+        person(name="乙", family_planning_violation="2001年9月"),  # the month the window opens: to verify
+        person(name="丙", roles="党支部书记", birth_date="1940-01-01"),  # over 57: an approval to seek
+    ]
+    whole = run_records(tmp_path, records, election_date="2006-09-30")
+    assert (whole.summary.review, whole.summary.to_verify, whole.summary.warnings) == (2, 1, 1)
+    roster = next(tmp_path.glob("*.*"))
+    taken: list[eligibility.CandidateResult] = []
+    streamed = eligibility.check(
+        roster, election_date="2006-09-30", on_candidate=taken.append, on_team=list().append
+    )
+    assert streamed.summary == whole.summary
+    # Its candidates and teams gone, the summary alone fails it at warning, and only there.
+    alone = streamed.model_copy(update={"teams": [], "inputs": [], "not_checked": []})
+    unwarned = alone.model_copy(
+        update={"summary": alone.summary.model_copy(update={"warnings": 0, "review": 0})}
+    )
+    assert eligibility.fails(alone, "warning") and not eligibility.fails(unwarned, "warning")
+    from eligibility.formatters.common import summary_line
+
+    assert "需事先审批 2（其中待核实 1）" in summary_line(whole, "zh")
+    assert "2 need approval (1 of them to verify)" in summary_line(whole, "en")

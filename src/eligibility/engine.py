@@ -20,6 +20,8 @@ from eligibility.messages import LANGS, Lang, Term, did_you_mean, say
 from eligibility.register import IdRegister
 from eligibility.report import (
     NOTHING_OPEN,
+    TO_VERIFY,
+    WARNED,
     Approval,
     CandidateResult,
     Clause,
@@ -34,6 +36,7 @@ from eligibility.report import (
     Summary,
     TeamResult,
     json_bytes,
+    marks,
     status_of,
     summarise,
     worst_open,
@@ -415,7 +418,7 @@ class Review:
             # The command line's own check (--jobs is at least 1), for a library caller: 0 or "2" is no count.
             raise OptionError("option-jobs", value=jobs)
         tally = dict.fromkeys(("eligible", "review", "ineligible", "invalid"), 0)
-        count = 0
+        count = to_verify = warned = 0
         if isinstance(paths, str | Path):
             paths = [paths]  # one path given on its own, not a string to iterate character by character
         # Found first: a file that is not there is said before any worker is started for it (a second's start,
@@ -431,6 +434,10 @@ class Review:
             results = self.candidates(sources, workers)
             for count, candidate in enumerate(results, start=1):
                 tally[candidate.status] += 1
+                marked = candidate.marks if isinstance(candidate, Serialised) else marks(candidate.findings)
+                if marked:
+                    to_verify += marked & TO_VERIFY and candidate.status == "review"
+                    warned += marked & WARNED
                 if not isinstance(candidate, Serialised):
                     on_candidate(candidate)
                 elif on_serialised is not None:
@@ -459,7 +466,9 @@ class Review:
             self._as_json = False
             if workers is not None:
                 workers.close()
-        return self.report([], teams, Summary(candidates=count, **tally))
+        return self.report(
+            [], teams, Summary(candidates=count, **tally, to_verify=to_verify, warnings=warned)
+        )
 
     # ---- candidates ----
 
@@ -935,7 +944,9 @@ class Review:
         if not findings and not self.explain:
             return Serialised(self._clean_json(person), "eligible", NOTHING_OPEN)
         result = self._result(person, findings, passed)
-        return Serialised(json_bytes(result), result.status, worst_open(result.findings))
+        return Serialised(
+            json_bytes(result), result.status, worst_open(result.findings), marks(result.findings)
+        )
 
     def _judged(
         self, person: Candidate, skipped: frozenset[str], table: Table | None = None
@@ -1404,7 +1415,7 @@ class Review:
                 overrides=self.policy.overrides,
             ),
             election_date=self.election_date,
-            summary=(summary or summarise([c.status for c in candidates])).model_copy(
+            summary=(summary or summarise(candidates)).model_copy(
                 update={
                     "files_not_read": sum(
                         1 for i in self.inputs if any(f.rule in _NOT_READ for f in i.findings)

@@ -891,11 +891,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "verdict-files": ("文件意见 {count} 条", "{count} file finding(s)"),
     "verdict-rules": ("未检查的规则 {count} 条（{rules}）", "{count} rule(s) not checked ({rules})"),
     "summary": (
-        "候选人 {candidates} 名：符合条件 {eligible}，需事先审批 {review}，不能提名 {ineligible}，数据有误 {invalid}；"
+        "候选人 {candidates} 名：符合条件 {eligible}，需事先审批 {review}{verify}，不能提名 {ineligible}，数据有误 {invalid}；"
         "班子意见 {team_findings} 条",
-        "{candidates} candidates: {eligible} eligible, {review} need approval, {ineligible} ineligible, "
+        "{candidates} candidates: {eligible} eligible, {review} need approval{verify}, {ineligible} ineligible, "
         "{invalid} invalid; {team_findings} team findings",
     ),
+    "summary-to-verify": ("（其中待核实 {to_verify}）", " ({to_verify} of them to verify)"),
     "summary-not-checked": (
         "；{count} 条规则未检查，“符合条件”只就已检查的规则而言",
         "; {count} rules not checked: eligible means by the rules that were checked",

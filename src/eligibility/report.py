@@ -145,6 +145,16 @@ class Summary(_Frozen):
     review: int
     ineligible: int
     invalid: int
+    to_verify: int = Field(
+        default=0,
+        description="of `review`, the candidates whose every open review finding could not decide (a post or a "
+        "birth date not read): facts to find out (待核实), not an approval to seek",
+    )
+    warnings: int = Field(
+        default=0,
+        description="candidates with an open warning finding, whatever their status: what fails a run at "
+        "--fail-on warning when the candidates themselves were streamed",
+    )
     files_not_read: int = Field(
         default=0,
         description="roster files or sheets that could not be read, or not to their end: the candidates not read "
@@ -234,14 +244,43 @@ def status_of(findings: list[Finding]) -> Status:
     return worst
 
 
-def summarise(statuses: list[Status]) -> Summary:
+def summarise(candidates: list[CandidateResult]) -> Summary:
+    statuses = [c.status for c in candidates]
+    marked = [marks(c.findings) for c in candidates]
     return Summary(
         candidates=len(statuses),
         eligible=statuses.count("eligible"),
         review=statuses.count("review"),
         ineligible=statuses.count("ineligible"),
         invalid=statuses.count("invalid"),
+        to_verify=sum(1 for m, s in zip(marked, statuses, strict=True) if m & TO_VERIFY and s == "review"),
+        warnings=sum(1 for m in marked if m & WARNED),
     )
+
+
+def to_verify(finding: Finding) -> bool:
+    """A review finding of a rule that could not decide: a fact to find out, not an approval to seek."""
+    return finding.severity == "review" and bool(finding.evidence.get("unknown"))
+
+
+def only_to_verify(findings: Iterable[Finding]) -> bool:
+    """Whether every open review finding is one to verify (and there is one): a review that is 待核实, not
+    需事先审批 (helper-64)."""
+    open_review = [f for f in findings if f.severity == "review" and f.is_open]
+    return bool(open_review) and all(to_verify(f) for f in open_review)
+
+
+# What a summary counts of a candidate beside its status (Serialised.marks): an open warning; a review only to
+# verify.
+WARNED = 1
+TO_VERIFY = 2
+
+
+def marks(findings: list[Finding]) -> int:
+    if not findings:
+        return 0
+    warned = WARNED if any(f.severity == "warning" and f.is_open for f in findings) else 0
+    return warned | (TO_VERIFY if only_to_verify(findings) else 0)
 
 
 # worst_open of a result with no open finding.
@@ -260,6 +299,7 @@ class Serialised(NamedTuple):
     json: bytes
     status: Status
     worst: int  # see worst_open
+    marks: int = 0  # see marks
 
 
 def fails_at(worst: int, fail_on: FailOn) -> bool:
@@ -282,8 +322,7 @@ def _check_level(fail_on: object) -> None:
 def fails(report: Report, fail_on: FailOn) -> bool:
     """Whether the report holds an open finding at or above `fail_on`, as the command line's exit code 1 says;
     invalid data fails at every level but never. A report whose candidates went to `check(on_candidate=…)`
-    holds none of them, but its summary counts their statuses, which say it at review and above; a warning
-    of theirs only each candidate's findings hold (`findings_fail(candidate.findings, "warning")`)."""
+    holds none of them, but its summary counts their statuses, and those with an open warning."""
     _check_level(fail_on)
     findings = [f for c in report.candidates for f in c.findings]
     findings += [f for t in report.teams for f in t.findings]
@@ -296,4 +335,6 @@ def fails(report: Report, fail_on: FailOn) -> bool:
         (SEVERITY_ORDER.index(s) for s in ("invalid", "ineligible", "review") if counted[s]),
         default=len(SEVERITY_ORDER),
     )
+    if counted["warnings"]:
+        worst_status = min(worst_status, SEVERITY_ORDER.index("warning"))
     return fails_at(min(worst_open(findings), worst_not_checked, worst_status), fail_on)

@@ -9,7 +9,17 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from eligibility.messages import Lang, say
-from eligibility.report import SEVERITY_ORDER, FailOn, Finding, InputFile, NotChecked, Report, TeamResult
+from eligibility.report import (
+    SEVERITY_ORDER,
+    FailOn,
+    Finding,
+    InputFile,
+    NotChecked,
+    Report,
+    TeamResult,
+    only_to_verify,
+    to_verify,
+)
 
 # A cell starting with one of these is a formula to Excel and LibreOffice (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -23,7 +33,7 @@ def neutralise(value: str) -> str:
 def status_label(status: str, lang: Lang, findings: list[Finding] | None = None) -> str:
     """A status in words; a candidate's review that only asks for facts to be found out (every open review
     finding could not decide) is 待核实, not 需事先审批: no approval answers it (helper-64)."""
-    if status == "review" and findings is not None and _only_to_verify(findings):
+    if status == "review" and findings is not None and only_to_verify(findings):
         return say("status-unknown", lang)
     return say(f"status-{status}", lang)
 
@@ -34,16 +44,6 @@ def severity_label(finding: Finding, lang: Lang) -> str:
     if to_verify(finding):
         return say("severity-unknown", lang)
     return say(f"severity-{finding.severity}", lang)
-
-
-def to_verify(finding: Finding) -> bool:
-    """A review finding of a rule that could not decide: a fact to find out, not an approval to seek."""
-    return finding.severity == "review" and bool(finding.evidence.get("unknown"))
-
-
-def _only_to_verify(findings: list[Finding]) -> bool:
-    open_review = [f for f in findings if f.severity == "review" and not (f.approval and f.approval.counted)]
-    return bool(open_review) and all(to_verify(f) for f in open_review)
 
 
 def missing_columns(missing: NotChecked, lang: Lang) -> str:
@@ -59,7 +59,10 @@ def summary_line(report: Report, lang: Lang) -> str:
     """The counts of the report, and how many rules were not checked: a roster without the 两违 column reads
     符合条件 for everyone, which holds only of the rules that were checked."""
     team_findings = sum(len(t.findings) for t in report.teams)
-    line = say("summary", lang, **report.summary.model_dump(), team_findings=team_findings)
+    # 需事先审批 5 read as five approvals to seek, where some wait on a fact to find out (helper-66).
+    to_verify = report.summary.to_verify
+    verify = say("summary-to-verify", lang, to_verify=to_verify) if to_verify else ""
+    line = say("summary", lang, **report.summary.model_dump(), verify=verify, team_findings=team_findings)
     rules = {missing.rule for missing in report.not_checked}
     return line + (say("summary-not-checked", lang, count=len(rules)) if rules else "")
 
