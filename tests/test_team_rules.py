@@ -822,3 +822,19 @@ def test_a_relative_declared_who_is_none_of_the_communitys_candidates_is_said(
             assert note.severity == "warning" and note.evidence["relative"] == shown
             assert shown in note.message and "甲" in note.message
         assert all(c.status != "invalid" for c in report.candidates)
+
+
+def test_a_teams_education_profile_is_given_by_level_id_whatever_the_language(run: Any) -> None:
+    # profile.education is keyed by the level as the report's language names it (本科, bachelor): a script that
+    # read one broke on the other (helper-66). education_ids keys it by the rule set's ids.
+    rows = [person(education="本科"), person(education="初中"), person(education="大专", name="乙")]
+    chinese, english = (team(run(rows, lang=lang)).profile for lang in ("zh", "en"))
+    assert chinese is not None and english is not None
+    assert chinese.education_ids == english.education_ids
+    assert {k: v for k, v in chinese.education_ids.items() if v} == {
+        "junior_middle": 1,
+        "junior_college": 1,
+        "bachelor": 1,
+    }
+    assert chinese.education["本科"] == english.education["bachelor"] == 1
+    assert next(iter(chinese.education_ids)) == "illiterate"  # lowest first, as education

@@ -1375,18 +1375,15 @@ class Review:
         """Members by age band and education level, for the charts of the reports."""
         members = team.members()
         ages = dict.fromkeys(AGE_BANDS, 0)
-        education = dict.fromkeys(self._level_label.values(), 0)
+        by_id = dict.fromkeys(self._level_label, 0)
         for member in members:
             age = member.age
             band = "?" if age is None else _BAND_OF_AGE[age] if age < len(_BAND_OF_AGE) else AGE_BANDS[-1]
             ages[band] = ages.get(band, 0) + 1
-            level = (
-                "?"
-                if member.education_rank is None
-                else self._level_label[self._level_ids[member.education_rank]]
-            )
-            education[level] = education.get(level, 0) + 1
-        return Profile(members=len(members), ages=ages, education=education)
+            level = "?" if member.education_rank is None else self._level_ids[member.education_rank]
+            by_id[level] = by_id.get(level, 0) + 1
+        education = {self._level_label.get(level, level): count for level, count in by_id.items()}
+        return Profile(members=len(members), ages=ages, education=education, education_ids=by_id)
 
     def rules(self) -> list[RuleInfo]:
         return [

@@ -101,7 +101,11 @@ class Profile(_Frozen):
     members: int
     ages: dict[str, int] = Field(description="age band (周岁 on election day) -> members; '?' when unknown")
     education: dict[str, int] = Field(
-        description="education level, lowest first -> members; '?' when unknown"
+        description="education level as the report's language names it, lowest first -> members; '?' when unknown"
+    )
+    education_ids: dict[str, int] = Field(
+        default_factory=dict,
+        description="the same by the rule set's id of each level (junior_middle), whatever the language",
     )
 
 
