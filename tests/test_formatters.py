@@ -1171,6 +1171,9 @@ def test_json_lines_cut_short_by_a_file_that_cannot_be_read_end_with_an_error_li
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["type"] for r in records].count("candidate") == 21
     assert records[-1]["type"] == "error" and records[-1]["rule"] == "file-no-rows"
+    # Where, as fields, beside the message: a pipeline sorting failures by file parsed them out of it (helper-66).
+    assert (records[-1]["path"], records[-1]["line"]) == (blank.as_posix(), 1)
+    assert records[-1]["message"].startswith(f"{blank.as_posix()}:1: ")
     assert "summary" not in {r["type"] for r in records}
 
 

@@ -650,7 +650,15 @@ def _error_in_report(
             # (helper-55).
             import json
 
-            record = {"type": "error", "rule": err.key, "message": _masked(err.message(language), show_pii)}
+            record: dict[str, object] = {"type": "error", "rule": err.key}
+            where = err.location
+            if where is not None:
+                # Where, as fields: a pipeline sorting failures by file parsed them out of the message (helper-66).
+                record["path"] = _masked(where.path, show_pii) if where.path else None
+                record["line"] = where.line
+                if where.column is not None:
+                    record["column"] = where.column
+            record["message"] = _masked(err.message(language), show_pii)
             print(json.dumps(record, ensure_ascii=False, separators=(",", ":")), flush=True)
 
         return end_the_stream
