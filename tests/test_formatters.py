@@ -852,8 +852,29 @@ def test_the_candidates_table_names_each_rule_that_fired_once(tmp_path: Path) ->
     rows = list(
         csv.reader(io.StringIO(runner.invoke(app, ["check", str(path), "--format", "csv-candidates"]).stdout))
     )
-    fired = rows[1][-1].split()
+    fired = rows[1][rows[0].index("触发的规则")].split()
     assert fired.count("required-missing") == 1 and len(fired) == len(set(fired))
+    # The status as a code too, at the end, whatever the language (helper-66).
+    assert (rows[0][-1], rows[1][-1]) == ("结论代码", "invalid")
+
+
+def test_the_findings_table_gives_scope_status_and_severity_as_codes_too(tmp_path: Path) -> None:
+    # 结论 and 等级 only in words, in the run's language: a script filtering the findings had to know both
+    # languages' labels, and 待核实 from 需审批 by their words alone (helper-66).
+    def table(lang: str) -> list[dict[str, str]]:
+        out = runner.invoke(
+            app, ["check", str(EXAMPLES / "roster.csv"), "--format", "csv", "--lang", lang]
+        ).stdout
+        header, *rows = list(csv.reader(io.StringIO(out)))
+        return [dict(zip(header[-3:], row[-3:], strict=True)) for row in rows]
+
+    chinese, english = table("zh"), table("en")
+    assert [list(r.values()) for r in chinese] == [list(r.values()) for r in english]
+    assert list(chinese[0]) == ["对象代码", "结论代码", "等级代码"]
+    assert list(english[0]) == ["scope code", "status code", "severity code"]
+    codes = {tuple(r.values()) for r in chinese}
+    assert ("candidate", "review", "review") in codes and ("candidate", "ineligible", "ineligible") in codes
+    assert {scope for scope, _, _ in codes} <= {"candidate", "team", "file"}
 
 
 @pytest.mark.parametrize("choice", TEXT_FORMATS)

@@ -931,6 +931,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label-approval": ("审批", "approval"),
     "label-findings": ("审查意见数", "findings"),
     "label-rules": ("触发的规则", "rules"),
+    # The same as codes, whatever the language, for a script or a filter (helper-66).
+    "label-scope-code": ("对象代码", "scope code"),
+    "label-status-code": ("结论代码", "status code"),
+    "label-severity-code": ("等级代码", "severity code"),
     "label-title": ("规则名称", "title"),
     "label-scope-candidate": ("候选人", "candidate"),
     "label-scope-team": ("班子", "team"),

@@ -295,6 +295,9 @@ def finding_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[list[
         "document",
         "clause",
         "approval",
+        "scope-code",
+        "status-code",
+        "severity-code",
     )
     rows = (
         [
@@ -317,6 +320,9 @@ def finding_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[list[
             r.finding.source.document if r.finding.source else "",
             r.finding.source.clause if r.finding.source else "",
             approval_text(r.finding, lang),
+            r.scope,
+            r.status or "",
+            _severity_code(r.finding),
         ]
         for r in finding_rows(report, lang)
     )
@@ -324,6 +330,13 @@ def finding_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[list[
 
 
 STATUS_COLUMN = 9  # where candidate_table puts the status, for a format that colours it
+
+
+def _severity_code(finding: Finding) -> str:
+    """A finding's severity as a code, with what its label says beside it: approved, or to verify."""
+    if finding.approval is not None and finding.approval.counted:
+        return "approved"
+    return "to_verify" if to_verify(finding) else finding.severity
 
 
 def candidate_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[list[Cell]]]:
@@ -342,6 +355,7 @@ def candidate_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[lis
         "status",
         "findings",
         "rules",
+        "status-code",
     )
     rows = (
         [
@@ -357,6 +371,7 @@ def candidate_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[lis
             status_label(c.status, lang, c.findings),
             len(c.findings),
             " ".join(dict.fromkeys(f.rule for f in c.findings)),  # each rule once: three blank cells, one id
+            c.status,
         ]
         for c in report.candidates
     )
