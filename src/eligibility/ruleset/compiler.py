@@ -1231,10 +1231,45 @@ def relatives_not_on_team(team: Team, field_name: str) -> list[tuple[Member, tup
             if not any(o is not person for o in _named_by(entry, person, people, by_key, by_name)[0])
         )
         if len(unnamed) < len(declared):
-            unnamed = tuple(entry for entry in unnamed if ids_in_text(entry))
+            # Beside a name found, the other entries are mostly remarks (已故, 夫妻); but an ID number is always
+            # someone, and so is what reads as a name (a surname, two to four characters, no kinship word):
+            # 张伟、王健国 with 王健国 mistyped passed as one relative declared (helper-65).
+            unnamed = tuple(entry for entry in unnamed if ids_in_text(entry) or _reads_as_a_name(entry))
         if unnamed and not any(_one_off(entry, people, person) for entry in unnamed):
             found.append((person, unnamed))
     return found
+
+
+def _reads_as_a_name(entry: str) -> bool:
+    """Whether a relatives entry reads as a person's name alone: two to four Chinese characters, starting with a
+    common surname, with no word of kinship or remark in it (岳父 and 孙女 start with surnames too)."""
+    text = entry.replace(" ", "")
+    if not 2 <= len(text) <= 4 or not all("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return False
+    if any(word in text for word in (*_KIN, *_REMARKS)):
+        return False
+    return text[0] in _SURNAMES or text[:2] in _DOUBLE_SURNAMES
+
+
+# The commonest surnames (of the hundred most common, about 85% of people), without those that are also words a
+# remark starts with (母, 公, 师, 干, 阿, 和, 原, 国).
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温"
+    "康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成"
+    "苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜"
+    "冷晏席卫米柏宗瞿桂佟应臧闵苟邬边卞姬仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝谈匡鞠惠荆乐冀郁胥"
+    "南班储栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜阚权帅屠朴盖练廉禹井漆巴丰支卿狄计索宣晋芮扈晁阙浦戈"
+    "伏鹿薄邸雍辜羊裘亓修邰赫杭况宿鲜逯隆茹诸战慕危玉银亢嵇哈湛宾戎勾茅於揭尉冶斯束檀衣展昝智幸奉植衡富尧"
+)
+# fmt: off
+_DOUBLE_SURNAMES = frozenset((
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐",
+    "端木", "独孤", "南宫", "西门", "轩辕", "钟离", "申屠", "太史", "呼延", "万俟", "澹台", "闻人", "完颜",
+))
+# fmt: on
+# Remarks beside a relative's name: of a person no longer there, or not standing here.
+_REMARKS = ("已故", "去世", "病故", "离异", "离婚", "候选人", "本社区", "本村", "外地", "本人", "其他")
 
 
 def _one_off(declared: str, people: list[Member], declaring: Member) -> bool:
