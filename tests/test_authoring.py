@@ -1629,3 +1629,28 @@ def test_years_and_months_are_said_to_two_places(tmp_path: Path) -> None:
     report = run_records(tmp_path, [person(party_years="2年7个月")], ruleset=rules)
     [short] = [f for f in report.candidates[0].findings if f.rule == "party-years"]
     assert short.message == "党龄2.58年" and short.evidence["party_years"] == pytest.approx(2 + 7 / 12)
+
+
+@pytest.mark.parametrize(
+    ("extends", "found"), [("../base", True), ("../base.yaml", True), ("../work/base", False)]
+)
+def test_extends_by_a_path_without_its_suffix_is_read_beside_the_file(
+    tmp_path: Path, extends: str, found: bool
+) -> None:
+    # extends: ../work/dh2027 was looked up in the bundled folder, and where a file of that name stood there it
+    # was built on without a word; ../dh2027 was said missing "relative to this file" at a bundled path
+    # (helper-67).
+    base = tmp_path / "base.yaml"
+    base.write_text(
+        'name: base\nversion: "1"\nextends: community-2006\nparameters: {principal_max_age: 55}\n', "utf-8"
+    )
+    (tmp_path / "sub").mkdir()
+    child = tmp_path / "sub" / "child.yaml"
+    child.write_text(f'name: child\nversion: "1"\nextends: {extends}\n', "utf-8")
+    if found:
+        assert load_ruleset(child).params["principal_max_age"] == 55
+        return
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(child)
+    said = caught.value.message("en")
+    assert (tmp_path / "sub" / "../work/base.yaml").as_posix() in said and "rules" not in said.split(":")[0]

@@ -214,4 +214,8 @@ def resolve_parent(spec: str, child: Path, bundled: Path) -> Path:
     relative = child.parent / spec
     if spec.endswith((".yaml", ".yml")) or relative.exists():
         return relative
+    if "/" in spec or "\\" in spec or spec.startswith("."):
+        # A path (../district/base) is this file's neighbour, with .yaml if written without: read from the
+        # bundled folder, ../work/dh2027 found a file there and built on it without a word (helper-67).
+        return relative.with_name(relative.name + ".yaml")
     return bundled / f"{spec}.yaml"
