@@ -1654,3 +1654,27 @@ def test_extends_by_a_path_without_its_suffix_is_read_beside_the_file(
         load_ruleset(child)
     said = caught.value.message("en")
     assert (tmp_path / "sub" / "../work/base.yaml").as_posix() in said and "rules" not in said.split(":")[0]
+
+
+def test_severities_naming_a_rule_written_in_the_same_file_is_refused(tmp_path: Path) -> None:
+    # criminal-record written ineligible, and severities: {criminal-record: warning} beside it: the second won
+    # without a word, and a bar became a warning (helper-67).
+    rule = (
+        "rules:\n  - id: principal-age\n    title: {zh: 甲, en: A}\n    severity: review\n    scope: candidate\n"
+        "    when: {fact: age, gt: 55}\n    message: {zh: 甲, en: A}\n"
+        "    source: {document: d, clause: c, quote: q}\n"
+    )
+    path = write(
+        tmp_path,
+        "mine.yaml",
+        f"extends: community-2006\nname: mine\nseverities: {{principal-age: ineligible}}\n{rule}",
+    )
+    result = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert result.exit_code == 1
+    assert f"{path.as_posix()}:3:" in result.stderr
+    assert "rule 'principal-age' is written in this file: change its own severity there" in result.stderr
+    # An inherited rule's severity is what severities is for.
+    inherited = write(
+        tmp_path, "ok.yaml", "extends: community-2006\nname: ok\nseverities: {principal-age: ineligible}\n"
+    )
+    assert runner.invoke(app, ["rules", "validate", str(inherited)]).exit_code == 0
