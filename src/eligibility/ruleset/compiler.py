@@ -399,31 +399,32 @@ class Compiler:
             self._bad((*at, "reading"), "reading 只用于 age", "reading applies to age only")
         if op == "present":
             return _present(fact, bool(raw))
-        if op == "within_years_before_election":
+        if op in ("within_years_before_election", "less_than_years_before_election"):
             if fact.kind not in ("date", "dates"):
                 self._bad(
                     where,
-                    f"within_years_before_election 需要日期；{fact.name} 是{_kind(fact, 'zh')}",
-                    f"within_years_before_election needs a date; {fact.name} is {_kind(fact, 'en')}",
+                    f"{op} 需要日期；{fact.name} 是{_kind(fact, 'zh')}",
+                    f"{op} needs a date; {fact.name} is {_kind(fact, 'en')}",
                 )
             years = self._operand(raw, Fact("years", "number", (), _none), scope, where, seen)
             if not isinstance(years, int) or years < 0:
                 blame = ("parameters", raw.param, "value") if isinstance(raw, ParamRef) else where
                 self._bad(
                     blame,
-                    f"within_years_before_election 需要整数年数（0 或以上），不是 {_written(years, 'zh')}",
-                    f"within_years_before_election needs a whole number of years, not {_written(years, 'en')}",
+                    f"{op} 需要整数年数（0 或以上），不是 {_written(years, 'zh')}",
+                    f"{op} needs a whole number of years, not {_written(years, 'en')}",
                 )
             seen.kinds["election_date"] = "date"
             seen.kinds["window_start"] = "date"
-            return _within_years(fact, int(years))
+            return _within_years(fact, int(years), completed=op == "less_than_years_before_election")
         if op in ("has_any", "has_all", "has_none"):
             if fact.kind == "dates":
                 self._bad(
                     where,
-                    f"{op} 比较的是词的集合；{fact.name} 是几个日期，请用 within_years_before_election 或 present",
-                    f"{op} compares a set of words; {fact.name} holds dates: use within_years_before_election "
-                    "or present",
+                    f"{op} 比较的是词的集合；{fact.name} 是几个日期，请用 within_years_before_election、"
+                    "less_than_years_before_election 或 present",
+                    f"{op} compares a set of words; {fact.name} holds dates: use within_years_before_election, "
+                    "less_than_years_before_election or present",
                 )
             if fact.kind != "set":
                 self._bad(
@@ -437,9 +438,10 @@ class Compiler:
             # Not has_any: that compares a set of words, and a dates field holds days (the advice went round).
             self._bad(
                 where,
-                f"{fact.name} 是几个日期；请用 within_years_before_election（选举日前几年内）或 present",
+                f"{fact.name} 是几个日期；请用 within_years_before_election（选举日前几年内）、"
+                "less_than_years_before_election（未满几年）或 present",
                 f"{fact.name} holds several dates; use within_years_before_election (within N years before "
-                "election day) or present",
+                "election day), less_than_years_before_election (N years not yet completed) or present",
             )
         if fact.kind == "set":
             self._bad(
@@ -986,15 +988,17 @@ def _age(op: str, years: int, reading: str, convention: str) -> Node:
     return test
 
 
-def _within_years(fact: Fact, years: int) -> Node:
-    """A date (or any of several) inside [election day − N years, election day], both ends included."""
+def _within_years(fact: Fact, years: int, completed: bool = False) -> Node:
+    """A date (or any of several) inside [election day − N years, election day], both ends included (选举日前N年
+    内); or, `completed`, N years not yet completed by election day (未满N年): the day N years before is left out,
+    as on it the N years are full (民法典 §1259: 不满 excludes the number)."""
     get, name, many = fact.get, fact.name, fact.kind == "dates"
 
     def test(person: Candidate, ev: Evidence | None) -> Tri:
         value = get(person)
         ranges: tuple[tuple[dt.date, dt.date], ...] = (value or ()) if many else ((value,) if value else ())
         end = person.election_date
-        start = years_before(end, years)
+        start = _not_yet_completed(end, years) if completed else years_before(end, years)
         if ev is not None:
             ev[name] = ranges if many else value
             ev["window_start"] = start
@@ -1018,6 +1022,16 @@ def _within_years(fact: Fact, years: int) -> Node:
         return False
 
     return test
+
+
+def _not_yet_completed(end: dt.date, years: int) -> dt.date:
+    """The first day from which `years` are not completed by `end`: the day after the one `years` before it. A 29
+    February completes its years on 28 February, where a year has no 29th (民法典 §203): so with `end` a 28
+    February, the 29th before it completed them too, and the window starts on 1 March."""
+    start = years_before(end, years) + dt.timedelta(days=1)
+    if start.month == 2 and start.day == 29 and years_before(start, -years) <= end:
+        start += dt.timedelta(days=1)
+    return start
 
 
 # The oldest age a rule may name: past any person's, short of nonsense (an age of -5, or of 10**20).

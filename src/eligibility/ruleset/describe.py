@@ -44,6 +44,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "在选举日前 {years} 年内（含两端）",
         "within {years} years before election day (both ends included)",
     ),
+    "less-than-years": (
+        "至选举日未满 {years} 年（满 {years} 年的那天不算）",
+        "less than {years} years before election day (the day that completes {years} years left out)",
+    ),
     "pairs": ("中有人在“{field}”中申报了另一成员", " of whom one declares another in {field}"),
     "between": ("（一方{one}，另一方{other}）", " (one with {one}, the other with {other})"),
     "past-birthday": ("（过生日即算）", " (any day past the birthday)"),
@@ -151,8 +155,9 @@ def _compare(cond: Compare, params: dict[str, Any], lang: Lang, names: Names) ->
     fact = names.fact(cond.fact, lang)
     if op == "present":
         return f"{fact} {_word('present' if operand else 'absent', lang)}"
-    if op == "within_years_before_election":
-        return f"{fact} " + _word("within", lang).format(years=_operand(operand, params, lang, names))
+    if op in ("within_years_before_election", "less_than_years_before_election"):
+        word = "within" if op == "within_years_before_election" else "less-than-years"
+        return f"{fact} " + _word(word, lang).format(years=_operand(operand, params, lang, names))
     reading = _word("past-birthday", lang) if cond.reading == "past-birthday" else ""
     relation = SYMBOL.get(op) or _word(op, lang)
     return f"{fact} {relation} {_operand(operand, params, lang, names, cond.fact)}{reading}"

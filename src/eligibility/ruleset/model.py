@@ -275,6 +275,7 @@ OPERATORS = (
     "has_all",
     "has_none",
     "within_years_before_election",
+    "less_than_years_before_election",
     "present",
 )
 
@@ -334,7 +335,14 @@ class Compare(_OneOperator):
     has_any: Annotated[list[str], Field(min_length=1)] | None = None
     has_all: Annotated[list[str], Field(min_length=1)] | None = None
     has_none: Annotated[list[str], Field(min_length=1)] | None = None
-    within_years_before_election: StrictInt | ParamRef | None = None
+    within_years_before_election: StrictInt | ParamRef | None = Field(
+        default=None,
+        description="选举日前N年内: the day N years before election day to election day, both included",
+    )
+    less_than_years_before_election: StrictInt | ParamRef | None = Field(
+        default=None,
+        description="未满N年: after the day N years before election day (which completes N years), to election day",
+    )
     present: StrictBool | None = None
     reading: AgeReading | None = Field(
         default=None,
