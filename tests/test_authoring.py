@@ -1741,3 +1741,63 @@ def test_less_than_n_years_before_election_leaves_out_the_day_that_completes_the
         "2028-02-29": "2023-03-01",
     }[election]
     assert finding.message.startswith(f"开除党籍未满5年（{first} 至 {election}）") or barred is None
+
+
+PARTY_POSTS = """
+extends: community-2006
+name: party-posts
+version: "1"
+rules:
+  - id: party-post-member
+    title: {zh: 党组织委员须为党员, en: Party posts are for party members}
+    severity: ineligible
+    scope: candidate
+    when: {all: [{fact: bodies, has_any: [party]}, {fact: political_status, not_in: [中共党员, 中共预备党员]}]}
+    message: {zh: "政治面貌为{political_status}", en: "political status {political_status}"}
+    source: {document: 区通知, clause: 三, quote: 党组织班子成员须为中共党员}
+"""
+
+
+@pytest.mark.parametrize(
+    ("written", "status"),
+    [
+        ("中共党员", "eligible"),
+        ("中共 党员", "eligible"),  # read as the rule set lists it, spaces and all
+        ("党员", "eligible"),
+        ("中国共产党党员", "eligible"),
+        ("预备党员", "eligible"),
+        ("中共党员（预备）", "eligible"),
+        ("群众", "ineligible"),
+        ("共青团员", "ineligible"),
+        ("党员（待转正）", "review"),  # none the rule set lists: not known, never a bar on a guess
+    ],
+)
+def test_a_political_status_is_read_as_the_rule_set_lists_it(
+    tmp_path: Path, written: str, status: str
+) -> None:
+    # 中共 党员, 预备党员 and 中国共产党党员 compared as written were "not 中共党员", and a party member proposed
+    # for a party post was barred (helper-67).
+    from conftest import make_id
+
+    rules = write(tmp_path, "party.yaml", PARTY_POSTS)
+    roster = write(
+        tmp_path,
+        "r.csv",
+        f"姓名,身份证号,政治面貌,社区,拟任职务\n甲,{make_id('1970-01-01')},{written},青松社区,党支部委员\n",
+    )
+    [candidate] = check([roster], rules, lang="en").candidates
+    assert candidate.status == status, candidate.findings
+    unknown = [f for f in candidate.findings if f.rule == "political-status-unknown"]
+    assert bool(unknown) is (status == "review")
+    if unknown:
+        assert unknown[0].severity == "warning" and "中共党员、中共预备党员、共青团员" in unknown[0].message
+
+
+def test_a_rule_names_a_political_status_as_the_rule_set_lists_it(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, "party.yaml", PARTY_POSTS.replace("[中共党员, 中共预备党员]", "[中共党员, 预备党员]")
+    )
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    said = caught.value.message("en")
+    assert "预备党员" in said and "中共预备党员" in said  # did you mean

@@ -531,6 +531,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "rules-test-summary": ("通过 {passed} 个，失败 {failed} 个", "{passed} passed, {failed} failed"),
     # findings on records (severity invalid)
     "required-missing": ("必填列“{column}”为空", "required column {column} is blank"),
+    "political-status-unknown": (
+        "{column}“{value}”不是规则集所列的政治面貌（{expected}）：按政治面貌判断的规则无法检查，请按所列写法填写",
+        "{column} {value!r} is none of the rule set's political statuses ({expected}): a rule on it cannot decide; "
+        "write it as listed",
+    ),
     "name-several": (
         "{column}“{value}”写了不止一个人：每位候选人一行，各填各的身份证号、出生年月和拟任职务",
         "{column} {value!r} names more than one person: one row for each candidate, each with their own ID number, "
@@ -1034,6 +1039,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "required-missing": ("invalid", "candidate"),
     "name-not-a-name": ("invalid", "candidate"),
     "same-as-above": ("invalid", "candidate"),
+    "political-status-unknown": ("warning", "candidate"),
     "name-several": ("invalid", "candidate"),
     "date-after-election": ("invalid", "candidate"),
     "id-number-format": ("invalid", "candidate"),

@@ -264,7 +264,20 @@ class RecordReader:
             if stated_gender is None:
                 problem("gender-unknown", "gender", text, expected=self.vocabulary.gender_words())
         education, ranks, written = self._education(cells, problem)
-        political = clean(cells.get("political_status")) or None
+        political = None
+        text = clean(cells.get("political_status"))
+        if text:
+            political = self.vocabulary.political_status(text)
+            if political is None:
+                # 中共 党员, 预备党员 or 中国共产党党员 compared as written made a party member "not a member", and a
+                # rule on it barred them (helper-67): one the rule set does not list is not known.
+                problem(
+                    "political-status-unknown",
+                    "political_status",
+                    text,
+                    "warning",
+                    expected=self.vocabulary.political_words(),
+                )
         return roles, stated_gender, education, ranks, political, written
 
     def _also_read(

@@ -468,9 +468,9 @@ class Compiler:
                 f"参数只有一个值；{op} 需要在这里直接写列表：{op}: [a, b]",
                 f"a parameter holds one value; {op} needs a list written here: {op}: [a, b]",
             )
-        operand = self._operand(raw, fact, scope, where, seen)
-        if fact.kind == "text" and not isinstance(operand, Fact):
+        if fact.kind == "text" and not isinstance(raw, FactRef):
             # A text cell is compared as written: true, a date or 3 never equals it, and the rule never fired.
+            # Said before the value is looked up among the statuses a rule set lists (political_status).
             literals = raw if isinstance(raw, list) else [raw]
             wrong = [v for v in literals if not isinstance(v, str | ParamRef | FactRef)]
             if wrong:
@@ -481,6 +481,7 @@ class Compiler:
                     f"{fact.name} is text and compares with text only, not {_shown(wrong[0])}; to compare a "
                     "number or a date, give the field type number or date, or quote the value",
                 )
+        operand = self._operand(raw, fact, scope, where, seen)
         if op in ("in", "not_in"):
             if not isinstance(operand, list):
                 self._bad(

@@ -105,6 +105,8 @@ def candidate_facts(vocabulary: Vocabulary, fields: dict[str, FieldSpec]) -> dic
             "text",
             (("political_status",),),
             lambda p: p.political_status,
+            # A rule names a status the rule set lists, where it lists them: 中共预备党员, never 预备党员.
+            frozenset(vocabulary.words.political_statuses) or None,
             zh="政治面貌",
             en="political status",
         ),

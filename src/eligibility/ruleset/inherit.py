@@ -15,7 +15,7 @@ Where = Callable[[YamlPath], Location]
 
 # Keys merged entry by entry (a child's entry replaces the parent's of the same name); any other key replaces.
 BY_NAME = ("parameters", "fields")
-VOCABULARY_BY_ID = ("bodies", "roles")
+VOCABULARY_BY_ID = ("bodies", "roles", "political_statuses")
 
 
 def merge(parent: Document, child: Document, child_file: str, where: Where) -> Document:

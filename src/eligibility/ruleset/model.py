@@ -227,6 +227,11 @@ class Vocabularies(_Strict):
         default=[], description="words after a level that make it that level or higher (及以上, 以上)"
     )
     genders: Genders
+    political_statuses: dict[str, list[str]] = Field(
+        default={},
+        description="政治面貌 as rules name it (中共党员), each with the other ways a roster writes it (党员, "
+        "中国共产党党员); when given, a cell of none of them is not known, and a rule on it cannot decide",
+    )
     yes: list[str]
     no: list[str]
     places: Places = Field(default=Places(), description="the place columns' headers in the template")

@@ -70,6 +70,11 @@ class Vocabulary:
             fold(w): "female" for w in words.genders.female
         }
         self.truth_of = {fold(w): True for w in words.yes} | {fold(w): False for w in words.no}
+        self.political_of = {
+            fold(word): status
+            for status, aliases in words.political_statuses.items()
+            for word in (status, *aliases)
+        }
 
     # ---- roles ----
 
@@ -204,6 +209,16 @@ class Vocabulary:
 
     def gender_words(self) -> str:
         return "/".join([*self.words.genders.male, *self.words.genders.female])
+
+    def political_status(self, text: str) -> str | None:
+        """A 政治面貌 cell as the rules name it (党员 is 中共党员); as written when the rule set lists none; None
+        for one it does not list."""
+        if not self.political_of:
+            return text
+        return self.political_of.get(fold(text))
+
+    def political_words(self) -> str:
+        return "、".join(self.words.political_statuses)
 
     def truth(self, text: str) -> bool | None:
         folded = fold(text)
