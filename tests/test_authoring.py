@@ -1801,3 +1801,27 @@ def test_a_rule_names_a_political_status_as_the_rule_set_lists_it(tmp_path: Path
         load_ruleset(path)
     said = caught.value.message("en")
     assert "预备党员" in said and "中共预备党员" in said  # did you mean
+
+
+def test_an_election_day_outside_the_inherited_effective_period_is_refused(tmp_path: Path) -> None:
+    # A 2027 file extending community-2006 kept 2006's effective period: validate said 无误, and every check
+    # then warned ruleset-not-in-effect (helper-67).
+    stale = write(
+        tmp_path, "stale.yaml", 'extends: community-2006\nname: x\nversion: "1"\nelection_date: 2027-09-30\n'
+    )
+    result = runner.invoke(app, ["rules", "validate", str(stale), "--lang", "en"])
+    assert result.exit_code == 1
+    assert f"{stale.as_posix()}:4:16: election_date: election day 2027-09-30 is outside" in result.stderr
+    assert "(2006-04-12 – 2006-09-30)" in result.stderr
+    fresh = write(
+        tmp_path, "fresh.yaml", stale.read_text("utf-8") + "effective: {from: 2027-01-01, to: 2027-12-31}\n"
+    )
+    assert runner.invoke(app, ["rules", "validate", str(fresh)]).exit_code == 0
+
+
+def test_an_unknown_parameter_set_on_the_command_line_is_said_with_the_likely_one() -> None:
+    result = runner.invoke(
+        app, ["check", str(EXAMPLES / "roster.csv"), "--set", "principal_max_agee=50", "--lang", "en"]
+    )
+    assert result.exit_code == 2
+    assert "no parameter 'principal_max_agee' (did you mean 'principal_max_age'?)" in result.stderr

@@ -22,8 +22,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "option-set": ("--set {value!r} 应写成 参数=值", "--set {value!r} must be PARAM=VALUE"),
     "option-set-unknown": (
-        "规则集没有参数 {name!r}；可用的参数：{known}",
-        "the rule set has no parameter {name!r}; known parameters: {known}",
+        "规则集没有参数 {name!r}{suggestion}；可用的参数：{known}",
+        "the rule set has no parameter {name!r}{suggestion}; known parameters: {known}",
     ),
     "option-set-unread": (
         "规则集的参数 {name!r} 没有规则用到（用到它的规则已停用或改写），--set 不改变任何结果；规则用到的参数：{used}",

@@ -1028,6 +1028,28 @@ def _what_else_problems(
                 ),
             )
     effective = rule_file.effective
+    day = rule_file.election_date
+    if (
+        day is not None
+        and not (effective.from_ is not None and effective.to is not None and effective.from_ > effective.to)
+        and (
+            (effective.from_ is not None and day < effective.from_)
+            or (effective.to is not None and day > effective.to)
+        )
+    ):
+        # A file that extends another keeps the parent's effective unless it writes its own: 2027's election day
+        # under 2006's period passed validate, and every check then warned ruleset-not-in-effect (helper-67).
+        shown = f"{effective.from_ or '…'} – {effective.to or '…'}"
+        yield _bad_value(
+            where,
+            written_as,
+            ("election_date",),
+            Term(
+                f"选举日 {day} 不在规则集的有效期（effective：{shown}）内：继承来的有效期请在本文件里改写",
+                f"election day {day} is outside the rule set's effective period ({shown}): an inherited one is "
+                "rewritten in this file",
+            ),
+        )
     if effective.from_ is not None and effective.to is not None and effective.from_ > effective.to:
         yield _bad_value(
             where,
@@ -1044,7 +1066,12 @@ def _convert_override(name: str, text: Any, params: dict[str, Any], rule_file: R
     from eligibility.errors import OptionError
 
     if name not in params:
-        raise OptionError("option-set-unknown", name=name, known=", ".join(params) or "-")
+        raise OptionError(
+            "option-set-unknown",
+            name=name,
+            suggestion=did_you_mean(suggest(name, list(params))),
+            known=", ".join(params) or "-",
+        )
     current = params[name]
     try:
         # A library caller may pass the value itself (57, 0.5, True, a date) rather than its text; one that would
