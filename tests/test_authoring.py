@@ -1825,3 +1825,33 @@ def test_an_unknown_parameter_set_on_the_command_line_is_said_with_the_likely_on
     )
     assert result.exit_code == 2
     assert "no parameter 'principal_max_agee' (did you mean 'principal_max_age'?)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("role", "said"),
+    [
+        ("{zh: 居委会主任, en: director, aliases: [主任, 当家人]}", "without body (the parent's: committee)"),
+        (
+            "{zh: 居委会主任, en: director, aliases: [当家人], body: committee}",
+            "without principal (the parent's: True)",
+        ),
+        ("{zh: 居委会主任, en: director, aliases: [当家人], body: committee, principal: true}", None),
+        ("{zh: 居委会主任, en: director, aliases: [当家人], body: null, principal: false}", None),
+    ],
+)
+def test_a_role_rewritten_without_its_body_or_principal_is_refused(
+    tmp_path: Path, role: str, said: str | None
+) -> None:
+    # Rewritten to add an alias, 居委会主任 lost its seat in the committee: one-shoulder stopped firing, and the
+    # team rules passed over the director without a word (helper-67).
+    path = write(
+        tmp_path,
+        "mine.yaml",
+        f'extends: community-2006\nname: mine\nversion: "1"\nvocabularies:\n  roles:\n    committee_director: {role}\n',
+    )
+    result = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    if said is None:
+        assert result.exit_code == 0, result.stderr
+        return
+    assert result.exit_code == 1
+    assert f"{path.as_posix()}:6:" in result.stderr and said in result.stderr

@@ -43,6 +43,8 @@ def merge(parent: Document, child: Document, child_file: str, where: Where) -> D
                     and isinstance(words, dict)
                     and isinstance(merged.get(part), dict)
                 ):
+                    if part == "roles":
+                        _roles_keep_their_seat(merged[part], words, where)
                     merged[part] = _by_name(merged[part], words, at, positions, child_positions, child_file)
                 else:
                     positions.drop_subtree(at)
@@ -111,6 +113,28 @@ def merge(parent: Document, child: Document, child_file: str, where: Where) -> D
             )
     _severities(data, severities, where, (positions, child_positions, child_file))
     return data, positions
+
+
+def _roles_keep_their_seat(parent: dict[str, Any], child: dict[str, Any], where: Where) -> None:
+    """A role rewritten to add an alias, leaving out its body or principal: it silently held no seat, or was no
+    principal, and the team rules passed over it (helper-67). Kept off only when written so (body: null)."""
+    for role_id, entry in child.items():
+        before = parent.get(role_id)
+        if not isinstance(entry, dict) or not isinstance(before, dict):
+            continue
+        for key in ("body", "principal"):
+            if before.get(key) and key not in entry:
+                raise RuleSetError(
+                    "ruleset-invalid",
+                    where(("vocabularies", "roles", role_id)),
+                    field=f"vocabularies.roles.{role_id}",
+                    reason=Term(
+                        f"改写的职务“{role_id}”没有写 {key}（底本为 {before[key]}）：改写职务须整项重写；确要去掉，"
+                        f"写 {key}: {'null' if key == 'body' else 'false'}",
+                        f"role {role_id!r} is rewritten without {key} (the parent's: {before[key]}): a role is "
+                        f"rewritten whole; to take it away, write {key}: {'null' if key == 'body' else 'false'}",
+                    ),
+                )
 
 
 def _not_a(location: Location, key: str, expected: Term) -> RuleSetError:
