@@ -473,6 +473,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "parameters.{name}：没有规则用到这个参数{suggestion}；规则用到的参数：{used}",
         "parameters.{name}: no rule uses this parameter{suggestion}; the rules use: {used}",
     ),
+    "ruleset-field-unused": (
+        "fields.{name}：没有规则用到这个字段{suggestion}；漏写了规则，还是规则里的名字拼错了？",
+        "fields.{name}: no rule uses this field{suggestion}; is a rule missing, or its name misspelt in one?",
+    ),
     "ruleset-param-unread-here": (
         "parameters.{name}：本规则集没有规则再用到这个参数（所继承文件里用到它的规则在这里停用或改写了），设它不改变任何结果{suggestion}；"
         "规则用到的参数：{used}",

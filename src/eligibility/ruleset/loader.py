@@ -336,6 +336,20 @@ def _check_parameters_used(
         for name in rule_file.parameters
         if name not in used and (location := where(("parameters", name))).path == shown
     ]
+    # The same of a field this file declares: no rule reads it, most often as a rule was forgotten, or names it
+    # misspelt (an unsued_field passed validate, helper-67). A parent's, its rules disabled here, is still read
+    # from the roster, and said no more.
+    read = {column for rule in rules for columns in rule.needs for column in columns}
+    problems += [
+        RuleSetError(
+            "ruleset-field-unused",
+            location,
+            name=name,
+            suggestion=did_you_mean(suggest(name, sorted(read & set(rule_file.fields)))),
+        )
+        for name in rule_file.fields
+        if name not in read and (location := where(("fields", name))).path == shown
+    ]
     _raise_any(problems)
     from eligibility.errors import OptionError
 
