@@ -1013,6 +1013,24 @@ def test_a_change_that_makes_the_bundled_set_wrong_is_said_in_the_changing_file(
     assert "本文件的改动使它所继承的 community-2006 (bundled)" in caught.value.message("zh")
 
 
+def test_a_change_that_makes_the_bundled_set_wrong_is_said_at_the_change_it_names(tmp_path: Path) -> None:
+    # two_violations made a dates field below a harmless parameter: said at the parameter, the first change, and
+    # the officer went to "fix" the age (helper-67).
+    path = write(
+        tmp_path,
+        "east.yaml",
+        CHILD
+        + "parameters:\n  principal_max_age: 55\nfields:\n"
+        + "  two_violations: {type: dates, zh: 两违, en: two violations, aliases: [两违]}\n",
+    )
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    said = caught.value.message("en")
+    line = (CHILD + "parameters:\n  principal_max_age: 55\nfields:\n").count("\n") + 1
+    assert said.startswith(f"{path.as_posix()}:{line}:3:"), said
+    assert "two_violations holds several dates" in said
+
+
 RULE = (
     "  - id: {id}\n    title: {{zh: 甲, en: a}}\n    severity: review\n    scope: candidate\n"
     "    when: {when}\n    message: {{zh: 甲, en: a}}\n    source: {{document: d, clause: c, quote: q}}\n"

@@ -305,11 +305,27 @@ def _broken_by_change(err: RuleSetError, positions: Positions, shown: str) -> Ru
         and path[0] not in ("name", "title", "version", "document")
         and positions.file_of(path, "") == shown
     ]
-    line, column = min(own) if own else (None, None)
     reason = Term(say(err.key, "zh", **err.params), say(err.key, "en", **err.params))
+    # The change the error names (a field retyped, a role or parameter it reads) rather than the first: a
+    # field made dates was said at a harmless parameter above it, and the officer went to "fix" that (helper-67).
+    said = f"{reason.zh}\n{reason.en}\n{err.params.get('field', '')}"
+    named = [
+        positions.keys.get(path) or positions.values.get(path)
+        for path in {**positions.values, **positions.keys}
+        if len(path) > 1 and positions.file_of(path, "") == shown and _names_in(path[1:], said)
+    ]
+    chosen = [at for at in named if at is not None] or own
+    line, column = min(chosen) if chosen else (None, None)
     return RuleSetError(
         "ruleset-broken-by-change", Location(shown, line, column), parent=str(err.location), reason=reason
     )
+
+
+def _names_in(path: tuple[Any, ...], text: str) -> bool:
+    """Whether a key of a changed entry (fields.two_violations, parameters.principal_max_age) is named in an
+    error's words, whole: two_violations, not violations within it."""
+    name = next((part for part in path if isinstance(part, str)), None)
+    return bool(name) and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
 
 
 def _check_parameters_used(
