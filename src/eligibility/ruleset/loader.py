@@ -324,7 +324,7 @@ def _broken_by_change(err: RuleSetError, positions: Positions, shown: str) -> Ru
 def _names_in(path: tuple[Any, ...], text: str) -> bool:
     """Whether a key of a changed entry (fields.two_violations, parameters.principal_max_age) is named in an
     error's words, whole: two_violations, not violations within it."""
-    name = next((part for part in path if isinstance(part, str)), None)
+    name = next((part for part in path if isinstance(part, str)), "")
     return bool(name) and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
 
 
