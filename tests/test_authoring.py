@@ -1873,3 +1873,17 @@ def test_a_role_rewritten_without_its_body_or_principal_is_refused(
         return
     assert result.exit_code == 1
     assert f"{path.as_posix()}:6:" in result.stderr and said in result.stderr
+
+
+def test_a_test_case_that_expects_nothing_of_anyone_is_refused(tmp_path: Path) -> None:
+    # expect: {} checked nothing, and the case passed whatever the rules said (helper-67).
+    path = write(
+        tmp_path,
+        "mine.yaml",
+        'extends: community-2006\nname: x\nversion: "1"\ntests:\n  - case: nothing\n    candidates:\n'
+        "      - {姓名: 甲, 社区: 青松社区, 拟任职务: 居委会委员, 出生日期: 1970-01-01}\n    expect: {}\n",
+    )
+    result = runner.invoke(app, ["rules", "validate", str(path)])
+    assert (
+        result.exit_code == 1 and f"{path.as_posix()}:8:13: tests[0].expect：至少要有 1 项" in result.stderr
+    )

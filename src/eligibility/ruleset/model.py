@@ -507,7 +507,8 @@ class TestCase(_Strict):
         description="roster records, with any header the roster readers accept"
     )
     communities: list[dict[str, Any]] = Field(default=[], description="rows of a communities table")
-    expect: dict[int | str, list[str]] = Field(
+    # At least one row or community: a case expecting nothing of anyone checks nothing, and always passed.
+    expect: Annotated[dict[int | str, list[str]], Field(min_length=1)] = Field(
         description="data row (from 1) or community name -> the exact rule ids of its findings"
     )
 
