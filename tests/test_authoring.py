@@ -1607,6 +1607,18 @@ def test_small_rule_file_mistakes_are_said_with_what_was_written_and_what_is_mea
     with pytest.raises(RuleSetError) as caught:
         load_ruleset(indented)
     assert caught.value.message("en").endswith("did not find expected key: is the indentation wrong?")
+    # A list item indented less than those above it was said only in PyYAML's English (helper-67).
+    dedented = write(
+        tmp_path,
+        "d.yaml",
+        CHILD + "rules:\n  - id: a\n    severity: review\n  scope: candidate\n    title: a\n",
+    )
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(dedented)
+    assert caught.value.message("zh").endswith(
+        "这里应是列表的一项（以 - 开头）：是不是缩进和上面的项不一样？"
+    )
+    assert caught.value.message("en").endswith("is it indented unlike the items above?")
     missing = runner.invoke(app, ["rules", "validate", str(tmp_path / "nope.yaml"), str(path)])
     assert missing.exit_code == 2 and "fatal" in missing.stderr
     assert runner.invoke(app, ["rules", "validate", str(path)]).exit_code == 1

@@ -1185,6 +1185,12 @@ _REASONS_ZH = [
         (r"did not find expected ',' or '\}'", "缺少“,”或“}”：是不是花括号没有闭合？"),
         (r"did not find expected ',' or '\]'", "缺少“,”或“]”：是不是方括号没有闭合？"),
         (r"did not find expected key", "这里应是一个键：是不是缩进不对？"),
+        # A list item (- …) indented less than the items above it (helper-67).
+        (
+            r"did not find expected '-' indicator",
+            "这里应是列表的一项（以 - 开头）：是不是缩进和上面的项不一样？",
+        ),
+        (r"expected <block end>, but found '([^']*)'", r"这里的缩进不对：\1 与上面的行对不齐"),
         (r"did not find expected node content", "这里缺少一个值"),
         (r"found undefined alias", "用了没有定义的别名（*）"),
         (
@@ -1250,6 +1256,14 @@ _REASONS_EN = [
         (r"File not found '(.*)'", r"part \1 of the workbook is missing: not a whole Excel file"),
         # PyYAML's words, with the hint the Chinese gives (helper-62).
         (r"did not find expected key", "did not find expected key: is the indentation wrong?"),
+        (
+            r"did not find expected '-' indicator",
+            "expected an item of a list (starting with -): is it indented unlike the items above?",
+        ),
+        (
+            r"expected <block end>, but found '([^']*)'",
+            r"the indentation is wrong here: \1 is out of line with the lines above",
+        ),
         (
             r"mapping values are not allowed (?:here|in this context)",
             "a 'key: value' cannot stand here: is the indentation wrong, or a colon in a value not quoted?",
