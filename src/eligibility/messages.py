@@ -1190,7 +1190,6 @@ _REASONS_ZH = [
             r"did not find expected '-' indicator",
             "这里应是列表的一项（以 - 开头）：是不是缩进和上面的项不一样？",
         ),
-        (r"expected <block end>, but found '([^']*)'", r"这里的缩进不对：\1 与上面的行对不齐"),
         (r"did not find expected node content", "这里缺少一个值"),
         (r"found undefined alias", "用了没有定义的别名（*）"),
         (
@@ -1259,10 +1258,6 @@ _REASONS_EN = [
         (
             r"did not find expected '-' indicator",
             "expected an item of a list (starting with -): is it indented unlike the items above?",
-        ),
-        (
-            r"expected <block end>, but found '([^']*)'",
-            r"the indentation is wrong here: \1 is out of line with the lines above",
         ),
         (
             r"mapping values are not allowed (?:here|in this context)",
