@@ -47,6 +47,7 @@ _CELL_START_SHOWN = 40
 _SEVERAL_NAMES = re.compile("[、,，;；/／|]")
 # How a form says "as the row above" (同上, a ditto mark): no place's name.
 _AS_ABOVE = frozenset({"同上", "同上行", "同前", "同左", "〃", "′′", '"', "ditto", "Ditto", "do."})
+_AS_ABOVE_STARTS = frozenset(word[0] for word in _AS_ABOVE)  # asked first, of every row's two places
 
 
 def _not_as_above(place: str, column: str, problem: Callable[..., None]) -> str:
@@ -54,7 +55,7 @@ def _not_as_above(place: str, column: str, problem: Callable[..., None]) -> str:
     row, judged apart from the community it meant (helper-65). A blank community right under a named one is
     counted in the team above (Review._join_team); the row is invalid until the name is written, as a sort or
     filter leaves 同上 meaning another row."""
-    if place.replace(" ", "") not in _AS_ABOVE:
+    if place[:1] not in _AS_ABOVE_STARTS or place.replace(" ", "") not in _AS_ABOVE:
         return place
     problem("same-as-above", column, place)
     return ""
@@ -142,7 +143,9 @@ class RecordReader:
         street = clean(cells.get("street"))
         # A street written 同上 is read as blank, as its community is named or said once (a blank street joins its
         # community's team in whatever street).
-        street = sys.intern("" if street.replace(" ", "") in _AS_ABOVE else street)
+        if street[:1] in _AS_ABOVE_STARTS and street.replace(" ", "") in _AS_ABOVE:
+            street = ""
+        street = sys.intern(street)
         # The cells that say what a person stands for repeat row after row (居委会委员, 男, 高中, 群众): each
         # combination, once read without a problem, is kept. (Not with the community: each has its own few rows.)
         key = _key([cells.get(column) for column in _SEAT_COLUMNS], typed)
