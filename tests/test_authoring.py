@@ -1899,3 +1899,33 @@ def test_a_test_case_that_expects_nothing_of_anyone_is_refused(tmp_path: Path) -
     assert (
         result.exit_code == 1 and f"{path.as_posix()}:8:13: tests[0].expect：至少要有 1 项" in result.stderr
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "rules"),
+    [
+        ("-1", {"number-negative", "secretary-party-years"}),
+        ("2", {"secretary-party-years"}),
+        ("0", {"secretary-party-years"}),
+        ("10", set()),
+    ],
+)
+def test_a_negative_number_in_a_number_field_is_invalid(
+    tmp_path: Path, written: str, rules: set[str]
+) -> None:
+    # 党龄 -1 read as a number was "under 3 years" and barred: a placeholder or a slip (helper-67).
+    from conftest import make_id
+
+    rule_file = write(tmp_path, "east.yaml", LOCAL)
+    roster = write(
+        tmp_path,
+        "r.csv",
+        f"姓名,身份证号,社区,拟任职务,党龄\n甲,{make_id('1960-01-01')},青松社区,党支部书记,{written}\n",
+    )
+    [candidate] = check([roster], rule_file).candidates
+    assert {f.rule for f in candidate.findings} == rules
+    if "number-negative" in rules:
+        # Not read: the rule on it cannot decide, and says so; the row is invalid until the number is written.
+        assert candidate.status == "invalid"
+        [rule] = [f for f in candidate.findings if f.rule == "secretary-party-years"]
+        assert rule.evidence["unknown"] == ["party_years"]

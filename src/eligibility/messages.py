@@ -643,6 +643,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{column} value {value!r} must be yes or no ({expected})",
     ),
     "number-invalid": ("{column}“{value}”不是数字", "{column} value {value!r} is not a number"),
+    "number-negative": (
+        "{column}“{value}”小于 0：年数、人数没有负的，是不是占位的写法或写错了？请填写实际的数",
+        "{column} {value!r} is below 0: no count of years or people is; a placeholder, or a slip? Write the number",
+    ),
     "row-too-long": (
         "该行有 {value} 个单元格，多于表头的 {expected} 列，数据可能错位",
         "the row has {value} cells, more than the {expected} columns of the header; cells may have shifted",
@@ -1062,6 +1066,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "role-unknown": ("invalid", "candidate"),
     "yes-no-unknown": ("invalid", "candidate"),
     "number-invalid": ("invalid", "candidate"),
+    "number-negative": ("invalid", "candidate"),
     "election-date-not-settings": ("invalid", "candidate"),
     "election-date-not-team": ("invalid", "candidate"),
     "duplicate-person": ("invalid", "candidate"),

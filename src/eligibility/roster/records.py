@@ -544,6 +544,11 @@ class RecordReader:
             found = read_number(text, spec.units)
             if found is None:
                 problem("number-invalid", name, text)
+            elif found < 0:
+                # 党龄 -1 compared as a number was "under 3 years" and barred, where it is a placeholder or a
+                # slip: no roster counts below nothing (helper-67).
+                problem("number-negative", name, text)
+                return None
             return found
         if spec.type == "list":
             items = value if isinstance(value, list) else split_list(value)
