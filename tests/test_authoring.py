@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -15,6 +16,7 @@ from eligibility import check, load_ruleset
 from eligibility.casework import run_cases
 from eligibility.cli import app
 from eligibility.errors import OptionError, RuleSetError
+from eligibility.report import CandidateResult
 from eligibility.ruleset.loader import bundled_dir, bundled_names
 from eligibility.ruleset.model import rule_file_schema
 
@@ -58,6 +60,22 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def checked_alone(tmp_path: Path, rules: str, column: str, value: str, **options: Any) -> CandidateResult:
+    """One committee member born 1960-01-01 in 青松社区, with `value` under `column` (and a 拟任职务 given as
+    `roles=`), checked against the rule file `rules`."""
+    from conftest import make_id
+
+    rule_file = write(tmp_path, "rules.yaml", rules)
+    roles = options.pop("roles", "居委会委员")
+    roster = write(
+        tmp_path,
+        "r.csv",
+        f"姓名,身份证号,社区,拟任职务,{column}\n甲,{make_id('1960-01-01')},青松社区,{roles},{value}\n",
+    )
+    [candidate] = check([roster], rule_file, **options).candidates
+    return candidate
 
 
 LOCAL = """
@@ -1747,15 +1765,7 @@ def test_less_than_n_years_before_election_leaves_out_the_day_that_completes_the
 ) -> None:
     # 被开除党籍未满5年的: within_years_before_election includes both ends, and barred one expelled exactly five
     # years before election day, who has completed them (helper-67).
-    from conftest import make_id
-
-    rules = write(tmp_path, "expelled.yaml", EXPELLED)
-    roster = write(
-        tmp_path,
-        "r.csv",
-        f"姓名,身份证号,社区,拟任职务,开除党籍日期\n甲,{make_id('1970-01-01')},青松社区,居委会委员,{expelled}\n",
-    )
-    [candidate] = check([roster], rules, election_date=election).candidates
+    candidate = checked_alone(tmp_path, EXPELLED, "开除党籍日期", expelled, election_date=election)
     found = [f for f in candidate.findings if f.rule == "expelled-recently"]
     if barred is False:
         assert found == []
@@ -1807,15 +1817,7 @@ def test_a_political_status_is_read_as_the_rule_set_lists_it(
 ) -> None:
     # 中共 党员, 预备党员 and 中国共产党党员 compared as written were "not 中共党员", and a party member proposed
     # for a party post was barred (helper-67).
-    from conftest import make_id
-
-    rules = write(tmp_path, "party.yaml", PARTY_POSTS)
-    roster = write(
-        tmp_path,
-        "r.csv",
-        f"姓名,身份证号,政治面貌,社区,拟任职务\n甲,{make_id('1970-01-01')},{written},青松社区,党支部委员\n",
-    )
-    [candidate] = check([roster], rules, lang="en").candidates
+    candidate = checked_alone(tmp_path, PARTY_POSTS, "政治面貌", written, roles="党支部委员", lang="en")
     assert candidate.status == status, candidate.findings
     unknown = [f for f in candidate.findings if f.rule == "political-status-unknown"]
     assert bool(unknown) is (status == "review")
@@ -1914,15 +1916,7 @@ def test_a_negative_number_in_a_number_field_is_invalid(
     tmp_path: Path, written: str, rules: set[str]
 ) -> None:
     # 党龄 -1 read as a number was "under 3 years" and barred: a placeholder or a slip (helper-67).
-    from conftest import make_id
-
-    rule_file = write(tmp_path, "east.yaml", LOCAL)
-    roster = write(
-        tmp_path,
-        "r.csv",
-        f"姓名,身份证号,社区,拟任职务,党龄\n甲,{make_id('1960-01-01')},青松社区,党支部书记,{written}\n",
-    )
-    [candidate] = check([roster], rule_file).candidates
+    candidate = checked_alone(tmp_path, LOCAL, "党龄", written, roles="党支部书记")
     assert {f.rule for f in candidate.findings} == rules
     if "number-negative" in rules:
         # Not read: the rule on it cannot decide, and says so; the row is invalid until the number is written.

@@ -87,29 +87,26 @@ def merge(parent: Document, child: Document, child_file: str, where: Where) -> D
     _disable(data, positions, disable, where)
     written_here = {_rule_id(rule) for rule in (own if isinstance(own, list) else [])}
     for rule_id in severities:
+        reason = None
         if rule_id in written_here:
             # Its own severity and another in severities: the second won without a word, and a bar written
             # ineligible here was a warning (helper-67). One of the two is the author's slip.
-            raise RuleSetError(
-                "ruleset-invalid",
-                where(("severities", rule_id)),
-                field=f"severities.{rule_id}",
-                reason=Term(
-                    f"规则“{rule_id}”就写在本文件里：请改它自己的 severity，不要在 severities 里另写一个等级",
-                    f"rule {rule_id!r} is written in this file: change its own severity there, not in severities "
-                    "as well",
-                ),
+            reason = Term(
+                f"规则“{rule_id}”就写在本文件里：请改它自己的 severity，不要在 severities 里另写一个等级",
+                f"rule {rule_id!r} is written in this file: change its own severity there, not in severities as well",
             )
-        if rule_id in disable:
+        elif rule_id in disable:
             # Both at once: said as what it is, not as a rule that does not exist.
+            reason = Term(
+                f"规则“{rule_id}”已在 disable 里停用，不能再改它的等级",
+                f"rule {rule_id!r} is disabled in this file: its severity cannot be changed too",
+            )
+        if reason is not None:
             raise RuleSetError(
                 "ruleset-invalid",
                 where(("severities", rule_id)),
                 field=f"severities.{rule_id}",
-                reason=Term(
-                    f"规则“{rule_id}”已在 disable 里停用，不能再改它的等级",
-                    f"rule {rule_id!r} is disabled in this file: its severity cannot be changed too",
-                ),
+                reason=reason,
             )
     _severities(data, severities, where, (positions, child_positions, child_file))
     return data, positions
