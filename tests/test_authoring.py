@@ -1923,3 +1923,34 @@ def test_a_negative_number_in_a_number_field_is_invalid(
         assert candidate.status == "invalid"
         [rule] = [f for f in candidate.findings if f.rule == "secretary-party-years"]
         assert rule.evidence["unknown"] == ["party_years"]
+
+
+def test_a_finding_whose_threshold_another_document_set_says_which(tmp_path: Path) -> None:
+    # principal_max_age made 55 by a district's file: the finding said 超过55周岁 and quoted the 2006 notice's
+    # 超过57周岁, with no word of where 55 came from (helper-67).
+    east = write(
+        tmp_path,
+        "east.yaml",
+        'extends: community-2006\nname: east\nversion: "1"\n'
+        "document: {title: 东区补充通知, issued_by: 东区, date: 2006-05-01}\nparameters:\n  principal_max_age: 55\n",
+    )
+    roster = EXAMPLES / "roster.csv"
+
+    def amended(rules: Path | str | None, **options: Any) -> list[Any]:
+        report = check([roster], rules, **options)
+        return [
+            f.evidence.get("amended_by")
+            for c in report.candidates
+            for f in c.findings
+            if f.rule == "principal-age"
+        ]
+
+    assert set(map(str, amended(east))) == {"{'principal_max_age': '东区补充通知'}"}
+    assert amended(None) and not any(amended(None))  # the bundled set's own threshold: nothing amended
+    assert set(map(str, amended(None, overrides={"principal_max_age": "55"}))) == {
+        "{'principal_max_age': '--set'}"
+    }
+    table = runner.invoke(app, ["check", str(roster), "--rules", str(east)]).stdout
+    assert "（principal_max_age=55按东区补充通知改定）" in "".join(table.split())  # wrapped to the terminal
+    explained = runner.invoke(app, ["rules", "explain", "principal-age", "--rules", str(east)]).stdout
+    assert "principal_max_age = 55  按 东区补充通知 改定" in explained

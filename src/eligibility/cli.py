@@ -501,6 +501,10 @@ def rules_explain(
             if parameter.values is None
             else " " + ", ".join(f"{v.from_}→{_as_written(v.value)}" for v in parameter.values)
         )
+        if (by := policy.amended.get(spec.id, {}).get(name)) is not None:
+            # Not the quoted document's value: a file building on it, or --set, changed it.
+            amended = say("parameter-amended", language, by=by)
+            note = f"{note}（{amended}）" if note else amended
         lines.append(f"  {name} = {_as_written(value)}{dated}  {note}".rstrip())
     lines += [
         f"{say('label-message', language)}: {spec.message(language)}",

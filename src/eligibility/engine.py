@@ -1605,6 +1605,8 @@ class Review:
             for key, value in evidence.items()
         }
         shown.update({name: self._param(value) for name, value in rule.params.items()})
+        if (amended := self.policy.amended.get(spec.id)) is not None:
+            shown["amended_by"] = amended  # the threshold is another document's than the clause quoted
         severity = spec.severity
         if answer is None:
             # Unknown is not a pass: a rule that could not decide asks a person to look (review), and a

@@ -984,6 +984,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the list of all {count} candidates is too long to attach; for every result use --format xlsx, html or json",
     ),
     "source-clause": ("依据：{document} {clause}", "per {document} {clause}"),
+    "source-amended": ("{parameters} 按 {by} 改定", "{parameters} as set by {by}"),
+    "parameter-amended": ("按 {by} 改定", "as set by {by}"),
     "input-read": ("已读取 {path}（{how}）：{rows} 行", "read {path} ({how}): {rows} rows"),
     "input-read-one": ("已读取 {path}（{how}）：{rows} 行", "read {path} ({how}): {rows} row"),
     "input-not-read": ("未读取 {path}", "not read: {path}"),

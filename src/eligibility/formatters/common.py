@@ -46,6 +46,22 @@ def severity_label(finding: Finding, lang: Lang) -> str:
     return say(f"severity-{finding.severity}", lang)
 
 
+def amended_text(finding: Finding, lang: Lang) -> str:
+    """The parameters of a finding that a document other than the quoted one set, and which: the clause says 57,
+    the district's notice 55 (principal_max_age=55 按 东湖区…通知 改定); empty when none."""
+    amended = finding.evidence.get("amended_by")
+    if not isinstance(amended, dict):
+        return ""
+    by: dict[str, list[str]] = {}
+    for name, document in amended.items():
+        by.setdefault(str(document), []).append(f"{name}={finding.evidence.get(name)}")
+    separator = "；" if lang == "zh" else "; "
+    return separator.join(
+        say("source-amended", lang, parameters=", ".join(names), by=document)
+        for document, names in by.items()
+    )
+
+
 def missing_columns(missing: NotChecked, lang: Lang) -> str:
     """The columns a rule went without, as the officer heads them and as the rules name them: 被剥夺政治权利
     （political_rights_deprived）."""

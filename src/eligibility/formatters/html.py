@@ -7,6 +7,7 @@ from html import escape
 from typing import ClassVar
 
 from eligibility.formatters.common import (
+    amended_text,
     input_line,
     missing_columns,
     severity_label,
@@ -179,6 +180,8 @@ def _finding(finding: Finding, lang: Lang) -> str:
             f'<div class="clause">{escape(say("source-clause", lang, document=finding.source.document, clause=finding.source.clause))}'
             f"{'：' if lang == 'zh' else ': '}“{escape(finding.source.quote)}”</div>"
         )
+        if amended := amended_text(finding, lang):
+            text += f'<div class="clause">{escape(amended)}</div>'
     return text
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from eligibility.formatters.common import (
+    amended_text,
     missing_columns,
     severity_label,
     status_label,
@@ -167,7 +168,12 @@ def _code(text: str) -> str:
 
 
 def _finding(finding: Finding, lang: Lang) -> str:
-    clause = f" ({escape(finding.source.clause)})" if finding.source else ""
+    amended = amended_text(finding, lang)
+    clause = (
+        f" ({escape(finding.source.clause)}{'; ' + escape(amended) if amended else ''})"
+        if finding.source
+        else ""
+    )
     return f"**{severity_label(finding, lang)}** `{finding.rule}` {escape(finding.message)}{clause}"
 
 

@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from eligibility.formatters.common import (
+    amended_text,
     input_line,
     missing_columns,
     severity_label,
@@ -374,13 +375,13 @@ def _findings(findings: list[Finding], options: Options, passed: list[str] | Non
                 for k, v in finding.evidence.items()
                 # Which facts were not known is said by the message itself, and by each fact shown 不明; the
                 # cell, after the message.
-                if k not in ("unknown", "unknown_members", "cell")
+                if k not in ("unknown", "unknown_members", "cell", "amended_by")
             )
             text.append("\n  " + say("evidence", lang, facts=facts), style="cyan")
         if finding.source is not None:
             document = _NOTE.sub("", finding.source.document)
-            text.append(
-                "\n  " + say("source-clause", lang, document=document, clause=finding.source.clause),
-                style="dim",
-            )
+            cited = say("source-clause", lang, document=document, clause=finding.source.clause)
+            if amended := amended_text(finding, lang):
+                cited += ("（" + amended + "）") if lang == "zh" else f" ({amended})"
+            text.append("\n  " + cited, style="dim")
     return text

@@ -72,6 +72,9 @@ class Policy:
     # Where it was read from, and the `--set` values as given: how another process (--jobs) loads it again.
     source: Path | None = field(repr=False, default=None)
     given: dict[str, object] = field(repr=False, default_factory=dict)
+    # Rule id -> the parameters it reads that a file other than its own set (or --set), each with where: the
+    # rule's clause quotes the document it was written for, and a finding says its threshold is another's.
+    amended: dict[str, dict[str, str]] = field(repr=False, default_factory=dict)
 
     def __repr__(self) -> str:
         # The whole rule file, tens of kilobytes, flooded a notebook that printed one (helper-62).
@@ -278,6 +281,7 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
                 if day >= rule_file.election_date or err.key != "ruleset-param-undated":
                     raise
         _check_parameters_used(rule_file, policy.rules, where, shown, inherited, overrides or {})
+        policy.amended = _amendments(rule_file, policy.rules, positions, shown, overrides or {})
     except RuleSetError as err:
         if chain and err.location is not None and err.location.path not in (shown, "--set"):
             # Wrong in a file this one builds on: by itself, said as its own mistake (this file was blamed for
@@ -319,6 +323,33 @@ def _broken_by_change(err: RuleSetError, positions: Positions, shown: str) -> Ru
     return RuleSetError(
         "ruleset-broken-by-change", Location(shown, line, column), parent=str(err.location), reason=reason
     )
+
+
+def _amendments(
+    rule_file: RuleFile,
+    rules: tuple[CompiledRule, ...],
+    positions: Positions,
+    shown: str,
+    overrides: Mapping[str, object],
+) -> dict[str, dict[str, str]]:
+    """Each rule's parameters set by a file other than the rule's own, or by --set, with the document (or file)
+    that set them: principal-age quotes the 2006 notice's 超过57周岁, and a district's file that makes it 55 is
+    where its finding's threshold comes from (helper-67)."""
+    own_document = positions.file_of(("document",), "") == shown
+
+    def named(file: str) -> str:
+        return rule_file.document.title if file == shown and own_document else file
+
+    index = {rule.id: i for i, rule in enumerate(rule_file.rules)}
+    amended: dict[str, dict[str, str]] = {}
+    for rule in rules:
+        written_in = positions.file_of(("rules", index[rule.id]), shown)
+        for name in rule.params:
+            if name in overrides:
+                amended.setdefault(rule.id, {})[name] = "--set"
+            elif (set_in := positions.file_of(("parameters", name), shown)) != written_in:
+                amended.setdefault(rule.id, {})[name] = named(set_in)
+    return amended
 
 
 def _names_in(path: tuple[Any, ...], text: str) -> bool:
