@@ -239,10 +239,24 @@ def test_json_records_keep_input_order_and_rows(run: Any) -> None:
     assert [c.source.row for c in report.candidates] == [1, 2, 3, 4, 5]
 
 
-@pytest.mark.parametrize("name", ["阿依古丽·买买提", "阿依古丽•买买提", "John Smith", "欧阳娜娜"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "阿依古丽·买买提",
+        "阿依古丽•买买提",
+        "John Smith",
+        "欧阳娜娜",
+        # A remark's comma, a name written in pinyin beside it: one person (helper-68).
+        "李四（女，满族）",
+        "王芳（曾用名：王小芳，2001年改名）",
+        "张三/Zhang San",
+    ],
+)
 def test_one_persons_name_with_a_dot_or_a_space_is_one_name(run: Any, name: str) -> None:
+    from eligibility.roster.normalise import clean
+
     [candidate] = run([person(name=name)]).candidates
-    assert (candidate.status, candidate.name) == ("eligible", name)
+    assert (candidate.status, candidate.name) == ("eligible", clean(name))  # full-width brackets made plain
 
 
 def test_blank_community_is_invalid_and_forms_no_team(run: Any) -> None:

@@ -1029,6 +1029,32 @@ def test_a_community_written_as_the_row_above_is_counted_in_its_team_and_said(
     assert filled["lines"] == "3、4"
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_street_written_as_the_row_above_takes_its_street(tmp_path: Path, jobs: str) -> None:
+    # 新村社区 in two streets, and 同上 under 街道 below 西岭's rows: read blank in silence, 吴四 joined another team
+    # than 西岭's, which lost its only woman (helper-68).
+    people = [
+        ("陈一", "1960-01-01", "男", "东湖街道", "党组织书记、居委会主任"),
+        ("林二", "1961-01-01", "女", "东湖街道", "党组织副书记、妇代会主任"),
+        ("黄三", "1962-01-01", "男", "西岭街道", "党组织书记、居委会主任"),
+        ("吴四", "1963-01-01", "女", "同上", "居委会副主任、妇代会主任"),
+    ]
+    rows = [
+        f"{name},{sex},{make_id(born, sex)},高中,{street},新村社区,{roles}"
+        for name, born, sex, street, roles in people
+    ]
+    roster = tmp_path / "r.csv"
+    roster.write_text("\n".join(["姓名,性别,身份证号,文化程度,街道,社区,拟任职务", *rows]) + "\n", "utf-8")
+    args = [str(roster), "--format", "jsonl", "--lang", "en"]
+    assert _run(tmp_path, "one", *args) == _run(tmp_path, "jobs", *args, "--jobs", jobs)
+    report = check([roster], lang="en")
+    teams = {t.street: t for t in report.teams}
+    assert set(teams) == {"东湖街道", "西岭街道"} and teams["西岭街道"].profile.members == 2
+    assert "team-woman" not in {f.rule for f in teams["西岭街道"].findings}
+    [said] = report.candidates[3].findings
+    assert (said.rule, said.evidence["cell"]) == ("same-as-above", "E5")
+
+
 def test_a_row_with_its_community_blank_under_another_street_joins_no_team(tmp_path: Path) -> None:
     roster = tmp_path / "r.csv"
     roster.write_text(

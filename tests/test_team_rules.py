@@ -800,6 +800,10 @@ def test_a_relative_named_as_a_member_and_as_someone_off_the_team_is_open(run: A
         ("张伟、已故", False),
         ("张伟、夫妻", False),
         ("张伟、母女", False),
+        ("张伟（翁婿）", False),
+        ("张伟（郎舅）", False),
+        ("张伟、宗亲", False),
+        ("张伟、战友", False),
         (f"张伟、{make_id('1990-02-02')}", True),  # but an ID number is always someone
         ("张伟", False),  # a candidate of the community
         ("张伟（妇代会主任）", False),  # one on no seat is still on the roster

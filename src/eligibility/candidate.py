@@ -83,6 +83,11 @@ class Candidate:
         return ranks[0] if ranks is not None and ranks[0] == ranks[1] else None
 
     @property
+    def street_as_above(self) -> bool:
+        """Whether the street was written 同上: it takes the street of the row above (Review._join_team)."""
+        return not self.street and any(p.rule == "same-as-above" and p.of == "street" for p in self.problems)
+
+    @property
     def posts_unread(self) -> bool:
         """Whether the roles cell was blank, or held a post the rule set does not know (居委会主仼): the person
         may hold posts besides those read."""

@@ -372,6 +372,10 @@ class Review:
         read = policy.fields_read
         self._fields_unread = frozenset(policy.file.fields) - frozenset(read)
         self.reader = RecordReader(policy.vocabulary, read, self.election_date, self._community_date)
+        # How a 政治面貌 is written is said only where a rule reads it: the bundled rules read none (helper-68).
+        self.reader.political_read = any(
+            "political_status" in columns for rule in policy.rules for columns in rule.needs
+        )
         bodies = policy.file.vocabularies.bodies
         self._community_columns = community_columns(bodies)
         self._headed = {column.name: column.zh for column in (*self.columns, *self._community_columns)}
@@ -1106,6 +1110,14 @@ class Review:
     def _join_team(self, person: Candidate, packed: int | str | None = None) -> None:
         """Add a person to their community's team; a second row of the same person merges into the first."""
         where = _where(person.source.path, person.source.sheet)
+        if (
+            person.community
+            and person.street_as_above
+            and (above := self._filled_from(person, where)) is not None
+            and above.community == person.community
+        ):
+            # 同上 under 街道 beside the community of the row above: that row's street, as the officer meant.
+            person = replace(person, street=above.street)
         if not person.community and (above := self._filled_from(person, where)) is not None:
             # 社区 merged over a community's rows and saved as CSV (or left blank for "as above"): the value is on
             # the first row only. The row keeps its own finding (required-missing); its team counts it, as Excel

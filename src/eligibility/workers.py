@@ -425,7 +425,9 @@ def _batch(
             # The member questions too, for the day the team will most likely have; the parent checks that.
             day = review.team_date(person)
             member = review.member(person, day, packed)
-            team = (person.street, person.community, person.election_date, day, member, person.date_stated)
+            # A street written 同上 takes the row above's, which only the parent knows: sent as a row to read again.
+            community = "" if person.street_as_above else person.community
+            team = (person.street, community, person.election_date, day, member, person.date_stated)
             checked.append((serialised, packed, _compact(raw, order), team))
     except Exception as err:
         results.put((_BROKEN, (checked, err)))

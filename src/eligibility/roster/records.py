@@ -45,6 +45,17 @@ _CELL_START_SHOWN = 40
 
 # Between two people's names; never inside one (阿依古丽·买买提 keeps its dot, John Smith his space).
 _SEVERAL_NAMES = re.compile("[、,，;；/／|]")
+# A remark in brackets after a name (李四（女，满族）, 王芳（曾用名：王小芳）): its commas are no separator.
+_NAME_REMARK = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]")
+
+
+def _several_people(name: str) -> bool:
+    """Whether a name cell holds two people's names: two parts, outside brackets, each in Chinese characters.
+    张三/Zhang San is one person written two ways; 李四（女，满族） one with a remark (helper-68)."""
+    parts = _SEVERAL_NAMES.split(_NAME_REMARK.sub("", name))
+    return sum(1 for part in parts if any("\u4e00" <= ch <= "\u9fff" for ch in part)) >= 2
+
+
 # How a form says "as the row above" (同上, a ditto mark): no place's name.
 _AS_ABOVE = frozenset({"同上", "同上行", "同前", "同左", "〃", "′′", '"', "ditto", "Ditto", "do."})
 _AS_ABOVE_STARTS = frozenset(word[0] for word in _AS_ABOVE)  # asked first, of every row's two places
@@ -92,6 +103,8 @@ class RecordReader:
         # The same for the rule set's fields: their cells as a tuple -> the values read, once without a problem.
         self._known_fields: dict[tuple[Any, ...], dict[str, Any]] = {}
         self._known_seats: dict[tuple[Any, ...], _Seat] = {}
+        # Whether a rule reads 政治面貌: only then is one the rule set does not list said (see _seat).
+        self.political_read = True
 
     def candidate(self, raw: RawRecord, table: Table) -> Candidate:
         """A Candidate from one row of a table; every problem names the column as the file wrote it, and its cell."""
@@ -131,7 +144,7 @@ class RecordReader:
             # 12345, TRUE or a date where the name goes (a workbook's typed cell, a shifted column): no one's name,
             # and checked as one it would pass as a candidate called 12345.0.
             problem("name-not-a-name", "name", _shown_value(cells.get("name")))
-        elif name and _SEVERAL_NAMES.search(name):
+        elif name and _SEVERAL_NAMES.search(name) and _several_people(name):
             # 张三、李四 in one cell: two people, and checked as one they were one candidate, the second with no
             # ID number, age or post of their own (helper-65).
             problem("name-several", "name", name)
@@ -141,9 +154,12 @@ class RecordReader:
             _not_as_above(self._required(cells, "community", problem), "community", problem)
         )
         street = clean(cells.get("street"))
-        # A street written 同上 is read as blank, as its community is named or said once (a blank street joins its
-        # community's team in whatever street).
         if street[:1] in _AS_ABOVE_STARTS and street.replace(" ", "") in _AS_ABOVE:
+            # Read as blank, and said where the community is named (its own 同上 says it already): the row takes
+            # the street of the row right above it when that names the same community (Review._join_team). Read
+            # blank in silence, it joined a namesake community of another street (helper-68).
+            if community:
+                problem("same-as-above", "street", street)
             street = ""
         street = sys.intern(street)
         # The cells that say what a person stands for repeat row after row (居委会委员, 男, 高中, 群众): each
@@ -269,9 +285,11 @@ class RecordReader:
         education, ranks, written = self._education(cells, problem)
         political = None
         text = clean(cells.get("political_status"))
-        if text:
+        if text and self.vocabulary.truth(text) is not False:  # / or — is how a form leaves it blank
             political = self.vocabulary.political_status(text)
-            if political is None:
+            if political is None and not self.political_read:
+                political = text  # as written: no rule asks, and nothing is said of it
+            elif political is None:
                 # 中共 党员, 预备党员 or 中国共产党党员 compared as written made a party member "not a member", and a
                 # rule on it barred them (helper-67): one the rule set does not list is not known.
                 problem(

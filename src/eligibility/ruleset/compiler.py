@@ -386,6 +386,8 @@ class Compiler:
                 self._unknown(at, "education level", str(value), self.vocabulary.level_ids)
             return self.vocabulary.rank_of[level]
         if fact.values is not None and str(value) not in fact.values:
+            if fact.name == "political_status" and (listed := self.vocabulary.political_status(str(value))):
+                return listed  # an alias (党员) is the status it stands for, in a rule as in a roster
             self._unknown(at, "value", str(value), sorted(fact.values))
         return str(value)
 
@@ -1284,7 +1286,12 @@ _DOUBLE_SURNAMES = frozenset((
 ))
 # fmt: on
 # Remarks beside a relative's name: of a person no longer there, or not standing here.
-_REMARKS = ("已故", "去世", "病故", "离异", "离婚", "候选人", "本社区", "本村", "外地", "本人", "其他")
+# And kin or ties that start with a surname (翁婿, 郎舅, 宗亲, 战友) or are no relation (同事, helper-68).
+_REMARKS = (
+    *("已故", "去世", "病故", "离异", "离婚", "候选人", "本社区", "本村", "外地", "本人", "其他"),
+    *("翁婿", "郎舅", "宗亲", "族亲", "姻亲", "表亲", "堂亲", "近亲", "远亲", "干亲", "战友", "同事", "同学"),
+    *("朋友", "邻居", "老乡", "同乡", "师生", "师徒", "舅甥", "甥舅", "叔侄", "姑侄", "祖孙", "婆媳", "母女"),
+)
 
 
 def _one_off(declared: str, people: list[Member], declaring: Member) -> bool:

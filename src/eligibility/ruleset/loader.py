@@ -241,7 +241,7 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
         _raise_any(
             [
                 *_vocabulary_problems(rule_file, where, positions.written_as),
-                *_what_else_problems(rule_file, data, where, positions.written_as),
+                *_what_else_problems(rule_file, data, where, positions.written_as, shown),
                 *_expectation_problems(rule_file, where, positions.written_as),
             ]
         )
@@ -312,11 +312,15 @@ def _broken_by_change(err: RuleSetError, positions: Positions, shown: str) -> Ru
     reason = Term(say(err.key, "zh", **err.params), say(err.key, "en", **err.params))
     # The change the error names (a field retyped, a role or parameter it reads) rather than the first: a
     # field made dates was said at a harmless parameter above it, and the officer went to "fix" that (helper-67).
-    said = f"{reason.zh}\n{reason.en}\n{err.params.get('field', '')}"
+    # Only a named entry (a field, a parameter, a vocabulary's word) is looked for, in the Chinese words, which
+    # hold names but no English prose: effective's `to` was found in "to compare" (helper-68).
+    said = f"{reason.zh}\n{err.params.get('field', '')}"
     named = [
-        positions.keys.get(path) or positions.values.get(path)
-        for path in {**positions.values, **positions.keys}
-        if len(path) > 1 and positions.file_of(path, "") == shown and _names_in(path[1:], said)
+        positions.keys.get(path)
+        for path in positions.keys
+        if _entry_name(path) is not None
+        and positions.file_of(path, "") == shown
+        and _names_in((_entry_name(path),), said)
     ]
     chosen = [at for at in named if at is not None] or own
     line, column = min(chosen) if chosen else (None, None)
@@ -350,6 +354,15 @@ def _amendments(
             elif (set_in := positions.file_of(("parameters", name), shown)) != written_in:
                 amended.setdefault(rule.id, {})[name] = named(set_in)
     return amended
+
+
+def _entry_name(path: tuple[Any, ...]) -> str | None:
+    """The name of a named entry's key (fields.two_violations, parameters.x, vocabularies.roles.director)."""
+    if len(path) == 2 and path[0] in ("fields", "parameters"):
+        return str(path[1])
+    if len(path) == 3 and path[0] == "vocabularies" and isinstance(path[2], str):
+        return path[2]
+    return None
 
 
 def _names_in(path: tuple[Any, ...], text: str) -> bool:
@@ -1023,7 +1036,7 @@ def _bad_value(where: Any, written_as: Any, at: tuple[str | int, ...], reason: s
 
 
 def _what_else_problems(
-    rule_file: RuleFile, data: dict[str, Any], where: Any, written_as: Any
+    rule_file: RuleFile, data: dict[str, Any], where: Any, written_as: Any, shown: str
 ) -> Iterator[RuleSetError]:
     """Mistakes that pass the schema and would change verdicts without a word: a field headed as another
     column, a rule for no role, changes to inherited rules in a file that inherits none, dates reversed."""
@@ -1090,8 +1103,11 @@ def _what_else_problems(
             )
     effective = rule_file.effective
     day = rule_file.election_date
+    # The file's own day only: one that writes its effective period and takes its parent's day, given a day at
+    # each check (--election-date, a communities table), is no contradiction of its own (helper-68).
     if (
         day is not None
+        and where(("election_date",)).path == shown
         and not (effective.from_ is not None and effective.to is not None and effective.from_ > effective.to)
         and (
             (effective.from_ is not None and day < effective.from_)
@@ -1100,15 +1116,16 @@ def _what_else_problems(
     ):
         # A file that extends another keeps the parent's effective unless it writes its own: 2027's election day
         # under 2006's period passed validate, and every check then warned ruleset-not-in-effect (helper-67).
-        shown = f"{effective.from_ or '…'} – {effective.to or '…'}"
+        period = f"{effective.from_ or '…'} – {effective.to or '…'}"
         yield _bad_value(
             where,
             written_as,
             ("election_date",),
             Term(
-                f"选举日 {day} 不在规则集的有效期（effective：{shown}）内：继承来的有效期请在本文件里改写",
-                f"election day {day} is outside the rule set's effective period ({shown}): an inherited one is "
-                "rewritten in this file",
+                f"选举日 {day} 不在规则集的有效期（effective：{period}）内：请改 election_date，或在本文件里写上"
+                "这一届的 effective（不写就沿用底本的）",
+                f"election day {day} is outside the rule set's effective period ({period}): correct election_date, "
+                "or write this round's effective in this file (a parent's holds until then)",
             ),
         )
     if effective.from_ is not None and effective.to is not None and effective.from_ > effective.to:
