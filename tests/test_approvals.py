@@ -669,6 +669,8 @@ def test_an_approvals_reference_that_is_no_number_is_refused_at_its_line(
         ("通过", True),
         ("同意报批", True),
         ("", True),
+        ("退回补正后同意", True),  # refused on the way, agreed in the end (helper-68)
+        ("同意后又撤销", False),
         ("不同意", False),
         ("退回", False),
         ("否", False),
@@ -694,7 +696,10 @@ def test_an_approval_the_body_said_no_to_does_not_count(
         assert finding.approval.reason == f"审批意见为“{opinion}”，不是同意"
 
 
-@pytest.mark.parametrize(("sheet", "counted"), [("已批准", True), ("不予批准", False), ("退回", False)])
+@pytest.mark.parametrize(
+    ("sheet", "counted"),
+    [("已批准", True), ("不予批准", False), ("退回", False), ("退回重报后已同意", True)],  # agreed in the end
+)
 def test_approvals_on_a_sheet_that_says_no_do_not_count(
     run: Any, tmp_path: Path, sheet: str, counted: bool
 ) -> None:
@@ -718,3 +723,17 @@ def test_approvals_on_a_sheet_that_says_no_do_not_count(
     assert result.status == ("eligible" if counted else "review")
     if not counted:
         assert finding.approval.reason == f"审批意见为“{sheet}”，不是同意"
+
+
+def test_approvals_in_a_file_whose_name_says_no_do_not_count(run: Any, tmp_path: Path) -> None:
+    # 不予批准.csv beside the granted ones in a district's folder: each of its rows counted (helper-68).
+    candidate = person(**PRINCIPAL_OVER_57)
+    path = tmp_path / "不予批准.csv"
+    path.write_text(
+        "身份证号,规则,批复文号,审批单位,批复日期\n"
+        f"{candidate['id_number']},principal-age,组审〔2006〕1号,区委组织部,2006-09-01\n",
+        encoding="utf-8",
+    )
+    [finding] = only(run([candidate], approvals=path)).findings
+    assert finding.approval is not None and not finding.approval.counted
+    assert finding.approval.reason == "审批意见为“不予批准”，不是同意"

@@ -1643,10 +1643,8 @@ def test_small_rule_file_mistakes_are_said_with_what_was_written_and_what_is_mea
     )
     with pytest.raises(RuleSetError) as caught:
         load_ruleset(dedented)
-    assert caught.value.message("zh").endswith(
-        "这里应是列表的一项（以 - 开头）：是不是缩进和上面的项不一样？"
-    )
-    assert caught.value.message("en").endswith("is it indented unlike the items above?")
+    assert caught.value.message("zh").endswith("这一行的缩进和上面的行对不齐：是不是少（或多）了几个空格？")
+    assert caught.value.message("en").endswith("a few spaces too few, or too many?")
     missing = runner.invoke(app, ["rules", "validate", str(tmp_path / "nope.yaml"), str(path)])
     assert missing.exit_code == 2 and "fatal" in missing.stderr
     assert runner.invoke(app, ["rules", "validate", str(path)]).exit_code == 1
@@ -1763,8 +1761,9 @@ rules:
         ("2027-09-30", "2027-09-30", True),
         ("2027-09-30", "2022-09", False),  # every day of September 2022 completed five years by the 30th
         ("2027-10-15", "2022-10", None),  # the 15th of October completed them, the 16th did not: not known
-        # 29 February completes its years on 28 February where a year has none (民法典 §203).
-        ("2025-02-28", "2020-02-29", False),
+        # 29 February completes its years on 1 March in a common year, as a birthday on it reaches an age.
+        ("2025-02-28", "2020-02-29", True),
+        ("2025-03-01", "2020-02-29", False),
         ("2025-02-28", "2020-03-01", True),
         ("2028-02-29", "2023-02-28", False),
         ("2028-02-29", "2023-03-01", True),
@@ -1787,7 +1786,7 @@ def test_less_than_n_years_before_election_leaves_out_the_day_that_completes_the
     first = {
         "2027-09-30": "2022-10-01",
         "2027-10-15": "2022-10-16",
-        "2025-02-28": "2020-03-01",
+        "2025-02-28": "2020-02-29",
         "2028-02-29": "2023-03-01",
     }[election]
     assert finding.message.startswith(f"开除党籍未满5年（{first} 至 {election}）") or barred is None
@@ -1990,3 +1989,17 @@ def test_a_political_status_no_rule_reads_is_not_said_however_written(run: Any, 
     # failed a CI at --fail-on warning over nothing (helper-68).
     [candidate] = run([person(political_status=written)]).candidates
     assert candidate.status == "eligible" and candidate.findings == []
+
+
+def test_less_than_n_years_is_the_same_count_as_an_age() -> None:
+    # 未满N年 since a date is read as 周岁 are: N years complete on the day one would turn N, a 29 February's on
+    # 1 March in a common year, so a window and an age never disagree (helper-68).
+    from eligibility.roster.normalise import reaches_age
+    from eligibility.ruleset.compiler import _not_yet_completed
+
+    days = [dt.date(2019, 1, 1) + dt.timedelta(days=n) for n in range(0, 6 * 366, 3)]
+    for end in (dt.date(2025, 2, 28), dt.date(2025, 3, 1), dt.date(2024, 2, 29), dt.date(2027, 9, 30)):
+        start = _not_yet_completed(end, 5)
+        for day in [*days, dt.date(2020, 2, 29), dt.date(2019, 2, 28), dt.date(2019, 3, 1)]:
+            if day <= end:
+                assert (day >= start) is (reaches_age(day, 5, "birthday") > end), (end, day)

@@ -874,6 +874,16 @@ def test_the_findings_table_gives_scope_status_and_severity_as_codes_too(tmp_pat
     assert list(english[0]) == ["scope code", "status code", "severity code"]
     codes = {tuple(r.values()) for r in chinese}
     assert ("candidate", "review", "review") in codes and ("candidate", "ineligible", "ineligible") in codes
+    # A candidate whose review waits only on facts is 待核实, to_verify, in its status code too (helper-68).
+    from eligibility.formatters.common import candidate_table
+
+    from conftest import person, run_records
+
+    report = run_records(
+        tmp_path, [person(family_planning_violation="2001年9月")], election_date="2006-09-30"
+    )
+    rows = list(candidate_table(report, "en")[1])
+    assert rows[0][-1] == "to_verify"
     assert {scope for scope, _, _ in codes} <= {"candidate", "team", "file"}
 
 

@@ -63,7 +63,6 @@ from eligibility.roster.readers import (
 )
 from eligibility.roster.records import RecordReader
 from eligibility.roster.settings import (
-    AGREED,
     REFUSED,
     ApprovalRecord,
     Approvals,
@@ -74,6 +73,7 @@ from eligibility.roster.settings import (
     quota_columns,
     read_approvals,
     read_communities,
+    refused,
     seat_count,
 )
 from eligibility.roster.sources import (
@@ -1674,7 +1674,7 @@ class Review:
         reason = None
         if rule_severity == "ineligible":
             reason = say("approval-ineligible", self.lang)
-        elif granted.opinion and (REFUSED.search(granted.opinion) or not AGREED.search(granted.opinion)):
+        elif granted.opinion and refused(granted.opinion):
             # 不同意, 退回, 否 in the table's 审批意见: the body was asked and said no (helper-65).
             reason = say("approval-refused", self.lang, opinion=self._text(granted.opinion))
         elif granted.name and name and granted.name != name:

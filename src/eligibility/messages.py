@@ -1192,10 +1192,11 @@ _REASONS_ZH = [
         (r"did not find expected ',' or '\}'", "缺少“,”或“}”：是不是花括号没有闭合？"),
         (r"did not find expected ',' or '\]'", "缺少“,”或“]”：是不是方括号没有闭合？"),
         (r"did not find expected key", "这里应是一个键：是不是缩进不对？"),
-        # A list item (- …) indented less than the items above it (helper-67).
+        # A key indented less than the others of its list item (helper-67): said as indentation, not as a list
+        # item to add (helper-68).
         (
             r"did not find expected '-' indicator",
-            "这里应是列表的一项（以 - 开头）：是不是缩进和上面的项不一样？",
+            "这一行的缩进和上面的行对不齐：是不是少（或多）了几个空格？",
         ),
         (r"did not find expected node content", "这里缺少一个值"),
         (r"found undefined alias", "用了没有定义的别名（*）"),
@@ -1264,7 +1265,7 @@ _REASONS_EN = [
         (r"did not find expected key", "did not find expected key: is the indentation wrong?"),
         (
             r"did not find expected '-' indicator",
-            "expected an item of a list (starting with -): is it indented unlike the items above?",
+            "this line is indented out of line with the lines above it: a few spaces too few, or too many?",
         ),
         (
             r"mapping values are not allowed (?:here|in this context)",

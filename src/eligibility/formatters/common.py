@@ -337,7 +337,7 @@ def finding_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[list[
             r.finding.source.clause if r.finding.source else "",
             approval_text(r.finding, lang),
             r.scope,
-            r.status or "",
+            _status_code(r.status, list(r.of_candidate)) if r.status else "",
             _severity_code(r.finding),
         ]
         for r in finding_rows(report, lang)
@@ -346,6 +346,11 @@ def finding_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[list[
 
 
 STATUS_COLUMN = 9  # where candidate_table puts the status, for a format that colours it
+
+
+def _status_code(status: str, findings: list[Finding]) -> str:
+    """A status as a code, to_verify where its label is 待核实 (a review that waits on facts, helper-68)."""
+    return "to_verify" if status == "review" and only_to_verify(findings) else status
 
 
 def _severity_code(finding: Finding) -> str:
@@ -387,7 +392,7 @@ def candidate_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[lis
             status_label(c.status, lang, c.findings),
             len(c.findings),
             " ".join(dict.fromkeys(f.rule for f in c.findings)),  # each rule once: three blank cells, one id
-            c.status,
+            _status_code(c.status, c.findings),
         ]
         for c in report.candidates
     )

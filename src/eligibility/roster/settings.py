@@ -373,6 +373,18 @@ REFUSED = re.compile(
 )
 # An opinion that agrees: 同意, 通过, 批准, 准予, 核准, or a yes.
 AGREED = re.compile(r"同意|通过|批准|准予|核准|^(?:是|√|✓)$")
+# Agreed in the end, after a refusal on the way: 退回重报后已同意, 补正后予以批准 (helper-68).
+AGREED_AFTER = re.compile(r"后(?:已|予以|经)?(?:同意|通过|批准|准予|核准)")
+
+
+def refused(opinion: str) -> bool:
+    """Whether an approval's opinion (or its sheet's or file's name) says no, or not yet yes: 不同意, 退回, 待批,
+    or no word of agreeing; not one that was refused on the way and agreed in the end."""
+    if AGREED_AFTER.search(opinion) and not REFUSED.search(AGREED_AFTER.split(opinion)[-1]):
+        return False
+    return bool(REFUSED.search(opinion)) or not AGREED.search(opinion)
+
+
 _NUMBERED = re.compile(r"[0-9〇零一二三四五六七八九十]")
 
 
@@ -586,7 +598,7 @@ def read_approvals(
                 community=clean(cells.get("community")),
                 # 李　四 padded as the roster's 李四 is: the same person's approval, not another's (helper-54).
                 name=joined_name(clean(cells.get("name"))) if id_number else "",
-                opinion=_opinion(clean(cells.get("opinion")), record.source.sheet),
+                opinion=_opinion(clean(cells.get("opinion")), record.source.sheet, record.source.path),
             )
         )
     approvals = Approvals(records)
@@ -594,12 +606,15 @@ def read_approvals(
     return approvals
 
 
-def _opinion(written: str, sheet: str | None) -> str:
-    """An approval's opinion, and its sheet's name where that says no: a workbook keeps the requests refused (不予批准,
-    退回) on a sheet of their own beside those granted, and each row of it counted as granted (helper-65)."""
-    if sheet is None or not REFUSED.search(sheet):
-        return written
-    return f"{sheet}；{written}" if written else sheet
+def _opinion(written: str, sheet: str | None, path: str) -> str:
+    """An approval's opinion, and its sheet's or file's name where that says no: a workbook keeps the requests
+    refused (不予批准, 退回) on a sheet of their own beside those granted, or a folder in a file of their own, and
+    each row of it counted as granted (helper-65, helper-68). Not one refused on the way and agreed in the end
+    (退回重报后已同意)."""
+    for name in (sheet, Path(path).stem):
+        if name and REFUSED.search(name) and refused(name):
+            return f"{name}；{written}" if written else name
+    return written
 
 
 def _refused(location: Location, column: str, zh: str, en: str) -> RosterError:

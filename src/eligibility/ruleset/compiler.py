@@ -1029,12 +1029,9 @@ def _within_years(fact: Fact, years: int, completed: bool = False) -> Node:
 
 def _not_yet_completed(end: dt.date, years: int) -> dt.date:
     """The first day from which `years` are not completed by `end`: the day after the one `years` before it. A 29
-    February completes its years on 28 February, where a year has no 29th (民法典 §203): so with `end` a 28
-    February, the 29th before it completed them too, and the window starts on 1 March."""
-    start = years_before(end, years) + dt.timedelta(days=1)
-    if start.month == 2 and start.day == 29 and years_before(start, -years) <= end:
-        start += dt.timedelta(days=1)
-    return start
+    February completes its years on 1 March in a common year, as a 29 February birthday reaches an age (民法典
+    §201–202; completed_years): so with `end` a 28 February, the 29th before it has not completed them."""
+    return years_before(end, years) + dt.timedelta(days=1)
 
 
 # The oldest age a rule may name: past any person's, short of nonsense (an age of -5, or of 10**20).
