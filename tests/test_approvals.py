@@ -728,12 +728,8 @@ def test_approvals_on_a_sheet_that_says_no_do_not_count(
 def test_approvals_in_a_file_whose_name_says_no_do_not_count(run: Any, tmp_path: Path) -> None:
     # 不予批准.csv beside the granted ones in a district's folder: each of its rows counted (helper-68).
     candidate = person(**PRINCIPAL_OVER_57)
-    path = tmp_path / "不予批准.csv"
-    path.write_text(
-        "身份证号,规则,批复文号,审批单位,批复日期\n"
-        f"{candidate['id_number']},principal-age,组审〔2006〕1号,区委组织部,2006-09-01\n",
-        encoding="utf-8",
-    )
+    path = approvals_file(tmp_path, candidate["id_number"], "principal-age", "2006-09-01")
+    path = path.rename(path.with_name("不予批准.csv"))
     [finding] = only(run([candidate], approvals=path)).findings
     assert finding.approval is not None and not finding.approval.counted
     assert finding.approval.reason == "审批意见为“不予批准”，不是同意"
