@@ -2003,3 +2003,51 @@ def test_less_than_n_years_is_the_same_count_as_an_age() -> None:
         for day in [*days, dt.date(2020, 2, 29), dt.date(2019, 2, 28), dt.date(2019, 3, 1)]:
             if day <= end:
                 assert (day >= start) is (reaches_age(day, 5, "birthday") > end), (end, day)
+
+
+COLLEGE_SHARE = """
+extends: community-2006
+name: college
+version: "1"
+rules:
+  - id: committee-college-share
+    title: {zh: 居委会成员大专以上不足六成, en: Committee short of college education}
+    severity: warning
+    scope: team
+    when: {share: {fact: education, ge: junior_college}, among: AMONG, le: 0.6, label: college}
+    message: {zh: "{college_of}人中大专以上占{college}", en: "{college} of {college_of} with college education"}
+    source: {document: 区通知, clause: 三, quote: 居委会成员中大专以上学历的应超过60%}
+"""
+
+
+@pytest.mark.parametrize(
+    ("among", "said"), [("members", None), ("committee", "2人中大专以上占50%"), ("party", None)]
+)
+def test_a_team_count_may_be_of_one_bodys_members(tmp_path: Path, among: str, said: str | None) -> None:
+    # 居委会成员中大专以上占比 could not be written: a share was of every member or every candidate (helper-67).
+    from conftest import make_id
+
+    rules = write(tmp_path, "college.yaml", COLLEGE_SHARE.replace("AMONG", among))
+    people = [
+        ("甲", "1960-01-01", "本科", "党支部书记"),
+        ("乙", "1961-01-01", "大专", "居委会主任"),
+        ("丙", "1962-01-01", "高中", "居委会委员"),
+    ]
+    rows = "".join(f"{n},{make_id(b)},{e},青松社区,{r}\n" for n, b, e, r in people)
+    roster = write(tmp_path, "r.csv", "姓名,身份证号,文化程度,社区,拟任职务\n" + rows)
+    [team] = check([roster], rules).teams
+    found = [f for f in team.findings if f.rule == "committee-college-share"]
+    assert [f.message for f in found] == ([said] if said else [])
+    explained = runner.invoke(
+        app, ["rules", "explain", "committee-college-share", "--rules", str(rules)]
+    ).stdout
+    assert {"members": "成员中", "committee": "社区居委会成员中", "party": "社区党组织成员中"}[
+        among
+    ] in explained
+
+
+def test_a_team_count_of_no_such_body_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, "college.yaml", COLLEGE_SHARE.replace("AMONG", "comittee"))
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    assert "(did you mean 'committee'?)" in caught.value.message("en")

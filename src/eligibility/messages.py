@@ -1152,6 +1152,7 @@ WHAT: dict[str, Term] = {
     "expected finding": Term("预期的审查意见", "expected finding"),
     "list field": Term("列表字段", "list field"),
     "value": Term("取值", "value"),
+    "among": Term("统计范围（among）", "whom to count (among)"),
 }
 
 

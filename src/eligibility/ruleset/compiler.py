@@ -542,7 +542,7 @@ class Compiler:
         self.member_needs.append(member_seen.needs)
         seen.needs.update(member_seen.needs)
         seen.params.update(member_seen.params)
-        among_all = cond.among == "candidates"
+        among = self._among(cond.among, (*at, "among"))
         # When members' answers are unknown, the finding names the facts and the members to look at.
         # Named by the facts tested, not those shown beside them: a member's election day is always known, and an
         # age unknown is said as such (周岁不明), as of a candidate, not as its birth date and election day too.
@@ -553,7 +553,7 @@ class Compiler:
         if isinstance(cond, Exists):
             seen.exists += 1
             seen.kinds["matching"] = "names"
-            return _exists(index, among_all, inner_facts)
+            return _exists(index, among, inner_facts)
         op, raw = cond.operator
         operand = self._operand(raw, Fact(cond.label, "number", (), _none), "team", (*at, op), seen)
         low, high = (0, 1) if isinstance(cond, Share) else (0, None)
@@ -603,8 +603,15 @@ class Compiler:
         seen.kinds[f"{cond.label}_of"] = "number"
         seen.kinds[f"{cond.label}_names"] = "names"
         return _tally(
-            index, among_all, op, operand, share=isinstance(cond, Share), label=cond.label, inner=inner_facts
+            index, among, op, operand, share=isinstance(cond, Share), label=cond.label, inner=inner_facts
         )
+
+    def _among(self, among: str, at: Path) -> str:
+        """members, candidates, or a body the rule set names (居委会成员中大专以上占比: among: committee)."""
+        bodies = self.vocabulary.words.bodies
+        if among not in ("members", "candidates") and among not in bodies:
+            self._unknown(at, "among", among, ["members", "candidates", *bodies])
+        return among
 
     def related_pairs(self, cond: RelatedPairs, at: Path, seen: _Seen) -> Node:
         spec = self.file.fields.get(cond.related_pairs)
@@ -634,7 +641,7 @@ class Compiler:
             self.member_needs.append(member_seen.needs)
             seen.needs.update(member_seen.needs)
             seen.params.update(member_seen.params)
-        return _related_pairs(cond.related_pairs, cond.among == "candidates", tuple(sides))
+        return _related_pairs(cond.related_pairs, self._among(cond.among, (*at, "among")), tuple(sides))
 
     # ---- errors ----
 
@@ -1038,10 +1045,17 @@ def _not_yet_completed(end: dt.date, years: int) -> dt.date:
 MAX_AGE = 150
 
 
-def _members(team: Team, among_all: bool) -> tuple[list[Member], list[Member]]:
+def _members(team: Team, among: str) -> tuple[list[Member], list[Member]]:
     """Whom a count is of, and who may be among them or not: a person whose posts could not all be read may
-    hold a seat (everyone is a candidate)."""
-    return (team.people, []) if among_all else (team.members(), team.maybe_members())
+    hold a seat, or one in the body (everyone is a candidate)."""
+    if among == "candidates":
+        return team.people, []
+    if among == "members":
+        return team.members(), team.maybe_members()
+    return (
+        [p for p in team.members() if among in p.bodies],
+        [p for p in team.people if p.posts_unread and among not in p.bodies],
+    )
 
 
 # Facts a person always has (posts are read, if only as none): never why a member condition could not decide.
@@ -1070,9 +1084,9 @@ def _unsure_members(
     ev["unknown_members"] = [p.name for p in (*unanswered, *maybe)]  # no one is both: a maybe is no member
 
 
-def _exists(index: int, among_all: bool, inner: tuple[str, ...]) -> Node:
+def _exists(index: int, among: str, inner: tuple[str, ...]) -> Node:
     def test(team: Team, ev: Evidence | None) -> Tri:
-        people, maybe = _members(team, among_all)
+        people, maybe = _members(team, among)
         matching = [p.name for p in people if p.answers[index] is True]
         if ev is not None:
             ev["matching"] = matching
@@ -1089,10 +1103,10 @@ def _exists(index: int, among_all: bool, inner: tuple[str, ...]) -> Node:
 
 
 def _tally(
-    index: int, among_all: bool, op: str, operand: Any, *, share: bool, label: str, inner: tuple[str, ...]
+    index: int, among: str, op: str, operand: Any, *, share: bool, label: str, inner: tuple[str, ...]
 ) -> Node:
     def test(team: Team, ev: Evidence | None) -> Tri:
-        people, maybe = _members(team, among_all)
+        people, maybe = _members(team, among)
         answers = [p.answers[index] for p in people]
         unknown = answers.count(None)
         total = len(people)
@@ -1132,7 +1146,7 @@ def _tally(
     return test
 
 
-def _related_pairs(field_name: str, among_all: bool, sides: tuple[int, ...] = ()) -> Node:
+def _related_pairs(field_name: str, among: str, sides: tuple[int, ...] = ()) -> Node:
     def between(one: Member, other: Member) -> Tri:
         """Whether the pair is one of each side (either way round); unknown when an answer left it open."""
         if not sides:
@@ -1144,7 +1158,7 @@ def _related_pairs(field_name: str, among_all: bool, sides: tuple[int, ...] = ()
         return None if any(a is not False and b is not False for a, b in ways) else False
 
     def test(team: Team, ev: Evidence | None) -> Tri:
-        members, maybe = _members(team, among_all)
+        members, maybe = _members(team, among)
         people = members + maybe
         if not any(p.declared.get(field_name) for p in people):
             if ev is not None:

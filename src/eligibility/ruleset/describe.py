@@ -128,16 +128,16 @@ def describe(
         op, operand = cond.operator
         condition = describe(inner, params, lang, depth + 1, names)
         if lang == "zh":
-            subject = f"{_word(cond.among, lang)}中“{condition}”的{_word(kind, lang)}"
+            subject = f"{_whom(cond.among, lang, names)}中“{condition}”的{_word(kind, lang)}"
         else:
-            subject = f"the {_word(kind, lang)} {_word(cond.among, lang)} with {condition}"
+            subject = f"the {_word(kind, lang)} {_whom(cond.among, lang, names)} with {condition}"
         return f"{subject} {SYMBOL[op]} {_operand(operand, params, lang, names)}"
     if isinstance(cond, Exists):
         inner_text = describe(cond.exists, params, lang, depth + 1, names)
-        return f"{_word('exists', lang)} {_word(cond.among, lang)}: {inner_text}"
+        return f"{_word('exists', lang)} {_whom(cond.among, lang, names)}: {inner_text}"
     if isinstance(cond, RelatedPairs):
         pairs = _word("pairs", lang).format(field=names.fact(cond.related_pairs, lang))
-        text = _word(cond.among, lang) + pairs
+        text = _whom(cond.among, lang, names) + pairs
         if cond.between:
             one, other = (describe(side, params, lang, depth + 1, names) for side in cond.between)
             text += _word("between", lang).format(one=one, other=other)
@@ -148,6 +148,14 @@ def describe(
 def _grouped(cond: Condition, params: dict[str, Any], lang: Lang, depth: int, names: Names) -> str:
     text = describe(cond, params, lang, depth, names)
     return f"({text})" if isinstance(cond, AllOf | AnyOf) else text
+
+
+def _whom(among: str, lang: Lang, names: Names) -> str:
+    """Whom a team's count is of: 成员, 候选人, or a body's members (社区居委会成员)."""
+    if among in ("members", "candidates"):
+        return _word(among, lang)
+    body = names.value("bodies", among, lang)
+    return f"{body}{_word('members', lang)}" if lang == "zh" else f"{_word('members', lang)} of the {body}"
 
 
 def _compare(cond: Compare, params: dict[str, Any], lang: Lang, names: Names) -> str:

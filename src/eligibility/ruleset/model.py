@@ -25,7 +25,14 @@ Scope = Literal["candidate", "team"]
 FieldType = Literal["bool", "date", "dates", "text", "number", "list"]
 AgeReading = Literal["completed-years", "past-birthday"]
 AgeConvention = Literal["birthday", "day-after-birthday"]
-Among = Literal["members", "candidates"]
+# Whom a team's count is of: its members (holding a seat), every candidate, or the members of one body (party).
+Among = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z][a-z0-9_]*$",
+        description="members, candidates, or a body's id (party, committee): the members of that body",
+    ),
+]
 
 RULE_ID = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 NAME = r"^[a-z][a-z0-9_]*$"
