@@ -302,8 +302,14 @@ def test_xlsx(tmp_path: Path, report: Report) -> None:
     assert book["适用的规则"].max_row == 1 + 15
     # A team's finding with its clause, as the 审查意见 sheet gives a candidate's; the summary line on its own sheet.
     header = [c.value for c in book["班子"][1]]
-    assert header[-3:] == ["依据文件", "条款", "审批"]
+    assert header[-4:] == ["依据文件", "条款", "审批", "等级代码"]
     assert any(row[7] for row in book["班子"].iter_rows(min_row=2, values_only=True))
+    # A team's severity as a code too, as the 审查意见 sheet ends: the same in either language (helper-68).
+    codes = {
+        (rule, code) for *_, rule, _, _, _, _, _, code in book["班子"].iter_rows(min_row=2, values_only=True)
+    }
+    assert ("team-woman", "review") in codes and ("one-shoulder", "info") in codes
+    assert all(code is None for rule, code in codes if rule is None)
     assert str(book["汇总"]["A2"].value).startswith("候选人资格审查 · 规则集 community-2006 v1")
     assert str(book["汇总"]["A3"].value).startswith("候选人 21 名：")
 

@@ -338,7 +338,7 @@ def finding_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[list[
             approval_text(r.finding, lang),
             r.scope,
             _status_code(r.status, list(r.of_candidate)) if r.status else "",
-            _severity_code(r.finding),
+            severity_code(r.finding),
         ]
         for r in finding_rows(report, lang)
     )
@@ -353,7 +353,7 @@ def _status_code(status: str, findings: list[Finding]) -> str:
     return "to_verify" if status == "review" and only_to_verify(findings) else status
 
 
-def _severity_code(finding: Finding) -> str:
+def severity_code(finding: Finding) -> str:
     """A finding's severity as a code, with what its label says beside it: approved, or to verify."""
     if finding.approval is not None and finding.approval.counted:
         return "approved"

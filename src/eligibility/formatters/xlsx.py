@@ -12,6 +12,7 @@ from eligibility.formatters.common import (
     candidate_table,
     finding_table,
     neutralise,
+    severity_code,
     severity_label,
     summary_line,
     title_line,
@@ -59,6 +60,7 @@ class XlsxFormatter:
                 "document",
                 "clause",
                 "approval",
+                "severity-code",
             ),
             _team_rows(report, lang),
         )
@@ -101,7 +103,7 @@ def _team_rows(report: Report, lang: Lang) -> Iterable[list[Any]]:
     for team in report.teams:
         members = team.profile.members if team.profile else ""
         if not team.findings:
-            yield [team.street, team.community, members, "", "", "", "", "", ""]
+            yield [team.street, team.community, members, "", "", "", "", "", "", ""]
         for finding in team.findings:
             # The clause and the approval, as the 审查意见 sheet and the terminal give them for a team's finding.
             yield [
@@ -114,6 +116,7 @@ def _team_rows(report: Report, lang: Lang) -> Iterable[list[Any]]:
                 finding.source.document if finding.source else "",
                 finding.source.clause if finding.source else "",
                 approval_text(finding, lang),
+                severity_code(finding),  # as the 审查意见 sheet ends: the same in either language (helper-68)
             ]
 
 
