@@ -1059,6 +1059,29 @@ def test_a_change_that_makes_the_bundled_set_wrong_is_said_at_the_change_it_name
     assert caught.value.message("en").startswith(f"{(tmp_path / 'dated.yaml').as_posix()}:{line}:3:")
 
 
+def test_each_change_that_makes_the_bundled_set_wrong_is_said_at_once(tmp_path: Path) -> None:
+    # An education list without junior_middle and two_violations made dates each break an inherited rule: only
+    # the first was said, and the author met the second after fixing it (helper-67).
+    levels = "    - {id: primary, zh: 小学, en: primary}\n    - {id: upper_secondary, zh: 高中, en: upper secondary}\n"
+    text = (
+        CHILD
+        + "vocabularies:\n  education:\n"
+        + levels
+        + "fields:\n  two_violations: {type: dates, zh: 两违, en: two violations, aliases: [两违]}\n"
+    )
+    path = write(tmp_path, "east.yaml", text)
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    lines = caught.value.message("en").splitlines()
+    assert len(lines) == 2 and len(caught.value.problems) == 2
+    # In the order the file reads: the education list (line 6), then the field (line 10).
+    assert lines[0].startswith(f"{path.as_posix()}:6:") and "junior_middle" in lines[0]
+    assert (
+        lines[1].startswith(f"{path.as_posix()}:10:3:") and "two_violations holds several dates" in lines[1]
+    )
+    assert all("which it builds on, wrong" in line for line in lines)
+
+
 RULE = (
     "  - id: {id}\n    title: {{zh: 甲, en: a}}\n    severity: review\n    scope: candidate\n"
     "    when: {when}\n    message: {{zh: 甲, en: a}}\n    source: {{document: d, clause: c, quote: q}}\n"

@@ -283,12 +283,19 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
         _check_parameters_used(rule_file, policy.rules, where, shown, inherited, overrides or {})
         policy.amended = _amendments(rule_file, policy.rules, positions, shown, overrides or {})
     except RuleSetError as err:
-        if chain and err.location is not None and err.location.path not in (shown, "--set"):
+        inherited_wrong = [
+            p for p in err.problems if p.location is not None and p.location.path not in (shown, "--set")
+        ]
+        if chain and inherited_wrong:
             # Wrong in a file this one builds on: by itself, said as its own mistake (this file was blamed for
             # it, helper-62); or made wrong by this file's change (an education list without the level a
-            # parameter names), said here too.
+            # parameter names), said here too, each breakage at its change: two changes that each broke a
+            # rule were said as the first alone, and the second met only once it was fixed (helper-67).
             _raise_parents_own(path)
-            raise _broken_by_change(err, positions, shown) from None
+            said = [
+                _broken_by_change(p, positions, shown) if p in inherited_wrong else p for p in err.problems
+            ]
+            raise (said[0] if len(said) == 1 else RuleSetProblems(sorted(said, key=_place))) from None
         raise
     return policy
 
