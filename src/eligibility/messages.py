@@ -773,9 +773,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "relatives-self": ("{column}填写了本人", "{column} names the candidate themself"),
     "duplicate-person": (
-        "{column}“{value}”与 {other_path} {place}重复：一人兼任几个职务（一肩挑）时，请写在一行，职务之间用“、”隔开",
-        "{column} {value!r} already appears {place} of {other_path}: one person holding several posts goes on "
-        "one row, the posts separated by 、",
+        "{column}“{value}”与 {other_path} {place}重复：同一人不能作为两名候选人；"
+        "一人兼任几个职务（一肩挑）时，请写在一行，职务之间用“、”隔开",
+        "{column} {value!r} already appears {place} of {other_path}: one person cannot be two candidates; one "
+        "holding several posts goes on one row, the posts separated by 、",
     ),
     "place-line": ("第 {line} 行", "on line {line}"),
     "place-row": ("第 {row} 条记录", "in data row {row}"),
