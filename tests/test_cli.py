@@ -617,6 +617,36 @@ def test_a_pattern_left_to_the_tool_is_read_as_the_files_it_matches(tmp_path: Pa
     assert none.exit_code == 2 and "rosters/*.xlsx: no file matches this pattern" in none.stderr
 
 
+@pytest.mark.parametrize("fmt", ["csv", "csv-candidates", "json", "xlsx"])
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_report_named_as_the_roster_stops_the_run(tmp_path: Path, fmt: str, jobs: str) -> None:
+    # A roster overwritten by a run's --output, named on its own: set aside with a note, it passed with nobody
+    # checked, exit 0 at every --fail-on (helper-70). It stops, as a communities table named as a roster does.
+    report = tmp_path / f"roster.{'xlsx' if fmt == 'xlsx' else 'json' if fmt == 'json' else 'csv'}"
+    assert invoke(str(EXAMPLES / "roster.csv"), "--format", fmt, "-o", str(report)).exit_code == 1
+    result = invoke(str(report), "--fail-on", "never", "--jobs", jobs, "--lang", "en")
+    assert result.exit_code == 2
+    assert f"{report.as_posix()}: this is a report this tool wrote, not a roster" in result.stderr
+
+
+def test_a_roster_annotated_with_a_reports_words_is_still_a_roster(tmp_path: Path) -> None:
+    # 等级, 规则 and 审查意见 added by an officer beside the cells made the roster "a report", set aside, and its
+    # 两违 candidate passed with exit 0 (helper-70). A report's tables also say where each row is (文件, 行号).
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "姓名,社区,拟任职务,两违,等级,规则,审查意见\n甲,乙社区,党组织书记,是,,,\n", encoding="utf-8"
+    )
+    english = tmp_path / "en.csv"
+    english.write_text(
+        "name,community,roles,two_violations,status,findings,rules\n甲,乙社区,党组织书记,是,,,\n"
+    )
+    for path in (roster, english):
+        result = invoke(str(path), "--format", "json")
+        assert result.exit_code == 1
+        [candidate] = json.loads(result.stdout)["candidates"]
+        assert candidate["status"] == "ineligible"
+
+
 @pytest.mark.parametrize("name", ["report.json", "report.jsonl", "results.sarif.json"])
 def test_a_report_kept_in_the_rosters_folder_is_set_aside_and_written_over(tmp_path: Path, name: str) -> None:
     # report.json beside the rosters was read back as a roster of 21 candidates, each a duplicate-person of

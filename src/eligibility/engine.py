@@ -535,7 +535,11 @@ class Review:
                 if is_report(table):
                     # An earlier run's report saved among the rosters: its 姓名 and 社区 columns would make
                     # every line of it a candidate, and every finding in it a row with a problem. Said once of
-                    # the file, not of each of its sheets (候选人, 审查意见) (helper-60).
+                    # the file, not of each of its sheets (候选人, 审查意见) (helper-60). Named on its own, it is
+                    # what was to be checked (a roster overwritten by a run's --output): the run stops, as for
+                    # a communities table, rather than pass with nobody checked (helper-70).
+                    if not source.from_folder:
+                        raise RosterError("file-is-report", Location(source.shown))
                     if not reported:
                         self._set_aside(source, Note("file-skipped-report", "info"))
                     reported = True
@@ -2086,13 +2090,15 @@ def _report_file(source: Input) -> Note | None:
 
 # A YAML file's top-level keys, as a rule file has them (rules:, extends:) and no roster does.
 _TOP_KEY = re.compile(r"^(rules|extends):", re.MULTILINE)
-# The headers of a report's tables (CSV, or the workbook's sheets) in both languages: a roster has none of them.
+# The headers of a report's tables (CSV, or the workbook's sheets) in both languages, with the place of each row
+# (文件, 数据行, 行号): a roster has none of them. Without the place, a roster an officer had annotated with 等级,
+# 规则 and 审查意见 columns was set aside as a report, and its ineligible candidates passed (helper-70).
 _REPORT_HEADERS = (
     *(
         frozenset(say(key, lang) for key in keys)
         for keys in (
-            ("label-status", "label-findings", "label-rules"),
-            ("label-rule", "label-severity", "label-message"),
+            ("label-path", "label-row", "label-line", "label-status", "label-findings", "label-rules"),
+            ("label-path", "label-row", "label-line", "label-rule", "label-severity", "label-message"),
         )
         for lang in ("zh", "en")
     ),

@@ -394,6 +394,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "这是社区表，不是名册：请用 --communities 指定它，而不是作为名册检查",
         "this is a communities table, not a roster: give it with --communities rather than as a roster to check",
     ),
+    "file-is-report": (
+        "这是本工具写出的审查报告，不是名册：请检查名册本身",
+        "this is a report this tool wrote, not a roster: check the roster itself",
+    ),
     "file-is-approvals": (
         "这是审批表，不是名册：请用 --approvals 指定它，而不是作为名册检查",
         "this is an approvals table, not a roster: give it with --approvals rather than as a roster to check",
