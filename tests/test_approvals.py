@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from eligibility import check
+from eligibility.errors import RosterError
 
 from conftest import make_id, only, person
 
@@ -38,6 +39,10 @@ def approvals_file(tmp_path: Path, id_number: str, rule: str, date: str, expires
         ("2006-04-11", "", False, "是上一届的批复"),
         ("2003-08-01", "2006-12-31", True, None),  # valid, its table says, through this election (helper-53)
         ("2006-04-12", "", True, None),
+        # What a form writes for no end (/, 长期): as blank. It stopped the whole run as "not a full date" (helper-69).
+        ("2006-09-01", "/", True, None),
+        ("2006-09-01", "长期", True, None),
+        ("2006-09-01", "长期有效", True, None),
     ],
 )
 def test_approval_dates(
@@ -53,6 +58,28 @@ def test_approval_dates(
     assert result.status == ("eligible" if counted else "review")
     if reason:
         assert reason in (finding.approval.reason or "")
+
+
+@pytest.mark.parametrize(
+    "written", ["principal-age、principal-education", "principal-age, 社区主干初中以下文化程度"]
+)
+def test_one_approval_may_name_several_rules(run: Any, tmp_path: Path, written: str) -> None:
+    # A principal over 57 with 初中 is approved for both in one 批复: the cell naming both was refused as one
+    # unknown rule, with a did-you-mean of principal-education alone, and the run stopped (helper-69).
+    candidate = person(**PRINCIPAL_OVER_57, education="初中")
+    path = approvals_file(tmp_path, candidate["id_number"], f'"{written}"', "2006-09-01")
+    result = only(run([candidate], approvals=path))
+    assert {f.rule: f.approval is not None and f.approval.counted for f in result.findings} == {
+        "principal-age": True,
+        "principal-education": True,
+    }
+    assert result.status == "eligible"
+    # A part mistyped is said by itself, with the rule meant.
+    path = approvals_file(tmp_path, candidate["id_number"], "principal-age、principal-educaton", "2006-09-01")
+    with pytest.raises(RosterError) as caught:
+        run([candidate], approvals=path)
+    said = caught.value.message("en")
+    assert "'principal-educaton'" in said and "did you mean 'principal-education'" in said
 
 
 def test_an_ineligible_finding_cannot_be_approved(run: Any, tmp_path: Path) -> None:

@@ -523,87 +523,103 @@ def read_approvals(
                 f"批复文号“{reference}”里没有号：不是文号的批复无从核对",
                 f"the reference {reference!r} holds no number: an approval without one cannot be verified",
             )
-        if rule not in known:
-            raise RosterError(
-                "approval-unknown-rule",
-                location,
-                column=table.header.headers["rule"],
-                rule=rule,
-                suggestion=did_you_mean(suggest(rule, [*known, *titles])),
-                known=", ".join(known),
-            )
-        headers = table.header.headers  # a column is named as the file writes it (批复日期), not by our name
-        if rule in for_teams and not clean(cells.get("community")):
-            raise _refused(
-                location,
-                headers.get("community", "社区"),
-                f"{rule} 是对班子的规则：批复须写明社区（身份证号不能代替）",
-                f"{rule} is a rule about a team: the approval must name its community (an ID number cannot)",
-            )
-        if rule not in for_teams and not clean(cells.get("id_number")) and clean(cells.get("community")):
-            raise _refused(
-                location,
-                headers.get("id_number", "身份证号"),
-                f"{rule} 是对候选人个人的规则：批复须写明此人的身份证号（社区不能代替）",
-                f"{rule} is a rule about one candidate: the approval must give that person's ID number"
-                " (a community cannot)",
-            )
-        id_number = None
-        if rule in for_teams:
-            pass  # a team's approval: an ID number beside its community (the secretary's) is not what it is for
-        elif clean(cells.get("id_number")):
-            found = read_id_number(cells["id_number"])
-            if not isinstance(found, IdNumber):
-                shown = mask_id(clean(cells["id_number"]))  # an error message is output too: masked
+        # principal-age、principal-education: one approval of two rules (批复 of a principal over 57 with 初中),
+        # which was refused as one unknown rule, the run stopped (helper-69). Split where a part is a rule (a
+        # mistyped other part is then said by itself), else the cell is one rule.
+        parts = [titles.get(part, part) for part in _RULES_APART.split(rule) if part]
+        rules = parts if len(parts) > 1 and any(part in known for part in parts) else [rule]
+        for rule in dict.fromkeys(rules):
+            if rule not in known:
+                raise RosterError(
+                    "approval-unknown-rule",
+                    location,
+                    column=table.header.headers["rule"],
+                    rule=rule,
+                    suggestion=did_you_mean(suggest(rule, [*known, *titles])),
+                    known=", ".join(known),
+                )
+            headers = (
+                table.header.headers
+            )  # a column is named as the file writes it (批复日期), not by our name
+            if rule in for_teams and not clean(cells.get("community")):
                 raise _refused(
                     location,
-                    table.header.headers["id_number"],
-                    f"“{shown}”不是有效的身份证号",
-                    f"{shown!r} is not a valid ID number",
+                    headers.get("community", "社区"),
+                    f"{rule} 是对班子的规则：批复须写明社区（身份证号不能代替）",
+                    f"{rule} is a rule about a team: the approval must name its community (an ID number cannot)",
                 )
-            id_number = found.number
-        elif not clean(cells.get("community")):
-            # The row's cells are blank, not the file's columns missing: said of the row, whose is it.
-            raise _refused(
-                location,
-                table.header.headers.get("id_number", "身份证号"),
-                "身份证号为空，社区也为空：这条批复是给哪个人（或哪个社区）的？",
-                "the ID number is blank, and so is the community: whose approval is it?",
+            if rule not in for_teams and not clean(cells.get("id_number")) and clean(cells.get("community")):
+                raise _refused(
+                    location,
+                    headers.get("id_number", "身份证号"),
+                    f"{rule} 是对候选人个人的规则：批复须写明此人的身份证号（社区不能代替）",
+                    f"{rule} is a rule about one candidate: the approval must give that person's ID number"
+                    " (a community cannot)",
+                )
+            id_number = None
+            if rule in for_teams:
+                pass  # a team's approval: an ID number beside its community (the secretary's) is not what it is for
+            elif clean(cells.get("id_number")):
+                found = read_id_number(cells["id_number"])
+                if not isinstance(found, IdNumber):
+                    shown = mask_id(clean(cells["id_number"]))  # an error message is output too: masked
+                    raise _refused(
+                        location,
+                        table.header.headers["id_number"],
+                        f"“{shown}”不是有效的身份证号",
+                        f"{shown!r} is not a valid ID number",
+                    )
+                id_number = found.number
+            elif not clean(cells.get("community")):
+                # The row's cells are blank, not the file's columns missing: said of the row, whose is it.
+                raise _refused(
+                    location,
+                    table.header.headers.get("id_number", "身份证号"),
+                    "身份证号为空，社区也为空：这条批复是给哪个人（或哪个社区）的？",
+                    "the ID number is blank, and so is the community: whose approval is it?",
+                )
+            if table.date1904:
+                cells = {**cells, **{c: from_1904(cells[c]) for c in ("date", "expires") if c in cells}}
+            expires = (
+                _date(cells["expires"], location, headers.get("expires", "expires"))
+                if clean(cells.get("expires")) and clean(cells["expires"]).replace(" ", "") not in _NO_EXPIRY
+                else None
             )
-        if table.date1904:
-            cells = {**cells, **{c: from_1904(cells[c]) for c in ("date", "expires") if c in cells}}
-        expires = (
-            _date(cells["expires"], location, headers.get("expires", "expires"))
-            if clean(cells.get("expires"))
-            else None
-        )
-        date = _date(cells.get("date"), location, headers.get("date", "date"))
-        if expires is not None and expires < date:
-            # Expired before it was given: one of the two dates is mistyped, and either reading would be a guess.
-            raise _refused(
-                location,
-                headers.get("expires", "expires"),
-                f"有效期至 {expires} 早于批复日期 {date}",
-                f"expires on {expires}, before the approval's date {date}",
+            date = _date(cells.get("date"), location, headers.get("date", "date"))
+            if expires is not None and expires < date:
+                # Expired before it was given: one of the two dates is mistyped, and either reading would be a guess.
+                raise _refused(
+                    location,
+                    headers.get("expires", "expires"),
+                    f"有效期至 {expires} 早于批复日期 {date}",
+                    f"expires on {expires}, before the approval's date {date}",
+                )
+            records.append(
+                ApprovalRecord(
+                    rule=rule,
+                    reference=reference,
+                    approved_by=clean(cells.get("approved_by")) or None,
+                    date=date,
+                    expires=expires,
+                    id_number=id_number,
+                    street=clean(cells.get("street")),
+                    community=clean(cells.get("community")),
+                    # 李　四 padded as the roster's 李四 is: the same person's approval, not another's (helper-54).
+                    name=joined_name(clean(cells.get("name"))) if id_number else "",
+                    opinion=_opinion(clean(cells.get("opinion")), record.source.sheet, record.source.path),
+                )
             )
-        records.append(
-            ApprovalRecord(
-                rule=rule,
-                reference=reference,
-                approved_by=clean(cells.get("approved_by")) or None,
-                date=date,
-                expires=expires,
-                id_number=id_number,
-                street=clean(cells.get("street")),
-                community=clean(cells.get("community")),
-                # 李　四 padded as the roster's 李四 is: the same person's approval, not another's (helper-54).
-                name=joined_name(clean(cells.get("name"))) if id_number else "",
-                opinion=_opinion(clean(cells.get("opinion")), record.source.sheet, record.source.path),
-            )
-        )
     approvals = Approvals(records)
     approvals.notes = notes
     return approvals
+
+
+# Rules written together in one cell of an approvals table, as a list of roles is.
+_RULES_APART = re.compile(r"[、,，;；/\s]+")
+# What a form writes under 有效期至 for an approval that does not expire: as blank (helper-69).
+_NO_EXPIRY = frozenset(
+    {"/", "／", "-", "－", "—", "——", "无", "长期", "长期有效", "永久", "永久有效", "不限", "无期限"}
+)
 
 
 def _opinion(written: str, sheet: str | None, path: str) -> str:
