@@ -168,6 +168,17 @@ def test_a_folder_of_a_note_alone_checks_nobody_and_says_so(tmp_path: Path) -> N
     ]
 
 
+@pytest.mark.parametrize("title", ["青松社区名单", "青松社区名单\t\t\t"])
+def test_excels_unicode_text_with_a_title_row_is_read_as_tab_separated(tmp_path: Path, title: str) -> None:
+    # Judged by its first line, the title, a .txt of Excel's "Unicode 文本" was read as comma-separated and
+    # warned of as wrongly separated, failing --fail-on warning (helper-69).
+    path = tmp_path / "名册.txt"
+    rows = ["姓名\t性别\t身份证号\t社区\t拟任职务", f"甲\t男\t{make_id('1966-05-01')}\t青松社区\t居委会委员"]
+    path.write_text("\r\n".join([title, *rows]) + "\r\n", encoding="utf-16")
+    [read] = check([path]).inputs
+    assert (read.format, read.header_line, read.rows, read.findings) == ("tsv", 2, 1, [])
+
+
 def test_a_text_roster_in_a_folder_short_of_a_column_fails_the_run(tmp_path: Path) -> None:
     # Noted as a note, a roster saved as text without its 社区 column would go unchecked and the run pass.
     (tmp_path / "roster.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())

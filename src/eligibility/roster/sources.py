@@ -271,10 +271,13 @@ def _text_head(head: bytes) -> bytes:
 
 
 def _delimited(head: bytes) -> str:
-    """A table's delimiter, from its first line: tab-separated when it has tabs and no commas."""
+    """A table's delimiter, from its first lines: tab-separated when more of them have tabs and no commas than
+    have commas. Not the first line alone: a title above the header (青松社区名单) has neither, and Excel's
+    "Unicode text" with one was read as comma-separated, and warned of as wrongly separated (helper-69)."""
     lines = [line.strip() for line in head.lstrip(b" \t\r\n").splitlines()]
-    first_line = next((line for line in lines if line and not line.startswith(b"#")), b"")
-    return "tsv" if b"\t" in first_line and b"," not in first_line else "csv"
+    first = [line for line in lines if line and not line.startswith(b"#")][:10]
+    tabs = sum(1 for line in first if b"\t" in line and b"," not in line)
+    return "tsv" if tabs > sum(1 for line in first if b"," in line) else "csv"
 
 
 # The key of a YAML/JSON roster written by community that holds the communities (see readers._MAPPING_KEYS).
