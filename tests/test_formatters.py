@@ -1117,7 +1117,7 @@ def test_sarif_rules_carry_their_title_default_level_and_help_and_results_keep_t
     assert {key: after.get(key) for key in before} == {key: line + 1 for key, line in before.items()}
 
 
-def test_sarif_fingerprints_are_the_same_in_either_language(tmp_path: Path) -> None:
+def test_sarif_fingerprints_are_the_same_in_either_language_and_with_ids_shown(tmp_path: Path) -> None:
     # A file's finding was fingerprinted by its message, in the run's language: a CI that switched --lang saw
     # every such alert closed and opened again (helper-66).
     roster = tmp_path / "r.csv"
@@ -1126,8 +1126,8 @@ def test_sarif_fingerprints_are_the_same_in_either_language(tmp_path: Path) -> N
     cells[6:8] = ["东湖街道", ""]  # counted in the team above: a file's warning, community-filled-down
     roster.write_text("\n".join([header, rows[0], ",".join(cells), *rows[2:]]) + "\n", "utf-8")
 
-    def fingerprints(lang: str) -> list[tuple[str, str]]:
-        out = runner.invoke(app, ["check", str(roster), "--format", "sarif", "--lang", lang]).stdout
+    def fingerprints(lang: str, *shown: str) -> list[tuple[str, str]]:
+        out = runner.invoke(app, ["check", str(roster), "--format", "sarif", "--lang", lang, *shown]).stdout
         results = json.loads(out)["runs"][0]["results"]
         return [
             (r["properties"]["scope"], r["partialFingerprints"]["eligibilityFinding/v1"]) for r in results
@@ -1136,6 +1136,8 @@ def test_sarif_fingerprints_are_the_same_in_either_language(tmp_path: Path) -> N
     chinese = fingerprints("zh")
     assert {scope for scope, _ in chinese} == {"candidate", "team", "file"}
     assert fingerprints("en") == chinese
+    # Nor with the ID numbers shown whole: a CI that switched --show-pii saw the same (helper-70).
+    assert fingerprints("zh", "--show-pii") == chinese
 
 
 def test_the_table_ends_no_line_in_spaces() -> None:

@@ -11,6 +11,7 @@ from eligibility import __version__
 from eligibility.formatters.common import Row, finding_rows, in_repository, level, severity_level
 from eligibility.formatters.interface import Options
 from eligibility.report import FailOn, Finding, Report, RuleInfo
+from eligibility.roster.normalise import mask_id, mask_ids
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -85,14 +86,16 @@ def _rule(finding: Finding, index: int, described: RuleInfo | None, fail_on: Fai
 def _fingerprint(row: Row) -> str:
     """The same finding of the same person (or team, or file) from run to run, wherever the row moves, so code
     scanning follows it rather than closing one alert and opening another when a row is added above."""
+    # An ID number by its masked form, whether or not the run shows it whole: with --show-pii switched, every
+    # alert of a candidate was closed and opened again (helper-70).
     if row.scope == "candidate":
-        who: tuple[str, ...] = (row.street, row.community, row.name, row.id_number)
+        who: tuple[str, ...] = (row.street, row.community, row.name, mask_id(row.id_number))
     elif row.scope == "team":
         who = (row.street, row.community)
     else:
         # By what it says of the file, not its message: the message is in the run's language, and a CI that
         # switched --lang saw each alert closed and opened again (helper-66).
-        said = json.dumps(row.finding.evidence, ensure_ascii=False, sort_keys=True, default=str)
+        said = mask_ids(json.dumps(row.finding.evidence, ensure_ascii=False, sort_keys=True, default=str))
         who = (row.path, row.sheet or "", said)
     text = "\x1f".join((row.finding.rule, row.scope, *who))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
