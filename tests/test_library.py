@@ -177,6 +177,11 @@ def test_a_script_can_take_each_team_as_it_comes_too() -> None:
         ({"overrides": "principal_max_age=60"}, "overrides should be a mapping of names to values"),
         ({"on_candidate": 5}, "on_candidate should be a function, not 5"),
         ({"ruleset": 5}, "ruleset should be a rule file's path or a bundled rule set's name, not 5"),
+        # A bare TypeError from the reader, or passed unread (helper-70).
+        ({"communities": 5}, "communities should be a path (str or Path), not 5"),
+        ({"approvals": ["a.csv"]}, "approvals should be a path (str or Path), not ['a.csv']"),
+        ({"sheet": 3}, "sheet should be text (str), not 3"),
+        ({"explain": "yes"}, "explain should be True or False, not 'yes'"),
     ],
 )
 def test_an_argument_of_the_wrong_kind_is_said_as_what_it_should_be(
@@ -186,6 +191,13 @@ def test_an_argument_of_the_wrong_kind_is_said_as_what_it_should_be(
     with pytest.raises(OptionError) as raised:
         eligibility.check(arguments.pop("paths"), **arguments)
     assert said in raised.value.message("en")
+
+
+@pytest.mark.parametrize("path", [5, None])
+def test_read_roster_says_a_path_of_the_wrong_kind(path: Any) -> None:
+    with pytest.raises(OptionError) as raised:
+        list(eligibility.read_roster(path))
+    assert f"path should be a path (str or Path), not {path}" in raised.value.message("en")
 
 
 def test_a_verdict_asked_at_no_level_is_said_so() -> None:

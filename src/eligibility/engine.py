@@ -139,6 +139,9 @@ def check(
     where the whole report holds about 3 KB a candidate. `on_team` does the same for the teams' results.
     """
     _check_arguments(paths, overrides, show_pii, on_candidate, on_team, progress)
+    _check_kinds(
+        communities=communities, approvals=approvals, sheet=sheet, encoding=encoding, explain=explain
+    )
     paths = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
     for path in paths:
         if not isinstance(path, str | os.PathLike):
@@ -189,6 +192,32 @@ def _check_arguments(paths: object, overrides: object, show_pii: object, *callba
         raise wrong("paths", paths, "路径或路径的列表", "a path or a list of paths")
 
 
+def _check_kinds(**given: object) -> None:
+    """The optional paths and words of a check, each None or of its kind, and explain True or False: a number
+    given as the communities table raised a bare TypeError, and sheet=3 or explain="yes" passed unread
+    (helper-70)."""
+    for name, value in given.items():
+        if name == "explain":
+            if type(value) is not bool:
+                raise OptionError(
+                    "option-type",
+                    name=name,
+                    value=repr(value)[:80],
+                    expected=Term("True 或 False", "True or False"),
+                )
+        elif value is not None and not isinstance(
+            value, str | os.PathLike if name in ("communities", "approvals") else str
+        ):
+            raise OptionError(
+                "option-type",
+                name=name,
+                value=repr(value)[:80],
+                expected=Term("路径（str 或 Path）", "a path (str or Path)")
+                if name in ("communities", "approvals")
+                else Term("文字（str）", "text (str)"),
+            )
+
+
 @dataclass(frozen=True)
 class Options:
     """How to run a check, beside the rosters and the rule set."""
@@ -230,6 +259,14 @@ def read_roster(
     text (说明.txt), a rule file, an earlier run's report; any other file that is no roster raises, as it is
     reached, where `check` would report it not read (it raised on 说明.txt, which check passes over: helper-62).
     """
+    if not isinstance(path, str | os.PathLike):
+        raise OptionError(
+            "option-type",
+            name="path",
+            value=repr(path)[:80],
+            expected=Term("路径（str 或 Path）", "a path (str or Path)"),
+        )
+    _check_kinds(encoding=encoding, sheet=sheet)
     review = Review.start(ruleset, Options(election_date=election_date, encoding=encoding, sheet=sheet))
     given: dict[Path, str] = {}
     for source in expand([path]):
