@@ -749,13 +749,36 @@ def test_a_relative_of_the_same_name_is_found_whichever_row_comes_first(
     assert (found.severity, found.evidence["pairs"]) == ("warning", ["张伟—张伟"])
 
 
-def test_a_relative_named_as_two_others_of_that_name_is_open(run: Any) -> None:
-    # Which of two other 张伟 is meant is not known: not a finding as if known, nor a pass.
+def test_a_relative_named_as_two_members_of_that_name_is_on_the_team_either_way(run: Any) -> None:
+    # Which of two other 张伟 is meant is not known, but both are members: a relative is on the team whichever
+    # it is, and the pair is said as found (it was open; and once another pair was found, dropped, helper-69).
     father = dict(name="张伟", roles="党支部书记、居委会主任", birth_date="1960-01-01", relatives="张伟")
     others = [dict(name="张伟", roles="居委会委员", birth_date=day) for day in ("1985-01-01", "1990-01-01")]
     report = run([person(**cells) for cells in [father, *others, BALANCED[1]]], lang="en")
     [found] = [f for f in team(report).findings if f.rule == "team-relatives"]
-    assert found.message.endswith("could not be checked (relatives among the candidates unknown)")
+    assert (found.severity, found.evidence["pairs"]) == ("warning", ["张伟—张伟"])
+
+
+def test_a_relative_named_as_one_of_two_people_of_a_name_is_open_and_names_who_declared(run: Any) -> None:
+    # 孙小红 declares 郑大为; one 郑大为 is a member, the other the women's chair on no seat. Alone it said
+    # 亲属不明 of nobody; beside a sure pair it was dropped; 郑大为之子 was a sure pair (helper-69).
+    chair = dict(name="郑大为", roles="妇代会主任", birth_date="1970-01-01")
+    people = [
+        dict(name="郑大为", roles="党支部书记", birth_date="1960-05-05"),
+        dict(name="孙小红", roles="党支部副书记", gender="女", birth_date="1962-06-06", relatives="郑大为"),
+        dict(name="郑大为", roles="居委会委员", birth_date="1958-01-01"),
+    ]
+    report = run([person(**cells) for cells in [*people[::2], people[1], chair]], lang="en")
+    [found] = [f for f in team(report).findings if f.rule == "team-relatives"]
+    assert found.message.endswith("could not be checked (relatives among the candidates unknown: 孙小红)")
+    son = dict(name="郑小明", roles="居委会委员", birth_date="1985-03-03", relatives="郑大为之子")
+    words = run([person(**cells) for cells in [people[0], people[2], son, chair]], lang="en")
+    [found] = [f for f in team(words).findings if f.rule == "team-relatives"]
+    assert found.evidence["unknown_members"] == ["郑小明"]
+    sure = dict(name="王芳", roles="居委会委员", gender="女", birth_date="1980-01-01", relatives="孙小红")
+    both = run([person(**cells) for cells in [*people, chair, sure]], lang="en")
+    [found] = [f for f in team(both).findings if f.rule == "team-relatives"]
+    assert found.evidence["pairs"] == ["王芳—孙小红", "孙小红—郑大为(?)"]
 
 
 def test_a_share_known_only_as_a_span_is_said_in_percentages(run: Any) -> None:
@@ -781,7 +804,7 @@ def test_a_relative_named_as_a_member_and_as_someone_off_the_team_is_open(run: A
     ]
     report = run([person(**cells) for cells in [father, *others, BALANCED[1]]], lang="en")
     [found] = [f for f in team(report).findings if f.rule == "team-relatives"]
-    assert found.message.endswith("could not be checked (relatives among the candidates unknown)")
+    assert found.message.endswith("could not be checked (relatives among the candidates unknown: 甲)")
     alone = run([person(**cells) for cells in [father, others[0], BALANCED[1]]], lang="en")
     [sure] = [f for f in team(alone).findings if f.rule == "team-relatives"]
     assert sure.evidence["pairs"] == ["甲—张伟"] and sure.severity == "warning"

@@ -1169,41 +1169,60 @@ def _related_pairs(field_name: str, among: str, sides: tuple[int, ...] = ()) -> 
         open_pairs: list[str] = []  # declared, but whether one of each side is not known
         mistyped: list[Member] = []  # declared a name one character off a member's: a typo, or another person
         unsure_of: list[Member] = []  # in an open pair, and may not be a member
+        ambiguous: list[Member] = []  # declared a name two people on the roster have
         seen: set[frozenset[int]] = set()
+        sure_members = {id(p) for p in members}
         for person in people:
             for declared in person.declared.get(field_name, ()):
-                named, same = _named_by(declared, person, people, by_key, by_name)
-                # Of two others of that name on the roster, which one is meant is not known: the pair is open,
-                # the other one on no seat too (a 村民小组长 张伟 beside the committee's, helper-63).
-                which_unknown = bool(same) and (
-                    len(same) > 1
-                    or sum(1 for p in team.people if p.name == declared and p is not person) > len(same)
-                )
+                named, _ = _named_by(declared, person, people, by_key, by_name)
                 if not named and _one_off(declared, people, person) and person not in mistyped:
                     mistyped.append(person)
                 for other in named:
                     if other is person:
                         continue
                     pair = frozenset((id(person), id(other)))
-                    if pair not in seen:
-                        seen.add(pair)
-                        fits = between(person, other)
-                        if fits is not False:
-                            # A pair with one who may not be a member at all is open too.
-                            sure = fits and not which_unknown and person not in maybe and other not in maybe
-                            (pairs if sure else open_pairs).append(f"{person.name}—{other.name}")
-                            if not sure and ev is not None:
-                                unsure_of.extend(
-                                    p for p in (person, other) if p in maybe and p not in unsure_of
-                                )
+                    if pair in seen:
+                        continue
+                    seen.add(pair)
+                    fits = between(person, other)
+                    if fits is False:
+                        continue
+                    # Of two others of that name on the roster, which one is meant is not known (郑大为, or
+                    # 郑大为之子, beside another 郑大为): the pair is open, the other one on no seat too (a 村民
+                    # 小组长 张伟 beside the committee's, helper-63); unless each of them is a member the pair
+                    # holds for, when the relative is on the team whichever is meant (helper-69).
+                    namesakes = (
+                        []
+                        if by_key.get(declared) is other
+                        else [p for p in team.people if p is not person and p.name == other.name]
+                    )
+                    which_unknown = len(namesakes) > 1 and not all(
+                        id(p) in sure_members and between(person, p) is True for p in namesakes
+                    )
+                    # A pair with one who may not be a member at all is open too.
+                    sure = fits and not which_unknown and person not in maybe and other not in maybe
+                    shown = f"{person.name}—{other.name}"
+                    if shown not in (pairs if sure else open_pairs):
+                        (pairs if sure else open_pairs).append(shown)
+                    if not sure:
+                        unsure_of.extend(p for p in (person, other) if p in maybe and p not in unsure_of)
+                        if which_unknown and person not in ambiguous:
+                            ambiguous.append(person)
         if ev is not None:
-            ev["pairs"] = pairs or open_pairs
+            # The open pairs beside the sure ones, marked: they were dropped once a pair was sure (helper-69).
+            ev["pairs"] = (
+                [*pairs, *(f"{p}(?)" for p in open_pairs if p not in pairs)] if pairs else open_pairs
+            )
         if not pairs and (open_pairs or mistyped):
             _unsure(ev, field_name)
             if unsure_of:
                 _unsure(ev, "roles")
-            if ev is not None and (mistyped or unsure_of):
-                ev["unknown_members"] = [p.name for p in (*mistyped, *unsure_of)]
+            if ev is not None and (mistyped or unsure_of or ambiguous):
+                # Who to ask: the one whose relative is one of two people of a name is named too; the finding
+                # said 亲属不明 of nobody (helper-69).
+                ev["unknown_members"] = list(
+                    dict.fromkeys(p.name for p in (*mistyped, *unsure_of, *ambiguous))
+                )
             return None
         return bool(pairs)
 
