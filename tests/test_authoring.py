@@ -269,6 +269,7 @@ def test_explain_lists_the_rules_passed() -> None:
         "birth_date": "1948-**-**",  # beside the masked ID number, its year only: the day would give it back
         "age": 58,
         "cell": "D2",  # the cell the finding is about: its birth date (helper-64)
+        "column": "出生年月",  # and its column as the roster heads it, for the tables' 列 (helper-69)
         "principal_max_age": 57,
     }
     shown = runner.invoke(

@@ -864,6 +864,16 @@ def test_the_candidates_table_names_each_rule_that_fired_once(tmp_path: Path) ->
     assert (rows[0][-1], rows[1][-1]) == ("结论代码", "invalid")
 
 
+def test_the_findings_table_names_the_column_of_a_rules_finding_beside_its_cell() -> None:
+    # 列 was blank beside 单元格 for every rule's finding, filled only for a data problem's (helper-69).
+    out = runner.invoke(app, ["check", str(EXAMPLES / "roster.csv"), "--format", "csv"]).stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    found = {(r["规则"], r["单元格"], r["列"]) for r in rows if r["对象"] == "候选人"}
+    assert ("principal-age", "D2", "出生年月") in found
+    assert ("principal-education", "E8", "文化程度") in found
+    assert all(column for rule, cell, column in found if cell)
+
+
 def test_the_findings_table_gives_scope_status_and_severity_as_codes_too(tmp_path: Path) -> None:
     # 结论 and 等级 only in words, in the run's language: a script filtering the findings had to know both
     # languages' labels, and 待核实 from 需审批 by their words alone (helper-66).

@@ -1045,17 +1045,21 @@ class Review:
                     findings.append(finding)
         return findings, passed
 
-    def _rule_cell(self, rule: CompiledRule, table: Table | None, line: int | None) -> str | None:
-        """The cell a candidate rule's finding is about: of the first column it reads beside the posts (两违 for
-        two-violations, 出生日期 or 身份证号 for an age), its posts for a rule on posts alone. An officer found the
-        cell of a data problem at once, and had to look along the row for a bar's (helper-64)."""
+    def _rule_cell(self, rule: CompiledRule, table: Table | None, line: int | None) -> tuple[str, str] | None:
+        """The cell a candidate rule's finding is about, and its column's header: of the first column it reads
+        beside the posts (两违 for two-violations, 出生日期 or 身份证号 for an age), its posts for a rule on posts
+        alone. An officer found the cell of a data problem at once, and had to look along the row for a bar's
+        (helper-64); the tables' 列 was blank for a rule's finding beside its cell (helper-69)."""
         if table is None:
             return None
         groups = [group for group in rule.needs if group != ("roles",)] or list(rule.needs)
         for group in groups:
             for column in group:
                 if (cell := table.cell(column, line)) is not None:
-                    return cell if self.show_pii else mask_ids(cell)  # a sheet named by an ID number
+                    header = table.header.headers.get(column, column)
+                    if not self.show_pii:  # a sheet, or a header, named by an ID number
+                        cell, header = mask_ids(cell), mask_ids(header)
+                    return cell, header
         return None
 
     def _result(self, person: Candidate, findings: list[Finding], passed: list[str]) -> CandidateResult:
@@ -1612,7 +1616,7 @@ class Review:
         unread: list[str] | None = None,
         *,
         posts_open: bool = False,
-        cell: str | None = None,
+        cell: tuple[str, str] | None = None,
     ) -> Finding | None:
         """Run one rule; when it does not pass, run it again collecting the evidence (rarely, so cheaply). A team
         rule left open by a count of seats or members, where posts were `unread`, names whose. A candidate rule
@@ -1623,7 +1627,8 @@ class Review:
         evidence: Evidence = {}
         rule.test(subject, evidence)
         if cell is not None:
-            evidence["cell"] = cell
+            evidence["cell"] = cell[0]
+            evidence.setdefault("column", cell[1])
         left_to_posts = answer is None and bool(unread) and "unknown_members" not in evidence
         if answer is None and isinstance(subject, Candidate) and subject.posts_unread:
             # Whether they are a principal was not known for a post not read: their posts are what to look at.

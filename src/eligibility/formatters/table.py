@@ -374,8 +374,8 @@ def _findings(findings: list[Finding], options: Options, passed: list[str] | Non
                 f"{options.labels.get(k, k)}={_fact_text(v, lang)}"
                 for k, v in finding.evidence.items()
                 # Which facts were not known is said by the message itself, and by each fact shown 不明; the
-                # cell, after the message.
-                if k not in ("unknown", "unknown_members", "cell", "amended_by")
+                # cell, after the message, and its column with it.
+                if k not in ("unknown", "unknown_members", "cell", "column", "amended_by")
             )
             text.append("\n  " + say("evidence", lang, facts=facts), style="cyan")
         if finding.source is not None:
