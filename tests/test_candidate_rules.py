@@ -403,3 +403,11 @@ def test_a_date_written_to_the_month_that_leaves_a_bar_open_is_said_so(
         return
     assert found.severity == "review"
     assert found.message.endswith(f"无法检查（计生违法日期只写到年月或年：{shown}，不足以判断；请写明到日）")
+    # In English with the plural label as it is: "dates is written" was said (helper-69).
+    english = run_records(
+        tmp_path, [person(family_planning_violation=written)], election_date="2006-09-30", lang="en"
+    )
+    [said] = [f.message for f in english.candidates[0].findings if f.rule == "family-planning-5y"]
+    assert said.endswith(
+        f"dates written to the month or year only: {shown}, not enough to decide; write the day)"
+    )

@@ -788,7 +788,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "not-checked": ("无法检查（{missing}不明{whom}）", "could not be checked ({missing} unknown{whom})"),
     "not-checked-vague": (
         "无法检查（{missing}只写到年月或年：{written}，不足以判断；请写明到日）",
-        "could not be checked ({missing} is written to the month or year only: {written}, not enough to decide; "
+        "could not be checked ({missing} written to the month or year only: {written}, not enough to decide; "
         "write the day)",
     ),
     "not-checked-no-members": (
