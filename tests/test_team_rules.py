@@ -229,6 +229,17 @@ def test_seat_quota(run: Any, tmp_path: Path, party_quota: int, fires: bool) -> 
         assert "3/2" in findings[0].message
 
 
+def test_a_quota_unknown_beside_posts_not_read_names_whose_posts(run: Any, tmp_path: Path) -> None:
+    # The communities table without this community, and 黄明's post not read: "拟任职务、社区党组织核定职数、
+    # 社区居委会核定职数不明：黄明" read as if the quotas were unknown for want of 黄明 (helper-69).
+    table = tmp_path / "communities.csv"
+    table.write_text("社区,党组织核定职数,居委会核定职数\n翠竹社区,5,7\n", encoding="utf-8")
+    people = [person(**BALANCED[0]), person(name="黄明", roles="居委会主仼", gender="女")]
+    [found] = [f for f in team(run(people, communities=table)).findings if f.rule == "seat-quota"]
+    assert found.message.endswith("核定职数不明；拟任职务不明：黄明）")
+    assert found.message.count("不明") == 2 and found.evidence["unknown"][0] == "roles"
+
+
 def test_seat_quota_without_communities_file_is_reported_not_checked(run: Any) -> None:
     report = run([person(**cells) for cells in BALANCED])
     assert [(n.rule, n.missing, n.missing_from) for n in report.not_checked] == [

@@ -1679,9 +1679,20 @@ class Review:
             unknown = shown.get("unknown_members")  # as shown: names masked where they hold an ID number
             whom = colon + comma.join(unknown) if unknown else ""
             vague = _vague_days(evidence, rule.evidence_kinds, evidence.get("unknown") or [])
+            missing = evidence.get("unknown") or []
             said = (
                 say("not-checked-no-members", self.lang)
-                if evidence.get("unknown") == ["members"]
+                if missing == ["members"]
+                # 核定职数 unknown as well as 黄明's posts: the names are whose posts, not whose seats, as
+                # "拟任职务、社区党组织核定职数不明：黄明" said (helper-69).
+                else say(
+                    "not-checked-and-posts",
+                    self.lang,
+                    missing=comma.join(self._fact_label(name) for name in missing[1:]),
+                    posts=self._fact_label("roles"),
+                    whom=whom,
+                )
+                if whom and len(missing) > 1 and missing[0] == "roles" and "roles" not in missing[1:]
                 else say("not-checked-vague", self.lang, missing=words, written=comma.join(vague))
                 if vague
                 else say("not-checked", self.lang, missing=words, whom=whom)

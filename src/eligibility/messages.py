@@ -786,6 +786,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "place-row": ("第 {row} 条记录", "in data row {row}"),
     # not checked
     "not-checked": ("无法检查（{missing}不明{whom}）", "could not be checked ({missing} unknown{whom})"),
+    "not-checked-and-posts": (
+        "无法检查（{missing}不明；{posts}不明{whom}）",
+        "could not be checked ({missing} unknown; {posts} unknown{whom})",
+    ),
     "not-checked-vague": (
         "无法检查（{missing}只写到年月或年：{written}，不足以判断；请写明到日）",
         "could not be checked ({missing} written to the month or year only: {written}, not enough to decide; "
