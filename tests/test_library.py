@@ -349,3 +349,25 @@ def test_a_streamed_reports_summary_counts_warnings_and_reviews_only_to_verify(t
 
     assert "需事先审批 2（其中待核实 1）" in summary_line(whole, "zh")
     assert "2 need approval (1 of them to verify)" in summary_line(whole, "en")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_summary_counts_the_invalid_who_are_barred_whatever_their_data(tmp_path: Path, jobs: int) -> None:
+    # 数据有误 2 beside 不能提名 0, where both were in 两违: read as nobody barred (helper-69).
+    from eligibility.formatters.common import summary_line
+
+    from conftest import make_id, person, run_records
+
+    records = [
+        person(
+            name="甲", id_number=make_id("1976-04-01"), birth_date="七六年", two_violations="是"
+        ),  # and barred
+        person(name="乙", community="", two_violations="是"),  # no community, and barred
+        person(name="丙", id_number=make_id("1976-05-01"), birth_date="七六年"),  # invalid only
+        person(name="丁", two_violations="是"),  # barred only
+    ]
+    report = run_records(tmp_path, records, jobs=jobs)
+    summary = report.summary
+    assert (summary.invalid, summary.ineligible, summary.invalid_ineligible) == (3, 1, 2)
+    assert "数据有误 3（其中已可判定不能提名 2）" in summary_line(report, "zh")
+    assert "3 invalid (2 of them ineligible already)" in summary_line(report, "en")

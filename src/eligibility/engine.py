@@ -19,6 +19,7 @@ from eligibility.errors import EligibilityError, Location, OptionError, RosterEr
 from eligibility.messages import LANGS, Lang, Term, did_you_mean, say
 from eligibility.register import IdRegister
 from eligibility.report import (
+    BARRED,
     NOTHING_OPEN,
     TO_VERIFY,
     WARNED,
@@ -459,7 +460,7 @@ class Review:
             # The command line's own check (--jobs is at least 1), for a library caller: 0 or "2" is no count.
             raise OptionError("option-jobs", value=jobs)
         tally = dict.fromkeys(("eligible", "review", "ineligible", "invalid"), 0)
-        count = to_verify = warned = 0
+        count = to_verify = warned = barred = 0
         if isinstance(paths, str | Path):
             paths = [paths]  # one path given on its own, not a string to iterate character by character
         # Found first: a file that is not there is said before any worker is started for it (a second's start,
@@ -479,6 +480,7 @@ class Review:
                 if marked:
                     to_verify += marked & TO_VERIFY and candidate.status == "review"
                     warned += marked & WARNED
+                    barred += bool(marked & BARRED) and candidate.status == "invalid"
                 if not isinstance(candidate, Serialised):
                     on_candidate(candidate)
                 elif on_serialised is not None:
@@ -508,7 +510,11 @@ class Review:
             if workers is not None:
                 workers.close()
         return self.report(
-            [], teams, Summary(candidates=count, **tally, to_verify=to_verify, warnings=warned)
+            [],
+            teams,
+            Summary(
+                candidates=count, **tally, to_verify=to_verify, warnings=warned, invalid_ineligible=barred
+            ),
         )
 
     # ---- candidates ----

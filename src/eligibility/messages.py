@@ -913,12 +913,17 @@ CATALOG: dict[str, tuple[str, str]] = {
     "verdict-files": ("文件意见 {count} 条", "{count} file finding(s)"),
     "verdict-rules": ("未检查的规则 {count} 条（{rules}）", "{count} rule(s) not checked ({rules})"),
     "summary": (
-        "候选人 {candidates} 名：符合条件 {eligible}，需事先审批 {review}{verify}，不能提名 {ineligible}，数据有误 {invalid}；"
-        "班子意见 {team_findings} 条",
+        "候选人 {candidates} 名：符合条件 {eligible}，需事先审批 {review}{verify}，不能提名 {ineligible}，数据有误 {invalid}"
+        "{barred}；班子意见 {team_findings} 条",
         "{candidates} candidates: {eligible} eligible, {review} need approval{verify}, {ineligible} ineligible, "
-        "{invalid} invalid; {team_findings} team findings",
+        "{invalid} invalid{barred}; {team_findings} team findings",
     ),
     "summary-to-verify": ("（其中待核实 {to_verify}）", " ({to_verify} of them to verify)"),
+    # 数据有误 2 beside 不能提名 0, where both of the two are barred whatever their data (helper-69).
+    "summary-invalid-ineligible": (
+        "（其中已可判定不能提名 {barred}）",
+        " ({barred} of them ineligible already)",
+    ),
     "summary-not-checked": (
         "；{count} 条规则未检查，“符合条件”只就已检查的规则而言",
         "; {count} rules not checked: eligible means by the rules that were checked",

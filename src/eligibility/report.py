@@ -159,6 +159,11 @@ class Summary(_Frozen):
         description="candidates with an open warning finding, whatever their status: what fails a run at "
         "--fail-on warning when the candidates themselves were streamed",
     )
+    invalid_ineligible: int = Field(
+        default=0,
+        description="of `invalid`, the candidates with an open ineligible finding besides: barred whatever their "
+        "data's mistake, though counted invalid, the worse status",
+    )
     files_not_read: int = Field(
         default=0,
         description="roster files or sheets that could not be read, or not to their end: the candidates not read "
@@ -259,6 +264,9 @@ def summarise(candidates: list[CandidateResult]) -> Summary:
         invalid=statuses.count("invalid"),
         to_verify=sum(1 for m, s in zip(marked, statuses, strict=True) if m & TO_VERIFY and s == "review"),
         warnings=sum(1 for m in marked if m & WARNED),
+        invalid_ineligible=sum(
+            1 for m, s in zip(marked, statuses, strict=True) if m & BARRED and s == "invalid"
+        ),
     )
 
 
@@ -275,16 +283,18 @@ def only_to_verify(findings: Iterable[Finding]) -> bool:
 
 
 # What a summary counts of a candidate beside its status (Serialised.marks): an open warning; a review only to
-# verify.
+# verify; an open ineligible finding (of an invalid candidate, whose status hides it).
 WARNED = 1
 TO_VERIFY = 2
+BARRED = 4
 
 
 def marks(findings: list[Finding]) -> int:
     if not findings:
         return 0
     warned = WARNED if any(f.severity == "warning" and f.is_open for f in findings) else 0
-    return warned | (TO_VERIFY if only_to_verify(findings) else 0)
+    barred = BARRED if any(f.severity == "ineligible" and f.is_open for f in findings) else 0
+    return warned | barred | (TO_VERIFY if only_to_verify(findings) else 0)
 
 
 # worst_open of a result with no open finding.

@@ -78,7 +78,16 @@ def summary_line(report: Report, lang: Lang) -> str:
     # 需事先审批 5 read as five approvals to seek, where some wait on a fact to find out (helper-66).
     to_verify = report.summary.to_verify
     verify = say("summary-to-verify", lang, to_verify=to_verify) if to_verify else ""
-    line = say("summary", lang, **report.summary.model_dump(), verify=verify, team_findings=team_findings)
+    barred = report.summary.invalid_ineligible
+    also = say("summary-invalid-ineligible", lang, barred=barred) if barred else ""
+    line = say(
+        "summary",
+        lang,
+        **report.summary.model_dump(),
+        verify=verify,
+        barred=also,
+        team_findings=team_findings,
+    )
     rules = {missing.rule for missing in report.not_checked}
     return line + (say("summary-not-checked", lang, count=len(rules)) if rules else "")
 
