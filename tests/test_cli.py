@@ -216,6 +216,7 @@ def test_json_contract_shape() -> None:
         "invalid",
         "to_verify",
         "warnings",
+        "invalid_ineligible",
         "files_not_read",
     }
     candidate = data["candidates"][0]
