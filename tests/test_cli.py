@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import csv
+import io
 import json
 import os
 import re
@@ -628,6 +630,29 @@ def test_a_report_named_as_the_roster_stops_the_run(tmp_path: Path, fmt: str, jo
     result = invoke(str(report), "--fail-on", "never", "--jobs", jobs, "--lang", "en")
     assert result.exit_code == 2
     assert f"{report.as_posix()}: this is a report this tool wrote, not a roster" in result.stderr
+
+
+def test_a_report_named_beside_the_rosters_is_set_aside_and_one_edited_by_hand_is_still_a_report(
+    tmp_path: Path,
+) -> None:
+    # check *.csv, the last run's report.csv among the rosters: stopped (exit 2) with nobody checked (helper-71).
+    roster = tmp_path / "roster.csv"
+    roster.write_bytes((EXAMPLES / "roster.csv").read_bytes())
+    report = tmp_path / "report.csv"
+    assert invoke(str(roster), "--format", "csv", "-o", str(report)).exit_code == 1
+    both = invoke(str(report), str(roster), "--format", "json")
+    assert both.exit_code == 1
+    data = json.loads(both.stdout)
+    assert data["summary"]["candidates"] == 21
+    [aside] = [i for i in data["inputs"] if i["path"].endswith("report.csv")]
+    assert [f["rule"] for f in aside["findings"]] == ["file-skipped-report"]
+    # 行号 deleted by hand: its rows were read as candidates, a barred one 符合条件 (helper-71).
+    header, *rows = list(csv.reader(io.StringIO(report.read_text("utf-8-sig"))))
+    at = header.index("行号")
+    edited = tmp_path / "edited.csv"
+    with edited.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([cells[:at] + cells[at + 1 :] for cells in [header, *rows]])
+    assert invoke(str(edited)).exit_code == 2
 
 
 def test_a_roster_annotated_with_a_reports_words_is_still_a_roster(tmp_path: Path) -> None:

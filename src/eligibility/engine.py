@@ -578,11 +578,9 @@ class Review:
                 if is_report(table):
                     # An earlier run's report saved among the rosters: its 姓名 and 社区 columns would make
                     # every line of it a candidate, and every finding in it a row with a problem. Said once of
-                    # the file, not of each of its sheets (候选人, 审查意见) (helper-60). Named on its own, it is
-                    # what was to be checked (a roster overwritten by a run's --output): the run stops, as for
-                    # a communities table, rather than pass with nobody checked (helper-70).
-                    if not source.from_folder:
-                        raise RosterError("file-is-report", Location(source.shown))
+                    # the file, not of each of its sheets (候选人, 审查意见) (helper-60). Where it is all there was
+                    # to check (a roster overwritten by a run's --output), the run stops below rather than pass
+                    # with nobody checked (helper-70); beside rosters (check *.csv) it is set aside (helper-71).
                     if not reported:
                         self._set_aside(source, Note("file-skipped-report", "info"))
                     reported = True
@@ -597,6 +595,15 @@ class Review:
             # Only communities or approvals tables: nobody was checked, and a run that passed would say so. (A
             # roster among them that could not be read is said as its own finding, which fails the run.)
             raise RosterError("folder-only-settings", Location(set_aside.shown))
+        if all(i.rows == 0 for i in self.inputs) and not any(
+            f.severity == "invalid" for i in self.inputs for f in i.findings
+        ):
+            report = next(
+                (i for i in self.inputs if any(f.rule == "file-skipped-report" for f in i.findings)), None
+            )
+            if report is not None and not all(source.from_folder for source in sources):
+                # Only a report this tool wrote, named as the roster: nobody was checked, which is no pass.
+                raise RosterError("file-is-report", Location(report.path))
         if (
             sources
             and all(source.from_folder for source in sources)
@@ -2149,26 +2156,34 @@ def _report_file(source: Input) -> Note | None:
 
 # A YAML file's top-level keys, as a rule file has them (rules:, extends:) and no roster does.
 _TOP_KEY = re.compile(r"^(rules|extends):", re.MULTILINE)
-# The headers of a report's tables (CSV, or the workbook's sheets) in both languages, with the place of each row
-# (文件, 数据行, 行号): a roster has none of them. Without the place, a roster an officer had annotated with 等级,
-# 规则 and 审查意见 columns was set aside as a report, and its ineligible candidates passed (helper-70).
-_REPORT_HEADERS = (
-    *(
-        frozenset(say(key, lang) for key in keys)
-        for keys in (
-            ("label-path", "label-row", "label-line", "label-status", "label-findings", "label-rules"),
-            ("label-path", "label-row", "label-line", "label-rule", "label-severity", "label-message"),
-        )
-        for lang in ("zh", "en")
-    ),
-    frozenset({"source", "status", "findings"}),  # the JSON report's candidates, under their own keys
+# The headers of a report's tables (CSV, or the workbook's sheets) in both languages: a verdict's columns, with two
+# or more of the columns only a report has (where each row is from, the codes, the clause). A roster an officer
+# annotated with 等级, 规则 and 审查意见 was set aside as a report, and its ineligible candidates passed (helper-70);
+# a report with one of its place columns deleted by hand was still a report (helper-71).
+_REPORT_VERDICTS = tuple(
+    frozenset(say(key, lang) for key in keys)
+    for keys in (
+        ("label-status", "label-findings", "label-rules"),
+        ("label-rule", "label-severity", "label-message"),
+    )
+    for lang in ("zh", "en")
 )
+_REPORT_ONLY = frozenset(
+    say(f"label-{key}", lang)
+    for key in ("path", "row", "line", "scope-code", "status-code", "severity-code", "document", "clause")
+    for lang in ("zh", "en")
+)
+_JSON_REPORT = frozenset(
+    {"source", "status", "findings"}
+)  # the JSON report's candidates, under their own keys
 
 
 def is_report(table: Table) -> bool:
     """Whether a table is a report this tool wrote: its unknown headers hold a report table's own."""
     unknown = set(table.header.unknown)
-    return any(headers <= unknown for headers in _REPORT_HEADERS)
+    if unknown >= _JSON_REPORT:
+        return True
+    return any(headers <= unknown for headers in _REPORT_VERDICTS) and len(unknown & _REPORT_ONLY) >= 2
 
 
 def _source_of(raw: Any, table: Table) -> RowSource:
