@@ -43,6 +43,8 @@ def approvals_file(tmp_path: Path, id_number: str, rule: str, date: str, expires
         ("2006-09-01", "/", True, None),
         ("2006-09-01", "长期", True, None),
         ("2006-09-01", "长期有效", True, None),
+        ("2006-09-01", "无限期", True, None),
+        ("2006-09-01", "N/A", True, None),
     ],
 )
 def test_approval_dates(
@@ -61,7 +63,14 @@ def test_approval_dates(
 
 
 @pytest.mark.parametrize(
-    "written", ["principal-age、principal-education", "principal-age, 社区主干初中以下文化程度"]
+    "written",
+    [
+        "principal-age、principal-education",
+        "principal-age, 社区主干初中以下文化程度",
+        # English titles hold spaces, which part nothing (helper-71).
+        "Principal over 57, Principal with junior middle school education or less",
+        "Principal over 57、principal-education",
+    ],
 )
 def test_one_approval_may_name_several_rules(run: Any, tmp_path: Path, written: str) -> None:
     # A principal over 57 with 初中 is approved for both in one 批复: the cell naming both was refused as one
@@ -74,6 +83,11 @@ def test_one_approval_may_name_several_rules(run: Any, tmp_path: Path, written: 
         "principal-education": True,
     }
     assert result.status == "eligible"
+    # One rule and a separator after it is that rule (helper-71).
+    path = approvals_file(tmp_path, candidate["id_number"], "principal-age；", "2006-09-01")
+    assert {f.rule for f in only(run([candidate], approvals=path)).findings if f.approval} == {
+        "principal-age"
+    }
     # A part mistyped is said by itself, with the rule meant.
     path = approvals_file(tmp_path, candidate["id_number"], "principal-age、principal-educaton", "2006-09-01")
     with pytest.raises(RosterError) as caught:

@@ -526,8 +526,8 @@ def read_approvals(
         # principal-age、principal-education: one approval of two rules (批复 of a principal over 57 with 初中),
         # which was refused as one unknown rule, the run stopped (helper-69). Split where a part is a rule (a
         # mistyped other part is then said by itself), else the cell is one rule.
-        parts = [titles.get(part, part) for part in _RULES_APART.split(rule) if part]
-        rules = parts if len(parts) > 1 and any(part in known for part in parts) else [rule]
+        parts = [titles.get(part.strip(), part.strip()) for part in _RULES_APART.split(rule) if part.strip()]
+        rules = [rule] if rule in known or not any(part in known for part in parts) else parts
         for rule in dict.fromkeys(rules):
             if rule not in known:
                 raise RosterError(
@@ -582,7 +582,8 @@ def read_approvals(
                 cells = {**cells, **{c: from_1904(cells[c]) for c in ("date", "expires") if c in cells}}
             expires = (
                 _date(cells["expires"], location, headers.get("expires", "expires"))
-                if clean(cells.get("expires")) and clean(cells["expires"]).replace(" ", "") not in _NO_EXPIRY
+                if clean(cells.get("expires"))
+                and clean(cells["expires"]).replace(" ", "").lower() not in _NO_EXPIRY
                 else None
             )
             date = _date(cells.get("date"), location, headers.get("date", "date"))
@@ -615,10 +616,27 @@ def read_approvals(
 
 
 # Rules written together in one cell of an approvals table, as a list of roles is.
-_RULES_APART = re.compile(r"[、,，;；/\s]+")
+_RULES_APART = re.compile(r"[、,，;；/\n]+")  # not a space: an English title holds them
 # What a form writes under 有效期至 for an approval that does not expire: as blank (helper-69).
 _NO_EXPIRY = frozenset(
-    {"/", "／", "-", "－", "—", "——", "无", "长期", "长期有效", "永久", "永久有效", "不限", "无期限"}
+    {
+        "/",
+        "／",
+        "-",
+        "－",
+        "—",
+        "——",
+        "无",
+        "长期",
+        "长期有效",
+        "永久",
+        "永久有效",
+        "不限",
+        "无期限",
+        "无限期",
+        "n/a",
+        "na",
+    }
 )
 
 

@@ -271,13 +271,14 @@ def _text_head(head: bytes) -> bytes:
 
 
 def _delimited(head: bytes) -> str:
-    """A table's delimiter, from its first lines: tab-separated when more of them have tabs and no commas than
-    have commas. Not the first line alone: a title above the header (青松社区名单) has neither, and Excel's
-    "Unicode text" with one was read as comma-separated, and warned of as wrongly separated (helper-69)."""
+    """A table's delimiter, from its first lines: tab-separated when more of them have tabs than have commas and
+    no tabs. Not the first line alone: a title above the header (青松社区名单) has neither, and Excel's "Unicode
+    text" with one was read as comma-separated, and warned of as wrongly separated (helper-69); a remark's comma
+    (连任,表现好) is within a tab-separated row, not against it (helper-71)."""
     lines = [line.strip() for line in head.lstrip(b" \t\r\n").splitlines()]
     first = [line for line in lines if line and not line.startswith(b"#")][:10]
-    tabs = sum(1 for line in first if b"\t" in line and b"," not in line)
-    return "tsv" if tabs > sum(1 for line in first if b"," in line) else "csv"
+    tabs = sum(1 for line in first if b"\t" in line)
+    return "tsv" if tabs > sum(1 for line in first if b"," in line and b"\t" not in line) else "csv"
 
 
 # The key of a YAML/JSON roster written by community that holds the communities (see readers._MAPPING_KEYS).
