@@ -770,6 +770,21 @@ def test_a_relative_named_as_two_members_of_that_name_is_on_the_team_either_way(
     assert (found.severity, found.evidence["pairs"]) == ("warning", ["张伟—张伟"])
 
 
+@pytest.mark.parametrize("declaring_first", [True, False])
+def test_a_pair_named_outright_by_one_is_sure_whatever_the_other_wrote_first(
+    run: Any, declaring_first: bool
+) -> None:
+    # 甲一 declares 张伟, and a 张伟 off the team makes that open; 张伟 the member declares 甲一 outright. Taken by
+    # the first entry met, the pair was open when 甲一's row came first and sure otherwise (helper-71).
+    first = dict(name="甲一", roles="党支部书记、居委会主任", birth_date="1960-01-01", relatives="张伟")
+    member = dict(name="张伟", roles="居委会委员", birth_date="1985-01-01", relatives="甲一")
+    off = dict(name="张伟", roles="妇代会主任", gender="女", birth_date="1990-01-01")
+    rows = [first, member] if declaring_first else [member, first]
+    report = run([person(**cells) for cells in [*rows, off, BALANCED[1]]], lang="en")
+    [found] = [f for f in team(report).findings if f.rule == "team-relatives"]
+    assert found.evidence["pairs"] == ["张伟—甲一"] and "unknown" not in found.evidence
+
+
 def test_a_relative_named_as_one_of_two_people_of_a_name_is_open_and_names_who_declared(run: Any) -> None:
     # 孙小红 declares 郑大为; one 郑大为 is a member, the other the women's chair on no seat. Alone it said
     # 亲属不明 of nobody; beside a sure pair it was dropped; 郑大为之子 was a sure pair (helper-69).

@@ -1170,7 +1170,10 @@ def _related_pairs(field_name: str, among: str, sides: tuple[int, ...] = ()) -> 
         mistyped: list[Member] = []  # declared a name one character off a member's: a typo, or another person
         unsure_of: list[Member] = []  # in an open pair, and may not be a member
         ambiguous: list[Member] = []  # declared a name two people on the roster have
-        seen: set[frozenset[int]] = set()
+        # A pair is taken as sure by any entry that makes it so, whichever row comes first: the first entry,
+        # open, kept a later one that named the person outright from counting (helper-71).
+        sure_seen: set[frozenset[int]] = set()
+        open_found: dict[frozenset[int], str] = {}
         sure_members = {id(p) for p in members}
         for person in people:
             for declared in person.declared.get(field_name, ()):
@@ -1181,9 +1184,8 @@ def _related_pairs(field_name: str, among: str, sides: tuple[int, ...] = ()) -> 
                     if other is person:
                         continue
                     pair = frozenset((id(person), id(other)))
-                    if pair in seen:
+                    if pair in sure_seen:
                         continue
-                    seen.add(pair)
                     fits = between(person, other)
                     if fits is False:
                         continue
@@ -1202,17 +1204,23 @@ def _related_pairs(field_name: str, among: str, sides: tuple[int, ...] = ()) -> 
                     # A pair with one who may not be a member at all is open too.
                     sure = fits and not which_unknown and person not in maybe and other not in maybe
                     shown = f"{person.name}—{other.name}"
-                    if shown not in (pairs if sure else open_pairs):
-                        (pairs if sure else open_pairs).append(shown)
-                    if not sure:
+                    if sure:
+                        sure_seen.add(pair)
+                        if shown not in pairs:
+                            pairs.append(shown)
+                    else:
+                        open_found.setdefault(pair, shown)
                         unsure_of.extend(p for p in (person, other) if p in maybe and p not in unsure_of)
                         if which_unknown and person not in ambiguous:
                             ambiguous.append(person)
+        open_pairs.extend(
+            dict.fromkeys(
+                shown for pair, shown in open_found.items() if pair not in sure_seen and shown not in pairs
+            )
+        )
         if ev is not None:
             # The open pairs beside the sure ones, marked: they were dropped once a pair was sure (helper-69).
-            ev["pairs"] = (
-                [*pairs, *(f"{p}(?)" for p in open_pairs if p not in pairs)] if pairs else open_pairs
-            )
+            ev["pairs"] = [*pairs, *(f"{p}(?)" for p in open_pairs)] if pairs else open_pairs
         if not pairs and (open_pairs or mistyped):
             _unsure(ev, field_name)
             if unsure_of:
