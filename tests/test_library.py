@@ -369,5 +369,5 @@ def test_a_summary_counts_the_invalid_who_are_barred_whatever_their_data(tmp_pat
     report = run_records(tmp_path, records, jobs=jobs)
     summary = report.summary
     assert (summary.invalid, summary.ineligible, summary.invalid_ineligible) == (3, 1, 2)
-    assert "数据有误 3（其中已可判定不能提名 2）" in summary_line(report, "zh")
-    assert "3 invalid (2 of them ineligible already)" in summary_line(report, "en")
+    assert "数据有误 3（其中有不能提名意见 2）" in summary_line(report, "zh")
+    assert "3 invalid (2 of them with an ineligible finding)" in summary_line(report, "en")

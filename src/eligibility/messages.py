@@ -919,10 +919,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{invalid} invalid{barred}; {team_findings} team findings",
     ),
     "summary-to-verify": ("（其中待核实 {to_verify}）", " ({to_verify} of them to verify)"),
-    # 数据有误 2 beside 不能提名 0, where both of the two are barred whatever their data (helper-69).
+    # 数据有误 2 beside 不能提名 0, where both had a bar (helper-69); said as what is found, not as decided: the bar
+    # may rest on the cell in dispute (an ID number's birth date against 出生年月, helper-71).
     "summary-invalid-ineligible": (
-        "（其中已可判定不能提名 {barred}）",
-        " ({barred} of them ineligible already)",
+        "（其中有不能提名意见 {barred}）",
+        " ({barred} of them with an ineligible finding)",
     ),
     "summary-not-checked": (
         "；{count} 条规则未检查，“符合条件”只就已检查的规则而言",

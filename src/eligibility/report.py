@@ -161,8 +161,8 @@ class Summary(_Frozen):
     )
     invalid_ineligible: int = Field(
         default=0,
-        description="of `invalid`, the candidates with an open ineligible finding besides: barred whatever their "
-        "data's mistake, though counted invalid, the worse status",
+        description="of `invalid`, the candidates with an open ineligible finding besides (which may rest on the "
+        "data in dispute): counted invalid, the worse status, not ineligible",
     )
     files_not_read: int = Field(
         default=0,
