@@ -1104,6 +1104,12 @@ RULE = (
             "6:14",
             "fields.principal: the field name",
         ),
+        # A finding's own evidence words: a field of the name was shown as its cell's column (helper-71).
+        (
+            "fields:\n  column: {type: text, zh: 所在栏目, en: col}\n",
+            "6:11",
+            "fields.column: the field name column is one the tool writes in a finding's evidence itself",
+        ),
         # A text fact compared with true, a date or a number: it never equals a cell, and the rule never fired.
         (
             "fields:\n  remark: {type: text, zh: 备注, en: remark}\nrules:\n"

@@ -1042,6 +1042,12 @@ def _bad_value(where: Any, written_as: Any, at: tuple[str | int, ...], reason: s
     return RuleSetError("ruleset-bad-value", where(at), field=dotted_path(written_as(at)), reason=reason)
 
 
+# What a rule's finding says beside its facts, under its own keys (see engine._apply and compiler._Seen).
+_EVIDENCE_WORDS = frozenset(
+    {"cell", "column", "unknown", "unknown_members", "amended_by", "matching", "pairs", "window_start"}
+)
+
+
 def _what_else_problems(
     rule_file: RuleFile, data: dict[str, Any], where: Any, written_as: Any, shown: str
 ) -> Iterator[RuleSetError]:
@@ -1067,6 +1073,19 @@ def _what_else_problems(
                     f"字段名 {name} 是工具自带的事实，规则里直接用它即可；自己的列请另取一个名字",
                     f"the field name {name} is a fact the tool reads itself: name it in rules as it is, and give "
                     "a column of your own another name",
+                ),
+            )
+        elif name in _EVIDENCE_WORDS:
+            # A rule's finding says its cell and column, and whose facts were unknown, under these keys: a
+            # field of the name was shown as the cell's column, and left out of --explain (helper-71).
+            yield _bad_value(
+                where,
+                written_as,
+                at,
+                Term(
+                    f"字段名 {name} 是审查意见的依据里工具自己写的项（单元格、列、不明的事实等）；请另取一个名字",
+                    f"the field name {name} is one the tool writes in a finding's evidence itself (its cell, column, "
+                    "the facts unknown): give the column another name",
                 ),
             )
         for index, header in enumerate((spec.zh, *spec.aliases)):
