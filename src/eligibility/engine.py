@@ -1693,19 +1693,23 @@ class Review:
             whom = colon + comma.join(unknown) if unknown else ""
             vague = _vague_days(evidence, rule.evidence_kinds, evidence.get("unknown") or [])
             missing = evidence.get("unknown") or []
+            # 核定职数 unknown as well as 黄明's posts: the names are whose posts, not whose seats, as
+            # "拟任职务、社区党组织核定职数不明：黄明" said (helper-69). What a member's posts leave open (seats
+            # filled, head counts: facts that span) goes with the posts (helper-71).
+            facts = self.policy.at(election).facts
+            own = [n for n in missing[1:] if not getattr(facts.get(n), "spans", False)]
+            by_posts = [n for n in missing[1:] if n not in own]
             said = (
                 say("not-checked-no-members", self.lang)
                 if missing == ["members"]
-                # 核定职数 unknown as well as 黄明's posts: the names are whose posts, not whose seats, as
-                # "拟任职务、社区党组织核定职数不明：黄明" said (helper-69).
                 else say(
                     "not-checked-and-posts",
                     self.lang,
-                    missing=comma.join(self._fact_label(name) for name in missing[1:]),
-                    posts=self._fact_label("roles"),
+                    missing=comma.join(self._fact_label(name) for name in own),
+                    posts=comma.join(self._fact_label(name) for name in (*by_posts, "roles")),
                     whom=whom,
                 )
-                if whom and len(missing) > 1 and missing[0] == "roles" and "roles" not in missing[1:]
+                if whom and own and missing[0] == "roles" and "roles" not in missing[1:]
                 else say("not-checked-vague", self.lang, missing=words, written=comma.join(vague))
                 if vague
                 else say("not-checked", self.lang, missing=words, whom=whom)

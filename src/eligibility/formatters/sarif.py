@@ -96,7 +96,11 @@ def _fingerprint(row: Row) -> str:
         # By what it says of the file, not its message: the message is in the run's language, and a CI that
         # switched --lang saw each alert closed and opened again (helper-66).
         said = mask_ids(json.dumps(row.finding.evidence, ensure_ascii=False, sort_keys=True, default=str))
-        who = (mask_ids(row.path), mask_ids(row.sheet or ""), said)  # a file named by an ID number (helper-71)
+        who = (
+            mask_ids(row.path),
+            mask_ids(row.sheet or ""),
+            said,
+        )  # a file named by an ID number (helper-71)
     text = "\x1f".join((row.finding.rule, row.scope, *who))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
