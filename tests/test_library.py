@@ -193,6 +193,12 @@ def test_an_argument_of_the_wrong_kind_is_said_as_what_it_should_be(
     assert said in raised.value.message("en")
 
 
+def test_explain_may_be_given_as_none_or_a_number_a_setting_holds() -> None:
+    # Refused since explain="yes" is: None and 1 were accepted before, and mean what they say (helper-71).
+    assert "passed" not in eligibility.check(EXAMPLES / "roster.csv", explain=None).candidates[0].model_dump()
+    assert eligibility.check(EXAMPLES / "roster.csv", explain=1).candidates[0].passed
+
+
 @pytest.mark.parametrize("path", [5, None])
 def test_read_roster_says_a_path_of_the_wrong_kind(path: Any) -> None:
     with pytest.raises(OptionError) as raised:

@@ -242,7 +242,9 @@ def test_a_quota_unknown_beside_posts_not_read_names_whose_posts(run: Any, tmp_p
     # and are said with it (helper-71).
     table.write_text("社区,党组织核定职数,居委会核定职数\n青松社区,1,\n", encoding="utf-8")
     [found] = [f for f in team(run(people, communities=table)).findings if f.rule == "seat-quota"]
-    assert found.message.endswith("无法检查（社区居委会核定职数不明；社区党组织已配职数、拟任职务不明：黄明）")
+    assert found.message.endswith(
+        "无法检查（社区居委会核定职数不明；社区党组织已配职数、拟任职务不明：黄明）"
+    )
 
 
 def test_seat_quota_without_communities_file_is_reported_not_checked(run: Any) -> None:

@@ -157,7 +157,7 @@ def check(
         # refuses to say without a PATH.
         raise OptionError("option-no-paths")
     options = Options(
-        election_date, communities, approvals, overrides, show_pii, lang, encoding, sheet, explain
+        election_date, communities, approvals, overrides, show_pii, lang, encoding, sheet, bool(explain)
     )
     candidates: list[CandidateResult] = []
     try:
@@ -199,7 +199,8 @@ def _check_kinds(**given: object) -> None:
     (helper-70)."""
     for name, value in given.items():
         if name == "explain":
-            if type(value) is not bool:
+            # None and 0/1 as a script passes them from a setting are what they say; "no" is not (truthy).
+            if value is not None and type(value) is not bool and not (type(value) is int and value in (0, 1)):
                 raise OptionError(
                     "option-type",
                     name=name,
