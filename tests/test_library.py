@@ -297,6 +297,12 @@ def test_read_roster_passes_over_in_a_folder_what_check_sets_aside(tmp_path: Pat
     (tmp_path / "ok.csv").write_text("姓名,社区,拟任职务\n李四,青松社区,居委会委员\n", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("hello\n", encoding="utf-8")
     (tmp_path / "rules.yaml").write_bytes((ROOT / "rules" / "community-2006.yaml").read_bytes())
+    # And a SARIF report, which it raised on as of an unexpected structure (helper-71).
+    from eligibility.formatters import OutputFormat, formatter_for
+    from eligibility.formatters.interface import Options
+
+    sarif = formatter_for(OutputFormat.sarif).format(eligibility.check([tmp_path / "ok.csv"]), Options())
+    (tmp_path / "results.sarif.json").write_text(str(sarif), encoding="utf-8")
     assert [c.name for c in eligibility.read_roster(tmp_path)] == ["李四"]
     assert [c.name for c in eligibility.check([tmp_path]).candidates] == ["李四"]
     (tmp_path / "bad.csv").write_text(

@@ -284,6 +284,7 @@ def read_roster(
                 (err.key == "column-missing" and review._settings_table(source))
                 or _a_note(source, err)
                 or _rule_file(source)
+                or _report_file(source)  # results.sarif.json beside the rosters, as check sets it aside
             ):
                 continue
             raise
