@@ -63,6 +63,25 @@ def test_approval_dates(
 
 
 @pytest.mark.parametrize(
+    ("date", "expires", "counted"),
+    [("2006-09-01", "", False), ("2006-09-01", "2011-12-31", True), ("2006-10-15", "", True)],
+)
+def test_an_approval_of_a_rule_sets_own_round_does_not_count_for_a_later_election(
+    run: Any, tmp_path: Path, date: str, expires: str, counted: bool
+) -> None:
+    # community-2006 runs to 2006-09-30; checked for a 2007 election (its ruleset-not-in-effect said), a 2006
+    # approval passed a principal over 57 as approved, as a 2020 one did a 67-year-old in 2027 (helper-72). One
+    # that runs past election day counts as its table says, and one dated after the rule set's dates is this round's.
+    candidate = person(roles="党支部书记", birth_date="1948-09-30", id_number=make_id("1948-09-30"))
+    path = approvals_file(tmp_path, candidate["id_number"], "principal-age", date, expires)
+    result = only(run([candidate], approvals=path, election_date="2007-03-01"))
+    [finding] = [f for f in result.findings if f.rule == "principal-age"]
+    assert finding.approval is not None and finding.approval.counted is counted
+    if not counted:
+        assert "是上一届的批复" in (finding.approval.reason or "")
+
+
+@pytest.mark.parametrize(
     "written",
     [
         "principal-age、principal-education",

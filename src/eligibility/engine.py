@@ -858,7 +858,7 @@ class Review:
             ("start", effective.from_.isoformat() if effective.from_ else "…"),
             ("end", effective.to.isoformat() if effective.to else "…"),
         )
-        return [Note("ruleset-not-in-effect", "warning", params)]
+        return [Note("ruleset-not-in-effect", "review", params)]
 
     def _from_worker(
         self, row: Checked, table: Table, skipped: frozenset[str]
@@ -1772,6 +1772,16 @@ class Review:
             # Given before this round's rules were issued: the last round's approval (2003's, for its election),
             # which approved that team, not this one. One the table says runs past election day counts as it says.
             reason = say("approval-before-round", self.lang, date=granted.date, start=start)
+        elif (
+            (end := self.policy.file.effective.to) is not None
+            and granted.date <= end < election
+            and granted.expires is None
+        ):
+            # A rule set past its dates, used for a later election: an approval of its own round approved that
+            # round's team (2020's, for a 2027 election, helper-72). One that runs past election day counts.
+            reason = say(
+                "approval-after-round", self.lang, date=granted.date, end=end, election_date=election
+            )
         elif bodies and not _approved_by_one_of(granted.approved_by, bodies):
             # The notice names who approves (事先报区委组织部审核同意): the street that sends the roster in, or a
             # blank, cannot stand for it.
