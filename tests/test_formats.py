@@ -2996,6 +2996,28 @@ def test_a_roster_under_which_stand_only_footers_is_no_pass(tmp_path: Path, from
         assert result.exit_code == 1
 
 
+@pytest.mark.parametrize("label", ["青松社区 计数", "青松社区 汇总", "汇总", "总计数"])
+def test_excels_own_subtotal_and_totals_rows_are_notes_not_candidates(tmp_path: Path, label: str) -> None:
+    # 数据 → 分类汇总 writes 青松社区 计数 under each group, its count where the name goes; a table's totals row
+    # writes 汇总: each was a candidate named 5.0, and a team of its own (helper-73). Amid the rows too.
+    def person_row(name: str, born: str, community: str) -> list[Any]:
+        return [name, make_id(born), community, "居委会委员"]
+
+    total = [2, "", "", label] if label == "汇总" else [2, "", label, ""]
+    rows = [
+        person_row("甲", "1970-01-01", "青松社区"),
+        person_row("乙", "1971-02-02", "青松社区"),
+        total,
+        person_row("丙", "1972-03-03", "翠竹社区"),
+    ]
+    book = write_workbook(tmp_path / "r.xlsx", ["姓名", "身份证号", "社区", "拟任职务"], rows)
+    report = check([book], lang="en")
+    assert [c.name for c in report.candidates] == ["甲", "乙", "丙"]
+    assert [t.community for t in report.teams] == ["青松社区", "翠竹社区"]
+    [note] = [f for f in report.inputs[0].findings if f.rule == "row-footer"]
+    assert note.severity == "info" and label in note.message and "line 4" in note.message
+
+
 def test_a_footer_under_a_clean_roster_fails_no_check(tmp_path: Path) -> None:
     # 审核人：王五 and 制表人 under every roster an office sends: two invalid "candidates", and CI failed.
     path = tmp_path / "r.csv"

@@ -529,8 +529,12 @@ _FOOTER_WORDS = r"[:：，,。;；!！?？]|" + _FOOTER_START
 # Where a number goes, only a footer's first words: 1， typed for a row's number is still a row's.
 _FOOTER_LABEL = re.compile(_FOOTER_START)
 # A total's row, whatever else it holds (小计 beside the community it totals), and a head count where the name
-# goes (合计 under 序号, 5人 under 姓名).
-_TOTAL = re.compile(r"(合计|总计|小计|共计)|共?\d+\s*[人名]$")
+# goes (合计 under 序号, 5人 under 姓名). Excel's own: a table's totals row (汇总) and 分类汇总's row under each
+# group (青松社区 计数, its count where the name goes), read as candidates named 5.0 and teams of their own
+# (helper-73).
+_TOTAL = re.compile(
+    r"(合计|总计|小计|共计)|共?\d+\s*[人名]$|汇总$|.*\S\s+(计数|汇总|求和|平均值|最大值|最小值)$"
+)
 _FOOTER = re.compile(_FOOTER_WORDS)
 # A name cell worth asking about (see _footer_words): footer words, or a digit (a date, a total, or 王伟2).
 NOT_A_NAME = re.compile(_FOOTER_WORDS + r"|\d")
