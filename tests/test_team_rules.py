@@ -454,6 +454,11 @@ def test_a_members_sex_unknown_is_said_as_the_sex_alone(tmp_path: Path) -> None:
         ("系村委会委员张三之妻", "李秀英—张三"),
         ("系王建国之儿媳", "李秀英—王建国"),
         ("系王建国之侄女婿", "李秀英—王建国"),
+        # Collateral kin before the name: said to name nobody on the roster, and the pair passed (helper-72).
+        ("表叔王建国", "李秀英—王建国"),
+        ("堂叔王建国", "李秀英—王建国"),
+        ("叔公王建国", "李秀英—王建国"),
+        ("干爹王建国", "李秀英—王建国"),
         ("系张三之表弟", "李秀英—张三"),
     ],
 )

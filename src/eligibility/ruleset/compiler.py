@@ -1436,6 +1436,12 @@ _KIN = (
     "外甥女", "表哥", "表嫂", "姨父", "姨妈", "姑父", "姑妈", "舅妈", "婶婶", "叔父", "伯母", "小姨子",
     "小舅子", "大伯子", "小叔子", "继父", "继母", "养父", "养母", "孙媳", "妻弟", "妻妹", "妻兄",
     "妻姐", "夫兄", "夫弟", "儿女", "子女",
+    # Collateral and further kin, written before the name as often (表叔书甲): the name was not read out, and
+    # the entry was said to name nobody on the roster while 书甲 stood on the team (helper-72).
+    "表叔", "表婶", "表姑", "表舅", "表姨", "表侄", "表哥", "表姐夫", "表妹夫", "表兄弟", "表姐妹",
+    "堂叔", "堂伯", "堂姑", "堂侄", "堂哥", "堂兄弟", "堂姐妹", "叔公", "伯公", "舅公", "姑婆", "姨婆",
+    "叔伯", "姨夫", "姨丈", "姑丈", "舅父", "舅母", "叔母", "婶子", "侄孙", "侄媳", "甥女", "外祖父",
+    "外祖母", "曾祖父", "曾祖母", "曾孙", "干爹", "干妈", "义父", "义母", "远房",
 )
 # fmt: on
 # A post written before the name (系村党组织书记王建国之妻, 与村主任王建国系父子): its last words end where the name
