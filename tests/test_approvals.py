@@ -155,6 +155,30 @@ def test_a_team_finding_is_approved_by_community(run: Any, tmp_path: Path) -> No
     assert not finding.is_open
 
 
+def test_a_rule_no_approval_lifts_is_not_approved_by_any_body(tmp_path: Path) -> None:
+    # village-2021's supervision-relative is review (whether the declared relative is a near one is a fact to
+    # check), but 第三十二条 says 不得: a township's approval lifted it (helper-72).
+    from conftest import run_records
+
+    village = dict(street="青山镇", community="青山村", election_date="2021-01-15")
+    people = [
+        person(name="甲", roles="村党组织书记、村委会主任", **village),
+        person(name="乙", roles="村务监督委员会委员", relatives="甲", **village),
+    ]
+    approvals = tmp_path / "approvals.csv"
+    approvals.write_text(
+        "街道,社区,规则,批复文号,审批单位,批复日期\n"
+        "青山镇,青山村,supervision-relative,镇党〔2021〕1号,青山镇党委,2021-01-05\n",
+        encoding="utf-8",
+    )
+    report = run_records(tmp_path, people, ruleset="village-2021", approvals=approvals, lang="en")
+    [finding] = [f for f in report.teams[0].findings if f.rule == "supervision-relative"]
+    assert finding.approval is not None and not finding.approval.counted and finding.is_open
+    assert finding.approval.reason == (
+        "this rule asks for the facts to be checked and put right; no approval stands for that"
+    )
+
+
 def test_of_two_approvals_one_that_counts_is_enough(run: Any, tmp_path: Path) -> None:
     candidate = person(**PRINCIPAL_OVER_57)
     path = tmp_path / "approvals.csv"

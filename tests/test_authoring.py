@@ -1104,6 +1104,14 @@ RULE = (
             "6:14",
             "fields.principal: the field name",
         ),
+        # A rule no approval lifts, with a body to approve it: one of the two is a mistake.
+        (
+            "rules:\n"
+            + RULE.format(id="fact-check", when="{fact: age, gt: 50}")
+            + "    approvable: false\n    approved_by: [区委组织部]\n",
+            "14:18",
+            "rules[0].approved_by: approved_by contradicts approvable: false",
+        ),
         # A finding's own evidence words: a field of the name was shown as its cell's column (helper-71).
         (
             "fields:\n  column: {type: text, zh: 所在栏目, en: col}\n",

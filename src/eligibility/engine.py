@@ -1730,7 +1730,8 @@ class Review:
         # Of several approvals for one finding, one that counts is enough; else the last one is shown with why.
         bodies = tuple(spec.approved_by) if spec.severity == "review" else ()
         weighed = [
-            self._approval(g, spec.severity, severity, election, about.get("name"), bodies) for g in granted
+            self._approval(g, spec.severity, severity, election, about.get("name"), bodies, spec.approvable)
+            for g in granted
         ]
         approval = next((a for a in weighed if a.counted), weighed[-1] if weighed else None)
         return Finding(
@@ -1750,10 +1751,15 @@ class Review:
         election: dt.date,
         name: str | None = None,
         bodies: tuple[str, ...] = (),
+        approvable: bool = True,
     ) -> Approval:
         reason = None
         if rule_severity == "ineligible":
             reason = say("approval-ineligible", self.lang)
+        elif not approvable:
+            # A fact to put right (whether a declared relative is a near one), which no body's approval settles:
+            # any 审批单位 lifted 第三十二条's 不得 (helper-72).
+            reason = say("approval-not-approvable", self.lang)
         elif granted.opinion and refused(granted.opinion):
             # 不同意, 退回, 否 in the table's 审批意见: the body was asked and said no (helper-65).
             reason = say("approval-refused", self.lang, opinion=self._text(granted.opinion))

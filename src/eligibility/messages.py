@@ -842,6 +842,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "approval dated {date}, before this round's rules took effect on {start}: an earlier round's approval; "
         "this round needs its own",
     ),
+    "approval-not-approvable": (
+        "本条须核实并改正事实，不能以审批代替",
+        "this rule asks for the facts to be checked and put right; no approval stands for that",
+    ),
     "approval-after-round": (
         "批复日期 {date} 在规则集的适用期内（至 {end}），选举日 {election_date} 已在其后：是上一届的批复；本届须重新报批",
         "approval dated {date}, within the rule set's dates (to {end}), while election day {election_date} is after "

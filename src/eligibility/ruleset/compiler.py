@@ -221,6 +221,15 @@ class Compiler:
                     "approved_by is for rules of severity review: only those findings can be approved in advance",
                 )
             )
+        if rule.approved_by and not rule.approvable:
+            # Who approves a rule that no approval lifts: one of the two is a mistake.
+            problems.append(
+                self._mistake(
+                    (*at, "approved_by"),
+                    "approved_by 与 approvable: false 矛盾：这条规则不能以审批代替，就没有审批单位",
+                    "approved_by contradicts approvable: false: a rule no approval lifts has no approving body",
+                )
+            )
         # A team has a street and a community, but no one name or roles of its own.
         about = TEMPLATE_NAMES if rule.scope == "candidate" else TEMPLATE_NAMES - {"name", "roles"}
         # A parameter named name: {name} in the message showed 70, not the candidate's name, and one named age

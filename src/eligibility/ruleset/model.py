@@ -503,6 +503,12 @@ class Rule(_Strict):
         description="the bodies whose prior approval counts for this review rule (区委组织部): an approval counts "
         "only when its 审批单位 holds one of these words; none given, any approval counts",
     )
+    approvable: bool = Field(
+        default=True,
+        description="false for a review rule no approval lifts: a fact to put right, not a case to approve (a "
+        "declared relative on the supervision committee is a near relative or is not: 村民委员会组织法 第三十二条 "
+        "says 不得, and no body may approve it)",
+    )
 
 
 class TestCase(_Strict):
