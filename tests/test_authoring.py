@@ -20,7 +20,7 @@ from eligibility.report import CandidateResult
 from eligibility.ruleset.loader import bundled_dir, bundled_names
 from eligibility.ruleset.model import rule_file_schema
 
-from conftest import EXAMPLES, ROOT, person, run_records
+from conftest import EXAMPLES, ROOT, make_id, person, run_records
 
 runner = CliRunner()
 BUNDLED = [(name, index) for name in bundled_names() for index in range(len(load_ruleset(name).file.tests))]
@@ -2089,3 +2089,39 @@ def test_a_team_count_of_no_such_body_is_refused(tmp_path: Path) -> None:
     with pytest.raises(RuleSetError) as caught:
         load_ruleset(path)
     assert "(did you mean 'committee'?)" in caught.value.message("en")
+
+
+def test_a_yes_no_field_may_say_a_blank_is_no_answer(tmp_path: Path) -> None:
+    # A joint review: a blank 受过刑事处罚 is a department that has not answered, and read as 否 it cleared the
+    # candidate; `present: false` could not say it either, as a blank yes/no is a no (helper-72).
+    rules = write(
+        tmp_path,
+        "county.yaml",
+        'extends: village-2021\nname: county\ntitle: {zh: 县, en: county}\nversion: "1"\n'
+        "fields:\n  criminal_record:\n    type: bool\n    zh: 受过刑事处罚\n    en: criminal punishment\n"
+        "    aliases: [受过刑事处罚]\n    blank: unknown\n",
+    )
+    roster = tmp_path / "r.csv"
+    cells = [("甲", ""), ("乙", "否"), ("丙", "是")]
+    roster.write_text(
+        "姓名,身份证号,村,拟任职务,受过刑事处罚\n"
+        + "".join(f"{name},{make_id('1970-01-01')},青山村,村委会委员,{said}\n" for name, said in cells),
+        encoding="utf-8",
+    )
+    report = check([roster], rules, election_date="2021-01-15", lang="en")
+    found = {
+        c.name: [(f.severity, f.evidence.get("unknown")) for f in c.findings if f.rule == "criminal-record"]
+        for c in report.candidates
+    }
+    assert found == {"甲": [("review", ["criminal_record"])], "乙": [], "丙": [("ineligible", None)]}
+    # The template says the column must be answered; and blank is for yes/no fields alone.
+    from eligibility.template import template_columns
+
+    [note] = [n for name, _, n in template_columns(load_ruleset(rules)) if name == "criminal_record"]
+    assert "必填" in note
+    wrong = write(
+        tmp_path, "wrong.yaml", CHILD + "fields:\n  x_dates: {type: dates, zh: 某日, en: d, blank: unknown}\n"
+    )
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(wrong)
+    assert "blank is for a field of type bool" in caught.value.message("en")

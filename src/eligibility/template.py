@@ -58,6 +58,9 @@ def template_columns(policy: Policy) -> list[tuple[str, str, str]]:
     }
     columns = [(name, headers[name], notes.get(name, "")) for name in ORDER]
     for name, spec in policy.fields_read.items():
+        if spec.type == "bool" and spec.blank == "unknown":
+            columns.append((name, spec.zh, "是 / 否，必填：空白表示未答复，规则无法检查"))
+            continue
         kind = {
             "bool": "是 / 否，空表示否",
             "dates": "日期，可填多个，用“、”分隔",

@@ -533,7 +533,9 @@ class RecordReader:
                 return value
             text = _shown_value(value)  # a workbook's 1 and 0 are numbers, read as 1.0: shown as written, 1
             if not text:
-                return False  # blank means no (contract)
+                # Blank means no (contract), unless the field says a blank is no answer (a joint review's
+                # department that has not answered, helper-72).
+                return None if spec.blank == "unknown" else False
             truth = self.vocabulary.truth(text)
             if truth is None:
                 problem("yes-no-unknown", name, text, expected=self.vocabulary.truth_words())

@@ -776,6 +776,7 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
 # pydantic's reasons as an officer reads them in Chinese, by error type; others keep pydantic's English.
 _IN_CHINESE = {
     "field_units": "units 只用于 type: number 的字段",
+    "field_blank": "blank 只用于 type: bool 的字段（其他类型的空白本来就是“不明”或“没有”）",
     "place_header": "{header} 不是名册读取时认得的这一列的表头；可写：{known}",
     "date_parsing": "应为日期，写作 YYYY-MM-DD",
     "date_from_datetime_parsing": "应为日期，写作 YYYY-MM-DD",

@@ -253,11 +253,19 @@ class FieldSpec(_Strict):
     aliases: list[str] = []
     # A number field's unit words, which a cell may write after the number (党龄 5年, 3年6个月 with 年).
     units: list[str] = []
+    blank: Literal["no", "unknown"] = Field(
+        default="no",
+        description="what a blank cell of a bool field says: no (the roster contract's reading), or unknown, for "
+        "a joint review's answer a department must give (a blank 受过刑事处罚 is no answer, not a no): its rules "
+        "then cannot decide, and say so",
+    )
 
     @model_validator(mode="after")
     def _units_of_a_number(self) -> FieldSpec:
         if self.units and self.type != "number":
             raise PydanticCustomError("field_units", "units are for a field of type number")
+        if self.blank != "no" and self.type != "bool":
+            raise PydanticCustomError("field_blank", "blank is for a field of type bool")
         return self
 
 
