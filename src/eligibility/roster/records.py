@@ -142,8 +142,10 @@ class RecordReader:
         name = self._required(cells, "name", problem)
         if name and (not isinstance(cells.get("name"), str) or not any(ch.isalpha() for ch in name)):
             # 12345, TRUE or a date where the name goes (a workbook's typed cell, a shifted column): no one's name,
-            # and checked as one it would pass as a candidate called 12345.0.
-            problem("name-not-a-name", "name", _shown_value(cells.get("name")))
+            # and checked as one it would pass as a candidate called 12345.0. Shown as the cell shows it (5, not
+            # 5.0, as its finding quotes it, helper-73).
+            name = _shown_value(cells.get("name"))
+            problem("name-not-a-name", "name", name)
         elif name and _SEVERAL_NAMES.search(name) and _several_people(name):
             # 张三、李四 in one cell: two people, and checked as one they were one candidate, the second with no
             # ID number, age or post of their own (helper-65).
