@@ -1310,7 +1310,7 @@ def _reads_as_a_name(entry: str) -> bool:
     text = entry.replace(" ", "")
     if not 2 <= len(text) <= 4 or not all("\u4e00" <= ch <= "\u9fff" for ch in text):
         return False
-    if any(word in text for word in (*_KIN, *_REMARKS)):
+    if any(word in text for word in (*_KIN, *_KIN_FAR, *_REMARKS)):
         return False
     return text[0] in _SURNAMES or text[:2] in _DOUBLE_SURNAMES
 
@@ -1445,8 +1445,11 @@ _KIN = (
     "外甥女", "表哥", "表嫂", "姨父", "姨妈", "姑父", "姑妈", "舅妈", "婶婶", "叔父", "伯母", "小姨子",
     "小舅子", "大伯子", "小叔子", "继父", "继母", "养父", "养母", "孙媳", "妻弟", "妻妹", "妻兄",
     "妻姐", "夫兄", "夫弟", "儿女", "子女",
-    # Collateral and further kin, written before the name as often (表叔书甲): the name was not read out, and
-    # the entry was said to name nobody on the roster while 书甲 stood on the team (helper-72).
+)
+# Collateral and further kin, written before the name (表叔书甲): the name was not read out, and the entry was said
+# to name nobody on the roster while 书甲 stood on the team (helper-72). Before it only: after a name, their first
+# characters may be the name's own (王建义父亲 is 王建义's father, not 王建's; 李明堂叔叔, helper-74).
+_KIN_FAR = (
     "表叔", "表婶", "表姑", "表舅", "表姨", "表侄", "表哥", "表姐夫", "表妹夫", "表兄弟", "表姐妹",
     "堂叔", "堂伯", "堂姑", "堂侄", "堂哥", "堂兄弟", "堂姐妹", "叔公", "伯公", "舅公", "姑婆", "姨婆",
     "叔伯", "姨夫", "姨丈", "姑丈", "舅父", "舅母", "叔母", "婶子", "侄孙", "侄媳", "甥女", "外祖父",
@@ -1469,7 +1472,7 @@ _POSTS_BEFORE = (
     "干部",
     "成员",
 )
-_KIN_BEFORE = (*_KIN, *_POSTS_BEFORE, *"妻夫子女父母兄弟姐妹与和跟同系即为是之")
+_KIN_BEFORE = (*_KIN, *_KIN_FAR, *_POSTS_BEFORE, *"妻夫子女父母兄弟姐妹与和跟同系即为是之")
 # 之 and the first character of a kinship word after the name: 之妻, and 之儿媳, 之侄女婿, 之表弟, 之岳父 (helper-64).
 _KIN_AFTER = (
     *_KIN,
