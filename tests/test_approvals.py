@@ -45,6 +45,9 @@ def approvals_file(tmp_path: Path, id_number: str, rule: str, date: str, expires
         ("2006-09-01", "长期有效", True, None),
         ("2006-09-01", "无限期", True, None),
         ("2006-09-01", "N/A", True, None),
+        # 长期有效 runs on past election day, as a later date would: not the last round's (helper-74); / is blank.
+        ("2003-08-01", "长期有效", True, None),
+        ("2003-08-01", "/", False, "是上一届的批复"),
     ],
 )
 def test_approval_dates(
@@ -64,7 +67,12 @@ def test_approval_dates(
 
 @pytest.mark.parametrize(
     ("date", "expires", "counted"),
-    [("2006-09-01", "", False), ("2006-09-01", "2011-12-31", True), ("2006-10-15", "", True)],
+    [
+        ("2006-09-01", "", False),
+        ("2006-09-01", "2011-12-31", True),
+        ("2006-10-15", "", True),
+        ("2006-09-01", "长期有效", True),  # runs on, as its table says (helper-74)
+    ],
 )
 def test_an_approval_of_a_rule_sets_own_round_does_not_count_for_a_later_election(
     run: Any, tmp_path: Path, date: str, expires: str, counted: bool
@@ -89,6 +97,8 @@ def test_an_approval_of_a_rule_sets_own_round_does_not_count_for_a_later_electio
         # English titles hold spaces, which part nothing (helper-71).
         "Principal over 57, Principal with junior middle school education or less",
         "Principal over 57、principal-education",
+        "principal-age principal-education",  # ids parted by a space alone (helper-74)
+        "principal-age　principal-education",
     ],
 )
 def test_one_approval_may_name_several_rules(run: Any, tmp_path: Path, written: str) -> None:

@@ -1774,6 +1774,7 @@ class Review:
             (start := self.policy.file.effective.from_) is not None
             and granted.date < start <= election
             and granted.expires is None
+            and not granted.lasting
         ):
             # Given before this round's rules were issued: the last round's approval (2003's, for its election),
             # which approved that team, not this one. One the table says runs past election day counts as it says.
@@ -1782,6 +1783,7 @@ class Review:
             (end := self.policy.file.effective.to) is not None
             and granted.date <= end < election
             and granted.expires is None
+            and not granted.lasting
         ):
             # A rule set past its dates, used for a later election: an approval of its own round approved that
             # round's team (2020's, for a 2027 election, helper-72). One that runs past election day counts.

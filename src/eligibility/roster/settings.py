@@ -404,6 +404,8 @@ class ApprovalRecord:
     name: str = ""
     # What the approving body said (同意, 不同意), when the table has the column.
     opinion: str = ""
+    # 有效期至 written 长期有效 or 永久: no end day, and said to run on, past any election day.
+    lasting: bool = False
 
 
 class Approvals:
@@ -527,6 +529,11 @@ def read_approvals(
         # which was refused as one unknown rule, the run stopped (helper-69). Split where a part is a rule (a
         # mistyped other part is then said by itself), else the cell is one rule.
         parts = [titles.get(part.strip(), part.strip()) for part in _RULES_APART.split(rule) if part.strip()]
+        # Ids parted by spaces alone (principal-age principal-education, helper-74): an English title holds
+        # spaces too, so only where every word is a rule.
+        words = rule.split()
+        if len(words) > 1 and all(titles.get(w, w) in known for w in words):
+            parts = [titles.get(w, w) for w in words]
         rules = [rule] if rule in known or not any(part in known for part in parts) else parts
         for rule in dict.fromkeys(rules):
             if rule not in known:
@@ -580,10 +587,10 @@ def read_approvals(
                 )
             if table.date1904:
                 cells = {**cells, **{c: from_1904(cells[c]) for c in ("date", "expires") if c in cells}}
+            until = clean(cells.get("expires")).replace(" ", "").replace("\u3000", "").lower()
             expires = (
                 _date(cells["expires"], location, headers.get("expires", "expires"))
-                if clean(cells.get("expires"))
-                and clean(cells["expires"]).replace(" ", "").lower() not in _NO_EXPIRY
+                if until and until not in _NO_EXPIRY and until not in _LASTING
                 else None
             )
             date = _date(cells.get("date"), location, headers.get("date", "date"))
@@ -608,6 +615,7 @@ def read_approvals(
                     # 李　四 padded as the roster's 李四 is: the same person's approval, not another's (helper-54).
                     name=joined_name(clean(cells.get("name"))) if id_number else "",
                     opinion=_opinion(clean(cells.get("opinion")), record.source.sheet, record.source.path),
+                    lasting=until in _LASTING,
                 )
             )
     approvals = Approvals(records)
@@ -617,27 +625,11 @@ def read_approvals(
 
 # Rules written together in one cell of an approvals table, as a list of roles is.
 _RULES_APART = re.compile(r"[、,，;；/\n]+")  # not a space: an English title holds them
-# What a form writes under 有效期至 for an approval that does not expire: as blank (helper-69).
-_NO_EXPIRY = frozenset(
-    {
-        "/",
-        "／",
-        "-",
-        "－",
-        "—",
-        "——",
-        "无",
-        "长期",
-        "长期有效",
-        "永久",
-        "永久有效",
-        "不限",
-        "无期限",
-        "无限期",
-        "n/a",
-        "na",
-    }
-)
+# What a form writes under 有效期至 for no end day given: as blank (helper-69).
+_NO_EXPIRY = frozenset({"/", "／", "-", "－", "—", "——", "无", "n/a", "na"})
+# And for an approval said to run on: no end day, and past any election day, as a date after it would be
+# (helper-74: a 2020 approval 长期有效 was taken for an earlier round's, as a blank one is).
+_LASTING = frozenset({"长期", "长期有效", "永久", "永久有效", "不限", "无期限", "无限期"})
 
 
 def _opinion(written: str, sheet: str | None, path: str) -> str:
