@@ -1112,6 +1112,12 @@ RULE = (
             "14:18",
             "rules[0].approved_by: approved_by contradicts approvable: false",
         ),
+        # Nor a parameter: one named cell was shown where the cell goes (helper-74).
+        (
+            "parameters:\n  cell: {value: 3, zh: 甲, en: a}\n",
+            "6:9",
+            "parameters.cell: the parameter name cell",
+        ),
         # A finding's own evidence words: a field of the name was shown as its cell's column (helper-71).
         (
             "fields:\n  column: {type: text, zh: 所在栏目, en: col}\n",

@@ -1063,6 +1063,20 @@ def _what_else_problems(
     # The facts the tool itself reads from a roster's core columns or works out (性别, 拟任职务, 周岁, 社区主干):
     # a field of one of these names took its place, and rules on sex or roles judged by a column never read.
     built_in = {column.name for column in ROSTER_COLUMNS} | {"age", "bodies", "principal"}
+    for name in rule_file.parameters:
+        if name in _EVIDENCE_WORDS:
+            # A parameter is shown in a finding's evidence beside its facts: one named cell showed 3 where the
+            # cell goes, and --explain left the threshold out (helper-74).
+            yield _bad_value(
+                where,
+                written_as,
+                ("parameters", name),
+                Term(
+                    f"参数名 {name} 是审查意见的依据里工具自己写的项（单元格、列、不明的事实等）；请另取一个名字",
+                    f"the parameter name {name} is one the tool writes in a finding's evidence itself (its cell, "
+                    "column, the facts unknown): give the parameter another name",
+                ),
+            )
     for name, spec in rule_file.fields.items():
         at: tuple[str | int, ...] = ("fields", name)
         if name in built_in:
