@@ -2999,14 +2999,16 @@ def test_a_roster_under_which_stand_only_footers_is_no_pass(tmp_path: Path, from
         assert result.exit_code == 1
 
 
-@pytest.mark.parametrize("label", ["青松社区 计数", "青松社区 汇总", "汇总", "总计数"])
+# 汇总@姓名: a table's totals row writes 汇总 in its first column, 姓名 where there is no 序号 (helper-74).
+@pytest.mark.parametrize("label", ["青松社区 计数", "青松社区 汇总", "汇总", "汇总@姓名", "总计数"])
 def test_excels_own_subtotal_and_totals_rows_are_notes_not_candidates(tmp_path: Path, label: str) -> None:
     # 数据 → 分类汇总 writes 青松社区 计数 under each group, its count where the name goes; a table's totals row
     # writes 汇总: each was a candidate named 5.0, and a team of its own (helper-73). Amid the rows too.
     def person_row(name: str, born: str, community: str) -> list[Any]:
         return [name, make_id(born), community, "居委会委员"]
 
-    total = [2, "", "", label] if label == "汇总" else [2, "", label, ""]
+    total = {"汇总": [2, "", "", label], "汇总@姓名": ["汇总", "", "", 3]}.get(label, [2, "", label, ""])
+    label = label.split("@")[0]
     rows = [
         person_row("甲", "1970-01-01", "青松社区"),
         person_row("乙", "1971-02-02", "青松社区"),

@@ -536,8 +536,9 @@ _TOTAL = re.compile(
     r"(合计|总计|小计|共计)|共?\d+\s*[人名]$|汇总$|.*\S\s+(计数|汇总|求和|平均值|最大值|最小值)$"
 )
 _FOOTER = re.compile(_FOOTER_WORDS)
-# A name cell worth asking about (see _footer_words): footer words, or a digit (a date, a total, or 王伟2).
-NOT_A_NAME = re.compile(_FOOTER_WORDS + r"|\d")
+# A name cell worth asking about (see _footer_words): footer words, a digit (a date, a total, or 王伟2), or an
+# Excel table's totals row's word, which it writes in the first column, 姓名 where there is no 序号 (helper-74).
+NOT_A_NAME = re.compile(_FOOTER_WORDS + r"|\d|^汇总$")
 _HAN_LETTER = re.compile(f"[{HAN}]")
 _NO_DIGITS = str.maketrans("", "", "0123456789")
 
