@@ -187,6 +187,17 @@ def test_a_rule_no_approval_lifts_is_not_approved_by_any_body(tmp_path: Path) ->
     assert finding.approval.reason == (
         "this rule asks for the facts to be checked and put right; no approval stands for that"
     )
+    # rules explain says so beside its level, which alone asked for an approval (helper-74).
+    from typer.testing import CliRunner
+
+    from eligibility.cli import app
+
+    said = (
+        CliRunner()
+        .invoke(app, ["rules", "explain", "supervision-relative", "--rules", "village-2021"])
+        .stdout
+    )
+    assert "等级: 需审批（须核实改正，不能以审批代替）" in said
 
 
 def test_of_two_approvals_one_that_counts_is_enough(run: Any, tmp_path: Path) -> None:

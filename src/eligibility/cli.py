@@ -481,9 +481,12 @@ def rules_explain(
 
     spec = rule.rule
     names = names_of(policy.file.vocabularies, policy.file.fields)
+    # A review no approval lifts says so beside its level: 需审批 alone asked for an approval that cannot count
+    # (helper-74).
+    unapprovable = say("explain-not-approvable", language) if not spec.approvable else ""
     lines = [
         f"{spec.id} — {rule_title(rule, policy, language)}",
-        f"{say('label-severity', language)}: {say(f'severity-{spec.severity}', language)}    "
+        f"{say('label-severity', language)}: {say(f'severity-{spec.severity}', language)}{unapprovable}    "
         f"{say('label-scope', language)}: {say(f'label-scope-{spec.scope}', language)}",
         f"{say('label-condition', language)}: {describe(spec.when, policy.params, language, names=names)}",
     ]

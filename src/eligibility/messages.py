@@ -842,6 +842,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "approval dated {date}, before this round's rules took effect on {start}: an earlier round's approval; "
         "this round needs its own",
     ),
+    "explain-not-approvable": ("（须核实改正，不能以审批代替）", " (facts to put right; no approval counts)"),
     "approval-not-approvable": (
         "本条须核实并改正事实，不能以审批代替",
         "this rule asks for the facts to be checked and put right; no approval stands for that",
