@@ -146,12 +146,7 @@ def check(
     paths = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
     for path in paths:
         if not isinstance(path, str | os.PathLike):
-            raise OptionError(
-                "option-type",
-                name="paths",
-                value=repr(path)[:80],
-                expected=Term("路径（str 或 Path）", "a path (str or Path)"),
-            )
+            raise _not_a_path("paths", path)
     if not paths:
         # An empty glob in a script: an empty report would read as "nobody broke a rule", as the command line
         # refuses to say without a PATH.
@@ -207,17 +202,22 @@ def _check_kinds(**given: object) -> None:
                     value=repr(value)[:80],
                     expected=Term("True 或 False", "True or False"),
                 )
-        elif value is not None and not isinstance(
-            value, str | os.PathLike if name in ("communities", "approvals") else str
-        ):
+        elif name in ("communities", "approvals"):
+            if value is not None and not isinstance(value, str | os.PathLike):
+                raise _not_a_path(name, value)
+        elif value is not None and not isinstance(value, str):
             raise OptionError(
-                "option-type",
-                name=name,
-                value=repr(value)[:80],
-                expected=Term("路径（str 或 Path）", "a path (str or Path)")
-                if name in ("communities", "approvals")
-                else Term("文字（str）", "text (str)"),
+                "option-type", name=name, value=repr(value)[:80], expected=Term("文字（str）", "text (str)")
             )
+
+
+def _not_a_path(name: str, value: object) -> OptionError:
+    return OptionError(
+        "option-type",
+        name=name,
+        value=repr(value)[:80],
+        expected=Term("路径（str 或 Path）", "a path (str or Path)"),
+    )
 
 
 @dataclass(frozen=True)
@@ -262,12 +262,7 @@ def read_roster(
     reached, where `check` would report it not read (it raised on 说明.txt, which check passes over: helper-62).
     """
     if not isinstance(path, str | os.PathLike):
-        raise OptionError(
-            "option-type",
-            name="path",
-            value=repr(path)[:80],
-            expected=Term("路径（str 或 Path）", "a path (str or Path)"),
-        )
+        raise _not_a_path("path", path)
     _check_kinds(encoding=encoding, sheet=sheet)
     review = Review.start(ruleset, Options(election_date=election_date, encoding=encoding, sheet=sheet))
     given: dict[Path, str] = {}
