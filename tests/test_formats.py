@@ -3023,6 +3023,72 @@ def test_excels_own_subtotal_and_totals_rows_are_notes_not_candidates(tmp_path: 
     assert note.severity == "info" and label in note.message and "line 4" in note.message
 
 
+@pytest.mark.parametrize("only", [False, True])
+def test_a_pivot_table_of_the_roster_is_not_read_as_a_second_roster(tmp_path: Path, only: bool) -> None:
+    # 透视表 beside 候选人: 社区 on a group's first row, 姓名, 拟任职务, 计数项. Read, it counted the roster's people
+    # again, filled down into their teams, and doubled the seats (helper-73). A sheet holding a pivot table whose
+    # header is within the pivot's location is said as one and not read.
+    import zipfile
+
+    people = [
+        ["甲", make_id("1970-01-01"), "青松社区", "居委会委员"],
+        ["乙", make_id("1971-01-01"), "青松社区", "居委会主任"],
+    ]
+    book = openpyxl.Workbook()
+    roster = book.active
+    assert roster is not None
+    roster.title = "候选人"
+    for row in [["姓名", "身份证号", "社区", "拟任职务"], *people]:
+        roster.append(row)
+    pivot = book.create_sheet("透视表")
+    for row in [
+        [],
+        [],
+        ["社区", "姓名", "拟任职务", "计数项:身份证号"],
+        ["青松社区", "甲", "居委会委员", 1],
+        ["", "乙", "居委会主任", 1],
+        ["总计", "", "", 2],
+    ]:
+        pivot.append(row)
+    if only:
+        book.remove(roster)
+    plain = tmp_path / "plain.xlsx"
+    book.save(plain)
+    path = tmp_path / "r.xlsx"
+    sheet_part = "xl/worksheets/sheet1.xml" if only else "xl/worksheets/sheet2.xml"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            target.writestr(item, source.read(item.filename))
+        target.writestr(
+            sheet_part.replace("worksheets/", "worksheets/_rels/") + ".rels",
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/pivotTable" '
+            'Target="../pivotTables/pivotTable1.xml"/></Relationships>',
+        )
+        target.writestr(
+            "xl/pivotTables/pivotTable1.xml",
+            '<?xml version="1.0"?><pivotTableDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            'name="数据透视表1" cacheId="1"><location ref="A3:D6" firstHeaderRow="1" firstDataRow="1" firstDataCol="3"/>'
+            "</pivotTableDefinition>",
+        )
+    if only:
+        result = CliRunner().invoke(app, ["check", str(path), "--lang", "en"])
+        assert (
+            result.exit_code == 2
+            and "r.xlsx#透视表: it is a pivot table (a summary of the roster)" in result.stderr
+        )
+        return
+    report = check([path], lang="en")
+    assert [c.name for c in report.candidates] == ["甲", "乙"]
+    said = [f.message for i in report.inputs for f in i.findings if f.rule == "sheet-skipped"]
+    assert said == [
+        "sheet '透视表' is not a roster and was not read: it is a pivot table (a summary of the roster): read, it "
+        "would count the roster's people again"
+    ]
+    # The same sheet without its pivot part is read, as before: what decides is the pivot the workbook holds.
+    assert len(check([plain]).candidates) == 4
+
+
 def test_a_footer_under_a_clean_roster_fails_no_check(tmp_path: Path) -> None:
     # 审核人：王五 and 制表人 under every roster an office sends: two invalid "candidates", and CI failed.
     path = tmp_path / "r.csv"

@@ -368,6 +368,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the table has no 社区 column; its candidates were taken to be of {place}, as the file is named "
         "{title!r} — if that is wrong, add a 社区 column",
     ),
+    "sheet-is-pivot": (
+        "这是数据透视表（名单的汇总），读它会把名单上的人再算一遍",
+        "it is a pivot table (a summary of the roster): read, it would count the roster's people again",
+    ),
     "sheet-skipped": (
         "工作表“{sheet}”不是名册，未读取：{reason_zh}",
         "sheet {sheet!r} is not a roster and was not read: {reason}",

@@ -114,11 +114,14 @@ def workbook_tables(
                         _check_used_range(archive, other, f"{source.shown}#{name}", _NO_STYLES)
                 # A sheet named for its community (青松社区); a workbook of one sheet (Sheet1) by its file's name.
                 titles = [name] if len(names) > 1 or source.path is None else [name, source.path.stem]
-                tables.append(
-                    _sheet_table(
-                        source, book, name, columns, unread, hidden, shown_as, titles if roster else []
-                    )
+                table = _sheet_table(
+                    source, book, name, columns, unread, hidden, shown_as, titles if roster else []
                 )
+                if archive and part and _in_pivot(archive, part, table.header_line):
+                    # A pivot table of the roster (社区 × 姓名, 计数项) has its columns: read, it counted the roster's
+                    # people again, filled down into their teams, and doubled the seats (helper-73).
+                    raise RosterError("sheet-is-pivot", Location(f"{source.shown}#{name}"), sheet=name)
+                tables.append(table)
                 tables[-1].date1904 = date1904
                 if name in hidden_sheets:
                     # Read and checked as any sheet: a hidden sheet of candidates is still submitted with the file.
@@ -559,6 +562,34 @@ def _styled_cells(text: bytes, styles: frozenset[bytes], found: dict[int, set[in
         where = _CELL_REFERENCE.search(attributes)
         if where is not None:
             found.setdefault(int(where[2]), set()).add(_column_number(where[1].upper()) - 1)
+
+
+def _in_pivot(archive: zipfile.ZipFile, part: str, line: int | None) -> bool:
+    """Whether a sheet's header row lies in a pivot table the sheet holds (its <location ref="A3:D20">)."""
+    if line is None:
+        return False
+    folder, name = posixpath.split(part)
+    try:
+        relations = ElementTree.fromstring(archive.read(f"{folder}/_rels/{name}.rels"))
+    except (*_UNREADABLE, ElementTree.ParseError):
+        return False  # no relations: no pivot
+    for relation in relations:
+        if not relation.get("Type", "").endswith("/pivotTable"):
+            continue
+        target = posixpath.normpath(posixpath.join(folder, relation.get("Target", "")))
+        try:
+            pivot = ElementTree.fromstring(archive.read(target))
+        except (*_UNREADABLE, ElementTree.ParseError):
+            continue
+        for element in pivot.iter():
+            if _tag(element) == "location" and (found := _ROWS_OF.fullmatch(element.get("ref", ""))):
+                first, last = int(found[1]), int(found[2] or found[1])
+                if first <= line <= last:
+                    return True
+    return False
+
+
+_ROWS_OF = re.compile(r"\$?[A-Za-z]{1,3}\$?(\d+)(?::\$?[A-Za-z]{1,3}\$?(\d+))?")
 
 
 def _date1904(archive: zipfile.ZipFile) -> bool:
