@@ -3023,12 +3023,15 @@ def test_excels_own_subtotal_and_totals_rows_are_notes_not_candidates(tmp_path: 
     assert note.severity == "info" and label in note.message and "line 4" in note.message
 
 
-@pytest.mark.parametrize("only", [False, True])
-def test_a_pivot_table_of_the_roster_is_not_read_as_a_second_roster(tmp_path: Path, only: bool) -> None:
+@pytest.mark.parametrize("layout", ["aside", "only", "beside"])
+def test_a_pivot_table_of_the_roster_is_not_read_as_a_second_roster(tmp_path: Path, layout: str) -> None:
     # 透视表 beside 候选人: 社区 on a group's first row, 姓名, 拟任职务, 计数项. Read, it counted the roster's people
     # again, filled down into their teams, and doubled the seats (helper-73). A sheet holding a pivot table whose
-    # header is within the pivot's location is said as one and not read.
+    # header is within the pivot's location is said as one and not read; a pivot beside the roster on its own
+    # sheet (K1:L3) shares its rows, not its columns, and the roster is read (helper-75).
     import zipfile
+
+    only = layout == "only"
 
     people = [
         ["甲", make_id("1970-01-01"), "青松社区", "居委会委员"],
@@ -3055,7 +3058,8 @@ def test_a_pivot_table_of_the_roster_is_not_read_as_a_second_roster(tmp_path: Pa
     plain = tmp_path / "plain.xlsx"
     book.save(plain)
     path = tmp_path / "r.xlsx"
-    sheet_part = "xl/worksheets/sheet1.xml" if only else "xl/worksheets/sheet2.xml"
+    sheet_part = "xl/worksheets/sheet2.xml" if layout == "aside" else "xl/worksheets/sheet1.xml"
+    location = "K1:L3" if layout == "beside" else "A3:D6"
     with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
         for item in source.infolist():
             target.writestr(item, source.read(item.filename))
@@ -3068,7 +3072,8 @@ def test_a_pivot_table_of_the_roster_is_not_read_as_a_second_roster(tmp_path: Pa
         target.writestr(
             "xl/pivotTables/pivotTable1.xml",
             '<?xml version="1.0"?><pivotTableDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-            'name="数据透视表1" cacheId="1"><location ref="A3:D6" firstHeaderRow="1" firstDataRow="1" firstDataCol="3"/>'
+            f'name="数据透视表1" cacheId="1"><location ref="{location}" firstHeaderRow="1" firstDataRow="1" '
+            'firstDataCol="3"/>'
             "</pivotTableDefinition>",
         )
     if only:
@@ -3079,8 +3084,12 @@ def test_a_pivot_table_of_the_roster_is_not_read_as_a_second_roster(tmp_path: Pa
         )
         return
     report = check([path], lang="en")
-    assert [c.name for c in report.candidates] == ["甲", "乙"]
     said = [f.message for i in report.inputs for f in i.findings if f.rule == "sheet-skipped"]
+    if layout == "beside":
+        # The roster beside its pivot is read (and the other sheet, with no pivot part, as before).
+        assert [c.name for c in report.candidates][:2] == ["甲", "乙"] and said == []
+        return
+    assert [c.name for c in report.candidates] == ["甲", "乙"]
     assert said == [
         "sheet '透视表' is not a roster and was not read: it is a pivot table (a summary of the roster): read, it "
         "would count the roster's people again"

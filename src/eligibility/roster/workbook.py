@@ -117,7 +117,8 @@ def workbook_tables(
                 table = _sheet_table(
                     source, book, name, columns, unread, hidden, shown_as, titles if roster else []
                 )
-                if archive and part and _in_pivot(archive, part, table.header_line):
+                read_at = {table.first_column + i for i in table.header.index.values()}
+                if archive and part and _in_pivot(archive, part, table.header_line, read_at):
                     # A pivot table of the roster (社区 × 姓名, 计数项) has its columns: read, it counted the roster's
                     # people again, filled down into their teams, and doubled the seats (helper-73).
                     raise RosterError("sheet-is-pivot", Location(f"{source.shown}#{name}"), sheet=name)
@@ -564,9 +565,11 @@ def _styled_cells(text: bytes, styles: frozenset[bytes], found: dict[int, set[in
             found.setdefault(int(where[2]), set()).add(_column_number(where[1].upper()) - 1)
 
 
-def _in_pivot(archive: zipfile.ZipFile, part: str, line: int | None) -> bool:
-    """Whether a sheet's header row lies in a pivot table the sheet holds (its <location ref="A3:D20">)."""
-    if line is None:
+def _in_pivot(archive: zipfile.ZipFile, part: str, line: int | None, columns: set[int]) -> bool:
+    """Whether a sheet's header lies in a pivot table the sheet holds (its <location ref="A3:D20">): its row, and
+    every column read (0 for A). A pivot beside the roster on its sheet shares its rows, not its columns: judged by
+    the rows alone, the roster went unread (helper-75)."""
+    if line is None or not columns:
         return False
     folder, name = posixpath.split(part)
     try:
@@ -582,14 +585,16 @@ def _in_pivot(archive: zipfile.ZipFile, part: str, line: int | None) -> bool:
         except (*_UNREADABLE, ElementTree.ParseError):
             continue
         for element in pivot.iter():
-            if _tag(element) == "location" and (found := _ROWS_OF.fullmatch(element.get("ref", ""))):
-                first, last = int(found[1]), int(found[2] or found[1])
-                if first <= line <= last:
+            if _tag(element) == "location" and (found := _RANGE.fullmatch(element.get("ref", ""))):
+                first, last = int(found[2]), int(found[4] or found[2])
+                left = _column_number(found[1].upper().encode()) - 1
+                right = _column_number((found[3] or found[1]).upper().encode()) - 1
+                if first <= line <= last and all(left <= c <= right for c in columns):
                     return True
     return False
 
 
-_ROWS_OF = re.compile(r"\$?[A-Za-z]{1,3}\$?(\d+)(?::\$?[A-Za-z]{1,3}\$?(\d+))?")
+_RANGE = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?")
 
 
 def _date1904(archive: zipfile.ZipFile) -> bool:
