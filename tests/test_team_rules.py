@@ -459,7 +459,9 @@ def test_a_members_sex_unknown_is_said_as_the_sex_alone(tmp_path: Path) -> None:
         ("堂叔王建国", "李秀英—王建国"),
         ("叔公王建国", "李秀英—王建国"),
         ("干爹王建国", "李秀英—王建国"),
-        # After a name they are not read: their first character may be the name's own (王建义父亲, helper-74).
+        # After a name too, but where their first character may be the name's own (王建义父亲, helper-74/75).
+        ("王建国表叔", "李秀英—王建国"),
+        ("张三叔公", "李秀英—张三"),
         ("张三义父亲", None),
         ("王建国堂叔叔", None),
         ("系张三之表弟", "李秀英—张三"),

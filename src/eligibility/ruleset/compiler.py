@@ -1447,8 +1447,9 @@ _KIN = (
     "妻姐", "夫兄", "夫弟", "儿女", "子女",
 )
 # Collateral and further kin, written before the name (表叔书甲): the name was not read out, and the entry was said
-# to name nobody on the roster while 书甲 stood on the team (helper-72). Before it only: after a name, their first
-# characters may be the name's own (王建义父亲 is 王建义's father, not 王建's; 李明堂叔叔, helper-74).
+# to name nobody on the roster while 书甲 stood on the team (helper-72). After a name too (王建国表叔), but those
+# starting with a character that often ends a given name (堂, 义, 远): 王建义父亲 is 王建义's father, not 王建's,
+# and 李明堂叔叔 李明堂's uncle (helper-74, helper-75).
 _KIN_FAR = (
     "表叔", "表婶", "表姑", "表舅", "表姨", "表侄", "表哥", "表姐夫", "表妹夫", "表兄弟", "表姐妹",
     "堂叔", "堂伯", "堂姑", "堂侄", "堂哥", "堂兄弟", "堂姐妹", "叔公", "伯公", "舅公", "姑婆", "姨婆",
@@ -1476,6 +1477,7 @@ _KIN_BEFORE = (*_KIN, *_KIN_FAR, *_POSTS_BEFORE, *"妻夫子女父母兄弟姐�
 # 之 and the first character of a kinship word after the name: 之妻, and 之儿媳, 之侄女婿, 之表弟, 之岳父 (helper-64).
 _KIN_AFTER = (
     *_KIN,
+    *(word for word in _KIN_FAR if word[0] not in "堂义远"),
     *"妻夫系的是与",
     *(f"之{w}" for w in "妻夫子女父母兄弟姐妹儿侄甥孙叔伯姑舅姨堂表岳公婆祖外媳婿嫂胞长次养继亲"),
 )
