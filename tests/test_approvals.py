@@ -71,7 +71,7 @@ def test_approval_dates(
         ("2006-09-01", "", False),
         ("2006-09-01", "2011-12-31", True),
         ("2006-10-15", "", True),
-        ("2006-09-01", "长期有效", True),  # runs on, as its table says (helper-74)
+        ("2006-09-01", "长期有效", True),  # runs on, as its table says (helper-74), and the report says so
     ],
 )
 def test_an_approval_of_a_rule_sets_own_round_does_not_count_for_a_later_election(
@@ -85,6 +85,7 @@ def test_an_approval_of_a_rule_sets_own_round_does_not_count_for_a_later_electio
     result = only(run([candidate], approvals=path, election_date="2007-03-01"))
     [finding] = [f for f in result.findings if f.rule == "principal-age"]
     assert finding.approval is not None and finding.approval.counted is counted
+    assert finding.approval.lasting is (expires == "长期有效")  # told from a blank one (helper-75)
     if not counted:
         assert "是上一届的批复" in (finding.approval.reason or "")
 
@@ -99,6 +100,8 @@ def test_an_approval_of_a_rule_sets_own_round_does_not_count_for_a_later_electio
         "Principal over 57、principal-education",
         "principal-age principal-education",  # ids parted by a space alone (helper-74)
         "principal-age　principal-education",
+        "principal-age principal-education；",  # spaces beside other separators (helper-75)
+        "principal-age principal-education、min-age",
     ],
 )
 def test_one_approval_may_name_several_rules(run: Any, tmp_path: Path, written: str) -> None:

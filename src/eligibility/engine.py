@@ -1808,6 +1808,7 @@ class Review:
             expires=granted.expires,
             counted=reason is None,
             reason=reason,
+            lasting=granted.lasting,
         )
 
     def _near(self, finding: Finding, near: ApprovalRecord, name: str) -> Finding:

@@ -54,6 +54,11 @@ class Approval(_Frozen):
     expires: dt.date | None = None
     counted: bool
     reason: str | None = None
+    lasting: bool = Field(
+        default=False,
+        description="有效期至 written 长期有效, 永久 or 无限期: no end day, and running past election day (where "
+        "`expires` is null for a blank one too)",
+    )
 
 
 class Finding(_Frozen):

@@ -528,12 +528,14 @@ def read_approvals(
         # principal-age、principal-education: one approval of two rules (批复 of a principal over 57 with 初中),
         # which was refused as one unknown rule, the run stopped (helper-69). Split where a part is a rule (a
         # mistyped other part is then said by itself), else the cell is one rule.
-        parts = [titles.get(part.strip(), part.strip()) for part in _RULES_APART.split(rule) if part.strip()]
-        # Ids parted by spaces alone (principal-age principal-education, helper-74): an English title holds
-        # spaces too, so only where every word is a rule.
-        words = rule.split()
-        if len(words) > 1 and all(titles.get(w, w) in known for w in words):
-            parts = [titles.get(w, w) for w in words]
+        # Ids parted by spaces too (principal-age principal-education, helper-74), beside other separators
+        # (helper-75): an English title holds spaces, so a part is split at them only where every word is a rule.
+        parts = []
+        for part in (titles.get(p.strip(), p.strip()) for p in _RULES_APART.split(rule) if p.strip()):
+            words = [titles.get(w, w) for w in part.split()]
+            parts.extend(
+                words if part not in known and len(words) > 1 and all(w in known for w in words) else [part]
+            )
         rules = [rule] if rule in known or not any(part in known for part in parts) else parts
         for rule in dict.fromkeys(rules):
             if rule not in known:
