@@ -3023,12 +3023,13 @@ def test_excels_own_subtotal_and_totals_rows_are_notes_not_candidates(tmp_path: 
     assert note.severity == "info" and label in note.message and "line 4" in note.message
 
 
-@pytest.mark.parametrize("layout", ["aside", "only", "beside"])
+@pytest.mark.parametrize("layout", ["aside", "only", "beside", "below"])
 def test_a_pivot_table_of_the_roster_is_not_read_as_a_second_roster(tmp_path: Path, layout: str) -> None:
     # 透视表 beside 候选人: 社区 on a group's first row, 姓名, 拟任职务, 计数项. Read, it counted the roster's people
     # again, filled down into their teams, and doubled the seats (helper-73). A sheet holding a pivot table whose
     # header is within the pivot's location is said as one and not read; a pivot beside the roster on its own
-    # sheet (K1:L3) shares its rows, not its columns, and the roster is read (helper-75).
+    # sheet (K1:L3) shares its rows, not its columns, and the roster is read; one below it (A6:D9) is no
+    # candidates (helper-75).
     import zipfile
 
     only = layout == "only"
@@ -3055,11 +3056,20 @@ def test_a_pivot_table_of_the_roster_is_not_read_as_a_second_roster(tmp_path: Pa
         pivot.append(row)
     if only:
         book.remove(roster)
+    if layout == "below":
+        book.remove(pivot)
+        for row in [
+            [],
+            ["社区", "姓名", "拟任职务", "计数项:身份证号"],
+            ["青松社区", "甲", "居委会委员", 1],
+            ["总计", "", "", 1],
+        ]:
+            roster.append(row)
     plain = tmp_path / "plain.xlsx"
     book.save(plain)
     path = tmp_path / "r.xlsx"
     sheet_part = "xl/worksheets/sheet2.xml" if layout == "aside" else "xl/worksheets/sheet1.xml"
-    location = "K1:L3" if layout == "beside" else "A3:D6"
+    location = {"beside": "K1:L3", "below": "A5:D7"}.get(layout, "A3:D6")
     with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
         for item in source.infolist():
             target.writestr(item, source.read(item.filename))
@@ -3085,6 +3095,13 @@ def test_a_pivot_table_of_the_roster_is_not_read_as_a_second_roster(tmp_path: Pa
         return
     report = check([path], lang="en")
     said = [f.message for i in report.inputs for f in i.findings if f.rule == "sheet-skipped"]
+    if layout == "below":
+        assert [c.name for c in report.candidates] == ["甲", "乙"]
+        [note] = [f for i in report.inputs for f in i.findings if f.rule == "rows-in-pivot"]
+        assert note.message == (
+            "lines 5–7 of sheet '候选人' are a pivot table (a summary of the roster), not candidates, and were not read"
+        )
+        return
     if layout == "beside":
         # The roster beside its pivot is read (and the other sheet, with no pivot part, as before).
         assert [c.name for c in report.candidates][:2] == ["甲", "乙"] and said == []

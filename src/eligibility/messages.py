@@ -368,6 +368,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the table has no 社区 column; its candidates were taken to be of {place}, as the file is named "
         "{title!r} — if that is wrong, add a 社区 column",
     ),
+    "rows-in-pivot": (
+        "工作表“{sheet}”第 {first}–{last} 行是数据透视表（名单的汇总），不是候选人，未读取",
+        "lines {first}–{last} of sheet {sheet!r} are a pivot table (a summary of the roster), not candidates, and "
+        "were not read",
+    ),
     "sheet-is-pivot": (
         "这是数据透视表（名单的汇总），读它会把名单上的人再算一遍",
         "it is a pivot table (a summary of the roster): read, it would count the roster's people again",
@@ -1131,6 +1136,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "file-utf8-lines-in-gbk": ("warning", "file"),
     "sheet-not-workbook": ("warning", "file"),
     "sheet-hidden": ("warning", "file"),
+    "rows-in-pivot": ("info", "file"),
     "column-hidden": ("warning", "file"),
     "sheet-skipped": ("info", "file"),
     "sheet-skipped-instructions": ("info", "file"),

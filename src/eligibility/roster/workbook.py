@@ -118,10 +118,28 @@ def workbook_tables(
                     source, book, name, columns, unread, hidden, shown_as, titles if roster else []
                 )
                 read_at = {table.first_column + i for i in table.header.index.values()}
-                if archive and part and _in_pivot(archive, part, table.header_line, read_at):
+                pivots = _pivots(archive, part) if archive and part else []
+                line = table.header_line or 0
+                if any(
+                    top <= line <= bottom and all(left <= c <= right for c in read_at)
+                    for top, bottom, left, right in pivots
+                ):
                     # A pivot table of the roster (社区 × 姓名, 计数项) has its columns: read, it counted the roster's
-                    # people again, filled down into their teams, and doubled the seats (helper-73).
+                    # people again, filled down into their teams, and doubled the seats (helper-73). One beside
+                    # the roster on its sheet shares its rows, not its columns (helper-75).
                     raise RosterError("sheet-is-pivot", Location(f"{source.shown}#{name}"), sheet=name)
+                below = [
+                    (top, bottom)
+                    for top, bottom, left, right in pivots
+                    if top > line and any(left <= c <= right for c in read_at)
+                ]
+                if below:
+                    # A pivot under the roster, in its columns: its rows are no candidates (姓名 and 3 were
+                    # invalid ones, helper-75). Said of the sheet, lines and all, before any row is read.
+                    table.rows = _outside(table.rows, below)
+                    for top, bottom in below:
+                        lines = (("first", str(top)), ("last", str(bottom)), ("sheet", name))
+                        table.notes.append(Note("rows-in-pivot", "info", lines))
                 tables.append(table)
                 tables[-1].date1904 = date1904
                 if name in hidden_sheets:
@@ -565,17 +583,14 @@ def _styled_cells(text: bytes, styles: frozenset[bytes], found: dict[int, set[in
             found.setdefault(int(where[2]), set()).add(_column_number(where[1].upper()) - 1)
 
 
-def _in_pivot(archive: zipfile.ZipFile, part: str, line: int | None, columns: set[int]) -> bool:
-    """Whether a sheet's header lies in a pivot table the sheet holds (its <location ref="A3:D20">): its row, and
-    every column read (0 for A). A pivot beside the roster on its sheet shares its rows, not its columns: judged by
-    the rows alone, the roster went unread (helper-75)."""
-    if line is None or not columns:
-        return False
+def _pivots(archive: zipfile.ZipFile, part: str) -> list[tuple[int, int, int, int]]:
+    """The pivot tables a sheet holds, by the rows and columns (0 for A) of their <location ref="A3:D20">."""
     folder, name = posixpath.split(part)
     try:
         relations = ElementTree.fromstring(archive.read(f"{folder}/_rels/{name}.rels"))
     except (*_UNREADABLE, ElementTree.ParseError):
-        return False  # no relations: no pivot
+        return []  # no relations: no pivot
+    found: list[tuple[int, int, int, int]] = []
     for relation in relations:
         if not relation.get("Type", "").endswith("/pivotTable"):
             continue
@@ -585,13 +600,19 @@ def _in_pivot(archive: zipfile.ZipFile, part: str, line: int | None, columns: se
         except (*_UNREADABLE, ElementTree.ParseError):
             continue
         for element in pivot.iter():
-            if _tag(element) == "location" and (found := _RANGE.fullmatch(element.get("ref", ""))):
-                first, last = int(found[2]), int(found[4] or found[2])
-                left = _column_number(found[1].upper().encode()) - 1
-                right = _column_number((found[3] or found[1]).upper().encode()) - 1
-                if first <= line <= last and all(left <= c <= right for c in columns):
-                    return True
-    return False
+            if _tag(element) == "location" and (ref := _RANGE.fullmatch(element.get("ref", ""))):
+                left = _column_number(ref[1].upper().encode()) - 1
+                right = _column_number((ref[3] or ref[1]).upper().encode()) - 1
+                found.append((int(ref[2]), int(ref[4] or ref[2]), left, right))
+    return found
+
+
+def _outside(records: Iterator[Any], spans: list[tuple[int, int]]) -> Iterator[Any]:
+    """The records of a sheet but those on the lines of a pivot table under it."""
+    for record in records:
+        line = record.source.line
+        if line is None or not any(top <= line <= bottom for top, bottom in spans):
+            yield record
 
 
 _RANGE = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?")
