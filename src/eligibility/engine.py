@@ -1693,9 +1693,12 @@ class Review:
             # 核定职数 unknown as well as 黄明's posts: the names are whose posts, not whose seats, as
             # "拟任职务、社区党组织核定职数不明：黄明" said (helper-69). What a member's posts leave open (seats
             # filled, head counts: facts that span) goes with the posts (helper-71).
-            facts = self.policy.at(election).facts
-            own = [n for n in missing[1:] if not getattr(facts.get(n), "spans", False)]
-            by_posts = [n for n in missing[1:] if n not in own]
+            own: list[str] = []
+            by_posts: list[str] = []
+            if whom and missing[:1] == ["roles"] and "roles" not in missing[1:]:
+                facts = self.policy.at(election).facts
+                for name in missing[1:]:
+                    (by_posts if getattr(facts.get(name), "spans", False) else own).append(name)
             said = (
                 say("not-checked-no-members", self.lang)
                 if missing == ["members"]
@@ -1706,7 +1709,7 @@ class Review:
                     posts=comma.join(self._fact_label(name) for name in (*by_posts, "roles")),
                     whom=whom,
                 )
-                if whom and own and missing[0] == "roles" and "roles" not in missing[1:]
+                if own
                 else say("not-checked-vague", self.lang, missing=words, written=comma.join(vague))
                 if vague
                 else say("not-checked", self.lang, missing=words, whom=whom)
@@ -1749,6 +1752,8 @@ class Review:
         approvable: bool = True,
     ) -> Approval:
         reason = None
+        # No end day written, nor said to run on (长期有效): an approval of the round it was given in.
+        of_its_round = granted.expires is None and not granted.lasting
         if rule_severity == "ineligible":
             reason = say("approval-ineligible", self.lang)
         elif not approvable:
@@ -1768,8 +1773,7 @@ class Review:
         elif (
             (start := self.policy.file.effective.from_) is not None
             and granted.date < start <= election
-            and granted.expires is None
-            and not granted.lasting
+            and of_its_round
         ):
             # Given before this round's rules were issued: the last round's approval (2003's, for its election),
             # which approved that team, not this one. One the table says runs past election day counts as it says.
@@ -1777,8 +1781,7 @@ class Review:
         elif (
             (end := self.policy.file.effective.to) is not None
             and granted.date <= end < election
-            and granted.expires is None
-            and not granted.lasting
+            and of_its_round
         ):
             # A rule set past its dates, used for a later election: an approval of its own round approved that
             # round's team (2020's, for a 2027 election, helper-72). One that runs past election day counts.
@@ -2193,9 +2196,8 @@ _REPORT_ONLY = frozenset(
     for key in ("path", "row", "line", "scope-code", "status-code", "severity-code", "document", "clause")
     for lang in ("zh", "en")
 )
-_JSON_REPORT = frozenset(
-    {"source", "status", "findings"}
-)  # the JSON report's candidates, under their own keys
+# The JSON report's candidates, under their own keys.
+_JSON_REPORT = frozenset({"source", "status", "findings"})
 
 
 def is_report(table: Table) -> bool:

@@ -95,12 +95,9 @@ def _fingerprint(row: Row) -> str:
     else:
         # By what it says of the file, not its message: the message is in the run's language, and a CI that
         # switched --lang saw each alert closed and opened again (helper-66).
-        said = mask_ids(json.dumps(row.finding.evidence, ensure_ascii=False, sort_keys=True, default=str))
-        who = (
-            mask_ids(row.path),
-            mask_ids(row.sheet or ""),
-            said,
-        )  # a file named by an ID number (helper-71)
+        # Its path and sheet masked too: a file named by an ID number (helper-71).
+        said = json.dumps(row.finding.evidence, ensure_ascii=False, sort_keys=True, default=str)
+        who = tuple(mask_ids(text) for text in (row.path, row.sheet or "", said))
     text = "\x1f".join((row.finding.rule, row.scope, *who))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 

@@ -537,19 +537,19 @@ def read_approvals(
                 words if part not in known and len(words) > 1 and all(w in known for w in words) else [part]
             )
         rules = [rule] if rule in known or not any(part in known for part in parts) else parts
+        headers = table.header.headers  # a column is named as the file writes it (批复日期), not by our name
+        # Each rule named, with whom it approves: the row's dates are read once, below, for all of them.
+        whose: list[tuple[str, str | None]] = []
         for rule in dict.fromkeys(rules):
             if rule not in known:
                 raise RosterError(
                     "approval-unknown-rule",
                     location,
-                    column=table.header.headers["rule"],
+                    column=headers["rule"],
                     rule=rule,
                     suggestion=did_you_mean(suggest(rule, [*known, *titles])),
                     known=", ".join(known),
                 )
-            headers = (
-                table.header.headers
-            )  # a column is named as the file writes it (批复日期), not by our name
             if rule in for_teams and not clean(cells.get("community")):
                 raise _refused(
                     location,
@@ -574,7 +574,7 @@ def read_approvals(
                     shown = mask_id(clean(cells["id_number"]))  # an error message is output too: masked
                     raise _refused(
                         location,
-                        table.header.headers["id_number"],
+                        headers["id_number"],
                         f"“{shown}”不是有效的身份证号",
                         f"{shown!r} is not a valid ID number",
                     )
@@ -583,43 +583,45 @@ def read_approvals(
                 # The row's cells are blank, not the file's columns missing: said of the row, whose is it.
                 raise _refused(
                     location,
-                    table.header.headers.get("id_number", "身份证号"),
+                    headers.get("id_number", "身份证号"),
                     "身份证号为空，社区也为空：这条批复是给哪个人（或哪个社区）的？",
                     "the ID number is blank, and so is the community: whose approval is it?",
                 )
-            if table.date1904:
-                cells = {**cells, **{c: from_1904(cells[c]) for c in ("date", "expires") if c in cells}}
-            until = clean(cells.get("expires")).replace(" ", "").replace("\u3000", "").lower()
-            expires = (
-                _date(cells["expires"], location, headers.get("expires", "expires"))
-                if until and until not in _NO_EXPIRY and until not in _LASTING
-                else None
+            whose.append((rule, id_number))
+        if table.date1904:
+            cells = {**cells, **{c: from_1904(cells[c]) for c in ("date", "expires") if c in cells}}
+        until = clean(cells.get("expires")).replace(" ", "").replace("\u3000", "").lower()
+        expires = (
+            _date(cells["expires"], location, headers.get("expires", "expires"))
+            if until and until not in _NO_EXPIRY and until not in _LASTING
+            else None
+        )
+        date = _date(cells.get("date"), location, headers.get("date", "date"))
+        if expires is not None and expires < date:
+            # Expired before it was given: one of the two dates is mistyped, and either reading would be a guess.
+            raise _refused(
+                location,
+                headers.get("expires", "expires"),
+                f"有效期至 {expires} 早于批复日期 {date}",
+                f"expires on {expires}, before the approval's date {date}",
             )
-            date = _date(cells.get("date"), location, headers.get("date", "date"))
-            if expires is not None and expires < date:
-                # Expired before it was given: one of the two dates is mistyped, and either reading would be a guess.
-                raise _refused(
-                    location,
-                    headers.get("expires", "expires"),
-                    f"有效期至 {expires} 早于批复日期 {date}",
-                    f"expires on {expires}, before the approval's date {date}",
-                )
-            records.append(
-                ApprovalRecord(
-                    rule=rule,
-                    reference=reference,
-                    approved_by=clean(cells.get("approved_by")) or None,
-                    date=date,
-                    expires=expires,
-                    id_number=id_number,
-                    street=clean(cells.get("street")),
-                    community=clean(cells.get("community")),
-                    # 李　四 padded as the roster's 李四 is: the same person's approval, not another's (helper-54).
-                    name=joined_name(clean(cells.get("name"))) if id_number else "",
-                    opinion=_opinion(clean(cells.get("opinion")), record.source.sheet, record.source.path),
-                    lasting=until in _LASTING,
-                )
+        records.extend(
+            ApprovalRecord(
+                rule=rule,
+                reference=reference,
+                approved_by=clean(cells.get("approved_by")) or None,
+                date=date,
+                expires=expires,
+                id_number=id_number,
+                street=clean(cells.get("street")),
+                community=clean(cells.get("community")),
+                # 李　四 padded as the roster's 李四 is: the same person's approval, not another's (helper-54).
+                name=joined_name(clean(cells.get("name"))) if id_number else "",
+                opinion=_opinion(clean(cells.get("opinion")), record.source.sheet, record.source.path),
+                lasting=until in _LASTING,
             )
+            for rule, id_number in whose
+        )
     approvals = Approvals(records)
     approvals.notes = notes
     return approvals

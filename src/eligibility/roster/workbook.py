@@ -117,29 +117,8 @@ def workbook_tables(
                 table = _sheet_table(
                     source, book, name, columns, unread, hidden, shown_as, titles if roster else []
                 )
-                read_at = {table.first_column + i for i in table.header.index.values()}
-                pivots = _pivots(archive, part) if archive and part else []
-                line = table.header_line or 0
-                if any(
-                    top <= line <= bottom and all(left <= c <= right for c in read_at)
-                    for top, bottom, left, right in pivots
-                ):
-                    # A pivot table of the roster (社区 × 姓名, 计数项) has its columns: read, it counted the roster's
-                    # people again, filled down into their teams, and doubled the seats (helper-73). One beside
-                    # the roster on its sheet shares its rows, not its columns (helper-75).
-                    raise RosterError("sheet-is-pivot", Location(f"{source.shown}#{name}"), sheet=name)
-                below = [
-                    (top, bottom)
-                    for top, bottom, left, right in pivots
-                    if top > line and any(left <= c <= right for c in read_at)
-                ]
-                if below:
-                    # A pivot under the roster, in its columns: its rows are no candidates (姓名 and 3 were
-                    # invalid ones, helper-75). Said of the sheet, lines and all, before any row is read.
-                    table.rows = _outside(table.rows, below)
-                    for top, bottom in below:
-                        lines = (("first", str(top)), ("last", str(bottom)), ("sheet", name))
-                        table.notes.append(Note("rows-in-pivot", "info", lines))
+                if archive and part:
+                    _set_pivots_aside(table, _pivots(archive, part), f"{source.shown}#{name}")
                 tables.append(table)
                 tables[-1].date1904 = date1904
                 if name in hidden_sheets:
@@ -605,6 +584,28 @@ def _pivots(archive: zipfile.ZipFile, part: str) -> list[tuple[int, int, int, in
                 right = _column_number((ref[3] or ref[1]).upper().encode()) - 1
                 found.append((int(ref[2]), int(ref[4] or ref[2]), left, right))
     return found
+
+
+def _set_pivots_aside(table: Table, pivots: list[tuple[int, int, int, int]], shown: str) -> None:
+    """A sheet's pivot tables of the roster, not read as candidates: one that holds the header's row and every
+    column read is the table read (社区 × 姓名, 计数项), and the sheet is refused; one under the header, in its
+    columns, has its lines passed over and said. Read, a pivot counted the roster's people again, filled down into
+    their teams, and doubled the seats (helper-73); one beside the roster shares its rows, not its columns
+    (helper-75)."""
+    read_at = {table.first_column + i for i in table.header.index.values()}
+    line = table.header_line or 0
+    below = []
+    for top, bottom, left, right in pivots:
+        if top <= line <= bottom and all(left <= c <= right for c in read_at):
+            raise RosterError("sheet-is-pivot", Location(shown), sheet=table.sheet)
+        if top > line and any(left <= c <= right for c in read_at):
+            below.append((top, bottom))
+    if below:
+        # Said of the sheet, lines and all, before any row is read (a worker sends the notes first).
+        table.rows = _outside(table.rows, below)
+        for top, bottom in below:
+            params = (("first", str(top)), ("last", str(bottom)), ("sheet", table.sheet or ""))
+            table.notes.append(Note("rows-in-pivot", "info", params))
 
 
 def _outside(records: Iterator[Any], spans: list[tuple[int, int]]) -> Iterator[Any]:

@@ -88,7 +88,7 @@ def _written(value: Any, lang: str) -> str:
 
 
 # Evidence the tool itself gives a message, whatever the rule: a count's label may not take these names.
-_GIVEN_EVIDENCE = frozenset(
+GIVEN_EVIDENCE = frozenset(
     {"election_date", "window_start", "matching", "pairs", "unknown", "unknown_members"}
 )
 
@@ -246,7 +246,7 @@ class Compiler:
         if complete:
             allowed, titled = about | seen.kinds.keys() | seen.params.keys(), set(seen.params)
         else:
-            every = self.facts[rule.scope].keys() | self.params.keys() | _GIVEN_EVIDENCE
+            every = self.facts[rule.scope].keys() | self.params.keys() | GIVEN_EVIDENCE
             labels = {f"{label}{end}" for label in _labels(rule.when) for end in ("", "_of", "_names")}
             allowed, titled = about | every | labels, set(self.params)
         for lang in ("zh", "en"):
@@ -587,7 +587,7 @@ class Compiler:
                 f"人数是整数，不是 {_written(operand, 'zh')}；比例请用 share",
                 f"a count of people is a whole number, not {_written(operand, 'en')}; for a proportion use share",
             )
-        said = {cond.label, f"{cond.label}_of", f"{cond.label}_names"} & (TEMPLATE_NAMES | _GIVEN_EVIDENCE)
+        said = {cond.label, f"{cond.label}_of", f"{cond.label}_names"} & (TEMPLATE_NAMES | GIVEN_EVIDENCE)
         if said:
             # label: community made {community} the count, not the community's name (helper-53).
             self._bad(

@@ -24,7 +24,14 @@ from eligibility.errors import raise_any as _raise_any
 from eligibility.messages import Lang, Term, did_you_mean, say
 from eligibility.roster.normalise import fold
 from eligibility.ruleset import model
-from eligibility.ruleset.compiler import CompiledRule, Compiler, Node, dotted_path, unknown_name
+from eligibility.ruleset.compiler import (
+    GIVEN_EVIDENCE,
+    CompiledRule,
+    Compiler,
+    Node,
+    dotted_path,
+    unknown_name,
+)
 from eligibility.ruleset.compiler import place_of as _place
 from eligibility.ruleset.facts import Fact
 from eligibility.ruleset.inherit import merge, resolve_parent
@@ -1043,10 +1050,24 @@ def _bad_value(where: Any, written_as: Any, at: tuple[str | int, ...], reason: s
     return RuleSetError("ruleset-bad-value", where(at), field=dotted_path(written_as(at)), reason=reason)
 
 
-# What a rule's finding says beside its facts, under its own keys (see engine._apply and compiler._Seen).
-_EVIDENCE_WORDS = frozenset(
-    {"cell", "column", "unknown", "unknown_members", "amended_by", "matching", "pairs", "window_start"}
-)
+# What a rule's finding says beside its facts, under its own keys: the evidence the compiler gives every rule, and
+# the cell, its column and the amending document the engine adds (engine._apply, _finding).
+_EVIDENCE_WORDS = (GIVEN_EVIDENCE - {"election_date"}) | {"cell", "column", "amended_by"}
+
+
+def _evidence_word(where: Any, written_as: Any, at: tuple[str | int, ...], kind: Term) -> RuleSetError:
+    """A field or parameter named as what a finding's evidence says beside its facts: shown as its cell, column
+    or threshold would be, and left out of --explain (helper-71, helper-74)."""
+    return _bad_value(
+        where,
+        written_as,
+        at,
+        Term(
+            f"{kind.zh}名 {at[-1]} 是审查意见的依据里工具自己写的项（单元格、列、不明的事实等）；请另取一个名字",
+            f"the {kind.en} name {at[-1]} is one the tool writes in a finding's evidence itself (its cell, column, "
+            f"the facts unknown): give the {kind.en} another name",
+        ),
+    )
 
 
 def _what_else_problems(
@@ -1065,18 +1086,7 @@ def _what_else_problems(
     built_in = {column.name for column in ROSTER_COLUMNS} | {"age", "bodies", "principal"}
     for name in rule_file.parameters:
         if name in _EVIDENCE_WORDS:
-            # A parameter is shown in a finding's evidence beside its facts: one named cell showed 3 where the
-            # cell goes, and --explain left the threshold out (helper-74).
-            yield _bad_value(
-                where,
-                written_as,
-                ("parameters", name),
-                Term(
-                    f"参数名 {name} 是审查意见的依据里工具自己写的项（单元格、列、不明的事实等）；请另取一个名字",
-                    f"the parameter name {name} is one the tool writes in a finding's evidence itself (its cell, "
-                    "column, the facts unknown): give the parameter another name",
-                ),
-            )
+            yield _evidence_word(where, written_as, ("parameters", name), Term("参数", "parameter"))
     for name, spec in rule_file.fields.items():
         at: tuple[str | int, ...] = ("fields", name)
         if name in built_in:
@@ -1091,18 +1101,7 @@ def _what_else_problems(
                 ),
             )
         elif name in _EVIDENCE_WORDS:
-            # A rule's finding says its cell and column, and whose facts were unknown, under these keys: a
-            # field of the name was shown as the cell's column, and left out of --explain (helper-71).
-            yield _bad_value(
-                where,
-                written_as,
-                at,
-                Term(
-                    f"字段名 {name} 是审查意见的依据里工具自己写的项（单元格、列、不明的事实等）；请另取一个名字",
-                    f"the field name {name} is one the tool writes in a finding's evidence itself (its cell, column, "
-                    "the facts unknown): give the column another name",
-                ),
-            )
+            yield _evidence_word(where, written_as, at, Term("字段", "field"))
         for index, header in enumerate((spec.zh, *spec.aliases)):
             owner, other = headed.get(fold(header), (name, ""))
             if owner != name:
