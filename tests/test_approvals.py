@@ -190,6 +190,16 @@ def test_a_rule_no_approval_lifts_is_not_approved_by_any_body(tmp_path: Path) ->
     assert finding.approval.reason == (
         "this rule asks for the facts to be checked and put right; no approval stands for that"
     )
+    # Its tag in the tables is 待核实, a fact to put right, where 需审批 asked for an approval that cannot count;
+    # the report says why (approvable, written only when false).
+    from eligibility.formatters.common import severity_label
+
+    assert severity_label(finding, "en") == "to verify"
+    assert severity_label(finding, "zh") == "待核实"
+    assert finding.model_dump(mode="json")["approvable"] is False
+    others = [f for t in report.teams for f in t.findings if f.rule != "supervision-relative"]
+    others += [f for c in report.candidates for f in c.findings]
+    assert others and all("approvable" not in f.model_dump(mode="json") for f in others)
     # rules explain says so beside its level, which alone asked for an approval (helper-74).
     from typer.testing import CliRunner
 

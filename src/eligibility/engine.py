@@ -1739,6 +1739,7 @@ class Review:
             evidence=shown,
             approval=approval,
             source=Clause(document=spec.source.document, clause=spec.source.clause, quote=spec.source.quote),
+            approvable=spec.approvable,
         )
 
     def _approval(

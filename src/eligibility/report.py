@@ -70,6 +70,12 @@ class Finding(_Frozen):
     evidence: dict[str, Any] = {}
     approval: Approval | None = None
     source: Clause | None = None
+    approvable: bool = Field(
+        default=True,
+        description="false for a review finding of a rule no approval lifts (approvable: false in the rule file): "
+        "a fact to put right, shown as 待核实 (to verify), not 需审批",
+        exclude_if=lambda value: value,
+    )
 
     @property
     def is_open(self) -> bool:
@@ -276,8 +282,9 @@ def summarise(candidates: list[CandidateResult]) -> Summary:
 
 
 def to_verify(finding: Finding) -> bool:
-    """A review finding of a rule that could not decide: a fact to find out, not an approval to seek."""
-    return finding.severity == "review" and bool(finding.evidence.get("unknown"))
+    """A review finding of a rule that could not decide, or of one no approval lifts: a fact to find out or put
+    right, not an approval to seek."""
+    return finding.severity == "review" and (not finding.approvable or bool(finding.evidence.get("unknown")))
 
 
 def only_to_verify(findings: Iterable[Finding]) -> bool:
