@@ -25,8 +25,20 @@ class Unknown:
     suggestions: tuple[str, ...]
 
 
-def suggest(word: str, known: list[str], cutoff: float = 0.5) -> tuple[str, ...]:
-    return tuple(difflib.get_close_matches(word, known, n=3, cutoff=cutoff))
+def suggest(word: str, known: list[str], cutoff: float = 0.5, ordered: bool = False) -> tuple[str, ...]:
+    """The three known words closest to `word`, as difflib scores them. `ordered`: of words as close, the one
+    listed first, where difflib puts the later string in code-point order first."""
+    if not ordered:
+        return tuple(difflib.get_close_matches(word, known, n=3, cutoff=cutoff))
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)
+    scored = []
+    for index, name in enumerate(dict.fromkeys(known)):
+        matcher.set_seq1(name)
+        if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
+            if (ratio := matcher.ratio()) >= cutoff:
+                scored.append((-ratio, index, name))
+    return tuple(name for _, _, name in sorted(scored)[:3])
 
 
 class Vocabulary:
@@ -145,8 +157,12 @@ class Vocabulary:
                 return self.incomplete_of[base]
         found = self._level(key)
         if found is None:
-            names = [name for level in self.words.education for name in (level.zh, *level.aliases)]
-            return Unknown(text, suggest(text, names))
+            # Of names as close, the levels' own (and each of 高中/中专) before aliases: a grade (初三, 高二) is
+            # asked about its school, 初中 or 高中, not first 初小 or 高小 (old words for 小学), which difflib's
+            # code-point order put first.
+            names = [n for level in self.words.education for n in (level.zh, *_ALTERNATIVES.split(level.zh))]
+            names += [alias for level in self.words.education for alias in level.aliases]
+            return Unknown(text, suggest(text, names, ordered=True))
         return found
 
     def ranks(self, text: str) -> tuple[int, int] | Unknown:
