@@ -375,6 +375,32 @@ def test_an_unknown_column_of_a_settings_table_is_said_not_dropped(run: Any, tmp
     ]
 
 
+def test_several_unknown_columns_like_none_known_are_said_in_one_line(run: Any, tmp_path: Path) -> None:
+    # An attendance sheet's 1日 … 31日 beside the roster gave a warning a column; a near miss keeps its own line,
+    # with its did-you-mean, in the roster as in a settings table.
+    days = [f"{d}日" for d in range(1, 32)]
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "姓名,身份证号,社区,拟任职务,文化成度," + ",".join(days) + "\n"
+        f"甲,{make_id('1970-01-01')},青松社区,居委会委员,高中," + ",".join("√" * 31) + "\n",
+        encoding="utf-8",
+    )
+    communities = tmp_path / "communities.csv"
+    communities.write_text("社区,党组织核定职数,备注一,备注二\n青松社区,3,,\n", encoding="utf-8")
+    for lang, several in (
+        ("en", "31 unknown columns (1日、2日、3日、"),
+        ("zh", "未知的列 1日、2日、3日、"),
+    ):
+        report = check([roster], communities=communities, lang=lang)
+        found = [f for i in report.inputs for f in i.findings if f.rule == "column-unknown"]
+        assert [f.evidence["header"] for f in found] == ["文化成度", "、".join(days)]
+        assert found[1].message.startswith(several) and found[1].evidence["count"] == "31"
+        assert found[1].message.endswith(("31日), ignored", "31日（31列），已忽略"))
+        [table] = [f for i in report.inputs for f in i.findings if f.rule == "settings-column-unknown"]
+        assert table.evidence["header"] == "备注一、备注二"
+        assert table.message.endswith(("(备注一、备注二), ignored", "备注一、备注二（2列），已忽略"))
+
+
 def test_a_village_heads_its_committee_seats_as_a_village(run: Any, tmp_path: Path) -> None:
     communities = tmp_path / "communities.csv"
     communities.write_text("村,村委会核定职数,党组织核定职数\n青松社区,1,3\n", encoding="utf-8")

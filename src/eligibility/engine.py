@@ -1839,7 +1839,7 @@ class Review:
         evidence = dict(params)
         suggestion = params.pop("suggestion", "")
         hint = did_you_mean([suggestion] if suggestion else [])
-        message = say(note.key, self.lang, suggestion=hint, **params)
+        message = say(note.message or note.key, self.lang, suggestion=hint, **params)
         return Finding(rule=note.key, severity=note.severity, message=message, evidence=evidence)
 
     def _problem_finding(self, problem: DataProblem) -> Finding:

@@ -241,6 +241,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "未知的列“{header}”{suggestion}，已忽略",
         "unknown column {header!r}{suggestion}, ignored",
     ),
+    "columns-unknown": (
+        "未知的列 {header}（{count}列），已忽略",
+        "{count} unknown columns ({header}), ignored",
+    ),
     "column-not-read": (
         "列“{header}”没有规则读取（读它的规则在本规则集停用或改写了），未读取",
         "no rule reads column {header!r} (the rules that read it are disabled or replaced in this rule set); not read",
@@ -282,6 +286,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "settings-column-unknown": (
         "{file} 里有未知的列“{header}”{suggestion}，已忽略",
         "unknown column {header!r} in {file}{suggestion}, ignored",
+    ),
+    "settings-columns-unknown": (
+        "{file} 里有未知的列 {header}（{count}列），已忽略",
+        "{count} unknown columns in {file} ({header}), ignored",
     ),
     "settings-column-duplicate": (
         "{file} 里的列“{header}”与“{used}”同为 {canonical}，只读取了“{used}”",

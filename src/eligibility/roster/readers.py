@@ -81,6 +81,8 @@ class Note:
     key: str
     severity: str
     params: tuple[tuple[str, str], ...] = ()
+    # The message's key where it is not the finding's rule id: several unknown columns said in one line.
+    message: str = ""
 
 
 @dataclass
@@ -262,13 +264,22 @@ def placed(table: Table, titled: tuple[str, str, str], named: str) -> Table:
 def header_notes(header: HeaderMap, columns: tuple[Column, ...]) -> list[Note]:
     """Warnings about the header: columns we do not know (with a did-you-mean) and columns given twice."""
     notes = []
+    unlike: list[str] = []  # unknown columns like none we know: an attendance sheet's 1日 … 31日
     for unknown in header.unknown:
         suggestion = suggest_column(unknown, columns)
         params = (("header", unknown), ("suggestion", suggestion))
         if (column := misspelt_column(unknown, suggestion, header, columns)) is not None:
             notes.append(Note("column-misspelt", "invalid", (*params, ("column", column.zh))))
-        else:
+        elif suggestion:
             notes.append(Note("column-unknown", "warning", params))
+        else:
+            unlike.append(unknown)
+    if len(unlike) == 1:
+        notes.append(Note("column-unknown", "warning", (("header", unlike[0]), ("suggestion", ""))))
+    elif unlike:
+        # One line for them all: a sheet with a month's attendance beside the roster gave 31 warnings.
+        joined = (("header", "、".join(unlike)), ("count", str(len(unlike))))
+        notes.append(Note("column-unknown", "warning", joined, message="columns-unknown"))
     for name, written in header.duplicates:
         notes.append(
             Note(

@@ -346,6 +346,7 @@ def _table_notes(notes: list[Note], path: str) -> list[Note]:
             keys[note.key],
             DATA_CHECKS[keys[note.key]][0],
             (("file", path), *(param for param in note.params if param[0] != "column")),
+            message=f"settings-{note.message}" if note.message else "",
         )
         for note in notes
         if note.key in keys

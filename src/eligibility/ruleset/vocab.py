@@ -35,9 +35,12 @@ def suggest(word: str, known: list[str], cutoff: float = 0.5, ordered: bool = Fa
     scored = []
     for index, name in enumerate(dict.fromkeys(known)):
         matcher.set_seq1(name)
-        if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
-            if (ratio := matcher.ratio()) >= cutoff:
-                scored.append((-ratio, index, name))
+        if (
+            matcher.real_quick_ratio() >= cutoff
+            and matcher.quick_ratio() >= cutoff
+            and (ratio := matcher.ratio()) >= cutoff
+        ):
+            scored.append((-ratio, index, name))
     return tuple(name for _, _, name in sorted(scored)[:3])
 
 
