@@ -284,6 +284,26 @@ def test_every_roster_sheet_is_read_and_others_are_noted(tmp_path: Path) -> None
     assert "no sheet named '梅园社区'; sheets: 青松社区, 翠竹社区, 说明" in caught.value.message("en")
 
 
+def test_a_chart_sheet_named_with_sheet_is_said_to_be_a_chart(tmp_path: Path) -> None:
+    # "No sheet named 图表" sent the officer looking for a typo in a name tabbed beside the roster.
+    from openpyxl.chart import BarChart, Reference
+
+    book = openpyxl.Workbook()
+    roster = book.active
+    roster.title = "名册"
+    roster.append(["姓名", "社区", "拟任职务"])
+    roster.append(["甲", "青松社区", "居委会委员"])
+    chart = BarChart()
+    chart.add_data(Reference(roster, min_col=1, min_row=1, max_row=2))
+    book.create_chartsheet("图表").add_chart(chart)
+    path = tmp_path / "chart.xlsx"
+    book.save(path)
+    with pytest.raises(RosterError) as caught:
+        check([path], sheet="图表")
+    assert caught.value.message("en").endswith("sheet '图表' is a chart, with no cells to read; sheets: 名册")
+    assert caught.value.message("zh").endswith("工作表“图表”是图表，没有单元格可读；工作表：名册")
+
+
 @pytest.mark.parametrize(
     ("header", "missing"),
     [

@@ -222,6 +222,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "单元格超过 {limit} 个字符",
         "a cell is longer than {limit} characters (too long)",
     ),
+    "sheet-is-chart": (
+        "工作表“{sheet}”是图表，没有单元格可读；工作表：{sheets}",
+        "sheet {sheet!r} is a chart, with no cells to read; sheets: {sheets}",
+    ),
     "sheet-missing": (
         "没有名为“{sheet}”的工作表；工作表：{sheets}",
         "no sheet named {sheet!r}; sheets: {sheets}",

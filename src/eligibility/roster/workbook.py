@@ -80,11 +80,15 @@ def workbook_tables(
             assert source.path is not None
             book = CalamineWorkbook.from_path(str(source.path))
         names = [m.name for m in book.sheets_metadata if str(m.typ).endswith("WorkSheet")]
+        charts = [m.name for m in book.sheets_metadata if not str(m.typ).endswith("WorkSheet")]
         # Hidden and "very hidden" (set only by a macro or a program) alike: the officer does not see them.
         hidden_sheets = {m.name for m in book.sheets_metadata if not str(m.visible).endswith("Visible")}
     except Exception as err:  # calamine raises its own error types for corrupt archives
         raise RosterError("file-parse", where, reason=_why(err)) from err
     if sheet is not None:
+        if sheet in charts:
+            # It is there, tabbed beside the roster: "no sheet named" sent the officer looking for a typo.
+            raise RosterError("sheet-is-chart", where, sheet=sheet, sheets=listed(names))
         if sheet not in names:
             raise RosterError("sheet-missing", where, sheet=sheet, sheets=listed(names))
         names = [sheet]
