@@ -874,6 +874,33 @@ def test_the_findings_table_names_the_column_of_a_rules_finding_beside_its_cell(
     assert all(column for rule, cell, column in found if cell)
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_age_read_from_the_id_number_alone_cites_the_id_numbers_cell(tmp_path: Path, jobs: int) -> None:
+    # 出生日期 blank, the age from the ID number: the finding cited the blank D2 (helper-77). Written, 出生日期
+    # is cited as before.
+    from conftest import make_id
+
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "姓名,身份证号,出生日期,社区,拟任职务\n"
+        f"甲,{make_id('1948-09-30')},,青松社区,党组织书记\n"
+        f"乙,{make_id('1988-10-01', '女')},,青松社区,居委会委员\n"
+        f"丙,{make_id('1948-09-29')},1948-09-29,青松社区,居委会主任\n",
+        encoding="utf-8",
+    )
+    report = check([roster], jobs=jobs)
+    cited = {
+        (c.name, f.rule): (f.evidence["cell"], f.evidence["column"])
+        for c in report.candidates
+        for f in c.findings
+    }
+    assert cited == {
+        ("甲", "principal-age"): ("B2", "身份证号"),
+        ("乙", "min-age"): ("B3", "身份证号"),
+        ("丙", "principal-age"): ("C4", "出生日期"),
+    }
+
+
 def test_the_findings_table_gives_scope_status_and_severity_as_codes_too(tmp_path: Path) -> None:
     # 结论 and 等级 only in words, in the run's language: a script filtering the findings had to know both
     # languages' labels, and 待核实 from 需审批 by their words alone (helper-66).

@@ -75,6 +75,9 @@ class Candidate:
     date_stated: bool = False
     # The education cell as written (高中肄业), where `education` holds the level it counts as (junior_middle).
     education_written: str | None = None
+    # Whether the birth date was read from the ID number alone, 出生日期 blank: an age's finding names the ID
+    # number's cell then, where the blank 出生日期 was cited (helper-77).
+    birth_from_id: bool = False
 
     @property
     def education_rank(self) -> int | None:

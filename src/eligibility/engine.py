@@ -1027,7 +1027,7 @@ class Review:
                     passed.append(rule.id)
                 continue
             granted = self.approvals.person(person.id_number, rule.id) if approved else []
-            cell = self._rule_cell(rule, table, person.source.line)
+            cell = self._rule_cell(rule, table, person.source.line, person.birth_from_id)
             if (finding := self._apply(rule, person, granted, person.election_date, cell=cell)) is not None:
                 if not granted and finding.severity == "review" and self.approvals.has_rule(rule.id):
                     near = self.approvals.near_person(person.id_number, person.name, rule.id)
@@ -1046,7 +1046,7 @@ class Review:
                 if answer is False or (answer is None and skipped and rule.id in skipped):
                     continue
                 granted = self.approvals.person(person.id_number, rule.id) if approved else []
-                cell = self._rule_cell(rule, table, person.source.line)
+                cell = self._rule_cell(rule, table, person.source.line, person.birth_from_id)
                 if (
                     finding := self._apply(
                         rule, person, granted, person.election_date, posts_open=True, cell=cell
@@ -1055,15 +1055,20 @@ class Review:
                     findings.append(finding)
         return findings, passed
 
-    def _rule_cell(self, rule: CompiledRule, table: Table | None, line: int | None) -> tuple[str, str] | None:
+    def _rule_cell(
+        self, rule: CompiledRule, table: Table | None, line: int | None, birth_from_id: bool = False
+    ) -> tuple[str, str] | None:
         """The cell a candidate rule's finding is about, and its column's header: of the first column it reads
-        beside the posts (两违 for two-violations, 出生日期 or 身份证号 for an age), its posts for a rule on posts
-        alone. An officer found the cell of a data problem at once, and had to look along the row for a bar's
-        (helper-64); the tables' 列 was blank for a rule's finding beside its cell (helper-69)."""
+        beside the posts (两违 for two-violations; for an age, 出生日期, or 身份证号 when 出生日期 is blank),
+        its posts for a rule on posts alone. An officer found the cell of a data problem at once,
+        and had to look along the row for a bar's (helper-64); the tables' 列 was blank for a rule's finding
+        beside its cell (helper-69)."""
         if table is None:
             return None
         groups = [group for group in rule.needs if group != ("roles",)] or list(rule.needs)
         for group in groups:
+            if birth_from_id and "id_number" in group:
+                group = ("id_number", *(column for column in group if column != "id_number"))
             for column in group:
                 if (cell := table.cell(column, line)) is not None:
                     header = table.header.headers.get(column, column)

@@ -249,6 +249,9 @@ class RecordReader:
             fields=values,
             problems=problems,
             date_stated=date_stated,
+            birth_from_id=birth is not None
+            and isinstance(identity, IdNumber)
+            and not clean(cells.get("birth_date")),
         )
 
     # ---- cells ----
