@@ -52,6 +52,7 @@ from eligibility.roster.normalise import (
     mask_id_bytes,
     mask_ids,
     mask_ids_and_births,
+    mask_name,
 )
 from eligibility.roster.readers import (
     Note,
@@ -1924,7 +1925,7 @@ class Review:
         # name with digits is rare, and not kept, so a roster of them does not grow the store.
         shown = self._names.get(name)
         if shown is None:
-            shown = mask_days(mask_ids_and_births(name))
+            shown = mask_name(name)
             if len(self._names) < 100_000:
                 self._names[name] = shown
         return shown

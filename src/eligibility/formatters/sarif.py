@@ -11,7 +11,7 @@ from eligibility import __version__
 from eligibility.formatters.common import Row, finding_rows, in_repository, level, severity_level
 from eligibility.formatters.interface import Options
 from eligibility.report import FailOn, Finding, Report, RuleInfo
-from eligibility.roster.normalise import mask_id, mask_ids
+from eligibility.roster.normalise import mask_id, mask_ids, mask_name
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -88,10 +88,11 @@ def _fingerprint(row: Row) -> str:
     scanning follows it rather than closing one alert and opening another when a row is added above."""
     # An ID number by its masked form, whether or not the run shows it whole: with --show-pii switched, every
     # alert of a candidate was closed and opened again (helper-70).
+    # A name, street or community as a run without the flag shows it: an ID number typed into one (helper-78).
     if row.scope == "candidate":
-        who: tuple[str, ...] = (row.street, row.community, row.name, mask_id(row.id_number))
+        who: tuple[str, ...] = (*map(mask_name, (row.street, row.community, row.name)), mask_id(row.id_number))
     elif row.scope == "team":
-        who = (row.street, row.community)
+        who = (mask_name(row.street), mask_name(row.community))
     else:
         # By what it says of the file, not its message: the message is in the run's language, and a CI that
         # switched --lang saw each alert closed and opened again (helper-66).

@@ -365,6 +365,12 @@ def mask_days(text: str) -> str:
     return _WHOLE_DAY.sub(_day_by_its_year, text)
 
 
+def mask_name(text: str) -> str:
+    """A name (a person's, a street's, a community's) as shown without --show-pii: an ID number typed into it
+    masked, and a whole date in it shown by its year."""
+    return mask_days(mask_ids_and_births(text))
+
+
 def _day_by_its_year(day: re.Match[str]) -> str:
     before = day.string[max(0, day.start() - 6) : day.start()]
     if ("日期" in before or "时间" in before) and "生" not in before:
