@@ -261,7 +261,7 @@ def test_output_file(tmp_path: Path) -> None:
 def test_table_in_english() -> None:
     out = invoke(*EXAMPLE_ARGS, "--lang", "en").stdout
     assert "Candidate eligibility · rule set community-2006 v1 · election day 2006-09-30" in out
-    assert "21 candidates: 11 eligible, 3 need approval, 5 ineligible, 2 invalid; 9 team findings" in out
+    assert "21 candidates: 11 eligible, 3 need approval, 5 ineligible, 2 invalid; 10 team findings" in out
 
 
 def test_folder_of_rosters(tmp_path: Path) -> None:

@@ -630,8 +630,8 @@ def test_a_two_digit_year_is_read_only_for_a_birth_date_and_only_where_one_centu
 @pytest.mark.parametrize(
     ("cell", "suggested"),
     [
-        ("团支部书记", ()),  # the youth league's secretary: 党组织书记 would seat a principal
-        ("团委书记", ()),
+        ("关工委书记", ()),  # another body's secretary: 党组织书记 would seat a principal
+        ("团工委书记", ()),  # the street's youth league committee, not the community's 团支部书记
         ("治调主任", ()),
         ("社区居委副主任", ("居委会副主任", "居委会主任")),  # a deputy's post: suggested as ever
         ("支部书计", ("党组织书记", "党组织副书记")),  # a typo of the principal's own title

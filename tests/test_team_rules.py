@@ -610,11 +610,11 @@ def test_a_teams_message_says_the_level_the_rule_set_was_given(run: Any) -> None
 
 
 def test_a_team_with_a_member_whose_posts_cannot_be_read_is_judged_on_none_of_its_counts(run: Any) -> None:
-    # 乙 团支部书记, a post the rule set does not know: dropped from the team, which was then said to have
+    # 乙 老协会长, a post the rule set does not know: dropped from the team, which was then said to have
     # "1 人中妇女干部 0 名" though 乙 is a woman, and 1 party seat of 1 though she holds the second (helper-54).
     people = [
         person(roles="党支部书记、居委会主任", name="甲"),
-        person(roles="团支部书记", gender="女", name="乙"),
+        person(roles="老协会长", gender="女", name="乙"),
     ]
     report = run(people)
     assert report.candidates[1].status == "invalid"
@@ -639,9 +639,9 @@ def test_a_post_not_read_leaves_open_only_the_team_rules_it_could_change(run: An
     report = run(people, communities=_communities(tmp_path, 3, 3), lang="en")
     findings = {f.rule: f for f in team(report).findings}
     # A woman seated, the secretary the director, nobody's relative, the young and the educated the majority:
-    # so whatever 丁 holds. But 丁 may be a second militia commander or women's chair without the seat, or hold
-    # a party seat over the quota of 3 or not.
-    assert findings.keys() == {"women-chair-seat", "militia-commander-party"}
+    # so whatever 丁 holds. But 丁 may be a second militia commander, women's chair or mass organisation's head
+    # without the seat, or hold a party seat over the quota of 3 or not.
+    assert findings.keys() == {"women-chair-seat", "militia-commander-party", "group-leader-seat"}
     for finding in findings.values():
         assert finding.evidence["unknown"] == ["roles"] and finding.evidence["unknown_members"] == ["丁"]
         assert finding.message.endswith("could not be checked (roles unknown: 丁)")
