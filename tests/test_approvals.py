@@ -168,6 +168,29 @@ def test_a_team_finding_is_approved_by_community(run: Any, tmp_path: Path) -> No
     assert not finding.is_open
 
 
+@pytest.mark.parametrize(
+    ("body", "counted"), [("区委组织部", True), ("区政府", True), ("东湖街道党工委", False), ("", False)]
+)
+def test_the_districts_own_team_rules_are_approved_by_the_district_only(
+    run: Any, tmp_path: Path, body: str, counted: bool
+) -> None:
+    # 区委、区政府还要求 …有1名妇女干部; 民兵营长要由社区党组织班子成员担任 among the 规定 the streets 必须严格执行:
+    # the street's own approval, or one nobody signed, counted for both (helper-77).
+    approvals = tmp_path / "approvals.csv"
+    approvals.write_text(
+        "社区,规则,批复文号,审批单位,批复日期\n"
+        f"青松社区,team-woman,审〔2006〕1号,{body},2006-08-01\n"
+        f"青松社区,militia-commander-party,审〔2006〕2号,{body},2006-08-01\n",
+        encoding="utf-8",
+    )
+    people = [person(roles="党支部书记、居委会主任"), person(roles="居委会委员、民兵营长")]
+    report = run(people, approvals=approvals)
+    found = {f.rule: f for f in report.teams[0].findings}
+    for rule in ("team-woman", "militia-commander-party"):
+        approval = found[rule].approval
+        assert approval is not None and approval.counted is counted, (rule, approval)
+
+
 def test_a_rule_no_approval_lifts_is_not_approved_by_any_body(tmp_path: Path) -> None:
     # village-2021's supervision-relative is review (whether the declared relative is a near one is a fact to
     # check), but 第三十二条 says 不得: a township's approval lifted it (helper-72).
