@@ -89,6 +89,15 @@ CASES: list[tuple[str, dict[str, Any], str, str, str]] = [
     ("two people in a name", {"name": "张三、李四"}, "name-several", "name", "more than one person"),
     ("two people by a slash", {"name": "张三/李四"}, "name-several", "name", "'张三/李四'"),
     ("two people by a comma", {"name": "张三，李四"}, "name-several", "name", "one row for each"),
+    # A number beside the name passed as eligible, the number in every report (helper-78); masked in the finding.
+    (
+        "an ID number beside the name",
+        {"name": "李四、110101197001011238"},
+        "name-with-number",
+        "name",
+        "'李四、110101********1238' holds a run of digits",
+    ),
+    ("a telephone number after the name", {"name": "李四13805951234"}, "name-with-number", "name", "own column"),
 ]
 
 

@@ -565,6 +565,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{column} {value!r} is none of the rule set's political statuses ({expected}): a rule on it cannot decide; "
         "write it as listed",
     ),
+    "name-with-number": (
+        "{column}“{value}”里除了姓名还有一串数字（身份证号、电话？）：姓名栏只写姓名，号码写在它自己的列",
+        "{column} {value!r} holds a run of digits beside the name (an ID or telephone number?): give the name alone, "
+        "and the number in its own column",
+    ),
     "name-several": (
         "{column}“{value}”写了不止一个人：每位候选人一行，各填各的身份证号、出生年月和拟任职务",
         "{column} {value!r} names more than one person: one row for each candidate, each with their own ID number, "
@@ -1097,6 +1102,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "same-as-above": ("invalid", "candidate"),
     "political-status-unknown": ("warning", "candidate"),
     "name-several": ("invalid", "candidate"),
+    "name-with-number": ("invalid", "candidate"),
     "date-after-election": ("invalid", "candidate"),
     "id-number-format": ("invalid", "candidate"),
     "id-number-excel": ("invalid", "candidate"),

@@ -45,6 +45,8 @@ _CELL_START_SHOWN = 40
 
 # Between two people's names; never inside one (阿依古丽·买买提 keeps its dot, John Smith his space).
 _SEVERAL_NAMES = re.compile("[、,，;；/／|]")
+# Five digits or more in a name cell: a number beside the name, never part of it.
+_NUMBER_IN_NAME = re.compile(r"\d{5}")
 # A remark in brackets after a name (李四（女，满族）, 王芳（曾用名：王小芳）): its commas are no separator.
 _NAME_REMARK = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]")
 
@@ -146,6 +148,10 @@ class RecordReader:
             # 5.0, as its finding quotes it, helper-73).
             name = _shown_value(cells.get("name"))
             problem("name-not-a-name", "name", name)
+        elif name and _NUMBER_IN_NAME.search(name):
+            # 李四、110101197001011238: a name with an ID (or telephone) number beside it passed as eligible, its
+            # number shown in every report and in the relatives' pairs (helper-78).
+            problem("name-with-number", "name", name)
         elif name and _SEVERAL_NAMES.search(name) and _several_people(name):
             # 张三、李四 in one cell: two people, and checked as one they were one candidate, the second with no
             # ID number, age or post of their own (helper-65).
