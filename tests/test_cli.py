@@ -467,6 +467,32 @@ def test_template_under_a_file_says_which_file_is_in_the_way(tmp_path: Path) -> 
     )
 
 
+def test_a_report_that_cannot_be_written_says_why_in_either_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "Permission denied" was said in Chinese as no permission to read it; a full disk stayed in English
+    # (helper-78).
+    import tempfile
+
+    roster = str(EXAMPLES / "roster.csv")
+
+    def refused(*args: Any, **kwargs: Any) -> Any:
+        raise PermissionError(13, "Permission denied")  # as a folder the officer may not write in (root may)
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    denied = tmp_path / "denied.json"
+    said = {
+        lang: runner.invoke(app, ["check", roster, "-o", str(denied), "--lang", lang]).stderr
+        for lang in ("zh", "en")
+    }
+    assert said["zh"].endswith("无法写入：没有写入它的权限\n") and "读取" not in said["zh"]
+    assert said["en"].endswith("cannot be written: no permission to write it\n")
+    monkeypatch.undo()
+    if Path("/dev/full").exists():
+        full = runner.invoke(app, ["check", roster, "-o", "/dev/full", "--format", "json"])
+        assert full.exit_code == 2 and full.stderr == "错误: /dev/full: 无法写入：磁盘已满\n"
+
+
 def test_output_dash_is_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # It wrote a file named "-" and said so.
     monkeypatch.chdir(tmp_path)

@@ -903,7 +903,8 @@ def _unwritable(path: Path, err: OSError) -> EligibilityError:
         # flush at exit goes nowhere, so the one message on standard error is the last word.
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    reason = err.strerror or str(err)
+    # "Permission denied" alone was said in Chinese as no permission to read it (helper-78).
+    reason = "no permission to write it" if isinstance(err, PermissionError) else err.strerror or str(err)
     if isinstance(err, FileExistsError | NotADirectoryError):
         # A folder on the way that is a file (-o report.csv/x.json): "File exists" would not say which.
         blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)

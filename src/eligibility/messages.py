@@ -1289,7 +1289,13 @@ _REASONS_ZH = [
             r"有不允许的控制字符 U+\1",
         ),
         (r"not a regular file", "不是普通文件"),
+        (r"no permission to write it", "没有写入它的权限"),
         (r"Permission denied", "没有读取它的权限"),
+        # What writing a report meets (helper-78): said in Chinese, where the English of the system stood.
+        (r"No space left on device", "磁盘已满"),
+        (r"No such file or directory", "没有这个文件或文件夹"),
+        (r"Read-only file system", "所在的文件系统只读"),
+        (r"Is a directory", "这是一个文件夹"),
         (r"Input should be a valid integer", "应为整数"),
         (r"Input should be greater than or equal to (\d+)", r"应不小于 \1"),
         (r"a link to nothing", "是一个链接，但它指向的文件已不存在"),

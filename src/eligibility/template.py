@@ -99,7 +99,8 @@ def write_template(path: Path, rules: str | Path | None = None, *, force: bool =
 
 def _unwritable(path: Path, err: OSError) -> EligibilityError:
     """A template that cannot be written (no permission, a full disk), said with the file, as check's output is."""
-    reason = err.strerror or str(err)
+    # "Permission denied" alone was said in Chinese as no permission to read it (helper-78).
+    reason = "no permission to write it" if isinstance(err, PermissionError) else err.strerror or str(err)
     if isinstance(err, FileExistsError | NotADirectoryError):
         # A folder on the way that is a file (t/x.csv where t is a file): "File exists" would not say which.
         blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
