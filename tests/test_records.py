@@ -97,7 +97,13 @@ CASES: list[tuple[str, dict[str, Any], str, str, str]] = [
         "name",
         "'李四、110101********1238' holds a run of digits",
     ),
-    ("a telephone number after the name", {"name": "李四13805951234"}, "name-with-number", "name", "own column"),
+    (
+        "a telephone number after the name",
+        {"name": "李四13805951234"},
+        "name-with-number",
+        "name",
+        "own column",
+    ),
 ]
 
 
