@@ -35,8 +35,8 @@ def approvals_file(tmp_path: Path, id_number: str, rule: str, date: str, expires
         ("2006-05-01", "2006-09-29", False, "失效"),
         # The last round's (2003), and one given the day before the 2006 notice took effect (2006-04-12): each
         # approved another election's team. From the notice's own day it is this round's.
-        ("2003-08-01", "", False, "早于本届换届规则的施行日 2006-04-12，是上一届的批复"),
-        ("2006-04-11", "", False, "是上一届的批复"),
+        ("2003-08-01", "", False, "早于本届换届规则的施行日 2006-04-12，不是按本届规则报批的（多为上一届的批复）"),
+        ("2006-04-11", "", False, "不是按本届规则报批的"),
         ("2003-08-01", "2006-12-31", True, None),  # valid, its table says, through this election (helper-53)
         ("2006-04-12", "", True, None),
         # What a form writes for no end (/, 长期): as blank. It stopped the whole run as "not a full date" (helper-69).
@@ -47,7 +47,7 @@ def approvals_file(tmp_path: Path, id_number: str, rule: str, date: str, expires
         ("2006-09-01", "N/A", True, None),
         # 长期有效 runs on past election day, as a later date would: not the last round's (helper-74); / is blank.
         ("2003-08-01", "长期有效", True, None),
-        ("2003-08-01", "/", False, "是上一届的批复"),
+        ("2003-08-01", "/", False, "多为上一届的批复"),
     ],
 )
 def test_approval_dates(
@@ -87,7 +87,7 @@ def test_an_approval_of_a_rule_sets_own_round_does_not_count_for_a_later_electio
     assert finding.approval is not None and finding.approval.counted is counted
     assert finding.approval.lasting is (expires == "长期有效")  # told from a blank one (helper-75)
     if not counted:
-        assert "是上一届的批复" in (finding.approval.reason or "")
+        assert "上一届的批复" in (finding.approval.reason or "")
 
 
 @pytest.mark.parametrize(

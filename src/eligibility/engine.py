@@ -854,7 +854,17 @@ class Review:
             ("start", effective.from_.isoformat() if effective.from_ else "…"),
             ("end", effective.to.isoformat() if effective.to else "…"),
         )
-        return [Note("ruleset-not-in-effect", "review", params)]
+        # After its dates: a round that voted late as much as another round's roster (helper-77: 确保在9底前完成,
+        # a community voting on 10-08 was told only to check its rule set).
+        late = effective.to is not None and min(days) > effective.to
+        return [
+            Note(
+                "ruleset-not-in-effect",
+                "review",
+                params,
+                message="ruleset-not-in-effect-late" if late else "",
+            )
+        ]
 
     def _from_worker(
         self, row: Checked, table: Table, skipped: frozenset[str]

@@ -356,6 +356,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "election day {days} is outside the dates rule set {ruleset} applies between ({start} to {end}); make sure "
         "it is this round's rule set (--rules)",
     ),
+    "ruleset-not-in-effect-late": (
+        "选举日 {days} 晚于规则集 {ruleset} 的适用期（{start} 至 {end}）：换届逾期了吗？若是另一届换届，请用那一届的规则集（--rules）",
+        "election day {days} is after the dates rule set {ruleset} applies between ({start} to {end}): has the "
+        "election run late? If it is another round's, use that round's rule set (--rules)",
+    ),
     "sheet-not-workbook": (
         "--sheet {sheet} 只对 Excel 工作簿有效；这个文件不是工作簿，已整个读取",
         "--sheet {sheet} applies to workbooks only; this file is not one and was read whole",
@@ -864,9 +869,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "approval expired on {expires}, before election day {election_date}",
     ),
     "approval-before-round": (
-        "批复日期 {date} 早于本届换届规则的施行日 {start}，是上一届的批复；本届须重新报批",
-        "approval dated {date}, before this round's rules took effect on {start}: an earlier round's approval; "
-        "this round needs its own",
+        "批复日期 {date} 早于本届换届规则的施行日 {start}，不是按本届规则报批的（多为上一届的批复）；本届须重新报批",
+        "approval dated {date}, before this round's rules took effect on {start}: not given under them (most often "
+        "an earlier round's approval); this round needs its own",
     ),
     "explain-not-approvable": ("（须核实改正，不能以审批代替）", " (facts to put right; no approval counts)"),
     "approval-not-approvable": (
