@@ -35,7 +35,12 @@ def approvals_file(tmp_path: Path, id_number: str, rule: str, date: str, expires
         ("2006-05-01", "2006-09-29", False, "失效"),
         # The last round's (2003), and one given the day before the 2006 notice took effect (2006-04-12): each
         # approved another election's team. From the notice's own day it is this round's.
-        ("2003-08-01", "", False, "早于本届换届规则的施行日 2006-04-12，不是按本届规则报批的（多为上一届的批复）"),
+        (
+            "2003-08-01",
+            "",
+            False,
+            "早于本届换届规则的施行日 2006-04-12，不是按本届规则报批的（多为上一届的批复）",
+        ),
         ("2006-04-11", "", False, "不是按本届规则报批的"),
         ("2003-08-01", "2006-12-31", True, None),  # valid, its table says, through this election (helper-53)
         ("2006-04-12", "", True, None),
