@@ -287,6 +287,24 @@ def test_unknown_yes_no_word_is_invalid_and_the_rule_not_checked(run: Any) -> No
     assert next(f for f in result.findings if f.rule == "two-violations").severity == "review"
 
 
+@pytest.mark.parametrize(
+    ("cell", "rules", "status"),
+    [
+        ("是（已整改）", {"two-violations"}, "ineligible"),
+        ("有(已拆除)", {"two-violations"}, "ineligible"),
+        ("否（待查）", {"yes-no-unknown", "two-violations"}, "invalid"),
+        ("（已整改）", {"yes-no-unknown", "two-violations"}, "invalid"),
+    ],
+)
+def test_a_yes_with_a_remark_is_a_yes_and_a_no_with_one_is_not_read(
+    run: Any, cell: str, rules: set[str], status: str
+) -> None:
+    # 涉及到“两违”问题的，绝对不能提名: a bar on being involved, put right or not. 是（已整改） was invalid data with
+    # the bar 无法检查 (helper-77); a no with a remark (待查) may be no no at all.
+    result = only(run([person(two_violations=cell)]))
+    assert (rules_of(result), result.status) == (rules, status)
+
+
 @pytest.mark.parametrize("cell", ["/", "-", "—", "——", "无。", "否.", "未发现"])
 def test_a_forms_nothing_to_write_here_is_no(run: Any, cell: str) -> None:
     assert only(run([person(two_violations=cell, governance_record=cell)])).findings == []
