@@ -914,3 +914,52 @@ def test_a_teams_education_profile_is_given_by_level_id_whatever_the_language(ru
     }
     assert chinese.education["本科"] == english.education["bachelor"] == 1
     assert next(iter(chinese.education_ids)) == "illiterate"  # lowest first, as education
+
+
+def test_seats_a_yaml_roster_carries_judge_its_own_communities_whatever_the_files_order(
+    tmp_path: Path,
+) -> None:
+    # With no communities table, a YAML roster's seats for 乙社区 made seat-quota run on a CSV read after it (its
+    # quota unknown, review) and go unchecked on one read before; and 乙社区's rows in a CSV read first kept no
+    # quota, its seats over the YAML's never said (helper-81).
+    from eligibility import check
+
+    header = "姓名,性别,身份证号,出生年月,社区,拟任职务\n"
+
+    def roster(name: str, community: str, *rows: tuple[str, str, str]) -> Path:
+        path = tmp_path / name
+        path.write_text(
+            header
+            + "".join(f"{who},男,{make_id(born)},{born},{community},{post}\n" for who, born, post in rows),
+            "utf-8",
+        )
+        return path
+
+    first = roster("a.csv", "甲社区", ("甲一", "1970-01-01", "党组织书记、居委会主任"))
+    last = roster("c.csv", "丙社区", ("丙一", "1970-02-02", "党组织书记、居委会主任"))
+    more = roster("y.csv", "乙社区", ("乙二", "1971-06-06", "党组织委员"))
+    seated = tmp_path / "b.yaml"
+    seated.write_text(
+        "communities:\n  - community: 乙社区\n    party_seats: 1\n    committee_seats: 1\n    candidates:\n"
+        f"      - {{姓名: 乙一, 性别: 女, 身份证号: '{make_id('1973-03-03', '女')}', 出生年月: 1973-03-03,"
+        " 拟任职务: 党组织书记、居委会主任}\n",
+        "utf-8",
+    )
+
+    def judged(*paths: Path) -> tuple[dict[str, list[tuple[str, Any]]], set[str]]:
+        report = check(list(paths), election_date="2006-09-30")
+        teams = {
+            t.community: [
+                (f.rule, f.evidence.get("quota_party")) for f in t.findings if f.rule == "seat-quota"
+            ]
+            for t in report.teams
+        }
+        return teams, {n.path for n in report.not_checked if n.rule == "seat-quota"}
+
+    teams, unchecked = judged(first, seated, last)
+    assert judged(last, seated, first) == (teams, unchecked)
+    # The CSVs' teams have no quota: not checked, each file said; the YAML's own team is judged on its seats.
+    assert teams == {"甲社区": [], "乙社区": [], "丙社区": []}
+    assert unchecked == {str(first), str(last)}
+    # 乙社区's other member in a CSV, before the YAML or after: two party seats of 1, said either way.
+    assert judged(more, seated)[0]["乙社区"] == judged(seated, more)[0]["乙社区"] == [("seat-quota", 1)]

@@ -414,6 +414,8 @@ class Review:
         )
         bodies = policy.file.vocabularies.bodies
         self._community_columns = community_columns(bodies)
+        # The quota columns the communities table gives, before any roster adds its own (see _skipped).
+        self._settings_columns = frozenset(self.communities.columns)
         self._headed = {column.name: column.zh for column in (*self.columns, *self._community_columns)}
         for column in self._community_columns:
             # A seat column headed as its body is named where the contract's name is not its body's: the 居委会
@@ -1546,11 +1548,25 @@ class Review:
             else:
                 # A cell that is no count is named by its header as written (居委会核定职数, not committee_seats).
                 key = self.communities.add(canonical, Location(table.path), header.headers)
+                if (team := self._teams.get(key)) is not None:
+                    # Its rows read before this file: their team takes the seats as a team started after would,
+                    # or seat-quota turned on the order the files were named in (helper-81).
+                    team.quota = self.communities.by_key[key].quota
             if key in given:
                 raise RosterError(
                     "communities-twice-in-roster", Location(table.path), community=" ".join(filter(None, key))
                 )
             given.add(key)
+
+    def _own_seats(self, table: Table) -> frozenset[str]:
+        """The quota columns a YAML/JSON roster written per community gives for its communities."""
+        quota = frozenset(self.communities.quota_columns.values())
+        return frozenset(
+            name
+            for settings in table.communities
+            for name in map_headers([str(k) for k in settings], self._community_columns).headers
+            if name in quota
+        )
 
     def _roster_seats_unused(self, canonical: dict[str, Any], key: tuple[str, str], table: Table) -> None:
         """A roster's seats for a community the communities table lacks, or approves none of: said, as they
@@ -1600,8 +1616,13 @@ class Review:
                 )
 
     def _skipped(self, table: Table) -> frozenset[str]:
-        """Rules that cannot run on this file because a column they need is absent: reported once, not per row."""
-        available = table.columns | self.communities.columns
+        """Rules that cannot run on this file because a column they need is absent: reported once, not per row.
+        Approved seats are the communities table's, or else the file's own (a YAML roster's per community): never
+        another roster's, read before this one or not, whose seats made seat-quota run on a CSV read after it
+        and be not checked on one read before (helper-81)."""
+        available = table.columns | (
+            self._settings_columns if self.communities.from_file else self._own_seats(table)
+        )
         quota = set(self.communities.quota_columns.values())
         skipped = set()
         for rule in self.policy.rules:
