@@ -1910,16 +1910,64 @@ def test_an_election_day_outside_the_inherited_effective_period_is_refused(tmp_p
         tmp_path, "fresh.yaml", stale.read_text("utf-8") + "effective: {from: 2027-01-01, to: 2027-12-31}\n"
     )
     assert runner.invoke(app, ["rules", "validate", str(fresh)]).exit_code == 0
-    # Its own period, and the parent's day, as a check gives its own (--election-date): no contradiction of this
-    # file's, and checked as before (helper-68).
-    period = write(
-        tmp_path,
-        "period.yaml",
-        'extends: community-2006\nname: x\nversion: "1"\neffective: {from: 2027-01-01}\n',
+
+
+@pytest.mark.parametrize(
+    ("effective", "day"),
+    [
+        ("effective: {from: 2026-01-05, to: 2026-12-31}\n", "2026-03-01"),
+        ("effective:\n  from: 2027-01-01\n", "2027-06-01"),
+    ],
+)
+def test_an_inherited_election_day_outside_the_files_own_effective_period_is_refused(
+    tmp_path: Path, effective: str, day: str
+) -> None:
+    # A 2026 county file wrote its own effective period and no election_date: it took community-2006's 2006-09-30,
+    # validate said 无误, and a check without --election-date worked out every age on 2006 (helper-76). helper-68
+    # let such a file through for checks that give their own day; one that gives none was silently wrong.
+    head = 'extends: community-2006\nname: x\ntitle: {zh: x, en: x}\nversion: "1"\n'
+    path = write(tmp_path, "county.yaml", head + effective)
+    english = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert english.exit_code == 1
+    # At the `effective:` line, which this file wrote (the day is the parent's).
+    assert english.stderr.startswith(f"{path.as_posix()}:5:1: effective: this file's effective period (")
+    assert (
+        "does not hold the election day 2006-09-30 it takes from community-2006 (bundled)" in english.stderr
     )
-    assert runner.invoke(app, ["rules", "validate", str(period)]).exit_code == 0
-    args = ["check", str(EXAMPLES / "roster.csv"), "--rules", str(period), "--election-date", "2027-06-01"]
-    assert runner.invoke(app, args).exit_code == 1
+    assert "write this round's election_date in this file" in english.stderr
+    chinese = runner.invoke(app, ["rules", "validate", str(path)])
+    assert chinese.exit_code == 1
+    assert "不含沿用 community-2006 (bundled) 的选举日 2006-09-30：请在本文件写上这一届的 election_date" in (
+        chinese.stderr
+    )
+    # `check` stops too, rather than judge a 2026 roster on 2006's day.
+    checked = runner.invoke(app, ["check", str(EXAMPLES / "roster.csv"), "--rules", str(path)])
+    assert checked.exit_code == 2 and "election_date" in checked.stderr
+    # Its own day inside its own period is right; so is a period that still holds the inherited day.
+    dated = write(tmp_path, "dated.yaml", head + effective + f"election_date: {day}\n")
+    assert runner.invoke(app, ["rules", "validate", str(dated)]).exit_code == 0
+    wide = write(tmp_path, "wide.yaml", head + "effective: {from: 2006-01-01, to: 2030-12-31}\n")
+    assert runner.invoke(app, ["rules", "validate", str(wide)]).exit_code == 0
+
+
+def test_a_grandchild_taking_its_parents_day_is_held_to_its_own_period(tmp_path: Path) -> None:
+    # Two levels: the county's 2026 day, under a town's 2027 period that writes none.
+    county = write(
+        tmp_path,
+        "county.yaml",
+        'extends: community-2006\nname: county\ntitle: {zh: x, en: x}\nversion: "1"\n'
+        "effective: {from: 2026-01-01, to: 2026-12-31}\nelection_date: 2026-03-01\n",
+    )
+    assert runner.invoke(app, ["rules", "validate", str(county)]).exit_code == 0
+    town = write(
+        tmp_path,
+        "town.yaml",
+        'extends: ./county.yaml\nname: town\ntitle: {zh: x, en: x}\nversion: "1"\neffective: {from: 2027-01-01}\n',
+    )
+    result = runner.invoke(app, ["rules", "validate", str(town), "--lang", "en"])
+    assert result.exit_code == 1
+    assert f"{town.as_posix()}:5:1: effective:" in result.stderr
+    assert f"the election day 2026-03-01 it takes from {county.as_posix()}:" in result.stderr
 
 
 def test_an_unknown_parameter_set_on_the_command_line_is_said_with_the_likely_one() -> None:

@@ -236,6 +236,11 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
         found, pos = positions.find(data, at)
         return Location(positions.file_of(found, shown), *(pos or (None, None)))
 
+    def key_where(at: tuple[str | int, ...]) -> Location:
+        # At a key's own line (effective:), where its value is a block on the lines below.
+        found, pos = positions.find(data, at, key=True)
+        return Location(positions.file_of(found, shown), *(pos or (None, None)))
+
     try:
         rule_file = _validate(data, positions, shown)
         defaults = {name: p.at(rule_file.election_date) for name, p in rule_file.parameters.items()}
@@ -248,7 +253,7 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
         _raise_any(
             [
                 *_vocabulary_problems(rule_file, where, positions.written_as),
-                *_what_else_problems(rule_file, data, where, positions.written_as, shown),
+                *_what_else_problems(rule_file, data, where, positions.written_as, shown, key_where),
                 *_expectation_problems(rule_file, where, positions.written_as),
             ]
         )
@@ -1071,7 +1076,7 @@ def _evidence_word(where: Any, written_as: Any, at: tuple[str | int, ...], kind:
 
 
 def _what_else_problems(
-    rule_file: RuleFile, data: dict[str, Any], where: Any, written_as: Any, shown: str
+    rule_file: RuleFile, data: dict[str, Any], where: Any, written_as: Any, shown: str, key_where: Any
 ) -> Iterator[RuleSetError]:
     """Mistakes that pass the schema and would change verdicts without a word: a field headed as another
     column, a rule for no role, changes to inherited rules in a file that inherits none, dates reversed."""
@@ -1166,6 +1171,33 @@ def _what_else_problems(
                 "这一届的 effective（不写就沿用底本的）",
                 f"election day {day} is outside the rule set's effective period ({period}): correct election_date, "
                 "or write this round's effective in this file (a parent's holds until then)",
+            ),
+        )
+    inherited_from = where(("election_date",)).path
+    if (
+        day is not None
+        and inherited_from != shown
+        and where(("effective",)).path == shown
+        and not (effective.from_ is not None and effective.to is not None and effective.from_ > effective.to)
+        and (
+            (effective.from_ is not None and day < effective.from_)
+            or (effective.to is not None and day > effective.to)
+        )
+    ):
+        # Its own period and its parent's day: a check given no --election-date computed every age and window to
+        # 2006-09-30 under a 2026 period, and validate said 无误 (helper-76). Said at `effective`, which this file
+        # wrote; the day is the parent's.
+        period = f"{effective.from_ or '…'} – {effective.to or '…'}"
+        yield RuleSetError(
+            "ruleset-bad-value",
+            key_where(("effective",)),
+            field=dotted_path(written_as(("effective",))),
+            reason=Term(
+                f"本文件的有效期（{period}）不含沿用 {inherited_from} 的选举日 {day}：请在本文件写上这一届的 "
+                f"election_date；不写，没有 --election-date 的检查把每个人的年龄、年限都算到 {day}",
+                f"this file's effective period ({period}) does not hold the election day {day} it takes from "
+                f"{inherited_from}: write this round's election_date in this file; without it, a check given no "
+                f"--election-date works out every age and window on {day}",
             ),
         )
     if effective.from_ is not None and effective.to is not None and effective.from_ > effective.to:
