@@ -2075,6 +2075,80 @@ def test_a_finding_whose_threshold_another_document_set_says_which(tmp_path: Pat
     assert "principal_max_age = 55  按 东区补充通知 改定" in explained
 
 
+def test_a_threshold_set_two_files_up_is_said_by_that_files_document(tmp_path: Path) -> None:
+    # A file extending the county's, itself extending community-2006: 60 was said "as set by county-2026.yaml",
+    # the county's path, where one level down it was its notice's title (helper-76).
+    write(
+        tmp_path,
+        "county-2026.yaml",
+        'extends: community-2006\nname: county\nversion: "1"\n'
+        "document: {title: 县委组织部换届通知, issued_by: 县委组织部, date: 2026-01-05}\n"
+        "parameters:\n  principal_max_age: 60\n",
+    )
+    town = write(
+        tmp_path,
+        "town.yaml",
+        'extends: ./county-2026.yaml\nname: town\nversion: "1"\nseverities: {principal-age: ineligible}\n',
+    )
+    explained = runner.invoke(app, ["rules", "explain", "principal-age", "--rules", str(town)]).stdout
+    assert "principal_max_age = 60  按 县委组织部换届通知 改定" in explained
+    english = runner.invoke(app, ["rules", "explain", "principal-age", "--rules", str(town), "--lang", "en"])
+    assert "principal_max_age = 60  as set by 县委组织部换届通知" in english.stdout
+    findings = [
+        f.evidence.get("amended_by")
+        for c in check([EXAMPLES / "roster.csv"], town).candidates
+        for f in c.findings
+        if f.rule == "principal-age"
+    ]
+    assert findings and all(by == {"principal_max_age": "县委组织部换届通知"} for by in findings)
+    # A file with no document of its own is still named by its path.
+    bare = write(tmp_path, "bare.yaml", 'extends: community-2006\nname: bare\nversion: "1"\n')
+    bare.write_text(bare.read_text("utf-8") + "parameters:\n  principal_max_age: 59\n", "utf-8")
+    above = write(tmp_path, "above.yaml", 'extends: ./bare.yaml\nname: above\nversion: "1"\n')
+    explained = runner.invoke(app, ["rules", "explain", "principal-age", "--rules", str(above)]).stdout
+    assert f"principal_max_age = 59  按 {bare.as_posix()} 改定" in explained
+
+
+def test_explaining_a_rule_the_file_disables_says_where_it_is_disabled(tmp_path: Path) -> None:
+    # `rules explain family-planning-5y --rules county.yaml` said there was no such rule, of a rule the county's
+    # file disables (helper-76): the officer looked for a typo.
+    county = write(
+        tmp_path,
+        "county.yaml",
+        'extends: community-2006\nname: county\nversion: "1"\ndisable: [one-shoulder, family-planning-5y]\n',
+    )
+    args = ["rules", "explain", "family-planning-5y", "--rules", str(county)]
+    chinese = runner.invoke(app, args)
+    assert chinese.exit_code == 2
+    assert chinese.stderr == (
+        f"错误: 规则“family-planning-5y”在 {county.as_posix()}:4:25 的 disable 里停用了，这个规则集不检查它；"
+        "要看它原来的写法：eligibility rules explain family-planning-5y --rules community-2006\n"
+    )
+    english = runner.invoke(app, [*args, "--lang", "en"])
+    assert english.exit_code == 2
+    assert english.stderr == (
+        f"error: rule 'family-planning-5y' is disabled in {county.as_posix()}:4:25 (disable), so this rule set does "
+        "not check it; to read it as it was: eligibility rules explain family-planning-5y --rules community-2006\n"
+    )
+    # Two levels down, where the middle file disabled it; the parent named is the one it was taken from.
+    town = write(tmp_path, "town.yaml", 'extends: ./county.yaml\nname: town\nversion: "1"\n')
+    below = runner.invoke(app, ["rules", "explain", "one-shoulder", "--rules", str(town), "--lang", "en"])
+    assert below.exit_code == 2
+    assert f"rule 'one-shoulder' is disabled in {county.as_posix()}:4:11 (disable)" in below.stderr
+    # Written again below the file that disabled it, it is a rule again, and explained.
+    again = write(
+        tmp_path,
+        "again.yaml",
+        'extends: ./county.yaml\nname: again\nversion: "1"\nrules:\n'
+        "  - id: one-shoulder\n    title: {zh: x, en: x}\n    severity: info\n    scope: candidate\n"
+        "    when: {fact: age, gt: 99}\n    message: {zh: x, en: x}\n    source: {document: x, clause: x, quote: x}\n",
+    )
+    assert runner.invoke(app, ["rules", "explain", "one-shoulder", "--rules", str(again)]).exit_code == 0
+    # A rule no file of the chain has is still "no such rule".
+    unknown = runner.invoke(app, ["rules", "explain", "no-such-rule", "--rules", str(county), "--lang", "en"])
+    assert unknown.exit_code == 2 and "no rule 'no-such-rule'" in unknown.stderr
+
+
 @pytest.mark.parametrize("written", ["民主党派", "党员（待转正）", "/", "无"])
 def test_a_political_status_no_rule_reads_is_not_said_however_written(run: Any, written: str) -> None:
     # The bundled rules read no 政治面貌: a warning that "a rule on it cannot decide" of each unlisted spelling

@@ -466,6 +466,11 @@ def rules_explain(
         if rule is None and rule_id in DATA_CHECKS:
             typer.echo(_data_check(rule_id, language))
             return
+        if rule is None and (disabled := policy.disabled.get(rule_id)) is not None:
+            # Said as what it is: "no such rule" sent the officer looking for a typo in a rule the parent has.
+            raise OptionError(
+                "rule-disabled", rule=rule_id, where=str(disabled.where), parent=disabled.parent
+            )
         if rule is None:
             ids = [r.id for r in policy.rules]
             raise OptionError(

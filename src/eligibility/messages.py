@@ -1063,6 +1063,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "没有规则“{rule}”{suggestion}；规则：{known}",
         "no rule {rule!r}{suggestion}; rules: {known}",
     ),
+    "rule-disabled": (
+        "规则“{rule}”在 {where} 的 disable 里停用了，这个规则集不检查它；要看它原来的写法：eligibility rules explain "
+        "{rule} --rules {parent}",
+        "rule {rule!r} is disabled in {where} (disable), so this rule set does not check it; to read it as it "
+        "was: eligibility rules explain {rule} --rules {parent}",
+    ),
     "passed": ("已检查且通过：{rules}", "checked and passed: {rules}"),
     "evidence": ("依据的事实：{facts}", "facts seen: {facts}"),
     "at-cell": ("（单元格 {cell}）", " (cell {cell})"),

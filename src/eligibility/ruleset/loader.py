@@ -82,6 +82,8 @@ class Policy:
     # Rule id -> the parameters it reads that a file other than its own set (or --set), each with where: the
     # rule's clause quotes the document it was written for, and a finding says its threshold is another's.
     amended: dict[str, dict[str, str]] = field(repr=False, default_factory=dict)
+    # Rule id -> where a file of the chain disabled an inherited rule (disable: [...]).
+    disabled: dict[str, Disabled] = field(repr=False, default_factory=dict)
 
     def __repr__(self) -> str:
         # The whole rule file, tens of kilobytes, flooded a notebook that printed one (helper-62).
@@ -226,7 +228,8 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
             expected=Term("参数名到值的映射（dict）", 'a mapping of names to values ({"min_age": 18})'),
         )
     path = resolve(spec)
-    data, positions, digest, chain, inherited = _read(path, ())
+    read = _read(path, ())
+    data, positions, digest, chain = read.data, read.positions, read.digest, read.chain
     shown = _shown(path)
 
     def where(at: tuple[str | int, ...]) -> Location:
@@ -292,8 +295,10 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
                 # `rules validate` passed a dated value that `check` refused on its day (helper-51).
                 if day >= rule_file.election_date or err.key != "ruleset-param-undated":
                     raise
-        _check_parameters_used(rule_file, policy.rules, where, shown, inherited, overrides or {})
-        policy.amended = _amendments(rule_file, policy.rules, positions, shown, overrides or {})
+        _check_parameters_used(rule_file, policy.rules, where, shown, read.inherited, overrides or {})
+        policy.amended = _amendments(rule_file, policy.rules, positions, read.titles, overrides or {})
+        live = {rule.id for rule in rule_file.rules}
+        policy.disabled = {rule_id: at for rule_id, at in read.disabled.items() if rule_id not in live}
     except RuleSetError as err:
         inherited_wrong = [
             p for p in err.problems if p.location is not None and p.location.path not in (shown, "--set")
@@ -352,26 +357,24 @@ def _amendments(
     rule_file: RuleFile,
     rules: tuple[CompiledRule, ...],
     positions: Positions,
-    shown: str,
+    titles: Mapping[str, str],
     overrides: Mapping[str, object],
 ) -> dict[str, dict[str, str]]:
-    """Each rule's parameters set by a file other than the rule's own, or by --set, with the document (or file)
-    that set them: principal-age quotes the 2006 notice's 超过57周岁, and a district's file that makes it 55 is
-    where its finding's threshold comes from (helper-67)."""
-    own_document = positions.file_of(("document",), "") == shown
-
-    def named(file: str) -> str:
-        return rule_file.document.title if file == shown and own_document else file
-
+    """Each rule's parameters set by a file other than the one its source is written in, or by --set, with the
+    document (or file) that set them: principal-age quotes the 2006 notice's 超过57周岁, and a district's file
+    that makes it 55 is where its finding's threshold comes from (helper-67). A file's document is named by its
+    own document.title, wherever it stands in the chain: two levels down, the county's file was named by its
+    path (helper-76)."""
     index = {rule.id: i for i, rule in enumerate(rule_file.rules)}
     amended: dict[str, dict[str, str]] = {}
     for rule in rules:
-        written_in = positions.file_of(("rules", index[rule.id]), shown)
+        # Where its source is written: a file that amends a rule's source quotes the notice that sets the value.
+        written_in = positions.file_of(("rules", index[rule.id], "source"), "")
         for name in rule.params:
             if name in overrides:
                 amended.setdefault(rule.id, {})[name] = "--set"
-            elif (set_in := positions.file_of(("parameters", name), shown)) != written_in:
-                amended.setdefault(rule.id, {})[name] = named(set_in)
+            elif (set_in := positions.file_of(("parameters", name), "")) != written_in:
+                amended.setdefault(rule.id, {})[name] = titles.get(set_in, set_in)
     return amended
 
 
@@ -479,9 +482,33 @@ def _shown(path: Path) -> str:
     )
 
 
-def _read(
-    path: Path, stack: tuple[tuple[Path, str], ...]
-) -> tuple[Any, Positions, str, list[str], frozenset[str]]:
+@dataclass(frozen=True)
+class Disabled:
+    """Where a file of the chain disabled an inherited rule, and the rule set it took the rule from, as
+    `--rules` names it (a bundled name, or a path)."""
+
+    where: Location
+    parent: str
+
+
+@dataclass
+class _Read:
+    """A rule file's data and positions, merged over the files it extends, and what the merging knew."""
+
+    data: Any
+    positions: Positions
+    digest: str  # of the whole chain
+    # The files it builds on, nearest first.
+    chain: list[str] = field(default_factory=list)
+    # The parameters it takes from the one it builds on, by name.
+    inherited: frozenset[str] = frozenset()
+    # Each file of the chain, as shown, by its own document.title: a finding names the document that set a value.
+    titles: dict[str, str] = field(default_factory=dict)
+    # Rule id -> where a file of the chain disabled it: `rules explain` says so, not "no such rule".
+    disabled: dict[str, Disabled] = field(default_factory=dict)
+
+
+def _read(path: Path, stack: tuple[tuple[Path, str], ...]) -> _Read:
     """A rule file's data and positions, merged over the files it extends; a digest of the whole chain."""
     shown = _shown(path)
     if any(path.resolve() == seen for seen, _ in stack):
@@ -494,8 +521,11 @@ def _read(
     data, positions = _parse(raw, shown)
     positions.files[()] = shown
     digest = hashlib.sha256(raw).hexdigest()
+    document = data.get("document") if isinstance(data, dict) else None
+    title = document.get("title") if isinstance(document, dict) else None
+    titles = {shown: title} if isinstance(title, str) and title.strip() else {}
     if not isinstance(data, dict) or not data.get("extends"):
-        return data, positions, digest, [], frozenset()
+        return _Read(data, positions, digest, titles=titles)
     if isinstance(data["extends"], list):
         # extends: [community-2006], as other tools write such keys: one name in a list is that name; a rule
         # file builds on one other (whose own extends may build on a third), so two are refused, said why.
@@ -519,28 +549,42 @@ def _read(
             suggestion=did_you_mean(suggest(str(data["extends"]), names)),
             known=", ".join(names),
         )
-    parent, parent_positions, parent_digest, chain, _ = _read(parent_path, (*stack, (path.resolve(), shown)))
-    if not isinstance(parent, dict):
+    parent = _read(parent_path, (*stack, (path.resolve(), shown)))
+    if not isinstance(parent.data, dict):
         # A list, an empty file, a CSV read as YAML: nothing to build on, said at this file's `extends:`.
         where = positions.find(data, ("extends",))[1] or (None, None)
         raise RuleSetError(
             "ruleset-parent-not-rules",
             Location(shown, *where),
             path=_shown(parent_path),
-            found=_shape(parent),
+            found=_shape(parent.data),
         )
 
     def where_in_child(at: tuple[str | int, ...]) -> Location:
         return Location(shown, *(positions.find(data, at)[1] or (None, None)))
 
-    merged = merge((parent, parent_positions), (data, positions), shown, where_in_child)
-    combined = hashlib.sha256((parent_digest + digest).encode()).hexdigest()
+    disable = data.get("disable")
+    bundled = parent_path.resolve().is_relative_to(bundled_dir().resolve())
+    parent_named = parent_path.stem if bundled else display_path(parent_path)
+    disabled = {
+        rule_id: Disabled(where_in_child(("disable", index)), parent_named)
+        for index, rule_id in enumerate(disable if isinstance(disable, list) else [])
+        if isinstance(rule_id, str)
+    }
+    merged = merge((parent.data, parent.positions), (data, positions), shown, where_in_child)
+    combined = hashlib.sha256((parent.digest + digest).encode()).hexdigest()
     # The parameters this file takes from the one it builds on, by name: one it sets again for a rule it
     # disables is no misspelling.
-    inherited = (
-        frozenset(parent.get("parameters") or {}) if isinstance(parent.get("parameters"), dict) else None
+    parameters = parent.data.get("parameters")
+    return _Read(
+        merged[0],
+        merged[1],
+        combined,
+        chain=[_shown(parent_path), *parent.chain],
+        inherited=frozenset(parameters) if isinstance(parameters, dict) else frozenset(),
+        titles={**parent.titles, **titles},
+        disabled={**parent.disabled, **disabled},
     )
-    return merged[0], merged[1], combined, [_shown(parent_path), *chain], inherited or frozenset()
 
 
 def _shape(data: Any) -> Term:
