@@ -426,6 +426,62 @@ def test_extends_written_as_a_list(tmp_path: Path, extends: str, said: str | Non
         assert result.exit_code == 1 and f"{path.as_posix()}:3:10: {said}" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("extends", "looked_for", "meant"),
+    [
+        ("community-2006.yaml", "community-2006.yaml", "community-2006"),
+        ("Village-2021.yml", "Village-2021.yml", "village-2021"),
+        ("../rules/community-2006.yaml", "../rules/community-2006.yaml", "community-2006"),
+        ("./east.yaml", "east.yaml", None),
+    ],
+)
+def test_extends_naming_a_bundled_set_as_a_file_suggests_its_name(
+    tmp_path: Path, extends: str, looked_for: str, meant: str | None
+) -> None:
+    # extends: community-2006.yaml said only "no such file: community-2006.yaml" (helper-76).
+    (tmp_path / "county").mkdir()
+    path = write(tmp_path / "county", "county.yaml", f'extends: {extends}\nname: x\nversion: "1"\n')
+    english = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert english.exit_code == 1
+    missing = (path.parent / looked_for).as_posix()
+    said = f"{path.as_posix()}:1:10: extends: no such file: {missing} (a path is relative to this rule file)"
+    if meant is None:
+        assert english.stderr == said + "\n"
+        return
+    assert english.stderr == (
+        f"{said}; for the bundled rule set, write extends: {meant} (its name alone, without .yaml or a path)\n"
+    )
+    chinese = runner.invoke(app, ["rules", "validate", str(path)])
+    assert f"；要用内置规则集，写 extends: {meant}（只写名字，不带 .yaml 和路径）" in chinese.stderr
+
+
+def test_a_bundled_name_with_a_capital_is_asked_about() -> None:
+    # extends: Community-2006 said "no bundled rule set named 'Community-2006'" and no more.
+    from eligibility.ruleset.loader import resolve
+
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(resolve("Community-2006"))
+    assert (
+        "no bundled rule set named 'Community-2006' (did you mean 'community-2006'?)"
+        in caught.value.message("en")
+    )
+
+
+@pytest.mark.parametrize("command", ["show", "test", "validate"])
+def test_rules_commands_given_a_bundled_name_with_yaml_suggest_the_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    # `rules show community-2006.yaml` said "no such file or folder" of the bundled set's name with .yaml.
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["rules", command, "community-2006.yaml", "--lang", "en"])
+    assert result.exit_code == 2
+    assert (
+        "community-2006.yaml: no such file; for the bundled rule set, write community-2006 (its name alone, "
+        "without .yaml or a path)" in result.stderr
+    )
+    assert runner.invoke(app, ["rules", command, "nothing-here.yaml", "--lang", "en"]).exit_code == 2
+
+
 def test_what_the_rule_compiler_says_is_said_in_chinese_too(tmp_path: Path) -> None:
     # The reasons of the rule compiler were English in a Chinese message: "has_any needs a set such as roles".
     path = tmp_path / "mine.yaml"

@@ -429,7 +429,9 @@ def rules_validate(
             wrong += 1
             # No such file is the command's mistake, not the file's: exit 2, as rules show and test say it.
             not_found = (
-                not_found or err.key == "path-missing" or (err.key == "ruleset-unknown" and not err.location)
+                not_found
+                or err.key in ("path-missing", "ruleset-file-missing-bundled")
+                or (err.key == "ruleset-unknown" and not err.location)
             )
             typer.echo(_masked(err.message(language)), err=True)
             continue

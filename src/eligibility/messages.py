@@ -478,12 +478,16 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     # rule files
     "ruleset-unknown": (
-        "没有名为 {name!r} 的内置规则集；内置：{known}",
-        "no bundled rule set named {name!r}; bundled: {known}",
+        "没有名为 {name!r} 的内置规则集{suggestion}；内置：{known}",
+        "no bundled rule set named {name!r}{suggestion}; bundled: {known}",
+    ),
+    "ruleset-file-missing-bundled": (
+        "找不到这个文件；要用内置规则集，写 {name}（只写名字，不带 .yaml 和路径）",
+        "no such file; for the bundled rule set, write {name} (its name alone, without .yaml or a path)",
     ),
     "ruleset-parent-missing": (
-        "extends 指向的文件不存在：{path}（路径相对于本规则文件）",
-        "extends: no such file: {path} (a path is relative to this rule file)",
+        "extends 指向的文件不存在：{path}（路径相对于本规则文件）{bundled}",
+        "extends: no such file: {path} (a path is relative to this rule file){bundled}",
     ),
     "ruleset-cycle": ("extends 形成了循环：{chain}", "extends goes round in a circle: {chain}"),
     "ruleset-changed": (

@@ -201,6 +201,9 @@ def resolve(spec: str | Path | None) -> Path:
     if path.is_dir():
         raise RuleSetError("ruleset-not-file", Location(display_path(path)))
     if path.suffix in (".yaml", ".yml") or path.exists():
+        if not path.exists() and (meant := _bundled_meant(str(spec))) is not None:
+            # --rules community-2006.yaml: the bundled set is named without .yaml, as extends names it.
+            raise RuleSetError("ruleset-file-missing-bundled", Location(display_path(path)), name=meant)
         if not path.is_file():
             raise RuleSetError("path-missing", Location(display_path(path)))
         return path
@@ -539,7 +542,15 @@ def _read(path: Path, stack: tuple[tuple[Path, str], ...]) -> _Read:
         if parent_path.parent != bundled_dir():
             # A path, relative to this file: say which file was looked for.
             raise RuleSetError(
-                "ruleset-parent-missing", Location(shown, *where), path=display_path(parent_path)
+                "ruleset-parent-missing",
+                Location(shown, *where),
+                path=display_path(parent_path),
+                bundled=""
+                if (meant := _bundled_meant(str(data["extends"]))) is None
+                else Term(
+                    f"；要用内置规则集，写 extends: {meant}（只写名字，不带 .yaml 和路径）",
+                    f"; for the bundled rule set, write extends: {meant} (its name alone, without .yaml or a path)",
+                ),
             )
         names = bundled_names()
         raise RuleSetError(
@@ -585,6 +596,15 @@ def _read(path: Path, stack: tuple[tuple[Path, str], ...]) -> _Read:
         titles={**parent.titles, **titles},
         disabled={**parent.disabled, **disabled},
     )
+
+
+def _bundled_meant(spec: str) -> str | None:
+    """The bundled rule set a missing file's path most likely meant: extends: community-2006.yaml looked for a
+    file beside the child, and said only that there was none (helper-76)."""
+    stem = re.sub(r"\.ya?ml$", "", spec.replace("\\", "/").rsplit("/", 1)[-1], flags=re.IGNORECASE)
+    names = bundled_names()
+    close = [name for name in names if name.casefold() == stem.casefold()] or list(suggest(stem, names, 0.8))
+    return close[0] if close else None
 
 
 def _shape(data: Any) -> Term:
