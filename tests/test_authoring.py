@@ -897,6 +897,51 @@ def test_rules_test_speaks_the_chosen_language(tmp_path: Path) -> None:
     )
 
 
+def test_rules_test_of_a_file_with_no_cases_says_so_and_fails(tmp_path: Path) -> None:
+    # A county file with no tests printed "通过 0 个，失败 0 个" and exited 0: a CI was green having checked
+    # nothing, the author thinking community-2006's cases ran too (helper-76).
+    child = write(tmp_path, "county.yaml", 'extends: community-2006\nname: county\nversion: "1"\n')
+    chinese = runner.invoke(app, ["rules", "test", str(child)])
+    assert chinese.exit_code == 5
+    assert chinese.stdout == (
+        f"NONE {child.as_posix()}：没有测试用例，什么也没有检查；它 extends 的 community-2006（内置） 的用例不继承"
+        "（改过参数、规则后未必还成立），请在本文件写自己的 tests（见 docs/rules.md 第 10 节）\n"
+        "通过 0 个，失败 0 个；1 个文件没有测试用例\n"
+    )
+    english = runner.invoke(app, ["rules", "test", str(child), "--lang", "en"])
+    assert english.exit_code == 5
+    assert english.stdout == (
+        f"NONE {child.as_posix()}: no test cases, so nothing was checked; the cases of community-2006 (bundled), "
+        "which it extends, are not inherited (they need not hold after its changes): write this file's own tests "
+        "(docs/rules.md, section 10)\n"
+        "0 passed, 0 failed; 1 file(s) with no test cases\n"
+    )
+    # A file of its own, extending none: no word of inheriting.
+    alone = (ROOT / "rules" / "community-2006.yaml").read_text("utf-8")
+    alone = write(tmp_path, "alone.yaml", alone[: alone.index("\ntests:")] + "\n")
+    said = runner.invoke(app, ["rules", "test", str(alone), "--lang", "en"])
+    assert said.exit_code == 5
+    assert said.stdout.startswith(
+        f"NONE {alone.as_posix()}: no test cases, so nothing was checked; write tests"
+    )
+    # With a set that has cases, these run and pass, and the empty file still fails the run.
+    both = runner.invoke(app, ["rules", "test", "community-2006", str(child), "--lang", "en"])
+    cases = len(load_ruleset("community-2006").file.tests)
+    assert both.exit_code == 5
+    assert both.stdout.count("\nPASS ") == cases - 1 and both.stdout.startswith("PASS ")
+    assert both.stdout.endswith(f"{cases} passed, 0 failed; 1 file(s) with no test cases\n")
+    # A failing case is still exit 1, whatever else had none.
+    failing = write(
+        tmp_path,
+        "failing.yaml",
+        "extends: community-2006\nname: f\ntests:\n  - case: 甲\n    candidates:\n"
+        "      - {姓名: 甲, 社区: 青松社区, 拟任职务: 居委会委员}\n    expect: {1: [min-age]}\n",
+    )
+    assert runner.invoke(app, ["rules", "test", str(failing), str(child)]).exit_code == 1
+    # The bundled sets carry their cases, and pass.
+    assert runner.invoke(app, ["rules", "test", *bundled_names()]).exit_code == 0
+
+
 def test_rules_list_counts_in_the_chosen_language() -> None:
     listed = runner.invoke(app, ["rules", "list"]).stdout
     cases = len(load_ruleset("community-2006").file.tests)

@@ -546,6 +546,11 @@ def _data_check(check: str, language: Lang) -> str:
 _PLACEHOLDER = re.compile(r"\{(\w+)(?:![rsa])?(?::[^{}]*)?\}")
 
 
+# `rules test` of a file that carries no case: nothing was checked, and a CI must not pass on it. pytest exits 5
+# when it collects no test; so does this, to be told apart from a case that fails (1) and a broken file (2).
+NO_CASES = 5
+
+
 @rules_app.command("test")
 def rules_test(
     files: Annotated[
@@ -553,18 +558,28 @@ def rules_test(
     ],
     lang: LangOption = Language.zh,
 ) -> None:
-    """Run the test cases a rule file carries; name each case that fails and how. Exit 1 if any fails."""
+    """Run the test cases a rule file carries; name each case that fails and how. Exit 1 if any fails, 5 if a
+    file has no test cases (a parent's are not inherited), 2 if one cannot be read."""
     from eligibility.casework import run_cases
     from eligibility.ruleset.loader import bundled_dir, load_ruleset
 
     language: Lang = lang.value
-    passed = failed = 0
+    passed = failed = empty = 0
     with user_errors(language):
         for spec in files:
             policy = load_ruleset(spec)
             shown = policy.path
             if policy.source is not None and policy.source.is_relative_to(bundled_dir().resolve()):
                 shown = say("rules-bundled", language, name=policy.source.stem)
+            if not policy.file.tests:
+                # "通过 0 个，失败 0 个" and exit 0: a CI was green having checked nothing (helper-76).
+                empty += 1
+                key = "rules-test-none-extends" if policy.extends else "rules-test-none"
+                parent = policy.extends[0] if policy.extends else ""
+                if parent.endswith(" (bundled)"):
+                    parent = say("rules-bundled", language, name=parent.removesuffix(" (bundled)"))
+                typer.echo(_masked(say(key, language, path=shown, parent=parent)))
+                continue
             for result in run_cases(policy):
                 # PASS and FAIL stay as they are in either language: scripts and CI logs look for them.
                 if result.passed:
@@ -575,8 +590,9 @@ def rules_test(
                     typer.echo(_masked(f"FAIL {shown} tests[{result.index}] {result.case}"))
                     for difference in result.differences:
                         typer.echo(_masked(f"     {difference.message(language)}"))
-    typer.echo(say("rules-test-summary", language, passed=passed, failed=failed))
-    raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
+    summary = "rules-test-summary-none" if empty else "rules-test-summary"
+    typer.echo(say(summary, language, passed=passed, failed=failed, empty=empty))
+    raise typer.Exit(ExitCode.FINDINGS if failed else NO_CASES if empty else ExitCode.OK)
 
 
 def _width() -> int:

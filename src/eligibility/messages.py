@@ -561,7 +561,21 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{header!r} in {table} is no known column{suggestion}; the case checked nothing by it",
     ),
     "rules-test-differs": ("{key}：应为 {expected}，实际为 {got}", "{key}: expected {expected}, got {got}"),
+    "rules-test-none": (
+        "NONE {path}：没有测试用例，什么也没有检查；请写 tests（见 docs/rules.md 第 10 节）",
+        "NONE {path}: no test cases, so nothing was checked; write tests (docs/rules.md, section 10)",
+    ),
+    "rules-test-none-extends": (
+        "NONE {path}：没有测试用例，什么也没有检查；它 extends 的 {parent} 的用例不继承（改过参数、规则后未必还成立），"
+        "请在本文件写自己的 tests（见 docs/rules.md 第 10 节）",
+        "NONE {path}: no test cases, so nothing was checked; the cases of {parent}, which it extends, are not "
+        "inherited (they need not hold after its changes): write this file's own tests (docs/rules.md, section 10)",
+    ),
     "rules-test-summary": ("通过 {passed} 个，失败 {failed} 个", "{passed} passed, {failed} failed"),
+    "rules-test-summary-none": (
+        "通过 {passed} 个，失败 {failed} 个；{empty} 个文件没有测试用例",
+        "{passed} passed, {failed} failed; {empty} file(s) with no test cases",
+    ),
     # findings on records (severity invalid)
     "required-missing": ("必填列“{column}”为空", "required column {column} is blank"),
     "political-status-unknown": (
