@@ -410,6 +410,79 @@ def test_rule_file_reasons_are_said_in_chinese(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "zh", "en"),
+    [
+        (
+            "2026-3-1",
+            "应为日期，写作 YYYY-MM-DD：“2026-3-1”写作 2026-03-01（月、日各写两位）",
+            "Input should be a valid date, written YYYY-MM-DD: '2026-3-1' is written 2026-03-01 (two digits for "
+            "the month and the day)",
+        ),
+        (
+            "2026/03/01",
+            "应为日期，写作 YYYY-MM-DD：“2026/03/01”写作 2026-03-01",
+            "Input should be a valid date, written YYYY-MM-DD: '2026/03/01' is written 2026-03-01",
+        ),
+        (
+            "2026-02-30",
+            "应为日期，写作 YYYY-MM-DD：2026 年 2 月没有 30 日（“2026-02-30”）",
+            "Input should be a valid date, written YYYY-MM-DD: 2026-02 has no day 30 ('2026-02-30')",
+        ),
+        (
+            "2026-13-01",
+            "应为日期，写作 YYYY-MM-DD：“2026-13-01”的月份应在 1 到 12 之间",
+            "Input should be a valid date, written YYYY-MM-DD: '2026-13-01' has no month 13",
+        ),
+        (
+            "next spring",
+            "应为日期，写作 YYYY-MM-DD（如 2026-03-01）；“next spring”不是这样写的",
+            "Input should be a valid date, written YYYY-MM-DD (as 2026-03-01); 'next spring' is not",
+        ),
+    ],
+)
+def test_a_date_written_wrong_is_said_with_how_to_write_it_in_english_too(
+    tmp_path: Path, written: str, zh: str, en: str
+) -> None:
+    # election_date: 2026-3-1 was "Input should be a valid date or datetime, input is too short" in English,
+    # where the Chinese said 写作 YYYY-MM-DD (helper-76).
+    path = write(
+        tmp_path,
+        "dated.yaml",
+        f'extends: community-2006\nname: x\nversion: "1"\neffective: {{from: 2026-01-01}}\nelection_date: {written}\n',
+    )
+    english = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert english.exit_code == 1
+    assert english.stderr == f"{path.as_posix()}:5:16: election_date: {en}\n"
+    chinese = runner.invoke(app, ["rules", "validate", str(path)])
+    assert chinese.stderr == f"{path.as_posix()}:5:16: election_date：{zh}\n"
+
+
+@pytest.mark.parametrize("op", ["within_years_before_election", "less_than_years_before_election"])
+@pytest.mark.parametrize(("years", "zh_years", "en_years"), [("2.5", "2.5", "2.5"), ('"3"', "“3”", "'3'")])
+def test_a_window_of_years_not_whole_is_said_in_english_too(
+    tmp_path: Path, op: str, years: str, zh_years: str, en_years: str
+) -> None:
+    # within_years_before_election: 2.5 was "Input should be a valid integer" in English (helper-76).
+    rule = (
+        "rules:\n  - id: sanction\n    title: {zh: x, en: x}\n    severity: review\n    scope: candidate\n"
+        f"    when: {{fact: sanctioned_on, {op}: {years}}}\n    message: {{zh: x, en: x}}\n"
+        "    source: {document: x, clause: x, quote: x}\n"
+    )
+    field = "fields:\n  sanctioned_on: {type: date, zh: 处分日期, en: sanctioned on}\n"
+    path = write(tmp_path, "window.yaml", 'extends: community-2006\nname: x\nversion: "1"\n' + field + rule)
+    english = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert english.exit_code == 1
+    assert english.stderr.endswith(
+        f"rules[0].when.{op}: {op} needs a whole number of years (0 or more), or a parameter {{param: name}}, "
+        f"not {en_years}\n"
+    )
+    chinese = runner.invoke(app, ["rules", "validate", str(path)])
+    assert chinese.stderr.endswith(
+        f"{op} 需要整数年数（0 或以上），或参数 {{param: 名字}}，不是 {zh_years}\n"
+    )
+
+
+@pytest.mark.parametrize(
     ("extends", "said"),
     [("[community-2006]", None), ("[community-2006, village-2021]", "extends names one rule set")],
 )

@@ -810,6 +810,18 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
             f"a date is written YYYY-MM-DD (as 2006-09-30); {written} is a number",
         )
         return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
+    if kind.startswith("date") and isinstance(error.get("input"), str):
+        return RuleSetError("ruleset-invalid", location, field=dotted, reason=_not_a_date(error["input"]))
+    if kind.startswith("int") and len(loc) > 1 and loc[-2] in _YEARS_OPERATORS:
+        # within_years_before_election: 2.5 was "Input should be a valid integer" in English (helper-76): said
+        # as the compiler says -3, and with the parameter the operator may name instead.
+        op, written = loc[-2], error.get("input")
+        zh_written = f"“{written}”" if isinstance(written, str) else written
+        reason = Term(
+            f"{op} 需要整数年数（0 或以上），或参数 {{param: 名字}}，不是 {zh_written}",
+            f"{op} needs a whole number of years (0 or more), or a parameter {{param: name}}, not {written!r}",
+        )
+        return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
     if kind == "literal_error":
         expected = str(error.get("ctx", {}).get("expected", ""))
         allowed = re.findall(r"'([^']*)'", expected)
@@ -847,6 +859,38 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
     except (KeyError, IndexError, ValueError):
         zh = ""  # a context pydantic did not give: its English says it
     return RuleSetError("ruleset-invalid", location, field=dotted, reason=Term(zh or english, english))
+
+
+_YEARS_OPERATORS = ("within_years_before_election", "less_than_years_before_election")
+_DAY_PARTS = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+
+
+def _not_a_date(written: str) -> Term:
+    """A rule file's date written as text that is no date, said with how to write it: 2026-3-1 was "Input should
+    be a valid date or datetime, input is too short" in English, where the Chinese said 写作 YYYY-MM-DD
+    (helper-76). Both begin as pydantic's English and the Chinese did, which a reader may have searched for."""
+    zh, en = "应为日期，写作 YYYY-MM-DD", "Input should be a valid date, written YYYY-MM-DD"
+    parts = _DAY_PARTS.fullmatch(written.strip())
+    if parts is None:
+        return Term(
+            f"{zh}（如 2026-03-01）；“{written}”不是这样写的", f"{en} (as 2026-03-01); {written!r} is not"
+        )
+    year, month, day = (int(part) for part in parts.groups())
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        if not 1 <= month <= 12:
+            return Term(f"{zh}：“{written}”的月份应在 1 到 12 之间", f"{en}: {written!r} has no month {month}")
+        return Term(
+            f"{zh}：{year} 年 {month} 月没有 {day} 日（“{written}”）",
+            f"{en}: {year}-{month:02d} has no day {day} ({written!r})",
+        )
+    padded = f"{year:04d}-{month:02d}-{day:02d}"
+    short = len(parts[2]) < 2 or len(parts[3]) < 2
+    return Term(
+        f"{zh}：“{written}”写作 {padded}" + ("（月、日各写两位）" if short else ""),
+        f"{en}: {written!r} is written {padded}" + (" (two digits for the month and the day)" if short else ""),
+    )
 
 
 # pydantic's reasons as an officer reads them in Chinese, by error type; others keep pydantic's English.
