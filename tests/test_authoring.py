@@ -555,6 +555,23 @@ def test_rules_commands_given_a_bundled_name_with_yaml_suggest_the_name(
     assert runner.invoke(app, ["rules", command, "nothing-here.yaml", "--lang", "en"]).exit_code == 2
 
 
+@pytest.mark.parametrize("blank", ["", " ''", ' ""', " []", " null", " ['  ']"])
+def test_a_blank_extends_is_said_blank(tmp_path: Path, blank: str) -> None:
+    # `extends:` with no name said document, election_date, vocabularies and rules were missing, four lines of
+    # it, and nothing of extends (helper-76).
+    path = write(tmp_path, "blank.yaml", f'name: x\ntitle: {{zh: x, en: x}}\nversion: "1"\nextends:{blank}\n')
+    english = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert english.exit_code == 1
+    assert english.stderr == (
+        f"{path.as_posix()}:4:1: extends: is blank: name the bundled rule set this file builds on (extends: "
+        "community-2006) or a rule file's path; for a file that builds on none, delete the line\n"
+    )
+    chinese = runner.invoke(app, ["rules", "validate", str(path)])
+    assert chinese.stderr.startswith(
+        f"{path.as_posix()}:4:1: extends：没有写值：写上所依据的内置规则集的名字"
+    )
+
+
 def test_what_the_rule_compiler_says_is_said_in_chinese_too(tmp_path: Path) -> None:
     # The reasons of the rule compiler were English in a Chinese message: "has_any needs a set such as roles".
     path = tmp_path / "mine.yaml"

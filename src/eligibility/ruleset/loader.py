@@ -527,6 +527,21 @@ def _read(path: Path, stack: tuple[tuple[Path, str], ...]) -> _Read:
     document = data.get("document") if isinstance(data, dict) else None
     title = document.get("title") if isinstance(document, dict) else None
     titles = {shown: title} if isinstance(title, str) and title.strip() else {}
+    if isinstance(data, dict) and "extends" in data and _blank(data["extends"]):
+        # `extends:` with its name left out was a file of its own missing four keys (document, election_date,
+        # vocabularies, rules), said four times, and never that extends was blank (helper-76).
+        where = positions.find(data, ("extends",), key=True)[1] or (None, None)
+        raise RuleSetError(
+            "ruleset-invalid",
+            Location(shown, *where),
+            field="extends",
+            reason=Term(
+                "没有写值：写上所依据的内置规则集的名字（如 extends: community-2006）或规则文件的路径；不依据别的"
+                "规则集就删去这一行",
+                "is blank: name the bundled rule set this file builds on (extends: community-2006) or a rule "
+                "file's path; for a file that builds on none, delete the line",
+            ),
+        )
     if not isinstance(data, dict) or not data.get("extends"):
         return _Read(data, positions, digest, titles=titles)
     if isinstance(data["extends"], list):
@@ -596,6 +611,13 @@ def _read(path: Path, stack: tuple[tuple[Path, str], ...]) -> _Read:
         titles={**parent.titles, **titles},
         disabled={**parent.disabled, **disabled},
     )
+
+
+def _blank(value: Any) -> bool:
+    """An extends written with no name: nothing, empty quotes, spaces, or an empty list."""
+    if isinstance(value, list):
+        return not value or all(_blank(item) for item in value)
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _bundled_meant(spec: str) -> str | None:
