@@ -2274,7 +2274,7 @@ def test_a_threshold_set_two_files_up_is_said_by_that_files_document(tmp_path: P
         "county-2026.yaml",
         'extends: community-2006\nname: county\nversion: "1"\n'
         "document: {title: 县委组织部换届通知, issued_by: 县委组织部, date: 2026-01-05}\n"
-        "parameters:\n  principal_max_age: 60\n",
+        "parameters:\n  principal_max_age: 55\n",
     )
     town = write(
         tmp_path,
@@ -2444,3 +2444,275 @@ def test_a_yes_no_field_may_say_a_blank_is_no_answer(tmp_path: Path) -> None:
     with pytest.raises(RuleSetError) as caught:
         load_ruleset(wrong)
     assert "blank is for a field of type bool" in caught.value.message("en")
+
+
+# ---- amend: part of an inherited rule -------------------------------------------------------------------------
+
+COUNTY = (
+    'extends: community-2006\nname: county-2026\ntitle: {zh: 县, en: county}\nversion: "1"\n'
+    "document: {title: 县委组织部换届通知, issued_by: 县委组织部, date: 2026-01-05}\n"
+    "parameters:\n  principal_max_age: 55\n"
+)
+COUNTY_AMEND = """amend:
+  principal-age:
+    approved_by: [县委组织部]
+    message:
+      zh: 拟任社区主干，{age}周岁，超过{principal_max_age}周岁，须事先报县委组织部审核同意
+      en: a principal aged {age}, over {principal_max_age}; needs the county department's prior approval
+    source:
+      document: 县委组织部换届通知
+      clause: 三、1
+      quote: 社区主干年龄超过55周岁的，须事先报县委组织部审核同意。
+"""
+
+
+def test_amend_changes_an_inherited_rules_approving_body_words_and_source(tmp_path: Path) -> None:
+    # The county's 县委组织部 approves its principals, where community-2006 says 区委组织部: only a whole copy of the
+    # rule could say so, its condition and all (helper-76).
+    county = write(tmp_path, "county.yaml", COUNTY + COUNTY_AMEND)
+    validated = runner.invoke(app, ["rules", "validate", str(county)])
+    assert validated.exit_code == 0, validated.stderr
+    approvals = write(
+        tmp_path,
+        "approvals.csv",
+        "身份证号,规则,批复文号,审批单位,批复日期\n"
+        "350502194809300111,principal-age,区组审〔2006〕12号,区委组织部,2006-09-01\n"
+        "35050319440303039X,principal-age,县组审〔2006〕3号,县委组织部,2006-09-01\n",
+    )
+    report = check([EXAMPLES / "roster.csv"], county, approvals=approvals)
+    age = {c.name: f for c in report.candidates for f in c.findings if f.rule == "principal-age"}
+    # 区委组织部's approval no longer counts; the county department's does.
+    chen = age["陈建国"]
+    assert chen.approval is not None and not chen.approval.counted
+    assert "须由 县委组织部 审核同意" in (chen.approval.reason or "")
+    assert age["钱德明"].approval is not None and age["钱德明"].approval.counted
+    # The finding says the county's words and cites the county's notice, whose threshold 60 is: no "as set by".
+    assert chen.message.endswith("超过55周岁，须事先报县委组织部审核同意")
+    assert (
+        chen.source is not None
+        and chen.source.document == "县委组织部换届通知"
+        and chen.source.clause == "三、1"
+    )
+    assert "amended_by" not in chen.evidence
+    # The rest of the rule, and the other rules, are the parent's.
+    policy = load_ruleset(county)
+    rule = policy.rule("principal-age")
+    assert rule is not None and rule.rule.applies_to == ["party_secretary", "committee_director"]
+    assert rule.rule.severity == "review" and rule.rule.title.zh == "社区主干年龄超过{principal_max_age}周岁"
+    education = policy.rule("principal-education")
+    assert education is not None and education.rule.approved_by == ["区委组织部"]
+    # ... and the bundled set itself is unchanged under it.
+    bundled = load_ruleset("community-2006").rule("principal-age")
+    assert bundled is not None and bundled.rule.approved_by == ["区委组织部"]
+    explained = runner.invoke(app, ["rules", "explain", "principal-age", "--rules", str(county)]).stdout
+    assert "审批单位: 县委组织部\n" in explained and "依据文件: 县委组织部换届通知\n" in explained
+    assert "按 " not in explained  # the threshold is the cited notice's own
+
+
+def test_amend_raising_a_rule_rewrites_its_words_too(tmp_path: Path) -> None:
+    # principal-age raised to ineligible by severities still said 须事先报区委组织部审核同意 (helper-76).
+    county = write(
+        tmp_path,
+        "county.yaml",
+        COUNTY
+        + "amend:\n  principal-age:\n    severity: ineligible\n"
+        + "    title: {zh: '社区主干超过{principal_max_age}周岁不得提名', en: 'Principal over {principal_max_age}: barred'}\n"
+        + "    message: {zh: '{age}周岁，超过{principal_max_age}周岁，不得提名', en: 'aged {age}: barred'}\n",
+    )
+    assert runner.invoke(app, ["rules", "validate", str(county)]).exit_code == 0
+    report = check([EXAMPLES / "roster.csv"], county, approvals=EXAMPLES / "approvals.csv")
+    [chen] = [c for c in report.candidates if c.name == "陈建国"]
+    finding = next(f for f in chen.findings if f.rule == "principal-age")
+    # The parent's approved_by goes unused with its severity, as under severities: 区委组织部's approval lifts nothing.
+    assert finding.severity == "ineligible" and chen.status == "ineligible"
+    assert finding.message.endswith("周岁，超过55周岁，不得提名") and "审核同意" not in finding.message
+    explained = runner.invoke(app, ["rules", "explain", "principal-age", "--rules", str(county)]).stdout
+    assert explained.startswith("principal-age — 社区主干超过55周岁不得提名\n等级: 不能提名")
+    assert "审批单位" not in explained
+
+
+def test_amend_to_a_rule_no_approval_lifts(tmp_path: Path) -> None:
+    county = write(
+        tmp_path,
+        "county.yaml",
+        COUNTY + "amend:\n  principal-age:\n    approvable: false\n    approved_by: []\n",
+    )
+    assert runner.invoke(app, ["rules", "validate", str(county)]).exit_code == 0
+    report = check([EXAMPLES / "roster.csv"], county, approvals=EXAMPLES / "approvals.csv")
+    [chen] = [c for c in report.candidates if c.name == "陈建国"]
+    finding = next(f for f in chen.findings if f.rule == "principal-age")
+    assert not finding.approvable and finding.is_open
+
+
+def test_amend_down_a_chain(tmp_path: Path) -> None:
+    # The county amends; a town under it raises the same rule: each file's change at its own line.
+    write(tmp_path, "county.yaml", COUNTY + COUNTY_AMEND)
+    town = write(
+        tmp_path,
+        "town.yaml",
+        'extends: ./county.yaml\nname: town\nversion: "1"\namend:\n  principal-age:\n    severity: ineligible\n',
+    )
+    assert runner.invoke(app, ["rules", "validate", str(town)]).exit_code == 0
+    rule = load_ruleset(town).rule("principal-age")
+    assert rule is not None and rule.rule.severity == "ineligible"
+    assert rule.rule.source.document == "县委组织部换届通知"
+    # The town may not name an approving body for what is now a bar of the county's making either.
+    barred = write(
+        tmp_path,
+        "barred.yaml",
+        'extends: ./town.yaml\nname: b\nversion: "1"\namend:\n  principal-age:\n    approved_by: [镇党委]\n',
+    )
+    said = runner.invoke(app, ["rules", "validate", str(barred), "--lang", "en"])
+    assert said.exit_code == 1
+    assert (
+        f"{barred.as_posix()}:6:18: amend.principal-age.approved_by: approved_by is for rules of severity"
+        in (said.stderr)
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "at", "en", "zh"),
+    [
+        (
+            "amend:\n  principal-agee:\n    approved_by: [县委组织部]\n",
+            "6:3",
+            "amend.principal-agee: unknown rule 'principal-agee' (did you mean 'principal-age'?); known: min-age",
+            "未知的规则“principal-agee”（是否为“principal-age”？）",
+        ),
+        (
+            "amend:\n  principal-age:\n    when: {fact: age, gt: 60}\n",
+            "7:5",
+            "amend.principal-age.when: amend cannot change when: to change a rule's when, scope or applies_to, "
+            "write the whole rule under rules with id principal-age, which replaces the inherited one; amend may "
+            "change: title, message, approved_by, approvable, severity, source",
+            "amend 不能改 when：要改规则的条件、对象或适用职务（when、scope、applies_to），请在 rules 里写一条 id 为 "
+            "principal-age 的完整规则",
+        ),
+        (
+            "amend:\n  principal-age:\n    applies_to: [party_secretary]\n",
+            "7:5",
+            "amend.principal-age.applies_to: amend cannot change applies_to: ",
+            "amend 不能改 applies_to：",
+        ),
+        (
+            "amend:\n  principal-age:\n    mesage: {zh: x, en: y}\n",
+            "7:5",
+            "amend.principal-age.mesage: unknown key 'mesage' (did you mean 'message'?); amend may change: title, "
+            "message, approved_by, approvable, severity, source",
+            "未知的键“mesage”（是否为“message”？）；amend 可改：",
+        ),
+        (
+            "amend:\n  principal-age:\n    message: {zh: '超过{principal_max_agee}', en: '{age}'}\n",
+            "7:19",
+            "amend.principal-age.message.zh: unknown message placeholder 'principal_max_agee' (did you mean "
+            "'principal_max_age'?)",
+            "未知的消息占位符“principal_max_agee”",
+        ),
+        (
+            "amend:\n  principal-age:\n    message: {zh: 超过}\n",
+            "7:14",
+            "amend.principal-age.message: 'en' is required",
+            "缺少必填项“en”",
+        ),
+        (
+            "amend:\n  principal-age:\n    title: {zh: '超过{age}', en: over}\n",
+            "7:17",
+            "amend.principal-age.title.zh: unknown title placeholder 'age'; known: principal_max_age",
+            "未知的标题占位符“age”",
+        ),
+        (
+            "amend:\n  principal-age:\n    source: {document: x, clause: y}\n",
+            "7:13",
+            "amend.principal-age.source: 'quote' is required",
+            "缺少必填项“quote”",
+        ),
+        (
+            "amend:\n  principal-age:\n    severity: fatal\n",
+            "7:15",
+            "amend.principal-age.severity: 'fatal': Input should be 'ineligible', 'review', 'warning' or 'info'",
+            "“fatal”应为 ineligible、review、warning、info 之一",
+        ),
+        (
+            "amend:\n  min-age:\n    approved_by: [县委组织部]\n",
+            "7:18",
+            "amend.min-age.approved_by: approved_by is for rules of severity review: rule 'min-age' is ineligible",
+            "approved_by 只用于 severity: review 的规则",
+        ),
+        (
+            "amend:\n  principal-age:\n    severity: warning\n    approved_by: [县委组织部]\n",
+            "8:18",
+            "amend.principal-age.approved_by: approved_by is for rules of severity review: rule 'principal-age' is "
+            "warning",
+            "approved_by 只用于 severity: review 的规则",
+        ),
+        (
+            "amend:\n  principal-age:\n    approvable: false\n",
+            "7:17",
+            "amend.principal-age.approvable: approvable: false contradicts the inherited approved_by (区委组织部): a "
+            "rule no approval lifts has no approving body; write approved_by: [] here too",
+            "approvable: false 与继承来的 approved_by（区委组织部）矛盾",
+        ),
+        (
+            "severities: {principal-age: warning}\namend:\n  principal-age:\n    approved_by: [县委组织部]\n",
+            "7:3",
+            "amend.principal-age: rule 'principal-age' has its severity changed in severities too: write a rule's "
+            "changes in one place, its severity here in amend, and take it out of severities",
+            "已在 severities 里改了等级",
+        ),
+        (
+            "disable: [principal-age]\namend:\n  principal-age:\n    approved_by: [县委组织部]\n",
+            "7:3",
+            "amend.principal-age: rule 'principal-age' is disabled in this file: it cannot be amended too",
+            "已在 disable 里停用，不能再改它",
+        ),
+        (
+            "rules:\n"
+            + RULE.format(id="principal-age", when="{fact: age, gt: 60}")
+            + "amend:\n  principal-age:\n    approved_by: [县委组织部]\n",
+            "14:3",
+            "amend.principal-age: rule 'principal-age' is written in this file: change it there, not in amend as "
+            "well",
+            "就写在本文件里",
+        ),
+        (
+            "amend:\n  principal-age:\n",
+            "6:3",
+            "amend.principal-age: says nothing to change: write principal-age: {approved_by: [county department]}",
+            "没有写要改什么",
+        ),
+        (
+            "amend: [principal-age]\n",
+            "5:8",
+            "amend: should be a mapping of rule id to its changes",
+            "应为规则 id 到改动的映射",
+        ),
+    ],
+)
+def test_amend_written_wrong_is_said_at_its_line(
+    tmp_path: Path, written: str, at: str, en: str, zh: str
+) -> None:
+    path = write(tmp_path, "county.yaml", CHILD + written)
+    english = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert english.exit_code == 1
+    assert f"{path.as_posix()}:{at}: {en}" in english.stderr, english.stderr
+    chinese = runner.invoke(app, ["rules", "validate", str(path)])
+    assert chinese.exit_code == 1 and zh in chinese.stderr, chinese.stderr
+    assert "Traceback" not in english.stderr + chinese.stderr
+
+
+def test_amend_in_a_file_that_extends_none_is_refused(tmp_path: Path) -> None:
+    text = (ROOT / "rules" / "community-2006.yaml").read_text("utf-8")
+    path = write(tmp_path, "own.yaml", text + "amend:\n  principal-age:\n    approved_by: [县委组织部]\n")
+    said = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert said.exit_code == 1
+    assert "amend: amend changes rules inherited through extends" in said.stderr
+
+
+def test_the_schema_knows_amend(tmp_path: Path) -> None:
+    from eligibility.ruleset.yamlpos import load
+
+    data, _ = load(COUNTY + COUNTY_AMEND)
+    jsonschema.validate(json.loads(json.dumps(data, default=str)), rule_file_schema())
+    data["amend"]["principal-age"]["when"] = {"fact": "age", "gt": 60}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(json.loads(json.dumps(data, default=str)), rule_file_schema())

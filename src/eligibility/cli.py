@@ -516,6 +516,9 @@ def rules_explain(
             amended = say("parameter-amended", language, by=by)
             note = f"{note}（{amended}）" if note else amended
         lines.append(f"  {name} = {_as_written(value)}{dated}  {note}".rstrip())
+    if spec.approved_by and spec.severity == "review":
+        # Whose approval counts: what a county's `amend` changes most often, and otherwise seen only in the file.
+        lines.append(f"{say('label-approved-by', language)}: {'、'.join(spec.approved_by)}")
     lines += [
         f"{say('label-message', language)}: {spec.message(language)}",
         f"{say('label-document', language)}: {spec.source.document}",

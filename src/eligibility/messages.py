@@ -987,6 +987,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label-scope": ("对象", "scope"),
     "label-condition": ("条件", "condition"),
     "label-applies-to": ("适用职务", "applies to"),
+    "label-approved-by": ("审批单位", "approved by"),
     "label-path": ("文件", "file"),
     "label-sheet": ("工作表", "sheet"),
     "label-row": ("数据行", "row"),

@@ -902,7 +902,9 @@ def _not_a_date(written: str) -> Term:
         dt.date(year, month, day)
     except ValueError:
         if not 1 <= month <= 12:
-            return Term(f"{zh}：“{written}”的月份应在 1 到 12 之间", f"{en}: {written!r} has no month {month}")
+            return Term(
+                f"{zh}：“{written}”的月份应在 1 到 12 之间", f"{en}: {written!r} has no month {month}"
+            )
         return Term(
             f"{zh}：{year} 年 {month} 月没有 {day} 日（“{written}”）",
             f"{en}: {year}-{month:02d} has no day {day} ({written!r})",
@@ -911,7 +913,8 @@ def _not_a_date(written: str) -> Term:
     short = len(parts[2]) < 2 or len(parts[3]) < 2
     return Term(
         f"{zh}：“{written}”写作 {padded}" + ("（月、日各写两位）" if short else ""),
-        f"{en}: {written!r} is written {padded}" + (" (two digits for the month and the day)" if short else ""),
+        f"{en}: {written!r} is written {padded}"
+        + (" (two digits for the month and the day)" if short else ""),
     )
 
 
@@ -1265,7 +1268,7 @@ def _what_else_problems(
                     "applies_to is an empty list: name the roles, or leave the key out for a rule on everyone",
                 ),
             )
-    for key in ("disable", "severities"):
+    for key in ("disable", "severities", "amend"):
         if data.get(key) and not rule_file.extends:
             yield _bad_value(
                 where,
