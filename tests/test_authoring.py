@@ -2274,7 +2274,7 @@ def test_a_threshold_set_two_files_up_is_said_by_that_files_document(tmp_path: P
         "county-2026.yaml",
         'extends: community-2006\nname: county\nversion: "1"\n'
         "document: {title: 县委组织部换届通知, issued_by: 县委组织部, date: 2026-01-05}\n"
-        "parameters:\n  principal_max_age: 55\n",
+        "parameters:\n  principal_max_age: 60\n",
     )
     town = write(
         tmp_path,
