@@ -256,6 +256,7 @@ def _amendments_checked(
 ) -> dict[str, dict[str, Any]]:
     """The child's `amend`, each entry a mapping of the keys it may change, to rules it neither writes, disables
     nor changes the severity of in `severities` as well: said at its line otherwise."""
+    from eligibility.ruleset.compiler import dotted_path  # as _unknown_rule: the compiler's, kept one
 
     def at_key(at: YamlPath) -> Location:
         # An entry's name, not its value: the value of `principal-age:` is a block on the lines below.
@@ -264,8 +265,6 @@ def _amendments_checked(
 
     def refused(at: YamlPath, reason: Term) -> RuleSetError:
         return RuleSetError("ruleset-invalid", at_key(at), field=dotted_path(at), reason=reason)
-
-    from eligibility.ruleset.compiler import dotted_path  # as _unknown_rule: the compiler's, kept one
 
     amend = child.get("amend")
     if amend is None:
