@@ -410,6 +410,79 @@ def test_rule_file_reasons_are_said_in_chinese(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "zh", "en"),
+    [
+        (
+            "2026-3-1",
+            "应为日期，写作 YYYY-MM-DD：“2026-3-1”写作 2026-03-01（月、日各写两位）",
+            "Input should be a valid date, written YYYY-MM-DD: '2026-3-1' is written 2026-03-01 (two digits for "
+            "the month and the day)",
+        ),
+        (
+            "2026/03/01",
+            "应为日期，写作 YYYY-MM-DD：“2026/03/01”写作 2026-03-01",
+            "Input should be a valid date, written YYYY-MM-DD: '2026/03/01' is written 2026-03-01",
+        ),
+        (
+            "2026-02-30",
+            "应为日期，写作 YYYY-MM-DD：2026 年 2 月没有 30 日（“2026-02-30”）",
+            "Input should be a valid date, written YYYY-MM-DD: 2026-02 has no day 30 ('2026-02-30')",
+        ),
+        (
+            "2026-13-01",
+            "应为日期，写作 YYYY-MM-DD：“2026-13-01”的月份应在 1 到 12 之间",
+            "Input should be a valid date, written YYYY-MM-DD: '2026-13-01' has no month 13",
+        ),
+        (
+            "next spring",
+            "应为日期，写作 YYYY-MM-DD（如 2026-03-01）；“next spring”不是这样写的",
+            "Input should be a valid date, written YYYY-MM-DD (as 2026-03-01); 'next spring' is not",
+        ),
+    ],
+)
+def test_a_date_written_wrong_is_said_with_how_to_write_it_in_english_too(
+    tmp_path: Path, written: str, zh: str, en: str
+) -> None:
+    # election_date: 2026-3-1 was "Input should be a valid date or datetime, input is too short" in English,
+    # where the Chinese said 写作 YYYY-MM-DD (helper-76).
+    path = write(
+        tmp_path,
+        "dated.yaml",
+        f'extends: community-2006\nname: x\nversion: "1"\neffective: {{from: 2026-01-01}}\nelection_date: {written}\n',
+    )
+    english = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert english.exit_code == 1
+    assert english.stderr == f"{path.as_posix()}:5:16: election_date: {en}\n"
+    chinese = runner.invoke(app, ["rules", "validate", str(path)])
+    assert chinese.stderr == f"{path.as_posix()}:5:16: election_date：{zh}\n"
+
+
+@pytest.mark.parametrize("op", ["within_years_before_election", "less_than_years_before_election"])
+@pytest.mark.parametrize(("years", "zh_years", "en_years"), [("2.5", "2.5", "2.5"), ('"3"', "“3”", "'3'")])
+def test_a_window_of_years_not_whole_is_said_in_english_too(
+    tmp_path: Path, op: str, years: str, zh_years: str, en_years: str
+) -> None:
+    # within_years_before_election: 2.5 was "Input should be a valid integer" in English (helper-76).
+    rule = (
+        "rules:\n  - id: sanction\n    title: {zh: x, en: x}\n    severity: review\n    scope: candidate\n"
+        f"    when: {{fact: sanctioned_on, {op}: {years}}}\n    message: {{zh: x, en: x}}\n"
+        "    source: {document: x, clause: x, quote: x}\n"
+    )
+    field = "fields:\n  sanctioned_on: {type: date, zh: 处分日期, en: sanctioned on}\n"
+    path = write(tmp_path, "window.yaml", 'extends: community-2006\nname: x\nversion: "1"\n' + field + rule)
+    english = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert english.exit_code == 1
+    assert english.stderr.endswith(
+        f"rules[0].when.{op}: {op} needs a whole number of years (0 or more), or a parameter {{param: name}}, "
+        f"not {en_years}\n"
+    )
+    chinese = runner.invoke(app, ["rules", "validate", str(path)])
+    assert chinese.stderr.endswith(
+        f"{op} 需要整数年数（0 或以上），或参数 {{param: 名字}}，不是 {zh_years}\n"
+    )
+
+
+@pytest.mark.parametrize(
     ("extends", "said"),
     [("[community-2006]", None), ("[community-2006, village-2021]", "extends names one rule set")],
 )
@@ -424,6 +497,79 @@ def test_extends_written_as_a_list(tmp_path: Path, extends: str, said: str | Non
         assert result.exit_code == 0, result.stderr
     else:
         assert result.exit_code == 1 and f"{path.as_posix()}:3:10: {said}" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("extends", "looked_for", "meant"),
+    [
+        ("community-2006.yaml", "community-2006.yaml", "community-2006"),
+        ("Village-2021.yml", "Village-2021.yml", "village-2021"),
+        ("../rules/community-2006.yaml", "../rules/community-2006.yaml", "community-2006"),
+        ("./east.yaml", "east.yaml", None),
+    ],
+)
+def test_extends_naming_a_bundled_set_as_a_file_suggests_its_name(
+    tmp_path: Path, extends: str, looked_for: str, meant: str | None
+) -> None:
+    # extends: community-2006.yaml said only "no such file: community-2006.yaml" (helper-76).
+    (tmp_path / "county").mkdir()
+    path = write(tmp_path / "county", "county.yaml", f'extends: {extends}\nname: x\nversion: "1"\n')
+    english = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert english.exit_code == 1
+    missing = (path.parent / looked_for).as_posix()
+    said = f"{path.as_posix()}:1:10: extends: no such file: {missing} (a path is relative to this rule file)"
+    if meant is None:
+        assert english.stderr == said + "\n"
+        return
+    assert english.stderr == (
+        f"{said}; for the bundled rule set, write extends: {meant} (its name alone, without .yaml or a path)\n"
+    )
+    chinese = runner.invoke(app, ["rules", "validate", str(path)])
+    assert f"；要用内置规则集，写 extends: {meant}（只写名字，不带 .yaml 和路径）" in chinese.stderr
+
+
+def test_a_bundled_name_with_a_capital_is_asked_about() -> None:
+    # extends: Community-2006 said "no bundled rule set named 'Community-2006'" and no more.
+    from eligibility.ruleset.loader import resolve
+
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(resolve("Community-2006"))
+    assert (
+        "no bundled rule set named 'Community-2006' (did you mean 'community-2006'?)"
+        in caught.value.message("en")
+    )
+
+
+@pytest.mark.parametrize("command", ["show", "test", "validate"])
+def test_rules_commands_given_a_bundled_name_with_yaml_suggest_the_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    # `rules show community-2006.yaml` said "no such file or folder" of the bundled set's name with .yaml.
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["rules", command, "community-2006.yaml", "--lang", "en"])
+    assert result.exit_code == 2
+    assert (
+        "community-2006.yaml: no such file; for the bundled rule set, write community-2006 (its name alone, "
+        "without .yaml or a path)" in result.stderr
+    )
+    assert runner.invoke(app, ["rules", command, "nothing-here.yaml", "--lang", "en"]).exit_code == 2
+
+
+@pytest.mark.parametrize("blank", ["", " ''", ' ""', " []", " null", " ['  ']"])
+def test_a_blank_extends_is_said_blank(tmp_path: Path, blank: str) -> None:
+    # `extends:` with no name said document, election_date, vocabularies and rules were missing, four lines of
+    # it, and nothing of extends (helper-76).
+    path = write(tmp_path, "blank.yaml", f'name: x\ntitle: {{zh: x, en: x}}\nversion: "1"\nextends:{blank}\n')
+    english = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert english.exit_code == 1
+    assert english.stderr == (
+        f"{path.as_posix()}:4:1: extends: is blank: name the bundled rule set this file builds on (extends: "
+        "community-2006) or a rule file's path; for a file that builds on none, delete the line\n"
+    )
+    chinese = runner.invoke(app, ["rules", "validate", str(path)])
+    assert chinese.stderr.startswith(
+        f"{path.as_posix()}:4:1: extends：没有写值：写上所依据的内置规则集的名字"
+    )
 
 
 def test_what_the_rule_compiler_says_is_said_in_chinese_too(tmp_path: Path) -> None:
@@ -839,6 +985,51 @@ def test_rules_test_speaks_the_chosen_language(tmp_path: Path) -> None:
         bundled[0].startswith("PASS community-2006 (bundled) tests[0] ")
         and bundled[-1] == f"{cases} passed, 0 failed"
     )
+
+
+def test_rules_test_of_a_file_with_no_cases_says_so_and_fails(tmp_path: Path) -> None:
+    # A county file with no tests printed "通过 0 个，失败 0 个" and exited 0: a CI was green having checked
+    # nothing, the author thinking community-2006's cases ran too (helper-76).
+    child = write(tmp_path, "county.yaml", 'extends: community-2006\nname: county\nversion: "1"\n')
+    chinese = runner.invoke(app, ["rules", "test", str(child)])
+    assert chinese.exit_code == 5
+    assert chinese.stdout == (
+        f"NONE {child.as_posix()}：没有测试用例，什么也没有检查；它 extends 的 community-2006（内置） 的用例不继承"
+        "（改过参数、规则后未必还成立），请在本文件写自己的 tests（见 docs/rules.md 第 10 节）\n"
+        "通过 0 个，失败 0 个；1 个文件没有测试用例\n"
+    )
+    english = runner.invoke(app, ["rules", "test", str(child), "--lang", "en"])
+    assert english.exit_code == 5
+    assert english.stdout == (
+        f"NONE {child.as_posix()}: no test cases, so nothing was checked; the cases of community-2006 (bundled), "
+        "which it extends, are not inherited (they need not hold after its changes): write this file's own tests "
+        "(docs/rules.md, section 10)\n"
+        "0 passed, 0 failed; 1 file(s) with no test cases\n"
+    )
+    # A file of its own, extending none: no word of inheriting.
+    alone = (ROOT / "rules" / "community-2006.yaml").read_text("utf-8")
+    alone = write(tmp_path, "alone.yaml", alone[: alone.index("\ntests:")] + "\n")
+    said = runner.invoke(app, ["rules", "test", str(alone), "--lang", "en"])
+    assert said.exit_code == 5
+    assert said.stdout.startswith(
+        f"NONE {alone.as_posix()}: no test cases, so nothing was checked; write tests"
+    )
+    # With a set that has cases, these run and pass, and the empty file still fails the run.
+    both = runner.invoke(app, ["rules", "test", "community-2006", str(child), "--lang", "en"])
+    cases = len(load_ruleset("community-2006").file.tests)
+    assert both.exit_code == 5
+    assert both.stdout.count("\nPASS ") == cases - 1 and both.stdout.startswith("PASS ")
+    assert both.stdout.endswith(f"{cases} passed, 0 failed; 1 file(s) with no test cases\n")
+    # A failing case is still exit 1, whatever else had none.
+    failing = write(
+        tmp_path,
+        "failing.yaml",
+        "extends: community-2006\nname: f\ntests:\n  - case: 甲\n    candidates:\n"
+        "      - {姓名: 甲, 社区: 青松社区, 拟任职务: 居委会委员}\n    expect: {1: [min-age]}\n",
+    )
+    assert runner.invoke(app, ["rules", "test", str(failing), str(child)]).exit_code == 1
+    # The bundled sets carry their cases, and pass.
+    assert runner.invoke(app, ["rules", "test", *bundled_names()]).exit_code == 0
 
 
 def test_rules_list_counts_in_the_chosen_language() -> None:
@@ -1910,16 +2101,64 @@ def test_an_election_day_outside_the_inherited_effective_period_is_refused(tmp_p
         tmp_path, "fresh.yaml", stale.read_text("utf-8") + "effective: {from: 2027-01-01, to: 2027-12-31}\n"
     )
     assert runner.invoke(app, ["rules", "validate", str(fresh)]).exit_code == 0
-    # Its own period, and the parent's day, as a check gives its own (--election-date): no contradiction of this
-    # file's, and checked as before (helper-68).
-    period = write(
-        tmp_path,
-        "period.yaml",
-        'extends: community-2006\nname: x\nversion: "1"\neffective: {from: 2027-01-01}\n',
+
+
+@pytest.mark.parametrize(
+    ("effective", "day"),
+    [
+        ("effective: {from: 2026-01-05, to: 2026-12-31}\n", "2026-03-01"),
+        ("effective:\n  from: 2027-01-01\n", "2027-06-01"),
+    ],
+)
+def test_an_inherited_election_day_outside_the_files_own_effective_period_is_refused(
+    tmp_path: Path, effective: str, day: str
+) -> None:
+    # A 2026 county file wrote its own effective period and no election_date: it took community-2006's 2006-09-30,
+    # validate said 无误, and a check without --election-date worked out every age on 2006 (helper-76). helper-68
+    # let such a file through for checks that give their own day; one that gives none was silently wrong.
+    head = 'extends: community-2006\nname: x\ntitle: {zh: x, en: x}\nversion: "1"\n'
+    path = write(tmp_path, "county.yaml", head + effective)
+    english = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert english.exit_code == 1
+    # At the `effective:` line, which this file wrote (the day is the parent's).
+    assert english.stderr.startswith(f"{path.as_posix()}:5:1: effective: this file's effective period (")
+    assert (
+        "does not hold the election day 2006-09-30 it takes from community-2006 (bundled)" in english.stderr
     )
-    assert runner.invoke(app, ["rules", "validate", str(period)]).exit_code == 0
-    args = ["check", str(EXAMPLES / "roster.csv"), "--rules", str(period), "--election-date", "2027-06-01"]
-    assert runner.invoke(app, args).exit_code == 1
+    assert "write this round's election_date in this file" in english.stderr
+    chinese = runner.invoke(app, ["rules", "validate", str(path)])
+    assert chinese.exit_code == 1
+    assert "不含沿用 community-2006 (bundled) 的选举日 2006-09-30：请在本文件写上这一届的 election_date" in (
+        chinese.stderr
+    )
+    # `check` stops too, rather than judge a 2026 roster on 2006's day.
+    checked = runner.invoke(app, ["check", str(EXAMPLES / "roster.csv"), "--rules", str(path)])
+    assert checked.exit_code == 2 and "election_date" in checked.stderr
+    # Its own day inside its own period is right; so is a period that still holds the inherited day.
+    dated = write(tmp_path, "dated.yaml", head + effective + f"election_date: {day}\n")
+    assert runner.invoke(app, ["rules", "validate", str(dated)]).exit_code == 0
+    wide = write(tmp_path, "wide.yaml", head + "effective: {from: 2006-01-01, to: 2030-12-31}\n")
+    assert runner.invoke(app, ["rules", "validate", str(wide)]).exit_code == 0
+
+
+def test_a_grandchild_taking_its_parents_day_is_held_to_its_own_period(tmp_path: Path) -> None:
+    # Two levels: the county's 2026 day, under a town's 2027 period that writes none.
+    county = write(
+        tmp_path,
+        "county.yaml",
+        'extends: community-2006\nname: county\ntitle: {zh: x, en: x}\nversion: "1"\n'
+        "effective: {from: 2026-01-01, to: 2026-12-31}\nelection_date: 2026-03-01\n",
+    )
+    assert runner.invoke(app, ["rules", "validate", str(county)]).exit_code == 0
+    town = write(
+        tmp_path,
+        "town.yaml",
+        'extends: ./county.yaml\nname: town\ntitle: {zh: x, en: x}\nversion: "1"\neffective: {from: 2027-01-01}\n',
+    )
+    result = runner.invoke(app, ["rules", "validate", str(town), "--lang", "en"])
+    assert result.exit_code == 1
+    assert f"{town.as_posix()}:5:1: effective:" in result.stderr
+    assert f"the election day 2026-03-01 it takes from {county.as_posix()}:" in result.stderr
 
 
 def test_an_unknown_parameter_set_on_the_command_line_is_said_with_the_likely_one() -> None:
@@ -2027,6 +2266,80 @@ def test_a_finding_whose_threshold_another_document_set_says_which(tmp_path: Pat
     assert "principal_max_age = 55  按 东区补充通知 改定" in explained
 
 
+def test_a_threshold_set_two_files_up_is_said_by_that_files_document(tmp_path: Path) -> None:
+    # A file extending the county's, itself extending community-2006: 60 was said "as set by county-2026.yaml",
+    # the county's path, where one level down it was its notice's title (helper-76).
+    write(
+        tmp_path,
+        "county-2026.yaml",
+        'extends: community-2006\nname: county\nversion: "1"\n'
+        "document: {title: 县委组织部换届通知, issued_by: 县委组织部, date: 2026-01-05}\n"
+        "parameters:\n  principal_max_age: 60\n",
+    )
+    town = write(
+        tmp_path,
+        "town.yaml",
+        'extends: ./county-2026.yaml\nname: town\nversion: "1"\nseverities: {principal-age: ineligible}\n',
+    )
+    explained = runner.invoke(app, ["rules", "explain", "principal-age", "--rules", str(town)]).stdout
+    assert "principal_max_age = 60  按 县委组织部换届通知 改定" in explained
+    english = runner.invoke(app, ["rules", "explain", "principal-age", "--rules", str(town), "--lang", "en"])
+    assert "principal_max_age = 60  as set by 县委组织部换届通知" in english.stdout
+    findings = [
+        f.evidence.get("amended_by")
+        for c in check([EXAMPLES / "roster.csv"], town).candidates
+        for f in c.findings
+        if f.rule == "principal-age"
+    ]
+    assert findings and all(by == {"principal_max_age": "县委组织部换届通知"} for by in findings)
+    # A file with no document of its own is still named by its path.
+    bare = write(tmp_path, "bare.yaml", 'extends: community-2006\nname: bare\nversion: "1"\n')
+    bare.write_text(bare.read_text("utf-8") + "parameters:\n  principal_max_age: 59\n", "utf-8")
+    above = write(tmp_path, "above.yaml", 'extends: ./bare.yaml\nname: above\nversion: "1"\n')
+    explained = runner.invoke(app, ["rules", "explain", "principal-age", "--rules", str(above)]).stdout
+    assert f"principal_max_age = 59  按 {bare.as_posix()} 改定" in explained
+
+
+def test_explaining_a_rule_the_file_disables_says_where_it_is_disabled(tmp_path: Path) -> None:
+    # `rules explain family-planning-5y --rules county.yaml` said there was no such rule, of a rule the county's
+    # file disables (helper-76): the officer looked for a typo.
+    county = write(
+        tmp_path,
+        "county.yaml",
+        'extends: community-2006\nname: county\nversion: "1"\ndisable: [one-shoulder, family-planning-5y]\n',
+    )
+    args = ["rules", "explain", "family-planning-5y", "--rules", str(county)]
+    chinese = runner.invoke(app, args)
+    assert chinese.exit_code == 2
+    assert chinese.stderr == (
+        f"错误: 规则“family-planning-5y”在 {county.as_posix()}:4:25 的 disable 里停用了，这个规则集不检查它；"
+        "要看它原来的写法：eligibility rules explain family-planning-5y --rules community-2006\n"
+    )
+    english = runner.invoke(app, [*args, "--lang", "en"])
+    assert english.exit_code == 2
+    assert english.stderr == (
+        f"error: rule 'family-planning-5y' is disabled in {county.as_posix()}:4:25 (disable), so this rule set does "
+        "not check it; to read it as it was: eligibility rules explain family-planning-5y --rules community-2006\n"
+    )
+    # Two levels down, where the middle file disabled it; the parent named is the one it was taken from.
+    town = write(tmp_path, "town.yaml", 'extends: ./county.yaml\nname: town\nversion: "1"\n')
+    below = runner.invoke(app, ["rules", "explain", "one-shoulder", "--rules", str(town), "--lang", "en"])
+    assert below.exit_code == 2
+    assert f"rule 'one-shoulder' is disabled in {county.as_posix()}:4:11 (disable)" in below.stderr
+    # Written again below the file that disabled it, it is a rule again, and explained.
+    again = write(
+        tmp_path,
+        "again.yaml",
+        'extends: ./county.yaml\nname: again\nversion: "1"\nrules:\n'
+        "  - id: one-shoulder\n    title: {zh: x, en: x}\n    severity: info\n    scope: candidate\n"
+        "    when: {fact: age, gt: 99}\n    message: {zh: x, en: x}\n    source: {document: x, clause: x, quote: x}\n",
+    )
+    assert runner.invoke(app, ["rules", "explain", "one-shoulder", "--rules", str(again)]).exit_code == 0
+    # A rule no file of the chain has is still "no such rule".
+    unknown = runner.invoke(app, ["rules", "explain", "no-such-rule", "--rules", str(county), "--lang", "en"])
+    assert unknown.exit_code == 2 and "no rule 'no-such-rule'" in unknown.stderr
+
+
 @pytest.mark.parametrize("written", ["民主党派", "党员（待转正）", "/", "无"])
 def test_a_political_status_no_rule_reads_is_not_said_however_written(run: Any, written: str) -> None:
     # The bundled rules read no 政治面貌: a warning that "a rule on it cannot decide" of each unlisted spelling
@@ -2131,3 +2444,275 @@ def test_a_yes_no_field_may_say_a_blank_is_no_answer(tmp_path: Path) -> None:
     with pytest.raises(RuleSetError) as caught:
         load_ruleset(wrong)
     assert "blank is for a field of type bool" in caught.value.message("en")
+
+
+# ---- amend: part of an inherited rule -------------------------------------------------------------------------
+
+COUNTY = (
+    'extends: community-2006\nname: county-2026\ntitle: {zh: 县, en: county}\nversion: "1"\n'
+    "document: {title: 县委组织部换届通知, issued_by: 县委组织部, date: 2026-01-05}\n"
+    "parameters:\n  principal_max_age: 55\n"
+)
+COUNTY_AMEND = """amend:
+  principal-age:
+    approved_by: [县委组织部]
+    message:
+      zh: 拟任社区主干，{age}周岁，超过{principal_max_age}周岁，须事先报县委组织部审核同意
+      en: a principal aged {age}, over {principal_max_age}; needs the county department's prior approval
+    source:
+      document: 县委组织部换届通知
+      clause: 三、1
+      quote: 社区主干年龄超过55周岁的，须事先报县委组织部审核同意。
+"""
+
+
+def test_amend_changes_an_inherited_rules_approving_body_words_and_source(tmp_path: Path) -> None:
+    # The county's 县委组织部 approves its principals, where community-2006 says 区委组织部: only a whole copy of the
+    # rule could say so, its condition and all (helper-76).
+    county = write(tmp_path, "county.yaml", COUNTY + COUNTY_AMEND)
+    validated = runner.invoke(app, ["rules", "validate", str(county)])
+    assert validated.exit_code == 0, validated.stderr
+    approvals = write(
+        tmp_path,
+        "approvals.csv",
+        "身份证号,规则,批复文号,审批单位,批复日期\n"
+        "350502194809300111,principal-age,区组审〔2006〕12号,区委组织部,2006-09-01\n"
+        "35050319440303039X,principal-age,县组审〔2006〕3号,县委组织部,2006-09-01\n",
+    )
+    report = check([EXAMPLES / "roster.csv"], county, approvals=approvals)
+    age = {c.name: f for c in report.candidates for f in c.findings if f.rule == "principal-age"}
+    # 区委组织部's approval no longer counts; the county department's does.
+    chen = age["陈建国"]
+    assert chen.approval is not None and not chen.approval.counted
+    assert "须由 县委组织部 审核同意" in (chen.approval.reason or "")
+    assert age["钱德明"].approval is not None and age["钱德明"].approval.counted
+    # The finding says the county's words and cites the county's notice, whose threshold 60 is: no "as set by".
+    assert chen.message.endswith("超过55周岁，须事先报县委组织部审核同意")
+    assert (
+        chen.source is not None
+        and chen.source.document == "县委组织部换届通知"
+        and chen.source.clause == "三、1"
+    )
+    assert "amended_by" not in chen.evidence
+    # The rest of the rule, and the other rules, are the parent's.
+    policy = load_ruleset(county)
+    rule = policy.rule("principal-age")
+    assert rule is not None and rule.rule.applies_to == ["party_secretary", "committee_director"]
+    assert rule.rule.severity == "review" and rule.rule.title.zh == "社区主干年龄超过{principal_max_age}周岁"
+    education = policy.rule("principal-education")
+    assert education is not None and education.rule.approved_by == ["区委组织部"]
+    # ... and the bundled set itself is unchanged under it.
+    bundled = load_ruleset("community-2006").rule("principal-age")
+    assert bundled is not None and bundled.rule.approved_by == ["区委组织部"]
+    explained = runner.invoke(app, ["rules", "explain", "principal-age", "--rules", str(county)]).stdout
+    assert "审批单位: 县委组织部\n" in explained and "依据文件: 县委组织部换届通知\n" in explained
+    assert "按 " not in explained  # the threshold is the cited notice's own
+
+
+def test_amend_raising_a_rule_rewrites_its_words_too(tmp_path: Path) -> None:
+    # principal-age raised to ineligible by severities still said 须事先报区委组织部审核同意 (helper-76).
+    county = write(
+        tmp_path,
+        "county.yaml",
+        COUNTY
+        + "amend:\n  principal-age:\n    severity: ineligible\n"
+        + "    title: {zh: '社区主干超过{principal_max_age}周岁不得提名', en: 'Principal over {principal_max_age}: barred'}\n"
+        + "    message: {zh: '{age}周岁，超过{principal_max_age}周岁，不得提名', en: 'aged {age}: barred'}\n",
+    )
+    assert runner.invoke(app, ["rules", "validate", str(county)]).exit_code == 0
+    report = check([EXAMPLES / "roster.csv"], county, approvals=EXAMPLES / "approvals.csv")
+    [chen] = [c for c in report.candidates if c.name == "陈建国"]
+    finding = next(f for f in chen.findings if f.rule == "principal-age")
+    # The parent's approved_by goes unused with its severity, as under severities: 区委组织部's approval lifts nothing.
+    assert finding.severity == "ineligible" and chen.status == "ineligible"
+    assert finding.message.endswith("周岁，超过55周岁，不得提名") and "审核同意" not in finding.message
+    explained = runner.invoke(app, ["rules", "explain", "principal-age", "--rules", str(county)]).stdout
+    assert explained.startswith("principal-age — 社区主干超过55周岁不得提名\n等级: 不能提名")
+    assert "审批单位" not in explained
+
+
+def test_amend_to_a_rule_no_approval_lifts(tmp_path: Path) -> None:
+    county = write(
+        tmp_path,
+        "county.yaml",
+        COUNTY + "amend:\n  principal-age:\n    approvable: false\n    approved_by: []\n",
+    )
+    assert runner.invoke(app, ["rules", "validate", str(county)]).exit_code == 0
+    report = check([EXAMPLES / "roster.csv"], county, approvals=EXAMPLES / "approvals.csv")
+    [chen] = [c for c in report.candidates if c.name == "陈建国"]
+    finding = next(f for f in chen.findings if f.rule == "principal-age")
+    assert not finding.approvable and finding.is_open
+
+
+def test_amend_down_a_chain(tmp_path: Path) -> None:
+    # The county amends; a town under it raises the same rule: each file's change at its own line.
+    write(tmp_path, "county.yaml", COUNTY + COUNTY_AMEND)
+    town = write(
+        tmp_path,
+        "town.yaml",
+        'extends: ./county.yaml\nname: town\nversion: "1"\namend:\n  principal-age:\n    severity: ineligible\n',
+    )
+    assert runner.invoke(app, ["rules", "validate", str(town)]).exit_code == 0
+    rule = load_ruleset(town).rule("principal-age")
+    assert rule is not None and rule.rule.severity == "ineligible"
+    assert rule.rule.source.document == "县委组织部换届通知"
+    # The town may not name an approving body for what is now a bar of the county's making either.
+    barred = write(
+        tmp_path,
+        "barred.yaml",
+        'extends: ./town.yaml\nname: b\nversion: "1"\namend:\n  principal-age:\n    approved_by: [镇党委]\n',
+    )
+    said = runner.invoke(app, ["rules", "validate", str(barred), "--lang", "en"])
+    assert said.exit_code == 1
+    assert (
+        f"{barred.as_posix()}:6:18: amend.principal-age.approved_by: approved_by is for rules of severity"
+        in (said.stderr)
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "at", "en", "zh"),
+    [
+        (
+            "amend:\n  principal-agee:\n    approved_by: [县委组织部]\n",
+            "6:3",
+            "amend.principal-agee: unknown rule 'principal-agee' (did you mean 'principal-age'?); known: min-age",
+            "未知的规则“principal-agee”（是否为“principal-age”？）",
+        ),
+        (
+            "amend:\n  principal-age:\n    when: {fact: age, gt: 60}\n",
+            "7:5",
+            "amend.principal-age.when: amend cannot change when: to change a rule's when, scope or applies_to, "
+            "write the whole rule under rules with id principal-age, which replaces the inherited one; amend may "
+            "change: title, message, approved_by, approvable, severity, source",
+            "amend 不能改 when：要改规则的条件、对象或适用职务（when、scope、applies_to），请在 rules 里写一条 id 为 "
+            "principal-age 的完整规则",
+        ),
+        (
+            "amend:\n  principal-age:\n    applies_to: [party_secretary]\n",
+            "7:5",
+            "amend.principal-age.applies_to: amend cannot change applies_to: ",
+            "amend 不能改 applies_to：",
+        ),
+        (
+            "amend:\n  principal-age:\n    mesage: {zh: x, en: y}\n",
+            "7:5",
+            "amend.principal-age.mesage: unknown key 'mesage' (did you mean 'message'?); amend may change: title, "
+            "message, approved_by, approvable, severity, source",
+            "未知的键“mesage”（是否为“message”？）；amend 可改：",
+        ),
+        (
+            "amend:\n  principal-age:\n    message: {zh: '超过{principal_max_agee}', en: '{age}'}\n",
+            "7:19",
+            "amend.principal-age.message.zh: unknown message placeholder 'principal_max_agee' (did you mean "
+            "'principal_max_age'?)",
+            "未知的消息占位符“principal_max_agee”",
+        ),
+        (
+            "amend:\n  principal-age:\n    message: {zh: 超过}\n",
+            "7:14",
+            "amend.principal-age.message: 'en' is required",
+            "缺少必填项“en”",
+        ),
+        (
+            "amend:\n  principal-age:\n    title: {zh: '超过{age}', en: over}\n",
+            "7:17",
+            "amend.principal-age.title.zh: unknown title placeholder 'age'; known: principal_max_age",
+            "未知的标题占位符“age”",
+        ),
+        (
+            "amend:\n  principal-age:\n    source: {document: x, clause: y}\n",
+            "7:13",
+            "amend.principal-age.source: 'quote' is required",
+            "缺少必填项“quote”",
+        ),
+        (
+            "amend:\n  principal-age:\n    severity: fatal\n",
+            "7:15",
+            "amend.principal-age.severity: 'fatal': Input should be 'ineligible', 'review', 'warning' or 'info'",
+            "“fatal”应为 ineligible、review、warning、info 之一",
+        ),
+        (
+            "amend:\n  min-age:\n    approved_by: [县委组织部]\n",
+            "7:18",
+            "amend.min-age.approved_by: approved_by is for rules of severity review: rule 'min-age' is ineligible",
+            "approved_by 只用于 severity: review 的规则",
+        ),
+        (
+            "amend:\n  principal-age:\n    severity: warning\n    approved_by: [县委组织部]\n",
+            "8:18",
+            "amend.principal-age.approved_by: approved_by is for rules of severity review: rule 'principal-age' is "
+            "warning",
+            "approved_by 只用于 severity: review 的规则",
+        ),
+        (
+            "amend:\n  principal-age:\n    approvable: false\n",
+            "7:17",
+            "amend.principal-age.approvable: approvable: false contradicts the inherited approved_by (区委组织部): a "
+            "rule no approval lifts has no approving body; write approved_by: [] here too",
+            "approvable: false 与继承来的 approved_by（区委组织部）矛盾",
+        ),
+        (
+            "severities: {principal-age: warning}\namend:\n  principal-age:\n    approved_by: [县委组织部]\n",
+            "7:3",
+            "amend.principal-age: rule 'principal-age' has its severity changed in severities too: write a rule's "
+            "changes in one place, its severity here in amend, and take it out of severities",
+            "已在 severities 里改了等级",
+        ),
+        (
+            "disable: [principal-age]\namend:\n  principal-age:\n    approved_by: [县委组织部]\n",
+            "7:3",
+            "amend.principal-age: rule 'principal-age' is disabled in this file: it cannot be amended too",
+            "已在 disable 里停用，不能再改它",
+        ),
+        (
+            "rules:\n"
+            + RULE.format(id="principal-age", when="{fact: age, gt: 60}")
+            + "amend:\n  principal-age:\n    approved_by: [县委组织部]\n",
+            "14:3",
+            "amend.principal-age: rule 'principal-age' is written in this file: change it there, not in amend as "
+            "well",
+            "就写在本文件里",
+        ),
+        (
+            "amend:\n  principal-age:\n",
+            "6:3",
+            "amend.principal-age: says nothing to change: write principal-age: {approved_by: [county department]}",
+            "没有写要改什么",
+        ),
+        (
+            "amend: [principal-age]\n",
+            "5:8",
+            "amend: should be a mapping of rule id to its changes",
+            "应为规则 id 到改动的映射",
+        ),
+    ],
+)
+def test_amend_written_wrong_is_said_at_its_line(
+    tmp_path: Path, written: str, at: str, en: str, zh: str
+) -> None:
+    path = write(tmp_path, "county.yaml", CHILD + written)
+    english = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert english.exit_code == 1
+    assert f"{path.as_posix()}:{at}: {en}" in english.stderr, english.stderr
+    chinese = runner.invoke(app, ["rules", "validate", str(path)])
+    assert chinese.exit_code == 1 and zh in chinese.stderr, chinese.stderr
+    assert "Traceback" not in english.stderr + chinese.stderr
+
+
+def test_amend_in_a_file_that_extends_none_is_refused(tmp_path: Path) -> None:
+    text = (ROOT / "rules" / "community-2006.yaml").read_text("utf-8")
+    path = write(tmp_path, "own.yaml", text + "amend:\n  principal-age:\n    approved_by: [县委组织部]\n")
+    said = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert said.exit_code == 1
+    assert "amend: amend changes rules inherited through extends" in said.stderr
+
+
+def test_the_schema_knows_amend(tmp_path: Path) -> None:
+    from eligibility.ruleset.yamlpos import load
+
+    data, _ = load(COUNTY + COUNTY_AMEND)
+    jsonschema.validate(json.loads(json.dumps(data, default=str)), rule_file_schema())
+    data["amend"]["principal-age"]["when"] = {"fact": "age", "gt": 60}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(json.loads(json.dumps(data, default=str)), rule_file_schema())

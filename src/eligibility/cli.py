@@ -429,7 +429,9 @@ def rules_validate(
             wrong += 1
             # No such file is the command's mistake, not the file's: exit 2, as rules show and test say it.
             not_found = (
-                not_found or err.key == "path-missing" or (err.key == "ruleset-unknown" and not err.location)
+                not_found
+                or err.key in ("path-missing", "ruleset-file-missing-bundled")
+                or (err.key == "ruleset-unknown" and not err.location)
             )
             typer.echo(_masked(err.message(language)), err=True)
             continue
@@ -466,6 +468,11 @@ def rules_explain(
         if rule is None and rule_id in DATA_CHECKS:
             typer.echo(_data_check(rule_id, language))
             return
+        if rule is None and (disabled := policy.disabled.get(rule_id)) is not None:
+            # Said as what it is: "no such rule" sent the officer looking for a typo in a rule the parent has.
+            raise OptionError(
+                "rule-disabled", rule=rule_id, where=str(disabled.where), parent=disabled.parent
+            )
         if rule is None:
             ids = [r.id for r in policy.rules]
             raise OptionError(
@@ -509,6 +516,9 @@ def rules_explain(
             amended = say("parameter-amended", language, by=by)
             note = f"{note}（{amended}）" if note else amended
         lines.append(f"  {name} = {_as_written(value)}{dated}  {note}".rstrip())
+    if spec.approved_by and spec.severity == "review":
+        # Whose approval counts: what a county's `amend` changes most often, and otherwise seen only in the file.
+        lines.append(f"{say('label-approved-by', language)}: {'、'.join(spec.approved_by)}")
     lines += [
         f"{say('label-message', language)}: {spec.message(language)}",
         f"{say('label-document', language)}: {spec.source.document}",
@@ -539,6 +549,11 @@ def _data_check(check: str, language: Lang) -> str:
 _PLACEHOLDER = re.compile(r"\{(\w+)(?:![rsa])?(?::[^{}]*)?\}")
 
 
+# `rules test` of a file that carries no case: nothing was checked, and a CI must not pass on it. pytest exits 5
+# when it collects no test; so does this, to be told apart from a case that fails (1) and a broken file (2).
+NO_CASES = 5
+
+
 @rules_app.command("test")
 def rules_test(
     files: Annotated[
@@ -546,18 +561,28 @@ def rules_test(
     ],
     lang: LangOption = Language.zh,
 ) -> None:
-    """Run the test cases a rule file carries; name each case that fails and how. Exit 1 if any fails."""
+    """Run the test cases a rule file carries; name each case that fails and how. Exit 1 if any fails, 5 if a
+    file has no test cases (a parent's are not inherited), 2 if one cannot be read."""
     from eligibility.casework import run_cases
     from eligibility.ruleset.loader import bundled_dir, load_ruleset
 
     language: Lang = lang.value
-    passed = failed = 0
+    passed = failed = empty = 0
     with user_errors(language):
         for spec in files:
             policy = load_ruleset(spec)
             shown = policy.path
             if policy.source is not None and policy.source.is_relative_to(bundled_dir().resolve()):
                 shown = say("rules-bundled", language, name=policy.source.stem)
+            if not policy.file.tests:
+                # "通过 0 个，失败 0 个" and exit 0: a CI was green having checked nothing (helper-76).
+                empty += 1
+                key = "rules-test-none-extends" if policy.extends else "rules-test-none"
+                parent = policy.extends[0] if policy.extends else ""
+                if parent.endswith(" (bundled)"):
+                    parent = say("rules-bundled", language, name=parent.removesuffix(" (bundled)"))
+                typer.echo(_masked(say(key, language, path=shown, parent=parent)))
+                continue
             for result in run_cases(policy):
                 # PASS and FAIL stay as they are in either language: scripts and CI logs look for them.
                 if result.passed:
@@ -568,8 +593,9 @@ def rules_test(
                     typer.echo(_masked(f"FAIL {shown} tests[{result.index}] {result.case}"))
                     for difference in result.differences:
                         typer.echo(_masked(f"     {difference.message(language)}"))
-    typer.echo(say("rules-test-summary", language, passed=passed, failed=failed))
-    raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
+    summary = "rules-test-summary-none" if empty else "rules-test-summary"
+    typer.echo(say(summary, language, passed=passed, failed=failed, empty=empty))
+    raise typer.Exit(ExitCode.FINDINGS if failed else NO_CASES if empty else ExitCode.OK)
 
 
 def _width() -> int:

@@ -483,12 +483,16 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     # rule files
     "ruleset-unknown": (
-        "没有名为 {name!r} 的内置规则集；内置：{known}",
-        "no bundled rule set named {name!r}; bundled: {known}",
+        "没有名为 {name!r} 的内置规则集{suggestion}；内置：{known}",
+        "no bundled rule set named {name!r}{suggestion}; bundled: {known}",
+    ),
+    "ruleset-file-missing-bundled": (
+        "找不到这个文件；要用内置规则集，写 {name}（只写名字，不带 .yaml 和路径）",
+        "no such file; for the bundled rule set, write {name} (its name alone, without .yaml or a path)",
     ),
     "ruleset-parent-missing": (
-        "extends 指向的文件不存在：{path}（路径相对于本规则文件）",
-        "extends: no such file: {path} (a path is relative to this rule file)",
+        "extends 指向的文件不存在：{path}（路径相对于本规则文件）{bundled}",
+        "extends: no such file: {path} (a path is relative to this rule file){bundled}",
     ),
     "ruleset-cycle": ("extends 形成了循环：{chain}", "extends goes round in a circle: {chain}"),
     "ruleset-changed": (
@@ -562,7 +566,21 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{header!r} in {table} is no known column{suggestion}; the case checked nothing by it",
     ),
     "rules-test-differs": ("{key}：应为 {expected}，实际为 {got}", "{key}: expected {expected}, got {got}"),
+    "rules-test-none": (
+        "NONE {path}：没有测试用例，什么也没有检查；请写 tests（见 docs/rules.md 第 10 节）",
+        "NONE {path}: no test cases, so nothing was checked; write tests (docs/rules.md, section 10)",
+    ),
+    "rules-test-none-extends": (
+        "NONE {path}：没有测试用例，什么也没有检查；它 extends 的 {parent} 的用例不继承（改过参数、规则后未必还成立），"
+        "请在本文件写自己的 tests（见 docs/rules.md 第 10 节）",
+        "NONE {path}: no test cases, so nothing was checked; the cases of {parent}, which it extends, are not "
+        "inherited (they need not hold after its changes): write this file's own tests (docs/rules.md, section 10)",
+    ),
     "rules-test-summary": ("通过 {passed} 个，失败 {failed} 个", "{passed} passed, {failed} failed"),
+    "rules-test-summary-none": (
+        "通过 {passed} 个，失败 {failed} 个；{empty} 个文件没有测试用例",
+        "{passed} passed, {failed} failed; {empty} file(s) with no test cases",
+    ),
     # findings on records (severity invalid)
     "required-missing": ("必填列“{column}”为空", "required column {column} is blank"),
     "political-status-unknown": (
@@ -979,6 +997,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label-scope": ("对象", "scope"),
     "label-condition": ("条件", "condition"),
     "label-applies-to": ("适用职务", "applies to"),
+    "label-approved-by": ("审批单位", "approved by"),
     "label-path": ("文件", "file"),
     "label-sheet": ("工作表", "sheet"),
     "label-row": ("数据行", "row"),
@@ -1072,6 +1091,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "rule-unknown": (
         "没有规则“{rule}”{suggestion}；规则：{known}",
         "no rule {rule!r}{suggestion}; rules: {known}",
+    ),
+    "rule-disabled": (
+        "规则“{rule}”在 {where} 的 disable 里停用了，这个规则集不检查它；要看它原来的写法：eligibility rules explain "
+        "{rule} --rules {parent}",
+        "rule {rule!r} is disabled in {where} (disable), so this rule set does not check it; to read it as it "
+        "was: eligibility rules explain {rule} --rules {parent}",
     ),
     "passed": ("已检查且通过：{rules}", "checked and passed: {rules}"),
     "evidence": ("依据的事实：{facts}", "facts seen: {facts}"),

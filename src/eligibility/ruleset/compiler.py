@@ -207,12 +207,13 @@ class Compiler:
             )
         if rule.applies_to:
             seen.needs.add(("roles",))
-        # Who approves a review finding means nothing once `severities` makes it a warning, or one no approval
-        # lifts: kept, unused, for a file extending this one may make it review again (helper-53).
+        # Who approves a review finding means nothing once `severities` (or `amend`) makes it a warning, or one no
+        # approval lifts: kept, unused, for a file extending this one may make it review again (helper-53). One
+        # written in an `amend` with such a severity is refused as that amend is merged (inherit._amend).
         if (
             rule.approved_by
             and rule.severity != "review"
-            and self.written_as((*at, "severity"))[0] != "severities"
+            and self.written_as((*at, "severity"))[0] not in ("severities", "amend")
         ):
             problems.append(
                 self._mistake(

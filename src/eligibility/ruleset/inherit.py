@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from eligibility.errors import Location, RuleSetError
-from eligibility.messages import Term
+from eligibility.messages import Term, did_you_mean
+from eligibility.ruleset.model import AMENDABLE, Rule
+from eligibility.ruleset.vocab import suggest
 from eligibility.ruleset.yamlpos import Positions, YamlPath
 
 Document = tuple[dict[str, Any], Positions]
@@ -15,6 +17,8 @@ Where = Callable[[YamlPath], Location]
 
 # Keys merged entry by entry (a child's entry replaces the parent's of the same name); any other key replaces.
 BY_NAME = ("parameters", "fields")
+# Keys that change what the parent gives, used up in the merging.
+CHANGES = ("extends", "disable", "severities", "amend")
 VOCABULARY_BY_ID = ("bodies", "roles", "political_statuses")
 
 
@@ -25,12 +29,12 @@ def merge(parent: Document, child: Document, child_file: str, where: Where) -> D
     data: dict[str, Any] = {}
     positions = Positions()
     for key, value in parent_data.items():
-        if key in ("tests", "extends", "disable", "severities"):
+        if key in ("tests", *CHANGES):
             continue
         data[key] = value
         positions.copy_subtree(parent_positions, (key,), (key,), parent_positions.file_of((key,), ""))
     for key, value in child_data.items():
-        if key in ("extends", "disable", "severities"):
+        if key in CHANGES:
             continue
         if key in BY_NAME and isinstance(value, dict) and isinstance(data.get(key), dict):
             data[key] = _by_name(data[key], value, (key,), positions, child_positions, child_file)
@@ -109,6 +113,10 @@ def merge(parent: Document, child: Document, child_file: str, where: Where) -> D
                 reason=reason,
             )
     _severities(data, severities, where, (positions, child_positions, child_file))
+    amend = _amendments_checked(
+        child_data, written_here, disable, severities, where, child_positions, child_file
+    )
+    _amend(data, amend, where, (positions, child_positions, child_file))
     return data, positions
 
 
@@ -235,6 +243,170 @@ def _severities(
             positions.values[at] = source.values[("severities", rule_id)]
             positions.files[at] = file
             positions.written[at] = ("severities", rule_id)
+
+
+def _amendments_checked(
+    child: dict[str, Any],
+    written_here: set[str | None],
+    disable: list[Any],
+    severities: dict[str, Any],
+    where: Where,
+    source: Positions,
+    file: str,
+) -> dict[str, dict[str, Any]]:
+    """The child's `amend`, each entry a mapping of the keys it may change, to rules it neither writes, disables
+    nor changes the severity of in `severities` as well: said at its line otherwise."""
+    from eligibility.ruleset.compiler import dotted_path  # as _unknown_rule: the compiler's, kept one
+
+    def at_key(at: YamlPath) -> Location:
+        # An entry's name, not its value: the value of `principal-age:` is a block on the lines below.
+        found = source.keys.get(at)
+        return Location(file, *found) if found else where(at)
+
+    def refused(at: YamlPath, reason: Term) -> RuleSetError:
+        return RuleSetError("ruleset-invalid", at_key(at), field=dotted_path(at), reason=reason)
+
+    amend = child.get("amend")
+    if amend is None:
+        return {}
+    if not isinstance(amend, dict):
+        raise _not_a(
+            where(("amend",)),
+            "amend",
+            Term(
+                "规则 id 到改动的映射，写作 {principal-age: {approved_by: [县委组织部]}}",
+                "a mapping of rule id to its changes: {principal-age: {approved_by: [county department]}}",
+            ),
+        )
+    allowed = "、".join(AMENDABLE), ", ".join(AMENDABLE)
+    for rule_id, changes in amend.items():
+        at: YamlPath = ("amend", rule_id)
+        if rule_id in written_here:
+            raise refused(
+                at,
+                Term(
+                    f"规则“{rule_id}”就写在本文件里：请直接改它，不要再写在 amend 里",
+                    f"rule {rule_id!r} is written in this file: change it there, not in amend as well",
+                ),
+            )
+        if rule_id in disable:
+            raise refused(
+                at,
+                Term(
+                    f"规则“{rule_id}”已在 disable 里停用，不能再改它",
+                    f"rule {rule_id!r} is disabled in this file: it cannot be amended too",
+                ),
+            )
+        if rule_id in severities:
+            # Two places for one rule's change: which one holds would be a matter of order, not of intent.
+            raise refused(
+                at,
+                Term(
+                    f"规则“{rule_id}”已在 severities 里改了等级：一条规则的改动写在一处，请把 severity 写进这里的 "
+                    "amend，并从 severities 删去它",
+                    f"rule {rule_id!r} has its severity changed in severities too: write a rule's changes in one "
+                    "place, its severity here in amend, and take it out of severities",
+                ),
+            )
+        if not isinstance(changes, dict) or not changes:
+            raise refused(
+                at,
+                Term(
+                    f"没有写要改什么：写作 {rule_id}: {{approved_by: [县委组织部]}}；可改：{allowed[0]}",
+                    f"says nothing to change: write {rule_id}: {{approved_by: [county department]}}; amend may "
+                    f"change: {allowed[1]}",
+                ),
+            )
+        for key in changes:
+            if key in AMENDABLE:
+                continue
+            if key in Rule.model_fields:
+                reason = Term(
+                    f"amend 不能改 {key}：要改规则的条件、对象或适用职务（when、scope、applies_to），请在 rules 里"
+                    f"写一条 id 为 {rule_id} 的完整规则，整条替换继承来的；amend 可改：{allowed[0]}",
+                    f"amend cannot change {key}: to change a rule's when, scope or applies_to, write the whole rule "
+                    f"under rules with id {rule_id}, which replaces the inherited one; amend may change: "
+                    f"{allowed[1]}",
+                )
+            else:
+                hint = did_you_mean(suggest(str(key), list(AMENDABLE)))
+                zh, en = (hint.zh, hint.en) if isinstance(hint, Term) else ("", "")
+                reason = Term(
+                    f"未知的键“{key}”{zh}；amend 可改：{allowed[0]}",
+                    f"unknown key {key!r}{en}; amend may change: {allowed[1]}",
+                )
+            raise refused((*at, key), reason)
+    return amend
+
+
+def _amend(
+    data: dict[str, Any],
+    amend: dict[str, dict[str, Any]],
+    where: Where,
+    moved: tuple[Positions, Positions, str],
+) -> None:
+    """Each amended rule with its changed keys in place of the parent's, at the lines of the child that wrote
+    them, so that validating the rule says a mistake in them there."""
+    if not amend:
+        return
+    positions, source, file = moved
+    rules = data.get("rules") or []
+    if not isinstance(rules, list):
+        first = next(iter(amend))
+        raise _unknown_rule(where(("amend", first)), ("amend", first), str(first), [])
+    # Copies, so that a parent's rules are never changed under it.
+    data["rules"] = rules = [dict(r) if isinstance(r, dict) else r for r in rules]
+    index_of = {_rule_id(r): i for i, r in enumerate(rules) if _rule_id(r) is not None}
+    for rule_id, changes in amend.items():
+        found = source.keys.get(("amend", rule_id))
+        if rule_id not in index_of:
+            location = Location(file, *found) if found else where(("amend", rule_id))
+            raise _unknown_rule(location, ("amend", rule_id), str(rule_id), list(index_of))
+        rule = rules[index_of[rule_id]]
+        for key, value in changes.items():
+            at = ("rules", index_of[rule_id], key)
+            rule[key] = value
+            positions.drop_subtree(at)
+            positions.copy_subtree(source, ("amend", rule_id, key), at, file)
+        _amended_approval(rule, rule_id, changes, where)
+
+
+def _amended_approval(rule: dict[str, Any], rule_id: str, changes: dict[str, Any], where: Where) -> None:
+    """Who approves a rule, as amended, against how severe it is and whether it may be approved at all: the
+    parent's approved_by goes unused under a severity changed here (as with severities), but one written here
+    must be of a rule that is review and approvable."""
+    from eligibility.ruleset.compiler import dotted_path
+
+    approved_by = rule.get("approved_by")
+    if not approved_by or not isinstance(approved_by, list):
+        return
+    reason = None
+    if "approved_by" in changes and rule.get("severity") != "review":
+        at: YamlPath = ("amend", rule_id, "approved_by")
+        reason = Term(
+            f"approved_by 只用于 severity: review 的规则：规则“{rule_id}”是 {rule.get('severity')}，只有需审批的意见"
+            "能经事先审批",
+            f"approved_by is for rules of severity review: rule {rule_id!r} is {rule.get('severity')}, and only "
+            "review findings can be approved in advance",
+        )
+    elif rule.get("approvable") is False and "approved_by" in changes:
+        at = ("amend", rule_id, "approved_by")
+        reason = Term(
+            f"approved_by 与规则“{rule_id}”的 approvable: false 矛盾：这条规则不能以审批代替，就没有审批单位",
+            f"approved_by contradicts rule {rule_id!r}'s approvable: false: a rule no approval lifts has no "
+            "approving body",
+        )
+    elif rule.get("approvable") is False and "approvable" in changes:
+        at = ("amend", rule_id, "approvable")
+        shown = "、".join(str(body) for body in approved_by)
+        reason = Term(
+            f"approvable: false 与继承来的 approved_by（{shown}）矛盾：不能以审批代替的规则没有审批单位；请在这里"
+            "同时写 approved_by: []",
+            f"approvable: false contradicts the inherited approved_by ({', '.join(map(str, approved_by))}): a "
+            "rule no approval lifts has no approving body; write approved_by: [] here too",
+        )
+    if reason is not None:
+        raise RuleSetError("ruleset-invalid", where(at), field=dotted_path(at), reason=reason)
 
 
 def _unknown_rule(location: Location, at: YamlPath, name: str, known: list[Any]) -> RuleSetError:

@@ -82,6 +82,8 @@ class Policy:
     # Rule id -> the parameters it reads that a file other than its own set (or --set), each with where: the
     # rule's clause quotes the document it was written for, and a finding says its threshold is another's.
     amended: dict[str, dict[str, str]] = field(repr=False, default_factory=dict)
+    # Rule id -> where a file of the chain disabled an inherited rule (disable: [...]).
+    disabled: dict[str, Disabled] = field(repr=False, default_factory=dict)
 
     def __repr__(self) -> str:
         # The whole rule file, tens of kilobytes, flooded a notebook that printed one (helper-62).
@@ -199,6 +201,9 @@ def resolve(spec: str | Path | None) -> Path:
     if path.is_dir():
         raise RuleSetError("ruleset-not-file", Location(display_path(path)))
     if path.suffix in (".yaml", ".yml") or path.exists():
+        if not path.exists() and (meant := _bundled_meant(str(spec))) is not None:
+            # --rules community-2006.yaml: the bundled set is named without .yaml, as extends names it.
+            raise RuleSetError("ruleset-file-missing-bundled", Location(display_path(path)), name=meant)
         if not path.is_file():
             raise RuleSetError("path-missing", Location(display_path(path)))
         return path
@@ -226,7 +231,8 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
             expected=Term("参数名到值的映射（dict）", 'a mapping of names to values ({"min_age": 18})'),
         )
     path = resolve(spec)
-    data, positions, digest, chain, inherited = _read(path, ())
+    read = _read(path, ())
+    data, positions, digest, chain = read.data, read.positions, read.digest, read.chain
     shown = _shown(path)
 
     def where(at: tuple[str | int, ...]) -> Location:
@@ -234,6 +240,11 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
             # The value came from the command line, so that is where it is wrong.
             return Location("--set", column=f"{at[1]}={(overrides or {})[str(at[1])]}")
         found, pos = positions.find(data, at)
+        return Location(positions.file_of(found, shown), *(pos or (None, None)))
+
+    def key_where(at: tuple[str | int, ...]) -> Location:
+        # At a key's own line (effective:), where its value is a block on the lines below.
+        found, pos = positions.find(data, at, key=True)
         return Location(positions.file_of(found, shown), *(pos or (None, None)))
 
     try:
@@ -248,7 +259,7 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
         _raise_any(
             [
                 *_vocabulary_problems(rule_file, where, positions.written_as),
-                *_what_else_problems(rule_file, data, where, positions.written_as, shown),
+                *_what_else_problems(rule_file, data, where, positions.written_as, shown, key_where),
                 *_expectation_problems(rule_file, where, positions.written_as),
             ]
         )
@@ -287,8 +298,10 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
                 # `rules validate` passed a dated value that `check` refused on its day (helper-51).
                 if day >= rule_file.election_date or err.key != "ruleset-param-undated":
                     raise
-        _check_parameters_used(rule_file, policy.rules, where, shown, inherited, overrides or {})
-        policy.amended = _amendments(rule_file, policy.rules, positions, shown, overrides or {})
+        _check_parameters_used(rule_file, policy.rules, where, shown, read.inherited, overrides or {})
+        policy.amended = _amendments(rule_file, policy.rules, positions, read.titles, overrides or {})
+        live = {rule.id for rule in rule_file.rules}
+        policy.disabled = {rule_id: at for rule_id, at in read.disabled.items() if rule_id not in live}
     except RuleSetError as err:
         inherited_wrong = [
             p for p in err.problems if p.location is not None and p.location.path not in (shown, "--set")
@@ -347,26 +360,24 @@ def _amendments(
     rule_file: RuleFile,
     rules: tuple[CompiledRule, ...],
     positions: Positions,
-    shown: str,
+    titles: Mapping[str, str],
     overrides: Mapping[str, object],
 ) -> dict[str, dict[str, str]]:
-    """Each rule's parameters set by a file other than the rule's own, or by --set, with the document (or file)
-    that set them: principal-age quotes the 2006 notice's 超过57周岁, and a district's file that makes it 55 is
-    where its finding's threshold comes from (helper-67)."""
-    own_document = positions.file_of(("document",), "") == shown
-
-    def named(file: str) -> str:
-        return rule_file.document.title if file == shown and own_document else file
-
+    """Each rule's parameters set by a file other than the one its source is written in, or by --set, with the
+    document (or file) that set them: principal-age quotes the 2006 notice's 超过57周岁, and a district's file
+    that makes it 55 is where its finding's threshold comes from (helper-67). A file's document is named by its
+    own document.title, wherever it stands in the chain: two levels down, the county's file was named by its
+    path (helper-76)."""
     index = {rule.id: i for i, rule in enumerate(rule_file.rules)}
     amended: dict[str, dict[str, str]] = {}
     for rule in rules:
-        written_in = positions.file_of(("rules", index[rule.id]), shown)
+        # Where its source is written: a file that amends a rule's source quotes the notice that sets the value.
+        written_in = positions.file_of(("rules", index[rule.id], "source"), "")
         for name in rule.params:
             if name in overrides:
                 amended.setdefault(rule.id, {})[name] = "--set"
-            elif (set_in := positions.file_of(("parameters", name), shown)) != written_in:
-                amended.setdefault(rule.id, {})[name] = named(set_in)
+            elif (set_in := positions.file_of(("parameters", name), "")) != written_in:
+                amended.setdefault(rule.id, {})[name] = titles.get(set_in, set_in)
     return amended
 
 
@@ -474,9 +485,33 @@ def _shown(path: Path) -> str:
     )
 
 
-def _read(
-    path: Path, stack: tuple[tuple[Path, str], ...]
-) -> tuple[Any, Positions, str, list[str], frozenset[str]]:
+@dataclass(frozen=True)
+class Disabled:
+    """Where a file of the chain disabled an inherited rule, and the rule set it took the rule from, as
+    `--rules` names it (a bundled name, or a path)."""
+
+    where: Location
+    parent: str
+
+
+@dataclass
+class _Read:
+    """A rule file's data and positions, merged over the files it extends, and what the merging knew."""
+
+    data: Any
+    positions: Positions
+    digest: str  # of the whole chain
+    # The files it builds on, nearest first.
+    chain: list[str] = field(default_factory=list)
+    # The parameters it takes from the one it builds on, by name.
+    inherited: frozenset[str] = frozenset()
+    # Each file of the chain, as shown, by its own document.title: a finding names the document that set a value.
+    titles: dict[str, str] = field(default_factory=dict)
+    # Rule id -> where a file of the chain disabled it: `rules explain` says so, not "no such rule".
+    disabled: dict[str, Disabled] = field(default_factory=dict)
+
+
+def _read(path: Path, stack: tuple[tuple[Path, str], ...]) -> _Read:
     """A rule file's data and positions, merged over the files it extends; a digest of the whole chain."""
     shown = _shown(path)
     if any(path.resolve() == seen for seen, _ in stack):
@@ -489,8 +524,26 @@ def _read(
     data, positions = _parse(raw, shown)
     positions.files[()] = shown
     digest = hashlib.sha256(raw).hexdigest()
+    document = data.get("document") if isinstance(data, dict) else None
+    title = document.get("title") if isinstance(document, dict) else None
+    titles = {shown: title} if isinstance(title, str) and title.strip() else {}
+    if isinstance(data, dict) and "extends" in data and _blank(data["extends"]):
+        # `extends:` with its name left out was a file of its own missing four keys (document, election_date,
+        # vocabularies, rules), said four times, and never that extends was blank (helper-76).
+        where = positions.find(data, ("extends",), key=True)[1] or (None, None)
+        raise RuleSetError(
+            "ruleset-invalid",
+            Location(shown, *where),
+            field="extends",
+            reason=Term(
+                "没有写值：写上所依据的内置规则集的名字（如 extends: community-2006）或规则文件的路径；不依据别的"
+                "规则集就删去这一行",
+                "is blank: name the bundled rule set this file builds on (extends: community-2006) or a rule "
+                "file's path; for a file that builds on none, delete the line",
+            ),
+        )
     if not isinstance(data, dict) or not data.get("extends"):
-        return data, positions, digest, [], frozenset()
+        return _Read(data, positions, digest, titles=titles)
     if isinstance(data["extends"], list):
         # extends: [community-2006], as other tools write such keys: one name in a list is that name; a rule
         # file builds on one other (whose own extends may build on a third), so two are refused, said why.
@@ -504,7 +557,15 @@ def _read(
         if parent_path.parent != bundled_dir():
             # A path, relative to this file: say which file was looked for.
             raise RuleSetError(
-                "ruleset-parent-missing", Location(shown, *where), path=display_path(parent_path)
+                "ruleset-parent-missing",
+                Location(shown, *where),
+                path=display_path(parent_path),
+                bundled=""
+                if (meant := _bundled_meant(str(data["extends"]))) is None
+                else Term(
+                    f"；要用内置规则集，写 extends: {meant}（只写名字，不带 .yaml 和路径）",
+                    f"; for the bundled rule set, write extends: {meant} (its name alone, without .yaml or a path)",
+                ),
             )
         names = bundled_names()
         raise RuleSetError(
@@ -514,28 +575,58 @@ def _read(
             suggestion=did_you_mean(suggest(str(data["extends"]), names)),
             known=", ".join(names),
         )
-    parent, parent_positions, parent_digest, chain, _ = _read(parent_path, (*stack, (path.resolve(), shown)))
-    if not isinstance(parent, dict):
+    parent = _read(parent_path, (*stack, (path.resolve(), shown)))
+    if not isinstance(parent.data, dict):
         # A list, an empty file, a CSV read as YAML: nothing to build on, said at this file's `extends:`.
         where = positions.find(data, ("extends",))[1] or (None, None)
         raise RuleSetError(
             "ruleset-parent-not-rules",
             Location(shown, *where),
             path=_shown(parent_path),
-            found=_shape(parent),
+            found=_shape(parent.data),
         )
 
     def where_in_child(at: tuple[str | int, ...]) -> Location:
         return Location(shown, *(positions.find(data, at)[1] or (None, None)))
 
-    merged = merge((parent, parent_positions), (data, positions), shown, where_in_child)
-    combined = hashlib.sha256((parent_digest + digest).encode()).hexdigest()
+    disable = data.get("disable")
+    bundled = parent_path.resolve().is_relative_to(bundled_dir().resolve())
+    parent_named = parent_path.stem if bundled else display_path(parent_path)
+    disabled = {
+        rule_id: Disabled(where_in_child(("disable", index)), parent_named)
+        for index, rule_id in enumerate(disable if isinstance(disable, list) else [])
+        if isinstance(rule_id, str)
+    }
+    merged = merge((parent.data, parent.positions), (data, positions), shown, where_in_child)
+    combined = hashlib.sha256((parent.digest + digest).encode()).hexdigest()
     # The parameters this file takes from the one it builds on, by name: one it sets again for a rule it
     # disables is no misspelling.
-    inherited = (
-        frozenset(parent.get("parameters") or {}) if isinstance(parent.get("parameters"), dict) else None
+    parameters = parent.data.get("parameters")
+    return _Read(
+        merged[0],
+        merged[1],
+        combined,
+        chain=[_shown(parent_path), *parent.chain],
+        inherited=frozenset(parameters) if isinstance(parameters, dict) else frozenset(),
+        titles={**parent.titles, **titles},
+        disabled={**parent.disabled, **disabled},
     )
-    return merged[0], merged[1], combined, [_shown(parent_path), *chain], inherited or frozenset()
+
+
+def _blank(value: Any) -> bool:
+    """An extends written with no name: nothing, empty quotes, spaces, or an empty list."""
+    if isinstance(value, list):
+        return not value or all(_blank(item) for item in value)
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _bundled_meant(spec: str) -> str | None:
+    """The bundled rule set a missing file's path most likely meant: extends: community-2006.yaml looked for a
+    file beside the child, and said only that there was none (helper-76)."""
+    stem = re.sub(r"\.ya?ml$", "", spec.replace("\\", "/").rsplit("/", 1)[-1], flags=re.IGNORECASE)
+    names = bundled_names()
+    close = [name for name in names if name.casefold() == stem.casefold()] or list(suggest(stem, names, 0.8))
+    return close[0] if close else None
 
 
 def _shape(data: Any) -> Term:
@@ -741,6 +832,18 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
             f"a date is written YYYY-MM-DD (as 2006-09-30); {written} is a number",
         )
         return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
+    if kind.startswith("date") and isinstance(error.get("input"), str):
+        return RuleSetError("ruleset-invalid", location, field=dotted, reason=_not_a_date(error["input"]))
+    if kind.startswith("int") and len(loc) > 1 and loc[-2] in _YEARS_OPERATORS:
+        # within_years_before_election: 2.5 was "Input should be a valid integer" in English (helper-76): said
+        # as the compiler says -3, and with the parameter the operator may name instead.
+        op, written = loc[-2], error.get("input")
+        zh_written = f"“{written}”" if isinstance(written, str) else written
+        reason = Term(
+            f"{op} 需要整数年数（0 或以上），或参数 {{param: 名字}}，不是 {zh_written}",
+            f"{op} needs a whole number of years (0 or more), or a parameter {{param: name}}, not {written!r}",
+        )
+        return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
     if kind == "literal_error":
         expected = str(error.get("ctx", {}).get("expected", ""))
         allowed = re.findall(r"'([^']*)'", expected)
@@ -778,6 +881,41 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
     except (KeyError, IndexError, ValueError):
         zh = ""  # a context pydantic did not give: its English says it
     return RuleSetError("ruleset-invalid", location, field=dotted, reason=Term(zh or english, english))
+
+
+_YEARS_OPERATORS = ("within_years_before_election", "less_than_years_before_election")
+_DAY_PARTS = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+
+
+def _not_a_date(written: str) -> Term:
+    """A rule file's date written as text that is no date, said with how to write it: 2026-3-1 was "Input should
+    be a valid date or datetime, input is too short" in English, where the Chinese said 写作 YYYY-MM-DD
+    (helper-76). Both begin as pydantic's English and the Chinese did, which a reader may have searched for."""
+    zh, en = "应为日期，写作 YYYY-MM-DD", "Input should be a valid date, written YYYY-MM-DD"
+    parts = _DAY_PARTS.fullmatch(written.strip())
+    if parts is None:
+        return Term(
+            f"{zh}（如 2026-03-01）；“{written}”不是这样写的", f"{en} (as 2026-03-01); {written!r} is not"
+        )
+    year, month, day = (int(part) for part in parts.groups())
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        if not 1 <= month <= 12:
+            return Term(
+                f"{zh}：“{written}”的月份应在 1 到 12 之间", f"{en}: {written!r} has no month {month}"
+            )
+        return Term(
+            f"{zh}：{year} 年 {month} 月没有 {day} 日（“{written}”）",
+            f"{en}: {year}-{month:02d} has no day {day} ({written!r})",
+        )
+    padded = f"{year:04d}-{month:02d}-{day:02d}"
+    short = len(parts[2]) < 2 or len(parts[3]) < 2
+    return Term(
+        f"{zh}：“{written}”写作 {padded}" + ("（月、日各写两位）" if short else ""),
+        f"{en}: {written!r} is written {padded}"
+        + (" (two digits for the month and the day)" if short else ""),
+    )
 
 
 # pydantic's reasons as an officer reads them in Chinese, by error type; others keep pydantic's English.
@@ -1071,7 +1209,7 @@ def _evidence_word(where: Any, written_as: Any, at: tuple[str | int, ...], kind:
 
 
 def _what_else_problems(
-    rule_file: RuleFile, data: dict[str, Any], where: Any, written_as: Any, shown: str
+    rule_file: RuleFile, data: dict[str, Any], where: Any, written_as: Any, shown: str, key_where: Any
 ) -> Iterator[RuleSetError]:
     """Mistakes that pass the schema and would change verdicts without a word: a field headed as another
     column, a rule for no role, changes to inherited rules in a file that inherits none, dates reversed."""
@@ -1130,7 +1268,7 @@ def _what_else_problems(
                     "applies_to is an empty list: name the roles, or leave the key out for a rule on everyone",
                 ),
             )
-    for key in ("disable", "severities"):
+    for key in ("disable", "severities", "amend"):
         if data.get(key) and not rule_file.extends:
             yield _bad_value(
                 where,
@@ -1166,6 +1304,33 @@ def _what_else_problems(
                 "这一届的 effective（不写就沿用底本的）",
                 f"election day {day} is outside the rule set's effective period ({period}): correct election_date, "
                 "or write this round's effective in this file (a parent's holds until then)",
+            ),
+        )
+    inherited_from = where(("election_date",)).path
+    if (
+        day is not None
+        and inherited_from != shown
+        and where(("effective",)).path == shown
+        and not (effective.from_ is not None and effective.to is not None and effective.from_ > effective.to)
+        and (
+            (effective.from_ is not None and day < effective.from_)
+            or (effective.to is not None and day > effective.to)
+        )
+    ):
+        # Its own period and its parent's day: a check given no --election-date computed every age and window to
+        # 2006-09-30 under a 2026 period, and validate said 无误 (helper-76). Said at `effective`, which this file
+        # wrote; the day is the parent's.
+        period = f"{effective.from_ or '…'} – {effective.to or '…'}"
+        yield RuleSetError(
+            "ruleset-bad-value",
+            key_where(("effective",)),
+            field=dotted_path(written_as(("effective",))),
+            reason=Term(
+                f"本文件的有效期（{period}）不含沿用 {inherited_from} 的选举日 {day}：请在本文件写上这一届的 "
+                f"election_date；不写，没有 --election-date 的检查把每个人的年龄、年限都算到 {day}",
+                f"this file's effective period ({period}) does not hold the election day {day} it takes from "
+                f"{inherited_from}: write this round's election_date in this file; without it, a check given no "
+                f"--election-date works out every age and window on {day}",
             ),
         )
     if effective.from_ is not None and effective.to is not None and effective.from_ > effective.to:

@@ -519,6 +519,27 @@ class Rule(_Strict):
     )
 
 
+# What `amend` may change of an inherited rule: its words, who approves it, how severe it is, what it quotes. Its
+# condition, scope and roles are the rule itself: to change those, the rule is written again whole.
+AMENDABLE = ("title", "message", "approved_by", "approvable", "severity", "source")
+
+
+class Amendment(_Strict):
+    """Changes to a rule inherited through `extends`, each replacing the inherited value whole; the rule is then
+    checked as if written so (a placeholder its condition cannot fill, approved_by on a rule that is not review)."""
+
+    title: Text | None = None
+    message: Text | None = None
+    approved_by: list[Annotated[str, Field(min_length=1)]] | None = Field(
+        default=None, description="the approving bodies, all of them ([] for none)"
+    )
+    approvable: bool | None = None
+    severity: Severity | None = None
+    source: Clause | None = Field(
+        default=None, description="the clause a finding cites: document, clause, quote"
+    )
+
+
 class TestCase(_Strict):
     """A small roster and the findings the rule set must give it: `eligibility rules test` runs it."""
 
@@ -556,7 +577,13 @@ class RuleFile(_Strict):
     extends: str | None = Field(default=None, description="a bundled rule set's name, or a rule file's path")
     disable: list[str] = Field(default=[], description="ids of inherited rules to drop")
     severities: dict[str, Severity] = Field(
-        default={}, description="new severities of inherited rules, by id"
+        default={},
+        description="new severities of inherited rules, by id (amend: {id: {severity: …}} in short)",
+    )
+    amend: dict[str, Amendment] = Field(
+        default={},
+        description="changes to inherited rules, by id: their title, message, approved_by, approvable, severity "
+        "or source; to change a rule's condition, scope or roles, write it again whole under rules",
     )
 
     @field_validator("parameters", mode="before")
@@ -578,7 +605,21 @@ class RuleFile(_Strict):
         return rules
 
 
-for _model in (AllOf, AnyOf, Not, Count, Share, Exists, RelatedPairs, Compare, Rule, TestCase, RuleFile):
+_MODELS = (
+    AllOf,
+    AnyOf,
+    Not,
+    Count,
+    Share,
+    Exists,
+    RelatedPairs,
+    Compare,
+    Rule,
+    Amendment,
+    TestCase,
+    RuleFile,
+)
+for _model in _MODELS:
     _model.model_rebuild()
 
 
