@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -905,3 +906,34 @@ def test_approvals_in_a_file_whose_name_says_no_do_not_count(run: Any, tmp_path:
     [finding] = only(run([candidate], approvals=path)).findings
     assert finding.approval is not None and not finding.approval.counted
     assert finding.approval.reason == "审批意见为“不予批准”，不是同意"
+
+
+def test_an_approval_of_a_rule_the_rule_set_disables_is_said_and_the_run_goes_on(tmp_path: Path) -> None:
+    # A county dropping family planning could not reuse the district's approvals table: the run stopped at
+    # "not a rule of this rule set" (helper-76).
+    rules = tmp_path / "county.yaml"
+    rules.write_text(
+        "name: county\nversion: '1'\nextends: community-2006\ndisable: [family-planning-5y]\n", "utf-8"
+    )
+    candidate = person(**PRINCIPAL_OVER_57)
+    path = tmp_path / "approvals.csv"
+    path.write_text(
+        "身份证号,规则,批复文号,审批单位,批复日期\n"
+        f"{candidate['id_number']},family-planning-5y,甲1号,区委组织部,2006-09-01\n"
+        f"{candidate['id_number']},principal-age、family-planning-5y,甲2号,区委组织部,2006-09-01\n",
+        encoding="utf-8",
+    )
+    roster = tmp_path / "roster.json"
+    roster.write_text(json.dumps([candidate], ensure_ascii=False), "utf-8")
+    report = check([roster], rules, approvals=path, lang="en")
+    said = [f for i in report.inputs for f in i.findings if f.rule == "approval-rule-disabled"]
+    assert [(f.severity, f.evidence["line"]) for f in said] == [("warning", "2"), ("warning", "3")]
+    assert said[0].message.endswith(f"is for rule family-planning-5y, which {rules}:4 disables: not used")
+    # The row's other rule is approved as ever.
+    assert only(report).status == "eligible"
+    with pytest.raises(RosterError):  # a rule of no rule set in the chain is still a mistake to stop at
+        check(
+            [roster],
+            rules,
+            approvals=approvals_file(tmp_path, candidate["id_number"], "no-such-rule", "2006-09-01"),
+        )

@@ -376,6 +376,7 @@ class Review:
                 [r.id for r in policy.rules],
                 titles,
                 [r.id for r in policy.rules if r.rule.scope == "team"],
+                {rule: f"{at.where.path}:{at.where.line}" for rule, at in policy.disabled.items()},
             )
             if approvals
             else Approvals()

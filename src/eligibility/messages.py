@@ -283,6 +283,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "表头下只有表尾或合计，没有一名候选人：是空白的模板吗？",
         "there is only a footer or a total under the header, not one candidate: is this a blank template?",
     ),
+    "approval-rule-disabled": (
+        "{file} 第 {line} 行的批复所批的规则 {rule} 已在 {where} 停用，这条批复未用",
+        "the approval at {file} line {line} is for rule {rule}, which {where} disables: not used",
+    ),
     "settings-row-footer": (
         "{file} 第 {line} 行（“{text}”）是合计或表尾，不是一条设置，未读取",
         "{file} line {line} ({text!r}) is a total or a footer, not a setting, and was not read",
@@ -1204,6 +1208,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "file-broken-midway": ("invalid", "file"),
     "file-no-candidates": ("warning", "file"),
     "settings-column-unknown": ("warning", "file"),
+    "approval-rule-disabled": ("warning", "file"),
     "settings-row-footer": ("info", "file"),
     "row-footer": ("info", "file"),
     "row-table-title": ("info", "file"),

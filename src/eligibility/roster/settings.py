@@ -6,7 +6,7 @@ import datetime as dt
 import heapq
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -484,12 +484,15 @@ def read_approvals(
     rule_ids: Iterable[str],
     titles: dict[str, str] | None = None,
     team_rules: Iterable[str] = (),
+    disabled: Mapping[str, str] | None = None,
 ) -> Approvals:
     """The approvals table; a row naming a rule the rule set does not have is an error, not a silent no-op. A
     rule may be written by its id or by its title (社区主干初中以下文化程度), as a report shows it. A person's
     rule is approved for an ID number and a team's for a community: a row filed the other way would match no
-    one, and is refused at its line."""
+    one, and is refused at its line. A rule the rule set `disabled` (id -> where) is said in a note and its
+    approval passed over: a county that drops a district rule reuses the district's table as it is."""
     known = list(rule_ids)
+    disabled = disabled or {}
     for_teams = frozenset(team_rules)
     titles = titles or {}
     records: list[ApprovalRecord] = []
@@ -542,6 +545,12 @@ def read_approvals(
         # Each rule named, with whom it approves: the row's dates are read once, below, for all of them.
         whose: list[tuple[str, str | None]] = []
         for rule in dict.fromkeys(rules):
+            if rule not in known and rule in disabled:
+                # Stopping the run refused last round's table to a rule set that only dropped the rule (helper-76).
+                place = (("file", location.path), ("line", str(location.line or "?")))
+                params = (*place, ("rule", rule), ("where", disabled[rule]))
+                notes.append(Note("approval-rule-disabled", "warning", params))
+                continue
             if rule not in known:
                 raise RosterError(
                     "approval-unknown-rule",
@@ -589,6 +598,8 @@ def read_approvals(
                     "the ID number is blank, and so is the community: whose approval is it?",
                 )
             whose.append((rule, id_number))
+        if not whose:
+            continue  # every rule it approves is disabled, and said so
         if table.date1904:
             cells = {**cells, **{c: from_1904(cells[c]) for c in ("date", "expires") if c in cells}}
         until = clean(cells.get("expires")).replace(" ", "").replace("\u3000", "").lower()
