@@ -314,6 +314,30 @@ def test_xlsx(tmp_path: Path, report: Report) -> None:
     assert str(book["汇总"]["A3"].value).startswith("候选人 21 名：")
 
 
+def test_the_workbooks_long_text_wraps_within_its_column(tmp_path: Path) -> None:
+    # On one line, a message wider than its column (60) was cut off at the next filled cell.
+    target = tmp_path / "report.xlsx"
+    assert run("--format", "xlsx", "--output", str(target)).exit_code == 1
+    book = openpyxl.load_workbook(target)
+    for sheet, wrapped in (
+        ("候选人", ["触发的规则"]),
+        ("审查意见", ["审查意见", "依据文件", "条款", "审批"]),
+        ("班子", ["审查意见", "依据文件", "条款", "审批"]),
+        ("适用的规则", ["规则名称", "依据文件", "条款", "原文"]),
+        ("汇总", ["汇总"]),
+    ):
+        header = [cell.value for cell in book[sheet][1]]
+        for number, label in enumerate(header):
+            cells = [row[number] for row in book[sheet].iter_rows(min_row=2)]
+            assert cells, sheet
+            if label in wrapped:
+                assert all(c.alignment.wrap_text and c.alignment.vertical == "top" for c in cells), label
+            else:
+                assert not any(c.alignment.wrap_text for c in cells), label
+    longest = max(book["审查意见"].iter_rows(min_row=2), key=lambda row: len(str(row[15].value)))[15]
+    assert len(longest.value) > book["审查意见"].column_dimensions["P"].width  # wider than its column
+
+
 @pytest.mark.parametrize("fmt", ["xlsx", "html"])
 @pytest.mark.parametrize(
     ("fail_on", "verdict"), [("review", "结果：未通过"), ("never", "结果：--fail-on never")]
