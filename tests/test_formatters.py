@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -395,10 +396,18 @@ def test_formula_injection_is_harmless(tmp_path: Path) -> None:
     )
     assert rows[1][4] == "'" + name
     assert rows[1][7] == "'@SUM(1+1)"
+    # The workbook keeps the text as written, a string marked as text (quotePrefix), never a formula: a ' in the
+    # text showed, and a filter or a search for the name failed.
     target = tmp_path / "r.xlsx"
     runner.invoke(app, ["check", str(roster), "--format", "xlsx", "--output", str(target)])
-    cell = openpyxl.load_workbook(target)["候选人"]["E2"]  # the name column
-    assert cell.data_type == "s" and cell.value == "'" + name
+    sheet = openpyxl.load_workbook(target)["候选人"]
+    for cell, written in ((sheet["E2"], name), (sheet["H2"], "@SUM(1+1)")):  # the name and the community
+        assert (cell.value, cell.data_type, cell.quotePrefix) == (written, "s", True)
+    assert not sheet["F2"].quotePrefix  # the ID number, nothing to neutralise
+    with zipfile.ZipFile(target) as archive:
+        sheets = [archive.read(n).decode() for n in archive.namelist() if n.startswith("xl/worksheets/")]
+    assert sheets and not any("<f>" in xml or "<f " in xml for xml in sheets)
+    assert any("<t>=HYPERLINK(" in xml for xml in sheets)
 
 
 def test_report_schema_is_current_and_validates_the_report(report: Report) -> None:

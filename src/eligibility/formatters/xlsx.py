@@ -11,9 +11,9 @@ from eligibility.formatters.common import (
     approval_text,
     candidate_table,
     finding_table,
-    neutralise,
     severity_code,
     severity_label,
+    starts_formula,
     summary_line,
     title_line,
     verdict_line,
@@ -129,9 +129,9 @@ def _team_rows(report: Report, lang: Lang) -> Iterable[list[Any]]:
 
 
 def _fill(sheet: Any, header: list[str], rows: Iterable[list[Any]], wrapped: Collection[str] = ()) -> None:
-    """Header in bold, frozen and filtered; text cells stored as text, so nothing in them runs as a formula; the
-    columns headed as in `wrapped` wrap their text."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    """Header in bold, frozen and filtered; text cells stored as text, as written, so nothing in them runs as a
+    formula; the columns headed as in `wrapped` wrap their text."""
+    from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
@@ -143,12 +143,17 @@ def _fill(sheet: Any, header: list[str], rows: Iterable[list[Any]], wrapped: Col
     for number, row in enumerate(rows, start=2):
         # A control character (pasted from another system) has no place in a workbook's XML: shown as U+FFFD,
         # as bytes that cannot be read are, rather than failing the whole report.
-        sheet.append(
-            [neutralise(ILLEGAL_CHARACTERS_RE.sub("\ufffd", v)) if isinstance(v, str) else v for v in row]
-        )
+        sheet.append([ILLEGAL_CHARACTERS_RE.sub("\ufffd", v) if isinstance(v, str) else v for v in row])
         for index, value in enumerate(row):
             text = "" if value is None else str(value)
             widths[index] = max(widths[index], min(60, sum(2 if ord(ch) > 0x2E80 else 1 for ch in text) + 2))
+            if isinstance(value, str) and (starts_formula(value) or value in ERROR_CODES):
+                # openpyxl makes =1+1 a formula and #N/A an error. A string cell is never calculated, and its
+                # quote prefix keeps it text when the cell is edited: a ' written into the text showed, and made
+                # the name another to a filter or a search.
+                cell = sheet.cell(row=number, column=index + 1)
+                cell.data_type = "s"
+                cell.quotePrefix = True
         for column in wrapped_columns:
             sheet.cell(row=number, column=column).alignment = wrap
     for cell in sheet[1]:
