@@ -386,7 +386,11 @@ def test_formula_injection_is_harmless(tmp_path: Path) -> None:
     roster = tmp_path / "r.csv"
     buffer = io.StringIO()
     csv.writer(buffer).writerows(
-        [["姓名", "身份证号", "社区", "拟任职务"], [name, make_id("1966-05-01"), "@SUM(1+1)", "+居委会委员"]]
+        [
+            ["姓名", "身份证号", "社区", "拟任职务"],
+            [name, make_id("1966-05-01"), "@SUM(1+1)", "+居委会委员"],
+            ["#N/A", make_id("1970-01-01"), "青松社区", "居委会委员"],  # an Excel error's text, from a lookup
+        ]
     )
     roster.write_text(buffer.getvalue(), encoding="utf-8")
     rows = list(
@@ -401,7 +405,8 @@ def test_formula_injection_is_harmless(tmp_path: Path) -> None:
     target = tmp_path / "r.xlsx"
     runner.invoke(app, ["check", str(roster), "--format", "xlsx", "--output", str(target)])
     sheet = openpyxl.load_workbook(target)["候选人"]
-    for cell, written in ((sheet["E2"], name), (sheet["H2"], "@SUM(1+1)")):  # the name and the community
+    # The names and a community; #N/A a string too, not Excel's error value.
+    for cell, written in ((sheet["E2"], name), (sheet["H2"], "@SUM(1+1)"), (sheet["E3"], "#N/A")):
         assert (cell.value, cell.data_type, cell.quotePrefix) == (written, "s", True)
     assert not sheet["F2"].quotePrefix  # the ID number, nothing to neutralise
     with zipfile.ZipFile(target) as archive:
