@@ -90,7 +90,10 @@ def _fingerprint(row: Row) -> str:
     # alert of a candidate was closed and opened again (helper-70).
     # A name, street or community as a run without the flag shows it: an ID number typed into one (helper-78).
     if row.scope == "candidate":
-        who: tuple[str, ...] = (*map(mask_name, (row.street, row.community, row.name)), mask_id(row.id_number))
+        who: tuple[str, ...] = (
+            *map(mask_name, (row.street, row.community, row.name)),
+            mask_id(row.id_number),
+        )
     elif row.scope == "team":
         who = (mask_name(row.street), mask_name(row.community))
     else:
