@@ -292,6 +292,11 @@ def test_xlsx(tmp_path: Path, report: Report) -> None:
     assert run("--format", "xlsx", "--output", str(target)).exit_code == 1
     book = openpyxl.load_workbook(target)
     assert book.sheetnames == ["候选人", "审查意见", "班子", "适用的规则", "汇总"]
+    english = tmp_path / "english.xlsx"
+    assert run("--format", "xlsx", "--output", str(english), "--lang", "en").exit_code == 1
+    # The sheet of findings, not "finding", the column's label it was named by (helper-78).
+    names = ["candidates", "findings", "teams", "rules applied", "summary"]
+    assert openpyxl.load_workbook(english, read_only=True).sheetnames == names
     candidates = book["候选人"]
     assert candidates.max_row == 1 + 21
     assert candidates.freeze_panes == "A2" and candidates.auto_filter.ref
@@ -865,6 +870,30 @@ def test_the_summary_says_how_many_rules_were_not_checked(tmp_path: Path, fmt: s
         ],
     )
     assert "条规则未检查" not in full.stdout
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "github", "html", "xlsx"])
+@pytest.mark.parametrize(
+    ("missing", "said"), [(["两违"], "1 rule not"), (["两违", "综治问题"], "2 rules not")]
+)
+def test_the_rules_not_checked_are_counted_in_good_english(
+    tmp_path: Path, fmt: str, missing: list[str], said: str
+) -> None:
+    # "1 rules not checked" (helper-78).
+    rows = list(csv.reader(io.StringIO((EXAMPLES / "roster.csv").read_text("utf-8"))))
+    kept = [n for n, header in enumerate(rows[0]) if header not in missing]
+    roster = tmp_path / "r.csv"
+    roster.write_text("\n".join(",".join(row[n] for n in kept) for row in rows) + "\n", "utf-8")
+    target = tmp_path / "report.xlsx"
+    args = ["check", str(roster), "--communities", str(EXAMPLES / "communities.csv"), "--lang", "en"]
+    args += ["--format", fmt, "--output", str(target)] if fmt == "xlsx" else ["--format", fmt]
+    result = runner.invoke(app, args, env={"COLUMNS": "300"})
+    assert result.exit_code == 1, result.stderr
+    if fmt == "xlsx":
+        text = str(openpyxl.load_workbook(target)["summary"]["A3"].value)
+    else:
+        text = " ".join(result.stdout.split())
+    assert f"; {said} checked: eligible means by the rules that were checked" in text
 
 
 def test_the_html_heads_each_community_as_the_terminal_does(tmp_path: Path) -> None:

@@ -95,7 +95,10 @@ def summary_line(report: Report, lang: Lang) -> str:
         team_findings=team_findings,
     )
     rules = {missing.rule for missing in report.not_checked}
-    return line + (say("summary-not-checked", lang, count=len(rules)) if rules else "")
+    if not rules:
+        return line
+    key = "summary-not-checked-one" if len(rules) == 1 else "summary-not-checked"  # 1 rule, 2 rules
+    return line + say(key, lang, count=len(rules))
 
 
 def title_line(report: Report, lang: Lang) -> str:

@@ -49,7 +49,11 @@ class XlsxFormatter:
             sheet.cell(row=index, column=STATUS_COLUMN + 1).fill = PatternFill(
                 "solid", fgColor=FILLS[candidate.status]
             )
-        _fill(book.create_sheet(say("label-message", lang)), *finding_table(report, lang), wrapped=long_text)
+        _fill(
+            book.create_sheet(say("label-findings-sheet", lang)),
+            *finding_table(report, lang),
+            wrapped=long_text,
+        )
         teams = book.create_sheet(say("label-teams", lang))
         _fill(
             teams,
