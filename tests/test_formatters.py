@@ -721,7 +721,31 @@ def test_markdown_shows_a_link_typed_into_a_cell_as_text(tmp_path: Path) -> None
     path = tmp_path / "r.csv"
     path.write_text("姓名,社区,拟任职务\n[点我](http://evil.example),青松社区,居委会委员\n", "utf-8")
     result = CliRunner().invoke(app, ["check", str(path), "--format", "markdown"])
-    assert "[点我](" not in result.stdout and "\\[点我\\](http://evil.example)" in result.stdout
+    assert "[点我](" not in result.stdout and "\\[点我\\](http:\u200b//evil.example)" in result.stdout
+
+
+def test_markdown_shows_code_mentions_and_addresses_typed_into_a_cell_as_text(tmp_path: Path) -> None:
+    # A pull-request comment (helper-78): `王`*五* showed 王 as code; @someone would notify someone; a bare address
+    # was a link; a pipe in an ID number's code split its cell, and the row's cells moved one column on.
+    path = tmp_path / "r.csv"
+    named = "@someone @org/team a@b.com http://evil.example WWW.evil.example ~~赵六~~"
+    rows = [
+        "姓名,身份证号,社区,拟任职务",
+        '"`王`*五*",abc|def @x,青松社区,居委会委员',
+        f'"{named}",,青松社区,居委会委员',
+    ]
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    result = CliRunner().invoke(app, ["check", str(path), "--format", "markdown"])
+    assert result.exit_code == 1, result.stderr
+    text = result.stdout
+    assert "| \\`王\\`\\*五\\* |" in text
+    assert re.search(r"@\w", text) is None and "://" not in text and "www." not in text.lower()
+    # The same to the eye: a zero-width space in each.
+    shown = "@\u200bsomeone @\u200borg/team a@\u200bb.com http:\u200b//evil.example WWW\u200b.evil.example"
+    assert f"| {shown} \\~\\~赵六\\~\\~ |" in text
+    assert "`abc\\|de****`" in text
+    cells = {len(re.findall(r"(?<!\\)\|", line)) for line in text.splitlines() if line.startswith("| ")}
+    assert len(cells) == 2  # the counts' table, and the candidates' tables, each cell where it is headed
 
 
 @pytest.mark.parametrize("output_format", ["csv", "xlsx"])
