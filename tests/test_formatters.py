@@ -1329,6 +1329,70 @@ def test_a_candidates_many_posts_are_folded_in_the_table_not_cut(tmp_path: Path,
     assert "…" not in result.stdout and folded == "、".join(posts)
 
 
+def _between(line: str, start: int, end: int) -> str:
+    """What a terminal line shows from cell `start` to cell `end` (a Chinese character takes two)."""
+    at, kept = 0, ""
+    for character in line:
+        if start <= at < end:
+            kept += character
+        at += cell_len(character)
+    return kept.strip()
+
+
+@pytest.mark.parametrize("long", ["name", "sheet"])
+def test_a_long_name_or_sheet_leaves_the_findings_room_in_the_table(tmp_path: Path, long: str) -> None:
+    # One =HYPERLINK(…) typed as a name, or a sheet's long name before each row of a workbook of two sheets,
+    # squeezed the findings to 12-18 cells, and a rule's id broke mid-word (helper-78).
+    name = '=HYPERLINK("http://evil.example/","点我")' if long == "name" else "王五"
+    header = ["姓名", "身份证号", "社区", "拟任职务"]
+    number = make_id("1970-01-01")
+    rows = [
+        [
+            "陈建国",
+            make_id("1940-01-01"),
+            "青松社区",
+            "党组织书记、居委会主任",
+        ],  # principal-age, a long finding
+        [name, number, "青松社区", "党组织副书记、妇代会主任"],
+    ]
+    if long == "name":
+        roster = tmp_path / "r.csv"
+        buffer = io.StringIO()
+        csv.writer(buffer).writerows([header, *rows])
+        roster.write_text(buffer.getvalue(), "utf-8")
+    else:
+        roster = tmp_path / "r.xlsx"
+        book = openpyxl.Workbook()
+        first = book.active
+        assert first is not None
+        first.title = "东湖街道青松社区候选人名单第一批"
+        for sheet, part in ((first, rows), (book.create_sheet("补充"), [rows[0]])):
+            for row in [header, *part]:
+                sheet.append(row)
+        book.save(roster)
+    args = ["check", str(roster), "--election-date", "2006-09-30"]
+    lines = runner.invoke(app, args, env={"COLUMNS": "120"}).stdout.split("\n")
+    heading = next(line for line in lines if "审查意见" in line and "姓名" in line)
+    name_at, id_at, roles_at, findings_at = (
+        cell_len(heading[: heading.index(label)]) for label in ("姓名", "身份证号", "拟任职务", "审查意见")
+    )
+    assert 120 - findings_at >= 40
+    assert any("principal-age" in line for line in lines)  # the rule's id whole, on one line
+    # The row's place and the name folded within 16 cells each (3 between two columns), whole, not cut with …
+    assert name_at - 3 <= 16 and id_at - name_at - 3 <= 16
+    first = next(i for i, line in enumerate(lines) if f"{number[:6]}********{number[-4:]}" in line)
+    block = [lines[first]]
+    for line in lines[first + 1 :]:
+        if (
+            not line.strip() or line.startswith("班子") or _between(line, id_at, roles_at)
+        ):  # the next row, or none
+            break
+        block.append(line)
+    assert "".join(_between(line, name_at, id_at) for line in block) == name
+    place = "".join(_between(line, 0, name_at) for line in block)
+    assert place == ("3" if long == "name" else "东湖街道青松社区候选人名单第一批!3")
+
+
 def test_explain_leaves_out_the_list_of_unknown_facts(tmp_path: Path) -> None:
     # 依据的事实：…，周岁=不明，unknown=age — the tool's own key beside the facts said 不明 already (helper-52).
     roster = tmp_path / "roster.csv"
