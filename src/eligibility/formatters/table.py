@@ -355,11 +355,13 @@ def _team_block(
 
 # The findings are what a reader reads the table for. A long name (=HYPERLINK(…) typed as one), a sheet's long
 # name before the row, or a candidate's many posts beside a longish name, squeezed them until a rule's id broke
-# mid-word: the row's place and the name are folded past a width of their own, and the posts, then a name past
-# four Chinese characters, are folded narrower to leave the findings 40 cells (a third of a narrow terminal).
+# mid-word. The row's place and the name are folded past a width of their own; and the posts, then a name past
+# four Chinese characters, are folded narrower to leave the findings 40 cells, as far as the terminal is wider
+# than 80: a narrower one has no room to give, and every column folded to a few cells reads no better.
 FINDINGS_WIDTH = 40
+NARROW = 80
 PLACE_WIDTH = 16  # 第二批名单!123, 东湖街道.csv:123
-NAME_WIDTH = 16
+NAME_WIDTH = 20  # ten Chinese characters
 NAME_KEPT = 8  # 欧阳建国 on one line
 POSTS_KEPT = 8  # 居委会主任
 GAP = 3  # between two columns: a cell of padding either side and the separator
@@ -383,7 +385,7 @@ def _folded_widths(widest: list[int], width: int) -> tuple[int, int, int]:
         - place
         - id_number
         - status
-        - min(FINDINGS_WIDTH, width // 3, findings)
+        - min(FINDINGS_WIDTH, width - NARROW, findings)
     )
     while sum(folded.values()) > room:
         narrowable = [column for column, cells in folded.items() if cells > kept[column]]
