@@ -534,6 +534,16 @@ def test_a_communitys_rows_from_two_files_are_named_with_their_file_in_the_table
     assert rows == ["东湖街道.csv:2", "东湖街道.csv:3", "补充.csv:2"]
 
 
+def test_a_file_named_in_square_brackets_is_named_as_it_is_in_the_table(tmp_path: Path) -> None:
+    # [a]名单.csv was shown 名单.csv: the row's place was read as rich's markup.
+    lines = (EXAMPLES / "roster.csv").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "[a]名单.csv").write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")
+    (tmp_path / "补充.csv").write_text("\n".join([lines[0], lines[6]]) + "\n", encoding="utf-8")
+    out = CliRunner().invoke(app, ["check", str(tmp_path), "--lang", "en"]).stdout
+    rows = [line.split()[0] for line in out.splitlines() if re.match(r"\s*\S+\.csv:\d+ ", line)]
+    assert rows == ["[a]名单.csv:2", "[a]名单.csv:3", "补充.csv:2"]
+
+
 @pytest.mark.parametrize(("lang", "width"), [("zh", 120), ("en", 120), ("zh", 72), ("en", 60)])
 @pytest.mark.parametrize(("explain", "relative"), [(False, True), (True, True), (False, False)])
 def test_the_plain_rows_written_by_hand_are_those_rich_lays_out(

@@ -309,7 +309,7 @@ def _team_block(
     files = dict.fromkeys(candidate.source.path for candidate in candidates)
     names = {path: path.rsplit("/", 1)[-1] for path in files}
     shown = names if len(set(names.values())) == len(names) else {path: path for path in files}
-    rows: list[tuple[str, Text, Text, Text, Text, Text]] = []
+    rows: list[tuple[Text, Text, Text, Text, Text, Text]] = []
     for candidate in candidates:
         status = Text(
             status_label(candidate.status, lang, candidate.findings), style=STATUS_STYLE[candidate.status]
@@ -320,7 +320,8 @@ def _team_block(
             row = f"{candidate.source.sheet}!{row}"
         rows.append(
             (
-                f"{shown[candidate.source.path]}:{row}" if len(files) > 1 else row,
+                # A file named [a]名单.csv was shown 名单.csv, its [a] read as markup.
+                Text(f"{shown[candidate.source.path]}:{row}" if len(files) > 1 else row),
                 Text(candidate.name),
                 Text(candidate.id_number or ""),
                 Text("、".join(candidate.roles) if lang == "zh" else ", ".join(candidate.roles)),
