@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -291,6 +292,11 @@ def test_xlsx(tmp_path: Path, report: Report) -> None:
     assert run("--format", "xlsx", "--output", str(target)).exit_code == 1
     book = openpyxl.load_workbook(target)
     assert book.sheetnames == ["候选人", "审查意见", "班子", "适用的规则", "汇总"]
+    english = tmp_path / "english.xlsx"
+    assert run("--format", "xlsx", "--output", str(english), "--lang", "en").exit_code == 1
+    # The sheet of findings, not "finding", the column's label it was named by (helper-78).
+    names = ["candidates", "findings", "teams", "rules applied", "summary"]
+    assert openpyxl.load_workbook(english, read_only=True).sheetnames == names
     candidates = book["候选人"]
     assert candidates.max_row == 1 + 21
     assert candidates.freeze_panes == "A2" and candidates.auto_filter.ref
@@ -312,6 +318,30 @@ def test_xlsx(tmp_path: Path, report: Report) -> None:
     assert all(code is None for rule, code in codes if rule is None)
     assert str(book["汇总"]["A2"].value).startswith("候选人资格审查 · 规则集 community-2006 v1")
     assert str(book["汇总"]["A3"].value).startswith("候选人 21 名：")
+
+
+def test_the_workbooks_long_text_wraps_within_its_column(tmp_path: Path) -> None:
+    # On one line, a message wider than its column (60) was cut off at the next filled cell.
+    target = tmp_path / "report.xlsx"
+    assert run("--format", "xlsx", "--output", str(target)).exit_code == 1
+    book = openpyxl.load_workbook(target)
+    for sheet, wrapped in (
+        ("候选人", ["触发的规则"]),
+        ("审查意见", ["审查意见", "依据文件", "条款", "审批"]),
+        ("班子", ["审查意见", "依据文件", "条款", "审批"]),
+        ("适用的规则", ["规则名称", "依据文件", "条款", "原文"]),
+        ("汇总", ["汇总"]),
+    ):
+        header = [cell.value for cell in book[sheet][1]]
+        for number, label in enumerate(header):
+            cells = [row[number] for row in book[sheet].iter_rows(min_row=2)]
+            assert cells, sheet
+            if label in wrapped:
+                assert all(c.alignment.wrap_text and c.alignment.vertical == "top" for c in cells), label
+            else:
+                assert not any(c.alignment.wrap_text for c in cells), label
+    longest = max(book["审查意见"].iter_rows(min_row=2), key=lambda row: len(str(row[15].value)))[15]
+    assert len(longest.value) > book["审查意见"].column_dimensions["P"].width  # wider than its column
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "html"])
@@ -361,7 +391,11 @@ def test_formula_injection_is_harmless(tmp_path: Path) -> None:
     roster = tmp_path / "r.csv"
     buffer = io.StringIO()
     csv.writer(buffer).writerows(
-        [["姓名", "身份证号", "社区", "拟任职务"], [name, make_id("1966-05-01"), "@SUM(1+1)", "+居委会委员"]]
+        [
+            ["姓名", "身份证号", "社区", "拟任职务"],
+            [name, make_id("1966-05-01"), "@SUM(1+1)", "+居委会委员"],
+            ["#N/A", make_id("1970-01-01"), "青松社区", "居委会委员"],  # an Excel error's text, from a lookup
+        ]
     )
     roster.write_text(buffer.getvalue(), encoding="utf-8")
     rows = list(
@@ -371,10 +405,19 @@ def test_formula_injection_is_harmless(tmp_path: Path) -> None:
     )
     assert rows[1][4] == "'" + name
     assert rows[1][7] == "'@SUM(1+1)"
+    # The workbook keeps the text as written, a string marked as text (quotePrefix), never a formula: a ' in the
+    # text showed, and a filter or a search for the name failed.
     target = tmp_path / "r.xlsx"
     runner.invoke(app, ["check", str(roster), "--format", "xlsx", "--output", str(target)])
-    cell = openpyxl.load_workbook(target)["候选人"]["E2"]  # the name column
-    assert cell.data_type == "s" and cell.value == "'" + name
+    sheet = openpyxl.load_workbook(target)["候选人"]
+    # The names and a community; #N/A a string too, not Excel's error value.
+    for cell, written in ((sheet["E2"], name), (sheet["H2"], "@SUM(1+1)"), (sheet["E3"], "#N/A")):
+        assert (cell.value, cell.data_type, cell.quotePrefix) == (written, "s", True)
+    assert not sheet["F2"].quotePrefix  # the ID number, nothing to neutralise
+    with zipfile.ZipFile(target) as archive:
+        sheets = [archive.read(n).decode() for n in archive.namelist() if n.startswith("xl/worksheets/")]
+    assert sheets and not any("<f>" in xml or "<f " in xml for xml in sheets)
+    assert any("<t>=HYPERLINK(" in xml for xml in sheets)
 
 
 def test_report_schema_is_current_and_validates_the_report(report: Report) -> None:
@@ -489,6 +532,16 @@ def test_a_communitys_rows_from_two_files_are_named_with_their_file_in_the_table
     out = CliRunner().invoke(app, ["check", str(tmp_path), "--lang", "en"]).stdout
     rows = [line.split()[0] for line in out.splitlines() if re.match(r"\s*\S+\.csv:\d+ ", line)]
     assert rows == ["东湖街道.csv:2", "东湖街道.csv:3", "补充.csv:2"]
+
+
+def test_a_file_named_in_square_brackets_is_named_as_it_is_in_the_table(tmp_path: Path) -> None:
+    # [a]名单.csv was shown 名单.csv: the row's place was read as rich's markup.
+    lines = (EXAMPLES / "roster.csv").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "[a]名单.csv").write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")
+    (tmp_path / "补充.csv").write_text("\n".join([lines[0], lines[6]]) + "\n", encoding="utf-8")
+    out = CliRunner().invoke(app, ["check", str(tmp_path), "--lang", "en"]).stdout
+    rows = [line.split()[0] for line in out.splitlines() if re.match(r"\s*\S+\.csv:\d+ ", line)]
+    assert rows == ["[a]名单.csv:2", "[a]名单.csv:3", "补充.csv:2"]
 
 
 @pytest.mark.parametrize(("lang", "width"), [("zh", 120), ("en", 120), ("zh", 72), ("en", 60)])
@@ -678,7 +731,31 @@ def test_markdown_shows_a_link_typed_into_a_cell_as_text(tmp_path: Path) -> None
     path = tmp_path / "r.csv"
     path.write_text("姓名,社区,拟任职务\n[点我](http://evil.example),青松社区,居委会委员\n", "utf-8")
     result = CliRunner().invoke(app, ["check", str(path), "--format", "markdown"])
-    assert "[点我](" not in result.stdout and "\\[点我\\](http://evil.example)" in result.stdout
+    assert "[点我](" not in result.stdout and "\\[点我\\](http:\u200b//evil.example)" in result.stdout
+
+
+def test_markdown_shows_code_mentions_and_addresses_typed_into_a_cell_as_text(tmp_path: Path) -> None:
+    # A pull-request comment (helper-78): `王`*五* showed 王 as code; @someone would notify someone; a bare address
+    # was a link; a pipe in an ID number's code split its cell, and the row's cells moved one column on.
+    path = tmp_path / "r.csv"
+    named = "@someone @org/team a@b.com http://evil.example WWW.evil.example ~~赵六~~"
+    rows = [
+        "姓名,身份证号,社区,拟任职务",
+        '"`王`*五*",abc|def @x,青松社区,居委会委员',
+        f'"{named}",,青松社区,居委会委员',
+    ]
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    result = CliRunner().invoke(app, ["check", str(path), "--format", "markdown"])
+    assert result.exit_code == 1, result.stderr
+    text = result.stdout
+    assert "| \\`王\\`\\*五\\* |" in text
+    assert re.search(r"@\w", text) is None and "://" not in text and "www." not in text.lower()
+    # The same to the eye: a zero-width space in each.
+    shown = "@\u200bsomeone @\u200borg/team a@\u200bb.com http:\u200b//evil.example WWW\u200b.evil.example"
+    assert f"| {shown} \\~\\~赵六\\~\\~ |" in text
+    assert "`abc\\|de****`" in text
+    cells = {len(re.findall(r"(?<!\\)\|", line)) for line in text.splitlines() if line.startswith("| ")}
+    assert len(cells) == 2  # the counts' table, and the candidates' tables, each cell where it is headed
 
 
 @pytest.mark.parametrize("output_format", ["csv", "xlsx"])
@@ -827,6 +904,30 @@ def test_the_summary_says_how_many_rules_were_not_checked(tmp_path: Path, fmt: s
         ],
     )
     assert "条规则未检查" not in full.stdout
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "github", "html", "xlsx"])
+@pytest.mark.parametrize(
+    ("missing", "said"), [(["两违"], "1 rule not"), (["两违", "综治问题"], "2 rules not")]
+)
+def test_the_rules_not_checked_are_counted_in_good_english(
+    tmp_path: Path, fmt: str, missing: list[str], said: str
+) -> None:
+    # "1 rules not checked" (helper-78).
+    rows = list(csv.reader(io.StringIO((EXAMPLES / "roster.csv").read_text("utf-8"))))
+    kept = [n for n, header in enumerate(rows[0]) if header not in missing]
+    roster = tmp_path / "r.csv"
+    roster.write_text("\n".join(",".join(row[n] for n in kept) for row in rows) + "\n", "utf-8")
+    target = tmp_path / "report.xlsx"
+    args = ["check", str(roster), "--communities", str(EXAMPLES / "communities.csv"), "--lang", "en"]
+    args += ["--format", fmt, "--output", str(target)] if fmt == "xlsx" else ["--format", fmt]
+    result = runner.invoke(app, args, env={"COLUMNS": "300"})
+    assert result.exit_code == 1, result.stderr
+    if fmt == "xlsx":
+        text = str(openpyxl.load_workbook(target)["summary"]["A3"].value)
+    else:
+        text = " ".join(result.stdout.split())
+    assert f"; {said} checked: eligible means by the rules that were checked" in text
 
 
 def test_the_html_heads_each_community_as_the_terminal_does(tmp_path: Path) -> None:
@@ -1236,6 +1337,70 @@ def test_a_candidates_many_posts_are_folded_in_the_table_not_cut(tmp_path: Path,
             break
         folded += within(line, left, right)
     assert "…" not in result.stdout and folded == "、".join(posts)
+
+
+def _between(line: str, start: int, end: int) -> str:
+    """What a terminal line shows from cell `start` to cell `end` (a Chinese character takes two)."""
+    at, kept = 0, ""
+    for character in line:
+        if start <= at < end:
+            kept += character
+        at += cell_len(character)
+    return kept.strip()
+
+
+@pytest.mark.parametrize("long", ["name", "sheet"])
+def test_a_long_name_or_sheet_leaves_the_findings_room_in_the_table(tmp_path: Path, long: str) -> None:
+    # One =HYPERLINK(…) typed as a name, or a sheet's long name before each row of a workbook of two sheets,
+    # squeezed the findings to 12-18 cells, and a rule's id broke mid-word (helper-78).
+    name = '=HYPERLINK("http://evil.example/","点我")' if long == "name" else "王五"
+    header = ["姓名", "身份证号", "社区", "拟任职务"]
+    number = make_id("1970-01-01")
+    rows = [
+        [
+            "陈建国",
+            make_id("1940-01-01"),
+            "青松社区",
+            "党组织书记、居委会主任",
+        ],  # principal-age, a long finding
+        [name, number, "青松社区", "党组织副书记、妇代会主任"],
+    ]
+    if long == "name":
+        roster = tmp_path / "r.csv"
+        buffer = io.StringIO()
+        csv.writer(buffer).writerows([header, *rows])
+        roster.write_text(buffer.getvalue(), "utf-8")
+    else:
+        roster = tmp_path / "r.xlsx"
+        book = openpyxl.Workbook()
+        first = book.active
+        assert first is not None
+        first.title = "东湖街道青松社区候选人名单第一批"
+        for sheet, part in ((first, rows), (book.create_sheet("补充"), [rows[0]])):
+            for row in [header, *part]:
+                sheet.append(row)
+        book.save(roster)
+    args = ["check", str(roster), "--election-date", "2006-09-30"]
+    lines = runner.invoke(app, args, env={"COLUMNS": "120"}).stdout.split("\n")
+    heading = next(line for line in lines if "审查意见" in line and "姓名" in line)
+    name_at, id_at, roles_at, findings_at = (
+        cell_len(heading[: heading.index(label)]) for label in ("姓名", "身份证号", "拟任职务", "审查意见")
+    )
+    assert 120 - findings_at >= 40
+    assert any("principal-age" in line for line in lines)  # the rule's id whole, on one line
+    # The row's place and the name folded within 16 and 20 cells (3 between two columns), whole, not cut with …
+    assert name_at - 3 <= 16 and id_at - name_at - 3 <= 20
+    first = next(i for i, line in enumerate(lines) if f"{number[:6]}********{number[-4:]}" in line)
+    block = [lines[first]]
+    for line in lines[first + 1 :]:
+        if (
+            not line.strip() or line.startswith("班子") or _between(line, id_at, roles_at)
+        ):  # the next row, or none
+            break
+        block.append(line)
+    assert "".join(_between(line, name_at, id_at) for line in block) == name
+    place = "".join(_between(line, 0, name_at) for line in block)
+    assert place == ("3" if long == "name" else "东湖街道青松社区候选人名单第一批!3")
 
 
 def test_explain_leaves_out_the_list_of_unknown_facts(tmp_path: Path) -> None:

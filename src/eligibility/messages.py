@@ -992,6 +992,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "；{count} 条规则未检查，“符合条件”只就已检查的规则而言",
         "; {count} rules not checked: eligible means by the rules that were checked",
     ),
+    "summary-not-checked-one": (
+        "；{count} 条规则未检查，“符合条件”只就已检查的规则而言",
+        "; {count} rule not checked: eligible means by the rules that were checked",
+    ),
     "title": (
         "候选人资格审查 · 规则集 {ruleset} · 选举日 {election_date}",
         "Candidate eligibility · rule set {ruleset} · election day {election_date}",
@@ -1017,6 +1021,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label-rule": ("规则", "rule"),
     "label-severity": ("等级", "severity"),
     "label-message": ("审查意见", "finding"),
+    "label-findings-sheet": ("审查意见", "findings"),  # the workbook's sheet of them, one finding a row
     "label-document": ("依据文件", "document"),
     "label-clause": ("条款", "clause"),
     "label-quote": ("原文", "quote"),

@@ -25,9 +25,15 @@ from eligibility.report import (
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def starts_formula(value: str) -> bool:
+    """Whether a spreadsheet would read this text, typed into a cell, as a formula."""
+    return value.startswith(FORMULA_STARTS)
+
+
 def neutralise(value: str) -> str:
-    """Text that a spreadsheet shows as text: a leading quote before anything that would start a formula."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    """Text that a spreadsheet opening a CSV file shows as text: a leading quote before anything that would start
+    a formula. (A workbook stores such text as it is, marked as text; see formatters/xlsx.py.)"""
+    return "'" + value if starts_formula(value) else value
 
 
 def status_label(status: str, lang: Lang, findings: list[Finding] | None = None) -> str:
@@ -89,7 +95,10 @@ def summary_line(report: Report, lang: Lang) -> str:
         team_findings=team_findings,
     )
     rules = {missing.rule for missing in report.not_checked}
-    return line + (say("summary-not-checked", lang, count=len(rules)) if rules else "")
+    if not rules:
+        return line
+    key = "summary-not-checked-one" if len(rules) == 1 else "summary-not-checked"  # 1 rule, 2 rules
+    return line + say(key, lang, count=len(rules))
 
 
 def title_line(report: Report, lang: Lang) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from eligibility.formatters.common import (
@@ -24,10 +25,19 @@ STATUS_MARK = {"eligible": "✅", "review": "🟡", "ineligible": "⛔", "invali
 MAX_CHARS = 60_000
 
 
+# GitHub notifies whoever a @name names, and links a bare address, in the text left once the markup is read, so no
+# backslash reaches them: a zero-width space after the @, inside :// and before www's dot leaves them text that
+# looks the same.
+_MENTION = re.compile(r"(?<=@)(?=\w)")
+_BARE_LINK = re.compile(r"(?<=:)(?=//)|(?i:(?<=www))(?=\.)")
+ZERO_WIDTH_SPACE = "\u200b"
+
+
 def escape(text: str) -> str:
     """Text safe inside a table cell: pipes escaped, line breaks as <br>, no accidental markup, and no HTML of its
-    own (a name written <img …> or </details> would end the folded list of a pull-request comment)."""
-    return (
+    own (a name written <img …> or </details> would end the folded list of a pull-request comment); no mention
+    and no link."""
+    escaped = (
         text.replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
@@ -36,9 +46,12 @@ def escape(text: str) -> str:
         .replace("\n", "<br>")
         .replace("*", "\\*")
         .replace("_", "\\_")
+        .replace("`", "\\`")  # `王`五 would show 王 as code
+        .replace("~", "\\~")  # ~~王五~~ struck through, as an office marks one withdrawn
         .replace("[", "\\[")  # a name written [点我](http://…) would be a live link in the comment
         .replace("]", "\\]")
     )
+    return _BARE_LINK.sub(ZERO_WIDTH_SPACE, _MENTION.sub(ZERO_WIDTH_SPACE, escaped))
 
 
 class MarkdownFormatter:
@@ -164,7 +177,10 @@ def _candidate_table(
 
 
 def _code(text: str) -> str:
-    return f"`{text}`" if text and "`" not in text else escape(text)
+    """Text as code, as an ID number is shown; a pipe escaped even there, or it ends the table's cell."""
+    if text and "`" not in text and "\n" not in text:
+        return "`" + text.replace("|", "\\|") + "`"
+    return escape(text)
 
 
 def _finding(finding: Finding, lang: Lang) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from rich import box
@@ -277,6 +278,7 @@ def _like(table: Table, rows: list[list[Any]], *, header: bool, widths: list[int
             justify=column.justify,
             no_wrap=column.no_wrap,
             overflow=column.overflow,
+            max_width=column.max_width,
             ratio=None if widths else column.ratio,
             width=widths[n] if widths else None,
         )
@@ -302,19 +304,12 @@ def _team_block(
     lang = options.lang
     street, community = key
     heading = Text(team_heading(street, community, team, election_date, lang), style="bold underline")
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-    table.add_column(say("column-row", lang), justify="right", no_wrap=True)
-    table.add_column(say("column-name", lang), no_wrap=True)
-    table.add_column(say("column-id", lang), no_wrap=True)
-    # Folded, not cut with …: the posts decide the verdict, and 、 gives rich no place to wrap.
-    table.add_column(say("column-roles", lang), overflow="fold")
-    table.add_column(say("column-status", lang), no_wrap=True)
-    table.add_column(say("column-findings", lang), ratio=1, overflow="fold")
     # One community's rows in two files (a street's and a supplement): each row named with its file, or 2, 3,
     # 2, 3, 4 could not be found (helper-56). By the file's own name, or its path where two share a name.
     files = dict.fromkeys(candidate.source.path for candidate in candidates)
     names = {path: path.rsplit("/", 1)[-1] for path in files}
     shown = names if len(set(names.values())) == len(names) else {path: path for path in files}
+    rows: list[tuple[Text, Text, Text, Text, Text, Text]] = []
     for candidate in candidates:
         status = Text(
             status_label(candidate.status, lang, candidate.findings), style=STATUS_STYLE[candidate.status]
@@ -323,14 +318,33 @@ def _team_block(
         row = str(candidate.source.line or candidate.source.row)
         if sheets and candidate.source.sheet:
             row = f"{candidate.source.sheet}!{row}"
-        table.add_row(
-            f"{shown[candidate.source.path]}:{row}" if len(files) > 1 else row,
-            Text(candidate.name),
-            Text(candidate.id_number or ""),
-            Text("、".join(candidate.roles) if lang == "zh" else ", ".join(candidate.roles)),
-            status,
-            Wrapped(_findings(candidate.findings, options, candidate.passed)),
+        rows.append(
+            (
+                # A file named [a]名单.csv was shown 名单.csv, its [a] read as markup.
+                Text(f"{shown[candidate.source.path]}:{row}" if len(files) > 1 else row),
+                Text(candidate.name),
+                Text(candidate.id_number or ""),
+                Text("、".join(candidate.roles) if lang == "zh" else ", ".join(candidate.roles)),
+                status,
+                _findings(candidate.findings, options, candidate.passed),
+            )
         )
+    headers = [say(f"column-{key}", lang) for key in ("row", "name", "id", "roles", "status", "findings")]
+    widest = [_widest(header, (str(cells[n]) for cells in rows)) for n, header in enumerate(headers)]
+    place, name, roles = _folded_widths(widest, options.width)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    # A place or a name that fits is never folded, as none was before: only the one too wide for its width.
+    table.add_column(
+        headers[0], justify="right", no_wrap=widest[0] <= place, max_width=place, overflow="fold"
+    )
+    table.add_column(headers[1], no_wrap=widest[1] <= name, max_width=name, overflow="fold")
+    table.add_column(headers[2], no_wrap=True)
+    # Folded, not cut with …: the posts decide the verdict, and 、 gives rich no place to wrap.
+    table.add_column(headers[3], max_width=roles, overflow="fold")
+    table.add_column(headers[4], no_wrap=True)
+    table.add_column(headers[5], ratio=1, overflow="fold")
+    for row_cells in rows:
+        table.add_row(*row_cells[:5], Wrapped(row_cells[5]))
     parts: list[Text | Table | Wrapped | Padding] = [heading, table]
     if team and team.findings:
         # The label on a line of its own and each finding under it, indented: the first beside the label and the
@@ -338,6 +352,48 @@ def _team_block(
         parts.append(Text(say("heading-team-findings", lang) + ("：" if lang == "zh" else ":"), style="bold"))
         parts.append(Padding(Wrapped(_findings(team.findings, options)), (0, 0, 0, 2)))
     return Group(*parts)
+
+
+# The findings are what a reader reads the table for. A long name (=HYPERLINK(…) typed as one), a sheet's long
+# name before the row, or a candidate's many posts beside a longish name, squeezed them until a rule's id broke
+# mid-word. The row's place and the name are folded past a width of their own; and the posts, then a name past
+# four Chinese characters, are folded narrower to leave the findings 40 cells, as far as the terminal is wider
+# than 80: a narrower one has no room to give, and every column folded to a few cells reads no better.
+FINDINGS_WIDTH = 40
+NARROW = 80
+PLACE_WIDTH = 16  # 第二批名单!123, 东湖街道.csv:123
+NAME_WIDTH = 20  # ten Chinese characters
+NAME_KEPT = 8  # 欧阳建国 on one line
+POSTS_KEPT = 8  # 居委会主任
+GAP = 3  # between two columns: a cell of padding either side and the separator
+
+
+def _widest(header: str, cells: Iterable[str]) -> int:
+    """The cells a column's widest line takes, its header's included."""
+    return max(cell_len(line) for text in (header, *cells) for line in text.split("\n"))
+
+
+def _folded_widths(widest: list[int], width: int) -> tuple[int, int, int]:
+    """The widths of the row's place, the name and the posts, given each column's widest line and the terminal's
+    width: see FINDINGS_WIDTH. The widest of the name and the posts is narrowed first."""
+    place, name, id_number, posts, status, findings = widest
+    place, name = min(place, PLACE_WIDTH), min(name, NAME_WIDTH)
+    kept = {"name": min(name, NAME_KEPT), "posts": min(posts, POSTS_KEPT)}
+    folded = {"name": name, "posts": posts}
+    room = (
+        width
+        - GAP * (len(widest) - 1)
+        - place
+        - id_number
+        - status
+        - min(FINDINGS_WIDTH, width - NARROW, findings)
+    )
+    while sum(folded.values()) > room:
+        narrowable = [column for column, cells in folded.items() if cells > kept[column]]
+        if not narrowable:
+            break
+        folded[max(narrowable, key=folded.__getitem__)] -= 1
+    return place, folded["name"], folded["posts"]
 
 
 def _findings(findings: list[Finding], options: Options, passed: list[str] | None = None) -> Text:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any, ClassVar
 
 from eligibility.formatters.common import (
@@ -11,9 +11,9 @@ from eligibility.formatters.common import (
     approval_text,
     candidate_table,
     finding_table,
-    neutralise,
     severity_code,
     severity_label,
+    starts_formula,
     summary_line,
     title_line,
     verdict_line,
@@ -23,6 +23,9 @@ from eligibility.messages import Lang, say
 from eligibility.report import Report
 
 FILLS = {"eligible": "C8E6C9", "review": "FFF59D", "ineligible": "FFCDD2", "invalid": "E1BEE7"}
+# The columns that hold sentences, wrapped within their width and read from the top: on one line, a message
+# longer than its column was cut off at the next filled cell.
+LONG_TEXT = ("rules", "title", "message", "document", "clause", "quote", "approval")
 
 
 class XlsxFormatter:
@@ -34,18 +37,23 @@ class XlsxFormatter:
         from openpyxl import Workbook  # imported on use: only this format needs it
 
         lang = options.lang
+        long_text = frozenset(_labels(lang, *LONG_TEXT))
         book = Workbook()
         sheet = book.active
         assert sheet is not None
         sheet.title = say("label-candidates", lang)
-        _fill(sheet, *candidate_table(report, lang))
+        _fill(sheet, *candidate_table(report, lang), wrapped=long_text)
         from openpyxl.styles import PatternFill
 
         for index, candidate in enumerate(report.candidates, start=2):
             sheet.cell(row=index, column=STATUS_COLUMN + 1).fill = PatternFill(
                 "solid", fgColor=FILLS[candidate.status]
             )
-        _fill(book.create_sheet(say("label-message", lang)), *finding_table(report, lang))
+        _fill(
+            book.create_sheet(say("label-findings-sheet", lang)),
+            *finding_table(report, lang),
+            wrapped=long_text,
+        )
         teams = book.create_sheet(say("label-teams", lang))
         _fill(
             teams,
@@ -63,6 +71,7 @@ class XlsxFormatter:
                 "severity-code",
             ),
             _team_rows(report, lang),
+            wrapped=long_text,
         )
 
         rules = book.create_sheet(say("label-applied-rules", lang))
@@ -81,14 +90,17 @@ class XlsxFormatter:
                 ]
                 for r in report.rules
             ),
+            wrapped=long_text,
         )
         # What the terminal heads and ends with: the title, the counts and how many rules were not checked (see
         # summary_line), and the verdict, so the workbook sent on to the township says it (helper-64).
         title = title_line(report, lang)
+        summary = say("label-summary", lang)
         _fill(
-            book.create_sheet(say("label-summary", lang)),
-            [say("label-summary", lang)],
+            book.create_sheet(summary),
+            [summary],
             [[title], [summary_line(report, lang)], [verdict_line(report, options.fail_on, lang)]],
+            wrapped={summary},
         )
         buffer = io.BytesIO()
         book.save(buffer)
@@ -120,23 +132,34 @@ def _team_rows(report: Report, lang: Lang) -> Iterable[list[Any]]:
             ]
 
 
-def _fill(sheet: Any, header: list[str], rows: Iterable[list[Any]]) -> None:
-    """Header in bold, frozen and filtered; text cells stored as text, so nothing in them runs as a formula."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
+def _fill(sheet: Any, header: list[str], rows: Iterable[list[Any]], wrapped: Collection[str] = ()) -> None:
+    """Header in bold, frozen and filtered; text cells stored as text, as written, so nothing in them runs as a
+    formula; the columns headed as in `wrapped` wrap their text."""
+    from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     sheet.append(header)
     widths = [len(h) * 2 + 2 for h in header]
-    for row in rows:
+    # One Alignment for every wrapped cell: the workbook keeps each distinct style once.
+    wrap = Alignment(wrap_text=True, vertical="top")
+    wrapped_columns = [index for index, label in enumerate(header, start=1) if label in wrapped]
+    for number, row in enumerate(rows, start=2):
         # A control character (pasted from another system) has no place in a workbook's XML: shown as U+FFFD,
         # as bytes that cannot be read are, rather than failing the whole report.
-        sheet.append(
-            [neutralise(ILLEGAL_CHARACTERS_RE.sub("\ufffd", v)) if isinstance(v, str) else v for v in row]
-        )
+        sheet.append([ILLEGAL_CHARACTERS_RE.sub("\ufffd", v) if isinstance(v, str) else v for v in row])
         for index, value in enumerate(row):
             text = "" if value is None else str(value)
             widths[index] = max(widths[index], min(60, sum(2 if ord(ch) > 0x2E80 else 1 for ch in text) + 2))
+            if isinstance(value, str) and (starts_formula(value) or value in ERROR_CODES):
+                # openpyxl makes =1+1 a formula and #N/A an error. A string cell is never calculated, and its
+                # quote prefix keeps it text when the cell is edited: a ' written into the text showed, and made
+                # the name another to a filter or a search.
+                cell = sheet.cell(row=number, column=index + 1)
+                cell.data_type = "s"
+                cell.quotePrefix = True
+        for column in wrapped_columns:
+            sheet.cell(row=number, column=column).alignment = wrap
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
