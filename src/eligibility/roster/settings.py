@@ -547,7 +547,7 @@ def read_approvals(
         for rule in dict.fromkeys(rules):
             if rule not in known and rule in disabled:
                 # Stopping the run refused last round's table to a rule set that only dropped the rule (helper-76).
-                place = (("file", location.path), ("line", str(location.line or "?")))
+                place = (("file", location.path or ""), ("line", str(location.line or "?")))
                 params = (*place, ("rule", rule), ("where", disabled[rule]))
                 notes.append(Note("approval-rule-disabled", "warning", params))
                 continue
