@@ -930,6 +930,21 @@ def test_the_rules_not_checked_are_counted_in_good_english(
     assert f"; {said} checked: eligible means by the rules that were checked" in text
 
 
+def test_the_summary_counts_one_in_the_singular_in_english(tmp_path: Path) -> None:
+    # "1 candidates: … 1 need approval … 1 team findings" (helper-79).
+    from conftest import make_id
+
+    roster = tmp_path / "r.csv"
+    roster.write_text(
+        f"姓名,性别,身份证号,社区,拟任职务\n甲,女,{make_id('1940-01-01', '女')},青松社区,党组织书记、居委会主任\n",
+        "utf-8",
+    )
+    out = " ".join(runner.invoke(app, ["check", str(roster), "--lang", "en"]).stdout.split())
+    assert "1 candidate: 0 eligible, 1 needs approval, 0 ineligible, 0 invalid; 1 team finding;" in out
+    chinese = " ".join(runner.invoke(app, ["check", str(roster)]).stdout.split())
+    assert "候选人 1 名：符合条件 0，需事先审批 1，不能提名 0，数据有误 0；班子意见 1 条" in chinese
+
+
 def test_the_html_heads_each_community_as_the_terminal_does(tmp_path: Path) -> None:
     # The HTML lost 梅园社区's own election day, and a section of rows naming no community (赵六's, a name
     # alone) had an empty heading.

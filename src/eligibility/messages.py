@@ -978,8 +978,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "summary": (
         "候选人 {candidates} 名：符合条件 {eligible}，需事先审批 {review}{verify}，不能提名 {ineligible}，数据有误 {invalid}"
         "{barred}；班子意见 {team_findings} 条",
-        "{candidates} candidates: {eligible} eligible, {review} need approval{verify}, {ineligible} ineligible, "
-        "{invalid} invalid{barred}; {team_findings} team findings",
+        "{candidates} {candidates_word}: {eligible} eligible, {review} {review_word} approval{verify}, {ineligible} "
+        "ineligible, {invalid} invalid{barred}; {team_findings} team {team_findings_word}",
     ),
     "summary-to-verify": ("（其中待核实 {to_verify}）", " ({to_verify} of them to verify)"),
     # 数据有误 2 beside 不能提名 0, where both had a bar (helper-69); said as what is found, not as decided: the bar

@@ -86,13 +86,18 @@ def summary_line(report: Report, lang: Lang) -> str:
     verify = say("summary-to-verify", lang, to_verify=to_verify) if to_verify else ""
     barred = report.summary.invalid_ineligible
     also = say("summary-invalid-ineligible", lang, barred=barred) if barred else ""
+    counts = report.summary.model_dump()
     line = say(
         "summary",
         lang,
-        **report.summary.model_dump(),
+        **counts,
         verify=verify,
         barred=also,
         team_findings=team_findings,
+        # English agrees with its counts: 1 candidate, 1 needs approval, 1 team finding (helper-79).
+        candidates_word="candidate" if counts["candidates"] == 1 else "candidates",
+        review_word="needs" if counts["review"] == 1 else "need",
+        team_findings_word="finding" if team_findings == 1 else "findings",
     )
     rules = {missing.rule for missing in report.not_checked}
     if not rules:
