@@ -474,12 +474,68 @@ def test_a_window_of_years_not_whole_is_said_in_english_too(
     assert english.exit_code == 1
     assert english.stderr.endswith(
         f"rules[0].when.{op}: {op} needs a whole number of years (0 or more), or a parameter {{param: name}}, "
-        f"not {en_years}\n"
+        f"not {en_years}; a year and a half is within_months_before_election: 18\n"
     )
     chinese = runner.invoke(app, ["rules", "validate", str(path)])
     assert chinese.stderr.endswith(
-        f"{op} 需要整数年数（0 或以上），或参数 {{param: 名字}}，不是 {zh_years}\n"
+        f"{op} 需要整数年数（0 或以上），或参数 {{param: 名字}}，不是 {zh_years}；一年半写作 within_months_before_election: 18\n"
     )
+
+
+SANCTIONED = """\
+extends: community-2006
+name: sanctioned
+version: "1"
+fields:
+  sanctioned_on: {type: dates, zh: 党纪处分日期, en: sanctioned on, aliases: [党纪处分日期]}
+rules:
+  - id: removed-from-post
+    title: {zh: 撤销党内职务处分未满18个月, en: Removed from a party post less than 18 months ago}
+    severity: ineligible
+    scope: candidate
+    when: {fact: sanctioned_on, less_than_months_before_election: 18}
+    message: {zh: "处分未满18个月（{window_start} 至 {election_date}）", en: "sanctioned less than 18 months ago"}
+    source: {document: 县通知, clause: 三, quote: 受到撤销党内职务处分未满18个月的}
+  - id: warned-lately
+    title: {zh: 选举日前6个月内受处分, en: Sanctioned within 6 months}
+    severity: review
+    scope: candidate
+    when: {fact: sanctioned_on, within_months_before_election: 6}
+    message: {zh: "选举日前6个月内受处分（{window_start} 至 {election_date}）", en: "sanctioned within 6 months"}
+    source: {document: 县通知, clause: 四, quote: 选举日前6个月内受到党纪处分的}
+"""
+
+
+@pytest.mark.parametrize(
+    ("election", "sanctioned", "rules"),
+    [
+        # 18 months before 2027-09-30 is 2026-03-30: completed on it, not the day after (未满 excludes the number).
+        ("2027-09-30", "2026-03-30", set()),
+        ("2027-09-30", "2026-03-31", {"removed-from-post"}),
+        # Six months before, both ends included (以内 includes the number).
+        ("2027-09-30", "2027-03-30", {"removed-from-post", "warned-lately"}),
+        ("2027-09-30", "2027-03-29", {"removed-from-post"}),
+        # 31 August has no 28 February's 31st: that month's last day (民法典 §202), in a common year and a leap one.
+        ("2027-08-31", "2027-02-28", {"removed-from-post", "warned-lately"}),
+        ("2027-08-31", "2027-02-27", {"removed-from-post"}),
+        ("2028-08-31", "2028-02-29", {"removed-from-post", "warned-lately"}),
+        ("2028-08-31", "2028-02-28", {"removed-from-post"}),
+        ("2027-08-31", "2026-02-28", set()),
+        ("2027-08-31", "2026-03-01", {"removed-from-post"}),
+    ],
+)
+def test_a_window_of_months_counts_back_to_the_same_day_or_the_months_last(
+    tmp_path: Path, election: str, sanctioned: str, rules: set[str]
+) -> None:
+    # 撤销党内职务 has an 影响期 of 18 months, 警告 of 6: whole years could not say them (helper-76).
+    candidate = checked_alone(tmp_path, SANCTIONED, "党纪处分日期", sanctioned, election_date=election)
+    found = {f.rule for f in candidate.findings} & {"removed-from-post", "warned-lately"}
+    assert found == rules
+    explained = runner.invoke(
+        app,
+        ["rules", "explain", "removed-from-post", "--rules", str(tmp_path / "rules.yaml"), "--lang", "en"],
+    ).stdout
+    assert "less than 18 months before election day (the day that completes 18 months left out)" in explained
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import unicodedata
@@ -720,6 +721,17 @@ def years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=year)
     except ValueError:
         return dt.date(year, 2, 28)
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The start of a window of `months` ending on `day`: the same day of the month `months` before; with no such
+    day (31 August, six months back), that month's last day (民法典 §202)."""
+    count = day.year * 12 + day.month - 1 - months
+    year, month = divmod(count, 12)
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return _calendar_end(-months)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
 
 
 # ---- numbers ----------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from eligibility.roster.normalise import (
     completed_years,
     id_digits,
     ids_in_text,
+    months_before,
     reaches_age,
     read_id_number,
     years_before,
@@ -47,6 +48,13 @@ from eligibility.ruleset.vocab import Vocabulary, suggest
 
 Evidence = dict[str, Any]
 Node = Callable[[Any, Evidence | None], Tri]
+# A date within N years (or months) before election day, or N not yet completed by it.
+WINDOW_OPERATORS = (
+    "within_years_before_election",
+    "less_than_years_before_election",
+    "within_months_before_election",
+    "less_than_months_before_election",
+)
 Where = Callable[[tuple[str | int, ...]], Location]
 Path = tuple[str | int, ...]
 
@@ -411,24 +419,31 @@ class Compiler:
             self._bad((*at, "reading"), "reading 只用于 age", "reading applies to age only")
         if op == "present":
             return _present(fact, bool(raw))
-        if op in ("within_years_before_election", "less_than_years_before_election"):
+        if op in WINDOW_OPERATORS:
+            months = "months" in op
+            unit_zh, unit_en = ("月数", "months") if months else ("年数", "years")
             if fact.kind not in ("date", "dates"):
                 self._bad(
                     where,
                     f"{op} 需要日期；{fact.name} 是{_kind(fact, 'zh')}",
                     f"{op} needs a date; {fact.name} is {_kind(fact, 'en')}",
                 )
-            years = self._operand(raw, Fact("years", "number", (), _none), scope, where, seen)
-            if not isinstance(years, int) or years < 0:
+            count = self._operand(raw, Fact(unit_en, "number", (), _none), scope, where, seen)
+            if not isinstance(count, int) or count < 0:
                 blame = ("parameters", raw.param, "value") if isinstance(raw, ParamRef) else where
                 self._bad(
                     blame,
-                    f"{op} 需要整数年数（0 或以上），不是 {_written(years, 'zh')}",
-                    f"{op} needs a whole number of years, not {_written(years, 'en')}",
+                    f"{op} 需要整数{unit_zh}（0 或以上），不是 {_written(count, 'zh')}",
+                    f"{op} needs a whole number of {unit_en}, not {_written(count, 'en')}",
                 )
             seen.kinds["election_date"] = "date"
             seen.kinds["window_start"] = "date"
-            return _within_years(fact, int(years), completed=op == "less_than_years_before_election")
+            return _within_years(
+                fact,
+                int(count),
+                completed=op.startswith("less_than"),
+                before=months_before if months else years_before,
+            )
         if op in ("has_any", "has_all", "has_none"):
             if fact.kind == "dates":
                 self._bad(
@@ -451,9 +466,11 @@ class Compiler:
             self._bad(
                 where,
                 f"{fact.name} 是几个日期；请用 within_years_before_election（选举日前几年内）、"
-                "less_than_years_before_election（未满几年）或 present",
+                "less_than_years_before_election（未满几年）、within_months_before_election、"
+                "less_than_months_before_election（按月）或 present",
                 f"{fact.name} holds several dates; use within_years_before_election (within N years before "
-                "election day), less_than_years_before_election (N years not yet completed) or present",
+                "election day), less_than_years_before_election (N years not yet completed), "
+                "within_months_before_election, less_than_months_before_election (by months) or present",
             )
         if fact.kind == "set":
             self._bad(
@@ -1008,17 +1025,21 @@ def _age(op: str, years: int, reading: str, convention: str) -> Node:
     return test
 
 
-def _within_years(fact: Fact, years: int, completed: bool = False) -> Node:
+def _within_years(
+    fact: Fact, years: int, completed: bool = False, before: Callable[[dt.date, int], dt.date] | None = None
+) -> Node:
     """A date (or any of several) inside [election day − N years, election day], both ends included (选举日前N年
     内); or, `completed`, N years not yet completed by election day (未满N年): the day N years before is left out,
-    as on it the N years are full (民法典 §1259: 不满 excludes the number)."""
+    as on it the N years are full (民法典 §1259: 不满 excludes the number). `before` counts back N months
+    instead (months_before), as a sanction's 影响期 of 6 or 18 months is written."""
     get, name, many = fact.get, fact.name, fact.kind == "dates"
+    back = before or years_before
 
     def test(person: Candidate, ev: Evidence | None) -> Tri:
         value = get(person)
         ranges: tuple[tuple[dt.date, dt.date], ...] = (value or ()) if many else ((value,) if value else ())
         end = person.election_date
-        start = _not_yet_completed(end, years) if completed else years_before(end, years)
+        start = _not_yet_completed(end, years, back) if completed else back(end, years)
         if ev is not None:
             ev[name] = ranges if many else value
             ev["window_start"] = start
@@ -1044,11 +1065,14 @@ def _within_years(fact: Fact, years: int, completed: bool = False) -> Node:
     return test
 
 
-def _not_yet_completed(end: dt.date, years: int) -> dt.date:
-    """The first day from which `years` are not completed by `end`: the day after the one `years` before it. A 29
-    February completes its years on 1 March in a common year, as a 29 February birthday reaches an age (民法典
-    §201–202; completed_years): so with `end` a 28 February, the 29th before it has not completed them."""
-    return years_before(end, years) + dt.timedelta(days=1)
+def _not_yet_completed(
+    end: dt.date, count: int, before: Callable[[dt.date, int], dt.date] = years_before
+) -> dt.date:
+    """The first day from which `count` years (or months, by months_before) are not completed by `end`: the day
+    after the one `count` before it. A 29 February completes its years on 1 March in a common year, as a 29
+    February birthday reaches an age (民法典 §201–202; completed_years): so with `end` a 28 February, the 29th
+    before it has not completed them."""
+    return before(end, count) + dt.timedelta(days=1)
 
 
 # The oldest age a rule may name: past any person's, short of nonsense (an age of -5, or of 10**20).

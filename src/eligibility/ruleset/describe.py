@@ -48,6 +48,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "至选举日未满 {years} 年（满 {years} 年的那天不算）",
         "less than {years} years before election day (the day that completes {years} years left out)",
     ),
+    "within-months": (
+        "在选举日前 {years} 个月内（含两端）",
+        "within {years} months before election day (both ends included)",
+    ),
+    "less-than-months": (
+        "至选举日未满 {years} 个月（满 {years} 个月的那天不算）",
+        "less than {years} months before election day (the day that completes {years} months left out)",
+    ),
     "pairs": ("中有人在“{field}”中申报了另一成员", " of whom one declares another in {field}"),
     "between": ("（一方{one}，另一方{other}）", " (one with {one}, the other with {other})"),
     "past-birthday": ("（过生日即算）", " (any day past the birthday)"),
@@ -158,13 +166,21 @@ def _whom(among: str, lang: Lang, names: Names) -> str:
     return f"{body}{_word('members', lang)}" if lang == "zh" else f"{_word('members', lang)} of the {body}"
 
 
+_WINDOWS = {
+    "within_years_before_election": "within",
+    "less_than_years_before_election": "less-than-years",
+    "within_months_before_election": "within-months",
+    "less_than_months_before_election": "less-than-months",
+}
+
+
 def _compare(cond: Compare, params: dict[str, Any], lang: Lang, names: Names) -> str:
     op, operand = cond.operator
     fact = names.fact(cond.fact, lang)
     if op == "present":
         return f"{fact} {_word('present' if operand else 'absent', lang)}"
-    if op in ("within_years_before_election", "less_than_years_before_election"):
-        word = "within" if op == "within_years_before_election" else "less-than-years"
+    if op in _WINDOWS:
+        word = _WINDOWS[op]
         return f"{fact} " + _word(word, lang).format(years=_operand(operand, params, lang, names))
     reading = _word("past-birthday", lang) if cond.reading == "past-birthday" else ""
     relation = SYMBOL.get(op) or _word(op, lang)

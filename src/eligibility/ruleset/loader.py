@@ -839,9 +839,17 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
         # as the compiler says -3, and with the parameter the operator may name instead.
         op, written = loc[-2], error.get("input")
         zh_written = f"“{written}”" if isinstance(written, str) else written
+        unit_zh, unit_en = ("月数", "months") if "months" in str(op) else ("年数", "years")
+        # 一年半 is 18 months: the months operator, said where a part of a year was written.
+        hint = Term(
+            "；一年半写作 within_months_before_election: 18",
+            "; a year and a half is within_months_before_election: 18",
+        )
+        hint = hint if unit_en == "years" else Term("", "")
         reason = Term(
-            f"{op} 需要整数年数（0 或以上），或参数 {{param: 名字}}，不是 {zh_written}",
-            f"{op} needs a whole number of years (0 or more), or a parameter {{param: name}}, not {written!r}",
+            f"{op} 需要整数{unit_zh}（0 或以上），或参数 {{param: 名字}}，不是 {zh_written}{hint.zh}",
+            f"{op} needs a whole number of {unit_en} (0 or more), or a parameter {{param: name}}, not {written!r}"
+            f"{hint.en}",
         )
         return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
     if kind == "literal_error":
@@ -883,7 +891,12 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
     return RuleSetError("ruleset-invalid", location, field=dotted, reason=Term(zh or english, english))
 
 
-_YEARS_OPERATORS = ("within_years_before_election", "less_than_years_before_election")
+_YEARS_OPERATORS = (
+    "within_years_before_election",
+    "less_than_years_before_election",
+    "within_months_before_election",
+    "less_than_months_before_election",
+)
 _DAY_PARTS = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 
 

@@ -296,6 +296,8 @@ OPERATORS = (
     "has_none",
     "within_years_before_election",
     "less_than_years_before_election",
+    "within_months_before_election",
+    "less_than_months_before_election",
     "present",
 )
 
@@ -362,6 +364,16 @@ class Compare(_OneOperator):
     less_than_years_before_election: StrictInt | ParamRef | None = Field(
         default=None,
         description="未满N年: after the day N years before election day (which completes N years), to election day",
+    )
+    within_months_before_election: StrictInt | ParamRef | None = Field(
+        default=None,
+        description="选举日前N个月内: the day N months before election day (with no such day, that month's last) to "
+        "election day, both included",
+    )
+    less_than_months_before_election: StrictInt | ParamRef | None = Field(
+        default=None,
+        description="未满N个月 (a sanction's 影响期 of 6 or 18 months): after the day N months before election day, to "
+        "election day",
     )
     present: StrictBool | None = None
     reading: AgeReading | None = Field(
