@@ -425,6 +425,10 @@ def test_a_members_sex_unknown_is_said_as_the_sex_alone(tmp_path: Path) -> None:
     ("declared", "pair"),
     [
         ("与王建国系夫妻", "李秀英—王建国"),  # words about a member: the name in them is the member's
+        # Kin past the fifth generation are said to be no relatives the rules mean: no pair, the other still one.
+        ("王建国（已出五服）", None),
+        ("王建国（五服以外）、张三（表兄）", "李秀英—张三"),
+        ("王建国已出五服", None),
         ("妻子王建国", "李秀英—王建国"),
         ("王建国（丈夫）", "李秀英—王建国"),
         ("王建", None),  # no one's name: 王建 is not 王建国

@@ -45,6 +45,9 @@ _CELL_START_SHOWN = 40
 
 # Between two people's names; never inside one (阿依古丽·买买提 keeps its dot, John Smith his space).
 _SEVERAL_NAMES = re.compile("[、,，;；/／|]")
+# A name with a bracket saying the two are kin past the fifth generation (王五（已出五服）): no relative the rules
+# mean (see compiler.declared_keys for the words unbracketed).
+_PAST_KIN_NAMED = re.compile(r"[^、,，;；/|\s()（）]*[（(][^）)]*(?:出了?五服|五服[以之]?外)[^）)]*[）)]")
 # Five digits or more in a name cell: a number beside the name, never part of it.
 _NUMBER_IN_NAME = re.compile(r"\d{5}")
 # A remark in brackets after a name (李四（女，满族）, 王芳（曾用名：王小芳）): its commas are no separator.
@@ -586,6 +589,9 @@ class RecordReader:
                 return None
             return found
         if spec.type == "list":
+            if isinstance(value, str) and "五服" in value:
+                # 王五（已出五服）: the bracket would part from the name, which was then a relative declared.
+                value = _PAST_KIN_NAMED.sub("", value)
             items = value if isinstance(value, list) else split_list(value)
             # 无 or 没有 in a list cell says it holds nobody: no item, never a name one character off another.
             kept = tuple(

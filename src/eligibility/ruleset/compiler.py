@@ -1508,11 +1508,19 @@ _KIN_AFTER = (
 )
 
 
+# 已出五服, 五服以外: kin past the fifth generation, written to say the person is no relative the rules mean (亲属
+# to be kept apart are 直系血亲、三代以内旁系血亲 and near in-laws): no pair, where 王五（已出五服） was one.
+_PAST_KIN = re.compile("出了?五服|五服[以之]?外")
+
+
 def declared_keys(value: Any) -> tuple[str, ...]:
-    """A relatives cell as matching keys: ID numbers normalised, names cleaned."""
+    """A relatives cell as matching keys: ID numbers normalised, names cleaned; an entry saying the two are past
+    the fifth generation (已出五服) is none."""
     items = value if isinstance(value, list | tuple | frozenset) else [value]
     keys: list[str] = []
     for item in items:
+        if isinstance(item, str) and _PAST_KIN.search(item):
+            continue
         found = read_id_number(item)
         keys.append(found.number if isinstance(found, IdNumber) else clean(item))
     return tuple(k for k in keys if k)
