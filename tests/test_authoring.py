@@ -2772,3 +2772,23 @@ def test_the_schema_knows_amend(tmp_path: Path) -> None:
     data["amend"]["principal-age"]["when"] = {"fact": "age", "gt": 60}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(json.loads(json.dumps(data, default=str)), rule_file_schema())
+
+
+@pytest.mark.parametrize(
+    ("key", "word", "meant"),
+    [
+        ("severities", "不能提名", "ineligible"),
+        ("severities", "需审批", "review"),
+        ("amend", "提醒", "warning"),
+    ],
+)
+def test_a_level_written_as_the_report_words_it_is_asked_about_by_its_id(
+    tmp_path: Path, key: str, word: str, meant: str
+) -> None:
+    # severity: 不能提名 was refused with no suggestion: the report's word is the id an official knows (helper-80).
+    value = f"{{severity: {word}}}" if key == "amend" else word
+    path = write(tmp_path, "levels.yaml", CHILD + f"{key}:\n  one-shoulder: {value}\n")
+    english = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert english.exit_code == 1 and english.stderr.rstrip().endswith(f"(did you mean '{meant}'?)")
+    chinese = runner.invoke(app, ["rules", "validate", str(path)])
+    assert chinese.stderr.rstrip().endswith(f"（是否为“{meant}”？）")

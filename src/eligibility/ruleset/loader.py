@@ -857,6 +857,9 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
         allowed = re.findall(r"'([^']*)'", expected)
         written = error.get("input")
         hint = did_you_mean(suggest(written, allowed)) if allowed and isinstance(written, str) else ""
+        if isinstance(written, str) and (meant := _LEVEL_WORDS.get(written.strip())) in allowed:
+            # 不能提名, as the report says it: the level's own id is what a rule file writes (helper-80).
+            hint = did_you_mean([meant])
         # The value written, said back: 应为…之一 alone left the reader to find which word was wrong (helper-62).
         shown = f"“{written}”" if isinstance(written, str | int | float) else ""
         reason = Term(
@@ -891,6 +894,13 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
     return RuleSetError("ruleset-invalid", location, field=dotted, reason=Term(zh or english, english))
 
 
+# The words a report gives each level, and the rule file's ids for them.
+_LEVEL_WORDS = {
+    **{word: "ineligible" for word in ("不能提名", "不得提名", "不合格", "取消资格")},
+    **{word: "review" for word in ("需审批", "需事先审批", "待审批", "审批", "待核实")},
+    **{word: "warning" for word in ("注意", "提醒", "警告")},
+    **{word: "info" for word in ("说明", "提示", "信息")},
+}
 _YEARS_OPERATORS = (
     "within_years_before_election",
     "less_than_years_before_election",
