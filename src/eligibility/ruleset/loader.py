@@ -857,7 +857,8 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
         allowed = re.findall(r"'([^']*)'", expected)
         written = error.get("input")
         hint = did_you_mean(suggest(written, allowed)) if allowed and isinstance(written, str) else ""
-        if isinstance(written, str) and (meant := _LEVEL_WORDS.get(written.strip())) in allowed:
+        meant = _LEVEL_WORDS.get(written.strip(), "") if isinstance(written, str) else ""
+        if meant in allowed:
             # 不能提名, as the report says it: the level's own id is what a rule file writes (helper-80).
             hint = did_you_mean([meant])
         # The value written, said back: 应为…之一 alone left the reader to find which word was wrong (helper-62).
