@@ -734,6 +734,17 @@ def test_markdown_shows_a_link_typed_into_a_cell_as_text(tmp_path: Path) -> None
     assert "[点我](" not in result.stdout and "\\[点我\\](http:\u200b//evil.example)" in result.stdout
 
 
+def test_markdown_heads_the_comment_with_the_rule_sets_version_as_text(tmp_path: Path) -> None:
+    # The title was the one line left unescaped: a rule file's version `v2`@someone made code and a mention.
+    rules = tmp_path / "mine.yaml"
+    rules.write_text('extends: community-2006\nname: mine\nversion: "`v2`@someone"\n', "utf-8")
+    out = runner.invoke(
+        app, ["check", str(EXAMPLES / "roster.csv"), "--rules", str(rules), "--format", "markdown"]
+    )
+    title = out.stdout.splitlines()[0]
+    assert title.startswith("### ") and "\\`v2\\`@\u200bsomeone" in title
+
+
 def test_markdown_shows_code_mentions_and_addresses_typed_into_a_cell_as_text(tmp_path: Path) -> None:
     # A pull-request comment (helper-78): `王`*五* showed 王 as code; @someone would notify someone; a bare address
     # was a link; a pipe in an ID number's code split its cell, and the row's cells moved one column on.

@@ -63,7 +63,7 @@ class MarkdownFormatter:
         lang = options.lang
         s = report.summary
         title = title_line(report, lang)
-        out = [f"### {title}", "", f"**{escape(verdict_line(report, options.fail_on, lang))}**", ""]
+        out = [f"### {escape(title)}", "", f"**{escape(verdict_line(report, options.fail_on, lang))}**", ""]
         out += [summary_line(report, lang), ""]
         out += [
             "| "
