@@ -965,5 +965,10 @@ def test_seats_a_yaml_roster_carries_judge_its_own_communities_whatever_the_file
     # The CSVs' teams have no quota: not checked, each file said; the YAML's own team is judged on its seats.
     assert teams == {"甲社区": [], "乙社区": [], "丙社区": []}
     assert unchecked == {str(first), str(last)}
-    # 乙社区's other member in a CSV, before the YAML or after: two party seats of 1, said either way.
-    assert judged(more, seated)[0]["乙社区"] == judged(seated, more)[0]["乙社区"] == [("seat-quota", 1)]
+    # 乙社区's other member in a CSV, before the YAML or after: two party seats of 1, said either way; and the
+    # CSV, every team of it seated by the YAML, is not said to have gone unchecked (helper-82).
+    assert judged(more, seated) == judged(seated, more) == ({"乙社区": [("seat-quota", 1)]}, set())
+    # A CSV with a team seated and one not is still said, for the one.
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text(more.read_text("utf-8") + last.read_text("utf-8").split("\n", 1)[1], "utf-8")
+    assert judged(mixed, seated)[1] == {str(mixed)}

@@ -330,6 +330,11 @@ class Review:
     # Each roster's (or sheet's) entry in inputs, by where its rows came from: notes found once every row is in.
     _input_at: dict[str, InputFile] = field(default_factory=dict)
     _skipped_by_path: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Of those, the rules a file went without for want of approved seats alone, and what was said of them: a
+    # team whose seats another file gave (a YAML roster's) is judged on them, and the file's not-checked kept
+    # only while some team of it has none (see _settle_seats).
+    _seats_skipped_by_path: dict[str, frozenset[str]] = field(default_factory=dict)
+    _seats_said: dict[str, list[NotChecked]] = field(default_factory=dict)
     # First row of each ID number seen in the run: packed (file index << 32 | row), files listed in _paths.
     _first_row: IdRegister = field(default_factory=IdRegister)
     _paths: list[str] = field(default_factory=list)
@@ -1372,9 +1377,10 @@ class Review:
         teams = list({id(t): t for t in self._teams.values()}.values())  # a team may sit under two keys
         self._teams.clear()
         self._written_apart(teams)
+        self._settle_seats(teams)
         self._last_team = None
         if workers is not None:
-            yield from workers.judge(teams, self._skipped_by_path)
+            yield from workers.judge(teams, (self._skipped_by_path, self._seats_skipped_by_path))
             return
         teams.reverse()
         while teams:
@@ -1428,6 +1434,12 @@ class Review:
         """The team rules on one team, approvals applied, and its profile."""
         team = team.unroll()
         skipped = frozenset().union(*(self._skipped_by_path.get(p, frozenset()) for p in team.paths))
+        if skipped and self._seated(team):
+            # Its approved seats known (from a file other than the one that lacked them): its seat rules run.
+            seats = self._seats_skipped_by_path
+            skipped = frozenset().union(
+                *(self._skipped_by_path.get(p, frozenset()) - seats.get(p, frozenset()) for p in team.paths)
+            )
         findings = []
         # A roles cell blank, or holding a post the rule set does not know (社区党组织委员): who is on the team, and
         # in which body, is not known, and "1 人中妇女干部 0 名" or "党组织 1/1" would be said of a team that may
@@ -1626,11 +1638,15 @@ class Review:
         )
         quota = set(self.communities.quota_columns.values())
         skipped = set()
+        seats_only = set()
+        where = _where(table.path, table.sheet)
         for rule in self.policy.rules:
             missing = [alternatives for alternatives in rule.needs if available.isdisjoint(alternatives)]
             if not missing:
                 continue
             skipped.add(rule.id)
+            if all(quota.issuperset(m) for m in missing):
+                seats_only.add(rule.id)
             # Unknown is not a pass: a rule not checked counts as an open finding of its own severity would, so
             # a run gated at --fail-on ineligible fails when the columns that bar candidates are missing (it
             # passed, counted as review: nobody could be found ineligible).
@@ -1638,20 +1654,40 @@ class Review:
             for place in ("roster", "communities"):
                 among = [m for m in missing if (place == "communities") == quota.issuperset(m)]
                 if among:
-                    self.not_checked.append(
-                        NotChecked(
-                            rule=rule.id,
-                            severity=severity,
-                            path=self._place(table.path),
-                            sheet=self._place(table.sheet),
-                            missing=[" | ".join(m) for m in among],
-                            # As an officer heads the column (被剥夺政治权利), not by its name in the rules.
-                            headers=[" | ".join(self._headed.get(c, c) for c in m) for m in among],
-                            missing_from=place,
-                        )
+                    said = NotChecked(
+                        rule=rule.id,
+                        severity=severity,
+                        path=self._place(table.path),
+                        sheet=self._place(table.sheet),
+                        missing=[" | ".join(m) for m in among],
+                        # As an officer heads the column (被剥夺政治权利), not by its name in the rules.
+                        headers=[" | ".join(self._headed.get(c, c) for c in m) for m in among],
+                        missing_from=place,
                     )
-        self._skipped_by_path[_where(table.path, table.sheet)] = frozenset(skipped)
+                    self.not_checked.append(said)
+                    if rule.id in seats_only:
+                        self._seats_said.setdefault(where, []).append(said)
+        self._skipped_by_path[where] = frozenset(skipped)
+        self._seats_skipped_by_path[where] = frozenset(seats_only)
         return frozenset(skipped)
+
+    def _seated(self, team: Team) -> bool:
+        """Whether the team has approved seats for every body: one given for a body alone leaves its rules as the
+        file's columns left them."""
+        quota = team.quota
+        return bool(quota) and all(quota.get(body) is not None for body in self.communities.quota_columns)
+
+    def _settle_seats(self, teams: list[Team]) -> None:
+        """Once every row is in: a file whose every team has approved seats from another file of the run (a YAML
+        roster's, read before it or after) had its seat rules checked after all, and is not said to have gone
+        without them (helper-82)."""
+        if not self._seats_said:
+            return
+        unseated = {path for team in teams if not self._seated(team) for path in team.paths}
+        seated = {path for team in teams if self._seated(team) for path in team.paths}
+        for where in [w for w in self._seats_said if w in seated and w not in unseated]:
+            gone = {id(said) for said in self._seats_said.pop(where)}
+            self.not_checked[:] = [said for said in self.not_checked if id(said) not in gone]
 
     # ---- findings ----
 

@@ -160,7 +160,11 @@ class Workers:
         """Several rosters, each to go whole to a worker ahead of its turn (see Files)."""
         return Files(self, sources)
 
-    def judge(self, teams: list[Team], skipped_by_path: dict[str, frozenset[str]]) -> Iterator[Serialised]:
+    def judge(
+        self,
+        teams: list[Team],
+        skipped_by_path: tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]],
+    ) -> Iterator[Serialised]:
         """The teams judged, in their order: a batch to each worker in turn, a few batches ahead of the one
         being taken back, and each team let go here once sent."""
         batches: list[list[Team] | None] = [
@@ -301,7 +305,7 @@ def _serve(
     while (task := tasks.get()) is not None:
         try:
             if task[0] == _TEAMS:
-                _, review._skipped_by_path, teams = task
+                _, (review._skipped_by_path, review._seats_skipped_by_path), teams = task
                 results.put((_TEAMS, [review.serialised_team(team) for team in teams]))
                 continue
             if task[0] == _SOURCE:
