@@ -290,17 +290,15 @@ def test_unknown_yes_no_word_is_invalid_and_the_rule_not_checked(run: Any) -> No
 @pytest.mark.parametrize(
     ("cell", "rules", "status"),
     [
-        ("是（已整改）", {"two-violations"}, "ineligible"),
-        ("有(已拆除)", {"two-violations"}, "ineligible"),
+        ("是（已整改）", {"yes-no-unknown", "two-violations"}, "invalid"),
+        ("有(已拆除)", {"yes-no-unknown", "two-violations"}, "invalid"),
         ("否（待查）", {"yes-no-unknown", "two-violations"}, "invalid"),
         ("（已整改）", {"yes-no-unknown", "two-violations"}, "invalid"),
     ],
 )
-def test_a_yes_with_a_remark_is_a_yes_and_a_no_with_one_is_not_read(
-    run: Any, cell: str, rules: set[str], status: str
-) -> None:
-    # 涉及到“两违”问题的，绝对不能提名: a bar on being involved, put right or not. 是（已整改） was invalid data with
-    # the bar 无法检查 (helper-77); a no with a remark (待查) may be no no at all.
+def test_a_yes_or_no_with_a_remark_is_not_read(run: Any, cell: str, rules: set[str], status: str) -> None:
+    # Read as yes (helper-77), 是（已整改） barred a village candidate under 违法用地建房未整改, a column the same
+    # remark answers no (helper-82): a person reads it, as before; a no with a remark (待查) may be no no at all.
     result = only(run([person(two_violations=cell)]))
     assert (rules_of(result), result.status) == (rules, status)
 

@@ -551,10 +551,8 @@ class RecordReader:
                 # department that has not answered, helper-72).
                 return None if spec.blank == "unknown" else False
             truth = self.vocabulary.truth(text)
-            if truth is None and (bare := _NAME_REMARK.sub("", text).strip()) != text and bare:
-                # 是（已整改）, 有（已拆除）: a yes with a remark is a yes, as a bar is on being involved, put right
-                # or not (helper-77). A no with one (否（待查）) may not be a no: left unknown, and said.
-                truth = True if self.vocabulary.truth(bare) is True else None
+            # 是（已整改） stays unread: under 两违 the bar is on being involved, put right or not, but a column
+            # asking 未整改 or 尚在影响期内 (village-2021) is answered no by the same remark (helper-82).
             if truth is None:
                 problem("yes-no-unknown", name, text, expected=self.vocabulary.truth_words())
             return truth
