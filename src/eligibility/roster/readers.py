@@ -203,9 +203,8 @@ _TITLE_TAIL = re.compile(
     r"(?:[（(][^（）()]*[）)]|\d{2,4}年度?|[\d\s.\-_—]+|两委|班子|换届|选举|拟任|拟提名|候选人|初步人选|人选|推荐|提名|名单|名册|"
     r"花名册|成员|信息|情况|汇总|审核|审查|资格|联审|登记|统计|表|第[一二三四五六七八九十\d]+届)$"
 )
-# A place's name may hold a number after its first character (茶亭4社区, helper-81); a leading one is numbering.
 _PLACE_TITLE = re.compile(
-    f"(?:(?P<street>[{HAN}]{{2,8}}?(?:街道|镇|乡))(?=[{HAN}0-9]+(?:社区|村)$))?(?P<community>[{HAN}][{HAN}0-9]*)"
+    f"(?:(?P<street>[{HAN}]{{2,8}}?(?:街道|镇|乡))(?=[{HAN}]+(?:社区|村)$))?(?P<community>[{HAN}]+)"
 )
 _NO_PLACE = frozenset(
     {"各", "全", "全部", "所有", "本", "其他", "其它", "各个", "城市", "城镇", "城乡", "农", "乡"}
