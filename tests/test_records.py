@@ -98,6 +98,14 @@ CASES: list[tuple[str, dict[str, Any], str, str, str]] = [
         "'李四、110101********1238' holds a run of digits",
     ),
     (
+        "a telephone number parted by dashes",
+        {"name": "冯二（电话：0571-8888-9999）"},
+        "name-with-number",
+        "name",
+        "holds a run of digits",
+    ),
+    ("a mobile number parted by spaces", {"name": "王五 138 0013 8000"}, "name-with-number", "name", "digits"),
+    (
         "a telephone number after the name",
         {"name": "李四13805951234"},
         "name-with-number",

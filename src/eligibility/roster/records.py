@@ -48,8 +48,9 @@ _SEVERAL_NAMES = re.compile("[、,，;；/／|]")
 # A name with a bracket saying the two are kin past the fifth generation (王五（已出五服）): no relative the rules
 # mean (see compiler.declared_keys for the words unbracketed).
 _PAST_KIN_NAMED = re.compile(r"[^、,，;；/|\s()（）]*[（(][^）)]*(?:出了?五服|五服[以之]?外)[^）)]*[）)]")
-# Five digits or more in a name cell: a number beside the name, never part of it.
-_NUMBER_IN_NAME = re.compile(r"\d{5}")
+# Five digits or more in a name cell, or seven parted by spaces or dashes (138-0013-8000): a number beside the
+# name, never part of it.
+_NUMBER_IN_NAME = re.compile(r"\d{5}|\d(?:[\s\-－–—]?\d){6}")
 # A remark in brackets after a name (李四（女，满族）, 王芳（曾用名：王小芳）): its commas are no separator.
 _NAME_REMARK = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]")
 
