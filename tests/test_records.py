@@ -104,7 +104,13 @@ CASES: list[tuple[str, dict[str, Any], str, str, str]] = [
         "name",
         "holds a run of digits",
     ),
-    ("a mobile number parted by spaces", {"name": "王五 138 0013 8000"}, "name-with-number", "name", "digits"),
+    (
+        "a mobile number parted by spaces",
+        {"name": "王五 138 0013 8000"},
+        "name-with-number",
+        "name",
+        "digits",
+    ),
     (
         "a telephone number after the name",
         {"name": "李四13805951234"},
