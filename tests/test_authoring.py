@@ -2792,3 +2792,17 @@ def test_a_level_written_as_the_report_words_it_is_asked_about_by_its_id(
     assert english.exit_code == 1 and english.stderr.rstrip().endswith(f"(did you mean '{meant}'?)")
     chinese = runner.invoke(app, ["rules", "validate", str(path)])
     assert chinese.stderr.rstrip().endswith(f"（是否为“{meant}”？）")
+
+
+@pytest.mark.parametrize(
+    "change", ["amend:\n  one-shoulder: {severity: warning}\n", "severities: {one-shoulder: warning}\n"]
+)
+def test_changing_a_rule_the_parent_disables_says_where_it_is_disabled(tmp_path: Path, change: str) -> None:
+    # "未知的规则 one-shoulder", with the list of rules: the county file's own parent had disabled it (helper-82).
+    write(tmp_path, "district.yaml", CHILD.replace("name: x", "name: district") + "disable: [one-shoulder]\n")
+    county = write(tmp_path, "county.yaml", 'extends: ./district.yaml\nname: county\nversion: "1"\n' + change)
+    english = runner.invoke(app, ["rules", "validate", str(county), "--lang", "en"])
+    assert english.exit_code == 1
+    assert "rule 'one-shoulder' is disabled at " in english.stderr and "district.yaml:5" in english.stderr
+    chinese = runner.invoke(app, ["rules", "validate", str(county)])
+    assert "规则“one-shoulder”已在 " in chinese.stderr and "停用" in chinese.stderr

@@ -597,7 +597,25 @@ def _read(path: Path, stack: tuple[tuple[Path, str], ...]) -> _Read:
         for index, rule_id in enumerate(disable if isinstance(disable, list) else [])
         if isinstance(rule_id, str)
     }
-    merged = merge((parent.data, parent.positions), (data, positions), shown, where_in_child)
+    try:
+        merged = merge((parent.data, parent.positions), (data, positions), shown, where_in_child)
+    except RuleSetError as err:
+        gone = parent.disabled.get(str(err.params.get("name", "")))
+        if err.key != "ruleset-unknown-name" or gone is None:
+            raise
+        # amend, severities or disable of a rule the parent disabled: said where, not as a rule never heard of
+        # (helper-82), as rules explain says it.
+        at = f"{gone.where.path}:{gone.where.line}"
+        raise RuleSetError(
+            "ruleset-invalid",
+            err.location,
+            field=err.params.get("field", ""),
+            reason=Term(
+                f"规则“{err.params['name']}”已在 {at} 停用：要用它，从那里的 disable 删去，或在 rules 里写一条完整的规则",
+                f"rule {err.params['name']!r} is disabled at {at}: to use it, take it out of disable there, or write "
+                "the whole rule under rules",
+            ),
+        ) from None
     combined = hashlib.sha256((parent.digest + digest).encode()).hexdigest()
     # The parameters this file takes from the one it builds on, by name: one it sets again for a rule it
     # disables is no misspelling.
