@@ -2184,7 +2184,7 @@ def test_an_inherited_election_day_outside_the_files_own_effective_period_is_ref
     assert "write this round's election_date in this file" in english.stderr
     chinese = runner.invoke(app, ["rules", "validate", str(path)])
     assert chinese.exit_code == 1
-    assert "不含沿用 community-2006 (bundled) 的选举日 2006-09-30：请在本文件写上这一届的 election_date" in (
+    assert "不含沿用 community-2006（内置） 的选举日 2006-09-30：请在本文件写上这一届的 election_date" in (
         chinese.stderr
     )
     # `check` stops too, rather than judge a 2026 roster on 2006's day.

@@ -1363,12 +1363,17 @@ def _what_else_problems(
         # 2006-09-30 under a 2026 period, and validate said 无误 (helper-76). Said at `effective`, which this file
         # wrote; the day is the parent's.
         period = f"{effective.from_ or '…'} – {effective.to or '…'}"
+        # A bundled parent is placed as "community-2006 (bundled)": said in Chinese as the rules commands say it.
+        bundled_name = inherited_from.removesuffix(" (bundled)")
+        inherited_zh = (
+            say("rules-bundled", "zh", name=bundled_name) if bundled_name != inherited_from else inherited_from
+        )
         yield RuleSetError(
             "ruleset-bad-value",
             key_where(("effective",)),
             field=dotted_path(written_as(("effective",))),
             reason=Term(
-                f"本文件的有效期（{period}）不含沿用 {inherited_from} 的选举日 {day}：请在本文件写上这一届的 "
+                f"本文件的有效期（{period}）不含沿用 {inherited_zh} 的选举日 {day}：请在本文件写上这一届的 "
                 f"election_date；不写，没有 --election-date 的检查把每个人的年龄、年限都算到 {day}",
                 f"this file's effective period ({period}) does not hold the election day {day} it takes from "
                 f"{inherited_from}: write this round's election_date in this file; without it, a check given no "
