@@ -1060,7 +1060,7 @@ def test_rules_test_of_a_file_with_no_cases_says_so_and_fails(tmp_path: Path) ->
         f"NONE {child.as_posix()}: no test cases, so nothing was checked; the cases of community-2006 (bundled), "
         "which it extends, are not inherited (they need not hold after its changes): write this file's own tests "
         "(docs/rules.md, section 10)\n"
-        "0 passed, 0 failed; 1 file(s) with no test cases\n"
+        "0 passed, 0 failed; 1 file with no test cases\n"
     )
     # A file of its own, extending none: no word of inheriting.
     alone = (ROOT / "rules" / "community-2006.yaml").read_text("utf-8")
@@ -1075,7 +1075,7 @@ def test_rules_test_of_a_file_with_no_cases_says_so_and_fails(tmp_path: Path) ->
     cases = len(load_ruleset("community-2006").file.tests)
     assert both.exit_code == 5
     assert both.stdout.count("\nPASS ") == cases - 1 and both.stdout.startswith("PASS ")
-    assert both.stdout.endswith(f"{cases} passed, 0 failed; 1 file(s) with no test cases\n")
+    assert both.stdout.endswith(f"{cases} passed, 0 failed; 1 file with no test cases\n")
     # A failing case is still exit 1, whatever else had none.
     failing = write(
         tmp_path,

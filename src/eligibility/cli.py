@@ -594,7 +594,7 @@ def rules_test(
                     for difference in result.differences:
                         typer.echo(_masked(f"     {difference.message(language)}"))
     summary = "rules-test-summary-none" if empty else "rules-test-summary"
-    typer.echo(say(summary, language, passed=passed, failed=failed, empty=empty))
+    typer.echo(say(summary, language, passed=passed, failed=failed, empty=empty, s="" if empty == 1 else "s"))
     raise typer.Exit(ExitCode.FINDINGS if failed else NO_CASES if empty else ExitCode.OK)
 
 

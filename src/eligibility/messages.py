@@ -583,7 +583,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "rules-test-summary": ("通过 {passed} 个，失败 {failed} 个", "{passed} passed, {failed} failed"),
     "rules-test-summary-none": (
         "通过 {passed} 个，失败 {failed} 个；{empty} 个文件没有测试用例",
-        "{passed} passed, {failed} failed; {empty} file(s) with no test cases",
+        "{passed} passed, {failed} failed; {empty} file{s} with no test cases",
     ),
     # findings on records (severity invalid)
     "required-missing": ("必填列“{column}”为空", "required column {column} is blank"),
@@ -971,10 +971,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "结果：检查未能进行（退出码 2），没有审查结果：{reason}",
         "result: the check could not run (exit 2), so there is no report: {reason}",
     ),
-    "verdict-people": ("候选人 {count} 名", "{count} candidate(s)"),
-    "verdict-teams": ("班子 {count} 个", "{count} team(s)"),
-    "verdict-files": ("文件意见 {count} 条", "{count} file finding(s)"),
-    "verdict-rules": ("未检查的规则 {count} 条（{rules}）", "{count} rule(s) not checked ({rules})"),
+    "verdict-people": ("候选人 {count} 名", "{count} candidate{s}"),
+    "verdict-teams": ("班子 {count} 个", "{count} team{s}"),
+    "verdict-files": ("文件意见 {count} 条", "{count} file finding{s}"),
+    "verdict-rules": ("未检查的规则 {count} 条（{rules}）", "{count} rule{s} not checked ({rules})"),
     "summary": (
         "候选人 {candidates} 名：符合条件 {eligible}，需事先审批 {review}{verify}，不能提名 {ineligible}，数据有误 {invalid}"
         "{barred}；班子意见 {team_findings} 条",

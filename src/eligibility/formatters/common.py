@@ -132,13 +132,15 @@ def verdict_line(report: Report, fail_on: FailOn, lang: Lang, counted: tuple[int
             if SEVERITY_ORDER.index(n.severity) <= SEVERITY_ORDER.index(fail_on)
         )
     )
+    # English agrees with each count: 1 candidate, 3 teams, where it wrote candidate(s) (helper-82).
     reasons = [
-        say(key, lang, count=count)
+        say(key, lang, count=count, s="" if count == 1 else "s")
         for key, count in (("verdict-people", people), ("verdict-teams", teams), ("verdict-files", files))
         if count
     ]
     if rules:
-        reasons.append(say("verdict-rules", lang, count=len(rules), rules=", ".join(rules)))
+        plural = "" if len(rules) == 1 else "s"
+        reasons.append(say("verdict-rules", lang, count=len(rules), rules=", ".join(rules), s=plural))
     if not reasons:
         return say("verdict-pass", lang, level=fail_on)
     return say("verdict-fail", lang, level=fail_on, reasons=("，" if lang == "zh" else "; ").join(reasons))

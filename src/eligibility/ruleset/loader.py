@@ -1366,7 +1366,9 @@ def _what_else_problems(
         # A bundled parent is placed as "community-2006 (bundled)": said in Chinese as the rules commands say it.
         bundled_name = inherited_from.removesuffix(" (bundled)")
         inherited_zh = (
-            say("rules-bundled", "zh", name=bundled_name) if bundled_name != inherited_from else inherited_from
+            say("rules-bundled", "zh", name=bundled_name)
+            if bundled_name != inherited_from
+            else inherited_from
         )
         yield RuleSetError(
             "ruleset-bad-value",
