@@ -18,6 +18,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 Severity = Literal["ineligible", "review", "warning", "info"]
@@ -540,14 +541,18 @@ class Amendment(_Strict):
     """Changes to a rule inherited through `extends`, each replacing the inherited value whole; the rule is then
     checked as if written so (a placeholder its condition cannot fill, approved_by on a rule that is not review)."""
 
-    title: Text | None = None
-    message: Text | None = None
-    approved_by: list[Annotated[str, Field(min_length=1)]] | None = Field(
-        default=None, description="the approving bodies, all of them ([] for none)"
+    # Left out, a key is not changed; written null it is refused (rules validate says so), and an editor using
+    # the schema says so too (SkipJsonSchema: the schema has no null for it, helper-82).
+    title: Text | SkipJsonSchema[None] = None
+    message: Text | SkipJsonSchema[None] = None
+    approved_by: list[Annotated[str, Field(min_length=1)]] | SkipJsonSchema[None] = Field(
+        default=None,
+        description="the approving bodies, all of them ([]: no body named, and any approval counts; for none, "
+        "approvable: false)",
     )
-    approvable: bool | None = None
-    severity: Severity | None = None
-    source: Clause | None = Field(
+    approvable: bool | SkipJsonSchema[None] = None
+    severity: Severity | SkipJsonSchema[None] = None
+    source: Clause | SkipJsonSchema[None] = Field(
         default=None, description="the clause a finding cites: document, clause, quote"
     )
 
