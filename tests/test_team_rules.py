@@ -429,6 +429,10 @@ def test_a_members_sex_unknown_is_said_as_the_sex_alone(tmp_path: Path) -> None:
         ("王建国（已出五服）", None),
         ("王建国（五服以外）、张三（表兄）", "李秀英—张三"),
         ("王建国已出五服", None),
+        # Not past them: 没出五服, 未出五服 and 五服以内 are kin as near as the rules mean.
+        ("王建国（没出五服）", "李秀英—王建国"),
+        ("王建国未出五服", "李秀英—王建国"),
+        ("王建国（五服以内）", "李秀英—王建国"),
         ("妻子王建国", "李秀英—王建国"),
         ("王建国（丈夫）", "李秀英—王建国"),
         ("王建", None),  # no one's name: 王建 is not 王建国

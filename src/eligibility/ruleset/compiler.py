@@ -1510,7 +1510,9 @@ _KIN_AFTER = (
 
 # 已出五服, 五服以外: kin past the fifth generation, written to say the person is no relative the rules mean (亲属
 # to be kept apart are 直系血亲、三代以内旁系血亲 and near in-laws): no pair, where 王五（已出五服） was one.
-_PAST_KIN = re.compile("出了?五服|五服[以之]?外")
+_PAST_KIN = re.compile("(?<![没未不])出了?五服|五服[以之]?外")
+# 未出五服, 五服以内: kin, said so; the words are taken off so that the name beside them is read.
+_WITHIN_KIN = re.compile("[没未不]出五服|五服[以之]?内")
 
 
 def declared_keys(value: Any) -> tuple[str, ...]:
@@ -1521,6 +1523,8 @@ def declared_keys(value: Any) -> tuple[str, ...]:
     for item in items:
         if isinstance(item, str) and _PAST_KIN.search(item):
             continue
+        if isinstance(item, str) and "五服" in item:
+            item = _WITHIN_KIN.sub("", item)
         found = read_id_number(item)
         keys.append(found.number if isinstance(found, IdNumber) else clean(item))
     return tuple(k for k in keys if k)
