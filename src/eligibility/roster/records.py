@@ -47,7 +47,9 @@ _CELL_START_SHOWN = 40
 _SEVERAL_NAMES = re.compile("[、,，;；/／|]")
 # A name with a bracket saying the two are kin past the fifth generation (王五（已出五服）): no relative the rules
 # mean (see compiler.declared_keys for the words unbracketed).
-_PAST_KIN_NAMED = re.compile(r"[^、,，;；/|\s()（）]*[（(][^）)]*(?:(?<![没未不])出了?五服|五服[以之]?外)[^）)]*[）)]")
+_PAST_KIN_NAMED = re.compile(
+    r"[^、,，;；/|\s()（）]*[（(][^）)]*(?:(?<![没未不])出了?五服|五服[以之]?外)[^）)]*[）)]"
+)
 # Five digits or more in a name cell, or seven parted by spaces or dashes (138-0013-8000): a number beside the
 # name, never part of it.
 _NUMBER_IN_NAME = re.compile(r"\d{5}|\d(?:[\s\-－–—]?\d){6}")
