@@ -1347,14 +1347,7 @@ def test_a_candidates_many_posts_are_folded_in_the_table_not_cut(tmp_path: Path,
     # The column's cells on the terminal (a Chinese character takes two), read down from the candidate's row.
     left, right = (cell_len(header[: header.index(word)]) for word in ("拟任职务", "结论"))
 
-    def within(line: str, start: int, end: int) -> str:
-        at, kept = 0, ""
-        for character in line:
-            if start <= at < end:
-                kept += character
-            at += cell_len(character)
-        return kept.strip()
-
+    within = _between
     start = next(i for i, line in enumerate(lines) if "   甲   " in line)
     folded = within(lines[start], left, right)
     # Its continuation lines: blank left of the column (the next row or the team's findings are not).
