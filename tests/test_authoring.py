@@ -2806,3 +2806,13 @@ def test_changing_a_rule_the_parent_disables_says_where_it_is_disabled(tmp_path:
     assert "rule 'one-shoulder' is disabled at " in english.stderr and "district.yaml:5" in english.stderr
     chinese = runner.invoke(app, ["rules", "validate", str(county)])
     assert "规则“one-shoulder”已在 " in chinese.stderr and "停用" in chinese.stderr
+    # Disabled again: what the author wants holds already, and is said so (helper-83).
+    again = write(
+        tmp_path,
+        "again.yaml",
+        'extends: ./district.yaml\nname: again\nversion: "1"\ndisable: [one-shoulder]\n',
+    )
+    said = runner.invoke(app, ["rules", "validate", str(again), "--lang", "en"]).stderr
+    assert "rule 'one-shoulder' is already disabled at " in said and said.rstrip().endswith(
+        "leave it out here"
+    )

@@ -111,6 +111,8 @@ CASES: list[tuple[str, dict[str, Any], str, str, str]] = [
         "name",
         "digits",
     ),
+    ("a number parted twice", {"name": "王五 138 - 0013 - 8000"}, "name-with-number", "name", "digits"),
+    ("a number parted by dots", {"name": "王五138.0013.8000"}, "name-with-number", "name", "digits"),
     (
         "a telephone number after the name",
         {"name": "李四13805951234"},
@@ -119,6 +121,24 @@ CASES: list[tuple[str, dict[str, Any], str, str, str]] = [
         "own column",
     ),
 ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "王五（2003-2006年任委员）",
+        "王五（2021-2026届）",
+        "陈二（2006-2009、2009-2012任职）",
+        "张三（2026-03-01补选）",
+        "赵六（第2组）",
+        "吴十（2栋1单元1101室）",
+        "王二",
+    ],
+)
+def test_a_year_or_a_small_number_in_a_names_remark_is_no_number_beside_it(run: Any, name: str) -> None:
+    # Counted as digits, a term of office (2003-2006) or a by-election's day made the row invalid, said to hold an
+    # ID or telephone number (helper-83).
+    assert "name-with-number" not in rules_of(only(run([person(name=name)])))
 
 
 @pytest.mark.parametrize(

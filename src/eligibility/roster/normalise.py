@@ -723,6 +723,22 @@ def years_before(day: dt.date, years: int) -> dt.date:
         return dt.date(year, 2, 28)
 
 
+# What a relatives entry says of the fifth generation (五服): 已出五服 and 五服以外, past it, no relative the rules
+# mean (亲属 to be kept apart are 直系血亲、三代以内旁系血亲 and near in-laws); 没有出五服, 未曾出五服, 五服以内 and
+# 是否出五服不清楚, kin or not known to be past, the pair kept (helper-83).
+KIN_PHRASE = re.compile(
+    r"(?:还|并|是否|有没有|没有?|未曾?|不曾?|已经?|曾)*出了?五服(?:了|之内|以内|不清楚|不详|待查|不明)*|五服[以之]?[内外]"
+)
+
+
+def past_kin(text: str) -> bool:
+    """Whether the words say the two are kin past the fifth generation, with no word of doubt or denial."""
+    return any(
+        found.group().endswith("外") or ("出" in found.group() and not re.search("[没未不否]", found.group()))
+        for found in KIN_PHRASE.finditer(text)
+    )
+
+
 def months_before(day: dt.date, months: int) -> dt.date:
     """The start of a window of `months` ending on `day`: the same day of the month `months` before; with no such
     day (31 August, six months back), that month's last day (民法典 §202)."""

@@ -24,6 +24,7 @@ from eligibility.roster.normalise import (
     parse_birth_date,
     parse_date,
     parse_dates,
+    past_kin,
     read_id_number,
     read_number,
     split_list,
@@ -47,12 +48,12 @@ _CELL_START_SHOWN = 40
 _SEVERAL_NAMES = re.compile("[、,，;；/／|]")
 # A name with a bracket saying the two are kin past the fifth generation (王五（已出五服）): no relative the rules
 # mean (see compiler.declared_keys for the words unbracketed).
-_PAST_KIN_NAMED = re.compile(
-    r"[^、,，;；/|\s()（）]*[（(][^）)]*(?:(?<![没未不])出了?五服|五服[以之]?外)[^）)]*[）)]"
-)
+_NAMED_WITH_REMARK = re.compile(r"[^、,，;；/|\s()（）]*[（(]([^）)]*五服[^）)]*)[）)]")
 # Five digits or more in a name cell, or seven parted by spaces or dashes (138-0013-8000): a number beside the
 # name, never part of it.
-_NUMBER_IN_NAME = re.compile(r"\d{5}|\d(?:[\s\-－–—]?\d){6}")
+_NUMBER_IN_NAME = re.compile(r"\d{5}|\d(?:[\s\-－–—.]*\d){6}")
+# A year and what follows it in a remark (2003-2006年任委员, 2026-03-01补选, 2021-2026届): no number the name holds.
+_YEARS_IN_NAME = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:\s*[-－–—./~至到]\s*\d{1,4}){0,2}(?!\d)")
 # A remark in brackets after a name (李四（女，满族）, 王芳（曾用名：王小芳）): its commas are no separator.
 _NAME_REMARK = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]")
 
@@ -154,7 +155,9 @@ class RecordReader:
             # 5.0, as its finding quotes it, helper-73).
             name = _shown_value(cells.get("name"))
             problem("name-not-a-name", "name", name)
-        elif name and _NUMBER_IN_NAME.search(name):
+        elif name and _NUMBER_IN_NAME.search(
+            _YEARS_IN_NAME.sub("", name) if "19" in name or "20" in name else name
+        ):
             # 李四、110101197001011238: a name with an ID (or telephone) number beside it passed as eligible, its
             # number shown in every report and in the relatives' pairs (helper-78).
             problem("name-with-number", "name", name)
@@ -592,7 +595,7 @@ class RecordReader:
         if spec.type == "list":
             if isinstance(value, str) and "五服" in value:
                 # 王五（已出五服）: the bracket would part from the name, which was then a relative declared.
-                value = _PAST_KIN_NAMED.sub("", value)
+                value = _NAMED_WITH_REMARK.sub(lambda m: "" if past_kin(m[1]) else m[0], value)
             items = value if isinstance(value, list) else split_list(value)
             # 无 or 没有 in a list cell says it holds nobody: no item, never a name one character off another.
             kept = tuple(

@@ -17,6 +17,7 @@ from eligibility.errors import Location, RuleSetError, raise_any
 from eligibility.messages import Term, did_you_mean
 from eligibility.messages import what as what_word
 from eligibility.roster.normalise import (
+    KIN_PHRASE,
     UNREADABLE_DATE,
     IdNumber,
     clean,
@@ -24,6 +25,7 @@ from eligibility.roster.normalise import (
     id_digits,
     ids_in_text,
     months_before,
+    past_kin,
     reaches_age,
     read_id_number,
     years_before,
@@ -1508,23 +1510,16 @@ _KIN_AFTER = (
 )
 
 
-# 已出五服, 五服以外: kin past the fifth generation, written to say the person is no relative the rules mean (亲属
-# to be kept apart are 直系血亲、三代以内旁系血亲 and near in-laws): no pair, where 王五（已出五服） was one.
-_PAST_KIN = re.compile("(?<![没未不])出了?五服|五服[以之]?外")
-# 未出五服, 五服以内: kin, said so; the words are taken off so that the name beside them is read.
-_WITHIN_KIN = re.compile("[没未不]出五服|五服[以之]?内")
-
-
 def declared_keys(value: Any) -> tuple[str, ...]:
     """A relatives cell as matching keys: ID numbers normalised, names cleaned; an entry saying the two are past
     the fifth generation (已出五服) is none."""
     items = value if isinstance(value, list | tuple | frozenset) else [value]
     keys: list[str] = []
     for item in items:
-        if isinstance(item, str) and _PAST_KIN.search(item):
-            continue
         if isinstance(item, str) and "五服" in item:
-            item = _WITHIN_KIN.sub("", item)
+            if past_kin(item):
+                continue
+            item = KIN_PHRASE.sub("", item)  # 张国强没有出五服: the name beside the words is read
         found = read_id_number(item)
         keys.append(found.number if isinstance(found, IdNumber) else clean(item))
     return tuple(k for k in keys if k)

@@ -605,17 +605,22 @@ def _read(path: Path, stack: tuple[tuple[Path, str], ...]) -> _Read:
             raise
         # amend, severities or disable of a rule the parent disabled: said where, not as a rule never heard of
         # (helper-82), as rules explain says it.
-        at = f"{gone.where.path}:{gone.where.line}"
-        raise RuleSetError(
-            "ruleset-invalid",
-            err.location,
-            field=err.params.get("field", ""),
-            reason=Term(
-                f"规则“{err.params['name']}”已在 {at} 停用：要用它，从那里的 disable 删去，或在 rules 里写一条完整的规则",
-                f"rule {err.params['name']!r} is disabled at {at}: to use it, take it out of disable there, or write "
-                "the whole rule under rules",
-            ),
-        ) from None
+        at, name = f"{gone.where.path}:{gone.where.line}", err.params["name"]
+        field = str(err.params.get("field", ""))
+        reason = (
+            # Disabled again: what the author wants holds already (helper-83).
+            Term(
+                f"规则“{name}”已在 {at} 停用，这里不必再写",
+                f"rule {name!r} is already disabled at {at}: leave it out here",
+            )
+            if field.startswith("disable")
+            else Term(
+                f"规则“{name}”已在 {at} 停用：要用它，从那里的 disable 删去，或在 rules 里写一条完整的规则",
+                f"rule {name!r} is disabled at {at}: to use it, take it out of disable there, or write the whole rule "
+                "under rules",
+            )
+        )
+        raise RuleSetError("ruleset-invalid", err.location, field=field, reason=reason) from None
     combined = hashlib.sha256((parent.digest + digest).encode()).hexdigest()
     # The parameters this file takes from the one it builds on, by name: one it sets again for a rule it
     # disables is no misspelling.
