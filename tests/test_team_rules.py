@@ -981,3 +981,34 @@ def test_seats_a_yaml_roster_carries_judge_its_own_communities_whatever_the_file
     mixed = tmp_path / "mixed.csv"
     mixed.write_text(more.read_text("utf-8") + last.read_text("utf-8").split("\n", 1)[1], "utf-8")
     assert judged(mixed, seated)[1] == {str(mixed)}
+
+
+@pytest.mark.parametrize("yaml_street", ["东湖街道", ""])
+def test_a_yaml_rosters_seats_reach_a_team_its_street_is_written_apart_in(
+    tmp_path: Path, yaml_street: str
+) -> None:
+    # The YAML names 东湖街道 and the CSV no street (or the other way): read first, the CSV's team kept no
+    # quota, and three party seats of one went unsaid in that order alone (helper-83).
+    from eligibility import check
+
+    csv_street = "" if yaml_street else "东湖街道"
+    rows = tmp_path / "a.csv"
+    rows.write_text(
+        "姓名,性别,身份证号,街道,社区,拟任职务\n"
+        + "".join(
+            f"{who},男,{make_id(born)},{csv_street},乙社区,党组织委员\n"
+            for who, born in (("乙二", "1971-06-06"), ("乙三", "1972-06-06"))
+        ),
+        "utf-8",
+    )
+    seated = tmp_path / "b.yaml"
+    seated.write_text(
+        f"communities:\n  - street: '{yaml_street}'\n    community: 乙社区\n    party_seats: 1\n    committee_seats: 1\n"
+        f"    candidates:\n      - {{姓名: 乙一, 性别: 女, 身份证号: '{make_id('1973-03-03', '女')}', 出生年月: 1973-03-03,"
+        " 拟任职务: 党组织书记、居委会主任}\n",
+        "utf-8",
+    )
+    for paths in ([seated, rows], [rows, seated]):
+        report = check(paths, election_date="2006-09-30")
+        [found] = [f for t in report.teams for f in t.findings if f.rule == "seat-quota"]
+        assert (found.evidence["seats_party"], found.evidence["quota_party"]) == (3, 1), paths

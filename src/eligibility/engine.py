@@ -1561,7 +1561,8 @@ class Review:
             else:
                 # A cell that is no count is named by its header as written (居委会核定职数, not committee_seats).
                 key = self.communities.add(canonical, Location(table.path), header.headers)
-                if (team := self._teams.get(key)) is not None:
+                # Under the key its rows gave, or written with (or without) the street the YAML gives (helper-83).
+                if (team := self._teams.get(key) or self._same_community(*key)) is not None:
                     # Its rows read before this file: their team takes the seats as a team started after would,
                     # or seat-quota turned on the order the files were named in (helper-81).
                     team.quota = self.communities.by_key[key].quota
