@@ -1012,3 +1012,32 @@ def test_a_yaml_rosters_seats_reach_a_team_its_street_is_written_apart_in(
         report = check(paths, election_date="2006-09-30")
         [found] = [f for t in report.teams for f in t.findings if f.rule == "seat-quota"]
         assert (found.evidence["seats_party"], found.evidence["quota_party"]) == (3, 1), paths
+
+
+def test_two_rosters_giving_one_community_different_seats_leave_them_unknown_in_either_order(
+    tmp_path: Path,
+) -> None:
+    # 1/1 in one YAML, 5/5 in another: the file read last won, and 3 party seats were too many in one order and
+    # not in the other (helper-83). Said on the later file, and unknown whichever it is.
+    from eligibility import check
+
+    def seated(name: str, seats: int) -> Path:
+        path = tmp_path / name
+        path.write_text(
+            f"communities:\n  - community: 乙社区\n    party_seats: {seats}\n    committee_seats: {seats}\n"
+            f"    candidates:\n      - {{姓名: 乙{seats}, 性别: 女, 身份证号: '{make_id(f'197{seats}-03-03', '女')}',"
+            " 拟任职务: 党组织委员}\n",
+            "utf-8",
+        )
+        return path
+
+    one, five = seated("one.yaml", 1), seated("five.yaml", 5)
+    verdicts = []
+    for paths in ([one, five], [five, one]):
+        report = check(paths, election_date="2006-09-30", lang="en")
+        said = [f for i in report.inputs for f in i.findings if f.rule == "roster-seats-differ"]
+        assert [f.evidence["column"] for f in said] == ["党组织核定职数", "居委会核定职数"]
+        assert said[0].message.endswith("which holds is not known, so the seats are taken as unknown")
+        verdicts.append([(f.rule, f.evidence.get("quota_party")) for t in report.teams for f in t.findings])
+    assert verdicts[0] == verdicts[1]
+    assert ("seat-quota", 1) not in verdicts[0]

@@ -335,6 +335,8 @@ class Review:
     # only while some team of it has none (see _settle_seats).
     _seats_skipped_by_path: dict[str, frozenset[str]] = field(default_factory=dict)
     _seats_said: dict[str, list[NotChecked]] = field(default_factory=dict)
+    # Communities two rosters gave different seats for, by body: unknown, whichever file is read last.
+    _seats_disputed: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     # First row of each ID number seen in the run: packed (file index << 32 | row), files listed in _paths.
     _first_row: IdRegister = field(default_factory=IdRegister)
     _paths: list[str] = field(default_factory=list)
@@ -1560,7 +1562,10 @@ class Review:
                 key = (street, community)
             else:
                 # A cell that is no count is named by its header as written (居委会核定职数, not committee_seats).
+                before = self.communities.get(street, community)
                 key = self.communities.add(canonical, Location(table.path), header.headers)
+                if not self.communities.from_file:
+                    self._seats_agree(before, key, canonical, table)
                 # Under the key its rows gave, or written with (or without) the street the YAML gives (helper-83).
                 if (team := self._teams.get(key) or self._same_community(*key)) is not None:
                     # Its rows read before this file: their team takes the seats as a team started after would,
@@ -1571,6 +1576,31 @@ class Review:
                     "communities-twice-in-roster", Location(table.path), community=" ".join(filter(None, key))
                 )
             given.add(key)
+
+    def _seats_agree(
+        self, before: Community | None, key: tuple[str, str], canonical: dict[str, Any], table: Table
+    ) -> None:
+        """Two rosters giving one community different seats: the second won, and the verdict turned on the order
+        the files were named in (helper-83). Said, and taken as unknown, whichever comes last."""
+        entry = self.communities.by_key[key]
+        disputed = self._seats_disputed.setdefault(key, set())
+        for body, column in self.communities.quota_columns.items():
+            earlier = before.quota.get(body) if before is not None else None
+            now = entry.quota.get(body)
+            if column in canonical and earlier is not None and now is not None and earlier != now:
+                disputed.add(body)
+                params = (
+                    ("community", " ".join(filter(None, key))),
+                    ("column", self._headed.get(column, column)),
+                    ("given", str(now)),
+                    ("other", str(earlier)),
+                    ("file", self._place(table.path)),
+                )
+                self._notes_by_path.setdefault(_where(table.path, table.sheet), []).append(
+                    Note("roster-seats-differ", "warning", params)
+                )
+        if disputed:
+            entry.quota = {**entry.quota, **dict.fromkeys(disputed)}  # a new dict: quotas are shared
 
     def _own_seats(self, table: Table) -> frozenset[str]:
         """The quota columns a YAML/JSON roster written per community gives for its communities."""

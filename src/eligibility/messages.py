@@ -333,6 +333,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the roster gives {community} {given} for {column}, but line {line} of the communities table approves "
         "{approved}: checked against the table's {approved}",
     ),
+    "roster-seats-differ": (
+        "{file} 给 {community} 的{column}是 {given}，另一份名册给的是 {other}：以哪个为准不明，按不明处理",
+        "{file} gives {community} {given} for {column}, another roster {other}: which holds is not known, so the "
+        "seats are taken as unknown",
+    ),
     "roster-seats-no-settings": (
         "名册给 {community} 的{column}是 {given}，但社区表 {file} 没有按名册的写法为 {community} 核定这一职数："
         "核定职数以社区表为准，名册的未用，按不明处理",
@@ -1223,6 +1228,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "community-not-in-settings": ("warning", "file"),
     "community-settings-elsewhere": ("warning", "file"),
     "community-written-apart": ("warning", "file"),
+    "roster-seats-differ": ("warning", "file"),
     "roster-seats-no-settings": ("warning", "file"),
     "roster-seats-not-settings": ("warning", "file"),
     # review, not warning: a 2027 roster passed the default --fail-on under the 2021 rules, whose thresholds and
