@@ -364,6 +364,17 @@ def test_a_set_value_of_the_wrong_kind_says_what_it_should_be() -> None:
     )
     assert result.exit_code == 2
     assert "应为整数，如 60" in result.stderr and "int" not in result.stderr
+    # A window of a year and a half is told where it can be written (helper-83); an age of 57.5 is not.
+    window = CliRunner().invoke(
+        app,
+        ["check", str(EXAMPLES / "roster.csv"), "--set", "family_planning_window_years=1.5", "--lang", "en"],
+    )
+    assert window.exit_code == 2
+    assert window.stderr.rstrip().endswith(
+        "a year and a half is written in the rule file as within_months_before_election: 18"
+    )
+    age = CliRunner().invoke(app, ["check", str(EXAMPLES / "roster.csv"), "--set", "principal_max_age=57.5"])
+    assert age.exit_code == 2 and "within_months" not in age.stderr
 
 
 def test_a_misspelt_severity_gets_a_did_you_mean(tmp_path: Path) -> None:

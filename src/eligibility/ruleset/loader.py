@@ -1435,10 +1435,17 @@ def _convert_override(name: str, text: Any, params: dict[str, Any], rule_file: R
         expected = next(
             (words for kind, words in _VALUE_KINDS if isinstance(current, kind)), Term("文字", "text")
         )
+        if isinstance(current, int) and "year" in name and _FRACTION.fullmatch(str(text).strip()):
+            # 1.5 years: a window by months is written in the rule file (helper-83), as validate says of 2.5.
+            expected = Term(
+                f"{expected.zh}；一年半这样的期限，请在规则文件里改用 within_months_before_election: 18",
+                f"{expected.en}; a year and a half is written in the rule file as within_months_before_election: 18",
+            )
         raise OptionError("option-set-value", name=name, value=text, expected=expected) from err
     return text
 
 
+_FRACTION = re.compile(r"\d+\.\d+")
 # What a --set value must look like, in words, by the type of the parameter's value (bool before int: a bool is one).
 _VALUE_KINDS: tuple[tuple[type, Term], ...] = (
     (bool, Term("是或否", "yes or no")),
