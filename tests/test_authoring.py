@@ -2783,6 +2783,14 @@ def test_the_schema_knows_amend(tmp_path: Path) -> None:
     data["amend"]["principal-age"]["when"] = {"fact": "age", "gt": 60}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(json.loads(json.dumps(data, default=str)), rule_file_schema())
+    # A key written null is refused by rules validate, and by an editor using the schema, which gives it no null
+    # default (helper-82, helper-83).
+    schema = rule_file_schema()
+    amended = schema["$defs"]["Amendment"]["properties"]
+    assert not [key for key, spec in amended.items() if "default" in spec]
+    data["amend"]["principal-age"] = {"severity": None}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(json.loads(json.dumps(data, default=str)), schema)
 
 
 @pytest.mark.parametrize(

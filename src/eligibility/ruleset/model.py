@@ -537,23 +537,30 @@ class Rule(_Strict):
 AMENDABLE = ("title", "message", "approved_by", "approvable", "severity", "source")
 
 
+def _no_default(schema: dict[str, Any]) -> None:
+    schema.pop("default", None)
+
+
 class Amendment(_Strict):
     """Changes to a rule inherited through `extends`, each replacing the inherited value whole; the rule is then
     checked as if written so (a placeholder its condition cannot fill, approved_by on a rule that is not review)."""
 
     # Left out, a key is not changed; written null it is refused (rules validate says so), and an editor using
-    # the schema says so too (SkipJsonSchema: the schema has no null for it, helper-82).
-    title: Text | SkipJsonSchema[None] = None
-    message: Text | SkipJsonSchema[None] = None
+    # the schema says so too: the schema has neither null nor a null default for it (helper-82, helper-83).
+    title: Text | SkipJsonSchema[None] = Field(default=None, json_schema_extra=_no_default)
+    message: Text | SkipJsonSchema[None] = Field(default=None, json_schema_extra=_no_default)
     approved_by: list[Annotated[str, Field(min_length=1)]] | SkipJsonSchema[None] = Field(
         default=None,
         description="the approving bodies, all of them ([]: no body named, and any approval counts; for none, "
         "approvable: false)",
+        json_schema_extra=_no_default,
     )
-    approvable: bool | SkipJsonSchema[None] = None
-    severity: Severity | SkipJsonSchema[None] = None
+    approvable: bool | SkipJsonSchema[None] = Field(default=None, json_schema_extra=_no_default)
+    severity: Severity | SkipJsonSchema[None] = Field(default=None, json_schema_extra=_no_default)
     source: Clause | SkipJsonSchema[None] = Field(
-        default=None, description="the clause a finding cites: document, clause, quote"
+        default=None,
+        description="the clause a finding cites: document, clause, quote",
+        json_schema_extra=_no_default,
     )
 
 
