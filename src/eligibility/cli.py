@@ -20,10 +20,10 @@ from typing import IO, TYPE_CHECKING, Annotated, Any, cast
 import typer
 
 from eligibility import __version__
-from eligibility.errors import EligibilityError, Location, OptionError, display_path
+from eligibility.errors import EligibilityError, Location, OptionError, display_path, unwritable_reason
 from eligibility.formatters import NO_FORMAT_WRITES, OutputFormat, format_of, formatter_for
 from eligibility.formatters.interface import Options
-from eligibility.messages import Lang, Term, say
+from eligibility.messages import Lang, Term, plural, say
 
 if TYPE_CHECKING:
     from eligibility.report import Report
@@ -564,7 +564,7 @@ def rules_test(
     """Run the test cases a rule file carries; name each case that fails and how. Exit 1 if any fails, 5 if a
     file has no test cases (a parent's are not inherited), 2 if one cannot be read."""
     from eligibility.casework import run_cases
-    from eligibility.ruleset.loader import bundled_dir, load_ruleset
+    from eligibility.ruleset.loader import bundled_dir, load_ruleset, shown_in
 
     language: Lang = lang.value
     passed = failed = empty = 0
@@ -578,9 +578,7 @@ def rules_test(
                 # "通过 0 个，失败 0 个" and exit 0: a CI was green having checked nothing (helper-76).
                 empty += 1
                 key = "rules-test-none-extends" if policy.extends else "rules-test-none"
-                parent = policy.extends[0] if policy.extends else ""
-                if parent.endswith(" (bundled)"):
-                    parent = say("rules-bundled", language, name=parent.removesuffix(" (bundled)"))
+                parent = shown_in(policy.extends[0], language) if policy.extends else ""
                 typer.echo(_masked(say(key, language, path=shown, parent=parent)))
                 continue
             for result in run_cases(policy):
@@ -594,7 +592,7 @@ def rules_test(
                     for difference in result.differences:
                         typer.echo(_masked(f"     {difference.message(language)}"))
     summary = "rules-test-summary-none" if empty else "rules-test-summary"
-    typer.echo(say(summary, language, passed=passed, failed=failed, empty=empty, s="" if empty == 1 else "s"))
+    typer.echo(say(summary, language, passed=passed, failed=failed, empty=empty, s=plural(empty)))
     raise typer.Exit(ExitCode.FINDINGS if failed else NO_CASES if empty else ExitCode.OK)
 
 
@@ -929,14 +927,7 @@ def _unwritable(path: Path, err: OSError) -> EligibilityError:
         # flush at exit goes nowhere, so the one message on standard error is the last word.
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    # "Permission denied" alone was said in Chinese as no permission to read it (helper-78).
-    reason = "no permission to write it" if isinstance(err, PermissionError) else err.strerror or str(err)
-    if isinstance(err, FileExistsError | NotADirectoryError):
-        # A folder on the way that is a file (-o report.csv/x.json): "File exists" would not say which.
-        blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
-        if blocking is not None:
-            reason = f"{display_path(blocking)} is a file, not a folder"
-    return EligibilityError("path-unwritable", Location(str(path)), reason=reason)
+    return EligibilityError("path-unwritable", Location(str(path)), reason=unwritable_reason(path, err))
 
 
 def _readable_as_usual(temporary: str) -> None:

@@ -1714,8 +1714,10 @@ class Review:
         without them (helper-82)."""
         if not self._seats_said:
             return
-        unseated = {path for team in teams if not self._seated(team) for path in team.paths}
-        seated = {path for team in teams if self._seated(team) for path in team.paths}
+        seated: set[str] = set()
+        unseated: set[str] = set()
+        for team in teams:
+            (seated if self._seated(team) else unseated).update(team.paths)
         for where in [w for w in self._seats_said if w in seated and w not in unseated]:
             gone = {id(said) for said in self._seats_said.pop(where)}
             self.not_checked[:] = [said for said in self.not_checked if id(said) not in gone]

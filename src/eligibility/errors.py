@@ -128,3 +128,15 @@ class RosterError(EligibilityError):
 def display_path(path: Path | str) -> str:
     """The path as the user gave it, with forward slashes so reports read the same on every system."""
     return Path(path).as_posix()
+
+
+def unwritable_reason(path: Path, err: OSError) -> str:
+    """Why a report or template could not be written there, as its message says it."""
+    if isinstance(err, PermissionError):
+        return "no permission to write it"  # "Permission denied" alone was said as no permission to read it
+    if isinstance(err, FileExistsError | NotADirectoryError):
+        # A folder on the way that is a file (-o report.csv/x.json): "File exists" would not say which.
+        blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+        if blocking is not None:
+            return f"{display_path(blocking)} is a file, not a folder"
+    return err.strerror or str(err)

@@ -995,11 +995,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "summary-not-checked": (
         "；{count} 条规则未检查，“符合条件”只就已检查的规则而言",
-        "; {count} rules not checked: eligible means by the rules that were checked",
-    ),
-    "summary-not-checked-one": (
-        "；{count} 条规则未检查，“符合条件”只就已检查的规则而言",
-        "; {count} rule not checked: eligible means by the rules that were checked",
+        "; {count} rule{s} not checked: eligible means by the rules that were checked",
     ),
     "title": (
         "候选人资格审查 · 规则集 {ruleset} · 选举日 {election_date}",
@@ -1348,6 +1344,11 @@ _REASONS_ZH = [
         (r"(.*) is a file, not a folder", r"\1 是文件，不是文件夹"),
     )
 ]
+
+
+def plural(count: int) -> str:
+    """The English ending a count's noun takes ({count} rule{s}): none for one. Chinese counts take none."""
+    return "" if count == 1 else "s"
 
 
 def reason_in_chinese(reason: str) -> str:

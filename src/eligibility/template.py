@@ -6,7 +6,7 @@ import csv
 import io
 from pathlib import Path
 
-from eligibility.errors import EligibilityError, Location, OptionError, display_path
+from eligibility.errors import EligibilityError, Location, OptionError, display_path, unwritable_reason
 from eligibility.roster.columns import ROSTER_COLUMNS
 from eligibility.roster.workbook import INSTRUCTIONS_SHEET
 from eligibility.ruleset.loader import Policy, load_ruleset
@@ -99,14 +99,9 @@ def write_template(path: Path, rules: str | Path | None = None, *, force: bool =
 
 def _unwritable(path: Path, err: OSError) -> EligibilityError:
     """A template that cannot be written (no permission, a full disk), said with the file, as check's output is."""
-    # "Permission denied" alone was said in Chinese as no permission to read it (helper-78).
-    reason = "no permission to write it" if isinstance(err, PermissionError) else err.strerror or str(err)
-    if isinstance(err, FileExistsError | NotADirectoryError):
-        # A folder on the way that is a file (t/x.csv where t is a file): "File exists" would not say which.
-        blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
-        if blocking is not None:
-            reason = f"{display_path(blocking)} is a file, not a folder"
-    return EligibilityError("path-unwritable", Location(display_path(path)), reason=reason)
+    return EligibilityError(
+        "path-unwritable", Location(display_path(path)), reason=unwritable_reason(path, err)
+    )
 
 
 def _write_workbook(path: Path, policy: Policy, columns: list[tuple[str, str, str]]) -> None:

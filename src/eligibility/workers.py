@@ -163,10 +163,11 @@ class Workers:
     def judge(
         self,
         teams: list[Team],
-        skipped_by_path: tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]],
+        skipped: tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]],
     ) -> Iterator[Serialised]:
         """The teams judged, in their order: a batch to each worker in turn, a few batches ahead of the one
-        being taken back, and each team let go here once sent."""
+        being taken back, and each team let go here once sent. `skipped`: the rules each file went without, and
+        of those the ones for want of approved seats alone (Review._skipped)."""
         batches: list[list[Team] | None] = [
             teams[start : start + TEAMS_BATCH] for start in range(0, len(teams), TEAMS_BATCH)
         ]
@@ -175,7 +176,7 @@ class Workers:
 
         def send(number: int) -> None:
             if number < len(batches):
-                self.tasks[number % self.jobs].put((_TEAMS, skipped_by_path, batches[number]))
+                self.tasks[number % self.jobs].put((_TEAMS, skipped, batches[number]))
                 batches[number] = None
 
         for number in range(ahead):

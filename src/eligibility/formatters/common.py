@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from eligibility.messages import Lang, say
+from eligibility.messages import Lang, plural, say
 from eligibility.report import (
     SEVERITY_ORDER,
     FailOn,
@@ -100,10 +100,7 @@ def summary_line(report: Report, lang: Lang) -> str:
         team_findings_word="finding" if team_findings == 1 else "findings",
     )
     rules = {missing.rule for missing in report.not_checked}
-    if not rules:
-        return line
-    key = "summary-not-checked-one" if len(rules) == 1 else "summary-not-checked"  # 1 rule, 2 rules
-    return line + say(key, lang, count=len(rules))
+    return line + (say("summary-not-checked", lang, count=len(rules), s=plural(len(rules))) if rules else "")
 
 
 def title_line(report: Report, lang: Lang) -> str:
@@ -134,13 +131,14 @@ def verdict_line(report: Report, fail_on: FailOn, lang: Lang, counted: tuple[int
     )
     # English agrees with each count: 1 candidate, 3 teams, where it wrote candidate(s) (helper-82).
     reasons = [
-        say(key, lang, count=count, s="" if count == 1 else "s")
+        say(key, lang, count=count, s=plural(count))
         for key, count in (("verdict-people", people), ("verdict-teams", teams), ("verdict-files", files))
         if count
     ]
     if rules:
-        plural = "" if len(rules) == 1 else "s"
-        reasons.append(say("verdict-rules", lang, count=len(rules), rules=", ".join(rules), s=plural))
+        reasons.append(
+            say("verdict-rules", lang, count=len(rules), rules=", ".join(rules), s=plural(len(rules)))
+        )
     if not reasons:
         return say("verdict-pass", lang, level=fail_on)
     return say("verdict-fail", lang, level=fail_on, reasons=("，" if lang == "zh" else "; ").join(reasons))

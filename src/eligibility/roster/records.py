@@ -155,9 +155,7 @@ class RecordReader:
             # 5.0, as its finding quotes it, helper-73).
             name = _shown_value(cells.get("name"))
             problem("name-not-a-name", "name", name)
-        elif name and _NUMBER_IN_NAME.search(
-            _YEARS_IN_NAME.sub("", name) if "19" in name or "20" in name else name
-        ):
+        elif name and _NUMBER_IN_NAME.search(name) and _NUMBER_IN_NAME.search(_YEARS_IN_NAME.sub("", name)):
             # 李四、110101197001011238: a name with an ID (or telephone) number beside it passed as eligible, its
             # number shown in every report and in the relatives' pairs (helper-78).
             problem("name-with-number", "name", name)

@@ -485,6 +485,12 @@ def _shown(path: Path) -> str:
     )
 
 
+def shown_in(place: str, lang: Lang) -> str:
+    """A rule file as _shown places it, in the language of a message: community-2006（内置） in Chinese."""
+    name = place.removesuffix(" (bundled)")
+    return say("rules-bundled", lang, name=name) if name != place else place
+
+
 @dataclass(frozen=True)
 class Disabled:
     """Where a file of the chain disabled an inherited rule, and the rule set it took the rule from, as
@@ -1368,13 +1374,7 @@ def _what_else_problems(
         # 2006-09-30 under a 2026 period, and validate said 无误 (helper-76). Said at `effective`, which this file
         # wrote; the day is the parent's.
         period = f"{effective.from_ or '…'} – {effective.to or '…'}"
-        # A bundled parent is placed as "community-2006 (bundled)": said in Chinese as the rules commands say it.
-        bundled_name = inherited_from.removesuffix(" (bundled)")
-        inherited_zh = (
-            say("rules-bundled", "zh", name=bundled_name)
-            if bundled_name != inherited_from
-            else inherited_from
-        )
+        inherited_zh = shown_in(inherited_from, "zh")  # community-2006（内置）, as the rules commands say it
         yield RuleSetError(
             "ruleset-bad-value",
             key_where(("effective",)),
