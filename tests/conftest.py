@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from eligibility import check
-from eligibility.report import CandidateResult, Report, TeamResult
+from eligibility.report import CandidateResult, Finding, Report, TeamResult
 from eligibility.roster.normalise import check_character
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,3 +84,10 @@ def run(tmp_path: Path) -> Any:
         return run_records(tmp_path, records, **options)
 
     return runner
+
+
+def passed_over(report: Report) -> Finding:
+    """The one row of a settings table the report says it passed over, unread (settings-row-unread): the rosters
+    were checked without it."""
+    [said] = [f for i in report.inputs for f in i.findings if f.rule == "settings-row-unread"]
+    return said

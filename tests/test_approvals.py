@@ -9,9 +9,8 @@ from typing import Any
 import pytest
 
 from eligibility import check
-from eligibility.errors import RosterError
 
-from conftest import make_id, only, person
+from conftest import make_id, only, passed_over, person
 
 PRINCIPAL_OVER_57 = dict(roles="党支部书记", birth_date="1948-09-30")
 
@@ -128,10 +127,11 @@ def test_one_approval_may_name_several_rules(run: Any, tmp_path: Path, written: 
     }
     # A part mistyped is said by itself, with the rule meant.
     path = approvals_file(tmp_path, candidate["id_number"], "principal-age、principal-educaton", "2006-09-01")
-    with pytest.raises(RosterError) as caught:
-        run([candidate], approvals=path)
-    said = caught.value.message("en")
+    report = run([candidate], approvals=path, lang="en")
+    said = passed_over(report).message
     assert "'principal-educaton'" in said and "did you mean 'principal-education'" in said
+    # The row is passed over whole: not one of its rules counted, the candidate still to be approved.
+    assert only(report).status == "review"
 
 
 def test_an_ineligible_finding_cannot_be_approved(run: Any, tmp_path: Path) -> None:
@@ -258,16 +258,15 @@ def test_of_two_approvals_one_that_counts_is_enough(run: Any, tmp_path: Path) ->
 
 
 def test_an_approval_for_an_unknown_rule_is_an_error(run: Any, tmp_path: Path) -> None:
-    from eligibility.errors import RosterError
-
     candidate = person(**PRINCIPAL_OVER_57)
     path = approvals_file(tmp_path, candidate["id_number"], "principal_age", "2006-09-01")
-    with pytest.raises(RosterError) as caught:
-        run([candidate], approvals=path)
+    report = run([candidate], approvals=path, lang="en")
+    said = passed_over(report)
     assert "规则 'principal_age' is not a rule of the rule set (did you mean 'principal-age'?); rules: " in (
-        caught.value.message("en")
+        said.message
     )
-    assert caught.value.location is not None and caught.value.location.line == 2
+    assert said.evidence["line"] == "2" and said.severity == "invalid"
+    assert only(report).status == "review"  # not approved by a row that could not be read
 
 
 @pytest.mark.parametrize(
@@ -299,21 +298,22 @@ def test_an_approvals_error_masks_the_id_number_and_speaks_one_language(
     roster = tmp_path / "r.csv"
     roster.write_text("姓名,社区,拟任职务\n王强,青松社区,居委会委员\n", encoding="utf-8")
     for lang, words in (("zh", zh), ("en", en)):
-        result = CliRunner().invoke(app, ["check", str(roster), "--approvals", str(path), "--lang", lang])
-        assert result.exit_code == 2
-        assert words in result.stderr, result.stderr
-        assert "1948093001" not in result.stderr
-    assert "is not" not in CliRunner().invoke(app, ["check", str(roster), "--approvals", str(path)]).stderr
+        args = ["check", str(roster), "--approvals", str(path), "--lang", lang, "--format", "json"]
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 1  # the row passed over, and the run failed on it
+        [said] = [f["message"] for i in json.loads(result.stdout)["inputs"] for f in i["findings"]]
+        assert words in said, said
+        assert "1948093001" not in result.output
+        assert ("is not" in said) is (lang == "en")
 
 
 def test_an_approvals_date_error_names_the_column_as_the_file_writes_it(tmp_path: Path) -> None:
-    from eligibility.errors import RosterError
     from eligibility.roster.settings import read_approvals
 
     path = approvals_file(tmp_path, make_id("1948-09-30"), "principal-age", "九月")
-    with pytest.raises(RosterError) as caught:
-        read_approvals(path, ["principal-age"])
-    assert "批复日期 列" in caught.value.message("zh") and "column date" not in caught.value.message("en")
+    [note] = read_approvals(path, ["principal-age"]).notes
+    assert note.key == "settings-row-unread" and dict(note.params)["column"] == "批复日期"
+    assert note.reason is not None and "批复日期 列" in note.reason.zh and "column date" not in note.reason.en
 
 
 def test_a_team_approval_naming_its_street_counts_for_a_roster_without_streets(
@@ -368,10 +368,12 @@ def test_an_approval_row_naming_no_one_is_said_of_its_row_not_as_a_missing_colum
 
     path = tmp_path / "approvals.csv"
     path.write_text("身份证号,规则,批复文号,批复日期\n,principal-age,A1号,2006-09-01\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", str(EXAMPLES / "roster.csv"), "--approvals", str(path)])
-    assert result.exit_code == 2
-    assert f"{path}:2: 身份证号 列：身份证号为空，社区也为空" in result.stderr
-    assert "缺少必需的列" not in result.stderr
+    args = ["check", str(EXAMPLES / "roster.csv"), "--approvals", str(path), "--format", "json"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 1
+    [said] = [f["message"] for i in json.loads(result.stdout)["inputs"] for f in i["findings"]]
+    assert said.startswith(f"{path} 第 2 行未读取：身份证号 列：身份证号为空，社区也为空")
+    assert "缺少必需的列" not in result.output
 
 
 def test_a_village_heads_its_approvals_and_communities_as_its_roster(run: Any, tmp_path: Path) -> None:
@@ -452,11 +454,11 @@ def test_an_approval_that_expires_before_it_was_given_is_refused_at_its_line(tmp
         encoding="utf-8",
     )
     args = ["check", str(EXAMPLES / "roster.csv"), "--approvals", str(path), "--lang", "en"]
-    result = CliRunner().invoke(app, args)
-    assert result.exit_code == 2
-    assert (
-        f"{path}:2: column 有效期至: expires on 2006-08-01, before the approval's date 2006-09-01"
-        in result.stderr
+    result = CliRunner().invoke(app, [*args, "--format", "json"])
+    assert result.exit_code == 1
+    [said] = [f for i in json.loads(result.stdout)["inputs"] for f in i["findings"]]
+    assert said["message"].startswith(
+        f"{path} line 2 was not read: column 有效期至: expires on 2006-08-01, before the approval's date 2006-09-01"
     )
 
 
@@ -523,12 +525,23 @@ def test_an_approval_filed_the_wrong_way_for_its_rule_is_refused_at_its_line(
 
     path = tmp_path / "approvals.csv"
     path.write_text(f"{header}\n{row}\n", encoding="utf-8")
-    for lang, words in (("zh", f"{path}:2: {column} 列：{zh}"), ("en", en)):
+    for lang, words in (("zh", f"{path} 第 2 行未读取：{column} 列：{zh}"), ("en", en)):
         result = CliRunner().invoke(
-            app, ["check", str(EXAMPLES / "roster.csv"), "--approvals", str(path), "--lang", lang]
+            app,
+            [
+                "check",
+                str(EXAMPLES / "roster.csv"),
+                "--approvals",
+                str(path),
+                "--lang",
+                lang,
+                "--format",
+                "json",
+            ],
         )
-        assert result.exit_code == 2, result.output
-        assert words in result.stderr, result.stderr
+        assert result.exit_code == 1, result.output
+        [said] = [f["message"] for i in json.loads(result.stdout)["inputs"] for f in i["findings"]]
+        assert words in said, said
 
 
 def test_a_team_approval_beside_an_id_number_is_the_teams(run: Any, tmp_path: Path) -> None:
@@ -819,8 +832,6 @@ def test_an_approvals_reference_that_is_no_number_is_refused_at_its_line(
     tmp_path: Path, reference: str
 ) -> None:
     # 无 or 待批 where the document number goes counted as an approval; a blank one was refused (helper-65).
-    from eligibility.errors import RosterError
-
     candidate = person(**PRINCIPAL_OVER_57)
     path = approvals_file(tmp_path, candidate["id_number"], "principal-age", "2006-09-01")
     path.write_text(path.read_text(encoding="utf-8").replace("组审〔2006〕1号", reference), encoding="utf-8")
@@ -828,11 +839,13 @@ def test_an_approvals_reference_that_is_no_number_is_refused_at_its_line(
     roster.write_text(
         f"姓名,身份证号,社区,拟任职务\n甲,{candidate['id_number']},青松社区,党支部书记\n", "utf-8"
     )
-    with pytest.raises(RosterError) as caught:
-        check([roster], approvals=path)
-    said = caught.value.message("zh")
-    assert said.startswith(f"{path.as_posix()}:2: 批复文号 列：批复文号“{reference}”里没有号"), said
-    assert "holds no number" in caught.value.message("en")
+    report = check([roster], approvals=path)
+    said = passed_over(report).message
+    assert said.startswith(f"{path.as_posix()} 第 2 行未读取：批复文号 列：批复文号“{reference}”里没有号"), (
+        said
+    )
+    assert "holds no number" in passed_over(check([roster], approvals=path, lang="en")).message
+    assert only(report).status == "review"
 
 
 @pytest.mark.parametrize(
@@ -931,9 +944,9 @@ def test_an_approval_of_a_rule_the_rule_set_disables_is_said_and_the_run_goes_on
     assert said[0].message.endswith(f"is for rule family-planning-5y, which {rules}:4 disables: not used")
     # The row's other rule is approved as ever.
     assert only(report).status == "eligible"
-    with pytest.raises(RosterError):  # a rule of no rule set in the chain is still a mistake to stop at
-        check(
-            [roster],
-            rules,
-            approvals=approvals_file(tmp_path, candidate["id_number"], "no-such-rule", "2006-09-01"),
-        )
+    # A rule of no rule set in the chain is still a mistake: the row passed over, and the run fails on it.
+    unknown = approvals_file(tmp_path, candidate["id_number"], "no-such-rule", "2006-09-01")
+    assert (
+        "'no-such-rule' is not a rule of the rule set"
+        in passed_over(check([roster], rules, approvals=unknown, lang="en")).message
+    )

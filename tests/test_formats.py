@@ -1768,10 +1768,12 @@ def test_a_control_character_in_a_settings_table_stops_at_its_line(tmp_path: Pat
     else:
         path.write_text("社区,选举日期\n青松\x01社区,2006-09-30\n", "utf-8")
     result = CliRunner().invoke(
-        app, ["check", str(EXAMPLES / "roster.csv"), f"--{table}", str(path), "--lang", "en"]
+        app,
+        ["check", str(EXAMPLES / "roster.csv"), f"--{table}", str(path), "--lang", "en", "--format", "json"],
     )
-    assert result.exit_code == 2
-    assert f"{path}:2: column" in result.stderr and "holds U+0001" in result.stderr
+    assert result.exit_code == 1  # the row passed over, the rosters checked, and the run failed on it
+    said = [f["message"] for i in json.loads(result.stdout)["inputs"] for f in i["findings"]]
+    assert any(f"{path} line 2 was not read: column" in m and "holds U+0001" in m for m in said), said
 
 
 def test_a_community_given_twice_in_the_communities_table_is_refused(tmp_path: Path) -> None:
@@ -1781,10 +1783,30 @@ def test_a_community_given_twice_in_the_communities_table_is_refused(tmp_path: P
         "街道,社区,选举日期\n东湖街道,青松社区,2006-09-30\n东湖街道,青松社区,2006-09-20\n", "utf-8"
     )
     result = CliRunner().invoke(
-        app, ["check", str(EXAMPLES / "roster.csv"), "--communities", str(path), "--lang", "en"]
+        app,
+        [
+            "check",
+            str(EXAMPLES / "roster.csv"),
+            "--communities",
+            str(path),
+            "--lang",
+            "en",
+            "--format",
+            "json",
+        ],
     )
-    assert result.exit_code == 2
-    assert f"{path}:3: community '东湖街道 青松社区' is already on line 2" in result.stderr
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    said = [
+        f["message"] for i in report["inputs"] for f in i["findings"] if f["rule"] == "settings-row-unread"
+    ]
+    assert said == [
+        f"{path} line 3 was not read: community '东湖街道 青松社区' is already on line 2; give each community one "
+        "row, or the second row's election day and seats would silently replace the first's. The row was passed "
+        "over, and counts for nothing until put right; the other rows and the rosters were checked"
+    ]
+    # The first row's day stands: 陈建国 is 58 on 2006-09-30.
+    assert {t["community"]: t["election_date"] for t in report["teams"]}["青松社区"] == "2006-09-30"
 
 
 def test_a_zero_width_space_after_a_community_does_not_make_another_team(tmp_path: Path) -> None:
@@ -1863,9 +1885,14 @@ def test_a_control_character_in_a_key_or_a_setting_stops_the_yaml_file_at_its_pl
 def test_a_seat_count_that_is_none_is_said_in_the_officers_language(tmp_path: Path) -> None:
     path = tmp_path / "communities.csv"
     path.write_text("社区,党组织核定职数\n青松社区,-5\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", str(EXAMPLES / "roster.csv"), "--communities", str(path)])
-    assert result.exit_code == 2
-    assert f"{path}:2: 党组织核定职数 列：“-5”不是职数（应为 0 或正整数）" in result.stderr
+    args = ["check", str(EXAMPLES / "roster.csv"), "--communities", str(path), "--format", "json"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 1
+    said = [f["message"] for i in json.loads(result.stdout)["inputs"] for f in i["findings"]]
+    assert any(
+        m.startswith(f"{path} 第 2 行未读取：党组织核定职数 列：“-5”不是职数（应为 0 或正整数）")
+        for m in said
+    )
 
 
 def test_a_control_character_yaml_refuses_is_placed_by_cr_line_ends_too(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@ a row shifted by a comma, a column written twice, a community with and without i
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from eligibility import check
 from eligibility.cli import app
 from eligibility.errors import RosterError
 
-from conftest import EXAMPLES, make_id, only, person, team
+from conftest import EXAMPLES, make_id, only, passed_over, person, team
 
 HEADER = "街道,社区,选举日期,党组织核定职数,居委会核定职数\n"
 
@@ -86,11 +87,12 @@ def test_a_folder_given_for_a_table_is_refused(tmp_path: Path, option: str) -> N
 def test_a_communities_row_shifted_by_a_comma_is_refused_at_its_line(tmp_path: Path) -> None:
     # 1,000 typed unquoted: the seats would read 1 and 0, and the 7 be dropped.
     path = written(tmp_path, "c.csv", HEADER + "东湖街道,青松社区,2006-09-30,1,000,7\n")
-    with pytest.raises(RosterError) as raised:
-        check([EXAMPLES / "roster.csv"], communities=path)
-    assert raised.value.key == "row-too-long" and raised.value.location is not None
-    assert raised.value.location.line == 2
-    assert "the row has 6 cells, more than the 5 columns of the header" in raised.value.message("en")
+    report = check([EXAMPLES / "roster.csv"], communities=path, lang="en")
+    said = passed_over(report)
+    assert said.severity == "invalid" and said.evidence["line"] == "2"
+    assert "the row has 6 cells, more than the 5 columns of the header" in said.message
+    # The row passed over, its community's settings unused; the rosters checked all the same.
+    assert len(report.candidates) == 21 and team(report).election_date == dt.date(2006, 9, 30)
 
 
 def test_a_column_written_twice_in_the_communities_table_is_said(run: Any, tmp_path: Path) -> None:
@@ -104,10 +106,10 @@ def test_a_column_written_twice_in_the_communities_table_is_said(run: Any, tmp_p
 def test_a_community_with_and_without_its_street_is_written_twice(tmp_path: Path) -> None:
     # Both rows are 东湖街道's 青松社区: which day it votes on would be a guess.
     path = written(tmp_path, "c.csv", HEADER + "东湖街道,青松社区,2006-09-21,,\n,青松社区,2006-09-20,,\n")
-    with pytest.raises(RosterError) as raised:
-        check([EXAMPLES / "roster.csv"], communities=path)
-    assert raised.value.key == "communities-twice" and raised.value.location is not None
-    assert raised.value.location.line == 3 and raised.value.params["first"] == "2"
+    report = check([EXAMPLES / "roster.csv"], communities=path, lang="en")
+    said = passed_over(report)
+    assert said.evidence["line"] == "3" and "is already on line 2" in said.message
+    assert str(team(report).election_date) == "2006-09-21"  # the first row's: the second passed over
 
 
 def test_the_same_community_name_in_two_streets_is_two_communities(run: Any, tmp_path: Path) -> None:
@@ -273,10 +275,9 @@ def test_a_noncharacter_in_a_cell_is_named_and_never_reaches_a_report(tmp_path: 
 
 def test_a_row_without_its_community_is_said_of_its_row_not_as_a_column_missing(tmp_path: Path) -> None:
     path = written(tmp_path, "c.csv", HEADER + "东湖街道,青松社区,2006-09-30,5,5\n东湖街道,,,10,12\n")
-    with pytest.raises(RosterError) as raised:
-        check([EXAMPLES / "roster.csv"], communities=path)
-    assert raised.value.location is not None and raised.value.location.line == 3
-    assert raised.value.message("en").endswith("column 社区: the community is blank: whose row is this?")
+    said = passed_over(check([EXAMPLES / "roster.csv"], communities=path, lang="en"))
+    assert said.evidence["line"] == "3"
+    assert "not read: column 社区: the community is blank: whose row is this?" in said.message
 
 
 @pytest.mark.parametrize(
@@ -320,10 +321,10 @@ def test_an_approval_without_its_rule_or_reference_is_refused_at_its_line(
         "a.csv",
         f"身份证号,规则,批复文号,批复日期\n{make_id('1948-09-30')},{rule},{reference},2006-09-01\n",
     )
-    with pytest.raises(RosterError) as raised:
-        check([EXAMPLES / "roster.csv"], approvals=path)
-    assert raised.value.location is not None and raised.value.location.line == 2
-    assert raised.value.message("en").endswith(said)
+    report = check([EXAMPLES / "roster.csv"], approvals=path, lang="en")
+    assert passed_over(report).evidence["line"] == "2" and f": {said}. The row was passed over" in (
+        passed_over(report).message
+    )
 
 
 @pytest.mark.parametrize(
@@ -339,9 +340,15 @@ def test_a_communities_cell_that_cannot_be_read_is_named_by_its_header(
     tmp_path: Path, header: str, cell: str, said: str
 ) -> None:
     path = written(tmp_path, "c.csv", f"社区,{header}\n青松社区,{cell}\n")
-    with pytest.raises(RosterError) as raised:
-        check([EXAMPLES / "roster.csv"], communities=path)
-    assert said in raised.value.message("en"), raised.value.message("en")
+    report = check([EXAMPLES / "roster.csv"], communities=path, lang="en")
+    assert said in passed_over(report).message, passed_over(report).message
+    # 青松社区's candidates checked without its settings, and told so on the roster.
+    [unused] = [f for i in report.inputs for f in i.findings if f.rule == "community-settings-unread"]
+    assert "line 2 of the communities file" in unused.message and "青松社区" in unused.message
+    missing = [f.message for i in report.inputs for f in i.findings if f.rule == "community-not-in-settings"]
+    assert len(missing) == 2 and not any(
+        "青松社区" in m for m in missing
+    )  # the roster's others, not in the file
 
 
 def test_a_community_the_communities_file_lacks_is_said_with_the_closest_name(
@@ -375,17 +382,15 @@ def test_an_approval_naming_no_rule_lists_the_rules(tmp_path: Path) -> None:
         "a.csv",
         f"身份证号,规则,批复文号,批复日期\n{make_id('1950-01-01')},主干年龄,组审〔2006〕3号,2006-09-01\n",
     )
-    with pytest.raises(RosterError) as raised:
-        check([EXAMPLES / "roster.csv"], approvals=path)
-    assert "; rules: min-age, political-rights, family-planning-5y" in raised.value.message("en")
+    said = passed_over(check([EXAMPLES / "roster.csv"], approvals=path, lang="en"))
+    assert "; rules: min-age, political-rights, family-planning-5y" in said.message
 
 
 def test_an_error_in_a_communities_workbook_names_its_sheet(tmp_path: Path) -> None:
     # Each street's sheet has a line 2: "communities.xlsx:2" did not say which street's row to correct.
     path = two_streets(tmp_path / "communities.xlsx", "2006-13-21")
-    with pytest.raises(RosterError) as raised:
-        check([EXAMPLES / "roster.csv"], communities=path)
-    assert str(raised.value.location) == f"{path.as_posix()}#西岭街道:2"
+    said = passed_over(check([EXAMPLES / "roster.csv"], communities=path))
+    assert (said.evidence["file"], said.evidence["line"]) == (f"{path.as_posix()}#西岭街道", "2")
 
 
 def test_a_cell_beyond_the_header_of_a_communities_workbook_is_refused_at_its_row(tmp_path: Path) -> None:
@@ -397,11 +402,9 @@ def test_a_cell_beyond_the_header_of_a_communities_workbook_is_refused_at_its_ro
     sheet.append(["东湖街道", "青松社区", "2006-09-20", 7])
     path = tmp_path / "communities.xlsx"
     book.save(path)
-    with pytest.raises(RosterError) as raised:
-        check([EXAMPLES / "roster.csv"], communities=path)
-    assert raised.value.key == "row-cells-beyond-header"
-    assert str(raised.value.location) == f"{path.as_posix()}#Sheet:2"
-    assert "cell(s) D2 have no column name above them" in raised.value.message("en")
+    said = passed_over(check([EXAMPLES / "roster.csv"], communities=path, lang="en"))
+    assert (said.evidence["file"], said.evidence["line"]) == (f"{path.as_posix()}#Sheet", "2")
+    assert "cell(s) D2 have no column name above them" in said.message
 
 
 def test_a_roster_given_as_the_communities_table_is_said_to_be_a_roster(tmp_path: Path) -> None:
@@ -807,4 +810,49 @@ def test_an_excel_true_where_a_count_goes_is_quoted_as_excel_shows_it(tmp_path: 
     path = tmp_path / "communities.xlsx"
     book.save(path)
     result = CliRunner().invoke(app, ["check", str(EXAMPLES / "roster.csv"), "--communities", str(path)])
-    assert result.exit_code == 2 and "“TRUE”不是职数" in result.stderr and "True" not in result.stderr
+    # The row passed over with a note, the rosters checked: the run fails on it as on invalid data.
+    assert result.exit_code == 1 and "“TRUE”不是职数" in result.stdout and "True" not in result.stdout
+
+
+def test_one_bad_row_of_a_settings_table_stops_no_check(tmp_path: Path) -> None:
+    # A month typed 13 in one approval stopped the whole district's check with exit 2, and no report: the
+    # standard is that one bad record never stops the others from being checked.
+    approvals = tmp_path / "approvals.csv"
+    rows = (EXAMPLES / "approvals.csv").read_text(encoding="utf-8").splitlines()
+    assert "张国强" in rows[2]
+    rows[2] = rows[2].replace("2005-08-01", "2005-13-01")
+    approvals.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    communities = tmp_path / "communities.csv"
+    communities.write_text(
+        (EXAMPLES / "communities.csv")
+        .read_text(encoding="utf-8")
+        .replace("梅园社区,2006-09-26", "梅园社区,2006-09-31"),
+        encoding="utf-8",
+    )
+    assert "2006-09-31" in communities.read_text(encoding="utf-8")
+    for jobs in (1, 2):
+        report = check(
+            [EXAMPLES / "roster.csv"], communities=communities, approvals=approvals, lang="en", jobs=jobs
+        )
+        said = sorted(
+            ((f.evidence["file"], f.evidence["line"], f.evidence["column"]), f.severity)
+            for i in report.inputs
+            for f in i.findings
+            if f.rule == "settings-row-unread"
+        )
+        assert said == [
+            ((approvals.as_posix(), "3", "批复日期"), "invalid"),
+            ((communities.as_posix(), "4", "选举日期"), "invalid"),
+        ]
+        assert len(report.candidates) == 21
+        by_name = {c.name: c for c in report.candidates}
+        assert by_name["陈建国"].status == "eligible"  # his approval, on the row before, counts as ever
+        assert by_name["张国强"].status == "review"  # his was not read, so does not count
+        # 梅园社区's row (its 2006-09-26) not read: checked on the default day, and told so on the roster.
+        assert str(team(report, "梅园社区").election_date) == "2006-09-30"
+        assert str(team(report, "翠竹社区").election_date) == "2006-09-30"  # its own row, read
+        [unused] = [f for i in report.inputs for f in i.findings if f.rule == "community-settings-unread"]
+        assert unused.evidence["line"] == "4" and "梅园社区" in unused.message
+    args = ["check", str(EXAMPLES / "roster.csv"), "--approvals", str(approvals), "--format", "json"]
+    assert CliRunner().invoke(app, args).exit_code == 1  # invalid data fails the run at every level
+    assert CliRunner().invoke(app, [*args, "--fail-on", "never"]).exit_code == 0

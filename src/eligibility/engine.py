@@ -832,14 +832,22 @@ class Review:
         One the file names nowhere (柳岸社区 against its 柳岸社区居委会) is said too, with the closest name."""
         named = self.communities.named(community)
         if not named and self.communities.from_file is not None:
-            params = (
-                ("community", " ".join(filter(None, (street, community)))),
-                ("file", self.communities.from_file),
-                ("suggestion", self.communities.closest(community)),
-            )
-            self._notes_by_path.setdefault(path, []).append(
-                Note("community-not-in-settings", "warning", params)
-            )
+            if community in self.communities.unread:  # its row is there, but could not be read
+                line = self.communities.unread[community]
+                params = (
+                    ("community", " ".join(filter(None, (street, community)))),
+                    ("file", self.communities.from_file),
+                    ("line", str(line or "?")),
+                )
+                note = Note("community-settings-unread", "warning", params)
+            else:
+                params = (
+                    ("community", " ".join(filter(None, (street, community)))),
+                    ("file", self.communities.from_file),
+                    ("suggestion", self.communities.closest(community)),
+                )
+                note = Note("community-not-in-settings", "warning", params)
+            self._notes_by_path.setdefault(path, []).append(note)
         for settings in named:
             where = " ".join(filter(None, (settings.street, settings.community)))
             params = (
@@ -1940,12 +1948,15 @@ class Review:
 
     def _note_finding(self, note: Note) -> Finding:
         """A finding about a whole file or sheet (an unknown column, a sheet not read)."""
-        params = dict(note.params)
+        params: dict[str, str | Term] = dict(note.params)
         if not self.show_pii:  # an ID number typed as a column's header, or in a sheet's name
             params = {k: mask_ids(v) if isinstance(v, str) else v for k, v in params.items()}
         evidence = dict(params)
-        suggestion = params.pop("suggestion", "")
+        suggestion = str(params.pop("suggestion", ""))
         hint = did_you_mean([suggestion] if suggestion else [])
+        if (reason := note.reason) is not None:
+            # Said in the message alone: the evidence holds no one language's words.
+            params["why"] = reason if self.show_pii else Term(mask_ids(reason.zh), mask_ids(reason.en))
         message = say(note.message or note.key, self.lang, suggestion=hint, **params)
         return Finding(rule=note.key, severity=note.severity, message=message, evidence=evidence)
 

@@ -287,6 +287,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{file} 第 {line} 行的批复所批的规则 {rule} 已在 {where} 停用，这条批复未用",
         "the approval at {file} line {line} is for rule {rule}, which {where} disables: not used",
     ),
+    "settings-row-unread": (
+        "{file} 第 {line} 行未读取：{why}。这一行已略过，改正前不算数；其余各行和名册照常检查",
+        "{file} line {line} was not read: {why}. The row was passed over, and counts for nothing until put right; "
+        "the other rows and the rosters were checked",
+    ),
     "settings-row-footer": (
         "{file} 第 {line} 行（“{text}”）是合计或表尾，不是一条设置，未读取",
         "{file} line {line} ({text!r}) is a total or a footer, not a setting, and was not read",
@@ -344,6 +349,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the roster gives {community} {given} for {column}, but the communities file {file} approves no such seats "
         "for {community} as the roster writes it: approved seats come from that file, so the roster's were not "
         "used and are taken as unknown",
+    ),
+    "community-settings-unread": (
+        "社区表 {file} 第 {line} 行是 {community} 的，但这一行未能读取：其选举日和核定职数未用上，按名册或默认的选举日检查",
+        "line {line} of the communities file {file} is {community}'s, but could not be read: its election day and "
+        "seats were not used, and it was checked on the roster's or the default election day",
     ),
     "community-settings-elsewhere": (
         "社区表里没有 {community}，只有第 {line} 行的 {settings}：街道的写法不同？其选举日和核定职数未用于 {community}",
@@ -1216,12 +1226,14 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "settings-column-unknown": ("warning", "file"),
     "approval-rule-disabled": ("warning", "file"),
     "settings-row-footer": ("info", "file"),
+    "settings-row-unread": ("invalid", "file"),
     "row-footer": ("info", "file"),
     "row-table-title": ("info", "file"),
     "community-filled-down": ("warning", "file"),
     "file-only-footer": ("invalid", "file"),
     "settings-column-duplicate": ("warning", "file"),
     "community-not-in-settings": ("warning", "file"),
+    "community-settings-unread": ("warning", "file"),
     "community-settings-elsewhere": ("warning", "file"),
     "community-written-apart": ("warning", "file"),
     "roster-seats-differ": ("warning", "file"),

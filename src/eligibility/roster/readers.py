@@ -83,6 +83,8 @@ class Note:
     params: tuple[tuple[str, str], ...] = ()
     # The message's key where it is not the finding's rule id: several unknown columns said in one line.
     message: str = ""
+    # Why, said in both languages where the params cannot: a settings row that could not be read.
+    reason: Term | None = None
 
 
 @dataclass

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from eligibility.errors import Location, RosterError, display_path
-from eligibility.messages import DATA_CHECKS, Term, did_you_mean, reason_in_chinese
+from eligibility.messages import DATA_CHECKS, Term, did_you_mean, reason_in_chinese, say
 from eligibility.roster.columns import (
     APPROVAL_COLUMNS,
     COMMUNITY_COLUMNS,
@@ -71,6 +71,8 @@ class Communities:
         self.notes: list[Note] = []
         # The communities file read, as shown; None when none was given (a roster's own settings only).
         self.from_file: str | None = None
+        # Communities whose row of the file could not be read, and its line: see read_communities.
+        self.unread: dict[str, int | None] = {}
 
     def add(
         self, settings: dict[str, Any], location: Location, headers: dict[str, str] | None = None
@@ -238,45 +240,65 @@ def read_communities(path: Path, bodies: dict[str, Body]) -> Communities:
     first_line: dict[tuple[str, str], int | None] = {}  # for this file only: a province's is let go once read
     streets_of: dict[str, set[str]] = {}  # the streets each community name was given under, "" for none
     for table, record in _rows(path, community_columns(bodies), communities.notes):
-        location = _where(record)
-        _no_control_characters(record.cells, table.header.headers, location)
-        if _footer_said(record, "community", communities.notes):
-            continue
-        if not clean(record.cells.get("community")):
-            # The column is there (the header was found): this row leaves it blank, a total row (合计) or one
-            # half filled. Said of the row, not as a column missing from the file.
-            raise _refused(
-                location,
-                table.header.headers.get("community", "社区"),
-                "社区为空：这一行是哪个社区的？",
-                "the community is blank: whose row is this?",
-            )
-        cells = record.cells
-        if table.date1904 and "election_date" in cells:
-            cells = {**cells, "election_date": from_1904(cells["election_date"])}
-        key = communities.add(cells, location, table.header.headers)
-        streets = streets_of.setdefault(key[1], set())
-        # A row without a street is the community in any street: beside a row that names one, the two would
-        # both be its settings, and the street's replace the other's without a word.
-        other = next((s for s in streets if s != key[0] and "" in (s, key[0])), None)
-        if key in first_line or other is not None:
-            # The second row's election day or seats would replace the first's without a word.
-            raise RosterError(
-                "communities-twice",
-                location,
-                community=" ".join(filter(None, key)),
-                first=str(first_line[key if other is None else (other, key[1])]),
-            )
-        first_line[key] = location.line
-        streets.add(key[0])
+        try:
+            _community_row(table, record, communities, first_line, streets_of)
+        except RosterError as err:
+            _passed_over(err, communities.notes)
+            if community := clean(record.cells.get("community")):
+                # Where no other row gives its settings, its candidates are checked without them: said on their
+                # roster, at this line (see Review._settings_elsewhere).
+                communities.unread.setdefault(community, record.source.line or record.source.row)
     communities.from_file = display_path(path)
     return communities
 
 
+def _community_row(
+    table: Table,
+    record: RawRecord,
+    communities: Communities,
+    first_line: dict[tuple[str, str], int | None],
+    streets_of: dict[str, set[str]],
+) -> None:
+    """One row of the communities table, added to `communities`; refused, with why, where a cell cannot be read
+    or the community is already in the table."""
+    _whole(record)
+    location = _where(record)
+    _no_control_characters(record.cells, table.header.headers, location)
+    if _footer_said(record, "community", communities.notes):
+        return
+    if not clean(record.cells.get("community")):
+        # The column is there (the header was found): this row leaves it blank, a total row (合计) or one
+        # half filled. Said of the row, not as a column missing from the file.
+        raise _refused(
+            location,
+            table.header.headers.get("community", "社区"),
+            "社区为空：这一行是哪个社区的？",
+            "the community is blank: whose row is this?",
+        )
+    cells = record.cells
+    if table.date1904 and "election_date" in cells:
+        cells = {**cells, "election_date": from_1904(cells["election_date"])}
+    key = (clean(cells.get("street")), clean(cells.get("community")))
+    streets = streets_of.setdefault(key[1], set())
+    # A row without a street is the community in any street: beside a row that names one, the two would
+    # both be its settings, and the street's replace the other's without a word.
+    other = next((s for s in streets if s != key[0] and "" in (s, key[0])), None)
+    if key in first_line or other is not None:
+        # The second row's election day or seats would replace the first's without a word: refused before it
+        # is added, so the first row's stand.
+        raise RosterError(
+            "communities-twice",
+            location,
+            community=" ".join(filter(None, key)),
+            first=str(first_line[key if other is None else (other, key[1])]),
+        )
+    key = communities.add(cells, location, table.header.headers)
+    first_line[key] = location.line
+    streets.add(key[0])
+
+
 def _rows(path: Path, columns: tuple[Column, ...], notes: list[Note]) -> Iterable[tuple[Table, RawRecord]]:
-    """Every row of a settings table, sheet after sheet, each table's notes added to `notes`. A row the reader
-    found cells beyond the header in, or a quote never closed in, is refused at its line: in the officer's own
-    short table, a seat count typed 1,000 or a row swallowed into a cell is a mistake to correct, not to guess."""
+    """Every row of a settings table, sheet after sheet, each table's notes added to `notes`."""
     tables = read_tables(path, columns)
     rosters = [table for table in tables if _is_roster(table, columns)]
     if rosters and len(rosters) == len(tables):
@@ -288,12 +310,27 @@ def _rows(path: Path, columns: tuple[Column, ...], notes: list[Note]) -> Iterabl
             continue  # the roster's own sheet beside the settings sheet of one workbook: checked as the roster
         notes += _table_notes(table.notes, _shown(table.path, table.sheet))
         for record in table.rows:
-            for problem in record.problems:
-                if problem.rule in ("row-too-long", "row-unclosed-quote", "row-cells-beyond-header"):
-                    raise RosterError(
-                        problem.rule, _where(record), value=problem.value, **dict(problem.params)
-                    )
             yield table, record
+
+
+def _whole(record: RawRecord) -> None:
+    """Refuses a settings row the reader found cells beyond the header in, or a quote never closed in: in the
+    officer's own short table, a seat count typed 1,000 or a row swallowed into a cell is a mistake to correct,
+    not to guess."""
+    for problem in record.problems:
+        if problem.rule in ("row-too-long", "row-unclosed-quote", "row-cells-beyond-header"):
+            raise RosterError(problem.rule, _where(record), value=problem.value, **dict(problem.params))
+
+
+def _passed_over(err: RosterError, notes: list[Note]) -> None:
+    """A settings row that cannot be read, said in a note naming its file, line and column, and passed over: one
+    mistyped date or rule in the approvals table stopped every candidate's check. The note is invalid data, so
+    the run still fails until the row is put right; an approval not read is one not counted."""
+    where = err.location or Location(None)
+    column = err.params.get("field") or err.params.get("column") or ""
+    params = (("file", where.path or ""), ("line", str(where.line or "?")), ("column", str(column)))
+    reason = Term(say(err.key, "zh", **err.params), say(err.key, "en", **err.params))
+    notes.append(Note("settings-row-unread", "invalid", params, reason=reason))
 
 
 def _footer_said(record: RawRecord, key: str, notes: list[Note]) -> bool:
@@ -489,7 +526,7 @@ def read_approvals(
     """The approvals table; a row naming a rule the rule set does not have is an error, not a silent no-op. A
     rule may be written by its id or by its title (社区主干初中以下文化程度), as a report shows it. A person's
     rule is approved for an ID number and a team's for a community: a row filed the other way would match no
-    one, and is refused at its line. A rule the rule set `disabled` (id -> where) is said in a note and its
+    one. A row that cannot be read is said in a note at its line, and passed over (see _passed_over). A rule the rule set `disabled` (id -> where) is said in a note and its
     approval passed over: a county that drops a district rule reuses the district's table as it is."""
     known = list(rule_ids)
     disabled = disabled or {}
@@ -498,145 +535,163 @@ def read_approvals(
     records: list[ApprovalRecord] = []
     notes: list[Note] = []
     for table, record in _rows(path, APPROVAL_COLUMNS, notes):
-        cells = record.cells
-        location = _where(record)
-        _no_control_characters(cells, table.header.headers, location)
-        if _footer_said(record, "rule", notes):
-            continue
-        rule = clean(cells.get("rule"))
-        rule = titles.get(rule, rule)
-        if not rule:
-            raise _refused(
-                location,
-                table.header.headers["rule"],
-                "规则为空：这条批复批的是哪条规则？",
-                "the rule is blank: which rule does this approve?",
-            )
-        reference = clean(cells.get("reference"))
-        if not reference:
-            # An approval is known by its document number; one without it cannot be looked up, nor told apart.
-            raise _refused(
-                location,
-                table.header.headers.get("reference", "批复文号"),
-                "批复文号为空：没有文号的批复无从核对",
-                "the reference is blank: an approval without one cannot be verified",
-            )
-        if not _NUMBERED.search(reference):
-            # 无, /, 待批, 暂无文号, 退回: the words of no document, as good as blank (helper-65).
-            raise _refused(
-                location,
-                table.header.headers.get("reference", "批复文号"),
-                f"批复文号“{reference}”里没有号：不是文号的批复无从核对",
-                f"the reference {reference!r} holds no number: an approval without one cannot be verified",
-            )
-        # principal-age、principal-education: one approval of two rules (批复 of a principal over 57 with 初中),
-        # which was refused as one unknown rule, the run stopped (helper-69). Split where a part is a rule (a
-        # mistyped other part is then said by itself), else the cell is one rule.
-        # Ids parted by spaces too (principal-age principal-education, helper-74), beside other separators
-        # (helper-75): an English title holds spaces, so a part is split at them only where every word is a rule.
-        parts = []
-        for part in (titles.get(p.strip(), p.strip()) for p in _RULES_APART.split(rule) if p.strip()):
-            words = [titles.get(w, w) for w in part.split()]
-            parts.extend(
-                words if part not in known and len(words) > 1 and all(w in known for w in words) else [part]
-            )
-        rules = [rule] if rule in known or not any(part in known for part in parts) else parts
-        headers = table.header.headers  # a column is named as the file writes it (批复日期), not by our name
-        # Each rule named, with whom it approves: the row's dates are read once, below, for all of them.
-        whose: list[tuple[str, str | None]] = []
-        for rule in dict.fromkeys(rules):
-            if rule not in known and rule in disabled:
-                # Stopping the run refused last round's table to a rule set that only dropped the rule (helper-76).
-                place = (("file", location.path or ""), ("line", str(location.line or "?")))
-                params = (*place, ("rule", rule), ("where", disabled[rule]))
-                notes.append(Note("approval-rule-disabled", "warning", params))
-                continue
-            if rule not in known:
-                raise RosterError(
-                    "approval-unknown-rule",
-                    location,
-                    column=headers["rule"],
-                    rule=rule,
-                    suggestion=did_you_mean(suggest(rule, [*known, *titles])),
-                    known=", ".join(known),
-                )
-            if rule in for_teams and not clean(cells.get("community")):
-                raise _refused(
-                    location,
-                    headers.get("community", "社区"),
-                    f"{rule} 是对班子的规则：批复须写明社区（身份证号不能代替）",
-                    f"{rule} is a rule about a team: the approval must name its community (an ID number cannot)",
-                )
-            if rule not in for_teams and not clean(cells.get("id_number")) and clean(cells.get("community")):
-                raise _refused(
-                    location,
-                    headers.get("id_number", "身份证号"),
-                    f"{rule} 是对候选人个人的规则：批复须写明此人的身份证号（社区不能代替）",
-                    f"{rule} is a rule about one candidate: the approval must give that person's ID number"
-                    " (a community cannot)",
-                )
-            id_number = None
-            if rule in for_teams:
-                pass  # a team's approval: an ID number beside its community (the secretary's) is not what it is for
-            elif clean(cells.get("id_number")):
-                found = read_id_number(cells["id_number"])
-                if not isinstance(found, IdNumber):
-                    shown = mask_id(clean(cells["id_number"]))  # an error message is output too: masked
-                    raise _refused(
-                        location,
-                        headers["id_number"],
-                        f"“{shown}”不是有效的身份证号",
-                        f"{shown!r} is not a valid ID number",
-                    )
-                id_number = found.number
-            elif not clean(cells.get("community")):
-                # The row's cells are blank, not the file's columns missing: said of the row, whose is it.
-                raise _refused(
-                    location,
-                    headers.get("id_number", "身份证号"),
-                    "身份证号为空，社区也为空：这条批复是给哪个人（或哪个社区）的？",
-                    "the ID number is blank, and so is the community: whose approval is it?",
-                )
-            whose.append((rule, id_number))
-        if not whose:
-            continue  # every rule it approves is disabled, and said so
-        if table.date1904:
-            cells = {**cells, **{c: from_1904(cells[c]) for c in ("date", "expires") if c in cells}}
-        until = clean(cells.get("expires")).replace(" ", "").replace("\u3000", "").lower()
-        expires = (
-            _date(cells["expires"], location, headers.get("expires", "expires"))
-            if until and until not in _NO_EXPIRY and until not in _LASTING
-            else None
-        )
-        date = _date(cells.get("date"), location, headers.get("date", "date"))
-        if expires is not None and expires < date:
-            # Expired before it was given: one of the two dates is mistyped, and either reading would be a guess.
-            raise _refused(
-                location,
-                headers.get("expires", "expires"),
-                f"有效期至 {expires} 早于批复日期 {date}",
-                f"expires on {expires}, before the approval's date {date}",
-            )
-        records.extend(
-            ApprovalRecord(
-                rule=rule,
-                reference=reference,
-                approved_by=clean(cells.get("approved_by")) or None,
-                date=date,
-                expires=expires,
-                id_number=id_number,
-                street=clean(cells.get("street")),
-                community=clean(cells.get("community")),
-                # 李　四 padded as the roster's 李四 is: the same person's approval, not another's (helper-54).
-                name=joined_name(clean(cells.get("name"))) if id_number else "",
-                opinion=_opinion(clean(cells.get("opinion")), record.source.sheet, record.source.path),
-                lasting=until in _LASTING,
-            )
-            for rule, id_number in whose
-        )
+        try:
+            records += _approval_row(table, record, known, titles, for_teams, disabled, notes)
+        except RosterError as err:
+            _passed_over(err, notes)
     approvals = Approvals(records)
     approvals.notes = notes
     return approvals
+
+
+def _approval_row(
+    table: Table,
+    record: RawRecord,
+    known: list[str],
+    titles: dict[str, str],
+    for_teams: frozenset[str],
+    disabled: Mapping[str, str],
+    notes: list[Note],
+) -> list[ApprovalRecord]:
+    """One row of the approvals table: an approval for each rule it names, none for a footer or a rule the rule
+    set disabled; refused, with why, where a cell cannot be read."""
+    _whole(record)
+    cells = record.cells
+    location = _where(record)
+    _no_control_characters(cells, table.header.headers, location)
+    if _footer_said(record, "rule", notes):
+        return []
+    rule = clean(cells.get("rule"))
+    rule = titles.get(rule, rule)
+    if not rule:
+        raise _refused(
+            location,
+            table.header.headers["rule"],
+            "规则为空：这条批复批的是哪条规则？",
+            "the rule is blank: which rule does this approve?",
+        )
+    reference = clean(cells.get("reference"))
+    if not reference:
+        # An approval is known by its document number; one without it cannot be looked up, nor told apart.
+        raise _refused(
+            location,
+            table.header.headers.get("reference", "批复文号"),
+            "批复文号为空：没有文号的批复无从核对",
+            "the reference is blank: an approval without one cannot be verified",
+        )
+    if not _NUMBERED.search(reference):
+        # 无, /, 待批, 暂无文号, 退回: the words of no document, as good as blank (helper-65).
+        raise _refused(
+            location,
+            table.header.headers.get("reference", "批复文号"),
+            f"批复文号“{reference}”里没有号：不是文号的批复无从核对",
+            f"the reference {reference!r} holds no number: an approval without one cannot be verified",
+        )
+    # principal-age、principal-education: one approval of two rules (批复 of a principal over 57 with 初中),
+    # which was refused as one unknown rule, the run stopped (helper-69). Split where a part is a rule (a
+    # mistyped other part is then said by itself), else the cell is one rule.
+    # Ids parted by spaces too (principal-age principal-education, helper-74), beside other separators
+    # (helper-75): an English title holds spaces, so a part is split at them only where every word is a rule.
+    parts = []
+    for part in (titles.get(p.strip(), p.strip()) for p in _RULES_APART.split(rule) if p.strip()):
+        words = [titles.get(w, w) for w in part.split()]
+        parts.extend(
+            words if part not in known and len(words) > 1 and all(w in known for w in words) else [part]
+        )
+    rules = [rule] if rule in known or not any(part in known for part in parts) else parts
+    headers = table.header.headers  # a column is named as the file writes it (批复日期), not by our name
+    # Each rule named, with whom it approves: the row's dates are read once, below, for all of them.
+    whose: list[tuple[str, str | None]] = []
+    for rule in dict.fromkeys(rules):
+        if rule not in known and rule in disabled:
+            # Stopping the run refused last round's table to a rule set that only dropped the rule (helper-76).
+            place = (("file", location.path or ""), ("line", str(location.line or "?")))
+            params = (*place, ("rule", rule), ("where", disabled[rule]))
+            notes.append(Note("approval-rule-disabled", "warning", params))
+            continue
+        if rule not in known:
+            raise RosterError(
+                "approval-unknown-rule",
+                location,
+                column=headers["rule"],
+                rule=rule,
+                suggestion=did_you_mean(suggest(rule, [*known, *titles])),
+                known=", ".join(known),
+            )
+        if rule in for_teams and not clean(cells.get("community")):
+            raise _refused(
+                location,
+                headers.get("community", "社区"),
+                f"{rule} 是对班子的规则：批复须写明社区（身份证号不能代替）",
+                f"{rule} is a rule about a team: the approval must name its community (an ID number cannot)",
+            )
+        if rule not in for_teams and not clean(cells.get("id_number")) and clean(cells.get("community")):
+            raise _refused(
+                location,
+                headers.get("id_number", "身份证号"),
+                f"{rule} 是对候选人个人的规则：批复须写明此人的身份证号（社区不能代替）",
+                f"{rule} is a rule about one candidate: the approval must give that person's ID number"
+                " (a community cannot)",
+            )
+        id_number = None
+        if rule in for_teams:
+            pass  # a team's approval: an ID number beside its community (the secretary's) is not what it is for
+        elif clean(cells.get("id_number")):
+            found = read_id_number(cells["id_number"])
+            if not isinstance(found, IdNumber):
+                shown = mask_id(clean(cells["id_number"]))  # an error message is output too: masked
+                raise _refused(
+                    location,
+                    headers["id_number"],
+                    f"“{shown}”不是有效的身份证号",
+                    f"{shown!r} is not a valid ID number",
+                )
+            id_number = found.number
+        elif not clean(cells.get("community")):
+            # The row's cells are blank, not the file's columns missing: said of the row, whose is it.
+            raise _refused(
+                location,
+                headers.get("id_number", "身份证号"),
+                "身份证号为空，社区也为空：这条批复是给哪个人（或哪个社区）的？",
+                "the ID number is blank, and so is the community: whose approval is it?",
+            )
+        whose.append((rule, id_number))
+    if not whose:
+        return []  # every rule it approves is disabled, and said so
+    if table.date1904:
+        cells = {**cells, **{c: from_1904(cells[c]) for c in ("date", "expires") if c in cells}}
+    until = clean(cells.get("expires")).replace(" ", "").replace("\u3000", "").lower()
+    expires = (
+        _date(cells["expires"], location, headers.get("expires", "expires"))
+        if until and until not in _NO_EXPIRY and until not in _LASTING
+        else None
+    )
+    date = _date(cells.get("date"), location, headers.get("date", "date"))
+    if expires is not None and expires < date:
+        # Expired before it was given: one of the two dates is mistyped, and either reading would be a guess.
+        raise _refused(
+            location,
+            headers.get("expires", "expires"),
+            f"有效期至 {expires} 早于批复日期 {date}",
+            f"expires on {expires}, before the approval's date {date}",
+        )
+    return [
+        ApprovalRecord(
+            rule=rule,
+            reference=reference,
+            approved_by=clean(cells.get("approved_by")) or None,
+            date=date,
+            expires=expires,
+            id_number=id_number,
+            street=clean(cells.get("street")),
+            community=clean(cells.get("community")),
+            # 李　四 padded as the roster's 李四 is: the same person's approval, not another's (helper-54).
+            name=joined_name(clean(cells.get("name"))) if id_number else "",
+            opinion=_opinion(clean(cells.get("opinion")), record.source.sheet, record.source.path),
+            lasting=until in _LASTING,
+        )
+        for rule, id_number in whose
+    ]
 
 
 # Rules written together in one cell of an approvals table, as a list of roles is.
