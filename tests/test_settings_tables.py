@@ -856,3 +856,29 @@ def test_one_bad_row_of_a_settings_table_stops_no_check(tmp_path: Path) -> None:
     args = ["check", str(EXAMPLES / "roster.csv"), "--approvals", str(approvals), "--format", "json"]
     assert CliRunner().invoke(app, args).exit_code == 1  # invalid data fails the run at every level
     assert CliRunner().invoke(app, [*args, "--fail-on", "never"]).exit_code == 0
+
+
+def test_a_settings_tables_findings_are_filed_under_the_table_not_a_roster(tmp_path: Path) -> None:
+    # Filed under the first roster, approvals.csv's bad line 3 was a CI annotation on roster.csv's line 3.
+    approvals = tmp_path / "approvals.csv"
+    rows = (EXAMPLES / "approvals.csv").read_text(encoding="utf-8").splitlines()
+    rows[2] = rows[2].replace("2005-08-01", "2005-13-01")
+    approvals.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    communities = two_streets(tmp_path / "communities.xlsx", "2006-13-21")
+    roster = EXAMPLES / "roster.csv"
+    report = check([roster], communities=communities, approvals=approvals)
+    filed = [(i.path, i.sheet, i.table, i.rows, [f.rule for f in i.findings]) for i in report.inputs]
+    assert filed == [
+        (communities.as_posix(), "西岭街道", "communities", 0, ["settings-row-unread"]),
+        (approvals.as_posix(), None, "approvals", 0, ["settings-row-unread"]),
+        (roster.as_posix(), None, None, 21, ["community-not-in-settings", "community-settings-unread"]),
+    ]
+    args = ["check", str(roster), "--communities", str(communities), "--approvals", str(approvals)]
+    annotated = CliRunner().invoke(app, [*args, "--format", "github"]).stdout.splitlines()
+    unread = [line.split("::")[1] for line in annotated if "title=settings-row-unread" in line]
+    assert unread == [
+        f"error file={communities.as_posix()},line=2,title=settings-row-unread  西岭街道!2",
+        f"error file={approvals.as_posix()},line=3,title=settings-row-unread",
+    ]
+    said = CliRunner().invoke(app, [*args, "--lang", "en"]).stdout
+    assert f"approvals table {approvals.as_posix()} (csv)" in said and "read 0 rows" not in said

@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from pydantic_core import to_json
 
@@ -764,11 +764,11 @@ class Review:
                     *self._effect_notes(where),
                     *self._notes_by_path.pop(where, []),
                     *self._filled_notes(where),
-                    *self._settings_notes(),
                 ]
             ]
             + footers,
         )
+        self.inputs += self._settings_inputs()
         self.inputs.append(read)
         self._input_at.setdefault(where, read)
         # A sheet not read is an input of its own, named by its sheet: filed under the sheet that was read, a
@@ -818,12 +818,38 @@ class Review:
             effective.to is None or day <= effective.to
         )
 
-    def _settings_notes(self) -> list[Note]:
-        """The communities and approvals tables' own notes, said once, on the first roster read."""
+    def _settings_inputs(self) -> list[InputFile]:
+        """The communities and approvals tables' own findings (a row not read, a column unknown), each table (each
+        sheet of a workbook) an input of its own, said once, beside the first roster read. Filed under that
+        roster, approvals.csv's line 3 was annotated in CI at the roster's line 3."""
         if self._settings_said:
             return []
         self._settings_said = True
-        return [*self.communities.notes, *self.approvals.notes]
+        made = []
+        tables: tuple[tuple[Literal["communities", "approvals"], Communities | Approvals], ...] = (
+            ("communities", self.communities),
+            ("approvals", self.approvals),
+        )
+        for kind, table in tables:
+            base = table.from_file or ""
+            by_sheet: dict[str | None, list[Note]] = {}
+            for note in table.notes:
+                shown = dict(note.params).get("file", base)
+                by_sheet.setdefault(
+                    shown[len(base) + 1 :] if shown.startswith(f"{base}#") else None, []
+                ).append(note)
+            made += [
+                InputFile(
+                    path=self._place(base),
+                    sheet=self._place(sheet),
+                    format=table.format,
+                    rows=0,
+                    findings=[self._note_finding(n) for n in notes],
+                    table=kind,
+                )
+                for sheet, notes in by_sheet.items()
+            ]
+        return made
 
     def _settings_elsewhere(self, street: str, community: str, path: str) -> None:
         """A community the communities file names only under another street (东街道 against 东街道办事处, or two

@@ -1084,6 +1084,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "input-read": ("已读取 {path}（{how}）：{rows} 行", "read {path} ({how}): {rows} rows"),
     "input-read-one": ("已读取 {path}（{how}）：{rows} 行", "read {path} ({how}): {rows} row"),
     "input-not-read": ("未读取 {path}", "not read: {path}"),
+    "input-table-communities": ("社区表 {path}（{how}）", "communities table {path} ({how})"),
+    "input-table-approvals": ("批复表 {path}（{how}）", "approvals table {path} ({how})"),
     "progress": ("已检查 {count} 名候选人", "{count} candidates checked"),
     "jobs-above-cores": (
         "--jobs {jobs} 多于本机可用的 {cores} 个处理器核心：多出的进程不会更快，每个还要占用约 50 MB 内存；"

@@ -219,6 +219,11 @@ class InputFile(_Frozen):
     header_line: int | None = Field(default=None, description="line or sheet row of the header")
     rows: int = Field(description="data rows read; every one is a candidate of the report")
     findings: list[Finding] = Field(default=[], description="unknown or doubled columns, sheets not read")
+    table: Literal["communities", "approvals"] | None = Field(
+        default=None,
+        description="a supporting table (--communities, --approvals) whose own findings these are: its rows are "
+        "settings, not candidates",
+    )
 
 
 def _contract(schema: dict[str, Any]) -> None:

@@ -297,6 +297,8 @@ def input_line(read: InputFile, lang: Lang) -> str:
     if not read.rows and any(f.rule in NOT_READ for f in read.findings):
         return say("input-not-read", lang, path=name)
     how = ", ".join(part for part in (read.format, read.encoding) if part)
+    if read.table is not None:  # rows of settings, not of candidates: its findings alone are said
+        return say(f"input-table-{read.table}", lang, path=name, how=how)
     return say("input-read-one" if read.rows == 1 else "input-read", lang, path=name, how=how, rows=read.rows)
 
 

@@ -73,6 +73,7 @@ class Communities:
         self.from_file: str | None = None
         # Communities whose row of the file could not be read, and its line: see read_communities.
         self.unread: dict[str, int | None] = {}
+        self.format = ""  # as the file was read (csv, xlsx)
 
     def add(
         self, settings: dict[str, Any], location: Location, headers: dict[str, str] | None = None
@@ -239,7 +240,8 @@ def read_communities(path: Path, bodies: dict[str, Body]) -> Communities:
     communities = Communities(quota_columns(bodies))
     first_line: dict[tuple[str, str], int | None] = {}  # for this file only: a province's is let go once read
     streets_of: dict[str, set[str]] = {}  # the streets each community name was given under, "" for none
-    for table, record in _rows(path, community_columns(bodies), communities.notes):
+    formats: list[str] = []
+    for table, record in _rows(path, community_columns(bodies), communities.notes, formats):
         try:
             _community_row(table, record, communities, first_line, streets_of)
         except RosterError as err:
@@ -249,6 +251,7 @@ def read_communities(path: Path, bodies: dict[str, Body]) -> Communities:
                 # roster, at this line (see Review._settings_elsewhere).
                 communities.unread.setdefault(community, record.source.line or record.source.row)
     communities.from_file = display_path(path)
+    communities.format = next(iter(formats), "")
     return communities
 
 
@@ -297,8 +300,11 @@ def _community_row(
     streets.add(key[0])
 
 
-def _rows(path: Path, columns: tuple[Column, ...], notes: list[Note]) -> Iterable[tuple[Table, RawRecord]]:
-    """Every row of a settings table, sheet after sheet, each table's notes added to `notes`."""
+def _rows(
+    path: Path, columns: tuple[Column, ...], notes: list[Note], formats: list[str]
+) -> Iterable[tuple[Table, RawRecord]]:
+    """Every row of a settings table, sheet after sheet, each table's notes added to `notes` and its format
+    (csv, xlsx) to `formats`."""
     tables = read_tables(path, columns)
     rosters = [table for table in tables if _is_roster(table, columns)]
     if rosters and len(rosters) == len(tables):
@@ -309,6 +315,7 @@ def _rows(path: Path, columns: tuple[Column, ...], notes: list[Note]) -> Iterabl
         if any(table is roster for roster in rosters):
             continue  # the roster's own sheet beside the settings sheet of one workbook: checked as the roster
         notes += _table_notes(table.notes, _shown(table.path, table.sheet))
+        formats.append(table.format)
         for record in table.rows:
             yield table, record
 
@@ -461,7 +468,11 @@ class Approvals:
             else:
                 self.for_team.setdefault((record.street, record.community, record.rule), []).append(record)
         self._people = {number for number, _ in self.for_person}
+        # What the table said of itself (a row not read, a column unknown), the file read as shown and its
+        # format: the report files the notes under the table, not under a roster.
         self.notes: list[Note] = []
+        self.from_file: str | None = None
+        self.format = ""
         self._by_name: dict[tuple[str, str], list[list[ApprovalRecord]]] = {}
         for (_, community, rule), held in self.for_team.items():
             self._by_name.setdefault((community, rule), []).append(held)
@@ -534,13 +545,16 @@ def read_approvals(
     titles = titles or {}
     records: list[ApprovalRecord] = []
     notes: list[Note] = []
-    for table, record in _rows(path, APPROVAL_COLUMNS, notes):
+    formats: list[str] = []
+    for table, record in _rows(path, APPROVAL_COLUMNS, notes, formats):
         try:
             records += _approval_row(table, record, known, titles, for_teams, disabled, notes)
         except RosterError as err:
             _passed_over(err, notes)
     approvals = Approvals(records)
     approvals.notes = notes
+    approvals.from_file = display_path(path)
+    approvals.format = next(iter(formats), "")
     return approvals
 
 
