@@ -305,6 +305,12 @@ def test_an_approvals_error_masks_the_id_number_and_speaks_one_language(
         assert words in said, said
         assert "1948093001" not in result.output
         assert ("is not" in said) is (lang == "en")
+    # With --show-pii the officer sees the number whole, to find it in the table (helper-84: it stayed masked).
+    shown = CliRunner().invoke(
+        app, ["check", str(roster), "--approvals", str(path), "--format", "json", "--show-pii"]
+    )
+    [said] = [f["message"] for i in json.loads(shown.stdout)["inputs"] for f in i["findings"]]
+    assert (id_number or date) in said, said
 
 
 def test_an_approvals_date_error_names_the_column_as_the_file_writes_it(tmp_path: Path) -> None:

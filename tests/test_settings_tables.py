@@ -852,7 +852,7 @@ def test_one_bad_row_of_a_settings_table_stops_no_check(tmp_path: Path) -> None:
         assert str(team(report, "梅园社区").election_date) == "2006-09-30"
         assert str(team(report, "翠竹社区").election_date) == "2006-09-30"  # its own row, read
         [unused] = [f for i in report.inputs for f in i.findings if f.rule == "community-settings-unread"]
-        assert unused.evidence["line"] == "4" and "梅园社区" in unused.message
+        assert unused.evidence["settings_line"] == "4" and "梅园社区" in unused.message
     args = ["check", str(EXAMPLES / "roster.csv"), "--approvals", str(approvals), "--format", "json"]
     assert CliRunner().invoke(app, args).exit_code == 1  # invalid data fails the run at every level
     assert CliRunner().invoke(app, [*args, "--fail-on", "never"]).exit_code == 0
@@ -882,3 +882,132 @@ def test_a_settings_tables_findings_are_filed_under_the_table_not_a_roster(tmp_p
     ]
     said = CliRunner().invoke(app, [*args, "--lang", "en"]).stdout
     assert f"approvals table {approvals.as_posix()} (csv)" in said and "read 0 rows" not in said
+
+
+def test_a_community_whose_row_was_not_read_is_never_taken_for_its_namesake_in_another_street(
+    tmp_path: Path,
+) -> None:
+    # helper-84: with 西岭街道's 梅园社区 row not read, a roster without streets took 东湖街道's 梅园社区 — its
+    # election day and seats — without a word on the roster.
+    communities = written(
+        tmp_path,
+        "c.csv",
+        HEADER
+        + "东湖街道,青松社区,2006-09-30,5,5\n东湖街道,梅园社区,2006-09-28,5,5\n西岭街道,梅园社区,2006-09-26,5,五\n",
+    )
+    roster = written(
+        tmp_path,
+        "r.csv",
+        "姓名,性别,身份证号,出生年月,文化程度,社区,拟任职务\n"
+        f"钱德明,男,{make_id('1944-03-03')},1944-03-03,高中,梅园社区,党组织书记\n",
+    )
+    report = check([roster], communities=communities, lang="en")
+    assert (
+        str(team(report, "梅园社区").election_date) == "2006-09-30"
+    )  # the default: which street's is unknown
+    [said] = [f for i in report.inputs for f in i.findings if f.rule == "community-settings-unread"]
+    assert said.evidence["settings_line"] == "4" and "梅园社区" in said.message
+    # Named with its street, the roster's community is the one whose row was not read: said as that, not as
+    # "the file has no 西岭街道 梅园社区, only 东湖街道 梅园社区".
+    named = written(
+        tmp_path,
+        "n.csv",
+        f"姓名,身份证号,街道,社区,拟任职务\n钱德明,{make_id('1944-03-03')},西岭街道,梅园社区,党组织书记\n",
+    )
+    rules = [f.rule for i in check([named], communities=communities).inputs for f in i.findings]
+    assert rules.count("community-settings-unread") == 1 and "community-settings-elsewhere" not in rules
+
+
+def test_a_roster_finding_about_the_communities_tables_line_is_not_placed_on_the_rosters_line(
+    tmp_path: Path,
+) -> None:
+    # helper-84: "line 4 of the communities file" was read as the roster's line 4 (林秀英's) by the csv, xlsx,
+    # github and sarif reports.
+    communities = written(
+        tmp_path,
+        "c.csv",
+        (EXAMPLES / "communities.csv").read_text(encoding="utf-8").replace("2006-09-26", "2006-9-31"),
+    )
+    roster = EXAMPLES / "roster.csv"
+    result = CliRunner().invoke(
+        app, ["check", str(roster), "--communities", str(communities), "--format", "github"]
+    )
+    [annotation] = [line for line in result.stdout.splitlines() if "title=community-settings-unread" in line]
+    assert annotation.startswith(
+        f"::warning file={roster.as_posix()},line=1,"
+    )  # its header, as a file's finding
+
+
+def test_the_findings_of_a_settings_table_are_said_when_no_roster_could_be_read(tmp_path: Path) -> None:
+    # helper-84: a folder of files none of which is a roster lost the communities table's own findings.
+    folder = tmp_path / "submitted"
+    folder.mkdir()
+    (folder / "x.csv").write_text("foo,bar\n1,2\n", encoding="utf-8")
+    communities = written(tmp_path, "c.csv", HEADER + "东湖街道,青松社区,2006-13-01,5,5\n")
+    report = check([folder], communities=communities)
+    said = [(i.table, f.rule) for i in report.inputs for f in i.findings]
+    assert ("communities", "settings-row-unread") in said and (None, "file-unread") in said
+
+
+def test_a_community_row_refused_for_its_control_character_is_said_by_its_name(tmp_path: Path) -> None:
+    # helper-84: 梅园社区\x1b did not name the roster's 梅园社区, said as "not in the file".
+    communities = written(
+        tmp_path,
+        "c.csv",
+        (EXAMPLES / "communities.csv").read_text(encoding="utf-8").replace("梅园社区,", "梅园社区\x1b,"),
+    )
+    report = check([EXAMPLES / "roster.csv"], communities=communities)
+    rules = [f.rule for i in report.inputs for f in i.findings]
+    assert "community-settings-unread" in rules and "community-not-in-settings" not in rules
+
+
+def test_a_seat_column_of_a_row_not_read_is_not_taken_as_given(tmp_path: Path) -> None:
+    # helper-84: the row 5.5 was refused after its column was noted as given, and the not-checked advice then
+    # named only the other column.
+    communities = written(tmp_path, "c.csv", HEADER + "东湖街道,青松社区,2006-09-30,5.5,5\n")
+    report = check([EXAMPLES / "roster.csv"], communities=communities, lang="en")
+    assert passed_over(report).evidence["column"] == "党组织核定职数"
+    # No row read, no seats given: both columns are missing, not 居委会核定职数 alone.
+    [missing] = [n for n in report.not_checked if n.rule == "seat-quota"]
+    assert sorted(missing.missing) == ["committee_seats", "party_seats"]
+
+
+def test_a_community_given_twice_on_two_sheets_names_the_first_sheet(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "甲"
+    first.append(["街道", "社区", "选举日期"])
+    first.append(["东湖街道", "青松社区", "2006-09-30"])
+    second = book.create_sheet("乙")
+    second.append(["街道", "社区", "选举日期"])
+    second.append(["东湖街道", "青松社区", "2006-09-20"])
+    path = tmp_path / "communities.xlsx"
+    book.save(path)
+    report = check([EXAMPLES / "roster.csv"], communities=path, lang="en")
+    said = passed_over(report)
+    assert (said.evidence["file"], said.evidence["line"]) == (f"{path.as_posix()}#乙", "2")
+    assert "is already on sheet '甲' line 2" in said.message and "this one was not used" in said.message
+    assert str(team(report).election_date) == "2006-09-30"
+
+
+def test_a_sheet_of_a_settings_workbook_missing_a_required_column_fails_the_run(tmp_path: Path) -> None:
+    # helper-84: a sheet with 选举日期 and seats but no 社区 was passed over without a word, and the run passed.
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "东湖"
+    first.append(["街道", "社区", "选举日期"])
+    first.append(["东湖街道", "青松社区", "2006-09-30"])
+    second = book.create_sheet("西岭")
+    second.append(["街道", "选举日期", "党组织核定职数"])
+    second.append(["西岭街道", "2006-09-26", 5])
+    notes = book.create_sheet("说明")
+    notes.append(["本表由东湖区委组织部制"])
+    path = tmp_path / "communities.xlsx"
+    book.save(path)
+    report = check([EXAMPLES / "roster.csv"], communities=path)
+    said = [(i.sheet, f.rule, f.severity) for i in report.inputs if i.table for f in i.findings]
+    assert said == [("西岭", "sheet-settings-not-read", "invalid")]  # 说明 holds none of the table's columns
+    args = ["check", str(EXAMPLES / "roster.csv"), "--communities", str(path), "--fail-on", "ineligible"]
+    assert CliRunner().invoke(app, args).exit_code == 1

@@ -621,6 +621,10 @@ class Review:
             # A folder of notes alone (说明.txt, a letter, a scan): nobody was checked, which is not a pass.
             folder = sources[0].path.parent if sources[0].path is not None else Path(sources[0].shown)
             raise RosterError("folder-nobody-checked", Location(display_path(folder)))
+        # A settings table's own findings, where no roster was read to say them beside (a folder of files none
+        # of which could be read): they were lost (helper-84). Not before the run is stopped above: nobody was
+        # checked, and that is said alone.
+        self.inputs += self._settings_inputs()
 
     def _not_opened(self, source: Input, given: dict[Path, str]) -> Note | None:
         """Why a file is not read as a roster, said before it is opened (named twice, given as a settings
@@ -838,17 +842,23 @@ class Review:
                 by_sheet.setdefault(
                     shown[len(base) + 1 :] if shown.startswith(f"{base}#") else None, []
                 ).append(note)
-            made += [
-                InputFile(
-                    path=self._place(base),
-                    sheet=self._place(sheet),
-                    format=table.format,
-                    rows=0,
-                    findings=[self._note_finding(n) for n in notes],
-                    table=kind,
+            for sheet, notes in by_sheet.items():
+                # A sheet not read has no header line; its format is its workbook's.
+                read_as, header_line = table.read_as.get(sheet) or (
+                    next(iter(table.read_as.values()), ("", None))[0],
+                    None,
                 )
-                for sheet, notes in by_sheet.items()
-            ]
+                made.append(
+                    InputFile(
+                        path=self._place(base),
+                        sheet=self._place(sheet),
+                        format=read_as,
+                        header_line=header_line,
+                        rows=0,
+                        findings=[self._note_finding(n) for n in notes],
+                        table=kind,
+                    )
+                )
         return made
 
     def _settings_elsewhere(self, street: str, community: str, path: str) -> None:
@@ -856,30 +866,37 @@ class Review:
         streets each with a 青松社区 and a roster that names neither): said on the roster, as its election day
         and seats were not used, where a district's file naming communities with no candidates says nothing.
         One the file names nowhere (柳岸社区 against its 柳岸社区居委会) is said too, with the closest name."""
+        if self.communities.from_file is not None and (
+            unread := self.communities.unread_rows(street, community)
+        ):
+            # Its row is there, but could not be read: said so, and not as a name the file lacks or writes
+            # under another street, which it does not (helper-84).
+            where, line = unread[0]
+            params = (
+                ("community", " ".join(filter(None, (street, community)))),
+                ("file", where),
+                ("settings_line", str(line or "?")),
+            )
+            self._notes_by_path.setdefault(path, []).append(
+                Note("community-settings-unread", "warning", params)
+            )
+            return
         named = self.communities.named(community)
         if not named and self.communities.from_file is not None:
-            if community in self.communities.unread:  # its row is there, but could not be read
-                line = self.communities.unread[community]
-                params = (
-                    ("community", " ".join(filter(None, (street, community)))),
-                    ("file", self.communities.from_file),
-                    ("line", str(line or "?")),
-                )
-                note = Note("community-settings-unread", "warning", params)
-            else:
-                params = (
-                    ("community", " ".join(filter(None, (street, community)))),
-                    ("file", self.communities.from_file),
-                    ("suggestion", self.communities.closest(community)),
-                )
-                note = Note("community-not-in-settings", "warning", params)
-            self._notes_by_path.setdefault(path, []).append(note)
+            params = (
+                ("community", " ".join(filter(None, (street, community)))),
+                ("file", self.communities.from_file),
+                ("suggestion", self.communities.closest(community)),
+            )
+            self._notes_by_path.setdefault(path, []).append(
+                Note("community-not-in-settings", "warning", params)
+            )
         for settings in named:
             where = " ".join(filter(None, (settings.street, settings.community)))
             params = (
                 ("community", " ".join(filter(None, (street, community)))),
                 ("settings", where),
-                ("line", str(settings.line or "?")),
+                ("settings_line", str(settings.line or "?")),  # the table's line, not the roster's
             )
             self._notes_by_path.setdefault(path, []).append(
                 Note("community-settings-elsewhere", "warning", params)
@@ -1687,7 +1704,7 @@ class Review:
                     ("column", self._headed.get(column, column)),
                     ("given", given),
                     ("approved", str(approved)),
-                    ("line", str(known.line or "?")),
+                    ("settings_line", str(known.line or "?")),  # the table's line, not the roster's
                 )
                 self._notes_by_path.setdefault(_where(table.path, table.sheet), []).append(
                     Note("roster-seats-not-settings", "warning", params)

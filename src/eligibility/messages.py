@@ -195,9 +195,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the cell again",
     ),
     "communities-twice": (
-        "社区“{community}”在第 {first} 行已经出现过；同一社区只能写一行，否则后一行的选举日期和职数会悄悄取代前一行",
-        "community {community!r} is already on line {first}; give each community one row, or the second row's "
-        "election day and seats would silently replace the first's",
+        "社区“{community}”在{first_place}已经出现过：同一社区只能写一行；这一行未用，用的是{first_place}的选举日期和职数",
+        "community {community!r} is already on {first_place}: give each community one row; this one was not used, "
+        "and the election day and seats of {first_place} were",
     ),
     "communities-twice-in-roster": (
         "社区“{community}”在社区列表中写了两次；请合并为一处，否则后一处的职数和选举日期会悄悄取代前一处",
@@ -288,9 +288,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the approval at {file} line {line} is for rule {rule}, which {where} disables: not used",
     ),
     "settings-row-unread": (
-        "{file} 第 {line} 行未读取：{why}。这一行已略过，改正前不算数；其余各行和名册照常检查",
+        "{file} 第 {line} 行未读取：{why}。这一行已略过，改正前不算数；名册照常检查",
         "{file} line {line} was not read: {why}. The row was passed over, and counts for nothing until put right; "
-        "the other rows and the rosters were checked",
+        "the rosters were checked",
     ),
     "settings-row-footer": (
         "{file} 第 {line} 行（“{text}”）是合计或表尾，不是一条设置，未读取",
@@ -334,8 +334,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "and it was checked on the roster's or the default election day",
     ),
     "roster-seats-not-settings": (
-        "名册给 {community} 的{column}是 {given}，社区表第 {line} 行核定的却是 {approved}：已按社区表的 {approved} 检查",
-        "the roster gives {community} {given} for {column}, but line {line} of the communities table approves "
+        "名册给 {community} 的{column}是 {given}，社区表第 {settings_line} 行核定的却是 {approved}：已按社区表的 {approved} 检查",
+        "the roster gives {community} {given} for {column}, but line {settings_line} of the communities table approves "
         "{approved}: checked against the table's {approved}",
     ),
     "roster-seats-differ": (
@@ -351,13 +351,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "used and are taken as unknown",
     ),
     "community-settings-unread": (
-        "社区表 {file} 第 {line} 行是 {community} 的，但这一行未能读取：其选举日和核定职数未用上，按名册或默认的选举日检查",
-        "line {line} of the communities file {file} is {community}'s, but could not be read: its election day and "
-        "seats were not used, and it was checked on the roster's or the default election day",
+        "社区表 {file} 第 {settings_line} 行是 {community} 的，但这一行未能读取：其选举日和核定职数未用上，按名册或默认的选举日检查",
+        "line {settings_line} of the communities file {file} is {community}'s, but could not be read: its election day "
+        "and seats were not used, and it was checked on the roster's or the default election day",
     ),
     "community-settings-elsewhere": (
-        "社区表里没有 {community}，只有第 {line} 行的 {settings}：街道的写法不同？其选举日和核定职数未用于 {community}",
-        "the communities file has no {community}, only {settings} on line {line}: is the street written another "
+        "社区表里没有 {community}，只有第 {settings_line} 行的 {settings}：街道的写法不同？其选举日和核定职数未用于 {community}",
+        "the communities file has no {community}, only {settings} on line {settings_line}: is the street written another "
         "way? Its election day and seats were not used for {community}",
     ),
     "community-written-apart": (
@@ -420,6 +420,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "sheet-skipped-instructions": (
         "工作表“{sheet}”是模板的填表说明，未读取",
         "sheet {sheet!r} holds the template's instructions and was not read",
+    ),
+    "sheet-settings-not-read": (
+        "工作表“{sheet}”有设置表的列（社区、选举日期、核定职数或批复），但未能读取，其中各行都没有用上：{reason_zh}",
+        "sheet {sheet!r} has columns of a settings table (community, election day, seats or approvals), but could "
+        "not be read, so none of its rows was used: {reason}",
     ),
     "sheet-roster-not-read": (
         "工作表“{sheet}”像是名册（有“姓名”列，或只缺这一列），但未能读取，其中的候选人都没有检查：{reason_zh}",
@@ -1213,6 +1218,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "community-from-sheet": ("info", "file"),
     "community-from-file": ("info", "file"),
     "sheet-roster-not-read": ("invalid", "file"),
+    "sheet-settings-not-read": ("invalid", "file"),
     "file-skipped-communities": ("info", "file"),
     "file-skipped-approvals": ("info", "file"),
     "file-skipped-report": ("info", "file"),

@@ -640,6 +640,8 @@ def _missing(header: HeaderMap, headers: list[str], location: Location) -> Roste
         # Every required column missing, not only the one said: a workbook's sheet with 姓名 and 拟任职务 but
         # no 社区 is a roster all the same (see workbook.open_workbook).
         missing=",".join(c.name for c in header.missing),
+        # The columns it did find: a settings workbook's sheet with some of them is part of the table.
+        known=",".join(header.index),
     )
 
 

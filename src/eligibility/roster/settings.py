@@ -27,8 +27,6 @@ from eligibility.roster.normalise import (
     clean,
     from_1904,
     joined_name,
-    mask_id,
-    mask_ids,
     parse_date,
     read_id_number,
 )
@@ -71,9 +69,11 @@ class Communities:
         self.notes: list[Note] = []
         # The communities file read, as shown; None when none was given (a roster's own settings only).
         self.from_file: str | None = None
-        # Communities whose row of the file could not be read, and its line: see read_communities.
-        self.unread: dict[str, int | None] = {}
-        self.format = ""  # as the file was read (csv, xlsx)
+        # Communities whose row of the file could not be read, by name: its street, and where the row is (the
+        # file and sheet as shown, the line). See read_communities and unread_rows.
+        self.unread: dict[str, list[tuple[str, str, int | None]]] = {}
+        # How each sheet was read (csv, xlsx) and its header's line, by sheet (None for a text file).
+        self.read_as: dict[str | None, tuple[str, int | None]] = {}
 
     def add(
         self, settings: dict[str, Any], location: Location, headers: dict[str, str] | None = None
@@ -97,8 +97,9 @@ class Communities:
         quota: dict[str, int | None] = {}
         for body, column in self.quota_columns.items():
             if column in settings:
-                self.columns.add(column)
                 quota[body] = seat_count(settings[column], location, (headers or {}).get(column, column))
+        # Only once the row is read whole: one refused named a column of seats no community had given.
+        self.columns.update(column for column in self.quota_columns.values() if column in settings)
         known = self.by_key.get((street, community))
         if known is not None:
             entry.election_date = entry.election_date or known.election_date
@@ -117,9 +118,16 @@ class Communities:
         settings = self.by_key.get((street, community))
         return (street, community) if settings is None else settings.key
 
+    def unread_rows(self, street: str, community: str) -> list[tuple[str, int | None]]:
+        """Where rows of the file that could not be read were this community's (file#sheet, line): any of that
+        name for a roster without its street."""
+        rows = self.unread.get(community, ())
+        return [(where, line) for their, where, line in rows if not street or not their or their == street]
+
     def get(self, street: str, community: str) -> Community | None:
         found = self.by_key.get((street, community)) or self.by_key.get(("", community))
-        if found is None and not street:
+        if found is None and not street and community not in self.unread:
+            # (Not when a row of that name could not be read: the one read may be another street's.)
             # A roster without a street column (one street's roster) against a district's communities file.
             named = self.named(community)
             if len(named) == 1:
@@ -238,20 +246,22 @@ def community_columns(bodies: dict[str, Body]) -> tuple[Column, ...]:
 
 def read_communities(path: Path, bodies: dict[str, Body]) -> Communities:
     communities = Communities(quota_columns(bodies))
-    first_line: dict[tuple[str, str], int | None] = {}  # for this file only: a province's is let go once read
+    # Where each community's row is, for this file only (a province's is let go once read): sheet and line.
+    first_line: dict[tuple[str, str], tuple[str | None, int | None]] = {}
     streets_of: dict[str, set[str]] = {}  # the streets each community name was given under, "" for none
-    formats: list[str] = []
-    for table, record in _rows(path, community_columns(bodies), communities.notes, formats):
+    for table, record in _rows(path, community_columns(bodies), communities.notes, communities.read_as):
         try:
             _community_row(table, record, communities, first_line, streets_of)
         except RosterError as err:
             _passed_over(err, communities.notes)
-            if community := clean(record.cells.get("community")):
-                # Where no other row gives its settings, its candidates are checked without them: said on their
-                # roster, at this line (see Review._settings_elsewhere).
-                communities.unread.setdefault(community, record.source.line or record.source.row)
+            # Where no other row gives its settings, its candidates are checked without them: said on their
+            # roster, with this row's place (see Review._settings_elsewhere). A control character, the reason
+            # the row was not read, is no part of the name the roster writes.
+            if community := CONTROL_CHARACTERS.sub("", clean(record.cells.get("community"))):
+                street = CONTROL_CHARACTERS.sub("", clean(record.cells.get("street")))
+                place = (street, _shown(record.source.path, record.source.sheet), record.source.line)
+                communities.unread.setdefault(community, []).append(place)
     communities.from_file = display_path(path)
-    communities.format = next(iter(formats), "")
     return communities
 
 
@@ -259,7 +269,7 @@ def _community_row(
     table: Table,
     record: RawRecord,
     communities: Communities,
-    first_line: dict[tuple[str, str], int | None],
+    first_line: dict[tuple[str, str], tuple[str | None, int | None]],
     streets_of: dict[str, set[str]],
 ) -> None:
     """One row of the communities table, added to `communities`; refused, with why, where a cell cannot be read
@@ -289,22 +299,27 @@ def _community_row(
     if key in first_line or other is not None:
         # The second row's election day or seats would replace the first's without a word: refused before it
         # is added, so the first row's stand.
+        sheet, line = first_line[key if other is None else (other, key[1])]
+        if sheet is not None and sheet != table.sheet:
+            first = Term(f"工作表“{sheet}”第 {line} 行", f"sheet {sheet!r} line {line}")
+        else:
+            first = Term(f"第 {line} 行", f"line {line}")
         raise RosterError(
-            "communities-twice",
-            location,
-            community=" ".join(filter(None, key)),
-            first=str(first_line[key if other is None else (other, key[1])]),
+            "communities-twice", location, community=" ".join(filter(None, key)), first_place=first
         )
     key = communities.add(cells, location, table.header.headers)
-    first_line[key] = location.line
+    first_line[key] = (table.sheet, location.line)
     streets.add(key[0])
 
 
 def _rows(
-    path: Path, columns: tuple[Column, ...], notes: list[Note], formats: list[str]
+    path: Path,
+    columns: tuple[Column, ...],
+    notes: list[Note],
+    read_as: dict[str | None, tuple[str, int | None]],
 ) -> Iterable[tuple[Table, RawRecord]]:
-    """Every row of a settings table, sheet after sheet, each table's notes added to `notes` and its format
-    (csv, xlsx) to `formats`."""
+    """Every row of a settings table, sheet after sheet, each table's notes added to `notes`, and its format
+    (csv, xlsx) and header's line to `read_as`, by sheet."""
     tables = read_tables(path, columns)
     rosters = [table for table in tables if _is_roster(table, columns)]
     if rosters and len(rosters) == len(tables):
@@ -314,8 +329,8 @@ def _rows(
     for table in tables:
         if any(table is roster for roster in rosters):
             continue  # the roster's own sheet beside the settings sheet of one workbook: checked as the roster
-        notes += _table_notes(table.notes, _shown(table.path, table.sheet))
-        formats.append(table.format)
+        notes += _table_notes(table)
+        read_as[table.sheet] = (table.format, table.header_line)
         for record in table.rows:
             yield table, record
 
@@ -379,22 +394,30 @@ def _where(record: RawRecord) -> Location:
     return Location(_shown(record.source.path, record.source.sheet), record.source.line or record.source.row)
 
 
-def _table_notes(notes: list[Note], path: str) -> list[Note]:
+def _table_notes(table: Table) -> list[Note]:
     """A settings table's unknown and doubled columns, as notes naming the table: its seats or dates may be
-    under one, or the column read may not be the one meant."""
+    under one, or the column read may not be the one meant. And a sheet of its workbook with some of its
+    columns that could not be read, named by that sheet."""
+    path = _shown(table.path, table.sheet)
     keys = {"column-unknown": "settings-column-unknown", "column-duplicate": "settings-column-duplicate"}
     # A misspelt seats or date column is said as unknown: the rule it feeds is listed as not checked.
     keys["column-misspelt"] = keys["column-unknown"]
-    return [
+    notes = [
         Note(
             keys[note.key],
             DATA_CHECKS[keys[note.key]][0],
             (("file", path), *(param for param in note.params if param[0] != "column")),
             message=f"settings-{note.message}" if note.message else "",
         )
-        for note in notes
+        for note in table.notes
         if note.key in keys
     ]
+    notes += [
+        replace(note, params=(("file", _shown(table.path, dict(note.params)["sheet"])), *note.params))
+        for note in table.notes
+        if note.key == "sheet-settings-not-read"
+    ]
+    return notes
 
 
 def _no_control_characters(cells: dict[str, Any], headers: dict[str, str], location: Location) -> None:
@@ -472,7 +495,7 @@ class Approvals:
         # format: the report files the notes under the table, not under a roster.
         self.notes: list[Note] = []
         self.from_file: str | None = None
-        self.format = ""
+        self.read_as: dict[str | None, tuple[str, int | None]] = {}  # see Communities
         self._by_name: dict[tuple[str, str], list[list[ApprovalRecord]]] = {}
         for (_, community, rule), held in self.for_team.items():
             self._by_name.setdefault((community, rule), []).append(held)
@@ -545,8 +568,8 @@ def read_approvals(
     titles = titles or {}
     records: list[ApprovalRecord] = []
     notes: list[Note] = []
-    formats: list[str] = []
-    for table, record in _rows(path, APPROVAL_COLUMNS, notes, formats):
+    read_as: dict[str | None, tuple[str, int | None]] = {}
+    for table, record in _rows(path, APPROVAL_COLUMNS, notes, read_as):
         try:
             records += _approval_row(table, record, known, titles, for_teams, disabled, notes)
         except RosterError as err:
@@ -554,7 +577,7 @@ def read_approvals(
     approvals = Approvals(records)
     approvals.notes = notes
     approvals.from_file = display_path(path)
-    approvals.format = next(iter(formats), "")
+    approvals.read_as = read_as
     return approvals
 
 
@@ -653,7 +676,8 @@ def _approval_row(
         elif clean(cells.get("id_number")):
             found = read_id_number(cells["id_number"])
             if not isinstance(found, IdNumber):
-                shown = mask_id(clean(cells["id_number"]))  # an error message is output too: masked
+                # Not masked here: the report masks it unless --show-pii, where the officer needs it whole.
+                shown = clean(cells["id_number"])
                 raise _refused(
                     location,
                     headers["id_number"],
@@ -734,7 +758,7 @@ def _refused(location: Location, column: str, zh: str, en: str) -> RosterError:
 
 
 def _date(value: Any, location: Location, column: str) -> dt.date:
-    shown = mask_ids(clean(value))
+    shown = clean(value)  # masked by the report, or by the error at the edge, unless --show-pii
     try:
         found = parse_date(value)
     except DateError as err:

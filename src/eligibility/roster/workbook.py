@@ -149,14 +149,19 @@ def workbook_tables(
         # and its name on the tab; 职务 for 拟任职务; both, helper-65): not read, they go unchecked, and that fails
         # the run rather than pass as a note. A sheet of notes, or of a settings table, has no 姓名 and lacks more.
         missing = str(problem.params.get("missing", "")).split(",")
-        roster = problem.key == "column-missing" and ("name" not in missing or missing == ["name"])
+        candidates = problem.key == "column-missing" and ("name" not in missing or missing == ["name"])
+        # A sheet of a communities or approvals workbook with some of its columns (选举日期 without 社区): its
+        # rows' settings or approvals were passed over without a word (helper-84).
+        settings = not roster and problem.key == "column-missing" and bool(problem.params.get("known"))
         note = (
             # The template's own instructions, sent back with the roster filled in: said as what it is, not with
             # the columns its lines of notes were taken for (找到的列：街道、街道或乡镇，如 东湖街道, helper-64).
             Note("sheet-skipped-instructions", "info", (("sheet", name),))
             if name == INSTRUCTIONS_SHEET
+            else Note("sheet-settings-not-read", "invalid", params)
+            if settings
             else Note("sheet-roster-not-read", "invalid", params)
-            if roster
+            if candidates
             else Note("sheet-skipped", "info", params)
         )
         tables[0].notes.append(note)
