@@ -628,6 +628,31 @@ def test_no_color_turns_the_tables_colour_off_on_a_terminal() -> None:
     assert b"\x1b[" not in plain and "陈建国".encode() in plain
 
 
+def test_a_terminal_of_80_columns_puts_the_findings_under_each_row() -> None:
+    # The findings had a column of 13 to 16 cells: principal-educa / tion, beside posts folded mid-word.
+    from rich.cells import cell_len
+
+    lines = _on_a_terminal({"COLUMNS": "80", "NO_COLOR": "1"}).decode().replace("\r", "").split("\n")
+    assert lines and all(cell_len(line) <= 80 for line in lines)
+    assert any(line.startswith("       [需审批] principal-education 拟任社区主干，") for line in lines)
+    assert any(
+        line.startswith("   2   陈建国   350502********0111   党组织书记、居委会主任") for line in lines
+    )
+
+
+def test_a_report_piped_on_is_laid_out_at_120_columns_whatever_the_terminal() -> None:
+    import subprocess
+    import sys
+
+    def piped(columns: str) -> str:
+        command = [sys.executable, "-m", "eligibility", "check", str(EXAMPLES / "roster.csv")]
+        env = {**os.environ, "COLUMNS": columns}
+        return subprocess.run(command, capture_output=True, env=env, check=False).stdout.decode()
+
+    at_80 = piped("80")
+    assert at_80 == piped("300") and "─" * 120 in at_80 and "审查意见" in at_80
+
+
 def test_a_pattern_left_to_the_tool_is_read_as_the_files_it_matches(tmp_path: Path, monkeypatch: Any) -> None:
     # Windows' cmd passes rosters\*.csv as it is typed, as does a quoted pattern: it was "no such file".
     monkeypatch.chdir(tmp_path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import itertools
 import json
@@ -25,7 +26,9 @@ from typer.testing import CliRunner
 from eligibility import check
 from eligibility.cli import app
 from eligibility.formatters import OutputFormat, formatter_for
+from eligibility.formatters.common import severity_label, status_label
 from eligibility.formatters.interface import Options
+from eligibility.messages import say
 from eligibility.report import Report
 
 from conftest import EXAMPLES, ROOT, make_id
@@ -1547,3 +1550,106 @@ def test_a_teams_findings_stand_under_their_label_each_indented() -> None:
         tags = [line for line in block if line.lstrip().startswith("[")]
         assert len(tags) >= 2 and all(line.startswith("  [") for line in tags)
         assert all(line.startswith("  ") for line in block)
+
+
+@functools.cache
+def _example(lang: str, explain: bool = False) -> Report:
+    return check(
+        [EXAMPLES / "roster.csv"],
+        communities=EXAMPLES / "communities.csv",
+        approvals=EXAMPLES / "approvals.csv",
+        lang=lang,  # type: ignore[arg-type]
+        explain=explain,
+    )
+
+
+def _table_at(width: int, lang: str, explain: bool = False) -> list[str]:
+    options = Options(lang=lang, width=width, explain=explain)  # type: ignore[arg-type]
+    text = formatter_for(OutputFormat.table).format(_example(lang, explain), options)
+    assert isinstance(text, str)
+    return text.splitlines()
+
+
+@pytest.mark.parametrize("explain", [False, True])
+@pytest.mark.parametrize(("lang", "width"), [("zh", 80), ("zh", 60), ("en", 80), ("en", 60), ("zh", 100)])
+def test_a_narrow_terminal_shows_every_finding_whole(lang: str, width: int, explain: bool) -> None:
+    # At 80 columns the findings had a column of 13 to 16 cells: principal-educa / tion, and a Chinese sentence
+    # a dozen lines long beside the row's folded posts. Every candidate's row, name and status, and every
+    # finding's level, rule, message, cell and clause, must be there, and each rule's id whole on one line.
+    lines = _table_at(width, lang, explain)
+    assert all(cell_len(line) <= width for line in lines), max(lines, key=cell_len)
+    # The lines run together: a message wrapped over three lines, beside nothing else, is the message.
+    running = "".join(line.strip() for line in lines).replace(" ", "")
+    ids = [word for line in lines for word in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", line)]
+    report = _example(lang)
+    findings = [f for c in report.candidates for f in c.findings] + [
+        f for t in report.teams for f in t.findings
+    ]
+    assert len(findings) == 23
+    for finding in findings:
+        assert ids.count(finding.rule) >= [f.rule for f in findings].count(finding.rule), finding.rule
+        cell = finding.evidence.get("cell")
+        said = [f"[{severity_label(finding, lang)}]", finding.message]  # type: ignore[arg-type]
+        said[-1] += say("at-cell", lang, cell=cell) if cell else ""  # type: ignore[arg-type]
+        if finding.source is not None:
+            said.append(finding.source.clause)
+        for words in said:
+            assert words.replace(" ", "") in running, (finding.rule, words)
+    for candidate in report.candidates:
+        status = status_label(candidate.status, lang, candidate.findings)  # type: ignore[arg-type]
+        row = rf"\s*{candidate.source.line}\s+{candidate.name}\s.*\s{re.escape(status)}$"
+        assert any(re.match(row, line) for line in lines), candidate.name
+
+
+@pytest.mark.parametrize("width", [60, 80, 100])
+def test_a_narrow_terminal_puts_each_candidates_findings_under_its_row(width: int) -> None:
+    # The row on a line of its own, its posts whole (the ID number left out at 60, where they would be folded
+    # mid-post), and the findings under it from the name's column on, at the terminal's width.
+    lines = _table_at(width, "zh")
+    shown = r"350502\*{8}0111   " if width >= 80 else ""
+    row = next(i for i, line in enumerate(lines) if "陈建国" in line)
+    assert re.fullmatch(rf"   2   陈建国   {shown}党组织书记、居委会主任\s+符合条件", lines[row])
+    assert lines[row + 1].startswith("       [已审批] principal-age 拟任社区主干，")
+    under = list(itertools.takewhile(lambda line: not line.startswith("   3 "), lines[row + 1 :]))
+    assert under and all(line.startswith("       ") for line in under)
+    assert re.fullmatch(
+        rf"   3   林秀英   {shown.replace('0111', '0127')}党组织副书记、妇代会主任\s+符合条件",
+        lines[row + 1 + len(under)],
+    )
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("width", [120, 160])
+def test_a_terminal_of_120_columns_or_more_keeps_the_findings_column(lang: str, width: int) -> None:
+    heading = next(line for line in _table_at(width, lang) if line.startswith(("行号", "line")))
+    assert heading.endswith("审查意见" if lang == "zh" else "findings")
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_a_narrow_terminal_folds_a_long_name_and_a_files_name_within_the_width(
+    tmp_path: Path, width: int
+) -> None:
+    # =HYPERLINK(…) typed as a name, in a community whose rows are in two files (b.csv:2 before each row): the
+    # name folded whole in its column, and no line wider than the terminal.
+    name = '=HYPERLINK("http://evil.example/","点我")'
+    header = ["姓名", "身份证号", "社区", "拟任职务"]
+    rows = {
+        "a.csv": ["陈建国", make_id("1940-01-01"), "青松社区", "党组织书记、居委会主任"],  # principal-age
+        "b.csv": [name, make_id("1970-01-01"), "青松社区", "居委会委员"],
+    }
+    for file, row in rows.items():
+        with (tmp_path / file).open("w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows([header, row])
+    report = check([tmp_path], election_date=dt.date(2006, 9, 30))
+    text = formatter_for(OutputFormat.table).format(report, Options(width=width))
+    assert isinstance(text, str)
+    lines = text.splitlines()
+    assert all(cell_len(line) <= width for line in lines), max(lines, key=cell_len)
+    assert any(re.search(r"\] principal-age ", line) for line in lines)
+    heading = next(line for line in lines if line.startswith(" ") and "姓名" in line)
+    after = "身份证号" if "身份证号" in heading else "拟任职务"  # the ID number is left out at 60
+    name_at, after_at = (cell_len(heading[: heading.index(label)]) for label in ("姓名", after))
+    first = next(i for i, line in enumerate(lines) if line.lstrip().startswith("b.csv:2 "))
+    block = itertools.takewhile(lambda line: not _between(line, 0, name_at), lines[first + 1 :])
+    folded = [_between(line, name_at, after_at) for line in [lines[first], *block]]
+    assert "".join(folded) == name

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
 from rich import box
@@ -13,6 +13,7 @@ from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.measure import Measurement
 from rich.padding import Padding
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -78,13 +79,14 @@ class Wrapped:
                 yield part
 
 
-def _breaks(plain: str, width: int) -> list[int]:
+def _breaks(plain: str, width: int, may_break: Callable[[str, str], bool] | None = None) -> list[int]:
     """Where to end each line of `plain` so none is wider than `width` cells: at the last place a line may end
-    (see Wrapped), or mid-word where a word is wider than a line."""
+    (see Wrapped, or as `may_break` says), or mid-word where a word is wider than a line."""
+    may_break = may_break or _may_break
     offsets: list[int] = []
     start, used, last = 0, 0, 0  # the line's first character, its cells so far, the last place it may end
     for i, character in enumerate(plain):
-        if i > start and _may_break(plain[i - 1], character):
+        if i > start and may_break(plain[i - 1], character):
             last = i
         cells = cell_len(character)
         if used + cells > width and i > start:
@@ -144,9 +146,16 @@ class TableFormatter:
             groups.setdefault((candidate.street, candidate.community), []).append(candidate)
         # A workbook of several sheets has a row 5 on each: the row is named with its sheet (候选人!5) then.
         sheets = len({(read.path, read.sheet) for read in report.inputs if read.sheet}) > 1
-        for key, candidates in groups.items():
+        headers = [say(f"column-{key}", lang) for key in ("row", "name", "id", "roles", "status", "findings")]
+        rows = {key: _candidate_rows(candidates, options, sheets) for key, candidates in groups.items()}
+        widest = {key: _widths(headers, team_rows) for key, team_rows in rows.items()}
+        # One layout for the whole report, not a table for one community and a list for the next.
+        stacked = not all(_findings_fit(team_widest, options.width) for team_widest in widest.values())
+        for key, team_rows in rows.items():
             console.print()
-            block = _team_block(key, candidates, teams.get(key), options, report.election_date, sheets)
+            block = _team_block(
+                key, headers, team_rows, widest[key], teams.get(key), options, report.election_date, stacked
+            )
             if options.color:
                 console.print(block)
             else:
@@ -189,7 +198,9 @@ def _print_plain(console: Console, buffer: io.StringIO, block: Group) -> None:
     province's) written here rather than laid out cell by cell by rich, which took some 0.4 ms a row: 50,000
     candidates' table took 40 s against 7 s to check them (helper-56). A test holds the two to the byte."""
     heading, table, *after = block.renderables
-    assert isinstance(table, Table)
+    if not isinstance(table, Table):  # Stacked: its rows are lines of its own already
+        console.print(block)
+        return
     console.print(heading)
     lines = _table_lines(console, table)
     if lines is None:
@@ -293,23 +304,18 @@ def _lines(console: Console, renderable: Table) -> list[str]:
     return captured.get().splitlines()
 
 
-def _team_block(
-    key: tuple[str, str],
-    candidates: list[CandidateResult],
-    team: TeamResult | None,
-    options: Options,
-    election_date: dt.date,
-    sheets: bool = False,
-) -> Group:
+Row = tuple[Text, Text, Text, Text, Text, Text]
+
+
+def _candidate_rows(candidates: list[CandidateResult], options: Options, sheets: bool) -> list[Row]:
+    """Each candidate's cells: the row's place, name, ID number, posts, status and findings."""
     lang = options.lang
-    street, community = key
-    heading = Text(team_heading(street, community, team, election_date, lang), style="bold underline")
     # One community's rows in two files (a street's and a supplement): each row named with its file, or 2, 3,
     # 2, 3, 4 could not be found (helper-56). By the file's own name, or its path where two share a name.
     files = dict.fromkeys(candidate.source.path for candidate in candidates)
     names = {path: path.rsplit("/", 1)[-1] for path in files}
     shown = names if len(set(names.values())) == len(names) else {path: path for path in files}
-    rows: list[tuple[Text, Text, Text, Text, Text, Text]] = []
+    rows: list[Row] = []
     for candidate in candidates:
         status = Text(
             status_label(candidate.status, lang, candidate.findings), style=STATUS_STYLE[candidate.status]
@@ -329,23 +335,46 @@ def _team_block(
                 _findings(candidate.findings, options, candidate.passed),
             )
         )
-    headers = [say(f"column-{key}", lang) for key in ("row", "name", "id", "roles", "status", "findings")]
-    widest = [_widest(header, (str(cells[n]) for cells in rows)) for n, header in enumerate(headers)]
-    place, name, roles = _folded_widths(widest, options.width)
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-    # A place or a name that fits is never folded, as none was before: only the one too wide for its width.
-    table.add_column(
-        headers[0], justify="right", no_wrap=widest[0] <= place, max_width=place, overflow="fold"
-    )
-    table.add_column(headers[1], no_wrap=widest[1] <= name, max_width=name, overflow="fold")
-    table.add_column(headers[2], no_wrap=True)
-    # Folded, not cut with …: the posts decide the verdict, and 、 gives rich no place to wrap.
-    table.add_column(headers[3], max_width=roles, overflow="fold")
-    table.add_column(headers[4], no_wrap=True)
-    table.add_column(headers[5], ratio=1, overflow="fold")
-    for row_cells in rows:
-        table.add_row(*row_cells[:5], Wrapped(row_cells[5]))
-    parts: list[Text | Table | Wrapped | Padding] = [heading, table]
+    return rows
+
+
+def _widths(headers: list[str], rows: list[Row]) -> list[int]:
+    """Each column's widest line, its header's included."""
+    return [_widest(header, (str(cells[n]) for cells in rows)) for n, header in enumerate(headers)]
+
+
+def _team_block(
+    key: tuple[str, str],
+    headers: list[str],
+    rows: list[Row],
+    widest: list[int],
+    team: TeamResult | None,
+    options: Options,
+    election_date: dt.date,
+    stacked: bool,
+) -> Group:
+    lang = options.lang
+    street, community = key
+    heading = Text(team_heading(street, community, team, election_date, lang), style="bold underline")
+    body: Table | Stacked
+    if stacked:
+        body = Stacked(headers[:5], rows, widest[:5])
+    else:
+        place, name, roles = _folded_widths(widest, options.width)
+        body = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+        # A place or a name that fits is never folded, as none was before: only the one too wide for its width.
+        body.add_column(
+            headers[0], justify="right", no_wrap=widest[0] <= place, max_width=place, overflow="fold"
+        )
+        body.add_column(headers[1], no_wrap=widest[1] <= name, max_width=name, overflow="fold")
+        body.add_column(headers[2], no_wrap=True)
+        # Folded, not cut with …: the posts decide the verdict, and 、 gives rich no place to wrap.
+        body.add_column(headers[3], max_width=roles, overflow="fold")
+        body.add_column(headers[4], no_wrap=True)
+        body.add_column(headers[5], ratio=1, overflow="fold")
+        for row_cells in rows:
+            body.add_row(*row_cells[:5], Wrapped(row_cells[5]))
+    parts: list[Text | Table | Stacked | Wrapped | Padding] = [heading, body]
     if team and team.findings:
         # The label on a line of its own and each finding under it, indented: the first beside the label and the
         # rest at the margin read as headings of their own (helper-64).
@@ -358,7 +387,9 @@ def _team_block(
 # name before the row, or a candidate's many posts beside a longish name, squeezed them until a rule's id broke
 # mid-word. The row's place and the name are folded past a width of their own; and the posts, then a name past
 # four Chinese characters, are folded narrower to leave the findings 40 cells, as far as the terminal is wider
-# than 80: a narrower one has no room to give, and every column folded to a few cells reads no better.
+# than 80. Where the findings still have less (a terminal under 120 columns, or split), each candidate's
+# findings go under its row at the terminal's width instead (Stacked): in a column of 13 to 26 cells a
+# Chinese sentence ran to a dozen lines and principal-education broke mid-word.
 FINDINGS_WIDTH = 40
 NARROW = 80
 PLACE_WIDTH = 16  # 第二批名单!123, 东湖街道.csv:123
@@ -366,6 +397,8 @@ NAME_WIDTH = 20  # ten Chinese characters
 NAME_KEPT = 8  # 欧阳建国 on one line
 POSTS_KEPT = 8  # 居委会主任
 GAP = 3  # between two columns: a cell of padding either side and the separator
+POSTS_FOLDED = 20  # an English post may be folded at its spaces, in this many cells at least
+INDENT = 8  # the most a candidate's findings are indented under its row: to its name, after a row number
 
 
 def _widest(header: str, cells: Iterable[str]) -> int:
@@ -394,6 +427,94 @@ def _folded_widths(widest: list[int], width: int) -> tuple[int, int, int]:
             break
         folded[max(narrowable, key=folded.__getitem__)] -= 1
     return place, folded["name"], folded["posts"]
+
+
+def _findings_fit(widest: list[int], width: int) -> bool:
+    """Whether the table at this width leaves the findings FINDINGS_WIDTH cells (or all they need)."""
+    place, name, posts = _folded_widths(widest, width)
+    room = width - GAP * (len(widest) - 1) - place - name - widest[2] - posts - widest[4]
+    return room >= min(FINDINGS_WIDTH, widest[5])
+
+
+class Stacked:
+    """A team's candidates where the terminal is too narrow for a findings column: each candidate's row (its
+    place, name, ID number, posts and status) in columns, and its findings under it, indented, at the
+    terminal's width. The posts are folded between two posts (党组织书记、/ 居委会主任) before the ID number is
+    left out, and the ID number is left out before a post is broken: the row's place, name and status, and every
+    finding, are always there."""
+
+    def __init__(self, headers: list[str], rows: list[Row], widest: list[int]) -> None:
+        self.headers, self.rows, self.widest = headers, rows, widest
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        widths = _stacked_widths(self.widest, _longest_post(self.rows), options.max_width)
+        shown = [n for n, width in enumerate(widths) if width]
+        header = [Text(self.headers[n], style="table.header") for n in shown]
+        yield from _row_lines(console, header, [widths[n] for n in shown])
+        yield Segment("─" * options.max_width)
+        yield Segment.line()
+        posts = shown.index(3) if 3 in shown else None
+        indent = min(widths[0] + GAP, INDENT)
+        for cells in self.rows:
+            yield from _row_lines(console, [cells[n] for n in shown], [widths[n] for n in shown], posts)
+            if cells[5].plain != "—":
+                yield Padding(Wrapped(cells[5]), (0, 0, 0, indent))
+
+
+def _posts_break(before: str, after: str) -> bool:
+    """Posts are folded after the 、 or the comma between two, or at a space: never inside 党组织副书记."""
+    return (before in "、," or before.isspace()) and not after.isspace()
+
+
+def _longest_post(rows: list[Row]) -> int:
+    """The cells of the widest post (党组织副书记、, militia battalion commander) of any posts cell."""
+    return max(
+        (cell_len(post) for cells in rows for post in re.split(r"(?<=、)|(?<=,) ", cells[3].plain)), default=0
+    )
+
+
+def _stacked_widths(widest: list[int], longest_post: int, width: int) -> list[int]:
+    """The widths of the place, name, ID number, posts and status columns of a stacked team; 0 for a column
+    left out. The posts are folded as far as their longest post (or POSTS_FOLDED), then the ID number left out,
+    then the name folded to NAME_KEPT and the posts as far as they must."""
+    place, name, id_number, posts, status = widest
+    place, name = min(place, PLACE_WIDTH), min(name, NAME_WIDTH)
+    kept = min(longest_post, POSTS_FOLDED)
+
+    def room(*columns: int) -> int:  # for the posts, beside these columns
+        return width - sum(columns) - GAP * len(columns)
+
+    if room(place, name, id_number, status) >= min(posts, kept):
+        return [place, name, id_number, min(posts, room(place, name, id_number, status)), status]
+    if room(place, name, status) < min(posts, kept):
+        name = min(name, NAME_KEPT)
+    return [place, name, 0, max(min(posts, room(place, name, status)), 2), status]
+
+
+def _row_lines(
+    console: Console, cells: list[Text], widths: list[int], posts: int | None = None
+) -> Iterable[Segment]:
+    """One row of cells, each folded within its width (the posts, the cell at `posts`, between two posts),
+    padded and set GAP cells apart as the table's columns are, the place right-aligned."""
+    folded: list[list[Text]] = []
+    for n, (cell, width) in enumerate(zip(cells, widths, strict=True)):
+        parts: list[Text] = []
+        for line in cell.split("\n"):
+            offsets = _breaks(line.plain, width, _posts_break if n == posts else None)
+            parts.extend(line.divide(offsets) if offsets else [line])
+        for part in parts:
+            part.rstrip()
+        folded.append(parts)
+    for index in range(max(len(parts) for parts in folded)):
+        line = Text()
+        for n, (parts, width) in enumerate(zip(folded, widths, strict=True)):
+            part = parts[index] if index < len(parts) else Text()
+            gap = " " * (width - part.cell_len)
+            line.append(" " * GAP if n else "")
+            line.append_text(Text(gap).append_text(part) if n == 0 else part.append(gap))
+        line.rstrip()
+        yield from line.render(console)
+        yield Segment.line()
 
 
 def _findings(findings: list[Finding], options: Options, passed: list[str] | None = None) -> Text:
