@@ -1653,3 +1653,28 @@ def test_a_narrow_terminal_folds_a_long_name_and_a_files_name_within_the_width(
     block = itertools.takewhile(lambda line: not _between(line, 0, name_at), lines[first + 1 :])
     folded = [_between(line, name_at, after_at) for line in [lines[first], *block]]
     assert "".join(folded) == name
+
+
+def test_a_narrow_terminal_folds_a_long_name_before_it_leaves_the_id_numbers_out_and_shows_all_or_none(
+    tmp_path: Path,
+) -> None:
+    # helper-87: at 80 columns one name of a dozen characters left its community's ID numbers out while the
+    # posts kept 31 cells, and the next community, of short names, kept them: two layouts in one report.
+    header = ["姓名", "身份证号", "街道", "社区", "拟任职务"]
+    rows = [
+        ["欧阳建国长名字测试甲乙丙", make_id("1940-01-01"), "东湖街道", "青松社区", "党组织书记、居委会主任"],
+        ["李四", make_id("1970-01-01"), "东湖街道", "翠竹社区", "居委会委员"],
+    ]
+    roster = tmp_path / "r.csv"
+    with roster.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([header, *rows])
+    report = check([roster], election_date=dt.date(2006, 9, 30))
+    for width, shown in ((80, True), (60, False)):
+        text = formatter_for(OutputFormat.table).format(report, Options(width=width))
+        assert isinstance(text, str)
+        lines = text.splitlines()
+        assert all(cell_len(line) <= width for line in lines), max(lines, key=cell_len)
+        headings = [line for line in lines if line.startswith("行号")]
+        assert len(headings) == 2 and all(("身份证号" in h) is shown for h in headings), (width, headings)
+        masked = [line for line in lines if re.search(r"110101\*{8}\d{3}[\dX]", line)]
+        assert len(masked) == (2 if shown else 0)

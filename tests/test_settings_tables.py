@@ -881,7 +881,7 @@ def test_a_settings_tables_findings_are_filed_under_the_table_not_a_roster(tmp_p
         f"error file={approvals.as_posix()},line=3,title=settings-row-unread",
     ]
     said = CliRunner().invoke(app, [*args, "--lang", "en"]).stdout
-    assert f"approvals table {approvals.as_posix()} (csv)" in said and "read 0 rows" not in said
+    assert f"approvals table {approvals.as_posix()} (csv, utf-8)" in said and "read 0 rows" not in said
 
 
 def test_a_community_whose_row_was_not_read_is_never_taken_for_its_namesake_in_another_street(
@@ -987,7 +987,10 @@ def test_a_community_given_twice_on_two_sheets_names_the_first_sheet(tmp_path: P
     report = check([EXAMPLES / "roster.csv"], communities=path, lang="en")
     said = passed_over(report)
     assert (said.evidence["file"], said.evidence["line"]) == (f"{path.as_posix()}#乙", "2")
-    assert "is already on sheet '甲' line 2" in said.message and "this one was not used" in said.message
+    assert (
+        "is already on sheet '甲' line 2" in said.message
+        and "seats of sheet '甲' line 2 were used" in said.message
+    )
     assert str(team(report).election_date) == "2006-09-30"
 
 
@@ -1011,3 +1014,47 @@ def test_a_sheet_of_a_settings_workbook_missing_a_required_column_fails_the_run(
     assert said == [("西岭", "sheet-settings-not-read", "invalid")]  # 说明 holds none of the table's columns
     args = ["check", str(EXAMPLES / "roster.csv"), "--communities", str(path), "--fail-on", "ineligible"]
     assert CliRunner().invoke(app, args).exit_code == 1
+
+
+def test_one_workbook_holding_both_tables_and_a_contacts_sheet_is_read_without_a_finding(
+    tmp_path: Path,
+) -> None:
+    # helper-87: read as the approvals table, the communities sheet (街道, 社区: columns a team's approval has
+    # too) was sheet-settings-not-read, and the run failed; so did a sheet of contacts (街道, 联系人, 电话).
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "社区"
+    first.append(["街道", "社区", "选举日期", "党组织核定职数", "居委会核定职数"])
+    first.append(["东湖街道", "青松社区", "2006-09-30", 5, 5])
+    second = book.create_sheet("批复")
+    second.append(["身份证号", "姓名", "规则", "批复文号", "审批单位", "批复日期"])
+    second.append(
+        [make_id("1948-09-30"), "陈建国", "principal-age", "东组审〔2006〕12号", "区委组织部", "2006-09-01"]
+    )
+    contacts = book.create_sheet("联系人")
+    contacts.append(["街道", "联系人", "电话"])
+    contacts.append(["东湖街道", "王五", "0591-1234567"])
+    path = tmp_path / "settings.xlsx"
+    book.save(path)
+    report = check([EXAMPLES / "roster.csv"], communities=path, approvals=path)
+    assert [f.rule for i in report.inputs if i.table for f in i.findings] == []
+
+
+def test_a_community_given_twice_keeps_its_first_rows_settings_for_a_roster_without_streets(
+    tmp_path: Path,
+) -> None:
+    # helper-87: the refused second row was counted as a row not read, and a roster without streets was judged
+    # on the default day, though the first row's settings stand.
+    communities = written(
+        tmp_path, "c.csv", HEADER + "西岭街道,梅园社区,2006-09-26,3,5\n西岭街道,梅园社区,2006-09-20,3,5\n"
+    )
+    roster = written(
+        tmp_path,
+        "r.csv",
+        f"姓名,身份证号,社区,拟任职务\n钱德明,{make_id('1944-03-03')},梅园社区,党组织书记\n",
+    )
+    report = check([roster], communities=communities)
+    assert str(team(report, "梅园社区").election_date) == "2006-09-26"
+    rules = [f.rule for i in report.inputs for f in i.findings]
+    assert rules.count("settings-row-unread") == 1 and "community-settings-unread" not in rules

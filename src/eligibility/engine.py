@@ -844,15 +844,14 @@ class Review:
                 ).append(note)
             for sheet, notes in by_sheet.items():
                 # A sheet not read has no header line; its format is its workbook's.
-                read_as, header_line = table.read_as.get(sheet) or (
-                    next(iter(table.read_as.values()), ("", None))[0],
-                    None,
-                )
+                first = next(iter(table.read_as.values()), ("", None, None))
+                read_as, header_line, encoding = table.read_as.get(sheet) or (first[0], None, None)
                 made.append(
                     InputFile(
                         path=self._place(base),
                         sheet=self._place(sheet),
                         format=read_as,
+                        encoding=encoding,
                         header_line=header_line,
                         rows=0,
                         findings=[self._note_finding(n) for n in notes],

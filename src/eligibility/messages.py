@@ -195,9 +195,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the cell again",
     ),
     "communities-twice": (
-        "社区“{community}”在{first_place}已经出现过：同一社区只能写一行；这一行未用，用的是{first_place}的选举日期和职数",
-        "community {community!r} is already on {first_place}: give each community one row; this one was not used, "
-        "and the election day and seats of {first_place} were",
+        "社区“{community}”在{first_place}已经出现过：同一社区只能写一行，用的是{first_place}的选举日期和职数",
+        "community {community!r} is already on {first_place}: give each community one row; the election day and "
+        "seats of {first_place} were used",
     ),
     "communities-twice-in-roster": (
         "社区“{community}”在社区列表中写了两次；请合并为一处，否则后一处的职数和选举日期会悄悄取代前一处",
@@ -288,9 +288,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the approval at {file} line {line} is for rule {rule}, which {where} disables: not used",
     ),
     "settings-row-unread": (
-        "{file} 第 {line} 行未读取：{why}。这一行已略过，改正前不算数；名册照常检查",
-        "{file} line {line} was not read: {why}. The row was passed over, and counts for nothing until put right; "
-        "the rosters were checked",
+        "{file} 第 {line} 行未读取：{why}。这一行已略过，不算数",
+        "{file} line {line} was not read: {why}. The row was passed over, and counts for nothing",
     ),
     "settings-row-footer": (
         "{file} 第 {line} 行（“{text}”）是合计或表尾，不是一条设置，未读取",

@@ -151,10 +151,23 @@ class TableFormatter:
         widest = {key: _widths(headers, team_rows) for key, team_rows in rows.items()}
         # One layout for the whole report, not a table for one community and a list for the next.
         stacked = not all(_findings_fit(team_widest, options.width) for team_widest in widest.values())
+        # And one set of columns: the ID numbers of every community or of none (helper-87).
+        keep_id = not stacked or all(
+            keeps_id(widest[key][:5], _longest_post(team_rows), options.width)
+            for key, team_rows in rows.items()
+        )
         for key, team_rows in rows.items():
             console.print()
             block = _team_block(
-                key, headers, team_rows, widest[key], teams.get(key), options, report.election_date, stacked
+                key,
+                headers,
+                team_rows,
+                widest[key],
+                teams.get(key),
+                options,
+                report.election_date,
+                stacked,
+                keep_id,
             )
             if options.color:
                 console.print(block)
@@ -352,13 +365,14 @@ def _team_block(
     options: Options,
     election_date: dt.date,
     stacked: bool,
+    keep_id: bool = True,
 ) -> Group:
     lang = options.lang
     street, community = key
     heading = Text(team_heading(street, community, team, election_date, lang), style="bold underline")
     body: Table | Stacked
     if stacked:
-        body = Stacked(headers[:5], rows, widest[:5])
+        body = Stacked(headers[:5], rows, widest[:5], keep_id)
     else:
         place, name, roles = _folded_widths(widest, options.width)
         body = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
@@ -439,15 +453,15 @@ def _findings_fit(widest: list[int], width: int) -> bool:
 class Stacked:
     """A team's candidates where the terminal is too narrow for a findings column: each candidate's row (its
     place, name, ID number, posts and status) in columns, and its findings under it, indented, at the
-    terminal's width. The posts are folded between two posts (党组织书记、/ 居委会主任) before the ID number is
-    left out, and the ID number is left out before a post is broken: the row's place, name and status, and every
-    finding, are always there."""
+    terminal's width. The posts are folded between two posts (党组织书记、/ 居委会主任), then a long name, before
+    the ID number is left out, and the ID number is left out before a post is broken: the row's place, name and
+    status, and every finding, are always there."""
 
-    def __init__(self, headers: list[str], rows: list[Row], widest: list[int]) -> None:
-        self.headers, self.rows, self.widest = headers, rows, widest
+    def __init__(self, headers: list[str], rows: list[Row], widest: list[int], keep_id: bool = True) -> None:
+        self.headers, self.rows, self.widest, self.keep_id = headers, rows, widest, keep_id
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        widths = _stacked_widths(self.widest, _longest_post(self.rows), options.max_width)
+        widths = _stacked_widths(self.widest, _longest_post(self.rows), options.max_width, self.keep_id)
         shown = [n for n, width in enumerate(widths) if width]
         header = [Text(self.headers[n], style="table.header") for n in shown]
         yield from _row_lines(console, header, [widths[n] for n in shown])
@@ -473,10 +487,11 @@ def _longest_post(rows: list[Row]) -> int:
     )
 
 
-def _stacked_widths(widest: list[int], longest_post: int, width: int) -> list[int]:
+def _stacked_widths(widest: list[int], longest_post: int, width: int, keep_id: bool = True) -> list[int]:
     """The widths of the place, name, ID number, posts and status columns of a stacked team; 0 for a column
-    left out. The posts are folded as far as their longest post (or POSTS_FOLDED), then the ID number left out,
-    then the name folded to NAME_KEPT and the posts as far as they must."""
+    left out. The posts are folded as far as their longest post (or POSTS_FOLDED), then the name to NAME_KEPT,
+    then the ID number left out (or where not `keep_id`: another team's could not be kept), and the posts
+    folded as far as they must."""
     place, name, id_number, posts, status = widest
     place, name = min(place, PLACE_WIDTH), min(name, NAME_WIDTH)
     kept = min(longest_post, POSTS_FOLDED)
@@ -484,11 +499,19 @@ def _stacked_widths(widest: list[int], longest_post: int, width: int) -> list[in
     def room(*columns: int) -> int:  # for the posts, beside these columns
         return width - sum(columns) - GAP * len(columns)
 
-    if room(place, name, id_number, status) >= min(posts, kept):
-        return [place, name, id_number, min(posts, room(place, name, id_number, status)), status]
+    # A long name is folded before the ID number goes: at 80 columns one name of a dozen characters left the
+    # ID out of its community while the posts kept 31 cells (helper-87).
+    for shown in (name, min(name, NAME_KEPT)) if keep_id else ():
+        if room(place, shown, id_number, status) >= min(posts, kept):
+            return [place, shown, id_number, min(posts, room(place, shown, id_number, status)), status]
     if room(place, name, status) < min(posts, kept):
         name = min(name, NAME_KEPT)
     return [place, name, 0, max(min(posts, room(place, name, status)), 2), status]
+
+
+def keeps_id(widest: list[int], longest_post: int, width: int) -> bool:
+    """Whether a stacked team at this width shows its ID numbers."""
+    return _stacked_widths(widest, longest_post, width)[2] > 0
 
 
 def _row_lines(

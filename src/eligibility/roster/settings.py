@@ -73,7 +73,7 @@ class Communities:
         # file and sheet as shown, the line). See read_communities and unread_rows.
         self.unread: dict[str, list[tuple[str, str, int | None]]] = {}
         # How each sheet was read (csv, xlsx) and its header's line, by sheet (None for a text file).
-        self.read_as: dict[str | None, tuple[str, int | None]] = {}
+        self.read_as: dict[str | None, tuple[str, int | None, str | None]] = {}
 
     def add(
         self, settings: dict[str, Any], location: Location, headers: dict[str, str] | None = None
@@ -254,6 +254,8 @@ def read_communities(path: Path, bodies: dict[str, Body]) -> Communities:
             _community_row(table, record, communities, first_line, streets_of)
         except RosterError as err:
             _passed_over(err, communities.notes)
+            if err.key == "communities-twice":
+                continue  # its first row's settings stand: the community is not one whose row was not read
             # Where no other row gives its settings, its candidates are checked without them: said on their
             # roster, with this row's place (see Review._settings_elsewhere). A control character, the reason
             # the row was not read, is no part of the name the roster writes.
@@ -316,7 +318,7 @@ def _rows(
     path: Path,
     columns: tuple[Column, ...],
     notes: list[Note],
-    read_as: dict[str | None, tuple[str, int | None]],
+    read_as: dict[str | None, tuple[str, int | None, str | None]],
 ) -> Iterable[tuple[Table, RawRecord]]:
     """Every row of a settings table, sheet after sheet, each table's notes added to `notes`, and its format
     (csv, xlsx) and header's line to `read_as`, by sheet."""
@@ -330,7 +332,7 @@ def _rows(
         if any(table is roster for roster in rosters):
             continue  # the roster's own sheet beside the settings sheet of one workbook: checked as the roster
         notes += _table_notes(table)
-        read_as[table.sheet] = (table.format, table.header_line)
+        read_as[table.sheet] = (table.format, table.header_line, table.encoding)
         for record in table.rows:
             yield table, record
 
@@ -495,7 +497,7 @@ class Approvals:
         # format: the report files the notes under the table, not under a roster.
         self.notes: list[Note] = []
         self.from_file: str | None = None
-        self.read_as: dict[str | None, tuple[str, int | None]] = {}  # see Communities
+        self.read_as: dict[str | None, tuple[str, int | None, str | None]] = {}  # see Communities
         self._by_name: dict[tuple[str, str], list[list[ApprovalRecord]]] = {}
         for (_, community, rule), held in self.for_team.items():
             self._by_name.setdefault((community, rule), []).append(held)
@@ -568,7 +570,7 @@ def read_approvals(
     titles = titles or {}
     records: list[ApprovalRecord] = []
     notes: list[Note] = []
-    read_as: dict[str | None, tuple[str, int | None]] = {}
+    read_as: dict[str | None, tuple[str, int | None, str | None]] = {}
     for table, record in _rows(path, APPROVAL_COLUMNS, notes, read_as):
         try:
             records += _approval_row(table, record, known, titles, for_teams, disabled, notes)

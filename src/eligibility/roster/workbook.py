@@ -67,6 +67,10 @@ _UNREADABLE = (KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError, NotI
 INSTRUCTIONS_SHEET = "填表说明"
 
 
+# Columns a settings table shares with many another sheet (a contacts list, the other table of one workbook).
+_ANY_SHEETS_COLUMNS = frozenset({"street", "community", "name", "id_number"})
+
+
 def workbook_tables(
     source: Input, columns: tuple[Column, ...], sheet: str | None, *, roster: bool = False
 ) -> list[Table]:
@@ -150,9 +154,11 @@ def workbook_tables(
         # the run rather than pass as a note. A sheet of notes, or of a settings table, has no 姓名 and lacks more.
         missing = str(problem.params.get("missing", "")).split(",")
         candidates = problem.key == "column-missing" and ("name" not in missing or missing == ["name"])
-        # A sheet of a communities or approvals workbook with some of its columns (选举日期 without 社区): its
-        # rows' settings or approvals were passed over without a word (helper-84).
-        settings = not roster and problem.key == "column-missing" and bool(problem.params.get("known"))
+        # A sheet of a communities or approvals workbook with some of its own columns (选举日期 without 社区): its
+        # rows' settings or approvals were passed over without a word (helper-84). Not one with a street or a name
+        # alone, which any sheet may have: the other table's sheet of one workbook, a list of contacts (helper-87).
+        own = set(str(problem.params.get("known", "")).split(",")) - {"", *_ANY_SHEETS_COLUMNS}
+        settings = not roster and problem.key == "column-missing" and bool(own)
         note = (
             # The template's own instructions, sent back with the roster filled in: said as what it is, not with
             # the columns its lines of notes were taken for (找到的列：街道、街道或乡镇，如 东湖街道, helper-64).
