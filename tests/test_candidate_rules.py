@@ -427,3 +427,34 @@ def test_a_date_written_to_the_month_that_leaves_a_bar_open_is_said_so(
     assert said.endswith(
         f"dates written to the month or year only: {shown}, not enough to decide; write the day)"
     )
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "高中（没毕业）",
+        "中专（未取得毕业证）",
+        "高中（辍学）",
+        "高中（中途退学）",
+        "高中（肄）",
+        "高中(?)",
+        "高中（待核）",
+    ],
+)
+def test_a_principals_level_with_a_note_that_puts_it_in_doubt_is_not_taken_as_reached(
+    run: Any, written: str
+) -> None:
+    # helper-88: the bracket was dropped and 高中 read whole, so a director who never finished school passed.
+    result = only(run([person(roles="居委会主任", education=written)]))
+    assert result.status != "eligible" and {f.rule for f in result.findings} & {
+        "education-unknown",
+        "principal-education",
+    }, result.findings
+
+
+@pytest.mark.parametrize(
+    "written", ["高中（中专）", "本科（在职）", "本科（无学位）", "本科（福建师范大学）", "大专（函授）"]
+)
+def test_a_note_in_brackets_that_does_not_doubt_the_level_keeps_it(run: Any, written: str) -> None:
+    result = only(run([person(roles="居委会主任", education=written)]))
+    assert result.status == "eligible", result.findings

@@ -152,7 +152,9 @@ def test_a_roster_of_footers_only_leaves_no_rule_unchecked(tmp_path: Path) -> No
             "选举日期“2006-13-01”不是有效的日期：月份应在 1 到 12 之间",
         ),
         (["{roster}", "--election-date", "2006-09-31"], "选举日期“2006-09-31”不是有效的日期：该月没有这一天"),
-        (["{roster}", "--election-date", "2006/9/30"], "选举日期“2006/9/30”无法识别，应为 YYYY-MM-DD"),
+        # A day-first or month-first date is no one day: 30/9/2006 is refused, 2006/9/30 read (test below).
+        (["{roster}", "--election-date", "30/9/2006"], "选举日期“30/9/2006”无法识别，应为 YYYY-MM-DD"),
+        (["{roster}", "--election-date", "2006-09"], "选举日期“2006-09”无法识别，应为 YYYY-MM-DD"),
         (["{roster}", "--set", "principal_max_age"], "--set 'principal_max_age' 应写成 参数=值"),
         (["{roster}", "--set", "nope=1"], "规则集没有参数 'nope'"),
         (["{roster}", "--set", "principal_max_age=old"], "参数 principal_max_age 的值 'old' 无法识别"),
@@ -800,3 +802,12 @@ def test_the_verdict_on_standard_error_counts_teams_alike_in_every_format(tmp_pa
     # The table written to a file says it there, and on standard error too, as the terminal does not show it.
     table = runner.invoke(app, ["check", str(EXAMPLES / "roster.csv"), *given, "-o", str(tmp_path / "t.txt")])
     assert table.stderr.strip().splitlines()[-1] == said["json"]
+
+
+@pytest.mark.parametrize("written", ["2006/9/28", "2006.9.28", "2006年9月28日", "20060928"])
+def test_an_election_date_option_is_read_as_a_rosters_cell_writes_a_day(tmp_path: Path, written: str) -> None:
+    # helper-89: --election-date 2006/9/28 was refused, though every cell of the roster takes it.
+    roster = write_roster(tmp_path, clean_team())
+    result = CliRunner().invoke(app, ["check", str(roster), "--election-date", written, "--format", "json"])
+    assert json.loads(result.stdout)["election_date"] == "2006-09-28", result.output
+    assert str(check([roster], election_date=written).election_date) == "2006-09-28"  # and so the library

@@ -3576,3 +3576,47 @@ def test_markdown_names_a_row_with_its_sheet_in_a_workbook_of_several(tmp_path: 
     said = CliRunner().invoke(app, ["check", str(path), "--format", "markdown"]).stdout
     rows = [line for line in said.splitlines() if "甲 |" in line]
     assert [row.split(" | ")[0] for row in rows] == ["| 东湖街道!2", "| 西岭街道!2"], said
+
+
+def test_a_json_roster_with_keys_a_report_has_is_still_a_roster(tmp_path: Path) -> None:
+    # helper-88: 来源 exported as source, 拟提名 under status, 无 under findings: set aside as this tool's report
+    # (info), 王一 — 两违, 综治, deprived of his rights — unchecked, and the run passed.
+    record = {
+        "姓名": "王一",
+        "身份证号": make_id("1950-02-02"),
+        "社区": "青松社区",
+        "拟任职务": "居委会主任",
+        "两违": "是",
+        "source": "街道推荐",
+        "status": "拟提名",
+        "findings": "无",
+    }
+    folder = tmp_path / "submitted"
+    folder.mkdir()
+    (folder / "b.json").write_text(json.dumps([record], ensure_ascii=False), encoding="utf-8")
+    report = check([folder], election_date="2006-09-30")
+    assert [c.status for c in report.candidates] == ["ineligible"]
+    # The tool's own JSON report is still known as one.
+    written = tmp_path / "report.json"
+    CliRunner().invoke(app, ["check", str(EXAMPLES / "roster.csv"), "--format", "json", "-o", str(written)])
+    (folder / "report.json").write_bytes(written.read_bytes())
+    again = check([folder], election_date="2006-09-30")
+    assert len(again.candidates) == 1
+    assert "file-skipped-report" in {f.rule for i in again.inputs for f in i.findings}
+
+
+def test_a_blank_template_among_the_rosters_named_stops_no_check(tmp_path: Path) -> None:
+    # helper-89: check *.xlsx with the blank template beside the filled rosters stopped with exit 2, every other
+    # roster unchecked; in a folder the template was a warning, and so it is among files named.
+    template = tmp_path / "roster.xlsx"
+    assert CliRunner().invoke(app, ["template", str(template)]).exit_code == 0
+    roster = tmp_path / "东湖.csv"
+    roster.write_bytes((EXAMPLES / "roster.csv").read_bytes())
+    result = CliRunner().invoke(app, ["check", str(template), str(roster), "--format", "json"])
+    assert result.exit_code == 1, result.output  # the roster's own findings
+    report = json.loads(result.stdout)
+    assert report["summary"]["candidates"] == 21
+    said = {(Path(i["path"]).name, f["rule"], f["severity"]) for i in report["inputs"] for f in i["findings"]}
+    assert ("roster.xlsx", "file-no-candidates", "warning") in said
+    # Named alone, it is the file the officer meant: said, and the run stops.
+    assert CliRunner().invoke(app, ["check", str(template)]).exit_code == 2

@@ -1435,15 +1435,16 @@ def test_explain_leaves_out_the_list_of_unknown_facts(tmp_path: Path) -> None:
 
 
 def test_json_lines_cut_short_by_a_file_that_cannot_be_read_end_with_an_error_line(tmp_path: Path) -> None:
-    # 21 candidates streamed, then a blank template stopped the check (exit 2): the lines ended with no summary
-    # and nothing to say the report was cut short (helper-55).
+    # 21 candidates streamed, then a roster without its posts' column stopped the check (exit 2): the lines ended
+    # with no summary and nothing to say the report was cut short (helper-55). (A blank template among the files
+    # named is a warning now, as in a folder: helper-89.)
     blank = tmp_path / "blank.csv"
-    blank.write_text("姓名,社区,拟任职务\n", encoding="utf-8")
+    blank.write_text("姓名,社区\n张三,青松社区\n", encoding="utf-8")
     result = runner.invoke(app, ["check", str(EXAMPLES / "roster.csv"), str(blank), "--format", "jsonl"])
     assert result.exit_code == 2
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["type"] for r in records].count("candidate") == 21
-    assert records[-1]["type"] == "error" and records[-1]["rule"] == "file-no-rows"
+    assert records[-1]["type"] == "error" and records[-1]["rule"] == "column-missing"
     # Where, as fields, beside the message: a pipeline sorting failures by file parsed them out of it (helper-66).
     assert (records[-1]["path"], records[-1]["line"]) == (blank.as_posix(), 1)
     assert records[-1]["message"].startswith(f"{blank.as_posix()}:1: ")

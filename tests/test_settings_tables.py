@@ -848,6 +848,9 @@ def test_one_bad_row_of_a_settings_table_stops_no_check(tmp_path: Path) -> None:
         by_name = {c.name: c for c in report.candidates}
         assert by_name["陈建国"].status == "eligible"  # his approval, on the row before, counts as ever
         assert by_name["张国强"].status == "review"  # his was not read, so does not count
+        # And the unread row names whose approval it was (helper-89: the officer had to connect the two).
+        [unread] = [f for i in report.inputs if i.table == "approvals" for f in i.findings]
+        assert "(张国强's approval) was not read" in unread.message and unread.evidence["name"] == "张国强"
         # 梅园社区's row (its 2006-09-26) not read: checked on the default day, and told so on the roster.
         assert str(team(report, "梅园社区").election_date) == "2006-09-30"
         assert str(team(report, "翠竹社区").election_date) == "2006-09-30"  # its own row, read

@@ -509,3 +509,63 @@ def test_a_sheet_cut_in_half_is_said_to_be_damaged(tmp_path: Path) -> None:
     result = run(str(path))
     assert result.returncode == 2
     assert "工作表的 XML 已损坏，读不完整；请用 Excel 或 WPS 打开后重新保存" in result.stderr
+
+
+HEADER_88 = ["姓名", "性别", "身份证号", "出生年月", "文化程度", "街道", "社区", "拟任职务", "两违"]
+
+
+def _barred_row() -> list[str]:
+    """王五: 两违 and a 56-year-old director with 小学: barred, whatever else is read of him."""
+    return [
+        "王五",
+        "男",
+        make_id("1950-03-03", "男"),
+        "1950-03-03",
+        "小学",
+        "东湖街道",
+        "青松社区",
+        "居委会主任",
+        "是",
+    ]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        [],  # 续表: more candidates pasted without the header
+        [["候选人姓名", "性别", "身份证号", "出生年月", "文化程度", "街道", "所属社区", "拟任岗位", "两违"]],
+    ],
+)
+def test_a_sheet_of_candidates_without_a_header_read_fails_the_run(
+    tmp_path: Path, second: list[list[str]]
+) -> None:
+    # helper-88: passed over as "not a roster" (info), 王五 unchecked, and the run passed.
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "候选人名册"
+    first.append(HEADER_88)
+    first.append(
+        [
+            "李四",
+            "男",
+            make_id("1970-01-01", "男"),
+            "1970-01-01",
+            "高中",
+            "东湖街道",
+            "青松社区",
+            "居委会委员",
+            "否",
+        ]
+    )
+    more = book.create_sheet("续表")
+    for row in [*second, _barred_row()]:
+        more.append(row)
+    book.create_sheet("汇总").append(["社区", "人数"])  # a summary holds no person's column: passed over
+    path = tmp_path / "roster.xlsx"
+    book.save(path)
+    report = check([path], election_date="2006-09-30")
+    said = {(i.sheet, f.rule, f.severity) for i in report.inputs for f in i.findings}
+    assert ("续表", "sheet-roster-not-read", "invalid") in said
+    assert ("汇总", "sheet-skipped", "info") in said
+    assert report.summary.files_not_read == 1

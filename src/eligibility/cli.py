@@ -705,6 +705,10 @@ def _date_option(text: str | None) -> dt.date | None:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
             # Written as asked (2006-09-31), but no such day: said so, not "expected YYYY-MM-DD".
             raise OptionError("option-election-date-day", value=text, reason=str(err)) from None
+        from eligibility.roster.normalise import written_day
+
+        if (day := written_day(text)) is not None:
+            return day  # 2006/9/28, 2006年9月28日: a day as a roster's cell writes it (helper-89)
         raise OptionError("option-election-date", value=text) from None
 
 

@@ -53,6 +53,7 @@ from eligibility.roster.normalise import (
     mask_ids,
     mask_ids_and_births,
     mask_name,
+    written_day,
 )
 from eligibility.roster.readers import (
     Note,
@@ -244,6 +245,8 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
+        if (day := written_day(str(value))) is not None:  # as the command line reads it: 2006/9/28 is a day
+            return day
         raise OptionError("option-election-date", value=value) from None
 
 
@@ -565,6 +568,11 @@ class Review:
                 if note is not None and given_as is not None:
                     # A workbook of the table alone, given with its option and among the rosters too.
                     self._set_aside(source, Note("file-given-as-table", "info", (("option", given_as),)))
+                    continue
+                if not source.from_folder and len(sources) > 1 and err.key in _NOBODY_IN_IT:
+                    # A blank roster (the template kept beside the filled ones) among several named, as by
+                    # check *.xlsx: a warning, as in a folder; it stopped every other roster's check (helper-89).
+                    self._set_aside(source, _unread(source, err, self.lang))
                     continue
                 if not source.from_folder:
                     # A file named on its own is the one the officer meant: said, and the run stops; a settings
@@ -2209,13 +2217,17 @@ _BIRTH_HEADERS = frozenset(
 )
 
 
+# A file's errors that say it holds no one: a blank template, a header with no rows.
+_NOBODY_IN_IT = frozenset({"file-empty", "file-no-rows", "file-no-records"})
+
+
 def _unread(source: Input, err: RosterError, lang: Lang) -> Note:
     """Why a file of a folder was not read, where in it (a sheet, a line) but not again which file. A file
     with no candidates in it (a blank template) leaves no one unchecked: a warning, not invalid data."""
     reason = say(err.key, lang, **err.params)
     if (where := _where_in(source, err.location, lang)) is not None:
         reason = f"{where}{reason}" if lang == "zh" else f"{where}: {reason}"
-    if err.key in ("file-empty", "file-no-rows", "file-no-records"):
+    if err.key in _NOBODY_IN_IT:
         return Note("file-no-candidates", "warning", (("reason", reason),))
     return Note("file-unread", "invalid", (("reason", reason),))
 
@@ -2364,7 +2376,9 @@ _JSON_REPORT = frozenset({"source", "status", "findings"})
 def is_report(table: Table) -> bool:
     """Whether a table is a report this tool wrote: its unknown headers hold a report table's own."""
     unknown = set(table.header.unknown)
-    if unknown >= _JSON_REPORT:
+    if unknown >= _JSON_REPORT and table.header.headers.get("name") == "name":
+        # Its own keys beside a name written as the report writes it: a roster's 姓名 with a 来源 exported as
+        # source, 拟提名 under status, was set aside as a report, its candidates unchecked (helper-88).
         return True
     return any(headers <= unknown for headers in _REPORT_VERDICTS) and len(unknown & _REPORT_ONLY) >= 2
 

@@ -291,6 +291,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{file} 第 {line} 行未读取：{why}。这一行已略过，不算数",
         "{file} line {line} was not read: {why}. The row was passed over, and counts for nothing",
     ),
+    "settings-row-unread-named": (
+        "{file} 第 {line} 行（{name}的批复）未读取：{why}。这一行已略过，不算数",
+        "{file} line {line} ({name}'s approval) was not read: {why}. The row was passed over, and counts for nothing",
+    ),
     "settings-row-footer": (
         "{file} 第 {line} 行（“{text}”）是合计或表尾，不是一条设置，未读取",
         "{file} line {line} ({text!r}) is a total or a footer, not a setting, and was not read",
@@ -426,9 +430,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "not be read, so none of its rows was used: {reason}",
     ),
     "sheet-roster-not-read": (
-        "工作表“{sheet}”像是名册（有“姓名”列，或只缺这一列），但未能读取，其中的候选人都没有检查：{reason_zh}",
-        "sheet {sheet!r} looks like a roster (it has a 姓名 column, or lacks only that one), but could not be read, "
-        "so none of its candidates was checked: {reason}",
+        "工作表“{sheet}”像是名册（有姓名、身份证号、出生年月或拟任职务列，或第一行就是一个人的记录），但未能读取，"
+        "其中的候选人都没有检查：{reason_zh}",
+        "sheet {sheet!r} looks like a roster (it has a column of names, ID numbers, birth dates or posts, or its first "
+        "row is a person's record), but could not be read, so none of its candidates was checked: {reason}",
     ),
     "file-utf8-lines-in-gbk": (
         "文件是 GBK 编码，但第 {lines} 行是按 UTF-8 写入的（从别的文件粘贴来的），已按 UTF-8 读取；请把文件统一另存为一种编码",
@@ -487,8 +492,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "this file was given already ({first}): it is checked once",
     ),
     "file-no-candidates": (
-        "文件里没有候选人：{reason}；文件夹里其余的文件照常检查",
-        "no candidates in this file: {reason}; the folder's other files were checked",
+        "文件里没有候选人：{reason}；其余的文件照常检查",
+        "no candidates in this file: {reason}; the other files were checked",
     ),
     "file-broken-midway": (
         "第 {line} 行起无法读取：{reason}；此后的行都没有检查，此前的 {rows} 行已检查；文件夹里其余的文件照常检查",

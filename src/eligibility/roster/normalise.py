@@ -697,6 +697,16 @@ def _calendar_end(years: int) -> dt.date:
     return dt.date.max if years > 0 else dt.date.min
 
 
+def written_day(text: str) -> dt.date | None:
+    """One whole day however a roster writes it (2006/9/28, 2006.9.28, 2006年9月28日), for an option or a library
+    argument; None for a month, an ambiguous 01/10/2006 or no date."""
+    try:
+        found = parse_date(text)
+    except DateError:
+        return None
+    return found[0] if found is not None and found[0] == found[1] else None
+
+
 def reaches_age(birth: dt.date, age: int, convention: str) -> dt.date:
     """The day one is N 周岁: on the birthday (civil law), or the day after it (criminal-law convention)."""
     day = anniversary(birth, age)

@@ -622,7 +622,12 @@ def _missing(header: HeaderMap, headers: list[str], location: Location) -> Roste
     guess = next((h for h in header.unknown if suggest_column(h, (column,))), "")
     found = [h for h in headers if h]
     suggestion: Term | str = Term(f"（“{guess}”是不是它？）", f" (is {guess!r} it?)") if guess else ""
+    # Whether it holds people, whatever is missing: a column only a person's row has (身份证号, 出生年月, 拟任职务),
+    # or a first row that is a person's record. A workbook's sheet of them, 续表 pasted without its header or
+    # headed 候选人姓名, was passed over as no roster, its candidates unchecked and the run passed (helper-88).
+    people = bool(_PERSONS_COLUMNS & set(header.index))
     if any(mask_ids(h) != h for h in found):
+        people = True
         # No header, a person's row first: said so, and its birth date shown by the year only, as beside any
         # masked ID number (the digits it hides). The number itself is masked with the message, unless --show-pii.
         found = [h if mask_ids(h) != h else mask_birth(h) for h in found]
@@ -642,7 +647,12 @@ def _missing(header: HeaderMap, headers: list[str], location: Location) -> Roste
         missing=",".join(c.name for c in header.missing),
         # The columns it did find: a settings workbook's sheet with some of them is part of the table.
         known=",".join(header.index),
+        people="1" if people else "",
     )
+
+
+# Columns only a person's row has, among a roster's: a sheet with one holds candidates (see _missing).
+_PERSONS_COLUMNS = frozenset({"id_number", "birth_date", "roles"})
 
 
 # ---- CSV and TSV --------------------------------------------------------------------------------------------

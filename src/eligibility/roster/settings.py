@@ -346,7 +346,7 @@ def _whole(record: RawRecord) -> None:
             raise RosterError(problem.rule, _where(record), value=problem.value, **dict(problem.params))
 
 
-def _passed_over(err: RosterError, notes: list[Note]) -> None:
+def _passed_over(err: RosterError, notes: list[Note], whose: str = "") -> None:
     """A settings row that cannot be read, said in a note naming its file, line and column, and passed over: one
     mistyped date or rule in the approvals table stopped every candidate's check. The note is invalid data, so
     the run still fails until the row is put right; an approval not read is one not counted."""
@@ -354,7 +354,14 @@ def _passed_over(err: RosterError, notes: list[Note]) -> None:
     column = err.params.get("field") or err.params.get("column") or ""
     params = (("file", where.path or ""), ("line", str(where.line or "?")), ("column", str(column)))
     reason = Term(say(err.key, "zh", **err.params), say(err.key, "en", **err.params))
-    notes.append(Note("settings-row-unread", "invalid", params, reason=reason))
+    if whose:
+        # The person an approval was for, named: their finding stays open, and the officer looks for them.
+        note = Note(
+            "settings-row-unread", "invalid", (*params, ("name", whose)), "settings-row-unread-named", reason
+        )
+    else:
+        note = Note("settings-row-unread", "invalid", params, reason=reason)
+    notes.append(note)
 
 
 def _footer_said(record: RawRecord, key: str, notes: list[Note]) -> bool:
@@ -575,7 +582,7 @@ def read_approvals(
         try:
             records += _approval_row(table, record, known, titles, for_teams, disabled, notes)
         except RosterError as err:
-            _passed_over(err, notes)
+            _passed_over(err, notes, joined_name(clean(record.cells.get("name"))))
     approvals = Approvals(records)
     approvals.notes = notes
     approvals.from_file = display_path(path)

@@ -153,7 +153,9 @@ def workbook_tables(
         # and its name on the tab; 职务 for 拟任职务; both, helper-65): not read, they go unchecked, and that fails
         # the run rather than pass as a note. A sheet of notes, or of a settings table, has no 姓名 and lacks more.
         missing = str(problem.params.get("missing", "")).split(",")
-        candidates = problem.key == "column-missing" and ("name" not in missing or missing == ["name"])
+        candidates = problem.key == "column-missing" and (
+            "name" not in missing or missing == ["name"] or problem.params.get("people") == "1"
+        )
         # A sheet of a communities or approvals workbook with some of its own columns (选举日期 without 社区): its
         # rows' settings or approvals were passed over without a word (helper-84). Not one with a street or a name
         # alone, which any sheet may have: the other table's sheet of one workbook, a list of contacts (helper-87).

@@ -13,6 +13,10 @@ from eligibility.ruleset.model import Vocabularies
 _BRACKETS = re.compile(r"[(（\[【]([^)）\]】]*)[)）\]】]")
 # Between levels of which a cell names one: 中专/职高, 中专、职高, 高中或中专.
 _ALTERNATIVES = re.compile(r"[/／、]|或")
+# Words in a bracket after a level that put it in doubt: not finished, left, not yet checked, a question.
+_IN_DOUBT = re.compile(
+    r"没|未|无毕业|无文凭|无证|不[详清明]|不是|辍|退学|肄|中途|待|核|[?？]|实为|读过|存疑|假"
+)
 # Words that join two posts in one item of a roles cell: white space, 和, 及, 与.
 _JOINED_POSTS = re.compile(r"\s+|和|及|与")
 
@@ -210,6 +214,10 @@ class Vocabulary:
         inside = {self.level_of[text] for text in _BRACKETS.findall(key) if text in self.level_of}
         outer = self.level_of.get(bare)
         if outer is not None:
+            if any(_IN_DOUBT.search(text) for text in _BRACKETS.findall(key) if text not in self.level_of):
+                # 高中（没毕业）, 中专（未取得毕业证）, 高中（辍学）, 高中(?): the note says the level was not
+                # reached, or is not known. Read as 高中, a principal who never finished school passed (helper-88).
+                return None
             # 高中（中专）, 本科（学士）: the bracket repeats the level. 大专（初中） says two levels: neither is taken.
             return outer if inside <= {outer} else None
         if bare and any(part in self.level_of for part in _ALTERNATIVES.split(bare)):
