@@ -312,6 +312,11 @@ def test_xlsx(tmp_path: Path, report: Report) -> None:
     # A team's finding with its clause, as the 审查意见 sheet gives a candidate's; the summary line on its own sheet.
     header = [c.value for c in book["班子"][1]]
     assert header[-4:] == ["依据文件", "条款", "审批", "等级代码"]
+    # Each community's own election day, which the title's need not be (helper-89).
+    assert header[:3] == ["街道", "社区", "选举日"]
+    assert {row[1]: row[2] for row in book["班子"].iter_rows(min_row=2, values_only=True)} == {
+        t.community: str(t.election_date) for t in report.teams
+    }
     assert any(row[7] for row in book["班子"].iter_rows(min_row=2, values_only=True))
     # A team's severity as a code too, as the 审查意见 sheet ends: the same in either language (helper-68).
     codes = {

@@ -1057,6 +1057,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label-scope-team": ("班子", "team"),
     "label-scope-file": ("文件", "file"),
     "label-members": ("人数", "members"),
+    "label-election-day": ("选举日", "election day"),
     "label-team-findings": ("班子意见", "team findings"),
     "label-eligible-count": ("符合条件", "eligible"),
     "label-candidates": ("候选人", "candidates"),

@@ -61,6 +61,7 @@ class XlsxFormatter:
                 lang,
                 "street",
                 "community",
+                "election-day",
                 "members",
                 "rule",
                 "severity",
@@ -114,13 +115,17 @@ def _labels(lang: Lang, *keys: str) -> list[str]:
 def _team_rows(report: Report, lang: Lang) -> Iterable[list[Any]]:
     for team in report.teams:
         members = team.profile.members if team.profile else ""
+        # Each community's own day, which the title's need not be: the workbook sent on named only the run's
+        # (helper-89), and its ages were counted to the community's.
+        day = (team.election_date or report.election_date).isoformat()
         if not team.findings:
-            yield [team.street, team.community, members, "", "", "", "", "", "", ""]
+            yield [team.street, team.community, day, members, "", "", "", "", "", "", ""]
         for finding in team.findings:
             # The clause and the approval, as the 审查意见 sheet and the terminal give them for a team's finding.
             yield [
                 team.street,
                 team.community,
+                day,
                 members,
                 finding.rule,
                 severity_label(finding, lang),
