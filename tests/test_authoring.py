@@ -2835,3 +2835,21 @@ def test_changing_a_rule_the_parent_disables_says_where_it_is_disabled(tmp_path:
     assert "rule 'one-shoulder' is already disabled at " in said and said.rstrip().endswith(
         "leave it out here"
     )
+
+
+@pytest.mark.parametrize("ruleset", ["community-2006", "village-2021"])
+def test_rules_show_on_a_narrow_terminal_keeps_every_rule_id_whole(monkeypatch: Any, ruleset: str) -> None:
+    # helper-89: at 80 columns the table broke the ids an officer types into the approvals table
+    # (family-planning-5 / y, principal-educati / on), and gave no title, which the table takes too.
+    import eligibility.cli
+
+    monkeypatch.setattr(eligibility.cli, "_width", lambda: 80)
+    shown = runner.invoke(app, ["rules", "show", ruleset]).stdout
+    from eligibility.engine import rule_title
+
+    policy = load_ruleset(ruleset)
+    lines = shown.splitlines()
+    running = "".join(shown.split())
+    for rule in policy.rules:
+        assert any(line.startswith(f"{rule.id}  ") for line in lines), rule.id
+        assert "".join(rule_title(rule, policy, "zh").split()) in running, rule.id

@@ -375,9 +375,11 @@ def rules_show(
 ) -> None:
     """A table of the rules: id, severity, scope, condition in words, clause."""
     from rich.console import Console
+    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
+    from eligibility.engine import rule_title
     from eligibility.ruleset.describe import describe, names_of
     from eligibility.ruleset.loader import load_ruleset
 
@@ -391,6 +393,28 @@ def rules_show(
         # Folded, never cut with …: a document's title or a condition is read whole.
         table.add_column(say(label, language), overflow="fold")
     names = names_of(policy.file.vocabularies, policy.file.fields)
+    width = _width()
+    if width < _RULES_TABLE_WIDTH:
+        # A rule's id is typed into the approvals table as it stands: at 80 columns the table broke it
+        # (principal-educa / tion, helper-89). Each rule's id and title on a line, its condition and clause under.
+        console = Console(width=width, highlight=False)
+        console.print(table.title)
+        for rule in policy.rules:
+            spec = rule.rule
+            head = f"{spec.id}  {say(f'severity-{spec.severity}', language)} · "
+            head += f"{say(f'label-scope-{spec.scope}', language)}  {rule_title(rule, policy, language)}"
+            condition = describe(spec.when, policy.params, language, names=names).replace("\n", " ")
+            if spec.applies_to:
+                condition += f" {names.listed('roles', spec.applies_to, language)}"
+            console.print()
+            console.print(Text(head, style="bold"))
+            colon = "：" if language == "zh" else ": "
+            for label, said in (
+                ("label-condition", condition),
+                ("label-clause", f"{spec.source.document} {spec.source.clause}"),
+            ):
+                console.print(Padding(Text(f"{say(label, language)}{colon}{said}"), (0, 0, 0, 2)))
+        return
     for rule in policy.rules:
         spec = rule.rule
         # Text, not markup: conditions hold lists such as [party_secretary], which rich would take as tags.
@@ -594,6 +618,10 @@ def rules_test(
     summary = "rules-test-summary-none" if empty else "rules-test-summary"
     typer.echo(say(summary, language, passed=passed, failed=failed, empty=empty, s=plural(empty)))
     raise typer.Exit(ExitCode.FINDINGS if failed else NO_CASES if empty else ExitCode.OK)
+
+
+# Below this, `rules show` lists the rules rather than lay them out in a table whose columns break their ids.
+_RULES_TABLE_WIDTH = 100
 
 
 def _width() -> int:
