@@ -844,16 +844,15 @@ class Review:
         )
         for kind, table in tables:
             base = table.from_file or ""
+            # A sheet not read has no header line; its format is its workbook's.
+            workbook = next(iter(table.read_as.values()), ("", None, None))[0]
             by_sheet: dict[str | None, list[Note]] = {}
             for note in table.notes:
                 shown = dict(note.params).get("file", base)
-                by_sheet.setdefault(
-                    shown[len(base) + 1 :] if shown.startswith(f"{base}#") else None, []
-                ).append(note)
+                sheet = shown[len(base) + 1 :] if shown.startswith(f"{base}#") else None
+                by_sheet.setdefault(sheet, []).append(note)
             for sheet, notes in by_sheet.items():
-                # A sheet not read has no header line; its format is its workbook's.
-                first = next(iter(table.read_as.values()), ("", None, None))
-                read_as, header_line, encoding = table.read_as.get(sheet) or (first[0], None, None)
+                read_as, header_line, encoding = table.read_as.get(sheet) or (workbook, None, None)
                 made.append(
                     InputFile(
                         path=self._place(base),

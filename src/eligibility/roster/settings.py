@@ -72,7 +72,7 @@ class Communities:
         # Communities whose row of the file could not be read, by name: its street, and where the row is (the
         # file and sheet as shown, the line). See read_communities and unread_rows.
         self.unread: dict[str, list[tuple[str, str, int | None]]] = {}
-        # How each sheet was read (csv, xlsx) and its header's line, by sheet (None for a text file).
+        # How each sheet was read (csv, xlsx), its header's line and its encoding, by sheet (None for a text file).
         self.read_as: dict[str | None, tuple[str, int | None, str | None]] = {}
 
     def add(
@@ -321,7 +321,7 @@ def _rows(
     read_as: dict[str | None, tuple[str, int | None, str | None]],
 ) -> Iterable[tuple[Table, RawRecord]]:
     """Every row of a settings table, sheet after sheet, each table's notes added to `notes`, and its format
-    (csv, xlsx) and header's line to `read_as`, by sheet."""
+    (csv, xlsx), header's line and encoding to `read_as`, by sheet."""
     tables = read_tables(path, columns)
     rosters = [table for table in tables if _is_roster(table, columns)]
     if rosters and len(rosters) == len(tables):
@@ -500,8 +500,8 @@ class Approvals:
             else:
                 self.for_team.setdefault((record.street, record.community, record.rule), []).append(record)
         self._people = {number for number, _ in self.for_person}
-        # What the table said of itself (a row not read, a column unknown), the file read as shown and its
-        # format: the report files the notes under the table, not under a roster.
+        # What the table said of itself (a row not read, a column unknown), the file read as shown and how each
+        # sheet was read: the report files the notes under the table, not under a roster.
         self.notes: list[Note] = []
         self.from_file: str | None = None
         self.read_as: dict[str | None, tuple[str, int | None, str | None]] = {}  # see Communities
@@ -569,8 +569,9 @@ def read_approvals(
     """The approvals table; a row naming a rule the rule set does not have is an error, not a silent no-op. A
     rule may be written by its id or by its title (社区主干初中以下文化程度), as a report shows it. A person's
     rule is approved for an ID number and a team's for a community: a row filed the other way would match no
-    one. A row that cannot be read is said in a note at its line, and passed over (see _passed_over). A rule the rule set `disabled` (id -> where) is said in a note and its
-    approval passed over: a county that drops a district rule reuses the district's table as it is."""
+    one. A row that cannot be read is said in a note at its line, and passed over (see _passed_over). A rule
+    the rule set `disabled` (id -> where) is said in a note and its approval passed over: a county that drops a
+    district rule reuses the district's table as it is."""
     known = list(rule_ids)
     disabled = disabled or {}
     for_teams = frozenset(team_rules)
