@@ -851,6 +851,12 @@ def test_one_bad_row_of_a_settings_table_stops_no_check(tmp_path: Path) -> None:
         # And the unread row names whose approval it was (helper-89: the officer had to connect the two).
         [unread] = [f for i in report.inputs if i.table == "approvals" for f in i.findings]
         assert "(张国强's approval) was not read" in unread.message and unread.evidence["name"] == "张国强"
+        # And his own finding points to the row.
+        [open_finding] = [f for f in by_name["张国强"].findings if f.is_open]
+        assert open_finding.message.endswith(
+            f"; {approvals.as_posix()} line 3 is this person's approval, but could not be read, and was not counted"
+        )
+        assert not any("could not be read" in f.message for f in by_name["陈建国"].findings)
         # 梅园社区's row (its 2006-09-26) not read: checked on the default day, and told so on the roster.
         assert str(team(report, "梅园社区").election_date) == "2006-09-30"
         assert str(team(report, "翠竹社区").election_date) == "2006-09-30"  # its own row, read

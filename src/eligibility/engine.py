@@ -1110,6 +1110,12 @@ class Review:
                 if not granted and finding.severity == "review" and self.approvals.has_rule(rule.id):
                     near = self.approvals.near_person(person.id_number, person.name, rule.id)
                     finding = self._near(finding, near, person.name) if near else finding
+                if (
+                    finding.is_open
+                    and self.approvals.unread_for
+                    and person.id_number in self.approvals.unread_for
+                ):
+                    finding = self._unread_approval(finding, self.approvals.unread_for[person.id_number])
                 findings.append(finding)
             else:
                 passed.append(rule.id)
@@ -1994,6 +2000,13 @@ class Review:
                 "approval-near-name", self.lang, approved_name=self._name(near.name), approved_id=approved_id
             )
         return finding.model_copy(update={"approval": self._shown_approval(near, reason)})
+
+    def _unread_approval(self, finding: Finding, rows: list[tuple[str, int | None]]) -> Finding:
+        """An open finding of someone an approvals row that could not be read was for, pointing to the row: the
+        officer saw 需审批 here and the row's finding under the table, and had to connect the two (helper-89)."""
+        where, line = rows[0]
+        said = say("approval-row-unread", self.lang, file=self._text(where), line=str(line or "?"))
+        return finding.model_copy(update={"message": finding.message + said})
 
     def _note_finding(self, note: Note) -> Finding:
         """A finding about a whole file or sheet (an unknown column, a sheet not read)."""

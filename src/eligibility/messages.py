@@ -291,6 +291,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{file} 第 {line} 行未读取：{why}。这一行已略过，不算数",
         "{file} line {line} was not read: {why}. The row was passed over, and counts for nothing",
     ),
+    "approval-row-unread": (
+        "；{file} 第 {line} 行是此人的批复，但未能读取，未计入",
+        "; {file} line {line} is this person's approval, but could not be read, and was not counted",
+    ),
     "settings-row-unread-named": (
         "{file} 第 {line} 行（{name}的批复）未读取：{why}。这一行已略过，不算数",
         "{file} line {line} ({name}'s approval) was not read: {why}. The row was passed over, and counts for nothing",

@@ -505,6 +505,8 @@ class Approvals:
         self.notes: list[Note] = []
         self.from_file: str | None = None
         self.read_as: dict[str | None, tuple[str, int | None, str | None]] = {}  # see Communities
+        # The rows that could not be read, by the ID number they name (file#sheet, line): see read_approvals.
+        self.unread_for: dict[str, list[tuple[str, int | None]]] = {}
         self._by_name: dict[tuple[str, str], list[list[ApprovalRecord]]] = {}
         for (_, community, rule), held in self.for_team.items():
             self._by_name.setdefault((community, rule), []).append(held)
@@ -579,13 +581,24 @@ def read_approvals(
     records: list[ApprovalRecord] = []
     notes: list[Note] = []
     read_as: dict[str | None, tuple[str, int | None, str | None]] = {}
+    unread: dict[str, list[tuple[str, int | None]]] = {}
     for table, record in _rows(path, APPROVAL_COLUMNS, notes, read_as):
         try:
             records += _approval_row(table, record, known, titles, for_teams, disabled, notes)
         except RosterError as err:
             _passed_over(err, notes, joined_name(clean(record.cells.get("name"))))
+            # Whose it was, where the ID number can be read: their open finding points to the row (helper-89).
+            if clean(record.cells.get("id_number")) and isinstance(
+                found := read_id_number(record.cells["id_number"]), IdNumber
+            ):
+                place = (
+                    _shown(record.source.path, record.source.sheet),
+                    record.source.line or record.source.row,
+                )
+                unread.setdefault(found.number, []).append(place)
     approvals = Approvals(records)
     approvals.notes = notes
+    approvals.unread_for = unread
     approvals.from_file = display_path(path)
     approvals.read_as = read_as
     return approvals
