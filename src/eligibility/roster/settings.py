@@ -354,14 +354,10 @@ def _passed_over(err: RosterError, notes: list[Note], whose: str = "") -> None:
     column = err.params.get("field") or err.params.get("column") or ""
     params = (("file", where.path or ""), ("line", str(where.line or "?")), ("column", str(column)))
     reason = Term(say(err.key, "zh", **err.params), say(err.key, "en", **err.params))
-    if whose:
-        # The person an approval was for, named: their finding stays open, and the officer looks for them.
-        note = Note(
-            "settings-row-unread", "invalid", (*params, ("name", whose)), "settings-row-unread-named", reason
-        )
-    else:
-        note = Note("settings-row-unread", "invalid", params, reason=reason)
-    notes.append(note)
+    # The person an approval was for, named: their finding stays open, and the officer looks for them.
+    named = (("name", whose),) if whose else ()
+    message = "settings-row-unread-named" if whose else ""
+    notes.append(Note("settings-row-unread", "invalid", (*params, *named), message, reason))
 
 
 def _footer_said(record: RawRecord, key: str, notes: list[Note]) -> bool:

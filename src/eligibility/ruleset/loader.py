@@ -26,6 +26,7 @@ from eligibility.roster.normalise import fold
 from eligibility.ruleset import model
 from eligibility.ruleset.compiler import (
     GIVEN_EVIDENCE,
+    WINDOW_OPERATORS,
     CompiledRule,
     Compiler,
     Node,
@@ -863,7 +864,7 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
         return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
     if kind.startswith("date") and isinstance(error.get("input"), str):
         return RuleSetError("ruleset-invalid", location, field=dotted, reason=_not_a_date(error["input"]))
-    if kind.startswith("int") and len(loc) > 1 and loc[-2] in _YEARS_OPERATORS:
+    if kind.startswith("int") and len(loc) > 1 and loc[-2] in WINDOW_OPERATORS:
         # within_years_before_election: 2.5 was "Input should be a valid integer" in English (helper-76): said
         # as the compiler says -3, and with the parameter the operator may name instead.
         op, written = loc[-2], error.get("input")
@@ -931,12 +932,6 @@ _LEVEL_WORDS = {
     **{word: "warning" for word in ("注意", "提醒", "警告")},
     **{word: "info" for word in ("说明", "提示", "信息")},
 }
-_YEARS_OPERATORS = (
-    "within_years_before_election",
-    "less_than_years_before_election",
-    "within_months_before_election",
-    "less_than_months_before_election",
-)
 _DAY_PARTS = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 
 
