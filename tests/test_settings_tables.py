@@ -1067,3 +1067,26 @@ def test_a_community_given_twice_keeps_its_first_rows_settings_for_a_roster_with
     assert str(team(report, "梅园社区").election_date) == "2006-09-26"
     rules = [f.rule for i in report.inputs for f in i.findings]
     assert rules.count("settings-row-unread") == 1 and "community-settings-unread" not in rules
+
+
+@pytest.mark.parametrize("roster_name", ["a-roster.csv", "z-roster.csv"])
+def test_a_settings_table_in_the_folder_and_given_by_its_option_is_listed_once(
+    tmp_path: Path, roster_name: str
+) -> None:
+    # Given with --approvals and lying among the rosters, a table with a bad row was two inputs: set aside as
+    # given, and again with its finding (helper-84). Read before the roster or after it, it is one.
+    rows = (EXAMPLES / "approvals.csv").read_text(encoding="utf-8").splitlines()
+    rows[2] = rows[2].replace("2005-08-01", "2005-13-01")
+    approvals = written(tmp_path, "approvals.csv", "\n".join(rows) + "\n")
+    (tmp_path / roster_name).write_bytes((EXAMPLES / "roster.csv").read_bytes())
+    for jobs in (1, 2):
+        report = check([tmp_path], approvals=approvals, jobs=jobs)
+        listed = [(Path(i.path).name, i.table, [f.rule for f in i.findings]) for i in report.inputs]
+        assert sorted(listed, key=str) == sorted(
+            [
+                (roster_name, None, []),
+                ("approvals.csv", "approvals", ["file-given-as-table", "settings-row-unread"]),
+            ],
+            key=str,
+        )
+        assert len(report.candidates) == 21

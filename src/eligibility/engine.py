@@ -330,6 +330,8 @@ class Review:
     # Notes on a roster found while its rows were read (see _settings_elsewhere).
     _notes_by_path: dict[str, list[Note]] = field(default_factory=dict)
     _settings_said: bool = False
+    # Where, in inputs, a settings table met among the rosters was set aside, by table (see _set_aside).
+    _given_aside: dict[str, InputFile] = field(default_factory=dict)
     # Each roster's (or sheet's) entry in inputs, by where its rows came from: notes found once every row is in.
     _input_at: dict[str, InputFile] = field(default_factory=dict)
     _skipped_by_path: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -659,15 +661,24 @@ class Review:
 
     def _set_aside(self, source: Input, note: Note, sheet: str | None = None) -> None:
         """A file (or sheet) not read as a roster, and why, as an input of the report with no rows."""
-        self.inputs.append(
-            InputFile(
-                path=self._place(source.shown),
-                sheet=self._place(sheet),
-                format=source.format,
-                rows=0,
-                findings=[self._note_finding(note)],
-            )
+        finding = self._note_finding(note)
+        table = dict(note.params)["option"].removeprefix("--") if note.key == "file-given-as-table" else None
+        # The table met among the rosters, given with its option too: where it has findings of its own, it is
+        # that one input, listed once, this note first (helper-84 had it listed twice; see _settings_inputs).
+        own = next((i for i in self.inputs if table and i.table == table and i.sheet is None), None)
+        if own is not None:
+            own.findings.insert(0, finding)
+            return
+        aside = InputFile(
+            path=self._place(source.shown),
+            sheet=self._place(sheet),
+            format=source.format,
+            rows=0,
+            findings=[finding],
         )
+        if table is not None:
+            self._given_aside[table] = aside
+        self.inputs.append(aside)
 
     def tables(self, tables: Iterable[Table]) -> Iterator[CandidateResult]:
         """Every row of tables already opened (or built in memory, as rule-file test cases are)."""
@@ -853,6 +864,11 @@ class Review:
                 by_sheet.setdefault(sheet, []).append(note)
             for sheet, notes in by_sheet.items():
                 read_as, header_line, encoding = table.read_as.get(sheet) or (workbook, None, None)
+                findings = [self._note_finding(n) for n in notes]
+                if sheet is None and (aside := self._given_aside.pop(kind, None)) is not None:
+                    # Set aside among the rosters already (see _set_aside): that note joins these, listed once.
+                    self.inputs.remove(aside)
+                    findings[:0] = aside.findings
                 made.append(
                     InputFile(
                         path=self._place(base),
@@ -861,7 +877,7 @@ class Review:
                         encoding=encoding,
                         header_line=header_line,
                         rows=0,
-                        findings=[self._note_finding(n) for n in notes],
+                        findings=findings,
                         table=kind,
                     )
                 )
