@@ -1090,3 +1090,32 @@ def test_a_settings_table_in_the_folder_and_given_by_its_option_is_listed_once(
             key=str,
         )
         assert len(report.candidates) == 21
+
+
+def test_seats_lost_with_unread_rows_are_not_asked_to_be_written(tmp_path: Path) -> None:
+    # Every row of the communities table refused (五 for a seat count, 9月31日): seat-quota is not checked, and
+    # said so; its advice was to write the seats column the table already has (helper-87).
+    communities = written(
+        tmp_path,
+        "communities.csv",
+        "街道,社区,选举日期,党组织核定职数,居委会核定职数\n"
+        "东湖街道,青松社区,2006-09-30,五,5\n"
+        "东湖街道,翠竹社区,2006-09-31,3,5\n",
+    )
+    for lang, said in (
+        ("zh", "规则 seat-quota 未检查：社区表写有核定职数"),
+        ("en", "rule seat-quota not checked: the communities table gives approved seat counts"),
+    ):
+        result = CliRunner().invoke(
+            app, ["check", str(EXAMPLES / "roster.csv"), "--communities", str(communities), "--lang", lang]
+        )
+        assert said in result.stdout and "settings-row-unread" in result.stdout
+        assert "--communities）里写这一列" not in result.stdout and "write the column" not in result.stdout
+    report = check([EXAMPLES / "roster.csv"], communities=communities)
+    assert [(n.rule, n.missing_from, n.in_unread_rows) for n in report.not_checked] == [
+        ("seat-quota", "communities", True)
+    ]
+    # A table that gives no seats at all is still asked for them.
+    bare = written(tmp_path, "bare.csv", "街道,社区,选举日期\n东湖街道,青松社区,2006-09-30\n")
+    report = check([EXAMPLES / "roster.csv"], communities=bare)
+    assert [(n.rule, n.in_unread_rows) for n in report.not_checked] == [("seat-quota", False)]

@@ -1773,6 +1773,8 @@ class Review:
                         # As an officer heads the column (被剥夺政治权利), not by its name in the rules.
                         headers=[" | ".join(self._headed.get(c, c) for c in m) for m in among],
                         missing_from=place,
+                        in_unread_rows=place == "communities"
+                        and all(not self.communities.seats_unread.isdisjoint(m) for m in among),
                     )
                     self.not_checked.append(said)
                     if rule.id in seats_only:

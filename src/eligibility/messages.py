@@ -889,6 +889,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "rule {rule} not checked: no approved seat counts {missing} (write the column in the communities table, "
         "--communities)",
     ),
+    "not-checked-communities-unread": (
+        "规则 {rule} 未检查：社区表写有核定职数 {missing}，但写它的行都未能读取（见社区表的 settings-row-unread）",
+        "rule {rule} not checked: the communities table gives approved seat counts {missing}, but in rows that "
+        "could not be read (see the table's settings-row-unread)",
+    ),
     # approvals
     "approval-ineligible": ("不能提名的情形不能事先审批", "an ineligible finding cannot be approved"),
     "approval-unknown-rule": (

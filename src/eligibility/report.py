@@ -202,6 +202,11 @@ class NotChecked(_Frozen):
         default="roster",
         description="where the columns were looked for: the roster file or the communities file",
     )
+    in_unread_rows: bool = Field(
+        default=False,
+        description="the communities file writes these columns, but in rows that could not be read "
+        "(each a settings-row-unread finding)",
+    )
 
     @property
     def where(self) -> str:

@@ -148,6 +148,8 @@ def not_checked_finding(missing: NotChecked, lang: Lang) -> Finding:
     """A rule not checked, as a finding on its file: what the CI formats and the findings table show, since it
     fails the run as an open finding of its severity would."""
     key = "not-checked-column" if missing.missing_from == "roster" else "not-checked-communities"
+    if missing.in_unread_rows:
+        key = "not-checked-communities-unread"
     words = say(key, lang, rule=missing.rule, path=missing.where, missing=missing_columns(missing, lang))
     return Finding(rule=missing.rule, severity=missing.severity, message=words)
 

@@ -20,7 +20,7 @@ from rich.text import Text
 from eligibility.formatters.common import (
     amended_text,
     input_line,
-    missing_columns,
+    not_checked_finding,
     severity_label,
     status_label,
     summary_line,
@@ -182,16 +182,7 @@ class TableFormatter:
                 console.print(Wrapped(Text(said_of_file, style=SEVERITY_STYLE[finding.severity])))
         said: set[str] = set()
         for missing in report.not_checked:
-            message_key = (
-                "not-checked-column" if missing.missing_from == "roster" else "not-checked-communities"
-            )
-            words = say(
-                message_key,
-                lang,
-                rule=missing.rule,
-                path=missing.where,
-                missing=missing_columns(missing, lang),
-            )
+            words = not_checked_finding(missing, lang).message
             if words not in said:  # a missing communities table is the same news for every roster
                 said.add(words)
                 console.print(

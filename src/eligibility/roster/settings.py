@@ -64,6 +64,8 @@ class Communities:
         self._by_own: dict[str, list[str]] = {}
         # The quota columns some community has given: a rule comparing seats with them can run.
         self.columns: set[str] = set()
+        # The quota columns written in some row that could not be read (see read_communities).
+        self.seats_unread: set[str] = set()
         self._shared: dict[Any, Any] = {}
         # What the table's header held that no column is (村委会核定职数 for 村民委员会核定职数): said on the report.
         self.notes: list[Note] = []
@@ -259,6 +261,10 @@ def read_communities(path: Path, bodies: dict[str, Body]) -> Communities:
             # Where no other row gives its settings, its candidates are checked without them: said on their
             # roster, with this row's place (see Review._settings_elsewhere). A control character, the reason
             # the row was not read, is no part of the name the roster writes.
+            # Seats written in the row, lost with it: a rule left without seats says where they went.
+            communities.seats_unread.update(
+                column for column in communities.quota_columns.values() if clean(record.cells.get(column))
+            )
             if community := CONTROL_CHARACTERS.sub("", clean(record.cells.get("community"))):
                 street = CONTROL_CHARACTERS.sub("", clean(record.cells.get("street")))
                 place = (street, _shown(record.source.path, record.source.sheet), record.source.line)
