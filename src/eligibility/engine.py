@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -538,7 +540,8 @@ class Review:
         """Every data row of every input's files and sheets, in input order, each with its verdict."""
         set_aside: Input | None = None  # the first communities or approvals table met in a folder
         given: dict[Path, str] = {}  # each file read, as first named: a folder and a file in it name it twice
-        plan = [(source, self._not_opened(source, given)) for source in sources]
+        copies = _Copies(sources)
+        plan = [(source, self._not_opened(source, given) or copies.of(source)) for source in sources]
         files = None
         if workers is not None:
             # Several rosters (a province's folder of street workbooks): each goes whole to a worker, read and
@@ -2341,6 +2344,32 @@ def _footer_of(raw: Any) -> DataProblem | None:
             if problem.rule == "row-not-a-candidate":
                 return None if holds_a_candidate(raw.cells) else problem
     return None
+
+
+class _Copies:
+    """Files of a run with the very same bytes as one before them: a roster saved twice into the folder (名册.csv
+    and 名册(1).csv). Each of its rows was a duplicate-person, invalid, and the run failed on a copy. Only files of
+    one size with another are read for it, so a folder of files all of different sizes costs nothing."""
+
+    def __init__(self, sources: list[Input]) -> None:
+        self._size = {
+            s.path: s.path.stat().st_size for s in sources if s.path is not None and s.path.is_file()
+        }
+        self._sizes = Counter(self._size.values())
+        self._first: dict[tuple[int, bytes], str] = {}
+
+    def of(self, source: Input) -> Note | None:
+        size = self._size.get(source.path) if source.path is not None else None
+        if not size or self._sizes[size] < 2:
+            return None
+        assert source.path is not None
+        try:
+            with source.path.open("rb") as file:
+                key = (size, hashlib.file_digest(file, "blake2b").digest())
+        except OSError:
+            return None  # not readable: said as such when it is opened
+        first = self._first.setdefault(key, source.shown)
+        return Note("file-copy-of", "warning", (("first", first),)) if first != source.shown else None
 
 
 def _rule_file(source: Input) -> Note | None:

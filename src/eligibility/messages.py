@@ -495,6 +495,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "这个文件前面已经给出过（{first}），只检查一次",
         "this file was given already ({first}): it is checked once",
     ),
+    "file-copy-of": (
+        "这个文件与 {first} 内容完全相同（同一份名册存了两份？），只检查一次",
+        "this file holds the very same bytes as {first} (one roster saved twice?): it is checked once",
+    ),
     "file-no-candidates": (
         "文件里没有候选人：{reason}；其余的文件照常检查",
         "no candidates in this file: {reason}; the other files were checked",
@@ -1241,6 +1245,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "file-skipped-type": ("info", "file"),
     "file-skipped-text": ("info", "file"),
     "file-given-twice": ("info", "file"),
+    "file-copy-of": ("warning", "file"),
     "file-given-as-table": ("info", "file"),
     "file-unread": ("invalid", "file"),
     "file-broken-midway": ("invalid", "file"),

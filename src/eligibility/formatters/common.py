@@ -289,6 +289,7 @@ NOT_READ = frozenset(
         "file-skipped-text",
         "file-given-as-table",
         "file-given-twice",
+        "file-copy-of",
     }
 )
 
