@@ -3654,3 +3654,61 @@ def test_a_roster_saved_twice_into_the_folder_is_checked_once(tmp_path: Path) ->
     # Every row but 朱大勇's, whose ID number fails its check character and so names nobody.
     checked = [c for c in first if not any(f.rule == "id-number-checksum" for f in c.findings)]
     assert len(said_twice) == len(checked) == 20
+
+
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+def test_rows_under_the_header_written_again_in_another_order_are_read_by_it(
+    tmp_path: Path, form: str
+) -> None:
+    # A second table stacked under the first, its 亲属 and 被剥夺政治权利 swapped: read by the first header's
+    # places, 丁四's 是 was a relative and he, deprived of political rights, passed (helper-91). Then a third
+    # table with 姓名 moved: its header was a candidate named 性别.
+    header = ["姓名", "性别", "身份证号", "社区", "拟任职务", "被剥夺政治权利", "亲属"]
+    swapped = ["姓名", "性别", "身份证号", "社区", "拟任职务", "亲属", "被剥夺政治权利"]
+    moved = ["性别", "姓名", "身份证号", "社区", "拟任职务", "被剥夺政治权利", "亲属"]
+    rows = [
+        ["甲一", "男", make_id("1970-01-01"), "甲社区", "居委会委员", "否", ""],
+        swapped,
+        ["丁四", "男", make_id("1960-01-01"), "甲社区", "居委会委员", "", "是"],
+        ["戊五", "女", make_id("1961-01-01", "女"), "甲社区", "居委会委员", "甲一", "否"],
+        moved,
+        ["男", "己六", make_id("1962-01-01"), "甲社区", "居委会主任", "是", ""],
+    ]
+    for jobs in (1, 2):
+        report = check([_roster_file(tmp_path, form, header, rows)], lang="en", jobs=jobs)
+        by_name = {c.name: c for c in report.candidates}
+        assert list(by_name) == ["甲一", "丁四", "戊五", "己六"]
+        sheet = "" if form == "csv" else "候选人!"
+        assert [(f.rule, f.evidence.get("cell")) for f in by_name["丁四"].findings] == [
+            ("political-rights", f"{sheet}G4")
+        ]
+        assert by_name["丁四"].status == by_name["己六"].status == "ineligible"
+        assert not by_name["戊五"].findings and by_name["甲一"].status == "eligible"  # 甲一 is on the team
+        said = [
+            (f.evidence["line"], f.message) for f in report.inputs[0].findings if f.rule == "header-reordered"
+        ]
+        assert said == [
+            (
+                "3",
+                "line 3 writes the header again with its columns in another order (亲属、被剥夺政治权利 moved): "
+                "the rows under it are read by it; check them",
+            ),
+            (
+                "6",
+                "line 6 writes the header again with its columns in another order (性别、姓名、被剥夺政治权利、亲属 "
+                "moved): the rows under it are read by it; check them",
+            ),
+        ]
+
+
+def test_a_header_again_whose_texts_repeat_is_not_guessed_at(tmp_path: Path) -> None:
+    # Two columns written alike (备注 twice) cannot be told apart in another order: the row is not taken for the
+    # header, and is said as the row it is, never read by a guess.
+    header = ["姓名", "性别", "身份证号", "社区", "拟任职务", "备注", "备注"]
+    rows = [
+        ["甲一", "男", make_id("1970-01-01"), "甲社区", "居委会委员", "", ""],
+        ["姓名", "备注", "性别", "身份证号", "社区", "拟任职务", "备注"],
+    ]
+    report = check([_roster_file(tmp_path, "csv", header, rows)], lang="en")
+    assert [c.name for c in report.candidates] == ["甲一", "姓名"]
+    assert report.candidates[1].status == "invalid"

@@ -495,6 +495,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "这个文件前面已经给出过（{first}），只检查一次",
         "this file was given already ({first}): it is checked once",
     ),
+    "header-reordered": (
+        "第 {line} 行又写了一遍表头，列的顺序与上面不同（{headers} 换了位置）：其下各行按这一行的表头读取，请核对",
+        "line {line} writes the header again with its columns in another order ({headers} moved): the rows under "
+        "it are read by it; check them",
+    ),
     "file-copy-of": (
         "这个文件与 {first} 内容完全相同（同一份名册存了两份？），只检查一次",
         "this file holds the very same bytes as {first} (one roster saved twice?): it is checked once",
@@ -1246,6 +1251,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "file-skipped-text": ("info", "file"),
     "file-given-twice": ("info", "file"),
     "file-copy-of": ("warning", "file"),
+    "header-reordered": ("warning", "file"),
     "file-given-as-table": ("info", "file"),
     "file-unread": ("invalid", "file"),
     "file-broken-midway": ("invalid", "file"),

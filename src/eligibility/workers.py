@@ -131,7 +131,11 @@ class Workers:
         """Each row of the table checked (no duplicate or team question yet), in row order."""
         for tasks in self.tasks:
             tasks.put((source, table.path, table.sheet, skipped))
-        yield from self._taken(itertools.cycle(range(self.jobs)), shared=True)
+        notes = yield from self._taken(itertools.cycle(range(self.jobs)), shared=True)
+        if notes is not None:
+            table.notes[:] = (
+                notes  # as the last batch's worker, reading every row, found them (header-reordered)
+            )
 
     def _taken(self, turns: Iterator[int], shared: bool = False) -> Generator[Checked, None, Any]:
         """Checked rows from the workers whose turn it is, batch by batch, until one says the table has ended
@@ -374,7 +378,7 @@ def _check_table(
         results.put(("rows", checked))
         batch += 1
     if batch % jobs == worker:  # the parent asks this worker for the batch after the last
-        results.put((_END, None))
+        results.put((_END, table.notes))
 
 
 def _check_source(review: Review, source: Input, results: Any) -> None:

@@ -117,6 +117,9 @@ class Table:
     skip: Skip | None = None
     # A workbook saved with Excel's 1904 date system (Mac Excel of old): its date serials count from 1904-01-01.
     date1904: bool = False
+    # The header written again in another order (a second table stacked under the first), by the line it is on:
+    # the rows under it are read by it (see reordered_header).
+    reheaded: list[tuple[int, HeaderMap]] = field(default_factory=list)
 
     @property
     def columns(self) -> frozenset[str]:
@@ -124,8 +127,14 @@ class Table:
 
     def cell(self, column: str, line: int | None) -> str | None:
         """The spreadsheet reference of a column on a line: D12, or 候选人!D12 in a workbook."""
-        position = self.header.index.get(column)
-        if position is None or line is None or self.format not in ("csv", "tsv", "xlsx"):
+        if line is None or self.format not in ("csv", "tsv", "xlsx"):
+            return None
+        header = self.header
+        for start, later in self.reheaded:
+            if line > start:
+                header = later
+        position = header.index.get(column)
+        if position is None:
             return None
         reference = f"{column_letter(self.first_column + position)}{line}"
         return f"{self.sheet}!{reference}" if self.sheet else reference
@@ -589,6 +598,7 @@ def row_not_a_record(headers: list[str], header: HeaderMap) -> Callable[[list[An
     written = tuple(headers[i] for i in mapped)
     # Of a two-row header, the text each row has over each column read: either row, repeated, is a header.
     either = [{row[i] for row in header.rows if i < len(row)} | {""} for i in mapped]
+    own = sorted(filter(None, (clean(text) for text in headers)))  # its texts in any order
 
     def not_a_record(row: list[Any]) -> str:
         cells = [clean(cell) for cell in row]
@@ -602,9 +612,44 @@ def row_not_a_record(headers: list[str], header: HeaderMap) -> Callable[[list[An
             and all(text in held for text, held in zip(read, either, strict=True))
         ):
             return "header"
+        if not header.rows and sorted(filter(None, cells)) == own:
+            return "reordered"
         return ""
 
     return not_a_record
+
+
+def reordered_note(line: int, before: list[str], after: list[str]) -> Note:
+    """Said of a sheet whose header is written again in another order, naming the columns moved: the rows under
+    it are read by it."""
+    was = [clean(text) for text in before]
+    moved = [text for i, text in enumerate(after) if clean(text) and (i >= len(was) or was[i] != clean(text))]
+    return Note("header-reordered", "warning", (("line", str(line)), ("headers", "、".join(moved))))
+
+
+def header_words(headers: list[str]) -> frozenset[str]:
+    """The header's texts: a row whose name cell holds one of them may be the header written again, in its
+    order or another (姓名 moved from A to B)."""
+    return frozenset(text for text in (*headers, *(clean(h) for h in headers)) if text)
+
+
+def reordered_header(
+    row: list[Any], headers: list[str], header: HeaderMap
+) -> tuple[list[str], HeaderMap] | None:
+    """The header written again with its columns in another order (a second table pasted under the first, 亲属
+    and 被剥夺政治权利 swapped): its texts, and the header's columns at their new places; None where a text is
+    written twice and which column is which cannot be told. Read by the first header's places, the rows under
+    it had 被剥夺政治权利's 是 read as a relative, and a person deprived of political rights passed."""
+    at: dict[str, int] = {}
+    for i, cell in enumerate(row):
+        if text := clean(cell):
+            if text in at:
+                return None
+            at[text] = i
+    own = [clean(text) for text in headers]
+    index = {name: at[own[p]] for name, p in header.index.items()}
+    also = {name: tuple(at[own[p]] for p in ps) for name, ps in header.also.items()}
+    return [str(cell) if cell is not None else "" for cell in row], replace(header, index=index, also=also)
 
 
 def require_rows(rows: Iterator[RawRecord], shown: str, header_line: int | None) -> Iterator[RawRecord]:
@@ -682,8 +727,19 @@ def _delimited(
     # The row under the header may be its second row (an Excel roster's grouped header, saved as CSV).
     headers, header, pending = second_header_row(lines, headers, header, columns)
     skip = Skip()
+    reheaded: list[tuple[int, HeaderMap]] = []
+    notes: list[Note] = []
     rows = _delimited_rows(
-        reader, source.shown, header, headers, stream, delimiter, skip, (encoding, met), pending
+        reader,
+        source.shown,
+        header,
+        headers,
+        stream,
+        delimiter,
+        skip,
+        (encoding, met),
+        pending,
+        (reheaded, notes),
     )
     table = Table(
         source.shown,
@@ -693,6 +749,8 @@ def _delimited(
         encoding=encoding,
         header_line=header_line,
         skip=skip,
+        notes=notes,
+        reheaded=reheaded,
     )
     table.notes.extend(rows_above_header(above, header_line))
     return table
@@ -828,27 +886,33 @@ def _delimited_rows(
     skip: Skip,
     decoded: tuple[str, int],
     pending: tuple[int, list[str]] | None = None,
+    reheaded: tuple[list[tuple[int, HeaderMap]], list[Note]] | None = None,
 ) -> Iterator[RawRecord]:
     """The records of a delimited file past its header; `pending`, the first row, read already to see whether
-    it was the header's second row."""
+    it was the header's second row. The header written again in another order is noted in `reheaded`, and the
+    rows under it are read by it."""
     number = 0
     width = len(headers)
     encoding, met = decoded  # the encoding, and how many undecodable bytes had been met before the file
-    not_a_record = row_not_a_record(headers, header)
-    # Asked of the name cell; a settings table (communities, approvals) has none, and rows of its own to say.
-    name_at = header.index.get("name", -1)
-    name_written = headers[name_at] if name_at >= 0 else None
-    footer_at = margin_columns(headers, header)
     gbk = codecs.lookup(encoding).name in _GBK
-    names, positions = tuple(header.index), tuple(header.index.values())
-    last = max(positions, default=-1)
-    unnamed = tuple(i for i, text in enumerate(headers) if not text.strip())  # most headers have none
-    # The known columns' cells of a row, in the header's order, taken in one call.
-    cells_of = (
-        operator.itemgetter(*positions)
-        if len(positions) > 1
-        else lambda row: tuple(row[p] for p in positions)
-    )
+    words = header_words(headers)
+
+    def read_by(header: HeaderMap, headers: list[str]) -> tuple[Any, ...]:
+        not_a_record = row_not_a_record(headers, header)
+        # Asked of the name cell; a settings table (communities, approvals) has none, and rows of its own to say.
+        name_at = header.index.get("name", -1)
+        names, positions = tuple(header.index), tuple(header.index.values())
+        unnamed = tuple(i for i, text in enumerate(headers) if not text.strip())  # most headers have none
+        # The known columns' cells of a row, in the header's order, taken in one call.
+        cells_of = (
+            operator.itemgetter(*positions)
+            if len(positions) > 1
+            else lambda row: tuple(row[p] for p in positions)
+        )
+        footer_at = margin_columns(headers, header)
+        return not_a_record, name_at, names, max(positions, default=-1), unnamed, cells_of, footer_at
+
+    not_a_record, name_at, names, last, unnamed, cells_of, footer_at = read_by(header, headers)
     # The csv reader itself, past the header, each row numbered here by the line it starts on (as _numbered
     # does for the header search): a generator less for every row.
     previous = reader.line_num if pending is None else pending[0] - 1
@@ -861,12 +925,23 @@ def _delimited_rows(
                 continue
             named = row[name_at] if 0 <= name_at < len(row) else ""
             # isprintable: a zero-width space alone is empty too, and no printable name needs asking
-            if (not named.strip() or not named.isprintable() or named == name_written) and (
+            if (not named.strip() or not named.isprintable() or named in words) and (
                 passed_over := not_a_record(row)
             ):
+                if passed_over == "reordered" and (again := reordered_header(row, headers, header)):
+                    if reheaded is not None:
+                        reheaded[1].append(reordered_note(line, headers, again[0]))
+                        reheaded[0].append((line, again[1]))
+                    headers, header = again
+                    not_a_record, name_at, names, last, unnamed, cells_of, footer_at = read_by(
+                        header, headers
+                    )
+                    passed_over = "header"
                 if passed_over == "header":
                     header_above = line
-                continue
+                    continue
+                if passed_over != "reordered":
+                    continue
             number += 1
             if skip.ahead:
                 skip.ahead -= 1

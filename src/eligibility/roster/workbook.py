@@ -29,8 +29,11 @@ from eligibility.roster.readers import (
     column_letter,
     find_header,
     footer_in_margin,
+    header_words,
     margin_columns,
     placed,
+    reordered_header,
+    reordered_note,
     require_rows,
     row_not_a_record,
     rows_above_header,
@@ -215,8 +218,20 @@ def _sheet_table(
         rows = itertools.chain((pending,), rows)
     # The header's last named column: a cell right of it in a data row has no column to be read as.
     named = max((i for i, text in enumerate(headers) if str(text).strip()), default=-1) + 1
+    reheaded: list[tuple[int, HeaderMap]] = []
+    notes: list[Note] = []
     records = _sheet_rows(
-        rows, source.shown, name, header, headers, named, first_column, unread, hidden, shown_as
+        rows,
+        source.shown,
+        name,
+        header,
+        headers,
+        named,
+        first_column,
+        unread,
+        hidden,
+        shown_as,
+        (reheaded, notes),
     )
     if merged := _merged_down(sheet):
         records = _filled_down(records, merged, header, first_column)
@@ -228,6 +243,8 @@ def _sheet_table(
         sheet=name,
         header_line=header_line,
         first_column=first_column,
+        notes=notes,
+        reheaded=reheaded,
     )
     table.notes.extend(rows_above_header(above, header_line))
     if shown_as.columns:
@@ -255,14 +272,19 @@ def _sheet_rows(
     unread: dict[int, dict[int, tuple[str, str]]],
     hidden: set[int],
     shown_as: _Shown,
+    reheaded: tuple[list[tuple[int, HeaderMap]], list[Note]],
 ) -> Iterator[RawRecord]:
     number = 0
-    read = {first_column + i for i in header.index.values()}
-    not_a_record = row_not_a_record(headers, header)
-    name_at = header.index.get("name", -1)  # a settings sheet has none: every row is asked
-    name_written = headers[name_at] if name_at >= 0 else None
-    no_header = [i for i, text in enumerate(headers[:width]) if not str(text or "").strip()]
-    footer_at = margin_columns(headers, header)
+    words = header_words(headers)
+
+    def read_by(header: HeaderMap, headers: list[str]) -> tuple[Any, ...]:
+        read = {first_column + i for i in header.index.values()}
+        not_a_record = row_not_a_record(headers, header)
+        name_at = header.index.get("name", -1)  # a settings sheet has none: every row is asked
+        no_header = [i for i, text in enumerate(headers[:width]) if not str(text or "").strip()]
+        return read, not_a_record, name_at, no_header, margin_columns(headers, header)
+
+    read, not_a_record, name_at, no_header, footer_at = read_by(header, headers)
     header_above: int | None = None
     for line, row in rows:
         flagged = {at: found for at, found in unread[line].items() if at in read} if line in unread else None
@@ -272,10 +294,23 @@ def _sheet_rows(
         unnamed = named in ("", None) or (
             isinstance(named, str) and not (named.strip() and named.isprintable())
         )
-        if (unnamed or named == name_written) and not flagged and (passed_over := not_a_record(row)):
+        if (
+            (unnamed or (isinstance(named, str) and named in words))
+            and not flagged
+            and (passed_over := not_a_record(row))
+        ):
+            if passed_over == "reordered" and (again := reordered_header(row, headers, header)):
+                # The header again, in another order: the rows under it are read by it (see reordered_header).
+                reheaded[1].append(reordered_note(line, headers, again[0]))
+                headers, header = again
+                read, not_a_record, name_at, no_header, footer_at = read_by(header, headers)
+                reheaded[0].append((line, header))
+                passed_over = "header"
             if passed_over == "header":
                 header_above = line
-            continue
+                continue
+            if passed_over != "reordered":
+                continue
         number += 1
         cells = {name: row[i] if i < len(row) else "" for name, i in header.index.items()}
         if line in shown_as.months:
