@@ -23,6 +23,7 @@ from eligibility import __version__
 from eligibility.errors import EligibilityError, Location, OptionError, display_path, unwritable_reason
 from eligibility.formatters import NO_FORMAT_WRITES, OutputFormat, format_of, formatter_for
 from eligibility.formatters.interface import Options
+from eligibility.helptext import CommandLine, language_asked
 from eligibility.messages import Lang, Term, plural, say
 
 if TYPE_CHECKING:
@@ -49,9 +50,11 @@ class FailOn(StrEnum):
     never = "never"
 
 
+# The help of every command, argument and option is in messages.HELP, in Chinese and English, under the command's
+# path and the option's name ("check --election-date"): CommandLine puts the reader's language in before it runs.
 app = typer.Typer(
     name="eligibility",
-    help="Check candidate rosters for community and village two-committee (两委) elections against a rule file.",
+    cls=CommandLine,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -67,21 +70,19 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
-    ] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
 ) -> None:
-    """Check candidate rosters for community and village two-committee (两委) elections against a rule file."""
+    """The options of `eligibility` itself, before a command."""
 
 
 # Options shared by several commands, defined once.
 RulesOption = Annotated[
     str | None,
-    typer.Option("--rules", metavar="FILE|NAME", help="Rule file, or the name of a bundled rule set."),
+    typer.Option("--rules", metavar="FILE|NAME"),
 ]
 LangOption = Annotated[
     Language,
-    typer.Option("--lang", envvar="ELIGIBILITY_LANG", help="Language of the report and messages."),
+    typer.Option("--lang", envvar="ELIGIBILITY_LANG"),
 ]
 
 
@@ -91,66 +92,44 @@ def check(
         list[Path],
         typer.Argument(
             metavar="PATH",
-            help="Roster files (.csv .tsv .xlsx .yaml .yml .json), folders, or - for standard input.",
             show_default=False,
         ),
     ],
     rules: RulesOption = None,
     election_date: Annotated[
         str | None,
-        typer.Option(
-            "--election-date", metavar="YYYY-MM-DD", help="Election day YYYY-MM-DD (default: the rule set's)."
-        ),
+        typer.Option("--election-date", metavar="YYYY-MM-DD"),
     ] = None,
     communities: Annotated[
         Path | None,
-        typer.Option(
-            "--communities", metavar="FILE", help="Table of communities: election date and approved seats."
-        ),
+        typer.Option("--communities", metavar="FILE"),
     ] = None,
-    approvals: Annotated[
-        Path | None, typer.Option("--approvals", metavar="FILE", help="Table of prior approvals.")
-    ] = None,
+    approvals: Annotated[Path | None, typer.Option("--approvals", metavar="FILE")] = None,
     output_format: Annotated[
         OutputFormat | None,
         typer.Option(
             "--format",
-            help="Output format (default: from -o's extension, else table; github under GitHub Actions).",
         ),
     ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file.")
-    ] = None,
-    fail_on: Annotated[
-        FailOn, typer.Option("--fail-on", help="Exit 1 when a finding at or above this level is open.")
-    ] = FailOn.review,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE")] = None,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on")] = FailOn.review,
     overrides: Annotated[
         list[str] | None,
-        typer.Option(
-            "--set", metavar="PARAM=VALUE", help="Override a rule-set parameter: PARAM=VALUE (repeatable)."
-        ),
+        typer.Option("--set", metavar="PARAM=VALUE"),
     ] = None,
-    show_pii: Annotated[
-        bool, typer.Option("--show-pii", help="Show ID numbers in full (masked by default).")
-    ] = False,
+    show_pii: Annotated[bool, typer.Option("--show-pii")] = False,
     lang: LangOption = Language.zh,
     encoding: Annotated[
         str | None,
-        typer.Option(
-            "--encoding", metavar="NAME", help="Text encoding of CSV/TSV input (default: detected)."
-        ),
+        typer.Option("--encoding", metavar="NAME"),
     ] = None,
     sheet: Annotated[
         str | None,
-        typer.Option(
-            "--sheet", metavar="NAME", help="Read only this worksheet (default: every roster sheet)."
-        ),
+        typer.Option("--sheet", metavar="NAME"),
     ] = None,
     explain: Annotated[
         bool,
-        typer.Option(
-            "--explain", help="Show the facts and parameters behind each finding and the rules passed."
-        ),
+        typer.Option("--explain"),
     ] = False,
     jobs: Annotated[
         int,
@@ -159,14 +138,10 @@ def check(
             "-j",
             min=1,
             metavar="N",
-            help="Check with N processes (for large rosters; the report is the same as with 1).",
         ),
     ] = 1,
 ) -> None:
-    """Check rosters and report each candidate's and each team's eligibility.
-
-    Exit codes: 0 nothing at or above --fail-on; 1 something is; 2 the check could not run.
-    """
+    """`eligibility check`: the report in the format asked for, and the verdict as the exit code (ExitCode)."""
     from eligibility.engine import Options as CheckOptions
     from eligibility.engine import Review
     from eligibility.formatters.interface import Streams
@@ -332,9 +307,9 @@ class Schema(StrEnum):
 
 @app.command()
 def schema(
-    which: Annotated[Schema, typer.Argument(help="Which schema: report or rules.")] = Schema.report,
+    which: Annotated[Schema, typer.Argument()] = Schema.report,
 ) -> None:
-    """Print a JSON Schema: of the JSON report (docs/report.schema.json) or of rule files (docs/rules.schema.json)."""
+    """`eligibility schema`: the JSON Schema of the report or of rule files, as docs/ holds them."""
     import json
 
     if which is Schema.report:
@@ -348,13 +323,13 @@ def schema(
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
-rules_app = typer.Typer(help="Rule sets: list, show, validate, explain and test them.", no_args_is_help=True)
+rules_app = typer.Typer(no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 
 
 @rules_app.command("list")
 def rules_list(lang: LangOption = Language.zh) -> None:
-    """The bundled rule sets."""
+    """`eligibility rules list`: a line for each bundled rule set."""
     from eligibility.ruleset.loader import bundled_names, load_ruleset
 
     language: Lang = lang.value
@@ -370,10 +345,10 @@ def rules_list(lang: LangOption = Language.zh) -> None:
 
 @rules_app.command("show")
 def rules_show(
-    ruleset: Annotated[str, typer.Argument(metavar="NAME|FILE", help="A bundled name or a rule file.")],
+    ruleset: Annotated[str, typer.Argument(metavar="NAME|FILE")],
     lang: LangOption = Language.zh,
 ) -> None:
-    """A table of the rules: id, severity, scope, condition in words, clause."""
+    """`eligibility rules show`: the rules in a table, or listed on a terminal too narrow for it."""
     from rich.console import Console
     from rich.padding import Padding
     from rich.table import Table
@@ -433,14 +408,10 @@ def rules_show(
 
 @rules_app.command("validate")
 def rules_validate(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE", help="Rule files to check.")],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE")],
     lang: LangOption = Language.zh,
 ) -> None:
-    """Check rule files: each mistake with its line and column and a did-you-mean. Exit 1 if any is wrong, 2 if
-    one is not found.
-
-    A file is checked in two steps: its shape (keys, values, severities), then what it names (facts, parameters,
-    roles, levels). Mistakes of the second step are found once the first step's are put right."""
+    """`eligibility rules validate`: each file loaded as a check would load it, and its mistakes said."""
     from eligibility.ruleset.loader import load_ruleset
 
     language: Lang = lang.value
@@ -475,11 +446,11 @@ def rules_validate(
 
 @rules_app.command("explain")
 def rules_explain(
-    rule_id: Annotated[str, typer.Argument(metavar="RULE_ID", help="The id of a rule, e.g. principal-age.")],
+    rule_id: Annotated[str, typer.Argument(metavar="RULE_ID")],
     rules: RulesOption = None,
     lang: LangOption = Language.zh,
 ) -> None:
-    """One rule: what it checks, its parameters' values, its message and the words of its source."""
+    """`eligibility rules explain`: one rule, or one of the tool's data checks, in words."""
     from eligibility.messages import DATA_CHECKS, did_you_mean
     from eligibility.ruleset.describe import describe, names_of
     from eligibility.ruleset.loader import load_ruleset
@@ -580,13 +551,10 @@ NO_CASES = 5
 
 @rules_app.command("test")
 def rules_test(
-    files: Annotated[
-        list[str], typer.Argument(metavar="NAME|FILE", help="Rule sets whose test cases to run.")
-    ],
+    files: Annotated[list[str], typer.Argument(metavar="NAME|FILE")],
     lang: LangOption = Language.zh,
 ) -> None:
-    """Run the test cases a rule file carries; name each case that fails and how. Exit 1 if any fails, 5 if a
-    file has no test cases (a parent's are not inherited), 2 if one cannot be read."""
+    """`eligibility rules test`: each file's own test cases run (casework), and the exit code NO_CASES for none."""
     from eligibility.casework import run_cases
     from eligibility.ruleset.loader import bundled_dir, load_ruleset, shown_in
 
@@ -630,12 +598,12 @@ def _width() -> int:
 
 @app.command()
 def template(
-    path: Annotated[Path, typer.Argument(metavar="FILE", help="The roster to write: .xlsx or .csv.")],
+    path: Annotated[Path, typer.Argument(metavar="FILE")],
     rules: RulesOption = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
+    force: Annotated[bool, typer.Option("--force")] = False,
     lang: LangOption = Language.zh,
 ) -> None:
-    """Write an empty roster with the rule set's columns under their Chinese headers, ready to fill in."""
+    """`eligibility template`: the empty roster written (template.write_template)."""
     from eligibility.template import write_template
 
     language: Lang = lang.value
@@ -978,7 +946,7 @@ def main() -> None:
         code = app(standalone_mode=False)
     except usage_error as err:
         try:
-            said = _usage_error(err, _language_asked(sys.argv[1:]))
+            said = _usage_error(err, language_asked(sys.argv[1:]))
         except Exception:  # a kind of mistake, or a Typer, not foreseen here: click says it, as before
             said = None
         if said is None:
@@ -989,7 +957,7 @@ def main() -> None:
                 # A workflow's annotations said nothing of a mistyped option (--fail-on Review): said there too.
                 from eligibility.formatters.github import error_line
 
-                lang = _language_asked(sys.argv[1:])
+                lang = language_asked(sys.argv[1:])
                 reason = said.splitlines()[0].removeprefix(f"{say('error', lang)}: ")
                 print(error_line(reason, None, None, lang), flush=True)
         sys.exit(ExitCode.ERROR)
@@ -1016,21 +984,6 @@ def _annotated(args: list[str]) -> bool:
         if arg == "--format" and i + 1 < len(args):
             return args[i + 1] == "github"
     return True
-
-
-def _language_asked(args: list[str]) -> Lang:
-    """--lang on the command line, else ELIGIBILITY_LANG, else Chinese: read by hand, as the line did not parse."""
-    for i, arg in enumerate(args):
-        value = (
-            arg.split("=", 1)[1]
-            if arg.startswith("--lang=")
-            else args[i + 1]
-            if arg == "--lang" and i + 1 < len(args)
-            else None
-        )
-        if value in ("zh", "en"):
-            return value  # type: ignore[return-value]
-    return "en" if os.environ.get("ELIGIBILITY_LANG") == "en" else "zh"
 
 
 def _usage_error(err: Any, lang: Lang) -> str | None:

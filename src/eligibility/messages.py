@@ -1160,6 +1160,139 @@ CATALOG: dict[str, tuple[str, str]] = {
     "warning": ("注意", "warning"),
 }
 
+# The command line's help, (zh, en): a command's under its path ("check", "rules show"), an argument's or option's
+# under the path and its name ("check PATH", "check --election-date"), an option several commands share under its
+# name alone ("--rules"). A command's first paragraph is its line in the list of commands: kept to one line.
+HELP: dict[str, tuple[str, str]] = {
+    "eligibility": (
+        "对照规则集，审查社区和村“两委”换届选举的候选人名册。",
+        "Check candidate rosters for community and village two-committee (两委) elections against a rule file.",
+    ),
+    "--version": ("显示版本号后退出。", "Show the version and exit."),
+    "--rules": ("规则文件，或内置规则集的名称。", "Rule file, or the name of a bundled rule set."),
+    "--lang": ("报告、提示和本帮助的语言。", "Language of the report, the messages and this help."),
+    "check": (
+        "审查名册：每名候选人、每个班子是否符合条件。\n\n"
+        "退出码：0 没有达到 --fail-on 等级的意见；1 有；2 审查未能进行。",
+        "Check rosters and report each candidate's and team's eligibility.\n\n"
+        "Exit codes: 0 nothing at or above --fail-on; 1 something is; 2 the check could not run.",
+    ),
+    "check PATH": (
+        "名册文件（.csv .tsv .xlsx .yaml .yml .json）、文件夹，或 -（从标准输入读取）。",
+        "Roster files (.csv .tsv .xlsx .yaml .yml .json), folders, or - for standard input.",
+    ),
+    "check --election-date": (
+        "选举日 YYYY-MM-DD（默认按规则集所定）。",
+        "Election day YYYY-MM-DD (default: the rule set's).",
+    ),
+    "check --communities": (
+        "社区表：各社区的选举日和核定职数。",
+        "Table of communities: election date and approved seats.",
+    ),
+    "check --approvals": ("批复表：事先审批的批复。", "Table of prior approvals."),
+    "check --format": (
+        "报告格式（默认按 -o 文件的扩展名，没有 -o 时为 table；在 GitHub Actions 中为 github）。",
+        "Output format (default: from -o's extension, else table; github under GitHub Actions).",
+    ),
+    "check --output": ("把报告写入这个文件。", "Write the report to this file."),
+    "check --fail-on": (
+        # The levels are typed as they stand: said in the officer's words beside them.
+        "有这一等级或更重、未经审批的意见时，退出码为 1（warning 注意，review 需审批，ineligible 不能提名，"
+        "never 从不）。",
+        "Exit 1 when a finding at or above this level is open.",
+    ),
+    "check --set": (
+        "改用规则集某个参数的值，写作 参数=值（可给出多次）。",
+        "Override a rule-set parameter: PARAM=VALUE (repeatable).",
+    ),
+    "check --show-pii": (
+        "显示完整的身份证号（默认隐去中间的数字）。",
+        "Show ID numbers in full (masked by default).",
+    ),
+    "check --encoding": (
+        "CSV/TSV 名册的文字编码（默认自动识别）。",
+        "Text encoding of CSV/TSV input (default: detected).",
+    ),
+    "check --sheet": (
+        "只读这一个工作表（默认读每个名册工作表）。",
+        "Read only this worksheet (default: every roster sheet).",
+    ),
+    "check --explain": (
+        "列出每条意见所依据的事实和参数，以及已通过的规则。",
+        "Show the facts and parameters behind each finding and the rules passed.",
+    ),
+    "check --jobs": (
+        "用 N 个进程审查（用于大名册；报告与 1 个进程时相同）。",
+        "Check with N processes (for large rosters; the report is the same as with 1).",
+    ),
+    "schema": (
+        "输出 JSON 报告或规则文件的 JSON Schema。\n\n与 docs/report.schema.json、docs/rules.schema.json 相同。",
+        "Print the JSON Schema of the JSON report or of rule files.\n\n"
+        "The same as docs/report.schema.json and docs/rules.schema.json.",
+    ),
+    "schema which": ("哪一个：report（报告）或 rules（规则文件）。", "Which schema: report or rules."),
+    "template": (
+        "生成一份空白名册，列为规则集所用的各列，供填写。\n\n各列用中文表头。",
+        "Write an empty roster with the rule set's columns, to fill in.\n\nThe columns stand under their Chinese headers.",
+    ),
+    "template FILE": ("要生成的名册：.xlsx 或 .csv。", "The roster to write: .xlsx or .csv."),
+    "template --force": ("文件已存在时覆盖它。", "Replace the file if it exists."),
+    "rules": (
+        "规则集：列出、查看、校验、解释和测试。",
+        "Rule sets: list, show, validate, explain and test them.",
+    ),
+    "rules list": ("列出内置的规则集。", "The bundled rule sets."),
+    "rules show": (
+        "列表显示各条规则：编号、等级、对象、条件和条款。\n\n条件用文字说明。",
+        "A table of the rules: id, severity, scope, condition and clause.\n\nEach condition is said in words.",
+    ),
+    "rules show NAME|FILE": ("内置规则集的名称，或规则文件。", "A bundled name or a rule file."),
+    "rules validate": (
+        "校验规则文件：指出每处错误的行和列。\n\n"
+        "拼错的词会提示可能想写的词。有文件有误时退出码为 1，找不到文件时为 2。\n\n"
+        "文件分两步校验：先看写法（键、取值、等级），再看其中用到的名称（事实、参数、职务、文化程度）。"
+        "第二步的错误要等第一步的改正后才会查出。",
+        "Check rule files: each mistake with its line and column.\n\n"
+        "A misspelt word gets a did-you-mean. Exit 1 if any is wrong, 2 if one is not found.\n\n"
+        "A file is checked in two steps: its shape (keys, values, severities), then what it names (facts, "
+        "parameters, roles, levels). Mistakes of the second step are found once the first step's are put right.",
+    ),
+    "rules validate FILE": ("要校验的规则文件。", "Rule files to check."),
+    "rules explain": (
+        "解释一条规则：检查什么，依据什么。\n\n列出其条件、参数的取值、审查意见的写法和依据文件的原文。",
+        "Explain a rule: what it checks, and on what grounds.\n\n"
+        "Its condition, its parameters' values, its message and the words of its source.",
+    ),
+    "rules explain RULE_ID": (
+        "规则的编号，如 principal-age；也可以是数据检查的编号，如 id-number-checksum。",
+        "The id of a rule, e.g. principal-age, or of a data check, e.g. id-number-checksum.",
+    ),
+    "rules test": (
+        "运行规则文件自带的测试用例，列出未通过的用例及原因。\n\n"
+        "有用例未通过时退出码为 1；文件没有测试用例时为 5（它 extends 的文件的用例不继承）；文件无法读取时为 2。",
+        "Run a rule file's test cases; name each that fails, and how.\n\n"
+        "Exit 1 if any fails, 5 if a file has no test cases (a parent's are not inherited), 2 if one cannot be "
+        "read.",
+    ),
+    "rules test NAME|FILE": (
+        "要运行其测试用例的规则集：内置规则集的名称或规则文件。",
+        "Rule sets whose test cases to run.",
+    ),
+}
+
+# What click prints around the help in English whatever the language, and how the Chinese help says it: headings,
+# the help option's own help, and the notes after an option's help ("[env var: X; default: zh]").
+HELP_FRAME: dict[str, str] = {
+    "Usage:": "用法：",
+    "Arguments": "参数",
+    "Options": "选项",
+    "Commands": "命令",
+    "Show this message and exit.": "显示本帮助后退出。",
+    "env var: ": "环境变量：",
+    "default: ": "默认：",
+    "required": "必填",
+}
+
 
 @dataclass(frozen=True)
 class Term:
