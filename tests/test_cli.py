@@ -222,6 +222,7 @@ def test_json_contract_shape() -> None:
         "warnings",
         "invalid_ineligible",
         "files_not_read",
+        "teams_by_worst",
     }
     candidate = data["candidates"][0]
     assert list(candidate) == [

@@ -1684,3 +1684,31 @@ def test_a_narrow_terminal_folds_a_long_name_before_it_leaves_the_id_numbers_out
         assert len(headings) == 2 and all(("身份证号" in h) is shown for h in headings), (width, headings)
         masked = [line for line in lines if re.search(r"110101\*{8}\d{3}[\dX]", line)]
         assert len(masked) == (2 if shown else 0)
+
+
+@pytest.mark.parametrize("mistake", [["--fail-on", "bogus"], ["--jobs", "0"], ["--lang", "fr"]])
+def test_a_mistyped_option_is_said_in_the_github_or_markdown_report_asked_for(mistake: list[str]) -> None:
+    # --format github or markdown asked for outside GitHub Actions (a district's own CI): a mistyped option left
+    # standard output empty, where an error found later (--election-date 2006-13-01) is said there (helper-94).
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    base = [sys.executable, "-m", "eligibility", "check", str(EXAMPLES / "roster.csv"), *mistake]
+    for form, start in (
+        ("github", "::error title=eligibility::结果：检查未能进行"),
+        ("markdown", "**结果：检查未能进行"),
+    ):
+        done = subprocess.run([*base, "--format", form], capture_output=True, text=True, env=env, check=False)
+        assert done.returncode == 2 and done.stdout.startswith(start), (form, done.stdout)
+        assert mistake[0] in done.stdout
+    # A markdown report going to a file: standard output is no summary, and stays empty.
+    written = subprocess.run(
+        [*base, "--format", "markdown", "--output", os.devnull],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert written.returncode == 2 and written.stdout == ""

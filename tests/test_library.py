@@ -106,7 +106,7 @@ def test_an_error_the_library_raises_masks_an_id_number_unless_asked(tmp_path: P
         eligibility.check([roster], election_date=number)
     for said in (caught.value.message("zh"), caught.value.message("en"), str(caught.value)):
         assert number not in said and f"{number[:6]}********{number[-4:]}" in said, said
-    assert caught.value.__suppress_context__  # the unmasked error is not printed beneath it
+    assert caught.value.__context__ is None  # the unmasked error is neither printed beneath it nor kept on it
     # A settings row that cannot be read is said in the report, and masked there as the errors are.
     for lang in ("zh", "en"):
         said = passed_over(eligibility.check([roster], communities=communities, lang=lang)).message
@@ -357,7 +357,9 @@ def test_a_streamed_reports_summary_counts_warnings_and_reviews_only_to_verify(t
     # Its candidates and teams gone, the summary alone fails it at warning, and only there.
     alone = streamed.model_copy(update={"teams": [], "inputs": [], "not_checked": []})
     unwarned = alone.model_copy(
-        update={"summary": alone.summary.model_copy(update={"warnings": 0, "review": 0})}
+        update={
+            "summary": alone.summary.model_copy(update={"warnings": 0, "review": 0, "teams_by_worst": {}})
+        }
     )
     assert eligibility.fails(alone, "warning") and not eligibility.fails(unwarned, "warning")
     from eligibility.formatters.common import summary_line
@@ -386,3 +388,49 @@ def test_a_summary_counts_the_invalid_who_are_barred_whatever_their_data(tmp_pat
     assert (summary.invalid, summary.ineligible, summary.invalid_ineligible) == (3, 1, 2)
     assert "数据有误 3（其中有不能提名意见 2）" in summary_line(report, "zh")
     assert "3 invalid (2 of them with an ineligible finding)" in summary_line(report, "en")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_fails_judges_the_teams_streamed_to_on_team(tmp_path: Path, jobs: int) -> None:
+    # A team whose only finding is team-woman (review), its candidates clean: with the teams streamed to
+    # on_team, fails() saw none of them and said the run passed, where the command line exits 1 (helper-94).
+    head, *rows = (EXAMPLES / "roster.csv").read_text(encoding="utf-8").splitlines()
+    men = [
+        r for r in rows if "青松社区" in r and (",男," in r) and ("黄志明" in r or "郑伟" in r or "刘洋" in r)
+    ]
+    assert len(men) == 3
+    roster = tmp_path / "teamonly.csv"
+    roster.write_text("\n".join([head, *men]) + "\n", encoding="utf-8")
+    args: dict[str, Any] = {"communities": EXAMPLES / "communities.csv", "jobs": jobs}
+    whole = eligibility.check([roster], **args)
+    assert {c.status for c in whole.candidates} == {"eligible"}
+    assert "team-woman" in {f.rule for t in whole.teams for f in t.findings}
+    teams: list[Any] = []
+    streamed = eligibility.check([roster], on_team=teams.append, **args)
+    assert not streamed.teams and teams
+    assert streamed.summary.teams_by_worst == whole.summary.teams_by_worst
+    assert whole.summary.teams_by_worst["review"] == 1
+    for level in ("warning", "review", "ineligible", "never"):
+        assert eligibility.fails(streamed, level) == eligibility.fails(whole, level), level
+    assert eligibility.fails(streamed, "review") and not eligibility.fails(streamed, "ineligible")
+
+
+def test_an_error_the_library_raises_carries_no_unmasked_id_number(tmp_path: Path) -> None:
+    # A roster without its header: the error names the columns found, a person's row, masked. The unmasked one
+    # rode on its __context__, for a handler walking the chain (a logger, an error reporter) to print (helper-94).
+    roster = tmp_path / "no-header.csv"
+    lines = (EXAMPLES / "roster.csv").read_text(encoding="utf-8").splitlines()[1:]
+    roster.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    whole = "350502194809300111"
+    assert whole in lines[0]
+    with pytest.raises(eligibility.EligibilityError) as raised:
+        eligibility.check([roster])
+    chain: list[BaseException] = []
+    error: BaseException | None = raised.value
+    while error is not None and error not in chain:
+        chain.append(error)
+        error = error.__cause__ or error.__context__
+    assert all(whole not in str(e) and whole not in repr(e) for e in chain)
+    assert "350502********0111" in str(raised.value)
+    with pytest.raises(eligibility.EligibilityError, match=whole):
+        eligibility.check([roster], show_pii=True)

@@ -953,13 +953,19 @@ def main() -> None:
             err.show()  # e.g. `eligibility rules` alone: its help, as click shows it
         else:
             typer.echo(said, err=True)
-            if _annotated(sys.argv[1:]):
-                # A workflow's annotations said nothing of a mistyped option (--fail-on Review): said there too.
+            # A workflow's annotations and job summary said nothing of a mistyped option (--fail-on Review,
+            # --jobs 0): said there too, as any error that stops a check is (helper-94).
+            lang = language_asked(sys.argv[1:])
+            reason = said.splitlines()[0].removeprefix(f"{say('error', lang)}: ")
+            report_format = _reported_as(sys.argv[1:])
+            if report_format == "github":
                 from eligibility.formatters.github import error_line
 
-                lang = language_asked(sys.argv[1:])
-                reason = said.splitlines()[0].removeprefix(f"{say('error', lang)}: ")
                 print(error_line(reason, None, None, lang), flush=True)
+            elif report_format == "markdown":
+                from eligibility.formatters.markdown import error_block
+
+                print(error_block(reason, lang), flush=True)
         sys.exit(ExitCode.ERROR)
     except typer.Abort:
         typer.echo("Aborted!", err=True)
@@ -974,16 +980,22 @@ def main() -> None:
     sys.exit(code if isinstance(code, int) else 0)
 
 
-def _annotated(args: list[str]) -> bool:
-    """Whether `check` would have written GitHub annotations: under GitHub Actions, no other --format asked."""
-    if not args or args[0] != "check" or os.environ.get("GITHUB_ACTIONS") != "true":
-        return False
+def _reported_as(args: list[str]) -> str | None:
+    """The format `check` would have written its report in to standard output, where CI reads an error from it:
+    github (asked for, or under GitHub Actions with no other --format) or markdown with no --output; else None."""
+    if not args or args[0] != "check":
+        return None
+    asked, output = None, False
     for i, arg in enumerate(args):
         if arg.startswith("--format="):
-            return arg.split("=", 1)[1] == "github"
-        if arg == "--format" and i + 1 < len(args):
-            return args[i + 1] == "github"
-    return True
+            asked = arg.split("=", 1)[1]
+        elif arg == "--format" and i + 1 < len(args):
+            asked = args[i + 1]
+        elif arg in ("-o", "--output") or arg.startswith(("--output=", "-o")):
+            output = True
+    if asked is None:
+        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else None
+    return asked if asked == "github" or (asked == "markdown" and not output) else None
 
 
 def _usage_error(err: Any, lang: Lang) -> str | None:

@@ -23,6 +23,7 @@ from eligibility.register import IdRegister
 from eligibility.report import (
     BARRED,
     NOTHING_OPEN,
+    SEVERITY_ORDER,
     TO_VERIFY,
     WARNED,
     Approval,
@@ -36,6 +37,7 @@ from eligibility.report import (
     RuleInfo,
     RuleSetInfo,
     Serialised,
+    Severity,
     Summary,
     TeamResult,
     json_bytes,
@@ -159,13 +161,18 @@ def check(
         election_date, communities, approvals, overrides, show_pii, lang, encoding, sheet, bool(explain)
     )
     candidates: list[CandidateResult] = []
+    masked: EligibilityError | None = None
     try:
         review = Review.start(ruleset, options)
         report = review.run(paths, on_candidate or candidates.append, progress, jobs=jobs, on_team=on_team)
     except EligibilityError as err:
         if show_pii:
             raise
-        raise err.masked() from None  # not chained: the unmasked one would be printed under it
+        masked = err.masked()
+    if masked is not None:
+        # Raised here, not in the except: there the unmasked error stayed on its __context__, for any handler
+        # walking the chain (a logger, Sentry) to show whole (helper-94).
+        raise masked
     return report if on_candidate is not None else report.model_copy(update={"candidates": candidates})
 
 
@@ -507,7 +514,12 @@ class Review:
             if progress is not None and (count % PROGRESS_EVERY or not count):
                 progress(count)  # the last count, unless it was just said (a multiple of PROGRESS_EVERY)
             teams: list[TeamResult] = []
+            by_worst: dict[Severity, int] = {}
             for team in self.each_team(workers):
+                worst = team.worst if isinstance(team, Serialised) else worst_open(team.findings)
+                if worst < NOTHING_OPEN:
+                    level = SEVERITY_ORDER[worst]
+                    by_worst[level] = by_worst.get(level, 0) + 1
                 if not isinstance(team, Serialised):
                     (on_team or teams.append)(team)
                 elif on_team_serialised is not None:
@@ -528,7 +540,12 @@ class Review:
             [],
             teams,
             Summary(
-                candidates=count, **tally, to_verify=to_verify, warnings=warned, invalid_ineligible=barred
+                candidates=count,
+                **tally,
+                to_verify=to_verify,
+                warnings=warned,
+                invalid_ineligible=barred,
+                teams_by_worst={level: by_worst[level] for level in SEVERITY_ORDER if level in by_worst},
             ),
         )
 
@@ -1598,7 +1615,7 @@ class Review:
                 overrides=self.policy.overrides,
             ),
             election_date=self.election_date,
-            summary=(summary or summarise(candidates)).model_copy(
+            summary=(summary or summarise(candidates, teams)).model_copy(
                 update={
                     "files_not_read": sum(
                         1 for i in self.inputs if any(f.rule in _NOT_READ for f in i.findings)

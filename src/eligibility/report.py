@@ -180,6 +180,11 @@ class Summary(_Frozen):
         description="roster files or sheets that could not be read, or not to their end: the candidates not read "
         "are in no count above (each input's findings say why)",
     )
+    teams_by_worst: dict[Severity, int] = Field(
+        default_factory=dict,
+        description="teams by the level of their worst open finding (teams with none are not counted): what fails "
+        "a run at that level when the teams themselves went to check(on_team=…)",
+    )
 
 
 class NotChecked(_Frozen):
@@ -274,10 +279,12 @@ def status_of(findings: list[Finding]) -> Status:
     return worst
 
 
-def summarise(candidates: list[CandidateResult]) -> Summary:
+def summarise(candidates: list[CandidateResult], teams: Iterable[TeamResult] = ()) -> Summary:
     statuses = [c.status for c in candidates]
     marked = [marks(c.findings) for c in candidates]
+    worst = [w for w in (worst_open(t.findings) for t in teams) if w < NOTHING_OPEN]
     return Summary(
+        teams_by_worst={level: worst.count(i) for i, level in enumerate(SEVERITY_ORDER) if i in worst},
         candidates=len(statuses),
         eligible=statuses.count("eligible"),
         review=statuses.count("review"),
@@ -373,4 +380,7 @@ def fails(report: Report, fail_on: FailOn) -> bool:
     )
     if counted["warnings"]:
         worst_status = min(worst_status, SEVERITY_ORDER.index("warning"))
+    # Teams streamed to on_team are in no list here: their worst findings were counted (helper-94).
+    teams = report.summary.teams_by_worst
+    worst_status = min([worst_status, *(SEVERITY_ORDER.index(level) for level, n in teams.items() if n)])
     return fails_at(min(worst_open(findings), worst_not_checked, worst_status), fail_on)
