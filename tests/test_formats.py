@@ -3644,6 +3644,15 @@ def test_a_roster_saved_twice_into_the_folder_is_checked_once(tmp_path: Path) ->
             "warning",
         )
         assert said.message.startswith(f"这个文件与 {folder.as_posix()}/名册(1).csv 内容完全相同")
+    # The same bytes piped on standard input beside the file (helper-94).
+    piped = CliRunner().invoke(
+        app, ["check", str(folder / "名册.csv"), "-", "--format", "json", "--fail-on", "never"], input=roster
+    )
+    said = json.loads(piped.stdout)
+    assert said["summary"]["candidates"] == 21
+    assert [(i["path"], [f["rule"] for f in i["findings"]]) for i in said["inputs"] if not i["rows"]] == [
+        ("<stdin>", ["file-copy-of"])
+    ]
     # One cell changed: two rosters that disagree, each read, and the second's rows said as the same people.
     (folder / "名册(1).csv").write_bytes(roster.replace(b"1962.05.12", b"1962.05.13"))
     assert len(roster) == len((folder / "名册(1).csv").read_bytes())

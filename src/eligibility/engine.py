@@ -2365,28 +2365,40 @@ def _footer_of(raw: Any) -> DataProblem | None:
 
 class _Copies:
     """Files of a run with the very same bytes as one before them: a roster saved twice into the folder (名册.csv
-    and 名册(1).csv). Each of its rows was a duplicate-person, invalid, and the run failed on a copy. Only files of
-    one size with another are read for it, so a folder of files all of different sizes costs nothing."""
+    and 名册(1).csv), or piped on standard input besides. Each of its rows was a duplicate-person, invalid, and the
+    run failed on a copy. Only files of one size with another are read for it, so a folder of files all of
+    different sizes costs nothing."""
 
     def __init__(self, sources: list[Input]) -> None:
-        self._size = {
-            s.path: s.path.stat().st_size for s in sources if s.path is not None and s.path.is_file()
-        }
+        self._size = {id(s): size for s in sources if (size := _size(s))}
         self._sizes = Counter(self._size.values())
         self._first: dict[tuple[int, bytes], str] = {}
 
     def of(self, source: Input) -> Note | None:
-        size = self._size.get(source.path) if source.path is not None else None
-        if not size or self._sizes[size] < 2:
+        size = self._size.get(id(source))
+        if size is None or self._sizes[size] < 2:
             return None
-        assert source.path is not None
         try:
-            with source.path.open("rb") as file:
-                key = (size, hashlib.file_digest(file, "blake2b").digest())
+            if source.data is not None:
+                digest = hashlib.blake2b(source.data).digest()
+            else:
+                assert source.path is not None
+                with source.path.open("rb") as file:
+                    digest = hashlib.file_digest(file, "blake2b").digest()
         except OSError:
             return None  # not readable: said as such when it is opened
-        first = self._first.setdefault(key, source.shown)
+        first = self._first.setdefault((size, digest), source.shown)
         return Note("file-copy-of", "warning", (("first", first),)) if first != source.shown else None
+
+
+def _size(source: Input) -> int | None:
+    """A file's size in bytes (standard input's, read already); None for a folder or a file not there."""
+    if source.data is not None:
+        return len(source.data)
+    try:
+        return source.path.stat().st_size if source.path is not None and source.path.is_file() else None
+    except OSError:
+        return None
 
 
 def _rule_file(source: Input) -> Note | None:
