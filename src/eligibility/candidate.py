@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from typing import Any, NamedTuple
 
@@ -128,6 +129,27 @@ def unpack_id(packed: int | str | None) -> str | None:
     return packed
 
 
+class Mark(NamedTuple):
+    """A roster row marked as its office marks a candidate withdrawn: hidden in Excel, or the name struck
+    through. The person may no longer be standing."""
+
+    line: int  # the sheet row
+    hidden: bool
+    struck: bool
+
+
+def mark_of(problems: list[DataProblem]) -> Mark | None:
+    """The mark a row's problems say it carries (row-hidden, row-struck), or None."""
+    hidden = struck = False
+    line = 0
+    for problem in problems:
+        if problem.rule == "row-hidden":
+            hidden, line = True, int(problem.value) if problem.value.isdigit() else line
+        elif problem.rule == "row-struck":
+            struck, line = True, int(problem.value) if problem.value.isdigit() else line
+    return Mark(line, hidden, struck) if hidden or struck else None
+
+
 class Member:
     """What team rules keep of one candidate: identity, seats, and the answers to the member conditions.
 
@@ -148,10 +170,11 @@ class Member:
         age: int | None = None,
         education_rank: int | None = None,
         posts_unread: bool = False,
+        mark: Mark | None = None,
     ) -> None:
         packed = id_number if isinstance(id_number, int) else pack_id(id_number)
         self._who = _who(packed, name, age, education_rank)
-        self._seat = (roles, bodies, answers, tuple(declared.items()), posts_unread)
+        self._seat = (roles, bodies, answers, tuple(declared.items()), posts_unread, mark)
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -172,13 +195,23 @@ class Member:
 
     @declared.setter
     def declared(self, value: dict[str, tuple[str, ...]]) -> None:
-        self._seat = (*self._seat[:3], tuple(value.items()), self._seat[4])
+        self._seat = (*self._seat[:3], tuple(value.items()), *self._seat[4:])
 
     @property
     def posts_unread(self) -> bool:
         """Whether the roles cell was blank, or held a post the rule set does not know (党支部委页): the person
         may hold seats besides those read, and so may be a member though none was read."""
         return self._seat[4]
+
+    @property
+    def mark(self) -> Mark | None:
+        """How the roster marks the row as perhaps withdrawn (hidden, struck through), or None: the person may
+        not be standing, and so may be no member, nor a candidate, at all."""
+        return self._seat[5]
+
+    def unmarked(self) -> Member:
+        """The same member, standing: their mark let go."""
+        return _rebuilt_member(self._who, (*self._seat[:5], None))
 
     @property
     def age(self) -> int | None:
@@ -321,32 +354,90 @@ class Team:
     roll: Roll = field(default_factory=Roll)
     # The people holding a seat, worked out once the team is unrolled: every count rule asks for them.
     seated: list[Member] | None = None
+    # The people whose row the roster marks as perhaps withdrawn (hidden, struck through): found once unrolled.
+    marked: list[Member] = field(default_factory=list)
 
     def unroll(self) -> Team:
         """The people as Member objects, for the team rules; the packed roll is let go."""
+        marked = any(map(_MARK, self.roll._seats))  # in C: a province's million rows, nearly none marked
         self.people, self.roll = list(self.roll), Roll()
         self.seated = None
+        self.marked = [p for p in self.people if p._seat[5] is not None] if marked else []
         return self
 
+    def counting(self, standing: Iterable[Member], doubted: Iterable[Member] = ()) -> Team:
+        """The team were the marked people among `standing` standing after all, those among `doubted` left in
+        doubt, and the other marked people gone from the roster."""
+        stand, doubt = {id(p) for p in standing}, {id(p) for p in doubted}
+        people = [
+            p if p._seat[5] is None or id(p) in doubt else p.unmarked()
+            for p in self.people
+            if p._seat[5] is None or id(p) in stand or id(p) in doubt
+        ]
+        view = Team(
+            self.street, self.community, self.election_date, self.quota, self.day_stated, people, self.paths
+        )
+        view.marked = [p for p in people if p._seat[5] is not None]
+        return view
+
     def members(self) -> list[Member]:
-        """The people known to hold a seat."""
+        """The people known to hold a seat: a seat read, on a row not marked as perhaps withdrawn."""
         if self.seated is None:
-            self.seated = [p for p in self.people if p.bodies]
+            if self.marked:
+                self.seated = [p for p in self.people if p.bodies and p._seat[5] is None]
+            else:
+                self.seated = [p for p in self.people if p.bodies]
         return self.seated
 
     def maybe_members(self) -> list[Member]:
-        """The people not known to hold a seat who may hold one: their posts could not all be read."""
+        """The people not known to hold a seat who may hold one: their posts could not all be read, or their
+        row is marked as perhaps withdrawn (they hold their seats if they still stand)."""
+        if self.marked:
+            return [
+                p
+                for p in self.people
+                if (p.posts_unread and not p.bodies)
+                or (p._seat[5] is not None and (p.bodies or p.posts_unread))
+            ]
         return [p for p in self.people if p.posts_unread and not p.bodies]
 
+    def maybe_in(self, body: str) -> list[Member]:
+        """The people not known to hold a seat in a body who may hold one: a post not read may be it, and one
+        marked as perhaps withdrawn holds it if they still stand."""
+        if self.marked:
+            return [
+                p
+                for p in self.people
+                if (p.posts_unread and body not in p.bodies) or (p._seat[5] is not None and body in p.bodies)
+            ]
+        return [p for p in self.people if p.posts_unread and body not in p.bodies]
+
+    def standing(self) -> tuple[list[Member], list[Member]]:
+        """The candidates known to stand, and those whose row is marked as perhaps withdrawn."""
+        if self.marked:
+            return [p for p in self.people if p._seat[5] is None], self.marked
+        return self.people, []
+
     def member_count(self) -> int | Span:
-        """How many hold a seat: a span while some whose posts could not be read may hold one."""
+        """How many hold a seat: a span while some whose posts could not be read, or whose row is marked, may
+        hold one."""
         low = len(self.members())
         return _span(low, low + len(self.maybe_members()))
 
+    def candidate_count(self) -> int | Span:
+        """How many stand: a span while some rows are marked as perhaps withdrawn."""
+        return _span(len(self.people) - len(self.marked), len(self.people))
+
     def seats(self, body: str) -> int | Span:
-        """Seats filled in a body: a span while some not read as holding one may hold one."""
+        """Seats filled in a body: a span while some not read as holding one may hold one, or some holding one
+        may no longer stand."""
         low = sum(1 for p in self.members() if body in p.bodies)
+        if self.marked:
+            return _span(low, low + len(self.maybe_in(body)))
         return _span(low, low + sum(1 for p in self.people if p.posts_unread and body not in p.bodies))
+
+
+_MARK = operator.itemgetter(5)  # a member's mark in its seat tuple (see Member)
 
 
 class Span(NamedTuple):

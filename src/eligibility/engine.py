@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 from pydantic_core import to_json
 
 from eligibility import __version__
-from eligibility.candidate import Candidate, DataProblem, Member, RowSource, Team, Tri, pack_id
+from eligibility.candidate import Candidate, DataProblem, Member, RowSource, Team, Tri, mark_of, pack_id
 from eligibility.errors import EligibilityError, Location, OptionError, RosterError, display_path
 from eligibility.messages import LANGS, Lang, Term, did_you_mean, say
 from eligibility.register import IdRegister
@@ -95,7 +95,13 @@ from eligibility.roster.sources import (
     unreadable,
     unreadable_folder,
 )
-from eligibility.ruleset.compiler import CompiledRule, Evidence, declared_keys, relatives_not_on_team
+from eligibility.ruleset.compiler import (
+    CANDIDACY,
+    CompiledRule,
+    Evidence,
+    declared_keys,
+    relatives_not_on_team,
+)
 from eligibility.ruleset.loader import Policy, load_ruleset
 
 if TYPE_CHECKING:
@@ -1324,7 +1330,12 @@ class Review:
             name = same.name or person.name  # a first row left without a name gives way to the second's
             person = replace(person, name=name, roles=tuple(dict.fromkeys(same.roles + person.roles)))
         member = self.member(
-            person, team.election_date, packed, unread=same is not None and same.posts_unread
+            person,
+            team.election_date,
+            packed,
+            unread=same is not None and same.posts_unread,
+            # A row not marked says the person stands, whatever another row of theirs is marked.
+            standing=same is not None and same.mark is None,
         )
         if same is not None:
             member.declared = {f: same.declared.get(f, ()) + keys for f, keys in member.declared.items()}
@@ -1400,10 +1411,16 @@ class Review:
         return team
 
     def member(
-        self, person: Candidate, election: dt.date, packed: int | str | None = None, unread: bool = False
+        self,
+        person: Candidate,
+        election: dt.date,
+        packed: int | str | None = None,
+        unread: bool = False,
+        standing: bool = False,
     ) -> Member:
         """What the team rules keep of a person: seats, the member questions answered for that election day;
-        `unread` when another row of theirs held a post not read."""
+        `unread` when another row of theirs held a post not read, `standing` when another row of theirs is not
+        marked as perhaps withdrawn."""
         bodies = self._bodies_of.get(person.roles)
         if bodies is None:
             body_of = self.policy.vocabulary.body_of_role
@@ -1436,6 +1453,9 @@ class Review:
             else None,
             education_rank=person.education_rank,
             posts_unread=unread,
+            # A row hidden or its name struck through, as an office marks one withdrawn: the team rules do not
+            # rest on them (see _weigh_marks). Asked of every row: most have no problem at all.
+            mark=mark_of(person.problems) if person.problems and not standing else None,
         ).share(self._shared)
 
     @staticmethod
@@ -1555,7 +1575,12 @@ class Review:
                 # that holds all the same is said: 居委会 3 seats of 1 approved, whatever the party's quota.
                 continue
             granted = self.approvals.team(team.street, team.community, rule.id)
-            if (finding := self._apply(rule, team, granted, team.election_date, unread)) is not None:
+            if team.marked:
+                judged, doubted = self._weigh_marks(rule, team)
+                finding = self._apply(rule, judged, granted, team.election_date, unread, marked=doubted)
+            else:
+                finding = self._apply(rule, team, granted, team.election_date, unread)
+            if finding is not None:
                 if not granted and finding.severity == "review" and self.approvals.has_rule(rule.id):
                     near = self.approvals.near_team(team.street, team.community, rule.id)
                     finding = self._near(finding, near, team.community) if near else finding
@@ -1574,9 +1599,41 @@ class Review:
             election_date=team.election_date,
         )
 
+    @staticmethod
+    def _weigh_marks(rule: CompiledRule, team: Team) -> tuple[Team, list[Member]]:
+        """The team to judge a rule on where some rows are marked as perhaps withdrawn (hidden in Excel, the name
+        struck through), and the marked people its answer turns on: the rule rests on none of them.
+
+        Where the answer is the same whoever of them stands, the team as the roster has it (every one counted, as
+        the rest of the report counts them). Else it could not be checked, and the team is judged with those it
+        turns on in doubt (each a member that may not be one) and the others counted. Which it turns on is found
+        by trying each way every one of them may be, where they are few; past that, every one is in doubt."""
+        marked = team.marked
+        answer = rule.test(team, None)  # every marked one in doubt: an answer here holds however they are
+        if answer is not None:
+            return team.counting(marked), []
+        if len(marked) > _MARKS_WEIGHED:
+            # Too many to try each way: in doubt, every one of them; named, those the rule's counts found may
+            # change it (a woman, where it counts women), or all where it has no names (a count of seats).
+            evidence: Evidence = {}
+            rule.test(team, evidence)
+            named = set(evidence.get("unknown_members") or ())
+            return team, [m for m in marked if m.name in named] or marked
+        ways = [rule.test(team.counting(_chosen(marked, way)), None) for way in range(1 << len(marked))]
+        turning = [
+            member
+            for i, member in enumerate(marked)
+            if any(ways[way] != ways[way | 1 << i] for way in range(len(ways)) if not way >> i & 1)
+        ]
+        if not turning:
+            return team.counting(marked), []
+        return team.counting([m for m in marked if m not in turning], turning), turning
+
     def _profile(self, team: Team) -> Profile:
         """Members by age band and education level, for the charts of the reports."""
-        members = team.members()
+        # Every seat holder as the roster has them, those on rows marked as perhaps withdrawn too: the rules say
+        # where the team turns on them.
+        members = [p for p in team.people if p.bodies] if team.marked else team.members()
         ages = dict.fromkeys(AGE_BANDS, 0)
         by_id = dict.fromkeys(self._level_label, 0)
         for member in members:
@@ -1835,10 +1892,12 @@ class Review:
         *,
         posts_open: bool = False,
         cell: tuple[str, str] | None = None,
+        marked: list[Member] | None = None,
     ) -> Finding | None:
         """Run one rule; when it does not pass, run it again collecting the evidence (rarely, so cheaply). A team
-        rule left open by a count of seats or members, where posts were `unread`, names whose. A candidate rule
-        for posts the person may hold, their posts not all read, is open on them (`posts_open`)."""
+        rule left open by a count of seats or members, where posts were `unread`, names whose; one left open by
+        people whose rows are `marked` as perhaps withdrawn (see _weigh_marks), names them and why. A candidate
+        rule for posts the person may hold, their posts not all read, is open on them (`posts_open`)."""
         answer = rule.test(subject, None)
         if answer is False:
             return None
@@ -1864,6 +1923,13 @@ class Review:
             "community": self._name(subject.community),
             "street": self._name(subject.street),
         }
+        if marked and answer is None:
+            # A count of seats says nothing of whose: they are named here, as are the posts not read above.
+            named = evidence.get("unknown_members") or []
+            evidence["unknown_members"] = [*named, *(m.name for m in marked if m.name not in named)]
+            if CANDIDACY not in evidence.get("unknown", ()):
+                evidence["unknown"] = [*evidence.get("unknown", ()), CANDIDACY]
+            about[_MARKED] = [(self._name(m.name), self._mark_said(m)) for m in marked]
         if isinstance(subject, Candidate):
             about |= {"name": self._name(subject.name), "roles": [self._role_label[r] for r in subject.roles]}
             if "education" in evidence and subject.education_written:
@@ -1893,35 +1959,38 @@ class Review:
             # warning that could not decide stays a warning.
             severity = "review" if spec.severity == "ineligible" else spec.severity
             colon, comma = ("：", "、") if self.lang == "zh" else (": ", ", ")
-            words = comma.join(self._fact_label(name) for name in evidence.get("unknown") or ["?"])
-            unknown = shown.get("unknown_members")  # as shown: names masked where they hold an ID number
-            whom = colon + comma.join(unknown) if unknown else ""
-            vague = _vague_days(evidence, rule.evidence_kinds, evidence.get("unknown") or [])
             missing = evidence.get("unknown") or []
-            # 核定职数 unknown as well as 黄明's posts: the names are whose posts, not whose seats, as
-            # "拟任职务、社区党组织核定职数不明：黄明" said (helper-69). What a member's posts leave open (seats
-            # filled, head counts: facts that span) goes with the posts (helper-71).
-            own: list[str] = []
-            by_posts: list[str] = []
-            if whom and missing[:1] == ["roles"] and "roles" not in missing[1:]:
+            unknown = shown.get("unknown_members")  # as shown: names masked where they hold an ID number
+            marked: list[tuple[str, str]] | None = about.get(_MARKED)
+            if marked:
+                # Those who may no longer stand are said with why (第 4 行已隐藏); and the facts left open only by
+                # who is counted (seats filled, head counts: facts that span) go with them, where no post unread
+                # opens them too.
                 facts = self.policy.at(election).facts
-                for name in missing[1:]:
-                    (by_posts if getattr(facts.get(name), "spans", False) else own).append(name)
-            said = (
-                say("not-checked-no-members", self.lang)
-                if missing == ["members"]
-                else say(
-                    "not-checked-and-posts",
+                missing = [
+                    name
+                    for name in missing
+                    if name != CANDIDACY
+                    and ("roles" in missing or not getattr(facts.get(name), "spans", False))
+                ]
+                names = {name for name, _ in marked}
+                unknown = [name for name in unknown or () if name not in names]
+                doubted = say(
+                    "marked-member" if len(marked) == 1 else "marked-members",
                     self.lang,
-                    missing=comma.join(self._fact_label(name) for name in own),
-                    posts=comma.join(self._fact_label(name) for name in (*by_posts, "roles")),
-                    whom=whom,
+                    marked=comma.join(
+                        say("marked-as", self.lang, name=name, why=why) for name, why in marked
+                    ),
                 )
-                if own
-                else say("not-checked-vague", self.lang, missing=words, written=comma.join(vague))
-                if vague
-                else say("not-checked", self.lang, missing=words, whom=whom)
+            said = (
+                self._not_checked(rule, evidence, missing, unknown, election) if missing or not marked else ""
             )
+            if marked:
+                said = (
+                    say("not-checked-marked", self.lang, marked=doubted)
+                    if not said
+                    else say("not-checked-and-marked", self.lang, said=said, marked=doubted)
+                )
             message = spec.title(self.lang).format_map(_Display(shown, self.lang, rule.shares)) + colon + said
         else:
             worded = about | shown
@@ -1949,6 +2018,49 @@ class Review:
             source=Clause(document=spec.source.document, clause=spec.source.clause, quote=spec.source.quote),
             approvable=spec.approvable,
         )
+
+    def _mark_said(self, member: Member) -> str:
+        """How a member's row is marked as perhaps withdrawn: 第 4 行已隐藏, 第 4 行的姓名有删除线."""
+        mark = member.mark
+        assert mark is not None
+        kind = "hidden-struck" if mark.hidden and mark.struck else "hidden" if mark.hidden else "struck"
+        return say(f"marked-{kind}", self.lang, line=mark.line)
+
+    def _not_checked(
+        self,
+        rule: CompiledRule,
+        evidence: Evidence,
+        missing: list[str],
+        unknown: list[str] | None,
+        election: dt.date,
+    ) -> str:
+        """Why a rule could not decide: the facts not known, and whose."""
+        colon, comma = ("：", "、") if self.lang == "zh" else (": ", ", ")
+        words = comma.join(self._fact_label(name) for name in missing or ["?"])
+        whom = colon + comma.join(unknown) if unknown else ""
+        vague = _vague_days(evidence, rule.evidence_kinds, missing)
+        # 核定职数 unknown as well as 黄明's posts: the names are whose posts, not whose seats, as
+        # "拟任职务、社区党组织核定职数不明：黄明" said (helper-69). What a member's posts leave open (seats
+        # filled, head counts: facts that span) goes with the posts (helper-71).
+        own: list[str] = []
+        by_posts: list[str] = []
+        if whom and missing[:1] == ["roles"] and "roles" not in missing[1:]:
+            facts = self.policy.at(election).facts
+            for name in missing[1:]:
+                (by_posts if getattr(facts.get(name), "spans", False) else own).append(name)
+        if missing == ["members"]:
+            return say("not-checked-no-members", self.lang)
+        if own:
+            return say(
+                "not-checked-and-posts",
+                self.lang,
+                missing=comma.join(self._fact_label(name) for name in own),
+                posts=comma.join(self._fact_label(name) for name in (*by_posts, "roles")),
+                whom=whom,
+            )
+        if vague:
+            return say("not-checked-vague", self.lang, missing=words, written=comma.join(vague))
+        return say("not-checked", self.lang, missing=words, whom=whom)
 
     def _approval(
         self,
@@ -2187,7 +2299,7 @@ class Review:
     def _fact_label(self, name: str) -> str:
         fact = self.policy.facts.get(name)
         if fact is None:
-            return name
+            return say("fact-candidacy", self.lang) if name == CANDIDACY else name
         return fact.zh if self.lang == "zh" else fact.en
 
     def _gender(self, value: str) -> str:
@@ -2252,6 +2364,11 @@ _A_PERSONS_HEADER = re.compile(
 )
 # The education cell as written, beside a rule's evidence: no placeholder can name it (it holds a space).
 _WRITTEN_EDUCATION = "education as written"
+# The people a team rule turns on whose rows are marked as perhaps withdrawn, each with how (see _apply).
+_MARKED = "marked as withdrawn"
+# The most rows marked as perhaps withdrawn in one team that are tried each way (2**N ways to judge a rule on);
+# past that, a rule they leave open names those its counts could turn on.
+_MARKS_WEIGHED = 8
 # The notes about a workbook's sheet that was not read, said as an input of that sheet's own.
 # The evidence keys the tool gives whatever the rule set (see evidence_labels).
 _EVIDENCE_KEYS = ("election_date", "window_start", "cell", "column", "value", "expected", "matching", "pairs")
@@ -2269,6 +2386,11 @@ _BIRTH_HEADERS = frozenset(
 
 # A file's errors that say it holds no one: a blank template, a header with no rows.
 _NOBODY_IN_IT = frozenset({"file-empty", "file-no-rows", "file-no-records"})
+
+
+def _chosen(marked: list[Member], way: int) -> list[Member]:
+    """The marked people a way of counting them counts: those whose bit is set."""
+    return [member for i, member in enumerate(marked) if way >> i & 1]
 
 
 def _unread(source: Input, err: RosterError, lang: Lang) -> Note:

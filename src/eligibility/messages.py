@@ -889,6 +889,25 @@ CATALOG: dict[str, tuple[str, str]] = {
         "无法检查（班子里没有两委成员可数）",
         "could not be checked (the team has no two-committee members to count)",
     ),
+    # A team rule that turns on people whose rows are marked as perhaps withdrawn (hidden, struck through).
+    "not-checked-marked": ("无法检查（{marked}）", "could not be checked ({marked})"),
+    "not-checked-and-marked": ("{said}；{marked}", "{said}; {marked}"),
+    "marked-member": (
+        "{marked}可能已不是候选人，算与不算，结论不同",
+        "{marked} may no longer be a candidate, and the answer turns on whether they count",
+    ),
+    "marked-members": (
+        "{marked}可能已不是候选人，算与不算，结论不同",
+        "{marked} may no longer be candidates, and the answer turns on whether they count",
+    ),
+    "marked-as": ("{name}（{why}）", "{name} ({why})"),
+    "marked-hidden": ("第 {line} 行已隐藏", "row {line} hidden"),
+    "marked-struck": ("第 {line} 行的姓名有删除线", "the name on row {line} struck through"),
+    "marked-hidden-struck": (
+        "第 {line} 行已隐藏，姓名有删除线",
+        "row {line} hidden, its name struck through",
+    ),
+    "fact-candidacy": ("是否仍是候选人", "whether still a candidate"),
     "not-checked-column": (
         "规则 {rule} 未检查：名册 {path} 没有列 {missing}",
         "rule {rule} not checked: roster {path} has no column {missing}",

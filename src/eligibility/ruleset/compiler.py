@@ -1083,15 +1083,13 @@ MAX_AGE = 150
 
 def _members(team: Team, among: str) -> tuple[list[Member], list[Member]]:
     """Whom a count is of, and who may be among them or not: a person whose posts could not all be read may
-    hold a seat, or one in the body (everyone is a candidate)."""
+    hold a seat, or one in the body; one whose row is marked as perhaps withdrawn (hidden, struck through) may
+    no longer stand at all."""
     if among == "candidates":
-        return team.people, []
+        return team.standing() if team.marked else (team.people, [])
     if among == "members":
         return team.members(), team.maybe_members()
-    return (
-        [p for p in team.members() if among in p.bodies],
-        [p for p in team.people if p.posts_unread and among not in p.bodies],
-    )
+    return [p for p in team.members() if among in p.bodies], team.maybe_in(among)
 
 
 # Facts a person always has (posts are read, if only as none): never why a member condition could not decide.
@@ -1099,6 +1097,10 @@ _NEVER_UNKNOWN = frozenset({"roles", "bodies", "principal", "name", "community",
 
 
 _POSTS = frozenset({"roles", "bodies", "principal"})
+
+# Why a member may not count, beside a fact: their row is marked as perhaps withdrawn (Member.mark). Named in the
+# evidence's unknown as a fact is; never a fact a rule can name.
+CANDIDACY = "candidacy"
 
 
 def _unsure_members(
@@ -1115,8 +1117,10 @@ def _unsure_members(
         for name in inner:
             if name not in _NEVER_UNKNOWN:
                 _unsure(ev, name)
-    if maybe or any(p.posts_unread for p in unanswered):
+    if any(p.posts_unread for p in (*unanswered, *maybe)):
         _unsure(ev, "roles")
+    if any(p.mark is not None for p in maybe):
+        _unsure(ev, CANDIDACY)
     ev["unknown_members"] = [p.name for p in (*unanswered, *maybe)]  # no one is both: a maybe is no member
 
 
@@ -1211,6 +1215,7 @@ def _related_pairs(field_name: str, among: str, sides: tuple[int, ...] = ()) -> 
         sure_seen: set[frozenset[int]] = set()
         open_found: dict[frozenset[int], str] = {}
         sure_members = {id(p) for p in members}
+        by_marks = True  # every open pair is open only for a row marked withdrawn
         for person in people:
             for declared in person.declared.get(field_name, ()):
                 named, _ = _named_by(declared, person, people, by_key, by_name)
@@ -1247,6 +1252,12 @@ def _related_pairs(field_name: str, among: str, sides: tuple[int, ...] = ()) -> 
                     else:
                         open_found.setdefault(pair, shown)
                         unsure_of.extend(p for p in (person, other) if p in maybe and p not in unsure_of)
+                        # Open only as one of them may no longer stand (a row marked withdrawn): whom the
+                        # relative declared is, is not in doubt.
+                        by_marks = by_marks and fits is True and not which_unknown
+                        by_marks = by_marks and all(
+                            p.mark is not None and not p.posts_unread for p in (person, other) if p in maybe
+                        )
                         if which_unknown and person not in ambiguous:
                             ambiguous.append(person)
         open_pairs.extend(
@@ -1258,9 +1269,12 @@ def _related_pairs(field_name: str, among: str, sides: tuple[int, ...] = ()) -> 
             # The open pairs beside the sure ones, marked: they were dropped once a pair was sure (helper-69).
             ev["pairs"] = [*pairs, *(f"{p}(?)" for p in open_pairs)] if pairs else open_pairs
         if not pairs and (open_pairs or mistyped):
-            _unsure(ev, field_name)
-            if unsure_of:
+            if mistyped or not by_marks:
+                _unsure(ev, field_name)
+            if any(p.posts_unread for p in unsure_of):
                 _unsure(ev, "roles")
+            if any(p.mark is not None for p in unsure_of):
+                _unsure(ev, CANDIDACY)
             if ev is not None and (mistyped or unsure_of or ambiguous):
                 # Who to ask: the one whose relative is one of two people of a name is named too; the finding
                 # said 亲属不明 of nobody (helper-69).

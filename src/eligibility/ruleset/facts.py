@@ -39,7 +39,7 @@ class Fact:
     en: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     # A count that may be known only as a span (Span): the seats and members of a team whose posts were not all
-    # read.
+    # read, or some of whose rows are marked as perhaps withdrawn.
     spans: bool = False
 
 
@@ -150,7 +150,15 @@ def team_facts(vocabulary: Vocabulary) -> dict[str, Fact]:
     """Facts of a team (the two committees of one community): head counts, seats filled and approved."""
     facts = [
         Fact("members", "number", (), lambda t: t.member_count(), zh="班子成员数", en="members", spans=True),
-        Fact("candidates", "number", (), lambda t: len(t.people), zh="候选人数", en="candidates"),
+        Fact(
+            "candidates",
+            "number",
+            (),
+            lambda t: t.candidate_count(),
+            zh="候选人数",
+            en="candidates",
+            spans=True,
+        ),
     ]
     for body_id, body in vocabulary.words.bodies.items():
         facts.append(
