@@ -2853,3 +2853,85 @@ def test_rules_show_on_a_narrow_terminal_keeps_every_rule_id_whole(monkeypatch: 
     for rule in policy.rules:
         assert any(line.startswith(f"{rule.id}  ") for line in lines), rule.id
         assert "".join(rule_title(rule, policy, "zh").split()) in running, rule.id
+
+
+ONE_DATE = """
+extends: community-2006
+name: one-date
+version: "1"
+fields:
+  expelled_on: {type: date, zh: 开除党籍日期, en: expelled from the party on, aliases: [开除党籍日期]}
+  dismissed_on: {type: date, zh: 被罢免日期, en: dismissed on, aliases: [被罢免日期]}
+  party_years: {type: number, zh: 党龄, en: years in the party, aliases: [党龄], units: [年]}
+  reviewed: {type: bool, blank: unknown, zh: 联审无问题, en: cleared by the joint review, aliases: [联审无问题]}
+rules:
+  - id: expelled-recently
+    title: {zh: 被开除党籍未满5年, en: Expelled less than 5 years ago}
+    severity: ineligible
+    scope: candidate
+    when: {fact: expelled_on, less_than_years_before_election: 5}
+    message: {zh: "开除党籍未满5年", en: "expelled less than 5 years ago"}
+    source: {document: 区通知, clause: 二, quote: 被开除党籍未满5年的，不得提名}
+  - id: dismissed-recently
+    title: {zh: 本届被罢免, en: Dismissed this term}
+    severity: review
+    scope: candidate
+    when:
+      all:
+        - {fact: dismissed_on, present: true}
+        - {fact: dismissed_on, ge: 2004-07-01}
+    message: {zh: "于{dismissed_on}被罢免", en: "dismissed on {dismissed_on}"}
+    source: {document: 区通知, clause: 三, quote: 本届任期内被罢免的，须事先审核}
+  - id: new-to-the-party
+    title: {zh: 党龄不足三年, en: New to the party}
+    severity: review
+    scope: candidate
+    when:
+      all:
+        - {fact: party_years, present: true}
+        - {fact: party_years, lt: 3}
+    message: {zh: "党龄{party_years}年", en: "{party_years} years in the party"}
+    source: {document: 区通知, clause: 四, quote: 党龄三年以上}
+  - id: review-unanswered
+    title: {zh: 联审未答复, en: Joint review unanswered}
+    severity: review
+    scope: candidate
+    when: {fact: reviewed, present: false}
+    message: {zh: "联审未答复", en: "the joint review has not answered"}
+    source: {document: 区通知, clause: 五, quote: 联审须逐人答复}
+"""
+
+
+@pytest.mark.parametrize(
+    ("column", "written", "rule", "outcome"),
+    [
+        # A cell written but not read is unknown, never blank: 2021年春 taken for no date passed the bar, and
+        # `present: true` ruled 2019年春 and 三年多 out as blank (helper-95).
+        ("开除党籍日期", "2021年春", "expelled-recently", "unknown"),
+        ("开除党籍日期", "2021-13-01", "expelled-recently", "unknown"),
+        ("开除党籍日期", "", "expelled-recently", "unknown"),  # a blank `date` is unknown too (§6)
+        ("开除党籍日期", "2003-01-01", "expelled-recently", "fires"),
+        ("开除党籍日期", "2000-01-01", "expelled-recently", "passes"),
+        ("被罢免日期", "2005年春", "dismissed-recently", "unknown"),
+        ("被罢免日期", "", "dismissed-recently", "passes"),  # present: true rules a blank out, as §6 teaches
+        ("被罢免日期", "2005-01-01", "dismissed-recently", "fires"),
+        ("党龄", "三年多", "new-to-the-party", "unknown"),
+        ("党龄", "", "new-to-the-party", "passes"),
+        ("党龄", "2年", "new-to-the-party", "fires"),
+        # 不详 under a yes/no is written, not unanswered: its own finding says it was not read.
+        ("联审无问题", "不详", "review-unanswered", "passes"),
+        ("联审无问题", "", "review-unanswered", "fires"),
+    ],
+)
+def test_a_cell_written_but_not_read_is_unknown_to_every_rule(
+    tmp_path: Path, column: str, written: str, rule: str, outcome: str
+) -> None:
+    candidate = checked_alone(tmp_path, ONE_DATE, column, written, election_date="2006-09-30", explain=True)
+    found = [f for f in candidate.findings if f.rule == rule]
+    passed = rule in (candidate.passed or [])
+    if outcome == "passes":
+        assert passed and not found
+        return
+    [finding] = found
+    assert not passed
+    assert ("unknown" in finding.evidence) is (outcome == "unknown")

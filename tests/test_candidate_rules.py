@@ -365,17 +365,18 @@ def test_a_violation_dated_after_election_day_is_said(run: Any, dates: str, said
 @pytest.mark.parametrize(
     ("written", "severity", "shown"),
     [
-        # The cell is invalid data; the bar was said "checked and passed" for it.
-        ("2003年5月婚外生育", "review", []),
-        ("不详", "review", []),
+        # The cell is invalid data; the bar was said "checked and passed" for it. The date that decides is
+        # unknown (None, 不明), not none ([], which the message said as 无).
+        ("2003年5月婚外生育", "review", None),
+        ("不详", "review", None),
         # One date read and inside the window: barred, whatever the other part says.
         ("2003-05-05、不详", "ineligible", ["2003-05-05"]),
         # One read and outside, the other unread: the unread one may be inside.
-        ("1995-01-01、不详", "review", []),
+        ("1995-01-01、不详", "review", None),
     ],
 )
 def test_a_violation_date_that_cannot_be_read_is_no_pass(
-    run: Any, written: str, severity: str, shown: list[str]
+    run: Any, written: str, severity: str, shown: list[str] | None
 ) -> None:
     result = only(run([person(family_planning_violation=written)], explain=True))
     assert rules_of(result) == {"date-invalid", "family-planning-5y"}

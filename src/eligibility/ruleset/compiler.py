@@ -772,9 +772,24 @@ def _present(fact: Fact, wanted: bool) -> Node:
         value = get(subject)
         if ev is not None:
             ev[name] = value
-        return (value not in (None, "", (), frozenset())) is wanted
+        filled = value not in (None, "", (), frozenset())
+        if value is None and getattr(subject, "problems", None) and _unreadable(subject, name):
+            # Written, but not read (被罢免日期 2019年春, 不详 under a yes/no): filled in, its value unknown. Taken
+            # for blank, `present: true` ruled the person out and the bar passed (helper-95).
+            filled = True
+        return filled is wanted
 
     return test
+
+
+# The findings of a cell written but not read as its field's type: its value is unknown, not blank.
+_UNREADABLE = frozenset(
+    {"date-invalid", "date-impossible", "number-invalid", "number-negative", "yes-no-unknown"}
+)
+
+
+def _unreadable(person: Any, name: str) -> bool:
+    return any(p.rule in _UNREADABLE and (p.of or p.column) == name for p in person.problems)
 
 
 def _has(fact: Fact, op: str, wanted: frozenset[str]) -> Node:
@@ -1047,7 +1062,12 @@ def _within_years(
             ev["window_start"] = start
             ev["election_date"] = end
         if not ranges:
-            return False  # the common row: no date at all
+            if many:
+                return False  # the common row: no date at all
+            # One date (a `date` field): blank is unknown, as docs/rules.md §6 says, and one that could not be
+            # read is no "none" either (helper-95: 开除党籍日期 2021年春 read as none, and the bar passed).
+            _unsure(ev, name)
+            return None
         inside = [(low, high) for low, high in ranges if start <= low and high <= end]
         if inside:
             if ev is not None:
@@ -1059,7 +1079,7 @@ def _within_years(
             if ev is not None:
                 # A date that could not be read is said by the cell's own finding, not shown as a day.
                 shown = [span for span in astride if span != UNREADABLE_DATE]
-                ev[name] = shown if many else astride[0]
+                ev[name] = (shown or None) if many else astride[0]  # none read at all: unknown, not 无
             _unsure(ev, name)
             return None
         return False
