@@ -2935,3 +2935,40 @@ def test_a_cell_written_but_not_read_is_unknown_to_every_rule(
     [finding] = found
     assert not passed
     assert ("unknown" in finding.evidence) is (outcome == "unknown")
+
+
+def test_rules_test_tells_a_rule_that_fires_from_one_that_could_not_decide(tmp_path: Path) -> None:
+    # A case set on the boundary with the date written to the month (2003年5月): the rule could not decide, and
+    # `rules test` passed it as firing, comparing rule ids alone (helper-95). Undecided is written id?.
+    cases = """
+tests:
+  - case: {case}
+    election_date: 2006-09-30
+    candidates:
+      - {{姓名: 甲, 性别: 男, 出生日期: 1966-05-01, 社区: 青松社区, 拟任职务: 居委会委员, 计生违法日期: "{day}"}}
+    expect: {{1: [{expected}]}}
+"""
+    head = 'extends: community-2006\nname: cases\nversion: "1"\n'
+    for day, expected, passes in (
+        ("2001-09", "family-planning-5y", False),  # the month the window opens: could not decide
+        ("2001-09", "family-planning-5y?", True),
+        ("2001-10-01", "family-planning-5y", True),
+        ("2001-10-01", "family-planning-5y?", False),
+    ):
+        rules = write(
+            tmp_path, "cases.yaml", head + cases.format(case=f"{day} {expected}", day=day, expected=expected)
+        )
+        result = CliRunner().invoke(app, ["rules", "test", str(rules), "--lang", "en"])
+        assert result.exit_code == (0 if passes else 1), (day, expected, result.stdout)
+        if not passes:
+            assert "family-planning-5y" in result.stdout
+    # An id that is no rule's, ? or not, is refused where it is written.
+    rules = write(
+        tmp_path, "cases.yaml", head + cases.format(case="x", day="2001-09", expected="family-planing-5y?")
+    )
+    result = CliRunner().invoke(app, ["rules", "validate", str(rules), "--lang", "en"])
+    assert (
+        result.exit_code != 0
+        and "family-planing-5y" in result.output
+        and "family-planning-5y" in result.output
+    )

@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from eligibility.engine import Review
 from eligibility.errors import RosterError
 from eligibility.messages import Lang, did_you_mean, say
-from eligibility.report import CandidateResult, TeamResult
+from eligibility.report import CandidateResult, Finding, TeamResult
 from eligibility.roster.columns import map_headers, suggest_column
 from eligibility.roster.readers import records_table
 from eligibility.roster.settings import Approvals, Communities, community_columns, quota_columns
 from eligibility.ruleset.loader import Policy
-from eligibility.ruleset.model import TestCase
+from eligibility.ruleset.model import UNDECIDED, TestCase
 
 
 @dataclass(frozen=True)
@@ -135,6 +135,13 @@ def _findings_of(
         row = int(key)
         if not 1 <= row <= len(candidates):
             return None
-        return sorted({f.rule for f in candidates[row - 1].findings})
+        return _named(candidates[row - 1].findings)
     team = next((t for t in teams if t.community == key), None)
-    return None if team is None else sorted({f.rule for f in team.findings})
+    return None if team is None else _named(team.findings)
+
+
+def _named(findings: list[Finding]) -> list[str]:
+    """The findings as a case's `expect` names them: a rule that could not decide with UNDECIDED after its id
+    (recent-violation?). By its id alone, a case set on a boundary passed where the rule decided nothing
+    (2016年6月 for 2016-06-30: 待核实, not 不能提名) (helper-95)."""
+    return sorted({f.rule + UNDECIDED if "unknown" in f.evidence else f.rule for f in findings})
