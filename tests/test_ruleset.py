@@ -110,6 +110,18 @@ def test_past_birthday_reading(tmp_path: Path, run: Any, birth: str, fires: bool
     )
     result = only(run([person(roles="党支部书记", birth_date=birth)], ruleset=rules))
     assert ("principal-age" in rules_of(result)) is fires
+    # The same under age_convention: day-after-birthday: past-birthday goes by the birthday itself, where it
+    # held only from the second day after it (helper-95).
+    both = tmp_path / "both.yaml"
+    both.write_text(
+        rules.read_text(encoding="utf-8").replace(
+            "age_convention: birthday", "age_convention: day-after-birthday"
+        ),
+        encoding="utf-8",
+    )
+    assert "age_convention: day-after-birthday" in both.read_text(encoding="utf-8")
+    result = only(run([person(roles="党支部书记", birth_date=birth)], ruleset=both))
+    assert ("principal-age" in rules_of(result)) is fires
 
 
 def test_set_overrides_a_parameter(run: Any) -> None:

@@ -20,13 +20,13 @@ from eligibility.roster.normalise import (
     KIN_PHRASE,
     UNREADABLE_DATE,
     IdNumber,
+    anniversary,
     clean,
     completed_years,
     id_digits,
     ids_in_text,
     months_before,
     past_kin,
-    reaches_age,
     read_id_number,
     years_before,
 )
@@ -1016,8 +1016,10 @@ def _age(op: str, years: int, reading: str, convention: str) -> Node:
             if op in ("eq", "ne"):
                 return (value == years) is (op == "eq")
             return bool(_ORDER[op](value, years))
-        # Exact age > N  <=>  election day is after the day one reached N.
-        return bool(_ORDER[op](on, reaches_age(birth, years, convention)))
+        # Exact age > N  <=>  election day is after the N-th birthday (过了N岁生日的第二天起, docs/rules.md §8.4):
+        # by the birthday itself, whatever age_convention says. Counted from the day one reaches N under
+        # day-after-birthday, it held only from the second day after the birthday (helper-95).
+        return bool(_ORDER[op](on, anniversary(birth, years)))
 
     def test(person: Candidate, ev: Evidence | None) -> Tri:
         birth, on = person.birth, person.election_date
