@@ -607,7 +607,10 @@ class Compiler:
                 f"人数是整数，不是 {_written(operand, 'zh')}；比例请用 share",
                 f"a count of people is a whole number, not {_written(operand, 'en')}; for a proportion use share",
             )
-        said = {cond.label, f"{cond.label}_of", f"{cond.label}_names"} & (TEMPLATE_NAMES | GIVEN_EVIDENCE)
+        # A team's own facts too (members, candidates, seats_party): label: members made {members} the count of
+        # women, where the same message elsewhere says the team's size (helper-95).
+        given = TEMPLATE_NAMES | GIVEN_EVIDENCE | self.facts["team"].keys()
+        said = {cond.label, f"{cond.label}_of", f"{cond.label}_names"} & given
         if said:
             # label: community made {community} the count, not the community's name (helper-53).
             self._bad(

@@ -970,6 +970,7 @@ def _not_a_date(written: str) -> Term:
 # pydantic's reasons as an officer reads them in Chinese, by error type; others keep pydantic's English.
 _IN_CHINESE = {
     "field_units": "units 只用于 type: number 的字段",
+    "body_id_taken": "班子的编号不能是 {id}：count 用 among: {id} 说数的是谁；请给这个班子另起编号",
     "field_blank": "blank 只用于 type: bool 的字段（其他类型的空白本来就是“不明”或“没有”）",
     "place_header": "{header} 不是名册读取时认得的这一列的表头；可写：{known}",
     "date_parsing": "应为日期，写作 YYYY-MM-DD",

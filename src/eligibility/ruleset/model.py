@@ -244,6 +244,20 @@ class Vocabularies(_Strict):
     no: list[str]
     places: Places = Field(default=Places(), description="the place columns' headers in the template")
 
+    @field_validator("bodies")
+    @classmethod
+    def _not_whom_a_count_is_of(cls, bodies: dict[str, Body]) -> dict[str, Body]:
+        # `among: members` and `among: candidates` say whom a team's count is of: a body so named could never be
+        # counted alone, and the count went over every seat holder without a word (helper-95).
+        for taken in ("members", "candidates"):
+            if taken in bodies:
+                raise PydanticCustomError(
+                    "body_id_taken",
+                    "body id {id} is how a count says whom it is of (among: {id}); give the body another id",
+                    {"id": taken},
+                )
+        return bodies
+
 
 class FieldSpec(_Strict):
     """A roster column that rules need beyond the core ones."""
