@@ -182,6 +182,17 @@ def test_a_dated_parameter_with_no_value_yet(tmp_path: Path) -> None:
     with pytest.raises(RuleSetError) as caught:
         check([EXAMPLES / "roster.csv"], rules, election_date=dt.date(2005, 6, 1))
     assert "parameter principal_max_age has no value in force on 2005-06-01" in caught.value.message("en")
+    # The file's own election day (2006-09-30, the bundled one) before the first value: said at the values'
+    # line, with the day the first takes effect and what to do, where it named no line (helper-95).
+    early = write(
+        tmp_path, "early.yaml", DATED.replace("2000-01-01", "2006-10-01").replace("2006-09-01", "2007-01-01")
+    )
+    result = CliRunner().invoke(app, ["rules", "validate", str(early), "--lang", "en"])
+    assert result.exit_code != 0
+    assert (
+        f"{early}:7:7: parameter principal_max_age has no value in force on election day 2006-09-30: its first "
+        "takes effect on 2006-10-01; add a value from an earlier day, or change election_date"
+    ) in result.stderr
 
 
 def test_the_report_records_overrides_and_extends(tmp_path: Path) -> None:

@@ -562,6 +562,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "参数 {name} 在 {day} 还没有生效的取值",
         "parameter {name} has no value in force on {day}",
     ),
+    "ruleset-param-undated-at": (
+        "参数 {name} 在选举日 {day} 还没有生效的取值：它的第一个取值 {first} 才生效；请加一个更早生效的取值（from: 更早的日期），"
+        "或改 election_date",
+        "parameter {name} has no value in force on election day {day}: its first takes effect on {first}; add a value "
+        "from an earlier day, or change election_date",
+    ),
     "ruleset-extends-one": (
         "extends 只写一个规则集的名字或文件路径（它自己的 extends 可以再接一个）",
         "extends names one rule set, by name or path (whose own extends may name another)",

@@ -297,8 +297,20 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
                 # A day before one parameter's first value (another's takes effect earlier) only bars an
                 # election on it, said then; any other mistake in a value is the file's, and said now, for
                 # `rules validate` passed a dated value that `check` refused on its day (helper-51).
-                if day >= rule_file.election_date or err.key != "ruleset-param-undated":
+                if err.key != "ruleset-param-undated":
                     raise
+                if day >= rule_file.election_date:
+                    # Said at the parameter's values, with the day its first takes effect: the file's own
+                    # election day, or an inherited parameter's, was named with no line (helper-95).
+                    name = str(err.params["name"])
+                    first = min(v.from_ for v in rule_file.parameters[name].values or [])
+                    raise RuleSetError(
+                        "ruleset-param-undated-at",
+                        where(("parameters", name, "values")),
+                        name=name,
+                        day=day,
+                        first=first,
+                    ) from None
         _check_parameters_used(rule_file, policy.rules, where, shown, read.inherited, overrides or {})
         policy.amended = _amendments(rule_file, policy.rules, positions, read.titles, overrides or {})
         live = {rule.id for rule in rule_file.rules}
