@@ -994,12 +994,14 @@ def test_a_place_header_the_reader_does_not_know_is_refused(tmp_path: Path) -> N
 
     text = (Path(__file__).parent.parent / "rules" / "village-2021.yaml").read_text(encoding="utf-8")
     path = tmp_path / "town.yaml"
-    path.write_text(text.replace("community: 村}", "community: 村委会}"), encoding="utf-8")
+    assert "    community: 村\n" in text
+    path.write_text(text.replace("    community: 村\n", "    community: 村委会\n"), encoding="utf-8")
     with pytest.raises(RuleSetError) as caught:
         load_ruleset(path)
     assert "村委会 is not a header the roster reader knows for this column" in caught.value.message("en")
     assert "村委会 不是名册读取时认得的这一列的表头" in caught.value.message("zh")
-    assert caught.value.location.line == text[: text.index("places:")].count("\n") + 1
+    # At the places mapping, which starts on the line under places: in block style.
+    assert caught.value.location.line == text[: text.index("    street: 乡镇")].count("\n") + 1
 
 
 def test_the_template_is_a_roster_the_checker_reads(tmp_path: Path) -> None:

@@ -252,6 +252,32 @@ class Member:
             return self._who[3:11] == other._who[3:11]
         return self.id_number == other.id_number
 
+    def joined(self, other: Member, reads_posts: tuple[bool, ...]) -> Member:
+        """One person found on rows of two teams made one (their street written two ways): the seats of both
+        rows. A member question on their posts (`reads_posts`, one flag to each answer) was asked of each row's
+        posts alone, and the person is no longer at hand to ask it of all of them: not known where the rows hold
+        different posts, as for posts not read (the second row is a duplicate-person already, to be written as
+        one). Any other question the two rows answer alike keeps its answer."""
+        declared = self.declared
+        for field_name, keys in other.declared.items():
+            declared[field_name] = tuple(dict.fromkeys(declared.get(field_name, ()) + keys))
+        same_posts = set(self.roles) == set(other.roles)
+        answers = tuple(
+            a if a == b and (same_posts or not reads) else None
+            for a, b, reads in zip(self.answers, other.answers, reads_posts, strict=True)
+        )
+        return Member(
+            name=self.name or other.name,
+            id_number=self.id_number,
+            roles=tuple(dict.fromkeys(self.roles + other.roles)),
+            bodies=self.bodies | other.bodies,
+            answers=answers,
+            declared=declared,
+            age=self.age,
+            education_rank=self.education_rank,
+            posts_unread=self.posts_unread or other.posts_unread or not same_posts,
+        )
+
     def share(self, shared: dict[Any, Any]) -> Member:
         """Keep one copy of the roles, seats, answers and relatives tuple among all members that have the same."""
         self._seat = shared.setdefault(self._seat, self._seat)
@@ -337,6 +363,35 @@ class Roll:
 
 
 @dataclass(slots=True)
+class Spelling:
+    """The rows of a team whose street is written one of several ways (东湖街道党工委 beside 东湖街道): how many,
+    and where the first few are, each line packed with its file's place in `wheres` (file or file#sheet). Kept
+    only for a team whose street is so written: a province whose every community was would hold one each."""
+
+    rows: int = 0
+    wheres: list[str] = field(default_factory=list)
+    lines: array[int] = field(default_factory=lambda: array("Q"))
+    # Rows counted but not by their lines: a team judged as one with this one once every row was in, whose
+    # rows were counted by their people (see Review._merge_team).
+    people: bool = False
+
+    def add(self, where: str, line: int) -> None:
+        """One more row so written; its line kept while fewer than SPELLING_PLACES are."""
+        self.rows += 1
+        if len(self.lines) < SPELLING_PLACES:
+            if where not in self.wheres:
+                self.wheres.append(where)
+            self.lines.append(self.wheres.index(where) << 32 | line)
+
+    def places(self) -> list[tuple[str, int]]:
+        """The lines kept, each with its file."""
+        return [(self.wheres[packed >> 32], packed & 0xFFFFFFFF) for packed in self.lines]
+
+
+SPELLING_PLACES = 10  # the lines kept of each way a street is written: a finding names no more
+
+
+@dataclass(slots=True)
 class Team:
     """The two committees of one community as proposed: everyone on its roster, members being seat holders.
 
@@ -356,13 +411,33 @@ class Team:
     seated: list[Member] | None = None
     # The people whose row the roster marks as perhaps withdrawn (hidden, struck through): found once unrolled.
     marked: list[Member] = field(default_factory=list)
+    # The ways its street was written, by the rows that wrote it otherwise than `street` (东湖街道党工委 beside
+    # 东湖街道) or by its own name alone (东湖): for the finding that says they were taken as one. None for most.
+    spellings: dict[str, Spelling] | None = None
+    # Where it cannot be told whether this team and the same community under another kind of street of the same
+    # name are one (东湖街道 and 东湖镇, each with a 青松社区): all of them as one team, and the streets as written.
+    # One field, not two: a province holds 125,000 teams, nearly all without.
+    undecided: tuple[Team, tuple[str, ...]] | None = None
+
+    @property
+    def as_one(self) -> Team | None:
+        """This team with the teams of its street's other kinds, as one (see undecided)."""
+        return None if self.undecided is None else self.undecided[0]
+
+    @property
+    def streets_apart(self) -> tuple[str, ...]:
+        """The streets, as written, of the teams it may be one with (see undecided)."""
+        return () if self.undecided is None else self.undecided[1]
 
     def unroll(self) -> Team:
-        """The people as Member objects, for the team rules; the packed roll is let go."""
-        marked = any(map(_MARK, self.roll._seats))  # in C: a province's million rows, nearly none marked
-        self.people, self.roll = list(self.roll), Roll()
-        self.seated = None
-        self.marked = [p for p in self.people if p._seat[5] is not None] if marked else []
+        """The people as Member objects, for the team rules; the packed roll is let go. Once is enough: a team
+        judged as one with others (as_one) is unrolled by the first of them."""
+        if self.roll or not self.people:
+            marked = any(map(_MARK, self.roll._seats))  # in C: a province's million rows, nearly none marked
+            self.people, self.roll = [*self.people, *self.roll], Roll()
+            self.seated = None
+            if marked or self.marked:
+                self.marked = [p for p in self.people if p._seat[5] is not None]
         return self
 
     def counting(self, standing: Iterable[Member], doubted: Iterable[Member] = ()) -> Team:

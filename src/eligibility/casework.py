@@ -97,7 +97,7 @@ def run_case(policy: Policy, index: int, case: TestCase) -> CaseResult:
     review = Review(
         policy,
         case.election_date or policy.file.election_date,
-        Communities(quota_columns(policy.file.vocabularies.bodies)),
+        Communities(quota_columns(policy.file.vocabularies.bodies), policy.vocabulary.streets),
         Approvals(),
         show_pii=True,
         lang="en",

@@ -8,7 +8,7 @@ import os
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
@@ -16,7 +16,17 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 from pydantic_core import to_json
 
 from eligibility import __version__
-from eligibility.candidate import Candidate, DataProblem, Member, RowSource, Team, Tri, mark_of, pack_id
+from eligibility.candidate import (
+    Candidate,
+    DataProblem,
+    Member,
+    RowSource,
+    Spelling,
+    Team,
+    Tri,
+    mark_of,
+    pack_id,
+)
 from eligibility.errors import EligibilityError, Location, OptionError, RosterError, display_path
 from eligibility.messages import LANGS, Lang, Term, did_you_mean, say
 from eligibility.register import IdRegister
@@ -334,6 +344,9 @@ class Review:
     not_checked: list[NotChecked] = field(default_factory=list)
     inputs: list[InputFile] = field(default_factory=list)
     _teams: dict[tuple[str, str], Team] = field(default_factory=dict)
+    # The ways each street was written, by its own name (东湖: 东湖街道, 东湖街道党工委): a row of 东湖街道党工委
+    # 青松社区 joins the team of 东湖街道 青松社区 (see _same_street). A few thousand streets, not one per team.
+    _street_spellings: dict[str, list[str]] = field(default_factory=dict)
     # The team of the row before: a roster's rows come community by community (see _team_day).
     _last_team: Team | None = None
     # The team the row above joined, and where (file and sheet): a row under it with its 社区 blank joins it too
@@ -391,8 +404,11 @@ class Review:
             policy = load_ruleset(ruleset, options.overrides)
         bodies = policy.file.vocabularies.bodies
         communities = options.communities
+        streets = policy.vocabulary.streets
         settings = (
-            read_communities(Path(communities), bodies) if communities else Communities(quota_columns(bodies))
+            read_communities(Path(communities), bodies, streets)
+            if communities
+            else Communities(quota_columns(bodies), streets)
         )
         approvals = options.approvals
         # A rule is written in the approvals table by its id or, as an officer copies it from a report, its title.
@@ -950,6 +966,17 @@ class Review:
                 Note("community-settings-elsewhere", "warning", params)
             )
 
+    def _settings_spelled(self, street: str, community: str, settings: Community, path: str) -> None:
+        """A community the communities file names under another way of writing its street (东湖街道 against the
+        roster's 东湖街道党工委): its day and seats are used, and the roster told the two are taken as one street,
+        where they were said unused (community-settings-elsewhere)."""
+        params = (
+            ("community", " ".join((street, community))),
+            ("settings", " ".join(filter(None, (settings.street, settings.community)))),
+            ("settings_line", str(settings.line or "?")),  # the table's line, not the roster's
+        )
+        self._notes_by_path.setdefault(path, []).append(Note("community-settings-street", "warning", params))
+
     def _effect_notes(self, path: str) -> list[Note]:
         """A roster voting on a day the rule set does not apply to: said on its input, as a rule set for another
         round of elections (a province's 2021 rules for a 2024 roster) would judge it by the wrong thresholds."""
@@ -984,13 +1011,17 @@ class Review:
         result: CandidateResult | Serialised = serialised
         first = self._register(packed, _source_of(raw, table)) if isinstance(packed, int) else None
         if first is None and not isinstance(packed, str) and community:
-            team = self._team_of(street, community, election_date, _where(table.path, table.sheet), stated)
-            self._above = (_where(table.path, table.sheet), team, raw) if team is not None else None
+            where = _where(table.path, table.sheet)
+            team = self._team_of(street, community, election_date, where, stated)
+            self._above = (where, team, raw) if team is not None else None
             if team is None:
                 return result
             if team.election_date == day and team.roll.find(member) is None:
                 team.roll.append(member.share(self._shared))
                 team.day_stated = team.day_stated or stated
+                if team.spellings is not None or street != team.street:
+                    source = _source_of(raw, table)
+                    self._spelled(team, street, where, source.line or source.row)
                 return result
         # Rare: a repeated ID number, one the register cannot hold, a team voting on another day, the same
         # person on another row of the team (a wrong ID number escapes the register but not the team), or a row
@@ -1039,7 +1070,11 @@ class Review:
         team = self._last_team
         if team is None or team.community != person.community or team.street != person.street:
             key = self.communities.key(person.street, person.community)
-            team = self._teams.get(key) or self._same_community(person.street, person.community)
+            team = (
+                self._teams.get(key)
+                or self._same_community(person.street, person.community)
+                or self._same_street(person.street, person.community, key)
+            )
             if team is None:
                 return False
             self._last_team = team
@@ -1319,6 +1354,8 @@ class Review:
         self._above = (where, team, person.source.end or person.source.line) if team is not None else None
         if team is None:
             return
+        if team.spellings is not None or person.street != team.street:
+            self._spelled(team, person.street, where, person.source.line or person.source.row)
         packed = self._identity(person, packed)
         place = team.roll.find_id(packed)
         same = None if place is None else team.roll.pop(place)
@@ -1389,7 +1426,11 @@ class Review:
             # garbled, community would only add a team that does not exist, with findings of its own.
             return None
         key = self.communities.key(street, community)
-        team = self._teams.get(key) or self._same_community(street, community)
+        team = (
+            self._teams.get(key)
+            or self._same_community(street, community)
+            or self._same_street(street, community, key)
+        )
         if team is None:
             settings = self.communities.get(*key)
             team = Team(
@@ -1400,10 +1441,20 @@ class Review:
                 day_stated=stated or (settings is not None and settings.election_date is not None),
             )
             self._teams[key] = team
+            if (
+                street
+                and len(self._street_seen(street)) > 1
+                and not self.policy.vocabulary.streets.key(street)[1]
+            ):
+                # Written by its own name alone (东湖) where the run has its street written in full too: its rows
+                # are named if it proves to be that street (see _streets_apart).
+                team.spellings = {street: Spelling()}
             if not self._in_effect(team.election_date):
                 self._days_out_of_effect.setdefault(path, set()).add(team.election_date)
             if settings is None:
                 self._settings_elsewhere(street, community, path)
+            elif street and settings.street and settings.street != street:
+                self._settings_spelled(street, community, settings, path)
         if path not in team.paths:
             # A frozenset shared by every team read from the same files: most runs hold one.
             paths = team.paths | {path}
@@ -1485,7 +1536,55 @@ class Review:
         if team is not None:
             team.street = street
             self._teams[(street, community)] = team
+            self._street_seen(street)
         return team
+
+    def _street_seen(self, street: str) -> list[str]:
+        """A street a team was started under, kept among the spellings of its own name; those spellings."""
+        spellings = self._street_spellings.setdefault(self.policy.vocabulary.streets.own(street), [])
+        if street not in spellings:
+            spellings.append(street)
+        return spellings
+
+    def _same_street(self, street: str, community: str, key: tuple[str, str]) -> Team | None:
+        """The team of a community whose street an earlier row wrote another way of the same street: 东湖街道党工委,
+        东湖街道办事处 or 东湖街道（办事处） for 东湖街道; 青山镇人民政府 for 青山镇 (one own name, one kind, by the
+        rule set's places.street_words). Judged apart, each spelling's team answered for part of its people, and
+        one over its seats or with two relatives on it passed (helper-91). Not where the communities table gives
+        the two spellings rows of their own: it takes them for two places."""
+        if not street:
+            return None
+        streets = self.policy.vocabulary.streets
+        own, kind = streets.key(street)
+        spellings = self._street_spellings.get(own)
+        if not spellings or spellings == [street]:
+            return None  # most streets: written one way
+        for other in spellings:
+            if other == street or streets.key(other)[1] != kind:
+                continue
+            team = self._teams.get(self.communities.key(other, community))
+            if team is None:
+                continue
+            theirs = self.communities.get(team.street, team.community)
+            ours = self.communities.get(street, community)
+            if theirs is not None and ours is not None and theirs is not ours:
+                continue
+            self._teams[key] = team
+            return team
+        return None
+
+    def _spelled(self, team: Team, street: str, where: str, line: int) -> None:
+        """A row of a team whose street is written another way than its first row's (or by its own name alone
+        beside the street written in full): counted, and its line kept, for the finding that says so. The rows
+        of the first row's spelling are otherwise the rest."""
+        spellings = team.spellings
+        if not street:
+            return  # a row that leaves the street blank writes it no way
+        if street == team.street and (spellings is None or street not in spellings):
+            return  # the rest of the rows
+        if spellings is None:
+            spellings = team.spellings = {}
+        spellings.setdefault(street, Spelling()).add(where, line)
 
     def teams(self) -> list[TeamResult]:
         """Team rules on every community seen, in the order communities first appeared."""
@@ -1497,7 +1596,9 @@ class Review:
         JSON: a model crosses between processes ten times slower."""
         teams = list({id(t): t for t in self._teams.values()}.values())  # a team may sit under two keys
         self._teams.clear()
-        self._written_apart(teams)
+        said = self._streets_apart(teams)
+        self._street_spellings.clear()
+        self._written_apart(teams, said)
         self._settle_seats(teams)
         self._last_team = None
         if workers is not None:
@@ -1507,24 +1608,108 @@ class Review:
         while teams:
             yield self.judge_team(teams.pop())
 
-    def _written_apart(self, teams: list[Team]) -> None:
+    def _streets_apart(self, teams: list[Team]) -> set[int]:
+        """Once every row is in, the teams of one community whose streets are one own name written of several
+        kinds (spellings of one kind were one team from the start; see _same_street). A community whose rows
+        write its street by its own name alone (东湖) beside the one kind of street of that name the run has
+        with that community (东湖街道) is one team, said (street-written-apart). Where the run has two kinds
+        (东湖街道 and 东湖镇, each with a 青松社区), or they vote on two days, which is meant cannot be told: each
+        is judged as written, and a team rule that judged as one team would answer otherwise is undecided
+        (see _undecided_street). Not where the communities table gives each a row of its own: two places. The
+        teams said so (by id), which community-written-apart leaves to these findings."""
+        streets = self.policy.vocabulary.streets
+        said: set[int] = set()
+        # Only streets written several ways can have a community so split: most runs have none.
+        several = {own for own, spellings in self._street_spellings.items() if len(spellings) > 1}
+        if not several:
+            return said
+        groups: dict[tuple[str, str], list[Team]] = {}
+        for team in teams:
+            if team.street and (own := streets.own(team.street)) in several:
+                groups.setdefault((own, team.community), []).append(team)
+        joined: set[int] = set()
+        for group in groups.values():
+            if len(group) < 2:
+                continue
+            settings = [self.communities.get(team.street, team.community) for team in group]
+            if len({id(entry) for entry in settings if entry is not None}) > 1:
+                continue  # the communities table gives each its own row
+            kinds = {kind for team in group if (kind := streets.key(team.street)[1])}
+            if (
+                len(kinds) <= 1
+                and len({id(entry) for entry in settings}) == 1
+                and len({team.election_date for team in group}) == 1
+            ):
+                into = next((team for team in group if streets.key(team.street)[1]), group[0])
+                for team in group:
+                    if team is not into:
+                        self._merge_team(into, team)
+                        joined.add(id(team))
+                said.add(id(into))
+                continue
+            as_one = Team(
+                street=group[0].street,
+                community=group[0].community,
+                election_date=group[0].election_date,
+                quota=next((team.quota for team in group if team.quota), {}),
+            )
+            for team in group:
+                self._merge_team(as_one, team)
+            written = tuple(dict.fromkeys(team.street for team in group))
+            for team in group:
+                team.undecided = (as_one, written)
+                said.add(id(team))
+        if joined:
+            teams[:] = [team for team in teams if id(team) not in joined]
+        return said
+
+    def _merge_team(self, into: Team, other: Team) -> None:
+        """The people of `other` counted in `into` (one person on rows of both holds the seats of both), and
+        the ways its street was written kept for the finding; `other` is left as it was."""
+        roll = into.roll
+        reads_posts = self.policy.at(into.election_date).reads_posts
+        for member in other.roll:
+            place = roll.find(member)
+            if place is not None:
+                member = roll.pop(place).joined(member, reads_posts)
+            roll.append(member.share(self._shared))
+        paths = into.paths | other.paths
+        into.paths = self._shared.setdefault(paths, paths)
+        into.day_stated = into.day_stated or other.day_stated
+        spellings = into.spellings if into.spellings is not None else {}
+        theirs = other.spellings or {}
+        if other.street not in theirs:
+            # Its own spelling's rows were not kept by their lines (one team of one spelling, as far as its rows
+            # then showed): counted by its people.
+            theirs = {other.street: Spelling(len(other.roll), people=True), **theirs}
+        for street, rows in theirs.items():
+            kept = spellings.setdefault(street, Spelling())
+            for where, line in rows.places():
+                kept.add(where, line)
+            kept.rows += rows.rows - len(rows.lines)
+            kept.people = kept.people or rows.people
+        into.spellings = spellings
+
+    def _written_apart(self, teams: list[Team], said: Collection[int] = ()) -> None:
         """Communities of one street that look like one written several ways (青松社区, 东湖街道青松社区,
         青松社区居委会): each was judged as a team of its own, its team rules answered for part of its people
         (no woman among two of them, seats counted short). Said on the rosters they came from, for the name to
-        be written one way; not merged, as a guess at which places are one would judge teams that are not."""
+        be written one way; not merged, as a guess at which places are one would judge teams that are not.
+        Teams whose streets alone differ, already said of (`said`, see _streets_apart), are left."""
         # A first pass keeps only a hash of each name's own part: a province's 125,000 teams, grouped whole,
         # held 40 MB more at the run's peak. The few whose own part repeats in their street are grouped.
+        streets = self.policy.vocabulary.streets
         seen: set[int] = set()
         twice: set[int] = set()
         for team in teams:
-            street, own, _ = alike(team.street, team.community)
+            street, own, _ = alike(team.street, team.community, streets)
             if own:
                 key = hash((street, own))
                 (twice if key in seen else seen).add(key)
         seen.clear()
         groups: dict[tuple[str, str, str], list[Team]] = {}
         for team in teams:
-            street, own, sort = alike(team.street, team.community)
+            street, own, sort = alike(team.street, team.community, streets)
             if own and hash((street, own)) in twice:
                 groups.setdefault((street, own, sort), []).append(team)
         sorts: dict[tuple[str, str], list[str]] = {}
@@ -1536,7 +1721,9 @@ class Review:
                 named = next(sort for sort in found if sort)
                 groups[(street, own, named)] += groups.pop((street, own, ""))
         for group in groups.values():
-            if len(group) < 2:
+            if len(group) < 2 or all(
+                id(team) in said and team.community == group[0].community for team in group
+            ):
                 continue
             names = "、".join(self._name(" ".join(filter(None, (t.street, t.community)))) for t in group)
             note = Note(
@@ -1569,6 +1756,7 @@ class Review:
         # (A 妇代会主任 alone is known: she holds no seat, and women-chair-seat says so.) The row itself is
         # invalid and said so.
         unread = [person.name for person in team.people if person.posts_unread]
+        as_one = team.as_one.unroll() if team.as_one is not None else None
         for rule in self.policy.at(team.election_date).team_rules:
             if rule.id in skipped and rule.test(team, None) is not True:
                 # A column it needs is missing (said once for the file), and the others do not decide it. One
@@ -1580,14 +1768,24 @@ class Review:
                 finding = self._apply(rule, judged, granted, team.election_date, unread, marked=doubted)
             else:
                 finding = self._apply(rule, team, granted, team.election_date, unread)
+            if as_one is not None and rule.test(as_one, None) != rule.test(team, None):
+                finding = self._undecided_street(rule, team, as_one, finding, granted)
             if finding is not None:
                 if not granted and finding.severity == "review" and self.approvals.has_rule(rule.id):
-                    near = self.approvals.near_team(team.street, team.community, rule.id)
+                    near = self.approvals.near_team(
+                        team.street, team.community, rule.id, self.policy.vocabulary.streets
+                    )
                     finding = self._near(finding, near, team.community) if near else finding
                 findings.append(finding)
         where = self._name(" ".join(filter(None, (team.street, team.community))))
+        findings += self._street_notes(team, where)
         for field_name in sorted(self.policy.at(team.election_date).declared_fields):
-            for person, relative in relatives_not_on_team(team, field_name):
+            pairs = relatives_not_on_team(team, field_name)
+            if pairs and as_one is not None:
+                # A relative on the same community under the street's other kind: team-relatives says it.
+                still = {(p.name, relative) for p, relative in relatives_not_on_team(as_one, field_name)}
+                pairs = [(p, relative) for p, relative in pairs if (p.name, relative) in still]
+            for person, relative in pairs:
                 said = {"name": self._name(person.name), "relative": self._name("、".join(relative))}
                 note = Note("relative-not-on-team", "warning", (*said.items(), ("community", where)))
                 findings.append(self._note_finding(note))
@@ -1628,6 +1826,83 @@ class Review:
         if not turning:
             return team.counting(marked), []
         return team.counting([m for m in marked if m not in turning], turning), turning
+
+    def _undecided_street(
+        self,
+        rule: CompiledRule,
+        team: Team,
+        as_one: Team,
+        written: Finding | None,
+        granted: list[ApprovalRecord],
+    ) -> Finding:
+        """A team rule that answers one way of the team as its rows write its street, and another of it with the
+        teams of the same street's other kind (东湖街道 and 东湖镇): not known, as which is meant is not. Both
+        answers are said: "two passing halves" passed a community over its seats (helper-91)."""
+        unread = [person.name for person in as_one.people if person.posts_unread]
+        one = self._apply(rule, as_one, [], as_one.election_date, unread)
+        passes = say("street-undecided-passes", self.lang)
+        colon = "：" if self.lang == "zh" else ": "
+        about = {"community": self._name(team.community), "street": self._name(team.street)}
+        base = self._finding(rule, {"unknown": ["street"]}, None, granted, team.election_date, about)
+        shown = {name: self._param(value) for name, value in rule.params.items()}
+        title = rule.rule.title(self.lang).format_map(_Display(shown, self.lang, rule.shares))
+        said = say(
+            "not-checked-street",
+            self.lang,
+            streets=self._streets_shown(team.streets_apart),
+            place=self.policy.file.vocabularies.places.street,
+            written=written.message if written is not None else passes,
+            as_one=one.message if one is not None else passes,
+        )
+        return base.model_copy(update={"message": title + colon + said})
+
+    def _streets_shown(self, streets: Iterable[str]) -> str:
+        """Streets as written, listed in the run's language: 东湖街道、东湖镇."""
+        return ("、" if self.lang == "zh" else ", ").join(self._name(street) for street in streets)
+
+    def _street_notes(self, team: Team, where: str) -> list[Finding]:
+        """What a team's street written several ways did: joined into one team (street-written-apart), or, where
+        it cannot be told whether they are one, judged as written (street-undecided)."""
+        if not team.streets_apart and not team.spellings:
+            return []  # most teams: their street written one way
+        place = self.policy.file.vocabularies.places.street  # 街道, or a village's 乡镇
+        params: tuple[tuple[str, str], ...]
+        if team.streets_apart:
+            params = (
+                ("name", self._name(team.community)),
+                ("streets", self._streets_shown(team.streets_apart)),
+                ("place", place),
+            )
+            return [self._note_finding(Note("street-undecided", "warning", params))]
+        spellings = team.spellings
+        if not spellings or not any(street != team.street for street in spellings):
+            return []
+        several = len(team.paths) > 1  # the rows' files named only where they are several
+        written = []
+        for street in dict.fromkeys([team.street, *spellings]):
+            rows = spellings.get(street)
+            if rows is None:
+                lines = say("street-rows-other", self.lang)
+            elif rows.people or not rows.lines:
+                lines = say("street-rows-people", self.lang, count=rows.rows)
+            else:
+                by_file: dict[str, list[str]] = {}
+                for where_from, line in rows.places():
+                    by_file.setdefault(where_from, []).append(str(line))
+                more = "…" if rows.rows > len(rows.lines) else ""
+                lines = ("；" if self.lang == "zh" else "; ").join(
+                    (f"{self._place(where_from)} " if several else "")
+                    + say("street-rows", self.lang, lines="、".join(numbers) + more)
+                    for where_from, numbers in by_file.items()
+                )
+            written.append(say("street-spelled", self.lang, street=self._name(street), rows=lines))
+        params = (
+            ("community", where),
+            ("streets", ("、" if self.lang == "zh" else ", ").join(written)),
+            ("count", str(len(written))),
+            ("place", place),
+        )
+        return [self._note_finding(Note("street-written-apart", "warning", params))]
 
     def _profile(self, team: Team) -> Profile:
         """Members by age band and education level, for the charts of the reports."""

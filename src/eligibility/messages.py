@@ -372,6 +372,27 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{communities} look like one community written {count} ways; each was judged as a team of its own, its "
         "team findings only of its own rows: write the name one way",
     ),
+    "community-settings-street": (
+        "社区表第 {settings_line} 行的 {settings} 与名册的 {community} 看作同一个街道的同一个社区，用了其选举日和核定职数：请统一街道的写法",
+        "line {settings_line} of the communities file, {settings}, was taken for the roster's {community}, its street "
+        "written another way: its election day and seats were used; write the street one way",
+    ),
+    "street-written-apart": (
+        "{community} 的{place}有 {count} 种写法：{streets}；是同一个{place}，已作为一个班子审查：请统一写法",
+        "the street of {community} is written {count} ways: {streets}; they are one street, and were judged as one "
+        "team: write it one way",
+    ),
+    "street-rows": ("第 {lines} 行", "line(s) {lines}"),
+    "street-rows-people": ("{count} 人", "{count} people"),
+    "street-rows-other": ("其余各行", "the other rows"),
+    "street-spelled": ("{street}（{rows}）", "{street} ({rows})"),
+    "street-undecided": (
+        "{streets} 各有一个 {name}，看不出是否同一个{place}：已按所写分开审查，合为一个班子时结论不同的班子意见为无法判断；"
+        "请核对{place}并统一写法",
+        "{name} is written under {streets}, and whether they are one street cannot be told: each was judged as "
+        "written, and a team finding that would differ judged as one team is undecided; check the street and write "
+        "it one way",
+    ),
     "relative-not-on-team": (
         "{name} 申报的亲属“{relative}”不在{community}的候选人名单中，未核对回避；如其在此参选，请核对姓名或身份证号",
         "relative “{relative}” declared by {name} is not on the roster of {community} and was not checked; if they "
@@ -882,6 +903,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "place-row": ("第 {row} 条记录", "in data row {row}"),
     # not checked
     "not-checked": ("无法检查（{missing}不明{whom}）", "could not be checked ({missing} unknown{whom})"),
+    "not-checked-street": (
+        "无法判断（{streets} 是否同一个{place}不明）：按所写分开审查，{written}；合为一个班子，{as_one}",
+        "could not be decided (whether {streets} are one street is not known): judged as written, {written}; as one "
+        "team, {as_one}",
+    ),
+    "street-undecided-passes": ("没有问题", "it passes"),
     "not-checked-and-posts": (
         "无法检查（{missing}不明；{posts}不明{whom}）",
         "could not be checked ({missing} unknown; {posts} unknown{whom})",
@@ -1427,6 +1454,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "community-settings-unread": ("warning", "file"),
     "community-settings-elsewhere": ("warning", "file"),
     "community-written-apart": ("warning", "file"),
+    "community-settings-street": ("warning", "file"),
     "roster-seats-differ": ("warning", "file"),
     "roster-seats-no-settings": ("warning", "file"),
     "roster-seats-not-settings": ("warning", "file"),
@@ -1435,6 +1463,8 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "ruleset-not-in-effect": ("review", "file"),
     # a team's
     "relative-not-on-team": ("warning", "team"),
+    "street-written-apart": ("warning", "team"),
+    "street-undecided": ("warning", "team"),
 }
 
 

@@ -32,7 +32,7 @@ from eligibility.roster.normalise import (
 )
 from eligibility.roster.readers import Note, RawRecord, Table, is_footer, read_tables
 from eligibility.ruleset.model import Body
-from eligibility.ruleset.vocab import suggest
+from eligibility.ruleset.vocab import StreetNames, suggest
 
 
 @dataclass(slots=True)
@@ -50,11 +50,17 @@ class Community:
 
 class Communities:
     """Settings by (street, community). A settings row without a street matches that community in any street,
-    and a roster row without one the community of that name, when only one street has it."""
+    and a roster row without one the community of that name, when only one street has it; a roster row whose
+    street is written another way (东湖街道党工委 for the table's 东湖街道) the row of that street, by the rule
+    set's `streets` (see get)."""
 
-    def __init__(self, quota_columns: dict[str, str]) -> None:
+    def __init__(self, quota_columns: dict[str, str], streets: StreetNames | None = None) -> None:
         self.quota_columns = quota_columns
+        self.streets = streets
         self.by_key: dict[tuple[str, str], Community] = {}
+        # Communities by their street's own name and their own name, made on the first roster row whose street
+        # the table writes another way (see _spelled).
+        self._by_street_own: dict[tuple[str, str], list[Community]] | None = None
         # Communities by name alone, made when first asked for (see named): a province's file matched street
         # and all never needs it, and 100,000 lists would be 20 MB of a 300 MB budget.
         self._by_name: dict[str, list[Community]] | None = None
@@ -113,6 +119,7 @@ class Communities:
         self.by_key[entry.key] = entry
         self._by_name = None
         self._names = None
+        self._by_street_own = None
         return entry.key
 
     def key(self, street: str, community: str) -> tuple[str, str]:
@@ -128,13 +135,34 @@ class Communities:
 
     def get(self, street: str, community: str) -> Community | None:
         found = self.by_key.get((street, community)) or self.by_key.get(("", community))
-        if found is None and not street and community not in self.unread:
+        if found is None and community not in self.unread:
             # (Not when a row of that name could not be read: the one read may be another street's.)
-            # A roster without a street column (one street's roster) against a district's communities file.
-            named = self.named(community)
-            if len(named) == 1:
-                return named[0]
+            if not street:
+                # A roster without a street column (one street's roster) against a district's communities file.
+                named = self.named(community)
+                if len(named) == 1:
+                    return named[0]
+            elif self.streets is not None and self.by_key:
+                return self._spelled(street, community)
         return found
+
+    def _spelled(self, street: str, community: str) -> Community | None:
+        """The settings of a community whose street the table writes another way: 东湖街道 for the roster's
+        东湖街道党工委 (one own name, one kind), or for its bare 东湖 when the table has no other kind of 东湖 with
+        that community (东湖镇); none where it cannot be told which is meant."""
+        assert self.streets is not None
+        key = self.streets.key
+        if self._by_street_own is None:
+            self._by_street_own = {}
+            for entry in self.by_key.values():
+                if entry.street:
+                    self._by_street_own.setdefault((key(entry.street)[0], entry.community), []).append(entry)
+        own, kind = key(street)
+        written = self._by_street_own.get((own, community), ())
+        same = [entry for entry in written if not kind or key(entry.street)[1] == kind]
+        if not same:
+            same = [entry for entry in written if not key(entry.street)[1]]  # the table's bare 东湖
+        return same[0] if len(same) == 1 else None
 
     def closest(self, community: str) -> str:
         """The community the table names most like one it lacks (柳岸社区居委会 for 柳岸社区), or "". Alike by
@@ -189,16 +217,12 @@ _PLACE_WORDS = re.compile(
 )
 
 
-# What a street's (town's) name may end in: 东湖, 东湖街道, 东湖街道办 and 东湖街道办事处 are one street.
-_STREET_WORDS = re.compile("(街道办事处|街道办|街道|办事处|人民政府|镇|乡)+$")
-
-
 def _own_part(name: str) -> str:
     """A community's name without the words for a kind of place (青松 of 青松社区居委会)."""
     return _PLACE_WORDS.sub("", name.strip())
 
 
-def alike(street: str, community: str) -> tuple[str, str, str]:
+def alike(street: str, community: str, streets: StreetNames) -> tuple[str, str, str]:
     """What one community's names share however it is written in a street's roster: its own part, without the
     street written before it (东湖街道青松社区) or the words for its kind of place after (青松社区居委会), and
     whether it is a village or a community, since 青松村 and 青松社区 may be two places. A name that is only
@@ -207,9 +231,9 @@ def alike(street: str, community: str) -> tuple[str, str, str]:
     street = street.strip()
     if street and name.startswith(street) and len(name) > len(street):
         name = name[len(street) :].removeprefix("办事处").strip()
-    # The street by its own part: 东湖街道 and 东湖街道办 over two rows of one community split it into two teams
-    # as surely as two spellings of the community do (helper-65). One that is only the words is kept whole.
-    street = _STREET_WORDS.sub("", street) or street
+    # The street by its own name, the rule set's words for a street taken off: 东湖街道 and 东湖街道办 over two
+    # rows of one community split it into two teams as surely as two spellings of the community do (helper-65).
+    street = streets.own(street)
     own = _own_part(name)
     kind = name[len(own) :]
     sort = (
@@ -246,8 +270,8 @@ def community_columns(bodies: dict[str, Body]) -> tuple[Column, ...]:
     return ours + extra
 
 
-def read_communities(path: Path, bodies: dict[str, Body]) -> Communities:
-    communities = Communities(quota_columns(bodies))
+def read_communities(path: Path, bodies: dict[str, Body], streets: StreetNames | None = None) -> Communities:
+    communities = Communities(quota_columns(bodies), streets)
     # Where each community's row is, for this file only (a province's is let go once read): sheet and line.
     first_line: dict[tuple[str, str], tuple[str | None, int | None]] = {}
     streets_of: dict[str, set[str]] = {}  # the streets each community name was given under, "" for none
@@ -539,16 +563,18 @@ class Approvals:
         found = self._named.get((name, rule), ())
         return next((record for record in found if record.id_number != id_number), None) if name else None
 
-    def near_team(self, street: str, community: str, rule: str) -> ApprovalRecord | None:
+    def near_team(
+        self, street: str, community: str, rule: str, streets: StreetNames
+    ) -> ApprovalRecord | None:
         """An approval for this rule filed under the community written another way (青松社区居委会 for the
         roster's 青松社区, 东湖街道青松社区): shown on the team's finding, never counted."""
-        wanted = alike(street, community)
+        wanted = alike(street, community, streets)
         if not wanted[1]:
             return None  # 社区 alone: alike no other name
         for (their_street, their_community, rule_id), held in self.for_team.items():
             if rule_id != rule or (their_street, their_community) == (street, community):
                 continue
-            theirs = alike(their_street or street, their_community)
+            theirs = alike(their_street or street, their_community, streets)
             if theirs[:2] == wanted[:2] and (theirs[2] == wanted[2] or not theirs[2] or not wanted[2]):
                 return held[-1]
         return None

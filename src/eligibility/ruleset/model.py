@@ -185,13 +185,48 @@ class Genders(_Strict):
     female: list[str]
 
 
+# What a street's (township's) name is written with after its own name, by the kind of place each word says: the
+# words a rule file gives when it gives none (see Places.street_words).
+STREET_WORDS: dict[str, list[str]] = {
+    "街道": ["街道办事处", "街道党工委", "街道办", "街道", "街办", "办事处", "党工委"],
+    "镇": ["镇人民政府", "镇政府", "镇党委", "镇"],
+    "乡": ["乡人民政府", "乡政府", "乡党委", "乡"],
+}
+
+
 class Places(_Strict):
-    """How the rule set's rosters head their two place columns: a village's 乡镇 and 村, a community's 街道 and 社区."""
+    """How the rule set's rosters head their two place columns (a village's 乡镇 and 村, a community's 街道 and
+    社区), and the words a street's name is written with."""
 
     street: str = Field(
         default="街道", description="the street column's header in the template (乡镇 for villages)"
     )
     community: str = Field(default="社区", description="the community column's header in the template (村)")
+    street_words: dict[str, list[str]] = Field(
+        default_factory=lambda: {kind: list(words) for kind, words in STREET_WORDS.items()},
+        description="the words a street's or township's name may end in after its own name, by the kind of place "
+        "they say (街道: [街道办事处, 街道党工委, 办事处, …], 镇: [镇人民政府, 镇党委, 镇]): rows of one community "
+        "whose streets are one own name and one kind (东湖街道, 东湖街道党工委) are one team, and one written by its "
+        "own name alone (东湖) is the street of the one kind the run has of that name; brackets are read as not "
+        "there (东湖街道（办事处）). Not given: these words; {} compares streets as written",
+    )
+
+    @field_validator("street_words")
+    @classmethod
+    def _one_kind_to_a_word(cls, kinds: dict[str, list[str]]) -> dict[str, list[str]]:
+        # A word of two kinds would make 东湖X a 街道 or a 镇 by the order of the lists.
+        seen: dict[str, str] = {}
+        for kind, words in kinds.items():
+            _words(kind)
+            for word in words:
+                _words(word)
+                if seen.setdefault(word, kind) != kind:
+                    raise PydanticCustomError(
+                        "street_word_twice",
+                        "{word} is listed under both {first} and {second}: a word says one kind of place",
+                        {"word": word, "first": seen[word], "second": kind},
+                    )
+        return kinds
 
     @model_validator(mode="after")
     def _headers_read_back(self) -> Places:

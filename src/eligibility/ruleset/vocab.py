@@ -21,6 +21,42 @@ _IN_DOUBT = re.compile(
 _JOINED_POSTS = re.compile(r"\s+|和|及|与")
 
 
+# Brackets in a street's name (东湖街道（办事处）): read as not there. NFKC has made the full-width ones ( ).
+_STREET_BRACKETS = str.maketrans("", "", "()[]【】〔〕")
+
+
+class StreetNames:
+    """Which streets (townships) a roster's rows name alike: a street's own name (东湖) and the kind of place
+    its ending says (街道 for 东湖街道, 东湖街道办事处 and 东湖党工委; 镇 for 东湖镇人民政府), from the rule
+    set's words (places.street_words). A name only of such words (街道) is its own name, of no kind."""
+
+    def __init__(self, kinds: dict[str, list[str]]) -> None:
+        # The longer ending first: 东湖街道办事处 ends in 办事处 too.
+        self._endings = sorted(
+            {(fold(word), kind) for kind, words in kinds.items() for word in words if fold(word)},
+            key=lambda ending: (-len(ending[0]), ending),
+        )
+        self._known: dict[str, tuple[str, str]] = {}
+
+    def key(self, street: str) -> tuple[str, str]:
+        """(own name, kind) of a street as written; kind "" for one written by its own name alone (东湖)."""
+        found = self._known.get(street)
+        if found is None:
+            name = fold(street).translate(_STREET_BRACKETS)
+            found = (name, "")
+            for ending, kind in self._endings:
+                if len(name) > len(ending) and name.endswith(ending):
+                    found = (name[: -len(ending)], kind)
+                    break
+            if len(self._known) < 100_000:  # a province has a few thousand streets
+                self._known[street] = found
+        return found
+
+    def own(self, street: str) -> str:
+        """The street's own name: 东湖 of 东湖街道办事处."""
+        return self.key(street)[0]
+
+
 @dataclass(frozen=True, slots=True)
 class Unknown:
     """A word the vocabulary does not know, with the closest known words."""
@@ -94,6 +130,7 @@ class Vocabulary:
             for status, aliases in words.political_statuses.items()
             for word in (status, *aliases)
         }
+        self.streets = StreetNames(words.places.street_words)
 
     # ---- roles ----
 
