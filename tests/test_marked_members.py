@@ -314,3 +314,38 @@ def test_past_eight_marked_rows_a_rule_names_those_its_count_turns_on(tmp_path: 
     assert finding is not None and finding.evidence["unknown"] == ["candidacy"]
     assert finding.evidence["unknown_members"] == ["人4"]
     assert finding.message.endswith("无法检查（人4（第 6 行已隐藏）可能已不是候选人，算与不算，结论不同）")
+
+
+def test_a_community_whose_every_row_is_hidden_is_judged_as_written(tmp_path: Path) -> None:
+    # A district's workbook saved filtered to one community hides every row of the others: no one of them stands
+    # apart, and weighing each turned every other community's team rules 待核实, failing the run (helper-93's
+    # own doubt). Judged as its rows write it; each row still says it is hidden.
+    others = [
+        dict(name=n, community="翠竹社区", roles=r, birth_date="1970-01-01")
+        for n, r in (
+            ("戊", "党支部书记、居委会主任"),
+            ("己", "党支部委员、民兵营长"),
+            ("庚", "居委会委员、妇代会主任"),
+        )
+    ]
+    people = [*COMMUNITY, *others]
+    first = len(COMMUNITY)
+    communities = tmp_path / "c.csv"
+    communities.write_text(
+        "街道,社区,党组织核定职数,居委会核定职数\n东湖街道,青松社区,5,7\n东湖街道,翠竹社区,1,5\n",
+        encoding="utf-8",
+    )
+    report = community(
+        tmp_path, people, {i: "hidden" for i in range(first, len(people))}, communities=communities
+    )
+    team = next(t for t in report.teams if t.community == "翠竹社区")
+    said = {f.rule: f for f in team.findings}
+    # No woman, and two party seats of one approved: said as ever, not as could-not-be-checked.
+    assert said["team-woman"].severity == said["seat-quota"].severity == "review"
+    assert not any("unknown" in f.evidence for f in team.findings)
+    assert sum(f.rule == "row-hidden" for c in report.candidates for f in c.findings) == 3
+    # Only 己 hidden: the second party seat turns on him, and seat-quota could not be checked.
+    report = community(tmp_path, people, {first + 1: "hidden"}, communities=communities)
+    team = next(t for t in report.teams if t.community == "翠竹社区")
+    [quota] = [f for f in team.findings if f.rule == "seat-quota"]
+    assert "candidacy" in quota.evidence["unknown"] and quota.evidence["unknown_members"] == ["己"]

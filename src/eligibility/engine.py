@@ -1757,17 +1757,23 @@ class Review:
         # invalid and said so.
         unread = [person.name for person in team.people if person.posts_unread]
         as_one = team.as_one.unroll() if team.as_one is not None else None
+        # Every row of the team marked (a district's workbook saved filtered to one community hides all of the
+        # others'): no one of them stands apart from the rest, and the team is judged as its rows write it, each
+        # row still said hidden. Weighed, every other community's rules turned 待核实 and the run failed.
+        whole = bool(team.marked) and len(team.marked) == len(team.people)
+        weighed = bool(team.marked) and not whole
         for rule in self.policy.at(team.election_date).team_rules:
             if rule.id in skipped and rule.test(team, None) is not True:
                 # A column it needs is missing (said once for the file), and the others do not decide it. One
                 # that holds all the same is said: 居委会 3 seats of 1 approved, whatever the party's quota.
                 continue
             granted = self.approvals.team(team.street, team.community, rule.id)
-            if team.marked:
+            if weighed:
                 judged, doubted = self._weigh_marks(rule, team)
                 finding = self._apply(rule, judged, granted, team.election_date, unread, marked=doubted)
             else:
-                finding = self._apply(rule, team, granted, team.election_date, unread)
+                judged = team.counting(team.marked) if whole else team
+                finding = self._apply(rule, judged, granted, team.election_date, unread)
             if as_one is not None and rule.test(as_one, None) != rule.test(team, None):
                 finding = self._undecided_street(rule, team, as_one, finding, granted)
             if finding is not None:
