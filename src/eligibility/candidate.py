@@ -458,34 +458,26 @@ class Team:
     def members(self) -> list[Member]:
         """The people known to hold a seat: a seat read, on a row not marked as perhaps withdrawn."""
         if self.seated is None:
-            if self.marked:
-                self.seated = [p for p in self.people if p.bodies and p._seat[5] is None]
-            else:
-                self.seated = [p for p in self.people if p.bodies]
+            self.seated = [p for p in self.people if p.bodies and p._seat[5] is None]
         return self.seated
 
     def maybe_members(self) -> list[Member]:
         """The people not known to hold a seat who may hold one: their posts could not all be read, or their
         row is marked as perhaps withdrawn (they hold their seats if they still stand)."""
-        if self.marked:
-            return [
-                p
-                for p in self.people
-                if (p.posts_unread and not p.bodies)
-                or (p._seat[5] is not None and (p.bodies or p.posts_unread))
-            ]
-        return [p for p in self.people if p.posts_unread and not p.bodies]
+        return [
+            p
+            for p in self.people
+            if (p.posts_unread and not p.bodies) or (p._seat[5] is not None and (p.bodies or p.posts_unread))
+        ]
 
     def maybe_in(self, body: str) -> list[Member]:
         """The people not known to hold a seat in a body who may hold one: a post not read may be it, and one
         marked as perhaps withdrawn holds it if they still stand."""
-        if self.marked:
-            return [
-                p
-                for p in self.people
-                if (p.posts_unread and body not in p.bodies) or (p._seat[5] is not None and body in p.bodies)
-            ]
-        return [p for p in self.people if p.posts_unread and body not in p.bodies]
+        return [
+            p
+            for p in self.people
+            if (p.posts_unread and body not in p.bodies) or (p._seat[5] is not None and body in p.bodies)
+        ]
 
     def standing(self) -> tuple[list[Member], list[Member]]:
         """The candidates known to stand, and those whose row is marked as perhaps withdrawn."""
@@ -507,9 +499,7 @@ class Team:
         """Seats filled in a body: a span while some not read as holding one may hold one, or some holding one
         may no longer stand."""
         low = sum(1 for p in self.members() if body in p.bodies)
-        if self.marked:
-            return _span(low, low + len(self.maybe_in(body)))
-        return _span(low, low + sum(1 for p in self.people if p.posts_unread and body not in p.bodies))
+        return _span(low, low + len(self.maybe_in(body)))
 
 
 _MARK = operator.itemgetter(5)  # a member's mark in its seat tuple (see Member)

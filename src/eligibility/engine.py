@@ -1762,6 +1762,7 @@ class Review:
         # row still said hidden. Weighed, every other community's rules turned 待核实 and the run failed.
         whole = bool(team.marked) and len(team.marked) == len(team.people)
         weighed = bool(team.marked) and not whole
+        as_written = team.counting(team.marked) if whole else team
         for rule in self.policy.at(team.election_date).team_rules:
             if rule.id in skipped and rule.test(team, None) is not True:
                 # A column it needs is missing (said once for the file), and the others do not decide it. One
@@ -1772,8 +1773,7 @@ class Review:
                 judged, doubted = self._weigh_marks(rule, team)
                 finding = self._apply(rule, judged, granted, team.election_date, unread, marked=doubted)
             else:
-                judged = team.counting(team.marked) if whole else team
-                finding = self._apply(rule, judged, granted, team.election_date, unread)
+                finding = self._apply(rule, as_written, granted, team.election_date, unread)
             if as_one is not None and rule.test(as_one, None) != rule.test(team, None):
                 finding = self._undecided_street(rule, team, as_one, finding, granted)
             if finding is not None:
