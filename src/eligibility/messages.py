@@ -1223,14 +1223,20 @@ CATALOG: dict[str, tuple[str, str]] = {
 }
 
 # The command line's help, (zh, en): a command's under its path ("check", "rules show"), an argument's or option's
-# under the path and its name ("check PATH", "check --election-date"), an option several commands share under its
-# name alone ("--rules"). A command's first paragraph is its line in the list of commands: kept to one line.
+# under the path and its name ("check PATH", "check --election-date"; "eligibility --lang" for the command itself),
+# an option several commands share under its name alone ("--rules"). A command's first paragraph is its line in the
+# list of commands: kept to one line.
 HELP: dict[str, tuple[str, str]] = {
     "eligibility": (
         "对照规则集，审查社区和村“两委”换届选举的候选人名册。",
         "Check candidate rosters for community and village two-committee (两委) elections against a rule file.",
     ),
     "--version": ("显示版本号后退出。", "Show the version and exit."),
+    "eligibility --lang": (
+        "本帮助和其后命令的语言（命令自己的 --lang 优先；也可设环境变量 ELIGIBILITY_LANG）。",
+        "Language of this help and of the command after it (the command's own --lang wins; or set "
+        "ELIGIBILITY_LANG).",
+    ),
     "--rules": ("规则文件，或内置规则集的名称。", "Rule file, or the name of a bundled rule set."),
     "--lang": ("报告、提示和本帮助的语言。", "Language of the report, the messages and this help."),
     "check": (
