@@ -2336,6 +2336,86 @@ def test_a_scan_or_archive_in_a_folder_is_noted_not_passed_over(tmp_path: Path, 
     assert result.exit_code == 2 and "the folder holds no roster file" in result.stderr, result.output
 
 
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("名册", "no extension"),  # a chat app's download, its extension dropped
+        ("名册.bak", ".bak"),
+        ("名册.dat", ".dat"),
+        ("名册.csv.bak", ".bak"),
+        ("名册.csv~", ".csv~"),  # an editor's backup
+    ],
+)
+def test_a_file_of_a_type_the_tool_does_not_know_in_a_folder_is_noted_not_passed_over(
+    tmp_path: Path, name: str, kind: str
+) -> None:
+    # A roster whose name lost or changed its extension was passed over without a word: its candidates went
+    # unchecked and nobody was told.
+    roster = (EXAMPLES / "roster.csv").read_bytes()
+    (tmp_path / "a.csv").write_bytes(roster)
+    (tmp_path / name).write_bytes(roster.replace("社区".encode(), "社区 ".encode()))  # not a copy of a.csv
+    for clutter in ("Thumbs.db", "desktop.ini"):  # Windows' own, in any folder: never a roster, not noted
+        (tmp_path / clutter).write_bytes(b"\0")
+    report = check([tmp_path], lang="en")
+    assert report.summary.candidates == 21
+    assert [Path(i.path).name for i in report.inputs] == ["a.csv", name]
+    noted = report.inputs[1]
+    [finding] = noted.findings
+    assert (finding.rule, finding.severity, noted.rows, noted.format) == (
+        "file-skipped-unknown-type",
+        "info",
+        0,
+        "unknown",
+    )
+    assert finding.evidence == {"type": "" if kind == "no extension" else kind}
+    assert finding.message == (
+        f"a file of a type the tool does not know ({kind}), not read as a roster: any candidates in it were not "
+        "checked; if it is a roster to check, rename it .csv or .xlsx, whichever it was saved as"
+    )
+    # Said, in the officer's language, as a file not read.
+    zh = CliRunner().invoke(app, ["check", str(tmp_path), "--fail-on", "never"])
+    assert zh.exit_code == 0, zh.output
+    said = re.sub(r"\s*\n\s*", "", zh.stdout)  # the terminal's width wraps the lines
+    assert (
+        f"未读取 {(tmp_path / name).as_posix()}[说明] file-skipped-unknown-type 本工具不认识这种文件（"
+        in said
+    )
+    assert "如果它是要检查的名册，请按它保存时的格式改名为 .csv 或 .xlsx" in said
+    assert "Thumbs.db" not in said and "desktop.ini" not in said
+    # The same report with the rosters shared among workers.
+    (tmp_path / "b.csv").write_bytes(roster.replace("社区".encode(), "社区  ".encode()))
+    args = ["check", str(tmp_path), "--lang", "en", "--format", "json"]
+    one, two = (CliRunner().invoke(app, [*args, *jobs]).stdout for jobs in ([], ["--jobs", "2"]))
+    assert one == two and json.loads(one)["summary"]["candidates"] == 42
+
+
+def test_a_folder_of_files_of_types_the_tool_does_not_know_alone_holds_nothing_to_check(
+    tmp_path: Path,
+) -> None:
+    # Noted files alone are no roster: nobody was checked, which is no pass. The error names them, since one of
+    # them may be the roster, renamed.
+    roster = (EXAMPLES / "roster.csv").read_bytes()
+    for name in ("名册", "名册.csv.bak", "Thumbs.db"):
+        (tmp_path / name).write_bytes(roster)
+    (tmp_path / "签字版.pdf").write_bytes(b"%PDF-1.4\n")
+    en = CliRunner().invoke(app, ["check", str(tmp_path), "--lang", "en"])
+    assert en.exit_code == 2
+    assert en.stderr == (
+        f"error: {tmp_path.as_posix()}: the folder holds no roster file (.csv, .tsv, .yaml, .yml, .json, .xlsx), "
+        "only files of a type the tool does not know: 名册 (no extension), 名册.csv.bak (.bak); if one of them is a "
+        "roster, rename it .csv or .xlsx\n"
+    )
+    zh = CliRunner().invoke(app, ["check", str(tmp_path)])
+    assert "只有本工具不认识的文件：名册（无扩展名）、名册.csv.bak（.bak）；" in zh.stderr
+    # Windows' clutter alone is a folder holding nothing, said as before.
+    for name in ("名册", "名册.csv.bak", "签字版.pdf"):
+        (tmp_path / name).unlink()
+    alone = CliRunner().invoke(app, ["check", str(tmp_path), "--lang", "en"])
+    assert alone.exit_code == 2 and alone.stderr.endswith(
+        "the folder holds no roster file (.csv, .tsv, .yaml, .yml, .json, .xlsx)\n"
+    )
+
+
 def test_a_cell_right_of_a_workbooks_header_is_said_not_dropped(tmp_path: Path) -> None:
     # A remark beside the table, or data under no column name: read as nothing, it was lost without a word.
     path = tmp_path / "r.xlsx"

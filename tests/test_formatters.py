@@ -742,6 +742,21 @@ def test_markdown_shows_a_link_typed_into_a_cell_as_text(tmp_path: Path) -> None
     assert "[点我](" not in result.stdout and "\\[点我\\](http:\u200b//evil.example)" in result.stdout
 
 
+def test_markdown_names_the_file_each_note_of_a_folder_is_about(tmp_path: Path) -> None:
+    # A folder's notes were listed without their files: "(.bak) … not read as a roster" twice, saying which not.
+    (tmp_path / "a.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
+    for name in ("名册.csv.bak", "西岭.bak"):
+        (tmp_path / name).write_text(name, "utf-8")
+    result = CliRunner().invoke(app, ["check", str(tmp_path), "--format", "markdown", "--lang", "en"])
+    notes = [line for line in result.stdout.splitlines() if "file-skipped-unknown-type" in line]
+    # (The path as markdown escapes it: test\_markdown….)
+    said = [line.split(": a file of")[0].rpartition("/") for line in notes]
+    assert [(head.split(" — ")[0], tail) for head, _, tail in said] == [
+        ("- **info** `file-skipped-unknown-type`", "名册.csv.bak"),
+        ("- **info** `file-skipped-unknown-type`", "西岭.bak"),
+    ]
+
+
 def test_markdown_heads_the_comment_with_the_rule_sets_version_as_text(tmp_path: Path) -> None:
     # The title was the one line left unescaped: a rule file's version `v2`@someone made code and a mention.
     rules = tmp_path / "mine.yaml"

@@ -18,6 +18,8 @@ from eligibility.cli import app
 from eligibility.helptext import in_language, language_asked
 from eligibility.messages import HELP, LANGS, Lang
 
+from conftest import EXAMPLES
+
 runner = CliRunner()
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 # ELIGIBILITY_LANG as the test says, whatever the shell running the tests has. (CliRunner lays help out in 80
@@ -51,8 +53,10 @@ def test_the_help_is_chinese_by_default() -> None:
         "  对照规则集，审查社区和村“两委”换届选举的候选人名册。\n"
         "\n"
         "选项：\n"
-        "  --version  显示版本号后退出。\n"
-        "  --help     显示本帮助后退出。\n"
+        "  --version       显示版本号后退出。\n"
+        "  --lang <zh|en>  本帮助和其后命令的语言（命令自己的 --lang 优先；也可设环境变量\n"
+        "                  ELIGIBILITY_LANG）。\n"
+        "  --help          显示本帮助后退出。\n"
         "\n"
         "命令：\n"
         "  check     审查名册：每名候选人、每个班子是否符合条件。\n"
@@ -94,6 +98,9 @@ def test_the_help_of_check_is_chinese_by_default() -> None:
         (["check"], EN),
         # Asked for after --help, which click acts on first.
         (["check", "--help", "--lang", "en"], ZH),
+        # Or of `eligibility` itself, before the command; the command's own wins.
+        (["--lang", "en", "check"], ZH),
+        (["--lang", "zh", "check", "--lang", "en"], ZH),
     ],
 )
 def test_the_help_of_check_is_english_when_asked_for(args: list[str], env: dict[str, str | None]) -> None:
@@ -109,16 +116,28 @@ def test_the_help_of_check_is_english_when_asked_for(args: list[str], env: dict[
     assert not CHINESE.search(said)
 
 
-def test_the_top_help_is_english_with_eligibility_lang_en() -> None:
-    assert help_of([], EN) == (
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        ([], EN),
+        # `eligibility --lang en --help` was refused: "there is no option --lang".
+        (["--lang", "en"], ZH),
+        (["--lang=en"], ZH),
+        (["--lang", "en"], {"ELIGIBILITY_LANG": "zh"}),
+    ],
+)
+def test_the_top_help_is_english_when_asked_for(args: list[str], env: dict[str, str | None]) -> None:
+    assert help_of(args, env) == (
         "Usage: eligibility [OPTIONS] COMMAND [ARGS]...\n"
         "\n"
         "  Check candidate rosters for community and village two-committee (两委) elections\n"
         "  against a rule file.\n"
         "\n"
         "Options:\n"
-        "  --version  Show the version and exit.\n"
-        "  --help     Show this message and exit.\n"
+        "  --version       Show the version and exit.\n"
+        "  --lang <zh|en>  Language of this help and of the command after it (the\n"
+        "                  command's own --lang wins; or set ELIGIBILITY_LANG).\n"
+        "  --help          Show this message and exit.\n"
         "\n"
         "Commands:\n"
         "  check     Check rosters and report each candidate's and team's eligibility.\n"
@@ -258,6 +277,8 @@ def test_a_group_given_no_command_shows_its_help_in_the_language_asked() -> None
         (["check", "--lang", "zh"], "en", "zh"),
         (["check", "--lang", "fr"], "en", "en"),  # not a language: as if not given
         (["check", "--lang"], None, "zh"),
+        (["--lang", "en", "check", "--lang", "zh"], None, "zh"),  # the command's own, after, wins
+        (["--lang", "zh", "check", "--lang=en"], None, "en"),
     ],
 )
 def test_the_language_asked_for(
@@ -268,3 +289,59 @@ def test_the_language_asked_for(
     else:
         monkeypatch.setenv("ELIGIBILITY_LANG", env)
     assert language_asked(args) == lang
+
+
+ROSTER = str(EXAMPLES / "roster.csv")
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "lang"),
+    [
+        (["--lang", "en", "check", ROSTER], ZH, "en"),
+        (["--lang=en", "check", ROSTER], ZH, "en"),
+        # Given on the command line, it comes before ELIGIBILITY_LANG, as the command's own does.
+        (["--lang", "zh", "check", ROSTER], EN, "zh"),
+        (["--lang", "en", "check", ROSTER], {"ELIGIBILITY_LANG": "zh"}, "en"),
+        # The command's own --lang wins, wherever it stands among the command's options.
+        (["--lang", "en", "check", ROSTER, "--lang", "zh"], ZH, "zh"),
+        (["--lang", "zh", "check", "--lang", "en", ROSTER], ZH, "en"),
+    ],
+)
+def test_lang_before_the_command_is_the_commands_language(
+    args: list[str], env: dict[str, str | None], lang: Lang
+) -> None:
+    # As if --lang had been given to the command: its report, byte for byte, and its verdict.
+    ran = runner.invoke(app, [*args, "--format", "json"], env=env)
+    assert ran.exit_code == 1, ran.output
+    own = runner.invoke(app, ["check", ROSTER, "--lang", lang, "--format", "json"], env=ZH)
+    assert ran.stdout == own.stdout and ran.stderr == own.stderr
+    assert ran.stderr.startswith("结果：未通过" if lang == "zh" else "result: fails"), ran.stderr
+
+
+def test_lang_before_a_command_of_rules_is_its_language() -> None:
+    said = runner.invoke(app, ["--lang", "en", "rules", "list"], env=ZH)
+    assert said.exit_code == 0 and "community-2006\tv1\t16 rules" in said.stdout, said.output
+
+
+@pytest.mark.parametrize("env", [None, "en"])
+def test_a_wrong_lang_before_the_command_is_refused_as_the_commands_own_is(env: str | None) -> None:
+    environment = {k: v for k, v in os.environ.items() if k not in ("ELIGIBILITY_LANG", "GITHUB_ACTIONS")}
+    environment |= {"ELIGIBILITY_LANG": env} if env else {}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "eligibility", *args]
+        return subprocess.run(
+            command, capture_output=True, text=True, env=environment, timeout=60, check=False
+        )
+
+    before, own = run("--lang", "fr", "check", ROSTER), run("check", ROSTER, "--lang", "fr")
+    assert before.returncode == own.returncode == 2
+    said = "错误: --lang 只能是 zh、en 之一\n" if env is None else "error: --lang must be one of zh, en\n"
+    usage = (
+        "用法见 python -m eligibility{} --help\n" if env is None else "see python -m eligibility{} --help\n"
+    )
+    assert (before.stderr, own.stderr) == (said + usage.format(""), said + usage.format(" check"))
+    # And in the report CI reads, as the command's own is (helper-94).
+    annotated = run("--lang", "fr", "check", ROSTER, "--format", "github")
+    assert annotated.returncode == 2
+    assert annotated.stdout.startswith("::error title=eligibility::") and "--lang" in annotated.stdout

@@ -68,11 +68,30 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+# Where `eligibility --lang en` leaves the language given to it for the command after it (a context's meta is
+# shared by the contexts of the commands under it).
+_LANG_GIVEN = "eligibility.lang"
+
+
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
+    lang: Annotated[Language | None, typer.Option("--lang", show_default=False)] = None,
 ) -> None:
     """The options of `eligibility` itself, before a command."""
+    if lang is not None:
+        ctx.meta[_LANG_GIVEN] = lang
+
+
+def _command_language(ctx: typer.Context, param: typer.CallbackParam, value: Language) -> Language:
+    """A command's language: its own --lang, else the one given to `eligibility` before it (eligibility --lang en
+    check …), else ELIGIBILITY_LANG, else Chinese."""
+    given: Language | None = ctx.meta.get(_LANG_GIVEN)
+    source = ctx.get_parameter_source(param.name or "lang")
+    if given is None or getattr(source, "name", None) == "COMMANDLINE":
+        return value
+    return given
 
 
 # Options shared by several commands, defined once.
@@ -82,7 +101,7 @@ RulesOption = Annotated[
 ]
 LangOption = Annotated[
     Language,
-    typer.Option("--lang", envvar="ELIGIBILITY_LANG"),
+    typer.Option("--lang", envvar="ELIGIBILITY_LANG", callback=_command_language),
 ]
 
 
@@ -983,6 +1002,8 @@ def main() -> None:
 def _reported_as(args: list[str]) -> str | None:
     """The format `check` would have written its report in to standard output, where CI reads an error from it:
     github (asked for, or under GitHub Actions with no other --format) or markdown with no --output; else None."""
+    while args and (args[0] == "--lang" or args[0].startswith("--lang=")):
+        args = args[2:] if args[0] == "--lang" else args[1:]  # eligibility's own, before the command
     if not args or args[0] != "check":
         return None
     asked, output = None, False

@@ -96,12 +96,14 @@ from eligibility.roster.settings import (
 from eligibility.roster.sources import (
     FOLDER,
     NOTED,
+    UNKNOWN,
     UNREAD,
     Input,
     document_holds_roster,
     expand,
     our_report,
     read_bytes,
+    unknown_type,
     unreadable,
     unreadable_folder,
 )
@@ -286,9 +288,10 @@ def read_roster(
     """The candidates of one roster file, normalised through a rule set's vocabularies; no rule is applied.
 
     Each Candidate carries its data problems; nothing is dropped. In a folder, what `check` sets aside with a
-    note is passed over too: a communities or approvals table, a scan or archive (.pdf, .zip), a note saved as
-    text (说明.txt), a rule file, an earlier run's report; any other file that is no roster raises, as it is
-    reached, where `check` would report it not read (it raised on 说明.txt, which check passes over: helper-62).
+    note is passed over too: a communities or approvals table, a scan or archive (.pdf, .zip), a file of a type
+    the tool does not know (名册 with no extension, .bak), a note saved as text (说明.txt), a rule file, an
+    earlier run's report; any other file that is no roster raises, as it is reached, where `check` would report
+    it not read (it raised on 说明.txt, which check passes over: helper-62).
     """
     if not isinstance(path, str | os.PathLike):
         raise _not_a_path("path", path)
@@ -298,7 +301,7 @@ def read_roster(
     for source in expand([path]):
         aside = review._not_opened(source, given)
         if aside is not None and aside.key.startswith("file-skipped-"):
-            continue  # a scan or an archive beside the rosters: no table in it to read
+            continue  # a scan, an archive, a .bak beside the rosters: no table in it to read
         if source.format == FOLDER and source.path is not None:
             raise unreadable_folder(source.path)
         try:
@@ -691,6 +694,14 @@ class Review:
             given[resolved] = source.shown
         if source.format in NOTED:
             return Note("file-skipped-type", "info", (("type", f".{source.format}"),))
+        if source.format == UNKNOWN and source.path is not None:
+            # 名册 with no extension, 名册.csv.bak: maybe a roster, never opened as one (a .dat may be anything).
+            return Note(
+                "file-skipped-unknown-type",
+                "info",
+                (("type", source.path.suffix.lower()),),
+                reason=unknown_type(source.path),
+            )
         if source.format == FOLDER and source.path is not None:
             return _unread(source, unreadable_folder(source.path), self.lang)
         if source.format in UNREAD and source.path is not None:

@@ -23,7 +23,9 @@ else:
 
 def language_asked(args: Sequence[str]) -> Lang:
     """--lang on the command line, else ELIGIBILITY_LANG, else Chinese: read by hand, before click parses the line
-    (it shows --help, eagerly, before it reads --lang; and a line that does not parse has no --lang read)."""
+    (it shows --help, eagerly, before it reads --lang; and a line that does not parse has no --lang read). The last
+    one given: a command's own (eligibility --lang en check --lang zh) comes after that of `eligibility`, and wins."""
+    asked: Lang | None = None
     for i, arg in enumerate(args):
         value = (
             arg.split("=", 1)[1]
@@ -33,7 +35,9 @@ def language_asked(args: Sequence[str]) -> Lang:
             else None
         )
         if value in ("zh", "en"):
-            return value  # type: ignore[return-value]
+            asked = value  # type: ignore[assignment]
+    if asked is not None:
+        return asked
     return "en" if os.environ.get("ELIGIBILITY_LANG") == "en" else "zh"
 
 
@@ -59,7 +63,7 @@ def in_language(command: Command, lang: Lang, path: str = "") -> None:
             continue  # Typer makes no other kind
         # An option by its first name (--output of --output/-o), an argument as its help shows it (PATH, which).
         name = param.opts[0] if isinstance(param, TyperOption) else param.metavar or param.name or ""
-        if (text := HELP.get(f"{path} {name}".strip(), HELP.get(name))) is not None:
+        if (text := HELP.get(f"{path or 'eligibility'} {name}", HELP.get(name))) is not None:
             param.help = text[pick]
     if lang == "zh":
         command.context_class = _ChineseHelp

@@ -93,6 +93,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "ruleset-not-file": ("是文件夹，不是规则文件", "is a folder, not a rule file"),
     "path-unreadable": ("无法读取：{reason}", "cannot be read: {reason}"),
     "folder-empty": ("文件夹中没有名册文件（{suffixes}）", "the folder holds no roster file ({suffixes})"),
+    "folder-empty-unknown": (
+        "文件夹中没有名册文件（{suffixes}），只有本工具不认识的文件：{files}；如果其中有名册，请把它改名为 .csv 或 .xlsx",
+        "the folder holds no roster file ({suffixes}), only files of a type the tool does not know: {files}; if "
+        "one of them is a roster, rename it .csv or .xlsx",
+    ),
     "run-terminated": (
         "检查被中止（收到 SIGTERM，如 CI 任务被取消或超时），没有写出报告",
         "the check was stopped (SIGTERM: a CI job cancelled or timed out); no report was written",
@@ -507,6 +512,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "这是扫描件、图片或压缩包（{type}），本工具不读取，未作为名册检查；如果里面有候选人，请把名册另存为 .xlsx 或 .csv 放进文件夹",
         "a scan, picture or archive ({type}) the tool does not read, not checked as a roster; if candidates are in "
         "it, put their roster in the folder as .xlsx or .csv",
+    ),
+    "file-skipped-unknown-type": (
+        "本工具不认识这种文件（{why}），未作为名册读取，其中如有候选人都没有检查；如果它是要检查的名册，请按它保存时的格式改名为 .csv 或 .xlsx",
+        "a file of a type the tool does not know ({why}), not read as a roster: any candidates in it were not "
+        "checked; if it is a roster to check, rename it .csv or .xlsx, whichever it was saved as",
     ),
     "file-skipped-rules": (
         "这是规则文件，不是名册，未作为名册读取；规则文件请用 --rules 指定",
@@ -1213,14 +1223,20 @@ CATALOG: dict[str, tuple[str, str]] = {
 }
 
 # The command line's help, (zh, en): a command's under its path ("check", "rules show"), an argument's or option's
-# under the path and its name ("check PATH", "check --election-date"), an option several commands share under its
-# name alone ("--rules"). A command's first paragraph is its line in the list of commands: kept to one line.
+# under the path and its name ("check PATH", "check --election-date"; "eligibility --lang" for the command itself),
+# an option several commands share under its name alone ("--rules"). A command's first paragraph is its line in the
+# list of commands: kept to one line.
 HELP: dict[str, tuple[str, str]] = {
     "eligibility": (
         "对照规则集，审查社区和村“两委”换届选举的候选人名册。",
         "Check candidate rosters for community and village two-committee (两委) elections against a rule file.",
     ),
     "--version": ("显示版本号后退出。", "Show the version and exit."),
+    "eligibility --lang": (
+        "本帮助和其后命令的语言（命令自己的 --lang 优先；也可设环境变量 ELIGIBILITY_LANG）。",
+        "Language of this help and of the command after it (the command's own --lang wins; or set "
+        "ELIGIBILITY_LANG).",
+    ),
     "--rules": ("规则文件，或内置规则集的名称。", "Rule file, or the name of a bundled rule set."),
     "--lang": ("报告、提示和本帮助的语言。", "Language of the report, the messages and this help."),
     "check": (
@@ -1433,6 +1449,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "file-skipped-rules": ("info", "file"),
     "file-skipped-document": ("info", "file"),
     "file-skipped-type": ("info", "file"),
+    "file-skipped-unknown-type": ("info", "file"),
     "file-skipped-text": ("info", "file"),
     "file-given-twice": ("info", "file"),
     "file-copy-of": ("warning", "file"),

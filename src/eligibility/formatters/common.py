@@ -286,6 +286,7 @@ NOT_READ = frozenset(
         "file-skipped-rules",
         "file-skipped-document",
         "file-skipped-type",
+        "file-skipped-unknown-type",
         "file-skipped-text",
         "file-given-as-table",
         "file-given-twice",

@@ -113,14 +113,19 @@ def _teams(report: Report, lang: Lang) -> list[str]:
 
 def _files(report: Report, lang: Lang) -> list[str]:
     out: list[str] = []
-    notes = [f for read in report.inputs for f in read.findings]
+    # Each with the file (or sheet) it is about: a folder's notes said "(.bak) not read" four times, naming none.
+    notes = [
+        (f"{read.path}#{read.sheet}" if read.sheet else read.path, f)
+        for read in report.inputs
+        for f in read.findings
+    ]
     if report.not_checked or notes:
         out += [f"#### {say('label-not-checked', lang)} / {say('label-inputs', lang)}", ""]
         for missing in report.not_checked:
             out.append(
                 f"- `{missing.rule}` — {escape(missing.where)}: {escape(missing_columns(missing, lang))}"
             )
-        out += [f"- {_finding(f, lang)}" for f in notes]
+        out += [f"- {_finding(f, lang, where=name)}" for name, f in notes]
         out.append("")
     return out
 
@@ -183,14 +188,15 @@ def _code(text: str) -> str:
     return escape(text)
 
 
-def _finding(finding: Finding, lang: Lang) -> str:
+def _finding(finding: Finding, lang: Lang, where: str | None = None) -> str:
     amended = amended_text(finding, lang)
     clause = (
         f" ({escape(finding.source.clause)}{'; ' + escape(amended) if amended else ''})"
         if finding.source
         else ""
     )
-    return f"**{severity_label(finding, lang)}** `{finding.rule}` {escape(finding.message)}{clause}"
+    place = f" — {escape(where)}:" if where is not None else ""
+    return f"**{severity_label(finding, lang)}** `{finding.rule}`{place} {escape(finding.message)}{clause}"
 
 
 def error_block(reason: str, lang: Lang) -> str:

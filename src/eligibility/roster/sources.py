@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from eligibility.errors import Location, RosterError, display_path
+from eligibility.messages import Term
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".yaml", ".yml", ".json")
 SUFFIXES = (*TEXT_SUFFIXES, ".xlsx")
@@ -48,6 +49,14 @@ NOTED_ONLY = (
 NOTED = frozenset(suffix[1:] for suffix in NOTED_ONLY)
 # The format of a folder inside the one named that could not be opened: said as a file not read.
 FOLDER = "folder"
+# The format of any other file of a folder (名册 with no extension, 名册.csv.bak, 名册.csv~, .dat): a roster
+# renamed, backed up or sent through a chat that dropped its extension may be one, so each is noted as not read,
+# never passed over (its candidates went unchecked without a word).
+UNKNOWN = "unknown"
+# Files an operating system leaves in any folder, never a roster: not noted. (Hidden files, .DS_Store among
+# them, and Excel's lock files, ~$名册.xlsx, are left out before.) A repository's own notes (README.md) neither.
+CLUTTER = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r"})
+NOT_ROSTERS = (".md",)
 
 _ZIP = b"PK\x03\x04"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls
@@ -127,17 +136,29 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
             unread = {
                 p for p in files if p.suffix.lower() in (*UNREAD_WORKBOOKS, *UNREAD_DOCUMENTS, *NOTED_ONLY)
             }
-            # Scans and archives alone are no roster: the folder holds nothing to check, which is not a pass.
+            other = {
+                p
+                for p in files
+                if p.suffix.lower() not in NAMED_SUFFIXES
+                and p not in unread
+                and p.name.lower() not in CLUTTER
+                and p.suffix.lower() not in NOT_ROSTERS
+                and (p.is_file() or p.is_symlink())
+            }
+            # Scans, archives and files of other types alone are no roster: the folder holds nothing to check,
+            # which is not a pass; the files of other types are named, one of them may be the roster renamed.
             if not inside and not closed and all(p.suffix.lower() in NOTED_ONLY for p in unread):
+                if other:
+                    raise RosterError(
+                        "folder-empty-unknown",
+                        Location(shown),
+                        suffixes=", ".join(SUFFIXES),
+                        files=_named(sorted(other), path),
+                    )
                 raise RosterError("folder-empty", Location(shown), suffixes=", ".join(SUFFIXES))
             found.extend(
-                Input(
-                    p,
-                    display_path(p),
-                    FOLDER if p in closed else p.suffix.lower()[1:] if p in unread else _format_of(p),
-                    from_folder=True,
-                )
-                for p in sorted({*inside, *unread, *closed})
+                Input(p, display_path(p), _folder_format(p, closed, unread, other), from_folder=True)
+                for p in sorted({*inside, *unread, *closed, *other})
             )
         elif path.is_file():
             if path.suffix.lower() not in NAMED_SUFFIXES:
@@ -152,6 +173,33 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
         else:
             raise RosterError("path-missing", Location(shown))
     return found
+
+
+def _folder_format(path: Path, closed: set[Path], unread: set[Path], other: set[Path]) -> str:
+    """The format a folder's file is read as, or the mark of one set aside unopened."""
+    if path in closed:
+        return FOLDER
+    if path in unread:
+        return path.suffix.lower()[1:]
+    if path in other:
+        return UNKNOWN
+    return _format_of(path)
+
+
+def unknown_type(path: Path) -> Term:
+    """The type of a file the tool does not know, as its note says it: its extension, or that it has none."""
+    suffix = path.suffix.lower()
+    return Term(suffix, suffix) if suffix else Term("无扩展名", "no extension")
+
+
+def _named(paths: list[Path], folder: Path, shown: int = 3) -> Term:
+    """The first few of a folder's files, each with its type (名册（无扩展名）), for a message."""
+    names = [(p.relative_to(folder).as_posix(), unknown_type(p)) for p in paths[:shown]]
+    more = len(paths) > shown
+    return Term(
+        "、".join(f"{name}（{kind.zh}）" for name, kind in names) + ("等" if more else ""),
+        ", ".join(f"{name} ({kind.en})" for name, kind in names) + (", …" if more else ""),
+    )
 
 
 def _walk(folder: Path) -> tuple[list[Path], set[Path]]:
