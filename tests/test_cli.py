@@ -812,3 +812,29 @@ def test_an_election_date_option_is_read_as_a_rosters_cell_writes_a_day(tmp_path
     result = CliRunner().invoke(app, ["check", str(roster), "--election-date", written, "--format", "json"])
     assert json.loads(result.stdout)["election_date"] == "2006-09-28", result.output
     assert str(check([roster], election_date=written).election_date) == "2006-09-28"  # and so the library
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["chek"], "错误: 没有 chek 这个命令（是否为“check”？）\n用法见 "),
+        (
+            ["--lang", "en", "rules", "valdate"],
+            "error: there is no command valdate (did you mean 'validate'?)",
+        ),
+        (["--lang", "en"], "Usage: "),
+        (["--lang", "zh"], "用法："),
+    ],
+)
+def test_a_mistyped_or_missing_command_is_said_in_the_users_language(args: list[str], said: str) -> None:
+    # Click said "命令行有误：No such command 'chek'. Did you mean 'check', 'schema'?", and for `eligibility
+    # --lang en` alone "Missing command." where `eligibility` alone shows the help.
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "eligibility", *args], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 2 and done.stderr.startswith(said), done.stderr
+    assert "Traceback" not in done.stderr and "No such command" not in done.stderr
+    assert "Missing command" not in done.stderr

@@ -968,7 +968,11 @@ def main() -> None:
             said = _usage_error(err, language_asked(sys.argv[1:]))
         except Exception:  # a kind of mistake, or a Typer, not foreseen here: click says it, as before
             said = None
-        if said is None:
+        if said is None and _no_command(err):
+            # `eligibility --lang en` alone: the help in the language asked for, as `eligibility` alone shows it,
+            # where click said "Missing command." in English.
+            typer.echo(err.ctx.get_help(), err=True)
+        elif said is None:
             err.show()  # e.g. `eligibility rules` alone: its help, as click shows it
         else:
             typer.echo(said, err=True)
@@ -1019,6 +1023,17 @@ def _reported_as(args: list[str]) -> str | None:
     return asked if asked == "github" or (asked == "markdown" and not output) else None
 
 
+def _no_command(err: Any) -> bool:
+    """Whether click stopped because a command group was given options but no command (`eligibility --lang en`)."""
+    # Click's own words: its context's fields for the arguments left differ between the click Typer carries and
+    # click itself.
+    return (
+        err.ctx is not None
+        and hasattr(err.ctx.command, "list_commands")
+        and err.message == "Missing command."
+    )
+
+
 def _usage_error(err: Any, lang: Lang) -> str | None:
     """What click found wrong, in the user's language where the kind of mistake is known; None for a kind that
     click says best itself (a command group given no command shows its help)."""
@@ -1026,13 +1041,19 @@ def _usage_error(err: Any, lang: Lang) -> str | None:
     from eligibility.ruleset.vocab import suggest
 
     kinds = {c.__name__ for c in type(err).__mro__}
-    if "NoArgsIsHelpError" in kinds:
+    if "NoArgsIsHelpError" in kinds or _no_command(err):
         return None
     command = err.ctx.command_path if err.ctx else "eligibility"
     options = [name for p in (err.ctx.command.params if err.ctx else []) for name in p.opts]
+    # Click says a mistyped command only in its words: "No such command 'chek'. Did you mean …".
+    mistyped = re.match(r"No such command '(.*)'\.", err.message) if "NoSuchOption" not in kinds else None
     if "NoSuchOption" in kinds:
         said = say("usage-no-such-option", lang, option=err.option_name)
         hint = did_you_mean(suggest(err.option_name, options))
+        said += (hint.zh if lang == "zh" else hint.en) if isinstance(hint, Term) else ""
+    elif mistyped and err.ctx is not None and hasattr(err.ctx.command, "list_commands"):
+        said = say("usage-no-such-command", lang, name=mistyped[1])
+        hint = did_you_mean(suggest(mistyped[1], err.ctx.command.list_commands(err.ctx)))
         said += (hint.zh if lang == "zh" else hint.en) if isinstance(hint, Term) else ""
     elif "MissingParameter" in kinds and err.param is not None:
         said = say("usage-missing", lang, name=err.param.metavar or err.param.name.upper())
