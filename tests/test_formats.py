@@ -3803,3 +3803,16 @@ def test_a_header_again_whose_texts_repeat_is_not_guessed_at(tmp_path: Path) -> 
     report = check([_roster_file(tmp_path, "csv", header, rows)], lang="en")
     assert [c.name for c in report.candidates] == ["甲一", "姓名"]
     assert report.candidates[1].status == "invalid"
+
+
+def test_the_recycle_bin_of_a_drive_checked_whole_is_not_read(tmp_path: Path) -> None:
+    # A USB stick of rosters checked at its root: the deleted roster kept in $RECYCLE.BIN as $R7XK2.csv was read,
+    # each of its candidates a second time, a duplicate-person of the roster kept.
+    roster = (EXAMPLES / "roster.csv").read_bytes()
+    (tmp_path / "名册.csv").write_bytes(roster)
+    for folder in ("$RECYCLE.BIN/S-1-5-21-1", "System Volume Information"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "$R7XK2.csv").write_bytes(roster.replace("社区".encode(), "社区 ".encode()))
+    report = check([tmp_path], lang="en")
+    assert [Path(i.path).name for i in report.inputs] == ["名册.csv"]
+    assert report.summary.candidates == 21

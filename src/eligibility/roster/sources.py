@@ -56,6 +56,9 @@ UNKNOWN = "unknown"
 # Files an operating system leaves in any folder, never a roster: not noted. (Hidden files, .DS_Store among
 # them, and Excel's lock files, ~$名册.xlsx, are left out before.) A repository's own notes (README.md) neither.
 CLUTTER = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r"})
+# Windows' own folders at a drive's root (a USB stick of rosters checked whole): the recycle bin keeps deleted
+# rosters as $R….csv, whose candidates would be checked again as duplicates of the ones kept.
+SYSTEM_FOLDERS = frozenset({"$recycle.bin", "recycler", "recycled", "system volume information"})
 NOT_ROSTERS = (".md",)
 
 _ZIP = b"PK\x03\x04"
@@ -229,7 +232,9 @@ def _walk(folder: Path) -> tuple[list[Path], set[Path]]:
         seen.add((status.st_dev, status.st_ino))
         # The folders themselves before links to them, so that a file is named where it is, not by a link that
         # sorts first (0link/a.csv for z/a.csv, helper-58).
-        shown = sorted(name for name in folders if not name.startswith("."))
+        shown = sorted(
+            name for name in folders if not name.startswith(".") and name.lower() not in SYSTEM_FOLDERS
+        )
         folders[:] = sorted(
             shown, key=lambda name: os.path.islink(os.path.join(top, name))
         )  # stable: in name order
