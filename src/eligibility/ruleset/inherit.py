@@ -20,6 +20,9 @@ BY_NAME = ("parameters", "fields")
 # Keys that change what the parent gives, used up in the merging.
 CHANGES = ("extends", "disable", "severities", "amend")
 VOCABULARY_BY_ID = ("bodies", "roles", "political_statuses")
+# Settings, each of which has a default: merged key by key (a key written replaces the parent's whole), since
+# replaced whole, `places: {street: 乡镇}` dropped the parent's street_words for the defaults without a word.
+VOCABULARY_BY_KEY = ("places",)
 
 
 def merge(parent: Document, child: Document, child_file: str, where: Where) -> Document:
@@ -43,7 +46,7 @@ def merge(parent: Document, child: Document, child_file: str, where: Where) -> D
             for part, words in value.items():
                 at = (key, part)
                 if (
-                    part in VOCABULARY_BY_ID
+                    part in (*VOCABULARY_BY_ID, *VOCABULARY_BY_KEY)
                     and isinstance(words, dict)
                     and isinstance(merged.get(part), dict)
                 ):
