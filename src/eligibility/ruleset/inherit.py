@@ -157,8 +157,11 @@ def _by_name(
 ) -> dict[str, Any]:
     merged = dict(old)
     for name, entry in new.items():
-        positions.drop_subtree((*at, name))
-        positions.copy_subtree(source, (*at, name), (*at, name), file)
+        # Positions hold a key YAML read as a number or true (a role id 1:) by its text: moved by it, so that
+        # validation says the key at its line.
+        written = source.key_as_written(at, name) or name
+        positions.drop_subtree((*at, written))
+        positions.copy_subtree(source, (*at, written), (*at, written), file)
         merged[name] = entry
     return merged
 
