@@ -884,6 +884,61 @@ def test_extends_with_disable_severities_or_ids_of_the_wrong_kind(
     assert result.exit_code == 1 and f"{path.as_posix()}:{said}" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("written", "said_en", "said_zh"),
+    [
+        (
+            "    TRUE: {zh: 楼栋长, en: building head}\n",
+            "6:5: vocabularies.roles.TRUE: TRUE is read by YAML as true or false, not as a name: write the name in "
+            'words, or, to use TRUE, quote it: "TRUE"',
+            "6:5: vocabularies.roles.TRUE：TRUE 被 YAML 读成了是非值（true/false），不是名字：名字要写成文字；确要用 "
+            'TRUE，请加引号写作 "TRUE"',
+        ),
+        (
+            "    2021-01-01: {zh: 楼栋长, en: building head}\n",
+            "6:5: vocabularies.roles.2021-01-01: 2021-01-01 is read by YAML as a date, not as a name",
+            "6:5: vocabularies.roles.2021-01-01：2021-01-01 被 YAML 读成了日期，不是名字",
+        ),
+        (
+            "    ~: {zh: 楼栋长, en: building head}\n",
+            "6:5: vocabularies.roles.~: a key left blank (or written null or ~) is no name: write the name in words",
+            "6:5: vocabularies.roles.~：键空着（或写作 null、~）不是名字：请写出名字",
+        ),
+        (
+            "    building_head: {zh: 楼栋长, en: building head, aliases: [楼长, 1.50]}\n",
+            "6:63: vocabularies.roles.building_head.aliases[1]: 1.50 is read by YAML as a number, not as words: "
+            'quote it: "1.50"',
+            '6:63: vocabularies.roles.building_head.aliases[1]：1.50 被 YAML 读成了数，不是文字：请加引号写作 "1.50"',
+        ),
+        (
+            "    building_head: {zh: 楼栋长, en: building head, aliases: [楼长, false]}\n",
+            "6:63: vocabularies.roles.building_head.aliases[1]: false is read by YAML as true or false, not as "
+            'words: quote it: "false"',
+            "6:63: vocabularies.roles.building_head.aliases[1]：false 被 YAML 读成了是非值（true/false），不是文字",
+        ),
+        (
+            "    building_head: {zh: , en: building head}\n",
+            "6:25: vocabularies.roles.building_head.zh: has no value: write it in words",
+            "6:25: vocabularies.roles.building_head.zh：没有写值：应写文字",
+        ),
+    ],
+    ids=["key-true", "key-date", "key-null", "alias-number", "alias-false", "name-blank"],
+)
+def test_a_word_yaml_reads_as_another_kind_is_said_at_its_line(
+    tmp_path: Path, written: str, said_en: str, said_zh: str
+) -> None:
+    # pydantic's "Input should be a valid string", in English only, and for a key true or a date at no line or
+    # at the roles mapping's: said as what YAML read it as, and how to write it.
+    path = write(
+        tmp_path,
+        "mine.yaml",
+        f'extends: community-2006\nname: mine\nversion: "1"\nvocabularies:\n  roles:\n{written}',
+    )
+    for lang, said in (("en", said_en), ("zh", said_zh)):
+        result = runner.invoke(app, ["rules", "validate", str(path), "--lang", lang])
+        assert result.exit_code == 1 and f"{path.as_posix()}:{said}" in result.stderr, result.stderr
+
+
 def test_a_parent_whose_rules_are_not_a_list_is_said_in_the_parent(tmp_path: Path) -> None:
     write(tmp_path, "parent.yaml", "name: parent\nrules: 5\n")
     child = write(tmp_path, "child.yaml", "extends: parent.yaml\n")

@@ -63,6 +63,28 @@ def test_whole_rule_file_validates_and_passes_its_tests(written: Path, name: str
     assert "0 failed" in tested.stdout and " 0 passed" not in tested.stdout, tested.stdout
 
 
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_whole_rule_file_teaches_only_what_its_period_uses(written: Path, name: str) -> None:
+    # Appendix A gave director_min_education a value for 2018-2020, and a case of a 2020 election, in a file in
+    # effect from 2021-03-01 only: a check of that election gets ruleset-not-in-effect, not "初中即可" (helper-95).
+    from eligibility import load_ruleset
+
+    rules = load_ruleset(written / name).file
+    start, end = rules.effective.from_, rules.effective.to
+    for case in rules.tests:
+        day = case.election_date or rules.election_date
+        assert (start is None or start <= day) and (end is None or day <= end), f"{case.case}: {day}"
+    for parameter_name, parameter in rules.parameters.items():
+        values = parameter.values or []
+        for index, dated in enumerate(values):
+            following = values[index + 1] if index + 1 < len(values) else None
+            in_force = f"{parameter_name}'s value from {dated.from_}"
+            assert end is None or dated.from_ <= end, f"{in_force} begins after {end}"
+            assert start is None or following is None or following.from_ > start, (
+                f"{in_force} ends before {start}"
+            )
+
+
 @pytest.mark.parametrize(("name", "fragment"), PARTS, ids=[f"{n}:{_lines(f)[0][:40]}" for n, f in PARTS])
 def test_fragment_is_part_of_its_whole_file(name: str, fragment: str) -> None:
     assert name in FILES, f"part-of names {name}, which the document does not show whole"

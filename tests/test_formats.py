@@ -1000,8 +1000,8 @@ def test_a_place_header_the_reader_does_not_know_is_refused(tmp_path: Path) -> N
         load_ruleset(path)
     assert "村委会 is not a header the roster reader knows for this column" in caught.value.message("en")
     assert "村委会 不是名册读取时认得的这一列的表头" in caught.value.message("zh")
-    # At the places mapping, which starts on the line under places: in block style.
-    assert caught.value.location.line == text[: text.index("    street: 乡镇")].count("\n") + 1
+    # At the header's own line, not the first line of the places mapping (street: 乡镇, the line above).
+    assert caught.value.location.line == text[: text.index("    community: 村\n")].count("\n") + 1
 
 
 def test_the_template_is_a_roster_the_checker_reads(tmp_path: Path) -> None:

@@ -876,6 +876,53 @@ def test_a_community_voting_on_its_own_day_says_so_in_its_heading(tmp_path: Path
     }
 
 
+def _one_community_two_spellings(tmp_path: Path) -> Report:
+    """青松社区's rows write its street 东湖街道 and 东湖街办, one street: one team (street-written-apart)."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "姓名,性别,街道,社区,拟任职务\n甲,男,东湖街道,青松社区,居委会主任\n乙,女,东湖街办,青松社区,居委会委员\n"
+        "丙,男,西岭街道,梅园社区,居委会主任\n丁,男,东湖街道,青松社区,党支部书记\n",
+        encoding="utf-8",
+    )
+    report = check([roster])
+    assert [(t.street, t.community, t.streets_written) for t in report.teams] == [
+        ("东湖街道", "青松社区", ["东湖街道", "东湖街办"]),
+        ("西岭街道", "梅园社区", []),
+    ]
+    return report
+
+
+def test_the_table_shows_a_team_whose_rows_write_its_street_two_ways_under_one_heading(
+    tmp_path: Path,
+) -> None:
+    # 乙's row, 东湖街办, stood under a heading of its own, without the team's findings, as if a team of one.
+    report = _one_community_two_spellings(tmp_path)
+    text = formatter_for(OutputFormat.table).format(report, Options(width=120))
+    assert isinstance(text, str)
+    lines = text.splitlines()
+    headings = [line for line in lines if line.endswith("社区")]
+    assert headings == ["东湖街道青松社区", "西岭街道梅园社区"]
+    names = [line.split()[1] for line in lines if re.match(r"\s+\d+\s", line)]
+    assert names == ["甲", "乙", "丁", "丙"]  # the team's rows in row order, then the next team's
+    block = lines[lines.index(headings[0]) : lines.index(headings[1])]
+    assert any("street-written-apart" in line for line in block)
+
+
+def test_the_other_formats_group_a_team_whose_rows_write_its_street_two_ways_as_one(tmp_path: Path) -> None:
+    report = _one_community_two_spellings(tmp_path)
+    page = formatter_for(OutputFormat.html).format(report, Options())
+    assert isinstance(page, str)
+    assert re.findall(r"<h2>([^<]*社区)</h2>", page) == ["东湖街道青松社区", "西岭街道梅园社区"]
+    junit = formatter_for(OutputFormat.junit).format(report, Options())
+    assert isinstance(junit, str)
+    suites = ET.fromstring(junit).findall("testsuite")
+    named = {suite.get("name"): [case.get("name") for case in suite.findall("testcase")] for suite in suites}
+    assert [name.split(" (")[0] for name in named["东湖街道青松社区"]] == ["甲", "乙", "丁", "班子"]
+    assert "东湖街办青松社区" not in named
+    whole = json.loads(formatter_for(OutputFormat.json).format(report, Options()))
+    assert [team.get("streets_written") for team in whole["teams"]] == [["东湖街道", "东湖街办"], None]
+
+
 @pytest.mark.parametrize("fail_on", ["review", "warning"])
 def test_a_ci_format_says_why_the_run_fails_when_only_files_make_it_fail(
     tmp_path: Path, fail_on: str

@@ -416,6 +416,69 @@ def test_the_rule_sets_street_words_decide_which_spellings_are_one(tmp_path: Pat
     assert "seat-quota" in rules(team)
 
 
+def test_a_child_writing_places_without_street_words_keeps_its_parents(tmp_path: Path) -> None:
+    # Replaced whole, `places: {street: 乡镇}` gave the default words: 东湖街道党工委 joined 东湖街道 again, against
+    # the county's list the township's file builds on.
+    from eligibility import load_ruleset
+
+    (tmp_path / "county.yaml").write_text(
+        "extends: community-2006\nname: county\nversion: '1'\n"
+        "vocabularies:\n  places:\n    street_words: {街道: [街道, 街道办事处]}\n",
+        encoding="utf-8",
+    )
+    rules_file = tmp_path / "township.yaml"
+    rules_file.write_text(
+        "extends: county.yaml\nname: township\nversion: '1'\nvocabularies:\n  places:\n    street: 乡镇\n",
+        encoding="utf-8",
+    )
+    places = load_ruleset(rules_file).file.vocabularies.places
+    assert (places.street, places.community) == ("乡镇", "社区")
+    assert places.street_words == {"街道": ["街道", "街道办事处"]}
+    path = community_roster(tmp_path, f1_rows("东湖街道", "东湖街道党工委"))
+    report = check([path], rules_file, communities=seats_file(tmp_path))
+    assert [t.street for t in report.teams] == ["东湖街道", "东湖街道党工委"]
+
+
+def test_a_child_writing_street_words_replaces_its_parents_whole(tmp_path: Path) -> None:
+    # Each key of places is the child's when written: {} still compares streets as written.
+    from eligibility import load_ruleset
+
+    (tmp_path / "county.yaml").write_text(
+        "extends: community-2006\nname: county\nversion: '1'\n"
+        "vocabularies:\n  places:\n    street: 乡镇\n    street_words: {街道: [街道, 街道办事处]}\n",
+        encoding="utf-8",
+    )
+    rules_file = tmp_path / "township.yaml"
+    rules_file.write_text(
+        "extends: county.yaml\nname: township\nversion: '1'\nvocabularies:\n  places:\n    street_words: {}\n",
+        encoding="utf-8",
+    )
+    places = load_ruleset(rules_file).file.vocabularies.places
+    assert (places.street, places.street_words) == ("乡镇", {})
+
+
+def test_a_childs_mistake_in_places_is_said_at_its_line(tmp_path: Path) -> None:
+    # At the header's line in the child, neither the parent's places nor the first line of the child's.
+    from eligibility import load_ruleset
+    from eligibility.errors import RuleSetError
+
+    (tmp_path / "county.yaml").write_text(
+        "extends: community-2006\nname: county\nversion: '1'\n"
+        "vocabularies:\n  places:\n    street_words: {街道: [街道, 街道办事处]}\n",
+        encoding="utf-8",
+    )
+    rules_file = tmp_path / "township.yaml"
+    rules_file.write_text(
+        "extends: county.yaml\nname: township\nversion: '1'\nvocabularies:\n  places:\n"
+        "    street_words: {街道: [街道]}\n    street: 小区\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleSetError) as raised:
+        load_ruleset(rules_file)
+    assert raised.value.location.path.endswith("township.yaml")
+    assert raised.value.location.line == 7
+
+
 def test_a_street_word_of_two_kinds_is_refused(tmp_path: Path) -> None:
     from eligibility import load_ruleset
     from eligibility.errors import RuleSetError

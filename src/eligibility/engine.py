@@ -1806,12 +1806,16 @@ class Review:
                 said = {"name": self._name(person.name), "relative": self._name("、".join(relative))}
                 note = Note("relative-not-on-team", "warning", (*said.items(), ("community", where)))
                 findings.append(self._note_finding(note))
+        spellings = team.spellings or {}
+        written = [team.street, *spellings] if any(street != team.street for street in spellings) else []
         return TeamResult(
             street=self._name(team.street),
             community=self._name(team.community),
             findings=findings,
             profile=self._profile(team),
             election_date=team.election_date,
+            # Which rows are the team's, for a report to show them together: the rows keep their streets.
+            streets_written=[self._name(street) for street in dict.fromkeys(written)],
         )
 
     @staticmethod

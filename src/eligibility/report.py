@@ -130,6 +130,14 @@ class TeamResult(_Frozen):
     election_date: dt.date | None = Field(
         default=None, description="the day the team votes on, which every age and window was counted to"
     )
+    # Left out where the street is written one way, as for nearly every team.
+    streets_written: list[str] = Field(
+        default=[],
+        description="where its rows write its street several ways that are one street, joined into this team "
+        "(东湖街道, 东湖街道党工委; see its street-written-apart finding): each way as written, its street first. Its "
+        "candidates are those of its community under any of them",
+        exclude_if=lambda value: not value,
+    )
 
 
 class RuleSetInfo(_Frozen):

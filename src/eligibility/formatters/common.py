@@ -11,6 +11,7 @@ from pathlib import PurePath
 from eligibility.messages import Lang, plural, say
 from eligibility.report import (
     SEVERITY_ORDER,
+    CandidateResult,
     FailOn,
     Finding,
     InputFile,
@@ -227,13 +228,31 @@ class Row:
         return str(self.finding.evidence.get("cell", ""))
 
 
+def teams_by_place(report: Report) -> dict[tuple[str, str], TeamResult]:
+    """Each team by its street and community, and a team joined from rows that write its street several ways
+    (东湖街道, 东湖街道党工委) by each of them too: a candidate's team is the one of its street and community."""
+    places = {(team.street, team.community): team for team in report.teams}
+    for team in report.teams:
+        for street in team.streets_written:
+            places.setdefault((street, team.community), team)
+    return places
+
+
+def team_key(candidate: CandidateResult, teams: dict[tuple[str, str], TeamResult]) -> tuple[str, str]:
+    """The street and community a candidate's rows are shown under: its team's (see teams_by_place), or, for a
+    row of no team, its own."""
+    team = teams.get((candidate.street, candidate.community))
+    return (team.street, team.community) if team is not None else (candidate.street, candidate.community)
+
+
 def finding_rows(report: Report, lang: Lang) -> Iterator[Row]:
     """Every finding of the report in order: candidates', then teams' (placed at their first member), then files',
     then the rules not checked (placed at their file's header)."""
     joiner = "、" if lang == "zh" else ", "
     first_of_team: dict[tuple[str, str], tuple[str, str | None, int | None]] = {}
+    teams = teams_by_place(report)
     for c in report.candidates:
-        first_of_team.setdefault((c.street, c.community), (c.source.path, c.source.sheet, c.source.line))
+        first_of_team.setdefault(team_key(c, teams), (c.source.path, c.source.sheet, c.source.line))
         for finding in c.findings:
             yield Row(
                 "candidate",

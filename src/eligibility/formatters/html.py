@@ -14,6 +14,8 @@ from eligibility.formatters.common import (
     status_label,
     summary_line,
     team_heading,
+    team_key,
+    teams_by_place,
     title_line,
     verdict_line,
 )
@@ -82,10 +84,11 @@ class HtmlFormatter:
         # The verdict, as the terminal ends with it: the page is what is printed and sent on (helper-64).
         parts.append(f'<p class="verdict"><b>{escape(verdict_line(report, options.fail_on, lang))}</b></p>')
         parts.append(_bars([(status_label(k, lang), getattr(s, k), COLOURS[k]) for k in COLOURS], width=420))
-        teams = {(t.street, t.community): t for t in report.teams}
+        # A team's rows under one heading, in row order, however their streets are written (东湖街道, 东湖街办).
+        teams = teams_by_place(report)
         groups: dict[tuple[str, str], list[CandidateResult]] = {}
         for candidate in report.candidates:
-            groups.setdefault((candidate.street, candidate.community), []).append(candidate)
+            groups.setdefault(team_key(candidate, teams), []).append(candidate)
         for key, candidates in groups.items():
             parts.append(_team(key, candidates, teams.get(key), report.election_date, lang))
         parts.append(_appendix(report, lang))

@@ -11,7 +11,9 @@ from eligibility.formatters.common import (
     not_checked_finding,
     severity_label,
     status_label,
+    team_key,
     team_name,
+    teams_by_place,
 )
 from eligibility.formatters.interface import Options
 from eligibility.messages import Lang, say
@@ -35,9 +37,10 @@ class JunitFormatter:
                 )
             return suites[(street, community)]
 
+        teams = teams_by_place(report)
         for c in report.candidates:
             case = ET.SubElement(
-                suite(c.street, c.community),
+                suite(*team_key(c, teams)),
                 "testcase",
                 name=f"{c.name} ({c.id_number or '-'})",
                 classname=f"{_place(c.source.path, c.source.sheet)}:{c.source.line or c.source.row}",

@@ -25,6 +25,8 @@ from eligibility.formatters.common import (
     status_label,
     summary_line,
     team_heading,
+    team_key,
+    teams_by_place,
     title_line,
     verdict_line,
 )
@@ -140,10 +142,11 @@ class TableFormatter:
                 style="bold",
             )
         )
-        teams = {(t.street, t.community): t for t in report.teams}
+        # A team's rows under one heading, in row order, however their streets are written (东湖街道, 东湖街办).
+        teams = teams_by_place(report)
         groups: dict[tuple[str, str], list[CandidateResult]] = {}
         for candidate in report.candidates:
-            groups.setdefault((candidate.street, candidate.community), []).append(candidate)
+            groups.setdefault(team_key(candidate, teams), []).append(candidate)
         # A workbook of several sheets has a row 5 on each: the row is named with its sheet (候选人!5) then.
         sheets = len({(read.path, read.sheet) for read in report.inputs if read.sheet}) > 1
         headers = [say(f"column-{key}", lang) for key in ("row", "name", "id", "roles", "status", "findings")]

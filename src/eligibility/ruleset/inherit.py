@@ -20,6 +20,9 @@ BY_NAME = ("parameters", "fields")
 # Keys that change what the parent gives, used up in the merging.
 CHANGES = ("extends", "disable", "severities", "amend")
 VOCABULARY_BY_ID = ("bodies", "roles", "political_statuses")
+# Settings, each of which has a default: merged key by key (a key written replaces the parent's whole), since
+# replaced whole, `places: {street: 乡镇}` dropped the parent's street_words for the defaults without a word.
+VOCABULARY_BY_KEY = ("places",)
 
 
 def merge(parent: Document, child: Document, child_file: str, where: Where) -> Document:
@@ -43,7 +46,7 @@ def merge(parent: Document, child: Document, child_file: str, where: Where) -> D
             for part, words in value.items():
                 at = (key, part)
                 if (
-                    part in VOCABULARY_BY_ID
+                    part in (*VOCABULARY_BY_ID, *VOCABULARY_BY_KEY)
                     and isinstance(words, dict)
                     and isinstance(merged.get(part), dict)
                 ):
@@ -154,8 +157,11 @@ def _by_name(
 ) -> dict[str, Any]:
     merged = dict(old)
     for name, entry in new.items():
-        positions.drop_subtree((*at, name))
-        positions.copy_subtree(source, (*at, name), (*at, name), file)
+        # Positions hold a key YAML read as a number or true (a role id 1:) by its text: moved by it, so that
+        # validation says the key at its line.
+        written = source.key_as_written(at, name) or name
+        positions.drop_subtree((*at, written))
+        positions.copy_subtree(source, (*at, written), (*at, written), file)
         merged[name] = entry
     return merged
 

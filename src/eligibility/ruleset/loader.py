@@ -830,6 +830,8 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
     kind = error["type"]
     if kind == "condition" and isinstance(error.get("input"), dict):
         return _unknown_condition(error["input"], loc, data, positions, shown)
+    if kind == "string_type" and _read_as_other_than_text(error.get("input")):
+        return _not_text(error["input"], loc, data, positions, shown)
     path, pos = positions.find(data, loc, key=kind == "extra_forbidden", tags=_TAGS)
     location = Location(positions.file_of(path, shown), *(pos or (None, None)))
     dotted: str | Term = dotted_path(positions.written_as(path)) or _TOP
@@ -936,6 +938,65 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
     except (KeyError, IndexError, ValueError):
         zh = ""  # a context pydantic did not give: its English says it
     return RuleSetError("ruleset-invalid", location, field=dotted, reason=Term(zh or english, english))
+
+
+def _read_as_other_than_text(value: Any) -> bool:
+    return value is None or isinstance(value, bool | int | float | dt.date)
+
+
+# What YAML read a plain scalar as, where a word was meant.
+_READ_AS = {
+    bool: Term("是非值（true/false）", "true or false"),
+    int: Term("数", "a number"),
+    float: Term("数", "a number"),
+    dt.date: Term("日期", "a date"),
+    dt.datetime: Term("日期和时刻", "a date and time"),
+}
+
+
+def _not_text(value: Any, loc: tuple[Any, ...], data: Any, positions: Positions, shown: str) -> RuleSetError:
+    """A name or word YAML read as a number, true/false, a date or null (a role id `1:`, an alias `true`), said
+    as what it was read as and how to write it: pydantic said "Input should be a valid string", in English, and
+    of a key true or a date at no line or at the mapping's."""
+    if loc[-1:] == ("[key]",):
+        # pydantic names such a key by its value (1 for true, a date's repr); the positions hold it as written.
+        parent, _ = positions.find(data, loc[:-2])
+        written = positions.key_as_written(parent, value)
+        path = parent if written is None else (*parent, written)
+        pos = positions.keys.get(path) or positions.values.get(path)
+        text = _as_written(value) if written is None else written
+        if value is None:
+            reason = Term(
+                "键空着（或写作 null、~）不是名字：请写出名字",
+                "a key left blank (or written null or ~) is no name: write the name in words",
+            )
+        else:
+            read = _READ_AS[type(value)]
+            reason = Term(
+                f'{text} 被 YAML 读成了{read.zh}，不是名字：名字要写成文字；确要用 {text}，请加引号写作 "{text}"',
+                f"{text} is read by YAML as {read.en}, not as a name: write the name in words, or, to use {text}, "
+                f'quote it: "{text}"',
+            )
+    else:
+        path, pos = positions.find(data, loc)
+        text = positions.plain.get(path) or _as_written(value)
+        if value is None:
+            reason = Term("没有写值：应写文字", "has no value: write it in words")
+        else:
+            read = _READ_AS[type(value)]
+            reason = Term(
+                f'{text} 被 YAML 读成了{read.zh}，不是文字：请加引号写作 "{text}"',
+                f'{text} is read by YAML as {read.en}, not as words: quote it: "{text}"',
+            )
+    location = Location(positions.file_of(path, shown), *(pos or (None, None)))
+    dotted: str | Term = dotted_path(positions.written_as(path)) or _TOP
+    return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
+
+
+def _as_written(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
 # The words a report gives each level, and the rule file's ids for them.

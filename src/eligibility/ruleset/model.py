@@ -15,6 +15,7 @@ from pydantic import (
     StrictFloat,
     StrictInt,
     Tag,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -208,7 +209,8 @@ class Places(_Strict):
         "they say (街道: [街道办事处, 街道党工委, 办事处, …], 镇: [镇人民政府, 镇党委, 镇]): rows of one community "
         "whose streets are one own name and one kind (东湖街道, 东湖街道党工委) are one team, and one written by its "
         "own name alone (东湖) is the street of the one kind the run has of that name; brackets are read as not "
-        "there (东湖街道（办事处）). Not given: these words; {} compares streets as written",
+        "there (东湖街道（办事处）). Not given: these words (in a file that extends another, its parent's); {} compares "
+        "streets as written",
     )
 
     @field_validator("street_words")
@@ -228,19 +230,21 @@ class Places(_Strict):
                     )
         return kinds
 
-    @model_validator(mode="after")
-    def _headers_read_back(self) -> Places:
-        # The template's roster must read back: a header of its own would be a column no check knows.
+    @field_validator("street", "community")
+    @classmethod
+    def _header_reads_back(cls, header: str, info: ValidationInfo) -> str:
+        # The template's roster must read back: a header of its own would be a column no check knows. Said at
+        # the header's own line: places merges key by key under extends, and its mapping may be the parent's.
         from eligibility.roster.columns import COMMUNITY_HEADERS, STREET_HEADERS
 
-        for header, known in ((self.street, STREET_HEADERS), (self.community, COMMUNITY_HEADERS)):
-            if header not in known:
-                raise PydanticCustomError(
-                    "place_header",
-                    "{header} is not a header the roster reader knows for this column; one of: {known}",
-                    {"header": header, "known": ", ".join(known)},
-                )
-        return self
+        known = STREET_HEADERS if info.field_name == "street" else COMMUNITY_HEADERS
+        if header not in known:
+            raise PydanticCustomError(
+                "place_header",
+                "{header} is not a header the roster reader knows for this column; one of: {known}",
+                {"header": header, "known": ", ".join(known)},
+            )
+        return header
 
 
 class Vocabularies(_Strict):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,6 +43,9 @@ class Positions:
     # has in that file (a child's first rule may be the merged file's sixteenth).
     files: dict[YamlPath, str] = field(default_factory=dict)
     written: dict[YamlPath, YamlPath] = field(default_factory=dict)
+    # The text of each value YAML read as other than text (a number, true/false, a date, null), as written: a
+    # version 1.10 is read 1.1, and an error saying to quote it must quote what was written.
+    plain: dict[YamlPath, str] = field(default_factory=dict)
 
     def written_as(self, path: YamlPath) -> YamlPath:
         """The path as its own file writes it."""
@@ -62,6 +66,9 @@ class Positions:
             for path, where in theirs.items():
                 if path[: len(old)] == old:
                     mine[new + path[len(old) :]] = where
+        for path, text in source.plain.items():
+            if path[: len(old)] == old:
+                self.plain[new + path[len(old) :]] = text
         self.files[new] = source.file_of(old, file)
         for path, name in source.files.items():
             if path[: len(old)] == old and len(path) > len(old):
@@ -72,8 +79,18 @@ class Positions:
         if new != old or old in source.written:
             self.written[new] = source.written_as(old)
 
+    def key_as_written(self, mapping: YamlPath, key: Any) -> str | None:
+        """The text of a key of the mapping at a path, as the positions hold it: a key YAML read as other than
+        text (1, true, a date) is held by the text written (1.50, TRUE), not by its value. None if not there."""
+        if isinstance(key, str):
+            return key if (*mapping, key) in self.keys else None
+        for path in self.keys:
+            if len(path) == len(mapping) + 1 and path[:-1] == mapping and _same(_read_as(str(path[-1])), key):
+                return str(path[-1])
+        return None
+
     def drop_subtree(self, prefix: YamlPath) -> None:
-        for table in (self.values, self.keys, self.files, self.written):
+        for table in (self.values, self.keys, self.files, self.written, self.plain):
             for path in [p for p in table if p[: len(prefix)] == prefix]:
                 del table[path]
 
@@ -178,3 +195,23 @@ def _walk(node: yaml.Node, path: YamlPath, positions: Positions, left: list[int]
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _walk(item, (*path, index), positions, left)
+    elif node.tag in _NOT_TEXT:
+        positions.plain[path] = str(node.value)
+
+
+_NOT_TEXT = frozenset(f"tag:yaml.org,2002:{kind}" for kind in ("bool", "int", "float", "null", "timestamp"))
+
+
+def _same(read: Any, value: Any) -> bool:
+    # 1 and true are equal in Python, and so are 1 and 1.0: the key is the one of the same kind.
+    if type(read) is not type(value):
+        return False
+    return bool(read == value or (isinstance(value, float) and math.isnan(value) and math.isnan(read)))
+
+
+def _read_as(text: str) -> Any:
+    """What YAML makes of a plain (unquoted) scalar written so: a key's text as its positions hold it."""
+    try:
+        return yaml.load(text, Loader=SafeLoader)
+    except yaml.YAMLError:
+        return text
