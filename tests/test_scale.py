@@ -130,6 +130,42 @@ def test_jobs_change_nothing_but_the_speed(
         assert last["findings"][0]["evidence"]["other_line"] == "2"
 
 
+@pytest.mark.parametrize("output_format", ["json", "jsonl"])
+def test_a_file_shared_out_among_workers_says_it_as_one_process_does(
+    tmp_path: Path, output_format: str
+) -> None:
+    # 5,000 rows, three batches of --jobs workers: 两违 blank on every row; 综治问题 blank but for the last row,
+    # which only the last batch's worker checks, and 被剥夺政治权利 but for the first. The report is the same,
+    # byte for byte, with one process and with two.
+    people, _ = make_roster.rows(5000)
+    at = {h: make_roster.HEADER.index(h) for h in ("两违", "综治问题", "被剥夺政治权利")}
+    for number, row in enumerate(people):
+        row[at["两违"]] = ""
+        row[at["综治问题"]] = "否" if number == len(people) - 1 else ""
+        row[at["被剥夺政治权利"]] = "否" if number == 0 else ""
+    roster = tmp_path / "roster.csv"
+    with roster.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([make_roster.HEADER, *people])
+    assert roster.stat().st_size > 100_000
+    args = [str(roster), "--format", output_format, "--lang", "en"]
+    one = _run(tmp_path, "one", *args)
+    assert one == _run(tmp_path, "two", *args, "--jobs", "2")
+    if output_format == "json":
+        [read] = json.loads(one)["inputs"]
+    else:
+        [read] = [json.loads(line) for line in one.splitlines() if line.startswith(b'{"type":"input"')]
+    said = [f["evidence"] for f in read["findings"] if f["rule"] == "column-all-blank"]
+    assert said == [
+        {
+            "header": "两违",
+            "column": "two_violations",
+            "rows": "5000",
+            "read_as": "no",
+            "rules": "two-violations",
+        }
+    ]
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize("settings", [False, True])
 def test_one_community_voting_on_two_days_is_judged_on_one_and_named(

@@ -28,7 +28,7 @@ from eligibility.candidate import (
     pack_id,
 )
 from eligibility.errors import EligibilityError, Location, OptionError, RosterError, display_path
-from eligibility.messages import LANGS, Lang, Term, did_you_mean, say
+from eligibility.messages import LANGS, Lang, Term, did_you_mean, listed, say
 from eligibility.register import IdRegister
 from eligibility.report import (
     BARRED,
@@ -78,7 +78,7 @@ from eligibility.roster.readers import (
     is_total,
     open_tables,
 )
-from eligibility.roster.records import RecordReader
+from eligibility.roster.records import RecordReader, blank_cell
 from eligibility.roster.settings import (
     REFUSED,
     ApprovalRecord,
@@ -455,6 +455,16 @@ class Review:
         read = policy.fields_read
         self._fields_unread = frozenset(policy.file.fields) - frozenset(read)
         self.reader = RecordReader(policy.vocabulary, read, self.election_date, self._community_date)
+        # The yes/no columns whose blank the rule set reads as an answer (否: the roster contract's reading,
+        # `blank: no`), each with the rules that read it: one left blank on every row of a table is said (see
+        # _Unanswered). Not a blank read as unknown (`blank: unknown`), which its rules already say they could
+        # not decide; nor a date-list or list column (计生违法日期, 亲属), which holds something only for the few
+        # it concerns, so blank on every row is how it mostly stands.
+        self._blank_answers = {
+            name: (spec.blank, tuple(r.id for r in policy.rules if any(name in group for group in r.needs)))
+            for name, spec in read.items()
+            if spec.type == "bool" and spec.blank in _BLANK_READ_AS
+        }
         # How a 政治面貌 is written is said only where a rule reads it: the bundled rules read none (helper-68).
         self.reader.political_read = any(
             "political_status" in columns for rule in policy.rules for columns in rule.needs
@@ -758,6 +768,8 @@ class Review:
         unchecked = len(self.not_checked)
         skipped = self._skipped(table)
         rows = 0
+        unanswered = _Unanswered(table, self._blank_answers)
+        blank = unanswered.pending  # emptied as each column is answered: then a row costs one test of it
         # Rows that read as no candidate's (审核人：王五, 以上人员经审核。, 乙社区候选人名单) are held, with what they
         # read as, until the next row shows what they are: above the header written again, a table's title or
         # footer; under the table, its footer if of a footer's words; else, amid the rows or under them, perhaps
@@ -789,10 +801,14 @@ class Review:
                 # footer of the one above, not candidates.
                 footers.extend(self._footer_finding(said, r, raw.header_above) for r, _, said in held)
                 held.clear()
-            for _, earlier, _ in held:
+            for earlier_raw, earlier, _ in held:
+                if blank:
+                    unanswered.see(earlier_raw)
                 rows += 1
                 yield check(earlier, table, skipped)
             held.clear()
+            if blank:
+                unanswered.see(raw)
             rows += 1
             yield check(item, table, skipped)
         # Under the table, a row of a footer's words is its footer; one of other words (a date alone, 待补) may be
@@ -801,6 +817,8 @@ class Review:
             if has_footer_words(aside.value):
                 footers.append(self._footer_finding(aside, raw))
             else:
+                if blank:
+                    unanswered.see(raw)
                 rows += 1
                 yield check(item, table, skipped)
         if broken:
@@ -837,6 +855,7 @@ class Review:
                 self._note_finding(n)
                 for n in [
                     *(n for n in table.notes if n.key not in _OF_A_SHEET),
+                    *unanswered.notes(rows, skipped),
                     *self._effect_notes(where),
                     *self._notes_by_path.pop(where, []),
                     *self._filled_notes(where),
@@ -2465,6 +2484,7 @@ class Review:
         if (reason := note.reason) is not None:
             # Said in the message alone: the evidence holds no one language's words.
             params["why"] = reason if self.show_pii else Term(mask_ids(reason.zh), mask_ids(reason.en))
+        params.update(note.terms)
         message = say(note.message or note.key, self.lang, suggestion=hint, **params)
         return Finding(rule=note.key, severity=note.severity, message=message, evidence=evidence)
 
@@ -2682,6 +2702,75 @@ _BIRTH_HEADERS = frozenset(
 
 # A file's errors that say it holds no one: a blank template, a header with no rows.
 _NOBODY_IN_IT = frozenset({"file-empty", "file-no-rows", "file-no-records"})
+
+
+# A yes/no column blank on every row is said from this many rows: a roster of one is a test's, or one person's
+# supplement, and a single blank is no pattern; from two, every row left unanswered is one (a community's team
+# is some eight people, and the officer who answered for each writes 否).
+BLANK_COLUMN_ROWS = 2
+# How a blank is read, as the rule file writes it, and as the message says it.
+_BLANK_READ_AS = {"no": Term("否", "no")}
+
+
+class _Unanswered:
+    """The yes/no columns of a table whose blank reads as an answer (see Review._blank_answers) left blank on
+    every row so far: one flag a column, whatever the rows, and a column answered once is asked no more. A row
+    is the reader's record, or a --jobs worker's row sent back compact (the parent sees every row either way,
+    so the report is the same); a cell of a further column of one meaning (两违问题 beside 两违) answers too."""
+
+    def __init__(self, table: Table, answers: Mapping[str, tuple[str, tuple[str, ...]]]) -> None:
+        self.table = table
+        self.answers = answers
+        order = tuple(table.header.index)
+        self.pending = {name: order.index(name) for name in answers if name in table.header.index}
+        self.texts: Callable[[Any], list[str]] | None = None  # how a compact row is split: workers' own
+
+    def see(self, raw: Any) -> None:
+        # Asked of every row of a table whose column stays blank: an empty cell is told apart in a comparison,
+        # and only a cell holding something (a space, a zero-width one) is cleaned to tell.
+        answered: list[str] | None = None
+        if type(raw) is RawRecord:
+            cells, also = raw.cells, raw.also
+            for name in self.pending:
+                value = cells.get(name)
+                if (value is None or value == "" or blank_cell(value)) and not (also and name in also):
+                    continue
+                answered = [name] if answered is None else [*answered, name]
+        else:
+            if self.texts is None:
+                from eligibility.workers import compact_texts
+
+                self.texts = compact_texts
+            texts = self.texts(raw)
+            for name, at in self.pending.items():
+                if texts[at] == "" or blank_cell(texts[at]):
+                    continue
+                answered = [name] if answered is None else [*answered, name]
+        if answered is not None:
+            for name in answered:
+                del self.pending[name]
+
+    def notes(self, rows: int, skipped: frozenset[str]) -> list[Note]:
+        """A warning for each column still blank on every row, naming the rules that read it (of those checked
+        on this table); none for a table of too few rows."""
+        if rows < BLANK_COLUMN_ROWS:
+            return []
+        said = []
+        for name in self.pending:
+            read_as, reading = self.answers[name]
+            rules = [rule for rule in reading if rule not in skipped]
+            if not rules:
+                continue  # every rule reading it is said not checked already
+            params = (
+                ("header", self.table.header.headers.get(name, name)),
+                ("column", name),
+                ("rows", str(rows)),
+                ("read_as", read_as),
+                ("rules", "、".join(rules)),
+            )
+            terms = (("read_as", _BLANK_READ_AS[read_as]), ("rules", listed(rules)))
+            said.append(Note("column-all-blank", "warning", params, terms=terms))
+        return said
 
 
 def _chosen(marked: list[Member], way: int) -> list[Member]:

@@ -532,6 +532,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "line {line} writes the header again with its columns in another order ({headers} moved): the rows under "
         "it are read by it; check them",
     ),
+    "column-all-blank": (
+        "“{header}”列 {rows} 行全部空白，空白按“{read_as}”读取，读它的规则（{rules}）就按人人都是“{read_as}”判断；"
+        "这一列可能从未填写，请核实，逐行填写",
+        "column {header} is blank on all {rows} rows, and a blank reads as {read_as}: the rules reading it ({rules}) "
+        "judged everyone as answering {read_as}, but the column may never have been filled in; check it, and answer "
+        "it on every row",
+    ),
     "file-copy-of": (
         "这个文件与 {first} 内容完全相同（同一份名册存了两份？），只检查一次",
         "this file holds the very same bytes as {first} (one roster saved twice?): it is checked once",
@@ -1455,6 +1462,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "file-given-twice": ("info", "file"),
     "file-copy-of": ("warning", "file"),
     "header-reordered": ("warning", "file"),
+    "column-all-blank": ("warning", "file"),
     "file-given-as-table": ("info", "file"),
     "file-unread": ("invalid", "file"),
     "file-broken-midway": ("invalid", "file"),

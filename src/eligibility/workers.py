@@ -460,6 +460,11 @@ def _compact(raw: RawRecord, order: tuple[str, ...]) -> Any:
     return (raw.source.row, raw.source.line, _SEP.join(values))
 
 
+def compact_texts(compact: tuple[int, int | None, str]) -> list[str]:
+    """The cells of a row sent back compact, in the order of its table's header (see _compact)."""
+    return compact[2].split(_SEP)
+
+
 def expand_row(compact: Any, table: Table) -> RawRecord:
     """The row a worker sent back compact, whole again."""
     if isinstance(compact, RawRecord):

@@ -85,6 +85,9 @@ class Note:
     message: str = ""
     # Why, said in both languages where the params cannot: a settings row that could not be read.
     reason: Term | None = None
+    # Words the message says in the reader's language beside the params (a blank read as 否, "no"), which the
+    # evidence holds as the rule file writes them.
+    terms: tuple[tuple[str, Term], ...] = ()
 
 
 @dataclass

@@ -725,6 +725,12 @@ def _as_json(value: Any) -> str:
     return text if len(text) <= 60 else text[:60] + "…"
 
 
+def blank_cell(value: Any) -> bool:
+    """Whether a field's cell is blank as _field reads it: nothing shown once cleaned (a workbook's FALSE is an
+    answer, a zero-width space alone is not)."""
+    return not isinstance(value, bool) and not _shown_value(value)
+
+
 def _filled(value: Any) -> bool:
     """Whether a cell holds anything once cleaned. A text starting with a digit does, as nearly every ID number
     and birth date cell does: answered without cleaning it (a microsecond a cell)."""
