@@ -1470,3 +1470,25 @@ def test_the_resource_tracker_cleans_up_after_a_stopped_run_without_a_word(
     while time.monotonic() < deadline and "leaked semaphore" not in log.read_text():
         time.sleep(0.2)
     assert ("leaked semaphore" in log.read_text()) is not quiet
+
+
+@pytest.mark.parametrize("shared", [True, False])
+def test_a_column_no_rule_reads_is_said_with_jobs_as_with_one_process(tmp_path: Path, shared: bool) -> None:
+    # A rule set that disables two-violations reads no 两违 column: one process said column-not-read, but a worker
+    # handing back its copy of the table's notes replaced the parent's, and with --jobs 2 nothing was said
+    # (helper-97 found it), of a large file shared out and of small files sent whole alike.
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("extends: community-2006\nname: no-two-violations\ndisable: [two-violations]\n", "utf-8")
+    people, _ = make_roster.rows(5000 if shared else 40)
+    folder = tmp_path / "rosters"
+    folder.mkdir()
+    for part in (1,) if shared else (1, 2):
+        with (folder / f"{part}.csv").open("w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows([make_roster.HEADER, *(people if shared else people[part - 1 :: 2])])
+    # One file named is shared out by batches; a folder's small files go whole to a worker each.
+    given = folder / "1.csv" if shared else folder
+    args = [str(given), "--rules", str(rules), "--format", "json", "--lang", "en"]
+    one = _run(tmp_path, "one", *args)
+    assert one == _run(tmp_path, "two", *args, "--jobs", "2")
+    said = [[f["rule"] for f in i["findings"]] for i in json.loads(one)["inputs"]]
+    assert said and all("column-not-read" in rules for rules in said), said

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from eligibility.candidate import Member, RowSource, Team
 from eligibility.errors import EligibilityError, RosterError
 from eligibility.report import Serialised
-from eligibility.roster.readers import RawRecord, Skip, Table, open_tables
+from eligibility.roster.readers import Note, RawRecord, Skip, Table, open_tables
 from eligibility.roster.sources import Input
 
 if TYPE_CHECKING:
@@ -133,9 +133,8 @@ class Workers:
             tasks.put((source, table.path, table.sheet, skipped))
         notes = yield from self._taken(itertools.cycle(range(self.jobs)), shared=True)
         if notes is not None:
-            table.notes[:] = (
-                notes  # as the last batch's worker, reading every row, found them (header-reordered)
-            )
+            # As the last batch's worker, reading every row, found them (header-reordered).
+            table.notes[:] = _joined(table.notes, notes)
 
     def _taken(self, turns: Iterator[int], shared: bool = False) -> Generator[Checked, None, Any]:
         """Checked rows from the workers whose turn it is, batch by batch, until one says the table has ended
@@ -273,7 +272,13 @@ class Files:
 
     def _rows(self, worker: int, table: Table) -> Iterator[Checked]:
         notes = yield from self.workers._taken(itertools.repeat(worker))
-        table.notes[:] = notes  # as they stood once every row was read
+        table.notes[:] = _joined(table.notes, notes)  # as they stood once every row was read
+
+
+def _joined(own: list[Note], worker: list[Note]) -> list[Note]:
+    """A table's notes as one process has them: the parent's own, said before its rows (column-not-read, which
+    the worker's copy was replaced by and so lost), then those the worker found reading on."""
+    return [*own, *(note for note in worker if note not in own)]
 
 
 def _small(source: Input) -> bool:
