@@ -416,21 +416,26 @@ def test_the_rule_sets_street_words_decide_which_spellings_are_one(tmp_path: Pat
     assert "seat-quota" in rules(team)
 
 
+def _township(tmp_path: Path, county_places: str, township_places: str) -> Path:
+    """A township's rule file that extends its county's, which extends community-2006, each writing `places`."""
+    (tmp_path / "county.yaml").write_text(
+        f"extends: community-2006\nname: county\nversion: '1'\nvocabularies:\n  places:\n{county_places}",
+        encoding="utf-8",
+    )
+    rules_file = tmp_path / "township.yaml"
+    rules_file.write_text(
+        f"extends: county.yaml\nname: township\nversion: '1'\nvocabularies:\n  places:\n{township_places}",
+        encoding="utf-8",
+    )
+    return rules_file
+
+
 def test_a_child_writing_places_without_street_words_keeps_its_parents(tmp_path: Path) -> None:
     # Replaced whole, `places: {street: 乡镇}` gave the default words: 东湖街道党工委 joined 东湖街道 again, against
     # the county's list the township's file builds on.
     from eligibility import load_ruleset
 
-    (tmp_path / "county.yaml").write_text(
-        "extends: community-2006\nname: county\nversion: '1'\n"
-        "vocabularies:\n  places:\n    street_words: {街道: [街道, 街道办事处]}\n",
-        encoding="utf-8",
-    )
-    rules_file = tmp_path / "township.yaml"
-    rules_file.write_text(
-        "extends: county.yaml\nname: township\nversion: '1'\nvocabularies:\n  places:\n    street: 乡镇\n",
-        encoding="utf-8",
-    )
+    rules_file = _township(tmp_path, "    street_words: {街道: [街道, 街道办事处]}\n", "    street: 乡镇\n")
     places = load_ruleset(rules_file).file.vocabularies.places
     assert (places.street, places.community) == ("乡镇", "社区")
     assert places.street_words == {"街道": ["街道", "街道办事处"]}
@@ -443,15 +448,8 @@ def test_a_child_writing_street_words_replaces_its_parents_whole(tmp_path: Path)
     # Each key of places is the child's when written: {} still compares streets as written.
     from eligibility import load_ruleset
 
-    (tmp_path / "county.yaml").write_text(
-        "extends: community-2006\nname: county\nversion: '1'\n"
-        "vocabularies:\n  places:\n    street: 乡镇\n    street_words: {街道: [街道, 街道办事处]}\n",
-        encoding="utf-8",
-    )
-    rules_file = tmp_path / "township.yaml"
-    rules_file.write_text(
-        "extends: county.yaml\nname: township\nversion: '1'\nvocabularies:\n  places:\n    street_words: {}\n",
-        encoding="utf-8",
+    rules_file = _township(
+        tmp_path, "    street: 乡镇\n    street_words: {街道: [街道, 街道办事处]}\n", "    street_words: {}\n"
     )
     places = load_ruleset(rules_file).file.vocabularies.places
     assert (places.street, places.street_words) == ("乡镇", {})
@@ -462,16 +460,10 @@ def test_a_childs_mistake_in_places_is_said_at_its_line(tmp_path: Path) -> None:
     from eligibility import load_ruleset
     from eligibility.errors import RuleSetError
 
-    (tmp_path / "county.yaml").write_text(
-        "extends: community-2006\nname: county\nversion: '1'\n"
-        "vocabularies:\n  places:\n    street_words: {街道: [街道, 街道办事处]}\n",
-        encoding="utf-8",
-    )
-    rules_file = tmp_path / "township.yaml"
-    rules_file.write_text(
-        "extends: county.yaml\nname: township\nversion: '1'\nvocabularies:\n  places:\n"
+    rules_file = _township(
+        tmp_path,
+        "    street_words: {街道: [街道, 街道办事处]}\n",
         "    street_words: {街道: [街道]}\n    street: 小区\n",
-        encoding="utf-8",
     )
     with pytest.raises(RuleSetError) as raised:
         load_ruleset(rules_file)
