@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from eligibility.errors import Location, RuleSetError, RuleSetProblems, display_path
+from eligibility.errors import Location, RuleSetError, RuleSetProblems, RuleSetWarning, display_path
 from eligibility.errors import raise_any as _raise_any
 from eligibility.messages import Lang, Term, did_you_mean, say
 from eligibility.roster.normalise import fold
@@ -85,6 +85,8 @@ class Policy:
     amended: dict[str, dict[str, str]] = field(repr=False, default_factory=dict)
     # Rule id -> where a file of the chain disabled an inherited rule (disable: [...]).
     disabled: dict[str, Disabled] = field(repr=False, default_factory=dict)
+    # What the file most likely got wrong that does not stop it being used, each at its line (RuleSetWarning).
+    warnings: list[RuleSetWarning] = field(repr=False, default_factory=list)
 
     def __repr__(self) -> str:
         # The whole rule file, tens of kilobytes, flooded a notebook that printed one (helper-62).
@@ -315,6 +317,7 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
         policy.amended = _amendments(rule_file, policy.rules, positions, read.titles, overrides or {})
         live = {rule.id for rule in rule_file.rules}
         policy.disabled = {rule_id: at for rule_id, at in read.disabled.items() if rule_id not in live}
+        policy.warnings = list(_dead_values(rule_file, data, positions, shown))
     except RuleSetError as err:
         inherited_wrong = [
             p for p in err.problems if p.location is not None and p.location.path not in (shown, "--set")
@@ -331,6 +334,39 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
             raise (said[0] if len(said) == 1 else RuleSetProblems(sorted(said, key=_place))) from None
         raise
     return policy
+
+
+def _dead_values(
+    rule_file: RuleFile, data: Any, positions: Positions, shown: str
+) -> Iterator[RuleSetWarning]:
+    """Dated values in force only outside the file's effective period, each at its `from`: superseded on or
+    before the period's first day, or taking effect after its last. No election the file is for uses one, so its
+    year is most likely mistyped; yet a check given another election day (--election-date, a communities table)
+    does use it, with a ruleset-not-in-effect finding, so the file still works and this is not a mistake."""
+    start, end = rule_file.effective.from_, rule_file.effective.to
+    period = f"{start or '…'} – {end or '…'}"
+    for name, parameter in rule_file.parameters.items():
+        values = parameter.values or []
+        for index, dated in enumerate(values):
+            following = values[index + 1].from_ if index + 1 < len(values) else None
+            before = start is not None and following is not None and following <= start
+            after = end is not None and dated.from_ > end
+            at: tuple[str | int, ...] = ("parameters", name, "values", index)
+            found, pos = positions.find(data, (*at, "from"))
+            # A value inherited from the file this one builds on is said when that file is loaded, not here:
+            # its author wrote it for that file's own period.
+            if not (before or after) or positions.file_of(found, shown) != shown:
+                continue
+            until = following - dt.timedelta(days=1) if following is not None else "…"
+            yield RuleSetWarning(
+                "ruleset-param-value-dead",
+                Location(shown, *(pos or (None, None))),
+                {
+                    "field": dotted_path(positions.written_as(at)),
+                    "span": f"{dated.from_} – {until}",
+                    "period": period,
+                },
+            )
 
 
 def _raise_parents_own(path: Path) -> None:
