@@ -1036,6 +1036,51 @@ def test_a_word_yaml_reads_as_another_kind_is_said_at_its_line(
         assert result.exit_code == 1 and f"{path.as_posix()}:{said}" in result.stderr, result.stderr
 
 
+@pytest.mark.parametrize(
+    ("written", "said_en", "said_zh"),
+    [
+        (
+            "parameters:\n  1: 55\n",
+            '5:3: parameters.1: 1 is read by YAML as a number, not as a name, and "1" quoted is no name either: a '
+            "parameter's name is lower-case letters, digits and _, beginning with a letter, like min_age",
+            '5:3: parameters.1：1 被 YAML 读成了数，不是名字；加引号写作 "1" 也不是：参数名由小写字母、数字和下划线组成、'
+            "以字母开头，如 min_age",
+        ),
+        (
+            "fields:\n  2021-01-01: {type: bool, zh: 甲, en: a}\n",
+            '5:3: fields.2021-01-01: 2021-01-01 is read by YAML as a date, not as a name, and "2021-01-01" quoted '
+            "is no name either: a field's name is lower-case letters, digits and _, beginning with a letter",
+            '5:3: fields.2021-01-01：2021-01-01 被 YAML 读成了日期，不是名字；加引号写作 "2021-01-01" 也不是：字段名由',
+        ),
+        (
+            # Quoted, as the message for a role's id says: the name's own pattern then, said with its first letter.
+            'parameters:\n  "1": 55\n',
+            "5:3: parameters.1: '1': write lower-case letters, digits and _, beginning with a letter, like min_age",
+            "5:3: parameters.1：“1”：请写成小写字母、数字和下划线组成、以字母开头，如 min_age",
+        ),
+        (
+            # true quoted is a name a parameter may have: quoting it is the fix, as for a role's id.
+            "parameters:\n  true: 55\n",
+            'to use true, quote it: "true"',
+            '确要用 true，请加引号写作 "true"',
+        ),
+    ],
+    ids=["parameter-number", "field-date", "parameter-quoted", "parameter-true"],
+)
+def test_a_name_yaml_reads_as_another_kind_is_told_how_a_name_is_written(
+    tmp_path: Path, written: str, said_en: str, said_zh: str
+) -> None:
+    # Told to quote `1:`, an author wrote "1", and met the name's pattern, said as "lower-case letters, digits
+    # and _", which 1 is: where quoting cannot make a name, what one looks like is said instead.
+    path = write(tmp_path, "mine.yaml", f'extends: community-2006\nname: mine\nversion: "1"\n{written}')
+    for lang, said in (("en", said_en), ("zh", said_zh)):
+        result = runner.invoke(app, ["rules", "validate", str(path), "--lang", lang])
+        assert result.exit_code == 1, result.stderr
+        assert said in result.stderr, result.stderr
+        if said.startswith("5:"):
+            assert f"{path.as_posix()}:{said}" in result.stderr, result.stderr
+
+
 def test_a_parent_whose_rules_are_not_a_list_is_said_in_the_parent(tmp_path: Path) -> None:
     write(tmp_path, "parent.yaml", "name: parent\nrules: 5\n")
     child = write(tmp_path, "child.yaml", "extends: parent.yaml\n")
