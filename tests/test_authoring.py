@@ -195,6 +195,103 @@ def test_a_dated_parameter_with_no_value_yet(tmp_path: Path) -> None:
     ) in result.stderr
 
 
+def _dead(values: list[tuple[str, int]], effective: str = "", extends: str = "community-2006") -> str:
+    """A rule file giving principal_max_age dated values; community-2006 applies from 2006-04-12 to 2006-09-30,
+    and its election day is the last."""
+    dated = "".join(f"      - {{from: {day}, value: {value}}}\n" for day, value in values)
+    return (
+        f"extends: {extends}\nname: dead\n{effective}parameters:\n  principal_max_age:\n    values:\n{dated}"
+    )
+
+
+def test_a_dated_value_no_election_of_the_files_period_uses_is_a_warning(tmp_path: Path) -> None:
+    # Superseded on the period's first day, or taking effect the day after its last: no election the file is
+    # for uses it, most likely a mistyped year. Said at its `from`, and the file is used all the same.
+    path = write(
+        tmp_path,
+        "dead.yaml",
+        _dead([("2000-01-01", 50), ("2006-04-12", 57), ("2006-09-30", 58), ("2006-10-01", 60)]),
+    )
+    policy = load_ruleset(path)
+    assert [w.message("en") for w in policy.warnings] == [
+        f"{path}:6:16: warning: parameters.principal_max_age.values[0]: this value is in force 2000-01-01 – "
+        "2006-04-11 only, wholly outside the file's effective period (2006-04-12 – 2006-09-30), so no election "
+        "this file is for uses it (only a check given another election day, with a ruleset-not-in-effect "
+        "finding, would): is its year mistyped? Another round's value belongs in that round's rule file",
+        f"{path}:9:16: warning: parameters.principal_max_age.values[3]: this value is in force 2006-10-01 – … "
+        "only, wholly outside the file's effective period (2006-04-12 – 2006-09-30), so no election this file "
+        "is for uses it (only a check given another election day, with a ruleset-not-in-effect finding, "
+        "would): is its year mistyped? Another round's value belongs in that round's rule file",
+    ]
+    assert [w.message("zh").split("：")[0] for w in policy.warnings] == [
+        f"{path}:6:16: 注意: parameters.principal_max_age.values[0]",
+        f"{path}:9:16: 注意: parameters.principal_max_age.values[3]",
+    ]
+    assert "只在 2000-01-01 – 2006-04-11 生效" in policy.warnings[0].message("zh")
+    assert "（effective：2006-04-12 – 2006-09-30）" in policy.warnings[0].message("zh")
+    validated = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert validated.exit_code == 0, validated.stderr
+    assert validated.stderr.splitlines() == [w.message("en") for w in policy.warnings]
+    assert validated.stdout.endswith("valid, with 2 warnings (above)\n"), validated.stdout
+    # A day into the period, or on its last day, the value is used: no warning.
+    alive = write(tmp_path, "alive.yaml", _dead([("2000-01-01", 50), ("2006-04-13", 57), ("2006-09-30", 58)]))
+    assert load_ruleset(alive).warnings == []
+    assert runner.invoke(app, ["rules", "validate", str(alive)]).stderr == ""
+    # A period with no end, or no start, leaves nothing after, or before, it.
+    open_ended = write(
+        tmp_path, "open.yaml", _dead([("2006-04-12", 57), ("2030-01-01", 60)], "effective: {}\n")
+    )
+    assert load_ruleset(open_ended).warnings == []
+
+
+def test_a_check_for_a_day_a_dead_value_holds_still_runs(tmp_path: Path) -> None:
+    # --election-date outside the file's period uses the value, with ruleset-not-in-effect: the file is not
+    # refused, and the check says the warning on standard error, its report untouched.
+    path = write(tmp_path, "dead.yaml", _dead([("2000-01-01", 50), ("2006-04-12", 57)]))
+    people = [person(community="青松社区", roles="党支部书记", birth_date="1948-01-01")]
+    roster = write(tmp_path, "r.json", json.dumps(people, ensure_ascii=False))
+    result = runner.invoke(
+        app,
+        ["check", str(roster), "--rules", str(path), "--election-date", "2005-06-01", "--format", "json"],
+    )
+    assert result.exit_code == 1, result.stderr
+    assert result.stderr.startswith(f"{path}:6:16: 注意: parameters.principal_max_age.values[0]："), (
+        result.stderr
+    )
+    report = json.loads(result.stdout)
+    finding = next(f for f in report["candidates"][0]["findings"] if f["rule"] == "principal-age")
+    assert finding["evidence"]["principal_max_age"] == 50  # 57 years old, over the 50 in force in 2005
+    assert "ruleset-not-in-effect" in result.stdout
+    # The library hands the warning back on the rule set; the check's report is the same with it or not.
+    assert check([roster], path, election_date=dt.date(2005, 6, 1)).candidates[0].status == "review"
+
+
+def test_a_dead_value_is_said_of_the_file_that_writes_it(tmp_path: Path) -> None:
+    # A file building on one whose dated value is dead takes the value as its parent wrote it for the parent's
+    # period: said when the parent is loaded, not again for each file built on it, nor of one with its own period.
+    parent = write(tmp_path, "parent.yaml", _dead([("2000-01-01", 50), ("2006-04-12", 57)]))
+    assert len(load_ruleset(parent).warnings) == 1
+    child = write(tmp_path, "child.yaml", "extends: parent.yaml\nname: child\n")
+    assert load_ruleset(child).warnings == []
+    later = write(
+        tmp_path,
+        "later.yaml",
+        "extends: parent.yaml\nname: later\neffective: {from: 2006-06-01, to: 2006-09-30}\n",
+    )
+    assert load_ruleset(later).warnings == []
+    # Its own values, under its parent's period, are its own to correct.
+    own = write(tmp_path, "own.yaml", _dead([("2006-04-12", 57), ("2060-09-01", 58)], extends="parent.yaml"))
+    assert [w.location.line if w.location else None for w in load_ruleset(own).warnings] == [7]
+
+
+def test_no_bundled_rule_set_draws_a_warning() -> None:
+    # community-2006 has test cases of elections before its period on purpose: a case is not a parameter value.
+    for name in bundled_names():
+        assert load_ruleset(name).warnings == [], name
+        validated = runner.invoke(app, ["rules", "validate", name])
+        assert validated.exit_code == 0 and validated.stderr == "", validated.stderr
+
+
 def test_the_report_records_overrides_and_extends(tmp_path: Path) -> None:
     rules = write(tmp_path, "east.yaml", LOCAL)
     report = check([EXAMPLES / "roster.csv"], rules, overrides={"min_age": "20"})
@@ -937,6 +1034,51 @@ def test_a_word_yaml_reads_as_another_kind_is_said_at_its_line(
     for lang, said in (("en", said_en), ("zh", said_zh)):
         result = runner.invoke(app, ["rules", "validate", str(path), "--lang", lang])
         assert result.exit_code == 1 and f"{path.as_posix()}:{said}" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("written", "said_en", "said_zh"),
+    [
+        (
+            "parameters:\n  1: 55\n",
+            '5:3: parameters.1: 1 is read by YAML as a number, not as a name, and "1" quoted is no name either: a '
+            "parameter's name is lower-case letters, digits and _, beginning with a letter, like min_age",
+            '5:3: parameters.1：1 被 YAML 读成了数，不是名字；加引号写作 "1" 也不是：参数名由小写字母、数字和下划线组成、'
+            "以字母开头，如 min_age",
+        ),
+        (
+            "fields:\n  2021-01-01: {type: bool, zh: 甲, en: a}\n",
+            '5:3: fields.2021-01-01: 2021-01-01 is read by YAML as a date, not as a name, and "2021-01-01" quoted '
+            "is no name either: a field's name is lower-case letters, digits and _, beginning with a letter",
+            '5:3: fields.2021-01-01：2021-01-01 被 YAML 读成了日期，不是名字；加引号写作 "2021-01-01" 也不是：字段名由',
+        ),
+        (
+            # Quoted, as the message for a role's id says: the name's own pattern then, said with its first letter.
+            'parameters:\n  "1": 55\n',
+            "5:3: parameters.1: '1': write lower-case letters, digits and _, beginning with a letter, like min_age",
+            "5:3: parameters.1：“1”：请写成小写字母、数字和下划线组成、以字母开头，如 min_age",
+        ),
+        (
+            # true quoted is a name a parameter may have: quoting it is the fix, as for a role's id.
+            "parameters:\n  true: 55\n",
+            'to use true, quote it: "true"',
+            '确要用 true，请加引号写作 "true"',
+        ),
+    ],
+    ids=["parameter-number", "field-date", "parameter-quoted", "parameter-true"],
+)
+def test_a_name_yaml_reads_as_another_kind_is_told_how_a_name_is_written(
+    tmp_path: Path, written: str, said_en: str, said_zh: str
+) -> None:
+    # Told to quote `1:`, an author wrote "1", and met the name's pattern, said as "lower-case letters, digits
+    # and _", which 1 is: where quoting cannot make a name, what one looks like is said instead.
+    path = write(tmp_path, "mine.yaml", f'extends: community-2006\nname: mine\nversion: "1"\n{written}')
+    for lang, said in (("en", said_en), ("zh", said_zh)):
+        result = runner.invoke(app, ["rules", "validate", str(path), "--lang", lang])
+        assert result.exit_code == 1, result.stderr
+        assert said in result.stderr, result.stderr
+        if said.startswith("5:"):
+            assert f"{path.as_posix()}:{said}" in result.stderr, result.stderr
 
 
 def test_a_parent_whose_rules_are_not_a_list_is_said_in_the_parent(tmp_path: Path) -> None:

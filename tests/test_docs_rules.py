@@ -85,6 +85,17 @@ def test_whole_rule_file_teaches_only_what_its_period_uses(written: Path, name: 
             )
 
 
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_whole_rule_file_draws_no_warning(written: Path, name: str) -> None:
+    # A dated value no election of the file's period uses is a warning the tool says (ruleset-param-value-dead):
+    # the guide's examples, which teach the first `from` on the period's first day, draw none.
+    from eligibility import load_ruleset
+
+    assert load_ruleset(written / name).warnings == []
+    validated = CliRunner().invoke(app, ["rules", "validate", str(written / name), "--lang", "en"])
+    assert validated.stderr == "", validated.stderr
+
+
 @pytest.mark.parametrize(("name", "fragment"), PARTS, ids=[f"{n}:{_lines(f)[0][:40]}" for n, f in PARTS])
 def test_fragment_is_part_of_its_whole_file(name: str, fragment: str) -> None:
     assert name in FILES, f"part-of names {name}, which the document does not show whole"

@@ -29,7 +29,7 @@ from eligibility.formatters import OutputFormat, formatter_for
 from eligibility.formatters.common import severity_label, status_label
 from eligibility.formatters.interface import Options
 from eligibility.messages import say
-from eligibility.report import Report
+from eligibility.report import Finding, Report
 
 from conftest import EXAMPLES, ROOT, make_id
 
@@ -188,7 +188,8 @@ SARIF_SHAPE = {
                                                         "type": "object",
                                                         "required": ["startLine"],
                                                         "properties": {
-                                                            "startLine": {"type": "integer", "minimum": 1}
+                                                            "startLine": {"type": "integer", "minimum": 1},
+                                                            "startColumn": {"type": "integer", "minimum": 1},
                                                         },
                                                     }
                                                 },
@@ -1198,6 +1199,55 @@ def test_a_row_of_a_workbook_of_several_sheets_is_named_with_its_sheet(tmp_path:
         assert {f"{roster}#东湖街道:2", f"{roster}#西岭街道:2"} <= classes
     else:
         assert "东湖街道!2" in printed and "西岭街道!2" in printed, printed
+
+
+def test_a_sarif_result_in_a_workbook_is_at_its_cells_column(tmp_path: Path) -> None:
+    # A workbook's line is the sheet row, and the cell's letters its column: 候选人!C3 is startLine 3,
+    # startColumn 3. A finding naming no cell (a team's) keeps the row alone; a CSV's stays at its line (test_sarif).
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "候选人"
+    sheet.append(["姓名", "性别", "身份证号", "社区", "拟任职务", "出生日期"])
+    sheet.append(["王强", "男", make_id("1940-01-01"), "青松社区", "党支部书记", "1940-01-01"])
+    sheet.append(["李红", "女", "110101194809300021", "青松社区", "居委会主任", "1948-09-30"])
+    roster = tmp_path / "名册.xlsx"
+    book.save(roster)
+    log = json.loads(_printed(roster, "sarif", "--election-date", "2006-09-30"))
+    jsonschema.validate(log, SARIF_SHAPE)
+    at = {
+        (result["ruleId"], result["properties"]["evidence"].get("cell")): result["locations"][0][
+            "physicalLocation"
+        ]["region"]
+        for result in log["runs"][0]["results"]
+    }
+    assert at[("id-number-checksum", "候选人!C3")] == {"startLine": 3, "startColumn": 3}
+    assert at[("principal-age", "候选人!F2")] == {"startLine": 2, "startColumn": 6}
+    assert at[("principal-age", "候选人!F3")] == {"startLine": 3, "startColumn": 6}
+    assert at[("one-shoulder", None)] == {"startLine": 2}
+
+
+@pytest.mark.parametrize(
+    ("cell", "line", "column"),
+    [
+        ("候选人!AB12", 12, 28),
+        ("A!B!Z12", 12, 26),
+        ("D12", 12, 4),
+        ("D12", 13, None),
+        ("", 12, None),
+        ("12", 12, None),
+    ],
+    ids=["two-letters", "sheet-with-bang", "bare", "another-row", "no-cell", "no-letters"],
+)
+def test_a_sarif_column_is_the_cells_letters_on_the_results_row(
+    cell: str, line: int, column: int | None
+) -> None:
+    from eligibility.formatters.sarif import _location
+
+    finding = Finding(rule="r", severity="warning", message="m", evidence={"cell": cell} if cell else {})
+    region = _location("名册.xlsx", line, finding, "候选人")["physicalLocation"]["region"]
+    assert region.get("startColumn") == column
+    # Not in a text file: a CSV's column D is not its line's fourth character.
+    assert "startColumn" not in _location("名册.csv", line, finding)["physicalLocation"]["region"]
 
 
 @pytest.mark.parametrize("width", range(14, 61, 3))  # 14: （2006-09-30）, the widest part that cannot break

@@ -28,6 +28,7 @@ from eligibility.messages import Lang, Term, plural, say
 
 if TYPE_CHECKING:
     from eligibility.report import Report
+    from eligibility.ruleset.loader import Policy
 
 
 class ExitCode(IntEnum):
@@ -226,6 +227,7 @@ def check(
             # the ID numbers masked, cannot be had back.
             raise EligibilityError("output-is-input", Location(display_path(output)), input=read)
         review = Review.start(rules, settings)
+        _say_warnings(review.policy, language)
         if jobs > 1 and jobs > (cores := _cores()):
             # Each process holds the rule set and its own reading (some 50 MB) and there are only so many cores
             # to run them: --jobs 64 on 2 took twenty times as long and 3 GB, without a word (helper-56).
@@ -307,6 +309,13 @@ def check(
     if failed and not says_it:
         _say_why_it_fails(report, fail_on, language)
     raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
+
+
+def _say_warnings(policy: Policy, lang: Lang) -> None:
+    """The rule file's warnings (a dated value no election of its period uses), on standard error: the file is
+    used all the same."""
+    for warning in policy.warnings:
+        typer.echo(_masked(warning.message(lang)), err=True)
 
 
 def _say_why_it_fails(
@@ -449,15 +458,19 @@ def rules_validate(
             )
             typer.echo(_masked(err.message(language)), err=True)
             continue
+        _say_warnings(policy, language)
+        # A warning leaves the file usable (exit 0), as a check with it runs; the line says there were some.
         typer.echo(
             say(
-                "rules-valid",
+                "rules-valid-warned" if policy.warnings else "rules-valid",
                 language,
                 path=path,
                 name=policy.name,
                 version=policy.version,
                 rules=len(policy.rules),
                 tests=len(policy.file.tests),
+                warnings=len(policy.warnings),
+                s=plural(len(policy.warnings)),
             )
         )
     raise typer.Exit(ExitCode.ERROR if not_found else ExitCode.FINDINGS if wrong else ExitCode.OK)
@@ -582,6 +595,7 @@ def rules_test(
     with user_errors(language):
         for spec in files:
             policy = load_ruleset(spec)
+            _say_warnings(policy, language)
             shown = policy.path
             if policy.source is not None and policy.source.is_relative_to(bundled_dir().resolve()):
                 shown = say("rules-bundled", language, name=policy.source.stem)

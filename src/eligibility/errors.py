@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +113,21 @@ class RuleSetProblems(RuleSetError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (RuleSetProblems, (self._problems,))
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSetWarning:
+    """Something in a rule file that is most likely a slip but leaves the file usable: the loader hands it back
+    on the rule set (Policy.warnings) and the commands that load one say it, where a mistake is raised and stops."""
+
+    key: str
+    location: Location | None = None
+    params: dict[str, object] = field(default_factory=dict)
+
+    def message(self, lang: Lang) -> str:
+        # FILE:LINE:COLUMN: warning: …, as compilers say theirs, so editors and CI logs take it as one.
+        text = f"{say('warning', lang)}: {say(self.key, lang, **self.params)}"
+        return f"{self.location}: {text}" if self.location else text
 
 
 def raise_any(problems: list[RuleSetError]) -> None:

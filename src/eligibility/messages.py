@@ -607,6 +607,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "parameter {name} has no value in force on election day {day}: its first takes effect on {first}; add a value "
         "from an earlier day, or change election_date",
     ),
+    "ruleset-param-value-dead": (
+        "{field}：这个取值只在 {span} 生效，全在本文件的适用期（effective：{period}）之外，本文件适用的选举都用不到它"
+        "（只有另定选举日、得到 ruleset-not-in-effect 意见的检查才用）：年份写错了吗？另一届的取值请写在那一届的规则文件里",
+        "{field}: this value is in force {span} only, wholly outside the file's effective period ({period}), so no "
+        "election this file is for uses it (only a check given another election day, with a ruleset-not-in-effect "
+        "finding, would): is its year mistyped? Another round's value belongs in that round's rule file",
+    ),
     "ruleset-extends-one": (
         "extends 只写一个规则集的名字或文件路径（它自己的 extends 可以再接一个）",
         "extends names one rule set, by name or path (whose own extends may name another)",
@@ -1202,6 +1209,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "rules-valid": (
         "{path}：规则集 {name} v{version}，{rules} 条规则，{tests} 个测试用例，无误",
         "{path}: rule set {name} v{version}, {rules} rules, {tests} test cases, valid",
+    ),
+    "rules-valid-warned": (
+        "{path}：规则集 {name} v{version}，{rules} 条规则，{tests} 个测试用例，可以使用；有 {warnings} 处需要注意（见上）",
+        "{path}: rule set {name} v{version}, {rules} rules, {tests} test cases, valid, with {warnings} "
+        "warning{s} (above)",
     ),
     "data-check": (
         "{id} — 数据检查：本工具对名册数据本身的检查，不是规则集的规则；规则文件不能关闭它，也不能审批",

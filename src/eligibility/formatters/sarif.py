@@ -1,9 +1,10 @@
-"""SARIF 2.1.0: each finding a result located at its roster row, each rule described with its clause."""
+"""SARIF 2.1.0: each finding a result at its roster row (and workbook cell), each rule described with its clause."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from typing import Any, ClassVar
 from urllib.parse import quote
 
@@ -17,7 +18,7 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 class SarifFormatter:
-    """`--format sarif`: for code-scanning dashboards; results point at the file, line and column of the cell."""
+    """`--format sarif`: for code-scanning dashboards; results point at the file and line, and a workbook's at the cell."""
 
     binary: ClassVar[bool] = False
 
@@ -114,12 +115,34 @@ def _location(path: str, line: int | None, finding: Finding, sheet: str | None =
     # A URI reference: a space, a # (名册 A#1.csv) or a Chinese name percent-encoded, as SARIF viewers read it.
     physical: dict[str, Any] = {"artifactLocation": {"uri": quote(path, safe="/")}}
     if line is not None:
-        # The line alone: SARIF counts a column in characters of the line, and a cell's column (D in D12) is
-        # not that; the cell stands in the result's properties, with the evidence.
-        physical["region"] = {"startLine": line}
+        region: dict[str, Any] = {"startLine": line}
+        # In a workbook the line is the sheet row, and the cell's column (D in 候选人!D12) is the other half of
+        # where it is. In a text file (CSV) SARIF counts a column in characters of the line, which column D is
+        # not: it highlighted the wrong text there (ef04a6b), so a CSV result keeps the line alone, and the cell
+        # stands in its properties, with the evidence.
+        column = _cell_column(finding, line) if sheet else None
+        if column is not None:
+            region["startColumn"] = column
+        physical["region"] = region
     location: dict[str, Any] = {"physicalLocation": physical}
     if sheet:
         # A workbook's line is a row of one sheet: the sheet is where within the file (候选人!12).
         name = f"{sheet}!{line}" if line is not None else sheet
         location["logicalLocations"] = [{"name": name, "kind": "element"}]
     return location
+
+
+_CELL = re.compile(r"([A-Z]{1,3})([1-9][0-9]*)")
+
+
+def _cell_column(finding: Finding, line: int) -> int | None:
+    """The 1-based column number of the cell a finding names (候选人!AB12 -> 28), if it is on the row the result
+    is located at; None for a finding that names no cell, or one elsewhere (the region would point at another)."""
+    reference = str(finding.evidence.get("cell", "")).rsplit("!", 1)[-1]  # a sheet's name may hold a !
+    cell = _CELL.fullmatch(reference)
+    if cell is None or int(cell[2]) != line:
+        return None
+    number = 0
+    for letter in cell[1]:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number

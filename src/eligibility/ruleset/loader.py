@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from eligibility.errors import Location, RuleSetError, RuleSetProblems, display_path
+from eligibility.errors import Location, RuleSetError, RuleSetProblems, RuleSetWarning, display_path
 from eligibility.errors import raise_any as _raise_any
 from eligibility.messages import Lang, Term, did_you_mean, say
 from eligibility.roster.normalise import fold
@@ -85,6 +85,8 @@ class Policy:
     amended: dict[str, dict[str, str]] = field(repr=False, default_factory=dict)
     # Rule id -> where a file of the chain disabled an inherited rule (disable: [...]).
     disabled: dict[str, Disabled] = field(repr=False, default_factory=dict)
+    # What the file most likely got wrong that does not stop it being used, each at its line (RuleSetWarning).
+    warnings: list[RuleSetWarning] = field(repr=False, default_factory=list)
 
     def __repr__(self) -> str:
         # The whole rule file, tens of kilobytes, flooded a notebook that printed one (helper-62).
@@ -315,6 +317,7 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
         policy.amended = _amendments(rule_file, policy.rules, positions, read.titles, overrides or {})
         live = {rule.id for rule in rule_file.rules}
         policy.disabled = {rule_id: at for rule_id, at in read.disabled.items() if rule_id not in live}
+        policy.warnings = list(_dead_values(rule_file, data, positions, shown))
     except RuleSetError as err:
         inherited_wrong = [
             p for p in err.problems if p.location is not None and p.location.path not in (shown, "--set")
@@ -331,6 +334,39 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
             raise (said[0] if len(said) == 1 else RuleSetProblems(sorted(said, key=_place))) from None
         raise
     return policy
+
+
+def _dead_values(
+    rule_file: RuleFile, data: Any, positions: Positions, shown: str
+) -> Iterator[RuleSetWarning]:
+    """Dated values in force only outside the file's effective period, each at its `from`: superseded on or
+    before the period's first day, or taking effect after its last. No election the file is for uses one, so its
+    year is most likely mistyped; yet a check given another election day (--election-date, a communities table)
+    does use it, with a ruleset-not-in-effect finding, so the file still works and this is not a mistake."""
+    start, end = rule_file.effective.from_, rule_file.effective.to
+    period = f"{start or '…'} – {end or '…'}"
+    for name, parameter in rule_file.parameters.items():
+        values = parameter.values or []
+        for index, dated in enumerate(values):
+            following = values[index + 1].from_ if index + 1 < len(values) else None
+            before = start is not None and following is not None and following <= start
+            after = end is not None and dated.from_ > end
+            at: tuple[str | int, ...] = ("parameters", name, "values", index)
+            found, pos = positions.find(data, (*at, "from"))
+            # A value inherited from the file this one builds on is said when that file is loaded, not here:
+            # its author wrote it for that file's own period.
+            if not (before or after) or positions.file_of(found, shown) != shown:
+                continue
+            until = following - dt.timedelta(days=1) if following is not None else "…"
+            yield RuleSetWarning(
+                "ruleset-param-value-dead",
+                Location(shown, *(pos or (None, None))),
+                {
+                    "field": dotted_path(positions.written_as(at)),
+                    "span": f"{dated.from_} – {until}",
+                    "period": period,
+                },
+            )
 
 
 def _raise_parents_own(path: Path) -> None:
@@ -832,7 +868,9 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
         return _unknown_condition(error["input"], loc, data, positions, shown)
     if kind == "string_type" and _read_as_other_than_text(error.get("input")):
         return _not_text(error["input"], loc, data, positions, shown)
-    path, pos = positions.find(data, loc, key=kind == "extra_forbidden", tags=_TAGS)
+    # A key of a mapping (a parameter's name) is said at the key, not at its value.
+    at_key = kind == "extra_forbidden" or loc[-1:] == ("[key]",)
+    path, pos = positions.find(data, loc, key=at_key, tags=_TAGS)
     location = Location(positions.file_of(path, shown), *(pos or (None, None)))
     dotted: str | Term = dotted_path(positions.written_as(path)) or _TOP
     if kind == "extra_forbidden":
@@ -972,11 +1010,23 @@ def _not_text(value: Any, loc: tuple[Any, ...], data: Any, positions: Positions,
             )
         else:
             read = _READ_AS[type(value)]
-            reason = Term(
-                f'{text} 被 YAML 读成了{read.zh}，不是名字：名字要写成文字；确要用 {text}，请加引号写作 "{text}"',
-                f"{text} is read by YAML as {read.en}, not as a name: write the name in words, or, to use {text}, "
-                f'quote it: "{text}"',
-            )
+            pattern = _key_pattern(loc[:-2])
+            if pattern is not None and not re.fullmatch(pattern, text):
+                # Quoted, "1" is text, and still no parameter's name: told to quote it, the author met the
+                # name's pattern next, said of "1" as if it were not digits. Said here is what a name looks like.
+                kind = _NAMED.get(str(loc[-3]) if len(loc) > 2 else "", Term("这里的名字", "a name here"))
+                shape = _SHAPES.get(pattern, Term(pattern, pattern))
+                reason = Term(
+                    f'{text} 被 YAML 读成了{read.zh}，不是名字；加引号写作 "{text}" 也不是：{kind.zh}由{shape.zh}',
+                    f'{text} is read by YAML as {read.en}, not as a name, and "{text}" quoted is no name either: '
+                    f"{kind.en} is {shape.en}",
+                )
+            else:
+                reason = Term(
+                    f'{text} 被 YAML 读成了{read.zh}，不是名字：名字要写成文字；确要用 {text}，请加引号写作 "{text}"',
+                    f"{text} is read by YAML as {read.en}, not as a name: write the name in words, or, to use "
+                    f'{text}, quote it: "{text}"',
+                )
     else:
         path, pos = positions.find(data, loc)
         text = positions.plain.get(path) or _as_written(value)
@@ -1134,14 +1184,22 @@ def _at_path(
 
 
 _TAGS = frozenset(model.CONDITION_KEYS)
-_WRITING = {
+# What a name of each pattern is made of, in words: "lower-case letters, digits and _" alone let "1" pass.
+_SHAPES = {
     model.RULE_ID: Term(
-        "请只用小写字母、数字和连字符，如 min-age",
-        "write lower-case letters, digits and hyphens, like min-age",
+        "小写字母和数字组成、以字母开头，可用单个连字符连接，如 min-age",
+        "lower-case letters and digits, beginning with a letter, joined by single hyphens, like min-age",
     ),
     model.NAME: Term(
-        "请只用小写字母、数字和下划线，如 min_age", "write lower-case letters, digits and _, like min_age"
+        "小写字母、数字和下划线组成、以字母开头，如 min_age",
+        "lower-case letters, digits and _, beginning with a letter, like min_age",
     ),
+}
+_WRITING = {pattern: Term(f"请写成{shape.zh}", f"write {shape.en}") for pattern, shape in _SHAPES.items()}
+# The name a mapping's key is, by the mapping, for saying what it must look like.
+_NAMED = {
+    "parameters": Term("参数名", "a parameter's name"),
+    "fields": Term("字段名", "a field's name"),
 }
 
 
@@ -1189,6 +1247,28 @@ def _keys_at(loc: tuple[Any, ...]) -> list[str] | None:
     """The keys the model at a place of the rule file allows, followed from RuleFile along pydantic's location;
     None where it cannot be told (inside a condition's union). `page:` in a source was asked "ge?" and `until:`
     in effective "title?", from every key of the language (helper-52)."""
+    current = _model_at(loc)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return sorted(info.alias or name for name, info in current.model_fields.items())
+    return None
+
+
+def _key_pattern(loc: tuple[Any, ...]) -> str | None:
+    """The pattern the keys of the mapping at a place of the rule file must match (a parameter's name), if any."""
+    current = _model_at(loc)
+    if typing.get_origin(current) is not dict:
+        return None
+    key = typing.get_args(current)[0]
+    for meta in typing.get_args(key)[1:] if typing.get_origin(key) is typing.Annotated else ():
+        for constraint in getattr(meta, "metadata", [meta]):
+            if isinstance(pattern := getattr(constraint, "pattern", None), str):
+                return pattern
+    return None
+
+
+def _model_at(loc: tuple[Any, ...]) -> Any:
+    """The type at a place of the rule file, followed from RuleFile along pydantic's location; None where it
+    cannot be told (inside a condition's union)."""
     current: Any = _unwrapped(RuleFile)
     for part in loc:
         if typing.get_origin(current) in (list, dict):
@@ -1202,9 +1282,7 @@ def _keys_at(loc: tuple[Any, ...]) -> list[str] | None:
         if found is None:
             return None
         current = _unwrapped(found.annotation)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return sorted(info.alias or name for name, info in current.model_fields.items())
-    return None
+    return current
 
 
 def _unwrapped(annotation: Any) -> Any:
