@@ -103,39 +103,40 @@ def test_a_yes_no_column_blank_on_every_row_is_said_on_the_file(tmp_path: Path, 
     report = check([roster], communities=seats(tmp_path), lang="en")
     assert [c.status for c in report.candidates] == ["eligible"] * 4
     [said] = blank_columns(report)
-    assert said.severity == "warning"
+    assert said.severity == "info"
     assert said.message == (
         "column 两违 is blank on all 4 rows, and a blank reads as no: the rules reading it (two-violations) judged "
-        "everyone as answering no, but the column may never have been filled in; check it, and answer it on every "
-        "row"
+        "everyone as answering no; if the column was never filled in, answer it on every row and check again"
     )
     assert said.evidence == {
         "header": "两违",
-        "column": "two_violations",
+        "column": "两违",  # as a candidate's finding names its column: the 列 of the CSV and workbook reports
+        "field": "two_violations",
         "rows": "4",
         "read_as": "no",
         "rules": "two-violations",
     }
     [zh] = blank_columns(check([roster], communities=seats(tmp_path)))
     assert zh.message == (
-        "“两违”列 4 行全部空白，空白按“否”读取，读它的规则（two-violations）就按人人都是“否”判断；这一列可能从未"
-        "填写，请核实，逐行填写"
+        "“两违”列 4 行全部空白，空白按“否”读取，读它的规则（two-violations）按人人都是“否”判断；若这一列其实未"
+        "填写，请逐行填写后再查"
     )
     # With --jobs, the rows checked by workers, as they are said by one process.
     assert blank_columns(check([roster], communities=seats(tmp_path), lang="en", jobs=2)) == [said]
-    # A warning as header-reordered is: --fail-on warning fails; the default does not.
-    assert not fails(report, "review") and fails(report, "warning")
-    answered = written(tmp_path, form, rows([("否", "否", "否")] * 4))
-    assert not fails(check([answered], communities=seats(tmp_path)), "warning")
+    # A note, failing no run: blank is no by the roster contract, and the template says so (是 / 否，空表示否), so
+    # a roster filled as told must pass at --fail-on warning (helper-100: it failed there as a warning).
+    assert not fails(report, "warning")
 
 
-def test_the_exit_code_moves_only_at_fail_on_warning(tmp_path: Path) -> None:
+def test_a_roster_filled_as_the_template_says_passes_at_fail_on_warning(tmp_path: Path) -> None:
+    # The template says 两违 is 是 / 否，空表示否: left blank on every row, as told, the roster is said to have a
+    # blank column but fails no run.
     roster = written(tmp_path, "csv", rows([("", "否", "否")] * 4))
     args = ["check", str(roster), "--communities", str(seats(tmp_path)), "--lang", "en"]
     default = CliRunner().invoke(app, args)
     assert default.exit_code == 0, default.stdout + default.stderr
-    assert "[warning] column-all-blank column 两违 is blank on all 4 rows" in default.stdout
-    assert CliRunner().invoke(app, [*args, "--fail-on", "warning"]).exit_code == 1
+    assert "[info] column-all-blank column 两违 is blank on all 4 rows" in default.stdout
+    assert CliRunner().invoke(app, [*args, "--fail-on", "warning"]).exit_code == 0
 
 
 def test_one_blank_row_is_no_pattern(tmp_path: Path) -> None:

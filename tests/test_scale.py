@@ -158,7 +158,8 @@ def test_a_file_shared_out_among_workers_says_it_as_one_process_does(
     assert said == [
         {
             "header": "两违",
-            "column": "two_violations",
+            "column": "两违",
+            "field": "two_violations",
             "rows": "5000",
             "read_as": "no",
             "rules": "two-violations",

@@ -533,11 +533,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "it are read by it; check them",
     ),
     "column-all-blank": (
-        "“{header}”列 {rows} 行全部空白，空白按“{read_as}”读取，读它的规则（{rules}）就按人人都是“{read_as}”判断；"
-        "这一列可能从未填写，请核实，逐行填写",
+        "“{header}”列 {rows} 行全部空白，空白按“{read_as}”读取，读它的规则（{rules}）按人人都是“{read_as}”判断；"
+        "若这一列其实未填写，请逐行填写后再查",
         "column {header} is blank on all {rows} rows, and a blank reads as {read_as}: the rules reading it ({rules}) "
-        "judged everyone as answering {read_as}, but the column may never have been filled in; check it, and answer "
-        "it on every row",
+        "judged everyone as answering {read_as}; if the column was never filled in, answer it on every row and "
+        "check again",
     ),
     "file-copy-of": (
         "这个文件与 {first} 内容完全相同（同一份名册存了两份？），只检查一次",
@@ -1474,7 +1474,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "file-given-twice": ("info", "file"),
     "file-copy-of": ("warning", "file"),
     "header-reordered": ("warning", "file"),
-    "column-all-blank": ("warning", "file"),
+    "column-all-blank": ("info", "file"),
     "file-given-as-table": ("info", "file"),
     "file-unread": ("invalid", "file"),
     "file-broken-midway": ("invalid", "file"),
