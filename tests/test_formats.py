@@ -2339,7 +2339,7 @@ def test_a_scan_or_archive_in_a_folder_is_noted_not_passed_over(tmp_path: Path, 
 @pytest.mark.parametrize(
     ("name", "kind"),
     [
-        ("名册", "no extension"),  # a chat app's download, its extension dropped
+        ("说明", "no extension"),  # a note with no extension: no roster's columns in it
         ("名册.bak", ".bak"),
         ("名册.dat", ".dat"),
         ("名册.csv.bak", ".bak"),
@@ -2353,7 +2353,10 @@ def test_a_file_of_a_type_the_tool_does_not_know_in_a_folder_is_noted_not_passed
     # unchecked and nobody was told.
     roster = (EXAMPLES / "roster.csv").read_bytes()
     (tmp_path / "a.csv").write_bytes(roster)
-    (tmp_path / name).write_bytes(roster.replace("社区".encode(), "社区 ".encode()))  # not a copy of a.csv
+    # Not a copy of a.csv; a name with no extension holding a roster is read (see the test below), any other
+    # file of it noted.
+    held = roster.replace("社区".encode(), "社区 ".encode()) if Path(name).suffix else b"MIT License\n"
+    (tmp_path / name).write_bytes(held)
     for clutter in ("Thumbs.db", "desktop.ini"):  # Windows' own, in any folder: never a roster, not noted
         (tmp_path / clutter).write_bytes(b"\0")
     report = check([tmp_path], lang="en")
@@ -2396,7 +2399,7 @@ def test_a_folder_of_files_of_types_the_tool_does_not_know_alone_holds_nothing_t
     # them may be the roster, renamed.
     roster = (EXAMPLES / "roster.csv").read_bytes()
     for name in ("名册", "名册.csv.bak", "Thumbs.db"):
-        (tmp_path / name).write_bytes(roster)
+        (tmp_path / name).write_bytes(roster if Path(name).suffix else "说明：名册另发\n".encode())
     (tmp_path / "签字版.pdf").write_bytes(b"%PDF-1.4\n")
     en = CliRunner().invoke(app, ["check", str(tmp_path), "--lang", "en"])
     assert en.exit_code == 2
@@ -3816,3 +3819,44 @@ def test_the_recycle_bin_of_a_drive_checked_whole_is_not_read(tmp_path: Path) ->
     report = check([tmp_path], lang="en")
     assert [Path(i.path).name for i in report.inputs] == ["名册.csv"]
     assert report.summary.candidates == 21
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_roster_whose_name_lost_its_extension_is_read_as_what_it_holds(tmp_path: Path, kind: str) -> None:
+    # A chat app's download 翠竹社区, its extension dropped: noted as a file of unknown type, its candidates went
+    # unchecked and the run passed even at --fail-on warning (helper-100). Named on its own, it was refused as
+    # "unsupported file type ''".
+    folder = tmp_path / "rosters"
+    folder.mkdir()
+    (folder / "青松社区.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
+    lines = (EXAMPLES / "roster.csv").read_text(encoding="utf-8").splitlines()
+    rows = [lines[0], *(line.replace("青松社区", "梅园社区") for line in lines[1:3])]
+    renamed = folder / "梅园社区"
+    if kind == "csv":
+        renamed.write_text("\n".join(rows) + "\n", encoding="utf-8-sig")
+    else:
+        book = openpyxl.Workbook()
+        for line in rows:
+            book.active.append(line.split(","))
+        book.save(renamed)
+    (folder / "LICENSE").write_text("MIT License\n", encoding="utf-8")
+    report = check([folder], lang="en")
+    read = {Path(i.path).name: i for i in report.inputs}
+    assert (read["梅园社区"].format, read["梅园社区"].rows) == (kind, 2)
+    [note] = read["梅园社区"].findings
+    assert (note.rule, note.severity) == ("file-no-extension", "info")
+    assert note.message == (
+        f"this file has no extension but holds a roster: it was read and checked as {kind}; rename it with .{kind}"
+    )
+    assert [f.rule for f in read["LICENSE"].findings] == ["file-skipped-unknown-type"]
+    names = [c.name for c in report.candidates if Path(c.source.path).name == "梅园社区"]
+    assert names == [r.split(",")[0] for r in rows[1:]]
+    # The same with the rosters shared among workers, and the file named on its own.
+    args = ["check", str(folder), "--lang", "en", "--format", "json"]
+    one, two = (CliRunner().invoke(app, [*args, *jobs]).stdout for jobs in ([], ["--jobs", "2"]))
+    assert one == two
+    alone = check([renamed], lang="en")
+    assert alone.summary.candidates == 2
+    refused = CliRunner().invoke(app, ["check", str(folder / "LICENSE"), "--lang", "en"])
+    assert refused.exit_code == 2
+    assert "the file has no extension and does not look like a roster" in refused.stderr

@@ -99,6 +99,7 @@ from eligibility.roster.sources import (
     UNKNOWN,
     UNREAD,
     Input,
+    decodes,
     document_holds_roster,
     expand,
     our_report,
@@ -658,6 +659,9 @@ class Review:
                         self._set_aside(source, Note("file-skipped-report", "info"))
                     reported = True
                     continue
+                if source.path is not None and not source.path.suffix:
+                    # Read for what it holds (see roster_without_extension): said, so that it is renamed.
+                    table.notes.append(Note("file-no-extension", "info", (("format", source.format),)))
                 yield from self._table(table, workers, source, by_worker=by_worker)
         unread = {"file-unread", "sheet-roster-not-read"}
         if (
@@ -2929,18 +2933,10 @@ def _a_note(source: Input, err: RosterError) -> Note | None:
     if source.path is None or source.path.suffix.lower() != ".txt" or err.key != "column-missing":
         return None
     head = read_bytes(source, limit=1 << 16)
-    text = next((head.decode(c, "ignore") for c in ("utf-8", "utf-16", "gb18030") if _decodes(head, c)), "")
+    text = next((head.decode(c, "ignore") for c in ("utf-8", "utf-16", "gb18030") if decodes(head, c)), "")
     if any(word in text for word in ("姓名", "身份证", "拟任")):
         return None
     return Note("file-skipped-text", "info")
-
-
-def _decodes(raw: bytes, codec: str) -> bool:
-    try:
-        raw.decode(codec)
-    except UnicodeDecodeError as err:
-        return err.start > len(raw) - 4  # cut off mid-character by the limit read: as good as whole
-    return True
 
 
 def _report_file(source: Input) -> Note | None:

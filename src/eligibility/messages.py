@@ -117,6 +117,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "不支持的文件类型 {suffix!r}；支持：{suffixes}",
         "unsupported file type {suffix!r}; supported: {suffixes}",
     ),
+    "file-type-none": (
+        "文件没有扩展名，内容也不像名册（开头没有姓名、社区等列）；支持：{suffixes}。如果它是名册，请按它保存时的格式改名",
+        "the file has no extension and does not look like a roster (no 姓名, 社区 or like columns at its start); "
+        "supported: {suffixes}. If it is a roster, rename it by the format it was saved in",
+    ),
     "file-encoding": ("文件不是 UTF-8 编码：{reason}", "the file is not UTF-8: {reason}"),
     "file-empty": ("文件是空的，没有表头", "the file is empty: no header row"),
     "file-parse": ("文件无法解析：{reason}", "the file cannot be parsed: {reason}"),
@@ -538,6 +543,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "column {header} is blank on all {rows} rows, and a blank reads as {read_as}: the rules reading it ({rules}) "
         "judged everyone as answering {read_as}; if the column was never filled in, answer it on every row and "
         "check again",
+    ),
+    "file-no-extension": (
+        "这个文件没有扩展名，内容是名册，已按 {format} 读取检查；请改名加上 .{format}",
+        "this file has no extension but holds a roster: it was read and checked as {format}; rename it with "
+        ".{format}",
     ),
     "file-copy-of": (
         "这个文件与 {first} 内容完全相同（同一份名册存了两份？），只检查一次",
@@ -1475,6 +1485,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "file-copy-of": ("warning", "file"),
     "header-reordered": ("warning", "file"),
     "column-all-blank": ("info", "file"),
+    "file-no-extension": ("info", "file"),
     "file-given-as-table": ("info", "file"),
     "file-unread": ("invalid", "file"),
     "file-broken-midway": ("invalid", "file"),

@@ -58,7 +58,8 @@ UNKNOWN = "unknown"
 CLUTTER = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r"})
 # Windows' own folders at a drive's root (a USB stick of rosters checked whole): the recycle bin keeps deleted
 # rosters as $R….csv, whose candidates would be checked again as duplicates of the ones kept.
-SYSTEM_FOLDERS = frozenset({"$recycle.bin", "recycler", "recycled", "system volume information"})
+# (Their old names, RECYCLER and RECYCLED, are left out: a folder of rosters may be named so by hand.)
+SYSTEM_FOLDERS = frozenset({"$recycle.bin", "system volume information"})
 NOT_ROSTERS = (".md",)
 
 _ZIP = b"PK\x03\x04"
@@ -159,13 +160,23 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
                         files=_named(sorted(other), path),
                     )
                 raise RosterError("folder-empty", Location(shown), suffixes=", ".join(SUFFIXES))
+            # A roster whose name lost its extension (a chat app's download, 翠竹社区) is read as what it holds.
+            named = {p: kind for p in other if (kind := roster_without_extension(p)) is not None}
             found.extend(
-                Input(p, display_path(p), _folder_format(p, closed, unread, other), from_folder=True)
+                Input(
+                    p,
+                    display_path(p),
+                    named.get(p) or _folder_format(p, closed, unread, other),
+                    from_folder=True,
+                )
                 for p in sorted({*inside, *unread, *closed, *other})
             )
         elif path.is_file():
             if path.suffix.lower() not in NAMED_SUFFIXES:
-                raise unreadable(path)
+                if (kind := roster_without_extension(path)) is None:
+                    raise unreadable(path)
+                found.append(Input(path, shown, kind))
+                continue
             found.append(Input(path, shown, _format_of(path)))
         elif path.exists():
             raise RosterError("path-unreadable", Location(shown), reason="not a regular file")
@@ -292,6 +303,38 @@ def document_holds_roster(path: Path) -> bool:
     return any("姓名" in text and ("职务" in text or "社区" in text) for text in words)
 
 
+def roster_without_extension(path: Path) -> str | None:
+    """The format of a file with no extension that holds a roster (a chat app's download loses it: 翠竹社区): a
+    workbook, or text whose opening names a roster's columns; None for any other file (LICENSE, a backup's
+    .bak stays a backup: only a name without an extension is looked into)."""
+    if path.suffix or not path.is_file():
+        return None
+    try:
+        with path.open("rb") as file:
+            head = file.read(65536)
+        if head.startswith(_ZIP):
+            with zipfile.ZipFile(path) as archive:
+                return "xlsx" if "xl/workbook.xml" in archive.namelist() else None
+    except (OSError, zipfile.BadZipFile):
+        return None
+    text = _text_head(head)
+    if b"\0" in text[:4096]:
+        return None  # a binary file
+    decoded = next((text.decode(c, "ignore") for c in ("utf-8", "gb18030") if decodes(text, c)), "")
+    if "姓名" not in decoded or not any(word in decoded for word in ("社区", "拟任", "身份证", "村")):
+        return None
+    return sniff_format(head)
+
+
+def decodes(raw: bytes, codec: str) -> bool:
+    """Whether the first bytes of a file read in `codec`, a character cut off by the limit read aside."""
+    try:
+        raw.decode(codec)
+    except UnicodeDecodeError as err:
+        return err.start > len(raw) - 4  # cut off mid-character by the limit read: as good as whole
+    return True
+
+
 def unreadable(path: Path) -> RosterError:
     """A file of a type the tool does not read: an old .xls or a WPS sheet to save again as .xlsx, a Word or WPS
     document whose table to copy into one, or another type."""
@@ -303,6 +346,8 @@ def unreadable(path: Path) -> RosterError:
         return RosterError("file-workbook-other", where, suffix=path.suffix)
     if suffix in UNREAD_DOCUMENTS:
         return RosterError("file-document", where, suffix=path.suffix)
+    if not suffix:
+        return RosterError("file-type-none", where, suffixes=", ".join(NAMED_SUFFIXES))
     return RosterError("file-type", where, suffix=path.suffix, suffixes=", ".join(NAMED_SUFFIXES))
 
 

@@ -85,7 +85,12 @@ def workbook_tables(
             book = CalamineWorkbook.from_filelike(io.BytesIO(source.data))
         else:
             assert source.path is not None
-            book = CalamineWorkbook.from_path(str(source.path))
+            # calamine tells a workbook's kind by its extension: one saved without (翠竹社区) is opened as a file.
+            book = (
+                CalamineWorkbook.from_path(str(source.path))
+                if source.path.suffix
+                else CalamineWorkbook.from_filelike(source.path.open("rb"))
+            )
         names = [m.name for m in book.sheets_metadata if str(m.typ).endswith("WorkSheet")]
         charts = [m.name for m in book.sheets_metadata if not str(m.typ).endswith("WorkSheet")]
         # Hidden and "very hidden" (set only by a macro or a program) alike: the officer does not see them.
