@@ -838,3 +838,36 @@ def test_a_mistyped_or_missing_command_is_said_in_the_users_language(args: list[
     assert done.returncode == 2 and done.stderr.startswith(said), done.stderr
     assert "Traceback" not in done.stderr and "No such command" not in done.stderr
     assert "Missing command" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "zh", "en", "command"),
+    [
+        (
+            ["check", "roster.csv", "--format"],
+            "--format 后面要写一个值",
+            "--format needs a value after it",
+            "check",
+        ),
+        (["rules", "list", "foo"], "多了参数：foo", "unexpected arguments: foo", "rules list"),
+    ],
+)
+def test_an_option_without_its_value_or_an_extra_argument_is_said_in_the_users_language(
+    args: list[str], zh: str, en: str, command: str
+) -> None:
+    # Click's English showed through (命令行有误：Option '--format' requires an argument.; Got unexpected extra
+    # argument(s) (foo)), and the first pointed to `eligibility --help`, not to the command's.
+    import subprocess
+    import sys
+
+    for lang, said, see in (("zh", zh, "用法见"), ("en", en, "see")):
+        done = subprocess.run(
+            [sys.executable, "-m", "eligibility", "--lang", lang, *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        first, second = done.stderr.splitlines()[:2]
+        assert done.returncode == 2 and first.endswith(said), done.stderr
+        assert second.startswith(see) and second.endswith(f"eligibility {command} --help"), done.stderr

@@ -1037,6 +1037,26 @@ def _reported_as(args: list[str]) -> str | None:
     return asked if asked == "github" or (asked == "markdown" and not output) else None
 
 
+def _command_asked(args: list[str]) -> str:
+    """The command a command line names (eligibility rules validate), for a mistake click gives no context of (an
+    option at the end with no value: check x --lang)."""
+    words = [
+        arg for i, arg in enumerate(args) if not arg.startswith("-") and (i == 0 or args[i - 1] != "--lang")
+    ]
+    if (
+        words
+        and words[0] == "rules"
+        and len(words) > 1
+        and words[1] in ("list", "show", "validate", "explain", "test")
+    ):
+        return f"eligibility rules {words[1]}"
+    return (
+        f"eligibility {words[0]}"
+        if words and words[0] in ("check", "schema", "template", "rules")
+        else "eligibility"
+    )
+
+
 def _no_command(err: Any) -> bool:
     """Whether click stopped because a command group was given options but no command (`eligibility --lang en`)."""
     # Click's own words: its context's fields for the arguments left differ between the click Typer carries and
@@ -1057,7 +1077,7 @@ def _usage_error(err: Any, lang: Lang) -> str | None:
     kinds = {c.__name__ for c in type(err).__mro__}
     if "NoArgsIsHelpError" in kinds or _no_command(err):
         return None
-    command = err.ctx.command_path if err.ctx else "eligibility"
+    command = err.ctx.command_path if err.ctx else _command_asked(sys.argv[1:])
     options = [name for p in (err.ctx.command.params if err.ctx else []) for name in p.opts]
     # Click says a mistyped command only in its words: "No such command 'chek'. Did you mean …".
     mistyped = re.match(r"No such command '(.*)'\.", err.message) if "NoSuchOption" not in kinds else None
@@ -1082,6 +1102,10 @@ def _usage_error(err: Any, lang: Lang) -> str | None:
             said = say("usage-choice", lang, option=name, choices=listed)
         else:
             said = say("usage-bad-value", lang, option=name, reason=err.message)
+    elif needs := re.match(r"Option '(.*)' requires an? ", err.message):
+        said = say("usage-needs-value", lang, option=needs[1])
+    elif extra := re.match(r"Got unexpected extra arguments?(?:\(s\))? \((.*)\)", err.message):
+        said = say("usage-extra", lang, arguments=extra[1])
     else:
         said = say("usage-other", lang, reason=err.format_message())
     return f"{say('error', lang)}: {said}\n{say('usage-help', lang, command=command)}"

@@ -77,6 +77,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "usage-no-such-option": ("没有 {option} 这个选项", "there is no option {option}"),
     "usage-no-such-command": ("没有 {name} 这个命令", "there is no command {name}"),
+    "usage-needs-value": ("{option} 后面要写一个值", "{option} needs a value after it"),
+    "usage-extra": ("多了参数：{arguments}", "unexpected arguments: {arguments}"),
     "usage-missing": ("缺少 {name}", "{name} is missing"),
     "usage-choice": ("{option} 只能是 {choices} 之一", "{option} must be one of {choices}"),
     "usage-bad-value": ("{option} 的值不对：{reason}", "{option} has a value that cannot be used: {reason}"),
