@@ -462,10 +462,13 @@ def _compact(raw: RawRecord, order: tuple[str, ...]) -> Any:
         or not all(type(v) is str and _SEP not in v for v in values)
     ):
         return raw
-    return (raw.source.row, raw.source.line, _SEP.join(values))
+    source = raw.source
+    if source.shown_row is not None:  # under a row over several lines: its cells are on a row of Excel's own
+        return (source.row, source.line, _SEP.join(values), source.shown_row)
+    return (source.row, source.line, _SEP.join(values))
 
 
-def compact_texts(compact: tuple[int, int | None, str]) -> list[str]:
+def compact_texts(compact: tuple[int, int | None, str] | tuple[int, int | None, str, int]) -> list[str]:
     """The cells of a row sent back compact, in the order of its table's header (see _compact)."""
     return compact[2].split(_SEP)
 
@@ -474,9 +477,11 @@ def expand_row(compact: Any, table: Table) -> RawRecord:
     """The row a worker sent back compact, whole again."""
     if isinstance(compact, RawRecord):
         return compact
-    row, line, joined = compact
+    row, line, joined, *shown = compact
     cells = dict(zip(table.header.index, joined.split(_SEP), strict=True))
-    return RawRecord(RowSource(table.path, row, line, table.sheet), cells)
+    return RawRecord(
+        RowSource(table.path, row, line, table.sheet, shown_row=shown[0] if shown else None), cells
+    )
 
 
 def _pass_over(rows: Iterator[RawRecord], skip: Skip, count: int, *, first: bool) -> int:
