@@ -21,10 +21,14 @@ class RowSource:
     # The last line of a row written over several (a cell with a line break, Alt+Enter in Excel); None for a row
     # of one line: the row below it starts on the line after this one, not after `line`.
     end: int | None = None
+    # The row Excel shows a CSV/TSV record on, where it is not `line`: a record written over several lines (a cell
+    # with a line break) is one row in Excel, so each record under it stands higher there than in the file, and
+    # its cells (H3) are named by this row; None where it is `line`. Blank lines are rows in Excel too.
+    shown_row: int | None = None
 
     def __reduce__(self) -> tuple[Any, ...]:
         # --jobs sends millions of these
-        return (RowSource, (self.path, self.row, self.line, self.sheet, self.end))
+        return (RowSource, (self.path, self.row, self.line, self.sheet, self.end, self.shown_row))
 
 
 @dataclass(frozen=True, slots=True)

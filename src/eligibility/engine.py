@@ -1125,7 +1125,7 @@ class Review:
                     stated,
                     person.election_date.isoformat(),
                     params=(("other", team.election_date.isoformat()), ("earlier", earlier)),
-                    cell=table.cell("election_date", person.source.line),
+                    cell=table.cell("election_date", person.source),
                     of="election_date",
                 )
             )
@@ -1171,7 +1171,7 @@ class Review:
                 table.header.headers.get("id_number", "id_number"),
                 person.id_number or "",
                 params=(("other_path", path), number),
-                cell=table.cell("id_number", person.source.line),
+                cell=table.cell("id_number", person.source),
             )
         )
 
@@ -1216,7 +1216,7 @@ class Review:
                     passed.append(rule.id)
                 continue
             granted = self.approvals.person(person.id_number, rule.id) if approved else []
-            cell = self._rule_cell(rule, table, person.source.line, person.birth_from_id)
+            cell = self._rule_cell(rule, table, person.source, person.birth_from_id)
             if (finding := self._apply(rule, person, granted, person.election_date, cell=cell)) is not None:
                 if not granted and finding.severity == "review" and self.approvals.has_rule(rule.id):
                     near = self.approvals.near_person(person.id_number, person.name, rule.id)
@@ -1241,7 +1241,7 @@ class Review:
                 if answer is False or (answer is None and skipped and rule.id in skipped):
                     continue
                 granted = self.approvals.person(person.id_number, rule.id) if approved else []
-                cell = self._rule_cell(rule, table, person.source.line, person.birth_from_id)
+                cell = self._rule_cell(rule, table, person.source, person.birth_from_id)
                 if (
                     finding := self._apply(
                         rule, person, granted, person.election_date, posts_open=True, cell=cell
@@ -1251,7 +1251,7 @@ class Review:
         return findings, passed
 
     def _rule_cell(
-        self, rule: CompiledRule, table: Table | None, line: int | None, birth_from_id: bool = False
+        self, rule: CompiledRule, table: Table | None, source: RowSource, birth_from_id: bool = False
     ) -> tuple[str, str] | None:
         """The cell a candidate rule's finding is about, and its column's header: of the first column it reads
         beside the posts (两违 for two-violations; for an age, 出生日期, or 身份证号 when 出生日期 is blank),
@@ -1265,7 +1265,7 @@ class Review:
             if birth_from_id and "id_number" in group:
                 group = ("id_number", *(column for column in group if column != "id_number"))
             for column in group:
-                if (cell := table.cell(column, line)) is not None:
+                if (cell := table.cell(column, source)) is not None:
                     header = table.header.headers.get(column, column)
                     if not self.show_pii:  # a sheet, or a header, named by an ID number
                         cell, header = mask_ids(cell), mask_ids(header)
@@ -2981,9 +2981,9 @@ def is_report(table: Table) -> bool:
 
 
 def _source_of(raw: Any, table: Table) -> RowSource:
-    """Where a row a worker sent back came from: whole, or (row, line, cells) when sent compact."""
+    """Where a row a worker sent back came from: whole, or (row, line, cells[, row in Excel]) when sent compact."""
     if isinstance(raw, tuple):
-        return RowSource(table.path, raw[0], raw[1], table.sheet)
+        return RowSource(table.path, raw[0], raw[1], table.sheet, shown_row=raw[3] if len(raw) > 3 else None)
     return raw.source  # type: ignore[no-any-return]
 
 

@@ -60,6 +60,7 @@ _BROKEN = "broken"  # the rows of a batch before the one that stopped the file, 
 _SOURCE = "source"  # a whole file to read and check
 _TABLES = "tables"  # its tables as opened, without their rows
 _UNOPENED = "unopened"  # the error that kept it from being opened
+_REHEADED = "reheaded"  # the headers written again in another order above a batch's last row (Table.reheaded)
 
 # The resource tracker's own warnings, passed to it as a -W option (see quiet_tracker).
 _QUIET_TRACKER = "ignore::UserWarning:multiprocessing.resource_tracker"
@@ -131,18 +132,26 @@ class Workers:
         """Each row of the table checked (no duplicate or team question yet), in row order."""
         for tasks in self.tasks:
             tasks.put((source, table.path, table.sheet, skipped))
-        notes = yield from self._taken(itertools.cycle(range(self.jobs)), shared=True)
+        notes = yield from self._taken(itertools.cycle(range(self.jobs)), table, shared=True)
         if notes is not None:
             # As the last batch's worker, reading every row, found them (header-reordered).
             table.notes[:] = _joined(table.notes, notes)
 
-    def _taken(self, turns: Iterator[int], shared: bool = False) -> Generator[Checked, None, Any]:
+    def _taken(
+        self, turns: Iterator[int], table: Table, shared: bool = False
+    ) -> Generator[Checked, None, Any]:
         """Checked rows from the workers whose turn it is, batch by batch, until one says the table has ended
         (what it said of it is returned); a file that broke midway yields the rows before the break, then its
         error is raised. A `shared` file's other workers met the same break, reading past it to their own
-        batches: what each said of it is taken too, so that their next word is of the next file."""
+        batches: what each said of it is taken too, so that their next word is of the next file.
+
+        The headers written again in another order that a worker met are set on `table` before the rows under
+        them: a row read again here (a duplicate ID number) is read by them, its cells named by their places."""
         for worker in turns:
             kind, payload = self._next(worker)
+            while kind == _REHEADED:
+                table.reheaded[:] = payload
+                kind, payload = self._next(worker)
             if kind == "error":
                 raise payload
             if kind == _END:
@@ -271,7 +280,7 @@ class Files:
             self.sent.append((source, worker))
 
     def _rows(self, worker: int, table: Table) -> Iterator[Checked]:
-        notes = yield from self.workers._taken(itertools.repeat(worker))
+        notes = yield from self.workers._taken(itertools.repeat(worker), table)
         table.notes[:] = _joined(table.notes, notes)  # as they stood once every row was read
 
 
@@ -444,9 +453,20 @@ def _batch(
             team = (person.street, community, person.election_date, day, member, person.date_stated)
             checked.append((serialised, packed, _compact(raw, order), team))
     except Exception as err:
+        _say_reheaded(table, results)
         results.put((_BROKEN, (checked, err)))
         return None
+    _say_reheaded(table, results)
     return checked
+
+
+def _say_reheaded(table: Table, results: Any) -> None:
+    """Ahead of a batch, the table's headers written again in another order, every one met so far: the parent
+    reads a row it must read again (a duplicate ID number) by them, as the batch's rows were read here. Every
+    worker reads every row, so the batch's worker knows each one above its last row, in whichever worker's batch
+    it stood. Rare, and then a few headers a batch: sent whole each time."""
+    if table.reheaded:
+        results.put((_REHEADED, list(table.reheaded)))
 
 
 def _compact(raw: RawRecord, order: tuple[str, ...]) -> Any:
@@ -462,10 +482,13 @@ def _compact(raw: RawRecord, order: tuple[str, ...]) -> Any:
         or not all(type(v) is str and _SEP not in v for v in values)
     ):
         return raw
-    return (raw.source.row, raw.source.line, _SEP.join(values))
+    source = raw.source
+    if source.shown_row is not None:  # under a row over several lines: its cells are on a row of Excel's own
+        return (source.row, source.line, _SEP.join(values), source.shown_row)
+    return (source.row, source.line, _SEP.join(values))
 
 
-def compact_texts(compact: tuple[int, int | None, str]) -> list[str]:
+def compact_texts(compact: tuple[int, int | None, str] | tuple[int, int | None, str, int]) -> list[str]:
     """The cells of a row sent back compact, in the order of its table's header (see _compact)."""
     return compact[2].split(_SEP)
 
@@ -474,9 +497,11 @@ def expand_row(compact: Any, table: Table) -> RawRecord:
     """The row a worker sent back compact, whole again."""
     if isinstance(compact, RawRecord):
         return compact
-    row, line, joined = compact
+    row, line, joined, *shown = compact
     cells = dict(zip(table.header.index, joined.split(_SEP), strict=True))
-    return RawRecord(RowSource(table.path, row, line, table.sheet), cells)
+    return RawRecord(
+        RowSource(table.path, row, line, table.sheet, shown_row=shown[0] if shown else None), cells
+    )
 
 
 def _pass_over(rows: Iterator[RawRecord], skip: Skip, count: int, *, first: bool) -> int:

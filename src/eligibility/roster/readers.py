@@ -128,8 +128,10 @@ class Table:
     def columns(self) -> frozenset[str]:
         return frozenset(self.header.index)
 
-    def cell(self, column: str, line: int | None) -> str | None:
-        """The spreadsheet reference of a column on a line: D12, or 候选人!D12 in a workbook."""
+    def cell(self, column: str, source: RowSource) -> str | None:
+        """The spreadsheet reference of a column on a record's row: D12, or 候选人!D12 in a workbook. Its row is
+        the one Excel shows, which in a CSV file is not the line under a cell with a line break."""
+        line = source.line
         if line is None or self.format not in ("csv", "tsv", "xlsx"):
             return None
         header = self.header
@@ -139,7 +141,7 @@ class Table:
         position = header.index.get(column)
         if position is None:
             return None
-        reference = f"{column_letter(self.first_column + position)}{line}"
+        reference = f"{column_letter(self.first_column + position)}{source.shown_row or line}"
         return f"{self.sheet}!{reference}" if self.sheet else reference
 
 
@@ -473,17 +475,17 @@ def footer_in_margin(row: list[Any], at: tuple[int, ...]) -> int | None:
 def text_aside(
     row: list[Any],
     header: HeaderMap,
-    line: int,
+    sheet_row: int,
     first_column: int = 0,
     sheet: str | None = None,
     margin: tuple[int, ...] = (),
 ) -> DataProblem | None:
     """Of a row with no name, community or posts: a footer or a note (审核人：王五 under 序号 or 街道, 以上人员…
-    under 备注), said with its text and cell, as the row is no candidate and shows nothing of itself. A row that
-    holds what the check reads (a date, a yes) beside another text is a candidate's whose name is missing: not
-    this. Its number is no text of its own: numbered or not, the row is read alike. A total (小计 beside its
-    community) and a footer's words where a number goes (see footer_in_margin) are footers whatever else the row
-    holds."""
+    under 备注), said with its text and cell (on `sheet_row`, the row Excel shows), as the row is no candidate
+    and shows nothing of itself. A row that holds what the check reads (a date, a yes) beside another text is a
+    candidate's whose name is missing: not this. Its number is no text of its own: numbered or not, the row is
+    read alike. A total (小计 beside its community) and a footer's words where a number goes (see
+    footer_in_margin) are footers whatever else the row holds."""
     at = header.index.get("name")
     name = clean(row[at]) if at is not None and at < len(row) else ""
     # The cell that makes it a footer whatever else the row holds, shown as what the row is.
@@ -536,7 +538,7 @@ def text_aside(
         (surely, row[surely]) if surely is not None else max(words, key=lambda found: len(str(found[1])))
     )
     text = " ".join(str(cell).split())  # as written, its line breaks as spaces
-    reference = f"{column_letter(first_column + at)}{line}"
+    reference = f"{column_letter(first_column + at)}{sheet_row}"
     shown = text if len(text) <= 40 else text[:40] + "…"
     return DataProblem("row-not-a-candidate", "", shown, cell=f"{sheet}!{reference}" if sheet else reference)
 
@@ -713,7 +715,7 @@ def _delimited(
     if csv.field_size_limit() < CSV_MAX_FIELD:
         csv.field_size_limit(CSV_MAX_FIELD)
     reader = csv.reader(stream, delimiter=delimiter)
-    lines = _numbered(reader, source.shown)
+    lines = _Numbered(reader, source.shown)
     searched: list[tuple[int, list[str]]] = []
     met = Undecodable.met
     above: list[int] = []
@@ -743,6 +745,7 @@ def _delimited(
         (encoding, met),
         pending,
         (reheaded, notes),
+        lines.read - (pending is not None),
     )
     table = Table(
         source.shown,
@@ -836,29 +839,40 @@ def _undecodable_file(
     )
 
 
-def _numbered(reader: Any, shown: str) -> Iterator[tuple[int, list[str]]]:
-    """Rows with the physical line each starts on (a quoted cell may span lines)."""
-    previous = 0
-    while True:
+class _Numbered:
+    """Rows with the physical line each starts on (a quoted cell may span lines), and how many have been read:
+    Excel shows each row of the file, blank or over several lines, as one row."""
+
+    def __init__(self, reader: Any, shown: str) -> None:
+        self.reader, self.shown = reader, shown
+        self.read = 0
+        self.previous = 0
+
+    def __iter__(self) -> _Numbered:
+        return self
+
+    def __next__(self) -> tuple[int, list[str]]:
         try:
-            row = next(reader)
-        except StopIteration:
-            return
+            row = next(self.reader)
         except csv.Error as err:
-            raise RosterError("file-parse", Location(shown, reader.line_num), reason=str(err)) from err
-        yield previous + 1, row
-        previous = reader.line_num
+            raise RosterError(
+                "file-parse", Location(self.shown, self.reader.line_num), reason=str(err)
+            ) from err
+        self.read += 1
+        line, self.previous = self.previous + 1, self.reader.line_num
+        return line, row
 
 
 def unnamed_cells(
-    row: list[Any], columns: Iterable[int], line: int, first_column: int = 0
+    row: list[Any], columns: Iterable[int], sheet_row: int, first_column: int = 0
 ) -> DataProblem | None:
     """Cells holding something in columns with no name in the header (a blank header cell, 姓名 merged over two
-    columns, or right of the header): said, as they are not read, never dropped without a word."""
+    columns, or right of the header): said by their cells on the row Excel shows (`sheet_row`), as they are not
+    read, never dropped without a word."""
     found = [i for i in columns if i < len(row) and row[i] is not None and str(row[i]).strip()]
     if not found:
         return None
-    where = "、".join(f"{column_letter(first_column + i)}{line}" for i in found[:5])
+    where = "、".join(f"{column_letter(first_column + i)}{sheet_row}" for i in found[:5])
     return DataProblem("row-cells-beyond-header", "", where + ("…" if len(found) > 5 else ""), "warning")
 
 
@@ -890,10 +904,11 @@ def _delimited_rows(
     decoded: tuple[str, int],
     pending: tuple[int, list[str]] | None = None,
     reheaded: tuple[list[tuple[int, HeaderMap]], list[Note]] | None = None,
+    read: int = 0,
 ) -> Iterator[RawRecord]:
     """The records of a delimited file past its header; `pending`, the first row, read already to see whether
-    it was the header's second row. The header written again in another order is noted in `reheaded`, and the
-    rows under it are read by it."""
+    it was the header's second row; `read`, the rows (records, blank or not) the csv reader gave before it. The
+    header written again in another order is noted in `reheaded`, and the rows under it are read by it."""
     number = 0
     width = len(headers)
     encoding, met = decoded  # the encoding, and how many undecodable bytes had been met before the file
@@ -916,13 +931,19 @@ def _delimited_rows(
         return not_a_record, name_at, names, max(positions, default=-1), unnamed, cells_of, footer_at
 
     not_a_record, name_at, names, last, unnamed, cells_of, footer_at = read_by(header, headers)
-    # The csv reader itself, past the header, each row numbered here by the line it starts on (as _numbered
+    # The csv reader itself, past the header, each row numbered here by the line it starts on (as _Numbered
     # does for the header search): a generator less for every row.
     previous = reader.line_num if pending is None else pending[0] - 1
+    # Lines above the next row beyond one for each row: Excel shows a row over several lines (a cell with a line
+    # break) in one, so a row's cells are on its row of the sheet, `at`, not its line. Kept as it changes, rarely.
+    shift = previous - read
     header_above: int | None = None
     try:
         for row in reader if pending is None else itertools.chain((pending[1],), reader):
             line, previous = previous + 1, reader.line_num
+            at = line - shift
+            if previous != line:
+                shift = previous - at
             joined = "".join(row)  # one C call answers both questions below for the common row
             if not joined.strip():
                 continue
@@ -953,9 +974,9 @@ def _delimited_rows(
                 continue
             # A cell pasted in UTF-8 first: GB18030 may fail on some of its bytes (第1 reads as 绗, a byte it
             # cannot read, and 1), and those are then the cell's UTF-8, not bytes to show as lost.
-            pasted = _utf8_cells(row, headers, line, encoding) if gbk and _UTF8_START.search(joined) else None
+            pasted = _utf8_cells(row, headers, at, encoding) if gbk and _UTF8_START.search(joined) else None
             undecodable = (
-                _undecodable_cells(row, headers, line, encoding)
+                _undecodable_cells(row, headers, at, encoding)
                 if Undecodable.met != met and _UNDECODABLE.search("".join(row) if pasted else joined)
                 else None
             )
@@ -963,9 +984,19 @@ def _delimited_rows(
                 cells = dict(zip(names, cells_of(row), strict=True))  # in C: the common, whole row
             else:
                 cells = {name: row[i] if i < len(row) else "" for name, i in header.index.items()}
-            record = RawRecord(
-                RowSource(shown, number, line, end=previous if previous != line else None), cells
+            # at <= line <= previous: equal for a row on one line of its own row of Excel, the common one.
+            source = (
+                RowSource(shown, number, line)
+                if at == previous
+                else RowSource(
+                    shown,
+                    number,
+                    line,
+                    end=previous if previous != line else None,
+                    shown_row=at if at != line else None,
+                )
             )
+            record = RawRecord(source, cells)
             if header.also:
                 record.also = also_cells(row, header, headers)
             if header_above is not None:
@@ -985,7 +1016,7 @@ def _delimited_rows(
                     or NOT_A_NAME.search(named)
                     or footer_in_margin(row, footer_at) is not None
                 )
-                and (aside := text_aside(row, header, line, margin=footer_at)) is not None
+                and (aside := text_aside(row, header, at, margin=footer_at)) is not None
             ):
                 record.problems.append(aside)
             if swallowed:
@@ -999,7 +1030,7 @@ def _delimited_rows(
                 record.problems.append(
                     DataProblem(key, "", str(len(row)), params=(("expected", str(width)),))
                 )
-            if unnamed and (without := unnamed_cells(row, unnamed, line)) is not None:
+            if unnamed and (without := unnamed_cells(row, unnamed, at)) is not None:
                 record.problems.append(without)
             if undecodable:
                 record.problems.extend(undecodable)
@@ -1012,14 +1043,18 @@ def _delimited_rows(
         stream.close()
 
 
-def _undecodable_cells(row: list[str], headers: list[str], line: int, encoding: str) -> list[DataProblem]:
+def _undecodable_cells(
+    row: list[str], headers: list[str], sheet_row: int, encoding: str
+) -> list[DataProblem]:
     """Cells holding bytes the file's encoding cannot read (a GBK name pasted into a UTF-8 file): each is named
     with its column and bytes, and shows U+FFFD for them, so the rest of the row is still checked."""
     problems = []
     for i, cell in enumerate(row):
         if _UNDECODABLE.search(cell):
             problems.append(
-                _cell_problem("cell-undecodable", i, headers, line, _cell_bytes(cell, encoding), encoding)
+                _cell_problem(
+                    "cell-undecodable", i, headers, sheet_row, _cell_bytes(cell, encoding), encoding
+                )
             )
             row[i] = _UNDECODABLE.sub(lambda run: "\ufffd" * len(run.group()), cell)
     return problems
@@ -1029,20 +1064,21 @@ def _cell_problem(
     rule: str,
     i: int,
     headers: list[str],
-    line: int,
+    sheet_row: int,
     value: str,
     encoding: str,
     severity: str = "invalid",
     **more: str,
 ) -> DataProblem:
-    """A problem with the encoding of cell `i` of the row at `line`, named by its header (or its letter)."""
+    """A problem with the encoding of cell `i` of the row Excel shows as `sheet_row`, named by its header (or
+    its letter)."""
     return DataProblem(
         rule,
         headers[i] if i < len(headers) and headers[i] else column_letter(i),
         value,
         severity,
         params=(("encoding", encoding), *more.items()),
-        cell=f"{column_letter(i)}{line}",
+        cell=f"{column_letter(i)}{sheet_row}",
     )
 
 
@@ -1060,7 +1096,9 @@ _UTF8_START = re.compile(
 )
 
 
-def _utf8_cells(row: list[str], headers: list[str], line: int, encoding: str) -> list[DataProblem] | None:
+def _utf8_cells(
+    row: list[str], headers: list[str], sheet_row: int, encoding: str
+) -> list[DataProblem] | None:
     """Cells of a GBK file that were written in UTF-8 (a name pasted from another file). GB18030 reads such
     bytes without complaint, as other characters (王海 as 鐜嬫捣); read back as UTF-8 they are Chinese again,
     which real GBK text almost never is. Each such cell is read as UTF-8 and named, as a warning."""
@@ -1071,7 +1109,9 @@ def _utf8_cells(row: list[str], headers: list[str], line: int, encoding: str) ->
         problems = problems or []
         as_read = _UNDECODABLE.sub(lambda run: "\ufffd" * len(run.group()), cell)
         problems.append(
-            _cell_problem("cell-utf8-in-gbk", i, headers, line, meant, encoding, "warning", as_read=as_read)
+            _cell_problem(
+                "cell-utf8-in-gbk", i, headers, sheet_row, meant, encoding, "warning", as_read=as_read
+            )
         )
         row[i] = meant
     return problems

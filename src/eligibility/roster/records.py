@@ -123,7 +123,7 @@ class RecordReader:
         typed = table.format not in ("csv", "tsv")  # text cells only, where 1, 1.0 and True cannot meet
 
         def problem(rule: str, name: str, value: Any, severity: str = "invalid", **params: str) -> None:
-            cell = table.cell(name, raw.source.line)
+            cell = table.cell(name, raw.source)
             shown = _shown_value(value)
             problems.append(
                 DataProblem(rule, headers.get(name, name), shown, severity, tuple(params.items()), cell, name)

@@ -1,0 +1,202 @@
+"""The cell a finding names in a CSV roster is the one Excel shows: its row is the record's, however many lines of
+the file a record above it spans (a cell with a line break, Alt+Enter in Excel), while `line` stays the line of
+the file the record starts on, as a text editor counts."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from eligibility import check
+from eligibility.cli import app
+from eligibility.report import CandidateResult
+
+from conftest import ROOT, make_id
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import make_roster
+
+HEADER = "姓名,身份证号,街道,社区,拟任职务,文化程度,性别,出生年月,两违"
+# 甲 on one row of Excel over two lines of the file: 党支部书记 and 居委会主任 in one cell, Alt+Enter between.
+FIRST = '甲,,东湖街道,青松社区,"党支部书记\n居委会主任",高中,男,1960-01,否'
+# 乙: a blank ID number (B), too young (H), 两违 (I).
+SECOND = "乙,,东湖街道,青松社区,居委会委员,高中,女,1999-01,是"
+
+
+def _cells(candidate: CandidateResult) -> dict[str, str]:
+    return {f.rule: str(f.evidence.get("cell")) for f in candidate.findings}
+
+
+def _second(path: Path) -> CandidateResult:
+    [second] = [c for c in check([path], election_date="2006-09-30").candidates if c.name == "乙"]
+    return second
+
+
+def test_a_row_under_a_cell_over_two_lines_is_named_by_the_row_excel_shows(tmp_path: Path) -> None:
+    # 乙 is on Excel's row 3, and on line 4 of the file: her findings said B4, H4 and I4, the row under hers.
+    path = tmp_path / "roster.csv"
+    path.write_text(f"{HEADER}\n{FIRST}\n{SECOND}\n", "utf-8")
+    first, second = check([path], election_date="2006-09-30").candidates
+    assert (first.source.line, _cells(first)) == (2, {"id-number-blank": "B2"})
+    assert (second.source.row, second.source.line) == (2, 4)
+    assert _cells(second) == {"id-number-blank": "B3", "min-age": "H3", "two-violations": "I3"}
+
+
+def test_a_title_over_two_lines_above_the_header_moves_no_cell(tmp_path: Path) -> None:
+    # The title in one cell, over two lines (2006年东湖街道 / 候选人名册): Excel's rows 1 and 2 are the title and
+    # the header, lines 1 to 3 of the file.
+    path = tmp_path / "roster.csv"
+    path.write_text(f'"2006年东湖街道\n候选人名册"\n{HEADER}\n{SECOND}\n', "utf-8")
+    report = check([path], election_date="2006-09-30")
+    [second] = report.candidates
+    assert (report.inputs[0].header_line, second.source.line) == (3, 4)
+    assert _cells(second) == {"id-number-blank": "B3", "min-age": "H3", "two-violations": "I3"}
+
+
+def test_a_line_break_written_crlf_inside_a_cell_is_one_row(tmp_path: Path) -> None:
+    # Excel on Windows writes CR LF inside a quoted cell as between rows: still one row, over two lines.
+    path = tmp_path / "roster.csv"
+    path.write_bytes(f"{HEADER}\n{FIRST}\n{SECOND}\n".replace("\n", "\r\n").encode("utf-8"))
+    second = _second(path)
+    assert second.source.line == 4
+    assert _cells(second) == {"id-number-blank": "B3", "min-age": "H3", "two-violations": "I3"}
+
+
+def test_blank_rows_are_rows_of_excel_too(tmp_path: Path) -> None:
+    # A blank line is a row of Excel; so is a row blank but for a line break in one cell, over two lines.
+    # Lines: header 1, 甲 2–3, blank 4, the blank row 5–6, 乙 7; Excel's rows: 1, 2, 3, 4, 5.
+    path = tmp_path / "roster.csv"
+    path.write_text(f'{HEADER}\n{FIRST}\n\n,,,,"\n",,,,\n{SECOND}\n', "utf-8")
+    second = _second(path)
+    assert second.source.line == 7
+    assert _cells(second) == {"id-number-blank": "B5", "min-age": "H5", "two-violations": "I5"}
+
+
+def test_what_the_reader_says_of_a_row_names_the_row_excel_shows(tmp_path: Path) -> None:
+    # Said while the file is read: a cell under no header (J), a footer under the table (its line, and its cell),
+    # and the header written again in another order (两违 moved to A), the rows under it named by its places.
+    moved = "两违,姓名,身份证号,街道,社区,拟任职务,文化程度,性别,出生年月"
+    path = tmp_path / "roster.csv"
+    path.write_text(
+        f"{HEADER},\n{FIRST},\n{SECOND},备用\n{moved},\n是,丙,,东湖街道,青松社区,居委会委员,高中,男,1960-01,\n"
+        "制表人：王五\n",
+        "utf-8",
+    )
+    report = check([path], election_date="2006-09-30")
+    second, third = (c for c in report.candidates if c.name != "甲")
+    beyond = next(f for f in second.findings if f.rule == "row-cells-beyond-header")
+    assert beyond.evidence["value"] == "J3"
+    assert third.source.line == 6
+    assert _cells(third) == {"id-number-blank": "C5", "two-violations": "A5"}
+    [footer] = [f.evidence for f in report.inputs[0].findings if f.rule == "row-footer"]
+    assert (footer["line"], footer["cell"]) == ("7", "A6")
+    [reordered] = [f.evidence for f in report.inputs[0].findings if f.rule == "header-reordered"]
+    assert reordered["line"] == "5"  # a line, as a text editor counts
+
+
+def test_a_cell_pasted_in_utf8_under_a_cell_over_two_lines_is_named_by_its_row(tmp_path: Path) -> None:
+    header = "姓名,性别,身份证号,出生日期,街道,社区,拟任职务,文化程度\n".encode("gbk")
+    good = (
+        f'王芳,女,{make_id("1960-01-02", "女")},1960-01-02,东湖街道,青松社区,"党支部书记\n居委会主任",大专\n'
+    )
+    tail = f",男,{make_id('1961-02-03')},1961-02-03,东湖街道,青松社区,居委会委员,高中\n".encode("gbk")
+    path = tmp_path / "gbk.csv"
+    path.write_bytes(header + good.encode("gbk") + "王海".encode() + tail)
+    pasted = check([path]).candidates[1]
+    [problem] = [f for f in pasted.findings if f.rule == "cell-utf8-in-gbk"]
+    assert (pasted.source.line, problem.evidence["cell"]) == (4, "A3")
+
+
+def _big_rows(count: int, part: int = 0) -> list[list[str]]:
+    """Rows of make_roster's (of every other one, `part` 1 or 2), one in 321 with its posts on two lines of one
+    cell, so that every batch of the workers has some; and the second person again at the end, on one line: a
+    duplicate the parent finds, in a row a worker sent back compact."""
+    rows, _ = make_roster.rows(count)
+    rows = rows[part - 1 :: 2] if part else rows
+    posts = make_roster.HEADER.index("拟任职务")
+    for row in rows[::321]:
+        row[posts] = "党支部委员\n居委会委员"
+    rows.append(list(rows[1]))
+    return rows
+
+
+def _excel_rows(path: Path) -> dict[int, int]:
+    """The line of the file each record starts on -> the row Excel shows it on: its place among the records."""
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.reader(f)
+        rows, previous = {}, 0
+        for number, _ in enumerate(reader, start=1):
+            rows[previous + 1] = number
+            previous = reader.line_num
+    return rows
+
+
+def _run(tmp_path: Path, name: str, *args: str) -> bytes:
+    out = tmp_path / name
+    result = CliRunner().invoke(app, ["check", *args, "-o", str(out)])
+    assert result.exit_code in (0, 1), result.stdout + result.stderr
+    return out.read_bytes()
+
+
+@pytest.mark.parametrize("shared", [True, False])
+def test_cells_name_the_rows_excel_shows_with_jobs_as_with_one_process(tmp_path: Path, shared: bool) -> None:
+    # 5,000 rows shared out by batches among the workers, each reading every row; or a folder's small files,
+    # each sent whole to one. The report is the same, byte for byte, and every cell names Excel's row.
+    folder = tmp_path / "rosters"
+    folder.mkdir()
+    for part in (0,) if shared else (1, 2):
+        with (folder / f"{part}.csv").open("w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows([make_roster.HEADER, *_big_rows(5000 if shared else 1200, part)])
+    given = folder / "0.csv" if shared else folder
+    args = [str(given), "--format", "json"]
+    one = _run(tmp_path, "one", *args)
+    assert one == _run(tmp_path, "two", *args, "--jobs", "2")
+    excel = {path.name: _excel_rows(path) for path in folder.iterdir()}
+    moved = 0
+    for candidate in json.loads(one)["candidates"]:
+        line = candidate["source"]["line"]
+        row = excel[Path(candidate["source"]["path"]).name][line]
+        for finding in candidate["findings"]:
+            if cell := finding["evidence"].get("cell"):
+                assert cell.lstrip("ABCDEFGHIJKLMN") == str(row), (candidate["source"], finding["rule"], cell)
+                moved += row != line
+        if candidate["source"]["row"] == len(excel[Path(candidate["source"]["path"]).name]) - 1:
+            # The last: the second person again, found by the parent.
+            [duplicate] = [f for f in candidate["findings"] if f["rule"] == "duplicate-person"]
+            assert duplicate["evidence"]["cell"] == f"C{row}" != f"C{line}"
+    assert moved > 50
+
+
+@pytest.mark.parametrize("shared", [True, False])
+def test_a_header_written_again_in_another_order_names_cells_with_jobs_as_with_one_process(
+    tmp_path: Path, shared: bool
+) -> None:
+    # The header written again with 身份证号 moved from C to A, and a person under it again: the duplicate is found
+    # by the parent, which reads that row again with its own copy of the table. Not told of the header written
+    # again, it named the ID number's cell by the first header's places, C, where one process said A.
+    rows = _big_rows(5000 if shared else 1200)
+    order = [2, 0, 1, *range(3, len(make_roster.HEADER))]
+    at = len(rows) // 2
+    again = [[row[i] for i in order] for row in [make_roster.HEADER, *rows[at:], rows[at + 1]]]
+    folder = tmp_path / "rosters"
+    folder.mkdir()
+    with (folder / "1.csv").open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([make_roster.HEADER, *rows[:at], *again])
+    if not shared:  # a folder's small files, each sent whole to a worker
+        other = [*rows[0][:2], make_id("1970-01-01"), *rows[0][3:]]
+        with (folder / "2.csv").open("w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows([make_roster.HEADER, other])
+    given = folder / "1.csv" if shared else folder
+    args = [str(given), "--format", "jsonl"]
+    one = _run(tmp_path, "one", *args)
+    assert one == _run(tmp_path, "two", *args, "--jobs", "2")
+    excel = _excel_rows(folder / "1.csv")
+    candidates = [json.loads(line) for line in one.decode().splitlines() if '"type":"candidate"' in line]
+    last = [c for c in candidates if c["source"]["path"].endswith("1.csv")][-1]
+    [duplicate] = [f for f in last["findings"] if f["rule"] == "duplicate-person"]
+    assert duplicate["evidence"]["cell"] == f"A{excel[last['source']['line']]}"
