@@ -3860,3 +3860,28 @@ def test_a_roster_whose_name_lost_its_extension_is_read_as_what_it_holds(tmp_pat
     refused = CliRunner().invoke(app, ["check", str(folder / "LICENSE"), "--lang", "en"])
     assert refused.exit_code == 2
     assert "the file has no extension and does not look like a roster" in refused.stderr
+
+
+def test_a_header_padded_by_an_empty_column_asks_no_row_to_reach_it(tmp_path: Path) -> None:
+    # The first header saved with an empty column on its right (a spreadsheet's padding): every row under the header
+    # written again, narrower, was row-too-short, invalid (helper-99 found it); a row of the first table trimmed
+    # of that empty cell was too. A row short of a named column still is.
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "姓名,性别,出生年月,社区,拟任职务,两违,\n"
+        "甲,男,1965-05,青松社区,居委会委员,否,\n"
+        "乙,女,1966-05,青松社区,居委会委员,否\n"
+        "性别,姓名,出生年月,社区,拟任职务,两违\n"
+        "女,丙,1967-05,翠竹社区,居委会委员,否\n"
+        "男,丁,1968-05,翠竹社区,居委会委员\n",
+        encoding="utf-8",
+    )
+    report = check([path], election_date=dt.date(2006, 9, 30), lang="en")
+    said = {c.name: [(f.rule, f.message) for f in c.findings] for c in report.candidates}
+    assert said["甲"] == said["乙"] == said["丙"] == []
+    assert said["丁"] == [
+        (
+            "row-too-short",
+            "the row has only 5 cells, fewer than the 6 columns of the header; cells may have shifted",
+        )
+    ]

@@ -876,6 +876,13 @@ def unnamed_cells(
     return DataProblem("row-cells-beyond-header", "", where + ("…" if len(found) > 5 else ""), "warning")
 
 
+def _filled_width(headers: list[str]) -> int:
+    """The header's columns up to its last named one: empty header cells on its right are a spreadsheet's
+    padding, which a row need not reach."""
+    named = [i for i, text in enumerate(headers) if text.strip()]
+    return named[-1] + 1 if named else len(headers)
+
+
 def _swallowed_lines(row: list[str], delimiter: str, width: int) -> int:
     """How many whole rows a cell holds: lines inside one cell that carry a row's worth of delimiters, or a
     row cut short (its empty cells left off, as some exports do) with an ID number in it."""
@@ -910,7 +917,7 @@ def _delimited_rows(
     it was the header's second row; `read`, the rows (records, blank or not) the csv reader gave before it. The
     header written again in another order is noted in `reheaded`, and the rows under it are read by it."""
     number = 0
-    width = len(headers)
+    width, least = len(headers), _filled_width(headers)
     encoding, met = decoded  # the encoding, and how many undecodable bytes had been met before the file
     gbk = codecs.lookup(encoding).name in _GBK
     words = header_words(headers)
@@ -957,6 +964,9 @@ def _delimited_rows(
                         reheaded[1].append(reordered_note(line, headers, again[0]))
                         reheaded[0].append((line, again[1]))
                     headers, header = again
+                    # Its own width: a first header padded by an empty column made every row under a narrower
+                    # one row-too-short, invalid.
+                    width, least = len(headers), _filled_width(headers)
                     not_a_record, name_at, names, last, unnamed, cells_of, footer_at = read_by(
                         header, headers
                     )
@@ -1025,10 +1035,16 @@ def _delimited_rows(
             elif own:
                 record.problems.append(DataProblem("row-unclosed-quote-own", "", joined.split("\n", 1)[0]))
             # Trailing empty cells are how spreadsheets pad rows; anything else means the cells have shifted.
-            elif len(row) < width or any(cell.strip() for cell in row[width:]):
-                key = "row-too-long" if len(row) > width else "row-too-short"
+            # (Short of the header's empty columns on its right only, a row is padded as any other.)
+            elif len(row) < least or any(cell.strip() for cell in row[width:]):
+                short = len(row) < least
                 record.problems.append(
-                    DataProblem(key, "", str(len(row)), params=(("expected", str(width)),))
+                    DataProblem(
+                        "row-too-short" if short else "row-too-long",
+                        "",
+                        str(len(row)),
+                        params=(("expected", str(least if short else width)),),
+                    )
                 )
             if unnamed and (without := unnamed_cells(row, unnamed, at)) is not None:
                 record.problems.append(without)
