@@ -908,11 +908,9 @@ def test_every_data_finding_the_code_makes_is_a_listed_data_check() -> None:
                 prefix = made_with.values[0]
                 assert isinstance(prefix, ast.Constant)
                 made |= {c for c in DATA_CHECKS if c.startswith(prefix.value)}
-    # Made by name, as one of two (key = ...): a row's length; a settings table's column notes; a workbook
-    # cell calamine reads as empty.
+    # Made by name, as one of two (key = ...): a settings table's column notes; a workbook cell calamine reads
+    # as empty.
     named = {
-        "row-too-long",
-        "row-too-short",
         "settings-column-unknown",
         "settings-column-duplicate",
         "cell-excel-error",
