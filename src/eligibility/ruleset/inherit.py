@@ -10,7 +10,7 @@ from eligibility.errors import Location, RuleSetError
 from eligibility.messages import Term, did_you_mean
 from eligibility.ruleset.model import AMENDABLE, Rule
 from eligibility.ruleset.vocab import suggest
-from eligibility.ruleset.yamlpos import Positions, YamlPath
+from eligibility.ruleset.yamlpos import READ_AS, Positions, YamlPath, as_written
 
 Document = tuple[dict[str, Any], Positions]
 Where = Callable[[YamlPath], Location]
@@ -91,9 +91,17 @@ def merge(parent: Document, child: Document, child_file: str, where: Where) -> D
                     "rule, write a rule of the same id and take it out of disable",
                 ),
             )
-    _disable(data, positions, disable, where)
+    _disable(data, positions, disable, where, child_positions)
     written_here = {_rule_id(rule) for rule in (own if isinstance(own, list) else [])}
+    rules_left = data.get("rules")
+    known = (
+        [rule_id for rule in rules_left if (rule_id := _rule_id(rule))]
+        if isinstance(rules_left, list)
+        else []
+    )
     for rule_id in severities:
+        if _read_as_other_than_text(rule_id):
+            raise _not_a_rule_id(("severities",), rule_id, known, child_positions, child_file, where)
         reason = None
         if rule_id in written_here:
             # Its own severity and another in severities: the second won without a word, and a bar written
@@ -111,13 +119,13 @@ def merge(parent: Document, child: Document, child_file: str, where: Where) -> D
         if reason is not None:
             raise RuleSetError(
                 "ruleset-invalid",
-                where(("severities", rule_id)),
+                _key_at(("severities", rule_id), child_positions, child_file, where),
                 field=f"severities.{rule_id}",
                 reason=reason,
             )
     _severities(data, severities, where, (positions, child_positions, child_file))
     amend = _amendments_checked(
-        child_data, written_here, disable, severities, where, child_positions, child_file
+        child_data, written_here, disable, severities, where, child_positions, child_file, known
     )
     _amend(data, amend, where, (positions, child_positions, child_file))
     return data, positions
@@ -189,7 +197,9 @@ def _rule_id(rule: Any) -> str | None:
     return rule_id if isinstance(rule_id, str) else None
 
 
-def _disable(data: dict[str, Any], positions: Positions, ids: list[Any], where: Where) -> None:
+def _disable(
+    data: dict[str, Any], positions: Positions, ids: list[Any], where: Where, source: Positions
+) -> None:
     rules = data.get("rules") or []
     if not isinstance(rules, list):
         # `rules: 5` in the parent: validation says so at its line; here there is no rule to disable.
@@ -198,6 +208,8 @@ def _disable(data: dict[str, Any], positions: Positions, ids: list[Any], where: 
             return
     known = [r.get("id") for r in rules if isinstance(r, dict)]
     for index, rule_id in enumerate(ids):
+        if _read_as_other_than_text(rule_id):
+            raise _not_a_rule_id(("disable", index), rule_id, [str(k) for k in known], source, "", where)
         if rule_id not in known:
             raise _unknown_rule(where(("disable", index)), ("disable", index), str(rule_id), known)
         if rule_id in ids[:index]:
@@ -239,9 +251,8 @@ def _severities(
     index_of = {_rule_id(r): i for i, r in enumerate(rules) if _rule_id(r) is not None}
     for rule_id, severity in changes.items():
         if rule_id not in index_of:
-            raise _unknown_rule(
-                where(("severities", rule_id)), ("severities", rule_id), str(rule_id), list(index_of)
-            )
+            at: YamlPath = ("severities", rule_id)
+            raise _unknown_rule(_key_at(at, source, file, where), at, str(rule_id), list(index_of))
         rules[index_of[rule_id]]["severity"] = severity
         # A wrong severity is wrong where it was written, in this file, not in the parent's rule.
         at = ("rules", index_of[rule_id], "severity")
@@ -259,18 +270,16 @@ def _amendments_checked(
     where: Where,
     source: Positions,
     file: str,
+    known: list[str],
 ) -> dict[str, dict[str, Any]]:
     """The child's `amend`, each entry a mapping of the keys it may change, to rules it neither writes, disables
     nor changes the severity of in `severities` as well: said at its line otherwise."""
     from eligibility.ruleset.compiler import dotted_path  # as _unknown_rule: the compiler's, kept one
 
-    def at_key(at: YamlPath) -> Location:
-        # An entry's name, not its value: the value of `principal-age:` is a block on the lines below.
-        found = source.keys.get(at)
-        return Location(file, *found) if found else where(at)
-
     def refused(at: YamlPath, reason: Term) -> RuleSetError:
-        return RuleSetError("ruleset-invalid", at_key(at), field=dotted_path(at), reason=reason)
+        return RuleSetError(
+            "ruleset-invalid", _key_at(at, source, file, where), field=dotted_path(at), reason=reason
+        )
 
     amend = child.get("amend")
     if amend is None:
@@ -286,6 +295,8 @@ def _amendments_checked(
         )
     allowed = "、".join(AMENDABLE), ", ".join(AMENDABLE)
     for rule_id, changes in amend.items():
+        if _read_as_other_than_text(rule_id):
+            raise _not_a_rule_id(("amend",), rule_id, known, source, file, where)
         at: YamlPath = ("amend", rule_id)
         if rule_id in written_here:
             raise refused(
@@ -364,10 +375,9 @@ def _amend(
     data["rules"] = rules = [dict(r) if isinstance(r, dict) else r for r in rules]
     index_of = {_rule_id(r): i for i, r in enumerate(rules) if _rule_id(r) is not None}
     for rule_id, changes in amend.items():
-        found = source.keys.get(("amend", rule_id))
         if rule_id not in index_of:
-            location = Location(file, *found) if found else where(("amend", rule_id))
-            raise _unknown_rule(location, ("amend", rule_id), str(rule_id), list(index_of))
+            named: YamlPath = ("amend", rule_id)
+            raise _unknown_rule(_key_at(named, source, file, where), named, str(rule_id), list(index_of))
         rule = rules[index_of[rule_id]]
         for key, value in changes.items():
             at = ("rules", index_of[rule_id], key)
@@ -413,6 +423,59 @@ def _amended_approval(rule: dict[str, Any], rule_id: str, changes: dict[str, Any
         )
     if reason is not None:
         raise RuleSetError("ruleset-invalid", where(at), field=dotted_path(at), reason=reason)
+
+
+def _key_at(at: YamlPath, source: Positions, file: str, where: Where) -> Location:
+    """Where an entry of severities or amend names its rule: at its key, not its value (the value of
+    `principal-age:` in amend is a block on the lines below; `{team-women: warning}` was said at warning)."""
+    found = source.keys.get(at)
+    return Location(file, *found) if found else where(at)
+
+
+def _read_as_other_than_text(value: Any) -> bool:
+    """A rule named by what YAML reads as other than text: true or false, a number, a date, or nothing."""
+    return value is None or type(value) in READ_AS
+
+
+def _not_a_rule_id(
+    at: YamlPath, value: Any, known: list[str], source: Positions, file: str, where: Where
+) -> RuleSetError:
+    """A rule named in disable, severities or amend by a word YAML reads as true/false, a number, a date or
+    nothing, said at its own line as what YAML read it as, with what a rule id looks like. `at` is the entry of
+    disable, or the mapping (severities, amend) whose key it is. It was said as Python's True (unknown rule
+    'True') at no line, and severities[1] where the file writes severities.1."""
+    from eligibility.ruleset.compiler import dotted_path
+
+    if isinstance(at[-1], int):
+        path, text = at, source.plain.get(at)
+        location = where(at)
+        blank = Term("空着（或写作 null、~）", "an entry left blank (or written null or ~)")
+    else:
+        # A key is held among the positions by its text as written (TRUE, 1.50), not by what YAML made of it.
+        text = source.key_as_written(at, value)
+        path = at if text is None else (*at, text)
+        location = _key_at(path, source, file, where)
+        blank = Term("键空着（或写作 null、~）", "a key left blank (or written null or ~)")
+    text = text or as_written(value)
+    hint = did_you_mean(suggest(text, known))
+    suggested = (hint.zh, hint.en) if isinstance(hint, Term) else ("", "")
+    listed = ", ".join(known) or "—"
+    shape = Term(
+        "规则 id 是用连字符连接的小写英文词，如 principal-age",
+        "a rule id is lower-case words joined by hyphens, like principal-age",
+    )
+    if value is None:
+        reason = Term(
+            f"{blank.zh}不是规则 id：请写出规则的 id；{shape.zh}；可用：{listed}",
+            f"{blank.en} is no rule id: write the rule's id; {shape.en}; known: {listed}",
+        )
+    else:
+        read = READ_AS[type(value)]
+        reason = Term(
+            f"{text} 被 YAML 读成了{read.zh}，不是规则 id{suggested[0]}：{shape.zh}；可用：{listed}",
+            f"{text} is read by YAML as {read.en}, not as a rule id{suggested[1]}: {shape.en}; known: {listed}",
+        )
+    return RuleSetError("ruleset-invalid", location, field=dotted_path(path), reason=reason)
 
 
 def _unknown_rule(location: Location, at: YamlPath, name: str, known: list[Any]) -> RuleSetError:

@@ -39,6 +39,8 @@ from eligibility.ruleset.inherit import merge, resolve_parent
 from eligibility.ruleset.model import UNDECIDED, FieldSpec, RuleFile
 from eligibility.ruleset.vocab import Vocabulary, suggest
 from eligibility.ruleset.yamlpos import MAX_VALUES, DuplicateKey, Positions, TooLarge, load
+from eligibility.ruleset.yamlpos import READ_AS as _READ_AS
+from eligibility.ruleset.yamlpos import as_written as _as_written
 
 DEFAULT_RULESET = "community-2006"
 
@@ -982,16 +984,6 @@ def _read_as_other_than_text(value: Any) -> bool:
     return value is None or isinstance(value, bool | int | float | dt.date)
 
 
-# What YAML read a plain scalar as, where a word was meant.
-_READ_AS = {
-    bool: Term("是非值（true/false）", "true or false"),
-    int: Term("数", "a number"),
-    float: Term("数", "a number"),
-    dt.date: Term("日期", "a date"),
-    dt.datetime: Term("日期和时刻", "a date and time"),
-}
-
-
 def _not_text(value: Any, loc: tuple[Any, ...], data: Any, positions: Positions, shown: str) -> RuleSetError:
     """A name or word YAML read as a number, true/false, a date or null (a role id `1:`, an alias `true`), said
     as what it was read as and how to write it: pydantic said "Input should be a valid string", in English, and
@@ -1041,12 +1033,6 @@ def _not_text(value: Any, loc: tuple[Any, ...], data: Any, positions: Positions,
     location = Location(positions.file_of(path, shown), *(pos or (None, None)))
     dotted: str | Term = dotted_path(positions.written_as(path)) or _TOP
     return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
-
-
-def _as_written(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
 # The words a report gives each level, and the rule file's ids for them.
