@@ -1178,6 +1178,61 @@ def test_a_rule_named_by_a_number_is_told_the_rule_id_close_to_it(tmp_path: Path
         assert result.exit_code == 1 and f"{path.as_posix()}:{said}" in result.stderr, result.stderr
 
 
+def test_the_mistakes_of_disable_severities_and_amend_are_said_together(tmp_path: Path) -> None:
+    # One per run: `severities: {2021-01-01: review, true: warning}` said its first key, and the second only once
+    # that was fixed, where the schema's mistakes are said all at once. In the order they are written.
+    path = write(
+        tmp_path,
+        "mine.yaml",
+        'extends: community-2006\nname: mine\nversion: "1"\ndisable: [one-shoulderr, true]\n'
+        "severities: {2021-01-01: review, true: warning, team-women: warning}\n"
+        "amend:\n  principal-age: {approved_by: [x], when: {}, titel: x}\n  1: {approved_by: [x]}\n",
+    )
+    for lang in ("en", "zh"):
+        result = runner.invoke(app, ["rules", "validate", str(path), "--lang", lang])
+        assert result.exit_code == 1
+        # Each line's place and field: FILE:LINE:COLUMN: severities.true
+        said = [m.group() for line in result.stderr.splitlines() if (m := re.match(r"\S+ [^\s:：]+", line))]
+        assert said == [
+            f"{path.as_posix()}:4:11: disable[0]",
+            f"{path.as_posix()}:4:26: disable[1]",
+            f"{path.as_posix()}:5:14: severities.2021-01-01",
+            f"{path.as_posix()}:5:34: severities.true",
+            f"{path.as_posix()}:5:49: severities.team-women",
+            f"{path.as_posix()}:7:37: amend.principal-age.when",
+            f"{path.as_posix()}:7:47: amend.principal-age.titel",
+            f"{path.as_posix()}:8:3: amend.1",
+        ], result.stderr
+        assert ("未知的规则“team-women”" if lang == "zh" else "unknown rule 'team-women'") in result.stderr
+    # The library raises them as one error holding each.
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    assert len(caught.value.problems) == 8
+
+
+def test_a_rule_the_parent_disabled_is_said_so_among_other_mistakes(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "district.yaml",
+        'extends: community-2006\nname: district\nversion: "1"\ndisable: [one-shoulder]\n',
+    )
+    path = write(
+        tmp_path,
+        "town.yaml",
+        'extends: district.yaml\nname: town\nversion: "1"\nseverities: {one-shoulder: warning, team-women: warning}\n',
+    )
+    result = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{path.as_posix()}:4:14: severities.one-shoulder: rule 'one-shoulder' is disabled at "
+        f"{(tmp_path / 'district.yaml').as_posix()}:4: to use it, take it out of disable there, or write the whole "
+        "rule under rules"
+    )
+    assert result.stderr.splitlines()[1].startswith(
+        f"{path.as_posix()}:4:37: severities.team-women: unknown rule 'team-women'"
+    )
+
+
 def test_a_parent_whose_rules_are_not_a_list_is_said_in_the_parent(tmp_path: Path) -> None:
     write(tmp_path, "parent.yaml", "name: parent\nrules: 5\n")
     child = write(tmp_path, "child.yaml", "extends: parent.yaml\n")

@@ -658,27 +658,11 @@ def _read(path: Path, stack: tuple[tuple[Path, str], ...]) -> _Read:
     try:
         merged = merge((parent.data, parent.positions), (data, positions), shown, where_in_child)
     except RuleSetError as err:
-        gone = parent.disabled.get(str(err.params.get("name", "")))
-        if err.key != "ruleset-unknown-name" or gone is None:
+        # Each of several mistakes (disable, severities and amend are said together) on its own.
+        said = [_disabled_in_parent(problem, parent.disabled) for problem in err.problems]
+        if said == err.problems:
             raise
-        # amend, severities or disable of a rule the parent disabled: said where, not as a rule never heard of
-        # (helper-82), as rules explain says it.
-        at, name = f"{gone.where.path}:{gone.where.line}", err.params["name"]
-        field = str(err.params.get("field", ""))
-        reason = (
-            # Disabled again: what the author wants holds already (helper-83).
-            Term(
-                f"规则“{name}”已在 {at} 停用，这里不必再写",
-                f"rule {name!r} is already disabled at {at}: leave it out here",
-            )
-            if field.startswith("disable")
-            else Term(
-                f"规则“{name}”已在 {at} 停用：要用它，从那里的 disable 删去，或在 rules 里写一条完整的规则",
-                f"rule {name!r} is disabled at {at}: to use it, take it out of disable there, or write the whole rule "
-                "under rules",
-            )
-        )
-        raise RuleSetError("ruleset-invalid", err.location, field=field, reason=reason) from None
+        raise (said[0] if len(said) == 1 else RuleSetProblems(said)) from None
     combined = hashlib.sha256((parent.digest + digest).encode()).hexdigest()
     # The parameters this file takes from the one it builds on, by name: one it sets again for a rule it
     # disables is no misspelling.
@@ -692,6 +676,30 @@ def _read(path: Path, stack: tuple[tuple[Path, str], ...]) -> _Read:
         titles={**parent.titles, **titles},
         disabled={**parent.disabled, **disabled},
     )
+
+
+def _disabled_in_parent(err: RuleSetError, disabled: Mapping[str, Disabled]) -> RuleSetError:
+    """amend, severities or disable of a rule the parent disabled: said where, not as a rule never heard of
+    (helper-82), as rules explain says it; any other mistake as it is."""
+    gone = disabled.get(str(err.params.get("name", "")))
+    if err.key != "ruleset-unknown-name" or gone is None:
+        return err
+    at, name = f"{gone.where.path}:{gone.where.line}", err.params["name"]
+    field = str(err.params.get("field", ""))
+    reason = (
+        # Disabled again: what the author wants holds already (helper-83).
+        Term(
+            f"规则“{name}”已在 {at} 停用，这里不必再写",
+            f"rule {name!r} is already disabled at {at}: leave it out here",
+        )
+        if field.startswith("disable")
+        else Term(
+            f"规则“{name}”已在 {at} 停用：要用它，从那里的 disable 删去，或在 rules 里写一条完整的规则",
+            f"rule {name!r} is disabled at {at}: to use it, take it out of disable there, or write the whole rule "
+            "under rules",
+        )
+    )
+    return RuleSetError("ruleset-invalid", err.location, field=field, reason=reason)
 
 
 def _blank(value: Any) -> bool:
