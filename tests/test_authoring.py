@@ -1079,6 +1079,158 @@ def test_a_name_yaml_reads_as_another_kind_is_told_how_a_name_is_written(
             assert f"{path.as_posix()}:{said}" in result.stderr, result.stderr
 
 
+@pytest.mark.parametrize(
+    ("written", "said_en", "said_zh"),
+    [
+        (
+            "amend: {true: {approved_by: [县委组织部]}}\n",
+            "4:9: amend.true: true is read by YAML as true or false, not as a rule id: a rule id is lower-case words "
+            "joined by hyphens, like principal-age; known: min-age, political-rights, ",
+            "4:9: amend.true：true 被 YAML 读成了是非值（true/false），不是规则 id：规则 id 是用连字符连接的小写英文词，"
+            "如 principal-age；可用：min-age, political-rights, ",
+        ),
+        (
+            "severities: {true: warning}\n",
+            "4:14: severities.true: true is read by YAML as true or false, not as a rule id: a rule id is",
+            "4:14: severities.true：true 被 YAML 读成了是非值（true/false），不是规则 id：规则 id 是",
+        ),
+        (
+            "disable: [TRUE]\n",
+            "4:11: disable[0]: TRUE is read by YAML as true or false, not as a rule id: a rule id is",
+            "4:11: disable[0]：TRUE 被 YAML 读成了是非值（true/false），不是规则 id",
+        ),
+        (
+            "severities: {1: warning}\n",
+            "4:14: severities.1: 1 is read by YAML as a number, not as a rule id: a rule id is",
+            "4:14: severities.1：1 被 YAML 读成了数，不是规则 id",
+        ),
+        (
+            "amend:\n  1.50: {approved_by: [县委组织部]}\n",
+            "5:3: amend.1.50: 1.50 is read by YAML as a number, not as a rule id",
+            "5:3: amend.1.50：1.50 被 YAML 读成了数，不是规则 id",
+        ),
+        (
+            # Said at the key, where it was said at the value, warning's column.
+            "severities: {2021-01-01: review}\n",
+            "4:14: severities.2021-01-01: 2021-01-01 is read by YAML as a date, not as a rule id",
+            "4:14: severities.2021-01-01：2021-01-01 被 YAML 读成了日期，不是规则 id",
+        ),
+        (
+            "disable: [~]\n",
+            "4:11: disable[0]: an entry left blank (or written null or ~) is no rule id: write the rule's id; a "
+            "rule id is lower-case words joined by hyphens, like principal-age; known: ",
+            "4:11: disable[0]：空着（或写作 null、~）不是规则 id：请写出规则的 id；规则 id 是",
+        ),
+    ],
+    ids=[
+        "amend-true",
+        "severities-true",
+        "disable-true",
+        "severities-number",
+        "amend-number",
+        "date",
+        "null",
+    ],
+)
+def test_a_rule_named_by_what_yaml_reads_as_no_word_is_said_at_its_key(
+    tmp_path: Path, written: str, said_en: str, said_zh: str
+) -> None:
+    # amend: {true: …} was said as `amend[True]: unknown rule 'True'`, Python's spelling at no line, and
+    # severities: {1: …} as severities[1], a list's index: said as the file writes it, at the key, with what YAML
+    # read it as and what a rule id is, in the language asked for.
+    path = write(tmp_path, "mine.yaml", f'extends: community-2006\nname: mine\nversion: "1"\n{written}')
+    for lang, said in (("en", said_en), ("zh", said_zh)):
+        result = runner.invoke(app, ["rules", "validate", str(path), "--lang", lang])
+        assert result.exit_code == 1 and f"{path.as_posix()}:{said}" in result.stderr, result.stderr
+        assert "True" not in result.stderr and "[1]" not in result.stderr
+
+
+def test_an_unknown_rule_in_severities_is_said_at_its_key(tmp_path: Path) -> None:
+    # At the rule's name, as amend's are, not at the severity written after it.
+    path = write(
+        tmp_path, "mine.yaml", "extends: community-2006\nname: mine\nseverities: {team-women: warning}\n"
+    )
+    result = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert f"{path.as_posix()}:3:14: severities.team-women: unknown rule 'team-women'" in result.stderr
+
+
+def test_a_rule_named_by_a_number_is_told_the_rule_id_close_to_it(tmp_path: Path) -> None:
+    # A district's own rule age-18: `severities: {18: warning}` meant it.
+    rule = (
+        "rules:\n  - id: age-18\n    title: {zh: 甲, en: A}\n    severity: review\n    scope: candidate\n"
+        "    when: {fact: age, lt: 18}\n    message: {zh: 甲, en: A}\n"
+        "    source: {document: d, clause: c, quote: q}\n"
+    )
+    write(tmp_path, "district.yaml", f'extends: community-2006\nname: district\nversion: "1"\n{rule}')
+    path = write(
+        tmp_path, "town.yaml", 'extends: district.yaml\nname: town\nversion: "1"\nseverities: {18: warning}\n'
+    )
+    for lang, said in (
+        (
+            "en",
+            "4:14: severities.18: 18 is read by YAML as a number, not as a rule id (did you mean 'age-18'?): ",
+        ),
+        ("zh", "4:14: severities.18：18 被 YAML 读成了数，不是规则 id（是否为“age-18”？）："),
+    ):
+        result = runner.invoke(app, ["rules", "validate", str(path), "--lang", lang])
+        assert result.exit_code == 1 and f"{path.as_posix()}:{said}" in result.stderr, result.stderr
+
+
+def test_the_mistakes_of_disable_severities_and_amend_are_said_together(tmp_path: Path) -> None:
+    # One per run: `severities: {2021-01-01: review, true: warning}` said its first key, and the second only once
+    # that was fixed, where the schema's mistakes are said all at once. In the order they are written.
+    path = write(
+        tmp_path,
+        "mine.yaml",
+        'extends: community-2006\nname: mine\nversion: "1"\ndisable: [one-shoulderr, true]\n'
+        "severities: {2021-01-01: review, true: warning, team-women: warning}\n"
+        "amend:\n  principal-age: {approved_by: [x], when: {}, titel: x}\n  1: {approved_by: [x]}\n",
+    )
+    for lang in ("en", "zh"):
+        result = runner.invoke(app, ["rules", "validate", str(path), "--lang", lang])
+        assert result.exit_code == 1
+        # Each line's place and field: FILE:LINE:COLUMN: severities.true
+        said = [m.group() for line in result.stderr.splitlines() if (m := re.match(r"\S+ [^\s:：]+", line))]
+        assert said == [
+            f"{path.as_posix()}:4:11: disable[0]",
+            f"{path.as_posix()}:4:26: disable[1]",
+            f"{path.as_posix()}:5:14: severities.2021-01-01",
+            f"{path.as_posix()}:5:34: severities.true",
+            f"{path.as_posix()}:5:49: severities.team-women",
+            f"{path.as_posix()}:7:37: amend.principal-age.when",
+            f"{path.as_posix()}:7:47: amend.principal-age.titel",
+            f"{path.as_posix()}:8:3: amend.1",
+        ], result.stderr
+        assert ("未知的规则“team-women”" if lang == "zh" else "unknown rule 'team-women'") in result.stderr
+    # The library raises them as one error holding each.
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(path)
+    assert len(caught.value.problems) == 8
+
+
+def test_a_rule_the_parent_disabled_is_said_so_among_other_mistakes(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "district.yaml",
+        'extends: community-2006\nname: district\nversion: "1"\ndisable: [one-shoulder]\n',
+    )
+    path = write(
+        tmp_path,
+        "town.yaml",
+        'extends: district.yaml\nname: town\nversion: "1"\nseverities: {one-shoulder: warning, team-women: warning}\n',
+    )
+    result = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{path.as_posix()}:4:14: severities.one-shoulder: rule 'one-shoulder' is disabled at "
+        f"{(tmp_path / 'district.yaml').as_posix()}:4: to use it, take it out of disable there, or write the whole "
+        "rule under rules"
+    )
+    assert result.stderr.splitlines()[1].startswith(
+        f"{path.as_posix()}:4:37: severities.team-women: unknown rule 'team-women'"
+    )
+
+
 def test_a_parent_whose_rules_are_not_a_list_is_said_in_the_parent(tmp_path: Path) -> None:
     write(tmp_path, "parent.yaml", "name: parent\nrules: 5\n")
     child = write(tmp_path, "child.yaml", "extends: parent.yaml\n")

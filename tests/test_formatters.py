@@ -1309,6 +1309,34 @@ def test_a_check_that_cannot_run_is_an_error_annotation_and_a_summary_line(tmp_p
     assert as_json.exit_code == 2 and as_json.stdout == ""
 
 
+def test_each_mistake_of_a_rule_file_is_an_error_annotation_at_its_line(tmp_path: Path) -> None:
+    # Only the first of several was annotated, while standard error listed them all: the pull request showed one
+    # mistake, and the author met the next on the following run.
+    (tmp_path / "roster.csv").write_text((EXAMPLES / "roster.csv").read_text("utf-8"), "utf-8")
+    (tmp_path / "east.yaml").write_text(
+        'extends: community-2006\nname: east\nversion: "1"\nparameters:\n  principal_max_agee: 55\n'
+        "fields:\n  party_years: {type: number, zh: 党龄, en: party years}\n",
+        "utf-8",
+    )
+    roster, rules = str(tmp_path / "roster.csv"), str(tmp_path / "east.yaml")
+    result = runner.invoke(
+        app,
+        ["check", roster, "--rules", rules, "--format", "github", "--lang", "en"],
+        env={"GITHUB_WORKSPACE": str(tmp_path)},
+    )
+    assert result.exit_code == 2
+    annotations = result.stdout.splitlines()
+    assert [line.split("::")[1] for line in annotations] == [
+        "error file=east.yaml,line=5,title=eligibility",
+        "error file=east.yaml,line=7,title=eligibility",
+    ], result.stdout
+    assert (
+        "so there is no report: parameters.principal_max_agee: no rule uses this parameter" in annotations[0]
+    )
+    assert "so there is no report: fields.party_years: no rule uses this field" in annotations[1]
+    assert len(result.stderr.splitlines()) == 2  # as standard error says them
+
+
 def test_github_annotations_name_the_file_as_the_repository_holds_it(tmp_path: Path) -> None:
     # An absolute path (a workflow's ${{ github.workspace }}/rosters) annotated no file of the pull request.
     folder = tmp_path / "rosters"

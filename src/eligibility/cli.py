@@ -20,7 +20,14 @@ from typing import IO, TYPE_CHECKING, Annotated, Any, cast
 import typer
 
 from eligibility import __version__
-from eligibility.errors import EligibilityError, Location, OptionError, display_path, unwritable_reason
+from eligibility.errors import (
+    EligibilityError,
+    Location,
+    OptionError,
+    RuleSetError,
+    display_path,
+    unwritable_reason,
+)
 from eligibility.formatters import NO_FORMAT_WRITES, OutputFormat, format_of, formatter_for
 from eligibility.formatters.interface import Options
 from eligibility.helptext import CommandLine, language_asked
@@ -685,13 +692,16 @@ def _error_in_report(
         def annotate(err: EligibilityError) -> None:
             from eligibility.formatters.github import error_line
 
-            where = err.location
-            path = where.path if where is not None and where.path and Path(where.path).exists() else None
-            reason = _masked(
-                err.message(language) if path is None else say(err.key, language, **err.params), show_pii
-            )
-            line = where.line if where is not None else None
-            print(error_line(reason, path and _masked(path, show_pii), line, language), flush=True)
+            # Each of a rule file's mistakes at its own file and line: the first alone was annotated, with its
+            # message only, while standard error listed them all.
+            for one in err.problems if isinstance(err, RuleSetError) else [err]:
+                where = one.location
+                path = where.path if where is not None and where.path and Path(where.path).exists() else None
+                reason = _masked(
+                    one.message(language) if path is None else say(one.key, language, **one.params), show_pii
+                )
+                line = where.line if where is not None else None
+                print(error_line(reason, path and _masked(path, show_pii), line, language), flush=True)
 
         return annotate
     if chosen is OutputFormat.markdown and output is None:

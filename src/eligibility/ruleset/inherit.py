@@ -6,11 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from eligibility.errors import Location, RuleSetError
+from eligibility.errors import Location, RuleSetError, raise_any
 from eligibility.messages import Term, did_you_mean
 from eligibility.ruleset.model import AMENDABLE, Rule
 from eligibility.ruleset.vocab import suggest
-from eligibility.ruleset.yamlpos import Positions, YamlPath
+from eligibility.ruleset.yamlpos import READ_AS, Positions, YamlPath, as_written
 
 Document = tuple[dict[str, Any], Positions]
 Where = Callable[[YamlPath], Location]
@@ -64,36 +64,65 @@ def merge(parent: Document, child: Document, child_file: str, where: Where) -> D
             positions.drop_subtree((key,))
             positions.copy_subtree(child_positions, (key,), (key,), child_file)
             data[key] = value
+    # Every mistake of disable, severities and amend at once, as validation says the schema's: an author who
+    # fixed `severities: {2021-01-01: review, true: warning}`'s first key met the second on the next run. An entry
+    # refused is left out of what follows, so that it is said once.
+    problems: list[RuleSetError] = []
     disable = child_data.get("disable") or []
     if not isinstance(disable, list):
-        raise _not_a(
-            where(("disable",)), "disable", Term("规则 id 的列表，写作 [a, b]", "a list of rule ids: [a, b]")
+        problems.append(
+            _not_a(
+                where(("disable",)),
+                "disable",
+                Term("规则 id 的列表，写作 [a, b]", "a list of rule ids: [a, b]"),
+            )
         )
+        disable = []
     severities = child_data.get("severities") or {}
     if not isinstance(severities, dict):
-        raise _not_a(
-            where(("severities",)),
-            "severities",
-            Term("规则 id 到等级的映射，写作 {a: review}", "a mapping of rule id to severity: {a: review}"),
+        problems.append(
+            _not_a(
+                where(("severities",)),
+                "severities",
+                Term(
+                    "规则 id 到等级的映射，写作 {a: review}", "a mapping of rule id to severity: {a: review}"
+                ),
+            )
         )
+        severities = {}
     own = child_data.get("rules")
     for index, rule in enumerate(own if isinstance(own, list) else []):
         if (rule_id := _rule_id(rule)) is not None and rule_id in disable:
             # Both at once: the rule written here replaced the parent's, then disable took it away unsaid.
-            raise RuleSetError(
-                "ruleset-invalid",
-                where(("rules", index, "id")),
-                field=f"rules[{index}].id",
-                reason=Term(
-                    f"规则“{rule_id}”在本文件的 disable 里停用了，又在这里重写：要替换继承来的规则，写同一个 id 的"
-                    "规则即可，并从 disable 删去它",
-                    f"rule {rule_id!r} is disabled in this file and written again here: to replace an inherited "
-                    "rule, write a rule of the same id and take it out of disable",
-                ),
+            problems.append(
+                RuleSetError(
+                    "ruleset-invalid",
+                    where(("rules", index, "id")),
+                    field=f"rules[{index}].id",
+                    reason=Term(
+                        f"规则“{rule_id}”在本文件的 disable 里停用了，又在这里重写：要替换继承来的规则，写同一个 id 的"
+                        "规则即可，并从 disable 删去它",
+                        f"rule {rule_id!r} is disabled in this file and written again here: to replace an inherited "
+                        "rule, write a rule of the same id and take it out of disable",
+                    ),
+                )
             )
-    _disable(data, positions, disable, where)
+    problems += _disable(data, positions, disable, where, child_positions)
     written_here = {_rule_id(rule) for rule in (own if isinstance(own, list) else [])}
+    rules_left = data.get("rules")
+    known = (
+        [rule_id for rule in rules_left if (rule_id := _rule_id(rule))]
+        if isinstance(rules_left, list)
+        else []
+    )
+    changes = dict(severities)
     for rule_id in severities:
+        if _read_as_other_than_text(rule_id):
+            problems.append(
+                _not_a_rule_id(("severities",), rule_id, known, child_positions, child_file, where)
+            )
+            del changes[rule_id]
+            continue
         reason = None
         if rule_id in written_here:
             # Its own severity and another in severities: the second won without a word, and a bar written
@@ -109,17 +138,23 @@ def merge(parent: Document, child: Document, child_file: str, where: Where) -> D
                 f"rule {rule_id!r} is disabled in this file: its severity cannot be changed too",
             )
         if reason is not None:
-            raise RuleSetError(
-                "ruleset-invalid",
-                where(("severities", rule_id)),
-                field=f"severities.{rule_id}",
-                reason=reason,
+            problems.append(
+                RuleSetError(
+                    "ruleset-invalid",
+                    _key_at(("severities", rule_id), child_positions, child_file, where),
+                    field=f"severities.{rule_id}",
+                    reason=reason,
+                )
             )
-    _severities(data, severities, where, (positions, child_positions, child_file))
-    amend = _amendments_checked(
-        child_data, written_here, disable, severities, where, child_positions, child_file
+            del changes[rule_id]
+    problems += _severities(data, changes, where, (positions, child_positions, child_file))
+    amend, refused = _amendments_checked(
+        child_data, written_here, disable, severities, where, child_positions, child_file, known
     )
-    _amend(data, amend, where, (positions, child_positions, child_file))
+    problems += refused
+    problems += _amend(data, amend, where, (positions, child_positions, child_file))
+    # In the order they are written, as validation's are.
+    raise_any(sorted(problems, key=_place))
     return data, positions
 
 
@@ -189,27 +224,37 @@ def _rule_id(rule: Any) -> str | None:
     return rule_id if isinstance(rule_id, str) else None
 
 
-def _disable(data: dict[str, Any], positions: Positions, ids: list[Any], where: Where) -> None:
+def _disable(
+    data: dict[str, Any], positions: Positions, ids: list[Any], where: Where, source: Positions
+) -> list[RuleSetError]:
+    """The parent's rules that `ids` names taken away; the mistakes of `ids`, each at its entry."""
     rules = data.get("rules") or []
     if not isinstance(rules, list):
         # `rules: 5` in the parent: validation says so at its line; here there is no rule to disable.
         rules = []
         if not ids:
-            return
+            return []
     known = [r.get("id") for r in rules if isinstance(r, dict)]
+    problems = []
     for index, rule_id in enumerate(ids):
-        if rule_id not in known:
-            raise _unknown_rule(where(("disable", index)), ("disable", index), str(rule_id), known)
-        if rule_id in ids[:index]:
+        if _read_as_other_than_text(rule_id):
+            problems.append(
+                _not_a_rule_id(("disable", index), rule_id, [str(k) for k in known], source, "", where)
+            )
+        elif rule_id not in known:
+            problems.append(_unknown_rule(where(("disable", index)), ("disable", index), str(rule_id), known))
+        elif rule_id in ids[:index]:
             # Harmless twice, but most often a copied line whose id was meant to be changed to another's.
-            raise RuleSetError(
-                "ruleset-invalid",
-                where(("disable", index)),
-                field=f"disable[{index}]",
-                reason=Term(
-                    f"“{rule_id}”写了两次；是不是想停用另一条规则？",
-                    f"{rule_id!r} is named twice: was another rule meant?",
-                ),
+            problems.append(
+                RuleSetError(
+                    "ruleset-invalid",
+                    where(("disable", index)),
+                    field=f"disable[{index}]",
+                    reason=Term(
+                        f"“{rule_id}”写了两次；是不是想停用另一条规则？",
+                        f"{rule_id!r} is named twice: was another rule meant?",
+                    ),
+                )
             )
     kept = [i for i, r in enumerate(rules) if not (isinstance(r, dict) and r.get("id") in ids)]
     # The rules after a disabled one move up: their positions move with them.
@@ -223,25 +268,31 @@ def _disable(data: dict[str, Any], positions: Positions, ids: list[Any], where: 
     for extra in range(len(kept), len(rules)):
         positions.drop_subtree(("rules", extra))
     data["rules"] = [rules[i] for i in kept]
+    return problems
 
 
 def _severities(
     data: dict[str, Any], changes: dict[str, Any], where: Where, moved: tuple[Positions, Positions, str]
-) -> None:
+) -> list[RuleSetError]:
+    """Each rule's severity as `changes` gives it; an unknown rule said at its key."""
     positions, source, file = moved
     if not isinstance(data.get("rules") or [], list):
-        if changes:
-            first = next(iter(changes))
-            raise _unknown_rule(where(("severities", first)), ("severities", first), str(first), [])
-        return  # `rules: 5`: left for validation to refuse at its line
+        # `rules: 5`: left for validation to refuse at its line
+        return [
+            _unknown_rule(
+                _key_at(("severities", name), source, file, where), ("severities", name), str(name), []
+            )
+            for name in changes
+        ]
     # Copies, so that a parent's rules are never changed under it.
     data["rules"] = rules = [dict(r) if isinstance(r, dict) else r for r in data.get("rules") or []]
     index_of = {_rule_id(r): i for i, r in enumerate(rules) if _rule_id(r) is not None}
+    problems = []
     for rule_id, severity in changes.items():
         if rule_id not in index_of:
-            raise _unknown_rule(
-                where(("severities", rule_id)), ("severities", rule_id), str(rule_id), list(index_of)
-            )
+            at: YamlPath = ("severities", rule_id)
+            problems.append(_unknown_rule(_key_at(at, source, file, where), at, str(rule_id), list(index_of)))
+            continue
         rules[index_of[rule_id]]["severity"] = severity
         # A wrong severity is wrong where it was written, in this file, not in the parent's rule.
         at = ("rules", index_of[rule_id], "severity")
@@ -249,6 +300,7 @@ def _severities(
             positions.values[at] = source.values[("severities", rule_id)]
             positions.files[at] = file
             positions.written[at] = ("severities", rule_id)
+    return problems
 
 
 def _amendments_checked(
@@ -259,90 +311,93 @@ def _amendments_checked(
     where: Where,
     source: Positions,
     file: str,
-) -> dict[str, dict[str, Any]]:
+    known: list[str],
+) -> tuple[dict[str, dict[str, Any]], list[RuleSetError]]:
     """The child's `amend`, each entry a mapping of the keys it may change, to rules it neither writes, disables
-    nor changes the severity of in `severities` as well: said at its line otherwise."""
+    nor changes the severity of in `severities` as well; and the entries refused, each at its line."""
     from eligibility.ruleset.compiler import dotted_path  # as _unknown_rule: the compiler's, kept one
 
-    def at_key(at: YamlPath) -> Location:
-        # An entry's name, not its value: the value of `principal-age:` is a block on the lines below.
-        found = source.keys.get(at)
-        return Location(file, *found) if found else where(at)
-
     def refused(at: YamlPath, reason: Term) -> RuleSetError:
-        return RuleSetError("ruleset-invalid", at_key(at), field=dotted_path(at), reason=reason)
+        return RuleSetError(
+            "ruleset-invalid", _key_at(at, source, file, where), field=dotted_path(at), reason=reason
+        )
 
     amend = child.get("amend")
     if amend is None:
-        return {}
+        return {}, []
     if not isinstance(amend, dict):
-        raise _not_a(
-            where(("amend",)),
-            "amend",
-            Term(
-                "规则 id 到改动的映射，写作 {principal-age: {approved_by: [县委组织部]}}",
-                "a mapping of rule id to its changes: {principal-age: {approved_by: [county department]}}",
-            ),
-        )
+        return {}, [
+            _not_a(
+                where(("amend",)),
+                "amend",
+                Term(
+                    "规则 id 到改动的映射，写作 {principal-age: {approved_by: [县委组织部]}}",
+                    "a mapping of rule id to its changes: {principal-age: {approved_by: [county department]}}",
+                ),
+            )
+        ]
     allowed = "、".join(AMENDABLE), ", ".join(AMENDABLE)
+    checked, problems = {}, []
     for rule_id, changes in amend.items():
+        if _read_as_other_than_text(rule_id):
+            problems.append(_not_a_rule_id(("amend",), rule_id, known, source, file, where))
+            continue
         at: YamlPath = ("amend", rule_id)
+        reason = None
         if rule_id in written_here:
-            raise refused(
-                at,
-                Term(
-                    f"规则“{rule_id}”就写在本文件里：请直接改它，不要再写在 amend 里",
-                    f"rule {rule_id!r} is written in this file: change it there, not in amend as well",
-                ),
+            reason = Term(
+                f"规则“{rule_id}”就写在本文件里：请直接改它，不要再写在 amend 里",
+                f"rule {rule_id!r} is written in this file: change it there, not in amend as well",
             )
-        if rule_id in disable:
-            raise refused(
-                at,
-                Term(
-                    f"规则“{rule_id}”已在 disable 里停用，不能再改它",
-                    f"rule {rule_id!r} is disabled in this file: it cannot be amended too",
-                ),
+        elif rule_id in disable:
+            reason = Term(
+                f"规则“{rule_id}”已在 disable 里停用，不能再改它",
+                f"rule {rule_id!r} is disabled in this file: it cannot be amended too",
             )
-        if rule_id in severities:
+        elif rule_id in severities:
             # Two places for one rule's change: which one holds would be a matter of order, not of intent.
-            raise refused(
-                at,
-                Term(
-                    f"规则“{rule_id}”已在 severities 里改了等级：一条规则的改动写在一处，请把 severity 写进这里的 "
-                    "amend，并从 severities 删去它",
-                    f"rule {rule_id!r} has its severity changed in severities too: write a rule's changes in one "
-                    "place, its severity here in amend, and take it out of severities",
-                ),
+            reason = Term(
+                f"规则“{rule_id}”已在 severities 里改了等级：一条规则的改动写在一处，请把 severity 写进这里的 "
+                "amend，并从 severities 删去它",
+                f"rule {rule_id!r} has its severity changed in severities too: write a rule's changes in one "
+                "place, its severity here in amend, and take it out of severities",
             )
-        if not isinstance(changes, dict) or not changes:
-            raise refused(
-                at,
-                Term(
-                    f"没有写要改什么：写作 {rule_id}: {{approved_by: [县委组织部]}}；可改：{allowed[0]}",
-                    f"says nothing to change: write {rule_id}: {{approved_by: [county department]}}; amend may "
-                    f"change: {allowed[1]}",
-                ),
+        elif not isinstance(changes, dict) or not changes:
+            reason = Term(
+                f"没有写要改什么：写作 {rule_id}: {{approved_by: [县委组织部]}}；可改：{allowed[0]}",
+                f"says nothing to change: write {rule_id}: {{approved_by: [county department]}}; amend may "
+                f"change: {allowed[1]}",
             )
-        for key in changes:
-            if key in AMENDABLE:
-                continue
-            if key in Rule.model_fields:
-                reason = Term(
-                    f"amend 不能改 {key}：要改规则的条件、对象或适用职务（when、scope、applies_to），请在 rules 里"
-                    f"写一条 id 为 {rule_id} 的完整规则，整条替换继承来的；amend 可改：{allowed[0]}",
-                    f"amend cannot change {key}: to change a rule's when, scope or applies_to, write the whole rule "
-                    f"under rules with id {rule_id}, which replaces the inherited one; amend may change: "
-                    f"{allowed[1]}",
-                )
-            else:
-                hint = did_you_mean(suggest(str(key), list(AMENDABLE)))
-                zh, en = (hint.zh, hint.en) if isinstance(hint, Term) else ("", "")
-                reason = Term(
-                    f"未知的键“{key}”{zh}；amend 可改：{allowed[0]}",
-                    f"unknown key {key!r}{en}; amend may change: {allowed[1]}",
-                )
-            raise refused((*at, key), reason)
-    return amend
+        if reason is not None:
+            problems.append(refused(at, reason))
+            continue
+        wrong = [
+            refused((*at, key), _not_amendable(key, rule_id, allowed))
+            for key in changes
+            if key not in AMENDABLE
+        ]
+        problems += wrong
+        if not wrong:
+            checked[rule_id] = changes
+    return checked, problems
+
+
+def _not_amendable(key: Any, rule_id: str, allowed: tuple[str, str]) -> Term:
+    """Why amend cannot change a key: one of a rule's that needs the rule written whole, or no key at all."""
+    if key in Rule.model_fields:
+        return Term(
+            f"amend 不能改 {key}：要改规则的条件、对象或适用职务（when、scope、applies_to），请在 rules 里"
+            f"写一条 id 为 {rule_id} 的完整规则，整条替换继承来的；amend 可改：{allowed[0]}",
+            f"amend cannot change {key}: to change a rule's when, scope or applies_to, write the whole rule "
+            f"under rules with id {rule_id}, which replaces the inherited one; amend may change: "
+            f"{allowed[1]}",
+        )
+    hint = did_you_mean(suggest(str(key), list(AMENDABLE)))
+    zh, en = (hint.zh, hint.en) if isinstance(hint, Term) else ("", "")
+    return Term(
+        f"未知的键“{key}”{zh}；amend 可改：{allowed[0]}",
+        f"unknown key {key!r}{en}; amend may change: {allowed[1]}",
+    )
 
 
 def _amend(
@@ -350,34 +405,43 @@ def _amend(
     amend: dict[str, dict[str, Any]],
     where: Where,
     moved: tuple[Positions, Positions, str],
-) -> None:
+) -> list[RuleSetError]:
     """Each amended rule with its changed keys in place of the parent's, at the lines of the child that wrote
-    them, so that validating the rule says a mistake in them there."""
+    them, so that validating the rule says a mistake in them there; the mistakes so found."""
     if not amend:
-        return
+        return []
     positions, source, file = moved
     rules = data.get("rules") or []
     if not isinstance(rules, list):
-        first = next(iter(amend))
-        raise _unknown_rule(where(("amend", first)), ("amend", first), str(first), [])
+        return [
+            _unknown_rule(_key_at(("amend", name), source, file, where), ("amend", name), str(name), [])
+            for name in amend
+        ]
     # Copies, so that a parent's rules are never changed under it.
     data["rules"] = rules = [dict(r) if isinstance(r, dict) else r for r in rules]
     index_of = {_rule_id(r): i for i, r in enumerate(rules) if _rule_id(r) is not None}
+    problems = []
     for rule_id, changes in amend.items():
-        found = source.keys.get(("amend", rule_id))
         if rule_id not in index_of:
-            location = Location(file, *found) if found else where(("amend", rule_id))
-            raise _unknown_rule(location, ("amend", rule_id), str(rule_id), list(index_of))
+            named: YamlPath = ("amend", rule_id)
+            problems.append(
+                _unknown_rule(_key_at(named, source, file, where), named, str(rule_id), list(index_of))
+            )
+            continue
         rule = rules[index_of[rule_id]]
         for key, value in changes.items():
             at = ("rules", index_of[rule_id], key)
             rule[key] = value
             positions.drop_subtree(at)
             positions.copy_subtree(source, ("amend", rule_id, key), at, file)
-        _amended_approval(rule, rule_id, changes, where)
+        if (wrong := _amended_approval(rule, rule_id, changes, where)) is not None:
+            problems.append(wrong)
+    return problems
 
 
-def _amended_approval(rule: dict[str, Any], rule_id: str, changes: dict[str, Any], where: Where) -> None:
+def _amended_approval(
+    rule: dict[str, Any], rule_id: str, changes: dict[str, Any], where: Where
+) -> RuleSetError | None:
     """Who approves a rule, as amended, against how severe it is and whether it may be approved at all: the
     parent's approved_by goes unused under a severity changed here (as with severities), but one written here
     must be of a rule that is review and approvable."""
@@ -385,7 +449,7 @@ def _amended_approval(rule: dict[str, Any], rule_id: str, changes: dict[str, Any
 
     approved_by = rule.get("approved_by")
     if not approved_by or not isinstance(approved_by, list):
-        return
+        return None
     reason = None
     if "approved_by" in changes and rule.get("severity") != "review":
         at: YamlPath = ("amend", rule_id, "approved_by")
@@ -411,8 +475,68 @@ def _amended_approval(rule: dict[str, Any], rule_id: str, changes: dict[str, Any
             f"approvable: false contradicts the inherited approved_by ({', '.join(map(str, approved_by))}): a "
             "rule no approval lifts has no approving body; write approved_by: [] here too",
         )
-    if reason is not None:
-        raise RuleSetError("ruleset-invalid", where(at), field=dotted_path(at), reason=reason)
+    if reason is None:
+        return None
+    return RuleSetError("ruleset-invalid", where(at), field=dotted_path(at), reason=reason)
+
+
+def _place(problem: RuleSetError) -> tuple[int, int]:
+    """Where in this file a mistake is written, to say them in the order they are read."""
+    where = problem.location or Location()
+    return (where.line or 0, where.column if isinstance(where.column, int) else 0)
+
+
+def _key_at(at: YamlPath, source: Positions, file: str, where: Where) -> Location:
+    """Where an entry of severities or amend names its rule: at its key, not its value (the value of
+    `principal-age:` in amend is a block on the lines below; `{team-women: warning}` was said at warning)."""
+    found = source.keys.get(at)
+    return Location(file, *found) if found else where(at)
+
+
+def _read_as_other_than_text(value: Any) -> bool:
+    """A rule named by what YAML reads as other than text: true or false, a number, a date, or nothing."""
+    return value is None or type(value) in READ_AS
+
+
+def _not_a_rule_id(
+    at: YamlPath, value: Any, known: list[str], source: Positions, file: str, where: Where
+) -> RuleSetError:
+    """A rule named in disable, severities or amend by a word YAML reads as true/false, a number, a date or
+    nothing, said at its own line as what YAML read it as, with what a rule id looks like. `at` is the entry of
+    disable, or the mapping (severities, amend) whose key it is. It was said as Python's True (unknown rule
+    'True') at no line, and severities[1] where the file writes severities.1."""
+    from eligibility.ruleset.compiler import dotted_path
+
+    if isinstance(at[-1], int):
+        path, text = at, source.plain.get(at)
+        location = where(at)
+        blank = Term("空着（或写作 null、~）", "an entry left blank (or written null or ~)")
+    else:
+        # A key is held among the positions by its text as written (TRUE, 1.50), not by what YAML made of it.
+        text = source.key_as_written(at, value)
+        path = at if text is None else (*at, text)
+        location = _key_at(path, source, file, where)
+        blank = Term("键空着（或写作 null、~）", "a key left blank (or written null or ~)")
+    text = text or as_written(value)
+    hint = did_you_mean(suggest(text, known))
+    suggested = (hint.zh, hint.en) if isinstance(hint, Term) else ("", "")
+    listed = ", ".join(known) or "—"
+    shape = Term(
+        "规则 id 是用连字符连接的小写英文词，如 principal-age",
+        "a rule id is lower-case words joined by hyphens, like principal-age",
+    )
+    if value is None:
+        reason = Term(
+            f"{blank.zh}不是规则 id：请写出规则的 id；{shape.zh}；可用：{listed}",
+            f"{blank.en} is no rule id: write the rule's id; {shape.en}; known: {listed}",
+        )
+    else:
+        read = READ_AS[type(value)]
+        reason = Term(
+            f"{text} 被 YAML 读成了{read.zh}，不是规则 id{suggested[0]}：{shape.zh}；可用：{listed}",
+            f"{text} is read by YAML as {read.en}, not as a rule id{suggested[1]}: {shape.en}; known: {listed}",
+        )
+    return RuleSetError("ruleset-invalid", location, field=dotted_path(path), reason=reason)
 
 
 def _unknown_rule(location: Location, at: YamlPath, name: str, known: list[Any]) -> RuleSetError:

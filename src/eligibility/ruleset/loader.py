@@ -39,6 +39,8 @@ from eligibility.ruleset.inherit import merge, resolve_parent
 from eligibility.ruleset.model import UNDECIDED, FieldSpec, RuleFile
 from eligibility.ruleset.vocab import Vocabulary, suggest
 from eligibility.ruleset.yamlpos import MAX_VALUES, DuplicateKey, Positions, TooLarge, load
+from eligibility.ruleset.yamlpos import READ_AS as _READ_AS
+from eligibility.ruleset.yamlpos import as_written as _as_written
 
 DEFAULT_RULESET = "community-2006"
 
@@ -656,27 +658,11 @@ def _read(path: Path, stack: tuple[tuple[Path, str], ...]) -> _Read:
     try:
         merged = merge((parent.data, parent.positions), (data, positions), shown, where_in_child)
     except RuleSetError as err:
-        gone = parent.disabled.get(str(err.params.get("name", "")))
-        if err.key != "ruleset-unknown-name" or gone is None:
+        # Each of several mistakes (disable, severities and amend are said together) on its own.
+        said = [_disabled_in_parent(problem, parent.disabled) for problem in err.problems]
+        if said == err.problems:
             raise
-        # amend, severities or disable of a rule the parent disabled: said where, not as a rule never heard of
-        # (helper-82), as rules explain says it.
-        at, name = f"{gone.where.path}:{gone.where.line}", err.params["name"]
-        field = str(err.params.get("field", ""))
-        reason = (
-            # Disabled again: what the author wants holds already (helper-83).
-            Term(
-                f"规则“{name}”已在 {at} 停用，这里不必再写",
-                f"rule {name!r} is already disabled at {at}: leave it out here",
-            )
-            if field.startswith("disable")
-            else Term(
-                f"规则“{name}”已在 {at} 停用：要用它，从那里的 disable 删去，或在 rules 里写一条完整的规则",
-                f"rule {name!r} is disabled at {at}: to use it, take it out of disable there, or write the whole rule "
-                "under rules",
-            )
-        )
-        raise RuleSetError("ruleset-invalid", err.location, field=field, reason=reason) from None
+        raise (said[0] if len(said) == 1 else RuleSetProblems(said)) from None
     combined = hashlib.sha256((parent.digest + digest).encode()).hexdigest()
     # The parameters this file takes from the one it builds on, by name: one it sets again for a rule it
     # disables is no misspelling.
@@ -690,6 +676,30 @@ def _read(path: Path, stack: tuple[tuple[Path, str], ...]) -> _Read:
         titles={**parent.titles, **titles},
         disabled={**parent.disabled, **disabled},
     )
+
+
+def _disabled_in_parent(err: RuleSetError, disabled: Mapping[str, Disabled]) -> RuleSetError:
+    """amend, severities or disable of a rule the parent disabled: said where, not as a rule never heard of
+    (helper-82), as rules explain says it; any other mistake as it is."""
+    gone = disabled.get(str(err.params.get("name", "")))
+    if err.key != "ruleset-unknown-name" or gone is None:
+        return err
+    at, name = f"{gone.where.path}:{gone.where.line}", err.params["name"]
+    field = str(err.params.get("field", ""))
+    reason = (
+        # Disabled again: what the author wants holds already (helper-83).
+        Term(
+            f"规则“{name}”已在 {at} 停用，这里不必再写",
+            f"rule {name!r} is already disabled at {at}: leave it out here",
+        )
+        if field.startswith("disable")
+        else Term(
+            f"规则“{name}”已在 {at} 停用：要用它，从那里的 disable 删去，或在 rules 里写一条完整的规则",
+            f"rule {name!r} is disabled at {at}: to use it, take it out of disable there, or write the whole rule "
+            "under rules",
+        )
+    )
+    return RuleSetError("ruleset-invalid", err.location, field=field, reason=reason)
 
 
 def _blank(value: Any) -> bool:
@@ -982,16 +992,6 @@ def _read_as_other_than_text(value: Any) -> bool:
     return value is None or isinstance(value, bool | int | float | dt.date)
 
 
-# What YAML read a plain scalar as, where a word was meant.
-_READ_AS = {
-    bool: Term("是非值（true/false）", "true or false"),
-    int: Term("数", "a number"),
-    float: Term("数", "a number"),
-    dt.date: Term("日期", "a date"),
-    dt.datetime: Term("日期和时刻", "a date and time"),
-}
-
-
 def _not_text(value: Any, loc: tuple[Any, ...], data: Any, positions: Positions, shown: str) -> RuleSetError:
     """A name or word YAML read as a number, true/false, a date or null (a role id `1:`, an alias `true`), said
     as what it was read as and how to write it: pydantic said "Input should be a valid string", in English, and
@@ -1041,12 +1041,6 @@ def _not_text(value: Any, loc: tuple[Any, ...], data: Any, positions: Positions,
     location = Location(positions.file_of(path, shown), *(pos or (None, None)))
     dotted: str | Term = dotted_path(positions.written_as(path)) or _TOP
     return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
-
-
-def _as_written(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
 # The words a report gives each level, and the rule file's ids for them.

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from eligibility.messages import Term
 
 YamlPath = tuple[str | int, ...]
 
@@ -215,3 +218,20 @@ def _read_as(text: str) -> Any:
         return yaml.load(text, Loader=SafeLoader)
     except yaml.YAMLError:
         return text
+
+
+# What YAML read a plain scalar as, where a word was meant.
+READ_AS = {
+    bool: Term("是非值（true/false）", "true or false"),
+    int: Term("数", "a number"),
+    float: Term("数", "a number"),
+    dt.date: Term("日期", "a date"),
+    dt.datetime: Term("日期和时刻", "a date and time"),
+}
+
+
+def as_written(value: Any) -> str:
+    """A value YAML read as other than text, as it is most likely written (true, 1, 2021-01-01)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
