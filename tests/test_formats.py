@@ -3885,3 +3885,65 @@ def test_a_header_padded_by_an_empty_column_asks_no_row_to_reach_it(tmp_path: Pa
             "the row has only 5 cells, fewer than the 6 columns of the header; cells may have shifted",
         )
     ]
+
+
+def test_a_narrower_header_written_again_in_the_same_order_asks_rows_only_to_reach_it(tmp_path: Path) -> None:
+    # The first table had 联系电话 on its right, the second not: every row under the second was row-too-short,
+    # invalid (helper-103).
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "姓名,性别,出生年月,社区,拟任职务,联系电话\n甲,男,1965-05,青松社区,居委会委员,123\n"
+        "姓名,性别,出生年月,社区,拟任职务\n丙,女,1967-05,翠竹社区,居委会委员\n丁,女,1967-05,翠竹社区\n",
+        encoding="utf-8",
+    )
+    report = check([path], election_date=dt.date(2006, 9, 30))
+    said = {c.name: [f.rule for f in c.findings] for c in report.candidates}
+    assert said == {"甲": [], "丙": [], "丁": ["row-too-short", "required-missing"]}
+
+
+def test_a_folder_of_rosters_whose_names_lost_their_extension_is_checked(tmp_path: Path) -> None:
+    # Only such files in the folder: refused as "the folder holds no roster file" (helper-103). A header spaced
+    # out (姓　名), a name whose last dot is no type's (青松社区名册2006.9), and JSON of escaped Chinese are rosters too.
+    lines = (EXAMPLES / "roster.csv").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "青松社区").write_text(
+        "\n".join([lines[0].replace("姓名", "姓　名"), *lines[1:3]]) + "\n", encoding="gbk"
+    )
+    (tmp_path / "青松社区名册2006.9").write_text("\n".join(lines[:1] + lines[3:5]) + "\n", encoding="utf-8")
+    (tmp_path / "梅园社区").write_text(
+        json.dumps([{"姓名": "甲", "社区": "梅园社区", "拟任职务": "居委会委员"}]), encoding="utf-8"
+    )
+    report = check([tmp_path], lang="en")
+    read = {Path(i.path).name: (i.format, i.rows, [f.rule for f in i.findings]) for i in report.inputs}
+    assert read == {
+        "梅园社区": ("json", 1, ["file-no-extension"]),
+        "青松社区": ("csv", 2, ["file-no-extension"]),
+        "青松社区名册2006.9": ("csv", 2, ["file-no-extension"]),
+    }
+
+
+def test_a_workbook_or_document_the_tool_does_not_read_is_said_so_without_its_extension(
+    tmp_path: Path,
+) -> None:
+    # A .docx holding the roster's table, or an old .xls, saved without an extension was only noted as a file of
+    # unknown type, and the run passed with its candidates unchecked, where with its extension it fails the run
+    # (file-unread); named alone, it was said to look like no roster (helper-103).
+    import zipfile
+
+    (tmp_path / "a.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
+    with zipfile.ZipFile(tmp_path / "候选人名册", "w") as document:
+        document.writestr(
+            "word/document.xml", "<w:tbl><w:t>姓名</w:t><w:t>拟任职务</w:t><w:t>社区</w:t></w:tbl>"
+        )
+    (tmp_path / "旧名册").write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600) + "Workbook".encode("utf-16-le")
+    )
+    report = check([tmp_path], lang="en")
+    read = {Path(i.path).name: (i.format, [(f.rule, f.severity) for f in i.findings]) for i in report.inputs}
+    assert read["候选人名册"] == ("docx", [("file-unread", "invalid")])
+    assert read["旧名册"] == ("xls", [("file-unread", "invalid")])
+    for name, said in (
+        ("候选人名册", "a word-processing document (.docx)"),
+        ("旧名册", "an old Excel 97-2003 .xls workbook"),
+    ):
+        alone = CliRunner().invoke(app, ["check", str(tmp_path / name), "--lang", "en"])
+        assert alone.exit_code == 2 and said in alone.stderr, alone.stderr

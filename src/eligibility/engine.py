@@ -107,6 +107,7 @@ from eligibility.roster.sources import (
     unknown_type,
     unreadable,
     unreadable_folder,
+    without_extension,
 )
 from eligibility.ruleset.compiler import (
     CANDIDACY,
@@ -659,8 +660,8 @@ class Review:
                         self._set_aside(source, Note("file-skipped-report", "info"))
                     reported = True
                     continue
-                if source.path is not None and not source.path.suffix:
-                    # Read for what it holds (see roster_without_extension): said, so that it is renamed.
+                if source.path is not None and without_extension(source.path):
+                    # Read for what it holds (see kind_without_extension): said, so that it is renamed.
                     table.notes.append(Note("file-no-extension", "info", (("format", source.format),)))
                 yield from self._table(table, workers, source, by_worker=by_worker)
         unread = {"file-unread", "sheet-roster-not-read"}
@@ -721,9 +722,11 @@ class Review:
         if source.format in UNREAD and source.path is not None:
             # A workbook or document of a folder the tool does not read: its candidates go unchecked. A
             # document without a roster's table (the letter sent with the rosters) is only noted.
-            if source.format in ("doc", "docx", "wps") and not document_holds_roster(source.path):
+            if source.format in ("doc", "docx", "wps") and not document_holds_roster(
+                source.path, source.format
+            ):
                 return Note("file-skipped-document", "info")
-            return _unread(source, unreadable(source.path), self.lang)
+            return _unread(source, unreadable(source.path, source.format), self.lang)
         return None
 
     def _set_aside(self, source: Input, note: Note, sheet: str | None = None) -> None:

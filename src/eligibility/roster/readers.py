@@ -973,6 +973,9 @@ def _delimited_rows(
                     passed_over = "header"
                 if passed_over == "header":
                     header_above = line
+                    # The header again, in the same order but narrower (the first had 联系电话 on its right):
+                    # the rows under it need reach only its own last column.
+                    least = _filled_width(row) if row else least
                     continue
                 if passed_over != "reordered":
                     continue

@@ -149,9 +149,15 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
                 and p.suffix.lower() not in NOT_ROSTERS
                 and (p.is_file() or p.is_symlink())
             }
+            # A file whose name lost its extension (a chat app's download, 翠竹社区) is what it holds: a roster,
+            # read; a workbook or document the tool does not read, said as one is (see kind_without_extension).
+            named = {p: kind for p in other if (kind := kind_without_extension(p)) is not None}
+            other -= set(named)
+            inside += [p for p, kind in named.items() if kind not in UNREAD]
+            unread |= {p for p, kind in named.items() if kind in UNREAD}
             # Scans, archives and files of other types alone are no roster: the folder holds nothing to check,
             # which is not a pass; the files of other types are named, one of them may be the roster renamed.
-            if not inside and not closed and all(p.suffix.lower() in NOTED_ONLY for p in unread):
+            if not inside and not closed and all(p.suffix.lower() in NOTED_ONLY for p in unread - set(named)):
                 if other:
                     raise RosterError(
                         "folder-empty-unknown",
@@ -160,8 +166,6 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
                         files=_named(sorted(other), path),
                     )
                 raise RosterError("folder-empty", Location(shown), suffixes=", ".join(SUFFIXES))
-            # A roster whose name lost its extension (a chat app's download, 翠竹社区) is read as what it holds.
-            named = {p: kind for p in other if (kind := roster_without_extension(p)) is not None}
             found.extend(
                 Input(
                     p,
@@ -173,8 +177,9 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
             )
         elif path.is_file():
             if path.suffix.lower() not in NAMED_SUFFIXES:
-                if (kind := roster_without_extension(path)) is None:
-                    raise unreadable(path)
+                kind = kind_without_extension(path)
+                if kind is None or kind in UNREAD:
+                    raise unreadable(path, kind)
                 found.append(Input(path, shown, kind))
                 continue
             found.append(Input(path, shown, _format_of(path)))
@@ -281,12 +286,12 @@ def our_report(head: bytes) -> bool:
 _TABLE = re.compile(r"<w:tbl\b.*?(?:</w:tbl>|$)", re.DOTALL)
 
 
-def document_holds_roster(path: Path) -> bool:
+def document_holds_roster(path: Path, kind: str | None = None) -> bool:
     """Whether a Word or WPS document looks like it holds a roster's table (姓名 beside 职务 or 社区), rather
     than being the letter sent with the rosters (关于…的请示): a .docx's text, or a .doc's or .wps's bytes as
     UTF-16 or GBK. A document that cannot be looked into is taken to hold one."""
     try:
-        if path.suffix.lower() == ".docx":
+        if (kind or path.suffix.lower()[1:]) == "docx":
             with zipfile.ZipFile(path) as archive, archive.open("word/document.xml") as part:
                 text = part.read(32 << 20).decode("utf-8", "replace")
             # The tables' text only: a letter's own words (请核对候选人姓名、拟任职务) are no roster's header, and
@@ -303,27 +308,45 @@ def document_holds_roster(path: Path) -> bool:
     return any("姓名" in text and ("职务" in text or "社区" in text) for text in words)
 
 
-def roster_without_extension(path: Path) -> str | None:
-    """The format of a file with no extension that holds a roster (a chat app's download loses it: 翠竹社区): a
-    workbook, or text whose opening names a roster's columns; None for any other file (LICENSE, a backup's
-    .bak stays a backup: only a name without an extension is looked into)."""
-    if path.suffix or not path.is_file():
+def without_extension(path: Path) -> bool:
+    """Whether a file's name has no extension to go by: none (翠竹社区), or what follows its last dot is a number
+    or Chinese (青松社区名册2006.9, 东湖街道.青松社区), not a type."""
+    kind = path.suffix[1:]
+    return not kind or kind.isdigit() or not kind.isascii()
+
+
+def kind_without_extension(path: Path) -> str | None:
+    """What a file with no extension holds, by its content (a chat app's download loses the name's: 翠竹社区): a
+    roster's format (a workbook, or text whose opening names a roster's columns), or that of a workbook or
+    document the tool does not read (docx, doc, xls), to be said as such a file is; None for any other file
+    (LICENSE: a backup's .bak stays a backup, as only a name without an extension is looked into)."""
+    if not without_extension(path) or not path.is_file():
         return None
     try:
         with path.open("rb") as file:
             head = file.read(65536)
+            if head.startswith(_OLE2):
+                # Excel 97-2003 or Word 97-2003 (or WPS): told apart by the stream names in its directory.
+                whole = head + file.read(8 << 20)
+                return "doc" if "WordDocument".encode("utf-16-le") in whole else "xls"
         if head.startswith(_ZIP):
             with zipfile.ZipFile(path) as archive:
-                return "xlsx" if "xl/workbook.xml" in archive.namelist() else None
+                names = set(archive.namelist())
+            return "xlsx" if "xl/workbook.xml" in names else "docx" if "word/document.xml" in names else None
     except (OSError, zipfile.BadZipFile):
         return None
     text = _text_head(head)
     if b"\0" in text[:4096]:
         return None  # a binary file
     decoded = next((text.decode(c, "ignore") for c in ("utf-8", "gb18030") if decodes(text, c)), "")
-    if "姓名" not in decoded or not any(word in decoded for word in ("社区", "拟任", "身份证", "村")):
-        return None
-    return sniff_format(head)
+    # A header spaced out (姓　名), JSON written by Python's default (\u59d3\u540d), or the columns' own names.
+    words = "".join(_ESCAPED.sub(lambda m: chr(int(m[1], 16)), decoded).split())
+    chinese = "姓名" in words and any(word in words for word in ("社区", "拟任", "身份证", "村", "职务"))
+    english = "name" in words.lower() and ("community" in words.lower() or "roles" in words.lower())
+    return sniff_format(head) if chinese or english else None
+
+
+_ESCAPED = re.compile(r"\\u([0-9a-fA-F]{4})")
 
 
 def decodes(raw: bytes, codec: str) -> bool:
@@ -335,18 +358,18 @@ def decodes(raw: bytes, codec: str) -> bool:
     return True
 
 
-def unreadable(path: Path) -> RosterError:
+def unreadable(path: Path, kind: str | None = None) -> RosterError:
     """A file of a type the tool does not read: an old .xls or a WPS sheet to save again as .xlsx, a Word or WPS
-    document whose table to copy into one, or another type."""
-    suffix = path.suffix.lower()
+    document whose table to copy into one, or another type; `kind`, the type a file with no extension holds."""
+    suffix = f".{kind}" if kind else path.suffix.lower()
     where = Location(display_path(path))
     if suffix == ".xls":
         return RosterError("file-xls", where)
     if suffix in UNREAD_WORKBOOKS:
-        return RosterError("file-workbook-other", where, suffix=path.suffix)
+        return RosterError("file-workbook-other", where, suffix=suffix)
     if suffix in UNREAD_DOCUMENTS:
-        return RosterError("file-document", where, suffix=path.suffix)
-    if not suffix:
+        return RosterError("file-document", where, suffix=suffix)
+    if without_extension(path):
         return RosterError("file-type-none", where, suffixes=", ".join(NAMED_SUFFIXES))
     return RosterError("file-type", where, suffix=path.suffix, suffixes=", ".join(NAMED_SUFFIXES))
 

@@ -88,8 +88,8 @@ def workbook_tables(
             # calamine tells a workbook's kind by its extension: one saved without (翠竹社区) is opened as a file.
             book = (
                 CalamineWorkbook.from_path(str(source.path))
-                if source.path.suffix
-                else CalamineWorkbook.from_filelike(source.path.open("rb"))
+                if source.path.suffix.lower() == ".xlsx"
+                else CalamineWorkbook.from_filelike(io.BytesIO(source.path.read_bytes()))
             )
         names = [m.name for m in book.sheets_metadata if str(m.typ).endswith("WorkSheet")]
         charts = [m.name for m in book.sheets_metadata if not str(m.typ).endswith("WorkSheet")]
