@@ -3941,6 +3941,10 @@ def test_a_workbook_or_document_the_tool_does_not_read_is_said_so_without_its_ex
     read = {Path(i.path).name: (i.format, [(f.rule, f.severity) for f in i.findings]) for i in report.inputs}
     assert read["候选人名册"] == ("docx", [("file-unread", "invalid")])
     assert read["旧名册"] == ("xls", [("file-unread", "invalid")])
+    # Alone in their folder, they are files not read, failing the run, not a folder holding nothing to check.
+    (tmp_path / "a.csv").unlink()
+    alone_in_folder = CliRunner().invoke(app, ["check", str(tmp_path), "--lang", "en"])
+    assert alone_in_folder.exit_code == 1 and "file-unread" in alone_in_folder.stdout, alone_in_folder.output
     for name, said in (
         ("候选人名册", "a word-processing document (.docx)"),
         ("旧名册", "an old Excel 97-2003 .xls workbook"),

@@ -157,7 +157,7 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
             unread |= {p for p, kind in named.items() if kind in UNREAD}
             # Scans, archives and files of other types alone are no roster: the folder holds nothing to check,
             # which is not a pass; the files of other types are named, one of them may be the roster renamed.
-            if not inside and not closed and all(p.suffix.lower() in NOTED_ONLY for p in unread - set(named)):
+            if not inside and not closed and all(p.suffix.lower() in NOTED_ONLY for p in unread):
                 if other:
                     raise RosterError(
                         "folder-empty-unknown",
