@@ -2758,7 +2758,7 @@ class _Unanswered:
                 del self.pending[name]
 
     def notes(self, rows: int, skipped: frozenset[str]) -> list[Note]:
-        """A warning for each column still blank on every row, naming the rules that read it (of those checked
+        """A note for each column still blank on every row, naming the rules that read it (of those checked
         on this table); none for a table of too few rows."""
         if rows < BLANK_COLUMN_ROWS:
             return []
