@@ -200,3 +200,30 @@ def test_a_header_written_again_in_another_order_names_cells_with_jobs_as_with_o
     last = [c for c in candidates if c["source"]["path"].endswith("1.csv")][-1]
     [duplicate] = [f for f in last["findings"] if f["rule"] == "duplicate-person"]
     assert duplicate["evidence"]["cell"] == f"A{excel[last['source']['line']]}"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_duplicate_names_the_first_row_as_excel_shows_it_too(tmp_path: Path, jobs: int) -> None:
+    # "与 名册.csv 第 7 行重复" sent the officer in Excel to row 7, where the first of the two was on row 4: below
+    # cells with line breaks, the duplicate's own cell was Excel's row and the other's place the file's line
+    # (helper-103). Both are said now; a file without such cells says its line alone, as before.
+    people, _ = make_roster.rows(3000)
+    ident = people[1][make_roster.HEADER.index("身份证号")]
+    roles = make_roster.HEADER.index("拟任职务")
+    people[0][roles] = people[0][roles].replace("、", "\n")  # two lines in one cell: 党支部书记 / 居委会主任
+    people[2000][make_roster.HEADER.index("身份证号")] = ident
+    path = tmp_path / "名册.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([make_roster.HEADER, *people])
+    report = check([path], lang="en", jobs=jobs)
+    [said] = [f for c in report.candidates for f in c.findings if f.rule == "duplicate-person"]
+    assert (said.evidence["other_line"], said.evidence["other_excel_row"]) == ("4", "3")
+    assert f"on line 4 (row 3 in Excel) of {path.as_posix()}" in said.message
+    assert said.evidence["cell"] == "C2002"  # row 2001 of data, under the header: Excel's row, not line 2003
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("党支部书记\n", "党支部书记、"), encoding="utf-8"
+    )
+    [plain] = [
+        f for c in check([path], lang="en").candidates for f in c.findings if f.rule == "duplicate-person"
+    ]
+    assert "other_excel_row" not in plain.evidence and f"on line 3 of {path.as_posix()}" in plain.message

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import os
@@ -378,6 +379,10 @@ class Review:
     # First row of each ID number seen in the run: packed (file index << 32 | row), files listed in _paths.
     _first_row: IdRegister = field(default_factory=IdRegister)
     _paths: list[str] = field(default_factory=list)
+    # Of each file (index in _paths) whose records span lines (a cell with a line break), where the difference
+    # between a record's line and the row Excel shows it on grows: (line, difference), in line order. Only such
+    # records add one, so a duplicate can name the first row as Excel shows it (see _excel_row).
+    _row_offsets: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     # Tuples many members have alike (roles, seats, answers), kept once.
     _shared: dict[Any, Any] = field(default_factory=dict)
     _bodies_of: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
@@ -1163,17 +1168,34 @@ class Review:
         if not self._paths or self._paths[-1] != where:
             self._paths.append(where)
         place = source.line << 1 | 1 if source.line else source.row << 1
+        if source.shown_row is not None and source.line:
+            # Below a record over several lines: how far Excel's rows have fallen behind the lines, noted where
+            # it grows (a few points a file).
+            offsets = self._row_offsets.setdefault(len(self._paths) - 1, [])
+            if not offsets or offsets[-1][1] != source.line - source.shown_row:
+                offsets.append((source.line, source.line - source.shown_row))
         return self._first_row.first(packed, (len(self._paths) - 1) << 33 | place)
+
+    def _excel_row(self, file: int, line: int) -> int | None:
+        """The row Excel shows a record of a file on, where it is not the record's line; else None."""
+        offsets = self._row_offsets.get(file)
+        if not offsets:
+            return None
+        at = bisect.bisect_right(offsets, (line, float("inf"))) - 1
+        return line - offsets[at][1] if at >= 0 and offsets[at][1] else None
 
     def _add_duplicate(self, person: Candidate, table: Table, first: int) -> None:
         path, place = self._paths[first >> 33], first & 0x1FFFFFFFF
         number = ("other_line" if place & 1 else "other_row", str(place >> 1))
+        shown = self._excel_row(first >> 33, place >> 1) if place & 1 else None
         person.problems.append(
             DataProblem(
                 "duplicate-person",
                 table.header.headers.get("id_number", "id_number"),
                 person.id_number or "",
-                params=(("other_path", path), number),
+                # Its line for an editor, and where it differs (below a cell with a line break), the row Excel
+                # shows it on, as the cell this row names is (helper-103).
+                params=(("other_path", path), number, *((("other_excel_row", str(shown)),) if shown else ())),
                 cell=table.cell("id_number", person.source),
             )
         )
@@ -2549,8 +2571,13 @@ class Review:
         shown = dict(params)
         if "other_path" in params:  # duplicate-person: where the first row is, by line when there is one
             line, row = params.get("other_line"), params.get("other_row")
+            excel = params.get("other_excel_row")
             shown["place"] = (
-                say("place-line", self.lang, line=line) if line else say("place-row", self.lang, row=row)
+                say("place-line-row", self.lang, line=line, row=excel)
+                if line and excel
+                else say("place-line", self.lang, line=line)
+                if line
+                else say("place-row", self.lang, row=row)
             )
         hint = did_you_mean([suggestion] if suggestion else [])
         message = say(key, self.lang, column=problem.column, value=value, suggestion=hint, **shown)

@@ -937,6 +937,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "holding several posts goes on one row, the posts separated by 、",
     ),
     "place-line": ("第 {line} 行", "on line {line}"),
+    "place-line-row": ("第 {line} 行（Excel 中第 {row} 行）", "on line {line} (row {row} in Excel)"),
     "place-row": ("第 {row} 条记录", "in data row {row}"),
     # not checked
     "not-checked": ("无法检查（{missing}不明{whom}）", "could not be checked ({missing} unknown{whom})"),
