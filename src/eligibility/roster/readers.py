@@ -619,23 +619,54 @@ def row_not_a_record(headers: list[str], header: HeaderMap) -> Callable[[list[An
             return "header"
         if not header.rows and sorted(filter(None, cells)) == own:
             return "reordered"
+        if not header.rows and keys:
+            # Written again in other words (出生年月 for 出生年月\n（年龄）), or without a column the check does
+            # not read (联系电话): a header still where each column read is there once (helper-103: its rows were
+            # read by the first header's places, and it was taken for a candidate named 姓名).
+            written_keys = [again_key(cell) for cell in row]
+            if all(written_keys.count(key) == 1 for key in keys):
+                places = tuple(written_keys.index(key) for key in keys)
+                return "header" if places == mapped else "reordered"
         return ""
 
+    keys = [again_key(text) for text in written]
+    keys = keys if all(keys) and len(set(keys)) == len(keys) else []
     return not_a_record
+
+
+def again_key(text: Any) -> str:
+    """A header's text as a header written again is matched by: without its spaces or a remark in brackets
+    (出生年月\n（年龄） is 出生年月; 姓　名 is 姓名)."""
+    return _REMARK.sub("", clean(text))
+
+
+_REMARK = re.compile(r"\([^)]*\)|\s")
 
 
 def reordered_note(line: int, before: list[str], after: list[str]) -> Note:
     """Said of a sheet whose header is written again in another order, naming the columns moved: the rows under
     it are read by it."""
-    was = [clean(text) for text in before]
-    moved = [text for i, text in enumerate(after) if clean(text) and (i >= len(was) or was[i] != clean(text))]
+    was = [again_key(text) for text in before]
+    moved = [
+        clean(text)
+        for i, text in enumerate(after)
+        if again_key(text) and (i >= len(was) or was[i] != again_key(text))
+    ]
     return Note("header-reordered", "warning", (("line", str(line)), ("headers", "、".join(moved))))
 
 
 def header_words(headers: list[str]) -> frozenset[str]:
     """The header's texts: a row whose name cell holds one of them may be the header written again, in its
     order or another (姓名 moved from A to B)."""
-    return frozenset(text for text in (*headers, *(clean(h) for h in headers)) if text)
+    return frozenset(
+        text for text in (*headers, *(clean(h) for h in headers), *map(again_key, headers)) if text
+    )
+
+
+def is_header_word(named: str, words: frozenset[str]) -> bool:
+    """Whether a name cell holds one of the header's texts, spaced out or not (姓 名): the header written again,
+    perhaps. (Asked of every row: a name with a space in it is rare, and only it is looked at twice.)"""
+    return named in words or ((" " in named or "\u3000" in named) and again_key(named) in words)
 
 
 def reordered_header(
@@ -647,11 +678,15 @@ def reordered_header(
     it had 被剥夺政治权利's 是 read as a relative, and a person deprived of political rights passed."""
     at: dict[str, int] = {}
     for i, cell in enumerate(row):
-        if text := clean(cell):
+        if text := again_key(cell):
             if text in at:
                 return None
             at[text] = i
-    own = [clean(text) for text in headers]
+    own = [again_key(text) for text in headers]
+    if any(
+        own[p] not in at for p in (*header.index.values(), *(p for ps in header.also.values() for p in ps))
+    ):
+        return None  # a column read by the first header is not in it: which is which cannot be told
     index = {name: at[own[p]] for name, p in header.index.items()}
     also = {name: tuple(at[own[p]] for p in ps) for name, ps in header.also.items()}
     return [str(cell) if cell is not None else "" for cell in row], replace(header, index=index, also=also)
@@ -956,9 +991,14 @@ def _delimited_rows(
                 continue
             named = row[name_at] if 0 <= name_at < len(row) else ""
             # isprintable: a zero-width space alone is empty too, and no printable name needs asking
-            if (not named.strip() or not named.isprintable() or named in words) and (
-                passed_over := not_a_record(row)
-            ):
+            # (A name with a space in it, rare, is asked whether it is a header's text spaced out: 姓 名.)
+            spaced = " " in named or "\u3000" in named
+            if (
+                not named.strip()
+                or not named.isprintable()
+                or named in words
+                or (spaced and is_header_word(named, words))
+            ) and (passed_over := not_a_record(row)):
                 if passed_over == "reordered" and (again := reordered_header(row, headers, header)):
                     if reheaded is not None:
                         reheaded[1].append(reordered_note(line, headers, again[0]))

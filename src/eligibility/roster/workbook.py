@@ -30,6 +30,7 @@ from eligibility.roster.readers import (
     find_header,
     footer_in_margin,
     header_words,
+    is_header_word,
     margin_columns,
     placed,
     reordered_header,
@@ -300,7 +301,7 @@ def _sheet_rows(
             isinstance(named, str) and not (named.strip() and named.isprintable())
         )
         if (
-            (unnamed or (isinstance(named, str) and named in words))
+            (unnamed or (isinstance(named, str) and is_header_word(named, words)))
             and not flagged
             and (passed_over := not_a_record(row))
         ):
