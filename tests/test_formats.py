@@ -17,7 +17,7 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from eligibility import check, read_roster
+from eligibility import check, fails, read_roster
 from eligibility.cli import app
 from eligibility.errors import RosterError
 from eligibility.report import Report
@@ -3987,3 +3987,52 @@ def test_a_header_written_again_in_other_words_or_without_a_column_not_read_is_a
         # The second header's line (the first's 出生年月 cell spans two lines of the CSV); the third is the second
         # again, short of 联系电话: no column moved.
         assert reordered == ["4" if form == "csv" else "3"]
+
+
+def test_a_note_without_an_extension_is_noted_not_read_as_a_roster(tmp_path: Path) -> None:
+    # A README or 说明 with no extension in a district's folder: "filename" and "community" in its sentences, or
+    # 姓名 and 村 in a 说明, made it a roster not read, failing the run (helper-104). A header line decides; a second
+    # download's name (青松社区名册2006.9 (1)) counts as one with no extension.
+    (tmp_path / "a.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
+    (tmp_path / "NOTES").write_text("Updated: the community filename convention is unchanged.\n", "utf-8")
+    (tmp_path / "README").write_text("Fill one row per candidate: name, community, roles.\n", "utf-8")
+    (tmp_path / "说明").write_text("说明：各村名册另发，姓名请写全\n", "utf-8")
+    lines = (EXAMPLES / "roster.csv").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "青松社区名册2006.9 (1)").write_text("\n".join(lines[:1] + lines[3:5]) + "\n", "utf-8")
+    report = check([tmp_path], lang="en")
+    read = {Path(i.path).name: (i.rows, [f.rule for f in i.findings]) for i in report.inputs}
+    assert read == {
+        "NOTES": (0, ["file-skipped-unknown-type"]),
+        "README": (0, ["file-skipped-unknown-type"]),
+        "a.csv": (21, []),
+        "说明": (0, ["file-skipped-unknown-type"]),
+        "青松社区名册2006.9 (1)": (2, ["file-no-extension"]),
+    }
+    assert {f.severity for i in report.inputs for f in i.findings} == {"info"}
+
+
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+def test_a_header_written_again_with_a_remark_on_its_name_or_a_column_added_is_not_misread(
+    tmp_path: Path, form: str
+) -> None:
+    # 姓名（曾用名） over the second table, 亲属 and 被剥夺政治权利 swapped: it was a candidate, and 甲83's 是 was read
+    # as a relative, so he passed. A header written again that adds a column the first lacked (被剥夺政治权利) is no
+    # header of the first's: its row and the rows under it stay records, said (helper-104).
+    header = ["姓名", "性别", "出生年月", "社区", "拟任职务", "亲属", "被剥夺政治权利"]
+    rows = [
+        ["甲", "男", "1965-05", "青松社区", "居委会委员", "", "否"],
+        ["姓名（曾用名）", "性别", "出生年月", "社区", "拟任职务", "被剥夺政治权利", "亲属"],
+        ["甲83", "男", "1966-05", "翠竹社区", "居委会委员", "是", ""],
+    ]
+    report = check([_roster_file(tmp_path, form, header, rows)], election_date="2006-09-30")
+    said = {c.name: (c.status, [f.rule for f in c.findings]) for c in report.candidates}
+    assert said == {"甲": ("eligible", []), "甲83": ("ineligible", ["political-rights"])}
+    narrow = ["姓名", "性别", "出生年月", "社区", "拟任职务", "亲属"]
+    added = [
+        ["甲", "男", "1965-05", "青松社区", "居委会委员", ""],
+        ["姓名", "性别", "出生年月", "社区", "拟任职务", "被剥夺政治权利", "亲属"],
+        ["甲42", "男", "1966-05", "翠竹社区", "居委会委员", "是", ""],
+    ]
+    report = check([_roster_file(tmp_path, form, narrow, added)], election_date="2006-09-30")
+    assert not [f for f in report.inputs[0].findings if f.rule == "header-reordered"]
+    assert fails(report, "ineligible")  # said, one way or another: never 甲42 passing in silence

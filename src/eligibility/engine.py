@@ -2960,7 +2960,9 @@ def _a_note(source: Input, err: RosterError) -> Note | None:
     """A .txt of a folder that is no table of candidates (说明.txt, a list of what was sent): noted, not failed. One
     that names a roster's columns (Excel's "Unicode 文本" of a roster missing one) is a roster not read. A .txt of
     candidates had been passed over without a word, and the run passed (helper-55)."""
-    if source.path is None or source.path.suffix.lower() != ".txt" or err.key != "column-missing":
+    if source.path is None or err.key != "column-missing":
+        return None
+    if source.path.suffix.lower() != ".txt" and not without_extension(source.path):
         return None
     head = read_bytes(source, limit=1 << 16)
     text = next((head.decode(c, "ignore") for c in ("utf-8", "utf-16", "gb18030") if decodes(head, c)), "")

@@ -623,14 +623,17 @@ def row_not_a_record(headers: list[str], header: HeaderMap) -> Callable[[list[An
             # Written again in other words (出生年月 for 出生年月\n（年龄）), or without a column the check does
             # not read (联系电话): a header still where each column read is there once (helper-103: its rows were
             # read by the first header's places, and it was taken for a candidate named 姓名).
+            # A text the first header has not (被剥夺政治权利 added) may be a column the check reads that it lacked:
+            # then it is no header of the first's, and its row stays a record, said as one (helper-104).
             written_keys = [again_key(cell) for cell in row]
-            if all(written_keys.count(key) == 1 for key in keys):
+            if all(written_keys.count(key) == 1 for key in keys) and set(filter(None, written_keys)) <= every:
                 places = tuple(written_keys.index(key) for key in keys)
                 return "header" if places == mapped else "reordered"
         return ""
 
     keys = [again_key(text) for text in written]
     keys = keys if all(keys) and len(set(keys)) == len(keys) else []
+    every = frozenset(filter(None, map(again_key, headers)))
     return not_a_record
 
 
@@ -664,9 +667,11 @@ def header_words(headers: list[str]) -> frozenset[str]:
 
 
 def is_header_word(named: str, words: frozenset[str]) -> bool:
-    """Whether a name cell holds one of the header's texts, spaced out or not (姓 名): the header written again,
-    perhaps. (Asked of every row: a name with a space in it is rare, and only it is looked at twice.)"""
-    return named in words or ((" " in named or "\u3000" in named) and again_key(named) in words)
+    """Whether a name cell holds one of the header's texts, spaced out or with a remark (姓 名, 姓名（曾用名）):
+    the header written again, perhaps. (Asked of a row whose name has a space or a bracket in it, which few do.)"""
+    return named in words or (
+        (" " in named or "\u3000" in named or "（" in named or "(" in named) and again_key(named) in words
+    )
 
 
 def reordered_header(
@@ -992,7 +997,7 @@ def _delimited_rows(
             named = row[name_at] if 0 <= name_at < len(row) else ""
             # isprintable: a zero-width space alone is empty too, and no printable name needs asking
             # (A name with a space in it, rare, is asked whether it is a header's text spaced out: 姓 名.)
-            spaced = " " in named or "\u3000" in named
+            spaced = " " in named or "\u3000" in named or "（" in named or "(" in named
             if (
                 not named.strip()
                 or not named.isprintable()

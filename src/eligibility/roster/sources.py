@@ -312,7 +312,8 @@ def without_extension(path: Path) -> bool:
     """Whether a file's name has no extension to go by: none (翠竹社区), or what follows its last dot is a number
     or Chinese (青松社区名册2006.9, 东湖街道.青松社区), not a type."""
     kind = path.suffix[1:]
-    return not kind or kind.isdigit() or not kind.isascii()
+    # (A second download's name: 青松社区名册2006.9 (1).)
+    return not kind or kind.isdigit() or not kind.isascii() or any(c in kind for c in " ()")
 
 
 def kind_without_extension(path: Path) -> str | None:
@@ -339,14 +340,26 @@ def kind_without_extension(path: Path) -> str | None:
     if b"\0" in text[:4096]:
         return None  # a binary file
     decoded = next((text.decode(c, "ignore") for c in ("utf-8", "gb18030") if decodes(text, c)), "")
-    # A header spaced out (姓　名), JSON written by Python's default (\u59d3\u540d), or the columns' own names.
-    words = "".join(_ESCAPED.sub(lambda m: chr(int(m[1], 16)), decoded).split())
-    chinese = "姓名" in words and any(word in words for word in ("社区", "拟任", "身份证", "村", "职务"))
-    english = "name" in words.lower() and ("community" in words.lower() or "roles" in words.lower())
-    return sniff_format(head) if chinese or english else None
+    # A line of the opening that is a roster's header: 姓名 a cell of its own (spaced out, 姓　名, or a key of
+    # JSON written by Python's default, \\u59d3\\u540d) beside a community's or a post's column, or the columns'
+    # own names. Words met in a note's sentences (a README's "filename", 村 in 说明) are not enough: read as a
+    # roster, such a note failed the run (helper-104).
+    for line in _ESCAPED.sub(lambda m: chr(int(m[1], 16)), decoded).splitlines()[:30]:
+        cells = {"".join(cell.split()).strip("\"'-{}[]") for cell in _CELL_APART.split(line)}
+        if any(len(cell) > 16 for cell in cells):
+            continue  # a sentence, not a header's cells
+        if "姓名" in cells and any(
+            k in cell for cell in cells for k in ("社区", "拟任", "职务", "身份证", "村")
+        ):
+            return sniff_format(head)
+        if "name" in cells and {"community", "roles"} & cells:
+            return sniff_format(head)
+    return None
 
 
 _ESCAPED = re.compile(r"\\u([0-9a-fA-F]{4})")
+# Where a header line's cells part: a delimiter, or a YAML or JSON key's colon.
+_CELL_APART = re.compile(r"[,\t;，:：]")
 
 
 def decodes(raw: bytes, codec: str) -> bool:
