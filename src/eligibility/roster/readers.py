@@ -996,13 +996,13 @@ def _delimited_rows(
                 continue
             named = row[name_at] if 0 <= name_at < len(row) else ""
             # isprintable: a zero-width space alone is empty too, and no printable name needs asking
-            # (A name with a space in it, rare, is asked whether it is a header's text spaced out: 姓 名.)
-            spaced = " " in named or "\u3000" in named or "（" in named or "(" in named
+            # (A name of other than letters, rare, a space or a bracket in it, is asked whether it is a header's
+            # text spaced out or with a remark: 姓 名, 姓名（曾用名）. One test a row, in C.)
             if (
                 not named.strip()
                 or not named.isprintable()
                 or named in words
-                or (spaced and is_header_word(named, words))
+                or (not named.isalpha() and is_header_word(named, words))
             ) and (passed_over := not_a_record(row)):
                 if passed_over == "reordered" and (again := reordered_header(row, headers, header)):
                     if reheaded is not None:
