@@ -233,6 +233,12 @@ def test_a_dated_value_no_election_of_the_files_period_uses_is_a_warning(tmp_pat
     assert validated.exit_code == 0, validated.stderr
     assert validated.stderr.splitlines() == [w.message("en") for w in policy.warnings]
     assert validated.stdout.endswith("valid, with 2 warnings (above)\n"), validated.stdout
+    # rules show and rules explain say them too, on standard error: they were silent.
+    for command in (["show", str(path)], ["explain", "principal-age", "--rules", str(path)]):
+        shown = runner.invoke(app, ["rules", *command, "--lang", "en"])
+        assert shown.exit_code == 0 and shown.stderr.splitlines() == validated.stderr.splitlines(), (
+            shown.stderr
+        )
     # A day into the period, or on its last day, the value is used: no warning.
     alive = write(tmp_path, "alive.yaml", _dead([("2000-01-01", 50), ("2006-04-13", 57), ("2006-09-30", 58)]))
     assert load_ruleset(alive).warnings == []

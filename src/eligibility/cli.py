@@ -396,6 +396,7 @@ def rules_show(
     language: Lang = lang.value
     with user_errors(language):
         policy = load_ruleset(ruleset)
+    _say_warnings(policy, language)  # as validate, check and test say them (helper-101 left these out)
     table = Table(
         title=Text(f"{policy.name} v{policy.version} · {policy.file.title(language)}"), show_lines=True
     )
@@ -498,6 +499,7 @@ def rules_explain(
     language: Lang = lang.value
     with user_errors(language):
         policy = load_ruleset(rules)
+        _say_warnings(policy, language)
         rule = policy.rule(rule_id)
         if rule is None and rule_id in DATA_CHECKS:
             typer.echo(_data_check(rule_id, language))
