@@ -1051,22 +1051,18 @@ def _reported_as(args: list[str]) -> str | None:
 
 def _command_asked(args: list[str]) -> str:
     """The command a command line names (eligibility rules validate), for a mistake click gives no context of (an
-    option at the end with no value: check x --lang)."""
+    option at the end with no value: check x --lang): its words as far as they name commands of the app."""
     words = [
         arg for i, arg in enumerate(args) if not arg.startswith("-") and (i == 0 or args[i - 1] != "--lang")
     ]
-    if (
-        words
-        and words[0] == "rules"
-        and len(words) > 1
-        and words[1] in ("list", "show", "validate", "explain", "test")
-    ):
-        return f"eligibility rules {words[1]}"
-    return (
-        f"eligibility {words[0]}"
-        if words and words[0] in ("check", "schema", "template", "rules")
-        else "eligibility"
-    )
+    path: list[str] = ["eligibility"]
+    command: Any = typer.main.get_command(app)
+    for word in words:
+        command = getattr(command, "commands", {}).get(word)
+        if command is None:
+            break
+        path.append(word)
+    return " ".join(path)
 
 
 def _no_command(err: Any) -> bool:

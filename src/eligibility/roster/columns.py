@@ -177,6 +177,11 @@ _ASKED_ABOUT = re.compile(r"(?:情况|问题)$")
 _NOTE = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
 
 
+def bare_header(header: str) -> str:
+    """A header as matched, without its bracketed note (出生年月（岁） is 出生年月, 姓 名 is 姓名)."""
+    return _NOTE.sub("", header_key(header))
+
+
 def suggest_column(header: str, columns: tuple[Column, ...]) -> str:
     """The known header closest to an unknown one, or "" when none is close."""
     known = [alias for column in columns for alias in (column.zh, *column.aliases)]
@@ -267,7 +272,7 @@ def map_headers(headers: list[str], columns: tuple[Column, ...]) -> HeaderMap:
     unknown: list[str] = []
     for position, header in enumerate(headers):
         key = header_key(header)
-        bare = _NOTE.sub("", key)
+        bare = bare_header(header)
         name = lookup.get(key) or lookup.get(bare) or _asked(bare, lookup)
         if name is None:
             if key and key not in _OTHER and bare not in _OTHER:

@@ -24,6 +24,7 @@ from eligibility.roster.columns import (
     COMMUNITY_COLUMNS,
     Column,
     HeaderMap,
+    bare_header,
     header_key,
     map_headers,
     misspelt_column,
@@ -638,12 +639,9 @@ def row_not_a_record(headers: list[str], header: HeaderMap) -> Callable[[list[An
 
 
 def again_key(text: Any) -> str:
-    """A header's text as a header written again is matched by: without its spaces or a remark in brackets
-    (出生年月\n（年龄） is 出生年月; 姓　名 is 姓名)."""
-    return _REMARK.sub("", clean(text))
-
-
-_REMARK = re.compile(r"\([^)]*\)|\s")
+    """A header's text as a header written again is matched by: as the header is matched to its column, without
+    its spaces or a remark in brackets (出生年月\n（年龄） is 出生年月; 姓　名 is 姓名)."""
+    return bare_header(clean(text))
 
 
 def reordered_note(line: int, before: list[str], after: list[str]) -> Note:
@@ -1009,18 +1007,16 @@ def _delimited_rows(
                         reheaded[1].append(reordered_note(line, headers, again[0]))
                         reheaded[0].append((line, again[1]))
                     headers, header = again
-                    # Its own width: a first header padded by an empty column made every row under a narrower
-                    # one row-too-short, invalid.
-                    width, least = len(headers), _filled_width(headers)
+                    width = len(headers)  # its own, the rows' reach set below
                     not_a_record, name_at, names, last, unnamed, cells_of, footer_at = read_by(
                         header, headers
                     )
                     passed_over = "header"
                 if passed_over == "header":
                     header_above = line
-                    # The header again, in the same order but narrower (the first had 联系电话 on its right):
-                    # the rows under it need reach only its own last column.
-                    least = _filled_width(row) if row else least
+                    # The header again, reordered or in the same order but narrower (the first had 联系电话 on
+                    # its right, or an empty column): the rows under it need reach only its own last column.
+                    least = _filled_width(row)
                     continue
                 if passed_over != "reordered":
                     continue

@@ -17,6 +17,7 @@ from typing import IO
 
 from eligibility.errors import Location, RosterError, display_path
 from eligibility.messages import Term
+from eligibility.roster.columns import ROSTER_COLUMNS, bare_header, header_key
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".yaml", ".yml", ".json")
 SUFFIXES = (*TEXT_SUFFIXES, ".xlsx")
@@ -344,20 +345,30 @@ def kind_without_extension(path: Path) -> str | None:
     # JSON written by Python's default, \\u59d3\\u540d) beside a community's or a post's column, or the columns'
     # own names. Words met in a note's sentences (a README's "filename", 村 in 说明) are not enough: read as a
     # roster, such a note failed the run (helper-104).
-    for line in _ESCAPED.sub(lambda m: chr(int(m[1], 16)), decoded).splitlines()[:30]:
-        cells = {"".join(cell.split()).strip("\"'-{}[]") for cell in _CELL_APART.split(line)}
+    unescaped = _ESCAPED.sub(lambda m: chr(int(m[1], 16)), decoded)
+    if _NAME_KEY.search(unescaped) and (kind := sniff_format(head)) in ("json", "yaml"):
+        return kind  # a record's key, on a line however long (JSON written on one line)
+    for line in unescaped.splitlines()[:30]:
+        cells = {bare_header(cell.strip("\"'-{}[] ")) for cell in _CELL_APART.split(line)}
         if any(len(cell) > 16 for cell in cells):
             continue  # a sentence, not a header's cells
-        if "姓名" in cells and any(
-            k in cell for cell in cells for k in ("社区", "拟任", "职务", "身份证", "村")
-        ):
-            return sniff_format(head)
-        if "name" in cells and {"community", "roles"} & cells:
+        if cells & _HEADS["name"] and cells & (_HEADS["community"] | _HEADS["roles"] | _HEADS["id_number"]):
             return sniff_format(head)
     return None
 
 
+# The contract's own headers of the columns that make a line a roster's header, each as columns.map_headers
+# matches it (its aliases, and its name in English: name, community, roles).
+_HEADS = {
+    column.name: frozenset(header_key(h) for h in (column.name, column.zh, *column.aliases))
+    for column in ROSTER_COLUMNS
+    if column.name in ("name", "community", "roles", "id_number")
+}
+
+
 _ESCAPED = re.compile(r"\\u([0-9a-fA-F]{4})")
+# 姓名 as a key of a JSON or YAML record.
+_NAME_KEY = re.compile(r"""["']?姓名["']?\s*:""")
 # Where a header line's cells part: a delimiter, or a YAML or JSON key's colon.
 _CELL_APART = re.compile(r"[,\t;，:：]")
 
