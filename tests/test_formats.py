@@ -3996,7 +3996,17 @@ def test_a_note_without_an_extension_is_noted_not_read_as_a_roster(tmp_path: Pat
     (tmp_path / "a.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
     (tmp_path / "NOTES").write_text("Updated: the community filename convention is unchanged.\n", "utf-8")
     (tmp_path / "README").write_text("Fill one row per candidate: name, community, roles.\n", "utf-8")
-    (tmp_path / "说明").write_text("说明：各村名册另发，姓名请写全\n", "utf-8")
+    (tmp_path / "说明").write_text(
+        "说明：各村名册另发，姓名请写全\n说明：姓名: 请写全，村委会另发\n", "utf-8"
+    )
+    # A JSON roster written on one line, a long remark in it: known by its 姓名 key.
+    record = {
+        "姓名": "甲",
+        "社区": "梅园社区",
+        "拟任职务": "居委会委员",
+        "备注": "这是一段很长很长很长很长很长的备注文字",
+    }
+    (tmp_path / "梅园社区").write_text(json.dumps([record]), "utf-8")
     lines = (EXAMPLES / "roster.csv").read_text(encoding="utf-8").splitlines()
     (tmp_path / "青松社区名册2006.9 (1)").write_text("\n".join(lines[:1] + lines[3:5]) + "\n", "utf-8")
     report = check([tmp_path], lang="en")
@@ -4005,6 +4015,7 @@ def test_a_note_without_an_extension_is_noted_not_read_as_a_roster(tmp_path: Pat
         "NOTES": (0, ["file-skipped-unknown-type"]),
         "README": (0, ["file-skipped-unknown-type"]),
         "a.csv": (21, []),
+        "梅园社区": (1, ["file-no-extension"]),
         "说明": (0, ["file-skipped-unknown-type"]),
         "青松社区名册2006.9 (1)": (2, ["file-no-extension"]),
     }
