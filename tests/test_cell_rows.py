@@ -227,3 +227,60 @@ def test_a_duplicate_names_the_first_row_as_excel_shows_it_too(tmp_path: Path, j
         f for c in check([path], lang="en").candidates for f in c.findings if f.rule == "duplicate-person"
     ]
     assert "other_excel_row" not in plain.evidence and f"on line 3 of {path.as_posix()}" in plain.message
+
+
+def _under_a_broken_header(tmp_path: Path) -> Path:
+    """The example roster saved with its 出生年月 header over two lines (出生年月 Alt+Enter （年龄）, as templates
+    write it), and 黄志明's community left blank under 林秀英's, as a merged 社区 saved as CSV leaves it: every
+    record is a row higher in Excel than in the file."""
+    rows = list(csv.reader((ROOT / "examples" / "roster.csv").open(encoding="utf-8-sig", newline="")))
+    header = rows[0]
+    header[header.index("出生年月")] = "出生年月\n（年龄）"
+    rows[3][header.index("社区")] = ""
+    path = tmp_path / "roster.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    return path
+
+
+def test_the_tables_name_the_row_excel_shows_and_the_json_gives_both(tmp_path: Path) -> None:
+    # 陈建国 is on line 3 of the file and row 2 of Excel: the table's 行号 said 3 beside his cell D2, and an
+    # officer looking in Excel found 林秀英 on row 3.
+    path = _under_a_broken_header(tmp_path)
+    args = [str(path), "--communities", str(ROOT / "examples" / "communities.csv"), "--fail-on", "never"]
+    report = json.loads(_run(tmp_path, "report.json", *args, "--format", "json"))
+    first = report["candidates"][0]
+    assert first["source"] == {"path": path.as_posix(), "row": 1, "line": 3, "excel_row": 2}
+    assert [f["evidence"]["cell"] for f in first["findings"]] == ["D2"]
+    assert (
+        first["source"]
+        == json.loads(_run(tmp_path, "two.json", *args, "--format", "json", "--jobs", "2"))["candidates"][0][
+            "source"
+        ]
+    )
+    table = CliRunner().invoke(app, ["check", *args]).stdout
+    assert (
+        "   2   陈建国 " in table
+        and "   3   林秀英 " in table
+        and "  12   孙立 " in table
+        and "  13   孙立 " not in table
+    )
+    assert "| 2 | 陈建国 |" in _run(tmp_path, "report.md", *args, "--format", "markdown").decode()
+    assert "<tr><td>2</td>" in _run(tmp_path, "report.html", *args, "--format", "html").decode()
+    flat = list(
+        csv.reader(_run(tmp_path, "report.csv", *args, "--format", "csv").decode("utf-8-sig").splitlines())
+    )
+    row = dict(zip(flat[0], flat[1], strict=True))
+    assert (row["数据行"], row["行号"], row["单元格"]) == ("1", "2", "D2")
+    # 黄志明's community left blank under 林秀英's is said on the row Excel shows (4), placed at the file's line.
+    [filled] = [
+        f["evidence"] for f in report["inputs"][0]["findings"] if f["rule"] == "community-filled-down"
+    ]
+    assert (filled["lines"], filled["line"]) == ("4", "5")
+
+
+def test_a_roster_without_a_cell_over_two_lines_gives_no_excel_row(tmp_path: Path) -> None:
+    # The row Excel shows is said only where it is not the line: a report of a plain roster is as it was.
+    args = [str(ROOT / "examples" / "roster.csv"), "--format", "json", "--fail-on", "never"]
+    report = json.loads(_run(tmp_path, "report.json", *args))
+    assert all("excel_row" not in c["source"] for c in report["candidates"])

@@ -358,7 +358,7 @@ class Review:
     # The team the row above joined, and where (file and sheet): a row under it with its 社区 blank joins it too
     # (see _join_team); and, by where, the lines each team so took in.
     _above: tuple[str, Team, Any] | None = None  # where, the team, and the row (or its line) that joined it
-    _filled_down: dict[str, dict[tuple[str, str], list[int]]] = field(default_factory=dict)
+    _filled_down: dict[str, dict[tuple[str, str], list[tuple[int, int]]]] = field(default_factory=dict)
     # Election days, by roster file, outside the dates the rule set applies between (see _effect_notes).
     _days_out_of_effect: dict[str, set[dt.date]] = field(default_factory=dict)
     # Notes on a roster found while its rows were read (see _settings_elsewhere).
@@ -1308,6 +1308,7 @@ class Review:
                     "row": source.row,
                     "line": source.line,
                     "sheet": self._place(source.sheet),
+                    "excel_row": source.shown_row,
                 },
                 "name": self._name(person.name),
                 "id_number": self._id(person.id_number),
@@ -1357,7 +1358,7 @@ class Review:
                 str(source.row).encode(),
                 b',"line":',
                 b"null" if source.line is None else str(source.line).encode(),
-                b"}" if source.sheet is None else b',"sheet":' + to_json(self._place(source.sheet)) + b"}",
+                b"}" if source.sheet is None and source.shown_row is None else self._source_tail(source),
                 b',"name":',
                 to_json(self._name(person.name)),
                 b',"id_number":',
@@ -1366,6 +1367,13 @@ class Review:
                 roles,
             )
         )
+
+    def _source_tail(self, source: RowSource) -> bytes:
+        """A source's JSON after its line: its sheet, or the row Excel shows, where there is one."""
+        tail = b"" if source.sheet is None else b',"sheet":' + to_json(self._place(source.sheet))
+        if source.shown_row is not None:
+            tail += b',"excel_row":' + str(source.shown_row).encode()
+        return tail + b"}"
 
     def _role_labels(self, roles: tuple[str, ...]) -> tuple[str, ...]:
         labels = self._labels_of.get(roles)
@@ -1407,7 +1415,9 @@ class Review:
             # the first row only. The row keeps its own finding (required-missing); its team counts it, as Excel
             # shows it, rather than judge 青松社区 on one person of six, and the file says so (_filled_notes).
             lines = self._filled_down.setdefault(where, {}).setdefault((above.street, above.community), [])
-            lines.append(person.source.line or person.source.row)
+            # Its line places the file's note; the row Excel shows is the one the note names, as its cells do.
+            line = person.source.line or person.source.row
+            lines.append((line, person.source.shown_row or line))
             person = replace(person, street=above.street, community=above.community)
         team = self._team_of(person.street, person.community, person.election_date, where, person.date_stated)
         self._above = (where, team, person.source.end or person.source.line) if team is not None else None
@@ -1469,9 +1479,9 @@ class Review:
         """For each team that took in rows with their community blank: which lines, shown as a file's note."""
         notes = []
         for (street, community), lines in self._filled_down.pop(where, {}).items():
-            shown = "、".join(str(line) for line in lines[:10]) + ("…" if len(lines) > 10 else "")
+            shown = "、".join(str(row) for _, row in lines[:10]) + ("…" if len(lines) > 10 else "")
             place = self._name(" ".join(filter(None, (street, community))))
-            params = (("lines", shown), ("community", place), ("line", str(lines[0])))
+            params = (("lines", shown), ("community", place), ("line", str(lines[0][0])))
             notes.append(Note("community-filled-down", "warning", params))
         return notes
 

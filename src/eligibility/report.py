@@ -35,6 +35,20 @@ class Source(_Frozen):
     sheet: str | None = Field(
         default=None, description="the worksheet, for a workbook", exclude_if=lambda value: value is None
     )
+    # A header or a cell above written over two lines (出生年月 Alt+Enter （年龄）) puts every CSV row below it a
+    # row higher in Excel than in the file: an officer opening the file in Excel looks for this row, as the
+    # findings' cells (D5) already name it.
+    excel_row: int | None = Field(
+        default=None,
+        description="the row Excel shows a CSV/TSV record on, where it is not its line (a cell with a line break "
+        "above it)",
+        exclude_if=lambda value: value is None,
+    )
+
+    @property
+    def shown_row(self) -> int:
+        """The row number an officer looks for: the row Excel shows, the line, or the data row of a YAML record."""
+        return self.excel_row or self.line or self.row
 
 
 class Clause(_Frozen):

@@ -252,14 +252,15 @@ def finding_rows(report: Report, lang: Lang) -> Iterator[Row]:
     first_of_team: dict[tuple[str, str], tuple[str, str | None, int | None]] = {}
     teams = teams_by_place(report)
     for c in report.candidates:
-        first_of_team.setdefault(team_key(c, teams), (c.source.path, c.source.sheet, c.source.line))
+        # 行号 is the row an officer finds in Excel, as the terminal's table gives it (see Source.shown_row).
+        first_of_team.setdefault(team_key(c, teams), (c.source.path, c.source.sheet, c.source.excel_row or c.source.line))
         for finding in c.findings:
             yield Row(
                 "candidate",
                 c.source.path,
                 c.source.sheet,
                 c.source.row,
-                c.source.line,
+                c.source.excel_row or c.source.line,
                 c.name,
                 c.id_number or "",
                 c.street,
@@ -431,7 +432,7 @@ def candidate_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[lis
             c.source.path,
             c.source.sheet or "",
             c.source.row,
-            c.source.line,
+            c.source.excel_row or c.source.line,
             c.name,
             c.id_number or "",
             c.street,

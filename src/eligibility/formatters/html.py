@@ -119,7 +119,7 @@ def _team(
     for c in candidates:
         findings = "".join(f"<div>{_finding(f, lang)}</div>" for f in c.findings) or "—"
         out.append(
-            f'<tr><td>{c.source.line or c.source.row}</td><td class="nw">{escape(c.name)}</td>'
+            f'<tr><td>{c.source.shown_row}</td><td class="nw">{escape(c.name)}</td>'
             f'<td class="nw">{escape(c.id_number or "")}</td>'
             f"<td>{escape(joiner.join(c.roles))}</td>"
             f'<td><span class="status" style="background:{COLOURS[c.status]}">{escape(status_label(c.status, lang, c.findings))}'

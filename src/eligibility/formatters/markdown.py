@@ -164,7 +164,7 @@ def _candidate_table(
     sheets = len({(c.source.path, c.source.sheet) for c in candidates if c.source.sheet}) > 1
     for shown, c in enumerate(candidates):
         findings = "<br>".join(_finding(f, lang) for f in c.findings) or "—"
-        place = f"{c.source.line or c.source.row}"
+        place = f"{c.source.shown_row}"
         if sheets and c.source.sheet:
             place = escape(f"{c.source.sheet}!{place}")
         row = (

@@ -328,7 +328,7 @@ def _candidate_rows(candidates: list[CandidateResult], options: Options, sheets:
             status_label(candidate.status, lang, candidate.findings), style=STATUS_STYLE[candidate.status]
         )
         # Cells as Text, never markup: a name written "[b]王芳[/b]" in a roster is shown as written.
-        row = str(candidate.source.line or candidate.source.row)
+        row = str(candidate.source.shown_row)
         if sheets and candidate.source.sheet:
             row = f"{candidate.source.sheet}!{row}"
         rows.append(
