@@ -3468,3 +3468,65 @@ def test_every_role_rewritten_without_its_seat_is_said_in_one_run(tmp_path: Path
         f"{at}:7:25: vocabularies.roles.committee_director: role 'committee_director' is rewritten without "
         "principal (the parent's: True): a role is rewritten whole; to take it away, write principal: false",
     ]
+
+
+def test_a_rule_files_warnings_are_in_the_report_and_in_each_format_that_shows_notes(tmp_path: Path) -> None:
+    # Said on standard error alone, they were lost where the report went on (a CI job's JSON, its annotations).
+    path = write(tmp_path, "dead.yaml", _dead([("2006-04-12", 57), ("2006-10-01", 60)]))
+    roster = write(tmp_path, "roster.csv", "姓名,社区,拟任职务\n甲,青松社区,居委会委员\n")
+
+    def checked(*options: str) -> Any:
+        return runner.invoke(app, ["check", str(roster), "--rules", str(path), *options])
+
+    said = "parameters.principal_max_age.values[1]: this value is in force 2006-10-01 – … only, wholly outside the "
+    said += (
+        "file's effective period (2006-04-12 – 2006-09-30), so no election this file is for uses it (only a "
+    )
+    said += "check given another election day, with a ruleset-not-in-effect finding, would): is its year "
+    said += "mistyped? Another round's value belongs in that round's rule file"
+    at = path.as_posix()
+    report = json.loads(checked("--format", "json", "--lang", "en").stdout)
+    note = {"rule": "ruleset-param-value-dead", "message": said, "path": at, "line": 7, "column": 16}
+    assert report["ruleset"]["warnings"] == [note]
+    schema = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(report, schema)
+    zh = json.loads(checked("--format", "json").stdout)["ruleset"]["warnings"][0]["message"]
+    assert zh.startswith("parameters.principal_max_age.values[1]：这个取值只在 2006-10-01 – … 生效")
+    # None: the key is left out, and the report is as it was.
+    assert (
+        "warnings"
+        not in json.loads(runner.invoke(app, ["check", str(roster), "--format", "json"]).stdout)["ruleset"]
+    )
+    github = checked("--format", "github", "--lang", "en", "--fail-on", "warning").stdout.splitlines()
+    assert f"::warning file={at},line=7,col=16,title=ruleset-param-value-dead::{said}" in github
+    sarif = json.loads(checked("--format", "sarif", "--lang", "en").stdout)
+    assert sarif["runs"][0]["invocations"][0]["toolConfigurationNotifications"] == [
+        {
+            "descriptor": {"id": "ruleset-param-value-dead"},
+            "level": "warning",
+            "message": {"text": said},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": at},
+                        "region": {"startLine": 7, "startColumn": 16},
+                    }
+                }
+            ],
+        }
+    ]
+    junit = checked("--format", "junit", "--lang", "en", "--fail-on", "warning").stdout
+    case = junit[junit.index(f'<testcase name="{at}"') :]
+    assert case.index("<system-out>[warning] ruleset-param-value-dead: parameters.") < case.index(
+        "</testcase>"
+    )
+    assert "<failure" not in case[: case.index("</testcase>")]  # it fails no run
+    markdown = checked("--format", "markdown", "--lang", "en").stdout
+    assert (
+        "- **warning** `ruleset-param-value-dead` — " in markdown
+        and "dead.yaml:7:16: parameters.principal\\_max\\_age.values\\[1\\]: this value" in markdown
+    )
+    html = checked("--format", "html", "--lang", "en").stdout
+    assert f"<li>{at}:7:16<div>" in html and "<code>ruleset-param-value-dead</code>" in html
+    table = checked("--lang", "en").stdout
+    assert f"{at}:7:16\n  [warning] ruleset-param-value-dead parameters.principal_max_age.values[1]:" in table
