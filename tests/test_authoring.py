@@ -3336,3 +3336,197 @@ tests:
         and "family-planing-5y" in result.output
         and "family-planning-5y" in result.output
     )
+
+
+# A district's file adapted from last year's: a severity for a rule the parent lacks, and mistakes of its own.
+CHANGES_AND_OWN = """\
+extends: community-2006
+name: district
+title: {zh: 某区, en: One district}
+version: "1"
+severities:
+  team-women: warning
+parameters:
+  principal_max_age: {valeu: 55}
+rules:
+  - id: extra
+    title: {zh: 额外, en: Extra}
+    severty: review
+    scope: candidate
+    when: {fact: age, gt: 70}
+    message: {zh: 超龄, en: over age}
+    source: {document: x, clause: y, quote: z}
+"""
+
+
+def test_a_files_changes_to_its_parent_and_its_own_mistakes_are_said_in_one_run(tmp_path: Path) -> None:
+    # The merge's mistake stopped the run before the file's own were looked at: fixed, run again, and only then
+    # the unknown key met.
+    path = write(tmp_path, "district.yaml", CHANGES_AND_OWN)
+    at = path.as_posix()
+    said = {
+        lang: runner.invoke(app, ["rules", "validate", str(path), "--lang", lang]) for lang in ("en", "zh")
+    }
+    assert said["en"].exit_code == said["zh"].exit_code == 1
+    lines = said["en"].stderr.splitlines()
+    assert len(lines) == 4, said["en"].stderr
+    assert lines[0].startswith(
+        f"{at}:6:3: severities.team-women: unknown rule 'team-women' (did you mean 'team-woman'?); known: min-age,"
+    )
+    assert lines[1:] == [
+        f"{at}:8:23: parameters.principal_max_age.valeu: unknown key 'valeu' (did you mean 'value'?)",
+        f"{at}:10:5: rules[0]: 'severity' is required",
+        f"{at}:12:5: rules[0].severty: unknown key 'severty' (did you mean 'severity'?)",
+    ]
+    zh = said["zh"].stderr.splitlines()
+    assert len(zh) == 4 and zh[0].startswith(f"{at}:6:3: severities.team-women：未知的规则“team-women”")
+    assert zh[3] == f"{at}:12:5: rules[0].severty：未知的键“severty”（是否为“severity”？）"
+    # A check annotates each at its own line, as it does the schema's alone.
+    roster = write(tmp_path, "roster.csv", "姓名,社区,拟任职务\n甲,青松社区,居委会委员\n")
+    checked = runner.invoke(app, ["check", str(roster), "--rules", str(path), "--format", "github"])
+    annotated = [line.split("::")[1] for line in checked.stdout.splitlines()]
+    assert checked.exit_code == 2
+    assert [part.split(",")[1] for part in annotated] == ["line=6", "line=8", "line=10", "line=12"]
+
+
+def test_a_merged_file_valid_by_its_schema_has_its_rules_checked_with_its_changes(tmp_path: Path) -> None:
+    # The schema passes: the changes' mistake and a rule's are said together, each once.
+    text = CHANGES_AND_OWN.replace("{valeu: 55}", "55").replace("severty", "severity")
+    path = write(tmp_path, "district.yaml", text.replace("{fact: age, gt: 70}", "{fact: agee, gt: 70}"))
+    result = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    lines = result.stderr.splitlines()
+    assert result.exit_code == 1 and len(lines) == 2, result.stderr
+    assert lines[0].startswith(f"{path.as_posix()}:6:3: severities.team-women: unknown rule 'team-women'")
+    assert lines[1].startswith(f"{path.as_posix()}:14:18: rules[0].when.fact: unknown candidate fact 'agee'")
+
+
+def test_a_parents_changes_and_own_mistakes_are_said_as_the_parents(tmp_path: Path) -> None:
+    write(tmp_path, "district.yaml", CHANGES_AND_OWN)
+    town = write(tmp_path, "town.yaml", 'extends: district.yaml\nname: town\nversion: "1"\n')
+    result = runner.invoke(app, ["rules", "validate", str(town), "--lang", "en"])
+    district = (tmp_path / "district.yaml").as_posix()
+    assert result.exit_code == 1
+    assert [line.split(": ")[0] for line in result.stderr.splitlines()] == [
+        f"{district}:6:3",
+        f"{district}:8:23",
+        f"{district}:10:5",
+        f"{district}:12:5",
+    ]
+
+
+def test_every_mistake_of_the_roles_is_said_in_one_run(tmp_path: Path) -> None:
+    # A role's body misspelt and an alias claimed twice held back the rules: an applies_to naming a role
+    # misspelt was met only once those were fixed.
+    text = (ROOT / "tests" / "rules_corpus" / "key_typo.yaml").read_text(encoding="utf-8")
+    text = text.replace("severty", "severity").replace("applies_to: [director]", "applies_to: [directr]")
+    text = text.replace("aliases: [委员], body: committee}", "aliases: [委员, 主任], body: comittee}")
+    path = write(tmp_path, "town.yaml", text)
+    at = path.as_posix()
+    result = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{at}:20:61: vocabularies.roles.member.aliases[1]: '主任' means both 'director' and 'member'",
+        f"{at}:20:72: vocabularies.roles.member.body: unknown body 'comittee' (did you mean 'committee'?); "
+        "known: committee",
+        f"{at}:44:18: rules[1].applies_to[0]: unknown role 'directr' (did you mean 'director'?); known: "
+        "director, member",
+    ]
+    zh = runner.invoke(app, ["rules", "validate", str(path)]).stderr.splitlines()
+    assert zh[2].startswith(f"{at}:44:18: rules[1].applies_to[0]：未知的职务“directr”")
+
+
+def test_a_field_named_as_a_built_in_fact_holds_back_the_rules_checks(tmp_path: Path) -> None:
+    # Its rules on sex would read the field: what their check said of it would be nonsense, so it waits.
+    text = (ROOT / "tests" / "rules_corpus" / "key_typo.yaml").read_text(encoding="utf-8")
+    text = text.replace("severty", "severity").replace("applies_to: [director]", "applies_to: [directr]")
+    text = text.replace(
+        "  two_violations: {", "  gender: {type: bool, zh: 男性, en: male}\n  two_violations: {"
+    )
+    result = runner.invoke(
+        app, ["rules", "validate", str(write(tmp_path, "town.yaml", text)), "--lang", "en"]
+    )
+    assert result.exit_code == 1
+    assert [line.split(": ")[1] for line in result.stderr.splitlines()] == ["fields.gender"]
+
+
+def test_every_role_rewritten_without_its_seat_is_said_in_one_run(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "district.yaml",
+        'extends: community-2006\nname: district\nversion: "1"\nvocabularies:\n  roles:\n'
+        "    party_secretary: {zh: 党组织书记, en: party secretary, aliases: [书记, 支书]}\n"
+        "    committee_director: {zh: 居委会主任, en: committee director, aliases: [主任, 社区主任], body: committee}\n",
+    )
+    at = path.as_posix()
+    result = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{at}:6:22: vocabularies.roles.party_secretary: role 'party_secretary' is rewritten without body (the "
+        "parent's: party): a role is rewritten whole; to take it away, write body: null",
+        f"{at}:6:22: vocabularies.roles.party_secretary: role 'party_secretary' is rewritten without principal "
+        "(the parent's: True): a role is rewritten whole; to take it away, write principal: false",
+        f"{at}:7:25: vocabularies.roles.committee_director: role 'committee_director' is rewritten without "
+        "principal (the parent's: True): a role is rewritten whole; to take it away, write principal: false",
+    ]
+
+
+def test_a_rule_files_warnings_are_in_the_report_and_in_each_format_that_shows_notes(tmp_path: Path) -> None:
+    # Said on standard error alone, they were lost where the report went on (a CI job's JSON, its annotations).
+    path = write(tmp_path, "dead.yaml", _dead([("2006-04-12", 57), ("2006-10-01", 60)]))
+    roster = write(tmp_path, "roster.csv", "姓名,社区,拟任职务\n甲,青松社区,居委会委员\n")
+
+    def checked(*options: str) -> Any:
+        return runner.invoke(app, ["check", str(roster), "--rules", str(path), *options])
+
+    said = "parameters.principal_max_age.values[1]: this value is in force 2006-10-01 – … only, wholly outside the "
+    said += (
+        "file's effective period (2006-04-12 – 2006-09-30), so no election this file is for uses it (only a "
+    )
+    said += "check given another election day, with a ruleset-not-in-effect finding, would): is its year "
+    said += "mistyped? Another round's value belongs in that round's rule file"
+    at = path.as_posix()
+    report = json.loads(checked("--format", "json", "--lang", "en").stdout)
+    note = {"rule": "ruleset-param-value-dead", "message": said, "path": at, "line": 7, "column": 16}
+    assert report["ruleset"]["warnings"] == [note]
+    schema = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(report, schema)
+    zh = json.loads(checked("--format", "json").stdout)["ruleset"]["warnings"][0]["message"]
+    assert zh.startswith("parameters.principal_max_age.values[1]：这个取值只在 2006-10-01 – … 生效")
+    # None: the key is left out, and the report is as it was.
+    assert (
+        "warnings"
+        not in json.loads(runner.invoke(app, ["check", str(roster), "--format", "json"]).stdout)["ruleset"]
+    )
+    github = checked("--format", "github", "--lang", "en", "--fail-on", "warning").stdout.splitlines()
+    assert f"::warning file={at},line=7,col=16,title=ruleset-param-value-dead::{said}" in github
+    sarif = json.loads(checked("--format", "sarif", "--lang", "en").stdout)
+    assert sarif["runs"][0]["invocations"][0]["toolConfigurationNotifications"] == [
+        {
+            "descriptor": {"id": "ruleset-param-value-dead"},
+            "level": "warning",
+            "message": {"text": said},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": at},
+                        "region": {"startLine": 7, "startColumn": 16},
+                    }
+                }
+            ],
+        }
+    ]
+    junit = checked("--format", "junit", "--lang", "en", "--fail-on", "warning").stdout
+    case = junit[junit.index(f'<testcase name="{at}"') :]
+    assert case.index("<system-out>[warning] ruleset-param-value-dead: parameters.") < case.index(
+        "</testcase>"
+    )
+    assert "<failure" not in case[: case.index("</testcase>")]  # it fails no run
+    markdown = checked("--format", "markdown", "--lang", "en").stdout
+    assert (
+        "- **warning** `ruleset-param-value-dead` — " in markdown
+        and "dead.yaml:7:16: parameters.principal\\_max\\_age.values\\[1\\]: this value" in markdown
+    )
+    html = checked("--format", "html", "--lang", "en").stdout
+    assert f"<li>{at}:7:16<div>" in html and "<code>ruleset-param-value-dead</code>" in html
+    table = checked("--lang", "en").stdout
+    assert f"{at}:7:16\n  [warning] ruleset-param-value-dead parameters.principal_max_age.values[1]:" in table

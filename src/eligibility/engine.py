@@ -45,6 +45,7 @@ from eligibility.report import (
     NotChecked,
     Profile,
     Report,
+    RuleFileNote,
     RuleInfo,
     RuleSetInfo,
     Serialised,
@@ -2013,6 +2014,22 @@ class Review:
             for r in self.policy.rules
         ]
 
+    def ruleset_warnings(self) -> list[RuleFileNote]:
+        """The rule file's warnings as the report holds them, in the run's language."""
+        notes = []
+        for warning in self.policy.warnings:
+            where = warning.location or Location()
+            notes.append(
+                RuleFileNote(
+                    rule=warning.key,
+                    message=say(warning.key, self.lang, **warning.params),
+                    path=self._place(where.path or self.policy.path),
+                    line=where.line,
+                    column=where.column if isinstance(where.column, int) else None,
+                )
+            )
+        return notes
+
     def report(
         self, candidates: list[CandidateResult], teams: list[TeamResult], summary: Summary | None = None
     ) -> Report:
@@ -2024,6 +2041,7 @@ class Review:
                 sha256=self.policy.sha256,
                 extends=self.policy.extends,
                 overrides=self.policy.overrides,
+                warnings=self.ruleset_warnings(),
             ),
             election_date=self.election_date,
             summary=(summary or summarise(candidates, teams)).model_copy(

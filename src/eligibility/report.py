@@ -154,6 +154,17 @@ class TeamResult(_Frozen):
     )
 
 
+class RuleFileNote(_Frozen):
+    """A slip in the rule file that leaves it usable (a dated value no election of its period uses), at its line:
+    what `rules validate` says as a warning. Never a finding: it changes no status and fails no run."""
+
+    rule: str = Field(description="what kind of slip, by its id (ruleset-param-value-dead)")
+    message: str
+    path: str = Field(description="the rule file, as the run names it")
+    line: int | None = None
+    column: int | None = None
+
+
 class RuleSetInfo(_Frozen):
     """Which rule set was applied, exactly."""
 
@@ -162,6 +173,13 @@ class RuleSetInfo(_Frozen):
     sha256: str = Field(description="of the rule file, or of the chain of files it extends")
     extends: list[str] = Field(default=[], description="the rule sets this one builds on, nearest first")
     overrides: dict[str, Any] = Field(default={}, description="parameters set on the command line (--set)")
+    # Left out where there are none, as for nearly every run.
+    warnings: list[RuleFileNote] = Field(
+        default=[],
+        description="the rule file's warnings, each at its line: slips that leave it usable, said on standard "
+        "error by the commands that load it; none fails a run",
+        exclude_if=lambda value: not value,
+    )
 
 
 class RuleInfo(_Frozen):

@@ -145,6 +145,18 @@ def verdict_line(report: Report, fail_on: FailOn, lang: Lang, counted: tuple[int
     return say("verdict-fail", lang, level=fail_on, reasons=("，" if lang == "zh" else "; ").join(reasons))
 
 
+def rule_file_notes(report: Report) -> list[tuple[str, Finding]]:
+    """The rule file's warnings, each with its place (town.yaml:12:9), as the notes of a file read are shown: a
+    warning that never fails the run, whatever --fail-on."""
+    return [
+        (
+            ":".join(str(part) for part in (note.path, note.line, note.column) if part is not None),
+            Finding(rule=note.rule, severity="warning", message=note.message),
+        )
+        for note in report.ruleset.warnings
+    ]
+
+
 def not_checked_finding(missing: NotChecked, lang: Lang) -> Finding:
     """A rule not checked, as a finding on its file: what the CI formats and the findings table show, since it
     fails the run as an open finding of its severity would."""

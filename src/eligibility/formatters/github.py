@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from eligibility.formatters.common import finding_rows, in_repository, level, summary_line, verdict_line
+from eligibility.formatters.common import (
+    finding_rows,
+    in_repository,
+    level,
+    summary_line,
+    verdict_line,
+)
 from eligibility.formatters.interface import Options
 from eligibility.messages import Lang, say
 from eligibility.report import Report
@@ -39,6 +45,12 @@ class GithubFormatter:
             out.append(
                 f"::{COMMAND[level(finding, options.fail_on)]} {','.join(parts)}::{_data(finding.message)}"
             )
+        for note in report.ruleset.warnings:
+            # A warning whatever --fail-on: the rule file's slips fail no run.
+            parts = [f"file={_property(in_repository(note.path))}"]
+            parts += [f"{key}={value}" for key, value in (("line", note.line), ("col", note.column)) if value]
+            parts.append(f"title={_property(note.rule)}")
+            out.append(f"::warning {','.join(parts)}::{_data(note.message)}")
         out.append(summary_line(report, options.lang))
         out.append(verdict_line(report, options.fail_on, options.lang))
         return "\n".join(out) + "\n"

@@ -10,6 +10,7 @@ from eligibility.formatters.common import (
     amended_text,
     input_line,
     missing_columns,
+    rule_file_notes,
     severity_label,
     status_label,
     summary_line,
@@ -194,6 +195,7 @@ def _appendix(report: Report, lang: Lang) -> str:
         out.append(f"<li>{escape(input_line(read, lang))}")
         out += [f"<div>{_finding(f, lang)}</div>" for f in read.findings]
         out.append("</li>")
+    out += [f"<li>{escape(where)}<div>{_finding(f, lang)}</div></li>" for where, f in rule_file_notes(report)]
     out.append("</ul>")
     if report.not_checked:
         out.append(f"<h2>{escape(say('label-not-checked', lang))}</h2><ul>")

@@ -9,6 +9,7 @@ from eligibility.formatters.common import (
     fails,
     in_repository,
     not_checked_finding,
+    rule_file_notes,
     severity_label,
     status_label,
     team_key,
@@ -73,6 +74,17 @@ class JunitFormatter:
                     file=in_repository(path),
                 )
                 _verdict(case, findings, fail_on, lang, "")
+        # The rule file's warnings, on a case of its own that passes: they fail no run, whatever --fail-on.
+        if notes := rule_file_notes(report):
+            path = report.ruleset.warnings[0].path
+            case = ET.SubElement(
+                suite("", say("label-inputs", lang)),
+                "testcase",
+                name=path,
+                classname=path,
+                file=in_repository(path),
+            )
+            _verdict(case, [f for _, f in notes], "never", lang, "")
         for element in suites.values():
             cases = element.findall("testcase")
             element.set("tests", str(len(cases)))

@@ -8,6 +8,7 @@ from typing import ClassVar
 from eligibility.formatters.common import (
     amended_text,
     missing_columns,
+    rule_file_notes,
     severity_label,
     status_label,
     summary_line,
@@ -119,6 +120,7 @@ def _files(report: Report, lang: Lang) -> list[str]:
         for read in report.inputs
         for f in read.findings
     ]
+    notes += rule_file_notes(report)
     if report.not_checked or notes:
         out += [f"#### {say('label-not-checked', lang)} / {say('label-inputs', lang)}", ""]
         for missing in report.not_checked:

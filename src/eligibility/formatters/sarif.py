@@ -9,7 +9,13 @@ from typing import Any, ClassVar
 from urllib.parse import quote
 
 from eligibility import __version__
-from eligibility.formatters.common import Row, finding_rows, in_repository, level, severity_level
+from eligibility.formatters.common import (
+    Row,
+    finding_rows,
+    in_repository,
+    level,
+    severity_level,
+)
 from eligibility.formatters.interface import Options
 from eligibility.report import FailOn, Finding, Report, RuleInfo
 from eligibility.roster.normalise import mask_id, mask_ids, mask_name
@@ -59,11 +65,18 @@ class SarifFormatter:
                 "election_date": report.election_date.isoformat(),
             },
         }
-        log = {
-            "$schema": SCHEMA,
-            "version": "2.1.0",
-            "runs": [{"tool": {"driver": driver}, "results": results, "columnKind": "unicodeCodePoints"}],
+        run: dict[str, Any] = {
+            "tool": {"driver": driver},
+            "results": results,
+            "columnKind": "unicodeCodePoints",
         }
+        if report.ruleset.warnings:
+            # Notes on the tool's configuration, as SARIF holds them: the rule file's slips, at their lines,
+            # never a result (they fail no run).
+            run["invocations"] = [
+                {"executionSuccessful": True, "toolConfigurationNotifications": _notifications(report)}
+            ]
+        log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
         return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -146,3 +159,23 @@ def _cell_column(finding: Finding, line: int) -> int | None:
     for letter in cell[1]:
         number = number * 26 + ord(letter) - ord("A") + 1
     return number
+
+
+def _notifications(report: Report) -> list[dict[str, Any]]:
+    """The rule file's warnings as SARIF's notifications, each at the rule file's line and column."""
+    notes = []
+    for note in report.ruleset.warnings:
+        physical: dict[str, Any] = {"artifactLocation": {"uri": quote(in_repository(note.path), safe="/")}}
+        if note.line is not None:
+            physical["region"] = {"startLine": note.line}
+            if note.column is not None:
+                physical["region"]["startColumn"] = note.column
+        notes.append(
+            {
+                "descriptor": {"id": note.rule},
+                "level": "warning",
+                "message": {"text": note.message},
+                "locations": [{"physicalLocation": physical}],
+            }
+        )
+    return notes

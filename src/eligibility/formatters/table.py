@@ -21,6 +21,7 @@ from eligibility.formatters.common import (
     amended_text,
     input_line,
     not_checked_finding,
+    rule_file_notes,
     severity_label,
     status_label,
     summary_line,
@@ -183,6 +184,10 @@ class TableFormatter:
                 tag = severity_label(finding, lang)
                 said_of_file = f"  [{tag}] {finding.rule} {finding.message}"
                 console.print(Wrapped(Text(said_of_file, style=SEVERITY_STYLE[finding.severity])))
+        for where, finding in rule_file_notes(report):
+            console.print(Text(where, style="dim"))
+            said_of_rules = f"  [{severity_label(finding, lang)}] {finding.rule} {finding.message}"
+            console.print(Wrapped(Text(said_of_rules, style=SEVERITY_STYLE[finding.severity])))
         said: set[str] = set()
         for missing in report.not_checked:
             words = not_checked_finding(missing, lang).message

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from eligibility.errors import Location, RuleSetError, raise_any
+from eligibility.errors import Location, RuleSetError
 from eligibility.messages import Term, did_you_mean
 from eligibility.ruleset.model import AMENDABLE, Rule
 from eligibility.ruleset.vocab import suggest
@@ -25,12 +25,17 @@ VOCABULARY_BY_ID = ("bodies", "roles", "political_statuses")
 VOCABULARY_BY_KEY = ("places",)
 
 
-def merge(parent: Document, child: Document, child_file: str, where: Where) -> Document:
-    """The child laid over the parent. Tests are the child's own: the parent's may not hold after changes."""
+def merge(
+    parent: Document, child: Document, child_file: str, where: Where
+) -> tuple[Document, list[RuleSetError]]:
+    """The child laid over the parent, and the mistakes of the child's changes to it, each left out of the
+    merging: the loader says them with the merged file's own, in one run. Tests are the child's own: the
+    parent's may not hold after changes."""
     parent_data, parent_positions = parent
     child_data, child_positions = child
     data: dict[str, Any] = {}
     positions = Positions()
+    problems: list[RuleSetError] = []
     for key, value in parent_data.items():
         if key in ("tests", *CHANGES):
             continue
@@ -51,7 +56,12 @@ def merge(parent: Document, child: Document, child_file: str, where: Where) -> D
                     and isinstance(merged.get(part), dict)
                 ):
                     if part == "roles":
-                        _roles_keep_their_seat(merged[part], words, where)
+                        unseated = _roles_keep_their_seat(merged[part], words, where)
+                        problems += [problem for said in unseated.values() for problem in said]
+                        # The parent's role is kept where its rewriting is refused: said once, here.
+                        words = {
+                            role_id: entry for role_id, entry in words.items() if role_id not in unseated
+                        }
                     merged[part] = _by_name(merged[part], words, at, positions, child_positions, child_file)
                 else:
                     positions.drop_subtree(at)
@@ -67,7 +77,6 @@ def merge(parent: Document, child: Document, child_file: str, where: Where) -> D
     # Every mistake of disable, severities and amend at once, as validation says the schema's: an author who
     # fixed `severities: {2021-01-01: review, true: warning}`'s first key met the second on the next run. An entry
     # refused is left out of what follows, so that it is said once.
-    problems: list[RuleSetError] = []
     disable = child_data.get("disable") or []
     if not isinstance(disable, list):
         problems.append(
@@ -154,30 +163,36 @@ def merge(parent: Document, child: Document, child_file: str, where: Where) -> D
     problems += refused
     problems += _amend(data, amend, where, (positions, child_positions, child_file))
     # In the order they are written, as validation's are.
-    raise_any(sorted(problems, key=_place))
-    return data, positions
+    return (data, positions), sorted(problems, key=_place)
 
 
-def _roles_keep_their_seat(parent: dict[str, Any], child: dict[str, Any], where: Where) -> None:
-    """A role rewritten to add an alias, leaving out its body or principal: it silently held no seat, or was no
-    principal, and the team rules passed over it (helper-67). Kept off only when written so (body: null)."""
+def _roles_keep_their_seat(
+    parent: dict[str, Any], child: dict[str, Any], where: Where
+) -> dict[str, list[RuleSetError]]:
+    """Each role rewritten to add an alias, leaving out its body or principal: it silently held no seat, or was
+    no principal, and the team rules passed over it (helper-67). Kept off only when written so (body: null).
+    Every such role, and both keys of one, by role, in one run: the first alone was said."""
+    problems: dict[str, list[RuleSetError]] = {}
     for role_id, entry in child.items():
         before = parent.get(role_id)
         if not isinstance(entry, dict) or not isinstance(before, dict):
             continue
         for key in ("body", "principal"):
             if before.get(key) and key not in entry:
-                raise RuleSetError(
-                    "ruleset-invalid",
-                    where(("vocabularies", "roles", role_id)),
-                    field=f"vocabularies.roles.{role_id}",
-                    reason=Term(
-                        f"改写的职务“{role_id}”没有写 {key}（底本为 {before[key]}）：改写职务须整项重写；确要去掉，"
-                        f"写 {key}: {'null' if key == 'body' else 'false'}",
-                        f"role {role_id!r} is rewritten without {key} (the parent's: {before[key]}): a role is "
-                        f"rewritten whole; to take it away, write {key}: {'null' if key == 'body' else 'false'}",
-                    ),
+                problems.setdefault(role_id, []).append(
+                    RuleSetError(
+                        "ruleset-invalid",
+                        where(("vocabularies", "roles", role_id)),
+                        field=f"vocabularies.roles.{role_id}",
+                        reason=Term(
+                            f"改写的职务“{role_id}”没有写 {key}（底本为 {before[key]}）：改写职务须整项重写；确要去掉，"
+                            f"写 {key}: {'null' if key == 'body' else 'false'}",
+                            f"role {role_id!r} is rewritten without {key} (the parent's: {before[key]}): a role is "
+                            f"rewritten whole; to take it away, write {key}: {'null' if key == 'body' else 'false'}",
+                        ),
+                    )
                 )
+    return problems
 
 
 def _not_a(location: Location, key: str, expected: Term) -> RuleSetError:

@@ -253,7 +253,14 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
         return Location(positions.file_of(found, shown), *(pos or (None, None)))
 
     try:
-        rule_file = _validate(data, positions, shown)
+        try:
+            rule_file = _validate(data, positions, shown)
+        except RuleSetError as err:
+            # The changes' mistakes (a severity for a rule the parent lacks) with the file's own: each was met
+            # only once the other was fixed.
+            if read.refused:
+                _raise_any(sorted([*read.refused, *err.problems], key=_place))
+            raise
         defaults = {name: p.at(rule_file.election_date) for name, p in rule_file.parameters.items()}
         applied = {
             name: _convert_override(name, text, defaults, rule_file)
@@ -261,13 +268,12 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
         }
         vocabulary = Vocabulary(rule_file.vocabularies)
         # Every mistake of these kinds at once, as the schema's are.
-        _raise_any(
-            [
-                *_vocabulary_problems(rule_file, where, positions.written_as),
-                *_what_else_problems(rule_file, data, where, positions.written_as, shown, key_where),
-                *_expectation_problems(rule_file, where, positions.written_as),
-            ]
-        )
+        problems = [
+            *read.refused,
+            *_vocabulary_problems(rule_file, where, positions.written_as),
+            *_what_else_problems(rule_file, data, where, positions.written_as, shown, key_where),
+            *_expectation_problems(rule_file, where, positions.written_as),
+        ]
 
         def compile_with(params: dict[str, Any]) -> Compiled:
             compiler = Compiler(rule_file, params, vocabulary, where, positions.written_as)
@@ -291,6 +297,18 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
             )
 
         policy = Policy(rule_file, shown, digest, applied, vocabulary, chain, compile_with)
+        if problems:
+            # The rules' own mistakes too (an applies_to naming a role misspelt was met once the roles' words
+            # were right), as they stand on the file's election day. Not where a field takes the name of a fact
+            # the tool reads itself: the rules' conditions on that fact would read the field, and what they
+            # said of it would be nonsense.
+            if not set(rule_file.fields) & _built_in_facts():
+                try:
+                    policy.at(rule_file.election_date)
+                except RuleSetError as err:
+                    # Undated on its own day is said at the parameter's values below, once these are fixed.
+                    problems += [] if err.key == "ruleset-param-undated" else err.problems
+            _raise_any(sorted(problems, key=_place))
         # Resolved: a script may change its working folder before the workers start.
         policy.source, policy.given = path.resolve(), dict(overrides or {})
         # Compile now for every date a dated value takes effect, so a mistake anywhere shows before any roster.
@@ -567,6 +585,9 @@ class _Read:
     titles: dict[str, str] = field(default_factory=dict)
     # Rule id -> where a file of the chain disabled it: `rules explain` says so, not "no such rule".
     disabled: dict[str, Disabled] = field(default_factory=dict)
+    # The mistakes of this file's changes to the one it builds on (disable, severities, amend, a role rewritten
+    # without its seat), each left out of the merging: said with the merged file's own mistakes, in one run.
+    refused: list[RuleSetError] = field(default_factory=list)
 
 
 def _read(path: Path, stack: tuple[tuple[Path, str], ...]) -> _Read:
@@ -634,6 +655,11 @@ def _read(path: Path, stack: tuple[tuple[Path, str], ...]) -> _Read:
             known=", ".join(names),
         )
     parent = _read(parent_path, (*stack, (path.resolve(), shown)))
+    if parent.refused:
+        # The parent's own changes to the file it builds on are wrong: said as its own, with the rest of its
+        # mistakes, as a parent wrong in any other way is (_raise_parents_own).
+        load_ruleset(parent_path)
+        _raise_any(parent.refused)
     if not isinstance(parent.data, dict):
         # A list, an empty file, a CSV read as YAML: nothing to build on, said at this file's `extends:`.
         where = positions.find(data, ("extends",))[1] or (None, None)
@@ -655,14 +681,7 @@ def _read(path: Path, stack: tuple[tuple[Path, str], ...]) -> _Read:
         for index, rule_id in enumerate(disable if isinstance(disable, list) else [])
         if isinstance(rule_id, str)
     }
-    try:
-        merged = merge((parent.data, parent.positions), (data, positions), shown, where_in_child)
-    except RuleSetError as err:
-        # Each of several mistakes (disable, severities and amend are said together) on its own.
-        said = [_disabled_in_parent(problem, parent.disabled) for problem in err.problems]
-        if said == err.problems:
-            raise
-        raise (said[0] if len(said) == 1 else RuleSetProblems(said)) from None
+    merged, refused = merge((parent.data, parent.positions), (data, positions), shown, where_in_child)
     combined = hashlib.sha256((parent.digest + digest).encode()).hexdigest()
     # The parameters this file takes from the one it builds on, by name: one it sets again for a rule it
     # disables is no misspelling.
@@ -675,6 +694,7 @@ def _read(path: Path, stack: tuple[tuple[Path, str], ...]) -> _Read:
         inherited=frozenset(parameters) if isinstance(parameters, dict) else frozenset(),
         titles={**parent.titles, **titles},
         disabled={**parent.disabled, **disabled},
+        refused=[_disabled_in_parent(problem, parent.disabled) for problem in refused],
     )
 
 
@@ -1414,9 +1434,7 @@ def _what_else_problems(
     for column in ROSTER_COLUMNS:
         for header in (column.name, column.zh, *column.aliases):
             headed.setdefault(fold(header), (column.name, column.zh))
-    # The facts the tool itself reads from a roster's core columns or works out (性别, 拟任职务, 周岁, 社区主干):
-    # a field of one of these names took its place, and rules on sex or roles judged by a column never read.
-    built_in = {column.name for column in ROSTER_COLUMNS} | {"age", "bodies", "principal"}
+    built_in = _built_in_facts()
     for name in rule_file.parameters:
         if name in _EVIDENCE_WORDS:
             yield _evidence_word(where, written_as, ("parameters", name), Term("参数", "parameter"))
@@ -1539,6 +1557,14 @@ def _what_else_problems(
                 f"effective from ({effective.from_}) is after to ({effective.to})",
             ),
         )
+
+
+def _built_in_facts() -> set[str]:
+    """The facts the tool itself reads from a roster's core columns or works out (性别, 拟任职务, 周岁, 社区主干):
+    a field of one of these names took its place, and rules on sex or roles judged by a column never read."""
+    from eligibility.roster.columns import ROSTER_COLUMNS
+
+    return {column.name for column in ROSTER_COLUMNS} | {"age", "bodies", "principal"}
 
 
 def _convert_override(name: str, text: Any, params: dict[str, Any], rule_file: RuleFile) -> Any:
