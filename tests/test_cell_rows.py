@@ -276,7 +276,9 @@ def test_the_tables_name_the_row_excel_shows_and_the_json_gives_both(tmp_path: P
     [filled] = [
         f["evidence"] for f in report["inputs"][0]["findings"] if f["rule"] == "community-filled-down"
     ]
-    assert (filled["lines"], filled["line"]) == ("4", "5")
+    assert (filled["lines"], filled["line"], filled["excel_row"]) == ("4", "5", "4")
+    placed = [row for row in flat if row[flat[0].index("规则")] == "community-filled-down"]
+    assert [row[flat[0].index("行号")] for row in placed] == ["4"]
 
 
 def test_a_roster_without_a_cell_over_two_lines_gives_no_excel_row(tmp_path: Path) -> None:

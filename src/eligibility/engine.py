@@ -1482,7 +1482,13 @@ class Review:
         for (street, community), lines in self._filled_down.pop(where, {}).items():
             shown = "、".join(str(row) for _, row in lines[:10]) + ("…" if len(lines) > 10 else "")
             place = self._name(" ".join(filter(None, (street, community))))
-            params = (("lines", shown), ("community", place), ("line", str(lines[0][0])))
+            params: tuple[tuple[str, str], ...] = (
+                ("lines", shown),
+                ("community", place),
+                ("line", str(lines[0][0])),
+            )
+            if lines[0][1] != lines[0][0]:  # placed in the tables an officer reads at the row they name
+                params += (("excel_row", str(lines[0][1])),)
             notes.append(Note("community-filled-down", "warning", params))
         return notes
 

@@ -37,6 +37,13 @@ def neutralise(value: str) -> str:
     return "'" + value if starts_formula(value) else value
 
 
+def row_said(finding: Finding) -> str | None:
+    """The row a file's finding is about (a footer's, a community left blank), as an officer finds it: the row
+    Excel shows where the finding says one (a CSV under a cell over two lines), else its line."""
+    said = finding.evidence.get("excel_row") or finding.evidence.get("line")
+    return said if isinstance(said, str) else None
+
+
 def status_label(status: str, lang: Lang, findings: list[Finding] | None = None) -> str:
     """A status in words; a candidate's review that only asks for facts to be found out (every open review
     finding could not decide) is 待核实, not 需事先审批: no approval answers it (helper-64)."""
@@ -265,7 +272,9 @@ def finding_rows(report: Report, lang: Lang) -> Iterator[Row]:
     teams = teams_by_place(report)
     for c in report.candidates:
         # 行号 is the row an officer finds in Excel, as the terminal's table gives it (see Source.shown_row).
-        first_of_team.setdefault(team_key(c, teams), (c.source.path, c.source.sheet, c.source.excel_row or c.source.line))
+        first_of_team.setdefault(
+            team_key(c, teams), (c.source.path, c.source.sheet, c.source.excel_row or c.source.line)
+        )
         for finding in c.findings:
             yield Row(
                 "candidate",
@@ -290,9 +299,10 @@ def finding_rows(report: Report, lang: Lang) -> Iterator[Row]:
     for read in report.inputs:
         header_line[(read.path, read.sheet)] = read.header_line
         for finding in read.findings:
-            # A file's finding about one of its lines (a footer under the table) is placed at that line.
-            said = finding.evidence.get("line")
-            line = int(said) if isinstance(said, str) and said.isdigit() else read.header_line
+            # A file's finding about one of its lines (a footer under the table) is placed at that line: at the
+            # row Excel shows, where it says one, as the candidates' rows are.
+            said = row_said(finding)
+            line = int(said) if said and said.isdigit() else read.header_line
             yield Row("file", read.path, read.sheet, None, line, "", "", "", "", "", "", finding)
     for missing in report.not_checked:
         line = header_line.get((missing.path, missing.sheet))

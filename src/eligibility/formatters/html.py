@@ -10,6 +10,7 @@ from eligibility.formatters.common import (
     amended_text,
     input_line,
     missing_columns,
+    row_said,
     rule_file_notes,
     severity_label,
     status_label,
@@ -172,7 +173,7 @@ def _finding(finding: Finding, lang: Lang) -> str:
     # Where to put the cursor, as the terminal says it: the cell, which names the column too, else the line.
     if cell := finding.evidence.get("cell"):
         text += f'<span class="clause">{escape(say("at-cell", lang, cell=cell))}</span>'
-    elif line := finding.evidence.get("line"):
+    elif line := row_said(finding):
         text += f'<span class="clause">{escape(say("at-line", lang, line=line))}</span>'
     if finding.approval is not None:
         note = finding.approval.reference

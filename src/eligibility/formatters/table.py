@@ -21,6 +21,7 @@ from eligibility.formatters.common import (
     amended_text,
     input_line,
     not_checked_finding,
+    row_said,
     rule_file_notes,
     severity_label,
     status_label,
@@ -560,7 +561,7 @@ def _findings(findings: list[Finding], options: Options, passed: list[str] | Non
         # Where to put the cursor: the row's line is in the first column, the cell names the column too.
         if cell := finding.evidence.get("cell"):
             text.append(say("at-cell", lang, cell=cell), style="dim")
-        elif line := finding.evidence.get("line"):
+        elif line := row_said(finding):
             text.append(say("at-line", lang, line=line), style="dim")
         if finding.approval is not None:
             approval = finding.approval
