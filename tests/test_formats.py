@@ -4047,3 +4047,205 @@ def test_a_header_written_again_with_a_remark_on_its_name_or_a_column_added_is_n
     report = check([_roster_file(tmp_path, form, narrow, added)], election_date="2006-09-30")
     assert not [f for f in report.inputs[0].findings if f.rule == "header-reordered"]
     assert fails(report, "ineligible")  # said, one way or another: never 甲42 passing in silence
+
+
+def _one_and_two_processes(path: Path, *more: str) -> str:
+    """The JSON report of one process, asserted byte for byte the same as two processes give."""
+    args = ["check", str(path), "--lang", "en", "--format", "json", "--election-date", "2006-09-30", *more]
+    one, two = (CliRunner().invoke(app, [*args, *jobs]) for jobs in ([], ["--jobs", "2"]))
+    assert one.stdout == two.stdout
+    return one.stdout
+
+
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+def test_a_header_written_again_in_other_aliases_of_its_columns_is_read_by_them(
+    tmp_path: Path, form: str
+) -> None:
+    # The contract's other headers of a column (公民身份号码 for 身份证号, 学历 for 文化程度, 所在社区 for 社区,
+    # 出生日期 for 出生年月) over a second table: it was a candidate named 姓名, invalid, and the rows under it were
+    # read by the first header's places, 被剥夺政治权利's 是 read as a relative and 乙 passing. The first table runs
+    # past a --jobs batch (2,000 rows), so the header again is met by a worker other than the first's.
+    header = [
+        "姓名",
+        "性别",
+        "身份证号",
+        "出生年月",
+        "文化程度",
+        "社区",
+        "拟任职务",
+        "亲属",
+        "被剥夺政治权利",
+    ]
+    first = [
+        [
+            f"甲{n}",
+            "男",
+            make_id(dt.date(1960, 1, 1) + dt.timedelta(days=n)),
+            "",
+            "高中",
+            "甲社区",
+            "居委会委员",
+            "",
+            "否",
+        ]
+        for n in range(2100)
+    ]
+    same_places = [
+        "姓名",
+        "性别",
+        "身份证号码",
+        "出生日期",
+        "学历",
+        "所在社区",
+        "拟任职务",
+        "亲属",
+        "被剥夺政治权利",
+    ]
+    moved = [
+        "姓名",
+        "性别",
+        "公民身份号码",
+        "出生日期",
+        "学历",
+        "所在社区",
+        "拟任职务",
+        "被剥夺政治权利",
+        "亲属",
+    ]
+    rows = [
+        *first,
+        same_places,
+        ["乙", "男", make_id("1961-01-01"), "1961-01", "高中", "乙社区", "居委会委员", "", "否"],
+        moved,
+        ["丙", "男", make_id("1962-01-01"), "1962-01", "高中", "丙社区", "居委会委员", "是", ""],
+    ]
+    said = json.loads(_one_and_two_processes(_roster_file(tmp_path, form, header, rows)))
+    last = {c["name"]: (c["status"], [f["rule"] for f in c["findings"]]) for c in said["candidates"][2100:]}
+    assert last == {"乙": ("eligible", []), "丙": ("ineligible", ["political-rights"])}
+    [ineligible] = [f for c in said["candidates"] if c["name"] == "丙" for f in c["findings"]]
+    assert ineligible["evidence"]["cell"] == ("" if form == "csv" else "候选人!") + "H2105"
+    notes = [(f["rule"], f["message"]) for f in said["inputs"][0]["findings"]]
+    assert notes == [
+        (
+            "header-reordered",
+            "line 2104 writes the header again with its columns in another order (被剥夺政治权利、亲属 moved): the "
+            "rows under it are read by it; check them",
+        )
+    ]
+
+
+def _two_row_file(tmp_path: Path, form: str, rows: list[list[str]], merges: list[str]) -> Path:
+    """The rows as a CSV file, or as a workbook with those cells merged (A3:A4), as Excel leaves a grouped header."""
+    if form == "csv":
+        path = tmp_path / "r.csv"
+        path.write_text("\n".join(",".join(r) for r in rows) + "\n", "utf-8")
+        return path
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "候选人"
+    for row in rows:
+        sheet.append([cell or None for cell in row])
+    for merged in merges:
+        sheet.merge_cells(merged)
+    path = tmp_path / "r.xlsx"
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+@pytest.mark.parametrize("first", ["one-row", "two-rows"])
+@pytest.mark.parametrize("grouped", ["name-merged-down", "name-under-group"])
+def test_a_header_written_again_in_two_rows_is_a_header_its_group_row_said_as_its_title(
+    tmp_path: Path, form: str, first: str, grouped: str
+) -> None:
+    # A second table pasted under the first with its grouped header of two rows (基本情况 over 性别, 身份证号 and
+    # 出生年月; 拟任情况 over 社区 and 拟任职务), under a first header of one row or of the same two: the group row
+    # was a candidate named 姓名 or 基本情况, invalid, and the row of names under it one with no name; or, 姓名
+    # merged down, the rows under it were read by the first header's places (the last one read as a relative).
+    if grouped == "name-merged-down":
+        upper = ["姓名", "基本情况", "", "", "拟任情况", "", "被剥夺政治权利", "亲属"]
+        lower = ["", "性别", "身份证号", "出生年月", "社区", "拟任职务", "", ""]
+        merges = ["A{0}:A{1}", "B{0}:D{0}", "E{0}:F{0}", "G{0}:G{1}", "H{0}:H{1}"]
+    else:
+        upper = ["基本情况", "", "", "", "拟任情况", "", "", ""]
+        lower = ["姓名", "性别", "身份证号", "出生年月", "社区", "拟任职务", "被剥夺政治权利", "亲属"]
+        merges = ["A{0}:D{0}", "E{0}:H{0}"]
+    one_row = ["姓名", "性别", "身份证号", "出生年月", "社区", "拟任职务", "亲属", "被剥夺政治权利"]
+    head = [one_row] if first == "one-row" else [upper, lower]
+    top = len(head) + 2  # the line the second table's header starts on
+    rows = [
+        *head,
+        ["甲", "男", make_id("1960-01-01"), "1960-01", "甲社区", "居委会委员", "", "否"],
+        upper,
+        lower,
+        ["乙", "男", make_id("1961-01-01"), "1961-01", "乙社区", "居委会委员", "是", ""],
+    ]
+    path = _two_row_file(tmp_path, form, rows, [m.format(top, top + 1) for m in merges])
+    said = json.loads(_one_and_two_processes(path))
+    people = {c["name"]: (c["status"], [f["rule"] for f in c["findings"]]) for c in said["candidates"]}
+    assert people == {"甲": ("eligible", []), "乙": ("ineligible", ["political-rights"])}
+    findings = said["inputs"][0]["findings"]
+    # A header of one row written again as two: its columns moved (亲属 and 被剥夺政治权利), said. Of two rows
+    # written again as they were, nothing moved.
+    moved = [f["evidence"]["line"] for f in findings if f["rule"] == "header-reordered"]
+    assert moved == ([str(top + 1)] if first == "one-row" else [])
+    # The group row is said as the title of the table under it; where the first header's two rows were one
+    # header (姓名 merged down both), its rows written again are passed over as it is.
+    titles = [
+        (f["evidence"]["line"], f["evidence"]["header_line"])
+        for f in findings
+        if f["rule"] == "row-table-title"
+    ]
+    one_header = first == "two-rows" and grouped == "name-merged-down"
+    assert titles == ([] if one_header else [(str(top), str(top + 1))])
+    assert not [f for f in findings if f["rule"] not in ("header-reordered", "row-table-title")]
+
+
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+def test_a_header_written_again_wider_reads_its_rows_and_says_its_column_not_read(
+    tmp_path: Path, form: str
+) -> None:
+    # The second table adds 联系电话, the third puts it between the columns and moves 亲属: every row under them,
+    # holding a phone number, was row-too-long, invalid (or its cell said as right of the header, in a workbook).
+    header = ["姓名", "性别", "出生年月", "社区", "拟任职务", "亲属", "被剥夺政治权利"]
+    rows = [
+        ["甲", "男", "1965-05", "青松社区", "居委会委员", "", "否"],
+        [*header, "联系电话"],
+        ["乙", "男", "1966-05", "翠竹社区", "居委会委员", "", "是", "13800000000"],
+        ["姓名", "性别", "出生年月", "社区", "联系电话", "拟任职务", "被剥夺政治权利", "亲属", "备用电话"],
+        ["丙", "女", "1967-05", "梅园社区", "13900000000", "居委会委员", "否", "", "0591-1234567"],
+    ]
+    said = json.loads(_one_and_two_processes(_roster_file(tmp_path, form, header, rows)))
+    people = {c["name"]: (c["status"], [f["rule"] for f in c["findings"]]) for c in said["candidates"]}
+    assert people == {
+        "甲": ("eligible", []),
+        "乙": ("ineligible", ["political-rights"]),
+        "丙": ("eligible", []),
+    }
+    notes = [(f["rule"], f["severity"], f["message"]) for f in said["inputs"][0]["findings"]]
+    assert notes == [
+        (
+            "column-not-read",
+            "warning",
+            "line 3 writes the header again with a column '联系电话' added, which no rule reads: it is not read on "
+            "the rows under it",
+        ),
+        (
+            "header-reordered",
+            "warning",
+            "line 5 writes the header again with its columns in another order (拟任职务、亲属 moved): the rows "
+            "under it are read by it; check them",
+        ),
+        (
+            "column-not-read",
+            "warning",
+            "line 5 writes the header again with a column '备用电话' added, which no rule reads: it is not read on "
+            "the rows under it",
+        ),
+    ]
+    # In Chinese too.
+    zh = check([_roster_file(tmp_path, form, header, rows)], election_date="2006-09-30")
+    assert next(f.message for f in zh.inputs[0].findings if f.rule == "column-not-read") == (
+        "第 3 行又写了一遍表头，多出“联系电话”列，没有规则读取它：其下各行的这一列未读取"
+    )

@@ -266,6 +266,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "列“{header}”没有规则读取（读它的规则在本规则集停用或改写了），未读取",
         "no rule reads column {header!r} (the rules that read it are disabled or replaced in this rule set); not read",
     ),
+    "column-not-read-again": (
+        "第 {line} 行又写了一遍表头，多出“{header}”列，没有规则读取它：其下各行的这一列未读取",
+        "line {line} writes the header again with a column {header!r} added, which no rule reads: it is not read on "
+        "the rows under it",
+    ),
     "column-misspelt": (
         "未知的列“{header}”{suggestion}，未读取；名册因此没有{column}列，要用到它的检查都没有做：请改正表头",
         "unknown column {header!r}{suggestion} was not read, so the roster has no {column} column and every "

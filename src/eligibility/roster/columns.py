@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from eligibility.roster.normalise import fold
@@ -262,6 +263,23 @@ def _asked(header: str, lookup: dict[str, str]) -> str | None:
     return None
 
 
+def _named(key: str, bare: str, lookup: dict[str, str]) -> str | None:
+    """The column a header names: exact alias first, then with a bracketed note removed, then the question's."""
+    return lookup.get(key) or lookup.get(bare) or _asked(bare, lookup)
+
+
+def column_of(header: str, columns: tuple[Column, ...] = ROSTER_COLUMNS) -> str | None:
+    """The canonical column a header names, matched as map_headers matches it (出生年月（岁） is birth_date), or
+    None for a text no column is headed by."""
+    return _named(header_key(header), bare_header(header), _lookup(columns))
+
+
+def spellings(columns: tuple[Column, ...], names: Iterable[str]) -> frozenset[str]:
+    """Every header the named columns may be headed by, folded (身份证号码 and 公民身份号码 for 身份证号)."""
+    wanted = frozenset(names)
+    return frozenset(alias for alias, name in _lookup(columns).items() if name in wanted)
+
+
 def map_headers(headers: list[str], columns: tuple[Column, ...]) -> HeaderMap:
     """Match a header row to the known columns; exact alias first, then with a bracketed note removed."""
     lookup = _lookup(columns)
@@ -273,7 +291,7 @@ def map_headers(headers: list[str], columns: tuple[Column, ...]) -> HeaderMap:
     for position, header in enumerate(headers):
         key = header_key(header)
         bare = bare_header(header)
-        name = lookup.get(key) or lookup.get(bare) or _asked(bare, lookup)
+        name = _named(key, bare, lookup)
         if name is None:
             if key and key not in _OTHER and bare not in _OTHER:
                 unknown.append(header)

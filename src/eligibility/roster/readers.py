@@ -25,9 +25,11 @@ from eligibility.roster.columns import (
     Column,
     HeaderMap,
     bare_header,
+    column_of,
     header_key,
     map_headers,
     misspelt_column,
+    spellings,
     suggest_column,
 )
 from eligibility.roster.normalise import HAN, clean, ids_in_text, mask_birth, mask_ids
@@ -121,8 +123,8 @@ class Table:
     skip: Skip | None = None
     # A workbook saved with Excel's 1904 date system (Mac Excel of old): its date serials count from 1904-01-01.
     date1904: bool = False
-    # The header written again in another order (a second table stacked under the first), by the line it is on:
-    # the rows under it are read by it (see reordered_header).
+    # The header written again with its columns read moved (a second table stacked under the first), by its line:
+    # the rows under it are read by it (see header_again).
     reheaded: list[tuple[int, HeaderMap]] = field(default_factory=list)
 
     @property
@@ -452,7 +454,13 @@ def holds_a_candidate(cells: dict[str, Any]) -> bool:
     covers the footer's row too, and a total names the community it totals."""
     for column in ("name", "roles"):
         text = clean(cells.get(column))
-        if text and not has_footer_words(text) and not _ROW_NUMBER.fullmatch(text):
+        # Nor the header's own words (姓名, 拟任职务 on a group row over the header written again, merged down).
+        if (
+            text
+            and not has_footer_words(text)
+            and not _ROW_NUMBER.fullmatch(text)
+            and column_of(text) is None
+        ):
             return True
     return False
 
@@ -496,6 +504,10 @@ def text_aside(
     elif name and _footer_words(name) and not _ROW_NUMBER.fullmatch(name):
         # The name's own words say it, and are shown, as ever; a count (5 beside 小计) says nothing.
         surely = None
+    elif name and column_of(name) is not None:
+        # The header's own 姓名, whatever else the row holds: the first row of the header written again in two
+        # rows (姓名 merged down both, 基本情况 over 性别), or a header that is no header of the first's.
+        surely = at
     elif surely is None:
         # A total in any column read (合计6人 under 拟任职务, beside the community it totals).
         surely = next(
@@ -504,8 +516,15 @@ def text_aside(
     if surely is None:
         for column in ("community", "roles"):
             at = header.index.get(column)
-            # 制表人：李四 under 社区, 填报日期： under 拟任职务: a footer's words, no community or post.
-            if at is not None and at < len(row) and (text := clean(row[at])) and not is_footer(text):
+            # 制表人：李四 under 社区, 填报日期： under 拟任职务: a footer's words, no community or post; nor 社区 and
+            # 拟任职务 on a header's group row, merged down both its rows.
+            if (
+                at is not None
+                and at < len(row)
+                and (text := clean(row[at]))
+                and not is_footer(text)
+                and column_of(text) is None
+            ):
                 return None
         at = header.index.get("id_number")
         if (
@@ -550,8 +569,9 @@ def text_aside(
 _FOOTER_START = (
     r"^(合计|总计|小计|共计|以上|以下|填表|填报|制表|审核|审批|审查|负责人|联系人|联系电话|经办人|备注|注|说明|日期)"
     r"|盖章|签章|签字|签名|公章|此页无正文"
-    # The title of a second table stacked under the first (乙社区候选人名单): no person's name ends so (helper-60).
-    r"|(名单|名册|一览表|情况表|登记表|推荐表|汇总表|统计表)$"
+    # The title of a second table stacked under the first (乙社区候选人名单): no person's name ends so (helper-60);
+    # nor a header's group row over it (基本情况 over 性别 and 出生年月, 拟任情况 over 社区 and 拟任职务).
+    r"|(名单|名册|一览表|情况表|登记表|推荐表|汇总表|统计表|情况|信息)$"
 )
 _FOOTER_WORDS = r"[:：，,。;；!！?？]|" + _FOOTER_START
 # Where a number goes, only a footer's first words: 1， typed for a row's number is still a row's.
@@ -565,8 +585,9 @@ _TOTAL = re.compile(
 )
 _FOOTER = re.compile(_FOOTER_WORDS)
 # A name cell worth asking about (see _footer_words): footer words, a digit (a date, a total, or 王伟2), or an
-# Excel table's totals row's word, which it writes in the first column, 姓名 where there is no 序号 (helper-74).
-NOT_A_NAME = re.compile(_FOOTER_WORDS + r"|\d|^汇总$")
+# Excel table's totals row's word, which it writes in the first column, 姓名 where there is no 序号 (helper-74); or
+# the header's own 姓名, merged down over the header written again in two rows, on the first of them.
+NOT_A_NAME = re.compile(_FOOTER_WORDS + r"|\d|^汇总$|^姓\s*名")
 _HAN_LETTER = re.compile(f"[{HAN}]")
 _NO_DIGITS = str.maketrans("", "", "0123456789")
 
@@ -594,48 +615,89 @@ def rows_above_header(lines: list[int], header_line: int) -> list[Note]:
     return [Note("rows-above-header", "warning", (("lines", shown), ("header_line", str(header_line))))]
 
 
-def row_not_a_record(headers: list[str], header: HeaderMap) -> Callable[[list[Any]], str]:
+def row_not_a_record(
+    headers: list[str], header: HeaderMap, columns: tuple[Column, ...]
+) -> Callable[[list[Any], list[Any] | None], str]:
     """Whether a row whose name cell is empty, or the header's, is still no record, and why: "blank", empty but
     for its number (序号 filled down a template's rows) or characters that show nothing (a zero-width space);
-    "header", the header again (a second table pasted under the first); "" for a record. Asked only of such
-    rows: a named one is a record."""
+    "header", the header again in its places (a second table pasted under the first); "reordered", the header
+    again to be read by its own places, alone or with the row `above` it (see header_again); "" for a record.
+    Asked only of such rows: a named one is a record."""
     numbering = frozenset(i for i, text in enumerate(headers) if text in _NUMBERING)
     mapped = tuple(header.index.values())
     written = tuple(headers[i] for i in mapped)
     # Of a two-row header, the text each row has over each column read: either row, repeated, is a header.
     either = [{row[i] for row in header.rows if i < len(row)} | {""} for i in mapped]
-    own = sorted(filter(None, (clean(text) for text in headers)))  # its texts in any order
+    in_order = sorted(filter(None, (clean(text) for text in headers)))  # its texts in any order
+    own = frozenset(in_order)
+    known = header_words(headers, header, columns)
 
-    def not_a_record(row: list[Any]) -> str:
+    def not_a_record(row: list[Any], above: list[Any] | None = None) -> str:
         cells = [clean(cell) for cell in row]
         # A number in the 序号 column, not any text: a name typed into it is a record gone astray, said as one.
         if all(not text or (i in numbering and _ROW_NUMBER.fullmatch(text)) for i, text in enumerate(cells)):
             return "blank"
         read = tuple(cells[i] if i < len(cells) else "" for i in mapped)
-        if read == written or (
+        if (read == written and own.issuperset(filter(None, cells))) or (
             bool(header.rows)
             and any(read)
             and all(text in held for text, held in zip(read, either, strict=True))
         ):
             return "header"
-        if not header.rows and sorted(filter(None, cells)) == own:
+        if not header.rows and sorted(filter(None, cells)) == in_order:
             return "reordered"
-        if not header.rows and keys:
-            # Written again in other words (出生年月 for 出生年月\n（年龄）), or without a column the check does
-            # not read (联系电话): a header still where each column read is there once (helper-103: its rows were
-            # read by the first header's places, and it was taken for a candidate named 姓名).
-            # A text the first header has not (被剥夺政治权利 added) may be a column the check reads that it lacked:
-            # then it is no header of the first's, and its row stays a record, said as one (helper-104).
-            written_keys = [again_key(cell) for cell in row]
-            if all(written_keys.count(key) == 1 for key in keys) and set(filter(None, written_keys)) <= every:
-                places = tuple(written_keys.index(key) for key in keys)
-                return "header" if places == mapped else "reordered"
+        # Written again in other words (出生年月 for 出生年月\n（年龄）, 公民身份号码 for 身份证号), with a column no
+        # rule reads left out or added (联系电话), or as two rows: known by the columns read (helper-103: it was
+        # a candidate named 姓名, and its rows were read by the first header's places). Only a row holding one of
+        # the header's words is asked: a record holds none.
+        if any(text in known for text in cells) and (
+            again := header_again(row, above, headers, header, columns)
+        ):
+            return "header" if again[1] is header else "reordered"
         return ""
 
-    keys = [again_key(text) for text in written]
-    keys = keys if all(keys) and len(set(keys)) == len(keys) else []
-    every = frozenset(filter(None, map(again_key, headers)))
     return not_a_record
+
+
+def header_again(
+    row: list[Any],
+    above: list[Any] | None,
+    headers: list[str],
+    header: HeaderMap,
+    columns: tuple[Column, ...],
+) -> tuple[list[str], HeaderMap] | None:
+    """The header written again on this row, or on the row `above` and this one (基本情况 over 性别 and 出生年月,
+    姓名 merged down both rows): its texts, and the header's columns at their places in it, the header itself
+    where they are at its places and it adds no text; None where it is no header of the first's.
+
+    It is the first's where it heads the very columns the check reads, each as often, in whatever words
+    (公民身份号码 for 身份证号, 学历 for 文化程度), order or width. A column the check reads that the first header
+    lacked (被剥夺政治权利 added) makes it none (helper-104): the rows under it stay records, said as rows the
+    first header does not fit. Read by the first header's places, a table's rows under it in another order had
+    被剥夺政治权利's 是 read as a relative, and a person deprived of political rights passed (helper-91)."""
+    texts = [str(cell) if cell is not None else "" for cell in row]
+    found = map_headers(texts, columns)
+    joined = None
+    if found.index.keys() != header.index.keys() and above is not None:
+        joined = two_row_header(above, row, columns, below=False)
+        if joined is not None:
+            texts, found = joined
+    if found.index.keys() != header.index.keys() or any(
+        len(found.also.get(name, ())) != len(positions) for name, positions in header.also.items()
+    ):
+        return None
+    keys = [again_key(text) for text in texts]
+    if found.index == header.index and found.also == header.also:
+        had = frozenset(filter(None, map(again_key, headers)))
+        # In its places, its texts the first's or their other words: the header itself, as a row of it would
+        # be taken (a column no rule reads left out, 联系电话, asks the rows under it to reach only its own last).
+        if joined is None and all(
+            not key or key in had or text in found.canonical_of for key, text in zip(keys, texts, strict=True)
+        ):
+            return texts, header
+    elif any(keys.count(key) > 1 for key in keys if key):
+        return None  # a text written twice in another order (备注 twice): which is which is not guessed at
+    return texts, replace(header, index=found.index, also=found.also)
 
 
 def again_key(text: Any) -> str:
@@ -644,24 +706,46 @@ def again_key(text: Any) -> str:
     return bare_header(clean(text))
 
 
-def reordered_note(line: int, before: list[str], after: list[str]) -> Note:
-    """Said of a sheet whose header is written again in another order, naming the columns moved: the rows under
-    it are read by it."""
-    was = [again_key(text) for text in before]
-    moved = [
-        clean(text)
-        for i, text in enumerate(after)
-        if again_key(text) and (i >= len(was) or was[i] != again_key(text))
-    ]
-    return Note("header-reordered", "warning", (("line", str(line)), ("headers", "、".join(moved))))
-
-
-def header_words(headers: list[str]) -> frozenset[str]:
-    """The header's texts: a row whose name cell holds one of them may be the header written again, in its
-    order or another (姓名 moved from A to B)."""
-    return frozenset(
-        text for text in (*headers, *(clean(h) for h in headers), *map(again_key, headers)) if text
+def said_again(
+    line: int,
+    before: tuple[list[str], HeaderMap],
+    after: tuple[list[str], HeaderMap],
+    columns: tuple[Column, ...],
+    reheaded: tuple[list[tuple[int, HeaderMap]], list[Note]],
+) -> None:
+    """What is said of the header written again on `line`, to be read by: the columns the check reads that it
+    moved (header-reordered), and each column it adds that no rule reads (联系电话, said column-not-read: its
+    cells, on the rows under it, are not read, where they were a row too long, invalid)."""
+    headers, header = after
+    moved = sorted(
+        (p, clean(headers[p]))
+        for name, at in header.index.items()
+        for p, was in zip(
+            (at, *header.also.get(name, ())),
+            (before[1].index[name], *before[1].also.get(name, ())),
+            strict=True,
+        )
+        if p != was
     )
+    if moved:
+        params = (("line", str(line)), ("headers", "、".join(text for _, text in moved)))
+        reheaded[1].append(Note("header-reordered", "warning", params))
+        reheaded[0].append((line, header))
+    had = frozenset(filter(None, map(again_key, before[0])))
+    for text in headers:
+        if (key := again_key(text)) and key not in had and column_of(text, columns) is None:
+            params = (("line", str(line)), ("header", clean(text)))
+            reheaded[1].append(Note("column-not-read", "warning", params, message="column-not-read-again"))
+
+
+def header_words(headers: list[str], header: HeaderMap, columns: tuple[Column, ...]) -> frozenset[str]:
+    """The header's texts, each row's of a header of two (基本情况 over 性别), and every other spelling of the
+    columns it heads (公民身份号码 for 身份证号): a row whose name cell holds one of them may be the header written
+    again, in its order or another (姓名 moved from A to B), in its words or others."""
+    texts = (*headers, *(text for row in header.rows for text in row))
+    return frozenset(
+        text for text in (*texts, *(clean(h) for h in texts), *map(again_key, texts)) if text
+    ) | spellings(columns, header.index)
 
 
 def is_header_word(named: str, words: frozenset[str]) -> bool:
@@ -670,29 +754,6 @@ def is_header_word(named: str, words: frozenset[str]) -> bool:
     return named in words or (
         (" " in named or "\u3000" in named or "（" in named or "(" in named) and again_key(named) in words
     )
-
-
-def reordered_header(
-    row: list[Any], headers: list[str], header: HeaderMap
-) -> tuple[list[str], HeaderMap] | None:
-    """The header written again with its columns in another order (a second table pasted under the first, 亲属
-    and 被剥夺政治权利 swapped): its texts, and the header's columns at their new places; None where a text is
-    written twice and which column is which cannot be told. Read by the first header's places, the rows under
-    it had 被剥夺政治权利's 是 read as a relative, and a person deprived of political rights passed."""
-    at: dict[str, int] = {}
-    for i, cell in enumerate(row):
-        if text := again_key(cell):
-            if text in at:
-                return None
-            at[text] = i
-    own = [again_key(text) for text in headers]
-    if any(
-        own[p] not in at for p in (*header.index.values(), *(p for ps in header.also.values() for p in ps))
-    ):
-        return None  # a column read by the first header is not in it: which is which cannot be told
-    index = {name: at[own[p]] for name, p in header.index.items()}
-    also = {name: tuple(at[own[p]] for p in ps) for name, ps in header.also.items()}
-    return [str(cell) if cell is not None else "" for cell in row], replace(header, index=index, also=also)
 
 
 def require_rows(rows: Iterator[RawRecord], shown: str, header_line: int | None) -> Iterator[RawRecord]:
@@ -783,6 +844,7 @@ def _delimited(
         (encoding, met),
         pending,
         (reheaded, notes),
+        columns,
         lines.read - (pending is not None),
     )
     table = Table(
@@ -914,7 +976,7 @@ def unnamed_cells(
     return DataProblem("row-cells-beyond-header", "", where + ("…" if len(found) > 5 else ""), "warning")
 
 
-def _filled_width(headers: list[str]) -> int:
+def filled_width(headers: list[str]) -> int:
     """The header's columns up to its last named one: empty header cells on its right are a spreadsheet's
     padding, which a row need not reach."""
     named = [i for i, text in enumerate(headers) if text.strip()]
@@ -947,21 +1009,23 @@ def _delimited_rows(
     delimiter: str,
     skip: Skip,
     decoded: tuple[str, int],
-    pending: tuple[int, list[str]] | None = None,
-    reheaded: tuple[list[tuple[int, HeaderMap]], list[Note]] | None = None,
+    pending: tuple[int, list[str]] | None,
+    reheaded: tuple[list[tuple[int, HeaderMap]], list[Note]],
+    columns: tuple[Column, ...],
     read: int = 0,
 ) -> Iterator[RawRecord]:
     """The records of a delimited file past its header; `pending`, the first row, read already to see whether
     it was the header's second row; `read`, the rows (records, blank or not) the csv reader gave before it. The
-    header written again in another order is noted in `reheaded`, and the rows under it are read by it."""
+    header written again to be read by (see header_again) is said in `reheaded`, and the rows under it are read
+    by it."""
     number = 0
-    width, least = len(headers), _filled_width(headers)
+    width, least = len(headers), filled_width(headers)
     encoding, met = decoded  # the encoding, and how many undecodable bytes had been met before the file
     gbk = codecs.lookup(encoding).name in _GBK
-    words = header_words(headers)
+    words = header_words(headers, header, columns)
 
     def read_by(header: HeaderMap, headers: list[str]) -> tuple[Any, ...]:
-        not_a_record = row_not_a_record(headers, header)
+        not_a_record = row_not_a_record(headers, header, columns)
         # Asked of the name cell; a settings table (communities, approvals) has none, and rows of its own to say.
         name_at = header.index.get("name", -1)
         names, positions = tuple(header.index), tuple(header.index.values())
@@ -975,7 +1039,7 @@ def _delimited_rows(
         footer_at = margin_columns(headers, header)
         return not_a_record, name_at, names, max(positions, default=-1), unnamed, cells_of, footer_at
 
-    not_a_record, name_at, names, last, unnamed, cells_of, footer_at = read_by(header, headers)
+    not_a_record, name_at, names, reach, unnamed, cells_of, footer_at = read_by(header, headers)
     # The csv reader itself, past the header, each row numbered here by the line it starts on (as _Numbered
     # does for the header search): a generator less for every row.
     previous = reader.line_num if pending is None else pending[0] - 1
@@ -983,6 +1047,7 @@ def _delimited_rows(
     # break) in one, so a row's cells are on its row of the sheet, `at`, not its line. Kept as it changes, rarely.
     shift = previous - read
     header_above: int | None = None
+    last: list[str] | None = None  # the last record's row: a header written again in two rows may start on it
     try:
         for row in reader if pending is None else itertools.chain((pending[1],), reader):
             line, previous = previous + 1, reader.line_num
@@ -1001,25 +1066,28 @@ def _delimited_rows(
                 or not named.isprintable()
                 or named in words
                 or (not named.isalpha() and is_header_word(named, words))
-            ) and (passed_over := not_a_record(row)):
-                if passed_over == "reordered" and (again := reordered_header(row, headers, header)):
-                    if reheaded is not None:
-                        reheaded[1].append(reordered_note(line, headers, again[0]))
-                        reheaded[0].append((line, again[1]))
+            ) and (passed_over := not_a_record(row, last)):
+                # The header again, to be read by (reordered, in other words, wider, or two rows), or in the same
+                # order but narrower (the first had 联系电话 on its right, or an empty column): the rows under it
+                # need reach only its own last column.
+                if passed_over == "reordered" and (
+                    again := header_again(row, last, headers, header, columns)
+                ):
+                    said_again(line, (headers, header), again, columns, reheaded)
                     headers, header = again
-                    width = len(headers)  # its own, the rows' reach set below
-                    not_a_record, name_at, names, last, unnamed, cells_of, footer_at = read_by(
+                    width, least = len(headers), filled_width(headers)
+                    not_a_record, name_at, names, reach, unnamed, cells_of, footer_at = read_by(
                         header, headers
                     )
                     passed_over = "header"
+                elif passed_over == "header":
+                    least = filled_width(row)
                 if passed_over == "header":
-                    header_above = line
-                    # The header again, reordered or in the same order but narrower (the first had 联系电话 on
-                    # its right, or an empty column): the rows under it need reach only its own last column.
-                    least = _filled_width(row)
+                    header_above, last = line, None
                     continue
                 if passed_over != "reordered":
                     continue
+            last = row
             number += 1
             if skip.ahead:
                 skip.ahead -= 1
@@ -1034,7 +1102,7 @@ def _delimited_rows(
                 if Undecodable.met != met and _UNDECODABLE.search("".join(row) if pasted else joined)
                 else None
             )
-            if len(row) > last:
+            if len(row) > reach:
                 cells = dict(zip(names, cells_of(row), strict=True))  # in C: the common, whole row
             else:
                 cells = {name: row[i] if i < len(row) else "" for name, i in header.index.items()}

@@ -27,17 +27,18 @@ from eligibility.roster.readers import (
     Table,
     also_cells,
     column_letter,
+    filled_width,
     find_header,
     footer_in_margin,
+    header_again,
     header_words,
     is_header_word,
     margin_columns,
     placed,
-    reordered_header,
-    reordered_note,
     require_rows,
     row_not_a_record,
     rows_above_header,
+    said_again,
     second_header_row,
     text_aside,
     titled_place,
@@ -223,7 +224,7 @@ def _sheet_table(
     if pending is not None:
         rows = itertools.chain((pending,), rows)
     # The header's last named column: a cell right of it in a data row has no column to be read as.
-    named = max((i for i, text in enumerate(headers) if str(text).strip()), default=-1) + 1
+    named = filled_width(headers)
     reheaded: list[tuple[int, HeaderMap]] = []
     notes: list[Note] = []
     records = _sheet_rows(
@@ -238,6 +239,7 @@ def _sheet_table(
         hidden,
         shown_as,
         (reheaded, notes),
+        columns,
     )
     if merged := _merged_down(sheet):
         records = _filled_down(records, merged, header, first_column)
@@ -279,19 +281,21 @@ def _sheet_rows(
     hidden: set[int],
     shown_as: _Shown,
     reheaded: tuple[list[tuple[int, HeaderMap]], list[Note]],
+    columns: tuple[Column, ...],
 ) -> Iterator[RawRecord]:
     number = 0
-    words = header_words(headers)
+    words = header_words(headers, header, columns)
 
     def read_by(header: HeaderMap, headers: list[str]) -> tuple[Any, ...]:
         read = {first_column + i for i in header.index.values()}
-        not_a_record = row_not_a_record(headers, header)
+        not_a_record = row_not_a_record(headers, header, columns)
         name_at = header.index.get("name", -1)  # a settings sheet has none: every row is asked
         no_header = [i for i, text in enumerate(headers[:width]) if not str(text or "").strip()]
         return read, not_a_record, name_at, no_header, margin_columns(headers, header)
 
     read, not_a_record, name_at, no_header, footer_at = read_by(header, headers)
     header_above: int | None = None
+    last: list[Any] | None = None  # the last record's row: a header written again in two rows may start on it
     for line, row in rows:
         flagged = {at: found for at, found in unread[line].items() if at in read} if line in unread else None
         if all(cell == "" or cell is None for cell in row) and not flagged:
@@ -303,20 +307,22 @@ def _sheet_rows(
         if (
             (unnamed or (isinstance(named, str) and is_header_word(named, words)))
             and not flagged
-            and (passed_over := not_a_record(row))
+            and (passed_over := not_a_record(row, last))
         ):
-            if passed_over == "reordered" and (again := reordered_header(row, headers, header)):
-                # The header again, in another order: the rows under it are read by it (see reordered_header).
-                reheaded[1].append(reordered_note(line, headers, again[0]))
+            if passed_over == "reordered" and (again := header_again(row, last, headers, header, columns)):
+                # The header again, reordered, in other words, wider or in two rows: the rows under it are read
+                # by it (see header_again), their cells right of its last column said as right of the header.
+                said_again(line, (headers, header), again, columns, reheaded)
                 headers, header = again
+                width = filled_width(headers)
                 read, not_a_record, name_at, no_header, footer_at = read_by(header, headers)
-                reheaded[0].append((line, header))
                 passed_over = "header"
             if passed_over == "header":
-                header_above = line
+                header_above, last = line, None
                 continue
             if passed_over != "reordered":
                 continue
+        last = row
         number += 1
         cells = {name: row[i] if i < len(row) else "" for name, i in header.index.items()}
         if line in shown_as.months:
