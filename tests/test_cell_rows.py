@@ -93,10 +93,18 @@ def test_what_the_reader_says_of_a_row_names_the_row_excel_shows(tmp_path: Path)
     assert beyond.evidence["value"] == "J3"
     assert third.source.line == 6
     assert _cells(third) == {"id-number-blank": "C5", "two-violations": "A5"}
-    [footer] = [f.evidence for f in report.inputs[0].findings if f.rule == "row-footer"]
-    assert (footer["line"], footer["cell"]) == ("7", "A6")
-    [reordered] = [f.evidence for f in report.inputs[0].findings if f.rule == "header-reordered"]
-    assert reordered["line"] == "5"  # a line, as a text editor counts
+    # Their messages name the row Excel shows, as the cells do; the evidence keeps the line, as a text editor,
+    # --format github and SARIF count it. They named the line: 第 7 行 beside its cell A6.
+    [footer] = [f for f in report.inputs[0].findings if f.rule == "row-footer"]
+    assert (footer.evidence["line"], footer.evidence["excel_row"], footer.evidence["cell"]) == (
+        "7",
+        "6",
+        "A6",
+    )
+    assert footer.message.startswith("第 6 行（“制表人：王五”，单元格 A6）")
+    [reordered] = [f for f in report.inputs[0].findings if f.rule == "header-reordered"]
+    assert (reordered.evidence["line"], reordered.evidence["excel_row"]) == ("5", "4")
+    assert reordered.message.startswith("第 4 行又写了一遍表头")
 
 
 def test_a_cell_pasted_in_utf8_under_a_cell_over_two_lines_is_named_by_its_row(tmp_path: Path) -> None:
@@ -286,3 +294,21 @@ def test_a_roster_without_a_cell_over_two_lines_gives_no_excel_row(tmp_path: Pat
     args = [str(ROOT / "examples" / "roster.csv"), "--format", "json", "--fail-on", "never"]
     report = json.loads(_run(tmp_path, "report.json", *args))
     assert all("excel_row" not in c["source"] for c in report["candidates"])
+
+
+def test_a_title_above_a_header_written_again_names_the_rows_excel_shows(tmp_path: Path) -> None:
+    # A second community's table pasted below the first, its title above its header: both named by Excel's rows
+    # (4 and 5), under 甲's cell over two lines, as the cells of the rows under them are.
+    path = tmp_path / "roster.csv"
+    path.write_text(f"{HEADER}\n{FIRST}\n东湖街道翠竹社区候选人名册\n{HEADER}\n{SECOND}\n", "utf-8")
+    report = check([path], election_date="2006-09-30")
+    [title] = [f for f in report.inputs[0].findings if f.rule == "row-table-title"]
+    assert (title.evidence["line"], title.evidence["excel_row"], title.evidence["header_line"]) == (
+        "4",
+        "3",
+        "4",
+    )
+    assert title.message.startswith(
+        "第 3 行（“东湖街道翠竹社区候选人名册”，单元格 A3）在第 4 行重写的表头之上"
+    )
+    assert _cells(_second(path))["two-violations"] == "I5"

@@ -913,11 +913,19 @@ class Review:
         the file with its line, cell and text, masked as on a row."""
         shown = self._problem_finding(aside).evidence
         line = raw.source.line if raw.source.line is not None else raw.source.row
-        params = (("line", str(line)), ("text", shown["value"]), ("cell", shown.get("cell") or ""))
+        params: tuple[tuple[str, str], ...] = (
+            ("line", str(line)),
+            ("text", shown["value"]),
+            ("cell", shown.get("cell") or ""),
+        )
+        source = raw.source
+        if source.shown_row is not None:  # named by the row Excel shows, as its cell is (see _note_finding)
+            params += (("excel_row", str(source.shown_row)),)
         if header_line is not None:
-            return self._note_finding(
-                Note("row-table-title", "info", (*params, ("header_line", str(header_line))))
-            )
+            header = str(header_line)
+            if source.shown_row is not None:  # the header's row in Excel too: the lines below this row's last
+                header = str(source.shown_row + header_line - (source.end or line))
+            return self._note_finding(Note("row-table-title", "info", (*params, ("header_line", header))))
         return self._note_finding(Note("row-footer", "info", params))
 
     def _in_effect(self, day: dt.date) -> bool:
@@ -2548,6 +2556,10 @@ class Review:
             # Said in the message alone: the evidence holds no one language's words.
             params["why"] = reason if self.show_pii else Term(mask_ids(reason.zh), mask_ids(reason.en))
         params.update(note.terms)
+        if "excel_row" in params:
+            # A CSV's line under a cell over two lines: the message names the row Excel shows, as the cells and
+            # the tables do; the evidence keeps the line, where --format github and SARIF place the note.
+            params["line"] = params["excel_row"]
         message = say(note.message or note.key, self.lang, suggestion=hint, **params)
         return Finding(rule=note.key, severity=note.severity, message=message, evidence=evidence)
 

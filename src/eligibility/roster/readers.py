@@ -712,11 +712,14 @@ def said_again(
     after: tuple[list[str], HeaderMap],
     columns: tuple[Column, ...],
     reheaded: tuple[list[tuple[int, HeaderMap]], list[Note]],
+    excel_row: int | None = None,
 ) -> None:
     """What is said of the header written again on `line`, to be read by: the columns the check reads that it
     moved (header-reordered), and each column it adds that no rule reads (联系电话, said column-not-read: its
-    cells, on the rows under it, are not read, where they were a row too long, invalid)."""
+    cells, on the rows under it, are not read, where they were a row too long, invalid). `excel_row`: the row
+    Excel shows it on, where that is not its line (a CSV under a cell over two lines), which the notes name."""
     headers, header = after
+    shown = (("excel_row", str(excel_row)),) if excel_row is not None and excel_row != line else ()
     moved = sorted(
         (p, clean(headers[p]))
         for name, at in header.index.items()
@@ -728,13 +731,13 @@ def said_again(
         if p != was
     )
     if moved:
-        params = (("line", str(line)), ("headers", "、".join(text for _, text in moved)))
+        params = (("line", str(line)), ("headers", "、".join(text for _, text in moved)), *shown)
         reheaded[1].append(Note("header-reordered", "warning", params))
         reheaded[0].append((line, header))
     had = frozenset(filter(None, map(again_key, before[0])))
     for text in headers:
         if (key := again_key(text)) and key not in had and column_of(text, columns) is None:
-            params = (("line", str(line)), ("header", clean(text)))
+            params = (("line", str(line)), ("header", clean(text)), *shown)
             reheaded[1].append(Note("column-not-read", "warning", params, message="column-not-read-again"))
 
 
@@ -1073,7 +1076,7 @@ def _delimited_rows(
                 if passed_over == "reordered" and (
                     again := header_again(row, last, headers, header, columns)
                 ):
-                    said_again(line, (headers, header), again, columns, reheaded)
+                    said_again(line, (headers, header), again, columns, reheaded, at)
                     headers, header = again
                     width, least = len(headers), filled_width(headers)
                     not_a_record, name_at, names, reach, unnamed, cells_of, footer_at = read_by(
