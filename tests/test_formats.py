@@ -3711,24 +3711,24 @@ def test_a_blank_template_among_the_rosters_named_stops_no_check(tmp_path: Path)
 
 def test_a_roster_saved_twice_into_the_folder_is_checked_once(tmp_path: Path) -> None:
     # 名册.csv and 名册(1).csv, the same bytes: each row of the second was a duplicate-person (invalid), and the
-    # run failed on a copy. A copy is set aside with a warning naming the first; a copy that differs is read.
+    # run failed on a copy. A copy is set aside with a warning naming the file it copies, which is read; a copy
+    # that differs is read. 名册(1).csv sorts before 名册.csv ("(" before "."): 名册.csv was said the copy
+    # (helper-108), and so was 名册 - 副本.csv's original.
     folder = tmp_path / "东湖街道"
     folder.mkdir()
     roster = (EXAMPLES / "roster.csv").read_bytes()
     (folder / "名册.csv").write_bytes(roster)
     (folder / "名册(1).csv").write_bytes(roster)
+    (folder / "名册 - 副本.csv").write_bytes(roster)
     for jobs in (1, 2):
         report = check([folder], communities=EXAMPLES / "communities.csv", jobs=jobs)
         assert report.summary.candidates == 21
         assert not any(f.rule == "duplicate-person" for c in report.candidates for f in c.findings)
-        [copy] = [i for i in report.inputs if i.rows == 0]
-        [said] = copy.findings
-        assert (copy.path.rsplit("/", 1)[1], said.rule, said.severity) == (
-            "名册.csv",
-            "file-copy-of",
-            "warning",
-        )
-        assert said.message.startswith(f"这个文件与 {folder.as_posix()}/名册(1).csv 内容完全相同")
+        assert [Path(i.path).name for i in report.inputs if i.rows] == ["名册.csv"]
+        for copy in (i for i in report.inputs if i.rows == 0):
+            [said] = copy.findings
+            assert (said.rule, said.severity) == ("file-copy-of", "warning")
+            assert said.message.startswith(f"这个文件与 {folder.as_posix()}/名册.csv 内容完全相同")
     # The same bytes piped on standard input beside the file (helper-94).
     piped = CliRunner().invoke(
         app, ["check", str(folder / "名册.csv"), "-", "--format", "json", "--fail-on", "never"], input=roster
@@ -3739,6 +3739,7 @@ def test_a_roster_saved_twice_into_the_folder_is_checked_once(tmp_path: Path) ->
         ("<stdin>", ["file-copy-of"])
     ]
     # One cell changed: two rosters that disagree, each read, and the second's rows said as the same people.
+    (folder / "名册 - 副本.csv").unlink()
     (folder / "名册(1).csv").write_bytes(roster.replace(b"1962.05.12", b"1962.05.13"))
     assert len(roster) == len((folder / "名册(1).csv").read_bytes())
     report = check([folder], communities=EXAMPLES / "communities.csv")

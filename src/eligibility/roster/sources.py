@@ -99,6 +99,17 @@ class Input:
     data: bytes | None = None  # standard input, read once
 
 
+# What a second save or download adds to a file's name: 名册(1).csv, 名册 (2).xlsx, 名册 - 副本.csv, 名册 - Copy.csv.
+_COPY_MARK = re.compile(r"\s*(?:[(（]\d+[)）]|[-_]?\s*(?:副本|copy)(?:\s*[(（]\d+[)）])?)$", re.IGNORECASE)
+
+
+def in_folder_order(path: Path) -> tuple[str, bool, str]:
+    """A folder's file in name order, each copy right after the file it copies: 青山镇(1).csv sorted before
+    青山镇.csv ("(" before "."), and the original was said to be its copy (file-copy-of, helper-108)."""
+    stem = _COPY_MARK.sub("", path.stem)
+    return (str(path.with_name(stem)) if stem else str(path), stem != path.stem, str(path))
+
+
 def _globbed(paths: Iterable[Path | str]) -> Iterator[Path | str]:
     """The paths, a pattern no file is named by (rosters/*.xlsx, quoted, or typed in Windows' cmd, which leaves
     it to the program) read as the files it matches, in name order; one that matches nothing is left for the
@@ -106,7 +117,7 @@ def _globbed(paths: Iterable[Path | str]) -> Iterator[Path | str]:
     for given in paths:
         text = str(given)
         if text != STDIN and any(c in text for c in "*?[") and not os.path.lexists(text):
-            matches = sorted(glob.glob(text, recursive=True))
+            matches = sorted(glob.glob(text, recursive=True), key=lambda match: in_folder_order(Path(match)))
             if matches:
                 yield from matches
                 continue
@@ -174,7 +185,7 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
                     named.get(p) or _folder_format(p, closed, unread, other),
                     from_folder=True,
                 )
-                for p in sorted({*inside, *unread, *closed, *other})
+                for p in sorted({*inside, *unread, *closed, *other}, key=in_folder_order)
             )
         elif path.is_file():
             if path.suffix.lower() not in NAMED_SUFFIXES:
