@@ -348,6 +348,15 @@ def test_a_streamed_reports_summary_counts_warnings_and_reviews_only_to_verify(t
     ]
     whole = run_records(tmp_path, records, election_date="2006-09-30")
     assert (whole.summary.review, whole.summary.to_verify, whole.summary.warnings) == (2, 1, 1)
+    # Each candidate says it too, as the CSV's status code does: a script counting by street could not tell 乙
+    # from 丙 but by the report's own rules (helper-108). Left out where false, as in the JSON.
+    assert [(c.status, c.to_verify) for c in whole.candidates] == [
+        ("eligible", False),
+        ("review", True),
+        ("review", False),
+    ]
+    dumped = [json.loads(c.model_dump_json()) for c in whole.candidates]
+    assert [c.get("to_verify") for c in dumped] == [None, True, None]
     roster = next(tmp_path.glob("*.*"))
     taken: list[eligibility.CandidateResult] = []
     streamed = eligibility.check(

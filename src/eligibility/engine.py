@@ -54,6 +54,7 @@ from eligibility.report import (
     TeamResult,
     json_bytes,
     marks,
+    only_to_verify,
     status_of,
     summarise,
     worst_open,
@@ -1325,7 +1326,8 @@ class Review:
                 "community": self._name(person.community),
                 "roles": self._role_labels(person.roles),
                 "role_ids": person.roles,
-                "status": status_of(findings),
+                "status": (status := status_of(findings)),
+                "to_verify": status == "review" and only_to_verify(findings),
                 "findings": findings,
                 "passed": passed if self.explain else None,
             }
