@@ -292,9 +292,11 @@ def read_roster(
 ) -> Iterator[Candidate]:
     """The candidates of one roster file, normalised through a rule set's vocabularies; no rule is applied.
 
-    Each Candidate carries its data problems; nothing is dropped. In a folder, what `check` sets aside with a
-    note is passed over too: a communities or approvals table, a scan or archive (.pdf, .zip), a file of a type
-    the tool does not know (名册 with no extension, .bak), a note saved as text (说明.txt), a rule file, an
+    Each Candidate carries its data problems; nothing is dropped: a footer or a total under the table (合计,
+    制表人：王五) comes as one whose problem is `row-not-a-candidate`, where `check` says it as a note on the file
+    and counts no candidate (helper-108). In a folder, what `check` sets aside with a note is passed over too: a
+    communities or approvals table, a scan or archive (.pdf, .zip), a file of a type the tool does not know (.bak,
+    or a name without an extension whose content is no roster), a note saved as text (说明.txt), a rule file, an
     earlier run's report; any other file that is no roster raises, as it is reached, where `check` would report
     it not read (it raised on 说明.txt, which check passes over: helper-62).
     """
