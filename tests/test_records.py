@@ -11,6 +11,7 @@ import pytest
 
 from eligibility import check
 from eligibility.errors import OptionError, RosterError
+from eligibility.messages import DATA_CHECKS
 
 from conftest import make_id, only, person, rules_of, run_records
 
@@ -173,6 +174,109 @@ def test_what_excel_did_to_an_id_number_is_said_in_the_language_asked(
         assert finding.rule == "id-number-excel"
         assert words in finding.message and other not in finding.message, finding.message
         assert finding.evidence["damage"] == words
+
+
+# An 18-digit number typed into a number cell keeps 15 significant digits: saved as CSV, its last three read 000,
+# and one in 11 such numbers keeps a check character that fits. 110101197001011000 is one (born 1970-01-01, a
+# woman's by its sequence 100); a real number ends so too (sequence x00, check 0: 1 in 1,100).
+ZEROS = "110101197001011000"
+LEGACY_ZEROS = "110101700107000"  # 15 digits, sequence 000: whole in a number cell; 110101197001070000 as 18
+ZEROS_CASES: list[tuple[str, list[tuple[str, str, str]], list[set[str]], set[str], tuple[str, str], str]] = [
+    # (case, rows (name, sex, ID number), each row's rules, the file's rules, words the messages hold (zh, en),
+    #  words none of them holds)
+    (
+        "a real number ending in 1000 in a file with no other damage is no one's finding",
+        [("王芳", "女", ZEROS), ("李强", "男", "110101194910010036")],
+        [set(), set()],
+        set(),
+        ("", ""),
+        "Excel",  # 1 real number in 1,100 ends so: said of each, a province's 900 rows would be noise
+    ),
+    (
+        "the same where another row's number is 1.10101E+17",
+        [("王芳", "女", ZEROS), ("李强", "男", "1.10101E+17")],
+        [set(), {"id-number-excel"}],
+        {"id-number-excel-likely"},
+        (
+            "身份证号第 2 行的号码末三位是 000，校验位相符；但本列第 3 行已被 Excel 改坏",
+            "on line(s) 2 ends in 000",
+        ),
+        "",
+    ),
+    (
+        "the same where another row's last three became 000 and fail the check",
+        [("李强", "男", "110101194909300000"), ("王芳", "女", ZEROS)],
+        [{"id-number-excel"}, set()],
+        {"id-number-excel-likely"},
+        ("照身份证重新录入", "Excel damaged the same column on line(s) 2"),
+        "",
+    ),
+    (
+        "a man with it: Excel named as the likely cause, not only the mismatch",
+        [("王强", "男", ZEROS)],
+        [{"gender-mismatch"}],
+        set(),
+        ("身份证号末三位是 000，多半是 Excel 改坏的", "the number ends in 000, most likely damaged by Excel"),
+        "",
+    ),
+    (
+        "two people on it: Excel named, not one person listed twice",
+        [("王芳", "女", ZEROS), ("陈丽", "女", ZEROS)],
+        [set(), {"duplicate-person"}],
+        set(),
+        ("不是同一人列了两次", "most likely two people's numbers damaged by Excel"),
+        "one person cannot be two candidates",
+    ),
+    (
+        "one person on it twice, by one name, is listed twice",
+        [("王芳", "女", ZEROS), ("王芳", "女", ZEROS)],
+        [set(), {"duplicate-person"}],
+        set(),
+        ("同一人不能作为两名候选人", "one person cannot be two candidates"),
+        "Excel",
+    ),
+    (
+        "a legacy 15-digit number ending in 000 is no Excel damage, beside damage or not",
+        [("王强", "男", LEGACY_ZEROS), ("李强", "男", "1.10101E+17")],
+        [{"gender-mismatch"}, {"id-number-excel"}],
+        set(),
+        ("与身份证号（女）不一致", "the ID number says female"),
+        "most likely",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "rules", "file_rules", "words", "unsaid"),
+    [c[1:] for c in ZEROS_CASES],
+    ids=[c[0] for c in ZEROS_CASES],
+)
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_number_ending_in_000_whose_check_fits_is_said_as_excel_may_have_made_it(
+    tmp_path: Path,
+    rows: list[tuple[str, str, str]],
+    rules: list[set[str]],
+    file_rules: set[str],
+    words: tuple[str, str],
+    unsaid: str,
+    jobs: int,
+) -> None:
+    # A woman with 110101197001011000 passed without a word, a man was told his sex was wrong, and two people were
+    # one person listed twice: the checksum, fitting by chance, hid what Excel had done.
+    lines = "".join(f"{name},{sex},{number},青松社区,居委会委员\n" for name, sex, number in rows)
+    path = _csv(tmp_path, "姓名,性别,身份证号,社区,拟任职务\n" + lines)
+    for lang, said in zip(("zh", "en"), words, strict=True):
+        report = check([path], lang=lang, jobs=jobs)
+        # The data's findings: a number Excel damaged leaves min-age undecided besides.
+        assert [rules_of(c) & set(DATA_CHECKS) for c in report.candidates] == rules
+        notes = [f for i in report.inputs for f in i.findings]
+        assert {f.rule for f in notes} == file_rules
+        assert all(f.severity == "warning" for f in notes)  # a suspicion: the number may be real
+        messages = " ".join(f.message for c in report.candidates for f in c.findings) + " ".join(
+            f.message for f in notes
+        )
+        assert said in messages and (not unsaid or unsaid not in messages), messages
+        assert all(c.status != "eligible" or not c.findings for c in report.candidates)
 
 
 def test_id_number_values_in_findings_are_masked_unless_asked(run: Any) -> None:

@@ -71,6 +71,7 @@ from eligibility.roster.normalise import (
     mask_ids_and_births,
     mask_name,
     written_day,
+    zeros_of_excel,
 )
 from eligibility.roster.readers import (
     Note,
@@ -387,6 +388,12 @@ class Review:
     # between a record's line and the row Excel shows it on grows: (line, difference), in line order. Only such
     # records add one, so a duplicate can name the first row as Excel shows it (see _excel_row).
     _row_offsets: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    # Of each file (and sheet) being read, its valid ID numbers written with 18 digits and ending in 000, and the
+    # numbers Excel damaged (id-number-excel): (line, row Excel shows) of each (see _zeros_notes).
+    _excel_zeros: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = field(default_factory=dict)
+    # The name on the first row of each such number in the run, to tell two people Excel gave one number from
+    # one person listed twice (see _add_duplicate). Few: 1 number in 1,100 ends so, or 1 in 11 of Excel's.
+    _zeros_named: dict[int, str] = field(default_factory=dict)
     # Tuples many members have alike (roles, seats, answers), kept once.
     _shared: dict[Any, Any] = field(default_factory=dict)
     _bodies_of: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
@@ -875,6 +882,7 @@ class Review:
                     *self._effect_notes(where),
                     *self._notes_by_path.pop(where, []),
                     *self._filled_notes(where),
+                    *self._zeros_notes(where, table),
                 ]
             ]
             + footers,
@@ -903,7 +911,7 @@ class Review:
         person = self.reader.candidate(raw, table)
         if not self._team_day(person, table):
             self._filled_day(person, table)
-        key = self._check_duplicate(person, table)
+        key = self._check_duplicate(person, table, raw.cells.get("id_number"))
         if self._as_json:
             result: CandidateResult | Serialised = self.serialised(person, skipped, table)
         else:
@@ -1063,8 +1071,11 @@ class Review:
         row is passed on as the worker wrote it; a row the worker could not judge alone is read again here."""
         serialised, packed, raw, (street, community, election_date, day, member, stated) = row
         result: CandidateResult | Serialised = serialised
+        zeros = isinstance(packed, int) and packed % _ENDS_IN_ZEROS == 0
+        if packed is None and serialised.status == "invalid" and b'"id-number-excel"' in serialised.json:
+            self._excel_seen(_source_of(raw, table))
         first = self._register(packed, _source_of(raw, table)) if isinstance(packed, int) else None
-        if first is None and not isinstance(packed, str) and community:
+        if first is None and not zeros and not isinstance(packed, str) and community:
             where = _where(table.path, table.sheet)
             team = self._team_of(street, community, election_date, where, stated)
             self._above = (where, team, raw) if team is not None else None
@@ -1077,15 +1088,18 @@ class Review:
                     source = _source_of(raw, table)
                     self._spelled(team, street, where, source.line or source.row)
                 return result
-        # Rare: a repeated ID number, one the register cannot hold, a team voting on another day, the same
-        # person on another row of the team (a wrong ID number escapes the register but not the team), or a row
-        # with its community blank (see _join_team).
+        # Rare: a repeated ID number, one the register cannot hold, one ending in 000, a team voting on another
+        # day, the same person on another row of the team (a wrong ID number escapes the register but not the
+        # team), or a row with its community blank (see _join_team).
         from eligibility.workers import expand_row
 
-        person = self.reader.candidate(expand_row(raw, table), table)
+        record = expand_row(raw, table)
+        person = self.reader.candidate(record, table)
         moved = self._team_day(person, table) or self._filled_day(person, table)
+        if zeros and isinstance(packed, int):
+            zeros = self._zeros_seen(packed, person, record.cells.get("id_number"))
         if first is not None:
-            self._add_duplicate(person, table, first)
+            self._add_duplicate(person, table, first, zeros)
         if first is not None or moved:
             result = self.evaluate(person, skipped, table)
         self._join_team(person, packed)
@@ -1152,13 +1166,47 @@ class Review:
         person.election_date = team.election_date
         return True
 
-    def _check_duplicate(self, person: Candidate, table: Table) -> int | str | None:
+    def _check_duplicate(self, person: Candidate, table: Table, written: object = None) -> int | str | None:
         """The same ID number on a later row of the run is a data error naming the first row it was on.
-        Returns the ID number packed (see Member), the one object the run keeps of it."""
+        Returns the ID number packed (see Member), the one object the run keeps of it. A number ending in 000
+        as `written`, and one Excel damaged, are noted for their file (see _zeros_notes)."""
         packed = self.packed_id(person)
-        if isinstance(packed, int) and (first := self._register(packed, person.source)) is not None:
-            self._add_duplicate(person, table, first)
+        if isinstance(packed, int):
+            zeros = packed % _ENDS_IN_ZEROS == 0 and self._zeros_seen(packed, person, written)
+            if (first := self._register(packed, person.source)) is not None:
+                self._add_duplicate(person, table, first, zeros)
+        elif packed is None and person.problems and any(p.rule == "id-number-excel" for p in person.problems):
+            self._excel_seen(person.source)
         return packed
+
+    def _zeros_seen(self, packed: int, person: Candidate, written: object) -> bool:
+        """Whether a valid number ending in 000 was written with 18 digits, where Excel leaves its zeros: then
+        noted for its file, and its first row's name for the run."""
+        if not zeros_of_excel(written):
+            return False  # a legacy 15-digit number, whole in a number cell
+        self._excel_seen(person.source, damaged=False)
+        self._zeros_named.setdefault(packed, person.name)
+        return True
+
+    def _excel_seen(self, source: RowSource, damaged: bool = True) -> None:
+        """A row whose ID number Excel damaged (id-number-excel), or one ending in 000 that it may have, noted
+        for its file (see _zeros_notes)."""
+        line = source.line or source.row
+        self._excel_zeros.setdefault(_where(source.path, source.sheet), ([], []))[damaged].append(
+            (line, source.shown_row or line)
+        )
+
+    def _zeros_notes(self, where: str, table: Table) -> list[Note]:
+        """Numbers ending in 000 whose check character fits, in a column where Excel damaged others: most likely
+        damaged too, said of the file once it is read (rows are judged as they come, and the damage may be
+        below). A warning: a real number ends so too (sequence x00, check 0: 1 in 1,100), and in a file with
+        no other damage one is no more than that, said of no one."""
+        zeros, damaged = self._excel_zeros.pop(where, ([], []))
+        if not zeros or not damaged:
+            return []
+        column = table.header.headers.get("id_number", "id_number")
+        params = (("column", column), ("lines", _rows_said(zeros)), ("damaged", _rows_said(damaged)))
+        return [Note("id-number-excel-likely", "warning", (*params, ("line", str(zeros[0][0]))))]
 
     @staticmethod
     def packed_id(person: Candidate) -> int | str | None:
@@ -1196,10 +1244,15 @@ class Review:
         at = bisect.bisect_right(offsets, (line, float("inf"))) - 1
         return line - offsets[at][1] if at >= 0 and offsets[at][1] else None
 
-    def _add_duplicate(self, person: Candidate, table: Table, first: int) -> None:
+    def _add_duplicate(self, person: Candidate, table: Table, first: int, zeros: bool = False) -> None:
         path, place = self._paths[first >> 33], first & 0x1FFFFFFFF
         number = ("other_line" if place & 1 else "other_row", str(place >> 1))
         shown = self._excel_row(first >> 33, place >> 1) if place & 1 else None
+        # Under another name, a number ending in 000 is more likely two people's Excel cut to one than one
+        # person on two rows (a real number ends so in 1 of 1,100; one of Excel's fits its check in 1 of 11).
+        packed = pack_id(person.id_number) if zeros else None
+        named = self._zeros_named.get(packed) if isinstance(packed, int) else None
+        damage = (("damage", "zeros"),) if named and person.name and named != person.name else ()
         person.problems.append(
             DataProblem(
                 "duplicate-person",
@@ -1207,7 +1260,12 @@ class Review:
                 person.id_number or "",
                 # Its line for an editor, and where it differs (below a cell with a line break), the row Excel
                 # shows it on, as the cell this row names is (helper-103).
-                params=(("other_path", path), number, *((("other_excel_row", str(shown)),) if shown else ())),
+                params=(
+                    ("other_path", path),
+                    number,
+                    *((("other_excel_row", str(shown)),) if shown else ()),
+                    *damage,
+                ),
                 cell=table.cell("id_number", person.source),
             )
         )
@@ -1492,10 +1550,9 @@ class Review:
         """For each team that took in rows with their community blank: which lines, shown as a file's note."""
         notes = []
         for (street, community), lines in self._filled_down.pop(where, {}).items():
-            shown = "、".join(str(row) for _, row in lines[:10]) + ("…" if len(lines) > 10 else "")
             place = self._name(" ".join(filter(None, (street, community))))
             params: tuple[tuple[str, str], ...] = (
-                ("lines", shown),
+                ("lines", _rows_said(lines)),
                 ("community", place),
                 ("line", str(lines[0][0])),
             )
@@ -2611,6 +2668,8 @@ class Review:
             params["expected"] = self._gender(params["expected"])
         if "damage" in params:
             params["damage"] = say(f"excel-damage-{params['damage']}", self.lang)
+            if key in ("gender-mismatch", "duplicate-person"):
+                key += "-excel"  # a number ending in 000: Excel's damage named as the likely cause
         if params.get("earlier") == "blank":
             key = "election-date-not-team-blank"
         if params.pop("whole", None) == "day":
@@ -2861,6 +2920,16 @@ class _Unanswered:
             # roster filled as told is no worse for it; said so that a column never filled in is seen.
             said.append(Note("column-all-blank", "info", params, terms=terms))
         return said
+
+
+def _rows_said(lines: list[tuple[int, int]]) -> str:
+    """The rows Excel shows of (line, row) pairs, the first ten: 3、5、9…"""
+    return "、".join(str(row) for _, row in lines[:10]) + ("…" if len(lines) > 10 else "")
+
+
+# A packed ID number (see pack_id: 17 digits × 11 + the check character's place in 0123456789X) is a multiple of
+# 1,100 when its digits end in 00 and its check character is 0: it ends in 000. One test of an int a row.
+_ENDS_IN_ZEROS = 1100
 
 
 def _chosen(marked: list[Member], way: int) -> list[Member]:

@@ -281,6 +281,15 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the header is on line {header_line}; line(s) {lines} above it hold several cells and were not read as "
         "candidates: if they are, correct the header above them",
     ),
+    "id-number-excel-likely": (
+        "{column}第 {lines} 行的号码末三位是 000，校验位相符；但本列第 {damaged} 行已被 Excel 改坏，这些号码多半也是"
+        "（Excel 把身份证号存成数字，只留 15 位有效数字，末三位成了 000，每 11 个中有 1 个校验位碰巧相符）；请把该列设为"
+        "文本后，照身份证重新录入",
+        "{column} on line(s) {lines} ends in 000 with a check character that fits, but Excel damaged the same "
+        "column on line(s) {damaged}, so these most likely are damaged too (stored as a number, an ID number keeps "
+        "15 significant digits and ends in 000; one in 11 fits its check character by chance); set the column to "
+        "text and type the numbers again from the ID cards",
+    ),
     "community-filled-down": (
         "第 {lines} 行没有写社区，班子检查时按上一行计入 {community}（合并的单元格另存为 CSV 后常这样）；请在这些行补上社区",
         "line(s) {lines} leave the community blank and were counted in {community}'s team, as the row above (a "
@@ -789,6 +798,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{column}为 {value}，与身份证号（{expected}）不一致",
         "{column} is {value} but the ID number says {expected}",
     ),
+    # The number ends in 000 (a woman's, sequence x00) as Excel leaves an 18-digit number it stored as a number.
+    "gender-mismatch-excel": (
+        "{column}为 {value}，与身份证号（{expected}）不一致：身份证号末三位是 000，多半是 Excel 改坏的（{damage}，"
+        "校验位碰巧相符）；请把身份证号列设为文本后，照身份证重新录入；号码无误时，再核对{column}",
+        "{column} is {value} but the ID number says {expected}: the number ends in 000, most likely damaged by "
+        "Excel ({damage}; the check character fits by chance); set the ID number column to text and type the "
+        "number again from the ID card; if it is right, check {column}",
+    ),
     "gender-unknown": (
         "{column}“{value}”无法识别：应为 {expected}",
         "{column} value {value!r} is not recognised: expected {expected}",
@@ -940,6 +957,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "一人兼任几个职务（一肩挑）时，请写在一行，职务之间用“、”隔开",
         "{column} {value!r} already appears {place} of {other_path}: one person cannot be two candidates; one "
         "holding several posts goes on one row, the posts separated by 、",
+    ),
+    # Two people whose 18-digit numbers Excel cut to the same 15 digits and 000: not one person listed twice.
+    "duplicate-person-excel": (
+        "{column}“{value}”与 {other_path} {place}重复，但两行姓名不同：号码末三位是 000，多半是 Excel 把两人的号码"
+        "都改坏了（{damage}，校验位碰巧相符），不是同一人列了两次；请把身份证号列设为文本后，照身份证重新录入这两行",
+        "{column} {value!r} already appears {place} of {other_path} under another name: the number ends in 000, "
+        "most likely two people's numbers damaged by Excel ({damage}; the check character fits by chance), not one "
+        "person listed twice; set the ID number column to text and type both numbers again from the ID cards",
     ),
     "place-line": ("第 {line} 行", "on line {line}"),
     "place-line-row": ("第 {line} 行（Excel 中第 {row} 行）", "on line {line} (row {row} in Excel)"),
@@ -1505,6 +1530,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "row-footer": ("info", "file"),
     "row-table-title": ("info", "file"),
     "community-filled-down": ("warning", "file"),
+    "id-number-excel-likely": ("warning", "file"),
     "file-only-footer": ("invalid", "file"),
     "settings-column-duplicate": ("warning", "file"),
     "community-not-in-settings": ("warning", "file"),

@@ -209,6 +209,19 @@ def read_id_number(value: object) -> IdNumber | IdProblem:
     return IdNumber(text, birth, gender, area_known(text[:6]))
 
 
+def zeros_of_excel(value: object) -> bool:
+    """Whether an ID cell that reads as a valid number ending in 000 was written with 18 digits, the last three
+    where Excel leaves zeros of a number typed into a number cell (it keeps 15 significant digits), so perhaps
+    Excel's. One check character in 11 fits the zeros by chance; a legacy 15-digit number ending in 000 is whole
+    in a number cell, whatever its computed check character."""
+    return (
+        len(_NOT_A_DIGIT.sub("", clean(value).partition(".")[0])) > 15
+    )  # 110101700107000.0 from a number cell
+
+
+_NOT_A_DIGIT = re.compile("[^0-9]")
+
+
 @lru_cache(maxsize=1 << 16)  # a province's birth dates, each read once
 def _day_of(digits: str) -> dt.date | None:
     """The day of eight digits YYYYMMDD, or None when there is no such day."""

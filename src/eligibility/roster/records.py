@@ -28,6 +28,7 @@ from eligibility.roster.normalise import (
     read_id_number,
     read_number,
     split_list,
+    zeros_of_excel,
 )
 from eligibility.roster.readers import RawRecord, Table
 from eligibility.ruleset.model import FieldSpec
@@ -522,7 +523,13 @@ class RecordReader:
         if identity is None:
             return stated
         if stated is not None and stated != identity.gender:
-            problem("gender-mismatch", "gender", clean(cells.get("gender")), expected=identity.gender)
+            # A number ending in 000 reads as a woman's (sequence x00, even), whoever it was: Excel's zeros, whose
+            # check character fitted by chance, are the likelier cause than the sex cell; said as such.
+            zeros = identity.number.endswith("000") and zeros_of_excel(cells.get("id_number"))
+            damage = {"damage": "zeros"} if zeros else {}
+            problem(
+                "gender-mismatch", "gender", clean(cells.get("gender")), expected=identity.gender, **damage
+            )
         return identity.gender
 
     def _education(
