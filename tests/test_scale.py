@@ -1189,6 +1189,20 @@ def test_a_districts_markdown_fits_a_pull_request_comment(
     assert shown + said == sum(1 for c in report.candidates if c.status != "eligible" or c.findings)
 
 
+def _catches(running: subprocess.Popen[bytes], signal: int) -> None:
+    """Once the process has set its handler for `signal` (Linux says so in /proc), or after 30 s, or it ended."""
+    import time
+
+    status = Path(f"/proc/{running.pid}/status")
+    for _ in range(300):
+        caught = next(
+            (line.split()[1] for line in status.read_text().splitlines() if line.startswith("SigCgt:")), "0"
+        )
+        if int(caught, 16) >> (signal - 1) & 1 or running.poll() is not None:
+            return
+        time.sleep(0.1)
+
+
 def _workers_started(running: subprocess.Popen[bytes]) -> list[str]:
     """The process ids of a check's two workers, once both are started (or the check has ended)."""
     import time
@@ -1280,7 +1294,10 @@ def test_sigterm_says_no_report_was_written_of_a_table_meant_for_standard_output
 
     command = [sys.executable, "-m", "eligibility", "check", str(_long_roster(tmp_path)), "--lang", "en"]
     running = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(2.0)
+    # Stopped once it is working: on a loaded machine two seconds were not always enough for it to start, and
+    # SIGTERM then killed it before its handler was set (the test, not the tool, failed).
+    _catches(running, signal.SIGTERM)
+    time.sleep(0.5)
     assert running.poll() is None, "the check ended before it could be stopped"
     running.send_signal(signal.SIGTERM)
     out, said = running.communicate(timeout=60)
