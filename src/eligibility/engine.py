@@ -461,6 +461,11 @@ class Review:
         # said as not read rather than unknown, and its cells are left alone.
         read = policy.fields_read
         self._fields_unread = frozenset(policy.file.fields) - frozenset(read)
+        # Columns a roster without them leaves blank on every row (备注, `missing: blank`): their rules run, and
+        # find nothing, where a file was said to go without them rule by rule, at each rule's severity.
+        self._blank_when_missing = frozenset(
+            name for name, spec in policy.file.fields.items() if spec.missing == "blank"
+        )
         self.reader = RecordReader(policy.vocabulary, read, self.election_date, self._community_date)
         # The yes/no columns whose blank the rule set reads as an answer (否: the roster contract's reading,
         # `blank: no`), each with the rules that read it: one left blank on every row of a table is said (see
@@ -1286,6 +1291,9 @@ class Review:
         if table is None:
             return None
         groups = [group for group in rule.needs if group != ("roles",)] or list(rule.needs)
+        if rule.hints:
+            # 备注 read for its words: the cell to put right is the column the remark says otherwise of (两违).
+            groups.sort(key=lambda group: not rule.hints.isdisjoint(group))
         for group in groups:
             if birth_from_id and "id_number" in group:
                 group = ("id_number", *(column for column in group if column != "id_number"))
@@ -2164,8 +2172,10 @@ class Review:
         Approved seats are the communities table's, or else the file's own (a YAML roster's per community): never
         another roster's, read before this one or not, whose seats made seat-quota run on a CSV read after it
         and be not checked on one read before (helper-81)."""
-        available = table.columns | (
-            self._settings_columns if self.communities.from_file else self._own_seats(table)
+        available = (
+            table.columns
+            | self._blank_when_missing
+            | (self._settings_columns if self.communities.from_file else self._own_seats(table))
         )
         quota = set(self.communities.quota_columns.values())
         skipped = set()

@@ -46,7 +46,7 @@ from eligibility.ruleset.model import (
     RuleFile,
     Share,
 )
-from eligibility.ruleset.vocab import Vocabulary, suggest
+from eligibility.ruleset.vocab import MentionFinder, Vocabulary, suggest
 
 Evidence = dict[str, Any]
 Node = Callable[[Any, Evidence | None], Tri]
@@ -99,7 +99,7 @@ def _written(value: Any, lang: str) -> str:
 
 # Evidence the tool itself gives a message, whatever the rule: a count's label may not take these names.
 GIVEN_EVIDENCE = frozenset(
-    {"election_date", "window_start", "matching", "pairs", "unknown", "unknown_members"}
+    {"election_date", "window_start", "matching", "pairs", "mentioned", "unknown", "unknown_members"}
 )
 
 
@@ -115,6 +115,9 @@ class CompiledRule:
     params: dict[str, Any]
     # The evidence and parameters that are shares of a team (shown as 50%); any other decimal is a number.
     shares: frozenset[str] = frozenset()
+    # Columns read only for what their words mention (备注): a finding names the cell of another column it
+    # reads (两违, the one to put right) before theirs.
+    hints: frozenset[str] = frozenset()
     # Read for every rule of every row: a plain attribute, not a property.
     id: str = field(init=False)
 
@@ -130,6 +133,7 @@ class _Seen:
     kinds: dict[str, str] = field(default_factory=dict)
     params: dict[str, Any] = field(default_factory=dict)
     shares: set[str] = field(default_factory=set)
+    hints: set[str] = field(default_factory=set)
     exists: int = 0  # how many: {matching} names the last one's people
 
 
@@ -199,6 +203,7 @@ class Compiler:
             evidence_kinds=seen.kinds,
             params=seen.params,
             shares=frozenset(seen.shares),
+            hints=frozenset(seen.hints),
         )
 
     def _checked_rule(self, rule: Rule, at: Path, seen: _Seen, *, complete: bool) -> list[RuleSetError]:
@@ -421,6 +426,8 @@ class Compiler:
             self._bad((*at, "reading"), "reading 只用于 age", "reading applies to age only")
         if op == "present":
             return _present(fact, bool(raw))
+        if op == "mentions":
+            return self._mentions(fact, raw, where, seen)
         if op in WINDOW_OPERATORS:
             months = "months" in op
             unit_zh, unit_en = ("月数", "months") if months else ("年数", "years")
@@ -560,6 +567,27 @@ class Compiler:
             return _compare_range(fact, op, operand)
         return _compare_value(fact, op, operand)
 
+    def _mentions(self, fact: Fact, raw: list[str] | ParamRef, where: Path, seen: _Seen) -> Node:
+        """`{fact: remarks, mentions: [两违, 违建]}`: the words a text field names, not negated in their clause."""
+        if fact.kind != "text":
+            self._bad(
+                where,
+                f"mentions 在文字里找词（如备注）；{fact.name} 是{_kind(fact, 'zh')}：请用 eq、in 或 has_any",
+                f"mentions looks for words in text (such as remarks); {fact.name} is {_kind(fact, 'en')}: use eq, "
+                "in or has_any",
+            )
+        if isinstance(raw, ParamRef):
+            # A parameter holds one value (and --set one word): the words are the rule's, written with it.
+            self._bad(
+                where,
+                "参数只有一个值；mentions 需要在这里直接写词的列表：mentions: [两违, 违建]",
+                "a parameter holds one value; mentions needs its list of words written here: mentions: [两违, 违建]",
+            )
+        seen.hints.update(column for group in fact.columns for column in group)
+        seen.needs.update(fact.columns)
+        seen.kinds["mentioned"] = "words"
+        return _mentions(fact, MentionFinder(raw, self.vocabulary.words.negations))
+
     def count(self, cond: Count | Share | Exists, at: Path, seen: _Seen) -> Node:
         inner = (
             cond.exists if isinstance(cond, Exists) else cond.count if isinstance(cond, Count) else cond.share
@@ -577,7 +605,9 @@ class Compiler:
         # age unknown is said as such (周岁不明), as of a candidate, not as its birth date and election day too.
         beside = {"election_date", "window_start"} | ({"birth_date"} if "age" in member_seen.kinds else set())
         inner_facts = tuple(
-            name for name, kind in member_seen.kinds.items() if kind != "names" and name not in beside
+            name
+            for name, kind in member_seen.kinds.items()
+            if kind not in ("names", "words") and name not in beside
         ) or (key,)
         if isinstance(cond, Exists):
             seen.exists += 1
@@ -781,6 +811,22 @@ def _present(fact: Fact, wanted: bool) -> Node:
             # for blank, `present: true` ruled the person out and the bar passed (helper-95).
             filled = True
         return filled is wanted
+
+    return test
+
+
+def _mentions(fact: Fact, finder: MentionFinder) -> Node:
+    get, name = fact.get, fact.name
+
+    def test(subject: Any, ev: Evidence | None) -> Tri:
+        value = get(subject)
+        # Blank (or a roster without the column, read as blank): nothing is mentioned, and most rows cost this.
+        found = finder(value) if value else []
+        if ev is not None:
+            ev[name] = value
+            said = ev.setdefault("mentioned", [])
+            said.extend(word for word in found if word not in said)
+        return bool(found)
 
     return test
 

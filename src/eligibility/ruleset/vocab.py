@@ -57,6 +57,40 @@ class StreetNames:
         return self.key(street)[0]
 
 
+# Where a clause of a remark ends: 。，；！？ and their half-width forms, or white space (a line break, which the
+# cell's cleaning made one space): 无两违问题 on one line says nothing of 有违建未整改 on the next.
+_CLAUSE_ENDS = re.compile(r"[。，,;；!！?？\s]+")
+
+
+class MentionFinder:
+    """The words of a list a remark names (两违户 names 两违), each in a clause no negation word says is not so:
+    before the word (无两违问题, 未发现违法建设, 非两违户) or ending the clause after it (两违：无). Built once per
+    condition. A word of the list that holds a negation word (无证建房) is found whole, and so not negated."""
+
+    def __init__(self, words: list[str], negations: list[str]) -> None:
+        # The longer word first: at one place, 违法建设 is found, not 违法 within it.
+        folded = sorted({fold(word) for word in words} - {""}, key=lambda word: (-len(word), word))
+        self._words = re.compile("|".join(map(re.escape, folded)))
+        self._negations = tuple({fold(word) for word in negations} - {""})
+
+    def __call__(self, text: str) -> list[str]:
+        """The words found, as the text writes them, each once, in the order written."""
+        if self._words.search(text.casefold()) is None:
+            return []  # the common remark: none of the words, one search
+        found: list[str] = []
+        for clause in _CLAUSE_ENDS.split(text):
+            key = clause.casefold()
+            for match in self._words.finditer(key):
+                before, after = key[: match.start()], key[match.end() :]
+                if any(word in before for word in self._negations) or after.endswith(self._negations):
+                    continue
+                # Quoted from the cell; a letter casefold lengthens (ß) leaves the word as the list has it.
+                word = clause[match.start() : match.end()] if len(key) == len(clause) else match[0]
+                if word not in found:
+                    found.append(word)
+        return found
+
+
 @dataclass(frozen=True, slots=True)
 class Unknown:
     """A word the vocabulary does not know, with the closest known words."""
