@@ -770,6 +770,32 @@ def test_what_the_rule_compiler_says_is_said_in_chinese_too(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize(
+    ("file", "zh", "en"),
+    [
+        (
+            "mentions_on_a_bool.yaml",
+            "mentions 在文字字段（type: text，如备注）里找词；two_violations 是是/否",
+            "mentions looks for words in a text field (type: text, such as remarks); two_violations is yes/no",
+        ),
+        ("mentions_empty.yaml", "mentions：至少要有 1 项", "mentions: List should have at least 1 item"),
+        (
+            "mentions_param.yaml",
+            "参数只有一个值；mentions 需要在这里直接写词的列表：mentions: [两违, 违建]",
+            "a parameter holds one value; mentions needs its list of words written here: mentions: [两违, 违建]",
+        ),
+    ],
+)
+def test_a_wrong_mentions_is_said_at_its_line_in_both_languages(file: str, zh: str, en: str) -> None:
+    # Words looked for in a yes/no column, no word at all, or a parameter (one value) for the list of words.
+    path = ROOT / "tests" / "rules_corpus" / file
+    for lang, said in (("zh", zh), ("en", en)):
+        result = runner.invoke(app, ["rules", "validate", str(path), "--lang", lang])
+        assert result.exit_code == 1
+        [line] = result.stderr.splitlines()
+        assert line.startswith(f"{path}:73:") and said in line, line
+
+
+@pytest.mark.parametrize(
     ("education", "fires"),
     [
         ("初中", False),
@@ -2127,7 +2153,9 @@ def test_a_column_of_a_disabled_rule_leaves_the_template_and_is_said_not_read(tm
     path = write(
         tmp_path,
         "prov.yaml",
-        CHILD.replace("community-2006", "village-2021") + "disable: [criminal-record]\n",
+        # remark-criminal-record reads the column too (备注 saying 刑事处罚 beside it): both are taken away.
+        CHILD.replace("community-2006", "village-2021")
+        + "disable: [criminal-record, remark-criminal-record]\n",
     )
     policy = load_ruleset(path)
     assert "criminal_record" in policy.file.fields and "criminal_record" not in policy.fields_read

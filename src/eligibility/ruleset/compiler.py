@@ -572,9 +572,9 @@ class Compiler:
         if fact.kind != "text":
             self._bad(
                 where,
-                f"mentions 在文字里找词（如备注）；{fact.name} 是{_kind(fact, 'zh')}：请用 eq、in 或 has_any",
-                f"mentions looks for words in text (such as remarks); {fact.name} is {_kind(fact, 'en')}: use eq, "
-                "in or has_any",
+                f"mentions 在文字字段（type: text，如备注）里找词；{fact.name} 是{_kind(fact, 'zh')}",
+                f"mentions looks for words in a text field (type: text, such as remarks); {fact.name} is "
+                f"{_kind(fact, 'en')}",
             )
         if isinstance(raw, ParamRef):
             # A parameter holds one value (and --set one word): the words are the rule's, written with it.
@@ -776,6 +776,7 @@ def _junction(nodes: list[Node], decisive: bool) -> Node:
 
     def test(subject: Any, ev: Evidence | None) -> Tri:
         unknown = False
+        open_before = list(ev.get("unknown", ())) if ev is not None else []
         for node in nodes:
             answer = node(subject, ev)
             if answer is decisive:
@@ -783,6 +784,12 @@ def _junction(nodes: list[Node], decisive: bool) -> Node:
                     # Explaining: the reader wants every fact the rule looks at, not only the deciding one.
                     for rest in nodes:
                         rest(subject, ev)
+                    # But decided, the answer is not open: a part left open beside the deciding one (受过刑事处罚
+                    # not answered, beside 备注 saying it) made a finding read as could-not-decide.
+                    if open_before:
+                        ev["unknown"] = open_before
+                    else:
+                        ev.pop("unknown", None)
                 return decisive
             unknown = unknown or answer is None
         return None if unknown else not decisive
