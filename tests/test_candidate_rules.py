@@ -536,3 +536,59 @@ def test_a_roster_without_remarks_has_nothing_to_check_and_says_nothing(run: Any
     assert [n.rule for n in report.not_checked] == ["seat-quota"]  # no communities table: as ever
     assert [f for i in report.inputs for f in i.findings] == []
     assert only(report).findings == []
+
+
+REMARK_RULES = """\
+extends: community-2006
+name: community-2006-remarks
+title: {zh: 备注测试, en: Remarks}
+version: "1"
+rules:
+  - id: remark-or-column
+    title: {zh: 备注或两违, en: Remarks or the column}
+    severity: warning
+    scope: candidate
+    when:
+      any:
+        - {fact: remarks, mentions: [两违]}
+        - {fact: two_violations, eq: true}
+    message: {zh: 两违, en: two violations}
+    source: {document: 细则, clause: 一, quote: 两违}
+  - id: remark-silent
+    title: {zh: 备注未写好评, en: Remarks give no praise}
+    severity: warning
+    scope: candidate
+    when:
+      not: {fact: remarks, mentions: [群众基础好]}
+    message: {zh: 备注未写群众基础好, en: the remarks give no praise}
+    source: {document: 细则, clause: 一, quote: 群众基础好}
+"""
+
+
+@pytest.mark.parametrize("remarks", [False, True])
+def test_a_rule_that_cannot_hold_without_a_column_left_out_is_not_run_on_its_rows(
+    tmp_path: Path, remarks: bool
+) -> None:
+    # 备注 left out is blank on every row: a rule of `all: [备注 mentions …, …]` finds nothing there, and a million
+    # rows paid for it row by row. Not a rule that holds on a blank (not: mentions), nor an any one part of which
+    # reads another column: they run, and find what they find.
+    from eligibility.engine import Options, Review
+    from eligibility.roster.readers import open_tables
+    from eligibility.roster.sources import expand
+
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(REMARK_RULES, encoding="utf-8")
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "姓名,性别,身份证号,出生年月,社区,拟任职务,两违" + (",备注" if remarks else "") + "\n"
+        f"甲,男,{make_id('1966-05-01')},1966-05-01,青松社区,{MEMBER},是" + ("," if remarks else "") + "\n",
+        encoding="utf-8",
+    )
+    review = Review.start(rules, Options())
+    [table] = open_tables(*expand([roster]), review.columns)
+    skipped = review._skipped(table)
+    [person] = [review.reader.candidate(raw, table) for raw in table.rows]
+    run = {rule.id for rule in review._rules_for(person.election_date, person.roles, skipped)}
+    assert {"remark-or-column", "remark-silent", "two-violations"} <= run
+    assert ("remark-two-violations" in run) is remarks
+    assert rules_of(only(check([roster], rules))) == {"two-violations", "remark-or-column", "remark-silent"}

@@ -1237,14 +1237,14 @@ class Review:
         passed: list[str] = []
         explain = self.explain
         approved = self.approvals.has_person(person.id_number)
-        for rule in self._rules_for(person.election_date, person.roles):
+        for rule in self._rules_for(person.election_date, person.roles, skipped):
             answer = rule.test(person, None)
-            if answer is not True and skipped and rule.id in skipped:
-                continue  # a column it needs is missing, and the others do not decide it: said once, not here
             if answer is False:  # the common answer, decided without a call more
-                if explain:
+                if explain and rule.id not in skipped:
                     passed.append(rule.id)
                 continue
+            if answer is None and skipped and rule.id in skipped:
+                continue  # a column it needs is missing, and the others do not decide it: said once, not here
             granted = self.approvals.person(person.id_number, rule.id) if approved else []
             cell = self._rule_cell(rule, table, person.source, person.birth_from_id)
             if (finding := self._apply(rule, person, granted, person.election_date, cell=cell)) is not None:
@@ -1381,17 +1381,21 @@ class Review:
             labels = self._labels_of[roles] = tuple(self._role_label[r] for r in roles)
         return labels
 
-    def _rules_for(self, day: dt.date, roles: tuple[str, ...]) -> tuple[CompiledRule, ...]:
+    def _rules_for(
+        self, day: dt.date, roles: tuple[str, ...], skipped: frozenset[str] = frozenset()
+    ) -> tuple[CompiledRule, ...]:
         """The candidate rules that apply to someone proposed for these roles: worked out once per set of roles
-        (a province has a few dozen), not rule by rule on every row. A rule skipped for a missing column is
-        among them: the columns there may decide it all the same (any: [a missing one, one that holds])."""
-        key = (day, roles)
+        (a province has a few dozen) and file's columns, not rule by rule on every row. A rule skipped for a
+        missing column is among them: the columns there may decide it all the same (any: [a missing one, one
+        that holds]); not one that cannot hold without a column the file leaves blank (see _skipped)."""
+        key = (day, roles, skipped)
         rules = self._applicable.get(key)
         if rules is None:
             rules = tuple(
                 rule
                 for rule in self.policy.at(day).candidate_rules
                 if not (rule.applies_to and rule.applies_to.isdisjoint(roles))
+                and NOT_RUN + rule.id not in skipped
             )
             if len(self._applicable) < 4096:
                 self._applicable[key] = rules
@@ -2177,11 +2181,19 @@ class Review:
             | self._blank_when_missing
             | (self._settings_columns if self.communities.from_file else self._own_seats(table))
         )
+        # A column left out, read as blank on every row (备注): a rule that cannot hold without it finds nothing
+        # here, and is not run on a row, where a roster of a million rows paid for it row by row.
+        blank = self._blank_when_missing - table.columns
         quota = set(self.communities.quota_columns.values())
         skipped = set()
+        not_run = set()
         seats_only = set()
         where = _where(table.path, table.sheet)
         for rule in self.policy.rules:
+            if blank and not blank.isdisjoint(rule.holds_only_with):
+                skipped.add(rule.id)
+                not_run.add(NOT_RUN + rule.id)
+                continue
             missing = [alternatives for alternatives in rule.needs if available.isdisjoint(alternatives)]
             if not missing:
                 continue
@@ -2216,7 +2228,7 @@ class Review:
                         self._seats_said.setdefault(where, []).append(said)
         self._skipped_by_path[where] = frozenset(skipped)
         self._seats_skipped_by_path[where] = frozenset(seats_only)
-        return frozenset(skipped)
+        return frozenset(skipped | not_run)
 
     def _seated(self, team: Team) -> bool:
         """Whether the team has approved seats for every body: one given for a body alone leaves its rules as the
@@ -2756,6 +2768,9 @@ _NOBODY_IN_IT = frozenset({"file-empty", "file-no-rows", "file-no-records"})
 # supplement, and a single blank is no pattern; from two, every row left unanswered is one (a community's team
 # is some eight people, and the officer who answered for each writes 否).
 BLANK_COLUMN_ROWS = 2
+# Beside a rule's id among a file's skipped rules (Review._skipped): not run on its rows at all, for it cannot hold
+# without a column the file leaves blank (备注). A rule id starts with a letter: this is no rule's.
+NOT_RUN = "~"
 # How a blank is read, as the rule file writes it, and as the message says it.
 _BLANK_READ_AS = {"no": Term("否", "no")}
 

@@ -118,6 +118,10 @@ class CompiledRule:
     # Columns read only for what their words mention (备注): a finding names the cell of another column it
     # reads (两违, the one to put right) before theirs.
     hints: frozenset[str] = frozenset()
+    # Columns without which the condition cannot hold (备注 of `all: [{fact: remarks, mentions: …}, …]`): a roster
+    # without one of them, a column read as blank where missing (`missing: blank`), leaves the rule nothing to
+    # find, and it is not run on its rows.
+    holds_only_with: frozenset[str] = frozenset()
     # Read for every rule of every row: a plain attribute, not a property.
     id: str = field(init=False)
 
@@ -204,7 +208,22 @@ class Compiler:
             params=seen.params,
             shares=frozenset(seen.shares),
             hints=frozenset(seen.hints),
+            holds_only_with=self._holds_only_with(rule.when, rule.scope),
         )
+
+    def _holds_only_with(self, cond: Condition, scope: str) -> frozenset[str]:
+        """The columns a condition cannot hold without: a blank text finds no word it mentions, an `all` needs
+        what any part of it needs, an `any` what every part needs. Nothing else is claimed (a `not`, a
+        comparison): a rule is left out of a roster's run only where it could find nothing there."""
+        if isinstance(cond, AllOf):
+            return frozenset().union(*(self._holds_only_with(part, scope) for part in cond.all))
+        if isinstance(cond, AnyOf):
+            each = [self._holds_only_with(part, scope) for part in cond.any]
+            return frozenset.intersection(*each) if each else frozenset()
+        if isinstance(cond, Compare) and cond.mentions is not None:
+            columns = self.facts[scope][cond.fact].columns
+            return frozenset(columns[0]) if len(columns) == 1 and len(columns[0]) == 1 else frozenset()
+        return frozenset()
 
     def _checked_rule(self, rule: Rule, at: Path, seen: _Seen, *, complete: bool) -> list[RuleSetError]:
         """The rest of a rule's mistakes: where applies_to and approved_by may stand, and the names its title and
