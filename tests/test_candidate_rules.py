@@ -170,6 +170,13 @@ CASES: list[tuple[str, dict[str, Any], str | None, str | None]] = [
     ("备注 不存在违法建设", {"remarks": "不存在违法建设"}, None, None),
     ("备注 非两违户", {"remarks": "非两违户"}, None, None),
     ("备注 两违：无", {"remarks": "两违：无"}, None, None),
+    # A negation word within a word that negates nothing (vocabularies.not_negations): 是否 asks, 非法 is a bar's.
+    ("备注 是否有违建：是", {"remarks": "是否有违建：是"}, None, "remark-two-violations"),
+    ("备注 是否有违建：否", {"remarks": "是否有违建：否"}, None, None),
+    ("备注 非法违建", {"remarks": "非法违建两处"}, None, "remark-two-violations"),
+    ("备注 非法占地", {"remarks": "非法占地"}, None, "remark-two-violations"),
+    ("备注 无证建设的违建", {"remarks": "无证建设的违建一处"}, None, "remark-two-violations"),
+    ("备注 非两违户 still", {"remarks": "经查非两违户"}, None, None),
     (
         "备注 两违户, 两违 是: the bar's own rule",
         {"remarks": "两违户", "two_violations": "是"},

@@ -202,6 +202,9 @@ NEGATIONS: list[str] = [
     *("无", "没有", "未发现", "没有发现", "未查见", "未查出", "查无", "经查无", "未涉及", "不涉及"),
     *("不存在", "未存在", "不是", "并非", "非", "否", "不属于"),
 ]
+# Words that hold a negation word and say nothing is not so (see Vocabularies.not_negations): 是否有违建：是 asks,
+# 非法违建 and 无证建设的违建 are 违建.
+NOT_NEGATIONS: list[str] = ["是否", "非法", "无证", "无照"]
 
 
 class Places(_Strict):
@@ -296,6 +299,11 @@ class Vocabularies(_Strict):
         "clause (无两违问题, 未发现违法建设, 非两违户), or ending the clause after it (两违：无). A clause ends at "
         "。，；！？ a full stop, a comma, a line break or a space. Not given: 无, 没有, 未发现, 不存在, 非, 否 and the "
         "like (in a file that extends another, its parent's); [] counts every mention",
+    )
+    not_negations: list[Annotated[str, AfterValidator(_words)]] = Field(
+        default_factory=lambda: list(NOT_NEGATIONS),
+        description="words that hold a negation word and negate nothing (是否有违建：是 asks, 非法违建 is 违建): the "
+        "negation words within them are not read. Not given: 是否, 非法, 无证, 无照",
     )
     places: Places = Field(default=Places(), description="the place columns' headers in the template")
 
