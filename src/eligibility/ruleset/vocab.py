@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from eligibility.roster.normalise import fold
