@@ -327,7 +327,7 @@ def test_rule_file_schema_is_current_and_every_bundled_file_validates() -> None:
 def test_rules_list_show_explain() -> None:
     listed = runner.invoke(app, ["rules", "list", "--lang", "en"]).stdout
     cases = len(load_ruleset("community-2006").file.tests)
-    assert f"community-2006\tv1\t16 rules\t{cases} tests\tCandidate requirements for the 2006" in listed
+    assert f"community-2006\tv1\t20 rules\t{cases} tests\tCandidate requirements for the 2006" in listed
     shown = runner.invoke(
         app, ["rules", "show", "community-2006", "--lang", "en"], env={"COLUMNS": "120"}
     ).stdout
@@ -377,6 +377,11 @@ def test_explain_lists_the_rules_passed() -> None:
         "two-violations",
         "governance-record",
         "principal-education",
+        # Their 备注 blank: no remark names a bar the columns do not say.
+        "remark-political-rights",
+        "remark-family-planning",
+        "remark-two-violations",
+        "remark-governance-record",
     ]
     assert first["findings"][0]["evidence"] == {
         "election_date": "2006-09-30",
@@ -767,6 +772,32 @@ def test_what_the_rule_compiler_says_is_said_in_chinese_too(tmp_path: Path) -> N
     assert "has_any 需要集合（如 roles、bodies）；age 是周岁年龄" in result.stderr
     english = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
     assert "has_any needs a set such as roles or bodies; age is an age" in english.stderr
+
+
+@pytest.mark.parametrize(
+    ("file", "zh", "en"),
+    [
+        (
+            "mentions_on_a_bool.yaml",
+            "mentions 在文字字段（type: text，如备注）里找词；two_violations 是是/否",
+            "mentions looks for words in a text field (type: text, such as remarks); two_violations is yes/no",
+        ),
+        ("mentions_empty.yaml", "mentions：至少要有 1 项", "mentions: List should have at least 1 item"),
+        (
+            "mentions_param.yaml",
+            "参数只有一个值；mentions 需要在这里直接写词的列表：mentions: [两违, 违建]",
+            "a parameter holds one value; mentions needs its list of words written here: mentions: [两违, 违建]",
+        ),
+    ],
+)
+def test_a_wrong_mentions_is_said_at_its_line_in_both_languages(file: str, zh: str, en: str) -> None:
+    # Words looked for in a yes/no column, no word at all, or a parameter (one value) for the list of words.
+    path = ROOT / "tests" / "rules_corpus" / file
+    for lang, said in (("zh", zh), ("en", en)):
+        result = runner.invoke(app, ["rules", "validate", str(path), "--lang", lang])
+        assert result.exit_code == 1
+        [line] = result.stderr.splitlines()
+        assert line.startswith(f"{path}:73:") and said in line, line
 
 
 @pytest.mark.parametrize(
@@ -1466,7 +1497,7 @@ def test_rules_test_of_a_file_with_no_cases_says_so_and_fails(tmp_path: Path) ->
 def test_rules_list_counts_in_the_chosen_language() -> None:
     listed = runner.invoke(app, ["rules", "list"]).stdout
     cases = len(load_ruleset("community-2006").file.tests)
-    assert f"community-2006\tv1\t16 条规则\t{cases} 个用例\t" in listed
+    assert f"community-2006\tv1\t20 条规则\t{cases} 个用例\t" in listed
 
 
 CHILD = 'extends: community-2006\nname: x\ntitle: {zh: x, en: x}\nversion: "1"\n'
@@ -1696,12 +1727,13 @@ def test_each_change_that_makes_the_bundled_set_wrong_is_said_at_once(tmp_path: 
     with pytest.raises(RuleSetError) as caught:
         load_ruleset(path)
     lines = caught.value.message("en").splitlines()
-    assert len(lines) == 2 and len(caught.value.problems) == 2
-    # In the order the file reads: the education list (line 6), then the field (line 10).
+    assert len(lines) == 3 and len(caught.value.problems) == 3
+    # In the order the file reads: the education list (line 6), then the field (line 10), once for each rule it
+    # breaks (two-violations, and remark-two-violations, which asks whether the column says yes).
     assert lines[0].startswith(f"{path.as_posix()}:6:") and "junior_middle" in lines[0]
-    assert (
-        lines[1].startswith(f"{path.as_posix()}:10:3:") and "two_violations holds several dates" in lines[1]
-    )
+    for line, rule in zip(lines[1:], ("rules[3]", "rules[9]"), strict=True):
+        assert line.startswith(f"{path.as_posix()}:10:3:") and "two_violations holds several dates" in line
+        assert f"wrong: {rule}." in line
     assert all("which it builds on, wrong" in line for line in lines)
 
 
@@ -1748,10 +1780,9 @@ RULE = (
         ),
         # A text fact compared with true, a date or a number: it never equals a cell, and the rule never fired.
         (
-            "fields:\n  remark: {type: text, zh: 备注, en: remark}\nrules:\n"
-            + RULE.format(id="remark-true", when="{fact: remark, eq: true}"),
-            "12:30",
-            "rules[0].when.eq: remark is text and compares with text only, not true",
+            "rules:\n" + RULE.format(id="remark-true", when="{fact: remarks, eq: true}"),
+            "10:31",
+            "rules[0].when.eq: remarks is text and compares with text only, not true",
         ),
         (
             "rules:\n" + RULE.format(id="status-in", when="{fact: political_status, in: [群众, 2006-01-01]}"),
@@ -2127,7 +2158,9 @@ def test_a_column_of_a_disabled_rule_leaves_the_template_and_is_said_not_read(tm
     path = write(
         tmp_path,
         "prov.yaml",
-        CHILD.replace("community-2006", "village-2021") + "disable: [criminal-record]\n",
+        # remark-criminal-record reads the column too (备注 saying 刑事处罚 beside it): both are taken away.
+        CHILD.replace("community-2006", "village-2021")
+        + "disable: [criminal-record, remark-criminal-record]\n",
     )
     policy = load_ruleset(path)
     assert "criminal_record" in policy.file.fields and "criminal_record" not in policy.fields_read

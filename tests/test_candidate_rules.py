@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 
-from conftest import only, person, rules_of, run_records
+from eligibility import check
+
+from conftest import make_id, only, person, rules_of, run_records
 
 SECRETARY = "党支部书记"
 DIRECTOR = "居委会主任"
@@ -153,6 +155,55 @@ CASES: list[tuple[str, dict[str, Any], str | None, str | None]] = [
     ("director 高中及以上", {"roles": DIRECTOR, "education": "高中及以上"}, None, None),
     ("secretary 大专以上文化", {"roles": SECRETARY, "education": "大专以上文化"}, None, None),
     ("member 初中以下 is not a principal", {"roles": MEMBER, "education": "初中以下"}, None, None),
+    # A bar written only in 备注 (remarks) while its own column says 否 or is blank: a warning to verify the column,
+    # a mention negated in its clause none, and a column that already says 是 the bar's own rule alone.
+    ("备注 两违户, 两违 否", {"remarks": "两违户，已拆除一处"}, None, "remark-two-violations"),
+    (
+        "备注 有违建未整改, 两违 blank",
+        {"remarks": "有违建未整改", "two_violations": ""},
+        None,
+        "remark-two-violations",
+    ),
+    ("备注 无两违", {"remarks": "无两违"}, None, None),
+    ("备注 未发现违建", {"remarks": "经查未发现违建"}, None, None),
+    ("备注 没有两违问题", {"remarks": "没有两违问题"}, None, None),
+    ("备注 不存在违法建设", {"remarks": "不存在违法建设"}, None, None),
+    ("备注 非两违户", {"remarks": "非两违户"}, None, None),
+    ("备注 两违：无", {"remarks": "两违：无"}, None, None),
+    # A negation word within a word that negates nothing (vocabularies.not_negations): 是否 asks, 非法 is a bar's.
+    ("备注 是否有违建：是", {"remarks": "是否有违建：是"}, None, "remark-two-violations"),
+    ("备注 是否有违建：否", {"remarks": "是否有违建：否"}, None, None),
+    ("备注 非法违建", {"remarks": "非法违建两处"}, None, "remark-two-violations"),
+    ("备注 非法占地", {"remarks": "非法占地"}, None, "remark-two-violations"),
+    ("备注 无证建设的违建", {"remarks": "无证建设的违建一处"}, None, "remark-two-violations"),
+    ("备注 非两违户 still", {"remarks": "经查非两违户"}, None, None),
+    (
+        "备注 两违户, 两违 是: the bar's own rule",
+        {"remarks": "两违户", "two_violations": "是"},
+        None,
+        "two-violations",
+    ),
+    ("备注 无证建房: its 无 no negation", {"remarks": "无证建房一处"}, None, "remark-two-violations"),
+    ("备注 full-width", {"remarks": "　两违户（已拆除）　"}, None, "remark-two-violations"),
+    ("备注 full-width comma parts clauses", {"remarks": "无两违问题，有违建"}, None, "remark-two-violations"),
+    ("备注 line break parts clauses", {"remarks": "无两违问题\n有违建未整改"}, None, "remark-two-violations"),
+    ("备注 negated on both lines", {"remarks": "无两违问题\r\n未发现违建"}, None, None),
+    ("备注 刑事处罚", {"remarks": "2003年受过刑事处罚"}, None, "remark-governance-record"),
+    (
+        "备注 刑事处罚, 综治 有",
+        {"remarks": "2003年受过刑事处罚", "governance_record": "有"},
+        None,
+        "governance-record",
+    ),
+    ("备注 被剥夺政治权利", {"remarks": "被剥夺政治权利至2007年"}, None, "remark-political-rights"),
+    ("备注 超生, no date", {"remarks": "1998年超生二胎"}, None, "remark-family-planning"),
+    (
+        "备注 超生, date written",
+        {"remarks": "超生二胎", "family_planning_violation": "1998-05-01"},
+        None,
+        None,
+    ),
+    ("备注 naming no bar", {"remarks": "连任，群众基础好"}, None, None),
 ]
 
 
@@ -459,3 +510,92 @@ def test_a_principals_level_with_a_note_that_puts_it_in_doubt_is_not_taken_as_re
 def test_a_note_in_brackets_that_does_not_doubt_the_level_keeps_it(run: Any, written: str) -> None:
     result = only(run([person(roles="居委会主任", education=written)]))
     assert result.status == "eligible", result.findings
+
+
+def test_a_bar_in_the_remarks_says_the_words_and_the_column_to_put_right(tmp_path: Path) -> None:
+    # The words found as the cell writes them, the column to check by its cell (两违, not 备注), and the remark as
+    # evidence, its ID number masked.
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "姓名,性别,身份证号,出生年月,社区,拟任职务,两违,备注\n"
+        f"甲,男,{make_id('1966-05-01')},1966-05-01,青松社区,居委会委员,否,"
+        '"违建户（身份证 11010519491231002X）\n已拆除"\n',
+        encoding="utf-8",
+    )
+    [zh] = only(check([roster])).findings
+    [en] = only(check([roster], lang="en")).findings
+    assert (zh.rule, zh.severity) == ("remark-two-violations", "warning")
+    assert zh.message == "备注写有“违建”，两违栏却未填“是”：请核实，并如实填写两违栏"
+    assert en.message == (
+        'the remarks say "违建" but the 两违 (illegal land use or construction) column does not say yes: verify, '
+        "and fill in that column as it is"
+    )
+    assert zh.evidence["cell"] == "G2"
+    assert zh.evidence["mentioned"] == ["违建"]
+    assert zh.evidence["remarks"] == "违建户(身份证 110105********002X) 已拆除"
+    assert zh.source is not None and zh.source.quote == "尤其是涉及到“两违”问题的，绝对不能提名为候选人。"
+
+
+def test_a_roster_without_remarks_has_nothing_to_check_and_says_nothing(run: Any) -> None:
+    # 备注 is declared `missing: blank`: a roster without it is one whose remarks are blank, not four rules not
+    # checked (each failing --fail-on warning) beside every roster that never had the column.
+    report = run([person()])
+    assert [n.rule for n in report.not_checked] == ["seat-quota"]  # no communities table: as ever
+    assert [f for i in report.inputs for f in i.findings] == []
+    assert only(report).findings == []
+
+
+REMARK_RULES = """\
+extends: community-2006
+name: community-2006-remarks
+title: {zh: 备注测试, en: Remarks}
+version: "1"
+rules:
+  - id: remark-or-column
+    title: {zh: 备注或两违, en: Remarks or the column}
+    severity: warning
+    scope: candidate
+    when:
+      any:
+        - {fact: remarks, mentions: [两违]}
+        - {fact: two_violations, eq: true}
+    message: {zh: 两违, en: two violations}
+    source: {document: 细则, clause: 一, quote: 两违}
+  - id: remark-silent
+    title: {zh: 备注未写好评, en: Remarks give no praise}
+    severity: warning
+    scope: candidate
+    when:
+      not: {fact: remarks, mentions: [群众基础好]}
+    message: {zh: 备注未写群众基础好, en: the remarks give no praise}
+    source: {document: 细则, clause: 一, quote: 群众基础好}
+"""
+
+
+@pytest.mark.parametrize("remarks", [False, True])
+def test_a_rule_that_cannot_hold_without_a_column_left_out_is_not_run_on_its_rows(
+    tmp_path: Path, remarks: bool
+) -> None:
+    # 备注 left out is blank on every row: a rule of `all: [备注 mentions …, …]` finds nothing there, and a million
+    # rows paid for it row by row. Not a rule that holds on a blank (not: mentions), nor an any one part of which
+    # reads another column: they run, and find what they find.
+    from eligibility.engine import Options, Review
+    from eligibility.roster.readers import open_tables
+    from eligibility.roster.sources import expand
+
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(REMARK_RULES, encoding="utf-8")
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "姓名,性别,身份证号,出生年月,社区,拟任职务,两违" + (",备注" if remarks else "") + "\n"
+        f"甲,男,{make_id('1966-05-01')},1966-05-01,青松社区,{MEMBER},是" + ("," if remarks else "") + "\n",
+        encoding="utf-8",
+    )
+    review = Review.start(rules, Options())
+    [table] = open_tables(*expand([roster]), review.columns)
+    skipped = review._skipped(table)
+    [person] = [review.reader.candidate(raw, table) for raw in table.rows]
+    run = {rule.id for rule in review._rules_for(person.election_date, person.roles, skipped)}
+    assert {"remark-or-column", "remark-silent", "two-violations"} <= run
+    assert ("remark-two-violations" in run) is remarks
+    assert rules_of(only(check([roster], rules))) == {"two-violations", "remark-or-column", "remark-silent"}

@@ -39,6 +39,7 @@ CANONICAL = [
     "governance_record",
     "political_rights_deprived",
     "relatives",
+    "remarks",
 ]
 CHINESE = [
     "姓名",
@@ -54,6 +55,7 @@ CHINESE = [
     "综治问题",
     "被剥夺政治权利",
     "亲属",
+    "备注",
 ]
 
 
@@ -78,6 +80,7 @@ def example_rows() -> list[list[str]]:
             "综治问题",
             "被剥夺政治权利",
             "亲属",
+            "备注",
         ]
     ]
     return [[row[i] for i in order] for row in body]
@@ -766,7 +769,7 @@ def test_each_pasted_value_is_named_at_its_own_line_however_it_is_written(tmp_pa
     path = tmp_path / "r.yaml"
     path.write_bytes(
         _yaml_record(b'"' + gbk + b'\\t"')
-        + _yaml_record(gbk).replace("性别: 女".encode(), "备注: ".encode() + gbk)
+        + _yaml_record(gbk).replace("性别: 女".encode(), "联系电话: ".encode() + gbk)
         + _yaml_record(gbk)
         + _yaml_record("李娟".encode()).replace(
             "拟任职务: 居委会委员".encode(), "亲属: [李四, ".encode() + gbk + b"]"
@@ -1925,7 +1928,7 @@ def test_an_excel_error_or_an_unsaved_formula_is_never_read_as_blank(tmp_path: P
     book = openpyxl.Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.append(["姓名", "身份证号", "社区", "拟任职务", "两违", "备注"])
+    sheet.append(["姓名", "身份证号", "社区", "拟任职务", "两违", "联系电话"])
     people = [make_id(f"19{60 + i}-01-02", "女") for i in range(5)]
     sheet.append(["甲", people[0], "青松社区", "居委会委员", "#N/A", None])
     sheet.append(["乙", "#REF!", "青松社区", "居委会委员", "否", None])

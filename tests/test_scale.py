@@ -1494,9 +1494,13 @@ def test_the_resource_tracker_cleans_up_after_a_stopped_run_without_a_word(
 def test_a_column_no_rule_reads_is_said_with_jobs_as_with_one_process(tmp_path: Path, shared: bool) -> None:
     # A rule set that disables two-violations reads no 两违 column: one process said column-not-read, but a worker
     # handing back its copy of the table's notes replaced the parent's, and with --jobs 2 nothing was said
-    # (helper-97 found it), of a large file shared out and of small files sent whole alike.
+    # (helper-97 found it), of a large file shared out and of small files sent whole alike. Its remark's rule
+    # (remark-two-violations) reads 两违 too, and goes with it.
     rules = tmp_path / "rules.yaml"
-    rules.write_text("extends: community-2006\nname: no-two-violations\ndisable: [two-violations]\n", "utf-8")
+    rules.write_text(
+        "extends: community-2006\nname: no-two-violations\ndisable: [two-violations, remark-two-violations]\n",
+        "utf-8",
+    )
     people, _ = make_roster.rows(5000 if shared else 40)
     folder = tmp_path / "rosters"
     folder.mkdir()

@@ -420,7 +420,7 @@ def test_a_hidden_column_that_is_read_is_said(tmp_path: Path, written: str) -> N
     book, table = roster(path, people=2)
     table["E1"], table["E2"], table["E3"] = "两违", "否", "否"
     table["F1"], table["F2"], table["F3"] = "是否两违", "是", "否"
-    table["G1"] = "备注"  # hidden too, but not read: nothing to say of it
+    table["G1"] = "联系电话"  # hidden too, but not read: nothing to say of it (备注 is read, for its remarks)
     for letter in ("F", "G"):
         table.column_dimensions[letter].hidden = True
     book.save(path)

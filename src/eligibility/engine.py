@@ -472,6 +472,11 @@ class Review:
         # said as not read rather than unknown, and its cells are left alone.
         read = policy.fields_read
         self._fields_unread = frozenset(policy.file.fields) - frozenset(read)
+        # Columns a roster without them leaves blank on every row (备注, `missing: blank`): their rules run, and
+        # find nothing, where a file was said to go without them rule by rule, at each rule's severity.
+        self._blank_when_missing = frozenset(
+            name for name, spec in policy.file.fields.items() if spec.missing == "blank"
+        )
         self.reader = RecordReader(policy.vocabulary, read, self.election_date, self._community_date)
         # The yes/no columns whose blank the rule set reads as an answer (否: the roster contract's reading,
         # `blank: no`), each with the rules that read it: one left blank on every row of a table is said (see
@@ -1302,14 +1307,14 @@ class Review:
         passed: list[str] = []
         explain = self.explain
         approved = self.approvals.has_person(person.id_number)
-        for rule in self._rules_for(person.election_date, person.roles):
+        for rule in self._rules_for(person.election_date, person.roles, skipped):
             answer = rule.test(person, None)
-            if answer is not True and skipped and rule.id in skipped:
-                continue  # a column it needs is missing, and the others do not decide it: said once, not here
             if answer is False:  # the common answer, decided without a call more
-                if explain:
+                if explain and rule.id not in skipped:
                     passed.append(rule.id)
                 continue
+            if answer is None and skipped and rule.id in skipped:
+                continue  # a column it needs is missing, and the others do not decide it: said once, not here
             granted = self.approvals.person(person.id_number, rule.id) if approved else []
             cell = self._rule_cell(rule, table, person.source, person.birth_from_id)
             if (finding := self._apply(rule, person, granted, person.election_date, cell=cell)) is not None:
@@ -1356,6 +1361,9 @@ class Review:
         if table is None:
             return None
         groups = [group for group in rule.needs if group != ("roles",)] or list(rule.needs)
+        if rule.hints:
+            # 备注 read for its words: the cell to put right is the column the remark says otherwise of (两违).
+            groups.sort(key=lambda group: not rule.hints.isdisjoint(group))
         for group in groups:
             if birth_from_id and "id_number" in group:
                 group = ("id_number", *(column for column in group if column != "id_number"))
@@ -1452,17 +1460,21 @@ class Review:
             labels = self._labels_of[roles] = tuple(self._role_label[r] for r in roles)
         return labels
 
-    def _rules_for(self, day: dt.date, roles: tuple[str, ...]) -> tuple[CompiledRule, ...]:
+    def _rules_for(
+        self, day: dt.date, roles: tuple[str, ...], skipped: frozenset[str] = frozenset()
+    ) -> tuple[CompiledRule, ...]:
         """The candidate rules that apply to someone proposed for these roles: worked out once per set of roles
-        (a province has a few dozen), not rule by rule on every row. A rule skipped for a missing column is
-        among them: the columns there may decide it all the same (any: [a missing one, one that holds])."""
-        key = (day, roles)
+        (a province has a few dozen) and file's columns, not rule by rule on every row. A rule skipped for a
+        missing column is among them: the columns there may decide it all the same (any: [a missing one, one
+        that holds]); not one that cannot hold without a column the file leaves blank (see _skipped)."""
+        key = (day, roles, skipped)
         rules = self._applicable.get(key)
         if rules is None:
             rules = tuple(
                 rule
                 for rule in self.policy.at(day).candidate_rules
                 if not (rule.applies_to and rule.applies_to.isdisjoint(roles))
+                and NOT_RUN + rule.id not in skipped
             )
             if len(self._applicable) < 4096:
                 self._applicable[key] = rules
@@ -2267,18 +2279,32 @@ class Review:
         Approved seats are the communities table's, or else the file's own (a YAML roster's per community): never
         another roster's, read before this one or not, whose seats made seat-quota run on a CSV read after it
         and be not checked on one read before (helper-81)."""
-        available = table.columns | (
-            self._settings_columns if self.communities.from_file else self._own_seats(table)
+        available = (
+            table.columns
+            | self._blank_when_missing
+            | (self._settings_columns if self.communities.from_file else self._own_seats(table))
         )
+        # A column left out, read as blank on every row (备注): a rule that cannot hold without it finds nothing
+        # here, and is not run on a row, where a roster of a million rows paid for it row by row.
+        blank = self._blank_when_missing - table.columns
         quota = set(self.communities.quota_columns.values())
         skipped = set()
+        not_run = set()
         seats_only = set()
         where = _where(table.path, table.sheet)
         for rule in self.policy.rules:
+            if blank and not blank.isdisjoint(rule.holds_only_with):
+                skipped.add(rule.id)
+                not_run.add(NOT_RUN + rule.id)
+                continue
             missing = [alternatives for alternatives in rule.needs if available.isdisjoint(alternatives)]
             if not missing:
                 continue
             skipped.add(rule.id)
+            if rule.hints:
+                # A remark read for a bar whose own column is missing (两违): that bar's rule says the column is
+                # missing; the remark's hint at a column that is not there said it once more, rule by rule.
+                continue
             if all(quota.issuperset(m) for m in missing):
                 seats_only.add(rule.id)
             # Unknown is not a pass: a rule not checked counts as an open finding of its own severity would, so
@@ -2305,7 +2331,7 @@ class Review:
                         self._seats_said.setdefault(where, []).append(said)
         self._skipped_by_path[where] = frozenset(skipped)
         self._seats_skipped_by_path[where] = frozenset(seats_only)
-        return frozenset(skipped)
+        return frozenset(skipped | not_run)
 
     def _seated(self, team: Team) -> bool:
         """Whether the team has approved seats for every body: one given for a body alone leaves its rules as the
@@ -2851,6 +2877,9 @@ _NOBODY_IN_IT = frozenset({"file-empty", "file-no-rows", "file-no-records"})
 # supplement, and a single blank is no pattern; from two, every row left unanswered is one (a community's team
 # is some eight people, and the officer who answered for each writes 否).
 BLANK_COLUMN_ROWS = 2
+# Beside a rule's id among a file's skipped rules (Review._skipped): not run on its rows at all, for it cannot hold
+# without a column the file leaves blank (备注). A rule id starts with a letter: this is no rule's.
+NOT_RUN = "~"
 # How a blank is read, as the rule file writes it, and as the message says it.
 _BLANK_READ_AS = {"no": Term("否", "no")}
 

@@ -46,7 +46,7 @@ from eligibility.ruleset.model import (
     RuleFile,
     Share,
 )
-from eligibility.ruleset.vocab import Vocabulary, suggest
+from eligibility.ruleset.vocab import MentionFinder, Vocabulary, suggest
 
 Evidence = dict[str, Any]
 Node = Callable[[Any, Evidence | None], Tri]
@@ -99,7 +99,7 @@ def _written(value: Any, lang: str) -> str:
 
 # Evidence the tool itself gives a message, whatever the rule: a count's label may not take these names.
 GIVEN_EVIDENCE = frozenset(
-    {"election_date", "window_start", "matching", "pairs", "unknown", "unknown_members"}
+    {"election_date", "window_start", "matching", "pairs", "mentioned", "unknown", "unknown_members"}
 )
 
 
@@ -115,6 +115,13 @@ class CompiledRule:
     params: dict[str, Any]
     # The evidence and parameters that are shares of a team (shown as 50%); any other decimal is a number.
     shares: frozenset[str] = frozenset()
+    # Columns read only for what their words mention (备注): a finding names the cell of another column it
+    # reads (两违, the one to put right) before theirs.
+    hints: frozenset[str] = frozenset()
+    # Columns without which the condition cannot hold (备注 of `all: [{fact: remarks, mentions: …}, …]`): a roster
+    # without one of them, a column read as blank where missing (`missing: blank`), leaves the rule nothing to
+    # find, and it is not run on its rows.
+    holds_only_with: frozenset[str] = frozenset()
     # Read for every rule of every row: a plain attribute, not a property.
     id: str = field(init=False)
 
@@ -130,6 +137,7 @@ class _Seen:
     kinds: dict[str, str] = field(default_factory=dict)
     params: dict[str, Any] = field(default_factory=dict)
     shares: set[str] = field(default_factory=set)
+    hints: set[str] = field(default_factory=set)
     exists: int = 0  # how many: {matching} names the last one's people
 
 
@@ -199,7 +207,23 @@ class Compiler:
             evidence_kinds=seen.kinds,
             params=seen.params,
             shares=frozenset(seen.shares),
+            hints=frozenset(seen.hints),
+            holds_only_with=self._holds_only_with(rule.when, rule.scope),
         )
+
+    def _holds_only_with(self, cond: Condition, scope: str) -> frozenset[str]:
+        """The columns a condition cannot hold without: a blank text finds no word it mentions, an `all` needs
+        what any part of it needs, an `any` what every part needs. Nothing else is claimed (a `not`, a
+        comparison): a rule is left out of a roster's run only where it could find nothing there."""
+        if isinstance(cond, AllOf):
+            return frozenset().union(*(self._holds_only_with(part, scope) for part in cond.all))
+        if isinstance(cond, AnyOf):
+            each = [self._holds_only_with(part, scope) for part in cond.any]
+            return frozenset.intersection(*each) if each else frozenset()
+        if isinstance(cond, Compare) and cond.mentions is not None:
+            columns = self.facts[scope][cond.fact].columns
+            return frozenset(columns[0]) if len(columns) == 1 and len(columns[0]) == 1 else frozenset()
+        return frozenset()
 
     def _checked_rule(self, rule: Rule, at: Path, seen: _Seen, *, complete: bool) -> list[RuleSetError]:
         """The rest of a rule's mistakes: where applies_to and approved_by may stand, and the names its title and
@@ -421,6 +445,8 @@ class Compiler:
             self._bad((*at, "reading"), "reading 只用于 age", "reading applies to age only")
         if op == "present":
             return _present(fact, bool(raw))
+        if op == "mentions":
+            return self._mentions(fact, raw, where, seen)
         if op in WINDOW_OPERATORS:
             months = "months" in op
             unit_zh, unit_en = ("月数", "months") if months else ("年数", "years")
@@ -560,6 +586,29 @@ class Compiler:
             return _compare_range(fact, op, operand)
         return _compare_value(fact, op, operand)
 
+    def _mentions(self, fact: Fact, raw: list[str] | ParamRef, where: Path, seen: _Seen) -> Node:
+        """`{fact: remarks, mentions: [两违, 违建]}`: the words a text field names, not negated in their clause."""
+        if fact.kind != "text":
+            self._bad(
+                where,
+                f"mentions 在文字字段（type: text，如备注）里找词；{fact.name} 是{_kind(fact, 'zh')}",
+                f"mentions looks for words in a text field (type: text, such as remarks); {fact.name} is "
+                f"{_kind(fact, 'en')}",
+            )
+        if isinstance(raw, ParamRef):
+            # A parameter holds one value (and --set one word): the words are the rule's, written with it.
+            self._bad(
+                where,
+                "参数只有一个值；mentions 需要在这里直接写词的列表：mentions: [两违, 违建]",
+                "a parameter holds one value; mentions needs its list of words written here: mentions: [两违, 违建]",
+            )
+        seen.hints.update(column for group in fact.columns for column in group)
+        seen.needs.update(fact.columns)
+        seen.kinds["mentioned"] = "words"
+        return _mentions(
+            fact, MentionFinder(raw, self.vocabulary.words.negations, self.vocabulary.words.not_negations)
+        )
+
     def count(self, cond: Count | Share | Exists, at: Path, seen: _Seen) -> Node:
         inner = (
             cond.exists if isinstance(cond, Exists) else cond.count if isinstance(cond, Count) else cond.share
@@ -577,7 +626,9 @@ class Compiler:
         # age unknown is said as such (周岁不明), as of a candidate, not as its birth date and election day too.
         beside = {"election_date", "window_start"} | ({"birth_date"} if "age" in member_seen.kinds else set())
         inner_facts = tuple(
-            name for name, kind in member_seen.kinds.items() if kind != "names" and name not in beside
+            name
+            for name, kind in member_seen.kinds.items()
+            if kind not in ("names", "words") and name not in beside
         ) or (key,)
         if isinstance(cond, Exists):
             seen.exists += 1
@@ -746,6 +797,7 @@ def _junction(nodes: list[Node], decisive: bool) -> Node:
 
     def test(subject: Any, ev: Evidence | None) -> Tri:
         unknown = False
+        open_before = list(ev.get("unknown", ())) if ev is not None else []
         for node in nodes:
             answer = node(subject, ev)
             if answer is decisive:
@@ -753,6 +805,12 @@ def _junction(nodes: list[Node], decisive: bool) -> Node:
                     # Explaining: the reader wants every fact the rule looks at, not only the deciding one.
                     for rest in nodes:
                         rest(subject, ev)
+                    # But decided, the answer is not open: a part left open beside the deciding one (受过刑事处罚
+                    # not answered, beside 备注 saying it) made a finding read as could-not-decide.
+                    if open_before:
+                        ev["unknown"] = open_before
+                    else:
+                        ev.pop("unknown", None)
                 return decisive
             unknown = unknown or answer is None
         return None if unknown else not decisive
@@ -781,6 +839,22 @@ def _present(fact: Fact, wanted: bool) -> Node:
             # for blank, `present: true` ruled the person out and the bar passed (helper-95).
             filled = True
         return filled is wanted
+
+    return test
+
+
+def _mentions(fact: Fact, finder: MentionFinder) -> Node:
+    get, name = fact.get, fact.name
+
+    def test(subject: Any, ev: Evidence | None) -> Tri:
+        value = get(subject)
+        # Blank (or a roster without the column, read as blank): nothing is mentioned, and most rows cost this.
+        found = finder(value) if value else []
+        if ev is not None:
+            ev[name] = value
+            said = ev.setdefault("mentioned", [])
+            said.extend(word for word in found if word not in said)
+        return bool(found)
 
     return test
 

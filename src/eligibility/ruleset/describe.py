@@ -30,6 +30,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "has_any": ("含任一", "has any of"),
     "has_all": ("含全部", "has all of"),
     "has_none": ("不含", "has none of"),
+    "mentions": ("写有（未被否定）任一", "mentions (not negated) any of"),
     "and": (" 且 ", " and "),
     "or": (" 或 ", " or "),
     "not": ("并非", "not"),

@@ -195,6 +195,18 @@ STREET_WORDS: dict[str, list[str]] = {
 }
 
 
+# Words that, before a word a remark is searched for in the same clause (无两违问题, 未发现违法建设, 非两违户), or
+# ending the clause after it (两违：无), say it is not so: the words a rule file gives when it gives none (see
+# Vocabularies.negations). Not 未 alone (未整改的违建 is one), nor 没 (被没收的违建).
+NEGATIONS: list[str] = [
+    *("无", "没有", "未发现", "没有发现", "未查见", "未查出", "查无", "经查无", "未涉及", "不涉及"),
+    *("不存在", "未存在", "不是", "并非", "非", "否", "不属于"),
+]
+# Words that hold a negation word and say nothing is not so (see Vocabularies.not_negations): 是否有违建：是 asks,
+# 非法违建 and 无证建设的违建 are 违建.
+NOT_NEGATIONS: list[str] = ["是否", "非法", "无证", "无照"]
+
+
 class Places(_Strict):
     """How the rule set's rosters head their two place columns (a village's 乡镇 and 村, a community's 街道 and
     社区), and the words a street's name is written with."""
@@ -281,6 +293,18 @@ class Vocabularies(_Strict):
     )
     yes: list[str]
     no: list[str]
+    negations: list[Annotated[str, AfterValidator(_words)]] = Field(
+        default_factory=lambda: list(NEGATIONS),
+        description="words that say a word a remark is searched for (mentions) is not so: before it in the same "
+        "clause (无两违问题, 未发现违法建设, 非两违户), or ending the clause after it (两违：无). A clause ends at "
+        "。，；！？ a full stop, a comma, a line break or a space. Not given: 无, 没有, 未发现, 不存在, 非, 否 and the "
+        "like (in a file that extends another, its parent's); [] counts every mention",
+    )
+    not_negations: list[Annotated[str, AfterValidator(_words)]] = Field(
+        default_factory=lambda: list(NOT_NEGATIONS),
+        description="words that hold a negation word and negate nothing (是否有违建：是 asks, 非法违建 is 违建): the "
+        "negation words within them are not read. Not given: 是否, 非法, 无证, 无照",
+    )
     places: Places = Field(default=Places(), description="the place columns' headers in the template")
 
     @field_validator("bodies")
@@ -307,6 +331,12 @@ class FieldSpec(_Strict):
     aliases: list[str] = []
     # A number field's unit words, which a cell may write after the number (党龄 5年, 3年6个月 with 年).
     units: list[str] = []
+    missing: Literal["not-checked", "blank"] = Field(
+        default="not-checked",
+        description="what a roster without this column says: not-checked (its rules are said not checked, at their "
+        "severity, once a file), or blank, for a column most rosters leave out (备注): read as left blank on "
+        "every row, so that its rules find nothing and the roster is not made noisy by a column it never had",
+    )
     blank: Literal["no", "unknown"] = Field(
         default="no",
         description="what a blank cell of a bool field says: no (the roster contract's reading), or unknown, for "
@@ -353,6 +383,7 @@ OPERATORS = (
     "within_months_before_election",
     "less_than_months_before_election",
     "present",
+    "mentions",
 )
 
 
@@ -430,6 +461,13 @@ class Compare(_OneOperator):
         "election day",
     )
     present: StrictBool | None = None
+    mentions: (
+        Annotated[list[Annotated[str, AfterValidator(_words)]], Field(min_length=1)] | ParamRef | None
+    ) = Field(
+        default=None,
+        description="a text field (备注) names one of these words, compared after NFKC and case folding, in a "
+        "clause no negation word (vocabularies.negations) says is not so: 两违户 does, 无两违问题 does not",
+    )
     reading: AgeReading | None = Field(
         default=None,
         description="for age: completed-years (周岁 > N, default) or past-birthday (any day after)",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from eligibility.roster.normalise import fold
@@ -55,6 +56,45 @@ class StreetNames:
     def own(self, street: str) -> str:
         """The street's own name: 东湖 of 东湖街道办事处."""
         return self.key(street)[0]
+
+
+# Where a clause of a remark ends: 。，；！？ and their half-width forms, or white space (a line break, which the
+# cell's cleaning made one space): 无两违问题 on one line says nothing of 有违建未整改 on the next.
+_CLAUSE_ENDS = re.compile(r"[。，,;；!！?？\s]+")
+
+
+class MentionFinder:
+    """The words of a list a remark names (两违户 names 两违), each in a clause no negation word says is not so:
+    before the word (无两违问题, 未发现违法建设, 非两违户) or ending the clause after it (两违：无). Built once per
+    condition. A word of the list that holds a negation word (无证建房) is found whole, and so not negated; nor
+    does a word that holds one and negates nothing (`not_negations`: 是否有违建：是, 非法违建)."""
+
+    def __init__(self, words: list[str], negations: list[str], not_negations: Sequence[str] = ()) -> None:
+        # The longer word first: at one place, 违法建设 is found, not 违法 within it.
+        folded = sorted({fold(word) for word in words} - {""}, key=lambda word: (-len(word), word))
+        self._words = re.compile("|".join(map(re.escape, folded)))
+        self._negations = tuple({fold(word) for word in negations} - {""})
+        plain = sorted({fold(word) for word in not_negations} - {""}, key=lambda word: (-len(word), word))
+        # Blotted out where the negation words are looked for, the clause's length kept: 是否 is no 否.
+        self._plain = re.compile("|".join(map(re.escape, plain))) if plain else None
+
+    def __call__(self, text: str) -> list[str]:
+        """The words found, as the text writes them, each once, in the order written."""
+        if self._words.search(text.casefold()) is None:
+            return []  # the common remark: none of the words, one search
+        found: list[str] = []
+        for clause in _CLAUSE_ENDS.split(text):
+            key = clause.casefold()
+            said = self._plain.sub(lambda word: "\0" * len(word[0]), key) if self._plain else key
+            for match in self._words.finditer(key):
+                before, after = said[: match.start()], said[match.end() :]
+                if any(word in before for word in self._negations) or after.endswith(self._negations):
+                    continue
+                # Quoted from the cell; a letter casefold lengthens (ß) leaves the word as the list has it.
+                word = clause[match.start() : match.end()] if len(key) == len(clause) else match[0]
+                if word not in found:
+                    found.append(word)
+        return found
 
 
 @dataclass(frozen=True, slots=True)
