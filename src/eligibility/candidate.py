@@ -24,11 +24,11 @@ class RowSource:
     # The row Excel shows a CSV/TSV record on, where it is not `line`: a record written over several lines (a cell
     # with a line break) is one row in Excel, so each record under it stands higher there than in the file, and
     # its cells (H3) are named by this row; None where it is `line`. Blank lines are rows in Excel too.
-    shown_row: int | None = None
+    excel_row: int | None = None
 
     def __reduce__(self) -> tuple[Any, ...]:
         # --jobs sends millions of these
-        return (RowSource, (self.path, self.row, self.line, self.sheet, self.end, self.shown_row))
+        return (RowSource, (self.path, self.row, self.line, self.sheet, self.end, self.excel_row))
 
 
 @dataclass(frozen=True, slots=True)

@@ -935,12 +935,12 @@ class Review:
             ("cell", shown.get("cell") or ""),
         )
         source = raw.source
-        if source.shown_row is not None:  # named by the row Excel shows, as its cell is (see _note_finding)
-            params += (("excel_row", str(source.shown_row)),)
+        if source.excel_row is not None:  # named by the row Excel shows, as its cell is (see _note_finding)
+            params += (("excel_row", str(source.excel_row)),)
         if header_line is not None:
             header = str(header_line)
-            if source.shown_row is not None:  # the header's row in Excel too: the lines below this row's last
-                header = str(source.shown_row + header_line - (source.end or line))
+            if source.excel_row is not None:  # the header's row in Excel too: the lines below this row's last
+                header = str(source.excel_row + header_line - (source.end or line))
             return self._note_finding(Note("row-table-title", "info", (*params, ("header_line", header))))
         return self._note_finding(Note("row-footer", "info", params))
 
@@ -1198,7 +1198,7 @@ class Review:
         for its file (see _zeros_notes)."""
         line = source.line or source.row
         self._excel_zeros.setdefault(_where(source.path, source.sheet), ([], []))[damaged].append(
-            (line, source.shown_row or line)
+            (line, source.excel_row or line)
         )
 
     def _zeros_notes(self, where: str, table: Table) -> list[Note]:
@@ -1233,12 +1233,12 @@ class Review:
         if not self._paths or self._paths[-1] != where:
             self._paths.append(where)
         place = source.line << 1 | 1 if source.line else source.row << 1
-        if source.shown_row is not None and source.line:
+        if source.excel_row is not None and source.line:
             # Below a record over several lines: how far Excel's rows have fallen behind the lines, noted where
             # it grows (a few points a file).
             offsets = self._row_offsets.setdefault(len(self._paths) - 1, [])
-            if not offsets or offsets[-1][1] != source.line - source.shown_row:
-                offsets.append((source.line, source.line - source.shown_row))
+            if not offsets or offsets[-1][1] != source.line - source.excel_row:
+                offsets.append((source.line, source.line - source.excel_row))
         return self._first_row.first(packed, (len(self._paths) - 1) << 33 | place)
 
     def _excel_row(self, file: int, line: int) -> int | None:
@@ -1386,7 +1386,7 @@ class Review:
                     "row": source.row,
                     "line": source.line,
                     "sheet": self._place(source.sheet),
-                    "excel_row": source.shown_row,
+                    "excel_row": source.excel_row,
                 },
                 "name": self._name(person.name),
                 "id_number": self._id(person.id_number),
@@ -1437,7 +1437,7 @@ class Review:
                 str(source.row).encode(),
                 b',"line":',
                 b"null" if source.line is None else str(source.line).encode(),
-                b"}" if source.sheet is None and source.shown_row is None else self._source_tail(source),
+                b"}" if source.sheet is None and source.excel_row is None else self._source_tail(source),
                 b',"name":',
                 to_json(self._name(person.name)),
                 b',"id_number":',
@@ -1450,8 +1450,8 @@ class Review:
     def _source_tail(self, source: RowSource) -> bytes:
         """A source's JSON after its line: its sheet, or the row Excel shows, where there is one."""
         tail = b"" if source.sheet is None else b',"sheet":' + to_json(self._place(source.sheet))
-        if source.shown_row is not None:
-            tail += b',"excel_row":' + str(source.shown_row).encode()
+        if source.excel_row is not None:
+            tail += b',"excel_row":' + str(source.excel_row).encode()
         return tail + b"}"
 
     def _role_labels(self, roles: tuple[str, ...]) -> tuple[str, ...]:
@@ -1500,7 +1500,7 @@ class Review:
             lines = self._filled_down.setdefault(where, {}).setdefault((above.street, above.community), [])
             # Its line places the file's note; the row Excel shows is the one the note names, as its cells do.
             line = person.source.line or person.source.row
-            lines.append((line, person.source.shown_row or line))
+            lines.append((line, person.source.excel_row or line))
             person = replace(person, street=above.street, community=above.community)
         team = self._team_of(person.street, person.community, person.election_date, where, person.date_stated)
         self._above = (where, team, person.source.end or person.source.line) if team is not None else None
@@ -3163,7 +3163,7 @@ def is_report(table: Table) -> bool:
 def _source_of(raw: Any, table: Table) -> RowSource:
     """Where a row a worker sent back came from: whole, or (row, line, cells[, row in Excel]) when sent compact."""
     if isinstance(raw, tuple):
-        return RowSource(table.path, raw[0], raw[1], table.sheet, shown_row=raw[3] if len(raw) > 3 else None)
+        return RowSource(table.path, raw[0], raw[1], table.sheet, excel_row=raw[3] if len(raw) > 3 else None)
     return raw.source  # type: ignore[no-any-return]
 
 

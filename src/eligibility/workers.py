@@ -483,8 +483,8 @@ def _compact(raw: RawRecord, order: tuple[str, ...]) -> Any:
     ):
         return raw
     source = raw.source
-    if source.shown_row is not None:  # under a row over several lines: its cells are on a row of Excel's own
-        return (source.row, source.line, _SEP.join(values), source.shown_row)
+    if source.excel_row is not None:  # under a row over several lines: its cells are on a row of Excel's own
+        return (source.row, source.line, _SEP.join(values), source.excel_row)
     return (source.row, source.line, _SEP.join(values))
 
 
@@ -500,7 +500,7 @@ def expand_row(compact: Any, table: Table) -> RawRecord:
     row, line, joined, *shown = compact
     cells = dict(zip(table.header.index, joined.split(_SEP), strict=True))
     return RawRecord(
-        RowSource(table.path, row, line, table.sheet, shown_row=shown[0] if shown else None), cells
+        RowSource(table.path, row, line, table.sheet, excel_row=shown[0] if shown else None), cells
     )
 
 

@@ -144,7 +144,7 @@ class Table:
         position = header.index.get(column)
         if position is None:
             return None
-        reference = f"{column_letter(self.first_column + position)}{source.shown_row or line}"
+        reference = f"{column_letter(self.first_column + position)}{source.excel_row or line}"
         return f"{self.sheet}!{reference}" if self.sheet else reference
 
 
@@ -1118,7 +1118,7 @@ def _delimited_rows(
                     number,
                     line,
                     end=previous if previous != line else None,
-                    shown_row=at if at != line else None,
+                    excel_row=at if at != line else None,
                 )
             )
             record = RawRecord(source, cells)
