@@ -265,7 +265,9 @@ def finding_rows(report: Report, lang: Lang) -> Iterator[Row]:
     teams = teams_by_place(report)
     for c in report.candidates:
         # 行号 is the row an officer finds in Excel, as the terminal's table gives it (see Source.shown_row).
-        first_of_team.setdefault(team_key(c, teams), (c.source.path, c.source.sheet, c.source.excel_row or c.source.line))
+        first_of_team.setdefault(
+            team_key(c, teams), (c.source.path, c.source.sheet, c.source.excel_row or c.source.line)
+        )
         for finding in c.findings:
             yield Row(
                 "candidate",
