@@ -309,7 +309,7 @@ def read_roster(
         if source.format == FOLDER and source.path is not None:
             raise unreadable_folder(source.path)
         try:
-            tables = open_tables(source, review.columns, encoding=encoding, sheet=sheet, roster=True)
+            tables = review.open_roster(source)
         except RosterError as err:
             if source.from_folder and (
                 (err.key == "column-missing" and review._settings_table(source))
@@ -594,6 +594,18 @@ class Review:
 
     # ---- candidates ----
 
+    def open_roster(self, source: Input) -> list[Table]:
+        """The tables of a roster as this review reads them: its encoding and sheet, and the community or the
+        street (by the rule set's street words) a file or sheet with no such column is named for."""
+        return open_tables(
+            source,
+            self.columns,
+            encoding=self.encoding,
+            sheet=self.sheet,
+            roster=True,
+            streets=self.policy.vocabulary.streets,
+        )
+
     def candidates(
         self, sources: list[Input], workers: Workers | None = None
     ) -> Iterator[CandidateResult | Serialised]:
@@ -619,9 +631,7 @@ class Review:
                 tables = files.opened(source) if files is not None else None
                 by_worker = tables is not None
                 if tables is None:
-                    tables = open_tables(
-                        source, self.columns, encoding=self.encoding, sheet=self.sheet, roster=True
-                    )
+                    tables = self.open_roster(source)
             except RosterError as err:
                 note = self._settings_table(source) if err.key == "column-missing" else None
                 resolved = source.path.resolve() if source.path is not None else None

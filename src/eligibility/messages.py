@@ -445,6 +445,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the table has no 社区 column; its candidates were taken to be of {place}, as the file is named "
         "{title!r} — if that is wrong, add a 社区 column",
     ),
+    "street-from-sheet": (
+        "工作表没有“{column}”列，按工作表名“{title}”把其中的候选人都算作 {place} 的；如不对，请加上“{column}”列",
+        "the sheet has no {column} column; its candidates were taken to be of {place}, as the sheet is named "
+        "{title!r} — if that is wrong, add a {column} column",
+    ),
+    "street-from-file": (
+        "表中没有“{column}”列，按文件名“{title}”把其中的候选人都算作 {place} 的；如不对，请加上“{column}”列",
+        "the table has no {column} column; its candidates were taken to be of {place}, as the file is named "
+        "{title!r} — if that is wrong, add a {column} column",
+    ),
     "rows-in-pivot": (
         "工作表“{sheet}”第 {first}–{last} 行是数据透视表（名单的汇总），不是候选人，未读取",
         "lines {first}–{last} of sheet {sheet!r} are a pivot table (a summary of the roster), not candidates, and "
@@ -1474,6 +1484,8 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "sheet-skipped-instructions": ("info", "file"),
     "community-from-sheet": ("info", "file"),
     "community-from-file": ("info", "file"),
+    "street-from-sheet": ("info", "file"),
+    "street-from-file": ("info", "file"),
     "sheet-roster-not-read": ("invalid", "file"),
     "sheet-settings-not-read": ("invalid", "file"),
     "file-skipped-communities": ("info", "file"),
