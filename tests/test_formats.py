@@ -599,6 +599,29 @@ def test_a_sheet_or_a_workbook_named_for_its_township_gives_its_rows_that_street
         assert notes[("石桥镇.xlsx", "白水村")] == ["community-from-sheet", "street-from-file"]
 
 
+def test_a_team_with_no_street_whose_files_each_propose_its_head_is_said(tmp_path: Path) -> None:
+    # The same folder with names that are no township's: the two 白水村 are one team, as written, but the officer
+    # is told that each file proposes its own 书记 and 主任, as two villages of one name would.
+    folder = _township_rosters(tmp_path / "rosters", ("一组", "二组"))
+    report = check([folder], "village-2021", election_date="2021-01-15", lang="en")
+    [team] = [t for t in report.teams if t.community == "白水村"]
+    [said] = [f for f in team.findings if f.rule == "team-from-several-files"]
+    first, second = (i.path for i in report.inputs)
+    assert (Path(first).name, Path(second).name) == ("一组.csv", "二组.csv")
+    assert said.severity == "warning" and said.message == (
+        f"the rows of 白水村 come from 2 files, and more than one of them proposes its village party secretary "
+        f"({first} 周德福; {second} 沈光明); villagers' committee director ({first} 吴春生; {second} 沈光明): they were "
+        "judged as one team; if they are two places of one name in different 乡镇s, add a 乡镇 column to the "
+        "rosters, and if one place, check why more than one is proposed"
+    )
+    zh = check([folder], "village-2021", election_date="2021-01-15", lang="zh", jobs=2)
+    [said] = [f for t in zh.teams for f in t.findings if f.rule == "team-from-several-files"]
+    assert said.message.startswith(
+        f"白水村 的行来自 2 个文件，不止一个文件提名了村党组织书记（{first} 周德福；{second} 沈光明）"
+    )
+    assert "如是不同乡镇的同名村，请在名册上加上“乡镇”列" in said.message
+
+
 def test_a_roster_and_its_supplement_are_one_team_without_a_word(tmp_path: Path) -> None:
     # The ordinary case the warning must leave alone: the township's roster, then a supplement with one more
     # member for 白水村 and its 书记 again (the same person), neither with a 乡镇 column nor named for it.

@@ -406,6 +406,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "written, and a team finding that would differ judged as one team is undecided; check the street and write "
         "it one way",
     ),
+    "team-from-several-files": (
+        "{community} 的行来自 {count} 个文件，不止一个文件提名了{posts}：已作为一个班子审查；如是不同{place}的同名{kind}，"
+        "请在名册上加上“{place}”列，如是同一个{kind}，请核对为何提名了不止一人",
+        "the rows of {community} come from {count} files, and more than one of them proposes its {posts}: they were "
+        "judged as one team; if they are two places of one name in different {place}s, add a {place} column to the "
+        "rosters, and if one place, check why more than one is proposed",
+    ),
+    "posts-proposed": ("{post}（{files}）", "{post} ({files})"),
     "relative-not-on-team": (
         "{name} 申报的亲属“{relative}”不在{community}的候选人名单中，未核对回避；如其在此参选，请核对姓名或身份证号",
         "relative “{relative}” declared by {name} is not on the roster of {community} and was not checked; if they "
@@ -1529,6 +1537,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "relative-not-on-team": ("warning", "team"),
     "street-written-apart": ("warning", "team"),
     "street-undecided": ("warning", "team"),
+    "team-from-several-files": ("warning", "team"),
 }
 
 
