@@ -548,7 +548,12 @@ def test_rosters_named_for_their_townships_keep_their_villages_of_one_name_apart
         ("青山镇补充名单", "青山镇"),  # the township's supplement: its villages are the township's still
         ("东湖街道办事处", "东湖街道办事处"),
         ("西岭街办", "西岭街办"),
-        ("青山镇白水村", "青山镇"),  # a village named with its township: the township, as community-from-file
+        ("青山镇白水村", "青山镇"),
+        ("青山镇各村两委候选人名单", "青山镇"),
+        (
+            "古镇村",
+            None,
+        ),  # a village  # a village named with its township: the township, as community-from-file
         ("白水村", None),
         ("街道", None),
         ("乡镇", None),

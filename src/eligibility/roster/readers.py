@@ -266,7 +266,8 @@ def street_in_title(title: str, streets: StreetNames) -> str | None:
     place = place_in_title(title)
     if place is not None:
         return place[0] or None
-    text = _bare_title(title)
+    # A township's roster of all its villages: 青山镇各村两委候选人名单. (Not 青山镇村: 古镇村 is a village.)
+    text = re.sub(r"(?:各|所有|全部)(?:行政村|村|社区)$", "", _bare_title(title))
     own, kind = streets.key(text)
     if not kind or not re.fullmatch(f"[{HAN}]+", own):
         return None
