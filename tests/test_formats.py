@@ -465,6 +465,195 @@ def test_a_communities_table_named_for_a_community_still_needs_its_column(tmp_pa
     assert result.exit_code == 2 and "社区" in result.stdout + result.stderr
 
 
+# A county's folder of one roster to each township, with no 乡镇 column: two townships each have a 白水村.
+VILLAGE_EXAMPLE = EXAMPLES / "village-2021" / "roster.csv"
+
+
+def _village_rows(
+    people: list[tuple[str, str, str, str, str]], area: str
+) -> tuple[list[str], list[list[str]]]:
+    """The village example's header without its 街道 column, and a row for each (name, sex, birth, village,
+    posts), every answer of the joint review 否."""
+    with VILLAGE_EXAMPLE.open(encoding="utf-8") as stream:
+        example = next(csv.reader(stream))
+    header = [h for h in example if h != "街道"]
+    dated = {"序号", "生态环境破坏日期", "不称职或罢免日期", "亲属", "备注"}
+    rows = []
+    for name, sex, birth, village, posts in people:
+        cells = {h: "" if h in dated else "否" for h in header}
+        cells |= {"姓名": name, "性别": sex, "身份证号": make_id(birth, sex, area), "出生年月": birth}
+        cells |= {"文化程度": "高中", "政治面貌": "中共党员", "村（社区）": village, "拟任职务": posts}
+        rows.append([cells[h] for h in header])
+    return header, rows
+
+
+# 青山镇's 白水村 has a woman on its villagers' committee; 石桥镇's has none, which bars it.
+QINGSHAN = [
+    ("周德福", "男", "1970-03-12", "白水村", "村党组织书记"),
+    ("吴春生", "男", "1972-04-01", "白水村", "村委会主任"),
+    ("郑丽", "女", "1980-02-02", "白水村", "村委会委员"),
+    ("陈志勇", "男", "1975-05-05", "白水村", "村委会委员"),
+    ("褚海", "男", "1975-06-05", "白水村", "村委会委员"),
+]
+SHIQIAO = [
+    ("沈光明", "男", "1969-01-01", "白水村", "村党组织书记、村委会主任"),
+    ("杨帆", "男", "1981-01-01", "白水村", "村委会委员"),
+    ("秦大海", "男", "1979-01-01", "白水村", "村委会委员"),
+    ("韩梅", "女", "1982-01-01", "石桥村", "村党组织书记、村委会主任"),
+    ("吕小红", "女", "1983-01-01", "石桥村", "村委会委员"),
+]
+
+
+def _township_rosters(folder: Path, names: tuple[str, str] = ("青山镇", "石桥镇")) -> Path:
+    folder.mkdir()
+    for name, people, area in zip(names, (QINGSHAN, SHIQIAO), ("350521", "350522"), strict=True):
+        write_delimited(folder / f"{name}.csv", *_village_rows(people, area), "utf-8", ",")
+    return folder
+
+
+def test_rosters_named_for_their_townships_keep_their_villages_of_one_name_apart(tmp_path: Path) -> None:
+    # The reviewer's case: 石桥镇.csv alone barred its 白水村 (committee-woman); the folder joined it with 青山镇's
+    # 白水村 into one team of two 书记 and 8 committee members, the bar gone, exit 0 and not a word.
+    towns = _township_rosters(tmp_path / "towns")
+    run = ["--rules", "village-2021", "--election-date", "2021-01-15", "--fail-on", "ineligible"]
+    alone = CliRunner().invoke(app, ["check", str(towns / "石桥镇.csv"), *run])
+    folder = CliRunner().invoke(app, ["check", str(towns), *run])
+    assert (alone.exit_code, folder.exit_code) == (1, 1), folder.stdout
+    report = check([towns], "village-2021", election_date="2021-01-15", lang="en")
+    teams = {(t.street, t.community): sorted(f.rule for f in t.findings) for t in report.teams}
+    assert set(teams) == {("青山镇", "白水村"), ("石桥镇", "白水村"), ("石桥镇", "石桥村")}
+    assert "committee-woman" in teams[("石桥镇", "白水村")]
+    assert "committee-woman" not in teams[("青山镇", "白水村")]
+    assert {(c.name, c.street) for c in report.candidates} >= {("周德福", "青山镇"), ("沈光明", "石桥镇")}
+    notes = {Path(i.path).name: [(f.rule, f.severity, f.message) for f in i.findings] for i in report.inputs}
+    assert notes["石桥镇.csv"] == [
+        (
+            "street-from-file",
+            "info",
+            "the table has no 乡镇 column; its candidates were taken to be of 石桥镇, as the file is named "
+            "'石桥镇' — if that is wrong, add a 乡镇 column",
+        )
+    ]
+    said = " ".join(folder.stdout.split())
+    assert "表中没有“乡镇”列，按文件名“青山镇”把其中的候选人都算作 青山镇 的；如不对，请加上“乡镇”列" in said
+    # The same with --jobs 2, to the byte.
+    as_json = ["check", str(towns), *run, "--format", "json"]
+    one, two = (CliRunner().invoke(app, [*as_json, "--jobs", jobs]) for jobs in ("1", "2"))
+    assert one.stdout == two.stdout and '"street-from-file"' in one.stdout
+
+
+@pytest.mark.parametrize(
+    ("title", "street"),
+    [
+        ("青山镇", "青山镇"),
+        ("02青山镇名册 (1)", "青山镇"),
+        ("2021年石桥镇候选人名单（定稿）", "石桥镇"),
+        ("青山镇补充名单", "青山镇"),  # the township's supplement: its villages are the township's still
+        ("东湖街道办事处", "东湖街道办事处"),
+        ("西岭街办", "西岭街办"),
+        ("青山镇白水村", "青山镇"),
+        ("青山镇各村两委候选人名单", "青山镇"),
+        (
+            "古镇村",
+            None,
+        ),  # a village  # a village named with its township: the township, as community-from-file
+        ("白水村", None),
+        ("街道", None),
+        ("乡镇", None),
+        ("各乡镇汇总", None),
+        ("全镇", None),
+        ("附件2青山镇", None),
+        ("Sheet1", None),
+    ],
+)
+def test_a_street_is_read_from_the_name_of_a_roster_named_for_it(title: str, street: str | None) -> None:
+    from eligibility.roster.readers import street_in_title
+    from eligibility.ruleset.model import STREET_WORDS
+    from eligibility.ruleset.vocab import StreetNames
+
+    assert street_in_title(title, StreetNames(STREET_WORDS)) == street
+
+
+def test_a_sheet_or_a_workbook_named_for_its_township_gives_its_rows_that_street(tmp_path: Path) -> None:
+    header, qingshan = _village_rows(QINGSHAN, "350521")
+    _, shiqiao = _village_rows(SHIQIAO, "350522")
+    # One township to a sheet of a county's workbook.
+    book = openpyxl.Workbook()
+    book.remove(book.worksheets[0])
+    for title, rows in (("青山镇", qingshan), ("石桥镇", shiqiao)):
+        sheet = book.create_sheet(title)
+        sheet.append(header)
+        for row in rows:
+            sheet.append(row)
+    book.save(county := tmp_path / "全县.xlsx")
+    # A township's workbook, one village to a sheet with no 村 column: the tab names the village, the file its
+    # township.
+    book = openpyxl.Workbook()
+    book.remove(book.worksheets[0])
+    sheet = book.create_sheet("白水村")
+    village = header.index("村（社区）")
+    sheet.append([h for i, h in enumerate(header) if i != village])
+    for row in shiqiao[:3]:
+        sheet.append([c for i, c in enumerate(row) if i != village])
+    book.save(township := tmp_path / "石桥镇.xlsx")
+    for jobs in (1, 2):
+        report = check([county, township], "village-2021", election_date="2021-01-15", lang="en", jobs=jobs)
+        teams = {(t.street, t.community): [f.rule for f in t.findings] for t in report.teams}
+        assert "committee-woman" in teams[("石桥镇", "白水村")]
+        assert "committee-woman" not in teams[("青山镇", "白水村")]
+        assert len(report.teams) == 3  # 石桥镇's 白水村 from both workbooks is one team
+        notes = {(Path(i.path).name, i.sheet): [f.rule for f in i.findings] for i in report.inputs}
+        assert notes[("全县.xlsx", "青山镇")] == ["street-from-sheet"]
+        assert notes[("石桥镇.xlsx", "白水村")] == ["community-from-sheet", "street-from-file"]
+
+
+def test_a_team_with_no_street_whose_files_each_propose_its_head_is_said(tmp_path: Path) -> None:
+    # The same folder with names that are no township's: the two 白水村 are one team, as written, but the officer
+    # is told that each file proposes its own 书记 and 主任, as two villages of one name would.
+    folder = _township_rosters(tmp_path / "rosters", ("一组", "二组"))
+    report = check([folder], "village-2021", election_date="2021-01-15", lang="en")
+    [team] = [t for t in report.teams if t.community == "白水村"]
+    [said] = [f for f in team.findings if f.rule == "team-from-several-files"]
+    first, second = (i.path for i in report.inputs)
+    assert (Path(first).name, Path(second).name) == ("一组.csv", "二组.csv")
+    assert said.severity == "warning" and said.message == (
+        f"the rows of 白水村 come from 2 files, and more than one of them proposes its village party secretary "
+        f"({first} 周德福; {second} 沈光明); villagers' committee director ({first} 吴春生; {second} 沈光明): they were "
+        "judged as one team; if they are two places of one name in different 乡镇s, add a 乡镇 column to the "
+        "rosters, and if one place, check why more than one is proposed"
+    )
+    zh = check([folder], "village-2021", election_date="2021-01-15", lang="zh", jobs=2)
+    [said] = [f for t in zh.teams for f in t.findings if f.rule == "team-from-several-files"]
+    assert said.message.startswith(
+        f"白水村 的行来自 2 个文件，不止一个文件提名了村党组织书记（{first} 周德福；{second} 沈光明）"
+    )
+    assert "如是不同乡镇的同名村，请在名册上加上“乡镇”列" in said.message
+
+
+def test_a_roster_and_its_supplement_are_one_team_without_a_word(tmp_path: Path) -> None:
+    # The ordinary case the warning must leave alone: the township's roster, then a supplement with one more
+    # member for 白水村 and its 书记 again (the same person), neither with a 乡镇 column nor named for it.
+    header, rows = _village_rows(QINGSHAN, "350521")
+    write_delimited(tmp_path / "名单.csv", header, rows, "utf-8", ",")
+    _, more = _village_rows([("卫东", "男", "1977-07-07", "白水村", "村委会委员")], "350521")
+    write_delimited(tmp_path / "补充.csv", header, [rows[0], *more], "utf-8", ",")
+    # A supplement named for its township beside the township's roster: both 青山镇's, one team.
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write_delimited(towns / "青山镇.csv", header, rows, "utf-8", ",")
+    write_delimited(towns / "青山镇补充名单.csv", header, more, "utf-8", ",")
+    for report, street in (
+        (
+            check([tmp_path / "名单.csv", tmp_path / "补充.csv"], "village-2021", election_date="2021-01-15"),
+            "",
+        ),
+        (check([towns], "village-2021", election_date="2021-01-15"), "青山镇"),
+    ):
+        [team] = report.teams
+        assert (team.street, team.community, team.profile.members) == (street, "白水村", 6)
+        assert "team-from-several-files" not in [f.rule for f in team.findings]
+
+
 def test_a_rule_not_checked_is_said_of_the_sheet_that_lacks_its_column(tmp_path: Path) -> None:
     # Each sheet's columns overwrote the last's: the team of the first sheet lost the relatives rule, which its
     # own columns allowed, and the list of rules not checked named the workbook, twice, for one sheet's lack.

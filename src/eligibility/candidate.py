@@ -422,6 +422,10 @@ class Team:
     # name are one (东湖街道 and 东湖镇, each with a 青松社区): all of them as one team, and the streets as written.
     # One field, not two: a province holds 125,000 teams, nearly all without.
     undecided: tuple[Team, tuple[str, ...]] | None = None
+    # Of a team with no street whose rows come from several files (or sheets): each file, in the order met, with
+    # the principal posts its team held as that file's first row came ((post, ID number, name)), to tell which
+    # file proposed which (see Review._heads_apart). None for most: a team read from one file.
+    heads: list[tuple[str, frozenset[tuple[str, str | None, str]]]] | None = None
 
     @property
     def as_one(self) -> Team | None:

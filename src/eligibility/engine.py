@@ -313,7 +313,7 @@ def read_roster(
         if source.format == FOLDER and source.path is not None:
             raise unreadable_folder(source.path)
         try:
-            tables = open_tables(source, review.columns, encoding=encoding, sheet=sheet, roster=True)
+            tables = review.open_roster(source)
         except RosterError as err:
             if source.from_folder and (
                 (err.key == "column-missing" and review._settings_table(source))
@@ -609,6 +609,18 @@ class Review:
 
     # ---- candidates ----
 
+    def open_roster(self, source: Input) -> list[Table]:
+        """The tables of a roster as this review reads them: its encoding and sheet, and the community or the
+        street (by the rule set's street words) a file or sheet with no such column is named for."""
+        return open_tables(
+            source,
+            self.columns,
+            encoding=self.encoding,
+            sheet=self.sheet,
+            roster=True,
+            streets=self.policy.vocabulary.streets,
+        )
+
     def candidates(
         self, sources: list[Input], workers: Workers | None = None
     ) -> Iterator[CandidateResult | Serialised]:
@@ -634,9 +646,7 @@ class Review:
                 tables = files.opened(source) if files is not None else None
                 by_worker = tables is not None
                 if tables is None:
-                    tables = open_tables(
-                        source, self.columns, encoding=self.encoding, sheet=self.sheet, roster=True
-                    )
+                    tables = self.open_roster(source)
             except RosterError as err:
                 note = self._settings_table(source) if err.key == "column-missing" else None
                 resolved = source.path.resolve() if source.path is not None else None
@@ -1613,6 +1623,12 @@ class Review:
             elif street and settings.street and settings.street != street:
                 self._settings_spelled(street, community, settings, path)
         if path not in team.paths:
+            if team.paths and not team.street:
+                # Rows of a team with no street from one more file: the principal posts the files before gave it
+                # are kept, to tell two places of one name from a roster and its supplement (see _heads_apart).
+                if team.heads is None:
+                    team.heads = [(next(iter(team.paths)), frozenset())]
+                team.heads.append((path, self._principals(team.roll)))
             # A frozenset shared by every team read from the same files: most runs hold one.
             paths = team.paths | {path}
             team.paths = self._shared.setdefault(paths, paths)
@@ -1942,6 +1958,7 @@ class Review:
                 findings.append(finding)
         where = self._name(" ".join(filter(None, (team.street, team.community))))
         findings += self._street_notes(team, where)
+        findings += self._heads_apart(team, where)
         for field_name in sorted(self.policy.at(team.election_date).declared_fields):
             pairs = relatives_not_on_team(team, field_name)
             if pairs and as_one is not None:
@@ -2070,6 +2087,55 @@ class Review:
             ("place", place),
         )
         return [self._note_finding(Note("street-written-apart", "warning", params))]
+
+    def _principals(self, people: Iterable[Member]) -> frozenset[tuple[str, str | None, str]]:
+        """The principal posts (书记, 主任) people hold, each with who holds it: (post, ID number, name)."""
+        principal = self.policy.vocabulary.principal_roles
+        return frozenset((post, m.id_number, m.name) for m in people for post in m.roles if post in principal)
+
+    def _heads_apart(self, team: Team, where: str) -> list[Finding]:
+        """A team with no street whose rows come from several files (or sheets), more than one of which proposes
+        someone of its own for a principal post (a 书记 each): two places of one name, each in its township's
+        roster with no 乡镇 column (a.csv and b.csv each with a 白水村), may have been taken for one, the bar on
+        one (no woman) lifted by the other's people (helper-109). Said, not parted: which rows are which place
+        cannot be told. Not said of a roster and its supplement, the ordinary case: a supplement proposes more
+        members, or the same 书记 again, and a second 书记 only where one replaces another, which is to be
+        checked all the same. Only principal posts: a team has one of each, where it has several 委员."""
+        if team.heads is None or team.street:
+            return []
+        befores = [*(before for _, before in team.heads[1:]), self._principals(team.people)]
+        proposed: dict[str, dict[str, list[str]]] = {}
+        for (path, before), after in zip(team.heads, befores, strict=True):
+            # What this file's rows added (a person already proposed by an earlier file is not new), by name: a
+            # set's order would differ from one process to another.
+            for post, _, name in sorted(after - before, key=lambda held: (held[0], held[2])):
+                proposed.setdefault(post, {}).setdefault(path, []).append(name)
+        roles = self.policy.file.vocabularies.roles
+        several = [post for post in roles if len(proposed.get(post, {})) > 1]
+        if not several:
+            return []
+        zh = self.lang == "zh"
+        posts = ("、" if zh else "; ").join(
+            say(
+                "posts-proposed",
+                self.lang,
+                post=roles[post].zh if zh else roles[post].en,
+                files=("；" if zh else "; ").join(
+                    f"{self._place(path)} " + ("、" if zh else ", ").join(map(self._name, names))
+                    for path, names in proposed[post].items()
+                ),
+            )
+            for post in several
+        )
+        places = self.policy.file.vocabularies.places
+        params = (
+            ("community", where),
+            ("posts", posts),
+            ("count", str(len(team.paths))),
+            ("place", places.street),
+            ("kind", places.community),
+        )
+        return [self._note_finding(Note("team-from-several-files", "warning", params))]
 
     def _profile(self, team: Team) -> Profile:
         """Members by age band and education level, for the charts of the reports."""

@@ -420,6 +420,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "written, and a team finding that would differ judged as one team is undecided; check the street and write "
         "it one way",
     ),
+    "team-from-several-files": (
+        "{community} 的行来自 {count} 个文件，不止一个文件提名了{posts}：已作为一个班子审查；如是不同{place}的同名{kind}，"
+        "请在名册上加上“{place}”列，如是同一个{kind}，请核对为何提名了不止一人",
+        "the rows of {community} come from {count} files, and more than one of them proposes its {posts}: they were "
+        "judged as one team; if they are two places of one name in different {place}s, add a {place} column to the "
+        "rosters, and if one place, check why more than one is proposed",
+    ),
+    "posts-proposed": ("{post}（{files}）", "{post} ({files})"),
     "relative-not-on-team": (
         "{name} 申报的亲属“{relative}”不在{community}的候选人名单中，未核对回避；如其在此参选，请核对姓名或身份证号",
         "relative “{relative}” declared by {name} is not on the roster of {community} and was not checked; if they "
@@ -458,6 +466,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "表中没有“社区”列，按文件名“{title}”把其中的候选人都算作 {place} 的；如不对，请加上“社区”列",
         "the table has no 社区 column; its candidates were taken to be of {place}, as the file is named "
         "{title!r} — if that is wrong, add a 社区 column",
+    ),
+    "street-from-sheet": (
+        "工作表没有“{column}”列，按工作表名“{title}”把其中的候选人都算作 {place} 的；如不对，请加上“{column}”列",
+        "the sheet has no {column} column; its candidates were taken to be of {place}, as the sheet is named "
+        "{title!r} — if that is wrong, add a {column} column",
+    ),
+    "street-from-file": (
+        "表中没有“{column}”列，按文件名“{title}”把其中的候选人都算作 {place} 的；如不对，请加上“{column}”列",
+        "the table has no {column} column; its candidates were taken to be of {place}, as the file is named "
+        "{title!r} — if that is wrong, add a {column} column",
     ),
     "rows-in-pivot": (
         "工作表“{sheet}”第 {first}–{last} 行是数据透视表（名单的汇总），不是候选人，未读取",
@@ -1504,6 +1522,8 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "sheet-skipped-instructions": ("info", "file"),
     "community-from-sheet": ("info", "file"),
     "community-from-file": ("info", "file"),
+    "street-from-sheet": ("info", "file"),
+    "street-from-file": ("info", "file"),
     "sheet-roster-not-read": ("invalid", "file"),
     "sheet-settings-not-read": ("invalid", "file"),
     "file-skipped-communities": ("info", "file"),
@@ -1548,6 +1568,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "relative-not-on-team": ("warning", "team"),
     "street-written-apart": ("warning", "team"),
     "street-undecided": ("warning", "team"),
+    "team-from-several-files": ("warning", "team"),
 }
 
 

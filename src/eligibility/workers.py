@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from eligibility.candidate import Member, RowSource, Team
 from eligibility.errors import EligibilityError, RosterError
 from eligibility.report import Serialised
-from eligibility.roster.readers import Note, RawRecord, Skip, Table, open_tables
+from eligibility.roster.readers import Note, RawRecord, Skip, Table
 from eligibility.roster.sources import Input
 
 if TYPE_CHECKING:
@@ -359,13 +359,7 @@ def _check_table(
     jobs: int,
     results: Any,
 ) -> None:
-    table = next(
-        t
-        for t in open_tables(
-            source, review.columns, encoding=review.encoding, sheet=review.sheet, roster=True
-        )
-        if (t.path, t.sheet) == (path, sheet)
-    )
+    table = next(t for t in review.open_roster(source) if (t.path, t.sheet) == (path, sheet))
     review.add_table_communities(table)  # the community dates a YAML roster carries
     rows = iter(table.rows)
     order = tuple(table.header.index)
@@ -401,9 +395,7 @@ def _check_source(review: Review, source: Input, results: Any) -> None:
     from eligibility.engine import is_report
 
     try:
-        tables = open_tables(
-            source, review.columns, encoding=review.encoding, sheet=review.sheet, roster=True
-        )
+        tables = review.open_roster(source)
     except Exception as err:
         results.put((_UNOPENED, err))
         return

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -45,6 +45,9 @@ from eligibility.roster.sources import (
     read_bytes,
 )
 from eligibility.ruleset.yamlpos import SafeLoader
+
+if TYPE_CHECKING:
+    from eligibility.ruleset.vocab import StreetNames
 
 __all__ = ["Note", "RawRecord", "Table", "column_letter", "expand", "open_tables", "read_tables"]
 
@@ -174,18 +177,20 @@ def open_tables(
     encoding: str | None = None,
     sheet: str | None = None,
     roster: bool = False,
+    streets: StreetNames | None = None,
 ) -> list[Table]:
     """The tables of an input: one for a text file, one per roster-like sheet of a workbook.
 
     The header is found and checked now; the rows are read as they are iterated. `roster`: a roster's table
-    with no 社区 column may take its community from its sheet's or file's name (see place_in_title).
+    with no 社区 column may take its community from its sheet's or file's name (see place_in_title), and, by
+    the rule set's `streets`, one with no 街道 column its street (see street_placed).
     """
     head = read_bytes(source, limit=1 << 20)
     check_container(source, head)
     if source.format == "xlsx":
         from eligibility.roster.workbook import workbook_tables  # imported on use: most runs read no workbook
 
-        tables = workbook_tables(source, columns, sheet, roster=roster)
+        tables = workbook_tables(source, columns, sheet, roster=roster, streets=streets)
     else:
         # A YAML or JSON file read whole as GB18030 when it is mostly UTF-8 would not only garble its text: a
         # UTF-8 character's last byte and the } or , after it read as one GB18030 character break its shape.
@@ -195,6 +200,8 @@ def open_tables(
             given = encoding is not None
             try:
                 tables = [_delimited_any(source, used, columns, given=given)]
+                if roster and streets is not None and source.path is not None:
+                    street_placed(tables[0], [source.path.stem], streets)
             except RosterError as err:
                 titled = titled_place(err, [source.path.stem] if roster and source.path else [])
                 if titled is None:
@@ -220,7 +227,7 @@ def open_tables(
 _TITLE_NUMBERING = re.compile(r"^(?:\d{4}年度?|[\d\s.、，,\-_—])+")
 _TITLE_TAIL = re.compile(
     r"(?:[（(][^（）()]*[）)]|\d{2,4}年度?|[\d\s.\-_—]+|两委|班子|换届|选举|拟任|拟提名|候选人|初步人选|人选|推荐|提名|名单|名册|"
-    r"花名册|成员|信息|情况|汇总|审核|审查|资格|联审|登记|统计|表|第[一二三四五六七八九十\d]+届)$"
+    r"花名册|成员|信息|情况|汇总|审核|审查|资格|联审|登记|统计|表|补充|增补|第[一二三四五六七八九十\d]+届)$"
 )
 _PLACE_TITLE = re.compile(
     f"(?:(?P<street>[{HAN}]{{2,8}}?(?:街道|镇|乡))(?=[{HAN}]+(?:社区|村)$))?(?P<community>[{HAN}]+)"
@@ -230,14 +237,19 @@ _NO_PLACE = frozenset(
 )
 
 
-def place_in_title(title: str) -> tuple[str, str] | None:
-    """The street (or "") and community a sheet or file is named for: 青松社区, 东湖街道青松社区 or
-    五里村两委候选人名单 name a place; Sheet1, 候选人名单 and 各社区汇总 do not."""
+def _bare_title(title: str) -> str:
+    """A sheet's or file's name without what it adds around the place: its number, date, (1), 名册, 补充."""
     text = _TITLE_NUMBERING.sub("", "".join(title.split()))
     while (trimmed := _TITLE_TAIL.sub("", text)) != text:
         text = trimmed
+    return text
+
+
+def place_in_title(title: str) -> tuple[str, str] | None:
+    """The street (or "") and community a sheet or file is named for: 青松社区, 东湖街道青松社区 or
+    五里村两委候选人名单 name a place; Sheet1, 候选人名单 and 各社区汇总 do not."""
     # The committee named for its place: 青松社区居委会, 五里村村委会, 五里村民委员会.
-    text = re.sub(r"(?<=社区)居(?:民)?委(?:员)?会$|(?<=村)村(?:民)?委(?:员)?会$", "", text)
+    text = re.sub(r"(?<=社区)居(?:民)?委(?:员)?会$|(?<=村)村(?:民)?委(?:员)?会$", "", _bare_title(title))
     text = re.sub(r"村(?:民)?委(?:员)?会$", "村", text)
     found = _PLACE_TITLE.fullmatch(text)
     if found is None:
@@ -247,6 +259,25 @@ def place_in_title(title: str) -> tuple[str, str] | None:
     if not suffix or len(community) <= len(suffix) or community[: -len(suffix)] in _NO_PLACE:
         return None
     return found["street"] or "", community
+
+
+def street_in_title(title: str, streets: StreetNames) -> str | None:
+    """The street (township) a roster's sheet or file is named for: 青山镇, 02青山镇名册 (1), 青山镇补充 and
+    东湖街道办事处 end in one of the rule set's words for a street's kind (places.street_words); 青山镇白水村 names
+    its street with its community (see place_in_title); 各乡镇, 全镇 and 街道 name no place."""
+    place = place_in_title(title)
+    if place is not None:
+        return place[0] or None
+    # A township's roster of all its villages: 青山镇各村两委候选人名单. (Not 青山镇村: 古镇村 is a village.)
+    text = re.sub(r"(?:各|所有|全部)(?:行政村|村|社区)$", "", _bare_title(title))
+    own, kind = streets.key(text)
+    if not kind or not re.fullmatch(f"[{HAN}]+", own):
+        return None
+    while kind:  # 各乡镇 is 各乡 of kind 镇, and 各乡 is 各 of kind 乡: no one street's
+        if own in _NO_PLACE:
+            return None
+        own, kind = streets.key(own)
+    return None if own in _NO_PLACE else text
 
 
 def titled_place(err: RosterError, titles: Iterable[str]) -> tuple[str, str, str] | None:
@@ -266,18 +297,36 @@ def placed(table: Table, titled: tuple[str, str, str], named: str) -> Table:
     said in a note, as the officer did not write it on the rows."""
     title, street, community = titled
     with_street = bool(street) and "street" not in table.header.index
-
-    def rows(records: Iterator[RawRecord]) -> Iterator[RawRecord]:
-        for record in records:
-            record.cells["community"] = community
-            if with_street:
-                record.cells["street"] = street
-            yield record
-
-    table.rows = rows(table.rows)
+    table.rows = _written(
+        table.rows, {"community": community, "street": street} if with_street else {"community": community}
+    )
     place = street + community if with_street else community
     table.notes.append(Note(f"community-from-{named}", "info", (("title", title), ("place", place))))
     return table
+
+
+def street_placed(table: Table, titles: Iterable[str], streets: StreetNames) -> None:
+    """Every row of a roster with no street column in the street its sheet or file is named for, the sheet's
+    name before the file's (青山镇.csv, or 青山镇.xlsx's tab 白水村): a county's folder of one roster to each
+    township, each with a village of one name (白水村), joined the two villages into one team, and a bar on one
+    passed on the other's people (helper-109). Said in a note, as community-from-file is."""
+    if "street" in table.header.index:
+        return
+    for title in titles:
+        street = street_in_title(title, streets)
+        if street is not None:
+            table.rows = _written(table.rows, {"street": street})
+            named = "sheet" if title == table.sheet else "file"
+            params = (("title", title), ("place", street), ("column", streets.column))
+            table.notes.append(Note(f"street-from-{named}", "info", params))
+            return
+
+
+def _written(records: Iterator[RawRecord], cells: dict[str, str]) -> Iterator[RawRecord]:
+    """The records with the cells a title gives them written in."""
+    for record in records:
+        record.cells.update(cells)
+        yield record
 
 
 def header_notes(header: HeaderMap, columns: tuple[Column, ...]) -> list[Note]:

@@ -11,7 +11,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterator
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from xml.etree import ElementTree
 
 from python_calamine import CalamineWorkbook
@@ -40,12 +40,16 @@ from eligibility.roster.readers import (
     rows_above_header,
     said_again,
     second_header_row,
+    street_placed,
     text_aside,
     titled_place,
     unnamed_cells,
     without_community,
 )
 from eligibility.roster.sources import Input
+
+if TYPE_CHECKING:
+    from eligibility.ruleset.vocab import StreetNames
 
 # calamine reads a sheet as one rectangle of 32-byte cells from its first cell to its last, however empty the
 # space between: a stray cell at XFD1048576 asks for 512 GiB and the process aborts where no error can be
@@ -77,10 +81,16 @@ _ANY_SHEETS_COLUMNS = frozenset({"street", "community", "name", "id_number"})
 
 
 def workbook_tables(
-    source: Input, columns: tuple[Column, ...], sheet: str | None, *, roster: bool = False
+    source: Input,
+    columns: tuple[Column, ...],
+    sheet: str | None,
+    *,
+    roster: bool = False,
+    streets: StreetNames | None = None,
 ) -> list[Table]:
     """One table per roster-like sheet; a sheet that is not one is named in a note, never silently passed over.
-    `roster`: a sheet with no 社区 column may be named for its community (see readers.place_in_title)."""
+    `roster`: a sheet with no 社区 column may be named for its community (see readers.place_in_title), and one
+    with no 街道 column for its street, as may the workbook (see readers.street_placed)."""
     where = Location(source.shown)
     try:
         if source.data is not None:
@@ -133,7 +143,14 @@ def workbook_tables(
                 # A sheet named for its community (青松社区); a workbook of one sheet (Sheet1) by its file's name.
                 titles = [name] if len(names) > 1 or source.path is None else [name, source.path.stem]
                 table = _sheet_table(
-                    source, book, name, columns, unread, hidden, shown_as, titles if roster else []
+                    source,
+                    book,
+                    name,
+                    columns,
+                    unread,
+                    hidden,
+                    shown_as,
+                    (titles, streets) if roster else ([], None),
                 )
                 if archive and part:
                     _set_pivots_aside(table, _pivots(archive, part), f"{source.shown}#{name}")
@@ -194,8 +211,11 @@ def _sheet_table(
     unread: dict[int, dict[int, tuple[str, str]]],
     hidden: set[int],
     shown_as: _Shown,
-    titles: list[str],
+    titled_by: tuple[list[str], StreetNames | None],
 ) -> Table:
+    """The sheet's table. `titled_by`: the names its community may be taken from, and the rule set's street words
+    its street may be taken from its own or its workbook's name by (see readers.street_placed)."""
+    titles, streets = titled_by
     shown = f"{source.shown}#{name}"
     # calamine reads the sheet's part only now: a damaged one fails here, not on opening the workbook.
     try:
@@ -266,6 +286,10 @@ def _sheet_table(
                     table.notes.append(Note("column-hidden", "warning", params))
     if titled is not None:
         placed(table, titled, "sheet" if titled[0] == name else "file")
+    if streets is not None and not (titled and titled[1]):
+        # A township's workbook, one village to a sheet (青山镇.xlsx, tabs 白水村, 青山村): its name is every
+        # sheet's street, as no workbook's name is every sheet's community.
+        street_placed(table, [name, *([source.path.stem] if source.path else [])], streets)
     return table
 
 

@@ -29,9 +29,11 @@ _STREET_BRACKETS = str.maketrans("", "", "()[]【】〔〕")
 class StreetNames:
     """Which streets (townships) a roster's rows name alike: a street's own name (东湖) and the kind of place
     its ending says (街道 for 东湖街道, 东湖街道办事处 and 东湖党工委; 镇 for 东湖镇人民政府), from the rule
-    set's words (places.street_words). A name only of such words (街道) is its own name, of no kind."""
+    set's words (places.street_words). A name only of such words (街道) is its own name, of no kind. `column`:
+    how the rule set heads a roster's street column (街道, a village's 乡镇), for what is said of it."""
 
-    def __init__(self, kinds: dict[str, list[str]]) -> None:
+    def __init__(self, kinds: dict[str, list[str]], column: str = "街道") -> None:
+        self.column = column
         # The longer ending first: 东湖街道办事处 ends in 办事处 too.
         self._endings = sorted(
             {(fold(word), kind) for kind, words in kinds.items() for word in words if fold(word)},
@@ -170,7 +172,7 @@ class Vocabulary:
             for status, aliases in words.political_statuses.items()
             for word in (status, *aliases)
         }
-        self.streets = StreetNames(words.places.street_words)
+        self.streets = StreetNames(words.places.street_words, words.places.street)
 
     # ---- roles ----
 
