@@ -107,7 +107,9 @@ def in_folder_order(path: Path) -> tuple[str, bool, str]:
     """A folder's file in name order, each copy right after the file it copies: 青山镇(1).csv sorted before
     青山镇.csv ("(" before "."), and the original was said to be its copy (file-copy-of, helper-108)."""
     stem = _COPY_MARK.sub("", path.stem)
-    return (str(path.with_name(stem)) if stem else str(path), stem != path.stem, str(path))
+    copy = bool(stem) and stem != path.stem
+    # A copy sorts as the name it copies; every other file by its own, as ever (report-en.csv before report.csv).
+    return (str(path.with_name(stem + path.suffix)) if copy else str(path), copy, str(path))
 
 
 def _globbed(paths: Iterable[Path | str]) -> Iterator[Path | str]:
