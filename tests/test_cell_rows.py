@@ -275,6 +275,12 @@ def test_the_tables_name_the_row_excel_shows_and_the_json_gives_both(tmp_path: P
     )
     assert "| 2 | 陈建国 |" in _run(tmp_path, "report.md", *args, "--format", "markdown").decode()
     assert "<tr><td>2</td>" in _run(tmp_path, "report.html", *args, "--format", "html").decode()
+    # An annotation is placed on the file's line, where a code host shows it (helper-112: it went to line 2).
+    github = _run(tmp_path, "report.github", *args, "--format", "github").decode().splitlines()
+    assert any(f"file={path.as_posix()},line=3," in line and "principal-age" in line for line in github)
+    sarif = json.loads(_run(tmp_path, "report.sarif", *args, "--format", "sarif"))
+    first = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "principal-age")  # 陈建国's
+    assert first["locations"][0]["physicalLocation"]["region"]["startLine"] == 3
     flat = list(
         csv.reader(_run(tmp_path, "report.csv", *args, "--format", "csv").decode("utf-8-sig").splitlines())
     )
@@ -284,7 +290,14 @@ def test_the_tables_name_the_row_excel_shows_and_the_json_gives_both(tmp_path: P
     [filled] = [
         f["evidence"] for f in report["inputs"][0]["findings"] if f["rule"] == "community-filled-down"
     ]
-    assert (filled["lines"], filled["line"], filled["excel_row"]) == ("4", "5", "4")
+    assert filled == {
+        "lines": "5",
+        "excel_rows": "4",
+        "community": "东湖街道 青松社区",
+        "line": "5",
+        "excel_row": "4",
+    }
+    assert "第 4 行没有写社区" in table
     placed = [row for row in flat if row[flat[0].index("规则")] == "community-filled-down"]
     assert [row[flat[0].index("行号")] for row in placed] == ["4"]
 
@@ -303,11 +316,12 @@ def test_a_title_above_a_header_written_again_names_the_rows_excel_shows(tmp_pat
     path.write_text(f"{HEADER}\n{FIRST}\n东湖街道翠竹社区候选人名册\n{HEADER}\n{SECOND}\n", "utf-8")
     report = check([path], election_date="2006-09-30")
     [title] = [f for f in report.inputs[0].findings if f.rule == "row-table-title"]
-    assert (title.evidence["line"], title.evidence["excel_row"], title.evidence["header_line"]) == (
-        "4",
-        "3",
-        "4",
-    )
+    assert {k: v for k, v in title.evidence.items() if k not in ("text", "cell")} == {
+        "line": "4",
+        "excel_row": "3",
+        "header_line": "5",
+        "excel_header_row": "4",
+    }
     assert title.message.startswith(
         "第 3 行（“东湖街道翠竹社区候选人名册”，单元格 A3）在第 4 行重写的表头之上"
     )

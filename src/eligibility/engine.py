@@ -948,10 +948,10 @@ class Review:
         if source.excel_row is not None:  # named by the row Excel shows, as its cell is (see _note_finding)
             params += (("excel_row", str(source.excel_row)),)
         if header_line is not None:
-            header = str(header_line)
+            params += (("header_line", str(header_line)),)
             if source.excel_row is not None:  # the header's row in Excel too: the lines below this row's last
-                header = str(source.excel_row + header_line - (source.end or line))
-            return self._note_finding(Note("row-table-title", "info", (*params, ("header_line", header))))
+                params += (("excel_header_row", str(source.excel_row + header_line - (source.end or line))),)
+            return self._note_finding(Note("row-table-title", "info", params))
         return self._note_finding(Note("row-footer", "info", params))
 
     def _in_effect(self, day: dt.date) -> bool:
@@ -1220,7 +1220,7 @@ class Review:
         if not zeros or not damaged:
             return []
         column = table.header.headers.get("id_number", "id_number")
-        params = (("column", column), ("lines", _rows_said(zeros)), ("damaged", _rows_said(damaged)))
+        params = (("column", column), *_lines_said("lines", zeros), *_lines_said("damaged", damaged))
         return [Note("id-number-excel-likely", "warning", (*params, ("line", str(zeros[0][0]))))]
 
     @staticmethod
@@ -1574,12 +1574,10 @@ class Review:
         for (street, community), lines in self._filled_down.pop(where, {}).items():
             place = self._name(" ".join(filter(None, (street, community))))
             params: tuple[tuple[str, str], ...] = (
-                ("lines", _rows_said(lines)),
+                *_lines_said("lines", lines),
                 ("community", place),
-                ("line", str(lines[0][0])),
+                *_lines_said("line", lines[:1]),
             )
-            if lines[0][1] != lines[0][0]:  # placed in the tables an officer reads at the row they name
-                params += (("excel_row", str(lines[0][1])),)
             notes.append(Note("community-filled-down", "warning", params))
         return notes
 
@@ -2709,10 +2707,11 @@ class Review:
             # Said in the message alone: the evidence holds no one language's words.
             params["why"] = reason if self.show_pii else Term(mask_ids(reason.zh), mask_ids(reason.en))
         params.update(note.terms)
-        if "excel_row" in params:
-            # A CSV's line under a cell over two lines: the message names the row Excel shows, as the cells and
-            # the tables do; the evidence keeps the line, where --format github and SARIF place the note.
-            params["line"] = params["excel_row"]
+        for excel, said in EXCEL_SAID.items():
+            if excel in params:
+                # A CSV's line under a cell over two lines: the message names the row Excel shows, as the cells
+                # and the tables do; the evidence keeps the line, where --format github and SARIF place the note.
+                params[said] = params[excel]
         message = say(note.message or note.key, self.lang, suggestion=hint, **params)
         return Finding(rule=note.key, severity=note.severity, message=message, evidence=evidence)
 
@@ -3017,9 +3016,29 @@ class _Unanswered:
         return said
 
 
-def _rows_said(lines: list[tuple[int, int]]) -> str:
-    """The rows Excel shows of (line, row) pairs, the first ten: 3、5、9…"""
-    return "、".join(str(row) for _, row in lines[:10]) + ("…" if len(lines) > 10 else "")
+# A file's note names its lines (line, lines, …) as a text editor, --format github and SARIF count them; where a
+# cell over two lines above puts Excel's rows behind, it adds them (excel_row, excel_rows, …), which its message
+# names, as the cells do (see Review._note_finding).
+EXCEL_SAID = {
+    "excel_row": "line",
+    "excel_rows": "lines",
+    "excel_damaged": "damaged",
+    "excel_header_row": "header_line",
+}
+_EXCEL_OF = {said: excel for excel, said in EXCEL_SAID.items()}
+
+
+def _lines_said(key: str, lines: list[tuple[int, int]]) -> tuple[tuple[str, str], ...]:
+    """Of (line, row Excel shows) pairs, the first ten lines under `key` (3、5、9…), and the rows Excel shows
+    them on beside, where those differ."""
+    said: tuple[tuple[str, str], ...] = ((key, _first_ten([line for line, _ in lines])),)
+    if any(line != row for line, row in lines):
+        said += ((_EXCEL_OF[key], _first_ten([row for _, row in lines])),)
+    return said
+
+
+def _first_ten(numbers: list[int]) -> str:
+    return "、".join(map(str, numbers[:10])) + ("…" if len(numbers) > 10 else "")
 
 
 # A packed ID number (see pack_id: 17 digits × 11 + the check character's place in 0123456789X) is a multiple of

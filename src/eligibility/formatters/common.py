@@ -241,6 +241,13 @@ class Row:
     finding: Finding
     # The candidate's findings, that say whether its review is only to verify (status_label).
     of_candidate: tuple[Finding, ...] = ()
+    # The row Excel shows, where it is not `line` (a CSV under a cell over two lines): the spreadsheets' 行号, as
+    # the terminal's; an annotation (github, SARIF) goes by `line`, the file's.
+    excel_row: int | None = None
+
+    @property
+    def shown_row(self) -> int | None:
+        return self.excel_row or self.line
 
     @property
     def cell(self) -> str:
@@ -268,12 +275,11 @@ def finding_rows(report: Report, lang: Lang) -> Iterator[Row]:
     """Every finding of the report in order: candidates', then teams' (placed at their first member), then files',
     then the rules not checked (placed at their file's header)."""
     joiner = "、" if lang == "zh" else ", "
-    first_of_team: dict[tuple[str, str], tuple[str, str | None, int | None]] = {}
+    first_of_team: dict[tuple[str, str], tuple[str, str | None, int | None, int | None]] = {}
     teams = teams_by_place(report)
     for c in report.candidates:
-        # 行号 is the row an officer finds in Excel, as the terminal's table gives it (see Source.shown_row).
         first_of_team.setdefault(
-            team_key(c, teams), (c.source.path, c.source.sheet, c.source.excel_row or c.source.line)
+            team_key(c, teams), (c.source.path, c.source.sheet, c.source.line, c.source.excel_row)
         )
         for finding in c.findings:
             yield Row(
@@ -281,7 +287,7 @@ def finding_rows(report: Report, lang: Lang) -> Iterator[Row]:
                 c.source.path,
                 c.source.sheet,
                 c.source.row,
-                c.source.excel_row or c.source.line,
+                c.source.line,
                 c.name,
                 c.id_number or "",
                 c.street,
@@ -290,20 +296,37 @@ def finding_rows(report: Report, lang: Lang) -> Iterator[Row]:
                 c.status,
                 finding,
                 tuple(c.findings),
+                c.source.excel_row,
             )
     for team in report.teams:
-        path, sheet, line = first_of_team.get((team.street, team.community), ("", None, None))
+        path, sheet, line, shown = first_of_team.get((team.street, team.community), ("", None, None, None))
         for finding in team.findings:
-            yield Row("team", path, sheet, None, line, "", "", team.street, team.community, "", "", finding)
+            yield Row(
+                "team",
+                path,
+                sheet,
+                None,
+                line,
+                "",
+                "",
+                team.street,
+                team.community,
+                "",
+                "",
+                finding,
+                (),
+                shown,
+            )
     header_line = {}
     for read in report.inputs:
         header_line[(read.path, read.sheet)] = read.header_line
         for finding in read.findings:
-            # A file's finding about one of its lines (a footer under the table) is placed at that line: at the
-            # row Excel shows, where it says one, as the candidates' rows are.
-            said = row_said(finding)
-            line = int(said) if said and said.isdigit() else read.header_line
-            yield Row("file", read.path, read.sheet, None, line, "", "", "", "", "", "", finding)
+            # A file's finding about one of its lines (a footer under the table) is placed at that line, and at
+            # the row Excel shows where it says one.
+            said, shown = finding.evidence.get("line"), finding.evidence.get("excel_row")
+            line = int(said) if isinstance(said, str) and said.isdigit() else read.header_line
+            excel = int(shown) if isinstance(shown, str) and shown.isdigit() else None
+            yield Row("file", read.path, read.sheet, None, line, "", "", "", "", "", "", finding, (), excel)
     for missing in report.not_checked:
         line = header_line.get((missing.path, missing.sheet))
         finding = not_checked_finding(missing, lang)
@@ -392,7 +415,7 @@ def finding_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[list[
             r.path,
             r.sheet or "",
             r.row,
-            r.line,
+            r.shown_row,
             r.cell,
             str(r.finding.evidence.get("column", "")),
             r.name,
