@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import re
@@ -3563,3 +3564,7 @@ def test_a_rule_files_warnings_are_in_the_report_and_in_each_format_that_shows_n
     assert f"<li>{at}:7:16<div>" in html and "<code>ruleset-param-value-dead</code>" in html
     table = checked("--lang", "en").stdout
     assert f"{at}:7:16\n  [warning] ruleset-param-value-dead parameters.principal_max_age.values[1]:" in table
+    # The spreadsheets too, a row of the rule file at its line (helper-112: they alone left it out).
+    rows = list(csv.reader(checked("--format", "csv", "--lang", "en").stdout.lstrip("\ufeff").splitlines()))
+    [last] = [dict(zip(rows[0], row, strict=True)) for row in rows[1:] if "ruleset-param-value-dead" in row]
+    assert (last["file"], last["line"], last["severity"], last["finding"]) == (at, "7", "warning", said)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -434,9 +435,17 @@ def finding_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[list[
             _status_code(r.status, list(r.of_candidate)) if r.status else "",
             severity_code(r.finding),
         ]
-        for r in finding_rows(report, lang)
+        for r in itertools.chain(finding_rows(report, lang), _rule_file_rows(report))
     )
     return [say(f"label-{key}", lang) for key in keys], rows
+
+
+def _rule_file_rows(report: Report) -> Iterator[Row]:
+    """The rule file's warnings, each a row of the file at its line, after the rosters' (helper-112: the other
+    formats showed them, CSV and Excel did not). The CI formats place them on their own (github, SARIF)."""
+    for note in report.ruleset.warnings:
+        finding = Finding(rule=note.rule, severity="warning", message=note.message)
+        yield Row("file", note.path, None, None, note.line, "", "", "", "", "", "", finding)
 
 
 STATUS_COLUMN = 9  # where candidate_table puts the status, for a format that colours it
