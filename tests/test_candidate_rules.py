@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -352,6 +353,21 @@ def test_a_yes_or_no_with_a_remark_is_not_read(run: Any, cell: str, rules: set[s
     # remark answers no (helper-82): a person reads it, as before; a no with a remark (待查) may be no no at all.
     result = only(run([person(two_violations=cell)]))
     assert (rules_of(result), result.status) == (rules, status)
+
+
+@pytest.mark.parametrize("cell", ["是/否", "是／否", "是 或 否", "是□否□", "是（ ）否（ ）", "有/无"])
+def test_a_forms_prompt_left_in_a_yes_no_cell_is_said_unanswered(run: Any, cell: str) -> None:
+    # 被剥夺政治权利“是/否”应为 是/否 read as a stutter: the template's prompt, never answered (helper-108).
+    result = only(run([person(two_violations=cell)]))
+    assert (rules_of(result), result.status) == ({"yes-no-unanswered", "two-violations"}, "invalid")
+    [said] = [f for f in result.findings if f.rule == "yes-no-unanswered"]
+    shown = unicodedata.normalize("NFKC", cell)  # as every cell is shown: 是／否 as 是/否
+    assert said.message.endswith(f"仍是表格的填写提示“{shown}”，没有作答：请填写 是 或 否")
+
+
+@pytest.mark.parametrize("cell", ["是/否/待查", "是（已整改）否"])
+def test_a_yes_no_cell_with_more_than_the_prompt_is_not_said_unanswered(run: Any, cell: str) -> None:
+    assert rules_of(only(run([person(two_violations=cell)]))) == {"yes-no-unknown", "two-violations"}
 
 
 @pytest.mark.parametrize("cell", ["/", "-", "—", "——", "无。", "否.", "未发现"])

@@ -840,6 +840,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{column}“{value}”应为 是/否（可写：{expected}）",
         "{column} value {value!r} must be yes or no ({expected})",
     ),
+    "yes-no-unanswered": (
+        "{column}仍是表格的填写提示“{value}”，没有作答：请填写 是 或 否",
+        "{column} still holds the form's prompt {value!r}, unanswered: write yes or no",
+    ),
     "number-invalid": ("{column}“{value}”不是数字", "{column} value {value!r} is not a number"),
     "number-negative": (
         "{column}“{value}”小于 0：年数、人数没有负的，是不是占位的写法或写错了？请填写实际的数",
@@ -1481,6 +1485,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "education-unknown": ("invalid", "candidate"),
     "role-unknown": ("invalid", "candidate"),
     "yes-no-unknown": ("invalid", "candidate"),
+    "yes-no-unanswered": ("invalid", "candidate"),
     "number-invalid": ("invalid", "candidate"),
     "number-negative": ("invalid", "candidate"),
     "election-date-not-settings": ("invalid", "candidate"),

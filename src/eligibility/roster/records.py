@@ -53,6 +53,9 @@ _NAMED_WITH_REMARK = re.compile(r"[^、,，;；/|\s()（）]*[（(]([^）)]*五�
 # Five digits or more in a name cell, or seven parted by spaces or dashes (138-0013-8000): a number beside the
 # name, never part of it.
 _NUMBER_IN_NAME = re.compile(r"\d{5}|\d(?:[\s\-－–—.]*\d){6}")
+# What parts a form's yes/no prompt: 是/否, 是／否, 是 或 否, 是□否□, 是（ ）否（ ）.
+_PROMPT_MARKS = re.compile(r"[\s/／、,，或□☐■（）()]+")
+
 # A year and what follows it in a remark (2003-2006年任委员, 2026-03-01补选, 2021-2026届): no number the name holds.
 _YEARS_IN_NAME = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:\s*[-－–—./~至到]\s*\d{1,4}){0,2}(?!\d)")
 # A remark in brackets after a name (李四（女，满族）, 王芳（曾用名：王小芳）): its commas are no separator.
@@ -552,6 +555,11 @@ class RecordReader:
             return None, None, text
         return self.vocabulary.level_ids[found[0]] if found[0] == found[1] else text, found, text
 
+    def _prompt(self, text: str) -> bool:
+        """Whether a yes/no cell holds the form's prompt: a yes and a no word, each alone between marks."""
+        words = [self.vocabulary.truth(word) for word in _PROMPT_MARKS.split(text) if word]
+        return True in words and False in words and None not in words
+
     def _field(self, name: str, spec: FieldSpec, value: Any, problem: Any) -> Any:
         if spec.type == "bool":
             if isinstance(value, bool):
@@ -565,7 +573,10 @@ class RecordReader:
             # 是（已整改） stays unread: under 两违 the bar is on being involved, put right or not, but a column
             # asking 未整改 or 尚在影响期内 (village-2021) is answered no by the same remark (helper-82).
             if truth is None:
-                problem("yes-no-unknown", name, text, expected=self.vocabulary.truth_words())
+                # The form's own prompt left in the cell (是/否, 是□否□): no answer given, said as such, where
+                # "是/否 应为 是/否" read as a stutter (helper-108, helper-112).
+                said = "yes-no-unanswered" if self._prompt(text) else "yes-no-unknown"
+                problem(said, name, text, expected=self.vocabulary.truth_words())
             return truth
         if spec.type in ("date", "dates"):
             if isinstance(value, str) and self.vocabulary.truth(value) is False:

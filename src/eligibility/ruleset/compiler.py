@@ -861,7 +861,14 @@ def _mentions(fact: Fact, finder: MentionFinder) -> Node:
 
 # The findings of a cell written but not read as its field's type: its value is unknown, not blank.
 _UNREADABLE = frozenset(
-    {"date-invalid", "date-impossible", "number-invalid", "number-negative", "yes-no-unknown"}
+    {
+        "date-invalid",
+        "date-impossible",
+        "number-invalid",
+        "number-negative",
+        "yes-no-unknown",
+        "yes-no-unanswered",
+    }
 )
 
 
