@@ -785,6 +785,11 @@ def test_what_the_rule_compiler_says_is_said_in_chinese_too(tmp_path: Path) -> N
         ),
         ("mentions_empty.yaml", "mentions：至少要有 1 项", "mentions: List should have at least 1 item"),
         (
+            "mentions_blank_word.yaml",
+            "mentions[0]：不能只有空格或看不见的字符，要写出文字",
+            "mentions[0]: should hold words, not only spaces or invisible characters",
+        ),
+        (
             "mentions_param.yaml",
             "参数只有一个值；mentions 需要在这里直接写词的列表：mentions: [两违, 违建]",
             "a parameter holds one value; mentions needs its list of words written here: mentions: [两违, 违建]",

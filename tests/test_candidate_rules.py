@@ -205,6 +205,34 @@ CASES: list[tuple[str, dict[str, Any], str | None, str | None]] = [
         None,
     ),
     ("备注 naming no bar", {"remarks": "连任，群众基础好"}, None, None),
+    # 有无 asks as 是否 does; 无业 and 非党员 say who the person is: a bar after them is said (helper-114).
+    ("备注 有无违建：有", {"remarks": "有无违建：有"}, None, "remark-two-violations"),
+    ("备注 有无两违：是", {"remarks": "有无两违：是"}, None, "remark-two-violations"),
+    (
+        "备注 有无违法用地：有（已整改）",
+        {"remarks": "有无违法用地：有（已整改）"},
+        None,
+        "remark-two-violations",
+    ),
+    ("备注 有无违建：无", {"remarks": "有无违建：无"}, None, None),
+    ("备注 退休无业人员有违建", {"remarks": "退休无业人员有违建"}, None, "remark-two-violations"),
+    ("备注 非党员两违户", {"remarks": "非党员两违户"}, None, "remark-two-violations"),
+    # An answer after a colon or a question mark, spaced, on the next line or in brackets, is the clause's end.
+    ("备注 两违: 无", {"remarks": "两违: 无"}, None, None),
+    ("备注 两违：line break 无", {"remarks": "两违：\n无"}, None, None),
+    ("备注 两违（无）", {"remarks": "两违（无）"}, None, None),
+    ("备注 违建（无）", {"remarks": "违建（无）"}, None, None),
+    ("备注 两违？否", {"remarks": "两违？否"}, None, None),
+    ("备注 两违？是", {"remarks": "两违？是"}, None, "remark-two-violations"),
+    ("备注 两违户（已拆除） not an answer", {"remarks": "两违户（已拆除）"}, None, "remark-two-violations"),
+    # Never so: 未受过, 从未, 未曾 (未 alone is no negation: 未整改的违建).
+    ("备注 未受过刑事处罚", {"remarks": "未受过刑事处罚"}, None, None),
+    ("备注 从未被判刑", {"remarks": "从未被判刑"}, None, None),
+    ("备注 未曾受过刑事处罚", {"remarks": "未曾受过刑事处罚"}, None, None),
+    ("备注 未整改的违建 still", {"remarks": "未整改的违建一处"}, None, "remark-two-violations"),
+    # A relative's bar, an ended term: still a warning, whose message says nothing need change (see below).
+    ("备注 其父有两违", {"remarks": "其父有两违"}, None, "remark-two-violations"),
+    ("备注 剥夺政治权利期满", {"remarks": "曾被剥夺政治权利，2004年期满"}, None, "remark-political-rights"),
 ]
 
 
@@ -541,15 +569,41 @@ def test_a_bar_in_the_remarks_says_the_words_and_the_column_to_put_right(tmp_pat
     [zh] = only(check([roster])).findings
     [en] = only(check([roster], lang="en")).findings
     assert (zh.rule, zh.severity) == ("remark-two-violations", "warning")
-    assert zh.message == "备注写有“违建”，两违栏却未填“是”：请核实，并如实填写两违栏"
+    # How to clear it either way: the column put right if the bar stands (a corrected 两违 still bars), or nothing to
+    # do if the remark is not of this person's bar (其父有两违) or untrue.
+    assert zh.message == (
+        "备注写有“违建”，两违栏却未填“是”：本人涉及两违的（已整改的也算：通知说绝对不能提名），请在该栏填“是”；"
+        "说的是他人或不属实的，该栏不用改，此提醒无需处理"
+    )
     assert en.message == (
-        'the remarks say "违建" but the 两违 (illegal land use or construction) column does not say yes: verify, '
-        "and fill in that column as it is"
+        'the remarks say "违建" but the 两违 (illegal land use or construction) column does not say yes: if the '
+        "person is involved (corrected too: the notice bars anyone involved), put yes in that column; if it is "
+        "about someone else or untrue, the column needs no change and the warning no action"
     )
     assert zh.evidence["cell"] == "G2"
     assert zh.evidence["mentioned"] == ["违建"]
     assert zh.evidence["remarks"] == "违建户(身份证 110105********002X) 已拆除"
     assert zh.source is not None and zh.source.quote == "尤其是涉及到“两违”问题的，绝对不能提名为候选人。"
+
+
+def test_remarks_in_two_columns_are_both_read_and_never_said_to_differ(tmp_path: Path) -> None:
+    # 备注 beside 说明 (both remarks' headers): free text, each column read, a bar in either said; never
+    # column-values-differ, which made the candidate invalid for writing two different remarks (helper-114).
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "姓名,性别,身份证号,出生年月,社区,拟任职务,两违,备注,说明\n"
+        f"甲,男,{make_id('1966-05-01')},1966-05-01,青松社区,居委会委员,否,连任,两违户\n"
+        f"乙,男,{make_id('1966-05-02')},1966-05-02,青松社区,居委会委员,否,无两违问题,群众基础好\n"
+        f"丙,男,{make_id('1966-05-03')},1966-05-03,青松社区,居委会委员,否,两违户,两违户\n",
+        encoding="utf-8",
+    )
+    first, second, third = check([roster]).candidates
+    assert [(f.rule, f.severity) for f in first.findings] == [("remark-two-violations", "warning")]
+    assert first.status == "eligible"
+    assert first.findings[0].evidence["remarks"] == "连任;两违户"  # NFKC, as every cell
+    assert second.findings == [] and second.status == "eligible"
+    assert [f.rule for f in third.findings] == ["remark-two-violations"]
+    assert third.findings[0].evidence["remarks"] == "两违户"
 
 
 def test_a_roster_without_remarks_has_nothing_to_check_and_says_nothing(run: Any) -> None:

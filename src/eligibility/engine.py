@@ -492,6 +492,10 @@ class Review:
         self.reader.political_read = any(
             "political_status" in columns for rule in policy.rules for columns in rule.needs
         )
+        # Text read for the words it mentions only: each of its columns is read (备注 and 说明), none said to differ.
+        worded = {name for rule in policy.rules for name in rule.hints}
+        compared = {name for rule in policy.rules if not rule.hints for group in rule.needs for name in group}
+        self.reader.worded = frozenset(worded - compared)
         bodies = policy.file.vocabularies.bodies
         self._community_columns = community_columns(bodies)
         # The quota columns the communities table gives, before any roster adds its own (see _skipped).

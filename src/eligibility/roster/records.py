@@ -118,6 +118,9 @@ class RecordReader:
         self._known_seats: dict[tuple[Any, ...], _Seat] = {}
         # Whether a rule reads 政治面貌: only then is one the rule set does not list said (see _seat).
         self.political_read = True
+        # The text fields rules read only for the words they mention (备注, `mentions`): free text, of which
+        # two columns (备注 beside 情况说明) are both read, never one against the other (see _also_read).
+        self.worded: frozenset[str] = frozenset()
 
     def candidate(self, raw: RawRecord, table: Table) -> Candidate:
         """A Candidate from one row of a table; every problem names the column as the file wrote it, and its cell."""
@@ -327,7 +330,7 @@ class RecordReader:
         self, cells: dict[str, Any], also: dict[str, list[tuple[str, Any]]], problem: Any
     ) -> dict[str, Any]:
         """The cells of one meaning in several columns (村霸 beside 涉黑涉恶), read as one: a yes in any is yes;
-        dates, posts and relatives are all of them; anything else is one value however written (1970.01.01 and
+        dates, posts, relatives and remarks are all of them; anything else is one value however written (1970.01.01 and
         1970年1月1日, an ID number's x and X), or a data problem, never one of two taken without a word."""
         cells = dict(cells)
         for name, others in also.items():
@@ -344,6 +347,9 @@ class RecordReader:
                 pick = next((i for i, t in enumerate(truths) if t is True), None)
                 pick = next((i for i, t in enumerate(truths) if t is None), 0) if pick is None else pick
                 cells[name] = written[pick]
+            elif name in self.worded and kind == "text":
+                # A bar written in 说明 is as much said as one in 备注: both are read, a clause apart.
+                cells[name] = "；".join(dict.fromkeys(clean(_shown_value(value)) for value in written))
             elif kind in ("dates", "list"):
                 items = [
                     item for value in written for item in (value if isinstance(value, list) else [value])

@@ -855,9 +855,12 @@ def _validate(data: Any, positions: Positions, shown: str) -> RuleFile:
     except ValidationError as err:
         precise = _out_of_order(data, positions, shown)
         problems: dict[str, RuleSetError] = {str(p.location) + str(p.params.get("field")): p for p in precise}
-        for error in err.errors(include_url=False):
+        errors = err.errors(include_url=False)
+        for error in errors:
             if precise and error["msg"].startswith(_MODEL_ORDER_ERRORS):
                 continue  # said above, at the line of the second id or the misplaced date
+            if _list_said_within(error, errors):
+                continue
             problem = _problem(error, data, positions, shown)
             # A value that fits no member of a union gets one error per member; the first says enough. Each
             # required key missing is its own, though all are said at the mapping's line (helper-62).
@@ -865,6 +868,21 @@ def _validate(data: Any, positions: Positions, shown: str) -> RuleFile:
             problems.setdefault(str(problem.location) + str(problem.params.get("field")) + missing, problem)
         # In the order they are written, as the compiler's are (pydantic goes by the model's fields).
         raise RuleSetProblems(sorted(problems.values(), key=_place)) from err
+
+
+def _list_said_within(error: Any, errors: list[Any]) -> bool:
+    """Whether a list fitting no member of a union (mentions: [""]) is said by its list member's error at an item:
+    the other member's "a mapping expected" (a parameter) would only be a second, wrong, reason."""
+    loc = tuple(error["loc"])
+    if error["type"] not in ("model_type", "dict_type") or not isinstance(error["input"], list) or not loc:
+        return False
+    union, member = loc[:-1], loc[-1]
+    return any(
+        len(other["loc"]) > len(loc)
+        and tuple(other["loc"][: len(union)]) == union
+        and other["loc"][len(union)] != member
+        for other in errors
+    )
 
 
 def _too_deep(data: dict[str, Any], positions: Positions, shown: str) -> list[RuleSetError]:

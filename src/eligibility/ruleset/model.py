@@ -200,11 +200,27 @@ STREET_WORDS: dict[str, list[str]] = {
 # Vocabularies.negations). Not 未 alone (未整改的违建 is one), nor 没 (被没收的违建).
 NEGATIONS: list[str] = [
     *("无", "没有", "未发现", "没有发现", "未查见", "未查出", "查无", "经查无", "未涉及", "不涉及"),
-    *("不存在", "未存在", "不是", "并非", "非", "否", "不属于"),
+    *(
+        "不存在",
+        "未存在",
+        "不是",
+        "并非",
+        "非",
+        "否",
+        "不属于",
+        "从未",
+        "从没",
+        "未曾",
+        "未受过",
+        "未受到",
+        "没受过",
+    ),
 ]
-# Words that hold a negation word and say nothing is not so (see Vocabularies.not_negations): 是否有违建：是 asks,
-# 非法违建 and 无证建设的违建 are 违建.
-NOT_NEGATIONS: list[str] = ["是否", "非法", "无证", "无照"]
+# Words that hold a negation word and say nothing is not so (see Vocabularies.not_negations): 是否有违建：是 and
+# 有无违建：有 ask, 非法违建 and 无证建设的违建 are 违建, 退休无业人员有违建 and 非党员两违户 say who the person is.
+NOT_NEGATIONS: list[str] = [
+    *("是否", "有无", "非法", "无证", "无照", "无业", "无职业", "无工作", "无党派", "非党员", "非农"),
+]
 
 
 class Places(_Strict):
@@ -296,14 +312,15 @@ class Vocabularies(_Strict):
     negations: list[Annotated[str, AfterValidator(_words)]] = Field(
         default_factory=lambda: list(NEGATIONS),
         description="words that say a word a remark is searched for (mentions) is not so: before it in the same "
-        "clause (无两违问题, 未发现违法建设, 非两违户), or ending the clause after it (两违：无). A clause ends at "
-        "。，；！？ a full stop, a comma, a line break or a space. Not given: 无, 没有, 未发现, 不存在, 非, 否 and the "
-        "like (in a file that extends another, its parent's); [] counts every mention",
+        "clause (无两违问题, 未发现违法建设, 非两违户), or ending the clause after it (两违：无, 两违（无）, 两违？否). A "
+        "clause ends at 。，；！ a full stop, a comma, a line break or a space (not one beside a colon). Not given: 无, "
+        "没有, 未发现, 不存在, 非, 否, 从未 and the like (in a file that extends another, its parent's, replaced whole); "
+        "[] counts every mention",
     )
     not_negations: list[Annotated[str, AfterValidator(_words)]] = Field(
         default_factory=lambda: list(NOT_NEGATIONS),
         description="words that hold a negation word and negate nothing (是否有违建：是 asks, 非法违建 is 违建): the "
-        "negation words within them are not read. Not given: 是否, 非法, 无证, 无照",
+        "negation words within them are not read. Not given: 是否, 有无, 非法, 无证, 无照, 无业, 非党员 and the like",
     )
     places: Places = Field(default=Places(), description="the place columns' headers in the template")
 

@@ -60,15 +60,19 @@ class StreetNames:
         return self.key(street)[0]
 
 
-# Where a clause of a remark ends: 。，；！？ and their half-width forms, or white space (a line break, which the
-# cell's cleaning made one space): 无两违问题 on one line says nothing of 有违建未整改 on the next.
-_CLAUSE_ENDS = re.compile(r"[。，,;；!！?？\s]+")
+# Where a clause of a remark ends: 。，；！ and their half-width forms, or white space (a line break, which the
+# cell's cleaning made one space): 无两违问题 on one line says nothing of 有违建未整改 on the next. Not a question
+# mark, nor space beside a colon or one: what follows is the answer (两违？否, 两违: 无, 两违：⏎无).
+_CLAUSE_ENDS = re.compile(r"[。，,;；!！\s]+")
+_ANSWERED = re.compile(r"\s*([:：?？])\s*")
+# What may close a clause after its answer: 两违（无） ends with 无 as 两违：无 does.
+_CLOSING = ")）]】」』\"”'’"
 
 
 class MentionFinder:
     """The words of a list a remark names (两违户 names 两违), each in a clause no negation word says is not so:
-    before the word (无两违问题, 未发现违法建设, 非两违户) or ending the clause after it (两违：无). Built once per
-    condition. A word of the list that holds a negation word (无证建房) is found whole, and so not negated; nor
+    before the word (无两违问题, 未发现违法建设, 非两违户) or ending the clause after it (两违：无, 两违（无）). Built
+    once per condition. A word of the list that holds a negation word (无证建房) is found whole, and so not negated; nor
     does a word that holds one and negates nothing (`not_negations`: 是否有违建：是, 非法违建)."""
 
     def __init__(self, words: list[str], negations: list[str], not_negations: Sequence[str] = ()) -> None:
@@ -85,11 +89,11 @@ class MentionFinder:
         if self._words.search(text.casefold()) is None:
             return []  # the common remark: none of the words, one search
         found: list[str] = []
-        for clause in _CLAUSE_ENDS.split(text):
+        for clause in _CLAUSE_ENDS.split(_ANSWERED.sub(r"\1", text)):
             key = clause.casefold()
             said = self._plain.sub(lambda word: "\0" * len(word[0]), key) if self._plain else key
             for match in self._words.finditer(key):
-                before, after = said[: match.start()], said[match.end() :]
+                before, after = said[: match.start()], said[match.end() :].rstrip(_CLOSING)
                 if any(word in before for word in self._negations) or after.endswith(self._negations):
                     continue
                 # Quoted from the cell; a letter casefold lengthens (ß) leaves the word as the list has it.
