@@ -581,8 +581,12 @@ class RecordReader:
             if truth is None:
                 # The form's own prompt left in the cell (是/否, 是□否□): no answer given, said as such, where
                 # "是/否 应为 是/否" read as a stutter (helper-108, helper-112).
-                said = "yes-no-unanswered" if self._prompt(text) else "yes-no-unknown"
-                problem(said, name, text, expected=self.vocabulary.truth_words())
+                problem(
+                    "yes-no-unanswered" if self._prompt(text) else "yes-no-unknown",
+                    name,
+                    text,
+                    expected=self.vocabulary.truth_words(),
+                )
             return truth
         if spec.type in ("date", "dates"):
             if isinstance(value, str) and self.vocabulary.truth(value) is False:
