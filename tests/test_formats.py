@@ -4327,6 +4327,42 @@ def test_a_header_written_again_in_other_aliases_of_its_columns_is_read_by_them(
     ]
 
 
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+@pytest.mark.parametrize("remarks", ["left-out", "added"])
+def test_a_header_written_again_without_or_with_remarks_is_read_by_it(
+    tmp_path: Path, form: str, remarks: str
+) -> None:
+    # The bundled rules read 备注, blank where a roster has none (missing: blank): a second table whose header left
+    # it out, or added it, was no longer the header written again but a candidate named 姓名, and every row under
+    # it row-too-short or row-too-long, invalid (helper-113; before the remark rules, 备注 a column no rule read,
+    # both tables were read). Read by it: 备注 left out is blank on its rows, added is read. The first table runs
+    # past a --jobs batch (2,000 rows), so the header again is met by a worker other than the first's.
+    narrow = ["姓名", "性别", "出生年月", "社区", "拟任职务", "被剥夺政治权利"]
+    wide = [*narrow, "备注"]
+    first_header, again = (wide, narrow) if remarks == "left-out" else (narrow, wide)
+    remark = ["2003年被剥夺政治权利"] if again is wide else []
+    rows = [
+        *(
+            [f"甲{n}", "男", "1965-05", "甲社区", "居委会委员", "否"] + [""] * (first_header is wide)
+            for n in range(2100)
+        ),
+        again,
+        ["乙", "女", "1967-05", "乙社区", "居委会委员", "否", *remark],
+        ["丙", "女", "1968-05", "乙社区", "居委会委员", "否", *[""] * len(remark)],
+    ]
+    said = json.loads(_one_and_two_processes(_roster_file(tmp_path, form, first_header, rows)))
+    last = {c["name"]: (c["status"], [f["rule"] for f in c["findings"]]) for c in said["candidates"][2099:]}
+    assert last == {
+        "甲2099": ("eligible", []),
+        "乙": ("eligible", ["remark-political-rights"] if remark else []),
+        "丙": ("eligible", []),
+    }
+    assert said["inputs"][0]["findings"] == []
+    if remark:  # the remark under the 备注 the header written again added, the rule run on its rows alone
+        [finding] = [f for c in said["candidates"] if c["name"] == "乙" for f in c["findings"]]
+        assert finding["evidence"]["remarks"] == "2003年被剥夺政治权利"
+
+
 def _two_row_file(tmp_path: Path, form: str, rows: list[list[str]], merges: list[str]) -> Path:
     """The rows as a CSV file, or as a workbook with those cells merged (A3:A4), as Excel leaves a grouped header."""
     if form == "csv":

@@ -128,10 +128,13 @@ class Workers:
                 signal.signal(signal.SIGINT, interrupt)
                 signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # one held back is taken now
 
-    def check(self, source: Input, table: Table, skipped: frozenset[str]) -> Iterator[Checked]:
-        """Each row of the table checked (no duplicate or team question yet), in row order."""
+    def check(
+        self, source: Input, table: Table, skipped: frozenset[str], where_read: frozenset[str] | None
+    ) -> Iterator[Checked]:
+        """Each row of the table checked (no duplicate or team question yet), in row order; `where_read`, what of
+        the rules skipped a row holding a column the file lacks runs (see Review._where_read)."""
         for tasks in self.tasks:
-            tasks.put((source, table.path, table.sheet, skipped))
+            tasks.put((source, table.path, table.sheet, skipped, where_read))
         notes = yield from self._taken(itertools.cycle(range(self.jobs)), table, shared=True)
         if notes is not None:
             # As the last batch's worker, reading every row, found them (header-reordered).
@@ -330,7 +333,9 @@ def _serve(
             if task[0] == _SOURCE:
                 _check_source(review, task[1], results)
                 continue
-            source, path, sheet, skipped = task
+            source, path, sheet, skipped, where_read = task
+            if where_read is not None:
+                review._where_read[skipped] = where_read
             _check_table(review, source, path, sheet, skipped, worker, jobs, results)
         except Exception as err:
             results.put(("error", err))
