@@ -630,6 +630,66 @@ def test_a_team_with_no_street_whose_files_each_propose_its_head_is_said(tmp_pat
     assert "如是不同乡镇的同名村，请在名册上加上“乡镇”列" in said.message
 
 
+def _blank_street_rosters(folder: Path, names: tuple[str, str]) -> Path:
+    """The townships' rosters with the 乡镇 column the tool's own template writes, left blank on every row."""
+    folder.mkdir()
+    for name, people, area in zip(names, (QINGSHAN, SHIQIAO), ("350521", "350522"), strict=True):
+        header, rows = _village_rows(people, area)
+        write_delimited(folder / f"{name}.csv", ["乡镇", *header], [["", *row] for row in rows], "utf-8", ",")
+    return folder
+
+
+def test_rosters_named_for_their_townships_with_the_street_left_blank_keep_their_villages_apart(
+    tmp_path: Path,
+) -> None:
+    # A 乡镇 column left blank on every row (the `eligibility template`'s) took no street from the file's name:
+    # the two townships' 白水村 were one team, 石桥镇's bar lifted by 青山镇's woman, and team-from-several-files
+    # said to add a 乡镇 column that was there (helper-113).
+    towns = _blank_street_rosters(tmp_path / "towns", ("青山镇", "石桥镇"))
+    for jobs in (1, 2):
+        report = check([towns], "village-2021", election_date="2021-01-15", lang="en", jobs=jobs)
+        teams = {(t.street, t.community): sorted(f.rule for f in t.findings) for t in report.teams}
+        assert set(teams) == {("青山镇", "白水村"), ("石桥镇", "白水村"), ("石桥镇", "石桥村")}
+        assert "committee-woman" in teams[("石桥镇", "白水村")]
+        assert "committee-woman" not in teams[("青山镇", "白水村")]
+        notes = {Path(i.path).name: [(f.rule, f.message) for f in i.findings] for i in report.inputs}
+        assert notes["石桥镇.csv"] == [
+            (
+                "street-from-file",
+                "rows whose 乡镇 is left blank were taken to be of 石桥镇, as the file is named '石桥镇' — if that is "
+                "wrong, fill in their 乡镇",
+            )
+        ]
+    zh = check([towns], "village-2021", election_date="2021-01-15", lang="zh")
+    said = {Path(i.path).name: [f.message for f in i.findings] for i in zh.inputs}
+    assert said["青山镇.csv"] == [
+        "表中“乡镇”列留空的行，按文件名“青山镇”算作 青山镇 的；如不对，请填上这些行的“乡镇”"
+    ]
+    # A row whose 乡镇 is written keeps it.
+    (towns / "青山镇.csv").write_text(
+        (towns / "青山镇.csv").read_text("utf-8").replace("\n,", "\n东湖街道,", 1), "utf-8"
+    )
+    report = check([towns], "village-2021", election_date="2021-01-15", lang="en")
+    streets = {c.name: c.street for c in report.candidates}
+    assert (streets["周德福"], streets["吴春生"]) == ("东湖街道", "青山镇")
+
+
+def test_a_team_whose_files_leave_the_street_blank_is_told_to_fill_it_in(tmp_path: Path) -> None:
+    # Files named for no township, each with the 乡镇 column left blank: the warning said to add the column.
+    folder = _blank_street_rosters(tmp_path / "rosters", ("一组", "二组"))
+    for lang, words in (
+        (
+            "en",
+            "if they are two places of one name in different 乡镇s, fill in the 乡镇 column the rosters leave blank",
+        ),
+        ("zh", "如是不同乡镇的同名村，请在名册上填上留空的“乡镇”列"),
+    ):
+        for jobs in (1, 2):
+            report = check([folder], "village-2021", election_date="2021-01-15", lang=lang, jobs=jobs)
+            [said] = [f for t in report.teams for f in t.findings if f.rule == "team-from-several-files"]
+            assert words in said.message, said.message
+
+
 def test_a_roster_and_its_supplement_are_one_team_without_a_word(tmp_path: Path) -> None:
     # The ordinary case the warning must leave alone: the township's roster, then a supplement with one more
     # member for 白水村 and its 书记 again (the same person), neither with a 乡镇 column nor named for it.

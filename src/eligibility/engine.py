@@ -379,6 +379,8 @@ class Review:
     # only while some team of it has none (see _settle_seats).
     _seats_skipped_by_path: dict[str, frozenset[str]] = field(default_factory=dict)
     _seats_said: dict[str, list[NotChecked]] = field(default_factory=dict)
+    # The files (or sheets) with a street column: a team of no street from them had it left blank (_heads_apart).
+    _street_columned: set[str] = field(default_factory=set)
     # A file's rules skipped (see _skipped) -> those of a row that holds the column read as blank where the file
     # has none (备注 added by a header written again): its rules not run on the file's rows run on that row.
     _where_read: dict[frozenset[str], frozenset[str]] = field(default_factory=dict)
@@ -809,6 +811,8 @@ class Review:
             )
         unchecked = len(self.not_checked)
         skipped = self._skipped(table)
+        if "street" in table.columns:
+            self._street_columned.add(_where(table.path, table.sheet))
         rows = 0
         unanswered = _Unanswered(table, self._blank_answers)
         blank = unanswered.pending  # emptied as each column is answered: then a row costs one test of it
@@ -1785,7 +1789,9 @@ class Review:
         self._settle_seats(teams)
         self._last_team = None
         if workers is not None:
-            yield from workers.judge(teams, (self._skipped_by_path, self._seats_skipped_by_path))
+            yield from workers.judge(
+                teams, (self._skipped_by_path, self._seats_skipped_by_path, self._street_columned)
+            )
             return
         teams.reverse()
         while teams:
@@ -2145,7 +2151,10 @@ class Review:
             ("place", places.street),
             ("kind", places.community),
         )
-        return [self._note_finding(Note("team-from-several-files", "warning", params))]
+        # Each file has the 乡镇 column, left blank (the tool's own template writes it): it is to be filled in.
+        blank = self._street_columned.issuperset(team.paths)
+        message = "team-from-several-files-blank" if blank else ""
+        return [self._note_finding(Note("team-from-several-files", "warning", params, message=message))]
 
     def _profile(self, team: Team) -> Profile:
         """Members by age band and education level, for the charts of the reports."""

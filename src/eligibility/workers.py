@@ -178,11 +178,12 @@ class Workers:
     def judge(
         self,
         teams: list[Team],
-        skipped: tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]],
+        skipped: tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], set[str]],
     ) -> Iterator[Serialised]:
         """The teams judged, in their order: a batch to each worker in turn, a few batches ahead of the one
         being taken back, and each team let go here once sent. `skipped`: the rules each file went without, and
-        of those the ones for want of approved seats alone (Review._skipped)."""
+        of those the ones for want of approved seats alone (Review._skipped); and the files with a street column
+        (Review._street_columned)."""
         batches: list[list[Team] | None] = [
             teams[start : start + TEAMS_BATCH] for start in range(0, len(teams), TEAMS_BATCH)
         ]
@@ -327,7 +328,11 @@ def _serve(
     while (task := tasks.get()) is not None:
         try:
             if task[0] == _TEAMS:
-                _, (review._skipped_by_path, review._seats_skipped_by_path), teams = task
+                (
+                    _,
+                    (review._skipped_by_path, review._seats_skipped_by_path, review._street_columned),
+                    teams,
+                ) = task
                 results.put((_TEAMS, [review.serialised_team(team) for team in teams]))
                 continue
             if task[0] == _SOURCE:

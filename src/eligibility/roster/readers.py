@@ -306,19 +306,23 @@ def placed(table: Table, titled: tuple[str, str, str], named: str) -> Table:
 
 
 def street_placed(table: Table, titles: Iterable[str], streets: StreetNames) -> None:
-    """Every row of a roster with no street column in the street its sheet or file is named for, the sheet's
-    name before the file's (青山镇.csv, or 青山镇.xlsx's tab 白水村): a county's folder of one roster to each
-    township, each with a village of one name (白水村), joined the two villages into one team, and a bar on one
-    passed on the other's people (helper-109). Said in a note, as community-from-file is."""
-    if "street" in table.header.index:
-        return
+    """Every row of a roster with no street column, or with its street left blank, in the street its sheet or file
+    is named for, the sheet's name before the file's (青山镇.csv, or 青山镇.xlsx's tab 白水村): a county's folder of
+    one roster to each township, each with a village of one name (白水村), joined the two villages into one team,
+    and a bar on one passed on the other's people (helper-109); so did two whose 乡镇 column, as the tool's own
+    template writes it, was left blank on every row. Said in a note, as community-from-file is."""
     for title in titles:
         street = street_in_title(title, streets)
         if street is not None:
-            table.rows = _written(table.rows, {"street": street})
             named = "sheet" if title == table.sheet else "file"
             params = (("title", title), ("place", street), ("column", streets.column))
-            table.notes.append(Note(f"street-from-{named}", "info", params))
+            if "street" in table.header.index:
+                table.rows = _written_where_blank(table.rows, street)
+                message = f"street-from-{named}-blank"
+            else:
+                table.rows = _written(table.rows, {"street": street})
+                message = ""
+            table.notes.append(Note(f"street-from-{named}", "info", params, message=message))
             return
 
 
@@ -326,6 +330,14 @@ def _written(records: Iterator[RawRecord], cells: dict[str, str]) -> Iterator[Ra
     """The records with the cells a title gives them written in."""
     for record in records:
         record.cells.update(cells)
+        yield record
+
+
+def _written_where_blank(records: Iterator[RawRecord], street: str) -> Iterator[RawRecord]:
+    """The records with the street a title gives written in where their own is blank: one test a row."""
+    for record in records:
+        if not clean(record.cells.get("street")):
+            record.cells["street"] = street
         yield record
 
 
