@@ -630,6 +630,66 @@ def test_a_team_with_no_street_whose_files_each_propose_its_head_is_said(tmp_pat
     assert "如是不同乡镇的同名村，请在名册上加上“乡镇”列" in said.message
 
 
+def _blank_street_rosters(folder: Path, names: tuple[str, str]) -> Path:
+    """The townships' rosters with the 乡镇 column the tool's own template writes, left blank on every row."""
+    folder.mkdir()
+    for name, people, area in zip(names, (QINGSHAN, SHIQIAO), ("350521", "350522"), strict=True):
+        header, rows = _village_rows(people, area)
+        write_delimited(folder / f"{name}.csv", ["乡镇", *header], [["", *row] for row in rows], "utf-8", ",")
+    return folder
+
+
+def test_rosters_named_for_their_townships_with_the_street_left_blank_keep_their_villages_apart(
+    tmp_path: Path,
+) -> None:
+    # A 乡镇 column left blank on every row (the `eligibility template`'s) took no street from the file's name:
+    # the two townships' 白水村 were one team, 石桥镇's bar lifted by 青山镇's woman, and team-from-several-files
+    # said to add a 乡镇 column that was there (helper-113).
+    towns = _blank_street_rosters(tmp_path / "towns", ("青山镇", "石桥镇"))
+    for jobs in (1, 2):
+        report = check([towns], "village-2021", election_date="2021-01-15", lang="en", jobs=jobs)
+        teams = {(t.street, t.community): sorted(f.rule for f in t.findings) for t in report.teams}
+        assert set(teams) == {("青山镇", "白水村"), ("石桥镇", "白水村"), ("石桥镇", "石桥村")}
+        assert "committee-woman" in teams[("石桥镇", "白水村")]
+        assert "committee-woman" not in teams[("青山镇", "白水村")]
+        notes = {Path(i.path).name: [(f.rule, f.message) for f in i.findings] for i in report.inputs}
+        assert notes["石桥镇.csv"] == [
+            (
+                "street-from-file",
+                "rows whose 乡镇 is left blank were taken to be of 石桥镇, as the file is named '石桥镇' — if that is "
+                "wrong, fill in their 乡镇",
+            )
+        ]
+    zh = check([towns], "village-2021", election_date="2021-01-15", lang="zh")
+    said = {Path(i.path).name: [f.message for f in i.findings] for i in zh.inputs}
+    assert said["青山镇.csv"] == [
+        "表中“乡镇”列留空的行，按文件名“青山镇”算作 青山镇 的；如不对，请填上这些行的“乡镇”"
+    ]
+    # A row whose 乡镇 is written keeps it.
+    (towns / "青山镇.csv").write_text(
+        (towns / "青山镇.csv").read_text("utf-8").replace("\n,", "\n东湖街道,", 1), "utf-8"
+    )
+    report = check([towns], "village-2021", election_date="2021-01-15", lang="en")
+    streets = {c.name: c.street for c in report.candidates}
+    assert (streets["周德福"], streets["吴春生"]) == ("东湖街道", "青山镇")
+
+
+def test_a_team_whose_files_leave_the_street_blank_is_told_to_fill_it_in(tmp_path: Path) -> None:
+    # Files named for no township, each with the 乡镇 column left blank: the warning said to add the column.
+    folder = _blank_street_rosters(tmp_path / "rosters", ("一组", "二组"))
+    for lang, words in (
+        (
+            "en",
+            "if they are two places of one name in different 乡镇s, fill in the 乡镇 column the rosters leave blank",
+        ),
+        ("zh", "如是不同乡镇的同名村，请在名册上填上留空的“乡镇”列"),
+    ):
+        for jobs in (1, 2):
+            report = check([folder], "village-2021", election_date="2021-01-15", lang=lang, jobs=jobs)
+            [said] = [f for t in report.teams for f in t.findings if f.rule == "team-from-several-files"]
+            assert words in said.message, said.message
+
+
 def test_a_roster_and_its_supplement_are_one_team_without_a_word(tmp_path: Path) -> None:
     # The ordinary case the warning must leave alone: the township's roster, then a supplement with one more
     # member for 白水村 and its 书记 again (the same person), neither with a 乡镇 column nor named for it.
@@ -4325,6 +4385,42 @@ def test_a_header_written_again_in_other_aliases_of_its_columns_is_read_by_them(
             "rows under it are read by it; check them",
         )
     ]
+
+
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+@pytest.mark.parametrize("remarks", ["left-out", "added"])
+def test_a_header_written_again_without_or_with_remarks_is_read_by_it(
+    tmp_path: Path, form: str, remarks: str
+) -> None:
+    # The bundled rules read 备注, blank where a roster has none (missing: blank): a second table whose header left
+    # it out, or added it, was no longer the header written again but a candidate named 姓名, and every row under
+    # it row-too-short or row-too-long, invalid (helper-113; before the remark rules, 备注 a column no rule read,
+    # both tables were read). Read by it: 备注 left out is blank on its rows, added is read. The first table runs
+    # past a --jobs batch (2,000 rows), so the header again is met by a worker other than the first's.
+    narrow = ["姓名", "性别", "出生年月", "社区", "拟任职务", "被剥夺政治权利"]
+    wide = [*narrow, "备注"]
+    first_header, again = (wide, narrow) if remarks == "left-out" else (narrow, wide)
+    remark = ["2003年被剥夺政治权利"] if again is wide else []
+    rows = [
+        *(
+            [f"甲{n}", "男", "1965-05", "甲社区", "居委会委员", "否"] + [""] * (first_header is wide)
+            for n in range(2100)
+        ),
+        again,
+        ["乙", "女", "1967-05", "乙社区", "居委会委员", "否", *remark],
+        ["丙", "女", "1968-05", "乙社区", "居委会委员", "否", *[""] * len(remark)],
+    ]
+    said = json.loads(_one_and_two_processes(_roster_file(tmp_path, form, first_header, rows)))
+    last = {c["name"]: (c["status"], [f["rule"] for f in c["findings"]]) for c in said["candidates"][2099:]}
+    assert last == {
+        "甲2099": ("eligible", []),
+        "乙": ("eligible", ["remark-political-rights"] if remark else []),
+        "丙": ("eligible", []),
+    }
+    assert said["inputs"][0]["findings"] == []
+    if remark:  # the remark under the 备注 the header written again added, the rule run on its rows alone
+        [finding] = [f for c in said["candidates"] if c["name"] == "乙" for f in c["findings"]]
+        assert finding["evidence"]["remarks"] == "2003年被剥夺政治权利"
 
 
 def _two_row_file(tmp_path: Path, form: str, rows: list[list[str]], merges: list[str]) -> Path:

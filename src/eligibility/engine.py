@@ -379,6 +379,11 @@ class Review:
     # only while some team of it has none (see _settle_seats).
     _seats_skipped_by_path: dict[str, frozenset[str]] = field(default_factory=dict)
     _seats_said: dict[str, list[NotChecked]] = field(default_factory=dict)
+    # The files (or sheets) with a street column: a team of no street from them had it left blank (_heads_apart).
+    _street_columned: set[str] = field(default_factory=set)
+    # A file's rules skipped (see _skipped) -> those of a row that holds the column read as blank where the file
+    # has none (备注 added by a header written again): its rules not run on the file's rows run on that row.
+    _where_read: dict[frozenset[str], frozenset[str]] = field(default_factory=dict)
     # Communities two rosters gave different seats for, by body: unknown, whichever file is read last.
     _seats_disputed: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     # First row of each ID number seen in the run: packed (file index << 32 | row), files listed in _paths.
@@ -466,7 +471,8 @@ class Review:
     def __post_init__(self) -> None:
         policy = self.policy
         self.columns: tuple[Column, ...] = ROSTER_COLUMNS + tuple(
-            Column(name, spec.zh, tuple(spec.aliases)) for name, spec in policy.file.fields.items()
+            Column(name, spec.zh, tuple(spec.aliases), blank_when_missing=spec.missing == "blank")
+            for name, spec in policy.file.fields.items()
         )
         # A column of a field no rule reads (its rule disabled by the rule set built on this one) is known, so
         # said as not read rather than unknown, and its cells are left alone.
@@ -809,6 +815,8 @@ class Review:
             )
         unchecked = len(self.not_checked)
         skipped = self._skipped(table)
+        if "street" in table.columns:
+            self._street_columned.add(_where(table.path, table.sheet))
         rows = 0
         unanswered = _Unanswered(table, self._blank_answers)
         blank = unanswered.pending  # emptied as each column is answered: then a row costs one test of it
@@ -822,7 +830,7 @@ class Review:
         items: Iterable[Any] = table.rows
         check: Callable[[Any, Table, frozenset[str]], CandidateResult | Serialised] = self._checked
         if not by_worker and workers is not None and source is not None:
-            items, by_worker = workers.check(source, table, skipped), True
+            items, by_worker = workers.check(source, table, skipped, self._where_read.get(skipped)), True
         if by_worker:
             check = self._from_worker  # its rows checked by a worker: the whole file, or a batch of it each
         broken: list[RosterError] = []
@@ -1321,6 +1329,12 @@ class Review:
         passed: list[str] = []
         explain = self.explain
         approved = self.approvals.has_person(person.id_number)
+        if (
+            skipped
+            and (where_read := self._where_read.get(skipped)) is not None
+            and not self._blank_when_missing.isdisjoint(person.fields)
+        ):
+            skipped = where_read  # 备注 added by a header written again: its rules run on the rows under it
         for rule in self._rules_for(person.election_date, person.roles, skipped):
             answer = rule.test(person, None)
             if answer is False:  # the common answer, decided without a call more
@@ -1777,7 +1791,9 @@ class Review:
         self._settle_seats(teams)
         self._last_team = None
         if workers is not None:
-            yield from workers.judge(teams, (self._skipped_by_path, self._seats_skipped_by_path))
+            yield from workers.judge(
+                teams, (self._skipped_by_path, self._seats_skipped_by_path, self._street_columned)
+            )
             return
         teams.reverse()
         while teams:
@@ -2137,7 +2153,10 @@ class Review:
             ("place", places.street),
             ("kind", places.community),
         )
-        return [self._note_finding(Note("team-from-several-files", "warning", params))]
+        # Each file has the 乡镇 column, left blank (the tool's own template writes it): it is to be filled in.
+        blank = self._street_columned.issuperset(team.paths)
+        message = "team-from-several-files-blank" if blank else ""
+        return [self._note_finding(Note("team-from-several-files", "warning", params, message=message))]
 
     def _profile(self, team: Team) -> Profile:
         """Members by age band and education level, for the charts of the reports."""
@@ -2360,12 +2379,15 @@ class Review:
         not_run = set()
         seats_only = set()
         where = _where(table.path, table.sheet)
+        run_where_read = set()
         for rule in self.policy.rules:
+            missing = [alternatives for alternatives in rule.needs if available.isdisjoint(alternatives)]
             if blank and not blank.isdisjoint(rule.holds_only_with):
                 skipped.add(rule.id)
                 not_run.add(NOT_RUN + rule.id)
+                if not missing:
+                    run_where_read.add(rule.id)
                 continue
-            missing = [alternatives for alternatives in rule.needs if available.isdisjoint(alternatives)]
             if not missing:
                 continue
             skipped.add(rule.id)
@@ -2399,7 +2421,12 @@ class Review:
                         self._seats_said.setdefault(where, []).append(said)
         self._skipped_by_path[where] = frozenset(skipped)
         self._seats_skipped_by_path[where] = frozenset(seats_only)
-        return frozenset(skipped | not_run)
+        skipped_here = frozenset(skipped | not_run)
+        if not_run:
+            # The rows under a header written again that adds the column (备注 under the second table, see
+            # readers.header_again) hold it: judged as a table with it is (see _judged).
+            self._where_read[skipped_here] = skipped_here - not_run - run_where_read
+        return skipped_here
 
     def _seated(self, team: Team) -> bool:
         """Whether the team has approved seats for every body: one given for a body alone leaves its rules as the

@@ -427,6 +427,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "judged as one team; if they are two places of one name in different {place}s, add a {place} column to the "
         "rosters, and if one place, check why more than one is proposed",
     ),
+    "team-from-several-files-blank": (
+        "{community} 的行来自 {count} 个文件，不止一个文件提名了{posts}：已作为一个班子审查；如是不同{place}的同名{kind}，"
+        "请在名册上填上留空的“{place}”列，如是同一个{kind}，请核对为何提名了不止一人",
+        "the rows of {community} come from {count} files, and more than one of them proposes its {posts}: they were "
+        "judged as one team; if they are two places of one name in different {place}s, fill in the {place} column "
+        "the rosters leave blank, and if one place, check why more than one is proposed",
+    ),
     "posts-proposed": ("{post}（{files}）", "{post} ({files})"),
     "relative-not-on-team": (
         "{name} 申报的亲属“{relative}”不在{community}的候选人名单中，未核对回避；如其在此参选，请核对姓名或身份证号",
@@ -476,6 +483,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "表中没有“{column}”列，按文件名“{title}”把其中的候选人都算作 {place} 的；如不对，请加上“{column}”列",
         "the table has no {column} column; its candidates were taken to be of {place}, as the file is named "
         "{title!r} — if that is wrong, add a {column} column",
+    ),
+    "street-from-sheet-blank": (
+        "工作表的“{column}”列留空的行，按工作表名“{title}”算作 {place} 的；如不对，请填上这些行的“{column}”",
+        "rows whose {column} is left blank were taken to be of {place}, as the sheet is named {title!r} — if that "
+        "is wrong, fill in their {column}",
+    ),
+    "street-from-file-blank": (
+        "表中“{column}”列留空的行，按文件名“{title}”算作 {place} 的；如不对，请填上这些行的“{column}”",
+        "rows whose {column} is left blank were taken to be of {place}, as the file is named {title!r} — if that "
+        "is wrong, fill in their {column}",
     ),
     "rows-in-pivot": (
         "工作表“{sheet}”第 {first}–{last} 行是数据透视表（名单的汇总），不是候选人，未读取",

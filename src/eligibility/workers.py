@@ -128,10 +128,13 @@ class Workers:
                 signal.signal(signal.SIGINT, interrupt)
                 signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # one held back is taken now
 
-    def check(self, source: Input, table: Table, skipped: frozenset[str]) -> Iterator[Checked]:
-        """Each row of the table checked (no duplicate or team question yet), in row order."""
+    def check(
+        self, source: Input, table: Table, skipped: frozenset[str], where_read: frozenset[str] | None
+    ) -> Iterator[Checked]:
+        """Each row of the table checked (no duplicate or team question yet), in row order; `where_read`, what of
+        the rules skipped a row holding a column the file lacks runs (see Review._where_read)."""
         for tasks in self.tasks:
-            tasks.put((source, table.path, table.sheet, skipped))
+            tasks.put((source, table.path, table.sheet, skipped, where_read))
         notes = yield from self._taken(itertools.cycle(range(self.jobs)), table, shared=True)
         if notes is not None:
             # As the last batch's worker, reading every row, found them (header-reordered).
@@ -175,11 +178,12 @@ class Workers:
     def judge(
         self,
         teams: list[Team],
-        skipped: tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]],
+        skipped: tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], set[str]],
     ) -> Iterator[Serialised]:
         """The teams judged, in their order: a batch to each worker in turn, a few batches ahead of the one
         being taken back, and each team let go here once sent. `skipped`: the rules each file went without, and
-        of those the ones for want of approved seats alone (Review._skipped)."""
+        of those the ones for want of approved seats alone (Review._skipped); and the files with a street column
+        (Review._street_columned)."""
         batches: list[list[Team] | None] = [
             teams[start : start + TEAMS_BATCH] for start in range(0, len(teams), TEAMS_BATCH)
         ]
@@ -324,13 +328,19 @@ def _serve(
     while (task := tasks.get()) is not None:
         try:
             if task[0] == _TEAMS:
-                _, (review._skipped_by_path, review._seats_skipped_by_path), teams = task
+                (
+                    _,
+                    (review._skipped_by_path, review._seats_skipped_by_path, review._street_columned),
+                    teams,
+                ) = task
                 results.put((_TEAMS, [review.serialised_team(team) for team in teams]))
                 continue
             if task[0] == _SOURCE:
                 _check_source(review, task[1], results)
                 continue
-            source, path, sheet, skipped = task
+            source, path, sheet, skipped, where_read = task
+            if where_read is not None:
+                review._where_read[skipped] = where_read
             _check_table(review, source, path, sheet, skipped, worker, jobs, results)
         except Exception as err:
             results.put(("error", err))

@@ -18,6 +18,9 @@ class Column:
     zh: str
     aliases: tuple[str, ...] = ()
     required: bool = False
+    # A rule set's field read as blank where a table has no such column (备注, `missing: blank`): a header written
+    # again may leave it out or add it, and is the first's all the same (see readers.header_again).
+    blank_when_missing: bool = False
 
 
 # The roster columns of the contract (DESIGN.md); a rule set adds its own fields to these.

@@ -306,19 +306,23 @@ def placed(table: Table, titled: tuple[str, str, str], named: str) -> Table:
 
 
 def street_placed(table: Table, titles: Iterable[str], streets: StreetNames) -> None:
-    """Every row of a roster with no street column in the street its sheet or file is named for, the sheet's
-    name before the file's (青山镇.csv, or 青山镇.xlsx's tab 白水村): a county's folder of one roster to each
-    township, each with a village of one name (白水村), joined the two villages into one team, and a bar on one
-    passed on the other's people (helper-109). Said in a note, as community-from-file is."""
-    if "street" in table.header.index:
-        return
+    """Every row of a roster with no street column, or with its street left blank, in the street its sheet or file
+    is named for, the sheet's name before the file's (青山镇.csv, or 青山镇.xlsx's tab 白水村): a county's folder of
+    one roster to each township, each with a village of one name (白水村), joined the two villages into one team,
+    and a bar on one passed on the other's people (helper-109); so did two whose 乡镇 column, as the tool's own
+    template writes it, was left blank on every row. Said in a note, as community-from-file is."""
     for title in titles:
         street = street_in_title(title, streets)
         if street is not None:
-            table.rows = _written(table.rows, {"street": street})
             named = "sheet" if title == table.sheet else "file"
             params = (("title", title), ("place", street), ("column", streets.column))
-            table.notes.append(Note(f"street-from-{named}", "info", params))
+            if "street" in table.header.index:
+                table.rows = _written_where_blank(table.rows, street)
+                message = f"street-from-{named}-blank"
+            else:
+                table.rows = _written(table.rows, {"street": street})
+                message = ""
+            table.notes.append(Note(f"street-from-{named}", "info", params, message=message))
             return
 
 
@@ -326,6 +330,14 @@ def _written(records: Iterator[RawRecord], cells: dict[str, str]) -> Iterator[Ra
     """The records with the cells a title gives them written in."""
     for record in records:
         record.cells.update(cells)
+        yield record
+
+
+def _written_where_blank(records: Iterator[RawRecord], street: str) -> Iterator[RawRecord]:
+    """The records with the street a title gives written in where their own is blank: one test a row."""
+    for record in records:
+        if not clean(record.cells.get("street")):
+            record.cells["street"] = street
         yield record
 
 
@@ -722,17 +734,24 @@ def header_again(
     It is the first's where it heads the very columns the check reads, each as often, in whatever words
     (公民身份号码 for 身份证号, 学历 for 文化程度), order or width. A column the check reads that the first header
     lacked (被剥夺政治权利 added) makes it none (helper-104): the rows under it stay records, said as rows the
-    first header does not fit. Read by the first header's places, a table's rows under it in another order had
+    first header does not fit; but for one read as blank where a table has none (备注), left out or added, and
+    read so on the rows under it. Read by the first header's places, a table's rows under it in another order had
     被剥夺政治权利's 是 read as a relative, and a person deprived of political rights passed (helper-91)."""
     texts = [str(cell) if cell is not None else "" for cell in row]
     found = map_headers(texts, columns)
+    # A column read as blank where a table has none (备注, `missing: blank`) may be left out or added: the first
+    # table's with 备注 and the second's without were a candidate named 姓名 and rows too short, invalid.
+    blank = frozenset(column.name for column in columns if column.blank_when_missing)
+    heads = header.index.keys() - blank
     joined = None
-    if found.index.keys() != header.index.keys() and above is not None:
+    if found.index.keys() - blank != heads and above is not None:
         joined = two_row_header(above, row, columns, below=False)
         if joined is not None:
             texts, found = joined
-    if found.index.keys() != header.index.keys() or any(
-        len(found.also.get(name, ())) != len(positions) for name, positions in header.also.items()
+    if found.index.keys() - blank != heads or any(
+        len(found.also.get(name, ())) != len(positions)
+        for name, positions in header.also.items()
+        if name not in blank
     ):
         return None
     keys = [again_key(text) for text in texts]
@@ -769,12 +788,14 @@ def said_again(
     Excel shows it on, where that is not its line (a CSV under a cell over two lines), which the notes name."""
     headers, header = after
     shown = (("excel_row", str(excel_row)),) if excel_row is not None and excel_row != line else ()
+    was_at = before[1].index
     moved = sorted(
         (p, clean(headers[p]))
         for name, at in header.index.items()
+        if name in was_at  # not 备注 added (see header_again)
         for p, was in zip(
             (at, *header.also.get(name, ())),
-            (before[1].index[name], *before[1].also.get(name, ())),
+            (was_at[name], *before[1].also.get(name, ())),
             strict=True,
         )
         if p != was
@@ -782,6 +803,7 @@ def said_again(
     if moved:
         params = (("line", str(line)), ("headers", "、".join(text for _, text in moved)), *shown)
         reheaded[1].append(Note("header-reordered", "warning", params))
+    if moved or header.index.keys() != was_at.keys():  # 备注 left out or added: its cells' places are its own
         reheaded[0].append((line, header))
     had = frozenset(filter(None, map(again_key, before[0])))
     for text in headers:
