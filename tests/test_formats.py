@@ -417,6 +417,16 @@ def test_a_csv_or_a_workbook_of_one_sheet_named_for_its_community_is_read_as_its
         }
         assert len(report.candidates) == len(rows)
         assert [f.rule for f in report.inputs[0].findings] == [rule]
+    # A village's roster names the column as its rule set heads it, 村: "no 社区 column" told a township's officer
+    # of a column their template does not have (helper-112).
+    village = write_delimited(tmp_path / "青山镇白水村.csv", header, rows, "utf-8", ",")
+    findings = check([village], ruleset="village-2021", election_date="2021-01-15").inputs[0].findings
+    [said] = [f for f in findings if f.rule == "community-from-file"]
+    assert said.evidence["column"] == "村"
+    assert said.message.startswith(
+        "表中没有“村”列，按文件名“青山镇白水村”把其中的候选人都算作 青山镇白水村 的"
+    )
+    assert said.message.endswith("如不对，请加上“村”列")
 
 
 @pytest.mark.parametrize(

@@ -465,14 +465,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "not count, delete the column",
     ),
     "community-from-sheet": (
-        "工作表没有“社区”列，按工作表名“{title}”把其中的候选人都算作 {place} 的；如不对，请加上“社区”列",
-        "the sheet has no 社区 column; its candidates were taken to be of {place}, as the sheet is named "
-        "{title!r} — if that is wrong, add a 社区 column",
+        "工作表没有“{column}”列，按工作表名“{title}”把其中的候选人都算作 {place} 的；如不对，请加上“{column}”列",
+        "the sheet has no {column} column; its candidates were taken to be of {place}, as the sheet is named "
+        "{title!r} — if that is wrong, add a {column} column",
     ),
     "community-from-file": (
-        "表中没有“社区”列，按文件名“{title}”把其中的候选人都算作 {place} 的；如不对，请加上“社区”列",
-        "the table has no 社区 column; its candidates were taken to be of {place}, as the file is named "
-        "{title!r} — if that is wrong, add a 社区 column",
+        "表中没有“{column}”列，按文件名“{title}”把其中的候选人都算作 {place} 的；如不对，请加上“{column}”列",
+        "the table has no {column} column; its candidates were taken to be of {place}, as the file is named "
+        "{title!r} — if that is wrong, add a {column} column",
     ),
     "street-from-sheet": (
         "工作表没有“{column}”列，按工作表名“{title}”把其中的候选人都算作 {place} 的；如不对，请加上“{column}”列",

@@ -32,8 +32,9 @@ class StreetNames:
     set's words (places.street_words). A name only of such words (街道) is its own name, of no kind. `column`:
     how the rule set heads a roster's street column (街道, a village's 乡镇), for what is said of it."""
 
-    def __init__(self, kinds: dict[str, list[str]], column: str = "街道") -> None:
+    def __init__(self, kinds: dict[str, list[str]], column: str = "街道", community: str = "社区") -> None:
         self.column = column
+        self.community = community  # how it heads the community column (社区, a village's 村), likewise
         # The longer ending first: 东湖街道办事处 ends in 办事处 too.
         self._endings = sorted(
             {(fold(word), kind) for kind, words in kinds.items() for word in words if fold(word)},
@@ -176,7 +177,7 @@ class Vocabulary:
             for status, aliases in words.political_statuses.items()
             for word in (status, *aliases)
         }
-        self.streets = StreetNames(words.places.street_words, words.places.street)
+        self.streets = StreetNames(words.places.street_words, words.places.street, words.places.community)
 
     # ---- roles ----
 
