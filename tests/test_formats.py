@@ -666,8 +666,9 @@ def test_rosters_named_for_their_townships_with_the_street_left_blank_keep_their
         assert notes["石桥镇.csv"] == [
             (
                 "street-from-file",
-                "rows whose 乡镇 is left blank were taken to be of 石桥镇, as the file is named '石桥镇' — if that is "
-                "wrong, fill in their 乡镇",
+                # A rule applied, true whether or not a row was blank (the note is said as the file is opened).
+                "any row whose 乡镇 is left blank is taken to be of 石桥镇, as the file is named '石桥镇' — if that "
+                "is wrong, fill in its 乡镇",
             )
         ]
     zh = check([towns], "village-2021", election_date="2021-01-15", lang="zh")

@@ -486,13 +486,13 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "street-from-sheet-blank": (
         "工作表的“{column}”列留空的行，按工作表名“{title}”算作 {place} 的；如不对，请填上这些行的“{column}”",
-        "rows whose {column} is left blank were taken to be of {place}, as the sheet is named {title!r} — if that "
-        "is wrong, fill in their {column}",
+        "any row whose {column} is left blank is taken to be of {place}, as the sheet is named {title!r} — if "
+        "that is wrong, fill in its {column}",
     ),
     "street-from-file-blank": (
         "表中“{column}”列留空的行，按文件名“{title}”算作 {place} 的；如不对，请填上这些行的“{column}”",
-        "rows whose {column} is left blank were taken to be of {place}, as the file is named {title!r} — if that "
-        "is wrong, fill in their {column}",
+        "any row whose {column} is left blank is taken to be of {place}, as the file is named {title!r} — if "
+        "that is wrong, fill in its {column}",
     ),
     "rows-in-pivot": (
         "工作表“{sheet}”第 {first}–{last} 行是数据透视表（名单的汇总），不是候选人，未读取",
