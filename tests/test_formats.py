@@ -552,6 +552,42 @@ def test_rosters_named_for_their_townships_keep_their_villages_of_one_name_apart
     assert one.stdout == two.stdout and '"street-from-file"' in one.stdout
 
 
+@pytest.mark.parametrize("workbook", [False, True], ids=["csv", "xlsx"])
+def test_rosters_in_folders_named_for_their_townships_keep_their_villages_of_one_name_apart(
+    tmp_path: Path, workbook: bool
+) -> None:
+    # A county's folder of one folder to each township (青山镇/名单.csv, 石桥镇/名单.csv), the rosters named for
+    # nothing: the two 白水村 were one team, and 石桥镇's bar passed on 青山镇's people (helper-112).
+    towns = tmp_path / "towns"
+    for name, people, area in zip(
+        ("青山镇", "石桥镇"), (QINGSHAN, SHIQIAO), ("350521", "350522"), strict=True
+    ):
+        (towns / name).mkdir(parents=True)
+        if workbook:
+            write_workbook(towns / name / "名单.xlsx", *_village_rows(people, area))
+        else:
+            write_delimited(towns / name / "名单.csv", *_village_rows(people, area), "utf-8", ",")
+    run = ["--rules", "village-2021", "--election-date", "2021-01-15", "--fail-on", "ineligible"]
+    assert CliRunner().invoke(app, ["check", str(towns), *run]).exit_code == 1
+    report = check([towns], "village-2021", election_date="2021-01-15", lang="en")
+    teams = {(t.street, t.community): sorted(f.rule for f in t.findings) for t in report.teams}
+    assert set(teams) == {("青山镇", "白水村"), ("石桥镇", "白水村"), ("石桥镇", "石桥村")}
+    assert "committee-woman" in teams[("石桥镇", "白水村")]
+    assert "committee-woman" not in teams[("青山镇", "白水村")]
+    said = [f for i in report.inputs for f in i.findings if f.rule == "street-from-folder"]
+    assert len(said) == 2
+    assert (
+        "the table has no 乡镇 column; its candidates were taken to be of 石桥镇, as its folder is named '石桥镇' — "
+        "if that is wrong, add a 乡镇 column"
+    ) in {f.message for f in said}
+    as_json = ["check", str(towns), *run, "--format", "json"]
+    one, two = (CliRunner().invoke(app, [*as_json, "--jobs", jobs]) for jobs in ("1", "2"))
+    assert one.stdout == two.stdout and '"street-from-folder"' in one.stdout
+    # Named alone, a roster is no folder's: its folder's name is not read (a working folder named anything).
+    alone = check([towns / "石桥镇" / f"名单.{'xlsx' if workbook else 'csv'}"], "village-2021", lang="en")
+    assert {t.street for t in alone.teams} == {""}
+
+
 @pytest.mark.parametrize(
     ("title", "street"),
     [

@@ -489,6 +489,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "any row whose {column} is left blank is taken to be of {place}, as the sheet is named {title!r} — if "
         "that is wrong, fill in its {column}",
     ),
+    "street-from-folder": (
+        "表中没有“{column}”列，按所在文件夹名“{title}”把其中的候选人都算作 {place} 的；如不对，请加上“{column}”列",
+        "the table has no {column} column; its candidates were taken to be of {place}, as its folder is named "
+        "{title!r} — if that is wrong, add a {column} column",
+    ),
+    "street-from-folder-blank": (
+        "表中“{column}”列留空的行，按所在文件夹名“{title}”算作 {place} 的；如不对，请填上这些行的“{column}”",
+        "any row whose {column} is left blank is taken to be of {place}, as its folder is named {title!r} — if "
+        "that is wrong, fill in its {column}",
+    ),
     "street-from-file-blank": (
         "表中“{column}”列留空的行，按文件名“{title}”算作 {place} 的；如不对，请填上这些行的“{column}”",
         "any row whose {column} is left blank is taken to be of {place}, as the file is named {title!r} — if "
@@ -1546,6 +1556,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "community-from-file": ("info", "file"),
     "street-from-sheet": ("info", "file"),
     "street-from-file": ("info", "file"),
+    "street-from-folder": ("info", "file"),
     "sheet-roster-not-read": ("invalid", "file"),
     "sheet-settings-not-read": ("invalid", "file"),
     "file-skipped-communities": ("info", "file"),

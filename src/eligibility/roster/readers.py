@@ -201,7 +201,7 @@ def open_tables(
             try:
                 tables = [_delimited_any(source, used, columns, given=given)]
                 if roster and streets is not None and source.path is not None:
-                    street_placed(tables[0], [source.path.stem], streets)
+                    street_placed(tables[0], titles_of(source), streets)
             except RosterError as err:
                 titled = titled_place(err, [source.path.stem] if roster and source.path else [])
                 if titled is None:
@@ -307,16 +307,25 @@ def placed(table: Table, titled: tuple[str, str, str], named: str, column: str =
     return table
 
 
-def street_placed(table: Table, titles: Iterable[str], streets: StreetNames) -> None:
+def titles_of(source: Input) -> list[tuple[str, str]]:
+    """The names a roster file's rows may take their street from, each with what it names: its own, then, for a
+    file found in a folder, the folder's (青山镇/白水村.csv: a county's folder of one folder to each township,
+    helper-112)."""
+    if source.path is None:
+        return []
+    folder = source.path.parent.name if source.from_folder else ""
+    return [(source.path.stem, "file"), *([(folder, "folder")] if folder else [])]
+
+
+def street_placed(table: Table, titles: Iterable[tuple[str, str]], streets: StreetNames) -> None:
     """Every row of a roster with no street column, or with its street left blank, in the street its sheet or file
     is named for, the sheet's name before the file's (青山镇.csv, or 青山镇.xlsx's tab 白水村): a county's folder of
     one roster to each township, each with a village of one name (白水村), joined the two villages into one team,
     and a bar on one passed on the other's people (helper-109); so did two whose 乡镇 column, as the tool's own
     template writes it, was left blank on every row. Said in a note, as community-from-file is."""
-    for title in titles:
+    for title, named in titles:
         street = street_in_title(title, streets)
         if street is not None:
-            named = "sheet" if title == table.sheet else "file"
             params = (("title", title), ("place", street), ("column", streets.column))
             if "street" in table.header.index:
                 table.rows = _written_where_blank(table.rows, street)

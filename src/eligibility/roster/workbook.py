@@ -43,6 +43,7 @@ from eligibility.roster.readers import (
     street_placed,
     text_aside,
     titled_place,
+    titles_of,
     unnamed_cells,
     without_community,
 )
@@ -291,7 +292,7 @@ def _sheet_table(
     if streets is not None and not (titled and titled[1]):
         # A township's workbook, one village to a sheet (青山镇.xlsx, tabs 白水村, 青山村): its name is every
         # sheet's street, as no workbook's name is every sheet's community.
-        street_placed(table, [name, *([source.path.stem] if source.path else [])], streets)
+        street_placed(table, [(name, "sheet"), *titles_of(source)], streets)
     return table
 
 
