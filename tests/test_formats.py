@@ -583,6 +583,14 @@ def test_rosters_in_folders_named_for_their_townships_keep_their_villages_of_one
     as_json = ["check", str(towns), *run, "--format", "json"]
     one, two = (CliRunner().invoke(app, [*as_json, "--jobs", jobs]) for jobs in ("1", "2"))
     assert one.stdout == two.stdout and '"street-from-folder"' in one.stdout
+    # With its 乡镇 column, a roster in a township's folder takes nothing from it, and says nothing: a street's
+    # folder of its communities' rosters is the common case.
+    header, rows = _village_rows(QINGSHAN, "350521")
+    write_delimited(
+        towns / "青山镇" / "有乡镇列.csv", ["乡镇", *header], [["", *row] for row in rows], "utf-8", ","
+    )
+    columned = check([towns / "青山镇"], "village-2021", election_date="2021-01-15", lang="en")
+    assert [i.findings for i in columned.inputs if i.path.endswith("有乡镇列.csv")] == [[]]
     # Named alone, a roster is no folder's: its folder's name is not read (a working folder named anything).
     alone = check([towns / "石桥镇" / f"名单.{'xlsx' if workbook else 'csv'}"], "village-2021", lang="en")
     assert {t.street for t in alone.teams} == {""}

@@ -324,6 +324,9 @@ def street_placed(table: Table, titles: Iterable[tuple[str, str]], streets: Stre
     and a bar on one passed on the other's people (helper-109); so did two whose 乡镇 column, as the tool's own
     template writes it, was left blank on every row. Said in a note, as community-from-file is."""
     for title, named in titles:
+        if named == "folder" and "street" in table.header.index:
+            # A street's folder of its communities' rosters, each with its 街道 column: not a note on every file.
+            return
         street = street_in_title(title, streets)
         if street is not None:
             params = (("title", title), ("place", street), ("column", streets.column))
