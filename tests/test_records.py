@@ -1012,3 +1012,26 @@ def test_a_second_post_column_is_read_with_the_first(tmp_path: Path, second: str
     assert person.role_ids == ["party_member", "committee_director"]
     assert {f.rule for f in person.findings} >= {"principal-age", "principal-education"}
     assert not [f for i in report.inputs for f in i.findings if f.rule == "column-unknown"]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_two_people_whose_numbers_excel_cut_to_one_are_two_members_of_their_team(
+    tmp_path: Path, jobs: int
+) -> None:
+    # 王芳 and 陈丽 under one number ending in 000, said as Excel's doing, not one person listed twice: the team
+    # took them for one member holding both posts, and was judged one short (helper-110).
+    people = [("王芳", "女", ZEROS), ("陈丽", "女", ZEROS)]
+    people += [
+        (name, "男", make_id(f"196{i}-01-0{i + 1}")) for i, name in enumerate(("李强", "赵刚", "孙伟"))
+    ]
+    lines = "".join(f"{name},{sex},{number},初中,青松社区,居委会委员\n" for name, sex, number in people)
+    path = _csv(tmp_path, "姓名,性别,身份证号,文化程度,社区,拟任职务\n" + lines)
+    [team] = check([path], jobs=jobs, election_date="2006-09-30").teams
+    [said] = [f for f in team.findings if f.rule == "team-education-structure"]
+    assert "班子 5 人中" in said.message, said.message
+    # The same person twice (one name) is one member still.
+    again = _csv(
+        tmp_path, "姓名,性别,身份证号,文化程度,社区,拟任职务\n" + lines.replace("陈丽", "王芳"), "again.csv"
+    )
+    [team] = check([again], jobs=jobs, election_date="2006-09-30").teams
+    assert "班子 4 人中" in next(f for f in team.findings if f.rule == "team-education-structure").message

@@ -1126,7 +1126,7 @@ class Review:
         if zeros and isinstance(packed, int):
             zeros = self._zeros_seen(packed, person, record.cells.get("id_number"))
         if first is not None:
-            self._add_duplicate(person, table, first, zeros)
+            packed = self._add_duplicate(person, table, first, zeros) or packed
         if first is not None or moved:
             result = self.evaluate(person, skipped, table)
         self._join_team(person, packed)
@@ -1201,7 +1201,7 @@ class Review:
         if isinstance(packed, int):
             zeros = packed % _ENDS_IN_ZEROS == 0 and self._zeros_seen(packed, person, written)
             if (first := self._register(packed, person.source)) is not None:
-                self._add_duplicate(person, table, first, zeros)
+                return self._add_duplicate(person, table, first, zeros) or packed
         elif packed is None and person.problems and any(p.rule == "id-number-excel" for p in person.problems):
             self._excel_seen(person.source)
         return packed
@@ -1271,7 +1271,10 @@ class Review:
         at = bisect.bisect_right(offsets, (line, float("inf"))) - 1
         return line - offsets[at][1] if at >= 0 and offsets[at][1] else None
 
-    def _add_duplicate(self, person: Candidate, table: Table, first: int, zeros: bool = False) -> None:
+    def _add_duplicate(self, person: Candidate, table: Table, first: int, zeros: bool = False) -> str | None:
+        """The duplicate-person finding of a row whose ID number an earlier row holds; where that is most likely
+        two people's numbers Excel cut to one (…000 under another name), who this one is in their team: a member
+        apart, not the first row's person given this row's posts, the team short of one (helper-110)."""
         path, place = self._paths[first >> 33], first & 0x1FFFFFFFF
         number = ("other_line" if place & 1 else "other_row", str(place >> 1))
         shown = self._excel_row(first >> 33, place >> 1) if place & 1 else None
@@ -1296,6 +1299,7 @@ class Review:
                 cell=table.cell("id_number", person.source),
             )
         )
+        return f"\x1f{person.id_number}\x1f{person.name}" if damage else None
 
     def evaluate(
         self, person: Candidate, skipped: frozenset[str] = frozenset(), table: Table | None = None
