@@ -1219,24 +1219,6 @@ def test_a_rule_named_by_a_number_is_told_the_rule_id_close_to_it(tmp_path: Path
         assert result.exit_code == 1 and f"{path.as_posix()}:{said}" in result.stderr, result.stderr
 
 
-def test_a_rule_named_by_its_threshold_is_told_the_rule_that_reads_it(tmp_path: Path) -> None:
-    # `severities: {57: warning}` for the principal's age of 57: no id writes 57, and none was suggested.
-    path = write(
-        tmp_path,
-        "mine.yaml",
-        'extends: community-2006\nname: mine\nversion: "1"\nseverities: {57: warning}\n',
-    )
-    for lang, said in (
-        (
-            "en",
-            "4:14: severities.57: 57 is read by YAML as a number, not as a rule id (did you mean 'principal-age'?)",
-        ),
-        ("zh", "4:14: severities.57：57 被 YAML 读成了数，不是规则 id（是否为“principal-age”？）"),
-    ):
-        result = runner.invoke(app, ["rules", "validate", str(path), "--lang", lang])
-        assert result.exit_code == 1 and f"{path.as_posix()}:{said}" in result.stderr, result.stderr
-
-
 def test_the_mistakes_of_disable_severities_and_amend_are_said_together(tmp_path: Path) -> None:
     # One per run: `severities: {2021-01-01: review, true: warning}` said its first key, and the second only once
     # that was fixed, where the schema's mistakes are said all at once. In the order they are written.

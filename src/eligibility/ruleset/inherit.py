@@ -128,7 +128,7 @@ def merge(
     for rule_id in severities:
         if _read_as_other_than_text(rule_id):
             problems.append(
-                _not_a_rule_id(("severities",), rule_id, known, child_positions, child_file, where, data)
+                _not_a_rule_id(("severities",), rule_id, known, child_positions, child_file, where)
             )
             del changes[rule_id]
             continue
@@ -254,7 +254,7 @@ def _disable(
     for index, rule_id in enumerate(ids):
         if _read_as_other_than_text(rule_id):
             problems.append(
-                _not_a_rule_id(("disable", index), rule_id, [str(k) for k in known], source, "", where, data)
+                _not_a_rule_id(("disable", index), rule_id, [str(k) for k in known], source, "", where)
             )
         elif rule_id not in known:
             problems.append(_unknown_rule(where(("disable", index)), ("disable", index), str(rule_id), known))
@@ -514,13 +514,7 @@ def _read_as_other_than_text(value: Any) -> bool:
 
 
 def _not_a_rule_id(
-    at: YamlPath,
-    value: Any,
-    known: list[str],
-    source: Positions,
-    file: str,
-    where: Where,
-    data: dict[str, Any] | None = None,
+    at: YamlPath, value: Any, known: list[str], source: Positions, file: str, where: Where
 ) -> RuleSetError:
     """A rule named in disable, severities or amend by a word YAML reads as true/false, a number, a date or
     nothing, said at its own line as what YAML read it as, with what a rule id looks like. `at` is the entry of
@@ -539,8 +533,7 @@ def _not_a_rule_id(
         location = _key_at(path, source, file, where)
         blank = Term("键空着（或写作 null、~）", "a key left blank (or written null or ~)")
     text = text or as_written(value)
-    # An id that writes the number (age-18 for 18), else the rule whose threshold it is (57: principal-age).
-    hint = did_you_mean(suggest(text, known) or _rules_of_value(data or {}, value))
+    hint = did_you_mean(suggest(text, known))
     suggested = (hint.zh, hint.en) if isinstance(hint, Term) else ("", "")
     listed = ", ".join(known) or "—"
     shape = Term(
@@ -559,36 +552,6 @@ def _not_a_rule_id(
             f"{text} is read by YAML as {read.en}, not as a rule id{suggested[1]}: {shape.en}; known: {listed}",
         )
     return RuleSetError("ruleset-invalid", location, field=dotted_path(path), reason=reason)
-
-
-def _rules_of_value(data: dict[str, Any], value: Any) -> list[str]:
-    """The ids of the rules whose conditions read a parameter of this number (principal-age for 57)."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return []
-    parameters = data.get("parameters")
-    names = {
-        name
-        for name, given in (parameters.items() if isinstance(parameters, dict) else ())
-        if value
-        in (given.get("value"), *(v.get("value") for v in given.get("values") or () if isinstance(v, dict)))
-        if isinstance(given, dict)
-    }
-    rules = data.get("rules")
-    return [
-        str(rule["id"])
-        for rule in (rules if isinstance(rules, list) else ())
-        if isinstance(rule, dict) and "id" in rule and names and not names.isdisjoint(_params_read(rule))
-    ]
-
-
-def _params_read(node: Any) -> set[str]:
-    """The parameters a rule's text names ({param: principal_max_age}), anywhere in it."""
-    if isinstance(node, dict):
-        named = {node["param"]} if isinstance(node.get("param"), str) else set()
-        return named.union(*(_params_read(value) for value in node.values()))
-    if isinstance(node, list):
-        return set().union(*(_params_read(item) for item in node))
-    return set()
 
 
 def _unknown_rule(location: Location, at: YamlPath, name: str, known: list[Any]) -> RuleSetError:
