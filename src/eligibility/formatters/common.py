@@ -18,6 +18,7 @@ from eligibility.report import (
     InputFile,
     NotChecked,
     Report,
+    RuleFileNote,
     TeamResult,
     only_to_verify,
     to_verify,
@@ -159,7 +160,7 @@ def rule_file_notes(report: Report) -> list[tuple[str, Finding]]:
     return [
         (
             ":".join(str(part) for part in (note.path, note.line, note.column) if part is not None),
-            Finding(rule=note.rule, severity="warning", message=note.message),
+            _as_finding(note),
         )
         for note in report.ruleset.warnings
     ]
@@ -444,8 +445,12 @@ def _rule_file_rows(report: Report) -> Iterator[Row]:
     """The rule file's warnings, each a row of the file at its line, after the rosters' (helper-112: the other
     formats showed them, CSV and Excel did not). The CI formats place them on their own (github, SARIF)."""
     for note in report.ruleset.warnings:
-        finding = Finding(rule=note.rule, severity="warning", message=note.message)
-        yield Row("file", note.path, None, None, note.line, "", "", "", "", "", "", finding)
+        yield Row("file", note.path, None, None, note.line, "", "", "", "", "", "", _as_finding(note))
+
+
+def _as_finding(note: RuleFileNote) -> Finding:
+    """A rule file's warning as the formats show a file's finding: never failing a run."""
+    return Finding(rule=note.rule, severity="warning", message=note.message)
 
 
 STATUS_COLUMN = 9  # where candidate_table puts the status, for a format that colours it

@@ -210,7 +210,7 @@ def open_tables(
                     table = _delimited_any(source, used, without_community(columns), given=given)
                 except RosterError:
                     raise err from None  # the community was not all it lacked: said as first found
-                tables = [placed(table, titled, "file", streets.community if streets else "社区")]
+                tables = [placed(table, titled, "file", streets)]
         else:
             tables = [_structured(source, used, columns, given=encoding is not None)]
     for table in tables:
@@ -292,10 +292,13 @@ def without_community(columns: tuple[Column, ...]) -> tuple[Column, ...]:
     return tuple(replace(c, required=False) if c.name == "community" else c for c in columns)
 
 
-def placed(table: Table, titled: tuple[str, str, str], named: str, column: str = "社区") -> Table:
+def placed(
+    table: Table, titled: tuple[str, str, str], named: str, streets: StreetNames | None = None
+) -> Table:
     """The table with every row in the community its title names (and street, where it has no such column);
     said in a note, as the officer did not write it on the rows, naming the column as the rule set heads it (a
     village's 村: "no 社区 column" told a township's officer of a column their template does not have)."""
+    column = streets.community if streets is not None else "社区"
     title, street, community = titled
     with_street = bool(street) and "street" not in table.header.index
     table.rows = _written(

@@ -286,9 +286,7 @@ def _sheet_table(
                     params = (("header", str(headers[position])), ("column", letter))
                     table.notes.append(Note("column-hidden", "warning", params))
     if titled is not None:
-        placed(
-            table, titled, "sheet" if titled[0] == name else "file", streets.community if streets else "社区"
-        )
+        placed(table, titled, "sheet" if titled[0] == name else "file", streets)
     if streets is not None and not (titled and titled[1]):
         # A township's workbook, one village to a sheet (青山镇.xlsx, tabs 白水村, 青山村): its name is every
         # sheet's street, as no workbook's name is every sheet's community.
