@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, NamedTuple
 
@@ -408,13 +408,14 @@ class Team:
     quota: dict[str, int | None] = field(default_factory=dict)
     # Whether its day was written (by the communities table, or on one of its rows), not the run's default.
     day_stated: bool = False
-    people: list[Member] = field(default_factory=list)
+    # Empty until unrolled, and a tuple till then: a province's 125,000 teams need no empty list each (14 MB).
+    people: Sequence[Member] = ()
     paths: frozenset[str] = frozenset()
     roll: Roll = field(default_factory=Roll)
     # The people holding a seat, worked out once the team is unrolled: every count rule asks for them.
     seated: list[Member] | None = None
     # The people whose row the roster marks as perhaps withdrawn (hidden, struck through): found once unrolled.
-    marked: list[Member] = field(default_factory=list)
+    marked: Sequence[Member] = ()
     # The ways its street was written, by the rows that wrote it otherwise than `street` (东湖街道党工委 beside
     # 东湖街道) or by its own name alone (东湖): for the finding that says they were taken as one. None for most.
     spellings: dict[str, Spelling] | None = None
@@ -487,7 +488,7 @@ class Team:
             if (p.posts_unread and body not in p.bodies) or (p._seat[5] is not None and body in p.bodies)
         ]
 
-    def standing(self) -> tuple[list[Member], list[Member]]:
+    def standing(self) -> tuple[Sequence[Member], Sequence[Member]]:
         """The candidates known to stand, and those whose row is marked as perhaps withdrawn."""
         if self.marked:
             return [p for p in self.people if p._seat[5] is None], self.marked

@@ -7,9 +7,10 @@ import datetime as dt
 import hashlib
 import os
 import re
+import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
@@ -1620,9 +1621,11 @@ class Review:
         )
         if team is None:
             settings = self.communities.get(*key)
+            # Named by the key's strings: where the communities table has the community, its interned ones, so
+            # that a province's 125,000 teams do not each keep their first row's two cells as well (20 MB).
             team = Team(
-                street=street,
-                community=community,
+                street=key[0],
+                community=key[1],
                 election_date=(settings.election_date if settings else None) or election_date,
                 quota=settings.quota if settings else {},  # read only: shared, not copied
                 day_stated=stated or (settings is not None and settings.election_date is not None),
@@ -2004,7 +2007,7 @@ class Review:
         )
 
     @staticmethod
-    def _weigh_marks(rule: CompiledRule, team: Team) -> tuple[Team, list[Member]]:
+    def _weigh_marks(rule: CompiledRule, team: Team) -> tuple[Team, Sequence[Member]]:
         """The team to judge a rule on where some rows are marked as perhaps withdrawn (hidden in Excel, the name
         struck through), and the marked people its answer turns on: the rule rests on none of them.
 
@@ -2464,7 +2467,7 @@ class Review:
         *,
         posts_open: bool = False,
         cell: tuple[str, str] | None = None,
-        marked: list[Member] | None = None,
+        marked: Sequence[Member] | None = None,
     ) -> Finding | None:
         """Run one rule; when it does not pass, run it again collecting the evidence (rarely, so cheaply). A team
         rule left open by a count of seats or members, where posts were `unread`, names whose; one left open by
@@ -2836,7 +2839,9 @@ class Review:
         if shown is None:
             shown = mask_name(name)
             if len(self._names) < 100_000:
-                self._names[name] = shown
+                # Kept by the interned string where there is one (the communities table's), not by the row's.
+                name = sys.intern(name)
+                self._names[name] = name if shown == name else shown
         return shown
 
     @overload
@@ -3081,7 +3086,7 @@ def _first_ten(numbers: list[int]) -> str:
 _ENDS_IN_ZEROS = 1100
 
 
-def _chosen(marked: list[Member], way: int) -> list[Member]:
+def _chosen(marked: Sequence[Member], way: int) -> list[Member]:
     """The marked people a way of counting them counts: those whose bit is set."""
     return [member for i, member in enumerate(marked) if way >> i & 1]
 

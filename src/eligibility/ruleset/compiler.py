@@ -1187,7 +1187,7 @@ def _not_yet_completed(
 MAX_AGE = 150
 
 
-def _members(team: Team, among: str) -> tuple[list[Member], list[Member]]:
+def _members(team: Team, among: str) -> tuple[Sequence[Member], Sequence[Member]]:
     """Whom a count is of, and who may be among them or not: a person whose posts could not all be read may
     hold a seat, or one in the body; one whose row is marked as perhaps withdrawn (hidden, struck through) may
     no longer stand at all."""
@@ -1210,7 +1210,7 @@ CANDIDACY = "candidacy"
 
 
 def _unsure_members(
-    ev: Evidence | None, inner: tuple[str, ...], people: list[Member], maybe: list[Member], index: int
+    ev: Evidence | None, inner: tuple[str, ...], people: Sequence[Member], maybe: Sequence[Member], index: int
 ) -> None:
     """Why members' answers left a count open, and whose: a fact not known, or posts not read (``maybe``: who
     may not be members at all)."""
@@ -1305,7 +1305,7 @@ def _related_pairs(field_name: str, among: str, sides: tuple[int, ...] = ()) -> 
 
     def test(team: Team, ev: Evidence | None) -> Tri:
         members, maybe = _members(team, among)
-        people = members + maybe
+        people = [*members, *maybe]
         if not any(p.declared.get(field_name) for p in people):
             if ev is not None:
                 ev["pairs"] = []
@@ -1393,7 +1393,7 @@ def _related_pairs(field_name: str, among: str, sides: tuple[int, ...] = ()) -> 
     return test
 
 
-def _by_key_and_name(people: list[Member]) -> tuple[dict[str, Member], dict[str, list[Member]]]:
+def _by_key_and_name(people: Sequence[Member]) -> tuple[dict[str, Member], dict[str, list[Member]]]:
     """The people by ID number, and every one of a name by it: 张伟 declaring 张伟 names the other 张伟,
     whichever row comes first (the first alone was kept, and was the one declaring: the pair was dropped as
     himself, helper-61)."""
@@ -1409,7 +1409,7 @@ def _by_key_and_name(people: list[Member]) -> tuple[dict[str, Member], dict[str,
 def _named_by(
     declared: str,
     person: Member,
-    people: list[Member],
+    people: Sequence[Member],
     by_key: dict[str, Member],
     by_name: dict[str, list[Member]],
 ) -> tuple[list[Member], list[Member]]:
@@ -1488,7 +1488,7 @@ _REMARKS = (
 )
 
 
-def _one_off(declared: str, people: list[Member], declaring: Member) -> bool:
+def _one_off(declared: str, people: Sequence[Member], declaring: Member) -> bool:
     """Whether a relative written as a bare name differs from a member's name by one character (张国墙 for
     张国强): a typo would otherwise pass the team as having no relatives on it, without a word."""
     written = _NAME_DOTS.sub("", declared).replace(" ", "").casefold()
@@ -1502,7 +1502,7 @@ def _one_off(declared: str, people: list[Member], declaring: Member) -> bool:
 
 
 def _named_within(
-    declared: str, people: list[Member], declaring: Member, by_key: dict[str, Member]
+    declared: str, people: Sequence[Member], declaring: Member, by_key: dict[str, Member]
 ) -> list[Member]:
     """The members a relatives entry written as words names (妻子李秀英, 与李秀英系夫妻, 王海之妻, 配偶身份证号
     followed by the number, 妻子李秀英儿子张三): each by an ID number in it, or by a name of two characters or
@@ -1519,7 +1519,7 @@ def _named_within(
 
 
 def _named_in_words(
-    declared: str, people: list[Member], declaring: Member | None, by_key: dict[str, Member]
+    declared: str, people: Sequence[Member], declaring: Member | None, by_key: dict[str, Member]
 ) -> list[Member]:
     """The members an entry names, its dots read as inside a name (see _named_within)."""
     named: list[Member] = []
