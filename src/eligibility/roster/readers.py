@@ -129,6 +129,11 @@ class Table:
     # The header written again with its columns read moved (a second table stacked under the first), by its line:
     # the rows under it are read by it (see header_again).
     reheaded: list[tuple[int, HeaderMap]] = field(default_factory=list)
+    # The street a title gives the rows that leave their street column blank, said only if one does (see
+    # street_placed): the note stands among `notes` from the opening, to keep its place, and is left out once every
+    # row is read unless `street_filled`. With --jobs each worker says so of the batches it reads.
+    street_note: Note | None = None
+    street_filled: bool = False
 
     @property
     def columns(self) -> frozenset[str]:
@@ -196,12 +201,11 @@ def open_tables(
         # UTF-8 character's last byte and the } or , after it read as one GB18030 character break its shape.
         # The cells of a table can be read again as UTF-8 one by one (cell-utf8-in-gbk); a document's cannot.
         used = detect_encoding(head, encoding, source, 10 / 11 if source.format in ("csv", "tsv") else 0.5)
+        titled = None
         if source.format in ("csv", "tsv"):
             given = encoding is not None
             try:
                 tables = [_delimited_any(source, used, columns, given=given)]
-                if roster and streets is not None and source.path is not None:
-                    street_placed(tables[0], titles_of(source), streets)
             except RosterError as err:
                 titled = titled_place(err, [source.path.stem] if roster and source.path else [])
                 if titled is None:
@@ -213,6 +217,9 @@ def open_tables(
                 tables = [placed(table, titled, "file", streets)]
         else:
             tables = [_structured(source, used, columns, given=encoding is not None)]
+        if roster and streets is not None and titled is None:
+            # A YAML or JSON roster's records may lack a street as a table's column may (青山镇.yaml).
+            street_placed(tables[0], titles_of(source), streets)
     for table in tables:
         table.notes[:0] = header_notes(table.header, columns)
         if sheet is not None and source.format != "xlsx":
@@ -327,19 +334,18 @@ def street_placed(table: Table, titles: Iterable[tuple[str, str]], streets: Stre
     and a bar on one passed on the other's people (helper-109); so did two whose 乡镇 column, as the tool's own
     template writes it, was left blank on every row. Said in a note, as community-from-file is."""
     for title, named in titles:
-        if named == "folder" and "street" in table.header.index:
-            # A street's folder of its communities' rosters, each with its 街道 column: not a note on every file.
-            return
         street = street_in_title(title, streets)
         if street is not None:
             params = (("title", title), ("place", street), ("column", streets.column))
             if "street" in table.header.index:
-                table.rows = _written_where_blank(table.rows, street)
-                message = f"street-from-{named}-blank"
+                # Said only if a row leaves it blank: a street's folder of its communities' rosters, each row with
+                # its 街道, is not a note on every file, nor a township's roster with its 乡镇 filled in.
+                table.rows = _written_where_blank(table.rows, street, table)
+                table.street_note = Note(f"street-from-{named}", "info", params, f"street-from-{named}-blank")
+                table.notes.append(table.street_note)
             else:
                 table.rows = _written(table.rows, {"street": street})
-                message = ""
-            table.notes.append(Note(f"street-from-{named}", "info", params, message=message))
+                table.notes.append(Note(f"street-from-{named}", "info", params))
             return
 
 
@@ -350,11 +356,13 @@ def _written(records: Iterator[RawRecord], cells: dict[str, str]) -> Iterator[Ra
         yield record
 
 
-def _written_where_blank(records: Iterator[RawRecord], street: str) -> Iterator[RawRecord]:
-    """The records with the street a title gives written in where their own is blank: one test a row."""
+def _written_where_blank(records: Iterator[RawRecord], street: str, table: Table) -> Iterator[RawRecord]:
+    """The records with the street a title gives written in where their own is blank: one test a row. The
+    table notes that one was (street_filled)."""
     for record in records:
         if not clean(record.cells.get("street")):
             record.cells["street"] = street
+            table.street_filled = True
         yield record
 
 
