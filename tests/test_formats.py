@@ -619,14 +619,25 @@ def test_rosters_in_folders_named_for_their_townships_keep_their_villages_of_one
         ("全镇", None),
         ("附件2青山镇", None),
         ("Sheet1", None),
+        # The township run into its villages' committees (places.committee_words), not a village 青山镇村.
+        ("青山镇村两委名单", "青山镇"),
+        ("青山镇村两委换届候选人名单（定稿）", "青山镇"),
+        ("东湖街道社区两委候选人", "东湖街道"),
+        ("青山镇村（社区）两委名册", "青山镇"),
+        ("石桥乡村居两委名单", "石桥乡"),
+        ("古镇村两委名单", None),  # the village 古镇村's: a street's own name is two characters at least
+        ("白水村两委名单", None),  # a village's
+        ("镇江路社区两委名单", None),  # a community's
+        ("各乡镇村两委名单", None),
+        ("村两委名单", None),
     ],
 )
 def test_a_street_is_read_from_the_name_of_a_roster_named_for_it(title: str, street: str | None) -> None:
     from eligibility.roster.readers import street_in_title
-    from eligibility.ruleset.model import STREET_WORDS
+    from eligibility.ruleset.model import COMMITTEE_WORDS, STREET_WORDS
     from eligibility.ruleset.vocab import StreetNames
 
-    assert street_in_title(title, StreetNames(STREET_WORDS)) == street
+    assert street_in_title(title, StreetNames(STREET_WORDS, committees=COMMITTEE_WORDS)) == street
 
 
 def test_a_sheet_or_a_workbook_named_for_its_township_gives_its_rows_that_street(tmp_path: Path) -> None:
@@ -728,6 +739,46 @@ def test_rosters_named_for_their_townships_with_the_street_left_blank_keep_their
     report = check([towns], "village-2021", election_date="2021-01-15", lang="en")
     streets = {c.name: c.street for c in report.candidates}
     assert (streets["周德福"], streets["吴春生"]) == ("东湖街道", "青山镇")
+
+
+@pytest.mark.parametrize("workbook", [False, True], ids=["csv", "xlsx"])
+def test_rosters_named_for_their_townships_villages_committees_keep_their_villages_apart(
+    tmp_path: Path, workbook: bool
+) -> None:
+    # 青山镇村两委名单.csv: the name runs the township into 村两委, and gave no street, the two townships' 白水村 one
+    # team again (helper-115). The words are the rule set's (places.committee_words): a county's file of none reads
+    # none.
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    for name, people, area in zip(
+        ("青山镇", "石桥镇"), (QINGSHAN, SHIQIAO), ("350521", "350522"), strict=True
+    ):
+        if workbook:
+            write_workbook(towns / f"{name}村两委名单.xlsx", *_village_rows(people, area))
+        else:
+            write_delimited(towns / f"{name}村两委名单.csv", *_village_rows(people, area), "utf-8", ",")
+    county = tmp_path / "county.yaml"
+    county.write_text(
+        "extends: village-2021\nname: county\nversion: '1'\nvocabularies:\n  places:\n    committee_words: []\n",
+        encoding="utf-8",
+    )
+    for rules_file, apart in (("village-2021", True), (county, False)):
+        report = check([towns], rules_file, election_date="2021-01-15", lang="en")
+        teams = {(t.street, t.community): sorted(f.rule for f in t.findings) for t in report.teams}
+        if apart:
+            assert set(teams) == {("青山镇", "白水村"), ("石桥镇", "白水村"), ("石桥镇", "石桥村")}
+            assert "committee-woman" in teams[("石桥镇", "白水村")]
+            said = [f.message for i in report.inputs for f in i.findings if f.rule == "street-from-file"]
+            assert said[0] == (
+                "the table has no 乡镇 column; its candidates were taken to be of 石桥镇, as the file is named "
+                "'石桥镇村两委名单' — if that is wrong, add a 乡镇 column"
+            )
+            assert len(said) == 2
+        else:
+            assert set(teams) == {("", "白水村"), ("", "石桥村")}
+    run = ["--rules", "village-2021", "--election-date", "2021-01-15", "--format", "json", "--jobs"]
+    one, two = (CliRunner().invoke(app, ["check", str(towns), *run, jobs]).stdout for jobs in ("1", "2"))
+    assert one == two and one.count('"street-from-file"') == 2
 
 
 def _street_notes(paths: list[Path], jobs: int = 1) -> tuple[dict[tuple[str, str | None], list[str]], str]:

@@ -32,7 +32,7 @@ from eligibility.roster.columns import (
     spellings,
     suggest_column,
 )
-from eligibility.roster.normalise import HAN, clean, ids_in_text, mask_birth, mask_ids
+from eligibility.roster.normalise import HAN, clean, fold, ids_in_text, mask_birth, mask_ids
 from eligibility.roster.sources import (
     COMMUNITIES_KEYS,
     KEEP_UNDECODABLE,
@@ -239,15 +239,19 @@ _TITLE_TAIL = re.compile(
 _PLACE_TITLE = re.compile(
     f"(?:(?P<street>[{HAN}]{{2,8}}?(?:街道|镇|乡))(?=[{HAN}]+(?:社区|村)$))?(?P<community>[{HAN}]+)"
 )
+# A township's roster of all its villages (青山镇各村两委候选人名单) names them after the township.
+_EVERY = re.compile(r"(?:各|所有|全部)$")
+_EVERY_VILLAGE = re.compile(r"(?:各|所有|全部)(?:行政村|村|社区)$")
 _NO_PLACE = frozenset(
     {"各", "全", "全部", "所有", "本", "其他", "其它", "各个", "城市", "城镇", "城乡", "农", "乡"}
 )
 
 
-def _bare_title(title: str) -> str:
-    """A sheet's or file's name without what it adds around the place: its number, date, (1), 名册, 补充."""
+def _bare_title(title: str, keep: tuple[str, ...] = ()) -> str:
+    """A sheet's or file's name without what it adds around the place: its number, date, (1), 名册, 补充; trimmed
+    no further than an ending of `keep`."""
     text = _TITLE_NUMBERING.sub("", "".join(title.split()))
-    while (trimmed := _TITLE_TAIL.sub("", text)) != text:
+    while not text.endswith(keep) and (trimmed := _TITLE_TAIL.sub("", text)) != text:
         text = trimmed
     return text
 
@@ -271,12 +275,27 @@ def place_in_title(title: str) -> tuple[str, str] | None:
 def street_in_title(title: str, streets: StreetNames) -> str | None:
     """The street (township) a roster's sheet or file is named for: 青山镇, 02青山镇名册 (1), 青山镇补充 and
     东湖街道办事处 end in one of the rule set's words for a street's kind (places.street_words); 青山镇白水村 names
-    its street with its community (see place_in_title); 各乡镇, 全镇 and 街道 name no place."""
+    its street with its community (see place_in_title); 青山镇村两委名单 its villages' committees after it (the
+    rule set's places.committee_words); 各乡镇, 全镇 and 街道 name no place."""
     place = place_in_title(title)
+    if place is not None and place[0]:
+        return place[0]
+    committees = streets.committees
+    text = _bare_title(fold(title), committees)
+    if committees and text.endswith(committees):
+        # Read before 青山镇村 is taken for a village's name; not 古镇村两委名单: a street's own name is two
+        # characters at least, as in 青山镇白水村 (see _PLACE_TITLE), and 古镇村 is a village.
+        before = text[: -len(next(word for word in committees if text.endswith(word)))]
+        street = _named_street(_EVERY.sub("", before), streets)  # 青山镇各村两委 too
+        return street if street is not None and len(streets.own(street)) >= 2 else None
     if place is not None:
-        return place[0] or None
-    # A township's roster of all its villages: 青山镇各村两委候选人名单. (Not 青山镇村: 古镇村 is a village.)
-    text = re.sub(r"(?:各|所有|全部)(?:行政村|村|社区)$", "", _bare_title(title))
+        return None
+    # Not 青山镇村 alone: 古镇村 is a village.
+    return _named_street(_EVERY_VILLAGE.sub("", _bare_title(title)), streets)
+
+
+def _named_street(text: str, streets: StreetNames) -> str | None:
+    """The text, a name trimmed to its place, when it is one street's (township's) by the rule set's words."""
     own, kind = streets.key(text)
     if not kind or not re.fullmatch(f"[{HAN}]+", own):
         return None
