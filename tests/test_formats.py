@@ -10,6 +10,7 @@ import itertools
 import json
 import re
 import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -515,6 +516,14 @@ SHIQIAO = [
 ]
 
 
+def _townships() -> Iterator[tuple[str, list[str], list[list[str]]]]:
+    """Each township's name, and its roster's header and rows (no 乡镇 column)."""
+    for name, people, area in zip(
+        ("青山镇", "石桥镇"), (QINGSHAN, SHIQIAO), ("350521", "350522"), strict=True
+    ):
+        yield name, *_village_rows(people, area)
+
+
 def _township_rosters(folder: Path, names: tuple[str, str] = ("青山镇", "石桥镇")) -> Path:
     folder.mkdir()
     for name, people, area in zip(names, (QINGSHAN, SHIQIAO), ("350521", "350522"), strict=True):
@@ -553,21 +562,30 @@ def test_rosters_named_for_their_townships_keep_their_villages_of_one_name_apart
     assert one.stdout == two.stdout and '"street-from-file"' in one.stdout
 
 
+def _township_folders(towns: Path, workbook: bool, street: Callable[[str, int], str] | None = None) -> Path:
+    """A county's folder of one folder to each township, its roster named for nothing (青山镇/名单.csv, or .xlsx);
+    with `street`, a 乡镇 column whose cell on each row it gives (by the township and the row's number)."""
+    for name, header, rows in _townships():
+        (towns / name).mkdir(parents=True, exist_ok=True)
+        if street is not None:
+            header, rows = (
+                ["乡镇", *header],
+                [[street(name, number), *row] for number, row in enumerate(rows)],
+            )
+        if workbook:
+            write_workbook(towns / name / "名单.xlsx", header, rows)
+        else:
+            write_delimited(towns / name / "名单.csv", header, rows, "utf-8", ",")
+    return towns
+
+
 @pytest.mark.parametrize("workbook", [False, True], ids=["csv", "xlsx"])
 def test_rosters_in_folders_named_for_their_townships_keep_their_villages_of_one_name_apart(
     tmp_path: Path, workbook: bool
 ) -> None:
     # A county's folder of one folder to each township (青山镇/名单.csv, 石桥镇/名单.csv), the rosters named for
     # nothing: the two 白水村 were one team, and 石桥镇's bar passed on 青山镇's people (helper-112).
-    towns = tmp_path / "towns"
-    for name, people, area in zip(
-        ("青山镇", "石桥镇"), (QINGSHAN, SHIQIAO), ("350521", "350522"), strict=True
-    ):
-        (towns / name).mkdir(parents=True)
-        if workbook:
-            write_workbook(towns / name / "名单.xlsx", *_village_rows(people, area))
-        else:
-            write_delimited(towns / name / "名单.csv", *_village_rows(people, area), "utf-8", ",")
+    towns = _township_folders(tmp_path / "towns", workbook)
     run = ["--rules", "village-2021", "--election-date", "2021-01-15", "--fail-on", "ineligible"]
     assert CliRunner().invoke(app, ["check", str(towns), *run]).exit_code == 1
     report = check([towns], "village-2021", election_date="2021-01-15", lang="en")
@@ -750,13 +768,11 @@ def test_rosters_named_for_their_townships_villages_committees_keep_their_villag
     # none.
     towns = tmp_path / "towns"
     towns.mkdir()
-    for name, people, area in zip(
-        ("青山镇", "石桥镇"), (QINGSHAN, SHIQIAO), ("350521", "350522"), strict=True
-    ):
+    for name, header, rows in _townships():
         if workbook:
-            write_workbook(towns / f"{name}村两委名单.xlsx", *_village_rows(people, area))
+            write_workbook(towns / f"{name}村两委名单.xlsx", header, rows)
         else:
-            write_delimited(towns / f"{name}村两委名单.csv", *_village_rows(people, area), "utf-8", ",")
+            write_delimited(towns / f"{name}村两委名单.csv", header, rows, "utf-8", ",")
     county = tmp_path / "county.yaml"
     county.write_text(
         "extends: village-2021\nname: county\nversion: '1'\nvocabularies:\n  places:\n    committee_words: []\n",
@@ -872,18 +888,8 @@ def test_a_roster_in_its_townships_folder_leaving_its_street_blank_takes_the_fol
 ) -> None:
     # 青山镇/名单.csv with a 乡镇 column some rows leave blank took nothing from its folder, where one without the
     # column took it all: those rows made a team of no 乡镇, joined with another township's 白水村 (helper-115).
-    towns = tmp_path / "towns"
-    for name, people, area in zip(
-        ("青山镇", "石桥镇"), (QINGSHAN, SHIQIAO), ("350521", "350522"), strict=True
-    ):
-        (towns / name).mkdir(parents=True)
-        header, rows = _village_rows(people, area)
-        body = [["", *row] for row in rows]
-        body[0][0] = name  # the first row filled in, the others left blank
-        if workbook:
-            write_workbook(towns / name / "名单.xlsx", ["乡镇", *header], body)
-        else:
-            write_delimited(towns / name / "名单.csv", ["乡镇", *header], body, "utf-8", ",")
+    # The first row filled in, the others left blank.
+    towns = _township_folders(tmp_path / "towns", workbook, lambda name, row: "" if row else name)
     report = check([towns], "village-2021", election_date="2021-01-15", lang="en")
     teams = {(t.street, t.community): sorted(f.rule for f in t.findings) for t in report.teams}
     assert set(teams) == {("青山镇", "白水村"), ("石桥镇", "白水村"), ("石桥镇", "石桥村")}
@@ -903,14 +909,7 @@ def test_a_roster_in_its_townships_folder_leaving_its_street_blank_takes_the_fol
     _, one = _street_notes([towns])
     assert one == _street_notes([towns], jobs=2)[1]
     # Filled in on every row (a street's folder of its communities' rosters): nothing taken, nothing said.
-    for name in ("青山镇", "石桥镇"):
-        path = towns / name / f"名单.{'xlsx' if workbook else 'csv'}"
-        header, rows = _village_rows(QINGSHAN, "350521")
-        body = [[name, *row] for row in rows]
-        if workbook:
-            write_workbook(path, ["乡镇", *header], body)
-        else:
-            write_delimited(path, ["乡镇", *header], body, "utf-8", ",")
+    _township_folders(towns, workbook, lambda name, row: name)
     notes, one = _street_notes([towns])
     assert all(said == [] for said in notes.values()) and one == _street_notes([towns], jobs=2)[1]
 
@@ -923,10 +922,7 @@ def test_a_yaml_or_json_roster_named_for_its_township_gives_its_records_that_str
     # street-from-file (helper-115). A record of a roster with the key that leaves it out takes it too.
     towns = tmp_path / "towns"
     towns.mkdir()
-    for name, people, area in zip(
-        ("青山镇", "石桥镇"), (QINGSHAN, SHIQIAO), ("350521", "350522"), strict=True
-    ):
-        header, rows = _village_rows(people, area)
+    for name, header, rows in _townships():
         records = [dict(zip(header, row, strict=True)) for row in rows]
         if name == "青山镇":
             records[0]["乡镇"] = "青山镇"  # the others leave it out
