@@ -10,11 +10,13 @@ import itertools
 import json
 import re
 import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from eligibility import check, fails, read_roster
@@ -514,6 +516,14 @@ SHIQIAO = [
 ]
 
 
+def _townships() -> Iterator[tuple[str, list[str], list[list[str]]]]:
+    """Each township's name, and its roster's header and rows (no 乡镇 column)."""
+    for name, people, area in zip(
+        ("青山镇", "石桥镇"), (QINGSHAN, SHIQIAO), ("350521", "350522"), strict=True
+    ):
+        yield name, *_village_rows(people, area)
+
+
 def _township_rosters(folder: Path, names: tuple[str, str] = ("青山镇", "石桥镇")) -> Path:
     folder.mkdir()
     for name, people, area in zip(names, (QINGSHAN, SHIQIAO), ("350521", "350522"), strict=True):
@@ -552,21 +562,30 @@ def test_rosters_named_for_their_townships_keep_their_villages_of_one_name_apart
     assert one.stdout == two.stdout and '"street-from-file"' in one.stdout
 
 
+def _township_folders(towns: Path, workbook: bool, street: Callable[[str, int], str] | None = None) -> Path:
+    """A county's folder of one folder to each township, its roster named for nothing (青山镇/名单.csv, or .xlsx);
+    with `street`, a 乡镇 column whose cell on each row it gives (by the township and the row's number)."""
+    for name, header, rows in _townships():
+        (towns / name).mkdir(parents=True, exist_ok=True)
+        if street is not None:
+            header, rows = (
+                ["乡镇", *header],
+                [[street(name, number), *row] for number, row in enumerate(rows)],
+            )
+        if workbook:
+            write_workbook(towns / name / "名单.xlsx", header, rows)
+        else:
+            write_delimited(towns / name / "名单.csv", header, rows, "utf-8", ",")
+    return towns
+
+
 @pytest.mark.parametrize("workbook", [False, True], ids=["csv", "xlsx"])
 def test_rosters_in_folders_named_for_their_townships_keep_their_villages_of_one_name_apart(
     tmp_path: Path, workbook: bool
 ) -> None:
     # A county's folder of one folder to each township (青山镇/名单.csv, 石桥镇/名单.csv), the rosters named for
     # nothing: the two 白水村 were one team, and 石桥镇's bar passed on 青山镇's people (helper-112).
-    towns = tmp_path / "towns"
-    for name, people, area in zip(
-        ("青山镇", "石桥镇"), (QINGSHAN, SHIQIAO), ("350521", "350522"), strict=True
-    ):
-        (towns / name).mkdir(parents=True)
-        if workbook:
-            write_workbook(towns / name / "名单.xlsx", *_village_rows(people, area))
-        else:
-            write_delimited(towns / name / "名单.csv", *_village_rows(people, area), "utf-8", ",")
+    towns = _township_folders(tmp_path / "towns", workbook)
     run = ["--rules", "village-2021", "--election-date", "2021-01-15", "--fail-on", "ineligible"]
     assert CliRunner().invoke(app, ["check", str(towns), *run]).exit_code == 1
     report = check([towns], "village-2021", election_date="2021-01-15", lang="en")
@@ -583,11 +602,11 @@ def test_rosters_in_folders_named_for_their_townships_keep_their_villages_of_one
     as_json = ["check", str(towns), *run, "--format", "json"]
     one, two = (CliRunner().invoke(app, [*as_json, "--jobs", jobs]) for jobs in ("1", "2"))
     assert one.stdout == two.stdout and '"street-from-folder"' in one.stdout
-    # With its 乡镇 column, a roster in a township's folder takes nothing from it, and says nothing: a street's
-    # folder of its communities' rosters is the common case.
+    # With its 乡镇 column filled in, a roster in a township's folder takes nothing from it, and says nothing: a
+    # street's folder of its communities' rosters is the common case.
     header, rows = _village_rows(QINGSHAN, "350521")
     write_delimited(
-        towns / "青山镇" / "有乡镇列.csv", ["乡镇", *header], [["", *row] for row in rows], "utf-8", ","
+        towns / "青山镇" / "有乡镇列.csv", ["乡镇", *header], [["青山镇", *row] for row in rows], "utf-8", ","
     )
     columned = check([towns / "青山镇"], "village-2021", election_date="2021-01-15", lang="en")
     assert [i.findings for i in columned.inputs if i.path.endswith("有乡镇列.csv")] == [[]]
@@ -618,14 +637,25 @@ def test_rosters_in_folders_named_for_their_townships_keep_their_villages_of_one
         ("全镇", None),
         ("附件2青山镇", None),
         ("Sheet1", None),
+        # The township run into its villages' committees (places.committee_words), not a village 青山镇村.
+        ("青山镇村两委名单", "青山镇"),
+        ("青山镇村两委换届候选人名单（定稿）", "青山镇"),
+        ("东湖街道社区两委候选人", "东湖街道"),
+        ("青山镇村（社区）两委名册", "青山镇"),
+        ("石桥乡村居两委名单", "石桥乡"),
+        ("古镇村两委名单", None),  # the village 古镇村's: a street's own name is two characters at least
+        ("白水村两委名单", None),  # a village's
+        ("镇江路社区两委名单", None),  # a community's
+        ("各乡镇村两委名单", None),
+        ("村两委名单", None),
     ],
 )
 def test_a_street_is_read_from_the_name_of_a_roster_named_for_it(title: str, street: str | None) -> None:
     from eligibility.roster.readers import street_in_title
-    from eligibility.ruleset.model import STREET_WORDS
+    from eligibility.ruleset.model import COMMITTEE_WORDS, STREET_WORDS
     from eligibility.ruleset.vocab import StreetNames
 
-    assert street_in_title(title, StreetNames(STREET_WORDS)) == street
+    assert street_in_title(title, StreetNames(STREET_WORDS, committees=COMMITTEE_WORDS)) == street
 
 
 def test_a_sheet_or_a_workbook_named_for_its_township_gives_its_rows_that_street(tmp_path: Path) -> None:
@@ -710,9 +740,9 @@ def test_rosters_named_for_their_townships_with_the_street_left_blank_keep_their
         assert notes["石桥镇.csv"] == [
             (
                 "street-from-file",
-                # A rule applied, true whether or not a row was blank (the note is said as the file is opened).
-                "any row whose 乡镇 is left blank is taken to be of 石桥镇, as the file is named '石桥镇' — if that "
-                "is wrong, fill in its 乡镇",
+                # Said as done: only where a row left it blank.
+                "the rows whose 乡镇 is left blank were taken to be of 石桥镇, as the file is named '石桥镇' — if "
+                "that is wrong, fill in their 乡镇",
             )
         ]
     zh = check([towns], "village-2021", election_date="2021-01-15", lang="zh")
@@ -727,6 +757,197 @@ def test_rosters_named_for_their_townships_with_the_street_left_blank_keep_their
     report = check([towns], "village-2021", election_date="2021-01-15", lang="en")
     streets = {c.name: c.street for c in report.candidates}
     assert (streets["周德福"], streets["吴春生"]) == ("东湖街道", "青山镇")
+
+
+@pytest.mark.parametrize("workbook", [False, True], ids=["csv", "xlsx"])
+def test_rosters_named_for_their_townships_villages_committees_keep_their_villages_apart(
+    tmp_path: Path, workbook: bool
+) -> None:
+    # 青山镇村两委名单.csv: the name runs the township into 村两委, and gave no street, the two townships' 白水村 one
+    # team again (helper-115). The words are the rule set's (places.committee_words): a county's file of none reads
+    # none.
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    for name, header, rows in _townships():
+        if workbook:
+            write_workbook(towns / f"{name}村两委名单.xlsx", header, rows)
+        else:
+            write_delimited(towns / f"{name}村两委名单.csv", header, rows, "utf-8", ",")
+    county = tmp_path / "county.yaml"
+    county.write_text(
+        "extends: village-2021\nname: county\nversion: '1'\nvocabularies:\n  places:\n    committee_words: []\n",
+        encoding="utf-8",
+    )
+    for rules_file, apart in (("village-2021", True), (county, False)):
+        report = check([towns], rules_file, election_date="2021-01-15", lang="en")
+        teams = {(t.street, t.community): sorted(f.rule for f in t.findings) for t in report.teams}
+        if apart:
+            assert set(teams) == {("青山镇", "白水村"), ("石桥镇", "白水村"), ("石桥镇", "石桥村")}
+            assert "committee-woman" in teams[("石桥镇", "白水村")]
+            said = [f.message for i in report.inputs for f in i.findings if f.rule == "street-from-file"]
+            assert said[0] == (
+                "the table has no 乡镇 column; its candidates were taken to be of 石桥镇, as the file is named "
+                "'石桥镇村两委名单' — if that is wrong, add a 乡镇 column"
+            )
+            assert len(said) == 2
+        else:
+            assert set(teams) == {("", "白水村"), ("", "石桥村")}
+    run = ["--rules", "village-2021", "--election-date", "2021-01-15", "--format", "json", "--jobs"]
+    one, two = (CliRunner().invoke(app, ["check", str(towns), *run, jobs]).stdout for jobs in ("1", "2"))
+    assert one == two and one.count('"street-from-file"') == 2
+
+
+def _street_notes(paths: list[Path], jobs: int = 1) -> tuple[dict[tuple[str, str | None], list[str]], str]:
+    """Each input's notes of a street taken from a name, and the run's JSON report with --jobs `jobs`."""
+    report = check(paths, "village-2021", election_date="2021-01-15", lang="en", jobs=jobs)
+    notes = {
+        (Path(i.path).name, i.sheet): [f.message for f in i.findings if f.rule.startswith("street-from-")]
+        for i in report.inputs
+    }
+    run = [
+        "--rules",
+        "village-2021",
+        "--election-date",
+        "2021-01-15",
+        "--format",
+        "json",
+        "--jobs",
+        str(jobs),
+    ]
+    return notes, CliRunner().invoke(app, ["check", *map(str, paths), *run]).stdout
+
+
+@pytest.mark.parametrize("workbook", [False, True], ids=["csv", "xlsx"])
+def test_a_roster_named_for_its_township_says_so_only_where_a_row_takes_its_street(
+    tmp_path: Path, workbook: bool
+) -> None:
+    # 青山镇.csv with its 乡镇 filled in on every row was told its blank rows were taken to be 青山镇's: there were
+    # none, and the note said a thing not done (helper-115). So was a county workbook's sheet 青山镇.
+    header, rows = _village_rows(QINGSHAN, "350521")
+    filled = [["青山镇", *row] for row in rows]
+    one_blank = [filled[0], ["", *rows[1]], *filled[2:]]
+    for body, said in ((filled, []), (one_blank, ["street-from-file"])):
+        if workbook:
+            path = write_workbook(tmp_path / "青山镇.xlsx", ["乡镇", *header], body)
+            book = openpyxl.Workbook()
+            sheet = book.active
+            assert sheet is not None
+            sheet.title = "青山镇"
+            for row in (["乡镇", *header], *body):
+                sheet.append(row)
+            book.save(county := tmp_path / "全县.xlsx")
+            paths = [path, county]
+        else:
+            paths = [write_delimited(tmp_path / "青山镇.csv", ["乡镇", *header], body, "utf-8", ",")]
+        (notes, one), (_, two) = _street_notes(paths), _street_notes(paths, jobs=2)
+        assert one == two
+        expected = {
+            ("青山镇.csv", None): [
+                "the rows whose 乡镇 is left blank were taken to be of 青山镇, as the file is named "
+                "'青山镇' — if that is wrong, fill in their 乡镇"
+            ],
+            ("青山镇.xlsx", "候选人"): [
+                "the rows whose 乡镇 is left blank were taken to be of 青山镇, as the file is "
+                "named '青山镇' — if that is wrong, fill in their 乡镇"
+            ],
+            ("全县.xlsx", "青山镇"): [
+                "the rows whose 乡镇 is left blank were taken to be of 青山镇, as the sheet is "
+                "named '青山镇' — if that is wrong, fill in their 乡镇"
+            ],
+        }
+        assert notes == {where: expected[where] if said else [] for where in notes}, notes
+        assert ('"street-from-' in one) == bool(said)
+
+
+def _numbered_village_rows(count: int, street: str) -> tuple[list[str], list[list[str]]]:
+    """A township's roster of `count` rows, 乡镇 filled in with `street`: five to a village, a woman on each."""
+    people = [
+        (f"村民{number}", "女" if number % 5 == 2 else "男", "1975-05-05", f"{number // 5}号村", "村委会委员")
+        for number in range(count)
+    ]
+    header, rows = _village_rows(people, "350521")
+    return ["乡镇", *header], [[street, *row] for row in rows]
+
+
+def test_a_street_taken_in_one_workers_batch_is_said_as_with_one_process(tmp_path: Path) -> None:
+    # With --jobs 2, the row that left its 乡镇 blank is in the second worker's batch of rows (2,001 to 4,000); the
+    # first worker, which ends the file, passed over it unread: the note must stand as it does with one process.
+    # (A workbook's rows are read by every worker, its note by whichever ends it.)
+    header, rows = _numbered_village_rows(2500, "青山镇")
+    run = ["--rules", "village-2021", "--election-date", "2021-01-15", "--format", "json", "--jobs"]
+    for blank in (False, True):
+        rows[2100][0] = "" if blank else "青山镇"
+        path = write_delimited(tmp_path / "青山镇.csv", header, rows, "utf-8", ",")
+        one, two = (CliRunner().invoke(app, ["check", str(path), *run, jobs]).stdout for jobs in ("1", "2"))
+        assert one == two and one.count('"street-from-file"') == blank
+
+
+@pytest.mark.parametrize("workbook", [False, True], ids=["csv", "xlsx"])
+def test_a_roster_in_its_townships_folder_leaving_its_street_blank_takes_the_folders(
+    tmp_path: Path, workbook: bool
+) -> None:
+    # 青山镇/名单.csv with a 乡镇 column some rows leave blank took nothing from its folder, where one without the
+    # column took it all: those rows made a team of no 乡镇, joined with another township's 白水村 (helper-115).
+    # The first row filled in, the others left blank.
+    towns = _township_folders(tmp_path / "towns", workbook, lambda name, row: "" if row else name)
+    report = check([towns], "village-2021", election_date="2021-01-15", lang="en")
+    teams = {(t.street, t.community): sorted(f.rule for f in t.findings) for t in report.teams}
+    assert set(teams) == {("青山镇", "白水村"), ("石桥镇", "白水村"), ("石桥镇", "石桥村")}
+    assert "committee-woman" in teams[("石桥镇", "白水村")]
+    said = {Path(i.path).parent.name: [f.message for f in i.findings] for i in report.inputs}
+    assert said == {
+        name: [
+            f"the rows whose 乡镇 is left blank were taken to be of {name}, as its folder is named '{name}' — if that "
+            "is wrong, fill in their 乡镇"
+        ]
+        for name in ("青山镇", "石桥镇")
+    }
+    zh = check([towns], "village-2021", election_date="2021-01-15", lang="zh")
+    assert next(f.message for i in zh.inputs for f in i.findings) == (
+        "表中“乡镇”列留空的行，按所在文件夹名“石桥镇”算作 石桥镇 的；如不对，请填上这些行的“乡镇”"
+    )
+    _, one = _street_notes([towns])
+    assert one == _street_notes([towns], jobs=2)[1]
+    # Filled in on every row (a street's folder of its communities' rosters): nothing taken, nothing said.
+    _township_folders(towns, workbook, lambda name, row: name)
+    notes, one = _street_notes([towns])
+    assert all(said == [] for said in notes.values()) and one == _street_notes([towns], jobs=2)[1]
+
+
+@pytest.mark.parametrize("form", ["yaml", "json"])
+def test_a_yaml_or_json_roster_named_for_its_township_gives_its_records_that_street(
+    tmp_path: Path, form: str
+) -> None:
+    # 青山镇.yaml and 石桥镇.yaml, records with no 乡镇: the two 白水村 were one team, as CSV files were before
+    # street-from-file (helper-115). A record of a roster with the key that leaves it out takes it too.
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    for name, header, rows in _townships():
+        records = [dict(zip(header, row, strict=True)) for row in rows]
+        if name == "青山镇":
+            records[0]["乡镇"] = "青山镇"  # the others leave it out
+        text = (
+            json.dumps(records, ensure_ascii=False)
+            if form == "json"
+            else yaml.safe_dump(records, allow_unicode=True)
+        )
+        (towns / f"{name}.{form}").write_text(text, "utf-8")
+    report = check([towns], "village-2021", election_date="2021-01-15", lang="en")
+    teams = {(t.street, t.community): sorted(f.rule for f in t.findings) for t in report.teams}
+    assert set(teams) == {("青山镇", "白水村"), ("石桥镇", "白水村"), ("石桥镇", "石桥村")}
+    assert "committee-woman" in teams[("石桥镇", "白水村")]
+    notes, one = _street_notes([towns])
+    assert notes == {
+        (f"青山镇.{form}", None): [
+            "the rows whose 乡镇 is left blank were taken to be of 青山镇, as the file is named '青山镇' — if that is "
+            "wrong, fill in their 乡镇"
+        ],
+        (f"石桥镇.{form}", None): [
+            "the table has no 乡镇 column; its candidates were taken to be of 石桥镇, as the file is named '石桥镇' "
+            "— if that is wrong, add a 乡镇 column"
+        ],
+    }
+    assert one == _street_notes([towns], jobs=2)[1]
 
 
 def test_a_team_whose_files_leave_the_street_blank_is_told_to_fill_it_in(tmp_path: Path) -> None:

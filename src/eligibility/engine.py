@@ -894,6 +894,9 @@ class Review:
             if source is not None and source.from_folder:
                 only = Note("file-no-candidates", "warning", (("reason", say(only.key, self.lang)),))
             footers.insert(0, self._note_finding(only))
+        if table.street_note is not None and not table.street_filled:
+            # Every row wrote its own street: the name gave none, and is not said to have.
+            table.notes.remove(table.street_note)
         where = _where(table.path, table.sheet)
         read = InputFile(
             path=self._place(table.path),

@@ -486,8 +486,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "street-from-sheet-blank": (
         "工作表的“{column}”列留空的行，按工作表名“{title}”算作 {place} 的；如不对，请填上这些行的“{column}”",
-        "any row whose {column} is left blank is taken to be of {place}, as the sheet is named {title!r} — if "
-        "that is wrong, fill in its {column}",
+        "the rows whose {column} is left blank were taken to be of {place}, as the sheet is named {title!r} — "
+        "if that is wrong, fill in their {column}",
     ),
     "street-from-folder": (
         "表中没有“{column}”列，按所在文件夹名“{title}”把其中的候选人都算作 {place} 的；如不对，请加上“{column}”列",
@@ -496,13 +496,13 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "street-from-folder-blank": (
         "表中“{column}”列留空的行，按所在文件夹名“{title}”算作 {place} 的；如不对，请填上这些行的“{column}”",
-        "any row whose {column} is left blank is taken to be of {place}, as its folder is named {title!r} — if "
-        "that is wrong, fill in its {column}",
+        "the rows whose {column} is left blank were taken to be of {place}, as its folder is named {title!r} — "
+        "if that is wrong, fill in their {column}",
     ),
     "street-from-file-blank": (
         "表中“{column}”列留空的行，按文件名“{title}”算作 {place} 的；如不对，请填上这些行的“{column}”",
-        "any row whose {column} is left blank is taken to be of {place}, as the file is named {title!r} — if "
-        "that is wrong, fill in its {column}",
+        "the rows whose {column} is left blank were taken to be of {place}, as the file is named {title!r} — "
+        "if that is wrong, fill in their {column}",
     ),
     "rows-in-pivot": (
         "工作表“{sheet}”第 {first}–{last} 行是数据透视表（名单的汇总），不是候选人，未读取",

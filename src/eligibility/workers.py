@@ -61,6 +61,7 @@ _SOURCE = "source"  # a whole file to read and check
 _TABLES = "tables"  # its tables as opened, without their rows
 _UNOPENED = "unopened"  # the error that kept it from being opened
 _REHEADED = "reheaded"  # the headers written again in another order above a batch's last row (Table.reheaded)
+_FILLED = "filled"  # a row of the batch took the street its file's name gives (Table.street_filled)
 
 # The resource tracker's own warnings, passed to it as a -W option (see quiet_tracker).
 _QUIET_TRACKER = "ignore::UserWarning:multiprocessing.resource_tracker"
@@ -152,8 +153,11 @@ class Workers:
         them: a row read again here (a duplicate ID number) is read by them, its cells named by their places."""
         for worker in turns:
             kind, payload = self._next(worker)
-            while kind == _REHEADED:
-                table.reheaded[:] = payload
+            while kind in (_REHEADED, _FILLED):
+                if kind == _FILLED:
+                    table.street_filled = True
+                else:
+                    table.reheaded[:] = payload
                 kind, payload = self._next(worker)
             if kind == "error":
                 raise payload
@@ -455,20 +459,25 @@ def _batch(
             team = (person.street, community, person.election_date, day, member, person.date_stated)
             checked.append((serialised, packed, _compact(raw, order), team))
     except Exception as err:
-        _say_reheaded(table, results)
+        _say_read(table, results)
         results.put((_BROKEN, (checked, err)))
         return None
-    _say_reheaded(table, results)
+    _say_read(table, results)
     return checked
 
 
-def _say_reheaded(table: Table, results: Any) -> None:
-    """Ahead of a batch, the table's headers written again in another order, every one met so far: the parent
-    reads a row it must read again (a duplicate ID number) by them, as the batch's rows were read here. Every
-    worker reads every row, so the batch's worker knows each one above its last row, in whichever worker's batch
-    it stood. Rare, and then a few headers a batch: sent whole each time."""
+def _say_read(table: Table, results: Any) -> None:
+    """Ahead of a batch, what reading it told of the table. The headers written again in another order, every
+    one met so far: the parent reads a row it must read again (a duplicate ID number) by them, as the batch's rows
+    were read here. Every worker reads every row, so the batch's worker knows each one above its last row, in
+    whichever worker's batch it stood. Rare, and then a few headers a batch: sent whole each time. And whether a
+    row left blank took the street the file's name gives (street_filled), said once of the rows since it was last
+    said: a worker makes records of its own batches' rows alone, and the note stands if any worker's took it."""
     if table.reheaded:
         results.put((_REHEADED, list(table.reheaded)))
+    if table.street_filled:
+        results.put((_FILLED, None))
+        table.street_filled = False
 
 
 def _compact(raw: RawRecord, order: tuple[str, ...]) -> Any:

@@ -32,7 +32,7 @@ from eligibility.roster.columns import (
     spellings,
     suggest_column,
 )
-from eligibility.roster.normalise import HAN, clean, ids_in_text, mask_birth, mask_ids
+from eligibility.roster.normalise import HAN, clean, fold, ids_in_text, mask_birth, mask_ids
 from eligibility.roster.sources import (
     COMMUNITIES_KEYS,
     KEEP_UNDECODABLE,
@@ -129,6 +129,11 @@ class Table:
     # The header written again with its columns read moved (a second table stacked under the first), by its line:
     # the rows under it are read by it (see header_again).
     reheaded: list[tuple[int, HeaderMap]] = field(default_factory=list)
+    # The street a title gives the rows that leave their street column blank, said only if one does (see
+    # street_placed): the note stands among `notes` from the opening, to keep its place, and is left out once every
+    # row is read unless `street_filled`. With --jobs each worker says so of the batches it reads.
+    street_note: Note | None = None
+    street_filled: bool = False
 
     @property
     def columns(self) -> frozenset[str]:
@@ -196,12 +201,11 @@ def open_tables(
         # UTF-8 character's last byte and the } or , after it read as one GB18030 character break its shape.
         # The cells of a table can be read again as UTF-8 one by one (cell-utf8-in-gbk); a document's cannot.
         used = detect_encoding(head, encoding, source, 10 / 11 if source.format in ("csv", "tsv") else 0.5)
+        titled = None
         if source.format in ("csv", "tsv"):
             given = encoding is not None
             try:
                 tables = [_delimited_any(source, used, columns, given=given)]
-                if roster and streets is not None and source.path is not None:
-                    street_placed(tables[0], titles_of(source), streets)
             except RosterError as err:
                 titled = titled_place(err, [source.path.stem] if roster and source.path else [])
                 if titled is None:
@@ -213,6 +217,9 @@ def open_tables(
                 tables = [placed(table, titled, "file", streets)]
         else:
             tables = [_structured(source, used, columns, given=encoding is not None)]
+        if roster and streets is not None and titled is None:
+            # A YAML or JSON roster's records may lack a street as a table's column may (青山镇.yaml).
+            street_placed(tables[0], titles_of(source), streets)
     for table in tables:
         table.notes[:0] = header_notes(table.header, columns)
         if sheet is not None and source.format != "xlsx":
@@ -232,15 +239,19 @@ _TITLE_TAIL = re.compile(
 _PLACE_TITLE = re.compile(
     f"(?:(?P<street>[{HAN}]{{2,8}}?(?:街道|镇|乡))(?=[{HAN}]+(?:社区|村)$))?(?P<community>[{HAN}]+)"
 )
+# A township's roster of all its villages (青山镇各村两委候选人名单) names them after the township.
+_EVERY = re.compile(r"(?:各|所有|全部)$")
+_EVERY_VILLAGE = re.compile(r"(?:各|所有|全部)(?:行政村|村|社区)$")
 _NO_PLACE = frozenset(
     {"各", "全", "全部", "所有", "本", "其他", "其它", "各个", "城市", "城镇", "城乡", "农", "乡"}
 )
 
 
-def _bare_title(title: str) -> str:
-    """A sheet's or file's name without what it adds around the place: its number, date, (1), 名册, 补充."""
+def _bare_title(title: str, keep: tuple[str, ...] = ()) -> str:
+    """A sheet's or file's name without what it adds around the place: its number, date, (1), 名册, 补充; trimmed
+    no further than an ending of `keep`."""
     text = _TITLE_NUMBERING.sub("", "".join(title.split()))
-    while (trimmed := _TITLE_TAIL.sub("", text)) != text:
+    while not text.endswith(keep) and (trimmed := _TITLE_TAIL.sub("", text)) != text:
         text = trimmed
     return text
 
@@ -264,12 +275,27 @@ def place_in_title(title: str) -> tuple[str, str] | None:
 def street_in_title(title: str, streets: StreetNames) -> str | None:
     """The street (township) a roster's sheet or file is named for: 青山镇, 02青山镇名册 (1), 青山镇补充 and
     东湖街道办事处 end in one of the rule set's words for a street's kind (places.street_words); 青山镇白水村 names
-    its street with its community (see place_in_title); 各乡镇, 全镇 and 街道 name no place."""
+    its street with its community (see place_in_title); 青山镇村两委名单 its villages' committees after it (the
+    rule set's places.committee_words); 各乡镇, 全镇 and 街道 name no place."""
     place = place_in_title(title)
+    if place is not None and place[0]:
+        return place[0]
+    committees = streets.committees
+    text = _bare_title(fold(title), committees)
+    if committees and text.endswith(committees):
+        # Read before 青山镇村 is taken for a village's name; not 古镇村两委名单: a street's own name is two
+        # characters at least, as in 青山镇白水村 (see _PLACE_TITLE), and 古镇村 is a village.
+        before = text[: -len(next(word for word in committees if text.endswith(word)))]
+        street = _named_street(_EVERY.sub("", before), streets)  # 青山镇各村两委 too
+        return street if street is not None and len(streets.own(street)) >= 2 else None
     if place is not None:
-        return place[0] or None
-    # A township's roster of all its villages: 青山镇各村两委候选人名单. (Not 青山镇村: 古镇村 is a village.)
-    text = re.sub(r"(?:各|所有|全部)(?:行政村|村|社区)$", "", _bare_title(title))
+        return None
+    # Not 青山镇村 alone: 古镇村 is a village.
+    return _named_street(_EVERY_VILLAGE.sub("", _bare_title(title)), streets)
+
+
+def _named_street(text: str, streets: StreetNames) -> str | None:
+    """The text, a name trimmed to its place, when it is one street's (township's) by the rule set's words."""
     own, kind = streets.key(text)
     if not kind or not re.fullmatch(f"[{HAN}]+", own):
         return None
@@ -327,19 +353,18 @@ def street_placed(table: Table, titles: Iterable[tuple[str, str]], streets: Stre
     and a bar on one passed on the other's people (helper-109); so did two whose 乡镇 column, as the tool's own
     template writes it, was left blank on every row. Said in a note, as community-from-file is."""
     for title, named in titles:
-        if named == "folder" and "street" in table.header.index:
-            # A street's folder of its communities' rosters, each with its 街道 column: not a note on every file.
-            return
         street = street_in_title(title, streets)
         if street is not None:
             params = (("title", title), ("place", street), ("column", streets.column))
             if "street" in table.header.index:
-                table.rows = _written_where_blank(table.rows, street)
-                message = f"street-from-{named}-blank"
+                # Said only if a row leaves it blank: a street's folder of its communities' rosters, each row with
+                # its 街道, is not a note on every file, nor a township's roster with its 乡镇 filled in.
+                table.rows = _written_where_blank(table.rows, street, table)
+                table.street_note = Note(f"street-from-{named}", "info", params, f"street-from-{named}-blank")
+                table.notes.append(table.street_note)
             else:
                 table.rows = _written(table.rows, {"street": street})
-                message = ""
-            table.notes.append(Note(f"street-from-{named}", "info", params, message=message))
+                table.notes.append(Note(f"street-from-{named}", "info", params))
             return
 
 
@@ -350,11 +375,13 @@ def _written(records: Iterator[RawRecord], cells: dict[str, str]) -> Iterator[Ra
         yield record
 
 
-def _written_where_blank(records: Iterator[RawRecord], street: str) -> Iterator[RawRecord]:
-    """The records with the street a title gives written in where their own is blank: one test a row."""
+def _written_where_blank(records: Iterator[RawRecord], street: str, table: Table) -> Iterator[RawRecord]:
+    """The records with the street a title gives written in where their own is blank: one test a row. The
+    table notes that one was (street_filled)."""
     for record in records:
         if not clean(record.cells.get("street")):
             record.cells["street"] = street
+            table.street_filled = True
         yield record
 
 

@@ -195,6 +195,11 @@ STREET_WORDS: dict[str, list[str]] = {
 }
 
 
+# What a township's (street's) roster may be named with after the township's name for the committees of its villages
+# or communities (青山镇村两委名单): the words a rule file gives when it gives none (see Places.committee_words).
+COMMITTEE_WORDS: list[str] = ["村两委", "社区两委", "村（社区）两委", "村居两委"]
+
+
 # Words that, before a word a remark is searched for in the same clause (无两违问题, 未发现违法建设, 非两违户), or
 # ending the clause after it (两违：无), say it is not so: the words a rule file gives when it gives none (see
 # Vocabularies.negations). Not 未 alone (未整改的违建 is one), nor 没 (被没收的违建).
@@ -239,6 +244,14 @@ class Places(_Strict):
         "own name alone (东湖) is the street of the one kind the run has of that name; brackets are read as not "
         "there (东湖街道（办事处）). Not given: these words (in a file that extends another, its parent's); {} compares "
         "streets as written",
+    )
+
+    committee_words: list[Annotated[str, AfterValidator(_words)]] = Field(
+        default_factory=lambda: list(COMMITTEE_WORDS),
+        description="what a roster's file or sheet name may write after its street's (township's) name for the "
+        "committees of its villages or communities, before 候选人, 名单 or the like: 青山镇村两委名单 is named for "
+        "青山镇, not for a village 青山镇村. A street's own name of one character is not read so (古镇村两委名单 is the "
+        "village 古镇村's). Not given: these words (in a file that extends another, its parent's); [] reads none",
     )
 
     @field_validator("street_words")

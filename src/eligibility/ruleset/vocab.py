@@ -30,11 +30,22 @@ class StreetNames:
     """Which streets (townships) a roster's rows name alike: a street's own name (东湖) and the kind of place
     its ending says (街道 for 东湖街道, 东湖街道办事处 and 东湖党工委; 镇 for 东湖镇人民政府), from the rule
     set's words (places.street_words). A name only of such words (街道) is its own name, of no kind. `column`:
-    how the rule set heads a roster's street column (街道, a village's 乡镇), for what is said of it."""
+    how the rule set heads a roster's street column (街道, a village's 乡镇), for what is said of it. `committees`:
+    what a roster's name writes after its street's for its villages' committees (村两委, places.committee_words)."""
 
-    def __init__(self, kinds: dict[str, list[str]], column: str = "街道", community: str = "社区") -> None:
+    def __init__(
+        self,
+        kinds: dict[str, list[str]],
+        column: str = "街道",
+        community: str = "社区",
+        committees: Sequence[str] = (),
+    ) -> None:
         self.column = column
         self.community = community  # how it heads the community column (社区, a village's 村), likewise
+        # The longer first: 村（社区）两委 before 社区两委.
+        self.committees = tuple(
+            sorted({fold(word) for word in committees} - {""}, key=lambda w: (-len(w), w))
+        )
         # The longer ending first: 东湖街道办事处 ends in 办事处 too.
         self._endings = sorted(
             {(fold(word), kind) for kind, words in kinds.items() for word in words if fold(word)},
@@ -177,7 +188,12 @@ class Vocabulary:
             for status, aliases in words.political_statuses.items()
             for word in (status, *aliases)
         }
-        self.streets = StreetNames(words.places.street_words, words.places.street, words.places.community)
+        self.streets = StreetNames(
+            words.places.street_words,
+            words.places.street,
+            words.places.community,
+            words.places.committee_words,
+        )
 
     # ---- roles ----
 
