@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -233,6 +234,30 @@ CASES: list[tuple[str, dict[str, Any], str | None, str | None]] = [
     # A relative's bar, an ended term: still a warning, whose message says nothing need change (see below).
     ("备注 其父有两违", {"remarks": "其父有两违"}, None, "remark-two-violations"),
     ("备注 剥夺政治权利期满", {"remarks": "曾被剥夺政治权利，2004年期满"}, None, "remark-political-rights"),
+    # A refutation (vocabularies.refutations) undoes what its sentence said before it, never the next sentence's,
+    # nor what it says after it; 经查属实 refutes nothing.
+    ("备注 群众反映有违建，经查不属实", {"remarks": "群众反映有违建，经查不属实"}, None, None),
+    ("备注 违建问题查无实据", {"remarks": "群众反映违建问题查无实据"}, None, None),
+    ("备注 曾被举报超生，经调查无此事", {"remarks": "曾被举报超生，经调查无此事"}, None, None),
+    (
+        "备注 refuted in one sentence, said in the next",
+        {"remarks": "群众反映有违建，经查不属实。2003年受过刑事处罚"},
+        None,
+        "remark-governance-record",
+    ),
+    (
+        "备注 said in the sentence before the refutation's",
+        {"remarks": "有违建未整改。曾被举报超生，已澄清"},
+        None,
+        "remark-two-violations",
+    ),
+    (
+        "备注 said after the refutation",
+        {"remarks": "举报超生经查不属实，有违建未整改"},
+        None,
+        "remark-two-violations",
+    ),
+    ("备注 经查属实", {"remarks": "群众反映有违建，经查属实"}, None, "remark-two-violations"),
 ]
 
 
@@ -613,6 +638,20 @@ def test_a_roster_without_remarks_has_nothing_to_check_and_says_nothing(run: Any
     assert [n.rule for n in report.not_checked] == ["seat-quota"]  # no communities table: as ever
     assert [f for i in report.inputs for f in i.findings] == []
     assert only(report).findings == []
+
+
+def test_a_refutation_is_the_rule_files_word_not_the_tools(tmp_path: Path) -> None:
+    # vocabularies.refutations drives it: a file that gives none (a parent's replaced whole by []) refutes nothing.
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        'extends: community-2006\nname: no-refutations\ntitle: {zh: 无, en: none}\nversion: "1"\n'
+        "vocabularies:\n  refutations: []\n",
+        encoding="utf-8",
+    )
+    roster = tmp_path / "roster.json"
+    roster.write_text(json.dumps([person(remarks="群众反映有违建，经查不属实")], ensure_ascii=False), "utf-8")
+    assert rules_of(only(check([roster], rules))) == {"remark-two-violations"}
+    assert rules_of(only(check([roster]))) == set()
 
 
 REMARK_RULES = """\
