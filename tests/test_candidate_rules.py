@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from eligibility import check
+from eligibility import check, load_ruleset
 
 from conftest import make_id, only, person, rules_of, run_records
 
@@ -233,6 +234,30 @@ CASES: list[tuple[str, dict[str, Any], str | None, str | None]] = [
     # A relative's bar, an ended term: still a warning, whose message says nothing need change (see below).
     ("备注 其父有两违", {"remarks": "其父有两违"}, None, "remark-two-violations"),
     ("备注 剥夺政治权利期满", {"remarks": "曾被剥夺政治权利，2004年期满"}, None, "remark-political-rights"),
+    # A refutation (vocabularies.refutations) undoes what its sentence said before it, never the next sentence's,
+    # nor what it says after it; 经查属实 refutes nothing.
+    ("备注 群众反映有违建，经查不属实", {"remarks": "群众反映有违建，经查不属实"}, None, None),
+    ("备注 违建问题查无实据", {"remarks": "群众反映违建问题查无实据"}, None, None),
+    ("备注 曾被举报超生，经调查无此事", {"remarks": "曾被举报超生，经调查无此事"}, None, None),
+    (
+        "备注 refuted in one sentence, said in the next",
+        {"remarks": "群众反映有违建，经查不属实。2003年受过刑事处罚"},
+        None,
+        "remark-governance-record",
+    ),
+    (
+        "备注 said in the sentence before the refutation's",
+        {"remarks": "有违建未整改。曾被举报超生，已澄清"},
+        None,
+        "remark-two-violations",
+    ),
+    (
+        "备注 said after the refutation",
+        {"remarks": "举报超生经查不属实，有违建未整改"},
+        None,
+        "remark-two-violations",
+    ),
+    ("备注 经查属实", {"remarks": "群众反映有违建，经查属实"}, None, "remark-two-violations"),
 ]
 
 
@@ -615,6 +640,191 @@ def test_a_roster_without_remarks_has_nothing_to_check_and_says_nothing(run: Any
     assert only(report).findings == []
 
 
+def test_a_refutation_is_the_rule_files_word_not_the_tools(tmp_path: Path) -> None:
+    # vocabularies.refutations drives it: a file that gives none (a parent's replaced whole by []) refutes nothing.
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        'extends: community-2006\nname: no-refutations\ntitle: {zh: 无, en: none}\nversion: "1"\n'
+        "vocabularies:\n  refutations: []\n",
+        encoding="utf-8",
+    )
+    roster = tmp_path / "roster.json"
+    roster.write_text(json.dumps([person(remarks="群众反映有违建，经查不属实")], ensure_ascii=False), "utf-8")
+    assert rules_of(only(check([roster], rules))) == {"remark-two-violations"}
+    assert rules_of(only(check([roster]))) == set()
+
+
+def villager(**cells: Any) -> dict[str, Any]:
+    """An eligible village committee member whose every department has answered no; keyword cells override."""
+    record: dict[str, Any] = {
+        "name": "甲",
+        "gender": "男",
+        "birth_date": "1976-05-01",
+        "id_number": make_id("1976-05-01"),
+        "education": "高中",
+        "community": "青山村",
+        "roles": "村委会委员",
+        "ecological_damage": "",
+        "incompetent_or_recalled": "",
+        "remarks": "",
+    }
+    for column in (
+        "political_rights_deprived",
+        "criminal_record",
+        "gang_involvement",
+        "sanction_in_effect",
+        "under_investigation",
+        "cult_clan_vice",
+        "election_misconduct",
+        "unlawful_petitioning",
+        "collective_funds_unrepaid",
+        "illegal_land_use",
+        "dishonest_debtor",
+    ):
+        record[column] = "否"
+    return record | cells
+
+
+# (case id, 备注, the village remark rule expected or None): each bar's remark rule on both sides of its words, and
+# the ordinary remark beside it that names none.
+VILLAGE_REMARKS: list[tuple[str, str, str | None]] = [
+    ("严重警告处分", "2020年受党内严重警告处分", "remark-sanction-in-effect"),
+    ("政务处分影响期", "尚在政务处分影响期内", "remark-sanction-in-effect"),
+    ("撤职处分", "2019年受撤职处分", "remark-sanction-in-effect"),
+    ("登记过 holds no 记过", "户籍登记过两次", None),
+    ("免予党纪处分", "经调查免予党纪处分", None),
+    ("未受过处分", "未受过处分", None),
+    ("从未受到处分", "从未受到处分", None),
+    ("受处分", "2020年受处分，尚在影响期", "remark-sanction-in-effect"),
+    ("接受纪律审查", "涉嫌违纪，正在接受纪律审查", "remark-under-investigation"),
+    ("被立案调查", "2020年12月被公安机关立案调查", "remark-under-investigation"),
+    ("取保候审", "取保候审中", "remark-under-investigation"),
+    ("经调查 is no investigation", "经调查情况正常", None),
+    ("不予立案审查", "被举报后纪委不予立案审查", None),
+    ("聚众赌博", "2019年因聚众赌博被治安处罚", "remark-cult-clan-vice"),
+    ("邪教", "曾参加邪教组织活动", "remark-cult-clan-vice"),
+    ("宗族势力", "利用宗族势力干预村务", "remark-cult-clan-vice"),
+    ("宗族理事会", "宗族理事会会长，热心公益", None),
+    ("禁毒宣传员", "禁毒宣传员", None),
+    ("拉票贿选", "上届换届时有拉票贿选行为", "remark-election-misconduct"),
+    ("破坏选举", "2017年扰乱选举会场秩序，破坏选举", "remark-election-misconduct"),
+    ("选举工作", "参加过三届换届选举工作", None),
+    ("选举产生", "2018年经选举产生，连任", None),
+    ("缠访闹访", "多次缠访闹访", "remark-unlawful-petitioning"),
+    ("非法上访", "2019年非法上访被训诫", "remark-unlawful-petitioning"),
+    ("聚众闹事", "组织村民聚众闹事", "remark-unlawful-petitioning"),
+    ("依法上访", "曾代表村民依法上访反映征地问题", None),
+    ("信访联络员", "村信访联络员", None),
+    ("挪用集体资金", "挪用集体资金5万元至今未退赔", "remark-collective-funds"),
+    ("侵占村集体资产", "侵占村集体资产", "remark-collective-funds"),
+    ("截留补助款", "截留低保补助款", "remark-collective-funds"),
+    ("曾任村会计", "曾任村会计", None),
+    ("管理集体资金", "村报账员，管理集体资金十年", None),
+    ("非法采砂", "2018年在河道非法采砂", "remark-ecological-damage"),
+    ("毁林", "毁林开荒三亩", "remark-ecological-damage"),
+    ("污染环境", "养殖场污染环境被处罚", "remark-ecological-damage"),
+    ("生态护林员", "生态护林员", None),
+    ("环境整治", "环境整治工作积极", None),
+    ("被罢免", "2019年被村民会议罢免", "remark-incompetent-recalled"),
+    ("评为不称职", "2019年度考核评为不称职", "remark-incompetent-recalled"),
+    ("不合格党员", "2018年被处置为不合格党员", "remark-incompetent-recalled"),
+    ("被撤职", "2019年被撤职", "remark-incompetent-recalled"),
+    ("评为称职", "年度考核评为称职", None),
+    ("基本称职", "2019年度基本称职", None),
+    # A refutation later in the sentence undoes it (曾被举报贿选，经调查无此事); the next sentence's is said.
+    ("贿选，经调查无此事", "曾被举报贿选，经调查无此事", None),
+    ("缠访闹访，查无实据", "群众反映其缠访闹访，查无实据", None),
+    (
+        "贿选 refuted, 挪用 said after",
+        "曾被举报贿选，查无实据，挪用集体资金未退赔",
+        "remark-collective-funds",
+    ),
+    (
+        "挪用 said, 贿选 refuted next sentence",
+        "挪用集体资金未退赔。曾被举报贿选，已澄清",
+        "remark-collective-funds",
+    ),
+    ("贿选，经查属实", "曾被举报贿选，经查属实", "remark-election-misconduct"),
+]
+
+
+@pytest.mark.parametrize(
+    ("remarks", "expected"), [c[1:] for c in VILLAGE_REMARKS], ids=[c[0] for c in VILLAGE_REMARKS]
+)
+def test_village_remark_rule_boundary(run: Any, remarks: str, expected: str | None) -> None:
+    result = only(run([villager(remarks=remarks)], ruleset="village-2021"))
+    assert rules_of(result) == ({expected} if expected else set()), [f.message for f in result.findings]
+    assert result.status == "eligible"  # a warning, never a bar: the department's column decides
+
+
+@pytest.mark.parametrize(
+    ("cells", "rules"),
+    [
+        # The department's column says it already: the bar, and no hint at it.
+        ({"collective_funds_unrepaid": "是"}, {"collective-funds"}),
+        # Blank is no answer yet: the bar undecided, and the hint beside it.
+        ({"collective_funds_unrepaid": ""}, {"collective-funds", "remark-collective-funds"}),
+        ({"incompetent_or_recalled": "2019-03-01"}, {"incompetent-recalled-3y"}),
+        # A date outside the window is the column's to judge: no hint either.
+        ({"incompetent_or_recalled": "2010-03-01"}, set()),
+    ],
+)
+def test_a_village_remark_warns_only_where_its_column_does_not_say_it(
+    cells: dict[str, Any], rules: set[str], run: Any
+) -> None:
+    remarks = "挪用集体资金未退赔" if "collective_funds_unrepaid" in cells else "曾被罢免"
+    result = only(run([villager(remarks=remarks, **cells)], ruleset="village-2021"))
+    assert rules_of(result) == rules, [f.message for f in result.findings]
+
+
+def test_a_village_remark_says_the_words_and_the_column_to_put_right_in_both_languages(
+    tmp_path: Path,
+) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "姓名,性别,身份证号,出生日期,村,拟任职务,贿选或破坏选举,备注\n"
+        f"甲,男,{make_id('1976-05-01')},1976-05-01,青山村,村委会委员,否,上届换届时有拉票贿选行为\n",
+        encoding="utf-8",
+    )
+    [zh] = only(check([roster], "village-2021")).findings
+    [en] = only(check([roster], "village-2021", lang="en")).findings
+    assert (zh.rule, zh.severity) == ("remark-election-misconduct", "warning")
+    assert zh.message == (
+        "备注写有“拉票、贿选”，贿选或破坏选举栏却未填“是”：本人有贿选或破坏选举行为的，请在该栏填“是”；"
+        "说的是他人或不属实的，该栏不用改，此提醒无需处理"
+    )
+    assert en.message == (
+        'the remarks say "拉票, 贿选" but the 贿选或破坏选举 (bribery or disrupting an election) column does not '
+        "say yes: if the person bribed voters or disrupted an election, put yes in that column; if it is about "
+        "someone else or untrue, the column needs no change and the warning no action"
+    )
+    assert zh.evidence["cell"] == "G2"  # the department's column, not 备注
+    assert zh.evidence["mentioned"] == ["拉票", "贿选"]
+    assert zh.source is not None and zh.source.clause == "“十不选”第（六）项（组织部、民政、公安联审）"
+
+
+def test_every_village_bar_has_its_remark_rule_each_citing_the_bars_clause() -> None:
+    # A bar written only in 备注 is hinted at whichever bar it is: remark- and the bar's id without its window.
+    rules = {r.id: r.rule for r in load_ruleset("village-2021").rules}
+    # Not min-age, nor supervision-incompatible: read from the birth date and the posts, which no remark holds.
+    bars = [
+        r
+        for r in rules.values()
+        if r.severity == "ineligible"
+        and r.scope == "candidate"
+        and r.id not in ("min-age", "supervision-incompatible")
+    ]
+    assert len(bars) == 13
+    for bar in bars:
+        stem = bar.id.removesuffix("-5y").removesuffix("-3y")
+        remark = rules[f"remark-{stem}"]
+        assert remark.severity == "warning", remark.id
+        assert remark.source.clause == bar.source.clause and remark.source.quote == bar.source.quote, (
+            remark.id
+        )
+        assert all("{mentioned}" in said for said in (remark.message.zh, remark.message.en)), remark.id
+
+
 REMARK_RULES = """\
 extends: community-2006
 name: community-2006-remarks
@@ -642,6 +852,20 @@ rules:
 """
 
 
+def _rules_run_on_its_row(rules: str | Path, roster: Path) -> set[str]:
+    """The rules the check runs on the roster's one row, once the rules its columns leave nothing to find are
+    dropped before the rows."""
+    from eligibility.engine import Options, Review
+    from eligibility.roster.readers import open_tables
+    from eligibility.roster.sources import expand
+
+    review = Review.start(rules, Options())
+    [table] = open_tables(*expand([roster]), review.columns)
+    skipped = review._skipped(table)
+    [person] = [review.reader.candidate(raw, table) for raw in table.rows]
+    return {rule.id for rule in review._rules_for(person.election_date, person.roles, skipped)}
+
+
 @pytest.mark.parametrize("remarks", [False, True])
 def test_a_rule_that_cannot_hold_without_a_column_left_out_is_not_run_on_its_rows(
     tmp_path: Path, remarks: bool
@@ -649,10 +873,6 @@ def test_a_rule_that_cannot_hold_without_a_column_left_out_is_not_run_on_its_row
     # 备注 left out is blank on every row: a rule of `all: [备注 mentions …, …]` finds nothing there, and a million
     # rows paid for it row by row. Not a rule that holds on a blank (not: mentions), nor an any one part of which
     # reads another column: they run, and find what they find.
-    from eligibility.engine import Options, Review
-    from eligibility.roster.readers import open_tables
-    from eligibility.roster.sources import expand
-
     rules = tmp_path / "rules.yaml"
     rules.write_text(REMARK_RULES, encoding="utf-8")
     roster = tmp_path / "roster.csv"
@@ -661,11 +881,21 @@ def test_a_rule_that_cannot_hold_without_a_column_left_out_is_not_run_on_its_row
         f"甲,男,{make_id('1966-05-01')},1966-05-01,青松社区,{MEMBER},是" + ("," if remarks else "") + "\n",
         encoding="utf-8",
     )
-    review = Review.start(rules, Options())
-    [table] = open_tables(*expand([roster]), review.columns)
-    skipped = review._skipped(table)
-    [person] = [review.reader.candidate(raw, table) for raw in table.rows]
-    run = {rule.id for rule in review._rules_for(person.election_date, person.roles, skipped)}
+    run = _rules_run_on_its_row(rules, roster)
     assert {"remark-or-column", "remark-silent", "two-violations"} <= run
     assert ("remark-two-violations" in run) is remarks
     assert rules_of(only(check([roster], rules))) == {"two-violations", "remark-or-column", "remark-silent"}
+
+
+def test_a_village_roster_without_remarks_runs_no_remark_rule(tmp_path: Path) -> None:
+    # 备注 left out is blank on every row: none of the remark rules can find anything, and none is run on a row.
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "姓名,性别,身份证号,出生日期,村,拟任职务,贿选或破坏选举,违法上访\n"
+        f"甲,男,{make_id('1976-05-01')},1976-05-01,青山村,村委会委员,否,否\n",
+        encoding="utf-8",
+    )
+    run = _rules_run_on_its_row("village-2021", roster)
+    remark_rules = {rule.id for rule in load_ruleset("village-2021").rules if rule.id.startswith("remark-")}
+    assert len(remark_rules) == 13 and run.isdisjoint(remark_rules), run & remark_rules
+    assert {"election-misconduct", "unlawful-petitioning"} <= run

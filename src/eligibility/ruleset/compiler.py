@@ -605,9 +605,8 @@ class Compiler:
         seen.hints.update(column for group in fact.columns for column in group)
         seen.needs.update(fact.columns)
         seen.kinds["mentioned"] = "words"
-        return _mentions(
-            fact, MentionFinder(raw, self.vocabulary.words.negations, self.vocabulary.words.not_negations)
-        )
+        words = self.vocabulary.words
+        return _mentions(fact, MentionFinder(raw, words.negations, words.not_negations, words.refutations))
 
     def count(self, cond: Count | Share | Exists, at: Path, seen: _Seen) -> Node:
         inner = (

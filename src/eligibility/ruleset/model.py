@@ -335,6 +335,13 @@ class Vocabularies(_Strict):
         description="words that hold a negation word and negate nothing (是否有违建：是 asks, 非法违建 is 违建): the "
         "negation words within them are not read. Not given: 是否, 有无, 非法, 无证, 无照, 无业, 非党员 and the like",
     )
+    refutations: list[Annotated[str, AfterValidator(_words)]] = Field(
+        default=[],
+        description="words that say a whole remark is untrue (经查不属实, 查无实据, 经调查无此事, 已澄清): every word a "
+        "remark is searched for (mentions) that their sentence names before them, in their clause or an earlier "
+        "one, is not so (群众反映有违建，经查不属实). A sentence ends at 。；！, so the next sentence's words still "
+        "count. Not given: none",
+    )
     places: Places = Field(default=Places(), description="the place columns' headers in the template")
 
     @field_validator("bodies")
@@ -496,7 +503,8 @@ class Compare(_OneOperator):
     ) = Field(
         default=None,
         description="a text field (备注) names one of these words, compared after NFKC and case folding, in a "
-        "clause no negation word (vocabularies.negations) says is not so: 两违户 does, 无两违问题 does not",
+        "clause no negation word (vocabularies.negations) says is not so, and no refutation later in its sentence "
+        "(vocabularies.refutations) says untrue: 两违户 does, 无两违问题 and 群众反映有违建，经查不属实 do not",
     )
     reading: AgeReading | None = Field(
         default=None,

@@ -79,15 +79,26 @@ _CLAUSE_ENDS = re.compile(r"[。，,;；!！\s]+")
 _ANSWERED = re.compile(r"\s*([:：?？])\s*")
 # What may close a clause after its answer: 两违（无） ends with 无 as 两违：无 does.
 _CLOSING = ")）]】」』\"”'’"
+# Where a sentence of a remark ends: 。；！ (a comma or a space only parts its clauses). A refutation (经查不属实)
+# undoes what its sentence said before it, never the next sentence's.
+_SENTENCE_ENDS = re.compile(r"[。;；!！]+")
 
 
 class MentionFinder:
     """The words of a list a remark names (两违户 names 两违), each in a clause no negation word says is not so:
     before the word (无两违问题, 未发现违法建设, 非两违户) or ending the clause after it (两违：无, 两违（无）). Built
     once per condition. A word of the list that holds a negation word (无证建房) is found whole, and so not negated; nor
-    does a word that holds one and negates nothing (`not_negations`: 是否有违建：是, 非法违建)."""
+    does a word that holds one and negates nothing (`not_negations`: 是否有违建：是, 非法违建). A refutation
+    (`refutations`: 经查不属实, 查无实据) undoes every word its sentence names before it, in its clause or an earlier
+    one: 群众反映有违建，经查不属实 names no 违建."""
 
-    def __init__(self, words: list[str], negations: list[str], not_negations: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        words: list[str],
+        negations: list[str],
+        not_negations: Sequence[str] = (),
+        refutations: Sequence[str] = (),
+    ) -> None:
         # The longer word first: at one place, 违法建设 is found, not 违法 within it.
         folded = sorted({fold(word) for word in words} - {""}, key=lambda word: (-len(word), word))
         self._words = re.compile("|".join(map(re.escape, folded)))
@@ -95,13 +106,20 @@ class MentionFinder:
         plain = sorted({fold(word) for word in not_negations} - {""}, key=lambda word: (-len(word), word))
         # Blotted out where the negation words are looked for, the clause's length kept: 是否 is no 否.
         self._plain = re.compile("|".join(map(re.escape, plain))) if plain else None
+        refuting = sorted({fold(word) for word in refutations} - {""}, key=lambda word: (-len(word), word))
+        # Greedy: matched to the end of the sentence's last refutation, where what is still said begins.
+        self._refuted = (
+            re.compile(".*(?:" + "|".join(map(re.escape, refuting)) + ")", re.DOTALL | re.IGNORECASE)
+            if refuting
+            else None
+        )
 
     def __call__(self, text: str) -> list[str]:
         """The words found, as the text writes them, each once, in the order written."""
         if self._words.search(text.casefold()) is None:
             return []  # the common remark: none of the words, one search
         found: list[str] = []
-        for clause in _CLAUSE_ENDS.split(_ANSWERED.sub(r"\1", text)):
+        for clause in self._clauses(_ANSWERED.sub(r"\1", text)):
             key = clause.casefold()
             said = self._plain.sub(lambda word: "\0" * len(word[0]), key) if self._plain else key
             for match in self._words.finditer(key):
@@ -113,6 +131,17 @@ class MentionFinder:
                 if word not in found:
                     found.append(word)
         return found
+
+    def _clauses(self, text: str) -> list[str]:
+        """The clauses of a remark still said: of each sentence, those after its last refutation."""
+        if self._refuted is None:
+            return _CLAUSE_ENDS.split(text)
+        clauses = []
+        for sentence in _SENTENCE_ENDS.split(text):
+            if (refuted := self._refuted.match(sentence)) is not None:
+                sentence = sentence[refuted.end() :]
+            clauses += _CLAUSE_ENDS.split(sentence)
+        return clauses
 
 
 @dataclass(frozen=True, slots=True)
