@@ -1016,6 +1016,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "person listed twice; set the ID number column to text and type both numbers again from the ID cards",
     ),
     "place-line": ("第 {line} 行", "on line {line}"),
+    "place-sheet-row": ("第 {line} 行", "in row {line}"),
     "place-line-row": ("第 {line} 行（Excel 中第 {row} 行）", "on line {line} (row {row} in Excel)"),
     "place-row": ("第 {row} 条记录", "in data row {row}"),
     # not checked

@@ -81,7 +81,12 @@ class Finding(_Frozen):
     rule: str
     severity: Severity
     message: str
-    evidence: dict[str, Any] = {}
+    evidence: dict[str, Any] = Field(
+        default={},
+        description="the facts the rule saw, by name. A duplicate-person names the row it repeats as a candidate's "
+        "source does: other_path, other_sheet (a workbook), other_row (data row), other_line (where the file has "
+        "lines) and other_excel_row (where Excel shows it on another row than its line)",
+    )
     approval: Approval | None = None
     source: Clause | None = None
     approvable: bool = Field(
