@@ -8,13 +8,14 @@ import csv
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 from eligibility import check
 from eligibility.cli import app
-from eligibility.report import CandidateResult
+from eligibility.report import CandidateResult, Finding
 
 from conftest import ROOT, make_id
 
@@ -237,6 +238,11 @@ def test_a_duplicate_names_the_first_row_as_excel_shows_it_too(tmp_path: Path, j
     assert "other_excel_row" not in plain.evidence and f"on line 3 of {path.as_posix()}" in plain.message
 
 
+def _repeated(duplicate: Finding) -> dict[str, Any]:
+    """Where a duplicate-person's evidence says the row it repeats is."""
+    return {k: v for k, v in duplicate.evidence.items() if k.startswith("other_")}
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_duplicate_gives_the_first_rows_source_as_fields(tmp_path: Path, jobs: int) -> None:
     # An analyst's script joins a duplicate to the row it repeats by that row's source: file, sheet and data row
@@ -254,7 +260,7 @@ def test_a_duplicate_gives_the_first_rows_source_as_fields(tmp_path: Path, jobs:
     first = report.candidates[1000].source
     [said] = [f for f in report.candidates[2000].findings if f.rule == "duplicate-person"]
     assert (first.row, first.line, first.excel_row) == (1001, 1004, 1003)
-    assert {k: v for k, v in said.evidence.items() if k.startswith("other_")} == {
+    assert _repeated(said) == {
         "other_path": path.as_posix(),
         "other_row": "1001",
         "other_line": "1004",
@@ -280,7 +286,7 @@ def test_a_duplicate_in_a_workbook_names_its_sheet_and_row(tmp_path: Path) -> No
     [said] = [
         f for c in check([path], lang="en").candidates for f in c.findings if f.rule == "duplicate-person"
     ]
-    assert {k: v for k, v in said.evidence.items() if k.startswith("other_")} == {
+    assert _repeated(said) == {
         "other_path": path.as_posix(),
         "other_sheet": "东湖",
         "other_row": "1",

@@ -530,6 +530,11 @@ class Review:
             for level in policy.file.vocabularies.education
         }
         self._level_ids = [level.id for level in policy.file.vocabularies.education]
+        # A clean result's education, by the rank its cell names (see _clean_json).
+        self._json_education: dict[int | None, bytes] = {
+            rank: b',"education":' + to_json(None if rank is None else self._level_label[level])
+            for rank, level in [(None, ""), *enumerate(self._level_ids)]
+        }
 
     def run(
         self,
@@ -1433,6 +1438,9 @@ class Review:
                 "community": self._name(person.community),
                 "roles": self._role_labels(person.roles),
                 "role_ids": person.roles,
+                "gender": person.gender,
+                "age": self._age(person),
+                "education": self._education(person),
                 "status": (status := status_of(findings)),
                 "to_verify": status == "review" and only_to_verify(findings),
                 "findings": findings,
@@ -1462,12 +1470,7 @@ class Review:
             self._json_place = (place, written)
         roles = self._json_roles.get(person.roles)
         if roles is None:
-            roles = (
-                to_json(self._role_labels(person.roles))
-                + b',"role_ids":'
-                + to_json(person.roles)
-                + b',"status":"eligible","findings":[]}'
-            )
+            roles = to_json(self._role_labels(person.roles)) + b',"role_ids":' + to_json(person.roles)
             if len(self._json_roles) < 4096:
                 self._json_roles[person.roles] = roles
         return b"".join(
@@ -1483,6 +1486,10 @@ class Review:
                 to_json(self._id(person.id_number)),
                 self._json_place[1],
                 roles,
+                _JSON_GENDER[person.gender],
+                b"null" if (age := self._age(person)) is None else str(age).encode(),
+                self._json_education[person.education_rank],
+                b',"status":"eligible","findings":[]}',
             )
         )
 
@@ -2900,7 +2907,19 @@ class Review:
         return fact.zh if self.lang == "zh" else fact.en
 
     def _gender(self, value: str) -> str:
-        return {"male": ("男", "male"), "female": ("女", "female")}[value][0 if self.lang == "zh" else 1]
+        return say(f"gender-{value}", self.lang)
+
+    def _age(self, person: Candidate) -> int | None:
+        """周岁 on the person's election day, where the birth date the data allows leaves it one number."""
+        if person.birth is None:
+            return None
+        convention = self.policy.file.age_convention
+        low = completed_years(person.birth[1], person.election_date, convention)
+        return low if low == completed_years(person.birth[0], person.election_date, convention) else None
+
+    def _education(self, person: Candidate) -> str | None:
+        rank = person.education_rank
+        return None if rank is None else self._level_label[self._level_ids[rank]]
 
     def _param(self, value: Any) -> Any:
         if isinstance(value, str) and value in self._level_label:
@@ -3331,6 +3350,14 @@ def _vague_days(evidence: Evidence, kinds: dict[str, str], unknown: list[str]) -
 def _date_text(value: tuple[dt.date, dt.date]) -> str:
     low, high = value
     return low.isoformat() if low == high else f"{low.isoformat()}/{high.isoformat()}"
+
+
+# A clean result's sex and the key of its age, written as pydantic writes them (see _clean_json).
+_JSON_GENDER = {
+    None: b',"gender":null,"age":',
+    "male": b',"gender":"male","age":',
+    "female": b',"gender":"female","age":',
+}
 
 
 def _note_behind(steps: list[tuple[int, int]], line: int, behind: int) -> None:

@@ -116,6 +116,22 @@ class CandidateResult(_Frozen):
         description="the roles as the rule set's ids (party_secretary), the same in every language, in the order of "
         "roles",
     )
+    # What an officer sorts and filters the candidates by in the spreadsheets (性别, 周岁, 文化程度), worked out
+    # here: no format computes anything.
+    gender: Literal["male", "female"] | None = Field(
+        default=None,
+        description="male or female, as the ID number says (the 性别 cell without one); null when unknown",
+    )
+    age: int | None = Field(
+        default=None,
+        description="周岁 on the candidate's election day, as the rule set counts it; null when unknown, or when a "
+        "birth date without its day leaves it one of two",
+    )
+    education: str | None = Field(
+        default=None,
+        description="the education level the cell counts as, as the report's language names it; null when unknown "
+        "or written as a span (初中及以下)",
+    )
     status: Status
     # A review that asks no approval, only a fact found out or put right (待核实, see only_to_verify): the tables
     # and the summary say it apart, and a script counting statuses by street could not (helper-108).
