@@ -3573,3 +3573,40 @@ def test_a_rule_files_warnings_are_in_the_report_and_in_each_format_that_shows_n
     rows = list(csv.reader(checked("--format", "csv", "--lang", "en").stdout.lstrip("\ufeff").splitlines()))
     [last] = [dict(zip(rows[0], row, strict=True)) for row in rows[1:] if "ruleset-param-value-dead" in row]
     assert (last["file"], last["line"], last["severity"], last["finding"]) == (at, "7", "warning", said)
+
+
+def test_a_rule_the_file_cannot_change_is_not_offered_as_known(tmp_path: Path) -> None:
+    # disable, severities and amend change the parent's rules: one written in the file itself is refused in each
+    # (change it where it is written), yet it was offered as known, and a slip of its id was told to name it.
+    path = write(
+        tmp_path,
+        "district.yaml",
+        """\
+extends: community-2006
+name: district
+version: "1"
+disable: [elder-secretaryy]
+severities:
+  elder-secretari: warning
+  1: warning
+amend:
+  elder-secretarz: {approved_by: [区委组织部]}
+rules:
+  - id: elder-secretary
+    title: {zh: 书记超龄, en: Secretary over age}
+    severity: review
+    scope: candidate
+    applies_to: [party_secretary]
+    when: {fact: age, gt: 65}
+    message: {zh: 超龄, en: over age}
+    source: {document: x, clause: y, quote: z}
+""",
+    )
+    said = runner.invoke(app, ["rules", "validate", str(path), "--lang", "en"])
+    assert said.exit_code == 1
+    lines = said.stderr.splitlines()
+    assert len(lines) == 4, said.stderr
+    for line in lines:
+        assert "known: min-age, political-rights, " in line and "team-relatives" in line, line
+        assert "elder-secretary" not in line.partition("known:")[2], line
+        assert "did you mean 'elder-secretary'" not in line, line

@@ -8,13 +8,14 @@ import csv
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 from eligibility import check
 from eligibility.cli import app
-from eligibility.report import CandidateResult
+from eligibility.report import CandidateResult, Finding
 
 from conftest import ROOT, make_id
 
@@ -235,6 +236,66 @@ def test_a_duplicate_names_the_first_row_as_excel_shows_it_too(tmp_path: Path, j
         f for c in check([path], lang="en").candidates for f in c.findings if f.rule == "duplicate-person"
     ]
     assert "other_excel_row" not in plain.evidence and f"on line 3 of {path.as_posix()}" in plain.message
+
+
+def _repeated(duplicate: Finding) -> dict[str, Any]:
+    """Where a duplicate-person's evidence says the row it repeats is."""
+    return {k: v for k, v in duplicate.evidence.items() if k.startswith("other_")}
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_duplicate_gives_the_first_rows_source_as_fields(tmp_path: Path, jobs: int) -> None:
+    # An analyst's script joins a duplicate to the row it repeats by that row's source: file, sheet and data row
+    # as fields, where the evidence said "名册.csv" and a line, and "名册.xlsx#候选人" for a workbook. Below a blank
+    # line and a cell over two lines, the data row, the line and Excel's row are three numbers.
+    people, _ = make_roster.rows(3000)
+    number = make_roster.HEADER.index("身份证号")
+    roles = make_roster.HEADER.index("拟任职务")
+    people[0][roles] = people[0][roles].replace("、", "\n")
+    people[2000][number] = people[1000][number]
+    path = tmp_path / "名册.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([make_roster.HEADER, *people[:500], [], *people[500:]])
+    report = check([path], lang="en", jobs=jobs)
+    first = report.candidates[1000].source
+    [said] = [f for f in report.candidates[2000].findings if f.rule == "duplicate-person"]
+    assert (first.row, first.line, first.excel_row) == (1001, 1004, 1003)
+    assert _repeated(said) == {
+        "other_path": path.as_posix(),
+        "other_row": "1001",
+        "other_line": "1004",
+        "other_excel_row": "1003",
+    }
+    assert f"on line 1004 (row 1003 in Excel) of {path.as_posix()}:" in said.message
+    args = [str(path), "--format", "json"]
+    assert _run(tmp_path, "one", *args) == _run(tmp_path, "two", *args, "--jobs", "2")
+
+
+def test_a_duplicate_in_a_workbook_names_its_sheet_and_row(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for sheet, roles in (("东湖", "党支部书记"), ("西湖", "居委会委员")):
+        rows = book.create_sheet(sheet)
+        rows.append(["名册"])  # a title above the header: the sheet's row is not the data row
+        rows.append(["姓名", "身份证号", "社区", "拟任职务"])
+        rows.append(["张三", "11010119490930001X", "青松社区", roles])
+    del book["Sheet"]
+    path = tmp_path / "名册.xlsx"
+    book.save(path)
+    [said] = [
+        f for c in check([path], lang="en").candidates for f in c.findings if f.rule == "duplicate-person"
+    ]
+    assert _repeated(said) == {
+        "other_path": path.as_posix(),
+        "other_sheet": "东湖",
+        "other_row": "1",
+        "other_line": "3",
+    }
+    # An officer looks for a row of a sheet, not a line; the sheet still named after the file, as before.
+    assert f"already appears in row 3 of {path.as_posix()}#东湖:" in said.message
+    [zh] = [f for c in check([path]).candidates for f in c.findings if f.rule == "duplicate-person"]
+    assert f"与 {path.as_posix()}#东湖 第 3 行重复" in zh.message
 
 
 def _under_a_broken_header(tmp_path: Path) -> Path:

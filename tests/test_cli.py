@@ -233,6 +233,9 @@ def test_json_contract_shape() -> None:
         "community",
         "roles",
         "role_ids",
+        "gender",
+        "age",
+        "education",
         "status",
         "findings",
     ]

@@ -330,6 +330,31 @@ def test_xlsx(tmp_path: Path, report: Report) -> None:
     assert str(book["汇总"]["A3"].value).startswith("候选人 21 名：")
 
 
+def test_the_candidates_sheet_gives_sex_age_and_education_to_sort_and_filter_by(
+    tmp_path: Path, report: Report
+) -> None:
+    # The roster's 性别, the 周岁 the rules count on election day and the level its 文化程度 counts as: what an
+    # officer sorts and filters the candidates by, where the sheet had none of them. After the columns a
+    # script reads by their place, the status code still last; the same in csv-candidates.
+    target = tmp_path / "report.xlsx"
+    assert run("--format", "xlsx", "--output", str(target)).exit_code == 1
+    rows = list(openpyxl.load_workbook(target)["候选人"].iter_rows(values_only=True))
+    assert rows[0][4:6] == ("姓名", "身份证号") and rows[0][9] == "结论"
+    assert rows[0][-4:] == ("性别", "年龄（周岁）", "文化程度", "结论代码")
+    # 陈建国, born 1948-09-30, turns 58 on election day 2006-09-30: a number, sorted as one.
+    assert rows[1][4] == "陈建国" and rows[1][-4:-1] == ("男", 58, "高中/中专")
+    assert rows[2][4] == "林秀英" and rows[2][-4:-1] == ("女", 44, "大专")
+    by_name = {c.name: c for c in report.candidates}
+    assert (by_name["陈建国"].gender, by_name["陈建国"].age, by_name["陈建国"].education) == (
+        "male",
+        58,
+        "高中/中专",
+    )
+    english = list(csv.reader(io.StringIO(run("--format", "csv-candidates", "--lang", "en").stdout)))
+    assert english[0][-4:] == ["sex", "age", "education", "status code"]
+    assert english[1][-4:-1] == ["male", "58", "upper secondary"]
+
+
 def test_the_workbooks_long_text_wraps_within_its_column(tmp_path: Path) -> None:
     # On one line, a message wider than its column (60) was cut off at the next filled cell.
     target = tmp_path / "report.xlsx"

@@ -387,9 +387,14 @@ class Review:
     _where_read: dict[frozenset[str], frozenset[str]] = field(default_factory=dict)
     # Communities two rosters gave different seats for, by body: unknown, whichever file is read last.
     _seats_disputed: dict[tuple[str, str], set[str]] = field(default_factory=dict)
-    # First row of each ID number seen in the run: packed (file index << 32 | row), files listed in _paths.
+    # First row of each ID number seen in the run: packed (file index << 33 | line or row), files (and sheets)
+    # listed in _paths.
     _first_row: IdRegister = field(default_factory=IdRegister)
-    _paths: list[str] = field(default_factory=list)
+    _paths: list[tuple[str, str | None]] = field(default_factory=list)
+    # Of each file in _paths, where the difference between a record's line and its data row grows (a blank line,
+    # a title, a record over several lines): (line, difference), in line order. A few points a file, so that a
+    # duplicate names the first row's data row, as its source does, where the register keeps its line alone.
+    _rows_behind: list[list[tuple[int, int]]] = field(default_factory=list)
     # Of each file (index in _paths) whose records span lines (a cell with a line break), where the difference
     # between a record's line and the row Excel shows it on grows: (line, difference), in line order. Only such
     # records add one, so a duplicate can name the first row as Excel shows it (see _excel_row).
@@ -526,6 +531,11 @@ class Review:
             for level in policy.file.vocabularies.education
         }
         self._level_ids = [level.id for level in policy.file.vocabularies.education]
+        # A clean result's education, by the rank its cell names (see _clean_json).
+        self._json_education: dict[int | None, bytes] = {
+            rank: b',"education":' + to_json(None if rank is None else self._level_label[level])
+            for rank, level in [(None, ""), *enumerate(self._level_ids)]
+        }
 
     def run(
         self,
@@ -1255,33 +1265,32 @@ class Review:
         """Where this ID number was first seen, or None, now noted, if it is new. The place is packed in one
         word: the file (and sheet), then its line (the number the table and the officer's editor show) or,
         where a file has no lines (JSON), its data row, with a bit to say which."""
-        where = f"{source.path}#{source.sheet}" if source.sheet else source.path
+        where = (source.path, source.sheet)
         if not self._paths or self._paths[-1] != where:
             self._paths.append(where)
-        place = source.line << 1 | 1 if source.line else source.row << 1
-        if source.excel_row is not None and source.line:
-            # Below a record over several lines: how far Excel's rows have fallen behind the lines, noted where
-            # it grows (a few points a file).
+            self._rows_behind.append([])
+        if not source.line:
+            return self._first_row.first(packed, (len(self._paths) - 1) << 33 | source.row << 1)
+        _note_behind(self._rows_behind[-1], source.line, source.line - source.row)
+        if source.excel_row is not None:
+            # Below a record over several lines: how far Excel's rows have fallen behind the lines.
             offsets = self._row_offsets.setdefault(len(self._paths) - 1, [])
-            if not offsets or offsets[-1][1] != source.line - source.excel_row:
-                offsets.append((source.line, source.line - source.excel_row))
-        return self._first_row.first(packed, (len(self._paths) - 1) << 33 | place)
+            _note_behind(offsets, source.line, source.line - source.excel_row)
+        return self._first_row.first(packed, (len(self._paths) - 1) << 33 | source.line << 1 | 1)
 
     def _excel_row(self, file: int, line: int) -> int | None:
         """The row Excel shows a record of a file on, where it is not the record's line; else None."""
-        offsets = self._row_offsets.get(file)
-        if not offsets:
-            return None
-        at = bisect.bisect_right(offsets, (line, float("inf"))) - 1
-        return line - offsets[at][1] if at >= 0 and offsets[at][1] else None
+        behind = _behind(self._row_offsets.get(file), line)
+        return line - behind if behind else None
 
     def _add_duplicate(self, person: Candidate, table: Table, first: int, zeros: bool = False) -> str | None:
         """The duplicate-person finding of a row whose ID number an earlier row holds; where that is most likely
         two people's numbers Excel cut to one (…000 under another name), who this one is in their team: a member
         apart, not the first row's person given this row's posts, the team short of one (helper-110)."""
-        path, place = self._paths[first >> 33], first & 0x1FFFFFFFF
-        number = ("other_line" if place & 1 else "other_row", str(place >> 1))
-        shown = self._excel_row(first >> 33, place >> 1) if place & 1 else None
+        (path, sheet), place = self._paths[first >> 33], first & 0x1FFFFFFFF
+        line = place >> 1 if place & 1 else None
+        row = line - _behind(self._rows_behind[first >> 33], line) if line else place >> 1
+        shown = self._excel_row(first >> 33, line) if line else None
         # Under another name, a number ending in 000 is more likely two people's Excel cut to one than one
         # person on two rows (a real number ends so in 1 of 1,100; one of Excel's fits its check in 1 of 11).
         packed = pack_id(person.id_number) if zeros else None
@@ -1292,11 +1301,14 @@ class Review:
                 "duplicate-person",
                 table.header.headers.get("id_number", "id_number"),
                 person.id_number or "",
-                # Its line for an editor, and where it differs (below a cell with a line break), the row Excel
-                # shows it on, as the cell this row names is (helper-103).
+                # Where the first row is, as a candidate's source says it (file, sheet, data row), so a script
+                # finds it: its line for an editor, and where it differs (below a cell with a line break), the
+                # row Excel shows it on, as the cell this row names is (helper-103).
                 params=(
                     ("other_path", path),
-                    number,
+                    *((("other_sheet", sheet),) if sheet else ()),
+                    ("other_row", str(row)),
+                    *((("other_line", str(line)),) if line else ()),
                     *((("other_excel_row", str(shown)),) if shown else ()),
                     *damage,
                 ),
@@ -1430,6 +1442,9 @@ class Review:
                 "community": self._name(person.community),
                 "roles": self._role_labels(person.roles),
                 "role_ids": person.roles,
+                "gender": person.gender,
+                "age": self._age(person),
+                "education": self._education(person),
                 "status": (status := status_of(findings)),
                 "to_verify": status == "review" and only_to_verify(findings),
                 "findings": findings,
@@ -1459,12 +1474,7 @@ class Review:
             self._json_place = (place, written)
         roles = self._json_roles.get(person.roles)
         if roles is None:
-            roles = (
-                to_json(self._role_labels(person.roles))
-                + b',"role_ids":'
-                + to_json(person.roles)
-                + b',"status":"eligible","findings":[]}'
-            )
+            roles = to_json(self._role_labels(person.roles)) + b',"role_ids":' + to_json(person.roles)
             if len(self._json_roles) < 4096:
                 self._json_roles[person.roles] = roles
         return b"".join(
@@ -1480,6 +1490,10 @@ class Review:
                 to_json(self._id(person.id_number)),
                 self._json_place[1],
                 roles,
+                _JSON_GENDER[person.gender],
+                b"null" if (age := self._age(person)) is None else str(age).encode(),
+                self._json_education[person.education_rank],
+                b',"status":"eligible","findings":[]}',
             )
         )
 
@@ -2773,7 +2787,9 @@ class Review:
                 # more often than not: beside the masked number it would give it back.
                 value = mask_days(value)
             params = {
-                k: (self._place(v) if k == "other_path" else mask_ids(v)) if isinstance(v, str) else v
+                k: (self._place(v) if k in ("other_path", "other_sheet") else mask_ids(v))
+                if isinstance(v, str)
+                else v
                 for k, v in params.items()
             }
             # A birth date beside the masked ID number would give back the digits it hides: its year only. The
@@ -2812,10 +2828,13 @@ class Review:
         shown = dict(params)
         if "other_path" in params:  # duplicate-person: where the first row is, by line when there is one
             line, row = params.get("other_line"), params.get("other_row")
-            excel = params.get("other_excel_row")
+            excel, sheet = params.get("other_excel_row"), params.get("other_sheet")
+            shown["other_path"] = _where(params["other_path"], sheet)
             shown["place"] = (
                 say("place-line-row", self.lang, line=line, row=excel)
                 if line and excel
+                else say("place-sheet-row", self.lang, line=line)  # a sheet has rows, not lines
+                if line and sheet
                 else say("place-line", self.lang, line=line)
                 if line
                 else say("place-row", self.lang, row=row)
@@ -2896,7 +2915,19 @@ class Review:
         return fact.zh if self.lang == "zh" else fact.en
 
     def _gender(self, value: str) -> str:
-        return {"male": ("男", "male"), "female": ("女", "female")}[value][0 if self.lang == "zh" else 1]
+        return say(f"gender-{value}", self.lang)
+
+    def _age(self, person: Candidate) -> int | None:
+        """周岁 on the person's election day, where the birth date the data allows leaves it one number."""
+        if person.birth is None:
+            return None
+        convention = self.policy.file.age_convention
+        low = completed_years(person.birth[1], person.election_date, convention)
+        return low if low == completed_years(person.birth[0], person.election_date, convention) else None
+
+    def _education(self, person: Candidate) -> str | None:
+        rank = person.education_rank
+        return None if rank is None else self._level_label[self._level_ids[rank]]
 
     def _param(self, value: Any) -> Any:
         if isinstance(value, str) and value in self._level_label:
@@ -3327,6 +3358,26 @@ def _vague_days(evidence: Evidence, kinds: dict[str, str], unknown: list[str]) -
 def _date_text(value: tuple[dt.date, dt.date]) -> str:
     low, high = value
     return low.isoformat() if low == high else f"{low.isoformat()}/{high.isoformat()}"
+
+
+# A clean result's sex and the key of its age, written as pydantic writes them (see _clean_json).
+_JSON_GENDER = {
+    None: b',"gender":null,"age":',
+    "male": b',"gender":"male","age":',
+    "female": b',"gender":"female","age":',
+}
+
+
+def _note_behind(steps: list[tuple[int, int]], line: int, behind: int) -> None:
+    """Notes how far a file's rows stand behind its lines from `line` on, where that has changed."""
+    if not steps or steps[-1][1] != behind:
+        steps.append((line, behind))
+
+
+def _behind(steps: list[tuple[int, int]] | None, line: int) -> int:
+    """How far the record on `line` stands behind it, by the steps _note_behind noted (0 above the first)."""
+    at = bisect.bisect_right(steps, (line, float("inf"))) - 1 if steps else -1
+    return steps[at][1] if steps and at >= 0 else 0
 
 
 def _where(path: str, sheet: str | None) -> str:

@@ -81,7 +81,12 @@ class Finding(_Frozen):
     rule: str
     severity: Severity
     message: str
-    evidence: dict[str, Any] = {}
+    evidence: dict[str, Any] = Field(
+        default={},
+        description="the facts the rule saw, by name. A duplicate-person names the row it repeats as a candidate's "
+        "source does: other_path, other_sheet (a workbook), other_row (data row), other_line (where the file has "
+        "lines) and other_excel_row (where Excel shows it on another row than its line)",
+    )
     approval: Approval | None = None
     source: Clause | None = None
     approvable: bool = Field(
@@ -110,6 +115,22 @@ class CandidateResult(_Frozen):
         default=[],
         description="the roles as the rule set's ids (party_secretary), the same in every language, in the order of "
         "roles",
+    )
+    # What an officer sorts and filters the candidates by in the spreadsheets (性别, 周岁, 文化程度), worked out
+    # here: no format computes anything.
+    gender: Literal["male", "female"] | None = Field(
+        default=None,
+        description="male or female, as the ID number says (the 性别 cell without one); null when unknown",
+    )
+    age: int | None = Field(
+        default=None,
+        description="周岁 on the candidate's election day, as the rule set counts it; null when unknown, or when a "
+        "birth date without its day leaves it one of two",
+    )
+    education: str | None = Field(
+        default=None,
+        description="the education level the cell counts as, as the report's language names it; null when unknown "
+        "or written as a span (初中及以下)",
     )
     status: Status
     # A review that asks no approval, only a fact found out or put right (待核实, see only_to_verify): the tables

@@ -484,6 +484,11 @@ def candidate_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[lis
         "status",
         "findings",
         "rules",
+        # Added after the columns a script reads by their place, the status code kept last: what an officer
+        # sorts and filters by.
+        "gender",
+        "age-years",  # a number in the workbook
+        "education-level",
         "status-code",
     )
     rows = (
@@ -500,6 +505,9 @@ def candidate_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[lis
             status_label(c.status, lang, c.findings),
             len(c.findings),
             " ".join(dict.fromkeys(f.rule for f in c.findings)),  # each rule once: three blank cells, one id
+            say(f"gender-{c.gender}", lang) if c.gender else "",
+            c.age,
+            c.education or "",
             _status_code(c.status, c.findings),
         ]
         for c in report.candidates

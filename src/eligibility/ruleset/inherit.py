@@ -116,14 +116,9 @@ def merge(
                     ),
                 )
             )
-    problems += _disable(data, positions, disable, where, child_positions)
     written_here = {_rule_id(rule) for rule in (own if isinstance(own, list) else [])}
-    rules_left = data.get("rules")
-    known = (
-        [rule_id for rule in rules_left if (rule_id := _rule_id(rule))]
-        if isinstance(rules_left, list)
-        else []
-    )
+    problems += _disable(data, positions, disable, where, child_positions, written_here)
+    known = _offered(data.get("rules"), written_here)  # as disable left them
     changes = dict(severities)
     for rule_id in severities:
         if _read_as_other_than_text(rule_id):
@@ -156,12 +151,12 @@ def merge(
                 )
             )
             del changes[rule_id]
-    problems += _severities(data, changes, where, (positions, child_positions, child_file))
+    problems += _severities(data, changes, where, (positions, child_positions, child_file), known)
     amend, refused = _amendments_checked(
         child_data, written_here, disable, severities, where, child_positions, child_file, known
     )
     problems += refused
-    problems += _amend(data, amend, where, (positions, child_positions, child_file))
+    problems += _amend(data, amend, where, (positions, child_positions, child_file), known)
     # In the order they are written, as validation's are.
     return (data, positions), sorted(problems, key=_place)
 
@@ -240,9 +235,15 @@ def _rule_id(rule: Any) -> str | None:
 
 
 def _disable(
-    data: dict[str, Any], positions: Positions, ids: list[Any], where: Where, source: Positions
+    data: dict[str, Any],
+    positions: Positions,
+    ids: list[Any],
+    where: Where,
+    source: Positions,
+    written_here: set[str | None],
 ) -> list[RuleSetError]:
-    """The parent's rules that `ids` names taken away; the mistakes of `ids`, each at its entry."""
+    """The parent's rules that `ids` names taken away; the mistakes of `ids`, each at its entry, with the rules
+    it may name (see _offered)."""
     rules = data.get("rules") or []
     if not isinstance(rules, list):
         # `rules: 5` in the parent: validation says so at its line; here there is no rule to disable.
@@ -250,14 +251,15 @@ def _disable(
         if not ids:
             return []
     known = [r.get("id") for r in rules if isinstance(r, dict)]
+    offered = _offered(rules, written_here)
     problems = []
     for index, rule_id in enumerate(ids):
         if _read_as_other_than_text(rule_id):
-            problems.append(
-                _not_a_rule_id(("disable", index), rule_id, [str(k) for k in known], source, "", where)
-            )
+            problems.append(_not_a_rule_id(("disable", index), rule_id, offered, source, "", where))
         elif rule_id not in known:
-            problems.append(_unknown_rule(where(("disable", index)), ("disable", index), str(rule_id), known))
+            problems.append(
+                _unknown_rule(where(("disable", index)), ("disable", index), str(rule_id), offered)
+            )
         elif rule_id in ids[:index]:
             # Harmless twice, but most often a copied line whose id was meant to be changed to another's.
             problems.append(
@@ -286,10 +288,23 @@ def _disable(
     return problems
 
 
+def _offered(rules: Any, written_here: set[str | None]) -> list[str]:
+    """The rules disable, severities and amend may name: the parent's. One written in the file itself is changed
+    where it is written (each of the three refuses it), so it is not offered, nor a slip of its id told to name
+    it."""
+    if not isinstance(rules, list):
+        return []
+    return [rule_id for rule in rules if (rule_id := _rule_id(rule)) and rule_id not in written_here]
+
+
 def _severities(
-    data: dict[str, Any], changes: dict[str, Any], where: Where, moved: tuple[Positions, Positions, str]
+    data: dict[str, Any],
+    changes: dict[str, Any],
+    where: Where,
+    moved: tuple[Positions, Positions, str],
+    known: list[str],
 ) -> list[RuleSetError]:
-    """Each rule's severity as `changes` gives it; an unknown rule said at its key."""
+    """Each rule's severity as `changes` gives it; an unknown rule said at its key, with the `known` ones."""
     positions, source, file = moved
     if not isinstance(data.get("rules") or [], list):
         # `rules: 5`: left for validation to refuse at its line
@@ -306,7 +321,7 @@ def _severities(
     for rule_id, severity in changes.items():
         if rule_id not in index_of:
             at: YamlPath = ("severities", rule_id)
-            problems.append(_unknown_rule(_key_at(at, source, file, where), at, str(rule_id), list(index_of)))
+            problems.append(_unknown_rule(_key_at(at, source, file, where), at, str(rule_id), known))
             continue
         rules[index_of[rule_id]]["severity"] = severity
         # A wrong severity is wrong where it was written, in this file, not in the parent's rule.
@@ -420,9 +435,11 @@ def _amend(
     amend: dict[str, dict[str, Any]],
     where: Where,
     moved: tuple[Positions, Positions, str],
+    known: list[str],
 ) -> list[RuleSetError]:
     """Each amended rule with its changed keys in place of the parent's, at the lines of the child that wrote
-    them, so that validating the rule says a mistake in them there; the mistakes so found."""
+    them, so that validating the rule says a mistake in them there; the mistakes so found, an unknown rule with
+    the `known` ones."""
     if not amend:
         return []
     positions, source, file = moved
@@ -439,9 +456,7 @@ def _amend(
     for rule_id, changes in amend.items():
         if rule_id not in index_of:
             named: YamlPath = ("amend", rule_id)
-            problems.append(
-                _unknown_rule(_key_at(named, source, file, where), named, str(rule_id), list(index_of))
-            )
+            problems.append(_unknown_rule(_key_at(named, source, file, where), named, str(rule_id), known))
             continue
         rule = rules[index_of[rule_id]]
         for key, value in changes.items():
