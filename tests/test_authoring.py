@@ -196,6 +196,39 @@ def test_a_dated_parameter_with_no_value_yet(tmp_path: Path) -> None:
     ) in result.stderr
 
 
+def test_a_parameters_mistake_is_said_once_and_in_the_order_the_file_is_written(tmp_path: Path) -> None:
+    # structure_share was said once for each rule reading it (two), and min_women (line 5) before
+    # young_age_limit (line 4): in the order of the rules that read them, not of the file.
+    shared = write(
+        tmp_path, "neg2.yaml", "extends: community-2006\nname: q\nparameters:\n  structure_share: 1.5\n"
+    )
+    result = runner.invoke(app, ["rules", "validate", str(shared), "--lang", "en"])
+    assert result.stderr == (
+        f"{shared}:4:20: parameters.structure_share.value: this is a share from 0 to 1 (0.5 is half), not 1.5\n"
+    )
+    two = write(
+        tmp_path,
+        "neg3.yaml",
+        "extends: community-2006\nname: q\nparameters:\n  young_age_limit: 200\n  min_women: 1.5\n",
+    )
+    said = {
+        lang: runner.invoke(app, ["rules", "validate", str(two), "--lang", lang]).stderr
+        for lang in ("zh", "en")
+    }
+    assert said["zh"] == (
+        f"{two}:4:20: parameters.young_age_limit.value：年龄（周岁）是 0 到 150 的整数，不是 200\n"
+        f"{two}:5:14: parameters.min_women.value：人数是整数，不是 1.5；比例请用 share\n"
+    )
+    assert said["en"] == (
+        f"{two}:4:20: parameters.young_age_limit.value: an age (completed years) is a whole number from 0 to 150, "
+        "not 200\n"
+        f"{two}:5:14: parameters.min_women.value: a count of people is a whole number, not 1.5; for a proportion "
+        "use share\n"
+    )
+    checked = runner.invoke(app, ["check", str(EXAMPLES / "roster.csv"), "--rules", str(two), "--lang", "en"])
+    assert checked.exit_code == 2 and checked.stderr == "error: " + said["en"]
+
+
 def _dead(values: list[tuple[str, int]], effective: str = "", extends: str = "community-2006") -> str:
     """A rule file giving principal_max_age dated values; community-2006 applies from 2006-04-12 to 2006-09-30,
     and its election day is the last."""

@@ -2521,6 +2521,39 @@ def test_a_birth_month_of_october_typed_as_a_number_is_never_read_as_january(
     assert [f.rule for f in october.findings if f.severity == "warning"] == ["id-number-blank"]
 
 
+@pytest.mark.parametrize("form", ["xlsx", "csv"])
+def test_a_birth_month_of_january_or_october_is_no_month_between_to_the_id_number(
+    tmp_path: Path, form: str
+) -> None:
+    # 1968.1 was kept as 1 January to 31 October: an ID number born 1968-03-05 fell inside and passed, though
+    # the cell can only mean January or October.
+    header = ["姓名", "出生年月", "身份证号", "社区", "拟任职务"]
+    born = [
+        ("1968-03-05", 1968.1),
+        ("1968-07-05", 1968.1),
+        ("1968-11-05", 1968.1),
+        ("1968-01-15", 1968.1),
+        ("1968-10-05", 1968.1),
+        ("1968-03-05", 1968.2),
+    ]
+    rows = [[f"巳{i}", w, make_id(b, "男"), "青松社区", "居委会委员"] for i, (b, w) in enumerate(born)]
+    path = write_workbook(tmp_path / "r.xlsx", header, rows) if form == "xlsx" else tmp_path / "r.csv"
+    if form == "csv":  # as Excel writes the number cell 1968.10 into a CSV file: 1968.1
+        path.write_text("\n".join(",".join(map(str, row)) for row in [header, *rows]) + "\n", "utf-8")
+    said = {}
+    for lang in ("zh", "en"):
+        people = check([path], election_date="2006-09-30", lang=lang, show_pii=True).candidates
+        said[lang] = [[f.message for f in p.findings if f.rule == "birth-date-mismatch"] for p in people]
+    assert [bool(m) for m in said["zh"]] == [True, True, True, False, False, True]  # .2 is February alone
+    assert said["zh"][0] == ["出生年月为 1968.1（1月或10月），与身份证号中的出生日期 1968-03-05 不一致"]
+    assert said["en"][1] == ["出生年月 is 1968.1 (January or October) but the ID number says 1968-07-05"]
+    masked = check([path], election_date="2006-09-30").candidates[0].findings
+    assert [f.message for f in masked if f.rule == "birth-date-mismatch"] == [
+        "出生年月为 1968.*，与身份证号中的出生日期 1968-**-** 不一致（日期只显示年份，以免还原身份证号；"
+        "请看名册该格，或加 --show-pii）"
+    ]
+
+
 @pytest.mark.parametrize("output_format", ["table", "github", "markdown", "html"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_an_escape_sequence_in_a_header_never_reaches_the_terminal(

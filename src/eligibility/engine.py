@@ -2805,6 +2805,7 @@ class Review:
                 if "expected" in params:
                     params["expected"] = mask_birth(params["expected"])
                 key = "birth-date-mismatch-masked" if problem.rule == "birth-date-mismatch" else key
+                params.pop("months", None)  # 1968.* with its months would be the month it hides
                 if key == "date-invalid" and masked != value:
                     key = "date-invalid-masked"  # **.* alone left the officer nothing to look for
                 value = masked
@@ -2818,6 +2819,8 @@ class Review:
             params["damage"] = say(f"excel-damage-{params['damage']}", self.lang)
             if key in ("gender-mismatch", "duplicate-person"):
                 key += "-excel"  # a number ending in 000: Excel's damage named as the likely cause
+        if params.pop("months", None):
+            key = "birth-date-mismatch-months"  # 1968.1: January or October, and the ID number says neither
         if params.get("earlier") == "blank":
             key = "election-date-not-team-blank"
         if params.pop("whole", None) == "day":

@@ -94,7 +94,7 @@ class RuleSetProblems(RuleSetError):
     """Several mistakes in one rule file, each with its place; reported together so one run shows them all."""
 
     def __init__(self, problems: list[RuleSetError]) -> None:
-        self._problems = [one for problem in problems for one in problem.problems]
+        self._problems = in_order(problems)
         first = self._problems[0]
         super().__init__(first.key, first.location, **first.params)
 
@@ -133,7 +133,26 @@ class RuleSetWarning:
 def raise_any(problems: list[RuleSetError]) -> None:
     """The mistakes found, if any: one as itself, several together."""
     if problems:
+        problems = in_order(problems)
         raise problems[0] if len(problems) == 1 else RuleSetProblems(problems)
+
+
+def in_order(problems: list[RuleSetError]) -> list[RuleSetError]:
+    """Each mistake once, in the order it is written: file by file, the first met first, and line by line. A
+    parameter two rules read was said once for each (structure_share: 1.5), and the rules' order is not the
+    file's (min_women on line 5 was said before young_age_limit on line 4)."""
+    files: dict[str | None, int] = {}
+    said: dict[tuple[str, str], RuleSetError] = {}
+    for one in (each for problem in problems for each in problem.problems):
+        files.setdefault((one.location or Location()).path, len(files))
+        said.setdefault((one.key, str(one)), one)  # its English message names its place
+
+    def place(problem: RuleSetError) -> tuple[int, int, int]:
+        where = problem.location or Location()
+        column = where.column if isinstance(where.column, int) else 0
+        return files[where.path], where.line or 0, column
+
+    return sorted(said.values(), key=place)
 
 
 class RosterError(EligibilityError):

@@ -833,6 +833,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{column}为 {value}，与身份证号中的出生日期 {expected} 不一致",
         "{column} is {value} but the ID number says {expected}",
     ),
+    "birth-date-mismatch-months": (
+        "{column}为 {value}（1月或10月），与身份证号中的出生日期 {expected} 不一致",
+        "{column} is {value} (January or October) but the ID number says {expected}",
+    ),
     "birth-date-mismatch-masked": (
         "{column}为 {value}，与身份证号中的出生日期 {expected} 不一致（日期只显示年份，以免还原身份证号；"
         "请看名册该格，或加 --show-pii）",

@@ -494,6 +494,15 @@ _TRAILER = re.compile(r"\s*(\(.*\)|00:00(:00)?(\.0+)?)\s*$")
 _LUNAR = re.compile(r"农历|阴历|旧历|夏历")
 
 DateRange = tuple[dt.date, dt.date]
+
+
+class JanuaryOrOctober(tuple[dt.date, dt.date]):
+    """A birth month written .1 (1968.1), 1968.10 as a number cell keeps it: the range from 1 January to 31
+    October, as an age reads it, and to an ID number either month, never one between (1968-03-05 is no match)."""
+
+    __slots__ = ()
+
+
 # A date written so it cannot be read, among a cell's dates (2003-05-05、不详): some day, which one unknown. A
 # rule asking whether a date falls in a window then cannot say no.
 UNREADABLE_DATE: DateRange = (dt.date.min, dt.date.max)
@@ -574,9 +583,9 @@ def _month_range(year: int, month: int) -> DateRange:
     return dt.date(year, month, 1), dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
-def _january_or_october(year: int) -> DateRange:
+def _january_or_october(year: int) -> JanuaryOrOctober:
     """A month written .1 by a number cell that dropped the 0 of .10: either, from January to October."""
-    return dt.date(year, 1, 1), dt.date(year, 10, 31)
+    return JanuaryOrOctober((dt.date(year, 1, 1), dt.date(year, 10, 31)))
 
 
 # A province's birth dates: forty years of days, each written two or three ways.
@@ -612,7 +621,9 @@ def _parse_date(value: object) -> DateRange | None:
         # a CSV file too: January or October. Read as either, as a month-only date is, so the ID number or the
         # election day decides, never a guess.
         try:
-            return _plausible(*_january_or_october(int(m[1])))
+            either = _january_or_october(int(m[1]))
+            _plausible(*either)
+            return either
         except ValueError as err:
             raise DateError(str(err)) from err
     written = clean(value)

@@ -15,6 +15,7 @@ from eligibility.roster.normalise import (
     UNREADABLE_DATE,
     DateError,
     IdNumber,
+    JanuaryOrOctober,
     clean,
     date_parts,
     from_1904,
@@ -513,9 +514,19 @@ class RecordReader:
         if identity is None:
             return stated
         born = identity.birth_date
-        # The ID is the authority; a roster date that cannot be the same day is a data error, not a choice.
-        if stated is not None and not stated[0] <= born <= stated[1]:
+        # The ID is the authority; a roster date that cannot be the same day is a data error, not a choice. A
+        # month that reads two ways (1968.1: January or October) is either, never a month between them.
+        if stated is not None and (
+            not stated[0] <= born <= stated[1]
+            or (type(stated) is JanuaryOrOctober and born.month not in (1, 10))
+        ):
             written = cells["birth_date"]
+            if type(stated) is JanuaryOrOctober:
+                # Said with both readings: 1968.1 beside 1968-11-05 is not the January it looks like either.
+                problem(
+                    "birth-date-mismatch", "birth_date", written, expected=born.isoformat(), months="1|10"
+                )
+                return born, born
             if isinstance(written, str) and SERIAL_TEXT.fullmatch(written.strip()):
                 written = float(written.strip())
             if isinstance(written, int | float) and not isinstance(written, bool):

@@ -197,7 +197,7 @@ class Compiler:
                     )
                 )
         problems += self._checked_rule(rule, at, seen, complete=not problems)
-        raise_any(sorted(problems, key=place_of))
+        raise_any(problems)
         assert test is not None
         return CompiledRule(
             rule=rule,
@@ -762,14 +762,6 @@ def _labels(cond: Any) -> Iterator[str]:
     for part in (getattr(cond, name, None) for name in ("all", "any", "not_")):
         for each in part if isinstance(part, list) else [part] if part is not None else []:
             yield from _labels(each)
-
-
-def place_of(problem: RuleSetError) -> tuple[int, int]:
-    """Where a mistake is written, to say a rule's mistakes in the order they are read."""
-    location = problem.location
-    if location is None:
-        return (0, 0)
-    return (location.line or 0, location.column if isinstance(location.column, int) else 0)
 
 
 def dotted_path(at: Path) -> str:

@@ -157,8 +157,7 @@ def merge(
     )
     problems += refused
     problems += _amend(data, amend, where, (positions, child_positions, child_file), known)
-    # In the order they are written, as validation's are.
-    return (data, positions), sorted(problems, key=_place)
+    return (data, positions), problems  # said in the order they are written (errors.in_order)
 
 
 def _roles_keep_their_seat(
@@ -508,12 +507,6 @@ def _amended_approval(
     if reason is None:
         return None
     return RuleSetError("ruleset-invalid", where(at), field=dotted_path(at), reason=reason)
-
-
-def _place(problem: RuleSetError) -> tuple[int, int]:
-    """Where in this file a mistake is written, to say them in the order they are read."""
-    where = problem.location or Location()
-    return (where.line or 0, where.column if isinstance(where.column, int) else 0)
 
 
 def _key_at(at: YamlPath, source: Positions, file: str, where: Where) -> Location:

@@ -33,7 +33,6 @@ from eligibility.ruleset.compiler import (
     dotted_path,
     unknown_name,
 )
-from eligibility.ruleset.compiler import place_of as _place
 from eligibility.ruleset.facts import Fact
 from eligibility.ruleset.inherit import merge, resolve_parent
 from eligibility.ruleset.model import UNDECIDED, FieldSpec, RuleFile
@@ -259,7 +258,7 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
             # The changes' mistakes (a severity for a rule the parent lacks) with the file's own: each was met
             # only once the other was fixed.
             if read.refused:
-                _raise_any(sorted([*read.refused, *err.problems], key=_place))
+                _raise_any([*read.refused, *err.problems])
             raise
         defaults = {name: p.at(rule_file.election_date) for name, p in rule_file.parameters.items()}
         applied = {
@@ -308,7 +307,7 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
                 except RuleSetError as err:
                     # Undated on its own day is said at the parameter's values below, once these are fixed.
                     problems += [] if err.key == "ruleset-param-undated" else err.problems
-            _raise_any(sorted(problems, key=_place))
+            _raise_any(problems)
         # Resolved: a script may change its working folder before the workers start.
         policy.source, policy.given = path.resolve(), dict(overrides or {})
         # Compile now for every date a dated value takes effect, so a mistake anywhere shows before any roster.
@@ -351,7 +350,7 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
             said = [
                 _broken_by_change(p, positions, shown) if p in inherited_wrong else p for p in err.problems
             ]
-            raise (said[0] if len(said) == 1 else RuleSetProblems(sorted(said, key=_place))) from None
+            raise (said[0] if len(said) == 1 else RuleSetProblems(said)) from None
         raise
     return policy
 
@@ -866,8 +865,9 @@ def _validate(data: Any, positions: Positions, shown: str) -> RuleFile:
             # required key missing is its own, though all are said at the mapping's line (helper-62).
             missing = str(error["loc"][-1]) if error["type"] == "missing" and error["loc"] else ""
             problems.setdefault(str(problem.location) + str(problem.params.get("field")) + missing, problem)
-        # In the order they are written, as the compiler's are (pydantic goes by the model's fields).
-        raise RuleSetProblems(sorted(problems.values(), key=_place)) from err
+        # In the order they are written (RuleSetProblems), as the compiler's are: pydantic goes by the model's
+        # fields.
+        raise RuleSetProblems(list(problems.values())) from err
 
 
 def _list_said_within(error: Any, errors: list[Any]) -> bool:
