@@ -899,3 +899,36 @@ def test_a_village_roster_without_remarks_runs_no_remark_rule(tmp_path: Path) ->
     remark_rules = {rule.id for rule in load_ruleset("village-2021").rules if rule.id.startswith("remark-")}
     assert len(remark_rules) == 13 and run.isdisjoint(remark_rules), run & remark_rules
     assert {"election-misconduct", "unlawful-petitioning"} <= run
+
+
+@pytest.mark.parametrize("convention", ["birthday", "day-after-birthday"])
+@pytest.mark.parametrize(
+    ("op", "reading"),
+    # past-birthday reads an order (超过, 不满): the rule file refuses eq and ne with it.
+    [(op, "completed-years") for op in ("gt", "ge", "lt", "le", "eq", "ne")]
+    + [(op, "past-birthday") for op in ("gt", "ge", "lt", "le")],
+)
+def test_an_age_rule_answers_every_birth_date_as_the_age_itself_does(
+    op: str, convention: str, reading: str
+) -> None:
+    # An age rule answers a birth date by the days, found once an election day, where its answer turns: each day
+    # of seven years of births around the 57th birthday, 29 February among them, on election days in leap and
+    # common years, against 周岁 (or the birthday) worked out for that birth date alone.
+    import operator
+    from types import SimpleNamespace
+
+    from eligibility.roster.normalise import anniversary, completed_years
+    from eligibility.ruleset.compiler import _age
+
+    compare = getattr(operator, op)
+    test = _age(op, 57, reading, convention)
+    for on in (dt.date(2006, 9, 30), dt.date(2008, 2, 29), dt.date(2007, 2, 28), dt.date(2007, 3, 1)):
+        birth = dt.date(on.year - 61, 1, 1)
+        while birth.year < on.year - 53:
+            if reading == "completed-years":
+                expected = compare(completed_years(birth, on, convention), 57)
+            else:
+                expected = compare(on, anniversary(birth, 57))
+            answer = test(SimpleNamespace(birth=(birth, birth), election_date=on), None)
+            assert answer is expected, (birth, on)
+            birth += dt.timedelta(days=1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import operator
 import re
@@ -9,7 +10,6 @@ import string
 from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, NoReturn
 
 from eligibility.candidate import Candidate, Member, Span, Team, Tri
@@ -1082,10 +1082,7 @@ def _age(op: str, years: int, reading: str, convention: str) -> Node:
     def age_on(birth: dt.date, on: dt.date) -> int:
         return completed_years(birth, on, convention)
 
-    # Birth dates and election days repeat across a province: each pair is worked out once. Forty years of
-    # birth dates are 15,000 days: a smaller cache would drop each before it came round again.
-    @lru_cache(maxsize=1 << 16)
-    def answer(birth: dt.date, on: dt.date) -> bool:
+    def exact(birth: dt.date, on: dt.date) -> bool:
         if reading == "completed-years":
             value = age_on(birth, on)
             if op in ("eq", "ne"):
@@ -1095,6 +1092,18 @@ def _age(op: str, years: int, reading: str, convention: str) -> Node:
         # by the birthday itself, whatever age_convention says. Counted from the day one reaches N under
         # day-after-birthday, it held only from the second day after the birthday (helper-95).
         return bool(_ORDER[op](on, anniversary(birth, years)))
+
+    # For one election day the answer changes with the birth date on a day or two only: those days are found once
+    # a day, by `exact` itself, and a birth date answered by how many of them it is past. Exact whatever the
+    # convention, reading and op; a cache of each (birth date, day) pair held 10 MB at a million rows.
+    turns: dict[dt.date, tuple[bool, list[dt.date]]] = {}
+
+    def answer(birth: dt.date, on: dt.date) -> bool:
+        found = turns.get(on)
+        if found is None:
+            found = turns[on] = _turning_days(on, years, exact)
+        first, days = found
+        return first is not bool(bisect.bisect_right(days, birth) & 1)
 
     def test(person: Candidate, ev: Evidence | None) -> Tri:
         birth, on = person.birth, person.election_date
@@ -1117,6 +1126,24 @@ def _age(op: str, years: int, reading: str, convention: str) -> Node:
         return first
 
     return test
+
+
+def _turning_days(
+    on: dt.date, years: int, exact: Callable[[dt.date, dt.date], bool]
+) -> tuple[bool, list[dt.date]]:
+    """An age rule's answer on a day for a birth date on the first day of the years where it can change (N + 2
+    years before, where one is N + 1 or N + 2 周岁 under either convention, to N − 2 years before), and the days in
+    them where it does. Outside them one is more than N, or less than N, whatever the convention: the answer is
+    that at their nearer end."""
+    day, last = years_before(on, years + 2), years_before(on, years - 2)
+    first = answer = exact(day, on)
+    days = []
+    while day < last:
+        day += dt.timedelta(days=1)
+        if (now := exact(day, on)) is not answer:
+            days.append(day)
+            answer = now
+    return first, days
 
 
 def _within_years(
