@@ -298,6 +298,26 @@ def test_a_duplicate_in_a_workbook_names_its_sheet_and_row(tmp_path: Path) -> No
     assert f"与 {path.as_posix()}#东湖 第 3 行重复" in zh.message
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_duplicate_in_a_json_roster_on_one_line_names_the_row_it_repeats(tmp_path: Path, jobs: int) -> None:
+    # A JSON roster written on one line: every record has line 1, so the line cannot tell the first row; the
+    # evidence named the duplicate's own row 3 as the one it repeats, and a script joined the row to itself.
+    def person(name: str, number: str, role: str) -> dict[str, str]:
+        return {"姓名": name, "身份证号": number, "社区": "甲社区", "拟任职务": role}
+
+    records = [
+        person("张二", "110101197001010112", "居委会委员"),
+        person("李四", "110101197101010136", "居委会委员"),
+        person("张二", "110101197001010112", "居委会主任"),
+    ]
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    [said] = [
+        f for f in check([path], lang="en", jobs=jobs).candidates[2].findings if f.rule == "duplicate-person"
+    ]
+    assert _repeated(said) == {"other_path": path.as_posix(), "other_row": "1", "other_line": "1"}
+
+
 def _under_a_broken_header(tmp_path: Path) -> Path:
     """The example roster saved with its 出生年月 header over two lines (出生年月 Alt+Enter （年龄）, as templates
     write it), and 黄志明's community left blank under 林秀英's, as a merged 社区 saved as CSV leaves it: every

@@ -387,16 +387,17 @@ class Review:
     _where_read: dict[frozenset[str], frozenset[str]] = field(default_factory=dict)
     # Communities two rosters gave different seats for, by body: unknown, whichever file is read last.
     _seats_disputed: dict[tuple[str, str], set[str]] = field(default_factory=dict)
-    # First row of each ID number seen in the run: packed (file index << 33 | line or row), files (and sheets)
-    # listed in _paths.
+    # First row of each ID number seen in the run: packed (file index << 33 | data row << 1 | whether it has a
+    # line), files (and sheets) listed in _paths.
     _first_row: IdRegister = field(default_factory=IdRegister)
     _paths: list[tuple[str, str | None]] = field(default_factory=list)
     # Of each file in _paths, where the difference between a record's line and its data row grows (a blank line,
-    # a title, a record over several lines): (line, difference), in line order. A few points a file, so that a
-    # duplicate names the first row's data row, as its source does, where the register keeps its line alone.
+    # a title, a record over several lines): (data row, difference), in row order. A few points a file, so that a
+    # duplicate names the first row's line, as its source does, where the register keeps its data row alone. By
+    # row, not line: the records of a JSON file written on one line share it (helper-120).
     _rows_behind: list[list[tuple[int, int]]] = field(default_factory=list)
     # Of each file (index in _paths) whose records span lines (a cell with a line break), where the difference
-    # between a record's line and the row Excel shows it on grows: (line, difference), in line order. Only such
+    # between a record's line and the row Excel shows it on grows: (data row, difference), in row order. Only such
     # records add one, so a duplicate can name the first row as Excel shows it (see _excel_row).
     _row_offsets: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     # Of each file (and sheet) being read, its valid ID numbers written with 18 digits and ending in 000, and the
@@ -1263,24 +1264,25 @@ class Review:
 
     def _register(self, packed: int, source: RowSource) -> int | None:
         """Where this ID number was first seen, or None, now noted, if it is new. The place is packed in one
-        word: the file (and sheet), then its line (the number the table and the officer's editor show) or,
-        where a file has no lines (JSON), its data row, with a bit to say which."""
+        word: the file (and sheet), then its data row, with a bit to say whether it has a line (the number the
+        table and the officer's editor show), found again by how far the lines run ahead of the rows."""
         where = (source.path, source.sheet)
         if not self._paths or self._paths[-1] != where:
             self._paths.append(where)
             self._rows_behind.append([])
         if not source.line:
             return self._first_row.first(packed, (len(self._paths) - 1) << 33 | source.row << 1)
-        _note_behind(self._rows_behind[-1], source.line, source.line - source.row)
+        _note_behind(self._rows_behind[-1], source.row, source.line - source.row)
         if source.excel_row is not None:
             # Below a record over several lines: how far Excel's rows have fallen behind the lines.
             offsets = self._row_offsets.setdefault(len(self._paths) - 1, [])
-            _note_behind(offsets, source.line, source.line - source.excel_row)
-        return self._first_row.first(packed, (len(self._paths) - 1) << 33 | source.line << 1 | 1)
+            _note_behind(offsets, source.row, source.line - source.excel_row)
+        return self._first_row.first(packed, (len(self._paths) - 1) << 33 | source.row << 1 | 1)
 
-    def _excel_row(self, file: int, line: int) -> int | None:
-        """The row Excel shows a record of a file on, where it is not the record's line; else None."""
-        behind = _behind(self._row_offsets.get(file), line)
+    def _excel_row(self, file: int, row: int, line: int) -> int | None:
+        """The row Excel shows a file's record on, by its data row, where it is not the record's line; else
+        None."""
+        behind = _behind(self._row_offsets.get(file), row)
         return line - behind if behind else None
 
     def _add_duplicate(self, person: Candidate, table: Table, first: int, zeros: bool = False) -> str | None:
@@ -1288,9 +1290,9 @@ class Review:
         two people's numbers Excel cut to one (…000 under another name), who this one is in their team: a member
         apart, not the first row's person given this row's posts, the team short of one (helper-110)."""
         (path, sheet), place = self._paths[first >> 33], first & 0x1FFFFFFFF
-        line = place >> 1 if place & 1 else None
-        row = line - _behind(self._rows_behind[first >> 33], line) if line else place >> 1
-        shown = self._excel_row(first >> 33, line) if line else None
+        row = place >> 1
+        line = row + _behind(self._rows_behind[first >> 33], row) if place & 1 else None
+        shown = self._excel_row(first >> 33, row, line) if line else None
         # Under another name, a number ending in 000 is more likely two people's Excel cut to one than one
         # person on two rows (a real number ends so in 1 of 1,100; one of Excel's fits its check in 1 of 11).
         packed = pack_id(person.id_number) if zeros else None
@@ -3371,15 +3373,15 @@ _JSON_GENDER = {
 }
 
 
-def _note_behind(steps: list[tuple[int, int]], line: int, behind: int) -> None:
-    """Notes how far a file's rows stand behind its lines from `line` on, where that has changed."""
+def _note_behind(steps: list[tuple[int, int]], row: int, behind: int) -> None:
+    """Notes how far a file's rows stand behind its lines from data row `row` on, where that has changed."""
     if not steps or steps[-1][1] != behind:
-        steps.append((line, behind))
+        steps.append((row, behind))
 
 
-def _behind(steps: list[tuple[int, int]] | None, line: int) -> int:
-    """How far the record on `line` stands behind it, by the steps _note_behind noted (0 above the first)."""
-    at = bisect.bisect_right(steps, (line, float("inf"))) - 1 if steps else -1
+def _behind(steps: list[tuple[int, int]] | None, row: int) -> int:
+    """How far data row `row` stands behind its line, by the steps _note_behind noted (0 above the first)."""
+    at = bisect.bisect_right(steps, (row, float("inf"))) - 1 if steps else -1
     return steps[at][1] if steps and at >= 0 else 0
 
 
