@@ -236,9 +236,12 @@ def test_json_contract_shape() -> None:
         "gender",
         "age",
         "education",
+        "education_id",
         "status",
         "findings",
     ]
+    # The level by the rule set's id, whatever the language, as role_ids beside roles.
+    assert (candidate["education"], candidate["education_id"]) == ("高中/中专", "upper_secondary")
     assert candidate["source"] == {"path": (EXAMPLES / "roster.csv").as_posix(), "row": 1, "line": 2}
     assert candidate["id_number"] == "350502********0111"
     finding = candidate["findings"][0]

@@ -534,7 +534,10 @@ class Review:
         self._level_ids = [level.id for level in policy.file.vocabularies.education]
         # A clean result's education, by the rank its cell names (see _clean_json).
         self._json_education: dict[int | None, bytes] = {
-            rank: b',"education":' + to_json(None if rank is None else self._level_label[level])
+            rank: b',"education":'
+            + to_json(None if rank is None else self._level_label[level])
+            + b',"education_id":'
+            + to_json(None if rank is None else level)
             for rank, level in [(None, ""), *enumerate(self._level_ids)]
         }
 
@@ -1447,6 +1450,9 @@ class Review:
                 "gender": person.gender,
                 "age": self._age(person),
                 "education": self._education(person),
+                "education_id": None
+                if person.education_rank is None
+                else self._level_ids[person.education_rank],
                 "status": (status := status_of(findings)),
                 "to_verify": status == "review" and only_to_verify(findings),
                 "findings": findings,

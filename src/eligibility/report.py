@@ -132,6 +132,11 @@ class CandidateResult(_Frozen):
         description="the education level the cell counts as, as the report's language names it; null when unknown "
         "or written as a span (初中及以下)",
     )
+    education_id: str | None = Field(
+        default=None,
+        description="the same level by the rule set's id (upper_secondary), whatever the language: a script "
+        "counts by it as by role_ids",
+    )
     status: Status
     # A review that asks no approval, only a fact found out or put right (待核实, see only_to_verify): the tables
     # and the summary say it apart, and a script counting statuses by street could not (helper-108).
