@@ -1312,7 +1312,7 @@ def test_a_parent_whose_rules_are_not_a_list_is_said_in_the_parent(tmp_path: Pat
     child = write(tmp_path, "child.yaml", "extends: parent.yaml\n")
     result = runner.invoke(app, ["rules", "validate", str(child), "--lang", "en"])
     parent = (tmp_path / "parent.yaml").resolve().as_posix()
-    assert result.exit_code == 1 and f"{parent}:2:8: rules: Input should be a valid list" in result.stderr
+    assert result.exit_code == 1 and f"{parent}:2:8: rules: should be a list, written [a, b]" in result.stderr
 
 
 def nested(depth: int) -> str:

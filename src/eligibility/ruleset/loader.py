@@ -1018,7 +1018,7 @@ def _problem(error: Any, data: Any, positions: Positions, shown: str) -> RuleSet
             "written values: [{from, value}]",
         )
         return RuleSetError("ruleset-invalid", location, field=dotted, reason=reason)
-    english = error["msg"].removeprefix("Value error, ")
+    english = _IN_ENGLISH.get(kind) or error["msg"].removeprefix("Value error, ")
     try:
         zh = _IN_CHINESE.get(kind, "").format(**error.get("ctx", {}))
     except (KeyError, IndexError, ValueError):
@@ -1158,6 +1158,16 @@ _IN_CHINESE = {
     "greater_than": "应大于 {gt}",
     # Nesting past pydantic's own limit; conditions are refused well before it (model.MAX_CONDITION_DEPTH).
     "recursion_depth_exceeded": "嵌套层数太多，超过了能检查的深度",
+}
+
+
+# pydantic's reasons where the Chinese above says how to write the value and pydantic's English does not
+# ("Input should be a valid list" of negations: 不属实, helper-120).
+_IN_ENGLISH = {
+    "dict_type": "should be a mapping (key: value)",
+    "model_type": "should be a mapping (key: value)",
+    "model_attributes_type": "should be a mapping (key: value)",
+    "list_type": "should be a list, written [a, b]",
 }
 
 
