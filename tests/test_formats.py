@@ -797,6 +797,44 @@ def test_rosters_named_for_their_townships_villages_committees_keep_their_villag
     assert one == two and one.count('"street-from-file"') == 2
 
 
+def _without_village(header: list[str], rows: list[list[str]]) -> tuple[list[str], list[list[str]]]:
+    """The header and rows without their 村 column."""
+    village = header.index("村（社区）")
+    return [h for i, h in enumerate(header) if i != village], [
+        [c for i, c in enumerate(r) if i != village] for r in rows
+    ]
+
+
+@pytest.mark.parametrize("workbook", [False, True], ids=["csv", "xlsx"])
+def test_a_roster_named_for_its_townships_villages_committees_with_no_village_column_is_refused(
+    tmp_path: Path, workbook: bool
+) -> None:
+    # 青山镇村两委名单.csv with no 村 column took 青山镇村 for its one village, every candidate of the township's
+    # villages one team of it: the name is the township's roster of its villages (helper-121). Refused as 青山镇.csv
+    # without the column is; 古镇村 and 镇江路社区 stay the villages they name.
+    header, rows = _without_village(*_village_rows(QINGSHAN, "350521"))
+    said = {}
+    for name in ("青山镇", "青山镇村两委名单", "古镇村两委名单", "镇江路社区两委名单"):
+        folder = tmp_path / name
+        folder.mkdir()
+        if workbook:
+            path = write_workbook(folder / f"{name}.xlsx", header, rows)
+        else:
+            path = write_delimited(folder / f"{name}.csv", header, rows, "utf-8", ",")
+        try:
+            alone = check([path], "village-2021", election_date="2021-01-15", lang="en")
+            said[name] = sorted({(t.street, t.community) for t in alone.teams})
+        except RosterError as err:
+            said[name] = [err.key, str(err).replace(name, "…")]
+        in_folder = check([folder], "village-2021", election_date="2021-01-15", lang="en")
+        assert [f.rule for i in in_folder.inputs for f in i.findings][-1:] == (
+            ["file-unread"] if name.startswith("青山镇") else ["community-from-file"]
+        )
+    assert said["青山镇村两委名单"] == said["青山镇"] and said["青山镇"][0] == "column-missing"
+    assert said["古镇村两委名单"] == [("", "古镇村")]
+    assert said["镇江路社区两委名单"] == [("", "镇江路社区")]
+
+
 def _street_notes(paths: list[Path], jobs: int = 1) -> tuple[dict[tuple[str, str | None], list[str]], str]:
     """Each input's notes of a street taken from a name, and the run's JSON report with --jobs `jobs`."""
     report = check(paths, "village-2021", election_date="2021-01-15", lang="en", jobs=jobs)
