@@ -835,6 +835,43 @@ def test_a_roster_named_for_its_townships_villages_committees_with_no_village_co
     assert said["镇江路社区两委名单"] == [("", "镇江路社区")]
 
 
+@pytest.mark.parametrize("workbook", [False, True], ids=["csv", "xlsx"])
+def test_a_roster_named_for_its_village_in_its_townships_folder_takes_the_folders_street(
+    tmp_path: Path, workbook: bool
+) -> None:
+    # 青山镇/白水村.csv with no 乡镇 nor 村 column took its village from its name and no street from its folder, as
+    # 青山镇/白水村.xlsx did: the two townships' 白水村 one team, 石桥镇's bar passed on 青山镇's woman (helper-121).
+    towns = tmp_path / "towns"
+    for name, header, rows in _townships():
+        (towns / name).mkdir(parents=True)
+        header, rows = _without_village(header, rows[:3] if name == "石桥镇" else rows)
+        if workbook:
+            write_workbook(towns / name / "白水村.xlsx", header, rows)
+        else:
+            write_delimited(towns / name / "白水村.csv", header, rows, "utf-8", ",")
+    report = check([towns], "village-2021", election_date="2021-01-15", lang="en")
+    teams = {(t.street, t.community): sorted(f.rule for f in t.findings) for t in report.teams}
+    assert set(teams) == {("青山镇", "白水村"), ("石桥镇", "白水村")}
+    assert "committee-woman" in teams[("石桥镇", "白水村")]
+    assert "committee-woman" not in teams[("青山镇", "白水村")]
+    notes = {Path(i.path).parent.name: [(f.rule, f.message) for f in i.findings] for i in report.inputs}
+    assert notes["石桥镇"] == [
+        (
+            "community-from-file",
+            "the table has no 村 column; its candidates were taken to be of 白水村, as the file is named '白水村' — "
+            "if that is wrong, add a 村 column",
+        ),
+        (
+            "street-from-folder",
+            "the table has no 乡镇 column; its candidates were taken to be of 石桥镇, as its folder is named "
+            "'石桥镇' — if that is wrong, add a 乡镇 column",
+        ),
+    ]
+    run = ["--rules", "village-2021", "--election-date", "2021-01-15", "--format", "json", "--jobs"]
+    one, two = (CliRunner().invoke(app, ["check", str(towns), *run, jobs]).stdout for jobs in ("1", "2"))
+    assert one == two and one.count('"street-from-folder"') == 2
+
+
 def _street_notes(paths: list[Path], jobs: int = 1) -> tuple[dict[tuple[str, str | None], list[str]], str]:
     """Each input's notes of a street taken from a name, and the run's JSON report with --jobs `jobs`."""
     report = check(paths, "village-2021", election_date="2021-01-15", lang="en", jobs=jobs)

@@ -217,8 +217,9 @@ def open_tables(
                 tables = [placed(table, titled, "file", streets)]
         else:
             tables = [_structured(source, used, columns, given=encoding is not None)]
-        if roster and streets is not None and titled is None:
-            # A YAML or JSON roster's records may lack a street as a table's column may (青山镇.yaml).
+        if roster and streets is not None and not (titled and titled[1]):
+            # A YAML or JSON roster's records may lack a street as a table's column may (青山镇.yaml); a CSV named
+            # for its village alone (青山镇/白水村.csv) takes its folder's, as a workbook does.
             street_placed(tables[0], titles_of(source), streets)
     for table in tables:
         table.notes[:0] = header_notes(table.header, columns)
