@@ -2629,6 +2629,38 @@ def test_a_birth_month_of_january_or_october_is_no_month_between_to_the_id_numbe
     ]
 
 
+@pytest.mark.parametrize("form", ["xlsx", "csv"])
+def test_a_birth_month_written_as_a_number_is_shown_as_written_beside_the_id_numbers_day(
+    tmp_path: Path, form: str
+) -> None:
+    # An xlsx number cell 1968.2 (February 1968) beside an ID number born in March was said as 1968.2（1968-02-01）,
+    # the note for an Excel date serial (24890, the day it stands for), as if the officer had written that day;
+    # 19680315 as 1.96803e+07（1968-03-15）. The CSV's text cell said 1968.2 alone.
+    header = ["姓名", "出生年月", "身份证号", "社区", "拟任职务"]
+    born = [("1968-03-05", 1968.2), ("1968-03-05", 24890), ("1968-03-05", 19680315)]
+    rows = [[f"巳{i}", w, make_id(b, "男"), "青松社区", "居委会委员"] for i, (b, w) in enumerate(born)]
+    path = write_workbook(tmp_path / "r.xlsx", header, rows) if form == "xlsx" else tmp_path / "r.csv"
+    if form == "csv":
+        path.write_text("\n".join(",".join(map(str, row)) for row in [header, *rows]) + "\n", "utf-8")
+    said = {
+        lang: [
+            [f.message for f in p.findings if f.rule == "birth-date-mismatch"]
+            for p in check([path], election_date="2006-09-30", lang=lang, show_pii=True).candidates
+        ]
+        for lang in ("zh", "en")
+    }
+    assert said["zh"] == [
+        ["出生年月为 1968.2，与身份证号中的出生日期 1968-03-05 不一致"],
+        ["出生年月为 24890(1968-02-22)，与身份证号中的出生日期 1968-03-05 不一致"],
+        ["出生年月为 19680315，与身份证号中的出生日期 1968-03-05 不一致"],
+    ]
+    assert said["en"] == [
+        ["出生年月 is 1968.2 but the ID number says 1968-03-05"],
+        ["出生年月 is 24890(1968-02-22) but the ID number says 1968-03-05"],
+        ["出生年月 is 19680315 but the ID number says 1968-03-05"],
+    ]
+
+
 @pytest.mark.parametrize("output_format", ["table", "github", "markdown", "html"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_an_escape_sequence_in_a_header_never_reaches_the_terminal(
