@@ -797,6 +797,81 @@ def test_rosters_named_for_their_townships_villages_committees_keep_their_villag
     assert one == two and one.count('"street-from-file"') == 2
 
 
+def _without_village(header: list[str], rows: list[list[str]]) -> tuple[list[str], list[list[str]]]:
+    """The header and rows without their 村 column."""
+    village = header.index("村（社区）")
+    return [h for i, h in enumerate(header) if i != village], [
+        [c for i, c in enumerate(r) if i != village] for r in rows
+    ]
+
+
+@pytest.mark.parametrize("workbook", [False, True], ids=["csv", "xlsx"])
+def test_a_roster_named_for_its_townships_villages_committees_with_no_village_column_is_refused(
+    tmp_path: Path, workbook: bool
+) -> None:
+    # 青山镇村两委名单.csv with no 村 column took 青山镇村 for its one village, every candidate of the township's
+    # villages one team of it: the name is the township's roster of its villages (helper-121). Refused as 青山镇.csv
+    # without the column is; 古镇村 and 镇江路社区 stay the villages they name.
+    header, rows = _without_village(*_village_rows(QINGSHAN, "350521"))
+    said = {}
+    for name in ("青山镇", "青山镇村两委名单", "古镇村两委名单", "镇江路社区两委名单"):
+        folder = tmp_path / name
+        folder.mkdir()
+        if workbook:
+            path = write_workbook(folder / f"{name}.xlsx", header, rows)
+        else:
+            path = write_delimited(folder / f"{name}.csv", header, rows, "utf-8", ",")
+        try:
+            alone = check([path], "village-2021", election_date="2021-01-15", lang="en")
+            said[name] = sorted({(t.street, t.community) for t in alone.teams})
+        except RosterError as err:
+            said[name] = [err.key, str(err).replace(name, "…")]
+        in_folder = check([folder], "village-2021", election_date="2021-01-15", lang="en")
+        assert [f.rule for i in in_folder.inputs for f in i.findings][-1:] == (
+            ["file-unread"] if name.startswith("青山镇") else ["community-from-file"]
+        )
+    assert said["青山镇村两委名单"] == said["青山镇"] and said["青山镇"][0] == "column-missing"
+    assert said["古镇村两委名单"] == [("", "古镇村")]
+    assert said["镇江路社区两委名单"] == [("", "镇江路社区")]
+
+
+@pytest.mark.parametrize("workbook", [False, True], ids=["csv", "xlsx"])
+def test_a_roster_named_for_its_village_in_its_townships_folder_takes_the_folders_street(
+    tmp_path: Path, workbook: bool
+) -> None:
+    # 青山镇/白水村.csv with no 乡镇 nor 村 column took its village from its name and no street from its folder, as
+    # 青山镇/白水村.xlsx did: the two townships' 白水村 one team, 石桥镇's bar passed on 青山镇's woman (helper-121).
+    towns = tmp_path / "towns"
+    for name, header, rows in _townships():
+        (towns / name).mkdir(parents=True)
+        header, rows = _without_village(header, rows[:3] if name == "石桥镇" else rows)
+        if workbook:
+            write_workbook(towns / name / "白水村.xlsx", header, rows)
+        else:
+            write_delimited(towns / name / "白水村.csv", header, rows, "utf-8", ",")
+    report = check([towns], "village-2021", election_date="2021-01-15", lang="en")
+    teams = {(t.street, t.community): sorted(f.rule for f in t.findings) for t in report.teams}
+    assert set(teams) == {("青山镇", "白水村"), ("石桥镇", "白水村")}
+    assert "committee-woman" in teams[("石桥镇", "白水村")]
+    assert "committee-woman" not in teams[("青山镇", "白水村")]
+    notes = {Path(i.path).parent.name: [(f.rule, f.message) for f in i.findings] for i in report.inputs}
+    assert notes["石桥镇"] == [
+        (
+            "community-from-file",
+            "the table has no 村 column; its candidates were taken to be of 白水村, as the file is named '白水村' — "
+            "if that is wrong, add a 村 column",
+        ),
+        (
+            "street-from-folder",
+            "the table has no 乡镇 column; its candidates were taken to be of 石桥镇, as its folder is named "
+            "'石桥镇' — if that is wrong, add a 乡镇 column",
+        ),
+    ]
+    run = ["--rules", "village-2021", "--election-date", "2021-01-15", "--format", "json", "--jobs"]
+    one, two = (CliRunner().invoke(app, ["check", str(towns), *run, jobs]).stdout for jobs in ("1", "2"))
+    assert one == two and one.count('"street-from-folder"') == 2
+
+
 def _street_notes(paths: list[Path], jobs: int = 1) -> tuple[dict[tuple[str, str | None], list[str]], str]:
     """Each input's notes of a street taken from a name, and the run's JSON report with --jobs `jobs`."""
     report = check(paths, "village-2021", election_date="2021-01-15", lang="en", jobs=jobs)
@@ -2551,6 +2626,38 @@ def test_a_birth_month_of_january_or_october_is_no_month_between_to_the_id_numbe
     assert [f.message for f in masked if f.rule == "birth-date-mismatch"] == [
         "出生年月为 1968.*，与身份证号中的出生日期 1968-**-** 不一致（日期只显示年份，以免还原身份证号；"
         "请看名册该格，或加 --show-pii）"
+    ]
+
+
+@pytest.mark.parametrize("form", ["xlsx", "csv"])
+def test_a_birth_month_written_as_a_number_is_shown_as_written_beside_the_id_numbers_day(
+    tmp_path: Path, form: str
+) -> None:
+    # An xlsx number cell 1968.2 (February 1968) beside an ID number born in March was said as 1968.2（1968-02-01）,
+    # the note for an Excel date serial (24890, the day it stands for), as if the officer had written that day;
+    # 19680315 as 1.96803e+07（1968-03-15）. The CSV's text cell said 1968.2 alone.
+    header = ["姓名", "出生年月", "身份证号", "社区", "拟任职务"]
+    born = [("1968-03-05", 1968.2), ("1968-03-05", 24890), ("1968-03-05", 19680315)]
+    rows = [[f"巳{i}", w, make_id(b, "男"), "青松社区", "居委会委员"] for i, (b, w) in enumerate(born)]
+    path = write_workbook(tmp_path / "r.xlsx", header, rows) if form == "xlsx" else tmp_path / "r.csv"
+    if form == "csv":
+        path.write_text("\n".join(",".join(map(str, row)) for row in [header, *rows]) + "\n", "utf-8")
+    said = {
+        lang: [
+            [f.message for f in p.findings if f.rule == "birth-date-mismatch"]
+            for p in check([path], election_date="2006-09-30", lang=lang, show_pii=True).candidates
+        ]
+        for lang in ("zh", "en")
+    }
+    assert said["zh"] == [
+        ["出生年月为 1968.2，与身份证号中的出生日期 1968-03-05 不一致"],
+        ["出生年月为 24890(1968-02-22)，与身份证号中的出生日期 1968-03-05 不一致"],
+        ["出生年月为 19680315，与身份证号中的出生日期 1968-03-05 不一致"],
+    ]
+    assert said["en"] == [
+        ["出生年月 is 1968.2 but the ID number says 1968-03-05"],
+        ["出生年月 is 24890(1968-02-22) but the ID number says 1968-03-05"],
+        ["出生年月 is 19680315 but the ID number says 1968-03-05"],
     ]
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 # ---- text -------------------------------------------------------------------------------------------------
 
@@ -512,13 +512,19 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _EXCEL_EPOCH_1904 = dt.date(1904, 1, 1)
 
 
+def is_date_serial(value: object) -> TypeGuard[int | float]:
+    """Whether a number cell is an Excel date serial (days since 1899-12-30; five digits from 1927 to 2173) in a
+    cell not formatted as a date. 1968 (a year), 1968.2 (a month), 196803 and 19680315 have other lengths."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and 10_000 <= value < 100_000
+
+
 def from_1904(value: Any) -> Any:
     """A date serial of a workbook saved with the 1904 date system, as the day it means; any other value as it
     is. (A cell formatted as a date is read right already; a plain number is counted from 1899-12-30 otherwise,
     four years and a day early.)"""
     if isinstance(value, list):
         return [from_1904(item) for item in value]
-    if isinstance(value, int | float) and not isinstance(value, bool) and 10_000 <= value < 100_000:
+    if is_date_serial(value):
         return _EXCEL_EPOCH_1904 + dt.timedelta(days=int(value))
     return value
 
@@ -607,9 +613,8 @@ def _parse_date(value: object) -> DateRange | None:
         return value.date(), value.date()
     if isinstance(value, dt.date):
         return value, value
-    if isinstance(value, int | float) and not isinstance(value, bool) and 10_000 <= value < 100_000:
-        # An Excel date serial (days since 1899-12-30; five digits from 1927 to 2173) in a cell not formatted as
-        # a date. 1968 (a year), 196803 and 19680315 have other lengths and are read as text below.
+    if is_date_serial(value):
+        # The others (1968, 196803, 19680315) are read as text below.
         day = _EXCEL_EPOCH + dt.timedelta(days=int(value))
         return _plausible(day, day)
     if isinstance(value, float) and value.is_integer():

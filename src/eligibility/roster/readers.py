@@ -207,7 +207,7 @@ def open_tables(
             try:
                 tables = [_delimited_any(source, used, columns, given=given)]
             except RosterError as err:
-                titled = titled_place(err, [source.path.stem] if roster and source.path else [])
+                titled = titled_place(err, [source.path.stem] if roster and source.path else [], streets)
                 if titled is None:
                     raise
                 try:
@@ -217,8 +217,9 @@ def open_tables(
                 tables = [placed(table, titled, "file", streets)]
         else:
             tables = [_structured(source, used, columns, given=encoding is not None)]
-        if roster and streets is not None and titled is None:
-            # A YAML or JSON roster's records may lack a street as a table's column may (青山镇.yaml).
+        if roster and streets is not None and not (titled and titled[1]):
+            # A YAML or JSON roster's records may lack a street as a table's column may (青山镇.yaml); a CSV named
+            # for its village alone (青山镇/白水村.csv) takes its folder's, as a workbook does.
             street_placed(tables[0], titles_of(source), streets)
     for table in tables:
         table.notes[:0] = header_notes(table.header, columns)
@@ -306,12 +307,21 @@ def _named_street(text: str, streets: StreetNames) -> str | None:
     return None if own in _NO_PLACE else text
 
 
-def titled_place(err: RosterError, titles: Iterable[str]) -> tuple[str, str, str] | None:
+def titled_place(
+    err: RosterError, titles: Iterable[str], streets: StreetNames | None = None
+) -> tuple[str, str, str] | None:
     """The title and place of a roster refused for lacking its 社区 column alone, when its sheet's or file's
-    name says which community it is."""
+    name says which community it is. Not 青山镇村两委名单, by the rule set's `streets`: a township's roster of its
+    villages (see street_in_title), whose rows name their own: without the column it is refused, as 青山镇's is."""
     if err.key != "column-missing" or err.params.get("missing") != "community":
         return None
-    return next(((title, *place) for title in titles if (place := place_in_title(title))), None)
+    for title in titles:
+        place = place_in_title(title)
+        # 青山镇白水村 names its community with its street; 古镇村两委 a village alone. A name street_in_title reads
+        # as a street's though place_in_title gave no street is one by its committee words (青山镇村两委).
+        if place is not None and (place[0] or streets is None or street_in_title(title, streets) is None):
+            return (title, *place)
+    return None
 
 
 def without_community(columns: tuple[Column, ...]) -> tuple[Column, ...]:

@@ -21,6 +21,7 @@ from eligibility.roster.normalise import (
     from_1904,
     id_digits,
     ids_in_text,
+    is_date_serial,
     joined_name,
     parse_birth_date,
     parse_date,
@@ -529,9 +530,9 @@ class RecordReader:
                 return born, born
             if isinstance(written, str) and SERIAL_TEXT.fullmatch(written.strip()):
                 written = float(written.strip())
-            if isinstance(written, int | float) and not isinstance(written, bool):
+            if is_date_serial(written):
                 # An Excel date serial in a cell formatted as a number: the officer sees 18000, and is told the
-                # day it stands for beside it.
+                # day it stands for beside it. Not a month (1968.2), shown as written, as its text is.
                 written = f"{written:g}（{stated[0].isoformat()}）"
             problem("birth-date-mismatch", "birth_date", written, expected=born.isoformat())
         return born, born

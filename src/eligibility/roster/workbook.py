@@ -231,7 +231,7 @@ def _sheet_table(
     try:
         header_line, headers, header = find_header(rows, columns, shown, above)
     except RosterError as err:
-        titled = titled_place(err, titles)
+        titled = titled_place(err, titles, streets)
         if titled is None:
             raise
         columns = without_community(columns)
