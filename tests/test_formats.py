@@ -643,6 +643,10 @@ def test_rosters_in_folders_named_for_their_townships_keep_their_villages_of_one
         ("东湖街道社区两委候选人", "东湖街道"),
         ("青山镇村（社区）两委名册", "青山镇"),
         ("石桥乡村居两委名单", "石桥乡"),
+        # A year between the township and its committees (helper-120).
+        ("青山镇2021年村两委候选人", "青山镇"),
+        ("青山镇2021年度村两委换届候选人名单", "青山镇"),
+        ("古镇2021年村两委名单", None),  # 古镇 alone is one character of its own: no township's
         ("古镇村两委名单", None),  # the village 古镇村's: a street's own name is two characters at least
         ("白水村两委名单", None),  # a village's
         ("镇江路社区两委名单", None),  # a community's

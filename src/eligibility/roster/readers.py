@@ -287,7 +287,8 @@ def street_in_title(title: str, streets: StreetNames) -> str | None:
         # Read before 青山镇村 is taken for a village's name; not 古镇村两委名单: a street's own name is two
         # characters at least, as in 青山镇白水村 (see _PLACE_TITLE), and 古镇村 is a village.
         before = text[: -len(next(word for word in committees if text.endswith(word)))]
-        street = _named_street(_EVERY.sub("", before), streets)  # 青山镇各村两委 too
+        # 青山镇各村两委 too, and 青山镇2021年村两委: a year between the township and its committees.
+        street = _named_street(_EVERY.sub("", _bare_title(before)), streets)
         return street if street is not None and len(streets.own(street)) >= 2 else None
     if place is not None:
         return None
