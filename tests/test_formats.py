@@ -835,6 +835,8 @@ def test_a_roster_named_for_its_townships_villages_committees_with_no_village_co
             ["file-unread"] if name.startswith("青山镇") else ["community-from-file"]
         )
     assert said["青山镇村两委名单"] == said["青山镇"] and said["青山镇"][0] == "column-missing"
+    # The column named as the rule set heads it: a village roster lacks its 村, not a 社区 (helper-121).
+    assert "required column community (村) is missing" in said["青山镇"][1]
     assert said["古镇村两委名单"] == [("", "古镇村")]
     assert said["镇江路社区两委名单"] == [("", "镇江路社区")]
 

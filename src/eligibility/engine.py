@@ -477,7 +477,13 @@ class Review:
 
     def __post_init__(self) -> None:
         policy = self.policy
-        self.columns: tuple[Column, ...] = ROSTER_COLUMNS + tuple(
+        # The place columns named as the rule set heads them (a village's 乡镇 and 村), in every message that
+        # names a column: a village roster without its 村 was told it lacked a 社区 (helper-121).
+        places = policy.file.vocabularies.places
+        headed = {"street": places.street, "community": places.community}
+        self.columns: tuple[Column, ...] = tuple(
+            replace(column, zh=headed.get(column.name, column.zh)) for column in ROSTER_COLUMNS
+        ) + tuple(
             Column(name, spec.zh, tuple(spec.aliases), blank_when_missing=spec.missing == "blank")
             for name, spec in policy.file.fields.items()
         )
