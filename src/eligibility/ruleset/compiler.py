@@ -167,6 +167,9 @@ class Compiler:
         self.member_conditions: list[Node] = []
         self.member_needs: list[set[tuple[str, ...]]] = []
         self.declared_fields: set[str] = set()
+        # Every word the file's `mentions` look for: whether a refutation's clause answers an accusation of its
+        # own (贿选问题已澄清) or the clause before's, whichever rule's words those are (违建未整改，贿选问题已澄清).
+        self.accusations = sorted(_words_mentioned([rule.when.model_dump() for rule in rule_file.rules]))
 
     # ---- rules ----
 
@@ -606,7 +609,18 @@ class Compiler:
         seen.needs.update(fact.columns)
         seen.kinds["mentioned"] = "words"
         words = self.vocabulary.words
-        return _mentions(fact, MentionFinder(raw, words.negations, words.not_negations, words.refutations))
+        return _mentions(
+            fact,
+            MentionFinder(
+                raw,
+                words.negations,
+                words.not_negations,
+                words.refutations,
+                words.conjunctions,
+                words.not_mentions,
+                self.accusations,
+            ),
+        )
 
     def count(self, cond: Count | Share | Exists, at: Path, seen: _Seen) -> Node:
         inner = (
@@ -832,6 +846,22 @@ def _present(fact: Fact, wanted: bool) -> Node:
         return filled is wanted
 
     return test
+
+
+def _words_mentioned(tree: Any) -> set[str]:
+    """The words of every `mentions` list in a dumped condition tree."""
+    if isinstance(tree, list):
+        return {word for item in tree for word in _words_mentioned(item)}
+    if not isinstance(tree, dict):
+        return set()
+    found = (
+        {word for word in tree["mentions"] if isinstance(word, str)}
+        if isinstance(tree.get("mentions"), list)
+        else set()
+    )
+    return found.union(
+        *(_words_mentioned(value) for value in tree.values() if isinstance(value, (dict, list)))
+    )
 
 
 def _mentions(fact: Fact, finder: MentionFinder) -> Node:

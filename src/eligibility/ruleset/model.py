@@ -226,6 +226,9 @@ NEGATIONS: list[str] = [
 NOT_NEGATIONS: list[str] = [
     *("是否", "有无", "非法", "无证", "无照", "无业", "无职业", "无工作", "无党派", "非党员", "非农"),
 ]
+# Words after which a negation no longer reaches (see Vocabularies.conjunctions): 免予刑事处罚并开除党籍 says 开除党籍,
+# 不予录用后有违建 says 违建, 经制止仍继续盗伐 says 盗伐.
+CONJUNCTIONS: list[str] = ["并", "后", "又", "且", "同时", "另", "仍"]
 
 
 class Places(_Strict):
@@ -335,12 +338,23 @@ class Vocabularies(_Strict):
         description="words that hold a negation word and negate nothing (是否有违建：是 asks, 非法违建 is 违建): the "
         "negation words within them are not read. Not given: 是否, 有无, 非法, 无证, 无照, 无业, 非党员 and the like",
     )
+    conjunctions: list[Annotated[str, AfterValidator(_words)]] = Field(
+        default_factory=lambda: list(CONJUNCTIONS),
+        description="words after which a negation no longer reaches (免予刑事处罚并开除党籍 names 开除党籍, "
+        "不予录用后有违建 names 违建). Not given: 并, 后, 又, 且, 同时, 另, 仍",
+    )
+    not_mentions: list[Annotated[str, AfterValidator(_words)]] = Field(
+        default=[],
+        description="words that hold a word a remark is searched for (mentions) and name no one's bar: a post's work "
+        "(吸毒人员帮教, 罢免程序, 留置场所), not read as the word within them. Not given: none",
+    )
     refutations: list[Annotated[str, AfterValidator(_words)]] = Field(
         default=[],
-        description="words that say a whole remark is untrue (经查不属实, 查无实据, 经调查无此事, 已澄清): every word a "
-        "remark is searched for (mentions) that their sentence names before them, in their clause or an earlier "
-        "one, is not so (群众反映有违建，经查不属实). A sentence ends at 。；！, so the next sentence's words still "
-        "count. Not given: none",
+        description="words that say an accusation is untrue (经查不属实, 查无实据, 经调查无此事, 已澄清): the words a "
+        "remark is searched for (mentions) that their clause names before them, or, none there, that the clause just "
+        "before in their sentence names, are not so (群众反映有违建，经查不属实; 2019年受处分，举报其贿选经查不属实 still "
+        "names 处分). A sentence ends at 。；！, a line break, a space or a list's number (1、 (2)); a refutation after "
+        "a negation (尚未排除嫌疑, 未予以澄清) undoes nothing. Not given: none",
     )
     places: Places = Field(default=Places(), description="the place columns' headers in the template")
 

@@ -72,25 +72,42 @@ class StreetNames:
         return self.key(street)[0]
 
 
-# Where a clause of a remark ends: 。，；！ and their half-width forms, or white space (a line break, which the
-# cell's cleaning made one space): 无两违问题 on one line says nothing of 有违建未整改 on the next. Not a question
-# mark, nor space beside a colon or one: what follows is the answer (两违？否, 两违: 无, 两违：⏎无).
-_CLAUSE_ENDS = re.compile(r"[。，,;；!！\s]+")
+# Where a sentence of a remark ends: 。；！, white space (a line break, which the cell's cleaning made one space) or a
+# list's number (1、 2. 3) (4), ① as NFKC leaves it when not made a digit): 无两违问题 on one line says nothing of
+# 有违建未整改 on the next, nor does a refutation. Not a question mark, nor space beside a colon or one: what follows
+# is the answer (两违？否, 两违: 无, 两违：⏎无). A number is one or two digits no digit or point stands by (1.5万元).
+_SENTENCE_ENDS = re.compile(r"[。;；!！\s]+|(?<![\d.])\d{1,2}[、.)）](?![\d.])|[(（]\d{1,2}[)）]|[①-⑳]")
+# Where a clause of a sentence ends: a comma (承诺不拉票、不贿选 is one clause, the list one negation's).
+_CLAUSE_ENDS = re.compile(r"[，,]+")
 _ANSWERED = re.compile(r"\s*([:：?？])\s*")
 # What may close a clause after its answer: 两违（无） ends with 无 as 两违：无 does.
 _CLOSING = ")）]】」』\"”'’"
-# Where a sentence of a remark ends: 。；！ (a comma or a space only parts its clauses). A refutation (经查不属实)
-# undoes what its sentence said before it, never the next sentence's.
-_SENTENCE_ENDS = re.compile(r"[。;；!！]+")
+# Right before a refutation, what says it is not (yet) so: 尚未排除嫌疑, 未予以澄清, 不能排除嫌疑. 未 alone is no
+# negation of a bar (未整改的违建), only of the refutation it stands against.
+_NOT_YET = re.compile(r"[未不]能?$")
+
+
+def _longest_first(words: Sequence[str]) -> list[str]:
+    """The words folded, the longer first: at one place, 违法建设 is found, not 违法 within it."""
+    return sorted({fold(word) for word in words} - {""}, key=lambda word: (-len(word), word))
+
+
+def _blotted(pattern: re.Pattern[str] | None, text: str) -> str:
+    """The text with the pattern's words made NULs, its length kept, so a place in one is a place in the other."""
+    return pattern.sub(lambda word: "\0" * len(word[0]), text) if pattern else text
 
 
 class MentionFinder:
     """The words of a list a remark names (两违户 names 两违), each in a clause no negation word says is not so:
-    before the word (无两违问题, 未发现违法建设, 非两违户) or ending the clause after it (两违：无, 两违（无）). Built
-    once per condition. A word of the list that holds a negation word (无证建房) is found whole, and so not negated; nor
-    does a word that holds one and negates nothing (`not_negations`: 是否有违建：是, 非法违建). A refutation
-    (`refutations`: 经查不属实, 查无实据) undoes every word its sentence names before it, in its clause or an earlier
-    one: 群众反映有违建，经查不属实 names no 违建."""
+    before the word with no conjunction between (无两违问题, 未发现违法建设, 非两违户; not 开除党籍 in 免予刑事处罚并开除党籍)
+    or ending the clause after it (两违：无, 两违（无）). Built once per condition. A word of the list that holds a
+    negation word (无证建房) is found whole, and so not negated; nor does a word that holds one and negates nothing
+    (`not_negations`: 是否有违建：是, 非法违建); a word that holds one of the list and names no bar (`not_mentions`:
+    吸毒人员帮教) is no mention. A refutation (`refutations`: 经查不属实, 查无实据) undoes the accusation it answers:
+    the words its clause names before it, or, no word of any list (`accusations`) there, those of the clause just
+    before in its sentence
+    (群众反映有违建，经查不属实 names no 违建; 2019年受处分，举报其贿选经查不属实 still names 处分). One negated
+    (尚未排除嫌疑) undoes nothing."""
 
     def __init__(
         self,
@@ -98,50 +115,64 @@ class MentionFinder:
         negations: list[str],
         not_negations: Sequence[str] = (),
         refutations: Sequence[str] = (),
+        conjunctions: Sequence[str] = (),
+        not_mentions: Sequence[str] = (),
+        accusations: Sequence[str] = (),
     ) -> None:
-        # The longer word first: at one place, 违法建设 is found, not 违法 within it.
-        folded = sorted({fold(word) for word in words} - {""}, key=lambda word: (-len(word), word))
-        self._words = re.compile("|".join(map(re.escape, folded)))
-        self._negations = tuple({fold(word) for word in negations} - {""})
-        plain = sorted({fold(word) for word in not_negations} - {""}, key=lambda word: (-len(word), word))
-        # Blotted out where the negation words are looked for, the clause's length kept: 是否 is no 否.
+        self._words = re.compile("|".join(map(re.escape, _longest_first(words))))
+        # Any list's words, this one's among them: what says a refutation's clause answers an accusation of its own.
+        self._accused = re.compile("|".join(map(re.escape, _longest_first([*words, *accusations]))))
+        self._negations = frozenset(fold(word) for word in negations) - {""}
+        self._ending = tuple(self._negations)
+        # Negations and conjunctions read in the order written, the last before a word saying whether it is negated.
+        reach = _longest_first([*self._negations, *conjunctions])
+        self._reach = re.compile("|".join(map(re.escape, reach))) if self._negations else None
+        plain, spoken, refuting = map(_longest_first, (not_negations, not_mentions, refutations))
+        # Blotted out where the negation words are looked for: 是否 is no 否.
         self._plain = re.compile("|".join(map(re.escape, plain))) if plain else None
-        refuting = sorted({fold(word) for word in refutations} - {""}, key=lambda word: (-len(word), word))
-        # Greedy: matched to the end of the sentence's last refutation, where what is still said begins.
-        self._refuted = (
-            re.compile(".*(?:" + "|".join(map(re.escape, refuting)) + ")", re.DOTALL | re.IGNORECASE)
-            if refuting
-            else None
-        )
+        # Blotted out where the words are looked for: 吸毒人员帮教 names no 吸毒.
+        self._spoken = re.compile("|".join(map(re.escape, spoken))) if spoken else None
+        self._refuting = re.compile("|".join(map(re.escape, refuting))) if refuting else None
 
     def __call__(self, text: str) -> list[str]:
         """The words found, as the text writes them, each once, in the order written."""
         if self._words.search(text.casefold()) is None:
             return []  # the common remark: none of the words, one search
         found: list[str] = []
-        for clause in self._clauses(_ANSWERED.sub(r"\1", text)):
-            key = clause.casefold()
-            said = self._plain.sub(lambda word: "\0" * len(word[0]), key) if self._plain else key
-            for match in self._words.finditer(key):
-                before, after = said[: match.start()], said[match.end() :].rstrip(_CLOSING)
-                if any(word in before for word in self._negations) or after.endswith(self._negations):
-                    continue
-                # Quoted from the cell; a letter casefold lengthens (ß) leaves the word as the list has it.
-                word = clause[match.start() : match.end()] if len(key) == len(clause) else match[0]
+        for sentence in _SENTENCE_ENDS.split(_ANSWERED.sub(r"\1", text)):
+            named: list[list[str]] = []  # each clause's words still said
+            for clause in _CLAUSE_ENDS.split(sentence):
+                key = clause.casefold()
+                said, spoken = _blotted(self._plain, key), _blotted(self._spoken, key)
+                words: list[tuple[int, str]] = []
+                for match in self._words.finditer(spoken):
+                    after = said[match.end() :].rstrip(_CLOSING)
+                    if self._negated(said, match.start()) or after.endswith(self._ending):
+                        continue
+                    # Quoted from the cell; a letter casefold lengthens (ß) leaves the word as the list has it.
+                    word = clause[match.start() : match.end()] if len(key) == len(clause) else match[0]
+                    words.append((match.start(), word))
+                for refutation in self._refuting.finditer(key) if self._refuting else ():
+                    at = refutation.start()
+                    if self._negated(said, at) or _NOT_YET.search(said, 0, at):
+                        continue  # 尚未排除嫌疑: the suspicion stands
+                    if self._accused.search(spoken, 0, at):
+                        words = [(start, word) for start, word in words if start >= at]
+                    elif named:
+                        named[-1] = []  # 群众反映有违建，经查不属实: the clause before's accusation
+                named.append([word for _, word in words])
+            for word in (word for clause in named for word in clause):
                 if word not in found:
                     found.append(word)
         return found
 
-    def _clauses(self, text: str) -> list[str]:
-        """The clauses of a remark still said: of each sentence, those after its last refutation."""
-        if self._refuted is None:
-            return _CLAUSE_ENDS.split(text)
-        clauses = []
-        for sentence in _SENTENCE_ENDS.split(text):
-            if (refuted := self._refuted.match(sentence)) is not None:
-                sentence = sentence[refuted.end() :]
-            clauses += _CLAUSE_ENDS.split(sentence)
-        return clauses
+    def _negated(self, said: str, at: int) -> bool:
+        """Whether a negation word before `at` in the clause reaches it: the last negation or conjunction before it
+        is a negation (无违建; not 免予处罚并开除党籍)."""
+        negated = False
+        for word in self._reach.finditer(said, 0, at) if self._reach else ():
+            negated = word[0] in self._negations
+        return negated
 
 
 @dataclass(frozen=True, slots=True)
