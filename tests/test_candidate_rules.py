@@ -231,6 +231,15 @@ CASES: list[tuple[str, dict[str, Any], str | None, str | None]] = [
     ("备注 从未被判刑", {"remarks": "从未被判刑"}, None, None),
     ("备注 未曾受过刑事处罚", {"remarks": "未曾受过刑事处罚"}, None, None),
     ("备注 未整改的违建 still", {"remarks": "未整改的违建一处"}, None, "remark-two-violations"),
+    # No punishment given (免予, 不予), as village-2021 reads it; a punishment after a conjunction is one.
+    ("备注 免予刑事处罚", {"remarks": "2003年被免予刑事处罚"}, None, None),
+    ("备注 不予治安处罚", {"remarks": "经调解不予治安处罚"}, None, None),
+    (
+        "备注 免予刑事处罚并处行政拘留",
+        {"remarks": "免予刑事处罚并被行政拘留十日"},
+        None,
+        "remark-governance-record",
+    ),
     # A relative's bar, an ended term: still a warning, whose message says nothing need change (see below).
     ("备注 其父有两违", {"remarks": "其父有两违"}, None, "remark-two-violations"),
     ("备注 剥夺政治权利期满", {"remarks": "曾被剥夺政治权利，2004年期满"}, None, "remark-political-rights"),
