@@ -231,6 +231,15 @@ CASES: list[tuple[str, dict[str, Any], str | None, str | None]] = [
     ("备注 从未被判刑", {"remarks": "从未被判刑"}, None, None),
     ("备注 未曾受过刑事处罚", {"remarks": "未曾受过刑事处罚"}, None, None),
     ("备注 未整改的违建 still", {"remarks": "未整改的违建一处"}, None, "remark-two-violations"),
+    # No punishment given (免予, 不予), as village-2021 reads it; a punishment after a conjunction is one.
+    ("备注 免予刑事处罚", {"remarks": "2003年被免予刑事处罚"}, None, None),
+    ("备注 不予治安处罚", {"remarks": "经调解不予治安处罚"}, None, None),
+    (
+        "备注 免予刑事处罚并处行政拘留",
+        {"remarks": "免予刑事处罚并被行政拘留十日"},
+        None,
+        "remark-governance-record",
+    ),
     # A relative's bar, an ended term: still a warning, whose message says nothing need change (see below).
     ("备注 其父有两违", {"remarks": "其父有两违"}, None, "remark-two-violations"),
     ("备注 剥夺政治权利期满", {"remarks": "曾被剥夺政治权利，2004年期满"}, None, "remark-political-rights"),
@@ -764,8 +773,17 @@ VILLAGE_REMARKS: list[tuple[str, str, str | set[str] | None]] = [
         "remark-collective-funds",
     ),
     ("贿选，经查属实", "曾被举报贿选，经查属实", "remark-election-misconduct"),
-    # A refutation undoes the accusation it answers: the words before it in its clause, or, none there, the clause
-    # just before's; never a true statement before that, nor one on another line, after a space or another number.
+    # A clause between that accuses nothing (经调查) says how it was found untrue: the refutation answers the
+    # nearest clause before that accuses, in its sentence only.
+    ("贿选，经调查，无此事", "曾被举报贿选，经调查，无此事", None),
+    (
+        "处分, 贿选, 经调查, 无此事",
+        "2019年受党内警告处分，群众举报其贿选，经调查，无此事",
+        "remark-sanction-in-effect",
+    ),
+    ("违建。经调查，无此事", "有违建未整改。经调查，无此事", "remark-illegal-land-use"),
+    # A refutation undoes the accusation it answers: the words before it in its clause, or, none there, the nearest
+    # accusing clause before's; never a true statement before that, nor one on another line, after a space or another number.
     ("违建 line, 贿选 refuted", "有违建未整改\n曾被举报贿选，经查不属实", "remark-illegal-land-use"),
     ("违建 item, 贿选 refuted", "1、有违建未整改 2、举报其贿选经查不属实", "remark-illegal-land-use"),
     ("违建, space, 贿选 refuted", "有违建未整改 曾被举报贿选经查不属实", "remark-illegal-land-use"),
@@ -790,6 +808,13 @@ VILLAGE_REMARKS: list[tuple[str, str, str | set[str] | None]] = [
         {"remark-cult-clan-vice", "remark-sanction-in-effect"},
     ),
     ("并非两违户", "并非两违户", None),
+    # What a check did not find (vocabularies.findings) is the rest of its clause, 后 and all.
+    ("未发现其任职后有违建", "未发现其任职后有违建", None),
+    ("经查未发现其离任后受过处分", "经查未发现其离任后受过处分", None),
+    # The price, as docs/rules.md says: a fact of its own joined by a conjunction is within what was not found; after
+    # a comma it is another clause, which no negation reaches.
+    ("未发现违建且受过处分", "未发现违建且受过党内警告处分", None),
+    ("未发现违建，后受过处分", "未发现违建，后受过党内警告处分", "remark-sanction-in-effect"),
     # The pledge every candidate signs, and the work of the posts, name the bars they keep others from.
     ("承诺不拉票不贿选", "已签订承诺书，承诺不拉票不贿选", None),
     ("承诺不拉票、不贿选", "承诺不拉票、不贿选", None),

@@ -619,6 +619,7 @@ class Compiler:
                 words.conjunctions,
                 words.not_mentions,
                 self.accusations,
+                words.findings,
             ),
         )
 

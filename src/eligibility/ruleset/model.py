@@ -229,6 +229,9 @@ NOT_NEGATIONS: list[str] = [
 # Words after which a negation no longer reaches (see Vocabularies.conjunctions): 免予刑事处罚并开除党籍 says 开除党籍,
 # 不予录用后有违建 says 违建, 经制止仍继续盗伐 says 盗伐.
 CONJUNCTIONS: list[str] = ["并", "后", "又", "且", "同时", "另", "仍"]
+# Negations that say what a check did not find, whose reach no conjunction ends (see Vocabularies.findings): what
+# was looked for is the rest of the clause, 未发现其任职后有违建 names no 违建.
+FINDINGS: list[str] = ["未发现", "没有发现", "未查见", "未查出"]
 
 
 class Places(_Strict):
@@ -343,6 +346,12 @@ class Vocabularies(_Strict):
         description="words after which a negation no longer reaches (免予刑事处罚并开除党籍 names 开除党籍, "
         "不予录用后有违建 names 违建). Not given: 并, 后, 又, 且, 同时, 另, 仍",
     )
+    findings: list[Annotated[str, AfterValidator(_words)]] = Field(
+        default_factory=lambda: list(FINDINGS),
+        description="of the negations, those that say what a check did not find: they reach past a conjunction to "
+        "the clause's end, what was looked for being all of it (未发现其任职后有违建 names no 违建, where 不予录用后有"
+        "违建 names 违建). Not given: 未发现, 没有发现, 未查见, 未查出",
+    )
     not_mentions: list[Annotated[str, AfterValidator(_words)]] = Field(
         default=[],
         description="words that hold a word a remark is searched for (mentions) and name no one's bar: a post's work "
@@ -351,9 +360,9 @@ class Vocabularies(_Strict):
     refutations: list[Annotated[str, AfterValidator(_words)]] = Field(
         default=[],
         description="words that say an accusation is untrue (经查不属实, 查无实据, 经调查无此事, 已澄清): the words a "
-        "remark is searched for (mentions) that their clause names before them, or, none there, that the clause just "
-        "before in their sentence names, are not so (群众反映有违建，经查不属实; 2019年受处分，举报其贿选经查不属实 still "
-        "names 处分). A sentence ends at 。；！, a line break, a space or a list's number (1、 (2)); a refutation after "
+        "remark is searched for (mentions) that their clause names before them, or, none there, that the nearest clause "
+        "before them in their sentence that names one names, are not so (群众反映有违建，经查不属实; 曾被举报贿选，经调"
+        "查，无此事; 2019年受处分，举报其贿选经查不属实 still names 处分). A sentence ends at 。；！, a line break, a space or a list's number (1、 (2)); a refutation after "
         "a negation (尚未排除嫌疑, 未予以澄清) undoes nothing. Not given: none",
     )
     places: Places = Field(default=Places(), description="the place columns' headers in the template")

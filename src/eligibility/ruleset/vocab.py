@@ -99,15 +99,15 @@ def _blotted(pattern: re.Pattern[str] | None, text: str) -> str:
 
 class MentionFinder:
     """The words of a list a remark names (两违户 names 两违), each in a clause no negation word says is not so:
-    before the word with no conjunction between (无两违问题, 未发现违法建设, 非两违户; not 开除党籍 in 免予刑事处罚并开除党籍)
-    or ending the clause after it (两违：无, 两违（无）). Built once per condition. A word of the list that holds a
+    before the word with no conjunction between (无两违问题, 未发现违法建设, 非两违户; not 开除党籍 in 免予刑事处罚并开除党籍),
+    or any between after what a check did not find (`findings`: 未发现其任职后有违建), or ending the clause after it
+    (两违：无, 两违（无）). Built once per condition. A word of the list that holds a
     negation word (无证建房) is found whole, and so not negated; nor does a word that holds one and negates nothing
     (`not_negations`: 是否有违建：是, 非法违建); a word that holds one of the list and names no bar (`not_mentions`:
     吸毒人员帮教) is no mention. A refutation (`refutations`: 经查不属实, 查无实据) undoes the accusation it answers:
-    the words its clause names before it, or, no word of any list (`accusations`) there, those of the clause just
-    before in its sentence
-    (群众反映有违建，经查不属实 names no 违建; 2019年受处分，举报其贿选经查不属实 still names 处分). One negated
-    (尚未排除嫌疑) undoes nothing."""
+    the words its clause names before it, or, no word of any list (`accusations`) there, those of the nearest clause
+    before it in its sentence that names one (群众反映有违建，经查不属实 and 曾被举报贿选，经调查，无此事 name none;
+    2019年受处分，举报其贿选经查不属实 still names 处分). One negated (尚未排除嫌疑) undoes nothing."""
 
     def __init__(
         self,
@@ -118,12 +118,15 @@ class MentionFinder:
         conjunctions: Sequence[str] = (),
         not_mentions: Sequence[str] = (),
         accusations: Sequence[str] = (),
+        findings: Sequence[str] = (),
     ) -> None:
         self._words = re.compile("|".join(map(re.escape, _longest_first(words))))
         # Any list's words, this one's among them: what says a refutation's clause answers an accusation of its own.
         self._accused = re.compile("|".join(map(re.escape, _longest_first([*words, *accusations]))))
         self._negations = frozenset(fold(word) for word in negations) - {""}
         self._ending = tuple(self._negations)
+        # The negations whose reach no conjunction ends: 未发现其任职后有违建.
+        self._findings = self._negations & {fold(word) for word in findings}
         # Negations and conjunctions read in the order written, the last before a word saying whether it is negated.
         reach = _longest_first([*self._negations, *conjunctions])
         self._reach = re.compile("|".join(map(re.escape, reach))) if self._negations else None
@@ -141,6 +144,7 @@ class MentionFinder:
         found: list[str] = []
         for sentence in _SENTENCE_ENDS.split(_ANSWERED.sub(r"\1", text)):
             named: list[list[str]] = []  # each clause's words still said
+            accusing: list[int] = []  # the clauses that name an accusation, by place in `named`
             for clause in _CLAUSE_ENDS.split(sentence):
                 key = clause.casefold()
                 said, spoken = _blotted(self._plain, key), _blotted(self._spoken, key)
@@ -158,8 +162,12 @@ class MentionFinder:
                         continue  # 尚未排除嫌疑: the suspicion stands
                     if self._accused.search(spoken, 0, at):
                         words = [(start, word) for start, word in words if start >= at]
-                    elif named:
-                        named[-1] = []  # 群众反映有违建，经查不属实: the clause before's accusation
+                    elif accusing:
+                        # 群众反映有违建，经查不属实 and 曾被举报贿选，经调查，无此事: the nearest clause before that
+                        # accuses, what stands between (经调查) saying only how it was found untrue.
+                        named[accusing[-1]] = []
+                if self._refuting and self._accused.search(spoken):
+                    accusing.append(len(named))
                 named.append([word for _, word in words])
             for word in (word for clause in named for word in clause):
                 if word not in found:
@@ -168,10 +176,14 @@ class MentionFinder:
 
     def _negated(self, said: str, at: int) -> bool:
         """Whether a negation word before `at` in the clause reaches it: the last negation or conjunction before it
-        is a negation (无违建; not 免予处罚并开除党籍)."""
-        negated = False
+        is a negation (无违建; not 免予处罚并开除党籍), or the last negation is a finding's, which no conjunction ends
+        (未发现其任职后有违建; not 不予录用后有违建)."""
+        negated = finding = False
         for word in self._reach.finditer(said, 0, at) if self._reach else ():
-            negated = word[0] in self._negations
+            if word[0] in self._negations:
+                negated, finding = True, word[0] in self._findings
+            else:
+                negated = finding
         return negated
 
 
