@@ -3643,3 +3643,23 @@ rules:
         assert "known: min-age, political-rights, " in line and "team-relatives" in line, line
         assert "elder-secretary" not in line.partition("known:")[2], line
         assert "did you mean 'elder-secretary'" not in line, line
+
+
+def test_a_finding_that_is_no_negation_is_said_and_negations_alone_keep_theirs(tmp_path: Path) -> None:
+    # vocabularies.findings are the negations that reach past a conjunction (未发现其任职后有违建): a word there and
+    # not among the negations was read as nothing, without a word. A file writing its own negations alone, without
+    # the default findings' words, is not told of findings it never wrote.
+    stray = write(
+        tmp_path,
+        "stray.yaml",
+        "extends: community-2006\nname: q\nvocabularies:\n  findings: [未发现, 没见到]\n",
+    )
+    zh = runner.invoke(app, ["rules", "validate", str(stray)])
+    en = runner.invoke(app, ["rules", "validate", str(stray), "--lang", "en"])
+    assert zh.exit_code == en.exit_code == 1
+    assert "findings 里的 没见到 不在 negations 里" in zh.stderr
+    assert "findings 没见到 are not among the negations" in en.stderr
+    alone = write(
+        tmp_path, "alone.yaml", "extends: community-2006\nname: q\nvocabularies:\n  negations: [无, 没有]\n"
+    )
+    assert runner.invoke(app, ["rules", "validate", str(alone)]).exit_code == 0

@@ -1126,6 +1126,8 @@ def _not_a_date(written: str) -> Term:
 _IN_CHINESE = {
     "field_units": "units 只用于 type: number 的字段",
     "body_id_taken": "班子的编号不能是 {id}：count 用 among: {id} 说数的是谁；请给这个班子另起编号",
+    "findings_not_negations": "findings 里的 {words_zh} 不在 negations 里：findings 是能越过连词的否定词，须同时写进 "
+    "negations，或从 findings 里去掉",
     "field_blank": "blank 只用于 type: bool 的字段（其他类型的空白本来就是“不明”或“没有”）",
     "place_header": "{header} 不是名册读取时认得的这一列的表头；可写：{known}",
     "date_parsing": "应为日期，写作 YYYY-MM-DD",

@@ -204,7 +204,7 @@ COMMITTEE_WORDS: list[str] = ["村两委", "社区两委", "村（社区）两�
 # ending the clause after it (两违：无), say it is not so: the words a rule file gives when it gives none (see
 # Vocabularies.negations). Not 未 alone (未整改的违建 is one), nor 没 (被没收的违建).
 NEGATIONS: list[str] = [
-    *("无", "没有", "未发现", "没有发现", "未查见", "未查出", "查无", "经查无", "未涉及", "不涉及"),
+    *("无", "没有", "未发现", "没有发现", "未查见", "未查出", "查无", "经查无", "未涉及", "不涉及", "免予", "不予"),
     *(
         "不存在",
         "未存在",
@@ -366,6 +366,22 @@ class Vocabularies(_Strict):
         "a negation (尚未排除嫌疑, 未予以澄清) undoes nothing. Not given: none",
     )
     places: Places = Field(default=Places(), description="the place columns' headers in the template")
+
+    @model_validator(mode="after")
+    def _findings_among_negations(self) -> Vocabularies:
+        # A finding's word is one of the negations that reaches further: one not among them was read as nothing,
+        # without a word. Only where the file writes findings: one that writes its own negations alone keeps them.
+        if "findings" in self.model_fields_set:
+            negations = {word.casefold() for word in self.negations}
+            stray = [word for word in self.findings if word.casefold() not in negations]
+            if stray:
+                raise PydanticCustomError(
+                    "findings_not_negations",
+                    "findings {words} are not among the negations: a finding is a negation that reaches past a "
+                    "conjunction; add them to negations too, or leave them out",
+                    {"words": ", ".join(stray), "words_zh": "、".join(stray)},
+                )
+        return self
 
     @field_validator("bodies")
     @classmethod
