@@ -47,3 +47,20 @@ def test_example_id_numbers_are_synthetic_and_valid_but_one() -> None:
     assert broken == ["朱大勇"]
     # Synthetic: sequence numbers this project chose (010 upwards), never a real person's.
     assert all(int(c.id_number[14:17]) >= 10 for c in report.candidates if c.id_number)
+
+
+def test_the_village_examples_remarks_show_a_remark_that_warns_and_one_refuted() -> None:
+    # Its 备注: a sanction written there where its column says 否 warns (the officer verifies the column), an
+    # accusation a later clause says is untrue does not; neither changes a status.
+    report = check(
+        [EXAMPLES / "village-2021" / "roster.csv"],
+        ruleset="village-2021",
+        communities=EXAMPLES / "village-2021" / "communities.csv",
+    )
+    remarks = {
+        c.name: [f.rule for f in c.findings if f.rule.startswith("remark-")] for c in report.candidates
+    }
+    status = {c.name: c.status for c in report.candidates}
+    assert remarks["王秀兰"] == ["remark-sanction-in-effect"] and status["王秀兰"] == "eligible"
+    assert remarks["李建华"] == [] and status["李建华"] == "eligible"
+    assert [name for name, fired in remarks.items() if fired] == ["王秀兰"]
