@@ -204,7 +204,8 @@ COMMITTEE_WORDS: list[str] = ["村两委", "社区两委", "村（社区）两�
 # ending the clause after it (两违：无), say it is not so: the words a rule file gives when it gives none (see
 # Vocabularies.negations). Not 未 alone (未整改的违建 is one), nor 没 (被没收的违建).
 NEGATIONS: list[str] = [
-    *("无", "没有", "未发现", "没有发现", "未查见", "未查出", "查无", "经查无", "未涉及", "不涉及", "免予", "不予"),
+    *("无", "没有", "未发现", "没有发现", "未查见", "未查出", "查无", "经查无", "未涉及", "不涉及"),
+    *("免予", "不予"),
     *(
         "不存在",
         "未存在",
