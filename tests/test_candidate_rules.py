@@ -874,11 +874,12 @@ def test_a_village_remark_says_the_words_and_the_column_to_put_right_in_both_lan
     [en] = only(check([roster], "village-2021", lang="en")).findings
     assert (zh.rule, zh.severity) == ("remark-election-misconduct", "warning")
     assert zh.message == (
-        "备注写有“拉票、贿选”，贿选或破坏选举栏却未填“是”：本人有贿选或破坏选举行为的，请在该栏填“是”；"
+        # Each word quoted (GB/T 15834: no 顿号 between quoted terms): “拉票、贿选” read as a quote of the cell.
+        "备注写有“拉票”“贿选”，贿选或破坏选举栏却未填“是”：本人有贿选或破坏选举行为的，请在该栏填“是”；"
         "说的是他人或不属实的，该栏不用改，此提醒无需处理"
     )
     assert en.message == (
-        'the remarks say "拉票, 贿选" but the 贿选或破坏选举 (bribery or disrupting an election) column does not '
+        'the remarks say "拉票", "贿选" but the 贿选或破坏选举 (bribery or disrupting an election) column does not '
         "say yes: if the person bribed voters or disrupted an election, put yes in that column; if it is about "
         "someone else or untrue, the column needs no change and the warning no action"
     )

@@ -3432,6 +3432,13 @@ class _Display(dict[str, Any]):
         if isinstance(value, list):
             if not value:
                 return "无" if self.lang == "zh" else "none"
+            if key == "mentioned":
+                # The words a remark was found to write, each quoted, no 顿号 between quoted terms (GB/T 15834):
+                # “党内警告”“处分”, where “党内警告、处分” looked like a quote of the cell an officer could not find
+                # in it (helper-124).
+                if self.lang == "zh":
+                    return "".join(f"“{v}”" for v in value)
+                return ", ".join(f'"{v}"' for v in value)
             return ("、" if self.lang == "zh" else ", ").join(str(v) for v in value)
         if isinstance(value, bool):
             return ("是" if value else "否") if self.lang == "zh" else ("yes" if value else "no")
