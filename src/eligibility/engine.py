@@ -481,6 +481,7 @@ class Review:
         # names a column: a village roster without its 村 was told it lacked a 社区 (helper-121).
         places = policy.file.vocabularies.places
         headed = {"street": places.street, "community": places.community}
+        self.place_headers = headed  # and so the reports' place columns (Options.places)
         self.columns: tuple[Column, ...] = tuple(
             replace(column, zh=headed.get(column.name, column.zh)) for column in ROSTER_COLUMNS
         ) + tuple(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -26,6 +26,7 @@ from eligibility.report import (
 
 # A cell starting with one of these is a formula to Excel and LibreOffice (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NO_PLACES: Mapping[str, str] = {}  # the place columns headed by their labels, 街道 and 社区
 
 
 def starts_formula(value: str) -> bool:
@@ -385,7 +386,15 @@ def team_heading(street: str, community: str, team: TeamResult | None, run_day: 
 Cell = str | int | None
 
 
-def finding_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[list[Cell]]]:
+def column_labels(keys: Iterable[str], lang: Lang, places: Mapping[str, str]) -> list[str]:
+    """Columns headed in the reader's language, the place columns as the rule set heads them (see
+    Options.places): a village's report headed 街道 and 社区 where its roster and template say 乡镇 and 村."""
+    return [(places.get(key) if lang == "zh" else None) or say(f"label-{key}", lang) for key in keys]
+
+
+def finding_table(
+    report: Report, lang: Lang, places: Mapping[str, str] = NO_PLACES
+) -> tuple[list[str], Iterator[list[Cell]]]:
     """Header and rows of the findings table that CSV and Excel share: one row per finding."""
     keys = (
         "scope",
@@ -438,7 +447,7 @@ def finding_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[list[
         ]
         for r in itertools.chain(finding_rows(report, lang), _rule_file_rows(report))
     )
-    return [say(f"label-{key}", lang) for key in keys], rows
+    return column_labels(keys, lang, places), rows
 
 
 def _rule_file_rows(report: Report) -> Iterator[Row]:
@@ -468,7 +477,9 @@ def severity_code(finding: Finding) -> str:
     return "to_verify" if to_verify(finding) else finding.severity
 
 
-def candidate_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[list[Cell]]]:
+def candidate_table(
+    report: Report, lang: Lang, places: Mapping[str, str] = NO_PLACES
+) -> tuple[list[str], Iterator[list[Cell]]]:
     """Header and rows of the candidates table that CSV and Excel share: one row per candidate."""
     joiner = "、" if lang == "zh" else ", "
     keys = (
@@ -512,4 +523,4 @@ def candidate_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[lis
         ]
         for c in report.candidates
     )
-    return [say(f"label-{key}", lang) for key in keys], rows
+    return column_labels(keys, lang, places), rows
