@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from eligibility.messages import Lang, plural, say
+from eligibility.messages import Lang, place_terms, plural, say
 from eligibility.report import (
     SEVERITY_ORDER,
     CandidateResult,
@@ -167,13 +167,17 @@ def rule_file_notes(report: Report) -> list[tuple[str, Finding]]:
     ]
 
 
-def not_checked_finding(missing: NotChecked, lang: Lang) -> Finding:
+def not_checked_finding(missing: NotChecked, lang: Lang, places: Mapping[str, str] = NO_PLACES) -> Finding:
     """A rule not checked, as a finding on its file: what the CI formats and the findings table show, since it
     fails the run as an open finding of its severity would."""
     key = "not-checked-column" if missing.missing_from == "roster" else "not-checked-communities"
     if missing.in_unread_rows:
         key = "not-checked-communities-unread"
-    words = say(key, lang, rule=missing.rule, path=missing.where, missing=missing_columns(missing, lang))
+    # The communities table as the rule set names its places: a village's 村表 (see Options.places).
+    street, community = column_labels(("street", "community"), "zh", places)
+    terms = place_terms(street, community)
+    missed = missing_columns(missing, lang)
+    words = say(key, lang, rule=missing.rule, path=missing.where, missing=missed, **dict(terms))
     return Finding(rule=missing.rule, severity=missing.severity, message=words)
 
 
@@ -274,7 +278,7 @@ def team_key(candidate: CandidateResult, teams: dict[tuple[str, str], TeamResult
     return (team.street, team.community) if team is not None else (candidate.street, candidate.community)
 
 
-def finding_rows(report: Report, lang: Lang) -> Iterator[Row]:
+def finding_rows(report: Report, lang: Lang, places: Mapping[str, str] = NO_PLACES) -> Iterator[Row]:
     """Every finding of the report in order: candidates', then teams' (placed at their first member), then files',
     then the rules not checked (placed at their file's header)."""
     joiner = "、" if lang == "zh" else ", "
@@ -332,7 +336,7 @@ def finding_rows(report: Report, lang: Lang) -> Iterator[Row]:
             yield Row("file", read.path, read.sheet, None, line, "", "", "", "", "", "", finding, (), excel)
     for missing in report.not_checked:
         line = header_line.get((missing.path, missing.sheet))
-        finding = not_checked_finding(missing, lang)
+        finding = not_checked_finding(missing, lang, places)
         yield Row("file", missing.path, missing.sheet, None, line, "", "", "", "", "", "", finding)
 
 
@@ -445,7 +449,7 @@ def finding_table(
             _status_code(r.status, list(r.of_candidate)) if r.status else "",
             severity_code(r.finding),
         ]
-        for r in itertools.chain(finding_rows(report, lang), _rule_file_rows(report))
+        for r in itertools.chain(finding_rows(report, lang, places), _rule_file_rows(report))
     )
     return column_labels(keys, lang, places), rows
 
