@@ -1596,6 +1596,26 @@ def test_a_village_template_heads_its_places_as_the_township_does(tmp_path: Path
     assert [f.rule for f in person.findings if f.severity == "invalid"] == []
 
 
+@pytest.mark.parametrize(
+    ("rules", "street", "day"),
+    [
+        ("community-2006", ("街道", "街道或乡镇，如 东湖街道"), "可空；空则用社区表或规则集的选举日"),
+        ("village-2021", ("乡镇", "乡镇，如 青山镇"), "可空；空则用村表或规则集的选举日"),
+    ],
+)
+def test_the_templates_instructions_name_its_places_and_say_what_remarks_do(
+    tmp_path: Path, rules: str, street: tuple[str, str], day: str
+) -> None:
+    # The village template's 填表说明 said 街道或乡镇，如 东湖街道 and 社区表 under its 乡镇 and 村 (helper-126),
+    # and 备注 had no word though every bar's remark rule reads it.
+    target = tmp_path / "名册.xlsx"
+    assert CliRunner().invoke(app, ["template", str(target), "--rules", rules]).exit_code == 0
+    notes = dict(openpyxl.load_workbook(target)["填表说明"].iter_rows(min_row=2, values_only=True))
+    assert (street[0], notes[street[0]]) == street
+    assert notes["选举日期"] == day
+    assert "提示核对" in notes["备注"]
+
+
 def test_a_place_header_the_reader_does_not_know_is_refused(tmp_path: Path) -> None:
     # 村委会 would head a template whose filled-in roster names no community column.
     from eligibility.errors import RuleSetError

@@ -330,6 +330,29 @@ def test_xlsx(tmp_path: Path, report: Report) -> None:
     assert str(book["汇总"]["A3"].value).startswith("候选人 21 名：")
 
 
+def test_a_village_report_heads_its_place_columns_township_and_village(tmp_path: Path) -> None:
+    # A township officer's workbook said 街道 and 社区 where the rule set, its template and its roster say 乡镇
+    # and 村; the CSVs as the workbook. English says street and community for either, as its messages do.
+    village = EXAMPLES / "village-2021"
+    args = ["check", str(village / "roster.csv"), "--rules", "village-2021"]
+    args += ["--communities", str(village / "communities.csv"), "--fail-on", "never"]
+    target = tmp_path / "report.xlsx"
+    assert CliRunner().invoke(app, [*args, "--format", "xlsx", "--output", str(target)]).exit_code == 0
+    book = openpyxl.load_workbook(target, read_only=True)
+    headers = {
+        sheet: list(next(book[sheet].iter_rows(max_row=1, values_only=True))) for sheet in book.sheetnames
+    }
+    for fmt in ("csv-candidates", "csv"):
+        headers[fmt] = next(csv.reader(io.StringIO(CliRunner().invoke(app, [*args, "--format", fmt]).stdout)))
+        english = CliRunner().invoke(app, [*args, "--format", fmt, "--lang", "en"]).stdout
+        header = next(csv.reader(io.StringIO(english)))
+        assert header[header.index("street") + 1] == "community", fmt
+    for name in ("候选人", "审查意见", "班子", "csv-candidates", "csv"):
+        header = headers[name]
+        assert header[header.index("乡镇") + 1] == "村", name
+        assert "街道" not in header and "社区" not in header, name
+
+
 def test_the_candidates_sheet_gives_sex_age_and_education_to_sort_and_filter_by(
     tmp_path: Path, report: Report
 ) -> None:

@@ -1121,3 +1121,28 @@ def test_seats_lost_with_unread_rows_are_not_asked_to_be_written(tmp_path: Path)
     bare = written(tmp_path, "bare.csv", "街道,社区,选举日期\n东湖街道,青松社区,2006-09-30\n")
     report = check([EXAMPLES / "roster.csv"], communities=bare)
     assert [(n.rule, n.in_unread_rows) for n in report.not_checked] == [("seat-quota", False)]
+
+
+def test_a_village_run_names_its_table_and_townships_as_its_rule_set_heads_them(tmp_path: Path) -> None:
+    # A township officer was told to write the seats in the 社区表 and asked whether the 街道 was written
+    # another way: a village's rule set heads them 村 and 乡镇, as its template and roster do (helper-126).
+    roster = EXAMPLES / "village-2021" / "roster.csv"
+    run = ["check", str(roster), "--rules", "village-2021", "--fail-on", "never"]
+    said = CliRunner().invoke(app, run).stdout
+    assert "（请在村表（--communities）里写这一列）" in said and "社区表" not in said
+    findings = CliRunner().invoke(app, [*run, "--format", "csv"]).stdout
+    assert "请在村表（--communities）里写这一列" in findings and "社区表" not in findings
+    table = tmp_path / "villages.csv"
+    table.write_text("乡镇,村,选举日期\n石桥镇,青山村,2021-01-15\n", encoding="utf-8")
+    report = check([roster], ruleset="village-2021", communities=table)
+    [elsewhere] = [
+        f.message for i in report.inputs for f in i.findings if f.rule == "community-settings-elsewhere"
+    ]
+    assert elsewhere.startswith("村表里没有 青山镇 青山村，只有第 2 行的 石桥镇 青山村：乡镇的写法不同？")
+    english = check([roster], ruleset="village-2021", communities=table, lang="en")
+    [said_in_english] = [
+        f.message for i in english.inputs for f in i.findings if f.rule == "community-settings-elsewhere"
+    ]
+    assert said_in_english.startswith(
+        "the communities file has no 青山镇 青山村, only 石桥镇 青山村 on line 2"
+    )

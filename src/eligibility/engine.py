@@ -30,7 +30,7 @@ from eligibility.candidate import (
     pack_id,
 )
 from eligibility.errors import EligibilityError, Location, OptionError, RosterError, display_path
-from eligibility.messages import LANGS, Lang, Term, did_you_mean, listed, say
+from eligibility.messages import LANGS, Lang, Term, did_you_mean, listed, place_terms, say
 from eligibility.register import IdRegister
 from eligibility.report import (
     BARRED,
@@ -481,6 +481,9 @@ class Review:
         # names a column: a village roster without its 村 was told it lacked a 社区 (helper-121).
         places = policy.file.vocabularies.places
         headed = {"street": places.street, "community": places.community}
+        self.place_headers = headed  # and so the reports' place columns (Options.places)
+        # And the communities table's notes: a village's run said 社区表 and 街道 for its 村表 and 乡镇.
+        self._place_terms = place_terms(places.street, places.community)
         self.columns: tuple[Column, ...] = tuple(
             replace(column, zh=headed.get(column.name, column.zh)) for column in ROSTER_COLUMNS
         ) + tuple(
@@ -1055,7 +1058,7 @@ class Review:
                 ("settings_line", str(line or "?")),
             )
             self._notes_by_path.setdefault(path, []).append(
-                Note("community-settings-unread", "warning", params)
+                Note("community-settings-unread", "warning", params, terms=self._place_terms)
             )
             return
         named = self.communities.named(community)
@@ -1066,7 +1069,7 @@ class Review:
                 ("suggestion", self.communities.closest(community)),
             )
             self._notes_by_path.setdefault(path, []).append(
-                Note("community-not-in-settings", "warning", params)
+                Note("community-not-in-settings", "warning", params, terms=self._place_terms)
             )
         for settings in named:
             where = " ".join(filter(None, (settings.street, settings.community)))
@@ -1076,7 +1079,7 @@ class Review:
                 ("settings_line", str(settings.line or "?")),  # the table's line, not the roster's
             )
             self._notes_by_path.setdefault(path, []).append(
-                Note("community-settings-elsewhere", "warning", params)
+                Note("community-settings-elsewhere", "warning", params, terms=self._place_terms)
             )
 
     def _settings_spelled(self, street: str, community: str, settings: Community, path: str) -> None:
@@ -1088,7 +1091,9 @@ class Review:
             ("settings", " ".join(filter(None, (settings.street, settings.community)))),
             ("settings_line", str(settings.line or "?")),  # the table's line, not the roster's
         )
-        self._notes_by_path.setdefault(path, []).append(Note("community-settings-street", "warning", params))
+        self._notes_by_path.setdefault(path, []).append(
+            Note("community-settings-street", "warning", params, terms=self._place_terms)
+        )
 
     def _effect_notes(self, path: str) -> list[Note]:
         """A roster voting on a day the rule set does not apply to: said on its input, as a rule set for another
@@ -2366,7 +2371,7 @@ class Review:
                     ("file", self.communities.from_file or ""),
                 )
                 self._notes_by_path.setdefault(_where(table.path, table.sheet), []).append(
-                    Note("roster-seats-no-settings", "warning", params)
+                    Note("roster-seats-no-settings", "warning", params, terms=self._place_terms)
                 )
 
     def _table_seats_stand(self, canonical: dict[str, Any], known: Community, table: Table) -> None:
@@ -2396,7 +2401,7 @@ class Review:
                     ("settings_line", str(known.line or "?")),  # the table's line, not the roster's
                 )
                 self._notes_by_path.setdefault(_where(table.path, table.sheet), []).append(
-                    Note("roster-seats-not-settings", "warning", params)
+                    Note("roster-seats-not-settings", "warning", params, terms=self._place_terms)
                 )
 
     def _skipped(self, table: Table) -> frozenset[str]:

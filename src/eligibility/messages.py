@@ -363,12 +363,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "either; dates, posts and relatives from both; anything else, a row where the two disagree says so)",
     ),
     "community-not-in-settings": (
-        "社区表 {file} 里没有 {community}{suggestion}：其选举日和核定职数未用上，按名册或默认的选举日检查",
+        "{table} {file} 里没有 {community}{suggestion}：其选举日和核定职数未用上，按名册或默认的选举日检查",
         "the communities file {file} has no {community}{suggestion}: its election day and seats were not used, "
         "and it was checked on the roster's or the default election day",
     ),
     "roster-seats-not-settings": (
-        "名册给 {community} 的{column}是 {given}，社区表第 {settings_line} 行核定的却是 {approved}：已按社区表的 {approved} 检查",
+        "名册给 {community} 的{column}是 {given}，{table}第 {settings_line} 行核定的却是 {approved}：已按{table}的 {approved} 检查",
         "the roster gives {community} {given} for {column}, but line {settings_line} of the communities table approves "
         "{approved}: checked against the table's {approved}",
     ),
@@ -378,19 +378,19 @@ CATALOG: dict[str, tuple[str, str]] = {
         "seats are taken as unknown",
     ),
     "roster-seats-no-settings": (
-        "名册给 {community} 的{column}是 {given}，但社区表 {file} 没有按名册的写法为 {community} 核定这一职数："
-        "核定职数以社区表为准，名册的未用，按不明处理",
+        "名册给 {community} 的{column}是 {given}，但{table} {file} 没有按名册的写法为 {community} 核定这一职数："
+        "核定职数以{table}为准，名册的未用，按不明处理",
         "the roster gives {community} {given} for {column}, but the communities file {file} approves no such seats "
         "for {community} as the roster writes it: approved seats come from that file, so the roster's were not "
         "used and are taken as unknown",
     ),
     "community-settings-unread": (
-        "社区表 {file} 第 {settings_line} 行是 {community} 的，但这一行未能读取：其选举日和核定职数未用上，按名册或默认的选举日检查",
+        "{table} {file} 第 {settings_line} 行是 {community} 的，但这一行未能读取：其选举日和核定职数未用上，按名册或默认的选举日检查",
         "line {settings_line} of the communities file {file} is {community}'s, but could not be read: its election day "
         "and seats were not used, and it was checked on the roster's or the default election day",
     ),
     "community-settings-elsewhere": (
-        "社区表里没有 {community}，只有第 {settings_line} 行的 {settings}：街道的写法不同？其选举日和核定职数未用于 {community}",
+        "{table}里没有 {community}，只有第 {settings_line} 行的 {settings}：{place}的写法不同？其选举日和核定职数未用于 {community}",
         "the communities file has no {community}, only {settings} on line {settings_line}: is the street written another "
         "way? Its election day and seats were not used for {community}",
     ),
@@ -400,7 +400,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "team findings only of its own rows: write the name one way",
     ),
     "community-settings-street": (
-        "社区表第 {settings_line} 行的 {settings} 与名册的 {community} 看作同一个街道的同一个社区，用了其选举日和核定职数：请统一街道的写法",
+        "{table}第 {settings_line} 行的 {settings} 与名册的 {community} 看作同一个{place}的同一个{kind}，用了其选举日和核定职数：请统一{place}的写法",
         "line {settings_line} of the communities file, {settings}, was taken for the roster's {community}, its street "
         "written another way: its election day and seats were used; write the street one way",
     ),
@@ -1068,12 +1068,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "rule {rule} not checked: roster {path} has no column {missing}",
     ),
     "not-checked-communities": (
-        "规则 {rule} 未检查：没有核定职数 {missing}（请在社区表（--communities）里写这一列）",
+        "规则 {rule} 未检查：没有核定职数 {missing}（请在{table}（--communities）里写这一列）",
         "rule {rule} not checked: no approved seat counts {missing} (write the column in the communities table, "
         "--communities)",
     ),
     "not-checked-communities-unread": (
-        "规则 {rule} 未检查：社区表写有核定职数 {missing}，但写它的行都未能读取（见社区表的 settings-row-unread）",
+        "规则 {rule} 未检查：{table}写有核定职数 {missing}，但写它的行都未能读取（见{table}的 settings-row-unread）",
         "rule {rule} not checked: the communities table gives approved seat counts {missing}, but in rows that "
         "could not be read (see the table's settings-row-unread)",
     ),
@@ -1493,6 +1493,17 @@ class Term:
 
     def __str__(self) -> str:
         return self.en
+
+
+def place_terms(street: str, community: str) -> tuple[tuple[str, Term], ...]:
+    """How messages name the run's places and its communities table (--communities), as the rule set heads
+    the place columns: 街道, 社区 and 社区表, or a village's 乡镇, 村 and 村表. English says street, community and
+    communities table for either."""
+    return (
+        ("place", Term(street, "street")),
+        ("kind", Term(community, "community")),
+        ("table", Term(f"{community}表", "communities table")),
+    )
 
 
 # The findings the tool makes of the data itself, beside a rule set's rules: id -> (severity, scope). A row's make

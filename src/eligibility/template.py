@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 from eligibility.errors import EligibilityError, Location, OptionError, display_path, unwritable_reason
+from eligibility.messages import place_terms
 from eligibility.roster.columns import ROSTER_COLUMNS
 from eligibility.roster.workbook import INSTRUCTIONS_SHEET
 from eligibility.ruleset.loader import Policy, load_ruleset
@@ -27,6 +28,9 @@ ORDER = (
 # Cells typed as text so Excel keeps an 18-digit ID number and writes dates as they are typed.
 TEXT_COLUMNS = ("id_number", "birth_date", "election_date")
 TEMPLATE_ROWS = 2000
+# The street column's note by the rule set's header for it, with a name of that kind: a village's township is a
+# 镇 or 乡, and 东湖街道 was the example its officer was given.
+STREET_NOTES = {"街道": "街道或乡镇，如 东湖街道", "乡镇": "乡镇，如 青山镇"}
 
 
 def template_columns(policy: Policy) -> list[tuple[str, str, str]]:
@@ -38,6 +42,9 @@ def template_columns(policy: Policy) -> list[tuple[str, str, str]]:
     example = "、".join(principals) or "、".join(
         r.zh for r in list(policy.file.vocabularies.roles.values())[:2]
     )
+    # The places as the rule set heads them: a village's 乡镇 and 村表, a community's 街道 and 社区表.
+    places = policy.file.vocabularies.places
+    table = dict(place_terms(places.street, places.community))["table"].zh
     notes = {
         "name": "必填",
         "community": "必填",
@@ -46,12 +53,13 @@ def template_columns(policy: Policy) -> list[tuple[str, str, str]]:
         "birth_date": "如 1968-03-15；与身份证号不一致会被标为数据有误",
         "gender": "男 / 女",
         "education": "如 初中、高中、中专、大专、本科",
-        "election_date": "可空；空则用社区表或规则集的选举日",
-        "street": "街道或乡镇，如 东湖街道",
+        "election_date": f"可空；空则用{table}或规则集的选举日",
+        "street": STREET_NOTES.get(places.street, "") or f"{places.street}名称",
         "political_status": "如 中共党员、共青团员、群众",
+        # The remark rules read it against the columns: said, or a remark looks like a note to no one.
+        "remarks": "可空；写到应在本表某栏填写的情况（如被剥夺政治权利、违建），该栏未填时会提示核对",
     }
     # A village's roster heads its places 乡镇 and 村, as its rule set says; a community's 街道 and 社区.
-    places = policy.file.vocabularies.places
     headers = {name: core[name].zh for name in ORDER} | {
         "street": places.street,
         "community": places.community,
@@ -68,7 +76,7 @@ def template_columns(policy: Policy) -> list[tuple[str, str, str]]:
             "list": "可填多个，用“、”分隔",
             "number": "数字，如 3",
         }.get(spec.type, "")
-        columns.append((name, spec.zh, kind))
+        columns.append((name, spec.zh, notes.get(name, kind)))
     return columns
 
 

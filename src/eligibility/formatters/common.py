@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from eligibility.messages import Lang, plural, say
+from eligibility.messages import Lang, place_terms, plural, say
 from eligibility.report import (
     SEVERITY_ORDER,
     CandidateResult,
@@ -26,6 +26,7 @@ from eligibility.report import (
 
 # A cell starting with one of these is a formula to Excel and LibreOffice (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NO_PLACES: Mapping[str, str] = {}  # the place columns headed by their labels, 街道 and 社区
 
 
 def starts_formula(value: str) -> bool:
@@ -166,13 +167,17 @@ def rule_file_notes(report: Report) -> list[tuple[str, Finding]]:
     ]
 
 
-def not_checked_finding(missing: NotChecked, lang: Lang) -> Finding:
+def not_checked_finding(missing: NotChecked, lang: Lang, places: Mapping[str, str] = NO_PLACES) -> Finding:
     """A rule not checked, as a finding on its file: what the CI formats and the findings table show, since it
     fails the run as an open finding of its severity would."""
     key = "not-checked-column" if missing.missing_from == "roster" else "not-checked-communities"
     if missing.in_unread_rows:
         key = "not-checked-communities-unread"
-    words = say(key, lang, rule=missing.rule, path=missing.where, missing=missing_columns(missing, lang))
+    # The communities table as the rule set names its places: a village's 村表 (see Options.places).
+    street, community = column_labels(("street", "community"), "zh", places)
+    terms = place_terms(street, community)
+    missed = missing_columns(missing, lang)
+    words = say(key, lang, rule=missing.rule, path=missing.where, missing=missed, **dict(terms))
     return Finding(rule=missing.rule, severity=missing.severity, message=words)
 
 
@@ -273,7 +278,7 @@ def team_key(candidate: CandidateResult, teams: dict[tuple[str, str], TeamResult
     return (team.street, team.community) if team is not None else (candidate.street, candidate.community)
 
 
-def finding_rows(report: Report, lang: Lang) -> Iterator[Row]:
+def finding_rows(report: Report, lang: Lang, places: Mapping[str, str] = NO_PLACES) -> Iterator[Row]:
     """Every finding of the report in order: candidates', then teams' (placed at their first member), then files',
     then the rules not checked (placed at their file's header)."""
     joiner = "、" if lang == "zh" else ", "
@@ -331,7 +336,7 @@ def finding_rows(report: Report, lang: Lang) -> Iterator[Row]:
             yield Row("file", read.path, read.sheet, None, line, "", "", "", "", "", "", finding, (), excel)
     for missing in report.not_checked:
         line = header_line.get((missing.path, missing.sheet))
-        finding = not_checked_finding(missing, lang)
+        finding = not_checked_finding(missing, lang, places)
         yield Row("file", missing.path, missing.sheet, None, line, "", "", "", "", "", "", finding)
 
 
@@ -385,7 +390,15 @@ def team_heading(street: str, community: str, team: TeamResult | None, run_day: 
 Cell = str | int | None
 
 
-def finding_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[list[Cell]]]:
+def column_labels(keys: Iterable[str], lang: Lang, places: Mapping[str, str]) -> list[str]:
+    """Columns headed in the reader's language, the place columns as the rule set heads them (see
+    Options.places): a village's report headed 街道 and 社区 where its roster and template say 乡镇 and 村."""
+    return [(places.get(key) if lang == "zh" else None) or say(f"label-{key}", lang) for key in keys]
+
+
+def finding_table(
+    report: Report, lang: Lang, places: Mapping[str, str] = NO_PLACES
+) -> tuple[list[str], Iterator[list[Cell]]]:
     """Header and rows of the findings table that CSV and Excel share: one row per finding."""
     keys = (
         "scope",
@@ -436,9 +449,9 @@ def finding_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[list[
             _status_code(r.status, list(r.of_candidate)) if r.status else "",
             severity_code(r.finding),
         ]
-        for r in itertools.chain(finding_rows(report, lang), _rule_file_rows(report))
+        for r in itertools.chain(finding_rows(report, lang, places), _rule_file_rows(report))
     )
-    return [say(f"label-{key}", lang) for key in keys], rows
+    return column_labels(keys, lang, places), rows
 
 
 def _rule_file_rows(report: Report) -> Iterator[Row]:
@@ -468,7 +481,9 @@ def severity_code(finding: Finding) -> str:
     return "to_verify" if to_verify(finding) else finding.severity
 
 
-def candidate_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[list[Cell]]]:
+def candidate_table(
+    report: Report, lang: Lang, places: Mapping[str, str] = NO_PLACES
+) -> tuple[list[str], Iterator[list[Cell]]]:
     """Header and rows of the candidates table that CSV and Excel share: one row per candidate."""
     joiner = "、" if lang == "zh" else ", "
     keys = (
@@ -512,4 +527,4 @@ def candidate_table(report: Report, lang: Lang) -> tuple[list[str], Iterator[lis
         ]
         for c in report.candidates
     )
-    return [say(f"label-{key}", lang) for key in keys], rows
+    return column_labels(keys, lang, places), rows

@@ -26,7 +26,7 @@ class CsvFindingsFormatter:
     binary: ClassVar[bool] = False
 
     def format(self, report: Report, options: Options) -> str:
-        return _table(*finding_table(report, options.lang))
+        return _table(*finding_table(report, options.lang, options.places))
 
 
 class CsvCandidatesFormatter:
@@ -35,4 +35,4 @@ class CsvCandidatesFormatter:
     binary: ClassVar[bool] = False
 
     def format(self, report: Report, options: Options) -> str:
-        return _table(*candidate_table(report, options.lang))
+        return _table(*candidate_table(report, options.lang, options.places))

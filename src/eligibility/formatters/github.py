@@ -33,7 +33,7 @@ class GithubFormatter:
 
     def format(self, report: Report, options: Options) -> str:
         out = []
-        for row in finding_rows(report, options.lang):
+        for row in finding_rows(report, options.lang, options.places):
             finding = row.finding
             parts = [f"file={_property(in_repository(row.path))}"]
             if row.line is not None:

@@ -63,7 +63,9 @@ class JunitFormatter:
         for read in report.inputs:
             files.setdefault((read.path, read.sheet), []).extend(read.findings)
         for missing in report.not_checked:
-            files.setdefault((missing.path, missing.sheet), []).append(not_checked_finding(missing, lang))
+            files.setdefault((missing.path, missing.sheet), []).append(
+                not_checked_finding(missing, lang, options.places)
+            )
         for (path, sheet), findings in files.items():
             if findings:
                 case = ET.SubElement(

@@ -32,7 +32,7 @@ class SarifFormatter:
         rules: dict[str, dict[str, Any]] = {}
         results: list[dict[str, Any]] = []
         described = {rule.id: rule for rule in report.rules}
-        for row in finding_rows(report, options.lang):
+        for row in finding_rows(report, options.lang, options.places):
             finding = row.finding
             if finding.rule not in rules:
                 rules[finding.rule] = _rule(finding, len(rules), described.get(finding.rule), options.fail_on)

@@ -191,7 +191,7 @@ class TableFormatter:
             console.print(Wrapped(Text(said_of_rules, style=SEVERITY_STYLE[finding.severity])))
         said: set[str] = set()
         for missing in report.not_checked:
-            words = not_checked_finding(missing, lang).message
+            words = not_checked_finding(missing, lang, options.places).message
             if words not in said:  # a missing communities table is the same news for every roster
                 said.add(words)
                 console.print(

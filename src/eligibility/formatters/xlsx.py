@@ -10,6 +10,7 @@ from eligibility.formatters.common import (
     STATUS_COLUMN,
     approval_text,
     candidate_table,
+    column_labels,
     finding_table,
     severity_code,
     severity_label,
@@ -42,7 +43,7 @@ class XlsxFormatter:
         sheet = book.active
         assert sheet is not None
         sheet.title = say("label-candidates", lang)
-        _fill(sheet, *candidate_table(report, lang), wrapped=long_text)
+        _fill(sheet, *candidate_table(report, lang, options.places), wrapped=long_text)
         from openpyxl.styles import PatternFill
 
         for index, candidate in enumerate(report.candidates, start=2):
@@ -51,25 +52,28 @@ class XlsxFormatter:
             )
         _fill(
             book.create_sheet(say("label-findings-sheet", lang)),
-            *finding_table(report, lang),
+            *finding_table(report, lang, options.places),
             wrapped=long_text,
         )
         teams = book.create_sheet(say("label-teams", lang))
         _fill(
             teams,
-            _labels(
+            column_labels(
+                (
+                    "street",
+                    "community",
+                    "election-day",
+                    "members",
+                    "rule",
+                    "severity",
+                    "message",
+                    "document",
+                    "clause",
+                    "approval",
+                    "severity-code",
+                ),
                 lang,
-                "street",
-                "community",
-                "election-day",
-                "members",
-                "rule",
-                "severity",
-                "message",
-                "document",
-                "clause",
-                "approval",
-                "severity-code",
+                options.places,
             ),
             _team_rows(report, lang),
             wrapped=long_text,
