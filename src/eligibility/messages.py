@@ -489,6 +489,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the rows whose {column} is left blank were taken to be of {place}, as the sheet is named {title!r} — "
         "if that is wrong, fill in their {column}",
     ),
+    # A table's rows, named (a YAML or JSON roster's records have no row a spreadsheet shows).
+    "street-from-sheet-blank-rows": (
+        "工作表第 {lines} 行的“{column}”列留空，按工作表名“{title}”算作 {place} 的；如不对，请填上这些行的“{column}”",
+        "line(s) {lines}, whose {column} is left blank, were taken to be of {place}, as the sheet is named "
+        "{title!r} — if that is wrong, fill in their {column}",
+    ),
     "street-from-folder": (
         "表中没有“{column}”列，按所在文件夹名“{title}”把其中的候选人都算作 {place} 的；如不对，请加上“{column}”列",
         "the table has no {column} column; its candidates were taken to be of {place}, as its folder is named "
@@ -499,10 +505,20 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the rows whose {column} is left blank were taken to be of {place}, as its folder is named {title!r} — "
         "if that is wrong, fill in their {column}",
     ),
+    "street-from-folder-blank-rows": (
+        "表中第 {lines} 行的“{column}”列留空，按所在文件夹名“{title}”算作 {place} 的；如不对，请填上这些行的“{column}”",
+        "line(s) {lines}, whose {column} is left blank, were taken to be of {place}, as its folder is named "
+        "{title!r} — if that is wrong, fill in their {column}",
+    ),
     "street-from-file-blank": (
         "表中“{column}”列留空的行，按文件名“{title}”算作 {place} 的；如不对，请填上这些行的“{column}”",
         "the rows whose {column} is left blank were taken to be of {place}, as the file is named {title!r} — "
         "if that is wrong, fill in their {column}",
+    ),
+    "street-from-file-blank-rows": (
+        "表中第 {lines} 行的“{column}”列留空，按文件名“{title}”算作 {place} 的；如不对，请填上这些行的“{column}”",
+        "line(s) {lines}, whose {column} is left blank, were taken to be of {place}, as the file is named "
+        "{title!r} — if that is wrong, fill in their {column}",
     ),
     "rows-in-pivot": (
         "工作表“{sheet}”第 {first}–{last} 行是数据透视表（名单的汇总），不是候选人，未读取",
