@@ -877,3 +877,26 @@ def test_an_option_without_its_value_or_an_extra_argument_is_said_in_the_users_l
         first, second = done.stderr.splitlines()[:2]
         assert done.returncode == 2 and first.endswith(said), done.stderr
         assert second.startswith(see) and second.endswith(f"eligibility {command} --help"), done.stderr
+
+
+def test_explaining_a_rule_of_another_bundled_rule_set_says_which_to_name() -> None:
+    # remark-sanction-in-effect asked of the default community-2006 was "no such rule", with community-2006's ids
+    # listed: the officer looked for a typo in a rule village-2021 has (helper-125).
+    said = {
+        lang: runner.invoke(app, ["rules", "explain", "remark-sanction-in-effect", "--lang", lang])
+        for lang in ("zh", "en")
+    }
+    assert [result.exit_code for result in said.values()] == [2, 2]
+    assert said["zh"].stderr == (
+        "错误: 规则“remark-sanction-in-effect”属于内置规则集 village-2021，不在规则集 community-2006 里：请加 "
+        "--rules village-2021\n"
+    )
+    assert said["en"].stderr == (
+        "error: rule 'remark-sanction-in-effect' is a rule of the bundled rule set village-2021, not of "
+        "community-2006: add --rules village-2021\n"
+    )
+    named = ["rules", "explain", "remark-sanction-in-effect", "--rules", "village-2021"]
+    assert runner.invoke(app, named).exit_code == 0
+    # A rule of no rule set is a typo as ever.
+    typo = runner.invoke(app, ["rules", "explain", "remark-sanction-in-efect", "--lang", "en"])
+    assert typo.exit_code == 2 and typo.stderr.startswith("error: no rule 'remark-sanction-in-efect'")

@@ -1342,6 +1342,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "没有规则“{rule}”{suggestion}；规则：{known}",
         "no rule {rule!r}{suggestion}; rules: {known}",
     ),
+    "rule-in-other-ruleset": (
+        "规则“{rule}”属于内置规则集 {sets}，不在规则集 {name} 里：请加 --rules {first}",
+        "rule {rule!r} is a rule of the bundled rule set {sets}, not of {name}: add --rules {first}",
+    ),
     "rule-disabled": (
         "规则“{rule}”在 {where} 的 disable 里停用了，这个规则集不检查它；要看它原来的写法：eligibility rules explain "
         "{rule} --rules {parent}",
