@@ -900,3 +900,22 @@ def test_explaining_a_rule_of_another_bundled_rule_set_says_which_to_name() -> N
     # A rule of no rule set is a typo as ever.
     typo = runner.invoke(app, ["rules", "explain", "remark-sanction-in-efect", "--lang", "en"])
     assert typo.exit_code == 2 and typo.stderr.startswith("error: no rule 'remark-sanction-in-efect'")
+
+
+def test_seat_counts_not_given_ask_for_the_columns_as_many_as_they_are(tmp_path: Path) -> None:
+    # seat-quota not checked named two columns, then asked to write "这一列" / "the column" (helper-125).
+    from eligibility.formatters.common import not_checked_finding
+
+    one = tmp_path / "communities.csv"
+    one.write_text("街道,社区,选举日期,党组织核定职数\n东湖街道,青松社区,2006-09-30,5\n", "utf-8")
+    for communities, zh, en in (
+        (None, "（请在社区表（--communities）里写这两列）", "(write these columns in the communities table"),
+        (one, "（请在社区表（--communities）里写这一列）", "(write the column in the communities table"),
+    ):
+        report = check([EXAMPLES / "roster.csv"], communities=communities)
+        [missing] = [n for n in report.not_checked if n.rule == "seat-quota"]
+        assert len(missing.missing) == (2 if communities is None else 1)
+        assert not_checked_finding(missing, "zh").message.endswith(zh)
+        assert en in not_checked_finding(missing, "en").message
+    shown = runner.invoke(app, ["check", str(EXAMPLES / "roster.csv"), "--lang", "en"]).stdout
+    assert "(write these columns in the communities table, --communities)" in " ".join(shown.split())

@@ -949,7 +949,15 @@ def test_a_street_named_by_the_file_is_said_of_the_candidates_rows_that_took_it_
     # its title merged over the header, a blank row between its communities. Where a row does take it, the note
     # names it, by the row Excel shows ("these rows" pointed nowhere).
     header = ["序号", "街道", "社区", "姓名", "身份证号", "拟任职务", "备注"]
-    chen = ["1", "东湖街道", "青松社区", "陈建华", make_id("1964-03-12", area="350502"), "党组织书记", "连任\n年龄偏大"]
+    chen = [
+        "1",
+        "东湖街道",
+        "青松社区",
+        "陈建华",
+        make_id("1964-03-12", area="350502"),
+        "党组织书记",
+        "连任\n年龄偏大",
+    ]
     li = ["2", "东湖街道", "翠竹社区", "李红", make_id("1968-09-09", "女", "350502"), "居委会主任", "新提名"]
     total = ["合计", "", "", "2人", "", "", ""]
     title = "东湖街道社区“两委”换届候选人资格审查名册" if workbook else None
@@ -969,11 +977,14 @@ def test_a_street_named_by_the_file_is_said_of_the_candidates_rows_that_took_it_
                 # Excel's row 5 under the title and blank row; the CSV's line 4 is Excel's row 3, the 备注 above it
                 # over two lines.
                 row = "5" if workbook else "3"
-                assert notes[0][1] == {
-                    "zh": f"表中第 {row} 行的“街道”列留空，按文件名“东湖街道名册”算作 东湖街道 的；如不对，请填上这些行的“街道”",
-                    "en": f"line(s) {row}, whose 街道 is left blank, were taken to be of 东湖街道, as the file is named "
-                    "'东湖街道名册' — if that is wrong, fill in their 街道",
-                }[lang]
+                assert (
+                    notes[0][1]
+                    == {
+                        "zh": f"表中第 {row} 行的“街道”列留空，按文件名“东湖街道名册”算作 东湖街道 的；如不对，请填上这些行的“街道”",
+                        "en": f"line(s) {row}, whose 街道 is left blank, were taken to be of 东湖街道, as the file is named "
+                        "'东湖街道名册' — if that is wrong, fill in their 街道",
+                    }[lang]
+                )
         run = ["--format", "json", "--jobs"]
         one, two = (CliRunner().invoke(app, ["check", str(path), *run, jobs]).stdout for jobs in ("1", "2"))
         assert one == two and one.count('"street-from-file"') == len(said)

@@ -513,7 +513,11 @@ def rules_explain(
             # A village's rule asked of the default community rule set: "no such rule" and a list of the
             # community's sent the officer looking for a typo; the rule is there, in another set (helper-125).
             raise OptionError(
-                "rule-in-other-ruleset", rule=rule_id, sets="、".join(others), first=others[0], name=policy.name
+                "rule-in-other-ruleset",
+                rule=rule_id,
+                sets="、".join(others),
+                first=others[0],
+                name=policy.name,
             )
         if rule is None:
             ids = [r.id for r in policy.rules]

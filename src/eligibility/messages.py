@@ -1084,10 +1084,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "rule {rule} not checked: roster {path} has no column {missing}",
     ),
     "not-checked-communities": (
-        "规则 {rule} 未检查：没有核定职数 {missing}（请在社区表（--communities）里写这一列）",
-        "rule {rule} not checked: no approved seat counts {missing} (write the column in the communities table, "
+        "规则 {rule} 未检查：没有核定职数 {missing}（请在社区表（--communities）里写{them}）",
+        "rule {rule} not checked: no approved seat counts {missing} (write {them} in the communities table, "
         "--communities)",
     ),
+    # {them} of not-checked-communities, by how many columns it names: "这一列" after two read as one of them.
+    "columns-them-1": ("这一列", "the column"),
+    "columns-them-2": ("这两列", "these columns"),
+    "columns-them-3": ("这几列", "these columns"),
     "not-checked-communities-unread": (
         "规则 {rule} 未检查：社区表写有核定职数 {missing}，但写它的行都未能读取（见社区表的 settings-row-unread）",
         "rule {rule} not checked: the communities table gives approved seat counts {missing}, but in rows that "

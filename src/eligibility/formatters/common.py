@@ -172,7 +172,10 @@ def not_checked_finding(missing: NotChecked, lang: Lang) -> Finding:
     key = "not-checked-column" if missing.missing_from == "roster" else "not-checked-communities"
     if missing.in_unread_rows:
         key = "not-checked-communities-unread"
-    words = say(key, lang, rule=missing.rule, path=missing.where, missing=missing_columns(missing, lang))
+    them = say(f"columns-them-{min(len(missing.missing), 3)}", lang)
+    words = say(
+        key, lang, rule=missing.rule, path=missing.where, missing=missing_columns(missing, lang), them=them
+    )
     return Finding(rule=missing.rule, severity=missing.severity, message=words)
 
 
