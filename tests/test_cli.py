@@ -877,3 +877,45 @@ def test_an_option_without_its_value_or_an_extra_argument_is_said_in_the_users_l
         first, second = done.stderr.splitlines()[:2]
         assert done.returncode == 2 and first.endswith(said), done.stderr
         assert second.startswith(see) and second.endswith(f"eligibility {command} --help"), done.stderr
+
+
+def test_explaining_a_rule_of_another_bundled_rule_set_says_which_to_name() -> None:
+    # remark-sanction-in-effect asked of the default community-2006 was "no such rule", with community-2006's ids
+    # listed: the officer looked for a typo in a rule village-2021 has (helper-125).
+    said = {
+        lang: runner.invoke(app, ["rules", "explain", "remark-sanction-in-effect", "--lang", lang])
+        for lang in ("zh", "en")
+    }
+    assert [result.exit_code for result in said.values()] == [2, 2]
+    assert said["zh"].stderr == (
+        "错误: 规则“remark-sanction-in-effect”属于内置规则集 village-2021，不在规则集 community-2006 里：请加 "
+        "--rules village-2021\n"
+    )
+    assert said["en"].stderr == (
+        "error: rule 'remark-sanction-in-effect' is a rule of the bundled rule set village-2021, not of "
+        "community-2006: add --rules village-2021\n"
+    )
+    named = ["rules", "explain", "remark-sanction-in-effect", "--rules", "village-2021"]
+    assert runner.invoke(app, named).exit_code == 0
+    # A rule of no rule set is a typo as ever.
+    typo = runner.invoke(app, ["rules", "explain", "remark-sanction-in-efect", "--lang", "en"])
+    assert typo.exit_code == 2 and typo.stderr.startswith("error: no rule 'remark-sanction-in-efect'")
+
+
+def test_seat_counts_not_given_ask_for_the_columns_as_many_as_they_are(tmp_path: Path) -> None:
+    # seat-quota not checked named two columns, then asked to write "这一列" / "the column" (helper-125).
+    from eligibility.formatters.common import not_checked_finding
+
+    one = tmp_path / "communities.csv"
+    one.write_text("街道,社区,选举日期,党组织核定职数\n东湖街道,青松社区,2006-09-30,5\n", "utf-8")
+    for communities, zh, en in (
+        (None, "（请在社区表（--communities）里写这两列）", "(write these columns in the communities table"),
+        (one, "（请在社区表（--communities）里写这一列）", "(write the column in the communities table"),
+    ):
+        report = check([EXAMPLES / "roster.csv"], communities=communities)
+        [missing] = [n for n in report.not_checked if n.rule == "seat-quota"]
+        assert len(missing.missing) == (2 if communities is None else 1)
+        assert not_checked_finding(missing, "zh").message.endswith(zh)
+        assert en in not_checked_finding(missing, "en").message
+    shown = runner.invoke(app, ["check", str(EXAMPLES / "roster.csv"), "--lang", "en"]).stdout
+    assert "(write these columns in the communities table, --communities)" in " ".join(shown.split())

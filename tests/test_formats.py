@@ -744,15 +744,15 @@ def test_rosters_named_for_their_townships_with_the_street_left_blank_keep_their
         assert notes["石桥镇.csv"] == [
             (
                 "street-from-file",
-                # Said as done: only where a row left it blank.
-                "the rows whose 乡镇 is left blank were taken to be of 石桥镇, as the file is named '石桥镇' — if "
-                "that is wrong, fill in their 乡镇",
+                # Said as done: only where a row left it blank, and which rows.
+                "line(s) 2、3、4、5、6, whose 乡镇 is left blank, were taken to be of 石桥镇, as the file is named "
+                "'石桥镇' — if that is wrong, fill in their 乡镇",
             )
         ]
     zh = check([towns], "village-2021", election_date="2021-01-15", lang="zh")
     said = {Path(i.path).name: [f.message for f in i.findings] for i in zh.inputs}
     assert said["青山镇.csv"] == [
-        "表中“乡镇”列留空的行，按文件名“青山镇”算作 青山镇 的；如不对，请填上这些行的“乡镇”"
+        "表中第 2、3、4、5、6 行的“乡镇”列留空，按文件名“青山镇”算作 青山镇 的；如不对，请填上这些行的“乡镇”"
     ]
     # A row whose 乡镇 is written keeps it.
     (towns / "青山镇.csv").write_text(
@@ -924,20 +924,70 @@ def test_a_roster_named_for_its_township_says_so_only_where_a_row_takes_its_stre
         assert one == two
         expected = {
             ("青山镇.csv", None): [
-                "the rows whose 乡镇 is left blank were taken to be of 青山镇, as the file is named "
+                "line(s) 3, whose 乡镇 is left blank, were taken to be of 青山镇, as the file is named "
                 "'青山镇' — if that is wrong, fill in their 乡镇"
             ],
             ("青山镇.xlsx", "候选人"): [
-                "the rows whose 乡镇 is left blank were taken to be of 青山镇, as the file is "
+                "line(s) 3, whose 乡镇 is left blank, were taken to be of 青山镇, as the file is "
                 "named '青山镇' — if that is wrong, fill in their 乡镇"
             ],
             ("全县.xlsx", "青山镇"): [
-                "the rows whose 乡镇 is left blank were taken to be of 青山镇, as the sheet is "
+                "line(s) 3, whose 乡镇 is left blank, were taken to be of 青山镇, as the sheet is "
                 "named '青山镇' — if that is wrong, fill in their 乡镇"
             ],
         }
         assert notes == {where: expected[where] if said else [] for where in notes}, notes
         assert ('"street-from-' in one) == bool(said)
+
+
+@pytest.mark.parametrize("workbook", [False, True], ids=["csv", "xlsx"])
+def test_a_street_named_by_the_file_is_said_of_the_candidates_rows_that_took_it_not_of_its_total(
+    tmp_path: Path, workbook: bool
+) -> None:
+    # 东湖街道名册.csv with 街道 written on every candidate's row was told its blank rows were taken to be 东湖街道's:
+    # the one row that left it blank was the 合计 under them, said as a footer besides (helper-125). A workbook too,
+    # its title merged over the header, a blank row between its communities. Where a row does take it, the note
+    # names it, by the row Excel shows ("these rows" pointed nowhere).
+    header = ["序号", "街道", "社区", "姓名", "身份证号", "拟任职务", "备注"]
+    chen = [
+        "1",
+        "东湖街道",
+        "青松社区",
+        "陈建华",
+        make_id("1964-03-12", area="350502"),
+        "党组织书记",
+        "连任\n年龄偏大",
+    ]
+    li = ["2", "东湖街道", "翠竹社区", "李红", make_id("1968-09-09", "女", "350502"), "居委会主任", "新提名"]
+    total = ["合计", "", "", "2人", "", "", ""]
+    title = "东湖街道社区“两委”换届候选人资格审查名册" if workbook else None
+    for blank_street, said in ((False, []), (True, ["street-from-file"])):
+        li[1] = "" if blank_street else "东湖街道"
+        rows = [chen, [], li, total] if workbook else [chen, li, total]
+        path = tmp_path / ("东湖街道名册.xlsx" if workbook else "东湖街道名册.csv")
+        if workbook:
+            write_workbook(path, header, rows, title)
+        else:
+            write_delimited(path, header, rows, "utf-8", ",")
+        for lang in ("zh", "en"):
+            report = check([path], lang=lang)
+            notes = [(f.rule, f.message) for i in report.inputs for f in i.findings]
+            assert [rule for rule, _ in notes] == [*said, "row-footer"], notes
+            if said:
+                # Excel's row 5 under the title and blank row; the CSV's line 4 is Excel's row 3, the 备注 above it
+                # over two lines.
+                row = "5" if workbook else "3"
+                assert (
+                    notes[0][1]
+                    == {
+                        "zh": f"表中第 {row} 行的“街道”列留空，按文件名“东湖街道名册”算作 东湖街道 的；如不对，请填上这些行的“街道”",
+                        "en": f"line(s) {row}, whose 街道 is left blank, were taken to be of 东湖街道, as the file is named "
+                        "'东湖街道名册' — if that is wrong, fill in their 街道",
+                    }[lang]
+                )
+        run = ["--format", "json", "--jobs"]
+        one, two = (CliRunner().invoke(app, ["check", str(path), *run, jobs]).stdout for jobs in ("1", "2"))
+        assert one == two and one.count('"street-from-file"') == len(said)
 
 
 def _numbered_village_rows(count: int, street: str) -> tuple[list[str], list[list[str]]]:
@@ -957,10 +1007,12 @@ def test_a_street_taken_in_one_workers_batch_is_said_as_with_one_process(tmp_pat
     header, rows = _numbered_village_rows(2500, "青山镇")
     run = ["--rules", "village-2021", "--election-date", "2021-01-15", "--format", "json", "--jobs"]
     for blank in (False, True):
-        rows[2100][0] = "" if blank else "青山镇"
+        rows[100][0] = rows[2100][0] = "" if blank else "青山镇"
         path = write_delimited(tmp_path / "青山镇.csv", header, rows, "utf-8", ",")
         one, two = (CliRunner().invoke(app, ["check", str(path), *run, jobs]).stdout for jobs in ("1", "2"))
         assert one == two and one.count('"street-from-file"') == blank
+        # The rows it names, in their order, each in another worker's batch (helper-125).
+        assert ("表中第 102、2102 行的“乡镇”列留空" in one) == blank
 
 
 @pytest.mark.parametrize("workbook", [False, True], ids=["csv", "xlsx"])
@@ -978,14 +1030,14 @@ def test_a_roster_in_its_townships_folder_leaving_its_street_blank_takes_the_fol
     said = {Path(i.path).parent.name: [f.message for f in i.findings] for i in report.inputs}
     assert said == {
         name: [
-            f"the rows whose 乡镇 is left blank were taken to be of {name}, as its folder is named '{name}' — if that "
-            "is wrong, fill in their 乡镇"
+            f"line(s) 3、4、5、6, whose 乡镇 is left blank, were taken to be of {name}, as its folder is named "
+            f"'{name}' — if that is wrong, fill in their 乡镇"
         ]
         for name in ("青山镇", "石桥镇")
     }
     zh = check([towns], "village-2021", election_date="2021-01-15", lang="zh")
     assert next(f.message for i in zh.inputs for f in i.findings) == (
-        "表中“乡镇”列留空的行，按所在文件夹名“石桥镇”算作 石桥镇 的；如不对，请填上这些行的“乡镇”"
+        "表中第 3、4、5、6 行的“乡镇”列留空，按所在文件夹名“石桥镇”算作 石桥镇 的；如不对，请填上这些行的“乡镇”"
     )
     _, one = _street_notes([towns])
     assert one == _street_notes([towns], jobs=2)[1]

@@ -1129,7 +1129,7 @@ def test_a_village_run_names_its_table_and_townships_as_its_rule_set_heads_them(
     roster = EXAMPLES / "village-2021" / "roster.csv"
     run = ["check", str(roster), "--rules", "village-2021", "--fail-on", "never"]
     said = CliRunner().invoke(app, run).stdout
-    assert "（请在村表（--communities）里写这一列）" in said and "社区表" not in said
+    assert "（请在村表（--communities）里写这两列）" in said and "社区表" not in said
     findings = CliRunner().invoke(app, [*run, "--format", "csv"]).stdout
     assert "请在村表（--communities）里写这一列" in findings and "社区表" not in findings
     table = tmp_path / "villages.csv"

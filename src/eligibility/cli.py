@@ -495,7 +495,7 @@ def rules_explain(
     """`eligibility rules explain`: one rule, or one of the tool's data checks, in words."""
     from eligibility.messages import DATA_CHECKS, did_you_mean
     from eligibility.ruleset.describe import describe, names_of
-    from eligibility.ruleset.loader import load_ruleset
+    from eligibility.ruleset.loader import bundled_with, load_ruleset
     from eligibility.ruleset.vocab import suggest
 
     language: Lang = lang.value
@@ -510,6 +510,16 @@ def rules_explain(
             # Said as what it is: "no such rule" sent the officer looking for a typo in a rule the parent has.
             raise OptionError(
                 "rule-disabled", rule=rule_id, where=str(disabled.where), parent=disabled.parent
+            )
+        if rule is None and (others := bundled_with(rule_id, policy.name)):
+            # A village's rule asked of the default community rule set: "no such rule" and a list of the
+            # community's sent the officer looking for a typo; the rule is there, in another set (helper-125).
+            raise OptionError(
+                "rule-in-other-ruleset",
+                rule=rule_id,
+                sets="、".join(others),
+                first=others[0],
+                name=policy.name,
             )
         if rule is None:
             ids = [r.id for r in policy.rules]

@@ -75,11 +75,12 @@ from eligibility.roster.normalise import (
     zeros_of_excel,
 )
 from eligibility.roster.readers import (
+    ROWED,
     Note,
     RawRecord,
     Table,
+    footer_of,
     has_footer_words,
-    holds_a_candidate,
     is_total,
     open_tables,
 )
@@ -863,7 +864,7 @@ class Review:
             items = _until_broken(items, broken)
         for item in items:
             raw = item[2] if by_worker else item  # a worker's row: (result, ID number, the row, team)
-            aside = _footer_of(raw)
+            aside = footer_of(raw)
             if aside is not None:
                 if is_total(aside.value):
                     footers.append(self._footer_finding(aside, raw))
@@ -917,9 +918,16 @@ class Review:
             if source is not None and source.from_folder:
                 only = Note("file-no-candidates", "warning", (("reason", say(only.key, self.lang)),))
             footers.insert(0, self._note_finding(only))
-        if table.street_note is not None and not table.street_filled:
-            # Every row wrote its own street: the name gave none, and is not said to have.
-            table.notes.remove(table.street_note)
+        if table.street_note is not None:
+            at = table.notes.index(table.street_note)
+            if not table.street_filled:
+                # Every row wrote its own street: the name gave none, and is not said to have.
+                del table.notes[at]
+            elif table.format in ROWED:
+                # Which rows took it, as community-filled-down names them: "these rows" pointed nowhere.
+                note, filled = table.street_note, table.street_filled
+                lines = (*_lines_said("lines", filled), *_lines_said("line", filled[:1]))
+                table.notes[at] = replace(note, params=(*note.params, *lines), message=f"{note.message}-rows")
         where = _where(table.path, table.sheet)
         read = InputFile(
             path=self._place(table.path),
@@ -3226,17 +3234,6 @@ _SHORT_BODY = re.compile(r"(区|县|市|旗)组织部")
 _REPORTED_TO = re.compile(r"报|呈|送|提交|→|->")
 # After it, a section of it, a date, a reference, 同意 or a stamp are its own; another body (区民政局) is not.
 _ANOTHER_BODY = re.compile(r"委|局|政府|办事处|街道|党工委|人大|政协|报")
-
-
-def _footer_of(raw: Any) -> DataProblem | None:
-    """The row-not-a-candidate finding of a row read as a footer or a note, if it is one and the row holds no
-    candidate's name or post (赵红 beside 注：身份证号待补 under 身份证号 is a candidate whose row is wrong, never
-    a footer to pass over). A row a --jobs worker sends compact has no finding at all."""
-    if isinstance(raw, RawRecord) and raw.problems:
-        for problem in raw.problems:
-            if problem.rule == "row-not-a-candidate":
-                return None if holds_a_candidate(raw.cells) else problem
-    return None
 
 
 class _Copies:

@@ -489,6 +489,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the rows whose {column} is left blank were taken to be of {place}, as the sheet is named {title!r} — "
         "if that is wrong, fill in their {column}",
     ),
+    # A table's rows, named (a YAML or JSON roster's records have no row a spreadsheet shows).
+    "street-from-sheet-blank-rows": (
+        "工作表第 {lines} 行的“{column}”列留空，按工作表名“{title}”算作 {place} 的；如不对，请填上这些行的“{column}”",
+        "line(s) {lines}, whose {column} is left blank, were taken to be of {place}, as the sheet is named "
+        "{title!r} — if that is wrong, fill in their {column}",
+    ),
     "street-from-folder": (
         "表中没有“{column}”列，按所在文件夹名“{title}”把其中的候选人都算作 {place} 的；如不对，请加上“{column}”列",
         "the table has no {column} column; its candidates were taken to be of {place}, as its folder is named "
@@ -499,10 +505,20 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the rows whose {column} is left blank were taken to be of {place}, as its folder is named {title!r} — "
         "if that is wrong, fill in their {column}",
     ),
+    "street-from-folder-blank-rows": (
+        "表中第 {lines} 行的“{column}”列留空，按所在文件夹名“{title}”算作 {place} 的；如不对，请填上这些行的“{column}”",
+        "line(s) {lines}, whose {column} is left blank, were taken to be of {place}, as its folder is named "
+        "{title!r} — if that is wrong, fill in their {column}",
+    ),
     "street-from-file-blank": (
         "表中“{column}”列留空的行，按文件名“{title}”算作 {place} 的；如不对，请填上这些行的“{column}”",
         "the rows whose {column} is left blank were taken to be of {place}, as the file is named {title!r} — "
         "if that is wrong, fill in their {column}",
+    ),
+    "street-from-file-blank-rows": (
+        "表中第 {lines} 行的“{column}”列留空，按文件名“{title}”算作 {place} 的；如不对，请填上这些行的“{column}”",
+        "line(s) {lines}, whose {column} is left blank, were taken to be of {place}, as the file is named "
+        "{title!r} — if that is wrong, fill in their {column}",
     ),
     "rows-in-pivot": (
         "工作表“{sheet}”第 {first}–{last} 行是数据透视表（名单的汇总），不是候选人，未读取",
@@ -1068,10 +1084,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "rule {rule} not checked: roster {path} has no column {missing}",
     ),
     "not-checked-communities": (
-        "规则 {rule} 未检查：没有核定职数 {missing}（请在{table}（--communities）里写这一列）",
-        "rule {rule} not checked: no approved seat counts {missing} (write the column in the communities table, "
+        "规则 {rule} 未检查：没有核定职数 {missing}（请在{table}（--communities）里写{them}）",
+        "rule {rule} not checked: no approved seat counts {missing} (write {them} in the communities table, "
         "--communities)",
     ),
+    # {them} of not-checked-communities, by how many columns it names: "这一列" after two read as one of them.
+    "columns-them-1": ("这一列", "the column"),
+    "columns-them-2": ("这两列", "these columns"),
+    "columns-them-3": ("这几列", "these columns"),
     "not-checked-communities-unread": (
         "规则 {rule} 未检查：{table}写有核定职数 {missing}，但写它的行都未能读取（见{table}的 settings-row-unread）",
         "rule {rule} not checked: the communities table gives approved seat counts {missing}, but in rows that "
@@ -1325,6 +1345,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "rule-unknown": (
         "没有规则“{rule}”{suggestion}；规则：{known}",
         "no rule {rule!r}{suggestion}; rules: {known}",
+    ),
+    "rule-in-other-ruleset": (
+        "规则“{rule}”属于内置规则集 {sets}，不在规则集 {name} 里：请加 --rules {first}",
+        "rule {rule!r} is a rule of the bundled rule set {sets}, not of {name}: add --rules {first}",
     ),
     "rule-disabled": (
         "规则“{rule}”在 {where} 的 disable 里停用了，这个规则集不检查它；要看它原来的写法：eligibility rules explain "

@@ -61,7 +61,7 @@ _SOURCE = "source"  # a whole file to read and check
 _TABLES = "tables"  # its tables as opened, without their rows
 _UNOPENED = "unopened"  # the error that kept it from being opened
 _REHEADED = "reheaded"  # the headers written again in another order above a batch's last row (Table.reheaded)
-_FILLED = "filled"  # a row of the batch took the street its file's name gives (Table.street_filled)
+_FILLED = "filled"  # the rows of the batch that took the street its file's name gives (Table.street_filled)
 
 # The resource tracker's own warnings, passed to it as a -W option (see quiet_tracker).
 _QUIET_TRACKER = "ignore::UserWarning:multiprocessing.resource_tracker"
@@ -155,7 +155,8 @@ class Workers:
             kind, payload = self._next(worker)
             while kind in (_REHEADED, _FILLED):
                 if kind == _FILLED:
-                    table.street_filled = True
+                    # In row order, as the batches come: the first eleven, as one reader keeps (Table.street_filled).
+                    table.street_filled[:] = (table.street_filled + payload)[:11]
                 else:
                     table.reheaded[:] = payload
                 kind, payload = self._next(worker)
@@ -386,6 +387,8 @@ def _check_table(
                 passed = _pass_over(rows, table.skip, BATCH, first=batch == 0)
             else:
                 passed = sum(1 for _ in itertools.islice(rows, BATCH))
+            # Its rows' streets taken from the name are its worker's to say, in their place among the rows.
+            table.street_filled.clear()
             if not passed:
                 break
             batch += 1
@@ -413,7 +416,9 @@ def _check_source(review: Review, source: Input, results: Any) -> None:
     except Exception as err:
         results.put((_UNOPENED, err))
         return
-    results.put((_TABLES, [replace(table, rows=iter(()), skip=None) for table in tables]))
+    # Its own list of the rows a name gave their street: the queue pickles it later, when this one has filled.
+    opened = [replace(table, rows=iter(()), skip=None, street_filled=[]) for table in tables]
+    results.put((_TABLES, opened))
     for table in tables:
         if is_report(table):
             continue  # set aside by the parent, which takes no rows of it
@@ -470,14 +475,14 @@ def _say_read(table: Table, results: Any) -> None:
     """Ahead of a batch, what reading it told of the table. The headers written again in another order, every
     one met so far: the parent reads a row it must read again (a duplicate ID number) by them, as the batch's rows
     were read here. Every worker reads every row, so the batch's worker knows each one above its last row, in
-    whichever worker's batch it stood. Rare, and then a few headers a batch: sent whole each time. And whether a
-    row left blank took the street the file's name gives (street_filled), said once of the rows since it was last
+    whichever worker's batch it stood. Rare, and then a few headers a batch: sent whole each time. And which
+    rows left blank took the street the file's name gives (street_filled), said of the rows since it was last
     said: a worker makes records of its own batches' rows alone, and the note stands if any worker's took it."""
     if table.reheaded:
         results.put((_REHEADED, list(table.reheaded)))
     if table.street_filled:
-        results.put((_FILLED, None))
-        table.street_filled = False
+        results.put((_FILLED, list(table.street_filled)))
+        table.street_filled.clear()  # the list its reader fills
 
 
 def _compact(raw: RawRecord, order: tuple[str, ...]) -> Any:

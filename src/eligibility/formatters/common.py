@@ -176,8 +176,9 @@ def not_checked_finding(missing: NotChecked, lang: Lang, places: Mapping[str, st
     # The communities table as the rule set names its places: a village's 村表 (see Options.places).
     street, community = column_labels(("street", "community"), "zh", places)
     terms = place_terms(street, community)
+    them = say(f"columns-them-{min(len(missing.missing), 3)}", lang)
     missed = missing_columns(missing, lang)
-    words = say(key, lang, rule=missing.rule, path=missing.where, missing=missed, **dict(terms))
+    words = say(key, lang, rule=missing.rule, path=missing.where, missing=missed, them=them, **dict(terms))
     return Finding(rule=missing.rule, severity=missing.severity, message=words)
 
 

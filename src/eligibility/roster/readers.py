@@ -105,6 +105,10 @@ class Skip:
     passed: int = 0
 
 
+# The formats whose records stand on rows a spreadsheet shows, named by them; a YAML or JSON roster's are not.
+ROWED = ("csv", "tsv", "xlsx")
+
+
 @dataclass
 class Table:
     """A file or sheet opened for reading: how it was read, its header mapping, then its rows one at a time."""
@@ -131,9 +135,10 @@ class Table:
     reheaded: list[tuple[int, HeaderMap]] = field(default_factory=list)
     # The street a title gives the rows that leave their street column blank, said only if one does (see
     # street_placed): the note stands among `notes` from the opening, to keep its place, and is left out once every
-    # row is read unless `street_filled`. With --jobs each worker says so of the batches it reads.
+    # row is read unless `street_filled`, the rows that took it (their line and the row Excel shows), the first
+    # eleven: the note names ten, and "…" after them. With --jobs each worker says so of the batches it reads.
     street_note: Note | None = None
-    street_filled: bool = False
+    street_filled: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def columns(self) -> frozenset[str]:
@@ -143,7 +148,7 @@ class Table:
         """The spreadsheet reference of a column on a record's row: D12, or 候选人!D12 in a workbook. Its row is
         the one Excel shows, which in a CSV file is not the line under a cell with a line break."""
         line = source.line
-        if line is None or self.format not in ("csv", "tsv", "xlsx"):
+        if line is None or self.format not in ROWED:
             return None
         header = self.header
         for start, later in self.reheaded:
@@ -388,11 +393,15 @@ def _written(records: Iterator[RawRecord], cells: dict[str, str]) -> Iterator[Ra
 
 def _written_where_blank(records: Iterator[RawRecord], street: str, table: Table) -> Iterator[RawRecord]:
     """The records with the street a title gives written in where their own is blank: one test a row. The
-    table notes that one was (street_filled)."""
+    table notes which were (street_filled), but not a footer's (合计 writes no 街道): the note said rows took the
+    street when none but the 合计 under them had. A blank row is no record at all."""
+    filled = table.street_filled
     for record in records:
         if not clean(record.cells.get("street")):
+            if len(filled) < 11 and footer_of(record) is None:
+                line = record.source.line or record.source.row
+                filled.append((line, record.source.excel_row or line))
             record.cells["street"] = street
-            table.street_filled = True
         yield record
 
 
@@ -579,6 +588,17 @@ def holds_a_candidate(cells: dict[str, Any]) -> bool:
         ):
             return True
     return False
+
+
+def footer_of(raw: Any) -> DataProblem | None:
+    """The row-not-a-candidate finding of a row read as a footer or a note, if it is one and the row holds no
+    candidate's name or post (赵红 beside 注：身份证号待补 under 身份证号 is a candidate whose row is wrong, never
+    a footer to pass over). A row a --jobs worker sends compact has no finding at all."""
+    if isinstance(raw, RawRecord) and raw.problems:
+        for problem in raw.problems:
+            if problem.rule == "row-not-a-candidate":
+                return None if holds_a_candidate(raw.cells) else problem
+    return None
 
 
 def footer_in_margin(row: list[Any], at: tuple[int, ...]) -> int | None:

@@ -186,6 +186,14 @@ def bundled_names() -> list[str]:
     return sorted(p.stem for p in bundled_dir().glob("*.yaml"))
 
 
+def bundled_with(rule_id: str, besides: str) -> list[str]:
+    """The bundled rule sets but `besides` that have a rule of this id: asked only when the rule set in use has
+    none, so loading them all costs nothing a run pays."""
+    return [
+        name for name in bundled_names() if name != besides and load_ruleset(name).rule(rule_id) is not None
+    ]
+
+
 def resolve(spec: str | Path | None) -> Path:
     """A rule file path from a path or a bundled name."""
     if spec is None:
