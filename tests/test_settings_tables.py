@@ -1131,7 +1131,7 @@ def test_a_village_run_names_its_table_and_townships_as_its_rule_set_heads_them(
     said = CliRunner().invoke(app, run).stdout
     assert "（请在村表（--communities）里写这两列）" in said and "社区表" not in said
     findings = CliRunner().invoke(app, [*run, "--format", "csv"]).stdout
-    assert "请在村表（--communities）里写这一列" in findings and "社区表" not in findings
+    assert "请在村表（--communities）里写这两列" in findings and "社区表" not in findings
     table = tmp_path / "villages.csv"
     table.write_text("乡镇,村,选举日期\n石桥镇,青山村,2021-01-15\n", encoding="utf-8")
     report = check([roster], ruleset="village-2021", communities=table)
