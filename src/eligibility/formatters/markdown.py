@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import ClassVar
 
 from eligibility.formatters.common import (
     amended_text,
+    column_labels,
     missing_columns,
     rule_file_notes,
     severity_label,
@@ -81,13 +83,13 @@ class MarkdownFormatter:
         teams, files = _teams(report, lang), _files(report, lang)
         if attention:
             room = MAX_CHARS - _length(out) - _length(files) - min(_length(teams), MAX_CHARS // 4)
-            out += _candidate_table(attention, lang, room)
+            out += _candidate_table(attention, lang, room, options.places)
         else:
             out += [say("label-none-attention", lang), ""]
         out += _cut(teams, MAX_CHARS - _length(out) - _length(files), lang)
         out += files
         room = MAX_CHARS - _length(out) - 200
-        every = _candidate_table(report.candidates, lang, room, cut_at_all=True)
+        every = _candidate_table(report.candidates, lang, room, options.places, cut_at_all=True)
         if every:
             out += [
                 "<details>",
@@ -152,13 +154,16 @@ def _cut(lines: list[str], room: int, lang: Lang) -> list[str]:
 
 
 def _candidate_table(
-    candidates: list[CandidateResult], lang: Lang, room: int, *, cut_at_all: bool = False
+    candidates: list[CandidateResult],
+    lang: Lang,
+    room: int,
+    places: Mapping[str, str],
+    *,
+    cut_at_all: bool = False,
 ) -> list[str]:
     """The candidates' table, as many rows as fit in `room` characters, then how many were left out; with
-    `cut_at_all`, nothing unless every row fits."""
-    labels = [
-        say(f"label-{k}", lang) for k in ("line", "name", "id", "community", "roles", "status", "message")
-    ]
+    `cut_at_all`, nothing unless every row fits. Its community column is headed as the rule set heads it (村)."""
+    labels = column_labels(("line", "name", "id", "community", "roles", "status", "message"), lang, places)
     rows = ["| " + " | ".join(labels) + " |", "|---:|---|---|---|---|---|---|"]
     used = _length(rows) + 200
     joiner = "、" if lang == "zh" else ", "
