@@ -353,7 +353,10 @@ def test_a_village_report_heads_its_place_columns_township_and_village(tmp_path:
         assert "街道" not in header and "社区" not in header, name
     # The Markdown comment a CI posts heads its community column as the workbook does.
     markdown = CliRunner().invoke(app, [*args, "--format", "markdown"]).stdout
-    assert "| 行号 | 姓名 | 身份证号 | 村 | 拟任职务 | 结论 | 审查意见 |" in markdown and "| 社区 |" not in markdown
+    assert (
+        "| 行号 | 姓名 | 身份证号 | 村 | 拟任职务 | 结论 | 审查意见 |" in markdown
+        and "| 社区 |" not in markdown
+    )
 
 
 def test_the_candidates_sheet_gives_sex_age_and_education_to_sort_and_filter_by(
