@@ -1146,3 +1146,8 @@ def test_a_village_run_names_its_table_and_townships_as_its_rule_set_heads_them(
     assert said_in_english.startswith(
         "the communities file has no 青山镇 青山村, only 石桥镇 青山村 on line 2"
     )
+    # The table's own line in the list of inputs read, where it has findings of its own, names it so too.
+    unknown = tmp_path / "村职数.csv"
+    unknown.write_text("乡镇,村,选举日期,备用列\n青山镇,青山村,2021-01-15,x\n", encoding="utf-8")
+    listed = CliRunner().invoke(app, [*run, "--communities", str(unknown)]).stdout
+    assert f"村表 {unknown.as_posix()}（csv, utf-8）" in listed and "社区表" not in listed

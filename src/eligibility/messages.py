@@ -1311,7 +1311,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "input-read": ("已读取 {path}（{how}）：{rows} 行", "read {path} ({how}): {rows} rows"),
     "input-read-one": ("已读取 {path}（{how}）：{rows} 行", "read {path} ({how}): {rows} row"),
     "input-not-read": ("未读取 {path}", "not read: {path}"),
-    "input-table-communities": ("社区表 {path}（{how}）", "communities table {path} ({how})"),
+    "input-table-communities": ("{table} {path}（{how}）", "communities table {path} ({how})"),
     "input-table-approvals": ("批复表 {path}（{how}）", "approvals table {path} ({how})"),
     "progress": ("已检查 {count} 名候选人", "{count} candidates checked"),
     "jobs-above-cores": (

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from eligibility.messages import Lang, place_terms, plural, say
+from eligibility.messages import Lang, Term, place_terms, plural, say
 from eligibility.report import (
     SEVERITY_ORDER,
     CandidateResult,
@@ -173,9 +173,7 @@ def not_checked_finding(missing: NotChecked, lang: Lang, places: Mapping[str, st
     key = "not-checked-column" if missing.missing_from == "roster" else "not-checked-communities"
     if missing.in_unread_rows:
         key = "not-checked-communities-unread"
-    # The communities table as the rule set names its places: a village's 村表 (see Options.places).
-    street, community = column_labels(("street", "community"), "zh", places)
-    terms = place_terms(street, community)
+    terms = _terms(places)
     them = say(f"columns-them-{min(len(missing.missing), 3)}", lang)
     missed = missing_columns(missing, lang)
     words = say(key, lang, rule=missing.rule, path=missing.where, missing=missed, them=them, **dict(terms))
@@ -368,14 +366,22 @@ NOT_READ = frozenset(
 )
 
 
-def input_line(read: InputFile, lang: Lang) -> str:
-    """What became of one input: read, in what format and encoding, how many rows; or not read at all."""
+def _terms(places: Mapping[str, str]) -> tuple[tuple[str, Term], ...]:
+    """The places and the communities table as the rule set names them: a village's 乡镇, 村 and 村表 (see
+    Options.places)."""
+    street, community = column_labels(("street", "community"), "zh", places)
+    return place_terms(street, community)
+
+
+def input_line(read: InputFile, lang: Lang, places: Mapping[str, str] = NO_PLACES) -> str:
+    """What became of one input: read, in what format and encoding, how many rows; or not read at all. A
+    village's communities table is its 村表."""
     name = f"{read.path}#{read.sheet}" if read.sheet else read.path
     if not read.rows and any(f.rule in NOT_READ for f in read.findings):
         return say("input-not-read", lang, path=name)
     how = ", ".join(part for part in (read.format, read.encoding) if part)
     if read.table is not None:  # rows of settings, not of candidates: its findings alone are said
-        return say(f"input-table-{read.table}", lang, path=name, how=how)
+        return say(f"input-table-{read.table}", lang, path=name, how=how, **dict(_terms(places)))
     return say("input-read-one" if read.rows == 1 else "input-read", lang, path=name, how=how, rows=read.rows)
 
 

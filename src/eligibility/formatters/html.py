@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from html import escape
 from typing import ClassVar
 
@@ -93,7 +94,7 @@ class HtmlFormatter:
             groups.setdefault(team_key(candidate, teams), []).append(candidate)
         for key, candidates in groups.items():
             parts.append(_team(key, candidates, teams.get(key), report.election_date, lang))
-        parts.append(_appendix(report, lang))
+        parts.append(_appendix(report, lang, options.places))
         parts.append("</body></html>\n")
         return "\n".join(parts)
 
@@ -190,10 +191,10 @@ def _finding(finding: Finding, lang: Lang) -> str:
     return text
 
 
-def _appendix(report: Report, lang: Lang) -> str:
+def _appendix(report: Report, lang: Lang, places: Mapping[str, str]) -> str:
     out = [f"<h2>{escape(say('label-inputs', lang))}</h2><ul>"]
     for read in report.inputs:
-        out.append(f"<li>{escape(input_line(read, lang))}")
+        out.append(f"<li>{escape(input_line(read, lang, places))}")
         out += [f"<div>{_finding(f, lang)}</div>" for f in read.findings]
         out.append("</li>")
     out += [f"<li>{escape(where)}<div>{_finding(f, lang)}</div></li>" for where, f in rule_file_notes(report)]

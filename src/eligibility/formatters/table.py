@@ -180,7 +180,7 @@ class TableFormatter:
                 _print_plain(console, buffer, block)
         console.print()
         for read in report.inputs:
-            console.print(Text(input_line(read, lang), style="dim"))
+            console.print(Text(input_line(read, lang, options.places), style="dim"))
             for finding in read.findings:
                 tag = severity_label(finding, lang)
                 said_of_file = f"  [{tag}] {finding.rule} {finding.message}"
