@@ -92,6 +92,12 @@ def _longest_first(words: Sequence[str]) -> list[str]:
     return sorted({fold(word) for word in words} - {""}, key=lambda word: (-len(word), word))
 
 
+def _any_of(words: Sequence[str]) -> re.Pattern[str] | None:
+    """One pattern of any of the words, folded, the longer first; none for no words."""
+    ordered = _longest_first(words)
+    return re.compile("|".join(map(re.escape, ordered))) if ordered else None
+
+
 def _blotted(pattern: re.Pattern[str] | None, text: str) -> str:
     """The text with the pattern's words made NULs, its length kept, so a place in one is a place in the other."""
     return pattern.sub(lambda word: "\0" * len(word[0]), text) if pattern else text
@@ -128,14 +134,12 @@ class MentionFinder:
         # The negations whose reach no conjunction ends: 未发现其任职后有违建.
         self._findings = self._negations & {fold(word) for word in findings}
         # Negations and conjunctions read in the order written, the last before a word saying whether it is negated.
-        reach = _longest_first([*self._negations, *conjunctions])
-        self._reach = re.compile("|".join(map(re.escape, reach))) if self._negations else None
-        plain, spoken, refuting = map(_longest_first, (not_negations, not_mentions, refutations))
+        self._reach = _any_of([*self._negations, *conjunctions]) if self._negations else None
         # Blotted out where the negation words are looked for: 是否 is no 否.
-        self._plain = re.compile("|".join(map(re.escape, plain))) if plain else None
+        self._plain = _any_of(not_negations)
         # Blotted out where the words are looked for: 吸毒人员帮教 names no 吸毒.
-        self._spoken = re.compile("|".join(map(re.escape, spoken))) if spoken else None
-        self._refuting = re.compile("|".join(map(re.escape, refuting))) if refuting else None
+        self._spoken = _any_of(not_mentions)
+        self._refuting = _any_of(refutations)
 
     def __call__(self, text: str) -> list[str]:
         """The words found, as the text writes them, each once, in the order written."""
