@@ -1196,7 +1196,9 @@ def test_a_birth_date_where_the_name_or_community_goes_is_shown_by_its_year(
         f"王强{number[:6]}—{number[6:14]}—{number[14:]},男,{number},1964-02-08,青松社区,居委会委员\n",
         encoding="utf-8",
     )
-    masked = _printed(roster, choice)
+    # A SARIF fingerprint or the rule set's sha256 is hex that holds 0208 now and then, by chance (it did in a CI
+    # run): no date, and left out of what is searched.
+    masked = re.sub(r"\b[0-9a-f]{32,64}\b", "", _printed(roster, choice))
     assert "02-08" not in masked and "0208" not in masked and number[6:14] not in masked
     assert "1964-" in masked or choice == "csv-candidates"  # the year stays (markdown escapes the stars)
     assert "02-08" in _printed(roster, choice, "--show-pii")
