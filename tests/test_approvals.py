@@ -265,7 +265,7 @@ def test_an_approval_for_an_unknown_rule_is_an_error(run: Any, tmp_path: Path) -
     assert "规则 'principal_age' is not a rule of the rule set (did you mean 'principal-age'?); rules: " in (
         said.message
     )
-    assert said.evidence["line"] == "2" and said.severity == "invalid"
+    assert said.evidence["line"] == 2 and said.severity == "invalid"
     assert only(report).status == "review"  # not approved by a row that could not be read
 
 
@@ -431,7 +431,7 @@ def test_several_unknown_columns_like_none_known_are_said_in_one_line(run: Any, 
         report = check([roster], communities=communities, lang=lang)
         found = [f for i in report.inputs for f in i.findings if f.rule == "column-unknown"]
         assert [f.evidence["header"] for f in found] == ["文化成度", "、".join(days)]
-        assert found[1].message.startswith(several) and found[1].evidence["count"] == "31"
+        assert found[1].message.startswith(several) and found[1].evidence["count"] == 31
         assert found[1].message.endswith(("31日), ignored", "31日（31列），已忽略"))
         [table] = [f for i in report.inputs for f in i.findings if f.rule == "settings-column-unknown"]
         assert table.evidence["header"] == "备注一、备注二"
@@ -946,7 +946,7 @@ def test_an_approval_of_a_rule_the_rule_set_disables_is_said_and_the_run_goes_on
     roster.write_text(json.dumps([candidate], ensure_ascii=False), "utf-8")
     report = check([roster], rules, approvals=path, lang="en")
     said = [f for i in report.inputs for f in i.findings if f.rule == "approval-rule-disabled"]
-    assert [(f.severity, f.evidence["line"]) for f in said] == [("warning", "2"), ("warning", "3")]
+    assert [(f.severity, f.evidence["line"]) for f in said] == [("warning", 2), ("warning", 3)]
     assert said[0].message.endswith(f"is for rule family-planning-5y, which {rules}:4 disables: not used")
     # The row's other rule is approved as ever.
     assert only(report).status == "eligible"

@@ -112,7 +112,7 @@ def test_a_yes_no_column_blank_on_every_row_is_said_on_the_file(tmp_path: Path, 
         "header": "两违",
         "column": "两违",  # as a candidate's finding names its column: the 列 of the CSV and workbook reports
         "field": "two_violations",
-        "rows": "4",
+        "rows": 4,
         "read_as": "no",
         "rules": "two-violations",
     }
@@ -147,7 +147,7 @@ def test_one_blank_row_is_no_pattern(tmp_path: Path) -> None:
         roster = written(tmp_path, "csv", rows([("", "否", "")] * 4)[:people])
         found = blank_columns(check([roster], lang="en"))
         said.append([(f.evidence["header"], f.evidence["rules"], f.evidence["rows"]) for f in found])
-    assert said == [[], [("两违", "two-violations", "2"), ("被剥夺政治权利", "political-rights", "2")]]
+    assert said == [[], [("两违", "two-violations", 2), ("被剥夺政治权利", "political-rights", 2)]]
 
 
 def test_a_further_column_of_one_meaning_answers_for_it(tmp_path: Path) -> None:
@@ -241,7 +241,7 @@ def test_any_field_whose_blank_the_rule_file_reads_as_no(tmp_path: Path) -> None
     assert (said.evidence["header"], said.evidence["rules"], said.evidence["rows"]) == (
         "本社区常住",
         "not-resident",
-        "3",
+        3,
     )
 
 

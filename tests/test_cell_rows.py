@@ -97,14 +97,10 @@ def test_what_the_reader_says_of_a_row_names_the_row_excel_shows(tmp_path: Path)
     # Their messages name the row Excel shows, as the cells do; the evidence keeps the line, as a text editor,
     # --format github and SARIF count it. They named the line: 第 7 行 beside its cell A6.
     [footer] = [f for f in report.inputs[0].findings if f.rule == "row-footer"]
-    assert (footer.evidence["line"], footer.evidence["excel_row"], footer.evidence["cell"]) == (
-        "7",
-        "6",
-        "A6",
-    )
+    assert (footer.evidence["line"], footer.evidence["excel_row"], footer.evidence["cell"]) == (7, 6, "A6")
     assert footer.message.startswith("第 6 行（“制表人：王五”，单元格 A6）")
     [reordered] = [f for f in report.inputs[0].findings if f.rule == "header-reordered"]
-    assert (reordered.evidence["line"], reordered.evidence["excel_row"]) == ("5", "4")
+    assert (reordered.evidence["line"], reordered.evidence["excel_row"]) == (5, 4)
     assert reordered.message.startswith("第 4 行又写了一遍表头")
 
 
@@ -226,7 +222,7 @@ def test_a_duplicate_names_the_first_row_as_excel_shows_it_too(tmp_path: Path, j
         csv.writer(f).writerows([make_roster.HEADER, *people])
     report = check([path], lang="en", jobs=jobs)
     [said] = [f for c in report.candidates for f in c.findings if f.rule == "duplicate-person"]
-    assert (said.evidence["other_line"], said.evidence["other_excel_row"]) == ("4", "3")
+    assert (said.evidence["other_line"], said.evidence["other_excel_row"]) == (4, 3)
     assert f"on line 4 (row 3 in Excel) of {path.as_posix()}" in said.message
     assert said.evidence["cell"] == "C2002"  # row 2001 of data, under the header: Excel's row, not line 2003
     path.write_text(
@@ -262,9 +258,9 @@ def test_a_duplicate_gives_the_first_rows_source_as_fields(tmp_path: Path, jobs:
     assert (first.row, first.line, first.excel_row) == (1001, 1004, 1003)
     assert _repeated(said) == {
         "other_path": path.as_posix(),
-        "other_row": "1001",
-        "other_line": "1004",
-        "other_excel_row": "1003",
+        "other_row": 1001,
+        "other_line": 1004,
+        "other_excel_row": 1003,
     }
     assert f"on line 1004 (row 1003 in Excel) of {path.as_posix()}:" in said.message
     args = [str(path), "--format", "json"]
@@ -289,8 +285,8 @@ def test_a_duplicate_in_a_workbook_names_its_sheet_and_row(tmp_path: Path) -> No
     assert _repeated(said) == {
         "other_path": path.as_posix(),
         "other_sheet": "东湖",
-        "other_row": "1",
-        "other_line": "3",
+        "other_row": 1,
+        "other_line": 3,
     }
     # An officer looks for a row of a sheet, not a line; the sheet still named after the file, as before.
     assert f"already appears in row 3 of {path.as_posix()}#东湖:" in said.message
@@ -315,7 +311,7 @@ def test_a_duplicate_in_a_json_roster_on_one_line_names_the_row_it_repeats(tmp_p
     [said] = [
         f for f in check([path], lang="en", jobs=jobs).candidates[2].findings if f.rule == "duplicate-person"
     ]
-    assert _repeated(said) == {"other_path": path.as_posix(), "other_row": "1", "other_line": "1"}
+    assert _repeated(said) == {"other_path": path.as_posix(), "other_row": 1, "other_line": 1}
 
 
 def _under_a_broken_header(tmp_path: Path) -> Path:
@@ -375,8 +371,8 @@ def test_the_tables_name_the_row_excel_shows_and_the_json_gives_both(tmp_path: P
         "lines": "5",
         "excel_rows": "4",
         "community": "东湖街道 青松社区",
-        "line": "5",
-        "excel_row": "4",
+        "line": 5,
+        "excel_row": 4,
     }
     assert "第 4 行没有写社区" in table
     placed = [row for row in flat if row[flat[0].index("规则")] == "community-filled-down"]
@@ -398,10 +394,10 @@ def test_a_title_above_a_header_written_again_names_the_rows_excel_shows(tmp_pat
     report = check([path], election_date="2006-09-30")
     [title] = [f for f in report.inputs[0].findings if f.rule == "row-table-title"]
     assert {k: v for k, v in title.evidence.items() if k not in ("text", "cell")} == {
-        "line": "4",
-        "excel_row": "3",
-        "header_line": "5",
-        "excel_header_row": "4",
+        "line": 4,
+        "excel_row": 3,
+        "header_line": 5,
+        "excel_header_row": 4,
     }
     assert title.message.startswith(
         "第 3 行（“东湖街道翠竹社区候选人名册”，单元格 A3）在第 4 行重写的表头之上"

@@ -1368,7 +1368,7 @@ def test_a_name_pasted_in_gbk_into_a_yaml_roster_is_that_records_problem(tmp_pat
         "column": "姓名",
         "value": "C0 EE C0 D7",
         "encoding": "utf-8",
-        "line": "250001",
+        "line": 250001,
     }
     assert (
         "holds bytes that cannot be decoded as utf-8, shown as � (the cell's bytes: C0 EE C0 D7)"
@@ -1397,7 +1397,7 @@ def test_the_same_pasted_name_twice_names_each_line(tmp_path: Path) -> None:
     lines = [
         [f.evidence["line"] for f in c.findings if f.rule == "cell-undecodable"] for c in report.candidates
     ]
-    assert lines == [["3"], [], ["17"]]
+    assert lines == [[3], [], [17]]
     assert report.candidates[1].status != "invalid"
 
 
@@ -1438,7 +1438,7 @@ def test_each_pasted_value_is_named_at_its_own_line_however_it_is_written(tmp_pa
         [(f.evidence["line"], f.evidence["column"]) for f in c.findings if f.rule == "cell-undecodable"]
         for c in report.candidates
     ]
-    assert found == [[("1", "姓名")], [("6", "姓名")], [("11", "姓名")], [("20", "亲属")]]
+    assert found == [[(1, "姓名")], [(6, "姓名")], [(11, "姓名")], [(20, "亲属")]]
     # The tab escaped in the first value is trimmed, as any cell's outer white space is.
     assert [c.name for c in report.candidates] == ["\ufffd" * 4, "\ufffd" * 4, "\ufffd" * 4, "李娟"]
     assert report.candidates[3].findings[0].evidence["value"] == "CD F5 BA A3"
@@ -1461,7 +1461,7 @@ def test_a_json_roster_with_escapes_beside_the_pasted_bytes_names_each_line(tmp_
     assert [
         next(f.evidence["line"] for f in c.findings if f.rule == "cell-undecodable")
         for c in report.candidates
-    ] == ["2", "3", "4"]
+    ] == [2, 3, 4]
     assert report.candidates[0].name == "张\ufffd\ufffd\ufffd\ufffd"
 
 
@@ -1471,7 +1471,7 @@ def test_a_real_replacement_character_is_not_taken_for_unreadable_bytes(tmp_path
     report = check([path], lang="en")
     assert [
         [f.evidence["line"] for f in c.findings if f.rule == "cell-undecodable"] for c in report.candidates
-    ] == [[], ["6"]]
+    ] == [[], [6]]
 
 
 def test_an_encoding_given_that_cannot_read_a_yaml_roster_stops_it(tmp_path: Path) -> None:
@@ -1559,7 +1559,7 @@ def test_duplicate_id_numbers_in_one_run(tmp_path: Path) -> None:
         f"already appears on line 2 of {path.as_posix()}: one person cannot be two candidates; one holding "
         "several posts goes on one row" in finding.message
     )
-    assert finding.evidence["other_line"] == "2"
+    assert finding.evidence["other_line"] == 2
     zh = check([path]).candidates[1].findings[0].message
     assert (
         f"与 {path.as_posix()} 第 2 行重复：同一人不能作为两名候选人；一人兼任几个职务（一肩挑）时，请写在一行"
@@ -1807,7 +1807,7 @@ def test_a_whole_column_pasted_in_gbk_names_every_record_at_its_line(tmp_path: P
         next(f.evidence["line"] for f in c.findings if f.rule == "cell-undecodable")
         for c in report.candidates
     ]
-    assert lines == [str(5 * i + 1) for i in range(20_000)]
+    assert lines == [5 * i + 1 for i in range(20_000)]
     assert report.candidates[1].findings[0].evidence["value"] == " ".join(
         f"{b:02X}" for b in "李娟".encode("gbk")
     )
@@ -2041,7 +2041,7 @@ def test_unreadable_bytes_in_what_the_check_does_not_read_stop_nothing_and_leak_
     assert shape.findings[0].rule == "record-shape"
     assert "\ufffd" in shape.findings[0].evidence["value"]
     [undecodable] = [f for f in nested.findings if f.rule == "cell-undecodable"]
-    assert undecodable.evidence["line"] == "7" and undecodable.evidence["value"] == "CD F5 BA A3"
+    assert undecodable.evidence["line"] == 7 and undecodable.evidence["value"] == "CD F5 BA A3"
     text = report.model_dump_json()
     assert not any(ord(ch) >= 0xF0000 for ch in text)  # no private-use mark left in the report
 
@@ -2058,7 +2058,7 @@ def test_a_line_separator_inside_a_value_does_not_move_the_records_lines(tmp_pat
     report = check([path], lang="en")
     assert [c.source.line for c in report.candidates] == [1, 2, 3]
     [undecodable] = [f for f in report.candidates[2].findings if f.rule == "cell-undecodable"]
-    assert undecodable.evidence["line"] == "6"
+    assert undecodable.evidence["line"] == 6
 
 
 def test_a_yaml_merge_key_is_refused_rather_than_let_one_list_replace_another(tmp_path: Path) -> None:
@@ -3643,7 +3643,7 @@ def test_a_footer_is_quoted_by_its_words_not_its_row_number(tmp_path: Path) -> N
     report = check([path])
     assert [c.name for c in report.candidates] == ["甲"]
     [said] = [f for f in report.inputs[0].findings if f.rule == "row-footer"]
-    assert (said.severity, said.evidence) == ("info", {"line": "3", "text": "以上人员均经审查", "cell": "E3"})
+    assert (said.severity, said.evidence) == ("info", {"line": 3, "text": "以上人员均经审查", "cell": "E3"})
     assert (
         said.message
         == "第 3 行（“以上人员均经审查”，单元格 E3）是表尾、合计或说明，不是候选人，未作为候选人检查"
@@ -4367,7 +4367,7 @@ def test_the_title_of_a_second_table_stacked_under_the_first_is_no_candidate(
     report = check([_roster_file(tmp_path, form, header, rows)], lang="en")
     assert [(c.name, [f.rule for f in c.findings]) for c in report.candidates] == [("人1", []), ("人2", [])]
     [said] = [f for f in report.inputs[0].findings if f.rule == "row-table-title"]
-    assert (said.severity, said.evidence["line"], said.evidence["header_line"]) == ("info", "4", "5")
+    assert (said.severity, said.evidence["line"], said.evidence["header_line"]) == ("info", 4, 5)
     cell = "A4" if form == "csv" else "候选人!A4"
     assert said.message.startswith(
         f"line 4 ({title!r}, cell {cell}) stands above the header written again on line 5"
@@ -4530,12 +4530,12 @@ def test_rows_under_the_header_written_again_in_another_order_are_read_by_it(
         ]
         assert said == [
             (
-                "3",
+                3,
                 "line 3 writes the header again with its columns in another order (亲属、被剥夺政治权利 moved): "
                 "the rows under it are read by it; check them",
             ),
             (
-                "6",
+                6,
                 "line 6 writes the header again with its columns in another order (性别、姓名、被剥夺政治权利、亲属 "
                 "moved): the rows under it are read by it; check them",
             ),
@@ -4733,7 +4733,7 @@ def test_a_header_written_again_in_other_words_or_without_a_column_not_read_is_a
         reordered = [f.evidence["line"] for f in report.inputs[0].findings if f.rule == "header-reordered"]
         # The second header's line (the first's 出生年月 cell spans two lines of the CSV); the third is the second
         # again, short of 联系电话: no column moved.
-        assert reordered == ["4" if form == "csv" else "3"]
+        assert reordered == [4 if form == "csv" else 3]
 
 
 def test_a_note_without_an_extension_is_noted_not_read_as_a_roster(tmp_path: Path) -> None:
@@ -4972,7 +4972,7 @@ def test_a_header_written_again_in_two_rows_is_a_header_its_group_row_said_as_it
     # A header of one row written again as two: its columns moved (亲属 and 被剥夺政治权利), said. Of two rows
     # written again as they were, nothing moved.
     moved = [f["evidence"]["line"] for f in findings if f["rule"] == "header-reordered"]
-    assert moved == ([str(top + 1)] if first == "one-row" else [])
+    assert moved == ([top + 1] if first == "one-row" else [])
     # The group row is said as the title of the table under it; where the first header's two rows were one
     # header (姓名 merged down both), its rows written again are passed over as it is.
     titles = [
@@ -4981,7 +4981,7 @@ def test_a_header_written_again_in_two_rows_is_a_header_its_group_row_said_as_it
         if f["rule"] == "row-table-title"
     ]
     one_header = first == "two-rows" and grouped == "name-merged-down"
-    assert titles == ([] if one_header else [(str(top), str(top + 1))])
+    assert titles == ([] if one_header else [(top, top + 1)])
     assert not [f for f in findings if f["rule"] not in ("header-reordered", "row-table-title")]
 
 

@@ -127,7 +127,7 @@ def test_jobs_change_nothing_but_the_speed(
         assert len(candidates) == 5002
         last = candidates[-1]
         assert [f["rule"] for f in last["findings"]] == ["duplicate-person"]
-        assert last["findings"][0]["evidence"]["other_line"] == "2"
+        assert last["findings"][0]["evidence"]["other_line"] == 2
 
 
 @pytest.mark.parametrize("output_format", ["json", "jsonl"])
@@ -160,7 +160,7 @@ def test_a_file_shared_out_among_workers_says_it_as_one_process_does(
             "header": "两违",
             "column": "两违",
             "field": "two_violations",
-            "rows": "5000",
+            "rows": 5000,
             "read_as": "no",
             "rules": "two-violations",
         }
@@ -995,9 +995,9 @@ def test_footers_are_told_from_candidates_alike_with_jobs(tmp_path: Path, output
     said = [
         (f.evidence["line"], f.evidence["text"]) for f in report.inputs[0].findings if f.rule == "row-footer"
     ]
-    assert said == [("1002", "小计"), ("2506", "审核人：王五"), ("2507", "制表人：李四（盖章）")]
+    assert said == [(1002, "小计"), (2506, "审核人：王五"), (2507, "制表人：李四（盖章）")]
     [titled] = [f.evidence for f in report.inputs[0].findings if f.rule == "row-table-title"]
-    assert (titled["line"], titled["text"], titled["header_line"]) == ("2202", "乙社区候选人名单", "2203")
+    assert (titled["line"], titled["text"], titled["header_line"]) == (2202, "乙社区候选人名单", 2203)
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
@@ -1031,8 +1031,8 @@ def test_rows_under_a_community_written_once_are_counted_in_its_team(tmp_path: P
     assert [c.status for c in report.candidates] == ["eligible", *["invalid"] * 3, "eligible", "invalid"]
     said = [f.evidence for f in report.inputs[0].findings if f.rule == "community-filled-down"]
     assert said == [
-        {"lines": "3、4、5", "community": "东湖街道 青松社区", "line": "3"},
-        {"lines": "7", "community": "东湖街道 翠竹社区", "line": "7"},
+        {"lines": "3、4、5", "community": "东湖街道 青松社区", "line": 3},
+        {"lines": "7", "community": "东湖街道 翠竹社区", "line": 7},
     ]
 
 
@@ -1127,7 +1127,7 @@ def test_a_row_counted_in_the_team_above_is_judged_on_its_day_and_a_blank_row_en
     assert [f.rule for f in second.findings] == ["required-missing"]  # no principal-age: 57 on 梅园's day
     assert [f.rule for f in third.findings] == ["required-missing"]
     [said] = [f.evidence for f in report.inputs[0].findings if f.rule == "community-filled-down"]
-    assert said == {"lines": "3", "community": "梅园社区", "line": "3"}
+    assert said == {"lines": "3", "community": "梅园社区", "line": 3}
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

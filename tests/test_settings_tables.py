@@ -89,7 +89,7 @@ def test_a_communities_row_shifted_by_a_comma_is_refused_at_its_line(tmp_path: P
     path = written(tmp_path, "c.csv", HEADER + "东湖街道,青松社区,2006-09-30,1,000,7\n")
     report = check([EXAMPLES / "roster.csv"], communities=path, lang="en")
     said = passed_over(report)
-    assert said.severity == "invalid" and said.evidence["line"] == "2"
+    assert said.severity == "invalid" and said.evidence["line"] == 2
     assert "the row has 6 cells, more than the 5 columns of the header" in said.message
     # The row passed over, its community's settings unused; the rosters checked all the same.
     assert len(report.candidates) == 21 and team(report).election_date == dt.date(2006, 9, 30)
@@ -108,7 +108,7 @@ def test_a_community_with_and_without_its_street_is_written_twice(tmp_path: Path
     path = written(tmp_path, "c.csv", HEADER + "东湖街道,青松社区,2006-09-21,,\n,青松社区,2006-09-20,,\n")
     report = check([EXAMPLES / "roster.csv"], communities=path, lang="en")
     said = passed_over(report)
-    assert said.evidence["line"] == "3" and "is already on line 2" in said.message
+    assert said.evidence["line"] == 3 and "is already on line 2" in said.message
     assert str(team(report).election_date) == "2006-09-21"  # the first row's: the second passed over
 
 
@@ -276,7 +276,7 @@ def test_a_noncharacter_in_a_cell_is_named_and_never_reaches_a_report(tmp_path: 
 def test_a_row_without_its_community_is_said_of_its_row_not_as_a_column_missing(tmp_path: Path) -> None:
     path = written(tmp_path, "c.csv", HEADER + "东湖街道,青松社区,2006-09-30,5,5\n东湖街道,,,10,12\n")
     said = passed_over(check([EXAMPLES / "roster.csv"], communities=path, lang="en"))
-    assert said.evidence["line"] == "3"
+    assert said.evidence["line"] == 3
     assert "not read: column 社区: the community is blank: whose row is this?" in said.message
 
 
@@ -322,7 +322,7 @@ def test_an_approval_without_its_rule_or_reference_is_refused_at_its_line(
         f"身份证号,规则,批复文号,批复日期\n{make_id('1948-09-30')},{rule},{reference},2006-09-01\n",
     )
     report = check([EXAMPLES / "roster.csv"], approvals=path, lang="en")
-    assert passed_over(report).evidence["line"] == "2" and f": {said}. The row was passed over" in (
+    assert passed_over(report).evidence["line"] == 2 and f": {said}. The row was passed over" in (
         passed_over(report).message
     )
 
@@ -390,7 +390,7 @@ def test_an_error_in_a_communities_workbook_names_its_sheet(tmp_path: Path) -> N
     # Each street's sheet has a line 2: "communities.xlsx:2" did not say which street's row to correct.
     path = two_streets(tmp_path / "communities.xlsx", "2006-13-21")
     said = passed_over(check([EXAMPLES / "roster.csv"], communities=path))
-    assert (said.evidence["file"], said.evidence["line"]) == (f"{path.as_posix()}#西岭街道", "2")
+    assert (said.evidence["file"], said.evidence["line"]) == (f"{path.as_posix()}#西岭街道", 2)
 
 
 def test_a_cell_beyond_the_header_of_a_communities_workbook_is_refused_at_its_row(tmp_path: Path) -> None:
@@ -403,7 +403,7 @@ def test_a_cell_beyond_the_header_of_a_communities_workbook_is_refused_at_its_ro
     path = tmp_path / "communities.xlsx"
     book.save(path)
     said = passed_over(check([EXAMPLES / "roster.csv"], communities=path, lang="en"))
-    assert (said.evidence["file"], said.evidence["line"]) == (f"{path.as_posix()}#Sheet", "2")
+    assert (said.evidence["file"], said.evidence["line"]) == (f"{path.as_posix()}#Sheet", 2)
     assert "cell(s) D2 have no column name above them" in said.message
 
 
@@ -723,7 +723,7 @@ def test_one_community_written_several_ways_is_said_on_the_roster(
         return
     [note] = said
     assert note.severity == "warning"
-    assert note.evidence == {"communities": "、".join(apart), "count": str(len(apart))}
+    assert note.evidence == {"communities": "、".join(apart), "count": len(apart)}
     assert f"{len(apart)} 种写法" in note.message
 
 
@@ -843,8 +843,8 @@ def test_one_bad_row_of_a_settings_table_stops_no_check(tmp_path: Path) -> None:
             if f.rule == "settings-row-unread"
         )
         assert said == [
-            ((approvals.as_posix(), "3", "批复日期"), "invalid"),
-            ((communities.as_posix(), "4", "选举日期"), "invalid"),
+            ((approvals.as_posix(), 3, "批复日期"), "invalid"),
+            ((communities.as_posix(), 4, "选举日期"), "invalid"),
         ]
         assert len(report.candidates) == 21
         by_name = {c.name: c for c in report.candidates}
@@ -863,7 +863,7 @@ def test_one_bad_row_of_a_settings_table_stops_no_check(tmp_path: Path) -> None:
         assert str(team(report, "梅园社区").election_date) == "2006-09-30"
         assert str(team(report, "翠竹社区").election_date) == "2006-09-30"  # its own row, read
         [unused] = [f for i in report.inputs for f in i.findings if f.rule == "community-settings-unread"]
-        assert unused.evidence["settings_line"] == "4" and "梅园社区" in unused.message
+        assert unused.evidence["settings_line"] == 4 and "梅园社区" in unused.message
     args = ["check", str(EXAMPLES / "roster.csv"), "--approvals", str(approvals), "--format", "json"]
     assert CliRunner().invoke(app, args).exit_code == 1  # invalid data fails the run at every level
     assert CliRunner().invoke(app, [*args, "--fail-on", "never"]).exit_code == 0
@@ -917,7 +917,7 @@ def test_a_community_whose_row_was_not_read_is_never_taken_for_its_namesake_in_a
         str(team(report, "梅园社区").election_date) == "2006-09-30"
     )  # the default: which street's is unknown
     [said] = [f for i in report.inputs for f in i.findings if f.rule == "community-settings-unread"]
-    assert said.evidence["settings_line"] == "4" and "梅园社区" in said.message
+    assert said.evidence["settings_line"] == 4 and "梅园社区" in said.message
     # Named with its street, the roster's community is the one whose row was not read: said as that, not as
     # "the file has no 西岭街道 梅园社区, only 东湖街道 梅园社区".
     named = written(
@@ -997,7 +997,7 @@ def test_a_community_given_twice_on_two_sheets_names_the_first_sheet(tmp_path: P
     book.save(path)
     report = check([EXAMPLES / "roster.csv"], communities=path, lang="en")
     said = passed_over(report)
-    assert (said.evidence["file"], said.evidence["line"]) == (f"{path.as_posix()}#乙", "2")
+    assert (said.evidence["file"], said.evidence["line"]) == (f"{path.as_posix()}#乙", 2)
     assert (
         "is already on sheet '甲' line 2" in said.message
         and "seats of sheet '甲' line 2 were used" in said.message

@@ -2795,7 +2795,7 @@ class Review:
                 # and the tables do; the evidence keeps the line, where --format github and SARIF place the note.
                 params[said] = params[excel]
         message = say(note.message or note.key, self.lang, suggestion=hint, **params)
-        return Finding(rule=note.key, severity=note.severity, message=message, evidence=evidence)
+        return Finding(rule=note.key, severity=note.severity, message=message, evidence=_counted(evidence))
 
     def _problem_finding(self, problem: DataProblem) -> Finding:
         params = dict(problem.params)
@@ -2876,7 +2876,7 @@ class Review:
             evidence["cell"] = problem.cell if self.show_pii else mask_ids(problem.cell)  # a sheet's name
         if suggestion:
             evidence["suggestion"] = suggestion
-        return Finding(rule=problem.rule, severity=problem.severity, message=message, evidence=evidence)
+        return Finding(rule=problem.rule, severity=problem.severity, message=message, evidence=_counted(evidence))
 
     # ---- display ----
 
@@ -3130,6 +3130,23 @@ EXCEL_SAID = {
     "excel_header_row": "header_line",
 }
 _EXCEL_OF = {said: excel for excel, said in EXCEL_SAID.items()}
+
+# The evidence that is a line, a row or a count: a number in the report, as a candidate's source.row and .line are,
+# so a script matches a duplicate's other_row against a source's row (helper-130); the messages say them as text.
+_NUMBERS = frozenset(
+    (
+        *("line", "excel_row", "header_line", "excel_header_row", "settings_line", "first", "last"),
+        *("other_row", "other_line", "other_excel_row", "rows", "count"),
+    )
+)
+
+
+def _counted(evidence: dict[str, Any]) -> dict[str, Any]:
+    """Evidence with its lines, rows and counts as numbers (the notes and data checks carry them as text)."""
+    for key in _NUMBERS.intersection(evidence):
+        if isinstance(value := evidence[key], str) and value.isdigit():
+            evidence[key] = int(value)
+    return evidence
 
 
 def _lines_said(key: str, lines: list[tuple[int, int]]) -> tuple[tuple[str, str], ...]:

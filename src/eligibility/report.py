@@ -85,7 +85,8 @@ class Finding(_Frozen):
         default={},
         description="the facts the rule saw, by name. A duplicate-person names the row it repeats as a candidate's "
         "source does: other_path, other_sheet (a workbook), other_row (data row), other_line (where the file has "
-        "lines) and other_excel_row (where Excel shows it on another row than its line)",
+        "lines) and other_excel_row (where Excel shows it on another row than its line). Lines, rows and counts "
+        "(line, excel_row, header_line, rows, count, …) are numbers, as a source's row and line are",
     )
     approval: Approval | None = None
     source: Clause | None = None

@@ -44,7 +44,7 @@ def row_said(finding: Finding) -> str | None:
     """The row a file's finding is about (a footer's, a community left blank), as an officer finds it: the row
     Excel shows where the finding says one (a CSV under a cell over two lines), else its line."""
     said = finding.evidence.get("excel_row") or finding.evidence.get("line")
-    return said if isinstance(said, str) else None
+    return str(said) if isinstance(said, int | str) else None
 
 
 def status_label(status: str, lang: Lang, findings: list[Finding] | None = None) -> str:
@@ -330,8 +330,8 @@ def finding_rows(report: Report, lang: Lang, places: Mapping[str, str] = NO_PLAC
             # A file's finding about one of its lines (a footer under the table) is placed at that line, and at
             # the row Excel shows where it says one.
             said, shown = finding.evidence.get("line"), finding.evidence.get("excel_row")
-            line = int(said) if isinstance(said, str) and said.isdigit() else read.header_line
-            excel = int(shown) if isinstance(shown, str) and shown.isdigit() else None
+            line = said if isinstance(said, int) else read.header_line
+            excel = shown if isinstance(shown, int) else None
             yield Row("file", read.path, read.sheet, None, line, "", "", "", "", "", "", finding, (), excel)
     for missing in report.not_checked:
         line = header_line.get((missing.path, missing.sheet))
