@@ -2876,7 +2876,9 @@ class Review:
             evidence["cell"] = problem.cell if self.show_pii else mask_ids(problem.cell)  # a sheet's name
         if suggestion:
             evidence["suggestion"] = suggestion
-        return Finding(rule=problem.rule, severity=problem.severity, message=message, evidence=_counted(evidence))
+        return Finding(
+            rule=problem.rule, severity=problem.severity, message=message, evidence=_counted(evidence)
+        )
 
     # ---- display ----
 
