@@ -1133,21 +1133,59 @@ def test_a_village_run_names_its_table_and_townships_as_its_rule_set_heads_them(
     findings = CliRunner().invoke(app, [*run, "--format", "csv"]).stdout
     assert "请在村表（--communities）里写这两列" in findings and "社区表" not in findings
     table = tmp_path / "villages.csv"
-    table.write_text("乡镇,村,选举日期\n石桥镇,青山村,2021-01-15\n", encoding="utf-8")
+    # 青山乡 may be 青山镇 written another way (one own name); 石桥镇 would be another township's 青山村.
+    table.write_text("乡镇,村,选举日期\n青山乡,青山村,2021-01-15\n", encoding="utf-8")
     report = check([roster], ruleset="village-2021", communities=table)
     [elsewhere] = [
         f.message for i in report.inputs for f in i.findings if f.rule == "community-settings-elsewhere"
     ]
-    assert elsewhere.startswith("村表里没有 青山镇 青山村，只有第 2 行的 石桥镇 青山村：乡镇的写法不同？")
+    assert elsewhere.startswith("村表里没有 青山镇 青山村，只有第 2 行的 青山乡 青山村：乡镇的写法不同？")
     english = check([roster], ruleset="village-2021", communities=table, lang="en")
     [said_in_english] = [
         f.message for i in english.inputs for f in i.findings if f.rule == "community-settings-elsewhere"
     ]
     assert said_in_english.startswith(
-        "the communities file has no 青山镇 青山村, only 石桥镇 青山村 on line 2"
+        "the communities file has no 青山镇 青山村, only 青山乡 青山村 on line 2"
     )
     # The table's own line in the list of inputs read, where it has findings of its own, names it so too.
     unknown = tmp_path / "村职数.csv"
     unknown.write_text("乡镇,村,选举日期,备用列\n青山镇,青山村,2021-01-15,x\n", encoding="utf-8")
     listed = CliRunner().invoke(app, [*run, "--communities", str(unknown)]).stdout
     assert f"村表 {unknown.as_posix()}（csv, utf-8）" in listed and "社区表" not in listed
+
+
+def test_a_community_the_table_has_only_in_another_township_is_not_asked_to_be_respelt(
+    tmp_path: Path,
+) -> None:
+    # 绿水镇 has a 白水村 as 青山镇 does: two villages, and asking whether the roster wrote its 乡镇 another way
+    # sent the officer to respell a township that was right (helper-127). 青山乡 may be 青山镇 written otherwise.
+    roster = EXAMPLES / "village-2021" / "roster.csv"
+    table = tmp_path / "villages.csv"
+    table.write_text(
+        "乡镇,村,选举日期\n绿水镇,白水村,2021-01-15\n青山乡,青山村,2021-01-15\n", encoding="utf-8"
+    )
+
+    def said(lang: str) -> dict[str, str]:
+        report = check([roster], ruleset="village-2021", communities=table, lang=lang)
+        notes = [
+            f.message for i in report.inputs for f in i.findings if f.rule == "community-settings-elsewhere"
+        ]
+        return {note.split("：")[0].split(":")[0]: note for note in notes}
+
+    chinese = said("zh")
+    assert chinese["村表里没有 青山镇 白水村"] == (
+        "村表里没有 青山镇 白水村：第 2 行的 绿水镇 白水村 是另一个乡镇的同名村，其选举日和核定职数未用于 青山镇 白水村，"
+        "按名册或默认的选举日检查；如是同一个村，请在村表里按名册写它的乡镇"
+    )
+    assert chinese["村表里没有 青山镇 青山村，只有第 3 行的 青山乡 青山村"].endswith(
+        "乡镇的写法不同？其选举日和核定职数未用于 青山镇 青山村"
+    )
+    english = said("en")
+    assert english["the communities file has no row for 青山镇 白水村"].startswith(
+        "the communities file has no row for 青山镇 白水村: 绿水镇 白水村 on line 2 is another street's community of "
+        "that name, so its election day and seats were not used"
+    )
+    assert (
+        "is the street written another way?"
+        in english["the communities file has no 青山镇 青山村, only 青山乡 青山村 on line 3"]
+    )

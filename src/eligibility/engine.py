@@ -1079,6 +1079,7 @@ class Review:
             self._notes_by_path.setdefault(path, []).append(
                 Note("community-not-in-settings", "warning", params, terms=self._place_terms)
             )
+        own = self.policy.vocabulary.streets.own
         for settings in named:
             where = " ".join(filter(None, (settings.street, settings.community)))
             params = (
@@ -1086,8 +1087,13 @@ class Review:
                 ("settings", where),
                 ("settings_line", str(settings.line or "?")),  # the table's line, not the roster's
             )
+            # Asked whether the street is written another way only where the two may be one street (one own
+            # name: 东湖街道 and 东湖镇, as _same_street and community-written-apart judge): 青山镇 and 绿水镇
+            # each with a 白水村 are two villages, and asking a township officer to respell his own misled him.
+            apart = bool(street and settings.street) and own(street) != own(settings.street)
+            said = "community-settings-other-street" if apart else ""
             self._notes_by_path.setdefault(path, []).append(
-                Note("community-settings-elsewhere", "warning", params, terms=self._place_terms)
+                Note("community-settings-elsewhere", "warning", params, message=said, terms=self._place_terms)
             )
 
     def _settings_spelled(self, street: str, community: str, settings: Community, path: str) -> None:

@@ -394,6 +394,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the communities file has no {community}, only {settings} on line {settings_line}: is the street written another "
         "way? Its election day and seats were not used for {community}",
     ),
+    "community-settings-other-street": (
+        "{table}里没有 {community}：第 {settings_line} 行的 {settings} 是另一个{place}的同名{kind}，其选举日和核定职数未用于 "
+        "{community}，按名册或默认的选举日检查；如是同一个{kind}，请在{table}里按名册写它的{place}",
+        "the communities file has no row for {community}: {settings} on line {settings_line} is another street's "
+        "community of that name, so its election day and seats were not used for {community}, and it was "
+        "checked on the roster's or the default election day; if they are one community, write its street in "
+        "the table as the roster does",
+    ),
     "community-written-apart": (
         "{communities} 看来是同一个社区的 {count} 种写法，已作为 {count} 个班子分别审查，班子意见只就各自的人而言：请统一写法",
         "{communities} look like one community written {count} ways; each was judged as a team of its own, its "
