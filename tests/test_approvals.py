@@ -956,3 +956,25 @@ def test_an_approval_of_a_rule_the_rule_set_disables_is_said_and_the_run_goes_on
         "'no-such-rule' is not a rule of the rule set"
         in passed_over(check([roster], rules, approvals=unknown, lang="en")).message
     )
+
+
+def test_a_village_team_approval_filed_under_its_village_written_another_way_asks_for_the_村名(
+    tmp_path: Path,
+) -> None:
+    # Asked 请统一社区名的写法 of a village's approval (helper-127): its rule set heads the place 村.
+    roster = tmp_path / "青山村.csv"
+    roster.write_text(
+        "姓名,性别,乡镇,村,拟任职务\n甲,女,青山镇,青山村,村党组织书记、村委会主任\n乙,男,青山镇,青山村,村党组织委员\n",
+        encoding="utf-8",
+    )
+    table = tmp_path / "村表.csv"
+    table.write_text("乡镇,村,村党组织核定职数,村委会核定职数\n青山镇,青山村,1,5\n", encoding="utf-8")
+    approvals = tmp_path / "批复.csv"
+    approvals.write_text(
+        "乡镇,村,规则,批复文号,批复日期\n青山镇,青山村村委会,seat-quota,组审〔2021〕9号,2021-01-01\n",
+        encoding="utf-8",
+    )
+    report = check([roster], ruleset="village-2021", communities=table, approvals=approvals)
+    [finding] = [f for f in report.teams[0].findings if f.rule == "seat-quota"]
+    assert finding.approval is not None and not finding.approval.counted
+    assert finding.approval.reason == "批复登记在 青山镇 青山村村委会 下，名册写的是 青山村：请统一村名的写法"

@@ -359,6 +359,40 @@ def test_a_village_report_heads_its_place_columns_township_and_village(tmp_path:
     )
 
 
+def test_a_village_report_formatted_by_the_library_heads_its_place_columns_as_its_rule_set_does(
+    tmp_path: Path,
+) -> None:
+    # Only the command line passed Options.places: a script formatting eligibility.check's report headed a
+    # village's columns 街道 and 社区. The report carries its rule set's place headers (ruleset.places).
+    village = EXAMPLES / "village-2021"
+    report = check([village / "roster.csv"], ruleset="village-2021", communities=village / "communities.csv")
+    assert report.model_dump(mode="json")["ruleset"]["places"] == {"street": "乡镇", "community": "村"}
+    options = Options()
+    headers: dict[str, list[Any]] = {}
+    for fmt in (OutputFormat.csv, OutputFormat.csv_candidates):
+        headers[fmt.value] = next(csv.reader(io.StringIO(str(formatter_for(fmt).format(report, options)))))
+    workbook = formatter_for(OutputFormat.xlsx).format(report, options)
+    assert isinstance(workbook, bytes)
+    book = openpyxl.load_workbook(io.BytesIO(workbook), read_only=True)
+    for sheet in ("候选人", "审查意见", "班子"):
+        headers[sheet] = list(next(book[sheet].iter_rows(max_row=1, values_only=True)))
+    for name, header in headers.items():
+        assert header[header.index("乡镇") + 1] == "村", name
+        assert "街道" not in header and "社区" not in header, name
+    markdown = str(formatter_for(OutputFormat.markdown).format(report, options))
+    assert (
+        "| 行号 | 姓名 | 身份证号 | 村 | 拟任职务 | 结论 | 审查意见 |" in markdown
+        and "| 社区 |" not in markdown
+    )
+    # Options.places, where given, still heads them; a report without places (an older JSON) is a community's.
+    given = Options(places={"street": "镇", "community": "行政村"})
+    assert "| 行政村 |" in str(formatter_for(OutputFormat.markdown).format(report, given))
+    older = report.model_dump(mode="json")
+    del older["ruleset"]["places"]
+    as_read = Report.model_validate(older)
+    assert "| 社区 |" in str(formatter_for(OutputFormat.markdown).format(as_read, options))
+
+
 def test_the_candidates_sheet_gives_sex_age_and_education_to_sort_and_filter_by(
     tmp_path: Path, report: Report
 ) -> None:

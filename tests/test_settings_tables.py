@@ -1133,21 +1133,177 @@ def test_a_village_run_names_its_table_and_townships_as_its_rule_set_heads_them(
     findings = CliRunner().invoke(app, [*run, "--format", "csv"]).stdout
     assert "请在村表（--communities）里写这两列" in findings and "社区表" not in findings
     table = tmp_path / "villages.csv"
-    table.write_text("乡镇,村,选举日期\n石桥镇,青山村,2021-01-15\n", encoding="utf-8")
+    # 青山乡 may be 青山镇 written another way (one own name); 石桥镇 would be another township's 青山村.
+    table.write_text("乡镇,村,选举日期\n青山乡,青山村,2021-01-15\n", encoding="utf-8")
     report = check([roster], ruleset="village-2021", communities=table)
     [elsewhere] = [
         f.message for i in report.inputs for f in i.findings if f.rule == "community-settings-elsewhere"
     ]
-    assert elsewhere.startswith("村表里没有 青山镇 青山村，只有第 2 行的 石桥镇 青山村：乡镇的写法不同？")
+    assert elsewhere.startswith("村表里没有 青山镇 青山村，只有第 2 行的 青山乡 青山村：乡镇的写法不同？")
     english = check([roster], ruleset="village-2021", communities=table, lang="en")
     [said_in_english] = [
         f.message for i in english.inputs for f in i.findings if f.rule == "community-settings-elsewhere"
     ]
     assert said_in_english.startswith(
-        "the communities file has no 青山镇 青山村, only 石桥镇 青山村 on line 2"
+        "the communities file has no 青山镇 青山村, only 青山乡 青山村 on line 2"
     )
     # The table's own line in the list of inputs read, where it has findings of its own, names it so too.
     unknown = tmp_path / "村职数.csv"
     unknown.write_text("乡镇,村,选举日期,备用列\n青山镇,青山村,2021-01-15,x\n", encoding="utf-8")
     listed = CliRunner().invoke(app, [*run, "--communities", str(unknown)]).stdout
     assert f"村表 {unknown.as_posix()}（csv, utf-8）" in listed and "社区表" not in listed
+
+
+def test_a_community_the_table_has_only_in_another_township_is_not_asked_to_be_respelt(
+    tmp_path: Path,
+) -> None:
+    # 绿水镇 has a 白水村 as 青山镇 does: two villages, and asking whether the roster wrote its 乡镇 another way
+    # sent the officer to respell a township that was right (helper-127). 青山乡 may be 青山镇 written otherwise.
+    roster = EXAMPLES / "village-2021" / "roster.csv"
+    table = tmp_path / "villages.csv"
+    table.write_text(
+        "乡镇,村,选举日期\n绿水镇,白水村,2021-01-15\n青山乡,青山村,2021-01-15\n", encoding="utf-8"
+    )
+
+    def said(lang: str) -> dict[str, str]:
+        report = check([roster], ruleset="village-2021", communities=table, lang=lang)
+        notes = [
+            f.message for i in report.inputs for f in i.findings if f.rule == "community-settings-elsewhere"
+        ]
+        return {note.split("：")[0].split(":")[0]: note for note in notes}
+
+    chinese = said("zh")
+    assert chinese["村表里没有 青山镇 白水村"] == (
+        "村表里没有 青山镇 白水村：第 2 行的 绿水镇 白水村 是另一个乡镇的同名村，其选举日和核定职数未用于 青山镇 白水村，"
+        "按名册或默认的选举日检查；如是同一个村，请在村表里按名册写它的乡镇"
+    )
+    assert chinese["村表里没有 青山镇 青山村，只有第 3 行的 青山乡 青山村"].endswith(
+        "乡镇的写法不同？其选举日和核定职数未用于 青山镇 青山村"
+    )
+    english = said("en")
+    assert english["the communities file has no row for 青山镇 白水村"].startswith(
+        "the communities file has no row for 青山镇 白水村: 绿水镇 白水村 on line 2 is another street's community of "
+        "that name, so its election day and seats were not used"
+    )
+    assert (
+        "is the street written another way?"
+        in english["the communities file has no 青山镇 青山村, only 青山乡 青山村 on line 3"]
+    )
+
+
+def test_a_village_runs_notes_on_its_rows_and_files_name_its_villages_and_村表(tmp_path: Path) -> None:
+    # A township officer's run said 同一个社区的 2 种写法, 没有写社区, 本社区前面的行, 这是社区表 and
+    # 没有姓名、社区和拟任职务 of its villages: each says 村 and 村表, as the rule set heads them (helper-127).
+    roster = written(
+        tmp_path,
+        "青山镇.csv",
+        "序号,姓名,身份证号,乡镇,村,拟任职务,选举日期\n"
+        "1,李建华,350521197003120130,青山镇,青山村,村委会主任,2021-01-15\n"
+        "2,王秀兰,350521197806200169,青山镇,,村委会副主任,2021-01-15\n"
+        "3,张伟,350521198509020174,青山镇,青山村,村委会委员,2021-01-20\n"
+        "4,刘强,350521198011110199,青山镇,青山镇青山村,村委会委员,2021-01-15\n"
+        "周德福,,,,,,\n"
+        "5,吴春生,350521197208080291,石桥镇,石桥村,村委会主任,2021-01-18\n",
+    )
+    table = written(
+        tmp_path,
+        "村表.csv",
+        "乡镇,村,选举日期\n石桥镇,石桥村,2021-01-10\n石桥镇,石桥村,2021-01-10\n",
+    )
+    report = check([roster], ruleset="village-2021", communities=table)
+    said = [f.message for i in report.inputs for f in i.findings]
+    said += [f.message for c in report.candidates for f in c.findings]
+    by_rule = {f.rule: f.message for i in report.inputs for f in i.findings}
+    by_rule |= {f.rule: f.message for c in report.candidates for f in c.findings}
+    assert "同一个村的 2 种写法" in by_rule["community-written-apart"]
+    assert by_rule["community-filled-down"].startswith("第 3 行没有写村，")
+    assert by_rule["community-filled-down"].endswith("请在这些行补上村")
+    assert "本村前面的行却是按 2021-01-15 选举的" in by_rule["election-date-not-team"]
+    assert "村表给本村的选举日却是 2021-01-10" in by_rule["election-date-not-settings"]
+    assert "（没有姓名、村和拟任职务，" in by_rule["row-not-a-candidate"]
+    assert "请把姓名、村、拟任职务等各项" in by_rule["row-not-a-candidate"]
+    assert "村“石桥镇 石桥村”在第 2 行已经出现过：同一村只能写一行" in by_rule["settings-row-unread"]
+    assert not [words for words in said if "社区" in words], said
+    # English as it was, for either rule set.
+    english = check([roster], ruleset="village-2021", communities=table, lang="en")
+    in_english = {f.rule: f.message for i in english.inputs for f in i.findings}
+    assert "look like one community written 2 ways" in in_english["community-written-apart"]
+    # The 村表 given as the roster to check is said to be one; a community rule set's run says 社区表.
+    run = ["check", str(table), "--fail-on", "never"]
+    refused = CliRunner().invoke(app, [*run, "--rules", "village-2021"])
+    assert "这是村表，不是名册：请用 --communities 指定它" in refused.stderr
+    assert "这是社区表，不是名册" in CliRunner().invoke(app, run).stderr
+    # A row naming no village is headed so in the terminal, whose report the library formats the same way.
+    nowhere = written(tmp_path, "无村.csv", "姓名,乡镇,村,拟任职务\n李建华,青山镇,,村委会主任\n")
+    terminal = CliRunner().invoke(
+        app, ["check", str(nowhere), "--rules", "village-2021", "--fail-on", "never"]
+    )
+    assert "（未写村）" in terminal.stdout and "未写社区" not in terminal.stdout
+
+
+@pytest.mark.parametrize(
+    ("roster", "given", "said"),
+    [
+        # A folder of the 村表 alone, a folder given as the 村表, a roster given as it.
+        (
+            {"村表.csv": "乡镇,村,选举日期\n青山镇,青山村,2021-01-15\n"},
+            None,
+            "文件夹中只有村表或批复表，没有名册",
+        ),
+        (
+            {"r.csv": "姓名,村,拟任职务\n甲,青山村,村委会主任\n"},
+            "folder",
+            "是文件夹：村表和批复表各是一个文件",
+        ),
+        ({"r.csv": "姓名,村,拟任职务\n甲,青山村,村委会主任\n"}, "r.csv", "不是村表或批复表"),
+        (
+            {
+                "r.yaml": "- {姓名: 甲, 村: 青山村, 拟任职务: 村委会主任}\n"
+                "- {村: 白水村, candidates: [{姓名: 乙, 拟任职务: 村委会委员}]}\n"
+            },
+            None,
+            "按村分组的名册应写成 communities: [{村: …, candidates: [...]}]",
+        ),
+        (
+            {
+                "r.yaml": "党组织核定职数: 9\ncommunities:\n  - 村: 青山村\n    candidates:\n      - {姓名: 甲}\n"
+            },
+            None,
+            "核定职数是各村自己的，请写进每个村",
+        ),
+    ],
+    ids=[
+        "folder-only-settings",
+        "table-is-folder",
+        "settings-is-roster",
+        "file-group-in-list",
+        "seats-beside",
+    ],
+)
+def test_a_village_runs_errors_name_its_villages_and_村表(
+    tmp_path: Path, roster: dict[str, str], given: str | None, said: str
+) -> None:
+    folder = tmp_path / "青山镇"
+    folder.mkdir()
+    for name, text in roster.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    run = ["check", str(folder), "--rules", "village-2021"]
+    if given is not None:
+        run += ["--communities", str(folder if given == "folder" else folder / given)]
+    result = CliRunner().invoke(app, run)
+    # Said as the run's error, or as the file's finding where a folder's other files may still be checked.
+    out = (result.stdout + result.stderr).replace("\n", "")  # the terminal wraps its lines
+    assert result.exit_code in (1, 2) and said in out, out
+    assert "社区" not in result.stderr
+
+
+def test_a_village_rule_files_case_without_the_village_it_expects_says_no_such_村(tmp_path: Path) -> None:
+    rules = written(
+        tmp_path,
+        "乡.yaml",
+        "extends: village-2021\nname: township\ntitle: {zh: 乡, en: township}\nversion: '1'\ntests:\n"
+        "  - case: 白水村\n    candidates:\n      - {姓名: 甲, 村: 青山村, 拟任职务: 村委会主任}\n"
+        "    expect:\n      白水村: [committee-woman]\n",
+    )
+    said = CliRunner().invoke(app, ["rules", "test", str(rules)]).stdout
+    assert "白水村：用例里没有这一行，也没有这个村" in said and "社区" not in said, said

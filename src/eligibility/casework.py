@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from eligibility.engine import Review
 from eligibility.errors import RosterError
-from eligibility.messages import Lang, did_you_mean, say
+from eligibility.messages import Lang, Term, did_you_mean, say
 from eligibility.report import CandidateResult, Finding, TeamResult
 from eligibility.roster.columns import map_headers, suggest_column
 from eligibility.roster.readers import records_table
@@ -22,11 +23,13 @@ class Difference:
     key: int | str
     expected: list[str]
     got: list[str] | None
+    # The rule set's places, as it heads them: a village's case has no such 村.
+    places: Mapping[str, str | Term] = field(default_factory=dict)
 
     def message(self, lang: Lang) -> str:
         """The difference in words, in `lang`."""
         if self.got is None:
-            return say("rules-test-no-row", lang, key=self.key)
+            return say("rules-test-no-row", lang, key=self.key, **self.places)
         # The findings' ids as words, never Python's ['director-age'] (helper-52).
         none = "无" if lang == "zh" else "(none)"
         comma = "、" if lang == "zh" else ", "
@@ -110,6 +113,7 @@ def run_case(policy: Policy, index: int, case: TestCase) -> CaseResult:
         teams = review.teams()
     except RosterError as err:
         # One case's table written wrong stopped `rules test` with exit 2 and no case after it run (helper-52).
+        review.in_places(err)
         result.differences.append(Unreadable(err))
         return result
     # A misspelt key (两危 for 两违) leaves its column unread: a case written to sit just past a boundary would
@@ -124,7 +128,7 @@ def run_case(policy: Policy, index: int, case: TestCase) -> CaseResult:
     for key, expected in case.expect.items():
         got = _findings_of(key, candidates, teams)
         if got is None or sorted(set(expected)) != got:
-            result.differences.append(Difference(key, sorted(set(expected)), got))
+            result.differences.append(Difference(key, sorted(set(expected)), got, review.place_words))
     return result
 
 

@@ -242,8 +242,6 @@ def check(
                 f"{say('warning', language)}: {say('jobs-above-cores', language, jobs=jobs, cores=cores)}",
                 err=True,
             )
-        # The report heads its place columns as the roster does: a village's 乡镇 and 村.
-        options = dataclasses.replace(options, places=review.place_headers)
         if explain:
             options = dataclasses.replace(options, labels=review.evidence_labels())
         if isinstance(formatter, Streams):

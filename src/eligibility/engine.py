@@ -44,6 +44,7 @@ from eligibility.report import (
     Finding,
     InputFile,
     NotChecked,
+    PlaceHeaders,
     Profile,
     Report,
     RuleFileNote,
@@ -439,25 +440,31 @@ class Review:
         bodies = policy.file.vocabularies.bodies
         communities = options.communities
         streets = policy.vocabulary.streets
-        settings = (
-            read_communities(Path(communities), bodies, streets)
-            if communities
-            else Communities(quota_columns(bodies), streets)
-        )
         approvals = options.approvals
         # A rule is written in the approvals table by its id or, as an officer copies it from a report, its title.
         titles = {rule_title(r, policy, lang): r.id for r in policy.rules for lang in LANGS}
-        granted = (
-            read_approvals(
-                Path(approvals),
-                [r.id for r in policy.rules],
-                titles,
-                [r.id for r in policy.rules if r.rule.scope == "team"],
-                {rule: f"{at.where.path}:{at.where.line}" for rule, at in policy.disabled.items()},
+        places = policy.file.vocabularies.places
+        words = dict(place_terms(places.street, places.community))
+        try:
+            settings = (
+                read_communities(Path(communities), bodies, streets, words)
+                if communities
+                else Communities(quota_columns(bodies), streets)
             )
-            if approvals
-            else Approvals()
-        )
+            granted = (
+                read_approvals(
+                    Path(approvals),
+                    [r.id for r in policy.rules],
+                    titles,
+                    [r.id for r in policy.rules if r.rule.scope == "team"],
+                    {rule: f"{at.where.path}:{at.where.line}" for rule, at in policy.disabled.items()},
+                )
+                if approvals
+                else Approvals()
+            )
+        except EligibilityError as err:
+            _in_places(err, words)  # a roster given as the 村表 is said to be no 村表
+            raise
         review = cls(
             policy,
             _as_date(options.election_date) or policy.file.election_date,
@@ -482,9 +489,12 @@ class Review:
         # names a column: a village roster without its 村 was told it lacked a 社区 (helper-121).
         places = policy.file.vocabularies.places
         headed = {"street": places.street, "community": places.community}
-        self.place_headers = headed  # and so the reports' place columns (Options.places)
-        # And the communities table's notes: a village's run said 社区表 and 街道 for its 村表 and 乡镇.
+        # And so the reports' place columns, by the report's ruleset.places: a village's 乡镇 and 村.
+        self._place_headers = PlaceHeaders(street=places.street, community=places.community)
+        # And the communities table's notes: a village's run said 社区表 and 街道 for its 村表 and 乡镇. Every
+        # message of a file or a row may name them (row-not-a-candidate's 姓名、村和拟任职务), said so.
         self._place_terms = place_terms(places.street, places.community)
+        self.place_words: dict[str, str | Term] = dict(self._place_terms)
         self.columns: tuple[Column, ...] = tuple(
             replace(column, zh=headed.get(column.name, column.zh)) for column in ROSTER_COLUMNS
         ) + tuple(
@@ -580,7 +590,11 @@ class Review:
             paths = [paths]  # one path given on its own, not a string to iterate character by character
         # Found first: a file that is not there is said before any worker is started for it (a second's start,
         # and their semaphores left to the resource tracker to clean up, now and then with a warning).
-        sources = expand(paths)
+        try:
+            sources = expand(paths)
+        except EligibilityError as err:
+            self.in_places(err)
+            raise
         workers = None
         if jobs > 1 and self.started is not None and not _in_a_pool_worker():
             from eligibility.workers import Workers  # processes only when asked for
@@ -619,7 +633,9 @@ class Review:
                     on_team_serialised(team)
                 else:
                     (on_team or teams.append)(TeamResult.model_validate_json(team.json))
-        except BaseException:
+        except BaseException as err:
+            if isinstance(err, EligibilityError):
+                self.in_places(err)  # a file that is a 村表, not a roster, said so
             if workers is not None:
                 # Stopped on an error, Ctrl-C or SIGTERM: their work is not wanted.
                 workers.close(at_once=True)
@@ -697,7 +713,7 @@ class Review:
                 if not source.from_folder and len(sources) > 1 and err.key in _NOBODY_IN_IT:
                     # A blank roster (the template kept beside the filled ones) among several named, as by
                     # check *.xlsx: a warning, as in a folder; it stopped every other roster's check (helper-89).
-                    self._set_aside(source, _unread(source, err, self.lang))
+                    self._set_aside(source, _unread(source, err, self.lang, self.place_words))
                     continue
                 if not source.from_folder:
                     # A file named on its own is the one the officer meant: said, and the run stops; a settings
@@ -711,7 +727,11 @@ class Review:
                 else:
                     # One file of a folder that is no roster, or cannot be read, does not stop the others:
                     # said as that file's finding, which fails the run as an invalid row would.
-                    note = _rule_file(source) or _report_file(source) or _unread(source, err, self.lang)
+                    note = (
+                        _rule_file(source)
+                        or _report_file(source)
+                        or _unread(source, err, self.lang, self.place_words)
+                    )
                 self._set_aside(source, note)
                 continue
             reported = False
@@ -784,7 +804,7 @@ class Review:
                 reason=unknown_type(source.path),
             )
         if source.format == FOLDER and source.path is not None:
-            return _unread(source, unreadable_folder(source.path), self.lang)
+            return _unread(source, unreadable_folder(source.path), self.lang, self.place_words)
         if source.format in UNREAD and source.path is not None:
             # A workbook or document of a folder the tool does not read: its candidates go unchecked. A
             # document without a roster's table (the letter sent with the rosters) is only noted.
@@ -792,7 +812,7 @@ class Review:
                 source.path, source.format
             ):
                 return Note("file-skipped-document", "info")
-            return _unread(source, unreadable(source.path, source.format), self.lang)
+            return _unread(source, unreadable(source.path, source.format), self.lang, self.place_words)
         return None
 
     def _set_aside(self, source: Input, note: Note, sheet: str | None = None) -> None:
@@ -1079,6 +1099,7 @@ class Review:
             self._notes_by_path.setdefault(path, []).append(
                 Note("community-not-in-settings", "warning", params, terms=self._place_terms)
             )
+        own = self.policy.vocabulary.streets.own
         for settings in named:
             where = " ".join(filter(None, (settings.street, settings.community)))
             params = (
@@ -1086,8 +1107,13 @@ class Review:
                 ("settings", where),
                 ("settings_line", str(settings.line or "?")),  # the table's line, not the roster's
             )
+            # Asked whether the street is written another way only where the two may be one street (one own
+            # name: 东湖街道 and 东湖镇, as _same_street and community-written-apart judge): 青山镇 and 绿水镇
+            # each with a 白水村 are two villages, and asking a township officer to respell his own misled him.
+            apart = bool(street and settings.street) and own(street) != own(settings.street)
+            said = "community-settings-other-street" if apart else ""
             self._notes_by_path.setdefault(path, []).append(
-                Note("community-settings-elsewhere", "warning", params, terms=self._place_terms)
+                Note("community-settings-elsewhere", "warning", params, message=said, terms=self._place_terms)
             )
 
     def _settings_spelled(self, street: str, community: str, settings: Community, path: str) -> None:
@@ -2266,6 +2292,7 @@ class Review:
                 sha256=self.policy.sha256,
                 extends=self.policy.extends,
                 overrides=self.policy.overrides,
+                places=self._place_headers,
                 warnings=self.ruleset_warnings(),
             ),
             election_date=self.election_date,
@@ -2760,8 +2787,13 @@ class Review:
         no approval was given. Never counted: two people may share a name, two places a name's own part."""
         if near.id_number is None:
             where = " ".join(filter(None, (near.street, near.community)))
+            approved = self._name(where)
             reason = say(
-                "approval-near-community", self.lang, approved_community=self._name(where), community=name
+                "approval-near-community",
+                self.lang,
+                approved_community=approved,
+                community=name,
+                **self.place_words,
             )
         else:
             approved_id = self._id(near.id_number)
@@ -2777,12 +2809,18 @@ class Review:
         said = say("approval-row-unread", self.lang, file=self._text(where), line=str(line or "?"))
         return finding.model_copy(update={"message": finding.message + said})
 
+    def in_places(self, err: EligibilityError) -> None:
+        """The error to name the places and the communities table as the rule set heads them (a village's 村
+        and 村表), where it names them: the reader that raised it knows no rule set."""
+        _in_places(err, self.place_words)
+
     def _note_finding(self, note: Note) -> Finding:
         """A finding about a whole file or sheet (an unknown column, a sheet not read)."""
         params: dict[str, str | Term] = dict(note.params)
         if not self.show_pii:  # an ID number typed as a column's header, or in a sheet's name
             params = {k: mask_ids(v) if isinstance(v, str) else v for k, v in params.items()}
         evidence = dict(params)
+        params = self.place_words | params
         suggestion = str(params.pop("suggestion", ""))
         hint = did_you_mean([suggestion] if suggestion else [])
         if (reason := note.reason) is not None:
@@ -2870,7 +2908,10 @@ class Review:
                 else say("place-row", self.lang, row=row)
             )
         hint = did_you_mean([suggestion] if suggestion else [])
-        message = say(key, self.lang, column=problem.column, value=value, suggestion=hint, **shown)
+        # (A duplicate's `place` is where its first row is, not the place words.)
+        message = say(
+            key, self.lang, column=problem.column, value=value, suggestion=hint, **(self.place_words | shown)
+        )
         evidence: dict[str, Any] = {"column": problem.column, "value": value, **params}
         if problem.cell:
             evidence["cell"] = problem.cell if self.show_pii else mask_ids(problem.cell)  # a sheet's name
@@ -3174,10 +3215,16 @@ def _chosen(marked: Sequence[Member], way: int) -> list[Member]:
     return [member for i, member in enumerate(marked) if way >> i & 1]
 
 
-def _unread(source: Input, err: RosterError, lang: Lang) -> Note:
+def _in_places(err: EligibilityError, words: Mapping[str, str | Term]) -> None:
+    """The run's place words put among the error's params (see Review.in_places), its own kept."""
+    err.params = {**words, **err.params}
+
+
+def _unread(source: Input, err: RosterError, lang: Lang, places: Mapping[str, str | Term]) -> Note:
     """Why a file of a folder was not read, where in it (a sheet, a line) but not again which file. A file
-    with no candidates in it (a blank template) leaves no one unchecked: a warning, not invalid data."""
-    reason = say(err.key, lang, **err.params)
+    with no candidates in it (a blank template) leaves no one unchecked: a warning, not invalid data. Its
+    places said as the rule set heads them (Review.place_words)."""
+    reason = say(err.key, lang, **{**places, **err.params})
     if (where := _where_in(source, err.location, lang)) is not None:
         reason = f"{where}{reason}" if lang == "zh" else f"{where}: {reason}"
     if err.key in _NOBODY_IN_IT:

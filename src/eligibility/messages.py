@@ -120,7 +120,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "unsupported file type {suffix!r}; supported: {suffixes}",
     ),
     "file-type-none": (
-        "文件没有扩展名，内容也不像名册（开头没有姓名、社区等列）；支持：{suffixes}。如果它是名册，请按它保存时的格式改名",
+        "文件没有扩展名，内容也不像名册（开头没有姓名、{kind}等列）；支持：{suffixes}。如果它是名册，请按它保存时的格式改名",
         "the file has no extension and does not look like a roster (no 姓名, 社区 or like columns at its start); "
         "supported: {suffixes}. If it is a roster, rename it by the format it was saved in",
     ),
@@ -143,8 +143,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "under {expected}",
     ),
     "file-group-in-list": (
-        "名册是一列记录，其中一条记录的“{name}”下又有 {count} 条记录，它们不会被读取；按社区分组的名册应写成 "
-        "communities: [{{社区: …, candidates: [...]}}]",
+        "名册是一列记录，其中一条记录的“{name}”下又有 {count} 条记录，它们不会被读取；按{kind}分组的名册应写成 "
+        "communities: [{{{kind}: …, candidates: [...]}}]",
         "the roster is a list of records, and one of them holds {count} records under {name!r}, which would not "
         "be read; a roster grouped by community is written communities: [{{community: …, candidates: [...]}}]",
     ),
@@ -153,7 +153,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{names} are written side by side, and mean the same key; only one would be read: merge them into one",
     ),
     "file-seats-beside-communities": (
-        "{keys} 写在 communities 旁边：核定职数是各社区自己的，请写进每个社区",
+        "{keys} 写在 communities 旁边：核定职数是各{kind}自己的，请写进每个{kind}",
         "{keys} is written beside communities: approved seats are each community's; write them in each community",
     ),
     "file-shape": ("内容结构不对：{expected}", "unexpected structure: {expected}"),
@@ -208,12 +208,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the cell again",
     ),
     "communities-twice": (
-        "社区“{community}”在{first_place}已经出现过：同一社区只能写一行，用的是{first_place}的选举日期和职数",
+        "{kind}“{community}”在{first_place}已经出现过：同一{kind}只能写一行，用的是{first_place}的选举日期和职数",
         "community {community!r} is already on {first_place}: give each community one row; the election day and "
         "seats of {first_place} were used",
     ),
     "communities-twice-in-roster": (
-        "社区“{community}”在社区列表中写了两次；请合并为一处，否则后一处的职数和选举日期会悄悄取代前一处",
+        "{kind}“{community}”在{kind}列表中写了两次；请合并为一处，否则后一处的职数和选举日期会悄悄取代前一处",
         "community {community!r} is written twice in the communities listed; merge them, or the second's seats "
         "and election day would silently replace the first's",
     ),
@@ -251,7 +251,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "columns to its right and the rows below it and delete them whole), save, and try again",
     ),
     "no-roster-sheet": (
-        "没有一个工作表像候选人名册（需要 姓名、社区、拟任职务 列）；工作表：{sheets}",
+        "没有一个工作表像候选人名册（需要 姓名、{kind}、拟任职务 列）；工作表：{sheets}",
         "no sheet looks like a roster (with columns name, community, roles); sheets: {sheets}",
     ),
     "column-unknown": (
@@ -291,7 +291,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "text and type the numbers again from the ID cards",
     ),
     "community-filled-down": (
-        "第 {lines} 行没有写社区，班子检查时按上一行计入 {community}（合并的单元格另存为 CSV 后常这样）；请在这些行补上社区",
+        "第 {lines} 行没有写{kind}，班子检查时按上一行计入 {community}（合并的单元格另存为 CSV 后常这样）；请在这些行补上{kind}",
         "line(s) {lines} leave the community blank and were counted in {community}'s team, as the row above (a "
         "merged cell saved as CSV leaves it so); write the community on those rows",
     ),
@@ -343,17 +343,17 @@ CATALOG: dict[str, tuple[str, str]] = {
         "column {header!r} in {file} means {canonical} like {used!r}; only {used!r} was read",
     ),
     "folder-only-settings": (
-        "文件夹中只有社区表或批复表，没有名册：没有检查任何候选人；社区表和批复表请用 --communities、--approvals 给出",
+        "文件夹中只有{table}或批复表，没有名册：没有检查任何候选人；{table}和批复表请用 --communities、--approvals 给出",
         "the folder holds only a communities or approvals table, no roster: no candidate was checked; give those "
         "tables with --communities and --approvals",
     ),
     "settings-is-roster": (
-        "是候选人名册（有姓名和拟任职务两列），不是社区表或批复表；名册请作为要检查的文件给出",
+        "是候选人名册（有姓名和拟任职务两列），不是{table}或批复表；名册请作为要检查的文件给出",
         "is a roster of candidates (it has names and the posts proposed), not a communities or approvals table; "
         "give a roster as a file to check",
     ),
     "table-is-folder": (
-        "是文件夹：社区表和批复表各是一个文件（.csv、.xlsx 等）",
+        "是文件夹：{table}和批复表各是一个文件（.csv、.xlsx 等）",
         "is a folder: the communities and approvals tables are one file each (.csv, .xlsx, …)",
     ),
     "column-duplicate": (
@@ -394,8 +394,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the communities file has no {community}, only {settings} on line {settings_line}: is the street written another "
         "way? Its election day and seats were not used for {community}",
     ),
+    "community-settings-other-street": (
+        "{table}里没有 {community}：第 {settings_line} 行的 {settings} 是另一个{place}的同名{kind}，其选举日和核定职数未用于 "
+        "{community}，按名册或默认的选举日检查；如是同一个{kind}，请在{table}里按名册写它的{place}",
+        "the communities file has no row for {community}: {settings} on line {settings_line} is another street's "
+        "community of that name, so its election day and seats were not used for {community}, and it was "
+        "checked on the roster's or the default election day; if they are one community, write its street in "
+        "the table as the roster does",
+    ),
     "community-written-apart": (
-        "{communities} 看来是同一个社区的 {count} 种写法，已作为 {count} 个班子分别审查，班子意见只就各自的人而言：请统一写法",
+        "{communities} 看来是同一个{kind}的 {count} 种写法，已作为 {count} 个班子分别审查，班子意见只就各自的人而言：请统一写法",
         "{communities} look like one community written {count} ways; each was judged as a team of its own, its "
         "team findings only of its own rows: write the name one way",
     ),
@@ -538,7 +546,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "sheet {sheet!r} holds the template's instructions and was not read",
     ),
     "sheet-settings-not-read": (
-        "工作表“{sheet}”有设置表的列（社区、选举日期、核定职数或批复），但未能读取，其中各行都没有用上：{reason_zh}",
+        "工作表“{sheet}”有设置表的列（{kind}、选举日期、核定职数或批复），但未能读取，其中各行都没有用上：{reason_zh}",
         "sheet {sheet!r} has columns of a settings table (community, election day, seats or approvals), but could "
         "not be read, so none of its rows was used: {reason}",
     ),
@@ -558,7 +566,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "given with {option}, so not read as a roster",
     ),
     "file-is-communities": (
-        "这是社区表，不是名册：请用 --communities 指定它，而不是作为名册检查",
+        "这是{table}，不是名册：请用 --communities 指定它，而不是作为名册检查",
         "this is a communities table, not a roster: give it with --communities rather than as a roster to check",
     ),
     "file-is-report": (
@@ -570,7 +578,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "this is an approvals table, not a roster: give it with --approvals rather than as a roster to check",
     ),
     "file-skipped-communities": (
-        "这是社区表，不是名册，未作为名册读取；请用 --communities 指定",
+        "这是{table}，不是名册，未作为名册读取；请用 --communities 指定",
         "this is a communities table, not a roster, so it was not read as one; give it with --communities",
     ),
     "file-skipped-approvals": (
@@ -738,7 +746,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "rules-bundled": ("{name}（内置）", "{name} (bundled)"),
     "rules-list-counts": ("{rules} 条规则\t{tests} 个用例", "{rules} rules\t{tests} tests"),
     "rules-test-no-row": (
-        "{key}：用例里没有这一行，也没有这个社区",
+        "{key}：用例里没有这一行，也没有这个{kind}",
         "{key}: no such row or community in the case",
     ),
     "rules-test-unknown-header": (
@@ -917,18 +925,18 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the file may mix encodings: save it again as UTF-8",
     ),
     "election-date-not-settings": (
-        "{column}写的是 {value}，社区表给本社区的选举日却是 {other}；已按 {other} 审查，请改正其中一个",
+        "{column}写的是 {value}，{table}给本{kind}的选举日却是 {other}；已按 {other} 审查，请改正其中一个",
         "{column} says {value}, but the communities table gives this community's election day as {other}; "
         "judged on {other}: correct one of them",
     ),
     "election-date-not-team": (
-        "{column}写的是 {value}，本社区前面的行却是按 {other} 选举的；已按 {other} 审查，请改正其中一个",
+        "{column}写的是 {value}，本{kind}前面的行却是按 {other} 选举的；已按 {other} 审查，请改正其中一个",
         "{column} says {value}, but this community's earlier rows vote on {other}; judged on {other}: correct "
         "one of them",
     ),
     "election-date-not-team-blank": (
-        "{column}写的是 {value}，本社区前面的行没有写选举日，已按 {other} 审查；本行也按 {other} 审查，"
-        "请在本社区每一行写同一个选举日（或在社区表里写）",
+        "{column}写的是 {value}，本{kind}前面的行没有写选举日，已按 {other} 审查；本行也按 {other} 审查，"
+        "请在本{kind}每一行写同一个选举日（或在{table}里写）",
         "{column} says {value}, but this community's earlier rows leave it blank and were judged on {other}; "
         "judged on {other} too: write one day on every row of the community (or in the communities file)",
     ),
@@ -971,8 +979,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "column, or make them agree",
     ),
     "row-not-a-candidate": (
-        "这一行不像候选人的记录（没有姓名、社区和拟任职务，或写着表尾的字样）：“{value}”；如是候选人，请把姓名、"
-        "社区、拟任职务等各项填进各自的列；如是表尾或说明，请删去，或移到表格以外",
+        "这一行不像候选人的记录（没有姓名、{kind}和拟任职务，或写着表尾的字样）：“{value}”；如是候选人，请把姓名、"
+        "{kind}、拟任职务等各项填进各自的列；如是表尾或说明，请删去，或移到表格以外",
         "the row does not read as a candidate's (no name, community or post, or a footer's words): {value!r}; if it "
         "is a candidate, put its name, community, post and the rest each in its column; if it is a footer or a "
         "note, delete it or move it out of the table",
@@ -1118,7 +1126,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "mistyped?",
     ),
     "approval-near-community": (
-        "批复登记在 {approved_community} 下，名册写的是 {community}：请统一社区名的写法",
+        "批复登记在 {approved_community} 下，名册写的是 {community}：请统一{kind}名的写法",
         "the approval is filed under {approved_community}, the roster says {community}: write the community's "
         "name one way",
     ),
@@ -1180,7 +1188,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "approval-not-counted": ("审批不计：{reason}", "approval not counted: {reason}"),
     "heading-team": ("{street}{community}", "{street}{community}"),
     "heading-team-findings": ("班子", "team"),
-    "heading-no-community": ("（未写社区）", "(no community)"),
+    "heading-no-community": ("（未写{kind}）", "(no community)"),
     "heading-own-day": (" · 选举日 {day}", " · election day {day}"),
     "column-name": ("姓名", "name"),
     "column-id": ("身份证号", "ID number"),
@@ -1530,6 +1538,9 @@ def place_terms(street: str, community: str) -> tuple[tuple[str, Term], ...]:
     )
 
 
+COMMUNITY_PLACES: dict[str, object] = dict(place_terms("街道", "社区"))
+
+
 # The findings the tool makes of the data itself, beside a rule set's rules: id -> (severity, scope). A row's make
 # it invalid (its data could not be read or contradicts itself) or carry a warning; a file's are said on the file.
 # `eligibility rules explain ID` tells each, and a test holds this list to every finding the code makes.
@@ -1838,5 +1849,11 @@ def say(key: str, lang: Lang, /, **params: object) -> str:
             chosen[k] = _UNSHOWABLE.sub("\ufffd", v)
     try:
         return template.format(**chosen)
-    except (KeyError, IndexError, ValueError):
+    except KeyError as missing:
+        if missing.args and missing.args[0] in COMMUNITY_PLACES:
+            # Said where no rule set names the places (a reader's error before the run has one): as the rule
+            # sets that leave their places unwritten head them, 街道 and 社区.
+            return say(key, lang, **(COMMUNITY_PLACES | params))
+        return template
+    except (IndexError, ValueError):
         return template

@@ -200,6 +200,14 @@ class RuleFileNote(_Frozen):
     column: int | None = None
 
 
+class PlaceHeaders(_Frozen):
+    """How the rule set heads its two place columns, as its template and rosters do: a community's 街道 and
+    社区, a village's 乡镇 and 村."""
+
+    street: str = Field(default="街道", description="the street column's header (乡镇 for villages)")
+    community: str = Field(default="社区", description="the community column's header (村 for villages)")
+
+
 class RuleSetInfo(_Frozen):
     """Which rule set was applied, exactly."""
 
@@ -208,6 +216,13 @@ class RuleSetInfo(_Frozen):
     sha256: str = Field(description="of the rule file, or of the chain of files it extends")
     extends: list[str] = Field(default=[], description="the rule sets this one builds on, nearest first")
     overrides: dict[str, Any] = Field(default={}, description="parameters set on the command line (--set)")
+    # So that a report formatted by the library, not the command line, heads a village's place columns 乡镇 and
+    # 村 too: the Chinese reports' place columns and their words for the communities table go by these.
+    places: PlaceHeaders = Field(
+        default_factory=PlaceHeaders,
+        description="the rule set's headers of the place columns, which the Chinese reports head them by (and "
+        "name the communities table by: 社区表, a village's 村表); a report without them is a community's",
+    )
     # Left out where there are none, as for nearly every run.
     warnings: list[RuleFileNote] = Field(
         default=[],

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from eligibility.formatters.interface import Options
 from eligibility.messages import Lang, Term, place_terms, plural, say
 from eligibility.report import (
     SEVERITY_ORDER,
@@ -27,6 +28,12 @@ from eligibility.report import (
 # A cell starting with one of these is a formula to Excel and LibreOffice (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 NO_PLACES: Mapping[str, str] = {}  # the place columns headed by their labels, 街道 and 社区
+
+
+def places_of(report: Report, options: Options) -> Mapping[str, str]:
+    """The place columns' Chinese headers: the options' where given, else the report's rule set's, so that a
+    village's report formatted by the library heads them 乡镇 and 村 as the command line's does."""
+    return options.places or report.ruleset.places.model_dump()
 
 
 def starts_formula(value: str) -> bool:
@@ -385,10 +392,21 @@ def input_line(read: InputFile, lang: Lang, places: Mapping[str, str] = NO_PLACE
     return say("input-read-one" if read.rows == 1 else "input-read", lang, path=name, how=how, rows=read.rows)
 
 
-def team_heading(street: str, community: str, team: TeamResult | None, run_day: dt.date, lang: Lang) -> str:
-    """A community's heading: its name (or that its rows named none), and its own election day when that is not
-    the run's: the title's day is not the one its ages were counted to."""
-    name = team_name(street, community, lang) if community else say("heading-no-community", lang)
+def team_heading(
+    street: str,
+    community: str,
+    team: TeamResult | None,
+    run_day: dt.date,
+    lang: Lang,
+    places: Mapping[str, str] = NO_PLACES,
+) -> str:
+    """A community's heading: its name (or that its rows named none: a village's （未写村）), and its own
+    election day when that is not the run's: the title's day is not the one its ages were counted to."""
+    name = (
+        team_name(street, community, lang)
+        if community
+        else say("heading-no-community", lang, **dict(_terms(places)))
+    )
     if team is not None and team.election_date is not None and team.election_date != run_day:
         name += say("heading-own-day", lang, day=team.election_date.isoformat())
     return name

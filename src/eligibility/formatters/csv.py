@@ -7,7 +7,7 @@ import io
 from collections.abc import Iterable
 from typing import ClassVar
 
-from eligibility.formatters.common import Cell, candidate_table, finding_table, neutralise
+from eligibility.formatters.common import Cell, candidate_table, finding_table, neutralise, places_of
 from eligibility.formatters.interface import Options
 from eligibility.report import Report
 
@@ -26,7 +26,7 @@ class CsvFindingsFormatter:
     binary: ClassVar[bool] = False
 
     def format(self, report: Report, options: Options) -> str:
-        return _table(*finding_table(report, options.lang, options.places))
+        return _table(*finding_table(report, options.lang, places_of(report, options)))
 
 
 class CsvCandidatesFormatter:
@@ -35,4 +35,4 @@ class CsvCandidatesFormatter:
     binary: ClassVar[bool] = False
 
     def format(self, report: Report, options: Options) -> str:
-        return _table(*candidate_table(report, options.lang, options.places))
+        return _table(*candidate_table(report, options.lang, places_of(report, options)))

@@ -8,6 +8,7 @@ from eligibility.formatters.common import (
     finding_rows,
     in_repository,
     level,
+    places_of,
     summary_line,
     verdict_line,
 )
@@ -33,7 +34,7 @@ class GithubFormatter:
 
     def format(self, report: Report, options: Options) -> str:
         out = []
-        for row in finding_rows(report, options.lang, options.places):
+        for row in finding_rows(report, options.lang, places_of(report, options)):
             finding = row.finding
             parts = [f"file={_property(in_repository(row.path))}"]
             if row.line is not None:

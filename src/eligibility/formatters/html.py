@@ -11,6 +11,7 @@ from eligibility.formatters.common import (
     amended_text,
     input_line,
     missing_columns,
+    places_of,
     row_said,
     rule_file_notes,
     severity_label,
@@ -92,9 +93,10 @@ class HtmlFormatter:
         groups: dict[tuple[str, str], list[CandidateResult]] = {}
         for candidate in report.candidates:
             groups.setdefault(team_key(candidate, teams), []).append(candidate)
+        places = places_of(report, options)
         for key, candidates in groups.items():
-            parts.append(_team(key, candidates, teams.get(key), report.election_date, lang))
-        parts.append(_appendix(report, lang, options.places))
+            parts.append(_team(key, candidates, teams.get(key), report.election_date, lang, places))
+        parts.append(_appendix(report, lang, places))
         parts.append("</body></html>\n")
         return "\n".join(parts)
 
@@ -105,9 +107,10 @@ def _team(
     team: TeamResult | None,
     run_day: dt.date,
     lang: Lang,
+    places: Mapping[str, str],
 ) -> str:
     # As the terminal heads it: 柳岸社区 · 选举日 2006-09-28, or （未写社区） for rows naming no community.
-    out = ['<section class="team">', f"<h2>{escape(team_heading(*key, team, run_day, lang))}</h2>"]
+    out = ['<section class="team">', f"<h2>{escape(team_heading(*key, team, run_day, lang, places))}</h2>"]
     if team is not None and team.findings:
         out.append('<div class="teamfindings"><ul>')
         out += [f"<li>{_finding(f, lang)}</li>" for f in team.findings]

@@ -26,8 +26,8 @@ class Options:
     # The evidence's keys as the reader's language names them (age: 年龄), where the rule set or the tool names
     # them; a key not here is shown as it is.
     labels: Mapping[str, str] = field(default_factory=dict)
-    # The place columns as the rule set heads them in Chinese ({street: 乡镇, community: 村} for villages); a
-    # column not here is headed by its label (街道, 社区). English has street and community for either.
+    # The place columns as the rule set heads them in Chinese ({street: 乡镇, community: 村} for villages); not
+    # given, as the report's rule set heads them (its ruleset.places). English has street and community for either.
     places: Mapping[str, str] = field(default_factory=dict)
 
 

@@ -9,6 +9,7 @@ from eligibility.formatters.common import (
     fails,
     in_repository,
     not_checked_finding,
+    places_of,
     rule_file_notes,
     severity_label,
     status_label,
@@ -64,7 +65,7 @@ class JunitFormatter:
             files.setdefault((read.path, read.sheet), []).extend(read.findings)
         for missing in report.not_checked:
             files.setdefault((missing.path, missing.sheet), []).append(
-                not_checked_finding(missing, lang, options.places)
+                not_checked_finding(missing, lang, places_of(report, options))
             )
         for (path, sheet), findings in files.items():
             if findings:

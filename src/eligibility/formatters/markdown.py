@@ -10,6 +10,7 @@ from eligibility.formatters.common import (
     amended_text,
     column_labels,
     missing_columns,
+    places_of,
     rule_file_notes,
     severity_label,
     status_label,
@@ -81,15 +82,16 @@ class MarkdownFormatter:
         # The rules not checked and the files' findings are said whole, whatever the length: a CI reader must
         # see them. The teams' findings are kept to a part of the room; the candidates' list takes the rest.
         teams, files = _teams(report, lang), _files(report, lang)
+        places = places_of(report, options)
         if attention:
             room = MAX_CHARS - _length(out) - _length(files) - min(_length(teams), MAX_CHARS // 4)
-            out += _candidate_table(attention, lang, room, options.places)
+            out += _candidate_table(attention, lang, room, places)
         else:
             out += [say("label-none-attention", lang), ""]
         out += _cut(teams, MAX_CHARS - _length(out) - _length(files), lang)
         out += files
         room = MAX_CHARS - _length(out) - 200
-        every = _candidate_table(report.candidates, lang, room, options.places, cut_at_all=True)
+        every = _candidate_table(report.candidates, lang, room, places, cut_at_all=True)
         if every:
             out += [
                 "<details>",

@@ -14,6 +14,7 @@ from eligibility.formatters.common import (
     finding_rows,
     in_repository,
     level,
+    places_of,
     severity_level,
 )
 from eligibility.formatters.interface import Options
@@ -32,7 +33,7 @@ class SarifFormatter:
         rules: dict[str, dict[str, Any]] = {}
         results: list[dict[str, Any]] = []
         described = {rule.id: rule for rule in report.rules}
-        for row in finding_rows(report, options.lang, options.places):
+        for row in finding_rows(report, options.lang, places_of(report, options)):
             finding = row.finding
             if finding.rule not in rules:
                 rules[finding.rule] = _rule(finding, len(rules), described.get(finding.rule), options.fail_on)

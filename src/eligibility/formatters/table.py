@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -21,6 +22,7 @@ from eligibility.formatters.common import (
     amended_text,
     input_line,
     not_checked_finding,
+    places_of,
     row_said,
     rule_file_notes,
     severity_label,
@@ -128,6 +130,8 @@ class TableFormatter:
     binary: ClassVar[bool] = False
 
     def format(self, report: Report, options: Options) -> str:
+        # The place words as the report's rule set heads them, where a library caller gives none.
+        options = dataclasses.replace(options, places=places_of(report, options))
         buffer = io.StringIO()
         console = Console(
             file=buffer,
@@ -369,7 +373,9 @@ def _team_block(
 ) -> Group:
     lang = options.lang
     street, community = key
-    heading = Text(team_heading(street, community, team, election_date, lang), style="bold underline")
+    heading = Text(
+        team_heading(street, community, team, election_date, lang, options.places), style="bold underline"
+    )
     body: Table | Stacked
     if stacked:
         body = Stacked(headers[:5], rows, widest[:5], keep_id)

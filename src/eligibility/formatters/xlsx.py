@@ -12,6 +12,7 @@ from eligibility.formatters.common import (
     candidate_table,
     column_labels,
     finding_table,
+    places_of,
     severity_code,
     severity_label,
     starts_formula,
@@ -38,12 +39,13 @@ class XlsxFormatter:
         from openpyxl import Workbook  # imported on use: only this format needs it
 
         lang = options.lang
+        places = places_of(report, options)
         long_text = frozenset(_labels(lang, *LONG_TEXT))
         book = Workbook()
         sheet = book.active
         assert sheet is not None
         sheet.title = say("label-candidates", lang)
-        _fill(sheet, *candidate_table(report, lang, options.places), wrapped=long_text)
+        _fill(sheet, *candidate_table(report, lang, places), wrapped=long_text)
         from openpyxl.styles import PatternFill
 
         for index, candidate in enumerate(report.candidates, start=2):
@@ -52,7 +54,7 @@ class XlsxFormatter:
             )
         _fill(
             book.create_sheet(say("label-findings-sheet", lang)),
-            *finding_table(report, lang, options.places),
+            *finding_table(report, lang, places),
             wrapped=long_text,
         )
         teams = book.create_sheet(say("label-teams", lang))
@@ -73,7 +75,7 @@ class XlsxFormatter:
                     "severity-code",
                 ),
                 lang,
-                options.places,
+                places,
             ),
             _team_rows(report, lang),
             wrapped=long_text,

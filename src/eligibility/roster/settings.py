@@ -34,6 +34,9 @@ from eligibility.roster.readers import Note, RawRecord, Table, is_footer, read_t
 from eligibility.ruleset.model import Body
 from eligibility.ruleset.vocab import StreetNames, suggest
 
+# A table read without a rule set's place words: its notes name them as the default rule set does (see say).
+NO_WORDS: Mapping[str, str | Term] = {}
+
 
 @dataclass(slots=True)
 class Community:
@@ -270,7 +273,14 @@ def community_columns(bodies: dict[str, Body]) -> tuple[Column, ...]:
     return ours + extra
 
 
-def read_communities(path: Path, bodies: dict[str, Body], streets: StreetNames | None = None) -> Communities:
+def read_communities(
+    path: Path,
+    bodies: dict[str, Body],
+    streets: StreetNames | None = None,
+    places: Mapping[str, str | Term] = NO_WORDS,
+) -> Communities:
+    """The communities table: each community's election day and approved seats; `places`, the rule set's place
+    words its rows' notes name them by (a village's 村“白水村”…已经出现过)."""
     communities = Communities(quota_columns(bodies), streets)
     # Where each community's row is, for this file only (a province's is let go once read): sheet and line.
     first_line: dict[tuple[str, str], tuple[str | None, int | None]] = {}
@@ -279,7 +289,7 @@ def read_communities(path: Path, bodies: dict[str, Body], streets: StreetNames |
         try:
             _community_row(table, record, communities, first_line, streets_of)
         except RosterError as err:
-            _passed_over(err, communities.notes)
+            _passed_over(err, communities.notes, places=places)
             if err.key == "communities-twice":
                 continue  # its first row's settings stand: the community is not one whose row was not read
             # Where no other row gives its settings, its candidates are checked without them: said on their
@@ -376,14 +386,17 @@ def _whole(record: RawRecord) -> None:
             raise RosterError(problem.rule, _where(record), value=problem.value, **dict(problem.params))
 
 
-def _passed_over(err: RosterError, notes: list[Note], whose: str = "") -> None:
+def _passed_over(
+    err: RosterError, notes: list[Note], whose: str = "", places: Mapping[str, str | Term] = NO_WORDS
+) -> None:
     """A settings row that cannot be read, said in a note naming its file, line and column, and passed over: one
     mistyped date or rule in the approvals table stopped every candidate's check. The note is invalid data, so
     the run still fails until the row is put right; an approval not read is one not counted."""
     where = err.location or Location(None)
     column = err.params.get("field") or err.params.get("column") or ""
     params = (("file", where.path or ""), ("line", str(where.line or "?")), ("column", str(column)))
-    reason = Term(say(err.key, "zh", **err.params), say(err.key, "en", **err.params))
+    said = {**places, **err.params}
+    reason = Term(say(err.key, "zh", **said), say(err.key, "en", **said))
     # The person an approval was for, named: their finding stays open, and the officer looks for them.
     named = (("name", whose),) if whose else ()
     message = "settings-row-unread-named" if whose else ""
