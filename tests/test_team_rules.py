@@ -1039,3 +1039,24 @@ def test_two_rosters_giving_one_community_different_seats_leave_them_unknown_in_
         verdicts.append([(f.rule, f.evidence.get("quota_party")) for t in report.teams for f in t.findings])
     assert verdicts[0] == verdicts[1]
     assert ("seat-quota", 1) not in verdicts[0]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize(("second_name", "members"), [("戊", 4), ("丁", 3)])
+def test_one_wrong_id_number_on_two_rows_is_one_member_only_under_one_name(
+    run: Any, jobs: int, second_name: str, members: int
+) -> None:
+    # Two people given one mistyped number (pasted down) were one member: 戊 vanished from the team's counts,
+    # its seat quota and its women, with nothing said but each row's wrong check character (helper-130).
+    number = make_id("1960-01-01", "女")
+    wrong = number[:-1] + ("1" if number[-1] != "1" else "2")
+    rows = [
+        person(name="甲", roles="党支部书记、居委会主任"),
+        person(name="乙", roles="居委会委员"),
+        person(name="丁", gender="女", birth_date="1960-01-01", id_number=wrong, roles="党支部委员"),
+        person(name=second_name, gender="女", birth_date="1960-01-01", id_number=wrong, roles="党支部委员"),
+    ]
+    report = run(rows, jobs=jobs)
+    assert [rules_of(c) >= {"id-number-checksum"} for c in report.candidates] == [False, False, True, True]
+    # The same name under the same wrong number is one person on two rows, as a right number's would be.
+    assert team(report).profile.members == members

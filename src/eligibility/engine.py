@@ -1777,11 +1777,15 @@ class Review:
 
     @staticmethod
     def _identity(person: Candidate, packed: int | str | None) -> int | str | None:
-        """Who a member is, to find them on a second row of their team: the ID number packed, or the number as
-        written when it is no ID number. A row without one (a roster with no ID column) goes by name and day of
+        """Who a member is, to find them on a second row of their team: the ID number packed, or a number that
+        is itself wrong with the name written beside it. A row without one (a roster with no ID column) goes by name and day of
         birth: 张三 born 1970-03-07 as 书记 on one row and 主任 on the next is one person, not two."""
-        if packed is None:
-            packed = pack_id(person.id_number)
+        if packed is None and person.id_number:
+            # A number itself wrong (its check character mistyped) is no one's for certain: the same person's on
+            # two rows only under one name. Two people given one wrong number, pasted down, are two members, not
+            # the second lost from the team's counts (helper-130); as a number Excel cut to one is (see
+            # _add_duplicate).
+            return f"\x1f{person.id_number}\x1f{person.name}"
         if packed is None and person.name and person.birth and person.birth[0] == person.birth[1]:
             # Never an ID number's text: the unit separator is no character a cell keeps.
             packed = f"\x1f{person.birth[0].isoformat()}\x1f{person.name}"
