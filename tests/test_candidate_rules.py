@@ -1017,3 +1017,23 @@ def test_an_age_rule_answers_every_birth_date_as_the_age_itself_does(
             answer = test(SimpleNamespace(birth=(birth, birth), election_date=on), None)
             assert answer is expected, (birth, on)
             birth += dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_candidate_names_the_bars_a_missing_column_left_unanswered_for_them(run: Any, jobs: int) -> None:
+    # Without its 两违 and 被剥夺政治权利 columns, a roster's candidates were "eligible", as if answered no: a
+    # script listing the eligible had to join the file's not_checked by path to know better (helper-130).
+    people = [person(name="甲"), person(name="乙", birth_date="2000-01-01")]
+    for record in people:
+        del record["two_violations"], record["political_rights_deprived"]
+    report = run(people, jobs=jobs)
+    assert {n.rule for n in report.not_checked} >= {"two-violations", "political-rights"}
+    first, minor = report.candidates
+    assert first.status == "eligible"
+    assert first.not_checked == ["political-rights", "two-violations"]  # in the rule file's order
+    # Found ineligible on what the roster gives, the person still names what it does not.
+    assert minor.status == "ineligible" and "political-rights" in minor.not_checked
+    # A roster that gives every column leaves the field out.
+    whole = run([person(name="丙")], jobs=jobs)
+    assert whole.candidates[0].not_checked == []
+    assert "not_checked" not in whole.candidates[0].model_dump(mode="json", exclude_unset=False)

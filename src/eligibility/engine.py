@@ -1372,31 +1372,33 @@ class Review:
     ) -> CandidateResult:
         """All candidate rules on one person, approvals applied; with the `table` read, each finding names its
         cell."""
-        findings, passed = self._judged(person, skipped, table)
-        return self._result(person, findings, passed)
+        findings, passed, unchecked = self._judged(person, skipped, table)
+        return self._result(person, findings, passed, unchecked)
 
     def serialised(
         self, person: Candidate, skipped: frozenset[str] = frozenset(), table: Table | None = None
     ) -> Serialised:
         """The same as evaluate, as the JSON a report writes. Most people have no finding: their JSON is put
         together from parts already written (see _clean_json), without a model made and serialised."""
-        findings, passed = self._judged(person, skipped, table)
-        if not findings and not self.explain:
+        findings, passed, unchecked = self._judged(person, skipped, table)
+        if not findings and not unchecked and not self.explain:
             return Serialised(self._clean_json(person), "eligible", NOTHING_OPEN)
-        result = self._result(person, findings, passed)
+        result = self._result(person, findings, passed, unchecked)
         return Serialised(
             json_bytes(result), result.status, worst_open(result.findings), marks(result.findings)
         )
 
     def _judged(
         self, person: Candidate, skipped: frozenset[str], table: Table | None = None
-    ) -> tuple[list[Finding], list[str]]:
-        """A person's findings (their data's, then the rules') and, with --explain, the rules they passed."""
+    ) -> tuple[list[Finding], list[str], list[str]]:
+        """A person's findings (their data's, then the rules'); with --explain, the rules they passed; and the
+        rules that bar or ask approval that a column missing from their file left undecided for them."""
         findings = [self._problem_finding(problem) for problem in person.problems] if person.problems else []
         if findings and any(finding.rule == "row-not-a-candidate" for finding in findings):
             # A footer or a note, no candidate: what it is said once, with no column blank nor rule undecided.
-            return [f for f in findings if f.rule == "row-not-a-candidate"], []
+            return [f for f in findings if f.rule == "row-not-a-candidate"], [], []
         passed: list[str] = []
+        unchecked: list[str] = []
         explain = self.explain
         approved = self.approvals.has_person(person.id_number)
         if (
@@ -1412,7 +1414,12 @@ class Review:
                     passed.append(rule.id)
                 continue
             if answer is None and skipped and rule.id in skipped:
-                continue  # a column it needs is missing, and the others do not decide it: said once, not here
+                # A column it needs is missing, and the others do not decide it: said once for the file, and
+                # named on the person, whom the file's note leaves eligible to a script that lists the eligible:
+                # 失信被执行人 not asked is not 失信被执行人 answered no (helper-130).
+                if rule.rule.severity in _BARS_OR_APPROVALS:
+                    unchecked.append(rule.id)
+                continue
             granted = self.approvals.person(person.id_number, rule.id) if approved else []
             cell = self._rule_cell(rule, table, person.source, person.birth_from_id)
             if (finding := self._apply(rule, person, granted, person.election_date, cell=cell)) is not None:
@@ -1446,7 +1453,7 @@ class Review:
                     )
                 ) is not None:
                     findings.append(finding)
-        return findings, passed
+        return findings, passed, unchecked
 
     def _rule_cell(
         self, rule: CompiledRule, table: Table | None, source: RowSource, birth_from_id: bool = False
@@ -1473,7 +1480,9 @@ class Review:
                     return cell, header
         return None
 
-    def _result(self, person: Candidate, findings: list[Finding], passed: list[str]) -> CandidateResult:
+    def _result(
+        self, person: Candidate, findings: list[Finding], passed: list[str], unchecked: list[str]
+    ) -> CandidateResult:
         source = person.source
         # Validated from a plain dict in one call to pydantic-core: a third faster than keyword arguments with a
         # Source model built first, a million times over.
@@ -1502,6 +1511,7 @@ class Review:
                 "to_verify": status == "review" and only_to_verify(findings),
                 "findings": findings,
                 "passed": passed if self.explain else None,
+                "not_checked": unchecked,
             }
         )
 
@@ -3177,6 +3187,9 @@ EXCEL_SAID = {
     "excel_header_row": "header_line",
 }
 _EXCEL_OF = {said: excel for excel, said in EXCEL_SAID.items()}
+
+# The levels of rule a candidate's not_checked names: those that bar or ask approval, whose answer a status gives.
+_BARS_OR_APPROVALS = frozenset(("ineligible", "review"))
 
 # The evidence that is a line, a row or a count: a number in the report, as a candidate's source.row and .line are,
 # so a script matches a duplicate's other_row against a source's row (helper-130); the messages say them as text.

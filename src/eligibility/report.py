@@ -153,6 +153,13 @@ class CandidateResult(_Frozen):
         description="with --explain: the rules checked for this candidate that found nothing",
         exclude_if=lambda value: value is None,
     )
+    not_checked: list[str] = Field(
+        default=[],
+        description="the rules that bar (ineligible) or ask approval (review) which a column missing from this "
+        "candidate's file left undecided for them, each also in the report's not_checked: their status does not "
+        "answer them. Left out when none",
+        exclude_if=lambda value: not value,
+    )
 
 
 class Profile(_Frozen):
