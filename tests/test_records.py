@@ -238,7 +238,7 @@ ZEROS_CASES: list[tuple[str, list[tuple[str, str, str]], list[set[str]], set[str
     (
         "a legacy 15-digit number ending in 000 is no Excel damage, beside damage or not",
         [("王强", "男", LEGACY_ZEROS), ("李强", "男", "1.10101E+17")],
-        [{"gender-mismatch"}, {"id-number-excel"}],
+        [{"gender-mismatch", "id-number-legacy"}, {"id-number-excel"}],
         set(),
         ("与身份证号（女）不一致", "the ID number says female"),
         "most likely",
@@ -1035,3 +1035,29 @@ def test_two_people_whose_numbers_excel_cut_to_one_are_two_members_of_their_team
     )
     [team] = check([again], jobs=jobs, election_date="2006-09-30").teams
     assert "班子 4 人中" in next(f for f in team.findings if f.rule == "team-education-structure").message
+
+
+@pytest.mark.parametrize("show_pii", [False, True])
+def test_a_legacy_15_digit_number_is_said_with_the_18_digit_form_the_report_writes(
+    tmp_path: Path, show_pii: bool
+) -> None:
+    # 350502480930011 came out as 350502194809300111 with nothing said: an officer searching the roster for the
+    # report's number, or a script joining on it, found nothing (helper-130).
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "姓名,身份证号,社区,拟任职务\n丙,350502480930011,青松社区,居委会委员\n"
+        f"丁,{make_id('1960-01-01')},青松社区,党支部委员\n",
+        encoding="utf-8",
+    )
+    legacy, modern = check([path], show_pii=show_pii, lang="en").candidates
+    [said] = [f for f in legacy.findings if f.rule == "id-number-legacy"]
+    assert said.severity == "info" and legacy.status == "eligible" and said.evidence["cell"] == "B2"
+    if show_pii:
+        assert legacy.id_number == said.evidence["number"] == "350502194809300111"
+        assert said.message.startswith(
+            "身份证号 value '350502480930011' is a legacy 15-digit number: checked as"
+        )
+    else:
+        assert legacy.id_number == said.evidence["number"] == "350502********0111"
+        assert "480930" not in said.message and "19480930" not in said.message
+    assert "id-number-legacy" not in rules_of(modern)

@@ -968,6 +968,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{column} is the formula {value}, but the file holds no saved result for it (it was written by a "
         "program that does not calculate); open and save it again in Excel or WPS, or enter the value",
     ),
+    "id-number-legacy": (
+        "{column}“{value}”是 15 位的旧号码，已按 18 位的 {number} 审查（报告中也这样写）；请换成 18 位号码",
+        "{column} value {value!r} is a legacy 15-digit number: checked as the 18-digit {number}, as the report "
+        "writes it; replace it with the 18-digit number",
+    ),
     "id-number-blank": (
         "{column}为空：出生日期和性别无从与身份证号核对，同一人写在两行也查不出；请补上身份证号",
         "{column} is blank: the birth date and sex cannot be checked against the ID number, nor one person on two "
@@ -1560,6 +1565,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "id-number-birth-year": ("invalid", "candidate"),
     "id-number-area": ("warning", "candidate"),
     "id-number-blank": ("warning", "candidate"),
+    "id-number-legacy": ("info", "candidate"),
     "date-invalid": ("invalid", "candidate"),
     "date-impossible": ("invalid", "candidate"),
     "birth-date-mismatch": ("invalid", "candidate"),

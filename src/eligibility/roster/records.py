@@ -498,6 +498,10 @@ class RecordReader:
         if isinstance(found, IdNumber):
             if not found.area_known:
                 problem("id-number-area", "id_number", found.number, "warning", area=found.number[:6])
+            if len(value if type(value) is str else str(value)) < 18:
+                # 15 digits (and a space or two): the report writes its 18-digit form, which an officer
+                # searching the roster for it, or a script joining on it, would not find (helper-130).
+                problem("id-number-legacy", "id_number", str(value), "info", number=found.number)
             return found
         problem(found.key, "id_number", value, **dict(found.params))
         return None
