@@ -231,6 +231,12 @@ CASES: list[tuple[str, dict[str, Any], str | None, str | None]] = [
     ("备注 从未被判刑", {"remarks": "从未被判刑"}, None, None),
     ("备注 未曾受过刑事处罚", {"remarks": "未曾受过刑事处罚"}, None, None),
     ("备注 未整改的违建 still", {"remarks": "未整改的违建一处"}, None, "remark-two-violations"),
+    # Not so, as a passive's negation says (未被, 未受), as village-2021 reads it; one after the word, or before 的,
+    # negates no 违建.
+    ("备注 未被判刑", {"remarks": "2003年被举报，未被判刑"}, None, None),
+    ("备注 未受治安处罚", {"remarks": "未受治安处罚"}, None, None),
+    ("备注 违建未被拆除", {"remarks": "违建未被拆除"}, None, "remark-two-violations"),
+    ("备注 未被拆除的违建", {"remarks": "有未被拆除的违建"}, None, "remark-two-violations"),
     # No punishment given (免予, 不予), as village-2021 reads it; a punishment after a conjunction is one.
     ("备注 免予刑事处罚", {"remarks": "2003年被免予刑事处罚"}, None, None),
     ("备注 不予治安处罚", {"remarks": "经调解不予治安处罚"}, None, None),
@@ -828,6 +834,22 @@ VILLAGE_REMARKS: list[tuple[str, str, str | set[str] | None]] = [
     ("打击报复 is no 打击", "2019年因打击报复举报人受党内警告处分", "remark-sanction-in-effect"),
     ("经制止仍盗伐", "经制止仍继续盗伐林木", "remark-ecological-damage"),
     ("系吸毒人员", "系吸毒人员", "remark-cult-clan-vice"),
+    # A passive's negation (未被, 没被, 未受, 不曾) says it did not happen; 未 alone, or one after the word, does not
+    # (违建未被拆除, 未整改的违建); one before 的 says what the thing after is (未被拆除的违建 is a 违建).
+    ("未被罢免", "未被罢免", None),
+    ("曾被罢免", "曾被罢免", "remark-incompetent-recalled"),
+    ("未被立案", "2020年被举报，未被立案", None),
+    ("未被纪委立案调查", "未被纪委立案调查", None),
+    ("被立案", "2020年被立案", "remark-under-investigation"),
+    ("没被调查", "没被调查过", None),
+    ("未被撤职", "未被撤职", None),
+    ("未受处分", "任职期间未受处分", None),
+    ("不曾被判刑", "不曾被判刑", None),
+    ("违建未被拆除", "违建未被拆除", "remark-illegal-land-use"),
+    ("未整改的违建", "有未整改的违建", "remark-illegal-land-use"),
+    ("未被拆除的违建", "有未被拆除的违建", "remark-illegal-land-use"),
+    ("没有整改的违建", "有一处没有整改的违建", "remark-illegal-land-use"),
+    ("从未退赔", "挪用集体资金，从未退赔", "remark-collective-funds"),
 ]
 
 
