@@ -237,6 +237,9 @@ CASES: list[tuple[str, dict[str, Any], str | None, str | None]] = [
     ("备注 未受治安处罚", {"remarks": "未受治安处罚"}, None, None),
     ("备注 违建未被拆除", {"remarks": "违建未被拆除"}, None, "remark-two-violations"),
     ("备注 未被拆除的违建", {"remarks": "有未被拆除的违建"}, None, "remark-two-violations"),
+    # A post's work is no mention of 两违; the person's own 两违整治 not done is.
+    ("备注 负责两违整治工作", {"remarks": "负责两违整治工作"}, None, None),
+    ("备注 其两违整治未完成", {"remarks": "其两违整治未完成"}, None, "remark-two-violations"),
     # No punishment given (免予, 不予), as village-2021 reads it; a punishment after a conjunction is one.
     ("备注 免予刑事处罚", {"remarks": "2003年被免予刑事处罚"}, None, None),
     ("备注 不予治安处罚", {"remarks": "经调解不予治安处罚"}, None, None),
@@ -850,6 +853,12 @@ VILLAGE_REMARKS: list[tuple[str, str, str | set[str] | None]] = [
     ("未被拆除的违建", "有未被拆除的违建", "remark-illegal-land-use"),
     ("没有整改的违建", "有一处没有整改的违建", "remark-illegal-land-use"),
     ("从未退赔", "挪用集体资金，从未退赔", "remark-collective-funds"),
+    # A post's work (not_mentions: 两违整治) is no mention, but a word of the list that holds it is found whole:
+    # the person's own 两违 not yet cleared.
+    ("负责两违整治工作", "负责两违整治工作", None),
+    ("其两违整治未完成", "其两违整治未完成", "remark-illegal-land-use"),
+    ("本人两违整治尚未完成", "本人两违整治尚未完成", "remark-illegal-land-use"),
+    ("违建整治未到位", "2020年违建整治未到位", "remark-illegal-land-use"),
 ]
 
 
