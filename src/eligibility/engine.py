@@ -519,6 +519,18 @@ class Review:
         worded = {name for rule in policy.rules for name in rule.hints}
         compared = {name for rule in policy.rules if not rule.hints for group in rule.needs for name in group}
         self.reader.worded = frozenset(worded - compared)
+        # Text no bar nor review reads (备注, read by the remark warnings): an Excel error value there leaves only a
+        # warning unsaid, and the row is checked on its other columns, where it was invalid (see _error_in_text).
+        barring = {
+            name
+            for rule in policy.rules
+            if rule.rule.severity in ("ineligible", "review")
+            for group in rule.needs
+            for name in group
+        }
+        self.reader.free_text = frozenset(
+            name for name, spec in read.items() if spec.type == "text" and name not in barring
+        )
         bodies = policy.file.vocabularies.bodies
         self._community_columns = community_columns(bodies)
         # The quota columns the communities table gives, before any roster adds its own (see _skipped).

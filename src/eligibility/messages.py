@@ -954,6 +954,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{column} holds Excel's error value {value}, not data, so the row cannot be judged on it; fix the "
         "cell's formula or enter the value again",
     ),
+    "cell-excel-error-text": (
+        "{column}是 Excel 的错误值 {value}，不是文字：该格要写的情况无从读到，本行其余各列照常审查；请改正该格的公式或重新录入",
+        "{column} holds Excel's error value {value}, not text: what the cell was to say cannot be read, and the rest "
+        "of the row is checked as usual; fix the cell's formula or enter the text again",
+    ),
     "cell-formula-unsaved": (
         "{column}是公式 {value}，但文件里没有保存它的计算结果（文件由不计算公式的程序生成）；"
         "请用 Excel 或 WPS 打开后重新保存，或直接填入值",
@@ -1566,6 +1571,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "cell-control-character": ("invalid", "candidate"),
     "cell-too-long": ("invalid", "candidate"),
     "cell-excel-error": ("invalid", "candidate"),
+    "cell-excel-error-text": ("warning", "candidate"),
     "cell-formula-unsaved": ("invalid", "candidate"),
     "cell-undecodable": ("invalid", "candidate"),
     "cell-utf8-in-gbk": ("warning", "candidate"),
