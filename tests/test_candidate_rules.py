@@ -919,6 +919,70 @@ def test_a_village_remark_says_the_words_and_the_column_to_put_right_in_both_lan
     assert zh.source is not None and zh.source.clause == "“十不选”第（六）项（组织部、民政、公安联审）"
 
 
+@pytest.mark.parametrize(
+    ("ruleset", "place", "remark", "said", "bar", "column"),
+    [
+        (
+            "village-2021",
+            "村,青山村,村委会委员",
+            "上届换届时有拉票贿选行为",
+            ["拉票", "贿选"],
+            "election-misconduct",
+            "贿选或破坏选举",
+        ),
+        (
+            "village-2021",
+            "村,青山村,村委会委员",
+            "曾被罢免",
+            ["罢免"],
+            "incompetent-recalled-3y",
+            "不称职或罢免日期",
+        ),
+        ("community-2006", "社区,青松社区,居委会委员", "两违户", ["两违"], "two-violations", "两违"),
+        (
+            "community-2006",
+            "社区,青松社区,居委会委员",
+            "1998年超生二胎",
+            ["超生"],
+            "family-planning-5y",
+            "计生违法日期",
+        ),
+    ],
+)
+def test_a_remark_of_a_bar_whose_column_the_roster_lacks_says_the_roster_has_none(
+    tmp_path: Path, ruleset: str, place: str, remark: str, said: list[str], bar: str, column: str
+) -> None:
+    # No 贿选或破坏选举 column beside 备注: the bar is not checked (the footer says so), and the remark, the only word
+    # on it, said the column "does not say yes" of a column not there; community-2006's two-violations said nothing.
+    header, community, post = place.split(",")
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        f"姓名,性别,身份证号,出生日期,{header},拟任职务,备注\n"
+        f"甲,男,{make_id('1966-05-01')},1966-05-01,{community},{post},{remark}\n",
+        encoding="utf-8",
+    )
+    zh_report, en_report = check([roster], ruleset), check([roster], ruleset, lang="en")
+    [zh], [en] = only(zh_report).findings, only(en_report).findings
+    assert (zh.rule, zh.severity, en.rule) == (
+        f"remark-{bar.removesuffix('-5y').removesuffix('-3y')}",
+        "warning",
+        zh.rule,
+    )
+    quoted_zh, quoted_en = "".join(f"“{w}”" for w in said), ", ".join(f'"{w}"' for w in said)
+    assert zh.message == (
+        f"备注写有{quoted_zh}，名册却没有{column}这一列，该项未经检查（见未检查的规则）：备注是名册里唯一说到它的地方；"
+        "请核实，并在名册加上该列如实填写"
+    )
+    assert en.message == (
+        f"the remarks say {quoted_en} but the roster has no {column} column, so that bar was not checked (see the "
+        "rules not checked): the remark is the only word on it in the roster; check it, and add the column with "
+        "its answer"
+    )
+    assert zh.evidence["cell"] == "G2" and zh.evidence["column"] == "备注"
+    assert bar in {n.rule for n in zh_report.not_checked}
+    assert only(zh_report).status == "eligible"
+
+
 def test_every_village_bar_has_its_remark_rule_each_citing_the_bars_clause() -> None:
     # A bar written only in 备注 is hinted at whichever bar it is: remark- and the bar's id without its window.
     rules = {r.id: r.rule for r in load_ruleset("village-2021").rules}

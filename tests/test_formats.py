@@ -2633,7 +2633,9 @@ def test_an_excel_error_or_an_unsaved_formula_is_never_read_as_blank(tmp_path: P
 
 
 @pytest.mark.parametrize("form", ["xlsx", "csv"])
-def test_an_excel_error_in_the_remarks_is_a_warning_on_its_row_checked_as_usual(tmp_path: Path, form: str) -> None:
+def test_an_excel_error_in_the_remarks_is_a_warning_on_its_row_checked_as_usual(
+    tmp_path: Path, form: str
+) -> None:
     # 备注 is free text no bar reads (type: text, read by the remark warnings alone): #DIV/0! there made the
     # candidate invalid, as in 两违; a CSV Excel saved wrote it as text, and said nothing. It is a warning naming
     # its cell and what it held, and the row is judged on its other columns; in 两违 it is still no answer.

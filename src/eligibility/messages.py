@@ -318,6 +318,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{file} 第 {line} 行未读取：{why}。这一行已略过，不算数",
         "{file} line {line} was not read: {why}. The row was passed over, and counts for nothing",
     ),
+    "remark-column-missing": (
+        "备注写有{mentioned}，名册却没有{column}这一列，该项未经检查（见未检查的规则）：备注是名册里唯一说到它的地方；"
+        "请核实，并在名册加上该列如实填写",
+        "the remarks say {mentioned} but the roster has no {column} column, so that bar was not checked (see the "
+        "rules not checked): the remark is the only word on it in the roster; check it, and add the column with "
+        "its answer",
+    ),
     "approval-row-unread": (
         "；{file} 第 {line} 行是此人的批复，但未能读取，未计入",
         "; {file} line {line} is this person's approval, but could not be read, and was not counted",
