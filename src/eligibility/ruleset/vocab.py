@@ -101,7 +101,11 @@ def _any_of(words: Sequence[str]) -> re.Pattern[str] | None:
 def _blotted(pattern: re.Pattern[str] | None, text: str) -> str:
     """The text with the pattern's words made NULs, its length kept, so a place in one is a place in the other;
     a word of its first group, if it has one, kept."""
-    return pattern.sub(lambda word: word[0] if word.lastindex else "\0" * len(word[0]), text) if pattern else text
+    return (
+        pattern.sub(lambda word: word[0] if word.lastindex else "\0" * len(word[0]), text)
+        if pattern
+        else text
+    )
 
 
 class MentionFinder:
