@@ -231,6 +231,15 @@ CASES: list[tuple[str, dict[str, Any], str | None, str | None]] = [
     ("备注 从未被判刑", {"remarks": "从未被判刑"}, None, None),
     ("备注 未曾受过刑事处罚", {"remarks": "未曾受过刑事处罚"}, None, None),
     ("备注 未整改的违建 still", {"remarks": "未整改的违建一处"}, None, "remark-two-violations"),
+    # Not so, as a passive's negation says (未被, 未受), as village-2021 reads it; one after the word, or before 的,
+    # negates no 违建.
+    ("备注 未被判刑", {"remarks": "2003年被举报，未被判刑"}, None, None),
+    ("备注 未受治安处罚", {"remarks": "未受治安处罚"}, None, None),
+    ("备注 违建未被拆除", {"remarks": "违建未被拆除"}, None, "remark-two-violations"),
+    ("备注 未被拆除的违建", {"remarks": "有未被拆除的违建"}, None, "remark-two-violations"),
+    # A post's work is no mention of 两违; the person's own 两违整治 not done is.
+    ("备注 负责两违整治工作", {"remarks": "负责两违整治工作"}, None, None),
+    ("备注 其两违整治未完成", {"remarks": "其两违整治未完成"}, None, "remark-two-violations"),
     # No punishment given (免予, 不予), as village-2021 reads it; a punishment after a conjunction is one.
     ("备注 免予刑事处罚", {"remarks": "2003年被免予刑事处罚"}, None, None),
     ("备注 不予治安处罚", {"remarks": "经调解不予治安处罚"}, None, None),
@@ -828,6 +837,28 @@ VILLAGE_REMARKS: list[tuple[str, str, str | set[str] | None]] = [
     ("打击报复 is no 打击", "2019年因打击报复举报人受党内警告处分", "remark-sanction-in-effect"),
     ("经制止仍盗伐", "经制止仍继续盗伐林木", "remark-ecological-damage"),
     ("系吸毒人员", "系吸毒人员", "remark-cult-clan-vice"),
+    # A passive's negation (未被, 没被, 未受, 不曾) says it did not happen; 未 alone, or one after the word, does not
+    # (违建未被拆除, 未整改的违建); one before 的 says what the thing after is (未被拆除的违建 is a 违建).
+    ("未被罢免", "未被罢免", None),
+    ("曾被罢免", "曾被罢免", "remark-incompetent-recalled"),
+    ("未被立案", "2020年被举报，未被立案", None),
+    ("未被纪委立案调查", "未被纪委立案调查", None),
+    ("被立案", "2020年被立案", "remark-under-investigation"),
+    ("没被调查", "没被调查过", None),
+    ("未被撤职", "未被撤职", None),
+    ("未受处分", "任职期间未受处分", None),
+    ("不曾被判刑", "不曾被判刑", None),
+    ("违建未被拆除", "违建未被拆除", "remark-illegal-land-use"),
+    ("未整改的违建", "有未整改的违建", "remark-illegal-land-use"),
+    ("未被拆除的违建", "有未被拆除的违建", "remark-illegal-land-use"),
+    ("没有整改的违建", "有一处没有整改的违建", "remark-illegal-land-use"),
+    ("从未退赔", "挪用集体资金，从未退赔", "remark-collective-funds"),
+    # A post's work (not_mentions: 两违整治) is no mention, but a word of the list that holds it is found whole:
+    # the person's own 两违 not yet cleared.
+    ("负责两违整治工作", "负责两违整治工作", None),
+    ("其两违整治未完成", "其两违整治未完成", "remark-illegal-land-use"),
+    ("本人两违整治尚未完成", "本人两违整治尚未完成", "remark-illegal-land-use"),
+    ("违建整治未到位", "2020年违建整治未到位", "remark-illegal-land-use"),
 ]
 
 
@@ -886,6 +917,70 @@ def test_a_village_remark_says_the_words_and_the_column_to_put_right_in_both_lan
     assert zh.evidence["cell"] == "G2"  # the department's column, not 备注
     assert zh.evidence["mentioned"] == ["拉票", "贿选"]
     assert zh.source is not None and zh.source.clause == "“十不选”第（六）项（组织部、民政、公安联审）"
+
+
+@pytest.mark.parametrize(
+    ("ruleset", "place", "remark", "said", "bar", "column"),
+    [
+        (
+            "village-2021",
+            "村,青山村,村委会委员",
+            "上届换届时有拉票贿选行为",
+            ["拉票", "贿选"],
+            "election-misconduct",
+            "贿选或破坏选举",
+        ),
+        (
+            "village-2021",
+            "村,青山村,村委会委员",
+            "曾被罢免",
+            ["罢免"],
+            "incompetent-recalled-3y",
+            "不称职或罢免日期",
+        ),
+        ("community-2006", "社区,青松社区,居委会委员", "两违户", ["两违"], "two-violations", "两违"),
+        (
+            "community-2006",
+            "社区,青松社区,居委会委员",
+            "1998年超生二胎",
+            ["超生"],
+            "family-planning-5y",
+            "计生违法日期",
+        ),
+    ],
+)
+def test_a_remark_of_a_bar_whose_column_the_roster_lacks_says_the_roster_has_none(
+    tmp_path: Path, ruleset: str, place: str, remark: str, said: list[str], bar: str, column: str
+) -> None:
+    # No 贿选或破坏选举 column beside 备注: the bar is not checked (the footer says so), and the remark, the only word
+    # on it, said the column "does not say yes" of a column not there; community-2006's two-violations said nothing.
+    header, community, post = place.split(",")
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        f"姓名,性别,身份证号,出生日期,{header},拟任职务,备注\n"
+        f"甲,男,{make_id('1966-05-01')},1966-05-01,{community},{post},{remark}\n",
+        encoding="utf-8",
+    )
+    zh_report, en_report = check([roster], ruleset), check([roster], ruleset, lang="en")
+    [zh], [en] = only(zh_report).findings, only(en_report).findings
+    assert (zh.rule, zh.severity, en.rule) == (
+        f"remark-{bar.removesuffix('-5y').removesuffix('-3y')}",
+        "warning",
+        zh.rule,
+    )
+    quoted_zh, quoted_en = "".join(f"“{w}”" for w in said), ", ".join(f'"{w}"' for w in said)
+    assert zh.message == (
+        f"备注写有{quoted_zh}，名册却没有{column}这一列，该项未经检查（见未检查的规则）：备注是名册里唯一说到它的地方；"
+        "请核实，并在名册加上该列如实填写"
+    )
+    assert en.message == (
+        f"the remarks say {quoted_en} but the roster has no {column} column, so that bar was not checked (see the "
+        "rules not checked): the remark is the only word on it in the roster; check it, and add the column with "
+        "its answer"
+    )
+    assert zh.evidence["cell"] == "G2" and zh.evidence["column"] == "备注"
+    assert bar in {n.rule for n in zh_report.not_checked}
+    assert only(zh_report).status == "eligible"
 
 
 def test_every_village_bar_has_its_remark_rule_each_citing_the_bars_clause() -> None:

@@ -2632,6 +2632,90 @@ def test_an_excel_error_or_an_unsaved_formula_is_never_read_as_blank(tmp_path: P
     assert not [f for f in fifth.findings if f.severity != "info"]
 
 
+@pytest.mark.parametrize("form", ["xlsx", "csv"])
+def test_an_excel_error_in_the_remarks_is_a_warning_on_its_row_checked_as_usual(
+    tmp_path: Path, form: str
+) -> None:
+    # 备注 is free text no bar reads (type: text, read by the remark warnings alone): #DIV/0! there made the
+    # candidate invalid, as in 两违; a CSV Excel saved wrote it as text, and said nothing. It is a warning naming
+    # its cell and what it held, and the row is judged on its other columns; in 两违 it is still no answer.
+    rows = [
+        ["姓名", "身份证号", "社区", "拟任职务", "两违", "备注"],
+        ["甲", make_id("1960-01-02", "女"), "青松社区", "居委会委员", "否", "#DIV/0!"],
+        ["乙", make_id("1961-01-02", "女"), "青松社区", "居委会委员", "是", "#N/A"],
+        ["丙", make_id("1962-01-02", "女"), "青松社区", "居委会委员", "#N/A", "两违户"],
+    ]
+    path = tmp_path / f"r.{form}"
+    if form == "xlsx":
+        book = openpyxl.Workbook()
+        sheet = book.active
+        assert sheet is not None
+        for row in rows:
+            sheet.append(row)  # openpyxl writes #DIV/0! and #N/A as error values (t="e")
+        book.save(path)
+    else:
+        path.write_text("\n".join(",".join(row) for row in rows) + "\n", "utf-8")
+    first, second, third = check([path], election_date="2006-09-30", lang="en").candidates
+    sheet_of = "Sheet!" if form == "xlsx" else ""
+    said = [f for f in first.findings if f.rule.startswith("cell-")]
+    assert [(f.rule, f.severity, f.evidence) for f in said] == [
+        ("cell-excel-error-text", "warning", {"column": "备注", "value": "#DIV/0!", "cell": f"{sheet_of}F2"})
+    ]
+    assert said[0].message == (
+        "备注 holds Excel's error value #DIV/0!, not text: what the cell was to say cannot be read, and the rest "
+        "of the row is checked as usual; fix the cell's formula or enter the text again"
+    )
+    assert first.status == "eligible" and first.source.path == str(path) and first.source.row == 1
+    assert {f.rule: f.severity for f in second.findings if f.severity != "info"} == {
+        "two-violations": "ineligible",
+        "cell-excel-error-text": "warning",
+    }
+    assert second.status == "ineligible"
+    assert third.status == "invalid"  # 两违 #N/A: no answer, whatever the remark says
+    assert "cell-excel-error-text" not in {f.rule for f in third.findings}
+
+
+EXCEL_ERROR_IN_TEXT_BARS = """\
+extends: community-2006
+name: conclusion-bars
+title: {zh: 政审结论, en: Vetting conclusion}
+version: "1"
+fields:
+  conclusion:
+    type: text
+    zh: 政审结论
+    en: vetting conclusion
+rules:
+  - id: vetting-failed
+    title: {zh: 政审不合格, en: Vetting failed}
+    severity: ineligible
+    scope: candidate
+    when: {fact: conclusion, mentions: [不合格]}
+    message: {zh: 政审不合格, en: vetting failed}
+    source: {document: 细则, clause: 一, quote: 政审不合格的不得提名}
+"""
+
+
+def test_an_excel_error_in_free_text_a_bar_reads_still_makes_the_row_invalid(tmp_path: Path) -> None:
+    # Free text is the rule file's word, not a column's name: text a bar reads (政审结论, mentions for an
+    # ineligible rule) with #N/A is a row that cannot be judged, beside 备注's warning.
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(EXCEL_ERROR_IN_TEXT_BARS, encoding="utf-8")
+    path = tmp_path / "r.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["姓名", "身份证号", "社区", "拟任职务", "两违", "政审结论", "备注"])
+    sheet.append(["甲", make_id("1960-01-02", "女"), "青松社区", "居委会委员", "否", "#N/A", "#N/A"])
+    book.save(path)
+    [person] = check([path], rules, election_date="2006-09-30").candidates
+    assert person.status == "invalid"
+    assert {(f.rule, f.evidence["column"]) for f in person.findings if f.rule.startswith("cell-")} == {
+        ("cell-excel-error", "政审结论"),
+        ("cell-excel-error-text", "备注"),
+    }
+
+
 @pytest.mark.parametrize("form", ["xlsx", "json", "yaml", "csv"])
 def test_a_birth_month_of_october_typed_as_a_number_is_never_read_as_january(
     tmp_path: Path, form: str

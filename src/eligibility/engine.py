@@ -529,6 +529,18 @@ class Review:
         worded = {name for rule in policy.rules for name in rule.hints}
         compared = {name for rule in policy.rules if not rule.hints for group in rule.needs for name in group}
         self.reader.worded = frozenset(worded - compared)
+        # Text no bar nor review reads (备注, read by the remark warnings): an Excel error value there leaves only a
+        # warning unsaid, and the row is checked on its other columns, where it was invalid (see _error_in_text).
+        barring = {
+            name
+            for rule in policy.rules
+            if rule.rule.severity in ("ineligible", "review")
+            for group in rule.needs
+            for name in group
+        }
+        self.reader.free_text = frozenset(
+            name for name, spec in read.items() if spec.type == "text" and name not in barring
+        )
         bodies = policy.file.vocabularies.bodies
         self._community_columns = community_columns(bodies)
         # The quota columns the communities table gives, before any roster adds its own (see _skipped).
@@ -1423,6 +1435,8 @@ class Review:
             granted = self.approvals.person(person.id_number, rule.id) if approved else []
             cell = self._rule_cell(rule, table, person.source, person.birth_from_id)
             if (finding := self._apply(rule, person, granted, person.election_date, cell=cell)) is not None:
+                if rule.hints and skipped and rule.id in skipped:
+                    finding = self._remark_alone(finding, rule, table)
                 if not granted and finding.severity == "review" and self.approvals.has_rule(rule.id):
                     near = self.approvals.near_person(person.id_number, person.name, rule.id)
                     finding = self._near(finding, near, person.name) if near else finding
@@ -2815,6 +2829,20 @@ class Review:
                 "approval-near-name", self.lang, approved_name=self._name(near.name), approved_id=approved_id
             )
         return finding.model_copy(update={"approval": self._shown_approval(near, reason)})
+
+    def _remark_alone(self, finding: Finding, rule: CompiledRule, table: Table | None) -> Finding:
+        """A remark's warning where the roster has no column of the bar it names (no 两违 beside 备注: two-violations
+        not checked): the rule's words said that column does not say yes, of a column not there. Said instead that
+        the roster has none, so the remark is the only word on it."""
+        available = (table.columns if table is not None else frozenset()) | self._blank_when_missing
+        absent = [g for g in rule.needs if rule.hints.isdisjoint(g) and available.isdisjoint(g)]
+        if not absent or "mentioned" not in finding.evidence:
+            return finding
+        comma = "、" if self.lang == "zh" else ", "
+        column = comma.join(" | ".join(self._headed.get(c, c) for c in group) for group in absent)
+        mentioned = _Display(finding.evidence, self.lang, rule.shares)["mentioned"]
+        said = say("remark-column-missing", self.lang, mentioned=mentioned, column=column)
+        return finding.model_copy(update={"message": said})
 
     def _unread_approval(self, finding: Finding, rows: list[tuple[str, int | None]]) -> Finding:
         """An open finding of someone an approvals row that could not be read was for, pointing to the row: the

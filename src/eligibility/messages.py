@@ -318,6 +318,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{file} 第 {line} 行未读取：{why}。这一行已略过，不算数",
         "{file} line {line} was not read: {why}. The row was passed over, and counts for nothing",
     ),
+    "remark-column-missing": (
+        "备注写有{mentioned}，名册却没有{column}这一列，该项未经检查（见未检查的规则）：备注是名册里唯一说到它的地方；"
+        "请核实，并在名册加上该列如实填写",
+        "the remarks say {mentioned} but the roster has no {column} column, so that bar was not checked (see the "
+        "rules not checked): the remark is the only word on it in the roster; check it, and add the column with "
+        "its answer",
+    ),
     "approval-row-unread": (
         "；{file} 第 {line} 行是此人的批复，但未能读取，未计入",
         "; {file} line {line} is this person's approval, but could not be read, and was not counted",
@@ -962,6 +969,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{column} holds Excel's error value {value}, not data, so the row cannot be judged on it; fix the "
         "cell's formula or enter the value again",
     ),
+    "cell-excel-error-text": (
+        "{column}是 Excel 的错误值 {value}，不是文字：该格要写的情况无从读到，本行其余各列照常审查；请改正该格的公式或重新录入",
+        "{column} holds Excel's error value {value}, not text: what the cell was to say cannot be read, and the rest "
+        "of the row is checked as usual; fix the cell's formula or enter the text again",
+    ),
     "cell-formula-unsaved": (
         "{column}是公式 {value}，但文件里没有保存它的计算结果（文件由不计算公式的程序生成）；"
         "请用 Excel 或 WPS 打开后重新保存，或直接填入值",
@@ -1583,6 +1595,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "cell-control-character": ("invalid", "candidate"),
     "cell-too-long": ("invalid", "candidate"),
     "cell-excel-error": ("invalid", "candidate"),
+    "cell-excel-error-text": ("warning", "candidate"),
     "cell-formula-unsaved": ("invalid", "candidate"),
     "cell-undecodable": ("invalid", "candidate"),
     "cell-utf8-in-gbk": ("warning", "candidate"),

@@ -36,6 +36,12 @@ def clean(value: object) -> str:
 # (Alt+Enter in Excel), folded by clean.
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
+# The error values Excel (and WPS) shows in a cell whose formula failed, as a CSV it saves writes them: no one's words.
+EXCEL_ERRORS = frozenset(
+    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"}
+    | {"#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!"}
+)
+
 # Most cells of a roster are short words said again and again (否, 高中, a street's name): each is cleaned once.
 _SHORT = 12
 

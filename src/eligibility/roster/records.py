@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from eligibility.candidate import Candidate, DataProblem
 from eligibility.roster.normalise import (
     CONTROL_CHARACTERS,
+    EXCEL_ERRORS,
     SERIAL_TEXT,
     UNREADABLE_DATE,
     DateError,
@@ -123,6 +124,9 @@ class RecordReader:
         # The text fields rules read only for the words they mention (备注, `mentions`): free text, of which
         # two columns (备注 beside 情况说明) are both read, never one against the other (see _also_read).
         self.worded: frozenset[str] = frozenset()
+        # The text fields no bar nor review reads (备注, read by warnings only): an Excel error value there is a
+        # warning on its row, not a row that cannot be judged (see _error_in_text).
+        self.free_text: frozenset[str] = frozenset()
 
     def candidate(self, raw: RawRecord, table: Table) -> Candidate:
         """A Candidate from one row of a table; every problem names the column as the file wrote it, and its cell."""
@@ -248,6 +252,10 @@ class RecordReader:
                     _late_dates(cells.get(field_name), election_date),
                     election_date=election_date.isoformat(),
                 )
+        for field_name in self.free_text:
+            written = cells.get(field_name)
+            if type(written) is str and written[:1] == "#":  # the common remark: blank, or words
+                _error_in_text(field_name, written, headers.get(field_name, field_name), problems, problem)
         if raw.problems and any(p.rule in _UNREAD_CELL for p in raw.problems):
             problems = _said_once(problems)
 
@@ -783,6 +791,18 @@ def _filled(value: Any) -> bool:
 
 # A workbook cell that holds no value the check can read: an error value, a formula never calculated.
 _UNREAD_CELL = frozenset({"cell-excel-error", "cell-formula-unsaved"})
+
+
+def _error_in_text(
+    name: str, written: str, column: str, problems: list[DataProblem], problem: Callable[..., None]
+) -> None:
+    """An Excel error value in free text no bar nor review reads (备注: #N/A of a formula that failed, in a workbook
+    or as a CSV writes it): what the cell was to say is not known, which is a warning on its row, and the rest of
+    the row is checked as usual, where the row was invalid for a cell no rule of eligibility reads."""
+    said = [p for p in problems if p.rule == "cell-excel-error" and p.column == column]
+    if said or clean(written) in EXCEL_ERRORS:
+        problems[:] = [p for p in problems if p not in said]
+        problem("cell-excel-error-text", name, said[0].value if said else written, "warning")
 
 
 def _said_once(problems: list[DataProblem]) -> list[DataProblem]:

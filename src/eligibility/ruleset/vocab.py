@@ -92,15 +92,26 @@ def _longest_first(words: Sequence[str]) -> list[str]:
     return sorted({fold(word) for word in words} - {""}, key=lambda word: (-len(word), word))
 
 
-def _any_of(words: Sequence[str]) -> re.Pattern[str] | None:
-    """One pattern of any of the words, folded, the longer first; none for no words."""
+def _any_of(words: Sequence[str], kept: Sequence[str] = ()) -> re.Pattern[str] | None:
+    """One pattern of any of the words, folded, the longer first; none for no words. `kept`: words tried first at
+    each place, the pattern's one group, which _blotted leaves as written."""
     ordered = _longest_first(words)
-    return re.compile("|".join(map(re.escape, ordered))) if ordered else None
+    if not ordered:
+        return None
+    alternatives = list(map(re.escape, ordered))
+    if first := _longest_first(kept):
+        alternatives.insert(0, f"({'|'.join(map(re.escape, first))})")
+    return re.compile("|".join(alternatives))
 
 
 def _blotted(pattern: re.Pattern[str] | None, text: str) -> str:
-    """The text with the pattern's words made NULs, its length kept, so a place in one is a place in the other."""
-    return pattern.sub(lambda word: "\0" * len(word[0]), text) if pattern else text
+    """The text with the pattern's words made NULs, its length kept, so a place in one is a place in the other;
+    a word of its first group, if it has one, kept."""
+    return (
+        pattern.sub(lambda word: word[0] if word.lastindex else "\0" * len(word[0]), text)
+        if pattern
+        else text
+    )
 
 
 class MentionFinder:
@@ -110,10 +121,11 @@ class MentionFinder:
     (两违：无, 两违（无）). Built once per condition. A word of the list that holds a
     negation word (无证建房) is found whole, and so not negated; nor does a word that holds one and negates nothing
     (`not_negations`: 是否有违建：是, 非法违建); a word that holds one of the list and names no bar (`not_mentions`:
-    吸毒人员帮教) is no mention. A refutation (`refutations`: 经查不属实, 查无实据) undoes the accusation it answers:
-    the words its clause names before it, or, no word of any list (`accusations`) there, those of the nearest clause
-    before it in its sentence that names one (群众反映有违建，经查不属实 and 曾被举报贿选，经调查，无此事 name none;
-    2019年受处分，举报其贿选经查不属实 still names 处分). One negated (尚未排除嫌疑) undoes nothing."""
+    吸毒人员帮教) is no mention, but one within a word of the list (两违整治未完成) is found whole. A refutation
+    (`refutations`: 经查不属实, 查无实据) undoes the accusation it answers: the words its clause names before it, or,
+    no word of any list (`accusations`) there, those of the nearest clause before it in its sentence that names one
+    (群众反映有违建，经查不属实 and 曾被举报贿选，经调查，无此事 name none; 2019年受处分，举报其贿选经查不属实 still names
+    处分). One negated (尚未排除嫌疑) undoes nothing."""
 
     def __init__(
         self,
@@ -137,8 +149,10 @@ class MentionFinder:
         self._reach = _any_of([*self._negations, *conjunctions]) if self._negations else None
         # Blotted out where the negation words are looked for: 是否 is no 否.
         self._plain = _any_of(not_negations)
-        # Blotted out where the words are looked for: 吸毒人员帮教 names no 吸毒.
-        self._spoken = _any_of(not_mentions)
+        # Blotted out where the words are looked for: 吸毒人员帮教 names no 吸毒. Not within a word of the list that
+        # holds one, found whole (两违整治未完成: the person's own 两违 not cleared, where 负责两违整治 is a post's work).
+        unsaid = _longest_first(not_mentions)
+        self._spoken = _any_of(unsaid, [word for word in words if any(post in fold(word) for post in unsaid)])
         self._refuting = _any_of(refutations)
 
     def __call__(self, text: str) -> list[str]:
