@@ -493,3 +493,21 @@ def test_stray_text_after_a_quote_closed_on_its_second_line_is_not_called_an_ope
     text = caught.value.message("en")
     assert "closing quote" not in text
     assert f"{path.as_posix()}:{_line_of(BUNDLED, '    zh: 被选举权的最低年龄（周岁）') + 1}:" in text
+
+
+@pytest.mark.parametrize(("written", "share"), [("60%", 0.6), ("６０％", 0.6), (" 50 % ", 0.5), ("0.6", 0.6)])
+def test_a_share_set_as_a_percentage_is_that_share(written: str, share: float) -> None:
+    # --set structure_share=60% was refused ("expected a number, such as 0.5"), though 60% is how an officer
+    # writes a share (helper-130).
+    assert load_ruleset(None, {"structure_share": written}).overrides["structure_share"] == pytest.approx(
+        share
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "written"), [("structure_share", "%"), ("structure_share", "60%%"), ("principal_max_age", "57%")]
+)
+def test_a_percentage_that_is_no_share_is_refused(name: str, written: str) -> None:
+    with pytest.raises(OptionError) as caught:
+        load_ruleset(None, {name: written})
+    assert f"value {written!r}" in str(caught.value)

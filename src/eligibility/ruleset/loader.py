@@ -1631,7 +1631,9 @@ def _convert_override(name: str, text: Any, params: dict[str, Any], rule_file: R
                 raise ValueError(text)
             return text if isinstance(text, int) else int(text)
         if isinstance(current, float):
-            number = float(text)
+            # A share as an officer writes it, 60% (or ６０％): 0.6 (helper-130).
+            percent = isinstance(text, str) and text.strip().endswith(("%", "％"))
+            number = float(text.strip()[:-1]) / 100 if percent else float(text)
             if math.isnan(number):
                 raise ValueError(text)  # compares false with every bound: a rule on it would never answer
             return number
