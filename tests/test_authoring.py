@@ -1874,6 +1874,23 @@ RULE = (
             "10:61",
             "rules[0].when.label: label community would make {community} in the message a count",
         ),
+        # How many a count left out is said only of a count that leaves some out (leave_out: barred).
+        (
+            "rules:\n"
+            + RULE.format(id="women", when="{count: {fact: gender, eq: female}, lt: 1, label: women}")
+            .replace("scope: candidate", "scope: team")
+            .replace("message: {zh: 甲, en: a}", "message: {zh: 甲, en: '{women_left_out}'}"),
+            "11:26",
+            "rules[0].message.en: unknown message placeholder 'women_left_out'",
+        ),
+        (
+            "rules:\n"
+            + RULE.format(
+                id="women", when="{count: {fact: gender, eq: female}, leave_out: withdrawn, lt: 1}"
+            ).replace("scope: candidate", "scope: team"),
+            "10:58",
+            "rules[0].when.leave_out: 'withdrawn': Input should be 'barred'",
+        ),
         # Two exists and {matching}: it named the second's people for both (helper-53).
         (
             "rules:\n"
