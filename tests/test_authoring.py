@@ -375,7 +375,7 @@ def test_rules_list_show_explain() -> None:
     assert "条件: 文化程度 ≤ 初中（principal_low_education）" in education
     assert "适用职务: 党组织书记、居委会主任" in education
     woman = runner.invoke(app, ["rules", "explain", "team-woman"]).stdout
-    assert "条件: 成员中“性别 = 女”的人数 < 1（min_women）" in woman
+    assert "且 可提名的成员中“性别 = 女”的人数 < 1（min_women）" in woman
     missing = runner.invoke(app, ["rules", "explain", "principal_age", "--lang", "en"])
     assert missing.exit_code == 2 and "did you mean 'principal-age'" in missing.stderr
     # A name that is no rule's misspelt is offered none: nonexistent-rule was asked about one-shoulder (helper-62).
