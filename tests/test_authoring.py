@@ -375,7 +375,7 @@ def test_rules_list_show_explain() -> None:
     assert "条件: 文化程度 ≤ 初中（principal_low_education）" in education
     assert "适用职务: 党组织书记、居委会主任" in education
     woman = runner.invoke(app, ["rules", "explain", "team-woman"]).stdout
-    assert "条件: 成员中“性别 = 女”的人数 < 1（min_women）" in woman
+    assert "且 可提名的成员中“性别 = 女”的人数 < 1（min_women）" in woman
     missing = runner.invoke(app, ["rules", "explain", "principal_age", "--lang", "en"])
     assert missing.exit_code == 2 and "did you mean 'principal-age'" in missing.stderr
     # A name that is no rule's misspelt is offered none: nonexistent-rule was asked about one-shoulder (helper-62).
@@ -1873,6 +1873,23 @@ RULE = (
             ).replace("scope: candidate", "scope: team"),
             "10:61",
             "rules[0].when.label: label community would make {community} in the message a count",
+        ),
+        # How many a count left out is said only of a count that leaves some out (leave_out: barred).
+        (
+            "rules:\n"
+            + RULE.format(id="women", when="{count: {fact: gender, eq: female}, lt: 1, label: women}")
+            .replace("scope: candidate", "scope: team")
+            .replace("message: {zh: 甲, en: a}", "message: {zh: 甲, en: '{women_left_out}'}"),
+            "11:26",
+            "rules[0].message.en: unknown message placeholder 'women_left_out'",
+        ),
+        (
+            "rules:\n"
+            + RULE.format(
+                id="women", when="{count: {fact: gender, eq: female}, leave_out: withdrawn, lt: 1}"
+            ).replace("scope: candidate", "scope: team"),
+            "10:58",
+            "rules[0].when.leave_out: 'withdrawn': Input should be 'barred'",
         ),
         # Two exists and {matching}: it named the second's people for both (helper-53).
         (

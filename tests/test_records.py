@@ -1028,13 +1028,16 @@ def test_two_people_whose_numbers_excel_cut_to_one_are_two_members_of_their_team
     path = _csv(tmp_path, "姓名,性别,身份证号,文化程度,社区,拟任职务\n" + lines)
     [team] = check([path], jobs=jobs, election_date="2006-09-30").teams
     [said] = [f for f in team.findings if f.rule == "team-education-structure"]
-    assert "班子 5 人中" in said.message, said.message
+    assert "班子可提名的 5 人中" in said.message, said.message
     # The same person twice (one name) is one member still.
     again = _csv(
         tmp_path, "姓名,性别,身份证号,文化程度,社区,拟任职务\n" + lines.replace("陈丽", "王芳"), "again.csv"
     )
     [team] = check([again], jobs=jobs, election_date="2006-09-30").teams
-    assert "班子 4 人中" in next(f for f in team.findings if f.rule == "team-education-structure").message
+    assert (
+        "班子可提名的 4 人中"
+        in next(f for f in team.findings if f.rule == "team-education-structure").message
+    )
 
 
 @pytest.mark.parametrize("show_pii", [False, True])

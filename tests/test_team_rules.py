@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from eligibility import check
 
 from conftest import make_id, passed_over, person, rules_of, run_records, team
 
@@ -613,7 +616,9 @@ def test_a_teams_message_says_the_level_the_rule_set_was_given(run: Any) -> None
     people = [person(**cells) for cells in BALANCED]
     report = run(people, lang="en", overrides={"structure_education": "junior_college"})
     finding = next(f for f in team(report).findings if f.rule == "team-education-structure")
-    assert finding.message.startswith("0% of the 4 members have junior college education or above")
+    assert finding.message.startswith(
+        "0% of the 4 members who can be nominated have junior college education or above"
+    )
     secretary = next(
         c for c in run(people, overrides={"principal_low_education": "upper_secondary"}).candidates
     )
@@ -1060,3 +1065,145 @@ def test_one_wrong_id_number_on_two_rows_is_one_member_only_under_one_name(
     assert [rules_of(c) >= {"id-number-checksum"} for c in report.candidates] == [False, False, True, True]
     # The same name under the same wrong number is one person on two rows, as a right number's would be.
     assert team(report).profile.members == members
+
+
+# Those who cannot be nominated (an open ineligible finding of their own) are out of the team that can be formed:
+# a woman barred by 两违 ("绝对不能提名") was the team's one woman, two barred minors its young majority.
+WOMAN_BARRED = [
+    dict(roles="党支部书记、居委会主任", name="甲"),
+    dict(roles="党支部委员", name="乙"),
+    dict(roles="居委会委员", gender="女", name="丙", two_violations="是"),
+]
+
+
+@pytest.mark.parametrize(("two_violations", "fires"), [("是", True), ("否", False)])
+def test_a_woman_who_cannot_be_nominated_is_not_the_teams_one_woman(
+    run: Any, two_violations: str, fires: bool
+) -> None:
+    people = [*WOMAN_BARRED[:2], {**WOMAN_BARRED[2], "two_violations": two_violations}]
+    report = run([person(**cells) for cells in people])
+    found = next((f for f in team(report).findings if f.rule == "team-woman"), None)
+    assert (found is not None) == fires
+    if found is not None:
+        assert found.evidence["women"] == 0 and found.evidence["women_of"] == 2
+        assert found.evidence["women_left_out"] == 1 and found.evidence["women_left_out_names"] == ["丙"]
+        assert found.message == "两委班子可提名的 2 人中妇女干部 0 名，少于1名（不能提名的 1 人不计）"
+        english = next(f for f in team(run([person(**c) for c in people], lang="en")).findings)
+        assert english.message == (
+            "0 women among the 2 members of the two committees who can be nominated, fewer than 1 "
+            "(1 who cannot be nominated not counted)"
+        )
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_person_barred_on_one_of_their_two_rows_is_barred_on_the_team(tmp_path: Path, jobs: int) -> None:
+    # 丙 on two rows, 两违 是 on the first: one person, and the bar is hers whichever row says it.
+    woman = person(roles="居委会委员", gender="女", name="丙", two_violations="是")
+    second = {**woman, "roles": "党支部委员", "two_violations": "否"}
+    people = [person(**WOMAN_BARRED[0]), woman, second]
+    path = tmp_path / "roster.json"
+    path.write_text(json.dumps(people, ensure_ascii=False), encoding="utf-8")
+    assert "team-woman" in rules_of(team(check([path], jobs=jobs)))
+
+
+def test_a_bar_that_could_not_be_decided_does_not_leave_a_woman_out(run: Any) -> None:
+    # Her age not known (no birth date, no ID number): min-age could not decide (review), and no unknown is a bar.
+    woman = person(roles="居委会委员", gender="女", name="丙", birth_date="", id_number="")
+    report = run([person(**WOMAN_BARRED[0]), person(**WOMAN_BARRED[1]), woman])
+    assert "min-age" in rules_of(report.candidates[2]) and report.candidates[2].status != "ineligible"
+    assert "team-woman" not in rules_of(team(report))
+
+
+def test_an_approval_does_not_lift_a_bar_so_the_barred_woman_stays_left_out(run: Any, tmp_path: Path) -> None:
+    # An ineligible finding is never approved (the notice: 绝对不能提名): an approval of it is shown, not counted,
+    # and she is still no woman of the team.
+    woman = person(**WOMAN_BARRED[2])
+    approvals = tmp_path / "approvals.csv"
+    approvals.write_text(
+        "身份证号,规则,批复文号,审批单位,批复日期\n"
+        f"{woman['id_number']},two-violations,组审〔2006〕1号,区委组织部,2006-09-01\n",
+        encoding="utf-8",
+    )
+    report = run([person(**WOMAN_BARRED[0]), person(**WOMAN_BARRED[1]), woman], approvals=approvals)
+    [bar] = [f for f in report.candidates[2].findings if f.rule == "two-violations"]
+    assert bar.approval is not None and not bar.approval.counted and bar.is_open
+    assert "team-woman" in rules_of(team(report))
+
+
+@pytest.mark.parametrize(
+    ("roles", "fires"),
+    [
+        (["党支部书记", "党支部委员"], False),  # the party committee alone: the residents' may have her
+        (["居委会主任", "居委会委员"], False),  # the residents' committee alone: the party's may have her
+        (["党支部书记", "居委会主任"], True),  # both proposed, and no woman on either
+    ],
+    ids=["party-only", "committee-only", "both"],
+)
+def test_team_woman_asks_only_a_roster_proposing_both_bodies(run: Any, roles: list[str], fires: bool) -> None:
+    # 党组织或居委会班子中有1名妇女干部: a woman on either body meets it; two men of one body show nothing.
+    assert ("team-woman" in team_rules(run, [dict(roles=r) for r in roles])) == fires
+
+
+@pytest.mark.parametrize(
+    ("rule", "people", "share", "of"),
+    [
+        (
+            # Two barred minors made young people 3 of 5; of the 3 who can be nominated, 1 is young.
+            "team-age-structure",
+            [
+                dict(roles="党支部书记、居委会主任", gender="女", birth_date="1960-01-01"),
+                dict(roles="党支部委员", birth_date="1940-01-01"),
+                dict(roles="居委会委员", birth_date="1945-01-01"),
+                dict(roles="居委会委员", birth_date="1990-01-01"),
+                dict(roles="党支部委员", birth_date="1990-01-01"),
+            ],
+            0.333,
+            3,
+        ),
+        (
+            # A barred 高中 made 2 of 3 educated; of the 2 who can be nominated, half are.
+            "team-education-structure",
+            [
+                dict(roles="党支部书记、居委会主任", gender="女"),
+                dict(roles="党支部委员", education="初中"),
+                dict(roles="居委会委员", two_violations="是"),
+            ],
+            0.5,
+            2,
+        ),
+    ],
+    ids=["age", "education"],
+)
+def test_the_structure_shares_are_of_those_who_can_be_nominated(
+    run: Any, rule: str, people: list[dict[str, Any]], share: float, of: int
+) -> None:
+    report = run([person(**cells) for cells in people])
+    [found] = [f for f in team(report).findings if f.rule == rule]
+    label = "young" if rule == "team-age-structure" else "educated"
+    assert found.evidence[label] == share and found.evidence[f"{label}_of"] == of
+    assert found.evidence[f"{label}_left_out"] == len(people) - of
+
+
+def test_a_barred_old_member_left_out_leaves_the_young_the_majority(run: Any) -> None:
+    # Of 4, 2 under 60 is not more than half; the barred 1940 one left out, 2 of 3 are.
+    people = [
+        dict(roles="党支部书记、居委会主任", birth_date="1960-01-01"),
+        dict(roles="党支部委员", gender="女", birth_date="1970-01-01"),
+        dict(roles="居委会委员", birth_date="1940-01-01", two_violations="是"),
+        dict(roles="居委会委员", birth_date="1945-01-01"),
+    ]
+    assert "team-age-structure" not in team_rules(run, people)
+
+
+def test_village_committee_woman_is_not_one_who_cannot_be_nominated(run: Any) -> None:
+    # 17 on election day (2021-01-15): under 18 (min-age), so not the committee's woman (村委会组织法 §6).
+    people = [
+        person(roles="村党组织书记、村委会主任", community="青山村"),
+        person(roles="村委会委员", gender="女", birth_date="2003-01-16", community="青山村", name="乙"),
+        person(roles="村委会副主任", community="青山村"),
+    ]
+    report = run(people, ruleset="village-2021")
+    [found] = [f for f in team(report, "青山村").findings if f.rule == "committee-woman"]
+    assert found.evidence["women_left_out_names"] == ["乙"]
+    people[1] = {**people[1], "birth_date": "2003-01-15", "id_number": make_id("2003-01-15", "女")}
+    assert "committee-woman" not in rules_of(team(run(people, ruleset="village-2021"), "青山村"))

@@ -176,10 +176,12 @@ class Member:
         education_rank: int | None = None,
         posts_unread: bool = False,
         mark: Mark | None = None,
+        barred: bool = False,
     ) -> None:
         packed = id_number if isinstance(id_number, int) else pack_id(id_number)
         self._who = _who(packed, name, age, education_rank)
-        self._seat = (roles, bodies, answers, tuple(declared.items()), posts_unread, mark)
+        # `barred` rides in the shared tuple: a bit more in one tuple for all alike, no byte more per member.
+        self._seat = (roles, bodies, answers, tuple(declared.items()), posts_unread, mark, barred)
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -214,9 +216,16 @@ class Member:
         not be standing, and so may be no member, nor a candidate, at all."""
         return self._seat[5]
 
+    @property
+    def barred(self) -> bool:
+        """Whether a candidate rule found the person ineligible, and no approval lifted it: the rules say they
+        cannot be nominated, so a team rule may leave them out of the team that can be formed (leave_out:
+        barred). A bar not decided (data not read) is no bar: the finding says what to look at."""
+        return self._seat[6]
+
     def unmarked(self) -> Member:
         """The same member, standing: their mark let go."""
-        return _rebuilt_member(self._who, (*self._seat[:5], None))
+        return _rebuilt_member(self._who, (*self._seat[:5], None, *self._seat[6:]))
 
     @property
     def age(self) -> int | None:
@@ -281,6 +290,7 @@ class Member:
             age=self.age,
             education_rank=self.education_rank,
             posts_unread=self.posts_unread or other.posts_unread or not same_posts,
+            barred=self.barred or other.barred,
         )
 
     def share(self, shared: dict[Any, Any]) -> Member:

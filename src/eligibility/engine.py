@@ -54,6 +54,7 @@ from eligibility.report import (
     Severity,
     Summary,
     TeamResult,
+    is_barred,
     json_bytes,
     marks,
     only_to_verify,
@@ -1010,7 +1011,7 @@ class Review:
             result: CandidateResult | Serialised = self.serialised(person, skipped, table)
         else:
             result = self.evaluate(person, skipped, table)
-        self._join_team(person, key)
+        self._join_team(person, key, is_barred(result))
         return result
 
     def _footer_finding(self, aside: DataProblem, raw: RawRecord, header_line: int | None = None) -> Finding:
@@ -1204,7 +1205,7 @@ class Review:
             packed = self._add_duplicate(person, table, first, zeros) or packed
         if first is not None or moved:
             result = self.evaluate(person, skipped, table)
-        self._join_team(person, packed)
+        self._join_team(person, packed, is_barred(result))
         return result
 
     def _settings_table(self, source: Input) -> Note | None:
@@ -1609,8 +1610,9 @@ class Review:
 
     # ---- teams ----
 
-    def _join_team(self, person: Candidate, packed: int | str | None = None) -> None:
-        """Add a person to their community's team; a second row of the same person merges into the first."""
+    def _join_team(self, person: Candidate, packed: int | str | None = None, bars: bool = False) -> None:
+        """Add a person to their community's team; a second row of the same person merges into the first.
+        `bars`: the row's own findings say the person cannot be nominated (see report.is_barred)."""
         where = _where(person.source.path, person.source.sheet)
         if (
             person.community
@@ -1652,6 +1654,8 @@ class Review:
             unread=same is not None and same.posts_unread,
             # A row not marked says the person stands, whatever another row of theirs is marked.
             standing=same is not None and same.mark is None,
+            # Barred on either row is barred: the person is one, and a bar on one row is theirs.
+            bars=bars or (same is not None and same.barred),
         )
         if same is not None:
             member.declared = {f: same.declared.get(f, ()) + keys for f, keys in member.declared.items()}
@@ -1758,10 +1762,11 @@ class Review:
         packed: int | str | None = None,
         unread: bool = False,
         standing: bool = False,
+        bars: bool = False,
     ) -> Member:
         """What the team rules keep of a person: seats, the member questions answered for that election day;
         `unread` when another row of theirs held a post not read, `standing` when another row of theirs is not
-        marked as perhaps withdrawn."""
+        marked as perhaps withdrawn, `bars` when their findings say they cannot be nominated."""
         bodies = self._bodies_of.get(person.roles)
         if bodies is None:
             body_of = self.policy.vocabulary.body_of_role
@@ -1797,6 +1802,7 @@ class Review:
             # A row hidden or its name struck through, as an office marks one withdrawn: the team rules do not
             # rest on them (see _weigh_marks). Asked of every row: most have no problem at all.
             mark=mark_of(person.problems) if person.problems and not standing else None,
+            barred=bars,
         ).share(self._shared)
 
     @staticmethod

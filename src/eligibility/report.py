@@ -419,8 +419,21 @@ def marks(findings: list[Finding]) -> int:
     if not findings:
         return 0
     warned = WARNED if any(f.severity == "warning" and f.is_open for f in findings) else 0
-    barred = BARRED if any(f.severity == "ineligible" and f.is_open for f in findings) else 0
-    return warned | barred | (TO_VERIFY if only_to_verify(findings) else 0)
+    return warned | (BARRED if _bars(findings) else 0) | (TO_VERIFY if only_to_verify(findings) else 0)
+
+
+def _bars(findings: list[Finding]) -> bool:
+    # Open: an ineligible finding is never approved (an approval of one is shown, not counted), but said so here
+    # too. One undecided is review, not ineligible: a bar not read is no bar.
+    return any(f.severity == "ineligible" and f.is_open for f in findings)
+
+
+def is_barred(result: CandidateResult | Serialised) -> bool:
+    """Whether a candidate's own findings say they cannot be nominated: an open ineligible finding, whatever
+    else the row has (an invalid ID number beside 两违 是 is still barred by 两违)."""
+    if isinstance(result, Serialised):
+        return bool(result.marks & BARRED)
+    return _bars(result.findings)
 
 
 # worst_open of a result with no open finding.

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from eligibility.candidate import Member, RowSource, Team
 from eligibility.errors import EligibilityError, RosterError
-from eligibility.report import Serialised
+from eligibility.report import Serialised, is_barred
 from eligibility.roster.readers import Note, RawRecord, Skip, Table
 from eligibility.roster.sources import Input
 
@@ -458,7 +458,7 @@ def _batch(
             packed = review.packed_id(person)
             # The member questions too, for the day the team will most likely have; the parent checks that.
             day = review.team_date(person)
-            member = review.member(person, day, packed)
+            member = review.member(person, day, packed, bars=is_barred(serialised))
             # A street written 同上 takes the row above's, which only the parent knows: sent as a row to read again.
             community = "" if person.street_as_above else person.community
             team = (person.street, community, person.election_date, day, member, person.date_stated)

@@ -285,7 +285,7 @@ class Compiler:
             allowed, titled = about | seen.kinds.keys() | seen.params.keys(), set(seen.params)
         else:
             every = self.facts[rule.scope].keys() | self.params.keys() | GIVEN_EVIDENCE
-            labels = {f"{label}{end}" for label in _labels(rule.when) for end in ("", "_of", "_names")}
+            labels = {f"{label}{end}" for label in _labels(rule.when) for end in LABEL_ENDS}
             allowed, titled = about | every | labels, set(self.params)
         for lang in ("zh", "en"):
             if seen.exists > 1 and "{matching}" in getattr(rule.message, lang):
@@ -675,7 +675,7 @@ class Compiler:
         # A team's own facts too (members, candidates, seats_party): label: members made {members} the count of
         # women, where the same message elsewhere says the team's size (helper-95).
         given = TEMPLATE_NAMES | GIVEN_EVIDENCE | self.facts["team"].keys()
-        said = {cond.label, f"{cond.label}_of", f"{cond.label}_names"} & given
+        said = {f"{cond.label}{end}" for end in LABEL_ENDS} & given
         if said:
             # label: community made {community} the count, not the community's name (helper-53).
             self._bad(
@@ -699,8 +699,18 @@ class Compiler:
         seen.kinds[cond.label] = "number"
         seen.kinds[f"{cond.label}_of"] = "number"
         seen.kinds[f"{cond.label}_names"] = "names"
+        if cond.leave_out:
+            seen.kinds[f"{cond.label}_left_out"] = "number"
+            seen.kinds[f"{cond.label}_left_out_names"] = "names"
         return _tally(
-            index, among, op, operand, share=isinstance(cond, Share), label=cond.label, inner=inner_facts
+            index,
+            among,
+            op,
+            operand,
+            share=isinstance(cond, Share),
+            label=cond.label,
+            inner=inner_facts,
+            leave_out=cond.leave_out is not None,
         )
 
     def _among(self, among: str, at: Path) -> str:
@@ -768,6 +778,11 @@ def unknown_name(
         suggestion=did_you_mean((meant,)) if meant else did_you_mean(suggest(name, list(known))),
         known=", ".join(known) or "—",
     )
+
+
+# What a count's label names in a message: the count, whom it is of, who match; and, with leave_out, how many and
+# who were left out.
+LABEL_ENDS = ("", "_of", "_names", "_left_out", "_left_out_names")
 
 
 def _labels(cond: Any) -> Iterator[str]:
@@ -1308,10 +1323,28 @@ def _exists(index: int, among: str, inner: tuple[str, ...]) -> Node:
 
 
 def _tally(
-    index: int, among: str, op: str, operand: Any, *, share: bool, label: str, inner: tuple[str, ...]
+    index: int,
+    among: str,
+    op: str,
+    operand: Any,
+    *,
+    share: bool,
+    label: str,
+    inner: tuple[str, ...],
+    leave_out: bool = False,
 ) -> Node:
     def test(team: Team, ev: Evidence | None) -> Tri:
         people, maybe = _members(team, among)
+        if leave_out:
+            # The team that can be formed: one a candidate rule bars cannot be its one woman, nor its majority.
+            # One who may be a member and is barred is out either way.
+            left = [p for p in people if p.barred]
+            if ev is not None:
+                ev[f"{label}_left_out"] = len(left)
+                ev[f"{label}_left_out_names"] = [p.name for p in left]
+            if left:
+                people = [p for p in people if not p.barred]
+            maybe = [p for p in maybe if not p.barred]
         answers = [p.answers[index] for p in people]
         unknown = answers.count(None)
         total = len(people)

@@ -36,6 +36,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "not": ("并非", "not"),
     "members": ("成员", "members"),
     "candidates": ("候选人", "candidates"),
+    # leave_out: barred
+    "nominable": ("可提名的{whom}", "{whom} who can be nominated"),
     "count": ("人数", "number of"),
     "share": ("比例", "share of"),
     "exists": ("有", "some of the"),
@@ -136,10 +138,13 @@ def describe(
         kind = "count" if isinstance(cond, Count) else "share"
         op, operand = cond.operator
         condition = describe(inner, params, lang, depth + 1, names)
+        whom = _whom(cond.among, lang, names)
+        if cond.leave_out:
+            whom = _word("nominable", lang).format(whom=whom)
         if lang == "zh":
-            subject = f"{_whom(cond.among, lang, names)}中“{condition}”的{_word(kind, lang)}"
+            subject = f"{whom}中“{condition}”的{_word(kind, lang)}"
         else:
-            subject = f"the {_word(kind, lang)} {_whom(cond.among, lang, names)} with {condition}"
+            subject = f"the {_word(kind, lang)} {whom} with {condition}"
         return f"{subject} {SYMBOL[op]} {_operand(operand, params, lang, names)}"
     if isinstance(cond, Exists):
         inner_text = describe(cond.exists, params, lang, depth + 1, names)

@@ -1260,7 +1260,7 @@ def _unknown_condition(
 ) -> RuleSetError:
     """A condition with none of the condition keys: name the key that is not one, and the closest that is."""
     path, pos = positions.find(data, loc, tags=_TAGS)
-    allowed = {*model.CONDITION_KEYS, *model.OPERATORS, "among", "label", "reading"}
+    allowed = {*model.CONDITION_KEYS, *model.OPERATORS, "among", "label", "leave_out", "reading"}
     strange = [str(k) for k in written if str(k) not in allowed]
     dotted: str | Term = dotted_path(positions.written_as(path)) or _TOP
     if not strange:

@@ -36,6 +36,14 @@ Among = Annotated[
     ),
 ]
 
+# Whom a team's count leaves out of the team it is of: `barred`, the people a candidate rule found ineligible (two
+# violations, under 18), who cannot be nominated and so cannot be the team's one woman, nor make its majority.
+LeaveOut = Literal["barred"]
+LEAVE_OUT_DOC = (
+    "barred: leave out of whom the count is of the people a candidate rule found ineligible (an open ineligible "
+    "finding: they cannot be nominated); {label_left_out} in the message says how many were left out"
+)
+
 RULE_ID = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 NAME = r"^[a-z][a-z0-9_]*$"
 
@@ -578,6 +586,7 @@ class Count(_OneOperator):
     count: Condition
     among: Among = "members"
     label: Annotated[str, Field(pattern=NAME)] = "count"
+    leave_out: LeaveOut | None = Field(default=None, description=LEAVE_OUT_DOC)
 
 
 class Share(_OneOperator):
@@ -586,6 +595,7 @@ class Share(_OneOperator):
     share: Condition
     among: Among = "members"
     label: Annotated[str, Field(pattern=NAME)] = "share"
+    leave_out: LeaveOut | None = Field(default=None, description=LEAVE_OUT_DOC)
 
 
 class Exists(_Strict):
