@@ -1087,11 +1087,11 @@ def test_a_woman_who_cannot_be_nominated_is_not_the_teams_one_woman(
     if found is not None:
         assert found.evidence["women"] == 0 and found.evidence["women_of"] == 2
         assert found.evidence["women_left_out"] == 1 and found.evidence["women_left_out_names"] == ["丙"]
-        assert found.message == "两委班子可提名的 2 人中妇女干部 0 名，少于1名（不能提名的 1 人不计）"
+        assert found.message == "两委班子可提名的 2 人（不计不能提名的丙）中妇女干部 0 名，少于1名"
         english = next(f for f in team(run([person(**c) for c in people], lang="en")).findings)
         assert english.message == (
-            "0 women among the 2 members of the two committees who can be nominated, fewer than 1 "
-            "(1 who cannot be nominated not counted)"
+            "0 women among the 2 members of the two committees who can be nominated (not counting 丙, who cannot "
+            "be nominated), fewer than 1"
         )
 
 
@@ -1207,3 +1207,18 @@ def test_village_committee_woman_is_not_one_who_cannot_be_nominated(run: Any) ->
     assert found.evidence["women_left_out_names"] == ["乙"]
     people[1] = {**people[1], "birth_date": "2003-01-15", "id_number": make_id("2003-01-15", "女")}
     assert "committee-woman" not in rules_of(team(run(people, ruleset="village-2021"), "青山村"))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_count_that_leaves_no_one_out_says_nothing_of_it(run: Any, lang: str) -> None:
+    # "（不能提名的 0 人不计）" stood on every team's finding, a thousand times in a district's report.
+    people = [{**cells, "gender": "男", "two_violations": "否"} for cells in WOMAN_BARRED]
+    [found] = [
+        f for f in team(run([person(**c) for c in people], lang=lang)).findings if f.rule == "team-woman"
+    ]
+    assert found.evidence["women_left_out"] == 0
+    assert found.message == (
+        "两委班子可提名的 3 人中妇女干部 0 名，少于1名"
+        if lang == "zh"
+        else "0 women among the 3 members of the two committees who can be nominated, fewer than 1"
+    )

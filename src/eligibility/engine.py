@@ -2681,6 +2681,13 @@ class Review:
                 worded["education"] = say(
                     "level-as-written", self.lang, level=worded["education"], written=self._name(written)
                 )
+            for key, kind in rule.evidence_kinds.items():
+                if kind == "said":
+                    # {women_left_out_said}: who a count left out as barred, in words; nothing where no one was,
+                    # where "（不能提名的 0 人不计）" stood on every team's finding.
+                    left = shown.get(key.removesuffix("_said") + "_names") or []
+                    comma = "、" if self.lang == "zh" else ", "
+                    worded[key] = say("left-out", self.lang, names=comma.join(left)) if left else ""
             message = spec.message(self.lang).format_map(_Display(worded, self.lang, rule.shares))
         # Of several approvals for one finding, one that counts is enough; else the last one is shown with why.
         bodies = tuple(spec.approved_by) if spec.severity == "review" else ()

@@ -980,6 +980,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{column} is the formula {value}, but the file holds no saved result for it (it was written by a "
         "program that does not calculate); open and save it again in Excel or WPS, or enter the value",
     ),
+    # A team count's leave_out: barred, said where it left anyone out ({women_left_out_said}).
+    "left-out": ("（不计不能提名的{names}）", " (not counting {names}, who cannot be nominated)"),
     "id-number-legacy": (
         "{column}“{value}”是 15 位的旧号码，已按 18 位的 {number} 审查（报告中也这样写）；请换成 18 位号码",
         "{column} value {value!r} is a legacy 15-digit number: checked as the 18-digit {number}, as the report "

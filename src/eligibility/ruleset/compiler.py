@@ -702,6 +702,7 @@ class Compiler:
         if cond.leave_out:
             seen.kinds[f"{cond.label}_left_out"] = "number"
             seen.kinds[f"{cond.label}_left_out_names"] = "names"
+            seen.kinds[f"{cond.label}_left_out_said"] = "said"  # worded by the engine, not evidence
         return _tally(
             index,
             among,
@@ -781,8 +782,8 @@ def unknown_name(
 
 
 # What a count's label names in a message: the count, whom it is of, who match; and, with leave_out, how many and
-# who were left out.
-LABEL_ENDS = ("", "_of", "_names", "_left_out", "_left_out_names")
+# who were left out, and those named in words where there are any (nothing where there are none).
+LABEL_ENDS = ("", "_of", "_names", "_left_out", "_left_out_names", "_left_out_said")
 
 
 def _labels(cond: Any) -> Iterator[str]:

@@ -41,7 +41,8 @@ Among = Annotated[
 LeaveOut = Literal["barred"]
 LEAVE_OUT_DOC = (
     "barred: leave out of whom the count is of the people a candidate rule found ineligible (an open ineligible "
-    "finding: they cannot be nominated); {label_left_out} in the message says how many were left out"
+    "finding: they cannot be nominated); {label_left_out} in the message says how many were left out, {label_left_out_said} names them in a phrase, "
+    "empty where no one was"
 )
 
 RULE_ID = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
