@@ -44,6 +44,8 @@ SURNAMES = (
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂兰建国华红玉梅云飞志海波鹏"
 EDUCATION = ["初中"] * 4 + ["高中"] * 30 + ["中专"] * 15 + ["大专"] * 30 + ["本科"] * 20 + ["研究生"]
 PARTY = ["中共党员"] * 6 + ["群众"] * 3 + ["共青团员"]
+# A party committee's seats are for full members (party-full-member): about 1 in 100 proposed is not one yet.
+NOT_FULL_MEMBER = ["中共预备党员", "群众"]
 WEIGHTS = (0, 1, 7, 3, 10, 10, 8, 10, 12, 14, 13, 10, 2)  # by age 20..80 in steps of 5: most are 35-60
 ELECTION = dt.date(2006, 9, 30)
 AREAS = ("350502", "350503", "350504", "350505", "350521", "350524", "350525", "350526")
@@ -99,7 +101,11 @@ def rows(n: int, seed: int = 2006) -> tuple[list[list[str]], list[list[str]]]:
                     number,
                     shown_birth,
                     rng.choice(EDUCATION),
-                    rng.choice(PARTY),
+                    rng.choice(PARTY)
+                    if not any(role.startswith("党") for role in roles)
+                    else rng.choice(NOT_FULL_MEMBER)
+                    if rng.random() < 0.01
+                    else "中共党员",
                     street,
                     community,
                     "、".join(roles),
