@@ -82,6 +82,7 @@ def test_rules_whose_columns_are_absent_are_listed_not_silently_skipped(tmp_path
         "family-planning-5y",
         "two-violations",
         "governance-record",
+        "party-full-member",
         "principal-education",
         "seat-quota",
         "team-education-structure",
