@@ -1060,7 +1060,9 @@ def test_a_roster_without_political_status_leaves_the_party_member_rule_not_chec
     tmp_path: Path, ruleset: str
 ) -> None:
     # Never silently passed: the run says the rule could not run, at its own severity.
-    report = run_records(tmp_path, [person(roles="党支部书记")], ruleset=ruleset)
+    unsaid = person(roles="党支部书记")
+    del unsaid["political_status"]
+    report = run_records(tmp_path, [unsaid], ruleset=ruleset)
     [unchecked] = [n for n in report.not_checked if n.rule == "party-full-member"]
     assert unchecked.severity == "ineligible"
     assert "party-full-member" not in rules_of(only(report))
