@@ -37,12 +37,15 @@ def make_id(birth: str | dt.date, sex: str = "男", area: str = "110101") -> str
 
 
 def person(**cells: Any) -> dict[str, Any]:
-    """An ordinary eligible candidate: committee member, 40, upper secondary; keyword cells override."""
+    """An ordinary eligible candidate: committee member, 40, upper secondary, a party member; keyword cells
+    override."""
     record: dict[str, Any] = {
         "name": cells.pop("name", f"候选人{next(_sequence)}"),
         "gender": "男",
         "birth_date": "1966-05-01",
         "education": "高中",
+        # The party seats are for full members (party-full-member): a roster without 政治面貌 leaves it not checked.
+        "political_status": "中共党员",
         "street": "东湖街道",
         "community": "青松社区",
         "roles": "居委会委员",

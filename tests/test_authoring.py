@@ -361,7 +361,7 @@ def test_rule_file_schema_is_current_and_every_bundled_file_validates() -> None:
 def test_rules_list_show_explain() -> None:
     listed = runner.invoke(app, ["rules", "list", "--lang", "en"]).stdout
     cases = len(load_ruleset("community-2006").file.tests)
-    assert f"community-2006\tv1\t20 rules\t{cases} tests\tCandidate requirements for the 2006" in listed
+    assert f"community-2006\tv1\t21 rules\t{cases} tests\tCandidate requirements for the 2006" in listed
     shown = runner.invoke(
         app, ["rules", "show", "community-2006", "--lang", "en"], env={"COLUMNS": "120"}
     ).stdout
@@ -374,6 +374,20 @@ def test_rules_list_show_explain() -> None:
     education = runner.invoke(app, ["rules", "explain", "principal-education"]).stdout
     assert "条件: 文化程度 ≤ 初中（principal_low_education）" in education
     assert "适用职务: 党组织书记、居委会主任" in education
+    # A party-committee seat is for a full member: the 党章's clause, word for word (helper-132).
+    member = runner.invoke(app, ["rules", "explain", "party-full-member"]).stdout
+    assert "条件: 所在班子 含任一 [社区党组织] 且 政治面貌 ≠ 中共党员" in member
+    assert (
+        "依据文件: 《中国共产党章程》\n条款: 第七条\n原文: “预备党员的权利，除了没有表决权、选举权和被选举权以外"
+        in member
+    )
+    village = runner.invoke(
+        app, ["rules", "explain", "party-full-member", "--rules", "village-2021", "--lang", "en"]
+    )
+    assert (
+        "condition: bodies has any of [village party organisation] and political status ≠ 中共党员"
+        in village.stdout
+    )
     woman = runner.invoke(app, ["rules", "explain", "team-woman"]).stdout
     assert "且 可提名的成员中“性别 = 女”的人数 < 1（min_women）" in woman
     missing = runner.invoke(app, ["rules", "explain", "principal_age", "--lang", "en"])
@@ -410,6 +424,7 @@ def test_explain_lists_the_rules_passed() -> None:
         "family-planning-5y",
         "two-violations",
         "governance-record",
+        "party-full-member",  # a 中共党员 proposed as party secretary
         "principal-education",
         # Their 备注 blank: no remark names a bar the columns do not say.
         "remark-political-rights",
@@ -1536,7 +1551,7 @@ def test_rules_test_of_a_file_with_no_cases_says_so_and_fails(tmp_path: Path) ->
 def test_rules_list_counts_in_the_chosen_language() -> None:
     listed = runner.invoke(app, ["rules", "list"]).stdout
     cases = len(load_ruleset("community-2006").file.tests)
-    assert f"community-2006\tv1\t20 条规则\t{cases} 个用例\t" in listed
+    assert f"community-2006\tv1\t21 条规则\t{cases} 个用例\t" in listed
 
 
 CHILD = 'extends: community-2006\nname: x\ntitle: {zh: x, en: x}\nversion: "1"\n'
@@ -1770,7 +1785,7 @@ def test_each_change_that_makes_the_bundled_set_wrong_is_said_at_once(tmp_path: 
     # In the order the file reads: the education list (line 6), then the field (line 10), once for each rule it
     # breaks (two-violations, and remark-two-violations, which asks whether the column says yes).
     assert lines[0].startswith(f"{path.as_posix()}:6:") and "junior_middle" in lines[0]
-    for line, rule in zip(lines[1:], ("rules[3]", "rules[9]"), strict=True):
+    for line, rule in zip(lines[1:], ("rules[3]", "rules[10]"), strict=True):
         assert line.startswith(f"{path.as_posix()}:10:3:") and "two_violations holds several dates" in line
         assert f"wrong: {rule}." in line
     assert all("which it builds on, wrong" in line for line in lines)
@@ -2861,11 +2876,25 @@ def test_explaining_a_rule_the_file_disables_says_where_it_is_disabled(tmp_path:
 
 
 @pytest.mark.parametrize("written", ["民主党派", "党员（待转正）", "/", "无"])
-def test_a_political_status_no_rule_reads_is_not_said_however_written(run: Any, written: str) -> None:
-    # The bundled rules read no 政治面貌: a warning that "a rule on it cannot decide" of each unlisted spelling
-    # failed a CI at --fail-on warning over nothing (helper-68).
-    [candidate] = run([person(political_status=written)]).candidates
+def test_a_political_status_no_rule_reads_is_not_said_however_written(
+    tmp_path: Path, run: Any, written: str
+) -> None:
+    # Where no rule reads 政治面貌, a warning that "a rule on it cannot decide" of each unlisted spelling failed a
+    # CI at --fail-on warning over nothing (helper-68). The bundled sets read it for party seats (party-full-member,
+    # helper-132): without that rule, they read none.
+    unread = write(
+        tmp_path,
+        "unread.yaml",
+        'extends: community-2006\nname: unread\nversion: "1"\ndisable: [party-full-member]\n',
+    )
+    [candidate] = run([person(political_status=written)], ruleset=unread).candidates
     assert candidate.status == "eligible" and candidate.findings == []
+    # Where a rule reads it, an unlisted spelling is said, a blank (/, 无) is not; a committee member stays eligible.
+    [bundled] = run([person(political_status=written)]).candidates
+    assert bundled.status == "eligible"
+    assert [f.rule for f in bundled.findings] == (
+        [] if written in ("/", "无") else ["political-status-unknown"]
+    )
 
 
 def test_less_than_n_years_is_the_same_count_as_an_age() -> None:

@@ -24,6 +24,7 @@ HEADER = [
     "性别",
     "身份证号",
     "文化程度",
+    "政治面貌",
     "街道",
     "社区",
     "拟任职务",
@@ -45,7 +46,19 @@ TEAM = [
 def rows(bars: list[tuple[str, str, str]]) -> list[list[str]]:
     """The team's rows, each with its 两违, 综治问题 and 被剥夺政治权利 as given (计生违法日期 and 亲属 blank)."""
     return [
-        [name, sex, make_id(birth, sex), education, "东湖街道", "青松社区", roles, "", *answers, ""]
+        [
+            name,
+            sex,
+            make_id(birth, sex),
+            education,
+            "中共党员",
+            "东湖街道",
+            "青松社区",
+            roles,
+            "",
+            *answers,
+            "",
+        ]
         for (name, sex, birth, education, roles), answers in zip(TEAM, bars, strict=True)
     ]
 

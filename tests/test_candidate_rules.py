@@ -986,13 +986,14 @@ def test_a_remark_of_a_bar_whose_column_the_roster_lacks_says_the_roster_has_non
 def test_every_village_bar_has_its_remark_rule_each_citing_the_bars_clause() -> None:
     # A bar written only in 备注 is hinted at whichever bar it is: remark- and the bar's id without its window.
     rules = {r.id: r.rule for r in load_ruleset("village-2021").rules}
-    # Not min-age, nor supervision-incompatible: read from the birth date and the posts, which no remark holds.
+    # Not min-age, supervision-incompatible nor party-full-member: read from the birth date, the posts and the
+    # 政治面貌, which no remark holds.
     bars = [
         r
         for r in rules.values()
         if r.severity == "ineligible"
         and r.scope == "candidate"
-        and r.id not in ("min-age", "supervision-incompatible")
+        and r.id not in ("min-age", "supervision-incompatible", "party-full-member")
     ]
     assert len(bars) == 13
     for bar in bars:
@@ -1132,3 +1133,63 @@ def test_a_candidate_names_the_bars_a_missing_column_left_unanswered_for_them(ru
     whole = run([person(name="丙")], jobs=jobs)
     assert whole.candidates[0].not_checked == []
     assert "not_checked" not in whole.candidates[0].model_dump(mode="json", exclude_unset=False)
+
+
+@pytest.mark.parametrize("ruleset", ["community-2006", "village-2021"])
+@pytest.mark.parametrize(
+    ("roles", "political", "status"),
+    [
+        ("党支部书记", "群众", "ineligible"),
+        ("党支部委员", "中共预备党员", "ineligible"),  # 党章 第七条: no right to be elected until full
+        ("党支部委员", "预备党员", "ineligible"),
+        ("党支部副书记", "共青团员", "ineligible"),
+        # 一肩挑: the party seat bars; the committee's does not lift it.
+        ("党支部书记、主任", "群众", "ineligible"),
+        ("党支部书记", "中共党员", "eligible"),
+        ("党支部委员", "党员", "eligible"),
+        ("主任", "群众", "eligible"),  # the committees are elected by residents and villagers, members or not
+        ("党支部委员", "", "review"),  # not known: to verify, neither passed nor barred
+        ("党支部委员", "党员（待转正）", "review"),
+    ],
+)
+def test_a_party_committee_seat_is_for_a_full_party_member(
+    tmp_path: Path, ruleset: str, roles: str, political: str, status: str
+) -> None:
+    # A 群众 proposed as 党支部书记 and a 中共预备党员 as 党支部委员 came out eligible, though the roster said so
+    # (legal review, helper-132).
+    report = run_records(
+        tmp_path, [person(roles=roles, political_status=political, education="高中")], ruleset=ruleset
+    )
+    candidate = only(report)
+    assert candidate.status == status, candidate.findings
+    said = [f for f in candidate.findings if f.rule == "party-full-member"]
+    assert bool(said) is (status != "eligible")
+    if status == "ineligible":
+        assert said[0].source.clause == "第七条" and "被选举权" in said[0].source.quote
+        # As listed: 预备党员 is said as 中共预备党员.
+        assert "政治面貌为" in said[0].message and political in said[0].message
+
+
+@pytest.mark.parametrize("ruleset", ["community-2006", "village-2021"])
+def test_a_roster_without_political_status_leaves_the_party_member_rule_not_checked(
+    tmp_path: Path, ruleset: str
+) -> None:
+    # Never silently passed: the run says the rule could not run, at its own severity.
+    unsaid = person(roles="党支部书记")
+    del unsaid["political_status"]
+    report = run_records(tmp_path, [unsaid], ruleset=ruleset)
+    [unchecked] = [n for n in report.not_checked if n.rule == "party-full-member"]
+    assert unchecked.severity == "ineligible"
+    assert "party-full-member" not in rules_of(only(report))
+
+
+@pytest.mark.parametrize("ruleset", ["community-2006", "village-2021"])
+@pytest.mark.parametrize("education", ["电大中专", "党校中专", "电大本科", "网络本科", "自考本科"])
+def test_a_principal_with_a_tv_university_or_party_school_diploma_needs_no_approval(
+    tmp_path: Path, ruleset: str, education: str
+) -> None:
+    # 电大中专 and 电大本科 were education-unknown: the principal's row invalid data, and principal-education
+    # undecided (legal review, helper-132).
+    report = run_records(tmp_path, [person(roles="主任", education=education)], ruleset=ruleset)
+    candidate = only(report)
+    assert candidate.status == "eligible" and rules_of(candidate) == set(), candidate.findings

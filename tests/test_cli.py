@@ -109,7 +109,13 @@ def test_a_roster_without_the_columns_that_bar_candidates_fails_at_ineligible(tm
     result = invoke(*args, "--fail-on", "ineligible")
     assert result.exit_code == 1, result.output
     report = json.loads(result.stdout)
-    bars = {"political-rights", "family-planning-5y", "two-violations", "governance-record"}
+    bars = {
+        "political-rights",
+        "family-planning-5y",
+        "two-violations",
+        "governance-record",
+        "party-full-member",
+    }
     assert {n["rule"]: n["severity"] for n in report["not_checked"]} == {
         **dict.fromkeys(bars, "ineligible"),
         "team-relatives": "warning",  # each rule at its own severity, not all at one
@@ -117,9 +123,9 @@ def test_a_roster_without_the_columns_that_bar_candidates_fails_at_ineligible(tm
     assert report["summary"]["ineligible"] == 0
     # The same roster with the columns, all answered 否, passes at ineligible.
     roster.write_text(
-        "姓名,性别,身份证号,文化程度,社区,拟任职务,计生违法日期,两违,综治问题,被剥夺政治权利,亲属\n"
+        "姓名,性别,身份证号,文化程度,政治面貌,社区,拟任职务,计生违法日期,两违,综治问题,被剥夺政治权利,亲属\n"
         + "".join(
-            f"{p['name']},{p['gender']},{p['id_number']},高中,青松社区,{p['roles']},,否,否,否,\n"
+            f"{p['name']},{p['gender']},{p['id_number']},高中,中共党员,青松社区,{p['roles']},,否,否,否,\n"
             for p in clean_team()
         ),
         "utf-8",
@@ -564,9 +570,9 @@ def test_the_last_line_says_whether_the_run_passes_and_what_fails_it(
 def test_a_clean_roster_without_its_seats_says_it_fails_for_the_rule_not_checked(tmp_path: Path) -> None:
     roster = tmp_path / "r.csv"
     roster.write_text(
-        "姓名,性别,身份证号,文化程度,社区,拟任职务,计生违法日期,两违,综治问题,被剥夺政治权利,亲属\n"
+        "姓名,性别,身份证号,文化程度,政治面貌,社区,拟任职务,计生违法日期,两违,综治问题,被剥夺政治权利,亲属\n"
         + "\n".join(
-            f"{name},{sex},{person(birth_date=born, gender=sex)['id_number']},高中,青松社区,{roles},,否,否,否,"
+            f"{name},{sex},{person(birth_date=born, gender=sex)['id_number']},高中,中共党员,青松社区,{roles},,否,否,否,"
             for name, sex, born, roles in [
                 ("甲", "男", "1960-01-10", "党组织书记、居委会主任"),
                 ("乙", "女", "1965-02-02", "居委会委员、妇代会主任"),

@@ -84,7 +84,7 @@ def test_jsonl(report: Report) -> None:
     # Each rule after the run, as the JSON report's rules: a pipeline has titles and clauses by rule id.
     rules = [{k: v for k, v in line.items() if k != "type"} for line in lines if line["type"] == "rule"]
     assert kinds[1 : 1 + len(rules)] == ["rule"] * len(rules)
-    assert rules == report.model_dump(mode="json")["rules"] and len(rules) == 20
+    assert rules == report.model_dump(mode="json")["rules"] and len(rules) == 21
 
 
 def test_csv_one_row_per_finding(report: Report) -> None:
@@ -310,7 +310,7 @@ def test_xlsx(tmp_path: Path, report: Report) -> None:
     }
     assert statuses["马强"] == ("不能提名", "00FFCDD2")
     assert book["审查意见"].max_row == 1 + all_findings(report)
-    assert book["适用的规则"].max_row == 1 + 20
+    assert book["适用的规则"].max_row == 1 + 21
     # A team's finding with its clause, as the 审查意见 sheet gives a candidate's; the summary line on its own sheet.
     header = [c.value for c in book["班子"][1]]
     assert header[-4:] == ["依据文件", "条款", "审批", "等级代码"]
@@ -1822,7 +1822,7 @@ def test_a_narrow_terminal_shows_every_finding_whole(lang: str, width: int, expl
     findings = [f for c in report.candidates for f in c.findings] + [
         f for t in report.teams for f in t.findings
     ]
-    assert len(findings) == 27
+    assert len(findings) == 28
     for finding in findings:
         assert ids.count(finding.rule) >= [f.rule for f in findings].count(finding.rule), finding.rule
         cell = finding.evidence.get("cell")

@@ -320,7 +320,7 @@ def test_lang_before_the_command_is_the_commands_language(
 
 def test_lang_before_a_command_of_rules_is_its_language() -> None:
     said = runner.invoke(app, ["--lang", "en", "rules", "list"], env=ZH)
-    assert said.exit_code == 0 and "community-2006\tv1\t20 rules" in said.stdout, said.output
+    assert said.exit_code == 0 and "community-2006\tv1\t21 rules" in said.stdout, said.output
 
 
 @pytest.mark.parametrize("env", [None, "en"])

@@ -555,6 +555,30 @@ def test_a_tv_university_diploma_is_junior_college() -> None:
     assert VOCABULARY.level("电大大专") == "junior_college"
 
 
+@pytest.mark.parametrize("ruleset", ["community-2006", "village-2021"])
+@pytest.mark.parametrize(
+    ("cell", "level"),
+    [
+        ("电大中专", "upper_secondary"),  # the 中专 a 电大 ran; 电大 alone is its 大专
+        ("党校中专", "upper_secondary"),
+        ("电大大专", "junior_college"),
+        ("函授大专", "junior_college"),
+        ("网络大专", "junior_college"),
+        ("远程教育大专", "junior_college"),
+        ("电大本科", "bachelor"),
+        ("自考本科", "bachelor"),
+        ("成人本科", "bachelor"),
+        ("网络本科", "bachelor"),
+        ("网络教育本科", "bachelor"),
+    ],
+)
+def test_a_diploma_studied_for_at_a_tv_university_party_school_or_online_is_its_level(
+    ruleset: str, cell: str, level: str
+) -> None:
+    # 电大中专, 电大本科 and 网络本科 were education-unknown in both bundled sets (legal review, helper-132).
+    assert load_ruleset(ruleset).vocabulary.level(cell) == level
+
+
 @pytest.mark.parametrize(
     ("text", "shown"),
     [

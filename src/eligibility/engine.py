@@ -522,7 +522,7 @@ class Review:
             for name, spec in read.items()
             if spec.type == "bool" and spec.blank in _BLANK_READ_AS
         }
-        # How a 政治面貌 is written is said only where a rule reads it: the bundled rules read none (helper-68).
+        # How a 政治面貌 is written is said only where a rule reads it (helper-68): the bundled party-full-member does.
         self.reader.political_read = any(
             "political_status" in columns for rule in policy.rules for columns in rule.needs
         )

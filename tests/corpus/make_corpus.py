@@ -238,6 +238,7 @@ def header_canonical_en() -> bytes:
         "综治问题": "Governance_Record",
         "被剥夺政治权利": "political_rights_deprived",
         "计生违法日期": "family_planning_violation",
+        "政治面貌": "Political_Status",
     }
     no = {"两违": "no", "综治问题": "no", "被剥夺政治权利": "no"}
     people = [
@@ -358,9 +359,9 @@ def gender_problems() -> bytes:
 @corpus("duplicate_id.csv")
 def duplicate_id() -> bytes:
     people = [
-        person("张伟", "19660501", 11, 拟任职务="党支部委员"),
+        person("张伟", "19660501", 11, 拟任职务="党支部委员", 政治面貌="中共党员"),
         person("李娜", "19720815", 22),
-        person("张伟", "19660501", 11, 拟任职务="居委会委员"),
+        person("张伟", "19660501", 11, 拟任职务="居委会委员", 政治面貌="中共党员"),
     ]
     return delimited(table(people))
 
@@ -516,6 +517,7 @@ def list_yaml() -> bytes:
   性别: 男
   出生年月: 1966-05-01
   文化程度: 高中
+  政治面貌: 中共党员
   社区: 青松社区
   拟任职务: [党支部委员, 居委会委员]
   两违: false
@@ -527,6 +529,7 @@ def list_yaml() -> bytes:
   性别: 女
   出生年月: 1972.08
   文化程度: 大专
+  政治面貌: 群众
   社区: 青松社区
   拟任职务: 妇代会主任
   两违: no
@@ -546,11 +549,11 @@ communities:
     party_seats: 3
     committee_seats: 5
     candidates:
-      - {{name: 张伟, id_number: "{ident("19660501", 11)}", education: 高中, roles: 党支部书记兼居委会主任,
+      - {{name: 张伟, id_number: "{ident("19660501", 11)}", education: 高中, political_status: 中共党员, roles: 党支部书记兼居委会主任,
           two_violations: 否, governance_record: 否, political_rights_deprived: 否, family_planning_violation: ""}}
-      - {{name: 李娜, id_number: "{ident("19720815", 22)}", education: 大专, roles: 党支部委员、妇代会主任,
+      - {{name: 李娜, id_number: "{ident("19720815", 22)}", education: 大专, political_status: 中共党员, roles: 党支部委员、妇代会主任,
           two_violations: 否, governance_record: 否, political_rights_deprived: 否}}
-      - {{name: 王芳, id_number: "{ident("19580312", 34)}", education: 中专, roles: 居委会委员,
+      - {{name: 王芳, id_number: "{ident("19580312", 34)}", education: 中专, political_status: 群众, roles: 居委会委员,
           two_violations: 否, governance_record: 否, political_rights_deprived: 否, relatives: [李娜]}}
 """.encode()
 
