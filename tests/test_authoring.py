@@ -3709,3 +3709,64 @@ def test_a_finding_that_is_no_negation_is_said_and_negations_alone_keep_theirs(t
         tmp_path, "alone.yaml", "extends: community-2006\nname: q\nvocabularies:\n  negations: [无, 没有]\n"
     )
     assert runner.invoke(app, ["rules", "validate", str(alone)]).exit_code == 0
+
+
+def test_rules_explain_tells_an_error_a_run_stopped_on(tmp_path: Path) -> None:
+    # A --format jsonl stream's last line names its error as its rule (file-not-xlsx), and the README says a
+    # finding's id is told by rules explain: it answered "no such rule" (helper-130).
+    (tmp_path / "a.xlsx").write_bytes(b"x")
+    stream = runner.invoke(app, ["check", str(tmp_path / "a.xlsx"), "--format", "jsonl"])
+    assert stream.exit_code == 2
+    rule = json.loads(stream.stdout.splitlines()[-1])["rule"]
+    assert rule == "file-not-xlsx"
+    zh = runner.invoke(app, ["rules", "explain", rule])
+    assert zh.exit_code == 0, zh.stderr
+    assert zh.stdout.splitlines() == [
+        "file-not-xlsx — 错误：检查（或所运行的命令）就此停止（退出码 2），它不是检查结果；按下面的说明改正后重新运行",
+        "错误: 扩展名是 .xlsx，但内容不是 Excel 工作簿",
+    ]
+    en = runner.invoke(app, ["rules", "explain", "sheet-missing", "--lang", "en"]).stdout
+    assert "sheet-missing — an error: the check (or the command run) stops on it (exit 2)" in en
+    assert "error: no sheet named {sheet}; sheets: {sheets}" in en
+
+
+def test_every_error_the_code_raises_is_listed_as_one_a_run_stops_on() -> None:
+    # Read from the source, as test_every_data_finding_the_code_makes_is_a_listed_data_check: a new error's key
+    # not in STOPS would be "no such rule" to rules explain.
+    import ast
+
+    from eligibility.messages import CATALOG, DATA_CHECKS, STOPS
+
+    makers = {"RosterError", "OptionError", "RuleSetError", "EligibilityError"}
+    made: set[str] = set()
+    by_name: list[str] = []
+
+    def key_of(node: ast.expr) -> None:
+        if isinstance(node, ast.Constant):
+            made.add(node.value)
+        elif isinstance(node, ast.IfExp):
+            key_of(node.body)
+            key_of(node.orelse)
+        elif isinstance(node, ast.JoinedStr):  # file-is-{kind}
+            prefix = node.values[0]
+            assert isinstance(prefix, ast.Constant)
+            made.update(k for k in STOPS if k.startswith(prefix.value))
+        else:
+            by_name.append(ast.unparse(node))
+
+    sources = [p for p in (ROOT / "src" / "eligibility").rglob("*.py") if p.name != "messages.py"]
+    for node in ast.walk(
+        ast.Module(body=[ast.parse(p.read_text("utf-8")) for p in sources], type_ignores=[])
+    ):
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            if name in makers and node.args:
+                key_of(node.args[0])
+            # A file's undecodable bytes: the error named by its caller (see readers' error).
+            for keyword in node.keywords:
+                if keyword.arg == "key" and name == "error":
+                    key_of(keyword.value)
+    # Made by name: the key handed on (readers' error), and a settings row refused whole, a data check too.
+    assert sorted(by_name) == ["key", "problem.rule"]
+    assert made == set(STOPS)
+    assert STOPS.issubset(CATALOG) and STOPS.isdisjoint(DATA_CHECKS)

@@ -925,3 +925,25 @@ def test_seat_counts_not_given_ask_for_the_columns_as_many_as_they_are(tmp_path:
         assert en in not_checked_finding(missing, "en").message
     shown = runner.invoke(app, ["check", str(EXAMPLES / "roster.csv"), "--lang", "en"]).stdout
     assert "(write these columns in the communities table, --communities)" in " ".join(shown.split())
+
+
+def test_a_patterns_file_that_cannot_be_read_is_said_and_the_others_checked_as_a_folders(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    # Given as a folder, the broken workbook was a file-unread finding and the roster beside it was checked (exit
+    # 1); given as a pattern the tool expands (quoted, or Windows' cmd), it stopped the run (helper-130). The files
+    # a pattern matches are found, as a folder's are. A file named on its own stops the run, as DESIGN says.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "batch").mkdir()
+    (tmp_path / "batch" / "a.xlsx").write_bytes(b"x")
+    (tmp_path / "batch" / "b.csv").write_bytes((EXAMPLES / "roster.csv").read_bytes())
+    for given in ("batch", "batch/*"):
+        result = invoke(given, "--format", "json", "--lang", "en")
+        assert result.exit_code == 1, result.stderr
+        inputs = {i["path"]: i for i in json.loads(result.stdout)["inputs"]}
+        assert [f["rule"] for f in inputs["batch/a.xlsx"]["findings"]] == ["file-unread"]
+        assert inputs["batch/b.csv"]["rows"] == 21
+    named = invoke("batch/a.xlsx", "batch/b.csv", "--lang", "en")
+    assert (
+        named.exit_code == 2 and "batch/a.xlsx: is named .xlsx but is not an Excel workbook" in named.stderr
+    )

@@ -443,3 +443,47 @@ def test_an_error_the_library_raises_carries_no_unmasked_id_number(tmp_path: Pat
     assert "350502********0111" in str(raised.value)
     with pytest.raises(eligibility.EligibilityError, match=whole):
         eligibility.check([roster], show_pii=True)
+
+
+FOOTED = (
+    "姓名,性别,身份证号,出生年月,文化程度,政治面貌,街道,社区,拟任职务,计生违法日期,两违,综治问题,被剥夺政治权利,亲属,备注\n"
+    "陈建国,男,350502194809300111,1948-09-30,高中,中共党员,东湖街道,青松社区,党支部书记,,否,否,否,,\n"
+    "小计,,,,,,,,,,,,,,\n"
+    "乙社区候选人名单,,,,,,,,,,,,,,\n"
+    "姓名,性别,身份证号,出生年月,文化程度,政治面貌,街道,社区,拟任职务,计生违法日期,两违,综治问题,被剥夺政治权利,亲属,备注\n"
+    "林秀英,女,350502196803150024,1968-03-15,大专,中共党员,东湖街道,白鹭社区,居委会主任,,否,否,否,,\n"
+    "待补,,,,,,,,,,,,,,\n"
+    "林海,男,350502197001010010,1970-01-01,大专,中共党员,东湖街道,白鹭社区,居委会委员,,否,否,否,,\n"
+    "合计,,,,,,,,,,,,,,\n"
+    "审核人：王五,,,,,,,,,,,,,,\n"
+)
+
+
+def test_read_roster_yields_the_candidates_check_judges_and_no_footer(tmp_path: Path) -> None:
+    # read_roster gave 合计 and 审核人：王五 (and a table's title, a total) as candidates, where check said each as
+    # a note on the file and judged the others alone (helper-130). A row amid the rows (待补) is a candidate's
+    # written wrong in both.
+    roster = tmp_path / "名册.csv"
+    roster.write_text(FOOTED, encoding="utf-8")
+    report = eligibility.check([roster])
+    judged = [c.name for c in report.candidates]
+    assert judged == ["陈建国", "林秀英", "待补", "林海"]
+    assert [c.name for c in eligibility.read_roster(roster)] == judged
+    notes = [f.rule for f in report.inputs[0].findings]
+    assert notes.count("row-footer") == 3 and notes.count("row-table-title") == 1
+
+
+def test_read_roster_of_a_folder_reads_past_a_file_it_cannot_read_and_raises_after(tmp_path: Path) -> None:
+    # A folder's file that cannot be read raised as it was reached, and the generator could not go on: the
+    # rosters after it were lost, where check says the file not read and checks the others (helper-130). So for
+    # a pattern's files; a file named on its own raises.
+    (tmp_path / "a.xlsx").write_bytes(b"x")
+    (tmp_path / "b.csv").write_text(FOOTED, encoding="utf-8")
+    for given in (tmp_path, str(tmp_path / "*")):
+        read: list[str] = []
+        with pytest.raises(eligibility.RosterError) as raised:
+            read.extend(c.name for c in eligibility.read_roster(given))
+        assert read == ["陈建国", "林秀英", "待补", "林海"]
+        assert raised.value.key == "file-not-xlsx" and "a.xlsx" in str(raised.value)
+    with pytest.raises(eligibility.RosterError):
+        next(eligibility.read_roster(tmp_path / "a.xlsx"))

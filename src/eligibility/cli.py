@@ -491,7 +491,7 @@ def rules_explain(
     lang: LangOption = Language.zh,
 ) -> None:
     """`eligibility rules explain`: one rule, or one of the tool's data checks, in words."""
-    from eligibility.messages import DATA_CHECKS, did_you_mean
+    from eligibility.messages import DATA_CHECKS, STOPS, did_you_mean
     from eligibility.ruleset.describe import describe, names_of
     from eligibility.ruleset.loader import bundled_with, load_ruleset
     from eligibility.ruleset.vocab import suggest
@@ -503,6 +503,11 @@ def rules_explain(
         rule = policy.rule(rule_id)
         if rule is None and rule_id in DATA_CHECKS:
             typer.echo(_data_check(rule_id, language))
+            return
+        if rule is None and rule_id in STOPS:
+            # A --format jsonl stream's last line names the error it stopped on as its rule: "no such rule" left
+            # the officer without a word of it (helper-130).
+            typer.echo(_stop(rule_id, language))
             return
         if rule is None and (disabled := policy.disabled.get(rule_id)) is not None:
             # Said as what it is: "no such rule" sent the officer looking for a typo in a rule the parent has.
@@ -576,19 +581,31 @@ def rules_explain(
 
 def _data_check(check: str, language: Lang) -> str:
     """What `rules explain` says of a finding the tool makes of the data itself (id-number-checksum)."""
-    from eligibility.messages import CATALOG, DATA_CHECKS
+    from eligibility.messages import DATA_CHECKS
 
     severity, scope = DATA_CHECKS[check]
-    zh, en = CATALOG[check]
-    template = _PLACEHOLDER.sub(r"{\1}", zh if language == "zh" else en)
     return "\n".join(
         [
             say("data-check", language, id=check),
             f"{say('label-severity', language)}: {say(f'severity-{severity}', language)}    "
             f"{say('label-scope', language)}: {say(f'label-scope-{scope}', language)}",
-            f"{say('label-message', language)}: {template}",
+            _template(check, language),
         ]
     )
+
+
+def _stop(key: str, language: Lang) -> str:
+    """What `rules explain` says of an error a run stops on (file-not-xlsx), by the key it carries."""
+    return "\n".join([say("error-check", language, id=key), _template(key, language, "error")])
+
+
+def _template(key: str, language: Lang, label: str = "label-message") -> str:
+    """A message as its catalogue writes it, its placeholders as an officer reads them ({path}), under its label."""
+    from eligibility.messages import CATALOG
+
+    zh, en = CATALOG[key]
+    template = _PLACEHOLDER.sub(r"{\1}", zh if language == "zh" else en)
+    return f"{say(label, language)}: {template}"
 
 
 # A message's placeholder as an officer reads it, {value}, without the code's conversion ({value!r}).

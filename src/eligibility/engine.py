@@ -297,25 +297,29 @@ def read_roster(
 ) -> Iterator[Candidate]:
     """The candidates of one roster file, normalised through a rule set's vocabularies; no rule is applied.
 
-    Each Candidate carries its data problems; nothing is dropped: a footer or a total under the table (合计,
-    制表人：王五) comes as one whose problem is `row-not-a-candidate`, where `check` says it as a note on the file
-    and counts no candidate (helper-108). In a folder, what `check` sets aside with a note is passed over too: a
-    communities or approvals table, a scan or archive (.pdf, .zip), a file of a type the tool does not know (.bak,
-    or a name without an extension whose content is no roster), a note saved as text (说明.txt), a rule file, an
-    earlier run's report; any other file that is no roster raises, as it is reached, where `check` would report
-    it not read (it raised on 说明.txt, which check passes over: helper-62).
+    Each Candidate carries its data problems. Its candidates are the rows `check` judges, no more: a footer, a
+    total or a table's title (合计, 审核人：王五, 乙社区候选人名单), which `check` says as a note on the file, is
+    none (it came as one whose problem was row-not-a-candidate: helper-130); a row that may be a candidate's
+    written wrong (a date alone, 待补) comes, with its problem. In a folder, or among a pattern's files, what `check` sets
+    aside with a note is passed over too: a communities or approvals table, a scan or archive (.pdf, .zip), a file
+    of a type the tool does not know (.bak, or a name without an extension whose content is no roster), a note
+    saved as text (说明.txt), a rule file, an earlier run's report; any other file that is no roster, or cannot be
+    read (or read through), is one `check` reports not read: the others' candidates come, and its RosterError (the
+    first such file's) is raised after them. A file named on its own that cannot be read raises as it is reached.
     """
     if not isinstance(path, str | os.PathLike):
         raise _not_a_path("path", path)
     _check_kinds(encoding=encoding, sheet=sheet)
     review = Review.start(ruleset, Options(election_date=election_date, encoding=encoding, sheet=sheet))
     given: dict[Path, str] = {}
+    unread: RosterError | None = None  # the first file of a folder that could not be read (or read through)
     for source in expand([path]):
         aside = review._not_opened(source, given)
         if aside is not None and aside.key.startswith("file-skipped-"):
             continue  # a scan, an archive, a .bak beside the rosters: no table in it to read
         if source.format == FOLDER and source.path is not None:
-            raise unreadable_folder(source.path)
+            unread = unread or unreadable_folder(source.path)  # a subfolder that cannot be opened
+            continue
         try:
             tables = review.open_roster(source)
         except RosterError as err:
@@ -326,12 +330,22 @@ def read_roster(
                 or _report_file(source)  # results.sarif.json beside the rosters, as check sets it aside
             ):
                 continue
-            raise
+            if not source.from_folder:
+                raise
+            # One file of a folder (or a pattern's) that cannot be read does not lose the others' candidates, as
+            # in check; raised once they are read: the generator could not go on past it (helper-130).
+            unread = unread or err
+            continue
         for table in tables:
             if source.from_folder and is_report(table):
                 continue
-            for raw in table.rows:
+            broken: list[RosterError] = []
+            rows = _until_broken(table.rows, broken) if source.from_folder else table.rows
+            for raw in _among(rows, [], by_worker=False):
                 yield review.reader.candidate(raw, table)
+            unread = unread or (broken[0] if broken else None)
+    if unread is not None:
+        raise unread
 
 
 def _in_a_pool_worker() -> bool:
@@ -878,13 +892,8 @@ class Review:
         rows = 0
         unanswered = _Unanswered(table, self._blank_answers)
         blank = unanswered.pending  # emptied as each column is answered: then a row costs one test of it
-        # Rows that read as no candidate's (审核人：王五, 以上人员经审核。, 乙社区候选人名单) are held, with what they
-        # read as, until the next row shows what they are: above the header written again, a table's title or
-        # footer; under the table, its footer if of a footer's words; else, amid the rows or under them, perhaps
-        # a candidate written wrong (a date alone, 待补), a candidate's finding as ever. A total (小计) is a note
-        # wherever it is.
-        held: list[tuple[RawRecord, Any, DataProblem]] = []
-        footers: list[Finding] = []
+        # The rows that read as no candidate's and are none: a table's title or footer, a total (see _among).
+        asides: list[tuple[DataProblem, RawRecord, int | None]] = []
         items: Iterable[Any] = table.rows
         check: Callable[[Any, Table, frozenset[str]], CandidateResult | Serialised] = self._checked
         if not by_worker and workers is not None and source is not None:
@@ -895,40 +904,14 @@ class Review:
         if source is not None and source.from_folder:
             # A folder's file that breaks midway is said, not the run's end.
             items = _until_broken(items, broken)
-        for item in items:
-            raw = item[2] if by_worker else item  # a worker's row: (result, ID number, the row, team)
-            aside = footer_of(raw)
-            if aside is not None:
-                if is_total(aside.value):
-                    footers.append(self._footer_finding(aside, raw))
-                else:
-                    held.append((raw, item, aside))
-                continue
-            if held and isinstance(raw, RawRecord) and raw.header_above is not None:
-                # Above the header written again: the title of the table under it (乙社区候选人名单) or the
-                # footer of the one above, not candidates.
-                footers.extend(self._footer_finding(said, r, raw.header_above) for r, _, said in held)
-                held.clear()
-            for earlier_raw, earlier, _ in held:
-                if blank:
-                    unanswered.see(earlier_raw)
-                rows += 1
-                yield check(earlier, table, skipped)
-            held.clear()
+        for item in _among(items, asides, by_worker):
             if blank:
-                unanswered.see(raw)
+                unanswered.see(
+                    item[2] if by_worker else item
+                )  # a worker's row: (result, ID number, row, team)
             rows += 1
             yield check(item, table, skipped)
-        # Under the table, a row of a footer's words is its footer; one of other words (a date alone, 待补) may be
-        # a candidate's row gone wrong, and is said as one.
-        for raw, item, aside in held:
-            if has_footer_words(aside.value):
-                footers.append(self._footer_finding(aside, raw))
-            else:
-                if blank:
-                    unanswered.see(raw)
-                rows += 1
-                yield check(item, table, skipped)
+        footers = [self._footer_finding(*aside) for aside in asides]
         if broken:
             # One file of a province's folder that breaks midway (a cell past the csv reader's limit) stopped
             # every other file's check (helper-56): said of it, as a file that cannot be read at all is.
@@ -3288,6 +3271,41 @@ def _unread(source: Input, err: RosterError, lang: Lang, places: Mapping[str, st
     if err.key in _NOBODY_IN_IT:
         return Note("file-no-candidates", "warning", (("reason", reason),))
     return Note("file-unread", "invalid", (("reason", reason),))
+
+
+def _among(
+    items: Iterable[Any], asides: list[tuple[DataProblem, RawRecord, int | None]], by_worker: bool
+) -> Iterator[Any]:
+    """A table's candidates' rows, as `check` judges them and `read_roster` yields them; the others kept in
+    `asides`, each with what it read as and, above a header written again, that header's line.
+
+    Rows that read as no candidate's (审核人：王五, 以上人员经审核。, 乙社区候选人名单) are held, with what they read
+    as, until the next row shows what they are: above the header written again, a table's title or footer; under
+    the table, its footer if of a footer's words; else, amid the rows or under them, perhaps a candidate written
+    wrong (a date alone, 待补), a candidate's row as ever. A total (小计) is none wherever it is."""
+    held: list[tuple[RawRecord, Any, DataProblem]] = []
+    for item in items:
+        raw = item[2] if by_worker else item  # a worker's row: (result, ID number, the row, team)
+        aside = footer_of(raw)
+        if aside is not None:
+            if is_total(aside.value):
+                asides.append((aside, raw, None))
+            else:
+                held.append((raw, item, aside))
+            continue
+        if held and isinstance(raw, RawRecord) and raw.header_above is not None:
+            # Above the header written again: the title of the table under it or the footer of the one above.
+            asides.extend((said, r, raw.header_above) for r, _, said in held)
+            held.clear()
+        for _, earlier, _ in held:
+            yield earlier
+        held.clear()
+        yield item
+    for raw, item, aside in held:
+        if has_footer_words(aside.value):
+            asides.append((aside, raw, None))
+        else:
+            yield item
 
 
 def _until_broken(items: Iterable[Any], broken: list[RosterError]) -> Iterator[Any]:

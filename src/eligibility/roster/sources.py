@@ -112,83 +112,53 @@ def in_folder_order(path: Path) -> tuple[str, bool, str]:
     return (str(path.with_name(stem + path.suffix)) if copy else str(path), copy, str(path))
 
 
-def _globbed(paths: Iterable[Path | str]) -> Iterator[Path | str]:
+def _globbed(paths: Iterable[Path | str]) -> Iterator[tuple[Path | str, bool]]:
     """The paths, a pattern no file is named by (rosters/*.xlsx, quoted, or typed in Windows' cmd, which leaves
-    it to the program) read as the files it matches, in name order; one that matches nothing is left for the
-    caller to say is missing."""
+    it to the program) read as the files it matches, in name order, each marked as found by the pattern; one that
+    matches nothing is left for the caller to say is missing."""
     for given in paths:
         text = str(given)
         if text != STDIN and any(c in text for c in "*?[") and not os.path.lexists(text):
             matches = sorted(glob.glob(text, recursive=True), key=lambda match: in_folder_order(Path(match)))
             if matches:
-                yield from matches
+                yield from ((match, True) for match in matches)
                 continue
-        yield given
+        yield given, False
 
 
 def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[Input]:
-    """Inputs in the order given; a folder's table files in name order; `-` is standard input."""
+    """Inputs in the order given; a folder's table files in name order; `-` is standard input. The files a
+    pattern matches are files found, as a folder's are: one that cannot be read is said and the others read, where
+    a file named on its own that cannot be read stops the run (helper-130)."""
     found: list[Input] = []
-    for given in _globbed(paths):
+    for given, matched in _globbed(paths):
         if str(given) == STDIN:
             raw = (stdin or sys.stdin.buffer).read()
             found.append(Input(None, "<stdin>", sniff_format(raw), data=raw))
             continue
         path = Path(given)
         shown = display_path(path)
-        if path.is_dir():
+        if matched and not path.is_dir():
+            found.extend(_found([path], set()))
+        elif path.is_dir():
             files, closed = _walk(path)
             if path in closed:
                 # The folder named cannot be opened itself: the check cannot run, as for a file named.
                 raise unreadable_folder(path)
-            # Excel's lock file beside an open workbook (~$名册.xlsx) is no roster.
-            files = [p for p in files if not p.name.startswith("~$")]
-            # (A pipe or a device named .csv is not read: it could hold the run for ever. A link to nothing is, to
-            # be said as a file not read.)
-            inside = [
-                p for p in files if p.suffix.lower() in NAMED_SUFFIXES and (p.is_file() or p.is_symlink())
-            ]
-            # A workbook the tool cannot read (.xls, .xlsm) or a document (.docx) among the rosters: passed over,
-            # its candidates would go unchecked and the run pass. Each is an input set aside with why (file-unread,
-            # invalid), and the others are read.
-            unread = {
-                p for p in files if p.suffix.lower() in (*UNREAD_WORKBOOKS, *UNREAD_DOCUMENTS, *NOTED_ONLY)
-            }
-            other = {
-                p
-                for p in files
-                if p.suffix.lower() not in NAMED_SUFFIXES
-                and p not in unread
-                and p.name.lower() not in CLUTTER
-                and p.suffix.lower() not in NOT_ROSTERS
-                and (p.is_file() or p.is_symlink())
-            }
-            # A file whose name lost its extension (a chat app's download, 翠竹社区) is what it holds: a roster,
-            # read; a workbook or document the tool does not read, said as one is (see kind_without_extension).
-            named = {p: kind for p in other if (kind := kind_without_extension(p)) is not None}
-            other -= set(named)
-            inside += [p for p, kind in named.items() if kind not in UNREAD]
-            unread |= {p for p, kind in named.items() if kind in UNREAD}
+            inside = _found(files, closed)
             # Scans, archives and files of other types alone are no roster: the folder holds nothing to check,
             # which is not a pass; the files of other types are named, one of them may be the roster renamed.
-            if not inside and not closed and all(p.suffix.lower() in NOTED_ONLY for p in unread):
+            if not closed and all(i.format in NOTED or i.format == UNKNOWN for i in inside):
+                other = sorted(i.path for i in inside if i.format == UNKNOWN and i.path is not None)
                 if other:
                     raise RosterError(
                         "folder-empty-unknown",
                         Location(shown),
                         suffixes=", ".join(SUFFIXES),
-                        files=_named(sorted(other), path),
+                        files=_named(other, path),
                     )
                 raise RosterError("folder-empty", Location(shown), suffixes=", ".join(SUFFIXES))
-            found.extend(
-                Input(
-                    p,
-                    display_path(p),
-                    named.get(p) or _folder_format(p, closed, unread, other),
-                    from_folder=True,
-                )
-                for p in sorted({*inside, *unread, *closed, *other}, key=in_folder_order)
-            )
+            found.extend(inside)
         elif path.is_file():
             if path.suffix.lower() not in NAMED_SUFFIXES:
                 kind = kind_without_extension(path)
@@ -206,6 +176,39 @@ def expand(paths: Iterable[Path | str], stdin: IO[bytes] | None = None) -> list[
         else:
             raise RosterError("path-missing", Location(shown))
     return found
+
+
+def _found(files: list[Path], closed: set[Path]) -> list[Input]:
+    """The files found in a folder (or by a pattern), in name order, each to be read as its format, or set aside
+    with why by the format it is marked with (see _folder_format)."""
+    # Excel's lock file beside an open workbook (~$名册.xlsx) is no roster.
+    files = [p for p in files if not p.name.startswith("~$")]
+    # (A pipe or a device named .csv is not read: it could hold the run for ever. A link to nothing is, to
+    # be said as a file not read.)
+    inside = [p for p in files if p.suffix.lower() in NAMED_SUFFIXES and (p.is_file() or p.is_symlink())]
+    # A workbook the tool cannot read (.xls, .xlsm) or a document (.docx) among the rosters: passed over,
+    # its candidates would go unchecked and the run pass. Each is an input set aside with why (file-unread,
+    # invalid), and the others are read.
+    unread = {p for p in files if p.suffix.lower() in (*UNREAD_WORKBOOKS, *UNREAD_DOCUMENTS, *NOTED_ONLY)}
+    other = {
+        p
+        for p in files
+        if p.suffix.lower() not in NAMED_SUFFIXES
+        and p not in unread
+        and p.name.lower() not in CLUTTER
+        and p.suffix.lower() not in NOT_ROSTERS
+        and (p.is_file() or p.is_symlink())
+    }
+    # A file whose name lost its extension (a chat app's download, 翠竹社区) is what it holds: a roster,
+    # read; a workbook or document the tool does not read, said as one is (see kind_without_extension).
+    named = {p: kind for p in other if (kind := kind_without_extension(p)) is not None}
+    other -= set(named)
+    inside += [p for p, kind in named.items() if kind not in UNREAD]
+    unread |= {p for p, kind in named.items() if kind in UNREAD}
+    return [
+        Input(p, display_path(p), named.get(p) or _folder_format(p, closed, unread, other), from_folder=True)
+        for p in sorted({*inside, *unread, *closed, *other}, key=in_folder_order)
+    ]
 
 
 def _folder_format(path: Path, closed: set[Path], unread: set[Path], other: set[Path]) -> str:
