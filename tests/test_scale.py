@@ -568,7 +568,7 @@ def test_a_team_finding_alone_fails_the_run_in_every_format(
     roster, settings = tmp_path / "team.csv", tmp_path / "communities.csv"
     roster.write_text(
         "姓名,性别,出生日期,文化程度,政治面貌,社区,拟任职务,计生违法日期,两违,综治问题,被剥夺政治权利,亲属\n"
-        "郑伟,男,1970-01-01,高中,群众,青松社区,党支部委员、居委会委员,,否,否,否,\n",
+        "郑伟,男,1970-01-01,高中,中共党员,青松社区,党支部委员、居委会委员,,否,否,否,\n",
         encoding="utf-8",
     )
     settings.write_text("社区,党组织核定职数,居委会核定职数\n青松社区,5,5\n", encoding="utf-8")
