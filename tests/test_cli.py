@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import csv
 import io
@@ -248,6 +249,33 @@ def test_json_contract_shape() -> None:
     assert list(finding) == ["rule", "severity", "message", "evidence", "approval", "source"]
     assert set(finding["source"]) == {"document", "clause", "quote"}
     assert list(data["teams"][0])[:3] == ["street", "community", "findings"]  # then the additive profile
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_each_team_says_its_worst_open_level_as_the_summary_counts_it(tmp_path: Path, jobs: str) -> None:
+    # 翠竹社区's seat-quota (review) approved: its worst open finding is a warning, 梅园社区's still a review,
+    # and 青松社区 has none. Judged in workers (--jobs 2), the teams say the same (helper-130).
+    approvals = tmp_path / "approvals.csv"
+    approvals.write_text(
+        "街道,社区,规则,批复文号,审批单位,批复日期\n东湖街道,翠竹社区,seat-quota,东组审〔2006〕9号,区委组织部,2006-08-01\n",
+        encoding="utf-8",
+    )
+    args = [*EXAMPLE_ARGS[:3], "--approvals", str(approvals), "--jobs", jobs]
+    lines = [json.loads(line) for line in invoke(*args, "--format", "jsonl").stdout.splitlines()]
+    teams = {line["community"]: line for line in lines if line["type"] == "team"}
+    assert {name: team["worst"] for name, team in teams.items()} == {
+        "青松社区": None,
+        "翠竹社区": "warning",
+        "梅园社区": "review",
+    }
+    assert any(f["rule"] == "seat-quota" and f["approval"]["counted"] for f in teams["翠竹社区"]["findings"])
+    summary = next(line for line in lines if line["type"] == "summary")
+    assert summary["teams_by_worst"] == dict(
+        collections.Counter(t["worst"] for t in teams.values() if t["worst"])
+    )
+    data = json.loads(invoke(*args, "--format", "json").stdout)
+    assert [t["worst"] for t in data["teams"]] == [teams[t["community"]]["worst"] for t in data["teams"]]
+    assert data["summary"]["teams_by_worst"] == summary["teams_by_worst"]
 
 
 def test_show_pii(tmp_path: Path) -> None:

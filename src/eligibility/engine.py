@@ -2100,10 +2100,12 @@ class Review:
                 findings.append(self._note_finding(note))
         spellings = team.spellings or {}
         written = [team.street, *spellings] if any(street != team.street for street in spellings) else []
+        worst = worst_open(findings)
         return TeamResult(
             street=self._name(team.street),
             community=self._name(team.community),
             findings=findings,
+            worst=SEVERITY_ORDER[worst] if worst < NOTHING_OPEN else None,
             profile=self._profile(team),
             election_date=team.election_date,
             # Which rows are the team's, for a report to show them together: the rows keep their streets.
