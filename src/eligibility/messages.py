@@ -1425,8 +1425,10 @@ HELP: dict[str, tuple[str, str]] = {
         "Exit codes: 0 nothing at or above --fail-on; 1 something is; 2 the check could not run.",
     ),
     "check PATH": (
-        "名册文件（.csv .tsv .xlsx .yaml .yml .json）、文件夹，或 -（从标准输入读取）。",
-        "Roster files (.csv .tsv .xlsx .yaml .yml .json), folders, or - for standard input.",
+        "名册文件（.csv .tsv .txt .xlsx .yaml .yml .json；.txt 即 Excel 另存的文本文件）、文件夹、加引号的通配模式"
+        '（如 "rosters/*.xlsx" 或 "rosters/**/*.csv"，按匹配的文件读取），或 -（从标准输入读取）。',
+        "Roster files (.csv .tsv .txt .xlsx .yaml .yml .json; .txt as Excel saves text), folders, quoted patterns "
+        '("rosters/*.xlsx", "rosters/**/*.csv": read as the files they match), or - for standard input.',
     ),
     "check --election-date": (
         "选举日 YYYY-MM-DD（默认按规则集所定）。",
