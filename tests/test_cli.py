@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import csv
 import io
@@ -254,6 +255,79 @@ def test_json_contract_shape() -> None:
     assert list(finding) == ["rule", "severity", "message", "evidence", "approval", "source"]
     assert set(finding["source"]) == {"document", "clause", "quote"}
     assert list(data["teams"][0])[:3] == ["street", "community", "findings"]  # then the additive profile
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_each_team_says_its_worst_open_level_as_the_summary_counts_it(tmp_path: Path, jobs: str) -> None:
+    # 翠竹社区's seat-quota (review) approved: its worst open finding is a warning, 梅园社区's still a review,
+    # and 青松社区 has none. Judged in workers (--jobs 2), the teams say the same (helper-130).
+    approvals = tmp_path / "approvals.csv"
+    approvals.write_text(
+        "街道,社区,规则,批复文号,审批单位,批复日期\n东湖街道,翠竹社区,seat-quota,东组审〔2006〕9号,区委组织部,2006-08-01\n",
+        encoding="utf-8",
+    )
+    args = [*EXAMPLE_ARGS[:3], "--approvals", str(approvals), "--jobs", jobs]
+    lines = [json.loads(line) for line in invoke(*args, "--format", "jsonl").stdout.splitlines()]
+    teams = {line["community"]: line for line in lines if line["type"] == "team"}
+    assert {name: team["worst"] for name, team in teams.items()} == {
+        "青松社区": None,
+        "翠竹社区": "warning",
+        "梅园社区": "review",
+    }
+    assert any(f["rule"] == "seat-quota" and f["approval"]["counted"] for f in teams["翠竹社区"]["findings"])
+    summary = next(line for line in lines if line["type"] == "summary")
+    assert summary["teams_by_worst"] == dict(
+        collections.Counter(t["worst"] for t in teams.values() if t["worst"])
+    )
+    data = json.loads(invoke(*args, "--format", "json").stdout)
+    assert [t["worst"] for t in data["teams"]] == [teams[t["community"]]["worst"] for t in data["teams"]]
+    assert data["summary"]["teams_by_worst"] == summary["teams_by_worst"]
+
+
+def _posts_of_other_ruleset(*args: str) -> list[dict[str, Any]]:
+    lines = [
+        json.loads(line) for line in invoke(*args, "--format", "jsonl", "--lang", "en").stdout.splitlines()
+    ]
+    return [
+        f
+        for line in lines
+        if line["type"] == "input"
+        for f in line["findings"]
+        if f["rule"] == "roles-of-other-ruleset"
+    ]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_village_roster_checked_by_the_community_rules_is_told_its_rule_set(jobs: str) -> None:
+    # Every row's 村党组织书记, 村委会主任 is a post the community rules do not know: each row is invalid for it,
+    # and the file says once which bundled rule set knows them and how to run it (helper-130).
+    roster = str(EXAMPLES / "village-2021" / "roster.csv")
+    (said,) = _posts_of_other_ruleset(roster, "--jobs", jobs)
+    assert said["severity"] == "warning"
+    assert said["evidence"] | {"posts": ""} == {
+        "count": 24,
+        "rows": 24,
+        "posts": "",
+        "ruleset": "community-2006",
+        "other": "village-2021",
+    }
+    assert "村党组织书记" in said["evidence"]["posts"]
+    assert "check it again with --rules village-2021" in said["message"]
+    chinese = invoke(roster, "--jobs", jobs).stdout
+    assert "请加 --rules village-2021 再查" in chinese.replace("\n", "")
+    assert _posts_of_other_ruleset(roster, "--rules", "village-2021") == []
+
+
+def test_a_post_misspelt_or_of_no_rule_set_is_not_taken_for_another_rule_set(tmp_path: Path) -> None:
+    # One 居委会主仼 in a community's roster: its row says it, and no rule set is suggested.
+    text = (EXAMPLES / "roster.csv").read_text(encoding="utf-8").replace("居委会主任", "居委会主仼", 1)
+    misspelt = tmp_path / "roster.csv"
+    misspelt.write_text(text, encoding="utf-8")
+    assert _posts_of_other_ruleset(str(misspelt), *EXAMPLE_ARGS[1:]) == []
+    assert '"role-unknown"' in invoke(str(misspelt), "--format", "json").stdout
+    # Posts no bundled rule set knows (计生专干), on every row: none is suggested either.
+    unknown = write_roster(tmp_path, [person(roles="计生专干") for _ in range(3)])
+    assert _posts_of_other_ruleset(str(unknown)) == []
 
 
 def test_show_pii(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from eligibility.cli import app
 from eligibility.helptext import in_language, language_asked
 from eligibility.messages import HELP, LANGS, Lang
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, ROOT
 
 runner = CliRunner()
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
@@ -345,3 +345,16 @@ def test_a_wrong_lang_before_the_command_is_refused_as_the_commands_own_is(env: 
     annotated = run("--lang", "fr", "check", ROSTER, "--format", "github")
     assert annotated.returncode == 2
     assert annotated.stdout.startswith("::error title=eligibility::") and "--lang" in annotated.stdout
+
+
+@pytest.mark.parametrize("env", [ZH, EN], ids=["zh", "en"])
+def test_the_help_of_path_names_what_the_readme_says_check_reads(env: dict[str, str | None]) -> None:
+    # The README's PATH takes .txt as Excel saves text, and a quoted pattern: the help listed neither (helper-130).
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    types = readme.split("`PATH` is a roster file (", 1)[1].split(")", 1)[0]
+    extensions = re.findall(r"\.\w+", types)
+    assert ".txt" in extensions
+    said = " ".join(help_of(["check"], env, terminal_width=200).split())
+    path = said.split("PATH <list[Path]>", 1)[1].split(" [", 1)[0]
+    assert all(re.search(rf"{re.escape(extension)}\b", path) for extension in extensions), path
+    assert '"rosters/*.xlsx"' in path  # a pattern, quoted so that the shell leaves it to the tool

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
 
-from pydantic_core import to_json
+from pydantic_core import from_json, to_json
 
 from eligibility import __version__
 from eligibility.candidate import (
@@ -124,7 +124,7 @@ from eligibility.ruleset.compiler import (
     declared_keys,
     relatives_not_on_team,
 )
-from eligibility.ruleset.loader import Policy, load_ruleset
+from eligibility.ruleset.loader import Policy, bundled_names, load_ruleset
 
 if TYPE_CHECKING:
     from eligibility.workers import Checked, Workers
@@ -420,6 +420,11 @@ class Review:
     # Of each file (and sheet) being read, its valid ID numbers written with 18 digits and ending in 000, and the
     # numbers Excel damaged (id-number-excel): (line, row Excel shows) of each (see _zeros_notes).
     _excel_zeros: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = field(default_factory=dict)
+    # Of each file (and sheet) being read, how many rows hold a post the rule set does not know, and the first
+    # few such posts: a village's roster checked by the community rules is said once, at its end (_posts_notes).
+    _posts_unknown: dict[str, tuple[list[int], dict[str, None]]] = field(default_factory=dict)
+    # The other bundled rule sets, loaded the first time a file is asked of (_posts_notes).
+    _bundled: dict[str, Policy] = field(default_factory=dict)
     # The name on the first row of each such number in the run, to tell two people Excel gave one number from
     # one person listed twice (see _add_duplicate). Few: 1 number in 1,100 ends so, or 1 in 11 of Excel's.
     _zeros_named: dict[int, str] = field(default_factory=dict)
@@ -961,6 +966,7 @@ class Review:
                     *self._notes_by_path.pop(where, []),
                     *self._filled_notes(where),
                     *self._zeros_notes(where, table),
+                    *self._posts_notes(where, rows),
                 ]
             ]
             + footers,
@@ -987,6 +993,8 @@ class Review:
     def _checked(self, raw: RawRecord, table: Table, skipped: frozenset[str]) -> CandidateResult | Serialised:
         """One row read and checked here (with --jobs, _from_worker takes it back from a worker)."""
         person = self.reader.candidate(raw, table)
+        if person.problems and any(p.rule == "role-unknown" for p in person.problems):
+            self._posts_seen(table, lambda: (p.value for p in person.problems if p.rule == "role-unknown"))
         if not self._team_day(person, table):
             self._filled_day(person, table)
         key = self._check_duplicate(person, table, raw.cells.get("id_number"))
@@ -1160,6 +1168,9 @@ class Review:
         zeros = isinstance(packed, int) and packed % _ENDS_IN_ZEROS == 0
         if packed is None and serialised.status == "invalid" and b'"id-number-excel"' in serialised.json:
             self._excel_seen(_source_of(raw, table))
+        if serialised.status == "invalid" and b'"role-unknown"' in serialised.json:
+            # Its JSON read back only for the first few such rows of the file, for their posts (see _posts_seen).
+            self._posts_seen(table, lambda: _posts_unknown_in(serialised.json))
         first = self._register(packed, _source_of(raw, table)) if isinstance(packed, int) else None
         if first is None and not zeros and not isinstance(packed, str) and community:
             where = _where(table.path, table.sheet)
@@ -1293,6 +1304,39 @@ class Review:
         column = table.header.headers.get("id_number", "id_number")
         params = (("column", column), *_lines_said("lines", zeros), *_lines_said("damaged", damaged))
         return [Note("id-number-excel-likely", "warning", (*params, ("line", str(zeros[0][0]))))]
+
+    def _posts_seen(self, table: Table, posts: Callable[[], Iterable[str]]) -> None:
+        """A row of the file that holds a post the rule set does not know, counted; its posts kept while the file
+        has given fewer than a few (see _posts_notes)."""
+        count, seen = self._posts_unknown.setdefault(_where(table.path, table.sheet), ([0], {}))
+        count[0] += 1
+        if len(seen) < _POSTS_SAMPLED:
+            seen.update(dict.fromkeys(posts()))
+
+    def _posts_notes(self, where: str, rows: int) -> list[Note]:
+        """A file whose rows mostly hold posts the rule set does not know but another bundled rule set does
+        (村党组织书记, 村委会主任 checked by the community rules): each row is invalid for its posts, with nothing
+        to say which rule set it was written for. Said once, on the file, asked once a file of a few posts."""
+        count, posts = self._posts_unknown.pop(where, ([0], {}))
+        if count[0] * 2 <= rows:
+            return []  # a post misspelt here and there: each row's role-unknown says it
+        for name in bundled_names():
+            if name == self.policy.name:
+                continue
+            other = self._bundled.get(name) or self._bundled.setdefault(name, load_ruleset(name))
+            known = [
+                post for post in posts if isinstance(found := other.vocabulary.roles(post), tuple) and found
+            ]
+            if len(known) * 2 > len(posts):
+                said = (("count", str(count[0])), ("rows", str(rows)), ("posts", "、".join(known[:3])))
+                return [
+                    Note(
+                        "roles-of-other-ruleset",
+                        "warning",
+                        (*said, ("ruleset", self.policy.name), ("other", name)),
+                    )
+                ]
+        return []
 
     @staticmethod
     def packed_id(person: Candidate) -> int | str | None:
@@ -2083,10 +2127,12 @@ class Review:
                 findings.append(self._note_finding(note))
         spellings = team.spellings or {}
         written = [team.street, *spellings] if any(street != team.street for street in spellings) else []
+        worst = worst_open(findings)
         return TeamResult(
             street=self._name(team.street),
             community=self._name(team.community),
             findings=findings,
+            worst=SEVERITY_ORDER[worst] if worst < NOTHING_OPEN else None,
             profile=self._profile(team),
             election_date=team.election_date,
             # Which rows are the team's, for a report to show them together: the rows keep their streets.
@@ -3249,6 +3295,13 @@ def _first_ten(numbers: list[int]) -> str:
 # A packed ID number (see pack_id: 17 digits × 11 + the check character's place in 0123456789X) is a multiple of
 # 1,100 when its digits end in 00 and its check character is 0: it ends in 000. One test of an int a row.
 _ENDS_IN_ZEROS = 1100
+# How many of a file's posts the rule set does not know are kept to ask the other rule sets of (_posts_notes).
+_POSTS_SAMPLED = 16
+
+
+def _posts_unknown_in(result: bytes) -> list[str]:
+    """The posts a result's role-unknown findings name, as a worker wrote it."""
+    return [f["evidence"]["value"] for f in from_json(result)["findings"] if f["rule"] == "role-unknown"]
 
 
 def _chosen(marked: Sequence[Member], way: int) -> list[Member]:

@@ -281,6 +281,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the header is on line {header_line}; line(s) {lines} above it hold several cells and were not read as "
         "candidates: if they are, correct the header above them",
     ),
+    "roles-of-other-ruleset": (
+        "{rows} 行中有 {count} 行的职务（{posts}）不是规则集 {ruleset} 的职务，而是内置规则集 {other} 的：这份名册若是"
+        "按 {other} 换届，请加 --rules {other} 再查",
+        "{count} of {rows} rows hold posts ({posts}) that rule set {ruleset} does not know but the bundled rule set "
+        "{other} does: if this roster's election is one {other} is for, check it again with --rules {other}",
+    ),
     "id-number-excel-likely": (
         "{column}第 {lines} 行的号码末三位是 000，校验位相符；但本列第 {damaged} 行已被 Excel 改坏，这些号码多半也是"
         "（Excel 把身份证号存成数字，只留 15 位有效数字，末三位成了 000，每 11 个中有 1 个校验位碰巧相符）；请把该列设为"
@@ -1424,8 +1430,10 @@ HELP: dict[str, tuple[str, str]] = {
         "Exit codes: 0 nothing at or above --fail-on; 1 something is; 2 the check could not run.",
     ),
     "check PATH": (
-        "名册文件（.csv .tsv .xlsx .yaml .yml .json）、文件夹，或 -（从标准输入读取）。",
-        "Roster files (.csv .tsv .xlsx .yaml .yml .json), folders, or - for standard input.",
+        "名册文件（.csv .tsv .txt .xlsx .yaml .yml .json；.txt 即 Excel 另存的文本文件）、文件夹、加引号的通配模式"
+        '（如 "rosters/*.xlsx" 或 "rosters/**/*.csv"，按匹配的文件读取），或 -（从标准输入读取）。',
+        "Roster files (.csv .tsv .txt .xlsx .yaml .yml .json; .txt as Excel saves text), folders, quoted patterns "
+        '("rosters/*.xlsx", "rosters/**/*.csv": read as the files they match), or - for standard input.',
     ),
     "check --election-date": (
         "选举日 YYYY-MM-DD（默认按规则集所定）。",
@@ -1668,6 +1676,7 @@ DATA_CHECKS: dict[str, tuple[str, str]] = {
     "row-table-title": ("info", "file"),
     "community-filled-down": ("warning", "file"),
     "id-number-excel-likely": ("warning", "file"),
+    "roles-of-other-ruleset": ("warning", "file"),
     "file-only-footer": ("invalid", "file"),
     "settings-column-duplicate": ("warning", "file"),
     "community-not-in-settings": ("warning", "file"),

@@ -194,6 +194,13 @@ class TeamResult(_Frozen):
         "candidates are those of its community under any of them",
         exclude_if=lambda value: not value,
     )
+    # Written on every team, as a candidate's status is: a script picks the teams to act on by it without
+    # weighing their findings and approvals again (helper-130).
+    worst: Severity | None = Field(
+        default=None,
+        description="the severity of the team's worst open finding (one no counted approval lifts), as "
+        "summary.teams_by_worst counts it; null when none is open",
+    )
 
 
 class RuleFileNote(_Frozen):
