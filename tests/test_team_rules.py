@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from eligibility import check
+from eligibility import check, load_ruleset
 
 from conftest import make_id, passed_over, person, rules_of, run_records, team
 
@@ -1222,3 +1222,29 @@ def test_a_count_that_leaves_no_one_out_says_nothing_of_it(run: Any, lang: str) 
         if lang == "zh"
         else "0 women among the 3 members of the two committees who can be nominated, fewer than 1"
     )
+
+
+def test_the_member_questions_of_posts_alone_are_known_to_read_nothing_else() -> None:
+    # A question that reads posts alone is answered once for each set of posts (Review.member): one that read a
+    # member's sex or age beside would then give every holder of those posts the first one's answer.
+    for name in ("community-2006", "village-2021"):
+        compiled = load_ruleset(name).default
+        only = [c for c, alone in zip(compiled.member_conditions, compiled.posts_only, strict=True) if alone]
+        assert only and len(only) < len(compiled.member_conditions)
+        assert compiled.posts_only == tuple(
+            alone and reads for alone, reads in zip(compiled.posts_only, compiled.reads_posts, strict=True)
+        )
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_one_set_of_posts_held_by_a_man_and_a_woman_is_asked_of_each(run: Any, jobs: int) -> None:
+    # The same posts on two rows, a man's and a woman's: the woman count reads each one's sex, whatever their
+    # posts' answers were worked out once for both.
+    people = [
+        person(name="甲", roles="党支部书记、居委会主任"),
+        person(name="乙", roles="居委会委员"),
+        person(name="丙", roles="居委会委员", gender="女"),
+    ]
+    assert "team-woman" not in rules_of(team(run(people, jobs=jobs)))
+    people[2] = {**people[2], "gender": "男", "id_number": make_id("1966-05-01")}
+    assert "team-woman" in rules_of(team(run(people, jobs=jobs)))

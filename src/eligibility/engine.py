@@ -431,6 +431,8 @@ class Review:
     # Tuples many members have alike (roles, seats, answers), kept once.
     _shared: dict[Any, Any] = field(default_factory=dict)
     _bodies_of: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    # The answers to the member questions that read posts alone, by the rules' compiled form and the posts.
+    _posts_answered: dict[tuple[int, tuple[str, ...]], tuple[Any, ...]] = field(default_factory=dict)
     _applicable: dict[tuple[Any, ...], tuple[CompiledRule, ...]] = field(default_factory=dict)
     _labels_of: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     # The parts of a result's JSON that many rows share: the file's, the community's, the roles' (_clean_json).
@@ -1813,7 +1815,22 @@ class Review:
                 for condition, reads in zip(conditions, compiled.reads_posts, strict=True)
             )
         else:
-            answers = tuple([condition(person, None) for condition in conditions])
+            # A question of posts alone is asked once for each set of posts on each election day's rules; the
+            # others (sex, age, education) of each row.
+            posts = self._posts_answered.get(key := (id(compiled), person.roles))
+            if posts is None:
+                posts = tuple(
+                    condition(person, None) if only else None
+                    for condition, only in zip(conditions, compiled.posts_only, strict=True)
+                )
+                if len(self._posts_answered) < 4096:
+                    self._posts_answered[key] = posts
+            answers = tuple(
+                [
+                    answer if only else condition(person, None)
+                    for condition, only, answer in zip(conditions, compiled.posts_only, posts, strict=True)
+                ]
+            )
         return Member(
             name=person.name,
             id_number=self._identity(person, packed),

@@ -166,6 +166,9 @@ class Compiler:
         # team keeps a tuple of answers instead of whole candidates.
         self.member_conditions: list[Node] = []
         self.member_needs: list[set[tuple[str, ...]]] = []
+        # The facts each question reads: one that reads posts alone (bodies has_any [party]) has one answer for
+        # everyone proposed for the same posts, worked out once, not on every row (see Review.member).
+        self.member_facts: list[frozenset[str]] = []
         self.declared_fields: set[str] = set()
         # Every word the file's `mentions` look for: whether a refutation's clause answers an accusation of its
         # own (贿选问题已澄清) or the clause before's, whichever rule's words those are (违建未整改，贿选问题已澄清).
@@ -632,6 +635,7 @@ class Compiler:
         index = len(self.member_conditions)
         self.member_conditions.append(self.condition(inner, "candidate", (*at, key), member_seen))
         self.member_needs.append(member_seen.needs)
+        self.member_facts.append(frozenset(member_seen.kinds))
         seen.needs.update(member_seen.needs)
         seen.params.update(member_seen.params)
         among = self._among(cond.among, (*at, "among"))
@@ -747,6 +751,7 @@ class Compiler:
             sides.append(len(self.member_conditions))
             self.member_conditions.append(self.condition(side, "candidate", (*at, "between", i), member_seen))
             self.member_needs.append(member_seen.needs)
+            self.member_facts.append(frozenset(member_seen.kinds))
             seen.needs.update(member_seen.needs)
             seen.params.update(member_seen.params)
         return _related_pairs(cond.related_pairs, self._among(cond.among, (*at, "among")), tuple(sides))
@@ -1277,7 +1282,9 @@ def _members(team: Team, among: str) -> tuple[Sequence[Member], Sequence[Member]
 _NEVER_UNKNOWN = frozenset({"roles", "bodies", "principal", "name", "community", "election_date"})
 
 
-_POSTS = frozenset({"roles", "bodies", "principal"})
+# The facts of a person's posts: a member question reading these alone has one answer for everyone proposed for the
+# same posts (see Compiled.posts_only).
+POSTS = frozenset({"roles", "bodies", "principal"})
 
 # Why a member may not count, beside a fact: their row is marked as perhaps withdrawn (Member.mark). Named in the
 # evidence's unknown as a fact is; never a fact a rule can name.
@@ -1292,7 +1299,7 @@ def _unsure_members(
     if ev is None:
         return
     unanswered = [p for p in people if p.answers[index] is None]
-    reads_posts = not _POSTS.isdisjoint(inner)
+    reads_posts = not POSTS.isdisjoint(inner)
     # Unanswered for a fact not known, unless the question is on posts not read.
     if any(not (p.posts_unread and reads_posts) for p in (*unanswered, *maybe) if p.answers[index] is None):
         for name in inner:

@@ -26,6 +26,7 @@ from eligibility.roster.normalise import fold
 from eligibility.ruleset import model
 from eligibility.ruleset.compiler import (
     GIVEN_EVIDENCE,
+    POSTS,
     WINDOW_OPERATORS,
     CompiledRule,
     Compiler,
@@ -57,6 +58,8 @@ class Compiled:
     # Which member conditions read a person's posts (roles, bodies, principal): unanswered for one whose posts
     # could not all be read.
     reads_posts: tuple[bool, ...] = ()
+    # Which read nothing but posts: answered once for each set of posts (see Review.member).
+    posts_only: tuple[bool, ...] = ()
 
     @property
     def rules(self) -> tuple[CompiledRule, ...]:
@@ -299,6 +302,7 @@ def load_ruleset(spec: str | Path | None = None, overrides: Mapping[str, object]
                 team_rules=tuple(r for r in compiled if r.rule.scope == "team"),
                 member_conditions=tuple(compiler.member_conditions),
                 reads_posts=tuple(("roles",) in needs for needs in compiler.member_needs),
+                posts_only=tuple(bool(read) and read <= POSTS for read in compiler.member_facts),
                 declared_fields=frozenset(compiler.declared_fields),
                 facts={**compiler.facts["team"], **compiler.facts["candidate"]},
             )
