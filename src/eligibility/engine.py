@@ -515,8 +515,7 @@ class Review:
         self._place_headers = PlaceHeaders(street=places.street, community=places.community)
         # And the communities table's notes: a village's run said 社区表 and 街道 for its 村表 and 乡镇. Every
         # message of a file or a row may name them (row-not-a-candidate's 姓名、村和拟任职务), said so.
-        self._place_terms = place_terms(places.street, places.community)
-        self.place_words: dict[str, str | Term] = dict(self._place_terms)
+        self.place_words: dict[str, str | Term] = dict(place_terms(places.street, places.community))
         self.columns: tuple[Column, ...] = tuple(
             replace(column, zh=headed.get(column.name, column.zh)) for column in ROSTER_COLUMNS
         ) + tuple(
@@ -1092,7 +1091,7 @@ class Review:
                 ("settings_line", str(line or "?")),
             )
             self._notes_by_path.setdefault(path, []).append(
-                Note("community-settings-unread", "warning", params, terms=self._place_terms)
+                Note("community-settings-unread", "warning", params)
             )
             return
         named = self.communities.named(community)
@@ -1103,7 +1102,7 @@ class Review:
                 ("suggestion", self.communities.closest(community)),
             )
             self._notes_by_path.setdefault(path, []).append(
-                Note("community-not-in-settings", "warning", params, terms=self._place_terms)
+                Note("community-not-in-settings", "warning", params)
             )
         own = self.policy.vocabulary.streets.own
         for settings in named:
@@ -1119,7 +1118,7 @@ class Review:
             apart = bool(street and settings.street) and own(street) != own(settings.street)
             said = "community-settings-other-street" if apart else ""
             self._notes_by_path.setdefault(path, []).append(
-                Note("community-settings-elsewhere", "warning", params, message=said, terms=self._place_terms)
+                Note("community-settings-elsewhere", "warning", params, message=said)
             )
 
     def _settings_spelled(self, street: str, community: str, settings: Community, path: str) -> None:
@@ -1131,9 +1130,7 @@ class Review:
             ("settings", " ".join(filter(None, (settings.street, settings.community)))),
             ("settings_line", str(settings.line or "?")),  # the table's line, not the roster's
         )
-        self._notes_by_path.setdefault(path, []).append(
-            Note("community-settings-street", "warning", params, terms=self._place_terms)
-        )
+        self._notes_by_path.setdefault(path, []).append(Note("community-settings-street", "warning", params))
 
     def _effect_notes(self, path: str) -> list[Note]:
         """A roster voting on a day the rule set does not apply to: said on its input, as a rule set for another
@@ -1407,7 +1404,7 @@ class Review:
                 cell=table.cell("id_number", person.source),
             )
         )
-        return f"\x1f{person.id_number}\x1f{person.name}" if damage else None
+        return _number_and_name(person) if damage else None
 
     def evaluate(
         self, person: Candidate, skipped: frozenset[str] = frozenset(), table: Table | None = None
@@ -1859,7 +1856,7 @@ class Review:
             # two rows only under one name. Two people given one wrong number, pasted down, are two members, not
             # the second lost from the team's counts (helper-130); as a number Excel cut to one is (see
             # _add_duplicate).
-            return f"\x1f{person.id_number}\x1f{person.name}"
+            return _number_and_name(person)
         if packed is None and person.name and person.birth and person.birth[0] == person.birth[1]:
             # Never an ID number's text: the unit separator is no character a cell keeps.
             packed = f"\x1f{person.birth[0].isoformat()}\x1f{person.name}"
@@ -2486,7 +2483,7 @@ class Review:
                     ("file", self.communities.from_file or ""),
                 )
                 self._notes_by_path.setdefault(_where(table.path, table.sheet), []).append(
-                    Note("roster-seats-no-settings", "warning", params, terms=self._place_terms)
+                    Note("roster-seats-no-settings", "warning", params)
                 )
 
     def _table_seats_stand(self, canonical: dict[str, Any], known: Community, table: Table) -> None:
@@ -2516,7 +2513,7 @@ class Review:
                     ("settings_line", str(known.line or "?")),  # the table's line, not the roster's
                 )
                 self._notes_by_path.setdefault(_where(table.path, table.sheet), []).append(
-                    Note("roster-seats-not-settings", "warning", params, terms=self._place_terms)
+                    Note("roster-seats-not-settings", "warning", params)
                 )
 
     def _skipped(self, table: Table) -> frozenset[str]:
@@ -3609,6 +3606,12 @@ def _behind(steps: list[tuple[int, int]] | None, row: int) -> int:
     """How far data row `row` stands behind its line, by the steps _note_behind noted (0 above the first)."""
     at = bisect.bisect_right(steps, (row, float("inf"))) - 1 if steps else -1
     return steps[at][1] if steps and at >= 0 else 0
+
+
+def _number_and_name(person: Candidate) -> str:
+    """Who a member is where the ID number alone cannot say (a number itself wrong, or one Excel cut to another's):
+    the number with the name. Never an ID number's text: the unit separator is no character a cell keeps."""
+    return f"\x1f{person.id_number}\x1f{person.name}"
 
 
 def _where(path: str, sheet: str | None) -> str:
